@@ -1,0 +1,39 @@
+import * as core from "@actions/core";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { readActionSettings } from "./inputs.ts";
+import { findCommand, COMMANDS } from "../commands/index.ts";
+import { isUserError, UserError } from "../errors.ts";
+
+/** The Action: inputs -> the same command the CLI runs -> outputs, job summary, exit status. */
+export async function runAction(): Promise<void> {
+  try {
+    const settings = readActionSettings();
+    const command = findCommand(settings.command);
+    if (!command) {
+      throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
+    }
+    const env = { ...process.env, ...(settings.token ? { GITHUB_TOKEN: settings.token } : {}) };
+    const result = await command.run(
+      { cwd: settings.workingDirectory, env, log: (line) => core.info(line), warn: (line) => core.warning(line) },
+      settings.values,
+    );
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+    core.setOutput("json", JSON.stringify(result.data));
+    core.setOutput("exit-code", String(result.exitCode));
+    core.info(result.text);
+    const md = settings.values["report-md"];
+    const html = settings.values["report-html"];
+    if (typeof md === "string" && result.markdown) await writeFile(resolve(settings.workingDirectory, md), result.markdown);
+    if (typeof html === "string" && result.html) await writeFile(resolve(settings.workingDirectory, html), result.html);
+    if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.markdown).write();
+    if (result.exitCode !== 0) core.setFailed(`modelkeeper ${command.name}: ${firstLine(result.text)}`);
+  } catch (error) {
+    core.setOutput("exit-code", "2");
+    core.setFailed(isUserError(error) ? error.message : `unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split("\n").find((l) => l.trim()) ?? "failed";
+}

@@ -1,0 +1,55 @@
+/** What every command is: a name, its options, and one run function from options to a result. */
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  multiple?: boolean;
+  description: string;
+  /** Shown in --help as the value's name, e.g. REV. */
+  value?: string;
+}
+
+export interface CommandContext {
+  /** The folder the command runs in (inside the repository). */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Progress for people, on stderr (never stdout, which --json keeps for one document). */
+  log(line: string): void;
+  /** A warning for people; the Action turns these into workflow annotations. */
+  warn(line: string): void;
+  /** The caller's abort signal (Ctrl-C, a cancelled job), so commands can clean up. */
+  signal?: AbortSignal;
+}
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export interface CommandResult {
+  /** 0 success, 1 a negative finding (mismatch, drift, reject), 2 error. */
+  exitCode: 0 | 1 | 2;
+  /** The --json document. */
+  data: Record<string, unknown>;
+  /** The human-readable report printed by the CLI. */
+  text: string;
+  /** Markdown for the job summary and --report-md. */
+  markdown?: string;
+  /** Self-contained HTML for --report-html. */
+  html?: string;
+  /** Action outputs (kebab-case names, string values). */
+  outputs: Record<string, string>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(context: CommandContext, values: Values): Promise<CommandResult>;
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
+  model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
+  json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
+  "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
+  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" },
+};

@@ -1,0 +1,80 @@
+import { join } from "node:path";
+import type { Command, CommandResult } from "./command.ts";
+import { openWorkspace } from "./workspace.ts";
+import { resolveCommit, type Git } from "../git/git.ts";
+import { appendNoteLines, hasNotesRef, pushNotes, FETCH_NOTES_HINT } from "../git/notes.ts";
+import { pullRequestFromEnv } from "../github/event.ts";
+import { buildRecord } from "../provenance/manifest.ts";
+import { HashCache } from "../provenance/hash-cache.ts";
+import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
+import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
+
+export const recordCommand: Command = {
+  name: "record",
+  summary: "hash each model's data, code, config and artifact into a note on the commit",
+  usage: "record [--commit REV] [--push]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
+    push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+  },
+  async run(context, values): Promise<CommandResult> {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit as string | undefined));
+    await warnIfNotesMissing(git, context.warn);
+
+    // Hash everything first and write the note once: a failure anywhere adds no line at all.
+    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json"));
+    const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
+    for (const model of workspace.models) {
+      context.log(`record: hashing ${model.name}'s inputs and artifact`);
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache, env: context.env });
+      records.push({ line, hashed: stats.hashed, reused: stats.reused });
+    }
+    await appendNoteLines(git, commit, records.map((r) => r.line));
+    await cache.save();
+
+    let pushed: { attempts: number; merged: boolean } | undefined;
+    if (values.push) {
+      const remote = (values.remote as string | undefined) ?? "origin";
+      context.log(`record: pushing ${NOTES_REF} to ${remote}`);
+      pushed = await pushNotes(git, remote);
+    }
+
+    const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };
+    return {
+      exitCode: 0,
+      data,
+      text: renderRecordText(data),
+      markdown: renderRecordMarkdown(data),
+      outputs: {
+        commit,
+        manifest: JSON.stringify(records.map((r) => r.line)),
+        models: records.map((r) => r.line.model).join(","),
+      },
+    };
+  },
+};
+
+/** --commit, else the PR head on a pull_request event (not GitHub's merge commit), else HEAD. */
+export async function recordTarget(git: Git, env: NodeJS.ProcessEnv, commit: string | undefined): Promise<string> {
+  if (commit) return commit;
+  const pr = pullRequestFromEnv(env);
+  if (pr) {
+    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
+    if (present.code === 0) return pr.headSha;
+  }
+  return "HEAD";
+}
+
+async function warnIfNotesMissing(git: Git, warn: (line: string) => void): Promise<void> {
+  const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+  if (shallow && !(await hasNotesRef(git))) {
+    warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
+  }
+}
+
+export async function gitDir(git: Git): Promise<string> {
+  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+}

@@ -1,0 +1,91 @@
+import { join } from "node:path";
+import type { Command, CommandResult } from "./command.ts";
+import { openWorkspace } from "./workspace.ts";
+import { resolveCommit, type Git } from "../git/git.ts";
+import { hasNotesRef, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
+import { latest, NOTES_REF, type FileHashes, type RecordLine } from "../provenance/note-line.ts";
+import { expandPaths } from "../provenance/expand-paths.ts";
+import { findLockfiles } from "../provenance/lockfiles.ts";
+import { hashFiles } from "../provenance/hash-files.ts";
+import { HashCache } from "../provenance/hash-cache.ts";
+import { compareRecord, type CurrentHashes, type PathChange } from "../provenance/compare.ts";
+import { renderVerifyText, renderVerifyMarkdown } from "../report/verify-report.ts";
+import { gitDir } from "./record.ts";
+import { UserError } from "../errors.ts";
+
+export const verifyCommand: Command = {
+  name: "verify",
+  summary: "re-hash the working tree and compare it with a commit's record",
+  usage: "verify [--commit REV] [--fast]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit whose record to check against (default: HEAD)" },
+    fast: { type: "boolean", description: "trust files whose size and mtime are unchanged since record (default: read every byte)" },
+  },
+  async run(context, values): Promise<CommandResult> {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const rev = (values.commit as string | undefined) ?? "HEAD";
+    const commit = await resolveCommit(git, rev);
+    const lines = await readNote(git, commit);
+    const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json")) : undefined;
+
+    const models: Array<{ model: string; recordedAt: string; ok: boolean; checked: number; changes: PathChange[] }> = [];
+    for (const model of workspace.models) {
+      const record = latest(lines, "record", model.name);
+      if (!record) throw await noRecordError(git, model.name, rev, commit);
+      context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
+      const current = await currentHashes(root, record, cache);
+      const changes = compareRecord(record, current);
+      const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
+      models.push({ model: model.name, recordedAt: record.at, ok: changes.length === 0, checked, changes });
+    }
+    await cache?.save();
+    const ok = models.every((m) => m.ok);
+    const data = { commit, ok, fast: Boolean(values.fast), models };
+    return {
+      exitCode: ok ? 0 : 1,
+      data,
+      text: renderVerifyText(data),
+      markdown: renderVerifyMarkdown(data),
+      outputs: { ok: String(ok), changed: String(models.reduce((n, m) => n + m.changes.length, 0)), commit },
+    };
+  },
+};
+
+/**
+ * Hashes what the record's patterns match today. A pattern that now matches nothing is not an
+ * error here: its files are simply missing, which is what verify reports.
+ */
+async function currentHashes(root: string, record: RecordLine, cache: HashCache | undefined): Promise<CurrentHashes> {
+  const expand = async (patterns: string[]) => {
+    const out = new Set<string>();
+    for (const pattern of patterns) {
+      for (const path of await expandPaths(root, [pattern], "record").catch(() => [])) out.add(path);
+    }
+    return [...out];
+  };
+  const roles = {
+    artifact: await expand([record.artifact.path]),
+    data: await expand(record.patterns.data),
+    code: await expand(record.patterns.code),
+    config: await expand(record.patterns.config),
+    lockfiles: await findLockfiles(root),
+  };
+  const all = [...new Set(Object.values(roles).flat())];
+  const { hashes } = await hashFiles(root, all, { cache });
+  const pick = (paths: string[]): FileHashes => Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256]));
+  return {
+    artifact: pick(roles.artifact),
+    data: pick(roles.data),
+    code: pick(roles.code),
+    config: pick(roles.config),
+    lockfiles: pick(roles.lockfiles),
+  };
+}
+
+export async function noRecordError(git: Git, model: string, rev: string, commit: string): Promise<UserError> {
+  const hint = (await hasNotesRef(git))
+    ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit).`
+    : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
+}

@@ -1,0 +1,113 @@
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from "yaml";
+import { Ajv, type ErrorObject } from "ajv";
+import schema from "../../schema/modelkeeper.schema.json" with { type: "json" };
+import type { Config, ModelConfig } from "./types.ts";
+import { UserError } from "../errors.ts";
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
+const validate = ajv.compile(schema);
+
+/**
+ * Parses and validates config text. `displayName` names the file in messages; the text is
+ * checked against schema/modelkeeper.schema.json, whose defaults fill every optional key.
+ */
+export function parseConfig(text: string, displayName: string, absolutePath = displayName): Config {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    throw new UserError(
+      `${displayName}:${line}:${col}: invalid YAML: ${first.message.split("\n")[0]}. Fix the syntax at that line.`,
+      { file: displayName, line },
+    );
+  }
+  const data = document.toJS() ?? {};
+  if (!validate(data)) {
+    const messages = mostUsefulErrors(validate.errors ?? []).map((error) => {
+      const path = pointerToPath(error.instancePath);
+      const node = nodeAt(document.contents, path, error);
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      return { line, text: `${displayName}${line ? `:${line}` : ""}: ${describe(error, path)}` };
+    });
+    throw new UserError(messages.map((m) => m.text).join("\n"), { file: displayName, line: messages[0].line });
+  }
+  const models: ModelConfig[] = Object.entries(data.models as Record<string, any>).map(([name, model]) => ({
+    ...model,
+    name,
+    data: { train: list(model.data.train), holdout: list(model.data.holdout) },
+    code: list(model.code),
+    config: list(model.config),
+    drift: { ...model.drift, reference: model.drift.reference === undefined ? undefined : list(model.drift.reference) },
+  }));
+  return { path: absolutePath, relativePath: displayName, models };
+}
+
+function list(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** ajv reports every branch of a oneOf; keep the errors a person can act on. */
+function mostUsefulErrors(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if");
+  const seen = new Set<string>();
+  return (specific.length ? specific : errors).filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    // A string-or-list key reports "must be string" and "must be array": say it once.
+    if (e.keyword === "type" && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === "type")) {
+      const first = errors.find((o) => o.instancePath === e.instancePath && o.keyword === "type");
+      if (first !== e) return false;
+    }
+    return true;
+  });
+}
+
+function describe(error: ErrorObject, path: string[]): string {
+  const key = path.length ? path.join(".") : "(top level)";
+  const p = error.params as Record<string, any>;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `unknown key "${[...path, p.additionalProperty].join(".")}". ${suggest(error)}`;
+    case "required":
+      return `${key}: missing required key "${p.missingProperty}". Add it (see the README's "Config" section).`;
+    case "enum":
+      return `${key}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "type":
+      return `${key}: must be ${p.type === "string" && error.schemaPath.includes("oneOf") ? "a path or a list of paths" : `a ${p.type}`}.`;
+    case "propertyNames":
+      return `models: the name "${p.propertyName}" is not allowed: use letters, digits, ".", "_" and "-" (it becomes part of tags and branch names).`;
+    case "pattern":
+      return `${key}: "${path[path.length - 1]}" is not an allowed name.`;
+    default:
+      return `${key}: ${error.message}.`;
+  }
+}
+
+function suggest(error: ErrorObject): string {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  const allowed = Object.keys(parent?.properties ?? {});
+  return allowed.length ? `Allowed here: ${allowed.join(", ")}.` : "Remove it.";
+}
+
+function pointerToPath(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** The YAML node an error points at (the offending key for unknown keys), to report its line. */
+function nodeAt(root: unknown, path: string[], error: ErrorObject): Node | undefined {
+  let node = root as Node | undefined;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment)?.value as Node;
+    else if (isSeq(node)) node = node.items[Number(segment)] as Node;
+    else return node;
+  }
+  const p = error.params as Record<string, any>;
+  const keyName = error.keyword === "additionalProperties" ? p.additionalProperty : error.keyword === "propertyNames" ? p.propertyName : undefined;
+  if (keyName !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === keyName);
+    if (pair && isScalar(pair.key)) return pair.key as Node;
+  }
+  return node;
+}

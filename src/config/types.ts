@@ -1,0 +1,56 @@
+/** The validated, defaults-filled shape of modelkeeper.yml (see schema/modelkeeper.schema.json). */
+
+export type Task = "binary" | "multiclass" | "regression";
+
+export interface EvaluateConfig {
+  metric?: string;
+  min_improvement: number;
+  confidence: number;
+  resamples: number;
+  seed: number;
+  threshold: number;
+  min_value: Record<string, number>;
+  guardrails: {
+    latency_p95_ratio: number;
+    max_size_mb?: number;
+    max_size_ratio?: number;
+    ece_margin: number;
+    brier_margin: number;
+    metrics: Record<string, number>;
+  };
+  slices: string[];
+  min_slice_size: number;
+  slice_margin: number;
+}
+
+export interface DriftConfig {
+  reference?: string[];
+  features?: string[];
+  types: Record<string, "numeric" | "categorical">;
+  alpha: number;
+  profile: boolean;
+  thresholds: Record<string, number>;
+}
+
+export interface ModelConfig {
+  name: string;
+  task: Task;
+  artifact: string;
+  train?: string;
+  label: string;
+  features?: string[];
+  data: { train: string[]; holdout: string[] };
+  code: string[];
+  config: string[];
+  evaluate: EvaluateConfig;
+  drift: DriftConfig;
+  reproduce: { tolerance: number; timeout_minutes: number };
+}
+
+export interface Config {
+  /** Absolute path of the file the config was read from. */
+  path: string;
+  /** Repository-relative path of the config file (it is hashed with each model's config). */
+  relativePath: string;
+  models: ModelConfig[];
+}

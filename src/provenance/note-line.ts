@@ -1,0 +1,101 @@
+/**
+ * The note format (refs/notes/modelkeeper): one JSON object per line, never pretty-printed,
+ * so git's line-wise `cat_sort_uniq` merge keeps every line valid. Pure: no git here.
+ */
+
+import { randomBytes } from "node:crypto";
+
+export const NOTES_REF = "refs/notes/modelkeeper";
+export const NOTE_SCHEMA = 1;
+
+export interface FileHashes {
+  [repositoryRelativePath: string]: string;
+}
+
+/** Fields every line has. `id` keeps two otherwise identical lines distinct through cat_sort_uniq. */
+interface LineBase {
+  schema: number;
+  id: string;
+  model: string;
+  at: string;
+  tool: string;
+}
+
+export interface RecordLine extends LineBase {
+  event: "record";
+  /** The command that builds the artifact, as configured. */
+  train?: string;
+  artifact: { path: string; sha256: string; bytes: number };
+  inputs: { data: FileHashes; code: FileHashes; config: FileHashes; lockfiles: FileHashes };
+  /** The patterns the inputs came from, so verify can tell new files from old. */
+  patterns: { data: string[]; code: string[]; config: string[] };
+  env: { node: string; platform: string; ci?: string; runId?: string };
+  /** Optional: sha256 of a stored reference profile for drift (see drift docs). */
+  profile?: { sha256: string; blob: string; rows: number };
+}
+
+export interface EvaluateLine extends LineBase {
+  event: "evaluate";
+  verdict: "promote" | "reject" | "inconclusive";
+  challenger: { sha256: string };
+  champion?: { sha256: string; source: string };
+  metric: string;
+  delta?: number;
+  ciLow?: number;
+  ciHigh?: number;
+  holdout: FileHashes;
+  seed: number;
+  [extra: string]: unknown;
+}
+
+export interface PromoteLine extends LineBase {
+  event: "promote";
+  version: number;
+  tag: string;
+  artifact: { path: string; sha256: string };
+  evaluation?: { commit: string; verdict: string; at: string };
+  forcedBy?: string;
+  rollbackOf?: number;
+  [extra: string]: unknown;
+}
+
+export type NoteLine = RecordLine | EvaluateLine | PromoteLine;
+
+/** A short random id for a new line. */
+export function newLineId(): string {
+  return randomBytes(8).toString("hex");
+}
+
+export function serializeNoteLine(line: NoteLine): string {
+  const text = JSON.stringify(line);
+  if (text.includes("\n")) throw new Error("a note line must be a single line");
+  return text;
+}
+
+/** Parses every valid line of a note; lines that are not our JSON (hand edits) are skipped, not fatal. */
+export function parseNote(text: string): NoteLine[] {
+  const lines: NoteLine[] = [];
+  for (const raw of text.split("\n")) {
+    const trimmed = raw.trim();
+    if (!trimmed.startsWith("{")) continue;
+    try {
+      const value = JSON.parse(trimmed);
+      if (value && typeof value.event === "string" && typeof value.model === "string") lines.push(value);
+    } catch {
+      // Not ours: a person may have added free text to the note.
+    }
+  }
+  return lines;
+}
+
+/** The newest line of an event for a model (by timestamp, since merges sort lines). */
+export function latest<E extends NoteLine["event"]>(
+  lines: NoteLine[],
+  event: E,
+  model: string,
+): Extract<NoteLine, { event: E }> | undefined {
+  return lines
+    .filter((l): l is Extract<NoteLine, { event: E }> => l.event === event && l.model === model)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .at(-1);
+}

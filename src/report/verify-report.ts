@@ -1,0 +1,42 @@
+import type { PathChange } from "../provenance/compare.ts";
+import { escapeMarkdown, markdownCode } from "./escape.ts";
+
+export interface VerifyReport {
+  commit: string;
+  ok: boolean;
+  fast: boolean;
+  models: Array<{ model: string; recordedAt: string; ok: boolean; checked: number; changes: PathChange[] }>;
+}
+
+const short = (hash: string | undefined) => (hash ? hash.slice(0, 12) : "-");
+
+export function renderVerifyText(report: VerifyReport): string {
+  const out: string[] = [];
+  for (const m of report.models) {
+    if (m.ok) {
+      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${report.commit.slice(0, 12)}`);
+      continue;
+    }
+    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${report.commit.slice(0, 12)}:`);
+    for (const c of m.changes) {
+      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`);
+    }
+  }
+  if (report.fast) out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
+  return out.join("\n");
+}
+
+export function renderVerifyMarkdown(report: VerifyReport): string {
+  const out = [`### modelkeeper verify: ${report.ok ? "✅ inputs match" : "❌ inputs differ"}`, ""];
+  for (const m of report.models) {
+    out.push(`**${escapeMarkdown(m.model)}**: ${m.ok ? `${m.checked} files match the record` : `${m.changes.length} difference(s)`}`, "");
+    if (!m.ok) {
+      out.push("| path | role | change | expected | actual |", "| --- | --- | --- | --- | --- |");
+      for (const c of m.changes) {
+        out.push(`| ${markdownCode(c.path)} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
+      }
+      out.push("");
+    }
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,151 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { writeFile, symlink, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
+import { createGit } from "../../src/git/git.ts";
+import { parseNote, type RecordLine } from "../../src/provenance/note-line.ts";
+import { runCli } from "../../src/cli/run-cli.ts";
+
+const sha = (data: string) => createHash("sha256").update(data).digest("hex");
+
+async function noteLines(git: ReturnType<typeof createGit>, rev = "HEAD") {
+  const r = await git.tryRun(["notes", "--ref=refs/notes/modelkeeper", "show", rev]);
+  return r.code === 0 ? r.stdout.trim().split("\n") : [];
+}
+
+test("record writes one JSON line with the sha256 of every file, keyed by sorted repository-relative path", async (t) => {
+  const files = simpleModelFiles();
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit();
+  const result = await repo.cli("record", "--json");
+  assert.equal(result.code, 0, result.stderr);
+  const lines = await noteLines(repo.git);
+  assert.equal(lines.length, 1);
+  const record = JSON.parse(lines[0]) as RecordLine;
+  assert.equal(record.event, "record");
+  assert.equal(record.model, "fraud");
+  assert.equal(record.schema, 1);
+  assert.equal(record.train, "node train.mjs");
+  assert.deepEqual(record.artifact, { path: "models/fraud.bin", sha256: sha(files["models/fraud.bin"]), bytes: files["models/fraud.bin"].length });
+  assert.deepEqual(record.inputs.data, {
+    "data/holdout.csv": sha(files["data/holdout.csv"]),
+    "data/train/a.csv": sha(files["data/train/a.csv"]),
+    "data/train/b.csv": sha(files["data/train/b.csv"]),
+  });
+  assert.deepEqual(Object.keys(record.inputs.code), ["src/features.py", "train.mjs"]);
+  assert.deepEqual(record.inputs.config, { "modelkeeper.yml": sha(files["modelkeeper.yml"]), "params.yaml": sha(files["params.yaml"]) });
+  assert.deepEqual(record.inputs.lockfiles, { "package-lock.json": sha("{}\n") });
+  assert.ok(record.tool.startsWith("modelkeeper/"));
+  assert.ok(!Number.isNaN(Date.parse(record.at)));
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.commit, commit);
+});
+
+test("a second record appends a line and reuses the hash cache for unchanged files", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  const second = await repo.cli("record", "--json");
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal((await noteLines(repo.git)).length, 2);
+  const [model] = JSON.parse(second.stdout).models;
+  assert.equal(model.hashed + model.reused, 9);
+});
+
+test("on a pull_request event the note goes on the PR head commit, not the merge commit", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  const head = await repo.commit("head");
+  await repo.git.run(["commit", "--quiet", "--allow-empty", "-m", "merge commit stand-in"]);
+  const eventPath = join(await mkdtemp(join(tmpdir(), "mk-event-")), "event.json");
+  await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: head, ref: "feature" }, base: { ref: "main", sha: head } } }));
+  const env = { ...process.env, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath };
+  const code = await runCli(["record"], { stdout: () => {}, stderr: () => {} }, env, repo.dir);
+  assert.equal(code, 0);
+  assert.equal((await noteLines(repo.git, head)).length, 1);
+  assert.equal((await noteLines(repo.git, "HEAD")).length, 0);
+});
+
+const badInputs: Array<[string, (files: Record<string, string>) => void, RegExp]> = [
+  ["an empty glob", (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("data/train/*.csv", "data/nothing/*.csv")), /models\.fraud\.data: "data\/nothing\/\*\.csv" matches no file/],
+  ["a path outside the repository", (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("[params.yaml]", "[../secrets.yaml]")), /"\.\.\/secrets\.yaml" is outside the repository/],
+  ["a missing artifact", (f) => delete f["models/fraud.bin"], /models\.fraud\.artifact: "models\/fraud\.bin" matches no file/],
+  ["an unknown key", (f) => (f["modelkeeper.yml"] += "    colour: red\n"), /modelkeeper\.yml:12: unknown key "models\.fraud\.colour"/],
+  ["invalid YAML", (f) => (f["modelkeeper.yml"] = "models: [\n"), /modelkeeper\.yml:\d+:\d+: invalid YAML/],
+];
+
+for (const [name, mutate, message] of badInputs) {
+  test(`record refuses ${name} with a clear message, exit 2, and adds no note line`, async (t) => {
+    const files = simpleModelFiles();
+    mutate(files);
+    const repo = await createTestRepo(files);
+    t.after(() => repo.cleanup());
+    await repo.commit();
+    const result = await repo.cli("record");
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, message);
+    assert.deepEqual(await noteLines(repo.git), []);
+  });
+}
+
+test("record refuses a symbolic link that points outside the repository", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await writeFile(join(repo.dir, "..", "outside.txt"), "secret");
+  await symlink(join(repo.dir, "..", "outside.txt"), join(repo.dir, "src", "link.py"));
+  await repo.commit();
+  const result = await repo.cli("record");
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /resolves to .*outside\.txt, outside the repository/);
+  assert.deepEqual(await noteLines(repo.git), []);
+});
+
+test("no config and not a git repository are clear errors", async (t) => {
+  const repo = await createTestRepo({ "README.md": "x" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const noConfig = await repo.cli("record");
+  assert.equal(noConfig.code, 2);
+  assert.match(noConfig.stderr, /modelkeeper\.yml: no config file\. Create modelkeeper\.yml at the repository root/);
+  const outside = await mkdtemp(join(tmpdir(), "mk-nogit-"));
+  let stderr = "";
+  const code = await runCli(["record"], { stdout: () => {}, stderr: (t) => (stderr += t) }, process.env, outside);
+  assert.equal(code, 2);
+  assert.match(stderr, /is not inside a git repository/);
+});
+
+test("eight record --push runs from eight clones at once: every line reaches the remote, all valid JSON", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const clones = await Promise.all(
+    Array.from({ length: 8 }, async (_, i) => {
+      const dir = join(repo.dir, "..", `clone-${i}`);
+      await createGit(join(repo.dir, "..")).run(["clone", "--quiet", repo.origin, dir]);
+      return dir;
+    }),
+  );
+  const results = await Promise.all(
+    clones.map((dir) => {
+      let stderr = "";
+      return runCli(["record", "--push"], { stdout: () => {}, stderr: (t) => (stderr += t) }, process.env, dir).then((code) => ({ code, stderr }));
+    }),
+  );
+  for (const r of results) assert.equal(r.code, 0, r.stderr);
+  const check = join(repo.dir, "..", "check");
+  const git = createGit(join(repo.dir, ".."));
+  await git.run(["clone", "--quiet", repo.origin, check]);
+  const checkGit = createGit(check);
+  await checkGit.run(["fetch", "--quiet", "origin", "refs/notes/modelkeeper:refs/notes/modelkeeper"]);
+  const lines = await noteLines(checkGit);
+  assert.equal(lines.length, 8);
+  const parsed = parseNote(lines.join("\n"));
+  assert.equal(parsed.length, 8);
+  assert.equal(new Set(lines).size, 8);
+});

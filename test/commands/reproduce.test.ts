@@ -1,0 +1,70 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
+
+async function worktrees(repo: Awaited<ReturnType<typeof createTestRepo>>) {
+  return (await repo.git.run(["worktree", "list", "--porcelain"])).split("\n").filter((l) => l.startsWith("worktree ")).length;
+}
+
+test("reproduce rebuilds the model in a clean worktree and finds the identical artifact", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  const result = await repo.cli("reproduce", "--json");
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.equal(report.reproduced, true);
+  assert.equal(report.models[0].identical, true);
+  assert.equal(await worktrees(repo), 1);
+});
+
+test("reproduce brings in recorded inputs kept outside git, but only with the recorded bytes", async (t) => {
+  const files = simpleModelFiles();
+  const repo = await createTestRepo({ ...files, ".gitignore": "data/\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  assert.equal((await repo.cli("reproduce")).code, 0);
+  await repo.write("data/holdout.csv", "changed\n");
+  const result = await repo.cli("reproduce");
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /data\/holdout\.csv: recorded as an input of fraud but not in git at this commit, and the working copy differs/);
+  assert.equal(await worktrees(repo), 1);
+});
+
+test("a train command that fails or writes different bytes is not reproduced, and the worktree is removed", async (t) => {
+  const files = simpleModelFiles();
+  files["train.mjs"] = "process.stderr.write('boom\\n'); process.exit(3);\n";
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  const failed = await repo.cli("reproduce");
+  assert.equal(failed.code, 1);
+  assert.match(failed.stdout, /the train command failed \(exit 3\)/);
+  assert.match(failed.stdout, /boom/);
+  assert.equal(await worktrees(repo), 1);
+
+  await repo.write("train.mjs", "import { writeFileSync } from 'node:fs'; writeFileSync('models/fraud.bin', String(Math.random()));\n");
+  await repo.commit();
+  await repo.cli("record");
+  const differs = await repo.cli("reproduce", "--json");
+  assert.equal(differs.code, 1);
+  assert.match(JSON.parse(differs.stdout).models[0].reason, /bytes differ/);
+});
+
+test("a train command that runs past --timeout is stopped", async (t) => {
+  const files = simpleModelFiles();
+  files["train.mjs"] = "setTimeout(() => {}, 60000);\n";
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  const started = Date.now();
+  const result = await repo.cli("reproduce", "--timeout", "0.01");
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /timed out/);
+  assert.ok(Date.now() - started < 30_000);
+  assert.equal(await worktrees(repo), 1);
+});

@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseConfig } from "../../src/config/parse.ts";
+import { UserError } from "../../src/errors.ts";
+
+const VALID = `models:
+  fraud:
+    task: binary
+    artifact: models/fraud.onnx
+    train: node train.mjs
+    label: is_fraud
+    features: [amount, hour]
+    data:
+      train: [data/train.csv]
+      holdout: data/holdout.csv
+    code: ["train.mjs", "src/**/*.py"]
+    config: [params.yaml]
+    evaluate:
+      metric: roc_auc
+      min_improvement: 0
+      confidence: 0.95
+    drift:
+      reference: data/train.csv
+`;
+
+function errorOf(text: string): UserError {
+  try {
+    parseConfig(text, "modelkeeper.yml");
+  } catch (error) {
+    assert.ok(error instanceof UserError, `expected a UserError, got ${error}`);
+    return error;
+  }
+  assert.fail("expected the config to be rejected");
+}
+
+test("the DESIGN.md example config loads, with lists normalised and defaults filled", () => {
+  const config = parseConfig(VALID, "modelkeeper.yml");
+  assert.equal(config.models.length, 1);
+  const model = config.models[0];
+  assert.equal(model.name, "fraud");
+  assert.deepEqual(model.data, { train: ["data/train.csv"], holdout: ["data/holdout.csv"] });
+  assert.deepEqual(model.drift.reference, ["data/train.csv"]);
+  assert.equal(model.evaluate.resamples, 2000);
+  assert.equal(model.evaluate.threshold, 0.5);
+  assert.equal(model.evaluate.guardrails.latency_p95_ratio, 1.5);
+  assert.equal(model.reproduce.tolerance, 0.001);
+  assert.equal(model.drift.alpha, 0.01);
+});
+
+test("an unknown key names the key, the file and its line, and lists the allowed keys", () => {
+  const error = errorOf(VALID.replace("      confidence: 0.95\n", "      confidence: 0.95\n      colour: red\n"));
+  assert.match(error.message, /^modelkeeper\.yml:17: unknown key "models\.fraud\.evaluate\.colour"/);
+  assert.match(error.message, /Allowed here: metric, min_improvement, confidence/);
+  assert.equal(error.where?.line, 17);
+});
+
+test("a wrong enum value names the key and the allowed values", () => {
+  const error = errorOf(VALID.replace("task: binary", "task: binry"));
+  assert.match(error.message, /modelkeeper\.yml:3: models\.fraud\.task: must be one of "binary", "multiclass", "regression"/);
+});
+
+test("a missing required key is named with the model's line", () => {
+  const error = errorOf(VALID.replace("    label: is_fraud\n", ""));
+  assert.match(error.message, /modelkeeper\.yml:3: models\.fraud: missing required key "label"/);
+});
+
+test("invalid YAML reports line and column", () => {
+  const error = errorOf("models:\n  fraud: [\n");
+  assert.match(error.message, /^modelkeeper\.yml:\d+:\d+: invalid YAML: Flow sequence/);
+});
+
+test("a path key of the wrong type says a path or a list of paths is expected", () => {
+  const error = errorOf(VALID.replace("holdout: data/holdout.csv", "holdout: 3"));
+  assert.match(error.message, /modelkeeper\.yml:10: models\.fraud\.data\.holdout: must be a path or a list of paths/);
+});
+
+test("a model name that cannot be part of a tag or branch is refused", () => {
+  const error = errorOf(VALID.replace("  fraud:", '  "../evil name":'));
+  assert.match(error.message, /the name "\.\.\/evil name" is not allowed/);
+});
+
+test("an empty file says models is required", () => {
+  const error = errorOf("");
+  assert.match(error.message, /missing required key "models"/);
+});
+
+test("duplicate keys are a YAML error", () => {
+  const error = errorOf(VALID.replace("    label: is_fraud\n", "    label: is_fraud\n    label: other\n"));
+  assert.match(error.message, /invalid YAML/);
+});
