@@ -1,0 +1,95 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
+
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A copy of the Action as a runner checks it out: action.yml and dist/, and no node_modules. */
+async function copyOfAction(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "mk-action-"));
+  await cp(join(projectRoot, "action.yml"), join(dir, "action.yml"));
+  await cp(join(projectRoot, "dist"), join(dir, "dist"), { recursive: true });
+  assert.equal(await stat(join(dir, "node_modules")).catch(() => undefined), undefined);
+  return dir;
+}
+
+/** Runs the bundled entry the way a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY. */
+async function runAction(actionDir: string, workspace: string, inputs: Record<string, string>) {
+  const files = await mkdtemp(join(tmpdir(), "mk-runner-"));
+  const outputFile = join(files, "output");
+  const summaryFile = join(files, "summary");
+  await writeFile(outputFile, "");
+  await writeFile(summaryFile, "");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: files,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: "true",
+    RUNNER_TEMP: files,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
+  const result = spawnSync(process.execPath, [join(actionDir, "dist", "main.js")], { cwd: workspace, env, encoding: "utf8" });
+  return { ...result, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
+}
+
+/** Reads the heredoc format @actions/core writes to GITHUB_OUTPUT. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3];
+  return outputs;
+}
+
+test("the bundled Action runs record and verify from a copy with no node_modules", async (t) => {
+  const action = await copyOfAction();
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+
+  const record = await runAction(action, repo.dir, { command: "record", push: "true" });
+  assert.equal(record.status, 0, record.stdout + record.stderr);
+  assert.equal(record.outputs["exit-code"], "0");
+  assert.equal(JSON.parse(record.outputs.manifest)[0].model, "fraud");
+  assert.match(record.summary, /modelkeeper record/);
+  assert.match((await repo.git.run(["ls-remote", "origin", "refs/notes/modelkeeper"])).trim(), /refs\/notes\/modelkeeper$/);
+
+  const verify = await runAction(action, repo.dir, { command: "verify" });
+  assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+  assert.equal(verify.outputs.ok, "true");
+  assert.equal(verify.outputs.changed, "0");
+
+  await repo.write("params.yaml", "lr: 0.5\n");
+  const mismatch = await runAction(action, repo.dir, { command: "verify" });
+  assert.equal(mismatch.status, 1);
+  assert.equal(mismatch.outputs.ok, "false");
+  assert.match(mismatch.stdout, /::error::modelkeeper verify/);
+});
+
+test("a bad input fails the step with a message, exit-code output 2", async () => {
+  const action = await copyOfAction();
+  const repo = await createTestRepo(simpleModelFiles());
+  await repo.commit();
+  const result = await runAction(action, repo.dir, { command: "frobnicate" });
+  assert.equal(result.status, 1);
+  assert.equal(result.outputs["exit-code"], "2");
+  assert.match(result.stdout, /::error::input "command": unknown command "frobnicate"/);
+  await repo.cleanup();
+});
+
+test("the shipped onnxruntime-node runtime loads from dist/ without node_modules, and writes no telemetry", async () => {
+  const action = await copyOfAction();
+  const home = await mkdtemp(join(tmpdir(), "mk-home-"));
+  const script = `process.env.ORT_DISABLE_TELEMETRY = "1"; const ort = await import("onnxruntime-node"); console.log(typeof ort.InferenceSession.create);`;
+  await writeFile(join(action, "dist", "probe.mjs"), script);
+  const result = spawnSync(process.execPath, [join(action, "dist", "probe.mjs")], { cwd: action, encoding: "utf8", env: { PATH: process.env.PATH, HOME: home } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), "function");
+  assert.equal(await stat(join(home, ".cache", "Microsoft")).catch(() => undefined), undefined);
+});
