@@ -34775,17 +34775,17 @@ async function findLockfiles(repoRoot) {
 // src/provenance/hash-files.ts
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
+import { statSync } from "node:fs";
 var WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { openSync, readSync, closeSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
-parentPort.on("message", (job) => {
+function one(path) {
   let fd;
   try {
-    fd = openSync(job.path, "r");
+    fd = openSync(path, "r");
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -34794,71 +34794,73 @@ parentPort.on("message", (job) => {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    parentPort.postMessage({ id: job.id, sha256: hash.digest("hex"), bytes });
+    return [hash.digest("hex"), bytes];
   } catch (error) {
-    parentPort.postMessage({ id: job.id, error: error.code || String(error) });
+    return [null, error.code || String(error)];
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-});
+}
+parentPort.on("message", (batch) => parentPort.postMessage({ id: batch.id, answers: batch.paths.map(one) }));
 `;
+var BATCH_FILES = 256;
 async function hashFiles(root, paths, options = {}) {
   const hashes = /* @__PURE__ */ new Map();
   const stats = { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1000000n;
   const todo = [];
-  await Promise.all(
-    paths.map(async (path) => {
-      const info2 = await stat3(join2(root, path), { bigint: true }).catch((error2) => {
-        throw new UserError(`${path}: cannot read (${error2.code ?? error2.message}). Check that the file exists and is readable.`, { file: path });
-      });
-      const fingerprint = { dev: info2.dev, ino: info2.ino, size: info2.size, mtimeNs: info2.mtimeNs };
-      const cached = options.cache?.lookup(path, fingerprint);
-      if (cached) {
-        hashes.set(path, { sha256: cached, bytes: Number(info2.size) });
-        stats.reused++;
-      } else {
-        todo.push({ path, fingerprint });
-      }
-    })
-  );
-  todo.sort((a, b) => b.fingerprint.size > a.fingerprint.size ? 1 : b.fingerprint.size < a.fingerprint.size ? -1 : 0);
-  const results = await runWorkers(root, todo.map((t) => t.path), options.threads ?? availableParallelism());
+  for (const path of paths) {
+    let info2;
+    try {
+      info2 = statSync(join2(root, path), { bigint: true });
+    } catch (error2) {
+      throw unreadable(path, error2.code ?? String(error2));
+    }
+    if (!info2.isFile()) throw unreadable(path, "not a regular file");
+    const fingerprint = { dev: info2.dev, ino: info2.ino, size: info2.size, mtimeNs: info2.mtimeNs };
+    const cached = options.cache?.lookup(path, fingerprint);
+    if (cached) {
+      hashes.set(path, { sha256: cached, bytes: Number(info2.size) });
+      stats.reused++;
+    } else {
+      todo.push({ path, fingerprint });
+    }
+  }
+  const answers = await runWorkers(todo.map((t) => join2(root, t.path)), options.threads ?? availableParallelism());
   todo.forEach(({ path, fingerprint }, i) => {
-    const result = results[i];
-    hashes.set(path, result);
+    const [sha256, bytesOrError] = answers[i];
+    if (sha256 === null) throw unreadable(path, String(bytesOrError));
+    hashes.set(path, { sha256, bytes: Number(bytesOrError) });
     stats.hashed++;
-    stats.bytesRead += result.bytes;
-    options.cache?.store(path, fingerprint, result.sha256, startedNs);
+    stats.bytesRead += Number(bytesOrError);
+    options.cache?.store(path, fingerprint, sha256, startedNs);
   });
   return { hashes, stats };
 }
-async function runWorkers(root, paths, threads) {
+function unreadable(path, reason) {
+  return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
+}
+async function runWorkers(paths, threads) {
   if (paths.length === 0) return [];
-  const results = new Array(paths.length);
-  const count = Math.max(1, Math.min(threads, paths.length));
+  const batches = [];
+  for (let i = 0; i < paths.length; i += BATCH_FILES) batches.push(paths.slice(i, i + BATCH_FILES));
+  const results = new Array(batches.length);
+  const count = Math.max(1, Math.min(threads, batches.length));
   let next = 0;
-  let failure;
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
       return new Promise((resolve6, reject) => {
         const feed = () => {
-          if (next >= paths.length || failure) {
+          if (next >= batches.length) {
             void worker.terminate().then(() => resolve6());
             return;
           }
           const id = next++;
-          worker.postMessage({ id, path: join2(root, paths[id]) });
+          worker.postMessage({ id, paths: batches[id] });
         };
         worker.on("message", (message) => {
-          if (message.error) {
-            failure ??= new UserError(`${paths[message.id]}: cannot read (${message.error}). Check that the file exists and is readable.`, {
-              file: paths[message.id]
-            });
-          } else {
-            results[message.id] = { sha256: message.sha256, bytes: message.bytes };
-          }
+          results[message.id] = message.answers;
           feed();
         });
         worker.on("error", reject);
@@ -34866,8 +34868,7 @@ async function runWorkers(root, paths, threads) {
       });
     })
   );
-  if (failure) throw failure;
-  return results;
+  return results.flat();
 }
 
 // src/version.ts
@@ -35185,7 +35186,7 @@ async function noRecordError(git, model, rev, commit) {
 }
 
 // src/commands/reproduce.ts
-import { copyFile as copyFile2, mkdir as mkdir3, stat as stat4 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname2, join as join6 } from "node:path";
 
 // src/git/worktree.ts
@@ -35320,7 +35321,7 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
   if (run.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run.tail };
   if (run.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run.code ?? run.signal})`, output: run.tail };
   const artifactPath = join6(dir, record.artifact.path);
-  if (!await stat4(artifactPath).catch(() => void 0)) {
+  if (!await stat3(artifactPath).catch(() => void 0)) {
     return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
   }
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
@@ -35345,7 +35346,7 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
   };
 }
 async function filterExisting(dir, paths) {
-  const exists2 = await Promise.all(paths.map((p) => stat4(join6(dir, p)).then((s) => s.isFile(), () => false)));
+  const exists2 = await Promise.all(paths.map((p) => stat3(join6(dir, p)).then((s) => s.isFile(), () => false)));
   return paths.filter((_, i) => exists2[i]);
 }
 async function copyRecordedArtifact(root, record, target) {

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { statSync, type BigIntStats } from "node:fs";
 import { UserError } from "../errors.ts";
 import type { HashCache } from "./hash-cache.ts";
 
@@ -23,20 +23,29 @@ export interface HashStats {
   bytesRead: number;
 }
 
+export interface Fingerprint {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+}
+
 /**
- * The hashing worker, as source text so it runs the same from TypeScript sources, the bundled
- * Action and the CLI (a worker file path would differ between them). It reads synchronously
- * into one reused 1 MiB buffer: the fastest way through a file in Node, and memory stays flat.
+ * The hashing worker, as source text so it runs the same from TypeScript sources and from the
+ * bundles (a worker file path would differ between them). It reads each file synchronously into
+ * one reused 1 MiB buffer: the fastest way through a file in Node, and memory stays flat
+ * whatever the file size. Answers are compact (hash, bytes) pairs: cloning thousands of objects
+ * between threads would cost more than hashing small files.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { openSync, readSync, closeSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
-parentPort.on("message", (job) => {
+function one(path) {
   let fd;
   try {
-    fd = openSync(job.path, "r");
+    fd = openSync(path, "r");
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -45,18 +54,23 @@ parentPort.on("message", (job) => {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    parentPort.postMessage({ id: job.id, sha256: hash.digest("hex"), bytes });
+    return [hash.digest("hex"), bytes];
   } catch (error) {
-    parentPort.postMessage({ id: job.id, error: error.code || String(error) });
+    return [null, error.code || String(error)];
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-});
+}
+parentPort.on("message", (batch) => parentPort.postMessage({ id: batch.id, answers: batch.paths.map(one) }));
 `;
+
+/** Files per message: enough to make a worker round trip cheap next to the reads. */
+const BATCH_FILES = 256;
 
 /**
  * sha256 of each repository-relative path, spread over worker threads (one per core).
- * Unchanged files are taken from the cache when one is given.
+ * With a cache, a file whose device, inode, size and mtime are unchanged is not read again: the
+ * main thread stats every file (a stat costs microseconds) and sends only the others to workers.
  */
 export async function hashFiles(
   root: string,
@@ -67,69 +81,62 @@ export async function hashFiles(
   const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
   const todo: Array<{ path: string; fingerprint: Fingerprint }> = [];
-
-  await Promise.all(
-    paths.map(async (path) => {
-      const info = await stat(join(root, path), { bigint: true }).catch((error: NodeJS.ErrnoException) => {
-        throw new UserError(`${path}: cannot read (${error.code ?? error.message}). Check that the file exists and is readable.`, { file: path });
-      });
-      const fingerprint: Fingerprint = { dev: info.dev, ino: info.ino, size: info.size, mtimeNs: info.mtimeNs };
-      const cached = options.cache?.lookup(path, fingerprint);
-      if (cached) {
-        hashes.set(path, { sha256: cached, bytes: Number(info.size) });
-        stats.reused++;
-      } else {
-        todo.push({ path, fingerprint });
-      }
-    }),
-  );
-
-  // Largest first, so one big file does not start last and leave a core idle at the end.
-  todo.sort((a, b) => (b.fingerprint.size > a.fingerprint.size ? 1 : b.fingerprint.size < a.fingerprint.size ? -1 : 0));
-  const results = await runWorkers(root, todo.map((t) => t.path), options.threads ?? availableParallelism());
+  for (const path of paths) {
+    let info: BigIntStats;
+    try {
+      info = statSync(join(root, path), { bigint: true });
+    } catch (error) {
+      throw unreadable(path, (error as NodeJS.ErrnoException).code ?? String(error));
+    }
+    if (!info.isFile()) throw unreadable(path, "not a regular file");
+    const fingerprint: Fingerprint = { dev: info.dev, ino: info.ino, size: info.size, mtimeNs: info.mtimeNs };
+    const cached = options.cache?.lookup(path, fingerprint);
+    if (cached) {
+      hashes.set(path, { sha256: cached, bytes: Number(info.size) });
+      stats.reused++;
+    } else {
+      todo.push({ path, fingerprint });
+    }
+  }
+  const answers = await runWorkers(todo.map((t) => join(root, t.path)), options.threads ?? availableParallelism());
   todo.forEach(({ path, fingerprint }, i) => {
-    const result = results[i];
-    hashes.set(path, result);
+    const [sha256, bytesOrError] = answers[i];
+    if (sha256 === null) throw unreadable(path, String(bytesOrError));
+    hashes.set(path, { sha256, bytes: Number(bytesOrError) });
     stats.hashed++;
-    stats.bytesRead += result.bytes;
-    options.cache?.store(path, fingerprint, result.sha256, startedNs);
+    stats.bytesRead += Number(bytesOrError);
+    options.cache?.store(path, fingerprint, sha256, startedNs);
   });
   return { hashes, stats };
 }
 
-export interface Fingerprint {
-  dev: bigint;
-  ino: bigint;
-  size: bigint;
-  mtimeNs: bigint;
+function unreadable(path: string, reason: string): UserError {
+  return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
 }
 
-async function runWorkers(root: string, paths: string[], threads: number): Promise<FileHash[]> {
+type Answer = [sha256: string | null, bytesOrError: number | string];
+
+async function runWorkers(paths: string[], threads: number): Promise<Answer[]> {
   if (paths.length === 0) return [];
-  const results: FileHash[] = new Array(paths.length);
-  const count = Math.max(1, Math.min(threads, paths.length));
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += BATCH_FILES) batches.push(paths.slice(i, i + BATCH_FILES));
+  const results: Answer[][] = new Array(batches.length);
+  const count = Math.max(1, Math.min(threads, batches.length));
   let next = 0;
-  let failure: UserError | undefined;
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
-          if (next >= paths.length || failure) {
+          if (next >= batches.length) {
             void worker.terminate().then(() => resolve());
             return;
           }
           const id = next++;
-          worker.postMessage({ id, path: join(root, paths[id]) });
+          worker.postMessage({ id, paths: batches[id] });
         };
-        worker.on("message", (message: { id: number; sha256?: string; bytes?: number; error?: string }) => {
-          if (message.error) {
-            failure ??= new UserError(`${paths[message.id]}: cannot read (${message.error}). Check that the file exists and is readable.`, {
-              file: paths[message.id],
-            });
-          } else {
-            results[message.id] = { sha256: message.sha256!, bytes: message.bytes! };
-          }
+        worker.on("message", (message: { id: number; answers: Answer[] }) => {
+          results[message.id] = message.answers;
           feed();
         });
         worker.on("error", reject);
@@ -137,6 +144,5 @@ async function runWorkers(root: string, paths: string[], threads: number): Promi
       });
     }),
   );
-  if (failure) throw failure;
-  return results;
+  return results.flat();
 }
