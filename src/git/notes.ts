@@ -90,7 +90,7 @@ export async function mergeRemoteNotes(git: Git, remote = "origin"): Promise<boo
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${NOTES_REF}:${INCOMING_REF}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new Error(`git fetch of ${remote}'s notes failed: ${fetch.stderr.trim()}`);
+    throw new UserError(`could not fetch ${NOTES_REF} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
   }
   if (!(await hasNotesRef(git))) {
     await git.run(["update-ref", NOTES_REF, INCOMING_REF]);

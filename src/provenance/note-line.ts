@@ -30,14 +30,16 @@ export interface RecordLine extends LineBase {
   /** The patterns the inputs came from, so verify can tell new files from old. */
   patterns: { data: string[]; code: string[]; config: string[] };
   env: { node: string; platform: string; ci?: string; runId?: string };
-  /** Optional: sha256 of a stored reference profile for drift (see drift docs). */
-  profile?: { sha256: string; blob: string; rows: number };
+  /** Set on the commit a rollback made: the version whose artifact it restores. */
+  rollbackTo?: { version: number; tag: string };
 }
 
 export interface EvaluateLine extends LineBase {
   event: "evaluate";
   verdict: "promote" | "reject" | "inconclusive";
-  challenger: { sha256: string };
+  /** compared: against a champion; first-model: no champion existed, absolute floors only. */
+  kind: "compared" | "first-model";
+  challenger: { sha256: string; path: string };
   champion?: { sha256: string; source: string };
   metric: string;
   delta?: number;
@@ -53,9 +55,9 @@ export interface PromoteLine extends LineBase {
   version: number;
   tag: string;
   artifact: { path: string; sha256: string };
-  evaluation?: { commit: string; verdict: string; at: string };
+  evaluation?: { commit: string; verdict: string; at: string; id: string };
+  /** Set when --force promoted an artifact without a winning evaluation: who did it. */
   forcedBy?: string;
-  rollbackOf?: number;
   [extra: string]: unknown;
 }
 

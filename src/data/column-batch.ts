@@ -1,0 +1,24 @@
+import type { ColumnType, Promotion } from "./column-builder.ts";
+import type { Column } from "./table.ts";
+
+/** A run of consecutive rows of one file, as columns: what every format reader yields. */
+export interface ColumnBatch {
+  readonly columns: readonly Column[];
+  readonly rowCount: number;
+  /** Line (CSV, JSON Lines) or 1-based row (Parquet) of the batch's first row; 0 when empty. */
+  readonly firstLine: number;
+  /** Columns that became categorical inside this batch. */
+  readonly promotions: readonly Promotion[];
+}
+
+/** Options every format reader takes. */
+export interface BatchReadOptions {
+  /** Read only these columns. */
+  columns?: readonly string[];
+  /** With `columns`: false tolerates a named column the file lacks (it is then left out). */
+  requireColumns?: boolean;
+  /** Column types that override inference. */
+  types?: Readonly<Record<string, ColumnType>>;
+  /** Rows per batch; Infinity (the default) for one batch holding the whole file. */
+  batchRows?: number;
+}

@@ -1,0 +1,91 @@
+import type { GuardrailResult, Verdict, VerdictDecision, Direction } from "./verdict.ts";
+
+/** What evaluate found for one model: everything the reports render and the note records. */
+export interface ModelEvaluation {
+  model: string;
+  task: "binary" | "multiclass" | "regression";
+  metric: string;
+  direction: Direction;
+  /**
+   * compared: champion vs challenger; first-model: no champion, absolute floors only;
+   * unchanged: the challenger is the champion's artifact; error: nothing could be decided.
+   */
+  kind: "compared" | "first-model" | "unchanged" | "error";
+  /** Undefined when kind is error or unchanged: a verdict is never claimed without computing it. */
+  verdict?: Verdict;
+  reasons: string[];
+  warnings: string[];
+  /** Problems that left part of the result uncomputed (errors as data). */
+  errors: string[];
+  champion?: ArtifactInfo;
+  challenger: ArtifactInfo;
+  holdouts: HoldoutEvaluation[];
+  seed: number;
+  resamples: number;
+  confidence: number;
+  minImprovement: number;
+}
+
+export interface ArtifactInfo {
+  label: string;
+  sha256: string;
+  bytes: number;
+  commit?: string;
+}
+
+export interface MetricRow {
+  name: string;
+  direction: Direction;
+  champion?: number;
+  challenger: number;
+  delta?: number;
+  undefinedReason?: string;
+}
+
+export interface PairedInterval {
+  metric: string;
+  delta: number;
+  ciLow: number;
+  ciHigh: number;
+  method: string;
+  resamples: number;
+  seed: number;
+  confidence: number;
+  standardError: number;
+  /** The smallest difference this held-out set could detect (power 0.8). */
+  detectable: number;
+}
+
+export interface SliceRow {
+  column: string;
+  value: string;
+  rows: number;
+  champion?: number;
+  challenger?: number;
+  delta?: number;
+  gated: boolean;
+  status: "pass" | "fail" | "not-gated";
+}
+
+export interface HoldoutEvaluation {
+  /** "holdout", or "base holdout" / "PR holdout" when the PR changed the held-out set. */
+  name: string;
+  files: Record<string, string>;
+  rows: number;
+  positives?: number;
+  metrics: MetricRow[];
+  paired?: PairedInterval;
+  delong?: { aucChampion: number; aucChallenger: number; delta: number; z: number; pValue: number; ciLow: number; ciHigh: number };
+  mcnemar?: { championOnlyCorrect: number; challengerOnlyCorrect: number; pExact: number; pMidP: number };
+  guardrails: GuardrailResult[];
+  slices: SliceRow[];
+  confusion?: { labels: string[]; champion?: number[][]; challenger: number[][] };
+  decision?: VerdictDecision;
+}
+
+/** The verdict over several held-out sets: promote only if every set promotes; reject if any rejects. */
+export function combineVerdicts(verdicts: Verdict[]): Verdict {
+  if (verdicts.includes("reject")) return "reject";
+  if (verdicts.length && verdicts.every((v) => v === "promote")) return "promote";
+  return "inconclusive";
+}

@@ -1,0 +1,131 @@
+/**
+ * What the drift tests need to know about one column, whether it comes from a whole Table or
+ * from a saved reference profile (profile.ts): numeric columns as sorted non-missing values
+ * (all of them, or a uniform sample) plus exact moments and PSI bins from the full data;
+ * categorical columns as category counts. Missing values are counted, never compared as values.
+ */
+import type { CategoricalColumn, Column, NumericColumn } from "../../data/table.ts";
+import { moments } from "./moments.ts";
+import { binCountsSorted, psiBinEdges } from "./psi.ts";
+
+export interface PsiBins {
+  /** Right-closed bin edges from the reference quantiles (psi.ts). */
+  readonly edges: readonly number[];
+  /** Reference counts per bin (edges.length + 1 bins). */
+  readonly counts: readonly number[];
+}
+
+export interface NumericSummary {
+  readonly kind: "numeric";
+  readonly name: string;
+  /** Rows, missing included. */
+  readonly rowCount: number;
+  readonly missingCount: number;
+  /** Non-missing values, ascending: all of them, or a uniform random sample when `sampled`. */
+  readonly sortedValues: Float64Array;
+  readonly sampled: boolean;
+  /** Moments and range of all non-missing values (NaN when there are none). */
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Present on reference summaries. */
+  readonly psi?: PsiBins;
+}
+
+export interface CategoricalSummary {
+  readonly kind: "categorical";
+  readonly name: string;
+  readonly rowCount: number;
+  readonly missingCount: number;
+  /** Categories that occur (count > 0), in dictionary order, with their counts. */
+  readonly categories: readonly string[];
+  readonly counts: readonly number[];
+}
+
+export type ColumnSummary = NumericSummary | CategoricalSummary;
+
+/** Non-missing values of a numeric column, sorted ascending (no copy is sorted twice). */
+export function sortedNonMissing(values: Float64Array): Float64Array {
+  let missing = 0;
+  let sorted = true;
+  let previous = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      missing += 1;
+      continue;
+    }
+    if (v < previous) sorted = false;
+    previous = v;
+  }
+  const present = new Float64Array(values.length - missing);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return sorted ? present : present.sort();
+}
+
+export function summarizeNumeric(column: NumericColumn, options: { psiBins?: number } = {}): NumericSummary {
+  const sortedValues = sortedNonMissing(column.values);
+  const { mean, std } = moments(sortedValues);
+  const n = sortedValues.length;
+  let psi: PsiBins | undefined;
+  if (options.psiBins !== undefined) {
+    const edges = psiBinEdges(sortedValues, options.psiBins);
+    psi = { edges, counts: binCountsSorted(sortedValues, edges) };
+  }
+  return {
+    kind: "numeric",
+    name: column.name,
+    rowCount: column.values.length,
+    missingCount: column.values.length - n,
+    sortedValues,
+    sampled: false,
+    mean,
+    std,
+    min: n ? sortedValues[0] : NaN,
+    max: n ? sortedValues[n - 1] : NaN,
+    psi,
+  };
+}
+
+export function summarizeCategorical(column: CategoricalColumn): CategoricalSummary {
+  const countsByCode = new Float64Array(column.categories.length);
+  let missingCount = 0;
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i];
+    if (code < 0 || code >= countsByCode.length) missingCount += 1;
+    else countsByCode[code] += 1;
+  }
+  const categories: string[] = [];
+  const counts: number[] = [];
+  // Two codes may carry the same label in a hand-built dictionary; merge them.
+  const indexByLabel = new Map<string, number>();
+  column.categories.forEach((label, code) => {
+    if (countsByCode[code] === 0) return;
+    const existing = indexByLabel.get(label);
+    if (existing === undefined) {
+      indexByLabel.set(label, categories.length);
+      categories.push(label);
+      counts.push(countsByCode[code]);
+    } else {
+      counts[existing] += countsByCode[code];
+    }
+  });
+  return { kind: "categorical", name: column.name, rowCount: column.codes.length, missingCount, categories, counts };
+}
+
+export function summarizeColumn(column: Column, options: { psiBins?: number } = {}): ColumnSummary {
+  return column.kind === "numeric" ? summarizeNumeric(column, options) : summarizeCategorical(column);
+}
+
+/** Whether a summary has at most one distinct non-missing value. */
+export function isConstant(summary: ColumnSummary): boolean {
+  if (summary.kind === "numeric") return summary.sortedValues.length > 0 && summary.min === summary.max;
+  return summary.categories.length === 1;
+}
+
+/** Non-missing value count of a summary's underlying data (not of its sample). */
+export function presentCount(summary: ColumnSummary): number {
+  return summary.rowCount - summary.missingCount;
+}

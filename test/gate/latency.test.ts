@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { judgeLatency, medianRankInterval, quantile } from "../../src/gate/latency.ts";
+
+/** A seeded stream of uniform numbers (mulberry32). */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test("median rank interval matches the binomial order-statistic table (n=20, 95% → ranks 5..14, 0-based)", () => {
+  // For n = 20, P(B(20, 0.5) <= 5) = 0.0207 <= 0.025 and P(<= 6) = 0.0577: the interval is [x(6), x(15)] 1-based.
+  assert.deepEqual(medianRankInterval(20, 0.95), [5, 14]);
+  assert.deepEqual(medianRankInterval(5, 0.99), [0, 4]);
+});
+
+test("quantile interpolates like numpy's linear method", () => {
+  assert.equal(quantile([1, 2, 3, 4], 0.5), 2.5);
+  assert.equal(quantile([10, 20, 30, 40, 50], 0.95), 48);
+});
+
+test("two models of the same architecture never fail, however noisy the machine (1,000 seeded trials)", () => {
+  const random = prng(7);
+  for (let trial = 0; trial < 1000; trial++) {
+    const champion: number[] = [];
+    const challenger: number[] = [];
+    for (let round = 0; round < 30; round++) {
+      const load = 1 + 3 * random() * random(); // a shared, drifting machine load
+      const spike = () => (random() < 0.1 ? 1 + 4 * random() : 1); // occasional GC pauses or preemption
+      champion.push(10 * load * (0.9 + 0.2 * random()) * spike());
+      challenger.push(10 * load * (0.9 + 0.2 * random()) * spike());
+    }
+    assert.equal(judgeLatency({ champion, challenger, rowsPerBatch: 1000 }, 1.5).failed, false, `trial ${trial}`);
+  }
+});
+
+test("a challenger three times slower fails, and the detail says by how much", () => {
+  const random = prng(11);
+  const champion = Array.from({ length: 30 }, () => 10 * (0.9 + 0.2 * random()));
+  const challenger = champion.map(() => 30 * (0.9 + 0.2 * random()));
+  const judgement = judgeLatency({ champion, challenger, rowsPerBatch: 1000 }, 1.5);
+  assert.equal(judgement.failed, true);
+  assert.ok(judgement.medianRatio > 2.5 && judgement.medianRatio < 3.5);
+  assert.match(judgement.detail, /exceeds the limit 1\.5/);
+});
