@@ -3,10 +3,11 @@ import { recordCommand } from "./record.ts";
 import { verifyCommand } from "./verify.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { promoteCommand } from "./promote.ts";
+import { rollbackCommand } from "./rollback.ts";
 import { demoCommand } from "./demo.ts";
 
 /** Every command that works today, in the order --help lists them. */
-export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, promoteCommand, demoCommand];
+export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, promoteCommand, rollbackCommand, demoCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

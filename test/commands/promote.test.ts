@@ -135,3 +135,41 @@ test("a promote whose push fails (fetch works, push does not) leaves no local ta
   assert.equal((await repo.git.run(["tag", "--list"])).trim(), "");
   assert.equal((await readNote(repo.git, merge)).filter((l) => l.event === "promote").length, 0);
 });
+
+test("rollback restores the previous champion's artifact as a commit, recorded as such; promote re-tags it as the newest version", async (t) => {
+  const { repo } = await mergedPullRequest("promote");
+  t.after(() => repo.cleanup());
+  assert.equal((await repo.cli("promote")).code, 0);
+  // v2: another winning model, merged and promoted.
+  await repo.write("models/fraud.bin", "model v2");
+  const v2 = await repo.commit("v2");
+  await appendNoteLines(repo.git, v2, [evaluation("model v2", "promote")]);
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  assert.equal((await repo.cli("promote")).code, 0);
+
+  const rollback = await repo.cli("rollback", "--model", "fraud", "--json");
+  assert.equal(rollback.code, 0, rollback.stderr);
+  const report = JSON.parse(rollback.stdout);
+  assert.equal(report.to.tag, "modelkeeper/fraud/v1");
+  assert.equal((await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "models/fraud.bin"), "utf8"))), "model v1");
+  const record = (await readNote(repo.git, report.commit)).find((l) => l.event === "record") as any;
+  assert.deepEqual(record.rollbackTo, { version: 1, tag: "modelkeeper/fraud/v1" });
+  assert.equal(record.artifact.sha256, sha("model v1"));
+
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const promote = await repo.cli("promote", "--json");
+  assert.equal(promote.code, 0, promote.stderr);
+  assert.equal(JSON.parse(promote.stdout).promotions[0].tag, "modelkeeper/fraud/v3");
+});
+
+test("rollback with one version only, or an unknown --to, says what exists", async (t) => {
+  const { repo } = await mergedPullRequest("promote");
+  t.after(() => repo.cleanup());
+  assert.equal((await repo.cli("promote")).code, 0);
+  const none = await repo.cli("rollback", "--model", "fraud");
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /has 1 champion version\(s\): there is no previous one/);
+  const unknown = await repo.cli("rollback", "--model", "fraud", "--to", "v9");
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /--to v9: no tag modelkeeper\/fraud\/v9\. Versions there: v1\./);
+});
