@@ -131,7 +131,7 @@ export function authorAssociation(repo: Repo, u: UserRecord): string {
   return "NONE";
 }
 
-export function reactionSummary(links: Links, url: string, reactions: ReactionRecord[]) {
+export function reactionSummary(url: string, reactions: ReactionRecord[]) {
   const count = (content: string) => reactions.filter((r) => r.content === content).length;
   return {
     url: `${url}/reactions`,
@@ -193,7 +193,7 @@ export function issue(links: Links, repo: Repo, i: IssueRecord) {
       : {}),
     body: i.body,
     closed_by: i.closedBy ? user(links, i.closedBy) : null,
-    reactions: reactionSummary(links, api, i.reactions),
+    reactions: reactionSummary(api, i.reactions),
     timeline_url: `${api}/timeline`,
     performed_via_github_app: null,
     state_reason: i.stateReason,
@@ -214,7 +214,7 @@ export function comment(links: Links, repo: Repo, c: CommentRecord) {
     updated_at: c.updatedAt,
     author_association: authorAssociation(repo, c.user),
     body: c.body,
-    reactions: reactionSummary(links, api, c.reactions),
+    reactions: reactionSummary(api, c.reactions),
     performed_via_github_app: null,
   };
 }

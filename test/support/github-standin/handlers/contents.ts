@@ -21,7 +21,7 @@ export const contentHandlers: Record<string, Handler> = {
       return ok(children.map((child) => render.contentEntry(ctx.links, repo, path ? `${path}/${child.name}` : child.name, child, ref, false)));
     }
     if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept ?? ""))) {
-      return { status: 200, raw: { contentType: "application/vnd.github.raw", data: repo.git.blob(entry.sha) ?? Buffer.alloc(0) } };
+      return { status: 200, raw: { contentType: "application/vnd.github.raw; charset=utf-8", data: repo.git.blob(entry.sha) ?? Buffer.alloc(0) } };
     }
     return ok(render.contentEntry(ctx.links, repo, path, entry, ref, true));
   },
