@@ -8,6 +8,7 @@ import { gitHandlers } from "./git.ts";
 import { issueHandlers } from "./issues.ts";
 import { pullHandlers } from "./pulls.ts";
 import { repoHandlers } from "./repos.ts";
+import { userHandlers } from "./users.ts";
 
 export const handlers: Record<string, Handler> = {
   ...appHandlers,
@@ -17,6 +18,7 @@ export const handlers: Record<string, Handler> = {
   ...issueHandlers,
   ...pullHandlers,
   ...repoHandlers,
+  ...userHandlers,
 };
 
 export type { Handler, HandlerContext } from "./context.ts";
