@@ -7,7 +7,7 @@ export interface ColumnBatch {
   readonly rowCount: number;
   /** Line (CSV, JSON Lines) or 1-based row (Parquet) of the batch's first row; 0 when empty. */
   readonly firstLine: number;
-  /** Columns that became categorical inside this batch. */
+  /** Columns that turned categorical inside this batch after holding numbers. */
   readonly promotions: readonly Promotion[];
 }
 

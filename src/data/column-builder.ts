@@ -1,3 +1,4 @@
+import { isMissingBytes } from "./missing-values.ts";
 import type { Column } from "./table.ts";
 
 /** A column type a caller can force (`types` option), overriding inference. */
@@ -28,11 +29,12 @@ export class ColumnBuilder {
   codes: Int32Array;
   categories: string[] = [];
   private index = new Map<string, number>();
+  private byteIndex = new Map<number, { bytes: Uint8Array; code: number }>();
   capacity: number;
-  /** Set when this builder promoted itself during the current batch. */
+  /** Set when this column turned categorical during the current batch after holding numbers. */
   promotion: Promotion | undefined;
-  /** Any promotion so far, even in an earlier batch (it decides whether readTable re-reads). */
-  everPromotedAfterNumbers = false;
+  /** Whether an earlier batch delivered this column numeric with at least one value. */
+  private deliveredNumbers = false;
 
   constructor(readonly name: string, forced: ColumnType | undefined, capacity: number) {
     this.forced = forced;
@@ -68,6 +70,27 @@ export class ColumnBuilder {
     return code;
   }
 
+  /**
+   * The code of the text in bytes[start, end) (UTF-8), or −1 for a missing-value token. Repeated
+   * values are recognised by a hash of their bytes, so a category costs one string only once.
+   */
+  codeOfBytes(bytes: Buffer, start: number, end: number): number {
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 16777619);
+    const known = this.byteIndex.get(hash);
+    if (known !== undefined && known.bytes.length === end - start) {
+      const stored = known.bytes;
+      let same = true;
+      for (let i = 0; i < stored.length; i++) {
+        if (stored[i] !== bytes[start + i]) { same = false; break; }
+      }
+      if (same) return known.code;
+    }
+    const code = isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    if (known === undefined) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
+    return code;
+  }
+
   /** Turns this numeric column categorical at `row` (rows before it already hold numbers). */
   promote(row: number, line: number, value: string): void {
     const codes = new Int32Array(this.capacity);
@@ -84,21 +107,23 @@ export class ColumnBuilder {
     this.codes = codes;
     this.values = EMPTY_VALUES;
     this.kind = "categorical";
-    this.promotion = { column: this.name, line, value, numbersBefore };
-    if (numbersBefore > 0) this.everPromotedAfterNumbers = true;
+    // Only a column that has held numbers changes type in a way worth reporting.
+    if (numbersBefore > 0 || this.deliveredNumbers) this.promotion = { column: this.name, line, value, numbersBefore };
   }
 
   /** The finished column for rows [0, rowCount); the builder starts an empty batch afterwards. */
-  finish(rowCount: number, nextCapacity: number): Column {
+  finish(rowCount: number, nextCapacity: number, trimSpare = true): Column {
     let column: Column;
     if (this.kind === "numeric") {
-      column = { kind: "numeric", name: this.name, values: trim(this.values, rowCount) };
+      column = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount) : this.values.subarray(0, rowCount) };
+      if (!this.deliveredNumbers) this.deliveredNumbers = column.values.some((x) => x === x);
       this.values = new Float64Array(nextCapacity);
     } else {
-      column = { kind: "categorical", name: this.name, codes: trim(this.codes, rowCount), categories: this.categories };
+      column = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount) : this.codes.subarray(0, rowCount), categories: this.categories };
       this.codes = new Int32Array(nextCapacity);
       this.categories = [];
       this.index = new Map();
+      this.byteIndex = new Map();
     }
     this.capacity = nextCapacity;
     this.promotion = undefined;

@@ -4,7 +4,7 @@ import type { CategoricalColumn, Column, NumericColumn, Table } from "./table.ts
  * Stacks tables row-wise under the union of their columns (in order of first appearance). A column
  * a table lacks is missing in its rows. A column that is categorical anywhere is categorical in the
  * result: numbers from numeric parts become the text String(x) (readTables re-reads CSV parts first
- * so that their own text is kept). Categories follow first appearance across the parts.
+ * so that their own text is kept). Categories: the first part's, then new ones of each later part.
  */
 export function concatTables(tables: readonly Table[], source: string): Table {
   const rowCount = tables.reduce((sum, table) => sum + table.rowCount, 0);

@@ -28,6 +28,13 @@ export interface CsvParserOptions {
   sizeHint?: number;
   /** Receives each full batch (and the last, partial one on `finish`). */
   onBatch(batch: ColumnBatch): void;
+  /**
+   * The header, when the bytes fed start after it (a byte range from the middle of a file); line
+   * numbers then count from 1 at the range start and the caller adds the offset.
+   */
+  header?: readonly string[];
+  /** False keeps spare capacity at the end of each column (the caller appends to it). Default true. */
+  trim?: boolean;
 }
 
 const COMMA = 44;
@@ -51,13 +58,22 @@ export class CsvParser {
   private batchFirstLine = 0;
   private bytesConsumed = 0;
   private rowsSeen = 0;
-  private sawBom = false;
   private started = false;
   /** Physical line breaks inside the quoted field parsed last. */
   private quotedBreaks = 0;
   private quotedText = "";
 
-  constructor(readonly file: string, private readonly options: CsvParserOptions) {}
+  constructor(readonly file: string, private readonly options: CsvParserOptions) {
+    if (options.header) {
+      this.setHeader([...options.header], 1);
+      this.started = true;
+    }
+  }
+
+  /** The line the next record starts on (after the last consumed record). */
+  get nextLine(): number {
+    return this.line;
+  }
 
   /**
    * Parses the whole records in bytes[0, dataEnd) and returns how many bytes it consumed; the
@@ -69,10 +85,7 @@ export class CsvParser {
     if (!this.started) {
       if (dataEnd < 3 && !eof) return 0;
       this.started = true;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        p = 3;
-        this.sawBom = true;
-      }
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) p = 3;
     }
     if (eof && dataEnd > p && bytes[dataEnd - 1] !== LF && bytes[dataEnd - 1] !== CR) {
       bytes[dataEnd++] = LF; // every record now ends with a line break
@@ -83,16 +96,19 @@ export class CsvParser {
     } else {
       safeEnd = bytes.lastIndexOf(LF, dataEnd - 1) + 1;
       if (safeEnd <= p && dataEnd >= 2) safeEnd = bytes.lastIndexOf(CR, dataEnd - 2) + 1; // CR-only files
-      if (safeEnd <= p) return p === 3 && this.sawBom ? this.keepBom() : 0;
+      if (safeEnd <= p) return this.consumed(p); // no whole line yet (p is 3 after a byte order mark)
     }
     if (this.header === undefined) {
       const start = p;
       p = this.readHeader(bytes, p, safeEnd, eof);
-      if (p < 0) return start === 3 ? this.keepBom() : 0;
+      if (p < 0) return this.consumed(start); // the header continues in the next chunk
     }
-    p = this.readRecords(bytes, p, safeEnd, eof);
-    this.bytesConsumed += p;
-    return p;
+    return this.consumed(this.readRecords(bytes, p, safeEnd, eof));
+  }
+
+  private consumed(bytes: number): number {
+    this.bytesConsumed += bytes;
+    return bytes;
   }
 
   /** Emits the last batch; call after the final `consume(…, eof=true)`. */
@@ -101,12 +117,6 @@ export class CsvParser {
       throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
     }
     if (this.row > 0 || this.rowsSeen === 0) this.emitBatch();
-  }
-
-  /** The BOM was consumed before any header byte arrived: keep parsing from after it. */
-  private keepBom(): number {
-    this.bytesConsumed += 3;
-    return 3;
   }
 
   private readHeader(bytes: Buffer, start: number, safeEnd: number, eof: boolean): number {
@@ -223,6 +233,10 @@ export class CsvParser {
           b = bytes[p];
         } else if (slot < 0) {
           while (b !== COMMA && b !== LF && b !== CR) b = bytes[++p];
+        } else if (builders[slot].kind === "categorical") {
+          const fieldStart = p;
+          while (b !== COMMA && b !== LF && b !== CR) b = bytes[++p];
+          builders[slot].codes[row] = builders[slot].codeOfBytes(bytes, fieldStart, p);
         } else {
           // Inline fast path for [-]digits[.digits] with an exactly representable mantissa.
           const fieldStart = p;
@@ -332,7 +346,7 @@ export class CsvParser {
       }
       this.notANumber(builder, row, bytes.toString("utf8", start, end), line, column);
     }
-    builder.codes[row] = isMissingBytes(bytes, start, end) ? -1 : builder.code(bytes.toString("utf8", start, end));
+    builder.codes[row] = builder.codeOfBytes(bytes, start, end);
   }
 
   /** The same for a quoted field's text. */
@@ -377,7 +391,7 @@ export class CsvParser {
     const rowCount = this.row;
     const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
     const promotions = this.builders.flatMap((builder) => (builder.promotion ? [builder.promotion] : []));
-    const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity));
+    const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity, this.options.trim !== false));
     this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions });
     this.row = 0;
   }

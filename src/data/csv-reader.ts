@@ -1,4 +1,4 @@
-import { UserError } from "../errors.ts";
+import type { FileHandle } from "node:fs/promises";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
 import { CsvParser } from "./csv-parser.ts";
 import { openDataFile, unreadableFile } from "./open-file.ts";
@@ -8,11 +8,11 @@ export interface CsvReadOptions extends BatchReadOptions {
   chunkBytes?: number;
 }
 
-const DEFAULT_CHUNK_BYTES = 1 << 20;
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
 
 /**
  * Reads a CSV file as column batches, in bounded memory: one chunk buffer (grown only for a record
- * longer than a chunk) plus the batch being filled. Yields the header names first via `header`.
+ * longer than a chunk) plus the batch being filled. Each batch also carries the header names.
  */
 export async function* csvBatches(path: string, options: CsvReadOptions = {}): AsyncGenerator<ColumnBatch & { header: readonly string[] }> {
   const { handle, size } = await openDataFile(path);
@@ -26,39 +26,56 @@ export async function* csvBatches(path: string, options: CsvReadOptions = {}): A
     sizeHint: batchRows === Infinity ? size : undefined,
     onBatch: (batch) => ready.push(batch),
   });
-  let buffer = Buffer.allocUnsafe(Math.min(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, size + 16) + 1);
-  let kept = 0;
   try {
-    for (;;) {
-      let read: number;
-      try {
-        ({ bytesRead: read } = await handle.read(buffer, kept, buffer.length - 1 - kept, null));
-      } catch (error) {
-        throw unreadableFile(path, error);
-      }
-      const eof = read === 0;
-      const dataEnd = kept + read;
-      const consumed = parser.consume(buffer, dataEnd, eof);
-      while (ready.length > 0) yield { ...ready.shift()!, header: parser.header! };
-      if (eof) break;
-      kept = dataEnd - consumed;
-      if (consumed > 0) {
-        buffer.copy(buffer, 0, consumed, dataEnd);
-      } else if (kept === buffer.length - 1) { // one record longer than the buffer
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, kept);
-        buffer = larger;
-      }
+    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+      yield { ...batch, header: parser.header! };
     }
-    parser.finish();
-    while (ready.length > 0) yield { ...ready.shift()!, header: parser.header! };
   } finally {
     await handle.close();
   }
 }
 
-/** The header of a CSV file (reads only as far as the header ends). */
-export async function csvHeader(path: string): Promise<readonly string[]> {
-  for await (const batch of csvBatches(path, { batchRows: 1, columns: [] })) return batch.header;
-  throw new UserError(`${path}: the file is empty; a CSV file needs a header row naming its columns.`, { file: path, line: 1 });
+/**
+ * Feeds bytes [start, end) of an open file to `parser` chunk by chunk, treating `end` as the end of
+ * the file, and yields the batches the parser hands to `ready` as they complete.
+ */
+export async function* feedRange(
+  handle: FileHandle,
+  path: string,
+  parser: CsvParser,
+  ready: ColumnBatch[],
+  start: number,
+  end: number,
+  chunkBytes: number,
+): AsyncGenerator<ColumnBatch> {
+  let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
+  let kept = 0;
+  let position = start;
+  for (;;) {
+    const want = Math.min(buffer.length - 1 - kept, end - position);
+    let read = 0;
+    if (want > 0) {
+      try {
+        ({ bytesRead: read } = await handle.read(buffer, kept, want, position));
+      } catch (error) {
+        throw unreadableFile(path, error);
+      }
+      position += read;
+    }
+    const eof = read === 0;
+    const dataEnd = kept + read;
+    const consumed = parser.consume(buffer, dataEnd, eof);
+    while (ready.length > 0) yield ready.shift()!;
+    if (eof) break;
+    kept = dataEnd - consumed;
+    if (consumed > 0) {
+      buffer.copy(buffer, 0, consumed, dataEnd);
+    } else if (kept === buffer.length - 1) { // one record longer than the buffer
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, kept);
+      buffer = larger;
+    }
+  }
+  parser.finish();
+  while (ready.length > 0) yield ready.shift()!;
 }

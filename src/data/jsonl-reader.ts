@@ -17,6 +17,7 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
   const wanted = options.columns ? new Set(options.columns) : undefined;
   const builders: ColumnBuilder[] = [];
   const byName = new Map<string, { builder: ColumnBuilder; stamp: number }>();
+  const keysSeen = new Set<string>(); // for messages about keys no record has
   let capacity = Math.min(batchRows, 4096);
   let row = 0;
   let rowsRead = 0;
@@ -55,7 +56,10 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
     const stamp = rowsRead + 1;
     let written = 0;
     for (const key in record) {
-      if (wanted && !wanted.has(key)) continue;
+      if (wanted && !wanted.has(key)) {
+        keysSeen.add(key);
+        continue;
+      }
       let entry = byName.get(key);
       if (entry === undefined) {
         const builder = new ColumnBuilder(key, options.types?.[key], capacity);
@@ -114,7 +118,7 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
       const missing = [...wanted].filter((name) => !byName.has(name));
       if (missing.length > 0) {
         throw new UserError(
-          `${path}: no record has the key ${missing.map((m) => `"${m}"`).join(", ")} (keys: ${[...byName.keys()].join(", ") || "none"}); fix the column name or the file.`,
+          `${path}: no record has the key ${missing.map((m) => `"${m}"`).join(", ")} (keys: ${[...new Set([...byName.keys(), ...keysSeen])].join(", ") || "none"}); fix the column name or the file.`,
           { file: path, key: missing[0] },
         );
       }
