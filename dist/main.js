@@ -87,44 +87,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -132,10 +132,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -151,7 +151,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -178,7 +178,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -187,11 +187,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -204,7 +204,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -221,15 +221,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1237,31 +1237,31 @@ var require_util = __commonJS({
     function isBuffer(buffer) {
       return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
     }
-    function validateHandler(handler, method, upgrade) {
-      if (!handler || typeof handler !== "object") {
+    function validateHandler(handler2, method, upgrade) {
+      if (!handler2 || typeof handler2 !== "object") {
         throw new InvalidArgumentError("handler must be an object");
       }
-      if (typeof handler.onConnect !== "function") {
+      if (typeof handler2.onConnect !== "function") {
         throw new InvalidArgumentError("invalid onConnect method");
       }
-      if (typeof handler.onError !== "function") {
+      if (typeof handler2.onError !== "function") {
         throw new InvalidArgumentError("invalid onError method");
       }
-      if (typeof handler.onBodySent !== "function" && handler.onBodySent !== void 0) {
+      if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
         throw new InvalidArgumentError("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
-        if (typeof handler.onUpgrade !== "function") {
+        if (typeof handler2.onUpgrade !== "function") {
           throw new InvalidArgumentError("invalid onUpgrade method");
         }
       } else {
-        if (typeof handler.onHeaders !== "function") {
+        if (typeof handler2.onHeaders !== "function") {
           throw new InvalidArgumentError("invalid onHeaders method");
         }
-        if (typeof handler.onData !== "function") {
+        if (typeof handler2.onData !== "function") {
           throw new InvalidArgumentError("invalid onData method");
         }
-        if (typeof handler.onComplete !== "function") {
+        if (typeof handler2.onComplete !== "function") {
           throw new InvalidArgumentError("invalid onComplete method");
         }
       }
@@ -1288,14 +1288,14 @@ var require_util = __commonJS({
       };
     }
     function ReadableStreamFrom(iterable) {
-      let iterator;
+      let iterator2;
       return new ReadableStream(
         {
           async start() {
-            iterator = iterable[Symbol.asyncIterator]();
+            iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
+            const { done, value } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -1310,7 +1310,7 @@ var require_util = __commonJS({
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         }
@@ -1395,10 +1395,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err) {
+    function errorRequest2(client, request2, err) {
       try {
-        request.onError(err);
-        assert(request.aborted);
+        request2.onError(err);
+        assert(request2.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1446,7 +1446,7 @@ var require_util = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       parseHeaders,
       parseKeepAliveTimeout,
@@ -1704,7 +1704,7 @@ var require_request = __commonJS({
         throwOnError,
         expectContinue,
         servername
-      }, handler) {
+      }, handler2) {
         if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
         } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
@@ -1809,9 +1809,9 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError("headers must be an object or an array");
         }
-        validateHandler(handler, method, upgrade);
+        validateHandler(handler2, method, upgrade);
         this.servername = servername || getServerName(this.host);
-        this[kHandler] = handler;
+        this[kHandler] = handler2;
         if (channels.create.hasSubscribers) {
           channels.create.publish({ request: this });
         }
@@ -1972,7 +1972,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2019,24 +2019,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request2.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key, val);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2045,12 +2045,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value === "close") {
-          request.reset = true;
+          request2.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module.exports = Request;
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -2249,20 +2249,20 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onDestroyed);
         });
       }
-      [kInterceptedDispatch](opts, handler) {
+      [kInterceptedDispatch](opts, handler2) {
         if (!this[kInterceptors] || this[kInterceptors].length === 0) {
           this[kInterceptedDispatch] = this[kDispatch];
-          return this[kDispatch](opts, handler);
+          return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
           dispatch = this[kInterceptors][i](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler);
+        return dispatch(opts, handler2);
       }
-      dispatch(opts, handler) {
-        if (!handler || typeof handler !== "object") {
+      dispatch(opts, handler2) {
+        if (!handler2 || typeof handler2 !== "object") {
           throw new InvalidArgumentError("handler must be an object");
         }
         try {
@@ -2275,12 +2275,12 @@ var require_dispatcher_base = __commonJS({
           if (this[kClosed]) {
             throw new ClientClosedError();
           }
-          return this[kInterceptedDispatch](opts, handler);
+          return this[kInterceptedDispatch](opts, handler2);
         } catch (err) {
-          if (typeof handler.onError !== "function") {
+          if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler.onError(err);
+          handler2.onError(err);
           return false;
         }
       }
@@ -2529,7 +2529,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2654,7 +2654,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2670,7 +2670,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -3318,7 +3318,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3391,7 +3391,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+      const bytes = encoder2.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -4093,7 +4093,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance2 } = __require("node:perf_hooks");
+    var { performance: performance3 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4140,11 +4140,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url = requestCurrentURL(request);
+    function requestBadPort(request2) {
+      const url = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -4168,7 +4168,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4182,7 +4182,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4199,33 +4199,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4252,7 +4252,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance2.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance3.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -4279,26 +4279,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request2.referrer instanceof URL) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request2, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4309,7 +4309,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4470,13 +4470,13 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B) {
-      if (A.origin === B.origin && A.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B.protocol && A.hostname === B.hostname && A.port === B.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4874,7 +4874,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    var textDecoder = new TextDecoder();
+    var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
       if (buffer.length === 0) {
         return "";
@@ -4882,7 +4882,7 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
+      const output = textDecoder2.decode(buffer);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -5460,8 +5460,8 @@ var require_body = __commonJS({
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
-    var textEncoder = new TextEncoder();
-    function noop() {
+    var textEncoder3 = new TextEncoder();
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5469,7 +5469,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -5482,7 +5482,7 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
+            const buffer = typeof source === "string" ? textEncoder3.encode(source) : source;
             if (buffer.byteLength) {
               controller.enqueue(buffer);
             }
@@ -5520,14 +5520,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder3.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5539,7 +5539,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk = textEncoder3.encode(`--${boundary}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5578,13 +5578,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         length = Buffer.byteLength(source);
       }
       if (action != null) {
-        let iterator;
+        let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator = action(object)[Symbol.asyncIterator]();
+            iterator2 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
+            const { value, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5601,7 +5601,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         });
@@ -6039,11 +6039,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request.onResponseStarted();
+        request2.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6088,9 +6088,9 @@ var require_client_h1 = __commonJS({
         assert(!socket.destroyed);
         assert(!this.paused);
         assert((headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(request.upgrade || request.method === "CONNECT");
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
+        assert(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6107,9 +6107,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
-          util.errorRequest(client, request, error2);
+          util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
         }
         client[kResume]();
@@ -6123,8 +6123,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert(!this.upgrade);
@@ -6133,23 +6133,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6180,11 +6180,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6201,8 +6201,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         assert(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6215,7 +6215,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants3.ERROR.PAUSED;
         }
       }
@@ -6229,8 +6229,8 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 100);
         assert((this.headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6242,11 +6242,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request2.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6344,13 +6344,13 @@ var require_client_h1 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request = client2[kQueue][client2[kRunningIdx]];
+          const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request, err);
+          util.errorRequest(client2, request2, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
@@ -6380,18 +6380,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client[kRunning] > 0 && !request.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6457,8 +6457,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6467,26 +6467,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request) {
-      const { method, path, host, upgrade, blocking, reset } = request;
-      let { body, headers, contentLength } = request;
+    function writeH1(client, request2) {
+      const { method, path, host, upgrade, blocking, reset } = request2;
+      let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request.contentType == null) {
+      } else if (util.isBlobLike(body) && request2.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6498,14 +6498,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6513,25 +6513,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request2.completed) {
+          if (request2.upgrade || request2.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request, error2 || new RequestAbortedError());
+        util.errorRequest(client, request2, error2 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6582,31 +6582,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6672,7 +6672,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -6692,18 +6692,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request.onBodySent(body);
-          if (!expectsPayload && request.reset !== false) {
+          request2.onBodySent(body);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6716,9 +6716,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request.onBodySent(buffer);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6726,7 +6726,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6736,16 +6736,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6763,9 +6763,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6775,7 +6775,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6794,7 +6794,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6814,7 +6814,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6825,8 +6825,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6971,8 +6971,8 @@ var require_client_h2 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         }
       });
@@ -7064,9 +7064,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
@@ -7076,12 +7076,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request) {
+    function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body } = request;
+      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      let { body } = request2;
       if (upgrade) {
-        util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7105,17 +7105,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request2.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request, error2);
+        util.errorRequest(client, request2, error2);
         if (stream != null) {
           util.destroy(stream, error2);
         }
@@ -7124,11 +7124,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7138,22 +7138,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error2);
+          request2.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream);
+            request2.onUpgrade(null, null, stream);
           } catch (error2) {
             stream.off("response", onResponse);
             abort(error2);
             return;
           }
-          if (request.aborted) {
+          if (request2.aborted) {
             return;
           }
           stream.off("error", abort);
@@ -7165,10 +7165,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request2.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7190,14 +7190,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7222,25 +7222,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+        request2.onResponseStarted();
+        if (request2.aborted) {
           const err = new RequestAbortedError();
-          util.errorRequest(client, request, err);
+          util.errorRequest(client, request2, err);
           util.destroy(stream, err);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request.onComplete([]);
+          request2.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7270,7 +7270,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7281,7 +7281,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7293,7 +7293,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7304,7 +7304,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7318,7 +7318,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -7327,7 +7327,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7337,7 +7337,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
@@ -7345,18 +7345,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body);
+          request2.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error2) {
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
         body,
@@ -7367,7 +7367,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe);
-            request.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7377,10 +7377,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7391,8 +7391,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer);
-        request.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7401,7 +7401,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7426,13 +7426,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7470,17 +7470,17 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler) {
+      constructor(dispatch, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util.validateHandler(handler, opts.method, opts.upgrade);
+        util.validateHandler(handler2, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
         this.maxRedirections = maxRedirections;
-        this.handler = handler;
+        this.handler = handler2;
         this.history = [];
         this.redirectionLimitReached = false;
         if (util.isStream(this.opts.body)) {
@@ -7613,12 +7613,12 @@ var require_redirect_interceptor = __commonJS({
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler);
+            return dispatch(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler);
+          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
           return dispatch(opts, redirectHandler);
         };
@@ -7691,7 +7691,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7878,12 +7878,12 @@ var require_client = __commonJS({
         connect(this);
         this.once("connect", cb);
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request2 = new Request(origin, opts, handler2);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
+        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7895,27 +7895,27 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve6(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(this, request, err);
+            const request2 = requests[i];
+            util.errorRequest(this, request2, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7933,8 +7933,8 @@ var require_client = __commonJS({
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request = requests[i];
-          util.errorRequest(client, request, err);
+          const request2 = requests[i];
+          util.errorRequest(client, request2, err);
         }
         assert(client[kSize] === 0);
       }
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,19 +7978,19 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve10(socket2);
             }
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8037,8 +8037,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request, err);
+            const request2 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request2, err);
           }
         } else {
           onError(client, err);
@@ -8095,12 +8095,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8116,10 +8116,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request.aborted && client[kHTTPContext].write(request)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -8329,13 +8329,13 @@ var require_pool_base = __commonJS({
         }
         await Promise.all(this[kClients].map((c) => c.destroy(err)));
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
         if (!dispatcher) {
           this[kNeedDrain] = true;
-          this[kQueue].push({ opts, handler });
+          this[kQueue].push({ opts, handler: handler2 });
           this[kQueued]++;
-        } else if (!dispatcher.dispatch(opts, handler)) {
+        } else if (!dispatcher.dispatch(opts, handler2)) {
           dispatcher[kNeedDrain] = true;
           this[kNeedDrain] = !this[kGetDispatcher]();
         }
@@ -8674,7 +8674,7 @@ var require_agent = __commonJS({
         }
         return ret;
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         let key;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key = String(opts.origin);
@@ -8686,7 +8686,7 @@ var require_agent = __commonJS({
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
           this[kClients].set(key, dispatcher);
         }
-        return dispatcher.dispatch(opts, handler);
+        return dispatcher.dispatch(opts, handler2);
       }
       async [kClose]() {
         const closePromises = [];
@@ -8734,7 +8734,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8756,12 +8756,12 @@ var require_proxy_agent = __commonJS({
           this.#client = new Client(proxyUrl, { connect });
         }
       }
-      [kDispatch](opts, handler) {
-        const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data, resume) {
+      [kDispatch](opts, handler2) {
+        const onHeaders = handler2.onHeaders;
+        handler2.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
-            if (typeof handler.onError === "function") {
-              handler.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
+            if (typeof handler2.onError === "function") {
+              handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8778,7 +8778,7 @@ var require_proxy_agent = __commonJS({
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
-        return this.#client[kDispatch](opts, handler);
+        return this.#client[kDispatch](opts, handler2);
       }
       async [kClose]() {
         return this.#client.close();
@@ -8851,7 +8851,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -8875,7 +8875,7 @@ var require_proxy_agent = __commonJS({
           }
         });
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
@@ -8887,7 +8887,7 @@ var require_proxy_agent = __commonJS({
             ...opts,
             headers
           },
-          handler
+          handler2
         );
       }
       /**
@@ -8974,10 +8974,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
         this.#parseNoProxy();
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const url = new URL(opts.origin);
         const agent = this.#getProxyAgentForUrl(url);
-        return agent.dispatch(opts, handler);
+        return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
         await this[kNoProxyAgent].close();
@@ -9431,15 +9431,15 @@ var require_retry_agent = __commonJS({
         this.#agent = agent;
         this.#options = options;
       }
-      dispatch(opts, handler) {
-        const retry = new RetryHandler({
+      dispatch(opts, handler2) {
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
-          handler
+          handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -9467,7 +9467,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,9 +9597,9 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve10(null);
             }
-          }).on("error", noop).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9608,15 +9608,15 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9969,11 +9969,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
-          request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+        return new Promise((resolve10, reject) => {
+          request2.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -9987,7 +9987,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request;
+    module.exports = request2;
     module.exports.RequestHandler = RequestHandler;
   }
 });
@@ -9999,42 +9999,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10268,11 +10268,11 @@ var require_api_pipeline = __commonJS({
       }
     };
     var PipelineHandler = class extends AsyncResource {
-      constructor(opts, handler) {
+      constructor(opts, handler2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof handler !== "function") {
+        if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
@@ -10288,7 +10288,7 @@ var require_api_pipeline = __commonJS({
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.handler = handler;
+        this.handler = handler2;
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
@@ -10343,7 +10343,7 @@ var require_api_pipeline = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque, handler: handler2, context } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10356,7 +10356,7 @@ var require_api_pipeline = __commonJS({
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler, null, {
+          body = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10403,9 +10403,9 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline(opts, handler2) {
       try {
-        const pipelineHandler = new PipelineHandler(opts, handler);
+        const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10763,7 +10763,7 @@ var require_mock_utils = __commonJS({
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data) {
+    function getResponseData2(data) {
       if (Buffer.isBuffer(data)) {
         return data;
       } else if (data instanceof Uint8Array) {
@@ -10853,7 +10853,7 @@ var require_mock_utils = __commonJS({
       }
       return Buffer.concat(buffers).toString("utf8");
     }
-    function mockDispatch(opts, handler) {
+    function mockDispatch(opts, handler2) {
       const key = buildKey(opts);
       const mockDispatch2 = getMockDispatch(this[kDispatches], key);
       mockDispatch2.timesInvoked++;
@@ -10866,7 +10866,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler.onError(error2);
+        handler2.onError(error2);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10883,13 +10883,13 @@ var require_mock_utils = __commonJS({
           body.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body);
+        const responseData = getResponseData2(body);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err) => handler.onError(err), null);
-        handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
-        handler.onData?.(Buffer.from(responseData));
-        handler.onComplete?.(responseTrailers);
+        handler2.onConnect?.((err) => handler2.onError(err), null);
+        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onData?.(Buffer.from(responseData));
+        handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
       }
       function resume() {
@@ -10900,10 +10900,10 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler) {
+      return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
           try {
-            mockDispatch.call(this, opts, handler);
+            mockDispatch.call(this, opts, handler2);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
@@ -10911,7 +10911,7 @@ var require_mock_utils = __commonJS({
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
-                originalDispatch.call(this, opts, handler);
+                originalDispatch.call(this, opts, handler2);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
@@ -10920,7 +10920,7 @@ var require_mock_utils = __commonJS({
             }
           }
         } else {
-          originalDispatch.call(this, opts, handler);
+          originalDispatch.call(this, opts, handler2);
         }
       };
     }
@@ -10940,7 +10940,7 @@ var require_mock_utils = __commonJS({
       }
     }
     module.exports = {
-      getResponseData,
+      getResponseData: getResponseData2,
       getMockDispatch,
       addMockDispatch,
       deleteMockDispatch,
@@ -10963,7 +10963,7 @@ var require_mock_utils = __commonJS({
 var require_mock_interceptor = __commonJS({
   "node_modules/undici/lib/mock/mock-interceptor.js"(exports, module) {
     "use strict";
-    var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
+    var { getResponseData: getResponseData2, buildKey, addMockDispatch } = require_mock_utils();
     var {
       kDispatches,
       kDispatchKey,
@@ -11035,7 +11035,7 @@ var require_mock_interceptor = __commonJS({
         this[kContentLength] = false;
       }
       createMockScopeDispatchData({ statusCode, data, responseOptions }) {
-        const responseData = getResponseData(data);
+        const responseData = getResponseData2(data);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
@@ -11344,9 +11344,9 @@ var require_mock_agent = __commonJS({
         }
         return dispatcher;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         this.get(opts.origin);
-        return this[kAgent].dispatch(opts, handler);
+        return this[kAgent].dispatch(opts, handler2);
       }
       async close() {
         await this[kAgent].close();
@@ -11466,11 +11466,11 @@ var require_decorator_handler = __commonJS({
     "use strict";
     module.exports = class DecoratorHandler {
       #handler;
-      constructor(handler) {
-        if (typeof handler !== "object" || handler === null) {
+      constructor(handler2) {
+        if (typeof handler2 !== "object" || handler2 === null) {
           throw new TypeError("handler must be an object");
         }
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(...args) {
         return this.#handler.onConnect?.(...args);
@@ -11508,16 +11508,16 @@ var require_redirect = __commonJS({
     module.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
       return (dispatch) => {
-        return function redirectInterceptor(opts2, handler) {
+        return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler);
+            return dispatch(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
             dispatch,
             maxRedirections,
             opts2,
-            handler
+            handler2
           );
           return dispatch(baseOpts, redirectHandler);
         };
@@ -11533,13 +11533,13 @@ var require_retry = __commonJS({
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
       return (dispatch) => {
-        return function retryInterceptor(opts, handler) {
+        return function retryInterceptor(opts, handler2) {
           return dispatch(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
-                handler,
+                handler: handler2,
                 dispatch
               }
             )
@@ -11565,13 +11565,13 @@ var require_dump = __commonJS({
       #size = 0;
       #reason = null;
       #handler = null;
-      constructor({ maxSize }, handler) {
-        super(handler);
+      constructor({ maxSize }, handler2) {
+        super(handler2);
         if (maxSize != null && (!Number.isFinite(maxSize) || maxSize < 1)) {
           throw new InvalidArgumentError("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize ?? this.#maxSize;
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(abort) {
         this.#abort = abort;
@@ -11634,11 +11634,11 @@ var require_dump = __commonJS({
       maxSize: 1024 * 1024
     }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
-            handler
+            handler2
           );
           return dispatch(opts, dumpHandler);
         };
@@ -11829,10 +11829,10 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler, dispatch }, opts) {
-        super(handler);
+      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+        super(handler2);
         this.#origin = origin;
-        this.#handler = handler;
+        this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
         this.#dispatch = dispatch;
@@ -11905,14 +11905,14 @@ var require_dns = __commonJS({
       };
       const instance = new DNSInstance(opts);
       return (dispatch) => {
-        return function dnsInterceptor(origDispatchOpts, handler) {
+        return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
-              return handler.onError(err);
+              return handler2.onError(err);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11927,7 +11927,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -12136,12 +12136,12 @@ var require_headers = __commonJS({
           if (size === 0) {
             return array;
           }
-          const iterator = this[kHeadersMap][Symbol.iterator]();
-          const firstValue = iterator.next().value;
+          const iterator2 = this[kHeadersMap][Symbol.iterator]();
+          const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator.next().value;
+            value = iterator2.next().value;
             x = array[i] = [value[0], value[1].value];
             assert(x[1] !== null);
             left = 0;
@@ -12162,7 +12162,7 @@ var require_headers = __commonJS({
               array[left] = x;
             }
           }
-          if (!iterator.next().done) {
+          if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
           return array;
@@ -12176,7 +12176,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12326,13 +12326,13 @@ var require_headers = __commonJS({
         o.#headersList = list2;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12349,15 +12349,15 @@ var require_headers = __commonJS({
     });
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
-        const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        const iterator2 = Reflect.get(V, Symbol.iterator);
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
           }
         }
-        if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator.bind(V));
+        if (typeof iterator2 === "function") {
+          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator2.bind(V));
         }
         return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
       }
@@ -12371,7 +12371,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12385,7 +12385,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12411,7 +12411,7 @@ var require_response = __commonJS({
     var { kConstruct } = require_symbols();
     var assert = __require("node:assert");
     var { types } = __require("node:util");
-    var textEncoder = new TextEncoder("utf-8");
+    var textEncoder3 = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
       static error() {
@@ -12424,7 +12424,7 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes = textEncoder3.encode(
           serializeJavascriptValueToJSONString(data)
         );
         const body = extractBody(bytes);
@@ -12463,7 +12463,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12707,7 +12707,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12827,7 +12827,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12894,7 +12894,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
-        let request = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12911,85 +12911,85 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input[kDispatcher];
           assert(input instanceof _Request);
-          request = input[kState];
+          request2 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window = request.window;
+        let window2 = "client";
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window2 = request2.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
-        request = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -12998,14 +12998,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -13020,33 +13020,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13056,9 +13056,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13068,7 +13068,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this[kState] = request;
+        this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13095,13 +13095,13 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        this[kHeaders] = new Headers3(kConstruct);
+        setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13120,14 +13120,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13139,12 +13139,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13373,21 +13373,21 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(newRequest, request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
-      return request;
+      const request2 = new Request(kConstruct);
+      request2[kState] = innerRequest;
+      request2[kSignal] = signal;
+      request2[kHeaders] = new Headers3(kConstruct);
+      setHeadersList(request2[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request2[kHeaders], guard);
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13629,14 +13629,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request = requestObject[kState];
+      const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request, null, requestObject.signal.reason);
+        abortFetch(p, request2, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13648,7 +13648,7 @@ var require_fetch = __commonJS({
           assert(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request, realResponse, requestObject.signal.reason);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13656,7 +13656,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13668,7 +13668,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13709,12 +13709,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error2) {
+    function abortFetch(p, request2, responseObject, error2) {
       if (p) {
         p.reject(error2);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error2).catch((err) => {
+      if (request2.body != null && isReadable(request2.body?.stream)) {
+        request2.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13735,7 +13735,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13748,9 +13748,9 @@ var require_fetch = __commonJS({
       assert(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13758,7 +13758,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13768,32 +13768,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13801,50 +13801,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+      if (requestBadPort(request2) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request2.referrerPolicy === "") {
+        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request2.referrer !== "no-referrer") {
+        request2.referrer = determineRequestsReferrer(request2);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request2.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request2.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request2.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request2.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13852,13 +13852,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request2.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request2.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request2.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request2.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert(false);
@@ -13866,26 +13866,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request2.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request2.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request2.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+          if (!bytesMatch(bytes, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13901,8 +13901,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13911,19 +13911,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request2.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -13931,7 +13931,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -13962,7 +13962,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14051,41 +14051,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert(false);
@@ -14095,13 +14095,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -14112,63 +14112,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request2.body != null) {
+        assert(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14245,7 +14245,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14257,7 +14257,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14287,21 +14287,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14329,7 +14329,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14343,8 +14343,8 @@ var require_fetch = __commonJS({
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator = body[Symbol.asyncIterator]();
-          fetchParams.controller.next = () => iterator.next();
+          const iterator2 = body[Symbol.asyncIterator]();
+          fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
@@ -14440,17 +14440,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request);
+        const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
-            headers: request.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14480,8 +14480,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15057,11 +15057,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder4.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder4.end());
           return dataURL;
         }
         case "Text": {
@@ -15078,7 +15078,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15086,16 +15086,16 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder4.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder4.end();
           return binaryString;
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+    function urlEquals(A2, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header) {
@@ -15462,31 +15462,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        const p = this.#internalMatchAll(request2, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request2, options);
       }
-      async add(request) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
-        const requests = [request];
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15496,19 +15496,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15517,8 +15517,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request2 of requests) {
+          const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15595,17 +15595,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request2 instanceof Request) {
+          innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15676,21 +15676,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request2 instanceof Request) {
+          r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert(typeof request === "string");
-          r = new Request(request)[kState];
+          assert(typeof request2 === "string");
+          r = new Request(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15722,25 +15722,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15752,9 +15752,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request3,
               new AbortController().signal,
               "immutable"
             );
@@ -15872,9 +15872,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request2.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15890,7 +15890,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15898,20 +15898,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -16000,21 +16000,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request2 = webidl.converters.RequestInfo(request2);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16454,10 +16454,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16470,7 +16470,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16484,7 +16484,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16493,7 +16493,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17183,7 +17183,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17194,7 +17194,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17205,19 +17205,19 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        const headersList = getHeadersList(new Headers3(options.headers));
+        request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
-      request.headersList.append("sec-websocket-version", "13");
+      request2.headersList.append("sec-websocket-key", keyValue);
+      request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17254,7 +17254,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -18322,10 +18322,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18437,7 +18437,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18452,15 +18452,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18473,8 +18473,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18517,7 +18517,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19071,9 +19071,9 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url, opts, handler) => {
+      return (url, opts, handler2) => {
         if (typeof opts === "function") {
-          handler = opts;
+          handler2 = opts;
           opts = null;
         }
         if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
@@ -19106,7 +19106,7 @@ var require_undici = __commonJS({
           origin: url.origin,
           path: url.search ? `${url.pathname}${url.search}` : url.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
-        }, handler);
+        }, handler2);
       };
     }
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -20098,7 +20098,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
+    exports.Collection = Collection2;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -20826,7 +20826,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -20836,7 +20836,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -20875,7 +20875,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge3;
   }
 });
 
@@ -20884,15 +20884,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -21140,7 +21140,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -21156,7 +21156,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -21306,11 +21306,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -22283,7 +22283,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -22303,7 +22303,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -22329,7 +22329,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -22354,7 +22354,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -22364,7 +22364,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -22373,7 +22373,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -22391,7 +22391,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -22420,11 +22420,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -22526,7 +22526,7 @@ var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -22677,7 +22677,7 @@ var require_Document = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+        if (Collection2.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
@@ -22699,7 +22699,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+        if (Collection2.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
         return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
@@ -22713,7 +22713,7 @@ var require_Document = __commonJS({
        * Checks if the document includes a value at `path`.
        */
       hasIn(path) {
-        if (Collection.isEmptyPath(path))
+        if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
         return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
@@ -22723,7 +22723,7 @@ var require_Document = __commonJS({
        */
       set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key, value);
         }
@@ -22733,10 +22733,10 @@ var require_Document = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+        if (Collection2.isEmptyPath(path)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
           this.contents.setIn(path, value);
         }
@@ -23124,10 +23124,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23141,7 +23141,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23165,7 +23165,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23181,7 +23181,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23272,7 +23272,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23286,13 +23286,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -23335,18 +23335,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23400,8 +23400,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23413,7 +23413,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23424,8 +23424,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23442,7 +23442,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23622,7 +23622,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23639,24 +23639,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23839,25 +23839,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24667,14 +24667,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25841,18 +25841,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26005,15 +26005,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26042,14 +26042,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26177,13 +26177,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs4, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26207,13 +26207,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26391,7 +26391,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26432,7 +26432,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -27535,12 +27535,12 @@ var require_util9 = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
@@ -27786,7 +27786,7 @@ var require_errors3 = __commonJS({
         gen.return(false);
       }
     }
-    var E = {
+    var E2 = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -27820,20 +27820,20 @@ var require_errors3 = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E.schemaPath, schPath];
+      return [E2.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+        keyValues.push([E2.propertyName, propertyName]);
     }
   }
 });
@@ -27902,15 +27902,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -27926,8 +27926,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -28052,11 +28052,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
+          return (0, codegen_1._)`${data} ${EQ2} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -28070,7 +28070,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -28392,7 +28392,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -28403,9 +28403,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -28872,11 +28872,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self.RULES.all[key])
+        if (self2.RULES.all[key])
           return true;
       return false;
     }
@@ -28905,9 +28905,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -28953,8 +28953,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -29442,7 +29442,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -29469,7 +29469,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30329,11 +30329,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30372,8 +30372,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        base = parse3(serialize(base, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -30691,7 +30691,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -30724,11 +30724,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -31077,8 +31077,8 @@ var require_core = __commonJS({
         }
       }
       // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
+      addVocabulary(definitions2) {
+        for (const def of definitions2)
           this.addKeyword(def);
         return this;
       }
@@ -31161,10 +31161,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -31390,11 +31390,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -32922,7 +32922,7 @@ var require_format = __commonJS({
       error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -32931,7 +32931,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -32951,7 +32951,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -32963,7 +32963,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -32973,11 +32973,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
-            return ["string", fmtDef, fmt];
+            return ["string", fmtDef, fmt2];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -33404,7 +33404,7 @@ __export(run_command_exports, {
 import { spawn } from "node:child_process";
 function runShellCommand(command, options) {
   const started = Date.now();
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve10, reject) => {
     const child = spawn(command, { cwd: options.cwd, env: options.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let tail = "";
     let timedOut = false;
@@ -33434,13 +33434,1332 @@ function runShellCommand(command, options) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      resolve6({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve10({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
     });
   });
 }
 var init_run_command = __esm({
   "src/provenance/run-command.ts"() {
     "use strict";
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve10, reject) {
+            return setTimeout(resolve10, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve10, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve10, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve10(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve10;
+          resolve10 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve10 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve10, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve10, reject) => {
+                if (finished()) {
+                  return resolve10();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve10();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve10, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve10)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
   }
 });
 
@@ -33582,11 +34901,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -33609,11 +34928,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -33629,7 +34948,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33947,14 +35266,14 @@ function info(message) {
 }
 
 // src/action/run-action.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { writeFile as writeFile8 } from "node:fs/promises";
+import { resolve as resolve9 } from "node:path";
 
 // src/errors.ts
 var UserError = class extends Error {
-  constructor(message, where) {
+  constructor(message, where2) {
     super(message);
-    this.where = where;
+    this.where = where2;
   }
   where;
   name = "UserError";
@@ -33964,8 +35283,23 @@ function isUserError(error2) {
 }
 
 // src/action/inputs.ts
-var STRING_INPUTS = ["config", "model", "commit", "remote", "timeout", "report-md", "report-html"];
-var BOOLEAN_INPUTS = ["push", "fast"];
+var STRING_INPUTS = [
+  "config",
+  "model",
+  "commit",
+  "remote",
+  "timeout",
+  "report-md",
+  "report-html",
+  "champion",
+  "challenger",
+  "result-file",
+  "comment-author",
+  "from",
+  "to"
+];
+var BOOLEAN_INPUTS = ["push", "fast", "force", "pr"];
+var NEGATED_INPUTS = { comment: "no-comment" };
 function readActionSettings(env = process.env) {
   const command = getInput("command", { required: true }).trim();
   const values = {};
@@ -33978,6 +35312,12 @@ function readActionSettings(env = process.env) {
     if (!raw) continue;
     if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
     values[name] = raw === "true";
+  }
+  for (const [name, option] of Object.entries(NEGATED_INPUTS)) {
+    const raw = getInput(name).trim().toLowerCase();
+    if (!raw) continue;
+    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
+    if (raw === "false") values[option] = true;
   }
   const token = getInput("github-token");
   if (token) setSecret(token);
@@ -33998,7 +35338,7 @@ import { resolve } from "node:path";
 // src/git/git.ts
 import { execFile } from "node:child_process";
 function createGit(cwd, env = process.env) {
-  const tryRun = (args, options = {}) => new Promise((resolve6, reject) => {
+  const tryRun = (args, options = {}) => new Promise((resolve10, reject) => {
     const child = execFile(
       "git",
       args,
@@ -34006,7 +35346,7 @@ function createGit(cwd, env = process.env) {
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : -1 : 0;
         if (error2 && code === -1) return reject(new UserError(`git is not available: ${error2.message}`));
-        resolve6({ code, stdout, stderr });
+        resolve10({ code, stdout, stderr });
       }
     );
     if (options.input !== void 0) child.stdin?.end(options.input);
@@ -34557,6 +35897,27 @@ async function appendNoteLines(git, commit, lines) {
 ` : "") + lines.map(serializeNoteLine).join("\n") + "\n";
   await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], { input: text });
 }
+async function readAllNotes(git) {
+  const list2 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
+  if (list2.code !== 0 || !list2.stdout.trim()) return [];
+  const pairs = list2.stdout.trim().split("\n").map((row) => row.split(" "));
+  const batch = await git.run(["cat-file", "--batch"], { input: pairs.map(([blob]) => blob).join("\n") + "\n" });
+  const blobs = splitCatFileBatch(batch);
+  return pairs.map(([, commit], i) => ({ commit, lines: parseNote(blobs[i] ?? "") }));
+}
+function splitCatFileBatch(output) {
+  const blobs = [];
+  let offset = 0;
+  const bytes = Buffer.from(output, "utf8");
+  while (offset < bytes.length) {
+    const headerEnd = bytes.indexOf(10, offset);
+    const header = bytes.subarray(offset, headerEnd).toString("utf8").split(" ");
+    const size = Number(header[2]);
+    blobs.push(bytes.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8"));
+    offset = headerEnd + 1 + size + 1;
+  }
+  return blobs;
+}
 async function pushNotes(git, remote = "origin", maxAttempts = 12) {
   let merged = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -34578,7 +35939,7 @@ async function mergeRemoteNotes(git, remote = "origin") {
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${NOTES_REF}:${INCOMING_REF}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new Error(`git fetch of ${remote}'s notes failed: ${fetch.stderr.trim()}`);
+    throw new UserError(`could not fetch ${NOTES_REF} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
   }
   if (!await hasNotesRef(git)) {
     await git.run(["update-ref", NOTES_REF, INCOMING_REF]);
@@ -34818,9 +36179,9 @@ async function hashFiles(root, paths, options = {}) {
     }
     if (!info2.isFile()) throw unreadable(path, "not a regular file");
     const fingerprint = { dev: info2.dev, ino: info2.ino, size: info2.size, mtimeNs: info2.mtimeNs };
-    const cached = options.cache?.lookup(path, fingerprint);
-    if (cached) {
-      hashes.set(path, { sha256: cached, bytes: Number(info2.size) });
+    const cached2 = options.cache?.lookup(path, fingerprint);
+    if (cached2) {
+      hashes.set(path, { sha256: cached2, bytes: Number(info2.size) });
       stats.reused++;
     } else {
       todo.push({ path, fingerprint });
@@ -34850,10 +36211,10 @@ async function runWorkers(paths, threads) {
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve10, reject) => {
         const feed = () => {
           if (next >= batches.length) {
-            void worker.terminate().then(() => resolve6());
+            void worker.terminate().then(() => resolve10());
             return;
           }
           const id = next++;
@@ -34877,11 +36238,11 @@ var TOOL = `modelkeeper/${VERSION}`;
 
 // src/provenance/manifest.ts
 async function listModelFiles(repoRoot, model, configFile) {
-  const where = (key) => `models.${model.name}.${key}`;
-  const [artifact] = await expandPaths(repoRoot, [model.artifact], where("artifact"));
-  const data = await expandPaths(repoRoot, [...model.data.train, ...model.data.holdout], where("data"));
-  const code = await expandPaths(repoRoot, model.code, where("code"));
-  const config = await expandPaths(repoRoot, [...model.config, configFile], where("config"));
+  const where2 = (key) => `models.${model.name}.${key}`;
+  const [artifact] = await expandPaths(repoRoot, [model.artifact], where2("artifact"));
+  const data = await expandPaths(repoRoot, [...model.data.train, ...model.data.holdout], where2("data"));
+  const code = await expandPaths(repoRoot, model.code, where2("code"));
+  const config = await expandPaths(repoRoot, [...model.config, configFile], where2("config"));
   return { artifact, data, code, config, lockfiles: await findLockfiles(repoRoot) };
 }
 function modelPatterns(model, configFile) {
@@ -34891,7 +36252,7 @@ async function buildRecord(repoRoot, model, configFile, options = {}) {
   const files = await listModelFiles(repoRoot, model, configFile);
   const all = [.../* @__PURE__ */ new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])];
   const { hashes, stats } = await hashFiles(repoRoot, all, options);
-  const pick = (paths) => Object.fromEntries([...paths].sort(comparePaths).map((p) => [p, hashes.get(p).sha256]));
+  const pick2 = (paths) => Object.fromEntries([...paths].sort(comparePaths).map((p) => [p, hashes.get(p).sha256]));
   const env = options.env ?? process.env;
   const line = {
     schema: NOTE_SCHEMA,
@@ -34902,7 +36263,7 @@ async function buildRecord(repoRoot, model, configFile, options = {}) {
     tool: TOOL,
     ...model.train ? { train: model.train } : {},
     artifact: { path: files.artifact, sha256: hashes.get(files.artifact).sha256, bytes: hashes.get(files.artifact).bytes },
-    inputs: { data: pick(files.data), code: pick(files.code), config: pick(files.config), lockfiles: pick(files.lockfiles) },
+    inputs: { data: pick2(files.data), code: pick2(files.code), config: pick2(files.config), lockfiles: pick2(files.lockfiles) },
     patterns: modelPatterns(model, configFile),
     env: {
       node: process.version,
@@ -34965,6 +36326,9 @@ function escapeMarkdown(text) {
 }
 function markdownCode(text) {
   return "`" + String(text).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
+}
+function escapeHtml(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 // src/report/record-report.ts
@@ -35155,7 +36519,7 @@ var verifyCommand = {
   }
 };
 async function currentHashes(root, record, cache) {
-  const expand = async (patterns) => {
+  const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const pattern of patterns) {
       for (const path of await expandPaths(root, [pattern], "record").catch(() => [])) out.add(path);
@@ -35163,21 +36527,21 @@ async function currentHashes(root, record, cache) {
     return [...out];
   };
   const roles = {
-    artifact: await expand([record.artifact.path]),
-    data: await expand(record.patterns.data),
-    code: await expand(record.patterns.code),
-    config: await expand(record.patterns.config),
+    artifact: await expand2([record.artifact.path]),
+    data: await expand2(record.patterns.data),
+    code: await expand2(record.patterns.code),
+    config: await expand2(record.patterns.config),
     lockfiles: await findLockfiles(root)
   };
   const all = [...new Set(Object.values(roles).flat())];
   const { hashes } = await hashFiles(root, all, { cache });
-  const pick = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
+  const pick2 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
   return {
-    artifact: pick(roles.artifact),
-    data: pick(roles.data),
-    code: pick(roles.code),
-    config: pick(roles.config),
-    lockfiles: pick(roles.lockfiles)
+    artifact: pick2(roles.artifact),
+    data: pick2(roles.data),
+    code: pick2(roles.code),
+    config: pick2(roles.config),
+    lockfiles: pick2(roles.lockfiles)
   };
 }
 async function noRecordError(git, model, rev, commit) {
@@ -35317,18 +36681,18 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
   if (inputMismatches.length) {
     return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
   }
-  const run = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
-  if (run.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run.tail };
-  if (run.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run.code ?? run.signal})`, output: run.tail };
+  const run2 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
+  if (run2.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run2.tail };
+  if (run2.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run2.code ?? run2.signal})`, output: run2.tail };
   const artifactPath = join6(dir, record.artifact.path);
   if (!await stat3(artifactPath).catch(() => void 0)) {
     return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
   }
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
   const actual = hashes.get(record.artifact.path).sha256;
-  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run.durationMs };
+  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run2.durationMs };
   if (!metricComparer) {
-    return { ...base, actual, reproduced: false, identical: false, durationMs: run.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
+    return { ...base, actual, reproduced: false, identical: false, durationMs: run2.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
   }
   const recorded = join6(dir, ".modelkeeper-recorded-artifact.onnx");
   await copyRecordedArtifact(root, record, recorded);
@@ -35338,7 +36702,7 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
     ...base,
     actual,
     identical: false,
-    durationMs: run.durationMs,
+    durationMs: run2.durationMs,
     metrics,
     tolerance: model.reproduce.tolerance,
     reproduced: within,
@@ -35358,21 +36722,12758 @@ async function copyRecordedArtifact(root, record, target) {
   throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
 }
 
-// src/demo/run-demo.ts
-import { mkdtemp as mkdtemp2, mkdir as mkdir5, appendFile as appendFile2 } from "node:fs/promises";
+// src/commands/evaluate.ts
+import { writeFile as writeFile5 } from "node:fs/promises";
+import { join as join9, resolve as resolve5 } from "node:path";
+
+// src/gate/champion.ts
+import { mkdtemp as mkdtemp2, readFile as readFile3, writeFile as writeFile3, stat as stat4 } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8, resolve as resolve4 } from "node:path";
+import { join as join7, resolve as resolve3 } from "node:path";
+
+// src/git/blob.ts
+import { execFile as execFile2 } from "node:child_process";
+function readBlob(git, object) {
+  return new Promise((resolve10, reject) => {
+    execFile2(
+      "git",
+      ["cat-file", "blob", object],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error2, stdout) => error2 ? reject(error2) : resolve10(stdout)
+    );
+  });
+}
+
+// src/gate/champion.ts
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function tagPrefix(model) {
+  return `modelkeeper/${model}/v`;
+}
+async function championTags(git, model) {
+  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
+  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+}
+async function resolveChampion(git, model, env, cwd, override) {
+  if (override) {
+    const asFile = resolve3(cwd, override);
+    if (await stat4(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
+    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
+    if (commit.code !== 0) {
+      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
+    }
+    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
+    return found;
+  }
+  const [newest] = await championTags(git, model.name);
+  if (newest) {
+    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
+    if (found) return found;
+  }
+  const base = await baseRef(git, env);
+  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
+}
+async function baseRef(git, env) {
+  let name = env.GITHUB_BASE_REF || void 0;
+  if (!name) {
+    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
+    else {
+      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
+      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
+    }
+  }
+  if (!name) return void 0;
+  for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
+    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
+  }
+  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
+  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
+}
+async function fromGit(git, rev, path, label) {
+  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
+  if (!commit || blob.code !== 0) return void 0;
+  const bytes = await readBlob(git, blob.stdout.trim());
+  const file = join7(await mkdtemp2(join7(tmpdir2(), "modelkeeper-champion-")), path.split("/").pop() ?? "model.onnx");
+  await writeFile3(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
+  return { ...await fromFile(file, label), commit };
+}
+async function fromFile(path, label) {
+  let bytes = await readFile3(path).catch((error2) => {
+    throw new UserError(`${path}: cannot read the model (${error2.code}). Check the path, or run the train command first.`, { file: path });
+  });
+  if (isLfsPointer(bytes)) {
+    throw new UserError(`${path} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path });
+  }
+  return { path, label, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+function isLfsPointer(bytes) {
+  return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
+}
+async function smudgeLfs(git, pointer, path, label) {
+  const { execFile: execFile3 } = await import("node:child_process");
+  return new Promise((resolveFile, reject) => {
+    const child = execFile3("git", ["lfs", "smudge", "--", path], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error2, stdout) => {
+      if (error2 || isLfsPointer(stdout)) {
+        reject(new UserError(`${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path }));
+      } else resolveFile(stdout);
+    });
+    child.stdin?.end(pointer);
+  });
+}
+
+// src/data/concat-tables.ts
+function concatTables(tables, source) {
+  const rowCount2 = tables.reduce((sum, table) => sum + table.rowCount, 0);
+  const kinds = /* @__PURE__ */ new Map();
+  for (const table of tables) {
+    for (const column2 of table.columns) {
+      if (kinds.get(column2.name) !== "categorical") kinds.set(column2.name, column2.kind);
+    }
+  }
+  const columns = [];
+  for (const [name, kind] of kinds) {
+    const parts = tables.map((table) => ({ rows: table.rowCount, column: table.columns.find((c) => c.name === name) }));
+    columns.push(kind === "numeric" ? stackNumeric(name, parts, rowCount2) : stackCategorical(name, parts, rowCount2));
+  }
+  return { source, rowCount: rowCount2, columns };
+}
+function stackNumeric(name, parts, rowCount2) {
+  const values = new Float64Array(rowCount2);
+  let offset = 0;
+  for (const { rows, column: column2 } of parts) {
+    if (column2?.kind === "numeric") values.set(column2.values, offset);
+    else values.fill(NaN, offset, offset + rows);
+    offset += rows;
+  }
+  return { kind: "numeric", name, values };
+}
+function stackCategorical(name, parts, rowCount2) {
+  const codes = new Int32Array(rowCount2);
+  const categories = [];
+  const index = /* @__PURE__ */ new Map();
+  const code = (text) => {
+    let c = index.get(text);
+    if (c === void 0) {
+      c = categories.length;
+      categories.push(text);
+      index.set(text, c);
+    }
+    return c;
+  };
+  let offset = 0;
+  for (const { rows, column: column2 } of parts) {
+    if (column2 === void 0) {
+      codes.fill(-1, offset, offset + rows);
+    } else if (column2.kind === "numeric") {
+      for (let i = 0; i < rows; i++) {
+        const x = column2.values[i];
+        codes[offset + i] = x === x ? code(String(x)) : -1;
+      }
+    } else {
+      const remap = column2.categories.map(code);
+      for (let i = 0; i < rows; i++) {
+        const c = column2.codes[i];
+        codes[offset + i] = c < 0 ? -1 : remap[c];
+      }
+    }
+    offset += rows;
+  }
+  return { kind: "categorical", name, codes, categories };
+}
+
+// src/data/csv-parallel.ts
+import { availableParallelism as availableParallelism2, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+
+// src/data/missing-values.ts
+var MISSING_VALUE_TEXTS = /* @__PURE__ */ new Set([
+  "",
+  "#N/A",
+  "#N/A N/A",
+  "#NA",
+  "-1.#IND",
+  "-1.#QNAN",
+  "-NaN",
+  "-nan",
+  "1.#IND",
+  "1.#QNAN",
+  "<NA>",
+  "N/A",
+  "NA",
+  "NULL",
+  "NaN",
+  "None",
+  "n/a",
+  "nan",
+  "null"
+]);
+var LONGEST = 8;
+function isMissingText(text) {
+  return text.length <= LONGEST && MISSING_VALUE_TEXTS.has(text);
+}
+function isMissingBytes(bytes, start, end) {
+  const length = end - start;
+  if (length === 0) return true;
+  if (length > LONGEST) return false;
+  return MISSING_VALUE_TEXTS.has(String.fromCharCode.apply(null, bytes.subarray(start, end)));
+}
+
+// src/data/column-builder.ts
+var ColumnBuilder = class {
+  constructor(name, forced, capacity) {
+    this.name = name;
+    this.forced = forced;
+    this.kind = forced ?? "numeric";
+    this.capacity = capacity;
+    this.values = this.kind === "numeric" ? new Float64Array(capacity) : EMPTY_VALUES;
+    this.codes = this.kind === "categorical" ? new Int32Array(capacity) : EMPTY_CODES;
+  }
+  name;
+  kind;
+  forced;
+  values;
+  codes;
+  categories = [];
+  index = /* @__PURE__ */ new Map();
+  byteIndex = /* @__PURE__ */ new Map();
+  capacity;
+  /** Set when this column turned categorical during the current batch after holding numbers. */
+  promotion;
+  /** Whether an earlier batch delivered this column numeric with at least one value. */
+  deliveredNumbers = false;
+  /** Makes room for at least `rows` rows, keeping the first `used`. */
+  grow(rows, used) {
+    if (rows <= this.capacity) return;
+    if (this.kind === "numeric") {
+      const values = new Float64Array(rows);
+      values.set(this.values.subarray(0, used));
+      this.values = values;
+    } else {
+      const codes = new Int32Array(rows);
+      codes.set(this.codes.subarray(0, used));
+      this.codes = codes;
+    }
+    this.capacity = rows;
+  }
+  /** The dictionary code of `text`, adding it on first sight (codes follow first appearance). */
+  code(text) {
+    let code = this.index.get(text);
+    if (code === void 0) {
+      code = this.categories.length;
+      this.categories.push(text);
+      this.index.set(text, code);
+    }
+    return code;
+  }
+  /**
+   * The code of the text in bytes[start, end) (UTF-8), or −1 for a missing-value token. Repeated
+   * values are recognised by a hash of their bytes, so a category costs one string only once.
+   */
+  codeOfBytes(bytes, start, end) {
+    let hash = 2166136261;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 16777619);
+    const known = this.byteIndex.get(hash);
+    if (known !== void 0 && known.bytes.length === end - start) {
+      const stored = known.bytes;
+      let same = true;
+      for (let i = 0; i < stored.length; i++) {
+        if (stored[i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.code;
+    }
+    const code = isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    if (known === void 0) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
+    return code;
+  }
+  /** Turns this numeric column categorical at `row` (rows before it already hold numbers). */
+  promote(row, line, value) {
+    const codes = new Int32Array(this.capacity);
+    let numbersBefore = 0;
+    for (let i = 0; i < row; i++) {
+      const x = this.values[i];
+      if (x === x) {
+        codes[i] = this.code(String(x));
+        numbersBefore++;
+      } else {
+        codes[i] = -1;
+      }
+    }
+    this.codes = codes;
+    this.values = EMPTY_VALUES;
+    this.kind = "categorical";
+    if (numbersBefore > 0 || this.deliveredNumbers) this.promotion = { column: this.name, line, value, numbersBefore };
+  }
+  /** The finished column for rows [0, rowCount); the builder starts an empty batch afterwards. */
+  finish(rowCount2, nextCapacity, trimSpare = true) {
+    let column2;
+    if (this.kind === "numeric") {
+      column2 = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount2) : this.values.subarray(0, rowCount2) };
+      if (!this.deliveredNumbers) this.deliveredNumbers = column2.values.some((x) => x === x);
+      this.values = new Float64Array(nextCapacity);
+    } else {
+      column2 = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount2) : this.codes.subarray(0, rowCount2), categories: this.categories };
+      this.codes = new Int32Array(nextCapacity);
+      this.categories = [];
+      this.index = /* @__PURE__ */ new Map();
+      this.byteIndex = /* @__PURE__ */ new Map();
+    }
+    this.capacity = nextCapacity;
+    this.promotion = void 0;
+    return column2;
+  }
+};
+var EMPTY_VALUES = new Float64Array(0);
+var EMPTY_CODES = new Int32Array(0);
+function trim(array, length) {
+  if (array.length === length) return array;
+  if (array.length - length <= array.length / 8) return array.subarray(0, length);
+  return array.slice(0, length);
+}
+
+// src/data/parse-number.ts
+var MAX_EXACT_INTEGER = 9007199254740991;
+var POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+var SPLITTER = 134217729;
+var POWER_HIGH = POWERS_OF_TEN.map((p) => SPLITTER * p - (SPLITTER * p - p));
+var POWER_LOW = POWERS_OF_TEN.map((p, i) => p - POWER_HIGH[i]);
+var SPACE = 32;
+var TAB = 9;
+var PLUS = 43;
+var MINUS = 45;
+var DOT = 46;
+var ZERO = 48;
+var NINE = 57;
+function parseNumberBytes(bytes, start, end) {
+  let p = start;
+  while (p < end && (bytes[p] === SPACE || bytes[p] === TAB)) p++;
+  while (end > p && (bytes[end - 1] === SPACE || bytes[end - 1] === TAB)) end--;
+  if (p === end) return NaN;
+  const textStart = p;
+  let negative = false;
+  let c = bytes[p];
+  if (c === MINUS || c === PLUS) {
+    negative = c === MINUS;
+    if (++p === end) return NaN;
+    c = bytes[p];
+  }
+  if (c === 105 || c === 73) return isInfinityWord(bytes, p, end) ? negative ? -Infinity : Infinity : NaN;
+  let high = 0;
+  let low = 0;
+  let lowDigits = 0;
+  let significant = 0;
+  let exponent = 0;
+  let digits = 0;
+  while (p < end && (c = bytes[p]) >= ZERO && c <= NINE) {
+    if (significant > 0 || c !== ZERO) {
+      if (significant < 15) high = high * 10 + (c - ZERO);
+      else if (significant < 19) {
+        low = low * 10 + (c - ZERO);
+        lowDigits++;
+      } else exponent++;
+      significant++;
+    }
+    digits++;
+    p++;
+  }
+  if (p < end && bytes[p] === DOT) {
+    p++;
+    while (p < end && (c = bytes[p]) >= ZERO && c <= NINE) {
+      if (significant > 0 || c !== ZERO) {
+        if (significant < 15) high = high * 10 + (c - ZERO);
+        else if (significant < 19) {
+          low = low * 10 + (c - ZERO);
+          lowDigits++;
+        } else exponent++;
+        significant++;
+      }
+      exponent--;
+      digits++;
+      p++;
+    }
+  }
+  if (digits === 0) return NaN;
+  if (p < end && (bytes[p] === 101 || bytes[p] === 69)) {
+    p++;
+    let exponentNegative = false;
+    if (p < end && (bytes[p] === MINUS || bytes[p] === PLUS)) exponentNegative = bytes[p++] === MINUS;
+    const exponentStart = p;
+    let written = 0;
+    while (p < end && (c = bytes[p]) >= ZERO && c <= NINE) {
+      if (written < 1e5) written = written * 10 + (c - ZERO);
+      p++;
+    }
+    if (p === exponentStart) return NaN;
+    exponent += exponentNegative ? -written : written;
+  }
+  if (p !== end) return NaN;
+  if (significant === 0) return negative ? -0 : 0;
+  let magnitude = NaN;
+  if (significant <= 19 && exponent >= -22 && exponent <= 22) {
+    const mantissa = lowDigits === 0 ? high : high * POWERS_OF_TEN[lowDigits] + low;
+    if (mantissa <= MAX_EXACT_INTEGER) {
+      magnitude = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
+    } else {
+      magnitude = longMantissaValue(high, lowDigits, low, exponent);
+    }
+  }
+  if (magnitude !== magnitude) {
+    return Number(latin1(bytes, textStart, end));
+  }
+  return negative ? -magnitude : magnitude;
+}
+function parsePlainDecimal(bytes, start, end, fractionDigits) {
+  let high = 0;
+  let low = 0;
+  let lowDigits = 0;
+  let significant = 0;
+  for (let p = start; p < end; p++) {
+    const c = bytes[p];
+    if (c === DOT || significant === 0 && c === ZERO) continue;
+    if (significant < 15) high = high * 10 + (c - ZERO);
+    else if (significant < 19) {
+      low = low * 10 + (c - ZERO);
+      lowDigits++;
+    }
+    significant++;
+  }
+  if (significant === 0) return 0;
+  if (significant <= 19 && fractionDigits <= 22) {
+    const mantissa = lowDigits === 0 ? high : high * POWERS_OF_TEN[lowDigits] + low;
+    if (mantissa <= MAX_EXACT_INTEGER) return mantissa / POWERS_OF_TEN[fractionDigits];
+    const value = longMantissaValue(high, lowDigits, low, -fractionDigits);
+    if (value === value) return value;
+  }
+  return Number(latin1(bytes, start, end));
+}
+function longMantissaValue(high, lowDigits, low, exponent) {
+  const scale = POWERS_OF_TEN[lowDigits];
+  const product = high * scale;
+  let split = SPLITTER * high;
+  const highHigh = split - (split - high);
+  const productError = highHigh * scale - product + (high - highHigh) * scale;
+  const s = product + low;
+  const t = product - s + low + productError;
+  const index = exponent < 0 ? -exponent : exponent;
+  const power = POWERS_OF_TEN[index];
+  const powerHigh = POWER_HIGH[index];
+  const powerLow = POWER_LOW[index];
+  let q0;
+  let q1;
+  if (exponent < 0) {
+    q0 = s / power;
+    const qp = q0 * power;
+    split = SPLITTER * q0;
+    const q0High = split - (split - q0);
+    const q0Low = q0 - q0High;
+    const qpError = q0High * powerHigh - qp + q0High * powerLow + q0Low * powerHigh + q0Low * powerLow;
+    q1 = (s - qp - qpError + t) / power;
+  } else {
+    q0 = s * power;
+    split = SPLITTER * s;
+    const sHigh = split - (split - s);
+    const sLow = s - sHigh;
+    const spError = sHigh * powerHigh - q0 + sHigh * powerLow + sLow * powerHigh + sLow * powerLow;
+    q1 = spError + t * power;
+  }
+  const r = q0 + q1;
+  const e = q1 - (r - q0);
+  return r + e * 1.0000009536743164 === r ? r : NaN;
+}
+function isInfinityWord(bytes, start, end) {
+  const length = end - start;
+  if (length !== 3 && length !== 8) return false;
+  const word = "infinity";
+  for (let i = 0; i < length; i++) {
+    if ((bytes[start + i] | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+function latin1(bytes, start, end) {
+  return String.fromCharCode.apply(null, bytes.subarray(start, end));
+}
+function parseNumberText(text) {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return NaN;
+    bytes[i] = code;
+  }
+  return parseNumberBytes(bytes, 0, bytes.length);
+}
+
+// src/data/csv-parser.ts
+var COMMA = 44;
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+var MINUS2 = 45;
+var DOT2 = 46;
+var MAX_EXACT_INTEGER2 = 9007199254740991;
+var POWERS_OF_TEN2 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+var INITIAL_CAPACITY = 4096;
+var CsvParser = class {
+  constructor(file, options) {
+    this.file = file;
+    this.options = options;
+    if (options.header) {
+      this.setHeader([...options.header], 1);
+      this.started = true;
+    }
+  }
+  file;
+  options;
+  /** Header names, once the header has been read. */
+  header;
+  /** Builders for the selected columns, in file order. */
+  builders = [];
+  slots = new Int32Array(0);
+  // file column → builder index, −1 when not selected
+  row = 0;
+  line = 1;
+  // line of the next record
+  batchFirstLine = 0;
+  bytesConsumed = 0;
+  rowsSeen = 0;
+  started = false;
+  /** Physical line breaks inside the quoted field parsed last. */
+  quotedBreaks = 0;
+  quotedText = "";
+  /** The line the next record starts on (after the last consumed record). */
+  get nextLine() {
+    return this.line;
+  }
+  /**
+   * Parses the whole records in bytes[0, dataEnd) and returns how many bytes it consumed; the
+   * caller keeps the rest for the next call. With `eof`, everything must be consumed, so `bytes`
+   * needs one spare byte after dataEnd (a line break is written there if the file lacks a last one).
+   */
+  consume(bytes, dataEnd, eof) {
+    let p = 0;
+    if (!this.started) {
+      if (dataEnd < 3 && !eof) return 0;
+      this.started = true;
+      if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) p = 3;
+    }
+    if (eof && dataEnd > p && bytes[dataEnd - 1] !== LF && bytes[dataEnd - 1] !== CR) {
+      bytes[dataEnd++] = LF;
+    }
+    let safeEnd;
+    if (eof) {
+      safeEnd = dataEnd;
+    } else {
+      safeEnd = bytes.lastIndexOf(LF, dataEnd - 1) + 1;
+      if (safeEnd <= p && dataEnd >= 2) safeEnd = bytes.lastIndexOf(CR, dataEnd - 2) + 1;
+      if (safeEnd <= p) return this.consumed(p);
+    }
+    if (this.header === void 0) {
+      const start = p;
+      p = this.readHeader(bytes, p, safeEnd, eof);
+      if (p < 0) return this.consumed(start);
+    }
+    return this.consumed(this.readRecords(bytes, p, safeEnd, eof));
+  }
+  consumed(bytes) {
+    this.bytesConsumed += bytes;
+    return bytes;
+  }
+  /** Emits the last batch; call after the final `consume(…, eof=true)`. */
+  finish() {
+    if (this.header === void 0) {
+      throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+    }
+    if (this.row > 0 || this.rowsSeen === 0) this.emitBatch();
+  }
+  readHeader(bytes, start, safeEnd, eof) {
+    let p = start;
+    let headerLine = this.line;
+    while (p < safeEnd && (bytes[p] === LF || bytes[p] === CR)) {
+      p = skipLineBreak(bytes, p);
+      headerLine++;
+    }
+    if (p >= safeEnd) {
+      if (eof) throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+      return -1;
+    }
+    const fields = [];
+    let breaks = 0;
+    for (; ; ) {
+      let text;
+      if (bytes[p] === QUOTE) {
+        const end = this.readQuoted(bytes, p, safeEnd, eof, headerLine + breaks, fields.length + 1, "header");
+        if (end < 0) return -1;
+        text = this.quotedText;
+        breaks += this.quotedBreaks;
+        p = end;
+      } else {
+        const s = p;
+        while (bytes[p] !== COMMA && bytes[p] !== LF && bytes[p] !== CR) p++;
+        text = bytes.toString("utf8", s, p);
+      }
+      fields.push(text);
+      if (bytes[p] === COMMA) {
+        p++;
+        continue;
+      }
+      p = skipLineBreak(bytes, p);
+      break;
+    }
+    this.line = headerLine + breaks + 1;
+    this.setHeader(fields, headerLine);
+    return p;
+  }
+  setHeader(names, line) {
+    const seen = /* @__PURE__ */ new Map();
+    names.forEach((name, i) => {
+      if (name.trim() === "") {
+        throw new UserError(
+          `${this.file}:${line}: column ${i + 1} of the header has no name; give every column a name in the first row.`,
+          { file: this.file, line, column: i + 1 }
+        );
+      }
+      const earlier = seen.get(name);
+      if (earlier !== void 0) {
+        throw new UserError(
+          `${this.file}:${line}: column ${i + 1} of the header repeats the name "${name}" of column ${earlier + 1}; rename one of them.`,
+          { file: this.file, line, column: i + 1 }
+        );
+      }
+      seen.set(name, i);
+    });
+    const wanted = this.options.columns;
+    if (wanted && this.options.requireColumns !== false) {
+      const missing = wanted.filter((name) => !seen.has(name));
+      if (missing.length > 0) {
+        throw new UserError(
+          `${this.file}:${line}: no column named ${missing.map((m) => `"${m}"`).join(", ")} in the header (columns: ${names.join(", ")}); fix the column name or the file.`,
+          { file: this.file, line, column: missing[0] }
+        );
+      }
+    }
+    const selected = wanted ? new Set(wanted) : void 0;
+    this.header = names;
+    this.slots = new Int32Array(names.length).fill(-1);
+    const capacity = Math.min(this.options.batchRows, INITIAL_CAPACITY);
+    names.forEach((name, i) => {
+      if (selected && !selected.has(name)) return;
+      this.slots[i] = this.builders.length;
+      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity));
+    });
+  }
+  /** The hot loop: whole records from p until safeEnd (or a record that runs past it). */
+  readRecords(bytes, start, safeEnd, eof) {
+    const slots = this.slots;
+    const builders = this.builders;
+    const columnCount = slots.length;
+    const batchRows = this.options.batchRows;
+    let p = start;
+    let row = this.row;
+    let line = this.line;
+    let capacity = builders.length > 0 ? builders[0].capacity : Infinity;
+    while (p < safeEnd) {
+      const recordStart = p;
+      let b = bytes[p];
+      if (b === LF || b === CR) {
+        p = skipLineBreak(bytes, p);
+        line++;
+        continue;
+      }
+      if (row === capacity) capacity = this.growColumns(row, p - start);
+      if (row === 0) this.batchFirstLine = line;
+      let breaks = 0;
+      let column2 = 0;
+      for (; ; ) {
+        if (column2 === columnCount) this.fieldCountError(bytes, recordStart, safeEnd, line);
+        const slot = slots[column2];
+        if (b === QUOTE) {
+          const end = this.readQuoted(bytes, p, safeEnd, eof, line + breaks, column2 + 1, void 0);
+          if (end < 0) {
+            this.row = row;
+            this.line = line;
+            return recordStart;
+          }
+          if (slot >= 0) this.storeText(builders[slot], row, this.quotedText, line + breaks, column2);
+          breaks += this.quotedBreaks;
+          p = end;
+          b = bytes[p];
+        } else if (slot < 0) {
+          while (b !== COMMA && b !== LF && b !== CR) b = bytes[++p];
+        } else if (builders[slot].kind === "categorical") {
+          const fieldStart = p;
+          while (b !== COMMA && b !== LF && b !== CR) b = bytes[++p];
+          builders[slot].codes[row] = builders[slot].codeOfBytes(bytes, fieldStart, p);
+        } else {
+          const fieldStart = p;
+          let negative = false;
+          if (b === MINUS2) {
+            negative = true;
+            b = bytes[++p];
+          }
+          const digitsStart = p;
+          let mantissa = 0;
+          while (b >= 48 && b <= 57) {
+            mantissa = mantissa * 10 + (b - 48);
+            b = bytes[++p];
+          }
+          let fractionDigits = 0;
+          let digitCount = p - digitsStart;
+          if (b === DOT2) {
+            b = bytes[++p];
+            const fractionStart = p;
+            while (b >= 48 && b <= 57) {
+              mantissa = mantissa * 10 + (b - 48);
+              b = bytes[++p];
+            }
+            fractionDigits = p - fractionStart;
+            digitCount += fractionDigits;
+          }
+          const builder = builders[slot];
+          if ((b === COMMA || b === LF || b === CR) && digitCount > 0 && mantissa <= MAX_EXACT_INTEGER2 && fractionDigits <= 22 && builder.kind === "numeric") {
+            const magnitude = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN2[fractionDigits];
+            builder.values[row] = negative ? -magnitude : magnitude;
+          } else if ((b === COMMA || b === LF || b === CR) && digitCount > 0 && builder.kind === "numeric") {
+            const magnitude = parsePlainDecimal(bytes, digitsStart, p, fractionDigits);
+            builder.values[row] = negative ? -magnitude : magnitude;
+          } else {
+            while (b !== COMMA && b !== LF && b !== CR) b = bytes[++p];
+            this.storeBytes(builder, row, bytes, fieldStart, p, line + breaks, column2);
+          }
+        }
+        column2++;
+        if (b === COMMA) {
+          b = bytes[++p];
+          continue;
+        }
+        p = skipLineBreak(bytes, p);
+        break;
+      }
+      if (column2 !== columnCount) this.fieldCountError(bytes, recordStart, safeEnd, line);
+      line += 1 + breaks;
+      row++;
+      this.rowsSeen++;
+      if (row === batchRows) {
+        this.row = row;
+        this.line = line;
+        this.emitBatch();
+        row = 0;
+        capacity = builders.length > 0 ? builders[0].capacity : Infinity;
+      }
+    }
+    this.row = row;
+    this.line = line;
+    return p;
+  }
+  /**
+   * Reads the quoted field starting at p (on its opening quote) into `quotedText` and returns the
+   * index just after the closing quote, or −1 when the field runs past safeEnd (more data needed).
+   */
+  readQuoted(bytes, p, safeEnd, eof, line, column2, where2) {
+    const open3 = p;
+    let breaks = 0;
+    let escapes = false;
+    p++;
+    for (; ; ) {
+      const next = bytes.indexOf(QUOTE, p);
+      const stop = next < 0 || next >= safeEnd ? safeEnd : next;
+      for (let i = p; i < stop; i++) {
+        const c = bytes[i];
+        if (c === LF) breaks++;
+        else if (c === CR && bytes[i + 1] !== LF) breaks++;
+      }
+      if (stop === safeEnd) {
+        if (!eof) return -1;
+        throw new UserError(
+          `${this.file}:${line}: the quoted field in column ${this.columnLabel(column2, where2)} is never closed; add the closing quote (") or double any quote inside the field ("").`,
+          { file: this.file, line, column: this.columnName(column2) }
+        );
+      }
+      p = next + 1;
+      if (bytes[p] === QUOTE) {
+        escapes = true;
+        p++;
+        continue;
+      }
+      const after = bytes[p];
+      if (after !== COMMA && after !== LF && after !== CR) {
+        throw new UserError(
+          `${this.file}:${line + breaks}: unexpected text after the closing quote in column ${this.columnLabel(column2, where2)}; a quote inside a quoted field must be doubled ("").`,
+          { file: this.file, line: line + breaks, column: this.columnName(column2) }
+        );
+      }
+      let text = bytes.toString("utf8", open3 + 1, next);
+      if (escapes) text = text.replaceAll('""', '"');
+      this.quotedText = text;
+      this.quotedBreaks = breaks;
+      return p;
+    }
+  }
+  /** The general path for an unquoted field: missing, any number form, or text. */
+  storeBytes(builder, row, bytes, start, end, line, column2) {
+    if (builder.kind === "numeric") {
+      const value = parseNumberBytes(bytes, start, end);
+      if (value === value || isMissingBytes(bytes, start, end)) {
+        builder.values[row] = value;
+        return;
+      }
+      this.notANumber(builder, row, bytes.toString("utf8", start, end), line, column2);
+    }
+    builder.codes[row] = builder.codeOfBytes(bytes, start, end);
+  }
+  /** The same for a quoted field's text. */
+  storeText(builder, row, text, line, column2) {
+    if (builder.kind === "numeric") {
+      const value = parseNumberText(text);
+      if (value === value || isMissingText(text)) {
+        builder.values[row] = value;
+        return;
+      }
+      this.notANumber(builder, row, text, line, column2);
+    }
+    builder.codes[row] = isMissingText(text) ? -1 : builder.code(text);
+  }
+  /** A non-number in a numeric column: an error when forced numeric, else the column turns categorical. */
+  notANumber(builder, row, text, line, column2) {
+    if (builder.forced === "numeric") {
+      throw new UserError(
+        `${this.file}:${line}: column ${column2 + 1} ("${builder.name}") holds ${JSON.stringify(text)}, which is not a number, but its type is set to numeric; fix the value, leave it empty for a missing value, or set the column's type to categorical.`,
+        { file: this.file, line, column: builder.name }
+      );
+    }
+    builder.promote(row, line, text);
+  }
+  growColumns(row, bytesInChunk) {
+    const batchRows = this.options.batchRows;
+    let target = row * 2;
+    const sizeHint = this.options.sizeHint;
+    const consumed = this.bytesConsumed + bytesInChunk;
+    if (sizeHint !== void 0 && consumed > 0 && row > 0) {
+      const projected = Math.ceil(row * sizeHint / consumed * 1.05) + 1024;
+      target = Math.max(projected, Math.ceil(row * 1.25));
+    }
+    target = Math.min(Math.max(target, INITIAL_CAPACITY), batchRows);
+    for (const builder of this.builders) builder.grow(target, row);
+    return target;
+  }
+  emitBatch() {
+    const rowCount2 = this.row;
+    const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
+    const promotions = this.builders.flatMap((builder) => builder.promotion ? [builder.promotion] : []);
+    const columns = this.builders.map((builder) => builder.finish(rowCount2, nextCapacity, this.options.trim !== false));
+    this.options.onBatch({ columns, rowCount: rowCount2, firstLine: rowCount2 > 0 ? this.batchFirstLine : 0, promotions });
+    this.row = 0;
+  }
+  fieldCountError(bytes, recordStart, safeEnd, line) {
+    const fields = countFields(bytes, recordStart, safeEnd);
+    const expected = this.slots.length;
+    throw new UserError(
+      `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected}; ${fields > expected ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected}.`,
+      { file: this.file, line }
+    );
+  }
+  columnName(column2) {
+    return this.header?.[column2 - 1] ?? column2;
+  }
+  columnLabel(column2, where2) {
+    const name = this.header?.[column2 - 1];
+    return name === void 0 ? `${column2}${where2 ? ` of the ${where2}` : ""}` : `${column2} ("${name}")`;
+  }
+};
+function skipLineBreak(bytes, p) {
+  if (bytes[p] === CR && bytes[p + 1] === LF) return p + 2;
+  return p + 1;
+}
+function countFields(bytes, p, end) {
+  let fields = 1;
+  let quoted = false;
+  for (; p < end; p++) {
+    const c = bytes[p];
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && c === COMMA) fields++;
+    else if (!quoted && (c === LF || c === CR)) break;
+  }
+  return fields;
+}
+
+// src/data/open-file.ts
+import { open as open2 } from "node:fs/promises";
+async function openDataFile(path) {
+  let handle;
+  try {
+    handle = await open2(path, "r");
+    const stat5 = await handle.stat();
+    if (stat5.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    return { handle, size: stat5.size };
+  } catch (error2) {
+    await handle?.close();
+    throw unreadableFile(path, error2);
+  }
+}
+function unreadableFile(path, error2) {
+  const code = error2?.code;
+  const reason = code === "ENOENT" ? "no such file; check the path (it is relative to the current directory) or create the file" : code === "EACCES" || code === "EPERM" ? "permission denied; make the file readable" : code === "EISDIR" ? "it is a directory; name a data file (.csv, .jsonl, .ndjson or .parquet) instead" : `it cannot be read (${error2?.message ?? String(error2)})`;
+  return new UserError(`${path}: ${reason}.`, { file: path });
+}
+
+// src/data/csv-reader.ts
+var DEFAULT_CHUNK_BYTES = 1 << 20;
+async function* csvBatches(path, options = {}) {
+  const { handle, size } = await openDataFile(path);
+  const batchRows = options.batchRows ?? Infinity;
+  const ready = [];
+  const parser = new CsvParser(path, {
+    columns: options.columns,
+    requireColumns: options.requireColumns,
+    types: options.types,
+    batchRows,
+    sizeHint: batchRows === Infinity ? size : void 0,
+    onBatch: (batch) => ready.push(batch)
+  });
+  try {
+    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+      yield { ...batch, header: parser.header };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+async function* feedRange(handle, path, parser, ready, start, end, chunkBytes) {
+  let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
+  let kept = 0;
+  let position = start;
+  for (; ; ) {
+    const want = Math.min(buffer.length - 1 - kept, end - position);
+    let read = 0;
+    if (want > 0) {
+      try {
+        ({ bytesRead: read } = await handle.read(buffer, kept, want, position));
+      } catch (error2) {
+        throw unreadableFile(path, error2);
+      }
+      position += read;
+    }
+    const eof = read === 0;
+    const dataEnd = kept + read;
+    const consumed = parser.consume(buffer, dataEnd, eof);
+    while (ready.length > 0) yield ready.shift();
+    if (eof) break;
+    kept = dataEnd - consumed;
+    if (consumed > 0) {
+      buffer.copy(buffer, 0, consumed, dataEnd);
+    } else if (kept === buffer.length - 1) {
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, kept);
+      buffer = larger;
+    }
+  }
+  parser.finish();
+  while (ready.length > 0) yield ready.shift();
+}
+
+// src/data/csv-parallel.ts
+var DEFAULT_POLICY = { minBytes: 32 * 1024 * 1024, respectLoad: true };
+async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
+  const cores = availableParallelism2();
+  if (cores < 2) return void 0;
+  if (policy.respectLoad && loadavg()[0] > cores - 1) return void 0;
+  const { handle, size } = await openDataFile(path);
+  let worker;
+  try {
+    if (size < policy.minBytes || size < 2) return void 0;
+    const split = await lineStartAfter(handle, Math.floor(size / 2), size);
+    if (split === void 0) return void 0;
+    const ready = [];
+    const parser = new CsvParser(path, { ...options, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
+    const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
+    const { bytesRead } = await handle.read(headerProbe, 0, headerProbe.length - 1, 0);
+    const headerParser = new CsvParser(path, { ...options, batchRows: 1, onBatch: () => {
+    } });
+    try {
+      headerParser.consume(headerProbe, bytesRead, bytesRead === size);
+    } catch {
+      return void 0;
+    }
+    const header = headerParser.header;
+    if (header === void 0) return void 0;
+    const task = { path, start: split, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
+    const started = await startWorker(task);
+    if (started === void 0) return void 0;
+    worker = started.worker;
+    let first;
+    try {
+      for await (const batch of feedRange(handle, path, parser, ready, 0, split, DEFAULT_CHUNK_BYTES)) first = batch;
+    } catch {
+      return void 0;
+    }
+    const second = await started.result;
+    if (first === void 0 || second === void 0) return void 0;
+    return merge(first, second.batch, parser.nextLine - 1);
+  } finally {
+    await worker?.terminate();
+    await handle.close();
+  }
+}
+async function lineStartAfter(handle, from, size) {
+  const window2 = Buffer.allocUnsafe(1 << 16);
+  for (let position = from; position < size; position += window2.length) {
+    const { bytesRead } = await handle.read(window2, 0, window2.length, position);
+    const newline = window2.subarray(0, bytesRead).indexOf(10);
+    if (newline >= 0) return position + newline + 1 < size ? position + newline + 1 : void 0;
+    if (bytesRead === 0) return void 0;
+  }
+  return void 0;
+}
+async function startWorker(task) {
+  const code = await workerCode();
+  if (code === void 0) return void 0;
+  let worker;
+  try {
+    worker = new Worker2(code, { eval: true, execArgv: [], workerData: task });
+  } catch {
+    return void 0;
+  }
+  const result = new Promise((resolve10) => {
+    worker.once("message", (message) => {
+      resolve10(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
+    });
+    worker.once("error", () => resolve10(void 0));
+    worker.once("exit", () => resolve10(void 0));
+  });
+  return { worker, result };
+}
+var compiledWorker;
+function workerCode() {
+  compiledWorker ??= (async () => {
+    try {
+      const bundler = "esbuild";
+      const { build } = await import(bundler);
+      const output = await build({
+        entryPoints: [fileURLToPath(new URL("./csv-range-worker.ts", import.meta.url))],
+        bundle: true,
+        format: "cjs",
+        platform: "node",
+        target: "node20",
+        write: false,
+        logLevel: "silent"
+      });
+      return output.outputFiles[0].text;
+    } catch {
+      return void 0;
+    }
+  })();
+  return compiledWorker;
+}
+function merge(first, second, linesBefore) {
+  const rowCount2 = first.rowCount + second.rowCount;
+  const promotions = [...first.promotions];
+  for (const p of second.promotions) promotions.push({ ...p, line: p.line + linesBefore });
+  const columns = first.columns.map((a, i) => {
+    const b = second.columns[i];
+    if (a.kind === "numeric" && b.kind === "numeric") return appendNumeric(a, b, rowCount2);
+    if (a.kind === "categorical" && b.kind === "categorical") return appendCategorical(a, b, rowCount2);
+    const numeric = a.kind === "numeric" ? a : b;
+    const numbers = numeric.values.reduce((count, x) => x === x ? count + 1 : count, 0);
+    if (numbers > 0) {
+      promotions.push({ column: a.name, line: second.firstLine + linesBefore, value: "", numbersBefore: numbers });
+    }
+    const text = a.kind === "categorical" ? a : b;
+    const codes = new Int32Array(rowCount2).fill(-1);
+    codes.set(text.codes, a.kind === "categorical" ? 0 : first.rowCount);
+    return { kind: "categorical", name: a.name, codes, categories: text.categories };
+  });
+  return { columns, rowCount: rowCount2, firstLine: first.firstLine, promotions };
+}
+function appendNumeric(a, b, rowCount2) {
+  return { kind: "numeric", name: a.name, values: appendInto(a.values, b.values, rowCount2, Float64Array) };
+}
+function appendCategorical(a, b, rowCount2) {
+  const categories = [...a.categories];
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const remap = b.categories.map((c) => {
+    let code = index.get(c);
+    if (code === void 0) {
+      code = categories.length;
+      categories.push(c);
+      index.set(c, code);
+    }
+    return code;
+  });
+  const codes = new Int32Array(b.codes.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = b.codes[i] < 0 ? -1 : remap[b.codes[i]];
+  return { kind: "categorical", name: a.name, codes: appendInto(a.codes, codes, rowCount2, Int32Array), categories };
+}
+function appendInto(a, b, rowCount2, Kind) {
+  const room = (a.buffer.byteLength - a.byteOffset) / a.BYTES_PER_ELEMENT;
+  const out = room >= rowCount2 ? new Kind(a.buffer, a.byteOffset, rowCount2) : copyPrefix(a, rowCount2, Kind);
+  out.set(b, a.length);
+  if (room > rowCount2 * 1.25) return out.slice();
+  return out;
+}
+function copyPrefix(a, rowCount2, Kind) {
+  const out = new Kind(rowCount2);
+  out.set(a);
+  return out;
+}
+
+// src/data/data-format.ts
+import { extname } from "node:path";
+
+// src/data/store-value.ts
+function storeValue(builder, row, value, origin) {
+  if (value === null || value === void 0) {
+    if (builder.kind === "numeric") builder.values[row] = NaN;
+    else builder.codes[row] = -1;
+    return;
+  }
+  let number;
+  let text;
+  switch (typeof value) {
+    case "number":
+      number = value;
+      break;
+    case "bigint":
+      number = Number(value);
+      break;
+    case "string":
+      text = value;
+      break;
+    case "boolean":
+      text = value ? "true" : "false";
+      break;
+    default:
+      if (value instanceof Date) {
+        number = value.getTime();
+        break;
+      }
+      throw nestedValueError(builder.name, value, origin);
+  }
+  if (number !== void 0) {
+    if (builder.kind === "numeric") builder.values[row] = number;
+    else builder.codes[row] = number === number ? builder.code(String(number)) : -1;
+    return;
+  }
+  if (builder.kind === "numeric") {
+    if (builder.forced === "numeric") {
+      const parsed = typeof value === "string" ? parseNumberText(text) : NaN;
+      if (parsed === parsed || typeof value === "string" && isMissingText(text)) {
+        builder.values[row] = parsed;
+        return;
+      }
+      throw new UserError(
+        `${where(origin)}: ${origin.unit === "line" ? "key" : "column"} "${builder.name}" holds ${JSON.stringify(value)}, which is not a number, but its type is set to numeric; fix the value, use null for a missing value, or set the column's type to categorical.`,
+        { file: origin.file, line: origin.line, column: builder.name, key: builder.name }
+      );
+    }
+    builder.promote(row, origin.line, text);
+  }
+  builder.codes[row] = builder.code(text);
+}
+function nestedValueError(name, value, origin) {
+  const shape = Array.isArray(value) ? "an array" : "an object";
+  return new UserError(
+    origin.unit === "line" ? `${where(origin)}: key "${name}" holds ${shape}; modelkeeper reads flat records of numbers and strings: flatten it (for example "${name}.x": \u2026) or leave the key out.` : `${where(origin)}: column "${name}" holds ${shape} (a nested Parquet column); modelkeeper reads flat columns of numbers and strings: flatten the column when writing the file, or read only other columns.`,
+    { file: origin.file, line: origin.line, column: name, key: name }
+  );
+}
+function where(origin) {
+  return origin.unit === "line" ? `${origin.file}:${origin.line}` : `${origin.file}: row ${origin.line}`;
+}
+
+// src/data/jsonl-reader.ts
+async function* jsonlBatches(path, options = {}) {
+  const { handle, size } = await openDataFile(path);
+  const batchRows = options.batchRows ?? Infinity;
+  const wanted = options.columns ? new Set(options.columns) : void 0;
+  const builders = [];
+  const byName = /* @__PURE__ */ new Map();
+  const keysSeen = /* @__PURE__ */ new Set();
+  let capacity = Math.min(batchRows, 4096);
+  let row = 0;
+  let rowsRead = 0;
+  let firstLine3 = 0;
+  let line = 0;
+  let buffer = Buffer.allocUnsafe(Math.min(1 << 20, size + 16));
+  let kept = 0;
+  let atStart = true;
+  const emit = () => {
+    const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
+    const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
+    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine3 : 0, promotions };
+    capacity = next;
+    row = 0;
+    return batch;
+  };
+  const addLine = (start, end) => {
+    line++;
+    if (atStart) {
+      atStart = false;
+      if (buffer[start] === 239 && buffer[start + 1] === 187 && buffer[start + 2] === 191) start += 3;
+    }
+    if (end > start && buffer[end - 1] === 13) end--;
+    let first = start;
+    while (first < end && (buffer[first] === 32 || buffer[first] === 9)) first++;
+    if (first === end) return;
+    const record = parseLine(buffer.toString("utf8", start, end), path, line);
+    if (row === capacity) {
+      capacity = Math.min(Math.max(capacity * 2, 4096), batchRows);
+      for (const b of builders) b.grow(capacity, row);
+    }
+    if (row === 0) firstLine3 = line;
+    const origin = { file: path, line, unit: "line" };
+    const stamp = rowsRead + 1;
+    let written = 0;
+    for (const key in record) {
+      if (wanted && !wanted.has(key)) {
+        keysSeen.add(key);
+        continue;
+      }
+      let entry = byName.get(key);
+      if (entry === void 0) {
+        const builder = new ColumnBuilder(key, options.types?.[key], capacity);
+        if (builder.kind === "numeric") builder.values.fill(NaN, 0, row);
+        else builder.codes.fill(-1, 0, row);
+        entry = { builder, stamp: 0 };
+        byName.set(key, entry);
+        builders.push(builder);
+      }
+      storeValue(entry.builder, row, record[key], origin);
+      entry.stamp = stamp;
+      written++;
+    }
+    if (written < builders.length) {
+      for (const entry of byName.values()) {
+        if (entry.stamp !== stamp) storeValue(entry.builder, row, null, origin);
+      }
+    }
+    row++;
+    rowsRead++;
+  };
+  try {
+    for (; ; ) {
+      let read;
+      try {
+        ({ bytesRead: read } = await handle.read(buffer, kept, buffer.length - kept, null));
+      } catch (error2) {
+        throw unreadableFile(path, error2);
+      }
+      const dataEnd = kept + read;
+      let start = 0;
+      for (; ; ) {
+        const newline = buffer.indexOf(10, start);
+        if (newline < 0 || newline >= dataEnd) break;
+        addLine(start, newline);
+        start = newline + 1;
+        if (row === batchRows) yield emit();
+      }
+      if (read === 0) {
+        if (start < dataEnd) addLine(start, dataEnd);
+        break;
+      }
+      kept = dataEnd - start;
+      if (start > 0) buffer.copy(buffer, 0, start, dataEnd);
+      else if (kept === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, kept);
+        buffer = larger;
+      }
+    }
+    if (rowsRead === 0) {
+      throw new UserError(`${path}: the file has no records; a JSON Lines file holds one JSON object per line, like {"amount": 12.5, "country": "DE"}.`, { file: path, line: 1 });
+    }
+    if (wanted && options.requireColumns !== false) {
+      const missing = [...wanted].filter((name) => !byName.has(name));
+      if (missing.length > 0) {
+        throw new UserError(
+          `${path}: no record has the key ${missing.map((m) => `"${m}"`).join(", ")} (keys: ${[.../* @__PURE__ */ new Set([...byName.keys(), ...keysSeen])].join(", ") || "none"}); fix the column name or the file.`,
+          { file: path, key: missing[0] }
+        );
+      }
+    }
+    if (row > 0) yield emit();
+  } finally {
+    await handle.close();
+  }
+}
+function parseLine(text, file, line) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    const repaired = /NaN|Infinity/.test(text) ? withoutPythonLiterals(text) : void 0;
+    try {
+      if (repaired === void 0) throw error2;
+      value = JSON.parse(repaired);
+    } catch {
+      const message = error2.message;
+      const position = /position (\d+)/.exec(message);
+      const column2 = position ? Number(position[1]) + 1 : void 0;
+      throw new UserError(
+        `${file}:${line}${column2 ? `:${column2}` : ""}: invalid JSON (${message}); each line must be one complete JSON object, like {"amount": 12.5, "country": "DE"}.`,
+        { file, line, column: column2 }
+      );
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new UserError(
+      `${file}:${line}: the line holds ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not a JSON object; write each record as an object of column names to values, like {"amount": 12.5}.`,
+      { file, line }
+    );
+  }
+  return value;
+}
+function withoutPythonLiterals(text) {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === "\\") out += text[++i] ?? "";
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (text.startsWith("NaN", i)) {
+      out += "null";
+      i += 2;
+    } else if (text.startsWith("-Infinity", i)) {
+      out += "-1e999";
+      i += 8;
+    } else if (text.startsWith("Infinity", i)) {
+      out += "1e999";
+      i += 7;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// node_modules/hyparquet/src/node.js
+import { createReadStream, promises as fs3 } from "fs";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var BoundaryOrders = [
+  "UNORDERED",
+  "ASCENDING",
+  "DESCENDING"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count = 0;
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r = 0; r < flags.count; r++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
+  }
+};
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith("_DICTIONARY")) {
+    let output = data;
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      output = new dictionary.constructor(data.length);
+    }
+    for (let i = 0; i < data.length; i++) {
+      output[i] = dictionary[data[i]];
+    }
+    return output;
+  } else {
+    return convert(data, columnDecoder);
+  }
+}
+function convert(data, columnDecoder) {
+  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  const nullable = element.repetition_type !== "REQUIRED";
+  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
+    return data;
+  }
+  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
+  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
+    return data;
+  }
+  if (ctype === "DECIMAL") {
+    const scale = element.scale || 0;
+    const factor = 10 ** scale;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      if (data[i] instanceof Uint8Array) {
+        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+      } else {
+        arr[i] = Number(data[i]) / factor;
+      }
+    }
+    return arr;
+  }
+  if (!ctype && type === "INT96") {
+    return Array.from(data).map((v) => parsers.timestampFromNanoseconds(parseInt96Nanos(v)));
+  }
+  if (ctype === "DATE") {
+    return Array.from(data).map((v) => parsers.dateFromDays(v));
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(data).map((v) => parsers.timestampFromMilliseconds(v));
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(data).map((v) => parsers.timestampFromMicroseconds(v));
+  }
+  if (ctype === "JSON") {
+    return data.map((v) => parsers.jsonFromBytes(v));
+  }
+  if (ctype === "BSON") {
+    throw new Error("parquet bson not supported");
+  }
+  if (ctype === "INTERVAL") {
+    throw new Error("parquet interval not supported");
+  }
+  if (ltype?.type === "GEOMETRY") {
+    return data.map((v) => parsers.geometryFromBytes(v));
+  }
+  if (ltype?.type === "GEOGRAPHY") {
+    return data.map((v) => parsers.geographyFromBytes(v));
+  }
+  if (ltype?.type === "UUID") {
+    return data.map((v) => parsers.uuidFromBytes(v));
+  }
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+    return data.map((v) => parsers.stringFromBytes(v));
+  }
+  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new BigUint64Array(data.length);
+    for (let i = 0; i < arr.length; i++) arr[i] = data[i];
+    return arr;
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new Uint32Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
+    }
+    return arr;
+  }
+  if (ltype?.type === "FLOAT16") {
+    return Array.from(data).map(parseFloat16);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    const { unit } = ltype;
+    let parser = parsers.timestampFromMilliseconds;
+    if (unit === "MICROS") parser = parsers.timestampFromMicroseconds;
+    if (unit === "NANOS") parser = parsers.timestampFromNanoseconds;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = parser(data[i]);
+    }
+    return arr;
+  }
+  return data;
+}
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value = 0n;
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
+  }
+  return Number(value);
+}
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n;
+  const nano = value & 0xffffffffffffffffn;
+  return days * 86400000000000n + nano;
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/schema.js
+function schemaTree(schema, rootIndex, path) {
+  const element = schema[rootIndex];
+  const children = [];
+  let count = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count];
+      const child = schemaTree(schema, rootIndex + count, [...path, childElement.name]);
+      count += child.count;
+      children.push(child);
+    }
+  }
+  return { count, element, children, path };
+}
+function getSchemaPath(schema, name) {
+  return getTreePath(schemaTree(schema, 0, []), name);
+}
+function getTreePath(tree, name) {
+  const path = [tree];
+  for (const part of name) {
+    const child = tree.children.find((child2) => child2.element.name === part);
+    if (!child) throw new Error(`parquet schema element not found: ${name}`);
+    path.push(child);
+    tree = child;
+  }
+  return path;
+}
+function getPhysicalColumns(schemaTree2) {
+  const columns = [];
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) {
+        traverse(child);
+      }
+    } else {
+      columns.push(node.path.join("."));
+    }
+  }
+  traverse(schemaTree2);
+  return columns;
+}
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "LIST") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "MAP") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false;
+  const [, column2] = schemaPath;
+  if (column2.element.repetition_type === "REPEATED") return false;
+  if (column2.children.length) return false;
+  return true;
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I16 = 4;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+function deserializeTCompactProtocol(reader) {
+  const value = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value[`field_${fid}`] = readElement(reader, type);
+  }
+  return value;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column2] of Object.entries(decodedColumns)) {
+    if (column2.encoding !== "WKB") continue;
+    const type = column2.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column2.crs?.id ?? column2.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema.length; i++) {
+    const { logical_type, name, num_children, type } = schema[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder2 = new TextDecoder();
+function decode(value) {
+  return value && decoder2.decode(value);
+}
+async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
+  const footerView = new DataView(footerBuffer);
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
+  }
+  if (metadataLength + 8 > initialFetchSize) {
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
+    const combinedView = new Uint8Array(combinedBuffer);
+    combinedView.set(new Uint8Array(metadataBuffer));
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
+    return parquetMetadata(combinedBuffer, { parsers, geoparquet });
+  } else {
+    return parquetMetadata(footerBuffer, { parsers, geoparquet });
+  }
+}
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column2, columnIndex) => ({
+      file_path: decode(column2.field_1),
+      file_offset: column2.field_2,
+      meta_data: column2.field_3 && {
+        type: ParquetTypes[column2.field_3.field_1],
+        encodings: column2.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column2.field_3.field_3.map(decode),
+        codec: CompressionCodecs[column2.field_3.field_4],
+        num_values: column2.field_3.field_5,
+        total_uncompressed_size: column2.field_3.field_6,
+        total_compressed_size: column2.field_3.field_7,
+        key_value_metadata: column2.field_3.field_8?.map((kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2)
+        })),
+        data_page_offset: column2.field_3.field_9,
+        index_page_offset: column2.field_3.field_10,
+        dictionary_page_offset: column2.field_3.field_11,
+        statistics: convertStats(column2.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column2.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column2.field_3.field_14,
+        bloom_filter_length: column2.field_3.field_15,
+        size_statistics: column2.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column2.field_3.field_16.field_1,
+          repetition_level_histogram: column2.field_3.field_16.field_2,
+          definition_level_histogram: column2.field_3.field_16.field_3
+        },
+        geospatial_statistics: column2.field_3.field_17 && {
+          bbox: column2.field_3.field_17.field_1 && {
+            xmin: column2.field_3.field_17.field_1.field_1,
+            xmax: column2.field_3.field_17.field_1.field_2,
+            ymin: column2.field_3.field_17.field_1.field_3,
+            ymax: column2.field_3.field_17.field_1.field_4,
+            zmin: column2.field_3.field_17.field_1.field_5,
+            zmax: column2.field_3.field_17.field_1.field_6,
+            mmin: column2.field_3.field_17.field_1.field_7,
+            mmax: column2.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column2.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column2.field_4,
+      offset_index_length: column2.field_5,
+      column_index_offset: column2.field_6,
+      column_index_length: column2.field_7,
+      crypto_metadata: column2.field_8,
+      encrypted_column_metadata: column2.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2)
+  }));
+  const created_by = decode(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function parquetSchema({ schema }) {
+  return getSchemaPath(schema, [])[0];
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats, schema, parsers) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema, parsers),
+    min: convertMetadata(stats.field_2, schema, parsers),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema, parsers),
+    min_value: convertMetadata(stats.field_6, schema, parsers),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+function convertMetadata(value, schema, parsers) {
+  const { type, converted_type, logical_type } = schema;
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
+}
+
+// node_modules/hyparquet/src/indexes.js
+function readColumnIndex(reader, schema, parsers = void 0) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema, allParsers)),
+    boundary_order: BoundaryOrders[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7
+  };
+}
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map((loc) => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2
+  };
+}
+
+// node_modules/hyparquet/src/xxhash.js
+var MASK = 0xffffffffffffffffn;
+var PRIME1 = 0x9e3779b185ebca87n;
+var PRIME2 = 0xc2b2ae3d27d4eb4fn;
+var PRIME3 = 0x165667b19e3779f9n;
+var PRIME4 = 0x85ebca77c2b2ae63n;
+var PRIME5 = 0x27d4eb2f165667c5n;
+function rotl64(x, r) {
+  return (x << r | x >> 64n - r) & MASK;
+}
+function round(acc, val) {
+  acc = acc + val * PRIME2 & MASK;
+  acc = rotl64(acc, 31n);
+  return acc * PRIME1 & MASK;
+}
+function mergeRound(acc, val) {
+  acc ^= round(0n, val);
+  return acc * PRIME1 + PRIME4 & MASK;
+}
+function xxhash64(input, seed = 0n) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const len = input.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK;
+    let v2 = seed + PRIME2 & MASK;
+    let v3 = seed;
+    let v4 = seed - PRIME1 & MASK;
+    while (offset + 32 <= len) {
+      v1 = round(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
+    h64 = mergeRound(h64, v1);
+    h64 = mergeRound(h64, v2);
+    h64 = mergeRound(h64, v3);
+    h64 = mergeRound(h64, v4);
+  } else {
+    h64 = seed + PRIME5 & MASK;
+  }
+  h64 = h64 + BigInt(len) & MASK;
+  while (offset + 8 <= len) {
+    h64 ^= round(0n, view.getBigUint64(offset, true));
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME2 & MASK;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME3 & MASK;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+
+// node_modules/hyparquet/src/bloom.js
+var textEncoder = new TextEncoder();
+var SALT = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+function blockIndex(hash, numBlocks) {
+  return Number((hash >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask(hash) {
+  const m = new Uint32Array(8);
+  const low = Number(hash & 0xffffffffn) | 0;
+  for (let i = 0; i < 8; i++) {
+    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
+  }
+  return m;
+}
+function sbbfContains(blocks, hash) {
+  const offset = blockIndex(hash, blocks.length >> 3) << 3;
+  const m = blockMask(hash);
+  for (let i = 0; i < 8; i++) {
+    if ((blocks[offset + i] & m[i]) === 0) return false;
+  }
+  return true;
+}
+function readBloomFilter(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const numBytes = header.field_1;
+  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
+  if (!header.field_2?.field_1) return void 0;
+  if (!header.field_3?.field_1) return void 0;
+  if (!header.field_4?.field_1) return void 0;
+  const { view, offset } = reader;
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  }
+  const blocks = new Uint32Array(numBytes >> 2);
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = view.getUint32(offset + i * 4, true);
+  }
+  reader.offset = offset + numBytes;
+  return { numBytes, blocks };
+}
+function hashParquetValue(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  return void 0;
+}
+function bloomEligibleColumns(filter) {
+  const out = /* @__PURE__ */ new Set();
+  walkBloomEligible(filter, out);
+  return out;
+}
+function walkBloomEligible(filter, out) {
+  if (!filter) return;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$nor" in filter) return;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
+      if ("$eq" in condition || "$in" in condition) out.add(field);
+    } else {
+      out.add(field);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/utils.js
+function concat(aaa, bbb) {
+  const chunk = 1e4;
+  for (let i = 0; i < bbb.length; i += chunk) {
+    aaa.push(...bbb.slice(i, i + chunk));
+  }
+}
+function equals(a, b, strict = true) {
+  if (strict ? a === b : a == b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return false;
+    }
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!equals(a[i], b[i], strict)) return false;
+    }
+    return true;
+  }
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    if (!equals(a[k], b[k], strict)) return false;
+  }
+  return true;
+}
+function flatten(chunks) {
+  if (!chunks) return [];
+  if (chunks.length === 1) return chunks[0];
+  const output = [];
+  for (const chunk of chunks) {
+    concat(output, chunk);
+  }
+  return output;
+}
+
+// node_modules/hyparquet/src/filter.js
+var encoder = new TextEncoder();
+function pathsNeededForFilter(filter) {
+  if (!filter) return [];
+  const paths = [];
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
+  } else if ("$or" in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
+  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
+  } else {
+    paths.push(...Object.keys(filter));
+  }
+  return [...new Set(paths)];
+}
+function columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
+}
+function matchFilter(record, filter, strict = true) {
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve4(record, field);
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict);
+    }
+    return Object.entries(condition || {}).every(([operator, target]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target;
+      if (operator === "$eq") return equals(value, target, strict);
+      if (operator === "$ne") return !equals(value, target, strict);
+      if (operator === "$in") return Array.isArray(target) && matchesIn(value, target, strict);
+      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value, target, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target }, strict);
+      return true;
+    });
+  });
+}
+function matchesIn(value, targets, strict) {
+  return targets.some((target) => equals(value, target, strict) || Array.isArray(value) && value.some((element) => equals(element, target, strict)));
+}
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return false;
+  }
+  for (const [field, condition] of Object.entries(filter)) {
+    const columnIndex = physicalColumns.indexOf(field);
+    if (columnIndex === -1) continue;
+    const stats = rowGroup.columns[columnIndex].meta_data?.statistics;
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
+    const minVal = min_value !== void 0 ? min_value : min;
+    const maxVal = max_value !== void 0 ? max_value : max;
+    const haveStats = minVal !== void 0 && maxVal !== void 0;
+    const bloom = bloomFilters?.[field];
+    const element = schemaElements?.[field];
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true;
+    }
+    for (const [operator, target] of Object.entries(condition || {})) {
+      if (bloom && element) {
+        if (operator === "$eq") {
+          const hash = hashParquetValue(target, element);
+          if (hash !== void 0 && !sbbfContains(bloom.blocks, hash)) return true;
+        }
+        if (operator === "$in" && Array.isArray(target) && target.length > 0) {
+          let allAbsent = true;
+          for (const v of target) {
+            const h = hashParquetValue(v, element);
+            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
+              allAbsent = false;
+              break;
+            }
+          }
+          if (allAbsent) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === void 0 || maxVal === void 0) return false;
+  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
+  for (const [operator, target] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target, strict, element);
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target === "string" && [...target].every((character) => character.charCodeAt(0) <= 127));
+    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
+    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
+    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
+    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
+    if (operator === "$eq") {
+      const targetMinComparison = compareParquetValues(target, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target, maxVal, strict, element);
+      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
+    }
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true;
+    if (operator === "$in" && Array.isArray(target) && target.every((value) => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
+    })) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value) => equals(minVal, value, strict))) return true;
+  }
+  return false;
+}
+function compareParquetValues(a, b, strict, element) {
+  if (element?.type === "BYTE_ARRAY") {
+    if (typeof a !== "string" || typeof b !== "string") return void 0;
+    return compareBytes(encoder.encode(a), encoder.encode(b));
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
+    return compareBytes(a, b);
+  }
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (equals(a, b, strict)) return 0;
+  return void 0;
+}
+function compareBytes(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  if (a.length < b.length) return -1;
+  if (a.length > b.length) return 1;
+  return 0;
+}
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict);
+}
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return void 0;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    let ranges;
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+    }
+    return ranges;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    let ranges = [];
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      if (!subRanges) return void 0;
+      ranges = unionRanges(ranges, subRanges);
+    }
+    return ranges;
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return void 0;
+  }
+  let result;
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages = columnPages[field];
+    if (!pages) continue;
+    const nullCanMatch = matchesNull(condition, strict);
+    const keep = [];
+    for (let i = 0; i < pages.pageStarts.length; i++) {
+      const start = pages.pageStarts[i];
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const nullCount = pages.nullCounts?.[i];
+      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
+      const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
+      if (!skip) {
+        const last = keep[keep.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else keep.push([start, end]);
+      }
+    }
+    result = intersectRanges(result, keep);
+  }
+  return result;
+}
+function intersectRanges(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+function unionRanges(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
+  }
+  return out;
+}
+function resolve4(record, path) {
+  let value = record;
+  for (const part of path.split(".")) {
+    value = value?.[part];
+  }
+  return value;
+}
+
+// node_modules/hyparquet/src/plan.js
+var runLimit = 1 << 21;
+var columnGapLimit = 1 << 13;
+function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  } : schemaElements;
+  const groups2 = [];
+  let groupStart = 0;
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex];
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const pageRanges = pageRangesByGroup?.[groupIndex];
+      const pageLocations = pageLocationsByGroup?.[groupIndex];
+      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
+        const range = [Math.max(start, selectStart), Math.min(end, selectEnd)];
+        return range;
+      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every((chunk) => {
+          const columnName = chunk.meta_data?.path_in_schema[0];
+          const columnPath = chunk.meta_data?.path_in_schema.join(".");
+          if (columns && columnName && !columns.includes(columnName)) return true;
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
+        });
+        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
+      }
+      if (ranges.length) {
+        groups2.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+      }
+    }
+    groupStart = groupEnd;
+  }
+  return { groups: groups2, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+}
+function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  const chunks = [];
+  const fetches = [];
+  const indexes = [];
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  for (const chunk of rowGroup.columns) {
+    const meta = chunk.meta_data;
+    if (chunk.file_path) throw new Error("parquet file_path not supported");
+    if (!meta) throw new Error("parquet column metadata is undefined");
+    if (columns && !columns.includes(meta.path_in_schema[0])) continue;
+    const columnOffset = meta.dictionary_page_offset || meta.data_page_offset;
+    const startByte = Number(columnOffset);
+    const endByte = Number(columnOffset + meta.total_compressed_size);
+    const chunkPageLocations = pageLocations?.[meta.path_in_schema.join(".")];
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta, pageLocations: chunkPageLocations, range: { startByte, endByte } });
+    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
+      const startByte2 = Number(chunk.offset_index_offset);
+      chunks.push({
+        columnMetadata: meta,
+        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte }
+      });
+    } else {
+      chunks.push({ columnMetadata: meta, range: { startByte, endByte } });
+    }
+  }
+  const columnRanges = [];
+  let run2;
+  for (const chunk of chunks) {
+    if ("pageLocations" in chunk) continue;
+    if ("offsetIndex" in chunk) {
+      indexes.push(chunk.offsetIndex);
+    } else if (columns) {
+      columnRanges.push(chunk.range);
+    } else if (run2 && chunk.range.endByte - run2.startByte <= runLimit) {
+      run2.endByte = chunk.range.endByte;
+    } else {
+      if (run2) fetches.push(run2);
+      run2 = { ...chunk.range };
+    }
+  }
+  if (run2) fetches.push(run2);
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
+  const groups2 = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd
+  }));
+  return { groups: groups2, fetches, indexes };
+}
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    const overlapsPage = last && selectedPageLayouts.some((pages) => {
+      if (!pages) return true;
+      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows));
+      const rangePages = pagesForRange(range, pages, Number(rowGroup.num_rows));
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
+    });
+    if (last && overlapsPage) last[1] = range[1];
+    else merged.push([...range]);
+  }
+  return merged;
+}
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < pages.length; i++) {
+    const pageStart = Number(pages[i].first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    if (pageEnd > rangeStart && pageStart < rangeEnd) {
+      first = Math.min(first, i);
+      last = i;
+    }
+  }
+  return [first, last];
+}
+async function prefetchBloomFilters({ file, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => (
+    /** @type {Record<string, BloomFilter>} */
+    {}
+  ));
+  const eligibleCols = bloomEligibleColumns(filter);
+  if (eligibleCols.size === 0) return result;
+  const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
+  const tasks = [];
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName);
+      if (columnIdx === -1) continue;
+      const meta = rowGroup.columns[columnIdx]?.meta_data;
+      if (!meta?.bloom_filter_offset || !meta.bloom_filter_length) continue;
+      const start = Number(meta.bloom_filter_offset);
+      const end = start + meta.bloom_filter_length;
+      tasks.push((async () => {
+        const buffer = await file.slice(start, end);
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
+        if (bloom) result[rgIdx][colName] = bloom;
+      })());
+    }
+  });
+  if (tasks.length) await Promise.all(tasks);
+  return result;
+}
+async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
+  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
+  const pageLocationsByGroup = metadata.row_groups.map(() => (
+    /** @type {Record<string, PageLocation[]>} */
+    {}
+  ));
+  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup };
+  }
+  const filterColumns = pathsNeededForFilter(filter);
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  };
+  const indexRanges = [];
+  const indexTasks = [];
+  const candidateGroups = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    groupStart = groupEnd;
+    if (!overlaps) return;
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
+    const columnPages = {};
+    let columnTaskCount = 0;
+    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
+    let hasFilterIndex = false;
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName);
+      if (columnIdx === -1) continue;
+      const chunk = rowGroup.columns[columnIdx];
+      const meta = chunk?.meta_data;
+      if (!meta) continue;
+      if (!chunk.column_index_offset || !chunk.column_index_length) continue;
+      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+      const element = elementsByPath[columnName];
+      if (!element) continue;
+      hasFilterIndex = true;
+      scheduledOffsetPaths.add(columnName);
+      const columnIndexStart = Number(chunk.column_index_offset);
+      const offsetIndexStart = Number(chunk.offset_index_offset);
+      const columnIndexEnd = columnIndexStart + chunk.column_index_length;
+      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      );
+      columnTaskCount++;
+      indexTasks.push(async (prefetchedFile) => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+        ]);
+        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers);
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
+        columnPages[columnName] = {
+          minValues: columnIndex.min_values,
+          maxValues: columnIndex.max_values,
+          nullPages: columnIndex.null_pages,
+          nullCounts: columnIndex.null_counts,
+          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
+          element
+        };
+      });
+    }
+    if (hasFilterIndex) {
+      for (const chunk of rowGroup.columns) {
+        const meta = chunk.meta_data;
+        if (!meta) continue;
+        const columnName = meta.path_in_schema[0];
+        const columnPath = meta.path_in_schema.join(".");
+        if (columns && !columns.includes(columnName)) continue;
+        if (scheduledOffsetPaths.has(columnPath)) continue;
+        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+        scheduledOffsetPaths.add(columnPath);
+        const offsetIndexStart = Number(chunk.offset_index_offset);
+        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
+        columnTaskCount++;
+        indexTasks.push(async (prefetchedFile) => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
+        });
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages });
+    }
+  });
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file, { fetches: coalesceByteRanges(indexRanges) });
+    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup };
+}
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted2 = ranges.map((range) => ({ ...range })).sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte);
+  const merged = [];
+  for (const range of sorted2) {
+    const last = merged[merged.length - 1];
+    if (last && range.startByte <= last.endByte + maxGap && Math.max(last.endByte, range.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range.endByte);
+    } else {
+      merged.push(range);
+    }
+  }
+  return merged;
+}
+function physicalSchemaElements(schemaTree2) {
+  const elements = {};
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) traverse(child);
+    } else {
+      elements[node.path.join(".")] = node.element;
+    }
+  }
+  traverse(schemaTree2);
+  return elements;
+}
+function prefetchAsyncBuffer(file, { fetches }) {
+  const promises3 = fetches.map(({ startByte, endByte }) => file.slice(startByte, endByte));
+  return {
+    byteLength: file.byteLength,
+    slice(start, end = file.byteLength) {
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
+      if (index < 0) {
+        return file.slice(start, end);
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        const startOffset = start - fetches[index].startByte;
+        const endOffset = end - fetches[index].startByte;
+        if (promises3[index] instanceof Promise) {
+          return promises3[index].then((buffer) => buffer.slice(startOffset, endOffset));
+        } else {
+          return promises3[index].slice(startOffset, endOffset);
+        }
+      } else {
+        return promises3[index];
+      }
+    }
+  };
+}
+
+// node_modules/hyparquet/src/variant.js
+var decoder3 = new TextDecoder();
+var metadataCache = /* @__PURE__ */ new WeakMap();
+function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map((entry) => decodeVariantColumn(entry, parsers));
+  }
+  if (typeof value !== "object") return value;
+  if ("metadata" in value) {
+    const metadata = parseVariantMetadata(value.metadata);
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields };
+    }
+    return shreddedFields ?? binaryValue;
+  }
+  return value;
+}
+function decodeTypedValue(typedValue, metadata, parsers) {
+  if (typedValue instanceof Date) return typedValue;
+  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers);
+    }
+    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers);
+    }
+    if ("typed_value" in typedValue || "value" in typedValue) {
+      return null;
+    }
+    const result = {};
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue;
+      result[key] = decodeTypedValue(field, metadata, parsers);
+    }
+    return result;
+  }
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers);
+  }
+  if (Array.isArray(typedValue)) {
+    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers));
+  }
+  return typedValue;
+}
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+}
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
+  if (!bufferCache) {
+    bufferCache = /* @__PURE__ */ new Map();
+    metadataCache.set(bytes.buffer, bufferCache);
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached2 = bufferCache.get(key);
+  if (cached2) return cached2;
+  const reader = makeReader(bytes);
+  const header = reader.view.getUint8(reader.offset++);
+  const version = header & 15;
+  if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
+  const sorted2 = (header >> 4 & 1) === 1;
+  const offsetSize = (header >> 6 & 3) + 1;
+  const dictionarySize = readUnsigned(reader, offsetSize);
+  const offsets = new Array(dictionarySize + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetSize);
+  }
+  const base = reader.offset;
+  const dictionary = new Array(dictionarySize);
+  for (let i = 0; i < dictionarySize; i++) {
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
+    dictionary[i] = decoder3.decode(strBytes);
+  }
+  const metadata = { dictionary, sorted: sorted2 };
+  bufferCache.set(key, metadata);
+  return metadata;
+}
+function readUnsigned(reader, byteWidth2) {
+  let value = 0;
+  for (let i = 0; i < byteWidth2; i++) {
+    value |= reader.view.getUint8(reader.offset + i) << i * 8;
+  }
+  reader.offset += byteWidth2;
+  return value;
+}
+function readVariant(reader, metadata, parsers) {
+  const typeByte = reader.view.getUint8(reader.offset++);
+  const basicType = typeByte & 3;
+  const header = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
+  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
+  reader.offset += header;
+  return decoder3.decode(bytes);
+}
+function readVariantPrimitive(reader, typeId, parsers) {
+  switch (typeId) {
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return false;
+    case 3: {
+      const value = reader.view.getInt8(reader.offset);
+      reader.offset += 1;
+      return value;
+    }
+    case 4: {
+      const value = reader.view.getInt16(reader.offset, true);
+      reader.offset += 2;
+      return value;
+    }
+    case 5: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 6: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 7: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 8:
+      return readVariantDecimal(reader, 4);
+    case 9:
+      return readVariantDecimal(reader, 8);
+    case 10:
+      return readVariantDecimal(reader, 16);
+    case 11: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return parsers.dateFromDays(value);
+    }
+    case 12:
+    // timestamp_micros (utc)
+    case 13: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromMicroseconds(value);
+    }
+    case 14: {
+      const value = reader.view.getFloat32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 15:
+      return readVariantBinary(reader);
+    case 16: {
+      const bytes = readVariantBinary(reader);
+      return decoder3.decode(bytes);
+    }
+    case 17: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 18:
+    // timestamp_nanos (utc)
+    case 19: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromNanoseconds(value);
+    }
+    case 20: {
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      reader.offset += 16;
+      const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+    default:
+      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
+  }
+}
+function readVariantObject(reader, header, metadata, parsers) {
+  const offsetWidth = (header & 3) + 1;
+  const idWidth = (header >> 2 & 3) + 1;
+  const isLarge = header >> 4 & 1;
+  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
+  const fieldIds = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    fieldIds[i] = readUnsigned(reader, idWidth);
+  }
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const out = {};
+  for (let i = 0; i < numElements; i++) {
+    const key = metadata.dictionary[fieldIds[i]];
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i]
+    };
+    out[key] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset += offsets[offsets.length - 1];
+  return out;
+}
+function readVariantArray(reader, header, metadata, parsers) {
+  const fieldOffsetSize = header & 3;
+  const isLarge = header >> 2 & 1;
+  const offsetWidth = fieldOffsetSize + 1;
+  const numElements = readUnsigned(reader, isLarge ? 4 : 1);
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const valuesStart = reader.offset;
+  const result = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i]
+    };
+    result[i] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1];
+  return result;
+}
+function readVariantDecimal(reader, width) {
+  const scale = reader.view.getUint8(reader.offset);
+  reader.offset += 1;
+  let unscaled;
+  if (width === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
+    reader.offset += 4;
+  } else if (width === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true);
+    const high = reader.view.getBigInt64(reader.offset + 8, true);
+    unscaled = high << 64n | low;
+    reader.offset += 16;
+  }
+  return Number(unscaled) / 10 ** scale;
+}
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true);
+  reader.offset += 4;
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  reader.offset += length;
+  return bytes;
+}
+
+// node_modules/hyparquet/src/assemble.js
+function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values;
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
+  }
+  const n = definitionLevels?.length || repetitionLevels.length;
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
+  let valueIndex = 0;
+  const containerStack = [output];
+  let currentContainer = output;
+  let currentDepth = 0;
+  let currentDefLevel = 0;
+  let currentRepLevel = 0;
+  if (repetitionLevels[0]) {
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        currentContainer = currentContainer.at(-1);
+        containerStack.push(currentContainer);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
+    const rep = repetitionLevels[i];
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        containerStack.pop();
+        currentDefLevel--;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
+      currentDepth--;
+    }
+    currentContainer = containerStack.at(-1);
+    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def || repetitionPath[currentDepth + 1] === "REQUIRED")) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        const newList = [];
+        currentContainer.push(newList);
+        currentContainer = newList;
+        containerStack.push(newList);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+    if (def === maxDefinitionLevel) {
+      currentContainer.push(values[valueIndex++]);
+    } else if (currentDepth === repetitionPath.length - 2) {
+      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
+    } else {
+      currentContainer.push([]);
+    }
+  }
+  if (!output.length) {
+    for (let i = 0; i < maxDefinitionLevel; i++) {
+      const newList = [];
+      currentContainer.push(newList);
+      currentContainer = newList;
+    }
+  }
+  return output;
+}
+function assembleNested(subcolumnData, schema, parsers, depth = 0) {
+  const path = schema.path.join(".");
+  const optional = schema.element.repetition_type === "OPTIONAL";
+  const nextDepth = optional ? depth + 1 : depth;
+  if (isListLike(schema)) {
+    let sublist = schema.children[0];
+    let subDepth = nextDepth;
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0];
+      subDepth++;
+    }
+    assembleNested(subcolumnData, sublist, parsers, subDepth);
+    const subcolumn = sublist.path.join(".");
+    const values = subcolumnData.get(subcolumn);
+    if (!values) throw new Error("parquet list column missing values");
+    if (optional) flattenAtDepth(values, depth);
+    subcolumnData.set(path, values);
+    subcolumnData.delete(subcolumn);
+    return;
+  }
+  if (isMapLike(schema)) {
+    const mapName = schema.children[0].element.name;
+    assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
+    assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
+    const keys = subcolumnData.get(`${path}.${mapName}.key`);
+    const values = subcolumnData.get(`${path}.${mapName}.value`);
+    if (!keys) throw new Error("parquet map column missing keys");
+    if (!values) throw new Error("parquet map column missing values");
+    if (keys.length !== values.length) {
+      throw new Error("parquet map column key/value length mismatch");
+    }
+    const out = assembleMaps(keys, values, nextDepth);
+    if (optional) flattenAtDepth(out, depth);
+    subcolumnData.delete(`${path}.${mapName}.key`);
+    subcolumnData.delete(`${path}.${mapName}.value`);
+    subcolumnData.set(path, out);
+    return;
+  }
+  if (schema.children.length) {
+    const invertDepth = schema.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+    const struct = {};
+    for (const child of schema.children) {
+      assembleNested(subcolumnData, child, parsers, invertDepth);
+      const childData = subcolumnData.get(child.path.join("."));
+      if (!childData) throw new Error("parquet struct missing child data");
+      struct[child.element.name] = childData;
+    }
+    for (const child of schema.children) {
+      subcolumnData.delete(child.path.join("."));
+    }
+    let inverted = invertStruct(struct, invertDepth);
+    if (schema.element.logical_type?.type === "VARIANT") {
+      inverted = decodeVariantColumn(inverted, parsers);
+    }
+    if (optional) flattenAtDepth(inverted, depth);
+    subcolumnData.set(path, inverted);
+  }
+}
+function flattenAtDepth(arr, depth) {
+  for (let i = 0; i < arr.length; i++) {
+    if (depth) {
+      flattenAtDepth(arr[i], depth - 1);
+    } else {
+      arr[i] = arr[i].length ? arr[i][0] : null;
+    }
+  }
+}
+function assembleMaps(keys, values, depth) {
+  const out = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i], values[i], depth - 1));
+    } else {
+      if (keys[i]) {
+        const obj = {};
+        for (let j = 0; j < keys[i].length; j++) {
+          const value = values[i][j];
+          obj[keys[i][j]] = value === void 0 ? null : value;
+        }
+        out.push(obj);
+      } else {
+        out.push(void 0);
+      }
+    }
+  }
+  return out;
+}
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct);
+  const length = struct[keys[0]]?.length;
+  const out = [];
+  for (let i = 0; i < length; i++) {
+    const obj = {};
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
+      obj[key] = struct[key][i];
+    }
+    if (depth) {
+      out.push(invertStruct(obj, depth - 1));
+    } else {
+      out.push(obj);
+    }
+  }
+  return out;
+}
+
+// node_modules/hyparquet/src/alp.js
+var POW10 = [
+  1,
+  10,
+  100,
+  1e3,
+  1e4,
+  1e5,
+  1e6,
+  1e7,
+  1e8,
+  1e9,
+  1e10,
+  1e11,
+  1e12,
+  1e13,
+  1e14,
+  1e15,
+  1e16,
+  1e17,
+  1e18
+];
+var POW10_NEG = [
+  1,
+  0.1,
+  0.01,
+  1e-3,
+  1e-4,
+  1e-5,
+  1e-6,
+  1e-7,
+  1e-8,
+  1e-9,
+  1e-10,
+  1e-11,
+  1e-12,
+  1e-13,
+  1e-14,
+  1e-15,
+  1e-16,
+  1e-17,
+  1e-18
+];
+var POW10F = POW10.slice(0, 11).map(Math.fround);
+var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
+function alpDecode(reader, count, type) {
+  if (type === "FLOAT") {
+    return alpDecodeFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return alpDecodeDouble(reader, count);
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`);
+  }
+}
+function readAlpHeader(reader) {
+  const { view } = reader;
+  const compressionMode = view.getUint8(reader.offset++);
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
+  }
+  const integerEncoding = view.getUint8(reader.offset++);
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
+  }
+  const logVectorSize = view.getUint8(reader.offset++);
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
+  }
+  const vectorSize = 1 << logVectorSize;
+  const numElements = view.getInt32(reader.offset, true);
+  reader.offset += 4;
+  const numVectors = Math.ceil(numElements / vectorSize);
+  const offsetArrayStart = reader.offset;
+  reader.offset += numVectors * 4;
+  return { vectorSize, numElements, numVectors, offsetArrayStart };
+}
+function alpDecodeFloat(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output = new Float32Array(count);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getInt32(reader.offset, true);
+    reader.offset += 4;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const deltas = unpackBits(reader, n, bitWidth2);
+    const mulFactor = POW10F[factor];
+    const mulExponent = POW10F_NEG[exponent];
+    for (let i = 0; i < n; i++) {
+      const encoded = deltas[i] + frameOfReference | 0;
+      output[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
+    }
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
+  }
+  return output;
+}
+function alpDecodeDouble(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output = new Float64Array(count);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const mulFactor = POW10[factor];
+    const mulExponent = POW10_NEG[exponent];
+    const forNumber = Number(frameOfReference);
+    if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
+      const deltas = unpackBits(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        output[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
+      }
+    } else {
+      const deltas = unpackBitsBig(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
+        output[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
+      }
+    }
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
+  }
+  return output;
+}
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return;
+  const { view } = reader;
+  const positionsStart = reader.offset;
+  const valuesStart = positionsStart + numExceptions * 2;
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true);
+    const dest = (outputOffset + pos) * byteSize;
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
+  }
+  reader.offset = valuesStart + numExceptions * byteSize;
+}
+function unpackBits(reader, count, bitWidth2) {
+  const output = new Uint32Array(count);
+  if (!bitWidth2) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const modulus = 2 ** bitWidth2;
+  let bitPos = 0;
+  for (let i = 0; i < count; i++) {
+    let byteIndex = start + (bitPos >>> 3);
+    const shift = bitPos & 7;
+    let value = view.getUint8(byteIndex++) >>> shift;
+    let bits = 8 - shift;
+    while (bits < bitWidth2) {
+      value += view.getUint8(byteIndex++) * 2 ** bits;
+      bits += 8;
+    }
+    output[i] = value % modulus;
+    bitPos += bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth2 / 8);
+  return output;
+}
+function unpackBitsBig(reader, count, bitWidth2) {
+  const output = new BigUint64Array(count);
+  if (!bitWidth2) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const mask = (1n << BigInt(bitWidth2)) - 1n;
+  let buffer = 0n;
+  let bitsInBuffer = 0;
+  let byteIndex = start;
+  for (let i = 0; i < count; i++) {
+    while (bitsInBuffer < bitWidth2) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
+      bitsInBuffer += 8;
+    }
+    output[i] = buffer & mask;
+    buffer >>= BigInt(bitWidth2);
+    bitsInBuffer -= bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth2 / 8);
+  return output;
+}
+
+// node_modules/hyparquet/src/delta.js
+function deltaBinaryUnpack(reader, count, output) {
+  if (output instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count, output);
+    return;
+  }
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZagBigInt(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  while (outputIndex < count) {
+    const minDelta = readZigZagBigInt(reader);
+    const bitWidths = new Uint8Array(miniblockPerBlock);
+    for (let i = 0; i < miniblockPerBlock; i++) {
+      bitWidths[i] = reader.view.getUint8(reader.offset++);
+    }
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      const bitWidth2 = bitWidths[i];
+      if (bitWidth2) {
+        let bitpackPos = 0;
+        let miniblockCount = valuesPerMiniblock;
+        const mask = (1n << BigInt(bitWidth2)) - 1n;
+        while (miniblockCount && outputIndex < count) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
+          bitpackPos += bitWidth2;
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32;
+            reader.offset += 4;
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth2 - bitpackPos) & mask;
+            }
+          }
+          const delta = minDelta + bits;
+          value += delta;
+          output[outputIndex++] = value;
+          miniblockCount--;
+        }
+        if (miniblockCount) {
+          reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+          value += minDelta;
+          output[outputIndex++] = value;
+        }
+      }
+    }
+  }
+}
+function deltaBinaryUnpackInt32(reader, count, output) {
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZag(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  const { view } = reader;
+  while (outputIndex < count) {
+    const minDelta = readZigZagInt33(reader);
+    const bitWidthsOffset = reader.offset;
+    let offset = bitWidthsOffset + miniblockPerBlock;
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
+      const end = offset + valuesPerMiniblock * bitWidth2 / 8;
+      let bitOffset = 0;
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+        let residual = 0;
+        let bitsRead = 0;
+        while (bitsRead < bitWidth2) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+          }
+          bitsRead += bitsToRead;
+          bitOffset += bitsToRead;
+          if (bitOffset === 8) {
+            bitOffset = 0;
+            offset++;
+          }
+        }
+        value = value + minDelta + residual | 0;
+        output[outputIndex++] = value;
+      }
+      offset = end;
+    }
+    reader.offset = offset;
+  }
+}
+function readZigZagInt33(reader) {
+  const start = reader.offset;
+  const low = readVarInt(reader);
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
+  return (low >>> 1 | high << 31) ^ -(low & 1);
+}
+function deltaLengthByteArray(reader, count, output) {
+  const lengths = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, lengths);
+  for (let i = 0; i < count; i++) {
+    output[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
+    reader.offset += lengths[i];
+  }
+}
+function deltaByteArray(reader, count, output) {
+  const prefixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, prefixData);
+  const suffixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, suffixData);
+  for (let i = 0; i < count; i++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
+    if (prefixData[i]) {
+      output[i] = new Uint8Array(prefixData[i] + suffixData[i]);
+      output[i].set(output[i - 1].subarray(0, prefixData[i]));
+      output[i].set(suffix, prefixData[i]);
+    } else {
+      output[i] = suffix;
+    }
+    reader.offset += suffixData[i];
+  }
+}
+
+// node_modules/hyparquet/src/encoding.js
+function readRleBitPackedHybrid(reader, width, output, length) {
+  if (length === void 0) {
+    length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+  }
+  const startOffset = reader.offset;
+  let seen = 0;
+  while (seen < output.length) {
+    const header = readVarInt(reader);
+    if (header & 1) {
+      seen = readBitPacked(reader, header, width, output, seen);
+    } else {
+      const count = header >>> 1;
+      readRle(reader, count, width, output, seen);
+      seen += count;
+    }
+  }
+  reader.offset = startOffset + length;
+}
+function readRle(reader, count, bitWidth2, output, seen) {
+  const width = bitWidth2 + 7 >> 3;
+  let value = 0;
+  for (let i = 0; i < width; i++) {
+    value |= reader.view.getUint8(reader.offset++) << (i << 3);
+  }
+  for (let i = 0; i < count; i++) {
+    output[seen + i] = value;
+  }
+}
+function readBitPacked(reader, header, bitWidth2, output, seen) {
+  let count = header >> 1 << 3;
+  const mask = (1 << bitWidth2) - 1;
+  let data = 0;
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++);
+  } else if (mask) {
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
+  }
+  let left = 8;
+  let right = 0;
+  while (count) {
+    if (right > 8) {
+      right -= 8;
+      left -= 8;
+      data >>>= 8;
+    } else if (left - right < bitWidth2) {
+      data |= reader.view.getUint8(reader.offset) << left;
+      reader.offset++;
+      left += 8;
+    } else {
+      if (seen < output.length) {
+        output[seen++] = data >> right & mask;
+      }
+      count--;
+      right += bitWidth2;
+    }
+  }
+  return seen;
+}
+function byteStreamSplit(reader, count, type, typeLength) {
+  const width = byteWidth(type, typeLength);
+  const bytes = new Uint8Array(count * width);
+  for (let b = 0; b < width; b++) {
+    for (let i = 0; i < count; i++) {
+      bytes[i * width + b] = reader.view.getUint8(reader.offset++);
+    }
+  }
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
+  else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    const split = new Array(count);
+    for (let i = 0; i < count; i++) {
+      split[i] = bytes.subarray(i * width, (i + 1) * width);
+    }
+    return split;
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+}
+function byteWidth(type, typeLength) {
+  switch (type) {
+    case "INT32":
+    case "FLOAT":
+      return 4;
+    case "INT64":
+    case "DOUBLE":
+      return 8;
+    case "FIXED_LEN_BYTE_ARRAY":
+      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
+      return typeLength;
+    default:
+      throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+
+// node_modules/hyparquet/src/plain.js
+function readPlain(reader, type, count, fixedLength) {
+  if (count === 0) return [];
+  if (type === "BOOLEAN") {
+    return readPlainBoolean(reader, count);
+  } else if (type === "INT32") {
+    return readPlainInt32(reader, count);
+  } else if (type === "INT64") {
+    return readPlainInt64(reader, count);
+  } else if (type === "INT96") {
+    return readPlainInt96(reader, count);
+  } else if (type === "FLOAT") {
+    return readPlainFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return readPlainDouble(reader, count);
+  } else if (type === "BYTE_ARRAY") {
+    return readPlainByteArray(reader, count);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet missing fixed length");
+    return readPlainByteArrayFixed(reader, count, fixedLength);
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`);
+  }
+}
+function readPlainBoolean(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const byteOffset = reader.offset + (i / 8 | 0);
+    const bitOffset = i % 8;
+    const byte = reader.view.getUint8(byteOffset);
+    values[i] = (byte & 1 << bitOffset) !== 0;
+  }
+  reader.offset += Math.ceil(count / 8);
+  return values;
+}
+function readPlainInt32(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainInt64(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainInt96(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const low = reader.view.getBigInt64(reader.offset + i * 12, true);
+    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
+    values[i] = BigInt(high) << 64n | low;
+  }
+  reader.offset += count * 12;
+  return values;
+}
+function readPlainFloat(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainDouble(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainByteArray(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+    reader.offset += length;
+  }
+  return values;
+}
+function readPlainByteArrayFixed(reader, count, fixedLength) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
+    reader.offset += fixedLength;
+  }
+  return values;
+}
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size);
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
+  return aligned;
+}
+
+// node_modules/hyparquet/src/snappy.js
+var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i];
+  }
+}
+function snappyUncompress(input, output) {
+  const inputLength = input.byteLength;
+  const outputLength = output.byteLength;
+  let pos = 0;
+  let outPos = 0;
+  while (pos < inputLength) {
+    const c = input[pos];
+    pos++;
+    if (c < 128) {
+      break;
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error("invalid snappy length header");
+  }
+  while (pos < inputLength) {
+    const c = input[pos];
+    let len = 0;
+    pos++;
+    if (pos >= inputLength) {
+      throw new Error("missing eof marker");
+    }
+    if ((c & 3) === 0) {
+      let len2 = (c >>> 2) + 1;
+      if (len2 > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error("snappy error literal pos + 3 >= inputLength");
+        }
+        const lengthSize = len2 - 60;
+        len2 = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
+        pos += lengthSize;
+      }
+      if (pos + len2 > inputLength) {
+        throw new Error("snappy error literal exceeds input length");
+      }
+      copyBytes(input, pos, output, outPos, len2);
+      pos += len2;
+      outPos += len2;
+    } else {
+      let offset = 0;
+      switch (c & 3) {
+        case 1:
+          len = (c >>> 2 & 7) + 4;
+          offset = input[pos] + (c >>> 5 << 8);
+          pos++;
+          break;
+        case 2:
+          if (inputLength <= pos + 1) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8);
+          pos += 2;
+          break;
+        case 3:
+          if (inputLength <= pos + 3) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+          pos += 4;
+          break;
+        default:
+          break;
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
+      }
+      if (offset > outPos) {
+        throw new Error("cannot copy from before start of buffer");
+      }
+      copyBytes(output, outPos - offset, output, outPos, len);
+      outPos += len;
+    }
+  }
+  if (outPos !== outputLength) throw new Error("premature end of input");
+}
+
+// node_modules/hyparquet/src/datapage.js
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let dataPage;
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
+  const nValues = daph.num_values - numNulls;
+  if (daph.encoding === "PLAIN") {
+    dataPage = readPlain(reader, type, nValues, element.type_length);
+  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
+    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    if (bitWidth2) {
+      dataPage = new Array(nValues);
+      if (type === "BOOLEAN") {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage);
+        dataPage = dataPage.map((x) => !!x);
+      } else {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
+      }
+    } else {
+      dataPage = new Uint8Array(nValues);
+    }
+  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
+  } else if (daph.encoding === "ALP") {
+    dataPage = alpDecode(reader, nValues, type);
+  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(reader, nValues, dataPage);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values);
+      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values);
+      return values;
+    }
+  }
+  return [];
+}
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
+  const definitionLevels = new Array(daph.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels);
+  let numNulls = daph.num_values;
+  for (const def of definitionLevels) {
+    if (def === maxDefinitionLevel) numNulls--;
+  }
+  if (numNulls === 0) definitionLevels.length = 0;
+  return { definitionLevels, numNulls };
+}
+function decompressPage(compressedBytes, uncompressed_page_size, codec, compressors) {
+  let page;
+  const customDecompressor = compressors?.[codec];
+  if (codec === "UNCOMPRESSED") {
+    page = compressedBytes;
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size);
+  } else if (codec === "SNAPPY") {
+    page = new Uint8Array(uncompressed_page_size);
+    snappyUncompress(compressedBytes, page);
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec}`);
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
+  }
+  return page;
+}
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view, offset: 0 };
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const daph2 = ph.data_page_header_v2;
+  if (!daph2) throw new Error("parquet data page header v2 is undefined");
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
+  reader.offset = daph2.repetition_levels_byte_length;
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
+  let page = compressedBytes.subarray(reader.offset);
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec, compressors);
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const pageReader = { view: pageView, offset: 0 };
+  let dataPage;
+  const nValues = daph2.num_values - daph2.num_nulls;
+  if (daph2.encoding === "PLAIN") {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length);
+  } else if (daph2.encoding === "RLE") {
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, 1, dataPage);
+    dataPage = dataPage.map((x) => !!x);
+  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
+    const bitWidth2 = pageView.getUint8(pageReader.offset++);
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
+  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
+  } else if (daph2.encoding === "ALP") {
+    dataPage = alpDecode(pageReader, nValues, type);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+  if (!maxRepetitionLevel) return [];
+  const values = new Array(daph2.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
+  return values;
+}
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (maxDefinitionLevel) {
+    const values = new Array(daph2.num_values);
+    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
+    return values;
+  }
+}
+function bitWidth(value) {
+  return 32 - Math.clz32(value);
+}
+
+// node_modules/hyparquet/src/column.js
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder;
+  const isFlat = isFlatColumn(schemaPath);
+  const chunks = [];
+  let dictionary = void 0;
+  let lastChunk = void 0;
+  let rowCount2 = 0;
+  let skipped = 0;
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount2 - lastChunk.length,
+      rowEnd: groupStart + rowCount2
+    });
+  });
+  while (isFlat ? rowCount2 < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break;
+    const header = parquetHeader(reader);
+    if (header.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+      if (data) dictionary = convert(data, columnDecoder);
+    } else {
+      const lastChunkLength = lastChunk?.length || 0;
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount2);
+      if (result.skipped) {
+        if (!chunks.length) {
+          skipped += result.skipped;
+        }
+        rowCount2 += result.skipped;
+      } else if (result.data && lastChunk === result.data) {
+        rowCount2 += result.data.length - lastChunkLength;
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.();
+        chunks.push(result.data);
+        rowCount2 += result.data.length;
+        lastChunk = result.data;
+      }
+    }
+  }
+  emitLastChunk?.();
+  return { data: chunks, skipped };
+}
+function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header.compressed_page_size
+  );
+  reader.offset += header.compressed_page_size;
+  if (header.type === "DATA_PAGE") {
+    const daph = header.data_page_header;
+    if (!daph) throw new Error("parquet data page header is undefined");
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values };
+    }
+    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec, compressors);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DATA_PAGE_V2") {
+    const daph2 = header.data_page_header_v2;
+    if (!daph2) throw new Error("parquet data page header v2 is undefined");
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows };
+    }
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DICTIONARY_PAGE") {
+    const diph = header.dictionary_page_header;
+    if (!diph) throw new Error("parquet dictionary page header is undefined");
+    const page = decompressPage(
+      compressedBytes,
+      Number(header.uncompressed_page_size),
+      codec,
+      compressors
+    );
+    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
+    return { skipped: 0, data: dictArray };
+  } else {
+    throw new Error(`parquet unsupported page type: ${header.type}`);
+  }
+}
+function parquetHeader(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header.field_1];
+  const uncompressed_page_size = header.field_2;
+  const compressed_page_size = header.field_3;
+  const crc = header.field_4;
+  const data_page_header = header.field_5 && {
+    num_values: header.field_5.field_1,
+    encoding: Encodings[header.field_5.field_2],
+    definition_level_encoding: Encodings[header.field_5.field_3],
+    repetition_level_encoding: Encodings[header.field_5.field_4],
+    statistics: pageStatistics(header.field_5.field_5)
+  };
+  const index_page_header = header.field_6;
+  const dictionary_page_header = header.field_7 && {
+    num_values: header.field_7.field_1,
+    encoding: Encodings[header.field_7.field_2],
+    is_sorted: header.field_7.field_3
+  };
+  const data_page_header_v2 = header.field_8 && {
+    num_values: header.field_8.field_1,
+    num_nulls: header.field_8.field_2,
+    num_rows: header.field_8.field_3,
+    encoding: Encodings[header.field_8.field_4],
+    definition_levels_byte_length: header.field_8.field_5,
+    repetition_levels_byte_length: header.field_8.field_6,
+    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+    // default true
+    statistics: pageStatistics(header.field_8.field_8)
+  };
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2
+  };
+}
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options, { metadata }, groupPlan) {
+  const asyncColumns = [];
+  const schemaTree2 = parquetSchema(metadata);
+  for (const chunk of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk.columnMetadata;
+    const schemaPath = getTreePath(schemaTree2, pathInSchema);
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options,
+      ...chunk.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options.parsers }
+    };
+    const { startByte, endByte } = chunk.range;
+    if ("pageLocations" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+      });
+    } else if ("offsetIndex" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+          const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
+          return readSelectedPages(options, groupPlan, chunk, pages, columnDecoder);
+        })
+      });
+    } else {
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
+          const reader = { view: new DataView(buffer), offset: 0 };
+          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
+        })
+      });
+    }
+  }
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns
+  };
+}
+async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
+  const { selectStart, selectEnd } = groupPlan;
+  let { startByte, endByte } = chunk.range;
+  let skipped = -1;
+  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset;
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    const pageStart = Number(page.first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupPlan.groupRows;
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset);
+      skipped = pageStart;
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size;
+    }
+  }
+  if (skipped < 0) skipped = 0;
+  let view;
+  if (hasDict && skipped) {
+    const dictLength = Number(pages[0].offset) - chunk.range.startByte;
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options.file.slice(startByte, endByte)
+    ]);
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
+    combined.set(new Uint8Array(dataBuffer), dictLength);
+    view = new DataView(combined.buffer);
+  } else if (hasDict) {
+    view = new DataView(await options.file.slice(chunk.range.startByte, endByte));
+  } else {
+    view = new DataView(await options.file.slice(startByte, endByte));
+  }
+  const reader = { view, offset: 0 };
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped
+  } : groupPlan;
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
+  return {
+    data,
+    skipped: skipped + columnSkipped
+  };
+}
+function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
+  const { asyncColumns } = asyncRowGroup;
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const assembled = [];
+  for (const child of schemaTree2.children) {
+    if (child.children.length) {
+      const childColumns = asyncColumns.filter((column2) => column2.pathInSchema[0] === child.element.name);
+      if (!childColumns.length) continue;
+      assembled.push({
+        pathInSchema: child.path,
+        data: (async () => {
+          const resolved = await Promise.all(childColumns.map((c) => c.data));
+          const subcolumnData = /* @__PURE__ */ new Map();
+          const flattened = resolved.map(({ data }) => flatten(data));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
+          for (let i = 0; i < childColumns.length; i++) {
+            const start = skipped - resolved[i].skipped;
+            const length = Math.max(0, end - skipped);
+            subcolumnData.set(
+              childColumns[i].pathInSchema.join("."),
+              flattened[i].slice(start, start + length)
+            );
+          }
+          assembleNested(subcolumnData, child, allParsers);
+          const assembled2 = subcolumnData.get(child.element.name);
+          if (!assembled2) throw new Error("parquet column data not assembled");
+          return { data: [assembled2], skipped };
+        })()
+      });
+    } else {
+      const asyncColumn = asyncColumns.find((column2) => column2.pathInSchema[0] === child.element.name);
+      if (asyncColumn) assembled.push(asyncColumn);
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled };
+}
+
+// node_modules/hyparquet/src/scan.js
+async function parquetScan(options) {
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const { pruningFilter, ...readOptions } = options;
+  let { columns } = readOptions;
+  if (columns && pruningFilter) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = columnsNeededForFilter(pruningFilter).filter((column2) => !selectedColumns.has(column2));
+    if (extraColumns.length) columns = [...columns, ...extraColumns];
+  }
+  const preparedOptions = await prepareParquetOptions({
+    ...readOptions,
+    columns,
+    filter: pruningFilter,
+    useOffsetIndex: readOptions.useOffsetIndex ?? true
+  });
+  const { metadata } = preparedOptions;
+  if (!metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const availableColumns = new Set(columns ?? schemaTree2.children.map((child) => child.element.name));
+  const plan = parquetPlanGroups(preparedOptions);
+  const candidates = plan.groups.flatMap((group) => group.ranges.map(([selectStart, selectEnd]) => ({
+    rowStart: group.groupStart + selectStart,
+    rowEnd: group.groupStart + selectEnd,
+    group
+  })));
+  const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
+  const cache = /* @__PURE__ */ new Map();
+  function readColumn2({ column: column2, rowStart, rowEnd }) {
+    if (!availableColumns.has(column2)) {
+      throw new Error(`parquet column not found in scan: ${column2}`);
+    }
+    validateRange(rowStart, rowEnd);
+    if (rowStart === rowEnd) return Promise.resolve([]);
+    const candidateIndex = findCandidate(candidates, rowStart, rowEnd);
+    if (candidateIndex < 0) {
+      throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`);
+    }
+    const { group } = candidates[candidateIndex];
+    const cached2 = cache.get(column2);
+    if (cached2 && rowStart >= cached2.rowStart && rowEnd <= cached2.rowEnd) {
+      return cached2.data.then((data2) => sliceDecodedArray(
+        data2,
+        rowStart - cached2.rowStart,
+        rowEnd - cached2.rowStart
+      ));
+    }
+    const data = readColumnRange({
+      options: preparedOptions,
+      schemaTree: schemaTree2,
+      group,
+      column: column2,
+      rowStart,
+      rowEnd
+    });
+    cache.set(column2, { rowStart, rowEnd, data });
+    return data;
+  }
+  return {
+    metadata,
+    ranges,
+    readColumn: readColumn2
+  };
+}
+async function prepareParquetOptions(options) {
+  const metadata = options.metadata ?? await parquetMetadataAsync(options.file, options);
+  const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const filterColumns = columnsNeededForFilter(options.filter);
+  const missingFilterColumns = filterColumns.filter((column2) => !schemaColumns.includes(column2));
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
+  }
+  if (options.columns) {
+    const missingColumns = options.columns.filter((column2) => !schemaColumns.includes(column2));
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
+  }
+  let prepared = { ...options, metadata };
+  prepared = await withBloomFilters(prepared);
+  prepared = await withPageIndexes(prepared);
+  return prepared;
+}
+function readParquetPlan(options, plan) {
+  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
+  return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
+}
+async function readColumnRange({ options, schemaTree: schemaTree2, group, column: column2, rowStart, rowEnd }) {
+  const columnOptions = {
+    ...options,
+    columns: [column2],
+    filter: void 0,
+    rowStart,
+    rowEnd,
+    useBloomFilters: false,
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    usePageIndex: false,
+    pageRangesByGroup: void 0
+  };
+  const columnPlan = planCandidateColumn({ options, group, column: column2, rowStart, rowEnd });
+  const [asyncGroup] = readParquetPlan(columnOptions, columnPlan);
+  if (!asyncGroup) throw new Error("parquet scan range not planned");
+  const assembled = assembleAsync(asyncGroup, schemaTree2, options.parsers);
+  const asyncColumn = assembled.asyncColumns.find((child) => child.pathInSchema[0] === column2);
+  if (!asyncColumn) throw new Error(`parquet column not found: ${column2}`);
+  const result = await asyncColumn.data;
+  const data = flatten(result.data);
+  const selectStart = assembled.selectStart ?? rowStart - assembled.groupStart;
+  const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart;
+  return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped);
+}
+function planCandidateColumn({ options, group, column: column2, rowStart, rowEnd }) {
+  if (!options.metadata) throw new Error("parquet requires metadata");
+  const localPlan = parquetPlanGroup({
+    rowGroup: group.rowGroup,
+    groupStart: group.groupStart,
+    groupRows: group.groupRows,
+    ranges: [[rowStart - group.groupStart, rowEnd - group.groupStart]],
+    columns: [column2],
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    pageLocations: group.pageLocations
+  });
+  const [localGroupPlan] = localPlan.groups;
+  if (!localGroupPlan) throw new Error(`parquet column not found: ${column2}`);
+  return {
+    metadata: options.metadata,
+    rowStart,
+    rowEnd,
+    columns: [column2],
+    fetches: [...localPlan.fetches, ...localPlan.indexes],
+    groups: [localGroupPlan]
+  };
+}
+function findCandidate(candidates, rowStart, rowEnd) {
+  let low = 0;
+  let high = candidates.length - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const candidate = candidates[middle];
+    if (rowStart < candidate.rowStart) {
+      high = middle - 1;
+    } else if (rowStart >= candidate.rowEnd) {
+      low = middle + 1;
+    } else {
+      return rowEnd <= candidate.rowEnd ? middle : -1;
+    }
+  }
+  return -1;
+}
+function validateRange(rowStart, rowEnd) {
+  if (!Number.isSafeInteger(rowStart) || rowStart < 0) {
+    throw new RangeError("parquet rowStart must be a non-negative safe integer");
+  }
+  if (!Number.isSafeInteger(rowEnd) || rowEnd < rowStart) {
+    throw new RangeError("parquet rowEnd must be a safe integer greater than or equal to rowStart");
+  }
+}
+function sliceDecodedArray(data, start, end) {
+  if (start === 0 && end === data.length) return data;
+  return Array.isArray(data) ? data.slice(start, end) : data.subarray(start, end);
+}
+async function withBloomFilters(options) {
+  if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
+  const schemaTree2 = parquetSchema(options.metadata);
+  const schemaElements = {};
+  for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict
+  });
+  return { ...options, bloomFiltersByGroup, schemaElements };
+}
+async function withPageIndexes(options) {
+  if (!options.usePageIndex || !options.filter || !options.metadata) return options;
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+    rowStart: options.rowStart,
+    rowEnd: options.rowEnd,
+    columns: options.columns,
+    bloomFiltersByGroup: options.bloomFiltersByGroup,
+    schemaElements: options.schemaElements,
+    parsers: options.parsers
+  });
+  return { ...options, pageRangesByGroup, pageLocationsByGroup };
+}
+
+// node_modules/hyparquet/src/node.js
+async function asyncBufferFromFile(filename) {
+  const { size } = await fs3.stat(filename);
+  return {
+    byteLength: size,
+    slice(start, end) {
+      if (start === end) return Promise.resolve(new ArrayBuffer(0));
+      const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      return new Promise((resolve10, reject) => {
+        const chunks = [];
+        reader.on("data", (chunk) => chunks.push(chunk));
+        reader.on("error", reject);
+        reader.on("end", () => {
+          const buffer = Buffer.concat(chunks);
+          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
+            resolve10(buffer.buffer);
+          } else {
+            resolve10(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+          }
+        });
+      });
+    }
+  };
+}
+
+// src/data/parquet-reader.ts
+async function* parquetBatches(path, options = {}) {
+  let file;
+  try {
+    file = await asyncBufferFromFile(path);
+  } catch (error2) {
+    throw unreadableFile(path, error2);
+  }
+  let metadata;
+  try {
+    metadata = await parquetMetadataAsync(file);
+  } catch (error2) {
+    throw corrupt(path, error2);
+  }
+  const fields = parquetSchema(metadata).children;
+  const names = fields.map((field) => field.element.name);
+  const wanted = options.columns;
+  if (wanted && options.requireColumns !== false) {
+    const missing = wanted.filter((name) => !names.includes(name));
+    if (missing.length > 0) {
+      throw new UserError(
+        `${path}: no column named ${missing.map((m) => `"${m}"`).join(", ")} in the Parquet schema (columns: ${names.join(", ")}); fix the column name or the file.`,
+        { file: path, column: missing[0] }
+      );
+    }
+  }
+  const selected = fields.filter((field) => !wanted || wanted.includes(field.element.name));
+  for (const field of selected) {
+    if (isNested(field)) {
+      throw new UserError(
+        `${path}: column "${field.element.name}" is nested (a list, map or struct); modelkeeper reads flat columns of numbers and strings: flatten the column when writing the file, or read only other columns.`,
+        { file: path, column: field.element.name }
+      );
+    }
+  }
+  const batchRows = options.batchRows ?? Infinity;
+  const totalRows = Number(metadata.num_rows);
+  const builders = selected.map(
+    (field) => new ColumnBuilder(field.element.name, options.types?.[field.element.name] ?? schemaKind(field), Math.min(batchRows, totalRows))
+  );
+  const columnNames = builders.map((b) => b.name);
+  let scan;
+  try {
+    scan = await parquetScan({ file, metadata, columns: columnNames.length > 0 ? columnNames : void 0 });
+  } catch (error2) {
+    throw corrupt(path, error2);
+  }
+  let row = 0;
+  let firstRow = 0;
+  const emit = () => {
+    const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
+    const next = batchRows === Infinity ? 0 : Math.min(batchRows, totalRows);
+    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstRow : 0, promotions };
+    row = 0;
+    return batch;
+  };
+  for (const range of scan.ranges) {
+    const data = [];
+    for (const name of columnNames) {
+      try {
+        data.push(await scan.readColumn({ column: name, rowStart: range.rowStart, rowEnd: range.rowEnd }));
+      } catch (error2) {
+        throw corrupt(path, error2, `rows ${range.rowStart + 1}\u2013${range.rowEnd} of column "${name}"`);
+      }
+    }
+    for (let i = 0; i < range.rowEnd - range.rowStart; ) {
+      if (row === 0) firstRow = range.rowStart + i + 1;
+      const take = Math.min(range.rowEnd - range.rowStart - i, batchRows - row);
+      builders.forEach((builder, c) => {
+        if (builder.capacity < row + take) builder.grow(row + take, row);
+        copyValues(builder, row, data[c], i, take, path, range.rowStart);
+      });
+      row += take;
+      i += take;
+      if (row === batchRows) yield emit();
+    }
+  }
+  if (row > 0 || batchRows === Infinity) yield emit();
+}
+function copyValues(builder, row, source, from, count, file, rangeStart) {
+  if (builder.kind === "numeric" && (source instanceof Float64Array || source instanceof Float32Array || source instanceof Int32Array || source instanceof Uint32Array || source instanceof Uint8Array)) {
+    builder.values.set(source.subarray(from, from + count), row);
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    storeValue(builder, row + i, source[from + i], { file, line: rangeStart + from + i + 1, unit: "row" });
+  }
+}
+function schemaKind(field) {
+  const { type, converted_type: converted, logical_type: logical } = field.element;
+  if (type === "BOOLEAN") return "categorical";
+  if (type === "BYTE_ARRAY" || type === "FIXED_LEN_BYTE_ARRAY") {
+    return converted === "DECIMAL" || logical?.type === "DECIMAL" || logical?.type === "FLOAT16" ? void 0 : "categorical";
+  }
+  return void 0;
+}
+function isNested(field) {
+  return field.children.length > 0 || field.element.repetition_type === "REPEATED";
+}
+function corrupt(path, error2, what) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return new UserError(
+    `${path}: not a readable Parquet file${what ? ` (${what})` : ""}: ${message}. The file may be truncated or written with an unsupported codec; write it again (uncompressed or snappy).`,
+    { file: path }
+  );
+}
+
+// src/data/data-format.ts
+var EXTENSIONS = {
+  ".csv": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet"
+};
+function dataFormat(path) {
+  const format = EXTENSIONS[extname(path).toLowerCase()];
+  if (format === void 0) {
+    throw new UserError(
+      `${path}: unknown data file type "${extname(path) || "(no extension)"}"; modelkeeper reads .csv (with a header row), .jsonl / .ndjson (JSON Lines) and .parquet files.`,
+      { file: path }
+    );
+  }
+  return format;
+}
+function batchesOf(path, options) {
+  switch (dataFormat(path)) {
+    case "csv":
+      return csvBatches(path, options);
+    case "jsonl":
+      return jsonlBatches(path, options);
+    case "parquet":
+      return parquetBatches(path, options);
+  }
+}
+
+// src/data/read-table.ts
+async function readTable(path, options = {}) {
+  return readWhole(path, options, true);
+}
+async function readTables(paths, options = {}) {
+  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  if (paths.length === 1) return readTable(paths[0], options);
+  const tables = [];
+  for (const path of paths) tables.push(await readWhole(path, options, false));
+  for (const name of options.columns ?? []) {
+    if (!tables.some((table) => table.columns.some((c) => c.name === name))) {
+      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+    }
+  }
+  const categorical = new Set(tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
+  for (let i = 0; i < tables.length; i++) {
+    if (dataFormat(paths[i]) !== "csv") continue;
+    const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values));
+    if (numericHere.length > 0) tables[i] = await rereadAsText(tables[i], paths[i], options, numericHere.map((c) => c.name));
+  }
+  return concatTables(tables, paths.join(", "));
+}
+async function readWhole(path, options, requireColumns) {
+  const readOptions = { columns: options.columns, types: options.types, requireColumns };
+  const batch = (dataFormat(path) === "csv" ? await readCsvParallel(path, readOptions) : void 0) ?? await onlyBatch(path, readOptions);
+  let table = { source: path, rowCount: batch.rowCount, columns: batch.columns };
+  const promotedAfterNumbers = batch.promotions.filter((p) => p.numbersBefore > 0).map((p) => p.column);
+  if (promotedAfterNumbers.length > 0 && dataFormat(path) === "csv") {
+    table = await rereadAsText(table, path, options, promotedAfterNumbers);
+  }
+  return table;
+}
+async function rereadAsText(table, path, options, names) {
+  const types = { ...options.types };
+  for (const name of names) types[name] = "categorical";
+  const again = await onlyBatch(path, { columns: names, types, requireColumns: true });
+  const replaced = new Map(again.columns.map((c) => [c.name, c]));
+  return { ...table, columns: table.columns.map((c) => replaced.get(c.name) ?? c) };
+}
+async function onlyBatch(path, options) {
+  let only;
+  for await (const batch of batchesOf(path, { ...options, batchRows: Infinity })) only = batch;
+  if (only === void 0) throw new Error(`reader yielded no batch for ${path}`);
+  return only;
+}
+function hasValue(values) {
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) return true;
+  return false;
+}
+
+// src/model/runner.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/model/ort.ts
+process.env.ORT_DISABLE_TELEMETRY = "1";
+var ort;
+function loadOrt() {
+  if (!ort) {
+    process.env.ORT_DISABLE_TELEMETRY = "1";
+    ort = import("onnxruntime-node");
+  }
+  return ort;
+}
+
+// src/model/protobuf-wire.ts
+var textEncoder2 = new TextEncoder();
+var textDecoder = new TextDecoder("utf-8", { fatal: true });
+var TWO_TO_64 = 1n << 64n;
+var ProtoDecodeError = class extends Error {
+  name = "ProtoDecodeError";
+};
+var Cursor = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  bytes;
+  offset = 0;
+  get done() {
+    return this.offset >= this.bytes.length;
+  }
+  varint() {
+    let result = 0n;
+    let shift = 0n;
+    for (; ; ) {
+      if (this.offset >= this.bytes.length) throw new ProtoDecodeError(`truncated varint at byte ${this.offset}`);
+      if (shift > 63n) throw new ProtoDecodeError(`varint longer than 10 bytes at byte ${this.offset}`);
+      const byte = this.bytes[this.offset++];
+      result |= BigInt(byte & 127) << shift;
+      if ((byte & 128) === 0) return result;
+      shift += 7n;
+    }
+  }
+  take(count) {
+    if (count < 0 || this.offset + count > this.bytes.length) {
+      throw new ProtoDecodeError(
+        `field of ${count} bytes at byte ${this.offset} runs past the end (${this.bytes.length} bytes)`
+      );
+    }
+    const view = this.bytes.subarray(this.offset, this.offset + count);
+    this.offset += count;
+    return view;
+  }
+};
+function* readFields(bytes) {
+  const cursor = new Cursor(bytes);
+  while (!cursor.done) {
+    const at = cursor.offset;
+    const key = cursor.varint();
+    const field = Number(key >> 3n);
+    const wireType = Number(key & 7n);
+    if (field === 0) throw new ProtoDecodeError(`field number 0 at byte ${at}`);
+    switch (wireType) {
+      case 0:
+        yield { field, wireType, value: cursor.varint() };
+        break;
+      case 1:
+        yield { field, wireType, value: cursor.take(8) };
+        break;
+      case 2: {
+        const length = cursor.varint();
+        if (length > BigInt(bytes.length)) {
+          throw new ProtoDecodeError(`field of ${length} bytes at byte ${cursor.offset} runs past the end (${bytes.length} bytes)`);
+        }
+        yield { field, wireType, value: cursor.take(Number(length)) };
+        break;
+      }
+      case 5:
+        yield { field, wireType, value: cursor.take(4) };
+        break;
+      default:
+        throw new ProtoDecodeError(`unsupported wire type ${wireType} at byte ${at}`);
+    }
+  }
+}
+function toSignedInt64(value) {
+  return value >= 1n << 63n ? value - TWO_TO_64 : value;
+}
+function decodeUtf8(bytes) {
+  try {
+    return textDecoder.decode(bytes);
+  } catch {
+    throw new ProtoDecodeError("a string field is not valid UTF-8");
+  }
+}
+
+// src/model/onnx-summary.ts
+function readModelSummary(bytes) {
+  const summary2 = {
+    irVersion: 0,
+    producerName: "",
+    opsetImports: [],
+    metadata: [],
+    graphName: "",
+    inputs: [],
+    outputs: [],
+    nodes: []
+  };
+  let sawGraph = false;
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 0) summary2.irVersion = Number(f.value);
+    else if (f.field === 2 && f.wireType === 2) summary2.producerName = decodeUtf8(f.value);
+    else if (f.field === 7 && f.wireType === 2) {
+      sawGraph = true;
+      readGraph(f.value, summary2);
+    } else if (f.field === 8 && f.wireType === 2) summary2.opsetImports.push(readOpset(f.value));
+    else if (f.field === 14 && f.wireType === 2) summary2.metadata.push(readStringPair(f.value));
+  }
+  if (summary2.irVersion <= 0 || !sawGraph) {
+    throw new ProtoDecodeError("no ir_version or graph field: this is not an ONNX ModelProto");
+  }
+  return summary2;
+}
+function readGraph(bytes, summary2) {
+  const initializerNames = /* @__PURE__ */ new Set();
+  const inputs = [];
+  for (const f of readFields(bytes)) {
+    if (f.wireType !== 2) continue;
+    if (f.field === 1) summary2.nodes.push(readNode(f.value));
+    else if (f.field === 2) summary2.graphName = decodeUtf8(f.value);
+    else if (f.field === 5) initializerNames.add(readTensorName(f.value));
+    else if (f.field === 11) inputs.push(readValueInfo(f.value));
+    else if (f.field === 12) summary2.outputs.push(readValueInfo(f.value));
+  }
+  summary2.inputs = inputs.filter((input) => !initializerNames.has(input.name));
+}
+function readNode(bytes) {
+  let opType = "";
+  let domain = "";
+  for (const f of readFields(bytes)) {
+    if (f.field === 4 && f.wireType === 2) opType = decodeUtf8(f.value);
+    else if (f.field === 7 && f.wireType === 2) domain = decodeUtf8(f.value);
+  }
+  return { opType, domain };
+}
+function readTensorName(bytes) {
+  for (const f of readFields(bytes)) if (f.field === 8 && f.wireType === 2) return decodeUtf8(f.value);
+  return "";
+}
+function readOpset(bytes) {
+  const opset = { domain: "", version: 0 };
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 2) opset.domain = decodeUtf8(f.value);
+    else if (f.field === 2 && f.wireType === 0) opset.version = Number(f.value);
+  }
+  return opset;
+}
+function readStringPair(bytes) {
+  let key = "";
+  let value = "";
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 2) key = decodeUtf8(f.value);
+    else if (f.field === 2 && f.wireType === 2) value = decodeUtf8(f.value);
+  }
+  return [key, value];
+}
+function readValueInfo(bytes) {
+  let name = "";
+  let type;
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 2) name = decodeUtf8(f.value);
+    else if (f.field === 2 && f.wireType === 2) type = readType(f.value);
+  }
+  return { name, type: type ?? { kind: "tensor", elemType: 0, shape: [] } };
+}
+function readType(bytes) {
+  for (const f of readFields(bytes)) {
+    if (f.wireType !== 2) continue;
+    if (f.field === 1) return readTensorType(f.value);
+    if (f.field === 4) {
+      for (const g of readFields(f.value)) {
+        if (g.field === 1 && g.wireType === 2) {
+          const elem = readType(g.value);
+          if (elem) return { kind: "sequence", elem };
+        }
+      }
+    }
+    if (f.field === 5) {
+      let keyType = 0;
+      let value;
+      for (const g of readFields(f.value)) {
+        if (g.field === 1 && g.wireType === 0) keyType = Number(g.value);
+        else if (g.field === 2 && g.wireType === 2) value = readType(g.value);
+      }
+      if (value) return { kind: "map", keyType, value };
+    }
+  }
+  return void 0;
+}
+function readTensorType(bytes) {
+  let elemType = 0;
+  const shape = [];
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 0) elemType = Number(f.value);
+    else if (f.field === 2 && f.wireType === 2) {
+      for (const dim of readFields(f.value)) {
+        if (dim.field !== 1 || dim.wireType !== 2) continue;
+        let value = "?";
+        for (const g of readFields(dim.value)) {
+          if (g.field === 1 && g.wireType === 0) value = Number(toSignedInt64(g.value));
+          else if (g.field === 2 && g.wireType === 2) value = decodeUtf8(g.value);
+        }
+        shape.push(value);
+      }
+    }
+  }
+  return { kind: "tensor", elemType, shape };
+}
+var FEATURES_METADATA_KEY = "modelkeeper.features";
+function recordedFeatureNames(summary2) {
+  const entry = summary2.metadata.find(([key]) => key === FEATURES_METADATA_KEY);
+  if (!entry) return void 0;
+  try {
+    const parsed = JSON.parse(entry[1]);
+    if (Array.isArray(parsed) && parsed.every((name) => typeof name === "string")) return parsed;
+  } catch {
+  }
+  return void 0;
+}
+
+// src/model/signature.ts
+function describeValue(value) {
+  if (value.kind !== "tensor") return `"${value.name}" (${value.kind})`;
+  return `"${value.name}" (${value.type} [${value.dims.join(", ")}])`;
+}
+
+// src/model/input-plan.ts
+var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64"]);
+var PER_FEATURE_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "int64", "string"]);
+function planInputs(signature, features, table, model) {
+  if (features.length === 0) throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
+  const inputs = signature.inputs;
+  if (inputs.length === 0) throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, { file: model.path });
+  const byName = new Set(features);
+  const perFeature = inputs.length > 1 || byName.has(inputs[0].name);
+  const plan = perFeature ? planPerFeature(inputs, features, table, model) : planMatrix(inputs[0], features, table, model);
+  const batchSizes = new Set(inputs.map((input) => input.dims[0]).filter((dim) => typeof dim === "number" && dim > 0));
+  if (batchSizes.size > 1) {
+    throw new UserError(`${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`, { file: model.path });
+  }
+  const [fixedBatch] = batchSizes;
+  return fixedBatch === void 0 ? plan : { ...plan, fixedBatch };
+}
+function planMatrix(input, features, table, model) {
+  if (input.kind !== "tensor" || !FLOAT_TYPES.has(input.type)) {
+    throw new UserError(
+      `${model.path}: input ${describeValue(input)} is not a float tensor. modelkeeper feeds one float [N, F] matrix in features order, or one input per feature named after its column; re-export the model with one of these inputs.`,
+      { file: model.path }
+    );
+  }
+  if (input.dims.length !== 0 && input.dims.length !== 2) {
+    throw new UserError(
+      `${model.path}: input ${describeValue(input)} has rank ${input.dims.length}; a feature matrix must be [N, F]. Re-export the model with a 2-D float input, or with one input per feature.`,
+      { file: model.path }
+    );
+  }
+  const width = input.dims[1];
+  if (typeof width === "number" && width !== features.length) {
+    const recorded = model.recordedFeatures?.length === width ? ` The model records its features as ${JSON.stringify(model.recordedFeatures)}.` : "";
+    throw new UserError(
+      `${model.path}: input "${input.name}" takes ${width} features per row, but ${features.length} are configured (${features.join(", ")}). Set features in modelkeeper.yml to the ${width} columns the model was trained on, in training order.${recorded}`,
+      { file: model.path, key: "features" }
+    );
+  }
+  if (model.recordedFeatures && !sameList(model.recordedFeatures, features)) {
+    throw new UserError(
+      `${model.path} was exported for features ${JSON.stringify(model.recordedFeatures)} (in this order), but modelkeeper.yml configures ${JSON.stringify(features)}. A matrix input depends on column order: set features to the recorded list, or re-export the model.`,
+      { file: model.path, key: "features" }
+    );
+  }
+  const element = input.type;
+  const columns = features.map((feature) => numericColumn(table, feature, input.name, model));
+  return { layout: "matrix", feeds: [{ inputName: input.name, element, columns, innerDims: [features.length] }] };
+}
+function planPerFeature(inputs, features, table, model) {
+  const inputNames = new Set(inputs.map((input) => input.name));
+  const unknownInputs = inputs.filter((input) => !features.includes(input.name)).map((input) => input.name);
+  const unusedFeatures = features.filter((feature) => !inputNames.has(feature));
+  if (unknownInputs.length > 0 || unusedFeatures.length > 0) {
+    const parts = [];
+    if (unknownInputs.length > 0) parts.push(`model inputs ${JSON.stringify(unknownInputs)} match no configured feature`);
+    if (unusedFeatures.length > 0) parts.push(`features ${JSON.stringify(unusedFeatures)} match no model input`);
+    throw new UserError(
+      `${model.path} takes one input per feature (${inputs.map((input) => input.name).join(", ")}), but ${parts.join(" and ")}. Set features in modelkeeper.yml to exactly the model's input names, or re-export the model with a single [N, F] float input.`,
+      { file: model.path, key: "features" }
+    );
+  }
+  const feeds = inputs.map((input) => {
+    if (input.kind !== "tensor" || !PER_FEATURE_TYPES.has(input.type)) {
+      throw new UserError(
+        `${model.path}: input ${describeValue(input)} has a type modelkeeper cannot fill; per-feature inputs must be float, double, int64 or string tensors. Re-export the model with one of these.`,
+        { file: model.path }
+      );
+    }
+    if (input.dims.length > 2 || input.dims.length === 2 && typeof input.dims[1] === "number" && input.dims[1] !== 1) {
+      throw new UserError(
+        `${model.path}: per-feature input ${describeValue(input)} must be [N, 1] or [N]; re-export it with one column per feature input.`,
+        { file: model.path }
+      );
+    }
+    const element = input.type;
+    const column2 = element === "string" ? anyColumn(table, input.name) : numericColumn(table, input.name, input.name, model);
+    return { inputName: input.name, element, columns: [column2], innerDims: input.dims.length === 1 ? [] : [1] };
+  });
+  return { layout: "per-feature", feeds };
+}
+function anyColumn(table, name) {
+  const found = table.columns.find((column2) => column2.name === name);
+  if (!found) {
+    const available = table.columns.map((column2) => column2.name).join(", ");
+    throw new UserError(
+      `column "${name}" is not in ${table.source} (columns: ${available}). Add it to the data, or remove it from features in modelkeeper.yml and re-export the model without it.`,
+      { file: table.source, column: name, key: "features" }
+    );
+  }
+  return found;
+}
+function numericColumn(table, name, inputName, model) {
+  const found = anyColumn(table, name);
+  if (found.kind === "categorical") {
+    const example = found.categories.length > 0 ? ` such as ${JSON.stringify(found.categories[0])}` : "";
+    throw new UserError(
+      `column "${name}" in ${table.source} holds text${example}, but model input "${inputName}" of ${model.path} takes numbers. Encode the column inside the model (e.g. a OneHotEncoder in the exported pipeline, with a string input for this column) or encode it as numbers in the data.`,
+      { file: table.source, column: name }
+    );
+  }
+  return found;
+}
+function sameList(a, b) {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+var BatchPacker = class {
+  constructor(plan, maxBatch) {
+    this.plan = plan;
+    this.maxBatch = maxBatch;
+  }
+  plan;
+  maxBatch;
+  buffers = /* @__PURE__ */ new Map();
+  /**
+   * Rows [start, start + count) of the table, padded with zeros (or "") up to `paddedCount` rows
+   * for models with a fixed batch size. `rowOf(i)` maps a batch position to a table row, so timing
+   * runs can cycle through a small table.
+   */
+  pack(start, count, paddedCount = count, rowOf = (i) => start + i) {
+    const feeds = {};
+    for (const spec of this.plan.feeds) {
+      const width = spec.columns.length;
+      const dims = [paddedCount, ...spec.innerDims];
+      if (spec.element === "string") {
+        const column2 = spec.columns[0];
+        const strings = new Array(paddedCount).fill("");
+        if (column2.kind === "categorical") {
+          for (let i = 0; i < count; i++) {
+            const code = column2.codes[rowOf(i)];
+            strings[i] = code < 0 ? "" : column2.categories[code];
+          }
+        } else {
+          for (let i = 0; i < count; i++) {
+            const value = column2.values[rowOf(i)];
+            strings[i] = Number.isNaN(value) ? "" : String(value);
+          }
+        }
+        feeds[spec.inputName] = { element: "string", data: strings, dims };
+        continue;
+      }
+      const buffer = this.buffer(spec, width).subarray(0, paddedCount * width);
+      buffer.fill(spec.element === "int64" ? 0n : 0);
+      spec.columns.forEach((column2, f) => {
+        const values = column2.values;
+        if (spec.element === "int64") {
+          const ints = buffer;
+          for (let i = 0; i < count; i++) ints[i * width + f] = toInt64(values[rowOf(i)], column2.name, rowOf(i));
+        } else {
+          const floats = buffer;
+          for (let i = 0; i < count; i++) floats[i * width + f] = values[rowOf(i)];
+        }
+      });
+      feeds[spec.inputName] = { element: spec.element, data: buffer, dims };
+    }
+    return feeds;
+  }
+  buffer(spec, width) {
+    let buffer = this.buffers.get(spec.inputName);
+    if (!buffer) {
+      const length = this.maxBatch * width;
+      buffer = spec.element === "float32" ? new Float32Array(length) : spec.element === "float64" ? new Float64Array(length) : new BigInt64Array(length);
+      this.buffers.set(spec.inputName, buffer);
+    }
+    return buffer;
+  }
+};
+function toInt64(value, column2, row) {
+  if (!Number.isInteger(value)) {
+    const what = Number.isNaN(value) ? "a missing value" : `the non-integer ${value}`;
+    throw new UserError(
+      `column "${column2}" has ${what} at data row ${row + 1}, but the model's input "${column2}" is int64. Fill or round the column in the data, or re-export the model with a float input for it.`,
+      { column: column2 }
+    );
+  }
+  return BigInt(value);
+}
+
+// src/model/output-plan.ts
+var FLOAT_TYPES2 = /* @__PURE__ */ new Set(["float32", "float64"]);
+var LABEL_TYPES = /* @__PURE__ */ new Set(["int64", "int32"]);
+var ZIPMAP_ADVICE = "Re-export the classifier without ZipMap so probabilities come out as a float tensor [N, C]: with skl2onnx, to_onnx(model, X, options={'zipmap': False}) or convert_sklearn(..., options={id(model): {'zipmap': False}}); with onnxmltools, remove the ZipMap node.";
+function planOutputs(signature, task, model) {
+  const floats = signature.outputs.filter((output) => output.kind === "tensor" && FLOAT_TYPES2.has(output.type));
+  const nonTensors = signature.outputs.filter((output) => output.kind !== "tensor");
+  if (floats.length === 0) {
+    if (nonTensors.length > 0) {
+      throw new UserError(
+        `${model.path}: output ${describeValue(nonTensors[0])} is a ${nonTensors[0].kind === "sequence" ? "sequence of maps (a ZipMap)" : nonTensors[0].kind}, not a tensor, and modelkeeper cannot read predictions from it. ${ZIPMAP_ADVICE}`,
+        { file: model.path }
+      );
+    }
+    const described = signature.outputs.map(describeValue).join(", ") || "none";
+    throw new UserError(
+      `${model.path} has no float output to read ${task === "regression" ? "predictions" : "probabilities or scores"} from (outputs: ${described}). Export the model so it outputs ${task === "regression" ? "a float prediction [N] or [N, 1]" : "float probabilities [N, C] or a score [N, 1]"}.`,
+      { file: model.path }
+    );
+  }
+  const value = pick(floats, task === "regression" ? /variable|predict|output/i : /prob/i);
+  checkStaticShape(value, task, model);
+  if (task === "regression") return { task, value };
+  const labels = signature.outputs.filter((output) => output.kind === "tensor" && LABEL_TYPES.has(output.type));
+  const label = labels.length > 0 ? pick(labels, /label/i) : void 0;
+  return label ? { task, value, label } : { task, value };
+}
+function pick(candidates, preferred) {
+  return candidates.find((output) => preferred.test(output.name)) ?? candidates[0];
+}
+function checkStaticShape(value, task, model) {
+  const dims = value.dims;
+  if (dims.length === 0) return;
+  const columns = dims.length === 1 ? 1 : dims[1];
+  if (dims.length > 2) throw shapeError(value, task, model, `has rank ${dims.length}`);
+  if (typeof columns !== "number") return;
+  if (task === "binary" && columns > 2) throw shapeError(value, task, model, `has ${columns} columns`);
+  if (task === "multiclass" && columns < 2) throw shapeError(value, task, model, `has ${columns} column`);
+  if (task === "regression" && columns !== 1) throw shapeError(value, task, model, `has ${columns} columns`);
+}
+function shapeError(value, task, model, problem) {
+  const name = typeof value === "string" ? `"${value}"` : describeValue(value);
+  const expected = {
+    binary: "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",
+    multiclass: "probabilities [N, C] with C >= 2 classes; if the model scores one class, set task: binary",
+    regression: "one prediction per row, [N] or [N, 1]"
+  }[task];
+  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected}.`, { file: model.path, key: "task" });
+}
+var PredictionCollector = class {
+  constructor(plan, rowCount2, model) {
+    this.plan = plan;
+    this.rowCount = rowCount2;
+    this.model = model;
+    this.scores = new Float64Array(rowCount2);
+    if (plan.label) this.labels = new Int32Array(rowCount2);
+  }
+  plan;
+  rowCount;
+  model;
+  scores;
+  probabilities;
+  classCount;
+  labels;
+  add(start, count, outputs) {
+    const value = outputs[this.plan.value.name];
+    const columns = this.columnsOf(value, count);
+    const data = value.data;
+    if (this.plan.task === "multiclass") {
+      if (columns < 2) throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value.dims.join(", ")}]`);
+      if (this.classCount === void 0) {
+        this.classCount = columns;
+        this.probabilities = new Float64Array(this.rowCount * columns);
+      } else if (this.classCount !== columns) {
+        throw shapeError(this.plan.value.name, "multiclass", this.model, `changed from ${this.classCount} to ${columns} columns between batches`);
+      }
+      const probabilities = this.probabilities;
+      for (let i = 0; i < count; i++) {
+        let best = -Infinity;
+        for (let k = 0; k < columns; k++) {
+          const p = Number(data[i * columns + k]);
+          probabilities[(start + i) * columns + k] = p;
+          if (p > best) best = p;
+        }
+        this.scores[start + i] = best;
+      }
+    } else {
+      if (columns > (this.plan.task === "binary" ? 2 : 1)) {
+        throw shapeError(this.plan.value.name, this.plan.task, this.model, `has shape [${value.dims.join(", ")}]`);
+      }
+      const column2 = columns === 2 ? 1 : 0;
+      for (let i = 0; i < count; i++) this.scores[start + i] = Number(data[i * columns + column2]);
+    }
+    if (this.plan.label && this.labels) {
+      const label = outputs[this.plan.label.name];
+      const labelColumns = this.columnsOf(label, count);
+      if (labelColumns !== 1) {
+        throw new UserError(
+          `${this.model.path}: label output "${this.plan.label.name}" has shape [${label.dims.join(", ")}]; a label must be [N] or [N, 1]. Re-export the model with a per-row label or without a label output.`,
+          { file: this.model.path }
+        );
+      }
+      for (let i = 0; i < count; i++) this.labels[start + i] = Number(label.data[i]);
+    }
+  }
+  /** Columns per row of an output with at least `count` rows; [N] counts as one column. */
+  columnsOf(output, count) {
+    const rows = output.dims[0] ?? 0;
+    if (output.dims.length === 0 || rows < count) {
+      throw new UserError(
+        `${this.model.path}: an output has shape [${output.dims.join(", ")}] for a batch of ${count} rows; outputs must have one row per input row.`,
+        { file: this.model.path }
+      );
+    }
+    return output.dims.slice(1).reduce((product, dim) => product * dim, 1);
+  }
+  finish() {
+    const prediction = {
+      rowCount: this.rowCount,
+      scores: this.scores,
+      outputs: this.plan.label ? { value: this.plan.value.name, label: this.plan.label.name } : { value: this.plan.value.name }
+    };
+    if (this.plan.task === "multiclass") {
+      prediction.probabilities = this.probabilities ?? new Float64Array(0);
+      prediction.classCount = this.classCount ?? (typeof this.plan.value.dims[1] === "number" ? this.plan.value.dims[1] : 0);
+    }
+    if (this.labels) prediction.predictedLabel = this.labels;
+    return prediction;
+  }
+};
+
+// src/model/runner.ts
+var LFS_POINTER_PREFIX = "version https://git-lfs.github.com/spec/";
+async function loadModel(path, options = {}) {
+  let bytes;
+  try {
+    bytes = await readFile4(path);
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOENT") {
+      throw new UserError(`model file ${path} does not exist. Run the model's train command to create it, or fix artifact in modelkeeper.yml.`, { file: path, key: "artifact" });
+    }
+    throw new UserError(`cannot read model file ${path}: ${error2.message}`, { file: path });
+  }
+  const summary2 = summarize(path, bytes);
+  const ort2 = await loadOrt();
+  let session;
+  try {
+    session = await ort2.InferenceSession.create(path, {
+      intraOpNumThreads: options.threads ?? 1,
+      interOpNumThreads: 1,
+      executionMode: "sequential",
+      logSeverityLevel: 3
+    });
+  } catch (error2) {
+    throw new UserError(
+      `onnxruntime cannot load ${path}: ${firstLine(error2)}. Re-export it with standard ONNX operators and an opset this onnxruntime (${ort2.env.versions.node ?? "1.30"}) supports, and check the file is complete.`,
+      { file: path }
+    );
+  }
+  const recordedFeatures = recordedFeatureNames(summary2);
+  return {
+    path,
+    signature: { inputs: session.inputMetadata.map((m) => toSignature(m, summary2.inputs)), outputs: session.outputMetadata.map((m) => toSignature(m, summary2.outputs)) },
+    metadata: new Map(summary2.metadata),
+    ...recordedFeatures ? { recordedFeatures } : {},
+    producerName: summary2.producerName,
+    session
+  };
+}
+function summarize(path, bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 64));
+  if (head.startsWith(LFS_POINTER_PREFIX)) {
+    throw new UserError(`${path} is a Git LFS pointer, not the model itself. Run \`git lfs pull\` (or check out with lfs: true) before evaluating.`, { file: path });
+  }
+  try {
+    return readModelSummary(bytes);
+  } catch (error2) {
+    if (!(error2 instanceof ProtoDecodeError)) throw error2;
+    throw new UserError(
+      `${path} is not an ONNX model (${error2.message}). Point artifact in modelkeeper.yml at the .onnx file your train command writes (e.g. exported with skl2onnx, torch.onnx.export or tf2onnx), and check it is not truncated.`,
+      { file: path, key: "artifact" }
+    );
+  }
+}
+function toSignature(meta, declared) {
+  if (meta.isTensor) return { name: meta.name, kind: "tensor", type: meta.type, dims: [...meta.shape] };
+  const kind = declared.find((value) => value.name === meta.name)?.type.kind;
+  return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
+}
+async function closeModel(handle) {
+  await handle.session.release();
+}
+var MAX_BATCH_ELEMENTS = 1 << 24;
+async function predict(handle, table, features, task, options = {}) {
+  const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
+  const inputs = planInputs(handle.signature, features, table, context);
+  const outputs = planOutputs(handle.signature, task, context);
+  const batchRows = batchSize(inputs, options.batchRows ?? 65536);
+  const packer = new BatchPacker(inputs, batchRows);
+  const collector = new PredictionCollector(outputs, table.rowCount, context);
+  const ort2 = await loadOrt();
+  for (let start = 0; start < table.rowCount; start += batchRows) {
+    const count = Math.min(batchRows, table.rowCount - start);
+    const feeds = packer.pack(start, count, inputs.fixedBatch ?? count);
+    collector.add(start, count, await run(handle, ort2, feeds, outputs));
+  }
+  return collector.finish();
+}
+function batchSize(plan, requested) {
+  if (plan.fixedBatch !== void 0) return plan.fixedBatch;
+  const width = plan.feeds.reduce((sum, feed) => sum + feed.columns.length, 0);
+  return Math.max(1, Math.min(Math.floor(requested), Math.floor(MAX_BATCH_ELEMENTS / width)));
+}
+async function run(handle, ort2, feeds, plan) {
+  const tensors = {};
+  for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
+  const fetches = plan.label ? [plan.value.name, plan.label.name] : [plan.value.name];
+  let results;
+  try {
+    results = await handle.session.run(tensors, fetches);
+  } catch (error2) {
+    throw new UserError(`onnxruntime failed running ${handle.path}: ${firstLine(error2)}. Check the model's input types and shapes against the data.`, { file: handle.path });
+  }
+  const outputs = {};
+  for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data };
+  return outputs;
+}
+async function timeInference(handle, table, features, rows, options = {}) {
+  if (table.rowCount === 0) throw new UserError(`${table.source} has no rows to time the model on`, { file: table.source });
+  const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
+  const inputs = planInputs(handle.signature, features, table, context);
+  const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));
+  const feeds = new BatchPacker(inputs, batch).pack(0, batch, batch, (i) => i % table.rowCount);
+  const fetches = handle.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
+  if (fetches.length === 0) throw new UserError(`${handle.path} has no tensor outputs to time`, { file: handle.path });
+  const ort2 = await loadOrt();
+  const tensors = {};
+  for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
+  const millis = [];
+  const warmup = options.warmup ?? 1;
+  const repeats = options.repeats ?? 5;
+  for (let i = 0; i < warmup + repeats; i++) {
+    const started = performance2.now();
+    await handle.session.run(tensors, fetches);
+    if (i >= warmup) millis.push(performance2.now() - started);
+  }
+  return { rows: batch, millis };
+}
+function firstLine(error2) {
+  return (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+}
+
+// src/stats/metrics/types.ts
+var DEFAULT_THRESHOLD = 0.5;
+var DEFAULT_CALIBRATION_BINS = 10;
+function resolveMetricOptions(options = {}) {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const calibrationBins = options.calibrationBins ?? DEFAULT_CALIBRATION_BINS;
+  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${threshold}`);
+  if (!Number.isInteger(calibrationBins) || calibrationBins < 1) {
+    throw new RangeError(`calibrationBins must be a positive integer, got ${calibrationBins}`);
+  }
+  return { threshold, calibrationBins };
+}
+function createPreparationCache() {
+  return { memo: /* @__PURE__ */ new Map() };
+}
+function cached(cache, kind, key, compute) {
+  if (!cache) return compute();
+  let byObject = cache.memo.get(kind);
+  if (!byObject) cache.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
+  if (byObject.has(key)) return byObject.get(key);
+  const value = compute();
+  byObject.set(key, value);
+  return value;
+}
+
+// src/stats/metrics/compute-metric.ts
+function computeWith(implementation, data, options, cache) {
+  const state = implementation.prepare(data, resolveMetricOptions(options), cache);
+  const { undefinedReason, note } = implementation.explain(state);
+  if (undefinedReason) return { value: NaN, undefinedReason };
+  const value = implementation.weighted(state, null);
+  return note ? { value, note } : { value };
+}
+
+// src/stats/metrics/validate-inputs.ts
+function describe2(data, what) {
+  return data.source ? `${data.source}: ${what}` : what;
+}
+function requireSameLength(data, aName, a, bName, b) {
+  if (a.length !== b.length) {
+    throw new UserError(
+      describe2(data, `${aName} has ${a.length} rows but ${bName} has ${b.length}; the model must produce exactly one prediction per held-out row.`)
+    );
+  }
+}
+var MODEL_OUTPUT_HINT = "Check the model's output for that row (missing or non-numeric feature values are the usual cause).";
+var LABEL_HINT = "Fill or drop rows whose label is missing before evaluating.";
+function requireFinite(data, name, values, hint, perRow = 1) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value !== 0) {
+      const row = Math.floor(i / perRow);
+      const where2 = perRow > 1 ? `row ${row}, class ${i % perRow}` : `row ${row}`;
+      throw new UserError(
+        describe2(data, `${name} at ${where2} (0-based) is ${value}; it must be a finite number. ${hint}`)
+      );
+    }
+  }
+}
+function requireProbabilities(data, name, values, metric, perRow = 1) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!(value >= 0 && value <= 1)) {
+      const row = Math.floor(i / perRow);
+      throw new UserError(
+        describe2(data, `${name} at row ${row} (0-based) is ${value}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`)
+      );
+    }
+  }
+}
+function checkBinary(data, probabilityMetric) {
+  requireSameLength(data, "the label column", data.labels, "the scores", data.scores);
+  const labels = data.labels;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label !== 0 && label !== 1) {
+      throw new UserError(
+        describe2(data, `the label at row ${i} (0-based) is ${label}, but a binary task needs labels 0 or 1. ${Number.isNaN(label) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`)
+      );
+    }
+  }
+  requireFinite(data, "the score", data.scores, MODEL_OUTPUT_HINT);
+  if (probabilityMetric) requireProbabilities(data, "the score", data.scores, probabilityMetric);
+}
+function checkMulticlass(data, probabilityMetric) {
+  const { labels, probabilities, classCount } = data;
+  if (!Number.isInteger(classCount) || classCount < 2) {
+    throw new UserError(describe2(data, `a multiclass model needs at least 2 classes, got ${classCount}.`));
+  }
+  if (probabilities.length !== labels.length * classCount) {
+    throw new UserError(
+      describe2(data, `the probabilities have ${probabilities.length} values, expected ${labels.length} rows x ${classCount} classes = ${labels.length * classCount}; the model must output one probability per class for every held-out row.`)
+    );
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (!Number.isInteger(label) || label < 0 || label >= classCount) {
+      throw new UserError(
+        describe2(data, `the label at row ${i} (0-based) is ${label}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`)
+      );
+    }
+  }
+  requireFinite(data, "the probability", probabilities, MODEL_OUTPUT_HINT, classCount);
+  if (probabilityMetric) requireProbabilities(data, "the probability", probabilities, probabilityMetric, classCount);
+}
+function checkRegression(data) {
+  requireSameLength(data, "the target column", data.targets, "the predictions", data.predictions);
+  requireFinite(data, "the target", data.targets, LABEL_HINT);
+  requireFinite(data, "the prediction", data.predictions, MODEL_OUTPUT_HINT);
+}
+function expectTask(data, task) {
+  if (data.task !== task) throw new TypeError(`expected ${task} predictions, got ${data.task}`);
+  return data;
+}
+
+// src/stats/metrics/confusion-counts.ts
+var TN = 0;
+var FP = 1;
+var FN = 2;
+var TP = 3;
+function prepareConfusion(data, options) {
+  const binary = expectTask(data, "binary");
+  checkBinary(binary);
+  const codes = new Uint8Array(binary.labels.length);
+  for (let i = 0; i < codes.length; i++) {
+    codes[i] = 2 * binary.labels[i] + (binary.scores[i] >= options.threshold ? 1 : 0);
+  }
+  return { codes };
+}
+function confusionCells(state, weights) {
+  const cells = new Float64Array(4);
+  const { codes } = state;
+  if (weights === null) for (let i = 0; i < codes.length; i++) cells[codes[i]]++;
+  else for (let i = 0; i < codes.length; i++) cells[codes[i]] += weights[i];
+  return cells;
+}
+function confusionImplementation(metric) {
+  return {
+    prepare: prepareConfusion,
+    weighted(state, weights) {
+      const cells = confusionCells(state, weights);
+      return cells[0] + cells[1] + cells[2] + cells[3] === 0 ? NaN : metric.value(cells);
+    },
+    explain(state) {
+      if (state.codes.length === 0) return { undefinedReason: "there are no rows" };
+      const note = metric.note(confusionCells(state, null));
+      return note ? { note } : {};
+    },
+    leaveOneOut(state) {
+      const cells = confusionCells(state, null);
+      const byCell = [0, 1, 2, 3].map((cell) => {
+        const reduced = Float64Array.from(cells);
+        reduced[cell]--;
+        return reduced[0] + reduced[1] + reduced[2] + reduced[3] === 0 ? NaN : metric.value(reduced);
+      });
+      return Float64Array.from(state.codes, (code) => byCell[code]);
+    }
+  };
+}
+
+// src/stats/metrics/accuracy.ts
+var accuracyImplementation = confusionImplementation({
+  value: (cells) => (cells[TP] + cells[TN]) / (cells[TP] + cells[TN] + cells[FP] + cells[FN]),
+  note: () => void 0
+});
+
+// src/stats/metrics/radix-argsort.ts
+var DIGIT_BITS = 11;
+var BUCKETS = 1 << DIGIT_BITS;
+var MASK2 = BUCKETS - 1;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
+var HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
+function radixArgsort(values, startOrder) {
+  const n = startOrder.length;
+  if (n !== values.length) throw new RangeError("radixArgsort: startOrder must be a permutation of the rows");
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = values[startOrder[i]];
+    copy[i] = value === 0 ? 0 : value;
+  }
+  const words = new Uint32Array(copy.buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HIGH_WORD];
+    const l = words[2 * i + LOW_WORD];
+    if (h & 2147483648) {
+      high[i] = ~h >>> 0;
+      low[i] = ~l >>> 0;
+    } else {
+      high[i] = (h | 2147483648) >>> 0;
+      low[i] = l;
+    }
+  }
+  let order = Int32Array.from(startOrder);
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextOrder = new Int32Array(n);
+  const counts = new Int32Array(BUCKETS);
+  for (const shift of [0, 11, 22]) {
+    if (!histogram(low, shift, counts, n)) continue;
+    for (let i = 0; i < n; i++) {
+      const destination = counts[low[i] >>> shift & MASK2]++;
+      nextHigh[destination] = high[i];
+      nextLow[destination] = low[i];
+      nextOrder[destination] = order[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  for (const shift of [0, 11, 22]) {
+    if (!histogram(high, shift, counts, n)) continue;
+    for (let i = 0; i < n; i++) {
+      const destination = counts[high[i] >>> shift & MASK2]++;
+      nextHigh[destination] = high[i];
+      nextOrder[destination] = order[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}
+function histogram(keys, shift, counts, n) {
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i] >>> shift & MASK2]++;
+  let start = 0;
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const count = counts[bucket];
+    if (count === n) return false;
+    counts[bucket] = start;
+    start += count;
+  }
+  return true;
+}
+
+// src/stats/metrics/score-ranking.ts
+function rankScores(labels, scores) {
+  const n = labels.length;
+  const start = new Int32Array(n);
+  let next = 0;
+  for (let i = 0; i < n; i++) if (labels[i] === 0) start[next++] = i;
+  const negatives = next;
+  for (let i = 0; i < n; i++) if (labels[i] !== 0) start[next++] = i;
+  const order = radixArgsort(scores, start);
+  const sortedLabels = new Uint8Array(n);
+  const sortedScores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = order[i];
+    sortedLabels[i] = labels[row];
+    sortedScores[i] = scores[row];
+  }
+  const ends = new Int32Array(n);
+  let groupCount = 0;
+  const mixed = [];
+  let groupStart = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || sortedScores[i] !== sortedScores[groupStart]) {
+      ends[groupCount++] = i;
+      if (sortedLabels[groupStart] === 0 && sortedLabels[i - 1] === 1) mixed.push(groupStart, i);
+      groupStart = i;
+    }
+  }
+  return {
+    order,
+    sortedLabels,
+    sortedScores,
+    groupEnds: ends.slice(0, groupCount),
+    mixedGroups: Int32Array.from(mixed),
+    positives: n - negatives,
+    negatives
+  };
+}
+function rankScoresCached(labels, scores, cache) {
+  const byLabels = cached(cache, "score-ranking", scores, () => /* @__PURE__ */ new WeakMap());
+  let ranking = byLabels.get(labels);
+  if (!ranking) {
+    ranking = rankScores(labels, scores);
+    byLabels.set(labels, ranking);
+  }
+  return ranking;
+}
+
+// src/stats/metrics/average-precision.ts
+function averagePrecisionFromRanking(ranking, weights) {
+  const { order, sortedLabels, groupEnds } = ranking;
+  let sum = 0;
+  let truePositives = 0;
+  let falsePositives = 0;
+  let end = order.length;
+  for (let g = groupEnds.length - 2; g >= -1; g--) {
+    const start = g >= 0 ? groupEnds[g] : 0;
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    for (let i = start; i < end; i++) {
+      const weight = weights === null ? 1 : weights[order[i]];
+      if (sortedLabels[i] === 1) groupPositives += weight;
+      else groupNegatives += weight;
+    }
+    truePositives += groupPositives;
+    falsePositives += groupNegatives;
+    if (groupPositives > 0) sum += groupPositives * truePositives / (truePositives + falsePositives);
+    end = start;
+  }
+  return truePositives === 0 ? NaN : sum / truePositives;
+}
+var averagePrecisionImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary);
+    return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
+  },
+  weighted: (state, weights) => averagePrecisionFromRanking(state.ranking, weights),
+  explain(state) {
+    if (state.ranking.order.length === 0) return { undefinedReason: "there are no rows" };
+    if (state.ranking.positives === 0) {
+      return { undefinedReason: "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)" };
+    }
+    return {};
+  }
+};
+
+// src/stats/metrics/row-mean.ts
+function weightedRowMean(state, weights) {
+  const { values } = state;
+  let sum = 0;
+  let total = 0;
+  if (weights === null) {
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    total = values.length;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const weight = weights[i];
+      sum += weight * values[i];
+      total += weight;
+    }
+  }
+  if (total === 0) return NaN;
+  const mean = sum / total;
+  return state.transform === "sqrt" ? Math.sqrt(mean) : mean;
+}
+function rowMeanLeaveOneOut(state) {
+  const { values } = state;
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i];
+  const leftOut = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const mean = n > 1 ? (sum - values[i]) / (n - 1) : NaN;
+    leftOut[i] = state.transform === "sqrt" ? Math.sqrt(Math.max(0, mean)) : mean;
+  }
+  return leftOut;
+}
+function explainRowMean(state) {
+  return state.values.length === 0 ? { undefinedReason: "there are no rows" } : {};
+}
+
+// src/stats/metrics/brier-score.ts
+var brierScoreImplementation = {
+  prepare(data) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "brier");
+    const values = new Float64Array(binary.labels.length);
+    for (let i = 0; i < values.length; i++) {
+      const difference = binary.labels[i] - binary.scores[i];
+      values[i] = difference * difference;
+    }
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/expected-calibration-error.ts
+function weightedCalibrationError(state, weights) {
+  const { bins, labels, scores, binCount } = state;
+  const labelSums = new Float64Array(binCount);
+  const scoreSums = new Float64Array(binCount);
+  let total = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    labelSums[bins[i]] += weight * labels[i];
+    scoreSums[bins[i]] += weight * scores[i];
+    total += weight;
+  }
+  if (total === 0) return NaN;
+  let sum = 0;
+  for (let b = 0; b < binCount; b++) sum += Math.abs(labelSums[b] - scoreSums[b]);
+  return sum / total;
+}
+var calibrationErrorImplementation = {
+  prepare(data, options) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "expected calibration error");
+    const binCount = options.calibrationBins;
+    const bins = new Int32Array(binary.scores.length);
+    for (let i = 0; i < bins.length; i++) bins[i] = Math.min(Math.floor(binary.scores[i] * binCount), binCount - 1);
+    return { bins, labels: binary.labels, scores: binary.scores, binCount };
+  },
+  weighted: weightedCalibrationError,
+  explain: (state) => state.bins.length === 0 ? { undefinedReason: "there are no rows" } : {}
+};
+
+// src/stats/metrics/f1-score.ts
+var f1Implementation = confusionImplementation({
+  value: (cells) => {
+    const denominator = 2 * cells[TP] + cells[FP] + cells[FN];
+    return denominator === 0 ? 0 : 2 * cells[TP] / denominator;
+  },
+  note: (cells) => 2 * cells[TP] + cells[FP] + cells[FN] === 0 ? "no positive label and no positive prediction, so F1 is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/log-loss.ts
+var LOG_LOSS_EPS = Number.EPSILON;
+function binaryLogLossTerm(label, probability) {
+  const p = Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  const q = 1 - p;
+  const sum = q + p;
+  return -Math.log((label === 1 ? p : q) / sum);
+}
+var logLossImplementation = {
+  prepare(data) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "log_loss");
+    const values = new Float64Array(binary.labels.length);
+    for (let i = 0; i < values.length; i++) values[i] = binaryLogLossTerm(binary.labels[i], binary.scores[i]);
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-argmax.ts
+function argmaxRows(probabilities, classCount) {
+  const rows = probabilities.length / classCount;
+  const predicted = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const offset = i * classCount;
+    let best = 0;
+    let bestValue = probabilities[offset];
+    for (let c = 1; c < classCount; c++) {
+      if (probabilities[offset + c] > bestValue) {
+        bestValue = probabilities[offset + c];
+        best = c;
+      }
+    }
+    predicted[i] = best;
+  }
+  return predicted;
+}
+
+// src/stats/metrics/macro-f1.ts
+function weightedMacroF1(state, weights) {
+  const { labels, predicted, classCount } = state;
+  const truePositives = new Float64Array(classCount);
+  const actual = new Float64Array(classCount);
+  const predictedTotals = new Float64Array(classCount);
+  for (let i = 0; i < labels.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    if (weight === 0) continue;
+    actual[labels[i]] += weight;
+    predictedTotals[predicted[i]] += weight;
+    if (labels[i] === predicted[i]) truePositives[labels[i]] += weight;
+  }
+  let sum = 0;
+  let present = 0;
+  for (let c = 0; c < classCount; c++) {
+    const denominator = actual[c] + predictedTotals[c];
+    if (denominator === 0) continue;
+    sum += 2 * truePositives[c] / denominator;
+    present++;
+  }
+  return present === 0 ? NaN : sum / present;
+}
+var macroF1Implementation = {
+  prepare(data) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass);
+    return {
+      labels: Int32Array.from(multiclass.labels),
+      predicted: argmaxRows(multiclass.probabilities, multiclass.classCount),
+      classCount: multiclass.classCount
+    };
+  },
+  weighted: weightedMacroF1,
+  explain: (state) => state.labels.length === 0 ? { undefinedReason: "there are no rows" } : {}
+};
+
+// src/stats/metrics/mae.ts
+var maeImplementation = {
+  prepare(data) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression);
+    const values = new Float64Array(regression.targets.length);
+    for (let i = 0; i < values.length; i++) values[i] = Math.abs(regression.targets[i] - regression.predictions[i]);
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-accuracy.ts
+var multiclassAccuracyImplementation = {
+  prepare(data) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass);
+    const predicted = argmaxRows(multiclass.probabilities, multiclass.classCount);
+    const values = new Float64Array(predicted.length);
+    for (let i = 0; i < values.length; i++) values[i] = predicted[i] === multiclass.labels[i] ? 1 : 0;
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-log-loss.ts
+var multiclassLogLossImplementation = {
+  prepare(data) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass, "log_loss");
+    const { labels, probabilities, classCount } = multiclass;
+    const values = new Float64Array(labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      const offset = i * classCount;
+      let sum = 0;
+      for (let c = 0; c < classCount; c++) sum += clip(probabilities[offset + c]);
+      values[i] = -Math.log(clip(probabilities[offset + labels[i]]) / sum);
+    }
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+function clip(probability) {
+  return Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+}
+
+// src/stats/metrics/precision.ts
+var precisionImplementation = confusionImplementation({
+  value: (cells) => cells[TP] + cells[FP] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FP]),
+  note: (cells) => cells[TP] + cells[FP] === 0 ? "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/r2-score.ts
+function weightedR2(state, weights) {
+  const { targets, predictions } = state;
+  let total = 0;
+  let targetSum = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    total += weight;
+    targetSum += weight * targets[i];
+  }
+  if (total === 0) return NaN;
+  const mean = targetSum / total;
+  let residual = 0;
+  let spread = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    const error2 = targets[i] - predictions[i];
+    const deviation = targets[i] - mean;
+    residual += weight * error2 * error2;
+    spread += weight * deviation * deviation;
+  }
+  return spread === 0 ? NaN : 1 - residual / spread;
+}
+var r2Implementation = {
+  prepare(data) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression);
+    return { targets: regression.targets, predictions: regression.predictions };
+  },
+  weighted: weightedR2,
+  explain(state) {
+    if (state.targets.length === 0) return { undefinedReason: "there are no rows" };
+    if (Number.isNaN(weightedR2(state, null))) {
+      return { undefinedReason: "the targets are constant, so R\xB2 is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)" };
+    }
+    return {};
+  }
+};
+
+// src/stats/metrics/recall.ts
+var recallImplementation = confusionImplementation({
+  value: (cells) => cells[TP] + cells[FN] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FN]),
+  note: (cells) => cells[TP] + cells[FN] === 0 ? "the labels hold no positive, so recall is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/rmse.ts
+var rmseImplementation = {
+  prepare(data) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression);
+    const values = new Float64Array(regression.targets.length);
+    for (let i = 0; i < values.length; i++) {
+      const error2 = regression.targets[i] - regression.predictions[i];
+      values[i] = error2 * error2;
+    }
+    return { values, transform: "sqrt" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/auc-placements.ts
+function aucPlacements(ranking) {
+  const { order, sortedLabels, groupEnds, positives, negatives } = ranking;
+  const placements = new Float64Array(order.length);
+  let start = 0;
+  let negativesBelow = 0;
+  let positivesBelow = 0;
+  for (let g = 0; g < groupEnds.length; g++) {
+    const end = groupEnds[g];
+    let groupPositives = 0;
+    for (let i = start; i < end; i++) groupPositives += sortedLabels[i];
+    const groupNegatives = end - start - groupPositives;
+    const positivePlacement = (negativesBelow + groupNegatives / 2) / negatives;
+    const negativePlacement = (positives - positivesBelow - groupPositives / 2) / positives;
+    for (let i = start; i < end; i++) {
+      placements[order[i]] = sortedLabels[i] === 1 ? positivePlacement : negativePlacement;
+    }
+    negativesBelow += groupNegatives;
+    positivesBelow += groupPositives;
+    start = end;
+  }
+  return placements;
+}
+
+// src/stats/metrics/roc-auc.ts
+function rocAucFromRanking(ranking, weights) {
+  const { order, sortedLabels, groupEnds } = ranking;
+  let numeratorTwice = 0;
+  let negativesBelow = 0;
+  let positiveTotal = 0;
+  let start = 0;
+  for (let g = 0; g < groupEnds.length; g++) {
+    const end = groupEnds[g];
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    for (let i = start; i < end; i++) {
+      const weight = weights === null ? 1 : weights[order[i]];
+      if (sortedLabels[i] === 1) groupPositives += weight;
+      else groupNegatives += weight;
+    }
+    numeratorTwice += groupPositives * (2 * negativesBelow + groupNegatives);
+    negativesBelow += groupNegatives;
+    positiveTotal += groupPositives;
+    start = end;
+  }
+  if (positiveTotal === 0 || negativesBelow === 0) return NaN;
+  return numeratorTwice / (2 * positiveTotal * negativesBelow);
+}
+function explainRocAuc(ranking) {
+  if (ranking.order.length === 0) return { undefinedReason: "there are no rows" };
+  if (ranking.positives === 0) return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
+  if (ranking.negatives === 0) return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
+  return {};
+}
+var rocAucImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary);
+    return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
+  },
+  weighted: (state, weights) => rocAucFromRanking(state.ranking, weights),
+  explain: (state) => explainRocAuc(state.ranking),
+  /**
+   * Removing positive i gives (n1 * AUC - V10_i) / (n1 - 1); removing negative j gives
+   * (n0 * AUC - V01_j) / (n0 - 1) (placements, auc-placements.ts). NaN where a class would vanish.
+   */
+  leaveOneOut(state) {
+    const { ranking } = state;
+    const auc = rocAucFromRanking(ranking, null);
+    const placements = aucPlacements(ranking);
+    const { positives, negatives } = ranking;
+    const leftOut = new Float64Array(placements.length);
+    for (let g = 0; g < ranking.order.length; g++) {
+      const row = ranking.order[g];
+      const isPositive = ranking.sortedLabels[g] === 1;
+      const remaining = (isPositive ? positives : negatives) - 1;
+      leftOut[row] = remaining === 0 ? NaN : ((remaining + 1) * auc - placements[row]) / remaining;
+    }
+    return leftOut;
+  }
+};
+
+// src/stats/metrics/registry.ts
+var definitions = [
+  {
+    name: "roc_auc",
+    description: "area under the ROC curve (probability a positive outranks a negative; ties count half)",
+    direction: "higher",
+    implementations: { binary: rocAucImplementation }
+  },
+  {
+    name: "average_precision",
+    description: "average precision: step-wise area under the precision-recall curve",
+    direction: "higher",
+    implementations: { binary: averagePrecisionImplementation }
+  },
+  {
+    name: "log_loss",
+    description: "cross-entropy of the predicted probabilities (natural log)",
+    direction: "lower",
+    implementations: { binary: logLossImplementation, multiclass: multiclassLogLossImplementation }
+  },
+  {
+    name: "brier",
+    description: "mean squared error of the predicted probability of class 1",
+    direction: "lower",
+    implementations: { binary: brierScoreImplementation }
+  },
+  {
+    name: "accuracy",
+    description: "share of rows predicted correctly (binary: score >= threshold; multiclass: most probable class)",
+    direction: "higher",
+    implementations: { binary: accuracyImplementation, multiclass: multiclassAccuracyImplementation }
+  },
+  {
+    name: "precision",
+    description: "TP / (TP + FP) at the threshold (0 when nothing is predicted positive)",
+    direction: "higher",
+    implementations: { binary: precisionImplementation }
+  },
+  {
+    name: "recall",
+    description: "TP / (TP + FN) at the threshold (0 when there is no positive)",
+    direction: "higher",
+    implementations: { binary: recallImplementation }
+  },
+  {
+    name: "f1",
+    description: "harmonic mean of precision and recall at the threshold",
+    direction: "higher",
+    implementations: { binary: f1Implementation }
+  },
+  {
+    name: "ece",
+    description: "expected calibration error: weighted |observed rate - mean probability| over equal-width bins",
+    direction: "lower",
+    implementations: { binary: calibrationErrorImplementation }
+  },
+  {
+    name: "macro_f1",
+    description: "unweighted mean of per-class F1 over the classes present",
+    direction: "higher",
+    implementations: { multiclass: macroF1Implementation }
+  },
+  {
+    name: "rmse",
+    description: "root mean squared error",
+    direction: "lower",
+    implementations: { regression: rmseImplementation }
+  },
+  {
+    name: "mae",
+    description: "mean absolute error",
+    direction: "lower",
+    implementations: { regression: maeImplementation }
+  },
+  {
+    name: "r2",
+    description: "coefficient of determination (1 - residual / total sum of squares)",
+    direction: "higher",
+    implementations: { regression: r2Implementation }
+  }
+];
+var METRICS = new Map(definitions.map((d) => [d.name, d]));
+function metricNames(task) {
+  return definitions.filter((d) => !task || d.implementations[task]).map((d) => d.name);
+}
+function metricTasks(definition) {
+  return Object.keys(definition.implementations).filter((task) => definition.implementations[task]);
+}
+function findMetric(name, task, key = "evaluate.metric") {
+  const definition = METRICS.get(name);
+  if (!definition) {
+    throw new UserError(`${key}: unknown metric "${name}". Use one of: ${metricNames(task).join(", ")}.`, { key });
+  }
+  const implementation = definition.implementations[task];
+  if (!implementation) {
+    throw new UserError(
+      `${key}: metric "${name}" does not apply to task ${task} (it applies to ${metricTasks(definition).join(", ")}). For ${task} use one of: ${metricNames(task).join(", ")}.`,
+      { key }
+    );
+  }
+  return { definition, implementation };
+}
+function computeMetric(name, data, options) {
+  return computeWith(findMetric(name, data.task).implementation, data, options);
+}
+function computeAllMetrics(data, options, cache = createPreparationCache()) {
+  checkInput(data);
+  const results = {};
+  for (const name of metricNames(data.task)) {
+    try {
+      results[name] = computeWith(findMetric(name, data.task).implementation, data, options, cache);
+    } catch (error2) {
+      if (!isUserError(error2)) throw error2;
+      results[name] = { value: NaN, undefinedReason: error2.message };
+    }
+  }
+  return results;
+}
+function checkInput(data) {
+  if (data.task === "binary") checkBinary(data);
+  else if (data.task === "multiclass") checkMulticlass(data);
+  else checkRegression(data);
+}
+
+// src/stats/paired/paired-bootstrap.ts
+import { availableParallelism as availableParallelism3 } from "node:os";
+import { Worker as Worker3 } from "node:worker_threads";
+
+// src/stats/paired/normal-distribution.ts
+var SQRT_HALF = Math.SQRT1_2;
+var ONE_OVER_SQRT_PI = 0.5641895835477563;
+var ERF_A = [3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315];
+var ERF_B = [23.601290952344122, 244.02463793444417, 1282.6165260773723, 2844.236833439171];
+var ERFC_C = [
+  0.5641884969886701,
+  8.883149794388375,
+  66.11919063714163,
+  298.6351381974001,
+  881.952221241769,
+  1712.0476126340707,
+  2051.0783778260716,
+  1230.3393547979972,
+  21531153547440383e-24
+];
+var ERFC_D = [
+  15.744926110709835,
+  117.6939508913125,
+  537.1811018620099,
+  1621.3895745666903,
+  3290.7992357334597,
+  4362.619090143247,
+  3439.3676741437216,
+  1230.3393548037495
+];
+var ERFC_P = [0.30532663496123236, 0.36034489994980445, 0.12578172611122926, 0.016083785148742275, 6587491615298367e-19, 0.016315387137302097];
+var ERFC_Q = [2.5685201922898684, 1.8729528499234604, 0.5279051029514285, 0.06051834131244132, 0.0023352049762686918];
+function expMinusSquare(y) {
+  const rounded = Math.trunc(y * 16) / 16;
+  const remainder = (y - rounded) * (y + rounded);
+  return Math.exp(-rounded * rounded) * Math.exp(-remainder);
+}
+function erfc(x) {
+  if (Number.isNaN(x)) return NaN;
+  const y = Math.abs(x);
+  let result;
+  if (y <= 0.5) {
+    const ysq = y * y;
+    let numerator = ERF_A[4] * ysq;
+    let denominator = ysq;
+    for (let i = 0; i < 3; i++) {
+      numerator = (numerator + ERF_A[i]) * ysq;
+      denominator = (denominator + ERF_B[i]) * ysq;
+    }
+    return 1 - x * (numerator + ERF_A[3]) / (denominator + ERF_B[3]);
+  } else if (y <= 4) {
+    let numerator = ERFC_C[8] * y;
+    let denominator = y;
+    for (let i = 0; i < 7; i++) {
+      numerator = (numerator + ERFC_C[i]) * y;
+      denominator = (denominator + ERFC_D[i]) * y;
+    }
+    result = expMinusSquare(y) * (numerator + ERFC_C[7]) / (denominator + ERFC_D[7]);
+  } else if (y >= 26.543) {
+    result = 0;
+  } else {
+    const ysq = 1 / (y * y);
+    let numerator = ERFC_P[5] * ysq;
+    let denominator = ysq;
+    for (let i = 0; i < 4; i++) {
+      numerator = (numerator + ERFC_P[i]) * ysq;
+      denominator = (denominator + ERFC_Q[i]) * ysq;
+    }
+    const tail = ysq * (numerator + ERFC_P[4]) / (denominator + ERFC_Q[4]);
+    result = expMinusSquare(y) * (ONE_OVER_SQRT_PI - tail) / y;
+  }
+  return x < 0 ? 2 - result : result;
+}
+function normalCdf(x) {
+  return 0.5 * erfc(-x * SQRT_HALF);
+}
+function normalUpperTail(x) {
+  return 0.5 * erfc(x * SQRT_HALF);
+}
+var A = [3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987, 67265.7709270087, 33430.57558358813, 2509.0809287301227];
+var B = [1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271, 28729.085735721943, 5226.495278852854];
+var C = [1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684, 0.2417807251774506, 0.022723844989269184, 7745450142783414e-19];
+var D = [1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457, 5475938084995345e-19, 10507500716444169e-25];
+var E = [6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124, 0.0012426609473880784, 27115555687434876e-21, 20103343992922881e-23];
+var F = [1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 7868691311456133e-19, 18463183175100548e-21, 1421511758316446e-22, 20442631033899397e-31];
+function polynomial(coefficients, x) {
+  let value = coefficients[coefficients.length - 1];
+  for (let i = coefficients.length - 2; i >= 0; i--) value = value * x + coefficients[i];
+  return value;
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r2 = 0.180625 - q * q;
+    return q * polynomial(A, r2) / polynomial(B, r2);
+  }
+  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let value;
+  if (r <= 5) {
+    r -= 1.6;
+    value = polynomial(C, r) / polynomial(D, r);
+  } else {
+    r -= 5;
+    value = polynomial(E, r) / polynomial(F, r);
+  }
+  return q < 0 ? -value : value;
+}
+
+// src/stats/paired/percentile-interval.ts
+function quantileSorted(sorted2, q) {
+  const n = sorted2.length;
+  if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  if (below + 1 >= n) return sorted2[n - 1];
+  const low = sorted2[below];
+  const high = sorted2[below + 1];
+  return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
+}
+function percentileInterval(sorted2, confidence) {
+  const alpha = 1 - confidence;
+  return { low: quantileSorted(sorted2, alpha / 2), high: quantileSorted(sorted2, 1 - alpha / 2) };
+}
+
+// src/stats/paired/bca-interval.ts
+function jackknifeAcceleration(jackknifeValues) {
+  let count = 0;
+  let sum = 0;
+  for (const value of jackknifeValues) {
+    if (Number.isFinite(value)) {
+      sum += value;
+      count++;
+    }
+  }
+  if (count < 2) return 0;
+  const mean = sum / count;
+  let squares = 0;
+  let cubes = 0;
+  for (const value of jackknifeValues) {
+    if (!Number.isFinite(value)) continue;
+    const d = mean - value;
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  return squares === 0 ? 0 : cubes / (6 * Math.pow(squares, 1.5));
+}
+function bcaInterval(sorted2, estimate, jackknifeValues, confidence) {
+  const b = sorted2.length;
+  if (b === 0) return void 0;
+  let below = 0;
+  let atOrBelow = 0;
+  for (let i = 0; i < b; i++) {
+    if (sorted2[i] < estimate) below++;
+    if (sorted2[i] <= estimate) atOrBelow++;
+  }
+  const biasCorrection = normalQuantile((below + atOrBelow) / (2 * b));
+  if (!Number.isFinite(biasCorrection)) return void 0;
+  const acceleration = jackknifeAcceleration(jackknifeValues);
+  const alpha = 1 - confidence;
+  const level = (z) => normalCdf(biasCorrection + (biasCorrection + z) / (1 - acceleration * (biasCorrection + z)));
+  const levels = [level(normalQuantile(alpha / 2)), level(normalQuantile(1 - alpha / 2))];
+  if (!levels.every(Number.isFinite)) return void 0;
+  return {
+    low: quantileSorted(sorted2, levels[0]),
+    high: quantileSorted(sorted2, levels[1]),
+    biasCorrection,
+    acceleration,
+    levels
+  };
+}
+
+// src/stats/random.ts
+var TWO_POW_32 = 4294967296;
+var TWO_POW_53 = 9007199254740992;
+function mix32(value) {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h | 0;
+}
+function xoshiroState(seed, stream = 0) {
+  if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) {
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  }
+  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
+    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
+  }
+  let counter = mix32(mix32(seed | 0) ^ Math.imul(stream | 0, 2654435769) ^ 1779033703);
+  const words = [];
+  for (let i = 0; i < 4; i++) {
+    counter = counter + 2654435769 | 0;
+    words.push(mix32(counter ^ counter >>> 15));
+  }
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+  return [words[0], words[1], words[2], words[3]];
+}
+var Xoshiro128 = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  constructor(state) {
+    [this.s0, this.s1, this.s2, this.s3] = state;
+  }
+  nextUint32() {
+    const s1 = this.s1;
+    const scrambled = Math.imul(s1, 5);
+    const result = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 = s1 ^ this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result >>> 0;
+  }
+  nextFloat() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+  nextBelow(bound) {
+    return Math.floor(this.nextUint32() * bound / TWO_POW_32);
+  }
+  /** The current state, to continue the same sequence in an inlined loop. */
+  state() {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+};
+function createRandom(seed, stream = 0) {
+  return new Xoshiro128(xoshiroState(seed, stream));
+}
+
+// src/stats/paired/binomial-distribution.ts
+var LN_2PI = 1.8378770664093456;
+var STIRLING_ERRORS = [
+  0,
+  0.08106146679532726,
+  0.0413406959554093,
+  0.02767792568499834,
+  0.020790672103765093,
+  0.016644691189821193,
+  0.013876128823070748,
+  0.01189670994589177,
+  0.010411265261972096,
+  0.009255462182712733,
+  0.00833056343336287,
+  0.007573675487951841,
+  0.00694284010720953,
+  0.006408994188004207,
+  0.0059513701127588475,
+  0.005554733551962801
+];
+function stirlingError(n) {
+  if (n <= 15) return STIRLING_ERRORS[n];
+  const nn = n * n;
+  const s0 = 1 / 12;
+  const s1 = 1 / 360;
+  const s2 = 1 / 1260;
+  const s3 = 1 / 1680;
+  const s4 = 1 / 1188;
+  if (n > 500) return (s0 - s1 / nn) / n;
+  if (n > 80) return (s0 - (s1 - s2 / nn) / nn) / n;
+  if (n > 35) return (s0 - (s1 - (s2 - s3 / nn) / nn) / nn) / n;
+  return (s0 - (s1 - (s2 - (s3 - s4 / nn) / nn) / nn) / nn) / n;
+}
+function deviance(x, m) {
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    let v = (x - m) / (x + m);
+    let sum = (x - m) * v;
+    let term = 2 * x * v;
+    v *= v;
+    for (let j = 1; j < 1e3; j++) {
+      term *= v;
+      const next = sum + term / (2 * j + 1);
+      if (next === sum) return next;
+      sum = next;
+    }
+    return sum;
+  }
+  return x * Math.log(x / m) + m - x;
+}
+function binomialPmf(k, n, p) {
+  if (k < 0 || k > n || !Number.isInteger(k)) return 0;
+  const q = 1 - p;
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (q === 0) return k === n ? 1 : 0;
+  if (k === 0) {
+    if (n === 0) return 1;
+    return Math.exp(p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q));
+  }
+  if (k === n) return Math.exp(q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p));
+  const logCore = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * q);
+  const logFactor = LN_2PI + Math.log(k) + Math.log1p(-k / n);
+  return Math.exp(logCore - 0.5 * logFactor);
+}
+function binomialCdf(k, n, p) {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  let term = binomialPmf(k, n, p);
+  let sum = term;
+  const ratio = (1 - p) / p;
+  for (let j = k; j > 0 && term > sum * 1e-17; j--) {
+    term *= j / (n - j + 1) * ratio;
+    sum += term;
+  }
+  return Math.min(1, sum);
+}
+function sampleBinomial(n, p, uniform) {
+  if (n === 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const modeMass = binomialPmf(mode, n, p);
+  let u = uniform() - modeMass;
+  if (u < 0) return mode;
+  const odds = p / (1 - p);
+  let low = mode;
+  let high = mode;
+  let lowMass = modeMass;
+  let highMass = modeMass;
+  for (; ; ) {
+    let stepped = false;
+    if (low > 0 && lowMass > 0) {
+      lowMass *= low / ((n - low + 1) * odds);
+      low--;
+      u -= lowMass;
+      if (u < 0) return low;
+      stepped = true;
+    }
+    if (high < n && highMass > 0) {
+      highMass *= (n - high) / (high + 1) * odds;
+      high++;
+      u -= highMass;
+      if (u < 0) return high;
+      stepped = true;
+    }
+    if (!stepped) break;
+  }
+  return mode;
+}
+
+// src/stats/paired/multinomial-counts.ts
+var BLOCK_BITS = 13;
+var BLOCK_SIZE = 1 << BLOCK_BITS;
+var INVERSE_TWO_POW_32 = 1 / 4294967296;
+function addMultinomialCounts(counts, n, state) {
+  if (n === 0) return;
+  const random = new Xoshiro128(state);
+  const blockCount = Math.ceil(n / BLOCK_SIZE);
+  const drawsPerBlock = new Int32Array(blockCount);
+  let drawsLeft = n;
+  let rowsLeft = n;
+  for (let block = 0; block < blockCount; block++) {
+    const size = Math.min(BLOCK_SIZE, n - block * BLOCK_SIZE);
+    const draws = size === rowsLeft ? drawsLeft : sampleBinomial(drawsLeft, size / rowsLeft, () => random.nextFloat());
+    drawsPerBlock[block] = draws;
+    drawsLeft -= draws;
+    rowsLeft -= size;
+  }
+  let [s0, s1, s2, s3] = random.state();
+  for (let block = 0; block < blockCount; block++) {
+    const base = block * BLOCK_SIZE;
+    const size = Math.min(BLOCK_SIZE, n - base);
+    let draws = drawsPerBlock[block];
+    if (size === BLOCK_SIZE) {
+      for (; draws >= 2; draws -= 2) {
+        const scrambled = Math.imul(s1, 5);
+        const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = s3 << 11 | s3 >>> 21;
+        counts[base + (output >>> 19)]++;
+        counts[base + (output >>> 6 & BLOCK_SIZE - 1)]++;
+      }
+    }
+    const scale = size * INVERSE_TWO_POW_32;
+    for (; draws > 0; draws--) {
+      const scrambled = Math.imul(s1, 5);
+      const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[base + ((output >>> 0) * scale | 0)]++;
+    }
+  }
+}
+
+// src/stats/paired/bootstrap-runner.ts
+function chunkCount(job) {
+  return Math.ceil(job.resamples / job.chunkSize);
+}
+function runChunk(job, kernel, chunk, counts, out) {
+  const first = chunk * job.chunkSize;
+  const last = Math.min(job.resamples, first + job.chunkSize);
+  for (let r = first; r < last; r++) {
+    counts.fill(0);
+    addMultinomialCounts(counts, job.rowCount, xoshiroState(job.seed, r));
+    kernel.evaluate(job.state, counts, out);
+    job.values[2 * r] = out[0];
+    job.values[2 * r + 1] = out[1];
+  }
+  Atomics.store(job.chunkDone, chunk, 1);
+}
+function runClaimedChunks(job, kernel) {
+  const counts = new Uint8Array(job.rowCount);
+  const out = new Float64Array(2);
+  const total = chunkCount(job);
+  let ran = 0;
+  for (; ; ) {
+    const chunk = Atomics.add(job.nextChunk, 0, 1);
+    if (chunk >= total) return ran;
+    runChunk(job, kernel, chunk, counts, out);
+    ran++;
+  }
+}
+
+// src/stats/paired/jackknife.ts
+var EXACT_LIMIT = 1e3;
+var GROUPS = 200;
+function pairedJackknife(kernel, prepared, seed) {
+  const closedForm = prepared.leaveOneOut();
+  if (closedForm) {
+    const values2 = new Float64Array(closedForm.champion.length);
+    for (let i = 0; i < values2.length; i++) values2[i] = closedForm.challenger[i] - closedForm.champion[i];
+    return { values: values2, kind: "exact" };
+  }
+  const n = prepared.rowCount;
+  const groups2 = n <= EXACT_LIMIT ? n : GROUPS;
+  const groupOf = new Int32Array(n);
+  if (groups2 === n) {
+    for (let i = 0; i < n; i++) groupOf[i] = i;
+  } else {
+    const permutation = new Int32Array(n);
+    for (let i = 0; i < n; i++) permutation[i] = i;
+    const random = createRandom(seed, 4294967295);
+    for (let i = n - 1; i > 0; i--) {
+      const j = random.nextBelow(i + 1);
+      const swap = permutation[i];
+      permutation[i] = permutation[j];
+      permutation[j] = swap;
+    }
+    for (let k = 0; k < n; k++) groupOf[permutation[k]] = Math.floor(k * groups2 / n);
+  }
+  const members = Array.from({ length: groups2 }, () => []);
+  for (let i = 0; i < n; i++) members[groupOf[i]].push(i);
+  const counts = new Uint8Array(n).fill(1);
+  const out = new Float64Array(2);
+  const values = new Float64Array(groups2);
+  for (let g = 0; g < groups2; g++) {
+    for (const i of members[g]) counts[i]--;
+    kernel.evaluate(prepared.state, counts, out);
+    values[g] = out[1] - out[0];
+    for (const i of members[g]) counts[i]++;
+  }
+  return { values, kind: groups2 === n ? "exact" : "grouped" };
+}
+
+// src/stats/paired/roc-auc-kernel.ts
+var rocAucKernel = {
+  prepare(championData, challengerData, _options, cache) {
+    const champion = expectTask(championData, "binary");
+    const challenger = expectTask(challengerData, "binary");
+    checkBinary(champion);
+    checkBinary(challenger);
+    const championRanking = rankScoresCached(champion.labels, champion.scores, cache);
+    const challengerRanking = rankScoresCached(challenger.labels, challenger.scores, cache);
+    const n = champion.labels.length;
+    const canonicalOfRow = new Int32Array(n);
+    for (let position = 0; position < n; position++) canonicalOfRow[championRanking.order[position]] = position;
+    const challengerOrder = new Int32Array(n);
+    for (let i = 0; i < n; i++) challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | challengerRanking.sortedLabels[i] << 31;
+    const state = {
+      rowCount: n,
+      championLabels: championRanking.sortedLabels,
+      championMixedGroups: championRanking.mixedGroups,
+      challengerOrder,
+      challengerMixedGroups: challengerRanking.mixedGroups
+    };
+    return {
+      state,
+      rowCount: n,
+      full: [rocAucFromRanking(championRanking, null), rocAucFromRanking(challengerRanking, null)],
+      leaveOneOut: () => ({
+        champion: inCanonicalOrder(championRanking, canonicalOfRow),
+        challenger: inCanonicalOrder(challengerRanking, canonicalOfRow)
+      })
+    };
+  },
+  evaluate(state, counts, out) {
+    out[0] = championAuc(state, counts);
+    out[1] = challengerAuc(state, counts);
+  }
+};
+function inCanonicalOrder(ranking, canonicalOfRow) {
+  const byRow = rocAucImplementation.leaveOneOut({ ranking });
+  const canonical = new Float64Array(byRow.length);
+  for (let row = 0; row < byRow.length; row++) canonical[canonicalOfRow[row]] = byRow[row];
+  return canonical;
+}
+var LABEL_VALUE = new Float64Array([0, 1]);
+var POSITION_MASK = 2147483647;
+function championAuc(state, counts) {
+  const n = state.rowCount;
+  const labels = state.championLabels;
+  let below = 0;
+  let sum = 0;
+  let positives = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const w0 = counts[i];
+    const w1 = counts[i + 1];
+    const w2 = counts[i + 2];
+    const w3 = counts[i + 3];
+    const p0 = w0 * LABEL_VALUE[labels[i]];
+    const p1 = w1 * LABEL_VALUE[labels[i + 1]];
+    const p2 = w2 * LABEL_VALUE[labels[i + 2]];
+    const p3 = w3 * LABEL_VALUE[labels[i + 3]];
+    const n0 = w0 - p0;
+    const n01 = n0 + (w1 - p1);
+    const n2 = w2 - p2;
+    sum += p0 * below + p1 * (below + n0) + (p2 * (below + n01) + p3 * (below + (n01 + n2)));
+    below += n01 + (n2 + (w3 - p3));
+    positives += p0 + p1 + (p2 + p3);
+  }
+  for (; i < n; i++) {
+    const weight = counts[i];
+    const positive = weight * LABEL_VALUE[labels[i]];
+    sum += positive * below;
+    below += weight - positive;
+    positives += positive;
+  }
+  const groups2 = state.championMixedGroups;
+  let tied = 0;
+  for (let g = 0; g < groups2.length; g += 2) {
+    let groupPositives = 0;
+    let groupWeight = 0;
+    for (let k = groups2[g]; k < groups2[g + 1]; k++) {
+      groupPositives += counts[k] * LABEL_VALUE[labels[k]];
+      groupWeight += counts[k];
+    }
+    tied += groupPositives * (groupWeight - groupPositives);
+  }
+  if (positives === 0 || below === 0) return NaN;
+  return (2 * sum - tied) / (2 * positives * below);
+}
+function challengerAuc(state, counts) {
+  const n = state.rowCount;
+  const order = state.challengerOrder;
+  let below = 0;
+  let sum = 0;
+  let positives = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const e0 = order[i];
+    const e1 = order[i + 1];
+    const e2 = order[i + 2];
+    const e3 = order[i + 3];
+    const w0 = counts[e0 & POSITION_MASK];
+    const w1 = counts[e1 & POSITION_MASK];
+    const w2 = counts[e2 & POSITION_MASK];
+    const w3 = counts[e3 & POSITION_MASK];
+    const p0 = w0 * LABEL_VALUE[e0 >>> 31];
+    const p1 = w1 * LABEL_VALUE[e1 >>> 31];
+    const p2 = w2 * LABEL_VALUE[e2 >>> 31];
+    const p3 = w3 * LABEL_VALUE[e3 >>> 31];
+    const n0 = w0 - p0;
+    const n01 = n0 + (w1 - p1);
+    const n2 = w2 - p2;
+    sum += p0 * below + p1 * (below + n0) + (p2 * (below + n01) + p3 * (below + (n01 + n2)));
+    below += n01 + (n2 + (w3 - p3));
+    positives += p0 + p1 + (p2 + p3);
+  }
+  for (; i < n; i++) {
+    const entry = order[i];
+    const weight = counts[entry & POSITION_MASK];
+    const positive = weight * LABEL_VALUE[entry >>> 31];
+    sum += positive * below;
+    below += weight - positive;
+    positives += positive;
+  }
+  const groups2 = state.challengerMixedGroups;
+  let tied = 0;
+  for (let g = 0; g < groups2.length; g += 2) {
+    let groupPositives = 0;
+    let groupWeight = 0;
+    for (let k = groups2[g]; k < groups2[g + 1]; k++) {
+      const entry = order[k];
+      const weight = counts[entry & POSITION_MASK];
+      groupPositives += weight * LABEL_VALUE[entry >>> 31];
+      groupWeight += weight;
+    }
+    tied += groupPositives * (groupWeight - groupPositives);
+  }
+  if (positives === 0 || below === 0) return NaN;
+  return (2 * sum - tied) / (2 * positives * below);
+}
+
+// src/stats/paired/paired-kernel.ts
+function genericKernel(implementation) {
+  return {
+    prepare(champion, challenger, options, cache) {
+      const state = {
+        champion: implementation.prepare(champion, options, cache),
+        challenger: implementation.prepare(challenger, options, cache)
+      };
+      return {
+        state,
+        rowCount: rowCount(champion),
+        full: [implementation.weighted(state.champion, null), implementation.weighted(state.challenger, null)],
+        leaveOneOut() {
+          if (!implementation.leaveOneOut) return null;
+          return { champion: implementation.leaveOneOut(state.champion), challenger: implementation.leaveOneOut(state.challenger) };
+        }
+      };
+    },
+    evaluate(state, counts, out) {
+      out[0] = implementation.weighted(state.champion, counts);
+      out[1] = implementation.weighted(state.challenger, counts);
+    }
+  };
+}
+function rowCount(data) {
+  return data.task === "regression" ? data.targets.length : data.labels.length;
+}
+function kernelFor(id) {
+  if (id.metric === "roc_auc" && id.task === "binary") return rocAucKernel;
+  return genericKernel(findMetric(id.metric, id.task).implementation);
+}
+
+// src/stats/paired/paired-bootstrap.ts
+var DEFAULT_RESAMPLES = 2e3;
+var DEFAULT_SEED = 20240229;
+var DEFAULT_CONFIDENCE = 0.95;
+var WORKER_THRESHOLD = 2e7;
+async function pairedBootstrap(champion, challenger, options) {
+  const setup = prepare(champion, challenger, options);
+  const callerRuns = options.callerRuns ?? true;
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism3()));
+  const workerCount = callerRuns ? threads - 1 : threads;
+  const worthIt = options.threads !== void 0 || setup.prepared.rowCount * setup.resamples >= WORKER_THRESHOLD;
+  const useWorkers = workerCount > 0 && worthIt;
+  const job = createJob(setup, useWorkers);
+  const workers = useWorkers ? startWorkers(job, workerCount) : [];
+  const jackknife = pairedJackknife(setup.kernel, setup.prepared, setup.seed);
+  const ranHere = callerRuns || !useWorkers ? runClaimedChunks(job, setup.kernel) : 0;
+  const outcomes = await Promise.all(workers);
+  const finishedHere = finishMissingChunks(job, setup.kernel);
+  const threadsUsed = (ranHere + finishedHere > 0 ? 1 : 0) + outcomes.filter((outcome) => outcome.chunks > 0).length;
+  const workerError = outcomes.find((outcome) => outcome.error)?.error;
+  return summarize2(setup, job.values, jackknife, threadsUsed, workerError);
+}
+function prepare(champion, challenger, options) {
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+  const method = options.method ?? "bca";
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  requireSameRows(champion, challenger);
+  const { definition } = findMetric(options.metric, champion.task);
+  const kernelId = { metric: options.metric, task: champion.task };
+  const kernel = kernelFor(kernelId);
+  const prepared = kernel.prepare(champion, challenger, resolveMetricOptions(options.metricOptions), options.cache ?? createPreparationCache());
+  return { metric: options.metric, direction: definition.direction, kernelId, kernel, prepared, resamples, seed, confidence, method };
+}
+function requireSameRows(champion, challenger) {
+  if (champion.task !== challenger.task) {
+    throw new UserError(`the champion is a ${champion.task} model but the challenger is ${challenger.task}; both must solve the same task.`);
+  }
+  const a = champion.task === "regression" ? champion.targets : champion.labels;
+  const b = challenger.task === "regression" ? challenger.targets : challenger.labels;
+  if (rowCount(champion) !== rowCount(challenger)) {
+    throw new UserError(`the champion has ${rowCount(champion)} held-out rows but the challenger ${rowCount(challenger)}; evaluate both on the same held-out file.`);
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) {
+      throw new UserError(`the champion's and the challenger's labels differ at row ${i} (0-based); a paired comparison needs both models scored on the same rows in the same order.`);
+    }
+  }
+}
+function createJob(setup, shared) {
+  const chunkSize = Math.max(1, Math.min(16, Math.ceil(setup.resamples / 64)));
+  const chunks = Math.ceil(setup.resamples / chunkSize);
+  const int32 = (length) => shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
+  return {
+    kernel: setup.kernelId,
+    state: shared ? toShared(setup.prepared.state) : setup.prepared.state,
+    rowCount: setup.prepared.rowCount,
+    seed: setup.seed,
+    resamples: setup.resamples,
+    chunkSize,
+    nextChunk: int32(1),
+    chunkDone: int32(chunks),
+    values: shared ? new Float64Array(new SharedArrayBuffer(16 * setup.resamples)) : new Float64Array(2 * setup.resamples)
+  };
+}
+function toShared(value) {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const source = value;
+    const copy = new source.constructor(new SharedArrayBuffer(source.byteLength));
+    copy.set(value);
+    return copy;
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toShared(entry)]));
+  }
+  return value;
+}
+function workerEntryUrl(moduleUrl = import.meta.url) {
+  return moduleUrl.endsWith(".ts") ? new URL("./bootstrap-worker-from-source.mjs", moduleUrl) : new URL("./bootstrap-worker.js", moduleUrl);
+}
+function startWorkers(job, count) {
+  const promises3 = [];
+  for (let i = 0; i < count; i++) {
+    promises3.push(
+      new Promise((resolve10) => {
+        let chunks = 0;
+        let error2;
+        let worker;
+        try {
+          worker = new Worker3(workerEntryUrl(), { workerData: job });
+        } catch (caught) {
+          resolve10({ chunks: 0, error: String(caught) });
+          return;
+        }
+        worker.on("message", (message) => chunks = message.chunks);
+        worker.on("error", (caught) => error2 = caught instanceof Error ? caught.message : String(caught));
+        worker.on("exit", () => resolve10(error2 ? { chunks, error: error2 } : { chunks }));
+      })
+    );
+  }
+  return promises3;
+}
+function finishMissingChunks(job, kernel) {
+  const counts = new Uint8Array(job.rowCount);
+  const out = new Float64Array(2);
+  let ran = 0;
+  for (let chunk = 0; chunk < chunkCount(job); chunk++) {
+    if (Atomics.load(job.chunkDone, chunk) === 1) continue;
+    runChunk(job, kernel, chunk, counts, out);
+    ran++;
+  }
+  return ran;
+}
+function summarize2(setup, values, jackknife, threadsUsed, workerError) {
+  const [champion, challenger] = setup.prepared.full;
+  const delta = challenger - champion;
+  const deltas = [];
+  for (let r = 0; r < setup.resamples; r++) {
+    const difference = values[2 * r + 1] - values[2 * r];
+    if (Number.isFinite(difference)) deltas.push(difference);
+  }
+  const sorted2 = Float64Array.from(deltas).sort();
+  const base = {
+    metric: setup.metric,
+    direction: setup.direction,
+    champion,
+    challenger,
+    delta,
+    confidence: setup.confidence,
+    resamples: setup.resamples,
+    undefinedResamples: setup.resamples - sorted2.length,
+    seed: setup.seed,
+    jackknife: jackknife.kind,
+    threadsUsed,
+    ...workerError ? { workerError } : {}
+  };
+  if (!Number.isFinite(delta) || sorted2.length < 2) {
+    return {
+      ...base,
+      ciLow: NaN,
+      ciHigh: NaN,
+      method: setup.method,
+      standardError: NaN,
+      percentile: { low: NaN, high: NaN },
+      note: !Number.isFinite(delta) ? `${setup.metric} is undefined on the held-out rows for ${Number.isFinite(champion) ? "the challenger" : "the champion"}` : `${setup.metric} was undefined in all but ${sorted2.length} of ${setup.resamples} resamples`
+    };
+  }
+  const percentile = percentileInterval(sorted2, setup.confidence);
+  const bca = bcaInterval(sorted2, delta, jackknife.values, setup.confidence);
+  const standardError = standardDeviation(sorted2);
+  const useBca = setup.method === "bca" && bca !== void 0;
+  return {
+    ...base,
+    ciLow: useBca ? bca.low : percentile.low,
+    ciHigh: useBca ? bca.high : percentile.high,
+    method: useBca ? "bca" : "percentile",
+    standardError,
+    percentile,
+    ...bca ? { bca: { low: bca.low, high: bca.high, biasCorrection: bca.biasCorrection, acceleration: bca.acceleration } } : {},
+    ...setup.method === "bca" && !bca ? { note: "BCa is undefined here (every resampled difference lies on one side of the observed one); the percentile interval is reported" } : {}
+  };
+}
+function standardDeviation(values) {
+  let mean = 0;
+  for (const value of values) mean += value;
+  mean /= values.length;
+  let squares = 0;
+  for (const value of values) squares += (value - mean) * (value - mean);
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+// src/stats/paired/delong.ts
+function delongTest(champion, challenger, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  checkBinary(champion);
+  checkBinary(challenger);
+  const labels = champion.labels;
+  if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
+    throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");
+  }
+  const rankingA = rankScoresCached(labels, champion.scores, options.cache);
+  const rankingB = rankScoresCached(challenger.labels, challenger.scores, options.cache);
+  const positives = rankingA.positives;
+  const negatives = rankingA.negatives;
+  const championAuc2 = positives && negatives ? rocAucFromRanking(rankingA, null) : NaN;
+  const challengerAuc2 = positives && negatives ? rocAucFromRanking(rankingB, null) : NaN;
+  const difference = challengerAuc2 - championAuc2;
+  const undefinedResult = (reason, covariance3 = [[NaN, NaN], [NaN, NaN]], variance2 = NaN) => ({
+    championAuc: championAuc2,
+    challengerAuc: challengerAuc2,
+    difference,
+    covariance: covariance3,
+    variance: variance2,
+    standardError: Math.sqrt(variance2),
+    z: NaN,
+    pValue: NaN,
+    confidence,
+    ciLow: NaN,
+    ciHigh: NaN,
+    undefinedReason: reason
+  });
+  if (positives < 2 || negatives < 2) {
+    return undefinedResult(`DeLong's test needs at least 2 positives and 2 negatives (got ${positives} and ${negatives})`);
+  }
+  const placementsA = aucPlacements(rankingA);
+  const placementsB = aucPlacements(rankingB);
+  const positiveCovariance = covariance2(placementsA, placementsB, labels, 1);
+  const negativeCovariance = covariance2(placementsA, placementsB, labels, 0);
+  const s = [0, 1, 2].map((k) => positiveCovariance[k] / positives + negativeCovariance[k] / negatives);
+  const covariance = [[s[0], s[1]], [s[1], s[2]]];
+  const variance = s[0] + s[2] - 2 * s[1];
+  if (!(variance > 0)) {
+    return undefinedResult("the AUC difference has zero variance (the two models rank every positive-negative pair the same way)", covariance, variance);
+  }
+  const standardError = Math.sqrt(variance);
+  const z = difference / standardError;
+  const half = normalQuantile(1 - (1 - confidence) / 2) * standardError;
+  return {
+    championAuc: championAuc2,
+    challengerAuc: challengerAuc2,
+    difference,
+    covariance,
+    variance,
+    standardError,
+    z,
+    pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))),
+    confidence,
+    ciLow: difference - half,
+    ciHigh: difference + half
+  };
+}
+function covariance2(a, b, labels, label) {
+  let count = 0;
+  let aa = 0;
+  let ab = 0;
+  let bb = 0;
+  let sumA = 0;
+  let sumB = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== label) continue;
+    sumA += a[i];
+    sumB += b[i];
+    count++;
+  }
+  const centerA = sumA / count;
+  const centerB = sumB / count;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== label) continue;
+    const da = a[i] - centerA;
+    const db = b[i] - centerB;
+    aa += da * da;
+    ab += da * db;
+    bb += db * db;
+  }
+  return [aa / (count - 1), ab / (count - 1), bb / (count - 1)];
+}
+
+// src/stats/paired/mcnemar.ts
+function mcnemarFromCounts(b, c) {
+  if (!Number.isInteger(b) || !Number.isInteger(c) || b < 0 || c < 0) {
+    throw new RangeError(`discordant counts must be non-negative integers, got b = ${b}, c = ${c}`);
+  }
+  const n = b + c;
+  if (n === 0 || b === c) return { b, c, pValue: 1, midP: 1 };
+  const k = Math.min(b, c);
+  const tail = binomialCdf(k, n, 0.5);
+  return { b, c, pValue: Math.min(1, 2 * tail), midP: Math.min(1, 2 * tail - binomialPmf(k, n, 0.5)) };
+}
+function mcnemarTest(championCorrect, challengerCorrect) {
+  if (championCorrect.length !== challengerCorrect.length) {
+    throw new UserError(`McNemar's test needs both models scored on the same rows (got ${championCorrect.length} and ${challengerCorrect.length}).`);
+  }
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < championCorrect.length; i++) {
+    if (championCorrect[i] && !challengerCorrect[i]) b++;
+    else if (!championCorrect[i] && challengerCorrect[i]) c++;
+  }
+  return mcnemarFromCounts(b, c);
+}
+
+// src/stats/paired/row-correctness.ts
+function rowCorrectness(data, options) {
+  if (data.task === "binary") {
+    checkBinary(data);
+    const { threshold } = resolveMetricOptions(options);
+    return Uint8Array.from(data.labels, (label, i) => (data.scores[i] >= threshold ? 1 : 0) === label ? 1 : 0);
+  }
+  checkMulticlass(data);
+  const predicted = argmaxRows(data.probabilities, data.classCount);
+  return Uint8Array.from(data.labels, (label, i) => predicted[i] === label ? 1 : 0);
+}
+
+// src/stats/paired/smallest-detectable-difference.ts
+function smallestDetectableDifference(standardError, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const power = options.power ?? 0.8;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (!(power > 0 && power < 1)) throw new RangeError(`power must be in (0, 1), got ${power}`);
+  return (normalQuantile(1 - (1 - confidence) / 2) + normalQuantile(power)) * standardError;
+}
+
+// src/gate/verdict.ts
+function decideVerdict(primary, guardrails2, minImprovement) {
+  const sign = primary.direction === "higher" ? 1 : -1;
+  const a = sign * primary.ciLow;
+  const b = sign * primary.ciHigh;
+  const improvementLow = Math.min(a, b);
+  const improvementHigh = Math.max(a, b);
+  const level = `${Math.round(primary.confidence * 100)}%`;
+  const failed = guardrails2.filter((g) => g.status === "fail");
+  const reasons = [];
+  const interval = `[${fmt(improvementLow)}, ${fmt(improvementHigh)}]`;
+  if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
+    return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
+  }
+  if (failed.length) {
+    reasons.push(...failed.map((g) => `guardrail ${g.name} failed: ${g.detail}`));
+    return { verdict: "reject", improvementLow, improvementHigh, reasons };
+  }
+  if (improvementLow > minImprovement) {
+    reasons.push(
+      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval} stays above the margin ${fmt(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval} lies above ${fmt(minImprovement)}`
+    );
+    return { verdict: "promote", improvementLow, improvementHigh, reasons };
+  }
+  if (improvementHigh < Math.min(0, minImprovement)) {
+    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${fmt(Math.min(0, minImprovement))}`);
+    return { verdict: "reject", improvementLow, improvementHigh, reasons };
+  }
+  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval} includes ${fmt(minImprovement)}: no reliable difference, the champion stays`);
+  return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
+}
+function decideFirstModel(values, floors) {
+  const results = Object.entries(floors).map(([metric, floor]) => {
+    const v = values[metric];
+    if (!v || !Number.isFinite(v.value)) {
+      return { name: `min_value.${metric}`, status: "fail", limit: floor, detail: `${metric} could not be computed, so the floor ${floor} cannot be checked` };
+    }
+    const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
+    return {
+      name: `min_value.${metric}`,
+      status: ok ? "pass" : "fail",
+      challenger: v.value,
+      limit: floor,
+      detail: `${metric} ${fmt(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor}`
+    };
+  });
+  const failed = results.filter((r) => r.status === "fail");
+  const reasons = failed.length ? failed.map((f) => f.detail) : [results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"];
+  return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
+}
+function fmt(value) {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(2) : Number(value.toFixed(4)).toString();
+}
+
+// src/gate/latency.ts
+function judgeLatency(samples, limit, confidence = 0.99) {
+  const rounds = Math.min(samples.champion.length, samples.challenger.length);
+  if (rounds < 5) throw new Error("latency needs at least 5 interleaved rounds");
+  const ratios = Array.from({ length: rounds }, (_, i) => samples.challenger[i] / Math.max(samples.champion[i], 1e-9)).sort((a, b) => a - b);
+  const [lo, hi] = medianRankInterval(rounds, confidence);
+  const ratioLow = ratios[lo];
+  const ratioHigh = ratios[hi];
+  const medianRatio = quantile(ratios, 0.5);
+  const failed = ratioLow > limit;
+  const j = {
+    championP50: quantile(sorted(samples.champion), 0.5),
+    championP95: quantile(sorted(samples.champion), 0.95),
+    challengerP50: quantile(sorted(samples.challenger), 0.5),
+    challengerP95: quantile(sorted(samples.challenger), 0.95)
+  };
+  const perRow = (ms) => `${(ms / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
+  return {
+    ...j,
+    medianRatio,
+    ratioLow,
+    ratioHigh,
+    limit,
+    failed,
+    detail: `p95 ${perRow(j.challengerP95)} vs ${perRow(j.championP95)}; challenger/champion ratio ${medianRatio.toFixed(2)} (${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}\u2013${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}`
+  };
+}
+function sorted(values) {
+  return [...values].sort((a, b) => a - b);
+}
+function quantile(sortedValues, q) {
+  const position = (sortedValues.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sortedValues[below] + (sortedValues[above] - sortedValues[below]) * (position - below);
+}
+function medianRankInterval(n, confidence) {
+  const alpha = 1 - confidence;
+  let cumulative = 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const next = cumulative + binomialHalf(n, i);
+    if (next > alpha / 2) break;
+    cumulative = next;
+    k = i + 1;
+  }
+  if (k === 0) return [0, n - 1];
+  return [k - 1, n - k];
+}
+function binomialHalf(n, k) {
+  let logChoose = 0;
+  for (let i = 1; i <= k; i++) logChoose += Math.log(n - k + i) - Math.log(i);
+  return Math.exp(logChoose - n * Math.LN2);
+}
+
+// src/gate/result.ts
+function combineVerdicts(verdicts) {
+  if (verdicts.includes("reject")) return "reject";
+  if (verdicts.length && verdicts.every((v) => v === "promote")) return "promote";
+  return "inconclusive";
+}
+
+// src/gate/labels.ts
+function labelsOf(table, label, task) {
+  const column2 = table.columns.find((c) => c.name === label);
+  if (!column2) {
+    throw new UserError(`${table.source}: no label column "${label}". Columns there: ${table.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table.source, column: label });
+  }
+  const values = new Float64Array(table.rowCount);
+  const missing = [];
+  let classes;
+  if (column2.kind === "numeric") {
+    for (let i = 0; i < table.rowCount; i++) {
+      const v = column2.values[i];
+      if (!Number.isFinite(v)) missing.push(i);
+      values[i] = v;
+    }
+  } else {
+    classes = [...column2.categories].sort();
+    const index = column2.categories.map((c) => classes.indexOf(c));
+    for (let i = 0; i < table.rowCount; i++) {
+      const code = column2.codes[i];
+      if (code < 0) missing.push(i);
+      values[i] = code < 0 ? NaN : index[code];
+    }
+    if (task === "binary" && classes.length === 2 && classes[0] === "false" && classes[1] === "true") classes = ["false", "true"];
+  }
+  if (missing.length) {
+    throw new UserError(
+      `${table.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
+      { file: table.source, column: label }
+    );
+  }
+  if (task === "regression" && column2.kind !== "numeric") {
+    throw new UserError(`${table.source}: label "${label}" must be numeric for a regression model.`, { file: table.source, column: label });
+  }
+  if (task === "binary") {
+    const bad = values.findIndex((v) => v !== 0 && v !== 1);
+    if (bad >= 0) {
+      throw new UserError(
+        `${table.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
+        { file: table.source, column: label }
+      );
+    }
+  }
+  return { values, classes };
+}
+function featuresOf(table, label, configured) {
+  return configured ?? table.columns.map((c) => c.name).filter((name) => name !== label);
+}
+
+// src/gate/evaluate-model.ts
+var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
+async function evaluateModel(input) {
+  const { model, challenger, champion } = input;
+  const metric = model.evaluate.metric ?? DEFAULT_PRIMARY[model.task];
+  const base = {
+    model: model.name,
+    task: model.task,
+    metric,
+    direction: METRICS.get(metric)?.direction ?? "higher",
+    kind: champion ? "compared" : "first-model",
+    reasons: [],
+    warnings: [],
+    errors: [],
+    challenger: { label: challenger.label, sha256: challenger.sha256, bytes: challenger.bytes, commit: challenger.commit },
+    champion: champion && { label: champion.label, sha256: champion.sha256, bytes: champion.bytes, commit: champion.commit },
+    holdouts: [],
+    seed: model.evaluate.seed,
+    resamples: model.evaluate.resamples,
+    confidence: model.evaluate.confidence,
+    minImprovement: model.evaluate.min_improvement
+  };
+  if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+  let handles = {};
+  try {
+    findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
+    handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : void 0 };
+    for (const holdout of input.holdouts) {
+      input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
+      base.holdouts.push(await evaluateHoldout(input, holdout, metric, handles.challenger, handles.champion, base));
+    }
+  } catch (error2) {
+    if (!isUserError(error2)) throw error2;
+    return { ...base, kind: "error", verdict: void 0, errors: [...base.errors, error2.message] };
+  } finally {
+    await Promise.all([handles.challenger && closeModel(handles.challenger), handles.champion && closeModel(handles.champion)]);
+  }
+  const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
+  const verdict = combineVerdicts(verdicts);
+  const reasons = base.holdouts.flatMap((h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []);
+  return { ...base, verdict, reasons };
+}
+async function evaluateHoldout(input, holdout, metric, challengerModel, championModel, result) {
+  const { model } = input;
+  const table = await readTables(holdout.paths);
+  if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  const features = featuresOf(table, model.label, model.features);
+  const { values: labels } = labelsOf(table, model.label, model.task);
+  const options = { threshold: model.evaluate.threshold };
+  const challenger = toData(model.task, labels, await predict(challengerModel, table, features, model.task), "challenger predictions");
+  const champion = championModel ? toData(model.task, labels, await predict(championModel, table, features, model.task), "champion predictions") : void 0;
+  const challengerMetrics = computeAllMetrics(challenger, options);
+  const championMetrics = champion ? computeAllMetrics(champion, options) : void 0;
+  const metrics = Object.entries(challengerMetrics).map(([name, value]) => {
+    const before = championMetrics?.[name];
+    return {
+      name,
+      direction: METRICS.get(name).direction,
+      challenger: value.value,
+      champion: before?.value,
+      delta: before ? value.value - before.value : void 0,
+      undefinedReason: value.undefinedReason ?? before?.undefinedReason
+    };
+  });
+  const evaluation = {
+    name: holdout.name,
+    files: holdout.files,
+    rows: table.rowCount,
+    positives: model.task === "binary" ? labels.reduce((n, v) => n + v, 0) : void 0,
+    metrics,
+    guardrails: [],
+    slices: [],
+    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold)
+  };
+  if (!champion) {
+    const values = Object.fromEntries(metrics.map((m) => [m.name, { value: m.challenger, direction: m.direction }]));
+    const first = decideFirstModel(values, model.evaluate.min_value);
+    evaluation.guardrails = first.floors;
+    evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
+    return evaluation;
+  }
+  let primary = metric;
+  if (!Number.isFinite(challengerMetrics[metric]?.value) || !Number.isFinite(championMetrics[metric]?.value)) {
+    const reason = challengerMetrics[metric]?.undefinedReason ?? championMetrics[metric]?.undefinedReason ?? "undefined";
+    const fallback = FALLBACK_PRIMARY[model.task].find((m) => Number.isFinite(challengerMetrics[m]?.value) && Number.isFinite(championMetrics[m]?.value));
+    if (!fallback) throw new UserError(`${holdout.name}: ${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.`);
+    result.warnings.push(`${holdout.name}: ${metric} is undefined here (${reason}); the gate used ${fallback} instead.`);
+    primary = fallback;
+  }
+  const paired = await pairedBootstrap(champion, challenger, {
+    metric: primary,
+    metricOptions: options,
+    resamples: model.evaluate.resamples,
+    seed: model.evaluate.seed,
+    confidence: model.evaluate.confidence
+  });
+  evaluation.paired = {
+    metric: primary,
+    delta: paired.delta,
+    ciLow: paired.ciLow,
+    ciHigh: paired.ciHigh,
+    method: paired.method === "bca" ? "BCa" : "percentile",
+    resamples: paired.resamples,
+    seed: paired.seed,
+    confidence: paired.confidence,
+    standardError: paired.standardError,
+    detectable: smallestDetectableDifference(paired.standardError, { confidence: model.evaluate.confidence })
+  };
+  if (model.task === "binary") {
+    const delong = delongTest(champion, challenger, { confidence: model.evaluate.confidence });
+    if (!delong.undefinedReason) {
+      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
+    }
+  }
+  if (model.task !== "regression") {
+    const m = mcnemarTest(rowCorrectness(champion, options), rowCorrectness(challenger, options));
+    evaluation.mcnemar = { championOnlyCorrect: m.b, challengerOnlyCorrect: m.c, pExact: m.pValue, pMidP: m.midP };
+  }
+  evaluation.guardrails = await guardrails(input, table, features, challengerModel, championModel, challengerMetrics, championMetrics);
+  evaluation.slices = slices(model, table, primary, challenger, champion, options, result);
+  const direction = METRICS.get(primary).direction;
+  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${primary} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows, worse than the margin ${model.evaluate.slice_margin}` }))];
+  evaluation.decision = decideVerdict(
+    { metric: primary, direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
+    gating,
+    model.evaluate.min_improvement
+  );
+  return evaluation;
+}
+function toData(task, labels, prediction, source) {
+  if (task === "binary") return { task, labels, scores: prediction.scores, source };
+  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
+  return { task, targets: labels, predictions: prediction.scores, source };
+}
+async function guardrails(input, table, features, challengerModel, championModel, challengerMetrics, championMetrics) {
+  const { model, challenger, champion } = input;
+  const g = model.evaluate.guardrails;
+  const out = [];
+  const rounds = input.latencyRounds ?? 25;
+  const rows = Math.min(1024, table.rowCount);
+  const times = { champion: [], challenger: [] };
+  await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 2 });
+  await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 2 });
+  for (let r = 0; r < rounds; r++) {
+    times.champion.push(...(await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+    times.challenger.push(...(await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+  }
+  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, g.latency_p95_ratio);
+  out.push({ name: "latency_p95_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championP95, challenger: latency.challengerP95, limit: g.latency_p95_ratio, detail: latency.detail });
+  if (g.max_size_mb !== void 0) {
+    const mb = challenger.bytes / 1e6;
+    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: champion.bytes / 1e6, challenger: mb, limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+  }
+  if (g.max_size_ratio !== void 0) {
+    const ratio = challenger.bytes / Math.max(1, champion.bytes);
+    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}\xD7 the champion's size` });
+  }
+  const margins = model.task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
+  for (const [name, margin] of Object.entries(margins)) {
+    const definition = METRICS.get(name);
+    const after = challengerMetrics[name]?.value;
+    const before = championMetrics[name]?.value;
+    if (!definition || !Number.isFinite(after) || !Number.isFinite(before)) {
+      out.push({ name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: definition ? `${name} could not be computed` : `unknown metric "${name}"` });
+      continue;
+    }
+    const worsening = definition.direction === "higher" ? before - after : after - before;
+    out.push({
+      name: `${name} not worse by more than ${margin}`,
+      status: worsening <= margin ? "pass" : "fail",
+      champion: before,
+      challenger: after,
+      limit: margin,
+      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`
+    });
+  }
+  return out;
+}
+function slices(model, table, metric, challenger, champion, options, result) {
+  const rows = [];
+  const direction = METRICS.get(metric).direction;
+  for (const name of model.evaluate.slices) {
+    const column2 = table.columns.find((c) => c.name === name);
+    if (!column2) {
+      result.warnings.push(`slice column "${name}" is not in the held-out set: not reported.`);
+      continue;
+    }
+    const groups2 = /* @__PURE__ */ new Map();
+    for (let i = 0; i < table.rowCount; i++) {
+      const key = column2.kind === "categorical" ? column2.codes[i] < 0 ? "(missing)" : column2.categories[column2.codes[i]] : Number.isNaN(column2.values[i]) ? "(missing)" : String(column2.values[i]);
+      let group = groups2.get(key);
+      if (!group) groups2.set(key, group = []);
+      group.push(i);
+    }
+    if (column2.kind === "numeric" && groups2.size > 20) {
+      result.warnings.push(`slice column "${name}" is numeric with ${groups2.size} distinct values: bin it into a categorical column to slice on it.`);
+      continue;
+    }
+    for (const [value, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
+      const after = computeMetric(metric, subset(challenger, indices), options).value;
+      const before = computeMetric(metric, subset(champion, indices), options).value;
+      const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
+      const worsening = direction === "higher" ? before - after : after - before;
+      rows.push({
+        column: name,
+        value,
+        rows: indices.length,
+        champion: Number.isFinite(before) ? before : void 0,
+        challenger: Number.isFinite(after) ? after : void 0,
+        delta: Number.isFinite(after - before) ? after - before : void 0,
+        gated,
+        status: !gated ? "not-gated" : worsening > model.evaluate.slice_margin ? "fail" : "pass"
+      });
+    }
+  }
+  return rows;
+}
+function subset(data, indices) {
+  const pick2 = (a) => Float64Array.from(indices, (i) => a[i]);
+  if (data.task === "binary") return { ...data, labels: pick2(data.labels), scores: pick2(data.scores) };
+  if (data.task === "regression") return { ...data, targets: pick2(data.targets), predictions: pick2(data.predictions) };
+  const c = data.classCount;
+  const probabilities = new Float64Array(indices.length * c);
+  indices.forEach((row, j) => probabilities.set(data.probabilities.subarray(row * c, row * c + c), j * c));
+  return { ...data, labels: pick2(data.labels), probabilities };
+}
+function confusionOf(task, labels, challenger, champion, threshold) {
+  if (task === "regression") return void 0;
+  const matrix = (data) => {
+    if (data.task === "binary") {
+      const m2 = [[0, 0], [0, 0]];
+      for (let i = 0; i < labels.length; i++) m2[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
+      return m2;
+    }
+    const d = data;
+    const c = d.classCount;
+    const m = Array.from({ length: c }, () => new Array(c).fill(0));
+    for (let i = 0; i < labels.length; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (d.probabilities[i * c + k] > d.probabilities[i * c + best]) best = k;
+      if (labels[i] < c) m[labels[i]][best]++;
+    }
+    return m;
+  };
+  const size = challenger.task === "binary" ? 2 : challenger.classCount;
+  return { labels: Array.from({ length: size }, (_, i) => String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+}
+
+// src/gate/holdouts.ts
+import { mkdtemp as mkdtemp3, writeFile as writeFile4, mkdir as mkdir4 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname3, join as join8 } from "node:path";
+async function holdoutSets(git, root, model, base) {
+  const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+  const { hashes } = await hashFiles(root, paths);
+  const current = { name: "holdout", paths: paths.map((p) => join8(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  if (!base) return [current];
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const baseCommit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim();
+  if (!baseCommit || baseCommit === head) return [current];
+  const baseFiles = await git.tryRun(["ls-tree", "-r", "--name-only", baseCommit, "--", ...model.data.holdout.map((p) => /[*?[{]/.test(p) ? `:(glob)${p}` : p)]);
+  const basePaths = baseFiles.stdout.split("\n").filter(Boolean).sort();
+  if (basePaths.length === 0) return [current];
+  const workingBlobs = (await git.run(["hash-object", "--", ...paths])).trim().split("\n");
+  const baseBlobs = await Promise.all(basePaths.map(async (p) => (await git.run(["rev-parse", `${baseCommit}:${p}`])).trim()));
+  const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
+  if (same) return [current];
+  const dir = await mkdtemp3(join8(tmpdir3(), "modelkeeper-base-holdout-"));
+  for (const path of basePaths) {
+    await mkdir4(dirname3(join8(dir, path)), { recursive: true });
+    await writeFile4(join8(dir, path), await readBlob(git, `${baseCommit}:${path}`));
+  }
+  const baseHashes = (await hashFiles(dir, basePaths)).hashes;
+  return [
+    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join8(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
+    { ...current, name: "PR holdout" }
+  ];
+}
+
+// src/gate/result-file.ts
+function toResultFile(evaluations, markdown, notes, pullRequest) {
+  return {
+    kind: "modelkeeper-evaluate-result",
+    schema: 1,
+    pullRequest,
+    models: evaluations.map((e, i) => ({ model: e.model, verdict: e.verdict, conclusion: conclusionOf(e), markdown: markdown[i], note: notes[i] }))
+  };
+}
+function conclusionOf(e) {
+  if (e.kind === "unchanged") return "neutral";
+  if (e.verdict === "promote") return "success";
+  if (e.verdict === "reject") return "failure";
+  return "neutral";
+}
+function parseResultFile(text, name) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    throw new UserError(`${name}: not JSON (${error2.message}). Pass the file evaluate wrote with --result-file.`, { file: name });
+  }
+  const ok = value?.kind === "modelkeeper-evaluate-result" && value.schema === 1 && Array.isArray(value.models) && value.models.every(
+    (m) => typeof m?.model === "string" && typeof m.markdown === "string" && ["success", "failure", "neutral"].includes(m.conclusion) && m.markdown.length < 6e4
+  ) && (value.pullRequest === void 0 || Number.isInteger(value.pullRequest.number) && /^[0-9a-f]{40}$/.test(value.pullRequest.headSha));
+  if (!ok) throw new UserError(`${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`, { file: name });
+  return value;
+}
+
+// src/report/evaluate-markdown.ts
+var VERDICT_BADGE = {
+  promote: "\u2705 **promote**",
+  reject: "\u274C **reject**",
+  inconclusive: "\u2696\uFE0F **inconclusive**: the champion stays"
+};
+function renderEvaluationMarkdown(result) {
+  const out = [];
+  const name = escapeMarkdown(result.model);
+  if (result.kind === "unchanged") {
+    out.push(`### modelkeeper \xB7 ${name}: no comparison`, "", `The challenger is the champion's artifact (sha256 ${markdownCode(result.challenger.sha256.slice(0, 12))}): nothing to evaluate.`);
+    for (const w of result.warnings) out.push("", `> \u26A0\uFE0F ${escapeMarkdown(w)}`);
+    return out.join("\n") + "\n";
+  }
+  if (result.kind === "error" || !result.verdict) {
+    out.push(`### modelkeeper \xB7 ${name}: \u26A0\uFE0F no verdict`, "", "The evaluation could not be completed, so no verdict is claimed:", "");
+    out.push(...result.errors.map((e) => `- ${escapeMarkdown(e)}`));
+    return out.join("\n") + "\n";
+  }
+  out.push(`### modelkeeper \xB7 ${name}: ${VERDICT_BADGE[result.verdict]}`, "");
+  for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
+  out.push("");
+  if (result.holdouts.length > 1) {
+    out.push(`> \u26A0\uFE0F **This pull request changes the held-out set.** Both models were evaluated on the base branch's held-out set and on the PR's; the verdict needs both.`, "");
+  }
+  for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(w)}`, "");
+  if (result.errors.length) {
+    out.push("**Partial result**: these parts could not be computed:", "", ...result.errors.map((e) => `- ${escapeMarkdown(e)}`), "");
+  }
+  for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
+  out.push(...renderProvenance(result));
+  return out.join("\n") + "\n";
+}
+function renderHoldout(result, h) {
+  const out = [];
+  const compared = result.kind === "compared";
+  out.push(`#### ${escapeMarkdown(h.name)} \xB7 ${h.rows.toLocaleString("en-US")} rows${h.positives !== void 0 ? ` (${h.positives.toLocaleString("en-US")} positive)` : ""}`, "");
+  if (compared) {
+    const level = `${Math.round(result.confidence * 100)}% CI`;
+    out.push(`| metric | champion | challenger | \u0394 | ${level} | status |`, "| --- | ---: | ---: | ---: | --- | --- |");
+    for (const m of h.metrics) {
+      const primary = m.name === result.metric;
+      const ci = primary && h.paired ? `[${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}]` : "";
+      const status = primary && h.decision ? h.decision.verdict : m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : better(m);
+      out.push(
+        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.champion === void 0 ? "\u2013" : fmt(m.champion)} | ${fmt(m.challenger)} | ${m.delta === void 0 ? "\u2013" : signed(m.delta)} | ${ci} | ${status} |`
+      );
+    }
+    out.push("");
+    if (h.paired) {
+      out.push(
+        `Paired ${h.paired.method} bootstrap of \u0394 = challenger \u2212 champion on the same rows: ${h.paired.resamples.toLocaleString("en-US")} resamples, seed ${h.paired.seed}. Smallest difference this held-out set could detect: ${fmt(h.paired.detectable)}.`,
+        ""
+      );
+    }
+    const tests = [];
+    if (h.delong) tests.push(`DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p = ${pValue(h.delong.pValue)}`);
+    if (h.mcnemar) {
+      tests.push(
+        `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p = ${pValue(h.mcnemar.pExact)}, mid-p = ${pValue(h.mcnemar.pMidP)}`
+      );
+    }
+    if (tests.length) out.push(...tests.map((t) => `- ${t}`), "");
+    out.push(...renderChart(h));
+  } else {
+    out.push("| metric | challenger |", "| --- | ---: |");
+    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : fmt(m.challenger)} |`);
+    out.push("");
+  }
+  if (h.guardrails.length) {
+    out.push("**Guardrails**", "", "| guardrail | champion | challenger | limit | status |", "| --- | ---: | ---: | ---: | --- |");
+    for (const g of h.guardrails) {
+      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : fmt(g.champion)} | ${g.challenger === void 0 ? "\u2013" : fmt(g.challenger)} | ${g.limit === void 0 ? "\u2013" : fmt(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
+    }
+    out.push("");
+  }
+  if (h.slices.length) {
+    out.push(`<details><summary>Slices (${h.slices.length})</summary>`, "", `| slice | rows | champion | challenger | \u0394 | status |`, "| --- | ---: | ---: | ---: | ---: | --- |");
+    for (const s of h.slices) {
+      out.push(
+        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : fmt(s.champion)} | ${s.challenger === void 0 ? "\u2013" : fmt(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
+      );
+    }
+    out.push("", "</details>", "");
+  }
+  if (h.confusion) {
+    out.push("<details><summary>Confusion matrices</summary>", "");
+    for (const [who, matrix] of [["champion", h.confusion.champion], ["challenger", h.confusion.challenger]]) {
+      if (!matrix) continue;
+      out.push(`**${who}** (rows: actual, columns: predicted)`, "", `| | ${h.confusion.labels.map(escapeMarkdown).join(" | ")} |`, `| --- |${h.confusion.labels.map(() => " ---: |").join("")}`);
+      matrix.forEach((row, i) => out.push(`| **${escapeMarkdown(h.confusion.labels[i])}** | ${row.join(" | ")} |`));
+      out.push("");
+    }
+    out.push("</details>", "");
+  }
+  return out;
+}
+function renderChart(h) {
+  const rows = h.metrics.filter((m) => m.champion !== void 0 && Number.isFinite(m.champion) && Number.isFinite(m.challenger) && m.challenger >= 0 && m.challenger <= 1 && m.champion >= 0 && m.champion <= 1);
+  if (rows.length < 2) return [];
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "champion (first bar) vs challenger (second bar)"`,
+    `  x-axis [${rows.map((m) => `"${m.name}"`).join(", ")}]`,
+    `  y-axis "value" 0 --> 1`,
+    `  bar [${rows.map((m) => m.champion.toFixed(4)).join(", ")}]`,
+    `  bar [${rows.map((m) => m.challenger.toFixed(4)).join(", ")}]`,
+    "```",
+    ""
+  ];
+}
+function renderProvenance(result) {
+  const out = ["<details><summary>Provenance</summary>", "", "| | label | sha256 | bytes |", "| --- | --- | --- | ---: |"];
+  if (result.champion) out.push(`| champion | ${escapeMarkdown(result.champion.label)} | ${markdownCode(result.champion.sha256)} | ${result.champion.bytes} |`);
+  out.push(`| challenger | ${escapeMarkdown(result.challenger.label)} | ${markdownCode(result.challenger.sha256)} | ${result.challenger.bytes} |`);
+  for (const h of result.holdouts) {
+    for (const [path, sha] of Object.entries(h.files)) out.push(`| ${escapeMarkdown(h.name)} | ${markdownCode(path)} | ${markdownCode(sha)} | |`);
+  }
+  out.push("", "</details>", "");
+  return out;
+}
+function better(m) {
+  if (m.delta === void 0 || m.delta === 0) return "";
+  return m.delta > 0 === (m.direction === "higher") ? "better" : "worse";
+}
+function signed(value) {
+  return `${value > 0 ? "+" : ""}${fmt(value)}`;
+}
+function pValue(p) {
+  return p < 1e-4 ? "< 0.0001" : p.toFixed(4);
+}
+
+// src/report/evaluate-text.ts
+function renderEvaluationText(e) {
+  if (e.kind === "unchanged") return [`${e.model}: unchanged: the challenger is the champion's artifact (sha256 ${e.challenger.sha256.slice(0, 12)}); nothing to compare.`, ...e.warnings.map((w) => `  warning: ${w}`)].join("\n");
+  if (e.kind === "error" || !e.verdict) return [`${e.model}: NO VERDICT: the evaluation could not be completed:`, ...e.errors.map((m) => `  ${m}`)].join("\n");
+  const out = [`${e.model}: ${e.verdict.toUpperCase()}${e.kind === "first-model" ? " (first model: no champion; absolute floors only)" : ""}`];
+  for (const r of e.reasons) out.push(`  ${r}`);
+  for (const w of e.warnings) out.push(`  warning: ${w}`);
+  for (const h of e.holdouts) {
+    out.push(`  ${h.name}: ${h.rows} rows`);
+    const width = Math.max(...h.metrics.map((m) => m.name.length));
+    for (const m of h.metrics) {
+      const value = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${fmt(m.champion)} \u2192 ${fmt(m.challenger)}  \u0394 ${m.delta >= 0 ? "+" : ""}${fmt(m.delta)}` : fmt(m.challenger);
+      const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
+      out.push(`    ${m.name.padEnd(width)}  ${value}${ci}`);
+    }
+    for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
+    const failedSlices = h.slices.filter((s) => s.status === "fail");
+    if (h.slices.length) out.push(`    slices: ${h.slices.length} reported, ${failedSlices.length} failed${failedSlices.length ? `: ${failedSlices.map((s) => `${s.column}=${s.value}`).join(", ")}` : ""}`);
+  }
+  return out.join("\n");
+}
+
+// src/report/evaluate-html.ts
+function renderEvaluationHtml(evaluations) {
+  const sections = evaluations.map((e) => {
+    const head = `<h2>${escapeHtml(e.model)}: ${escapeHtml(e.kind === "unchanged" ? "unchanged" : e.verdict ?? "no verdict")}</h2>`;
+    const reasons = `<ul>${[...e.reasons, ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
+    const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join("");
+    const holdouts = e.holdouts.map((h) => {
+      const rows = h.metrics.map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : fmt(m.champion)}</td><td>${fmt(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : fmt(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}]` : ""}</td></tr>`).join("");
+      const guards = h.guardrails.map((g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`).join("");
+      return `<h3>${escapeHtml(h.name)} \xB7 ${h.rows} rows</h3><table><tr><th>metric</th><th>champion</th><th>challenger</th><th>\u0394</th><th>CI</th></tr>${rows}</table>${guards ? `<table><tr><th>guardrail</th><th colspan="3">detail</th><th>status</th></tr>${guards}</table>` : ""}`;
+    }).join("");
+    return `<section>${head}${reasons}${warnings}${holdouts}</section>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>modelkeeper evaluate</title><style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}td:first-child,th:first-child{text-align:left}.warn{color:#9a6700}</style></head><body><h1>modelkeeper evaluate</h1>${sections.join("")}</body></html>
+`;
+}
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
+        return orig(error2, options);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+
+// node_modules/before-after-hook/index.js
+var bind = Function.bind;
+var bindable = bind.bind(bind);
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var before_after_hook_default = { Singular, Collection };
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge2(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge2(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
+    parse
+  });
+}
+var endpoint = withDefaults(null, DEFAULTS);
+
+// node_modules/content-type/dist/index.js
+var SP = 32;
+var HTAB = 9;
+var SEMI = 59;
+var EQ = 61;
+var DQUOTE = 34;
+var BSLASH = 92;
+var COMMA2 = 44;
+var LOWER_CASE = 1;
+var OWS = 2;
+var SEMI_FLAG = 4;
+var COMMA_FLAG = 8;
+var TOKEN_FLAG = 16;
+var NON_ASCII = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var CHAR_MAP = new Uint8Array(256);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
+}
+var NullObject = /* @__PURE__ */ (() => {
+  const C2 = function() {
+  };
+  C2.prototype = /* @__PURE__ */ Object.create(null);
+  return C2;
+})();
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code2 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str.slice(start, end);
+}
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+    if (isNoise) return val + "n";
+    const isBigInt = typeof val === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+      return val.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+    const isPostReplacerObject = val !== null && typeof val === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+    return val;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+    let isDone = false;
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level));
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level--;
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (isKeyInArrayReplacer) return val;
+          return val;
+        },
+        space
+      );
+    }
+    if (!value) return originalStringify(value, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val.toString() + "n";
+        if (typeof val === "bigint") return val.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (isKeyInArrayReplacer) return val;
+        return val;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error2;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1"
+    );
+    featureCache.set(parseFingerprint, result);
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value;
+  return userReviver(key, value, context);
+};
+var JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value;
+    return reviver(key, value, context);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (!node.visited) {
+      node.visited = true;
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+      const isDeleted = value === void 0;
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+    const serializedData = serializeBigInts(text);
+    return originalParse(
+      serializedData,
+      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+    );
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error2;
+  }
+};
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// node_modules/@octokit/request/dist-bundle/index.js
+var VERSION3 = "10.0.16";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+  }
+};
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error2) {
+    let message = "Unknown Error";
+    if (error2 instanceof Error) {
+      if (error2.name === "AbortError") {
+        error2.status = 500;
+        throw error2;
+      }
+      message = error2.message;
+      if (error2.name === "TypeError" && "cause" in error2) {
+        if (error2.cause instanceof Error) {
+          message = error2.cause.message;
+        } else if (typeof error2.cause === "string") {
+          message = error2.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error2;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse2(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var request = withDefaults2(endpoint, defaults_default);
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+var VERSION4 = "0.0.0-development";
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+var graphql2 = withDefaults3(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION5 = "7.0.8";
+
+// node_modules/@octokit/core/dist-src/index.js
+var noop2 = () => {
+};
+var consoleWarn = console.warn.bind(console);
+var consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+var Octokit = class {
+  static VERSION = VERSION5;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook2 = new before_after_hook_default.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook2.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook2;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth2 = createTokenAuth(options.auth);
+        hook2.wrap("request", auth2.hook);
+        this.auth = auth2;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth2 = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook2.wrap("request", auth2.hook);
+      this.auth = auth2;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+};
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION6 = "6.0.0";
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error2) => {
+      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error2;
+    });
+  });
+}
+requestLog.VERSION = VERSION6;
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION7 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION8 = "17.0.0";
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+var endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint2;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+var handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION8;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = VERSION8;
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION9 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION9}`
+  }
+);
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+function isRequestError(error2) {
+  return error2.request !== void 0;
+}
+async function errorRequest(state, octokit, error2, options) {
+  if (!isRequestError(error2) || !error2?.request.request) {
+    throw error2;
+  }
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+  }
+  throw error2;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error2, info2) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
+    options.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error2, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
+          retries,
+          retryAfter
+        });
+        return error2;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION10;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION11 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info2) {
+      const [state2, request2, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION11;
+throttling.triggersNotification = triggersNotification;
+
+// src/github/client.ts
+var GitHubClient = Octokit2.plugin(retry, throttling);
+function githubFromEnv(env, warn = () => {
+}) {
+  const token = env.GITHUB_TOKEN;
+  if (!token) return void 0;
+  return new GitHubClient({
+    auth: token,
+    baseUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: "modelkeeper",
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m) => warn(m), error: (m) => warn(m) },
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451] },
+    throttle: {
+      onRateLimit: (_after, _options, _octokit, retryCount) => retryCount < 2,
+      onSecondaryRateLimit: (_after, _options, _octokit, retryCount) => retryCount < 2
+    }
+  });
+}
+function repoFromEnv(env) {
+  const full = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo, ...rest] = full.split("/");
+  if (!owner || !repo || rest.length) {
+    throw new UserError(`GITHUB_REPOSITORY is "${full}". Expected format {owner}/{repo} (it is set in every GitHub Actions job).`);
+  }
+  return { owner, repo };
+}
+
+// src/github/sticky-comment.ts
+function commentMarker(kind, model) {
+  return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
+}
+async function upsertComment(github, repo, issueNumber, marker, body, author) {
+  const full = `${marker}
+${body}`;
+  const comments = await github.paginate(github.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const existing = comments.find(
+    (c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author)
+  );
+  if (existing) {
+    if (existing.body === full) return { id: existing.id, url: existing.html_url, action: "unchanged" };
+    const { data: data2 } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: full });
+    return { id: data2.id, url: data2.html_url, action: "updated" };
+  }
+  const { data } = await github.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full });
+  return { id: data.id, url: data.html_url, action: "created" };
+}
+async function commentAuthor(github, configured) {
+  if (configured) return configured;
+  try {
+    const { data } = await github.rest.users.getAuthenticated();
+    return data.login;
+  } catch {
+    return "github-actions[bot]";
+  }
+}
+
+// src/github/check-run.ts
+async function reportCheckRun(github, repo, check) {
+  try {
+    const { data } = await github.rest.checks.create({
+      ...repo,
+      name: check.name,
+      head_sha: check.headSha,
+      status: "completed",
+      conclusion: check.conclusion,
+      completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+      output: { title: check.title.slice(0, 255), summary: check.summary.slice(0, 65e3), text: check.text?.slice(0, 65e3) }
+    });
+    return { created: true, url: data.html_url ?? void 0 };
+  } catch (error2) {
+    const status = error2.status;
+    if (status === 403 || status === 404) return { created: false, reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result` };
+    return { created: false, reason: `the check run could not be created: ${error2.message}` };
+  }
+}
+
+// src/commands/evaluate.ts
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH] [--result-file FILE] [--no-comment] [--push]",
+  options: {
+    champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
+    challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+    "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+    "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
+    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+    push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const pr = pullRequestFromEnv(context.env);
+    const commit = await resolveCommit(git, await recordTarget(git, context.env, void 0));
+    const base = values.champion ? void 0 : await baseRef(git, context.env);
+    const evaluations = [];
+    for (const model of workspace.models) {
+      const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join9(root, model.artifact);
+      const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
+      let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
+      if (champion?.commit === commit && !values.champion) champion = void 0;
+      const evaluation = await evaluateModel({
+        model,
+        challenger: { ...challenger, commit },
+        champion,
+        holdouts: await holdoutSets(git, root, model, base),
+        log: context.log
+      });
+      if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
+      evaluations.push(evaluation);
+    }
+    const markdowns = evaluations.map(renderEvaluationMarkdown);
+    const notes = evaluations.map((e) => noteLine(e, commit));
+    const written = notes.filter((n) => n !== void 0);
+    if (written.length) await appendNoteLines(git, commit, written);
+    if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
+    if (typeof values["result-file"] === "string") {
+      await writeFile5(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+    }
+    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
+    const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
+    const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
+    const paired = first?.holdouts.at(-1)?.paired;
+    const overall = evaluations.some((e) => e.kind === "error") ? "error" : evaluations.some((e) => e.verdict === "reject") ? "reject" : evaluations.every((e) => e.kind === "unchanged") ? "unchanged" : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? "promote" : "inconclusive";
+    const markdown = markdowns.join("\n");
+    return {
+      exitCode,
+      data: { commit, verdict: overall, models: evaluations, posted },
+      text: evaluations.map(renderEvaluationText).join("\n\n"),
+      markdown,
+      html: renderEvaluationHtml(evaluations),
+      outputs: {
+        verdict: overall,
+        metric: first?.metric ?? "",
+        delta: paired ? String(paired.delta) : "",
+        "ci-low": paired ? String(paired.ciLow) : "",
+        "ci-high": paired ? String(paired.ciHigh) : "",
+        report: markdown,
+        commit
+      }
+    };
+  }
+};
+function noteLine(e, commit) {
+  if (!e.verdict || e.kind !== "compared" && e.kind !== "first-model") return void 0;
+  const last = e.holdouts.at(-1);
+  return {
+    schema: NOTE_SCHEMA,
+    id: newLineId(),
+    event: "evaluate",
+    model: e.model,
+    at: (/* @__PURE__ */ new Date()).toISOString(),
+    tool: TOOL,
+    verdict: e.verdict,
+    kind: e.kind,
+    commit,
+    challenger: { sha256: e.challenger.sha256, path: e.challenger.label },
+    ...e.champion ? { champion: { sha256: e.champion.sha256, source: e.champion.label } } : {},
+    metric: last?.paired?.metric ?? e.metric,
+    ...last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {},
+    holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
+    seed: e.seed
+  };
+}
+async function warnIfNotRetrained(e, git, commit, championCommit) {
+  if (!championCommit) return;
+  const mine = latest(await readNote(git, commit), "record", e.model);
+  const theirs = latest(await readNote(git, championCommit), "record", e.model);
+  if (mine && theirs && JSON.stringify(mine.inputs) !== JSON.stringify(theirs.inputs)) {
+    e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  }
+}
+async function postToPullRequest(context, evaluations, markdowns, pr, configuredAuthor) {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!pr || !github) return [];
+  const repo = repoFromEnv(context.env);
+  const out = [];
+  let author;
+  for (const [i, evaluation] of evaluations.entries()) {
+    let url;
+    try {
+      author ??= await commentAuthor(github, configuredAuthor);
+      url = (await upsertComment(github, repo, pr.number, commentMarker("evaluate", evaluation.model), markdowns[i], author)).url;
+    } catch (error2) {
+      const status = error2.status;
+      if (status !== 403 && status !== 404) throw error2;
+      context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
+    }
+    const check = await reportCheckRun(github, repo, {
+      name: `modelkeeper / ${evaluation.model}`,
+      headSha: pr.headSha,
+      conclusion: conclusionOf(evaluation),
+      title: evaluation.verdict ? `${evaluation.model}: ${evaluation.verdict}` : `${evaluation.model}: ${evaluation.kind === "unchanged" ? "unchanged" : "no verdict"}`,
+      summary: markdowns[i]
+    });
+    if (!check.created) context.warn(check.reason ?? "no check run");
+    out.push({ model: evaluation.model, comment: url, checkRun: check.created });
+  }
+  return out;
+}
+
+// src/git/tags.ts
+async function fetchModelTags(git, remote) {
+  await git.tryRun(["fetch", "--quiet", remote, "+refs/tags/modelkeeper/*:refs/tags/modelkeeper/*"]);
+}
+async function deleteLocalTag(git, tag) {
+  await git.tryRun(["tag", "-d", tag]);
+}
+
+// src/commands/promote.ts
+var promoteCommand = {
+  name: "promote",
+  summary: "make a commit's artifact the champion, if its evaluation said promote: note line + tag modelkeeper/<model>/v<N>",
+  usage: "promote [--commit REV] [--force] [--no-push]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
+    force: { type: "boolean", description: "promote without a winning evaluation (loud; records who forced it)" },
+    "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git } = workspace;
+    const remote = values.remote ?? "origin";
+    const push = !values["no-push"];
+    const commit = await resolveCommit(git, values.commit ?? "HEAD");
+    if (push) {
+      await mergeRemoteNotes(git, remote);
+      await fetchModelTags(git, remote);
+    }
+    const promotions = [];
+    for (const model of workspace.models) {
+      promotions.push(await promoteModel(git, model, commit, { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log }));
+    }
+    const text = promotions.map((p) => p.status === "already-champion" ? `${p.model}: already the champion as ${p.tag}` : `${p.model}: promoted to ${p.tag}${p.forcedBy ? ` (FORCED by ${p.forcedBy}, without a winning evaluation)` : ""}`).join("\n");
+    const markdown = [
+      "### modelkeeper promote",
+      "",
+      ...promotions.map((p) => `- **${escapeMarkdown(p.model)}**: ${p.status === "already-champion" ? "already the champion as" : "promoted to"} ${markdownCode(p.tag)}${p.forcedBy ? ` \u26A0\uFE0F forced by ${escapeMarkdown(p.forcedBy)}` : ""}`),
+      ""
+    ].join("\n");
+    return {
+      exitCode: 0,
+      data: { commit, promotions },
+      text,
+      markdown,
+      outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") }
+    };
+  }
+};
+async function promoteModel(git, model, commit, options) {
+  const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
+  if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
+  const tags = await championTags(git, model.name);
+  if (tags.length) {
+    const current = await fromGit(git, tags[0].tag, model.artifact, tags[0].tag);
+    if (current?.sha256 === artifact.sha256) {
+      return { model: model.name, status: "already-champion", version: tags[0].version, tag: tags[0].tag, sha256: artifact.sha256 };
+    }
+  }
+  const evaluation = await findEvaluation(git, model.name, artifact.sha256);
+  let forcedBy;
+  if (!evaluation || evaluation.line.verdict !== "promote") {
+    const why = evaluation ? `its latest evaluation (${evaluation.line.at}, on ${evaluation.commit.slice(0, 12)}) said ${evaluation.line.verdict}` : `no evaluation of this artifact (sha256 ${artifact.sha256.slice(0, 12)}) was found in ${NOTES_REF}`;
+    if (!options.force) {
+      throw new UserError(
+        `refusing to promote ${model.name}: ${why}. Run evaluate on the pull request that built it (and push its notes), or pass --force to promote anyway (recorded with your name).`
+      );
+    }
+    forcedBy = await whoIsForcing(git, options.env);
+    options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
+  }
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const version = ((await championTags(git, model.name))[0]?.version ?? 0) + 1;
+    const tag = `${tagPrefix(model.name)}${version}`;
+    const line = {
+      schema: NOTE_SCHEMA,
+      id: newLineId(),
+      event: "promote",
+      model: model.name,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      tool: TOOL,
+      version,
+      tag,
+      artifact: { path: model.artifact, sha256: artifact.sha256 },
+      ...evaluation ? { evaluation: { commit: evaluation.commit, verdict: evaluation.line.verdict, at: evaluation.line.at, id: evaluation.line.id } } : {},
+      ...forcedBy ? { forcedBy } : {}
+    };
+    const notesBefore = (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).stdout.trim();
+    await appendNoteLines(git, commit, [line]);
+    await git.run(["tag", "-a", tag, "-m", `modelkeeper: ${model.name} v${version}
+
+${JSON.stringify(line)}`, commit]);
+    if (!options.push) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${tag}`, `${NOTES_REF}:${NOTES_REF}`]);
+    if (result.code === 0) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    await deleteLocalTag(git, tag);
+    if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
+    else await git.tryRun(["update-ref", "-d", NOTES_REF]);
+    if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(result.stdout + result.stderr)) {
+      throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${(result.stderr || result.stdout).trim()}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
+    }
+    options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and trying again`);
+    await fetchModelTags(git, options.remote);
+    await mergeRemoteNotes(git, options.remote);
+  }
+  throw new UserError(`could not promote ${model.name}: other promotions kept racing. Run promote again.`);
+}
+async function findEvaluation(git, model, sha256) {
+  let best;
+  for (const { commit, lines } of await readAllNotes(git)) {
+    for (const line of lines) {
+      if (line.event !== "evaluate" || line.model !== model || line.challenger?.sha256 !== sha256) continue;
+      if (!best || line.at > best.line.at) best = { commit, line };
+    }
+  }
+  return best;
+}
+async function whoIsForcing(git, env) {
+  if (env.GITHUB_ACTOR) return `${env.GITHUB_ACTOR} (GitHub Actions run ${env.GITHUB_RUN_ID ?? "?"})`;
+  const name = (await git.tryRun(["config", "user.name"])).stdout.trim();
+  const email = (await git.tryRun(["config", "user.email"])).stdout.trim();
+  return name || email ? `${name} <${email}>` : "unknown user";
+}
+
+// src/commands/rollback.ts
+import { mkdir as mkdir5, copyFile as copyFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join10 } from "node:path";
+var rollbackCommand = {
+  name: "rollback",
+  summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
+  usage: "rollback --model NAME [--to vN] [--pr]",
+  options: {
+    to: { type: "string", value: "vN", description: "the version to restore (default: the champion before the current one)" },
+    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY)" },
+    remote: { type: "string", value: "NAME", description: "remote to fetch tags from and push to (default: origin)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
+    const [model] = workspace.models;
+    const remote = values.remote ?? "origin";
+    if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
+      await fetchModelTags(git, remote);
+      await mergeRemoteNotes(git, remote).catch(() => false);
+    }
+    const tags = await championTags(git, model.name);
+    const target = pickTarget(tags, values.to, model.name);
+    const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
+    if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
+    const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
+    if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
+    await mkdir5(dirname4(join10(root, model.artifact)), { recursive: true });
+    await copyFile3(artifact.path, join10(root, model.artifact));
+    await git.run(["add", "--", model.artifact]);
+    const message = `modelkeeper: roll back ${model.name} to v${target.version}
+
+Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).`;
+    const staged = await git.tryRun(["diff", "--cached", "--quiet"]);
+    if (staged.code === 0) throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
+    await git.run(["commit", "--quiet", "-m", message]);
+    const commit = (await git.run(["rev-parse", "HEAD"])).trim();
+    const original = latest(await readNote(git, artifact.commit), "record", model.name);
+    const line = {
+      ...original ?? emptyRecord(model.name, model.artifact, artifact.sha256, artifact.bytes),
+      schema: NOTE_SCHEMA,
+      id: newLineId(),
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      tool: TOOL,
+      rollbackTo: { version: target.version, tag: target.tag }
+    };
+    await appendNoteLines(git, commit, [line]);
+    let pullRequest;
+    if (branch) {
+      await git.run(["push", "--quiet", "--force-with-lease", remote, `${branch}:refs/heads/${branch}`]);
+      await pushNotes(git, remote);
+      const github = githubFromEnv(context.env, context.warn);
+      if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
+      const repo = repoFromEnv(context.env);
+      const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
+      const open3 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+      const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+
+Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
+      pullRequest = { number: pr.number, url: pr.html_url };
+    }
+    const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
+    return {
+      exitCode: 0,
+      data: { model: model.name, to: target, commit, sha256: artifact.sha256, pullRequest },
+      text,
+      markdown: `### modelkeeper rollback
+
+${text}
+`,
+      outputs: { commit, tag: target.tag, ...pullRequest ? { "pull-request": String(pullRequest.number) } : {} }
+    };
+  }
+};
+function pickTarget(tags, to, model) {
+  if (to) {
+    const version = Number(to.replace(/^v/, ""));
+    const found = tags.find((t) => t.version === version);
+    if (!Number.isInteger(version) || !found) {
+      throw new UserError(`--to ${to}: no tag ${tagPrefix(model)}${to.replace(/^v/, "")}. Versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
+    }
+    return found;
+  }
+  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
+  return tags[1];
+}
+function emptyRecord(model, path, sha256, bytes) {
+  return {
+    schema: NOTE_SCHEMA,
+    id: "",
+    event: "record",
+    model,
+    at: "",
+    tool: TOOL,
+    artifact: { path, sha256, bytes },
+    inputs: { data: {}, code: {}, config: {}, lockfiles: {} },
+    patterns: { data: [], code: [], config: [] },
+    env: { node: process.version, platform: `${process.platform}-${process.arch}` }
+  };
+}
+
+// src/commands/comment.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+var UNTRUSTED_NOTE = "> \u2139\uFE0F Computed by the pull request's own workflow run and posted by the `workflow_run` workflow. For a fork, that run executed the fork's code: the promotion itself is decided again on the default branch after merge.";
+var commentCommand = {
+  name: "comment",
+  summary: "post a saved evaluate result on its pull request (the workflow_run half of the fork-PR pattern)",
+  usage: "comment --from FILE",
+  options: {
+    from: { type: "string", value: "FILE", description: "the file evaluate wrote with --result-file" },
+    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" }
+  },
+  async run(context, values) {
+    if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
+    const path = resolve6(context.cwd, values.from);
+    const text = await readFile5(path, "utf8").catch((error2) => {
+      throw new UserError(`${values.from}: cannot read (${error2.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
+    });
+    const result = parseResultFile(text, values.from);
+    const github = githubFromEnv(context.env, context.warn);
+    if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
+    const repo = repoFromEnv(context.env);
+    if (!result.pullRequest) throw new UserError(`${values.from}: the result names no pull request (evaluate ran outside a pull_request event); nothing to comment on.`);
+    const { data: pr } = await github.rest.pulls.get({ ...repo, pull_number: result.pullRequest.number });
+    const runHead = workflowRunHeadSha(context.env);
+    if (pr.head.sha !== result.pullRequest.headSha || runHead && runHead !== result.pullRequest.headSha) {
+      throw new UserError(
+        `the result is for ${result.pullRequest.headSha.slice(0, 12)}, but pull request #${pr.number} is now at ${pr.head.sha.slice(0, 12)}${runHead ? ` and the workflow run built ${runHead.slice(0, 12)}` : ""}: not posting a stale or mismatched result.`
+      );
+    }
+    const author = await commentAuthor(github, values["comment-author"]);
+    const posted = [];
+    for (const model of result.models) {
+      const comment = await upsertComment(github, repo, pr.number, commentMarker("evaluate", model.model), `${model.markdown}
+${UNTRUSTED_NOTE}
+`, author);
+      const check = await reportCheckRun(github, repo, {
+        name: `modelkeeper / ${model.model}`,
+        headSha: result.pullRequest.headSha,
+        conclusion: model.conclusion,
+        title: model.verdict ? `${model.model}: ${model.verdict}` : `${model.model}: no verdict`,
+        summary: model.markdown
+      });
+      if (!check.created) context.warn(check.reason ?? "check run not created");
+      posted.push({ model: model.model, comment: comment.url, action: comment.action, checkRun: check.created });
+    }
+    return {
+      exitCode: 0,
+      data: { pullRequest: pr.number, posted },
+      text: posted.map((p) => `${p.model}: comment ${p.action} ${p.comment}`).join("\n"),
+      outputs: { "pull-request": String(pr.number) }
+    };
+  }
+};
+function workflowRunHeadSha(env) {
+  if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
+  try {
+    return JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.head_sha;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/demo/run-demo.ts
+import { mkdtemp as mkdtemp4, mkdir as mkdir7, appendFile as appendFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join12, resolve as resolve8 } from "node:path";
 
 // src/demo/example-repo.ts
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join7(dir, "fraud-model");
-  const origin = join7(dir, "origin.git");
-  await mkdir4(repo, { recursive: true });
+  const repo = join11(dir, "fraud-model");
+  const origin = join11(dir, "origin.git");
+  await mkdir6(repo, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
-    await mkdir4(join7(repo, path, ".."), { recursive: true });
-    await writeFile3(join7(repo, path), content);
+    await mkdir6(join11(repo, path, ".."), { recursive: true });
+    await writeFile6(join11(repo, path), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -35433,8 +49534,8 @@ function exampleFiles() {
 
 // src/cli/run-cli.ts
 import { parseArgs } from "node:util";
-import { writeFile as writeFile4 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { writeFile as writeFile7 } from "node:fs/promises";
+import { resolve as resolve7 } from "node:path";
 
 // src/commands/command.ts
 var COMMON_OPTIONS = {
@@ -35491,8 +49592,8 @@ async function runCli(argv, io, env, cwd) {
   };
   try {
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile4(resolve3(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile4(resolve3(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown) await writeFile7(resolve7(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html) await writeFile7(resolve7(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error2) {
@@ -35532,8 +49633,8 @@ function optionLines(specs) {
 
 // src/demo/run-demo.ts
 async function runDemo(options) {
-  const dir = options.dir ? resolve4(options.dir) : await mkdtemp2(join8(tmpdir2(), "modelkeeper-demo-"));
-  await mkdir5(dir, { recursive: true });
+  const dir = options.dir ? resolve8(options.dir) : await mkdtemp4(join12(tmpdir4(), "modelkeeper-demo-"));
+  await mkdir7(dir, { recursive: true });
   const steps = [];
   let stepNumber = 0;
   const step = async (title, argv, cwd, expect) => {
@@ -35556,7 +49657,7 @@ ${train.tail}`);
   await step("record the model's inputs and artifact in a git note, and push it", ["record", "--push"], repo, 0);
   await step("verify the working tree against the record", ["verify"], repo, 0);
   await step("reproduce the model from its recorded inputs in a clean worktree", ["reproduce"], repo, 0);
-  await appendFile2(join8(repo, "data", "train.csv"), "999.99,23,GB,0\n");
+  await appendFile2(join12(repo, "data", "train.csv"), "999.99,23,GB,0\n");
   await step("change the training data and verify again: the change is caught", ["verify"], repo, 1);
   const summary2 = [
     `Demo finished: ${steps.length} steps as expected.`,
@@ -35585,7 +49686,7 @@ var demoCommand = {
 };
 
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }
@@ -35609,16 +49710,16 @@ async function runAction() {
     info(result.text);
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile5(resolve5(settings.workingDirectory, md), result.markdown);
-    if (typeof html === "string" && result.html) await writeFile5(resolve5(settings.workingDirectory, html), result.html);
+    if (typeof md === "string" && result.markdown) await writeFile8(resolve9(settings.workingDirectory, md), result.markdown);
+    if (typeof html === "string" && result.html) await writeFile8(resolve9(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.markdown).write();
-    if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine(result.text)}`);
+    if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine2(result.text)}`);
   } catch (error2) {
     setOutput("exit-code", "2");
     setFailed(isUserError(error2) ? error2.message : `unexpected error (a bug; please report it): ${error2?.stack ?? error2}`);
   }
 }
-function firstLine(text) {
+function firstLine2(text) {
   return text.split("\n").find((l) => l.trim()) ?? "failed";
 }
 

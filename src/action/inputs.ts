@@ -19,9 +19,14 @@ export interface ActionSettings {
 }
 
 /** Inputs passed through as string options. */
-const STRING_INPUTS = ["config", "model", "commit", "remote", "timeout", "report-md", "report-html"] as const;
+const STRING_INPUTS = [
+  "config", "model", "commit", "remote", "timeout", "report-md", "report-html",
+  "champion", "challenger", "result-file", "comment-author", "from", "to",
+] as const;
 /** Inputs passed through as boolean options. */
-const BOOLEAN_INPUTS = ["push", "fast"] as const;
+const BOOLEAN_INPUTS = ["push", "fast", "force", "pr"] as const;
+/** Boolean inputs that switch a default-on behaviour off: input `comment: false` is `--no-comment`. */
+const NEGATED_INPUTS = { comment: "no-comment" } as const;
 
 export function readActionSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
   const command = core.getInput("command", { required: true }).trim();
@@ -35,6 +40,12 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Action
     if (!raw) continue;
     if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
     values[name] = raw === "true";
+  }
+  for (const [name, option] of Object.entries(NEGATED_INPUTS)) {
+    const raw = core.getInput(name).trim().toLowerCase();
+    if (!raw) continue;
+    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
+    if (raw === "false") values[option] = true;
   }
   const token = core.getInput("github-token");
   if (token) core.setSecret(token);

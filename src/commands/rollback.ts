@@ -64,7 +64,7 @@ export const rollbackCommand: Command = {
       const github = githubFromEnv(context.env, context.warn);
       if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
       const repo = repoFromEnv(context.env);
-      const base = (await github.rest.repos.get(repo)).data.default_branch;
+      const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
       const open = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
       const pr = open.data[0]
         ? open.data[0]

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Git } from "../git/git.ts";
+import { readBlob } from "../git/blob.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 
@@ -92,7 +93,7 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
   const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
   if (!commit || blob.code !== 0) return undefined;
-  const bytes = await catBlob(git, blob.stdout.trim());
+  const bytes = await readBlob(git, blob.stdout.trim());
   const file = join(await mkdtemp(join(tmpdir(), "modelkeeper-champion-")), path.split("/").pop() ?? "model.onnx");
   await writeFile(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
   return { ...(await fromFile(file, label)), commit };
@@ -110,15 +111,6 @@ export async function fromFile(path: string, label: string): Promise<ArtifactSou
 
 function isLfsPointer(bytes: Buffer): boolean {
   return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
-}
-
-async function catBlob(git: Git, blob: string): Promise<Buffer> {
-  const { execFile } = await import("node:child_process");
-  return new Promise((resolveBlob, reject) => {
-    execFile("git", ["cat-file", "blob", blob], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) =>
-      error ? reject(error) : resolveBlob(stdout),
-    );
-  });
 }
 
 /** Resolves an LFS pointer through git-lfs when it is installed; otherwise says how. */

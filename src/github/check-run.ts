@@ -25,6 +25,6 @@ export async function reportCheckRun(
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 403 || status === 404) return { created: false, reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result` };
-    throw error;
+    return { created: false, reason: `the check run could not be created: ${(error as Error).message}` };
   }
 }

@@ -39,6 +39,8 @@ export interface EvaluateLine extends LineBase {
   verdict: "promote" | "reject" | "inconclusive";
   /** compared: against a champion; first-model: no champion existed, absolute floors only. */
   kind: "compared" | "first-model";
+  /** The commit evaluated (the note is attached to it; kept for lookups by artifact hash). */
+  commit: string;
   challenger: { sha256: string; path: string };
   champion?: { sha256: string; source: string };
   metric: string;

@@ -93,3 +93,23 @@ test("the shipped onnxruntime-node runtime loads from dist/ without node_modules
   assert.equal(result.stdout.trim(), "function");
   assert.equal(await stat(join(home, ".cache", "Microsoft")).catch(() => undefined), undefined);
 });
+
+test("the bundled Action runs evaluate with real ONNX models through the shipped onnxruntime", async (t) => {
+  const { binaryCsv, gateConfig, MODELS } = await import("../support/gate-fixtures.ts");
+  const action = await copyOfAction();
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(100, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.good(),
+    "champion.onnx": MODELS.weak(),
+  });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const result = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx", "report-md": "report.md" });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.equal(result.outputs.verdict, "promote");
+  assert.ok(Number(result.outputs["ci-low"]) > 0);
+  assert.match(result.outputs.report, /modelkeeper · fraud: ✅ \*\*promote\*\*/);
+  assert.match(result.summary, /Paired BCa bootstrap/);
+});

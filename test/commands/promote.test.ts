@@ -13,7 +13,7 @@ const sha = (data: string) => createHash("sha256").update(data).digest("hex");
 function evaluation(artifact: string, verdict: EvaluateLine["verdict"]): EvaluateLine {
   return {
     schema: 1, id: newLineId(), event: "evaluate", model: "fraud", at: new Date().toISOString(), tool: "test",
-    verdict, kind: "compared", challenger: { sha256: sha(artifact), path: "models/fraud.bin" }, metric: "roc_auc", holdout: {}, seed: 1,
+    verdict, kind: "compared", commit: "0".repeat(40), challenger: { sha256: sha(artifact), path: "models/fraud.bin" }, metric: "roc_auc", holdout: {}, seed: 1,
   };
 }
 

@@ -1,0 +1,161 @@
+import { writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Command, CommandContext, CommandResult } from "./command.ts";
+import { openWorkspace } from "./workspace.ts";
+import { recordTarget } from "./record.ts";
+import { resolveCommit } from "../git/git.ts";
+import { appendNoteLines, pushNotes, readNote } from "../git/notes.ts";
+import { baseRef, fromFile, resolveChampion } from "../gate/champion.ts";
+import { evaluateModel } from "../gate/evaluate-model.ts";
+import { holdoutSets } from "../gate/holdouts.ts";
+import type { ModelEvaluation } from "../gate/result.ts";
+import { conclusionOf, toResultFile } from "../gate/result-file.ts";
+import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
+import { renderEvaluationText } from "../report/evaluate-text.ts";
+import { renderEvaluationHtml } from "../report/evaluate-html.ts";
+import { pullRequestFromEnv } from "../github/event.ts";
+import { githubFromEnv, repoFromEnv } from "../github/client.ts";
+import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
+import { reportCheckRun } from "../github/check-run.ts";
+import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine } from "../provenance/note-line.ts";
+import { TOOL } from "../version.ts";
+
+
+export const evaluateCommand: Command = {
+  name: "evaluate",
+  summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH] [--result-file FILE] [--no-comment] [--push]",
+  options: {
+    champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
+    challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+    "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+    "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
+    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+    push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+  },
+  async run(context, values): Promise<CommandResult> {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const pr = pullRequestFromEnv(context.env);
+    const commit = await resolveCommit(git, await recordTarget(git, context.env, undefined));
+    const base = values.champion ? undefined : await baseRef(git, context.env);
+    const evaluations: ModelEvaluation[] = [];
+    for (const model of workspace.models) {
+      const challengerPath = typeof values.challenger === "string" ? resolve(context.cwd, values.challenger) : join(root, model.artifact);
+      const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
+      let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion as string | undefined);
+      // On the default branch itself the "base branch" is this very commit: no champion there.
+      if (champion?.commit === commit && !values.champion) champion = undefined;
+      const evaluation = await evaluateModel({
+        model,
+        challenger: { ...challenger, commit },
+        champion,
+        holdouts: await holdoutSets(git, root, model, base),
+        log: context.log,
+      });
+      if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
+      evaluations.push(evaluation);
+    }
+
+    const markdowns = evaluations.map(renderEvaluationMarkdown);
+    const notes = evaluations.map((e) => noteLine(e, commit));
+    const written = notes.filter((n): n is EvaluateLine => n !== undefined);
+    if (written.length) await appendNoteLines(git, commit, written);
+    if (values.push && written.length) await pushNotes(git, (values.remote as string | undefined) ?? "origin");
+    if (typeof values["result-file"] === "string") {
+      await writeFile(resolve(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+    }
+    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"] as string | undefined);
+
+    const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
+    const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
+    const paired = first?.holdouts.at(-1)?.paired;
+    const overall = evaluations.some((e) => e.kind === "error") ? "error" : evaluations.some((e) => e.verdict === "reject") ? "reject" : evaluations.every((e) => e.kind === "unchanged") ? "unchanged" : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? "promote" : "inconclusive";
+    const markdown = markdowns.join("\n");
+    return {
+      exitCode,
+      data: { commit, verdict: overall, models: evaluations, posted },
+      text: evaluations.map(renderEvaluationText).join("\n\n"),
+      markdown,
+      html: renderEvaluationHtml(evaluations),
+      outputs: {
+        verdict: overall,
+        metric: first?.metric ?? "",
+        delta: paired ? String(paired.delta) : "",
+        "ci-low": paired ? String(paired.ciLow) : "",
+        "ci-high": paired ? String(paired.ciHigh) : "",
+        report: markdown,
+        commit,
+      },
+    };
+  },
+};
+
+function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined {
+  if (!e.verdict || (e.kind !== "compared" && e.kind !== "first-model")) return undefined;
+  const last = e.holdouts.at(-1);
+  return {
+    schema: NOTE_SCHEMA,
+    id: newLineId(),
+    event: "evaluate",
+    model: e.model,
+    at: new Date().toISOString(),
+    tool: TOOL,
+    verdict: e.verdict,
+    kind: e.kind,
+    commit,
+    challenger: { sha256: e.challenger.sha256, path: e.challenger.label },
+    ...(e.champion ? { champion: { sha256: e.champion.sha256, source: e.champion.label } } : {}),
+    metric: last?.paired?.metric ?? e.metric,
+    ...(last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {}),
+    holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
+    seed: e.seed,
+  };
+}
+
+/** A PR whose inputs changed but whose artifact did not was probably not retrained. */
+async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof readNote>[0], commit: string, championCommit: string | undefined): Promise<void> {
+  if (!championCommit) return;
+  const mine = latest(await readNote(git, commit), "record", e.model);
+  const theirs = latest(await readNote(git, championCommit), "record", e.model);
+  if (mine && theirs && JSON.stringify(mine.inputs) !== JSON.stringify(theirs.inputs)) {
+    e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  }
+}
+
+async function postToPullRequest(
+  context: CommandContext,
+  evaluations: ModelEvaluation[],
+  markdowns: string[],
+  pr: ReturnType<typeof pullRequestFromEnv>,
+  configuredAuthor: string | undefined,
+): Promise<Array<{ model: string; comment?: string; checkRun: boolean }>> {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!pr || !github) return [];
+  const repo = repoFromEnv(context.env);
+  const out: Array<{ model: string; comment?: string; checkRun: boolean }> = [];
+  let author: string | undefined;
+  for (const [i, evaluation] of evaluations.entries()) {
+    let url: string | undefined;
+    try {
+      author ??= await commentAuthor(github, configuredAuthor);
+      url = (await upsertComment(github, repo, pr.number, commentMarker("evaluate", evaluation.model), markdowns[i], author)).url;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 403 && status !== 404) throw error;
+      context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
+    }
+    const check = await reportCheckRun(github, repo, {
+      name: `modelkeeper / ${evaluation.model}`,
+      headSha: pr.headSha,
+      conclusion: conclusionOf(evaluation),
+      title: evaluation.verdict ? `${evaluation.model}: ${evaluation.verdict}` : `${evaluation.model}: ${evaluation.kind === "unchanged" ? "unchanged" : "no verdict"}`,
+      summary: markdowns[i],
+    });
+    if (!check.created) context.warn(check.reason ?? "no check run");
+    out.push({ model: evaluation.model, comment: url, checkRun: check.created });
+  }
+  return out;
+}
+

@@ -1,0 +1,323 @@
+import type { ModelConfig } from "../config/types.ts";
+import type { Table } from "../data/table.ts";
+import { readTables } from "../data/index.ts";
+import { loadModel, predict, timeInference, closeModel, type ModelHandle, type Prediction } from "../model/runner.ts";
+import { computeAllMetrics, computeMetric, findMetric, METRICS } from "../stats/metrics/registry.ts";
+import type { EvaluationData, MetricOptions } from "../stats/metrics/types.ts";
+import { pairedBootstrap } from "../stats/paired/paired-bootstrap.ts";
+import { delongTest } from "../stats/paired/delong.ts";
+import { mcnemarTest } from "../stats/paired/mcnemar.ts";
+import { rowCorrectness } from "../stats/paired/row-correctness.ts";
+import { smallestDetectableDifference } from "../stats/paired/smallest-detectable-difference.ts";
+import { decideVerdict, decideFirstModel, type GuardrailResult, type Direction } from "./verdict.ts";
+import { judgeLatency } from "./latency.ts";
+import { combineVerdicts, type HoldoutEvaluation, type MetricRow, type ModelEvaluation, type SliceRow } from "./result.ts";
+import { labelsOf, featuresOf } from "./labels.ts";
+import type { ArtifactSource } from "./champion.ts";
+import { isUserError, UserError } from "../errors.ts";
+
+export interface HoldoutInput {
+  name: string;
+  /** Absolute paths of the held-out files. */
+  paths: string[];
+  /** Repository-relative path → sha256, for the report's provenance. */
+  files: Record<string, string>;
+}
+
+export interface EvaluateModelInput {
+  model: ModelConfig;
+  challenger: ArtifactSource;
+  champion?: ArtifactSource;
+  holdouts: HoldoutInput[];
+  log(line: string): void;
+  /** Latency rounds (interleaved batches per model). */
+  latencyRounds?: number;
+}
+
+/** Metrics tried, in order, when the configured primary metric is undefined on this held-out set. */
+const FALLBACK_PRIMARY: Record<string, string[]> = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+const DEFAULT_PRIMARY: Record<string, string> = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
+
+/**
+ * Evaluates one model: challenger vs champion on each held-out set. Problems with one part
+ * (an undefined metric, a slice) become data in the result; a problem that leaves no verdict
+ * (unreadable data, a model that does not fit the data) makes kind "error" with the message.
+ */
+export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEvaluation> {
+  const { model, challenger, champion } = input;
+  const metric = model.evaluate.metric ?? DEFAULT_PRIMARY[model.task];
+  const base: ModelEvaluation = {
+    model: model.name,
+    task: model.task,
+    metric,
+    direction: METRICS.get(metric)?.direction ?? "higher",
+    kind: champion ? "compared" : "first-model",
+    reasons: [],
+    warnings: [],
+    errors: [],
+    challenger: { label: challenger.label, sha256: challenger.sha256, bytes: challenger.bytes, commit: challenger.commit },
+    champion: champion && { label: champion.label, sha256: champion.sha256, bytes: champion.bytes, commit: champion.commit },
+    holdouts: [],
+    seed: model.evaluate.seed,
+    resamples: model.evaluate.resamples,
+    confidence: model.evaluate.confidence,
+    minImprovement: model.evaluate.min_improvement,
+  };
+  if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+
+  let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
+  try {
+    findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
+    handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : undefined };
+    for (const holdout of input.holdouts) {
+      input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
+      base.holdouts.push(await evaluateHoldout(input, holdout, metric, handles.challenger!, handles.champion, base));
+    }
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { ...base, kind: "error", verdict: undefined, errors: [...base.errors, error.message] };
+  } finally {
+    await Promise.all([handles.challenger && closeModel(handles.challenger), handles.champion && closeModel(handles.champion)]);
+  }
+
+  const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
+  const verdict = combineVerdicts(verdicts);
+  const reasons = base.holdouts.flatMap((h) => (base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? [])));
+  return { ...base, verdict, reasons };
+}
+
+async function evaluateHoldout(
+  input: EvaluateModelInput,
+  holdout: HoldoutInput,
+  metric: string,
+  challengerModel: ModelHandle,
+  championModel: ModelHandle | undefined,
+  result: ModelEvaluation,
+): Promise<HoldoutEvaluation> {
+  const { model } = input;
+  const table = await readTables(holdout.paths);
+  if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  const features = featuresOf(table, model.label, model.features);
+  const { values: labels } = labelsOf(table, model.label, model.task);
+  const options: MetricOptions = { threshold: model.evaluate.threshold };
+  const challenger = toData(model.task, labels, await predict(challengerModel, table, features, model.task), "challenger predictions");
+  const champion = championModel ? toData(model.task, labels, await predict(championModel, table, features, model.task), "champion predictions") : undefined;
+
+  const challengerMetrics = computeAllMetrics(challenger, options);
+  const championMetrics = champion ? computeAllMetrics(champion, options) : undefined;
+  const metrics: MetricRow[] = Object.entries(challengerMetrics).map(([name, value]) => {
+    const before = championMetrics?.[name];
+    return {
+      name,
+      direction: METRICS.get(name)!.direction,
+      challenger: value.value,
+      champion: before?.value,
+      delta: before ? value.value - before.value : undefined,
+      undefinedReason: value.undefinedReason ?? before?.undefinedReason,
+    };
+  });
+  const evaluation: HoldoutEvaluation = {
+    name: holdout.name,
+    files: holdout.files,
+    rows: table.rowCount,
+    positives: model.task === "binary" ? labels.reduce((n, v) => n + v, 0) : undefined,
+    metrics,
+    guardrails: [],
+    slices: [],
+    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold),
+  };
+
+  if (!champion) {
+    const values = Object.fromEntries(metrics.map((m) => [m.name, { value: m.challenger, direction: m.direction }]));
+    const first = decideFirstModel(values, model.evaluate.min_value);
+    evaluation.guardrails = first.floors;
+    evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
+    return evaluation;
+  }
+
+  // The primary metric must be defined here; if it is not (one class in the labels), gate on the next one and say so.
+  let primary = metric;
+  if (!Number.isFinite(challengerMetrics[metric]?.value) || !Number.isFinite(championMetrics![metric]?.value)) {
+    const reason = challengerMetrics[metric]?.undefinedReason ?? championMetrics![metric]?.undefinedReason ?? "undefined";
+    const fallback = FALLBACK_PRIMARY[model.task].find((m) => Number.isFinite(challengerMetrics[m]?.value) && Number.isFinite(championMetrics![m]?.value));
+    if (!fallback) throw new UserError(`${holdout.name}: ${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.`);
+    result.warnings.push(`${holdout.name}: ${metric} is undefined here (${reason}); the gate used ${fallback} instead.`);
+    primary = fallback;
+  }
+  const paired = await pairedBootstrap(champion, challenger, {
+    metric: primary,
+    metricOptions: options,
+    resamples: model.evaluate.resamples,
+    seed: model.evaluate.seed,
+    confidence: model.evaluate.confidence,
+  });
+  evaluation.paired = {
+    metric: primary,
+    delta: paired.delta,
+    ciLow: paired.ciLow,
+    ciHigh: paired.ciHigh,
+    method: paired.method === "bca" ? "BCa" : "percentile",
+    resamples: paired.resamples,
+    seed: paired.seed,
+    confidence: paired.confidence,
+    standardError: paired.standardError,
+    detectable: smallestDetectableDifference(paired.standardError, { confidence: model.evaluate.confidence }),
+  };
+  if (model.task === "binary") {
+    const delong = delongTest(champion as never, challenger as never, { confidence: model.evaluate.confidence });
+    if (!delong.undefinedReason) {
+      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
+    }
+  }
+  if (model.task !== "regression") {
+    const m = mcnemarTest(rowCorrectness(champion as never, options), rowCorrectness(challenger as never, options));
+    evaluation.mcnemar = { championOnlyCorrect: m.b, challengerOnlyCorrect: m.c, pExact: m.pValue, pMidP: m.midP };
+  }
+
+  evaluation.guardrails = await guardrails(input, table, features, challengerModel, championModel!, challengerMetrics, championMetrics!);
+  evaluation.slices = slices(model, table, primary, challenger, champion, options, result);
+  const direction = METRICS.get(primary)!.direction;
+  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail" as const, detail: `${primary} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows, worse than the margin ${model.evaluate.slice_margin}` }))];
+  evaluation.decision = decideVerdict(
+    { metric: primary, direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
+    gating,
+    model.evaluate.min_improvement,
+  );
+  return evaluation;
+}
+
+function toData(task: ModelConfig["task"], labels: Float64Array, prediction: Prediction, source: string): EvaluationData {
+  if (task === "binary") return { task, labels, scores: prediction.scores, source };
+  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities!, classCount: prediction.classCount!, source };
+  return { task, targets: labels, predictions: prediction.scores, source };
+}
+
+async function guardrails(
+  input: EvaluateModelInput,
+  table: Table,
+  features: string[],
+  challengerModel: ModelHandle,
+  championModel: ModelHandle,
+  challengerMetrics: Record<string, { value: number }>,
+  championMetrics: Record<string, { value: number }>,
+): Promise<GuardrailResult[]> {
+  const { model, challenger, champion } = input;
+  const g = model.evaluate.guardrails;
+  const out: GuardrailResult[] = [];
+
+  // Latency: interleaved champion/challenger batches on the same rows, judged so noise cannot fail it.
+  const rounds = input.latencyRounds ?? 25;
+  const rows = Math.min(1024, table.rowCount);
+  const times = { champion: [] as number[], challenger: [] as number[] };
+  await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 2 });
+  await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 2 });
+  for (let r = 0; r < rounds; r++) {
+    times.champion.push(...(await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+    times.challenger.push(...(await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+  }
+  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, g.latency_p95_ratio);
+  out.push({ name: "latency_p95_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championP95, challenger: latency.challengerP95, limit: g.latency_p95_ratio, detail: latency.detail });
+
+  if (g.max_size_mb !== undefined) {
+    const mb = challenger.bytes / 1e6;
+    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: champion!.bytes / 1e6, challenger: mb, limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+  }
+  if (g.max_size_ratio !== undefined) {
+    const ratio = challenger.bytes / Math.max(1, champion!.bytes);
+    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}× the champion's size` });
+  }
+  const margins: Record<string, number> = model.task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
+  for (const [name, margin] of Object.entries(margins)) {
+    const definition = METRICS.get(name);
+    const after = challengerMetrics[name]?.value;
+    const before = championMetrics[name]?.value;
+    if (!definition || !Number.isFinite(after) || !Number.isFinite(before)) {
+      // A configured metric that cannot be computed fails the gate.
+      out.push({ name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: definition ? `${name} could not be computed` : `unknown metric "${name}"` });
+      continue;
+    }
+    const worsening = definition.direction === "higher" ? before - after : after - before;
+    out.push({
+      name: `${name} not worse by more than ${margin}`,
+      status: worsening <= margin ? "pass" : "fail",
+      champion: before,
+      challenger: after,
+      limit: margin,
+      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`,
+    });
+  }
+  return out;
+}
+
+function slices(model: ModelConfig, table: Table, metric: string, challenger: EvaluationData, champion: EvaluationData, options: MetricOptions, result: ModelEvaluation): SliceRow[] {
+  const rows: SliceRow[] = [];
+  const direction: Direction = METRICS.get(metric)!.direction;
+  for (const name of model.evaluate.slices) {
+    const column = table.columns.find((c) => c.name === name);
+    if (!column) {
+      result.warnings.push(`slice column "${name}" is not in the held-out set: not reported.`);
+      continue;
+    }
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < table.rowCount; i++) {
+      const key = column.kind === "categorical" ? (column.codes[i] < 0 ? "(missing)" : column.categories[column.codes[i]]) : Number.isNaN(column.values[i]) ? "(missing)" : String(column.values[i]);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(i);
+    }
+    if (column.kind === "numeric" && groups.size > 20) {
+      result.warnings.push(`slice column "${name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`);
+      continue;
+    }
+    for (const [value, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      const after = computeMetric(metric, subset(challenger, indices), options).value;
+      const before = computeMetric(metric, subset(champion, indices), options).value;
+      const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
+      const worsening = direction === "higher" ? before - after : after - before;
+      rows.push({
+        column: name,
+        value,
+        rows: indices.length,
+        champion: Number.isFinite(before) ? before : undefined,
+        challenger: Number.isFinite(after) ? after : undefined,
+        delta: Number.isFinite(after - before) ? after - before : undefined,
+        gated,
+        status: !gated ? "not-gated" : worsening > model.evaluate.slice_margin ? "fail" : "pass",
+      });
+    }
+  }
+  return rows;
+}
+
+function subset(data: EvaluationData, indices: number[]): EvaluationData {
+  const pick = (a: Float64Array) => Float64Array.from(indices, (i) => a[i]);
+  if (data.task === "binary") return { ...data, labels: pick(data.labels), scores: pick(data.scores) };
+  if (data.task === "regression") return { ...data, targets: pick(data.targets), predictions: pick(data.predictions) };
+  const c = data.classCount;
+  const probabilities = new Float64Array(indices.length * c);
+  indices.forEach((row, j) => probabilities.set(data.probabilities.subarray(row * c, row * c + c), j * c));
+  return { ...data, labels: pick(data.labels), probabilities };
+}
+
+function confusionOf(task: ModelConfig["task"], labels: Float64Array, challenger: EvaluationData, champion: EvaluationData | undefined, threshold: number): HoldoutEvaluation["confusion"] {
+  if (task === "regression") return undefined;
+  const matrix = (data: EvaluationData) => {
+    if (data.task === "binary") {
+      const m = [[0, 0], [0, 0]];
+      for (let i = 0; i < labels.length; i++) m[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
+      return m;
+    }
+    const d = data as Extract<EvaluationData, { task: "multiclass" }>;
+    const c = d.classCount;
+    const m = Array.from({ length: c }, () => new Array(c).fill(0));
+    for (let i = 0; i < labels.length; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (d.probabilities[i * c + k] > d.probabilities[i * c + best]) best = k;
+      if (labels[i] < c) m[labels[i]][best]++;
+    }
+    return m;
+  };
+  const size = challenger.task === "binary" ? 2 : (challenger as Extract<EvaluationData, { task: "multiclass" }>).classCount;
+  return { labels: Array.from({ length: size }, (_, i) => String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+}
+

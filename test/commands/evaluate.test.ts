@@ -1,0 +1,158 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
+import { binaryCsv, gateConfig, MODELS } from "../support/gate-fixtures.ts";
+import { startGitHubStandIn } from "../support/github-standin/index.ts";
+import { readNote } from "../../src/git/notes.ts";
+import { runCli } from "../../src/cli/run-cli.ts";
+
+/** main holds the champion; a PR branch holds `challenger`. */
+async function pullRequestRepo(challenger: Buffer, options: { holdout?: string; config?: string } = {}): Promise<{ repo: TestRepo; head: string }> {
+  const repo = await createTestRepo({
+    "modelkeeper.yml": options.config ?? gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(3000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
+  await repo.commit("champion");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  await repo.git.run(["checkout", "--quiet", "-b", "retrain"]);
+  await repo.write("models/fraud.onnx", challenger);
+  if (options.holdout) await repo.write("data/holdout.csv", options.holdout);
+  const head = await repo.commit("challenger");
+  return { repo, head };
+}
+
+async function evaluate(repo: TestRepo, env: Record<string, string>, ...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(["evaluate", ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_TOKEN: "", ...env }, repo.dir);
+  return { code, stdout, stderr };
+}
+
+test("a better challenger is promoted on the confidence interval of the paired difference, with an evaluate note line", async (t) => {
+  const { repo, head } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  const report = JSON.parse(result.stdout);
+  assert.equal(report.verdict, "promote");
+  const [model] = report.models;
+  assert.equal(model.kind, "compared");
+  assert.match(model.champion.label, /base branch main/);
+  const holdout = model.holdouts[0];
+  assert.equal(holdout.rows, 3000);
+  assert.ok(holdout.paired.ciLow > 0, `CI low ${holdout.paired.ciLow}`);
+  assert.equal(holdout.paired.resamples, 500);
+  assert.ok(holdout.delong.pValue < 0.001);
+  assert.ok(holdout.mcnemar.pExact <= 1);
+  assert.deepEqual(holdout.slices.map((s: any) => s.value).sort(), ["store", "web"]);
+  assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_p95_ratio" && g.status === "pass"));
+  const line = (await readNote(repo.git, head)).find((l) => l.event === "evaluate") as any;
+  assert.equal(line.verdict, "promote");
+  assert.equal(line.seed, 20240601);
+  assert.equal(line.challenger.sha256, model.challenger.sha256);
+});
+
+test("a worse challenger is rejected (exit 1) and an identical one is not a comparison (exit 0)", async (t) => {
+  const worse = await pullRequestRepo(Buffer.from(MODELS.weak()));
+  t.after(() => worse.repo.cleanup());
+  const same = await evaluate(worse.repo, { GITHUB_BASE_REF: "main" });
+  assert.equal(same.code, 0);
+  assert.match(same.stdout, /unchanged: the challenger is the champion's artifact/);
+  assert.equal((await readNote(worse.repo.git, worse.head)).length, 0);
+
+  const { repo } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  const champion = join(await mkdtemp(join(tmpdir(), "mk-champ-")), "champion.onnx");
+  await writeFile(champion, MODELS.good());
+  await repo.write("models/fraud.onnx", MODELS.weak());
+  const rejected = await evaluate(repo, {}, "--champion", champion, "--json");
+  assert.equal(rejected.code, 1);
+  assert.equal(JSON.parse(rejected.stdout).verdict, "reject");
+});
+
+test("two models of the same quality are inconclusive, and the report says what it could detect", async (t) => {
+  const { repo } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  const champion = join(await mkdtemp(join(tmpdir(), "mk-champ-")), "champion.onnx");
+  await writeFile(champion, MODELS.alsoGood());
+  const result = await evaluate(repo, {}, "--champion", champion, "--report-md", "report.md");
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /fraud: INCONCLUSIVE/);
+  const md = await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "report.md"), "utf8"));
+  assert.match(md, /Smallest difference this held-out set could detect/);
+});
+
+test("a PR that changes the held-out set is evaluated on both the base's and its own", async (t) => {
+  const { repo } = await pullRequestRepo(MODELS.good(), { holdout: binaryCsv(1500, 99) });
+  t.after(() => repo.cleanup());
+  const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json", "--report-md", "r.md");
+  const report = JSON.parse(result.stdout);
+  assert.deepEqual(report.models[0].holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 3000], ["PR holdout", 1500]]);
+  const md = await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "r.md"), "utf8"));
+  assert.match(md, /This pull request changes the held-out set/);
+});
+
+test("a first model with no champion passes only its absolute floors", async (t) => {
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig("      min_value: { roc_auc: 0.99 }"),
+    "data/train.csv": binaryCsv(100, 1),
+    "data/holdout.csv": binaryCsv(1000, 2),
+    "models/fraud.onnx": MODELS.good(),
+  });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const result = await evaluate(repo, {}, "--json");
+  assert.equal(result.code, 1);
+  const model = JSON.parse(result.stdout).models[0];
+  assert.equal(model.kind, "first-model");
+  assert.equal(model.verdict, "reject");
+  assert.match(model.reasons[0], /roc_auc 0\.\d+ misses the floor ≥ 0\.99/);
+});
+
+test("a missing label column or feature is an error naming it, with no verdict and no note line", async (t) => {
+  const { repo, head } = await pullRequestRepo(MODELS.good(), { holdout: "x1,x2,segment,label\n1,2,web,0\n" });
+  t.after(() => repo.cleanup());
+  const result = await evaluate(repo, { GITHUB_BASE_REF: "main" });
+  assert.equal(result.code, 2);
+  assert.match(result.stdout, /NO VERDICT/);
+  assert.match(result.stdout, /no label column "is_fraud"/);
+  assert.equal((await readNote(repo.git, head)).length, 0);
+
+  await repo.write("data/holdout.csv", "x1,segment,is_fraud\n1,web,0\n2,web,1\n");
+  const missingFeature = await evaluate(repo, {}, "--champion", "main");
+  assert.equal(missingFeature.code, 2);
+  assert.match(missingFeature.stdout, /x2/);
+});
+
+test("on a pull request, the verdict is one comment updated in place and a check run, with no API call GitHub would reject", async (t) => {
+  const gh = await startGitHubStandIn({ repos: [{ owner: "acme", name: "fraud", files: { "README.md": "x" } }] });
+  t.after(() => gh.close());
+  const remote = gh.state.repo("acme/fraud");
+  remote.createBranch("retrain");
+  remote.commitFiles({ branch: "retrain", message: "m", files: { "x.txt": "1" } });
+  const pull = remote.createPull({ head: "retrain", base: "main", title: "Retrain" });
+
+  const { repo, head } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  const eventPath = join(repo.dir, "..", "event.json");
+  await writeFile(eventPath, JSON.stringify({ pull_request: { number: pull.number, head: { sha: pull.head.sha, ref: "retrain" }, base: { ref: "main", sha: pull.base.sha } } }));
+  const env = { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_BASE_REF: "main", GITHUB_TOKEN: "ghs_workflow", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud" };
+  const first = await evaluate(repo, env);
+  assert.equal(first.code, 0, first.stderr + first.stdout);
+  assert.equal((await evaluate(repo, env, "--result-file", "result.json")).code, 0);
+  const comments = remote.commentsOn(pull.number);
+  assert.equal(comments.length, 1);
+  assert.match(comments[0].body, /^<!-- modelkeeper:evaluate:fraud -->\n### modelkeeper · fraud: ✅ \*\*promote\*\*/);
+  assert.match(comments[0].body, /```mermaid\nxychart-beta/);
+  assert.equal(remote.checkRuns.size, 2);
+  const file = JSON.parse(await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "result.json"), "utf8")));
+  assert.equal(file.pullRequest.headSha, pull.head.sha);
+  // The PR head is not in this clone, so the note goes on HEAD (the commit evaluated).
+  assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "evaluate").length, 2);
+  gh.assertNoViolations();
+});
