@@ -5,6 +5,7 @@
  */
 import { UserError } from "../../errors.ts";
 import { FEATURES_METADATA_KEY } from "../onnx-summary.ts";
+import { addOneHotInput, checkCategoryLists, encodedColumnNames, type CategoryLists } from "./one-hot.ts";
 import {
   ElemType,
   encodeModel,
@@ -28,7 +29,10 @@ export const ONNX_ML_OPSET = 3;
 /** How features enter the graph. */
 export type InputLayout = "matrix" | "per-feature";
 
-/** Feature standardisation applied inside the graph: x' = (x - mean) / scale. */
+/**
+ * Feature standardisation applied inside the graph: x' = (x - mean) / scale, one entry per encoded
+ * column (see encodedColumnNames: a numeric feature is one column, a categorical one a column per category).
+ */
 export interface Standardization {
   mean: readonly number[];
   scale: readonly number[];
@@ -36,8 +40,14 @@ export interface Standardization {
 
 export interface ExportCommon {
   featureNames: readonly string[];
-  /** Default "matrix": one float input named "input" of shape [N, F]. */
+  /** Default "matrix": one float input named "input" of shape [N, F]; "per-feature" when there are categorical features. */
   inputLayout?: InputLayout;
+  /**
+   * Categorical features and their categories: each becomes a string [N, 1] input, one-hot encoded
+   * inside the graph (one-hot.ts); needs the per-feature layout. Weights and standardisation then
+   * cover the encoded columns, in feature order.
+   */
+  categories?: CategoryLists;
   standardization?: Standardization;
   /** The batch dimension: "N" (any size) unless a fixed size is wanted. */
   batchDim?: Dim;
@@ -64,7 +74,12 @@ export class GraphBuilder {
   }
 }
 
-/** Adds the feature input(s) and returns the name of the [N, F] float matrix they form. */
+/** How many columns the linear part sees: features, with each categorical one widened to its category count. */
+export function encodedWidth(options: ExportCommon): number {
+  return encodedColumnNames(options.featureNames, options.categories).length;
+}
+
+/** Adds the feature input(s) and returns the name of the [N, D] float matrix they form (D = encodedWidth). */
 export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): string {
   const batch = options.batchDim ?? "N";
   const features = options.featureNames;
@@ -72,23 +87,35 @@ export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): str
   if (new Set(features).size !== features.length) {
     throw new UserError(`feature names must be distinct; got ${JSON.stringify(features)}`);
   }
+  const categories = options.categories ?? {};
+  checkCategoryLists(features, categories);
+  const categorical = Object.keys(categories).length > 0;
+  const layout = options.inputLayout ?? (categorical ? "per-feature" : "matrix");
+  if (categorical && layout === "matrix") {
+    throw new UserError(`categorical features (${Object.keys(categories).join(", ")}) need inputLayout "per-feature": a float matrix cannot carry their text`);
+  }
   let matrix: string;
-  if ((options.inputLayout ?? "matrix") === "matrix") {
+  if (layout === "matrix") {
     graph.inputs.push({ name: "input", type: tensorType(ElemType.FLOAT, [batch, features.length]) });
     matrix = "input";
   } else {
-    for (const name of features) graph.inputs.push({ name, type: tensorType(ElemType.FLOAT, [batch, 1]) });
-    matrix = graph.node({ opType: "Concat", inputs: features, outputs: ["features"], attributes: [{ name: "axis", kind: "int", value: 1 }] });
+    const parts = features.map((name) => {
+      if (Object.hasOwn(categories, name)) return addOneHotInput(graph, name, categories[name], batch);
+      graph.inputs.push({ name, type: tensorType(ElemType.FLOAT, [batch, 1]) });
+      return name;
+    });
+    matrix = graph.node({ opType: "Concat", inputs: parts, outputs: ["features"], attributes: [{ name: "axis", kind: "int", value: 1 }] });
   }
   const standardization = options.standardization;
   if (!standardization) return matrix;
-  checkLength("standardization.mean", standardization.mean, features.length);
-  checkLength("standardization.scale", standardization.scale, features.length);
+  const columns = encodedColumnNames(features, categories);
+  checkLength("standardization.mean", standardization.mean, columns.length);
+  checkLength("standardization.scale", standardization.scale, columns.length);
   standardization.scale.forEach((scale, i) => {
-    if (scale === 0) throw new UserError(`standardization.scale[${i}] (feature "${features[i]}") is 0; use 1 for a constant feature`);
+    if (scale === 0) throw new UserError(`standardization.scale[${i}] (feature "${columns[i]}") is 0; use 1 for a constant feature`);
   });
-  const mean = graph.constant(floatTensor("feature_mean", [features.length], standardization.mean));
-  const scale = graph.constant(floatTensor("feature_scale", [features.length], standardization.scale));
+  const mean = graph.constant(floatTensor("feature_mean", [columns.length], standardization.mean));
+  const scale = graph.constant(floatTensor("feature_scale", [columns.length], standardization.scale));
   const centred = graph.node({ opType: "Sub", inputs: [matrix, mean], outputs: ["features_centred"] });
   return graph.node({ opType: "Div", inputs: [centred, scale], outputs: ["features_standardized"] });
 }

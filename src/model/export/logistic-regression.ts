@@ -11,6 +11,7 @@ import {
   addArgMaxLabel,
   addBinaryProbabilities,
   addFeatureInput,
+  encodedWidth,
   addLinear,
   addSqueezeColumn,
   finishModel,
@@ -27,7 +28,7 @@ import {
 export type BinaryOutputLayout = "label+probabilities" | "probabilities" | "score" | "score-vector";
 
 export interface BinaryLogisticRegression extends ExportCommon {
-  /** One weight per feature, applied to standardised features when standardization is given. */
+  /** One weight per encoded column (one per feature unless some are categorical), applied after standardisation if given. */
   weights: readonly number[];
   intercept: number;
   outputLayout?: BinaryOutputLayout;
@@ -37,7 +38,7 @@ export function exportBinaryLogisticRegression(model: BinaryLogisticRegression):
   const graph = new GraphBuilder();
   const batch = model.batchDim ?? "N";
   const x = addFeatureInput(graph, model);
-  const logit = addLinear(graph, x, model.weights, [model.intercept], model.featureNames.length, "logit");
+  const logit = addLinear(graph, x, model.weights, [model.intercept], encodedWidth(model), "logit");
   const positive = graph.node({ opType: "Sigmoid", inputs: [logit], outputs: ["positive_probability"] });
   const layout = model.outputLayout ?? "label+probabilities";
   if (layout === "score" || layout === "score-vector") {

@@ -7,7 +7,7 @@
  */
 import { UserError } from "../../errors.ts";
 import { ElemType, tensorType } from "../onnx-proto.ts";
-import { addArgMaxLabel, addFeatureInput, addLinear, finishModel, GraphBuilder, type ExportCommon } from "./graph-parts.ts";
+import { addArgMaxLabel, addFeatureInput, addLinear, encodedWidth, finishModel, GraphBuilder, type ExportCommon } from "./graph-parts.ts";
 
 export interface MultinomialLogisticRegression extends ExportCommon {
   /** Row-major [F, C]: weights[f * C + k] multiplies feature f for class k. */
@@ -22,7 +22,7 @@ export function exportMultinomialLogisticRegression(model: MultinomialLogisticRe
   const graph = new GraphBuilder();
   const batch = model.batchDim ?? "N";
   const x = addFeatureInput(graph, model);
-  const logits = addLinear(graph, x, model.weights, model.intercepts, model.featureNames.length, "logits");
+  const logits = addLinear(graph, x, model.weights, model.intercepts, encodedWidth(model), "logits");
   const probabilities = graph.node({
     opType: "Softmax",
     inputs: [logits],

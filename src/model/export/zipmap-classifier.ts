@@ -4,13 +4,13 @@
  * runner cannot score that layout and must say how to re-export; this builder exists to test that.
  */
 import { ElemType, ONNX_ML_DOMAIN, tensorType } from "../onnx-proto.ts";
-import { addArgMaxLabel, addBinaryProbabilities, addFeatureInput, addLinear, finishModel, GraphBuilder } from "./graph-parts.ts";
+import { addArgMaxLabel, addBinaryProbabilities, addFeatureInput, addLinear, encodedWidth, finishModel, GraphBuilder } from "./graph-parts.ts";
 import type { BinaryLogisticRegression } from "./logistic-regression.ts";
 
 export function exportZipMapLogisticRegression(model: Omit<BinaryLogisticRegression, "outputLayout">): Uint8Array {
   const graph = new GraphBuilder();
   const x = addFeatureInput(graph, model);
-  const logit = addLinear(graph, x, model.weights, [model.intercept], model.featureNames.length, "logit");
+  const logit = addLinear(graph, x, model.weights, [model.intercept], encodedWidth(model), "logit");
   const positive = graph.node({ opType: "Sigmoid", inputs: [logit], outputs: ["positive_probability"] });
   const probabilities = addBinaryProbabilities(graph, positive, "probability_tensor");
   addArgMaxLabel(graph, probabilities, "output_label");
