@@ -35652,7 +35652,7 @@ var modelkeeper_schema_default = {
           default: 200
         },
         slice_margin: {
-          description: "A slice fails when the challenger's primary metric there is worse than the champion's by more than this.",
+          description: "A gated slice fails when the challenger is confidently worse there by more than this: the whole confidence interval of the slice's paired difference (500 resamples) lies beyond the margin.",
           type: "number",
           minimum: 0,
           default: 0.02
@@ -43680,6 +43680,13 @@ async function pairedBootstrap(champion, challenger, options) {
   const workerError = outcomes.find((outcome) => outcome.error)?.error;
   return summarize2(setup, job.values, jackknife, threadsUsed, workerError);
 }
+function pairedBootstrapSync(champion, challenger, options) {
+  const setup = prepare(champion, challenger, options);
+  const job = createJob(setup, false);
+  const jackknife = pairedJackknife(setup.kernel, setup.prepared, setup.seed);
+  runClaimedChunks(job, setup.kernel);
+  return summarize2(setup, job.values, jackknife, 1, void 0);
+}
 function prepare(champion, challenger, options) {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -44132,6 +44139,7 @@ function featuresOf(table, label, configured) {
 
 // src/gate/evaluate-model.ts
 var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+var SLICE_RESAMPLES = 500;
 var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
 async function evaluateModel(input) {
   const { model, challenger, champion } = input;
@@ -44252,7 +44260,7 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
   evaluation.guardrails = await guardrails(input, table, features, challengerModel, championModel, challengerMetrics, championMetrics);
   evaluation.slices = slices(model, table, primary, challenger, champion, options, result);
   const direction = METRICS.get(primary).direction;
-  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${primary} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows, worse than the margin ${model.evaluate.slice_margin}` }))];
+  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${primary} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }))];
   evaluation.decision = decideVerdict(
     { metric: primary, direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
     gating,
@@ -44330,10 +44338,25 @@ function slices(model, table, metric, challenger, champion, options, result) {
       continue;
     }
     for (const [value, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
-      const after = computeMetric(metric, subset(challenger, indices), options).value;
-      const before = computeMetric(metric, subset(champion, indices), options).value;
+      const slicedChallenger = subset(challenger, indices);
+      const slicedChampion = subset(champion, indices);
+      const after = computeMetric(metric, slicedChallenger, options).value;
+      const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
-      const worsening = direction === "higher" ? before - after : after - before;
+      let worstPlausible;
+      if (gated) {
+        const paired = pairedBootstrapSync(slicedChampion, slicedChallenger, {
+          metric,
+          metricOptions: options,
+          resamples: SLICE_RESAMPLES,
+          seed: model.evaluate.seed,
+          confidence: model.evaluate.confidence,
+          method: "percentile",
+          threads: 1
+        });
+        const sign = direction === "higher" ? 1 : -1;
+        worstPlausible = Math.max(sign * paired.ciLow, sign * paired.ciHigh);
+      }
       rows.push({
         column: name,
         value,
@@ -44342,7 +44365,7 @@ function slices(model, table, metric, challenger, champion, options, result) {
         challenger: Number.isFinite(after) ? after : void 0,
         delta: Number.isFinite(after - before) ? after - before : void 0,
         gated,
-        status: !gated ? "not-gated" : worsening > model.evaluate.slice_margin ? "fail" : "pass"
+        status: !gated ? "not-gated" : worstPlausible !== void 0 && worstPlausible < -model.evaluate.slice_margin ? "fail" : "pass"
       });
     }
   }
@@ -49057,60 +49080,61 @@ var evaluateCommand = {
     push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
   },
-  async run(context, values) {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const pr = pullRequestFromEnv(context.env);
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, void 0));
-    const base = values.champion ? void 0 : await baseRef(git, context.env);
-    const evaluations = [];
-    for (const model of workspace.models) {
-      const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join9(root, model.artifact);
-      const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
-      let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
-      if (champion?.commit === commit && !values.champion) champion = void 0;
-      const evaluation = await evaluateModel({
-        model,
-        challenger: { ...challenger, commit },
-        champion,
-        holdouts: await holdoutSets(git, root, model, base),
-        log: context.log
-      });
-      if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
-      evaluations.push(evaluation);
-    }
-    const markdowns = evaluations.map(renderEvaluationMarkdown);
-    const notes = evaluations.map((e) => noteLine(e, commit));
-    const written = notes.filter((n) => n !== void 0);
-    if (written.length) await appendNoteLines(git, commit, written);
-    if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
-    if (typeof values["result-file"] === "string") {
-      await writeFile5(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
-    }
-    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
-    const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
-    const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
-    const paired = first?.holdouts.at(-1)?.paired;
-    const overall = evaluations.some((e) => e.kind === "error") ? "error" : evaluations.some((e) => e.verdict === "reject") ? "reject" : evaluations.every((e) => e.kind === "unchanged") ? "unchanged" : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? "promote" : "inconclusive";
-    const markdown = markdowns.join("\n");
-    return {
-      exitCode,
-      data: { commit, verdict: overall, models: evaluations, posted },
-      text: evaluations.map(renderEvaluationText).join("\n\n"),
-      markdown,
-      html: renderEvaluationHtml(evaluations),
-      outputs: {
-        verdict: overall,
-        metric: first?.metric ?? "",
-        delta: paired ? String(paired.delta) : "",
-        "ci-low": paired ? String(paired.ciLow) : "",
-        "ci-high": paired ? String(paired.ciHigh) : "",
-        report: markdown,
-        commit
-      }
-    };
-  }
+  run: (context, values) => runEvaluate(context, values)
 };
+async function runEvaluate(context, values, overrides = {}) {
+  const workspace = await openWorkspace(context, values);
+  const { git, root } = workspace;
+  const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
+  const commit = overrides.commit ?? await resolveCommit(git, await recordTarget(git, context.env, void 0));
+  const base = values.champion ? void 0 : await baseRef(git, context.env);
+  const evaluations = [];
+  for (const model of workspace.models) {
+    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join9(root, model.artifact);
+    const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
+    let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
+    if (champion?.commit === commit && !values.champion) champion = void 0;
+    const evaluation = await evaluateModel({
+      model,
+      challenger: { ...challenger, commit },
+      champion,
+      holdouts: await holdoutSets(git, root, model, base),
+      log: context.log
+    });
+    if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
+    evaluations.push(evaluation);
+  }
+  const markdowns = evaluations.map(renderEvaluationMarkdown);
+  const notes = evaluations.map((e) => noteLine(e, commit));
+  const written = notes.filter((n) => n !== void 0);
+  if (written.length) await appendNoteLines(git, commit, written);
+  if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
+  if (typeof values["result-file"] === "string") {
+    await writeFile5(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+  }
+  const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
+  const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
+  const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
+  const paired = first?.holdouts.at(-1)?.paired;
+  const overall = evaluations.some((e) => e.kind === "error") ? "error" : evaluations.some((e) => e.verdict === "reject") ? "reject" : evaluations.every((e) => e.kind === "unchanged") ? "unchanged" : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? "promote" : "inconclusive";
+  const markdown = markdowns.join("\n");
+  return {
+    exitCode,
+    data: { commit, verdict: overall, models: evaluations, posted },
+    text: evaluations.map(renderEvaluationText).join("\n\n"),
+    markdown,
+    html: renderEvaluationHtml(evaluations),
+    outputs: {
+      verdict: overall,
+      metric: first?.metric ?? "",
+      delta: paired ? String(paired.delta) : "",
+      "ci-low": paired ? String(paired.ciLow) : "",
+      "ci-high": paired ? String(paired.ciHigh) : "",
+      report: markdown,
+      commit
+    }
+  };
+}
 function noteLine(e, commit) {
   if (!e.verdict || e.kind !== "compared" && e.kind !== "first-model") return void 0;
   const last = e.holdouts.at(-1);
@@ -49291,6 +49315,108 @@ async function whoIsForcing(git, env) {
   const name = (await git.tryRun(["config", "user.name"])).stdout.trim();
   const email = (await git.tryRun(["config", "user.email"])).stdout.trim();
   return name || email ? `${name} <${email}>` : "unknown user";
+}
+
+// src/commands/retrain.ts
+init_run_command();
+var RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+var retrainCommand = {
+  name: "retrain",
+  summary: "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
+  usage: "retrain [--model NAME] [--no-push] [--no-comment]",
+  options: {
+    "no-push": { type: "boolean", description: "commit and record locally only" },
+    "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+    const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
+    if (!modelName) throw new UserError(`retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`);
+    const model = workspace.models.find((m) => m.name === modelName);
+    if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
+    if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
+    const remote = values.remote ?? "origin";
+    const push = !values["no-push"];
+    const start = (await git.run(["rev-parse", "HEAD"])).trim();
+    if ((await git.run(["status", "--porcelain", "--untracked-files=no"])).trim()) {
+      throw new UserError("retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first.");
+    }
+    const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
+    const onSignal = (signal) => void restore().finally(() => process.kill(process.pid, signal));
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    let commit;
+    try {
+      context.log(`retrain: running \`${model.train}\` for ${model.name}`);
+      const minutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
+      const run2 = await runShellCommand(model.train, { cwd: root, env: context.env, timeoutMs: minutes * 6e4, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
+      if (run2.code !== 0 || run2.timedOut) {
+        await restore();
+        const why = run2.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run2.code ?? run2.signal})`;
+        await tellPullRequest(context, values, model.name, `### modelkeeper \xB7 ${escapeMarkdown(model.name)}: \u274C retraining failed
+
+The train command ${markdownCode(model.train)} ${why}; the branch was left as it was.
+
+<details><summary>Last output</summary>
+
+\`\`\`
+${run2.tail.replace(/```/g, "\u02CB\u02CB\u02CB")}
+\`\`\`
+</details>
+`);
+        throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Last output:
+${run2.tail}`);
+      }
+      await git.run(["add", "--", model.artifact]);
+      if ((await git.tryRun(["diff", "--cached", "--quiet"])).code === 0) {
+        context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
+        commit = start;
+      } else {
+        await git.run(["commit", "--quiet", "-m", `modelkeeper: retrain ${model.name}
+
+Artifact ${model.artifact} rebuilt with \`${model.train}\`.`]);
+        commit = (await git.run(["rev-parse", "HEAD"])).trim();
+      }
+      const { line } = await buildRecord(root, model, workspace.config.relativePath, { env: context.env });
+      await appendNoteLines(git, commit, [line]);
+      if (push && commit !== start) await pushBranch(git, remote, branch);
+      if (push) await pushNotes(git, remote);
+    } catch (error2) {
+      await restore();
+      throw error2;
+    } finally {
+      process.removeListener("SIGINT", onSignal);
+      process.removeListener("SIGTERM", onSignal);
+    }
+    const pr = pullRequestFromEnv(context.env);
+    const evaluation = await runEvaluate(
+      context,
+      { ...values, model: model.name, push },
+      { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } }
+    );
+    return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
+  }
+};
+async function pushBranch(git, remote, branch) {
+  const result = await git.tryRun(["push", "--quiet", remote, `HEAD:refs/heads/${branch}`]);
+  if (result.code !== 0) {
+    throw new UserError(`retrain: could not push the new commit to ${remote}/${branch}: ${result.stderr.trim()}. The branch was left as it was; the job needs permissions: contents: write.`);
+  }
+}
+async function tellPullRequest(context, values, model, body) {
+  const pr = pullRequestFromEnv(context.env);
+  const github = githubFromEnv(context.env, context.warn);
+  if (!pr || !github || values["no-comment"]) return;
+  try {
+    const repo = repoFromEnv(context.env);
+    await upsertComment(github, repo, pr.number, commentMarker("evaluate", model), body, await commentAuthor(github, values["comment-author"]));
+  } catch (error2) {
+    context.warn(`could not comment on pull request #${pr.number}: ${error2.message}`);
+  }
 }
 
 // src/commands/rollback.ts
@@ -49686,7 +49812,7 @@ var demoCommand = {
 };
 
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }

@@ -1,4 +1,5 @@
-// Builds the Action's bundle: dist/main.js and the CLI's dist/cli.js (every dependency inlined) plus the one part that
+// Builds the Action's bundle: dist/main.js, the CLI's dist/cli.js and the example trainer's
+// dist/trainer.js (`modelkeeper/trainer`), every dependency inlined, plus the one part that
 // cannot be bundled, onnxruntime-node (its native binding is loaded by a computed path), copied
 // as a trimmed linux-x64 runtime to dist/node_modules/ where Node's resolution finds it.
 // `node scripts/bundle.mjs --check` builds into a temporary folder and fails if dist/ differs.
@@ -16,7 +17,7 @@ if (!check) await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 await build({
-  entryPoints: { main: join(root, "src/main.ts"), cli: join(root, "src/cli.ts") },
+  entryPoints: { main: join(root, "src/main.ts"), cli: join(root, "src/cli.ts"), trainer: join(root, "src/trainer/index.ts") },
   outdir: out,
   bundle: true,
   platform: "node",

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Command, CommandContext, CommandResult } from "./command.ts";
+import type { Command, CommandContext, CommandResult, Values } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { recordTarget } from "./record.ts";
 import { resolveCommit } from "../git/git.ts";
@@ -13,7 +13,7 @@ import { conclusionOf, toResultFile } from "../gate/result-file.ts";
 import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
 import { renderEvaluationText } from "../report/evaluate-text.ts";
 import { renderEvaluationHtml } from "../report/evaluate-html.ts";
-import { pullRequestFromEnv } from "../github/event.ts";
+import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
 import { reportCheckRun } from "../github/check-run.ts";
@@ -34,11 +34,18 @@ export const evaluateCommand: Command = {
     push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
   },
-  async run(context, values): Promise<CommandResult> {
+  run: (context, values) => runEvaluate(context, values),
+};
+
+/**
+ * The evaluate command. `pullRequest` overrides the event's PR (retrain pushes a new head commit,
+ * so the event's head is stale by then).
+ */
+export async function runEvaluate(context: CommandContext, values: Values, overrides: { pullRequest?: PullRequestInfo; commit?: string } = {}): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const pr = pullRequestFromEnv(context.env);
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, undefined));
+    const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
+    const commit = overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined)));
     const base = values.champion ? undefined : await baseRef(git, context.env);
     const evaluations: ModelEvaluation[] = [];
     for (const model of workspace.models) {
@@ -89,8 +96,7 @@ export const evaluateCommand: Command = {
         commit,
       },
     };
-  },
-};
+}
 
 function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined {
   if (!e.verdict || (e.kind !== "compared" && e.kind !== "first-model")) return undefined;

@@ -4,7 +4,7 @@ import { readTables } from "../data/index.ts";
 import { loadModel, predict, timeInference, closeModel, type ModelHandle, type Prediction } from "../model/runner.ts";
 import { computeAllMetrics, computeMetric, findMetric, METRICS } from "../stats/metrics/registry.ts";
 import type { EvaluationData, MetricOptions } from "../stats/metrics/types.ts";
-import { pairedBootstrap } from "../stats/paired/paired-bootstrap.ts";
+import { pairedBootstrap, pairedBootstrapSync } from "../stats/paired/paired-bootstrap.ts";
 import { delongTest } from "../stats/paired/delong.ts";
 import { mcnemarTest } from "../stats/paired/mcnemar.ts";
 import { rowCorrectness } from "../stats/paired/row-correctness.ts";
@@ -36,6 +36,8 @@ export interface EvaluateModelInput {
 
 /** Metrics tried, in order, when the configured primary metric is undefined on this held-out set. */
 const FALLBACK_PRIMARY: Record<string, string[]> = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+/** Resamples of the per-slice interval: enough for a gate on a margin, cheap over many slices. */
+const SLICE_RESAMPLES = 500;
 const DEFAULT_PRIMARY: Record<string, string> = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
 
 /**
@@ -177,7 +179,7 @@ async function evaluateHoldout(
   evaluation.guardrails = await guardrails(input, table, features, challengerModel, championModel!, challengerMetrics, championMetrics!);
   evaluation.slices = slices(model, table, primary, challenger, champion, options, result);
   const direction = METRICS.get(primary)!.direction;
-  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail" as const, detail: `${primary} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows, worse than the margin ${model.evaluate.slice_margin}` }))];
+  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail" as const, detail: `${primary} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }))];
   evaluation.decision = decideVerdict(
     { metric: primary, direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
     gating,
@@ -270,10 +272,27 @@ function slices(model: ModelConfig, table: Table, metric: string, challenger: Ev
       continue;
     }
     for (const [value, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-      const after = computeMetric(metric, subset(challenger, indices), options).value;
-      const before = computeMetric(metric, subset(champion, indices), options).value;
+      const slicedChallenger = subset(challenger, indices);
+      const slicedChampion = subset(champion, indices);
+      const after = computeMetric(metric, slicedChallenger, options).value;
+      const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
-      const worsening = direction === "higher" ? before - after : after - before;
+      let worstPlausible: number | undefined;
+      if (gated) {
+        // A slice fails only when the challenger is confidently worse there by more than the
+        // margin: small slices are noisy, and their point estimates alone would reject good models.
+        const paired = pairedBootstrapSync(slicedChampion, slicedChallenger, {
+          metric,
+          metricOptions: options,
+          resamples: SLICE_RESAMPLES,
+          seed: model.evaluate.seed,
+          confidence: model.evaluate.confidence,
+          method: "percentile",
+          threads: 1,
+        });
+        const sign = direction === "higher" ? 1 : -1;
+        worstPlausible = Math.max(sign * paired.ciLow, sign * paired.ciHigh);
+      }
       rows.push({
         column: name,
         value,
@@ -282,7 +301,7 @@ function slices(model: ModelConfig, table: Table, metric: string, challenger: Ev
         challenger: Number.isFinite(after) ? after : undefined,
         delta: Number.isFinite(after - before) ? after - before : undefined,
         gated,
-        status: !gated ? "not-gated" : worsening > model.evaluate.slice_margin ? "fail" : "pass",
+        status: !gated ? "not-gated" : worstPlausible !== undefined && worstPlausible < -model.evaluate.slice_margin ? "fail" : "pass",
       });
     }
   }

@@ -48,52 +48,38 @@ export function unseenCategories(aligned: AlignedCounts): UnseenCategory[] {
   return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
 }
 
-/** Label of the column that collects sparse categories. */
-export const POOLED_CATEGORY = "(sparse categories)";
+export interface SparseSplit {
+  /** Categories whose expected count in the smaller sample is at least the minimum. */
+  readonly dense: AlignedCounts;
+  /** The other categories (rare ones, and new ones seen only a few times). */
+  readonly sparse: AlignedCounts;
+  /** Expected count of all sparse categories together in the smaller sample. */
+  readonly sparseExpected: number;
+}
 
 /**
- * Merges categories whose expected count in the smaller sample is below `minimumExpected`
- * (Cochran's rule of 5) into one column, then, if that column is itself below the minimum,
- * into the smallest remaining category. Expected counts: n_row * column_total / N, as in
- * chi2_contingency. A category absent from the reference but frequent in the current window
- * has a large expected count and stays on its own.
+ * Splits categories by Cochran's rule: a chi-squared cell needs an expected count of about 5,
+ * so categories expected fewer than `minimumExpected` times in the smaller sample
+ * (n_row * column_total / N, as in chi2_contingency) are set apart. Categories nobody has are
+ * dropped. Example: reference a=5000, b=4990, rare=10; current a=300, b=280, new=20: in the
+ * 600-row window "rare" is expected 0.6 times and "new" 1.1 times, so both are sparse.
  */
-export function poolSparseCategories(aligned: AlignedCounts, minimumExpected = 5): AlignedCounts {
+export function splitSparseCategories(aligned: AlignedCounts, minimumExpected = 5): SparseSplit {
   const referenceTotal = aligned.reference.reduce((a, b) => a + b, 0);
   const currentTotal = aligned.current.reduce((a, b) => a + b, 0);
   const total = referenceTotal + currentTotal;
   const smaller = Math.min(referenceTotal, currentTotal);
-  const expectedInSmaller = (i: number) => (smaller * (aligned.reference[i] + aligned.current[i])) / total;
-  const categories: string[] = [];
-  const reference: number[] = [];
-  const current: number[] = [];
-  let pooledReference = 0;
-  let pooledCurrent = 0;
-  let pooledCount = 0;
+  const dense = { categories: [] as string[], reference: [] as number[], current: [] as number[] };
+  const sparse = { categories: [] as string[], reference: [] as number[], current: [] as number[] };
+  let sparseCount = 0;
   aligned.categories.forEach((category, i) => {
-    if (aligned.reference[i] + aligned.current[i] === 0) return;
-    if (expectedInSmaller(i) < minimumExpected) {
-      pooledReference += aligned.reference[i];
-      pooledCurrent += aligned.current[i];
-      pooledCount += 1;
-    } else {
-      categories.push(category);
-      reference.push(aligned.reference[i]);
-      current.push(aligned.current[i]);
-    }
+    const count = aligned.reference[i] + aligned.current[i];
+    if (count === 0) return;
+    const target = (smaller * count) / total < minimumExpected ? sparse : dense;
+    if (target === sparse) sparseCount += count;
+    target.categories.push(category);
+    target.reference.push(aligned.reference[i]);
+    target.current.push(aligned.current[i]);
   });
-  if (pooledCount === 0) return { categories, reference, current };
-  const pooledExpected = (smaller * (pooledReference + pooledCurrent)) / total;
-  if (pooledExpected < minimumExpected && categories.length > 0) {
-    let smallest = 0;
-    for (let k = 1; k < categories.length; k++) if (reference[k] + current[k] < reference[smallest] + current[smallest]) smallest = k;
-    reference[smallest] += pooledReference;
-    current[smallest] += pooledCurrent;
-    categories[smallest] = `${categories[smallest]} + ${POOLED_CATEGORY}`;
-    return { categories, reference, current };
-  }
-  categories.push(POOLED_CATEGORY);
-  reference.push(pooledReference);
-  current.push(pooledCurrent);
-  return { categories, reference, current };
+  return { dense, sparse, sparseExpected: total > 0 ? (smaller * sparseCount) / total : 0 };
 }

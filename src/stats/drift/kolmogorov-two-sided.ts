@@ -109,7 +109,7 @@ function kolmogorovN(n: number, x: number, wantCdf: boolean): number {
 }
 
 /** Dense square matrix product (row-major, size m). */
-function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array {
+function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let k = 0; k < m; k++) {

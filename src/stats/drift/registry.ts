@@ -8,15 +8,16 @@
  *   ks             p < 0.05    Evidently's default for numeric columns (small data).
  *   wasserstein    >= 0.1      normalized by the reference std; Evidently's default for large data.
  *   psi            >= 0.1      Evidently's default; 0.1-0.25 is conventionally "moderate shift".
- *   chi2           p < 0.05    Evidently's default for categorical columns.
+ *   chi2           p < 0.05    Evidently's default for categorical columns (sparse categories
+ *                              handled as in categorical-significance.ts).
  *   jensenshannon  >= 0.1      base-2 distance; Evidently's default for large data.
  *   missing        p < 0.05    Fisher's exact test on the missing-value counts.
  * These single tests do not correct for testing many features or for sample-size noise; the
  * default verdict (assess-drift.ts, "calibrated") does, and uses them as ingredients.
  */
 import { UserError } from "../../errors.ts";
-import { alignCategories, poolSparseCategories } from "./categorical-counts.ts";
-import { chiSquaredContingency } from "./chi-squared-contingency.ts";
+import { alignCategories } from "./categorical-counts.ts";
+import { categoricalSignificance } from "./categorical-significance.ts";
 import { presentCount, type CategoricalSummary, type ColumnSummary, type NumericSummary } from "./column-summary.ts";
 import { fisherExactTwoSided } from "./fisher-exact.ts";
 import { jensenShannonDistance } from "./jensen-shannon.ts";
@@ -75,14 +76,6 @@ function bothCategorical(reference: ColumnSummary, current: ColumnSummary): [Cat
   return [reference, current];
 }
 
-/** Pearson chi-squared on the 2 x K table after pooling sparse categories (categorical-counts.ts). */
-export function pooledChiSquared(reference: CategoricalSummary, current: CategoricalSummary): DriftMetric {
-  const pooled = poolSparseCategories(alignCategories(reference, current));
-  if (pooled.categories.length < 2) return { value: 1, statistic: 0, detail: "df = 0" };
-  const result = chiSquaredContingency([pooled.reference, pooled.current]);
-  return { value: result.pValue, statistic: result.statistic, detail: `df = ${result.degreesOfFreedom}` };
-}
-
 const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
   ks: {
     name: "ks",
@@ -138,7 +131,9 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
     defaultThreshold: 0.05,
     measure(reference, current) {
       const pair = bothCategorical(reference, current);
-      return pair ? pooledChiSquared(pair[0], pair[1]) : null;
+      if (!pair) return null;
+      const result = categoricalSignificance(pair[0], pair[1]);
+      return { value: result.pValue, statistic: result.statistic, detail: result.detail };
     },
   },
   jensenshannon: {

@@ -11,8 +11,11 @@
  * the integral taken over the reference's empirical CDF. Example: for a standard normal the
  * integral is 1.61474 (scipy.integrate.quad), so at n_eff = 100 the expected noise is
  * sqrt(2 / (100 pi)) * 1.61474 = 0.129 standard deviations - above Evidently's 0.1 on its own.
- * In far tails where n F(x) << 1 the normal approximation overstates the noise, so the gate errs
- * on the side of calling less drift.
+ * In the tails, where only a few of the n_eff values lie beyond x, the count is Poisson rather
+ * than normal and sqrt(2/pi) overstates its mean absolute deviation; there the factor is the
+ * exact Poisson one, E|X - lambda| / sqrt(lambda) = 2 e^-lambda lambda^(k+1/2) / k!, k = floor
+ * lambda (de Moivre), with lambda = n_eff min(F, 1 - F). Without it a skewed column's noise
+ * would be overstated by about 20% at 100 rows.
  *
  * Jensen–Shannon: expanding KL around m, JSD (nats) ~ (1/8) sum (p_i - q_i)^2 / p_i, and the
  * sum has expectation (K - 1)/n_eff for K categories (the chi-squared approximation), so
@@ -38,10 +41,35 @@ export function cdfSpreadIntegral(sorted: Float64Array): number {
   return integral;
 }
 
+const NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
+const POISSON_EXACT_BELOW = 40;
+const LOG_FACTORIALS = (() => {
+  const table = new Float64Array(POISSON_EXACT_BELOW + 1);
+  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table[k] = table[k - 1] + Math.log(k);
+  return table;
+})();
+
+/** E|X - lambda| / sqrt(lambda) for X ~ Poisson(lambda); tends to sqrt(2/pi) for large lambda. */
+export function poissonDeviationFactor(lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
+  const k = Math.floor(lambda);
+  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
+}
+
 /** Expected W1 between the reference and a current sample of the same distribution. */
 export function expectedNullWasserstein(sortedReference: Float64Array, referenceSize: number, currentSize: number): number {
   const nEff = effectiveSampleSize(referenceSize, currentSize);
-  return Math.sqrt(2 / (Math.PI * nEff)) * cdfSpreadIntegral(sortedReference);
+  const n = sortedReference.length;
+  let integral = 0;
+  for (let i = 1; i < n; i++) {
+    const gap = sortedReference[i] - sortedReference[i - 1];
+    if (gap === 0) continue;
+    const F = i / n;
+    const tail = Math.min(F, 1 - F);
+    integral += Math.sqrt(F * (1 - F)) * poissonDeviationFactor(nEff * tail) * gap;
+  }
+  return integral / Math.sqrt(nEff);
 }
 
 /** Expected Jensen–Shannon divergence (bits, the square of the distance) under no change. */

@@ -7,18 +7,19 @@
  *
  * The normalized distance divides W1 by the reference's population standard deviation, as
  * Evidently does, so 0.1 means "a tenth of a reference standard deviation" on any scale.
+ * Summation is compensated (Neumaier, as summation.ts) so a million-row merge stays accurate.
  * Constant reference (std 0), a policy of ours rather than Evidently's fixed 0.001 floor (which
  * depends on the data's units): divide by the current standard deviation instead; if both are
  * constant, the distance is 0 when the values agree and Infinity when they do not.
  */
-import { CompensatedSum } from "./summation.ts";
-
 /** W1 between two samples already sorted ascending, without NaN. */
 export function wassersteinDistanceSorted(u: Float64Array, v: Float64Array): number {
   const nu = u.length;
   const nv = v.length;
   if (nu === 0 || nv === 0) throw new Error("wassersteinDistance: both samples must be non-empty");
-  const total = new CompensatedSum();
+  // Neumaier-compensated sum, inlined: this loop runs once per distinct value.
+  let sum = 0;
+  let compensation = 0;
   let i = 0;
   let j = 0;
   let previous = Math.min(u[0], v[0]);
@@ -27,10 +28,13 @@ export function wassersteinDistanceSorted(u: Float64Array, v: Float64Array): num
     while (j < nv && v[j] <= previous) j++;
     if (i === nu && j === nv) break;
     const next = j >= nv || (i < nu && u[i] <= v[j]) ? u[i] : v[j];
-    total.add(Math.abs(i / nu - j / nv) * (next - previous));
+    const term = Math.abs(i / nu - j / nv) * (next - previous);
+    const t = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
     previous = next;
   }
-  return total.value;
+  return sum + compensation;
 }
 
 /** W1 between two samples in any order (sorted copies are made). */

@@ -28,6 +28,7 @@ import {
   type MetricImplementation,
   type MetricOptions,
   type MetricResult,
+  type PreparationCache,
   type Task,
 } from "./types.ts";
 import { checkBinary, checkMulticlass, checkRegression } from "./validate-inputs.ts";
@@ -164,9 +165,8 @@ export function computeMetric(name: string, data: EvaluationData, options?: Metr
  * reason, and so do probability metrics (log_loss, brier, ece) when the scores are not
  * probabilities, so a model that outputs raw scores still gets its ranking metrics.
  */
-export function computeAllMetrics(data: EvaluationData, options?: MetricOptions): Record<string, MetricResult> {
+export function computeAllMetrics(data: EvaluationData, options?: MetricOptions, cache: PreparationCache = createPreparationCache()): Record<string, MetricResult> {
   checkInput(data);
-  const cache = createPreparationCache();
   const results: Record<string, MetricResult> = {};
   for (const name of metricNames(data.task)) {
     try {

@@ -77,9 +77,11 @@ export function resolveMetricOptions(options: MetricOptions = {}): ResolvedMetri
 
 /**
  * How many times each row counts: a bootstrap resample's multinomial counts, or a jackknife's
- * 0/1 mask. null means every row once.
+ * 0/1 mask. null means every row once. Bytes suffice: in a resample of N draws a count above 255
+ * needs one row drawn 256 times, probability below N / 256! (about 1e-500), and is impossible
+ * for N <= 255.
  */
-export type RowWeights = Uint16Array | null;
+export type RowWeights = Uint8Array | null;
 
 /**
  * A metric split for resampling. `prepare` validates the input and does the one-off work
