@@ -1032,7 +1032,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -1065,18 +1065,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent2.length);
           end = i + indent2.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -1089,7 +1089,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -2058,7 +2058,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2068,10 +2068,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4011,10 +4011,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4028,7 +4028,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4052,7 +4052,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4068,7 +4068,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4159,7 +4159,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4173,13 +4173,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4222,18 +4222,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4287,8 +4287,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4300,7 +4300,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4311,8 +4311,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4329,7 +4329,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4509,7 +4509,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4526,24 +4526,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent2.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent2.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent2.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent2.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4623,13 +4623,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4726,25 +4726,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5554,14 +5554,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6728,18 +6728,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6892,15 +6892,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7094,13 +7094,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10329,7 +10329,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10356,7 +10356,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11220,7 +11220,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11256,50 +11256,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative5 = parse3(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative3.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11307,7 +11307,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11398,12 +11398,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -11611,7 +11611,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -13860,11 +13860,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt3 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt3}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt3];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -14291,7 +14291,7 @@ __export(run_command_exports, {
 import { spawn } from "node:child_process";
 function runShellCommand(command, options) {
   const started = Date.now();
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const child = spawn(command, { cwd: options.cwd, env: options.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let tail = "";
     let timedOut = false;
@@ -14321,7 +14321,7 @@ function runShellCommand(command, options) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      resolve9({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve10({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
     });
   });
 }
@@ -14784,8 +14784,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve9, reject) {
-            return setTimeout(resolve9, t);
+          return new this.Promise(function(resolve10, reject) {
+            return setTimeout(resolve10, t);
           });
         }
         computePenalty() {
@@ -14996,15 +14996,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve9, returned, task;
+          var args, cb, error, reject, resolve10, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve9, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve10, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve9(returned);
+                  return resolve10(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -15019,13 +15019,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve9;
-          resolve9 = reject = null;
+          var promise, reject, resolve10;
+          resolve10 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve9 = _resolve;
+            resolve10 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve9, reject });
+          this._queue.push({ task, args, resolve: resolve10, reject });
           this._tryToRun();
           return promise;
         }
@@ -15426,14 +15426,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve9, reject) => {
+              return new this.Promise((resolve10, reject) => {
                 if (finished()) {
-                  return resolve9();
+                  return resolve10();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve9();
+                      return resolve10();
                     }
                   });
                 }
@@ -15526,9 +15526,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve9, reject) {
+              return new this.Promise(function(resolve10, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve9)(args3);
+                  return (args3[0] != null ? reject : resolve10)(args3);
                 });
               });
             };
@@ -15656,7 +15656,7 @@ process.env.ORT_DISABLE_TELEMETRY = "1";
 // src/cli/run-cli.ts
 import { parseArgs } from "node:util";
 import { writeFile as writeFile6 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/commands/record.ts
 import { join as join3 } from "node:path";
@@ -15682,7 +15682,7 @@ function isUserError(error) {
 
 // src/git/git.ts
 function createGit(cwd, env = process.env) {
-  const tryRun = (args, options = {}) => new Promise((resolve9, reject) => {
+  const tryRun = (args, options = {}) => new Promise((resolve10, reject) => {
     const child = execFile(
       "git",
       args,
@@ -15690,7 +15690,7 @@ function createGit(cwd, env = process.env) {
       (error, stdout, stderr) => {
         const code = error ? typeof error.code === "number" ? error.code : -1 : 0;
         if (error && code === -1) return reject(new UserError(`git is not available: ${error.message}`));
-        resolve9({ code, stdout, stderr });
+        resolve10({ code, stdout, stderr });
       }
     );
     if (options.input !== void 0) child.stdin?.end(options.input);
@@ -16045,13 +16045,24 @@ var modelkeeper_schema_default = {
           default: false
         },
         thresholds: {
-          description: "Effect sizes below which a statistically significant change is not called drift, by test name (e.g. wasserstein: 0.1, jensenshannon: 0.1, psi: 0.2).",
+          description: "Effect sizes, beyond sampling noise, below which a statistically significant change is not called drift: wasserstein (numeric, in reference standard deviations; default 0.1), jensenshannon (categorical, base 2; default 0.1), missing (|Cohen's h| of the missing share; default 0.2).",
           type: "object",
-          additionalProperties: {
-            type: "number",
-            minimum: 0
-          },
-          default: {}
+          additionalProperties: false,
+          default: {},
+          properties: {
+            wasserstein: {
+              type: "number",
+              minimum: 0
+            },
+            jensenshannon: {
+              type: "number",
+              minimum: 0
+            },
+            missing: {
+              type: "number",
+              minimum: 0
+            }
+          }
         }
       }
     }
@@ -16555,10 +16566,10 @@ async function runWorkers(paths, threads) {
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         const feed = () => {
           if (next >= batches.length) {
-            void worker.terminate().then(() => resolve9());
+            void worker.terminate().then(() => resolve10());
             return;
           }
           const id = next++;
@@ -16666,7 +16677,7 @@ var HashCache = class _HashCache {
 
 // src/report/escape.ts
 function escapeMarkdown(text) {
-  return String(text).replace(/[\\`*_{}\[\]()#+\-.!|~>]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+  return String(text).replace(/[\\`*_{}\[\]()#+\-.!|~]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
 }
 function markdownCode(text) {
   return "`" + String(text).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
@@ -17079,12 +17090,12 @@ import { join as join7, resolve as resolve3 } from "node:path";
 // src/git/blob.ts
 import { execFile as execFile2 } from "node:child_process";
 function readBlob(git, object) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     execFile2(
       "git",
       ["cat-file", "blob", object],
       { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => error ? reject(error) : resolve9(stdout)
+      (error, stdout) => error ? reject(error) : resolve10(stdout)
     );
   });
 }
@@ -17170,16 +17181,16 @@ async function smudgeLfs(git, pointer, path, label) {
 
 // src/data/concat-tables.ts
 function concatTables(tables, source) {
-  const rowCount2 = tables.reduce((sum, table) => sum + table.rowCount, 0);
+  const rowCount2 = tables.reduce((sum, table2) => sum + table2.rowCount, 0);
   const kinds = /* @__PURE__ */ new Map();
-  for (const table of tables) {
-    for (const column2 of table.columns) {
+  for (const table2 of tables) {
+    for (const column2 of table2.columns) {
       if (kinds.get(column2.name) !== "categorical") kinds.set(column2.name, column2.kind);
     }
   }
   const columns = [];
   for (const [name, kind] of kinds) {
-    const parts = tables.map((table) => ({ rows: table.rowCount, column: table.columns.find((c) => c.name === name) }));
+    const parts = tables.map((table2) => ({ rows: table2.rowCount, column: table2.columns.find((c) => c.name === name) }));
     columns.push(kind === "numeric" ? stackNumeric(name, parts, rowCount2) : stackCategorical(name, parts, rowCount2));
   }
   return { source, rowCount: rowCount2, columns };
@@ -17499,8 +17510,8 @@ function parsePlainDecimal(bytes, start, end, fractionDigits) {
 function longMantissaValue(high, lowDigits, low, exponent) {
   const scale = POWERS_OF_TEN[lowDigits];
   const product = high * scale;
-  let split = SPLITTER * high;
-  const highHigh = split - (split - high);
+  let split2 = SPLITTER * high;
+  const highHigh = split2 - (split2 - high);
   const productError = highHigh * scale - product + (high - highHigh) * scale;
   const s = product + low;
   const t = product - s + low + productError;
@@ -17513,15 +17524,15 @@ function longMantissaValue(high, lowDigits, low, exponent) {
   if (exponent < 0) {
     q0 = s / power;
     const qp = q0 * power;
-    split = SPLITTER * q0;
-    const q0High = split - (split - q0);
+    split2 = SPLITTER * q0;
+    const q0High = split2 - (split2 - q0);
     const q0Low = q0 - q0High;
     const qpError = q0High * powerHigh - qp + q0High * powerLow + q0Low * powerHigh + q0Low * powerLow;
     q1 = (s - qp - qpError + t) / power;
   } else {
     q0 = s * power;
-    split = SPLITTER * s;
-    const sHigh = split - (split - s);
+    split2 = SPLITTER * s;
+    const sHigh = split2 - (split2 - s);
     const sLow = s - sHigh;
     const spError = sHigh * powerHigh - q0 + sHigh * powerLow + sLow * powerHigh + sLow * powerLow;
     q1 = spError + t * power;
@@ -17950,9 +17961,9 @@ async function openDataFile(path) {
   let handle;
   try {
     handle = await open(path, "r");
-    const stat4 = await handle.stat();
-    if (stat4.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    return { handle, size: stat4.size };
+    const stat5 = await handle.stat();
+    if (stat5.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    return { handle, size: stat5.size };
   } catch (error) {
     await handle?.close();
     throw unreadableFile(path, error);
@@ -18029,8 +18040,8 @@ async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
   let worker;
   try {
     if (size < policy.minBytes || size < 2) return void 0;
-    const split = await lineStartAfter(handle, Math.floor(size / 2), size);
-    if (split === void 0) return void 0;
+    const split2 = await lineStartAfter(handle, Math.floor(size / 2), size);
+    if (split2 === void 0) return void 0;
     const ready = [];
     const parser = new CsvParser(path, { ...options, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
     const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
@@ -18044,13 +18055,13 @@ async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
     }
     const header = headerParser.header;
     if (header === void 0) return void 0;
-    const task = { path, start: split, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
+    const task = { path, start: split2, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
     const started = await startWorker(task);
     if (started === void 0) return void 0;
     worker = started.worker;
     let first;
     try {
-      for await (const batch of feedRange(handle, path, parser, ready, 0, split, DEFAULT_CHUNK_BYTES)) first = batch;
+      for await (const batch of feedRange(handle, path, parser, ready, 0, split2, DEFAULT_CHUNK_BYTES)) first = batch;
     } catch {
       return void 0;
     }
@@ -18081,12 +18092,12 @@ async function startWorker(task) {
   } catch {
     return void 0;
   }
-  const result = new Promise((resolve9) => {
+  const result = new Promise((resolve10) => {
     worker.once("message", (message) => {
-      resolve9(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
+      resolve10(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
     });
-    worker.once("error", () => resolve9(void 0));
-    worker.once("exit", () => resolve9(void 0));
+    worker.once("error", () => resolve10(void 0));
+    worker.once("exit", () => resolve10(void 0));
   });
   return { worker, result };
 }
@@ -20847,11 +20858,11 @@ function byteStreamSplit(reader, count, type, typeLength) {
   else if (type === "INT32") return new Int32Array(bytes.buffer);
   else if (type === "INT64") return new BigInt64Array(bytes.buffer);
   else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    const split = new Array(count);
+    const split2 = new Array(count);
     for (let i = 0; i < count; i++) {
-      split[i] = bytes.subarray(i * width, (i + 1) * width);
+      split2[i] = bytes.subarray(i * width, (i + 1) * width);
     }
-    return split;
+    return split2;
   }
   throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
 }
@@ -21672,16 +21683,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve9(buffer.buffer);
+            resolve10(buffer.buffer);
           } else {
-            resolve9(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve10(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -21834,11 +21845,11 @@ async function readTables(paths, options = {}) {
   const tables = [];
   for (const path of paths) tables.push(await readWhole(path, options, false));
   for (const name of options.columns ?? []) {
-    if (!tables.some((table) => table.columns.some((c) => c.name === name))) {
+    if (!tables.some((table2) => table2.columns.some((c) => c.name === name))) {
       throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
     }
   }
-  const categorical = new Set(tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
+  const categorical = new Set(tables.flatMap((table2) => table2.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
   for (let i = 0; i < tables.length; i++) {
     if (dataFormat(paths[i]) !== "csv") continue;
     const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values));
@@ -21849,19 +21860,19 @@ async function readTables(paths, options = {}) {
 async function readWhole(path, options, requireColumns) {
   const readOptions = { columns: options.columns, types: options.types, requireColumns };
   const batch = (dataFormat(path) === "csv" ? await readCsvParallel(path, readOptions) : void 0) ?? await onlyBatch(path, readOptions);
-  let table = { source: path, rowCount: batch.rowCount, columns: batch.columns };
+  let table2 = { source: path, rowCount: batch.rowCount, columns: batch.columns };
   const promotedAfterNumbers = batch.promotions.filter((p) => p.numbersBefore > 0).map((p) => p.column);
   if (promotedAfterNumbers.length > 0 && dataFormat(path) === "csv") {
-    table = await rereadAsText(table, path, options, promotedAfterNumbers);
+    table2 = await rereadAsText(table2, path, options, promotedAfterNumbers);
   }
-  return table;
+  return table2;
 }
-async function rereadAsText(table, path, options, names) {
+async function rereadAsText(table2, path, options, names) {
   const types = { ...options.types };
   for (const name of names) types[name] = "categorical";
   const again = await onlyBatch(path, { columns: names, types, requireColumns: true });
   const replaced = new Map(again.columns.map((c) => [c.name, c]));
-  return { ...table, columns: table.columns.map((c) => replaced.get(c.name) ?? c) };
+  return { ...table2, columns: table2.columns.map((c) => replaced.get(c.name) ?? c) };
 }
 async function onlyBatch(path, options) {
   let only;
@@ -22113,13 +22124,13 @@ function describeValue(value) {
 // src/model/input-plan.ts
 var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64"]);
 var PER_FEATURE_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "int64", "string"]);
-function planInputs(signature, features, table, model) {
+function planInputs(signature, features, table2, model) {
   if (features.length === 0) throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
   const inputs = signature.inputs;
   if (inputs.length === 0) throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, { file: model.path });
   const byName = new Set(features);
   const perFeature = inputs.length > 1 || byName.has(inputs[0].name);
-  const plan = perFeature ? planPerFeature(inputs, features, table, model) : planMatrix(inputs[0], features, table, model);
+  const plan = perFeature ? planPerFeature(inputs, features, table2, model) : planMatrix(inputs[0], features, table2, model);
   const batchSizes = new Set(inputs.map((input) => input.dims[0]).filter((dim) => typeof dim === "number" && dim > 0));
   if (batchSizes.size > 1) {
     throw new UserError(`${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`, { file: model.path });
@@ -22127,7 +22138,7 @@ function planInputs(signature, features, table, model) {
   const [fixedBatch] = batchSizes;
   return fixedBatch === void 0 ? plan : { ...plan, fixedBatch };
 }
-function planMatrix(input, features, table, model) {
+function planMatrix(input, features, table2, model) {
   if (input.kind !== "tensor" || !FLOAT_TYPES.has(input.type)) {
     throw new UserError(
       `${model.path}: input ${describeValue(input)} is not a float tensor. modelkeeper feeds one float [N, F] matrix in features order, or one input per feature named after its column; re-export the model with one of these inputs.`,
@@ -22155,10 +22166,10 @@ function planMatrix(input, features, table, model) {
     );
   }
   const element = input.type;
-  const columns = features.map((feature) => numericColumn(table, feature, input.name, model));
+  const columns = features.map((feature) => numericColumn(table2, feature, input.name, model));
   return { layout: "matrix", feeds: [{ inputName: input.name, element, columns, innerDims: [features.length] }] };
 }
-function planPerFeature(inputs, features, table, model) {
+function planPerFeature(inputs, features, table2, model) {
   const inputNames = new Set(inputs.map((input) => input.name));
   const unknownInputs = inputs.filter((input) => !features.includes(input.name)).map((input) => input.name);
   const unusedFeatures = features.filter((feature) => !inputNames.has(feature));
@@ -22185,29 +22196,29 @@ function planPerFeature(inputs, features, table, model) {
       );
     }
     const element = input.type;
-    const column2 = element === "string" ? anyColumn(table, input.name) : numericColumn(table, input.name, input.name, model);
+    const column2 = element === "string" ? anyColumn(table2, input.name) : numericColumn(table2, input.name, input.name, model);
     return { inputName: input.name, element, columns: [column2], innerDims: input.dims.length === 1 ? [] : [1] };
   });
   return { layout: "per-feature", feeds };
 }
-function anyColumn(table, name) {
-  const found = table.columns.find((column2) => column2.name === name);
+function anyColumn(table2, name) {
+  const found = table2.columns.find((column2) => column2.name === name);
   if (!found) {
-    const available = table.columns.map((column2) => column2.name).join(", ");
+    const available = table2.columns.map((column2) => column2.name).join(", ");
     throw new UserError(
-      `column "${name}" is not in ${table.source} (columns: ${available}). Add it to the data, or remove it from features in modelkeeper.yml and re-export the model without it.`,
-      { file: table.source, column: name, key: "features" }
+      `column "${name}" is not in ${table2.source} (columns: ${available}). Add it to the data, or remove it from features in modelkeeper.yml and re-export the model without it.`,
+      { file: table2.source, column: name, key: "features" }
     );
   }
   return found;
 }
-function numericColumn(table, name, inputName, model) {
-  const found = anyColumn(table, name);
+function numericColumn(table2, name, inputName, model) {
+  const found = anyColumn(table2, name);
   if (found.kind === "categorical") {
     const example = found.categories.length > 0 ? ` such as ${JSON.stringify(found.categories[0])}` : "";
     throw new UserError(
-      `column "${name}" in ${table.source} holds text${example}, but model input "${inputName}" of ${model.path} takes numbers. Encode the column inside the model (e.g. a OneHotEncoder in the exported pipeline, with a string input for this column) or encode it as numbers in the data.`,
-      { file: table.source, column: name }
+      `column "${name}" in ${table2.source} holds text${example}, but model input "${inputName}" of ${model.path} takes numbers. Encode the column inside the model (e.g. a OneHotEncoder in the exported pipeline, with a string input for this column) or encode it as numbers in the data.`,
+      { file: table2.source, column: name }
     );
   }
   return found;
@@ -22481,16 +22492,16 @@ async function closeModel(handle) {
   await handle.session.release();
 }
 var MAX_BATCH_ELEMENTS = 1 << 24;
-async function predict(handle, table, features, task, options = {}) {
+async function predict(handle, table2, features, task, options = {}) {
   const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
-  const inputs = planInputs(handle.signature, features, table, context);
+  const inputs = planInputs(handle.signature, features, table2, context);
   const outputs = planOutputs(handle.signature, task, context);
   const batchRows = batchSize(inputs, options.batchRows ?? 65536);
   const packer = new BatchPacker(inputs, batchRows);
-  const collector = new PredictionCollector(outputs, table.rowCount, context);
+  const collector = new PredictionCollector(outputs, table2.rowCount, context);
   const ort2 = await loadOrt();
-  for (let start = 0; start < table.rowCount; start += batchRows) {
-    const count = Math.min(batchRows, table.rowCount - start);
+  for (let start = 0; start < table2.rowCount; start += batchRows) {
+    const count = Math.min(batchRows, table2.rowCount - start);
     const feeds = packer.pack(start, count, inputs.fixedBatch ?? count);
     collector.add(start, count, await run(handle, ort2, feeds, outputs));
   }
@@ -22515,12 +22526,12 @@ async function run(handle, ort2, feeds, plan) {
   for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data };
   return outputs;
 }
-async function timeInference(handle, table, features, rows, options = {}) {
-  if (table.rowCount === 0) throw new UserError(`${table.source} has no rows to time the model on`, { file: table.source });
+async function timeInference(handle, table2, features, rows, options = {}) {
+  if (table2.rowCount === 0) throw new UserError(`${table2.source} has no rows to time the model on`, { file: table2.source });
   const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
-  const inputs = planInputs(handle.signature, features, table, context);
+  const inputs = planInputs(handle.signature, features, table2, context);
   const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));
-  const feeds = new BatchPacker(inputs, batch).pack(0, batch, batch, (i) => i % table.rowCount);
+  const feeds = new BatchPacker(inputs, batch).pack(0, batch, batch, (i) => i % table2.rowCount);
   const fetches = handle.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
   if (fetches.length === 0) throw new UserError(`${handle.path} has no tensor outputs to time`, { file: handle.path });
   const ort2 = await loadOrt();
@@ -22575,6 +22586,13 @@ function computeWith(implementation, data, options, cache) {
 }
 
 // src/stats/metrics/validate-inputs.ts
+function once(cache, kind, first, second, check) {
+  if (!cache) return check();
+  const seen = cached(cache, kind, first, () => /* @__PURE__ */ new WeakSet());
+  if (seen.has(second)) return;
+  check();
+  seen.add(second);
+}
 function describe2(data, what) {
   return data.source ? `${data.source}: ${what}` : what;
 }
@@ -22610,7 +22628,13 @@ function requireProbabilities(data, name, values, metric, perRow = 1) {
     }
   }
 }
-function checkBinary(data, probabilityMetric) {
+function checkBinary(data, probabilityMetric, cache) {
+  once(cache, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
+  if (probabilityMetric) {
+    once(cache, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
+  }
+}
+function checkBinaryRows(data) {
   requireSameLength(data, "the label column", data.labels, "the scores", data.scores);
   const labels = data.labels;
   for (let i = 0; i < labels.length; i++) {
@@ -22622,9 +22646,20 @@ function checkBinary(data, probabilityMetric) {
     }
   }
   requireFinite(data, "the score", data.scores, MODEL_OUTPUT_HINT);
-  if (probabilityMetric) requireProbabilities(data, "the score", data.scores, probabilityMetric);
 }
-function checkMulticlass(data, probabilityMetric) {
+function checkMulticlass(data, probabilityMetric, cache) {
+  once(cache, "checked-multiclass", data.probabilities, data.labels, () => checkMulticlassRows(data));
+  if (probabilityMetric) {
+    once(
+      cache,
+      "checked-class-probabilities",
+      data.probabilities,
+      data.probabilities,
+      () => requireProbabilities(data, "the probability", data.probabilities, probabilityMetric, data.classCount)
+    );
+  }
+}
+function checkMulticlassRows(data) {
   const { labels, probabilities, classCount } = data;
   if (!Number.isInteger(classCount) || classCount < 2) {
     throw new UserError(describe2(data, `a multiclass model needs at least 2 classes, got ${classCount}.`));
@@ -22643,9 +22678,11 @@ function checkMulticlass(data, probabilityMetric) {
     }
   }
   requireFinite(data, "the probability", probabilities, MODEL_OUTPUT_HINT, classCount);
-  if (probabilityMetric) requireProbabilities(data, "the probability", probabilities, probabilityMetric, classCount);
 }
-function checkRegression(data) {
+function checkRegression(data, cache) {
+  once(cache, "checked-regression", data.predictions, data.targets, () => checkRegressionRows(data));
+}
+function checkRegressionRows(data) {
   requireSameLength(data, "the target column", data.targets, "the predictions", data.predictions);
   requireFinite(data, "the target", data.targets, LABEL_HINT);
   requireFinite(data, "the prediction", data.predictions, MODEL_OUTPUT_HINT);
@@ -22660,14 +22697,19 @@ var TN = 0;
 var FP = 1;
 var FN = 2;
 var TP = 3;
-function prepareConfusion(data, options) {
+function prepareConfusion(data, options, cache) {
   const binary = expectTask(data, "binary");
-  checkBinary(binary);
+  checkBinary(binary, void 0, cache);
+  const byThreshold = cached(cache, "confusion-codes", binary.scores, () => /* @__PURE__ */ new Map());
+  const hit = byThreshold.get(options.threshold);
+  if (hit && hit.labels === binary.labels) return hit.state;
   const codes = new Uint8Array(binary.labels.length);
   for (let i = 0; i < codes.length; i++) {
     codes[i] = 2 * binary.labels[i] + (binary.scores[i] >= options.threshold ? 1 : 0);
   }
-  return { codes };
+  const state = { codes };
+  byThreshold.set(options.threshold, { labels: binary.labels, state });
+  return state;
 }
 function confusionCells(state, weights) {
   const cells = new Float64Array(4);
@@ -22850,7 +22892,7 @@ function averagePrecisionFromRanking(ranking, weights) {
 var averagePrecisionImplementation = {
   prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary);
+    checkBinary(binary, void 0, cache);
     return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
   },
   weighted: (state, weights) => averagePrecisionFromRanking(state.ranking, weights),
@@ -22900,9 +22942,9 @@ function explainRowMean(state) {
 
 // src/stats/metrics/brier-score.ts
 var brierScoreImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "brier");
+    checkBinary(binary, "brier", cache);
     const values = new Float64Array(binary.labels.length);
     for (let i = 0; i < values.length; i++) {
       const difference = binary.labels[i] - binary.scores[i];
@@ -22933,9 +22975,9 @@ function weightedCalibrationError(state, weights) {
   return sum / total;
 }
 var calibrationErrorImplementation = {
-  prepare(data, options) {
+  prepare(data, options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "expected calibration error");
+    checkBinary(binary, "expected calibration error", cache);
     const binCount = options.calibrationBins;
     const bins = new Int32Array(binary.scores.length);
     for (let i = 0; i < bins.length; i++) bins[i] = Math.min(Math.floor(binary.scores[i] * binCount), binCount - 1);
@@ -22963,9 +23005,9 @@ function binaryLogLossTerm(label, probability) {
   return -Math.log((label === 1 ? p : q) / sum);
 }
 var logLossImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "log_loss");
+    checkBinary(binary, "log_loss", cache);
     const values = new Float64Array(binary.labels.length);
     for (let i = 0; i < values.length; i++) values[i] = binaryLogLossTerm(binary.labels[i], binary.scores[i]);
     return { values, transform: "identity" };
@@ -23018,9 +23060,9 @@ function weightedMacroF1(state, weights) {
   return present === 0 ? NaN : sum / present;
 }
 var macroF1Implementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass);
+    checkMulticlass(multiclass, void 0, cache);
     return {
       labels: Int32Array.from(multiclass.labels),
       predicted: argmaxRows(multiclass.probabilities, multiclass.classCount),
@@ -23033,9 +23075,9 @@ var macroF1Implementation = {
 
 // src/stats/metrics/mae.ts
 var maeImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const regression = expectTask(data, "regression");
-    checkRegression(regression);
+    checkRegression(regression, cache);
     const values = new Float64Array(regression.targets.length);
     for (let i = 0; i < values.length; i++) values[i] = Math.abs(regression.targets[i] - regression.predictions[i]);
     return { values, transform: "identity" };
@@ -23047,9 +23089,9 @@ var maeImplementation = {
 
 // src/stats/metrics/multiclass-accuracy.ts
 var multiclassAccuracyImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass);
+    checkMulticlass(multiclass, void 0, cache);
     const predicted = argmaxRows(multiclass.probabilities, multiclass.classCount);
     const values = new Float64Array(predicted.length);
     for (let i = 0; i < values.length; i++) values[i] = predicted[i] === multiclass.labels[i] ? 1 : 0;
@@ -23062,9 +23104,9 @@ var multiclassAccuracyImplementation = {
 
 // src/stats/metrics/multiclass-log-loss.ts
 var multiclassLogLossImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass, "log_loss");
+    checkMulticlass(multiclass, "log_loss", cache);
     const { labels, probabilities, classCount } = multiclass;
     const values = new Float64Array(labels.length);
     for (let i = 0; i < labels.length; i++) {
@@ -23113,9 +23155,9 @@ function weightedR2(state, weights) {
   return spread === 0 ? NaN : 1 - residual / spread;
 }
 var r2Implementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const regression = expectTask(data, "regression");
-    checkRegression(regression);
+    checkRegression(regression, cache);
     return { targets: regression.targets, predictions: regression.predictions };
   },
   weighted: weightedR2,
@@ -23136,9 +23178,9 @@ var recallImplementation = confusionImplementation({
 
 // src/stats/metrics/rmse.ts
 var rmseImplementation = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const regression = expectTask(data, "regression");
-    checkRegression(regression);
+    checkRegression(regression, cache);
     const values = new Float64Array(regression.targets.length);
     for (let i = 0; i < values.length; i++) {
       const error = regression.targets[i] - regression.predictions[i];
@@ -23208,7 +23250,7 @@ function explainRocAuc(ranking) {
 var rocAucImplementation = {
   prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary);
+    checkBinary(binary, void 0, cache);
     return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
   },
   weighted: (state, weights) => rocAucFromRanking(state.ranking, weights),
@@ -23339,7 +23381,7 @@ function computeMetric(name, data, options) {
   return computeWith(findMetric(name, data.task).implementation, data, options);
 }
 function computeAllMetrics(data, options, cache = createPreparationCache()) {
-  checkInput(data);
+  checkInput(data, cache);
   const results = {};
   for (const name of metricNames(data.task)) {
     try {
@@ -23351,10 +23393,10 @@ function computeAllMetrics(data, options, cache = createPreparationCache()) {
   }
   return results;
 }
-function checkInput(data) {
-  if (data.task === "binary") checkBinary(data);
-  else if (data.task === "multiclass") checkMulticlass(data);
-  else checkRegression(data);
+function checkInput(data, cache) {
+  if (data.task === "binary") checkBinary(data, void 0, cache);
+  else if (data.task === "multiclass") checkMulticlass(data, void 0, cache);
+  else checkRegression(data, cache);
 }
 
 // src/stats/paired/paired-bootstrap.ts
@@ -23835,8 +23877,8 @@ var rocAucKernel = {
   prepare(championData, challengerData, _options, cache) {
     const champion = expectTask(championData, "binary");
     const challenger = expectTask(challengerData, "binary");
-    checkBinary(champion);
-    checkBinary(challenger);
+    checkBinary(champion, void 0, cache);
+    checkBinary(challenger, void 0, cache);
     const championRanking = rankScoresCached(champion.labels, champion.scores, cache);
     const challengerRanking = rankScoresCached(challenger.labels, challenger.scores, cache);
     const n = champion.labels.length;
@@ -24096,19 +24138,19 @@ function startWorkers(job, count) {
   const promises = [];
   for (let i = 0; i < count; i++) {
     promises.push(
-      new Promise((resolve9) => {
+      new Promise((resolve10) => {
         let chunks = 0;
         let error;
         let worker;
         try {
           worker = new Worker3(workerEntryUrl(), { workerData: job });
         } catch (caught) {
-          resolve9({ chunks: 0, error: String(caught) });
+          resolve10({ chunks: 0, error: String(caught) });
           return;
         }
         worker.on("message", (message) => chunks = message.chunks);
         worker.on("error", (caught) => error = caught instanceof Error ? caught.message : String(caught));
-        worker.on("exit", () => resolve9(error ? { chunks, error } : { chunks }));
+        worker.on("exit", () => resolve10(error ? { chunks, error } : { chunks }));
       })
     );
   }
@@ -24186,8 +24228,8 @@ function standardDeviation(values) {
 // src/stats/paired/delong.ts
 function delongTest(champion, challenger, options = {}) {
   const confidence = options.confidence ?? 0.95;
-  checkBinary(champion);
-  checkBinary(challenger);
+  checkBinary(champion, void 0, options.cache);
+  checkBinary(challenger, void 0, options.cache);
   const labels = champion.labels;
   if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
     throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");
@@ -24346,18 +24388,18 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 function decideFirstModel(values, floors) {
-  const results = Object.entries(floors).map(([metric, floor]) => {
+  const results = Object.entries(floors).map(([metric, floor2]) => {
     const v = values[metric];
     if (!v || !Number.isFinite(v.value)) {
-      return { name: `min_value.${metric}`, status: "fail", limit: floor, detail: `${metric} could not be computed, so the floor ${floor} cannot be checked` };
+      return { name: `min_value.${metric}`, status: "fail", limit: floor2, detail: `${metric} could not be computed, so the floor ${floor2} cannot be checked` };
     }
-    const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
+    const ok = v.direction === "higher" ? v.value >= floor2 : v.value <= floor2;
     return {
       name: `min_value.${metric}`,
       status: ok ? "pass" : "fail",
       challenger: v.value,
-      limit: floor,
-      detail: `${metric} ${fmt(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor}`
+      limit: floor2,
+      detail: `${metric} ${fmt(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor2}`
     };
   });
   const failed = results.filter((r) => r.status === "fail");
@@ -24433,16 +24475,16 @@ function combineVerdicts(verdicts) {
 }
 
 // src/gate/labels.ts
-function labelsOf(table, label, task) {
-  const column2 = table.columns.find((c) => c.name === label);
+function labelsOf(table2, label, task) {
+  const column2 = table2.columns.find((c) => c.name === label);
   if (!column2) {
-    throw new UserError(`${table.source}: no label column "${label}". Columns there: ${table.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table.source, column: label });
+    throw new UserError(`${table2.source}: no label column "${label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table2.source, column: label });
   }
-  const values = new Float64Array(table.rowCount);
+  const values = new Float64Array(table2.rowCount);
   const missing = [];
   let classes;
   if (column2.kind === "numeric") {
-    for (let i = 0; i < table.rowCount; i++) {
+    for (let i = 0; i < table2.rowCount; i++) {
       const v = column2.values[i];
       if (!Number.isFinite(v)) missing.push(i);
       values[i] = v;
@@ -24450,7 +24492,7 @@ function labelsOf(table, label, task) {
   } else {
     classes = [...column2.categories].sort();
     const index = column2.categories.map((c) => classes.indexOf(c));
-    for (let i = 0; i < table.rowCount; i++) {
+    for (let i = 0; i < table2.rowCount; i++) {
       const code = column2.codes[i];
       if (code < 0) missing.push(i);
       values[i] = code < 0 ? NaN : index[code];
@@ -24459,26 +24501,26 @@ function labelsOf(table, label, task) {
   }
   if (missing.length) {
     throw new UserError(
-      `${table.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
-      { file: table.source, column: label }
+      `${table2.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
+      { file: table2.source, column: label }
     );
   }
   if (task === "regression" && column2.kind !== "numeric") {
-    throw new UserError(`${table.source}: label "${label}" must be numeric for a regression model.`, { file: table.source, column: label });
+    throw new UserError(`${table2.source}: label "${label}" must be numeric for a regression model.`, { file: table2.source, column: label });
   }
   if (task === "binary") {
     const bad = values.findIndex((v) => v !== 0 && v !== 1);
     if (bad >= 0) {
       throw new UserError(
-        `${table.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
-        { file: table.source, column: label }
+        `${table2.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
+        { file: table2.source, column: label }
       );
     }
   }
   return { values, classes };
 }
-function featuresOf(table, label, configured) {
-  return configured ?? table.columns.map((c) => c.name).filter((name) => name !== label);
+function featuresOf(table2, label, configured) {
+  return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
 }
 
 // src/gate/evaluate-model.ts
@@ -24527,13 +24569,13 @@ async function evaluateModel(input) {
 }
 async function evaluateHoldout(input, holdout, metric, challengerModel, championModel, result) {
   const { model } = input;
-  const table = await readTables(holdout.paths);
-  if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
-  const features = featuresOf(table, model.label, model.features);
-  const { values: labels } = labelsOf(table, model.label, model.task);
+  const table2 = await readTables(holdout.paths);
+  if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  const features = featuresOf(table2, model.label, model.features);
+  const { values: labels } = labelsOf(table2, model.label, model.task);
   const options = { threshold: model.evaluate.threshold };
-  const challenger = toData(model.task, labels, await predict(challengerModel, table, features, model.task), "challenger predictions");
-  const champion = championModel ? toData(model.task, labels, await predict(championModel, table, features, model.task), "champion predictions") : void 0;
+  const challenger = toData(model.task, labels, await predict(challengerModel, table2, features, model.task), "challenger predictions");
+  const champion = championModel ? toData(model.task, labels, await predict(championModel, table2, features, model.task), "champion predictions") : void 0;
   const challengerMetrics = computeAllMetrics(challenger, options);
   const championMetrics = champion ? computeAllMetrics(champion, options) : void 0;
   const metrics = Object.entries(challengerMetrics).map(([name, value]) => {
@@ -24550,7 +24592,7 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
   const evaluation = {
     name: holdout.name,
     files: holdout.files,
-    rows: table.rowCount,
+    rows: table2.rowCount,
     positives: model.task === "binary" ? labels.reduce((n, v) => n + v, 0) : void 0,
     metrics,
     guardrails: [],
@@ -24601,8 +24643,8 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
     const m = mcnemarTest(rowCorrectness(champion, options), rowCorrectness(challenger, options));
     evaluation.mcnemar = { championOnlyCorrect: m.b, challengerOnlyCorrect: m.c, pExact: m.pValue, pMidP: m.midP };
   }
-  evaluation.guardrails = await guardrails(input, table, features, challengerModel, championModel, challengerMetrics, championMetrics);
-  evaluation.slices = slices(model, table, primary, challenger, champion, options, result);
+  evaluation.guardrails = await guardrails(input, table2, features, challengerModel, championModel, challengerMetrics, championMetrics);
+  evaluation.slices = slices(model, table2, primary, challenger, champion, options, result);
   const direction = METRICS.get(primary).direction;
   const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${primary} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }))];
   evaluation.decision = decideVerdict(
@@ -24617,18 +24659,18 @@ function toData(task, labels, prediction, source) {
   if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
   return { task, targets: labels, predictions: prediction.scores, source };
 }
-async function guardrails(input, table, features, challengerModel, championModel, challengerMetrics, championMetrics) {
+async function guardrails(input, table2, features, challengerModel, championModel, challengerMetrics, championMetrics) {
   const { model, challenger, champion } = input;
   const g = model.evaluate.guardrails;
   const out = [];
   const rounds = input.latencyRounds ?? 25;
-  const rows = Math.min(1024, table.rowCount);
+  const rows = Math.min(1024, table2.rowCount);
   const times = { champion: [], challenger: [] };
-  await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 2 });
-  await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 2 });
+  await timeInference(championModel, table2, features, rows, { repeats: 1, warmup: 2 });
+  await timeInference(challengerModel, table2, features, rows, { repeats: 1, warmup: 2 });
   for (let r = 0; r < rounds; r++) {
-    times.champion.push(...(await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
-    times.challenger.push(...(await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+    times.champion.push(...(await timeInference(championModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+    times.challenger.push(...(await timeInference(challengerModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
   }
   const latency = judgeLatency({ ...times, rowsPerBatch: rows }, g.latency_p95_ratio);
   out.push({ name: "latency_p95_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championP95, challenger: latency.challengerP95, limit: g.latency_p95_ratio, detail: latency.detail });
@@ -24661,17 +24703,17 @@ async function guardrails(input, table, features, challengerModel, championModel
   }
   return out;
 }
-function slices(model, table, metric, challenger, champion, options, result) {
+function slices(model, table2, metric, challenger, champion, options, result) {
   const rows = [];
   const direction = METRICS.get(metric).direction;
   for (const name of model.evaluate.slices) {
-    const column2 = table.columns.find((c) => c.name === name);
+    const column2 = table2.columns.find((c) => c.name === name);
     if (!column2) {
       result.warnings.push(`slice column "${name}" is not in the held-out set: not reported.`);
       continue;
     }
     const groups2 = /* @__PURE__ */ new Map();
-    for (let i = 0; i < table.rowCount; i++) {
+    for (let i = 0; i < table2.rowCount; i++) {
       const key = column2.kind === "categorical" ? column2.codes[i] < 0 ? "(missing)" : column2.categories[column2.codes[i]] : Number.isNaN(column2.values[i]) ? "(missing)" : String(column2.values[i]);
       let group = groups2.get(key);
       if (!group) groups2.set(key, group = []);
@@ -29537,6 +29579,1994 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
   return out;
 }
 
+// src/commands/drift.ts
+import { join as join11, relative as relative4 } from "node:path";
+
+// src/data/expand-inputs.ts
+import { readdir as readdir3, stat as stat4 } from "node:fs/promises";
+import { join as join10, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+async function expandInputs(cwd, patterns, what) {
+  const out = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const found = await expandOne2(cwd, pattern);
+    if (found.length === 0) throw new UserError(`${what}: "${pattern}" matches no file. Check the path (relative paths start at ${cwd}).`);
+    for (const f of found) out.add(f);
+  }
+  return [...out].sort();
+}
+async function expandOne2(cwd, pattern) {
+  const absolute = resolve6(cwd, pattern);
+  if (!isGlob(pattern)) {
+    const info = await stat4(absolute).catch(() => void 0);
+    if (info?.isFile()) return [absolute];
+    if (info?.isDirectory()) return walk2(absolute, () => true);
+    return [];
+  }
+  const normalized = absolute.split(sep3).join("/");
+  const base = staticPrefix(normalized) || "/";
+  const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
+  if (!(await stat4(base).catch(() => void 0))?.isDirectory()) return [];
+  return walk2(base, (path) => matcher.test(relative3(base, path).split(sep3).join("/")));
+}
+async function walk2(dir, accept) {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === "node_modules") continue;
+    const path = join10(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await walk2(path, accept));
+    else if (entry.isFile() && accept(path)) out.push(path);
+  }
+  return out;
+}
+
+// src/stats/drift/categorical-counts.ts
+function alignCategories(reference, current) {
+  const categories = [...reference.categories];
+  const referenceCounts = [...reference.counts];
+  const currentCounts = new Array(categories.length).fill(0);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  current.categories.forEach((category, i) => {
+    let k = index.get(category);
+    if (k === void 0) {
+      k = categories.length;
+      index.set(category, k);
+      categories.push(category);
+      referenceCounts.push(0);
+      currentCounts.push(0);
+    }
+    currentCounts[k] += current.counts[i];
+  });
+  return { categories, reference: referenceCounts, current: currentCounts };
+}
+function unseenCategories(aligned) {
+  const total = aligned.current.reduce((a, b) => a + b, 0);
+  const unseen = [];
+  aligned.categories.forEach((category, i) => {
+    if (aligned.reference[i] === 0 && aligned.current[i] > 0) unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
+  });
+  return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
+}
+function splitSparseCategories(aligned, minimumExpected = 5) {
+  const referenceTotal = aligned.reference.reduce((a, b) => a + b, 0);
+  const currentTotal = aligned.current.reduce((a, b) => a + b, 0);
+  const total = referenceTotal + currentTotal;
+  const smaller = Math.min(referenceTotal, currentTotal);
+  const dense = { categories: [], reference: [], current: [] };
+  const sparse = { categories: [], reference: [], current: [] };
+  let sparseCount = 0;
+  aligned.categories.forEach((category, i) => {
+    const count = aligned.reference[i] + aligned.current[i];
+    if (count === 0) return;
+    const target = smaller * count / total < minimumExpected ? sparse : dense;
+    if (target === sparse) sparseCount += count;
+    target.categories.push(category);
+    target.reference.push(aligned.reference[i]);
+    target.current.push(aligned.current[i]);
+  });
+  return { dense, sparse, sparseExpected: total > 0 ? smaller * sparseCount / total : 0 };
+}
+
+// src/stats/drift/cohens-h.ts
+function cohensH(referenceShare, currentShare) {
+  return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
+}
+
+// src/stats/drift/summation.ts
+var CompensatedSum = class {
+  sum = 0;
+  compensation = 0;
+  add(value) {
+    const t = this.sum + value;
+    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
+    else this.compensation += value - t + this.sum;
+    this.sum = t;
+  }
+  get value() {
+    return this.sum + this.compensation;
+  }
+};
+
+// src/stats/drift/moments.ts
+function moments(values) {
+  const total = new CompensatedSum();
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    total.add(v);
+    count += 1;
+  }
+  if (count === 0) return { count, mean: NaN, std: NaN };
+  const mean = total.value / count;
+  const squares = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    squares.add((v - mean) * (v - mean));
+  }
+  return { count, mean, std: Math.sqrt(squares.value / count) };
+}
+
+// src/stats/drift/quantile.ts
+function quantileSorted2(sorted2, q) {
+  const n = sorted2.length;
+  if (n === 0) return NaN;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const t = position - below;
+  const a = sorted2[below];
+  const b = sorted2[above];
+  const difference = b - a;
+  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+  return a === b ? a : value;
+}
+
+// src/stats/drift/psi.ts
+var DEFAULT_PSI_BINS = 10;
+var PSI_EMPTY_SHARE = 1e-4;
+function psiBinEdges(sortedReference, bins = DEFAULT_PSI_BINS) {
+  if (!Number.isInteger(bins) || bins < 2) throw new Error(`psiBinEdges: bins must be an integer >= 2, got ${bins}`);
+  const edges = [];
+  if (sortedReference.length === 0) return edges;
+  for (let k = 1; k < bins; k++) {
+    const edge = quantileSorted2(sortedReference, k / bins);
+    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+  }
+  return edges;
+}
+function binCountsSorted(sortedValues, edges) {
+  const counts = new Array(edges.length + 1).fill(0);
+  let bin = 0;
+  for (let i = 0; i < sortedValues.length; i++) {
+    const v = sortedValues[i];
+    while (bin < edges.length && v > edges[bin]) bin++;
+    counts[bin] += 1;
+  }
+  return counts;
+}
+function populationStabilityIndex(referenceCounts, currentCounts, emptyShare = PSI_EMPTY_SHARE) {
+  if (referenceCounts.length !== currentCounts.length) throw new Error("populationStabilityIndex: count vectors differ in length");
+  const referenceTotal = referenceCounts.reduce((a, b) => a + b, 0);
+  const currentTotal = currentCounts.reduce((a, b) => a + b, 0);
+  if (referenceTotal === 0 || currentTotal === 0) return NaN;
+  let psi = 0;
+  for (let i = 0; i < referenceCounts.length; i++) {
+    const r = referenceCounts[i] / referenceTotal || emptyShare;
+    const c = currentCounts[i] / currentTotal || emptyShare;
+    psi += (r - c) * Math.log(r / c);
+  }
+  return psi;
+}
+
+// src/stats/drift/column-summary.ts
+function sortedNonMissing(values) {
+  let missing = 0;
+  let sorted2 = true;
+  let previous = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      missing += 1;
+      continue;
+    }
+    if (v < previous) sorted2 = false;
+    previous = v;
+  }
+  const present = new Float64Array(values.length - missing);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return sorted2 ? present : present.sort();
+}
+function summarizeNumeric(column2, options = {}) {
+  const sortedValues = sortedNonMissing(column2.values);
+  const { mean, std } = moments(sortedValues);
+  const n = sortedValues.length;
+  let psi;
+  if (options.psiBins !== void 0) {
+    const edges = psiBinEdges(sortedValues, options.psiBins);
+    psi = { edges, counts: binCountsSorted(sortedValues, edges) };
+  }
+  return {
+    kind: "numeric",
+    name: column2.name,
+    rowCount: column2.values.length,
+    missingCount: column2.values.length - n,
+    sortedValues,
+    sampled: false,
+    mean,
+    std,
+    min: n ? sortedValues[0] : NaN,
+    max: n ? sortedValues[n - 1] : NaN,
+    psi
+  };
+}
+function summarizeCategorical(column2) {
+  const countsByCode = new Float64Array(column2.categories.length);
+  let missingCount = 0;
+  for (let i = 0; i < column2.codes.length; i++) {
+    const code = column2.codes[i];
+    if (code < 0 || code >= countsByCode.length) missingCount += 1;
+    else countsByCode[code] += 1;
+  }
+  const categories = [];
+  const counts = [];
+  const indexByLabel = /* @__PURE__ */ new Map();
+  column2.categories.forEach((label, code) => {
+    if (countsByCode[code] === 0) return;
+    const existing = indexByLabel.get(label);
+    if (existing === void 0) {
+      indexByLabel.set(label, categories.length);
+      categories.push(label);
+      counts.push(countsByCode[code]);
+    } else {
+      counts[existing] += countsByCode[code];
+    }
+  });
+  return { kind: "categorical", name: column2.name, rowCount: column2.codes.length, missingCount, categories, counts };
+}
+function summarizeColumn(column2, options = {}) {
+  return column2.kind === "numeric" ? summarizeNumeric(column2, options) : summarizeCategorical(column2);
+}
+function isConstant(summary) {
+  if (summary.kind === "numeric") return summary.sortedValues.length > 0 && summary.min === summary.max;
+  return summary.categories.length === 1;
+}
+function presentCount(summary) {
+  return summary.rowCount - summary.missingCount;
+}
+
+// src/stats/drift/multiple-testing.ts
+function adjustPValues(pValues, method) {
+  return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
+}
+function benjaminiHochberg(pValues) {
+  const indices = pValues.map((_, i) => i).filter((i) => !Number.isNaN(pValues[i]));
+  const m = indices.length;
+  const adjusted = pValues.map(() => NaN);
+  indices.sort((i, j) => pValues[i] - pValues[j]);
+  let runningMin = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const index = indices[rank - 1];
+    runningMin = Math.min(runningMin, pValues[index] * m / rank);
+    adjusted[index] = runningMin;
+  }
+  return adjusted;
+}
+function bonferroni(pValues) {
+  const m = pValues.filter((p) => !Number.isNaN(p)).length;
+  return pValues.map((p) => Number.isNaN(p) ? NaN : Math.min(1, p * m));
+}
+
+// src/stats/drift/profile.ts
+var PROFILE_FORMAT = "modelkeeper-drift-profile";
+function isDriftProfile(value) {
+  return typeof value === "object" && value !== null && value.format === PROFILE_FORMAT;
+}
+function profileColumnSummary(column2) {
+  if (column2.kind === "categorical") return { ...column2 };
+  const toNumber2 = (x) => x === null ? NaN : x;
+  return {
+    kind: "numeric",
+    name: column2.name,
+    rowCount: column2.rowCount,
+    missingCount: column2.missingCount,
+    sortedValues: Float64Array.from(column2.sample),
+    sampled: column2.sampled,
+    mean: toNumber2(column2.mean),
+    std: toNumber2(column2.std),
+    min: toNumber2(column2.min),
+    max: toNumber2(column2.max),
+    psi: column2.psi
+  };
+}
+
+// src/stats/drift/gamma.ts
+var HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+var STIRLING_THRESHOLD = 10;
+function stirlingCorrection(x) {
+  const r = 1 / x;
+  const r2 = r * r;
+  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360))))));
+}
+function logGamma(x) {
+  if (!(x > 0)) return NaN;
+  if (x >= STIRLING_THRESHOLD) return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + stirlingCorrection(x);
+  let shift = 0;
+  let product = 1;
+  let y = x;
+  while (y < STIRLING_THRESHOLD) {
+    product *= y;
+    y += 1;
+    if (product > 1e280) {
+      shift += Math.log(product);
+      product = 1;
+    }
+  }
+  return logGamma(y) - shift - Math.log(product);
+}
+function log1pMinusT(t) {
+  if (Math.abs(t) > 0.4) return Math.log1p(t) - t;
+  let sum = 0;
+  let power = t;
+  for (let k = 2; k < 200; k++) {
+    power *= -t;
+    const term = power / k;
+    sum += term;
+    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
+  }
+  return sum;
+}
+function logPrefactor(a, x) {
+  if (a >= STIRLING_THRESHOLD) {
+    return a * log1pMinusT((x - a) / a) + 0.5 * Math.log(a) - HALF_LOG_2PI - stirlingCorrection(a);
+  }
+  return a * Math.log(x) - x - logGamma(a);
+}
+var TINY = 1e-300;
+var EPS = 1e-16;
+var MAX_ITERATIONS = 1e5;
+function upperIncompleteGammaRatio(a, x) {
+  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0) return NaN;
+  if (x <= 0) return 1;
+  if (x === Infinity) return 0;
+  const logFactor = logPrefactor(a, x);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < MAX_ITERATIONS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < sum * EPS) break;
+    }
+    return Math.min(1, Math.max(0, 1 - sum * Math.exp(logFactor)));
+  }
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
+  }
+  return Math.min(1, Math.max(0, Math.exp(logFactor) * h));
+}
+function chiSquaredSurvival(statistic, degreesOfFreedom) {
+  if (degreesOfFreedom <= 0) return NaN;
+  return upperIncompleteGammaRatio(degreesOfFreedom / 2, statistic / 2);
+}
+
+// src/stats/drift/chi-squared-contingency.ts
+function chiSquaredContingency(table2, correction = true) {
+  const rows = table2.length;
+  const columns = rows > 0 ? table2[0].length : 0;
+  if (rows === 0 || columns === 0) throw new Error("chiSquaredContingency: empty table");
+  const rowSums = table2.map((row) => row.reduce((a, b) => a + b, 0));
+  const columnSums = Array.from({ length: columns }, (_, j) => table2.reduce((sum, row) => sum + row[j], 0));
+  const total = rowSums.reduce((a, b) => a + b, 0);
+  if (rowSums.some((s) => s === 0) || columnSums.some((s) => s === 0)) {
+    throw new Error("chiSquaredContingency: a row or column sums to zero; drop it first");
+  }
+  const degreesOfFreedom = rows * columns - rows - columns + 1;
+  if (degreesOfFreedom === 0) return { statistic: 0, pValue: 1, degreesOfFreedom };
+  const statistic = new CompensatedSum();
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const expected = rowSums[i] * columnSums[j] / total;
+      let observed = table2[i][j];
+      if (degreesOfFreedom === 1 && correction) {
+        const difference = expected - observed;
+        observed += Math.sign(difference) * Math.min(0.5, Math.abs(difference));
+      }
+      statistic.add((observed - expected) * (observed - expected) / expected);
+    }
+  }
+  const value = statistic.value;
+  return { statistic: value, pValue: chiSquaredSurvival(value, degreesOfFreedom), degreesOfFreedom };
+}
+
+// src/stats/drift/fisher-exact.ts
+var TIE_TOLERANCE = 1 + 1e-7;
+function fisherExactTwoSided(a, b, c, d) {
+  for (const v of [a, b, c, d]) {
+    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
+  }
+  if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
+  const K = a + b;
+  const N = a + b + c + d;
+  const n = a + c;
+  const low = Math.max(0, n - (N - K));
+  const high = Math.min(K, n);
+  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * (K + 1) / (N + 2))));
+  const ratioUp = (x) => (K - x) * (n - x) / ((x + 1) * (N - K - n + x + 1));
+  const weights = /* @__PURE__ */ new Map();
+  weights.set(mode, 1);
+  let w = 1;
+  for (let x = mode; x < high; x++) {
+    w *= ratioUp(x);
+    if (w === 0) break;
+    weights.set(x + 1, w);
+  }
+  w = 1;
+  for (let x = mode; x > low; x--) {
+    w /= ratioUp(x - 1);
+    if (w === 0) break;
+    weights.set(x - 1, w);
+  }
+  const observed = weights.get(a) ?? 0;
+  let total = 0;
+  let extreme = 0;
+  const sorted2 = [...weights.values()].sort((p, q) => p - q);
+  for (const weight of sorted2) {
+    total += weight;
+    if (weight <= observed * TIE_TOLERANCE) extreme += weight;
+  }
+  if (observed === 0) return 0;
+  return Math.min(1, extreme / total);
+}
+
+// src/stats/drift/categorical-significance.ts
+var MINIMUM_EXPECTED_COUNT = 5;
+function categoricalSignificance(reference, current) {
+  const { dense, sparse, sparseExpected } = splitSparseCategories(alignCategories(reference, current), MINIMUM_EXPECTED_COUNT);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const table2 = [[...dense.reference], [...dense.current]];
+  const poolJoins = sparse.categories.length > 0 && sparseExpected >= MINIMUM_EXPECTED_COUNT;
+  if (poolJoins) {
+    table2[0].push(sum(sparse.reference));
+    table2[1].push(sum(sparse.current));
+  }
+  const chi2 = table2[0].length >= 2 ? chiSquaredContingency(table2) : null;
+  const pooledNote = poolJoins ? ` (${sparse.categories.length} sparse categories pooled)` : "";
+  if (poolJoins || sparse.categories.length === 0) {
+    if (!chi2) return { pValue: 1, statistic: 0, degreesOfFreedom: 0, detail: "one category" };
+    return { pValue: chi2.pValue, statistic: chi2.statistic, degreesOfFreedom: chi2.degreesOfFreedom, detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}` };
+  }
+  const referenceTotal = sum(reference.counts);
+  const currentTotal = sum(current.counts);
+  const sparseReference = sum(sparse.reference);
+  const sparseCurrent = sum(sparse.current);
+  const fisher = fisherExactTwoSided(sparseReference, referenceTotal - sparseReference, sparseCurrent, currentTotal - sparseCurrent);
+  const fisherNote = `Fisher's exact test on ${sparse.categories.length} sparse categories`;
+  if (!chi2) return { pValue: fisher, statistic: NaN, degreesOfFreedom: 0, detail: fisherNote };
+  return {
+    pValue: Math.min(1, 2 * Math.min(chi2.pValue, fisher)),
+    statistic: chi2.statistic,
+    degreesOfFreedom: chi2.degreesOfFreedom,
+    detail: `chi-squared, df = ${chi2.degreesOfFreedom}, and ${fisherNote} (Bonferroni)`
+  };
+}
+
+// src/stats/drift/jensen-shannon.ts
+function jensenShannonDistance(p, q, base = 2) {
+  if (p.length !== q.length) throw new Error("jensenShannonDistance: vectors differ in length");
+  const pTotal = p.reduce((a, b) => a + b, 0);
+  const qTotal = q.reduce((a, b) => a + b, 0);
+  if (!(pTotal > 0) || !(qTotal > 0)) return NaN;
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] / pTotal;
+    const qi = q[i] / qTotal;
+    const mi = (pi + qi) / 2;
+    if (pi > 0) left += pi * Math.log(pi / mi);
+    if (qi > 0) right += qi * Math.log(qi / mi);
+  }
+  const divergence = (left + right) / Math.log(base);
+  return Math.sqrt(Math.max(0, divergence) / 2);
+}
+
+// src/stats/drift/ks-exact.ts
+function probabilityOutsideSquare(n, h) {
+  let P = 0;
+  let k = Math.floor(n / h);
+  while (k >= 0) {
+    let p1 = 1;
+    for (let j = 0; j < h; j++) p1 = (n - k * h - j) * p1 / (n + k * h + j + 1);
+    P = p1 * (1 - P);
+    k -= 1;
+  }
+  return 2 * P;
+}
+function probabilityOutsideBand(mIn, nIn, g, h) {
+  const m = Math.max(mIn, nIn);
+  const n = Math.min(mIn, nIn);
+  const mg = Math.trunc(m / g);
+  const ng = Math.trunc(n / g);
+  let minj = 0;
+  let maxj = Math.min(Math.ceil(h / mg), n + 1);
+  let currentLength = maxj - minj;
+  const lengthA = Math.min(2 * maxj + 2, n + 1);
+  const A2 = new Float64Array(lengthA).fill(1);
+  A2.fill(0, minj, maxj);
+  for (let i = 1; i <= m; i++) {
+    const lastMinj = minj;
+    const lastLength = currentLength;
+    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
+    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
+    if (maxj <= minj) return 1;
+    let value = minj === 0 ? 0 : 1;
+    for (let jj = 0; jj < maxj - minj; jj++) {
+      const j = jj + minj;
+      value = (A2[jj + minj - lastMinj] * i + value * j) / (i + j);
+      A2[jj] = value;
+    }
+    currentLength = maxj - minj;
+    if (lastLength > currentLength) {
+      A2.fill(1, maxj - minj, Math.min(maxj - minj + (lastLength - currentLength), lengthA));
+    }
+  }
+  return A2[maxj - minj - 1];
+}
+
+// src/stats/drift/double-double.ts
+var DD_ZERO = { hi: 0, lo: 0 };
+var DD_ONE = { hi: 1, lo: 0 };
+function fromNumber(value) {
+  return { hi: value, lo: 0 };
+}
+function toNumber(value) {
+  return value.hi + value.lo;
+}
+function twoSum(a, b) {
+  const s = a + b;
+  const bb = s - a;
+  const e = a - (s - bb) + (b - bb);
+  return { hi: s, lo: e };
+}
+function quickTwoSum(a, b) {
+  const s = a + b;
+  return { hi: s, lo: b - (s - a) };
+}
+var SPLITTER2 = 134217729;
+var SPLIT_THRESHOLD = 669692879491417e285;
+var SPLIT_SCALE_DOWN = 37252902984e-19;
+var SPLIT_SCALE_UP = 268435456;
+function split(a) {
+  if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
+    const scaled = a * SPLIT_SCALE_DOWN;
+    const t2 = SPLITTER2 * scaled;
+    const hi2 = t2 - (t2 - scaled);
+    const lo = scaled - hi2;
+    return [hi2 * SPLIT_SCALE_UP, lo * SPLIT_SCALE_UP];
+  }
+  const t = SPLITTER2 * a;
+  const hi = t - (t - a);
+  return [hi, a - hi];
+}
+function twoProduct(a, b) {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  return { hi: p, lo: e };
+}
+function add(a, b) {
+  const s = twoSum(a.hi, b.hi);
+  const t = twoSum(a.lo, b.lo);
+  let r = quickTwoSum(s.hi, s.lo + t.hi);
+  r = quickTwoSum(r.hi, r.lo + t.lo);
+  return r;
+}
+function addNumber(a, b) {
+  const s = twoSum(a.hi, b);
+  return quickTwoSum(s.hi, s.lo + a.lo);
+}
+function sumOfNumbers(a, b) {
+  return twoSum(a, b);
+}
+function negate(a) {
+  return { hi: -a.hi, lo: -a.lo };
+}
+function subtract(a, b) {
+  return add(a, negate(b));
+}
+function multiply(a, b) {
+  const p = twoProduct(a.hi, b.hi);
+  return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+function multiplyNumber(a, b) {
+  const p = twoProduct(a.hi, b);
+  return quickTwoSum(p.hi, p.lo + a.lo * b);
+}
+function divide(a, b) {
+  const q1 = a.hi / b.hi;
+  let r = subtract(a, multiplyNumber(b, q1));
+  const q2 = r.hi / b.hi;
+  r = subtract(r, multiplyNumber(b, q2));
+  const q3 = r.hi / b.hi;
+  return addNumber(quickTwoSum(q1, q2), q3);
+}
+function divideNumbers(a, b) {
+  const q1 = a / b;
+  const p = twoProduct(q1, b);
+  const d = twoSum(a, -p.hi);
+  const q2 = (d.hi + (d.lo - p.lo)) / b;
+  return quickTwoSum(q1, q2);
+}
+function floor(a) {
+  const hi = Math.floor(a.hi);
+  if (hi !== a.hi) return { hi, lo: 0 };
+  return quickTwoSum(hi, Math.floor(a.lo));
+}
+var POWERS_OF_TWO = (() => {
+  const table2 = new Float64Array(2046);
+  for (let e = -1022; e <= 1023; e++) table2[e + 1022] = 2 ** e;
+  return table2;
+})();
+function ldexpNumber(x, exponent) {
+  if (exponent >= -1022 && exponent <= 1023) return x * POWERS_OF_TWO[exponent + 1022];
+  let result = x;
+  let e = exponent;
+  while (e > 1023) {
+    result *= POWERS_OF_TWO[1023 + 1022];
+    e -= 1023;
+  }
+  while (e < -1022) {
+    result *= POWERS_OF_TWO[0];
+    e += 1022;
+  }
+  return result * POWERS_OF_TWO[e + 1022];
+}
+var FREXP_BUFFER = new Float64Array(1);
+var FREXP_WORDS = new Uint32Array(FREXP_BUFFER.buffer);
+var HIGH_WORD2 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+function frexpNumber(x) {
+  if (x === 0 || !Number.isFinite(x)) return { mantissa: x, exponent: 0 };
+  FREXP_BUFFER[0] = x;
+  const biased = FREXP_WORDS[HIGH_WORD2] >>> 20 & 2047;
+  if (biased === 0) {
+    const scaled = frexpNumber(x * POWERS_OF_TWO[64 + 1022]);
+    return { mantissa: scaled.mantissa, exponent: scaled.exponent - 64 };
+  }
+  const exponent = biased - 1022;
+  return { mantissa: x * POWERS_OF_TWO[-exponent + 1022], exponent };
+}
+function frexp(a) {
+  const { mantissa, exponent } = frexpNumber(a.hi);
+  return { mantissa: { hi: mantissa, lo: ldexpNumber(a.lo, -exponent) }, exponent };
+}
+function ldexp(a, exponent) {
+  return { hi: ldexpNumber(a.hi, exponent), lo: ldexpNumber(a.lo, exponent) };
+}
+
+// src/stats/drift/smirnov.ts
+var MINLOG = -745.1332191019412;
+var SMIRNOV_MAX_COMPUTE_N = 1e6;
+var SM_UPPER_MAX_TERMS = 3;
+var SM_UPPERSUM_MIN_N = 10;
+var SM_MAX_EXPONENT = 960;
+var EPSILON = Number.EPSILON;
+function smirnovSurvival(n, d) {
+  return smirnovProbabilities(n, d).sf;
+}
+function smirnovProbabilities(n, x) {
+  if (!(n > 0 && x >= 0 && x <= 1) || !Number.isInteger(n)) return { sf: NaN, cdf: NaN };
+  if (n === 1) return { sf: 1 - x, cdf: x };
+  if (x === 0) return { sf: 1, cdf: 0 };
+  if (x === 1) return { sf: 0, cdf: 1 };
+  const { alpha, nxFloor } = fractionalPartOfNX(n, x);
+  let lowerLast = n - nxFloor - (alpha === 0 ? 0 : 1);
+  let upperFirst = n - nxFloor;
+  if (alpha === 0) {
+    lowerLast -= 1;
+    upperFirst += 1;
+  }
+  if (nxFloor === 0 || nxFloor === 1 && alpha === 0) {
+    const t = powOfSum(1, x, n - 1);
+    const cdf = x * t;
+    return { sf: 1 - cdf, cdf };
+  }
+  if (-2 * n * x * x < MINLOG) return { sf: 0, cdf: 1 };
+  if (nxFloor >= n - 1) {
+    const sf = powOfSum(1, -x, n);
+    return { sf, cdf: 1 - sf };
+  }
+  if (n > SMIRNOV_MAX_COMPUTE_N) {
+    const logp = -((6 * n * x + 1) ** 2) / 18 / n;
+    if (logp < -Math.LN2) {
+      const sf = Math.exp(logp);
+      return { sf, cdf: 1 - sf };
+    }
+    const cdf = -Math.expm1(logp);
+    return { sf: 1 - cdf, cdf };
+  }
+  const upperTermCount = n - upperFirst + 1;
+  const useUpperSum = upperTermCount <= 1 && x < 0.5 || n >= SM_UPPERSUM_MIN_N && upperTermCount <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n);
+  let start = 0;
+  let step = 1;
+  let termCount = lowerLast + 1;
+  let binomialMantissa = DD_ONE;
+  let binomialExponent = 0;
+  let term;
+  if (useUpperSum) {
+    start = n;
+    step = -1;
+    termCount = n - upperFirst + 1;
+    term = powDD(sumOfNumbers(1, x), n - 1);
+  } else {
+    term = divide(powDD(sumOfNumbers(1, -x), n), fromNumber(x));
+  }
+  let sum = add(DD_ZERO, term);
+  ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, 0));
+  const vmid = Math.trunc(n / 2);
+  for (let j = 1; j < termCount; j++) {
+    const v = start + j * step;
+    term = smirnovTerm(n, x, v, binomialMantissa, binomialExponent);
+    const termValue = toNumber(term);
+    if (Number.isFinite(termValue) && termValue !== 0) sum = add(sum, term);
+    if (termValue !== 0) {
+      if (4 * (termCount - j) * Math.abs(term.hi) < EPSILON * sum.hi && j !== termCount - 1) break;
+    } else if (j > vmid) {
+      break;
+    }
+    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, j));
+  }
+  const prob = toNumber(multiply(fromNumber(x), sum));
+  const clip3 = (p) => Math.min(1, Math.max(0, p));
+  if (step < 0) return { sf: clip3(1 - prob), cdf: clip3(prob) };
+  return { sf: clip3(prob), cdf: clip3(1 - prob) };
+}
+function fractionalPartOfNX(n, x) {
+  const nx = twoProduct(n, x);
+  const nxFloorDD = floor(nx);
+  let alpha = subtract(nx, nxFloorDD).hi;
+  let nxFloor = Math.trunc(nxFloorDD.hi);
+  if (alpha === 1) {
+    nxFloor += 1;
+    alpha = 0;
+  }
+  return { alpha, nxFloor };
+}
+function nextBinomial(mantissa, exponent, n, j) {
+  const ratio = divideNumbers(n - j, j + 1);
+  const scaled = frexp(multiply(mantissa, ratio));
+  return { mantissa: scaled.mantissa, exponent: exponent + scaled.exponent };
+}
+function powDD(a, m) {
+  if (m <= 0) {
+    if (m === 0) return DD_ONE;
+    return divide(DD_ONE, powDD(a, -m));
+  }
+  if (a.hi === 0 && a.lo === 0) return DD_ZERO;
+  const ans = Math.pow(a.hi, m);
+  const r = a.lo / a.hi;
+  let adjustment = m * r;
+  if (Math.abs(adjustment) > 1e-8) {
+    if (Math.abs(adjustment) < 1e-4) {
+      adjustment += m * r * ((m - 1) / 2 * r);
+    } else {
+      adjustment = Math.expm1(m * Math.log1p(r));
+    }
+  }
+  return sumOfNumbers(ans, ans * adjustment);
+}
+function powOfSum(a, b, m) {
+  return toNumber(powDD(sumOfNumbers(a, b), m));
+}
+function nextPowerOf2(x) {
+  const q = x * 2 ** -52;
+  return Math.abs(q + x);
+}
+function powScaled(a, m) {
+  if (m <= 0) {
+    if (m === 0) return { mantissa: DD_ONE, exponent: 0 };
+    const inner = powScaled(a, -m);
+    const inverted = frexp(divide(DD_ONE, inner.mantissa));
+    return { mantissa: inverted.mantissa, exponent: -inner.exponent + inverted.exponent };
+  }
+  const { mantissa: y, exponent: yExponent } = frexp(a);
+  if (m === 1) return { mantissa: y, exponent: yExponent };
+  let maxExponent = SM_MAX_EXPONENT;
+  if (m * (y.hi - 1) / y.hi < -SM_MAX_EXPONENT * Math.LN2) {
+    const log2y = Math.log(y.hi) / Math.LN2;
+    if (m * log2y <= -SM_MAX_EXPONENT) {
+      maxExponent = Math.trunc(nextPowerOf2(-SM_MAX_EXPONENT / log2y + 1) / 2);
+    }
+  }
+  if (m <= maxExponent) {
+    const scaled2 = frexp(powDD(y, m));
+    return { mantissa: scaled2.mantissa, exponent: scaled2.exponent + m * yExponent };
+  }
+  const q = Math.trunc(m / maxExponent);
+  const r = m % maxExponent;
+  const yToR = powScaled(y, r);
+  const yToMax = powScaled(y, maxExponent);
+  const yToMaxToQ = powScaled(yToMax.mantissa, q);
+  const scaled = frexp(multiply(yToR.mantissa, yToMaxToQ.mantissa));
+  const exponent = scaled.exponent + yToMaxToQ.exponent + yToMax.exponent * q + yToR.exponent + m * yExponent;
+  return { mantissa: scaled.mantissa, exponent };
+}
+function smirnovTerm(n, x, v, binomialMantissa, binomialExponent) {
+  const lowerBase = addNumber(divideNumbers(n - v, n), -x);
+  const lower = powScaled(lowerBase, n - v);
+  const upperBase = addNumber(divideNumbers(v, n), x);
+  const upper = powScaled(upperBase, v - 1);
+  const product = multiply(multiply(upper.mantissa, lower.mantissa), binomialMantissa);
+  return ldexp(product, binomialExponent + upper.exponent + lower.exponent);
+}
+
+// src/stats/drift/kolmogorov-two-sided.ts
+var E128 = 128;
+var EP128 = 2 ** 128;
+var EM128 = 2 ** -128;
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+var LOG_2PI = Math.log(2 * Math.PI);
+var MIN_LOG = -708;
+var SQRT3 = Math.sqrt(3);
+var PI_SQUARED = Math.PI ** 2;
+var PI_FOUR = Math.PI ** 4;
+var PI_SIX = Math.PI ** 6;
+var STIRLING_COEFFICIENTS = [
+  -0.029550653594771242,
+  0.00641025641025641,
+  -0.0019175269175269176,
+  8417508417508417e-19,
+  -5952380952380953e-19,
+  7936507936507937e-19,
+  -0.002777777777777778,
+  0.08333333333333333
+];
+var clip2 = (p) => Math.min(1, Math.max(0, p));
+function kstwoSurvival(n, d) {
+  if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
+  if (!Number.isInteger(n) || n <= 0) return NaN;
+  if (d >= 1) return 0;
+  if (d <= 0) return 1;
+  return kolmogorovN(n, d, false);
+}
+function select(cdfProbability, sfProbability, wantCdf) {
+  return clip2(wantCdf ? cdfProbability : sfProbability);
+}
+function logFactorialOverPower(n) {
+  const rn = 1 / n;
+  let poly = 0;
+  for (const c of STIRLING_COEFFICIENTS) poly = poly * (rn / n) + c;
+  return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
+}
+function kolmogorovN(n, x, wantCdf) {
+  const t = n * x;
+  if (t <= 1) {
+    if (t <= 0.5) return select(0, 1, wantCdf);
+    let prob;
+    if (n <= 140) {
+      prob = 1;
+      for (let i = 1; i <= n; i++) prob *= i * (1 / n) * (2 * t - 1);
+    } else {
+      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
+    }
+    return select(prob, 1 - prob, wantCdf);
+  }
+  if (t >= n - 1) {
+    const prob = 2 * Math.pow(1 - x, n);
+    return select(1 - prob, prob, wantCdf);
+  }
+  if (x >= 0.5) {
+    const prob = 2 * smirnovSurvival(n, x);
+    return select(1 - prob, prob, wantCdf);
+  }
+  const nxSquared = t * x;
+  if (n <= 140) {
+    if (nxSquared <= 0.754693) {
+      const prob2 = durbinMatrixCdf(n, x);
+      return select(prob2, 1 - prob2, wantCdf);
+    }
+    if (nxSquared <= 4) {
+      const prob2 = pomeranzCdf(n, x);
+      return select(prob2, 1 - prob2, wantCdf);
+    }
+    const prob = 2 * smirnovSurvival(n, x);
+    return select(1 - prob, prob, wantCdf);
+  }
+  if (!wantCdf) {
+    if (nxSquared >= 370) return 0;
+    if (nxSquared >= 2.2) return clip2(2 * smirnovSurvival(n, x));
+  }
+  let cdf;
+  if (nxSquared >= 18) cdf = 1;
+  else if (n <= 1e5 && n * x ** 1.5 <= 1.4) cdf = durbinMatrixCdf(n, x);
+  else cdf = pelzGoodCdf(n, x);
+  return select(cdf, 1 - cdf, wantCdf);
+}
+function matmul(a, b, m) {
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < m; k++) {
+      const aik = a[i * m + k];
+      if (aik === 0) continue;
+      const rowB = k * m;
+      const rowOut = i * m;
+      for (let j = 0; j < m; j++) out[rowOut + j] += aik * b[rowB + j];
+    }
+  }
+  return out;
+}
+function durbinMatrixCdf(n, d) {
+  if (d >= 1) return 1;
+  const nd = n * d;
+  if (nd <= 0.5) return 0;
+  const k = Math.ceil(nd);
+  const h = k - nd;
+  const m = 2 * k - 1;
+  const v = new Float64Array(m);
+  const w = new Float64Array(m);
+  let factorial = 1;
+  for (let j = 1; j <= m; j++) {
+    v[j - 1] = 1 - h ** j;
+    w[j - 1] = factorial;
+    factorial /= j;
+    v[j - 1] *= factorial;
+  }
+  const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m;
+  v[m - 1] = (1 + tt) * factorial;
+  let H = new Float64Array(m * m);
+  for (let i = 1; i < m; i++) {
+    for (let row = i - 1; row < m; row++) H[row * m + i] = w[row - (i - 1)];
+  }
+  for (let row = 0; row < m; row++) H[row * m] = v[row];
+  for (let col = 0; col < m; col++) H[(m - 1) * m + col] = v[m - 1 - col];
+  let power = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) power[i * m + i] = 1;
+  let remaining = n;
+  let exponent = 0;
+  let hExponent = 0;
+  while (remaining > 0) {
+    if (remaining % 2) {
+      power = matmul(power, H, m);
+      exponent += hExponent;
+    }
+    H = matmul(H, H, m);
+    hExponent *= 2;
+    if (Math.abs(H[(k - 1) * m + (k - 1)]) > EP128) {
+      for (let i = 0; i < H.length; i++) H[i] /= EP128;
+      hExponent += E128;
+    }
+    remaining = Math.floor(remaining / 2);
+  }
+  let p = power[(k - 1) * m + (k - 1)];
+  for (let i = 1; i <= n; i++) {
+    p = i * p / n;
+    if (Math.abs(p) < EM128) {
+      p *= EP128;
+      exponent -= E128;
+    }
+  }
+  if (exponent !== 0) p = ldexpNumber(p, exponent);
+  return clip2(p);
+}
+function pomeranzBounds(i, n, ll, ceilf, roundf) {
+  let j1;
+  let j2;
+  if (i === 0) {
+    j1 = -ll - ceilf - 1;
+    j2 = ll + ceilf - 1;
+  } else {
+    const half = Math.floor((i + 1) / 2);
+    const odd = (i + 1) % 2;
+    if (odd === 0) {
+      if (half === n + 1) {
+        j1 = n - ll - ceilf - 1;
+        j2 = n + ll + ceilf - 1;
+      } else {
+        j1 = half - 1 - ll - roundf - 1;
+        j2 = half + ll - 1 + ceilf - 1;
+      }
+    } else {
+      j1 = half - 1 - ll - 1;
+      j2 = half + ll + roundf - 1;
+    }
+  }
+  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
+}
+function pomeranzCdf(n, x) {
+  const t = n * x;
+  const ll = Math.floor(t);
+  const f = t - ll;
+  const g = Math.min(f, 1 - f);
+  const ceilf = f > 0 ? 1 : 0;
+  const roundf = f > 0.5 ? 1 : 0;
+  const powerCount = 2 * (ll + 1);
+  const gPower = new Float64Array(powerCount);
+  const twoGPower = new Float64Array(powerCount);
+  const oneMinusTwoGPower = new Float64Array(powerCount);
+  gPower[0] = 1;
+  twoGPower[0] = 1;
+  oneMinusTwoGPower[0] = 1;
+  let exponent = 0;
+  const gOverN = g / n;
+  const twoGOverN = 2 * g / n;
+  const oneMinusTwoGOverN = (1 - 2 * g) / n;
+  for (let m = 1; m < powerCount; m++) {
+    gPower[m] = gPower[m - 1] * gOverN / m;
+    twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
+    oneMinusTwoGPower[m] = oneMinusTwoGPower[m - 1] * oneMinusTwoGOverN / m;
+  }
+  let V0 = new Float64Array(powerCount);
+  let V1 = new Float64Array(powerCount);
+  V1[0] = 1;
+  let V0start = 0;
+  let V1start = 0;
+  let [j1, j2] = pomeranzBounds(0, n, ll, ceilf, roundf);
+  for (let i = 1; i < 2 * n + 2; i++) {
+    const k1 = j1;
+    [V0, V1] = [V1, V0];
+    [V0start, V1start] = [V1start, V0start];
+    V1.fill(0);
+    [j1, j2] = pomeranzBounds(i, n, ll, ceilf, roundf);
+    const powers = i === 1 || i === 2 * n + 1 ? gPower : i % 2 ? twoGPower : oneMinusTwoGPower;
+    const length = j2 - k1 + 1;
+    if (length > 0) {
+      const offset = k1 - V0start;
+      const sliceLength = Math.max(0, Math.min(length, V0.length - offset));
+      const convStart = j1 - k1;
+      const convLength = j2 - j1 + 1;
+      let max = 0;
+      for (let c = 0; c < convLength; c++) {
+        const index = convStart + c;
+        let sum = 0;
+        const lo = Math.max(0, index - (length - 1));
+        const hi = Math.min(index, sliceLength - 1);
+        for (let a = lo; a <= hi; a++) sum += V0[offset + a] * powers[index - a];
+        V1[c] = sum;
+        if (sum > max) max = sum;
+      }
+      if (max > 0 && max < EM128) {
+        for (let c = 0; c < convLength; c++) V1[c] *= EP128;
+        exponent -= E128;
+      }
+      V1start = V0start + j1 - k1;
+    }
+  }
+  let answer = V1[n - V1start];
+  for (let m = 1; m <= n; m++) {
+    if (Math.abs(answer) > EP128) {
+      answer *= EM128;
+      exponent += E128;
+    }
+    answer *= m;
+  }
+  if (exponent !== 0) answer = ldexpNumber(answer, exponent);
+  return clip2(answer);
+}
+function pelzGoodCdf(n, x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const z = Math.sqrt(n) * x;
+  const z2 = z ** 2;
+  const z3 = z ** 3;
+  const z4 = z ** 4;
+  const z6 = z ** 6;
+  const qlog = -PI_SQUARED / 8 / z2;
+  if (qlog < MIN_LOG) return 0;
+  let q = Math.exp(qlog);
+  const k1a = -z2;
+  const k1b = PI_SQUARED / 4;
+  const k2a = 6 * z6 + 2 * z4;
+  const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
+  const k2c = PI_FOUR * (1 - 2 * z2) / 16;
+  const k3d = PI_SIX * (5 - 30 * z2) / 64;
+  const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
+  const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
+  const k3a = -30 * z6 - 90 * z ** 8;
+  const K = [0, 0, 0, 0];
+  const maxk = Math.ceil(16 * z / Math.PI);
+  for (let k = maxk; k > 0; k--) {
+    const m = 2 * k - 1;
+    const m2 = m ** 2;
+    const m4 = m ** 4;
+    const m6 = m ** 6;
+    const qpower = Math.pow(q, 8 * k);
+    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
+    for (let i = 0; i < 4; i++) K[i] = K[i] * qpower + coefficients[i];
+  }
+  const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
+  for (let i = 0; i < 4; i++) K[i] = K[i] * q * SQRT_2PI / divisors[i];
+  q = Math.exp(-PI_SQUARED / 2 / z2);
+  const sqrt3z = SQRT3 * z;
+  let k2extra = 0;
+  let k3extra = 0;
+  for (let k = maxk; k > 0; k--) {
+    const k2 = k * k;
+    const qPowerK2 = q ** k2;
+    const kpi = Math.PI * k;
+    k2extra += k2 * qPowerK2;
+    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qPowerK2;
+  }
+  K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
+  K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
+  let sum = 0;
+  for (let i = 0; i < 4; i++) sum += K[i] / Math.pow(n, i / 2);
+  return sum;
+}
+
+// src/stats/drift/ks-two-sample.ts
+var KS_MAX_EXACT_SIZE = 1e4;
+var INT32_MAX = 2147483647;
+function ksTwoSampleSorted(a, b, method = "auto") {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
+  const gap = largestGap(a, b);
+  let d;
+  let location;
+  let sign;
+  if (gap.minusGap > gap.plusGap) {
+    d = gap.minusGap;
+    location = gap.minusLocation;
+    sign = -1;
+  } else {
+    d = gap.plusGap;
+    location = gap.plusLocation;
+    sign = 1;
+  }
+  const g = gcd(n1, n2);
+  const n1g = n1 / g;
+  const n2g = n2 / g;
+  let mode;
+  if (method === "auto") mode = Math.max(n1, n2) <= KS_MAX_EXACT_SIZE ? "exact" : "asymptotic";
+  else if (method === "exact") mode = n1g >= INT32_MAX / n2g ? "asymptotic" : "exact";
+  else mode = "asymptotic";
+  let pValue2 = NaN;
+  if (mode === "exact") {
+    const lcm = n1g * n2;
+    const h = roundHalfEven(d * lcm);
+    d = h / lcm;
+    if (h === 0) {
+      pValue2 = 1;
+    } else {
+      const prob = n1 === n2 ? probabilityOutsideSquare(n1, h) : probabilityOutsideBand(n1, n2, g, h);
+      if (prob >= 0 && prob <= 1) pValue2 = prob;
+      else mode = "asymptotic";
+    }
+  }
+  if (mode === "asymptotic") {
+    const larger = Math.max(n1, n2);
+    const smaller = Math.min(n1, n2);
+    const en = larger * smaller / (larger + smaller);
+    pValue2 = kstwoSurvival(roundHalfEven(en), d);
+  }
+  return { statistic: d, pValue: Math.min(1, Math.max(0, pValue2)), method: mode, location, sign };
+}
+function largestGap(a, b) {
+  const n1 = a.length;
+  const n2 = b.length;
+  let i = 0;
+  let j = 0;
+  let plusGap = -Infinity;
+  let plusLocation = NaN;
+  let minusGap = -Infinity;
+  let minusLocation = NaN;
+  while (i < n1 || j < n2) {
+    const value = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
+    while (i < n1 && a[i] <= value) i++;
+    while (j < n2 && b[j] <= value) j++;
+    const diff = i / n1 - j / n2;
+    if (diff > plusGap) {
+      plusGap = diff;
+      plusLocation = value;
+    }
+    const negated = -diff;
+    if (negated > minusGap) {
+      minusGap = negated;
+      minusLocation = value;
+    }
+  }
+  return { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation };
+}
+function gcd(a, b) {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+function roundHalfEven(x) {
+  const r = Math.round(x);
+  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
+  return r;
+}
+
+// src/stats/drift/wasserstein.ts
+function wassersteinDistanceSorted(u, v) {
+  const nu = u.length;
+  const nv = v.length;
+  if (nu === 0 || nv === 0) throw new Error("wassersteinDistance: both samples must be non-empty");
+  let sum = 0;
+  let compensation = 0;
+  let i = 0;
+  let j = 0;
+  let previous = Math.min(u[0], v[0]);
+  for (; ; ) {
+    while (i < nu && u[i] <= previous) i++;
+    while (j < nv && v[j] <= previous) j++;
+    if (i === nu && j === nv) break;
+    const next = j >= nv || i < nu && u[i] <= v[j] ? u[i] : v[j];
+    const term = Math.abs(i / nu - j / nv) * (next - previous);
+    const t = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
+    previous = next;
+  }
+  return sum + compensation;
+}
+function normalizeWasserstein(distance, referenceStd, currentStd) {
+  if (referenceStd > 0) return distance / referenceStd;
+  if (currentStd > 0) return distance / currentStd;
+  return distance === 0 ? 0 : Infinity;
+}
+
+// src/stats/drift/registry.ts
+var DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"];
+function bothNumeric(reference, current) {
+  if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
+  if (reference.sortedValues.length === 0 || current.sortedValues.length === 0) return null;
+  return [reference, current];
+}
+function bothCategorical(reference, current) {
+  if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
+  if (presentCount(reference) === 0 || presentCount(current) === 0) return null;
+  return [reference, current];
+}
+var DEFINITIONS = {
+  ks: {
+    name: "ks",
+    title: "Kolmogorov\u2013Smirnov",
+    columnKinds: ["numeric"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      const pair = bothNumeric(reference, current);
+      if (!pair) return null;
+      const result = ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
+      return { value: result.pValue, statistic: result.statistic, detail: result.method };
+    }
+  },
+  wasserstein: {
+    name: "wasserstein",
+    title: "Wasserstein distance (in reference standard deviations)",
+    columnKinds: ["numeric"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const pair = bothNumeric(reference, current);
+      if (!pair) return null;
+      const distance = wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
+      return { value: normalizeWasserstein(distance, pair[0].std, pair[1].std), statistic: distance };
+    }
+  },
+  psi: {
+    name: "psi",
+    title: "Population Stability Index",
+    columnKinds: ["numeric", "categorical"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const numeric = bothNumeric(reference, current);
+      if (numeric) {
+        const bins = numeric[0].psi;
+        if (!bins) return null;
+        const currentCounts = binCountsSorted(numeric[1].sortedValues, bins.edges);
+        return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
+      }
+      const categorical = bothCategorical(reference, current);
+      if (!categorical) return null;
+      const aligned = alignCategories(categorical[0], categorical[1]);
+      return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
+    }
+  },
+  chi2: {
+    name: "chi2",
+    title: "Chi-squared",
+    columnKinds: ["categorical"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      const pair = bothCategorical(reference, current);
+      if (!pair) return null;
+      const result = categoricalSignificance(pair[0], pair[1]);
+      return { value: result.pValue, statistic: result.statistic, detail: result.detail };
+    }
+  },
+  jensenshannon: {
+    name: "jensenshannon",
+    title: "Jensen\u2013Shannon distance",
+    columnKinds: ["categorical"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const pair = bothCategorical(reference, current);
+      if (!pair) return null;
+      const aligned = alignCategories(pair[0], pair[1]);
+      return { value: jensenShannonDistance(aligned.reference, aligned.current) };
+    }
+  },
+  missing: {
+    name: "missing",
+    title: "Missing-value share (Fisher's exact test)",
+    columnKinds: ["numeric", "categorical"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      if (reference.rowCount === 0 || current.rowCount === 0) return null;
+      const value = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
+      const share = (s) => s.missingCount / s.rowCount;
+      return { value, statistic: share(current) - share(reference) };
+    }
+  }
+};
+var DRIFT_TESTS = DRIFT_TEST_NAMES.map((name) => DEFINITIONS[name]);
+function findDriftTest(name, where2) {
+  if (DRIFT_TEST_NAMES.includes(name)) return DEFINITIONS[name];
+  throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where2);
+}
+function driftTestsFor(kind) {
+  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(1);
+  return value.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+function evaluateDriftTest(definition, metric, threshold = definition.defaultThreshold) {
+  const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
+  if (!metric || Number.isNaN(metric.value)) {
+    return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
+  }
+  const { value } = metric;
+  const drift = definition.scale === "p-value" ? value < threshold : value >= threshold;
+  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value)} is below ${formatNumber(threshold)}.`;
+  return { ...base, value, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
+}
+
+// src/stats/drift/sampling-noise.ts
+function effectiveSampleSize(referenceSize, currentSize) {
+  return referenceSize * currentSize / (referenceSize + currentSize);
+}
+var NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
+var POISSON_EXACT_BELOW = 40;
+var LOG_FACTORIALS = (() => {
+  const table2 = new Float64Array(POISSON_EXACT_BELOW + 1);
+  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function poissonDeviationFactor(lambda) {
+  if (lambda <= 0) return 0;
+  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
+  const k = Math.floor(lambda);
+  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
+}
+function expectedNullWasserstein(sortedReference, referenceSize, currentSize) {
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  const n = sortedReference.length;
+  let integral = 0;
+  for (let i = 1; i < n; i++) {
+    const gap = sortedReference[i] - sortedReference[i - 1];
+    if (gap === 0) continue;
+    const F2 = i / n;
+    const tail = Math.min(F2, 1 - F2);
+    integral += Math.sqrt(F2 * (1 - F2)) * poissonDeviationFactor(nEff * tail) * gap;
+  }
+  return integral / Math.sqrt(nEff);
+}
+function expectedNullJensenShannonDivergence(categoryCount, referenceSize, currentSize) {
+  if (categoryCount < 2) return 0;
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  return (categoryCount - 1) / (8 * nEff * Math.LN2);
+}
+
+// src/stats/drift/assess-drift.ts
+var DEFAULT_ALPHA = 5e-3;
+var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
+function assessDrift(reference, current, options = {}) {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const correction = options.correction ?? "benjamini-hochberg";
+  const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options.effectThresholds };
+  const verdict = options.test ?? "calibrated";
+  if (verdict !== "calibrated") findDriftTest(verdict, { key: "drift.test" });
+  for (const [column2, override] of Object.entries(options.columnTests ?? {})) {
+    if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
+  }
+  const fromProfile = isDriftProfile(reference);
+  const referenceColumns = /* @__PURE__ */ new Map();
+  if (fromProfile) {
+    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => profileColumnSummary(column2));
+  } else {
+    const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
+    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => summarizeColumn(column2, { psiBins }));
+  }
+  const currentColumns = new Map(current.columns.map((c) => [c.name, c]));
+  const predictions = [...options.predictions ?? []];
+  const excluded = /* @__PURE__ */ new Set([...options.exclude ?? [], ...predictions]);
+  const features = (options.features ?? [...referenceColumns.keys()]).filter((name) => !excluded.has(name));
+  const monitored = [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
+  const errors = [];
+  const prepared = [];
+  for (const [name, role] of monitored) {
+    const summarizeReference = referenceColumns.get(name);
+    const currentColumn = currentColumns.get(name);
+    if (!summarizeReference) {
+      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns or rebuild the reference with it.` });
+      continue;
+    }
+    if (!currentColumn) {
+      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or exclude it from drift monitoring.` });
+      continue;
+    }
+    const referenceSummary = summarizeReference();
+    if (referenceSummary.kind !== currentColumn.kind) {
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentColumn.kind} in the current data (${current.source}); check for non-numeric values in it.`
+      });
+      continue;
+    }
+    const override = options.columnTests?.[name];
+    prepared.push(
+      prepareColumn(name, role, referenceSummary, summarizeColumn(currentColumn), thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold)
+    );
+  }
+  const pValues = [];
+  for (const column2 of prepared) {
+    pValues.push(column2.significance ? column2.significance.pValue : NaN);
+    pValues.push(column2.missing ? column2.missing.pValue : NaN);
+  }
+  const adjusted = adjustPValues(pValues, correction);
+  const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
+  const columns = prepared.map((column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds));
+  columns.sort(compareColumns);
+  const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
+  return {
+    drifted: driftedColumns.length > 0,
+    predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
+    driftedColumns,
+    method: { verdict, alpha, correction, effectThresholds: thresholds, hypotheses },
+    reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
+    current: { source: current.source, rowCount: current.rowCount },
+    columns,
+    errors
+  };
+}
+function describeSide(summary) {
+  const base = {
+    rowCount: summary.rowCount,
+    missingShare: summary.rowCount ? summary.missingCount / summary.rowCount : 0,
+    constant: isConstant(summary)
+  };
+  return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
+}
+function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold) {
+  const metrics = {};
+  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = test.measure(reference, current);
+  let significance = null;
+  let effect = null;
+  let unseen = [];
+  if (reference.kind === "numeric" && current.kind === "numeric") {
+    const ks = metrics.ks;
+    const wasserstein = metrics.wasserstein;
+    if (ks && wasserstein) {
+      significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
+      const noise = normalizeWasserstein(
+        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, current.sortedValues.length),
+        reference.std,
+        current.std
+      );
+      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
+      effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
+    }
+  } else if (reference.kind === "categorical" && current.kind === "categorical") {
+    const aligned = alignCategories(reference, current);
+    unseen = unseenCategories(aligned);
+    const chi2 = metrics.chi2;
+    const js = metrics.jensenshannon;
+    if (chi2 && js) {
+      significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
+      const categoriesPresent = aligned.categories.filter((_, i) => aligned.reference[i] + aligned.current[i] > 0).length;
+      const noiseDivergence = expectedNullJensenShannonDivergence(categoriesPresent, presentCount(reference), presentCount(current));
+      const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
+      effect = { measure: "jensenshannon", value: js.value, noise: Math.sqrt(noiseDivergence), excess, threshold: thresholds.categorical };
+    }
+  }
+  let missing = null;
+  const missingMetric = metrics.missing;
+  if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
+    const referenceShare = reference.missingCount / reference.rowCount;
+    const currentShare = current.missingCount / current.rowCount;
+    missing = { referenceShare, currentShare, pValue: missingMetric.value, cohensH: cohensH(referenceShare, currentShare), threshold: thresholds.missing };
+  }
+  return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
+}
+function decideColumn(column2, adjustedSignificance, adjustedMissing, alpha, thresholds) {
+  const significance = column2.significance ? { ...column2.significance, adjustedPValue: adjustedSignificance } : null;
+  const missing = column2.missing ? { ...column2.missing, adjustedPValue: adjustedMissing } : null;
+  const effect = column2.effect;
+  const tests = driftTestsFor(column2.reference.kind).map((definition) => {
+    const threshold = column2.verdictBy === definition.name ? column2.threshold : void 0;
+    return evaluateDriftTest(definition, column2.metrics[definition.name] ?? null, threshold);
+  });
+  const distributionSignificant = significance !== null && significance.adjustedPValue <= alpha;
+  const distributionLarge = effect !== null && effect.excess >= effect.threshold;
+  const missingSignificant = missing !== null && missing.adjustedPValue <= alpha;
+  const missingLarge = missing !== null && Math.abs(missing.cohensH) >= missing.threshold;
+  let drifted;
+  let severity = 0;
+  const sentences = [];
+  if (column2.verdictBy === "calibrated") {
+    const distributionDrift = distributionSignificant && distributionLarge;
+    const missingDrift = missingSignificant && missingLarge;
+    drifted = distributionDrift || missingDrift;
+    if (distributionDrift) severity = Math.max(severity, effect.excess / effect.threshold);
+    if (missingDrift) severity = Math.max(severity, Math.abs(missing.cohensH) / missing.threshold);
+    sentences.push(...calibratedSentences(column2, significance, effect, missing, alpha, thresholds));
+  } else {
+    const outcome = tests.find((t) => t.test === column2.verdictBy);
+    drifted = outcome?.status === "drift";
+    if (drifted && outcome?.value !== null && outcome) {
+      severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
+    }
+    sentences.push(outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`);
+  }
+  sentences.unshift(...contextSentences(column2));
+  return {
+    name: column2.name,
+    role: column2.role,
+    kind: column2.reference.kind,
+    drifted,
+    reason: sentences.join(" "),
+    severity,
+    verdictBy: column2.verdictBy,
+    reference: describeSide(column2.reference),
+    current: describeSide(column2.current),
+    significance,
+    effect,
+    missing,
+    unseenCategories: column2.unseen,
+    tests
+  };
+}
+var percent = (share) => `${(100 * share).toFixed(share < 1e-3 && share > 0 ? 2 : 1)}%`;
+function contextSentences(column2) {
+  const sentences = [];
+  const { reference, current } = column2;
+  const describeConstant = (summary) => summary.kind === "numeric" ? formatNumber(summary.min) : JSON.stringify(summary.categories[0]);
+  const referenceConstant = isConstant(reference);
+  const currentConstant = isConstant(current);
+  if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
+  else if (referenceConstant && currentConstant) {
+    const same = describeConstant(reference) === describeConstant(current);
+    sentences.push(same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`);
+  } else if (referenceConstant) sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
+  else if (currentConstant && presentCount(current) > 1) sentences.push(`Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`);
+  if (column2.unseen.length > 0) {
+    const shown = column2.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
+    const more = column2.unseen.length > 3 ? ` and ${column2.unseen.length - 3} more` : "";
+    const total = column2.unseen.reduce((sum, u) => sum + u.share, 0);
+    if (column2.unseen.length === 1) sentences.push(`New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`);
+    else sentences.push(`New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`);
+  }
+  return sentences;
+}
+function calibratedSentences(column2, significance, effect, missing, alpha, thresholds) {
+  const sentences = [];
+  const testName = significance?.test === "ks" ? "KS" : "chi-squared";
+  if (significance && effect) {
+    const unit = effect.measure === "wasserstein" ? " sd" : "";
+    const measure = effect.measure === "wasserstein" ? "Wasserstein distance" : "Jensen\u2013Shannon distance";
+    const beyond = effect.excess > 0 ? `${formatNumber(effect.excess)}${unit} beyond the ${formatNumber(effect.noise)}${unit} of sampling noise at this size` : `within the ${formatNumber(effect.noise)}${unit} of sampling noise at this size`;
+    const size = `${measure} ${formatNumber(effect.value)}${unit}, ${beyond} (threshold ${formatNumber(effect.threshold)}${unit})`;
+    const p = `${testName} adjusted p = ${formatNumber(significance.adjustedPValue)}`;
+    const significant = significance.adjustedPValue <= alpha;
+    const large = effect.excess >= effect.threshold;
+    if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
+    else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
+    else if (large) sentences.push(`A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`);
+    else sentences.push(`No meaningful change: ${p}; ${size}.`);
+  } else if (presentCount(column2.reference) === 0) {
+    sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
+  }
+  if (missing) {
+    const change = `Missing values ${percent(missing.referenceShare)} in the reference, ${percent(missing.currentShare)} now (Cohen's h ${formatNumber(missing.cohensH)}, threshold ${formatNumber(thresholds.missing)}; Fisher adjusted p = ${formatNumber(missing.adjustedPValue)})`;
+    const significant = missing.adjustedPValue <= alpha;
+    const large = Math.abs(missing.cohensH) >= missing.threshold;
+    if (significant && large) sentences.push(`${change}: the missing share changed.`);
+    else if (significant || large) sentences.push(`${change}: not a drift on its own.`);
+  }
+  return sentences;
+}
+function compareColumns(a, b) {
+  if (a.role !== b.role) return a.role === "prediction" ? -1 : 1;
+  if (a.drifted !== b.drifted) return a.drifted ? -1 : 1;
+  if (a.severity !== b.severity) return b.severity - a.severity;
+  const minP = (c) => Math.min(c.significance?.adjustedPValue ?? 1, c.missing?.adjustedPValue ?? 1);
+  const difference = minP(a) - minP(b);
+  if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// src/monitor/prediction-columns.ts
+var SCORE_COLUMN = "prediction: score";
+var CLASS_COLUMN = "prediction: class";
+var LOGGED_PREDICTION = "prediction";
+async function withPredictions(table2, handle, model, features) {
+  const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
+  const prediction = logged ? void 0 : await predict(handle, table2, features, model.task);
+  const scores = logged?.kind === "numeric" ? logged.values : prediction.scores;
+  const extra = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
+  if (model.task === "binary") {
+    const codes = Int32Array.from(scores, (s) => Number.isNaN(s) ? -1 : s >= model.evaluate.threshold ? 1 : 0);
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
+  } else if (model.task === "multiclass" && prediction?.probabilities) {
+    const c = prediction.classCount;
+    const codes = new Int32Array(table2.rowCount);
+    for (let i = 0; i < table2.rowCount; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
+      codes[i] = best;
+    }
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: Array.from({ length: c }, (_, k) => String(k)) });
+  }
+  return { ...table2, columns: [...table2.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
+}
+
+// src/report/drift-markdown.ts
+var fmt2 = (x, digits = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits);
+var pct = (x) => `${(x * 100).toFixed(1)}%`;
+function renderDriftMarkdown(input) {
+  const a = input.assessment;
+  const out = [];
+  const drifted = a.columns.filter((c) => c.drifted);
+  out.push(
+    `### modelkeeper drift \xB7 ${escapeMarkdown(input.model)}: ${a.drifted ? `\u{1F6A8} **drift** in ${drifted.length} of ${a.columns.length} monitored columns` : "\u2705 no drift"}`,
+    "",
+    `Reference ${markdownCode(input.reference)} (${a.reference.rowCount.toLocaleString("en-US")} rows${a.reference.fromProfile ? ", from its stored profile" : ""}) vs current window ${input.current.map(markdownCode).join(", ")} (${a.current.rowCount.toLocaleString("en-US")} rows).`,
+    ""
+  );
+  if (input.predictionNote) out.push(`> \u2139\uFE0F ${escapeMarkdown(input.predictionNote)}`, "");
+  const predictions = a.columns.filter((c) => c.role === "prediction");
+  if (predictions.length) {
+    out.push("**Predictions** (what users feel)", "", ...table(predictions), "");
+  }
+  const features = a.columns.filter((c) => c.role === "feature");
+  out.push("**Inputs**, most severe first", "", ...table(features), "");
+  if (a.errors.length) {
+    out.push("**Not compared**", "", ...a.errors.map((e) => `- ${markdownCode(e.column)}: ${escapeMarkdown(e.message)}`), "");
+  }
+  const unseen = a.columns.filter((c) => c.unseenCategories.length);
+  if (unseen.length) {
+    out.push("**New categories** (absent from the reference)", "");
+    for (const c of unseen) out.push(`- ${markdownCode(c.name)}: ${c.unseenCategories.slice(0, 5).map((u) => `${markdownCode(u.category)} ${pct(u.share)}`).join(", ")}${c.unseenCategories.length > 5 ? ", \u2026" : ""}`);
+    out.push("");
+  }
+  out.push(
+    "<details><summary>How this was decided</summary>",
+    "",
+    `A column drifts when its change is statistically significant after a ${a.method.correction === "benjamini-hochberg" ? "Benjamini\u2013Hochberg" : "Bonferroni"} correction over all ${a.method.hypotheses} hypotheses (\u03B1 = ${a.method.alpha}) **and** larger than sampling noise by a practical margin (Wasserstein \u2265 ${a.method.effectThresholds.numeric} reference standard deviations, Jensen\u2013Shannon \u2265 ${a.method.effectThresholds.categorical}, missing share |Cohen's h| \u2265 ${a.method.effectThresholds.missing}). The alarm stays trustworthy at any window size: significance decides for small windows, effect size for large ones.`,
+    "",
+    "</details>",
+    ""
+  );
+  return out.join("\n");
+}
+function table(columns) {
+  const rows = ["| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref \u2192 cur | why |", "| --- | --- | --- | ---: | ---: | --- | --- |"];
+  for (const c of columns) {
+    const effect = c.effect ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt2(c.effect.value)} (${fmt2(c.effect.excess)})` : "\u2013";
+    const p = c.significance ? fmt2(c.significance.adjustedPValue, 4) : "\u2013";
+    rows.push(
+      `| ${markdownCode(c.name)} | ${c.kind} | ${c.drifted ? "\u{1F6A8} yes" : "no"} | ${effect} | ${p} | ${pct(c.reference.missingShare)} \u2192 ${pct(c.current.missingShare)} | ${escapeMarkdown(c.reason)} |`
+    );
+  }
+  return rows;
+}
+
+// src/report/drift-html.ts
+function renderDriftHtml(input, histograms2) {
+  const a = input.assessment;
+  const cards = a.columns.map((c) => card(c, histograms2.get(c.name))).join("\n");
+  const errors = a.errors.map((e) => `<li><code>${escapeHtml(e.column)}</code>: ${escapeHtml(e.message)}</li>`).join("");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Drift report: ${escapeHtml(input.model)}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
+header{background:${a.drifted ? "#cf222e" : "#1a7f37"};color:#fff;padding:1.2em 2em}
+header h1{margin:0 0 .3em;font-size:1.5em}
+main{padding:1em 2em;display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:1em}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:.8em 1em}
+.card.drifted{border-color:#cf222e;box-shadow:0 0 0 1px #cf222e}
+.card h2{font-size:1.05em;margin:0 0 .2em}
+.badge{font-size:.75em;padding:.1em .5em;border-radius:1em;margin-left:.4em;vertical-align:middle}
+.yes{background:#ffebe9;color:#cf222e}.no{background:#dafbe1;color:#1a7f37}.role{background:#ddf4ff;color:#0969da}
+.reason{color:#57606a;margin:.3em 0}
+table{border-collapse:collapse;font-size:.85em;margin-top:.4em}td{padding:.1em .6em .1em 0}
+.legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .8em;vertical-align:middle}
+</style></head>
+<body>
+<header><h1>${a.drifted ? "Drift detected" : "No drift"}: ${escapeHtml(input.model)}</h1>
+<div>${a.driftedColumns.length} of ${a.columns.length} monitored columns drifted \xB7 reference ${escapeHtml(input.reference)} (${a.reference.rowCount.toLocaleString("en-US")} rows${a.reference.fromProfile ? ", profile" : ""}) \xB7 current ${escapeHtml(input.current.join(", "))} (${a.current.rowCount.toLocaleString("en-US")} rows)</div>
+<div class="legend"><span style="background:#8c959f"></span>reference<span style="background:#0969da"></span>current</div>
+${input.predictionNote ? `<p>${escapeHtml(input.predictionNote)}</p>` : ""}
+</header>
+<main>
+${cards}
+${errors ? `<section class="card"><h2>Not compared</h2><ul>${errors}</ul></section>` : ""}
+</main>
+</body></html>
+`;
+}
+function card(c, histogram2) {
+  const rows = [];
+  if (c.significance) rows.push([c.significance.test === "ks" ? "KS statistic" : "\u03C7\xB2 statistic", `${c.significance.statistic.toPrecision(4)} (p adj. ${c.significance.adjustedPValue.toPrecision(3)})`]);
+  if (c.effect) rows.push([c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen\u2013Shannon", `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`]);
+  rows.push(["missing", `${(c.reference.missingShare * 100).toFixed(1)}% \u2192 ${(c.current.missingShare * 100).toFixed(1)}%`]);
+  if (c.unseenCategories.length) rows.push(["new categories", c.unseenCategories.slice(0, 5).map((u) => `${u.category} (${(u.share * 100).toFixed(1)}%)`).join(", ")]);
+  return `<section class="card${c.drifted ? " drifted" : ""}" data-column="${escapeHtml(c.name)}" data-drifted="${c.drifted}">
+<h2>${escapeHtml(c.name)}${c.role === "prediction" ? '<span class="badge role">prediction</span>' : ""}<span class="badge ${c.drifted ? "yes" : "no"}">${c.drifted ? "drift" : "no drift"}</span></h2>
+<p class="reason">${escapeHtml(c.reason)}</p>
+${histogram2 ? svg(histogram2, c.name) : ""}
+<table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join("")}</table>
+</section>`;
+}
+function svg(h, name) {
+  const width = 360;
+  const height = 120;
+  const n = h.labels.length;
+  const slot = width / n;
+  const bar = Math.max(1, slot / 2 - 1);
+  const top = Math.max(...h.reference, ...h.current, 1e-9);
+  const y = (share) => share / top * (height - 14);
+  const bars = h.labels.map((label, i) => {
+    const x = i * slot;
+    const r = y(h.reference[i]);
+    const c = y(h.current[i]);
+    const tip = `${label}: reference ${(h.reference[i] * 100).toFixed(1)}%, current ${(h.current[i] * 100).toFixed(1)}%`;
+    return `<g><title>${escapeHtml(tip)}</title><rect x="${x.toFixed(1)}" y="${(height - 12 - r).toFixed(1)}" width="${bar.toFixed(1)}" height="${r.toFixed(1)}" fill="#8c959f"/><rect x="${(x + bar + 1).toFixed(1)}" y="${(height - 12 - c).toFixed(1)}" width="${bar.toFixed(1)}" height="${c.toFixed(1)}" fill="#0969da"/></g>`;
+  }).join("");
+  const first = escapeHtml(h.labels[0] ?? "");
+  const last = escapeHtml(h.labels[n - 1] ?? "");
+  return `<svg role="img" aria-label="${escapeHtml(`histogram of ${name}`)}" viewBox="0 0 ${width} ${height}" width="100%" height="${height}">${bars}<line x1="0" y1="${height - 12}" x2="${width}" y2="${height - 12}" stroke="#d0d7de"/><text x="0" y="${height - 1}" font-size="9" fill="#57606a">${first}</text><text x="${width}" y="${height - 1}" font-size="9" fill="#57606a" text-anchor="end">${h.kind === "numeric" ? last : `${n} categories`}</text></svg>`;
+}
+
+// src/report/histogram.ts
+var BINS = 20;
+var MAX_CATEGORIES = 15;
+function histogramOf(reference, current) {
+  if (reference.kind === "numeric" && current.kind === "numeric") {
+    const sorted2 = Float64Array.from(reference.values.filter(Number.isFinite)).sort();
+    if (sorted2.length === 0) return void 0;
+    let lo = sorted2[Math.floor(5e-3 * (sorted2.length - 1))];
+    let hi = sorted2[Math.ceil(0.995 * (sorted2.length - 1))];
+    if (hi <= lo) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
+    const width = (hi - lo) / BINS;
+    const count = (values) => {
+      const bins = new Array(BINS).fill(0);
+      let n = 0;
+      for (const v of values) {
+        if (!Number.isFinite(v)) continue;
+        bins[Math.min(BINS - 1, Math.max(0, Math.floor((v - lo) / width)))]++;
+        n++;
+      }
+      return bins.map((b) => n ? b / n : 0);
+    };
+    return {
+      kind: "numeric",
+      labels: Array.from({ length: BINS }, (_, i) => formatEdge(lo + i * width)),
+      reference: count(reference.values),
+      current: count(current.values)
+    };
+  }
+  if (reference.kind === "categorical" && current.kind === "categorical") {
+    const shares = (column2) => {
+      const counts = /* @__PURE__ */ new Map();
+      let n = 0;
+      for (const code of column2.codes) {
+        if (code < 0) continue;
+        const name = column2.categories[code];
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        n++;
+      }
+      return { counts, n };
+    };
+    const a = shares(reference);
+    const b = shares(current);
+    const all = /* @__PURE__ */ new Set([...a.counts.keys(), ...b.counts.keys()]);
+    const ranked = [...all].sort((x, y) => (b.counts.get(y) ?? 0) / (b.n || 1) + (a.counts.get(y) ?? 0) / (a.n || 1) - ((b.counts.get(x) ?? 0) / (b.n || 1) + (a.counts.get(x) ?? 0) / (a.n || 1)));
+    const shown = ranked.slice(0, MAX_CATEGORIES);
+    const other = ranked.length > MAX_CATEGORIES;
+    const share = (side) => {
+      const values = shown.map((c) => side.n ? (side.counts.get(c) ?? 0) / side.n : 0);
+      if (other) values.push(1 - values.reduce((s, v) => s + v, 0));
+      return values;
+    };
+    return { kind: "categorical", labels: other ? [...shown, "(other)"] : shown, reference: share(a), current: share(b) };
+  }
+  return void 0;
+}
+function formatEdge(value) {
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs < 0.01 || abs >= 1e5) ? value.toExponential(1) : Number(value.toPrecision(3)).toString();
+}
+
+// src/github/drift-issue.ts
+var DRIFT_LABEL = "drift";
+var DRIFT_DISPATCH = "modelkeeper-drift";
+async function upsertDriftIssue(github, repo, model, body) {
+  const marker = commentMarker(DRIFT_LABEL, model);
+  const full = `${marker}
+${body}`;
+  const open2 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
+  const existing = open2.find((issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot");
+  if (existing) {
+    const { data: data2 } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
+    return { number: data2.number, url: data2.html_url, action: "updated" };
+  }
+  const { data } = await github.rest.issues.create({ ...repo, title: `Drift detected: ${model}`, body: full, labels: [DRIFT_LABEL] });
+  return { number: data.number, url: data.html_url, action: "created" };
+}
+async function sendDriftDispatch(github, repo, payload) {
+  await github.rest.repos.createDispatchEvent({ ...repo, event_type: DRIFT_DISPATCH, client_payload: payload });
+}
+
+// src/commands/drift.ts
+var driftCommand = {
+  name: "drift",
+  summary: "input and prediction drift of a production window against the reference (training) data",
+  usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
+  options: {
+    current: { type: "string", multiple: true, value: "PATH", description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several" },
+    reference: { type: "string", multiple: true, value: "PATH", description: "reference data (default: drift.reference, else data.train)" },
+    issue: { type: "boolean", description: "when drift is found, open the model's drift issue (label drift) or update the open one" },
+    dispatch: { type: "boolean", description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const currentPatterns = values.current ?? [];
+    if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
+    const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
+    context.log(`drift: reading the current window (${currentPaths.length} file(s))`);
+    const current = await readTables(currentPaths);
+    if (current.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+    const results = [];
+    const markdowns = [];
+    const htmls = [];
+    for (const model of workspace.models) {
+      const referencePaths = values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join11(workspace.root, p));
+      context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+      const reference = await readTables(referencePaths);
+      const { reference: ref, current: cur, note } = await addPredictions(model, workspace.root, reference, current, context);
+      const features = model.drift.features ?? model.features;
+      const assessment = assessDrift(ref, cur, {
+        features,
+        exclude: [model.label],
+        predictions: ref.columns.some((c) => c.name === SCORE_COLUMN) ? [SCORE_COLUMN, ...ref.columns.some((c) => c.name === CLASS_COLUMN) ? [CLASS_COLUMN] : []] : [],
+        alpha: model.drift.alpha,
+        effectThresholds: {
+          ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
+          ...model.drift.thresholds.jensenshannon !== void 0 ? { categorical: model.drift.thresholds.jensenshannon } : {},
+          ...model.drift.thresholds.missing !== void 0 ? { missing: model.drift.thresholds.missing } : {}
+        }
+      });
+      const input = {
+        model: model.name,
+        assessment,
+        predictionNote: note,
+        reference: referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
+        current: currentPaths.map((p) => relative4(context.cwd, p))
+      };
+      const markdown = renderDriftMarkdown(input);
+      markdowns.push(markdown);
+      htmls.push(renderDriftHtml(input, histograms(ref, cur, assessment)));
+      const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
+      if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+      results.push(result);
+    }
+    const drifted = results.some((r) => r.drifted);
+    return {
+      exitCode: drifted ? 1 : 0,
+      data: { drifted, models: results },
+      text: results.map(textSummary).join("\n"),
+      markdown: markdowns.join("\n"),
+      html: htmls[0],
+      outputs: {
+        drifted: String(drifted),
+        "drifted-models": results.filter((r) => r.drifted).map((r) => r.model).join(","),
+        "drifted-columns": results.flatMap((r) => r.assessment.driftedColumns.map((c) => `${r.model}:${c}`)).join(","),
+        issues: results.filter((r) => r.issue).map((r) => String(r.issue.number)).join(",")
+      }
+    };
+  }
+};
+async function addPredictions(model, root, reference, current, context) {
+  let handle;
+  try {
+    handle = await loadModel(join11(root, model.artifact));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
+  }
+  try {
+    const features = model.features ?? reference.columns.map((c) => c.name).filter((n) => n !== model.label);
+    return { reference: await withPredictions(reference, handle, model, features), current: await withPredictions(current, handle, model, features) };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
+    return { reference, current, note: `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).` };
+  } finally {
+    await closeModel(handle);
+  }
+}
+function histograms(reference, current, assessment) {
+  const out = /* @__PURE__ */ new Map();
+  for (const column2 of assessment.columns) {
+    const a = reference.columns.find((c) => c.name === column2.name);
+    const b = current.columns.find((c) => c.name === column2.name);
+    const h = a && b ? histogramOf(a, b) : void 0;
+    if (h) out.set(column2.name, h);
+  }
+  return out;
+}
+async function notify(context, values, model, markdown, assessment, result) {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!github) throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
+  const repo = repoFromEnv(context.env);
+  if (values.issue) result.issue = await upsertDriftIssue(github, repo, model, markdown);
+  if (values.dispatch) {
+    const runUrl = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_SERVER_URL ?? "https://github.com"}/${repo.owner}/${repo.repo}/actions/runs/${context.env.GITHUB_RUN_ID}` : void 0;
+    const payload = {
+      model,
+      summary: `${assessment.driftedColumns.length} of ${assessment.columns.length} monitored columns drifted: ${assessment.driftedColumns.slice(0, 8).join(", ")}`,
+      drifted_columns: assessment.driftedColumns.slice(0, 50),
+      ...result.issue ? { issue_number: result.issue.number } : {},
+      ...result.issue ? { report_url: result.issue.url } : runUrl ? { report_url: runUrl } : {}
+    };
+    await sendDriftDispatch(github, repo, payload);
+    result.dispatched = true;
+  }
+}
+function textSummary(r) {
+  const a = r.assessment;
+  const lines = [`${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`];
+  if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
+  for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
+  if (a.columns.length > 12) lines.push(`  \u2026 ${a.columns.length - 12} more (see --json or --report-html)`);
+  for (const e of a.errors) lines.push(`  not compared: ${e.column}: ${e.message}`);
+  if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
+  if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");
+  return lines.join("\n");
+}
+
 // src/git/tags.ts
 async function fetchModelTags(git, remote) {
   await git.tryRun(["fetch", "--quiet", remote, "+refs/tags/modelkeeper/*:refs/tags/modelkeeper/*"]);
@@ -29765,7 +31795,7 @@ async function tellPullRequest(context, values, model, body) {
 
 // src/commands/rollback.ts
 import { mkdir as mkdir4, copyFile as copyFile2 } from "node:fs/promises";
-import { dirname as dirname4, join as join10 } from "node:path";
+import { dirname as dirname4, join as join12 } from "node:path";
 var rollbackCommand = {
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
@@ -29791,8 +31821,8 @@ var rollbackCommand = {
     if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
     if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir4(dirname4(join10(root, model.artifact)), { recursive: true });
-    await copyFile2(artifact.path, join10(root, model.artifact));
+    await mkdir4(dirname4(join12(root, model.artifact)), { recursive: true });
+    await copyFile2(artifact.path, join12(root, model.artifact));
     await git.run(["add", "--", model.artifact]);
     const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
@@ -29868,7 +31898,7 @@ function emptyRecord(model, path, sha256, bytes) {
 // src/commands/comment.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var UNTRUSTED_NOTE = "> \u2139\uFE0F Computed by the pull request's own workflow run and posted by the `workflow_run` workflow. For a fork, that run executed the fork's code: the promotion itself is decided again on the default branch after merge.";
 var commentCommand = {
   name: "comment",
@@ -29880,7 +31910,7 @@ var commentCommand = {
   },
   async run(context, values) {
     if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
-    const path = resolve6(context.cwd, values.from);
+    const path = resolve7(context.cwd, values.from);
     const text = await readFile5(path, "utf8").catch((error) => {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
@@ -29932,18 +31962,18 @@ function workflowRunHeadSha(env) {
 // src/demo/run-demo.ts
 import { mkdtemp as mkdtemp4, mkdir as mkdir6, appendFile } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join12, resolve as resolve7 } from "node:path";
+import { join as join14, resolve as resolve8 } from "node:path";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join11(dir, "fraud-model");
-  const origin = join11(dir, "origin.git");
+  const repo = join13(dir, "fraud-model");
+  const origin = join13(dir, "origin.git");
   await mkdir5(repo, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
-    await mkdir5(join11(repo, path, ".."), { recursive: true });
-    await writeFile5(join11(repo, path), content);
+    await mkdir5(join13(repo, path, ".."), { recursive: true });
+    await writeFile5(join13(repo, path), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -30004,7 +32034,7 @@ function exampleFiles() {
 
 // src/demo/run-demo.ts
 async function runDemo(options) {
-  const dir = options.dir ? resolve7(options.dir) : await mkdtemp4(join12(tmpdir4(), "modelkeeper-demo-"));
+  const dir = options.dir ? resolve8(options.dir) : await mkdtemp4(join14(tmpdir4(), "modelkeeper-demo-"));
   await mkdir6(dir, { recursive: true });
   const steps = [];
   let stepNumber = 0;
@@ -30028,7 +32058,7 @@ ${train.tail}`);
   await step("record the model's inputs and artifact in a git note, and push it", ["record", "--push"], repo, 0);
   await step("verify the working tree against the record", ["verify"], repo, 0);
   await step("reproduce the model from its recorded inputs in a clean worktree", ["reproduce"], repo, 0);
-  await appendFile(join12(repo, "data", "train.csv"), "999.99,23,GB,0\n");
+  await appendFile(join14(repo, "data", "train.csv"), "999.99,23,GB,0\n");
   await step("change the training data and verify again: the change is caught", ["verify"], repo, 1);
   const summary = [
     `Demo finished: ${steps.length} steps as expected.`,
@@ -30057,7 +32087,7 @@ var demoCommand = {
 };
 
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }
@@ -30117,8 +32147,8 @@ async function runCli(argv, io, env, cwd) {
   };
   try {
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile6(resolve8(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile6(resolve8(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown) await writeFile6(resolve9(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html) await writeFile6(resolve9(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error) {

@@ -24,7 +24,9 @@ const STRING_INPUTS = [
   "champion", "challenger", "result-file", "comment-author", "from", "to",
 ] as const;
 /** Inputs passed through as boolean options. */
-const BOOLEAN_INPUTS = ["push", "fast", "force", "pr"] as const;
+const BOOLEAN_INPUTS = ["push", "fast", "force", "pr", "issue", "dispatch"] as const;
+/** Inputs that take several paths: one per line, or separated by spaces. */
+const LIST_INPUTS = ["current", "reference"] as const;
 /** Boolean inputs that switch a default-on behaviour off: input `comment: false` is `--no-comment`. */
 const NEGATED_INPUTS = { comment: "no-comment" } as const;
 
@@ -40,6 +42,10 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Action
     if (!raw) continue;
     if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
     values[name] = raw === "true";
+  }
+  for (const name of LIST_INPUTS) {
+    const items = core.getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
+    if (items.length) values[name] = items;
   }
   for (const [name, option] of Object.entries(NEGATED_INPUTS)) {
     const raw = core.getInput(name).trim().toLowerCase();

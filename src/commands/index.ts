@@ -3,6 +3,7 @@ import { recordCommand } from "./record.ts";
 import { verifyCommand } from "./verify.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { evaluateCommand } from "./evaluate.ts";
+import { driftCommand } from "./drift.ts";
 import { promoteCommand } from "./promote.ts";
 import { retrainCommand } from "./retrain.ts";
 import { rollbackCommand } from "./rollback.ts";
@@ -10,7 +11,7 @@ import { commentCommand } from "./comment.ts";
 import { demoCommand } from "./demo.ts";
 
 /** Every command that works today, in the order --help lists them. */
-export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

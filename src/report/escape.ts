@@ -4,10 +4,13 @@
  * not open a tag. Pure.
  */
 
-/** Escapes Markdown-significant characters and neutralises HTML tags and @mentions. */
+/**
+ * Escapes Markdown-significant characters and neutralises HTML tags (< and > become entities,
+ * which GitHub shows as the characters) and @mentions.
+ */
 export function escapeMarkdown(text: string): string {
   return String(text)
-    .replace(/[\\`*_{}\[\]()#+\-.!|~>]/g, "\\$&")
+    .replace(/[\\`*_{}\[\]()#+\-.!|~]/g, "\\$&")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/@/g, "@\u200b")

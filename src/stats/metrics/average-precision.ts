@@ -47,7 +47,7 @@ export function averagePrecisionFromRanking(ranking: ScoreRanking, weights: RowW
 export const averagePrecisionImplementation: MetricImplementation<AveragePrecisionState> = {
   prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary);
+    checkBinary(binary, undefined, cache);
     return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
   },
   weighted: (state, weights) => averagePrecisionFromRanking(state.ranking, weights),

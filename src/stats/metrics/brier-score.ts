@@ -11,9 +11,9 @@ import type { MetricImplementation, MetricResult } from "./types.ts";
 import { checkBinary, expectTask } from "./validate-inputs.ts";
 
 export const brierScoreImplementation: MetricImplementation<RowMeanState> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "brier");
+    checkBinary(binary, "brier", cache);
     const values = new Float64Array(binary.labels.length);
     for (let i = 0; i < values.length; i++) {
       const difference = binary.labels[i] - binary.scores[i];

@@ -10,7 +10,7 @@
  * TP = 1 (row 0), FP = 1 (row 1), FN = 1 (row 2), TN = 1 (row 3).
  */
 import { checkBinary, expectTask } from "./validate-inputs.ts";
-import type { MetricImplementation, ResolvedMetricOptions, RowWeights, EvaluationData } from "./types.ts";
+import { cached, type EvaluationData, type MetricImplementation, type PreparationCache, type ResolvedMetricOptions, type RowWeights } from "./types.ts";
 
 /** Cell index of each code: 0 = TN, 1 = FP, 2 = FN, 3 = TP. */
 export const TN = 0;
@@ -30,14 +30,20 @@ export interface ConfusionMetric {
   note(cells: Float64Array): string | undefined;
 }
 
-export function prepareConfusion(data: EvaluationData, options: ResolvedMetricOptions): ConfusionState {
+/** The per-row cells, shared by accuracy, precision, recall and F1 within a preparation cache. */
+export function prepareConfusion(data: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): ConfusionState {
   const binary = expectTask(data, "binary");
-  checkBinary(binary);
+  checkBinary(binary, undefined, cache);
+  const byThreshold = cached(cache, "confusion-codes", binary.scores, () => new Map<number, { labels: Float64Array; state: ConfusionState }>());
+  const hit = byThreshold.get(options.threshold);
+  if (hit && hit.labels === binary.labels) return hit.state;
   const codes = new Uint8Array(binary.labels.length);
   for (let i = 0; i < codes.length; i++) {
     codes[i] = 2 * binary.labels[i] + (binary.scores[i] >= options.threshold ? 1 : 0);
   }
-  return { codes };
+  const state = { codes };
+  byThreshold.set(options.threshold, { labels: binary.labels, state });
+  return state;
 }
 
 /** Weighted cell totals [TN, FP, FN, TP]. */

@@ -42,9 +42,9 @@ export function weightedCalibrationError(state: CalibrationState, weights: RowWe
 }
 
 export const calibrationErrorImplementation: MetricImplementation<CalibrationState> = {
-  prepare(data, options) {
+  prepare(data, options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "expected calibration error");
+    checkBinary(binary, "expected calibration error", cache);
     const binCount = options.calibrationBins;
     const bins = new Int32Array(binary.scores.length);
     for (let i = 0; i < bins.length; i++) bins[i] = Math.min(Math.floor(binary.scores[i] * binCount), binCount - 1);

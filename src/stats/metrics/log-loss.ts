@@ -27,9 +27,9 @@ export function binaryLogLossTerm(label: number, probability: number): number {
 }
 
 export const logLossImplementation: MetricImplementation<RowMeanState> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary, "log_loss");
+    checkBinary(binary, "log_loss", cache);
     const values = new Float64Array(binary.labels.length);
     for (let i = 0; i < values.length; i++) values[i] = binaryLogLossTerm(binary.labels[i], binary.scores[i]);
     return { values, transform: "identity" };

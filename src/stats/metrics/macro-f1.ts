@@ -41,9 +41,9 @@ export function weightedMacroF1(state: MacroF1State, weights: RowWeights): numbe
 }
 
 export const macroF1Implementation: MetricImplementation<MacroF1State> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass);
+    checkMulticlass(multiclass, undefined, cache);
     return {
       labels: Int32Array.from(multiclass.labels),
       predicted: argmaxRows(multiclass.probabilities, multiclass.classCount),

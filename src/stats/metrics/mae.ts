@@ -9,9 +9,9 @@ import type { MetricImplementation, MetricResult } from "./types.ts";
 import { checkRegression, expectTask } from "./validate-inputs.ts";
 
 export const maeImplementation: MetricImplementation<RowMeanState> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const regression = expectTask(data, "regression");
-    checkRegression(regression);
+    checkRegression(regression, cache);
     const values = new Float64Array(regression.targets.length);
     for (let i = 0; i < values.length; i++) values[i] = Math.abs(regression.targets[i] - regression.predictions[i]);
     return { values, transform: "identity" };

@@ -10,9 +10,9 @@ import type { MetricImplementation, MetricResult } from "./types.ts";
 import { checkMulticlass, expectTask } from "./validate-inputs.ts";
 
 export const multiclassAccuracyImplementation: MetricImplementation<RowMeanState> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass);
+    checkMulticlass(multiclass, undefined, cache);
     const predicted = argmaxRows(multiclass.probabilities, multiclass.classCount);
     const values = new Float64Array(predicted.length);
     for (let i = 0; i < values.length; i++) values[i] = predicted[i] === multiclass.labels[i] ? 1 : 0;

@@ -15,9 +15,9 @@ import type { MetricImplementation, MetricResult } from "./types.ts";
 import { checkMulticlass, expectTask } from "./validate-inputs.ts";
 
 export const multiclassLogLossImplementation: MetricImplementation<RowMeanState> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const multiclass = expectTask(data, "multiclass");
-    checkMulticlass(multiclass, "log_loss");
+    checkMulticlass(multiclass, "log_loss", cache);
     const { labels, probabilities, classCount } = multiclass;
     const values = new Float64Array(labels.length);
     for (let i = 0; i < labels.length; i++) {

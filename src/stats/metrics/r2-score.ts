@@ -41,9 +41,9 @@ export function weightedR2(state: R2State, weights: RowWeights): number {
 }
 
 export const r2Implementation: MetricImplementation<R2State> = {
-  prepare(data) {
+  prepare(data, _options, cache) {
     const regression = expectTask(data, "regression");
-    checkRegression(regression);
+    checkRegression(regression, cache);
     return { targets: regression.targets, predictions: regression.predictions };
   },
   weighted: weightedR2,

@@ -166,7 +166,7 @@ export function computeMetric(name: string, data: EvaluationData, options?: Metr
  * probabilities, so a model that outputs raw scores still gets its ranking metrics.
  */
 export function computeAllMetrics(data: EvaluationData, options?: MetricOptions, cache: PreparationCache = createPreparationCache()): Record<string, MetricResult> {
-  checkInput(data);
+  checkInput(data, cache);
   const results: Record<string, MetricResult> = {};
   for (const name of metricNames(data.task)) {
     try {
@@ -180,8 +180,8 @@ export function computeAllMetrics(data: EvaluationData, options?: MetricOptions,
 }
 
 /** The checks every metric of the task makes (the probability-range check aside). */
-export function checkInput(data: EvaluationData): void {
-  if (data.task === "binary") checkBinary(data);
-  else if (data.task === "multiclass") checkMulticlass(data);
-  else checkRegression(data);
+export function checkInput(data: EvaluationData, cache?: PreparationCache): void {
+  if (data.task === "binary") checkBinary(data, undefined, cache);
+  else if (data.task === "multiclass") checkMulticlass(data, undefined, cache);
+  else checkRegression(data, cache);
 }

@@ -56,7 +56,7 @@ export function explainRocAuc(ranking: ScoreRanking): { undefinedReason?: string
 export const rocAucImplementation: MetricImplementation<RocAucState> = {
   prepare(data, _options, cache) {
     const binary = expectTask(data, "binary");
-    checkBinary(binary);
+    checkBinary(binary, undefined, cache);
     return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
   },
   weighted: (state, weights) => rocAucFromRanking(state.ranking, weights),

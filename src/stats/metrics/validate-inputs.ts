@@ -5,7 +5,19 @@
  * Row numbers in messages are 0-based indices into the evaluated arrays (the held-out rows in order).
  */
 import { UserError } from "../../errors.ts";
-import type { BinaryPredictions, EvaluationData, MulticlassPredictions, RegressionPredictions, Task } from "./types.ts";
+import { cached, type BinaryPredictions, type EvaluationData, type MulticlassPredictions, type PreparationCache, type RegressionPredictions, type Task } from "./types.ts";
+
+/**
+ * Runs `check` once per (first, second) array pair within a preparation cache, so the metrics of
+ * one evaluation do not each re-validate a million rows.
+ */
+function once(cache: PreparationCache | undefined, kind: string, first: object, second: object, check: () => void): void {
+  if (!cache) return check();
+  const seen = cached(cache, kind, first, () => new WeakSet<object>());
+  if (seen.has(second)) return;
+  check();
+  seen.add(second);
+}
 
 function describe(data: { source?: string }, what: string): string {
   return data.source ? `${data.source}: ${what}` : what;
@@ -48,7 +60,15 @@ function requireProbabilities(data: { source?: string }, name: string, values: F
 }
 
 /** Checks binary labels (0 or 1) and finite scores; with `metric`, also that scores are probabilities. */
-export function checkBinary(data: BinaryPredictions, probabilityMetric?: string): void {
+export function checkBinary(data: BinaryPredictions, probabilityMetric?: string, cache?: PreparationCache): void {
+  once(cache, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
+  if (probabilityMetric) {
+    // a pass is cached, a failure throws naming this metric
+    once(cache, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
+  }
+}
+
+function checkBinaryRows(data: BinaryPredictions): void {
   requireSameLength(data, "the label column", data.labels, "the scores", data.scores);
   const labels = data.labels;
   for (let i = 0; i < labels.length; i++) {
@@ -60,11 +80,19 @@ export function checkBinary(data: BinaryPredictions, probabilityMetric?: string)
     }
   }
   requireFinite(data, "the score", data.scores, MODEL_OUTPUT_HINT);
-  if (probabilityMetric) requireProbabilities(data, "the score", data.scores, probabilityMetric);
 }
 
 /** Checks class indices in [0, classCount) and a finite [N, classCount] probability matrix. */
-export function checkMulticlass(data: MulticlassPredictions, probabilityMetric?: string): void {
+export function checkMulticlass(data: MulticlassPredictions, probabilityMetric?: string, cache?: PreparationCache): void {
+  once(cache, "checked-multiclass", data.probabilities, data.labels, () => checkMulticlassRows(data));
+  if (probabilityMetric) {
+    once(cache, "checked-class-probabilities", data.probabilities, data.probabilities, () =>
+      requireProbabilities(data, "the probability", data.probabilities, probabilityMetric, data.classCount),
+    );
+  }
+}
+
+function checkMulticlassRows(data: MulticlassPredictions): void {
   const { labels, probabilities, classCount } = data;
   if (!Number.isInteger(classCount) || classCount < 2) {
     throw new UserError(describe(data, `a multiclass model needs at least 2 classes, got ${classCount}.`));
@@ -83,11 +111,14 @@ export function checkMulticlass(data: MulticlassPredictions, probabilityMetric?:
     }
   }
   requireFinite(data, "the probability", probabilities, MODEL_OUTPUT_HINT, classCount);
-  if (probabilityMetric) requireProbabilities(data, "the probability", probabilities, probabilityMetric, classCount);
 }
 
 /** Checks finite targets and predictions of equal length. */
-export function checkRegression(data: RegressionPredictions): void {
+export function checkRegression(data: RegressionPredictions, cache?: PreparationCache): void {
+  once(cache, "checked-regression", data.predictions, data.targets, () => checkRegressionRows(data));
+}
+
+function checkRegressionRows(data: RegressionPredictions): void {
   requireSameLength(data, "the target column", data.targets, "the predictions", data.predictions);
   requireFinite(data, "the target", data.targets, LABEL_HINT);
   requireFinite(data, "the prediction", data.predictions, MODEL_OUTPUT_HINT);

@@ -49,8 +49,8 @@ export function delongTest(
   options: { confidence?: number; cache?: PreparationCache } = {},
 ): DelongResult {
   const confidence = options.confidence ?? 0.95;
-  checkBinary(champion);
-  checkBinary(challenger);
+  checkBinary(champion, undefined, options.cache);
+  checkBinary(challenger, undefined, options.cache);
   const labels = champion.labels;
   if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
     throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");

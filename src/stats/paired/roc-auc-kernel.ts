@@ -43,8 +43,8 @@ export const rocAucKernel: PairedKernel<RocAucPairState> = {
   prepare(championData, challengerData, _options, cache) {
     const champion = expectTask(championData, "binary");
     const challenger = expectTask(challengerData, "binary");
-    checkBinary(champion);
-    checkBinary(challenger);
+    checkBinary(champion, undefined, cache);
+    checkBinary(challenger, undefined, cache);
     const championRanking = rankScoresCached(champion.labels, champion.scores, cache);
     const challengerRanking = rankScoresCached(challenger.labels, challenger.scores, cache);
     const n = champion.labels.length;

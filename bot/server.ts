@@ -1,0 +1,28 @@
+/**
+ * `npm run bot`: the GitHub App's webhook server, configured the standard Probot way.
+ *
+ *   APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET   required
+ *   PORT (3000), HOST (localhost), WEBHOOK_PATH (/api/github/webhooks), LOG_LEVEL, LOG_FORMAT
+ *   GHE_HOST, GHE_PROTOCOL                                      GitHub Enterprise Server (API at <protocol>://<host>/api/v3)
+ */
+import { run } from "probot";
+import { retrainBot } from "./index.ts";
+import { botOctokit } from "./octokit.ts";
+
+/** Settings without which the bot cannot work safely, with what to do about each. */
+function missingSettings(env: NodeJS.ProcessEnv): string[] {
+  const missing: string[] = [];
+  if (!env.APP_ID) missing.push("APP_ID: the App ID shown on the GitHub App's settings page");
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) {
+    missing.push("PRIVATE_KEY (the .pem text) or PRIVATE_KEY_PATH (its file): generate one on the GitHub App's settings page");
+  }
+  if (!env.WEBHOOK_SECRET) missing.push("WEBHOOK_SECRET: the webhook secret entered when the GitHub App was created (signatures are checked with it)");
+  return missing;
+}
+
+const missing = missingSettings(process.env);
+if (missing.length) {
+  process.stderr.write(`modelkeeper bot: cannot start, missing environment variables:\n${missing.map((m) => `  - ${m}`).join("\n")}\nSee docs/bot.md ("Install the app").\n`);
+  process.exit(2);
+}
+await run(retrainBot(), { Octokit: botOctokit() });

@@ -1,0 +1,162 @@
+import { join, relative } from "node:path";
+import type { Command, CommandContext, CommandResult } from "./command.ts";
+import { openWorkspace } from "./workspace.ts";
+import { readTables } from "../data/index.ts";
+import { expandInputs } from "../data/expand-inputs.ts";
+import { expandPaths } from "../provenance/expand-paths.ts";
+import type { Table } from "../data/table.ts";
+import type { ModelConfig } from "../config/types.ts";
+import { loadModel, closeModel } from "../model/runner.ts";
+import { assessDrift, type DriftAssessment } from "../stats/drift/assess-drift.ts";
+import { withPredictions, SCORE_COLUMN, CLASS_COLUMN } from "../monitor/prediction-columns.ts";
+import { renderDriftMarkdown, type DriftReportInput } from "../report/drift-markdown.ts";
+import { renderDriftHtml } from "../report/drift-html.ts";
+import { histogramOf, type Histogram } from "../report/histogram.ts";
+import { githubFromEnv, repoFromEnv } from "../github/client.ts";
+import { sendDriftDispatch, upsertDriftIssue, type DriftDispatchPayload } from "../github/drift-issue.ts";
+import { isUserError, UserError } from "../errors.ts";
+
+interface ModelDrift {
+  model: string;
+  drifted: boolean;
+  predictionDrift: boolean;
+  predictionNote?: string;
+  assessment: DriftAssessment;
+  issue?: { number: number; url: string; action: string };
+  dispatched: boolean;
+}
+
+export const driftCommand: Command = {
+  name: "drift",
+  summary: "input and prediction drift of a production window against the reference (training) data",
+  usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
+  options: {
+    current: { type: "string", multiple: true, value: "PATH", description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several" },
+    reference: { type: "string", multiple: true, value: "PATH", description: "reference data (default: drift.reference, else data.train)" },
+    issue: { type: "boolean", description: "when drift is found, open the model's drift issue (label drift) or update the open one" },
+    dispatch: { type: "boolean", description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot" },
+  },
+  async run(context, values): Promise<CommandResult> {
+    const workspace = await openWorkspace(context, values);
+    const currentPatterns = (values.current as string[] | undefined) ?? [];
+    if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
+    const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
+    context.log(`drift: reading the current window (${currentPaths.length} file(s))`);
+    const current = await readTables(currentPaths);
+    if (current.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+
+    const results: ModelDrift[] = [];
+    const markdowns: string[] = [];
+    const htmls: string[] = [];
+    for (const model of workspace.models) {
+      const referencePaths = values.reference
+        ? await expandInputs(context.cwd, values.reference as string[], "--reference")
+        : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
+      context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+      const reference = await readTables(referencePaths);
+      const { reference: ref, current: cur, note } = await addPredictions(model, workspace.root, reference, current, context);
+      const features = model.drift.features ?? model.features;
+      const assessment = assessDrift(ref, cur, {
+        features,
+        exclude: [model.label],
+        predictions: ref.columns.some((c) => c.name === SCORE_COLUMN) ? [SCORE_COLUMN, ...(ref.columns.some((c) => c.name === CLASS_COLUMN) ? [CLASS_COLUMN] : [])] : [],
+        alpha: model.drift.alpha,
+        effectThresholds: {
+          ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
+          ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
+          ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
+        },
+      });
+      const input: DriftReportInput = {
+        model: model.name,
+        assessment,
+        predictionNote: note,
+        reference: referencePaths.map((p) => relative(workspace.root, p)).join(", "),
+        current: currentPaths.map((p) => relative(context.cwd, p)),
+      };
+      const markdown = renderDriftMarkdown(input);
+      markdowns.push(markdown);
+      htmls.push(renderDriftHtml(input, histograms(ref, cur, assessment)));
+      const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
+      if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+      results.push(result);
+    }
+    const drifted = results.some((r) => r.drifted);
+    return {
+      exitCode: drifted ? 1 : 0,
+      data: { drifted, models: results },
+      text: results.map(textSummary).join("\n"),
+      markdown: markdowns.join("\n"),
+      html: htmls[0],
+      outputs: {
+        drifted: String(drifted),
+        "drifted-models": results.filter((r) => r.drifted).map((r) => r.model).join(","),
+        "drifted-columns": results.flatMap((r) => r.assessment.driftedColumns.map((c) => `${r.model}:${c}`)).join(","),
+        issues: results.filter((r) => r.issue).map((r) => String(r.issue!.number)).join(","),
+      },
+    };
+  },
+};
+
+/** Adds the model's outputs to both sides when the model can score them; otherwise says why not. */
+async function addPredictions(model: ModelConfig, root: string, reference: Table, current: Table, context: CommandContext): Promise<{ reference: Table; current: Table; note?: string }> {
+  let handle;
+  try {
+    handle = await loadModel(join(root, model.artifact));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
+  }
+  try {
+    const features = model.features ?? reference.columns.map((c) => c.name).filter((n) => n !== model.label);
+    return { reference: await withPredictions(reference, handle, model, features), current: await withPredictions(current, handle, model, features) };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
+    return { reference, current, note: `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).` };
+  } finally {
+    await closeModel(handle);
+  }
+}
+
+function histograms(reference: Table, current: Table, assessment: DriftAssessment): Map<string, Histogram> {
+  const out = new Map<string, Histogram>();
+  for (const column of assessment.columns) {
+    const a = reference.columns.find((c) => c.name === column.name);
+    const b = current.columns.find((c) => c.name === column.name);
+    const h = a && b ? histogramOf(a, b) : undefined;
+    if (h) out.set(column.name, h);
+  }
+  return out;
+}
+
+async function notify(context: CommandContext, values: Record<string, unknown>, model: string, markdown: string, assessment: DriftAssessment, result: ModelDrift): Promise<void> {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!github) throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
+  const repo = repoFromEnv(context.env);
+  if (values.issue) result.issue = await upsertDriftIssue(github, repo, model, markdown);
+  if (values.dispatch) {
+    const runUrl = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_SERVER_URL ?? "https://github.com"}/${repo.owner}/${repo.repo}/actions/runs/${context.env.GITHUB_RUN_ID}` : undefined;
+    const payload: DriftDispatchPayload = {
+      model,
+      summary: `${assessment.driftedColumns.length} of ${assessment.columns.length} monitored columns drifted: ${assessment.driftedColumns.slice(0, 8).join(", ")}`,
+      drifted_columns: assessment.driftedColumns.slice(0, 50),
+      ...(result.issue ? { issue_number: result.issue.number } : {}),
+      ...(result.issue ? { report_url: result.issue.url } : runUrl ? { report_url: runUrl } : {}),
+    };
+    await sendDriftDispatch(github, repo, payload);
+    result.dispatched = true;
+  }
+}
+
+function textSummary(r: ModelDrift): string {
+  const a = r.assessment;
+  const lines = [`${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`];
+  if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
+  for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
+  if (a.columns.length > 12) lines.push(`  … ${a.columns.length - 12} more (see --json or --report-html)`);
+  for (const e of a.errors) lines.push(`  not compared: ${e.column}: ${e.message}`);
+  if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
+  if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");
+  return lines.join("\n");
+}

@@ -1,0 +1,36 @@
+import type { Column, Table } from "../data/table.ts";
+import type { ModelConfig } from "../config/types.ts";
+import { predict, type ModelHandle } from "../model/runner.ts";
+
+/** Names of the model-output columns drift adds next to the inputs. */
+export const SCORE_COLUMN = "prediction: score";
+export const CLASS_COLUMN = "prediction: class";
+
+/** The output column a prediction log may already carry (the model's score or value). */
+export const LOGGED_PREDICTION = "prediction";
+
+/**
+ * The table with the model's outputs added as monitored columns: the score (binary: P(class 1),
+ * regression: the value, multiclass: the top class's probability) and, for classifiers, the
+ * predicted class. A window that logged its own `prediction` column keeps it as the score.
+ */
+export async function withPredictions(table: Table, handle: ModelHandle, model: ModelConfig, features: string[]): Promise<Table> {
+  const logged = table.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
+  const prediction = logged ? undefined : await predict(handle, table, features, model.task);
+  const scores = logged?.kind === "numeric" ? logged.values : prediction!.scores;
+  const extra: Column[] = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
+  if (model.task === "binary") {
+    const codes = Int32Array.from(scores, (s) => (Number.isNaN(s) ? -1 : s >= model.evaluate.threshold ? 1 : 0));
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
+  } else if (model.task === "multiclass" && prediction?.probabilities) {
+    const c = prediction.classCount!;
+    const codes = new Int32Array(table.rowCount);
+    for (let i = 0; i < table.rowCount; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
+      codes[i] = best;
+    }
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: Array.from({ length: c }, (_, k) => String(k)) });
+  }
+  return { ...table, columns: [...table.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
+}

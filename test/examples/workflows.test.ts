@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } from "@actions/workflow-parser";
+import { parse } from "yaml";
+
+const dir = fileURLToPath(new URL("../../examples/workflows/", import.meta.url));
+const actionYml = parse(await readFile(fileURLToPath(new URL("../../action.yml", import.meta.url)), "utf8"));
+
+/** The least privilege each workflow needs, and the commands it runs. */
+const expected: Record<string, { permissions: Record<string, string>; commands: string[]; on: string }> = {
+  "modelkeeper-pr.yml": { permissions: { contents: "read", "pull-requests": "write", checks: "write" }, commands: ["evaluate"], on: "pull_request" },
+  "modelkeeper-comment.yml": { permissions: { actions: "read", "pull-requests": "write", checks: "write" }, commands: ["comment"], on: "workflow_run" },
+  "modelkeeper-retrain.yml": { permissions: { contents: "write", "pull-requests": "write", checks: "write" }, commands: ["retrain"], on: "pull_request" },
+  "modelkeeper-promote.yml": { permissions: { contents: "write" }, commands: ["evaluate", "promote"], on: "push" },
+  "modelkeeper-drift.yml": { permissions: { contents: "write", issues: "write" }, commands: ["drift"], on: "schedule" },
+};
+
+test("every example workflow is listed here", async () => {
+  assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith(".yml")).sort(), Object.keys(expected).sort());
+});
+
+for (const [file, want] of Object.entries(expected)) {
+  test(`${file} parses with GitHub's workflow parser, with least-privilege permissions`, async () => {
+    const content = await readFile(join(dir, file), "utf8");
+    const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), []);
+    const template = await convertWorkflowTemplate(result.context, result.value!);
+    assert.deepEqual(template.errors ?? [], []);
+    const raw = parse(content);
+    assert.deepEqual(raw.permissions, want.permissions, "workflow-level permissions");
+    assert.ok(want.on in raw.on, `triggered by ${want.on}`);
+    const steps = Object.values(raw.jobs as Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>).flatMap((j) => j.steps);
+    const ours = steps.filter((s) => s.uses?.startsWith("modelkeeper/modelkeeper@"));
+    assert.deepEqual(ours.map((s) => s.with?.command), want.commands);
+    for (const step of ours) {
+      for (const input of Object.keys(step.with ?? {})) assert.ok(input in actionYml.inputs, `${file}: input "${input}" is declared in action.yml`);
+    }
+  });
+}
+
+test("the PR workflow evaluates the PR head, not the merge commit; the comment workflow runs no PR code", async () => {
+  const pr = parse(await readFile(join(dir, "modelkeeper-pr.yml"), "utf8"));
+  assert.equal(pr.jobs.evaluate.steps[0].with.ref, "${{ github.event.pull_request.head.sha }}");
+  const comment = parse(await readFile(join(dir, "modelkeeper-comment.yml"), "utf8"));
+  const uses = comment.jobs.comment.steps.map((s: { uses?: string }) => s.uses ?? "");
+  assert.ok(!uses.some((u: string) => u.startsWith("actions/checkout")), "no checkout in the privileged workflow");
+});
