@@ -3,9 +3,9 @@ import { dirname, join } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit } from "../git/git.ts";
-import { readNote } from "../git/notes.ts";
+import { findRecord } from "../provenance/find-record.ts";
 import { withWorktree } from "../git/worktree.ts";
-import { latest, type RecordLine } from "../provenance/note-line.ts";
+import type { RecordLine } from "../provenance/note-line.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
 import { noRecordError } from "./verify.ts";
@@ -42,11 +42,11 @@ export const reproduceCommand: Command = {
     const { git, root } = workspace;
     const rev = (values.commit as string | undefined) ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const lines = await readNote(git, commit);
     const results: ReproduceModelResult[] = [];
     for (const model of workspace.models) {
-      const record = latest(lines, "record", model.name);
-      if (!record) throw await noRecordError(git, model.name, rev, commit);
+      const found = await findRecord(git, model, commit);
+      if (!found) throw await noRecordError(git, model.name, rev, commit);
+      const { record } = found;
       const train = record.train ?? model.train;
       if (!train) {
         throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);

@@ -2,8 +2,9 @@ import { join } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
-import { hasNotesRef, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { latest, NOTES_REF, type FileHashes, type RecordLine } from "../provenance/note-line.ts";
+import { hasNotesRef, FETCH_NOTES_HINT } from "../git/notes.ts";
+import { findRecord } from "../provenance/find-record.ts";
+import { NOTES_REF, type FileHashes, type RecordLine } from "../provenance/note-line.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { findLockfiles } from "../provenance/lockfiles.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
@@ -26,18 +27,19 @@ export const verifyCommand: Command = {
     const { git, root } = workspace;
     const rev = (values.commit as string | undefined) ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const lines = await readNote(git, commit);
     const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json")) : undefined;
 
-    const models: Array<{ model: string; recordedAt: string; ok: boolean; checked: number; changes: PathChange[] }> = [];
+    const models: Array<{ model: string; recordedAt: string; recordCommit: string; ok: boolean; checked: number; changes: PathChange[] }> = [];
     for (const model of workspace.models) {
-      const record = latest(lines, "record", model.name);
-      if (!record) throw await noRecordError(git, model.name, rev, commit);
+      const found = await findRecord(git, model, commit);
+      if (!found) throw await noRecordError(git, model.name, rev, commit);
+      const { record } = found;
+      if (found.commit !== commit) context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
       const current = await currentHashes(root, record, cache);
       const changes = compareRecord(record, current);
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, ok: changes.length === 0, checked, changes });
+      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, ok: changes.length === 0, checked, changes });
     }
     await cache?.save();
     const ok = models.every((m) => m.ok);

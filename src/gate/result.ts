@@ -83,9 +83,15 @@ export interface HoldoutEvaluation {
   decision?: VerdictDecision;
 }
 
-/** The verdict over several held-out sets: promote only if every set promotes; reject if any rejects. */
+/**
+ * The verdict over the held-out sets: reject if any set rejects. With one set, its verdict.
+ * When a PR changed the held-out set ([base set, PR set]): promote when the PR's set promotes
+ * and the base's set does not reject, i.e. the challenger wins on the new goal and is not
+ * significantly worse on the old one; otherwise inconclusive. Both are in the report.
+ */
 export function combineVerdicts(verdicts: Verdict[]): Verdict {
   if (verdicts.includes("reject")) return "reject";
-  if (verdicts.length && verdicts.every((v) => v === "promote")) return "promote";
-  return "inconclusive";
+  if (verdicts.length === 1) return verdicts[0];
+  if (verdicts.length === 2) return verdicts[1] === "promote" ? "promote" : "inconclusive";
+  return verdicts.length && verdicts.every((v) => v === "promote") ? "promote" : "inconclusive";
 }

@@ -5,7 +5,7 @@ export interface VerifyReport {
   commit: string;
   ok: boolean;
   fast: boolean;
-  models: Array<{ model: string; recordedAt: string; ok: boolean; checked: number; changes: PathChange[] }>;
+  models: Array<{ model: string; recordedAt: string; recordCommit: string; ok: boolean; checked: number; changes: PathChange[] }>;
 }
 
 const short = (hash: string | undefined) => (hash ? hash.slice(0, 12) : "-");
@@ -14,10 +14,10 @@ export function renderVerifyText(report: VerifyReport): string {
   const out: string[] = [];
   for (const m of report.models) {
     if (m.ok) {
-      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${report.commit.slice(0, 12)}`);
+      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}`);
       continue;
     }
-    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${report.commit.slice(0, 12)}:`);
+    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`);
     for (const c of m.changes) {
       out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`);
     }

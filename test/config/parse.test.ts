@@ -44,7 +44,7 @@ test("the DESIGN.md example config loads, with lists normalised and defaults fil
   assert.equal(model.evaluate.threshold, 0.5);
   assert.equal(model.evaluate.guardrails.latency_p95_ratio, 1.5);
   assert.equal(model.reproduce.tolerance, 0.001);
-  assert.equal(model.drift.alpha, 0.01);
+  assert.equal(model.drift.alpha, 0.005);
 });
 
 test("an unknown key names the key, the file and its line, and lists the allowed keys", () => {

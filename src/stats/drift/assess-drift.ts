@@ -92,16 +92,18 @@ export type ColumnRole = "feature" | "prediction";
 
 export interface SignificanceResult {
   readonly test: "ks" | "chi2";
+  /** KS D, or the chi-squared X^2 of the dense categories (NaN when only Fisher's test ran). */
   readonly statistic: number;
   readonly pValue: number;
   readonly adjustedPValue: number;
-  /** "exact"/"asymptotic" for KS, "df = k" for chi-squared. */
+  /** "exact"/"asymptotic" for KS; for categorical columns how the p-value was formed. */
   readonly detail: string;
 }
 
 export interface EffectResult {
   readonly measure: "wasserstein" | "jensenshannon";
-  /** The plain distance (normalized Wasserstein, or Jensen–Shannon distance). */
+  /** The plain distance (normalized Wasserstein, or Jensen–Shannon distance); Infinity when
+   *  both sides are constant at different values (JSON turns it into null). */
   readonly value: number;
   /** What sampling noise alone would give on average at these sample sizes. */
   readonly noise: number;
