@@ -23886,7 +23886,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker4 } = __require("worker_threads");
-    var { join: join15 } = __require("path");
+    var { join: join16 } = __require("path");
     var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -23938,7 +23938,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join15(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join16(__dirname, "lib", "worker.js");
       const worker = new Worker4(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -24451,7 +24451,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join15, isAbsolute, sep: sep4 } = __require("node:path");
+    var { join: join16, isAbsolute, sep: sep4 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
     var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -24606,7 +24606,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -24627,7 +24627,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -24654,7 +24654,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join15(__dirname, "..", "file.js");
+          return join16(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -25634,7 +25634,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join15 = ",";
+            let join16 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -25648,7 +25648,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join15 = `,
+                join16 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -25656,13 +25656,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join15;
+                res += join16;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25683,7 +25683,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join15 = `,
+              join16 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25697,13 +25697,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join15;
+                separator = join16;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join15;
+              separator = join16;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -25744,7 +25744,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join15 = ",";
+            let join16 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -25757,7 +25757,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join15 = `,
+                join16 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -25765,13 +25765,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join15;
+                res += join16;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25784,7 +25784,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join15 = `,
+              join16 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25793,7 +25793,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join15;
+                separator = join16;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -25851,20 +25851,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join16 = `,
+              const join17 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join16;
+                res2 += join17;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join17}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -25880,16 +25880,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join15 = `,
+            const join16 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join15, maximumBreadth);
+              res += stringifyTypedArray(value, join16, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join15;
+              separator = join16;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -25900,13 +25900,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join15;
+                separator = join16;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join15;
+              separator = join16;
             }
             if (separator !== "") {
               res = `
@@ -39887,7 +39887,7 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 import { resolve as resolve12 } from "node:path";
 
 // src/commands/record.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/commands/workspace.ts
 import { resolve } from "node:path";
@@ -40014,21 +40014,28 @@ function latest(lines, event, model) {
 
 // src/git/notes.ts
 init_errors();
-var INCOMING_REF = "refs/notes/modelkeeper-incoming";
+var incomingRef = (ref) => `${ref}-incoming`;
 var FETCH_NOTES_HINT = `add a step after actions/checkout: \`git fetch origin "${NOTES_REF}:${NOTES_REF}"\` (checkout fetches no notes, and a shallow clone has none)`;
 async function readNote(git, commit) {
   const result = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "show", commit]);
   return result.code === 0 ? parseNote(result.stdout) : [];
 }
+async function readNoteText(git, commit, ref) {
+  const result = await git.tryRun(["notes", `--ref=${ref}`, "show", commit]);
+  return result.code === 0 ? result.stdout : void 0;
+}
 async function hasNotesRef(git) {
   return (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).code === 0;
 }
 async function appendNoteLines(git, commit, lines) {
-  const existing = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "show", commit]);
+  await appendRawLines(git, commit, lines.map(serializeNoteLine), NOTES_REF);
+}
+async function appendRawLines(git, commit, lines, ref) {
+  const existing = await git.tryRun(["notes", `--ref=${ref}`, "show", commit]);
   const before = existing.code === 0 ? existing.stdout.replace(/\n+$/, "") : "";
   const text = (before ? `${before}
-` : "") + lines.map(serializeNoteLine).join("\n") + "\n";
-  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], { input: text });
+` : "") + lines.join("\n") + "\n";
+  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-F", "-", commit], { input: text });
 }
 async function readAllNotes(git) {
   const list2 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
@@ -40051,35 +40058,36 @@ function splitCatFileBatch(output) {
   }
   return blobs;
 }
-async function pushNotes(git, remote = "origin", maxAttempts = 12) {
+async function pushNotes(git, remote = "origin", maxAttempts = 12, ref = NOTES_REF) {
   let merged = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const push = await git.tryRun(["push", "--porcelain", remote, `${NOTES_REF}:${NOTES_REF}`]);
+    const push = await git.tryRun(["push", "--porcelain", remote, `${ref}:${ref}`]);
     if (push.code === 0) return { attempts: attempt, merged };
     const rejected = /\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(cannot lock|failed to update)/i.test(
       push.stdout + push.stderr
     );
     if (!rejected) {
-      throw new UserError(`could not push ${NOTES_REF} to ${remote}: ${(push.stderr || push.stdout).trim()}. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
+      throw new UserError(`could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
     }
-    await mergeRemoteNotes(git, remote);
+    await mergeRemoteNotes(git, remote, ref);
     merged = true;
     await sleep(Math.floor(Math.random() * 50 * attempt));
   }
-  throw new UserError(`could not push ${NOTES_REF} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
+  throw new UserError(`could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
 }
-async function mergeRemoteNotes(git, remote = "origin") {
-  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${NOTES_REF}:${INCOMING_REF}`]);
+async function mergeRemoteNotes(git, remote = "origin", ref = NOTES_REF) {
+  const incoming = incomingRef(ref);
+  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${ref}:${incoming}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new UserError(`could not fetch ${NOTES_REF} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(`could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
   }
-  if (!await hasNotesRef(git)) {
-    await git.run(["update-ref", NOTES_REF, INCOMING_REF]);
+  if ((await git.tryRun(["rev-parse", "--verify", "--quiet", ref])).code !== 0) {
+    await git.run(["update-ref", ref, incoming]);
   } else {
-    await git.run(["notes", `--ref=${NOTES_REF}`, "merge", "--quiet", "-s", "cat_sort_uniq", INCOMING_REF]);
+    await git.run(["notes", `--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", incoming]);
   }
-  await git.tryRun(["update-ref", "-d", INCOMING_REF]);
+  await git.tryRun(["update-ref", "-d", incoming]);
   return true;
 }
 
@@ -40485,527 +40493,9 @@ function renderRecordMarkdown(report) {
   ].join("\n");
 }
 
-// src/commands/record.ts
-var recordCommand = {
-  name: "record",
-  summary: "hash each model's data, code, config and artifact into a note on the commit",
-  usage: "record [--commit REV] [--push]",
-  options: {
-    commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
-    push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
-    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
-  },
-  async run(context, values) {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
-    await warnIfNotesMissing(git, context.warn);
-    const cache2 = await HashCache.open(join3(await gitDir(git), "modelkeeper", "hash-cache.json"));
-    const records = [];
-    for (const model of workspace.models) {
-      context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache: cache2, env: context.env });
-      records.push({ line, hashed: stats.hashed, reused: stats.reused });
-    }
-    await appendNoteLines(git, commit, records.map((r) => r.line));
-    await cache2.save();
-    let pushed;
-    if (values.push) {
-      const remote = values.remote ?? "origin";
-      context.log(`record: pushing ${NOTES_REF} to ${remote}`);
-      pushed = await pushNotes(git, remote);
-    }
-    const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };
-    return {
-      exitCode: 0,
-      data,
-      text: renderRecordText(data),
-      markdown: renderRecordMarkdown(data),
-      outputs: {
-        commit,
-        manifest: JSON.stringify(records.map((r) => r.line)),
-        models: records.map((r) => r.line.model).join(",")
-      }
-    };
-  }
-};
-async function recordTarget(git, env, commit) {
-  if (commit) return commit;
-  const pr = pullRequestFromEnv(env);
-  if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
-  }
-  return "HEAD";
-}
-async function warnIfNotesMissing(git, warn) {
-  const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
-  if (shallow && !await hasNotesRef(git)) {
-    warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
-  }
-}
-async function gitDir(git) {
-  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
-}
-
-// src/commands/verify.ts
-import { join as join4 } from "node:path";
-
-// src/git/blob.ts
-import { execFile as execFile2 } from "node:child_process";
-function readBlob(git, object) {
-  return new Promise((resolve13, reject) => {
-    execFile2(
-      "git",
-      ["cat-file", "blob", object],
-      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => error ? reject(error) : resolve13(stdout)
-    );
-  });
-}
-
-// src/provenance/find-record.ts
+// src/monitor/reference-profile.ts
 import { createHash } from "node:crypto";
-async function findRecord(git, model, commit) {
-  const own3 = latest(await readNote(git, commit), "record", model.name);
-  if (own3) return { record: own3, commit };
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
-  if (blob.code !== 0) return void 0;
-  const sha256 = createHash("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
-  let best;
-  for (const note of await readAllNotes(git)) {
-    for (const line of note.lines) {
-      if (line.event !== "record" || line.model !== model.name || line.artifact?.sha256 !== sha256) continue;
-      if (!best || line.at > best.record.at) best = { record: line, commit: note.commit };
-    }
-  }
-  return best;
-}
-
-// src/provenance/compare.ts
-function compareRecord(record, current) {
-  const recorded = {
-    artifact: { [record.artifact.path]: record.artifact.sha256 },
-    ...record.inputs
-  };
-  const changes = [];
-  for (const role of ["artifact", "data", "code", "config", "lockfiles"]) {
-    const before = recorded[role] ?? {};
-    const now = current[role] ?? {};
-    for (const [path8, expected] of Object.entries(before)) {
-      const actual = now[path8];
-      if (actual === void 0) changes.push({ path: path8, role, kind: "missing", expected });
-      else if (actual !== expected) changes.push({ path: path8, role, kind: "changed", expected, actual });
-    }
-    for (const [path8, actual] of Object.entries(now)) {
-      if (!(path8 in before)) changes.push({ path: path8, role, kind: "new", actual });
-    }
-  }
-  return changes.sort((a, b) => comparePaths(a.path, b.path));
-}
-
-// src/report/verify-report.ts
-init_escape();
-var short = (hash) => hash ? hash.slice(0, 12) : "-";
-function renderVerifyText(report) {
-  const out = [];
-  for (const m of report.models) {
-    if (m.ok) {
-      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}`);
-      continue;
-    }
-    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`);
-    for (const c of m.changes) {
-      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`);
-    }
-  }
-  if (report.fast) out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
-  return out.join("\n");
-}
-function renderVerifyMarkdown(report) {
-  const out = [`### modelkeeper verify: ${report.ok ? "\u2705 inputs match" : "\u274C inputs differ"}`, ""];
-  for (const m of report.models) {
-    out.push(`**${escapeMarkdown(m.model)}**: ${m.ok ? `${m.checked} files match the record` : `${m.changes.length} difference(s)`}`, "");
-    if (!m.ok) {
-      out.push("| path | role | change | expected | actual |", "| --- | --- | --- | --- | --- |");
-      for (const c of m.changes) {
-        out.push(`| ${markdownCode(c.path)} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
-      }
-      out.push("");
-    }
-  }
-  return out.join("\n");
-}
-
-// src/commands/verify.ts
-init_errors();
-var verifyCommand = {
-  name: "verify",
-  summary: "re-hash the working tree and compare it with a commit's record",
-  usage: "verify [--commit REV] [--fast]",
-  options: {
-    commit: { type: "string", value: "REV", description: "commit whose record to check against (default: HEAD)" },
-    fast: { type: "boolean", description: "trust files whose size and mtime are unchanged since record (default: read every byte)" }
-  },
-  async run(context, values) {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const rev = values.commit ?? "HEAD";
-    const commit = await resolveCommit(git, rev);
-    const cache2 = values.fast ? await HashCache.open(join4(await gitDir(git), "modelkeeper", "hash-cache.json")) : void 0;
-    const models = [];
-    for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
-      if (!found) throw await noRecordError(git, model.name, rev, commit);
-      const { record } = found;
-      if (found.commit !== commit) context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)}`);
-      context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, cache2);
-      const changes = compareRecord(record, current);
-      const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, ok: changes.length === 0, checked, changes });
-    }
-    await cache2?.save();
-    const ok = models.every((m) => m.ok);
-    const data = { commit, ok, fast: Boolean(values.fast), models };
-    return {
-      exitCode: ok ? 0 : 1,
-      data,
-      text: renderVerifyText(data),
-      markdown: renderVerifyMarkdown(data),
-      outputs: { ok: String(ok), changed: String(models.reduce((n, m) => n + m.changes.length, 0)), commit }
-    };
-  }
-};
-async function currentHashes(root, record, cache2) {
-  const expand2 = async (patterns) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const pattern of patterns) {
-      for (const path8 of await expandPaths(root, [pattern], "record").catch(() => [])) out.add(path8);
-    }
-    return [...out];
-  };
-  const roles = {
-    artifact: await expand2([record.artifact.path]),
-    data: await expand2(record.patterns.data),
-    code: await expand2(record.patterns.code),
-    config: await expand2(record.patterns.config),
-    lockfiles: await findLockfiles(root)
-  };
-  const all = [...new Set(Object.values(roles).flat())];
-  const { hashes } = await hashFiles(root, all, { cache: cache2 });
-  const pick3 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
-  return {
-    artifact: pick3(roles.artifact),
-    data: pick3(roles.data),
-    code: pick3(roles.code),
-    config: pick3(roles.config),
-    lockfiles: pick3(roles.lockfiles)
-  };
-}
-async function noRecordError(git, model, rev, commit) {
-  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit).` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
-  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
-}
-
-// src/commands/reproduce.ts
-import { copyFile, mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname2, join as join6 } from "node:path";
-
-// src/git/worktree.ts
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
-async function withWorktree(git, commit, work) {
-  const dir = await mkdtemp(join5(tmpdir(), "modelkeeper-worktree-"));
-  let removed = false;
-  const remove = async () => {
-    if (removed) return;
-    removed = true;
-    await git.tryRun(["worktree", "remove", "--force", dir]);
-    await rm(dir, { recursive: true, force: true });
-    await git.tryRun(["worktree", "prune"]);
-  };
-  const onSignal = (signal) => {
-    void remove().finally(() => process.kill(process.pid, signal));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    await git.run(["worktree", "add", "--detach", "--quiet", dir, commit]);
-    return await work(dir);
-  } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    await remove();
-  }
-}
-
-// src/provenance/run-command.ts
-import { spawn } from "node:child_process";
-function runShellCommand(command, options2) {
-  const started = Date.now();
-  return new Promise((resolve13, reject) => {
-    const child = spawn(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let tail = "";
-    let timedOut = false;
-    const keep = (chunk) => {
-      const text = chunk.toString("utf8");
-      options2.onOutput?.(text);
-      tail = (tail + text).slice(-4e3);
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, options2.timeoutMs);
-    const onAbort = () => killGroup();
-    options2.signal?.addEventListener("abort", onAbort, { once: true });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      options2.signal?.removeEventListener("abort", onAbort);
-      resolve13({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
-    });
-  });
-}
-
-// src/report/reproduce-report.ts
-init_escape();
-function renderReproduceText(report) {
-  const out = [];
-  for (const m of report.models) {
-    const verdict = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
-    out.push(`${m.model}: ${verdict}`);
-    out.push(`  expected sha256 ${m.expected}`);
-    if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
-    if (m.reason) out.push(`  ${m.reason}`);
-    for (const metric of m.metrics ?? []) {
-      out.push(`  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |\u0394| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`);
-    }
-    if (m.output) out.push("  last output of the train command:", ...m.output.split("\n").map((l) => `    ${l}`));
-  }
-  return out.join("\n");
-}
-function renderReproduceMarkdown(report) {
-  const out = [`### modelkeeper reproduce: ${report.reproduced ? "\u2705 reproduced" : "\u274C not reproduced"}`, ""];
-  out.push("| model | result | expected | rebuilt | note |", "| --- | --- | --- | --- | --- |");
-  for (const m of report.models) {
-    out.push(
-      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? m.identical ? "identical" : "within tolerance" : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown(m.reason ?? "")} |`
-    );
-  }
-  return out.join("\n") + "\n";
-}
-
-// src/commands/reproduce.ts
-init_errors();
-var metricComparer;
-var reproduceCommand = {
-  name: "reproduce",
-  summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
-  usage: "reproduce [--commit REV] [--timeout MINUTES]",
-  options: {
-    commit: { type: "string", value: "REV", description: "commit whose model to rebuild (default: HEAD)" },
-    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)" }
-  },
-  async run(context, values) {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const rev = values.commit ?? "HEAD";
-    const commit = await resolveCommit(git, rev);
-    const results = [];
-    for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
-      if (!found) throw await noRecordError(git, model.name, rev, commit);
-      const { record } = found;
-      const train = record.train ?? model.train;
-      if (!train) {
-        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
-      }
-      const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
-      if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
-      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
-      results.push(
-        await withWorktree(
-          git,
-          commit,
-          (dir) => rebuild(dir, root, model, record, train, timeoutMinutes * 6e4, context.env, context.signal)
-        )
-      );
-    }
-    const ok = results.every((r) => r.reproduced);
-    const data = { commit, reproduced: ok, models: results };
-    return {
-      exitCode: ok ? 0 : 1,
-      data,
-      text: renderReproduceText(data),
-      markdown: renderReproduceMarkdown(data),
-      outputs: { reproduced: String(ok), commit }
-    };
-  }
-};
-async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) {
-  const base = { model: model.name, train, expected: record.artifact.sha256 };
-  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
-  const present = await filterExisting(dir, Object.keys(inputs));
-  const absent = Object.keys(inputs).filter((p) => !present.includes(p));
-  if (absent.length) {
-    const { hashes: hashes2 } = await hashFiles(root, await filterExisting(root, absent));
-    for (const path8 of absent) {
-      if (hashes2.get(path8)?.sha256 !== inputs[path8]) {
-        throw new UserError(
-          `${path8}: recorded as an input of ${model.name} but not in git at this commit, and the working copy ${hashes2.has(path8) ? "differs from the recorded bytes" : "has no such file"}. Restore it (e.g. dvc pull or git lfs pull) to the recorded version, then run reproduce again.`,
-          { file: path8 }
-        );
-      }
-      await mkdir2(dirname2(join6(dir, path8)), { recursive: true });
-      await copyFile(join6(root, path8), join6(dir, path8));
-    }
-  }
-  const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
-  const inputMismatches = Object.entries(inputs).filter(([path8, sha]) => inputHashes.get(path8)?.sha256 !== sha).map(([path8]) => path8);
-  if (inputMismatches.length) {
-    return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
-  }
-  const run3 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
-  if (run3.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run3.tail };
-  if (run3.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run3.code ?? run3.signal})`, output: run3.tail };
-  const artifactPath = join6(dir, record.artifact.path);
-  if (!await stat2(artifactPath).catch(() => void 0)) {
-    return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
-  }
-  const { hashes } = await hashFiles(dir, [record.artifact.path]);
-  const actual = hashes.get(record.artifact.path).sha256;
-  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run3.durationMs };
-  if (!metricComparer) {
-    return { ...base, actual, reproduced: false, identical: false, durationMs: run3.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
-  }
-  const recorded = join6(dir, ".modelkeeper-recorded-artifact.onnx");
-  await copyRecordedArtifact(root, record, recorded);
-  const metrics = await metricComparer(model, recorded, artifactPath, dir);
-  const within = metrics?.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance) ?? false;
-  return {
-    ...base,
-    actual,
-    identical: false,
-    durationMs: run3.durationMs,
-    metrics,
-    tolerance: model.reproduce.tolerance,
-    reproduced: within,
-    reason: within ? "bytes differ, but every held-out metric is within tolerance" : "bytes differ and held-out metrics differ beyond tolerance"
-  };
-}
-async function filterExisting(dir, paths) {
-  const exists = await Promise.all(paths.map((p) => stat2(join6(dir, p)).then((s) => s.isFile(), () => false)));
-  return paths.filter((_, i) => exists[i]);
-}
-async function copyRecordedArtifact(root, record, target) {
-  const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
-  if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
-    await copyFile(join6(root, record.artifact.path), target);
-    return;
-  }
-  throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
-}
-
-// src/commands/evaluate.ts
-import { writeFile as writeFile4 } from "node:fs/promises";
-import { join as join9, resolve as resolve5 } from "node:path";
-
-// src/gate/champion.ts
-import { mkdtemp as mkdtemp2, readFile as readFile3, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
-import { createHash as createHash2 } from "node:crypto";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7, resolve as resolve3 } from "node:path";
-init_errors();
-var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
-function tagPrefix(model) {
-  return `modelkeeper/${model}/v`;
-}
-async function championTags(git, model) {
-  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
-  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
-}
-async function resolveChampion(git, model, env, cwd, override) {
-  if (override) {
-    const asFile = resolve3(cwd, override);
-    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
-    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
-    if (commit.code !== 0) {
-      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
-    }
-    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
-    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
-    return found;
-  }
-  const [newest] = await championTags(git, model.name);
-  if (newest) {
-    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
-    if (found) return found;
-  }
-  const base = await baseRef(git, env);
-  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
-}
-async function baseRef(git, env) {
-  let name = env.GITHUB_BASE_REF || void 0;
-  if (!name) {
-    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
-    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
-    else {
-      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
-      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
-    }
-  }
-  if (!name) return void 0;
-  for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
-    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
-  }
-  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
-  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
-}
-async function fromGit(git, rev, path8, label) {
-  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
-  if (!commit || blob.code !== 0) return void 0;
-  const bytes = await readBlob(git, blob.stdout.trim());
-  const file = join7(await mkdtemp2(join7(tmpdir2(), "modelkeeper-champion-")), path8.split("/").pop() ?? "model.onnx");
-  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
-  return { ...await fromFile(file, label), commit };
-}
-async function fromFile(path8, label) {
-  let bytes = await readFile3(path8).catch((error) => {
-    throw new UserError(`${path8}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path8 });
-  });
-  if (isLfsPointer(bytes)) {
-    throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
-  }
-  return { path: path8, label, sha256: createHash2("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-}
-function isLfsPointer(bytes) {
-  return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
-}
-async function smudgeLfs(git, pointer, path8, label) {
-  const { execFile: execFile3 } = await import("node:child_process");
-  return new Promise((resolveFile, reject) => {
-    const child = execFile3("git", ["lfs", "smudge", "--", path8], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
-      if (error || isLfsPointer(stdout)) {
-        reject(new UserError(`${path8} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
-      } else resolveFile(stdout);
-    });
-    child.stdin?.end(pointer);
-  });
-}
+import { join as join3 } from "node:path";
 
 // src/data/read-table.ts
 init_errors();
@@ -43357,7 +42847,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve4(record, field);
+    const value = resolve3(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -43549,7 +43039,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve4(record, path8) {
+function resolve3(record, path8) {
   let value = record;
   for (const part of path8.split(".")) {
     value = value?.[part];
@@ -45729,9 +45219,1757 @@ function hasValue(values) {
 // src/data/stream-table.ts
 init_errors();
 
+// src/stats/drift/categorical-counts.ts
+function alignCategories(reference, current) {
+  const categories = [...reference.categories];
+  const referenceCounts = [...reference.counts];
+  const currentCounts = new Array(categories.length).fill(0);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  current.categories.forEach((category, i) => {
+    let k = index.get(category);
+    if (k === void 0) {
+      k = categories.length;
+      index.set(category, k);
+      categories.push(category);
+      referenceCounts.push(0);
+      currentCounts.push(0);
+    }
+    currentCounts[k] += current.counts[i];
+  });
+  return { categories, reference: referenceCounts, current: currentCounts };
+}
+function unseenCategories(aligned) {
+  const total = aligned.current.reduce((a, b) => a + b, 0);
+  const unseen = [];
+  aligned.categories.forEach((category, i) => {
+    if (aligned.reference[i] === 0 && aligned.current[i] > 0) unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
+  });
+  return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
+}
+function splitSparseCategories(aligned, minimumExpected = 5) {
+  const referenceTotal = aligned.reference.reduce((a, b) => a + b, 0);
+  const currentTotal = aligned.current.reduce((a, b) => a + b, 0);
+  const total = referenceTotal + currentTotal;
+  const smaller = Math.min(referenceTotal, currentTotal);
+  const dense = { categories: [], reference: [], current: [] };
+  const sparse = { categories: [], reference: [], current: [] };
+  let sparseCount = 0;
+  aligned.categories.forEach((category, i) => {
+    const count = aligned.reference[i] + aligned.current[i];
+    if (count === 0) return;
+    const target = smaller * count / total < minimumExpected ? sparse : dense;
+    if (target === sparse) sparseCount += count;
+    target.categories.push(category);
+    target.reference.push(aligned.reference[i]);
+    target.current.push(aligned.current[i]);
+  });
+  return { dense, sparse, sparseExpected: total > 0 ? smaller * sparseCount / total : 0 };
+}
+
+// src/stats/drift/cohens-h.ts
+function cohensH(referenceShare, currentShare) {
+  return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
+}
+
+// src/stats/drift/summation.ts
+var CompensatedSum = class {
+  sum = 0;
+  compensation = 0;
+  add(value) {
+    const t = this.sum + value;
+    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
+    else this.compensation += value - t + this.sum;
+    this.sum = t;
+  }
+  get value() {
+    return this.sum + this.compensation;
+  }
+};
+
+// src/stats/drift/moments.ts
+function moments(values) {
+  const total = new CompensatedSum();
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    total.add(v);
+    count += 1;
+  }
+  if (count === 0) return { count, mean: NaN, std: NaN };
+  const mean = total.value / count;
+  const squares = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    squares.add((v - mean) * (v - mean));
+  }
+  return { count, mean, std: Math.sqrt(squares.value / count) };
+}
+
+// src/stats/drift/quantile.ts
+function quantileSorted(sorted2, q) {
+  const n = sorted2.length;
+  if (n === 0) return NaN;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const t = position - below;
+  const a = sorted2[below];
+  const b = sorted2[above];
+  const difference = b - a;
+  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+  return a === b ? a : value;
+}
+
+// src/stats/drift/psi.ts
+var DEFAULT_PSI_BINS = 10;
+var PSI_EMPTY_SHARE = 1e-4;
+function psiBinEdges(sortedReference, bins = DEFAULT_PSI_BINS) {
+  if (!Number.isInteger(bins) || bins < 2) throw new Error(`psiBinEdges: bins must be an integer >= 2, got ${bins}`);
+  const edges = [];
+  if (sortedReference.length === 0) return edges;
+  for (let k = 1; k < bins; k++) {
+    const edge = quantileSorted(sortedReference, k / bins);
+    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+  }
+  return edges;
+}
+function binCountsSorted(sortedValues, edges) {
+  const counts = new Array(edges.length + 1).fill(0);
+  let bin = 0;
+  for (let i = 0; i < sortedValues.length; i++) {
+    const v = sortedValues[i];
+    while (bin < edges.length && v > edges[bin]) bin++;
+    counts[bin] += 1;
+  }
+  return counts;
+}
+function populationStabilityIndex(referenceCounts, currentCounts, emptyShare = PSI_EMPTY_SHARE) {
+  if (referenceCounts.length !== currentCounts.length) throw new Error("populationStabilityIndex: count vectors differ in length");
+  const referenceTotal = referenceCounts.reduce((a, b) => a + b, 0);
+  const currentTotal = currentCounts.reduce((a, b) => a + b, 0);
+  if (referenceTotal === 0 || currentTotal === 0) return NaN;
+  let psi = 0;
+  for (let i = 0; i < referenceCounts.length; i++) {
+    const r = referenceCounts[i] / referenceTotal || emptyShare;
+    const c = currentCounts[i] / currentTotal || emptyShare;
+    psi += (r - c) * Math.log(r / c);
+  }
+  return psi;
+}
+
+// src/stats/drift/column-summary.ts
+function sortedNonMissing(values) {
+  let missing = 0;
+  let sorted2 = true;
+  let previous = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      missing += 1;
+      continue;
+    }
+    if (v < previous) sorted2 = false;
+    previous = v;
+  }
+  const present = new Float64Array(values.length - missing);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return sorted2 ? present : present.sort();
+}
+function summarizeNumeric(column2, options2 = {}) {
+  const sortedValues = sortedNonMissing(column2.values);
+  const { mean, std } = moments(sortedValues);
+  const n = sortedValues.length;
+  let psi;
+  if (options2.psiBins !== void 0) {
+    const edges = psiBinEdges(sortedValues, options2.psiBins);
+    psi = { edges, counts: binCountsSorted(sortedValues, edges) };
+  }
+  return {
+    kind: "numeric",
+    name: column2.name,
+    rowCount: column2.values.length,
+    missingCount: column2.values.length - n,
+    sortedValues,
+    sampled: false,
+    mean,
+    std,
+    min: n ? sortedValues[0] : NaN,
+    max: n ? sortedValues[n - 1] : NaN,
+    psi
+  };
+}
+function summarizeCategorical(column2) {
+  const countsByCode = new Float64Array(column2.categories.length);
+  let missingCount = 0;
+  for (let i = 0; i < column2.codes.length; i++) {
+    const code = column2.codes[i];
+    if (code < 0 || code >= countsByCode.length) missingCount += 1;
+    else countsByCode[code] += 1;
+  }
+  const categories = [];
+  const counts = [];
+  const indexByLabel = /* @__PURE__ */ new Map();
+  column2.categories.forEach((label, code) => {
+    if (countsByCode[code] === 0) return;
+    const existing = indexByLabel.get(label);
+    if (existing === void 0) {
+      indexByLabel.set(label, categories.length);
+      categories.push(label);
+      counts.push(countsByCode[code]);
+    } else {
+      counts[existing] += countsByCode[code];
+    }
+  });
+  return { kind: "categorical", name: column2.name, rowCount: column2.codes.length, missingCount, categories, counts };
+}
+function summarizeColumn(column2, options2 = {}) {
+  return column2.kind === "numeric" ? summarizeNumeric(column2, options2) : summarizeCategorical(column2);
+}
+function isConstant(summary) {
+  if (summary.kind === "numeric") return summary.sortedValues.length > 0 && summary.min === summary.max;
+  return summary.categories.length === 1;
+}
+function presentCount(summary) {
+  return summary.rowCount - summary.missingCount;
+}
+
+// src/stats/drift/multiple-testing.ts
+function adjustPValues(pValues, method) {
+  return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
+}
+function benjaminiHochberg(pValues) {
+  const indices = pValues.map((_, i) => i).filter((i) => !Number.isNaN(pValues[i]));
+  const m = indices.length;
+  const adjusted = pValues.map(() => NaN);
+  indices.sort((i, j) => pValues[i] - pValues[j]);
+  let runningMin = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const index = indices[rank - 1];
+    runningMin = Math.min(runningMin, pValues[index] * m / rank);
+    adjusted[index] = runningMin;
+  }
+  return adjusted;
+}
+function bonferroni(pValues) {
+  const m = pValues.filter((p) => !Number.isNaN(p)).length;
+  return pValues.map((p) => Number.isNaN(p) ? NaN : Math.min(1, p * m));
+}
+
+// src/stats/drift/profile.ts
+init_errors();
+
+// src/stats/drift/reservoir-sample.ts
+function reservoirSample(values, k, random) {
+  const reservoir = new Float64Array(k);
+  let seen = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    if (seen < k) {
+      reservoir[seen] = v;
+    } else {
+      const slot = Math.floor(random() * (seen + 1));
+      if (slot < k) reservoir[slot] = v;
+    }
+    seen += 1;
+  }
+  return seen < k ? reservoir.slice(0, seen) : reservoir;
+}
+
+// src/stats/drift/profile.ts
+var PROFILE_FORMAT = "modelkeeper-drift-profile";
+var PROFILE_VERSION = 1;
+var DEFAULT_PROFILE_SAMPLE_SIZE = 5e3;
+var finiteOrNull = (x) => Number.isFinite(x) ? x : null;
+function buildProfile(table2, options2) {
+  const sampleSize = options2.sampleSize ?? DEFAULT_PROFILE_SAMPLE_SIZE;
+  const psiBins = options2.psiBins ?? DEFAULT_PSI_BINS;
+  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
+  const wanted = options2.columns ? new Set(options2.columns) : void 0;
+  const columns = [];
+  for (const column2 of table2.columns) {
+    if (wanted && !wanted.has(column2.name)) continue;
+    if (column2.kind === "categorical") {
+      const s2 = summarizeCategorical(column2);
+      columns.push({ kind: "categorical", name: s2.name, rowCount: s2.rowCount, missingCount: s2.missingCount, categories: [...s2.categories], counts: [...s2.counts] });
+      continue;
+    }
+    const s = summarizeNumeric(column2, { psiBins });
+    const present = s.sortedValues.length;
+    const sampled = present > sampleSize;
+    const sample = sampled ? Array.from(reservoirSample(column2.values, sampleSize, options2.random).sort()) : Array.from(s.sortedValues);
+    columns.push({
+      kind: "numeric",
+      name: s.name,
+      rowCount: s.rowCount,
+      missingCount: s.missingCount,
+      mean: finiteOrNull(s.mean),
+      std: finiteOrNull(s.std),
+      min: finiteOrNull(s.min),
+      max: finiteOrNull(s.max),
+      psi: s.psi,
+      sample,
+      sampled
+    });
+  }
+  return { format: PROFILE_FORMAT, version: PROFILE_VERSION, source: table2.source, rowCount: table2.rowCount, sampleSize, psiBins, columns };
+}
+function isDriftProfile(value) {
+  return typeof value === "object" && value !== null && value.format === PROFILE_FORMAT;
+}
+function profileColumnSummary(column2) {
+  if (column2.kind === "categorical") return { ...column2 };
+  const toNumber2 = (x) => x === null ? NaN : x;
+  return {
+    kind: "numeric",
+    name: column2.name,
+    rowCount: column2.rowCount,
+    missingCount: column2.missingCount,
+    sortedValues: Float64Array.from(column2.sample),
+    sampled: column2.sampled,
+    mean: toNumber2(column2.mean),
+    std: toNumber2(column2.std),
+    min: toNumber2(column2.min),
+    max: toNumber2(column2.max),
+    psi: column2.psi
+  };
+}
+function parseDriftProfile(json, file) {
+  const fail = (key, problem) => {
+    throw new UserError(`${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`, { file, key });
+  };
+  if (!isDriftProfile(json)) fail("format", `must be "${PROFILE_FORMAT}"`);
+  const profile = json;
+  if (profile.version !== PROFILE_VERSION) fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
+  if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
+  const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isNumberList = (x) => Array.isArray(x) && x.every((v) => typeof v === "number");
+  profile.columns.forEach((column2, i) => {
+    const key = `columns[${i}]`;
+    if (typeof column2?.name !== "string") fail(`${key}.name`, "must be a string");
+    if (!isCount(column2.rowCount) || !isCount(column2.missingCount) || column2.missingCount > column2.rowCount) fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
+    if (column2.kind === "numeric") {
+      if (!isNumberList(column2.sample)) fail(`${key}.sample`, "must be a list of numbers");
+      for (let k = 1; k < column2.sample.length; k++) if (column2.sample[k] < column2.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
+      if (!isNumberList(column2.psi?.edges) || !isNumberList(column2.psi?.counts) || column2.psi.counts.length !== column2.psi.edges.length + 1) {
+        fail(`${key}.psi`, "must have edges and one more count than edges");
+      }
+    } else if (column2.kind === "categorical") {
+      if (!Array.isArray(column2.categories) || !column2.categories.every((c) => typeof c === "string")) fail(`${key}.categories`, "must be a list of strings");
+      if (!Array.isArray(column2.counts) || column2.counts.length !== column2.categories.length || !column2.counts.every(isCount)) fail(`${key}.counts`, "must be one count per category");
+    } else {
+      fail(`${key}.kind`, 'must be "numeric" or "categorical"');
+    }
+  });
+  return profile;
+}
+
+// src/stats/drift/registry.ts
+init_errors();
+
+// src/stats/drift/gamma.ts
+var HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+var STIRLING_THRESHOLD = 10;
+function stirlingCorrection(x) {
+  const r = 1 / x;
+  const r2 = r * r;
+  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360))))));
+}
+function logGamma(x) {
+  if (!(x > 0)) return NaN;
+  if (x >= STIRLING_THRESHOLD) return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + stirlingCorrection(x);
+  let shift = 0;
+  let product = 1;
+  let y = x;
+  while (y < STIRLING_THRESHOLD) {
+    product *= y;
+    y += 1;
+    if (product > 1e280) {
+      shift += Math.log(product);
+      product = 1;
+    }
+  }
+  return logGamma(y) - shift - Math.log(product);
+}
+function log1pMinusT(t) {
+  if (Math.abs(t) > 0.4) return Math.log1p(t) - t;
+  let sum = 0;
+  let power = t;
+  for (let k = 2; k < 200; k++) {
+    power *= -t;
+    const term = power / k;
+    sum += term;
+    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
+  }
+  return sum;
+}
+function logPrefactor(a, x) {
+  if (a >= STIRLING_THRESHOLD) {
+    return a * log1pMinusT((x - a) / a) + 0.5 * Math.log(a) - HALF_LOG_2PI - stirlingCorrection(a);
+  }
+  return a * Math.log(x) - x - logGamma(a);
+}
+var TINY = 1e-300;
+var EPS = 1e-16;
+var MAX_ITERATIONS = 1e5;
+function upperIncompleteGammaRatio(a, x) {
+  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0) return NaN;
+  if (x <= 0) return 1;
+  if (x === Infinity) return 0;
+  const logFactor = logPrefactor(a, x);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < MAX_ITERATIONS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < sum * EPS) break;
+    }
+    return Math.min(1, Math.max(0, 1 - sum * Math.exp(logFactor)));
+  }
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
+  }
+  return Math.min(1, Math.max(0, Math.exp(logFactor) * h));
+}
+function chiSquaredSurvival(statistic, degreesOfFreedom) {
+  if (degreesOfFreedom <= 0) return NaN;
+  return upperIncompleteGammaRatio(degreesOfFreedom / 2, statistic / 2);
+}
+
+// src/stats/drift/chi-squared-contingency.ts
+function chiSquaredContingency(table2, correction = true) {
+  const rows = table2.length;
+  const columns = rows > 0 ? table2[0].length : 0;
+  if (rows === 0 || columns === 0) throw new Error("chiSquaredContingency: empty table");
+  const rowSums = table2.map((row) => row.reduce((a, b) => a + b, 0));
+  const columnSums = Array.from({ length: columns }, (_, j) => table2.reduce((sum, row) => sum + row[j], 0));
+  const total = rowSums.reduce((a, b) => a + b, 0);
+  if (rowSums.some((s) => s === 0) || columnSums.some((s) => s === 0)) {
+    throw new Error("chiSquaredContingency: a row or column sums to zero; drop it first");
+  }
+  const degreesOfFreedom = rows * columns - rows - columns + 1;
+  if (degreesOfFreedom === 0) return { statistic: 0, pValue: 1, degreesOfFreedom };
+  const statistic = new CompensatedSum();
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const expected = rowSums[i] * columnSums[j] / total;
+      let observed = table2[i][j];
+      if (degreesOfFreedom === 1 && correction) {
+        const difference = expected - observed;
+        observed += Math.sign(difference) * Math.min(0.5, Math.abs(difference));
+      }
+      statistic.add((observed - expected) * (observed - expected) / expected);
+    }
+  }
+  const value = statistic.value;
+  return { statistic: value, pValue: chiSquaredSurvival(value, degreesOfFreedom), degreesOfFreedom };
+}
+
+// src/stats/drift/fisher-exact.ts
+var TIE_TOLERANCE = 1 + 1e-7;
+function fisherExactTwoSided(a, b, c, d) {
+  for (const v of [a, b, c, d]) {
+    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
+  }
+  if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
+  const K = a + b;
+  const N = a + b + c + d;
+  const n = a + c;
+  const low = Math.max(0, n - (N - K));
+  const high = Math.min(K, n);
+  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * (K + 1) / (N + 2))));
+  const ratioUp = (x) => (K - x) * (n - x) / ((x + 1) * (N - K - n + x + 1));
+  const weights = /* @__PURE__ */ new Map();
+  weights.set(mode, 1);
+  let w = 1;
+  for (let x = mode; x < high; x++) {
+    w *= ratioUp(x);
+    if (w === 0) break;
+    weights.set(x + 1, w);
+  }
+  w = 1;
+  for (let x = mode; x > low; x--) {
+    w /= ratioUp(x - 1);
+    if (w === 0) break;
+    weights.set(x - 1, w);
+  }
+  const observed = weights.get(a) ?? 0;
+  let total = 0;
+  let extreme = 0;
+  const sorted2 = [...weights.values()].sort((p, q) => p - q);
+  for (const weight of sorted2) {
+    total += weight;
+    if (weight <= observed * TIE_TOLERANCE) extreme += weight;
+  }
+  if (observed === 0) return 0;
+  return Math.min(1, extreme / total);
+}
+
+// src/stats/drift/categorical-significance.ts
+var MINIMUM_EXPECTED_COUNT = 5;
+function categoricalSignificance(reference, current) {
+  const { dense, sparse, sparseExpected } = splitSparseCategories(alignCategories(reference, current), MINIMUM_EXPECTED_COUNT);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const table2 = [[...dense.reference], [...dense.current]];
+  const poolJoins = sparse.categories.length > 0 && sparseExpected >= MINIMUM_EXPECTED_COUNT;
+  if (poolJoins) {
+    table2[0].push(sum(sparse.reference));
+    table2[1].push(sum(sparse.current));
+  }
+  const chi2 = table2[0].length >= 2 ? chiSquaredContingency(table2) : null;
+  const pooledNote = poolJoins ? ` (${sparse.categories.length} sparse categories pooled)` : "";
+  if (poolJoins || sparse.categories.length === 0) {
+    if (!chi2) return { pValue: 1, statistic: 0, degreesOfFreedom: 0, detail: "one category" };
+    return { pValue: chi2.pValue, statistic: chi2.statistic, degreesOfFreedom: chi2.degreesOfFreedom, detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}` };
+  }
+  const referenceTotal = sum(reference.counts);
+  const currentTotal = sum(current.counts);
+  const sparseReference = sum(sparse.reference);
+  const sparseCurrent = sum(sparse.current);
+  const fisher = fisherExactTwoSided(sparseReference, referenceTotal - sparseReference, sparseCurrent, currentTotal - sparseCurrent);
+  const fisherNote = `Fisher's exact test on ${sparse.categories.length} sparse categories`;
+  if (!chi2) return { pValue: fisher, statistic: NaN, degreesOfFreedom: 0, detail: fisherNote };
+  return {
+    pValue: Math.min(1, 2 * Math.min(chi2.pValue, fisher)),
+    statistic: chi2.statistic,
+    degreesOfFreedom: chi2.degreesOfFreedom,
+    detail: `chi-squared, df = ${chi2.degreesOfFreedom}, and ${fisherNote} (Bonferroni)`
+  };
+}
+
+// src/stats/drift/jensen-shannon.ts
+function jensenShannonDistance(p, q, base = 2) {
+  if (p.length !== q.length) throw new Error("jensenShannonDistance: vectors differ in length");
+  const pTotal = p.reduce((a, b) => a + b, 0);
+  const qTotal = q.reduce((a, b) => a + b, 0);
+  if (!(pTotal > 0) || !(qTotal > 0)) return NaN;
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] / pTotal;
+    const qi = q[i] / qTotal;
+    const mi = (pi + qi) / 2;
+    if (pi > 0) left += pi * Math.log(pi / mi);
+    if (qi > 0) right += qi * Math.log(qi / mi);
+  }
+  const divergence = (left + right) / Math.log(base);
+  return Math.sqrt(Math.max(0, divergence) / 2);
+}
+
+// src/stats/drift/ks-exact.ts
+function probabilityOutsideSquare(n, h) {
+  let P = 0;
+  let k = Math.floor(n / h);
+  while (k >= 0) {
+    let p1 = 1;
+    for (let j = 0; j < h; j++) p1 = (n - k * h - j) * p1 / (n + k * h + j + 1);
+    P = p1 * (1 - P);
+    k -= 1;
+  }
+  return 2 * P;
+}
+function probabilityOutsideBand(mIn, nIn, g, h) {
+  const m = Math.max(mIn, nIn);
+  const n = Math.min(mIn, nIn);
+  const mg = Math.trunc(m / g);
+  const ng = Math.trunc(n / g);
+  let minj = 0;
+  let maxj = Math.min(Math.ceil(h / mg), n + 1);
+  let currentLength = maxj - minj;
+  const lengthA = Math.min(2 * maxj + 2, n + 1);
+  const A2 = new Float64Array(lengthA).fill(1);
+  A2.fill(0, minj, maxj);
+  for (let i = 1; i <= m; i++) {
+    const lastMinj = minj;
+    const lastLength = currentLength;
+    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
+    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
+    if (maxj <= minj) return 1;
+    let value = minj === 0 ? 0 : 1;
+    for (let jj = 0; jj < maxj - minj; jj++) {
+      const j = jj + minj;
+      value = (A2[jj + minj - lastMinj] * i + value * j) / (i + j);
+      A2[jj] = value;
+    }
+    currentLength = maxj - minj;
+    if (lastLength > currentLength) {
+      A2.fill(1, maxj - minj, Math.min(maxj - minj + (lastLength - currentLength), lengthA));
+    }
+  }
+  return A2[maxj - minj - 1];
+}
+
+// src/stats/drift/double-double.ts
+var DD_ZERO = { hi: 0, lo: 0 };
+var DD_ONE = { hi: 1, lo: 0 };
+function fromNumber(value) {
+  return { hi: value, lo: 0 };
+}
+function toNumber(value) {
+  return value.hi + value.lo;
+}
+function twoSum(a, b) {
+  const s = a + b;
+  const bb = s - a;
+  const e = a - (s - bb) + (b - bb);
+  return { hi: s, lo: e };
+}
+function quickTwoSum(a, b) {
+  const s = a + b;
+  return { hi: s, lo: b - (s - a) };
+}
+var SPLITTER2 = 134217729;
+var SPLIT_THRESHOLD = 669692879491417e285;
+var SPLIT_SCALE_DOWN = 37252902984e-19;
+var SPLIT_SCALE_UP = 268435456;
+function split(a) {
+  if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
+    const scaled = a * SPLIT_SCALE_DOWN;
+    const t2 = SPLITTER2 * scaled;
+    const hi2 = t2 - (t2 - scaled);
+    const lo = scaled - hi2;
+    return [hi2 * SPLIT_SCALE_UP, lo * SPLIT_SCALE_UP];
+  }
+  const t = SPLITTER2 * a;
+  const hi = t - (t - a);
+  return [hi, a - hi];
+}
+function twoProduct(a, b) {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  return { hi: p, lo: e };
+}
+function add(a, b) {
+  const s = twoSum(a.hi, b.hi);
+  const t = twoSum(a.lo, b.lo);
+  let r = quickTwoSum(s.hi, s.lo + t.hi);
+  r = quickTwoSum(r.hi, r.lo + t.lo);
+  return r;
+}
+function addNumber(a, b) {
+  const s = twoSum(a.hi, b);
+  return quickTwoSum(s.hi, s.lo + a.lo);
+}
+function sumOfNumbers(a, b) {
+  return twoSum(a, b);
+}
+function negate(a) {
+  return { hi: -a.hi, lo: -a.lo };
+}
+function subtract(a, b) {
+  return add(a, negate(b));
+}
+function multiply(a, b) {
+  const p = twoProduct(a.hi, b.hi);
+  return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+function multiplyNumber(a, b) {
+  const p = twoProduct(a.hi, b);
+  return quickTwoSum(p.hi, p.lo + a.lo * b);
+}
+function divide(a, b) {
+  const q1 = a.hi / b.hi;
+  let r = subtract(a, multiplyNumber(b, q1));
+  const q2 = r.hi / b.hi;
+  r = subtract(r, multiplyNumber(b, q2));
+  const q3 = r.hi / b.hi;
+  return addNumber(quickTwoSum(q1, q2), q3);
+}
+function divideNumbers(a, b) {
+  const q1 = a / b;
+  const p = twoProduct(q1, b);
+  const d = twoSum(a, -p.hi);
+  const q2 = (d.hi + (d.lo - p.lo)) / b;
+  return quickTwoSum(q1, q2);
+}
+function floor(a) {
+  const hi = Math.floor(a.hi);
+  if (hi !== a.hi) return { hi, lo: 0 };
+  return quickTwoSum(hi, Math.floor(a.lo));
+}
+var POWERS_OF_TWO = (() => {
+  const table2 = new Float64Array(2046);
+  for (let e = -1022; e <= 1023; e++) table2[e + 1022] = 2 ** e;
+  return table2;
+})();
+function ldexpNumber(x, exponent) {
+  if (exponent >= -1022 && exponent <= 1023) return x * POWERS_OF_TWO[exponent + 1022];
+  let result = x;
+  let e = exponent;
+  while (e > 1023) {
+    result *= POWERS_OF_TWO[1023 + 1022];
+    e -= 1023;
+  }
+  while (e < -1022) {
+    result *= POWERS_OF_TWO[0];
+    e += 1022;
+  }
+  return result * POWERS_OF_TWO[e + 1022];
+}
+var FREXP_BUFFER = new Float64Array(1);
+var FREXP_WORDS = new Uint32Array(FREXP_BUFFER.buffer);
+var HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+function frexpNumber(x) {
+  if (x === 0 || !Number.isFinite(x)) return { mantissa: x, exponent: 0 };
+  FREXP_BUFFER[0] = x;
+  const biased = FREXP_WORDS[HIGH_WORD] >>> 20 & 2047;
+  if (biased === 0) {
+    const scaled = frexpNumber(x * POWERS_OF_TWO[64 + 1022]);
+    return { mantissa: scaled.mantissa, exponent: scaled.exponent - 64 };
+  }
+  const exponent = biased - 1022;
+  return { mantissa: x * POWERS_OF_TWO[-exponent + 1022], exponent };
+}
+function frexp(a) {
+  const { mantissa, exponent } = frexpNumber(a.hi);
+  return { mantissa: { hi: mantissa, lo: ldexpNumber(a.lo, -exponent) }, exponent };
+}
+function ldexp(a, exponent) {
+  return { hi: ldexpNumber(a.hi, exponent), lo: ldexpNumber(a.lo, exponent) };
+}
+
+// src/stats/drift/smirnov.ts
+var MINLOG = -745.1332191019412;
+var SMIRNOV_MAX_COMPUTE_N = 1e6;
+var SM_UPPER_MAX_TERMS = 3;
+var SM_UPPERSUM_MIN_N = 10;
+var SM_MAX_EXPONENT = 960;
+var EPSILON = Number.EPSILON;
+function smirnovSurvival(n, d) {
+  return smirnovProbabilities(n, d).sf;
+}
+function smirnovProbabilities(n, x) {
+  if (!(n > 0 && x >= 0 && x <= 1) || !Number.isInteger(n)) return { sf: NaN, cdf: NaN };
+  if (n === 1) return { sf: 1 - x, cdf: x };
+  if (x === 0) return { sf: 1, cdf: 0 };
+  if (x === 1) return { sf: 0, cdf: 1 };
+  const { alpha, nxFloor } = fractionalPartOfNX(n, x);
+  let lowerLast = n - nxFloor - (alpha === 0 ? 0 : 1);
+  let upperFirst = n - nxFloor;
+  if (alpha === 0) {
+    lowerLast -= 1;
+    upperFirst += 1;
+  }
+  if (nxFloor === 0 || nxFloor === 1 && alpha === 0) {
+    const t = powOfSum(1, x, n - 1);
+    const cdf = x * t;
+    return { sf: 1 - cdf, cdf };
+  }
+  if (-2 * n * x * x < MINLOG) return { sf: 0, cdf: 1 };
+  if (nxFloor >= n - 1) {
+    const sf = powOfSum(1, -x, n);
+    return { sf, cdf: 1 - sf };
+  }
+  if (n > SMIRNOV_MAX_COMPUTE_N) {
+    const logp = -((6 * n * x + 1) ** 2) / 18 / n;
+    if (logp < -Math.LN2) {
+      const sf = Math.exp(logp);
+      return { sf, cdf: 1 - sf };
+    }
+    const cdf = -Math.expm1(logp);
+    return { sf: 1 - cdf, cdf };
+  }
+  const upperTermCount = n - upperFirst + 1;
+  const useUpperSum = upperTermCount <= 1 && x < 0.5 || n >= SM_UPPERSUM_MIN_N && upperTermCount <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n);
+  let start = 0;
+  let step = 1;
+  let termCount = lowerLast + 1;
+  let binomialMantissa = DD_ONE;
+  let binomialExponent = 0;
+  let term;
+  if (useUpperSum) {
+    start = n;
+    step = -1;
+    termCount = n - upperFirst + 1;
+    term = powDD(sumOfNumbers(1, x), n - 1);
+  } else {
+    term = divide(powDD(sumOfNumbers(1, -x), n), fromNumber(x));
+  }
+  let sum = add(DD_ZERO, term);
+  ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, 0));
+  const vmid = Math.trunc(n / 2);
+  for (let j = 1; j < termCount; j++) {
+    const v = start + j * step;
+    term = smirnovTerm(n, x, v, binomialMantissa, binomialExponent);
+    const termValue = toNumber(term);
+    if (Number.isFinite(termValue) && termValue !== 0) sum = add(sum, term);
+    if (termValue !== 0) {
+      if (4 * (termCount - j) * Math.abs(term.hi) < EPSILON * sum.hi && j !== termCount - 1) break;
+    } else if (j > vmid) {
+      break;
+    }
+    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, j));
+  }
+  const prob = toNumber(multiply(fromNumber(x), sum));
+  const clip4 = (p) => Math.min(1, Math.max(0, p));
+  if (step < 0) return { sf: clip4(1 - prob), cdf: clip4(prob) };
+  return { sf: clip4(prob), cdf: clip4(1 - prob) };
+}
+function fractionalPartOfNX(n, x) {
+  const nx = twoProduct(n, x);
+  const nxFloorDD = floor(nx);
+  let alpha = subtract(nx, nxFloorDD).hi;
+  let nxFloor = Math.trunc(nxFloorDD.hi);
+  if (alpha === 1) {
+    nxFloor += 1;
+    alpha = 0;
+  }
+  return { alpha, nxFloor };
+}
+function nextBinomial(mantissa, exponent, n, j) {
+  const ratio2 = divideNumbers(n - j, j + 1);
+  const scaled = frexp(multiply(mantissa, ratio2));
+  return { mantissa: scaled.mantissa, exponent: exponent + scaled.exponent };
+}
+function powDD(a, m) {
+  if (m <= 0) {
+    if (m === 0) return DD_ONE;
+    return divide(DD_ONE, powDD(a, -m));
+  }
+  if (a.hi === 0 && a.lo === 0) return DD_ZERO;
+  const ans = Math.pow(a.hi, m);
+  const r = a.lo / a.hi;
+  let adjustment = m * r;
+  if (Math.abs(adjustment) > 1e-8) {
+    if (Math.abs(adjustment) < 1e-4) {
+      adjustment += m * r * ((m - 1) / 2 * r);
+    } else {
+      adjustment = Math.expm1(m * Math.log1p(r));
+    }
+  }
+  return sumOfNumbers(ans, ans * adjustment);
+}
+function powOfSum(a, b, m) {
+  return toNumber(powDD(sumOfNumbers(a, b), m));
+}
+function nextPowerOf2(x) {
+  const q = x * 2 ** -52;
+  return Math.abs(q + x);
+}
+function powScaled(a, m) {
+  if (m <= 0) {
+    if (m === 0) return { mantissa: DD_ONE, exponent: 0 };
+    const inner = powScaled(a, -m);
+    const inverted = frexp(divide(DD_ONE, inner.mantissa));
+    return { mantissa: inverted.mantissa, exponent: -inner.exponent + inverted.exponent };
+  }
+  const { mantissa: y, exponent: yExponent } = frexp(a);
+  if (m === 1) return { mantissa: y, exponent: yExponent };
+  let maxExponent = SM_MAX_EXPONENT;
+  if (m * (y.hi - 1) / y.hi < -SM_MAX_EXPONENT * Math.LN2) {
+    const log2y = Math.log(y.hi) / Math.LN2;
+    if (m * log2y <= -SM_MAX_EXPONENT) {
+      maxExponent = Math.trunc(nextPowerOf2(-SM_MAX_EXPONENT / log2y + 1) / 2);
+    }
+  }
+  if (m <= maxExponent) {
+    const scaled2 = frexp(powDD(y, m));
+    return { mantissa: scaled2.mantissa, exponent: scaled2.exponent + m * yExponent };
+  }
+  const q = Math.trunc(m / maxExponent);
+  const r = m % maxExponent;
+  const yToR = powScaled(y, r);
+  const yToMax = powScaled(y, maxExponent);
+  const yToMaxToQ = powScaled(yToMax.mantissa, q);
+  const scaled = frexp(multiply(yToR.mantissa, yToMaxToQ.mantissa));
+  const exponent = scaled.exponent + yToMaxToQ.exponent + yToMax.exponent * q + yToR.exponent + m * yExponent;
+  return { mantissa: scaled.mantissa, exponent };
+}
+function smirnovTerm(n, x, v, binomialMantissa, binomialExponent) {
+  const lowerBase = addNumber(divideNumbers(n - v, n), -x);
+  const lower = powScaled(lowerBase, n - v);
+  const upperBase = addNumber(divideNumbers(v, n), x);
+  const upper = powScaled(upperBase, v - 1);
+  const product = multiply(multiply(upper.mantissa, lower.mantissa), binomialMantissa);
+  return ldexp(product, binomialExponent + upper.exponent + lower.exponent);
+}
+
+// src/stats/drift/kolmogorov-two-sided.ts
+var E128 = 128;
+var EP128 = 2 ** 128;
+var EM128 = 2 ** -128;
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+var LOG_2PI = Math.log(2 * Math.PI);
+var MIN_LOG = -708;
+var SQRT3 = Math.sqrt(3);
+var PI_SQUARED = Math.PI ** 2;
+var PI_FOUR = Math.PI ** 4;
+var PI_SIX = Math.PI ** 6;
+var STIRLING_COEFFICIENTS = [
+  -0.029550653594771242,
+  0.00641025641025641,
+  -0.0019175269175269176,
+  8417508417508417e-19,
+  -5952380952380953e-19,
+  7936507936507937e-19,
+  -0.002777777777777778,
+  0.08333333333333333
+];
+var clip = (p) => Math.min(1, Math.max(0, p));
+function kstwoSurvival(n, d) {
+  if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
+  if (!Number.isInteger(n) || n <= 0) return NaN;
+  if (d >= 1) return 0;
+  if (d <= 0) return 1;
+  return kolmogorovN(n, d, false);
+}
+function select(cdfProbability, sfProbability, wantCdf) {
+  return clip(wantCdf ? cdfProbability : sfProbability);
+}
+function logFactorialOverPower(n) {
+  const rn = 1 / n;
+  let poly = 0;
+  for (const c of STIRLING_COEFFICIENTS) poly = poly * (rn / n) + c;
+  return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
+}
+function kolmogorovN(n, x, wantCdf) {
+  const t = n * x;
+  if (t <= 1) {
+    if (t <= 0.5) return select(0, 1, wantCdf);
+    let prob;
+    if (n <= 140) {
+      prob = 1;
+      for (let i = 1; i <= n; i++) prob *= i * (1 / n) * (2 * t - 1);
+    } else {
+      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
+    }
+    return select(prob, 1 - prob, wantCdf);
+  }
+  if (t >= n - 1) {
+    const prob = 2 * Math.pow(1 - x, n);
+    return select(1 - prob, prob, wantCdf);
+  }
+  if (x >= 0.5) {
+    const prob = 2 * smirnovSurvival(n, x);
+    return select(1 - prob, prob, wantCdf);
+  }
+  const nxSquared = t * x;
+  if (n <= 140) {
+    if (nxSquared <= 0.754693) {
+      const prob2 = durbinMatrixCdf(n, x);
+      return select(prob2, 1 - prob2, wantCdf);
+    }
+    if (nxSquared <= 4) {
+      const prob2 = pomeranzCdf(n, x);
+      return select(prob2, 1 - prob2, wantCdf);
+    }
+    const prob = 2 * smirnovSurvival(n, x);
+    return select(1 - prob, prob, wantCdf);
+  }
+  if (!wantCdf) {
+    if (nxSquared >= 370) return 0;
+    if (nxSquared >= 2.2) return clip(2 * smirnovSurvival(n, x));
+  }
+  let cdf;
+  if (nxSquared >= 18) cdf = 1;
+  else if (n <= 1e5 && n * x ** 1.5 <= 1.4) cdf = durbinMatrixCdf(n, x);
+  else cdf = pelzGoodCdf(n, x);
+  return select(cdf, 1 - cdf, wantCdf);
+}
+function matmul(a, b, m) {
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < m; k++) {
+      const aik = a[i * m + k];
+      if (aik === 0) continue;
+      const rowB = k * m;
+      const rowOut = i * m;
+      for (let j = 0; j < m; j++) out[rowOut + j] += aik * b[rowB + j];
+    }
+  }
+  return out;
+}
+function durbinMatrixCdf(n, d) {
+  if (d >= 1) return 1;
+  const nd = n * d;
+  if (nd <= 0.5) return 0;
+  const k = Math.ceil(nd);
+  const h = k - nd;
+  const m = 2 * k - 1;
+  const v = new Float64Array(m);
+  const w = new Float64Array(m);
+  let factorial = 1;
+  for (let j = 1; j <= m; j++) {
+    v[j - 1] = 1 - h ** j;
+    w[j - 1] = factorial;
+    factorial /= j;
+    v[j - 1] *= factorial;
+  }
+  const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m;
+  v[m - 1] = (1 + tt) * factorial;
+  let H = new Float64Array(m * m);
+  for (let i = 1; i < m; i++) {
+    for (let row = i - 1; row < m; row++) H[row * m + i] = w[row - (i - 1)];
+  }
+  for (let row = 0; row < m; row++) H[row * m] = v[row];
+  for (let col = 0; col < m; col++) H[(m - 1) * m + col] = v[m - 1 - col];
+  let power = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) power[i * m + i] = 1;
+  let remaining = n;
+  let exponent = 0;
+  let hExponent = 0;
+  while (remaining > 0) {
+    if (remaining % 2) {
+      power = matmul(power, H, m);
+      exponent += hExponent;
+    }
+    H = matmul(H, H, m);
+    hExponent *= 2;
+    if (Math.abs(H[(k - 1) * m + (k - 1)]) > EP128) {
+      for (let i = 0; i < H.length; i++) H[i] /= EP128;
+      hExponent += E128;
+    }
+    remaining = Math.floor(remaining / 2);
+  }
+  let p = power[(k - 1) * m + (k - 1)];
+  for (let i = 1; i <= n; i++) {
+    p = i * p / n;
+    if (Math.abs(p) < EM128) {
+      p *= EP128;
+      exponent -= E128;
+    }
+  }
+  if (exponent !== 0) p = ldexpNumber(p, exponent);
+  return clip(p);
+}
+function pomeranzBounds(i, n, ll, ceilf, roundf) {
+  let j1;
+  let j2;
+  if (i === 0) {
+    j1 = -ll - ceilf - 1;
+    j2 = ll + ceilf - 1;
+  } else {
+    const half = Math.floor((i + 1) / 2);
+    const odd = (i + 1) % 2;
+    if (odd === 0) {
+      if (half === n + 1) {
+        j1 = n - ll - ceilf - 1;
+        j2 = n + ll + ceilf - 1;
+      } else {
+        j1 = half - 1 - ll - roundf - 1;
+        j2 = half + ll - 1 + ceilf - 1;
+      }
+    } else {
+      j1 = half - 1 - ll - 1;
+      j2 = half + ll + roundf - 1;
+    }
+  }
+  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
+}
+function pomeranzCdf(n, x) {
+  const t = n * x;
+  const ll = Math.floor(t);
+  const f = t - ll;
+  const g = Math.min(f, 1 - f);
+  const ceilf = f > 0 ? 1 : 0;
+  const roundf = f > 0.5 ? 1 : 0;
+  const powerCount = 2 * (ll + 1);
+  const gPower = new Float64Array(powerCount);
+  const twoGPower = new Float64Array(powerCount);
+  const oneMinusTwoGPower = new Float64Array(powerCount);
+  gPower[0] = 1;
+  twoGPower[0] = 1;
+  oneMinusTwoGPower[0] = 1;
+  let exponent = 0;
+  const gOverN = g / n;
+  const twoGOverN = 2 * g / n;
+  const oneMinusTwoGOverN = (1 - 2 * g) / n;
+  for (let m = 1; m < powerCount; m++) {
+    gPower[m] = gPower[m - 1] * gOverN / m;
+    twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
+    oneMinusTwoGPower[m] = oneMinusTwoGPower[m - 1] * oneMinusTwoGOverN / m;
+  }
+  let V0 = new Float64Array(powerCount);
+  let V1 = new Float64Array(powerCount);
+  V1[0] = 1;
+  let V0start = 0;
+  let V1start = 0;
+  let [j1, j2] = pomeranzBounds(0, n, ll, ceilf, roundf);
+  for (let i = 1; i < 2 * n + 2; i++) {
+    const k1 = j1;
+    [V0, V1] = [V1, V0];
+    [V0start, V1start] = [V1start, V0start];
+    V1.fill(0);
+    [j1, j2] = pomeranzBounds(i, n, ll, ceilf, roundf);
+    const powers = i === 1 || i === 2 * n + 1 ? gPower : i % 2 ? twoGPower : oneMinusTwoGPower;
+    const length = j2 - k1 + 1;
+    if (length > 0) {
+      const offset = k1 - V0start;
+      const sliceLength = Math.max(0, Math.min(length, V0.length - offset));
+      const convStart = j1 - k1;
+      const convLength = j2 - j1 + 1;
+      let max = 0;
+      for (let c = 0; c < convLength; c++) {
+        const index = convStart + c;
+        let sum = 0;
+        const lo = Math.max(0, index - (length - 1));
+        const hi = Math.min(index, sliceLength - 1);
+        for (let a = lo; a <= hi; a++) sum += V0[offset + a] * powers[index - a];
+        V1[c] = sum;
+        if (sum > max) max = sum;
+      }
+      if (max > 0 && max < EM128) {
+        for (let c = 0; c < convLength; c++) V1[c] *= EP128;
+        exponent -= E128;
+      }
+      V1start = V0start + j1 - k1;
+    }
+  }
+  let answer = V1[n - V1start];
+  for (let m = 1; m <= n; m++) {
+    if (Math.abs(answer) > EP128) {
+      answer *= EM128;
+      exponent += E128;
+    }
+    answer *= m;
+  }
+  if (exponent !== 0) answer = ldexpNumber(answer, exponent);
+  return clip(answer);
+}
+function pelzGoodCdf(n, x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const z = Math.sqrt(n) * x;
+  const z2 = z ** 2;
+  const z3 = z ** 3;
+  const z4 = z ** 4;
+  const z6 = z ** 6;
+  const qlog = -PI_SQUARED / 8 / z2;
+  if (qlog < MIN_LOG) return 0;
+  let q = Math.exp(qlog);
+  const k1a = -z2;
+  const k1b = PI_SQUARED / 4;
+  const k2a = 6 * z6 + 2 * z4;
+  const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
+  const k2c = PI_FOUR * (1 - 2 * z2) / 16;
+  const k3d = PI_SIX * (5 - 30 * z2) / 64;
+  const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
+  const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
+  const k3a = -30 * z6 - 90 * z ** 8;
+  const K = [0, 0, 0, 0];
+  const maxk = Math.ceil(16 * z / Math.PI);
+  for (let k = maxk; k > 0; k--) {
+    const m = 2 * k - 1;
+    const m2 = m ** 2;
+    const m4 = m ** 4;
+    const m6 = m ** 6;
+    const qpower = Math.pow(q, 8 * k);
+    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
+    for (let i = 0; i < 4; i++) K[i] = K[i] * qpower + coefficients[i];
+  }
+  const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
+  for (let i = 0; i < 4; i++) K[i] = K[i] * q * SQRT_2PI / divisors[i];
+  q = Math.exp(-PI_SQUARED / 2 / z2);
+  const sqrt3z = SQRT3 * z;
+  let k2extra = 0;
+  let k3extra = 0;
+  for (let k = maxk; k > 0; k--) {
+    const k2 = k * k;
+    const qPowerK2 = q ** k2;
+    const kpi = Math.PI * k;
+    k2extra += k2 * qPowerK2;
+    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qPowerK2;
+  }
+  K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
+  K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
+  let sum = 0;
+  for (let i = 0; i < 4; i++) sum += K[i] / Math.pow(n, i / 2);
+  return sum;
+}
+
+// src/stats/drift/ks-two-sample.ts
+var KS_MAX_EXACT_SIZE = 1e4;
+var INT32_MAX = 2147483647;
+function ksTwoSampleSorted(a, b, method = "auto") {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
+  const gap = largestGap(a, b);
+  let d;
+  let location;
+  let sign2;
+  if (gap.minusGap > gap.plusGap) {
+    d = gap.minusGap;
+    location = gap.minusLocation;
+    sign2 = -1;
+  } else {
+    d = gap.plusGap;
+    location = gap.plusLocation;
+    sign2 = 1;
+  }
+  const g = gcd(n1, n2);
+  const n1g = n1 / g;
+  const n2g = n2 / g;
+  let mode;
+  if (method === "auto") mode = Math.max(n1, n2) <= KS_MAX_EXACT_SIZE ? "exact" : "asymptotic";
+  else if (method === "exact") mode = n1g >= INT32_MAX / n2g ? "asymptotic" : "exact";
+  else mode = "asymptotic";
+  let pValue2 = NaN;
+  if (mode === "exact") {
+    const lcm = n1g * n2;
+    const h = roundHalfEven(d * lcm);
+    d = h / lcm;
+    if (h === 0) {
+      pValue2 = 1;
+    } else {
+      const prob = n1 === n2 ? probabilityOutsideSquare(n1, h) : probabilityOutsideBand(n1, n2, g, h);
+      if (prob >= 0 && prob <= 1) pValue2 = prob;
+      else mode = "asymptotic";
+    }
+  }
+  if (mode === "asymptotic") {
+    const larger = Math.max(n1, n2);
+    const smaller = Math.min(n1, n2);
+    const en = larger * smaller / (larger + smaller);
+    pValue2 = kstwoSurvival(roundHalfEven(en), d);
+  }
+  return { statistic: d, pValue: Math.min(1, Math.max(0, pValue2)), method: mode, location, sign: sign2 };
+}
+function largestGap(a, b) {
+  const n1 = a.length;
+  const n2 = b.length;
+  let i = 0;
+  let j = 0;
+  let plusGap = -Infinity;
+  let plusLocation = NaN;
+  let minusGap = -Infinity;
+  let minusLocation = NaN;
+  while (i < n1 || j < n2) {
+    const value = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
+    while (i < n1 && a[i] <= value) i++;
+    while (j < n2 && b[j] <= value) j++;
+    const diff = i / n1 - j / n2;
+    if (diff > plusGap) {
+      plusGap = diff;
+      plusLocation = value;
+    }
+    const negated = -diff;
+    if (negated > minusGap) {
+      minusGap = negated;
+      minusLocation = value;
+    }
+  }
+  return { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation };
+}
+function gcd(a, b) {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+function roundHalfEven(x) {
+  const r = Math.round(x);
+  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
+  return r;
+}
+
+// src/stats/drift/wasserstein.ts
+function wassersteinDistanceSorted(u, v) {
+  const nu = u.length;
+  const nv = v.length;
+  if (nu === 0 || nv === 0) throw new Error("wassersteinDistance: both samples must be non-empty");
+  let sum = 0;
+  let compensation = 0;
+  let i = 0;
+  let j = 0;
+  let previous = Math.min(u[0], v[0]);
+  for (; ; ) {
+    while (i < nu && u[i] <= previous) i++;
+    while (j < nv && v[j] <= previous) j++;
+    if (i === nu && j === nv) break;
+    const next = j >= nv || i < nu && u[i] <= v[j] ? u[i] : v[j];
+    const term = Math.abs(i / nu - j / nv) * (next - previous);
+    const t = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
+    previous = next;
+  }
+  return sum + compensation;
+}
+function normalizeWasserstein(distance, referenceStd, currentStd) {
+  if (referenceStd > 0) return distance / referenceStd;
+  if (currentStd > 0) return distance / currentStd;
+  return distance === 0 ? 0 : Infinity;
+}
+
+// src/stats/drift/registry.ts
+var DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"];
+function bothNumeric(reference, current) {
+  if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
+  if (reference.sortedValues.length === 0 || current.sortedValues.length === 0) return null;
+  return [reference, current];
+}
+function bothCategorical(reference, current) {
+  if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
+  if (presentCount(reference) === 0 || presentCount(current) === 0) return null;
+  return [reference, current];
+}
+var DEFINITIONS = {
+  ks: {
+    name: "ks",
+    title: "Kolmogorov\u2013Smirnov",
+    columnKinds: ["numeric"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      const pair = bothNumeric(reference, current);
+      if (!pair) return null;
+      const result = ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
+      return { value: result.pValue, statistic: result.statistic, detail: result.method };
+    }
+  },
+  wasserstein: {
+    name: "wasserstein",
+    title: "Wasserstein distance (in reference standard deviations)",
+    columnKinds: ["numeric"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const pair = bothNumeric(reference, current);
+      if (!pair) return null;
+      const distance = wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
+      return { value: normalizeWasserstein(distance, pair[0].std, pair[1].std), statistic: distance };
+    }
+  },
+  psi: {
+    name: "psi",
+    title: "Population Stability Index",
+    columnKinds: ["numeric", "categorical"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const numeric2 = bothNumeric(reference, current);
+      if (numeric2) {
+        const bins = numeric2[0].psi;
+        if (!bins) return null;
+        const currentCounts = binCountsSorted(numeric2[1].sortedValues, bins.edges);
+        return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
+      }
+      const categorical2 = bothCategorical(reference, current);
+      if (!categorical2) return null;
+      const aligned = alignCategories(categorical2[0], categorical2[1]);
+      return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
+    }
+  },
+  chi2: {
+    name: "chi2",
+    title: "Chi-squared",
+    columnKinds: ["categorical"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      const pair = bothCategorical(reference, current);
+      if (!pair) return null;
+      const result = categoricalSignificance(pair[0], pair[1]);
+      return { value: result.pValue, statistic: result.statistic, detail: result.detail };
+    }
+  },
+  jensenshannon: {
+    name: "jensenshannon",
+    title: "Jensen\u2013Shannon distance",
+    columnKinds: ["categorical"],
+    scale: "distance",
+    defaultThreshold: 0.1,
+    measure(reference, current) {
+      const pair = bothCategorical(reference, current);
+      if (!pair) return null;
+      const aligned = alignCategories(pair[0], pair[1]);
+      return { value: jensenShannonDistance(aligned.reference, aligned.current) };
+    }
+  },
+  missing: {
+    name: "missing",
+    title: "Missing-value share (Fisher's exact test)",
+    columnKinds: ["numeric", "categorical"],
+    scale: "p-value",
+    defaultThreshold: 0.05,
+    measure(reference, current) {
+      if (reference.rowCount === 0 || current.rowCount === 0) return null;
+      const value = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
+      const share = (s) => s.missingCount / s.rowCount;
+      return { value, statistic: share(current) - share(reference) };
+    }
+  }
+};
+var DRIFT_TESTS = DRIFT_TEST_NAMES.map((name) => DEFINITIONS[name]);
+function findDriftTest(name, where2) {
+  if (DRIFT_TEST_NAMES.includes(name)) return DEFINITIONS[name];
+  throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where2);
+}
+function driftTestsFor(kind) {
+  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(1);
+  return value.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+function evaluateDriftTest(definition, metric, threshold = definition.defaultThreshold) {
+  const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
+  if (!metric || Number.isNaN(metric.value)) {
+    return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
+  }
+  const { value } = metric;
+  const drift = definition.scale === "p-value" ? value < threshold : value >= threshold;
+  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value)} is below ${formatNumber(threshold)}.`;
+  return { ...base, value, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
+}
+
+// src/stats/drift/sampling-noise.ts
+function effectiveSampleSize(referenceSize, currentSize) {
+  return referenceSize * currentSize / (referenceSize + currentSize);
+}
+var NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
+var POISSON_EXACT_BELOW = 40;
+var LOG_FACTORIALS = (() => {
+  const table2 = new Float64Array(POISSON_EXACT_BELOW + 1);
+  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function poissonDeviationFactor(lambda) {
+  if (lambda <= 0) return 0;
+  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
+  const k = Math.floor(lambda);
+  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
+}
+function expectedNullWasserstein(sortedReference, referenceSize, currentSize) {
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  const n = sortedReference.length;
+  let integral = 0;
+  for (let i = 1; i < n; i++) {
+    const gap = sortedReference[i] - sortedReference[i - 1];
+    if (gap === 0) continue;
+    const F2 = i / n;
+    const tail = Math.min(F2, 1 - F2);
+    integral += Math.sqrt(F2 * (1 - F2)) * poissonDeviationFactor(nEff * tail) * gap;
+  }
+  return integral / Math.sqrt(nEff);
+}
+function expectedNullJensenShannonDivergence(categoryCount, referenceSize, currentSize) {
+  if (categoryCount < 2) return 0;
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  return (categoryCount - 1) / (8 * nEff * Math.LN2);
+}
+
+// src/stats/drift/assess-drift.ts
+var DEFAULT_ALPHA = 5e-3;
+var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
+function assessDrift(reference, current, options2 = {}) {
+  const alpha = options2.alpha ?? DEFAULT_ALPHA;
+  const correction = options2.correction ?? "benjamini-hochberg";
+  const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options2.effectThresholds };
+  const verdict = options2.test ?? "calibrated";
+  if (verdict !== "calibrated") findDriftTest(verdict, { key: "drift.test" });
+  for (const [column2, override] of Object.entries(options2.columnTests ?? {})) {
+    if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
+  }
+  const fromProfile = isDriftProfile(reference);
+  const referenceColumns = /* @__PURE__ */ new Map();
+  if (fromProfile) {
+    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => profileColumnSummary(column2));
+  } else {
+    const psiBins = options2.psiBins ?? DEFAULT_PSI_BINS;
+    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => summarizeColumn(column2, { psiBins }));
+  }
+  const currentColumns = new Map(current.columns.map((c) => [c.name, c]));
+  const predictions = [...options2.predictions ?? []];
+  const excluded = /* @__PURE__ */ new Set([...options2.exclude ?? [], ...predictions]);
+  const features = (options2.features ?? [...referenceColumns.keys()]).filter((name) => !excluded.has(name));
+  const monitored = [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
+  const errors = [];
+  const prepared = [];
+  for (const [name, role] of monitored) {
+    const summarizeReference = referenceColumns.get(name);
+    const currentColumn = currentColumns.get(name);
+    if (!summarizeReference) {
+      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns or rebuild the reference with it.` });
+      continue;
+    }
+    if (!currentColumn) {
+      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or exclude it from drift monitoring.` });
+      continue;
+    }
+    const referenceSummary = summarizeReference();
+    if (referenceSummary.kind !== currentColumn.kind) {
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentColumn.kind} in the current data (${current.source}); check for non-numeric values in it.`
+      });
+      continue;
+    }
+    const override = options2.columnTests?.[name];
+    prepared.push(
+      prepareColumn(name, role, referenceSummary, summarizeColumn(currentColumn), thresholds, override?.test ?? verdict, override ? override.threshold : options2.threshold)
+    );
+  }
+  const pValues = [];
+  for (const column2 of prepared) {
+    pValues.push(column2.significance ? column2.significance.pValue : NaN);
+    pValues.push(column2.missing ? column2.missing.pValue : NaN);
+  }
+  const adjusted = adjustPValues(pValues, correction);
+  const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
+  const columns = prepared.map((column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds));
+  columns.sort(compareColumns);
+  const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
+  return {
+    drifted: driftedColumns.length > 0,
+    predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
+    driftedColumns,
+    method: { verdict, alpha, correction, effectThresholds: thresholds, hypotheses },
+    reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
+    current: { source: current.source, rowCount: current.rowCount },
+    columns,
+    errors
+  };
+}
+function describeSide(summary) {
+  const base = {
+    rowCount: summary.rowCount,
+    missingShare: summary.rowCount ? summary.missingCount / summary.rowCount : 0,
+    constant: isConstant(summary)
+  };
+  return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
+}
+function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold) {
+  const metrics = {};
+  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = test.measure(reference, current);
+  let significance = null;
+  let effect = null;
+  let unseen = [];
+  if (reference.kind === "numeric" && current.kind === "numeric") {
+    const ks = metrics.ks;
+    const wasserstein = metrics.wasserstein;
+    if (ks && wasserstein) {
+      significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
+      const noise = normalizeWasserstein(
+        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, current.sortedValues.length),
+        reference.std,
+        current.std
+      );
+      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
+      effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
+    }
+  } else if (reference.kind === "categorical" && current.kind === "categorical") {
+    const aligned = alignCategories(reference, current);
+    unseen = unseenCategories(aligned);
+    const chi2 = metrics.chi2;
+    const js = metrics.jensenshannon;
+    if (chi2 && js) {
+      significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
+      const categoriesPresent = aligned.categories.filter((_, i) => aligned.reference[i] + aligned.current[i] > 0).length;
+      const noiseDivergence = expectedNullJensenShannonDivergence(categoriesPresent, presentCount(reference), presentCount(current));
+      const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
+      effect = { measure: "jensenshannon", value: js.value, noise: Math.sqrt(noiseDivergence), excess, threshold: thresholds.categorical };
+    }
+  }
+  let missing = null;
+  const missingMetric = metrics.missing;
+  if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
+    const referenceShare = reference.missingCount / reference.rowCount;
+    const currentShare = current.missingCount / current.rowCount;
+    missing = { referenceShare, currentShare, pValue: missingMetric.value, cohensH: cohensH(referenceShare, currentShare), threshold: thresholds.missing };
+  }
+  return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
+}
+function decideColumn(column2, adjustedSignificance, adjustedMissing, alpha, thresholds) {
+  const significance = column2.significance ? { ...column2.significance, adjustedPValue: adjustedSignificance } : null;
+  const missing = column2.missing ? { ...column2.missing, adjustedPValue: adjustedMissing } : null;
+  const effect = column2.effect;
+  const tests = driftTestsFor(column2.reference.kind).map((definition) => {
+    const threshold = column2.verdictBy === definition.name ? column2.threshold : void 0;
+    return evaluateDriftTest(definition, column2.metrics[definition.name] ?? null, threshold);
+  });
+  const distributionSignificant = significance !== null && significance.adjustedPValue <= alpha;
+  const distributionLarge = effect !== null && effect.excess >= effect.threshold;
+  const missingSignificant = missing !== null && missing.adjustedPValue <= alpha;
+  const missingLarge = missing !== null && Math.abs(missing.cohensH) >= missing.threshold;
+  let drifted;
+  let severity = 0;
+  const sentences = [];
+  if (column2.verdictBy === "calibrated") {
+    const distributionDrift = distributionSignificant && distributionLarge;
+    const missingDrift = missingSignificant && missingLarge;
+    drifted = distributionDrift || missingDrift;
+    if (distributionDrift) severity = Math.max(severity, effect.excess / effect.threshold);
+    if (missingDrift) severity = Math.max(severity, Math.abs(missing.cohensH) / missing.threshold);
+    sentences.push(...calibratedSentences(column2, significance, effect, missing, alpha, thresholds));
+  } else {
+    const outcome = tests.find((t) => t.test === column2.verdictBy);
+    drifted = outcome?.status === "drift";
+    if (drifted && outcome?.value !== null && outcome) {
+      severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
+    }
+    sentences.push(outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`);
+  }
+  sentences.unshift(...contextSentences(column2));
+  return {
+    name: column2.name,
+    role: column2.role,
+    kind: column2.reference.kind,
+    drifted,
+    reason: sentences.join(" "),
+    severity,
+    verdictBy: column2.verdictBy,
+    reference: describeSide(column2.reference),
+    current: describeSide(column2.current),
+    significance,
+    effect,
+    missing,
+    unseenCategories: column2.unseen,
+    tests
+  };
+}
+var percent = (share) => `${(100 * share).toFixed(share < 1e-3 && share > 0 ? 2 : 1)}%`;
+function contextSentences(column2) {
+  const sentences = [];
+  const { reference, current } = column2;
+  const describeConstant = (summary) => summary.kind === "numeric" ? formatNumber(summary.min) : JSON.stringify(summary.categories[0]);
+  const referenceConstant = isConstant(reference);
+  const currentConstant = isConstant(current);
+  if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
+  else if (referenceConstant && currentConstant) {
+    const same = describeConstant(reference) === describeConstant(current);
+    sentences.push(same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`);
+  } else if (referenceConstant) sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
+  else if (currentConstant && presentCount(current) > 1) sentences.push(`Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`);
+  if (column2.unseen.length > 0) {
+    const shown = column2.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
+    const more = column2.unseen.length > 3 ? ` and ${column2.unseen.length - 3} more` : "";
+    const total = column2.unseen.reduce((sum, u) => sum + u.share, 0);
+    if (column2.unseen.length === 1) sentences.push(`New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`);
+    else sentences.push(`New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`);
+  }
+  return sentences;
+}
+function calibratedSentences(column2, significance, effect, missing, alpha, thresholds) {
+  const sentences = [];
+  const testName = significance?.test === "ks" ? "KS" : "chi-squared";
+  if (significance && effect) {
+    const unit = effect.measure === "wasserstein" ? " sd" : "";
+    const measure = effect.measure === "wasserstein" ? "Wasserstein distance" : "Jensen\u2013Shannon distance";
+    const beyond = effect.excess > 0 ? `${formatNumber(effect.excess)}${unit} beyond the ${formatNumber(effect.noise)}${unit} of sampling noise at this size` : `within the ${formatNumber(effect.noise)}${unit} of sampling noise at this size`;
+    const size = `${measure} ${formatNumber(effect.value)}${unit}, ${beyond} (threshold ${formatNumber(effect.threshold)}${unit})`;
+    const p = `${testName} adjusted p = ${formatNumber(significance.adjustedPValue)}`;
+    const significant = significance.adjustedPValue <= alpha;
+    const large = effect.excess >= effect.threshold;
+    if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
+    else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
+    else if (large) sentences.push(`A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`);
+    else sentences.push(`No meaningful change: ${p}; ${size}.`);
+  } else if (presentCount(column2.reference) === 0) {
+    sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
+  }
+  if (missing) {
+    const change = `Missing values ${percent(missing.referenceShare)} in the reference, ${percent(missing.currentShare)} now (Cohen's h ${formatNumber(missing.cohensH)}, threshold ${formatNumber(thresholds.missing)}; Fisher adjusted p = ${formatNumber(missing.adjustedPValue)})`;
+    const significant = missing.adjustedPValue <= alpha;
+    const large = Math.abs(missing.cohensH) >= missing.threshold;
+    if (significant && large) sentences.push(`${change}: the missing share changed.`);
+    else if (significant || large) sentences.push(`${change}: not a drift on its own.`);
+  }
+  return sentences;
+}
+function compareColumns(a, b) {
+  if (a.role !== b.role) return a.role === "prediction" ? -1 : 1;
+  if (a.drifted !== b.drifted) return a.drifted ? -1 : 1;
+  if (a.severity !== b.severity) return b.severity - a.severity;
+  const minP = (c) => Math.min(c.significance?.adjustedPValue ?? 1, c.missing?.adjustedPValue ?? 1);
+  const difference = minP(a) - minP(b);
+  if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// src/stats/random.ts
+var TWO_POW_32 = 4294967296;
+var TWO_POW_53 = 9007199254740992;
+function mix32(value) {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h | 0;
+}
+function xoshiroState(seed, stream = 0) {
+  if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) {
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  }
+  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
+    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
+  }
+  let counter = mix32(mix32(seed | 0) ^ Math.imul(stream | 0, 2654435769) ^ 1779033703);
+  const words = [];
+  for (let i = 0; i < 4; i++) {
+    counter = counter + 2654435769 | 0;
+    words.push(mix32(counter ^ counter >>> 15));
+  }
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+  return [words[0], words[1], words[2], words[3]];
+}
+var Xoshiro128 = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  constructor(state) {
+    [this.s0, this.s1, this.s2, this.s3] = state;
+  }
+  nextUint32() {
+    const s1 = this.s1;
+    const scrambled = Math.imul(s1, 5);
+    const result = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 = s1 ^ this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result >>> 0;
+  }
+  nextFloat() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+  nextBelow(bound) {
+    return Math.floor(this.nextUint32() * bound / TWO_POW_32);
+  }
+  /** The current state, to continue the same sequence in an inlined loop. */
+  state() {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+};
+function createRandom(seed, stream = 0) {
+  return new Xoshiro128(xoshiroState(seed, stream));
+}
+
 // src/model/runner.ts
 init_errors();
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/model/ort.ts
@@ -46283,7 +47521,7 @@ var LFS_POINTER_PREFIX = "version https://git-lfs.github.com/spec/";
 async function loadModel(path8, options2 = {}) {
   let bytes;
   try {
-    bytes = await readFile4(path8);
+    bytes = await readFile3(path8);
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") {
@@ -46398,6 +47636,605 @@ async function timeInference(handle, table2, features, rows, options2 = {}) {
 }
 function firstLine(error) {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0];
+}
+
+// src/monitor/prediction-columns.ts
+var SCORE_COLUMN = "prediction: score";
+var CLASS_COLUMN = "prediction: class";
+var LOGGED_PREDICTION = "prediction";
+async function withPredictions(table2, handle, model, features) {
+  const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
+  const prediction = logged ? void 0 : await predict(handle, table2, features, model.task);
+  const scores = logged?.kind === "numeric" ? logged.values : prediction.scores;
+  const extra = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
+  if (model.task === "binary") {
+    const codes2 = Int32Array.from(scores, (s) => Number.isNaN(s) ? -1 : s >= model.evaluate.threshold ? 1 : 0);
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes: codes2, categories: ["0", "1"] });
+  } else if (model.task === "multiclass" && prediction?.probabilities) {
+    const c = prediction.classCount;
+    const codes2 = new Int32Array(table2.rowCount);
+    for (let i = 0; i < table2.rowCount; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
+      codes2[i] = best;
+    }
+    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes: codes2, categories: Array.from({ length: c }, (_, k) => String(k)) });
+  }
+  return { ...table2, columns: [...table2.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
+}
+
+// src/monitor/reference-profile.ts
+init_errors();
+var PROFILES_REF = "refs/notes/modelkeeper-profiles";
+var PROFILE_SEED = 20240601;
+async function buildReferenceProfile(root, model) {
+  const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
+  let table2 = await readTables(paths.map((p) => join3(root, p)));
+  try {
+    const handle = await loadModel(join3(root, model.artifact));
+    try {
+      table2 = await withPredictions(table2, handle, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
+    } finally {
+      await closeModel(handle);
+    }
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+  }
+  const random = createRandom(PROFILE_SEED);
+  const profile = buildProfile({ ...table2, source: paths.join(", ") }, { random: () => random.nextFloat() });
+  const json = JSON.stringify(profile);
+  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash("sha256").update(json).digest("hex"), profile };
+}
+async function storeProfile(git, commit, line) {
+  await appendRawLines(git, commit, [JSON.stringify(line)], PROFILES_REF);
+}
+async function readProfile(git, commit, model) {
+  const text = await readNoteText(git, commit, PROFILES_REF);
+  if (!text) return void 0;
+  let best;
+  for (const raw of text.split("\n")) {
+    if (!raw.trim().startsWith("{")) continue;
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (value?.model !== model || best && value.at <= best.at) continue;
+    best = { ...value, profile: parseDriftProfile(value.profile, `${PROFILES_REF} on ${commit.slice(0, 12)}`) };
+  }
+  return best;
+}
+
+// src/commands/record.ts
+var recordCommand = {
+  name: "record",
+  summary: "hash each model's data, code, config and artifact into a note on the commit",
+  usage: "record [--commit REV] [--push]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
+    push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
+    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
+    await warnIfNotesMissing(git, context.warn);
+    const cache2 = await HashCache.open(join4(await gitDir(git), "modelkeeper", "hash-cache.json"));
+    const records = [];
+    const profiles = [];
+    for (const model of workspace.models) {
+      context.log(`record: hashing ${model.name}'s inputs and artifact`);
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache: cache2, env: context.env });
+      if (model.drift.profile) {
+        context.log(`record: profiling ${model.name}'s drift reference`);
+        const profile = await buildReferenceProfile(root, model);
+        profiles.push(profile);
+        line.profile = { ref: PROFILES_REF, sha256: profile.sha256, rows: profile.profile.rowCount };
+      }
+      records.push({ line, hashed: stats.hashed, reused: stats.reused });
+    }
+    for (const profile of profiles) await storeProfile(git, commit, profile);
+    await appendNoteLines(git, commit, records.map((r) => r.line));
+    await cache2.save();
+    let pushed;
+    if (values.push) {
+      const remote = values.remote ?? "origin";
+      context.log(`record: pushing ${NOTES_REF} to ${remote}`);
+      pushed = await pushNotes(git, remote);
+      if (profiles.length) await pushNotes(git, remote, 12, PROFILES_REF);
+    }
+    const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };
+    return {
+      exitCode: 0,
+      data,
+      text: renderRecordText(data),
+      markdown: renderRecordMarkdown(data),
+      outputs: {
+        commit,
+        manifest: JSON.stringify(records.map((r) => r.line)),
+        models: records.map((r) => r.line.model).join(",")
+      }
+    };
+  }
+};
+async function recordTarget(git, env, commit) {
+  if (commit) return commit;
+  const pr = pullRequestFromEnv(env);
+  if (pr) {
+    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
+    if (present.code === 0) return pr.headSha;
+  }
+  return "HEAD";
+}
+async function warnIfNotesMissing(git, warn) {
+  const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+  if (shallow && !await hasNotesRef(git)) {
+    warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
+  }
+}
+async function gitDir(git) {
+  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+}
+
+// src/commands/verify.ts
+import { join as join5 } from "node:path";
+
+// src/git/blob.ts
+import { execFile as execFile2 } from "node:child_process";
+function readBlob(git, object) {
+  return new Promise((resolve13, reject) => {
+    execFile2(
+      "git",
+      ["cat-file", "blob", object],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error, stdout) => error ? reject(error) : resolve13(stdout)
+    );
+  });
+}
+
+// src/provenance/find-record.ts
+import { createHash as createHash2 } from "node:crypto";
+async function findRecord(git, model, commit) {
+  const own3 = latest(await readNote(git, commit), "record", model.name);
+  if (own3) return { record: own3, commit };
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
+  if (blob.code !== 0) return void 0;
+  const sha256 = createHash2("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  let best;
+  for (const note of await readAllNotes(git)) {
+    for (const line of note.lines) {
+      if (line.event !== "record" || line.model !== model.name || line.artifact?.sha256 !== sha256) continue;
+      if (!best || line.at > best.record.at) best = { record: line, commit: note.commit };
+    }
+  }
+  return best;
+}
+
+// src/provenance/compare.ts
+function compareRecord(record, current) {
+  const recorded = {
+    artifact: { [record.artifact.path]: record.artifact.sha256 },
+    ...record.inputs
+  };
+  const changes = [];
+  for (const role of ["artifact", "data", "code", "config", "lockfiles"]) {
+    const before = recorded[role] ?? {};
+    const now = current[role] ?? {};
+    for (const [path8, expected] of Object.entries(before)) {
+      const actual = now[path8];
+      if (actual === void 0) changes.push({ path: path8, role, kind: "missing", expected });
+      else if (actual !== expected) changes.push({ path: path8, role, kind: "changed", expected, actual });
+    }
+    for (const [path8, actual] of Object.entries(now)) {
+      if (!(path8 in before)) changes.push({ path: path8, role, kind: "new", actual });
+    }
+  }
+  return changes.sort((a, b) => comparePaths(a.path, b.path));
+}
+
+// src/report/verify-report.ts
+init_escape();
+var short = (hash) => hash ? hash.slice(0, 12) : "-";
+function renderVerifyText(report) {
+  const out = [];
+  for (const m of report.models) {
+    if (m.ok) {
+      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}`);
+      continue;
+    }
+    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`);
+    for (const c of m.changes) {
+      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`);
+    }
+  }
+  if (report.fast) out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
+  return out.join("\n");
+}
+function renderVerifyMarkdown(report) {
+  const out = [`### modelkeeper verify: ${report.ok ? "\u2705 inputs match" : "\u274C inputs differ"}`, ""];
+  for (const m of report.models) {
+    out.push(`**${escapeMarkdown(m.model)}**: ${m.ok ? `${m.checked} files match the record` : `${m.changes.length} difference(s)`}`, "");
+    if (!m.ok) {
+      out.push("| path | role | change | expected | actual |", "| --- | --- | --- | --- | --- |");
+      for (const c of m.changes) {
+        out.push(`| ${markdownCode(c.path)} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
+      }
+      out.push("");
+    }
+  }
+  return out.join("\n");
+}
+
+// src/commands/verify.ts
+init_errors();
+var verifyCommand = {
+  name: "verify",
+  summary: "re-hash the working tree and compare it with a commit's record",
+  usage: "verify [--commit REV] [--fast]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit whose record to check against (default: HEAD)" },
+    fast: { type: "boolean", description: "trust files whose size and mtime are unchanged since record (default: read every byte)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const rev = values.commit ?? "HEAD";
+    const commit = await resolveCommit(git, rev);
+    const cache2 = values.fast ? await HashCache.open(join5(await gitDir(git), "modelkeeper", "hash-cache.json")) : void 0;
+    const models = [];
+    for (const model of workspace.models) {
+      const found = await findRecord(git, model, commit);
+      if (!found) throw await noRecordError(git, model.name, rev, commit);
+      const { record } = found;
+      if (found.commit !== commit) context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)}`);
+      context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
+      const current = await currentHashes(root, record, cache2);
+      const changes = compareRecord(record, current);
+      const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
+      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, ok: changes.length === 0, checked, changes });
+    }
+    await cache2?.save();
+    const ok = models.every((m) => m.ok);
+    const data = { commit, ok, fast: Boolean(values.fast), models };
+    return {
+      exitCode: ok ? 0 : 1,
+      data,
+      text: renderVerifyText(data),
+      markdown: renderVerifyMarkdown(data),
+      outputs: { ok: String(ok), changed: String(models.reduce((n, m) => n + m.changes.length, 0)), commit }
+    };
+  }
+};
+async function currentHashes(root, record, cache2) {
+  const expand2 = async (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const pattern of patterns) {
+      for (const path8 of await expandPaths(root, [pattern], "record").catch(() => [])) out.add(path8);
+    }
+    return [...out];
+  };
+  const roles = {
+    artifact: await expand2([record.artifact.path]),
+    data: await expand2(record.patterns.data),
+    code: await expand2(record.patterns.code),
+    config: await expand2(record.patterns.config),
+    lockfiles: await findLockfiles(root)
+  };
+  const all = [...new Set(Object.values(roles).flat())];
+  const { hashes } = await hashFiles(root, all, { cache: cache2 });
+  const pick3 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
+  return {
+    artifact: pick3(roles.artifact),
+    data: pick3(roles.data),
+    code: pick3(roles.code),
+    config: pick3(roles.config),
+    lockfiles: pick3(roles.lockfiles)
+  };
+}
+async function noRecordError(git, model, rev, commit) {
+  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit).` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
+}
+
+// src/commands/reproduce.ts
+import { copyFile, mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname2, join as join7 } from "node:path";
+
+// src/git/worktree.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join6 } from "node:path";
+async function withWorktree(git, commit, work) {
+  const dir = await mkdtemp(join6(tmpdir(), "modelkeeper-worktree-"));
+  let removed = false;
+  const remove = async () => {
+    if (removed) return;
+    removed = true;
+    await git.tryRun(["worktree", "remove", "--force", dir]);
+    await rm(dir, { recursive: true, force: true });
+    await git.tryRun(["worktree", "prune"]);
+  };
+  const onSignal = (signal) => {
+    void remove().finally(() => process.kill(process.pid, signal));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await git.run(["worktree", "add", "--detach", "--quiet", dir, commit]);
+    return await work(dir);
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    await remove();
+  }
+}
+
+// src/provenance/run-command.ts
+import { spawn } from "node:child_process";
+function runShellCommand(command, options2) {
+  const started = Date.now();
+  return new Promise((resolve13, reject) => {
+    const child = spawn(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let tail = "";
+    let timedOut = false;
+    const keep = (chunk) => {
+      const text = chunk.toString("utf8");
+      options2.onOutput?.(text);
+      tail = (tail + text).slice(-4e3);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, options2.timeoutMs);
+    const onAbort = () => killGroup();
+    options2.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      options2.signal?.removeEventListener("abort", onAbort);
+      resolve13({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+    });
+  });
+}
+
+// src/report/reproduce-report.ts
+init_escape();
+function renderReproduceText(report) {
+  const out = [];
+  for (const m of report.models) {
+    const verdict = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
+    out.push(`${m.model}: ${verdict}`);
+    out.push(`  expected sha256 ${m.expected}`);
+    if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
+    if (m.reason) out.push(`  ${m.reason}`);
+    for (const metric of m.metrics ?? []) {
+      out.push(`  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |\u0394| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`);
+    }
+    if (m.output) out.push("  last output of the train command:", ...m.output.split("\n").map((l) => `    ${l}`));
+  }
+  return out.join("\n");
+}
+function renderReproduceMarkdown(report) {
+  const out = [`### modelkeeper reproduce: ${report.reproduced ? "\u2705 reproduced" : "\u274C not reproduced"}`, ""];
+  out.push("| model | result | expected | rebuilt | note |", "| --- | --- | --- | --- | --- |");
+  for (const m of report.models) {
+    out.push(
+      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? m.identical ? "identical" : "within tolerance" : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown(m.reason ?? "")} |`
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/commands/reproduce.ts
+init_errors();
+var metricComparer;
+var reproduceCommand = {
+  name: "reproduce",
+  summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
+  usage: "reproduce [--commit REV] [--timeout MINUTES]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit whose model to rebuild (default: HEAD)" },
+    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const rev = values.commit ?? "HEAD";
+    const commit = await resolveCommit(git, rev);
+    const results = [];
+    for (const model of workspace.models) {
+      const found = await findRecord(git, model, commit);
+      if (!found) throw await noRecordError(git, model.name, rev, commit);
+      const { record } = found;
+      const train = record.train ?? model.train;
+      if (!train) {
+        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
+      }
+      const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
+      if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
+      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
+      results.push(
+        await withWorktree(
+          git,
+          commit,
+          (dir) => rebuild(dir, root, model, record, train, timeoutMinutes * 6e4, context.env, context.signal)
+        )
+      );
+    }
+    const ok = results.every((r) => r.reproduced);
+    const data = { commit, reproduced: ok, models: results };
+    return {
+      exitCode: ok ? 0 : 1,
+      data,
+      text: renderReproduceText(data),
+      markdown: renderReproduceMarkdown(data),
+      outputs: { reproduced: String(ok), commit }
+    };
+  }
+};
+async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) {
+  const base = { model: model.name, train, expected: record.artifact.sha256 };
+  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
+  const present = await filterExisting(dir, Object.keys(inputs));
+  const absent = Object.keys(inputs).filter((p) => !present.includes(p));
+  if (absent.length) {
+    const { hashes: hashes2 } = await hashFiles(root, await filterExisting(root, absent));
+    for (const path8 of absent) {
+      if (hashes2.get(path8)?.sha256 !== inputs[path8]) {
+        throw new UserError(
+          `${path8}: recorded as an input of ${model.name} but not in git at this commit, and the working copy ${hashes2.has(path8) ? "differs from the recorded bytes" : "has no such file"}. Restore it (e.g. dvc pull or git lfs pull) to the recorded version, then run reproduce again.`,
+          { file: path8 }
+        );
+      }
+      await mkdir2(dirname2(join7(dir, path8)), { recursive: true });
+      await copyFile(join7(root, path8), join7(dir, path8));
+    }
+  }
+  const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
+  const inputMismatches = Object.entries(inputs).filter(([path8, sha]) => inputHashes.get(path8)?.sha256 !== sha).map(([path8]) => path8);
+  if (inputMismatches.length) {
+    return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
+  }
+  const run3 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
+  if (run3.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run3.tail };
+  if (run3.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run3.code ?? run3.signal})`, output: run3.tail };
+  const artifactPath = join7(dir, record.artifact.path);
+  if (!await stat2(artifactPath).catch(() => void 0)) {
+    return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
+  }
+  const { hashes } = await hashFiles(dir, [record.artifact.path]);
+  const actual = hashes.get(record.artifact.path).sha256;
+  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run3.durationMs };
+  if (!metricComparer) {
+    return { ...base, actual, reproduced: false, identical: false, durationMs: run3.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
+  }
+  const recorded = join7(dir, ".modelkeeper-recorded-artifact.onnx");
+  await copyRecordedArtifact(root, record, recorded);
+  const metrics = await metricComparer(model, recorded, artifactPath, dir);
+  const within = metrics?.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance) ?? false;
+  return {
+    ...base,
+    actual,
+    identical: false,
+    durationMs: run3.durationMs,
+    metrics,
+    tolerance: model.reproduce.tolerance,
+    reproduced: within,
+    reason: within ? "bytes differ, but every held-out metric is within tolerance" : "bytes differ and held-out metrics differ beyond tolerance"
+  };
+}
+async function filterExisting(dir, paths) {
+  const exists = await Promise.all(paths.map((p) => stat2(join7(dir, p)).then((s) => s.isFile(), () => false)));
+  return paths.filter((_, i) => exists[i]);
+}
+async function copyRecordedArtifact(root, record, target) {
+  const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
+  if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
+    await copyFile(join7(root, record.artifact.path), target);
+    return;
+  }
+  throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
+}
+
+// src/commands/evaluate.ts
+import { writeFile as writeFile4 } from "node:fs/promises";
+import { join as join10, resolve as resolve5 } from "node:path";
+
+// src/gate/champion.ts
+import { mkdtemp as mkdtemp2, readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join8, resolve as resolve4 } from "node:path";
+init_errors();
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function tagPrefix(model) {
+  return `modelkeeper/${model}/v`;
+}
+async function championTags(git, model) {
+  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
+  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+}
+async function resolveChampion(git, model, env, cwd, override) {
+  if (override) {
+    const asFile = resolve4(cwd, override);
+    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
+    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
+    if (commit.code !== 0) {
+      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
+    }
+    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
+    return found;
+  }
+  const [newest] = await championTags(git, model.name);
+  if (newest) {
+    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
+    if (found) return found;
+  }
+  const base = await baseRef(git, env);
+  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
+}
+async function baseRef(git, env) {
+  let name = env.GITHUB_BASE_REF || void 0;
+  if (!name) {
+    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
+    else {
+      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
+      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
+    }
+  }
+  if (!name) return void 0;
+  for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
+    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
+  }
+  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
+  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
+}
+async function fromGit(git, rev, path8, label) {
+  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
+  if (!commit || blob.code !== 0) return void 0;
+  const bytes = await readBlob(git, blob.stdout.trim());
+  const file = join8(await mkdtemp2(join8(tmpdir2(), "modelkeeper-champion-")), path8.split("/").pop() ?? "model.onnx");
+  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
+  return { ...await fromFile(file, label), commit };
+}
+async function fromFile(path8, label) {
+  let bytes = await readFile4(path8).catch((error) => {
+    throw new UserError(`${path8}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path8 });
+  });
+  if (isLfsPointer(bytes)) {
+    throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
+  }
+  return { path: path8, label, sha256: createHash3("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+function isLfsPointer(bytes) {
+  return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
+}
+async function smudgeLfs(git, pointer, path8, label) {
+  const { execFile: execFile3 } = await import("node:child_process");
+  return new Promise((resolveFile, reject) => {
+    const child = execFile3("git", ["lfs", "smudge", "--", path8], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
+      if (error || isLfsPointer(stdout)) {
+        reject(new UserError(`${path8} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
+      } else resolveFile(stdout);
+    });
+    child.stdin?.end(pointer);
+  });
 }
 
 // src/stats/metrics/registry.ts
@@ -46607,7 +48444,7 @@ var BUCKETS = 1 << DIGIT_BITS;
 var MASK2 = BUCKETS - 1;
 var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 var LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
-var HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
+var HIGH_WORD2 = LITTLE_ENDIAN ? 1 : 0;
 function radixArgsort(values, startOrder) {
   const n = startOrder.length;
   if (n !== values.length) throw new RangeError("radixArgsort: startOrder must be a permutation of the rows");
@@ -46620,7 +48457,7 @@ function radixArgsort(values, startOrder) {
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HIGH_WORD];
+    const h = words[2 * i + HIGH_WORD2];
     const l = words[2 * i + LOW_WORD];
     if (h & 2147483648) {
       high[i] = ~h >>> 0;
@@ -46965,8 +48802,8 @@ var multiclassLogLossImplementation = {
     for (let i = 0; i < labels.length; i++) {
       const offset = i * classCount;
       let sum = 0;
-      for (let c = 0; c < classCount; c++) sum += clip(probabilities[offset + c]);
-      values[i] = -Math.log(clip(probabilities[offset + labels[i]]) / sum);
+      for (let c = 0; c < classCount; c++) sum += clip2(probabilities[offset + c]);
+      values[i] = -Math.log(clip2(probabilities[offset + labels[i]]) / sum);
     }
     return { values, transform: "identity" };
   },
@@ -46974,7 +48811,7 @@ var multiclassLogLossImplementation = {
   explain: explainRowMean,
   leaveOneOut: rowMeanLeaveOneOut
 };
-function clip(probability) {
+function clip2(probability) {
   return Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
 }
 
@@ -47365,7 +49202,7 @@ function normalQuantile(p) {
 }
 
 // src/stats/paired/percentile-interval.ts
-function quantileSorted(sorted2, q) {
+function quantileSorted2(sorted2, q) {
   const n = sorted2.length;
   if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
   const position = (n - 1) * q;
@@ -47378,7 +49215,7 @@ function quantileSorted(sorted2, q) {
 }
 function percentileInterval(sorted2, confidence) {
   const alpha = 1 - confidence;
-  return { low: quantileSorted(sorted2, alpha / 2), high: quantileSorted(sorted2, 1 - alpha / 2) };
+  return { low: quantileSorted2(sorted2, alpha / 2), high: quantileSorted2(sorted2, 1 - alpha / 2) };
 }
 
 // src/stats/paired/bca-interval.ts
@@ -47420,78 +49257,12 @@ function bcaInterval(sorted2, estimate, jackknifeValues, confidence) {
   const levels = [level(normalQuantile(alpha / 2)), level(normalQuantile(1 - alpha / 2))];
   if (!levels.every(Number.isFinite)) return void 0;
   return {
-    low: quantileSorted(sorted2, levels[0]),
-    high: quantileSorted(sorted2, levels[1]),
+    low: quantileSorted2(sorted2, levels[0]),
+    high: quantileSorted2(sorted2, levels[1]),
     biasCorrection,
     acceleration,
     levels
   };
-}
-
-// src/stats/random.ts
-var TWO_POW_32 = 4294967296;
-var TWO_POW_53 = 9007199254740992;
-function mix32(value) {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h | 0;
-}
-function xoshiroState(seed, stream = 0) {
-  if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) {
-    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
-  }
-  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
-    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
-  }
-  let counter = mix32(mix32(seed | 0) ^ Math.imul(stream | 0, 2654435769) ^ 1779033703);
-  const words = [];
-  for (let i = 0; i < 4; i++) {
-    counter = counter + 2654435769 | 0;
-    words.push(mix32(counter ^ counter >>> 15));
-  }
-  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
-  return [words[0], words[1], words[2], words[3]];
-}
-var Xoshiro128 = class {
-  s0;
-  s1;
-  s2;
-  s3;
-  constructor(state) {
-    [this.s0, this.s1, this.s2, this.s3] = state;
-  }
-  nextUint32() {
-    const s1 = this.s1;
-    const scrambled = Math.imul(s1, 5);
-    const result = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = this.s3 << 11 | this.s3 >>> 21;
-    return result >>> 0;
-  }
-  nextFloat() {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * 67108864 + low) / TWO_POW_53;
-  }
-  nextBelow(bound) {
-    return Math.floor(this.nextUint32() * bound / TWO_POW_32);
-  }
-  /** The current state, to continue the same sequence in an inlined loop. */
-  state() {
-    return [this.s0, this.s1, this.s2, this.s3];
-  }
-};
-function createRandom(seed, stream = 0) {
-  return new Xoshiro128(xoshiroState(seed, stream));
 }
 
 // src/stats/paired/binomial-distribution.ts
@@ -48650,11 +50421,11 @@ function confusionOf(task, labels, challenger, champion, threshold) {
 // src/gate/holdouts.ts
 import { mkdtemp as mkdtemp3, writeFile as writeFile3, mkdir as mkdir3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, join as join8 } from "node:path";
+import { dirname as dirname3, join as join9 } from "node:path";
 async function holdoutSets(git, root, model, base) {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const { hashes } = await hashFiles(root, paths);
-  const current = { name: "holdout", paths: paths.map((p) => join8(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  const current = { name: "holdout", paths: paths.map((p) => join9(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
   if (!base) return [current];
   const head = (await git.run(["rev-parse", "HEAD"])).trim();
   const baseCommit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim();
@@ -48666,14 +50437,14 @@ async function holdoutSets(git, root, model, base) {
   const baseBlobs = await Promise.all(basePaths.map(async (p) => (await git.run(["rev-parse", `${baseCommit}:${p}`])).trim()));
   const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
   if (same) return [current];
-  const dir = await mkdtemp3(join8(tmpdir3(), "modelkeeper-base-holdout-"));
+  const dir = await mkdtemp3(join9(tmpdir3(), "modelkeeper-base-holdout-"));
   for (const path8 of basePaths) {
-    await mkdir3(dirname3(join8(dir, path8)), { recursive: true });
-    await writeFile3(join8(dir, path8), await readBlob(git, `${baseCommit}:${path8}`));
+    await mkdir3(dirname3(join9(dir, path8)), { recursive: true });
+    await writeFile3(join9(dir, path8), await readBlob(git, `${baseCommit}:${path8}`));
   }
   const baseHashes = (await hashFiles(dir, basePaths)).hashes;
   return [
-    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join8(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
+    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join9(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
     { ...current, name: "PR holdout" }
   ];
 }
@@ -49005,7 +50776,7 @@ async function runEvaluate(context, values, overrides = {}) {
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
   for (const model of workspace.models) {
-    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join9(root, model.artifact);
+    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join10(root, model.artifact);
     const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
     let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
     if (champion?.commit === commit && !values.champion) champion = void 0;
@@ -49109,11 +50880,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join11, relative as relative4 } from "node:path";
+import { join as join12, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat4 } from "node:fs/promises";
-import { join as join10, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+import { join as join11, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
 init_errors();
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
@@ -49142,1633 +50913,11 @@ async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path8 = join10(dir, entry.name);
+    const path8 = join11(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path8, accept));
     else if (entry.isFile() && accept(path8)) out.push(path8);
   }
   return out;
-}
-
-// src/stats/drift/categorical-counts.ts
-function alignCategories(reference, current) {
-  const categories = [...reference.categories];
-  const referenceCounts = [...reference.counts];
-  const currentCounts = new Array(categories.length).fill(0);
-  const index = new Map(categories.map((c, i) => [c, i]));
-  current.categories.forEach((category, i) => {
-    let k = index.get(category);
-    if (k === void 0) {
-      k = categories.length;
-      index.set(category, k);
-      categories.push(category);
-      referenceCounts.push(0);
-      currentCounts.push(0);
-    }
-    currentCounts[k] += current.counts[i];
-  });
-  return { categories, reference: referenceCounts, current: currentCounts };
-}
-function unseenCategories(aligned) {
-  const total = aligned.current.reduce((a, b) => a + b, 0);
-  const unseen = [];
-  aligned.categories.forEach((category, i) => {
-    if (aligned.reference[i] === 0 && aligned.current[i] > 0) unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
-  });
-  return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
-}
-function splitSparseCategories(aligned, minimumExpected = 5) {
-  const referenceTotal = aligned.reference.reduce((a, b) => a + b, 0);
-  const currentTotal = aligned.current.reduce((a, b) => a + b, 0);
-  const total = referenceTotal + currentTotal;
-  const smaller = Math.min(referenceTotal, currentTotal);
-  const dense = { categories: [], reference: [], current: [] };
-  const sparse = { categories: [], reference: [], current: [] };
-  let sparseCount = 0;
-  aligned.categories.forEach((category, i) => {
-    const count = aligned.reference[i] + aligned.current[i];
-    if (count === 0) return;
-    const target = smaller * count / total < minimumExpected ? sparse : dense;
-    if (target === sparse) sparseCount += count;
-    target.categories.push(category);
-    target.reference.push(aligned.reference[i]);
-    target.current.push(aligned.current[i]);
-  });
-  return { dense, sparse, sparseExpected: total > 0 ? smaller * sparseCount / total : 0 };
-}
-
-// src/stats/drift/cohens-h.ts
-function cohensH(referenceShare, currentShare) {
-  return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
-}
-
-// src/stats/drift/summation.ts
-var CompensatedSum = class {
-  sum = 0;
-  compensation = 0;
-  add(value) {
-    const t = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
-    else this.compensation += value - t + this.sum;
-    this.sum = t;
-  }
-  get value() {
-    return this.sum + this.compensation;
-  }
-};
-
-// src/stats/drift/moments.ts
-function moments(values) {
-  const total = new CompensatedSum();
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    total.add(v);
-    count += 1;
-  }
-  if (count === 0) return { count, mean: NaN, std: NaN };
-  const mean = total.value / count;
-  const squares = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    squares.add((v - mean) * (v - mean));
-  }
-  return { count, mean, std: Math.sqrt(squares.value / count) };
-}
-
-// src/stats/drift/quantile.ts
-function quantileSorted2(sorted2, q) {
-  const n = sorted2.length;
-  if (n === 0) return NaN;
-  const position = (n - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const t = position - below;
-  const a = sorted2[below];
-  const b = sorted2[above];
-  const difference = b - a;
-  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  return a === b ? a : value;
-}
-
-// src/stats/drift/psi.ts
-var DEFAULT_PSI_BINS = 10;
-var PSI_EMPTY_SHARE = 1e-4;
-function psiBinEdges(sortedReference, bins = DEFAULT_PSI_BINS) {
-  if (!Number.isInteger(bins) || bins < 2) throw new Error(`psiBinEdges: bins must be an integer >= 2, got ${bins}`);
-  const edges = [];
-  if (sortedReference.length === 0) return edges;
-  for (let k = 1; k < bins; k++) {
-    const edge = quantileSorted2(sortedReference, k / bins);
-    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
-  }
-  return edges;
-}
-function binCountsSorted(sortedValues, edges) {
-  const counts = new Array(edges.length + 1).fill(0);
-  let bin = 0;
-  for (let i = 0; i < sortedValues.length; i++) {
-    const v = sortedValues[i];
-    while (bin < edges.length && v > edges[bin]) bin++;
-    counts[bin] += 1;
-  }
-  return counts;
-}
-function populationStabilityIndex(referenceCounts, currentCounts, emptyShare = PSI_EMPTY_SHARE) {
-  if (referenceCounts.length !== currentCounts.length) throw new Error("populationStabilityIndex: count vectors differ in length");
-  const referenceTotal = referenceCounts.reduce((a, b) => a + b, 0);
-  const currentTotal = currentCounts.reduce((a, b) => a + b, 0);
-  if (referenceTotal === 0 || currentTotal === 0) return NaN;
-  let psi = 0;
-  for (let i = 0; i < referenceCounts.length; i++) {
-    const r = referenceCounts[i] / referenceTotal || emptyShare;
-    const c = currentCounts[i] / currentTotal || emptyShare;
-    psi += (r - c) * Math.log(r / c);
-  }
-  return psi;
-}
-
-// src/stats/drift/column-summary.ts
-function sortedNonMissing(values) {
-  let missing = 0;
-  let sorted2 = true;
-  let previous = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) {
-      missing += 1;
-      continue;
-    }
-    if (v < previous) sorted2 = false;
-    previous = v;
-  }
-  const present = new Float64Array(values.length - missing);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return sorted2 ? present : present.sort();
-}
-function summarizeNumeric(column2, options2 = {}) {
-  const sortedValues = sortedNonMissing(column2.values);
-  const { mean, std } = moments(sortedValues);
-  const n = sortedValues.length;
-  let psi;
-  if (options2.psiBins !== void 0) {
-    const edges = psiBinEdges(sortedValues, options2.psiBins);
-    psi = { edges, counts: binCountsSorted(sortedValues, edges) };
-  }
-  return {
-    kind: "numeric",
-    name: column2.name,
-    rowCount: column2.values.length,
-    missingCount: column2.values.length - n,
-    sortedValues,
-    sampled: false,
-    mean,
-    std,
-    min: n ? sortedValues[0] : NaN,
-    max: n ? sortedValues[n - 1] : NaN,
-    psi
-  };
-}
-function summarizeCategorical(column2) {
-  const countsByCode = new Float64Array(column2.categories.length);
-  let missingCount = 0;
-  for (let i = 0; i < column2.codes.length; i++) {
-    const code = column2.codes[i];
-    if (code < 0 || code >= countsByCode.length) missingCount += 1;
-    else countsByCode[code] += 1;
-  }
-  const categories = [];
-  const counts = [];
-  const indexByLabel = /* @__PURE__ */ new Map();
-  column2.categories.forEach((label, code) => {
-    if (countsByCode[code] === 0) return;
-    const existing = indexByLabel.get(label);
-    if (existing === void 0) {
-      indexByLabel.set(label, categories.length);
-      categories.push(label);
-      counts.push(countsByCode[code]);
-    } else {
-      counts[existing] += countsByCode[code];
-    }
-  });
-  return { kind: "categorical", name: column2.name, rowCount: column2.codes.length, missingCount, categories, counts };
-}
-function summarizeColumn(column2, options2 = {}) {
-  return column2.kind === "numeric" ? summarizeNumeric(column2, options2) : summarizeCategorical(column2);
-}
-function isConstant(summary) {
-  if (summary.kind === "numeric") return summary.sortedValues.length > 0 && summary.min === summary.max;
-  return summary.categories.length === 1;
-}
-function presentCount(summary) {
-  return summary.rowCount - summary.missingCount;
-}
-
-// src/stats/drift/multiple-testing.ts
-function adjustPValues(pValues, method) {
-  return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
-}
-function benjaminiHochberg(pValues) {
-  const indices = pValues.map((_, i) => i).filter((i) => !Number.isNaN(pValues[i]));
-  const m = indices.length;
-  const adjusted = pValues.map(() => NaN);
-  indices.sort((i, j) => pValues[i] - pValues[j]);
-  let runningMin = 1;
-  for (let rank = m; rank >= 1; rank--) {
-    const index = indices[rank - 1];
-    runningMin = Math.min(runningMin, pValues[index] * m / rank);
-    adjusted[index] = runningMin;
-  }
-  return adjusted;
-}
-function bonferroni(pValues) {
-  const m = pValues.filter((p) => !Number.isNaN(p)).length;
-  return pValues.map((p) => Number.isNaN(p) ? NaN : Math.min(1, p * m));
-}
-
-// src/stats/drift/profile.ts
-init_errors();
-var PROFILE_FORMAT = "modelkeeper-drift-profile";
-function isDriftProfile(value) {
-  return typeof value === "object" && value !== null && value.format === PROFILE_FORMAT;
-}
-function profileColumnSummary(column2) {
-  if (column2.kind === "categorical") return { ...column2 };
-  const toNumber2 = (x) => x === null ? NaN : x;
-  return {
-    kind: "numeric",
-    name: column2.name,
-    rowCount: column2.rowCount,
-    missingCount: column2.missingCount,
-    sortedValues: Float64Array.from(column2.sample),
-    sampled: column2.sampled,
-    mean: toNumber2(column2.mean),
-    std: toNumber2(column2.std),
-    min: toNumber2(column2.min),
-    max: toNumber2(column2.max),
-    psi: column2.psi
-  };
-}
-
-// src/stats/drift/registry.ts
-init_errors();
-
-// src/stats/drift/gamma.ts
-var HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-var STIRLING_THRESHOLD = 10;
-function stirlingCorrection(x) {
-  const r = 1 / x;
-  const r2 = r * r;
-  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360))))));
-}
-function logGamma(x) {
-  if (!(x > 0)) return NaN;
-  if (x >= STIRLING_THRESHOLD) return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + stirlingCorrection(x);
-  let shift = 0;
-  let product = 1;
-  let y = x;
-  while (y < STIRLING_THRESHOLD) {
-    product *= y;
-    y += 1;
-    if (product > 1e280) {
-      shift += Math.log(product);
-      product = 1;
-    }
-  }
-  return logGamma(y) - shift - Math.log(product);
-}
-function log1pMinusT(t) {
-  if (Math.abs(t) > 0.4) return Math.log1p(t) - t;
-  let sum = 0;
-  let power = t;
-  for (let k = 2; k < 200; k++) {
-    power *= -t;
-    const term = power / k;
-    sum += term;
-    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
-  }
-  return sum;
-}
-function logPrefactor(a, x) {
-  if (a >= STIRLING_THRESHOLD) {
-    return a * log1pMinusT((x - a) / a) + 0.5 * Math.log(a) - HALF_LOG_2PI - stirlingCorrection(a);
-  }
-  return a * Math.log(x) - x - logGamma(a);
-}
-var TINY = 1e-300;
-var EPS = 1e-16;
-var MAX_ITERATIONS = 1e5;
-function upperIncompleteGammaRatio(a, x) {
-  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0) return NaN;
-  if (x <= 0) return 1;
-  if (x === Infinity) return 0;
-  const logFactor = logPrefactor(a, x);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < MAX_ITERATIONS; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (term < sum * EPS) break;
-    }
-    return Math.min(1, Math.max(0, 1 - sum * Math.exp(logFactor)));
-  }
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
-  return Math.min(1, Math.max(0, Math.exp(logFactor) * h));
-}
-function chiSquaredSurvival(statistic, degreesOfFreedom) {
-  if (degreesOfFreedom <= 0) return NaN;
-  return upperIncompleteGammaRatio(degreesOfFreedom / 2, statistic / 2);
-}
-
-// src/stats/drift/chi-squared-contingency.ts
-function chiSquaredContingency(table2, correction = true) {
-  const rows = table2.length;
-  const columns = rows > 0 ? table2[0].length : 0;
-  if (rows === 0 || columns === 0) throw new Error("chiSquaredContingency: empty table");
-  const rowSums = table2.map((row) => row.reduce((a, b) => a + b, 0));
-  const columnSums = Array.from({ length: columns }, (_, j) => table2.reduce((sum, row) => sum + row[j], 0));
-  const total = rowSums.reduce((a, b) => a + b, 0);
-  if (rowSums.some((s) => s === 0) || columnSums.some((s) => s === 0)) {
-    throw new Error("chiSquaredContingency: a row or column sums to zero; drop it first");
-  }
-  const degreesOfFreedom = rows * columns - rows - columns + 1;
-  if (degreesOfFreedom === 0) return { statistic: 0, pValue: 1, degreesOfFreedom };
-  const statistic = new CompensatedSum();
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < columns; j++) {
-      const expected = rowSums[i] * columnSums[j] / total;
-      let observed = table2[i][j];
-      if (degreesOfFreedom === 1 && correction) {
-        const difference = expected - observed;
-        observed += Math.sign(difference) * Math.min(0.5, Math.abs(difference));
-      }
-      statistic.add((observed - expected) * (observed - expected) / expected);
-    }
-  }
-  const value = statistic.value;
-  return { statistic: value, pValue: chiSquaredSurvival(value, degreesOfFreedom), degreesOfFreedom };
-}
-
-// src/stats/drift/fisher-exact.ts
-var TIE_TOLERANCE = 1 + 1e-7;
-function fisherExactTwoSided(a, b, c, d) {
-  for (const v of [a, b, c, d]) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
-  }
-  if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
-  const K = a + b;
-  const N = a + b + c + d;
-  const n = a + c;
-  const low = Math.max(0, n - (N - K));
-  const high = Math.min(K, n);
-  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * (K + 1) / (N + 2))));
-  const ratioUp = (x) => (K - x) * (n - x) / ((x + 1) * (N - K - n + x + 1));
-  const weights = /* @__PURE__ */ new Map();
-  weights.set(mode, 1);
-  let w = 1;
-  for (let x = mode; x < high; x++) {
-    w *= ratioUp(x);
-    if (w === 0) break;
-    weights.set(x + 1, w);
-  }
-  w = 1;
-  for (let x = mode; x > low; x--) {
-    w /= ratioUp(x - 1);
-    if (w === 0) break;
-    weights.set(x - 1, w);
-  }
-  const observed = weights.get(a) ?? 0;
-  let total = 0;
-  let extreme = 0;
-  const sorted2 = [...weights.values()].sort((p, q) => p - q);
-  for (const weight of sorted2) {
-    total += weight;
-    if (weight <= observed * TIE_TOLERANCE) extreme += weight;
-  }
-  if (observed === 0) return 0;
-  return Math.min(1, extreme / total);
-}
-
-// src/stats/drift/categorical-significance.ts
-var MINIMUM_EXPECTED_COUNT = 5;
-function categoricalSignificance(reference, current) {
-  const { dense, sparse, sparseExpected } = splitSparseCategories(alignCategories(reference, current), MINIMUM_EXPECTED_COUNT);
-  const sum = (values) => values.reduce((a, b) => a + b, 0);
-  const table2 = [[...dense.reference], [...dense.current]];
-  const poolJoins = sparse.categories.length > 0 && sparseExpected >= MINIMUM_EXPECTED_COUNT;
-  if (poolJoins) {
-    table2[0].push(sum(sparse.reference));
-    table2[1].push(sum(sparse.current));
-  }
-  const chi2 = table2[0].length >= 2 ? chiSquaredContingency(table2) : null;
-  const pooledNote = poolJoins ? ` (${sparse.categories.length} sparse categories pooled)` : "";
-  if (poolJoins || sparse.categories.length === 0) {
-    if (!chi2) return { pValue: 1, statistic: 0, degreesOfFreedom: 0, detail: "one category" };
-    return { pValue: chi2.pValue, statistic: chi2.statistic, degreesOfFreedom: chi2.degreesOfFreedom, detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}` };
-  }
-  const referenceTotal = sum(reference.counts);
-  const currentTotal = sum(current.counts);
-  const sparseReference = sum(sparse.reference);
-  const sparseCurrent = sum(sparse.current);
-  const fisher = fisherExactTwoSided(sparseReference, referenceTotal - sparseReference, sparseCurrent, currentTotal - sparseCurrent);
-  const fisherNote = `Fisher's exact test on ${sparse.categories.length} sparse categories`;
-  if (!chi2) return { pValue: fisher, statistic: NaN, degreesOfFreedom: 0, detail: fisherNote };
-  return {
-    pValue: Math.min(1, 2 * Math.min(chi2.pValue, fisher)),
-    statistic: chi2.statistic,
-    degreesOfFreedom: chi2.degreesOfFreedom,
-    detail: `chi-squared, df = ${chi2.degreesOfFreedom}, and ${fisherNote} (Bonferroni)`
-  };
-}
-
-// src/stats/drift/jensen-shannon.ts
-function jensenShannonDistance(p, q, base = 2) {
-  if (p.length !== q.length) throw new Error("jensenShannonDistance: vectors differ in length");
-  const pTotal = p.reduce((a, b) => a + b, 0);
-  const qTotal = q.reduce((a, b) => a + b, 0);
-  if (!(pTotal > 0) || !(qTotal > 0)) return NaN;
-  let left = 0;
-  let right = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i] / pTotal;
-    const qi = q[i] / qTotal;
-    const mi = (pi + qi) / 2;
-    if (pi > 0) left += pi * Math.log(pi / mi);
-    if (qi > 0) right += qi * Math.log(qi / mi);
-  }
-  const divergence = (left + right) / Math.log(base);
-  return Math.sqrt(Math.max(0, divergence) / 2);
-}
-
-// src/stats/drift/ks-exact.ts
-function probabilityOutsideSquare(n, h) {
-  let P = 0;
-  let k = Math.floor(n / h);
-  while (k >= 0) {
-    let p1 = 1;
-    for (let j = 0; j < h; j++) p1 = (n - k * h - j) * p1 / (n + k * h + j + 1);
-    P = p1 * (1 - P);
-    k -= 1;
-  }
-  return 2 * P;
-}
-function probabilityOutsideBand(mIn, nIn, g, h) {
-  const m = Math.max(mIn, nIn);
-  const n = Math.min(mIn, nIn);
-  const mg = Math.trunc(m / g);
-  const ng = Math.trunc(n / g);
-  let minj = 0;
-  let maxj = Math.min(Math.ceil(h / mg), n + 1);
-  let currentLength = maxj - minj;
-  const lengthA = Math.min(2 * maxj + 2, n + 1);
-  const A2 = new Float64Array(lengthA).fill(1);
-  A2.fill(0, minj, maxj);
-  for (let i = 1; i <= m; i++) {
-    const lastMinj = minj;
-    const lastLength = currentLength;
-    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
-    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
-    if (maxj <= minj) return 1;
-    let value = minj === 0 ? 0 : 1;
-    for (let jj = 0; jj < maxj - minj; jj++) {
-      const j = jj + minj;
-      value = (A2[jj + minj - lastMinj] * i + value * j) / (i + j);
-      A2[jj] = value;
-    }
-    currentLength = maxj - minj;
-    if (lastLength > currentLength) {
-      A2.fill(1, maxj - minj, Math.min(maxj - minj + (lastLength - currentLength), lengthA));
-    }
-  }
-  return A2[maxj - minj - 1];
-}
-
-// src/stats/drift/double-double.ts
-var DD_ZERO = { hi: 0, lo: 0 };
-var DD_ONE = { hi: 1, lo: 0 };
-function fromNumber(value) {
-  return { hi: value, lo: 0 };
-}
-function toNumber(value) {
-  return value.hi + value.lo;
-}
-function twoSum(a, b) {
-  const s = a + b;
-  const bb = s - a;
-  const e = a - (s - bb) + (b - bb);
-  return { hi: s, lo: e };
-}
-function quickTwoSum(a, b) {
-  const s = a + b;
-  return { hi: s, lo: b - (s - a) };
-}
-var SPLITTER2 = 134217729;
-var SPLIT_THRESHOLD = 669692879491417e285;
-var SPLIT_SCALE_DOWN = 37252902984e-19;
-var SPLIT_SCALE_UP = 268435456;
-function split(a) {
-  if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
-    const scaled = a * SPLIT_SCALE_DOWN;
-    const t2 = SPLITTER2 * scaled;
-    const hi2 = t2 - (t2 - scaled);
-    const lo = scaled - hi2;
-    return [hi2 * SPLIT_SCALE_UP, lo * SPLIT_SCALE_UP];
-  }
-  const t = SPLITTER2 * a;
-  const hi = t - (t - a);
-  return [hi, a - hi];
-}
-function twoProduct(a, b) {
-  const p = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  const e = ah * bh - p + ah * bl + al * bh + al * bl;
-  return { hi: p, lo: e };
-}
-function add(a, b) {
-  const s = twoSum(a.hi, b.hi);
-  const t = twoSum(a.lo, b.lo);
-  let r = quickTwoSum(s.hi, s.lo + t.hi);
-  r = quickTwoSum(r.hi, r.lo + t.lo);
-  return r;
-}
-function addNumber(a, b) {
-  const s = twoSum(a.hi, b);
-  return quickTwoSum(s.hi, s.lo + a.lo);
-}
-function sumOfNumbers(a, b) {
-  return twoSum(a, b);
-}
-function negate(a) {
-  return { hi: -a.hi, lo: -a.lo };
-}
-function subtract(a, b) {
-  return add(a, negate(b));
-}
-function multiply(a, b) {
-  const p = twoProduct(a.hi, b.hi);
-  return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
-}
-function multiplyNumber(a, b) {
-  const p = twoProduct(a.hi, b);
-  return quickTwoSum(p.hi, p.lo + a.lo * b);
-}
-function divide(a, b) {
-  const q1 = a.hi / b.hi;
-  let r = subtract(a, multiplyNumber(b, q1));
-  const q2 = r.hi / b.hi;
-  r = subtract(r, multiplyNumber(b, q2));
-  const q3 = r.hi / b.hi;
-  return addNumber(quickTwoSum(q1, q2), q3);
-}
-function divideNumbers(a, b) {
-  const q1 = a / b;
-  const p = twoProduct(q1, b);
-  const d = twoSum(a, -p.hi);
-  const q2 = (d.hi + (d.lo - p.lo)) / b;
-  return quickTwoSum(q1, q2);
-}
-function floor(a) {
-  const hi = Math.floor(a.hi);
-  if (hi !== a.hi) return { hi, lo: 0 };
-  return quickTwoSum(hi, Math.floor(a.lo));
-}
-var POWERS_OF_TWO = (() => {
-  const table2 = new Float64Array(2046);
-  for (let e = -1022; e <= 1023; e++) table2[e + 1022] = 2 ** e;
-  return table2;
-})();
-function ldexpNumber(x, exponent) {
-  if (exponent >= -1022 && exponent <= 1023) return x * POWERS_OF_TWO[exponent + 1022];
-  let result = x;
-  let e = exponent;
-  while (e > 1023) {
-    result *= POWERS_OF_TWO[1023 + 1022];
-    e -= 1023;
-  }
-  while (e < -1022) {
-    result *= POWERS_OF_TWO[0];
-    e += 1022;
-  }
-  return result * POWERS_OF_TWO[e + 1022];
-}
-var FREXP_BUFFER = new Float64Array(1);
-var FREXP_WORDS = new Uint32Array(FREXP_BUFFER.buffer);
-var HIGH_WORD2 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-function frexpNumber(x) {
-  if (x === 0 || !Number.isFinite(x)) return { mantissa: x, exponent: 0 };
-  FREXP_BUFFER[0] = x;
-  const biased = FREXP_WORDS[HIGH_WORD2] >>> 20 & 2047;
-  if (biased === 0) {
-    const scaled = frexpNumber(x * POWERS_OF_TWO[64 + 1022]);
-    return { mantissa: scaled.mantissa, exponent: scaled.exponent - 64 };
-  }
-  const exponent = biased - 1022;
-  return { mantissa: x * POWERS_OF_TWO[-exponent + 1022], exponent };
-}
-function frexp(a) {
-  const { mantissa, exponent } = frexpNumber(a.hi);
-  return { mantissa: { hi: mantissa, lo: ldexpNumber(a.lo, -exponent) }, exponent };
-}
-function ldexp(a, exponent) {
-  return { hi: ldexpNumber(a.hi, exponent), lo: ldexpNumber(a.lo, exponent) };
-}
-
-// src/stats/drift/smirnov.ts
-var MINLOG = -745.1332191019412;
-var SMIRNOV_MAX_COMPUTE_N = 1e6;
-var SM_UPPER_MAX_TERMS = 3;
-var SM_UPPERSUM_MIN_N = 10;
-var SM_MAX_EXPONENT = 960;
-var EPSILON = Number.EPSILON;
-function smirnovSurvival(n, d) {
-  return smirnovProbabilities(n, d).sf;
-}
-function smirnovProbabilities(n, x) {
-  if (!(n > 0 && x >= 0 && x <= 1) || !Number.isInteger(n)) return { sf: NaN, cdf: NaN };
-  if (n === 1) return { sf: 1 - x, cdf: x };
-  if (x === 0) return { sf: 1, cdf: 0 };
-  if (x === 1) return { sf: 0, cdf: 1 };
-  const { alpha, nxFloor } = fractionalPartOfNX(n, x);
-  let lowerLast = n - nxFloor - (alpha === 0 ? 0 : 1);
-  let upperFirst = n - nxFloor;
-  if (alpha === 0) {
-    lowerLast -= 1;
-    upperFirst += 1;
-  }
-  if (nxFloor === 0 || nxFloor === 1 && alpha === 0) {
-    const t = powOfSum(1, x, n - 1);
-    const cdf = x * t;
-    return { sf: 1 - cdf, cdf };
-  }
-  if (-2 * n * x * x < MINLOG) return { sf: 0, cdf: 1 };
-  if (nxFloor >= n - 1) {
-    const sf = powOfSum(1, -x, n);
-    return { sf, cdf: 1 - sf };
-  }
-  if (n > SMIRNOV_MAX_COMPUTE_N) {
-    const logp = -((6 * n * x + 1) ** 2) / 18 / n;
-    if (logp < -Math.LN2) {
-      const sf = Math.exp(logp);
-      return { sf, cdf: 1 - sf };
-    }
-    const cdf = -Math.expm1(logp);
-    return { sf: 1 - cdf, cdf };
-  }
-  const upperTermCount = n - upperFirst + 1;
-  const useUpperSum = upperTermCount <= 1 && x < 0.5 || n >= SM_UPPERSUM_MIN_N && upperTermCount <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n);
-  let start = 0;
-  let step = 1;
-  let termCount = lowerLast + 1;
-  let binomialMantissa = DD_ONE;
-  let binomialExponent = 0;
-  let term;
-  if (useUpperSum) {
-    start = n;
-    step = -1;
-    termCount = n - upperFirst + 1;
-    term = powDD(sumOfNumbers(1, x), n - 1);
-  } else {
-    term = divide(powDD(sumOfNumbers(1, -x), n), fromNumber(x));
-  }
-  let sum = add(DD_ZERO, term);
-  ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, 0));
-  const vmid = Math.trunc(n / 2);
-  for (let j = 1; j < termCount; j++) {
-    const v = start + j * step;
-    term = smirnovTerm(n, x, v, binomialMantissa, binomialExponent);
-    const termValue = toNumber(term);
-    if (Number.isFinite(termValue) && termValue !== 0) sum = add(sum, term);
-    if (termValue !== 0) {
-      if (4 * (termCount - j) * Math.abs(term.hi) < EPSILON * sum.hi && j !== termCount - 1) break;
-    } else if (j > vmid) {
-      break;
-    }
-    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, j));
-  }
-  const prob = toNumber(multiply(fromNumber(x), sum));
-  const clip4 = (p) => Math.min(1, Math.max(0, p));
-  if (step < 0) return { sf: clip4(1 - prob), cdf: clip4(prob) };
-  return { sf: clip4(prob), cdf: clip4(1 - prob) };
-}
-function fractionalPartOfNX(n, x) {
-  const nx = twoProduct(n, x);
-  const nxFloorDD = floor(nx);
-  let alpha = subtract(nx, nxFloorDD).hi;
-  let nxFloor = Math.trunc(nxFloorDD.hi);
-  if (alpha === 1) {
-    nxFloor += 1;
-    alpha = 0;
-  }
-  return { alpha, nxFloor };
-}
-function nextBinomial(mantissa, exponent, n, j) {
-  const ratio2 = divideNumbers(n - j, j + 1);
-  const scaled = frexp(multiply(mantissa, ratio2));
-  return { mantissa: scaled.mantissa, exponent: exponent + scaled.exponent };
-}
-function powDD(a, m) {
-  if (m <= 0) {
-    if (m === 0) return DD_ONE;
-    return divide(DD_ONE, powDD(a, -m));
-  }
-  if (a.hi === 0 && a.lo === 0) return DD_ZERO;
-  const ans = Math.pow(a.hi, m);
-  const r = a.lo / a.hi;
-  let adjustment = m * r;
-  if (Math.abs(adjustment) > 1e-8) {
-    if (Math.abs(adjustment) < 1e-4) {
-      adjustment += m * r * ((m - 1) / 2 * r);
-    } else {
-      adjustment = Math.expm1(m * Math.log1p(r));
-    }
-  }
-  return sumOfNumbers(ans, ans * adjustment);
-}
-function powOfSum(a, b, m) {
-  return toNumber(powDD(sumOfNumbers(a, b), m));
-}
-function nextPowerOf2(x) {
-  const q = x * 2 ** -52;
-  return Math.abs(q + x);
-}
-function powScaled(a, m) {
-  if (m <= 0) {
-    if (m === 0) return { mantissa: DD_ONE, exponent: 0 };
-    const inner = powScaled(a, -m);
-    const inverted = frexp(divide(DD_ONE, inner.mantissa));
-    return { mantissa: inverted.mantissa, exponent: -inner.exponent + inverted.exponent };
-  }
-  const { mantissa: y, exponent: yExponent } = frexp(a);
-  if (m === 1) return { mantissa: y, exponent: yExponent };
-  let maxExponent = SM_MAX_EXPONENT;
-  if (m * (y.hi - 1) / y.hi < -SM_MAX_EXPONENT * Math.LN2) {
-    const log2y = Math.log(y.hi) / Math.LN2;
-    if (m * log2y <= -SM_MAX_EXPONENT) {
-      maxExponent = Math.trunc(nextPowerOf2(-SM_MAX_EXPONENT / log2y + 1) / 2);
-    }
-  }
-  if (m <= maxExponent) {
-    const scaled2 = frexp(powDD(y, m));
-    return { mantissa: scaled2.mantissa, exponent: scaled2.exponent + m * yExponent };
-  }
-  const q = Math.trunc(m / maxExponent);
-  const r = m % maxExponent;
-  const yToR = powScaled(y, r);
-  const yToMax = powScaled(y, maxExponent);
-  const yToMaxToQ = powScaled(yToMax.mantissa, q);
-  const scaled = frexp(multiply(yToR.mantissa, yToMaxToQ.mantissa));
-  const exponent = scaled.exponent + yToMaxToQ.exponent + yToMax.exponent * q + yToR.exponent + m * yExponent;
-  return { mantissa: scaled.mantissa, exponent };
-}
-function smirnovTerm(n, x, v, binomialMantissa, binomialExponent) {
-  const lowerBase = addNumber(divideNumbers(n - v, n), -x);
-  const lower = powScaled(lowerBase, n - v);
-  const upperBase = addNumber(divideNumbers(v, n), x);
-  const upper = powScaled(upperBase, v - 1);
-  const product = multiply(multiply(upper.mantissa, lower.mantissa), binomialMantissa);
-  return ldexp(product, binomialExponent + upper.exponent + lower.exponent);
-}
-
-// src/stats/drift/kolmogorov-two-sided.ts
-var E128 = 128;
-var EP128 = 2 ** 128;
-var EM128 = 2 ** -128;
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-var LOG_2PI = Math.log(2 * Math.PI);
-var MIN_LOG = -708;
-var SQRT3 = Math.sqrt(3);
-var PI_SQUARED = Math.PI ** 2;
-var PI_FOUR = Math.PI ** 4;
-var PI_SIX = Math.PI ** 6;
-var STIRLING_COEFFICIENTS = [
-  -0.029550653594771242,
-  0.00641025641025641,
-  -0.0019175269175269176,
-  8417508417508417e-19,
-  -5952380952380953e-19,
-  7936507936507937e-19,
-  -0.002777777777777778,
-  0.08333333333333333
-];
-var clip2 = (p) => Math.min(1, Math.max(0, p));
-function kstwoSurvival(n, d) {
-  if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
-  if (!Number.isInteger(n) || n <= 0) return NaN;
-  if (d >= 1) return 0;
-  if (d <= 0) return 1;
-  return kolmogorovN(n, d, false);
-}
-function select(cdfProbability, sfProbability, wantCdf) {
-  return clip2(wantCdf ? cdfProbability : sfProbability);
-}
-function logFactorialOverPower(n) {
-  const rn = 1 / n;
-  let poly = 0;
-  for (const c of STIRLING_COEFFICIENTS) poly = poly * (rn / n) + c;
-  return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
-}
-function kolmogorovN(n, x, wantCdf) {
-  const t = n * x;
-  if (t <= 1) {
-    if (t <= 0.5) return select(0, 1, wantCdf);
-    let prob;
-    if (n <= 140) {
-      prob = 1;
-      for (let i = 1; i <= n; i++) prob *= i * (1 / n) * (2 * t - 1);
-    } else {
-      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
-    }
-    return select(prob, 1 - prob, wantCdf);
-  }
-  if (t >= n - 1) {
-    const prob = 2 * Math.pow(1 - x, n);
-    return select(1 - prob, prob, wantCdf);
-  }
-  if (x >= 0.5) {
-    const prob = 2 * smirnovSurvival(n, x);
-    return select(1 - prob, prob, wantCdf);
-  }
-  const nxSquared = t * x;
-  if (n <= 140) {
-    if (nxSquared <= 0.754693) {
-      const prob2 = durbinMatrixCdf(n, x);
-      return select(prob2, 1 - prob2, wantCdf);
-    }
-    if (nxSquared <= 4) {
-      const prob2 = pomeranzCdf(n, x);
-      return select(prob2, 1 - prob2, wantCdf);
-    }
-    const prob = 2 * smirnovSurvival(n, x);
-    return select(1 - prob, prob, wantCdf);
-  }
-  if (!wantCdf) {
-    if (nxSquared >= 370) return 0;
-    if (nxSquared >= 2.2) return clip2(2 * smirnovSurvival(n, x));
-  }
-  let cdf;
-  if (nxSquared >= 18) cdf = 1;
-  else if (n <= 1e5 && n * x ** 1.5 <= 1.4) cdf = durbinMatrixCdf(n, x);
-  else cdf = pelzGoodCdf(n, x);
-  return select(cdf, 1 - cdf, wantCdf);
-}
-function matmul(a, b, m) {
-  const out = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let k = 0; k < m; k++) {
-      const aik = a[i * m + k];
-      if (aik === 0) continue;
-      const rowB = k * m;
-      const rowOut = i * m;
-      for (let j = 0; j < m; j++) out[rowOut + j] += aik * b[rowB + j];
-    }
-  }
-  return out;
-}
-function durbinMatrixCdf(n, d) {
-  if (d >= 1) return 1;
-  const nd = n * d;
-  if (nd <= 0.5) return 0;
-  const k = Math.ceil(nd);
-  const h = k - nd;
-  const m = 2 * k - 1;
-  const v = new Float64Array(m);
-  const w = new Float64Array(m);
-  let factorial = 1;
-  for (let j = 1; j <= m; j++) {
-    v[j - 1] = 1 - h ** j;
-    w[j - 1] = factorial;
-    factorial /= j;
-    v[j - 1] *= factorial;
-  }
-  const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m;
-  v[m - 1] = (1 + tt) * factorial;
-  let H = new Float64Array(m * m);
-  for (let i = 1; i < m; i++) {
-    for (let row = i - 1; row < m; row++) H[row * m + i] = w[row - (i - 1)];
-  }
-  for (let row = 0; row < m; row++) H[row * m] = v[row];
-  for (let col = 0; col < m; col++) H[(m - 1) * m + col] = v[m - 1 - col];
-  let power = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) power[i * m + i] = 1;
-  let remaining = n;
-  let exponent = 0;
-  let hExponent = 0;
-  while (remaining > 0) {
-    if (remaining % 2) {
-      power = matmul(power, H, m);
-      exponent += hExponent;
-    }
-    H = matmul(H, H, m);
-    hExponent *= 2;
-    if (Math.abs(H[(k - 1) * m + (k - 1)]) > EP128) {
-      for (let i = 0; i < H.length; i++) H[i] /= EP128;
-      hExponent += E128;
-    }
-    remaining = Math.floor(remaining / 2);
-  }
-  let p = power[(k - 1) * m + (k - 1)];
-  for (let i = 1; i <= n; i++) {
-    p = i * p / n;
-    if (Math.abs(p) < EM128) {
-      p *= EP128;
-      exponent -= E128;
-    }
-  }
-  if (exponent !== 0) p = ldexpNumber(p, exponent);
-  return clip2(p);
-}
-function pomeranzBounds(i, n, ll, ceilf, roundf) {
-  let j1;
-  let j2;
-  if (i === 0) {
-    j1 = -ll - ceilf - 1;
-    j2 = ll + ceilf - 1;
-  } else {
-    const half = Math.floor((i + 1) / 2);
-    const odd = (i + 1) % 2;
-    if (odd === 0) {
-      if (half === n + 1) {
-        j1 = n - ll - ceilf - 1;
-        j2 = n + ll + ceilf - 1;
-      } else {
-        j1 = half - 1 - ll - roundf - 1;
-        j2 = half + ll - 1 + ceilf - 1;
-      }
-    } else {
-      j1 = half - 1 - ll - 1;
-      j2 = half + ll + roundf - 1;
-    }
-  }
-  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
-}
-function pomeranzCdf(n, x) {
-  const t = n * x;
-  const ll = Math.floor(t);
-  const f = t - ll;
-  const g = Math.min(f, 1 - f);
-  const ceilf = f > 0 ? 1 : 0;
-  const roundf = f > 0.5 ? 1 : 0;
-  const powerCount = 2 * (ll + 1);
-  const gPower = new Float64Array(powerCount);
-  const twoGPower = new Float64Array(powerCount);
-  const oneMinusTwoGPower = new Float64Array(powerCount);
-  gPower[0] = 1;
-  twoGPower[0] = 1;
-  oneMinusTwoGPower[0] = 1;
-  let exponent = 0;
-  const gOverN = g / n;
-  const twoGOverN = 2 * g / n;
-  const oneMinusTwoGOverN = (1 - 2 * g) / n;
-  for (let m = 1; m < powerCount; m++) {
-    gPower[m] = gPower[m - 1] * gOverN / m;
-    twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-    oneMinusTwoGPower[m] = oneMinusTwoGPower[m - 1] * oneMinusTwoGOverN / m;
-  }
-  let V0 = new Float64Array(powerCount);
-  let V1 = new Float64Array(powerCount);
-  V1[0] = 1;
-  let V0start = 0;
-  let V1start = 0;
-  let [j1, j2] = pomeranzBounds(0, n, ll, ceilf, roundf);
-  for (let i = 1; i < 2 * n + 2; i++) {
-    const k1 = j1;
-    [V0, V1] = [V1, V0];
-    [V0start, V1start] = [V1start, V0start];
-    V1.fill(0);
-    [j1, j2] = pomeranzBounds(i, n, ll, ceilf, roundf);
-    const powers = i === 1 || i === 2 * n + 1 ? gPower : i % 2 ? twoGPower : oneMinusTwoGPower;
-    const length = j2 - k1 + 1;
-    if (length > 0) {
-      const offset = k1 - V0start;
-      const sliceLength = Math.max(0, Math.min(length, V0.length - offset));
-      const convStart = j1 - k1;
-      const convLength = j2 - j1 + 1;
-      let max = 0;
-      for (let c = 0; c < convLength; c++) {
-        const index = convStart + c;
-        let sum = 0;
-        const lo = Math.max(0, index - (length - 1));
-        const hi = Math.min(index, sliceLength - 1);
-        for (let a = lo; a <= hi; a++) sum += V0[offset + a] * powers[index - a];
-        V1[c] = sum;
-        if (sum > max) max = sum;
-      }
-      if (max > 0 && max < EM128) {
-        for (let c = 0; c < convLength; c++) V1[c] *= EP128;
-        exponent -= E128;
-      }
-      V1start = V0start + j1 - k1;
-    }
-  }
-  let answer = V1[n - V1start];
-  for (let m = 1; m <= n; m++) {
-    if (Math.abs(answer) > EP128) {
-      answer *= EM128;
-      exponent += E128;
-    }
-    answer *= m;
-  }
-  if (exponent !== 0) answer = ldexpNumber(answer, exponent);
-  return clip2(answer);
-}
-function pelzGoodCdf(n, x) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const z = Math.sqrt(n) * x;
-  const z2 = z ** 2;
-  const z3 = z ** 3;
-  const z4 = z ** 4;
-  const z6 = z ** 6;
-  const qlog = -PI_SQUARED / 8 / z2;
-  if (qlog < MIN_LOG) return 0;
-  let q = Math.exp(qlog);
-  const k1a = -z2;
-  const k1b = PI_SQUARED / 4;
-  const k2a = 6 * z6 + 2 * z4;
-  const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-  const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-  const k3d = PI_SIX * (5 - 30 * z2) / 64;
-  const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-  const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
-  const k3a = -30 * z6 - 90 * z ** 8;
-  const K = [0, 0, 0, 0];
-  const maxk = Math.ceil(16 * z / Math.PI);
-  for (let k = maxk; k > 0; k--) {
-    const m = 2 * k - 1;
-    const m2 = m ** 2;
-    const m4 = m ** 4;
-    const m6 = m ** 6;
-    const qpower = Math.pow(q, 8 * k);
-    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
-    for (let i = 0; i < 4; i++) K[i] = K[i] * qpower + coefficients[i];
-  }
-  const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-  for (let i = 0; i < 4; i++) K[i] = K[i] * q * SQRT_2PI / divisors[i];
-  q = Math.exp(-PI_SQUARED / 2 / z2);
-  const sqrt3z = SQRT3 * z;
-  let k2extra = 0;
-  let k3extra = 0;
-  for (let k = maxk; k > 0; k--) {
-    const k2 = k * k;
-    const qPowerK2 = q ** k2;
-    const kpi = Math.PI * k;
-    k2extra += k2 * qPowerK2;
-    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qPowerK2;
-  }
-  K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-  K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
-  let sum = 0;
-  for (let i = 0; i < 4; i++) sum += K[i] / Math.pow(n, i / 2);
-  return sum;
-}
-
-// src/stats/drift/ks-two-sample.ts
-var KS_MAX_EXACT_SIZE = 1e4;
-var INT32_MAX = 2147483647;
-function ksTwoSampleSorted(a, b, method = "auto") {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
-  const gap = largestGap(a, b);
-  let d;
-  let location;
-  let sign2;
-  if (gap.minusGap > gap.plusGap) {
-    d = gap.minusGap;
-    location = gap.minusLocation;
-    sign2 = -1;
-  } else {
-    d = gap.plusGap;
-    location = gap.plusLocation;
-    sign2 = 1;
-  }
-  const g = gcd(n1, n2);
-  const n1g = n1 / g;
-  const n2g = n2 / g;
-  let mode;
-  if (method === "auto") mode = Math.max(n1, n2) <= KS_MAX_EXACT_SIZE ? "exact" : "asymptotic";
-  else if (method === "exact") mode = n1g >= INT32_MAX / n2g ? "asymptotic" : "exact";
-  else mode = "asymptotic";
-  let pValue2 = NaN;
-  if (mode === "exact") {
-    const lcm = n1g * n2;
-    const h = roundHalfEven(d * lcm);
-    d = h / lcm;
-    if (h === 0) {
-      pValue2 = 1;
-    } else {
-      const prob = n1 === n2 ? probabilityOutsideSquare(n1, h) : probabilityOutsideBand(n1, n2, g, h);
-      if (prob >= 0 && prob <= 1) pValue2 = prob;
-      else mode = "asymptotic";
-    }
-  }
-  if (mode === "asymptotic") {
-    const larger = Math.max(n1, n2);
-    const smaller = Math.min(n1, n2);
-    const en = larger * smaller / (larger + smaller);
-    pValue2 = kstwoSurvival(roundHalfEven(en), d);
-  }
-  return { statistic: d, pValue: Math.min(1, Math.max(0, pValue2)), method: mode, location, sign: sign2 };
-}
-function largestGap(a, b) {
-  const n1 = a.length;
-  const n2 = b.length;
-  let i = 0;
-  let j = 0;
-  let plusGap = -Infinity;
-  let plusLocation = NaN;
-  let minusGap = -Infinity;
-  let minusLocation = NaN;
-  while (i < n1 || j < n2) {
-    const value = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] <= value) i++;
-    while (j < n2 && b[j] <= value) j++;
-    const diff = i / n1 - j / n2;
-    if (diff > plusGap) {
-      plusGap = diff;
-      plusLocation = value;
-    }
-    const negated = -diff;
-    if (negated > minusGap) {
-      minusGap = negated;
-      minusLocation = value;
-    }
-  }
-  return { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation };
-}
-function gcd(a, b) {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
-}
-function roundHalfEven(x) {
-  const r = Math.round(x);
-  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
-  return r;
-}
-
-// src/stats/drift/wasserstein.ts
-function wassersteinDistanceSorted(u, v) {
-  const nu = u.length;
-  const nv = v.length;
-  if (nu === 0 || nv === 0) throw new Error("wassersteinDistance: both samples must be non-empty");
-  let sum = 0;
-  let compensation = 0;
-  let i = 0;
-  let j = 0;
-  let previous = Math.min(u[0], v[0]);
-  for (; ; ) {
-    while (i < nu && u[i] <= previous) i++;
-    while (j < nv && v[j] <= previous) j++;
-    if (i === nu && j === nv) break;
-    const next = j >= nv || i < nu && u[i] <= v[j] ? u[i] : v[j];
-    const term = Math.abs(i / nu - j / nv) * (next - previous);
-    const t = sum + term;
-    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-    sum = t;
-    previous = next;
-  }
-  return sum + compensation;
-}
-function normalizeWasserstein(distance, referenceStd, currentStd) {
-  if (referenceStd > 0) return distance / referenceStd;
-  if (currentStd > 0) return distance / currentStd;
-  return distance === 0 ? 0 : Infinity;
-}
-
-// src/stats/drift/registry.ts
-var DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"];
-function bothNumeric(reference, current) {
-  if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
-  if (reference.sortedValues.length === 0 || current.sortedValues.length === 0) return null;
-  return [reference, current];
-}
-function bothCategorical(reference, current) {
-  if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
-  if (presentCount(reference) === 0 || presentCount(current) === 0) return null;
-  return [reference, current];
-}
-var DEFINITIONS = {
-  ks: {
-    name: "ks",
-    title: "Kolmogorov\u2013Smirnov",
-    columnKinds: ["numeric"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      const pair = bothNumeric(reference, current);
-      if (!pair) return null;
-      const result = ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: result.pValue, statistic: result.statistic, detail: result.method };
-    }
-  },
-  wasserstein: {
-    name: "wasserstein",
-    title: "Wasserstein distance (in reference standard deviations)",
-    columnKinds: ["numeric"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const pair = bothNumeric(reference, current);
-      if (!pair) return null;
-      const distance = wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: normalizeWasserstein(distance, pair[0].std, pair[1].std), statistic: distance };
-    }
-  },
-  psi: {
-    name: "psi",
-    title: "Population Stability Index",
-    columnKinds: ["numeric", "categorical"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const numeric2 = bothNumeric(reference, current);
-      if (numeric2) {
-        const bins = numeric2[0].psi;
-        if (!bins) return null;
-        const currentCounts = binCountsSorted(numeric2[1].sortedValues, bins.edges);
-        return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
-      }
-      const categorical2 = bothCategorical(reference, current);
-      if (!categorical2) return null;
-      const aligned = alignCategories(categorical2[0], categorical2[1]);
-      return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
-    }
-  },
-  chi2: {
-    name: "chi2",
-    title: "Chi-squared",
-    columnKinds: ["categorical"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      const pair = bothCategorical(reference, current);
-      if (!pair) return null;
-      const result = categoricalSignificance(pair[0], pair[1]);
-      return { value: result.pValue, statistic: result.statistic, detail: result.detail };
-    }
-  },
-  jensenshannon: {
-    name: "jensenshannon",
-    title: "Jensen\u2013Shannon distance",
-    columnKinds: ["categorical"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const pair = bothCategorical(reference, current);
-      if (!pair) return null;
-      const aligned = alignCategories(pair[0], pair[1]);
-      return { value: jensenShannonDistance(aligned.reference, aligned.current) };
-    }
-  },
-  missing: {
-    name: "missing",
-    title: "Missing-value share (Fisher's exact test)",
-    columnKinds: ["numeric", "categorical"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      if (reference.rowCount === 0 || current.rowCount === 0) return null;
-      const value = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
-      const share = (s) => s.missingCount / s.rowCount;
-      return { value, statistic: share(current) - share(reference) };
-    }
-  }
-};
-var DRIFT_TESTS = DRIFT_TEST_NAMES.map((name) => DEFINITIONS[name]);
-function findDriftTest(name, where2) {
-  if (DRIFT_TEST_NAMES.includes(name)) return DEFINITIONS[name];
-  throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where2);
-}
-function driftTestsFor(kind) {
-  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
-}
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return "0";
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(1);
-  return value.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-}
-function evaluateDriftTest(definition, metric, threshold = definition.defaultThreshold) {
-  const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
-  if (!metric || Number.isNaN(metric.value)) {
-    return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
-  }
-  const { value } = metric;
-  const drift = definition.scale === "p-value" ? value < threshold : value >= threshold;
-  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value)} is below ${formatNumber(threshold)}.`;
-  return { ...base, value, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
-}
-
-// src/stats/drift/sampling-noise.ts
-function effectiveSampleSize(referenceSize, currentSize) {
-  return referenceSize * currentSize / (referenceSize + currentSize);
-}
-var NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
-var POISSON_EXACT_BELOW = 40;
-var LOG_FACTORIALS = (() => {
-  const table2 = new Float64Array(POISSON_EXACT_BELOW + 1);
-  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table2[k] = table2[k - 1] + Math.log(k);
-  return table2;
-})();
-function poissonDeviationFactor(lambda) {
-  if (lambda <= 0) return 0;
-  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
-  const k = Math.floor(lambda);
-  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
-}
-function expectedNullWasserstein(sortedReference, referenceSize, currentSize) {
-  const nEff = effectiveSampleSize(referenceSize, currentSize);
-  const n = sortedReference.length;
-  let integral = 0;
-  for (let i = 1; i < n; i++) {
-    const gap = sortedReference[i] - sortedReference[i - 1];
-    if (gap === 0) continue;
-    const F2 = i / n;
-    const tail = Math.min(F2, 1 - F2);
-    integral += Math.sqrt(F2 * (1 - F2)) * poissonDeviationFactor(nEff * tail) * gap;
-  }
-  return integral / Math.sqrt(nEff);
-}
-function expectedNullJensenShannonDivergence(categoryCount, referenceSize, currentSize) {
-  if (categoryCount < 2) return 0;
-  const nEff = effectiveSampleSize(referenceSize, currentSize);
-  return (categoryCount - 1) / (8 * nEff * Math.LN2);
-}
-
-// src/stats/drift/assess-drift.ts
-var DEFAULT_ALPHA = 5e-3;
-var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
-function assessDrift(reference, current, options2 = {}) {
-  const alpha = options2.alpha ?? DEFAULT_ALPHA;
-  const correction = options2.correction ?? "benjamini-hochberg";
-  const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options2.effectThresholds };
-  const verdict = options2.test ?? "calibrated";
-  if (verdict !== "calibrated") findDriftTest(verdict, { key: "drift.test" });
-  for (const [column2, override] of Object.entries(options2.columnTests ?? {})) {
-    if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
-  }
-  const fromProfile = isDriftProfile(reference);
-  const referenceColumns = /* @__PURE__ */ new Map();
-  if (fromProfile) {
-    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => profileColumnSummary(column2));
-  } else {
-    const psiBins = options2.psiBins ?? DEFAULT_PSI_BINS;
-    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => summarizeColumn(column2, { psiBins }));
-  }
-  const currentColumns = new Map(current.columns.map((c) => [c.name, c]));
-  const predictions = [...options2.predictions ?? []];
-  const excluded = /* @__PURE__ */ new Set([...options2.exclude ?? [], ...predictions]);
-  const features = (options2.features ?? [...referenceColumns.keys()]).filter((name) => !excluded.has(name));
-  const monitored = [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
-  const errors = [];
-  const prepared = [];
-  for (const [name, role] of monitored) {
-    const summarizeReference = referenceColumns.get(name);
-    const currentColumn = currentColumns.get(name);
-    if (!summarizeReference) {
-      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns or rebuild the reference with it.` });
-      continue;
-    }
-    if (!currentColumn) {
-      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or exclude it from drift monitoring.` });
-      continue;
-    }
-    const referenceSummary = summarizeReference();
-    if (referenceSummary.kind !== currentColumn.kind) {
-      errors.push({
-        column: name,
-        role,
-        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentColumn.kind} in the current data (${current.source}); check for non-numeric values in it.`
-      });
-      continue;
-    }
-    const override = options2.columnTests?.[name];
-    prepared.push(
-      prepareColumn(name, role, referenceSummary, summarizeColumn(currentColumn), thresholds, override?.test ?? verdict, override ? override.threshold : options2.threshold)
-    );
-  }
-  const pValues = [];
-  for (const column2 of prepared) {
-    pValues.push(column2.significance ? column2.significance.pValue : NaN);
-    pValues.push(column2.missing ? column2.missing.pValue : NaN);
-  }
-  const adjusted = adjustPValues(pValues, correction);
-  const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
-  const columns = prepared.map((column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds));
-  columns.sort(compareColumns);
-  const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
-  return {
-    drifted: driftedColumns.length > 0,
-    predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
-    driftedColumns,
-    method: { verdict, alpha, correction, effectThresholds: thresholds, hypotheses },
-    reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
-    current: { source: current.source, rowCount: current.rowCount },
-    columns,
-    errors
-  };
-}
-function describeSide(summary) {
-  const base = {
-    rowCount: summary.rowCount,
-    missingShare: summary.rowCount ? summary.missingCount / summary.rowCount : 0,
-    constant: isConstant(summary)
-  };
-  return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
-}
-function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold) {
-  const metrics = {};
-  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = test.measure(reference, current);
-  let significance = null;
-  let effect = null;
-  let unseen = [];
-  if (reference.kind === "numeric" && current.kind === "numeric") {
-    const ks = metrics.ks;
-    const wasserstein = metrics.wasserstein;
-    if (ks && wasserstein) {
-      significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
-      const noise = normalizeWasserstein(
-        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, current.sortedValues.length),
-        reference.std,
-        current.std
-      );
-      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
-      effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
-    }
-  } else if (reference.kind === "categorical" && current.kind === "categorical") {
-    const aligned = alignCategories(reference, current);
-    unseen = unseenCategories(aligned);
-    const chi2 = metrics.chi2;
-    const js = metrics.jensenshannon;
-    if (chi2 && js) {
-      significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
-      const categoriesPresent = aligned.categories.filter((_, i) => aligned.reference[i] + aligned.current[i] > 0).length;
-      const noiseDivergence = expectedNullJensenShannonDivergence(categoriesPresent, presentCount(reference), presentCount(current));
-      const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
-      effect = { measure: "jensenshannon", value: js.value, noise: Math.sqrt(noiseDivergence), excess, threshold: thresholds.categorical };
-    }
-  }
-  let missing = null;
-  const missingMetric = metrics.missing;
-  if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
-    const referenceShare = reference.missingCount / reference.rowCount;
-    const currentShare = current.missingCount / current.rowCount;
-    missing = { referenceShare, currentShare, pValue: missingMetric.value, cohensH: cohensH(referenceShare, currentShare), threshold: thresholds.missing };
-  }
-  return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
-}
-function decideColumn(column2, adjustedSignificance, adjustedMissing, alpha, thresholds) {
-  const significance = column2.significance ? { ...column2.significance, adjustedPValue: adjustedSignificance } : null;
-  const missing = column2.missing ? { ...column2.missing, adjustedPValue: adjustedMissing } : null;
-  const effect = column2.effect;
-  const tests = driftTestsFor(column2.reference.kind).map((definition) => {
-    const threshold = column2.verdictBy === definition.name ? column2.threshold : void 0;
-    return evaluateDriftTest(definition, column2.metrics[definition.name] ?? null, threshold);
-  });
-  const distributionSignificant = significance !== null && significance.adjustedPValue <= alpha;
-  const distributionLarge = effect !== null && effect.excess >= effect.threshold;
-  const missingSignificant = missing !== null && missing.adjustedPValue <= alpha;
-  const missingLarge = missing !== null && Math.abs(missing.cohensH) >= missing.threshold;
-  let drifted;
-  let severity = 0;
-  const sentences = [];
-  if (column2.verdictBy === "calibrated") {
-    const distributionDrift = distributionSignificant && distributionLarge;
-    const missingDrift = missingSignificant && missingLarge;
-    drifted = distributionDrift || missingDrift;
-    if (distributionDrift) severity = Math.max(severity, effect.excess / effect.threshold);
-    if (missingDrift) severity = Math.max(severity, Math.abs(missing.cohensH) / missing.threshold);
-    sentences.push(...calibratedSentences(column2, significance, effect, missing, alpha, thresholds));
-  } else {
-    const outcome = tests.find((t) => t.test === column2.verdictBy);
-    drifted = outcome?.status === "drift";
-    if (drifted && outcome?.value !== null && outcome) {
-      severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
-    }
-    sentences.push(outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`);
-  }
-  sentences.unshift(...contextSentences(column2));
-  return {
-    name: column2.name,
-    role: column2.role,
-    kind: column2.reference.kind,
-    drifted,
-    reason: sentences.join(" "),
-    severity,
-    verdictBy: column2.verdictBy,
-    reference: describeSide(column2.reference),
-    current: describeSide(column2.current),
-    significance,
-    effect,
-    missing,
-    unseenCategories: column2.unseen,
-    tests
-  };
-}
-var percent = (share) => `${(100 * share).toFixed(share < 1e-3 && share > 0 ? 2 : 1)}%`;
-function contextSentences(column2) {
-  const sentences = [];
-  const { reference, current } = column2;
-  const describeConstant = (summary) => summary.kind === "numeric" ? formatNumber(summary.min) : JSON.stringify(summary.categories[0]);
-  const referenceConstant = isConstant(reference);
-  const currentConstant = isConstant(current);
-  if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
-  else if (referenceConstant && currentConstant) {
-    const same = describeConstant(reference) === describeConstant(current);
-    sentences.push(same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`);
-  } else if (referenceConstant) sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
-  else if (currentConstant && presentCount(current) > 1) sentences.push(`Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`);
-  if (column2.unseen.length > 0) {
-    const shown = column2.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
-    const more = column2.unseen.length > 3 ? ` and ${column2.unseen.length - 3} more` : "";
-    const total = column2.unseen.reduce((sum, u) => sum + u.share, 0);
-    if (column2.unseen.length === 1) sentences.push(`New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`);
-    else sentences.push(`New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`);
-  }
-  return sentences;
-}
-function calibratedSentences(column2, significance, effect, missing, alpha, thresholds) {
-  const sentences = [];
-  const testName = significance?.test === "ks" ? "KS" : "chi-squared";
-  if (significance && effect) {
-    const unit = effect.measure === "wasserstein" ? " sd" : "";
-    const measure = effect.measure === "wasserstein" ? "Wasserstein distance" : "Jensen\u2013Shannon distance";
-    const beyond = effect.excess > 0 ? `${formatNumber(effect.excess)}${unit} beyond the ${formatNumber(effect.noise)}${unit} of sampling noise at this size` : `within the ${formatNumber(effect.noise)}${unit} of sampling noise at this size`;
-    const size = `${measure} ${formatNumber(effect.value)}${unit}, ${beyond} (threshold ${formatNumber(effect.threshold)}${unit})`;
-    const p = `${testName} adjusted p = ${formatNumber(significance.adjustedPValue)}`;
-    const significant = significance.adjustedPValue <= alpha;
-    const large = effect.excess >= effect.threshold;
-    if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
-    else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
-    else if (large) sentences.push(`A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`);
-    else sentences.push(`No meaningful change: ${p}; ${size}.`);
-  } else if (presentCount(column2.reference) === 0) {
-    sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
-  }
-  if (missing) {
-    const change = `Missing values ${percent(missing.referenceShare)} in the reference, ${percent(missing.currentShare)} now (Cohen's h ${formatNumber(missing.cohensH)}, threshold ${formatNumber(thresholds.missing)}; Fisher adjusted p = ${formatNumber(missing.adjustedPValue)})`;
-    const significant = missing.adjustedPValue <= alpha;
-    const large = Math.abs(missing.cohensH) >= missing.threshold;
-    if (significant && large) sentences.push(`${change}: the missing share changed.`);
-    else if (significant || large) sentences.push(`${change}: not a drift on its own.`);
-  }
-  return sentences;
-}
-function compareColumns(a, b) {
-  if (a.role !== b.role) return a.role === "prediction" ? -1 : 1;
-  if (a.drifted !== b.drifted) return a.drifted ? -1 : 1;
-  if (a.severity !== b.severity) return b.severity - a.severity;
-  const minP = (c) => Math.min(c.significance?.adjustedPValue ?? 1, c.missing?.adjustedPValue ?? 1);
-  const difference = minP(a) - minP(b);
-  if (difference !== 0 && !Number.isNaN(difference)) return difference;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-// src/monitor/prediction-columns.ts
-var SCORE_COLUMN = "prediction: score";
-var CLASS_COLUMN = "prediction: class";
-var LOGGED_PREDICTION = "prediction";
-async function withPredictions(table2, handle, model, features) {
-  const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
-  const prediction = logged ? void 0 : await predict(handle, table2, features, model.task);
-  const scores = logged?.kind === "numeric" ? logged.values : prediction.scores;
-  const extra = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
-  if (model.task === "binary") {
-    const codes2 = Int32Array.from(scores, (s) => Number.isNaN(s) ? -1 : s >= model.evaluate.threshold ? 1 : 0);
-    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes: codes2, categories: ["0", "1"] });
-  } else if (model.task === "multiclass" && prediction?.probabilities) {
-    const c = prediction.classCount;
-    const codes2 = new Int32Array(table2.rowCount);
-    for (let i = 0; i < table2.rowCount; i++) {
-      let best = 0;
-      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
-      codes2[i] = best;
-    }
-    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes: codes2, categories: Array.from({ length: c }, (_, k) => String(k)) });
-  }
-  return { ...table2, columns: [...table2.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
 }
 
 // src/report/drift-markdown.ts
@@ -51000,15 +51149,24 @@ var driftCommand = {
     const markdowns = [];
     const htmls = [];
     for (const model of workspace.models) {
-      const referencePaths = values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join11(workspace.root, p));
-      context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-      const reference = await readTables(referencePaths);
-      const { reference: ref, current: cur, note } = await addPredictions(model, workspace.root, reference, current, context);
+      const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
+      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join12(workspace.root, p));
+      let ref;
+      let cur;
+      let note;
+      if (stored) {
+        ({ current: cur, note } = await addPredictions(model, workspace.root, void 0, current, context));
+        ref = stored.profile;
+      } else {
+        context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+        ({ reference: ref, current: cur, note } = await addPredictions(model, workspace.root, await readTables(referencePaths), current, context));
+      }
+      const refColumns = isDriftProfile(ref) ? ref.columns : ref.columns;
       const features = model.drift.features ?? model.features;
       const assessment = assessDrift(ref, cur, {
         features,
         exclude: [model.label],
-        predictions: ref.columns.some((c) => c.name === SCORE_COLUMN) ? [SCORE_COLUMN, ...ref.columns.some((c) => c.name === CLASS_COLUMN) ? [CLASS_COLUMN] : []] : [],
+        predictions: [SCORE_COLUMN, CLASS_COLUMN].filter((name) => refColumns.some((c) => c.name === name) && cur.columns.some((c) => c.name === name)),
         alpha: model.drift.alpha,
         effectThresholds: {
           ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
@@ -51020,12 +51178,12 @@ var driftCommand = {
         model: model.name,
         assessment,
         predictionNote: note,
-        reference: referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
+        reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
         current: currentPaths.map((p) => relative4(context.cwd, p))
       };
       const markdown = renderDriftMarkdown(input);
       markdowns.push(markdown);
-      htmls.push(renderDriftHtml(input, histograms(ref, cur, assessment)));
+      htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, cur, assessment)));
       const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
       if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
       results.push(result);
@@ -51046,17 +51204,28 @@ var driftCommand = {
     };
   }
 };
+async function storedProfile(git, model, context) {
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const found = await findRecord(git, model, head);
+  const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : void 0;
+  if (!line) {
+    context.log(`drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`);
+    return void 0;
+  }
+  context.log(`drift: ${model.name}: using the reference profile stored on ${found.commit.slice(0, 12)} (${line.profile.rowCount} rows)`);
+  return { profile: line.profile, commit: found.commit };
+}
 async function addPredictions(model, root, reference, current, context) {
   let handle;
   try {
-    handle = await loadModel(join11(root, model.artifact));
+    handle = await loadModel(join12(root, model.artifact));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
   }
   try {
-    const features = model.features ?? reference.columns.map((c) => c.name).filter((n) => n !== model.label);
-    return { reference: await withPredictions(reference, handle, model, features), current: await withPredictions(current, handle, model, features) };
+    const features = model.features ?? (reference ?? current).columns.map((c) => c.name).filter((n) => n !== model.label && n !== "prediction");
+    return { reference: reference ? await withPredictions(reference, handle, model, features) : void 0, current: await withPredictions(current, handle, model, features) };
   } catch (error) {
     if (!isUserError(error)) throw error;
     context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
@@ -51337,7 +51506,7 @@ async function tellPullRequest(context, values, model, body) {
 
 // src/commands/rollback.ts
 import { mkdir as mkdir4, copyFile as copyFile2 } from "node:fs/promises";
-import { dirname as dirname4, join as join12 } from "node:path";
+import { dirname as dirname4, join as join13 } from "node:path";
 init_errors();
 var rollbackCommand = {
   name: "rollback",
@@ -51364,8 +51533,8 @@ var rollbackCommand = {
     if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
     if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir4(dirname4(join12(root, model.artifact)), { recursive: true });
-    await copyFile2(artifact.path, join12(root, model.artifact));
+    await mkdir4(dirname4(join13(root, model.artifact)), { recursive: true });
+    await copyFile2(artifact.path, join13(root, model.artifact));
     await git.run(["add", "--", model.artifact]);
     const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
@@ -51507,19 +51676,19 @@ function workflowRunHeadSha(env) {
 // src/demo/run-demo.ts
 import { mkdtemp as mkdtemp4, mkdir as mkdir6, readFile as readFile7, writeFile as writeFile6, symlink, appendFile } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join14, resolve as resolve11 } from "node:path";
+import { join as join15, resolve as resolve11 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join13(dir, "fraud-model");
-  const origin = join13(dir, "origin.git");
+  const repo = join14(dir, "fraud-model");
+  const origin = join14(dir, "origin.git");
   await mkdir5(repo, { recursive: true });
   for (const [path8, content] of Object.entries(files)) {
-    await mkdir5(join13(repo, path8, ".."), { recursive: true });
-    await writeFile5(join13(repo, path8), content);
+    await mkdir5(join14(repo, path8, ".."), { recursive: true });
+    await writeFile5(join14(repo, path8), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -51770,10 +51939,10 @@ var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const started = Date.now();
-  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp4(join14(tmpdir4(), "modelkeeper-demo-"));
+  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp4(join15(tmpdir4(), "modelkeeper-demo-"));
   await mkdir6(dir, { recursive: true });
-  const reports = join14(dir, "reports");
-  const logs = join14(dir, "production-logs");
+  const reports = join15(dir, "reports");
+  const logs = join15(dir, "production-logs");
   await mkdir6(reports, { recursive: true });
   await mkdir6(logs, { recursive: true });
   const steps = [];
@@ -51781,7 +51950,7 @@ async function runDemo(options2) {
   const indent = (text) => text.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile7(join14(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile7(join15(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -51814,16 +51983,16 @@ ${result.tail}`);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join14(reports, "evaluate-v1.md")], 0);
+    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join15(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join14(logs, "2026-11-27.jsonl");
-    await writeFile6(logFile, await predictionLog(join14(repo, "models/fraud.onnx"), window2));
+    const logFile = join15(logs, "2026-11-27.jsonl");
+    await writeFile6(logFile, await predictionLog(join15(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join14(reports, "drift-report.html"), "--report-md", join14(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join15(reports, "drift-report.html"), "--report-md", join15(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
@@ -51833,19 +52002,19 @@ ${result.tail}`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
-    await mkdir6(join14(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile6(join14(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await mkdir6(join15(repo, ".modelkeeper/retrain"), { recursive: true });
+    await writeFile6(join15(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
-    await appendFile(join14(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
-    await writeFile6(join14(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await appendFile(join15(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
+    await writeFile6(join15(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
-    const eventPath = join14(dir, "pull_request.json");
+    const eventPath = join15(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
     await writeFile6(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
-    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join14(reports, "evaluate-v2.md")], 0, prEnv);
+    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join15(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull.number}, as GitHub shows it:`);
     say(indent((comment?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
@@ -51865,9 +52034,9 @@ ${result.tail}`);
       ``,
       `Where to look:`,
       `  the example repository   ${repo}`,
-      `  drift report (HTML)      ${join14(reports, "drift-report.html")}`,
-      `  drift report (Markdown)  ${join14(reports, "drift-report.md")}`,
-      `  v2's evaluation          ${join14(reports, "evaluate-v2.md")}`,
+      `  drift report (HTML)      ${join15(reports, "drift-report.html")}`,
+      `  drift report (Markdown)  ${join15(reports, "drift-report.md")}`,
+      `  v2's evaluation          ${join15(reports, "evaluate-v2.md")}`,
       `  the notes                git -C ${repo} notes --ref=modelkeeper show HEAD`,
       `  v1's record              git -C ${repo} notes --ref=modelkeeper show modelkeeper/fraud/v1`,
       `  the champion tags        git -C ${repo} tag --list 'modelkeeper/*' -n3`,
@@ -51879,9 +52048,9 @@ ${result.tail}`);
   }
 }
 async function linkDependencies(repo) {
-  await mkdir6(join14(repo, "node_modules"), { recursive: true });
-  await symlink(projectRoot, join14(repo, "node_modules", "modelkeeper"), "dir");
-  await symlink(join14(projectRoot, "node_modules", "yaml"), join14(repo, "node_modules", "yaml"), "dir");
+  await mkdir6(join15(repo, "node_modules"), { recursive: true });
+  await symlink(projectRoot, join15(repo, "node_modules", "modelkeeper"), "dir");
+  await symlink(join15(projectRoot, "node_modules", "yaml"), join15(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
   const handle = await loadModel(modelPath);

@@ -15,6 +15,10 @@ import { histogramOf, type Histogram } from "../report/histogram.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { sendDriftDispatch, upsertDriftIssue, type DriftDispatchPayload } from "../github/drift-issue.ts";
 import { isUserError, UserError } from "../errors.ts";
+import type { Git } from "../git/git.ts";
+import { findRecord } from "../provenance/find-record.ts";
+import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
+import { isDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
 
 interface ModelDrift {
   model: string;
@@ -49,17 +53,28 @@ export const driftCommand: Command = {
     const markdowns: string[] = [];
     const htmls: string[] = [];
     for (const model of workspace.models) {
-      const referencePaths = values.reference
-        ? await expandInputs(context.cwd, values.reference as string[], "--reference")
-        : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
-      context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-      const reference = await readTables(referencePaths);
-      const { reference: ref, current: cur, note } = await addPredictions(model, workspace.root, reference, current, context);
+      const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
+      const referencePaths = stored
+        ? []
+        : values.reference
+          ? await expandInputs(context.cwd, values.reference as string[], "--reference")
+          : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
+      let ref: Table | DriftProfile;
+      let cur: Table;
+      let note: string | undefined;
+      if (stored) {
+        ({ current: cur, note } = await addPredictions(model, workspace.root, undefined, current, context));
+        ref = stored.profile;
+      } else {
+        context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+        ({ reference: ref, current: cur, note } = await addPredictions(model, workspace.root, await readTables(referencePaths), current, context));
+      }
+      const refColumns = isDriftProfile(ref) ? ref.columns : ref.columns;
       const features = model.drift.features ?? model.features;
       const assessment = assessDrift(ref, cur, {
         features,
         exclude: [model.label],
-        predictions: ref.columns.some((c) => c.name === SCORE_COLUMN) ? [SCORE_COLUMN, ...(ref.columns.some((c) => c.name === CLASS_COLUMN) ? [CLASS_COLUMN] : [])] : [],
+        predictions: [SCORE_COLUMN, CLASS_COLUMN].filter((name) => refColumns.some((c) => c.name === name) && cur.columns.some((c) => c.name === name)),
         alpha: model.drift.alpha,
         effectThresholds: {
           ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
@@ -71,12 +86,12 @@ export const driftCommand: Command = {
         model: model.name,
         assessment,
         predictionNote: note,
-        reference: referencePaths.map((p) => relative(workspace.root, p)).join(", "),
+        reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
         current: currentPaths.map((p) => relative(context.cwd, p)),
       };
       const markdown = renderDriftMarkdown(input);
       markdowns.push(markdown);
-      htmls.push(renderDriftHtml(input, histograms(ref, cur, assessment)));
+      htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, cur, assessment)));
       const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
       if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
       results.push(result);
@@ -98,8 +113,21 @@ export const driftCommand: Command = {
   },
 };
 
+/** The profile `record` stored with the record of the working tree's artifact, if any. */
+async function storedProfile(git: Git, model: ModelConfig, context: CommandContext): Promise<{ profile: DriftProfile; commit: string } | undefined> {
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const found = await findRecord(git, model, head);
+  const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : undefined;
+  if (!line) {
+    context.log(`drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`);
+    return undefined;
+  }
+  context.log(`drift: ${model.name}: using the reference profile stored on ${found!.commit.slice(0, 12)} (${line.profile.rowCount} rows)`);
+  return { profile: line.profile, commit: found!.commit };
+}
+
 /** Adds the model's outputs to both sides when the model can score them; otherwise says why not. */
-async function addPredictions(model: ModelConfig, root: string, reference: Table, current: Table, context: CommandContext): Promise<{ reference: Table; current: Table; note?: string }> {
+async function addPredictions<R extends Table | undefined>(model: ModelConfig, root: string, reference: R, current: Table, context: CommandContext): Promise<{ reference: R; current: Table; note?: string }> {
   let handle;
   try {
     handle = await loadModel(join(root, model.artifact));
@@ -108,8 +136,8 @@ async function addPredictions(model: ModelConfig, root: string, reference: Table
     return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
   }
   try {
-    const features = model.features ?? reference.columns.map((c) => c.name).filter((n) => n !== model.label);
-    return { reference: await withPredictions(reference, handle, model, features), current: await withPredictions(current, handle, model, features) };
+    const features = model.features ?? (reference ?? current).columns.map((c) => c.name).filter((n) => n !== model.label && n !== "prediction");
+    return { reference: (reference ? await withPredictions(reference, handle, model, features) : undefined) as R, current: await withPredictions(current, handle, model, features) };
   } catch (error) {
     if (!isUserError(error)) throw error;
     context.warn(`${model.name}: prediction drift skipped: ${error.message}`);

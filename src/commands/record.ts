@@ -8,6 +8,7 @@ import { buildRecord } from "../provenance/manifest.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
+import { buildReferenceProfile, storeProfile, PROFILES_REF, type ProfileLine } from "../monitor/reference-profile.ts";
 
 export const recordCommand: Command = {
   name: "record",
@@ -27,11 +28,19 @@ export const recordCommand: Command = {
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
     const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json"));
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
+    const profiles: ProfileLine[] = [];
     for (const model of workspace.models) {
       context.log(`record: hashing ${model.name}'s inputs and artifact`);
       const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache, env: context.env });
+      if (model.drift.profile) {
+        context.log(`record: profiling ${model.name}'s drift reference`);
+        const profile = await buildReferenceProfile(root, model);
+        profiles.push(profile);
+        line.profile = { ref: PROFILES_REF, sha256: profile.sha256, rows: profile.profile.rowCount };
+      }
       records.push({ line, hashed: stats.hashed, reused: stats.reused });
     }
+    for (const profile of profiles) await storeProfile(git, commit, profile);
     await appendNoteLines(git, commit, records.map((r) => r.line));
     await cache.save();
 
@@ -40,6 +49,7 @@ export const recordCommand: Command = {
       const remote = (values.remote as string | undefined) ?? "origin";
       context.log(`record: pushing ${NOTES_REF} to ${remote}`);
       pushed = await pushNotes(git, remote);
+      if (profiles.length) await pushNotes(git, remote, 12, PROFILES_REF);
     }
 
     const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };

@@ -4,7 +4,7 @@ import { NOTES_REF, parseNote, serializeNoteLine, type NoteLine } from "../prove
 import { UserError } from "../errors.ts";
 
 /** Where a remote's notes are fetched before a merge; never pushed. */
-const INCOMING_REF = "refs/notes/modelkeeper-incoming";
+const incomingRef = (ref: string) => `${ref}-incoming`;
 
 export const FETCH_NOTES_HINT =
   `add a step after actions/checkout: \`git fetch origin "${NOTES_REF}:${NOTES_REF}"\` ` +
@@ -13,6 +13,12 @@ export const FETCH_NOTES_HINT =
 export async function readNote(git: Git, commit: string): Promise<NoteLine[]> {
   const result = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "show", commit]);
   return result.code === 0 ? parseNote(result.stdout) : [];
+}
+
+/** The raw text of a note under any notes ref, or undefined. */
+export async function readNoteText(git: Git, commit: string, ref: string): Promise<string | undefined> {
+  const result = await git.tryRun(["notes", `--ref=${ref}`, "show", commit]);
+  return result.code === 0 ? result.stdout : undefined;
 }
 
 export async function hasNotesRef(git: Git): Promise<boolean> {
@@ -25,10 +31,15 @@ export async function hasNotesRef(git: Git): Promise<boolean> {
  * (`git notes append` would insert a blank line between paragraphs.)
  */
 export async function appendNoteLines(git: Git, commit: string, lines: NoteLine[]): Promise<void> {
-  const existing = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "show", commit]);
+  await appendRawLines(git, commit, lines.map(serializeNoteLine), NOTES_REF);
+}
+
+/** Appends single-line texts to the note on `commit` under `ref`, in one atomic notes update. */
+export async function appendRawLines(git: Git, commit: string, lines: string[], ref: string): Promise<void> {
+  const existing = await git.tryRun(["notes", `--ref=${ref}`, "show", commit]);
   const before = existing.code === 0 ? existing.stdout.replace(/\n+$/, "") : "";
-  const text = (before ? `${before}\n` : "") + lines.map(serializeNoteLine).join("\n") + "\n";
-  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], { input: text });
+  const text = (before ? `${before}\n` : "") + lines.join("\n") + "\n";
+  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-F", "-", commit], { input: text });
 }
 
 /** Every commit that has a note, with its lines. */
@@ -65,38 +76,39 @@ export interface PushResult {
  * Pushes the notes ref. When the remote moved on (another job pushed notes), fetches the remote
  * notes into a side ref, merges them line-wise with cat_sort_uniq and tries again. Never forces.
  */
-export async function pushNotes(git: Git, remote = "origin", maxAttempts = 12): Promise<PushResult> {
+export async function pushNotes(git: Git, remote = "origin", maxAttempts = 12, ref = NOTES_REF): Promise<PushResult> {
   let merged = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const push = await git.tryRun(["push", "--porcelain", remote, `${NOTES_REF}:${NOTES_REF}`]);
+    const push = await git.tryRun(["push", "--porcelain", remote, `${ref}:${ref}`]);
     if (push.code === 0) return { attempts: attempt, merged };
     const rejected = /\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(cannot lock|failed to update)/i.test(
       push.stdout + push.stderr,
     );
     if (!rejected) {
-      throw new UserError(`could not push ${NOTES_REF} to ${remote}: ${(push.stderr || push.stdout).trim()}. ` +
+      throw new UserError(`could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. ` +
         `Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
     }
-    await mergeRemoteNotes(git, remote);
+    await mergeRemoteNotes(git, remote, ref);
     merged = true;
     // Spread out retries of writers that collided, so they do not collide again in lockstep.
     await sleep(Math.floor(Math.random() * 50 * attempt));
   }
-  throw new UserError(`could not push ${NOTES_REF} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
+  throw new UserError(`could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
 }
 
 /** Fetches the remote's notes and merges them into ours with `git notes merge -s cat_sort_uniq`. */
-export async function mergeRemoteNotes(git: Git, remote = "origin"): Promise<boolean> {
-  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${NOTES_REF}:${INCOMING_REF}`]);
+export async function mergeRemoteNotes(git: Git, remote = "origin", ref = NOTES_REF): Promise<boolean> {
+  const incoming = incomingRef(ref);
+  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${ref}:${incoming}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new UserError(`could not fetch ${NOTES_REF} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(`could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
   }
-  if (!(await hasNotesRef(git))) {
-    await git.run(["update-ref", NOTES_REF, INCOMING_REF]);
+  if ((await git.tryRun(["rev-parse", "--verify", "--quiet", ref])).code !== 0) {
+    await git.run(["update-ref", ref, incoming]);
   } else {
-    await git.run(["notes", `--ref=${NOTES_REF}`, "merge", "--quiet", "-s", "cat_sort_uniq", INCOMING_REF]);
+    await git.run(["notes", `--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", incoming]);
   }
-  await git.tryRun(["update-ref", "-d", INCOMING_REF]);
+  await git.tryRun(["update-ref", "-d", incoming]);
   return true;
 }

@@ -30,6 +30,8 @@ export interface RecordLine extends LineBase {
   /** The patterns the inputs came from, so verify can tell new files from old. */
   patterns: { data: string[]; code: string[]; config: string[] };
   env: { node: string; platform: string; ci?: string; runId?: string };
+  /** With drift.profile: the reference profile stored under refs/notes/modelkeeper-profiles on the same commit. */
+  profile?: { ref: string; sha256: string; rows: number };
   /** Set on the commit a rollback made: the version whose artifact it restores. */
   rollbackTo?: { version: number; tag: string };
 }

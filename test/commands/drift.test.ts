@@ -92,3 +92,28 @@ test("an empty window or a pattern that matches nothing is an error that says so
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /has no rows/);
 });
+
+test("with drift.profile, record stores a reference profile and drift uses it: same verdict as the raw data", async (t) => {
+  const repo = await fraudRepo();
+  t.after(() => repo.cleanup());
+  const config = (await import("node:fs/promises")).readFile(`${repo.dir}/modelkeeper.yml`, "utf8");
+  await repo.write("modelkeeper.yml", (await config) + "    drift:\n      profile: true\n");
+  await repo.commit("profile on");
+  const record = await runCli(["record"], { stdout: () => {}, stderr: () => {} }, { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" }, repo.dir);
+  assert.equal(record.valueOf(), 0);
+  const stored = await repo.git.run(["notes", "--ref=refs/notes/modelkeeper-profiles", "show", "HEAD"]);
+  assert.match(stored, /"format":"modelkeeper-drift-profile"/);
+  await repo.write("logs/window.csv", windowCsv(3000, 8, "new_scam"));
+
+  const fromProfile = JSON.parse((await drift(repo, {}, "--current", "logs/window.csv", "--json")).stdout).models[0];
+  const fromRaw = JSON.parse((await drift(repo, {}, "--current", "logs/window.csv", "--reference", "data/train.csv", "--json")).stdout).models[0];
+  assert.equal(fromProfile.assessment.reference.fromProfile, true);
+  assert.equal(fromRaw.assessment.reference.fromProfile, false);
+  assert.equal(fromProfile.drifted, fromRaw.drifted);
+  assert.deepEqual([...fromProfile.assessment.driftedColumns].sort(), [...fromRaw.assessment.driftedColumns].sort());
+  // KS from the profile's 5,000-value sample stays within the DKW bound of the raw statistic.
+  for (const column of fromRaw.assessment.columns.filter((c: any) => c.significance?.test === "ks")) {
+    const twin = fromProfile.assessment.columns.find((c: any) => c.name === column.name);
+    assert.ok(Math.abs(twin.significance.statistic - column.significance.statistic) <= 0.0276, column.name);
+  }
+});

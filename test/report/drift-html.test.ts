@@ -41,7 +41,7 @@ test("the drift report opens in headless Chromium: one card per column, drifted 
     });
     await page.goto(pathToFileURL(file).href);
     const cards = await page.$$eval("section.card[data-column]", (nodes) =>
-      nodes.map((n) => ({ column: n.getAttribute("data-column"), drifted: n.getAttribute("data-drifted") === "true", bars: n.querySelectorAll("svg rect").length, visible: (n as HTMLElement).offsetHeight > 0 })),
+      nodes.map((n) => ({ column: n.getAttribute("data-column"), drifted: n.getAttribute("data-drifted") === "true", bars: n.querySelectorAll("svg rect").length, visible: (n as unknown as { offsetHeight: number }).offsetHeight > 0 })),
     );
     assert.equal(cards.length, assessment.columns.length);
     assert.deepEqual(cards.map((c) => c.column), assessment.columns.map((c) => c.name));
