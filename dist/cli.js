@@ -23886,7 +23886,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker4 } = __require("worker_threads");
-    var { join: join16 } = __require("path");
+    var { join: join17 } = __require("path");
     var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -23938,7 +23938,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join16(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join17(__dirname, "lib", "worker.js");
       const worker = new Worker4(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -24451,7 +24451,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join16, isAbsolute, sep: sep4 } = __require("node:path");
+    var { join: join17, isAbsolute, sep: sep4 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
     var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -24606,7 +24606,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join17(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -24627,7 +24627,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join17(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -24654,7 +24654,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join16(__dirname, "..", "file.js");
+          return join17(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -25634,7 +25634,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join16 = ",";
+            let join17 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -25648,7 +25648,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join16 = `,
+                join17 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -25656,13 +25656,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join16;
+                res += join17;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join17}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25683,7 +25683,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join16 = `,
+              join17 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25697,13 +25697,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join16;
+                separator = join17;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join16;
+              separator = join17;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -25744,7 +25744,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join16 = ",";
+            let join17 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -25757,7 +25757,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join16 = `,
+                join17 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -25765,13 +25765,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join16;
+                res += join17;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join17}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25784,7 +25784,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join16 = `,
+              join17 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25793,7 +25793,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join16;
+                separator = join17;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -25851,20 +25851,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join17 = `,
+              const join18 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join17;
+                res2 += join18;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join17}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -25880,16 +25880,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join16 = `,
+            const join17 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join16, maximumBreadth);
+              res += stringifyTypedArray(value, join17, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join16;
+              separator = join17;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -25900,13 +25900,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join16;
+                separator = join17;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join16;
+              separator = join17;
             }
             if (separator !== "") {
               res = `
@@ -47940,7 +47940,7 @@ async function noRecordError(git, model, rev, commit) {
 
 // src/commands/reproduce.ts
 import { copyFile, mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 
 // src/git/worktree.ts
 import { mkdtemp, rm } from "node:fs/promises";
@@ -48040,202 +48040,9 @@ function renderReproduceMarkdown(report) {
 
 // src/commands/reproduce.ts
 init_errors();
-var metricComparer;
-var reproduceCommand = {
-  name: "reproduce",
-  summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
-  usage: "reproduce [--commit REV] [--timeout MINUTES]",
-  options: {
-    commit: { type: "string", value: "REV", description: "commit whose model to rebuild (default: HEAD)" },
-    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)" }
-  },
-  async run(context, values) {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const rev = values.commit ?? "HEAD";
-    const commit = await resolveCommit(git, rev);
-    const results = [];
-    for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
-      if (!found) throw await noRecordError(git, model.name, rev, commit);
-      const { record } = found;
-      const train = record.train ?? model.train;
-      if (!train) {
-        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
-      }
-      const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
-      if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
-      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
-      results.push(
-        await withWorktree(
-          git,
-          commit,
-          (dir) => rebuild(dir, root, model, record, train, timeoutMinutes * 6e4, context.env, context.signal)
-        )
-      );
-    }
-    const ok = results.every((r) => r.reproduced);
-    const data = { commit, reproduced: ok, models: results };
-    return {
-      exitCode: ok ? 0 : 1,
-      data,
-      text: renderReproduceText(data),
-      markdown: renderReproduceMarkdown(data),
-      outputs: { reproduced: String(ok), commit }
-    };
-  }
-};
-async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) {
-  const base = { model: model.name, train, expected: record.artifact.sha256 };
-  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
-  const present = await filterExisting(dir, Object.keys(inputs));
-  const absent = Object.keys(inputs).filter((p) => !present.includes(p));
-  if (absent.length) {
-    const { hashes: hashes2 } = await hashFiles(root, await filterExisting(root, absent));
-    for (const path8 of absent) {
-      if (hashes2.get(path8)?.sha256 !== inputs[path8]) {
-        throw new UserError(
-          `${path8}: recorded as an input of ${model.name} but not in git at this commit, and the working copy ${hashes2.has(path8) ? "differs from the recorded bytes" : "has no such file"}. Restore it (e.g. dvc pull or git lfs pull) to the recorded version, then run reproduce again.`,
-          { file: path8 }
-        );
-      }
-      await mkdir2(dirname2(join7(dir, path8)), { recursive: true });
-      await copyFile(join7(root, path8), join7(dir, path8));
-    }
-  }
-  const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
-  const inputMismatches = Object.entries(inputs).filter(([path8, sha]) => inputHashes.get(path8)?.sha256 !== sha).map(([path8]) => path8);
-  if (inputMismatches.length) {
-    return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
-  }
-  const run3 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
-  if (run3.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run3.tail };
-  if (run3.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run3.code ?? run3.signal})`, output: run3.tail };
-  const artifactPath = join7(dir, record.artifact.path);
-  if (!await stat2(artifactPath).catch(() => void 0)) {
-    return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
-  }
-  const { hashes } = await hashFiles(dir, [record.artifact.path]);
-  const actual = hashes.get(record.artifact.path).sha256;
-  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run3.durationMs };
-  if (!metricComparer) {
-    return { ...base, actual, reproduced: false, identical: false, durationMs: run3.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
-  }
-  const recorded = join7(dir, ".modelkeeper-recorded-artifact.onnx");
-  await copyRecordedArtifact(root, record, recorded);
-  const metrics = await metricComparer(model, recorded, artifactPath, dir);
-  const within = metrics?.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance) ?? false;
-  return {
-    ...base,
-    actual,
-    identical: false,
-    durationMs: run3.durationMs,
-    metrics,
-    tolerance: model.reproduce.tolerance,
-    reproduced: within,
-    reason: within ? "bytes differ, but every held-out metric is within tolerance" : "bytes differ and held-out metrics differ beyond tolerance"
-  };
-}
-async function filterExisting(dir, paths) {
-  const exists = await Promise.all(paths.map((p) => stat2(join7(dir, p)).then((s) => s.isFile(), () => false)));
-  return paths.filter((_, i) => exists[i]);
-}
-async function copyRecordedArtifact(root, record, target) {
-  const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
-  if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
-    await copyFile(join7(root, record.artifact.path), target);
-    return;
-  }
-  throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
-}
 
-// src/commands/evaluate.ts
-import { writeFile as writeFile4 } from "node:fs/promises";
-import { join as join10, resolve as resolve5 } from "node:path";
-
-// src/gate/champion.ts
-import { mkdtemp as mkdtemp2, readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
-import { createHash as createHash3 } from "node:crypto";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8, resolve as resolve4 } from "node:path";
-init_errors();
-var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
-function tagPrefix(model) {
-  return `modelkeeper/${model}/v`;
-}
-async function championTags(git, model) {
-  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
-  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
-}
-async function resolveChampion(git, model, env, cwd, override) {
-  if (override) {
-    const asFile = resolve4(cwd, override);
-    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
-    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
-    if (commit.code !== 0) {
-      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
-    }
-    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
-    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
-    return found;
-  }
-  const [newest] = await championTags(git, model.name);
-  if (newest) {
-    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
-    if (found) return found;
-  }
-  const base = await baseRef(git, env);
-  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
-}
-async function baseRef(git, env) {
-  let name = env.GITHUB_BASE_REF || void 0;
-  if (!name) {
-    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
-    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
-    else {
-      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
-      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
-    }
-  }
-  if (!name) return void 0;
-  for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
-    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
-  }
-  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
-  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
-}
-async function fromGit(git, rev, path8, label) {
-  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
-  if (!commit || blob.code !== 0) return void 0;
-  const bytes = await readBlob(git, blob.stdout.trim());
-  const file = join8(await mkdtemp2(join8(tmpdir2(), "modelkeeper-champion-")), path8.split("/").pop() ?? "model.onnx");
-  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
-  return { ...await fromFile(file, label), commit };
-}
-async function fromFile(path8, label) {
-  let bytes = await readFile4(path8).catch((error) => {
-    throw new UserError(`${path8}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path8 });
-  });
-  if (isLfsPointer(bytes)) {
-    throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
-  }
-  return { path: path8, label, sha256: createHash3("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-}
-function isLfsPointer(bytes) {
-  return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
-}
-async function smudgeLfs(git, pointer, path8, label) {
-  const { execFile: execFile3 } = await import("node:child_process");
-  return new Promise((resolveFile, reject) => {
-    const child = execFile3("git", ["lfs", "smudge", "--", path8], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
-      if (error || isLfsPointer(stdout)) {
-        reject(new UserError(`${path8} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
-      } else resolveFile(stdout);
-    });
-    child.stdin?.end(pointer);
-  });
-}
+// src/gate/compare-artifacts.ts
+import { join as join7 } from "node:path";
 
 // src/stats/metrics/registry.ts
 init_errors();
@@ -49087,6 +48894,276 @@ function checkInput(data, cache2) {
   if (data.task === "binary") checkBinary(data, void 0, cache2);
   else if (data.task === "multiclass") checkMulticlass(data, void 0, cache2);
   else checkRegression(data, cache2);
+}
+
+// src/gate/labels.ts
+init_errors();
+function labelsOf(table2, label, task) {
+  const column2 = table2.columns.find((c) => c.name === label);
+  if (!column2) {
+    throw new UserError(`${table2.source}: no label column "${label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table2.source, column: label });
+  }
+  const values = new Float64Array(table2.rowCount);
+  const missing = [];
+  let classes;
+  if (column2.kind === "numeric") {
+    for (let i = 0; i < table2.rowCount; i++) {
+      const v = column2.values[i];
+      if (!Number.isFinite(v)) missing.push(i);
+      values[i] = v;
+    }
+  } else {
+    classes = [...column2.categories].sort();
+    const index = column2.categories.map((c) => classes.indexOf(c));
+    for (let i = 0; i < table2.rowCount; i++) {
+      const code = column2.codes[i];
+      if (code < 0) missing.push(i);
+      values[i] = code < 0 ? NaN : index[code];
+    }
+    if (task === "binary" && classes.length === 2 && classes[0] === "false" && classes[1] === "true") classes = ["false", "true"];
+  }
+  if (missing.length) {
+    throw new UserError(
+      `${table2.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
+      { file: table2.source, column: label }
+    );
+  }
+  if (task === "regression" && column2.kind !== "numeric") {
+    throw new UserError(`${table2.source}: label "${label}" must be numeric for a regression model.`, { file: table2.source, column: label });
+  }
+  if (task === "binary") {
+    const bad = values.findIndex((v) => v !== 0 && v !== 1);
+    if (bad >= 0) {
+      throw new UserError(
+        `${table2.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
+        { file: table2.source, column: label }
+      );
+    }
+  }
+  return { values, classes };
+}
+function featuresOf(table2, label, configured) {
+  return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
+}
+
+// src/gate/compare-artifacts.ts
+async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
+  const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+  const table2 = await readTables(paths.map((p) => join7(root, p)));
+  const features = featuresOf(table2, model.label, model.features);
+  const { values: labels } = labelsOf(table2, model.label, model.task);
+  const metricsOf = async (path8) => {
+    const handle = await loadModel(path8);
+    try {
+      const p = await predict(handle, table2, features, model.task);
+      const data = model.task === "binary" ? { task: "binary", labels, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels, predictions: p.scores };
+      return computeAllMetrics(data, { threshold: model.evaluate.threshold });
+    } finally {
+      await closeModel(handle);
+    }
+  };
+  const [recorded, rebuilt] = [await metricsOf(recordedPath), await metricsOf(rebuiltPath)];
+  return Object.keys(recorded).filter((name) => Number.isFinite(recorded[name].value) && Number.isFinite(rebuilt[name]?.value)).map((name) => ({ metric: name, recorded: recorded[name].value, rebuilt: rebuilt[name].value }));
+}
+
+// src/commands/reproduce.ts
+var reproduceCommand = {
+  name: "reproduce",
+  summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
+  usage: "reproduce [--commit REV] [--timeout MINUTES]",
+  options: {
+    commit: { type: "string", value: "REV", description: "commit whose model to rebuild (default: HEAD)" },
+    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const { git, root } = workspace;
+    const rev = values.commit ?? "HEAD";
+    const commit = await resolveCommit(git, rev);
+    const results = [];
+    for (const model of workspace.models) {
+      const found = await findRecord(git, model, commit);
+      if (!found) throw await noRecordError(git, model.name, rev, commit);
+      const { record } = found;
+      const train = record.train ?? model.train;
+      if (!train) {
+        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
+      }
+      const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
+      if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
+      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
+      results.push(
+        await withWorktree(
+          git,
+          commit,
+          (dir) => rebuild(dir, root, model, record, train, timeoutMinutes * 6e4, context.env, context.signal)
+        )
+      );
+    }
+    const ok = results.every((r) => r.reproduced);
+    const data = { commit, reproduced: ok, models: results };
+    return {
+      exitCode: ok ? 0 : 1,
+      data,
+      text: renderReproduceText(data),
+      markdown: renderReproduceMarkdown(data),
+      outputs: { reproduced: String(ok), commit }
+    };
+  }
+};
+async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) {
+  const base = { model: model.name, train, expected: record.artifact.sha256 };
+  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
+  const present = await filterExisting(dir, Object.keys(inputs));
+  const absent = Object.keys(inputs).filter((p) => !present.includes(p));
+  if (absent.length) {
+    const { hashes: hashes2 } = await hashFiles(root, await filterExisting(root, absent));
+    for (const path8 of absent) {
+      if (hashes2.get(path8)?.sha256 !== inputs[path8]) {
+        throw new UserError(
+          `${path8}: recorded as an input of ${model.name} but not in git at this commit, and the working copy ${hashes2.has(path8) ? "differs from the recorded bytes" : "has no such file"}. Restore it (e.g. dvc pull or git lfs pull) to the recorded version, then run reproduce again.`,
+          { file: path8 }
+        );
+      }
+      await mkdir2(dirname2(join8(dir, path8)), { recursive: true });
+      await copyFile(join8(root, path8), join8(dir, path8));
+    }
+  }
+  const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
+  const inputMismatches = Object.entries(inputs).filter(([path8, sha]) => inputHashes.get(path8)?.sha256 !== sha).map(([path8]) => path8);
+  if (inputMismatches.length) {
+    return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
+  }
+  const run3 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
+  if (run3.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run3.tail };
+  if (run3.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run3.code ?? run3.signal})`, output: run3.tail };
+  const artifactPath = join8(dir, record.artifact.path);
+  if (!await stat2(artifactPath).catch(() => void 0)) {
+    return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
+  }
+  const { hashes } = await hashFiles(dir, [record.artifact.path]);
+  const actual = hashes.get(record.artifact.path).sha256;
+  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run3.durationMs };
+  const recorded = join8(dir, ".modelkeeper-recorded-artifact.onnx");
+  await copyRecordedArtifact(root, record, recorded);
+  let metrics;
+  try {
+    metrics = await compareArtifactMetrics(model, recorded, artifactPath, dir);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { ...base, actual, reproduced: false, identical: false, durationMs: run3.durationMs, reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}` };
+  }
+  const within = metrics.length > 0 && metrics.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance);
+  return {
+    ...base,
+    actual,
+    identical: false,
+    durationMs: run3.durationMs,
+    metrics,
+    tolerance: model.reproduce.tolerance,
+    reproduced: within,
+    reason: within ? "bytes differ, but every held-out metric is within tolerance" : "bytes differ and held-out metrics differ beyond tolerance"
+  };
+}
+async function filterExisting(dir, paths) {
+  const exists = await Promise.all(paths.map((p) => stat2(join8(dir, p)).then((s) => s.isFile(), () => false)));
+  return paths.filter((_, i) => exists[i]);
+}
+async function copyRecordedArtifact(root, record, target) {
+  const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
+  if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
+    await copyFile(join8(root, record.artifact.path), target);
+    return;
+  }
+  throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
+}
+
+// src/commands/evaluate.ts
+import { writeFile as writeFile4 } from "node:fs/promises";
+import { join as join11, resolve as resolve5 } from "node:path";
+
+// src/gate/champion.ts
+import { mkdtemp as mkdtemp2, readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join9, resolve as resolve4 } from "node:path";
+init_errors();
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function tagPrefix(model) {
+  return `modelkeeper/${model}/v`;
+}
+async function championTags(git, model) {
+  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
+  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+}
+async function resolveChampion(git, model, env, cwd, override) {
+  if (override) {
+    const asFile = resolve4(cwd, override);
+    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
+    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
+    if (commit.code !== 0) {
+      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
+    }
+    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
+    return found;
+  }
+  const [newest] = await championTags(git, model.name);
+  if (newest) {
+    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
+    if (found) return found;
+  }
+  const base = await baseRef(git, env);
+  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
+}
+async function baseRef(git, env) {
+  let name = env.GITHUB_BASE_REF || void 0;
+  if (!name) {
+    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
+    else {
+      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
+      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
+    }
+  }
+  if (!name) return void 0;
+  for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
+    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
+  }
+  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
+  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
+}
+async function fromGit(git, rev, path8, label) {
+  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
+  if (!commit || blob.code !== 0) return void 0;
+  const bytes = await readBlob(git, blob.stdout.trim());
+  const file = join9(await mkdtemp2(join9(tmpdir2(), "modelkeeper-champion-")), path8.split("/").pop() ?? "model.onnx");
+  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
+  return { ...await fromFile(file, label), commit };
+}
+async function fromFile(path8, label) {
+  let bytes = await readFile4(path8).catch((error) => {
+    throw new UserError(`${path8}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path8 });
+  });
+  if (isLfsPointer(bytes)) {
+    throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
+  }
+  return { path: path8, label, sha256: createHash3("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+function isLfsPointer(bytes) {
+  return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
+}
+async function smudgeLfs(git, pointer, path8, label) {
+  const { execFile: execFile3 } = await import("node:child_process");
+  return new Promise((resolveFile, reject) => {
+    const child = execFile3("git", ["lfs", "smudge", "--", path8], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
+      if (error || isLfsPointer(stdout)) {
+        reject(new UserError(`${path8} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
+      } else resolveFile(stdout);
+    });
+    child.stdin?.end(pointer);
+  });
 }
 
 // src/stats/paired/paired-bootstrap.ts
@@ -50102,56 +50179,6 @@ function combineVerdicts(verdicts) {
   return verdicts.length && verdicts.every((v) => v === "promote") ? "promote" : "inconclusive";
 }
 
-// src/gate/labels.ts
-init_errors();
-function labelsOf(table2, label, task) {
-  const column2 = table2.columns.find((c) => c.name === label);
-  if (!column2) {
-    throw new UserError(`${table2.source}: no label column "${label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table2.source, column: label });
-  }
-  const values = new Float64Array(table2.rowCount);
-  const missing = [];
-  let classes;
-  if (column2.kind === "numeric") {
-    for (let i = 0; i < table2.rowCount; i++) {
-      const v = column2.values[i];
-      if (!Number.isFinite(v)) missing.push(i);
-      values[i] = v;
-    }
-  } else {
-    classes = [...column2.categories].sort();
-    const index = column2.categories.map((c) => classes.indexOf(c));
-    for (let i = 0; i < table2.rowCount; i++) {
-      const code = column2.codes[i];
-      if (code < 0) missing.push(i);
-      values[i] = code < 0 ? NaN : index[code];
-    }
-    if (task === "binary" && classes.length === 2 && classes[0] === "false" && classes[1] === "true") classes = ["false", "true"];
-  }
-  if (missing.length) {
-    throw new UserError(
-      `${table2.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
-      { file: table2.source, column: label }
-    );
-  }
-  if (task === "regression" && column2.kind !== "numeric") {
-    throw new UserError(`${table2.source}: label "${label}" must be numeric for a regression model.`, { file: table2.source, column: label });
-  }
-  if (task === "binary") {
-    const bad = values.findIndex((v) => v !== 0 && v !== 1);
-    if (bad >= 0) {
-      throw new UserError(
-        `${table2.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
-        { file: table2.source, column: label }
-      );
-    }
-  }
-  return { values, classes };
-}
-function featuresOf(table2, label, configured) {
-  return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
-}
-
 // src/gate/evaluate-model.ts
 init_errors();
 var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
@@ -50421,11 +50448,11 @@ function confusionOf(task, labels, challenger, champion, threshold) {
 // src/gate/holdouts.ts
 import { mkdtemp as mkdtemp3, writeFile as writeFile3, mkdir as mkdir3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, join as join9 } from "node:path";
+import { dirname as dirname3, join as join10 } from "node:path";
 async function holdoutSets(git, root, model, base) {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const { hashes } = await hashFiles(root, paths);
-  const current = { name: "holdout", paths: paths.map((p) => join9(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  const current = { name: "holdout", paths: paths.map((p) => join10(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
   if (!base) return [current];
   const head = (await git.run(["rev-parse", "HEAD"])).trim();
   const baseCommit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim();
@@ -50437,14 +50464,14 @@ async function holdoutSets(git, root, model, base) {
   const baseBlobs = await Promise.all(basePaths.map(async (p) => (await git.run(["rev-parse", `${baseCommit}:${p}`])).trim()));
   const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
   if (same) return [current];
-  const dir = await mkdtemp3(join9(tmpdir3(), "modelkeeper-base-holdout-"));
+  const dir = await mkdtemp3(join10(tmpdir3(), "modelkeeper-base-holdout-"));
   for (const path8 of basePaths) {
-    await mkdir3(dirname3(join9(dir, path8)), { recursive: true });
-    await writeFile3(join9(dir, path8), await readBlob(git, `${baseCommit}:${path8}`));
+    await mkdir3(dirname3(join10(dir, path8)), { recursive: true });
+    await writeFile3(join10(dir, path8), await readBlob(git, `${baseCommit}:${path8}`));
   }
   const baseHashes = (await hashFiles(dir, basePaths)).hashes;
   return [
-    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join9(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
+    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join10(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
     { ...current, name: "PR holdout" }
   ];
 }
@@ -50776,7 +50803,7 @@ async function runEvaluate(context, values, overrides = {}) {
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
   for (const model of workspace.models) {
-    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join10(root, model.artifact);
+    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join11(root, model.artifact);
     const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
     let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
     if (champion?.commit === commit && !values.champion) champion = void 0;
@@ -50880,11 +50907,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join12, relative as relative4 } from "node:path";
+import { join as join13, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat4 } from "node:fs/promises";
-import { join as join11, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+import { join as join12, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
 init_errors();
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
@@ -50913,7 +50940,7 @@ async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path8 = join11(dir, entry.name);
+    const path8 = join12(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path8, accept));
     else if (entry.isFile() && accept(path8)) out.push(path8);
   }
@@ -51150,7 +51177,7 @@ var driftCommand = {
     const htmls = [];
     for (const model of workspace.models) {
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
-      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join12(workspace.root, p));
+      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join13(workspace.root, p));
       let ref;
       let cur;
       let note;
@@ -51218,7 +51245,7 @@ async function storedProfile(git, model, context) {
 async function addPredictions(model, root, reference, current, context) {
   let handle;
   try {
-    handle = await loadModel(join12(root, model.artifact));
+    handle = await loadModel(join13(root, model.artifact));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
@@ -51506,7 +51533,7 @@ async function tellPullRequest(context, values, model, body) {
 
 // src/commands/rollback.ts
 import { mkdir as mkdir4, copyFile as copyFile2 } from "node:fs/promises";
-import { dirname as dirname4, join as join13 } from "node:path";
+import { dirname as dirname4, join as join14 } from "node:path";
 init_errors();
 var rollbackCommand = {
   name: "rollback",
@@ -51533,8 +51560,8 @@ var rollbackCommand = {
     if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
     if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir4(dirname4(join13(root, model.artifact)), { recursive: true });
-    await copyFile2(artifact.path, join13(root, model.artifact));
+    await mkdir4(dirname4(join14(root, model.artifact)), { recursive: true });
+    await copyFile2(artifact.path, join14(root, model.artifact));
     await git.run(["add", "--", model.artifact]);
     const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
@@ -51676,19 +51703,19 @@ function workflowRunHeadSha(env) {
 // src/demo/run-demo.ts
 import { mkdtemp as mkdtemp4, mkdir as mkdir6, readFile as readFile7, writeFile as writeFile6, symlink, appendFile } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join15, resolve as resolve11 } from "node:path";
+import { join as join16, resolve as resolve11 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join14(dir, "fraud-model");
-  const origin = join14(dir, "origin.git");
+  const repo = join15(dir, "fraud-model");
+  const origin = join15(dir, "origin.git");
   await mkdir5(repo, { recursive: true });
   for (const [path8, content] of Object.entries(files)) {
-    await mkdir5(join14(repo, path8, ".."), { recursive: true });
-    await writeFile5(join14(repo, path8), content);
+    await mkdir5(join15(repo, path8, ".."), { recursive: true });
+    await writeFile5(join15(repo, path8), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -51939,10 +51966,10 @@ var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const started = Date.now();
-  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp4(join15(tmpdir4(), "modelkeeper-demo-"));
+  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp4(join16(tmpdir4(), "modelkeeper-demo-"));
   await mkdir6(dir, { recursive: true });
-  const reports = join15(dir, "reports");
-  const logs = join15(dir, "production-logs");
+  const reports = join16(dir, "reports");
+  const logs = join16(dir, "production-logs");
   await mkdir6(reports, { recursive: true });
   await mkdir6(logs, { recursive: true });
   const steps = [];
@@ -51950,7 +51977,7 @@ async function runDemo(options2) {
   const indent = (text) => text.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile7(join15(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile7(join16(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -51983,16 +52010,16 @@ ${result.tail}`);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join15(reports, "evaluate-v1.md")], 0);
+    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join16(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join15(logs, "2026-11-27.jsonl");
-    await writeFile6(logFile, await predictionLog(join15(repo, "models/fraud.onnx"), window2));
+    const logFile = join16(logs, "2026-11-27.jsonl");
+    await writeFile6(logFile, await predictionLog(join16(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join15(reports, "drift-report.html"), "--report-md", join15(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join16(reports, "drift-report.html"), "--report-md", join16(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
@@ -52002,19 +52029,19 @@ ${result.tail}`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
-    await mkdir6(join15(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile6(join15(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await mkdir6(join16(repo, ".modelkeeper/retrain"), { recursive: true });
+    await writeFile6(join16(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
-    await appendFile(join15(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
-    await writeFile6(join15(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await appendFile(join16(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
+    await writeFile6(join16(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
-    const eventPath = join15(dir, "pull_request.json");
+    const eventPath = join16(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
     await writeFile6(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
-    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join15(reports, "evaluate-v2.md")], 0, prEnv);
+    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join16(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull.number}, as GitHub shows it:`);
     say(indent((comment?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
@@ -52034,9 +52061,9 @@ ${result.tail}`);
       ``,
       `Where to look:`,
       `  the example repository   ${repo}`,
-      `  drift report (HTML)      ${join15(reports, "drift-report.html")}`,
-      `  drift report (Markdown)  ${join15(reports, "drift-report.md")}`,
-      `  v2's evaluation          ${join15(reports, "evaluate-v2.md")}`,
+      `  drift report (HTML)      ${join16(reports, "drift-report.html")}`,
+      `  drift report (Markdown)  ${join16(reports, "drift-report.md")}`,
+      `  v2's evaluation          ${join16(reports, "evaluate-v2.md")}`,
       `  the notes                git -C ${repo} notes --ref=modelkeeper show HEAD`,
       `  v1's record              git -C ${repo} notes --ref=modelkeeper show modelkeeper/fraud/v1`,
       `  the champion tags        git -C ${repo} tag --list 'modelkeeper/*' -n3`,
@@ -52048,9 +52075,9 @@ ${result.tail}`);
   }
 }
 async function linkDependencies(repo) {
-  await mkdir6(join15(repo, "node_modules"), { recursive: true });
-  await symlink(projectRoot, join15(repo, "node_modules", "modelkeeper"), "dir");
-  await symlink(join15(projectRoot, "node_modules", "yaml"), join15(repo, "node_modules", "yaml"), "dir");
+  await mkdir6(join16(repo, "node_modules"), { recursive: true });
+  await symlink(projectRoot, join16(repo, "node_modules", "modelkeeper"), "dir");
+  await symlink(join16(projectRoot, "node_modules", "yaml"), join16(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
   const handle = await loadModel(modelPath);

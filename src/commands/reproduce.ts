@@ -10,24 +10,9 @@ import { hashFiles } from "../provenance/hash-files.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
 import { noRecordError } from "./verify.ts";
 import { renderReproduceText, renderReproduceMarkdown, type ReproduceModelResult } from "../report/reproduce-report.ts";
-import { UserError } from "../errors.ts";
+import { isUserError, UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
-
-/**
- * Optional second opinion when the rebuilt artifact's bytes differ (exporters embed ids): compare
- * held-out metrics of the recorded and the rebuilt artifact. Provided by evaluate when available.
- */
-export type MetricComparer = (
-  model: ModelConfig,
-  recordedArtifact: string,
-  rebuiltArtifact: string,
-  holdoutRoot: string,
-) => Promise<ReproduceModelResult["metrics"]>;
-
-let metricComparer: MetricComparer | undefined;
-export function useMetricComparer(comparer: MetricComparer): void {
-  metricComparer = comparer;
-}
+import { compareArtifactMetrics } from "../gate/compare-artifacts.ts";
 
 export const reproduceCommand: Command = {
   name: "reproduce",
@@ -121,14 +106,17 @@ async function rebuild(
   const actual = hashes.get(record.artifact.path)!.sha256;
   if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run.durationMs };
 
-  if (!metricComparer) {
-    return { ...base, actual, reproduced: false, identical: false, durationMs: run.durationMs, reason: "the rebuilt artifact's bytes differ from the recorded artifact" };
-  }
   // Many exporters embed ids or timestamps: fall back to held-out metrics within tolerance.
   const recorded = join(dir, ".modelkeeper-recorded-artifact.onnx");
   await copyRecordedArtifact(root, record, recorded);
-  const metrics = await metricComparer(model, recorded, artifactPath, dir);
-  const within = metrics?.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance) ?? false;
+  let metrics: Awaited<ReturnType<typeof compareArtifactMetrics>>;
+  try {
+    metrics = await compareArtifactMetrics(model, recorded, artifactPath, dir);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { ...base, actual, reproduced: false, identical: false, durationMs: run.durationMs, reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}` };
+  }
+  const within = metrics.length > 0 && metrics.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance);
   return {
     ...base,
     actual,

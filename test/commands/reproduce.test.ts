@@ -68,3 +68,33 @@ test("a train command that runs past --timeout is stopped", async (t) => {
   assert.ok(Date.now() - started < 30_000);
   assert.equal(await worktrees(repo), 1);
 });
+
+test("an ONNX rebuild whose bytes differ (an embedded timestamp) is reproduced when every held-out metric is within tolerance", async (t) => {
+  const { binaryCsv } = await import("../support/gate-fixtures.ts");
+  const trainer = new URL("../../dist/trainer.js", import.meta.url).href;
+  const repo = await createTestRepo({
+    "modelkeeper.yml": "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    train: node train.mjs\n    label: is_fraud\n    features: [x1, x2]\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    code: [train.mjs]\n",
+    "data/train.csv": binaryCsv(1500, 1),
+    "data/holdout.csv": binaryCsv(1000, 2),
+    "train.mjs": [
+      `import { mkdirSync, writeFileSync } from "node:fs";`,
+      `const { readTables, trainLogisticModel } = await import(${JSON.stringify(trainer)});`,
+      `const table = await readTables(["data/train.csv"]);`,
+      `const { model } = trainLogisticModel({ table, label: "is_fraud", features: ["x1", "x2"], description: "built at " + new Date().toISOString() + " " + Math.random() });`,
+      `mkdirSync("models", { recursive: true });`,
+      `writeFileSync("models/fraud.onnx", model);`,
+    ].join("\n"),
+  });
+  t.after(() => repo.cleanup());
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, ["train.mjs"], { cwd: repo.dir });
+  await repo.commit();
+  await repo.cli("record");
+  const result = await repo.cli("reproduce", "--json");
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  const [model] = JSON.parse(result.stdout).models;
+  assert.equal(model.identical, false);
+  assert.equal(model.reproduced, true);
+  assert.ok(model.metrics.some((m: any) => m.metric === "roc_auc" && m.recorded === m.rebuilt));
+  assert.match(model.reason, /bytes differ, but every held-out metric is within tolerance/);
+});
