@@ -14753,7 +14753,7 @@ var init_parse = __esm({
 
 // src/report/escape.ts
 function escapeMarkdown(text) {
-  return String(text).replace(/[\\`*_{}\[\]()#+\-.!|~]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+  return String(text).replace(/&/g, "&amp;").replace(/[\\`*_~\[\]|]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
 }
 function markdownCode(text) {
   return "`" + String(text).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
@@ -49504,7 +49504,50 @@ function addMultinomialCounts(counts, n, state) {
   }
 }
 
+// src/stats/paired/kernel-warm-up.ts
+var ROWS = BLOCK_SIZE + 808;
+var ROUNDS = 12;
+function synthetic(id, seed) {
+  const random = createRandom(seed);
+  const labels = new Float64Array(ROWS);
+  if (id.task === "binary") {
+    const scores = new Float64Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      labels[i] = random.nextFloat() < 0.3 ? 1 : 0;
+      scores[i] = Math.round(Math.min(1, Math.max(0, 0.3 * labels[i] + 0.7 * random.nextFloat())) * 500) / 500;
+    }
+    return { task: "binary", labels, scores };
+  }
+  if (id.task === "multiclass") {
+    const probabilities = new Float64Array(ROWS * 3);
+    for (let i = 0; i < ROWS; i++) {
+      labels[i] = random.nextBelow(3);
+      let sum = 0;
+      for (let c = 0; c < 3; c++) sum += probabilities[3 * i + c] = random.nextFloat() + (c === labels[i] ? 0.5 : 0);
+      for (let c = 0; c < 3; c++) probabilities[3 * i + c] /= sum;
+    }
+    return { task: "multiclass", labels, probabilities, classCount: 3 };
+  }
+  const predictions = new Float64Array(ROWS);
+  for (let i = 0; i < ROWS; i++) {
+    labels[i] = random.nextFloat() * 10;
+    predictions[i] = labels[i] + random.nextFloat() - 0.5;
+  }
+  return { task: "regression", targets: labels, predictions };
+}
+function warmUpKernel(id, kernel) {
+  const prepared = kernel.prepare(synthetic(id, 1), synthetic(id, 2), resolveMetricOptions());
+  const counts = new Uint8Array(ROWS);
+  const out = new Float64Array(2);
+  for (let r = 0; r < ROUNDS; r++) {
+    counts.fill(0);
+    addMultinomialCounts(counts, ROWS, xoshiroState(0, r));
+    kernel.evaluate(prepared.state, counts, out);
+  }
+}
+
 // src/stats/paired/bootstrap-runner.ts
+var WARM_UP_THRESHOLD = 1e7;
 function chunkCount(job) {
   return Math.ceil(job.resamples / job.chunkSize);
 }
@@ -49521,6 +49564,7 @@ function runChunk(job, kernel, chunk, counts, out) {
   Atomics.store(job.chunkDone, chunk, 1);
 }
 function runClaimedChunks(job, kernel) {
+  if (job.rowCount * job.resamples >= WARM_UP_THRESHOLD) warmUpKernel(job.kernel, kernel);
   const counts = new Uint8Array(job.rowCount);
   const out = new Float64Array(2);
   const total = chunkCount(job);

@@ -5,12 +5,15 @@
  */
 
 /**
- * Escapes Markdown-significant characters and neutralises HTML tags (< and > become entities,
- * which GitHub shows as the characters) and @mentions.
+ * Escapes what lets text change Markdown's structure: emphasis and code (\ ` * _ ~), links and
+ * images ([ ]), table cells (|), HTML tags and entities (< > & become entities, which GitHub shows
+ * as the characters), @mentions (a zero-width space stops the ping) and line breaks. Sentence
+ * punctuation (. , ( ) - !) is left alone: without a [ it cannot make a link or an image.
  */
 export function escapeMarkdown(text: string): string {
   return String(text)
-    .replace(/[\\`*_{}\[\]()#+\-.!|~]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/[\\`*_~\[\]|]/g, "\\$&")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/@/g, "@\u200b")

@@ -119,8 +119,8 @@ describe("/retrain comments", () => {
     const issue = openIssue(b, "x");
     await b.send("issue_comment", commentEvent(issue, "/retrain churn @team see [this](http://evil) <img src=x>", "carol"));
     const why = b.gh.state.repo(FULL_NAME).issue(2).body!.split("\n").find((line) => line.startsWith("**Why:**"))!;
-    assert.ok(why.startsWith("**Why:** @\u200bteam see \\[this\\]\\(http://evil\\) &lt;img"), why);
-    assert.ok(!/<|\]\(|(^|[^\u200b])@team/.test(why), why);
+    assert.ok(why.startsWith("**Why:** @\u200bteam see \\[this\\](http://evil) &lt;img"), why);
+    assert.ok(!/<|(^|[^\\])\]\(|(^|[^\u200b])@team/.test(why), why);
     b.gh.assertNoViolations();
   });
 
@@ -259,7 +259,7 @@ describe("drift triggers", () => {
       drift: { summary: "Drift in fraud: 1 of 9 features (amount)", report_url: issue.url },
       links: { request: issue.url, drift_report: issue.url },
     });
-    assert.match(b.gh.state.repo(FULL_NAME).issue(2).body!, /\*\*Drift:\*\* Drift in fraud: 1 of 9 features \\\(amount\\\)\n[\s\S]*Closes #1$/);
+    assert.match(b.gh.state.repo(FULL_NAME).issue(2).body!, /\*\*Drift:\*\* Drift in fraud: 1 of 9 features \(amount\)\n[\s\S]*Closes #1$/);
     assert.equal(comments(b.gh, 1).length, 1);
     // No permission question for the drift command's bot.
     assert.equal(b.gh.requestsTo("repos/get-collaborator-permission-level").length, 0);

@@ -19,11 +19,11 @@ describe("messages", () => {
       [
         "## Retrain `fraud`",
         "",
-        "Requested by github\\-actions\\[bot\\] through a drift dispatch from the drift command, 2025-03-04T05:06:07Z.",
+        "Requested by github-actions\\[bot\\] through a drift dispatch from the drift command, 2025-03-04T05:06:07Z.",
         "",
         "**Why:** no reason given.",
         "",
-        "**Drift:** amount: PSI 0\\.41 \\(&gt; 0\\.2\\)",
+        "**Drift:** amount: PSI 0.41 (&gt; 0.2)",
         "",
         "**Links:** [request](https://example.com/runs/1%20%28report%29)",
         "",

@@ -6,7 +6,11 @@
  */
 import { xoshiroState } from "../random.ts";
 import { addMultinomialCounts } from "./multinomial-counts.ts";
+import { warmUpKernel } from "./kernel-warm-up.ts";
 import type { KernelId, PairedKernel } from "./paired-kernel.ts";
+
+/** Jobs at least this large (rows x resamples) warm the kernel up first (kernel-warm-up.ts). */
+export const WARM_UP_THRESHOLD = 10_000_000;
 
 /** Everything a thread needs; typed arrays live in SharedArrayBuffers. */
 export interface ResampleJob {
@@ -44,6 +48,7 @@ export function runChunk(job: ResampleJob, kernel: PairedKernel<unknown>, chunk:
 
 /** Claims and runs chunks until none is left; returns how many this thread ran. */
 export function runClaimedChunks(job: ResampleJob, kernel: PairedKernel<unknown>): number {
+  if (job.rowCount * job.resamples >= WARM_UP_THRESHOLD) warmUpKernel(job.kernel, kernel);
   const counts = new Uint8Array(job.rowCount);
   const out = new Float64Array(2);
   const total = chunkCount(job);
