@@ -70271,10 +70271,10 @@ function renderHoldout(result, h) {
       );
     }
     const tests = [];
-    if (h.delong) tests.push(`DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p = ${pValue(h.delong.pValue)}`);
+    if (h.delong) tests.push(`DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`);
     if (h.mcnemar) {
       tests.push(
-        `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p = ${pValue(h.mcnemar.pExact)}, mid-p = ${pValue(h.mcnemar.pMidP)}`
+        `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p ${pValue(h.mcnemar.pExact)}, mid-p ${pValue(h.mcnemar.pMidP)}`
       );
     }
     if (tests.length) out.push(...tests.map((t) => `- ${t}`), "");
@@ -70345,7 +70345,7 @@ function signed(value) {
   return `${value > 0 ? "+" : ""}${fmt(value)}`;
 }
 function pValue(p) {
-  return p < 1e-4 ? "< 0.0001" : p.toFixed(4);
+  return p < 1e-4 ? "< 0.0001" : `= ${p.toFixed(4)}`;
 }
 
 // src/report/evaluate-text.ts

@@ -61,10 +61,10 @@ function renderHoldout(result: ModelEvaluation, h: HoldoutEvaluation): string[] 
       );
     }
     const tests: string[] = [];
-    if (h.delong) tests.push(`DeLong test of the AUC difference: Δ ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p = ${pValue(h.delong.pValue)}`);
+    if (h.delong) tests.push(`DeLong test of the AUC difference: Δ ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`);
     if (h.mcnemar) {
       tests.push(
-        `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p = ${pValue(h.mcnemar.pExact)}, mid-p = ${pValue(h.mcnemar.pMidP)}`,
+        `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p ${pValue(h.mcnemar.pExact)}, mid-p ${pValue(h.mcnemar.pMidP)}`,
       );
     }
     if (tests.length) out.push(...tests.map((t) => `- ${t}`), "");
@@ -141,5 +141,5 @@ function signed(value: number): string {
 }
 
 function pValue(p: number): string {
-  return p < 1e-4 ? "< 0.0001" : p.toFixed(4);
+  return p < 1e-4 ? "< 0.0001" : `= ${p.toFixed(4)}`;
 }
