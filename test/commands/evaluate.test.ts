@@ -156,3 +156,18 @@ test("on a pull request, the verdict is one comment updated in place and a check
   assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "evaluate").length, 2);
   gh.assertNoViolations();
 });
+
+test("a Git LFS pointer or a corrupt ONNX file as the challenger is a clear error, with no verdict", async (t) => {
+  const { repo } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  await repo.write("models/fraud.onnx", "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+  const lfs = await evaluate(repo, { GITHUB_BASE_REF: "main" });
+  assert.equal(lfs.code, 2);
+  assert.match(lfs.stderr, /is a Git LFS pointer, not the model\. Fetch the real file: `git lfs pull`/);
+
+  await repo.write("models/fraud.onnx", Buffer.from("definitely not protobuf \u0000\u0001\u0002"));
+  const corrupt = await evaluate(repo, { GITHUB_BASE_REF: "main" });
+  assert.equal(corrupt.code, 2);
+  assert.match(corrupt.stdout, /NO VERDICT/);
+  assert.match(corrupt.stdout, /fraud\.onnx/);
+});
