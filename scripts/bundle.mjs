@@ -17,7 +17,13 @@ if (!check) await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 await build({
-  entryPoints: { main: join(root, "src/main.ts"), cli: join(root, "src/cli.ts"), trainer: join(root, "src/trainer/index.ts") },
+  entryPoints: {
+    main: join(root, "src/main.ts"),
+    cli: join(root, "src/cli.ts"),
+    trainer: join(root, "src/trainer/index.ts"),
+    // The paired bootstrap's worker thread, loaded next to the bundle (src/stats/paired/paired-bootstrap.ts).
+    "bootstrap-worker": join(root, "src/stats/paired/bootstrap-worker.ts"),
+  },
   outdir: out,
   bundle: true,
   platform: "node",

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, writeFile, stat } from "node:fs/promises";
+import { readFile, writeFile, stat } from "node:fs/promises";
+import { makeTempDir } from "../temp-dirs.ts";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Git } from "../git/git.ts";
 import { readBlob } from "../git/blob.ts";
@@ -94,7 +94,7 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
   if (!commit || blob.code !== 0) return undefined;
   const bytes = await readBlob(git, blob.stdout.trim());
-  const file = join(await mkdtemp(join(tmpdir(), "modelkeeper-champion-")), path.split("/").pop() ?? "model.onnx");
+  const file = join(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
   await writeFile(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
   return { ...(await fromFile(file, label)), commit };
 }

@@ -3,7 +3,7 @@ import type { Table } from "../data/table.ts";
 import { readTables } from "../data/index.ts";
 import { loadModel, predict, timeInference, closeModel, type ModelHandle, type Prediction } from "../model/runner.ts";
 import { computeAllMetrics, computeMetric, findMetric, METRICS } from "../stats/metrics/registry.ts";
-import type { EvaluationData, MetricOptions } from "../stats/metrics/types.ts";
+import { createPreparationCache, type EvaluationData, type MetricOptions } from "../stats/metrics/types.ts";
 import { pairedBootstrap, pairedBootstrapSync } from "../stats/paired/paired-bootstrap.ts";
 import { delongTest } from "../stats/paired/delong.ts";
 import { mcnemarTest } from "../stats/paired/mcnemar.ts";
@@ -105,8 +105,10 @@ async function evaluateHoldout(
   const challenger = toData(model.task, labels, await predict(challengerModel, table, features, model.task), "challenger predictions");
   const champion = championModel ? toData(model.task, labels, await predict(championModel, table, features, model.task), "champion predictions") : undefined;
 
-  const challengerMetrics = computeAllMetrics(challenger, options);
-  const championMetrics = champion ? computeAllMetrics(champion, options) : undefined;
+  // One cache per held-out set: the scores are sorted and checked once for every metric and test.
+  const cache = createPreparationCache();
+  const challengerMetrics = computeAllMetrics(challenger, options, cache);
+  const championMetrics = champion ? computeAllMetrics(champion, options, cache) : undefined;
   const metrics: MetricRow[] = Object.entries(challengerMetrics).map(([name, value]) => {
     const before = championMetrics?.[name];
     return {
@@ -152,6 +154,7 @@ async function evaluateHoldout(
     resamples: model.evaluate.resamples,
     seed: model.evaluate.seed,
     confidence: model.evaluate.confidence,
+    cache,
   });
   evaluation.paired = {
     metric: primary,
@@ -166,7 +169,7 @@ async function evaluateHoldout(
     detectable: smallestDetectableDifference(paired.standardError, { confidence: model.evaluate.confidence }),
   };
   if (model.task === "binary") {
-    const delong = delongTest(champion as never, challenger as never, { confidence: model.evaluate.confidence });
+    const delong = delongTest(champion as never, challenger as never, { confidence: model.evaluate.confidence, cache });
     if (!delong.undefinedReason) {
       evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
     }

@@ -1,5 +1,5 @@
-import { mkdtemp, writeFile, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile, mkdir } from "node:fs/promises";
+import { makeTempDir } from "../temp-dirs.ts";
 import { dirname, join } from "node:path";
 import type { Git } from "../git/git.ts";
 import { readBlob } from "../git/blob.ts";
@@ -30,7 +30,7 @@ export async function holdoutSets(git: Git, root: string, model: ModelConfig, ba
   const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
   if (same) return [current];
 
-  const dir = await mkdtemp(join(tmpdir(), "modelkeeper-base-holdout-"));
+  const dir = makeTempDir("base-holdout");
   for (const path of basePaths) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), await readBlob(git, `${baseCommit}:${path}`));

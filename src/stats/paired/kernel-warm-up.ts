@@ -48,11 +48,14 @@ function synthetic(id: KernelId, seed: number): EvaluationData {
 
 export function warmUpKernel(id: KernelId, kernel: PairedKernel<unknown>): void {
   const prepared = kernel.prepare(synthetic(id, 1), synthetic(id, 2), resolveMetricOptions());
-  const counts = new Uint8Array(ROWS);
-  const out = new Float64Array(2);
+  const lanes = kernel.lanes;
+  const counts = new Uint8Array(ROWS * lanes);
+  const out = new Float64Array(2 * lanes);
   for (let r = 0; r < ROUNDS; r++) {
+    const streams = Array.from({ length: lanes }, (_, lane) => xoshiroState(0, r * lanes + lane));
     counts.fill(0);
-    addMultinomialCounts(counts, ROWS, xoshiroState(0, r));
+    streams.forEach((stream, lane) => addMultinomialCounts(counts, ROWS, stream, lanes, lane));
     kernel.evaluate(prepared.state, counts, out);
+    kernel.resample?.(prepared.state, counts, streams, out);
   }
 }

@@ -15,6 +15,8 @@
  * s / 2^32 < 2e-6) is far below the bootstrap's own Monte Carlo error.
  *
  * Counts are bytes: see RowWeights (metrics/types.ts) for why 255 is never exceeded in practice.
+ * Several resamples can share one array, interleaved ("lanes"): row i of lane k is at
+ * counts[i * lanes + k], so a kernel reads all lanes of a row from one cache line.
  * Worked example: with N = 3 a resample might be counts [2, 0, 1]: row 0 drawn twice, row 2 once.
  */
 import { sampleBinomial } from "./binomial-distribution.ts";
@@ -26,12 +28,10 @@ export const BLOCK_SIZE = 1 << BLOCK_BITS;
 const INVERSE_TWO_POW_32 = 1 / 4294967296;
 
 /**
- * Adds one multinomial resample of `n` draws over rows 0..n-1 to `counts` (length >= n),
- * using the generator state `state` (one stream per resample, see random.ts).
+ * Stage 1: how many of the n draws fall in each block, as exact sequential conditional
+ * binomials from `random` (which then continues with stage 2's draws).
  */
-export function addMultinomialCounts(counts: Uint8Array, n: number, state: XoshiroState): void {
-  if (n === 0) return;
-  const random = new Xoshiro128(state);
+export function planBlocks(n: number, random: Xoshiro128): Int32Array {
   const blockCount = Math.ceil(n / BLOCK_SIZE);
   const drawsPerBlock = new Int32Array(blockCount);
   let drawsLeft = n;
@@ -43,29 +43,23 @@ export function addMultinomialCounts(counts: Uint8Array, n: number, state: Xoshi
     drawsLeft -= draws;
     rowsLeft -= size;
   }
-  let [s0, s1, s2, s3] = random.state();
-  for (let block = 0; block < blockCount; block++) {
-    const base = block * BLOCK_SIZE;
-    const size = Math.min(BLOCK_SIZE, n - base);
-    let draws = drawsPerBlock[block];
-    if (size === BLOCK_SIZE) {
-      // two draws per 32-bit output
-      for (; draws >= 2; draws -= 2) {
-        const scrambled = Math.imul(s1, 5);
-        const output = Math.imul((scrambled << 7) | (scrambled >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        counts[base + (output >>> 19)]++;
-        counts[base + ((output >>> 6) & (BLOCK_SIZE - 1))]++;
-      }
-    }
-    const scale = size * INVERSE_TWO_POW_32;
-    for (; draws > 0; draws--) {
+  return drawsPerBlock;
+}
+
+/**
+ * Stage 2 for one block: adds `draws` uniform rows of rows [base, base + size) to lane `lane`
+ * of `counts`. The generator state lives in states[offset .. offset + 3] (xoshiro128**, inlined
+ * from random.ts) and is advanced in place, so blocks can be drawn one at a time.
+ */
+export function drawBlock(counts: Uint8Array, lanes: number, lane: number, base: number, size: number, draws: number, states: Int32Array, offset: number): void {
+  let s0 = states[offset];
+  let s1 = states[offset + 1];
+  let s2 = states[offset + 2];
+  let s3 = states[offset + 3];
+  const origin = base * lanes + lane;
+  if (size === BLOCK_SIZE) {
+    // two draws per 32-bit output
+    for (; draws >= 2; draws -= 2) {
       const scrambled = Math.imul(s1, 5);
       const output = Math.imul((scrambled << 7) | (scrambled >>> 25), 9);
       const t = s1 << 9;
@@ -75,7 +69,41 @@ export function addMultinomialCounts(counts: Uint8Array, n: number, state: Xoshi
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      counts[base + (((output >>> 0) * scale) | 0)]++;
+      counts[origin + (output >>> 19) * lanes]++;
+      counts[origin + ((output >>> 6) & (BLOCK_SIZE - 1)) * lanes]++;
     }
+  }
+  const scale = size * INVERSE_TWO_POW_32;
+  for (; draws > 0; draws--) {
+    const scrambled = Math.imul(s1, 5);
+    const output = Math.imul((scrambled << 7) | (scrambled >>> 25), 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    counts[origin + (((output >>> 0) * scale) | 0) * lanes]++;
+  }
+  states[offset] = s0;
+  states[offset + 1] = s1;
+  states[offset + 2] = s2;
+  states[offset + 3] = s3;
+}
+
+/**
+ * Adds one multinomial resample of `n` draws over rows 0..n-1 to lane `lane` of `counts`
+ * (length >= n * lanes), using the generator state `state` (one stream per resample, see
+ * random.ts). The draws do not depend on the layout: the same state gives the same counts.
+ */
+export function addMultinomialCounts(counts: Uint8Array, n: number, state: XoshiroState, lanes = 1, lane = 0): void {
+  if (n === 0) return;
+  const random = new Xoshiro128(state);
+  const drawsPerBlock = planBlocks(n, random);
+  const states = Int32Array.from(random.state());
+  for (let block = 0; block < drawsPerBlock.length; block++) {
+    const base = block * BLOCK_SIZE;
+    drawBlock(counts, lanes, lane, base, Math.min(BLOCK_SIZE, n - base), drawsPerBlock[block], states, 0);
   }
 }

@@ -10,6 +10,7 @@
  */
 import { findMetric } from "../metrics/registry.ts";
 import type { EvaluationData, MetricImplementation, PreparationCache, ResolvedMetricOptions, Task } from "../metrics/types.ts";
+import type { XoshiroState } from "../random.ts";
 import { rocAucKernel } from "./roc-auc-kernel.ts";
 
 export interface KernelId {
@@ -27,9 +28,23 @@ export interface PreparedPair<State> {
 }
 
 export interface PairedKernel<State> {
+  /**
+   * Resamples evaluated per call: counts holds `lanes` resamples interleaved, row i of lane k at
+   * counts[i * lanes + k] (multinomial-counts.ts).
+   */
+  readonly lanes: number;
   prepare(champion: EvaluationData, challenger: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): PreparedPair<State>;
-  /** Writes the champion's value to out[0] and the challenger's to out[1], row i counted counts[i] times. */
+  /**
+   * For each lane k, writes the champion's value (row i counted counts[i * lanes + k] times) to
+   * out[2k] and the challenger's to out[2k + 1].
+   */
   evaluate(state: State, counts: Uint8Array, out: Float64Array): void;
+  /**
+   * Optional fast path for the bootstrap: draws lane k's resample from streams[k] (as
+   * addMultinomialCounts would, into counts whose content on entry is arbitrary) and evaluates
+   * it, with exactly the result of zeroing + addMultinomialCounts + evaluate.
+   */
+  resample?(state: State, counts: Uint8Array, streams: readonly XoshiroState[], out: Float64Array): void;
 }
 
 interface GenericState {
@@ -40,6 +55,7 @@ interface GenericState {
 /** Any registered metric: two independent weighted passes over rows in input order. */
 export function genericKernel(implementation: MetricImplementation<any>): PairedKernel<GenericState> {
   return {
+    lanes: 1,
     prepare(champion, challenger, options, cache) {
       const state = {
         champion: implementation.prepare(champion, options, cache),

@@ -1,6 +1,6 @@
 /**
- * ROC AUC of both models for one bootstrap resample in two tight O(N) passes, the hot loop of
- * the evaluate gate (2,000 resamples x 1M rows must stay within seconds).
+ * ROC AUC of both models for two bootstrap resamples at a time in two tight O(N) passes, the hot
+ * loop of the evaluate gate (2,000 resamples x 1M rows must stay within seconds).
  *
  * Layout (built once by prepare):
  *  - canonical row order = the champion's ascending score order (ties: negatives first), so the
@@ -10,7 +10,12 @@
  *    separate label array;
  *  - the champion's labels are bytes in canonical order;
  *  - a label (0/1) becomes a double through a two-entry table, so the passes multiply instead of
- *    branching and never mix integer and floating-point sums (which V8 compiles badly).
+ *    branching and never mix integer and floating-point sums (which V8 compiles badly);
+ *  - two resamples ("lanes", multinomial-counts.ts) are evaluated per pass: the order and label
+ *    arrays are read once for both, and both lanes of a row share a cache line. This measured
+ *    ~1.6x faster than one resample per pass; four lanes no longer fit the counts in L2;
+ *  - `resample` draws and runs the champion's pass block by block while the block's counts are
+ *    in L1 (about 15% less time for draw + champion pass than two separate sweeps).
  * The pass: with negatives first inside each tie group, accumulating
  *   S = sum over positives of weight_i * (weight of negatives before i)
  * counts each positive against all lower negatives and all tied ones; the midrank AUC needs
@@ -25,6 +30,8 @@
 import { rocAucFromRanking, rocAucImplementation } from "../metrics/roc-auc.ts";
 import { rankScoresCached, type ScoreRanking } from "../metrics/score-ranking.ts";
 import { checkBinary, expectTask } from "../metrics/validate-inputs.ts";
+import { Xoshiro128, type XoshiroState } from "../random.ts";
+import { BLOCK_SIZE, drawBlock, planBlocks } from "./multinomial-counts.ts";
 import type { PairedKernel } from "./paired-kernel.ts";
 
 export interface RocAucPairState {
@@ -40,6 +47,7 @@ export interface RocAucPairState {
 }
 
 export const rocAucKernel: PairedKernel<RocAucPairState> = {
+  lanes: 2,
   prepare(championData, challengerData, _options, cache) {
     const champion = expectTask(championData, "binary");
     const challenger = expectTask(challengerData, "binary");
@@ -70,9 +78,10 @@ export const rocAucKernel: PairedKernel<RocAucPairState> = {
     };
   },
   evaluate(state, counts, out) {
-    out[0] = championAuc(state, counts);
-    out[1] = challengerAuc(state, counts);
+    championAuc(state, counts, out);
+    challengerAuc(state, counts, out);
   },
+  resample: (state, counts, streams, out) => resample(state, counts, streams, out),
 };
 
 function inCanonicalOrder(ranking: ScoreRanking, canonicalOfRow: Int32Array): Float64Array {
@@ -85,107 +94,214 @@ function inCanonicalOrder(ranking: ScoreRanking, canonicalOfRow: Int32Array): Fl
 /** Label 0/1 as a double. */
 const LABEL_VALUE = new Float64Array([0, 1]);
 const POSITION_MASK = 0x7fffffff;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Where lane 0 and lane 1 sit in a row's 16-bit pair of counts. */
+const LANE0_SHIFT = LITTLE_ENDIAN ? 0 : 8;
+const LANE1_SHIFT = LITTLE_ENDIAN ? 8 : 0;
 
 /*
- * Both passes are unrolled by four with the running sums updated once per four rows: the
- * additions inside a group of four do not depend on each other, so the CPU overlaps them instead
- * of waiting on one long chain of floating-point additions (about 1.7x faster). The sums are exact
- * integers, so the changed order of additions changes nothing.
+ * Both lanes of a row are read with one 16-bit load (about 25% faster than two byte loads).
+ * Each pass takes two rows per step and updates its running sums once per step: the additions
+ * inside a step do not depend on each other, so the CPU overlaps them instead of waiting on one
+ * long chain of floating-point additions. The sums are exact integers, so the changed order of
+ * additions changes nothing.
  */
 
-export function championAuc(state: RocAucPairState, counts: Uint8Array): number {
-  const n = state.rowCount;
-  const labels = state.championLabels;
-  let below = 0;
-  let sum = 0;
-  let positives = 0;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const w0 = counts[i];
-    const w1 = counts[i + 1];
-    const w2 = counts[i + 2];
-    const w3 = counts[i + 3];
-    const p0 = w0 * LABEL_VALUE[labels[i]];
-    const p1 = w1 * LABEL_VALUE[labels[i + 1]];
-    const p2 = w2 * LABEL_VALUE[labels[i + 2]];
-    const p3 = w3 * LABEL_VALUE[labels[i + 3]];
-    const n0 = w0 - p0;
-    const n01 = n0 + (w1 - p1);
-    const n2 = w2 - p2;
-    sum += p0 * below + p1 * (below + n0) + (p2 * (below + n01) + p3 * (below + (n01 + n2)));
-    below += n01 + (n2 + (w3 - p3));
-    positives += p0 + p1 + (p2 + p3);
-  }
-  for (; i < n; i++) {
-    const weight = counts[i];
-    const positive = weight * LABEL_VALUE[labels[i]];
-    sum += positive * below;
-    below += weight - positive;
-    positives += positive;
-  }
-  const groups = state.championMixedGroups;
-  let tied = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    let groupPositives = 0;
-    let groupWeight = 0;
-    for (let k = groups[g]; k < groups[g + 1]; k++) {
-      groupPositives += counts[k] * LABEL_VALUE[labels[k]];
-      groupWeight += counts[k];
-    }
-    tied += groupPositives * (groupWeight - groupPositives);
-  }
-  if (positives === 0 || below === 0) return NaN;
-  return (2 * sum - tied) / (2 * positives * below);
+/** The counts of both lanes, one 16-bit value per row. */
+function rowPairs(counts: Uint8Array): Uint16Array {
+  return new Uint16Array(counts.buffer, counts.byteOffset, counts.length >> 1);
 }
 
-export function challengerAuc(state: RocAucPairState, counts: Uint8Array): number {
+/** Running sums of the champion's pass: [below0, sum0, positives0, below1, sum1, positives1]. */
+const championSums = new Float64Array(6);
+/** Generator states of the two lanes while they are drawn block by block. */
+const laneStates = new Int32Array(8);
+
+/** Adds rows [start, end) (an even number of them) of both lanes to `sums`. */
+function accumulateChampion(labels: Uint8Array, pairs: Uint16Array, start: number, end: number, sums: Float64Array): void {
+  let below0 = sums[0];
+  let sum0 = sums[1];
+  let positives0 = sums[2];
+  let below1 = sums[3];
+  let sum1 = sums[4];
+  let positives1 = sums[5];
+  for (let i = start; i < end; i += 2) {
+    const first = pairs[i];
+    const second = pairs[i + 1];
+    const y = LABEL_VALUE[labels[i]];
+    const z = LABEL_VALUE[labels[i + 1]];
+    const u0 = (first >>> LANE0_SHIFT) & 255;
+    const u1 = (first >>> LANE1_SHIFT) & 255;
+    const v0 = (second >>> LANE0_SHIFT) & 255;
+    const v1 = (second >>> LANE1_SHIFT) & 255;
+    const pu0 = u0 * y;
+    const pu1 = u1 * y;
+    const pv0 = v0 * z;
+    const pv1 = v1 * z;
+    const nu0 = u0 - pu0;
+    const nu1 = u1 - pu1;
+    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
+    below0 += nu0 + (v0 - pv0);
+    positives0 += pu0 + pv0;
+    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
+    below1 += nu1 + (v1 - pv1);
+    positives1 += pu1 + pv1;
+  }
+  sums[0] = below0;
+  sums[1] = sum0;
+  sums[2] = positives0;
+  sums[3] = below1;
+  sums[4] = sum1;
+  sums[5] = positives1;
+}
+
+/** The champion's AUC for lanes 0 and 1, written to out[0] and out[2]. */
+export function championAuc(state: RocAucPairState, counts: Uint8Array, out: Float64Array): void {
+  championSums.fill(0);
+  accumulateChampion(state.championLabels, rowPairs(counts), 0, state.rowCount & ~1, championSums);
+  finishChampion(state, counts, championSums, out);
+}
+
+/** The last row when N is odd, the tie correction, and the two AUCs. */
+function finishChampion(state: RocAucPairState, counts: Uint8Array, sums: Float64Array, out: Float64Array): void {
+  const n = state.rowCount;
+  const labels = state.championLabels;
+  let [below0, sum0, positives0, below1, sum1, positives1] = sums;
+  if (n & 1) {
+    const i = n - 1;
+    const y = LABEL_VALUE[labels[i]];
+    const u0 = counts[2 * i];
+    const u1 = counts[2 * i + 1];
+    sum0 += u0 * y * below0;
+    below0 += u0 - u0 * y;
+    positives0 += u0 * y;
+    sum1 += u1 * y * below1;
+    below1 += u1 - u1 * y;
+    positives1 += u1 * y;
+  }
+  const groups = state.championMixedGroups;
+  let tied0 = 0;
+  let tied1 = 0;
+  for (let g = 0; g < groups.length; g += 2) {
+    let positive0 = 0;
+    let weight0 = 0;
+    let positive1 = 0;
+    let weight1 = 0;
+    for (let k = groups[g]; k < groups[g + 1]; k++) {
+      const y = LABEL_VALUE[labels[k]];
+      positive0 += counts[2 * k] * y;
+      weight0 += counts[2 * k];
+      positive1 += counts[2 * k + 1] * y;
+      weight1 += counts[2 * k + 1];
+    }
+    tied0 += positive0 * (weight0 - positive0);
+    tied1 += positive1 * (weight1 - positive1);
+  }
+  out[0] = midrankAuc(sum0, tied0, positives0, below0);
+  out[2] = midrankAuc(sum1, tied1, positives1, below1);
+}
+
+/**
+ * Draws the lanes' resamples and evaluates them in one sweep: each block of rows is zeroed,
+ * drawn (multinomial-counts.ts, identical draws to addMultinomialCounts) and added to the
+ * champion's sums while it is still in the L1 cache; then the challenger's pass.
+ */
+function resample(state: RocAucPairState, counts: Uint8Array, streams: readonly XoshiroState[], out: Float64Array): void {
+  const n = state.rowCount;
+  const plans = streams.map((stream, lane) => {
+    const random = new Xoshiro128(stream);
+    const plan = planBlocks(n, random);
+    laneStates.set(random.state(), 4 * lane);
+    return plan;
+  });
+  const labels = state.championLabels;
+  const pairs = rowPairs(counts);
+  championSums.fill(0);
+  for (let block = 0; block * BLOCK_SIZE < n; block++) {
+    const base = block * BLOCK_SIZE;
+    const size = Math.min(BLOCK_SIZE, n - base);
+    counts.fill(0, 2 * base, 2 * (base + size));
+    for (let lane = 0; lane < plans.length; lane++) drawBlock(counts, 2, lane, base, size, plans[lane][block], laneStates, 4 * lane);
+    accumulateChampion(labels, pairs, base, base + (size & ~1), championSums);
+  }
+  finishChampion(state, counts, championSums, out);
+  challengerAuc(state, counts, out);
+}
+
+/** The challenger's AUC for lanes 0 and 1, written to out[1] and out[3]. */
+export function challengerAuc(state: RocAucPairState, counts: Uint8Array, out: Float64Array): void {
   const n = state.rowCount;
   const order = state.challengerOrder;
-  let below = 0;
-  let sum = 0;
-  let positives = 0;
+  const pairs = rowPairs(counts);
+  let below0 = 0;
+  let sum0 = 0;
+  let positives0 = 0;
+  let below1 = 0;
+  let sum1 = 0;
+  let positives1 = 0;
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const e0 = order[i];
-    const e1 = order[i + 1];
-    const e2 = order[i + 2];
-    const e3 = order[i + 3];
-    const w0 = counts[e0 & POSITION_MASK];
-    const w1 = counts[e1 & POSITION_MASK];
-    const w2 = counts[e2 & POSITION_MASK];
-    const w3 = counts[e3 & POSITION_MASK];
-    const p0 = w0 * LABEL_VALUE[e0 >>> 31];
-    const p1 = w1 * LABEL_VALUE[e1 >>> 31];
-    const p2 = w2 * LABEL_VALUE[e2 >>> 31];
-    const p3 = w3 * LABEL_VALUE[e3 >>> 31];
-    const n0 = w0 - p0;
-    const n01 = n0 + (w1 - p1);
-    const n2 = w2 - p2;
-    sum += p0 * below + p1 * (below + n0) + (p2 * (below + n01) + p3 * (below + (n01 + n2)));
-    below += n01 + (n2 + (w3 - p3));
-    positives += p0 + p1 + (p2 + p3);
+  for (; i + 2 <= n; i += 2) {
+    const e = order[i];
+    const f = order[i + 1];
+    const first = pairs[e & POSITION_MASK];
+    const second = pairs[f & POSITION_MASK];
+    const y = LABEL_VALUE[e >>> 31];
+    const z = LABEL_VALUE[f >>> 31];
+    const u0 = (first >>> LANE0_SHIFT) & 255;
+    const u1 = (first >>> LANE1_SHIFT) & 255;
+    const v0 = (second >>> LANE0_SHIFT) & 255;
+    const v1 = (second >>> LANE1_SHIFT) & 255;
+    const pu0 = u0 * y;
+    const pu1 = u1 * y;
+    const pv0 = v0 * z;
+    const pv1 = v1 * z;
+    const nu0 = u0 - pu0;
+    const nu1 = u1 - pu1;
+    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
+    below0 += nu0 + (v0 - pv0);
+    positives0 += pu0 + pv0;
+    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
+    below1 += nu1 + (v1 - pv1);
+    positives1 += pu1 + pv1;
   }
-  for (; i < n; i++) {
-    const entry = order[i];
-    const weight = counts[entry & POSITION_MASK];
-    const positive = weight * LABEL_VALUE[entry >>> 31];
-    sum += positive * below;
-    below += weight - positive;
-    positives += positive;
+  if (i < n) {
+    const e = order[i];
+    const y = LABEL_VALUE[e >>> 31];
+    const j = 2 * (e & POSITION_MASK);
+    const u0 = counts[j];
+    const u1 = counts[j + 1];
+    sum0 += u0 * y * below0;
+    below0 += u0 - u0 * y;
+    positives0 += u0 * y;
+    sum1 += u1 * y * below1;
+    below1 += u1 - u1 * y;
+    positives1 += u1 * y;
   }
   const groups = state.challengerMixedGroups;
-  let tied = 0;
+  let tied0 = 0;
+  let tied1 = 0;
   for (let g = 0; g < groups.length; g += 2) {
-    let groupPositives = 0;
-    let groupWeight = 0;
+    let positive0 = 0;
+    let weight0 = 0;
+    let positive1 = 0;
+    let weight1 = 0;
     for (let k = groups[g]; k < groups[g + 1]; k++) {
-      const entry = order[k];
-      const weight = counts[entry & POSITION_MASK];
-      groupPositives += weight * LABEL_VALUE[entry >>> 31];
-      groupWeight += weight;
+      const e = order[k];
+      const y = LABEL_VALUE[e >>> 31];
+      const j = 2 * (e & POSITION_MASK);
+      positive0 += counts[j] * y;
+      weight0 += counts[j];
+      positive1 += counts[j + 1] * y;
+      weight1 += counts[j + 1];
     }
-    tied += groupPositives * (groupWeight - groupPositives);
+    tied0 += positive0 * (weight0 - positive0);
+    tied1 += positive1 * (weight1 - positive1);
   }
-  if (positives === 0 || below === 0) return NaN;
-  return (2 * sum - tied) / (2 * positives * below);
+  out[1] = midrankAuc(sum0, tied0, positives0, below0);
+  out[3] = midrankAuc(sum1, tied1, positives1, below1);
+}
+
+/** (2 S - ties) / (2 P N), NaN when a class has no weight. */
+function midrankAuc(sum: number, tied: number, positives: number, negatives: number): number {
+  return positives === 0 || negatives === 0 ? NaN : (2 * sum - tied) / (2 * positives * negatives);
 }

@@ -19,6 +19,15 @@ test("every resample draws exactly N rows, the same ones for the same stream", (
   assert.notDeepEqual(resample(500, 1, 0), resample(500, 1, 1));
 });
 
+test("interleaved lanes hold the same draws as separate arrays", () => {
+  const n = BLOCK_SIZE + 333;
+  const interleaved = new Uint8Array(3 * n);
+  for (const lane of [0, 1, 2]) addMultinomialCounts(interleaved, n, xoshiroState(5, lane), 3, lane);
+  for (const lane of [0, 1, 2]) {
+    assert.deepEqual(Uint8Array.from({ length: n }, (_, i) => interleaved[3 * i + lane]), resample(n, 5, lane), `lane ${lane}`);
+  }
+});
+
 test("a row's count follows Binomial(N, 1/N) in full and partial blocks (chi-square, fixed seed)", () => {
   const n = 2 * BLOCK_SIZE + 1000; // two full blocks, one partial
   const histogram = { full: new Float64Array(8), partial: new Float64Array(8) };

@@ -1,0 +1,1413 @@
+import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
+
+// src/stats/paired/bootstrap-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+
+// src/stats/random.ts
+var TWO_POW_32 = 4294967296;
+var TWO_POW_53 = 9007199254740992;
+function mix32(value) {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h | 0;
+}
+function xoshiroState(seed, stream = 0) {
+  if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) {
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  }
+  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
+    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
+  }
+  let counter = mix32(mix32(seed | 0) ^ Math.imul(stream | 0, 2654435769) ^ 1779033703);
+  const words = [];
+  for (let i = 0; i < 4; i++) {
+    counter = counter + 2654435769 | 0;
+    words.push(mix32(counter ^ counter >>> 15));
+  }
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+  return [words[0], words[1], words[2], words[3]];
+}
+var Xoshiro128 = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  constructor(state) {
+    [this.s0, this.s1, this.s2, this.s3] = state;
+  }
+  nextUint32() {
+    const s1 = this.s1;
+    const scrambled = Math.imul(s1, 5);
+    const result = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 = s1 ^ this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result >>> 0;
+  }
+  nextFloat() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+  nextBelow(bound) {
+    return Math.floor(this.nextUint32() * bound / TWO_POW_32);
+  }
+  /** The current state, to continue the same sequence in an inlined loop. */
+  state() {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+};
+function createRandom(seed, stream = 0) {
+  return new Xoshiro128(xoshiroState(seed, stream));
+}
+
+// src/stats/paired/binomial-distribution.ts
+var LN_2PI = 1.8378770664093456;
+var STIRLING_ERRORS = [
+  0,
+  0.08106146679532726,
+  0.0413406959554093,
+  0.02767792568499834,
+  0.020790672103765093,
+  0.016644691189821193,
+  0.013876128823070748,
+  0.01189670994589177,
+  0.010411265261972096,
+  0.009255462182712733,
+  0.00833056343336287,
+  0.007573675487951841,
+  0.00694284010720953,
+  0.006408994188004207,
+  0.0059513701127588475,
+  0.005554733551962801
+];
+function stirlingError(n) {
+  if (n <= 15) return STIRLING_ERRORS[n];
+  const nn = n * n;
+  const s0 = 1 / 12;
+  const s1 = 1 / 360;
+  const s2 = 1 / 1260;
+  const s3 = 1 / 1680;
+  const s4 = 1 / 1188;
+  if (n > 500) return (s0 - s1 / nn) / n;
+  if (n > 80) return (s0 - (s1 - s2 / nn) / nn) / n;
+  if (n > 35) return (s0 - (s1 - (s2 - s3 / nn) / nn) / nn) / n;
+  return (s0 - (s1 - (s2 - (s3 - s4 / nn) / nn) / nn) / nn) / n;
+}
+function deviance(x, m) {
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    let v = (x - m) / (x + m);
+    let sum = (x - m) * v;
+    let term = 2 * x * v;
+    v *= v;
+    for (let j = 1; j < 1e3; j++) {
+      term *= v;
+      const next = sum + term / (2 * j + 1);
+      if (next === sum) return next;
+      sum = next;
+    }
+    return sum;
+  }
+  return x * Math.log(x / m) + m - x;
+}
+function binomialPmf(k, n, p) {
+  if (k < 0 || k > n || !Number.isInteger(k)) return 0;
+  const q = 1 - p;
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (q === 0) return k === n ? 1 : 0;
+  if (k === 0) {
+    if (n === 0) return 1;
+    return Math.exp(p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q));
+  }
+  if (k === n) return Math.exp(q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p));
+  const logCore = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * q);
+  const logFactor = LN_2PI + Math.log(k) + Math.log1p(-k / n);
+  return Math.exp(logCore - 0.5 * logFactor);
+}
+function sampleBinomial(n, p, uniform) {
+  if (n === 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const modeMass = binomialPmf(mode, n, p);
+  let u = uniform() - modeMass;
+  if (u < 0) return mode;
+  const odds = p / (1 - p);
+  let low = mode;
+  let high = mode;
+  let lowMass = modeMass;
+  let highMass = modeMass;
+  for (; ; ) {
+    let stepped = false;
+    if (low > 0 && lowMass > 0) {
+      lowMass *= low / ((n - low + 1) * odds);
+      low--;
+      u -= lowMass;
+      if (u < 0) return low;
+      stepped = true;
+    }
+    if (high < n && highMass > 0) {
+      highMass *= (n - high) / (high + 1) * odds;
+      high++;
+      u -= highMass;
+      if (u < 0) return high;
+      stepped = true;
+    }
+    if (!stepped) break;
+  }
+  return mode;
+}
+
+// src/stats/paired/multinomial-counts.ts
+var BLOCK_BITS = 13;
+var BLOCK_SIZE = 1 << BLOCK_BITS;
+var INVERSE_TWO_POW_32 = 1 / 4294967296;
+function planBlocks(n, random) {
+  const blockCount = Math.ceil(n / BLOCK_SIZE);
+  const drawsPerBlock = new Int32Array(blockCount);
+  let drawsLeft = n;
+  let rowsLeft = n;
+  for (let block = 0; block < blockCount; block++) {
+    const size = Math.min(BLOCK_SIZE, n - block * BLOCK_SIZE);
+    const draws = size === rowsLeft ? drawsLeft : sampleBinomial(drawsLeft, size / rowsLeft, () => random.nextFloat());
+    drawsPerBlock[block] = draws;
+    drawsLeft -= draws;
+    rowsLeft -= size;
+  }
+  return drawsPerBlock;
+}
+function drawBlock(counts, lanes, lane, base, size, draws, states, offset) {
+  let s0 = states[offset];
+  let s1 = states[offset + 1];
+  let s2 = states[offset + 2];
+  let s3 = states[offset + 3];
+  const origin = base * lanes + lane;
+  if (size === BLOCK_SIZE) {
+    for (; draws >= 2; draws -= 2) {
+      const scrambled = Math.imul(s1, 5);
+      const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[origin + (output >>> 19) * lanes]++;
+      counts[origin + (output >>> 6 & BLOCK_SIZE - 1) * lanes]++;
+    }
+  }
+  const scale = size * INVERSE_TWO_POW_32;
+  for (; draws > 0; draws--) {
+    const scrambled = Math.imul(s1, 5);
+    const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = s3 << 11 | s3 >>> 21;
+    counts[origin + ((output >>> 0) * scale | 0) * lanes]++;
+  }
+  states[offset] = s0;
+  states[offset + 1] = s1;
+  states[offset + 2] = s2;
+  states[offset + 3] = s3;
+}
+function addMultinomialCounts(counts, n, state, lanes = 1, lane = 0) {
+  if (n === 0) return;
+  const random = new Xoshiro128(state);
+  const drawsPerBlock = planBlocks(n, random);
+  const states = Int32Array.from(random.state());
+  for (let block = 0; block < drawsPerBlock.length; block++) {
+    const base = block * BLOCK_SIZE;
+    drawBlock(counts, lanes, lane, base, Math.min(BLOCK_SIZE, n - base), drawsPerBlock[block], states, 0);
+  }
+}
+
+// src/stats/metrics/types.ts
+var DEFAULT_THRESHOLD = 0.5;
+var DEFAULT_CALIBRATION_BINS = 10;
+function resolveMetricOptions(options = {}) {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const calibrationBins = options.calibrationBins ?? DEFAULT_CALIBRATION_BINS;
+  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${threshold}`);
+  if (!Number.isInteger(calibrationBins) || calibrationBins < 1) {
+    throw new RangeError(`calibrationBins must be a positive integer, got ${calibrationBins}`);
+  }
+  return { threshold, calibrationBins };
+}
+function cached(cache, kind, key, compute) {
+  if (!cache) return compute();
+  let byObject = cache.memo.get(kind);
+  if (!byObject) cache.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
+  if (byObject.has(key)) return byObject.get(key);
+  const value = compute();
+  byObject.set(key, value);
+  return value;
+}
+
+// src/stats/paired/kernel-warm-up.ts
+var ROWS = BLOCK_SIZE + 808;
+var ROUNDS = 12;
+function synthetic(id, seed) {
+  const random = createRandom(seed);
+  const labels = new Float64Array(ROWS);
+  if (id.task === "binary") {
+    const scores = new Float64Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      labels[i] = random.nextFloat() < 0.3 ? 1 : 0;
+      scores[i] = Math.round(Math.min(1, Math.max(0, 0.3 * labels[i] + 0.7 * random.nextFloat())) * 500) / 500;
+    }
+    return { task: "binary", labels, scores };
+  }
+  if (id.task === "multiclass") {
+    const probabilities = new Float64Array(ROWS * 3);
+    for (let i = 0; i < ROWS; i++) {
+      labels[i] = random.nextBelow(3);
+      let sum = 0;
+      for (let c = 0; c < 3; c++) sum += probabilities[3 * i + c] = random.nextFloat() + (c === labels[i] ? 0.5 : 0);
+      for (let c = 0; c < 3; c++) probabilities[3 * i + c] /= sum;
+    }
+    return { task: "multiclass", labels, probabilities, classCount: 3 };
+  }
+  const predictions = new Float64Array(ROWS);
+  for (let i = 0; i < ROWS; i++) {
+    labels[i] = random.nextFloat() * 10;
+    predictions[i] = labels[i] + random.nextFloat() - 0.5;
+  }
+  return { task: "regression", targets: labels, predictions };
+}
+function warmUpKernel(id, kernel) {
+  const prepared = kernel.prepare(synthetic(id, 1), synthetic(id, 2), resolveMetricOptions());
+  const lanes = kernel.lanes;
+  const counts = new Uint8Array(ROWS * lanes);
+  const out = new Float64Array(2 * lanes);
+  for (let r = 0; r < ROUNDS; r++) {
+    const streams = Array.from({ length: lanes }, (_, lane) => xoshiroState(0, r * lanes + lane));
+    counts.fill(0);
+    streams.forEach((stream, lane) => addMultinomialCounts(counts, ROWS, stream, lanes, lane));
+    kernel.evaluate(prepared.state, counts, out);
+    kernel.resample?.(prepared.state, counts, streams, out);
+  }
+}
+
+// src/stats/paired/bootstrap-runner.ts
+var WARM_UP_THRESHOLD = 1e7;
+function chunkCount(job2) {
+  return Math.ceil(job2.resamples / job2.chunkSize);
+}
+function createScratch(job2, kernel) {
+  return { counts: new Uint8Array(job2.rowCount * kernel.lanes), out: new Float64Array(2 * kernel.lanes) };
+}
+function runChunk(job2, kernel, chunk, scratch) {
+  const { counts, out } = scratch;
+  const lanes = kernel.lanes;
+  const first = chunk * job2.chunkSize;
+  const last = Math.min(job2.resamples, first + job2.chunkSize);
+  for (let r = first; r < last; r += lanes) {
+    const used = Math.min(lanes, last - r);
+    const streams = Array.from({ length: used }, (_, lane) => xoshiroState(job2.seed, r + lane));
+    if (kernel.resample && used === lanes) {
+      kernel.resample(job2.state, counts, streams, out);
+    } else {
+      counts.fill(0);
+      streams.forEach((stream, lane) => addMultinomialCounts(counts, job2.rowCount, stream, lanes, lane));
+      kernel.evaluate(job2.state, counts, out);
+    }
+    for (let lane = 0; lane < used; lane++) {
+      job2.values[2 * (r + lane)] = out[2 * lane];
+      job2.values[2 * (r + lane) + 1] = out[2 * lane + 1];
+    }
+  }
+  Atomics.store(job2.chunkDone, chunk, 1);
+}
+function runClaimedChunks(job2, kernel) {
+  if (job2.rowCount * job2.resamples >= WARM_UP_THRESHOLD) warmUpKernel(job2.kernel, kernel);
+  const scratch = createScratch(job2, kernel);
+  const total = chunkCount(job2);
+  let ran = 0;
+  for (; ; ) {
+    const chunk = Atomics.add(job2.nextChunk, 0, 1);
+    if (chunk >= total) return ran;
+    runChunk(job2, kernel, chunk, scratch);
+    ran++;
+  }
+}
+
+// src/errors.ts
+var UserError = class extends Error {
+  constructor(message, where) {
+    super(message);
+    this.where = where;
+  }
+  where;
+  name = "UserError";
+};
+
+// src/stats/metrics/validate-inputs.ts
+function once(cache, kind, first, second, check) {
+  if (!cache) return check();
+  const seen = cached(cache, kind, first, () => /* @__PURE__ */ new WeakSet());
+  if (seen.has(second)) return;
+  check();
+  seen.add(second);
+}
+function describe(data, what) {
+  return data.source ? `${data.source}: ${what}` : what;
+}
+function requireSameLength(data, aName, a, bName, b) {
+  if (a.length !== b.length) {
+    throw new UserError(
+      describe(data, `${aName} has ${a.length} rows but ${bName} has ${b.length}; the model must produce exactly one prediction per held-out row.`)
+    );
+  }
+}
+var MODEL_OUTPUT_HINT = "Check the model's output for that row (missing or non-numeric feature values are the usual cause).";
+var LABEL_HINT = "Fill or drop rows whose label is missing before evaluating.";
+function requireFinite(data, name, values, hint, perRow = 1) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value !== 0) {
+      const row = Math.floor(i / perRow);
+      const where = perRow > 1 ? `row ${row}, class ${i % perRow}` : `row ${row}`;
+      throw new UserError(
+        describe(data, `${name} at ${where} (0-based) is ${value}; it must be a finite number. ${hint}`)
+      );
+    }
+  }
+}
+function requireProbabilities(data, name, values, metric, perRow = 1) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!(value >= 0 && value <= 1)) {
+      const row = Math.floor(i / perRow);
+      throw new UserError(
+        describe(data, `${name} at row ${row} (0-based) is ${value}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`)
+      );
+    }
+  }
+}
+function checkBinary(data, probabilityMetric, cache) {
+  once(cache, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
+  if (probabilityMetric) {
+    once(cache, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
+  }
+}
+function checkBinaryRows(data) {
+  requireSameLength(data, "the label column", data.labels, "the scores", data.scores);
+  const labels = data.labels;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label !== 0 && label !== 1) {
+      throw new UserError(
+        describe(data, `the label at row ${i} (0-based) is ${label}, but a binary task needs labels 0 or 1. ${Number.isNaN(label) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`)
+      );
+    }
+  }
+  requireFinite(data, "the score", data.scores, MODEL_OUTPUT_HINT);
+}
+function checkMulticlass(data, probabilityMetric, cache) {
+  once(cache, "checked-multiclass", data.probabilities, data.labels, () => checkMulticlassRows(data));
+  if (probabilityMetric) {
+    once(
+      cache,
+      "checked-class-probabilities",
+      data.probabilities,
+      data.probabilities,
+      () => requireProbabilities(data, "the probability", data.probabilities, probabilityMetric, data.classCount)
+    );
+  }
+}
+function checkMulticlassRows(data) {
+  const { labels, probabilities, classCount } = data;
+  if (!Number.isInteger(classCount) || classCount < 2) {
+    throw new UserError(describe(data, `a multiclass model needs at least 2 classes, got ${classCount}.`));
+  }
+  if (probabilities.length !== labels.length * classCount) {
+    throw new UserError(
+      describe(data, `the probabilities have ${probabilities.length} values, expected ${labels.length} rows x ${classCount} classes = ${labels.length * classCount}; the model must output one probability per class for every held-out row.`)
+    );
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (!Number.isInteger(label) || label < 0 || label >= classCount) {
+      throw new UserError(
+        describe(data, `the label at row ${i} (0-based) is ${label}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`)
+      );
+    }
+  }
+  requireFinite(data, "the probability", probabilities, MODEL_OUTPUT_HINT, classCount);
+}
+function checkRegression(data, cache) {
+  once(cache, "checked-regression", data.predictions, data.targets, () => checkRegressionRows(data));
+}
+function checkRegressionRows(data) {
+  requireSameLength(data, "the target column", data.targets, "the predictions", data.predictions);
+  requireFinite(data, "the target", data.targets, LABEL_HINT);
+  requireFinite(data, "the prediction", data.predictions, MODEL_OUTPUT_HINT);
+}
+function expectTask(data, task) {
+  if (data.task !== task) throw new TypeError(`expected ${task} predictions, got ${data.task}`);
+  return data;
+}
+
+// src/stats/metrics/confusion-counts.ts
+var TN = 0;
+var FP = 1;
+var FN = 2;
+var TP = 3;
+function prepareConfusion(data, options, cache) {
+  const binary = expectTask(data, "binary");
+  checkBinary(binary, void 0, cache);
+  const byThreshold = cached(cache, "confusion-codes", binary.scores, () => /* @__PURE__ */ new Map());
+  const hit = byThreshold.get(options.threshold);
+  if (hit && hit.labels === binary.labels) return hit.state;
+  const codes = new Uint8Array(binary.labels.length);
+  for (let i = 0; i < codes.length; i++) {
+    codes[i] = 2 * binary.labels[i] + (binary.scores[i] >= options.threshold ? 1 : 0);
+  }
+  const state = { codes };
+  byThreshold.set(options.threshold, { labels: binary.labels, state });
+  return state;
+}
+function confusionCells(state, weights) {
+  const cells = new Float64Array(4);
+  const { codes } = state;
+  if (weights === null) for (let i = 0; i < codes.length; i++) cells[codes[i]]++;
+  else for (let i = 0; i < codes.length; i++) cells[codes[i]] += weights[i];
+  return cells;
+}
+function confusionImplementation(metric) {
+  return {
+    prepare: prepareConfusion,
+    weighted(state, weights) {
+      const cells = confusionCells(state, weights);
+      return cells[0] + cells[1] + cells[2] + cells[3] === 0 ? NaN : metric.value(cells);
+    },
+    explain(state) {
+      if (state.codes.length === 0) return { undefinedReason: "there are no rows" };
+      const note = metric.note(confusionCells(state, null));
+      return note ? { note } : {};
+    },
+    leaveOneOut(state) {
+      const cells = confusionCells(state, null);
+      const byCell = [0, 1, 2, 3].map((cell) => {
+        const reduced = Float64Array.from(cells);
+        reduced[cell]--;
+        return reduced[0] + reduced[1] + reduced[2] + reduced[3] === 0 ? NaN : metric.value(reduced);
+      });
+      return Float64Array.from(state.codes, (code) => byCell[code]);
+    }
+  };
+}
+
+// src/stats/metrics/accuracy.ts
+var accuracyImplementation = confusionImplementation({
+  value: (cells) => (cells[TP] + cells[TN]) / (cells[TP] + cells[TN] + cells[FP] + cells[FN]),
+  note: () => void 0
+});
+
+// src/stats/metrics/radix-argsort.ts
+var DIGIT_BITS = 11;
+var BUCKETS = 1 << DIGIT_BITS;
+var MASK = BUCKETS - 1;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
+var HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
+function radixArgsort(values, startOrder) {
+  const n = startOrder.length;
+  if (n !== values.length) throw new RangeError("radixArgsort: startOrder must be a permutation of the rows");
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = values[startOrder[i]];
+    copy[i] = value === 0 ? 0 : value;
+  }
+  const words = new Uint32Array(copy.buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HIGH_WORD];
+    const l = words[2 * i + LOW_WORD];
+    if (h & 2147483648) {
+      high[i] = ~h >>> 0;
+      low[i] = ~l >>> 0;
+    } else {
+      high[i] = (h | 2147483648) >>> 0;
+      low[i] = l;
+    }
+  }
+  let order = Int32Array.from(startOrder);
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextOrder = new Int32Array(n);
+  const counts = new Int32Array(BUCKETS);
+  for (const shift of [0, 11, 22]) {
+    if (!histogram(low, shift, counts, n)) continue;
+    for (let i = 0; i < n; i++) {
+      const destination = counts[low[i] >>> shift & MASK]++;
+      nextHigh[destination] = high[i];
+      nextLow[destination] = low[i];
+      nextOrder[destination] = order[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  for (const shift of [0, 11, 22]) {
+    if (!histogram(high, shift, counts, n)) continue;
+    for (let i = 0; i < n; i++) {
+      const destination = counts[high[i] >>> shift & MASK]++;
+      nextHigh[destination] = high[i];
+      nextOrder[destination] = order[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}
+function histogram(keys, shift, counts, n) {
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i] >>> shift & MASK]++;
+  let start = 0;
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const count = counts[bucket];
+    if (count === n) return false;
+    counts[bucket] = start;
+    start += count;
+  }
+  return true;
+}
+
+// src/stats/metrics/score-ranking.ts
+function rankScores(labels, scores) {
+  const n = labels.length;
+  const start = new Int32Array(n);
+  let next = 0;
+  for (let i = 0; i < n; i++) if (labels[i] === 0) start[next++] = i;
+  const negatives = next;
+  for (let i = 0; i < n; i++) if (labels[i] !== 0) start[next++] = i;
+  const order = radixArgsort(scores, start);
+  const sortedLabels = new Uint8Array(n);
+  const sortedScores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = order[i];
+    sortedLabels[i] = labels[row];
+    sortedScores[i] = scores[row];
+  }
+  const ends = new Int32Array(n);
+  let groupCount = 0;
+  const mixed = [];
+  let groupStart = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || sortedScores[i] !== sortedScores[groupStart]) {
+      ends[groupCount++] = i;
+      if (sortedLabels[groupStart] === 0 && sortedLabels[i - 1] === 1) mixed.push(groupStart, i);
+      groupStart = i;
+    }
+  }
+  return {
+    order,
+    sortedLabels,
+    sortedScores,
+    groupEnds: ends.slice(0, groupCount),
+    mixedGroups: Int32Array.from(mixed),
+    positives: n - negatives,
+    negatives
+  };
+}
+function rankScoresCached(labels, scores, cache) {
+  const byLabels = cached(cache, "score-ranking", scores, () => /* @__PURE__ */ new WeakMap());
+  let ranking = byLabels.get(labels);
+  if (!ranking) {
+    ranking = rankScores(labels, scores);
+    byLabels.set(labels, ranking);
+  }
+  return ranking;
+}
+
+// src/stats/metrics/average-precision.ts
+function averagePrecisionFromRanking(ranking, weights) {
+  const { order, sortedLabels, groupEnds } = ranking;
+  let sum = 0;
+  let truePositives = 0;
+  let falsePositives = 0;
+  let end = order.length;
+  for (let g = groupEnds.length - 2; g >= -1; g--) {
+    const start = g >= 0 ? groupEnds[g] : 0;
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    for (let i = start; i < end; i++) {
+      const weight = weights === null ? 1 : weights[order[i]];
+      if (sortedLabels[i] === 1) groupPositives += weight;
+      else groupNegatives += weight;
+    }
+    truePositives += groupPositives;
+    falsePositives += groupNegatives;
+    if (groupPositives > 0) sum += groupPositives * truePositives / (truePositives + falsePositives);
+    end = start;
+  }
+  return truePositives === 0 ? NaN : sum / truePositives;
+}
+var averagePrecisionImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, void 0, cache);
+    return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
+  },
+  weighted: (state, weights) => averagePrecisionFromRanking(state.ranking, weights),
+  explain(state) {
+    if (state.ranking.order.length === 0) return { undefinedReason: "there are no rows" };
+    if (state.ranking.positives === 0) {
+      return { undefinedReason: "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)" };
+    }
+    return {};
+  }
+};
+
+// src/stats/metrics/row-mean.ts
+function weightedRowMean(state, weights) {
+  const { values } = state;
+  let sum = 0;
+  let total = 0;
+  if (weights === null) {
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    total = values.length;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const weight = weights[i];
+      sum += weight * values[i];
+      total += weight;
+    }
+  }
+  if (total === 0) return NaN;
+  const mean = sum / total;
+  return state.transform === "sqrt" ? Math.sqrt(mean) : mean;
+}
+function rowMeanLeaveOneOut(state) {
+  const { values } = state;
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i];
+  const leftOut = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const mean = n > 1 ? (sum - values[i]) / (n - 1) : NaN;
+    leftOut[i] = state.transform === "sqrt" ? Math.sqrt(Math.max(0, mean)) : mean;
+  }
+  return leftOut;
+}
+function explainRowMean(state) {
+  return state.values.length === 0 ? { undefinedReason: "there are no rows" } : {};
+}
+
+// src/stats/metrics/brier-score.ts
+var brierScoreImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "brier", cache);
+    const values = new Float64Array(binary.labels.length);
+    for (let i = 0; i < values.length; i++) {
+      const difference = binary.labels[i] - binary.scores[i];
+      values[i] = difference * difference;
+    }
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/expected-calibration-error.ts
+function weightedCalibrationError(state, weights) {
+  const { bins, labels, scores, binCount } = state;
+  const labelSums = new Float64Array(binCount);
+  const scoreSums = new Float64Array(binCount);
+  let total = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    labelSums[bins[i]] += weight * labels[i];
+    scoreSums[bins[i]] += weight * scores[i];
+    total += weight;
+  }
+  if (total === 0) return NaN;
+  let sum = 0;
+  for (let b = 0; b < binCount; b++) sum += Math.abs(labelSums[b] - scoreSums[b]);
+  return sum / total;
+}
+var calibrationErrorImplementation = {
+  prepare(data, options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "expected calibration error", cache);
+    const binCount = options.calibrationBins;
+    const bins = new Int32Array(binary.scores.length);
+    for (let i = 0; i < bins.length; i++) bins[i] = Math.min(Math.floor(binary.scores[i] * binCount), binCount - 1);
+    return { bins, labels: binary.labels, scores: binary.scores, binCount };
+  },
+  weighted: weightedCalibrationError,
+  explain: (state) => state.bins.length === 0 ? { undefinedReason: "there are no rows" } : {}
+};
+
+// src/stats/metrics/f1-score.ts
+var f1Implementation = confusionImplementation({
+  value: (cells) => {
+    const denominator = 2 * cells[TP] + cells[FP] + cells[FN];
+    return denominator === 0 ? 0 : 2 * cells[TP] / denominator;
+  },
+  note: (cells) => 2 * cells[TP] + cells[FP] + cells[FN] === 0 ? "no positive label and no positive prediction, so F1 is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/log-loss.ts
+var LOG_LOSS_EPS = Number.EPSILON;
+function binaryLogLossTerm(label, probability) {
+  const p = Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  const q = 1 - p;
+  const sum = q + p;
+  return -Math.log((label === 1 ? p : q) / sum);
+}
+var logLossImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, "log_loss", cache);
+    const values = new Float64Array(binary.labels.length);
+    for (let i = 0; i < values.length; i++) values[i] = binaryLogLossTerm(binary.labels[i], binary.scores[i]);
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-argmax.ts
+function argmaxRows(probabilities, classCount) {
+  const rows = probabilities.length / classCount;
+  const predicted = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const offset = i * classCount;
+    let best = 0;
+    let bestValue = probabilities[offset];
+    for (let c = 1; c < classCount; c++) {
+      if (probabilities[offset + c] > bestValue) {
+        bestValue = probabilities[offset + c];
+        best = c;
+      }
+    }
+    predicted[i] = best;
+  }
+  return predicted;
+}
+
+// src/stats/metrics/macro-f1.ts
+function weightedMacroF1(state, weights) {
+  const { labels, predicted, classCount } = state;
+  const truePositives = new Float64Array(classCount);
+  const actual = new Float64Array(classCount);
+  const predictedTotals = new Float64Array(classCount);
+  for (let i = 0; i < labels.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    if (weight === 0) continue;
+    actual[labels[i]] += weight;
+    predictedTotals[predicted[i]] += weight;
+    if (labels[i] === predicted[i]) truePositives[labels[i]] += weight;
+  }
+  let sum = 0;
+  let present = 0;
+  for (let c = 0; c < classCount; c++) {
+    const denominator = actual[c] + predictedTotals[c];
+    if (denominator === 0) continue;
+    sum += 2 * truePositives[c] / denominator;
+    present++;
+  }
+  return present === 0 ? NaN : sum / present;
+}
+var macroF1Implementation = {
+  prepare(data, _options, cache) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass, void 0, cache);
+    return {
+      labels: Int32Array.from(multiclass.labels),
+      predicted: argmaxRows(multiclass.probabilities, multiclass.classCount),
+      classCount: multiclass.classCount
+    };
+  },
+  weighted: weightedMacroF1,
+  explain: (state) => state.labels.length === 0 ? { undefinedReason: "there are no rows" } : {}
+};
+
+// src/stats/metrics/mae.ts
+var maeImplementation = {
+  prepare(data, _options, cache) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression, cache);
+    const values = new Float64Array(regression.targets.length);
+    for (let i = 0; i < values.length; i++) values[i] = Math.abs(regression.targets[i] - regression.predictions[i]);
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-accuracy.ts
+var multiclassAccuracyImplementation = {
+  prepare(data, _options, cache) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass, void 0, cache);
+    const predicted = argmaxRows(multiclass.probabilities, multiclass.classCount);
+    const values = new Float64Array(predicted.length);
+    for (let i = 0; i < values.length; i++) values[i] = predicted[i] === multiclass.labels[i] ? 1 : 0;
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/multiclass-log-loss.ts
+var multiclassLogLossImplementation = {
+  prepare(data, _options, cache) {
+    const multiclass = expectTask(data, "multiclass");
+    checkMulticlass(multiclass, "log_loss", cache);
+    const { labels, probabilities, classCount } = multiclass;
+    const values = new Float64Array(labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      const offset = i * classCount;
+      let sum = 0;
+      for (let c = 0; c < classCount; c++) sum += clip(probabilities[offset + c]);
+      values[i] = -Math.log(clip(probabilities[offset + labels[i]]) / sum);
+    }
+    return { values, transform: "identity" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+function clip(probability) {
+  return Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+}
+
+// src/stats/metrics/precision.ts
+var precisionImplementation = confusionImplementation({
+  value: (cells) => cells[TP] + cells[FP] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FP]),
+  note: (cells) => cells[TP] + cells[FP] === 0 ? "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/r2-score.ts
+function weightedR2(state, weights) {
+  const { targets, predictions } = state;
+  let total = 0;
+  let targetSum = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    total += weight;
+    targetSum += weight * targets[i];
+  }
+  if (total === 0) return NaN;
+  const mean = targetSum / total;
+  let residual = 0;
+  let spread = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const weight = weights === null ? 1 : weights[i];
+    const error = targets[i] - predictions[i];
+    const deviation = targets[i] - mean;
+    residual += weight * error * error;
+    spread += weight * deviation * deviation;
+  }
+  return spread === 0 ? NaN : 1 - residual / spread;
+}
+var r2Implementation = {
+  prepare(data, _options, cache) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression, cache);
+    return { targets: regression.targets, predictions: regression.predictions };
+  },
+  weighted: weightedR2,
+  explain(state) {
+    if (state.targets.length === 0) return { undefinedReason: "there are no rows" };
+    if (Number.isNaN(weightedR2(state, null))) {
+      return { undefinedReason: "the targets are constant, so R\xB2 is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)" };
+    }
+    return {};
+  }
+};
+
+// src/stats/metrics/recall.ts
+var recallImplementation = confusionImplementation({
+  value: (cells) => cells[TP] + cells[FN] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FN]),
+  note: (cells) => cells[TP] + cells[FN] === 0 ? "the labels hold no positive, so recall is 0 by scikit-learn's zero_division convention" : void 0
+});
+
+// src/stats/metrics/rmse.ts
+var rmseImplementation = {
+  prepare(data, _options, cache) {
+    const regression = expectTask(data, "regression");
+    checkRegression(regression, cache);
+    const values = new Float64Array(regression.targets.length);
+    for (let i = 0; i < values.length; i++) {
+      const error = regression.targets[i] - regression.predictions[i];
+      values[i] = error * error;
+    }
+    return { values, transform: "sqrt" };
+  },
+  weighted: weightedRowMean,
+  explain: explainRowMean,
+  leaveOneOut: rowMeanLeaveOneOut
+};
+
+// src/stats/metrics/auc-placements.ts
+function aucPlacements(ranking) {
+  const { order, sortedLabels, groupEnds, positives, negatives } = ranking;
+  const placements = new Float64Array(order.length);
+  let start = 0;
+  let negativesBelow = 0;
+  let positivesBelow = 0;
+  for (let g = 0; g < groupEnds.length; g++) {
+    const end = groupEnds[g];
+    let groupPositives = 0;
+    for (let i = start; i < end; i++) groupPositives += sortedLabels[i];
+    const groupNegatives = end - start - groupPositives;
+    const positivePlacement = (negativesBelow + groupNegatives / 2) / negatives;
+    const negativePlacement = (positives - positivesBelow - groupPositives / 2) / positives;
+    for (let i = start; i < end; i++) {
+      placements[order[i]] = sortedLabels[i] === 1 ? positivePlacement : negativePlacement;
+    }
+    negativesBelow += groupNegatives;
+    positivesBelow += groupPositives;
+    start = end;
+  }
+  return placements;
+}
+
+// src/stats/metrics/roc-auc.ts
+function rocAucFromRanking(ranking, weights) {
+  const { order, sortedLabels, groupEnds } = ranking;
+  let numeratorTwice = 0;
+  let negativesBelow = 0;
+  let positiveTotal = 0;
+  let start = 0;
+  for (let g = 0; g < groupEnds.length; g++) {
+    const end = groupEnds[g];
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    for (let i = start; i < end; i++) {
+      const weight = weights === null ? 1 : weights[order[i]];
+      if (sortedLabels[i] === 1) groupPositives += weight;
+      else groupNegatives += weight;
+    }
+    numeratorTwice += groupPositives * (2 * negativesBelow + groupNegatives);
+    negativesBelow += groupNegatives;
+    positiveTotal += groupPositives;
+    start = end;
+  }
+  if (positiveTotal === 0 || negativesBelow === 0) return NaN;
+  return numeratorTwice / (2 * positiveTotal * negativesBelow);
+}
+function explainRocAuc(ranking) {
+  if (ranking.order.length === 0) return { undefinedReason: "there are no rows" };
+  if (ranking.positives === 0) return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
+  if (ranking.negatives === 0) return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
+  return {};
+}
+var rocAucImplementation = {
+  prepare(data, _options, cache) {
+    const binary = expectTask(data, "binary");
+    checkBinary(binary, void 0, cache);
+    return { ranking: rankScoresCached(binary.labels, binary.scores, cache) };
+  },
+  weighted: (state, weights) => rocAucFromRanking(state.ranking, weights),
+  explain: (state) => explainRocAuc(state.ranking),
+  /**
+   * Removing positive i gives (n1 * AUC - V10_i) / (n1 - 1); removing negative j gives
+   * (n0 * AUC - V01_j) / (n0 - 1) (placements, auc-placements.ts). NaN where a class would vanish.
+   */
+  leaveOneOut(state) {
+    const { ranking } = state;
+    const auc = rocAucFromRanking(ranking, null);
+    const placements = aucPlacements(ranking);
+    const { positives, negatives } = ranking;
+    const leftOut = new Float64Array(placements.length);
+    for (let g = 0; g < ranking.order.length; g++) {
+      const row = ranking.order[g];
+      const isPositive = ranking.sortedLabels[g] === 1;
+      const remaining = (isPositive ? positives : negatives) - 1;
+      leftOut[row] = remaining === 0 ? NaN : ((remaining + 1) * auc - placements[row]) / remaining;
+    }
+    return leftOut;
+  }
+};
+
+// src/stats/metrics/registry.ts
+var definitions = [
+  {
+    name: "roc_auc",
+    description: "area under the ROC curve (probability a positive outranks a negative; ties count half)",
+    direction: "higher",
+    implementations: { binary: rocAucImplementation }
+  },
+  {
+    name: "average_precision",
+    description: "average precision: step-wise area under the precision-recall curve",
+    direction: "higher",
+    implementations: { binary: averagePrecisionImplementation }
+  },
+  {
+    name: "log_loss",
+    description: "cross-entropy of the predicted probabilities (natural log)",
+    direction: "lower",
+    implementations: { binary: logLossImplementation, multiclass: multiclassLogLossImplementation }
+  },
+  {
+    name: "brier",
+    description: "mean squared error of the predicted probability of class 1",
+    direction: "lower",
+    implementations: { binary: brierScoreImplementation }
+  },
+  {
+    name: "accuracy",
+    description: "share of rows predicted correctly (binary: score >= threshold; multiclass: most probable class)",
+    direction: "higher",
+    implementations: { binary: accuracyImplementation, multiclass: multiclassAccuracyImplementation }
+  },
+  {
+    name: "precision",
+    description: "TP / (TP + FP) at the threshold (0 when nothing is predicted positive)",
+    direction: "higher",
+    implementations: { binary: precisionImplementation }
+  },
+  {
+    name: "recall",
+    description: "TP / (TP + FN) at the threshold (0 when there is no positive)",
+    direction: "higher",
+    implementations: { binary: recallImplementation }
+  },
+  {
+    name: "f1",
+    description: "harmonic mean of precision and recall at the threshold",
+    direction: "higher",
+    implementations: { binary: f1Implementation }
+  },
+  {
+    name: "ece",
+    description: "expected calibration error: weighted |observed rate - mean probability| over equal-width bins",
+    direction: "lower",
+    implementations: { binary: calibrationErrorImplementation }
+  },
+  {
+    name: "macro_f1",
+    description: "unweighted mean of per-class F1 over the classes present",
+    direction: "higher",
+    implementations: { multiclass: macroF1Implementation }
+  },
+  {
+    name: "rmse",
+    description: "root mean squared error",
+    direction: "lower",
+    implementations: { regression: rmseImplementation }
+  },
+  {
+    name: "mae",
+    description: "mean absolute error",
+    direction: "lower",
+    implementations: { regression: maeImplementation }
+  },
+  {
+    name: "r2",
+    description: "coefficient of determination (1 - residual / total sum of squares)",
+    direction: "higher",
+    implementations: { regression: r2Implementation }
+  }
+];
+var METRICS = new Map(definitions.map((d) => [d.name, d]));
+function metricNames(task) {
+  return definitions.filter((d) => !task || d.implementations[task]).map((d) => d.name);
+}
+function metricTasks(definition) {
+  return Object.keys(definition.implementations).filter((task) => definition.implementations[task]);
+}
+function findMetric(name, task, key = "evaluate.metric") {
+  const definition = METRICS.get(name);
+  if (!definition) {
+    throw new UserError(`${key}: unknown metric "${name}". Use one of: ${metricNames(task).join(", ")}.`, { key });
+  }
+  const implementation = definition.implementations[task];
+  if (!implementation) {
+    throw new UserError(
+      `${key}: metric "${name}" does not apply to task ${task} (it applies to ${metricTasks(definition).join(", ")}). For ${task} use one of: ${metricNames(task).join(", ")}.`,
+      { key }
+    );
+  }
+  return { definition, implementation };
+}
+
+// src/stats/paired/roc-auc-kernel.ts
+var rocAucKernel = {
+  lanes: 2,
+  prepare(championData, challengerData, _options, cache) {
+    const champion = expectTask(championData, "binary");
+    const challenger = expectTask(challengerData, "binary");
+    checkBinary(champion, void 0, cache);
+    checkBinary(challenger, void 0, cache);
+    const championRanking = rankScoresCached(champion.labels, champion.scores, cache);
+    const challengerRanking = rankScoresCached(challenger.labels, challenger.scores, cache);
+    const n = champion.labels.length;
+    const canonicalOfRow = new Int32Array(n);
+    for (let position = 0; position < n; position++) canonicalOfRow[championRanking.order[position]] = position;
+    const challengerOrder = new Int32Array(n);
+    for (let i = 0; i < n; i++) challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | challengerRanking.sortedLabels[i] << 31;
+    const state = {
+      rowCount: n,
+      championLabels: championRanking.sortedLabels,
+      championMixedGroups: championRanking.mixedGroups,
+      challengerOrder,
+      challengerMixedGroups: challengerRanking.mixedGroups
+    };
+    return {
+      state,
+      rowCount: n,
+      full: [rocAucFromRanking(championRanking, null), rocAucFromRanking(challengerRanking, null)],
+      leaveOneOut: () => ({
+        champion: inCanonicalOrder(championRanking, canonicalOfRow),
+        challenger: inCanonicalOrder(challengerRanking, canonicalOfRow)
+      })
+    };
+  },
+  evaluate(state, counts, out) {
+    championAuc(state, counts, out);
+    challengerAuc(state, counts, out);
+  },
+  resample: (state, counts, streams, out) => resample(state, counts, streams, out)
+};
+function inCanonicalOrder(ranking, canonicalOfRow) {
+  const byRow = rocAucImplementation.leaveOneOut({ ranking });
+  const canonical = new Float64Array(byRow.length);
+  for (let row = 0; row < byRow.length; row++) canonical[canonicalOfRow[row]] = byRow[row];
+  return canonical;
+}
+var LABEL_VALUE = new Float64Array([0, 1]);
+var POSITION_MASK = 2147483647;
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var LANE0_SHIFT = LITTLE_ENDIAN2 ? 0 : 8;
+var LANE1_SHIFT = LITTLE_ENDIAN2 ? 8 : 0;
+function rowPairs(counts) {
+  return new Uint16Array(counts.buffer, counts.byteOffset, counts.length >> 1);
+}
+var championSums = new Float64Array(6);
+var laneStates = new Int32Array(8);
+function accumulateChampion(labels, pairs, start, end, sums) {
+  let below0 = sums[0];
+  let sum0 = sums[1];
+  let positives0 = sums[2];
+  let below1 = sums[3];
+  let sum1 = sums[4];
+  let positives1 = sums[5];
+  for (let i = start; i < end; i += 2) {
+    const first = pairs[i];
+    const second = pairs[i + 1];
+    const y = LABEL_VALUE[labels[i]];
+    const z = LABEL_VALUE[labels[i + 1]];
+    const u0 = first >>> LANE0_SHIFT & 255;
+    const u1 = first >>> LANE1_SHIFT & 255;
+    const v0 = second >>> LANE0_SHIFT & 255;
+    const v1 = second >>> LANE1_SHIFT & 255;
+    const pu0 = u0 * y;
+    const pu1 = u1 * y;
+    const pv0 = v0 * z;
+    const pv1 = v1 * z;
+    const nu0 = u0 - pu0;
+    const nu1 = u1 - pu1;
+    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
+    below0 += nu0 + (v0 - pv0);
+    positives0 += pu0 + pv0;
+    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
+    below1 += nu1 + (v1 - pv1);
+    positives1 += pu1 + pv1;
+  }
+  sums[0] = below0;
+  sums[1] = sum0;
+  sums[2] = positives0;
+  sums[3] = below1;
+  sums[4] = sum1;
+  sums[5] = positives1;
+}
+function championAuc(state, counts, out) {
+  championSums.fill(0);
+  accumulateChampion(state.championLabels, rowPairs(counts), 0, state.rowCount & ~1, championSums);
+  finishChampion(state, counts, championSums, out);
+}
+function finishChampion(state, counts, sums, out) {
+  const n = state.rowCount;
+  const labels = state.championLabels;
+  let [below0, sum0, positives0, below1, sum1, positives1] = sums;
+  if (n & 1) {
+    const i = n - 1;
+    const y = LABEL_VALUE[labels[i]];
+    const u0 = counts[2 * i];
+    const u1 = counts[2 * i + 1];
+    sum0 += u0 * y * below0;
+    below0 += u0 - u0 * y;
+    positives0 += u0 * y;
+    sum1 += u1 * y * below1;
+    below1 += u1 - u1 * y;
+    positives1 += u1 * y;
+  }
+  const groups = state.championMixedGroups;
+  let tied0 = 0;
+  let tied1 = 0;
+  for (let g = 0; g < groups.length; g += 2) {
+    let positive0 = 0;
+    let weight0 = 0;
+    let positive1 = 0;
+    let weight1 = 0;
+    for (let k = groups[g]; k < groups[g + 1]; k++) {
+      const y = LABEL_VALUE[labels[k]];
+      positive0 += counts[2 * k] * y;
+      weight0 += counts[2 * k];
+      positive1 += counts[2 * k + 1] * y;
+      weight1 += counts[2 * k + 1];
+    }
+    tied0 += positive0 * (weight0 - positive0);
+    tied1 += positive1 * (weight1 - positive1);
+  }
+  out[0] = midrankAuc(sum0, tied0, positives0, below0);
+  out[2] = midrankAuc(sum1, tied1, positives1, below1);
+}
+function resample(state, counts, streams, out) {
+  const n = state.rowCount;
+  const plans = streams.map((stream, lane) => {
+    const random = new Xoshiro128(stream);
+    const plan = planBlocks(n, random);
+    laneStates.set(random.state(), 4 * lane);
+    return plan;
+  });
+  const labels = state.championLabels;
+  const pairs = rowPairs(counts);
+  championSums.fill(0);
+  for (let block = 0; block * BLOCK_SIZE < n; block++) {
+    const base = block * BLOCK_SIZE;
+    const size = Math.min(BLOCK_SIZE, n - base);
+    counts.fill(0, 2 * base, 2 * (base + size));
+    for (let lane = 0; lane < plans.length; lane++) drawBlock(counts, 2, lane, base, size, plans[lane][block], laneStates, 4 * lane);
+    accumulateChampion(labels, pairs, base, base + (size & ~1), championSums);
+  }
+  finishChampion(state, counts, championSums, out);
+  challengerAuc(state, counts, out);
+}
+function challengerAuc(state, counts, out) {
+  const n = state.rowCount;
+  const order = state.challengerOrder;
+  const pairs = rowPairs(counts);
+  let below0 = 0;
+  let sum0 = 0;
+  let positives0 = 0;
+  let below1 = 0;
+  let sum1 = 0;
+  let positives1 = 0;
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const e = order[i];
+    const f = order[i + 1];
+    const first = pairs[e & POSITION_MASK];
+    const second = pairs[f & POSITION_MASK];
+    const y = LABEL_VALUE[e >>> 31];
+    const z = LABEL_VALUE[f >>> 31];
+    const u0 = first >>> LANE0_SHIFT & 255;
+    const u1 = first >>> LANE1_SHIFT & 255;
+    const v0 = second >>> LANE0_SHIFT & 255;
+    const v1 = second >>> LANE1_SHIFT & 255;
+    const pu0 = u0 * y;
+    const pu1 = u1 * y;
+    const pv0 = v0 * z;
+    const pv1 = v1 * z;
+    const nu0 = u0 - pu0;
+    const nu1 = u1 - pu1;
+    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
+    below0 += nu0 + (v0 - pv0);
+    positives0 += pu0 + pv0;
+    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
+    below1 += nu1 + (v1 - pv1);
+    positives1 += pu1 + pv1;
+  }
+  if (i < n) {
+    const e = order[i];
+    const y = LABEL_VALUE[e >>> 31];
+    const j = 2 * (e & POSITION_MASK);
+    const u0 = counts[j];
+    const u1 = counts[j + 1];
+    sum0 += u0 * y * below0;
+    below0 += u0 - u0 * y;
+    positives0 += u0 * y;
+    sum1 += u1 * y * below1;
+    below1 += u1 - u1 * y;
+    positives1 += u1 * y;
+  }
+  const groups = state.challengerMixedGroups;
+  let tied0 = 0;
+  let tied1 = 0;
+  for (let g = 0; g < groups.length; g += 2) {
+    let positive0 = 0;
+    let weight0 = 0;
+    let positive1 = 0;
+    let weight1 = 0;
+    for (let k = groups[g]; k < groups[g + 1]; k++) {
+      const e = order[k];
+      const y = LABEL_VALUE[e >>> 31];
+      const j = 2 * (e & POSITION_MASK);
+      positive0 += counts[j] * y;
+      weight0 += counts[j];
+      positive1 += counts[j + 1] * y;
+      weight1 += counts[j + 1];
+    }
+    tied0 += positive0 * (weight0 - positive0);
+    tied1 += positive1 * (weight1 - positive1);
+  }
+  out[1] = midrankAuc(sum0, tied0, positives0, below0);
+  out[3] = midrankAuc(sum1, tied1, positives1, below1);
+}
+function midrankAuc(sum, tied, positives, negatives) {
+  return positives === 0 || negatives === 0 ? NaN : (2 * sum - tied) / (2 * positives * negatives);
+}
+
+// src/stats/paired/paired-kernel.ts
+function genericKernel(implementation) {
+  return {
+    lanes: 1,
+    prepare(champion, challenger, options, cache) {
+      const state = {
+        champion: implementation.prepare(champion, options, cache),
+        challenger: implementation.prepare(challenger, options, cache)
+      };
+      return {
+        state,
+        rowCount: rowCount(champion),
+        full: [implementation.weighted(state.champion, null), implementation.weighted(state.challenger, null)],
+        leaveOneOut() {
+          if (!implementation.leaveOneOut) return null;
+          return { champion: implementation.leaveOneOut(state.champion), challenger: implementation.leaveOneOut(state.challenger) };
+        }
+      };
+    },
+    evaluate(state, counts, out) {
+      out[0] = implementation.weighted(state.champion, counts);
+      out[1] = implementation.weighted(state.challenger, counts);
+    }
+  };
+}
+function rowCount(data) {
+  return data.task === "regression" ? data.targets.length : data.labels.length;
+}
+function kernelFor(id) {
+  if (id.metric === "roc_auc" && id.task === "binary") return rocAucKernel;
+  return genericKernel(findMetric(id.metric, id.task).implementation);
+}
+
+// src/stats/paired/bootstrap-worker.ts
+var job = workerData;
+var chunks = runClaimedChunks(job, kernelFor(job.kernel));
+parentPort?.postMessage({ chunks });
