@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestRepo } from "../support/git-repo.ts";
-import { prng } from "../support/gate-fixtures.ts";
+import { gaussian, prng } from "../support/gate-fixtures.ts";
 import { exportLinearRegression } from "../../src/model/export/linear-regression.ts";
 import { exportMultinomialLogisticRegression } from "../../src/model/export/multinomial-logistic-regression.ts";
 
@@ -10,8 +10,7 @@ function config(task: string, metric: string): string {
 }
 
 test("regression: a challenger with the true coefficients beats a biased champion on rmse (lower is better)", async (t) => {
-  const random = prng(5);
-  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const gauss = gaussian(5);
   const rows = ["x1,x2,y"];
   for (let i = 0; i < 2000; i++) {
     const x1 = gauss();
@@ -38,7 +37,7 @@ test("regression: a challenger with the true coefficients beats a biased champio
 
 test("multiclass: the true softmax model beats a blurred one on log_loss; confusion matrices are 3×3", async (t) => {
   const random = prng(9);
-  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const gauss = gaussian(10);
   const weights = [2, 0, -2, 0, 2, -1]; // [F=2, C=3] row-major
   const intercepts = [0, 0.2, -0.2];
   const rows = ["x1,x2,y"];

@@ -10,6 +10,12 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** A seeded standard normal stream (Box–Muller over prng). */
+export function gaussian(seed: number): () => number {
+  const random = prng(seed);
+  return () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+}
+
 /** Rows x1, x2, segment, is_fraud with P(fraud) = sigmoid(2 x1 + x2 − 1): a model using both features is best. */
 export function binaryCsv(rows: number, seed: number): string {
   const random = prng(seed);
