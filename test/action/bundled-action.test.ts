@@ -1,7 +1,7 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile, stat } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile, stat, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,12 @@ import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** A copy of the Action as a runner checks it out: action.yml and dist/, and no node_modules. */
+const copies: string[] = [];
+after(() => Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function copyOfAction(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "mk-action-"));
+  copies.push(dir);
   await cp(join(projectRoot, "action.yml"), join(dir, "action.yml"));
   await cp(join(projectRoot, "dist"), join(dir, "dist"), { recursive: true });
   assert.equal(await stat(join(dir, "node_modules")).catch(() => undefined), undefined);
