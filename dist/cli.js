@@ -45283,6 +45283,52 @@ function cohensH(referenceShare, currentShare) {
   return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
 }
 
+// src/stats/sort-float64.ts
+var SMALL = 512;
+function sortFloat64(values) {
+  const n = values.length;
+  if (n < SMALL) return values.sort();
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1];
+    const mask = h >>> 31 ? 4294967295 : 2147483648;
+    hi[i] = (h ^ mask) >>> 0;
+    lo[i] = (words[2 * i] ^ (h >>> 31 ? 4294967295 : 0)) >>> 0;
+  }
+  let loOut = new Uint32Array(n);
+  let hiOut = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[key[i] >>> shift & 65535]++;
+    if (counts[key[0] >>> shift & 65535] === n) continue;
+    let total = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = counts[key[i] >>> shift & 65535]++;
+      loOut[at] = lo[i];
+      hiOut[at] = hi[i];
+    }
+    [lo, loOut] = [loOut, lo];
+    [hi, hiOut] = [hiOut, hi];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    const negative = !(h >>> 31);
+    words[2 * i + 1] = (negative ? ~h : h ^ 2147483648) >>> 0;
+    words[2 * i] = (negative ? ~lo[i] : lo[i]) >>> 0;
+  }
+  return values;
+}
+
 // src/stats/drift/summation.ts
 var CompensatedSum = class {
   sum = 0;
@@ -45388,7 +45434,7 @@ function sortedNonMissing(values) {
   const present = new Float64Array(values.length - missing);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return sorted2 ? present : present.sort();
+  return sorted2 ? present : sortFloat64(present);
 }
 function summarizeNumeric(column2, options2 = {}) {
   const sortedValues = sortedNonMissing(column2.values);
@@ -51262,7 +51308,7 @@ var BINS = 20;
 var MAX_CATEGORIES = 15;
 function histogramOf(reference, current) {
   if (reference.kind === "numeric" && current.kind === "numeric") {
-    const sorted2 = Float64Array.from(reference.values.filter(Number.isFinite)).sort();
+    const sorted2 = sortFloat64(reference.values.filter(Number.isFinite));
     if (sorted2.length === 0) return void 0;
     let lo = sorted2[Math.floor(5e-3 * (sorted2.length - 1))];
     let hi = sorted2[Math.ceil(0.995 * (sorted2.length - 1))];
@@ -51399,7 +51445,7 @@ var driftCommand = {
       };
       const markdown = renderDriftMarkdown(input);
       markdowns.push(markdown);
-      htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, cur, assessment)));
+      if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, cur, assessment)));
       const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
       if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
       results.push(result);

@@ -91,7 +91,8 @@ export const driftCommand: Command = {
       };
       const markdown = renderDriftMarkdown(input);
       markdowns.push(markdown);
-      htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, cur, assessment)));
+      // The HTML report (with its histograms) only when asked for: it re-reads every column.
+      if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, cur, assessment)));
       const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
       if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
       results.push(result);

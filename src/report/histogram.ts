@@ -1,4 +1,5 @@
 import type { Column } from "../data/table.ts";
+import { sortFloat64 } from "../stats/sort-float64.ts";
 
 /** Reference and current shares per bin (numeric) or per category, for the report's charts. Pure. */
 export interface Histogram {
@@ -18,7 +19,7 @@ const MAX_CATEGORIES = 15;
  */
 export function histogramOf(reference: Column, current: Column): Histogram | undefined {
   if (reference.kind === "numeric" && current.kind === "numeric") {
-    const sorted = Float64Array.from(reference.values.filter(Number.isFinite)).sort();
+    const sorted = sortFloat64(reference.values.filter(Number.isFinite));
     if (sorted.length === 0) return undefined;
     let lo = sorted[Math.floor(0.005 * (sorted.length - 1))];
     let hi = sorted[Math.ceil(0.995 * (sorted.length - 1))];

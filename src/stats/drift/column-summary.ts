@@ -4,6 +4,7 @@
  * (all of them, or a uniform sample) plus exact moments and PSI bins from the full data;
  * categorical columns as category counts. Missing values are counted, never compared as values.
  */
+import { sortFloat64 } from "../sort-float64.ts";
 import type { CategoricalColumn, Column, NumericColumn } from "../../data/table.ts";
 import { moments } from "./moments.ts";
 import { binCountsSorted, psiBinEdges } from "./psi.ts";
@@ -62,7 +63,7 @@ export function sortedNonMissing(values: Float64Array): Float64Array {
   const present = new Float64Array(values.length - missing);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return sorted ? present : present.sort();
+  return sorted ? present : sortFloat64(present);
 }
 
 export function summarizeNumeric(column: NumericColumn, options: { psiBins?: number } = {}): NumericSummary {
