@@ -54,23 +54,27 @@ async function expandOne(repoRoot: string, pattern: string, what: string): Promi
 
 async function walk(repoRoot: string, dir: string, accept: (path: string) => boolean, pattern: string, what: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (SKIPPED_FOLDERS.has(entry.name)) continue;
-    const absolute = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      out.push(...(await walk(repoRoot, absolute, accept, pattern, what)));
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
-      const rel = toPosix(relative(repoRoot, absolute));
-      if (!accept(rel)) continue;
-      if (entry.isSymbolicLink()) {
-        const target = await stat(absolute).catch(() => undefined);
-        if (!target?.isFile()) continue;
-        await assertInside(repoRoot, absolute, pattern, what);
+  // Relative paths are built by concatenation: path.relative per file dominated large folders.
+  const visit = async (absoluteDir: string, relativeDir: string) => {
+    const entries = await readdir(absoluteDir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      const absolute = absoluteDir + sep + entry.name;
+      const rel = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        await visit(absolute, rel);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (!accept(rel)) continue;
+        if (entry.isSymbolicLink()) {
+          const target = await stat(absolute).catch(() => undefined);
+          if (!target?.isFile()) continue;
+          await assertInside(repoRoot, absolute, pattern, what);
+        }
+        out.push(rel);
       }
-      out.push(rel);
     }
-  }
+  };
+  await visit(dir, toPosix(relative(repoRoot, dir)));
   return out;
 }
 
