@@ -40128,7 +40128,7 @@ function pullRequestFromEnv(env) {
 
 // src/provenance/expand-paths.ts
 import { readdir, stat, realpath } from "node:fs/promises";
-import { join, resolve as resolve2, relative as relative2, sep } from "node:path";
+import { resolve as resolve2, relative as relative2, sep } from "node:path";
 
 // src/provenance/glob.ts
 function isGlob(pattern) {
@@ -40233,23 +40233,26 @@ async function expandOne(repoRoot, pattern, what) {
 }
 async function walk(repoRoot, dir, accept, pattern, what) {
   const out = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (SKIPPED_FOLDERS.has(entry.name)) continue;
-    const absolute = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      out.push(...await walk(repoRoot, absolute, accept, pattern, what));
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
-      const rel = toPosix(relative2(repoRoot, absolute));
-      if (!accept(rel)) continue;
-      if (entry.isSymbolicLink()) {
-        const target = await stat(absolute).catch(() => void 0);
-        if (!target?.isFile()) continue;
-        await assertInside(repoRoot, absolute, pattern, what);
+  const visit = async (absoluteDir, relativeDir) => {
+    const entries = await readdir(absoluteDir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      const absolute = absoluteDir + sep + entry.name;
+      const rel = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        await visit(absolute, rel);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (!accept(rel)) continue;
+        if (entry.isSymbolicLink()) {
+          const target = await stat(absolute).catch(() => void 0);
+          if (!target?.isFile()) continue;
+          await assertInside(repoRoot, absolute, pattern, what);
+        }
+        out.push(rel);
       }
-      out.push(rel);
     }
-  }
+  };
+  await visit(dir, toPosix(relative2(repoRoot, dir)));
   return out;
 }
 async function assertInside(repoRoot, absolute, pattern, what) {
@@ -40295,13 +40298,15 @@ import { join as join2 } from "node:path";
 import { statSync } from "node:fs";
 var WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { openSync, readSync, closeSync } = require("node:fs");
+const { openSync, readSync, closeSync, fstatSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
 function one(path) {
   let fd;
   try {
     fd = openSync(path, "r");
+    const s = fstatSync(fd, { bigint: true });
+    if (!s.isFile()) return [null, "not a regular file"];
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -40310,7 +40315,8 @@ function one(path) {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    return [hash.digest("hex"), bytes];
+    // The fingerprint of the descriptor read, for the cache: device, inode, size, mtime (ns).
+    return [hash.digest("hex"), bytes, String(s.dev), String(s.ino), String(s.size), String(s.mtimeNs)];
   } catch (error) {
     return [null, error.code || String(error)];
   } finally {
@@ -40326,6 +40332,10 @@ async function hashFiles(root, paths, options2 = {}) {
   const startedNs = BigInt(Date.now()) * 1000000n;
   const todo = [];
   for (const path8 of paths) {
+    if (!options2.cache?.knows(path8)) {
+      todo.push({ path: path8 });
+      continue;
+    }
     let info;
     try {
       info = statSync(join2(root, path8), { bigint: true });
@@ -40344,12 +40354,13 @@ async function hashFiles(root, paths, options2 = {}) {
   }
   const answers = await runWorkers(todo.map((t) => join2(root, t.path)), options2.threads ?? availableParallelism());
   todo.forEach(({ path: path8, fingerprint }, i) => {
-    const [sha256, bytesOrError] = answers[i];
+    const [sha256, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
     if (sha256 === null) throw unreadable(path8, String(bytesOrError));
     hashes.set(path8, { sha256, bytes: Number(bytesOrError) });
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
-    options2.cache?.store(path8, fingerprint, sha256, startedNs);
+    const seen = fingerprint ?? { dev: BigInt(dev), ino: BigInt(ino), size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
+    options2.cache?.store(path8, seen, sha256, startedNs);
   });
   return { hashes, stats };
 }
@@ -40449,6 +40460,10 @@ var HashCache = class _HashCache {
     } catch {
     }
     return new _HashCache(file, /* @__PURE__ */ new Map());
+  }
+  /** Whether the cache has an entry for the path (whatever its fingerprint). */
+  knows(path8) {
+    return this.entries.has(path8);
   }
   lookup(path8, fp) {
     const entry = this.entries.get(path8);

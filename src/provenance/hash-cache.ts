@@ -34,6 +34,11 @@ export class HashCache {
     return new HashCache(file, new Map());
   }
 
+  /** Whether the cache has an entry for the path (whatever its fingerprint). */
+  knows(path: string): boolean {
+    return this.entries.has(path);
+  }
+
   lookup(path: string, fp: Fingerprint): string | undefined {
     const entry = this.entries.get(path);
     if (!entry) return undefined;

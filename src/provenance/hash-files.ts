@@ -39,13 +39,15 @@ export interface Fingerprint {
  */
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { openSync, readSync, closeSync } = require("node:fs");
+const { openSync, readSync, closeSync, fstatSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
 function one(path) {
   let fd;
   try {
     fd = openSync(path, "r");
+    const s = fstatSync(fd, { bigint: true });
+    if (!s.isFile()) return [null, "not a regular file"];
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -54,7 +56,8 @@ function one(path) {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    return [hash.digest("hex"), bytes];
+    // The fingerprint of the descriptor read, for the cache: device, inode, size, mtime (ns).
+    return [hash.digest("hex"), bytes, String(s.dev), String(s.ino), String(s.size), String(s.mtimeNs)];
   } catch (error) {
     return [null, error.code || String(error)];
   } finally {
@@ -70,7 +73,8 @@ const BATCH_FILES = 256;
 /**
  * sha256 of each repository-relative path, spread over worker threads (one per core).
  * With a cache, a file whose device, inode, size and mtime are unchanged is not read again: the
- * main thread stats every file (a stat costs microseconds) and sends only the others to workers.
+ * main thread stats the files the cache knows; every other file goes straight to a worker, which
+ * stats the descriptor it reads (so the fingerprint belongs to the bytes hashed).
  */
 export async function hashFiles(
   root: string,
@@ -80,8 +84,12 @@ export async function hashFiles(
   const hashes = new Map<string, FileHash>();
   const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
-  const todo: Array<{ path: string; fingerprint: Fingerprint }> = [];
+  const todo: Array<{ path: string; fingerprint?: Fingerprint }> = [];
   for (const path of paths) {
+    if (!options.cache?.knows(path)) {
+      todo.push({ path });
+      continue;
+    }
     let info: BigIntStats;
     try {
       info = statSync(join(root, path), { bigint: true });
@@ -100,12 +108,13 @@ export async function hashFiles(
   }
   const answers = await runWorkers(todo.map((t) => join(root, t.path)), options.threads ?? availableParallelism());
   todo.forEach(({ path, fingerprint }, i) => {
-    const [sha256, bytesOrError] = answers[i];
+    const [sha256, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
     if (sha256 === null) throw unreadable(path, String(bytesOrError));
     hashes.set(path, { sha256, bytes: Number(bytesOrError) });
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
-    options.cache?.store(path, fingerprint, sha256, startedNs);
+    const seen = fingerprint ?? { dev: BigInt(dev!), ino: BigInt(ino!), size: BigInt(size!), mtimeNs: BigInt(mtimeNs!) };
+    options.cache?.store(path, seen, sha256, startedNs);
   });
   return { hashes, stats };
 }
@@ -114,7 +123,7 @@ function unreadable(path: string, reason: string): UserError {
   return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
 }
 
-type Answer = [sha256: string | null, bytesOrError: number | string];
+type Answer = [sha256: string | null, bytesOrError: number | string, dev?: string, ino?: string, size?: string, mtimeNs?: string];
 
 async function runWorkers(paths: string[], threads: number): Promise<Answer[]> {
   if (paths.length === 0) return [];
