@@ -8,6 +8,8 @@ import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
 import { createGit } from "../../src/git/git.ts";
 import { parseNote, type RecordLine } from "../../src/provenance/note-line.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
+import { readBlob } from "../../src/git/blob.ts";
+import { readRecordedInputs } from "../../src/provenance/record-inputs.ts";
 
 const sha = (data: string) => createHash("sha256").update(data).digest("hex");
 
@@ -16,7 +18,7 @@ async function noteLines(git: ReturnType<typeof createGit>, rev = "HEAD") {
   return r.code === 0 ? r.stdout.trim().split("\n") : [];
 }
 
-test("record writes one JSON line with the sha256 of every file, keyed by sorted repository-relative path", async (t) => {
+test("record writes one short JSON line naming a manifest blob with the sha256 of every file, keyed by sorted path", async (t) => {
   const files = simpleModelFiles();
   const repo = await createTestRepo(files);
   t.after(() => repo.cleanup());
@@ -30,15 +32,30 @@ test("record writes one JSON line with the sha256 of every file, keyed by sorted
   assert.equal(record.model, "fraud");
   assert.equal(record.schema, 1);
   assert.equal(record.train, "node train.mjs");
+  assert.equal(record.inputs, undefined, "hashes are in the manifest, not inline");
+  assert.equal(record.dirty, undefined);
   assert.deepEqual(record.artifact, { path: "models/fraud.bin", sha256: sha(files["models/fraud.bin"]), bytes: files["models/fraud.bin"].length });
-  assert.deepEqual(record.inputs.data, {
-    "data/holdout.csv": sha(files["data/holdout.csv"]),
-    "data/train/a.csv": sha(files["data/train/a.csv"]),
-    "data/train/b.csv": sha(files["data/train/b.csv"]),
-  });
-  assert.deepEqual(Object.keys(record.inputs.code), ["src/features.py", "train.mjs"]);
-  assert.deepEqual(record.inputs.config, { "modelkeeper.yml": sha(files["modelkeeper.yml"]), "params.yaml": sha(files["params.yaml"]) });
-  assert.deepEqual(record.inputs.lockfiles, { "package-lock.json": sha("{}\n") });
+
+  // The manifest is a git blob, byte-for-byte what the line's sha256 names, listing each file.
+  const manifest = await readBlob(repo.git, record.manifest!.oid);
+  assert.equal(createHash("sha256").update(manifest).digest("hex"), record.manifest!.sha256);
+  const [header, ...entries] = manifest.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(header.modelkeeper, "manifest");
+  assert.equal(header.section.evaluate.confidence, 0.95, "the model's section with defaults filled in");
+  assert.deepEqual(entries, [
+    ["data", "data/holdout.csv", sha(files["data/holdout.csv"])],
+    ["data", "data/train/a.csv", sha(files["data/train/a.csv"])],
+    ["data", "data/train/b.csv", sha(files["data/train/b.csv"])],
+    ["code", "src/features.py", sha(files["src/features.py"])],
+    ["code", "train.mjs", sha(files["train.mjs"])],
+    ["config", "params.yaml", sha(files["params.yaml"])],
+    ["lockfiles", "package-lock.json", sha("{}\n")],
+  ]);
+  assert.equal(record.manifest!.files, 7);
+  assert.equal(record.section!.file, "modelkeeper.yml");
+  // The reader gives the same per-file hashes.
+  const recorded = await readRecordedInputs(repo.git, record, "test");
+  assert.deepEqual(recorded.inputs.config, { "params.yaml": sha(files["params.yaml"]) });
   assert.ok(record.tool.startsWith("modelkeeper/"));
   assert.ok(!Number.isNaN(Date.parse(record.at)));
   const json = JSON.parse(result.stdout);
@@ -54,7 +71,7 @@ test("a second record appends a line and reuses the hash cache for unchanged fil
   assert.equal(second.code, 0, second.stderr);
   assert.equal((await noteLines(repo.git)).length, 2);
   const [model] = JSON.parse(second.stdout).models;
-  assert.equal(model.hashed + model.reused, 9);
+  assert.equal(model.hashed + model.reused, 8);
 });
 
 test("on a pull_request event the note goes on the PR head commit, not the merge commit", async (t) => {
