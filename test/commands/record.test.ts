@@ -166,3 +166,65 @@ test("eight record --push runs from eight clones at once: every line reaches the
   assert.equal(parsed.length, 8);
   assert.equal(new Set(lines).size, 8);
 });
+
+test("record on a dirty tree refuses, naming each file; --allow-dirty records them and marks the line", async (t) => {
+  const repo = await createTestRepo({ ...simpleModelFiles(), ".gitignore": "data/holdout.csv\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.write("params.yaml", "lr: 0.5\n"); // modified, not committed
+  await repo.write("src/new.py", "x = 1\n"); // untracked, matched by the code pattern
+  await repo.write("notes.txt", "not an input\n"); // untracked but not hashed: irrelevant
+  const refused = await repo.cli("record");
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /2 hashed file\(s\) are not as committed in [0-9a-f]{12}/);
+  assert.match(refused.stderr, /modified +params\.yaml/);
+  assert.match(refused.stderr, /untracked +src\/new\.py/);
+  assert.match(refused.stderr, /--allow-dirty/);
+  assert.doesNotMatch(refused.stderr, /notes\.txt|holdout/, "ignored inputs (kept outside git) are not dirty");
+  assert.deepEqual(await noteLines(repo.git), []);
+
+  const allowed = await repo.cli("record", "--allow-dirty", "--json");
+  assert.equal(allowed.code, 0, allowed.stderr);
+  const [line] = (await noteLines(repo.git)).map((l) => JSON.parse(l) as RecordLine);
+  assert.deepEqual(line.dirty, ["params.yaml", "src/new.py"]);
+  assert.match(allowed.stderr, /recording 2 file\(s\) that are not as committed/);
+  const verify = await repo.cli("verify");
+  assert.match(verify.stdout, /the record was made with --allow-dirty: 2 file\(s\) were not as committed \(params\.yaml, src\/new\.py\)/);
+
+  // A staged but uncommitted change is dirty too: the commit does not hold it.
+  await repo.git.run(["add", "params.yaml"]);
+  assert.match((await repo.cli("record")).stderr, /modified +params\.yaml/);
+});
+
+test("an unchanged tree records the same manifest blob again: the new note line is a few hundred bytes", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  await repo.cli("record");
+  const [first, second] = (await noteLines(repo.git)).map((l) => JSON.parse(l) as RecordLine);
+  assert.equal(second.manifest!.oid, first.manifest!.oid);
+  assert.ok(JSON.stringify(second).length < 1000, `${JSON.stringify(second).length} bytes`);
+  // The manifest is kept alive as a note on itself in the same ref (so gc keeps it, pushes carry it).
+  const listed = await repo.git.run(["notes", "--ref=refs/notes/modelkeeper", "list", first.manifest!.oid]);
+  assert.equal(listed.trim(), first.manifest!.oid);
+  await repo.git.run(["gc", "--quiet", "--prune=now"]);
+  assert.equal((await repo.git.tryRun(["cat-file", "-e", first.manifest!.oid])).code, 0, "gc keeps the manifest");
+});
+
+test("record --push carries the manifest blobs: a fresh clone of the bare remote verifies", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  assert.equal((await repo.cli("record", "--push")).code, 0);
+  const fresh = join(repo.dir, "..", "fresh");
+  await createGit(join(repo.dir, "..")).run(["clone", "--quiet", repo.origin, fresh]);
+  const git = createGit(fresh);
+  await git.run(["fetch", "--quiet", "origin", "refs/notes/modelkeeper:refs/notes/modelkeeper"]);
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(["verify", "--json"], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, process.env, fresh);
+  assert.equal(code, 0, stderr + stdout);
+  assert.equal(JSON.parse(stdout).models[0].checked, 8);
+});
