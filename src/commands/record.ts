@@ -4,7 +4,9 @@ import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, hasNotesRef, pushNotes, FETCH_NOTES_HINT } from "../git/notes.ts";
 import { pullRequestFromEnv } from "../github/event.ts";
-import { buildRecord } from "../provenance/manifest.ts";
+import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../provenance/manifest.ts";
+import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
+import { UserError } from "../errors.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
@@ -13,8 +15,9 @@ import { buildReferenceProfile, storeProfile, PROFILES_REF, type ProfileLine } f
 export const recordCommand: Command = {
   name: "record",
   summary: "hash each model's data, code, config and artifact into a note on the commit",
-  usage: "record [--commit REV] [--push]",
+  usage: "record [--commit REV] [--push] [--allow-dirty]",
   options: {
+    "allow-dirty": { type: "boolean", description: "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)" },
     commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
     push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
@@ -25,13 +28,23 @@ export const recordCommand: Command = {
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit as string | undefined));
     await warnIfNotesMissing(git, context.warn);
 
+    // The record must describe the commit: refuse files whose bytes are not the commit's.
+    const listed = new Map<string, ModelFiles>();
+    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
+    const dirty = await dirtyFiles(git, commit, [...listed.values()].flatMap(allPaths));
+    if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
+    const dirtyPaths = new Set(dirty.map((d) => d.path));
+    if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
+
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
     const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json"));
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
     const profiles: ProfileLine[] = [];
     for (const model of workspace.models) {
       context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache, env: context.env });
+      const files = listed.get(model.name)!;
+      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, env: context.env, files, dirty: modelDirty });
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -76,6 +89,20 @@ export async function recordTarget(git: Git, env: NodeJS.ProcessEnv, commit: str
     if (present.code === 0) return pr.headSha;
   }
   return "HEAD";
+}
+
+function dirtyError(dirty: DirtyFile[], commit: string): UserError {
+  const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
+  const more = dirty.length > shown.length ? [`  … and ${dirty.length - shown.length} more`] : [];
+  return new UserError(
+    [
+      `record: ${dirty.length} hashed file(s) are not as committed in ${commit.slice(0, 12)}, so the record would not describe the commit:`,
+      ...shown,
+      ...more,
+      `Commit them (or stash or restore them) and run record again, or pass --allow-dirty to record them as they are (the line is marked "dirty"). Files kept outside git on purpose belong in .gitignore.`,
+    ].join("\n"),
+    { file: dirty[0].path },
+  );
 }
 
 async function warnIfNotesMissing(git: Git, warn: (line: string) => void): Promise<void> {

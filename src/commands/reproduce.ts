@@ -1,5 +1,5 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit } from "../git/git.ts";
@@ -8,7 +8,9 @@ import { withWorktree } from "../git/worktree.ts";
 import type { RecordLine } from "../provenance/note-line.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
-import { noRecordError } from "./verify.ts";
+import { noRecordError, sectionChange } from "./verify.ts";
+import { readRecordedInputs, type RecordedInputs } from "../provenance/record-inputs.ts";
+import { loadConfig } from "../config/load.ts";
 import { renderReproduceText, renderReproduceMarkdown, type ReproduceModelResult } from "../report/reproduce-report.ts";
 import { isUserError, UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
@@ -32,17 +34,22 @@ export const reproduceCommand: Command = {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      const train = record.train ?? model.train;
-      if (!train) {
-        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
-      }
+      const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       const timeoutMinutes = values.timeout !== undefined ? Number(values.timeout) : model.reproduce.timeout_minutes;
       if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
-      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
       results.push(
-        await withWorktree(git, commit, (dir) =>
-          rebuild(dir, root, model, record, train, timeoutMinutes * 60_000, context.env, context.signal),
-        ),
+        await withWorktree(git, commit, async (dir) => {
+          // The train command is the commit's own (its config in its tree), never one a note names:
+          // whoever can push refs/notes/* must not choose what a maintainer's reproduce executes.
+          const own = await modelAtCommit(dir, workspace.config.relativePath, model.name, commit);
+          if (record.train !== undefined && record.train !== own.train) {
+            context.warn(`${model.name}: the note's recorded train command differs from the one in ${commit.slice(0, 12)}'s ${workspace.config.relativePath}; running the commit's own and reporting the note's`);
+          }
+          context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${own.train}\` (from ${workspace.config.relativePath} at that commit) in a clean worktree`);
+          const result = await rebuild(dir, root, own.model, record, recorded, own.train, timeoutMinutes * 60_000, context.env, context.signal);
+          const noteTrain = record.train !== undefined && record.train !== own.train ? { noteTrain: record.train, noteTrainDiffers: true } : {};
+          return { ...result, trainFrom: `${workspace.config.relativePath} at ${commit}`, recordCommit: found.commit, recordRelation: found.relation, ...noteTrain };
+        }),
       );
     }
     const ok = results.every((r) => r.reproduced);
@@ -57,11 +64,24 @@ export const reproduceCommand: Command = {
   },
 };
 
+/** The model's section of the config as committed in the worktree at `commit`, with its train command. */
+async function modelAtCommit(dir: string, configFile: string, name: string, commit: string): Promise<{ model: ModelConfig; train: string }> {
+  if (isAbsolute(configFile)) {
+    throw new UserError(`${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`);
+  }
+  const config = await loadConfig(join(dir, configFile), dir);
+  const model = config.models.find((m) => m.name === name);
+  if (!model) throw new UserError(`${configFile} at ${commit.slice(0, 12)} has no model "${name}", so reproduce has no train command to run for it. Reproduce a commit whose config defines it.`, { file: configFile });
+  if (!model.train) throw new UserError(`${configFile} at ${commit.slice(0, 12)}: models.${name}.train is not set, so the model cannot be rebuilt. Add \`train:\` to the config and commit it.`, { file: configFile, key: `models.${name}.train` });
+  return { model, train: model.train };
+}
+
 async function rebuild(
   dir: string,
   root: string,
   model: ModelConfig,
   record: RecordLine,
+  recorded: RecordedInputs,
   train: string,
   timeoutMs: number,
   env: NodeJS.ProcessEnv,
@@ -70,7 +90,7 @@ async function rebuild(
   const base = { model: model.name, train, expected: record.artifact.sha256 };
   // Inputs kept outside git (large data) are brought in from the working copy, but only when
   // their bytes are exactly the recorded ones.
-  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
+  const inputs = { ...recorded.inputs.data, ...recorded.inputs.code, ...recorded.inputs.config, ...recorded.inputs.lockfiles };
   const present = await filterExisting(dir, Object.keys(inputs));
   const absent = Object.keys(inputs).filter((p) => !present.includes(p));
   if (absent.length) {
@@ -91,6 +111,9 @@ async function rebuild(
   const inputMismatches = Object.entries(inputs)
     .filter(([path, sha]) => inputHashes.get(path)?.sha256 !== sha)
     .map(([path]) => path);
+  for (const change of sectionChange(model, recorded)) {
+    inputMismatches.push(`${change.path} (keys ${(change.keys ?? []).map((k) => k.key).join(", ")})`);
+  }
   if (inputMismatches.length) {
     return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
   }
@@ -107,11 +130,11 @@ async function rebuild(
   if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run.durationMs };
 
   // Many exporters embed ids or timestamps: fall back to held-out metrics within tolerance.
-  const recorded = join(dir, ".modelkeeper-recorded-artifact.onnx");
-  await copyRecordedArtifact(root, record, recorded);
+  const recordedArtifact = join(dir, ".modelkeeper-recorded-artifact.onnx");
+  await copyRecordedArtifact(root, record, recordedArtifact);
   let metrics: Awaited<ReturnType<typeof compareArtifactMetrics>>;
   try {
-    metrics = await compareArtifactMetrics(model, recorded, artifactPath, dir);
+    metrics = await compareArtifactMetrics(model, recordedArtifact, artifactPath, dir);
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { ...base, actual, reproduced: false, identical: false, durationMs: run.durationMs, reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}` };

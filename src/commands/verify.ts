@@ -3,13 +3,16 @@ import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { hasNotesRef, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { findRecord } from "../provenance/find-record.ts";
+import { findRecord, type FoundRecord } from "../provenance/find-record.ts";
 import { NOTES_REF, type FileHashes, type RecordLine } from "../provenance/note-line.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { findLockfiles } from "../provenance/lockfiles.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { compareRecord, type CurrentHashes, type PathChange } from "../provenance/compare.ts";
+import { readRecordedInputs, type RecordedInputs } from "../provenance/record-inputs.ts";
+import { changedKeys, configSection, sectionSha256 } from "../provenance/config-section.ts";
+import type { ModelConfig } from "../config/types.ts";
 import { renderVerifyText, renderVerifyMarkdown } from "../report/verify-report.ts";
 import { gitDir } from "./record.ts";
 import { UserError } from "../errors.ts";
@@ -29,17 +32,18 @@ export const verifyCommand: Command = {
     const commit = await resolveCommit(git, rev);
     const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json")) : undefined;
 
-    const models: Array<{ model: string; recordedAt: string; recordCommit: string; ok: boolean; checked: number; changes: PathChange[] }> = [];
+    const models: Array<{ model: string; recordedAt: string; recordCommit: string; relation: FoundRecord["relation"]; dirty?: string[]; ok: boolean; checked: number; changes: PathChange[] }> = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      if (found.commit !== commit) context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)}`);
+      if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
+      const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
       const current = await currentHashes(root, record, cache);
-      const changes = compareRecord(record, current);
+      const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, ok: changes.length === 0, checked, changes });
+      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...(record.dirty?.length ? { dirty: record.dirty } : {}), ok: changes.length === 0, checked, changes });
     }
     await cache?.save();
     const ok = models.every((m) => m.ok);
@@ -53,6 +57,15 @@ export const verifyCommand: Command = {
     };
   },
 };
+
+/** The model's config section today against the recorded one, with the keys that changed. */
+export function sectionChange(model: ModelConfig, recorded: RecordedInputs): PathChange[] {
+  if (!recorded.section) return [];
+  const now = configSection(model);
+  const actual = sectionSha256(now);
+  if (actual === recorded.section.sha256) return [];
+  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
+}
 
 /**
  * Hashes what the record's patterns match today. A pattern that now matches nothing is not an
@@ -87,7 +100,7 @@ async function currentHashes(root: string, record: RecordLine, cache: HashCache 
 
 export async function noRecordError(git: Git, model: string, rev: string, commit: string): Promise<UserError> {
   const hint = (await hasNotesRef(git))
-    ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit).`
+    ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.`
     : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
   return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }

@@ -46,7 +46,9 @@ export async function appendRawLines(git: Git, commit: string, lines: string[], 
 export async function readAllNotes(git: Git): Promise<Array<{ commit: string; lines: NoteLine[] }>> {
   const list = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
   if (list.code !== 0 || !list.stdout.trim()) return [];
-  const pairs = list.stdout.trim().split("\n").map((row) => row.split(" ") as [string, string]);
+  // A note on its own blob is a record's manifest kept reachable (manifest-store.ts), not a commit's note.
+  const pairs = list.stdout.trim().split("\n").map((row) => row.split(" ") as [string, string]).filter(([blob, object]) => blob !== object);
+  if (pairs.length === 0) return [];
   // One cat-file process for every note blob rather than one git call per note.
   const batch = await git.run(["cat-file", "--batch"], { input: pairs.map(([blob]) => blob).join("\n") + "\n" });
   const blobs = splitCatFileBatch(batch);

@@ -3,25 +3,58 @@ import type { ModelConfig } from "../config/types.ts";
 import { readAllNotes, readNote } from "../git/notes.ts";
 import { readBlob } from "../git/blob.ts";
 import { latest, type RecordLine } from "./note-line.ts";
+import { readRecordedInputs } from "./record-inputs.ts";
 import { createHash } from "node:crypto";
 
+export interface FoundRecord {
+  record: RecordLine;
+  /** The commit whose note holds the record. */
+  commit: string;
+  /**
+   * own: the note on the commit itself; ancestor: the nearest ancestor's record of the same
+   * artifact bytes (a merge commit carries the recorded artifact but not its note); same-files:
+   * a commit off the history (a squash or rebase merge) whose recorded files are identical in git.
+   */
+  relation: "own" | "ancestor" | "same-files";
+}
+
 /**
- * The record that describes a commit's model: the note on the commit itself, else the newest
- * record of the same artifact bytes on any commit (a merge, squash or rebase makes a new commit
- * that carries the recorded artifact unchanged, but not its note).
+ * The record that describes a commit's model. Never one of an unrelated branch: a record from
+ * another commit is used only when that commit is an ancestor, or when git shows every file the
+ * record names identical between the two commits (what a squash or rebase merge leaves).
  */
-export async function findRecord(git: Git, model: ModelConfig, commit: string): Promise<{ record: RecordLine; commit: string } | undefined> {
+export async function findRecord(git: Git, model: ModelConfig, commit: string): Promise<FoundRecord | undefined> {
   const own = latest(await readNote(git, commit), "record", model.name);
-  if (own) return { record: own, commit };
+  if (own) return { record: own, commit, relation: "own" };
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
   if (blob.code !== 0) return undefined;
   const sha256 = createHash("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
-  let best: { record: RecordLine; commit: string } | undefined;
+  const candidates: Array<{ record: RecordLine; commit: string }> = [];
   for (const note of await readAllNotes(git)) {
-    for (const line of note.lines) {
-      if (line.event !== "record" || line.model !== model.name || line.artifact?.sha256 !== sha256) continue;
-      if (!best || line.at > best.record.at) best = { record: line, commit: note.commit };
-    }
+    const line = latest(note.lines, "record", model.name);
+    if (line && line.artifact?.sha256 === sha256 && note.commit !== commit) candidates.push({ record: line, commit: note.commit });
   }
-  return best;
+
+  let nearest: { found: FoundRecord; distance: number } | undefined;
+  for (const candidate of candidates) {
+    if ((await git.tryRun(["merge-base", "--is-ancestor", candidate.commit, commit])).code !== 0) continue;
+    const distance = Number((await git.run(["rev-list", "--count", `${candidate.commit}..${commit}`])).trim());
+    if (!nearest || distance < nearest.distance) nearest = { found: { ...candidate, relation: "ancestor" }, distance };
+  }
+  if (nearest) return nearest.found;
+
+  for (const candidate of candidates.sort((a, b) => (a.record.at < b.record.at ? 1 : -1))) {
+    if (await sameRecordedFiles(git, candidate, commit)) return { ...candidate, relation: "same-files" };
+  }
+  return undefined;
+}
+
+async function sameRecordedFiles(git: Git, candidate: { record: RecordLine; commit: string }, commit: string): Promise<boolean> {
+  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => undefined);
+  if (!recorded) return false;
+  const named = new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);
+  // The config section is not a file: verify compares it on its own.
+  const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
+  if (diff.code !== 0) return false;
+  return !diff.stdout.split("\0").some((path) => path && named.has(path));
 }

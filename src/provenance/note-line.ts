@@ -12,6 +12,22 @@ export interface FileHashes {
   [repositoryRelativePath: string]: string;
 }
 
+export interface RecordInputs {
+  data: FileHashes;
+  code: FileHashes;
+  config: FileHashes;
+  lockfiles: FileHashes;
+}
+
+export interface ManifestRef {
+  /** The blob's git object id; the blob is kept reachable as a note on itself in NOTES_REF. */
+  oid: string;
+  /** sha256 of the blob's bytes, checked when it is read. */
+  sha256: string;
+  /** Number of file entries in it. */
+  files: number;
+}
+
 /** Fields every line has. `id` keeps two otherwise identical lines distinct through cat_sort_uniq. */
 interface LineBase {
   schema: number;
@@ -26,7 +42,18 @@ export interface RecordLine extends LineBase {
   /** The command that builds the artifact, as configured. */
   train?: string;
   artifact: { path: string; sha256: string; bytes: number };
-  inputs: { data: FileHashes; code: FileHashes; config: FileHashes; lockfiles: FileHashes };
+  /**
+   * The per-file hashes of the inputs, in a content-addressed git blob (see manifest-store.ts):
+   * its git object id, the sha256 of its bytes and how many files it lists. Lines written before
+   * manifests carry `inputs` inline instead; readers accept both (record-inputs.ts).
+   */
+  manifest?: ManifestRef;
+  /** The sha256 of the model's own resolved config section (canonical JSON) in `file`. */
+  section?: { file: string; sha256: string };
+  /** Older lines: the hashes inline (and modelkeeper.yml hashed whole under `config`). */
+  inputs?: RecordInputs;
+  /** With --allow-dirty: the hashed paths whose bytes were not the commit's (modified or untracked). */
+  dirty?: string[];
   /** The patterns the inputs came from, so verify can tell new files from old. */
   patterns: { data: string[]; code: string[]; config: string[] };
   env: { node: string; platform: string; ci?: string; runId?: string };

@@ -9,13 +9,14 @@ export interface RecordReport {
 }
 
 function fileCount(line: RecordLine): number {
-  return 1 + Object.values(line.inputs).reduce((n, files) => n + Object.keys(files).length, 0);
+  if (line.manifest) return 1 + line.manifest.files;
+  return 1 + Object.values(line.inputs ?? {}).reduce((n, files) => n + Object.keys(files).length, 0);
 }
 
 export function renderRecordText(report: RecordReport): string {
   const lines = report.models.map(
     ({ line, hashed, reused }) =>
-      `  ${line.model}: ${fileCount(line)} files (${hashed} hashed, ${reused} unchanged since last time), artifact ${line.artifact.path} sha256 ${line.artifact.sha256.slice(0, 12)}`,
+      `  ${line.model}: ${fileCount(line)} files (${hashed} hashed, ${reused} unchanged since last time), artifact ${line.artifact.path} sha256 ${line.artifact.sha256.slice(0, 12)}${line.manifest ? `, manifest ${line.manifest.oid.slice(0, 12)}` : ""}${line.dirty?.length ? `, DIRTY: ${line.dirty.length} file(s) not as committed` : ""}`,
   );
   return [
     `Recorded ${report.models.length} model(s) on ${report.commit.slice(0, 12)} in ${report.notesRef}${report.pushed ? " (pushed)" : ""}:`,

@@ -13,6 +13,14 @@ export interface ReproduceModelResult {
   durationMs?: number;
   tolerance?: number;
   metrics?: Array<{ metric: string; recorded: number; rebuilt: number }>;
+  /** Where `train` came from: always the config committed at the reproduced commit. */
+  trainFrom?: string;
+  /** The train command the note line names, when it differs from the commit's (it was not run). */
+  noteTrain?: string;
+  noteTrainDiffers?: boolean;
+  /** The commit whose note held the record, and how it relates to the reproduced commit. */
+  recordCommit?: string;
+  recordRelation?: "own" | "ancestor" | "same-files";
 }
 
 export interface ReproduceReport {
@@ -26,6 +34,8 @@ export function renderReproduceText(report: ReproduceReport): string {
   for (const m of report.models) {
     const verdict = m.reproduced ? (m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)") : "NOT REPRODUCED";
     out.push(`${m.model}: ${verdict}`);
+    out.push(`  ran \`${m.train}\`${m.trainFrom ? ` from ${m.trainFrom}` : ""}`);
+    if (m.noteTrainDiffers) out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
     out.push(`  expected sha256 ${m.expected}`);
     if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
     if (m.reason) out.push(`  ${m.reason}`);
@@ -42,7 +52,7 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
   out.push("| model | result | expected | rebuilt | note |", "| --- | --- | --- | --- | --- |");
   for (const m of report.models) {
     out.push(
-      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? (m.identical ? "identical" : "within tolerance") : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown(m.reason ?? "")} |`,
+      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? (m.identical ? "identical" : "within tolerance") : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown([m.reason ?? "", m.noteTrainDiffers ? "the note's recorded train command differs from the commit's and was not run" : ""].filter(Boolean).join("; "))} |`,
     );
   }
   return out.join("\n") + "\n";

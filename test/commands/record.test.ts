@@ -8,6 +8,8 @@ import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
 import { createGit } from "../../src/git/git.ts";
 import { parseNote, type RecordLine } from "../../src/provenance/note-line.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
+import { readBlob } from "../../src/git/blob.ts";
+import { readRecordedInputs } from "../../src/provenance/record-inputs.ts";
 
 const sha = (data: string) => createHash("sha256").update(data).digest("hex");
 
@@ -16,7 +18,7 @@ async function noteLines(git: ReturnType<typeof createGit>, rev = "HEAD") {
   return r.code === 0 ? r.stdout.trim().split("\n") : [];
 }
 
-test("record writes one JSON line with the sha256 of every file, keyed by sorted repository-relative path", async (t) => {
+test("record writes one short JSON line naming a manifest blob with the sha256 of every file, keyed by sorted path", async (t) => {
   const files = simpleModelFiles();
   const repo = await createTestRepo(files);
   t.after(() => repo.cleanup());
@@ -30,15 +32,30 @@ test("record writes one JSON line with the sha256 of every file, keyed by sorted
   assert.equal(record.model, "fraud");
   assert.equal(record.schema, 1);
   assert.equal(record.train, "node train.mjs");
+  assert.equal(record.inputs, undefined, "hashes are in the manifest, not inline");
+  assert.equal(record.dirty, undefined);
   assert.deepEqual(record.artifact, { path: "models/fraud.bin", sha256: sha(files["models/fraud.bin"]), bytes: files["models/fraud.bin"].length });
-  assert.deepEqual(record.inputs.data, {
-    "data/holdout.csv": sha(files["data/holdout.csv"]),
-    "data/train/a.csv": sha(files["data/train/a.csv"]),
-    "data/train/b.csv": sha(files["data/train/b.csv"]),
-  });
-  assert.deepEqual(Object.keys(record.inputs.code), ["src/features.py", "train.mjs"]);
-  assert.deepEqual(record.inputs.config, { "modelkeeper.yml": sha(files["modelkeeper.yml"]), "params.yaml": sha(files["params.yaml"]) });
-  assert.deepEqual(record.inputs.lockfiles, { "package-lock.json": sha("{}\n") });
+
+  // The manifest is a git blob, byte-for-byte what the line's sha256 names, listing each file.
+  const manifest = await readBlob(repo.git, record.manifest!.oid);
+  assert.equal(createHash("sha256").update(manifest).digest("hex"), record.manifest!.sha256);
+  const [header, ...entries] = manifest.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(header.modelkeeper, "manifest");
+  assert.equal(header.section.evaluate.confidence, 0.95, "the model's section with defaults filled in");
+  assert.deepEqual(entries, [
+    ["data", "data/holdout.csv", sha(files["data/holdout.csv"])],
+    ["data", "data/train/a.csv", sha(files["data/train/a.csv"])],
+    ["data", "data/train/b.csv", sha(files["data/train/b.csv"])],
+    ["code", "src/features.py", sha(files["src/features.py"])],
+    ["code", "train.mjs", sha(files["train.mjs"])],
+    ["config", "params.yaml", sha(files["params.yaml"])],
+    ["lockfiles", "package-lock.json", sha("{}\n")],
+  ]);
+  assert.equal(record.manifest!.files, 7);
+  assert.equal(record.section!.file, "modelkeeper.yml");
+  // The reader gives the same per-file hashes.
+  const recorded = await readRecordedInputs(repo.git, record, "test");
+  assert.deepEqual(recorded.inputs.config, { "params.yaml": sha(files["params.yaml"]) });
   assert.ok(record.tool.startsWith("modelkeeper/"));
   assert.ok(!Number.isNaN(Date.parse(record.at)));
   const json = JSON.parse(result.stdout);
@@ -54,7 +71,7 @@ test("a second record appends a line and reuses the hash cache for unchanged fil
   assert.equal(second.code, 0, second.stderr);
   assert.equal((await noteLines(repo.git)).length, 2);
   const [model] = JSON.parse(second.stdout).models;
-  assert.equal(model.hashed + model.reused, 9);
+  assert.equal(model.hashed + model.reused, 8);
 });
 
 test("on a pull_request event the note goes on the PR head commit, not the merge commit", async (t) => {
@@ -148,4 +165,66 @@ test("eight record --push runs from eight clones at once: every line reaches the
   const parsed = parseNote(lines.join("\n"));
   assert.equal(parsed.length, 8);
   assert.equal(new Set(lines).size, 8);
+});
+
+test("record on a dirty tree refuses, naming each file; --allow-dirty records them and marks the line", async (t) => {
+  const repo = await createTestRepo({ ...simpleModelFiles(), ".gitignore": "data/holdout.csv\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.write("params.yaml", "lr: 0.5\n"); // modified, not committed
+  await repo.write("src/new.py", "x = 1\n"); // untracked, matched by the code pattern
+  await repo.write("notes.txt", "not an input\n"); // untracked but not hashed: irrelevant
+  const refused = await repo.cli("record");
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /2 hashed file\(s\) are not as committed in [0-9a-f]{12}/);
+  assert.match(refused.stderr, /modified +params\.yaml/);
+  assert.match(refused.stderr, /untracked +src\/new\.py/);
+  assert.match(refused.stderr, /--allow-dirty/);
+  assert.doesNotMatch(refused.stderr, /notes\.txt|holdout/, "ignored inputs (kept outside git) are not dirty");
+  assert.deepEqual(await noteLines(repo.git), []);
+
+  const allowed = await repo.cli("record", "--allow-dirty", "--json");
+  assert.equal(allowed.code, 0, allowed.stderr);
+  const [line] = (await noteLines(repo.git)).map((l) => JSON.parse(l) as RecordLine);
+  assert.deepEqual(line.dirty, ["params.yaml", "src/new.py"]);
+  assert.match(allowed.stderr, /recording 2 file\(s\) that are not as committed/);
+  const verify = await repo.cli("verify");
+  assert.match(verify.stdout, /the record was made with --allow-dirty: 2 file\(s\) were not as committed \(params\.yaml, src\/new\.py\)/);
+
+  // A staged but uncommitted change is dirty too: the commit does not hold it.
+  await repo.git.run(["add", "params.yaml"]);
+  assert.match((await repo.cli("record")).stderr, /modified +params\.yaml/);
+});
+
+test("an unchanged tree records the same manifest blob again: the new note line is a few hundred bytes", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  await repo.cli("record");
+  const [first, second] = (await noteLines(repo.git)).map((l) => JSON.parse(l) as RecordLine);
+  assert.equal(second.manifest!.oid, first.manifest!.oid);
+  assert.ok(JSON.stringify(second).length < 1000, `${JSON.stringify(second).length} bytes`);
+  // The manifest is kept alive as a note on itself in the same ref (so gc keeps it, pushes carry it).
+  const listed = await repo.git.run(["notes", "--ref=refs/notes/modelkeeper", "list", first.manifest!.oid]);
+  assert.equal(listed.trim(), first.manifest!.oid);
+  await repo.git.run(["gc", "--quiet", "--prune=now"]);
+  assert.equal((await repo.git.tryRun(["cat-file", "-e", first.manifest!.oid])).code, 0, "gc keeps the manifest");
+});
+
+test("record --push carries the manifest blobs: a fresh clone of the bare remote verifies", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  assert.equal((await repo.cli("record", "--push")).code, 0);
+  const fresh = join(repo.dir, "..", "fresh");
+  await createGit(join(repo.dir, "..")).run(["clone", "--quiet", repo.origin, fresh]);
+  const git = createGit(fresh);
+  await git.run(["fetch", "--quiet", "origin", "refs/notes/modelkeeper:refs/notes/modelkeeper"]);
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(["verify", "--json"], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, process.env, fresh);
+  assert.equal(code, 0, stderr + stdout);
+  assert.equal(JSON.parse(stdout).models[0].checked, 8);
 });

@@ -98,3 +98,53 @@ test("an ONNX rebuild whose bytes differ (an embedded timestamp) is reproduced w
   assert.ok(model.metrics.some((m: any) => m.metric === "roc_auc" && m.recorded === m.rebuilt));
   assert.match(model.reason, /bytes differ, but every held-out metric is within tolerance/);
 });
+
+test("reproduce never runs a train command written in a note: it runs the commit's own and reports the note's", async (t) => {
+  const { existsSync } = await import("node:fs");
+  const { appendNoteLines, readNote } = await import("../../src/git/notes.ts");
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit();
+  await repo.cli("record");
+  const pwned = `/tmp/pwned-${process.pid}-${Date.now()}`;
+  t.after(async () => (await import("node:fs/promises")).rm(pwned, { force: true }));
+  // Whoever can push refs/notes/modelkeeper appends a newer record line naming their command.
+  const [genuine] = await readNote(repo.git, commit);
+  await appendNoteLines(repo.git, commit, [{ ...(genuine as any), id: "f0f0f0f0f0f0f0f0", at: "2999-01-01T00:00:00.000Z", train: `touch ${pwned}` }]);
+  const result = await repo.cli("reproduce", "--json");
+  assert.equal(existsSync(pwned), false, "the note's command was not executed");
+  assert.equal(result.code, 0, result.stderr);
+  const [model] = JSON.parse(result.stdout).models;
+  assert.equal(model.train, "node train.mjs");
+  assert.equal(model.noteTrainDiffers, true);
+  assert.equal(model.noteTrain, `touch ${pwned}`);
+  assert.equal(model.trainFrom, `modelkeeper.yml at ${commit}`);
+  assert.match(result.stderr, /the note's recorded train command differs from the one in [0-9a-f]{12}'s modelkeeper\.yml/);
+  const text = await repo.cli("reproduce");
+  assert.match(text.stdout, /the note's recorded train command differs and was not run: "touch \/tmp\/pwned-/);
+});
+
+test("reproduce takes the train command from the commit's tree, not from the working copy's config", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  // An uncommitted edit of the config (or a --config elsewhere) does not choose the command.
+  await repo.write("modelkeeper.yml", simpleModelFiles()["modelkeeper.yml"].replace("train: node train.mjs", "train: exit 9"));
+  const result = await repo.cli("reproduce", "--json");
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).models[0].train, "node train.mjs");
+});
+
+test("reproduce refuses a record whose artifact path climbs out of the repository", async (t) => {
+  const { appendNoteLines, readNote } = await import("../../src/git/notes.ts");
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit();
+  await repo.cli("record");
+  const [genuine] = await readNote(repo.git, commit);
+  await appendNoteLines(repo.git, commit, [{ ...(genuine as any), id: "e0e0e0e0e0e0e0e0", at: "2999-01-01T00:00:00.000Z", artifact: { path: "../../etc/passwd", sha256: "0".repeat(64), bytes: 1 } }]);
+  const result = await repo.cli("reproduce");
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /artifact path "\.\.\/\.\.\/etc\/passwd", which is not inside the repository: the note was altered/);
+});

@@ -11,7 +11,7 @@ test("verify passes on an unchanged tree and lists changed, missing and new path
   assert.equal((await repo.cli("record")).code, 0);
   const ok = await repo.cli("verify");
   assert.equal(ok.code, 0, ok.stderr);
-  assert.match(ok.stdout, /fraud: OK, 9 files match the record/);
+  assert.match(ok.stdout, /fraud: OK, 8 files match the record/);
 
   await repo.write("params.yaml", "lr: 0.2\n");
   await unlink(join(repo.dir, "data/train/b.csv"));
@@ -61,4 +61,112 @@ test("--model with an unknown name lists the models there are", async (t) => {
   const result = await repo.cli("verify", "--model", "churn");
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--model churn: no such model in modelkeeper\.yml\. Models there: fraud\./);
+});
+
+test("adding a second model leaves the first model's record valid; editing its own section says which keys changed", async (t) => {
+  const files = simpleModelFiles();
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await repo.cli("record");
+  const second = "  churn:\n    task: binary\n    artifact: models/fraud.bin\n    label: churned\n    data:\n      train: data/holdout.csv\n      holdout: data/holdout.csv\n";
+  await repo.write("modelkeeper.yml", files["modelkeeper.yml"] + second);
+  const ok = await repo.cli("verify", "--model", "fraud");
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+
+  await repo.write("modelkeeper.yml", files["modelkeeper.yml"].replace("label: is_fraud", "label: fraud_flag\n    evaluate:\n      metric: average_precision") + second);
+  const bad = await repo.cli("verify", "--model", "fraud", "--json");
+  assert.equal(bad.code, 1);
+  const [change] = JSON.parse(bad.stdout).models[0].changes;
+  assert.equal(change.role, "section");
+  assert.equal(change.path, "modelkeeper.yml#models.fraud");
+  assert.deepEqual(change.keys, [
+    { key: "evaluate.metric", after: "average_precision" },
+    { key: "label", before: "is_fraud", after: "fraud_flag" },
+  ]);
+  const text = await repo.cli("verify", "--model", "fraud");
+  assert.match(text.stdout, /changed section +modelkeeper\.yml#models\.fraud +expected [0-9a-f]{12} +actual [0-9a-f]{12}\n +evaluate\.metric: \(absent\) -> "average_precision"\n +label: "is_fraud" -> "fraud_flag"/);
+});
+
+test("verify uses a record only from the commit, an ancestor, or a commit with identical recorded files; never another branch's", async (t) => {
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  const base = await repo.commit("base");
+  // A side branch records the same artifact with other inputs.
+  await repo.git.run(["checkout", "--quiet", "-b", "side"]);
+  await repo.write("data/train/a.csv", "amount,is_fraud\n9,1\n");
+  await repo.commit("side");
+  assert.equal((await repo.cli("record")).code, 0);
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  const unrelated = await repo.cli("verify");
+  assert.equal(unrelated.code, 2, "the side branch's record is not borrowed");
+  assert.match(unrelated.stderr, /no record of model "fraud" on HEAD.*not ancestors/s);
+
+  // Recorded on main, then a merge commit: the ancestor's record is used.
+  assert.equal((await repo.cli("record")).code, 0);
+  await repo.git.run(["checkout", "--quiet", "-b", "topic"]);
+  await repo.write("README.md", "docs\n");
+  await repo.commit("docs");
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  await repo.git.run(["merge", "--quiet", "--no-ff", "-m", "merge topic", "topic"]);
+  const merged = await repo.cli("verify", "--json");
+  assert.equal(merged.code, 0, merged.stdout + merged.stderr);
+  assert.deepEqual([JSON.parse(merged.stdout).models[0].recordCommit, JSON.parse(merged.stdout).models[0].relation], [base, "ancestor"]);
+
+  // A retrain branch, squash-merged: its record's files are identical to the squashed tree.
+  await repo.git.run(["checkout", "--quiet", "-b", "retrain", base]);
+  await repo.write("params.yaml", "lr: 0.2\n");
+  await repo.write("models/fraud.bin", "model:lr: 0.2\n");
+  const retrained = await repo.commit("retrain");
+  assert.equal((await repo.cli("record")).code, 0);
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  await repo.git.run(["merge", "--quiet", "--squash", "retrain"]);
+  await repo.git.run(["commit", "--quiet", "-m", "squash retrain"]);
+  const squashed = await repo.cli("verify", "--json");
+  assert.equal(squashed.code, 0, squashed.stdout + squashed.stderr);
+  assert.deepEqual([JSON.parse(squashed.stdout).models[0].recordCommit, JSON.parse(squashed.stdout).models[0].relation], [retrained, "same-files"]);
+});
+
+test("older note lines with the hashes inline still verify", async (t) => {
+  const { appendNoteLines } = await import("../../src/git/notes.ts");
+  const { createHash } = await import("node:crypto");
+  const files = simpleModelFiles();
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit();
+  const sha = (p: string) => createHash("sha256").update(files[p]).digest("hex");
+  const inline = {
+    schema: 1, id: "0123456789abcdef", event: "record", model: "fraud", at: "2026-11-28T04:12:09.761Z", tool: "modelkeeper/0.1.0", train: "node train.mjs",
+    artifact: { path: "models/fraud.bin", sha256: sha("models/fraud.bin"), bytes: files["models/fraud.bin"].length },
+    inputs: {
+      data: { "data/holdout.csv": sha("data/holdout.csv"), "data/train/a.csv": sha("data/train/a.csv"), "data/train/b.csv": sha("data/train/b.csv") },
+      code: { "src/features.py": sha("src/features.py"), "train.mjs": sha("train.mjs") },
+      config: { "modelkeeper.yml": sha("modelkeeper.yml"), "params.yaml": sha("params.yaml") },
+      lockfiles: { "package-lock.json": sha("package-lock.json") },
+    },
+    patterns: { data: ["data/train/*.csv", "data/holdout.csv"], code: ["train.mjs", "src"], config: ["params.yaml", "modelkeeper.yml"] },
+    env: { node: "v20.20.2", platform: "linux-x64" },
+  };
+  await appendNoteLines(repo.git, commit, [inline as any]);
+  const ok = await repo.cli("verify");
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /fraud: OK, 9 files match/);
+  assert.equal((await repo.cli("reproduce")).code, 0);
+  await repo.write("params.yaml", "lr: 0.3\n");
+  const bad = await repo.cli("verify", "--json");
+  assert.deepEqual(JSON.parse(bad.stdout).models[0].changes.map((c: any) => c.path), ["params.yaml"]);
+});
+
+test("a manifest that does not hash to the note line's sha256 is refused", async (t) => {
+  const { appendNoteLines, readNote } = await import("../../src/git/notes.ts");
+  const repo = await createTestRepo(simpleModelFiles());
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit();
+  await repo.cli("record");
+  const [genuine] = (await readNote(repo.git, commit)) as any[];
+  const forged = (await repo.git.run(["hash-object", "-w", "--stdin"], { input: '{"model":"fraud","modelkeeper":"manifest","section":{},"version":1}\n' })).trim();
+  await appendNoteLines(repo.git, commit, [{ ...genuine, id: "d0d0d0d0d0d0d0d0", at: "2999-01-01T00:00:00.000Z", manifest: { ...genuine.manifest, oid: forged } }]);
+  const result = await repo.cli("verify");
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /manifest [0-9a-f]{12} does not hash to the sha256 the note line names/);
 });

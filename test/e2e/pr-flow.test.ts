@@ -10,6 +10,7 @@
 //   3. merged with git, pushed → promote workflow: evaluate on main (push notes) → promote v2
 //   4. a worse challenger PR → reject (step failed, comment updated in place on the next push)
 //      → merged anyway → evaluate on main rejects, promote is skipped; run anyway it refuses
+import { readRecordedInputs } from "../../src/provenance/record-inputs.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -258,7 +259,7 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const [record, evaluation] = (await originNote(world, r1)) as [RecordLine, EvaluateLine];
     assert.deepEqual([record.event, evaluation.event], ["record", "evaluate"]);
     assert.equal(record.artifact.sha256, champion2);
-    assert.equal(record.inputs.config["params.yaml"], sha256(Buffer.from(`weights: [${WEIGHTS.good.join(", ")}]\n`)));
+    assert.equal((await readRecordedInputs(world.origin, record, "origin")).inputs.config["params.yaml"], sha256(Buffer.from(`weights: [${WEIGHTS.good.join(", ")}]\n`)));
     assert.deepEqual([record.env.ci, record.env.runId], ["github-actions", String(job.runId)]);
     assert.deepEqual(
       [evaluation.kind, evaluation.verdict, evaluation.commit, evaluation.challenger.sha256, evaluation.champion, evaluation.delta],

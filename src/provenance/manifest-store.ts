@@ -1,0 +1,151 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import type { Git } from "../git/git.ts";
+import { NOTES_REF, type FileHashes, type ManifestRef, type RecordInputs } from "./note-line.ts";
+import { canonicalJson } from "./canonical-json.ts";
+import { UserError } from "../errors.ts";
+
+/**
+ * A record's per-file hashes live in a content-addressed git blob, the manifest, which the note
+ * line names by object id. The same inputs give the same bytes, so the same blob: recording an
+ * unchanged tree stores nothing new but a short note line.
+ *
+ * Format: one JSON value per line (a path with a newline stays on its line). The first line is
+ * the header `{"model":…,"modelkeeper":"manifest","section":{…},"version":1}` (canonical JSON);
+ * then one `[role, path, sha256]` per file, roles in ROLES order, paths in byte order.
+ *
+ * Keeping it alive: the blob is also stored as a note on itself in refs/notes/modelkeeper (the
+ * notes tree maps the blob's id to the blob). So it is reachable from the ref every reader
+ * already fetches and `record --push` already pushes: gc keeps it, a push or fetch of the notes
+ * ref carries it, and `git notes merge -s cat_sort_uniq` never conflicts on it (the same key
+ * always holds the same bytes). Commands that list notes skip such self-notes.
+ */
+export const ROLES = ["data", "code", "config", "lockfiles"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ManifestHeader {
+  model: string;
+  section: Record<string, unknown>;
+}
+
+export interface Manifest extends ManifestHeader {
+  inputs: RecordInputs;
+}
+
+/** Streams the manifest into `git hash-object -w --stdin`; then keeps it reachable. */
+export async function writeManifest(
+  git: Git,
+  header: ManifestHeader,
+  entries: Iterable<[Role, string, string]>,
+): Promise<ManifestRef> {
+  const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const done = collect(child, "git hash-object -w --stdin");
+  const digest = createHash("sha256");
+  let files = 0;
+  let pending = "";
+  const write = async (text: string, force = false) => {
+    pending += text;
+    // Write in ~1 MiB pieces, waiting for git to drain: memory stays flat whatever the file count.
+    if (!force && pending.length < 1 << 20) return;
+    const chunk = Buffer.from(pending, "utf8");
+    pending = "";
+    digest.update(chunk);
+    if (!child.stdin.write(chunk)) await new Promise<void>((resolve) => child.stdin.once("drain", () => resolve()));
+  };
+  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
+  for (const entry of entries) {
+    await write(JSON.stringify(entry) + "\n");
+    files++;
+  }
+  await write("", true);
+  child.stdin.end();
+  const oid = (await done).toString("utf8").trim();
+  await keepAlive(git, oid);
+  return { oid, sha256: digest.digest("hex"), files };
+}
+
+async function keepAlive(git: Git, oid: string): Promise<void> {
+  const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
+  if (listed.code === 0 && listed.stdout.trim() === oid) return;
+  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);
+}
+
+/**
+ * Reads a manifest back, checking its sha256 against the note line and every entry's shape. A
+ * path that is absolute or climbs out of the repository is refused: note lines are not trusted.
+ */
+export async function readManifest(git: Git, ref: ManifestRef, where: string): Promise<Manifest> {
+  const bad = (why: string) =>
+    new UserError(`${where}: the record's manifest ${ref.oid.slice(0, 12)} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
+  if (!/^[0-9a-f]{40,64}$/.test(ref.oid)) throw bad("is not a git object id");
+  const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const digest = createHash("sha256");
+  const inputs: RecordInputs = { data: {}, code: {}, config: {}, lockfiles: {} };
+  let header: ManifestHeader | undefined;
+  let files = 0;
+  let rest = Buffer.alloc(0);
+  const lineError: string[] = [];
+  const take = (line: string) => {
+    if (!line) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      lineError.push("has a line that is not JSON");
+      return;
+    }
+    if (!header) {
+      const h = value as { modelkeeper?: string; version?: number; model?: string; section?: Record<string, unknown> };
+      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string") lineError.push("has no manifest header");
+      else header = { model: h.model, section: h.section ?? {} };
+      return;
+    }
+    const [role, path, sha256] = Array.isArray(value) ? value : [];
+    if (!(ROLES as readonly string[]).includes(role) || typeof path !== "string" || !isSafePath(path) || typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) {
+      lineError.push(`has an invalid entry ${JSON.stringify(line.slice(0, 120))}`);
+      return;
+    }
+    (inputs[role as Role] as FileHashes)[path] = sha256;
+    files++;
+  };
+  const stderr: Buffer[] = [];
+  child.stderr.on("data", (c: Buffer) => stderr.push(c));
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    digest.update(chunk);
+    let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+      take(data.subarray(start, nl).toString("utf8"));
+      start = nl + 1;
+    }
+    rest = Buffer.from(data.subarray(start));
+    data = rest;
+  }
+  take(rest.toString("utf8"));
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("close", resolve)));
+  if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
+  if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
+  if (lineError.length) throw bad(lineError[0]);
+  if (!header) throw bad("is empty");
+  if (files !== ref.files) throw bad(`lists ${files} files where the note line says ${ref.files}`);
+  return { ...header, inputs };
+}
+
+/** A repository-relative POSIX path that stays inside the repository. */
+export function isSafePath(path: string): boolean {
+  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+function collect(child: ReturnType<typeof spawn>, what: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on("data", (c: Buffer) => out.push(c));
+    child.stderr!.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`)),
+    );
+  });
+}
