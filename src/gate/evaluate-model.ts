@@ -15,6 +15,8 @@ import { combineVerdicts, type HoldoutEvaluation, type MetricRow, type ModelEval
 import { labelsOf, featuresOf } from "./labels.ts";
 import type { ArtifactSource } from "./champion.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { onnxSafetyProblems } from "../model/onnx-safety.ts";
+import { readFile } from "node:fs/promises";
 
 export interface HoldoutInput {
   name: string;
@@ -70,6 +72,7 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
   let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
+    await refuseUnsafeOnnx(challenger);
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : undefined };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
@@ -86,6 +89,19 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
   const verdict = combineVerdicts(verdicts);
   const reasons = base.holdouts.flatMap((h) => (base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? [])));
   return { ...base, verdict, reasons };
+}
+
+/**
+ * The challenger may come from a fork: before onnxruntime sees it, refuse tensors kept in
+ * external files (a path in the model would read the runner's disk) and custom-op domains.
+ */
+async function refuseUnsafeOnnx(artifact: ArtifactSource): Promise<void> {
+  const problems = onnxSafetyProblems(await readFile(artifact.path));
+  if (problems.length === 0 || problems.every((p) => p.kind === "not-onnx")) return; // not ONNX: loadModel says so.
+  throw new UserError(
+    `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. ` +
+      `Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`,
+  );
 }
 
 async function evaluateHoldout(
