@@ -94,8 +94,9 @@ export function parseChampionClaim(message: string, model: string, tag: string):
  * that commit hashes to the claim. Anything else named like a champion (a lightweight tag, a hand
  * made annotated tag, one whose artifact was swapped) is listed in `ignored`, never used:
  * tags are not covered by branch protection, so anyone who can push could make one.
+ * With `only`, the newest trusted tag of that artifact (was it ever the champion?).
  */
-export async function trustedChampion(git: Git, model: string): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+export async function trustedChampion(git: Git, model: string, only?: { sha256: string }): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
   const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
   const tags = out
@@ -122,6 +123,7 @@ export async function trustedChampion(git: Git, model: string): Promise<{ champi
       ignored.push({ tag: t.tag, reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote" });
       continue;
     }
+    if (only && claim.artifact.sha256 !== only.sha256) continue;
     const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
     if (!artifact) {
       ignored.push({ tag: t.tag, reason: `${claim.artifact.path} does not exist at the tagged commit` });
