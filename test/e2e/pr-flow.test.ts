@@ -14,7 +14,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
@@ -422,3 +422,31 @@ test(
     assert.deepEqual(await originTags(world), { "modelkeeper/fraud/v1": c1 });
   },
 );
+
+test("a fork whose model really wins gets a green check from the trusted run, which runs none of the fork's code", { timeout: 120_000 }, async (t) => {
+  const world = await createWorld({});
+  const { standIn, dev, runner } = world;
+  t.after(() => destroyWorld(world));
+  const c1 = await dev.commit("first model");
+  await push(world, "main");
+  assert.equal(only(await runner.deliver("push", await pushEvent(dev.git, REPOSITORY, { branch: "main", before: "0".repeat(40), after: c1, pusher: "alice" }), "alice"), "modelkeeper-promote.yml").conclusion, "success");
+
+  // The fork's head: a better model, and code that would leave a mark if anything of it ran.
+  await dev.git.run(["checkout", "--quiet", "-b", "fork-head"]);
+  await dev.write("models/fraud.onnx", model(WEIGHTS.good));
+  await dev.write("train.mjs", `require("fs").writeFileSync(process.env.HOME + "/pwned", "x");\n`);
+  await dev.write("package.json", `{ "name": "fraud-model", "version": "1.0.0", "private": true, "scripts": { "postinstall": "touch $HOME/pwned" } }\n`);
+  const head = await dev.commit("A better model (from a fork)");
+  await push(world, "fork-head");
+  const pr = standIn.createPull({ title: "Better model", head: "fork-head", base: "main", user: world.gh.state.user("mallory") });
+  await publishPullRefs(world, pr.number, head, c1);
+  const facts = { number: pr.number, title: "Better model", headRef: "fork-head", headSha: head, baseRef: "main", baseSha: c1, author: "mallory" };
+  const job = only(await runner.deliver("pull_request", pullRequestEvent("opened", REPOSITORY, facts), "mallory"), "modelkeeper-pr.yml");
+  assert.equal(job.conclusion, "success", job.steps.map(stepLog).join("\n"));
+  const evaluate = step(job, "evaluate");
+  assert.deepEqual([evaluate.outputs.verdict, evaluate.outputs.commit], ["promote", head]);
+  assert.equal((await createGit(job.workspace).run(["rev-parse", "HEAD"])).trim(), c1, "the workspace is the base");
+  assert.equal(await readFile(join(job.workspace, "train.mjs"), "utf8"), trainScript(), "no file of the PR was checked out");
+  assert.deepEqual([...standIn.checkRuns.values()].filter((c) => c.headSha === head).map((c) => [c.name, c.conclusion]), [["modelkeeper / fraud", "success"]]);
+  world.gh.assertNoViolations();
+});
