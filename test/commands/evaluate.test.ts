@@ -50,7 +50,7 @@ test("a better challenger is promoted on the confidence interval of the paired d
   assert.ok(holdout.delong.pValue < 0.001);
   assert.ok(holdout.mcnemar.pExact <= 1);
   assert.deepEqual(holdout.slices.map((s: any) => s.value).sort(), ["store", "web"]);
-  assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_p95_ratio" && g.status === "pass"));
+  assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_median_ratio" && g.status === "pass"));
   const line = (await readNote(repo.git, head)).find((l) => l.event === "evaluate") as any;
   assert.equal(line.verdict, "promote");
   assert.equal(line.seed, 20240601);
