@@ -21,7 +21,7 @@ export interface ActionSettings {
 /** Inputs passed through as string options. */
 const STRING_INPUTS = [
   "config", "model", "commit", "remote", "timeout", "report-md", "report-html",
-  "champion", "challenger", "result-file", "comment-author", "from", "to",
+  "champion", "challenger", "challenger-rev", "result-file", "comment-author", "from", "to",
 ] as const;
 /** Inputs passed through as boolean options. */
 const BOOLEAN_INPUTS = ["push", "fast", "force", "pr", "issue", "dispatch"] as const;

@@ -2,19 +2,36 @@ import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
-import { parseResultFile } from "../gate/result-file.ts";
+import { parseResultFile, validatedFields } from "../gate/result-file.ts";
+import { escapeMarkdown, markdownCode } from "../report/escape.ts";
+import { fmt } from "../gate/verdict.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentMarker, upsertComment, commentAuthor } from "../github/sticky-comment.ts";
-import { reportCheckRun } from "../github/check-run.ts";
 import { UserError } from "../errors.ts";
 
-const UNTRUSTED_NOTE =
-  "> ℹ️ Computed by the pull request's own workflow run and posted by the `workflow_run` workflow. " +
-  "For a fork, that run executed the fork's code: the promotion itself is decided again on the default branch after merge.";
+/**
+ * The file comes from a pull request's own run, which for a fork ran the fork's code: it is shown
+ * as information only, rendered from validated fields (never its Markdown), and it sets no check.
+ * The verdict that counts (and the check modelkeeper / <model>) comes from the trusted run
+ * (examples/workflows/modelkeeper-pr.yml), which computes it itself.
+ */
+function renderUntrusted(fields: ReturnType<typeof validatedFields>, runUrl: string | undefined): string {
+  const figures = fields.metric && fields.delta !== undefined ? ` (${markdownCode(fields.metric)} Δ ${fmt(fields.delta)}${fields.ciLow !== undefined && fields.ciHigh !== undefined ? `, CI [${fmt(fields.ciLow)}, ${fmt(fields.ciHigh)}]` : ""})` : "";
+  return [
+    `#### modelkeeper · ${escapeMarkdown(fields.model)}: what the pull request's own run reported`,
+    "",
+    `The pull request's run reported ${markdownCode(fields.verdict)}${figures}.`,
+    "",
+    `> ℹ️ Not a verdict: that run may have executed the pull request's code, so nothing it reports is trusted. ` +
+      `The verdict and the required check ${markdownCode(`modelkeeper / ${fields.model}`)} come only from the trusted run, which evaluates the PR's artifact itself.` +
+      (runUrl ? ` [The run](${runUrl}).` : ""),
+    "",
+  ].join("\n");
+}
 
 export const commentCommand: Command = {
   name: "comment",
-  summary: "post a saved evaluate result on its pull request (the workflow_run half of the fork-PR pattern)",
+  summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
   usage: "comment --from FILE",
   options: {
     from: { type: "string", value: "FILE", description: "the file evaluate wrote with --result-file" },
@@ -45,16 +62,9 @@ export const commentCommand: Command = {
     const author = await commentAuthor(github, values["comment-author"] as string | undefined);
     const posted = [];
     for (const model of result.models) {
-      const comment = await upsertComment(github, repo, pr.number, commentMarker("evaluate", model.model), `${model.markdown}\n${UNTRUSTED_NOTE}\n`, author);
-      const check = await reportCheckRun(github, repo, {
-        name: `modelkeeper / ${model.model}`,
-        headSha: result.pullRequest.headSha,
-        conclusion: model.conclusion,
-        title: model.verdict ? `${model.model}: ${model.verdict}` : `${model.model}: no verdict`,
-        summary: model.markdown,
-      });
-      if (!check.created) context.warn(check.reason ?? "check run not created");
-      posted.push({ model: model.model, comment: comment.url, action: comment.action, checkRun: check.created });
+      const fields = validatedFields(model);
+      const comment = await upsertComment(github, repo, pr.number, commentMarker("reported", model.model), renderUntrusted(fields, workflowRunUrl(context.env)), author);
+      posted.push({ model: fields.model, comment: comment.url, action: comment.action, checkRun: false });
     }
     return {
       exitCode: 0,
@@ -64,6 +74,16 @@ export const commentCommand: Command = {
     };
   },
 };
+
+function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    const url = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.html_url;
+    return typeof url === "string" && /^https:\/\/[A-Za-z0-9.-]+\/[A-Za-z0-9._\/-]+$/.test(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function workflowRunHeadSha(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return undefined;

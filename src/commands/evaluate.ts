@@ -5,7 +5,10 @@ import { openWorkspace } from "./workspace.ts";
 import { recordTarget } from "./record.ts";
 import { resolveCommit } from "../git/git.ts";
 import { appendNoteLines, pushNotes, readNote } from "../git/notes.ts";
-import { baseRef, fromFile, resolveChampion } from "../gate/champion.ts";
+import { baseRef, fromFile, fromGit, resolveChampion, type ArtifactSource } from "../gate/champion.ts";
+import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
+import type { Git } from "../git/git.ts";
+import { UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
 import type { ModelEvaluation } from "../gate/result.ts";
@@ -24,10 +27,15 @@ import { TOOL } from "../version.ts";
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH] [--result-file FILE] [--no-comment] [--push]",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
   options: {
     champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
     challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+    "challenger-rev": {
+      type: "string",
+      value: "REV",
+      description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
+    },
     "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
     "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
     "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
@@ -45,22 +53,21 @@ export async function runEvaluate(context: CommandContext, values: Values, overr
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
     const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
-    const commit = overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined)));
+    const challengerRev = typeof values["challenger-rev"] === "string" ? values["challenger-rev"] : undefined;
+    if (challengerRev && typeof values.challenger === "string") throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+    const commit = challengerRev ? await resolveCommit(git, challengerRev) : (overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined))));
     const base = values.champion ? undefined : await baseRef(git, context.env);
     const evaluations: ModelEvaluation[] = [];
     for (const model of workspace.models) {
-      const challengerPath = typeof values.challenger === "string" ? resolve(context.cwd, values.challenger) : join(root, model.artifact);
-      const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
-      let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion as string | undefined);
-      // On the default branch itself the "base branch" is this very commit: no champion there.
-      if (champion?.commit === commit && !values.champion) champion = undefined;
-      const evaluation = await evaluateModel({
-        model,
-        challenger: { ...challenger, commit },
-        champion,
-        holdouts: await holdoutSets(git, root, model, base),
-        log: context.log,
-      });
+      const challenger = await challengerOf(git, context.cwd, root, model.artifact, commit, values.challenger, challengerRev);
+      const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion as string | undefined, { sha256: challenger.sha256, commit });
+      for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
+      const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+      const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
+      evaluation.notices = plan.notices;
+      evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+      if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
+      evaluation.inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}) };
       if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
       evaluations.push(evaluation);
     }
@@ -117,7 +124,19 @@ function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined 
     ...(last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {}),
     holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
     seed: e.seed,
+    ...(e.inputs ? { configSha256: e.inputs.configSha256, holdoutSha256: e.inputs.holdoutSha256 } : {}),
   };
+}
+
+/** The challenger's bytes: --challenger FILE, the artifact at --challenger-rev (from git objects), or the working tree's. */
+async function challengerOf(git: Git, cwd: string, root: string, artifact: string, commit: string, file: Values[string], rev: string | undefined): Promise<ArtifactSource> {
+  if (rev) {
+    const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
+    if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
+    return found;
+  }
+  if (typeof file === "string") return fromFile(resolve(cwd, file), `file ${file}`);
+  return fromFile(join(root, artifact), "working tree");
 }
 
 /** A PR whose inputs changed but whose artifact did not was probably not retrained. */

@@ -1,9 +1,14 @@
 import type { Command, CommandResult } from "./command.ts";
-import { openWorkspace } from "./workspace.ts";
+import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
-import { appendNoteLines, mergeRemoteNotes, readAllNotes } from "../git/notes.ts";
-import { fetchModelTags, deleteLocalTag } from "../git/tags.ts";
-import { championTags, fromGit, tagPrefix } from "../gate/champion.ts";
+import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
+import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../git/tags.ts";
+import { championTags, fromGit, parseChampionClaim, tagPrefix, trustedChampion, type IgnoredTag } from "../gate/champion.ts";
+import { configAt, holdoutAt } from "../gate/commit-tree.ts";
+import { evaluateModel } from "../gate/evaluate-model.ts";
+import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
+import type { ModelEvaluation } from "../gate/result.ts";
+import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
 import { NOTE_SCHEMA, NOTES_REF, newLineId, type EvaluateLine, type PromoteLine } from "../provenance/note-line.ts";
 import { TOOL } from "../version.ts";
 import { UserError } from "../errors.ts";
@@ -17,16 +22,22 @@ interface Promotion {
   tag: string;
   sha256: string;
   forcedBy?: string;
-  evaluation?: PromoteLine["evaluation"];
+  /** The verdict computed in this run (absent when the artifact already was the champion). */
+  evaluation?: { verdict?: string; kind: string; champion?: string; configSha256: string; holdoutSha256: string; reasons: string[] };
+  /** Set when the artifact was an earlier champion (a rollback): that tag. */
+  restores?: string;
+  /** A run killed after tagging locally, completed now. */
+  resumed?: boolean;
+  ignoredTags: IgnoredTag[];
 }
 
 export const promoteCommand: Command = {
   name: "promote",
-  summary: "make a commit's artifact the champion, if its evaluation said promote: note line + tag modelkeeper/<model>/v<N>",
+  summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--force] [--no-push]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
-    force: { type: "boolean", description: "promote without a winning evaluation (loud; records who forced it)" },
+    force: { type: "boolean", description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)" },
     "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
   },
@@ -36,27 +47,43 @@ export const promoteCommand: Command = {
     const remote = (values.remote as string | undefined) ?? "origin";
     const push = !values["no-push"];
     const commit = await resolveCommit(git, (values.commit as string | undefined) ?? "HEAD");
+    // The commit's own config decides, not the working tree's (nor a config some other run used).
+    const config = await configAt(git, commit, workspace.config.relativePath);
+    if (!config) throw new UserError(`${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`);
+    const models = selectModels(config, values.model as string | undefined);
     if (push) {
-      // Evaluations were written on PR branches by other jobs: bring in their notes and tags.
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
     }
+    const options: PromoteOptions = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath };
     const promotions: Promotion[] = [];
-    for (const model of workspace.models) {
-      promotions.push(await promoteModel(git, model, commit, { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log }));
+    const evaluations: ModelEvaluation[] = [];
+    for (const model of models) {
+      const { promotion, evaluation } = await promoteModel(git, model, commit, options);
+      promotions.push(promotion);
+      if (evaluation) evaluations.push(evaluation);
     }
     const text = promotions
-      .map((p) => (p.status === "already-champion" ? `${p.model}: already the champion as ${p.tag}` : `${p.model}: promoted to ${p.tag}${p.forcedBy ? ` (FORCED by ${p.forcedBy}, without a winning evaluation)` : ""}`))
+      .map((p) =>
+        p.status === "already-champion"
+          ? `${p.model}: already the champion as ${p.tag}`
+          : `${p.model}: promoted to ${p.tag}${p.resumed ? " (completing an interrupted promote)" : ""}${p.forcedBy ? ` (FORCED by ${p.forcedBy}; the evaluation here said ${p.evaluation?.verdict ?? "nothing"})` : ""}`,
+      )
       .join("\n");
     const markdown = [
       "### modelkeeper promote",
       "",
-      ...promotions.map((p) => `- **${escapeMarkdown(p.model)}**: ${p.status === "already-champion" ? "already the champion as" : "promoted to"} ${markdownCode(p.tag)}${p.forcedBy ? ` ⚠️ forced by ${escapeMarkdown(p.forcedBy)}` : ""}`),
+      ...promotions.map(
+        (p) =>
+          `- **${escapeMarkdown(p.model)}**: ${p.status === "already-champion" ? "already the champion as" : "promoted to"} ${markdownCode(p.tag)}` +
+          `${p.forcedBy ? ` ⚠️ forced by ${escapeMarkdown(p.forcedBy)} (the evaluation here said ${escapeMarkdown(p.evaluation?.verdict ?? "nothing")})` : ""}`,
+      ),
       "",
+      ...evaluations.map(renderEvaluationMarkdown),
     ].join("\n");
     return {
       exitCode: 0,
-      data: { commit, promotions },
+      data: { commit, promotions, evaluations },
       text,
       markdown,
       outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") },
@@ -69,89 +96,180 @@ interface PromoteOptions {
   push: boolean;
   remote: string;
   env: NodeJS.ProcessEnv;
+  configFile: string;
   warn(line: string): void;
   log(line: string): void;
 }
 
-async function promoteModel(git: Git, model: ModelConfig, commit: string, options: PromoteOptions): Promise<Promotion> {
+/**
+ * Promotes one model. The verdict is computed here, on the commit's own config and held-out set,
+ * against the trusted champion; no note line is obeyed. The tag and the note lines are pushed in
+ * one `git push --atomic`: the remote gets both or neither. A rerun after a kill completes a
+ * local-only tag of the same artifact; a lost race fetches, re-judges and tries again.
+ */
+async function promoteModel(git: Git, model: ModelConfig, commit: string, options: PromoteOptions): Promise<{ promotion: Promotion; evaluation?: ModelEvaluation }> {
   const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
   if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
+  const base = { model: model.name, sha256: artifact.sha256 };
 
-  const tags = await championTags(git, model.name);
-  if (tags.length) {
-    const current = await fromGit(git, tags[0].tag, model.artifact, tags[0].tag);
-    if (current?.sha256 === artifact.sha256) {
-      return { model: model.name, status: "already-champion", version: tags[0].version, tag: tags[0].tag, sha256: artifact.sha256 };
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    if (options.push) {
+      const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options);
+      if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-  }
-
-  // The evaluation is found by the artifact's hash, not by commit: merge, squash and rebase
-  // merges all make new commits, but the bytes of the artifact stay the same.
-  const evaluation = await findEvaluation(git, model.name, artifact.sha256);
-  let forcedBy: string | undefined;
-  if (!evaluation || evaluation.line.verdict !== "promote") {
-    const why = evaluation
-      ? `its latest evaluation (${evaluation.line.at}, on ${evaluation.commit.slice(0, 12)}) said ${evaluation.line.verdict}`
-      : `no evaluation of this artifact (sha256 ${artifact.sha256.slice(0, 12)}) was found in ${NOTES_REF}`;
-    if (!options.force) {
-      throw new UserError(
-        `refusing to promote ${model.name}: ${why}. Run evaluate on the pull request that built it (and push its notes), ` +
-          `or pass --force to promote anyway (recorded with your name).`,
-      );
+    const { champion, ignored } = await trustedChampion(git, model.name);
+    for (const t of ignored) options.warn(`ignored ${t.tag}: ${t.reason}`);
+    if (champion?.artifact.sha256 === artifact.sha256) {
+      return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
     }
-    forcedBy = await whoIsForcing(git, options.env);
-    options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
-  }
 
-  for (let attempt = 1; attempt <= 10; attempt++) {
-    const version = ((await championTags(git, model.name))[0]?.version ?? 0) + 1;
+    const holdout = await holdoutAt(git, commit, model, "holdout");
+    const evaluation = await evaluateModel({ model, challenger: { ...artifact, commit }, champion: champion?.artifact, holdouts: [holdout], log: options.log });
+    if (ignored.length) {
+      evaluation.ignoredChampionTags = ignored;
+      evaluation.warnings.unshift(...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+    }
+    const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
+    evaluation.inputs = inputs;
+    const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
+    let forcedBy: string | undefined;
+    // A rollback restores an artifact that was the champion before (a trusted tag says so): it
+    // need not beat the champion it replaces, which is misbehaving in production.
+    const restores = evaluation.verdict === "promote" ? undefined : (await trustedChampion(git, model.name, { sha256: artifact.sha256 })).champion;
+    if (restores) options.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
+    if (evaluation.verdict !== "promote" && !restores) {
+      const why =
+        `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, ` +
+        `it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
+      if (!options.force) throw new UserError(`refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`);
+      forcedBy = await whoIsForcing(git, options.env);
+      options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
+    }
+
+    const version = (await highestVersion(git, model.name, options)) + 1;
     const tag = `${tagPrefix(model.name)}${version}`;
+    const at = new Date().toISOString();
+    const evaluateLine = evaluateLineOf(evaluation, model, commit, at, options.configFile);
     const line: PromoteLine = {
       schema: NOTE_SCHEMA,
       id: newLineId(),
       event: "promote",
       model: model.name,
-      at: new Date().toISOString(),
+      at,
       tool: TOOL,
       version,
       tag,
       artifact: { path: model.artifact, sha256: artifact.sha256 },
-      ...(evaluation ? { evaluation: { commit: evaluation.commit, verdict: evaluation.line.verdict, at: evaluation.line.at, id: evaluation.line.id } } : {}),
+      ...(evaluateLine ? { evaluation: { commit, verdict: evaluateLine.verdict, at, id: evaluateLine.id } } : {}),
+      computedBy: "promote",
+      ...inputs,
+      ...(champion ? { champion: { tag: champion.tag, sha256: champion.artifact.sha256 } } : {}),
+      ...(restores ? { restores: restores.tag } : {}),
       ...(forcedBy ? { forcedBy } : {}),
     };
     const notesBefore = (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).stdout.trim();
-    await appendNoteLines(git, commit, [line]);
-    await git.run(["tag", "-a", tag, "-m", `modelkeeper: ${model.name} v${version}\n\n${JSON.stringify(line)}`, commit]);
-    if (!options.push) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    // The tag first, then the note: a run killed in between leaves a local tag whose message
+    // carries the line, which the rerun re-appends before it pushes both.
+    await git.run(["tag", "-a", tag, "-m", tagMessage(line), commit]);
+    await appendNoteLines(git, commit, evaluateLine ? [evaluateLine, line] : [line]);
+    const promotion: Promotion = { ...base, status: "promoted", version, tag, forcedBy, restores: restores?.tag, evaluation: summary, ignoredTags: ignored };
+    if (!options.push) return { promotion, evaluation };
 
-    // One atomic push claims the version and publishes the note: both land, or neither does.
     const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    if (result.code === 0) return { promotion, evaluation };
 
-    // Lost a race (another promote took v<N>, or pushed notes): undo locally, catch up, retry.
+    // Lost a race (another promote took v<N>, or pushed notes): undo locally, catch up, judge again.
     await deleteLocalTag(git, tag);
     if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
     else await git.tryRun(["update-ref", "-d", NOTES_REF]);
     if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(result.stdout + result.stderr)) {
       throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${(result.stderr || result.stdout).trim()}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
     }
-    options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and trying again`);
+    options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and judging again`);
     await fetchModelTags(git, options.remote);
     await mergeRemoteNotes(git, options.remote);
   }
   throw new UserError(`could not promote ${model.name}: other promotions kept racing. Run promote again.`);
 }
 
-/** The newest evaluation of an artifact, by hash, across every note. */
-export async function findEvaluation(git: Git, model: string, sha256: string): Promise<{ commit: string; line: EvaluateLine } | undefined> {
-  let best: { commit: string; line: EvaluateLine } | undefined;
-  for (const { commit, lines } of await readAllNotes(git)) {
-    for (const line of lines) {
-      if (line.event !== "evaluate" || line.model !== model || line.challenger?.sha256 !== sha256) continue;
-      if (!best || line.at > best.line.at) best = { commit, line };
+/**
+ * A tag of this artifact that exists here but not on the remote was made by a promote killed
+ * before its push: push it now (with its note line). Other local-only champion tags are leftovers
+ * of a lost race or made by hand; they are removed so they cannot shadow the remote's.
+ */
+async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, sha256: string, options: PromoteOptions): Promise<{ version: number; tag: string } | undefined> {
+  const prefix = tagPrefix(model.name);
+  const [remote, local] = [await remoteTagIds(git, options.remote, prefix), await localTagIds(git, prefix)];
+  let resume: { tag: string; line: PromoteLine } | undefined;
+  for (const [tag, id] of local) {
+    if (remote.get(tag) === id) continue;
+    const message = (await git.tryRun(["cat-file", "tag", tag])).stdout;
+    const peeled = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])).stdout.trim();
+    const claim = parseChampionClaim(message.slice(message.indexOf("\n\n") + 2), model.name, tag);
+    if (!resume && !remote.has(tag) && claim && claim.artifact.sha256 === sha256 && peeled === commit) {
+      resume = { tag, line: JSON.parse(message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`))!.trim()) };
+      continue;
+    }
+    options.log(`promote: removing the local-only tag ${tag} (not on ${options.remote}): a leftover of an interrupted or lost promote`);
+    await deleteLocalTag(git, tag);
+  }
+  if (!resume) return undefined;
+  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id)) await appendNoteLines(git, commit, [resume.line]);
+  options.log(`promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${resume.tag}`, `${NOTES_REF}:${NOTES_REF}`]);
+    if (result.code === 0) return { version: resume.line.version, tag: resume.tag };
+    if ((await remoteTagIds(git, options.remote, prefix)).has(resume.tag)) {
+      // Someone else took the name meanwhile: drop ours and judge again.
+      await deleteLocalTag(git, resume.tag);
+      await fetchModelTags(git, options.remote);
+      return undefined;
+    }
+    await mergeRemoteNotes(git, options.remote); // the notes moved on: merge and push again
+  }
+  throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`);
+}
+
+/** The next version must be free both here and on the remote, trusted tags or not. */
+async function highestVersion(git: Git, model: string, options: PromoteOptions): Promise<number> {
+  let highest = (await championTags(git, model))[0]?.version ?? 0;
+  if (options.push) {
+    for (const tag of (await remoteTagIds(git, options.remote, tagPrefix(model))).keys()) {
+      const n = Number(tag.slice(tagPrefix(model).length));
+      if (Number.isInteger(n) && n > highest) highest = n;
     }
   }
-  return best;
+  return highest;
+}
+
+/** promote's claim, machine-readable: the promote line as JSON on its own line (see champion.ts). */
+function tagMessage(line: PromoteLine): string {
+  return `modelkeeper: ${line.model} v${line.version}\n\nmodel ${line.model}, artifact ${line.artifact.path} sha256 ${line.artifact.sha256}\n\n${JSON.stringify(line)}`;
+}
+
+function evaluateLineOf(e: ModelEvaluation, model: ModelConfig, commit: string, at: string, configFile: string): EvaluateLine | undefined {
+  if (!e.verdict || (e.kind !== "compared" && e.kind !== "first-model")) return undefined;
+  const last = e.holdouts.at(-1);
+  return {
+    schema: NOTE_SCHEMA,
+    id: newLineId(),
+    event: "evaluate",
+    model: model.name,
+    at,
+    tool: TOOL,
+    verdict: e.verdict,
+    kind: e.kind,
+    commit,
+    challenger: { sha256: e.challenger.sha256, path: model.artifact },
+    ...(e.champion ? { champion: { sha256: e.champion.sha256, source: e.champion.label } } : {}),
+    metric: last?.paired?.metric ?? e.metric,
+    ...(last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {}),
+    holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
+    seed: e.seed,
+    computedBy: "promote",
+    configFile,
+    ...(e.inputs ?? {}),
+  };
 }
 
 async function whoIsForcing(git: Git, env: NodeJS.ProcessEnv): Promise<string> {
@@ -160,4 +278,3 @@ async function whoIsForcing(git: Git, env: NodeJS.ProcessEnv): Promise<string> {
   const email = (await git.tryRun(["config", "user.email"])).stdout.trim();
   return name || email ? `${name} <${email}>` : "unknown user";
 }
-

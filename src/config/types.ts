@@ -11,7 +11,10 @@ export interface EvaluateConfig {
   threshold: number;
   min_value: Record<string, number>;
   guardrails: {
-    latency_p95_ratio: number;
+    /** Limit on the median challenger/champion latency ratio (see gate/latency.ts). */
+    latency_median_ratio: number;
+    /** Deprecated alias of latency_median_ratio. */
+    latency_p95_ratio?: number;
     max_size_mb?: number;
     max_size_ratio?: number;
     ece_margin: number;

@@ -25,22 +25,130 @@ export function tagPrefix(model: string): string {
   return `modelkeeper/${model}/v`;
 }
 
-/** The champion tags of a model, newest (highest N) first. */
+/** The champion tags of a model by name, newest (highest N) first: trusted or not (for numbering). */
 export async function championTags(git: Git, model: string): Promise<Array<{ tag: string; version: number }>> {
   const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
   return out
     .split("\n")
     .map((tag) => tag.trim())
     .filter(Boolean)
-    .map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) }))
+    .map((tag) => ({ tag, version: versionOf(model, tag) }))
     .filter((t) => Number.isInteger(t.version) && t.version > 0)
     .sort((a, b) => b.version - a.version);
 }
 
+function versionOf(model: string, tag: string): number {
+  const rest = tag.slice(tagPrefix(model).length);
+  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : NaN;
+}
+
+/** A tag named like a champion that is not one, and why: reported, never used. */
+export interface IgnoredTag {
+  tag: string;
+  reason: string;
+}
+
+/** A champion tag that checked out: annotated, made by promote, and its artifact hashes to what it names. */
+export interface TrustedChampion {
+  tag: string;
+  version: number;
+  artifact: ArtifactSource;
+}
+
+/** The machine-readable claim in a champion tag's message: promote's note line, as JSON on one line. */
+export interface ChampionClaim {
+  model: string;
+  version: number;
+  tag: string;
+  artifact: { path: string; sha256: string };
+}
+
+/** The claim a tag message makes, if it makes a well-formed one for this tag. Pure. */
+export function parseChampionClaim(message: string, model: string, tag: string): ChampionClaim | undefined {
+  for (const line of message.split("\n")) {
+    const text = line.trim();
+    if (!text.startsWith("{")) continue;
+    let value: any;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (
+      value?.event === "promote" &&
+      value.model === model &&
+      value.tag === tag &&
+      value.version === versionOf(model, tag) &&
+      typeof value.artifact?.path === "string" &&
+      /^[0-9a-f]{64}$/.test(value.artifact?.sha256 ?? "")
+    ) {
+      return { model, version: value.version, tag, artifact: { path: value.artifact.path, sha256: value.artifact.sha256 } };
+    }
+  }
+  return undefined;
+}
+
 /**
- * Finds the champion: --champion PATH or REV when given; else the artifact of the newest
- * modelkeeper/<model>/v<N> tag; else the artifact on the base branch (GITHUB_BASE_REF in a PR,
- * else the remote's default branch). Undefined when there is none (a first model).
+ * The trusted champion: the newest tag modelkeeper/<model>/v<N> that is annotated, points at a
+ * commit, carries promote's claim (model, version, artifact path and sha256) and whose artifact at
+ * that commit hashes to the claim. Anything else named like a champion (a lightweight tag, a hand
+ * made annotated tag, one whose artifact was swapped) is listed in `ignored`, never used:
+ * tags are not covered by branch protection, so anyone who can push could make one.
+ * With `only`, the newest trusted tag of that artifact (was it ever the champion?).
+ */
+export async function trustedChampion(git: Git, model: string, only?: { sha256: string }): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
+  const tags = out
+    .split("\0\0\n")
+    .filter((record) => record.trim())
+    .map((record) => {
+      const [tag, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+      return { tag, type, peeledType, message: message ?? "", version: versionOf(model, tag) };
+    })
+    .filter((t) => Number.isInteger(t.version) && t.version > 0)
+    .sort((a, b) => b.version - a.version);
+  const ignored: IgnoredTag[] = [];
+  for (const t of tags) {
+    if (t.type !== "tag") {
+      ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
+      continue;
+    }
+    if (t.peeledType !== "commit") {
+      ignored.push({ tag: t.tag, reason: `it points at a ${t.peeledType || "non-commit object"}, not a commit` });
+      continue;
+    }
+    const claim = parseChampionClaim(t.message, model, t.tag);
+    if (!claim) {
+      ignored.push({ tag: t.tag, reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote" });
+      continue;
+    }
+    if (only && claim.artifact.sha256 !== only.sha256) continue;
+    const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
+    if (!artifact) {
+      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} does not exist at the tagged commit` });
+      continue;
+    }
+    if (artifact.sha256 !== claim.artifact.sha256) {
+      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
+      continue;
+    }
+    return { champion: { tag: t.tag, version: t.version, artifact }, ignored };
+  }
+  return { ignored };
+}
+
+/** Where the champion came from, and the tags that were passed over (for the report and the JSON). */
+export interface ChampionResolution {
+  champion?: ArtifactSource;
+  ignoredTags: IgnoredTag[];
+}
+
+/**
+ * Finds the champion: --champion PATH or REV when given; else the trusted champion tag, whatever
+ * commit is checked out; else the artifact on the base branch (GITHUB_BASE_REF in a PR, else the
+ * remote's default branch). On the base branch itself, with no champion tag, the committed artifact
+ * is the challenger, not a champion (a first model); a different file is compared against it.
  */
 export async function resolveChampion(
   git: Git,
@@ -48,25 +156,25 @@ export async function resolveChampion(
   env: NodeJS.ProcessEnv,
   cwd: string,
   override: string | undefined,
-): Promise<ArtifactSource | undefined> {
+  challenger: { sha256: string; commit: string },
+): Promise<ChampionResolution> {
   if (override) {
     const asFile = resolve(cwd, override);
-    if (await stat(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
+    if (await stat(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
     const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
     if (commit.code !== 0) {
       throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
     }
     const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
     if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
-    return found;
+    return { champion: found, ignoredTags: [] };
   }
-  const [newest] = await championTags(git, model.name);
-  if (newest) {
-    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
-    if (found) return found;
-  }
+  const { champion, ignored } = await trustedChampion(git, model.name);
+  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const base = await baseRef(git, env);
-  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : undefined;
+  const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : undefined;
+  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
+  return { champion: found, ignoredTags: ignored };
 }
 
 /** The base branch to compare with, fetched if it is missing from a shallow clone. */

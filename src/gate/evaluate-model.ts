@@ -11,10 +11,13 @@ import { rowCorrectness } from "../stats/paired/row-correctness.ts";
 import { smallestDetectableDifference } from "../stats/paired/smallest-detectable-difference.ts";
 import { decideVerdict, decideFirstModel, type GuardrailResult, type Direction } from "./verdict.ts";
 import { judgeLatency } from "./latency.ts";
+import { choosePrimary, metricMarginGuardrails, sizeGuardrails, sliceStatus } from "./decision-rules.ts";
 import { combineVerdicts, type HoldoutEvaluation, type MetricRow, type ModelEvaluation, type SliceRow } from "./result.ts";
 import { labelsOf, featuresOf } from "./labels.ts";
 import type { ArtifactSource } from "./champion.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { onnxSafetyProblems } from "../model/onnx-safety.ts";
+import { readFile } from "node:fs/promises";
 
 export interface HoldoutInput {
   name: string;
@@ -34,8 +37,6 @@ export interface EvaluateModelInput {
   latencyRounds?: number;
 }
 
-/** Metrics tried, in order, when the configured primary metric is undefined on this held-out set. */
-const FALLBACK_PRIMARY: Record<string, string[]> = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
 /** Resamples of the per-slice interval: enough for a gate on a margin, cheap over many slices. */
 const SLICE_RESAMPLES = 500;
 const DEFAULT_PRIMARY: Record<string, string> = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
@@ -65,11 +66,15 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     confidence: model.evaluate.confidence,
     minImprovement: model.evaluate.min_improvement,
   };
+  if (model.evaluate.guardrails.latency_p95_ratio !== undefined) {
+    base.warnings.push(`models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`);
+  }
   if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
 
   let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
+    await refuseUnsafeOnnx(challenger);
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : undefined };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
@@ -86,6 +91,19 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
   const verdict = combineVerdicts(verdicts);
   const reasons = base.holdouts.flatMap((h) => (base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? [])));
   return { ...base, verdict, reasons };
+}
+
+/**
+ * The challenger may come from a fork: before onnxruntime sees it, refuse tensors kept in
+ * external files (a path in the model would read the runner's disk) and custom-op domains.
+ */
+async function refuseUnsafeOnnx(artifact: ArtifactSource): Promise<void> {
+  const problems = onnxSafetyProblems(await readFile(artifact.path));
+  if (problems.length === 0 || problems.every((p) => p.kind === "not-onnx")) return; // not ONNX: loadModel says so.
+  throw new UserError(
+    `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. ` +
+      `Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`,
+  );
 }
 
 async function evaluateHoldout(
@@ -140,14 +158,10 @@ async function evaluateHoldout(
   }
 
   // The primary metric must be defined here; if it is not (one class in the labels), gate on the next one and say so.
-  let primary = metric;
-  if (!Number.isFinite(challengerMetrics[metric]?.value) || !Number.isFinite(championMetrics![metric]?.value)) {
-    const reason = challengerMetrics[metric]?.undefinedReason ?? championMetrics![metric]?.undefinedReason ?? "undefined";
-    const fallback = FALLBACK_PRIMARY[model.task].find((m) => Number.isFinite(challengerMetrics[m]?.value) && Number.isFinite(championMetrics![m]?.value));
-    if (!fallback) throw new UserError(`${holdout.name}: ${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.`);
-    result.warnings.push(`${holdout.name}: ${metric} is undefined here (${reason}); the gate used ${fallback} instead.`);
-    primary = fallback;
-  }
+  const choice = choosePrimary(model.task, metric, challengerMetrics, championMetrics!, challengerMetrics[metric]?.undefinedReason ?? championMetrics![metric]?.undefinedReason);
+  if ("error" in choice) throw new UserError(`${holdout.name}: ${choice.error}`);
+  if (choice.warning) result.warnings.push(`${holdout.name}: ${choice.warning}`);
+  const primary = choice.primary;
   const paired = await pairedBootstrap(champion, challenger, {
     metric: primary,
     metricOptions: options,
@@ -220,37 +234,12 @@ async function guardrails(
     times.champion.push(...(await timeInference(championModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
     times.challenger.push(...(await timeInference(challengerModel, table, features, rows, { repeats: 1, warmup: 0 })).millis);
   }
-  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, g.latency_p95_ratio);
-  out.push({ name: "latency_p95_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championP95, challenger: latency.challengerP95, limit: g.latency_p95_ratio, detail: latency.detail });
+  const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
+  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, limit);
+  out.push({ name: "latency_median_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championMedianMs, challenger: latency.challengerMedianMs, unit: `ms per batch of ${rows} rows (median)`, limit, detail: latency.detail });
 
-  if (g.max_size_mb !== undefined) {
-    const mb = challenger.bytes / 1e6;
-    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: champion!.bytes / 1e6, challenger: mb, limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
-  }
-  if (g.max_size_ratio !== undefined) {
-    const ratio = challenger.bytes / Math.max(1, champion!.bytes);
-    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}× the champion's size` });
-  }
-  const margins: Record<string, number> = model.task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
-  for (const [name, margin] of Object.entries(margins)) {
-    const definition = METRICS.get(name);
-    const after = challengerMetrics[name]?.value;
-    const before = championMetrics[name]?.value;
-    if (!definition || !Number.isFinite(after) || !Number.isFinite(before)) {
-      // A configured metric that cannot be computed fails the gate.
-      out.push({ name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: definition ? `${name} could not be computed` : `unknown metric "${name}"` });
-      continue;
-    }
-    const worsening = definition.direction === "higher" ? before - after : after - before;
-    out.push({
-      name: `${name} not worse by more than ${margin}`,
-      status: worsening <= margin ? "pass" : "fail",
-      champion: before,
-      challenger: after,
-      limit: margin,
-      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`,
-    });
-  }
+  out.push(...sizeGuardrails(g, challenger.bytes, champion!.bytes));
+  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
   return out;
 }
 
@@ -280,11 +269,10 @@ function slices(model: ModelConfig, table: Table, metric: string, challenger: Ev
       const after = computeMetric(metric, slicedChallenger, options).value;
       const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
-      let worstPlausible: number | undefined;
+      let interval: { ciLow: number; ciHigh: number } | undefined;
       if (gated) {
-        // A slice fails only when the challenger is confidently worse there by more than the
-        // margin: small slices are noisy, and their point estimates alone would reject good models.
-        const paired = pairedBootstrapSync(slicedChampion, slicedChallenger, {
+        // Small slices are noisy: a slice fails only on its own paired interval, not on point estimates.
+        interval = pairedBootstrapSync(slicedChampion, slicedChallenger, {
           metric,
           metricOptions: options,
           resamples: SLICE_RESAMPLES,
@@ -293,8 +281,6 @@ function slices(model: ModelConfig, table: Table, metric: string, challenger: Ev
           method: "percentile",
           threads: 1,
         });
-        const sign = direction === "higher" ? 1 : -1;
-        worstPlausible = Math.max(sign * paired.ciLow, sign * paired.ciHigh);
       }
       rows.push({
         column: name,
@@ -304,7 +290,7 @@ function slices(model: ModelConfig, table: Table, metric: string, challenger: Ev
         challenger: Number.isFinite(after) ? after : undefined,
         delta: Number.isFinite(after - before) ? after - before : undefined,
         gated,
-        status: !gated ? "not-gated" : worstPlausible !== undefined && worstPlausible < -model.evaluate.slice_margin ? "fail" : "pass",
+        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, model.evaluate.min_slice_size, model.evaluate.slice_margin) : "not-gated",
       });
     }
   }

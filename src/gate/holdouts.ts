@@ -1,43 +1,88 @@
-import { writeFile, mkdir } from "node:fs/promises";
-import { makeTempDir } from "../temp-dirs.ts";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Git } from "../git/git.ts";
-import { readBlob } from "../git/blob.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import type { HoldoutInput } from "./evaluate-model.ts";
+import { configAt, materialize, treeFiles } from "./commit-tree.ts";
+import { matchTreePaths } from "./tree-paths.ts";
+import { isUserError, UserError } from "../errors.ts";
+
+export interface HoldoutPlan {
+  /** The sets to evaluate on; when there are two, the first (the base's) is the yardstick. */
+  sets: HoldoutInput[];
+  /** Said at the top of the report: the PR changed the held-out set, or the base's could not be read. */
+  notices: string[];
+}
 
 /**
- * The held-out set(s) to evaluate on. When the branch changed the held-out files relative to the
- * base, both the base's and the branch's sets are returned: a PR must not quietly move the goal.
+ * The held-out set(s) to evaluate on. The base branch's config says which files the base judges
+ * on, whatever the PR's config says: when the branch renamed, moved, deleted, added or edited
+ * held-out files, the base's set (read from git objects at the base commit) is evaluated first and
+ * decides, the branch's own set is evaluated too and shown; a PR must not quietly move the goal.
  */
-export async function holdoutSets(git: Git, root: string, model: ModelConfig, base: { name: string; ref: string } | undefined): Promise<HoldoutInput[]> {
-  const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+export async function holdoutSets(
+  git: Git,
+  root: string,
+  model: ModelConfig,
+  base: { name: string; ref: string } | undefined,
+  configPath: string,
+): Promise<HoldoutPlan> {
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const baseCommit = base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "";
+  const compare = base !== undefined && baseCommit !== "" && baseCommit !== head;
+  // With a base to fall back on, a branch that deleted its held-out files is judged on the base's.
+  let paths: string[] = [];
+  try {
+    paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+  } catch (error) {
+    if (!compare || !isUserError(error)) throw error;
+  }
   const { hashes } = await hashFiles(root, paths);
   const current: HoldoutInput = { name: "holdout", paths: paths.map((p) => join(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])) };
-  if (!base) return [current];
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const baseCommit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim();
-  if (!baseCommit || baseCommit === head) return [current];
+  if (!compare) return { sets: [current], notices: [] };
 
-  // Which holdout files did the base have, and are they the same blobs?
-  const baseFiles = await git.tryRun(["ls-tree", "-r", "--name-only", baseCommit, "--", ...model.data.holdout.map((p) => (/[*?[{]/.test(p) ? `:(glob)${p}` : p))]);
-  const basePaths = baseFiles.stdout.split("\n").filter(Boolean).sort();
-  if (basePaths.length === 0) return [current];
-  const workingBlobs = (await git.run(["hash-object", "--", ...paths])).trim().split("\n");
-  const baseBlobs = await Promise.all(basePaths.map(async (p) => (await git.run(["rev-parse", `${baseCommit}:${p}`])).trim()));
-  const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
-  if (same) return [current];
-
-  const dir = makeTempDir("base-holdout");
-  for (const path of basePaths) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), await readBlob(git, `${baseCommit}:${path}`));
+  // Which held-out files does the base's own config name, at the base commit?
+  let baseModel: ModelConfig | undefined;
+  try {
+    baseModel = (await configAt(git, baseCommit, configPath))?.models.find((m) => m.name === model.name);
+  } catch (error) {
+    return { sets: [current], notices: [`the base branch ${base.name}'s ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on this branch's held-out set only.`] };
   }
-  const baseHashes = (await hashFiles(dir, basePaths)).hashes;
-  return [
-    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p)!.sha256])) },
-    { ...current, name: "PR holdout" },
-  ];
+  const own = (notice: string): HoldoutPlan => {
+    if (!paths.length) throw new UserError(`models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    return { sets: [current], notices: [] };
+  };
+  if (!baseModel) return own(`the base branch ${base.name} has no model ${model.name} to fall back on`); // a new model: nothing to hold it to.
+  const tree = await treeFiles(git, baseCommit);
+  const { matched: basePaths } = matchTreePaths([...tree.keys()], baseModel.data.holdout);
+  if (basePaths.length === 0) {
+    if (!paths.length) own(`the base branch ${base.name} has none either`);
+    return { sets: [current], notices: [`the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`] };
+  }
+  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n") : [];
+  const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
+  const removed = basePaths.filter((p) => !working.has(p));
+  const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
+  const edited = basePaths.filter((p) => working.has(p) && working.get(p) !== tree.get(p));
+  if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
+
+  const baseSet = await materialize(git, basePaths.map((p) => [p, tree.get(p)!] as const), `base holdout (${base.name})`);
+  const sets = paths.length ? [baseSet, { ...current, name: "PR holdout" }] : [baseSet];
+  const change = [
+    removed.length ? `removes or renames ${list(removed)}` : "",
+    added.length ? `adds ${list(added)}` : "",
+    edited.length ? `edits ${list(edited)}` : "",
+  ].filter(Boolean).join("; ");
+  return {
+    sets,
+    notices: [
+      `this pull request changes the held-out set (it ${change}): the verdict is decided on the base branch ${base.name}'s held-out set, as its config names it` +
+        (paths.length ? "; this branch's set is shown too and must not reject." : "."),
+    ],
+  };
+}
+
+function list(paths: string[]): string {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }

@@ -13,11 +13,12 @@ export interface LatencySamples {
   rowsPerBatch: number;
 }
 
+/** Milliseconds per batch of `rowsPerBatch` rows; the median is what the gate decides on, p95 is reported. */
 export interface LatencyJudgement {
-  championP50: number;
-  championP95: number;
-  challengerP50: number;
-  challengerP95: number;
+  championMedianMs: number;
+  championP95Ms: number;
+  challengerMedianMs: number;
+  challengerP95Ms: number;
   /** Median over rounds of challenger/champion. */
   medianRatio: number;
   /** Distribution-free confidence interval of the median ratio (order statistics). */
@@ -38,10 +39,10 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
   const medianRatio = quantile(ratios, 0.5);
   const failed = ratioLow > limit;
   const j = {
-    championP50: quantile(sorted(samples.champion), 0.5),
-    championP95: quantile(sorted(samples.champion), 0.95),
-    challengerP50: quantile(sorted(samples.challenger), 0.5),
-    challengerP95: quantile(sorted(samples.challenger), 0.95),
+    championMedianMs: quantile(sorted(samples.champion), 0.5),
+    championP95Ms: quantile(sorted(samples.champion), 0.95),
+    challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
+    challengerP95Ms: quantile(sorted(samples.challenger), 0.95),
   };
   const perRow = (ms: number) => `${((ms / samples.rowsPerBatch) * 1000).toFixed(2)} µs/row`;
   return {
@@ -52,8 +53,9 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
     limit,
     failed,
     detail:
-      `p95 ${perRow(j.challengerP95)} vs ${perRow(j.championP95)}; challenger/champion ratio ${medianRatio.toFixed(2)} ` +
-      `(${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}–${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}`,
+      `median challenger/champion latency ratio ${medianRatio.toFixed(2)} over ${rounds} interleaved rounds ` +
+      `(${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}–${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}; ` +
+      `median ${perRow(j.challengerMedianMs)} vs ${perRow(j.championMedianMs)}`,
   };
 }
 

@@ -24,6 +24,12 @@ export interface ModelEvaluation {
   resamples: number;
   confidence: number;
   minImprovement: number;
+  /** Said at the top of the report: the PR changed the held-out set, and the like. */
+  notices?: string[];
+  /** Tags named like a champion that were not trusted, and why (never used as the champion). */
+  ignoredChampionTags?: Array<{ tag: string; reason: string }>;
+  /** What the verdict was computed from, so a note line is self-describing. */
+  inputs?: { configSha256: string; holdoutSha256: string };
 }
 
 export interface ArtifactInfo {
@@ -85,13 +91,12 @@ export interface HoldoutEvaluation {
 
 /**
  * The verdict over the held-out sets: reject if any set rejects. With one set, its verdict.
- * When a PR changed the held-out set ([base set, PR set]): promote when the PR's set promotes
- * and the base's set does not reject, i.e. the challenger wins on the new goal and is not
- * significantly worse on the old one; otherwise inconclusive. Both are in the report.
+ * When a PR changed the held-out set ([base set, PR set]) the base's set is the yardstick: promote
+ * only when the base's set promotes (and the PR's does not reject); otherwise inconclusive.
+ * Both are in the report. Pure.
  */
 export function combineVerdicts(verdicts: Verdict[]): Verdict {
   if (verdicts.includes("reject")) return "reject";
-  if (verdicts.length === 1) return verdicts[0];
-  if (verdicts.length === 2) return verdicts[1] === "promote" ? "promote" : "inconclusive";
-  return verdicts.length && verdicts.every((v) => v === "promote") ? "promote" : "inconclusive";
+  if (verdicts.length === 0) return "inconclusive";
+  return verdicts[0] === "promote" ? "promote" : "inconclusive";
 }

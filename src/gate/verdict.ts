@@ -26,6 +26,8 @@ export interface GuardrailResult {
   champion?: number;
   challenger?: number;
   limit?: number;
+  /** The unit of champion, challenger and limit, when they have one (e.g. "ms per batch", "MB"). */
+  unit?: string;
   detail: string;
 }
 

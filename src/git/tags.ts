@@ -8,3 +8,20 @@ export async function fetchModelTags(git: Git, remote: string): Promise<void> {
 export async function deleteLocalTag(git: Git, tag: string): Promise<void> {
   await git.tryRun(["tag", "-d", tag]);
 }
+
+/** Tags under `prefix` (e.g. "modelkeeper/fraud/v") → tag object id: on the remote (asked, not remembered) or here. */
+export async function remoteTagIds(git: Git, remote: string, prefix: string): Promise<Map<string, string>> {
+  const out = await git.run(["ls-remote", "--tags", "--refs", remote, `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("\t") as [string, string]));
+}
+
+export async function localTagIds(git: Git, prefix: string): Promise<Map<string, string>> {
+  const out = await git.run(["for-each-ref", "--format=%(objectname)\t%(refname)", `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("\t") as [string, string]));
+}
+
+function parseRefList(rows: Array<[string, string]>): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
+  return tags;
+}

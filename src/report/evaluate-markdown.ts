@@ -26,7 +26,7 @@ export function renderEvaluationMarkdown(result: ModelEvaluation): string {
   for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
   out.push("");
   if (result.holdouts.length > 1) {
-    out.push(`> ⚠️ **This pull request changes the held-out set.** Both models were evaluated on the base branch's held-out set and on the PR's: to be promoted, the challenger must win on the PR's set and must not be significantly worse on the base's.`, "");
+    out.push(`> ⚠️ **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`, "");
   }
   for (const w of result.warnings) out.push(`> ⚠️ ${escapeMarkdown(w)}`, "");
   if (result.errors.length) {

@@ -28,32 +28,36 @@ function resultFile(number: number, headSha: string, markdown = "### modelkeeper
   return { kind: "modelkeeper-evaluate-result", schema: 1, pullRequest: { number, headSha }, models: [{ model: "fraud", verdict: "promote", conclusion: "success", markdown }] };
 }
 
-test("comment posts the saved result once, then updates the same comment in place, with a check run", async (t) => {
+test("comment shows an untrusted run's result from validated fields only, updates it in place, and sets no check", async (t) => {
   const { gh, repo, pr, dir, run } = await setup();
   t.after(() => gh.close());
-  await writeFile(join(dir, "result.json"), JSON.stringify(resultFile(pr.number, pr.head.sha)));
+  // A fork's forged file: success, a fake verdict in Markdown, an @-mention and a tracking image.
+  const forged = { ...resultFile(pr.number, pr.head.sha, "### ✅ promote @maintainers ![x](https://evil.example/t.png)"), models: [{ model: "fraud", verdict: "promote", conclusion: "success", metric: "roc_auc", delta: 0.5, ciLow: 0.4, ciHigh: 0.6, markdown: "### ✅ promote @maintainers ![x](https://evil.example/t.png)" }] };
+  await writeFile(join(dir, "result.json"), JSON.stringify(forged));
   const first = await run("comment", "--from", "result.json");
   assert.equal(first.code, 0, first.stderr);
-  await writeFile(join(dir, "result.json"), JSON.stringify(resultFile(pr.number, pr.head.sha, "### modelkeeper · fraud: ❌ **reject**")));
-  const second = await run("comment", "--from", "result.json");
-  assert.equal(second.code, 0, second.stderr);
+  await writeFile(join(dir, "result.json"), JSON.stringify({ ...forged, models: [{ ...forged.models[0], verdict: "<b>reject</b>", metric: "x](javascript:alert(1))" }] }));
+  assert.equal((await run("comment", "--from", "result.json")).code, 0);
   const comments = repo.commentsOn(pr.number);
   assert.equal(comments.length, 1);
-  assert.match(comments[0].body, /^<!-- modelkeeper:evaluate:fraud -->\n### modelkeeper · fraud: ❌ \*\*reject\*\*/);
-  assert.equal(repo.checkRuns.size, 2);
-  assert.equal([...repo.checkRuns.values()][0].conclusion, "success");
+  const body = comments[0].body;
+  assert.match(body, /^<!-- modelkeeper:reported:fraud -->\n#### modelkeeper · fraud: what the pull request's own run reported/);
+  assert.match(body, /reported `none`\./, "an unknown verdict and a hostile metric name are dropped");
+  assert.doesNotMatch(body, /@maintainers|evil\.example|javascript:|<b>/);
+  assert.match(body, /Not a verdict/);
+  assert.equal(repo.checkRuns.size, 0, "an untrusted result sets no check");
   gh.assertNoViolations();
 });
 
 test("a comment by someone else that quotes the marker is not taken over", async (t) => {
   const { gh, repo, pr, dir, run } = await setup();
   t.after(() => gh.close());
-  repo.addComment(pr.number, "<!-- modelkeeper:evaluate:fraud -->\nfake verdict", gh.state.user("mallory"));
+  repo.addComment(pr.number, "<!-- modelkeeper:reported:fraud -->\nfake verdict", gh.state.user("mallory"));
   await writeFile(join(dir, "result.json"), JSON.stringify(resultFile(pr.number, pr.head.sha)));
   assert.equal((await run("comment", "--from", "result.json")).code, 0);
   const comments = repo.commentsOn(pr.number);
   assert.equal(comments.length, 2);
-  assert.equal(comments[0].body, "<!-- modelkeeper:evaluate:fraud -->\nfake verdict");
+  assert.equal(comments[0].body, "<!-- modelkeeper:reported:fraud -->\nfake verdict");
   gh.assertNoViolations();
 });
 

@@ -50,7 +50,7 @@ test("a better challenger is promoted on the confidence interval of the paired d
   assert.ok(holdout.delong.pValue < 0.001);
   assert.ok(holdout.mcnemar.pExact <= 1);
   assert.deepEqual(holdout.slices.map((s: any) => s.value).sort(), ["store", "web"]);
-  assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_p95_ratio" && g.status === "pass"));
+  assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_median_ratio" && g.status === "pass"));
   const line = (await readNote(repo.git, head)).find((l) => l.event === "evaluate") as any;
   assert.equal(line.verdict, "promote");
   assert.equal(line.seed, 20240601);
@@ -170,4 +170,46 @@ test("a Git LFS pointer or a corrupt ONNX file as the challenger is a clear erro
   assert.equal(corrupt.code, 2);
   assert.match(corrupt.stdout, /NO VERDICT/);
   assert.match(corrupt.stdout, /fraud\.onnx/);
+});
+
+test("glob held-out sets: a PR that renames or deletes the base's files is judged on the base's set, flagged first", async (t) => {
+  const config = gateConfig().replace("holdout: data/holdout.csv", "holdout: data/holdout/*.csv");
+  const repo = await createTestRepo({ "modelkeeper.yml": config, "data/train.csv": binaryCsv(200, 1), "data/holdout/a.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  t.after(() => repo.cleanup());
+  await repo.commit("champion");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  await repo.git.run(["checkout", "--quiet", "-b", "moves-the-goal"]);
+  await repo.git.run(["mv", "data/holdout", "data/easy"]);
+  await repo.write("data/easy/a.csv", binaryCsv(300, 77));
+  await repo.write("modelkeeper.yml", config.replace("data/holdout/*.csv", "data/easy/*.csv"));
+  await repo.write("models/fraud.onnx", MODELS.good());
+  await repo.commit("move the held-out set");
+  const moved = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
+  const model = JSON.parse(moved.stdout).models[0];
+  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows, Object.keys(h.files)]), [["base holdout (main)", 2000, ["data/holdout/a.csv"]], ["PR holdout", 300, ["data/easy/a.csv"]]]);
+  assert.match(model.warnings[0], /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/);
+  assert.deepEqual(model.notices, [model.warnings[0]]);
+
+  // Deleted outright (the PR's config still names the base's pattern): the base's set alone.
+  await repo.git.run(["rm", "-r", "--quiet", "data/easy"]);
+  await repo.write("modelkeeper.yml", config);
+  await repo.commit("delete the held-out set");
+  const deleted = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
+  const after = JSON.parse(deleted.stdout).models[0];
+  assert.equal(deleted.code, 0, deleted.stderr);
+  assert.deepEqual(after.holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 2000]]);
+  assert.match(after.warnings[0], /removes or renames data\/holdout\/a\.csv/);
+  const line = (await readNote(repo.git, "HEAD")).find((l) => l.event === "evaluate") as any;
+  assert.match(line.holdoutSha256, /^[0-9a-f]{64}$/);
+  assert.match(line.configSha256, /^[0-9a-f]{64}$/);
+});
+
+test("a challenger whose tensors live in an external file is refused before onnxruntime loads it", async (t) => {
+  const { ProtoWriter } = await import("../../src/model/protobuf-wire.ts");
+  const tail = new ProtoWriter().message(7, (g) => g.message(5, (w) => w.string(8, "w").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "../../../../etc/passwd")))).finish();
+  const { repo } = await pullRequestRepo(Buffer.concat([MODELS.good(), Buffer.from(tail)]));
+  t.after(() => repo.cleanup());
+  const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
+  assert.equal(result.code, 2);
+  assert.match(JSON.parse(result.stdout).models[0].errors[0], /refusing to load this ONNX model: graph initializer "w" keeps its data in an external file/);
 });

@@ -1,171 +1,203 @@
+// promote decides on a verdict it computes itself (real ONNX models, real git, a bare remote):
+// forged note lines, lenient configs, hand-made tags and killed or concurrent runs change nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { createTestRepo, simpleModelFiles, type TestRepo } from "../support/git-repo.ts";
+import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
+import { binaryCsv, gateConfig, MODELS } from "../support/gate-fixtures.ts";
 import { createGit } from "../../src/git/git.ts";
 import { appendNoteLines, pushNotes, readNote } from "../../src/git/notes.ts";
-import { newLineId, type EvaluateLine } from "../../src/provenance/note-line.ts";
-import { runCli } from "../../src/cli/run-cli.ts";
+import { newLineId, NOTES_REF, type EvaluateLine } from "../../src/provenance/note-line.ts";
+import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
 
-const sha = (data: string) => createHash("sha256").update(data).digest("hex");
+const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
+const TSX = new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
+const worse = () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [0, 1], intercept: -1 }));
 
-function evaluation(artifact: string, verdict: EvaluateLine["verdict"]): EvaluateLine {
-  return {
-    schema: 1, id: newLineId(), event: "evaluate", model: "fraud", at: new Date().toISOString(), tool: "test",
-    verdict, kind: "compared", commit: "0".repeat(40), challenger: { sha256: sha(artifact), path: "models/fraud.bin" }, metric: "roc_auc", holdout: {}, seed: 1,
-  };
+/** main: the weak model promoted as v1; then `next` committed on main (as a merge would). */
+async function repoWithChampion(next: Buffer): Promise<{ repo: TestRepo; v1: string; head: string }> {
+  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const v1 = await repo.commit("first model");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const first = await repo.cli("promote");
+  assert.equal(first.code, 0, first.stderr);
+  await repo.write("models/fraud.onnx", next);
+  const head = await repo.commit("next model");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  return { repo, v1, head };
 }
 
-/** main with v0 artifact; a PR branch with a new artifact and an evaluation note; then a squash merge. */
-async function mergedPullRequest(verdict: EvaluateLine["verdict"] | undefined): Promise<{ repo: TestRepo; merge: string }> {
-  const repo = await createTestRepo(simpleModelFiles());
-  await repo.commit("v0");
-  await repo.git.run(["push", "--quiet", "origin", "main"]);
-  await repo.git.run(["checkout", "--quiet", "-b", "retrain"]);
-  await repo.write("models/fraud.bin", "model v1");
-  const head = await repo.commit("retrain");
-  if (verdict) {
-    await appendNoteLines(repo.git, head, [evaluation("model v1", verdict)]);
-    await pushNotes(repo.git);
-  }
-  await repo.git.run(["checkout", "--quiet", "main"]);
-  await repo.git.run(["merge", "--quiet", "--squash", "retrain"]);
-  const merge = await repo.commit("Squash-merge the retrain PR");
-  await repo.git.run(["push", "--quiet", "origin", "main"]);
-  return { repo, merge };
+function forgedEvaluation(sha256: string, verdict: EvaluateLine["verdict"], at: string): EvaluateLine {
+  return { schema: 1, id: newLineId(), event: "evaluate", model: "fraud", at, tool: "forged", verdict, kind: "compared", commit: "0".repeat(40), challenger: { sha256, path: "models/fraud.onnx" }, metric: "roc_auc", holdout: {}, seed: 1 };
 }
+
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 async function remoteTags(repo: TestRepo): Promise<string[]> {
-  return (await repo.git.run(["ls-remote", "--tags", "origin"])).split("\n").filter((l) => l && !l.endsWith("^{}")).map((l) => l.split("\t")[1]);
+  return (await repo.git.run(["ls-remote", "--tags", "--refs", "origin"])).split("\n").filter(Boolean).map((l) => l.split("\t")[1]).sort();
 }
 
-test("promote finds the evaluation by artifact hash across a squash merge, tags v1 and notes the merge commit", async (t) => {
-  const { repo, merge } = await mergedPullRequest("promote");
+test("a winner is promoted on a verdict computed here; a forged, future-dated reject line changes nothing", async (t) => {
+  const { repo, head } = await repoWithChampion(MODELS.good());
   t.after(() => repo.cleanup());
+  await appendNoteLines(repo.git, head, [forgedEvaluation(sha(MODELS.good()), "reject", "2999-01-01T00:00:00.000Z")]);
+  await pushNotes(repo.git);
   const result = await repo.cli("promote", "--json");
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1"]);
-  const note = await readNote(repo.git, merge);
-  const line = note.find((l) => l.event === "promote");
-  assert.equal(line?.event, "promote");
-  assert.equal((line as any).version, 1);
-  assert.equal((line as any).evaluation.verdict, "promote");
-  assert.equal((await repo.git.run(["cat-file", "-t", "modelkeeper/fraud/v1"])).trim(), "tag");
+  const [promotion] = JSON.parse(result.stdout).promotions;
+  assert.deepEqual([promotion.tag, promotion.evaluation.verdict, promotion.evaluation.champion], ["modelkeeper/fraud/v2", "promote", "modelkeeper/fraud/v1"]);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
+  const lines = await readNote(repo.git, head);
+  const computed = lines.find((l) => l.event === "evaluate" && (l as any).computedBy === "promote") as any;
+  assert.equal(computed.verdict, "promote");
+  assert.match(computed.configSha256, /^[0-9a-f]{64}$/);
+  assert.match(computed.holdoutSha256, /^[0-9a-f]{64}$/);
+  const promote = lines.find((l) => l.event === "promote") as any;
+  assert.equal(promote.evaluation.id, computed.id);
   // Idempotent: a second run changes nothing.
   const again = await repo.cli("promote");
-  assert.equal(again.code, 0);
-  assert.match(again.stdout, /already the champion as modelkeeper\/fraud\/v1/);
-  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1"]);
+  assert.match(again.stdout, /already the champion as modelkeeper\/fraud\/v2/);
 });
 
-for (const verdict of ["reject", "inconclusive", undefined] as const) {
-  test(`promote refuses an artifact whose evaluation said ${verdict ?? "nothing"}: exit 2, no tag, no note line`, async (t) => {
-    const { repo, merge } = await mergedPullRequest(verdict);
-    t.after(() => repo.cleanup());
-    const result = await repo.cli("promote");
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, verdict ? new RegExp(`refusing to promote fraud: its latest evaluation .* said ${verdict}`) : /no evaluation of this artifact/);
-    assert.deepEqual(await remoteTags(repo), []);
-    assert.equal((await repo.git.run(["tag", "--list"])).trim(), "");
-    assert.equal((await readNote(repo.git, merge)).filter((l) => l.event === "promote").length, 0);
-  });
-}
-
-test("--force promotes loudly and records who forced it", async (t) => {
-  const { repo, merge } = await mergedPullRequest("reject");
+test("a loser is refused whatever the notes say: a forged promote line, or one computed with a lenient config", async (t) => {
+  const { repo, head } = await repoWithChampion(worse());
   t.after(() => repo.cleanup());
-  const result = await repo.cli("promote", "--force");
-  assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /warning: FORCED promotion of fraud by Test <test@example\.invalid>/);
-  const line = (await readNote(repo.git, merge)).find((l) => l.event === "promote") as any;
+  // Someone ran evaluate with a config of their own (no champion, no floors) and pushed its line; another line is plain forged.
+  await repo.write("lenient.yml", gateConfig("      min_improvement: -1"));
+  const lenient = await repo.cli("evaluate", "--config", "lenient.yml", "--no-comment", "--json");
+  assert.ok(JSON.parse(lenient.stdout).verdict, "the lenient run wrote its own evaluate line");
+  await appendNoteLines(repo.git, head, [forgedEvaluation(sha(worse()), "promote", "2999-01-01T00:00:00.000Z")]);
+  await pushNotes(repo.git);
+  const result = await repo.cli("promote");
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v1 .* it says reject/);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1"]);
+  assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "promote").length, 0);
+  // --force stays, loud and recorded with the verdict it overrode.
+  const forced = await repo.cli("promote", "--force");
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stderr, /FORCED promotion of fraud by Test <test@example\.invalid>: evaluated here .* says reject/);
+  const line = (await readNote(repo.git, head)).find((l) => l.event === "promote") as any;
   assert.equal(line.forcedBy, "Test <test@example.invalid>");
 });
 
-test("two promotes at once get distinct versions and lose no note line", async (t) => {
-  const { repo } = await mergedPullRequest("promote");
+test("a lightweight or hand-made tag named like a champion is ignored, reported, and its version skipped", async (t) => {
+  const { repo, head } = await repoWithChampion(worse());
   t.after(() => repo.cleanup());
-  assert.equal((await repo.cli("promote")).code, 0);
-  // Two more winning artifacts, merged and promoted from two clones at the same moment.
+  // v8: lightweight on the worse model; v9: annotated, claiming the worse model's sha256 but on the weak model's commit.
+  await repo.git.run(["tag", "modelkeeper/fraud/v8", head]);
+  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 9, tag: "modelkeeper/fraud/v9", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  await repo.git.run(["tag", "-a", "modelkeeper/fraud/v9", "-m", `fake\n\n${claim}`, "HEAD~1"]);
+  await repo.git.run(["push", "--quiet", "origin", "--tags"]);
+  // The worse model is not "already the champion" by v8, and is judged against the trusted v1.
+  const json = await repo.cli("evaluate", "--json", "--no-comment");
+  const model = JSON.parse(json.stdout).models[0];
+  assert.equal(model.champion.label, "tag modelkeeper/fraud/v1");
+  assert.deepEqual(model.ignoredChampionTags.map((t: any) => t.tag), ["modelkeeper/fraud/v9", "modelkeeper/fraud/v8"]);
+  assert.match(json.stderr, /ignored modelkeeper\/fraud\/v8: a lightweight tag/);
+  assert.match(json.stderr, /ignored modelkeeper\/fraud\/v9: .*has sha256 .* but the tag names/);
+  assert.equal(JSON.parse(json.stdout).verdict, "reject");
+  assert.equal((await repo.cli("promote")).code, 2);
+  // A winner gets the next free number, v10.
+  await repo.write("models/fraud.onnx", MODELS.good());
+  await repo.commit("good");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const promote = await repo.cli("promote", "--json");
+  assert.equal(promote.code, 0, promote.stderr);
+  assert.equal(JSON.parse(promote.stdout).promotions[0].tag, "modelkeeper/fraud/v10");
+});
+
+test("on the champion's own commit, another file is compared against the champion; the same bytes are unchanged", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  await repo.git.run(["checkout", "--quiet", "modelkeeper/fraud/v1"]);
+  const file = join(repo.dir, "..", "worse.onnx");
+  await import("node:fs/promises").then((fs) => fs.writeFile(file, worse()));
+  const result = await repo.cli("evaluate", "--challenger", file, "--json", "--no-comment");
+  assert.equal(result.code, 1, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.deepEqual([report.verdict, report.models[0].kind, report.models[0].champion.label], ["reject", "compared", "tag modelkeeper/fraud/v1"]);
+  const same = await repo.cli("evaluate", "--json", "--no-comment");
+  assert.deepEqual([same.code, JSON.parse(same.stdout).models[0].kind], [0, "unchanged"]);
+});
+
+test("a promote killed after tagging (before or after its note) is completed by the rerun, not taken as done", async (t) => {
+  const { repo, head } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  const notesBefore = (await repo.git.run(["rev-parse", NOTES_REF])).trim();
+  // The state a kill -9 between `git tag` and the note leaves: a local tag, no note line, nothing pushed.
+  assert.equal((await repo.cli("promote", "--no-push")).code, 0);
+  await repo.git.run(["update-ref", NOTES_REF, notesBefore]);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1"]);
+  const rerun = await repo.cli("promote", "--json");
+  assert.equal(rerun.code, 0, rerun.stderr);
+  const [promotion] = JSON.parse(rerun.stdout).promotions;
+  assert.deepEqual([promotion.status, promotion.tag, promotion.resumed], ["promoted", "modelkeeper/fraud/v2", true]);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
+  const check = createGit(repo.dir);
+  await check.run(["fetch", "--quiet", "origin", `+${NOTES_REF}:refs/notes/check`]);
+  const remoteNote = await check.run(["notes", "--ref=refs/notes/check", "show", head]);
+  assert.match(remoteNote, /"event":"promote".*"tag":"modelkeeper\/fraud\/v2"/);
+});
+
+test("two promote processes of one artifact at once give exactly one version", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
   const base = join(repo.dir, "..");
   const clones = await Promise.all(
     ["a", "b"].map(async (name) => {
       const dir = join(base, `clone-${name}`);
       await createGit(base).run(["clone", "--quiet", repo.origin, dir]);
-      const git = createGit(dir);
-      await git.run(["config", "user.name", name]);
-      await git.run(["config", "user.email", `${name}@example.invalid`]);
-      await git.run(["fetch", "--quiet", "origin", "refs/notes/modelkeeper:refs/notes/modelkeeper"]);
-      return { dir, git, name };
+      await createGit(dir).run(["config", "user.name", name]);
+      await createGit(dir).run(["config", "user.email", `${name}@example.invalid`]);
+      return dir;
     }),
   );
-  for (const clone of clones) {
-    await import("node:fs/promises").then((fs) => fs.writeFile(join(clone.dir, "models/fraud.bin"), `model ${clone.name}`));
-    await clone.git.run(["commit", "--quiet", "-am", `model ${clone.name}`]);
-    await appendNoteLines(clone.git, "HEAD", [evaluation(`model ${clone.name}`, "promote")]);
-  }
-  const results = await Promise.all(
-    clones.map(async (clone) => {
-      let stderr = "";
-      const code = await runCli(["promote"], { stdout: () => {}, stderr: (s) => (stderr += s) }, process.env, clone.dir);
-      return { code, stderr };
-    }),
-  );
-  for (const r of results) assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual((await remoteTags(repo)).sort(), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2", "refs/tags/modelkeeper/fraud/v3"]);
-  const check = createGit(repo.dir);
-  await check.run(["fetch", "--quiet", "origin", "+refs/notes/modelkeeper:refs/notes/modelkeeper"]);
-  const promoteLines = (await check.run(["log", "--format=%H", "refs/notes/modelkeeper"])).length > 0;
-  assert.ok(promoteLines);
-  let promotes = 0;
-  for (const clone of clones) {
-    const head = (await clone.git.run(["rev-parse", "HEAD"])).trim();
-    promotes += (await readNote(check, head)).filter((l) => l.event === "promote").length;
-  }
-  assert.equal(promotes, 2);
+  const run = (cwd: string) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", TSX, CLI, "promote"], { cwd, env: { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" } });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      child.on("close", (code) => resolve({ code, out }));
+    });
+  const results = await Promise.all(clones.map(run));
+  for (const r of results) assert.equal(r.code, 0, r.out);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
+  assert.equal(results.filter((r) => /already the champion as modelkeeper\/fraud\/v2/.test(r.out)).length, 1, results.map((r) => r.out).join("\n---\n"));
 });
 
-test("a promote whose push fails (fetch works, push does not) leaves no local tag and no local note line", async (t) => {
-  const { repo, merge } = await mergedPullRequest("promote");
+test("a promote whose push fails leaves no local tag and no local note line", async (t) => {
+  const { repo, head } = await repoWithChampion(MODELS.good());
   t.after(() => repo.cleanup());
   await repo.git.run(["remote", "set-url", "--push", "origin", join(repo.dir, "..", "nowhere.git")]);
   const result = await repo.cli("promote");
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /could not push modelkeeper\/fraud\/v1 and refs\/notes\/modelkeeper to origin/);
-  assert.equal((await repo.git.run(["tag", "--list"])).trim(), "");
-  assert.equal((await readNote(repo.git, merge)).filter((l) => l.event === "promote").length, 0);
+  assert.match(result.stderr, /could not push modelkeeper\/fraud\/v2 and refs\/notes\/modelkeeper to origin/);
+  assert.equal((await repo.git.run(["tag", "--list"])).trim(), "modelkeeper/fraud/v1");
+  assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "promote").length, 0);
 });
 
-test("rollback restores the previous champion's artifact as a commit, recorded as such; promote re-tags it as the newest version", async (t) => {
-  const { repo } = await mergedPullRequest("promote");
+test("rollback restores the previous champion's artifact; promote re-tags it as the newest version", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
   t.after(() => repo.cleanup());
   assert.equal((await repo.cli("promote")).code, 0);
-  // v2: another winning model, merged and promoted.
-  await repo.write("models/fraud.bin", "model v2");
-  const v2 = await repo.commit("v2");
-  await appendNoteLines(repo.git, v2, [evaluation("model v2", "promote")]);
-  await repo.git.run(["push", "--quiet", "origin", "main"]);
-  assert.equal((await repo.cli("promote")).code, 0);
-
   const rollback = await repo.cli("rollback", "--model", "fraud", "--json");
   assert.equal(rollback.code, 0, rollback.stderr);
-  const report = JSON.parse(rollback.stdout);
-  assert.equal(report.to.tag, "modelkeeper/fraud/v1");
-  assert.equal((await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "models/fraud.bin"), "utf8"))), "model v1");
-  const record = (await readNote(repo.git, report.commit)).find((l) => l.event === "record") as any;
-  assert.deepEqual(record.rollbackTo, { version: 1, tag: "modelkeeper/fraud/v1" });
-  assert.equal(record.artifact.sha256, sha("model v1"));
-
+  assert.equal(JSON.parse(rollback.stdout).to.tag, "modelkeeper/fraud/v1");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   const promote = await repo.cli("promote", "--json");
   assert.equal(promote.code, 0, promote.stderr);
-  assert.equal(JSON.parse(promote.stdout).promotions[0].tag, "modelkeeper/fraud/v3");
+  const [p] = JSON.parse(promote.stdout).promotions;
+  assert.deepEqual([p.tag, p.restores], ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"]);
 });
 
 test("rollback with one version only, or an unknown --to, says what exists", async (t) => {
-  const { repo } = await mergedPullRequest("promote");
+  const { repo } = await repoWithChampion(worse());
   t.after(() => repo.cleanup());
-  assert.equal((await repo.cli("promote")).code, 0);
   const none = await repo.cli("rollback", "--model", "fraud");
   assert.equal(none.code, 2);
   assert.match(none.stderr, /has 1 champion version\(s\): there is no previous one/);

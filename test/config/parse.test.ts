@@ -42,7 +42,7 @@ test("the DESIGN.md example config loads, with lists normalised and defaults fil
   assert.deepEqual(model.drift.reference, ["data/train.csv"]);
   assert.equal(model.evaluate.resamples, 2000);
   assert.equal(model.evaluate.threshold, 0.5);
-  assert.equal(model.evaluate.guardrails.latency_p95_ratio, 1.5);
+  assert.equal(model.evaluate.guardrails.latency_median_ratio, 1.5);
   assert.equal(model.reproduce.tolerance, 0.001);
   assert.equal(model.drift.alpha, 0.005);
 });

@@ -15,7 +15,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
 import { binaryCsv } from "../support/gate-fixtures.ts";
@@ -195,16 +196,11 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     assert.deepEqual(jobs.map((j) => j.file), ["modelkeeper-promote.yml"], "only the promote workflow runs on a push to main");
     const job = jobs[0];
     assert.equal(job.conclusion, "success", job.steps.map(stepLog).join("\n"));
-    const evaluate = step(job, "evaluate");
-    assert.equal(evaluate.status, 0, stepLog(evaluate));
-    assert.equal(evaluate.outputs.verdict, "promote");
-    assert.equal(evaluate.outputs["exit-code"], "0");
-    assert.equal(evaluate.outputs.commit, c1);
-    assert.ok(evaluate.outputs.report.includes("- no champion yet, and every absolute floor (evaluate.min\\_value) holds\n"), evaluate.outputs.report);
     const promote = job.steps.at(-1)!;
     assert.equal(promote.status, 0, stepLog(promote));
     assert.deepEqual([promote.outputs.tags, promote.outputs.version, promote.outputs["exit-code"]], ["modelkeeper/fraud/v1", "1", "0"]);
     assert.match(promote.summary, /promoted to `modelkeeper\/fraud\/v1`/);
+    assert.ok(promote.summary.includes("- no champion yet, and every absolute floor (evaluate.min\\_value) holds\n"), promote.summary);
 
     assert.deepEqual(await originTags(world), { "modelkeeper/fraud/v1": c1 });
     const [evaluateLine, promoteLine] = (await originNote(world, c1)) as [EvaluateLine, PromoteLine];
@@ -292,21 +288,20 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const jobs = await runner.deliver("push", await pushEvent(dev.git, REPOSITORY, { branch: "main", before: c1, after: m1, pusher: "alice" }), "alice");
     const job = only(jobs, "modelkeeper-promote.yml");
     assert.equal(job.conclusion, "success", job.steps.map(stepLog).join("\n"));
-    const evaluate = step(job, "evaluate");
-    assert.deepEqual([evaluate.outputs.verdict, evaluate.outputs.commit, evaluate.outputs["exit-code"]], ["promote", m1, "0"]);
-    assert.equal(evaluate.outputs.delta, retrainDelta, "the same artifacts on the same held-out set: the same delta as on the PR");
     const promote = job.steps.at(-1)!;
     assert.deepEqual([promote.status, promote.outputs.tags, promote.outputs.version], [0, "modelkeeper/fraud/v2", "2"], stepLog(promote));
 
     assert.deepEqual(await originTags(world), { "modelkeeper/fraud/v1": c1, "modelkeeper/fraud/v2": m1 });
     const [evaluateLine, promoteLine] = (await originNote(world, m1)) as [EvaluateLine, PromoteLine];
     assert.deepEqual([evaluateLine.event, evaluateLine.verdict, evaluateLine.commit, evaluateLine.challenger.sha256, evaluateLine.champion?.source], ["evaluate", "promote", m1, champion2, "tag modelkeeper/fraud/v1"]);
+    assert.equal(String(evaluateLine.delta), retrainDelta, "computed by promote itself: the same artifacts on the same held-out set give the PR's delta");
+    assert.equal(evaluateLine.computedBy, "promote");
     assert.deepEqual(
       [promoteLine.event, promoteLine.version, promoteLine.tag, promoteLine.artifact.sha256, promoteLine.evaluation?.verdict, promoteLine.forcedBy],
       ["promote", 2, "modelkeeper/fraud/v2", champion2, "promote", undefined],
     );
     assert.deepEqual((await originNote(world, r1)).map((l) => l.event), ["record", "evaluate"], "the PR head's lines are kept");
-    assert.equal(standIn.commentsOn(pr1.number).length, 1, "evaluate with comment: false posts nothing");
+    assert.equal(standIn.commentsOn(pr1.number).length, 1, "promote posts nothing on the pull request");
     gh.assertNoViolations();
   }
 
@@ -324,7 +319,8 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const jobs = await runner.deliver("pull_request", pullRequestEvent("opened", REPOSITORY, pr2Facts), "alice");
     assert.deepEqual(jobs.map((j) => [j.file, j.conclusion]), [["modelkeeper-pr.yml", "failure"], ["modelkeeper-retrain.yml", "skipped"]]);
     const job = only(jobs, "modelkeeper-pr.yml");
-    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "failure", "success"], "evaluate fails the job; the result is uploaded anyway");
+    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "failure"], "the trusted run fails on a reject");
+    assert.equal(job.workspace && (await createGit(job.workspace).run(["rev-parse", "HEAD"])).trim(), m1, "the trusted run checked out the base, not the PR head");
     const evaluate = step(job, "evaluate");
     assert.equal(evaluate.status, 1, "the step fails");
     assert.deepEqual([evaluate.outputs.verdict, evaluate.outputs["exit-code"], evaluate.outputs.commit], ["reject", "1", w1]);
@@ -333,29 +329,30 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     assert.ok(Number(evaluate.outputs["ci-high"]) < 0);
     assert.match(evaluate.stdout, /::error::modelkeeper evaluate/);
     assert.match(evaluate.outputs.report, /modelkeeper · fraud: ❌ \*\*reject\*\*/);
-    const result = JSON.parse(await readFile(join(job.artifacts["modelkeeper-result"], "modelkeeper-result.json"), "utf8"));
-    assert.deepEqual(result.pullRequest, { number: pr2.number, headSha: w1 });
 
     const comments = standIn.commentsOn(pr2.number);
     assert.equal(comments.length, 1);
     assert.equal(comments[0].body, `${MARKER}\n${evaluate.outputs.report}`);
     const checks = [...standIn.checkRuns.values()].filter((c) => c.headSha === w1);
     assert.deepEqual(checks.map((c) => [c.name, c.conclusion]), [["modelkeeper / fraud", "failure"]]);
-    assert.deepEqual(await originNote(world, w1), [], "the PR workflow pushes no notes (read-only token)");
+    assert.deepEqual(await originNote(world, w1), [], "the PR workflow pushes no notes");
 
-    // A same-repository run starts no comment job (its own run commented)...
-    const sameRepo = await runner.deliver("workflow_run", workflowRunEvent(REPOSITORY, { id: job.runId, name: job.workflow, conclusion: "failure", pullRequest: pr2Facts }, "alice"), "alice");
-    assert.equal(only(sameRepo, "modelkeeper-comment.yml").conclusion, "skipped");
-    // ...while a fork's run does (the second half of the pattern): it checks out nothing,
-    // downloads the result file and posts it on the same comment.
-    const commentJobs = await runner.deliver("workflow_run", workflowRunEvent(REPOSITORY, { id: job.runId, name: job.workflow, conclusion: "failure", pullRequest: pr2Facts, fromFork: "mallory/fraud" }, "alice"), "alice");
+    // A fork's own CI run uploads a forged "success" result with a fake Markdown verdict: the
+    // untrusted-result workflow shows validated fields only, as information, and sets no check.
+    const forgedRun = 9000 + pr2.number;
+    const forgedDir = await mkdtemp(join(tmpdir(), "mk-e2e-forged-"));
+    await writeFile(join(forgedDir, "modelkeeper-result.json"), JSON.stringify({ kind: "modelkeeper-evaluate-result", schema: 1, pullRequest: { number: pr2.number, headSha: w1 }, models: [{ model: "fraud", verdict: "promote", conclusion: "success", metric: "roc_auc", delta: 0.3, markdown: "### modelkeeper · fraud: ✅ **promote** @alice" }] }));
+    runner.history.push({ workflow: "CI (pull request)", file: "fork-ci.yml", job: "ci", runId: forgedRun, conclusion: "success", workspace: forgedDir, steps: [], artifacts: { "modelkeeper-result": forgedDir } });
+    const commentJobs = await runner.deliver("workflow_run", workflowRunEvent(REPOSITORY, { id: forgedRun, name: "CI (pull request)", conclusion: "success", pullRequest: pr2Facts, fromFork: "mallory/fraud" }, "mallory"), "mallory");
     const commentJob = only(commentJobs, "modelkeeper-comment.yml");
     assert.equal(commentJob.conclusion, "success", commentJob.steps.map(stepLog).join("\n"));
-    assert.equal(commentJob.steps.at(-1)!.outputs["pull-request"], String(pr2.number));
-    const reposted = standIn.commentsOn(pr2.number);
-    assert.deepEqual(reposted.map((c) => c.id), [comments[0].id], "the same comment");
-    assert.ok(reposted[0].body.startsWith(`${MARKER}\n${evaluate.outputs.report}\n> ℹ️ Computed by the pull request's own workflow run`), reposted[0].body);
-    assert.deepEqual([...standIn.checkRuns.values()].filter((c) => c.headSha === w1).map((c) => c.conclusion), ["failure", "failure"], "each workflow reports its check run");
+    const reported = standIn.commentsOn(pr2.number).find((c) => c.body.startsWith("<!-- modelkeeper:reported:fraud -->"))!;
+    assert.match(reported.body, /reported `promote` \(`roc_auc` Δ 0\.3\)/);
+    assert.doesNotMatch(reported.body, /@alice|\*\*promote\*\*/);
+    assert.equal(standIn.commentsOn(pr2.number).find((c) => c.body.startsWith(MARKER))!.body, `${MARKER}\n${evaluate.outputs.report}`, "the trusted comment is untouched");
+    assert.deepEqual([...standIn.checkRuns.values()].filter((c) => c.headSha === w1).map((c) => c.conclusion), ["failure"], "the required check stays the trusted run's failure");
+    const reposted = standIn.commentsOn(pr2.number).filter((c) => c.body.startsWith(MARKER));
+    await rm(forgedDir, { recursive: true, force: true });
     firstComment = { id: reposted[0].id, body: reposted[0].body };
   }
   // The author pushes another attempt: same verdict, the one comment is updated in place.
@@ -373,8 +370,8 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const evaluate = step(job, "evaluate");
     assert.deepEqual([job.conclusion, evaluate.status, evaluate.outputs.verdict, evaluate.outputs.commit], ["failure", 1, "reject", w2]);
     assert.ok(Math.abs(Number(evaluate.outputs.delta) - expectedDelta(WEIGHTS.good, WEIGHTS.worseStill)) < 1e-5);
-    const comments = standIn.commentsOn(pr2.number);
-    assert.equal(comments.length, 1, "still exactly one comment");
+    const comments = standIn.commentsOn(pr2.number).filter((c) => c.body.startsWith(MARKER));
+    assert.equal(comments.length, 1, "still exactly one trusted comment");
     assert.equal(comments[0].id, firstComment.id, "the same comment, updated in place");
     assert.equal(comments[0].body, `${MARKER}\n${evaluate.outputs.report}`);
     assert.notEqual(comments[0].body, firstComment.body);
@@ -391,22 +388,11 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
   const pushM2 = await pushEvent(dev.git, REPOSITORY, { branch: "main", before: m1, after: m2, pusher: "alice" });
   {
     const job = only(await runner.deliver("push", pushM2, "alice"), "modelkeeper-promote.yml");
-    const evaluate = step(job, "evaluate");
-    assert.deepEqual([job.conclusion, evaluate.status, evaluate.outputs.verdict, evaluate.outputs["exit-code"]], ["failure", 1, "reject", "1"]);
-    assert.equal(job.steps.at(-1)!.outcome, "skipped", "the promote step does not run after a failed evaluate");
-    const lines = await originNote(world, m2);
-    assert.deepEqual(lines.map((l) => [l.event, (l as EvaluateLine).verdict, (l as EvaluateLine).champion?.source]), [["evaluate", "reject", "tag modelkeeper/fraud/v2"]]);
-  }
-  {
-    // A workflow that runs promote whatever evaluate said (if: always()) is still refused.
-    const job = only(await runner.deliver("push", pushM2, "alice", (file, workflow) => {
-      if (file === "modelkeeper-promote.yml") workflow.jobs.promote.steps.at(-1)!.if = "always()";
-    }), "modelkeeper-promote.yml");
-    const promote = job.steps.at(-1)!;
-    assert.equal(promote.status, 1, stepLog(promote));
-    assert.equal(promote.outputs["exit-code"], "2");
-    assert.match(promote.stdout, /::error::refusing to promote fraud: its latest evaluation \(.*, on [0-9a-f]{12}\) said reject/);
+    const promote = step(job, "promote");
+    assert.deepEqual([job.conclusion, promote.status, promote.outputs["exit-code"]], ["failure", 1, "2"], stepLog(promote));
+    assert.match(promote.stdout, /::error::refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v2 on [0-9a-f]{12}'s own config and held-out set, it says reject/);
     assert.deepEqual((await createGit(job.workspace).run(["tag", "--list", "modelkeeper/*"])).trim().split("\n"), ["modelkeeper/fraud/v1", "modelkeeper/fraud/v2"], "no local-only tag left behind");
+    assert.deepEqual(await originNote(world, m2), [], "a refused promote writes nothing");
   }
   {
     // And from the command line (same bundle), in the maintainer's clone: exit status 2.
@@ -415,16 +401,12 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     await mkdir(scratch);
     const cli = await spawnAsync(process.execPath, [join(world.actionDir, "dist", "cli.js"), "promote"], dev.dir, { PATH: process.env.PATH, HOME: scratch, TMPDIR: scratch, TZ: "UTC" });
     assert.equal(cli.status, 2, cli.stdout + cli.stderr);
-    assert.match(cli.stderr, /refusing to promote fraud: its latest evaluation \(.*\) said reject\. Run evaluate on the pull request that built it/);
+    assert.match(cli.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v2 .* it says reject/);
     assert.deepEqual((await dev.git.run(["tag", "--list", "modelkeeper/*"])).trim().split("\n"), ["modelkeeper/fraud/v1", "modelkeeper/fraud/v2"]);
   }
   assert.deepEqual(await originTags(world), { "modelkeeper/fraud/v1": c1, "modelkeeper/fraud/v2": m1 }, "no v3 on origin");
-  assert.deepEqual(
-    (await originNote(world, m2)).map((l) => [l.event, (l as EvaluateLine).verdict]),
-    [["evaluate", "reject"], ["evaluate", "reject"]],
-    "one evaluate line per run of the promote workflow, and no promote line on the rejected merge",
-  );
-  assert.deepEqual([standIn.commentsOn(pr1.number).length, standIn.commentsOn(pr2.number).length], [1, 1], "one comment per model per pull request");
+  assert.deepEqual(await originNote(world, m2), [], "no line on the rejected merge");
+  assert.deepEqual([standIn.commentsOn(pr1.number).length, standIn.commentsOn(pr2.number).length], [1, 2], "one trusted comment per model per pull request (and the untrusted report)");
   gh.assertNoViolations();
 });
 
@@ -441,3 +423,31 @@ test(
     assert.deepEqual(await originTags(world), { "modelkeeper/fraud/v1": c1 });
   },
 );
+
+test("a fork whose model really wins gets a green check from the trusted run, which runs none of the fork's code", { timeout: 120_000 }, async (t) => {
+  const world = await createWorld({});
+  const { standIn, dev, runner } = world;
+  t.after(() => destroyWorld(world));
+  const c1 = await dev.commit("first model");
+  await push(world, "main");
+  assert.equal(only(await runner.deliver("push", await pushEvent(dev.git, REPOSITORY, { branch: "main", before: "0".repeat(40), after: c1, pusher: "alice" }), "alice"), "modelkeeper-promote.yml").conclusion, "success");
+
+  // The fork's head: a better model, and code that would leave a mark if anything of it ran.
+  await dev.git.run(["checkout", "--quiet", "-b", "fork-head"]);
+  await dev.write("models/fraud.onnx", model(WEIGHTS.good));
+  await dev.write("train.mjs", `require("fs").writeFileSync(process.env.HOME + "/pwned", "x");\n`);
+  await dev.write("package.json", `{ "name": "fraud-model", "version": "1.0.0", "private": true, "scripts": { "postinstall": "touch $HOME/pwned" } }\n`);
+  const head = await dev.commit("A better model (from a fork)");
+  await push(world, "fork-head");
+  const pr = standIn.createPull({ title: "Better model", head: "fork-head", base: "main", user: world.gh.state.user("mallory") });
+  await publishPullRefs(world, pr.number, head, c1);
+  const facts = { number: pr.number, title: "Better model", headRef: "fork-head", headSha: head, baseRef: "main", baseSha: c1, author: "mallory" };
+  const job = only(await runner.deliver("pull_request", pullRequestEvent("opened", REPOSITORY, facts), "mallory"), "modelkeeper-pr.yml");
+  assert.equal(job.conclusion, "success", job.steps.map(stepLog).join("\n"));
+  const evaluate = step(job, "evaluate");
+  assert.deepEqual([evaluate.outputs.verdict, evaluate.outputs.commit], ["promote", head]);
+  assert.equal((await createGit(job.workspace).run(["rev-parse", "HEAD"])).trim(), c1, "the workspace is the base");
+  assert.equal(await readFile(join(job.workspace, "train.mjs"), "utf8"), trainScript(), "no file of the PR was checked out");
+  assert.deepEqual([...standIn.checkRuns.values()].filter((c) => c.headSha === head).map((c) => [c.name, c.conclusion]), [["modelkeeper / fraud", "success"]]);
+  world.gh.assertNoViolations();
+});

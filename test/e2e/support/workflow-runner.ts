@@ -108,10 +108,12 @@ export class WorkflowRunner {
     for (const file of files) {
       const workflow = parse(await readFile(join(this.setup.workflowsDir, file), "utf8")) as Workflow;
       alter?.(file, workflow);
-      if (!triggers(workflow, eventName, payload)) continue;
+      // GitHub starts pull_request_target workflows for the same pull request activity.
+      const effective = eventName === "pull_request" && triggers(workflow, "pull_request_target", payload) ? "pull_request_target" : eventName;
+      if (!triggers(workflow, effective, payload)) continue;
       const runId = this.nextRunId++;
       for (const [jobId, job] of Object.entries(workflow.jobs)) {
-        const result = await this.runJob({ file, workflow, jobId, job, eventName, payload, actor, runId });
+        const result = await this.runJob({ file, workflow, jobId, job, eventName: effective, payload, actor, runId });
         results.push(result);
         this.history.push(result);
       }
@@ -269,7 +271,8 @@ export class WorkflowRunner {
     const originGit = createGit(this.setup.origin);
     // pull_request: the test merge commit; push: the pushed commit; other events: the default branch.
     const pr = run.payload.pull_request;
-    const ref: string = pr ? `refs/pull/${pr.number}/merge` : (run.payload.ref ?? "refs/heads/main");
+    // pull_request_target: the base branch (GitHub runs the base's workflow on the base's tip).
+    const ref: string = pr ? (run.eventName === "pull_request_target" ? `refs/heads/${pr.base.ref}` : `refs/pull/${pr.number}/merge`) : (run.payload.ref ?? "refs/heads/main");
     const sha = run.eventName === "push" ? run.payload.after : (await originGit.run(["rev-parse", "--verify", ref])).trim();
     return {
       event: run.payload,
@@ -277,7 +280,7 @@ export class WorkflowRunner {
       repository: this.setup.repository,
       repository_owner: this.setup.repository.split("/")[0],
       ref,
-      ref_name: pr ? `${pr.number}/merge` : String(ref).replace(/^refs\/heads\//, ""),
+      ref_name: pr && run.eventName !== "pull_request_target" ? `${pr.number}/merge` : String(ref).replace(/^refs\/heads\//, ""),
       sha,
       head_ref: pr ? pr.head.ref : "",
       base_ref: pr ? pr.base.ref : "",
@@ -328,7 +331,7 @@ export function triggers(workflow: Workflow, eventName: string, payload: Record<
   const on = typeof workflow.on === "string" ? { [workflow.on]: null } : Array.isArray(workflow.on) ? Object.fromEntries(workflow.on.map((e) => [e, null])) : workflow.on;
   if (!(eventName in on)) return false;
   const filter = on[eventName] ?? {};
-  const defaultTypes: Record<string, string[]> = { pull_request: ["opened", "synchronize", "reopened"], workflow_run: ["completed", "requested"] };
+  const defaultTypes: Record<string, string[]> = { pull_request: ["opened", "synchronize", "reopened"], pull_request_target: ["opened", "synchronize", "reopened"], workflow_run: ["completed", "requested"] };
   const types = (filter.types as string[] | undefined) ?? defaultTypes[eventName];
   if (types && payload.action !== undefined && !types.includes(payload.action)) return false;
   const branches = filter.branches as string[] | undefined;

@@ -1,0 +1,80 @@
+/**
+ * The gate's decision rules apart from any I/O: which metric gates when the primary one is
+ * undefined, the size and metric-margin guardrails, and when a slice fails. Pure.
+ */
+import type { EvaluateConfig, Task } from "../config/types.ts";
+import type { GuardrailResult, Direction } from "./verdict.ts";
+
+type Values = Record<string, { value: number } | undefined>;
+
+/** Metrics tried, in order, when the configured primary metric is undefined on this held-out set. */
+export const FALLBACK_PRIMARY: Record<Task, string[]> = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+
+/**
+ * The metric the gate decides on: the configured one when both models have a value for it, else
+ * the first fallback both have (with a warning saying so), else none (no verdict, with the reason).
+ */
+export function choosePrimary(task: Task, metric: string, challenger: Values, champion: Values, undefinedReason: string | undefined): { primary: string; warning?: string } | { error: string } {
+  const defined = (name: string) => Number.isFinite(challenger[name]?.value) && Number.isFinite(champion[name]?.value);
+  if (defined(metric)) return { primary: metric };
+  const reason = undefinedReason ?? "undefined";
+  const fallback = FALLBACK_PRIMARY[task].find(defined);
+  if (!fallback) return { error: `${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.` };
+  return { primary: fallback, warning: `${metric} is undefined here (${reason}); the gate used ${fallback} instead.` };
+}
+
+/** max_size_mb and max_size_ratio, when configured. */
+export function sizeGuardrails(g: EvaluateConfig["guardrails"], challengerBytes: number, championBytes: number): GuardrailResult[] {
+  const out: GuardrailResult[] = [];
+  if (g.max_size_mb !== undefined) {
+    const mb = challengerBytes / 1e6;
+    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: championBytes / 1e6, challenger: mb, unit: "MB", limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+  }
+  if (g.max_size_ratio !== undefined) {
+    const ratio = challengerBytes / Math.max(1, championBytes);
+    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}× the champion's size` });
+  }
+  return out;
+}
+
+/**
+ * "Not worse by more than a margin" for ece and brier (binary) and every metric in
+ * guardrails.metrics. A configured metric that is unknown or cannot be computed fails the gate.
+ */
+export function metricMarginGuardrails(
+  task: Task,
+  g: EvaluateConfig["guardrails"],
+  challenger: Values,
+  champion: Values,
+  directionOf: (metric: string) => Direction | undefined,
+): GuardrailResult[] {
+  const margins: Record<string, number> = task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
+  return Object.entries(margins).map(([name, margin]): GuardrailResult => {
+    const direction = directionOf(name);
+    const after = challenger[name]?.value;
+    const before = champion[name]?.value;
+    if (!direction || after === undefined || before === undefined || !Number.isFinite(after) || !Number.isFinite(before)) {
+      return { name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: direction ? `${name} could not be computed` : `unknown metric "${name}"` };
+    }
+    const worsening = direction === "higher" ? before - after : after - before;
+    return {
+      name: `${name} not worse by more than ${margin}`,
+      status: worsening <= margin ? "pass" : "fail",
+      champion: before,
+      challenger: after,
+      limit: margin,
+      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`,
+    };
+  });
+}
+
+/**
+ * A slice fails only when it is large enough to gate and the challenger is confidently worse
+ * there by more than the margin: the whole interval of the difference lies beyond −margin.
+ */
+export function sliceStatus(slice: { rows: number; ciLow?: number; ciHigh?: number }, direction: Direction, minRows: number, margin: number): "pass" | "fail" | "not-gated" {
+  if (slice.rows < minRows || slice.ciLow === undefined || slice.ciHigh === undefined) return "not-gated";
+  const sign = direction === "higher" ? 1 : -1;
+  const worstPlausible = Math.max(sign * slice.ciLow, sign * slice.ciHigh);
+  return worstPlausible < -margin ? "fail" : "pass";
+}

@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { onnxSafetyProblems } from "../../src/model/onnx-safety.ts";
+import { ProtoWriter } from "../../src/model/protobuf-wire.ts";
+import { MODELS } from "../support/gate-fixtures.ts";
+
+/** A real exported model with extra graph content appended (protobuf merges repeated fields). */
+function withGraph(build: (graph: ProtoWriter) => void, extra?: (model: ProtoWriter) => void): Uint8Array {
+  const tail = new ProtoWriter().message(7, build);
+  extra?.(tail);
+  const base = MODELS.good();
+  const added = tail.finish();
+  return Buffer.concat([base, Buffer.from(added)]);
+}
+
+test("a model exported here is self-contained and uses built-in domains only", () => {
+  assert.deepEqual(onnxSafetyProblems(MODELS.good()), []);
+});
+
+test("a tensor kept in an external file is refused, in the graph, in a node attribute and in a subgraph", () => {
+  const external = (w: ProtoWriter) => w.string(8, "weights").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "/etc/passwd"));
+  const cases: Array<[string, Uint8Array]> = [
+    ["initializer", withGraph((g) => g.message(5, external))],
+    ["attribute", withGraph((g) => g.message(1, (n) => n.string(4, "Constant").message(5, (a) => a.string(1, "value").message(5, external))))],
+    ["subgraph", withGraph((g) => g.message(1, (n) => n.string(4, "If").message(5, (a) => a.string(1, "then_branch").message(6, (sub) => sub.message(5, external)))))],
+  ];
+  for (const [where, bytes] of cases) {
+    const problems = onnxSafetyProblems(bytes);
+    assert.equal(problems.length, 1, where);
+    assert.equal(problems[0].kind, "external-data", where);
+    assert.match(problems[0].detail, /"weights" keeps its data in an external file \("\/etc\/passwd"\)/, where);
+  }
+});
+
+test("an operator in a custom domain, or a custom opset import, is refused; a model-local function's domain is not", () => {
+  const custom = onnxSafetyProblems(withGraph((g) => g.message(1, (n) => n.string(4, "Evil").string(7, "com.evil"))));
+  assert.deepEqual(custom.map((p) => p.kind), ["custom-domain"]);
+  assert.match(custom[0].detail, /operator "Evil" is in the custom domain "com\.evil"/);
+  const imported = onnxSafetyProblems(withGraph(() => {}, (m) => m.message(8, (o) => o.string(1, "org.custom").varint(2, 1))));
+  assert.match(imported[0].detail, /imports the custom operator set "org\.custom"/);
+  const local = onnxSafetyProblems(
+    withGraph((g) => g.message(1, (n) => n.string(4, "MyFn").string(7, "local.fns")), (m) => m.message(25, (f) => f.string(1, "MyFn").string(10, "local.fns").message(7, (n) => n.string(4, "Relu")))),
+  );
+  assert.deepEqual(local, []);
+  assert.deepEqual(onnxSafetyProblems(withGraph((g) => g.message(1, (n) => n.string(4, "FusedGemm").string(7, "com.microsoft")))), [], "onnxruntime's own contrib domain");
+});
+
+test("bytes that are not ONNX are reported as such (the loader then says how to export)", () => {
+  assert.equal(onnxSafetyProblems(Buffer.from("not a model at all")).at(0)?.kind, "not-onnx");
+});
