@@ -578,26 +578,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports2.toJS = toJS;
   }
@@ -769,11 +769,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -800,7 +800,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -808,53 +808,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity.isDocument(value2))
+        value2 = value2.contents;
+      if (identity.isNode(value2))
+        return value2;
+      if (identity.isPair(value2)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -874,8 +874,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
-      let v = value;
+    function collectionFromPath(schema, path8, value2) {
+      let v = value2;
       for (let i = path8.length - 1; i >= 0; --i) {
         const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -926,16 +926,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (isEmptyPath(path8))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -989,16 +989,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         const [key, ...rest] = path8;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -1193,13 +1193,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1273,22 +1273,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -1296,7 +1296,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1304,27 +1304,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -1332,7 +1332,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -1340,8 +1340,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -1349,9 +1349,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -1362,7 +1362,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1375,37 +1375,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -1578,7 +1578,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -1590,7 +1590,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1605,12 +1605,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -1631,26 +1631,26 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1666,11 +1666,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -1733,7 +1733,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge4 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -1743,8 +1743,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -1754,20 +1754,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -1776,8 +1776,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -1794,20 +1794,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge4.isMergeKey(ctx, key))
-        merge4.addMergeToJSMap(ctx, map, value);
+        merge4.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -1857,24 +1857,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2077,17 +2077,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key, value2] of obj)
+            add2(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add2(key, obj[key]);
@@ -2145,8 +2145,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2224,8 +2224,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -2266,15 +2266,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2350,7 +2350,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -2369,7 +2369,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -2387,18 +2387,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports2.boolTag = boolTag;
@@ -2409,13 +2409,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -2439,7 +2439,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2447,7 +2447,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2459,7 +2459,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -2483,16 +2483,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -2509,7 +2509,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -2558,20 +2558,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -2580,7 +2580,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -2593,10 +2593,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -2626,7 +2626,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -2652,10 +2652,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -2727,25 +2727,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -2792,16 +2792,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -2815,7 +2815,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -2845,14 +2845,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -2860,7 +2860,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -2879,7 +2879,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2887,7 +2887,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2899,7 +2899,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -2926,7 +2926,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign2 = str[0];
       if (sign2 === "-" || sign2 === "+")
@@ -2951,10 +2951,10 @@ var require_int2 = __commonJS({
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -3032,13 +3032,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -3057,10 +3057,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set3.items.push(Pair.createPair(value2, null, ctx));
           }
         return set3;
       }
@@ -3068,7 +3068,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set2 = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -3102,33 +3102,33 @@ var require_timestamp = __commonJS({
       return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
+      let { value: value2 } = node;
       let num = (n) => n;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign2 = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign2 = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -3137,7 +3137,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -3146,7 +3146,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -3169,7 +3169,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports2.floatTime = floatTime;
     exports2.intTime = intTime;
@@ -3443,7 +3443,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options2) {
+      constructor(value2, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3475,7 +3475,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options2);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3500,14 +3500,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path8, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3526,10 +3526,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options2) {
+      createNode(value2, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -3556,7 +3556,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value2, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -3566,9 +3566,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
+      createPair(key, value2, options2 = {}) {
         const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
+        const v = this.createNode(value2, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3627,24 +3627,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         if (Collection2.isEmptyPath(path8)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path8, value2);
         }
       }
       /**
@@ -4030,7 +4030,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep4?.[0],
@@ -4073,7 +4073,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -4082,14 +4082,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -4135,18 +4135,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -4241,7 +4241,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -4252,7 +4252,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4307,10 +4307,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -4342,15 +4342,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -4493,11 +4493,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -4527,11 +4527,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -4545,23 +4545,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep4 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep4 = "\n";
         } else {
-          value += sep4 + content;
+          value2 += sep4 + content;
           sep4 = " ";
           prevMoreIndented = false;
         }
@@ -4571,15 +4571,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4664,20 +4664,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4692,7 +4692,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -4885,28 +4885,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -4917,7 +4917,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -4930,7 +4930,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -4940,10 +4940,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5101,7 +5101,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5113,7 +5113,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -5121,10 +5121,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5372,9 +5372,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5404,7 +5404,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -5427,7 +5427,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5573,7 +5573,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -5582,8 +5582,8 @@ var require_cst_stringify = __commonJS({
       if (sep4)
         for (const st of sep4)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports2.stringify = stringify;
@@ -6381,15 +6381,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7316,7 +7316,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options2) {
+    function stringify(value2, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7329,14 +7329,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options2);
         options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options2);
-      return new Document.Document(value, _replacer, options2).toString(options2);
+      if (identity.isDocument(value2) && !_replacer)
+        return value2.toString(options2);
+      return new Document.Document(value2, _replacer, options2).toString(options2);
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
@@ -7604,8 +7604,8 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
+      setValue(value2, { property, itemIndex }) {
+        this.value = value2;
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
@@ -7624,13 +7624,13 @@ var require_scope = __commonJS({
       name(prefix) {
         return new ValueScopeName(prefix, this._newName(prefix));
       }
-      value(nameOrPrefix, value) {
+      value(nameOrPrefix, value2) {
         var _a;
-        if (value.ref === void 0)
+        if (value2.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -7642,8 +7642,8 @@ var require_scope = __commonJS({
         vs.set(valueKey, name);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
+        s[itemIndex] = value2.ref;
+        name.setValue(value2, { property: prefix, itemIndex });
         return name;
       }
       getValue(prefix, keyOrRef) {
@@ -8113,8 +8113,8 @@ var require_codegen = __commonJS({
         return this._extScope.name(prefix);
       }
       // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
+      scopeValue(prefixOrName, value2) {
+        const name = this._extScope.value(prefixOrName, value2);
         const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
         vs.add(name);
         return name;
@@ -8168,13 +8168,13 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key, value2] of keyValues) {
           if (code.length > 1)
             code.push(",");
           code.push(key);
-          if (key !== value || this.opts.es5) {
+          if (key !== value2 || this.opts.es5) {
             code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            (0, code_1.addCodeArg)(code, value2);
           }
         }
         code.push("}");
@@ -8253,10 +8253,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Break(label));
       }
       // `return` statement
-      return(value) {
+      return(value2) {
         const node = new Return();
         this._blockNode(node);
-        this.code(value);
+        this.code(value2);
         if (node.nodes.length !== 1)
           throw new Error('CodeGen: "return" should have one node');
         return this._endBlockNode(Return);
@@ -11618,13 +11618,13 @@ var require_fast_uri = __commonJS({
       if (typeof uri !== "string" && typeof uri !== "object") {
         return void 0;
       }
-      let value;
+      let value2;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value2, opts);
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
@@ -12491,13 +12491,13 @@ var require_ucs2length = __commonJS({
       const len = str.length;
       let length = 0;
       let pos = 0;
-      let value;
+      let value2;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
+        value2 = str.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
             pos++;
         }
       }
@@ -14516,11 +14516,16 @@ var init_modelkeeper_schema = __esm({
               additionalProperties: false,
               default: {},
               properties: {
-                latency_p95_ratio: {
-                  description: "Largest allowed ratio of the challenger's p95 inference latency to the champion's, measured interleaved on the same machine.",
+                latency_median_ratio: {
+                  description: "Largest allowed median over interleaved rounds of the challenger/champion batch latency ratio; the guardrail fails only when the whole 99% interval of that median lies above it.",
                   type: "number",
                   exclusiveMinimum: 1,
                   default: 1.5
+                },
+                latency_p95_ratio: {
+                  description: "Deprecated name of latency_median_ratio (the gate always decided on the median ratio); still read, with a warning.",
+                  type: "number",
+                  exclusiveMinimum: 1
                 },
                 max_size_mb: {
                   description: "Largest allowed artifact size in MB (10^6 bytes).",
@@ -14678,8 +14683,8 @@ function parseConfig(text, displayName, absolutePath = displayName) {
   }));
   return { path: absolutePath, relativePath: displayName, models };
 }
-function list(value) {
-  return value === void 0 ? [] : Array.isArray(value) ? value : [value];
+function list(value2) {
+  return value2 === void 0 ? [] : Array.isArray(value2) ? value2 : [value2];
 }
 function mostUsefulErrors(errors) {
   const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if");
@@ -14918,13 +14923,13 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 function mergeDeep(defaults, options2) {
   const result = Object.assign({}, defaults);
@@ -15012,57 +15017,57 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator, value2, key) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
   if (key) {
-    return encodeUnreserved(key) + "=" + value;
+    return encodeUnreserved(key) + "=" + value2;
   } else {
-    return value;
+    return value2;
   }
 }
-function isDefined(value) {
-  return value !== void 0 && value !== null;
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
+  var value2 = context[key], result = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
       if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
+        value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result.push(encodeValue(operator, value2[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator, value2[k].toString()));
             }
           });
         }
@@ -15075,12 +15080,12 @@ function getValues(context, operator, key, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value)) {
+      if (isDefined(value2)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
+    } else if (value2 === "") {
       result.push("");
     }
   }
@@ -15256,8 +15261,8 @@ function parse2(header, options2) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
@@ -15283,8 +15288,8 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const value2 = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -15584,12 +15589,12 @@ var init_json_with_bigint = __esm({
       }
       return chunks.join("");
     };
-    JSONStringify = (value, replacer, space) => {
+    JSONStringify = (value2, replacer, space) => {
       try {
         const supportsRawJSON = "rawJSON" in JSON;
         if (supportsRawJSON) {
           return originalStringify(
-            value,
+            value2,
             (key, val) => {
               if (typeof val === "bigint") return JSON.rawJSON(val.toString());
               const hasFunctionReplacer = typeof replacer === "function";
@@ -15601,9 +15606,9 @@ var init_json_with_bigint = __esm({
             space
           );
         }
-        if (!value) return originalStringify(value, replacer, space);
+        if (!value2) return originalStringify(value2, replacer, space);
         const convertedToCustomJSON = originalStringify(
-          value,
+          value2,
           (key, val) => {
             const isNoise = typeof val === "string" && noiseValue.test(val);
             if (isNoise) return val.toString() + "n";
@@ -15624,7 +15629,7 @@ var init_json_with_bigint = __esm({
         return denoisedJSON;
       } catch (error) {
         if (error instanceof RangeError) {
-          const convertedJSON = stringifyIteratively(value, replacer, space);
+          const convertedJSON = stringifyIteratively(value2, replacer, space);
           if (convertedJSON === void 0) return void 0;
           const supportsRawJSON = "rawJSON" in JSON;
           if (supportsRawJSON) return convertedJSON;
@@ -15652,26 +15657,26 @@ var init_json_with_bigint = __esm({
         return false;
       }
     };
-    convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-      if (isNoiseValue) return value.slice(0, -1);
+    convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+      if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+      const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+      if (isNoiseValue) return value2.slice(0, -1);
       const hasUserReviver = typeof userReviver === "function";
-      if (!hasUserReviver) return value;
-      return userReviver(key, value, context);
+      if (!hasUserReviver) return value2;
+      return userReviver(key, value2, context);
     };
     JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context) => {
-        const isNumber = typeof value === "number";
-        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+      return JSON.parse(text, (key, value2, context) => {
+        const isNumber = typeof value2 === "number";
+        const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
         const isInt = context && intRegex.test(context.source);
         const isBigInt = isBigNumber && isInt;
         if (isBigInt) return BigInt(context.source);
         const hasCustomReviver = typeof reviver === "function";
-        if (!hasCustomReviver) return value;
-        return reviver(key, value, context);
+        if (!hasCustomReviver) return value2;
+        return reviver(key, value2, context);
       });
     };
     MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -15685,35 +15690,35 @@ var init_json_with_bigint = __esm({
         const node = stack[stack.length - 1];
         if (!node.visited) {
           node.visited = true;
-          const value = node.parent[node.key];
-          const isComplexObject = value !== null && typeof value === "object";
+          const value2 = node.parent[node.key];
+          const isComplexObject = value2 !== null && typeof value2 === "object";
           if (isComplexObject) {
-            const keys = Object.keys(value);
+            const keys = Object.keys(value2);
             for (let i = keys.length - 1; i >= 0; i--) {
-              stack.push({ parent: value, key: keys[i], visited: false });
+              stack.push({ parent: value2, key: keys[i], visited: false });
             }
           }
         } else {
           const { parent, key } = node;
-          let value = parent[key];
-          if (typeof value === "string") {
-            const isCustomFormatBigInt = customFormat.test(value);
+          let value2 = parent[key];
+          if (typeof value2 === "string") {
+            const isCustomFormatBigInt = customFormat.test(value2);
             if (isCustomFormatBigInt) {
-              value = BigInt(value.slice(0, -1));
+              value2 = BigInt(value2.slice(0, -1));
             } else {
-              const isNoise = noiseValue.test(value);
-              if (isNoise) value = value.slice(0, -1);
+              const isNoise = noiseValue.test(value2);
+              if (isNoise) value2 = value2.slice(0, -1);
             }
           }
           const hasUserReviver = typeof userReviver === "function";
           if (hasUserReviver) {
-            value = userReviver.call(parent, key, value);
+            value2 = userReviver.call(parent, key, value2);
           }
-          const isDeleted = value === void 0;
+          const isDeleted = value2 === void 0;
           if (isDeleted) {
             delete parent[key];
           } else {
-            parent[key] = value;
+            parent[key] = value2;
           }
           stack.pop();
         }
@@ -15742,7 +15747,7 @@ var init_json_with_bigint = __esm({
         const serializedData = serializeBigInts(text);
         return originalParse(
           serializedData,
-          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+          (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
@@ -15801,13 +15806,13 @@ var init_dist_src = __esm({
 });
 
 // node_modules/@octokit/request/dist-bundle/index.js
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
@@ -15820,9 +15825,9 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
+    Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
-      String(value)
+      String(value2)
     ])
   );
   let fetchResponse;
@@ -15862,8 +15867,8 @@ async function fetchWrapper(requestOptions) {
   const status2 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key, value2] of fetchResponse.headers) {
+    responseHeaders[key] = value2;
   }
   const octokitResponse = {
     url,
@@ -18838,8 +18843,8 @@ var init_endpoints_to_methods = __esm({
       ownKeys({ scope }) {
         return [...endpointMethodsMap.get(scope).keys()];
       },
-      set(target, methodName, value) {
-        return target.cache[methodName] = value;
+      set(target, methodName, value2) {
+        return target.cache[methodName] = value2;
       },
       get({ octokit, scope, cache: cache2 }, methodName) {
         if (cache2[methodName]) {
@@ -18932,14 +18937,14 @@ var require_light = __commonJS({
           this._last = null;
           this.length = 0;
         }
-        push(value) {
+        push(value2) {
           var node;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
           node = {
-            value,
+            value: value2,
             prev: this._last,
             next: null
           };
@@ -18952,7 +18957,7 @@ var require_light = __commonJS({
           return void 0;
         }
         shift() {
-          var value;
+          var value2;
           if (this._first == null) {
             return;
           } else {
@@ -18961,13 +18966,13 @@ var require_light = __commonJS({
               this.decr();
             }
           }
-          value = this._first.value;
+          value2 = this._first.value;
           if ((this._first = this._first.next) != null) {
             this._first.prev = null;
           } else {
             this._last = null;
           }
-          return value;
+          return value2;
         }
         first() {
           if (this._first != null) {
@@ -19133,16 +19138,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -20562,26 +20567,26 @@ var init_sticky_comment = __esm({
 var require_cjs = __commonJS({
   "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
     "use strict";
-    var isMergeableObject = function isMergeableObject2(value) {
-      return isNonNullObject(value) && !isSpecial(value);
+    var isMergeableObject = function isMergeableObject2(value2) {
+      return isNonNullObject(value2) && !isSpecial(value2);
     };
-    function isNonNullObject(value) {
-      return !!value && typeof value === "object";
+    function isNonNullObject(value2) {
+      return !!value2 && typeof value2 === "object";
     }
-    function isSpecial(value) {
-      var stringValue = Object.prototype.toString.call(value);
-      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
+    function isSpecial(value2) {
+      var stringValue = Object.prototype.toString.call(value2);
+      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value2);
     }
     var canUseSymbol = typeof Symbol === "function" && Symbol.for;
     var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
-    function isReactElement(value) {
-      return value.$$typeof === REACT_ELEMENT_TYPE;
+    function isReactElement(value2) {
+      return value2.$$typeof === REACT_ELEMENT_TYPE;
     }
     function emptyTarget(val) {
       return Array.isArray(val) ? [] : {};
     }
-    function cloneUnlessOtherwiseSpecified(value, options2) {
-      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
+    function cloneUnlessOtherwiseSpecified(value2, options2) {
+      return options2.clone !== false && options2.isMergeableObject(value2) ? deepmerge(emptyTarget(value2), value2, options2) : value2;
     }
     function defaultArrayMerge(target, source, options2) {
       return target.concat(source).map(function(element) {
@@ -21797,10 +21802,10 @@ var init_toad_cache = __esm({
       keys() {
         return Object.keys(this.items);
       }
-      set(key, value) {
+      set(key, value2) {
         const existing = this.items[key];
         if (existing !== void 0) {
-          existing.value = value;
+          existing.value = value2;
           existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
           this.bumpLru(existing);
           return;
@@ -21813,7 +21818,7 @@ var init_toad_cache = __esm({
           key,
           prev: this.last,
           next: null,
-          value
+          value: value2
         };
         this.items[key] = item;
         if (++this.size === 1) {
@@ -22351,7 +22356,7 @@ var require_redact = __commonJS({
       }
       return parts;
     }
-    function setValue(obj, parts, value) {
+    function setValue(obj, parts, value2) {
       let current = obj;
       for (let i = 0; i < parts.length - 1; i++) {
         const key = parts[i];
@@ -22367,18 +22372,18 @@ var require_redact = __commonJS({
       if (lastKey === "*") {
         if (Array.isArray(current)) {
           for (let i = 0; i < current.length; i++) {
-            current[i] = value;
+            current[i] = value2;
           }
         } else if (typeof current === "object" && current !== null) {
           for (const key in current) {
             if (Object.prototype.hasOwnProperty.call(current, key)) {
-              current[key] = value;
+              current[key] = value2;
             }
           }
         }
       } else {
         if (typeof current === "object" && current !== null && lastKey in current && Object.prototype.hasOwnProperty.call(current, lastKey)) {
-          current[lastKey] = value;
+          current[lastKey] = value2;
         }
       }
       return true;
@@ -22454,11 +22459,11 @@ var require_redact = __commonJS({
           if (remove) {
             removeKey(obj, parts);
           } else {
-            const value = getValueIfExists(obj, parts);
-            if (value === PATH_NOT_FOUND) {
+            const value2 = getValueIfExists(obj, parts);
+            if (value2 === PATH_NOT_FOUND) {
               continue;
             }
-            const actualCensor = typeof censor === "function" ? censor(value, parts) : censor;
+            const actualCensor = typeof censor === "function" ? censor(value2, parts) : censor;
             setValue(obj, parts, actualCensor);
           }
         }
@@ -22534,9 +22539,9 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path8) => {
+            const wrappedCensor = typeof censor === "function" ? (value2, path8) => {
               const fullPath = [...pathArray.slice(0, pathLength), ...path8];
-              return censor(value, fullPath);
+              return censor(value2, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
           } else {
@@ -22835,10 +22840,10 @@ var require_redaction = __commonJS({
       };
       return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k) => {
         if (shape[k] === null) {
-          o[k] = (value) => topCensor(value, [k]);
+          o[k] = (value2) => topCensor(value2, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path8) => {
-            return censor(value, [k, ...path8]);
+          const wrappedCensor = typeof censor === "function" ? (value2, path8) => {
+            return censor(value2, [k, ...path8]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -23886,7 +23891,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker4 } = __require("worker_threads");
-    var { join: join18 } = __require("path");
+    var { join: join19 } = __require("path");
     var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -23914,8 +23919,8 @@ var require_thread_stream = __commonJS({
       Atomics.notify(stream[kImpl].state, READ_INDEX);
     }
     var FakeWeakRef = class {
-      constructor(value) {
-        this._value = value;
+      constructor(value2) {
+        this._value = value2;
       }
       deref() {
         return this._value;
@@ -23938,7 +23943,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join18(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join19(__dirname, "lib", "worker.js");
       const worker = new Worker4(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -24451,7 +24456,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join18, isAbsolute, sep: sep4 } = __require("node:path");
+    var { join: join19, isAbsolute: isAbsolute2, sep: sep4 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
     var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -24501,8 +24506,8 @@ var require_transport = __commonJS({
           continue;
         }
         if (token.startsWith("--require=") || token.startsWith("-r=") || token.startsWith("--import=")) {
-          const value = token.slice(token.indexOf("=") + 1);
-          if (shouldDropPreload(value)) {
+          const value2 = token.slice(token.indexOf("=") + 1);
+          if (shouldDropPreload(value2)) {
             changed = true;
             continue;
           }
@@ -24511,8 +24516,8 @@ var require_transport = __commonJS({
       }
       return changed ? sanitized.join(" ") : nodeOptions;
     }
-    function shouldDropPreload(value) {
-      const unquoted = stripQuotes(value);
+    function shouldDropPreload(value2) {
+      const unquoted = stripQuotes(value2);
       if (!unquoted) {
         return false;
       }
@@ -24524,15 +24529,15 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path8) && !existsSync2(path8);
+      return isAbsolute2(path8) && !existsSync2(path8);
     }
-    function stripQuotes(value) {
-      const first = value[0];
-      const last = value[value.length - 1];
+    function stripQuotes(value2) {
+      const first = value2[0];
+      const last = value2[value2.length - 1];
       if (first === '"' && last === '"' || first === "'" && last === "'") {
-        return value.slice(1, -1);
+        return value2.slice(1, -1);
       }
-      return value;
+      return value2;
     }
     function buildStream(filename, workerData, workerOpts, sync, name) {
       if (!workerOpts.execArgv && hasPreloadFlags() && __require.main === void 0) {
@@ -24606,7 +24611,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -24627,7 +24632,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -24650,11 +24655,11 @@ var require_transport = __commonJS({
       return stream;
       function fixTarget(origin) {
         origin = bundlerOverrides[origin] || origin;
-        if (isAbsolute(origin) || origin.indexOf("file://") === 0) {
+        if (isAbsolute2(origin) || origin.indexOf("file://") === 0) {
           return origin;
         }
         if (origin === "pino/file") {
-          return join18(__dirname, "..", "file.js");
+          return join19(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -24788,67 +24793,67 @@ var require_tools = __commonJS({
       const errorKey = this[errorKeySym];
       let data = this[lsCacheSym][num] + time;
       data = data + chindings;
-      let value;
+      let value2;
       if (formatters.log) {
         obj = formatters.log(obj);
       }
       const wildcardStringifier = stringifiers[wildcardFirstSym];
       let propStr = "";
       for (const key in obj) {
-        value = obj[key];
-        if (Object.prototype.hasOwnProperty.call(obj, key) && value !== void 0) {
+        value2 = obj[key];
+        if (Object.prototype.hasOwnProperty.call(obj, key) && value2 !== void 0) {
           if (serializers[key]) {
-            value = serializers[key](value);
+            value2 = serializers[key](value2);
           } else if (key === errorKey && serializers.err) {
-            value = serializers.err(value);
+            value2 = serializers.err(value2);
           }
           const stringifier = stringifiers[key] || wildcardStringifier;
-          switch (typeof value) {
+          switch (typeof value2) {
             case "undefined":
             case "function":
               continue;
             case "number":
-              if (Number.isFinite(value) === false) {
-                value = null;
+              if (Number.isFinite(value2) === false) {
+                value2 = null;
               }
             // this case explicitly falls through to the next one
             case "boolean":
-              if (stringifier) value = stringifier(value);
+              if (stringifier) value2 = stringifier(value2);
               break;
             case "string":
-              value = (stringifier || asString)(value);
+              value2 = (stringifier || asString)(value2);
               break;
             default:
-              value = (stringifier || stringify2)(value, stringifySafe);
+              value2 = (stringifier || stringify2)(value2, stringifySafe);
           }
-          if (value === void 0) continue;
+          if (value2 === void 0) continue;
           const strKey = asString(key);
-          propStr += "," + strKey + ":" + value;
+          propStr += "," + strKey + ":" + value2;
         }
       }
       let msgStr = "";
       if (msg !== void 0) {
-        value = serializers[messageKey] ? serializers[messageKey](msg) : msg;
+        value2 = serializers[messageKey] ? serializers[messageKey](msg) : msg;
         const stringifier = stringifiers[messageKey] || wildcardStringifier;
-        switch (typeof value) {
+        switch (typeof value2) {
           case "function":
             break;
           case "number":
-            if (Number.isFinite(value) === false) {
-              value = null;
+            if (Number.isFinite(value2) === false) {
+              value2 = null;
             }
           // this case explicitly falls through to the next one
           case "boolean":
-            if (stringifier) value = stringifier(value);
-            msgStr = ',"' + messageKey + '":' + value;
+            if (stringifier) value2 = stringifier(value2);
+            msgStr = ',"' + messageKey + '":' + value2;
             break;
           case "string":
-            value = (stringifier || asString)(value);
-            msgStr = ',"' + messageKey + '":' + value;
+            value2 = (stringifier || asString)(value2);
+            msgStr = ',"' + messageKey + '":' + value2;
             break;
           default:
-            value = (stringifier || stringify2)(value, stringifySafe);
-            msgStr = ',"' + messageKey + '":' + value;
+            value2 = (stringifier || stringify2)(value2, stringifySafe);
+            msgStr = ',"' + messageKey + '":' + value2;
         }
       }
       if (this[nestedKeySym] && propStr) {
@@ -24858,7 +24863,7 @@ var require_tools = __commonJS({
       }
     }
     function asChindings(instance, bindings) {
-      let value;
+      let value2;
       let data = instance[chindingsSym];
       const stringify2 = instance[stringifySym];
       const stringifySafe = instance[stringifySafeSym];
@@ -24868,13 +24873,13 @@ var require_tools = __commonJS({
       const formatter = instance[formattersSym].bindings;
       bindings = formatter(bindings);
       for (const key in bindings) {
-        value = bindings[key];
-        const valid = (key.length < 5 || key !== "level" && key !== "serializers" && key !== "formatters" && key !== "customLevels") && bindings.hasOwnProperty(key) && value !== void 0;
+        value2 = bindings[key];
+        const valid = (key.length < 5 || key !== "level" && key !== "serializers" && key !== "formatters" && key !== "customLevels") && bindings.hasOwnProperty(key) && value2 !== void 0;
         if (valid === true) {
-          value = serializers[key] ? serializers[key](value) : value;
-          value = (stringifiers[key] || wildcardStringifier || stringify2)(value, stringifySafe);
-          if (value === void 0) continue;
-          data += "," + asString(key) + ":" + value;
+          value2 = serializers[key] ? serializers[key](value2) : value2;
+          value2 = (stringifiers[key] || wildcardStringifier || stringify2)(value2, stringifySafe);
+          if (value2 === void 0) continue;
+          data += "," + asString(key) + ":" + value2;
         }
       }
       return data;
@@ -25500,8 +25505,8 @@ var require_safe_stable_stringify = __commonJS({
       ),
       Symbol.toStringTag
     ).get;
-    function isTypedArrayWithEntries(value) {
-      return typedArrayPrototypeGetSymbolToStringTag.call(value) !== void 0 && value.length !== 0;
+    function isTypedArrayWithEntries(value2) {
+      return typedArrayPrototypeGetSymbolToStringTag.call(value2) !== void 0 && value2.length !== 0;
     }
     function stringifyTypedArray(array, separator, maximumBreadth) {
       if (array.length < maximumBreadth) {
@@ -25535,40 +25540,40 @@ var require_safe_stable_stringify = __commonJS({
       return '"[Circular]"';
     }
     function getDeterministicOption(options2) {
-      let value;
+      let value2;
       if (hasOwnProperty3.call(options2, "deterministic")) {
-        value = options2.deterministic;
-        if (typeof value !== "boolean" && typeof value !== "function") {
+        value2 = options2.deterministic;
+        if (typeof value2 !== "boolean" && typeof value2 !== "function") {
           throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
         }
       }
-      return value === void 0 ? true : value;
+      return value2 === void 0 ? true : value2;
     }
     function getBooleanOption(options2, key) {
-      let value;
+      let value2;
       if (hasOwnProperty3.call(options2, key)) {
-        value = options2[key];
-        if (typeof value !== "boolean") {
+        value2 = options2[key];
+        if (typeof value2 !== "boolean") {
           throw new TypeError(`The "${key}" argument must be of type boolean`);
         }
       }
-      return value === void 0 ? true : value;
+      return value2 === void 0 ? true : value2;
     }
     function getPositiveIntegerOption(options2, key) {
-      let value;
+      let value2;
       if (hasOwnProperty3.call(options2, key)) {
-        value = options2[key];
-        if (typeof value !== "number") {
+        value2 = options2[key];
+        if (typeof value2 !== "number") {
           throw new TypeError(`The "${key}" argument must be of type number`);
         }
-        if (!Number.isInteger(value)) {
+        if (!Number.isInteger(value2)) {
           throw new TypeError(`The "${key}" argument must be an integer`);
         }
-        if (value < 1) {
+        if (value2 < 1) {
           throw new RangeError(`The "${key}" argument must be >= 1`);
         }
       }
-      return value === void 0 ? Infinity : value;
+      return value2 === void 0 ? Infinity : value2;
     }
     function getItemCount(number) {
       if (number === 1) {
@@ -25578,23 +25583,23 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getUniqueReplacerSet(replacerArray) {
       const replacerSet = /* @__PURE__ */ new Set();
-      for (const value of replacerArray) {
-        if (typeof value === "string" || typeof value === "number") {
-          replacerSet.add(String(value));
+      for (const value2 of replacerArray) {
+        if (typeof value2 === "string" || typeof value2 === "number") {
+          replacerSet.add(String(value2));
         }
       }
       return replacerSet;
     }
     function getStrictOption(options2) {
       if (hasOwnProperty3.call(options2, "strict")) {
-        const value = options2.strict;
-        if (typeof value !== "boolean") {
+        const value2 = options2.strict;
+        if (typeof value2 !== "boolean") {
           throw new TypeError('The "strict" argument must be of type boolean');
         }
-        if (value) {
-          return (value2) => {
-            let message = `Object can not safely be stringified. Received type ${typeof value2}`;
-            if (typeof value2 !== "function") message += ` (${value2.toString()})`;
+        if (value2) {
+          return (value3) => {
+            let message = `Object can not safely be stringified. Received type ${typeof value3}`;
+            if (typeof value3 !== "function") message += ` (${value3.toString()})`;
             throw new Error(message);
           };
         }
@@ -25618,51 +25623,51 @@ var require_safe_stable_stringify = __commonJS({
       const maximumDepth = getPositiveIntegerOption(options2, "maximumDepth");
       const maximumBreadth = getPositiveIntegerOption(options2, "maximumBreadth");
       function stringifyFnReplacer(key, parent, stack, replacer, spacer, indentation) {
-        let value = parent[key];
-        if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
-          value = value.toJSON(key);
+        let value2 = parent[key];
+        if (typeof value2 === "object" && value2 !== null && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON(key);
         }
-        value = replacer.call(parent, key, value);
-        switch (typeof value) {
+        value2 = replacer.call(parent, key, value2);
+        switch (typeof value2) {
           case "string":
-            return strEscape(value);
+            return strEscape(value2);
           case "object": {
-            if (value === null) {
+            if (value2 === null) {
               return "null";
             }
-            if (stack.indexOf(value) !== -1) {
+            if (stack.indexOf(value2) !== -1) {
               return circularValue;
             }
             let res = "";
-            let join18 = ",";
+            let join19 = ",";
             const originalIndentation = indentation;
-            if (Array.isArray(value)) {
-              if (value.length === 0) {
+            if (Array.isArray(value2)) {
+              if (value2.length === 0) {
                 return "[]";
               }
               if (maximumDepth < stack.length + 1) {
                 return '"[Array]"';
               }
-              stack.push(value);
+              stack.push(value2);
               if (spacer !== "") {
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join18 = `,
+                join19 = `,
 ${indentation}`;
               }
-              const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
+              const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
-                const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
+                const tmp2 = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join18;
+                res += join19;
               }
-              const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
+              const tmp = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
-              if (value.length - 1 > maximumBreadth) {
-                const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
+              if (value2.length - 1 > maximumBreadth) {
+                const removedKeys = value2.length - maximumBreadth - 1;
+                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25671,7 +25676,7 @@ ${originalIndentation}`;
               stack.pop();
               return `[${res}]`;
             }
-            let keys = Object.keys(value);
+            let keys = Object.keys(value2);
             const keyLength = keys.length;
             if (keyLength === 0) {
               return "{}";
@@ -25683,27 +25688,27 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join18 = `,
+              join19 = `,
 ${indentation}`;
               whitespace = " ";
             }
             const maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-            if (deterministic && !isTypedArrayWithEntries(value)) {
+            if (deterministic && !isTypedArrayWithEntries(value2)) {
               keys = sort(keys, comparator);
             }
-            stack.push(value);
+            stack.push(value2);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
               const key2 = keys[i];
-              const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
+              const tmp = stringifyFnReplacer(key2, value2, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join18;
+              separator = join19;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -25714,64 +25719,64 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value2) ? String(value2) : fail ? fail(value2) : "null";
           case "boolean":
-            return value === true ? "true" : "false";
+            return value2 === true ? "true" : "false";
           case "undefined":
             return void 0;
           case "bigint":
             if (bigint) {
-              return String(value);
+              return String(value2);
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail ? fail(value2) : void 0;
         }
       }
-      function stringifyArrayReplacer(key, value, stack, replacer, spacer, indentation) {
-        if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
-          value = value.toJSON(key);
+      function stringifyArrayReplacer(key, value2, stack, replacer, spacer, indentation) {
+        if (typeof value2 === "object" && value2 !== null && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON(key);
         }
-        switch (typeof value) {
+        switch (typeof value2) {
           case "string":
-            return strEscape(value);
+            return strEscape(value2);
           case "object": {
-            if (value === null) {
+            if (value2 === null) {
               return "null";
             }
-            if (stack.indexOf(value) !== -1) {
+            if (stack.indexOf(value2) !== -1) {
               return circularValue;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join18 = ",";
-            if (Array.isArray(value)) {
-              if (value.length === 0) {
+            let join19 = ",";
+            if (Array.isArray(value2)) {
+              if (value2.length === 0) {
                 return "[]";
               }
               if (maximumDepth < stack.length + 1) {
                 return '"[Array]"';
               }
-              stack.push(value);
+              stack.push(value2);
               if (spacer !== "") {
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join18 = `,
+                join19 = `,
 ${indentation}`;
               }
-              const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
+              const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
-                const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
+                const tmp2 = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join18;
+                res += join19;
               }
-              const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
+              const tmp = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
-              if (value.length - 1 > maximumBreadth) {
-                const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
+              if (value2.length - 1 > maximumBreadth) {
+                const removedKeys = value2.length - maximumBreadth - 1;
+                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25780,20 +25785,20 @@ ${originalIndentation}`;
               stack.pop();
               return `[${res}]`;
             }
-            stack.push(value);
+            stack.push(value2);
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join18 = `,
+              join19 = `,
 ${indentation}`;
               whitespace = " ";
             }
             let separator = "";
             for (const key2 of replacer) {
-              const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
+              const tmp = stringifyArrayReplacer(key2, value2[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -25805,73 +25810,73 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value2) ? String(value2) : fail ? fail(value2) : "null";
           case "boolean":
-            return value === true ? "true" : "false";
+            return value2 === true ? "true" : "false";
           case "undefined":
             return void 0;
           case "bigint":
             if (bigint) {
-              return String(value);
+              return String(value2);
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail ? fail(value2) : void 0;
         }
       }
-      function stringifyIndent(key, value, stack, spacer, indentation) {
-        switch (typeof value) {
+      function stringifyIndent(key, value2, stack, spacer, indentation) {
+        switch (typeof value2) {
           case "string":
-            return strEscape(value);
+            return strEscape(value2);
           case "object": {
-            if (value === null) {
+            if (value2 === null) {
               return "null";
             }
-            if (typeof value.toJSON === "function") {
-              value = value.toJSON(key);
-              if (typeof value !== "object") {
-                return stringifyIndent(key, value, stack, spacer, indentation);
+            if (typeof value2.toJSON === "function") {
+              value2 = value2.toJSON(key);
+              if (typeof value2 !== "object") {
+                return stringifyIndent(key, value2, stack, spacer, indentation);
               }
-              if (value === null) {
+              if (value2 === null) {
                 return "null";
               }
             }
-            if (stack.indexOf(value) !== -1) {
+            if (stack.indexOf(value2) !== -1) {
               return circularValue;
             }
             const originalIndentation = indentation;
-            if (Array.isArray(value)) {
-              if (value.length === 0) {
+            if (Array.isArray(value2)) {
+              if (value2.length === 0) {
                 return "[]";
               }
               if (maximumDepth < stack.length + 1) {
                 return '"[Array]"';
               }
-              stack.push(value);
+              stack.push(value2);
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join19 = `,
+              const join20 = `,
 ${indentation}`;
-              const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
+              const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
-                const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
+                const tmp2 = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join19;
+                res2 += join20;
               }
-              const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
+              const tmp = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
-              if (value.length - 1 > maximumBreadth) {
-                const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+              if (value2.length - 1 > maximumBreadth) {
+                const removedKeys = value2.length - maximumBreadth - 1;
+                res2 += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
               stack.pop();
               return `[${res2}]`;
             }
-            let keys = Object.keys(value);
+            let keys = Object.keys(value2);
             const keyLength = keys.length;
             if (keyLength === 0) {
               return "{}";
@@ -25880,33 +25885,33 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join18 = `,
+            const join19 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-            if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join18, maximumBreadth);
-              keys = keys.slice(value.length);
-              maximumPropertiesToStringify -= value.length;
-              separator = join18;
+            if (isTypedArrayWithEntries(value2)) {
+              res += stringifyTypedArray(value2, join19, maximumBreadth);
+              keys = keys.slice(value2.length);
+              maximumPropertiesToStringify -= value2.length;
+              separator = join19;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
             }
-            stack.push(value);
+            stack.push(value2);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
               const key2 = keys[i];
-              const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
+              const tmp = stringifyIndent(key2, value2[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join18;
+              separator = join19;
             }
             if (separator !== "") {
               res = `
@@ -25917,67 +25922,67 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value2) ? String(value2) : fail ? fail(value2) : "null";
           case "boolean":
-            return value === true ? "true" : "false";
+            return value2 === true ? "true" : "false";
           case "undefined":
             return void 0;
           case "bigint":
             if (bigint) {
-              return String(value);
+              return String(value2);
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail ? fail(value2) : void 0;
         }
       }
-      function stringifySimple(key, value, stack) {
-        switch (typeof value) {
+      function stringifySimple(key, value2, stack) {
+        switch (typeof value2) {
           case "string":
-            return strEscape(value);
+            return strEscape(value2);
           case "object": {
-            if (value === null) {
+            if (value2 === null) {
               return "null";
             }
-            if (typeof value.toJSON === "function") {
-              value = value.toJSON(key);
-              if (typeof value !== "object") {
-                return stringifySimple(key, value, stack);
+            if (typeof value2.toJSON === "function") {
+              value2 = value2.toJSON(key);
+              if (typeof value2 !== "object") {
+                return stringifySimple(key, value2, stack);
               }
-              if (value === null) {
+              if (value2 === null) {
                 return "null";
               }
             }
-            if (stack.indexOf(value) !== -1) {
+            if (stack.indexOf(value2) !== -1) {
               return circularValue;
             }
             let res = "";
-            const hasLength = value.length !== void 0;
-            if (hasLength && Array.isArray(value)) {
-              if (value.length === 0) {
+            const hasLength = value2.length !== void 0;
+            if (hasLength && Array.isArray(value2)) {
+              if (value2.length === 0) {
                 return "[]";
               }
               if (maximumDepth < stack.length + 1) {
                 return '"[Array]"';
               }
-              stack.push(value);
-              const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
+              stack.push(value2);
+              const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
-                const tmp2 = stringifySimple(String(i), value[i], stack);
+                const tmp2 = stringifySimple(String(i), value2[i], stack);
                 res += tmp2 !== void 0 ? tmp2 : "null";
                 res += ",";
               }
-              const tmp = stringifySimple(String(i), value[i], stack);
+              const tmp = stringifySimple(String(i), value2[i], stack);
               res += tmp !== void 0 ? tmp : "null";
-              if (value.length - 1 > maximumBreadth) {
-                const removedKeys = value.length - maximumBreadth - 1;
+              if (value2.length - 1 > maximumBreadth) {
+                const removedKeys = value2.length - maximumBreadth - 1;
                 res += `,"... ${getItemCount(removedKeys)} not stringified"`;
               }
               stack.pop();
               return `[${res}]`;
             }
-            let keys = Object.keys(value);
+            let keys = Object.keys(value2);
             const keyLength = keys.length;
             if (keyLength === 0) {
               return "{}";
@@ -25987,19 +25992,19 @@ ${originalIndentation}`;
             }
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-            if (hasLength && isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, ",", maximumBreadth);
-              keys = keys.slice(value.length);
-              maximumPropertiesToStringify -= value.length;
+            if (hasLength && isTypedArrayWithEntries(value2)) {
+              res += stringifyTypedArray(value2, ",", maximumBreadth);
+              keys = keys.slice(value2.length);
+              maximumPropertiesToStringify -= value2.length;
               separator = ",";
             }
             if (deterministic) {
               keys = sort(keys, comparator);
             }
-            stack.push(value);
+            stack.push(value2);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
               const key2 = keys[i];
-              const tmp = stringifySimple(key2, value[key2], stack);
+              const tmp = stringifySimple(key2, value2[key2], stack);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${tmp}`;
                 separator = ",";
@@ -26013,21 +26018,21 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value2) ? String(value2) : fail ? fail(value2) : "null";
           case "boolean":
-            return value === true ? "true" : "false";
+            return value2 === true ? "true" : "false";
           case "undefined":
             return void 0;
           case "bigint":
             if (bigint) {
-              return String(value);
+              return String(value2);
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail ? fail(value2) : void 0;
         }
       }
-      function stringify2(value, replacer, space) {
+      function stringify2(value2, replacer, space) {
         if (arguments.length > 1) {
           let spacer = "";
           if (typeof space === "number") {
@@ -26037,17 +26042,17 @@ ${originalIndentation}`;
           }
           if (replacer != null) {
             if (typeof replacer === "function") {
-              return stringifyFnReplacer("", { "": value }, [], replacer, spacer, "");
+              return stringifyFnReplacer("", { "": value2 }, [], replacer, spacer, "");
             }
             if (Array.isArray(replacer)) {
-              return stringifyArrayReplacer("", value, [], getUniqueReplacerSet(replacer), spacer, "");
+              return stringifyArrayReplacer("", value2, [], getUniqueReplacerSet(replacer), spacer, "");
             }
           }
           if (spacer.length !== 0) {
-            return stringifyIndent("", value, [], spacer, "");
+            return stringifyIndent("", value2, [], spacer, "");
           }
         }
-        return stringifySimple("", value, []);
+        return stringifySimple("", value2, []);
       }
       return stringify2;
     }
@@ -27086,21 +27091,21 @@ var require_split2 = __commonJS({
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
     function transform(chunk, enc, cb) {
-      let list2;
+      let list3;
       if (this.overflow) {
         const buf = this[kDecoder].write(chunk);
-        list2 = buf.split(this.matcher);
-        if (list2.length === 1) return cb();
-        list2.shift();
+        list3 = buf.split(this.matcher);
+        if (list3.length === 1) return cb();
+        list3.shift();
         this.overflow = false;
       } else {
         this[kLast] += this[kDecoder].write(chunk);
-        list2 = this[kLast].split(this.matcher);
+        list3 = this[kLast].split(this.matcher);
       }
-      this[kLast] = list2.pop();
-      for (let i = 0; i < list2.length; i++) {
+      this[kLast] = list3.pop();
+      for (let i = 0; i < list3.length; i++) {
         try {
-          push(this, this.mapper(list2[i]));
+          push(this, this.mapper(list3[i]));
         } catch (error) {
           return cb(error);
         }
@@ -27203,32 +27208,32 @@ var require_pino_abstract_transport = __commonJS({
       const parseLine2 = typeof opts.parseLine === "function" ? opts.parseLine : JSON.parse;
       const close = opts.close || defaultClose;
       const stream = split2(function(line) {
-        let value;
+        let value2;
         try {
-          value = parseLine2(line);
+          value2 = parseLine2(line);
         } catch (error) {
           this.emit("unknown", line, error);
           return;
         }
-        if (value === null) {
+        if (value2 === null) {
           this.emit("unknown", line, "Null value ignored");
           return;
         }
-        if (typeof value !== "object") {
-          value = {
-            data: value,
+        if (typeof value2 !== "object") {
+          value2 = {
+            data: value2,
             time: Date.now()
           };
         }
         if (stream[metadata]) {
-          stream.lastTime = value.time;
-          stream.lastLevel = value.level;
-          stream.lastObj = value;
+          stream.lastTime = value2.time;
+          stream.lastLevel = value2.level;
+          stream.lastObj = value2;
         }
         if (parseLines) {
           return line;
         }
-        return value;
+        return value2;
       }, { autoDestroy: true });
       stream._destroy = function(err, cb) {
         const promise = close(err, cb);
@@ -28409,12 +28414,12 @@ var require_cjs2 = __commonJS({
       }
       return Object.create(prototype);
     }
-    function getTag(value) {
-      const stringTag = value[Symbol.toStringTag];
+    function getTag(value2) {
+      const stringTag = value2[Symbol.toStringTag];
       if (stringTag) {
         return stringTag;
       }
-      const type = toStringObject.call(value);
+      const type = toStringObject.call(value2);
       return type.substring(8, type.length - 1);
     }
     var sliceTypedArray = Object.getPrototypeOf(Int8Array.prototype).slice;
@@ -28431,17 +28436,17 @@ var require_cjs2 = __commonJS({
         descriptor = ownDescriptor;
       } else {
         const { configurable, enumerable, writable } = ownDescriptor;
-        const value = state.copier(ownDescriptor.value, state);
+        const value2 = state.copier(ownDescriptor.value, state);
         if (assignable) {
           if (configurable && enumerable && writable && !(property in clone)) {
-            clone[property] = value;
+            clone[property] = value2;
             return;
           }
-          if (property === "length" && writable && Array.isArray(clone) && clone.length === value) {
+          if (property === "length" && writable && Array.isArray(clone) && clone.length === value2) {
             return;
           }
         }
-        descriptor = { configurable, enumerable, value, writable };
+        descriptor = { configurable, enumerable, value: value2, writable };
       }
       try {
         Object.defineProperty(clone, property, descriptor);
@@ -28453,20 +28458,20 @@ var require_cjs2 = __commonJS({
         }
       }
     }
-    function defineOwnValue(clone, property, value) {
+    function defineOwnValue(clone, property, value2) {
       Object.defineProperty(clone, property, {
         configurable: true,
         enumerable: true,
-        value,
+        value: value2,
         writable: true
       });
     }
-    function copyOwnPropertiesStrict(value, clone, state, names, start, assignable) {
+    function copyOwnPropertiesStrict(value2, clone, state, names, start, assignable) {
       for (let index = start; index < names.length; ++index) {
-        copyOwnDescriptor(value, clone, names[index], state, assignable);
+        copyOwnDescriptor(value2, clone, names[index], state, assignable);
       }
-      for (const symbol of Object.getOwnPropertySymbols(value)) {
-        copyOwnDescriptor(value, clone, symbol, state, assignable);
+      for (const symbol of Object.getOwnPropertySymbols(value2)) {
+        copyOwnDescriptor(value2, clone, symbol, state, assignable);
       }
       return clone;
     }
@@ -28530,8 +28535,8 @@ var require_cjs2 = __commonJS({
     function copyMap(map, state) {
       const clone = new state.Constructor();
       state.cache.set(map, clone);
-      for (const [key, value] of map) {
-        clone.set(key != null && typeof key === "object" ? state.copier(key, state) : key, state.copier(value, state));
+      for (const [key, value2] of map) {
+        clone.set(key != null && typeof key === "object" ? state.copier(key, state) : key, state.copier(value2, state));
       }
       return clone;
     }
@@ -28542,24 +28547,24 @@ var require_cjs2 = __commonJS({
       const clone = getCleanClone(state.prototype);
       state.cache.set(object, clone);
       for (const key of Object.keys(object)) {
-        const value = state.copier(object[key], state);
+        const value2 = state.copier(object[key], state);
         if (key === "__proto__") {
-          defineOwnValue(clone, key, value);
+          defineOwnValue(clone, key, value2);
         } else {
           try {
-            clone[key] = value;
+            clone[key] = value2;
           } catch (_a) {
-            defineOwnValue(clone, key, value);
+            defineOwnValue(clone, key, value2);
           }
         }
       }
       for (const symbol of Object.getOwnPropertySymbols(object)) {
         if (Object.prototype.propertyIsEnumerable.call(object, symbol)) {
-          const value = state.copier(object[symbol], state);
+          const value2 = state.copier(object[symbol], state);
           try {
-            clone[symbol] = value;
+            clone[symbol] = value2;
           } catch (_b) {
-            defineOwnValue(clone, symbol, value);
+            defineOwnValue(clone, symbol, value2);
           }
         }
       }
@@ -28581,14 +28586,14 @@ var require_cjs2 = __commonJS({
       return clone;
     }
     var copyRegExpStrict = createStrictHandler(copyRegExp);
-    function copySelf(value, _state) {
-      return value;
+    function copySelf(value2, _state) {
+      return value2;
     }
     function copySet(set2, state) {
       const clone = new state.Constructor();
       state.cache.set(set2, clone);
-      for (const value of set2) {
-        clone.add(state.copier(value, state));
+      for (const value2 of set2) {
+        clone.add(state.copier(value2, state));
       }
       return clone;
     }
@@ -28596,10 +28601,10 @@ var require_cjs2 = __commonJS({
       return copyOwnPropertiesStrict(set2, copySet(set2, state), state, Object.getOwnPropertyNames(set2), 0, false);
     }
     function createStrictHandler(handler2) {
-      return (value, state) => {
-        const clone = handler2(value, state);
-        state.cache.set(value, clone);
-        return copyOwnPropertiesStrict(value, clone, state, Object.getOwnPropertyNames(value), 0, false);
+      return (value2, state) => {
+        const clone = handler2(value2, state);
+        state.cache.set(value2, clone);
+        return copyOwnPropertiesStrict(value2, clone, state, Object.getOwnPropertyNames(value2), 0, false);
       };
     }
     function copyStringStrict(string, state) {
@@ -28682,37 +28687,37 @@ var require_cjs2 = __commonJS({
     function createCopier(options2 = {}) {
       const { createCache, copiers, maxDepth } = getOptions(options2);
       const { Array: copyArray2, Object: copyObject2 } = copiers;
-      function copier(value, state) {
+      function copier(value2, state) {
         state.prototype = state.Constructor = void 0;
-        if (!value || typeof value !== "object") {
-          return value;
+        if (!value2 || typeof value2 !== "object") {
+          return value2;
         }
-        if (state.cache.has(value)) {
-          return state.cache.get(value);
+        if (state.cache.has(value2)) {
+          return state.cache.get(value2);
         }
         if (++state.depth > maxDepth) {
           throw new MaxDepthExceededError(maxDepth);
         }
-        state.prototype = Object.getPrototypeOf(value);
+        state.prototype = Object.getPrototypeOf(value2);
         state.Constructor = state.prototype && state.prototype.constructor;
         let clone;
         if (!state.Constructor || state.Constructor === Object) {
-          clone = copyObject2(value, state);
-        } else if (Array.isArray(value)) {
-          clone = copyArray2(value, state);
+          clone = copyObject2(value2, state);
+        } else if (Array.isArray(value2)) {
+          clone = copyArray2(value2, state);
         } else {
-          const tagSpecificCopier = copiers[getTag(value)];
+          const tagSpecificCopier = copiers[getTag(value2)];
           if (tagSpecificCopier) {
-            clone = tagSpecificCopier(value, state);
+            clone = tagSpecificCopier(value2, state);
           } else {
-            clone = typeof value.then === "function" ? value : copyObject2(value, state);
+            clone = typeof value2.then === "function" ? value2 : copyObject2(value2, state);
           }
         }
         --state.depth;
         return clone;
       }
-      return function copy2(value) {
-        return copier(value, {
+      return function copy2(value2) {
+        return copier(value2, {
           Constructor: void 0,
           cache: createCache(),
           copier,
@@ -28754,7 +28759,7 @@ var require_filter_log = __commonJS({
       }
       return true;
     }
-    function setLogProperty(log, property, value) {
+    function setLogProperty(log, property, value2) {
       const props = splitPropertyKey(property);
       const last = props.pop();
       let current = log;
@@ -28764,7 +28769,7 @@ var require_filter_log = __commonJS({
         }
         current = current[prop];
       }
-      current[last] = value;
+      current[last] = value2;
     }
     function filterLog({ log, context }) {
       const { ignoreKeys, includeKeys } = context;
@@ -29086,8 +29091,8 @@ var require_handle_custom_levels_names_opts = __commonJS({
     function handleCustomLevelsNamesOpts(cLevels) {
       if (!cLevels) return {};
       if (typeof cLevels === "string") {
-        return cLevels.split(",").reduce((agg, value, idx) => {
-          const [levelName, levelNum = idx] = value.split(":");
+        return cLevels.split(",").reduce((agg, value2, idx) => {
+          const [levelName, levelNum = idx] = value2.split(":");
           agg[levelName.toLowerCase()] = levelNum;
           return agg;
         }, {});
@@ -29112,8 +29117,8 @@ var require_handle_custom_levels_opts = __commonJS({
       if (!cLevels) return {};
       if (typeof cLevels === "string") {
         return cLevels.split(",").reduce(
-          (agg, value, idx) => {
-            const [levelName, levelNum = idx] = value.split(":");
+          (agg, value2, idx) => {
+            const [levelName, levelNum = idx] = value2.split(":");
             agg[levelNum] = levelName.toUpperCase();
             return agg;
           },
@@ -29144,10 +29149,10 @@ var require_interpret_conditionals = __commonJS({
       messageFormat = messageFormat.replace(/[^\S\r\n]+/g, " ");
       messageFormat = messageFormat.replace(/\n[^\S\r\n]*\n/g, "\n");
       return messageFormat.trim();
-      function replacer(_, key, value) {
+      function replacer(_, key, value2) {
         const propertyValue = getPropertyValue(log, key);
-        if (propertyValue && value.includes(key)) {
-          return value.replace(new RegExp("{" + key + "}", "g"), propertyValue);
+        if (propertyValue && value2.includes(key)) {
+          return value2.replace(new RegExp("{" + key + "}", "g"), propertyValue);
         } else {
           return "";
         }
@@ -29219,8 +29224,8 @@ var require_parse_factory_options = __commonJS({
       let customColors;
       if (options2.customColors) {
         if (typeof options2.customColors === "string") {
-          customColors = options2.customColors.split(",").reduce((agg, value) => {
-            const [level, color] = value.split(":");
+          customColors = options2.customColors.split(",").reduce((agg, value2) => {
+            const [level, color] = value2.split(":");
             const condition = useOnlyCustomProps ? options2.customLevels : customLevelNames[level] !== void 0;
             const levelNum = condition ? customLevelNames[level] : LEVEL_NAMES[level];
             const colorIdx = levelNum !== void 0 ? levelNum : level;
@@ -29228,8 +29233,8 @@ var require_parse_factory_options = __commonJS({
             return agg;
           }, []);
         } else if (typeof options2.customColors === "object") {
-          customColors = Object.keys(options2.customColors).reduce((agg, value) => {
-            const [level, color] = [value, options2.customColors[value]];
+          customColors = Object.keys(options2.customColors).reduce((agg, value2) => {
+            const [level, color] = [value2, options2.customColors[value2]];
             const condition = useOnlyCustomProps ? options2.customLevels : customLevelNames[level] !== void 0;
             const levelNum = condition ? customLevelNames[level] : LEVEL_NAMES[level];
             const colorIdx = levelNum !== void 0 ? levelNum : level;
@@ -29636,8 +29641,8 @@ var require_prettify_error_log = __commonJS({
             result = `${result}${ident}${safeKey}: {${eol}${prettifiedObject}${ident}}${eol}`;
             continue;
           }
-          const value = stripUnsafeControlChars(log[key]);
-          result = `${result}${ident}${safeKey}: ${value}${eol}`;
+          const value2 = stripUnsafeControlChars(log[key]);
+          result = `${result}${ident}${safeKey}: ${value2}${eol}`;
         }
       }
       return result;
@@ -29703,8 +29708,8 @@ var require_prettify_message = __commonJS({
               const condition = useOnlyCustomProps ? customLevels === void 0 : customLevels[level] === void 0;
               return condition ? LEVELS[level] : customLevels[level];
             }
-            const value = getPropertyValue(log, p1);
-            return value !== void 0 ? value : "";
+            const value2 = getPropertyValue(log, p1);
+            return value2 !== void 0 ? value2 : "";
           }
         );
         return colorizer.message(stripUnsafeControlChars(message));
@@ -29887,9 +29892,9 @@ var require_secure_json_parse = __commonJS({
             delete node.constructor;
           }
           for (const key in node) {
-            const value = node[key];
-            if (value && typeof value === "object") {
-              next.push(value);
+            const value2 = node[key];
+            if (value2 && typeof value2 === "object") {
+              next.push(value2);
             }
           }
         }
@@ -30105,10 +30110,10 @@ var require_pino_pretty = __commonJS({
       translateTime: true,
       useOnlyCustomProps: true
     };
-    function normalizeBoolean(value) {
-      if (value === "true") return true;
-      if (value === "false") return false;
-      return value;
+    function normalizeBoolean(value2) {
+      if (value2 === "true") return true;
+      if (value2 === "false") return false;
+      return value2;
     }
     function normalizeBooleanOptions(options2) {
       const normalized = { ...options2 };
@@ -31581,7 +31586,7 @@ async function set(cache2, options2, data) {
   const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
   ).join(",");
-  const value = [
+  const value2 = [
     data.token,
     data.createdAt,
     data.expiresAt,
@@ -31589,7 +31594,7 @@ async function set(cache2, options2, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache2.set(key, value);
+  await cache2.set(key, value2);
 }
 function optionsToCacheKey({
   installationId,
@@ -32171,14 +32176,14 @@ var require_DLList = __commonJS({
         this._last = null;
         this.length = 0;
       }
-      push(value) {
+      push(value2) {
         var node;
         this.length++;
         if (typeof this.incr === "function") {
           this.incr();
         }
         node = {
-          value,
+          value: value2,
           prev: this._last,
           next: null
         };
@@ -32191,7 +32196,7 @@ var require_DLList = __commonJS({
         return void 0;
       }
       shift() {
-        var value;
+        var value2;
         if (this._first == null) {
           return;
         } else {
@@ -32200,13 +32205,13 @@ var require_DLList = __commonJS({
             this.decr();
           }
         }
-        value = this._first.value;
+        value2 = this._first.value;
         if ((this._first = this._first.next) != null) {
           this._first.prev = null;
         } else {
           this._last = null;
         }
-        return value;
+        return value2;
       }
       first() {
         if (this._first != null) {
@@ -32255,15 +32260,15 @@ var require_Events = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -32271,8 +32276,8 @@ var require_Events = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -32430,16 +32435,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
+        return this._lists.forEach(function(list3) {
+          return list3.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list2;
+        var j, len, list3;
         for (j = 0, len = arr.length; j < len; j++) {
-          list2 = arr[j];
-          if (list2.length > 0) {
-            return list2;
+          list3 = arr[j];
+          if (list3.length > 0) {
+            return list3;
           }
         }
         return [];
@@ -32470,15 +32475,15 @@ var require_Job = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -32486,8 +32491,8 @@ var require_Job = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -32674,15 +32679,15 @@ var require_LocalDatastore = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -32690,8 +32695,8 @@ var require_LocalDatastore = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -33237,15 +33242,15 @@ var require_RedisConnection = __commonJS({
     function asyncGeneratorStep(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator(fn) {
@@ -33253,8 +33258,8 @@ var require_RedisConnection = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -33464,15 +33469,15 @@ var require_IORedisConnection = __commonJS({
     function asyncGeneratorStep(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator(fn) {
@@ -33480,8 +33485,8 @@ var require_IORedisConnection = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -33673,15 +33678,15 @@ var require_RedisDatastore = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -33689,8 +33694,8 @@ var require_RedisDatastore = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -34071,15 +34076,15 @@ var require_Sync = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -34087,8 +34092,8 @@ var require_Sync = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -34207,15 +34212,15 @@ var require_Group = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -34223,8 +34228,8 @@ var require_Group = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -34493,15 +34498,15 @@ var require_Bottleneck = __commonJS({
     function asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve13(value);
+        resolve13(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator2(fn) {
@@ -34509,8 +34514,8 @@ var require_Bottleneck = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve13, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep2(gen, resolve13, reject, _next, _throw, "throw", err);
@@ -35485,9 +35490,9 @@ var require_logger = __commonJS({
         return req.id || (nextReqId = nextReqId + 1 & maxInt);
       };
     }
-    function getFunctionOrDefault(value, defaultValue) {
-      if (value && typeof value === "function") {
-        return value;
+    function getFunctionOrDefault(value2, defaultValue) {
+      if (value2 && typeof value2 === "function") {
+        return value2;
       }
       return defaultValue;
     }
@@ -36176,13 +36181,13 @@ var init_find_up_simple = __esm({
 // node_modules/load-json-file/index.js
 import { readFileSync as readFileSync3, promises as fs2 } from "node:fs";
 async function loadJsonFile(filePath, options2) {
-  const buffer = await readFile6(filePath);
+  const buffer = await readFile7(filePath);
   return parse3(buffer, options2);
 }
-var readFile6, parse3;
+var readFile7, parse3;
 var init_load_json_file = __esm({
   "node_modules/load-json-file/index.js"() {
-    ({ readFile: readFile6 } = fs2);
+    ({ readFile: readFile7 } = fs2);
     parse3 = (buffer, { beforeParse, reviver } = {}) => {
       let data = new TextDecoder().decode(buffer);
       if (typeof beforeParse === "function") {
@@ -36274,8 +36279,8 @@ import { join as pathJoin2 } from "node:path";
 function escapeNewlines(str) {
   return str.replace(/\n/g, "\\n");
 }
-function format(key, value) {
-  return `${key}=${escapeNewlines(value)}`;
+function format(key, value2) {
+  return `${key}=${escapeNewlines(value2)}`;
 }
 function updateEnv(env) {
   const path8 = pathJoin2(process.cwd(), ".env");
@@ -36874,8 +36879,8 @@ var init_dist_bundle13 = __esm({
 });
 
 // node_modules/probot/lib/helpers/validate-log-level.js
-function validateLogLevel(value) {
-  if (typeof value !== "string" || !validLevels.includes(value)) {
+function validateLogLevel(value2) {
+  if (typeof value2 !== "string" || !validLevels.includes(value2)) {
     throw new Error(`Invalid log level`);
   }
 }
@@ -36887,8 +36892,8 @@ var init_validate_log_level = __esm({
 });
 
 // node_modules/probot/lib/helpers/validate-log-format.js
-function validateLogFormat(value) {
-  if (typeof value !== "string" || !validFormats.includes(value)) {
+function validateLogFormat(value2) {
+  if (typeof value2 !== "string" || !validFormats.includes(value2)) {
     throw new Error(`Invalid log format`);
   }
 }
@@ -37141,8 +37146,8 @@ import { format as format2, inspect } from "node:util";
 function formatList(array, type = "and") {
   return array.length < 3 ? array.join(` ${type} `) : `${array.slice(0, -1).join(", ")}, ${type} ${array[array.length - 1]}`;
 }
-function createError(sym, value, constructor) {
-  messages.set(sym, value);
+function createError(sym, value2, constructor) {
+  messages.set(sym, value2);
   return makeNodeErrorWithCode(constructor, sym);
 }
 function makeNodeErrorWithCode(Base, key) {
@@ -37217,24 +37222,24 @@ function getMessage(key, parameters, self2) {
   parameters.unshift(message);
   return Reflect.apply(format2, null, parameters);
 }
-function determineSpecificType(value) {
-  if (value === null || value === void 0) {
-    return String(value);
+function determineSpecificType(value2) {
+  if (value2 === null || value2 === void 0) {
+    return String(value2);
   }
-  if (typeof value === "function" && value.name) {
-    return `function ${value.name}`;
+  if (typeof value2 === "function" && value2.name) {
+    return `function ${value2.name}`;
   }
-  if (typeof value === "object") {
-    if (value.constructor && value.constructor.name) {
-      return `an instance of ${value.constructor.name}`;
+  if (typeof value2 === "object") {
+    if (value2.constructor && value2.constructor.name) {
+      return `an instance of ${value2.constructor.name}`;
     }
-    return `${inspect(value, { depth: -1 })}`;
+    return `${inspect(value2, { depth: -1 })}`;
   }
-  let inspected = inspect(value, { colors: false });
+  let inspected = inspect(value2, { colors: false });
   if (inspected.length > 28) {
     inspected = `${inspected.slice(0, 25)}...`;
   }
-  return `type ${typeof value} (${inspected})`;
+  return `type ${typeof value2} (${inspected})`;
 }
 var own, classRegExp, kTypes, codes, messages, nodeInternalPrefix, userStackTraceLimit, captureLargerStackTrace;
 var init_errors2 = __esm({
@@ -37279,21 +37284,21 @@ var init_errors2 = __esm({
         const types = [];
         const instances = [];
         const other = [];
-        for (const value of expected) {
+        for (const value2 of expected) {
           assert.ok(
-            typeof value === "string",
+            typeof value2 === "string",
             "All expected entries have to be of type string"
           );
-          if (kTypes.has(value)) {
-            types.push(value.toLowerCase());
-          } else if (classRegExp.exec(value) === null) {
+          if (kTypes.has(value2)) {
+            types.push(value2.toLowerCase());
+          } else if (classRegExp.exec(value2) === null) {
             assert.ok(
-              value !== "object",
+              value2 !== "object",
               'The value "object" should be written as "Object"'
             );
-            other.push(value);
+            other.push(value2);
           } else {
-            instances.push(value);
+            instances.push(value2);
           }
         }
         if (instances.length > 0) {
@@ -37443,8 +37448,8 @@ var init_errors2 = __esm({
        * @param {unknown} value
        * @param {string} [reason='is invalid']
        */
-      (name, value, reason = "is invalid") => {
-        let inspected = inspect(value);
+      (name, value2, reason = "is invalid") => {
+        let inspected = inspect(value2);
         if (inspected.length > 128) {
           inspected = `${inspected.slice(0, 128)}...`;
         }
@@ -37611,28 +37616,28 @@ function extname2(url) {
   return "";
 }
 function getFileProtocolModuleFormat(url, _context, ignoreErrors) {
-  const value = extname2(url);
-  if (value === ".js") {
+  const value2 = extname2(url);
+  if (value2 === ".js") {
     const packageType = getPackageType(url);
     if (packageType !== "none") {
       return packageType;
     }
     return "commonjs";
   }
-  if (value === "") {
+  if (value2 === "") {
     const packageType = getPackageType(url);
     if (packageType === "none" || packageType === "commonjs") {
       return "commonjs";
     }
     return "module";
   }
-  const format3 = extensionFormatMap[value];
+  const format3 = extensionFormatMap[value2];
   if (format3) return format3;
   if (ignoreErrors) {
     return void 0;
   }
   const filepath = fileURLToPath4(url);
-  throw new ERR_UNKNOWN_FILE_EXTENSION(value, filepath);
+  throw new ERR_UNKNOWN_FILE_EXTENSION(value2, filepath);
 }
 function getHttpProtocolModuleFormat() {
 }
@@ -38823,9 +38828,9 @@ var init_lib = __esm({
 });
 
 // bot/dispatch-payload.ts
-function parseDriftDispatchPayload(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { problem: "client_payload must be an object" };
-  const raw = value;
+function parseDriftDispatchPayload(value2) {
+  if (!value2 || typeof value2 !== "object" || Array.isArray(value2)) return { problem: "client_payload must be an object" };
+  const raw = value2;
   if (typeof raw.model !== "string" || raw.model.trim() === "") {
     return { problem: "client_payload.model must be the model's name in modelkeeper.yml (a non-empty string)" };
   }
@@ -38847,10 +38852,10 @@ function parseDriftDispatchPayload(value) {
   }
   return { payload };
 }
-function httpUrl(value) {
-  if (typeof value !== "string") return void 0;
+function httpUrl(value2) {
+  if (typeof value2 !== "string") return void 0;
   try {
-    const url = new URL(value);
+    const url = new URL(value2);
     return url.protocol === "https:" || url.protocol === "http:" ? url.href : void 0;
   } catch {
     return void 0;
@@ -39115,13 +39120,13 @@ function renderRetrainRecord(record) {
 `;
 }
 function issuesOfRecord(text) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch {
     return void 0;
   }
-  const record = value;
+  const record = value2;
   if (!record || record.schema !== RETRAIN_RECORD_SCHEMA || typeof record.model !== "string") return void 0;
   const issue = (n) => Number.isSafeInteger(n) && n > 0 ? n : void 0;
   return { model: record.model, requestIssue: issue(record.request_issue), driftIssue: issue(record.drift_issue) };
@@ -40013,8 +40018,8 @@ function parseNote(text) {
     const trimmed = raw.trim();
     if (!trimmed.startsWith("{")) continue;
     try {
-      const value = JSON.parse(trimmed);
-      if (value && typeof value.event === "string" && typeof value.model === "string") lines.push(value);
+      const value2 = JSON.parse(trimmed);
+      if (value2 && typeof value2.event === "string" && typeof value2.model === "string") lines.push(value2);
     } catch {
     }
   }
@@ -40050,9 +40055,10 @@ async function appendRawLines(git, commit, lines, ref) {
   await git.run(["notes", `--ref=${ref}`, "add", "-f", "-F", "-", commit], { input: text });
 }
 async function readAllNotes(git) {
-  const list2 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
-  if (list2.code !== 0 || !list2.stdout.trim()) return [];
-  const pairs = list2.stdout.trim().split("\n").map((row) => row.split(" "));
+  const list3 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
+  if (list3.code !== 0 || !list3.stdout.trim()) return [];
+  const pairs = list3.stdout.trim().split("\n").map((row) => row.split(" ")).filter(([blob, object]) => blob !== object);
+  if (pairs.length === 0) return [];
   const batch = await git.run(["cat-file", "--batch"], { input: pairs.map(([blob]) => blob).join("\n") + "\n" });
   const blobs = splitCatFileBatch(batch);
   return pairs.map(([, commit], i) => ({ commit, lines: parseNote(blobs[i] ?? "") }));
@@ -40354,13 +40360,13 @@ async function hashFiles(root, paths, options2 = {}) {
   }
   const answers = await runWorkers(todo.map((t) => join2(root, t.path)), options2.threads ?? availableParallelism());
   todo.forEach(({ path: path8, fingerprint }, i) => {
-    const [sha256, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
-    if (sha256 === null) throw unreadable(path8, String(bytesOrError));
-    hashes.set(path8, { sha256, bytes: Number(bytesOrError) });
+    const [sha2562, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
+    if (sha2562 === null) throw unreadable(path8, String(bytesOrError));
+    hashes.set(path8, { sha256: sha2562, bytes: Number(bytesOrError) });
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
     const seen = fingerprint ?? { dev: BigInt(dev), ino: BigInt(ino), size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
-    options2.cache?.store(path8, seen, sha256, startedNs);
+    options2.cache?.store(path8, seen, sha2562, startedNs);
   });
   return { hashes, stats };
 }
@@ -40398,28 +40404,178 @@ async function runWorkers(paths, threads) {
   return results.flat();
 }
 
+// src/provenance/config-section.ts
+import { createHash } from "node:crypto";
+
+// src/provenance/canonical-json.ts
+function canonicalJson(value2) {
+  return JSON.stringify(sortKeys(value2));
+}
+function sortKeys(value2) {
+  if (Array.isArray(value2)) return value2.map((v) => v === void 0 ? null : sortKeys(v));
+  if (value2 && typeof value2 === "object") {
+    const out = {};
+    for (const key of Object.keys(value2).sort()) {
+      const member = value2[key];
+      if (member !== void 0) out[key] = sortKeys(member);
+    }
+    return out;
+  }
+  return value2;
+}
+
+// src/provenance/config-section.ts
+function configSection(model) {
+  return JSON.parse(canonicalJson(model));
+}
+function sectionSha256(section) {
+  return createHash("sha256").update(canonicalJson(section)).digest("hex");
+}
+function changedKeys(before, after, prefix = "") {
+  const isObject = (v) => Boolean(v) && typeof v === "object" && !Array.isArray(v);
+  if (isObject(before) && isObject(after)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => changedKeys(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+  }
+  if (canonicalJson(before) === canonicalJson(after)) return [];
+  return [{ key: prefix || "(section)", ...before === void 0 ? {} : { before }, ...after === void 0 ? {} : { after } }];
+}
+
+// src/provenance/manifest-store.ts
+import { spawn } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+init_errors();
+var ROLES = ["data", "code", "config", "lockfiles"];
+async function writeManifest(git, header, entries) {
+  const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const done = collect(child, "git hash-object -w --stdin");
+  const digest = createHash2("sha256");
+  let files = 0;
+  let pending = "";
+  const write = async (text, force = false) => {
+    pending += text;
+    if (!force && pending.length < 1 << 20) return;
+    const chunk = Buffer.from(pending, "utf8");
+    pending = "";
+    digest.update(chunk);
+    if (!child.stdin.write(chunk)) await new Promise((resolve13) => child.stdin.once("drain", () => resolve13()));
+  };
+  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
+  for (const entry of entries) {
+    await write(JSON.stringify(entry) + "\n");
+    files++;
+  }
+  await write("", true);
+  child.stdin.end();
+  const oid = (await done).toString("utf8").trim();
+  await keepAlive(git, oid);
+  return { oid, sha256: digest.digest("hex"), files };
+}
+async function keepAlive(git, oid) {
+  const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
+  if (listed.code === 0 && listed.stdout.trim() === oid) return;
+  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);
+}
+async function readManifest(git, ref, where2) {
+  const bad = (why) => new UserError(`${where2}: the record's manifest ${ref.oid.slice(0, 12)} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
+  if (!/^[0-9a-f]{40,64}$/.test(ref.oid)) throw bad("is not a git object id");
+  const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const digest = createHash2("sha256");
+  const inputs = { data: {}, code: {}, config: {}, lockfiles: {} };
+  let header;
+  let files = 0;
+  let rest = Buffer.alloc(0);
+  const lineError = [];
+  const take = (line) => {
+    if (!line) return;
+    let value2;
+    try {
+      value2 = JSON.parse(line);
+    } catch {
+      lineError.push("has a line that is not JSON");
+      return;
+    }
+    if (!header) {
+      const h = value2;
+      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string") lineError.push("has no manifest header");
+      else header = { model: h.model, section: h.section ?? {} };
+      return;
+    }
+    const [role, path8, sha2562] = Array.isArray(value2) ? value2 : [];
+    if (!ROLES.includes(role) || typeof path8 !== "string" || !isSafePath(path8) || typeof sha2562 !== "string" || !/^[0-9a-f]{64}$/.test(sha2562)) {
+      lineError.push(`has an invalid entry ${JSON.stringify(line.slice(0, 120))}`);
+      return;
+    }
+    inputs[role][path8] = sha2562;
+    files++;
+  };
+  const stderr = [];
+  child.stderr.on("data", (c) => stderr.push(c));
+  for await (const chunk of child.stdout) {
+    digest.update(chunk);
+    let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+      take(data.subarray(start, nl).toString("utf8"));
+      start = nl + 1;
+    }
+    rest = Buffer.from(data.subarray(start));
+    data = rest;
+  }
+  take(rest.toString("utf8"));
+  const code = await new Promise((resolve13) => child.exitCode !== null ? resolve13(child.exitCode) : child.once("close", resolve13));
+  if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
+  if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
+  if (lineError.length) throw bad(lineError[0]);
+  if (!header) throw bad("is empty");
+  if (files !== ref.files) throw bad(`lists ${files} files where the note line says ${ref.files}`);
+  return { ...header, inputs };
+}
+function isSafePath(path8) {
+  if (!path8 || path8.startsWith("/") || path8.includes("\\") || path8.includes("\0") || /^[A-Za-z]:/.test(path8)) return false;
+  return path8.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+function collect(child, what) {
+  return new Promise((resolve13, reject) => {
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("error", reject);
+    child.on(
+      "close",
+      (code) => code === 0 ? resolve13(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
+    );
+  });
+}
+
 // src/version.ts
 var VERSION = "0.1.0";
 var TOOL = `modelkeeper/${VERSION}`;
 
 // src/provenance/manifest.ts
-async function listModelFiles(repoRoot, model, configFile) {
+async function listModelFiles(repoRoot, model) {
   const where2 = (key) => `models.${model.name}.${key}`;
   const [artifact] = await expandPaths(repoRoot, [model.artifact], where2("artifact"));
   const data = await expandPaths(repoRoot, [...model.data.train, ...model.data.holdout], where2("data"));
   const code = await expandPaths(repoRoot, model.code, where2("code"));
-  const config2 = await expandPaths(repoRoot, [...model.config, configFile], where2("config"));
+  const config2 = model.config.length ? await expandPaths(repoRoot, model.config, where2("config")) : [];
   return { artifact, data, code, config: config2, lockfiles: await findLockfiles(repoRoot) };
 }
-function modelPatterns(model, configFile) {
-  return { data: [...model.data.train, ...model.data.holdout], code: model.code, config: [...model.config, configFile] };
+function modelPatterns(model) {
+  return { data: [...model.data.train, ...model.data.holdout], code: model.code, config: model.config };
+}
+function allPaths(files) {
+  return [.../* @__PURE__ */ new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])];
 }
 async function buildRecord(repoRoot, model, configFile, options2 = {}) {
-  const files = await listModelFiles(repoRoot, model, configFile);
-  const all = [.../* @__PURE__ */ new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])];
-  const { hashes, stats } = await hashFiles(repoRoot, all, options2);
-  const pick3 = (paths) => Object.fromEntries([...paths].sort(comparePaths).map((p) => [p, hashes.get(p).sha256]));
+  const git = options2.git ?? createGit(repoRoot, options2.env);
+  const files = options2.files ?? await listModelFiles(repoRoot, model);
+  const { hashes, stats } = await hashFiles(repoRoot, allPaths(files), options2);
+  const section = configSection(model);
+  const manifest = await writeManifest(git, { model: model.name, section }, manifestEntries(files, hashes));
   const env = options2.env ?? process.env;
+  const artifact = hashes.get(files.artifact);
   const line = {
     schema: NOTE_SCHEMA,
     id: newLineId(),
@@ -40428,9 +40584,11 @@ async function buildRecord(repoRoot, model, configFile, options2 = {}) {
     at: (options2.now ?? /* @__PURE__ */ new Date()).toISOString(),
     tool: TOOL,
     ...model.train ? { train: model.train } : {},
-    artifact: { path: files.artifact, sha256: hashes.get(files.artifact).sha256, bytes: hashes.get(files.artifact).bytes },
-    inputs: { data: pick3(files.data), code: pick3(files.code), config: pick3(files.config), lockfiles: pick3(files.lockfiles) },
-    patterns: modelPatterns(model, configFile),
+    artifact: { path: files.artifact, sha256: artifact.sha256, bytes: artifact.bytes },
+    section: { file: configFile, sha256: sectionSha256(section) },
+    manifest,
+    ...options2.dirty?.length ? { dirty: options2.dirty } : {},
+    patterns: modelPatterns(model),
     env: {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
@@ -40439,6 +40597,32 @@ async function buildRecord(repoRoot, model, configFile, options2 = {}) {
   };
   return { line, stats };
 }
+function* manifestEntries(files, hashes) {
+  for (const role of ["data", "code", "config", "lockfiles"]) {
+    for (const path8 of [...files[role]].sort(comparePaths)) yield [role, path8, hashes.get(path8).sha256];
+  }
+}
+
+// src/provenance/dirty-files.ts
+async function dirtyFiles(git, commit, hashed) {
+  const wanted = new Set(hashed);
+  const [diff, others] = await Promise.all([
+    git.run(["--no-optional-locks", "diff", "--no-renames", "--no-ext-diff", "--name-status", "-z", commit, "--"]),
+    git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"])
+  ]);
+  const out = [];
+  const fields = diff.split("\0");
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [status2, path8] = [fields[i], fields[i + 1]];
+    if (!wanted.has(path8)) continue;
+    out.push({ path: path8, state: status2.startsWith("A") ? "added" : status2.startsWith("D") ? "deleted" : "modified" });
+  }
+  for (const path8 of others.split("\0")) if (path8 && wanted.has(path8)) out.push({ path: path8, state: "untracked" });
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+// src/commands/record.ts
+init_errors();
 
 // src/provenance/hash-cache.ts
 import { readFile as readFile2, writeFile, mkdir, rename } from "node:fs/promises";
@@ -40471,12 +40655,12 @@ var HashCache = class _HashCache {
     const same = entry.dev === String(fp.dev) && entry.ino === String(fp.ino) && entry.size === String(fp.size) && entry.mtimeNs === String(fp.mtimeNs);
     return same ? entry.sha256 : void 0;
   }
-  store(path8, fp, sha256, hashingStartedNs) {
+  store(path8, fp, sha2562, hashingStartedNs) {
     if (fp.mtimeNs >= hashingStartedNs) {
       this.entries.delete(path8);
       return;
     }
-    this.entries.set(path8, { dev: String(fp.dev), ino: String(fp.ino), size: String(fp.size), mtimeNs: String(fp.mtimeNs), sha256 });
+    this.entries.set(path8, { dev: String(fp.dev), ino: String(fp.ino), size: String(fp.size), mtimeNs: String(fp.mtimeNs), sha256: sha2562 });
     this.dirty = true;
   }
   /** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
@@ -40493,11 +40677,12 @@ var HashCache = class _HashCache {
 // src/report/record-report.ts
 init_escape();
 function fileCount(line) {
-  return 1 + Object.values(line.inputs).reduce((n, files) => n + Object.keys(files).length, 0);
+  if (line.manifest) return 1 + line.manifest.files;
+  return 1 + Object.values(line.inputs ?? {}).reduce((n, files) => n + Object.keys(files).length, 0);
 }
 function renderRecordText(report) {
   const lines = report.models.map(
-    ({ line, hashed, reused }) => `  ${line.model}: ${fileCount(line)} files (${hashed} hashed, ${reused} unchanged since last time), artifact ${line.artifact.path} sha256 ${line.artifact.sha256.slice(0, 12)}`
+    ({ line, hashed, reused }) => `  ${line.model}: ${fileCount(line)} files (${hashed} hashed, ${reused} unchanged since last time), artifact ${line.artifact.path} sha256 ${line.artifact.sha256.slice(0, 12)}${line.manifest ? `, manifest ${line.manifest.oid.slice(0, 12)}` : ""}${line.dirty?.length ? `, DIRTY: ${line.dirty.length} file(s) not as committed` : ""}`
   );
   return [
     `Recorded ${report.models.length} model(s) on ${report.commit.slice(0, 12)} in ${report.notesRef}${report.pushed ? " (pushed)" : ""}:`,
@@ -40521,7 +40706,7 @@ function renderRecordMarkdown(report) {
 }
 
 // src/monitor/reference-profile.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { join as join3 } from "node:path";
 
 // src/data/read-table.ts
@@ -40699,7 +40884,7 @@ var ColumnBuilder = class {
     return code;
   }
   /** Turns this numeric column categorical at `row` (rows before it already hold numbers). */
-  promote(row, line, value) {
+  promote(row, line, value2) {
     const codes2 = new Int32Array(this.capacity);
     let numbersBefore = 0;
     for (let i = 0; i < row; i++) {
@@ -40714,7 +40899,7 @@ var ColumnBuilder = class {
     this.codes = codes2;
     this.values = EMPTY_VALUES;
     this.kind = "categorical";
-    if (numbersBefore > 0 || this.deliveredNumbers) this.promotion = { column: this.name, line, value, numbersBefore };
+    if (numbersBefore > 0 || this.deliveredNumbers) this.promotion = { column: this.name, line, value: value2, numbersBefore };
   }
   /** The finished column for rows [0, rowCount); the builder starts an empty batch afterwards. */
   finish(rowCount2, nextCapacity, trimSpare = true) {
@@ -40853,8 +41038,8 @@ function parsePlainDecimal(bytes, start, end, fractionDigits) {
   if (significant <= 19 && fractionDigits <= 22) {
     const mantissa = lowDigits === 0 ? high : high * POWERS_OF_TEN[lowDigits] + low;
     if (mantissa <= MAX_EXACT_INTEGER) return mantissa / POWERS_OF_TEN[fractionDigits];
-    const value = longMantissaValue(high, lowDigits, low, -fractionDigits);
-    if (value === value) return value;
+    const value2 = longMantissaValue(high, lowDigits, low, -fractionDigits);
+    if (value2 === value2) return value2;
   }
   return Number(latin1(bytes, start, end));
 }
@@ -41222,9 +41407,9 @@ var CsvParser = class {
   /** The general path for an unquoted field: missing, any number form, or text. */
   storeBytes(builder, row, bytes, start, end, line, column2) {
     if (builder.kind === "numeric") {
-      const value = parseNumberBytes(bytes, start, end);
-      if (value === value || isMissingBytes(bytes, start, end)) {
-        builder.values[row] = value;
+      const value2 = parseNumberBytes(bytes, start, end);
+      if (value2 === value2 || isMissingBytes(bytes, start, end)) {
+        builder.values[row] = value2;
         return;
       }
       this.notANumber(builder, row, bytes.toString("utf8", start, end), line, column2);
@@ -41234,9 +41419,9 @@ var CsvParser = class {
   /** The same for a quoted field's text. */
   storeText(builder, row, text, line, column2) {
     if (builder.kind === "numeric") {
-      const value = parseNumberText(text);
-      if (value === value || isMissingText(text)) {
-        builder.values[row] = value;
+      const value2 = parseNumberText(text);
+      if (value2 === value2 || isMissingText(text)) {
+        builder.values[row] = value2;
         return;
       }
       this.notANumber(builder, row, text, line, column2);
@@ -41536,33 +41721,33 @@ init_errors();
 
 // src/data/store-value.ts
 init_errors();
-function storeValue(builder, row, value, origin) {
-  if (value === null || value === void 0) {
+function storeValue(builder, row, value2, origin) {
+  if (value2 === null || value2 === void 0) {
     if (builder.kind === "numeric") builder.values[row] = NaN;
     else builder.codes[row] = -1;
     return;
   }
   let number;
   let text;
-  switch (typeof value) {
+  switch (typeof value2) {
     case "number":
-      number = value;
+      number = value2;
       break;
     case "bigint":
-      number = Number(value);
+      number = Number(value2);
       break;
     case "string":
-      text = value;
+      text = value2;
       break;
     case "boolean":
-      text = value ? "true" : "false";
+      text = value2 ? "true" : "false";
       break;
     default:
-      if (value instanceof Date) {
-        number = value.getTime();
+      if (value2 instanceof Date) {
+        number = value2.getTime();
         break;
       }
-      throw nestedValueError(builder.name, value, origin);
+      throw nestedValueError(builder.name, value2, origin);
   }
   if (number !== void 0) {
     if (builder.kind === "numeric") builder.values[row] = number;
@@ -41571,13 +41756,13 @@ function storeValue(builder, row, value, origin) {
   }
   if (builder.kind === "numeric") {
     if (builder.forced === "numeric") {
-      const parsed = typeof value === "string" ? parseNumberText(text) : NaN;
-      if (parsed === parsed || typeof value === "string" && isMissingText(text)) {
+      const parsed = typeof value2 === "string" ? parseNumberText(text) : NaN;
+      if (parsed === parsed || typeof value2 === "string" && isMissingText(text)) {
         builder.values[row] = parsed;
         return;
       }
       throw new UserError(
-        `${where(origin)}: ${origin.unit === "line" ? "key" : "column"} "${builder.name}" holds ${JSON.stringify(value)}, which is not a number, but its type is set to numeric; fix the value, use null for a missing value, or set the column's type to categorical.`,
+        `${where(origin)}: ${origin.unit === "line" ? "key" : "column"} "${builder.name}" holds ${JSON.stringify(value2)}, which is not a number, but its type is set to numeric; fix the value, use null for a missing value, or set the column's type to categorical.`,
         { file: origin.file, line: origin.line, column: builder.name, key: builder.name }
       );
     }
@@ -41585,8 +41770,8 @@ function storeValue(builder, row, value, origin) {
   }
   builder.codes[row] = builder.code(text);
 }
-function nestedValueError(name, value, origin) {
-  const shape = Array.isArray(value) ? "an array" : "an object";
+function nestedValueError(name, value2, origin) {
+  const shape = Array.isArray(value2) ? "an array" : "an object";
   return new UserError(
     origin.unit === "line" ? `${where(origin)}: key "${name}" holds ${shape}; modelkeeper reads flat records of numbers and strings: flatten it (for example "${name}.x": \u2026) or leave the key out.` : `${where(origin)}: column "${name}" holds ${shape} (a nested Parquet column); modelkeeper reads flat columns of numbers and strings: flatten the column when writing the file, or read only other columns.`,
     { file: origin.file, line: origin.line, column: name, key: name }
@@ -41712,14 +41897,14 @@ async function* jsonlBatches(path8, options2 = {}) {
   }
 }
 function parseLine(text, file, line) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (error) {
     const repaired = /NaN|Infinity/.test(text) ? withoutPythonLiterals(text) : void 0;
     try {
       if (repaired === void 0) throw error;
-      value = JSON.parse(repaired);
+      value2 = JSON.parse(repaired);
     } catch {
       const message = error.message;
       const position = /position (\d+)/.exec(message);
@@ -41730,13 +41915,13 @@ function parseLine(text, file, line) {
       );
     }
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) {
     throw new UserError(
-      `${file}:${line}: the line holds ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not a JSON object; write each record as an object of column names to values, like {"amount": 12.5}.`,
+      `${file}:${line}: the line holds ${Array.isArray(value2) ? "an array" : JSON.stringify(value2)}, not a JSON object; write each record as an object of column names to values, like {"amount": 12.5}.`,
       { file, line }
     );
   }
-  return value;
+  return value2;
 }
 function withoutPythonLiterals(text) {
   let out = "";
@@ -42071,19 +42256,19 @@ function convert(data, columnDecoder) {
 }
 function parseDecimal(bytes) {
   if (!bytes.length) return 0;
-  let value = 0n;
+  let value2 = 0n;
   for (const byte of bytes) {
-    value = value * 256n + BigInt(byte);
+    value2 = value2 * 256n + BigInt(byte);
   }
   const bits = bytes.length * 8;
-  if (value >= 2n ** BigInt(bits - 1)) {
-    value -= 2n ** BigInt(bits);
+  if (value2 >= 2n ** BigInt(bits - 1)) {
+    value2 -= 2n ** BigInt(bits);
   }
-  return Number(value);
+  return Number(value2);
 }
-function parseInt96Nanos(value) {
-  const days = (value >> 64n) - 2440588n;
-  const nano = value & 0xffffffffffffffffn;
+function parseInt96Nanos(value2) {
+  const days = (value2 >> 64n) - 2440588n;
+  const nano = value2 & 0xffffffffffffffffn;
   return days * 86400000000000n + nano;
 }
 function parseFloat16(bytes) {
@@ -42200,7 +42385,7 @@ var BINARY = 8;
 var LIST = 9;
 var STRUCT = 12;
 function deserializeTCompactProtocol(reader) {
-  const value = {};
+  const value2 = {};
   let fid = 0;
   while (true) {
     if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
@@ -42209,9 +42394,9 @@ function deserializeTCompactProtocol(reader) {
     if (type === STOP) break;
     const delta = byte >> 4;
     fid = delta ? fid + delta : readZigZag(reader);
-    value[`field_${fid}`] = readElement(reader, type);
+    value2[`field_${fid}`] = readElement(reader, type);
   }
-  return value;
+  return value2;
 }
 function readElement(reader, type) {
   switch (type) {
@@ -42227,9 +42412,9 @@ function readElement(reader, type) {
     case I64:
       return readZigZagBigInt(reader);
     case DOUBLE: {
-      const value = reader.view.getFloat64(reader.offset, true);
+      const value2 = reader.view.getFloat64(reader.offset, true);
       reader.offset += 8;
-      return value;
+      return value2;
     }
     case BINARY: {
       const stringLength = readVarInt(reader);
@@ -42320,8 +42505,8 @@ function markGeoColumns(schema, key_value_metadata) {
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
-function decode(value) {
-  return value && decoder2.decode(value);
+function decode(value2) {
+  return value2 && decoder2.decode(value2);
 }
 async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
@@ -42536,12 +42721,12 @@ function convertStats(stats, schema, parsers) {
     is_min_value_exact: stats.field_8
   };
 }
-function convertMetadata(value, schema, parsers) {
+function convertMetadata(value2, schema, parsers) {
   const { type, converted_type, logical_type } = schema;
-  if (value === void 0) return value;
-  if (type === "BOOLEAN") return value[0] === 1;
-  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
-  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (value2 === void 0) return value2;
+  if (type === "BOOLEAN") return value2[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value2);
+  const view = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
   if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
   if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
   if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
@@ -42563,12 +42748,12 @@ function convertMetadata(value, schema, parsers) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+    return scale > 308 ? parseDecimal(value2) * 10 ** -scale : parseDecimal(value2) / 10 ** scale;
   }
-  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
-  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
-  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
-  return value;
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value2;
+  return value2;
 }
 
 // node_modules/hyparquet/src/indexes.js
@@ -42718,31 +42903,31 @@ function readBloomFilter(reader) {
   reader.offset = offset + numBytes;
   return { numBytes, blocks };
 }
-function hashParquetValue(value, element) {
-  if (value === null || value === void 0) return void 0;
+function hashParquetValue(value2, element) {
+  if (value2 === null || value2 === void 0) return void 0;
   const { type, converted_type, logical_type } = element;
   if (type === "BOOLEAN") {
-    if (typeof value !== "boolean") return void 0;
-    return xxhash64(new Uint8Array([value ? 1 : 0]));
+    if (typeof value2 !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value2 ? 1 : 0]));
   }
   if (type === "FLOAT") {
-    if (typeof value !== "number") return void 0;
+    if (typeof value2 !== "number") return void 0;
     const buf = new ArrayBuffer(4);
-    new DataView(buf).setFloat32(0, value, true);
+    new DataView(buf).setFloat32(0, value2, true);
     return xxhash64(new Uint8Array(buf));
   }
   if (type === "DOUBLE") {
-    if (typeof value !== "number") return void 0;
+    if (typeof value2 !== "number") return void 0;
     const buf = new ArrayBuffer(8);
-    new DataView(buf).setFloat64(0, value, true);
+    new DataView(buf).setFloat64(0, value2, true);
     return xxhash64(new Uint8Array(buf));
   }
   if (type === "INT32") {
     if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
     if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
-    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    if (typeof value2 !== "number" || !Number.isInteger(value2)) return void 0;
     const buf = new ArrayBuffer(4);
-    new DataView(buf).setInt32(0, value | 0, true);
+    new DataView(buf).setInt32(0, value2 | 0, true);
     return xxhash64(new Uint8Array(buf));
   }
   if (type === "INT64") {
@@ -42750,8 +42935,8 @@ function hashParquetValue(value, element) {
     if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
     if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
     let bigValue;
-    if (typeof value === "bigint") bigValue = value;
-    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    if (typeof value2 === "bigint") bigValue = value2;
+    else if (typeof value2 === "number" && Number.isSafeInteger(value2)) bigValue = BigInt(value2);
     else return void 0;
     const buf = new ArrayBuffer(8);
     new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
@@ -42761,15 +42946,15 @@ function hashParquetValue(value, element) {
     if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
     if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
     if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
-    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
-    if (value instanceof Uint8Array) return xxhash64(value);
+    if (typeof value2 === "string") return xxhash64(textEncoder.encode(value2));
+    if (value2 instanceof Uint8Array) return xxhash64(value2);
     return void 0;
   }
   if (type === "FIXED_LEN_BYTE_ARRAY") {
     if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
     if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
     if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
-    if (value instanceof Uint8Array) return xxhash64(value);
+    if (value2 instanceof Uint8Array) return xxhash64(value2);
     return void 0;
   }
   return void 0;
@@ -42874,26 +43059,26 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve3(record, field);
+    const value2 = resolve3(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
-      return equals(value, condition, strict);
+      return equals(value2, condition, strict);
     }
     return Object.entries(condition || {}).every(([operator, target]) => {
-      if (operator === "$gt") return value !== null && value !== void 0 && value > target;
-      if (operator === "$gte") return value !== null && value !== void 0 && value >= target;
-      if (operator === "$lt") return value !== null && value !== void 0 && value < target;
-      if (operator === "$lte") return value !== null && value !== void 0 && value <= target;
-      if (operator === "$eq") return equals(value, target, strict);
-      if (operator === "$ne") return !equals(value, target, strict);
-      if (operator === "$in") return Array.isArray(target) && matchesIn(value, target, strict);
-      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value, target, strict);
-      if (operator === "$not") return !matchFilter({ value }, { value: target }, strict);
+      if (operator === "$gt") return value2 !== null && value2 !== void 0 && value2 > target;
+      if (operator === "$gte") return value2 !== null && value2 !== void 0 && value2 >= target;
+      if (operator === "$lt") return value2 !== null && value2 !== void 0 && value2 < target;
+      if (operator === "$lte") return value2 !== null && value2 !== void 0 && value2 <= target;
+      if (operator === "$eq") return equals(value2, target, strict);
+      if (operator === "$ne") return !equals(value2, target, strict);
+      if (operator === "$in") return Array.isArray(target) && matchesIn(value2, target, strict);
+      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value2, target, strict);
+      if (operator === "$not") return !matchFilter({ value: value2 }, { value: target }, strict);
       return true;
     });
   });
 }
-function matchesIn(value, targets, strict) {
-  return targets.some((target) => equals(value, target, strict) || Array.isArray(value) && value.some((element) => equals(element, target, strict)));
+function matchesIn(value2, targets, strict) {
+  return targets.some((target) => equals(value2, target, strict) || Array.isArray(value2) && value2.some((element) => equals(element, target, strict)));
 }
 function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
   if (!filter) return false;
@@ -42960,12 +43145,12 @@ function canSkipStats(condition, minVal, maxVal, strict, element) {
       if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
     }
     if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true;
-    if (operator === "$in" && Array.isArray(target) && target.every((value) => {
-      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
-      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+    if (operator === "$in" && Array.isArray(target) && target.every((value2) => {
+      const valueMinComparison = compareParquetValues(value2, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value2, maxVal, strict, element);
       return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
     })) return true;
-    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value) => equals(minVal, value, strict))) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value2) => equals(minVal, value2, strict))) return true;
   }
   return false;
 }
@@ -43067,11 +43252,11 @@ function unionRanges(a, b) {
   return out;
 }
 function resolve3(record, path8) {
-  let value = record;
+  let value2 = record;
   for (const part of path8.split(".")) {
-    value = value?.[part];
+    value2 = value2?.[part];
   }
-  return value;
+  return value2;
 }
 
 // node_modules/hyparquet/src/plan.js
@@ -43392,21 +43577,21 @@ function prefetchAsyncBuffer(file, { fetches }) {
 // node_modules/hyparquet/src/variant.js
 var decoder3 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
-function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
-  if (Array.isArray(value)) {
-    return value.map((entry) => decodeVariantColumn(entry, parsers));
+function decodeVariantColumn(value2, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value2)) {
+    return value2.map((entry) => decodeVariantColumn(entry, parsers));
   }
-  if (typeof value !== "object") return value;
-  if ("metadata" in value) {
-    const metadata = parseVariantMetadata(value.metadata);
-    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
-    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
+  if (typeof value2 !== "object") return value2;
+  if ("metadata" in value2) {
+    const metadata = parseVariantMetadata(value2.metadata);
+    const shreddedFields = value2.typed_value && decodeTypedValue(value2.typed_value, metadata, parsers);
+    const binaryValue = value2.value && readVariant(makeReader(value2.value), metadata, parsers);
     if (shreddedFields && binaryValue) {
       return { ...binaryValue, ...shreddedFields };
     }
     return shreddedFields ?? binaryValue;
   }
-  return value;
+  return value2;
 }
 function decodeTypedValue(typedValue, metadata, parsers) {
   if (typedValue instanceof Date) return typedValue;
@@ -43471,12 +43656,12 @@ function parseVariantMetadata(bytes) {
   return metadata;
 }
 function readUnsigned(reader, byteWidth2) {
-  let value = 0;
+  let value2 = 0;
   for (let i = 0; i < byteWidth2; i++) {
-    value |= reader.view.getUint8(reader.offset + i) << i * 8;
+    value2 |= reader.view.getUint8(reader.offset + i) << i * 8;
   }
   reader.offset += byteWidth2;
-  return value;
+  return value2;
 }
 function readVariant(reader, metadata, parsers) {
   const typeByte = reader.view.getUint8(reader.offset++);
@@ -43498,29 +43683,29 @@ function readVariantPrimitive(reader, typeId, parsers) {
     case 2:
       return false;
     case 3: {
-      const value = reader.view.getInt8(reader.offset);
+      const value2 = reader.view.getInt8(reader.offset);
       reader.offset += 1;
-      return value;
+      return value2;
     }
     case 4: {
-      const value = reader.view.getInt16(reader.offset, true);
+      const value2 = reader.view.getInt16(reader.offset, true);
       reader.offset += 2;
-      return value;
+      return value2;
     }
     case 5: {
-      const value = reader.view.getInt32(reader.offset, true);
+      const value2 = reader.view.getInt32(reader.offset, true);
       reader.offset += 4;
-      return value;
+      return value2;
     }
     case 6: {
-      const value = reader.view.getBigInt64(reader.offset, true);
+      const value2 = reader.view.getBigInt64(reader.offset, true);
       reader.offset += 8;
-      return value;
+      return value2;
     }
     case 7: {
-      const value = reader.view.getFloat64(reader.offset, true);
+      const value2 = reader.view.getFloat64(reader.offset, true);
       reader.offset += 8;
-      return value;
+      return value2;
     }
     case 8:
       return readVariantDecimal(reader, 4);
@@ -43529,21 +43714,21 @@ function readVariantPrimitive(reader, typeId, parsers) {
     case 10:
       return readVariantDecimal(reader, 16);
     case 11: {
-      const value = reader.view.getInt32(reader.offset, true);
+      const value2 = reader.view.getInt32(reader.offset, true);
       reader.offset += 4;
-      return parsers.dateFromDays(value);
+      return parsers.dateFromDays(value2);
     }
     case 12:
     // timestamp_micros (utc)
     case 13: {
-      const value = reader.view.getBigInt64(reader.offset, true);
+      const value2 = reader.view.getBigInt64(reader.offset, true);
       reader.offset += 8;
-      return parsers.timestampFromMicroseconds(value);
+      return parsers.timestampFromMicroseconds(value2);
     }
     case 14: {
-      const value = reader.view.getFloat32(reader.offset, true);
+      const value2 = reader.view.getFloat32(reader.offset, true);
       reader.offset += 4;
-      return value;
+      return value2;
     }
     case 15:
       return readVariantBinary(reader);
@@ -43552,16 +43737,16 @@ function readVariantPrimitive(reader, typeId, parsers) {
       return decoder3.decode(bytes);
     }
     case 17: {
-      const value = reader.view.getBigInt64(reader.offset, true);
+      const value2 = reader.view.getBigInt64(reader.offset, true);
       reader.offset += 8;
-      return value;
+      return value2;
     }
     case 18:
     // timestamp_nanos (utc)
     case 19: {
-      const value = reader.view.getBigInt64(reader.offset, true);
+      const value2 = reader.view.getBigInt64(reader.offset, true);
       reader.offset += 8;
-      return parsers.timestampFromNanoseconds(value);
+      return parsers.timestampFromNanoseconds(value2);
     }
     case 20: {
       const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
@@ -43787,8 +43972,8 @@ function assembleMaps(keys, values, depth) {
       if (keys[i]) {
         const obj = {};
         for (let j = 0; j < keys[i].length; j++) {
-          const value = values[i][j];
-          obj[keys[i][j]] = value === void 0 ? null : value;
+          const value2 = values[i][j];
+          obj[keys[i][j]] = value2 === void 0 ? null : value2;
         }
         out.push(obj);
       } else {
@@ -43984,13 +44169,13 @@ function unpackBits(reader, count, bitWidth2) {
   for (let i = 0; i < count; i++) {
     let byteIndex = start + (bitPos >>> 3);
     const shift = bitPos & 7;
-    let value = view.getUint8(byteIndex++) >>> shift;
+    let value2 = view.getUint8(byteIndex++) >>> shift;
     let bits = 8 - shift;
     while (bits < bitWidth2) {
-      value += view.getUint8(byteIndex++) * 2 ** bits;
+      value2 += view.getUint8(byteIndex++) * 2 ** bits;
       bits += 8;
     }
-    output[i] = value % modulus;
+    output[i] = value2 % modulus;
     bitPos += bitWidth2;
   }
   reader.offset = start + Math.ceil(count * bitWidth2 / 8);
@@ -44027,9 +44212,9 @@ function deltaBinaryUnpack(reader, count, output) {
   const blockSize = readVarInt(reader);
   const miniblockPerBlock = readVarInt(reader);
   readVarInt(reader);
-  let value = readZigZagBigInt(reader);
+  let value2 = readZigZagBigInt(reader);
   let outputIndex = 0;
-  output[outputIndex++] = value;
+  output[outputIndex++] = value2;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
   while (outputIndex < count) {
     const minDelta = readZigZagBigInt(reader);
@@ -44054,8 +44239,8 @@ function deltaBinaryUnpack(reader, count, output) {
             }
           }
           const delta = minDelta + bits;
-          value += delta;
-          output[outputIndex++] = value;
+          value2 += delta;
+          output[outputIndex++] = value2;
           miniblockCount--;
         }
         if (miniblockCount) {
@@ -44063,8 +44248,8 @@ function deltaBinaryUnpack(reader, count, output) {
         }
       } else {
         for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
-          value += minDelta;
-          output[outputIndex++] = value;
+          value2 += minDelta;
+          output[outputIndex++] = value2;
         }
       }
     }
@@ -44074,9 +44259,9 @@ function deltaBinaryUnpackInt32(reader, count, output) {
   const blockSize = readVarInt(reader);
   const miniblockPerBlock = readVarInt(reader);
   readVarInt(reader);
-  let value = readZigZag(reader);
+  let value2 = readZigZag(reader);
   let outputIndex = 0;
-  output[outputIndex++] = value;
+  output[outputIndex++] = value2;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
   const { view } = reader;
   while (outputIndex < count) {
@@ -44102,8 +44287,8 @@ function deltaBinaryUnpackInt32(reader, count, output) {
             offset++;
           }
         }
-        value = value + minDelta + residual | 0;
-        output[outputIndex++] = value;
+        value2 = value2 + minDelta + residual | 0;
+        output[outputIndex++] = value2;
       }
       offset = end;
     }
@@ -44164,12 +44349,12 @@ function readRleBitPackedHybrid(reader, width, output, length) {
 }
 function readRle(reader, count, bitWidth2, output, seen) {
   const width = bitWidth2 + 7 >> 3;
-  let value = 0;
+  let value2 = 0;
   for (let i = 0; i < width; i++) {
-    value |= reader.view.getUint8(reader.offset++) << (i << 3);
+    value2 |= reader.view.getUint8(reader.offset++) << (i << 3);
   }
   for (let i = 0; i < count; i++) {
-    output[seen + i] = value;
+    output[seen + i] = value2;
   }
 }
 function readBitPacked(reader, header, bitWidth2, output, seen) {
@@ -44559,8 +44744,8 @@ function readDefinitionLevelsV2(reader, daph2, schemaPath) {
     return values;
   }
 }
-function bitWidth(value) {
-  return 32 - Math.clz32(value);
+function bitWidth(value2) {
+  return 32 - Math.clz32(value2);
 }
 
 // node_modules/hyparquet/src/column.js
@@ -45348,10 +45533,10 @@ function sortFloat64(values) {
 var CompensatedSum = class {
   sum = 0;
   compensation = 0;
-  add(value) {
-    const t = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
-    else this.compensation += value - t + this.sum;
+  add(value2) {
+    const t = this.sum + value2;
+    if (Math.abs(this.sum) >= Math.abs(value2)) this.compensation += this.sum - t + value2;
+    else this.compensation += value2 - t + this.sum;
     this.sum = t;
   }
   get value() {
@@ -45391,8 +45576,8 @@ function quantileSorted(sorted2, q) {
   const a = sorted2[below];
   const b = sorted2[above];
   const difference = b - a;
-  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  return a === b ? a : value;
+  const value2 = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+  return a === b ? a : value2;
 }
 
 // src/stats/drift/psi.ts
@@ -45590,8 +45775,8 @@ function buildProfile(table2, options2) {
   }
   return { format: PROFILE_FORMAT, version: PROFILE_VERSION, source: table2.source, rowCount: table2.rowCount, sampleSize, psiBins, columns };
 }
-function isDriftProfile(value) {
-  return typeof value === "object" && value !== null && value.format === PROFILE_FORMAT;
+function isDriftProfile(value2) {
+  return typeof value2 === "object" && value2 !== null && value2.format === PROFILE_FORMAT;
 }
 function profileColumnSummary(column2) {
   if (column2.kind === "categorical") return { ...column2 };
@@ -45751,8 +45936,8 @@ function chiSquaredContingency(table2, correction = true) {
       statistic.add((observed - expected) * (observed - expected) / expected);
     }
   }
-  const value = statistic.value;
-  return { statistic: value, pValue: chiSquaredSurvival(value, degreesOfFreedom), degreesOfFreedom };
+  const value2 = statistic.value;
+  return { statistic: value2, pValue: chiSquaredSurvival(value2, degreesOfFreedom), degreesOfFreedom };
 }
 
 // src/stats/drift/fisher-exact.ts
@@ -45875,11 +46060,11 @@ function probabilityOutsideBand(mIn, nIn, g, h) {
     minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
     maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
     if (maxj <= minj) return 1;
-    let value = minj === 0 ? 0 : 1;
+    let value2 = minj === 0 ? 0 : 1;
     for (let jj = 0; jj < maxj - minj; jj++) {
       const j = jj + minj;
-      value = (A2[jj + minj - lastMinj] * i + value * j) / (i + j);
-      A2[jj] = value;
+      value2 = (A2[jj + minj - lastMinj] * i + value2 * j) / (i + j);
+      A2[jj] = value2;
     }
     currentLength = maxj - minj;
     if (lastLength > currentLength) {
@@ -45892,11 +46077,11 @@ function probabilityOutsideBand(mIn, nIn, g, h) {
 // src/stats/drift/double-double.ts
 var DD_ZERO = { hi: 0, lo: 0 };
 var DD_ONE = { hi: 1, lo: 0 };
-function fromNumber(value) {
-  return { hi: value, lo: 0 };
+function fromNumber(value2) {
+  return { hi: value2, lo: 0 };
 }
-function toNumber(value) {
-  return value.hi + value.lo;
+function toNumber(value2) {
+  return value2.hi + value2.lo;
 }
 function twoSum(a, b) {
   const s = a + b;
@@ -46527,18 +46712,18 @@ function largestGap(a, b) {
   let minusGap = -Infinity;
   let minusLocation = NaN;
   while (i < n1 || j < n2) {
-    const value = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] <= value) i++;
-    while (j < n2 && b[j] <= value) j++;
+    const value2 = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
+    while (i < n1 && a[i] <= value2) i++;
+    while (j < n2 && b[j] <= value2) j++;
     const diff = i / n1 - j / n2;
     if (diff > plusGap) {
       plusGap = diff;
-      plusLocation = value;
+      plusLocation = value2;
     }
     const negated = -diff;
     if (negated > minusGap) {
       minusGap = negated;
-      minusLocation = value;
+      minusLocation = value2;
     }
   }
   return { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation };
@@ -46677,9 +46862,9 @@ var DEFINITIONS = {
     defaultThreshold: 0.05,
     measure(reference, current) {
       if (reference.rowCount === 0 || current.rowCount === 0) return null;
-      const value = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
+      const value2 = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
       const share = (s) => s.missingCount / s.rowCount;
-      return { value, statistic: share(current) - share(reference) };
+      return { value: value2, statistic: share(current) - share(reference) };
     }
   }
 };
@@ -46691,22 +46876,22 @@ function findDriftTest(name, where2) {
 function driftTestsFor(kind) {
   return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
 }
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return "0";
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(1);
-  return value.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+function formatNumber(value2) {
+  if (!Number.isFinite(value2)) return String(value2);
+  if (value2 === 0) return "0";
+  const magnitude = Math.abs(value2);
+  if (magnitude < 1e-3 || magnitude >= 1e6) return value2.toExponential(1);
+  return value2.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
 }
 function evaluateDriftTest(definition, metric, threshold = definition.defaultThreshold) {
   const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
   if (!metric || Number.isNaN(metric.value)) {
     return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
   }
-  const { value } = metric;
-  const drift = definition.scale === "p-value" ? value < threshold : value >= threshold;
-  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value)} is below ${formatNumber(threshold)}.`;
-  return { ...base, value, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
+  const { value: value2 } = metric;
+  const drift = definition.scale === "p-value" ? value2 < threshold : value2 >= threshold;
+  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value2)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value2)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value2)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value2)} is below ${formatNumber(threshold)}.`;
+  return { ...base, value: value2, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
 }
 
 // src/stats/drift/sampling-noise.ts
@@ -46977,8 +47162,8 @@ function compareColumns(a, b) {
 // src/stats/random.ts
 var TWO_POW_32 = 4294967296;
 var TWO_POW_53 = 9007199254740992;
-function mix32(value) {
-  let h = value | 0;
+function mix32(value2) {
+  let h = value2 | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
@@ -47126,8 +47311,8 @@ function* readFields(bytes) {
     }
   }
 }
-function toSignedInt64(value) {
-  return value >= 1n << 63n ? value - TWO_TO_64 : value;
+function toSignedInt64(value2) {
+  return value2 >= 1n << 63n ? value2 - TWO_TO_64 : value2;
 }
 function decodeUtf8(bytes) {
   try {
@@ -47200,12 +47385,12 @@ function readOpset(bytes) {
 }
 function readStringPair(bytes) {
   let key = "";
-  let value = "";
+  let value2 = "";
   for (const f of readFields(bytes)) {
     if (f.field === 1 && f.wireType === 2) key = decodeUtf8(f.value);
-    else if (f.field === 2 && f.wireType === 2) value = decodeUtf8(f.value);
+    else if (f.field === 2 && f.wireType === 2) value2 = decodeUtf8(f.value);
   }
-  return [key, value];
+  return [key, value2];
 }
 function readValueInfo(bytes) {
   let name = "";
@@ -47230,12 +47415,12 @@ function readType(bytes) {
     }
     if (f.field === 5) {
       let keyType = 0;
-      let value;
+      let value2;
       for (const g of readFields(f.value)) {
         if (g.field === 1 && g.wireType === 0) keyType = Number(g.value);
-        else if (g.field === 2 && g.wireType === 2) value = readType(g.value);
+        else if (g.field === 2 && g.wireType === 2) value2 = readType(g.value);
       }
-      if (value) return { kind: "map", keyType, value };
+      if (value2) return { kind: "map", keyType, value: value2 };
     }
   }
   return void 0;
@@ -47248,12 +47433,12 @@ function readTensorType(bytes) {
     else if (f.field === 2 && f.wireType === 2) {
       for (const dim of readFields(f.value)) {
         if (dim.field !== 1 || dim.wireType !== 2) continue;
-        let value = "?";
+        let value2 = "?";
         for (const g of readFields(dim.value)) {
-          if (g.field === 1 && g.wireType === 0) value = Number(toSignedInt64(g.value));
-          else if (g.field === 2 && g.wireType === 2) value = decodeUtf8(g.value);
+          if (g.field === 1 && g.wireType === 0) value2 = Number(toSignedInt64(g.value));
+          else if (g.field === 2 && g.wireType === 2) value2 = decodeUtf8(g.value);
         }
-        shape.push(value);
+        shape.push(value2);
       }
     }
   }
@@ -47275,9 +47460,9 @@ function recordedFeatureNames(summary) {
 init_errors();
 
 // src/model/signature.ts
-function describeValue(value) {
-  if (value.kind !== "tensor") return `"${value.name}" (${value.kind})`;
-  return `"${value.name}" (${value.type} [${value.dims.join(", ")}])`;
+function describeValue(value2) {
+  if (value2.kind !== "tensor") return `"${value2.name}" (${value2.kind})`;
+  return `"${value2.name}" (${value2.type} [${value2.dims.join(", ")}])`;
 }
 
 // src/model/input-plan.ts
@@ -47383,7 +47568,7 @@ function numericColumn(table2, name, inputName, model) {
   return found;
 }
 function sameList(a, b) {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  return a.length === b.length && a.every((value2, i) => value2 === b[i]);
 }
 var BatchPacker = class {
   constructor(plan, maxBatch) {
@@ -47413,8 +47598,8 @@ var BatchPacker = class {
           }
         } else {
           for (let i = 0; i < count; i++) {
-            const value = column2.values[rowOf(i)];
-            strings[i] = Number.isNaN(value) ? "" : String(value);
+            const value2 = column2.values[rowOf(i)];
+            strings[i] = Number.isNaN(value2) ? "" : String(value2);
           }
         }
         feeds[spec.inputName] = { element: "string", data: strings, dims };
@@ -47446,15 +47631,15 @@ var BatchPacker = class {
     return buffer;
   }
 };
-function toInt64(value, column2, row) {
-  if (!Number.isInteger(value)) {
-    const what = Number.isNaN(value) ? "a missing value" : `the non-integer ${value}`;
+function toInt64(value2, column2, row) {
+  if (!Number.isInteger(value2)) {
+    const what = Number.isNaN(value2) ? "a missing value" : `the non-integer ${value2}`;
     throw new UserError(
       `column "${column2}" has ${what} at data row ${row + 1}, but the model's input "${column2}" is int64. Fill or round the column in the data, or re-export the model with a float input for it.`,
       { column: column2 }
     );
   }
-  return BigInt(value);
+  return BigInt(value2);
 }
 
 // src/model/output-plan.ts
@@ -47478,28 +47663,28 @@ function planOutputs(signature, task, model) {
       { file: model.path }
     );
   }
-  const value = pick(floats, task === "regression" ? /variable|predict|output/i : /prob/i);
-  checkStaticShape(value, task, model);
-  if (task === "regression") return { task, value };
+  const value2 = pick(floats, task === "regression" ? /variable|predict|output/i : /prob/i);
+  checkStaticShape(value2, task, model);
+  if (task === "regression") return { task, value: value2 };
   const labels = signature.outputs.filter((output) => output.kind === "tensor" && LABEL_TYPES.has(output.type));
   const label = labels.length > 0 ? pick(labels, /label/i) : void 0;
-  return label ? { task, value, label } : { task, value };
+  return label ? { task, value: value2, label } : { task, value: value2 };
 }
 function pick(candidates, preferred) {
   return candidates.find((output) => preferred.test(output.name)) ?? candidates[0];
 }
-function checkStaticShape(value, task, model) {
-  const dims = value.dims;
+function checkStaticShape(value2, task, model) {
+  const dims = value2.dims;
   if (dims.length === 0) return;
   const columns = dims.length === 1 ? 1 : dims[1];
-  if (dims.length > 2) throw shapeError(value, task, model, `has rank ${dims.length}`);
+  if (dims.length > 2) throw shapeError(value2, task, model, `has rank ${dims.length}`);
   if (typeof columns !== "number") return;
-  if (task === "binary" && columns > 2) throw shapeError(value, task, model, `has ${columns} columns`);
-  if (task === "multiclass" && columns < 2) throw shapeError(value, task, model, `has ${columns} column`);
-  if (task === "regression" && columns !== 1) throw shapeError(value, task, model, `has ${columns} columns`);
+  if (task === "binary" && columns > 2) throw shapeError(value2, task, model, `has ${columns} columns`);
+  if (task === "multiclass" && columns < 2) throw shapeError(value2, task, model, `has ${columns} column`);
+  if (task === "regression" && columns !== 1) throw shapeError(value2, task, model, `has ${columns} columns`);
 }
-function shapeError(value, task, model, problem) {
-  const name = typeof value === "string" ? `"${value}"` : describeValue(value);
+function shapeError(value2, task, model, problem) {
+  const name = typeof value2 === "string" ? `"${value2}"` : describeValue(value2);
   const expected = {
     binary: "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",
     multiclass: "probabilities [N, C] with C >= 2 classes; if the model scores one class, set task: binary",
@@ -47523,11 +47708,11 @@ var PredictionCollector = class {
   classCount;
   labels;
   add(start, count, outputs) {
-    const value = outputs[this.plan.value.name];
-    const columns = this.columnsOf(value, count);
-    const data = value.data;
+    const value2 = outputs[this.plan.value.name];
+    const columns = this.columnsOf(value2, count);
+    const data = value2.data;
     if (this.plan.task === "multiclass") {
-      if (columns < 2) throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value.dims.join(", ")}]`);
+      if (columns < 2) throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value2.dims.join(", ")}]`);
       if (this.classCount === void 0) {
         this.classCount = columns;
         this.probabilities = new Float64Array(this.rowCount * columns);
@@ -47546,7 +47731,7 @@ var PredictionCollector = class {
       }
     } else {
       if (columns > (this.plan.task === "binary" ? 2 : 1)) {
-        throw shapeError(this.plan.value.name, this.plan.task, this.model, `has shape [${value.dims.join(", ")}]`);
+        throw shapeError(this.plan.value.name, this.plan.task, this.model, `has shape [${value2.dims.join(", ")}]`);
       }
       const column2 = columns === 2 ? 1 : 0;
       for (let i = 0; i < count; i++) this.scores[start + i] = Number(data[i * columns + column2]);
@@ -47645,7 +47830,7 @@ function summarize(path8, bytes) {
 }
 function toSignature(meta, declared) {
   if (meta.isTensor) return { name: meta.name, kind: "tensor", type: meta.type, dims: [...meta.shape] };
-  const kind = declared.find((value) => value.name === meta.name)?.type.kind;
+  const kind = declared.find((value2) => value2.name === meta.name)?.type.kind;
   return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
 }
 async function closeModel(handle) {
@@ -47756,7 +47941,7 @@ async function buildReferenceProfile(root, model) {
   const random = createRandom(PROFILE_SEED);
   const profile = buildProfile({ ...table2, source: paths.join(", ") }, { random: () => random.nextFloat() });
   const json = JSON.stringify(profile);
-  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash("sha256").update(json).digest("hex"), profile };
+  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash3("sha256").update(json).digest("hex"), profile };
 }
 async function storeProfile(git, commit, line) {
   await appendRawLines(git, commit, [JSON.stringify(line)], PROFILES_REF);
@@ -47767,14 +47952,14 @@ async function readProfile(git, commit, model) {
   let best;
   for (const raw of text.split("\n")) {
     if (!raw.trim().startsWith("{")) continue;
-    let value;
+    let value2;
     try {
-      value = JSON.parse(raw);
+      value2 = JSON.parse(raw);
     } catch {
       continue;
     }
-    if (value?.model !== model || best && value.at <= best.at) continue;
-    best = { ...value, profile: parseDriftProfile(value.profile, `${PROFILES_REF} on ${commit.slice(0, 12)}`) };
+    if (value2?.model !== model || best && value2.at <= best.at) continue;
+    best = { ...value2, profile: parseDriftProfile(value2.profile, `${PROFILES_REF} on ${commit.slice(0, 12)}`) };
   }
   return best;
 }
@@ -47783,8 +47968,9 @@ async function readProfile(git, commit, model) {
 var recordCommand = {
   name: "record",
   summary: "hash each model's data, code, config and artifact into a note on the commit",
-  usage: "record [--commit REV] [--push]",
+  usage: "record [--commit REV] [--push] [--allow-dirty]",
   options: {
+    "allow-dirty": { type: "boolean", description: "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)" },
     commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
     push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
@@ -47794,12 +47980,20 @@ var recordCommand = {
     const { git, root } = workspace;
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
+    const listed = /* @__PURE__ */ new Map();
+    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
+    const dirty = await dirtyFiles(git, commit, [...listed.values()].flatMap(allPaths));
+    if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
+    const dirtyPaths = new Set(dirty.map((d) => d.path));
+    if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
     const cache2 = await HashCache.open(join4(await gitDir(git), "modelkeeper", "hash-cache.json"));
     const records = [];
     const profiles = [];
     for (const model of workspace.models) {
       context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { cache: cache2, env: context.env });
+      const files = listed.get(model.name);
+      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache: cache2, env: context.env, files, dirty: modelDirty });
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -47841,6 +48035,19 @@ async function recordTarget(git, env, commit) {
   }
   return "HEAD";
 }
+function dirtyError(dirty, commit) {
+  const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
+  const more = dirty.length > shown.length ? [`  \u2026 and ${dirty.length - shown.length} more`] : [];
+  return new UserError(
+    [
+      `record: ${dirty.length} hashed file(s) are not as committed in ${commit.slice(0, 12)}, so the record would not describe the commit:`,
+      ...shown,
+      ...more,
+      `Commit them (or stash or restore them) and run record again, or pass --allow-dirty to record them as they are (the line is marked "dirty"). Files kept outside git on purpose belong in .gitignore.`
+    ].join("\n"),
+    { file: dirty[0].path }
+  );
+}
 async function warnIfNotesMissing(git, warn) {
   const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   if (shallow && !await hasNotesRef(git)) {
@@ -47867,30 +48074,66 @@ function readBlob(git, object) {
   });
 }
 
-// src/provenance/find-record.ts
-import { createHash as createHash2 } from "node:crypto";
-async function findRecord(git, model, commit) {
-  const own3 = latest(await readNote(git, commit), "record", model.name);
-  if (own3) return { record: own3, commit };
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
-  if (blob.code !== 0) return void 0;
-  const sha256 = createHash2("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
-  let best;
-  for (const note of await readAllNotes(git)) {
-    for (const line of note.lines) {
-      if (line.event !== "record" || line.model !== model.name || line.artifact?.sha256 !== sha256) continue;
-      if (!best || line.at > best.record.at) best = { record: line, commit: note.commit };
+// src/provenance/record-inputs.ts
+init_errors();
+async function readRecordedInputs(git, record, where2) {
+  if (!isSafePath(record.artifact?.path ?? "")) throw new UserError(`${where2}: the record names the artifact path ${JSON.stringify(record.artifact?.path)}, which is not inside the repository: the note was altered. Record the commit again.`);
+  if (record.manifest) {
+    const manifest = await readManifest(git, record.manifest, where2);
+    if (manifest.model !== record.model) throw new UserError(`${where2}: the record's manifest belongs to model "${manifest.model}", not "${record.model}": the note was altered. Record the commit again.`);
+    return {
+      inputs: manifest.inputs,
+      ...record.section ? { section: { ...record.section, value: manifest.section } } : {}
+    };
+  }
+  const inline = record.inputs ?? { data: {}, code: {}, config: {}, lockfiles: {} };
+  const inputs = { data: {}, code: {}, config: {}, lockfiles: {} };
+  for (const role of ["data", "code", "config", "lockfiles"]) {
+    for (const [path8, sha2562] of Object.entries(inline[role] ?? {})) {
+      if (!isSafePath(path8)) throw new UserError(`${where2}: the record names the path ${JSON.stringify(path8)}, which is not inside the repository: the note was altered. Record the commit again.`);
+      inputs[role][path8] = sha2562;
     }
   }
-  return best;
+  return { inputs };
+}
+
+// src/provenance/find-record.ts
+import { createHash as createHash4 } from "node:crypto";
+async function findRecord(git, model, commit) {
+  const own3 = latest(await readNote(git, commit), "record", model.name);
+  if (own3) return { record: own3, commit, relation: "own" };
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
+  if (blob.code !== 0) return void 0;
+  const sha2562 = createHash4("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  const candidates = [];
+  for (const note of await readAllNotes(git)) {
+    const line = latest(note.lines, "record", model.name);
+    if (line && line.artifact?.sha256 === sha2562 && note.commit !== commit) candidates.push({ record: line, commit: note.commit });
+  }
+  let nearest;
+  for (const candidate of candidates) {
+    if ((await git.tryRun(["merge-base", "--is-ancestor", candidate.commit, commit])).code !== 0) continue;
+    const distance = Number((await git.run(["rev-list", "--count", `${candidate.commit}..${commit}`])).trim());
+    if (!nearest || distance < nearest.distance) nearest = { found: { ...candidate, relation: "ancestor" }, distance };
+  }
+  if (nearest) return nearest.found;
+  for (const candidate of candidates.sort((a, b) => a.record.at < b.record.at ? 1 : -1)) {
+    if (await sameRecordedFiles(git, candidate, commit)) return { ...candidate, relation: "same-files" };
+  }
+  return void 0;
+}
+async function sameRecordedFiles(git, candidate, commit) {
+  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => void 0);
+  if (!recorded) return false;
+  const named = /* @__PURE__ */ new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);
+  const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
+  if (diff.code !== 0) return false;
+  return !diff.stdout.split("\0").some((path8) => path8 && named.has(path8));
 }
 
 // src/provenance/compare.ts
-function compareRecord(record, current) {
-  const recorded = {
-    artifact: { [record.artifact.path]: record.artifact.sha256 },
-    ...record.inputs
-  };
+function compareRecord(record, inputs, current) {
+  const recorded = { artifact: { [record.artifact.path]: record.artifact.sha256 }, ...inputs };
   const changes = [];
   for (const role of ["artifact", "data", "code", "config", "lockfiles"]) {
     const before = recorded[role] ?? {};
@@ -47909,6 +48152,10 @@ function compareRecord(record, current) {
 
 // src/report/verify-report.ts
 init_escape();
+var value = (v) => v === void 0 ? "(absent)" : JSON.stringify(v).slice(0, 80);
+function keyLines(change) {
+  return (change.keys ?? []).map((k) => `      ${k.key}: ${value(k.before)} -> ${value(k.after)}`);
+}
 var short = (hash) => hash ? hash.slice(0, 12) : "-";
 function renderVerifyText(report) {
   const out = [];
@@ -47919,8 +48166,11 @@ function renderVerifyText(report) {
     }
     out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`);
     for (const c of m.changes) {
-      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`);
+      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`, ...keyLines(c));
     }
+  }
+  for (const m of report.models) {
+    if (m.dirty?.length) out.push(`${m.model}: the record was made with --allow-dirty: ${m.dirty.length} file(s) were not as committed (${m.dirty.slice(0, 5).join(", ")}${m.dirty.length > 5 ? ", \u2026" : ""})`);
   }
   if (report.fast) out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
   return out.join("\n");
@@ -47932,7 +48182,8 @@ function renderVerifyMarkdown(report) {
     if (!m.ok) {
       out.push("| path | role | change | expected | actual |", "| --- | --- | --- | --- | --- |");
       for (const c of m.changes) {
-        out.push(`| ${markdownCode(c.path)} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
+        const keys = (c.keys ?? []).map((k) => markdownCode(k.key)).join(", ");
+        out.push(`| ${markdownCode(c.path)}${keys ? ` (keys ${keys})` : ""} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
       }
       out.push("");
     }
@@ -47961,12 +48212,13 @@ var verifyCommand = {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      if (found.commit !== commit) context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)}`);
+      if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
+      const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
       const current = await currentHashes(root, record, cache2);
-      const changes = compareRecord(record, current);
+      const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, ok: changes.length === 0, checked, changes });
+      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...record.dirty?.length ? { dirty: record.dirty } : {}, ok: changes.length === 0, checked, changes });
     }
     await cache2?.save();
     const ok = models.every((m) => m.ok);
@@ -47980,6 +48232,13 @@ var verifyCommand = {
     };
   }
 };
+function sectionChange(model, recorded) {
+  if (!recorded.section) return [];
+  const now = configSection(model);
+  const actual = sectionSha256(now);
+  if (actual === recorded.section.sha256) return [];
+  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
+}
 async function currentHashes(root, record, cache2) {
   const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -48007,13 +48266,13 @@ async function currentHashes(root, record, cache2) {
   };
 }
 async function noRecordError(git, model, rev, commit) {
-  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit).` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
   return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }
 
 // src/commands/reproduce.ts
 import { copyFile, mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname2, join as join8 } from "node:path";
+import { dirname as dirname2, isAbsolute, join as join8 } from "node:path";
 
 // src/git/worktree.ts
 import { mkdtemp, rm } from "node:fs/promises";
@@ -48045,11 +48304,11 @@ async function withWorktree(git, commit, work) {
 }
 
 // src/provenance/run-command.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 function runShellCommand(command, options2) {
   const started = Date.now();
   return new Promise((resolve13, reject) => {
-    const child = spawn(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn2(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let tail = "";
     let timedOut = false;
     const keep = (chunk) => {
@@ -48090,6 +48349,8 @@ function renderReproduceText(report) {
   for (const m of report.models) {
     const verdict = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
     out.push(`${m.model}: ${verdict}`);
+    out.push(`  ran \`${m.train}\`${m.trainFrom ? ` from ${m.trainFrom}` : ""}`);
+    if (m.noteTrainDiffers) out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
     out.push(`  expected sha256 ${m.expected}`);
     if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
     if (m.reason) out.push(`  ${m.reason}`);
@@ -48105,7 +48366,7 @@ function renderReproduceMarkdown(report) {
   out.push("| model | result | expected | rebuilt | note |", "| --- | --- | --- | --- | --- |");
   for (const m of report.models) {
     out.push(
-      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? m.identical ? "identical" : "within tolerance" : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown(m.reason ?? "")} |`
+      `| ${escapeMarkdown(m.model)} | ${m.reproduced ? m.identical ? "identical" : "within tolerance" : "not reproduced"} | ${markdownCode(m.expected.slice(0, 12))} | ${m.actual ? markdownCode(m.actual.slice(0, 12)) : "-"} | ${escapeMarkdown([m.reason ?? "", m.noteTrainDiffers ? "the note's recorded train command differs from the commit's and was not run" : ""].filter(Boolean).join("; "))} |`
     );
   }
   return out.join("\n") + "\n";
@@ -48140,9 +48401,9 @@ function cached(cache2, kind, key, compute) {
   let byObject = cache2.memo.get(kind);
   if (!byObject) cache2.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
   if (byObject.has(key)) return byObject.get(key);
-  const value = compute();
-  byObject.set(key, value);
-  return value;
+  const value2 = compute();
+  byObject.set(key, value2);
+  return value2;
 }
 
 // src/stats/metrics/compute-metric.ts
@@ -48150,8 +48411,8 @@ function computeWith(implementation, data, options2, cache2) {
   const state = implementation.prepare(data, resolveMetricOptions(options2), cache2);
   const { undefinedReason, note } = implementation.explain(state);
   if (undefinedReason) return { value: NaN, undefinedReason };
-  const value = implementation.weighted(state, null);
-  return note ? { value, note } : { value };
+  const value2 = implementation.weighted(state, null);
+  return note ? { value: value2, note } : { value: value2 };
 }
 
 // src/stats/metrics/validate-inputs.ts
@@ -48177,23 +48438,23 @@ var MODEL_OUTPUT_HINT = "Check the model's output for that row (missing or non-n
 var LABEL_HINT = "Fill or drop rows whose label is missing before evaluating.";
 function requireFinite(data, name, values, hint, perRow = 1) {
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value - value !== 0) {
+    const value2 = values[i];
+    if (value2 - value2 !== 0) {
       const row = Math.floor(i / perRow);
       const where2 = perRow > 1 ? `row ${row}, class ${i % perRow}` : `row ${row}`;
       throw new UserError(
-        describe2(data, `${name} at ${where2} (0-based) is ${value}; it must be a finite number. ${hint}`)
+        describe2(data, `${name} at ${where2} (0-based) is ${value2}; it must be a finite number. ${hint}`)
       );
     }
   }
 }
 function requireProbabilities(data, name, values, metric, perRow = 1) {
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (!(value >= 0 && value <= 1)) {
+    const value2 = values[i];
+    if (!(value2 >= 0 && value2 <= 1)) {
       const row = Math.floor(i / perRow);
       throw new UserError(
-        describe2(data, `${name} at row ${row} (0-based) is ${value}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`)
+        describe2(data, `${name} at row ${row} (0-based) is ${value2}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`)
       );
     }
   }
@@ -48330,8 +48591,8 @@ function radixArgsort(values, startOrder) {
   if (n !== values.length) throw new RangeError("radixArgsort: startOrder must be a permutation of the rows");
   const copy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const value = values[startOrder[i]];
-    copy[i] = value === 0 ? 0 : value;
+    const value2 = values[startOrder[i]];
+    copy[i] = value2 === 0 ? 0 : value2;
   }
   const words = new Uint32Array(copy.buffer);
   let high = new Uint32Array(n);
@@ -49058,19 +49319,20 @@ var reproduceCommand = {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      const train = record.train ?? model.train;
-      if (!train) {
-        throw new UserError(`models.${model.name}.train: no train command recorded or configured, so the model cannot be rebuilt. Add \`train:\` to the config.`);
-      }
+      const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
       if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
-      context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${train}\` in a clean worktree`);
       results.push(
-        await withWorktree(
-          git,
-          commit,
-          (dir) => rebuild(dir, root, model, record, train, timeoutMinutes * 6e4, context.env, context.signal)
-        )
+        await withWorktree(git, commit, async (dir) => {
+          const own3 = await modelAtCommit(dir, workspace.config.relativePath, model.name, commit);
+          if (record.train !== void 0 && record.train !== own3.train) {
+            context.warn(`${model.name}: the note's recorded train command differs from the one in ${commit.slice(0, 12)}'s ${workspace.config.relativePath}; running the commit's own and reporting the note's`);
+          }
+          context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${own3.train}\` (from ${workspace.config.relativePath} at that commit) in a clean worktree`);
+          const result = await rebuild(dir, root, own3.model, record, recorded, own3.train, timeoutMinutes * 6e4, context.env, context.signal);
+          const noteTrain = record.train !== void 0 && record.train !== own3.train ? { noteTrain: record.train, noteTrainDiffers: true } : {};
+          return { ...result, trainFrom: `${workspace.config.relativePath} at ${commit}`, recordCommit: found.commit, recordRelation: found.relation, ...noteTrain };
+        })
       );
     }
     const ok = results.every((r) => r.reproduced);
@@ -49084,9 +49346,19 @@ var reproduceCommand = {
     };
   }
 };
-async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) {
+async function modelAtCommit(dir, configFile, name, commit) {
+  if (isAbsolute(configFile)) {
+    throw new UserError(`${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`);
+  }
+  const config2 = await loadConfig(join8(dir, configFile), dir);
+  const model = config2.models.find((m) => m.name === name);
+  if (!model) throw new UserError(`${configFile} at ${commit.slice(0, 12)} has no model "${name}", so reproduce has no train command to run for it. Reproduce a commit whose config defines it.`, { file: configFile });
+  if (!model.train) throw new UserError(`${configFile} at ${commit.slice(0, 12)}: models.${name}.train is not set, so the model cannot be rebuilt. Add \`train:\` to the config and commit it.`, { file: configFile, key: `models.${name}.train` });
+  return { model, train: model.train };
+}
+async function rebuild(dir, root, model, record, recorded, train, timeoutMs, env, signal) {
   const base = { model: model.name, train, expected: record.artifact.sha256 };
-  const inputs = { ...record.inputs.data, ...record.inputs.code, ...record.inputs.config, ...record.inputs.lockfiles };
+  const inputs = { ...recorded.inputs.data, ...recorded.inputs.code, ...recorded.inputs.config, ...recorded.inputs.lockfiles };
   const present = await filterExisting(dir, Object.keys(inputs));
   const absent = Object.keys(inputs).filter((p) => !present.includes(p));
   if (absent.length) {
@@ -49104,6 +49376,9 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
   }
   const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
   const inputMismatches = Object.entries(inputs).filter(([path8, sha]) => inputHashes.get(path8)?.sha256 !== sha).map(([path8]) => path8);
+  for (const change of sectionChange(model, recorded)) {
+    inputMismatches.push(`${change.path} (keys ${(change.keys ?? []).map((k) => k.key).join(", ")})`);
+  }
   if (inputMismatches.length) {
     return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
   }
@@ -49117,11 +49392,11 @@ async function rebuild(dir, root, model, record, train, timeoutMs, env, signal) 
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
   const actual = hashes.get(record.artifact.path).sha256;
   if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run3.durationMs };
-  const recorded = join8(dir, ".modelkeeper-recorded-artifact.onnx");
-  await copyRecordedArtifact(root, record, recorded);
+  const recordedArtifact = join8(dir, ".modelkeeper-recorded-artifact.onnx");
+  await copyRecordedArtifact(root, record, recordedArtifact);
   let metrics;
   try {
-    metrics = await compareArtifactMetrics(model, recorded, artifactPath, dir);
+    metrics = await compareArtifactMetrics(model, recordedArtifact, artifactPath, dir);
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { ...base, actual, reproduced: false, identical: false, durationMs: run3.durationMs, reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}` };
@@ -49153,7 +49428,7 @@ async function copyRecordedArtifact(root, record, target) {
 
 // src/commands/evaluate.ts
 import { writeFile as writeFile4 } from "node:fs/promises";
-import { join as join12, resolve as resolve5 } from "node:path";
+import { join as join13, resolve as resolve5 } from "node:path";
 
 // src/gate/champion.ts
 import { readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
@@ -49179,7 +49454,7 @@ function removeTempDirs() {
 }
 
 // src/gate/champion.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { join as join10, resolve as resolve4 } from "node:path";
 init_errors();
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
@@ -49188,27 +49463,82 @@ function tagPrefix(model) {
 }
 async function championTags(git, model) {
   const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
-  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: Number(tag.slice(tagPrefix(model).length)) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+  return out.split("\n").map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ tag, version: versionOf(model, tag) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
 }
-async function resolveChampion(git, model, env, cwd, override) {
+function versionOf(model, tag) {
+  const rest = tag.slice(tagPrefix(model).length);
+  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : NaN;
+}
+function parseChampionClaim(message, model, tag) {
+  for (const line of message.split("\n")) {
+    const text = line.trim();
+    if (!text.startsWith("{")) continue;
+    let value2;
+    try {
+      value2 = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (value2?.event === "promote" && value2.model === model && value2.tag === tag && value2.version === versionOf(model, tag) && typeof value2.artifact?.path === "string" && /^[0-9a-f]{64}$/.test(value2.artifact?.sha256 ?? "")) {
+      return { model, version: value2.version, tag, artifact: { path: value2.artifact.path, sha256: value2.artifact.sha256 } };
+    }
+  }
+  return void 0;
+}
+async function trustedChampion(git, model, only) {
+  const format3 = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  const out = await git.run(["for-each-ref", `--format=${format3}`, `refs/tags/${tagPrefix(model)}*`]);
+  const tags = out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
+    const [tag, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+    return { tag, type, peeledType, message: message ?? "", version: versionOf(model, tag) };
+  }).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+  const ignored = [];
+  for (const t of tags) {
+    if (t.type !== "tag") {
+      ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
+      continue;
+    }
+    if (t.peeledType !== "commit") {
+      ignored.push({ tag: t.tag, reason: `it points at a ${t.peeledType || "non-commit object"}, not a commit` });
+      continue;
+    }
+    const claim = parseChampionClaim(t.message, model, t.tag);
+    if (!claim) {
+      ignored.push({ tag: t.tag, reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote" });
+      continue;
+    }
+    if (only && claim.artifact.sha256 !== only.sha256) continue;
+    const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
+    if (!artifact) {
+      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} does not exist at the tagged commit` });
+      continue;
+    }
+    if (artifact.sha256 !== claim.artifact.sha256) {
+      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
+      continue;
+    }
+    return { champion: { tag: t.tag, version: t.version, artifact }, ignored };
+  }
+  return { ignored };
+}
+async function resolveChampion(git, model, env, cwd, override, challenger) {
   if (override) {
     const asFile = resolve4(cwd, override);
-    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return fromFile(asFile, `file ${override}`);
+    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
     const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
     if (commit.code !== 0) {
       throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
     }
-    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
-    if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
-    return found;
+    const found2 = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    if (!found2) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
+    return { champion: found2, ignoredTags: [] };
   }
-  const [newest] = await championTags(git, model.name);
-  if (newest) {
-    const found = await fromGit(git, newest.tag, model.artifact, `tag ${newest.tag}`);
-    if (found) return found;
-  }
+  const { champion, ignored } = await trustedChampion(git, model.name);
+  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const base = await baseRef(git, env);
-  return base ? fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
+  const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
+  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
+  return { champion: found, ignoredTags: ignored };
 }
 async function baseRef(git, env) {
   let name = env.GITHUB_BASE_REF || void 0;
@@ -49243,7 +49573,7 @@ async function fromFile(path8, label) {
   if (isLfsPointer(bytes)) {
     throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
   }
-  return { path: path8, label, sha256: createHash3("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+  return { path: path8, label, sha256: createHash5("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 function isLfsPointer(bytes) {
   return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
@@ -49259,6 +49589,30 @@ async function smudgeLfs(git, pointer, path8, label) {
     child.stdin?.end(pointer);
   });
 }
+
+// src/gate/evaluation-inputs.ts
+import { createHash as createHash6 } from "node:crypto";
+function configSectionSha256(model) {
+  return sha256(canonicalJson2(model));
+}
+function holdoutSetSha256(files) {
+  return sha256(Object.keys(files).sort().map((path8) => `${path8}\0${files[path8]}
+`).join(""));
+}
+function canonicalJson2(value2) {
+  if (Array.isArray(value2)) return `[${value2.map(canonicalJson2).join(",")}]`;
+  if (value2 && typeof value2 === "object") {
+    const entries = Object.entries(value2).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson2(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value2) ?? "null";
+}
+function sha256(text) {
+  return createHash6("sha256").update(text).digest("hex");
+}
+
+// src/commands/evaluate.ts
+init_errors();
 
 // src/stats/paired/paired-bootstrap.ts
 init_errors();
@@ -49347,9 +49701,9 @@ var D = [1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.1481039764
 var E = [6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124, 0.0012426609473880784, 27115555687434876e-21, 20103343992922881e-23];
 var F = [1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 7868691311456133e-19, 18463183175100548e-21, 1421511758316446e-22, 20442631033899397e-31];
 function polynomial(coefficients, x) {
-  let value = coefficients[coefficients.length - 1];
-  for (let i = coefficients.length - 2; i >= 0; i--) value = value * x + coefficients[i];
-  return value;
+  let value2 = coefficients[coefficients.length - 1];
+  for (let i = coefficients.length - 2; i >= 0; i--) value2 = value2 * x + coefficients[i];
+  return value2;
 }
 function normalQuantile(p) {
   if (!(p >= 0 && p <= 1)) return NaN;
@@ -49361,15 +49715,15 @@ function normalQuantile(p) {
     return q * polynomial(A, r2) / polynomial(B, r2);
   }
   let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-  let value;
+  let value2;
   if (r <= 5) {
     r -= 1.6;
-    value = polynomial(C, r) / polynomial(D, r);
+    value2 = polynomial(C, r) / polynomial(D, r);
   } else {
     r -= 5;
-    value = polynomial(E, r) / polynomial(F, r);
+    value2 = polynomial(E, r) / polynomial(F, r);
   }
-  return q < 0 ? -value : value;
+  return q < 0 ? -value2 : value2;
 }
 
 // src/stats/paired/percentile-interval.ts
@@ -49393,9 +49747,9 @@ function percentileInterval(sorted2, confidence) {
 function jackknifeAcceleration(jackknifeValues) {
   let count = 0;
   let sum = 0;
-  for (const value of jackknifeValues) {
-    if (Number.isFinite(value)) {
-      sum += value;
+  for (const value2 of jackknifeValues) {
+    if (Number.isFinite(value2)) {
+      sum += value2;
       count++;
     }
   }
@@ -49403,9 +49757,9 @@ function jackknifeAcceleration(jackknifeValues) {
   const mean = sum / count;
   let squares = 0;
   let cubes = 0;
-  for (const value of jackknifeValues) {
-    if (!Number.isFinite(value)) continue;
-    const d = mean - value;
+  for (const value2 of jackknifeValues) {
+    if (!Number.isFinite(value2)) continue;
+    const d = mean - value2;
     squares += d * d;
     cubes += d * d * d;
   }
@@ -50169,10 +50523,10 @@ function summarize2(setup, values, jackknife, threadsUsed, workerError) {
 }
 function standardDeviation(values) {
   let mean = 0;
-  for (const value of values) mean += value;
+  for (const value2 of values) mean += value2;
   mean /= values.length;
   let squares = 0;
-  for (const value of values) squares += (value - mean) * (value - mean);
+  for (const value2 of values) squares += (value2 - mean) * (value2 - mean);
   return Math.sqrt(squares / (values.length - 1));
 }
 
@@ -50359,10 +50713,10 @@ function decideFirstModel(values, floors) {
   const reasons = failed.length ? failed.map((f) => f.detail) : [results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"];
   return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
 }
-function fmt(value) {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(2) : Number(value.toFixed(4)).toString();
+function fmt(value2) {
+  if (!Number.isFinite(value2)) return String(value2);
+  const abs = Math.abs(value2);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value2.toExponential(2) : Number(value2.toFixed(4)).toString();
 }
 
 // src/gate/latency.ts
@@ -50376,10 +50730,10 @@ function judgeLatency(samples, limit, confidence = 0.99) {
   const medianRatio = quantile(ratios, 0.5);
   const failed = ratioLow > limit;
   const j = {
-    championP50: quantile(sorted(samples.champion), 0.5),
-    championP95: quantile(sorted(samples.champion), 0.95),
-    challengerP50: quantile(sorted(samples.challenger), 0.5),
-    challengerP95: quantile(sorted(samples.challenger), 0.95)
+    championMedianMs: quantile(sorted(samples.champion), 0.5),
+    championP95Ms: quantile(sorted(samples.champion), 0.95),
+    challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
+    challengerP95Ms: quantile(sorted(samples.challenger), 0.95)
   };
   const perRow = (ms) => `${(ms / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
   return {
@@ -50389,7 +50743,7 @@ function judgeLatency(samples, limit, confidence = 0.99) {
     ratioHigh,
     limit,
     failed,
-    detail: `p95 ${perRow(j.challengerP95)} vs ${perRow(j.championP95)}; challenger/champion ratio ${medianRatio.toFixed(2)} (${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}\u2013${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}`
+    detail: `median challenger/champion latency ratio ${medianRatio.toFixed(2)} over ${rounds} interleaved rounds (${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}\u2013${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}; median ${perRow(j.challengerMedianMs)} vs ${perRow(j.championMedianMs)}`
   };
 }
 function sorted(values) {
@@ -50420,17 +50774,176 @@ function binomialHalf(n, k) {
   return Math.exp(logChoose - n * Math.LN2);
 }
 
+// src/gate/decision-rules.ts
+var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+function choosePrimary(task, metric, challenger, champion, undefinedReason) {
+  const defined = (name) => Number.isFinite(challenger[name]?.value) && Number.isFinite(champion[name]?.value);
+  if (defined(metric)) return { primary: metric };
+  const reason = undefinedReason ?? "undefined";
+  const fallback = FALLBACK_PRIMARY[task].find(defined);
+  if (!fallback) return { error: `${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.` };
+  return { primary: fallback, warning: `${metric} is undefined here (${reason}); the gate used ${fallback} instead.` };
+}
+function sizeGuardrails(g, challengerBytes, championBytes) {
+  const out = [];
+  if (g.max_size_mb !== void 0) {
+    const mb = challengerBytes / 1e6;
+    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: championBytes / 1e6, challenger: mb, unit: "MB", limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+  }
+  if (g.max_size_ratio !== void 0) {
+    const ratio2 = challengerBytes / Math.max(1, championBytes);
+    out.push({ name: "max_size_ratio", status: ratio2 <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio2.toFixed(2)}\xD7 the champion's size` });
+  }
+  return out;
+}
+function metricMarginGuardrails(task, g, challenger, champion, directionOf) {
+  const margins = task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
+  return Object.entries(margins).map(([name, margin]) => {
+    const direction = directionOf(name);
+    const after = challenger[name]?.value;
+    const before = champion[name]?.value;
+    if (!direction || after === void 0 || before === void 0 || !Number.isFinite(after) || !Number.isFinite(before)) {
+      return { name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: direction ? `${name} could not be computed` : `unknown metric "${name}"` };
+    }
+    const worsening = direction === "higher" ? before - after : after - before;
+    return {
+      name: `${name} not worse by more than ${margin}`,
+      status: worsening <= margin ? "pass" : "fail",
+      champion: before,
+      challenger: after,
+      limit: margin,
+      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`
+    };
+  });
+}
+function sliceStatus(slice, direction, minRows, margin) {
+  if (slice.rows < minRows || slice.ciLow === void 0 || slice.ciHigh === void 0) return "not-gated";
+  const sign2 = direction === "higher" ? 1 : -1;
+  const worstPlausible = Math.max(sign2 * slice.ciLow, sign2 * slice.ciHigh);
+  return worstPlausible < -margin ? "fail" : "pass";
+}
+
 // src/gate/result.ts
 function combineVerdicts(verdicts) {
   if (verdicts.includes("reject")) return "reject";
-  if (verdicts.length === 1) return verdicts[0];
-  if (verdicts.length === 2) return verdicts[1] === "promote" ? "promote" : "inconclusive";
-  return verdicts.length && verdicts.every((v) => v === "promote") ? "promote" : "inconclusive";
+  if (verdicts.length === 0) return "inconclusive";
+  return verdicts[0] === "promote" ? "promote" : "inconclusive";
 }
 
 // src/gate/evaluate-model.ts
 init_errors();
-var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+
+// src/model/onnx-safety.ts
+var BUILT_IN_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "ai.onnx.ml", "com.microsoft", "ai.onnx.preview.training"]);
+function onnxSafetyProblems(bytes) {
+  const problems = [];
+  const localFunctionDomains = /* @__PURE__ */ new Set();
+  const nodeDomains = [];
+  const opsetDomains = [];
+  try {
+    let sawGraph = false;
+    for (const f of readFields(bytes)) {
+      if (f.wireType !== 2) continue;
+      if (f.field === 7) {
+        sawGraph = true;
+        walkGraph(f.value, "graph", problems, nodeDomains);
+      } else if (f.field === 8) opsetDomains.push(opsetDomain(f.value));
+      else if (f.field === 25) localFunctionDomains.add(walkFunction(f.value, problems, nodeDomains));
+    }
+    if (!sawGraph) return [{ kind: "not-onnx", detail: "no graph: not an ONNX model" }];
+  } catch (error) {
+    if (error instanceof ProtoDecodeError) return [{ kind: "not-onnx", detail: `not a valid ONNX protobuf (${error.message})` }];
+    throw error;
+  }
+  const allowed = (domain) => BUILT_IN_DOMAINS.has(domain) || localFunctionDomains.has(domain);
+  const seen = /* @__PURE__ */ new Set();
+  for (const { domain, opType } of nodeDomains) {
+    if (allowed(domain) || seen.has(domain)) continue;
+    seen.add(domain);
+    problems.push({ kind: "custom-domain", detail: `operator ${JSON.stringify(opType)} is in the custom domain ${JSON.stringify(domain)}, which onnxruntime runs only with a custom-op library` });
+  }
+  for (const domain of opsetDomains) {
+    if (allowed(domain) || seen.has(domain)) continue;
+    seen.add(domain);
+    problems.push({ kind: "custom-domain", detail: `the model imports the custom operator set ${JSON.stringify(domain)}` });
+  }
+  return problems;
+}
+function walkGraph(bytes, where2, problems, nodes) {
+  for (const f of readFields(bytes)) {
+    if (f.wireType !== 2) continue;
+    if (f.field === 1) walkNode(f.value, where2, problems, nodes);
+    else if (f.field === 5) checkTensor(f.value, `${where2} initializer`, problems);
+    else if (f.field === 15) walkSparse(f.value, `${where2} sparse initializer`, problems);
+  }
+}
+function walkNode(bytes, where2, problems, nodes) {
+  let domain = "";
+  let opType = "";
+  const attributes = [];
+  for (const f of readFields(bytes)) {
+    if (f.wireType !== 2) continue;
+    if (f.field === 4) opType = decodeUtf8(f.value);
+    else if (f.field === 7) domain = decodeUtf8(f.value);
+    else if (f.field === 5) attributes.push(f.value);
+  }
+  nodes.push({ domain, opType });
+  for (const attribute of attributes) {
+    for (const f of readFields(attribute)) {
+      if (f.wireType !== 2) continue;
+      const at = `${where2} > ${opType} attribute`;
+      if (f.field === 5 || f.field === 10) checkTensor(f.value, at, problems);
+      else if (f.field === 6 || f.field === 11) walkGraph(f.value, `${where2} > ${opType} subgraph`, problems, nodes);
+      else if (f.field === 22 || f.field === 23) walkSparse(f.value, at, problems);
+    }
+  }
+}
+function walkFunction(bytes, problems, nodes) {
+  let domain = "";
+  let name = "";
+  const body = [];
+  for (const f of readFields(bytes)) {
+    if (f.wireType !== 2) continue;
+    if (f.field === 1) name = decodeUtf8(f.value);
+    else if (f.field === 7) body.push(f.value);
+    else if (f.field === 10) domain = decodeUtf8(f.value);
+  }
+  for (const node of body) walkNode(node, `function ${name}`, problems, nodes);
+  return domain;
+}
+function walkSparse(bytes, where2, problems) {
+  for (const f of readFields(bytes)) if (f.wireType === 2 && (f.field === 1 || f.field === 2)) checkTensor(f.value, where2, problems);
+}
+function checkTensor(bytes, where2, problems) {
+  let name = "";
+  let external = false;
+  let location = "";
+  for (const f of readFields(bytes)) {
+    if (f.field === 8 && f.wireType === 2) name = decodeUtf8(f.value);
+    else if (f.field === 14 && f.wireType === 0 && f.value === 1n) external = true;
+    else if (f.field === 13 && f.wireType === 2) {
+      external = true;
+      let key = "";
+      let value2 = "";
+      for (const entry of readFields(f.value)) {
+        if (entry.wireType !== 2) continue;
+        if (entry.field === 1) key = decodeUtf8(entry.value);
+        else if (entry.field === 2) value2 = decodeUtf8(entry.value);
+      }
+      if (key === "location") location = value2;
+    }
+  }
+  if (external) {
+    problems.push({ kind: "external-data", detail: `${where2} ${JSON.stringify(name)} keeps its data in an external file${location ? ` (${JSON.stringify(location)})` : ""}` });
+  }
+}
+function opsetDomain(bytes) {
+  for (const f of readFields(bytes)) if (f.field === 1 && f.wireType === 2) return decodeUtf8(f.value);
+  return "";
+}
+
+// src/gate/evaluate-model.ts
+import { readFile as readFile5 } from "node:fs/promises";
 var SLICE_RESAMPLES = 500;
 var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
 async function evaluateModel(input) {
@@ -50453,10 +50966,14 @@ async function evaluateModel(input) {
     confidence: model.evaluate.confidence,
     minImprovement: model.evaluate.min_improvement
   };
+  if (model.evaluate.guardrails.latency_p95_ratio !== void 0) {
+    base.warnings.push(`models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`);
+  }
   if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
   let handles = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
+    await refuseUnsafeOnnx(challenger);
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : void 0 };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
@@ -50473,6 +50990,13 @@ async function evaluateModel(input) {
   const reasons = base.holdouts.flatMap((h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []);
   return { ...base, verdict, reasons };
 }
+async function refuseUnsafeOnnx(artifact) {
+  const problems = onnxSafetyProblems(await readFile5(artifact.path));
+  if (problems.length === 0 || problems.every((p) => p.kind === "not-onnx")) return;
+  throw new UserError(
+    `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`
+  );
+}
 async function evaluateHoldout(input, holdout, metric, challengerModel, championModel, result) {
   const { model } = input;
   const table2 = await readTables(holdout.paths);
@@ -50485,15 +51009,15 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
   const cache2 = createPreparationCache();
   const challengerMetrics = computeAllMetrics(challenger, options2, cache2);
   const championMetrics = champion ? computeAllMetrics(champion, options2, cache2) : void 0;
-  const metrics = Object.entries(challengerMetrics).map(([name, value]) => {
+  const metrics = Object.entries(challengerMetrics).map(([name, value2]) => {
     const before = championMetrics?.[name];
     return {
       name,
       direction: METRICS.get(name).direction,
-      challenger: value.value,
+      challenger: value2.value,
       champion: before?.value,
-      delta: before ? value.value - before.value : void 0,
-      undefinedReason: value.undefinedReason ?? before?.undefinedReason
+      delta: before ? value2.value - before.value : void 0,
+      undefinedReason: value2.undefinedReason ?? before?.undefinedReason
     };
   });
   const evaluation = {
@@ -50513,14 +51037,10 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
     evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
     return evaluation;
   }
-  let primary = metric;
-  if (!Number.isFinite(challengerMetrics[metric]?.value) || !Number.isFinite(championMetrics[metric]?.value)) {
-    const reason = challengerMetrics[metric]?.undefinedReason ?? championMetrics[metric]?.undefinedReason ?? "undefined";
-    const fallback = FALLBACK_PRIMARY[model.task].find((m) => Number.isFinite(challengerMetrics[m]?.value) && Number.isFinite(championMetrics[m]?.value));
-    if (!fallback) throw new UserError(`${holdout.name}: ${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.`);
-    result.warnings.push(`${holdout.name}: ${metric} is undefined here (${reason}); the gate used ${fallback} instead.`);
-    primary = fallback;
-  }
+  const choice = choosePrimary(model.task, metric, challengerMetrics, championMetrics, challengerMetrics[metric]?.undefinedReason ?? championMetrics[metric]?.undefinedReason);
+  if ("error" in choice) throw new UserError(`${holdout.name}: ${choice.error}`);
+  if (choice.warning) result.warnings.push(`${holdout.name}: ${choice.warning}`);
+  const primary = choice.primary;
   const paired = await pairedBootstrap(champion, challenger, {
     metric: primary,
     metricOptions: options2,
@@ -50580,35 +51100,11 @@ async function guardrails(input, table2, features, challengerModel, championMode
     times.champion.push(...(await timeInference(championModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
     times.challenger.push(...(await timeInference(challengerModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
   }
-  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, g.latency_p95_ratio);
-  out.push({ name: "latency_p95_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championP95, challenger: latency.challengerP95, limit: g.latency_p95_ratio, detail: latency.detail });
-  if (g.max_size_mb !== void 0) {
-    const mb = challenger.bytes / 1e6;
-    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: champion.bytes / 1e6, challenger: mb, limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
-  }
-  if (g.max_size_ratio !== void 0) {
-    const ratio2 = challenger.bytes / Math.max(1, champion.bytes);
-    out.push({ name: "max_size_ratio", status: ratio2 <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio2.toFixed(2)}\xD7 the champion's size` });
-  }
-  const margins = model.task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
-  for (const [name, margin] of Object.entries(margins)) {
-    const definition = METRICS.get(name);
-    const after = challengerMetrics[name]?.value;
-    const before = championMetrics[name]?.value;
-    if (!definition || !Number.isFinite(after) || !Number.isFinite(before)) {
-      out.push({ name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: definition ? `${name} could not be computed` : `unknown metric "${name}"` });
-      continue;
-    }
-    const worsening = definition.direction === "higher" ? before - after : after - before;
-    out.push({
-      name: `${name} not worse by more than ${margin}`,
-      status: worsening <= margin ? "pass" : "fail",
-      champion: before,
-      challenger: after,
-      limit: margin,
-      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`
-    });
-  }
+  const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
+  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, limit);
+  out.push({ name: "latency_median_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championMedianMs, challenger: latency.challengerMedianMs, unit: `ms per batch of ${rows} rows (median)`, limit, detail: latency.detail });
+  out.push(...sizeGuardrails(g, challenger.bytes, champion.bytes));
+  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
   return out;
 }
 function slices(model, table2, metric, challenger, champion, options2, result) {
@@ -50631,15 +51127,15 @@ function slices(model, table2, metric, challenger, champion, options2, result) {
       result.warnings.push(`slice column "${name}" is numeric with ${groups2.size} distinct values: bin it into a categorical column to slice on it.`);
       continue;
     }
-    for (const [value, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
+    for (const [value2, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
       const slicedChallenger = subset(challenger, indices);
       const slicedChampion = subset(champion, indices);
       const after = computeMetric(metric, slicedChallenger, options2).value;
       const before = computeMetric(metric, slicedChampion, options2).value;
       const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
-      let worstPlausible;
+      let interval;
       if (gated) {
-        const paired = pairedBootstrapSync(slicedChampion, slicedChallenger, {
+        interval = pairedBootstrapSync(slicedChampion, slicedChallenger, {
           metric,
           metricOptions: options2,
           resamples: SLICE_RESAMPLES,
@@ -50648,18 +51144,16 @@ function slices(model, table2, metric, challenger, champion, options2, result) {
           method: "percentile",
           threads: 1
         });
-        const sign2 = direction === "higher" ? 1 : -1;
-        worstPlausible = Math.max(sign2 * paired.ciLow, sign2 * paired.ciHigh);
       }
       rows.push({
         column: name,
-        value,
+        value: value2,
         rows: indices.length,
         champion: Number.isFinite(before) ? before : void 0,
         challenger: Number.isFinite(after) ? after : void 0,
         delta: Number.isFinite(after - before) ? after - before : void 0,
         gated,
-        status: !gated ? "not-gated" : worstPlausible !== void 0 && worstPlausible < -model.evaluate.slice_margin ? "fail" : "pass"
+        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, model.evaluate.min_slice_size, model.evaluate.slice_margin) : "not-gated"
       });
     }
   }
@@ -50697,33 +51191,126 @@ function confusionOf(task, labels, challenger, champion, threshold) {
 }
 
 // src/gate/holdouts.ts
-import { writeFile as writeFile3, mkdir as mkdir3 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+
+// src/gate/commit-tree.ts
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
 import { dirname as dirname3, join as join11 } from "node:path";
-async function holdoutSets(git, root, model, base) {
-  const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
-  const { hashes } = await hashFiles(root, paths);
-  const current = { name: "holdout", paths: paths.map((p) => join11(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
-  if (!base) return [current];
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const baseCommit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim();
-  if (!baseCommit || baseCommit === head) return [current];
-  const baseFiles = await git.tryRun(["ls-tree", "-r", "--name-only", baseCommit, "--", ...model.data.holdout.map((p) => /[*?[{]/.test(p) ? `:(glob)${p}` : p)]);
-  const basePaths = baseFiles.stdout.split("\n").filter(Boolean).sort();
-  if (basePaths.length === 0) return [current];
-  const workingBlobs = (await git.run(["hash-object", "--", ...paths])).trim().split("\n");
-  const baseBlobs = await Promise.all(basePaths.map(async (p) => (await git.run(["rev-parse", `${baseCommit}:${p}`])).trim()));
-  const same = basePaths.length === paths.length && basePaths.every((p, i) => p === paths[i] && baseBlobs[i] === workingBlobs[i]);
-  if (same) return [current];
-  const dir = makeTempDir("base-holdout");
-  for (const path8 of basePaths) {
-    await mkdir3(dirname3(join11(dir, path8)), { recursive: true });
-    await writeFile3(join11(dir, path8), await readBlob(git, `${baseCommit}:${path8}`));
+init_parse();
+init_errors();
+
+// src/gate/tree-paths.ts
+function matchTreePaths(paths, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const pattern of patterns) {
+    const normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+    const test = isGlob(normalized) ? /* @__PURE__ */ ((re) => (path8) => re.test(path8))(globToRegExp(normalized)) : (path8) => path8 === normalized || path8.startsWith(`${normalized}/`);
+    let any = false;
+    for (const path8 of paths) {
+      if (!test(path8)) continue;
+      found.add(path8);
+      any = true;
+    }
+    if (!any) unmatched.push(pattern);
   }
-  const baseHashes = (await hashFiles(dir, basePaths)).hashes;
-  return [
-    { name: `base holdout (${base.name})`, paths: basePaths.map((p) => join11(dir, p)), files: Object.fromEntries(basePaths.map((p) => [p, baseHashes.get(p).sha256])) },
-    { ...current, name: "PR holdout" }
-  ];
+  return { matched: [...found].sort(comparePaths), unmatched };
+}
+
+// src/gate/commit-tree.ts
+async function treeFiles(git, commit) {
+  const out = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
+  const files = /* @__PURE__ */ new Map();
+  for (const entry of out.split("\0")) {
+    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (match && (match[1] === "100644" || match[1] === "100755")) files.set(match[3], match[2]);
+  }
+  return files;
+}
+async function configAt(git, commit, relativePath) {
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${relativePath}`]);
+  if (blob.code !== 0) return void 0;
+  const text = (await readBlob(git, blob.stdout.trim())).toString("utf8");
+  return parseConfig(text, `${relativePath} at ${commit.slice(0, 12)}`);
+}
+async function holdoutAt(git, commit, model, name, files) {
+  const tree = files ?? await treeFiles(git, commit);
+  const { matched, unmatched } = matchTreePaths([...tree.keys()], model.data.holdout);
+  if (unmatched.length) {
+    throw new UserError(`models.${model.name}.data.holdout: "${unmatched[0]}" matches no file at ${commit.slice(0, 12)}. Commit the held-out set, or fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+  }
+  return materialize(git, matched.map((p) => [p, tree.get(p)]), name);
+}
+async function materialize(git, blobs, name) {
+  const dir = makeTempDir("holdout");
+  const hashes = {};
+  for (const [path8, blob] of blobs) {
+    if (path8.startsWith("/") || path8.split("/").some((segment) => segment === ".." || segment === "." || segment === "" || segment === ".git")) {
+      throw new UserError(`${JSON.stringify(path8)}: not a safe path inside the repository; refusing to read it.`);
+    }
+    const bytes = await readBlob(git, blob);
+    await mkdir3(dirname3(join11(dir, path8)), { recursive: true });
+    await writeFile3(join11(dir, path8), bytes);
+    hashes[path8] = createHash7("sha256").update(bytes).digest("hex");
+  }
+  return { name, paths: blobs.map(([p]) => join11(dir, p)), files: hashes };
+}
+
+// src/gate/holdouts.ts
+init_errors();
+async function holdoutSets(git, root, model, base, configPath) {
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const baseCommit = base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "";
+  const compare = base !== void 0 && baseCommit !== "" && baseCommit !== head;
+  let paths = [];
+  try {
+    paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+  } catch (error) {
+    if (!compare || !isUserError(error)) throw error;
+  }
+  const { hashes } = await hashFiles(root, paths);
+  const current = { name: "holdout", paths: paths.map((p) => join12(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  if (!compare) return { sets: [current], notices: [] };
+  let baseModel;
+  try {
+    baseModel = (await configAt(git, baseCommit, configPath))?.models.find((m) => m.name === model.name);
+  } catch (error) {
+    return { sets: [current], notices: [`the base branch ${base.name}'s ${configPath} cannot be read (${error.message.split("\n")[0]}): judged on this branch's held-out set only.`] };
+  }
+  const own3 = (notice) => {
+    if (!paths.length) throw new UserError(`models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    return { sets: [current], notices: [] };
+  };
+  if (!baseModel) return own3(`the base branch ${base.name} has no model ${model.name} to fall back on`);
+  const tree = await treeFiles(git, baseCommit);
+  const { matched: basePaths } = matchTreePaths([...tree.keys()], baseModel.data.holdout);
+  if (basePaths.length === 0) {
+    if (!paths.length) own3(`the base branch ${base.name} has none either`);
+    return { sets: [current], notices: [`the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`] };
+  }
+  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join12(root, p))])).trim().split("\n") : [];
+  const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
+  const removed = basePaths.filter((p) => !working.has(p));
+  const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
+  const edited = basePaths.filter((p) => working.has(p) && working.get(p) !== tree.get(p));
+  if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
+  const baseSet = await materialize(git, basePaths.map((p) => [p, tree.get(p)]), `base holdout (${base.name})`);
+  const sets = paths.length ? [baseSet, { ...current, name: "PR holdout" }] : [baseSet];
+  const change = [
+    removed.length ? `removes or renames ${list2(removed)}` : "",
+    added.length ? `adds ${list2(added)}` : "",
+    edited.length ? `edits ${list2(edited)}` : ""
+  ].filter(Boolean).join("; ");
+  return {
+    sets,
+    notices: [
+      `this pull request changes the held-out set (it ${change}): the verdict is decided on the base branch ${base.name}'s held-out set, as its config names it` + (paths.length ? "; this branch's set is shown too and must not reject." : ".")
+    ]
+  };
+}
+function list2(paths) {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
 // src/gate/result-file.ts
@@ -50733,7 +51320,10 @@ function toResultFile(evaluations, markdown, notes, pullRequest) {
     kind: "modelkeeper-evaluate-result",
     schema: 1,
     pullRequest,
-    models: evaluations.map((e, i) => ({ model: e.model, verdict: e.verdict, conclusion: conclusionOf(e), markdown: markdown[i], note: notes[i] }))
+    models: evaluations.map((e, i) => {
+      const paired = e.holdouts[0]?.paired;
+      return { model: e.model, verdict: e.verdict, conclusion: conclusionOf(e), metric: paired?.metric ?? e.metric, ...paired ? { delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh } : {}, markdown: markdown[i], note: notes[i] };
+    })
   };
 }
 function conclusionOf(e) {
@@ -50743,17 +51333,28 @@ function conclusionOf(e) {
   return "neutral";
 }
 function parseResultFile(text, name) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (error) {
     throw new UserError(`${name}: not JSON (${error.message}). Pass the file evaluate wrote with --result-file.`, { file: name });
   }
-  const ok = value?.kind === "modelkeeper-evaluate-result" && value.schema === 1 && Array.isArray(value.models) && value.models.every(
+  const ok = value2?.kind === "modelkeeper-evaluate-result" && value2.schema === 1 && Array.isArray(value2.models) && value2.models.every(
     (m) => typeof m?.model === "string" && typeof m.markdown === "string" && ["success", "failure", "neutral"].includes(m.conclusion) && m.markdown.length < 6e4
-  ) && (value.pullRequest === void 0 || Number.isInteger(value.pullRequest.number) && /^[0-9a-f]{40}$/.test(value.pullRequest.headSha));
+  ) && (value2.pullRequest === void 0 || Number.isInteger(value2.pullRequest.number) && /^[0-9a-f]{40}$/.test(value2.pullRequest.headSha));
   if (!ok) throw new UserError(`${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`, { file: name });
-  return value;
+  return value2;
+}
+function validatedFields(m) {
+  const number = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
+  return {
+    model: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(m.model) ? m.model : "(an invalid model name)",
+    verdict: m.verdict === "promote" || m.verdict === "reject" || m.verdict === "inconclusive" ? m.verdict : "none",
+    metric: typeof m.metric === "string" && /^[a-z0-9_]{1,40}$/.test(m.metric) ? m.metric : void 0,
+    delta: number(m.delta),
+    ciLow: number(m.ciLow),
+    ciHigh: number(m.ciHigh)
+  };
 }
 
 // src/report/evaluate-markdown.ts
@@ -50780,7 +51381,7 @@ function renderEvaluationMarkdown(result) {
   for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
   out.push("");
   if (result.holdouts.length > 1) {
-    out.push(`> \u26A0\uFE0F **This pull request changes the held-out set.** Both models were evaluated on the base branch's held-out set and on the PR's: to be promoted, the challenger must win on the PR's set and must not be significantly worse on the base's.`, "");
+    out.push(`> \u26A0\uFE0F **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`, "");
   }
   for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(w)}`, "");
   if (result.errors.length) {
@@ -50883,8 +51484,8 @@ function better(m) {
   if (m.delta === void 0 || m.delta === 0) return "";
   return m.delta > 0 === (m.direction === "higher") ? "better" : "worse";
 }
-function signed(value) {
-  return `${value > 0 ? "+" : ""}${fmt(value)}`;
+function signed(value2) {
+  return `${value2 > 0 ? "+" : ""}${fmt(value2)}`;
 }
 function pValue(p) {
   return p < 1e-4 ? "< 0.0001" : `= ${p.toFixed(4)}`;
@@ -50901,9 +51502,9 @@ function renderEvaluationText(e) {
     out.push(`  ${h.name}: ${h.rows} rows`);
     const width = Math.max(...h.metrics.map((m) => m.name.length));
     for (const m of h.metrics) {
-      const value = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${fmt(m.champion)} \u2192 ${fmt(m.challenger)}  \u0394 ${m.delta >= 0 ? "+" : ""}${fmt(m.delta)}` : fmt(m.challenger);
+      const value2 = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${fmt(m.champion)} \u2192 ${fmt(m.challenger)}  \u0394 ${m.delta >= 0 ? "+" : ""}${fmt(m.delta)}` : fmt(m.challenger);
       const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
-      out.push(`    ${m.name.padEnd(width)}  ${value}${ci}`);
+      out.push(`    ${m.name.padEnd(width)}  ${value2}${ci}`);
     }
     for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
     const failedSlices = h.slices.filter((s) => s.status === "fail");
@@ -51033,10 +51634,15 @@ async function reportCheckRun(github, repo, check) {
 var evaluateCommand = {
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH] [--result-file FILE] [--no-comment] [--push]",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
   options: {
     champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
     challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+    "challenger-rev": {
+      type: "string",
+      value: "REV",
+      description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)"
+    },
     "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
     "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
     "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
@@ -51049,21 +51655,21 @@ async function runEvaluate(context, values, overrides = {}) {
   const workspace = await openWorkspace(context, values);
   const { git, root } = workspace;
   const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
-  const commit = overrides.commit ?? await resolveCommit(git, await recordTarget(git, context.env, void 0));
+  const challengerRev = typeof values["challenger-rev"] === "string" ? values["challenger-rev"] : void 0;
+  if (challengerRev && typeof values.challenger === "string") throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+  const commit = challengerRev ? await resolveCommit(git, challengerRev) : overrides.commit ?? await resolveCommit(git, await recordTarget(git, context.env, void 0));
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
   for (const model of workspace.models) {
-    const challengerPath = typeof values.challenger === "string" ? resolve5(context.cwd, values.challenger) : join12(root, model.artifact);
-    const challenger = await fromFile(challengerPath, typeof values.challenger === "string" ? `file ${values.challenger}` : "working tree");
-    let champion = await resolveChampion(git, model, context.env, context.cwd, values.champion);
-    if (champion?.commit === commit && !values.champion) champion = void 0;
-    const evaluation = await evaluateModel({
-      model,
-      challenger: { ...challenger, commit },
-      champion,
-      holdouts: await holdoutSets(git, root, model, base),
-      log: context.log
-    });
+    const challenger = await challengerOf(git, context.cwd, root, model.artifact, commit, values.challenger, challengerRev);
+    const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
+    for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
+    const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+    const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
+    evaluation.notices = plan.notices;
+    evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+    if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
+    evaluation.inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}) };
     if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
     evaluations.push(evaluation);
   }
@@ -51116,16 +51722,30 @@ function noteLine(e, commit) {
     metric: last?.paired?.metric ?? e.metric,
     ...last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {},
     holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
-    seed: e.seed
+    seed: e.seed,
+    ...e.inputs ? { configSha256: e.inputs.configSha256, holdoutSha256: e.inputs.holdoutSha256 } : {}
   };
+}
+async function challengerOf(git, cwd, root, artifact, commit, file, rev) {
+  if (rev) {
+    const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
+    if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
+    return found;
+  }
+  if (typeof file === "string") return fromFile(resolve5(cwd, file), `file ${file}`);
+  return fromFile(join13(root, artifact), "working tree");
 }
 async function warnIfNotRetrained(e, git, commit, championCommit) {
   if (!championCommit) return;
   const mine = latest(await readNote(git, commit), "record", e.model);
   const theirs = latest(await readNote(git, championCommit), "record", e.model);
-  if (mine && theirs && JSON.stringify(mine.inputs) !== JSON.stringify(theirs.inputs)) {
+  if (mine && theirs && await inputsFingerprint(git, mine) !== await inputsFingerprint(git, theirs)) {
     e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
   }
+}
+async function inputsFingerprint(git, record) {
+  const { inputs } = await readRecordedInputs(git, record, `the record of ${record.model}`);
+  return JSON.stringify([inputs, record.section?.sha256 ?? null]);
 }
 async function postToPullRequest(context, evaluations, markdowns, pr, configuredAuthor) {
   const github = githubFromEnv(context.env, context.warn);
@@ -51157,11 +51777,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join14, relative as relative4 } from "node:path";
+import { join as join15, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat4 } from "node:fs/promises";
-import { join as join13, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+import { join as join14, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
 init_errors();
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
@@ -51190,7 +51810,7 @@ async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path8 = join13(dir, entry.name);
+    const path8 = join14(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path8, accept));
     else if (entry.isFile() && accept(path8)) out.push(path8);
   }
@@ -51376,9 +51996,9 @@ function histogramOf(reference, current) {
   }
   return void 0;
 }
-function formatEdge(value) {
-  const abs = Math.abs(value);
-  return abs !== 0 && (abs < 0.01 || abs >= 1e5) ? value.toExponential(1) : Number(value.toPrecision(3)).toString();
+function formatEdge(value2) {
+  const abs = Math.abs(value2);
+  return abs !== 0 && (abs < 0.01 || abs >= 1e5) ? value2.toExponential(1) : Number(value2.toPrecision(3)).toString();
 }
 
 // src/github/drift-issue.ts
@@ -51427,7 +52047,7 @@ var driftCommand = {
     const htmls = [];
     for (const model of workspace.models) {
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
-      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join14(workspace.root, p));
+      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join15(workspace.root, p));
       let ref;
       let cur;
       let note;
@@ -51495,7 +52115,7 @@ async function storedProfile(git, model, context) {
 async function addPredictions(model, root, reference, current, context) {
   let handle;
   try {
-    handle = await loadModel(join14(root, model.artifact));
+    handle = await loadModel(join15(root, model.artifact));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
@@ -51558,17 +52178,30 @@ async function fetchModelTags(git, remote) {
 async function deleteLocalTag(git, tag) {
   await git.tryRun(["tag", "-d", tag]);
 }
+async function remoteTagIds(git, remote, prefix) {
+  const out = await git.run(["ls-remote", "--tags", "--refs", remote, `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("	")));
+}
+async function localTagIds(git, prefix) {
+  const out = await git.run(["for-each-ref", "--format=%(objectname)	%(refname)", `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("	")));
+}
+function parseRefList(rows) {
+  const tags = /* @__PURE__ */ new Map();
+  for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
+  return tags;
+}
 
 // src/commands/promote.ts
 init_errors();
 init_escape();
 var promoteCommand = {
   name: "promote",
-  summary: "make a commit's artifact the champion, if its evaluation said promote: note line + tag modelkeeper/<model>/v<N>",
+  summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--force] [--no-push]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
-    force: { type: "boolean", description: "promote without a winning evaluation (loud; records who forced it)" },
+    force: { type: "boolean", description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)" },
     "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
   },
@@ -51578,24 +52211,36 @@ var promoteCommand = {
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     const commit = await resolveCommit(git, values.commit ?? "HEAD");
+    const config2 = await configAt(git, commit, workspace.config.relativePath);
+    if (!config2) throw new UserError(`${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`);
+    const models = selectModels(config2, values.model);
     if (push) {
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
     }
+    const options2 = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath };
     const promotions = [];
-    for (const model of workspace.models) {
-      promotions.push(await promoteModel(git, model, commit, { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log }));
+    const evaluations = [];
+    for (const model of models) {
+      const { promotion, evaluation } = await promoteModel(git, model, commit, options2);
+      promotions.push(promotion);
+      if (evaluation) evaluations.push(evaluation);
     }
-    const text = promotions.map((p) => p.status === "already-champion" ? `${p.model}: already the champion as ${p.tag}` : `${p.model}: promoted to ${p.tag}${p.forcedBy ? ` (FORCED by ${p.forcedBy}, without a winning evaluation)` : ""}`).join("\n");
+    const text = promotions.map(
+      (p) => p.status === "already-champion" ? `${p.model}: already the champion as ${p.tag}` : `${p.model}: promoted to ${p.tag}${p.resumed ? " (completing an interrupted promote)" : ""}${p.forcedBy ? ` (FORCED by ${p.forcedBy}; the evaluation here said ${p.evaluation?.verdict ?? "nothing"})` : ""}`
+    ).join("\n");
     const markdown = [
       "### modelkeeper promote",
       "",
-      ...promotions.map((p) => `- **${escapeMarkdown(p.model)}**: ${p.status === "already-champion" ? "already the champion as" : "promoted to"} ${markdownCode(p.tag)}${p.forcedBy ? ` \u26A0\uFE0F forced by ${escapeMarkdown(p.forcedBy)}` : ""}`),
-      ""
+      ...promotions.map(
+        (p) => `- **${escapeMarkdown(p.model)}**: ${p.status === "already-champion" ? "already the champion as" : "promoted to"} ${markdownCode(p.tag)}${p.forcedBy ? ` \u26A0\uFE0F forced by ${escapeMarkdown(p.forcedBy)} (the evaluation here said ${escapeMarkdown(p.evaluation?.verdict ?? "nothing")})` : ""}`
+      ),
+      "",
+      ...evaluations.map(renderEvaluationMarkdown)
     ].join("\n");
     return {
       exitCode: 0,
-      data: { commit, promotions },
+      data: { commit, promotions, evaluations },
       text,
       markdown,
       outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") }
@@ -51605,70 +52250,146 @@ var promoteCommand = {
 async function promoteModel(git, model, commit, options2) {
   const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
   if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
-  const tags = await championTags(git, model.name);
-  if (tags.length) {
-    const current = await fromGit(git, tags[0].tag, model.artifact, tags[0].tag);
-    if (current?.sha256 === artifact.sha256) {
-      return { model: model.name, status: "already-champion", version: tags[0].version, tag: tags[0].tag, sha256: artifact.sha256 };
+  const base = { model: model.name, sha256: artifact.sha256 };
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    if (options2.push) {
+      const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options2);
+      if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-  }
-  const evaluation = await findEvaluation(git, model.name, artifact.sha256);
-  let forcedBy;
-  if (!evaluation || evaluation.line.verdict !== "promote") {
-    const why = evaluation ? `its latest evaluation (${evaluation.line.at}, on ${evaluation.commit.slice(0, 12)}) said ${evaluation.line.verdict}` : `no evaluation of this artifact (sha256 ${artifact.sha256.slice(0, 12)}) was found in ${NOTES_REF}`;
-    if (!options2.force) {
-      throw new UserError(
-        `refusing to promote ${model.name}: ${why}. Run evaluate on the pull request that built it (and push its notes), or pass --force to promote anyway (recorded with your name).`
-      );
+    const { champion, ignored } = await trustedChampion(git, model.name);
+    for (const t of ignored) options2.warn(`ignored ${t.tag}: ${t.reason}`);
+    if (champion?.artifact.sha256 === artifact.sha256) {
+      return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
     }
-    forcedBy = await whoIsForcing(git, options2.env);
-    options2.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
-  }
-  for (let attempt = 1; attempt <= 10; attempt++) {
-    const version = ((await championTags(git, model.name))[0]?.version ?? 0) + 1;
+    const holdout = await holdoutAt(git, commit, model, "holdout");
+    const evaluation = await evaluateModel({ model, challenger: { ...artifact, commit }, champion: champion?.artifact, holdouts: [holdout], log: options2.log });
+    if (ignored.length) {
+      evaluation.ignoredChampionTags = ignored;
+      evaluation.warnings.unshift(...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+    }
+    const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
+    evaluation.inputs = inputs;
+    const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
+    let forcedBy;
+    const restores = evaluation.verdict === "promote" ? void 0 : (await trustedChampion(git, model.name, { sha256: artifact.sha256 })).champion;
+    if (restores) options2.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
+    if (evaluation.verdict !== "promote" && !restores) {
+      const why = `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
+      if (!options2.force) throw new UserError(`refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`);
+      forcedBy = await whoIsForcing(git, options2.env);
+      options2.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
+    }
+    const version = await highestVersion(git, model.name, options2) + 1;
     const tag = `${tagPrefix(model.name)}${version}`;
+    const at = (/* @__PURE__ */ new Date()).toISOString();
+    const evaluateLine = evaluateLineOf(evaluation, model, commit, at, options2.configFile);
     const line = {
       schema: NOTE_SCHEMA,
       id: newLineId(),
       event: "promote",
       model: model.name,
-      at: (/* @__PURE__ */ new Date()).toISOString(),
+      at,
       tool: TOOL,
       version,
       tag,
       artifact: { path: model.artifact, sha256: artifact.sha256 },
-      ...evaluation ? { evaluation: { commit: evaluation.commit, verdict: evaluation.line.verdict, at: evaluation.line.at, id: evaluation.line.id } } : {},
+      ...evaluateLine ? { evaluation: { commit, verdict: evaluateLine.verdict, at, id: evaluateLine.id } } : {},
+      computedBy: "promote",
+      ...inputs,
+      ...champion ? { champion: { tag: champion.tag, sha256: champion.artifact.sha256 } } : {},
+      ...restores ? { restores: restores.tag } : {},
       ...forcedBy ? { forcedBy } : {}
     };
     const notesBefore = (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).stdout.trim();
-    await appendNoteLines(git, commit, [line]);
-    await git.run(["tag", "-a", tag, "-m", `modelkeeper: ${model.name} v${version}
-
-${JSON.stringify(line)}`, commit]);
-    if (!options2.push) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    await git.run(["tag", "-a", tag, "-m", tagMessage(line), commit]);
+    await appendNoteLines(git, commit, evaluateLine ? [evaluateLine, line] : [line]);
+    const promotion = { ...base, status: "promoted", version, tag, forcedBy, restores: restores?.tag, evaluation: summary, ignoredTags: ignored };
+    if (!options2.push) return { promotion, evaluation };
     const result = await git.tryRun(["push", "--atomic", "--porcelain", options2.remote, `refs/tags/${tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { model: model.name, status: "promoted", version, tag, sha256: artifact.sha256, forcedBy, evaluation: line.evaluation };
+    if (result.code === 0) return { promotion, evaluation };
     await deleteLocalTag(git, tag);
     if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
     else await git.tryRun(["update-ref", "-d", NOTES_REF]);
     if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(result.stdout + result.stderr)) {
       throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options2.remote}: ${(result.stderr || result.stdout).trim()}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
     }
-    options2.log(`promote: ${tag} or the notes moved on ${options2.remote} meanwhile; fetching and trying again`);
+    options2.log(`promote: ${tag} or the notes moved on ${options2.remote} meanwhile; fetching and judging again`);
     await fetchModelTags(git, options2.remote);
     await mergeRemoteNotes(git, options2.remote);
   }
   throw new UserError(`could not promote ${model.name}: other promotions kept racing. Run promote again.`);
 }
-async function findEvaluation(git, model, sha256) {
-  let best;
-  for (const { commit, lines } of await readAllNotes(git)) {
-    for (const line of lines) {
-      if (line.event !== "evaluate" || line.model !== model || line.challenger?.sha256 !== sha256) continue;
-      if (!best || line.at > best.line.at) best = { commit, line };
+async function resumeLocalOnlyTag(git, model, commit, sha2562, options2) {
+  const prefix = tagPrefix(model.name);
+  const [remote, local] = [await remoteTagIds(git, options2.remote, prefix), await localTagIds(git, prefix)];
+  let resume;
+  for (const [tag, id] of local) {
+    if (remote.get(tag) === id) continue;
+    const message = (await git.tryRun(["cat-file", "tag", tag])).stdout;
+    const peeled = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])).stdout.trim();
+    const claim = parseChampionClaim(message.slice(message.indexOf("\n\n") + 2), model.name, tag);
+    if (!resume && !remote.has(tag) && claim && claim.artifact.sha256 === sha2562 && peeled === commit) {
+      resume = { tag, line: JSON.parse(message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`)).trim()) };
+      continue;
+    }
+    options2.log(`promote: removing the local-only tag ${tag} (not on ${options2.remote}): a leftover of an interrupted or lost promote`);
+    await deleteLocalTag(git, tag);
+  }
+  if (!resume) return void 0;
+  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id)) await appendNoteLines(git, commit, [resume.line]);
+  options2.log(`promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const result = await git.tryRun(["push", "--atomic", "--porcelain", options2.remote, `refs/tags/${resume.tag}`, `${NOTES_REF}:${NOTES_REF}`]);
+    if (result.code === 0) return { version: resume.line.version, tag: resume.tag };
+    if ((await remoteTagIds(git, options2.remote, prefix)).has(resume.tag)) {
+      await deleteLocalTag(git, resume.tag);
+      await fetchModelTags(git, options2.remote);
+      return void 0;
+    }
+    await mergeRemoteNotes(git, options2.remote);
+  }
+  throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options2.remote}: other writers kept pushing notes. Run promote again.`);
+}
+async function highestVersion(git, model, options2) {
+  let highest = (await championTags(git, model))[0]?.version ?? 0;
+  if (options2.push) {
+    for (const tag of (await remoteTagIds(git, options2.remote, tagPrefix(model))).keys()) {
+      const n = Number(tag.slice(tagPrefix(model).length));
+      if (Number.isInteger(n) && n > highest) highest = n;
     }
   }
-  return best;
+  return highest;
+}
+function tagMessage(line) {
+  return `modelkeeper: ${line.model} v${line.version}
+
+model ${line.model}, artifact ${line.artifact.path} sha256 ${line.artifact.sha256}
+
+${JSON.stringify(line)}`;
+}
+function evaluateLineOf(e, model, commit, at, configFile) {
+  if (!e.verdict || e.kind !== "compared" && e.kind !== "first-model") return void 0;
+  const last = e.holdouts.at(-1);
+  return {
+    schema: NOTE_SCHEMA,
+    id: newLineId(),
+    event: "evaluate",
+    model: model.name,
+    at,
+    tool: TOOL,
+    verdict: e.verdict,
+    kind: e.kind,
+    commit,
+    challenger: { sha256: e.challenger.sha256, path: model.artifact },
+    ...e.champion ? { champion: { sha256: e.champion.sha256, source: e.champion.label } } : {},
+    metric: last?.paired?.metric ?? e.metric,
+    ...last?.paired ? { delta: last.paired.delta, ciLow: last.paired.ciLow, ciHigh: last.paired.ciHigh } : {},
+    holdout: Object.assign({}, ...e.holdouts.map((h) => h.files)),
+    seed: e.seed,
+    computedBy: "promote",
+    configFile,
+    ...e.inputs ?? {}
+  };
 }
 async function whoIsForcing(git, env) {
   if (env.GITHUB_ACTOR) return `${env.GITHUB_ACTOR} (GitHub Actions run ${env.GITHUB_RUN_ID ?? "?"})`;
@@ -51783,7 +52504,7 @@ async function tellPullRequest(context, values, model, body) {
 
 // src/commands/rollback.ts
 import { mkdir as mkdir4, copyFile as copyFile2 } from "node:fs/promises";
-import { dirname as dirname4, join as join15 } from "node:path";
+import { dirname as dirname4, join as join16 } from "node:path";
 init_errors();
 var rollbackCommand = {
   name: "rollback",
@@ -51810,8 +52531,8 @@ var rollbackCommand = {
     if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
     if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir4(dirname4(join15(root, model.artifact)), { recursive: true });
-    await copyFile2(artifact.path, join15(root, model.artifact));
+    await mkdir4(dirname4(join16(root, model.artifact)), { recursive: true });
+    await copyFile2(artifact.path, join16(root, model.artifact));
     await git.run(["add", "--", model.artifact]);
     const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
@@ -51869,7 +52590,7 @@ function pickTarget(tags, to, model) {
   if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
   return tags[1];
 }
-function emptyRecord(model, path8, sha256, bytes) {
+function emptyRecord(model, path8, sha2562, bytes) {
   return {
     schema: NOTE_SCHEMA,
     id: "",
@@ -51877,7 +52598,7 @@ function emptyRecord(model, path8, sha256, bytes) {
     model,
     at: "",
     tool: TOOL,
-    artifact: { path: path8, sha256, bytes },
+    artifact: { path: path8, sha256: sha2562, bytes },
     inputs: { data: {}, code: {}, config: {}, lockfiles: {} },
     patterns: { data: [], code: [], config: [] },
     env: { node: process.version, platform: `${process.platform}-${process.arch}` }
@@ -51885,15 +52606,26 @@ function emptyRecord(model, path8, sha256, bytes) {
 }
 
 // src/commands/comment.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
+init_escape();
 init_sticky_comment();
 init_errors();
-var UNTRUSTED_NOTE = "> \u2139\uFE0F Computed by the pull request's own workflow run and posted by the `workflow_run` workflow. For a fork, that run executed the fork's code: the promotion itself is decided again on the default branch after merge.";
+function renderUntrusted(fields, runUrl) {
+  const figures = fields.metric && fields.delta !== void 0 ? ` (${markdownCode(fields.metric)} \u0394 ${fmt(fields.delta)}${fields.ciLow !== void 0 && fields.ciHigh !== void 0 ? `, CI [${fmt(fields.ciLow)}, ${fmt(fields.ciHigh)}]` : ""})` : "";
+  return [
+    `#### modelkeeper \xB7 ${escapeMarkdown(fields.model)}: what the pull request's own run reported`,
+    "",
+    `The pull request's run reported ${markdownCode(fields.verdict)}${figures}.`,
+    "",
+    `> \u2139\uFE0F Not a verdict: that run may have executed the pull request's code, so nothing it reports is trusted. The verdict and the required check ${markdownCode(`modelkeeper / ${fields.model}`)} come only from the trusted run, which evaluates the PR's artifact itself.` + (runUrl ? ` [The run](${runUrl}).` : ""),
+    ""
+  ].join("\n");
+}
 var commentCommand = {
   name: "comment",
-  summary: "post a saved evaluate result on its pull request (the workflow_run half of the fork-PR pattern)",
+  summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
   usage: "comment --from FILE",
   options: {
     from: { type: "string", value: "FILE", description: "the file evaluate wrote with --result-file" },
@@ -51902,7 +52634,7 @@ var commentCommand = {
   async run(context, values) {
     if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path8 = resolve7(context.cwd, values.from);
-    const text = await readFile5(path8, "utf8").catch((error) => {
+    const text = await readFile6(path8, "utf8").catch((error) => {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
     const result = parseResultFile(text, values.from);
@@ -51920,18 +52652,9 @@ var commentCommand = {
     const author = await commentAuthor(github, values["comment-author"]);
     const posted = [];
     for (const model of result.models) {
-      const comment = await upsertComment(github, repo, pr.number, commentMarker("evaluate", model.model), `${model.markdown}
-${UNTRUSTED_NOTE}
-`, author);
-      const check = await reportCheckRun(github, repo, {
-        name: `modelkeeper / ${model.model}`,
-        headSha: result.pullRequest.headSha,
-        conclusion: model.conclusion,
-        title: model.verdict ? `${model.model}: ${model.verdict}` : `${model.model}: no verdict`,
-        summary: model.markdown
-      });
-      if (!check.created) context.warn(check.reason ?? "check run not created");
-      posted.push({ model: model.model, comment: comment.url, action: comment.action, checkRun: check.created });
+      const fields = validatedFields(model);
+      const comment = await upsertComment(github, repo, pr.number, commentMarker("reported", model.model), renderUntrusted(fields, workflowRunUrl(context.env)), author);
+      posted.push({ model: fields.model, comment: comment.url, action: comment.action, checkRun: false });
     }
     return {
       exitCode: 0,
@@ -51941,6 +52664,15 @@ ${UNTRUSTED_NOTE}
     };
   }
 };
+function workflowRunUrl(env) {
+  if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
+  try {
+    const url = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.html_url;
+    return typeof url === "string" && /^https:\/\/[A-Za-z0-9.-]+\/[A-Za-z0-9._\/-]+$/.test(url) ? url : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function workflowRunHeadSha(env) {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
   try {
@@ -51951,21 +52683,21 @@ function workflowRunHeadSha(env) {
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp as mkdtemp2, mkdir as mkdir6, readFile as readFile7, writeFile as writeFile6, symlink, appendFile } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, mkdir as mkdir6, readFile as readFile8, writeFile as writeFile6, symlink, appendFile } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join17, resolve as resolve11 } from "node:path";
+import { join as join18, resolve as resolve11 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join16(dir, "fraud-model");
-  const origin = join16(dir, "origin.git");
+  const repo = join17(dir, "fraud-model");
+  const origin = join17(dir, "origin.git");
   await mkdir5(repo, { recursive: true });
   for (const [path8, content] of Object.entries(files)) {
-    await mkdir5(join16(repo, path8, ".."), { recursive: true });
-    await writeFile5(join16(repo, path8), content);
+    await mkdir5(join17(repo, path8, ".."), { recursive: true });
+    await writeFile5(join17(repo, path8), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -52103,8 +52835,8 @@ function cardTesting(random) {
     isFraud: 1
   };
 }
-function cents(value) {
-  return Math.max(50, Math.round(value * 100)) / 100;
+function cents(value2) {
+  return Math.max(50, Math.round(value2 * 100)) / 100;
 }
 function ratio(amount, average) {
   return Math.round(amount / average * 1e3) / 1e3;
@@ -52216,10 +52948,10 @@ var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const started = Date.now();
-  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp2(join17(tmpdir3(), "modelkeeper-demo-"));
+  const dir = options2.dir ? resolve11(options2.dir) : await mkdtemp2(join18(tmpdir3(), "modelkeeper-demo-"));
   await mkdir6(dir, { recursive: true });
-  const reports = join17(dir, "reports");
-  const logs = join17(dir, "production-logs");
+  const reports = join18(dir, "reports");
+  const logs = join18(dir, "production-logs");
   await mkdir6(reports, { recursive: true });
   await mkdir6(logs, { recursive: true });
   const steps = [];
@@ -52227,7 +52959,7 @@ async function runDemo(options2) {
   const indent = (text) => text.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile7(join17(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile8(join18(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -52260,16 +52992,16 @@ ${result.tail}`);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join17(reports, "evaluate-v1.md")], 0);
+    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join18(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join17(logs, "2026-11-27.jsonl");
-    await writeFile6(logFile, await predictionLog(join17(repo, "models/fraud.onnx"), window2));
+    const logFile = join18(logs, "2026-11-27.jsonl");
+    await writeFile6(logFile, await predictionLog(join18(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join17(reports, "drift-report.html"), "--report-md", join17(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join18(reports, "drift-report.html"), "--report-md", join18(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
@@ -52278,20 +53010,23 @@ ${result.tail}`);
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
+    await writeFile6(join18(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
+    await git.run(["push", "--quiet", "origin", "main"]);
+    say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
-    await mkdir6(join17(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile6(join17(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await mkdir6(join18(repo, ".modelkeeper/retrain"), { recursive: true });
+    await writeFile6(join18(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
-    await appendFile(join17(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
-    await writeFile6(join17(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await appendFile(join18(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
-    const eventPath = join17(dir, "pull_request.json");
+    const eventPath = join18(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
     await writeFile6(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
-    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join17(reports, "evaluate-v2.md")], 0, prEnv);
+    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join18(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull.number}, as GitHub shows it:`);
     say(indent((comment?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
@@ -52311,9 +53046,9 @@ ${result.tail}`);
       ``,
       `Where to look:`,
       `  the example repository   ${repo}`,
-      `  drift report (HTML)      ${join17(reports, "drift-report.html")}`,
-      `  drift report (Markdown)  ${join17(reports, "drift-report.md")}`,
-      `  v2's evaluation          ${join17(reports, "evaluate-v2.md")}`,
+      `  drift report (HTML)      ${join18(reports, "drift-report.html")}`,
+      `  drift report (Markdown)  ${join18(reports, "drift-report.md")}`,
+      `  v2's evaluation          ${join18(reports, "evaluate-v2.md")}`,
       `  the notes                git -C ${repo} notes --ref=modelkeeper show HEAD`,
       `  v1's record              git -C ${repo} notes --ref=modelkeeper show modelkeeper/fraud/v1`,
       `  the champion tags        git -C ${repo} tag --list 'modelkeeper/*' -n3`,
@@ -52325,9 +53060,9 @@ ${result.tail}`);
   }
 }
 async function linkDependencies(repo) {
-  await mkdir6(join17(repo, "node_modules"), { recursive: true });
-  await symlink(projectRoot, join17(repo, "node_modules", "modelkeeper"), "dir");
-  await symlink(join17(projectRoot, "node_modules", "yaml"), join17(repo, "node_modules", "yaml"), "dir");
+  await mkdir6(join18(repo, "node_modules"), { recursive: true });
+  await symlink(projectRoot, join18(repo, "node_modules", "modelkeeper"), "dir");
+  await symlink(join18(projectRoot, "node_modules", "yaml"), join18(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
   const handle = await loadModel(modelPath);

@@ -20,7 +20,8 @@ import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
 import { reportCheckRun } from "../github/check-run.ts";
-import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine } from "../provenance/note-line.ts";
+import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
+import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
 
 
@@ -144,9 +145,15 @@ async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof rea
   if (!championCommit) return;
   const mine = latest(await readNote(git, commit), "record", e.model);
   const theirs = latest(await readNote(git, championCommit), "record", e.model);
-  if (mine && theirs && JSON.stringify(mine.inputs) !== JSON.stringify(theirs.inputs)) {
+  if (mine && theirs && (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs))) {
     e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
   }
+}
+
+/** What a record says went in (manifest or inline hashes, and the config section), as one comparable string. */
+async function inputsFingerprint(git: Git, record: RecordLine): Promise<string> {
+  const { inputs } = await readRecordedInputs(git, record, `the record of ${record.model}`);
+  return JSON.stringify([inputs, record.section?.sha256 ?? null]);
 }
 
 async function postToPullRequest(

@@ -102,12 +102,17 @@ export async function runDemo(options: { dir?: string; log: (line: string) => vo
 
     // 6. The retrain workflow: fresh labelled data arrives, retrain trains v2, evaluate compares.
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train → record → commit → evaluate → PR comment)");
+    // The labels for the drifted window come back: a maintainer refreshes main's held-out set first,
+    // because a pull request is judged on the base's held-out set (a PR cannot choose its own yardstick).
+    await writeFile(join(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4000, seed: 105, scenario: "new_scam" })));
+    await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
+    await git.run(["push", "--quiet", "origin", "main"]);
+    say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir(join(repo, ".modelkeeper/retrain"), { recursive: true });
     await writeFile(join(repo, ".modelkeeper/retrain/fraud.json"), request);
     const fresh = toCsv(generateTransactions({ rows: 8000, seed: 104, scenario: "new_scam" }));
     await appendFile(join(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
-    await writeFile(join(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4000, seed: 105, scenario: "new_scam" })));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);

@@ -205,3 +205,19 @@ test("rollback with one version only, or an unknown --to, says what exists", asy
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /--to v9: no tag modelkeeper\/fraud\/v9\. Versions there: v1\./);
 });
+
+test("a commit whose recorded inputs changed but whose artifact did not is flagged as probably not retrained", async (t) => {
+  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  t.after(() => repo.cleanup());
+  await repo.commit("first model");
+  assert.equal((await repo.cli("record")).code, 0);
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  assert.equal((await repo.cli("promote")).code, 0);
+  await repo.write("data/train.csv", binaryCsv(300, 7));
+  await repo.commit("new training data, same artifact");
+  assert.equal((await repo.cli("record")).code, 0);
+  const result = await repo.cli("evaluate", "--json", "--no-comment");
+  const model = JSON.parse(result.stdout).models[0];
+  assert.equal(model.kind, "unchanged");
+  assert.ok(model.warnings.some((w: string) => /inputs .* changed but the artifact did not/.test(w)), JSON.stringify(model.warnings));
+});

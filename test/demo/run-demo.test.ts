@@ -31,6 +31,9 @@ test("the demo runs the whole loop offline: v1 promoted, drift found, the bot's 
 
   // v2 (the merge commit) carries evaluate and promote lines; v2's record is on the retrain commit.
   const v2 = (await git.run(["rev-list", "-n", "1", "modelkeeper/fraud/v2"])).trim();
-  const events = (await readNote(git, v2)).map((l) => l.event).sort();
-  assert.deepEqual(events, ["evaluate", "promote"]);
+  // promote acts on the evaluation it computed itself (computedBy: "promote"), beside the evaluate step's own line.
+  const lines2 = await readNote(git, v2);
+  assert.deepEqual(lines2.map((l) => l.event).sort(), ["evaluate", "evaluate", "promote"]);
+  const computed = lines2.find((l) => l.event === "evaluate" && (l as { computedBy?: string }).computedBy === "promote");
+  assert.equal((lines2.find((l) => l.event === "promote") as { evaluation?: { id: string } }).evaluation?.id, computed?.id);
 });

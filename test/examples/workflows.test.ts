@@ -11,10 +11,12 @@ const actionYml = parse(await readFile(fileURLToPath(new URL("../../action.yml",
 
 /** The least privilege each workflow needs, and the commands it runs. */
 const expected: Record<string, { permissions: Record<string, string>; commands: string[]; on: string }> = {
-  "modelkeeper-pr.yml": { permissions: { contents: "read", "pull-requests": "write", checks: "write" }, commands: ["evaluate"], on: "pull_request" },
-  "modelkeeper-comment.yml": { permissions: { actions: "read", "pull-requests": "write", checks: "write" }, commands: ["comment"], on: "workflow_run" },
+  "modelkeeper-pr.yml": { permissions: { contents: "read", "pull-requests": "write", checks: "write" }, commands: ["evaluate"], on: "pull_request_target" },
+  // An untrusted run's result is information only: it can set no check.
+  "modelkeeper-comment.yml": { permissions: { actions: "read", "pull-requests": "write" }, commands: ["comment"], on: "workflow_run" },
   "modelkeeper-retrain.yml": { permissions: { contents: "write", "pull-requests": "write", checks: "write" }, commands: ["retrain"], on: "pull_request" },
-  "modelkeeper-promote.yml": { permissions: { contents: "write" }, commands: ["evaluate", "promote"], on: "push" },
+  // promote computes its own verdict: no evaluate step whose line it could be told to obey.
+  "modelkeeper-promote.yml": { permissions: { contents: "write" }, commands: ["promote"], on: "push" },
   "modelkeeper-drift.yml": { permissions: { contents: "write", issues: "write" }, commands: ["drift"], on: "schedule" },
 };
 
@@ -41,9 +43,16 @@ for (const [file, want] of Object.entries(expected)) {
   });
 }
 
-test("the PR workflow evaluates the PR head, not the merge commit; the comment workflow runs no PR code", async () => {
+test("the trusted PR workflow checks out the base, runs none of the PR's code and judges the head's bytes; the comment workflow runs no PR code", async () => {
   const pr = parse(await readFile(join(dir, "modelkeeper-pr.yml"), "utf8"));
-  assert.equal(pr.jobs.evaluate.steps[0].with.ref, "${{ github.event.pull_request.head.sha }}");
+  const steps = pr.jobs.evaluate.steps as Array<{ uses?: string; run?: string; with?: Record<string, string> }>;
+  const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout"));
+  assert.equal(checkout?.with?.ref, undefined, "the base is checked out, never the PR head");
+  for (const step of steps.filter((s) => s.run)) {
+    assert.doesNotMatch(step.run!, /npm|node |python|make|checkout|\$\{\{/, "shell steps only fetch objects, with no expression expanded in the script");
+  }
+  const evaluate = steps.find((s) => s.with?.command === "evaluate");
+  assert.equal(evaluate?.with?.["challenger-rev"], "${{ github.event.pull_request.head.sha }}");
   const comment = parse(await readFile(join(dir, "modelkeeper-comment.yml"), "utf8"));
   const uses = comment.jobs.comment.steps.map((s: { uses?: string }) => s.uses ?? "");
   assert.ok(!uses.some((u: string) => u.startsWith("actions/checkout")), "no checkout in the privileged workflow");
