@@ -61,7 +61,7 @@ export class WindowSummarizer {
     private readonly options: WindowSummaryOptions = {},
   ) {
     const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
-    const perColumn = Math.max(1 << 16, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));
+    const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));
     for (const [name, reference] of references) {
       this.accumulators.set(name, reference.kind === "numeric" ? new NumericAccumulator(name, reference, perColumn, options.sampleFor) : new CategoricalAccumulator(name, options.sampleFor));
     }
