@@ -4,11 +4,15 @@ import { openWorkspace } from "./workspace.ts";
 import { readTables } from "../data/index.ts";
 import { expandInputs } from "../data/expand-inputs.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
-import type { Table } from "../data/table.ts";
+import type { Column, Table } from "../data/table.ts";
+import type { ColumnType } from "../data/column-builder.ts";
 import type { ModelConfig } from "../config/types.ts";
-import { loadModel, closeModel } from "../model/runner.ts";
-import { assessDrift, type DriftAssessment } from "../stats/drift/assess-drift.ts";
-import { withPredictions, SCORE_COLUMN, CLASS_COLUMN } from "../monitor/prediction-columns.ts";
+import { loadModel, closeModel, type ModelHandle } from "../model/runner.ts";
+import { assessSummaries, monitoredColumns, summarizeReference, type DriftAssessment } from "../stats/drift/assess-drift.ts";
+import type { ColumnSummary } from "../stats/drift/column-summary.ts";
+import { withPredictions, SCORE_COLUMN, CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
+import { summarizeWindowFiles } from "../monitor/window-from-files.ts";
+import { createRandom } from "../stats/random.ts";
 import { renderDriftMarkdown, type DriftReportInput } from "../report/drift-markdown.ts";
 import { renderDriftHtml } from "../report/drift-html.ts";
 import { histogramOf, type Histogram } from "../report/histogram.ts";
@@ -45,57 +49,94 @@ export const driftCommand: Command = {
     const currentPatterns = (values.current as string[] | undefined) ?? [];
     if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
-    context.log(`drift: reading the current window (${currentPaths.length} file(s))`);
-    const current = await readTables(currentPaths);
-    if (current.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+    const currentSource = currentPaths.join(", ");
 
     const results: ModelDrift[] = [];
     const markdowns: string[] = [];
     const htmls: string[] = [];
     for (const model of workspace.models) {
+      const types = model.drift.types;
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
       const referencePaths = stored
         ? []
         : values.reference
           ? await expandInputs(context.cwd, values.reference as string[], "--reference")
           : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
-      let ref: Table | DriftProfile;
-      let cur: Table;
-      let note: string | undefined;
-      if (stored) {
-        ({ current: cur, note } = await addPredictions(model, workspace.root, undefined, current, context));
-        ref = stored.profile;
-      } else {
-        context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-        ({ reference: ref, current: cur, note } = await addPredictions(model, workspace.root, await readTables(referencePaths), current, context));
+      const handle = await openModel(model, workspace.root);
+      try {
+        let ref: Table | DriftProfile;
+        let note = handle.note;
+        if (stored) ref = stored.profile;
+        else {
+          context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+          ref = await readTables(referencePaths, { types });
+          if (handle.score) {
+            try {
+              ref = await handle.score(ref);
+            } catch (error) {
+              if (!isUserError(error)) throw error;
+              context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
+              note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
+              handle.score = undefined;
+            }
+          }
+        }
+        const referenceSide = summarizeReference(ref);
+        const features = model.drift.features ?? model.features;
+        const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceSide.columns.has(name));
+        const monitored = monitoredColumns([...referenceSide.columns.keys()], { features, exclude: [model.label], predictions: referencePredictions });
+        // Read the window with the reference's kinds for monitored columns (a text value in a
+        // numeric column is then an error naming its line), drift.types overriding both.
+        const summaries = new Map<string, ColumnSummary>();
+        const readTypes: Record<string, ColumnType> = {};
+        for (const [name] of monitored) {
+          const summary = referenceSide.columns.get(name)?.();
+          if (!summary) continue;
+          summaries.set(name, summary);
+          if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
+        }
+        Object.assign(readTypes, types);
+        context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
+        const window = await summarizeWindowFiles(currentPaths, summaries, {
+          types: readTypes,
+          score: handle.score,
+          log: context.log,
+          sampleFor: values["report-html"] ? seededRandom() : undefined,
+        });
+        if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+        note ??= window.scoringNote;
+        const predictions = referencePredictions.filter((name) => window.columns.has(name));
+        const kindChanged = [...window.kindChanges.keys()];
+        if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
+        const currentSide = { source: currentSource, rowCount: window.rowCount, columns: new Map([...window.columns].map(([name, summary]) => [name, () => summary])) };
+        const assessment = assessSummaries(referenceSide, currentSide, {
+          features,
+          exclude: [model.label],
+          predictions,
+          alpha: model.drift.alpha,
+          effectThresholds: {
+            ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
+            ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
+            ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
+          },
+        });
+        const input: DriftReportInput = {
+          model: model.name,
+          assessment,
+          predictionNote: note,
+          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
+          current: currentPaths.map((p) => relative(context.cwd, p)),
+        };
+        const markdown = renderDriftMarkdown(input);
+        markdowns.push(markdown);
+        // The HTML report (with its histograms) only when asked for: the window keeps a sample for it.
+        if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, window.samples, assessment)));
+        const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
+        if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+        results.push(result);
+      } finally {
+        await handle.close();
       }
-      const refColumns = isDriftProfile(ref) ? ref.columns : ref.columns;
-      const features = model.drift.features ?? model.features;
-      const assessment = assessDrift(ref, cur, {
-        features,
-        exclude: [model.label],
-        predictions: [SCORE_COLUMN, CLASS_COLUMN].filter((name) => refColumns.some((c) => c.name === name) && cur.columns.some((c) => c.name === name)),
-        alpha: model.drift.alpha,
-        effectThresholds: {
-          ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
-          ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
-          ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
-        },
-      });
-      const input: DriftReportInput = {
-        model: model.name,
-        assessment,
-        predictionNote: note,
-        reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
-        current: currentPaths.map((p) => relative(context.cwd, p)),
-      };
-      const markdown = renderDriftMarkdown(input);
-      markdowns.push(markdown);
-      // The HTML report (with its histograms) only when asked for: it re-reads every column.
-      if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, cur, assessment)));
-      const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
-      if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
-      results.push(result);
     }
     const drifted = results.some((r) => r.drifted);
     return {
@@ -127,32 +168,44 @@ async function storedProfile(git: Git, model: ModelConfig, context: CommandConte
   return { profile: line.profile, commit: found!.commit };
 }
 
-/** Adds the model's outputs to both sides when the model can score them; otherwise says why not. */
-async function addPredictions<R extends Table | undefined>(model: ModelConfig, root: string, reference: R, current: Table, context: CommandContext): Promise<{ reference: R; current: Table; note?: string }> {
-  let handle;
+interface OpenModel {
+  /** Adds the model's outputs to a table; undefined when the model cannot be loaded. */
+  score?: (table: Table) => Promise<Table>;
+  /** Why there is no scoring, for the report. */
+  note?: string;
+  close(): Promise<void>;
+}
+
+/** Loads the working tree's artifact to score both sides, or says why it cannot. */
+async function openModel(model: ModelConfig, root: string): Promise<OpenModel> {
+  let handle: ModelHandle;
   try {
     handle = await loadModel(join(root, model.artifact));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).` };
+    return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {} };
   }
-  try {
-    const features = model.features ?? (reference ?? current).columns.map((c) => c.name).filter((n) => n !== model.label && n !== "prediction");
-    return { reference: (reference ? await withPredictions(reference, handle, model, features) : undefined) as R, current: await withPredictions(current, handle, model, features) };
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
-    return { reference, current, note: `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).` };
-  } finally {
-    await closeModel(handle);
-  }
+  let features: string[] | undefined;
+  return {
+    score: (table) => {
+      features ??= model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
+      return withPredictions(table, handle, model, features);
+    },
+    close: () => closeModel(handle),
+  };
 }
 
-function histograms(reference: Table, current: Table, assessment: DriftAssessment): Map<string, Histogram> {
+/** A fixed seed: the report's histogram sample is the same on every run over the same window. */
+function seededRandom(): () => number {
+  const random = createRandom(20240601);
+  return () => random.nextFloat();
+}
+
+function histograms(reference: Table, samples: ReadonlyMap<string, Column>, assessment: DriftAssessment): Map<string, Histogram> {
   const out = new Map<string, Histogram>();
   for (const column of assessment.columns) {
     const a = reference.columns.find((c) => c.name === column.name);
-    const b = current.columns.find((c) => c.name === column.name);
+    const b = samples.get(column.name);
     const h = a && b ? histogramOf(a, b) : undefined;
     if (h) out.set(column.name, h);
   }
@@ -184,7 +237,6 @@ function textSummary(r: ModelDrift): string {
   if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
   for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
   if (a.columns.length > 12) lines.push(`  … ${a.columns.length - 12} more (see --json or --report-html)`);
-  for (const e of a.errors) lines.push(`  not compared: ${e.column}: ${e.message}`);
   if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
   if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");
   return lines.join("\n");

@@ -10,7 +10,6 @@ import { escapeHtml } from "./escape.ts";
 export function renderDriftHtml(input: DriftReportInput, histograms: ReadonlyMap<string, Histogram>): string {
   const a = input.assessment;
   const cards = a.columns.map((c) => card(c, histograms.get(c.name))).join("\n");
-  const errors = a.errors.map((e) => `<li><code>${escapeHtml(e.column)}</code>: ${escapeHtml(e.message)}</li>`).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Drift report: ${escapeHtml(input.model)}</title>
@@ -36,7 +35,6 @@ ${input.predictionNote ? `<p>${escapeHtml(input.predictionNote)}</p>` : ""}
 </header>
 <main>
 ${cards}
-${errors ? `<section class="card"><h2>Not compared</h2><ul>${errors}</ul></section>` : ""}
 </main>
 </body></html>
 `;

@@ -32,9 +32,6 @@ export function renderDriftMarkdown(input: DriftReportInput): string {
   }
   const features = a.columns.filter((c) => c.role === "feature");
   out.push("**Inputs**, most severe first", "", ...table(features), "");
-  if (a.errors.length) {
-    out.push("**Not compared**", "", ...a.errors.map((e) => `- ${markdownCode(e.column)}: ${escapeMarkdown(e.message)}`), "");
-  }
   const unseen = a.columns.filter((c) => c.unseenCategories.length);
   if (unseen.length) {
     out.push("**New categories** (absent from the reference)", "");

@@ -48,16 +48,31 @@ test("a new scam pattern: drift in inputs and predictions, exit 1, reports writt
   assert.doesNotMatch(html, /https?:\/\//, "self-contained: no network references");
 });
 
-test("a window missing a column reports it and still assesses the rest", async (t) => {
+test("a window missing monitored columns fails closed: exit 2 naming them, no verdict", async (t) => {
   const repo = await fraudRepo();
   t.after(() => repo.cleanup());
-  const csv = windowCsv(1000, 7, "baseline").split("\n").map((line) => line.split(",").slice(1).join(",")).join("\n");
+  const csv = windowCsv(1000, 7, "baseline").split("\n").map((line) => line.split(",").slice(2).join(",")).join("\n");
   await repo.write("logs/window.csv", csv);
   const result = await drift(repo, {}, "--current", "logs/window.csv", "--json");
-  const report = JSON.parse(result.stdout);
-  assert.ok(report.models[0].assessment.errors.length >= 1, result.stdout);
-  assert.ok(report.models[0].assessment.columns.length > 3);
-  assert.match(report.models[0].predictionNote ?? "", /Input drift only/);
+  assert.equal(result.code, 2, result.stdout);
+  assert.match(result.stderr, /monitored columns cannot be compared \("amount", "merchant_category"\)/);
+  await repo.write("logs/other.csv", "a,b\n1,2\n3,4\n");
+  const none = await drift(repo, {}, "--current", "logs/other.csv");
+  assert.equal(none.code, 2, "a window with none of the monitored columns is no 'no drift'");
+  assert.match(none.stderr, /"amount"/);
+});
+
+test("drift.types takes effect: a column forced categorical is compared as categories", async (t) => {
+  const repo = await fraudRepo({ trainRows: 2000 });
+  t.after(() => repo.cleanup());
+  const config = await (await import("node:fs/promises")).readFile(`${repo.dir}/modelkeeper.yml`, "utf8");
+  await repo.write("modelkeeper.yml", config + "    drift:\n      types: { hour: categorical }\n");
+  await repo.write("logs/window.csv", windowCsv(1000, 7, "baseline"));
+  const result = await drift(repo, {}, "--current", "logs/window.csv", "--json");
+  assert.notEqual(result.code, 2, result.stderr);
+  const hour = JSON.parse(result.stdout).models[0].assessment.columns.find((c: any) => c.name === "hour");
+  assert.equal(hour.kind, "categorical");
+  assert.equal(hour.significance.test, "chi2");
 });
 
 test("--issue opens one drift issue per model and updates it on the next run; --dispatch tells the bot", async (t) => {

@@ -34,6 +34,7 @@
  * then compares its own value with its threshold, uncorrected, as Evidently does.
  */
 import type { Column, Table } from "../../data/table.ts";
+import { UserError } from "../../errors.ts";
 import { alignCategories, unseenCategories, type UnseenCategory } from "./categorical-counts.ts";
 import { cohensH } from "./cohens-h.ts";
 import { isConstant, presentCount, summarizeColumn, type ColumnSummary } from "./column-summary.ts";
@@ -175,8 +176,14 @@ export interface DriftAssessment {
   readonly current: { readonly source: string; readonly rowCount: number };
   /** Predictions first, then drifted columns by severity, then the rest by adjusted p-value. */
   readonly columns: readonly ColumnDrift[];
-  /** Columns that could not be compared (absent from the current data, type changed). */
-  readonly errors: readonly ColumnError[];
+}
+
+/** Monitored columns that cannot be compared: drift refuses to judge without them (exit 2). */
+export class MonitoredColumnsError extends UserError {
+  constructor(readonly columns: readonly ColumnError[]) {
+    const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
+    super(`drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).\n${columns.map((c) => `  - ${c.message}`).join("\n")}`, { column: columns[0].column });
+  }
 }
 
 /** Reference side: a Table (all values) or a saved profile (exact counts, sampled values). */
@@ -196,7 +203,60 @@ interface Prepared {
   readonly unseen: readonly UnseenCategory[];
 }
 
+/** One side of a comparison as column summaries, computed on demand (each at most once). */
+export interface SummarizedSide {
+  readonly source: string;
+  readonly rowCount: number;
+  /** Column name -> its summary (a function, so unmonitored columns are never summarized). */
+  readonly columns: ReadonlyMap<string, () => ColumnSummary>;
+}
+
+/** Lazy, cached summaries of a reference Table or profile (the reference side's PSI bins included). */
+export function summarizeReference(reference: DriftReference, options: { psiBins?: number } = {}): SummarizedSide & { fromProfile: boolean } {
+  const columns = new Map<string, () => ColumnSummary>();
+  const fromProfile = isDriftProfile(reference);
+  const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
+  for (const column of reference.columns) {
+    columns.set(column.name, once(() => (isDriftProfile(reference) ? profileColumnSummary(column as DriftProfile["columns"][number]) : summarizeColumn(column as Column, { psiBins }))));
+  }
+  return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
+}
+
+/** Lazy summaries of a current Table. */
+export function summarizeTable(table: Table): SummarizedSide {
+  return { source: table.source, rowCount: table.rowCount, columns: new Map(table.columns.map((c) => [c.name, once(() => summarizeColumn(c))])) };
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/** The monitored columns in report order: predictions, then features (default: every reference column but excluded ones). */
+export function monitoredColumns(referenceNames: readonly string[], options: Pick<DriftOptions, "features" | "exclude" | "predictions">): [string, ColumnRole][] {
+  const predictions = [...(options.predictions ?? [])];
+  const excluded = new Set([...(options.exclude ?? []), ...predictions]);
+  const features = (options.features ?? referenceNames).filter((name) => !excluded.has(name));
+  return [...predictions.map((n): [string, ColumnRole] => [n, "prediction"]), ...features.map((n): [string, ColumnRole] => [n, "feature"])];
+}
+
 export function assessDrift(reference: DriftReference, current: Table, options: DriftOptions = {}): DriftAssessment {
+  return assessSummaries(summarizeReference(reference, { psiBins: options.psiBins }), summarizeTable(current), options);
+}
+
+/**
+ * The verdict on two summarized sides. Fails closed: a monitored column that one side lacks, or
+ * whose kind differs between the sides, is an error (UserError, listing every such column), never
+ * a silent "no drift" on the columns that are left.
+ */
+export function assessSummaries(reference: SummarizedSide & { fromProfile: boolean }, current: SummarizedSide, options: DriftOptions = {}): DriftAssessment {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const correction = options.correction ?? "benjamini-hochberg";
   const thresholds: EffectThresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options.effectThresholds };
@@ -205,48 +265,36 @@ export function assessDrift(reference: DriftReference, current: Table, options: 
   for (const [column, override] of Object.entries(options.columnTests ?? {})) {
     if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column}.test` });
   }
-  const fromProfile = isDriftProfile(reference);
-  const referenceColumns = new Map<string, () => ColumnSummary>();
-  if (fromProfile) {
-    for (const column of reference.columns) referenceColumns.set(column.name, () => profileColumnSummary(column));
-  } else {
-    const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
-    for (const column of reference.columns) referenceColumns.set(column.name, () => summarizeColumn(column, { psiBins }));
-  }
-  const currentColumns = new Map<string, Column>(current.columns.map((c) => [c.name, c]));
-
-  const predictions = [...(options.predictions ?? [])];
-  const excluded = new Set([...(options.exclude ?? []), ...predictions]);
-  const features = (options.features ?? [...referenceColumns.keys()]).filter((name) => !excluded.has(name));
-  const monitored: [string, ColumnRole][] = [...predictions.map((n): [string, ColumnRole] => [n, "prediction"]), ...features.map((n): [string, ColumnRole] => [n, "feature"])];
+  const fromProfile = reference.fromProfile;
+  const monitored = monitoredColumns([...reference.columns.keys()], options);
 
   const errors: ColumnError[] = [];
   const prepared: Prepared[] = [];
   for (const [name, role] of monitored) {
-    const summarizeReference = referenceColumns.get(name);
-    const currentColumn = currentColumns.get(name);
+    const summarizeReference = reference.columns.get(name);
+    const summarizeCurrent = current.columns.get(name);
     if (!summarizeReference) {
-      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns or rebuild the reference with it.` });
+      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.` });
       continue;
     }
-    if (!currentColumn) {
-      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or exclude it from drift monitoring.` });
+    if (!summarizeCurrent) {
+      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.` });
       continue;
     }
     const referenceSummary = summarizeReference();
-    if (referenceSummary.kind !== currentColumn.kind) {
+    const currentSummary = summarizeCurrent();
+    if (referenceSummary.kind !== currentSummary.kind) {
       errors.push({
         column: name,
         role,
-        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentColumn.kind} in the current data (${current.source}); check for non-numeric values in it.`,
+        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentSummary.kind} in the current data (${current.source}); check for non-numeric values in it, or set drift.types.${name}.`,
       });
       continue;
     }
     const override = options.columnTests?.[name];
-    prepared.push(
-      prepareColumn(name, role, referenceSummary, summarizeColumn(currentColumn), thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold),
-    );
+    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold));
   }
+  if (errors.length > 0) throw new MonitoredColumnsError(errors);
 
   // One multiple-testing family over every hypothesis of every column.
   const pValues: number[] = [];
@@ -268,7 +316,6 @@ export function assessDrift(reference: DriftReference, current: Table, options: 
     reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
     current: { source: current.source, rowCount: current.rowCount },
     columns,
-    errors,
   };
 }
 
@@ -316,7 +363,7 @@ function prepareColumn(
     if (ks && wasserstein) {
       significance = { test: "ks", statistic: ks.statistic!, pValue: ks.value, detail: ks.detail ?? "" };
       const noise = normalizeWasserstein(
-        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, current.sortedValues.length),
+        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, presentCount(current)),
         reference.std,
         current.std,
       );

@@ -8,6 +8,7 @@ import { sortFloat64 } from "../sort-float64.ts";
 import type { CategoricalColumn, Column, NumericColumn } from "../../data/table.ts";
 import { moments } from "./moments.ts";
 import { binCountsSorted, psiBinEdges } from "./psi.ts";
+import type { Gaps } from "./ks-two-sample.ts";
 
 export interface PsiBins {
   /** Right-closed bin edges from the reference quantiles (psi.ts). */
@@ -32,6 +33,28 @@ export interface NumericSummary {
   readonly max: number;
   /** Present on reference summaries. */
   readonly psi?: PsiBins;
+  /**
+   * Set on a current window whose values were not kept (larger than memory: binned-window.ts;
+   * or computed by an engine: sql/): its comparison with one reference column, measured where
+   * the values were. sortedValues is then empty; the tests read this instead.
+   */
+  readonly measured?: MeasuredComparison;
+}
+
+/** What the numeric tests need of a current window, measured against `reference`. */
+export interface MeasuredComparison {
+  /** The reference summary it was measured against (the tests check it is the one they get). */
+  readonly reference: NumericSummary;
+  /** KS gaps of the two empirical CDFs (ks-two-sample.ts). */
+  readonly gaps: Gaps;
+  /** W1 between the two, not normalized. */
+  readonly wasserstein: number;
+  /** Largest possible |error| of `wasserstein`; 0 when exact. */
+  readonly wassersteinError: number;
+  /** Current counts in the reference's PSI bins. */
+  readonly psiCounts?: readonly number[];
+  /** Where it was measured, for the report ("counted on the reference's values", "duckdb"). */
+  readonly by: string;
 }
 
 export interface CategoricalSummary {
@@ -122,7 +145,7 @@ export function summarizeColumn(column: Column, options: { psiBins?: number } = 
 
 /** Whether a summary has at most one distinct non-missing value. */
 export function isConstant(summary: ColumnSummary): boolean {
-  if (summary.kind === "numeric") return summary.sortedValues.length > 0 && summary.min === summary.max;
+  if (summary.kind === "numeric") return presentCount(summary) > 0 && summary.min === summary.max;
   return summary.categories.length === 1;
 }
 

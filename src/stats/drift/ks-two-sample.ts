@@ -59,7 +59,15 @@ export function ksTwoSampleSorted(a: Float64Array, b: Float64Array, method: KsMe
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
-  const gap = largestGap(a, b);
+  return ksFromGaps(largestGap(a, b), n1, n2, method);
+}
+
+/**
+ * The KS result from the largest gaps of the two empirical CDFs and the sample sizes, so a caller
+ * that measured the gaps elsewhere (on counts: binned-window.ts; in SQL: sql/) gets the same
+ * statistic and p-value as from the values themselves.
+ */
+export function ksFromGaps(gap: Gaps, n1: number, n2: number, method: KsMethod = "auto"): KsResult {
   let d: number;
   let location: number;
   let sign: 1 | -1;
@@ -102,7 +110,7 @@ export function ksTwoSampleSorted(a: Float64Array, b: Float64Array, method: KsMe
   return { statistic: d, pValue: Math.min(1, Math.max(0, pValue)), method: mode, location, sign };
 }
 
-interface Gaps {
+export interface Gaps {
   /** max (F_a - F_b) over the merged values. */
   plusGap: number;
   plusLocation: number;

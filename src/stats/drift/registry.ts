@@ -18,10 +18,10 @@
 import { UserError } from "../../errors.ts";
 import { alignCategories } from "./categorical-counts.ts";
 import { categoricalSignificance } from "./categorical-significance.ts";
-import { presentCount, type CategoricalSummary, type ColumnSummary, type NumericSummary } from "./column-summary.ts";
+import { presentCount, type CategoricalSummary, type ColumnSummary, type MeasuredComparison, type NumericSummary } from "./column-summary.ts";
 import { fisherExactTwoSided } from "./fisher-exact.ts";
 import { jensenShannonDistance } from "./jensen-shannon.ts";
-import { ksTwoSampleSorted } from "./ks-two-sample.ts";
+import { ksFromGaps, ksTwoSampleSorted } from "./ks-two-sample.ts";
 import { binCountsSorted, populationStabilityIndex } from "./psi.ts";
 import { normalizeWasserstein, wassersteinDistanceSorted } from "./wasserstein.ts";
 
@@ -66,8 +66,15 @@ export interface DriftTestOutcome {
 
 function bothNumeric(reference: ColumnSummary, current: ColumnSummary): [NumericSummary, NumericSummary] | null {
   if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
-  if (reference.sortedValues.length === 0 || current.sortedValues.length === 0) return null;
+  if (reference.sortedValues.length === 0 || presentCount(current) === 0) return null;
   return [reference, current];
+}
+
+/** The window's measured comparison, checked to be against this reference (see column-summary.ts). */
+function measuredAgainst(reference: NumericSummary, current: NumericSummary): MeasuredComparison | undefined {
+  const measured = current.measured;
+  if (measured && measured.reference !== reference) throw new Error(`drift: column "${current.name}" was measured against another reference`);
+  return measured;
 }
 
 function bothCategorical(reference: ColumnSummary, current: ColumnSummary): [CategoricalSummary, CategoricalSummary] | null {
@@ -86,7 +93,10 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
     measure(reference, current) {
       const pair = bothNumeric(reference, current);
       if (!pair) return null;
-      const result = ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
+      const measured = measuredAgainst(pair[0], pair[1]);
+      const result = measured
+        ? ksFromGaps(measured.gaps, pair[0].sortedValues.length, presentCount(pair[1]))
+        : ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
       return { value: result.pValue, statistic: result.statistic, detail: result.method };
     },
   },
@@ -99,8 +109,12 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
     measure(reference, current) {
       const pair = bothNumeric(reference, current);
       if (!pair) return null;
-      const distance = wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: normalizeWasserstein(distance, pair[0].std, pair[1].std), statistic: distance };
+      const measured = measuredAgainst(pair[0], pair[1]);
+      const distance = measured ? measured.wasserstein : wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
+      const value = normalizeWasserstein(distance, pair[0].std, pair[1].std);
+      if (!measured || measured.wassersteinError === 0) return { value, statistic: distance };
+      const error = normalizeWasserstein(measured.wassersteinError, pair[0].std, pair[1].std);
+      return { value, statistic: distance, detail: `within ${formatNumber(error)} sd (${measured.by})` };
     },
   },
   psi: {
@@ -114,7 +128,9 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
       if (numeric) {
         const bins = numeric[0].psi;
         if (!bins) return null;
-        const currentCounts = binCountsSorted(numeric[1].sortedValues, bins.edges);
+        const measured = measuredAgainst(numeric[0], numeric[1]);
+        if (measured && !measured.psiCounts) return null;
+        const currentCounts = measured ? [...measured.psiCounts!] : binCountsSorted(numeric[1].sortedValues, bins.edges);
         return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
       }
       const categorical = bothCategorical(reference, current);

@@ -30,7 +30,6 @@ test("a shifted feature and a new category drift; the reason says why; the rest 
   assert.ok(Math.abs(region.unseenCategories[0].share - 0.08) < 0.02);
   assert.match(region.reason, /^New category "r_new", not in the reference: \d\.\d% of current values\. Distribution changed: Jensen–Shannon distance/);
   assert.equal(result.columns.length, 20);
-  assert.deepEqual(result.errors, []);
   assert.equal(result.method.verdict, "calibrated");
 });
 
@@ -131,7 +130,7 @@ test("constant columns: stuck values and constants that start varying are named"
   assert.equal(same.drifted, false);
 });
 
-test("columns that cannot be compared are reported as errors, the rest still assessed", () => {
+test("columns that cannot be compared fail closed: one error naming every such column, no verdict", () => {
   const { reference, current } = scenario(47, features, 500);
   const broken: Table = {
     ...current,
@@ -139,15 +138,18 @@ test("columns that cannot be compared are reported as errors, the rest still ass
       .filter((c) => c.name !== "amount")
       .map((c) => (c.name === "hour" ? { kind: "categorical" as const, name: "hour", codes: new Int32Array(500), categories: ["x"] } : c)),
   };
-  const result = assessDrift(reference, broken, { features: ["amount", "hour", "normal", "nope"] });
-  assert.deepEqual(result.columns.map((c) => c.name), ["normal"]);
-  assert.deepEqual(
-    result.errors.map((e) => e.column),
-    ["amount", "hour", "nope"],
+  assert.throws(
+    () => assessDrift(reference, broken, { features: ["amount", "hour", "normal", "nope"] }),
+    (error: any) => {
+      assert.ok(isUserError(error));
+      assert.deepEqual((error as any).columns.map((e: any) => e.column), ["amount", "hour", "nope"]);
+      assert.match(error.message, /3 monitored columns cannot be compared \("amount", "hour", "nope"\)/);
+      assert.match(error.message, /"amount" is in the reference but missing from the current data \(window\.csv\)/);
+      assert.match(error.message, /numeric in the reference but categorical in the current data .*drift\.types\.hour/);
+      assert.match(error.message, /"nope" is not in the reference \(train\.csv\)/);
+      return true;
+    },
   );
-  assert.match(result.errors[0].message, /missing from the current data \(window\.csv\)/);
-  assert.match(result.errors[1].message, /numeric in the reference but categorical in the current data/);
-  assert.match(result.errors[2].message, /not in the reference \(train\.csv\)/);
 });
 
 test("a single registered test can decide instead of the calibrated verdict", () => {
