@@ -45997,12 +45997,12 @@ var require_wrappy = __commonJS({
 var require_once = __commonJS({
   "node_modules/once/once.js"(exports2, module2) {
     var wrappy = require_wrappy();
-    module2.exports = wrappy(once2);
+    module2.exports = wrappy(once3);
     module2.exports.strict = wrappy(onceStrict);
-    once2.proto = once2(function() {
+    once3.proto = once3(function() {
       Object.defineProperty(Function.prototype, "once", {
         value: function() {
-          return once2(this);
+          return once3(this);
         },
         configurable: true
       });
@@ -46013,7 +46013,7 @@ var require_once = __commonJS({
         configurable: true
       });
     });
-    function once2(fn) {
+    function once3(fn) {
       var f = function() {
         if (f.called) return f.value;
         f.called = true;
@@ -46040,7 +46040,7 @@ var require_once = __commonJS({
 // node_modules/end-of-stream/index.js
 var require_end_of_stream = __commonJS({
   "node_modules/end-of-stream/index.js"(exports2, module2) {
-    var once2 = require_once();
+    var once3 = require_once();
     var noop5 = function() {
     };
     var qnt = global.Bare ? queueMicrotask : process.nextTick.bind(process);
@@ -46053,7 +46053,7 @@ var require_end_of_stream = __commonJS({
     var eos = function(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once2(callback || noop5);
+      callback = once3(callback || noop5);
       var ws = stream._writableState;
       var rs = stream._readableState;
       var readable = opts.readable || opts.readable !== false && stream.readable;
@@ -46123,7 +46123,7 @@ var require_end_of_stream = __commonJS({
 // node_modules/pump/index.js
 var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports2, module2) {
-    var once2 = require_once();
+    var once3 = require_once();
     var eos = require_end_of_stream();
     var fs8;
     try {
@@ -46145,7 +46145,7 @@ var require_pump = __commonJS({
       return stream.setHeader && isFn(stream.abort);
     };
     var destroyer = function(stream, reading, writing, callback) {
-      callback = once2(callback);
+      callback = once3(callback);
       var closed = false;
       stream.on("close", function() {
         closed = true;
@@ -58846,15 +58846,15 @@ function retrainBot(options2 = {}) {
       now: options2.now ?? (() => /* @__PURE__ */ new Date())
     };
     const deliveries = new DeliveryLog();
-    const once2 = (name, handler2) => async (context) => {
+    const once3 = (name, handler2) => async (context) => {
       const result = await deliveries.once(`${name}:${context.id}`, () => handler2(context, services));
       if (result === "skipped") context.log.debug(`delivery ${context.id} was already handled by ${name}`);
     };
-    app.on(["issues.opened", "issues.edited", "issues.labeled"], once2("drift-issue", onDriftIssue));
-    app.on(["issues.opened", "issues.edited", "issues.labeled"], once2("retrain-form", onRetrainFormIssue));
-    app.on("issue_comment.created", once2("retrain-comment", onRetrainComment));
-    app.on("repository_dispatch", once2("drift-dispatch", onDriftDispatch));
-    app.on("pull_request.closed", once2("retrain-merged", onRetrainMerged));
+    app.on(["issues.opened", "issues.edited", "issues.labeled"], once3("drift-issue", onDriftIssue));
+    app.on(["issues.opened", "issues.edited", "issues.labeled"], once3("retrain-form", onRetrainFormIssue));
+    app.on("issue_comment.created", once3("retrain-comment", onRetrainComment));
+    app.on("repository_dispatch", once3("drift-dispatch", onDriftDispatch));
+    app.on("pull_request.closed", once3("retrain-merged", onRetrainMerged));
   };
 }
 var bot_default;
@@ -65095,6 +65095,38 @@ function hasValue(values) {
 
 // src/data/stream-table.ts
 init_errors();
+var DEFAULT_BATCH_ROWS = 65536;
+async function* tableBatches(paths, options2 = {}) {
+  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  const batchRows = options2.batchRows ?? DEFAULT_BATCH_ROWS;
+  if (!(batchRows >= 1) || !Number.isInteger(batchRows)) throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
+  const schema = /* @__PURE__ */ new Map();
+  for (const path8 of paths) {
+    const types = {};
+    for (const [name, kind] of schema) if (kind === "categorical") types[name] = "categorical";
+    Object.assign(types, options2.types);
+    const single = paths.length === 1;
+    for await (const batch of batchesOf(path8, { columns: options2.columns, requireColumns: single, types, batchRows })) {
+      for (const column2 of batch.columns) {
+        if (schema.get(column2.name) !== "categorical") schema.set(column2.name, column2.kind);
+      }
+      const byName = new Map(batch.columns.map((c) => [c.name, c]));
+      const columns = [...schema].map(([name, kind]) => byName.get(name) ?? missingColumn(name, kind, batch.rowCount));
+      yield { source: path8, file: path8, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions };
+    }
+  }
+  for (const name of options2.columns ?? []) {
+    if (!schema.has(name)) {
+      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+    }
+  }
+}
+function missingColumn(name, kind, rows) {
+  return kind === "numeric" ? { kind, name, values: new Float64Array(rows).fill(NaN) } : { kind, name, codes: new Int32Array(rows).fill(-1), categories: [] };
+}
+
+// src/stats/drift/assess-drift.ts
+init_errors();
 
 // src/stats/drift/categorical-counts.ts
 function alignCategories(reference, current) {
@@ -65352,7 +65384,7 @@ function summarizeColumn(column2, options2 = {}) {
   return column2.kind === "numeric" ? summarizeNumeric(column2, options2) : summarizeCategorical(column2);
 }
 function isConstant(summary2) {
-  if (summary2.kind === "numeric") return summary2.sortedValues.length > 0 && summary2.min === summary2.max;
+  if (summary2.kind === "numeric") return presentCount(summary2) > 0 && summary2.min === summary2.max;
   return summary2.categories.length === 1;
 }
 function presentCount(summary2) {
@@ -66326,7 +66358,9 @@ function ksTwoSampleSorted(a, b, method = "auto") {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
-  const gap = largestGap(a, b);
+  return ksFromGaps(largestGap(a, b), n1, n2, method);
+}
+function ksFromGaps(gap, n1, n2, method = "auto") {
   let d;
   let location;
   let sign2;
@@ -66438,8 +66472,13 @@ function normalizeWasserstein(distance, referenceStd, currentStd) {
 var DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"];
 function bothNumeric(reference, current) {
   if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
-  if (reference.sortedValues.length === 0 || current.sortedValues.length === 0) return null;
+  if (reference.sortedValues.length === 0 || presentCount(current) === 0) return null;
   return [reference, current];
+}
+function measuredAgainst(reference, current) {
+  const measured = current.measured;
+  if (measured && measured.reference !== reference) throw new Error(`drift: column "${current.name}" was measured against another reference`);
+  return measured;
 }
 function bothCategorical(reference, current) {
   if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
@@ -66456,7 +66495,8 @@ var DEFINITIONS = {
     measure(reference, current) {
       const pair = bothNumeric(reference, current);
       if (!pair) return null;
-      const result = ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
+      const measured = measuredAgainst(pair[0], pair[1]);
+      const result = measured ? ksFromGaps(measured.gaps, pair[0].sortedValues.length, presentCount(pair[1])) : ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
       return { value: result.pValue, statistic: result.statistic, detail: result.method };
     }
   },
@@ -66469,8 +66509,12 @@ var DEFINITIONS = {
     measure(reference, current) {
       const pair = bothNumeric(reference, current);
       if (!pair) return null;
-      const distance = wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: normalizeWasserstein(distance, pair[0].std, pair[1].std), statistic: distance };
+      const measured = measuredAgainst(pair[0], pair[1]);
+      const distance = measured ? measured.wasserstein : wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
+      const value2 = normalizeWasserstein(distance, pair[0].std, pair[1].std);
+      if (!measured || measured.wassersteinError === 0) return { value: value2, statistic: distance };
+      const error2 = normalizeWasserstein(measured.wassersteinError, pair[0].std, pair[1].std);
+      return { value: value2, statistic: distance, detail: `within ${formatNumber(error2)} sd (${measured.by})` };
     }
   },
   psi: {
@@ -66484,7 +66528,9 @@ var DEFINITIONS = {
       if (numeric2) {
         const bins = numeric2[0].psi;
         if (!bins) return null;
-        const currentCounts = binCountsSorted(numeric2[1].sortedValues, bins.edges);
+        const measured = measuredAgainst(numeric2[0], numeric2[1]);
+        if (measured && !measured.psiCounts) return null;
+        const currentCounts = measured ? [...measured.psiCounts] : binCountsSorted(numeric2[1].sortedValues, bins.edges);
         return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
       }
       const categorical2 = bothCategorical(reference, current);
@@ -66598,7 +66644,42 @@ function expectedNullJensenShannonDivergence(categoryCount, referenceSize, curre
 // src/stats/drift/assess-drift.ts
 var DEFAULT_ALPHA = 5e-3;
 var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
-function assessDrift(reference, current, options2 = {}) {
+var MonitoredColumnsError = class extends UserError {
+  constructor(columns) {
+    const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
+    super(`drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).
+${columns.map((c) => `  - ${c.message}`).join("\n")}`, { column: columns[0].column });
+    this.columns = columns;
+  }
+  columns;
+};
+function summarizeReference(reference, options2 = {}) {
+  const columns = /* @__PURE__ */ new Map();
+  const fromProfile = isDriftProfile(reference);
+  const psiBins = options2.psiBins ?? DEFAULT_PSI_BINS;
+  for (const column2 of reference.columns) {
+    columns.set(column2.name, once(() => isDriftProfile(reference) ? profileColumnSummary(column2) : summarizeColumn(column2, { psiBins })));
+  }
+  return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
+}
+function once(make) {
+  let value2;
+  let made = false;
+  return () => {
+    if (!made) {
+      value2 = make();
+      made = true;
+    }
+    return value2;
+  };
+}
+function monitoredColumns(referenceNames, options2) {
+  const predictions = [...options2.predictions ?? []];
+  const excluded = /* @__PURE__ */ new Set([...options2.exclude ?? [], ...predictions]);
+  const features = (options2.features ?? referenceNames).filter((name) => !excluded.has(name));
+  return [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
+}
+function assessSummaries(reference, current, options2 = {}) {
   const alpha = options2.alpha ?? DEFAULT_ALPHA;
   const correction = options2.correction ?? "benjamini-hochberg";
   const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options2.effectThresholds };
@@ -66607,46 +66688,35 @@ function assessDrift(reference, current, options2 = {}) {
   for (const [column2, override] of Object.entries(options2.columnTests ?? {})) {
     if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
   }
-  const fromProfile = isDriftProfile(reference);
-  const referenceColumns = /* @__PURE__ */ new Map();
-  if (fromProfile) {
-    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => profileColumnSummary(column2));
-  } else {
-    const psiBins = options2.psiBins ?? DEFAULT_PSI_BINS;
-    for (const column2 of reference.columns) referenceColumns.set(column2.name, () => summarizeColumn(column2, { psiBins }));
-  }
-  const currentColumns = new Map(current.columns.map((c) => [c.name, c]));
-  const predictions = [...options2.predictions ?? []];
-  const excluded = /* @__PURE__ */ new Set([...options2.exclude ?? [], ...predictions]);
-  const features = (options2.features ?? [...referenceColumns.keys()]).filter((name) => !excluded.has(name));
-  const monitored = [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
+  const fromProfile = reference.fromProfile;
+  const monitored = monitoredColumns([...reference.columns.keys()], options2);
   const errors = [];
   const prepared = [];
   for (const [name, role] of monitored) {
-    const summarizeReference = referenceColumns.get(name);
-    const currentColumn = currentColumns.get(name);
-    if (!summarizeReference) {
-      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns or rebuild the reference with it.` });
+    const summarizeReference2 = reference.columns.get(name);
+    const summarizeCurrent = current.columns.get(name);
+    if (!summarizeReference2) {
+      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.` });
       continue;
     }
-    if (!currentColumn) {
-      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or exclude it from drift monitoring.` });
+    if (!summarizeCurrent) {
+      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.` });
       continue;
     }
-    const referenceSummary = summarizeReference();
-    if (referenceSummary.kind !== currentColumn.kind) {
+    const referenceSummary = summarizeReference2();
+    const currentSummary = summarizeCurrent();
+    if (referenceSummary.kind !== currentSummary.kind) {
       errors.push({
         column: name,
         role,
-        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentColumn.kind} in the current data (${current.source}); check for non-numeric values in it.`
+        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentSummary.kind} in the current data (${current.source}); check for non-numeric values in it, or set drift.types.${name}.`
       });
       continue;
     }
     const override = options2.columnTests?.[name];
-    prepared.push(
-      prepareColumn(name, role, referenceSummary, summarizeColumn(currentColumn), thresholds, override?.test ?? verdict, override ? override.threshold : options2.threshold)
-    );
+    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options2.threshold));
   }
+  if (errors.length > 0) throw new MonitoredColumnsError(errors);
   const pValues = [];
   for (const column2 of prepared) {
     pValues.push(column2.significance ? column2.significance.pValue : NaN);
@@ -66664,8 +66734,7 @@ function assessDrift(reference, current, options2 = {}) {
     method: { verdict, alpha, correction, effectThresholds: thresholds, hypotheses },
     reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
     current: { source: current.source, rowCount: current.rowCount },
-    columns,
-    errors
+    columns
   };
 }
 function describeSide(summary2) {
@@ -66688,7 +66757,7 @@ function prepareColumn(name, role, reference, current, thresholds, verdictBy, th
     if (ks && wasserstein) {
       significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
       const noise = normalizeWasserstein(
-        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, current.sortedValues.length),
+        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, presentCount(current)),
         reference.std,
         current.std
       );
@@ -68082,7 +68151,7 @@ function computeWith(implementation, data, options2, cache2) {
 
 // src/stats/metrics/validate-inputs.ts
 init_errors();
-function once(cache2, kind, first, second, check) {
+function once2(cache2, kind, first, second, check) {
   if (!cache2) return check();
   const seen = cached(cache2, kind, first, () => /* @__PURE__ */ new WeakSet());
   if (seen.has(second)) return;
@@ -68125,9 +68194,9 @@ function requireProbabilities(data, name, values, metric, perRow = 1) {
   }
 }
 function checkBinary(data, probabilityMetric, cache2) {
-  once(cache2, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
+  once2(cache2, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
   if (probabilityMetric) {
-    once(cache2, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
+    once2(cache2, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
   }
 }
 function checkBinaryRows(data) {
@@ -68144,9 +68213,9 @@ function checkBinaryRows(data) {
   requireFinite(data, "the score", data.scores, MODEL_OUTPUT_HINT);
 }
 function checkMulticlass(data, probabilityMetric, cache2) {
-  once(cache2, "checked-multiclass", data.probabilities, data.labels, () => checkMulticlassRows(data));
+  once2(cache2, "checked-multiclass", data.probabilities, data.labels, () => checkMulticlassRows(data));
   if (probabilityMetric) {
-    once(
+    once2(
       cache2,
       "checked-class-probabilities",
       data.probabilities,
@@ -68176,7 +68245,7 @@ function checkMulticlassRows(data) {
   requireFinite(data, "the probability", probabilities, MODEL_OUTPUT_HINT, classCount);
 }
 function checkRegression(data, cache2) {
-  once(cache2, "checked-regression", data.predictions, data.targets, () => checkRegressionRows(data));
+  once2(cache2, "checked-regression", data.predictions, data.targets, () => checkRegressionRows(data));
 }
 function checkRegressionRows(data) {
   requireSameLength(data, "the target column", data.targets, "the predictions", data.predictions);
@@ -71482,6 +71551,392 @@ async function walk2(dir, accept) {
   return out;
 }
 
+// src/monitor/window-from-files.ts
+init_errors();
+
+// src/stats/drift/binned-window.ts
+function distinctSorted(sorted2) {
+  let k = 0;
+  const out = new Float64Array(sorted2.length);
+  for (let i = 0; i < sorted2.length; i++) if (i === 0 || sorted2[i] !== sorted2[i - 1]) out[k++] = sorted2[i];
+  return out.slice(0, k);
+}
+function emptyBinnedWindow(referenceSorted) {
+  const grid = distinctSorted(referenceSorted);
+  const k = grid.length;
+  return { grid, equal: new Float64Array(k), gapCount: new Float64Array(k + 1), gapOffset: new Float64Array(k + 1), count: 0 };
+}
+function addToBinnedWindow(window2, values) {
+  let present = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present++;
+  if (present === 0) return;
+  const sorted2 = new Float64Array(present);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted2[k++] = values[i];
+  sortFloat64(sorted2);
+  const { grid, equal, gapCount, gapOffset } = window2;
+  const size = grid.length;
+  let at = 0;
+  for (let i = 0; i < present; i++) {
+    const v = sorted2[i];
+    if (at < size && grid[at] < v) at = gallop(grid, v, at);
+    if (at < size && grid[at] === v) {
+      equal[at] += 1;
+    } else {
+      gapCount[at] += 1;
+      gapOffset[at] += at === 0 ? grid[0] - v : v - grid[at - 1];
+    }
+  }
+  window2.count += present;
+}
+function gallop(grid, v, from) {
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < grid.length && grid[hi] < v) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > grid.length) hi = grid.length;
+  while (hi - lo > 1) {
+    const mid = lo + hi >>> 1;
+    if (grid[mid] < v) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+function compareBinnedWindow(referenceSorted, window2) {
+  const { grid, equal, gapCount, gapOffset } = window2;
+  const n1 = referenceSorted.length;
+  const n2 = window2.count;
+  const size = grid.length;
+  let plusGap = -Infinity;
+  let plusLocation = NaN;
+  let minusGap = -Infinity;
+  let minusLocation = NaN;
+  const consider = (diff, location) => {
+    if (diff > plusGap) {
+      plusGap = diff;
+      plusLocation = location;
+    }
+    if (-diff > minusGap) {
+      minusGap = -diff;
+      minusLocation = location;
+    }
+  };
+  let sum = 0;
+  let compensation = 0;
+  let errorBound = 0;
+  const add2 = (term) => {
+    const t = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
+  };
+  let below = 0;
+  if (gapCount[0] > 0) {
+    below = gapCount[0];
+    consider(0 / n1 - below / n2, grid[0]);
+    add2(gapOffset[0] / n2);
+  }
+  let i = 0;
+  for (let j = 0; j < size; j++) {
+    const u = grid[j];
+    while (i < n1 && referenceSorted[i] <= u) i++;
+    below += equal[j];
+    const fRef = i / n1;
+    consider(fRef - below / n2, u);
+    const inGap = gapCount[j + 1];
+    if (j + 1 < size) {
+      const width = grid[j + 1] - u;
+      const start = below / n2 - fRef;
+      if (inGap > 0) {
+        const end = (below + inGap) / n2 - fRef;
+        consider(fRef - (below + inGap) / n2, u);
+        const signed2 = start * width + (inGap * width - gapOffset[j + 1]) / n2;
+        if (start >= 0) add2(signed2);
+        else if (end <= 0) add2(-signed2);
+        else {
+          const low = Math.abs(signed2);
+          const high = Math.min(signed2 + 2 * -start * width, -signed2 + 2 * end * width);
+          add2((low + high) / 2);
+          errorBound += (high - low) / 2;
+        }
+      } else {
+        add2(Math.abs(start) * width);
+      }
+    } else if (inGap > 0) {
+      below += inGap;
+      consider(1 - below / n2, u);
+      add2(gapOffset[j + 1] / n2);
+    }
+    if (j + 1 < size) below += inGap;
+  }
+  return {
+    gaps: { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation },
+    wasserstein: sum + compensation,
+    wassersteinError: errorBound
+  };
+}
+
+// src/stats/drift/window-summary.ts
+var DEFAULT_EXACT_VALUES = 1 << 25;
+var HISTOGRAM_SAMPLE_SIZE = 2e4;
+var WindowSummarizer = class {
+  constructor(references, options2 = {}) {
+    this.references = references;
+    this.options = options2;
+    const numeric2 = [...references.values()].filter((s) => s.kind === "numeric").length;
+    const perColumn = Math.max(1, Math.floor((options2.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric2)));
+    for (const [name, reference] of references) {
+      this.accumulators.set(name, reference.kind === "numeric" ? new NumericAccumulator(name, reference, perColumn, options2.sampleFor) : new CategoricalAccumulator(name, options2.sampleFor));
+    }
+  }
+  references;
+  options;
+  rowCount = 0;
+  accumulators = /* @__PURE__ */ new Map();
+  kindChanges = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  sawColumn = /* @__PURE__ */ new Set();
+  /** Adds one batch of rows (a Table over any columns). */
+  add(batch) {
+    const byName = new Map(batch.columns.map((c) => [c.name, c]));
+    for (const c of batch.columns) this.seen.add(c.name);
+    for (const [name, accumulator] of this.accumulators) {
+      const column2 = byName.get(name);
+      const reference = this.references.get(name);
+      if (column2 && column2.kind !== reference.kind) {
+        if (!this.kindChanges.has(name)) this.kindChanges.set(name, column2.kind);
+        continue;
+      }
+      if (column2) this.sawColumn.add(name);
+      accumulator.add(column2, batch.rowCount);
+    }
+    this.rowCount += batch.rowCount;
+  }
+  finish() {
+    const columns = /* @__PURE__ */ new Map();
+    const samples = /* @__PURE__ */ new Map();
+    for (const [name, accumulator] of this.accumulators) {
+      if (!this.sawColumn.has(name) || this.kindChanges.has(name)) continue;
+      columns.set(name, accumulator.finish(this.rowCount));
+      const sample = accumulator.sample();
+      if (sample) samples.set(name, sample);
+    }
+    return { rowCount: this.rowCount, columns, kindChanges: this.kindChanges, seen: [...this.seen], samples };
+  }
+};
+var NumericAccumulator = class {
+  constructor(name, reference, exactLimit, random) {
+    this.name = name;
+    this.reference = reference;
+    this.exactLimit = exactLimit;
+    this.reservoir = random ? new Reservoir(HISTOGRAM_SAMPLE_SIZE, random) : void 0;
+  }
+  name;
+  reference;
+  exactLimit;
+  buffer = new Float64Array(1024);
+  buffered = 0;
+  binned;
+  psiCounts;
+  present = 0;
+  mean = 0;
+  m2 = 0;
+  min = Infinity;
+  max = -Infinity;
+  reservoir;
+  add(column2, _rows) {
+    if (!column2 || column2.kind !== "numeric") return;
+    const values = column2.values;
+    this.addMoments(values);
+    if (this.reservoir) {
+      for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.reservoir.offer(values[i]);
+    }
+    if (this.buffer && this.buffered + values.length <= this.exactLimit) {
+      this.append(values);
+      return;
+    }
+    if (this.buffer) this.switchToCounts();
+    addToBinnedWindow(this.binned, values);
+    this.countPsi(values);
+  }
+  append(values) {
+    let buffer = this.buffer;
+    if (this.buffered + values.length > buffer.length) {
+      const grown = new Float64Array(Math.min(this.exactLimit, Math.max(buffer.length * 2, this.buffered + values.length)));
+      grown.set(buffer.subarray(0, this.buffered));
+      buffer = this.buffer = grown;
+    }
+    buffer.set(values, this.buffered);
+    this.buffered += values.length;
+  }
+  switchToCounts() {
+    this.binned = emptyBinnedWindow(this.reference.sortedValues);
+    this.psiCounts = this.reference.psi ? new Array(this.reference.psi.edges.length + 1).fill(0) : void 0;
+    const kept = this.buffer.subarray(0, this.buffered);
+    addToBinnedWindow(this.binned, kept);
+    this.countPsi(kept);
+    this.buffer = void 0;
+  }
+  /** psi.ts's right-closed bins: a value goes to the first bin whose edge it does not exceed. */
+  countPsi(values) {
+    const counts = this.psiCounts;
+    const edges = this.reference.psi?.edges;
+    if (!counts || !edges) return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (Number.isNaN(v)) continue;
+      let lo = 0;
+      let hi = edges.length;
+      while (lo < hi) {
+        const mid = lo + hi >>> 1;
+        if (v > edges[mid]) lo = mid + 1;
+        else hi = mid;
+      }
+      counts[lo] += 1;
+    }
+  }
+  /** Chan et al.'s pairwise update of count, mean and M2 with one batch's exact two-pass moments. */
+  addMoments(values) {
+    const batch = moments(values);
+    if (batch.count === 0) return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+    }
+    const batchM2 = batch.std * batch.std * batch.count;
+    const total = this.present + batch.count;
+    const delta = batch.mean - this.mean;
+    this.mean += delta * batch.count / total;
+    this.m2 += batchM2 + delta * delta * this.present * batch.count / total;
+    this.present = total;
+  }
+  finish(rowCount2) {
+    const base = { kind: "numeric", name: this.name, rowCount: rowCount2, missingCount: rowCount2 - this.present };
+    if (this.buffer) {
+      const sortedValues = sortedNonMissing(this.buffer.subarray(0, this.buffered));
+      const { mean, std } = moments(sortedValues);
+      const n = sortedValues.length;
+      return { ...base, sortedValues, sampled: false, mean, std, min: n ? sortedValues[0] : NaN, max: n ? sortedValues[n - 1] : NaN };
+    }
+    const empty = this.present === 0;
+    const summary2 = {
+      ...base,
+      sortedValues: new Float64Array(0),
+      sampled: false,
+      mean: empty ? NaN : this.mean,
+      std: empty ? NaN : Math.sqrt(this.m2 / this.present),
+      min: empty ? NaN : this.min,
+      max: empty ? NaN : this.max
+    };
+    if (empty || this.reference.sortedValues.length === 0) return summary2;
+    const comparison = compareBinnedWindow(this.reference.sortedValues, this.binned);
+    return { ...summary2, measured: { reference: this.reference, ...comparison, psiCounts: this.psiCounts, by: "counted on the reference's values" } };
+  }
+  sample() {
+    if (!this.reservoir) return void 0;
+    return { kind: "numeric", name: this.name, values: Float64Array.from(this.reservoir.items) };
+  }
+};
+var CategoricalAccumulator = class {
+  constructor(name, random) {
+    this.name = name;
+    this.reservoir = random ? new Reservoir(HISTOGRAM_SAMPLE_SIZE, random) : void 0;
+  }
+  name;
+  counts = /* @__PURE__ */ new Map();
+  missing = 0;
+  rows = 0;
+  reservoir;
+  add(column2, rows) {
+    this.rows += rows;
+    if (!column2 || column2.kind !== "categorical") {
+      this.missing += rows;
+      return;
+    }
+    const byCode = new Float64Array(column2.categories.length);
+    for (let i = 0; i < column2.codes.length; i++) {
+      const code = column2.codes[i];
+      if (code < 0 || code >= byCode.length) this.missing += 1;
+      else {
+        byCode[code] += 1;
+        this.reservoir?.offer(column2.categories[code]);
+      }
+    }
+    column2.categories.forEach((label, code) => {
+      if (byCode[code] > 0) this.counts.set(label, (this.counts.get(label) ?? 0) + byCode[code]);
+    });
+  }
+  finish(rowCount2) {
+    const missingCount = this.missing + (rowCount2 - this.rows);
+    return { kind: "categorical", name: this.name, rowCount: rowCount2, missingCount, categories: [...this.counts.keys()], counts: [...this.counts.values()] };
+  }
+  sample() {
+    if (!this.reservoir) return void 0;
+    const categories = [...new Set(this.reservoir.items)];
+    const index = new Map(categories.map((c, i) => [c, i]));
+    return { kind: "categorical", name: this.name, categories, codes: Int32Array.from(this.reservoir.items, (c) => index.get(c)) };
+  }
+};
+var Reservoir = class {
+  constructor(size, random) {
+    this.size = size;
+    this.random = random;
+  }
+  size;
+  random;
+  items = [];
+  seen = 0;
+  offer(item) {
+    if (this.items.length < this.size) this.items.push(item);
+    else {
+      const slot = Math.floor(this.random() * (this.seen + 1));
+      if (slot < this.size) this.items[slot] = item;
+    }
+    this.seen++;
+  }
+};
+
+// src/monitor/window-from-files.ts
+async function summarizeWindowFiles(paths, references, options2) {
+  const summarizer = new WindowSummarizer(references, options2);
+  let score = options2.score;
+  let scoringNote;
+  let rows = 0;
+  let scored = 0;
+  let nextReport = 1e7;
+  try {
+    for await (const batch of tableBatches(paths, { types: options2.types })) {
+      let table2 = batch;
+      if (score) {
+        try {
+          table2 = await score(batch);
+          scored++;
+        } catch (error2) {
+          if (!isUserError(error2) || scored > 0) throw error2;
+          score = void 0;
+          scoringNote = `Input drift only: the model could not score the data (${error2.message.split("\n")[0]}).`;
+        }
+      }
+      summarizer.add(table2);
+      rows += batch.rowCount;
+      if (rows >= nextReport) {
+        options2.log?.(`drift: ${rows.toLocaleString("en-US")} rows of the window read`);
+        nextReport += 1e7;
+      }
+    }
+  } catch (error2) {
+    if (isUserError(error2) && /its type is set to numeric/.test(error2.message)) {
+      throw new UserError(`${error2.message} (drift reads the window with the reference's column types and drift.types: a text value in a column that is numeric in the reference is a change drift will not guess about.)`, error2.where);
+    }
+    throw error2;
+  }
+  return { ...summarizer.finish(), scoringNote };
+}
+
 // src/report/drift-markdown.ts
 init_escape();
 var fmt2 = (x, digits = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits);
@@ -71503,9 +71958,6 @@ function renderDriftMarkdown(input) {
   }
   const features = a.columns.filter((c) => c.role === "feature");
   out.push("**Inputs**, most severe first", "", ...table(features), "");
-  if (a.errors.length) {
-    out.push("**Not compared**", "", ...a.errors.map((e) => `- ${markdownCode(e.column)}: ${escapeMarkdown(e.message)}`), "");
-  }
   const unseen = a.columns.filter((c) => c.unseenCategories.length);
   if (unseen.length) {
     out.push("**New categories** (absent from the reference)", "");
@@ -71539,7 +71991,6 @@ init_escape();
 function renderDriftHtml(input, histograms2) {
   const a = input.assessment;
   const cards = a.columns.map((c) => card(c, histograms2.get(c.name))).join("\n");
-  const errors = a.errors.map((e) => `<li><code>${escapeHtml(e.column)}</code>: ${escapeHtml(e.message)}</li>`).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Drift report: ${escapeHtml(input.model)}</title>
@@ -71565,7 +72016,6 @@ ${input.predictionNote ? `<p>${escapeHtml(input.predictionNote)}</p>` : ""}
 </header>
 <main>
 ${cards}
-${errors ? `<section class="card"><h2>Not compared</h2><ul>${errors}</ul></section>` : ""}
 </main>
 </body></html>
 `;
@@ -71704,51 +72154,86 @@ var driftCommand = {
     const currentPatterns = values.current ?? [];
     if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
-    context.log(`drift: reading the current window (${currentPaths.length} file(s))`);
-    const current = await readTables(currentPaths);
-    if (current.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+    const currentSource = currentPaths.join(", ");
     const results = [];
     const markdowns = [];
     const htmls = [];
     for (const model of workspace.models) {
+      const types = model.drift.types;
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
       const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join15(workspace.root, p));
-      let ref;
-      let cur;
-      let note;
-      if (stored) {
-        ({ current: cur, note } = await addPredictions(model, workspace.root, void 0, current, context));
-        ref = stored.profile;
-      } else {
-        context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-        ({ reference: ref, current: cur, note } = await addPredictions(model, workspace.root, await readTables(referencePaths), current, context));
-      }
-      const refColumns = isDriftProfile(ref) ? ref.columns : ref.columns;
-      const features = model.drift.features ?? model.features;
-      const assessment = assessDrift(ref, cur, {
-        features,
-        exclude: [model.label],
-        predictions: [SCORE_COLUMN, CLASS_COLUMN].filter((name) => refColumns.some((c) => c.name === name) && cur.columns.some((c) => c.name === name)),
-        alpha: model.drift.alpha,
-        effectThresholds: {
-          ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
-          ...model.drift.thresholds.jensenshannon !== void 0 ? { categorical: model.drift.thresholds.jensenshannon } : {},
-          ...model.drift.thresholds.missing !== void 0 ? { missing: model.drift.thresholds.missing } : {}
+      const handle = await openModel(model, workspace.root);
+      try {
+        let ref;
+        let note = handle.note;
+        if (stored) ref = stored.profile;
+        else {
+          context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+          ref = await readTables(referencePaths, { types });
+          if (handle.score) {
+            try {
+              ref = await handle.score(ref);
+            } catch (error2) {
+              if (!isUserError(error2)) throw error2;
+              context.warn(`${model.name}: prediction drift skipped: ${error2.message}`);
+              note = `Input drift only: the model could not score the data (${error2.message.split("\n")[0]}).`;
+              handle.score = void 0;
+            }
+          }
         }
-      });
-      const input = {
-        model: model.name,
-        assessment,
-        predictionNote: note,
-        reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
-        current: currentPaths.map((p) => relative4(context.cwd, p))
-      };
-      const markdown = renderDriftMarkdown(input);
-      markdowns.push(markdown);
-      if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, cur, assessment)));
-      const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
-      if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
-      results.push(result);
+        const referenceSide = summarizeReference(ref);
+        const features = model.drift.features ?? model.features;
+        const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceSide.columns.has(name));
+        const monitored = monitoredColumns([...referenceSide.columns.keys()], { features, exclude: [model.label], predictions: referencePredictions });
+        const summaries = /* @__PURE__ */ new Map();
+        const readTypes = {};
+        for (const [name] of monitored) {
+          const summary2 = referenceSide.columns.get(name)?.();
+          if (!summary2) continue;
+          summaries.set(name, summary2);
+          if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary2.kind;
+        }
+        Object.assign(readTypes, types);
+        context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
+        const window2 = await summarizeWindowFiles(currentPaths, summaries, {
+          types: readTypes,
+          score: handle.score,
+          log: context.log,
+          sampleFor: values["report-html"] ? seededRandom() : void 0
+        });
+        if (window2.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+        note ??= window2.scoringNote;
+        const predictions = referencePredictions.filter((name) => window2.columns.has(name));
+        const kindChanged = [...window2.kindChanges.keys()];
+        if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
+        const currentSide = { source: currentSource, rowCount: window2.rowCount, columns: new Map([...window2.columns].map(([name, summary2]) => [name, () => summary2])) };
+        const assessment = assessSummaries(referenceSide, currentSide, {
+          features,
+          exclude: [model.label],
+          predictions,
+          alpha: model.drift.alpha,
+          effectThresholds: {
+            ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
+            ...model.drift.thresholds.jensenshannon !== void 0 ? { categorical: model.drift.thresholds.jensenshannon } : {},
+            ...model.drift.thresholds.missing !== void 0 ? { missing: model.drift.thresholds.missing } : {}
+          }
+        });
+        const input = {
+          model: model.name,
+          assessment,
+          predictionNote: note,
+          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
+          current: currentPaths.map((p) => relative4(context.cwd, p))
+        };
+        const markdown = renderDriftMarkdown(input);
+        markdowns.push(markdown);
+        if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, window2.samples, assessment)));
+        const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
+        if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+        results.push(result);
+      } finally {
+        await handle.close();
+      }
     }
     const drifted = results.some((r) => r.drifted);
     return {
@@ -71777,30 +72262,33 @@ async function storedProfile(git, model, context) {
   context.log(`drift: ${model.name}: using the reference profile stored on ${found.commit.slice(0, 12)} (${line.profile.rowCount} rows)`);
   return { profile: line.profile, commit: found.commit };
 }
-async function addPredictions(model, root, reference, current, context) {
+async function openModel(model, root) {
   let handle;
   try {
     handle = await loadModel(join15(root, model.artifact));
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
-    return { reference, current, note: `Input drift only: the model could not be loaded to score the data (${error2.message.split("\n")[0]}).` };
+    return { note: `Input drift only: the model could not be loaded to score the data (${error2.message.split("\n")[0]}).`, close: async () => {
+    } };
   }
-  try {
-    const features = model.features ?? (reference ?? current).columns.map((c) => c.name).filter((n) => n !== model.label && n !== "prediction");
-    return { reference: reference ? await withPredictions(reference, handle, model, features) : void 0, current: await withPredictions(current, handle, model, features) };
-  } catch (error2) {
-    if (!isUserError(error2)) throw error2;
-    context.warn(`${model.name}: prediction drift skipped: ${error2.message}`);
-    return { reference, current, note: `Input drift only: the model could not score the data (${error2.message.split("\n")[0]}).` };
-  } finally {
-    await closeModel(handle);
-  }
+  let features;
+  return {
+    score: (table2) => {
+      features ??= model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
+      return withPredictions(table2, handle, model, features);
+    },
+    close: () => closeModel(handle)
+  };
 }
-function histograms(reference, current, assessment) {
+function seededRandom() {
+  const random = createRandom(20240601);
+  return () => random.nextFloat();
+}
+function histograms(reference, samples, assessment) {
   const out = /* @__PURE__ */ new Map();
   for (const column2 of assessment.columns) {
     const a = reference.columns.find((c) => c.name === column2.name);
-    const b = current.columns.find((c) => c.name === column2.name);
+    const b = samples.get(column2.name);
     const h = a && b ? histogramOf(a, b) : void 0;
     if (h) out.set(column2.name, h);
   }
@@ -71830,7 +72318,6 @@ function textSummary(r) {
   if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
   for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
   if (a.columns.length > 12) lines.push(`  \u2026 ${a.columns.length - 12} more (see --json or --report-html)`);
-  for (const e of a.errors) lines.push(`  not compared: ${e.column}: ${e.message}`);
   if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
   if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");
   return lines.join("\n");

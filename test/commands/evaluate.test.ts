@@ -8,6 +8,7 @@ import { binaryCsv, gateConfig, MODELS } from "../support/gate-fixtures.ts";
 import { startGitHubStandIn } from "../support/github-standin/index.ts";
 import { readNote } from "../../src/git/notes.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
+import { exactMcnemarP } from "../support/exact-mcnemar.ts";
 
 /** main holds the champion; a PR branch holds `challenger`. */
 async function pullRequestRepo(challenger: Buffer, options: { holdout?: string; config?: string } = {}): Promise<{ repo: TestRepo; head: string }> {
@@ -48,7 +49,8 @@ test("a better challenger is promoted on the confidence interval of the paired d
   assert.ok(holdout.paired.ciLow > 0, `CI low ${holdout.paired.ciLow}`);
   assert.equal(holdout.paired.resamples, 500);
   assert.ok(holdout.delong.pValue < 0.001);
-  assert.ok(holdout.mcnemar.pExact <= 1);
+  // The discordant counts decide McNemar's test; its p-value is checked against the definition.
+  assert.ok(Math.abs(holdout.mcnemar.pExact - exactMcnemarP(holdout.mcnemar.championOnlyCorrect, holdout.mcnemar.challengerOnlyCorrect)) < 1e-9);
   assert.deepEqual(holdout.slices.map((s: any) => s.value).sort(), ["store", "web"]);
   assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_median_ratio" && g.status === "pass"));
   const line = (await readNote(repo.git, head)).find((l) => l.event === "evaluate") as any;

@@ -14,13 +14,11 @@ test("worked example [[3, 1], [1, 3]] = 34/70", () => {
   assertClose(fisherExactTwoSided(3, 1, 1, 3), 34 / 70, "p", 1e-14);
 });
 
-test("a million-row window is fast and exact", () => {
+test("a million-row window is exact", () => {
   // 40-digit mpmath sum of hypergeometric terms: 0.20954418847739055795. scipy 1.10 (Boost
   // hypergeom cdf) gives 0.20954418849383682, 8e-11 off; the ratio walk here is closer.
-  const start = performance.now();
   const p = fisherExactTwoSided(1000, 19000, 52000, 948000);
   assertClose(p, 0.20954418847739055795, "p", 1e-13);
-  assert.ok(performance.now() - start < 1000);
 });
 
 test("rejects non-integer counts", () => {
