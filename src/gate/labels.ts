@@ -95,6 +95,13 @@ function labelTexts(table: Table, column: Column, rules: LabelRules): string[] {
 
 /** The class list the config and the models agree on, or undefined when none of them has one. */
 function classListOf(rules: LabelRules, models: readonly ModelClasses[]): readonly string[] | undefined {
+  // The schema refuses [1, 1] but not [1, "1"], which are the same label once read from a file.
+  const repeated = rules.classes?.find((c, i) => rules.classes!.indexOf(c) !== i);
+  if (repeated !== undefined) {
+    throw new UserError(`${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`, {
+      key: `${rules.configKey}.classes`,
+    });
+  }
   let agreed: { classes: readonly string[]; source: string } | undefined = rules.classes && { classes: rules.classes, source: `${rules.configKey}.classes` };
   for (const model of models) {
     if (!model.classLabels) continue;
