@@ -38,6 +38,8 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
     data: { train: list(model.data.train), holdout: list(model.data.holdout) },
     code: list(model.code),
     config: list(model.config),
+    classes: model.classes === undefined ? undefined : (model.classes as unknown[]).map(String),
+    positive: model.positive === undefined ? undefined : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === undefined ? undefined : list(model.drift.reference) },
   }));
   return { path: absolutePath, relativePath: displayName, models };

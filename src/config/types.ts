@@ -41,6 +41,10 @@ export interface ModelConfig {
   artifact: string;
   train?: string;
   label: string;
+  /** The label value of each probability column, as text ("1" for the number 1). */
+  classes?: string[];
+  /** Binary: the label value of the positive class, as text. */
+  positive?: string;
   features?: string[];
   data: { train: string[]; holdout: string[] };
   code: string[];

@@ -5,7 +5,7 @@ import { expandPaths } from "../provenance/expand-paths.ts";
 import { loadModel, predict, closeModel } from "../model/runner.ts";
 import { computeAllMetrics } from "../stats/metrics/registry.ts";
 import type { EvaluationData } from "../stats/metrics/types.ts";
-import { labelsOf, featuresOf } from "./labels.ts";
+import { encodeLabels, featuresOf, labelRules } from "./labels.ts";
 
 /**
  * Every held-out metric of two artifacts of the same model (the recorded one and a rebuild), for
@@ -15,11 +15,11 @@ export async function compareArtifactMetrics(model: ModelConfig, recordedPath: s
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const table = await readTables(paths.map((p) => join(root, p)));
   const features = featuresOf(table, model.label, model.features);
-  const { values: labels } = labelsOf(table, model.label, model.task);
   const metricsOf = async (path: string) => {
     const handle = await loadModel(path);
     try {
       const p = await predict(handle, table, features, model.task);
+      const { values: labels } = encodeLabels(table, labelRules(model), [{ source: path, classLabels: handle.classLabels, classCount: p.classCount }]);
       const data: EvaluationData =
         model.task === "binary"
           ? { task: "binary", labels, scores: p.scores }

@@ -1,26 +1,21 @@
 /**
- * The gate's decision rules apart from any I/O: which metric gates when the primary one is
- * undefined, the size and metric-margin guardrails, and when a slice fails. Pure.
+ * The gate's decision rules apart from any I/O: no verdict when the primary metric is undefined,
+ * the size and metric-margin guardrails, and when a slice fails. Pure.
  */
 import type { EvaluateConfig, Task } from "../config/types.ts";
 import type { GuardrailResult, Direction } from "./verdict.ts";
 
-type Values = Record<string, { value: number } | undefined>;
-
-/** Metrics tried, in order, when the configured primary metric is undefined on this held-out set. */
-export const FALLBACK_PRIMARY: Record<Task, string[]> = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
+type Values = Record<string, { value: number; undefinedReason?: string } | undefined>;
 
 /**
- * The metric the gate decides on: the configured one when both models have a value for it, else
- * the first fallback both have (with a warning saying so), else none (no verdict, with the reason).
+ * Why the primary metric cannot decide on this held-out set, or undefined when it can. When either
+ * model has no value for it (one class in the labels, say), there is no verdict: the gate never
+ * switches to another metric, which would decide on something the config did not choose.
  */
-export function choosePrimary(task: Task, metric: string, challenger: Values, champion: Values, undefinedReason: string | undefined): { primary: string; warning?: string } | { error: string } {
-  const defined = (name: string) => Number.isFinite(challenger[name]?.value) && Number.isFinite(champion[name]?.value);
-  if (defined(metric)) return { primary: metric };
-  const reason = undefinedReason ?? "undefined";
-  const fallback = FALLBACK_PRIMARY[task].find(defined);
-  if (!fallback) return { error: `${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.` };
-  return { primary: fallback, warning: `${metric} is undefined here (${reason}); the gate used ${fallback} instead.` };
+export function primaryUndefinedReason(metric: string, holdoutName: string, challenger: Values, champion: Values): string | undefined {
+  if (Number.isFinite(challenger[metric]?.value) && Number.isFinite(champion[metric]?.value)) return undefined;
+  const reason = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
+  return `${metric}, the primary metric, cannot be computed on ${holdoutName} (${reason}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
 }
 
 /** max_size_mb and max_size_ratio, when configured. */

@@ -11,9 +11,9 @@ import { rowCorrectness } from "../stats/paired/row-correctness.ts";
 import { smallestDetectableDifference } from "../stats/paired/smallest-detectable-difference.ts";
 import { decideVerdict, decideFirstModel, type GuardrailResult, type Direction } from "./verdict.ts";
 import { judgeLatency } from "./latency.ts";
-import { choosePrimary, metricMarginGuardrails, sizeGuardrails, sliceStatus } from "./decision-rules.ts";
+import { primaryUndefinedReason, metricMarginGuardrails, sizeGuardrails, sliceStatus } from "./decision-rules.ts";
 import { combineVerdicts, type HoldoutEvaluation, type MetricRow, type ModelEvaluation, type SliceRow } from "./result.ts";
-import { labelsOf, featuresOf } from "./labels.ts";
+import { encodeLabels, featuresOf, labelRules } from "./labels.ts";
 import type { ArtifactSource } from "./champion.ts";
 import { isUserError, UserError } from "../errors.ts";
 import { onnxSafetyProblems } from "../model/onnx-safety.ts";
@@ -118,10 +118,15 @@ async function evaluateHoldout(
   const table = await readTables(holdout.paths);
   if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
   const features = featuresOf(table, model.label, model.features);
-  const { values: labels } = labelsOf(table, model.label, model.task);
   const options: MetricOptions = { threshold: model.evaluate.threshold };
-  const challenger = toData(model.task, labels, await predict(challengerModel, table, features, model.task), "challenger predictions");
-  const champion = championModel ? toData(model.task, labels, await predict(championModel, table, features, model.task), "champion predictions") : undefined;
+  const challengerPrediction = await predict(challengerModel, table, features, model.task);
+  const championPrediction = championModel ? await predict(championModel, table, features, model.task) : undefined;
+  const { values: labels, classes } = encodeLabels(table, labelRules(model), [
+    { source: `challenger (${input.challenger.label})`, classLabels: challengerModel.classLabels, classCount: challengerPrediction.classCount },
+    ...(championModel ? [{ source: `champion (${input.champion!.label})`, classLabels: championModel.classLabels, classCount: championPrediction!.classCount }] : []),
+  ]);
+  const challenger = toData(model.task, labels, challengerPrediction, "challenger predictions");
+  const champion = championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : undefined;
 
   // One cache per held-out set: the scores are sorted and checked once for every metric and test.
   const cache = createPreparationCache();
@@ -146,7 +151,7 @@ async function evaluateHoldout(
     metrics,
     guardrails: [],
     slices: [],
-    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold),
+    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold, classes),
   };
 
   if (!champion) {
@@ -157,11 +162,15 @@ async function evaluateHoldout(
     return evaluation;
   }
 
-  // The primary metric must be defined here; if it is not (one class in the labels), gate on the next one and say so.
-  const choice = choosePrimary(model.task, metric, challengerMetrics, championMetrics!, challengerMetrics[metric]?.undefinedReason ?? championMetrics![metric]?.undefinedReason);
-  if ("error" in choice) throw new UserError(`${holdout.name}: ${choice.error}`);
-  if (choice.warning) result.warnings.push(`${holdout.name}: ${choice.warning}`);
-  const primary = choice.primary;
+  // No verdict when the primary metric cannot be computed here (one class in the labels): another
+  // metric would gate on something the config did not choose.
+  const undefinedPrimary = primaryUndefinedReason(metric, holdout.name, challengerMetrics, championMetrics!);
+  if (undefinedPrimary) {
+    result.warnings.push(undefinedPrimary);
+    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
+    return evaluation;
+  }
+  const primary = metric;
   const paired = await pairedBootstrap(champion, challenger, {
     metric: primary,
     metricOptions: options,
@@ -307,7 +316,14 @@ function subset(data: EvaluationData, indices: number[]): EvaluationData {
   return { ...data, labels: pick(data.labels), probabilities };
 }
 
-function confusionOf(task: ModelConfig["task"], labels: Float64Array, challenger: EvaluationData, champion: EvaluationData | undefined, threshold: number): HoldoutEvaluation["confusion"] {
+function confusionOf(
+  task: ModelConfig["task"],
+  labels: Float64Array,
+  challenger: EvaluationData,
+  champion: EvaluationData | undefined,
+  threshold: number,
+  classes: string[] | undefined,
+): HoldoutEvaluation["confusion"] {
   if (task === "regression") return undefined;
   const matrix = (data: EvaluationData) => {
     if (data.task === "binary") {
@@ -326,6 +342,6 @@ function confusionOf(task: ModelConfig["task"], labels: Float64Array, challenger
     return m;
   };
   const size = challenger.task === "binary" ? 2 : (challenger as Extract<EvaluationData, { task: "multiclass" }>).classCount;
-  return { labels: Array.from({ length: size }, (_, i) => String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
 }
 

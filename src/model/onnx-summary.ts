@@ -5,7 +5,7 @@
  * Field numbers: see onnx-proto.ts; unknown fields are skipped, so any valid model decodes.
  */
 import { type Dim, type OpsetImport, type ValueInfo, type ValueType } from "./onnx-proto.ts";
-import { decodeUtf8, ProtoDecodeError, readFields, toSignedInt64 } from "./protobuf-wire.ts";
+import { decodePackedVarints, decodeUtf8, ProtoDecodeError, readFields, toSignedInt64 } from "./protobuf-wire.ts";
 
 export interface ModelSummary {
   irVersion: number;
@@ -18,6 +18,12 @@ export interface ModelSummary {
   inputs: ValueInfo[];
   outputs: ValueInfo[];
   nodes: Array<{ opType: string; domain: string }>;
+  /**
+   * The class labels a classifier operator declares (ai.onnx.ml `classlabels_ints`,
+   * `classlabels_int64s` or `classlabels_strings` of e.g. LinearClassifier, TreeEnsembleClassifier,
+   * SVMClassifier, ZipMap), in the order of its probability columns; integers as decimal strings.
+   */
+  classLabels?: string[];
 }
 
 export { ProtoDecodeError };
@@ -56,7 +62,11 @@ function readGraph(bytes: Uint8Array, summary: ModelSummary): void {
   const inputs: ValueInfo[] = [];
   for (const f of readFields(bytes)) {
     if (f.wireType !== 2) continue;
-    if (f.field === 1) summary.nodes.push(readNode(f.value));
+    if (f.field === 1) {
+      const node = readNode(f.value);
+      summary.nodes.push({ opType: node.opType, domain: node.domain });
+      if (node.classLabels && !summary.classLabels) summary.classLabels = node.classLabels;
+    }
     else if (f.field === 2) summary.graphName = decodeUtf8(f.value);
     else if (f.field === 5) initializerNames.add(readTensorName(f.value));
     else if (f.field === 11) inputs.push(readValueInfo(f.value));
@@ -65,14 +75,31 @@ function readGraph(bytes: Uint8Array, summary: ModelSummary): void {
   summary.inputs = inputs.filter((input) => !initializerNames.has(input.name));
 }
 
-function readNode(bytes: Uint8Array): { opType: string; domain: string } {
+const CLASS_LABEL_ATTRIBUTES = new Set(["classlabels_ints", "classlabels_int64s", "classlabels_strings"]);
+
+function readNode(bytes: Uint8Array): { opType: string; domain: string; classLabels?: string[] } {
   let opType = "";
   let domain = "";
+  let classLabels: string[] | undefined;
   for (const f of readFields(bytes)) {
     if (f.field === 4 && f.wireType === 2) opType = decodeUtf8(f.value);
     else if (f.field === 7 && f.wireType === 2) domain = decodeUtf8(f.value);
+    else if (f.field === 5 && f.wireType === 2) classLabels ??= readClassLabels(f.value);
   }
-  return { opType, domain };
+  return domain === "ai.onnx.ml" && classLabels?.length ? { opType, domain, classLabels } : { opType, domain };
+}
+
+/** AttributeProto: name = 1, ints = 8 (packed or not), strings = 9; undefined for other attributes. */
+function readClassLabels(bytes: Uint8Array): string[] | undefined {
+  let name = "";
+  const values: string[] = [];
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 2) name = decodeUtf8(f.value);
+    else if (f.field === 8 && f.wireType === 2) values.push(...decodePackedVarints(f.value).map(String));
+    else if (f.field === 8 && f.wireType === 0) values.push(String(toSignedInt64(f.value)));
+    else if (f.field === 9 && f.wireType === 2) values.push(decodeUtf8(f.value));
+  }
+  return CLASS_LABEL_ATTRIBUTES.has(name) ? values : undefined;
 }
 
 function readTensorName(bytes: Uint8Array): string {
@@ -159,7 +186,19 @@ function readTensorType(bytes: Uint8Array): ValueType {
 export const FEATURES_METADATA_KEY = "modelkeeper.features";
 
 export function recordedFeatureNames(summary: ModelSummary): string[] | undefined {
-  const entry = summary.metadata.find(([key]) => key === FEATURES_METADATA_KEY);
+  return stringListMetadata(summary, FEATURES_METADATA_KEY);
+}
+
+/** The class labels an export recorded under metadata key `modelkeeper.classes` (a JSON array). */
+export const CLASSES_METADATA_KEY = "modelkeeper.classes";
+
+/** The model's classes in probability-column order: its classifier operator's, else the metadata's. */
+export function recordedClassLabels(summary: ModelSummary): string[] | undefined {
+  return summary.classLabels ?? stringListMetadata(summary, CLASSES_METADATA_KEY);
+}
+
+function stringListMetadata(summary: ModelSummary, key: string): string[] | undefined {
+  const entry = summary.metadata.find(([name]) => name === key);
   if (!entry) return undefined;
   try {
     const parsed: unknown = JSON.parse(entry[1]);

@@ -10,7 +10,7 @@ import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { UserError } from "../errors.ts";
 import type { Table } from "../data/table.ts";
 import { loadOrt } from "./ort.ts";
-import { readModelSummary, recordedFeatureNames, ProtoDecodeError, type ModelSummary } from "./onnx-summary.ts";
+import { readModelSummary, recordedClassLabels, recordedFeatureNames, ProtoDecodeError, type ModelSummary } from "./onnx-summary.ts";
 import type { ValueType } from "./onnx-proto.ts";
 import { BatchPacker, planInputs, type FeedData, type InputPlan } from "./input-plan.ts";
 import { planOutputs, PredictionCollector, type OutputData, type OutputPlan, type Prediction } from "./output-plan.ts";
@@ -25,6 +25,11 @@ export interface ModelHandle {
   readonly metadata: ReadonlyMap<string, string>;
   /** Feature names the exporter recorded, if it did; checked against the configured features. */
   readonly recordedFeatures?: readonly string[];
+  /**
+   * The classes of the probability columns, in column order, when the model says: a classifier
+   * operator's classlabels_* attribute, or metadata "modelkeeper.classes" of models exported here.
+   */
+  readonly classLabels?: readonly string[];
   readonly producerName: string;
   /** @internal the onnxruntime session; use predict / timeInference / closeModel. */
   readonly session: InferenceSession;
@@ -68,11 +73,13 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
     );
   }
   const recordedFeatures = recordedFeatureNames(summary);
+  const classLabels = recordedClassLabels(summary);
   return {
     path,
     signature: { inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)), outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs)) },
     metadata: new Map(summary.metadata),
     ...(recordedFeatures ? { recordedFeatures } : {}),
+    ...(classLabels ? { classLabels } : {}),
     producerName: summary.producerName,
     session,
   };

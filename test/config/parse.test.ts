@@ -88,3 +88,12 @@ test("duplicate keys are a YAML error", () => {
   const error = errorOf(VALID.replace("    label: is_fraud\n", "    label: is_fraud\n    label: other\n"));
   assert.match(error.message, /invalid YAML/);
 });
+
+test("classes and positive are read as label text; a short or repeated class list names its line", () => {
+  const withKeys = (keys: string) => VALID.replace("    features: [amount, hour]\n", `    features: [amount, hour]\n${keys}`);
+  const model = parseConfig(withKeys("    classes: [1, 2.0, legit]\n    positive: 1\n"), "modelkeeper.yml").models[0];
+  assert.deepEqual([model.classes, model.positive], [["1", "2", "legit"], "1"]);
+  assert.match(errorOf(withKeys("    classes: [1]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have fewer than 2 items/);
+  assert.match(errorOf(withKeys("    classes: [a, a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have duplicate items/);
+  assert.match(errorOf(withKeys("    positive: [a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.positive: must be a string,number,boolean/);
+});

@@ -1,16 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { choosePrimary, metricMarginGuardrails, sizeGuardrails, sliceStatus } from "../../src/gate/decision-rules.ts";
+import { primaryUndefinedReason, metricMarginGuardrails, sizeGuardrails, sliceStatus } from "../../src/gate/decision-rules.ts";
 
 const G = { latency_median_ratio: 1.5, ece_margin: 0.02, brier_margin: 0.01, metrics: {} as Record<string, number> };
 const v = (value: number) => ({ value });
 const dir = (m: string) => (({ roc_auc: "higher", log_loss: "lower", ece: "lower", brier: "lower", recall: "higher" }) as Record<string, "higher" | "lower">)[m];
 
-test("metric fallback: the configured metric, else the first defined fallback (said), else no verdict", () => {
-  assert.deepEqual(choosePrimary("binary", "roc_auc", { roc_auc: v(0.9) }, { roc_auc: v(0.8) }, undefined), { primary: "roc_auc" });
-  const fallback = choosePrimary("binary", "roc_auc", { roc_auc: v(NaN), log_loss: v(0.3) }, { roc_auc: v(NaN), log_loss: v(0.4) }, "one class");
-  assert.deepEqual(fallback, { primary: "log_loss", warning: "roc_auc is undefined here (one class); the gate used log_loss instead." });
-  assert.match((choosePrimary("regression", "rmse", { rmse: v(NaN) }, { rmse: v(1) }, undefined) as { error: string }).error, /no other metric can stand in/);
+test("an undefined primary metric gives no verdict and says why; no other metric stands in", () => {
+  assert.equal(primaryUndefinedReason("roc_auc", "holdout", { roc_auc: v(0.9) }, { roc_auc: v(0.8) }), undefined);
+  const oneClass = { roc_auc: { value: NaN, undefinedReason: "only one class in the labels" }, log_loss: v(0.3) };
+  assert.equal(
+    primaryUndefinedReason("roc_auc", "holdout", oneClass, { roc_auc: v(NaN), log_loss: v(0.4) }),
+    "roc_auc, the primary metric, cannot be computed on holdout (only one class in the labels), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.",
+  );
+  assert.match(primaryUndefinedReason("rmse", "holdout", { rmse: v(1) }, {}) ?? "", /rmse, the primary metric, cannot be computed on holdout \(undefined\)/);
 });
 
 test("size guardrails: off unless configured, fail above the limit", () => {

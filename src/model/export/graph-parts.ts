@@ -4,7 +4,7 @@
  * the classifier heads, and the ModelProto wrapper with modelkeeper's metadata.
  */
 import { UserError } from "../../errors.ts";
-import { FEATURES_METADATA_KEY } from "../onnx-summary.ts";
+import { CLASSES_METADATA_KEY, FEATURES_METADATA_KEY } from "../onnx-summary.ts";
 import { addOneHotInput, checkCategoryLists, encodedColumnNames, type CategoryLists } from "./one-hot.ts";
 import {
   ElemType,
@@ -52,6 +52,8 @@ export interface ExportCommon {
   /** The batch dimension: "N" (any size) unless a fixed size is wanted. */
   batchDim?: Dim;
   docString?: string;
+  /** The label value of each probability column, recorded as metadata "modelkeeper.classes". */
+  classes?: readonly string[];
 }
 
 /** A graph under construction: nodes and initializers are appended in topological order. */
@@ -172,6 +174,7 @@ export function finishModel(graph: GraphBuilder, name: string, task: string, opt
     metadata: [
       [FEATURES_METADATA_KEY, JSON.stringify(options.featureNames)],
       [TASK_METADATA_KEY, task],
+      ...(options.classes ? ([[CLASSES_METADATA_KEY, JSON.stringify(options.classes)]] as Array<[string, string]>) : []),
     ],
   });
 }
