@@ -14379,6 +14379,19 @@ var init_modelkeeper_schema = __esm({
               type: "string",
               minLength: 1
             },
+            classes: {
+              description: "Classification: the label value of each probability column, in column order (e.g. [1, 2, 3]). Default: the model's own class labels (ONNX classlabels_*); without them, multiclass labels must be column indices 0..C-1.",
+              type: "array",
+              minItems: 2,
+              uniqueItems: true,
+              items: {
+                type: ["string", "number", "boolean"]
+              }
+            },
+            positive: {
+              description: "Binary: the label value that means the positive class (e.g. yes, or fraud). Default: the model's second class label, else labels must be 0/1 or true/false.",
+              type: ["string", "number", "boolean"]
+            },
             features: {
               description: "Feature columns in the order the model takes them. Default: every column but the label, in file order.",
               type: "array",
@@ -14679,6 +14692,8 @@ function parseConfig(text, displayName, absolutePath = displayName) {
     data: { train: list(model.data.train), holdout: list(model.data.holdout) },
     code: list(model.code),
     config: list(model.config),
+    classes: model.classes === void 0 ? void 0 : model.classes.map(String),
+    positive: model.positive === void 0 ? void 0 : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === void 0 ? void 0 : list(model.drift.reference) }
   }));
   return { path: absolutePath, relativePath: displayName, models };
@@ -47390,6 +47405,12 @@ function decodeUtf8(bytes) {
     throw new ProtoDecodeError("a string field is not valid UTF-8");
   }
 }
+function decodePackedVarints(bytes) {
+  const cursor = new Cursor(bytes);
+  const values = [];
+  while (!cursor.done) values.push(toSignedInt64(cursor.varint()));
+  return values;
+}
 
 // src/model/onnx-summary.ts
 function readModelSummary(bytes) {
@@ -47423,22 +47444,39 @@ function readGraph(bytes, summary) {
   const inputs = [];
   for (const f of readFields(bytes)) {
     if (f.wireType !== 2) continue;
-    if (f.field === 1) summary.nodes.push(readNode(f.value));
-    else if (f.field === 2) summary.graphName = decodeUtf8(f.value);
+    if (f.field === 1) {
+      const node = readNode(f.value);
+      summary.nodes.push({ opType: node.opType, domain: node.domain });
+      if (node.classLabels && !summary.classLabels) summary.classLabels = node.classLabels;
+    } else if (f.field === 2) summary.graphName = decodeUtf8(f.value);
     else if (f.field === 5) initializerNames.add(readTensorName(f.value));
     else if (f.field === 11) inputs.push(readValueInfo(f.value));
     else if (f.field === 12) summary.outputs.push(readValueInfo(f.value));
   }
   summary.inputs = inputs.filter((input) => !initializerNames.has(input.name));
 }
+var CLASS_LABEL_ATTRIBUTES = /* @__PURE__ */ new Set(["classlabels_ints", "classlabels_int64s", "classlabels_strings"]);
 function readNode(bytes) {
   let opType = "";
   let domain = "";
+  let classLabels;
   for (const f of readFields(bytes)) {
     if (f.field === 4 && f.wireType === 2) opType = decodeUtf8(f.value);
     else if (f.field === 7 && f.wireType === 2) domain = decodeUtf8(f.value);
+    else if (f.field === 5 && f.wireType === 2) classLabels ??= readClassLabels(f.value);
   }
-  return { opType, domain };
+  return domain === "ai.onnx.ml" && classLabels?.length ? { opType, domain, classLabels } : { opType, domain };
+}
+function readClassLabels(bytes) {
+  let name = "";
+  const values = [];
+  for (const f of readFields(bytes)) {
+    if (f.field === 1 && f.wireType === 2) name = decodeUtf8(f.value);
+    else if (f.field === 8 && f.wireType === 2) values.push(...decodePackedVarints(f.value).map(String));
+    else if (f.field === 8 && f.wireType === 0) values.push(String(toSignedInt64(f.value)));
+    else if (f.field === 9 && f.wireType === 2) values.push(decodeUtf8(f.value));
+  }
+  return CLASS_LABEL_ATTRIBUTES.has(name) ? values : void 0;
 }
 function readTensorName(bytes) {
   for (const f of readFields(bytes)) if (f.field === 8 && f.wireType === 2) return decodeUtf8(f.value);
@@ -47515,7 +47553,14 @@ function readTensorType(bytes) {
 }
 var FEATURES_METADATA_KEY = "modelkeeper.features";
 function recordedFeatureNames(summary) {
-  const entry = summary.metadata.find(([key]) => key === FEATURES_METADATA_KEY);
+  return stringListMetadata(summary, FEATURES_METADATA_KEY);
+}
+var CLASSES_METADATA_KEY = "modelkeeper.classes";
+function recordedClassLabels(summary) {
+  return summary.classLabels ?? stringListMetadata(summary, CLASSES_METADATA_KEY);
+}
+function stringListMetadata(summary, key) {
+  const entry = summary.metadata.find(([name]) => name === key);
   if (!entry) return void 0;
   try {
     const parsed = JSON.parse(entry[1]);
@@ -47873,11 +47918,13 @@ async function loadModel(path8, options2 = {}) {
     );
   }
   const recordedFeatures = recordedFeatureNames(summary);
+  const classLabels = recordedClassLabels(summary);
   return {
     path: path8,
     signature: { inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)), outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs)) },
     metadata: new Map(summary.metadata),
     ...recordedFeatures ? { recordedFeatures } : {},
+    ...classLabels ? { classLabels } : {},
     producerName: summary.producerName,
     session
   };
@@ -49301,52 +49348,178 @@ function checkInput(data, cache2) {
 
 // src/gate/labels.ts
 init_errors();
-function labelsOf(table2, label, task) {
-  const column2 = table2.columns.find((c) => c.name === label);
+function encodeLabels(table2, rules, models) {
+  const column2 = table2.columns.find((c) => c.name === rules.label);
   if (!column2) {
-    throw new UserError(`${table2.source}: no label column "${label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix models.<name>.label in the config.`, { file: table2.source, column: label });
+    throw new UserError(`${table2.source}: no label column "${rules.label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`, {
+      file: table2.source,
+      column: rules.label
+    });
   }
-  const values = new Float64Array(table2.rowCount);
-  const missing = [];
-  let classes;
-  if (column2.kind === "numeric") {
-    for (let i = 0; i < table2.rowCount; i++) {
-      const v = column2.values[i];
-      if (!Number.isFinite(v)) missing.push(i);
-      values[i] = v;
-    }
-  } else {
-    classes = [...column2.categories].sort();
-    const index = column2.categories.map((c) => classes.indexOf(c));
-    for (let i = 0; i < table2.rowCount; i++) {
-      const code = column2.codes[i];
-      if (code < 0) missing.push(i);
-      values[i] = code < 0 ? NaN : index[code];
-    }
-    if (task === "binary" && classes.length === 2 && classes[0] === "false" && classes[1] === "true") classes = ["false", "true"];
+  const texts = labelTexts(table2, column2, rules);
+  if (rules.task === "regression") {
+    if (column2.kind !== "numeric") throw new UserError(`${table2.source}: label "${rules.label}" must be numeric for a regression model.`, { file: table2.source, column: rules.label });
+    return { values: Float64Array.from(column2.values) };
   }
-  if (missing.length) {
-    throw new UserError(
-      `${table2.source}: column "${label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
-      { file: table2.source, column: label }
-    );
-  }
-  if (task === "regression" && column2.kind !== "numeric") {
-    throw new UserError(`${table2.source}: label "${label}" must be numeric for a regression model.`, { file: table2.source, column: label });
-  }
-  if (task === "binary") {
-    const bad = values.findIndex((v) => v !== 0 && v !== 1);
-    if (bad >= 0) {
-      throw new UserError(
-        `${table2.source}: label "${label}" must be 0/1 (or true/false) for a binary model; data row ${bad + 1} has ${column2.kind === "numeric" ? values[bad] : `"${classes[values[bad]]}"`}.`,
-        { file: table2.source, column: label }
-      );
-    }
-  }
-  return { values, classes };
+  const classes = classListOf(rules, models);
+  return rules.task === "binary" ? encodeBinary(table2, rules, texts, classes) : encodeMulticlass(table2, rules, texts, classes, models);
+}
+function labelRules(model) {
+  return { task: model.task, label: model.label, classes: model.classes, positive: model.positive, configKey: `models.${model.name}` };
 }
 function featuresOf(table2, label, configured) {
   return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
+}
+function labelTexts(table2, column2, rules) {
+  const texts = new Array(table2.rowCount);
+  const missing = [];
+  for (let i = 0; i < table2.rowCount; i++) {
+    if (column2.kind === "numeric") {
+      const v = column2.values[i];
+      if (!Number.isFinite(v)) missing.push(i);
+      texts[i] = String(v);
+    } else {
+      const code = column2.codes[i];
+      if (code < 0) missing.push(i);
+      texts[i] = code < 0 ? "" : column2.categories[code];
+    }
+  }
+  if (missing.length) {
+    throw new UserError(
+      `${table2.source}: column "${rules.label}" has ${missing.length} missing or non-finite label(s) (first at data row ${missing[0] + 1}). Remove those rows from the held-out set or fill the labels.`,
+      { file: table2.source, column: rules.label }
+    );
+  }
+  return texts;
+}
+function classListOf(rules, models) {
+  const repeated = rules.classes?.find((c, i) => rules.classes.indexOf(c) !== i);
+  if (repeated !== void 0) {
+    throw new UserError(`${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`, {
+      key: `${rules.configKey}.classes`
+    });
+  }
+  let agreed = rules.classes && { classes: rules.classes, source: `${rules.configKey}.classes` };
+  for (const model of models) {
+    if (!model.classLabels) continue;
+    if (!agreed) agreed = { classes: model.classLabels, source: `the ${model.source}'s class labels` };
+    else if (!sameList2(agreed.classes, model.classLabels)) {
+      throw new UserError(
+        `${agreed.source} ${JSON.stringify(agreed.classes)} and the ${model.source}'s class labels ${JSON.stringify(model.classLabels)} disagree: the probability columns would mean different classes. Export the models with the same classes, in the same order, and make ${rules.configKey}.classes match them.`,
+        { key: `${rules.configKey}.classes` }
+      );
+    }
+  }
+  return agreed?.classes;
+}
+function encodeBinary(table2, rules, texts, classes) {
+  if (classes && classes.length !== 2) {
+    throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes; a binary model has 2. Set task: multiclass, or fix ${rules.configKey}.classes.`, {
+      key: `${rules.configKey}.classes`
+    });
+  }
+  if (rules.positive !== void 0 && classes && classes[1] !== rules.positive) {
+    throw new UserError(
+      `${rules.configKey}.positive is ${JSON.stringify(rules.positive)}, but the model's probability of the positive class (column 1) is for ${JSON.stringify(classes[1])} (classes ${JSON.stringify(classes)}). Set positive: ${classes[1]}, or re-export the model.`,
+      { key: `${rules.configKey}.positive` }
+    );
+  }
+  const positive = rules.positive ?? (classes && !sameList2(classes, ["0", "1"]) ? classes[1] : void 0);
+  const values = new Float64Array(texts.length);
+  if (positive === void 0) {
+    for (let i = 0; i < texts.length; i++) {
+      const v = NATURAL_BINARY.get(texts[i].toLowerCase());
+      if (v === void 0) {
+        throw new UserError(
+          `${table2.source}: label "${rules.label}" is ${JSON.stringify(texts[i])} at data row ${i + 1}; binary labels must be 0/1 or true/false. If ${JSON.stringify(texts[i])} names a class, set ${rules.configKey}.positive to the value that means the positive class (e.g. positive: ${texts[i]}).`,
+          { file: table2.source, column: rules.label }
+        );
+      }
+      values[i] = v;
+    }
+    return { values, classes: ["0", "1"] };
+  }
+  let negative = classes?.[0];
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i] === positive) values[i] = 1;
+    else if (negative === void 0 || texts[i] === negative) {
+      negative = texts[i];
+      values[i] = 0;
+    } else {
+      throw new UserError(
+        `${table2.source}: label "${rules.label}" is ${JSON.stringify(texts[i])} at data row ${i + 1}, a third class besides ${JSON.stringify(negative)} and the positive ${JSON.stringify(positive)}. A binary model knows two classes: fix the row, or set task: multiclass.`,
+        { file: table2.source, column: rules.label }
+      );
+    }
+  }
+  return { values, classes: [negative ?? `not ${positive}`, positive] };
+}
+var NATURAL_BINARY = /* @__PURE__ */ new Map([
+  ["0", 0],
+  ["1", 1],
+  ["false", 0],
+  ["true", 1]
+]);
+function encodeMulticlass(table2, rules, texts, classes, models) {
+  const columns = models.find((m) => m.classCount !== void 0)?.classCount;
+  for (const model of models) {
+    if (model.classCount !== void 0 && model.classCount !== columns) {
+      throw new UserError(`the models output ${columns} and ${model.classCount} probability columns (${model.source}): they do not predict the same classes.`);
+    }
+  }
+  const values = new Float64Array(texts.length);
+  if (classes) {
+    if (columns !== void 0 && classes.length !== columns) {
+      throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes but the model outputs ${columns} probability columns. Fix ${rules.configKey}.classes.`, {
+        key: `${rules.configKey}.classes`
+      });
+    }
+    const index2 = new Map(classes.map((c, i) => [c, i]));
+    for (let i = 0; i < texts.length; i++) {
+      const k = index2.get(texts[i]);
+      if (k === void 0) {
+        throw new UserError(
+          `${table2.source}: label "${rules.label}" is ${JSON.stringify(texts[i])} at data row ${i + 1}, a class the model does not know (its classes: ${JSON.stringify(classes)}). Fix the row, or retrain the model with that class.`,
+          { file: table2.source, column: rules.label }
+        );
+      }
+      values[i] = k;
+    }
+    return { values, classes: [...classes] };
+  }
+  const distinct = [...new Set(texts)];
+  const numeric2 = table2.columns.find((c) => c.name === rules.label).kind === "numeric";
+  const advice = `Set ${rules.configKey}.classes to the label value of each probability column, in column order (e.g. classes: [1, 2, 3]), or export the model with its class labels.`;
+  if (numeric2) {
+    const numbers = distinct.map(Number);
+    const bad = numbers.find((v) => !Number.isInteger(v) || v < 0 || columns !== void 0 && v >= columns);
+    if (bad !== void 0 || !numbers.includes(0)) {
+      const row = bad === void 0 ? -1 : texts.indexOf(String(bad));
+      throw new UserError(
+        `${table2.source}: the labels of "${rules.label}" (${summarise(numbers.sort((a, b) => a - b))}) cannot be read as the model's column indices 0..${columns === void 0 ? "C" : columns - 1}${row >= 0 ? ` (data row ${row + 1} has ${texts[row]})` : ", and without class 0 they may be 1-based"}, and the model has no class labels. ${advice}`,
+        { file: table2.source, column: rules.label }
+      );
+    }
+    for (let i = 0; i < texts.length; i++) values[i] = Number(texts[i]);
+    return { values, classes: Array.from({ length: columns ?? Math.max(...numbers) + 1 }, (_, k) => String(k)) };
+  }
+  const sorted2 = distinct.sort();
+  if (columns !== void 0 && sorted2.length !== columns) {
+    throw new UserError(
+      `${table2.source}: "${rules.label}" has ${sorted2.length} distinct classes (${summarise(sorted2)}) but the model outputs ${columns} probability columns and has no class labels, so which column is which class cannot be known. ${advice}`,
+      { file: table2.source, column: rules.label }
+    );
+  }
+  const index = new Map(sorted2.map((c, i) => [c, i]));
+  for (let i = 0; i < texts.length; i++) values[i] = index.get(texts[i]);
+  return { values, classes: sorted2 };
+}
+function sameList2(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+function summarise(values) {
+  const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(", ");
+  return values.length > 8 ? `${shown}, \u2026 ${values.length} in all` : shown;
 }
 
 // src/gate/compare-artifacts.ts
@@ -49354,11 +49527,11 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const table2 = await readTables(paths.map((p) => join7(root, p)));
   const features = featuresOf(table2, model.label, model.features);
-  const { values: labels } = labelsOf(table2, model.label, model.task);
   const metricsOf = async (path8) => {
     const handle = await loadModel(path8);
     try {
       const p = await predict(handle, table2, features, model.task);
+      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path8, classLabels: handle.classLabels, classCount: p.classCount }]);
       const data = model.task === "binary" ? { task: "binary", labels, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels, predictions: p.scores };
       return computeAllMetrics(data, { threshold: model.evaluate.threshold });
     } finally {
@@ -50844,14 +51017,10 @@ function binomialHalf(n, k) {
 }
 
 // src/gate/decision-rules.ts
-var FALLBACK_PRIMARY = { binary: ["log_loss", "brier", "accuracy"], multiclass: ["log_loss", "accuracy"], regression: [] };
-function choosePrimary(task, metric, challenger, champion, undefinedReason) {
-  const defined = (name) => Number.isFinite(challenger[name]?.value) && Number.isFinite(champion[name]?.value);
-  if (defined(metric)) return { primary: metric };
-  const reason = undefinedReason ?? "undefined";
-  const fallback = FALLBACK_PRIMARY[task].find(defined);
-  if (!fallback) return { error: `${metric} is undefined (${reason}) and no other metric can stand in for it, so no verdict can be computed.` };
-  return { primary: fallback, warning: `${metric} is undefined here (${reason}); the gate used ${fallback} instead.` };
+function primaryUndefinedReason(metric, holdoutName, challenger, champion) {
+  if (Number.isFinite(challenger[metric]?.value) && Number.isFinite(champion[metric]?.value)) return void 0;
+  const reason = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
+  return `${metric}, the primary metric, cannot be computed on ${holdoutName} (${reason}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
 }
 function sizeGuardrails(g, challengerBytes, championBytes) {
   const out = [];
@@ -51071,10 +51240,15 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
   const table2 = await readTables(holdout.paths);
   if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
   const features = featuresOf(table2, model.label, model.features);
-  const { values: labels } = labelsOf(table2, model.label, model.task);
   const options2 = { threshold: model.evaluate.threshold };
-  const challenger = toData(model.task, labels, await predict(challengerModel, table2, features, model.task), "challenger predictions");
-  const champion = championModel ? toData(model.task, labels, await predict(championModel, table2, features, model.task), "champion predictions") : void 0;
+  const challengerPrediction = await predict(challengerModel, table2, features, model.task);
+  const championPrediction = championModel ? await predict(championModel, table2, features, model.task) : void 0;
+  const { values: labels, classes } = encodeLabels(table2, labelRules(model), [
+    { source: `challenger (${input.challenger.label})`, classLabels: challengerModel.classLabels, classCount: challengerPrediction.classCount },
+    ...championModel ? [{ source: `champion (${input.champion.label})`, classLabels: championModel.classLabels, classCount: championPrediction.classCount }] : []
+  ]);
+  const challenger = toData(model.task, labels, challengerPrediction, "challenger predictions");
+  const champion = championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : void 0;
   const cache2 = createPreparationCache();
   const challengerMetrics = computeAllMetrics(challenger, options2, cache2);
   const championMetrics = champion ? computeAllMetrics(champion, options2, cache2) : void 0;
@@ -51097,7 +51271,7 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
     metrics,
     guardrails: [],
     slices: [],
-    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold)
+    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold, classes)
   };
   if (!champion) {
     const values = Object.fromEntries(metrics.map((m) => [m.name, { value: m.challenger, direction: m.direction }]));
@@ -51106,10 +51280,13 @@ async function evaluateHoldout(input, holdout, metric, challengerModel, champion
     evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
     return evaluation;
   }
-  const choice = choosePrimary(model.task, metric, challengerMetrics, championMetrics, challengerMetrics[metric]?.undefinedReason ?? championMetrics[metric]?.undefinedReason);
-  if ("error" in choice) throw new UserError(`${holdout.name}: ${choice.error}`);
-  if (choice.warning) result.warnings.push(`${holdout.name}: ${choice.warning}`);
-  const primary = choice.primary;
+  const undefinedPrimary = primaryUndefinedReason(metric, holdout.name, challengerMetrics, championMetrics);
+  if (undefinedPrimary) {
+    result.warnings.push(undefinedPrimary);
+    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
+    return evaluation;
+  }
+  const primary = metric;
   const paired = await pairedBootstrap(champion, challenger, {
     metric: primary,
     metricOptions: options2,
@@ -51237,7 +51414,7 @@ function subset(data, indices) {
   indices.forEach((row, j) => probabilities.set(data.probabilities.subarray(row * c, row * c + c), j * c));
   return { ...data, labels: pick3(data.labels), probabilities };
 }
-function confusionOf(task, labels, challenger, champion, threshold) {
+function confusionOf(task, labels, challenger, champion, threshold, classes) {
   if (task === "regression") return void 0;
   const matrix = (data) => {
     if (data.task === "binary") {
@@ -51256,7 +51433,7 @@ function confusionOf(task, labels, challenger, champion, threshold) {
     return m;
   };
   const size = challenger.task === "binary" ? 2 : challenger.classCount;
-  return { labels: Array.from({ length: size }, (_, i) => String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
 }
 
 // src/gate/holdouts.ts

@@ -234,6 +234,7 @@ var int64Tensor = (name, dims, values) => ({
 
 // src/model/onnx-summary.ts
 var FEATURES_METADATA_KEY = "modelkeeper.features";
+var CLASSES_METADATA_KEY = "modelkeeper.classes";
 
 // src/model/export/one-hot.ts
 function encodedColumnNames(featureNames, categories = {}) {
@@ -369,7 +370,8 @@ function finishModel(graph, name, task, options) {
     docString: options.docString,
     metadata: [
       [FEATURES_METADATA_KEY, JSON.stringify(options.featureNames)],
-      [TASK_METADATA_KEY, task]
+      [TASK_METADATA_KEY, task],
+      ...options.classes ? [[CLASSES_METADATA_KEY, JSON.stringify(options.classes)]] : []
     ]
   });
 }
