@@ -62861,19 +62861,19 @@ function compareBytes(a, b) {
 function matchesNull(condition, strict) {
   return matchFilter({ value: null }, { value: condition }, strict);
 }
-function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
   if (!filter) return void 0;
   if ("$and" in filter && Array.isArray(filter.$and)) {
     let ranges;
     for (const subFilter of filter.$and) {
-      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows2, strict));
     }
     return ranges;
   }
   if ("$or" in filter && Array.isArray(filter.$or)) {
     let ranges = [];
     for (const subFilter of filter.$or) {
-      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows2, strict);
       if (!subRanges) return void 0;
       ranges = unionRanges(ranges, subRanges);
     }
@@ -62890,7 +62890,7 @@ function filterPageRanges(filter, columnPages, groupRows, strict = true) {
     const keep = [];
     for (let i = 0; i < pages.pageStarts.length; i++) {
       const start = pages.pageStarts[i];
-      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows2;
       const nullCount = pages.nullCounts?.[i];
       const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
       const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
@@ -62954,9 +62954,9 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
   let groupStart = 0;
   for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
     const rowGroup = metadata.row_groups[groupIndex];
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+    const groupRows2 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows2;
+    if (groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
       rowGroup,
       physicalColumns,
       filter,
@@ -62965,7 +62965,7 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
       schemaElements: elementsByPath
     })) {
       const selectStart = Math.max(rowStart - groupStart, 0);
-      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows2);
       const pageRanges = pageRangesByGroup?.[groupIndex];
       const pageLocations = pageLocationsByGroup?.[groupIndex];
       let ranges = pageRanges ? pageRanges.map(([start, end]) => {
@@ -62982,18 +62982,18 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
         ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
       }
       if (ranges.length) {
-        groups2.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+        groups2.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows2, ranges, pageRanges, pageLocations });
       }
     }
     groupStart = groupEnd;
   }
   return { groups: groups2, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
 }
-function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows2, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
   const chunks = [];
   const fetches = [];
   const indexes = [];
-  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows2;
   for (const chunk of rowGroup.columns) {
     const meta = chunk.meta_data;
     if (chunk.file_path) throw new Error("parquet file_path not supported");
@@ -63037,7 +63037,7 @@ function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, us
     chunks,
     rowGroup,
     groupStart,
-    groupRows,
+    groupRows: groupRows2,
     selectStart,
     selectEnd
   }));
@@ -63059,12 +63059,12 @@ function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations)
   }
   return merged;
 }
-function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows2) {
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < pages.length; i++) {
     const pageStart = Number(pages[i].first_row_index);
-    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows2;
     if (pageEnd > rangeStart && pageStart < rangeEnd) {
       first = Math.min(first, i);
       last = i;
@@ -63122,9 +63122,9 @@ async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true
   const candidateGroups = [];
   let groupStart = 0;
   metadata.row_groups.forEach((rowGroup, rgIdx) => {
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    const groupRows2 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows2;
+    const overlaps = groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd;
     groupStart = groupEnd;
     if (!overlaps) return;
     if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
@@ -63193,14 +63193,14 @@ async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true
       }
     }
     if (columnTaskCount) {
-      candidateGroups.push({ rgIdx, groupRows, columnPages });
+      candidateGroups.push({ rgIdx, groupRows: groupRows2, columnPages });
     }
   });
   if (indexTasks.length) {
     const prefetchedFile = prefetchAsyncBuffer(file, { fetches: coalesceByteRanges(indexRanges) });
     await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
-    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
-      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    for (const { rgIdx, groupRows: groupRows2, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows2, filterStrict);
     }
   }
   return { pageRangesByGroup, pageLocationsByGroup };
@@ -69521,6 +69521,56 @@ function sha256(text) {
 // src/commands/evaluate.ts
 init_errors();
 
+// src/gate/result.ts
+function combineVerdicts(verdicts) {
+  if (verdicts.includes("reject")) return "reject";
+  if (verdicts.length === 0) return "inconclusive";
+  return verdicts[0] === "promote" ? "promote" : "inconclusive";
+}
+
+// src/gate/score-holdout.ts
+init_errors();
+async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
+  const table2 = await readTables(holdout.paths);
+  if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  const features = featuresOf(table2, model.label, model.features);
+  const challengerPrediction = await predict(models.challenger.handle, table2, features, model.task);
+  const championPrediction = models.champion ? await predict(models.champion.handle, table2, features, model.task) : void 0;
+  const { values: labels, classes } = encodeLabels(table2, labelRules(model), [
+    { source: `challenger (${models.challenger.label})`, classLabels: models.challenger.handle.classLabels, classCount: challengerPrediction.classCount },
+    ...models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction.classCount }] : []
+  ]);
+  const sliceColumns = model.evaluate.slices.map((name) => table2.columns.find((c) => c.name === name)).filter((c) => c !== void 0);
+  let latency;
+  if (models.champion) {
+    const rows = Math.min(1024, table2.rowCount);
+    latency = { champion: [], challenger: [], rowsPerBatch: rows };
+    await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 2 });
+    await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 2 });
+    for (let r = 0; r < latencyRounds; r++) {
+      latency.champion.push(...(await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+      latency.challenger.push(...(await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+    }
+  }
+  return {
+    name: holdout.name,
+    files: holdout.files,
+    rows: table2.rowCount,
+    labels,
+    classes,
+    challenger: toData(model.task, labels, challengerPrediction, "challenger predictions"),
+    champion: championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : void 0,
+    sliceColumns,
+    missingSliceColumns: model.evaluate.slices.filter((name) => !sliceColumns.some((c) => c.name === name)),
+    latency
+  };
+}
+function toData(task, labels, prediction, source) {
+  if (task === "binary") return { task, labels, scores: prediction.scores, source };
+  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
+  return { task, targets: labels, predictions: prediction.scores, source };
+}
+
 // src/stats/paired/paired-bootstrap.ts
 init_errors();
 import { availableParallelism as availableParallelism3 } from "node:os";
@@ -70726,11 +70776,176 @@ function sliceStatus(slice, direction, minRows, margin) {
   return worstPlausible < -margin ? "fail" : "pass";
 }
 
-// src/gate/result.ts
-function combineVerdicts(verdicts) {
-  if (verdicts.includes("reject")) return "reject";
-  if (verdicts.length === 0) return "inconclusive";
-  return verdicts[0] === "promote" ? "promote" : "inconclusive";
+// src/gate/slices.ts
+var SLICE_RESAMPLES = 500;
+var MAX_NUMERIC_SLICES = 20;
+function judgeSlices(model, columns, metric, challenger, champion, options2) {
+  const rows = [];
+  const warnings = [];
+  const direction = METRICS.get(metric).direction;
+  const { min_slice_size: minRows, slice_margin: margin, seed, confidence } = model.evaluate;
+  for (const column2 of columns) {
+    const groups2 = groupRows(column2);
+    if (column2.kind === "numeric" && groups2.size > MAX_NUMERIC_SLICES) {
+      warnings.push(`slice column "${column2.name}" is numeric with ${groups2.size} distinct values: bin it into a categorical column to slice on it.`);
+      continue;
+    }
+    for (const [value2, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
+      const slicedChallenger = subset(challenger, indices);
+      const slicedChampion = subset(champion, indices);
+      const after = computeMetric(metric, slicedChallenger, options2).value;
+      const before = computeMetric(metric, slicedChampion, options2).value;
+      const gated = indices.length >= minRows && Number.isFinite(after) && Number.isFinite(before);
+      const interval = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, { metric, metricOptions: options2, resamples: SLICE_RESAMPLES, seed, confidence, method: "percentile", threads: 1 }) : void 0;
+      rows.push({
+        column: column2.name,
+        value: value2,
+        rows: indices.length,
+        champion: Number.isFinite(before) ? before : void 0,
+        challenger: Number.isFinite(after) ? after : void 0,
+        delta: Number.isFinite(after - before) ? after - before : void 0,
+        gated,
+        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, minRows, margin) : "not-gated"
+      });
+    }
+  }
+  return { rows, warnings };
+}
+function groupRows(column2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const n = column2.kind === "categorical" ? column2.codes.length : column2.values.length;
+  for (let i = 0; i < n; i++) {
+    const key = column2.kind === "categorical" ? column2.codes[i] < 0 ? "(missing)" : column2.categories[column2.codes[i]] : Number.isNaN(column2.values[i]) ? "(missing)" : String(column2.values[i]);
+    let group = groups2.get(key);
+    if (!group) groups2.set(key, group = []);
+    group.push(i);
+  }
+  return groups2;
+}
+function subset(data, indices) {
+  const pick3 = (a) => Float64Array.from(indices, (i) => a[i]);
+  if (data.task === "binary") return { ...data, labels: pick3(data.labels), scores: pick3(data.scores) };
+  if (data.task === "regression") return { ...data, targets: pick3(data.targets), predictions: pick3(data.predictions) };
+  const c = data.classCount;
+  const probabilities = new Float64Array(indices.length * c);
+  indices.forEach((row, j) => probabilities.set(data.probabilities.subarray(row * c, row * c + c), j * c));
+  return { ...data, labels: pick3(data.labels), probabilities };
+}
+
+// src/gate/confusion.ts
+function confusionOf(labels, challenger, champion, threshold, classes) {
+  if (challenger.task === "regression") return void 0;
+  const size = challenger.task === "binary" ? 2 : challenger.classCount;
+  const matrix = (data) => {
+    const m = Array.from({ length: size }, () => new Array(size).fill(0));
+    if (data.task === "binary") {
+      for (let i = 0; i < labels.length; i++) m[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
+    } else if (data.task === "multiclass") {
+      const c = data.classCount;
+      for (let i = 0; i < labels.length; i++) {
+        let best = 0;
+        for (let k = 1; k < c; k++) if (data.probabilities[i * c + k] > data.probabilities[i * c + best]) best = k;
+        if (labels[i] < c) m[labels[i]][best]++;
+      }
+    }
+    return m;
+  };
+  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+}
+
+// src/gate/judge-holdout.ts
+async function judgeHoldout(model, metric, scored, bytes) {
+  const options2 = { threshold: model.evaluate.threshold };
+  const { challenger, champion } = scored;
+  const warnings = scored.missingSliceColumns.map((name) => `slice column "${name}" is not in the held-out set: not reported.`);
+  const cache2 = createPreparationCache();
+  const challengerMetrics = computeAllMetrics(challenger, options2, cache2);
+  const championMetrics = champion ? computeAllMetrics(champion, options2, cache2) : void 0;
+  const metrics = Object.entries(challengerMetrics).map(([name, value2]) => {
+    const before = championMetrics?.[name];
+    return {
+      name,
+      direction: METRICS.get(name).direction,
+      challenger: value2.value,
+      champion: before?.value,
+      delta: before ? value2.value - before.value : void 0,
+      undefinedReason: value2.undefinedReason ?? before?.undefinedReason
+    };
+  });
+  const evaluation = {
+    name: scored.name,
+    files: scored.files,
+    rows: scored.rows,
+    positives: model.task === "binary" ? scored.labels.reduce((n, v) => n + v, 0) : void 0,
+    metrics,
+    guardrails: [],
+    slices: [],
+    confusion: confusionOf(scored.labels, challenger, champion, model.evaluate.threshold, scored.classes)
+  };
+  if (!champion || !championMetrics) {
+    const values = Object.fromEntries(metrics.map((m) => [m.name, { value: m.challenger, direction: m.direction }]));
+    const first = decideFirstModel(values, model.evaluate.min_value);
+    evaluation.guardrails = first.floors;
+    evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
+    return { evaluation, warnings };
+  }
+  const undefinedPrimary = primaryUndefinedReason(metric, scored.name, challengerMetrics, championMetrics);
+  if (undefinedPrimary) {
+    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
+    return { evaluation, warnings: [...warnings, undefinedPrimary] };
+  }
+  const paired = await pairedBootstrap(champion, challenger, {
+    metric,
+    metricOptions: options2,
+    resamples: model.evaluate.resamples,
+    seed: model.evaluate.seed,
+    confidence: model.evaluate.confidence,
+    cache: cache2
+  });
+  evaluation.paired = {
+    metric,
+    delta: paired.delta,
+    ciLow: paired.ciLow,
+    ciHigh: paired.ciHigh,
+    method: paired.method === "bca" ? "BCa" : "percentile",
+    resamples: paired.resamples,
+    seed: paired.seed,
+    confidence: paired.confidence,
+    standardError: paired.standardError,
+    detectable: smallestDetectableDifference(paired.standardError, { confidence: model.evaluate.confidence })
+  };
+  if (challenger.task === "binary" && champion.task === "binary") {
+    const delong = delongTest(champion, challenger, { confidence: model.evaluate.confidence, cache: cache2 });
+    if (!delong.undefinedReason) {
+      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
+    }
+  }
+  if (challenger.task !== "regression" && champion.task !== "regression") {
+    const m = mcnemarTest(rowCorrectness(champion, options2), rowCorrectness(challenger, options2));
+    evaluation.mcnemar = { championOnlyCorrect: m.b, challengerOnlyCorrect: m.c, pExact: m.pValue, pMidP: m.midP };
+  }
+  evaluation.guardrails = guardrails(model, scored.latency, bytes, challengerMetrics, championMetrics);
+  const slices = judgeSlices(model, scored.sliceColumns, metric, challenger, champion, options2);
+  evaluation.slices = slices.rows;
+  const failingSlices = slices.rows.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${metric} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }));
+  evaluation.decision = decideVerdict(
+    { metric, direction: METRICS.get(metric).direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
+    [...evaluation.guardrails, ...failingSlices],
+    model.evaluate.min_improvement
+  );
+  return { evaluation, warnings: [...warnings, ...slices.warnings] };
+}
+function guardrails(model, latency, bytes, challengerMetrics, championMetrics) {
+  const g = model.evaluate.guardrails;
+  const out = [];
+  if (latency) {
+    const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
+    const judged = judgeLatency(latency, limit);
+    out.push({ name: "latency_median_ratio", status: judged.failed ? "fail" : "pass", champion: judged.championMedianMs, challenger: judged.challengerMedianMs, unit: `ms per batch of ${latency.rowsPerBatch} rows (median)`, limit, detail: judged.detail });
+  }
+  if (bytes.champion !== void 0) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));
+  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
+  return out;
 }
 
 // src/gate/evaluate-model.ts
@@ -70847,7 +71062,6 @@ function opsetDomain(bytes) {
 
 // src/gate/evaluate-model.ts
 import { readFile as readFile5 } from "node:fs/promises";
-var SLICE_RESAMPLES = 500;
 var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
 async function evaluateModel(input) {
   const { model, challenger, champion } = input;
@@ -70880,7 +71094,15 @@ async function evaluateModel(input) {
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : void 0 };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
-      base.holdouts.push(await evaluateHoldout(input, holdout, metric, handles.challenger, handles.champion, base));
+      const scored = await scoreHoldout(
+        model,
+        holdout,
+        { challenger: { label: challenger.label, handle: handles.challenger }, champion: champion && { label: champion.label, handle: handles.champion } },
+        input.latencyRounds
+      );
+      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, { challenger: challenger.bytes, champion: champion?.bytes });
+      base.holdouts.push(evaluation);
+      base.warnings.push(...warnings);
     }
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
@@ -70899,206 +71121,6 @@ async function refuseUnsafeOnnx(artifact) {
   throw new UserError(
     `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`
   );
-}
-async function evaluateHoldout(input, holdout, metric, challengerModel, championModel, result) {
-  const { model } = input;
-  const table2 = await readTables(holdout.paths);
-  if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
-  const features = featuresOf(table2, model.label, model.features);
-  const options2 = { threshold: model.evaluate.threshold };
-  const challengerPrediction = await predict(challengerModel, table2, features, model.task);
-  const championPrediction = championModel ? await predict(championModel, table2, features, model.task) : void 0;
-  const { values: labels, classes } = encodeLabels(table2, labelRules(model), [
-    { source: `challenger (${input.challenger.label})`, classLabels: challengerModel.classLabels, classCount: challengerPrediction.classCount },
-    ...championModel ? [{ source: `champion (${input.champion.label})`, classLabels: championModel.classLabels, classCount: championPrediction.classCount }] : []
-  ]);
-  const challenger = toData(model.task, labels, challengerPrediction, "challenger predictions");
-  const champion = championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : void 0;
-  const cache2 = createPreparationCache();
-  const challengerMetrics = computeAllMetrics(challenger, options2, cache2);
-  const championMetrics = champion ? computeAllMetrics(champion, options2, cache2) : void 0;
-  const metrics = Object.entries(challengerMetrics).map(([name, value2]) => {
-    const before = championMetrics?.[name];
-    return {
-      name,
-      direction: METRICS.get(name).direction,
-      challenger: value2.value,
-      champion: before?.value,
-      delta: before ? value2.value - before.value : void 0,
-      undefinedReason: value2.undefinedReason ?? before?.undefinedReason
-    };
-  });
-  const evaluation = {
-    name: holdout.name,
-    files: holdout.files,
-    rows: table2.rowCount,
-    positives: model.task === "binary" ? labels.reduce((n, v) => n + v, 0) : void 0,
-    metrics,
-    guardrails: [],
-    slices: [],
-    confusion: confusionOf(model.task, labels, challenger, champion, model.evaluate.threshold, classes)
-  };
-  if (!champion) {
-    const values = Object.fromEntries(metrics.map((m) => [m.name, { value: m.challenger, direction: m.direction }]));
-    const first = decideFirstModel(values, model.evaluate.min_value);
-    evaluation.guardrails = first.floors;
-    evaluation.decision = { verdict: first.verdict, improvementLow: NaN, improvementHigh: NaN, reasons: first.reasons };
-    return evaluation;
-  }
-  const undefinedPrimary = primaryUndefinedReason(metric, holdout.name, challengerMetrics, championMetrics);
-  if (undefinedPrimary) {
-    result.warnings.push(undefinedPrimary);
-    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
-    return evaluation;
-  }
-  const primary = metric;
-  const paired = await pairedBootstrap(champion, challenger, {
-    metric: primary,
-    metricOptions: options2,
-    resamples: model.evaluate.resamples,
-    seed: model.evaluate.seed,
-    confidence: model.evaluate.confidence,
-    cache: cache2
-  });
-  evaluation.paired = {
-    metric: primary,
-    delta: paired.delta,
-    ciLow: paired.ciLow,
-    ciHigh: paired.ciHigh,
-    method: paired.method === "bca" ? "BCa" : "percentile",
-    resamples: paired.resamples,
-    seed: paired.seed,
-    confidence: paired.confidence,
-    standardError: paired.standardError,
-    detectable: smallestDetectableDifference(paired.standardError, { confidence: model.evaluate.confidence })
-  };
-  if (model.task === "binary") {
-    const delong = delongTest(champion, challenger, { confidence: model.evaluate.confidence, cache: cache2 });
-    if (!delong.undefinedReason) {
-      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
-    }
-  }
-  if (model.task !== "regression") {
-    const m = mcnemarTest(rowCorrectness(champion, options2), rowCorrectness(challenger, options2));
-    evaluation.mcnemar = { championOnlyCorrect: m.b, challengerOnlyCorrect: m.c, pExact: m.pValue, pMidP: m.midP };
-  }
-  evaluation.guardrails = await guardrails(input, table2, features, challengerModel, championModel, challengerMetrics, championMetrics);
-  evaluation.slices = slices(model, table2, primary, challenger, champion, options2, result);
-  const direction = METRICS.get(primary).direction;
-  const gating = [...evaluation.guardrails, ...evaluation.slices.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${primary} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }))];
-  evaluation.decision = decideVerdict(
-    { metric: primary, direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
-    gating,
-    model.evaluate.min_improvement
-  );
-  return evaluation;
-}
-function toData(task, labels, prediction, source) {
-  if (task === "binary") return { task, labels, scores: prediction.scores, source };
-  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
-  return { task, targets: labels, predictions: prediction.scores, source };
-}
-async function guardrails(input, table2, features, challengerModel, championModel, challengerMetrics, championMetrics) {
-  const { model, challenger, champion } = input;
-  const g = model.evaluate.guardrails;
-  const out = [];
-  const rounds = input.latencyRounds ?? 25;
-  const rows = Math.min(1024, table2.rowCount);
-  const times = { champion: [], challenger: [] };
-  await timeInference(championModel, table2, features, rows, { repeats: 1, warmup: 2 });
-  await timeInference(challengerModel, table2, features, rows, { repeats: 1, warmup: 2 });
-  for (let r = 0; r < rounds; r++) {
-    times.champion.push(...(await timeInference(championModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
-    times.challenger.push(...(await timeInference(challengerModel, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
-  }
-  const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
-  const latency = judgeLatency({ ...times, rowsPerBatch: rows }, limit);
-  out.push({ name: "latency_median_ratio", status: latency.failed ? "fail" : "pass", champion: latency.championMedianMs, challenger: latency.challengerMedianMs, unit: `ms per batch of ${rows} rows (median)`, limit, detail: latency.detail });
-  out.push(...sizeGuardrails(g, challenger.bytes, champion.bytes));
-  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
-  return out;
-}
-function slices(model, table2, metric, challenger, champion, options2, result) {
-  const rows = [];
-  const direction = METRICS.get(metric).direction;
-  for (const name of model.evaluate.slices) {
-    const column2 = table2.columns.find((c) => c.name === name);
-    if (!column2) {
-      result.warnings.push(`slice column "${name}" is not in the held-out set: not reported.`);
-      continue;
-    }
-    const groups2 = /* @__PURE__ */ new Map();
-    for (let i = 0; i < table2.rowCount; i++) {
-      const key = column2.kind === "categorical" ? column2.codes[i] < 0 ? "(missing)" : column2.categories[column2.codes[i]] : Number.isNaN(column2.values[i]) ? "(missing)" : String(column2.values[i]);
-      let group = groups2.get(key);
-      if (!group) groups2.set(key, group = []);
-      group.push(i);
-    }
-    if (column2.kind === "numeric" && groups2.size > 20) {
-      result.warnings.push(`slice column "${name}" is numeric with ${groups2.size} distinct values: bin it into a categorical column to slice on it.`);
-      continue;
-    }
-    for (const [value2, indices] of [...groups2].sort((a, b) => b[1].length - a[1].length)) {
-      const slicedChallenger = subset(challenger, indices);
-      const slicedChampion = subset(champion, indices);
-      const after = computeMetric(metric, slicedChallenger, options2).value;
-      const before = computeMetric(metric, slicedChampion, options2).value;
-      const gated = indices.length >= model.evaluate.min_slice_size && Number.isFinite(after) && Number.isFinite(before);
-      let interval;
-      if (gated) {
-        interval = pairedBootstrapSync(slicedChampion, slicedChallenger, {
-          metric,
-          metricOptions: options2,
-          resamples: SLICE_RESAMPLES,
-          seed: model.evaluate.seed,
-          confidence: model.evaluate.confidence,
-          method: "percentile",
-          threads: 1
-        });
-      }
-      rows.push({
-        column: name,
-        value: value2,
-        rows: indices.length,
-        champion: Number.isFinite(before) ? before : void 0,
-        challenger: Number.isFinite(after) ? after : void 0,
-        delta: Number.isFinite(after - before) ? after - before : void 0,
-        gated,
-        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, model.evaluate.min_slice_size, model.evaluate.slice_margin) : "not-gated"
-      });
-    }
-  }
-  return rows;
-}
-function subset(data, indices) {
-  const pick3 = (a) => Float64Array.from(indices, (i) => a[i]);
-  if (data.task === "binary") return { ...data, labels: pick3(data.labels), scores: pick3(data.scores) };
-  if (data.task === "regression") return { ...data, targets: pick3(data.targets), predictions: pick3(data.predictions) };
-  const c = data.classCount;
-  const probabilities = new Float64Array(indices.length * c);
-  indices.forEach((row, j) => probabilities.set(data.probabilities.subarray(row * c, row * c + c), j * c));
-  return { ...data, labels: pick3(data.labels), probabilities };
-}
-function confusionOf(task, labels, challenger, champion, threshold, classes) {
-  if (task === "regression") return void 0;
-  const matrix = (data) => {
-    if (data.task === "binary") {
-      const m2 = [[0, 0], [0, 0]];
-      for (let i = 0; i < labels.length; i++) m2[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
-      return m2;
-    }
-    const d = data;
-    const c = d.classCount;
-    const m = Array.from({ length: c }, () => new Array(c).fill(0));
-    for (let i = 0; i < labels.length; i++) {
-      let best = 0;
-      for (let k = 1; k < c; k++) if (d.probabilities[i * c + k] > d.probabilities[i * c + best]) best = k;
-      if (labels[i] < c) m[labels[i]][best]++;
-    }
-    return m;
-  };
-  const size = challenger.task === "binary" ? 2 : challenger.classCount;
-  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
 }
 
 // src/gate/holdouts.ts

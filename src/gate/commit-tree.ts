@@ -8,7 +8,7 @@ import type { Config, ModelConfig } from "../config/types.ts";
 import { makeTempDir } from "../temp-dirs.ts";
 import { UserError } from "../errors.ts";
 import { matchTreePaths } from "./tree-paths.ts";
-import type { HoldoutInput } from "./evaluate-model.ts";
+import type { HoldoutInput } from "./score-holdout.ts";
 
 /**
  * A commit's own files read from git objects, never from a checkout: the config and held-out set

@@ -3,7 +3,7 @@ import type { Git } from "../git/git.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
-import type { HoldoutInput } from "./evaluate-model.ts";
+import type { HoldoutInput } from "./score-holdout.ts";
 import { configAt, materialize, treeFiles } from "./commit-tree.ts";
 import { matchTreePaths } from "./tree-paths.ts";
 import { isUserError, UserError } from "../errors.ts";
