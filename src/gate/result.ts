@@ -15,7 +15,7 @@ export interface ModelEvaluation {
   verdict?: Verdict;
   reasons: string[];
   warnings: string[];
-  /** Problems that left part of the result uncomputed (errors as data). */
+  /** Why nothing could be decided (kind error); a result with a verdict has none. */
   errors: string[];
   champion?: ArtifactInfo;
   challenger: ArtifactInfo;

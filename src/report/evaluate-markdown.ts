@@ -29,9 +29,6 @@ export function renderEvaluationMarkdown(result: ModelEvaluation): string {
     out.push(`> ⚠️ **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`, "");
   }
   for (const w of result.warnings) out.push(`> ⚠️ ${escapeMarkdown(w)}`, "");
-  if (result.errors.length) {
-    out.push("**Partial result**: these parts could not be computed:", "", ...result.errors.map((e) => `- ${escapeMarkdown(e)}`), "");
-  }
   for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
   out.push(...renderProvenance(result));
   return out.join("\n") + "\n";
