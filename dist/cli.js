@@ -1034,14 +1034,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1058,14 +1058,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1082,12 +1082,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -1099,12 +1099,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1119,39 +1119,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -12045,7 +12045,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -14665,9 +14665,9 @@ var init_modelkeeper_schema = __esm({
 });
 
 // src/config/parse.ts
-function parseConfig(text, displayName, absolutePath = displayName) {
+function parseConfig(text2, displayName, absolutePath = displayName) {
   const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const { line, col } = lineCounter.linePos(first.pos[0]);
@@ -14772,14 +14772,14 @@ var init_parse = __esm({
 });
 
 // src/report/escape.ts
-function escapeMarkdown(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/[\\`*_~\[\]|]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+function escapeMarkdown(text2) {
+  return String(text2).replace(/&/g, "&amp;").replace(/[\\`*_~\[\]|]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
 }
-function markdownCode(text) {
-  return "`" + String(text).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
+function markdownCode(text2) {
+  return "`" + String(text2).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
 }
-function escapeHtml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function escapeHtml(text2) {
+  return String(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var init_escape = __esm({
   "src/report/escape.ts"() {
@@ -15681,8 +15681,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value2;
       return userReviver(key, value2, context);
     };
-    JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value2, context) => {
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value2, context) => {
         const isNumber = typeof value2 === "number";
         const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -15740,8 +15740,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text) => {
-      return text.replace(
+    serializeBigInts = (text2) => {
+      return text2.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -15755,18 +15755,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text, reviver) => {
-      if (!text) return originalParse(text, reviver);
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-        const serializedData = serializeBigInts(text);
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
         return originalParse(
           serializedData,
           (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text);
+          const serializedData = serializeBigInts(text2);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -15934,12 +15934,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -29847,20 +29847,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse(text, reviver, options2) {
+    function _parse(text2, reviver, options2) {
       if (options2 == null) {
         if (reviver !== null && typeof reviver === "object") {
           options2 = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text)) {
-        text = text.toString();
+      if (hasBuffer && Buffer.isBuffer(text2)) {
+        text2 = text2.toString();
       }
-      if (text && text.charCodeAt(0) === 65279) {
-        text = text.slice(1);
+      if (text2 && text2.charCodeAt(0) === 65279) {
+        text2 = text2.slice(1);
       }
-      const obj = JSON.parse(text, reviver);
+      const obj = JSON.parse(text2, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -29870,15 +29870,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text) === false && suspectConstructorRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text) === false) {
+        if (suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       }
@@ -29916,21 +29916,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse4(text, reviver, options2) {
+    function parse4(text2, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse(text, reviver, options2);
+        return _parse(text2, reviver, options2);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse(text, reviver) {
+    function safeParse(text2, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse(text, reviver, { safe: true });
+        result = _parse(text2, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -38889,8 +38889,8 @@ var init_dispatch_payload = __esm({
 function pullTitle(model) {
   return `Retrain ${model}`;
 }
-function clip3(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+function clip3(text2, max) {
+  return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
 function requestSource(request2) {
   const issue = request2.requestIssue ? `#${request2.requestIssue}` : void 0;
@@ -38905,9 +38905,9 @@ function requestSource(request2) {
       return `the retrain request ${issue}`;
   }
 }
-function link(text, url) {
+function link(text2, url) {
   const escaped = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-  return `[${text}](${escaped})`;
+  return `[${text2}](${escaped})`;
 }
 function pullBody(model, branch, request2) {
   const lines = [
@@ -38973,11 +38973,11 @@ function mergedComment(model, pull, mergeCommit) {
 function driftClosedComment(model, pull) {
   return `Closing: the retrain of ${markdownCode(model)} for this drift was merged in #${pull.number}.`;
 }
-function codeBlock(text) {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run3) => run3.length));
+function codeBlock(text2) {
+  const longestRun = Math.max(0, ...(text2.match(/`+/g) ?? []).map((run3) => run3.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}text
-${text}
+${text2}
 ${fence}`;
 }
 var MAX_REASON;
@@ -38994,10 +38994,10 @@ function statusOf(error) {
   const status2 = error?.status;
   return typeof status2 === "number" ? status2 : void 0;
 }
-function isUnprocessable(error, text) {
+function isUnprocessable(error, text2) {
   if (statusOf(error) !== 422) return false;
   const data = error.response?.data;
-  return `${error.message ?? ""} ${JSON.stringify(data ?? "")}`.toLowerCase().includes(text.toLowerCase());
+  return `${error.message ?? ""} ${JSON.stringify(data ?? "")}`.toLowerCase().includes(text2.toLowerCase());
 }
 function isTransient(error) {
   const status2 = statusOf(error);
@@ -39023,9 +39023,9 @@ async function findBotComment(github, repo, issueNumber, marker) {
   const found = comments.find((c) => c.user?.type === "Bot" && c.body?.startsWith(marker));
   return found ? { id: found.id, body: found.body ?? "" } : void 0;
 }
-async function upsertBotComment(github, repo, issueNumber, marker, text, retry2, update = "when-changed") {
+async function upsertBotComment(github, repo, issueNumber, marker, text2, retry2, update = "when-changed") {
   const body = `${marker}
-${text}`;
+${text2}`;
   for (let attempt = 1; ; attempt++) {
     const existing = await findBotComment(github, repo, issueNumber, marker);
     if (existing && (existing.body === body || update === "never")) return "unchanged";
@@ -39063,7 +39063,7 @@ async function loadDefaultBranchConfig(github, repo, cache2) {
   return { tip, ...result };
 }
 async function readConfig(github, repo, tip) {
-  let text;
+  let text2;
   try {
     const { data } = await github.rest.repos.getContent({
       owner: repo.owner,
@@ -39072,13 +39072,13 @@ async function readConfig(github, repo, tip) {
       ref: tip.sha,
       mediaType: { format: "raw" }
     });
-    text = typeof data === "string" ? data : Buffer.from(data).toString("utf8");
+    text2 = typeof data === "string" ? data : Buffer.from(data).toString("utf8");
   } catch (error) {
     if (statusOf(error) === 404) return { problem: configMissingComment(tip.branch) };
     throw error;
   }
   try {
-    return { config: parseConfig(text, CONFIG_PATH) };
+    return { config: parseConfig(text2, CONFIG_PATH) };
   } catch (error) {
     if (isUserError(error)) return { problem: configInvalidComment(error.message, tip.branch) };
     throw error;
@@ -39134,10 +39134,10 @@ function renderRetrainRecord(record) {
   return `${JSON.stringify(record, null, 2)}
 `;
 }
-function issuesOfRecord(text) {
+function issuesOfRecord(text2) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -39275,7 +39275,7 @@ var init_permission = __esm({
 
 // bot/services/request-retrain.ts
 async function requestRetrain(github, repo, request2, requester, services) {
-  const reply = (kind, text) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind, request2.key), text, services.retry) : Promise.resolve();
+  const reply = (kind, text2) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind, request2.key), text2, services.retry) : Promise.resolve();
   if (!requester.trusted && !await canRequestRetrain(github, repo, requester.login)) {
     const problem = deniedComment();
     await reply("retrain-denied", problem);
@@ -39296,8 +39296,8 @@ async function requestRetrain(github, repo, request2, requester, services) {
     const result = await openRetrainPull(github, repo, loaded.tip, model.name, request2);
     const answerKey = `${repo.owner}/${repo.repo}#${request2.requestIssue}->${result.pull.number}`.toLowerCase();
     if (request2.requestIssue && !services.answered.has(answerKey)) {
-      const text = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
-      await upsertBotComment(github, repo, request2.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text, services.retry, "never");
+      const text2 = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
+      await upsertBotComment(github, repo, request2.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -39385,11 +39385,11 @@ var init_labels = __esm({
 
 // bot/parse/drift-marker.ts
 function driftMarkerModel(body) {
-  const text = String(body ?? "");
-  for (let start = text.indexOf(PREFIX); start >= 0; start = text.indexOf(PREFIX, start + 1)) {
-    const end = text.indexOf(SUFFIX, start + PREFIX.length);
+  const text2 = String(body ?? "");
+  for (let start = text2.indexOf(PREFIX); start >= 0; start = text2.indexOf(PREFIX, start + 1)) {
+    const end = text2.indexOf(SUFFIX, start + PREFIX.length);
     if (end < 0) return void 0;
-    const encoded = text.slice(start + PREFIX.length, end);
+    const encoded = text2.slice(start + PREFIX.length, end);
     try {
       const model = decodeURIComponent(encoded);
       if (model && commentMarker("drift", model) === `${PREFIX}${encoded}${SUFFIX}`) return model;
@@ -39504,8 +39504,8 @@ var init_retrain_comment = __esm({
 // bot/parse/issue-form.ts
 function parseIssueForm(body) {
   const answers = /* @__PURE__ */ new Map();
-  const text = String(body ?? "").replace(/\r\n?/g, "\n");
-  const sections = text.split(/^### +/m).slice(1);
+  const text2 = String(body ?? "").replace(/\r\n?/g, "\n");
+  const sections = text2.split(/^### +/m).slice(1);
   for (const section of sections) {
     const newline = section.indexOf("\n");
     const label = (newline < 0 ? section : section.slice(0, newline)).trim().toLowerCase();
@@ -39568,9 +39568,9 @@ var init_retrain_form = __esm({
 
 // bot/services/complete-retrain.ts
 async function completeRetrain(github, repo, pull, retry2) {
-  const text = await readFileAt(github, repo, pull.recordPath, pull.headSha);
-  if (text === void 0) return { kind: "not-a-retrain", reason: `no ${pull.recordPath} at ${pull.headSha}` };
-  const record = issuesOfRecord(text);
+  const text2 = await readFileAt(github, repo, pull.recordPath, pull.headSha);
+  if (text2 === void 0) return { kind: "not-a-retrain", reason: `no ${pull.recordPath} at ${pull.headSha}` };
+  const record = issuesOfRecord(text2);
   if (!record) return { kind: "not-a-retrain", reason: `${pull.recordPath} is not a retrain record` };
   const commented = [];
   const closed = [];
@@ -39975,9 +39975,9 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 var DEFAULT_CONFIG_FILE = "modelkeeper.yml";
 async function loadConfig(path8, repoRoot) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path8, "utf8");
+    text2 = await readFile(path8, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") {
@@ -39989,7 +39989,7 @@ async function loadConfig(path8, repoRoot) {
     throw new UserError(`${path8}: cannot read the config file (${code ?? String(error)}).`, { file: path8 });
   }
   const relativePath = relative(repoRoot, path8).split("\\").join("/");
-  return parseConfig(text, relativePath.startsWith("..") ? path8 : relativePath, path8);
+  return parseConfig(text2, relativePath.startsWith("..") ? path8 : relativePath, path8);
 }
 
 // src/commands/workspace.ts
@@ -40023,13 +40023,13 @@ function newLineId() {
   return randomBytes(8).toString("hex");
 }
 function serializeNoteLine(line) {
-  const text = JSON.stringify(line);
-  if (text.includes("\n")) throw new Error("a note line must be a single line");
-  return text;
+  const text2 = JSON.stringify(line);
+  if (text2.includes("\n")) throw new Error("a note line must be a single line");
+  return text2;
 }
-function parseNote(text) {
+function parseNote(text2) {
   const lines = [];
-  for (const raw of text.split("\n")) {
+  for (const raw of text2.split("\n")) {
     const trimmed = raw.trim();
     if (!trimmed.startsWith("{")) continue;
     try {
@@ -40065,9 +40065,9 @@ async function appendNoteLines(git, commit, lines) {
 async function appendRawLines(git, commit, lines, ref) {
   const existing = await git.tryRun(["notes", `--ref=${ref}`, "show", commit]);
   const before = existing.code === 0 ? existing.stdout.replace(/\n+$/, "") : "";
-  const text = (before ? `${before}
+  const text2 = (before ? `${before}
 ` : "") + lines.join("\n") + "\n";
-  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-F", "-", commit], { input: text });
+  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-F", "-", commit], { input: text2 });
 }
 async function readAllNotes(git) {
   const list3 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
@@ -40467,8 +40467,8 @@ async function writeManifest(git, header, entries) {
   const digest = createHash2("sha256");
   let files = 0;
   let pending = "";
-  const write = async (text, force = false) => {
-    pending += text;
+  const write = async (text2, force = false) => {
+    pending += text2;
     if (!force && pending.length < 1 << 20) return;
     const chunk = Buffer.from(pending, "utf8");
     pending = "";
@@ -40757,12 +40757,12 @@ function stackCategorical(name, parts, rowCount2) {
   const codes2 = new Int32Array(rowCount2);
   const categories = [];
   const index = /* @__PURE__ */ new Map();
-  const code = (text) => {
-    let c = index.get(text);
+  const code = (text2) => {
+    let c = index.get(text2);
     if (c === void 0) {
       c = categories.length;
-      categories.push(text);
-      index.set(text, c);
+      categories.push(text2);
+      index.set(text2, c);
     }
     return c;
   };
@@ -40818,8 +40818,8 @@ var MISSING_VALUE_TEXTS = /* @__PURE__ */ new Set([
   "null"
 ]);
 var LONGEST = 8;
-function isMissingText(text) {
-  return text.length <= LONGEST && MISSING_VALUE_TEXTS.has(text);
+function isMissingText(text2) {
+  return text2.length <= LONGEST && MISSING_VALUE_TEXTS.has(text2);
 }
 function isMissingBytes(bytes, start, end) {
   const length = end - start;
@@ -40866,12 +40866,12 @@ var ColumnBuilder = class {
     this.capacity = rows;
   }
   /** The dictionary code of `text`, adding it on first sight (codes follow first appearance). */
-  code(text) {
-    let code = this.index.get(text);
+  code(text2) {
+    let code = this.index.get(text2);
     if (code === void 0) {
       code = this.categories.length;
-      this.categories.push(text);
-      this.index.set(text, code);
+      this.categories.push(text2);
+      this.index.set(text2, code);
     }
     return code;
   }
@@ -41104,10 +41104,10 @@ function isInfinityWord(bytes, start, end) {
 function latin1(bytes, start, end) {
   return String.fromCharCode.apply(null, bytes.subarray(start, end));
 }
-function parseNumberText(text) {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+function parseNumberText(text2) {
+  const bytes = new Uint8Array(text2.length);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code > 127) return NaN;
     bytes[i] = code;
   }
@@ -41210,19 +41210,19 @@ var CsvParser = class {
     const fields = [];
     let breaks = 0;
     for (; ; ) {
-      let text;
+      let text2;
       if (bytes[p] === QUOTE) {
         const end = this.readQuoted(bytes, p, safeEnd, eof, headerLine + breaks, fields.length + 1, "header");
         if (end < 0) return -1;
-        text = this.quotedText;
+        text2 = this.quotedText;
         breaks += this.quotedBreaks;
         p = end;
       } else {
         const s = p;
         while (bytes[p] !== COMMA && bytes[p] !== LF && bytes[p] !== CR) p++;
-        text = bytes.toString("utf8", s, p);
+        text2 = bytes.toString("utf8", s, p);
       }
-      fields.push(text);
+      fields.push(text2);
       if (bytes[p] === COMMA) {
         p++;
         continue;
@@ -41412,9 +41412,9 @@ var CsvParser = class {
           { file: this.file, line: line + breaks, column: this.columnName(column2) }
         );
       }
-      let text = bytes.toString("utf8", open2 + 1, next);
-      if (escapes) text = text.replaceAll('""', '"');
-      this.quotedText = text;
+      let text2 = bytes.toString("utf8", open2 + 1, next);
+      if (escapes) text2 = text2.replaceAll('""', '"');
+      this.quotedText = text2;
       this.quotedBreaks = breaks;
       return p;
     }
@@ -41432,26 +41432,26 @@ var CsvParser = class {
     builder.codes[row] = builder.codeOfBytes(bytes, start, end);
   }
   /** The same for a quoted field's text. */
-  storeText(builder, row, text, line, column2) {
+  storeText(builder, row, text2, line, column2) {
     if (builder.kind === "numeric") {
-      const value2 = parseNumberText(text);
-      if (value2 === value2 || isMissingText(text)) {
+      const value2 = parseNumberText(text2);
+      if (value2 === value2 || isMissingText(text2)) {
         builder.values[row] = value2;
         return;
       }
-      this.notANumber(builder, row, text, line, column2);
+      this.notANumber(builder, row, text2, line, column2);
     }
-    builder.codes[row] = isMissingText(text) ? -1 : builder.code(text);
+    builder.codes[row] = isMissingText(text2) ? -1 : builder.code(text2);
   }
   /** A non-number in a numeric column: an error when forced numeric, else the column turns categorical. */
-  notANumber(builder, row, text, line, column2) {
+  notANumber(builder, row, text2, line, column2) {
     if (builder.forced === "numeric") {
       throw new UserError(
-        `${this.file}:${line}: column ${column2 + 1} ("${builder.name}") holds ${JSON.stringify(text)}, which is not a number, but its type is set to numeric; fix the value, leave it empty for a missing value, or set the column's type to categorical.`,
+        `${this.file}:${line}: column ${column2 + 1} ("${builder.name}") holds ${JSON.stringify(text2)}, which is not a number, but its type is set to numeric; fix the value, leave it empty for a missing value, or set the column's type to categorical.`,
         { file: this.file, line, column: builder.name }
       );
     }
-    builder.promote(row, line, text);
+    builder.promote(row, line, text2);
   }
   growColumns(row, bytesInChunk) {
     const batchRows = this.options.batchRows;
@@ -41688,10 +41688,10 @@ function merge(first, second, linesBefore) {
     if (numbers > 0) {
       promotions.push({ column: a.name, line: second.firstLine + linesBefore, value: "", numbersBefore: numbers });
     }
-    const text = a.kind === "categorical" ? a : b;
+    const text2 = a.kind === "categorical" ? a : b;
     const codes2 = new Int32Array(rowCount2).fill(-1);
-    codes2.set(text.codes, a.kind === "categorical" ? 0 : first.rowCount);
-    return { kind: "categorical", name: a.name, codes: codes2, categories: text.categories };
+    codes2.set(text2.codes, a.kind === "categorical" ? 0 : first.rowCount);
+    return { kind: "categorical", name: a.name, codes: codes2, categories: text2.categories };
   });
   return { columns, rowCount: rowCount2, firstLine: first.firstLine, promotions };
 }
@@ -41743,7 +41743,7 @@ function storeValue(builder, row, value2, origin) {
     return;
   }
   let number;
-  let text;
+  let text2;
   switch (typeof value2) {
     case "number":
       number = value2;
@@ -41752,10 +41752,10 @@ function storeValue(builder, row, value2, origin) {
       number = Number(value2);
       break;
     case "string":
-      text = value2;
+      text2 = value2;
       break;
     case "boolean":
-      text = value2 ? "true" : "false";
+      text2 = value2 ? "true" : "false";
       break;
     default:
       if (value2 instanceof Date) {
@@ -41771,8 +41771,8 @@ function storeValue(builder, row, value2, origin) {
   }
   if (builder.kind === "numeric") {
     if (builder.forced === "numeric") {
-      const parsed = typeof value2 === "string" ? parseNumberText(text) : NaN;
-      if (parsed === parsed || typeof value2 === "string" && isMissingText(text)) {
+      const parsed = typeof value2 === "string" ? parseNumberText(text2) : NaN;
+      if (parsed === parsed || typeof value2 === "string" && isMissingText(text2)) {
         builder.values[row] = parsed;
         return;
       }
@@ -41781,9 +41781,9 @@ function storeValue(builder, row, value2, origin) {
         { file: origin.file, line: origin.line, column: builder.name, key: builder.name }
       );
     }
-    builder.promote(row, origin.line, text);
+    builder.promote(row, origin.line, text2);
   }
-  builder.codes[row] = builder.code(text);
+  builder.codes[row] = builder.code(text2);
 }
 function nestedValueError(name, value2, origin) {
   const shape = Array.isArray(value2) ? "an array" : "an object";
@@ -41911,12 +41911,12 @@ async function* jsonlBatches(path8, options2 = {}) {
     await handle.close();
   }
 }
-function parseLine(text, file, line) {
+function parseLine(text2, file, line) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch (error) {
-    const repaired = /NaN|Infinity/.test(text) ? withoutPythonLiterals(text) : void 0;
+    const repaired = /NaN|Infinity/.test(text2) ? withoutPythonLiterals(text2) : void 0;
     try {
       if (repaired === void 0) throw error;
       value2 = JSON.parse(repaired);
@@ -41938,25 +41938,25 @@ function parseLine(text, file, line) {
   }
   return value2;
 }
-function withoutPythonLiterals(text) {
+function withoutPythonLiterals(text2) {
   let out = "";
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (inString) {
       out += c;
-      if (c === "\\") out += text[++i] ?? "";
+      if (c === "\\") out += text2[++i] ?? "";
       else if (c === '"') inString = false;
     } else if (c === '"') {
       inString = true;
       out += c;
-    } else if (text.startsWith("NaN", i)) {
+    } else if (text2.startsWith("NaN", i)) {
       out += "null";
       i += 2;
-    } else if (text.startsWith("-Infinity", i)) {
+    } else if (text2.startsWith("-Infinity", i)) {
       out += "-1e999";
       i += 8;
-    } else if (text.startsWith("Infinity", i)) {
+    } else if (text2.startsWith("Infinity", i)) {
       out += "1e999";
       i += 7;
     } else {
@@ -47033,8 +47033,8 @@ function assessSummaries(reference, current, options2 = {}) {
   const alpha = options2.alpha ?? DEFAULT_ALPHA;
   const correction = options2.correction ?? "benjamini-hochberg";
   const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options2.effectThresholds };
-  const verdict = options2.test ?? "calibrated";
-  if (verdict !== "calibrated") findDriftTest(verdict, { key: "drift.test" });
+  const verdict2 = options2.test ?? "calibrated";
+  if (verdict2 !== "calibrated") findDriftTest(verdict2, { key: "drift.test" });
   for (const [column2, override] of Object.entries(options2.columnTests ?? {})) {
     if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
   }
@@ -47064,7 +47064,7 @@ function assessSummaries(reference, current, options2 = {}) {
       continue;
     }
     const override = options2.columnTests?.[name];
-    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options2.threshold));
+    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict2, override ? override.threshold : options2.threshold));
   }
   if (errors.length > 0) throw new MonitoredColumnsError(errors);
   const pValues = [];
@@ -47081,7 +47081,7 @@ function assessSummaries(reference, current, options2 = {}) {
     drifted: driftedColumns.length > 0,
     predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
     driftedColumns,
-    method: { verdict, alpha, correction, effectThresholds: thresholds, hypotheses },
+    method: { verdict: verdict2, alpha, correction, effectThresholds: thresholds, hypotheses },
     reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
     current: { source: current.source, rowCount: current.rowCount },
     columns
@@ -48063,10 +48063,10 @@ async function storeProfile(git, commit, line) {
   await appendRawLines(git, commit, [JSON.stringify(line)], PROFILES_REF);
 }
 async function readProfile(git, commit, model) {
-  const text = await readNoteText(git, commit, PROFILES_REF);
-  if (!text) return void 0;
+  const text2 = await readNoteText(git, commit, PROFILES_REF);
+  if (!text2) return void 0;
   let best;
-  for (const raw of text.split("\n")) {
+  for (const raw of text2.split("\n")) {
     if (!raw.trim().startsWith("{")) continue;
     let value2;
     try {
@@ -48428,9 +48428,9 @@ function runShellCommand(command, options2) {
     let tail = "";
     let timedOut = false;
     const keep = (chunk) => {
-      const text = chunk.toString("utf8");
-      options2.onOutput?.(text);
-      tail = (tail + text).slice(-4e3);
+      const text2 = chunk.toString("utf8");
+      options2.onOutput?.(text2);
+      tail = (tail + text2).slice(-4e3);
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
@@ -48463,8 +48463,8 @@ init_escape();
 function renderReproduceText(report) {
   const out = [];
   for (const m of report.models) {
-    const verdict = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
-    out.push(`${m.model}: ${verdict}`);
+    const verdict2 = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
+    out.push(`${m.model}: ${verdict2}`);
     out.push(`  ran \`${m.train}\`${m.trainFrom ? ` from ${m.trainFrom}` : ""}`);
     if (m.noteTrainDiffers) out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
     out.push(`  expected sha256 ${m.expected}`);
@@ -49713,11 +49713,11 @@ function versionOf(model, tag) {
 }
 function parseChampionClaim(message, model, tag) {
   for (const line of message.split("\n")) {
-    const text = line.trim();
-    if (!text.startsWith("{")) continue;
+    const text2 = line.trim();
+    if (!text2.startsWith("{")) continue;
     let value2;
     try {
-      value2 = JSON.parse(text);
+      value2 = JSON.parse(text2);
     } catch {
       continue;
     }
@@ -49849,8 +49849,8 @@ function canonicalJson2(value2) {
   }
   return JSON.stringify(value2) ?? "null";
 }
-function sha256(text) {
-  return createHash6("sha256").update(text).digest("hex");
+function sha256(text2) {
+  return createHash6("sha256").update(text2).digest("hex");
 }
 
 // src/commands/evaluate.ts
@@ -50965,7 +50965,7 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   const level = `${Math.round(primary.confidence * 100)}%`;
   const failed = guardrails2.filter((g) => g.status === "fail");
   const reasons = [];
-  const interval = `[${fmt(improvementLow)}, ${fmt(improvementHigh)}]`;
+  const interval2 = `[${fmt(improvementLow)}, ${fmt(improvementHigh)}]`;
   if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
     return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
   }
@@ -50975,15 +50975,15 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   }
   if (improvementLow > minImprovement) {
     reasons.push(
-      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval} stays above the margin ${fmt(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval} lies above ${fmt(minImprovement)}`
+      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval2} stays above the margin ${fmt(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval2} lies above ${fmt(minImprovement)}`
     );
     return { verdict: "promote", improvementLow, improvementHigh, reasons };
   }
   if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${fmt(Math.min(0, minImprovement))}`);
+    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${fmt(Math.min(0, minImprovement))}`);
     return { verdict: "reject", improvementLow, improvementHigh, reasons };
   }
-  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval} includes ${fmt(minImprovement)}: no reliable difference, the champion stays`);
+  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${fmt(minImprovement)}: no reliable difference, the champion stays`);
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 function decideFirstModel(values, floors) {
@@ -51131,7 +51131,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options2) {
       const after = computeMetric(metric, slicedChallenger, options2).value;
       const before = computeMetric(metric, slicedChampion, options2).value;
       const gated = indices.length >= minRows && Number.isFinite(after) && Number.isFinite(before);
-      const interval = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, { metric, metricOptions: options2, resamples: SLICE_RESAMPLES, seed, confidence, method: "percentile", threads: 1 }) : void 0;
+      const interval2 = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, { metric, metricOptions: options2, resamples: SLICE_RESAMPLES, seed, confidence, method: "percentile", threads: 1 }) : void 0;
       rows.push({
         column: column2.name,
         value: value2,
@@ -51140,7 +51140,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options2) {
         challenger: Number.isFinite(after) ? after : void 0,
         delta: Number.isFinite(after - before) ? after - before : void 0,
         gated,
-        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, minRows, margin) : "not-gated"
+        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval2?.ciLow, ciHigh: interval2?.ciHigh }, direction, minRows, margin) : "not-gated"
       });
     }
   }
@@ -51446,9 +51446,9 @@ async function evaluateModel(input) {
     await Promise.all([handles.challenger && closeModel(handles.challenger), handles.champion && closeModel(handles.champion)]);
   }
   const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
-  const verdict = combineVerdicts(verdicts);
+  const verdict2 = combineVerdicts(verdicts);
   const reasons = base.holdouts.flatMap((h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []);
-  return { ...base, verdict, reasons };
+  return { ...base, verdict: verdict2, reasons };
 }
 async function refuseUnsafeOnnx(artifact) {
   const problems = onnxSafetyProblems(await readFile5(artifact.path));
@@ -51499,8 +51499,8 @@ async function treeFiles(git, commit) {
 async function configAt(git, commit, relativePath) {
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${relativePath}`]);
   if (blob.code !== 0) return void 0;
-  const text = (await readBlob(git, blob.stdout.trim())).toString("utf8");
-  return parseConfig(text, `${relativePath} at ${commit.slice(0, 12)}`);
+  const text2 = (await readBlob(git, blob.stdout.trim())).toString("utf8");
+  return parseConfig(text2, `${relativePath} at ${commit.slice(0, 12)}`);
 }
 async function holdoutAt(git, commit, model, name, files) {
   const tree = files ?? await treeFiles(git, commit);
@@ -51600,10 +51600,10 @@ function conclusionOf(e) {
   if (e.verdict === "reject") return "failure";
   return "neutral";
 }
-function parseResultFile(text, name) {
+function parseResultFile(text2, name) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch (error) {
     throw new UserError(`${name}: not JSON (${error.message}). Pass the file evaluate wrote with --result-file.`, { file: name });
   }
@@ -51652,9 +51652,6 @@ function renderEvaluationMarkdown(result) {
     out.push(`> \u26A0\uFE0F **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`, "");
   }
   for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(w)}`, "");
-  if (result.errors.length) {
-    out.push("**Partial result**: these parts could not be computed:", "", ...result.errors.map((e) => `- ${escapeMarkdown(e)}`), "");
-  }
   for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
   out.push(...renderProvenance(result));
   return out.join("\n") + "\n";
@@ -52857,6 +52854,284 @@ function textSummary(r) {
   return lines.join("\n");
 }
 
+// src/monitor/join-labels.ts
+function joinByRequestId(logIds, labelIds) {
+  const waiting = /* @__PURE__ */ new Map();
+  for (let row = labelIds.length - 1; row >= 0; row--) {
+    const id = labelIds[row];
+    if (id === void 0) continue;
+    let rows = waiting.get(id);
+    if (!rows) waiting.set(id, rows = []);
+    rows.push(row);
+  }
+  const logRows = [];
+  const labelRows = [];
+  for (let row = 0; row < logIds.length; row++) {
+    const id = logIds[row];
+    const label = id === void 0 ? void 0 : waiting.get(id)?.pop();
+    if (label === void 0) continue;
+    logRows.push(row);
+    labelRows.push(label);
+  }
+  let unmatched = 0;
+  for (const rows of waiting.values()) unmatched += rows.length;
+  for (const id of labelIds) if (id === void 0) unmatched++;
+  const withId = logIds.reduce((n, id) => id === void 0 ? n : n + 1, 0);
+  return { logRows: Int32Array.from(logRows), labelRows: Int32Array.from(labelRows), unlabelled: withId - logRows.length, unmatched };
+}
+
+// src/stats/intervals/wilson-interval.ts
+function wilsonInterval(k, n, confidence) {
+  if (n <= 0) return { low: NaN, high: NaN };
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const p = k / n;
+  const z2n = z * z / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+// src/stats/intervals/mean-interval.ts
+function meanInterval(values, confidence) {
+  const n = values.length;
+  if (n < 2) return { mean: n ? values[0] : NaN, low: NaN, high: NaN };
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += (values[i] - mean) / (i + 1);
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(squares / (n - 1) / n);
+  return { mean, low: mean - half, high: mean + half };
+}
+
+// src/stats/intervals/auc-interval.ts
+function aucInterval(labels, scores, confidence) {
+  const ranking = rankScores(labels, scores);
+  if (ranking.positives === 0 || ranking.negatives === 0) return void 0;
+  const placements = aucPlacements(ranking);
+  const positive = { sum: 0, squares: 0, n: 0 };
+  const negative = { sum: 0, squares: 0, n: 0 };
+  for (let i = 0; i < labels.length; i++) {
+    const side = labels[i] === 1 ? positive : negative;
+    side.sum += placements[i];
+    side.n++;
+  }
+  const auc = positive.sum / positive.n;
+  const negativeMean = negative.sum / negative.n;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === 1) positive.squares += (placements[i] - auc) ** 2;
+    else negative.squares += (placements[i] - negativeMean) ** 2;
+  }
+  const variance = (positive.n > 1 ? positive.squares / (positive.n - 1) / positive.n : 0) + (negative.n > 1 ? negative.squares / (negative.n - 1) / negative.n : 0);
+  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance);
+  return { auc, low: Math.max(0, auc - half), high: Math.min(1, auc + half) };
+}
+
+// src/monitor/live-quality.ts
+function liveQuality(outcomes, options2) {
+  const metrics = [];
+  if (outcomes.task === "multiclass") {
+    const n = outcomes.labels.length;
+    let correct = 0;
+    for (let i = 0; i < n; i++) if (outcomes.labels[i] === outcomes.predictedClasses[i]) correct++;
+    const interval2 = wilsonInterval(correct, n, options2.confidence);
+    metrics.push(judge({ name: "accuracy", direction: "higher", value: n ? correct / n : NaN, low: interval2.low, high: interval2.high, method: "Wilson" }, options2.floors));
+  } else {
+    const data = outcomes.task === "binary" ? { task: "binary", labels: outcomes.labels, scores: outcomes.scores, source: "labelled log rows" } : { task: "regression", targets: outcomes.targets, predictions: outcomes.predictions, source: "labelled log rows" };
+    for (const [name, result] of Object.entries(computeAllMetrics(data, { threshold: options2.threshold }))) {
+      const direction = METRICS.get(name).direction;
+      const interval2 = result.undefinedReason ? void 0 : intervalOf(name, outcomes, options2);
+      metrics.push(judge({ name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval2 }, options2.floors));
+    }
+  }
+  const rows = outcomes.task === "regression" ? outcomes.targets.length : outcomes.labels.length;
+  return { rows, confidence: options2.confidence, metrics, breached: metrics.filter((m) => m.status === "below-floor").map((m) => m.name) };
+}
+function judge(metric, floors) {
+  const floor2 = floors[metric.name];
+  if (metric.undefinedReason || !Number.isFinite(metric.value)) return { ...metric, floor: floor2, status: "undefined" };
+  if (floor2 === void 0) return { ...metric, status: "no-floor" };
+  const worstPlausible = metric.direction === "higher" ? metric.high ?? metric.value : metric.low ?? metric.value;
+  const past = metric.direction === "higher" ? worstPlausible < floor2 : worstPlausible > floor2;
+  return { ...metric, floor: floor2, status: past ? "below-floor" : "ok" };
+}
+function intervalOf(name, outcomes, options2) {
+  const c = options2.confidence;
+  if (outcomes.task === "binary") {
+    const { labels, scores } = outcomes;
+    const predicted = (i) => scores[i] >= options2.threshold ? 1 : 0;
+    const proportion = (hit, among) => {
+      let k = 0;
+      let n = 0;
+      for (let i = 0; i < labels.length; i++) if (among(i)) n++, hit(i) && k++;
+      const w = wilsonInterval(k, n, c);
+      return { low: w.low, high: w.high, method: "Wilson" };
+    };
+    const perRow = (loss) => {
+      const m = meanInterval(Float64Array.from(labels, (_, i) => loss(i)), c);
+      return { low: m.low, high: m.high, method: "normal" };
+    };
+    switch (name) {
+      case "accuracy":
+        return proportion((i) => predicted(i) === labels[i], () => true);
+      case "precision":
+        return proportion((i) => labels[i] === 1, (i) => predicted(i) === 1);
+      case "recall":
+        return proportion((i) => predicted(i) === 1, (i) => labels[i] === 1);
+      case "roc_auc": {
+        const a = aucInterval(labels, scores, c);
+        return a && { low: a.low, high: a.high, method: "DeLong" };
+      }
+      case "brier":
+        return perRow((i) => (scores[i] - labels[i]) ** 2);
+      case "log_loss": {
+        const eps = 1e-15;
+        return perRow((i) => {
+          const p = Math.min(1 - eps, Math.max(eps, scores[i]));
+          return -(labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p));
+        });
+      }
+    }
+    return void 0;
+  }
+  if (outcomes.task === "regression") {
+    const { targets, predictions } = outcomes;
+    if (name === "mae") {
+      const m = meanInterval(Float64Array.from(targets, (t, i) => Math.abs(predictions[i] - t)), c);
+      return { low: m.low, high: m.high, method: "normal" };
+    }
+    if (name === "rmse") {
+      const m = meanInterval(Float64Array.from(targets, (t, i) => (predictions[i] - t) ** 2), c);
+      return { low: Math.sqrt(Math.max(0, m.low)), high: Math.sqrt(m.high), method: "normal" };
+    }
+  }
+  return void 0;
+}
+
+// src/report/live-quality-report.ts
+init_escape();
+var round2 = (v) => v === void 0 || !Number.isFinite(v) ? "\u2013" : Number(v.toFixed(4)).toString();
+function interval(m) {
+  return m.low === void 0 ? "" : ` [${round2(m.low)}, ${round2(m.high)}] (${m.method})`;
+}
+function verdict(m) {
+  if (m.status === "below-floor") return `BELOW the floor ${m.floor}`;
+  if (m.status === "ok") return `ok (floor ${m.floor})`;
+  if (m.status === "undefined") return `undefined${m.undefinedReason ? `: ${m.undefinedReason}` : ""}`;
+  return "";
+}
+function coverage(r) {
+  return `${r.labelled} of ${r.logRows} logged rows labelled (${r.unlabelled} waiting; ${r.unmatchedLabels} labels matched no logged request)`;
+}
+function renderLiveQualityText(r) {
+  const q = r.quality;
+  const head = `${r.model}: ${q ? q.breached.length ? `LIVE QUALITY BELOW THE FLOOR on ${q.breached.join(", ")}` : "live quality within its floors" : "no labelled rows yet"}; ${coverage(r)}`;
+  if (!q) return head;
+  return [head, ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round2(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd())].join("\n");
+}
+function renderLiveQualityMarkdown(r) {
+  const q = r.quality;
+  const out = [`### modelkeeper \xB7 ${escapeMarkdown(r.model)}: live quality ${q ? q.breached.length ? "\u274C below the floor" : "\u2705 within its floors" : "(no labels yet)"}`, "", escapeMarkdown(coverage(r)) + ".", ""];
+  if (!q) return out.join("\n") + "\n";
+  out.push(`| metric | live value | ${Math.round(q.confidence * 100)}% interval | floor |`, "|---|---:|---|---|");
+  for (const m of q.metrics) {
+    const floor2 = m.floor === void 0 ? "" : `${m.status === "below-floor" ? "\u274C " : "\u2705 "}${m.floor}`;
+    out.push(`| ${m.name} | ${round2(m.value)} | ${m.low === void 0 ? "" : `[${round2(m.low)}, ${round2(m.high)}] ${m.method}`} | ${floor2} |`);
+  }
+  out.push("", "A floor (evaluate.min_value) is breached only when the whole interval lies past it.");
+  return out.join("\n") + "\n";
+}
+
+// src/commands/monitor.ts
+init_errors();
+var LOG_ID = "_id";
+var LOG_MODEL = "_model";
+var monitorCommand = {
+  name: "monitor",
+  summary: "live quality: join labels that came back to the prediction log and judge the metrics against the floors",
+  usage: "monitor --log PATH... --labels PATH... [--id COLUMN]",
+  options: {
+    log: { type: "string", multiple: true, value: "PATH", description: "the prediction log (files, folders or globs; JSON Lines as `serve` writes it, CSV or Parquet)" },
+    labels: { type: "string", multiple: true, value: "PATH", description: "the labels that came back: the request id column and the model's label column" },
+    id: { type: "string", value: "COLUMN", description: `the request id column in the labels (default ${LOG_ID}, as in the log)` }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    const logPatterns = values.log ?? [];
+    const labelPatterns = values.labels ?? [];
+    if (!logPatterns.length || !labelPatterns.length) throw new UserError("monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id).");
+    const idColumn = typeof values.id === "string" ? values.id : LOG_ID;
+    const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
+    const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
+    const results = [];
+    for (const model of workspace.models) {
+      const output = model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION;
+      context.log(`monitor: ${model.name}: reading the log (${logPaths.length} file(s)) and the labels (${labelPaths.length} file(s))`);
+      const log = await readSome(logPaths, [LOG_ID, LOG_MODEL, output], { [LOG_ID]: "categorical", [LOG_MODEL]: "categorical", ...model.task === "multiclass" ? { [output]: "categorical" } : {} }, [LOG_ID, output], "--log");
+      const labels = await readSome(labelPaths, [idColumn, model.label], { [idColumn]: "categorical" }, [idColumn, model.label], "--labels");
+      const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
+      const join19 = joinByRequestId(logIds, idsOf(labels, idColumn));
+      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join19.logRows.length, unlabelled: join19.unlabelled, unmatchedLabels: join19.unmatched };
+      if (join19.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels, join19), {
+          threshold: model.evaluate.threshold,
+          confidence: model.evaluate.confidence,
+          floors: model.evaluate.min_value
+        });
+      } else {
+        context.warn(`${model.name}: no log row has a label yet (${result.logRows} log rows, ${labels.rowCount} label rows, joined on ${idColumn}): nothing to judge.`);
+      }
+      results.push(result);
+    }
+    const breached = results.some((r) => r.quality?.breached.length);
+    return {
+      exitCode: breached ? 1 : 0,
+      data: { breached, models: results },
+      text: results.map(renderLiveQualityText).join("\n"),
+      markdown: results.map(renderLiveQualityMarkdown).join("\n"),
+      outputs: { breached: String(breached), "breached-models": results.filter((r) => r.quality?.breached.length).map((r) => r.model).join(",") }
+    };
+  }
+};
+async function readSome(paths, wanted, types, required, option) {
+  const table2 = await readTables(paths, { types });
+  for (const name of required) {
+    if (!table2.columns.some((c) => c.name === name)) {
+      throw new UserError(`${option} ${paths.join(", ")}: no column "${name}". Columns there: ${table2.columns.map((c) => c.name).slice(0, 20).join(", ")}.`, { file: paths[0], column: name });
+    }
+  }
+  return { ...table2, columns: table2.columns.filter((c) => wanted.includes(c.name)) };
+}
+function modelFilter(log, model) {
+  const column2 = log.columns.find((c) => c.name === LOG_MODEL);
+  if (!column2 || column2.kind !== "categorical") return void 0;
+  const code = column2.categories.indexOf(model);
+  return (row) => column2.codes[row] === code;
+}
+function idsOf(table2, name, keep) {
+  const column2 = table2.columns.find((c) => c.name === name);
+  return Array.from({ length: table2.rowCount }, (_, row) => keep && !keep(row) ? void 0 : text(column2, row));
+}
+function text(column2, row) {
+  if (column2.kind === "categorical") return column2.codes[row] < 0 ? void 0 : column2.categories[column2.codes[row]];
+  return Number.isNaN(column2.values[row]) ? void 0 : String(column2.values[row]);
+}
+function outcomesOf(model, log, labels, join19) {
+  const picked = { ...labels, rowCount: join19.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join19.labelRows)) };
+  const { values } = encodeLabels(picked, labelRules(model), []);
+  const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
+  if (model.task === "multiclass") {
+    const classes = output.kind === "categorical" ? Float64Array.from(join19.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
+    return { task: "multiclass", labels: values, predictedClasses: classes };
+  }
+  if (output.kind !== "numeric") throw new UserError(`--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`, { column: LOGGED_PREDICTION });
+  const predictions = Float64Array.from(join19.logRows, (row) => output.values[row]);
+  return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
+}
+function pickRows(column2, rows) {
+  if (column2.kind === "numeric") return { ...column2, values: Float64Array.from(rows, (r) => column2.values[r]) };
+  return { ...column2, codes: Int32Array.from(rows, (r) => column2.codes[r]) };
+}
+
 // src/git/tags.ts
 async function fetchModelTags(git, remote) {
   await git.tryRun(["fetch", "--quiet", remote, "+refs/tags/modelkeeper/*:refs/tags/modelkeeper/*"]);
@@ -52912,7 +53187,7 @@ var promoteCommand = {
       promotions.push(promotion);
       if (evaluation) evaluations.push(evaluation);
     }
-    const text = promotions.map(
+    const text2 = promotions.map(
       (p) => p.status === "already-champion" ? `${p.model}: already the champion as ${p.tag}` : `${p.model}: promoted to ${p.tag}${p.resumed ? " (completing an interrupted promote)" : ""}${p.forcedBy ? ` (FORCED by ${p.forcedBy}; the evaluation here said ${p.evaluation?.verdict ?? "nothing"})` : ""}`
     ).join("\n");
     const markdown = [
@@ -52927,7 +53202,7 @@ var promoteCommand = {
     return {
       exitCode: 0,
       data: { commit, promotions, evaluations },
-      text,
+      text: text2,
       markdown,
       outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") }
     };
@@ -53251,14 +53526,14 @@ Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).`;
 Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
       pullRequest = { number: pr.number, url: pr.html_url };
     }
-    const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
+    const text2 = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
     return {
       exitCode: 0,
       data: { model: model.name, to: target, commit, sha256: artifact.sha256, pullRequest },
-      text,
+      text: text2,
       markdown: `### modelkeeper rollback
 
-${text}
+${text2}
 `,
       outputs: { commit, tag: target.tag, ...pullRequest ? { "pull-request": String(pullRequest.number) } : {} }
     };
@@ -53320,10 +53595,10 @@ var commentCommand = {
   async run(context, values) {
     if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path8 = resolve7(context.cwd, values.from);
-    const text = await readFile6(path8, "utf8").catch((error) => {
+    const text2 = await readFile6(path8, "utf8").catch((error) => {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
-    const result = parseResultFile(text, values.from);
+    const result = parseResultFile(text2, values.from);
     const github = githubFromEnv(context.env, context.warn);
     if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
     const repo = repoFromEnv(context.env);
@@ -53577,8 +53852,8 @@ function toCsv(table2, options2 = {}) {
   }
   return lines.join(lineEnding) + lineEnding;
 }
-function csvField(text) {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function csvField(text2) {
+  return /[",\r\n]/.test(text2) ? `"${text2.replaceAll('"', '""')}"` : text2;
 }
 
 // src/demo/loopback-github.ts
@@ -53642,7 +53917,7 @@ async function runDemo(options2) {
   await mkdir6(logs, { recursive: true });
   const steps = [];
   const say = (line) => options2.log(line);
-  const indent = (text) => text.split("\n").map((l) => `      ${l}`).join("\n");
+  const indent = (text2) => text2.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
   for (const name of EXAMPLE_FILES) files[name] = await readFile8(join18(projectRoot, "examples/fraud", name), "utf8");
@@ -53795,7 +54070,7 @@ var demoCommand = {
 };
 
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }

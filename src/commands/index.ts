@@ -4,6 +4,7 @@ import { verifyCommand } from "./verify.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { evaluateCommand } from "./evaluate.ts";
 import { driftCommand } from "./drift.ts";
+import { monitorCommand } from "./monitor.ts";
 import { promoteCommand } from "./promote.ts";
 import { retrainCommand } from "./retrain.ts";
 import { rollbackCommand } from "./rollback.ts";
@@ -11,7 +12,7 @@ import { commentCommand } from "./comment.ts";
 import { demoCommand } from "./demo.ts";
 
 /** Every command that works today, in the order --help lists them. */
-export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
