@@ -14773,10 +14773,16 @@ var init_parse = __esm({
 
 // src/report/escape.ts
 function escapeMarkdown(text2) {
-  return String(text2).replace(/&/g, "&amp;").replace(/[\\`*_~\[\]|]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+  return oneLine(text2).replace(/&/g, "&amp;").replace(/[\\`*_~\[\]|]/g, "\\$&").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B");
+}
+function oneLine(text2) {
+  return String(text2).replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+}
+function escapeWorkflowCommands(text2) {
+  return String(text2).replace(/(^|\r\n|[\r\n\u2028\u2029])([ \t]*)::/g, "$1$2\u200B::");
 }
 function markdownCode(text2) {
-  return "`" + String(text2).replace(/`/g, "\u02CB").replace(/\r?\n/g, " ") + "`";
+  return "`" + oneLine(text2).replace(/`/g, "\u02CB") + "`";
 }
 function escapeHtml(text2) {
   return String(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -47390,13 +47396,38 @@ function* readFields(bytes) {
       case 5:
         yield { field, wireType, value: cursor.take(4) };
         break;
+      case 3:
+        skipGroup(cursor, field, at);
+        break;
       default:
         throw new ProtoDecodeError(`unsupported wire type ${wireType} at byte ${at}`);
     }
   }
 }
+function skipGroup(cursor, field, at) {
+  for (; ; ) {
+    if (cursor.done) throw new ProtoDecodeError(`group of field ${field} at byte ${at} is never closed`);
+    const key = cursor.varint();
+    const inner = Number(key >> 3n);
+    const wireType = Number(key & 7n);
+    if (wireType === 4) {
+      if (inner !== field) throw new ProtoDecodeError(`group of field ${field} at byte ${at} closed by field ${inner}`);
+      return;
+    }
+    if (wireType === 0) cursor.varint();
+    else if (wireType === 1) cursor.take(8);
+    else if (wireType === 2) cursor.take(Number(cursor.varint()));
+    else if (wireType === 5) cursor.take(4);
+    else if (wireType === 3) skipGroup(cursor, inner, cursor.offset);
+    else throw new ProtoDecodeError(`unsupported wire type ${wireType} in a group at byte ${cursor.offset}`);
+  }
+}
 function toSignedInt64(value2) {
   return value2 >= 1n << 63n ? value2 - TWO_TO_64 : value2;
+}
+var lenientDecoder = new TextDecoder("utf-8");
+function decodeUtf8Lenient(bytes) {
+  return lenientDecoder.decode(bytes);
 }
 function decodeUtf8(bytes) {
   try {
@@ -48234,11 +48265,13 @@ async function findRecord(git, model, commit) {
   }
   if (nearest) return nearest.found;
   for (const candidate of candidates.sort((a, b) => a.record.at < b.record.at ? 1 : -1)) {
-    if (await sameRecordedFiles(git, candidate, commit)) return { ...candidate, relation: "same-files" };
+    if (await sameRecordedFiles(git, model, candidate, commit)) return { ...candidate, relation: "same-files" };
   }
   return void 0;
 }
-async function sameRecordedFiles(git, candidate, commit) {
+async function sameRecordedFiles(git, model, candidate, commit) {
+  if (JSON.stringify(candidate.record.patterns) !== JSON.stringify(modelPatterns(model))) return false;
+  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model))) return false;
   const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => void 0);
   if (!recorded) return false;
   const named = /* @__PURE__ */ new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);
@@ -48331,7 +48364,7 @@ var verifyCommand = {
       if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, cache2);
+      const current = await currentHashes(root, record, modelPatterns(model), cache2);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
       models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...record.dirty?.length ? { dirty: record.dirty } : {}, ok: changes.length === 0, checked, changes });
@@ -48355,7 +48388,7 @@ function sectionChange(model, recorded) {
   if (actual === recorded.section.sha256) return [];
   return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
 }
-async function currentHashes(root, record, cache2) {
+async function currentHashes(root, record, configured, cache2) {
   const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const pattern of patterns) {
@@ -48365,9 +48398,9 @@ async function currentHashes(root, record, cache2) {
   };
   const roles = {
     artifact: await expand2([record.artifact.path]),
-    data: await expand2(record.patterns.data),
-    code: await expand2(record.patterns.code),
-    config: await expand2(record.patterns.config),
+    data: await expand2([...record.patterns.data, ...configured.data]),
+    code: await expand2([...record.patterns.code, ...configured.code]),
+    config: await expand2([...record.patterns.config, ...configured.config]),
     lockfiles: await findLockfiles(root)
   };
   const all = [...new Set(Object.values(roles).flat())];
@@ -49727,7 +49760,8 @@ function parseChampionClaim(message, model, tag) {
   }
   return void 0;
 }
-async function trustedChampion(git, model, only) {
+async function trustedChampion(git, model, options2 = {}) {
+  const { within, only } = options2;
   const format3 = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format3}`, `refs/tags/${tagPrefix(model)}*`]);
   const tags = out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
@@ -49750,6 +49784,10 @@ async function trustedChampion(git, model, only) {
       continue;
     }
     if (only && claim.artifact.sha256 !== only.sha256) continue;
+    if (within && (await git.tryRun(["merge-base", "--is-ancestor", `refs/tags/${t.tag}^{commit}`, within.commit])).code !== 0) {
+      ignored.push({ tag: t.tag, reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)` });
+      continue;
+    }
     const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
     if (!artifact) {
       ignored.push({ tag: t.tag, reason: `${claim.artifact.path} does not exist at the tagged commit` });
@@ -49775,9 +49813,10 @@ async function resolveChampion(git, model, env, cwd, override, challenger) {
     if (!found2) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
     return { champion: found2, ignoredTags: [] };
   }
-  const { champion, ignored } = await trustedChampion(git, model.name);
-  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const base = await baseRef(git, env);
+  const within = base ? { commit: (await git.run(["rev-parse", `${base.ref}^{commit}`])).trim(), name: `the base branch ${base.name}` } : { commit: challenger.commit, name: "the commit evaluated" };
+  const { champion, ignored } = await trustedChampion(git, model.name, { within });
+  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
   if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
   return { champion: found, ignoredTags: ignored };
@@ -51336,8 +51375,8 @@ function walkNode(bytes, where2, problems, nodes) {
   const attributes = [];
   for (const f of readFields(bytes)) {
     if (f.wireType !== 2) continue;
-    if (f.field === 4) opType = decodeUtf8(f.value);
-    else if (f.field === 7) domain = decodeUtf8(f.value);
+    if (f.field === 4) opType = decodeUtf8Lenient(f.value);
+    else if (f.field === 7) domain = decodeUtf8Lenient(f.value);
     else if (f.field === 5) attributes.push(f.value);
   }
   nodes.push({ domain, opType });
@@ -51357,9 +51396,9 @@ function walkFunction(bytes, problems, nodes) {
   const body = [];
   for (const f of readFields(bytes)) {
     if (f.wireType !== 2) continue;
-    if (f.field === 1) name = decodeUtf8(f.value);
+    if (f.field === 1) name = decodeUtf8Lenient(f.value);
     else if (f.field === 7) body.push(f.value);
-    else if (f.field === 10) domain = decodeUtf8(f.value);
+    else if (f.field === 10) domain = decodeUtf8Lenient(f.value);
   }
   for (const node of body) walkNode(node, `function ${name}`, problems, nodes);
   return domain;
@@ -51372,7 +51411,7 @@ function checkTensor(bytes, where2, problems) {
   let external = false;
   let location = "";
   for (const f of readFields(bytes)) {
-    if (f.field === 8 && f.wireType === 2) name = decodeUtf8(f.value);
+    if (f.field === 8 && f.wireType === 2) name = decodeUtf8Lenient(f.value);
     else if (f.field === 14 && f.wireType === 0 && f.value === 1n) external = true;
     else if (f.field === 13 && f.wireType === 2) {
       external = true;
@@ -51380,8 +51419,8 @@ function checkTensor(bytes, where2, problems) {
       let value2 = "";
       for (const entry of readFields(f.value)) {
         if (entry.wireType !== 2) continue;
-        if (entry.field === 1) key = decodeUtf8(entry.value);
-        else if (entry.field === 2) value2 = decodeUtf8(entry.value);
+        if (entry.field === 1) key = decodeUtf8Lenient(entry.value);
+        else if (entry.field === 2) value2 = decodeUtf8Lenient(entry.value);
       }
       if (key === "location") location = value2;
     }
@@ -51391,7 +51430,7 @@ function checkTensor(bytes, where2, problems) {
   }
 }
 function opsetDomain(bytes) {
-  for (const f of readFields(bytes)) if (f.field === 1 && f.wireType === 2) return decodeUtf8(f.value);
+  for (const f of readFields(bytes)) if (f.field === 1 && f.wireType === 2) return decodeUtf8Lenient(f.value);
   return "";
 }
 
@@ -51425,7 +51464,7 @@ async function evaluateModel(input) {
   let handles = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
-    await refuseUnsafeOnnx(challenger);
+    await refuseUnsafeOnnx(challenger, model.artifact);
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : void 0 };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
@@ -51450,11 +51489,18 @@ async function evaluateModel(input) {
   const reasons = base.holdouts.flatMap((h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []);
   return { ...base, verdict: verdict2, reasons };
 }
-async function refuseUnsafeOnnx(artifact) {
+async function refuseUnsafeOnnx(artifact, path8) {
   const problems = onnxSafetyProblems(await readFile5(artifact.path));
-  if (problems.length === 0 || problems.every((p) => p.kind === "not-onnx")) return;
+  if (problems.length === 0) return;
+  if (problems.some((p) => p.kind === "not-onnx")) {
+    throw new UserError(
+      `${artifact.label}: ${path8} is not an ONNX model this check can read completely (${problems.map((p) => p.detail).join("; ")}), so it is not loaded. Commit the file your exporter wrote (onnx.save, torch.onnx.export, skl2onnx), whole.`,
+      { file: path8 }
+    );
+  }
   throw new UserError(
-    `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`
+    `${artifact.label}: ${path8}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`,
+    { file: path8 }
   );
 }
 
@@ -51581,6 +51627,19 @@ function list2(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
+// src/gate/gate-changes.ts
+var GATE_KEYS = ["task", "label", "classes", "positive", "features", "evaluate"];
+function gateChanges(base, branch) {
+  const pick3 = (model) => Object.fromEntries(GATE_KEYS.map((key) => [key, configSection(model)[key]]));
+  return changedKeys(pick3(base), pick3(branch));
+}
+function gateChangeNotice(changes, judgedWith) {
+  if (!changes.length) return void 0;
+  const shown = changes.slice(0, 6).map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} \u2192 ${JSON.stringify(c.after ?? null)}`);
+  const more = changes.length > shown.length ? ` and ${changes.length - shown.length} more` : "";
+  return `this pull request changes how the model is judged (${shown.join("; ")}${more}). ` + (judgedWith === "base" ? "It is judged here with the base branch's settings, but once merged, promote judges every later model with the new ones: review them like code." : "It is judged here with this branch's settings: review them like code.");
+}
+
 // src/gate/result-file.ts
 init_errors();
 function toResultFile(evaluations, markdown, notes, pullRequest) {
@@ -51595,6 +51654,7 @@ function toResultFile(evaluations, markdown, notes, pullRequest) {
   };
 }
 function conclusionOf(e) {
+  if (e.kind === "error") return "failure";
   if (e.kind === "unchanged") return "neutral";
   if (e.verdict === "promote") return "success";
   if (e.verdict === "reject") return "failure";
@@ -51930,6 +51990,8 @@ async function runEvaluate(context, values, overrides = {}) {
     const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
     for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
     const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+    const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : void 0, base);
+    if (gateNotice) plan.notices.unshift(gateNotice);
     const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
     evaluation.notices = plan.notices;
     evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
@@ -51999,6 +52061,14 @@ async function challengerOf(git, cwd, root, artifact, commit, file, rev) {
   }
   if (typeof file === "string") return fromFile(resolve5(cwd, file), `file ${file}`);
   return fromFile(join13(root, artifact), "working tree");
+}
+async function gateSettingsNotice(git, model, configPath, challengerCommit, base) {
+  const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
+  if (!other) return void 0;
+  const config2 = await configAt(git, other, configPath).catch(() => void 0);
+  const counterpart = config2?.models.find((m) => m.name === model.name);
+  if (!counterpart) return void 0;
+  return challengerCommit ? gateChangeNotice(gateChanges(model, counterpart), "base") : gateChangeNotice(gateChanges(counterpart, model), "branch");
 }
 async function warnIfNotRetrained(e, git, commit, championCommit) {
   if (!championCommit) return;
@@ -53217,7 +53287,7 @@ async function promoteModel(git, model, commit, options2) {
       const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options2);
       if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-    const { champion, ignored } = await trustedChampion(git, model.name);
+    const { champion, ignored } = await trustedChampion(git, model.name, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } });
     for (const t of ignored) options2.warn(`ignored ${t.tag}: ${t.reason}`);
     if (champion?.artifact.sha256 === artifact.sha256) {
       return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
@@ -53232,7 +53302,7 @@ async function promoteModel(git, model, commit, options2) {
     evaluation.inputs = inputs;
     const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
     let forcedBy;
-    const restores = evaluation.verdict === "promote" ? void 0 : (await trustedChampion(git, model.name, { sha256: artifact.sha256 })).champion;
+    const restores = evaluation.verdict === "promote" ? void 0 : (await trustedChampion(git, model.name, { only: { sha256: artifact.sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } })).champion;
     if (restores) options2.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
     if (evaluation.verdict !== "promote" && !restores) {
       const why = `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
@@ -53315,8 +53385,8 @@ async function highestVersion(git, model, options2) {
   let highest = (await championTags(git, model))[0]?.version ?? 0;
   if (options2.push) {
     for (const tag of (await remoteTagIds(git, options2.remote, tagPrefix(model))).keys()) {
-      const n = Number(tag.slice(tagPrefix(model).length));
-      if (Number.isInteger(n) && n > highest) highest = n;
+      const n = versionOf(model, tag);
+      if (Number.isSafeInteger(n) && n > highest) highest = n;
     }
   }
   return highest;
@@ -53584,6 +53654,7 @@ function renderUntrusted(fields, runUrl) {
     ""
   ].join("\n");
 }
+var MAX_MODELS = 20;
 var commentCommand = {
   name: "comment",
   summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
@@ -53599,6 +53670,10 @@ var commentCommand = {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
     const result = parseResultFile(text2, values.from);
+    const names = new Set(result.models.map((m) => m.model));
+    if (names.size !== result.models.length || names.size > MAX_MODELS) {
+      throw new UserError(`${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`, { file: values.from });
+    }
     const github = githubFromEnv(context.env, context.warn);
     if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
     const repo = repoFromEnv(context.env);
@@ -54086,7 +54161,9 @@ var COMMON_OPTIONS = {
 
 // src/cli/run-cli.ts
 init_errors();
-async function runCli(argv, io, env, cwd) {
+init_escape();
+async function runCli(argv, rawIo, env, cwd) {
+  const io = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(mainHelp());

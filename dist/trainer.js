@@ -101,6 +101,7 @@ var ProtoWriter = class _ProtoWriter {
     return this.buffer.slice(0, this.length);
   }
 };
+var lenientDecoder = new TextDecoder("utf-8");
 
 // src/model/onnx-proto.ts
 var ElemType = { FLOAT: 1, INT32: 6, INT64: 7, STRING: 8, DOUBLE: 11 };

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { readActionSettings } from "./inputs.ts";
 import { findCommand, COMMANDS } from "../commands/index.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { escapeWorkflowCommands } from "../report/escape.ts";
 
 /** The Action: inputs -> the same command the CLI runs -> outputs, job summary, exit status. */
 export async function runAction(): Promise<void> {
@@ -15,13 +16,14 @@ export async function runAction(): Promise<void> {
     }
     const env = { ...process.env, ...(settings.token ? { GITHUB_TOKEN: settings.token } : {}) };
     const result = await command.run(
-      { cwd: settings.workingDirectory, env, log: (line) => core.info(line), warn: (line) => core.warning(line) },
+      { cwd: settings.workingDirectory, env, log: (line) => core.info(escapeWorkflowCommands(line)), warn: (line) => core.warning(line) },
       settings.values,
     );
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     core.setOutput("json", JSON.stringify(result.data));
     core.setOutput("exit-code", String(result.exitCode));
-    core.info(result.text);
+    // User text (model, feature, file names) is in these lines: none may become a workflow command.
+    core.info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
     if (typeof md === "string" && result.markdown) await writeFile(resolve(settings.workingDirectory, md), result.markdown);

@@ -5,6 +5,7 @@ import { COMMANDS, findCommand } from "../commands/index.ts";
 import { COMMON_OPTIONS, type Command, type CommandContext, type OptionSpec } from "../commands/command.ts";
 import { isUserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
+import { escapeWorkflowCommands } from "../report/escape.ts";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -12,7 +13,9 @@ export interface CliIO {
 }
 
 /** Parses argv, runs one command, prints its report; returns the exit status. */
-export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  // In a workflow the runner reads both streams for "::" commands: user text must never make one.
+  const io: CliIO = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(mainHelp());

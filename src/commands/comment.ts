@@ -29,6 +29,9 @@ function renderUntrusted(fields: ReturnType<typeof validatedFields>, runUrl: str
   ].join("\n");
 }
 
+/** More models than one repository's config plausibly holds: such a file is refused. */
+const MAX_MODELS = 20;
+
 export const commentCommand: Command = {
   name: "comment",
   summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
@@ -44,6 +47,11 @@ export const commentCommand: Command = {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from as string });
     });
     const result = parseResultFile(text, values.from);
+    // One comment per model: a file a fork wrote must not be able to flood the pull request.
+    const names = new Set(result.models.map((m) => m.model));
+    if (names.size !== result.models.length || names.size > MAX_MODELS) {
+      throw new UserError(`${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`, { file: values.from });
+    }
     const github = githubFromEnv(context.env, context.warn);
     if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
     const repo = repoFromEnv(context.env);

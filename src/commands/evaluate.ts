@@ -11,6 +11,9 @@ import type { Git } from "../git/git.ts";
 import { UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
+import { configAt } from "../gate/commit-tree.ts";
+import { gateChangeNotice, gateChanges } from "../gate/gate-changes.ts";
+import type { ModelConfig } from "../config/types.ts";
 import type { ModelEvaluation } from "../gate/result.ts";
 import { conclusionOf, toResultFile } from "../gate/result-file.ts";
 import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
@@ -64,6 +67,8 @@ export async function runEvaluate(context: CommandContext, values: Values, overr
       const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion as string | undefined, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
       const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+      const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
+      if (gateNotice) plan.notices.unshift(gateNotice);
       const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
       evaluation.notices = plan.notices;
       evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
@@ -138,6 +143,19 @@ async function challengerOf(git: Git, cwd: string, root: string, artifact: strin
   }
   if (typeof file === "string") return fromFile(resolve(cwd, file), `file ${file}`);
   return fromFile(join(root, artifact), "working tree");
+}
+
+/**
+ * With --challenger-rev the working tree is the base and REV the branch; otherwise the working tree
+ * is the branch and the base branch is the base. Undefined when there is nothing to compare.
+ */
+async function gateSettingsNotice(git: Git, model: ModelConfig, configPath: string, challengerCommit: string | undefined, base: { ref: string } | undefined): Promise<string | undefined> {
+  const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
+  if (!other) return undefined;
+  const config = await configAt(git, other, configPath).catch(() => undefined);
+  const counterpart = config?.models.find((m) => m.name === model.name);
+  if (!counterpart) return undefined;
+  return challengerCommit ? gateChangeNotice(gateChanges(model, counterpart), "base") : gateChangeNotice(gateChanges(counterpart, model), "branch");
 }
 
 /** A PR whose inputs changed but whose artifact did not was probably not retrained. */

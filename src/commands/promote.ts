@@ -3,7 +3,7 @@ import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
 import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../git/tags.ts";
-import { championTags, fromGit, parseChampionClaim, tagPrefix, trustedChampion, type IgnoredTag } from "../gate/champion.ts";
+import { championTags, fromGit, parseChampionClaim, tagPrefix, trustedChampion, versionOf, type IgnoredTag } from "../gate/champion.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
@@ -117,7 +117,7 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
       const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options);
       if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-    const { champion, ignored } = await trustedChampion(git, model.name);
+    const { champion, ignored } = await trustedChampion(git, model.name, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } });
     for (const t of ignored) options.warn(`ignored ${t.tag}: ${t.reason}`);
     if (champion?.artifact.sha256 === artifact.sha256) {
       return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
@@ -135,7 +135,7 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
     let forcedBy: string | undefined;
     // A rollback restores an artifact that was the champion before (a trusted tag says so): it
     // need not beat the champion it replaces, which is misbehaving in production.
-    const restores = evaluation.verdict === "promote" ? undefined : (await trustedChampion(git, model.name, { sha256: artifact.sha256 })).champion;
+    const restores = evaluation.verdict === "promote" ? undefined : (await trustedChampion(git, model.name, { only: { sha256: artifact.sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } })).champion;
     if (restores) options.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
     if (evaluation.verdict !== "promote" && !restores) {
       const why =
@@ -235,8 +235,9 @@ async function highestVersion(git: Git, model: string, options: PromoteOptions):
   let highest = (await championTags(git, model))[0]?.version ?? 0;
   if (options.push) {
     for (const tag of (await remoteTagIds(git, options.remote, tagPrefix(model))).keys()) {
-      const n = Number(tag.slice(tagPrefix(model).length));
-      if (Number.isInteger(n) && n > highest) highest = n;
+      // Only names promote makes (v1, v2, …): "v1e21" or "v0x10" must not set the numbering.
+      const n = versionOf(model, tag);
+      if (Number.isSafeInteger(n) && n > highest) highest = n;
     }
   }
   return highest;

@@ -10,6 +10,7 @@ import { findLockfiles } from "../provenance/lockfiles.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { compareRecord, type CurrentHashes, type PathChange } from "../provenance/compare.ts";
+import { modelPatterns } from "../provenance/manifest.ts";
 import { readRecordedInputs, type RecordedInputs } from "../provenance/record-inputs.ts";
 import { changedKeys, configSection, sectionSha256 } from "../provenance/config-section.ts";
 import type { ModelConfig } from "../config/types.ts";
@@ -40,7 +41,7 @@ export const verifyCommand: Command = {
       if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, cache);
+      const current = await currentHashes(root, record, modelPatterns(model), cache);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
       models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...(record.dirty?.length ? { dirty: record.dirty } : {}), ok: changes.length === 0, checked, changes });
@@ -68,10 +69,12 @@ export function sectionChange(model: ModelConfig, recorded: RecordedInputs): Pat
 }
 
 /**
- * Hashes what the record's patterns match today. A pattern that now matches nothing is not an
- * error here: its files are simply missing, which is what verify reports.
+ * Hashes what the record's patterns and the config's patterns match today: the config's too, so a
+ * record that names fewer files (a forged or stale line) shows every other input as new. A pattern
+ * that now matches nothing is not an error here: its files are simply missing, which is what
+ * verify reports.
  */
-async function currentHashes(root: string, record: RecordLine, cache: HashCache | undefined): Promise<CurrentHashes> {
+async function currentHashes(root: string, record: RecordLine, configured: RecordLine["patterns"], cache: HashCache | undefined): Promise<CurrentHashes> {
   const expand = async (patterns: string[]) => {
     const out = new Set<string>();
     for (const pattern of patterns) {
@@ -81,9 +84,9 @@ async function currentHashes(root: string, record: RecordLine, cache: HashCache 
   };
   const roles = {
     artifact: await expand([record.artifact.path]),
-    data: await expand(record.patterns.data),
-    code: await expand(record.patterns.code),
-    config: await expand(record.patterns.config),
+    data: await expand([...record.patterns.data, ...configured.data]),
+    code: await expand([...record.patterns.code, ...configured.code]),
+    config: await expand([...record.patterns.config, ...configured.config]),
     lockfiles: await findLockfiles(root),
   };
   const all = [...new Set(Object.values(roles).flat())];

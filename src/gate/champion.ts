@@ -37,7 +37,8 @@ export async function championTags(git: Git, model: string): Promise<Array<{ tag
     .sort((a, b) => b.version - a.version);
 }
 
-function versionOf(model: string, tag: string): number {
+/** N of modelkeeper/<model>/vN, as promote names it (no leading zero, digits only); NaN for any other name. */
+export function versionOf(model: string, tag: string): number {
   const rest = tag.slice(tagPrefix(model).length);
   return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : NaN;
 }
@@ -94,9 +95,16 @@ export function parseChampionClaim(message: string, model: string, tag: string):
  * that commit hashes to the claim. Anything else named like a champion (a lightweight tag, a hand
  * made annotated tag, one whose artifact was swapped) is listed in `ignored`, never used:
  * tags are not covered by branch protection, so anyone who can push could make one.
- * With `only`, the newest trusted tag of that artifact (was it ever the champion?).
+ * With `within`, the tagged commit must also be in that commit's history (the protected default
+ * branch): an annotated tag with a well-formed claim, pushed by hand on a side branch, is not the
+ * champion. With `only`, the newest trusted tag of that artifact (was it ever the champion?).
  */
-export async function trustedChampion(git: Git, model: string, only?: { sha256: string }): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+export async function trustedChampion(
+  git: Git,
+  model: string,
+  options: { within?: { commit: string; name: string }; only?: { sha256: string } } = {},
+): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+  const { within, only } = options;
   const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
   const tags = out
@@ -124,6 +132,10 @@ export async function trustedChampion(git: Git, model: string, only?: { sha256: 
       continue;
     }
     if (only && claim.artifact.sha256 !== only.sha256) continue;
+    if (within && (await git.tryRun(["merge-base", "--is-ancestor", `refs/tags/${t.tag}^{commit}`, within.commit])).code !== 0) {
+      ignored.push({ tag: t.tag, reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)` });
+      continue;
+    }
     const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
     if (!artifact) {
       ignored.push({ tag: t.tag, reason: `${claim.artifact.path} does not exist at the tagged commit` });
@@ -169,9 +181,14 @@ export async function resolveChampion(
     if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
     return { champion: found, ignoredTags: [] };
   }
-  const { champion, ignored } = await trustedChampion(git, model.name);
-  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
+  // A champion is in the history of the branch it serves: the base branch (a PR's target, or the
+  // default branch), else what is checked out.
   const base = await baseRef(git, env);
+  const within = base
+    ? { commit: (await git.run(["rev-parse", `${base.ref}^{commit}`])).trim(), name: `the base branch ${base.name}` }
+    : { commit: challenger.commit, name: "the commit evaluated" };
+  const { champion, ignored } = await trustedChampion(git, model.name, { within });
+  if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : undefined;
   if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
   return { champion: found, ignoredTags: ignored };

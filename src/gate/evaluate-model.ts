@@ -55,7 +55,7 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
   let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
-    await refuseUnsafeOnnx(challenger);
+    await refuseUnsafeOnnx(challenger, model.artifact);
     handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : undefined };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
@@ -86,11 +86,20 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
  * The challenger may come from a fork: before onnxruntime sees it, refuse tensors kept in
  * external files (a path in the model would read the runner's disk) and custom-op domains.
  */
-async function refuseUnsafeOnnx(artifact: ArtifactSource): Promise<void> {
+async function refuseUnsafeOnnx(artifact: ArtifactSource, path: string): Promise<void> {
   const problems = onnxSafetyProblems(await readFile(artifact.path));
-  if (problems.length === 0 || problems.every((p) => p.kind === "not-onnx")) return; // not ONNX: loadModel says so.
+  // Fail closed: a file this check cannot read completely is refused, whatever onnxruntime would make of it.
+  if (problems.length === 0) return;
+  if (problems.some((p) => p.kind === "not-onnx")) {
+    throw new UserError(
+      `${artifact.label}: ${path} is not an ONNX model this check can read completely (${problems.map((p) => p.detail).join("; ")}), so it is not loaded. ` +
+        `Commit the file your exporter wrote (onnx.save, torch.onnx.export, skl2onnx), whole.`,
+      { file: path },
+    );
+  }
   throw new UserError(
-    `${artifact.label}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. ` +
+    `${artifact.label}: ${path}: refusing to load this ONNX model: ${problems.map((p) => p.detail).join("; ")}. ` +
       `Export it self-contained (all weights inside the file, e.g. onnx.save(model, path, save_as_external_data=False)) with standard ONNX and ai.onnx.ml operators only.`,
+    { file: path },
   );
 }

@@ -37,6 +37,9 @@ export function toResultFile(evaluations: ModelEvaluation[], markdown: string[],
 }
 
 export function conclusionOf(e: ModelEvaluation): "success" | "failure" | "neutral" {
+  // An artifact that could not be evaluated (refused, not ONNX, does not fit the data) must not
+  // pass branch protection, which counts "neutral" as passing.
+  if (e.kind === "error") return "failure";
   if (e.kind === "unchanged") return "neutral";
   if (e.verdict === "promote") return "success";
   if (e.verdict === "reject") return "failure";

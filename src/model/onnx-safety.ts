@@ -2,9 +2,10 @@
  * Checks that an ONNX file from an untrusted source (a fork's pull request) is self-contained data:
  * no tensor whose bytes live in an external file (a path in a model must not read the runner's
  * disk), and no operator domain onnxruntime would need a custom-op library for. Walks the
- * protobuf itself, subgraphs (If, Loop, Scan) and model-local functions included. Pure.
+ * protobuf itself, subgraphs (If, Loop, Scan) and model-local functions included. Fails closed:
+ * bytes it cannot walk completely are a problem ("not-onnx"), never a pass. Pure.
  */
-import { readFields, decodeUtf8, ProtoDecodeError } from "./protobuf-wire.ts";
+import { readFields, decodeUtf8Lenient as decodeUtf8, ProtoDecodeError } from "./protobuf-wire.ts";
 
 /** Operator domains onnxruntime runs without loading any library. */
 export const BUILT_IN_DOMAINS = new Set(["", "ai.onnx", "ai.onnx.ml", "com.microsoft", "ai.onnx.preview.training"]);

@@ -191,15 +191,51 @@ export function* readFields(bytes: Uint8Array): Generator<ProtoField> {
       case 5:
         yield { field, wireType, value: cursor.take(4) };
         break;
+      case 3:
+        // A group (deprecated, but parsers accept it): skipped as protobuf skips unknown fields,
+        // so nothing hidden inside one is ever taken for a field that follows it.
+        skipGroup(cursor, field, at);
+        break;
       default:
         throw new ProtoDecodeError(`unsupported wire type ${wireType} at byte ${at}`);
     }
   }
 }
 
+/** Skips to the end-group key of `field`, nested groups included. */
+function skipGroup(cursor: Cursor, field: number, at: number): void {
+  for (;;) {
+    if (cursor.done) throw new ProtoDecodeError(`group of field ${field} at byte ${at} is never closed`);
+    const key = cursor.varint();
+    const inner = Number(key >> 3n);
+    const wireType = Number(key & 7n);
+    if (wireType === 4) {
+      if (inner !== field) throw new ProtoDecodeError(`group of field ${field} at byte ${at} closed by field ${inner}`);
+      return;
+    }
+    if (wireType === 0) cursor.varint();
+    else if (wireType === 1) cursor.take(8);
+    else if (wireType === 2) cursor.take(Number(cursor.varint()));
+    else if (wireType === 5) cursor.take(4);
+    else if (wireType === 3) skipGroup(cursor, inner, cursor.offset);
+    else throw new ProtoDecodeError(`unsupported wire type ${wireType} in a group at byte ${cursor.offset}`);
+  }
+}
+
 /** Interprets a varint as a signed int64 (two's complement), as protobuf's int64 does. */
 export function toSignedInt64(value: bigint): bigint {
   return value >= 1n << 63n ? value - TWO_TO_64 : value;
+}
+
+const lenientDecoder = new TextDecoder("utf-8");
+
+/**
+ * Decodes a string field without ever failing (invalid bytes become U+FFFD): ONNX is proto2, so
+ * onnxruntime accepts strings that are not UTF-8, and a check that must see every field cannot stop
+ * at one.
+ */
+export function decodeUtf8Lenient(bytes: Uint8Array): string {
+  return lenientDecoder.decode(bytes);
 }
 
 export function decodeUtf8(bytes: Uint8Array): string {

@@ -5,6 +5,8 @@ import { readBlob } from "../git/blob.ts";
 import { latest, type RecordLine } from "./note-line.ts";
 import { readRecordedInputs } from "./record-inputs.ts";
 import { createHash } from "node:crypto";
+import { modelPatterns } from "./manifest.ts";
+import { configSection, sectionSha256 } from "./config-section.ts";
 
 export interface FoundRecord {
   record: RecordLine;
@@ -44,12 +46,17 @@ export async function findRecord(git: Git, model: ModelConfig, commit: string): 
   if (nearest) return nearest.found;
 
   for (const candidate of candidates.sort((a, b) => (a.record.at < b.record.at ? 1 : -1))) {
-    if (await sameRecordedFiles(git, candidate, commit)) return { ...candidate, relation: "same-files" };
+    if (await sameRecordedFiles(git, model, candidate, commit)) return { ...candidate, relation: "same-files" };
   }
   return undefined;
 }
 
-async function sameRecordedFiles(git: Git, candidate: { record: RecordLine; commit: string }, commit: string): Promise<boolean> {
+async function sameRecordedFiles(git: Git, model: ModelConfig, candidate: { record: RecordLine; commit: string }, commit: string): Promise<boolean> {
+  // Off the history, a record describes this commit only if it was made from the same config:
+  // the same patterns (a line naming fewer files would vouch for files it never hashed) and the
+  // same config section.
+  if (JSON.stringify(candidate.record.patterns) !== JSON.stringify(modelPatterns(model))) return false;
+  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model))) return false;
   const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => undefined);
   if (!recorded) return false;
   const named = new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);

@@ -11,18 +11,34 @@
  * punctuation (. , ( ) - !) is left alone: without a [ it cannot make a link or an image.
  */
 export function escapeMarkdown(text: string): string {
-  return String(text)
+  return oneLine(text)
     .replace(/&/g, "&amp;")
     .replace(/[\\`*_~\[\]|]/g, "\\$&")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "@\u200b")
-    .replace(/\r?\n/g, " ");
+    .replace(/@/g, "@\u200b");
+}
+
+/**
+ * Every line break CommonMark or a browser honours (CR alone included, and U+2028/2029) and every
+ * other control character becomes a space: user text stays on the line it was put on.
+ */
+function oneLine(text: string): string {
+  return String(text).replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+}
+
+/**
+ * Text for the Actions runner's stdout: a line that starts with "::" (after blanks) is a workflow
+ * command (set an output, add a mask, stop commands), so a zero-width space goes before it. Line
+ * breaks are kept; a lone CR counts as one, as the log viewer shows it.
+ */
+export function escapeWorkflowCommands(text: string): string {
+  return String(text).replace(/(^|\r\n|[\r\n\u2028\u2029])([ \t]*)::/g, "$1$2\u200b::");
 }
 
 /** For inline code spans: backticks cannot be escaped inside one, so they are replaced. */
 export function markdownCode(text: string): string {
-  return "`" + String(text).replace(/`/g, "ˋ").replace(/\r?\n/g, " ") + "`";
+  return "`" + oneLine(text).replace(/`/g, "ˋ") + "`";
 }
 
 export function escapeHtml(text: string): string {

@@ -81,3 +81,16 @@ test("a malformed result file is refused with a message naming it", async (t) =>
   assert.equal(result.code, 2);
   assert.match(result.stderr, /result\.json: not a modelkeeper evaluate result/);
 });
+
+test("a result file listing a model twice, or more models than a repository plausibly has, posts nothing", async (t) => {
+  const { gh, repo, pr, dir, run } = await setup();
+  t.after(() => gh.close());
+  const one = resultFile(pr.number, pr.head.sha).models[0];
+  for (const models of [[one, one], Array.from({ length: 21 }, (_, i) => ({ ...one, model: `m${i}` }))]) {
+    await writeFile(join(dir, "result.json"), JSON.stringify({ ...resultFile(pr.number, pr.head.sha), models }));
+    const result = await run("comment", "--from", "result.json");
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /a real run lists each model once and at most 20: not posting/);
+  }
+  assert.equal(repo.commentsOn(pr.number).length, 0);
+});

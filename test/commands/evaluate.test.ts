@@ -215,3 +215,15 @@ test("a challenger whose tensors live in an external file is refused before onnx
   assert.equal(result.code, 2);
   assert.match(JSON.parse(result.stdout).models[0].errors[0], /refusing to load this ONNX model: graph initializer "w" keeps its data in an external file/);
 });
+
+test("a pull request that changes how its model is judged says so at the top, naming the keys", async (t) => {
+  const { repo } = await pullRequestRepo(MODELS.good());
+  t.after(() => repo.cleanup());
+  await repo.write("modelkeeper.yml", gateConfig("      min_improvement: -1\n      confidence: 0.51"));
+  await repo.commit("loosen the gate");
+  const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json", "--no-comment");
+  const [model] = JSON.parse(result.stdout).models;
+  const notice = model.notices.find((n: string) => /changes how the model is judged/.test(n));
+  assert.ok(notice, JSON.stringify(model.notices));
+  assert.match(notice, /evaluate\.confidence: 0\.95 → 0\.51; evaluate\.min_improvement: 0 → -1\)\. It is judged here with this branch's settings/);
+});

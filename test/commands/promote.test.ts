@@ -221,3 +221,31 @@ test("a commit whose recorded inputs changed but whose artifact did not is flagg
   assert.equal(model.kind, "unchanged");
   assert.ok(model.warnings.some((w: string) => /inputs .* changed but the artifact did not/.test(w)), JSON.stringify(model.warnings));
 });
+
+test("a well-formed annotated tag pushed from a side branch is not the champion; an odd remote tag name cannot set the numbering", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  // The attacker commits the worse model on a side branch and tags it v3 with a perfect claim.
+  await repo.git.run(["checkout", "--quiet", "-b", "side"]);
+  await repo.write("models/fraud.onnx", worse());
+  await repo.commit("worse, never merged");
+  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 3, tag: "modelkeeper/fraud/v3", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", `x\n\n${claim}`]);
+  await repo.git.run(["tag", "modelkeeper/fraud/v1e21", "HEAD"]);
+  await repo.git.run(["push", "--quiet", "origin", "refs/tags/modelkeeper/fraud/v3", "refs/tags/modelkeeper/fraud/v1e21"]);
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  const evaluation = await repo.cli("evaluate", "--json", "--no-comment");
+  assert.equal(JSON.parse(evaluation.stdout).models[0].champion.label, "tag modelkeeper/fraud/v1");
+  assert.match(evaluation.stderr, /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of/);
+  // The winner is numbered past every name promote could have made (v3), never "v1e+21".
+  const promoted = await repo.cli("promote", "--json");
+  assert.equal(promoted.code, 0, promoted.stderr);
+  assert.equal(JSON.parse(promoted.stdout).promotions[0].tag, "modelkeeper/fraud/v4");
+  // The worse model merged on main is judged against v4 and refused: the forged v3 does not make it a former champion.
+  await repo.write("models/fraud.onnx", worse());
+  await repo.commit("worse, merged");
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const refused = await repo.cli("promote", "--json");
+  assert.equal(refused.code, 2, refused.stdout);
+  assert.match(refused.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v4/);
+});

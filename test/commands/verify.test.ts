@@ -170,3 +170,26 @@ test("a manifest that does not hash to the note line's sha256 is refused", async
   assert.equal(result.code, 2);
   assert.match(result.stderr, /manifest [0-9a-f]{12} does not hash to the sha256 the note line names/);
 });
+
+test("a forged record off the history (same artifact, no inputs, no patterns) vouches for nothing", async (t) => {
+  const { appendNoteLines } = await import("../../src/git/notes.ts");
+  const { createHash } = await import("node:crypto");
+  const files = simpleModelFiles();
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  await repo.commit("main, never recorded");
+  // An orphan commit carrying only the artifact, with a note naming its hash and nothing else.
+  await repo.git.run(["checkout", "--quiet", "--orphan", "forged"]);
+  await repo.git.run(["rm", "-rq", "--cached", "."]);
+  await repo.git.run(["add", "models/fraud.bin"]);
+  await repo.git.run(["commit", "--quiet", "-m", "forged"]);
+  const forged = (await repo.git.run(["rev-parse", "HEAD"])).trim();
+  const sha = createHash("sha256").update(files["models/fraud.bin"]).digest("hex");
+  const line = { schema: 1, id: "feedfacefeedface", event: "record", model: "fraud", at: "2999-01-01T00:00:00.000Z", tool: "forged", artifact: { path: "models/fraud.bin", sha256: sha, bytes: files["models/fraud.bin"].length }, inputs: { data: {}, code: {}, config: {}, lockfiles: {} }, patterns: { data: [], code: [], config: [] }, env: { node: "x", platform: "x" } };
+  await appendNoteLines(repo.git, forged, [line as any]);
+  await repo.git.run(["checkout", "--quiet", "-f", "main"]);
+  await repo.write("data/train/a.csv", "amount,is_fraud\n1,1\n");
+  const result = await repo.cli("verify", "--json");
+  assert.equal(result.code, 2, `not borrowed: ${result.stdout}`);
+  assert.match(result.stderr, /no record of model "fraud" on HEAD/);
+});

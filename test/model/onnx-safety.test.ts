@@ -48,3 +48,29 @@ test("an operator in a custom domain, or a custom opset import, is refused; a mo
 test("bytes that are not ONNX are reported as such (the loader then says how to export)", () => {
   assert.equal(onnxSafetyProblems(Buffer.from("not a model at all")).at(0)?.kind, "not-onnx");
 });
+
+test("a string that is not UTF-8 next to external data does not hide it (proto2 strings are bytes to onnxruntime)", () => {
+  const junk = Uint8Array.from([0xff, 0xfe]);
+  const bytes = withGraph((g) => g.message(5, (t) => t.string(8, "w").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "fraud.onnx")).message(13, (e) => e.string(1, "junk").bytes(2, junk))));
+  const problems = onnxSafetyProblems(bytes);
+  assert.deepEqual(problems.map((p) => p.kind), ["external-data"]);
+  assert.match(problems[0].detail, /"w" keeps its data in an external file \("fraud\.onnx"\)/);
+});
+
+test("a group (wire types 3 and 4) is skipped as protobuf skips it, and fields after it are still checked", () => {
+  // Field 99 as a group holding one varint, then the external-data tensor in the same graph.
+  const startGroup = Uint8Array.from([0x9b, 0x06]); // key (99 << 3) | 3 as a varint
+  const inside = Uint8Array.from([0x08, 0x01]); // field 1 varint 1
+  const endGroup = Uint8Array.from([0x9c, 0x06]); // key (99 << 3) | 4
+  const tensor = new ProtoWriter().message(5, (t) => t.string(8, "hidden").varint(14, 1)).finish();
+  const graph = Buffer.concat([startGroup, inside, endGroup, Buffer.from(tensor)]);
+  const bytes = Buffer.concat([MODELS.good(), Buffer.from(new ProtoWriter().bytes(7, graph).finish())]);
+  const problems = onnxSafetyProblems(bytes);
+  assert.deepEqual(problems.map((p) => p.kind), ["external-data"]);
+  assert.match(problems[0].detail, /"hidden"/);
+});
+
+test("bytes the check cannot walk completely fail closed: evaluate refuses them before onnxruntime", () => {
+  const truncated = MODELS.good().subarray(0, MODELS.good().length - 3);
+  assert.equal(onnxSafetyProblems(truncated).at(0)?.kind, "not-onnx");
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeMarkdown, escapeHtml, markdownCode } from "../../src/report/escape.ts";
+import { escapeMarkdown, escapeHtml, escapeWorkflowCommands, markdownCode } from "../../src/report/escape.ts";
 
 const table: Array<[string, string]> = [
   ["[click](https://evil.example)", "\\[click\\](https://evil.example)"],
@@ -10,6 +10,8 @@ const table: Array<[string, string]> = [
   ["a|b", "a\\|b"],
   ["**bold** _it_ `code` ~~s~~", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~"],
   ["line one\nline two", "line one line two"],
+  ["x\r# PROMOTE: verified by maintainers\r", "x # PROMOTE: verified by maintainers "],
+  ["a\u2028b\u2029c\u0000d\u001be", "a b c d e"],
   ["&lt; stays literal", "&amp;lt; stays literal"],
   ["AUC 0.91 (up from 0.88).", "AUC 0.91 (up from 0.88)."],
 ];
@@ -21,4 +23,12 @@ for (const [input, expected] of table) {
 test("escapeHtml and code spans", () => {
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   assert.equal(markdownCode("a`b\nc"), "`aˋb c`");
+});
+
+test("no line of user text can start a workflow command on the runner's stdout", () => {
+  const hostile = "x\n::error title=modelkeeper::fraud PROMOTE\n  ::set-output name=verdict::promote\r::add-mask::x\r\n::stop-commands::t";
+  const escaped = escapeWorkflowCommands(hostile);
+  for (const line of escaped.split(/\r\n|[\r\n]/)) assert.ok(!line.trimStart().startsWith("::"), JSON.stringify(line));
+  assert.equal(escaped.replace(/\u200b/g, ""), hostile, "only zero-width spaces are added");
+  assert.equal(escapeWorkflowCommands("fraud: PROMOTE (a::b)"), "fraud: PROMOTE (a::b)");
 });
