@@ -40,7 +40,7 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
     config: list(model.config),
     drift: { ...model.drift, reference: model.drift.reference === undefined ? undefined : list(model.drift.reference) },
   }));
-  return { path: absolutePath, relativePath: displayName, models };
+  return { path: absolutePath, relativePath: displayName, models, ...(data.serve ? { serve: data.serve } : {}) };
 }
 
 function list(value: string | string[] | undefined): string[] {
