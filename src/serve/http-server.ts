@@ -114,6 +114,7 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
   const { settings, metrics } = parts;
   const deadline = started + settings.timeoutMs;
   const taken = parts.slots.take((parts.random ?? Math.random)());
+  let release: (() => void) | undefined;
   const model = taken.decision.answer.model;
   const answer = (code: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
     metrics.answered(model.name, model.version, code, (performance.now() - started) / 1000);
@@ -127,6 +128,16 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     }
     const declared = Number(req.headers["content-length"]);
     if (declared > settings.maxBodyBytes) return tooLarge(answer, req, res, settings.maxBodyBytes);
+    // A slot is taken before the body is read, so an overload waits in the socket, not in memory.
+    const admission = await parts.admission.acquire(deadline - performance.now());
+    if (!admission.admitted) {
+      const retry = { "retry-after": String(settings.retryAfterSeconds) };
+      req.resume(); // discard the body; the answer does not depend on it
+      return admission.reason === "queue-full"
+        ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry)
+        : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry);
+    }
+    release = admission.release;
     const body = await readBody(req, settings.maxBodyBytes);
     if (body === undefined) return tooLarge(answer, req, res, settings.maxBodyBytes);
     let parsed: unknown;
@@ -143,17 +154,14 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
       throw error;
     }
     const id = request.id ?? randomUUID();
-    const admission = await parts.admission.acquire(deadline - performance.now());
-    if (!admission.admitted) {
-      const retry = { "retry-after": String(settings.retryAfterSeconds) };
-      return admission.reason === "queue-full"
-        ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry)
-        : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry);
+    if (performance.now() >= deadline) {
+      return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1000);
     // The run keeps its slot until onnxruntime returns, even past the deadline, so at most
     // `concurrency` runs exist at once whatever the clients do.
-    const run = scoreTable(model, request.table).finally(admission.release);
+    const run = scoreTable(model, request.table).finally(release);
+    release = undefined;
     const outcome = await withDeadline(run, deadline - performance.now());
     if (outcome === "deadline") {
       run.catch(() => {});
@@ -167,6 +175,7 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${(error as Error)?.message ?? error}`);
     return answer(500, errorBody("the model run failed; see the server's log"));
   } finally {
+    release?.();
     taken.done();
   }
 }

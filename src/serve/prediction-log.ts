@@ -55,7 +55,8 @@ export class PredictionLog {
     if (count === 0) return;
     this.queue.push({ ...batch, ...(rows ? { rows } : {}), count });
     this.queuedRows += count;
-    this.writing ??= this.drain().finally(() => (this.writing = undefined));
+    // Written on the next turn of the event loop, so the rows of many small requests go out in one write.
+    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain()).finally(() => (this.writing = undefined));
   }
 
   /** Resolves when every row queued so far is on disk. */

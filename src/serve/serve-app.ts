@@ -4,7 +4,7 @@
  * in-flight requests answered, log flushed, models released. Used by the serve command and the
  * demo; signals are the command's business.
  */
-import type { AddressInfo } from "node:net";
+import { Server as NetServer, type AddressInfo } from "node:net";
 import type { Git } from "../git/git.ts";
 import type { Config, ModelConfig } from "../config/types.ts";
 import { parseConfig } from "../config/parse.ts";
@@ -120,9 +120,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       const expired = new Promise<void>((resolve) => (timer = setTimeout(() => { graceful = false; resolve(); }, settings.gracePeriodMs)));
       const drained = (async () => {
         await active.idle();
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        await closed;
+        // Stop accepting, but leave open keep-alive connections be: http.Server#close would also
+        // drop idle ones, racing a request the client is writing into one. Each answers its next
+        // request 503 with Connection: close, or times out idle, and the callback runs when the
+        // last one has gone.
+        await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       })();
       await Promise.race([drained, expired]);
       clearTimeout(timer);
