@@ -349,8 +349,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -397,10 +397,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -409,7 +409,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -419,9 +419,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -438,11 +438,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -1194,27 +1194,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value2, ctx) {
-      const json = JSON.stringify(value2);
+      const json2 = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -1244,23 +1244,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -1270,7 +1270,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
@@ -3692,11 +3692,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -14327,6 +14327,109 @@ var init_modelkeeper_schema = __esm({
           additionalProperties: {
             $ref: "#/definitions/model"
           }
+        },
+        serve: {
+          description: "Settings of `modelkeeper serve`: where it listens, its limits (each with a safe default) and its prediction log. Command-line flags override them.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            host: {
+              type: "string",
+              default: "127.0.0.1",
+              description: "Address to listen on; 0.0.0.0 in a container."
+            },
+            port: {
+              type: "integer",
+              minimum: 0,
+              maximum: 65535,
+              default: 8080,
+              description: "Port to listen on (0 picks a free one)."
+            },
+            max_body_mb: {
+              type: "number",
+              exclusiveMinimum: 0,
+              default: 8,
+              description: "Largest request body in MiB; a larger one is answered 413 without being read."
+            },
+            max_rows: {
+              type: "integer",
+              minimum: 1,
+              default: 1e4,
+              description: "Most rows in one infer request; more are answered 413."
+            },
+            timeout_ms: {
+              type: "integer",
+              minimum: 1,
+              default: 5e3,
+              description: "Budget of one request from arrival to answer: 503 when it is still waiting for a model run, 504 when the model is still running. A request never hangs."
+            },
+            concurrency: {
+              type: "integer",
+              minimum: 1,
+              default: 2,
+              description: "Model runs at once."
+            },
+            max_queue: {
+              type: "integer",
+              minimum: 0,
+              default: 64,
+              description: "Requests that may wait for a model run; one more is answered 429 with Retry-After."
+            },
+            retry_after_seconds: {
+              type: "integer",
+              minimum: 0,
+              default: 1,
+              description: "The Retry-After of a 429 or 503."
+            },
+            grace_seconds: {
+              type: "number",
+              minimum: 0,
+              default: 30,
+              description: "After SIGTERM, how long in-flight requests may take before the process exits anyway (keep it below Kubernetes' terminationGracePeriodSeconds)."
+            },
+            poll_seconds: {
+              type: "number",
+              minimum: 0,
+              default: 30,
+              description: "How often to look for a new champion tag (0: only on SIGHUP)."
+            },
+            log: {
+              type: "object",
+              additionalProperties: false,
+              description: "The prediction log: JSON Lines that `drift --current` reads as they are.",
+              properties: {
+                dir: {
+                  type: "string",
+                  description: "Folder of the log files (relative to where serve runs); without it (and without --log) nothing is logged."
+                },
+                max_file_mb: {
+                  type: "number",
+                  exclusiveMinimum: 0,
+                  default: 64,
+                  description: "Start a new file when the current one reaches this size in MiB."
+                },
+                max_file_minutes: {
+                  type: "number",
+                  exclusiveMinimum: 0,
+                  default: 60,
+                  description: "... or when it is this old."
+                },
+                sample_rate: {
+                  type: "number",
+                  minimum: 0,
+                  maximum: 1,
+                  default: 1,
+                  description: "Fraction of rows logged, drawn per row."
+                },
+                queue_rows: {
+                  type: "integer",
+                  minimum: 1,
+                  default: 5e4,
+                  description: "Rows waiting to be written; beyond it rows are dropped and counted (modelkeeper_log_records_dropped_total), never blocking a request."
+                }
+              }
+            }
+          }
         }
       },
       definitions: {
@@ -14696,7 +14799,7 @@ function parseConfig(text2, displayName, absolutePath = displayName) {
     positive: model.positive === void 0 ? void 0 : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === void 0 ? void 0 : list(model.drift.reference) }
   }));
-  return { path: absolutePath, relativePath: displayName, models };
+  return { path: absolutePath, relativePath: displayName, models, ...data.serve ? { serve: data.serve } : {} };
 }
 function list(value2) {
   return value2 === void 0 ? [] : Array.isArray(value2) ? value2 : [value2];
@@ -14972,12 +15075,12 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults, route, options2) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
+function merge2(defaults, route2, options2) {
+  if (typeof route2 === "string") {
+    let [method, url] = route2.split(" ");
     options2 = Object.assign(url ? { method, url } : { url: method }, options2);
   } else {
-    options2 = Object.assign({}, route);
+    options2 = Object.assign({}, route2);
   }
   options2.headers = lowercaseKeys(options2.headers);
   removeUndefinedProperties(options2);
@@ -15218,8 +15321,8 @@ function parse(options2) {
     options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options2) {
-  return parse(merge2(defaults, route, options2));
+function endpointWithDefaults(defaults, route2, options2) {
+  return parse(merge2(defaults, route2, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS22 = merge2(oldDefaults, newDefaults);
@@ -15978,14 +16081,14 @@ function toErrorMessage(data) {
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+  const newApi = function(route2, parameters) {
+    const endpointOptions = endpoint2.merge(route2, parameters);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request2 = (route22, parameters2) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint2.parse(endpoint2.merge(route22, parameters2))
       );
     };
     Object.assign(request2, {
@@ -16153,9 +16256,9 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
+async function hook(token, request2, route2, parameters) {
   const endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
@@ -16369,9 +16472,9 @@ function normalizePaginatedListResponse(response) {
   response.data.total_commits = totalCommits;
   return response;
 }
-function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
+function iterator(octokit, route2, parameters) {
+  const options2 = typeof route2 === "function" ? route2.endpoint(parameters) : octokit.request.endpoint(route2, parameters);
+  const requestMethod = typeof route2 === "function" ? route2 : octokit.request;
   const method = options2.method;
   const headers = options2.headers;
   let url = options2.url;
@@ -16411,7 +16514,7 @@ function iterator(octokit, route, parameters) {
     })
   };
 }
-function paginate(octokit, route, parameters, mapFn) {
+function paginate(octokit, route2, parameters, mapFn) {
   if (typeof parameters === "function") {
     mapFn = parameters;
     parameters = void 0;
@@ -16419,7 +16522,7 @@ function paginate(octokit, route, parameters, mapFn) {
   return gather(
     octokit,
     [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    iterator(octokit, route2, parameters)[Symbol.asyncIterator](),
     mapFn
   );
 }
@@ -18820,8 +18923,8 @@ var init_endpoints_to_methods = __esm({
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-        const [route, defaults, decorations] = endpoint2;
-        const [method, url] = route.split(/ /);
+        const [route2, defaults, decorations] = endpoint2;
+        const [method, url] = route2.split(/ /);
         const endpointDefaults = Object.assign(
           {
             method,
@@ -18927,7 +19030,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load2 = function(received, defaults, onto = {}) {
         var k, ref, v;
         for (k in defaults) {
           v = defaults[k];
@@ -18946,7 +19049,7 @@ var require_light = __commonJS({
         return onto;
       };
       var parser2 = {
-        load,
+        load: load2,
         overwrite
       };
       var DLList;
@@ -19231,11 +19334,11 @@ var require_light = __commonJS({
             return false;
           }
         }
-        _assertStatus(expected) {
+        _assertStatus(expected2) {
           var status2;
           status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -19786,9 +19889,9 @@ var require_light = __commonJS({
             return this._resetPromise();
           }
           add(data) {
-            var ret;
+            var ret2;
             this._arr.push(data);
-            ret = this._promise;
+            ret2 = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
             } else if (this.maxTime != null && this._arr.length === 1) {
@@ -19796,7 +19899,7 @@ var require_light = __commonJS({
                 return this._flush();
               }, this.maxTime);
             }
-            return ret;
+            return ret2;
           }
         }
         Batcher2.prototype.defaults = {
@@ -22821,7 +22924,7 @@ var require_redaction = __commonJS({
     var CENSOR = "[Redacted]";
     var strict = false;
     function redaction(opts, serialize) {
-      const { paths, censor, remove } = handle(opts);
+      const { paths, censor, remove } = handle2(opts);
       const shape = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
@@ -22877,7 +22980,7 @@ var require_redaction = __commonJS({
         return o;
       }, result);
     }
-    function handle(opts) {
+    function handle2(opts) {
       if (Array.isArray(opts)) {
         opts = { paths: opts, censor: CENSOR };
         return opts;
@@ -23159,7 +23262,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir7, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir8, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -23184,7 +23287,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir7 || false;
+      this.mkdir = mkdir8 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -23825,11 +23928,11 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index, expected, timeout, done) {
+    function wait2(state, index, expected2, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check = (previous) => {
         const current = Atomics.load(state, index);
-        if (current >= expected) {
+        if (current >= expected2) {
           done(null, "ok");
           return;
         }
@@ -23847,7 +23950,7 @@ var require_wait = __commonJS({
           result.value.then((res) => {
             if (res === "ok") {
               const latest2 = Atomics.load(state, index);
-              done(null, latest2 >= expected ? "ok" : "not-equal");
+              done(null, latest2 >= expected2 ? "ok" : "not-equal");
               return;
             }
             check(current);
@@ -23858,11 +23961,11 @@ var require_wait = __commonJS({
       };
       check();
     }
-    function waitDiff(state, index, expected, timeout, done) {
+    function waitDiff(state, index, expected2, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check = () => {
         const current = Atomics.load(state, index);
-        if (current !== expected) {
+        if (current !== expected2) {
           done(null, "ok");
           return;
         }
@@ -23871,7 +23974,7 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index, expected, remaining);
+        const result = Atomics.waitAsync(state, index, expected2, remaining);
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
@@ -23912,7 +24015,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker4 } = __require("worker_threads");
-    var { join: join19 } = __require("path");
+    var { join: join20 } = __require("path");
     var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -23964,7 +24067,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join19(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join20(__dirname, "lib", "worker.js");
       const worker = new Worker4(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -24477,7 +24580,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join19, isAbsolute: isAbsolute2, sep: sep4 } = __require("node:path");
+    var { join: join20, isAbsolute: isAbsolute2, sep: sep4 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
     var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -24632,7 +24735,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -24653,7 +24756,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -24680,7 +24783,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join19(__dirname, "..", "file.js");
+          return join20(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -25160,11 +25263,11 @@ var require_levels = __commonJS({
       const logLevelVal = values[logLevel];
       return logLevelVal !== void 0 && this[levelCompSym](logLevelVal, this[levelValSym]);
     }
-    function compareLevel(direction, current, expected) {
+    function compareLevel(direction, current, expected2) {
       if (direction === SORTING_ORDER.DESC) {
-        return current <= expected;
+        return current <= expected2;
       }
-      return current >= expected;
+      return current >= expected2;
     }
     function genLevelComparison(levelComparison) {
       if (typeof levelComparison === "string") {
@@ -25596,11 +25699,11 @@ var require_safe_stable_stringify = __commonJS({
       }
       return value2 === void 0 ? Infinity : value2;
     }
-    function getItemCount(number) {
-      if (number === 1) {
+    function getItemCount(number2) {
+      if (number2 === 1) {
         return "1 item";
       }
-      return `${number} items`;
+      return `${number2} items`;
     }
     function getUniqueReplacerSet(replacerArray) {
       const replacerSet = /* @__PURE__ */ new Set();
@@ -25660,7 +25763,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join19 = ",";
+            let join20 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value2)) {
               if (value2.length === 0) {
@@ -25674,7 +25777,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join19 = `,
+                join20 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
@@ -25682,13 +25785,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join19;
+                res += join20;
               }
               const tmp = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25709,7 +25812,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join19 = `,
+              join20 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25723,13 +25826,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value2, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join19;
+                separator = join20;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join19;
+              separator = join20;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -25770,7 +25873,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join19 = ",";
+            let join20 = ",";
             if (Array.isArray(value2)) {
               if (value2.length === 0) {
                 return "[]";
@@ -25783,7 +25886,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join19 = `,
+                join20 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
@@ -25791,13 +25894,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join19;
+                res += join20;
               }
               const tmp = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -25810,7 +25913,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join19 = `,
+              join20 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -25819,7 +25922,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value2[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join19;
+                separator = join20;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -25877,20 +25980,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join20 = `,
+              const join21 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join20;
+                res2 += join21;
               }
               const tmp = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res2 += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -25906,16 +26009,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join19 = `,
+            const join20 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value2)) {
-              res += stringifyTypedArray(value2, join19, maximumBreadth);
+              res += stringifyTypedArray(value2, join20, maximumBreadth);
               keys = keys.slice(value2.length);
               maximumPropertiesToStringify -= value2.length;
-              separator = join19;
+              separator = join20;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -25926,13 +26029,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value2[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join19;
+                separator = join20;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join19;
+              separator = join20;
             }
             if (separator !== "") {
               res = `
@@ -26320,8 +26423,8 @@ var require_pino = __commonJS({
         bindings(bindings) {
           return bindings;
         },
-        level(label, number) {
-          return { level: number };
+        level(label, number2) {
+          return { level: number2 };
         }
       }),
       hooks: {
@@ -26726,15 +26829,15 @@ var require_colorette = __commonJS({
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string, close, replace, head = string.substring(0, index) + replace, tail = string.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string, open2, close, replace) => index < 0 ? open2 + string + close : open2 + replaceClose(index, string, close, replace) + close;
-    var filterEmpty = (open2, close, replace = open2, at = open2.length + 1) => (string) => string || !(string === "" || string === void 0) ? clearBleed(
+    var clearBleed = (index, string, open3, close, replace) => index < 0 ? open3 + string + close : open3 + replaceClose(index, string, close, replace) + close;
+    var filterEmpty = (open3, close, replace = open3, at = open3.length + 1) => (string) => string || !(string === "" || string === void 0) ? clearBleed(
       ("" + string).indexOf(close, at),
       string,
-      open2,
+      open3,
       close,
       replace
     ) : "";
-    var init2 = (open2, close, replace) => filterEmpty(`\x1B[${open2}m`, `\x1B[${close}m`, replace);
+    var init2 = (open3, close, replace) => filterEmpty(`\x1B[${open3}m`, `\x1B[${close}m`, replace);
     var colors = {
       reset: init2(0, 0),
       bold: init2(1, 22, "\x1B[22m\x1B[1m"),
@@ -26888,14 +26991,14 @@ var require_wrappy = __commonJS({
         for (var i = 0; i < args.length; i++) {
           args[i] = arguments[i];
         }
-        var ret = fn.apply(this, args);
+        var ret2 = fn.apply(this, args);
         var cb2 = args[args.length - 1];
-        if (typeof ret === "function" && ret !== cb2) {
+        if (typeof ret2 === "function" && ret2 !== cb2) {
           Object.keys(cb2).forEach(function(k) {
-            ret[k] = cb2[k];
+            ret2[k] = cb2[k];
           });
         }
-        return ret;
+        return ret2;
       }
     }
   }
@@ -27582,7 +27685,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir7, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir8, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -27613,7 +27716,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir7 || false;
+      this.mkdir = mkdir8 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -30682,9 +30785,9 @@ function isAbuseLimitError(error) {
   }
   return REGEX_ABUSE_LIMIT_MESSAGE.test(error.message);
 }
-async function hook2(reason, request2, route, parameters) {
+async function hook2(reason, request2, route2, parameters) {
   const endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   return request2(endpoint2).catch((error) => {
@@ -30741,7 +30844,7 @@ function requestToOAuthBaseUrl(request2) {
   }
   return endpointDefaults.baseUrl.replace("/api/v3", "");
 }
-async function oauthRequest(request2, route, parameters) {
+async function oauthRequest(request2, route2, parameters) {
   const withOAuthParameters = {
     baseUrl: requestToOAuthBaseUrl(request2),
     headers: {
@@ -30749,14 +30852,14 @@ async function oauthRequest(request2, route, parameters) {
     },
     ...parameters
   };
-  const response = await request2(route, withOAuthParameters);
+  const response = await request2(route2, withOAuthParameters);
   if ("error" in response.data) {
     const error = new RequestError(
       `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
       400,
       {
         request: request2.endpoint.merge(
-          route,
+          route2,
           withOAuthParameters
         )
       }
@@ -31050,9 +31153,9 @@ async function auth3(state, authOptions) {
     auth: authOptions
   });
 }
-async function hook3(state, request2, route, parameters) {
+async function hook3(state, request2, route2, parameters) {
   let endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
@@ -31242,9 +31345,9 @@ async function auth4(state, options2 = {}) {
 function requiresBasicAuth(url) {
   return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
 }
-async function hook4(state, request2, route, parameters = {}) {
+async function hook4(state, request2, route2, parameters = {}) {
   const endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
@@ -31335,9 +31438,9 @@ async function auth5(state, authOptions) {
   });
   return userAuth();
 }
-async function hook5(state, request2, route, parameters) {
+async function hook5(state, request2, route2, parameters) {
   let endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
@@ -31825,8 +31928,8 @@ function isNotTimeSkewError(error) {
     /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
   ));
 }
-async function hook6(state, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(route, parameters);
+async function hook6(state, request2, route2, parameters) {
+  const endpoint2 = request2.endpoint.merge(route2, parameters);
   const url = endpoint2.url;
   if (/\/login\/oauth\/access_token$/.test(url)) {
     return request2(endpoint2);
@@ -32583,11 +32686,11 @@ var require_Job = __commonJS({
           return false;
         }
       }
-      _assertStatus(expected) {
+      _assertStatus(expected2) {
         var status2;
         status2 = this._states.jobStatus(this.options.id);
-        if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-          throw new BottleneckError(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
+          throw new BottleneckError(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
         }
       }
       doReceive() {
@@ -34450,9 +34553,9 @@ var require_Batcher = __commonJS({
           return this._resetPromise();
         }
         add(data) {
-          var ret;
+          var ret2;
           this._arr.push(data);
-          ret = this._promise;
+          ret2 = this._promise;
           if (this._arr.length === this.maxSize) {
             this._flush();
           } else if (this.maxTime != null && this._arr.length === 1) {
@@ -34460,7 +34563,7 @@ var require_Batcher = __commonJS({
               return this._flush();
             }, this.maxTime);
           }
-          return ret;
+          return ret2;
         }
       }
       ;
@@ -37289,10 +37392,10 @@ var init_errors2 = __esm({
        * @param {Array<string> | string} expected
        * @param {unknown} actual
        */
-      (name, expected, actual) => {
+      (name, expected2, actual) => {
         assert.ok(typeof name === "string", "'name' must be a string");
-        if (!Array.isArray(expected)) {
-          expected = [expected];
+        if (!Array.isArray(expected2)) {
+          expected2 = [expected2];
         }
         let message = "The ";
         if (name.endsWith(" argument")) {
@@ -37305,7 +37408,7 @@ var init_errors2 = __esm({
         const types = [];
         const instances = [];
         const other = [];
-        for (const value2 of expected) {
+        for (const value2 of expected2) {
           assert.ok(
             typeof value2 === "string",
             "All expected entries have to be of type string"
@@ -39105,12 +39208,12 @@ var init_load_config = __esm({
       }
       capacity;
       entries = /* @__PURE__ */ new Map();
-      get(key, load) {
+      get(key, load2) {
         let entry = this.entries.get(key);
         if (entry) {
           this.entries.delete(key);
         } else {
-          entry = load();
+          entry = load2();
           entry.catch(() => this.entries.delete(key));
         }
         this.entries.set(key, entry);
@@ -39199,8 +39302,8 @@ async function findOpenRetrainPull(github, repo, branch) {
 }
 async function openRetrainPull(github, repo, tip, model, request2) {
   const branch = retrainBranch(model);
-  const open2 = await findOpenRetrainPull(github, repo, branch);
-  if (open2) return { kind: "linked", pull: link2(open2), branch };
+  const open3 = await findOpenRetrainPull(github, repo, branch);
+  if (open3) return { kind: "linked", pull: link2(open3), branch };
   const commit = await commitRecord(github, repo, tip, model, request2);
   const raced = await pointBranchAt(github, repo, branch, commit);
   if (raced) return { kind: "linked", pull: link2(raced), branch };
@@ -39247,8 +39350,8 @@ async function pointBranchAt(github, repo, branch, commit) {
   } catch (error) {
     if (!isUnprocessable(error, "Reference already exists")) throw error;
   }
-  const open2 = await findOpenRetrainPull(github, repo, branch);
-  if (open2) return open2;
+  const open3 = await findOpenRetrainPull(github, repo, branch);
+  if (open3) return open3;
   await github.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${branch}`, sha: commit, force: true });
   return void 0;
 }
@@ -39901,6 +40004,4970 @@ var init_octokit = __esm({
     "use strict";
     init_lib();
     init_limiter_groups();
+  }
+});
+
+// node_modules/prom-client/lib/util.js
+var require_util2 = __commonJS({
+  "node_modules/prom-client/lib/util.js"(exports2) {
+    "use strict";
+    exports2.getValueAsString = function getValueString(value2) {
+      if (Number.isNaN(value2)) {
+        return "Nan";
+      } else if (!Number.isFinite(value2)) {
+        if (value2 < 0) {
+          return "-Inf";
+        } else {
+          return "+Inf";
+        }
+      } else {
+        return `${value2}`;
+      }
+    };
+    exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
+      const hash = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash];
+    };
+    exports2.setValue = function setValue(hashMap, value2, labels) {
+      const hash = hashObject(labels);
+      hashMap[hash] = {
+        value: typeof value2 === "number" ? value2 : 0,
+        labels: labels || {}
+      };
+      return hashMap;
+    };
+    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
+      const value2 = typeof deltaValue === "number" ? deltaValue : 0;
+      if (hashMap[hash]) {
+        hashMap[hash].value += value2;
+      } else {
+        hashMap[hash] = { value: value2, labels };
+      }
+      return hashMap;
+    };
+    exports2.getLabels = function(labelNames, args) {
+      if (typeof args[0] === "object") {
+        return args[0];
+      }
+      if (labelNames.length !== args.length) {
+        throw new Error(
+          `Invalid number of arguments (${args.length}): "${args.join(
+            ", "
+          )}" for label names (${labelNames.length}): "${labelNames.join(", ")}".`
+        );
+      }
+      const acc = {};
+      for (let i = 0; i < labelNames.length; i++) {
+        acc[labelNames[i]] = args[i];
+      }
+      return acc;
+    };
+    function fastHashObject(keys, labels) {
+      if (keys.length === 0) {
+        return "";
+      }
+      let hash = "";
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value2 = labels[key];
+        if (value2 === void 0) continue;
+        hash += `${key}:${value2},`;
+      }
+      return hash;
+    }
+    function hashObject(labels, labelNames) {
+      if (labelNames) {
+        return fastHashObject(labelNames, labels);
+      }
+      const keys = Object.keys(labels);
+      if (keys.length > 1) {
+        keys.sort();
+      }
+      return fastHashObject(keys, labels);
+    }
+    exports2.hashObject = hashObject;
+    exports2.isObject = function isObject(obj) {
+      return obj !== null && typeof obj === "object";
+    };
+    exports2.nowTimestamp = function nowTimestamp() {
+      return Date.now() / 1e3;
+    };
+    var Grouper = class extends Map {
+      /**
+       * Adds the `value` to the `key`'s array of values.
+       * @param {*} key Key to set.
+       * @param {*} value Value to add to `key`'s array.
+       * @returns {undefined} undefined.
+       */
+      add(key, value2) {
+        if (this.has(key)) {
+          this.get(key).push(value2);
+        } else {
+          this.set(key, [value2]);
+        }
+      }
+    };
+    exports2.Grouper = Grouper;
+  }
+});
+
+// node_modules/prom-client/lib/registry.js
+var require_registry = __commonJS({
+  "node_modules/prom-client/lib/registry.js"(exports2, module2) {
+    "use strict";
+    var { getValueAsString } = require_util2();
+    var Registry2 = class _Registry {
+      static get PROMETHEUS_CONTENT_TYPE() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+      }
+      static get OPENMETRICS_CONTENT_TYPE() {
+        return "application/openmetrics-text; version=1.0.0; charset=utf-8";
+      }
+      constructor(regContentType = _Registry.PROMETHEUS_CONTENT_TYPE) {
+        this._metrics = {};
+        this._collectors = [];
+        this._defaultLabels = {};
+        if (regContentType !== _Registry.PROMETHEUS_CONTENT_TYPE && regContentType !== _Registry.OPENMETRICS_CONTENT_TYPE) {
+          throw new TypeError(`Content type ${regContentType} is unsupported`);
+        }
+        this._contentType = regContentType;
+      }
+      getMetricsAsArray() {
+        return Object.values(this._metrics);
+      }
+      async getMetricsAsString(metrics) {
+        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
+        const name = escapeString(metric.name);
+        const help = `# HELP ${name} ${escapeString(metric.help)}`;
+        const type = `# TYPE ${name} ${metric.type}`;
+        const values = [help, type];
+        const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        for (const val of metric.values || []) {
+          let { metricName = name, labels = {} } = val;
+          const { sharedLabels = {} } = val;
+          if (isOpenMetrics && metric.type === "counter") {
+            metricName = `${metricName}_total`;
+          }
+          if (defaultLabels) {
+            labels = { ...labels, ...defaultLabels, ...labels };
+          }
+          const formattedLabels = formatLabels(labels, sharedLabels);
+          const flattenedShared = flattenSharedLabels(sharedLabels);
+          const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
+          const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
+          let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
+            val.value
+          )}`;
+          const { exemplar } = val;
+          if (exemplar && isOpenMetrics) {
+            const formattedExemplars = formatLabels(exemplar.labelSet);
+            fullMetricLine += ` # {${formattedExemplars.join(
+              ","
+            )}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
+          }
+          values.push(fullMetricLine);
+        }
+        return values.join("\n");
+      }
+      async metrics() {
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        const promises = this.getMetricsAsArray().map((metric) => {
+          if (isOpenMetrics && metric.type === "counter") {
+            metric.name = standardizeCounterName(metric.name);
+          }
+          return this.getMetricsAsString(metric);
+        });
+        const resolves = await Promise.all(promises);
+        return isOpenMetrics ? `${resolves.join("\n")}
+# EOF
+` : `${resolves.join("\n\n")}
+`;
+      }
+      registerMetric(metric) {
+        if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
+          throw new Error(
+            `A metric with the name ${metric.name} has already been registered.`
+          );
+        }
+        this._metrics[metric.name] = metric;
+      }
+      clear() {
+        this._metrics = {};
+        this._defaultLabels = {};
+      }
+      async getMetricsAsJSON() {
+        const metrics = [];
+        const defaultLabelNames = Object.keys(this._defaultLabels);
+        const promises = [];
+        for (const metric of this.getMetricsAsArray()) {
+          promises.push(metric.get());
+        }
+        const resolves = await Promise.all(promises);
+        for (const item of resolves) {
+          if (item.values && defaultLabelNames.length > 0) {
+            for (const val of item.values) {
+              val.labels = Object.assign({}, val.labels);
+              for (const labelName of defaultLabelNames) {
+                val.labels[labelName] = val.labels[labelName] || this._defaultLabels[labelName];
+              }
+            }
+          }
+          metrics.push(item);
+        }
+        return metrics;
+      }
+      removeSingleMetric(name) {
+        delete this._metrics[name];
+      }
+      getSingleMetricAsString(name) {
+        return this.getMetricsAsString(this._metrics[name]);
+      }
+      getSingleMetric(name) {
+        return this._metrics[name];
+      }
+      setDefaultLabels(labels) {
+        this._defaultLabels = labels;
+      }
+      resetMetrics() {
+        for (const metric in this._metrics) {
+          this._metrics[metric].reset();
+        }
+      }
+      get contentType() {
+        return this._contentType;
+      }
+      setContentType(metricsContentType) {
+        if (metricsContentType === _Registry.OPENMETRICS_CONTENT_TYPE || metricsContentType === _Registry.PROMETHEUS_CONTENT_TYPE) {
+          this._contentType = metricsContentType;
+        } else {
+          throw new Error(`Content type ${metricsContentType} is unsupported`);
+        }
+      }
+      static merge(registers) {
+        const regType = registers[0].contentType;
+        for (const reg of registers) {
+          if (reg.contentType !== regType) {
+            throw new Error(
+              "Registers can only be merged if they have the same content type"
+            );
+          }
+        }
+        const mergedRegistry = new _Registry(regType);
+        const metricsToMerge = registers.reduce(
+          (acc, reg) => acc.concat(reg.getMetricsAsArray()),
+          []
+        );
+        metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
+        return mergedRegistry;
+      }
+    };
+    function formatLabels(labels, exclude) {
+      const { hasOwnProperty: hasOwnProperty3 } = Object.prototype;
+      const formatted = [];
+      for (const [name, value2] of Object.entries(labels)) {
+        if (!exclude || !hasOwnProperty3.call(exclude, name)) {
+          formatted.push(`${name}="${escapeLabelValue(value2)}"`);
+        }
+      }
+      return formatted;
+    }
+    var sharedLabelCache = /* @__PURE__ */ new WeakMap();
+    function flattenSharedLabels(labels) {
+      const cached2 = sharedLabelCache.get(labels);
+      if (cached2) {
+        return cached2;
+      }
+      const formattedLabels = formatLabels(labels);
+      const flattened = formattedLabels.join(",");
+      sharedLabelCache.set(labels, flattened);
+      return flattened;
+    }
+    function escapeLabelValue(str) {
+      if (typeof str !== "string") {
+        return str;
+      }
+      return escapeString(str).replace(/"/g, '\\"');
+    }
+    function escapeString(str) {
+      return str.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+    }
+    function standardizeCounterName(name) {
+      return name.replace(/_total$/, "");
+    }
+    module2.exports = Registry2;
+    module2.exports.globalRegistry = new Registry2();
+  }
+});
+
+// node_modules/prom-client/lib/validation.js
+var require_validation2 = __commonJS({
+  "node_modules/prom-client/lib/validation.js"(exports2) {
+    "use strict";
+    var util = __require("util");
+    var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+    var labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+    exports2.validateMetricName = function(name) {
+      return metricRegexp.test(name);
+    };
+    exports2.validateLabelName = function(names = []) {
+      return names.every((name) => labelRegexp.test(name));
+    };
+    exports2.validateLabel = function validateLabel(savedLabels, labels) {
+      for (const label in labels) {
+        if (!savedLabels.includes(label)) {
+          throw new Error(
+            `Added label "${label}" is not included in initial labelset: ${util.inspect(
+              savedLabels
+            )}`
+          );
+        }
+      }
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metric.js
+var require_metric = __commonJS({
+  "node_modules/prom-client/lib/metric.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { isObject } = require_util2();
+    var { validateMetricName, validateLabelName } = require_validation2();
+    var Metric = class {
+      constructor(config2, defaults = {}) {
+        if (!isObject(config2)) {
+          throw new TypeError("constructor expected a config object");
+        }
+        Object.assign(
+          this,
+          {
+            labelNames: [],
+            registers: [Registry2.globalRegistry],
+            aggregator: "sum",
+            enableExemplars: false
+          },
+          defaults,
+          config2
+        );
+        if (!this.registers) {
+          this.registers = [Registry2.globalRegistry];
+        }
+        if (!this.help) {
+          throw new Error("Missing mandatory help parameter");
+        }
+        if (!this.name) {
+          throw new Error("Missing mandatory name parameter");
+        }
+        if (!validateMetricName(this.name)) {
+          throw new Error("Invalid metric name");
+        }
+        if (!validateLabelName(this.labelNames)) {
+          throw new Error("Invalid label name");
+        }
+        if (this.collect && typeof this.collect !== "function") {
+          throw new Error('Optional "collect" parameter must be a function');
+        }
+        if (this.labelNames) {
+          this.sortedLabelNames = [...this.labelNames].sort();
+        } else {
+          this.sortedLabelNames = [];
+        }
+        this.reset();
+        for (const register2 of this.registers) {
+          if (this.enableExemplars && register2.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
+            throw new TypeError(
+              "Exemplars are supported only on OpenMetrics registries"
+            );
+          }
+          register2.registerMetric(this);
+        }
+      }
+      reset() {
+      }
+    };
+    module2.exports = { Metric };
+  }
+});
+
+// node_modules/prom-client/lib/exemplar.js
+var require_exemplar = __commonJS({
+  "node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+    "use strict";
+    var Exemplar = class {
+      constructor(labelSet = {}, value2 = null) {
+        this.labelSet = labelSet;
+        this.value = value2;
+      }
+      /**
+       * Validation for the label set format.
+       * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
+       *
+       * @param {object} labelSet - Exemplar labels.
+       * @throws {RangeError}
+       * @return {void}
+       */
+      validateExemplarLabelSet(labelSet) {
+        let res = "";
+        for (const [labelName, labelValue] of Object.entries(labelSet)) {
+          res += `${labelName}${labelValue}`;
+        }
+        if (res.length > 128) {
+          throw new RangeError(
+            "Label set size must be smaller than 128 UTF-8 chars"
+          );
+        }
+      }
+    };
+    module2.exports = Exemplar;
+  }
+});
+
+// node_modules/prom-client/lib/counter.js
+var require_counter = __commonJS({
+  "node_modules/prom-client/lib/counter.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      hashObject,
+      isObject,
+      getLabels,
+      removeLabels,
+      nowTimestamp
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Counter2 = class extends Metric {
+      constructor(config2) {
+        super(config2);
+        this.type = "counter";
+        this.defaultLabels = {};
+        this.defaultValue = 1;
+        this.defaultExemplarLabelSet = {};
+        if (config2.enableExemplars) {
+          this.enableExemplars = true;
+          this.inc = this.incWithExemplar;
+        } else {
+          this.inc = this.incWithoutExemplar;
+        }
+      }
+      /**
+       * Increment counter
+       * @param {object} labels - What label you want to be incremented
+       * @param {Number} value - Value to increment, if omitted increment with 1
+       * @returns {object} results - object with information about the inc operation
+       * @returns {string} results.labelHash - hash representation of the labels
+       */
+      incWithoutExemplar(labels, value2) {
+        let hash = "";
+        if (isObject(labels)) {
+          hash = hashObject(labels, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels);
+        } else {
+          value2 = labels;
+          labels = {};
+        }
+        if (value2 && !Number.isFinite(value2)) {
+          throw new TypeError(`Value is not a valid number: ${util.format(value2)}`);
+        }
+        if (value2 < 0) {
+          throw new Error("It is not possible to decrease a counter");
+        }
+        if (value2 === null || value2 === void 0) value2 = 1;
+        setValue(this.hashMap, value2, labels, hash);
+        return { labelHash: hash };
+      }
+      /**
+       * Increment counter with exemplar, same as inc but accepts labels for an
+       * exemplar.
+       * If no label is provided the current exemplar labels are kept unchanged
+       * (defaults to empty set).
+       *
+       * @param {object} incOpts - Object with options about what metric to increase
+       * @param {object} incOpts.labels - What label you want to be incremented,
+       *                                  defaults to null (metric with no labels)
+       * @param {Number} incOpts.value - Value to increment, defaults to 1
+       * @param {object} incOpts.exemplarLabels - Key-value  labels for the
+       *                                          exemplar, defaults to empty set {}
+       * @returns {void}
+       */
+      incWithExemplar({
+        labels = this.defaultLabels,
+        value: value2 = this.defaultValue,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        const res = this.incWithoutExemplar(labels, value2);
+        this.updateExemplar(exemplarLabels, value2, res.labelHash);
+      }
+      updateExemplar(exemplarLabels, value2, hash) {
+        if (exemplarLabels === this.defaultExemplarLabelSet) return;
+        if (!isObject(this.hashMap[hash].exemplar)) {
+          this.hashMap[hash].exemplar = new Exemplar();
+        }
+        this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash].exemplar.value = value2 ? value2 : 1;
+        this.hashMap[hash].exemplar.timestamp = nowTimestamp();
+      }
+      /**
+       * Reset counter
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0);
+        }
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        return {
+          inc: this.inc.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        validateLabel(this.labelNames, labels);
+        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function setValue(hashMap, value2, labels = {}, hash = "") {
+      if (hashMap[hash]) {
+        hashMap[hash].value += value2;
+      } else {
+        hashMap[hash] = { value: value2, labels };
+      }
+      return hashMap;
+    }
+    module2.exports = Counter2;
+  }
+});
+
+// node_modules/prom-client/lib/gauge.js
+var require_gauge = __commonJS({
+  "node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      setValue,
+      setValueDelta,
+      getLabels,
+      hashObject,
+      isObject,
+      removeLabels
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Gauge2 = class extends Metric {
+      constructor(config2) {
+        super(config2);
+        this.type = "gauge";
+      }
+      /**
+       * Set a gauge to a value
+       * @param {object} labels - Object with labels and their values
+       * @param {Number} value - Value to set the gauge to, must be positive
+       * @returns {void}
+       */
+      set(labels, value2) {
+        value2 = getValueArg(labels, value2);
+        labels = getLabelArg(labels);
+        set2(this, labels, value2);
+      }
+      /**
+       * Reset gauge
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0, {});
+        }
+      }
+      /**
+       * Increment a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to increment - if omitted, increment with 1
+       * @returns {void}
+       */
+      inc(labels, value2) {
+        value2 = getValueArg(labels, value2);
+        labels = getLabelArg(labels);
+        if (value2 === void 0) value2 = 1;
+        setDelta(this, labels, value2);
+      }
+      /**
+       * Decrement a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to decrement - if omitted, decrement with 1
+       * @returns {void}
+       */
+      dec(labels, value2) {
+        value2 = getValueArg(labels, value2);
+        labels = getLabelArg(labels);
+        if (value2 === void 0) value2 = 1;
+        setDelta(this, labels, -value2);
+      }
+      /**
+       * Set the gauge to current unix epoch
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      setToCurrentTime(labels) {
+        const now = Date.now() / 1e3;
+        if (labels === void 0) {
+          this.set(now);
+        } else {
+          this.set(labels, now);
+        }
+      }
+      /**
+       * Start a timer
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
+       * @example
+       * var done = gauge.startTimer();
+       * makeXHRRequest(function(err, response) {
+       *	done(); //Duration of the request will be saved
+       * });
+       */
+      startTimer(labels) {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value2 = delta[0] + delta[1] / 1e9;
+          this.set(Object.assign({}, labels, endLabels), value2);
+          return value2;
+        };
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      _getValue(labels) {
+        const hash = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash] ? this.hashMap[hash].value : 0;
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          inc: this.inc.bind(this, labels),
+          dec: this.dec.bind(this, labels),
+          set: this.set.bind(this, labels),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
+          startTimer: this.startTimer.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function set2(gauge, labels, value2) {
+      if (typeof value2 !== "number") {
+        throw new TypeError(`Value is not a valid number: ${util.format(value2)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      setValue(gauge.hashMap, value2, labels);
+    }
+    function setDelta(gauge, labels, delta) {
+      if (typeof delta !== "number") {
+        throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      const hash = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash);
+    }
+    function getLabelArg(labels) {
+      return isObject(labels) ? labels : {};
+    }
+    function getValueArg(labels, value2) {
+      return isObject(labels) ? value2 : labels;
+    }
+    module2.exports = Gauge2;
+  }
+});
+
+// node_modules/prom-client/lib/histogram.js
+var require_histogram = __commonJS({
+  "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      getLabels,
+      hashObject,
+      isObject,
+      removeLabels,
+      nowTimestamp
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Histogram2 = class extends Metric {
+      constructor(config2) {
+        super(config2, {
+          buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+        });
+        this.type = "histogram";
+        this.defaultLabels = {};
+        this.defaultExemplarLabelSet = {};
+        this.enableExemplars = false;
+        for (const label of this.labelNames) {
+          if (label === "le") {
+            throw new Error("le is a reserved label keyword");
+          }
+        }
+        this.upperBounds = this.buckets;
+        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
+          acc[upperBound] = 0;
+          return acc;
+        }, {});
+        if (config2.enableExemplars) {
+          this.enableExemplars = true;
+          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
+            acc[upperBound] = null;
+            return acc;
+          }, {});
+          Object.freeze(this.bucketExemplars);
+          this.observe = this.observeWithExemplar;
+        } else {
+          this.observe = this.observeWithoutExemplar;
+        }
+        Object.freeze(this.bucketValues);
+        Object.freeze(this.upperBounds);
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: createBaseValues(
+              {},
+              this.bucketValues,
+              this.bucketExemplars
+            )
+          };
+        }
+      }
+      /**
+       * Observe a value in histogram
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe in the histogram
+       * @returns {void}
+       */
+      observeWithoutExemplar(labels, value2) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
+      }
+      observeWithExemplar({
+        labels = this.defaultLabels,
+        value: value2,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
+        this.updateExemplar(labels, value2, exemplarLabels);
+      }
+      updateExemplar(labels, value2, exemplarLabels) {
+        if (Object.keys(exemplarLabels).length === 0) return;
+        const hash = hashObject(labels, this.sortedLabelNames);
+        const bound = findBound(this.upperBounds, value2);
+        const { bucketExemplars } = this.hashMap[hash];
+        let exemplar = bucketExemplars[bound];
+        if (!isObject(exemplar)) {
+          exemplar = new Exemplar();
+          bucketExemplars[bound] = exemplar;
+        }
+        exemplar.validateExemplarLabelSet(exemplarLabels);
+        exemplar.labelSet = exemplarLabels;
+        exemplar.value = value2;
+        exemplar.timestamp = nowTimestamp();
+      }
+      async get() {
+        const data = await this.getForPromString();
+        data.values = data.values.map(splayLabels);
+        return data;
+      }
+      async getForPromString() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const data = Object.values(this.hashMap);
+        const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        this.hashMap = {};
+      }
+      /**
+       * Initialize the metrics for the given combination of labels to zero
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      zero(labels) {
+        const hash = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash] = createBaseValues(
+          labels,
+          this.bucketValues,
+          this.bucketExemplars
+        );
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = histogram.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
+       * 	console.log('Duration', duration);
+       * });
+       */
+      startTimer(labels, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value2 = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value2);
+          return value2;
+        };
+      };
+    }
+    function startTimerWithExemplar(startLabels, startExemplarLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels, endExemplarLabels) => {
+          const delta = process.hrtime(start);
+          const value2 = delta[0] + delta[1] / 1e9;
+          this.observe({
+            labels: Object.assign({}, startLabels, endLabels),
+            value: value2,
+            exemplarLabels: Object.assign(
+              {},
+              startExemplarLabels,
+              endExemplarLabels
+            )
+          });
+          return value2;
+        };
+      };
+    }
+    function setValuePair(labels, value2, metricName, exemplar, sharedLabels = {}) {
+      return {
+        labels,
+        sharedLabels,
+        value: value2,
+        metricName,
+        exemplar
+      };
+    }
+    function findBound(upperBounds, value2) {
+      for (let i = 0; i < upperBounds.length; i++) {
+        const bound = upperBounds[i];
+        if (value2 <= bound) {
+          return bound;
+        }
+      }
+      return -1;
+    }
+    function observe(labels) {
+      return (value2) => {
+        const labelValuePair = convertLabelsAndValues(labels, value2);
+        validateLabel(this.labelNames, labelValuePair.labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash];
+        if (!valueFromMap) {
+          valueFromMap = createBaseValues(
+            labelValuePair.labels,
+            this.bucketValues,
+            this.bucketExemplars
+          );
+        }
+        const b = findBound(this.upperBounds, labelValuePair.value);
+        valueFromMap.sum += labelValuePair.value;
+        valueFromMap.count += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
+          valueFromMap.bucketValues[b] += 1;
+        }
+        this.hashMap[hash] = valueFromMap;
+      };
+    }
+    function createBaseValues(labels, bucketValues, bucketExemplars) {
+      const result = {
+        labels,
+        bucketValues: { ...bucketValues },
+        sum: 0,
+        count: 0
+      };
+      if (bucketExemplars) {
+        result.bucketExemplars = { ...bucketExemplars };
+      }
+      return result;
+    }
+    function convertLabelsAndValues(labels, value2) {
+      return isObject(labels) ? {
+        labels,
+        value: value2
+      } : {
+        value: labels,
+        labels: {}
+      };
+    }
+    function extractBucketValuesForExport(histogram2) {
+      const name = `${histogram2.name}_bucket`;
+      return (bucketData) => {
+        let acc = 0;
+        const buckets = histogram2.upperBounds.map((upperBound) => {
+          acc += bucketData.bucketValues[upperBound];
+          return setValuePair(
+            { le: upperBound },
+            acc,
+            name,
+            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
+            bucketData.labels
+          );
+        });
+        return { buckets, data: bucketData };
+      };
+    }
+    function addSumAndCountForExport(histogram2) {
+      return (acc, d) => {
+        acc.push(...d.buckets);
+        const infLabel = { le: "+Inf" };
+        acc.push(
+          setValuePair(
+            infLabel,
+            d.data.count,
+            `${histogram2.name}_bucket`,
+            d.data.bucketExemplars ? d.data.bucketExemplars["-1"] : null,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.sum,
+            `${histogram2.name}_sum`,
+            void 0,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.count,
+            `${histogram2.name}_count`,
+            void 0,
+            d.data.labels
+          )
+        );
+        return acc;
+      };
+    }
+    function splayLabels(bucket) {
+      const { sharedLabels, labels, ...newBucket } = bucket;
+      for (const label of Object.keys(sharedLabels)) {
+        labels[label] = sharedLabels[label];
+      }
+      newBucket.labels = labels;
+      return newBucket;
+    }
+    module2.exports = Histogram2;
+  }
+});
+
+// node_modules/bintrees/lib/treebase.js
+var require_treebase = __commonJS({
+  "node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+    function TreeBase() {
+    }
+    TreeBase.prototype.clear = function() {
+      this._root = null;
+      this.size = 0;
+    };
+    TreeBase.prototype.find = function(data) {
+      var res = this._root;
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          return res.data;
+        } else {
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.findIter = function(data) {
+      var res = this._root;
+      var iter = this.iterator();
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          iter._cursor = res;
+          return iter;
+        } else {
+          iter._ancestors.push(res);
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.lowerBound = function(item) {
+      var cur = this._root;
+      var iter = this.iterator();
+      var cmp = this._comparator;
+      while (cur !== null) {
+        var c = cmp(item, cur.data);
+        if (c === 0) {
+          iter._cursor = cur;
+          return iter;
+        }
+        iter._ancestors.push(cur);
+        cur = cur.get_child(c > 0);
+      }
+      for (var i = iter._ancestors.length - 1; i >= 0; --i) {
+        cur = iter._ancestors[i];
+        if (cmp(item, cur.data) < 0) {
+          iter._cursor = cur;
+          iter._ancestors.length = i;
+          return iter;
+        }
+      }
+      iter._ancestors.length = 0;
+      return iter;
+    };
+    TreeBase.prototype.upperBound = function(item) {
+      var iter = this.lowerBound(item);
+      var cmp = this._comparator;
+      while (iter.data() !== null && cmp(iter.data(), item) === 0) {
+        iter.next();
+      }
+      return iter;
+    };
+    TreeBase.prototype.min = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.left !== null) {
+        res = res.left;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.max = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.right !== null) {
+        res = res.right;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.iterator = function() {
+      return new Iterator(this);
+    };
+    TreeBase.prototype.each = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.next()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    TreeBase.prototype.reach = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.prev()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    function Iterator(tree) {
+      this._tree = tree;
+      this._ancestors = [];
+      this._cursor = null;
+    }
+    Iterator.prototype.data = function() {
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.next = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._minNode(root);
+        }
+      } else {
+        if (this._cursor.right === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.right === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._minNode(this._cursor.right);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.prev = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._maxNode(root);
+        }
+      } else {
+        if (this._cursor.left === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.left === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._maxNode(this._cursor.left);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype._minNode = function(start) {
+      while (start.left !== null) {
+        this._ancestors.push(start);
+        start = start.left;
+      }
+      this._cursor = start;
+    };
+    Iterator.prototype._maxNode = function(start) {
+      while (start.right !== null) {
+        this._ancestors.push(start);
+        start = start.right;
+      }
+      this._cursor = start;
+    };
+    module2.exports = TreeBase;
+  }
+});
+
+// node_modules/bintrees/lib/rbtree.js
+var require_rbtree = __commonJS({
+  "node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+      this.red = true;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function RBTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    RBTree.prototype = new TreeBase();
+    RBTree.prototype.insert = function(data) {
+      var ret2 = false;
+      if (this._root === null) {
+        this._root = new Node(data);
+        ret2 = true;
+        this.size++;
+      } else {
+        var head = new Node(void 0);
+        var dir = 0;
+        var last = 0;
+        var gp = null;
+        var ggp = head;
+        var p = null;
+        var node = this._root;
+        ggp.right = this._root;
+        while (true) {
+          if (node === null) {
+            node = new Node(data);
+            p.set_child(dir, node);
+            ret2 = true;
+            this.size++;
+          } else if (is_red(node.left) && is_red(node.right)) {
+            node.red = true;
+            node.left.red = false;
+            node.right.red = false;
+          }
+          if (is_red(node) && is_red(p)) {
+            var dir2 = ggp.right === gp;
+            if (node === p.get_child(last)) {
+              ggp.set_child(dir2, single_rotate(gp, !last));
+            } else {
+              ggp.set_child(dir2, double_rotate(gp, !last));
+            }
+          }
+          var cmp = this._comparator(node.data, data);
+          if (cmp === 0) {
+            break;
+          }
+          last = dir;
+          dir = cmp < 0;
+          if (gp !== null) {
+            ggp = gp;
+          }
+          gp = p;
+          p = node;
+          node = node.get_child(dir);
+        }
+        this._root = head.right;
+      }
+      this._root.red = false;
+      return ret2;
+    };
+    RBTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node = head;
+      node.right = this._root;
+      var p = null;
+      var gp = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        var last = dir;
+        gp = p;
+        p = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+        if (!is_red(node) && !is_red(node.get_child(dir))) {
+          if (is_red(node.get_child(!dir))) {
+            var sr = single_rotate(node, dir);
+            p.set_child(last, sr);
+            p = sr;
+          } else if (!is_red(node.get_child(!dir))) {
+            var sibling = p.get_child(!last);
+            if (sibling !== null) {
+              if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
+                p.red = false;
+                sibling.red = true;
+                node.red = true;
+              } else {
+                var dir2 = gp.right === p;
+                if (is_red(sibling.get_child(last))) {
+                  gp.set_child(dir2, double_rotate(p, last));
+                } else if (is_red(sibling.get_child(!last))) {
+                  gp.set_child(dir2, single_rotate(p, last));
+                }
+                var gpc = gp.get_child(dir2);
+                gpc.red = true;
+                node.red = true;
+                gpc.left.red = false;
+                gpc.right.red = false;
+              }
+            }
+          }
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+        this.size--;
+      }
+      this._root = head.right;
+      if (this._root !== null) {
+        this._root.red = false;
+      }
+      return found !== null;
+    };
+    function is_red(node) {
+      return node !== null && node.red;
+    }
+    function single_rotate(root, dir) {
+      var save = root.get_child(!dir);
+      root.set_child(!dir, save.get_child(dir));
+      save.set_child(dir, root);
+      root.red = true;
+      save.red = false;
+      return save;
+    }
+    function double_rotate(root, dir) {
+      root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
+      return single_rotate(root, dir);
+    }
+    module2.exports = RBTree;
+  }
+});
+
+// node_modules/bintrees/lib/bintree.js
+var require_bintree = __commonJS({
+  "node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function BinTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    BinTree.prototype = new TreeBase();
+    BinTree.prototype.insert = function(data) {
+      if (this._root === null) {
+        this._root = new Node(data);
+        this.size++;
+        return true;
+      }
+      var dir = 0;
+      var p = null;
+      var node = this._root;
+      while (true) {
+        if (node === null) {
+          node = new Node(data);
+          p.set_child(dir, node);
+          ret = true;
+          this.size++;
+          return true;
+        }
+        if (this._comparator(node.data, data) === 0) {
+          return false;
+        }
+        dir = this._comparator(node.data, data) < 0;
+        p = node;
+        node = node.get_child(dir);
+      }
+    };
+    BinTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node = head;
+      node.right = this._root;
+      var p = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        p = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+        this._root = head.right;
+        this.size--;
+        return true;
+      } else {
+        return false;
+      }
+    };
+    module2.exports = BinTree;
+  }
+});
+
+// node_modules/bintrees/index.js
+var require_bintrees = __commonJS({
+  "node_modules/bintrees/index.js"(exports2, module2) {
+    module2.exports = {
+      RBTree: require_rbtree(),
+      BinTree: require_bintree()
+    };
+  }
+});
+
+// node_modules/tdigest/tdigest.js
+var require_tdigest = __commonJS({
+  "node_modules/tdigest/tdigest.js"(exports2, module2) {
+    var RBTree = require_bintrees().RBTree;
+    function TDigest(delta, K, CX) {
+      this.discrete = delta === false;
+      this.delta = delta || 0.01;
+      this.K = K === void 0 ? 25 : K;
+      this.CX = CX === void 0 ? 1.1 : CX;
+      this.centroids = new RBTree(compare_centroid_means);
+      this.nreset = 0;
+      this.reset();
+    }
+    TDigest.prototype.reset = function() {
+      this.centroids.clear();
+      this.n = 0;
+      this.nreset += 1;
+      this.last_cumulate = 0;
+    };
+    TDigest.prototype.size = function() {
+      return this.centroids.size;
+    };
+    TDigest.prototype.toArray = function(everything) {
+      var result = [];
+      if (everything) {
+        this._cumulate(true);
+        this.centroids.each(function(c) {
+          result.push(c);
+        });
+      } else {
+        this.centroids.each(function(c) {
+          result.push({ mean: c.mean, n: c.n });
+        });
+      }
+      return result;
+    };
+    TDigest.prototype.summary = function() {
+      var approx = this.discrete ? "exact " : "approximating ";
+      var s = [
+        approx + this.n + " samples using " + this.size() + " centroids",
+        "min = " + this.percentile(0),
+        "Q1  = " + this.percentile(0.25),
+        "Q2  = " + this.percentile(0.5),
+        "Q3  = " + this.percentile(0.75),
+        "max = " + this.percentile(1)
+      ];
+      return s.join("\n");
+    };
+    function compare_centroid_means(a, b) {
+      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    }
+    function compare_centroid_mean_cumns(a, b) {
+      return a.mean_cumn - b.mean_cumn;
+    }
+    TDigest.prototype.push = function(x, n) {
+      n = n || 1;
+      x = Array.isArray(x) ? x : [x];
+      for (var i = 0; i < x.length; i++) {
+        this._digest(x[i], n);
+      }
+    };
+    TDigest.prototype.push_centroid = function(c) {
+      c = Array.isArray(c) ? c : [c];
+      for (var i = 0; i < c.length; i++) {
+        this._digest(c[i].mean, c[i].n);
+      }
+    };
+    TDigest.prototype._cumulate = function(exact) {
+      if (this.n === this.last_cumulate || !exact && this.CX && this.CX > this.n / this.last_cumulate) {
+        return;
+      }
+      var cumn = 0;
+      this.centroids.each(function(c) {
+        c.mean_cumn = cumn + c.n / 2;
+        cumn = c.cumn = cumn + c.n;
+      });
+      this.n = this.last_cumulate = cumn;
+    };
+    TDigest.prototype.find_nearest = function(x) {
+      if (this.size() === 0) {
+        return null;
+      }
+      var iter = this.centroids.lowerBound({ mean: x });
+      var c = iter.data() === null ? iter.prev() : iter.data();
+      if (c.mean === x || this.discrete) {
+        return c;
+      }
+      var prev = iter.prev();
+      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+        return prev;
+      } else {
+        return c;
+      }
+    };
+    TDigest.prototype._new_centroid = function(x, n, cumn) {
+      var c = { mean: x, n, cumn };
+      this.centroids.insert(c);
+      this.n += n;
+      return c;
+    };
+    TDigest.prototype._addweight = function(nearest, x, n) {
+      if (x !== nearest.mean) {
+        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+      }
+      nearest.cumn += n;
+      nearest.mean_cumn += n / 2;
+      nearest.n += n;
+      this.n += n;
+    };
+    TDigest.prototype._digest = function(x, n) {
+      var min = this.centroids.min();
+      var max = this.centroids.max();
+      var nearest = this.find_nearest(x);
+      if (nearest && nearest.mean === x) {
+        this._addweight(nearest, x, n);
+      } else if (nearest === min) {
+        this._new_centroid(x, n, 0);
+      } else if (nearest === max) {
+        this._new_centroid(x, n, this.n);
+      } else if (this.discrete) {
+        this._new_centroid(x, n, nearest.cumn);
+      } else {
+        var p = nearest.mean_cumn / this.n;
+        var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
+        if (max_n - nearest.n >= n) {
+          this._addweight(nearest, x, n);
+        } else {
+          this._new_centroid(x, n, nearest.cumn);
+        }
+      }
+      this._cumulate(false);
+      if (!this.discrete && this.K && this.size() > this.K / this.delta) {
+        this.compress();
+      }
+    };
+    TDigest.prototype.bound_mean = function(x) {
+      var iter = this.centroids.upperBound({ mean: x });
+      var lower = iter.prev();
+      var upper = lower.mean === x ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.p_rank = function(x_or_xlist) {
+      var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
+      var ps = xs.map(this._p_rank, this);
+      return Array.isArray(x_or_xlist) ? ps : ps[0];
+    };
+    TDigest.prototype._p_rank = function(x) {
+      if (this.size() === 0) {
+        return void 0;
+      } else if (x < this.centroids.min().mean) {
+        return 0;
+      } else if (x > this.centroids.max().mean) {
+        return 1;
+      }
+      this._cumulate(true);
+      var bound = this.bound_mean(x);
+      var lower = bound[0], upper = bound[1];
+      if (this.discrete) {
+        return lower.cumn / this.n;
+      } else {
+        var cumn = lower.mean_cumn;
+        if (lower !== upper) {
+          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+        }
+        return cumn / this.n;
+      }
+    };
+    TDigest.prototype.bound_mean_cumn = function(cumn) {
+      this.centroids._comparator = compare_centroid_mean_cumns;
+      var iter = this.centroids.upperBound({ mean_cumn: cumn });
+      this.centroids._comparator = compare_centroid_means;
+      var lower = iter.prev();
+      var upper = lower && lower.mean_cumn === cumn ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.percentile = function(p_or_plist) {
+      var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
+      var qs = ps.map(this._percentile, this);
+      return Array.isArray(p_or_plist) ? qs : qs[0];
+    };
+    TDigest.prototype._percentile = function(p) {
+      if (this.size() === 0) {
+        return void 0;
+      }
+      this._cumulate(true);
+      var h = this.n * p;
+      var bound = this.bound_mean_cumn(h);
+      var lower = bound[0], upper = bound[1];
+      if (upper === lower || lower === null || upper === null) {
+        return (lower || upper).mean;
+      } else if (!this.discrete) {
+        return lower.mean + (h - lower.mean_cumn) * (upper.mean - lower.mean) / (upper.mean_cumn - lower.mean_cumn);
+      } else if (h <= lower.cumn) {
+        return lower.mean;
+      } else {
+        return upper.mean;
+      }
+    };
+    function pop_random(choices) {
+      var idx = Math.floor(Math.random() * choices.length);
+      return choices.splice(idx, 1)[0];
+    }
+    TDigest.prototype.compress = function() {
+      if (this.compressing) {
+        return;
+      }
+      var points = this.toArray();
+      this.reset();
+      this.compressing = true;
+      while (points.length > 0) {
+        this.push_centroid(pop_random(points));
+      }
+      this._cumulate(true);
+      this.compressing = false;
+    };
+    function Digest(config2) {
+      this.config = config2 || {};
+      this.mode = this.config.mode || "auto";
+      TDigest.call(this, this.mode === "cont" ? config2.delta : false);
+      this.digest_ratio = this.config.ratio || 0.9;
+      this.digest_thresh = this.config.thresh || 1e3;
+      this.n_unique = 0;
+    }
+    Digest.prototype = Object.create(TDigest.prototype);
+    Digest.prototype.constructor = Digest;
+    Digest.prototype.push = function(x_or_xlist) {
+      TDigest.prototype.push.call(this, x_or_xlist);
+      this.check_continuous();
+    };
+    Digest.prototype._new_centroid = function(x, n, cumn) {
+      this.n_unique += 1;
+      TDigest.prototype._new_centroid.call(this, x, n, cumn);
+    };
+    Digest.prototype._addweight = function(nearest, x, n) {
+      if (nearest.n === 1) {
+        this.n_unique -= 1;
+      }
+      TDigest.prototype._addweight.call(this, nearest, x, n);
+    };
+    Digest.prototype.check_continuous = function() {
+      if (this.mode !== "auto" || this.size() < this.digest_thresh) {
+        return false;
+      }
+      if (this.n_unique / this.size() > this.digest_ratio) {
+        this.mode = "cont";
+        this.discrete = false;
+        this.delta = this.config.delta || 0.01;
+        this.compress();
+        return true;
+      }
+      return false;
+    };
+    module2.exports = {
+      "TDigest": TDigest,
+      "Digest": Digest
+    };
+  }
+});
+
+// node_modules/prom-client/lib/timeWindowQuantiles.js
+var require_timeWindowQuantiles = __commonJS({
+  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+    "use strict";
+    var { TDigest } = require_tdigest();
+    var TimeWindowQuantiles = class {
+      constructor(maxAgeSeconds, ageBuckets) {
+        this.maxAgeSeconds = maxAgeSeconds || 0;
+        this.ageBuckets = ageBuckets || 0;
+        this.shouldRotate = maxAgeSeconds && ageBuckets;
+        this.ringBuffer = Array(ageBuckets).fill(new TDigest());
+        this.currentBuffer = 0;
+        this.lastRotateTimestampMillis = Date.now();
+        this.durationBetweenRotatesMillis = maxAgeSeconds * 1e3 / ageBuckets || Infinity;
+      }
+      size() {
+        const bucket = rotate.call(this);
+        return bucket.size();
+      }
+      percentile(quantile2) {
+        const bucket = rotate.call(this);
+        return bucket.percentile(quantile2);
+      }
+      push(value2) {
+        rotate.call(this);
+        this.ringBuffer.forEach((bucket) => {
+          bucket.push(value2);
+        });
+      }
+      reset() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.reset();
+        });
+      }
+      compress() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.compress();
+        });
+      }
+    };
+    function rotate() {
+      let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
+      while (timeSinceLastRotateMillis > this.durationBetweenRotatesMillis && this.shouldRotate) {
+        this.ringBuffer[this.currentBuffer] = new TDigest();
+        if (++this.currentBuffer >= this.ringBuffer.length) {
+          this.currentBuffer = 0;
+        }
+        timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
+        this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
+      }
+      return this.ringBuffer[this.currentBuffer];
+    }
+    module2.exports = TimeWindowQuantiles;
+  }
+});
+
+// node_modules/prom-client/lib/summary.js
+var require_summary = __commonJS({
+  "node_modules/prom-client/lib/summary.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var { getLabels, hashObject, removeLabels } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var timeWindowQuantiles = require_timeWindowQuantiles();
+    var DEFAULT_COMPRESS_COUNT = 1e3;
+    var Summary = class extends Metric {
+      constructor(config2) {
+        super(config2, {
+          percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
+          compressCount: DEFAULT_COMPRESS_COUNT,
+          hashMap: {}
+        });
+        this.type = "summary";
+        for (const label of this.labelNames) {
+          if (label === "quantile")
+            throw new Error("quantile is a reserved label keyword");
+        }
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: {
+              labels: {},
+              td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+              count: 0,
+              sum: 0
+            }
+          };
+        }
+      }
+      /**
+       * Observe a value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe
+       * @returns {void}
+       */
+      observe(labels, value2) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const hashKeys = Object.keys(this.hashMap);
+        const values = [];
+        hashKeys.forEach((hashKey) => {
+          const s = this.hashMap[hashKey];
+          if (s) {
+            if (this.pruneAgedBuckets && s.td.size() === 0) {
+              delete this.hashMap[hashKey];
+            } else {
+              extractSummariesForExport(s, this.percentiles).forEach((v) => {
+                values.push(v);
+              });
+              values.push(getSumForExport(s, this));
+              values.push(getCountForExport(s, this));
+            }
+          }
+        });
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        const data = Object.values(this.hashMap);
+        data.forEach((s) => {
+          s.td.reset();
+          s.count = 0;
+          s.sum = 0;
+        });
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = summary.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       *	end(); //Observe the duration of expensiveXHRRequest
+       * });
+       */
+      startTimer(labels) {
+        return startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function extractSummariesForExport(summaryOfLabels, percentiles) {
+      summaryOfLabels.td.compress();
+      return percentiles.map((percentile) => {
+        const percentileValue = summaryOfLabels.td.percentile(percentile);
+        return {
+          labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
+          value: percentileValue ? percentileValue : 0
+        };
+      });
+    }
+    function getCountForExport(value2, summary) {
+      return {
+        metricName: `${summary.name}_count`,
+        labels: value2.labels,
+        value: value2.count
+      };
+    }
+    function getSumForExport(value2, summary) {
+      return {
+        metricName: `${summary.name}_sum`,
+        labels: value2.labels,
+        value: value2.sum
+      };
+    }
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value2 = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value2);
+          return value2;
+        };
+      };
+    }
+    function observe(labels) {
+      return (value2) => {
+        const labelValuePair = convertLabelsAndValues(labels, value2);
+        validateLabel(this.labelNames, labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash];
+        if (!summaryOfLabel) {
+          summaryOfLabel = {
+            labels: labelValuePair.labels,
+            td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+            count: 0,
+            sum: 0
+          };
+        }
+        summaryOfLabel.td.push(labelValuePair.value);
+        summaryOfLabel.count++;
+        if (summaryOfLabel.count % this.compressCount === 0) {
+          summaryOfLabel.td.compress();
+        }
+        summaryOfLabel.sum += labelValuePair.value;
+        this.hashMap[hash] = summaryOfLabel;
+      };
+    }
+    function convertLabelsAndValues(labels, value2) {
+      if (value2 === void 0) {
+        return {
+          value: labels,
+          labels: {}
+        };
+      }
+      return {
+        labels,
+        value: value2
+      };
+    }
+    module2.exports = Summary;
+  }
+});
+
+// node_modules/prom-client/lib/pushgateway.js
+var require_pushgateway = __commonJS({
+  "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+    "use strict";
+    var url = __require("url");
+    var http = __require("http");
+    var https = __require("https");
+    var { gzipSync } = __require("zlib");
+    var { globalRegistry } = require_registry();
+    var Pushgateway = class {
+      constructor(gatewayUrl, options2, registry) {
+        if (!registry) {
+          registry = globalRegistry;
+        }
+        this.registry = registry;
+        this.gatewayUrl = gatewayUrl;
+        const { requireJobName, ...requestOptions } = {
+          requireJobName: true,
+          ...options2
+        };
+        this.requireJobName = requireJobName;
+        this.requestOptions = requestOptions;
+      }
+      pushAdd(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "POST", params.jobName, params.groupings);
+      }
+      push(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "PUT", params.jobName, params.groupings);
+      }
+      delete(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "DELETE", params.jobName, params.groupings);
+      }
+    };
+    async function useGateway(method, job, groupings) {
+      const gatewayUrlParsed = url.parse(this.gatewayUrl);
+      const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
+      const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
+      const path8 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url.resolve(this.gatewayUrl, path8);
+      const requestParams = url.parse(target);
+      const httpModule = isHttps(requestParams.href) ? https : http;
+      const options2 = Object.assign(requestParams, this.requestOptions, {
+        method
+      });
+      return new Promise((resolve13, reject) => {
+        if (method === "DELETE" && options2.headers) {
+          delete options2.headers["Content-Encoding"];
+        }
+        const req = httpModule.request(options2, (resp) => {
+          let body = "";
+          resp.setEncoding("utf8");
+          resp.on("data", (chunk) => {
+            body += chunk;
+          });
+          resp.on("end", () => {
+            if (resp.statusCode >= 400) {
+              reject(
+                new Error(`push failed with status ${resp.statusCode}, ${body}`)
+              );
+            } else {
+              resolve13({ resp, body });
+            }
+          });
+        });
+        req.on("error", (err) => {
+          reject(err);
+        });
+        req.on("timeout", () => {
+          req.destroy(new Error("Pushgateway request timed out"));
+        });
+        if (method !== "DELETE") {
+          this.registry.metrics().then((metrics) => {
+            if (options2.headers && options2.headers["Content-Encoding"] === "gzip") {
+              metrics = gzipSync(metrics);
+            }
+            req.write(metrics);
+            req.end();
+          }).catch((err) => {
+            reject(err);
+          });
+        } else {
+          req.end();
+        }
+      });
+    }
+    function generateGroupings(groupings) {
+      if (!groupings) {
+        return "";
+      }
+      return Object.keys(groupings).map(
+        (key) => `/${encodeURIComponent(key)}/${encodeURIComponent(groupings[key])}`
+      ).join("");
+    }
+    function isHttps(href) {
+      return href.search(/^https/) !== -1;
+    }
+    module2.exports = Pushgateway;
+  }
+});
+
+// node_modules/prom-client/lib/bucketGenerators.js
+var require_bucketGenerators = __commonJS({
+  "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+    "use strict";
+    exports2.linearBuckets = (start, width, count) => {
+      if (count < 1) {
+        throw new Error("Linear buckets needs a positive count");
+      }
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
+        buckets[i] = start + i * width;
+      }
+      return buckets;
+    };
+    exports2.exponentialBuckets = (start, factor, count) => {
+      if (start <= 0) {
+        throw new Error("Exponential buckets needs a positive start");
+      }
+      if (count < 1) {
+        throw new Error("Exponential buckets needs a positive count");
+      }
+      if (factor <= 1) {
+        throw new Error("Exponential buckets needs a factor greater than 1");
+      }
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
+        buckets[i] = start;
+        start *= factor;
+      }
+      return buckets;
+    };
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/types.cjs
+var require_types2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+    var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
+      DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
+      DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
+      DiagLogLevel2[DiagLogLevel2["WARN"] = 50] = "WARN";
+      DiagLogLevel2[DiagLogLevel2["INFO"] = 60] = "INFO";
+      DiagLogLevel2[DiagLogLevel2["DEBUG"] = 70] = "DEBUG";
+      DiagLogLevel2[DiagLogLevel2["VERBOSE"] = 80] = "VERBOSE";
+      DiagLogLevel2[DiagLogLevel2["ALL"] = 9999] = "ALL";
+      return DiagLogLevel2;
+    })({});
+    exports2.DiagLogLevel = DiagLogLevel;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/version.cjs
+var require_version2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+    var VERSION22 = "1.10.0";
+    exports2.VERSION = VERSION22;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/semver.cjs
+var require_semver = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+    var require_version4 = require_version2();
+    var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    function _makeCompatibilityCheck(ownVersion) {
+      const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+      const rejectedVersions = /* @__PURE__ */ new Set();
+      const myVersionMatch = ownVersion.match(re);
+      if (!myVersionMatch) return () => false;
+      const ownVersionParsed = {
+        major: +myVersionMatch[1],
+        minor: +myVersionMatch[2],
+        patch: +myVersionMatch[3],
+        prerelease: myVersionMatch[4]
+      };
+      if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+        return globalVersion === ownVersion;
+      };
+      function _reject(v) {
+        rejectedVersions.add(v);
+        return false;
+      }
+      function _accept(v) {
+        acceptedVersions.add(v);
+        return true;
+      }
+      return function isCompatible2(globalVersion) {
+        if (acceptedVersions.has(globalVersion)) return true;
+        if (rejectedVersions.has(globalVersion)) return false;
+        const globalVersionMatch = globalVersion.match(re);
+        if (!globalVersionMatch) return _reject(globalVersion);
+        const globalVersionParsed = {
+          major: +globalVersionMatch[1],
+          minor: +globalVersionMatch[2],
+          patch: +globalVersionMatch[3],
+          prerelease: globalVersionMatch[4]
+        };
+        if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+        if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+        if (ownVersionParsed.major === 0) {
+          if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+          return _reject(globalVersion);
+        }
+        if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+        return _reject(globalVersion);
+      };
+    }
+    var isCompatible = _makeCompatibilityCheck(require_version4.VERSION);
+    exports2._makeCompatibilityCheck = _makeCompatibilityCheck;
+    exports2.isCompatible = isCompatible;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+var require_global_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+    var require_version4 = require_version2();
+    var require_semver2 = require_semver();
+    var major = require_version4.VERSION.split(".")[0];
+    var GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
+    var _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+    function _makeGlobalApi() {
+      return Object.defineProperty({}, "version", {
+        value: require_version4.VERSION,
+        enumerable: true,
+        writable: false,
+        configurable: false
+      });
+    }
+    function registerGlobal(type, instance, diag, allowOverride = false) {
+      var _global$GLOBAL_OPENTE;
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+      if (!allowOverride && api[type]) {
+        const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+        diag.error(err.stack || err.message);
+        return false;
+      }
+      if (api.version !== "1.10.0") {
+        const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${require_version4.VERSION}`);
+        diag.error(err.stack || err.message);
+        return false;
+      }
+      api[type] = instance;
+      diag.debug(`@opentelemetry/api: Registered a global for ${type} v${require_version4.VERSION}.`);
+      return true;
+    }
+    var _compatibleGlobalApi;
+    function getGlobal(type) {
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api == null) return;
+      if (api !== _compatibleGlobalApi) {
+        if (!api.version || !require_semver2.isCompatible(api.version)) return;
+        _compatibleGlobalApi = api;
+      }
+      return api[type];
+    }
+    function unregisterGlobal(type, diag) {
+      diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${require_version4.VERSION}.`);
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api) delete api[type];
+    }
+    exports2.getGlobal = getGlobal;
+    exports2.registerGlobal = registerGlobal;
+    exports2.unregisterGlobal = unregisterGlobal;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+var require_ComponentLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args) {
+        return logProxy("debug", this._namespace, args);
+      }
+      error(...args) {
+        return logProxy("error", this._namespace, args);
+      }
+      info(...args) {
+        return logProxy("info", this._namespace, args);
+      }
+      warn(...args) {
+        return logProxy("warn", this._namespace, args);
+      }
+      verbose(...args) {
+        return logProxy("verbose", this._namespace, args);
+      }
+    };
+    function logProxy(funcName, namespace, args) {
+      const logger = require_global_utils2.getGlobal("diag");
+      if (!logger) return;
+      return logger[funcName](namespace, ...args);
+    }
+    exports2.DiagComponentLogger = DiagComponentLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+var require_logLevelLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+    require_types2();
+    function createLogLevelDiagLogger(maxLevel, logger) {
+      if (maxLevel < 0) maxLevel = 0;
+      else if (maxLevel > 9999) maxLevel = 9999;
+      logger = logger || {};
+      function _filterFunc(funcName, theLevel) {
+        const theFunc = logger[funcName];
+        if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+        return function() {
+        };
+      }
+      return {
+        error: _filterFunc("error", 30),
+        warn: _filterFunc("warn", 50),
+        info: _filterFunc("info", 60),
+        debug: _filterFunc("debug", 70),
+        verbose: _filterFunc("verbose", 80)
+      };
+    }
+    exports2.createLogLevelDiagLogger = createLogLevelDiagLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/diag.cjs
+var require_diag = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_ComponentLogger2 = require_ComponentLogger();
+    require_types2();
+    var require_logLevelLogger2 = require_logLevelLogger();
+    var API_NAME = "diag";
+    var DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args) {
+            const logger = require_global_utils2.getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err.stack) !== null && _err$stack !== void 0 ? _err$stack : err.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = require_global_utils2.getGlobal("diag");
+          const newLogger = require_logLevelLogger2.createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return require_global_utils2.registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          require_global_utils2.unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options2) => {
+          return new require_ComponentLogger2.DiagComponentLogger(options2);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+    exports2.DiagAPI = DiagAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+var require_baggage_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+    var BaggageImpl = class BaggageImpl2 {
+      constructor(entries) {
+        this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
+      }
+      getEntry(key) {
+        const entry = this._entries.get(key);
+        if (!entry) return;
+        return Object.assign({}, entry);
+      }
+      getAllEntries() {
+        return Array.from(this._entries.entries());
+      }
+      setEntry(key, entry) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.set(key, entry);
+        return newBaggage;
+      }
+      removeEntry(key) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      removeEntries(...keys) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        for (const key of keys) newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      clear() {
+        return new BaggageImpl2();
+      }
+    };
+    exports2.BaggageImpl = BaggageImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+var require_symbol = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+    var baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
+    exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+var require_utils3 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+    var require_diag2 = require_diag();
+    var require_baggage_impl2 = require_baggage_impl();
+    var require_symbol2 = require_symbol();
+    var diag = require_diag2.DiagAPI.instance();
+    function createBaggage(entries = {}) {
+      return new require_baggage_impl2.BaggageImpl(new Map(Object.entries(entries)));
+    }
+    function baggageEntryMetadataFromString(str) {
+      if (typeof str !== "string") {
+        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
+        str = "";
+      }
+      return {
+        __TYPE__: require_symbol2.baggageEntryMetadataSymbol,
+        toString() {
+          return str;
+        }
+      };
+    }
+    exports2.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
+    exports2.createBaggage = createBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/context.cjs
+var require_context = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+    function createContextKey(description) {
+      return Symbol.for(description);
+    }
+    var ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key) => self2._currentContext.get(key);
+        self2.setValue = (key, value2) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.set(key, value2);
+          return context;
+        };
+        self2.deleteValue = (key) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.delete(key);
+          return context;
+        };
+      }
+    }();
+    exports2.ROOT_CONTEXT = ROOT_CONTEXT;
+    exports2.createContextKey = createContextKey;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+var require_consoleLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+    var consoleMap = [
+      {
+        n: "error",
+        c: "error"
+      },
+      {
+        n: "warn",
+        c: "warn"
+      },
+      {
+        n: "info",
+        c: "info"
+      },
+      {
+        n: "debug",
+        c: "debug"
+      },
+      {
+        n: "verbose",
+        c: "trace"
+      }
+    ];
+    var _originalConsoleMethods = {};
+    if (typeof console !== "undefined") {
+      for (const key of [
+        "error",
+        "warn",
+        "info",
+        "debug",
+        "trace",
+        "log"
+      ]) if (typeof console[key] === "function") _originalConsoleMethods[key] = console[key];
+    }
+    var DiagConsoleLogger = class {
+      constructor() {
+        function _consoleFunc(funcName) {
+          return function(...args) {
+            let theFunc = _originalConsoleMethods[funcName];
+            if (typeof theFunc !== "function") theFunc = _originalConsoleMethods["log"];
+            if (typeof theFunc !== "function" && console) {
+              theFunc = console[funcName];
+              if (typeof theFunc !== "function") theFunc = console.log;
+            }
+            if (typeof theFunc === "function") return theFunc.apply(console, args);
+          };
+        }
+        for (let i = 0; i < consoleMap.length; i++) this[consoleMap[i].n] = _consoleFunc(consoleMap[i].c);
+      }
+    };
+    exports2.DiagConsoleLogger = DiagConsoleLogger;
+    exports2._originalConsoleMethods = _originalConsoleMethods;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+var require_NoopMeter = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+    var NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    var NoopMetric = class {
+    };
+    var NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    var NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    var NOOP_METER = new NoopMeter();
+    var NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    var NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    var NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    var NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    var NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    var NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    var NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+    function createNoopMeter() {
+      return NOOP_METER;
+    }
+    exports2.NOOP_COUNTER_METRIC = NOOP_COUNTER_METRIC;
+    exports2.NOOP_GAUGE_METRIC = NOOP_GAUGE_METRIC;
+    exports2.NOOP_HISTOGRAM_METRIC = NOOP_HISTOGRAM_METRIC;
+    exports2.NOOP_METER = NOOP_METER;
+    exports2.NOOP_OBSERVABLE_COUNTER_METRIC = NOOP_OBSERVABLE_COUNTER_METRIC;
+    exports2.NOOP_OBSERVABLE_GAUGE_METRIC = NOOP_OBSERVABLE_GAUGE_METRIC;
+    exports2.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+    exports2.NOOP_UP_DOWN_COUNTER_METRIC = NOOP_UP_DOWN_COUNTER_METRIC;
+    exports2.NoopCounterMetric = NoopCounterMetric;
+    exports2.NoopGaugeMetric = NoopGaugeMetric;
+    exports2.NoopHistogramMetric = NoopHistogramMetric;
+    exports2.NoopMeter = NoopMeter;
+    exports2.NoopMetric = NoopMetric;
+    exports2.NoopObservableCounterMetric = NoopObservableCounterMetric;
+    exports2.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
+    exports2.NoopObservableMetric = NoopObservableMetric;
+    exports2.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
+    exports2.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
+    exports2.createNoopMeter = createNoopMeter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+var require_Metric = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+    var ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+    exports2.ValueType = ValueType;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+var require_NoopLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+    var NoopLogger = class {
+      emit(_logRecord) {
+      }
+      enabled() {
+        return false;
+      }
+    };
+    var NOOP_LOGGER = new NoopLogger();
+    function createNoopLogger() {
+      return NOOP_LOGGER;
+    }
+    exports2.NOOP_LOGGER = NOOP_LOGGER;
+    exports2.NoopLogger = NoopLogger;
+    exports2.createNoopLogger = createNoopLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+var require_LogRecord = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+    var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
+      SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
+      SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
+      SeverityNumber2[SeverityNumber2["TRACE2"] = 2] = "TRACE2";
+      SeverityNumber2[SeverityNumber2["TRACE3"] = 3] = "TRACE3";
+      SeverityNumber2[SeverityNumber2["TRACE4"] = 4] = "TRACE4";
+      SeverityNumber2[SeverityNumber2["DEBUG"] = 5] = "DEBUG";
+      SeverityNumber2[SeverityNumber2["DEBUG2"] = 6] = "DEBUG2";
+      SeverityNumber2[SeverityNumber2["DEBUG3"] = 7] = "DEBUG3";
+      SeverityNumber2[SeverityNumber2["DEBUG4"] = 8] = "DEBUG4";
+      SeverityNumber2[SeverityNumber2["INFO"] = 9] = "INFO";
+      SeverityNumber2[SeverityNumber2["INFO2"] = 10] = "INFO2";
+      SeverityNumber2[SeverityNumber2["INFO3"] = 11] = "INFO3";
+      SeverityNumber2[SeverityNumber2["INFO4"] = 12] = "INFO4";
+      SeverityNumber2[SeverityNumber2["WARN"] = 13] = "WARN";
+      SeverityNumber2[SeverityNumber2["WARN2"] = 14] = "WARN2";
+      SeverityNumber2[SeverityNumber2["WARN3"] = 15] = "WARN3";
+      SeverityNumber2[SeverityNumber2["WARN4"] = 16] = "WARN4";
+      SeverityNumber2[SeverityNumber2["ERROR"] = 17] = "ERROR";
+      SeverityNumber2[SeverityNumber2["ERROR2"] = 18] = "ERROR2";
+      SeverityNumber2[SeverityNumber2["ERROR3"] = 19] = "ERROR3";
+      SeverityNumber2[SeverityNumber2["ERROR4"] = 20] = "ERROR4";
+      SeverityNumber2[SeverityNumber2["FATAL"] = 21] = "FATAL";
+      SeverityNumber2[SeverityNumber2["FATAL2"] = 22] = "FATAL2";
+      SeverityNumber2[SeverityNumber2["FATAL3"] = 23] = "FATAL3";
+      SeverityNumber2[SeverityNumber2["FATAL4"] = 24] = "FATAL4";
+      return SeverityNumber2;
+    })({});
+    exports2.SeverityNumber = SeverityNumber;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+var require_TextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+    var defaultTextMapGetter = {
+      get(carrier, key) {
+        if (carrier == null) return;
+        return carrier[key];
+      },
+      keys(carrier) {
+        if (carrier == null) return [];
+        return Object.keys(carrier);
+      }
+    };
+    var defaultTextMapSetter = { set(carrier, key, value2) {
+      if (carrier == null) return;
+      carrier[key] = value2;
+    } };
+    exports2.defaultTextMapGetter = defaultTextMapGetter;
+    exports2.defaultTextMapSetter = defaultTextMapSetter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+var require_trace_flags = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+    var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
+      TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
+      TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
+      return TraceFlags2;
+    })({});
+    exports2.TraceFlags = TraceFlags;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+var require_invalid_span_constants = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+    require_trace_flags();
+    var INVALID_SPANID = "0000000000000000";
+    var INVALID_TRACEID = "00000000000000000000000000000000";
+    var INVALID_SPAN_CONTEXT = {
+      traceId: INVALID_TRACEID,
+      spanId: INVALID_SPANID,
+      traceFlags: 0
+    };
+    exports2.INVALID_SPANID = INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = INVALID_TRACEID;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+var require_NonRecordingSpan = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var NonRecordingSpan = class {
+      constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
+        this._spanContext = spanContext;
+      }
+      spanContext() {
+        return this._spanContext;
+      }
+      setAttribute(_key, _value) {
+        return this;
+      }
+      setAttributes(_attributes) {
+        return this;
+      }
+      addEvent(_name, _attributes) {
+        return this;
+      }
+      addLink(_link) {
+        return this;
+      }
+      addLinks(_links) {
+        return this;
+      }
+      setStatus(_status) {
+        return this;
+      }
+      updateName(_name) {
+        return this;
+      }
+      end(_endTime) {
+      }
+      isRecording() {
+        return false;
+      }
+      recordException(_exception, _time) {
+      }
+    };
+    exports2.NonRecordingSpan = NonRecordingSpan;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+var require_spancontext_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+    require_invalid_span_constants();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var isHex = new Uint8Array([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1
+    ]);
+    function isValidHex(id, length) {
+      if (typeof id !== "string" || id.length !== length) return false;
+      let r = 0;
+      for (let i = 0; i < id.length; i += 4) r += (isHex[id.charCodeAt(i)] | 0) + (isHex[id.charCodeAt(i + 1)] | 0) + (isHex[id.charCodeAt(i + 2)] | 0) + (isHex[id.charCodeAt(i + 3)] | 0);
+      return r === length;
+    }
+    function isValidTraceId(traceId) {
+      return isValidHex(traceId, 32) && traceId !== "00000000000000000000000000000000";
+    }
+    function isValidSpanId(spanId) {
+      return isValidHex(spanId, 16) && spanId !== "0000000000000000";
+    }
+    function isSpanContextValid(spanContext) {
+      return isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
+    }
+    function wrapSpanContext(spanContext) {
+      return new require_NonRecordingSpan2.NonRecordingSpan(spanContext);
+    }
+    exports2.isSpanContextValid = isSpanContextValid;
+    exports2.isValidSpanId = isValidSpanId;
+    exports2.isValidTraceId = isValidTraceId;
+    exports2.wrapSpanContext = wrapSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+var require_NoopContextManager = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+    var require_context3 = require_context();
+    var NoopContextManager = class {
+      active() {
+        return require_context3.ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+    exports2.NoopContextManager = NoopContextManager;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/context.cjs
+var require_context2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopContextManager2 = require_NoopContextManager();
+    var API_NAME = "context";
+    var NOOP_CONTEXT_MANAGER = new require_NoopContextManager2.NoopContextManager();
+    var NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    var ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return require_global_utils2.registerGlobal(API_NAME, contextManager, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context, fn, thisArg, ...args) {
+        return this._getContextManager().with(context, fn, thisArg, ...args);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context, target) {
+        return this._getContextManager().bind(context, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          require_diag2.DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.ContextAPI = ContextAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+var require_context_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var SPAN_KEY = require_context3.createContextKey("OpenTelemetry Context Key SPAN");
+    function getSpan(context) {
+      return context.getValue(SPAN_KEY) || void 0;
+    }
+    function getActiveSpan() {
+      return getSpan(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setSpan(context, span) {
+      return context.setValue(SPAN_KEY, span);
+    }
+    function deleteSpan(context) {
+      return context.deleteValue(SPAN_KEY);
+    }
+    function setSpanContext(context, spanContext) {
+      return setSpan(context, new require_NonRecordingSpan2.NonRecordingSpan(spanContext));
+    }
+    function getSpanContext(context) {
+      var _getSpan;
+      return (_getSpan = getSpan(context)) === null || _getSpan === void 0 ? void 0 : _getSpan.spanContext();
+    }
+    exports2.deleteSpan = deleteSpan;
+    exports2.getActiveSpan = getActiveSpan;
+    exports2.getSpan = getSpan;
+    exports2.getSpanContext = getSpanContext;
+    exports2.setSpan = setSpan;
+    exports2.setSpanContext = setSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+var require_NoopTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+    var require_context3 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var contextApi = require_context3.ContextAPI.getInstance();
+    var NoopTracer = class {
+      startSpan(name, options2, context = contextApi.active()) {
+        if (Boolean(options2 === null || options2 === void 0 ? void 0 : options2.root)) return new require_NonRecordingSpan2.NonRecordingSpan();
+        const parentFromContext = context && require_context_utils2.getSpanContext(context);
+        if (isSpanContext(parentFromContext) && require_spancontext_utils2.isSpanContextValid(parentFromContext)) return new require_NonRecordingSpan2.NonRecordingSpan(parentFromContext);
+        else return new require_NonRecordingSpan2.NonRecordingSpan();
+      }
+      startActiveSpan(name, arg2, arg3, arg4) {
+        var _ctx;
+        let opts;
+        let ctx;
+        let fn;
+        if (arguments.length < 2) return;
+        else if (arguments.length === 2) fn = arg2;
+        else if (arguments.length === 3) {
+          opts = arg2;
+          fn = arg3;
+        } else {
+          opts = arg2;
+          ctx = arg3;
+          fn = arg4;
+        }
+        const parentContext = (_ctx = ctx) !== null && _ctx !== void 0 ? _ctx : contextApi.active();
+        const span = this.startSpan(name, opts, parentContext);
+        const contextWithSpanSet = require_context_utils2.setSpan(parentContext, span);
+        return contextApi.with(contextWithSpanSet, fn, void 0, span);
+      }
+    };
+    function isSpanContext(spanContext) {
+      return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
+    }
+    exports2.NoopTracer = NoopTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+var require_ProxyTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+    var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
+    var ProxyTracer = class {
+      constructor(provider, name, version, options2) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version;
+        this.options = options2;
+      }
+      startSpan(name, options2, context) {
+        return this._getTracer().startSpan(name, options2, context);
+      }
+      startActiveSpan(_name, _options, _context, _fn) {
+        const tracer = this._getTracer();
+        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
+      }
+      /**
+      * Try to get a tracer from the proxy tracer provider.
+      * If the proxy tracer provider has no delegate, return a noop tracer.
+      */
+      _getTracer() {
+        if (this._delegate) return this._delegate;
+        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
+        if (!tracer) return NOOP_TRACER;
+        this._delegate = tracer;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyTracer = ProxyTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+var require_span_kind = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+    var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
+      SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
+      SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
+      SpanKind2[SpanKind2["CLIENT"] = 2] = "CLIENT";
+      SpanKind2[SpanKind2["PRODUCER"] = 3] = "PRODUCER";
+      SpanKind2[SpanKind2["CONSUMER"] = 4] = "CONSUMER";
+      return SpanKind2;
+    })({});
+    exports2.SpanKind = SpanKind;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/status.cjs
+var require_status = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+    var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
+      SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
+      SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
+      SpanStatusCode2[SpanStatusCode2["ERROR"] = 2] = "ERROR";
+      return SpanStatusCode2;
+    })({});
+    exports2.SpanStatusCode = SpanStatusCode;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+var require_tracestate_validators = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+    var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
+    var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
+    var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
+    var INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
+    function validateKey(key) {
+      return VALID_KEY_REGEX.test(key);
+    }
+    function validateValue(value2) {
+      return VALID_VALUE_BASE_REGEX.test(value2) && !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value2);
+    }
+    exports2.validateKey = validateKey;
+    exports2.validateValue = validateValue;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+var require_tracestate_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+    var require_tracestate_validators2 = require_tracestate_validators();
+    var MAX_TRACE_STATE_ITEMS = 32;
+    var MAX_TRACE_STATE_LEN = 512;
+    var LIST_MEMBERS_SEPARATOR = ",";
+    var LIST_MEMBER_KEY_VALUE_SPLITTER = "=";
+    var TraceStateImpl = class TraceStateImpl2 {
+      constructor(rawTraceState) {
+        this._internalState = /* @__PURE__ */ new Map();
+        if (rawTraceState) this._parse(rawTraceState);
+      }
+      set(key, value2) {
+        const currValue = this._internalState.get(key);
+        let newLength = this.serialize().length;
+        if (typeof currValue === "string") newLength += value2.length - currValue.length;
+        else {
+          if (this._internalState.size >= MAX_TRACE_STATE_ITEMS) return this;
+          newLength += key.length + value2.length + (this._internalState.size > 0 ? 2 : 1);
+        }
+        if (newLength > MAX_TRACE_STATE_LEN) return this;
+        const traceState = this._clone();
+        if (traceState._internalState.has(key)) traceState._internalState.delete(key);
+        traceState._internalState.set(key, value2);
+        return traceState;
+      }
+      unset(key) {
+        const traceState = this._clone();
+        traceState._internalState.delete(key);
+        return traceState;
+      }
+      get(key) {
+        return this._internalState.get(key);
+      }
+      serialize() {
+        return Array.from(this._internalState.keys()).reduceRight((agg, key) => {
+          agg.push(key + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key));
+          return agg;
+        }, []).join(LIST_MEMBERS_SEPARATOR);
+      }
+      _parse(rawTraceState) {
+        if (rawTraceState.length > MAX_TRACE_STATE_LEN) return;
+        this._internalState = rawTraceState.split(LIST_MEMBERS_SEPARATOR).reduceRight((agg, part) => {
+          const listMember = part.trim();
+          const i = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
+          if (i !== -1) {
+            const key = listMember.slice(0, i);
+            const value2 = listMember.slice(i + 1, part.length);
+            if (require_tracestate_validators2.validateKey(key) && require_tracestate_validators2.validateValue(value2)) agg.set(key, value2);
+          }
+          return agg;
+        }, /* @__PURE__ */ new Map());
+        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) this._internalState = new Map(Array.from(this._internalState.entries()).reverse().slice(0, MAX_TRACE_STATE_ITEMS));
+      }
+      _keys() {
+        return Array.from(this._internalState.keys()).reverse();
+      }
+      _clone() {
+        const traceState = new TraceStateImpl2();
+        traceState._internalState = new Map(this._internalState);
+        return traceState;
+      }
+    };
+    exports2.TraceStateImpl = TraceStateImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+var require_utils4 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+    var require_tracestate_impl2 = require_tracestate_impl();
+    function createTraceState(rawTraceState) {
+      return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
+    }
+    exports2.createTraceState = createTraceState;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+var require_NoopTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+    var require_NoopTracer2 = require_NoopTracer();
+    var NoopTracerProvider = class {
+      getTracer(_name, _version, _options) {
+        return new require_NoopTracer2.NoopTracer();
+      }
+    };
+    exports2.NoopTracerProvider = NoopTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+var require_ProxyTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
+    var ProxyTracerProvider = class {
+      /**
+      * Get a {@link ProxyTracer}
+      */
+      getTracer(name, version, options2) {
+        var _this$getDelegateTrac;
+        return (_this$getDelegateTrac = this.getDelegateTracer(name, version, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name, version, options2);
+      }
+      getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : NOOP_TRACER_PROVIDER;
+      }
+      /**
+      * Set the delegate tracer provider
+      */
+      setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      getDelegateTracer(name, version, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name, version, options2);
+      }
+    };
+    exports2.ProxyTracerProvider = ProxyTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+var require_SamplingResult = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+    var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
+      SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
+      return SamplingDecision2;
+    })({});
+    exports2.SamplingDecision = SamplingDecision;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context-api.cjs
+var require_context_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+    var context = require_context2().ContextAPI.getInstance();
+    exports2.context = context;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag-api.cjs
+var require_diag_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+    var diag = require_diag().DiagAPI.instance();
+    exports2.diag = diag;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+var require_NoopLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var NoopLoggerProvider = class {
+      getLogger(_name, _version, _options) {
+        return new require_NoopLogger2.NoopLogger();
+      }
+    };
+    var NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
+    exports2.NOOP_LOGGER_PROVIDER = NOOP_LOGGER_PROVIDER;
+    exports2.NoopLoggerProvider = NoopLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+var require_ProxyLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var ProxyLogger = class {
+      constructor(provider, name, version, options2) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version;
+        this.options = options2;
+      }
+      /**
+      * Emit a log record. This method should only be used by log appenders.
+      *
+      * @param logRecord
+      */
+      emit(logRecord) {
+        this._getLogger().emit(logRecord);
+      }
+      enabled(options2) {
+        return this._getLogger().enabled(options2);
+      }
+      /**
+      * Try to get a logger from the proxy logger provider.
+      * If the proxy logger provider has no delegate, return a noop logger.
+      */
+      _getLogger() {
+        if (this._delegate) return this._delegate;
+        const logger = this._provider._getDelegateLogger(this.name, this.version, this.options);
+        if (!logger) return require_NoopLogger2.NOOP_LOGGER;
+        this._delegate = logger;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyLogger = ProxyLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+var require_ProxyLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+    var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
+    var require_ProxyLogger2 = require_ProxyLogger();
+    var ProxyLoggerProvider = class {
+      getLogger(name, version, options2) {
+        var _this$_getDelegateLog;
+        return (_this$_getDelegateLog = this._getDelegateLogger(name, version, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name, version, options2);
+      }
+      /**
+      * Get the delegate logger provider.
+      * Used by tests only.
+      * @internal
+      */
+      _getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : require_NoopLoggerProvider2.NOOP_LOGGER_PROVIDER;
+      }
+      /**
+      * Set the delegate logger provider
+      * @internal
+      */
+      _setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      /**
+      * @internal
+      */
+      _getDelegateLogger(name, version, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name, version, options2);
+      }
+    };
+    exports2.ProxyLoggerProvider = ProxyLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/logs.cjs
+var require_logs = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
+    var API_NAME = "logs";
+    var LogsAPI = class LogsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+      /** Get the singleton instance of the Logs API */
+      static getInstance() {
+        if (!this._instance) this._instance = new LogsAPI2();
+        return this._instance;
+      }
+      setGlobalLoggerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyLoggerProvider._setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global logger provider.
+      *
+      * @returns LoggerProvider
+      */
+      getLoggerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyLoggerProvider;
+      }
+      /**
+      * Returns a Logger, creating one if one with the given name, version,
+      * schemaUrl, and attributes is not already created.
+      *
+      * Getting a Logger may be expensive, especially when `attributes` are
+      * provided. Reuse Logger instances where possible instead of calling
+      * `getLogger()` on hot paths.
+      *
+      * @param name The name of the logger or instrumentation library.
+      * @param version The version of the logger or instrumentation library.
+      * @param options The options of the logger or instrumentation library.
+      * @returns {@link Logger}
+      */
+      getLogger(name, version, options2) {
+        return this.getLoggerProvider().getLogger(name, version, options2);
+      }
+      /** Remove the global logger provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+    };
+    exports2.LogsAPI = LogsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs-api.cjs
+var require_logs_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+    var logs = require_logs().LogsAPI.getInstance();
+    exports2.logs = logs;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+var require_NoopMeterProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+    var require_NoopMeter2 = require_NoopMeter();
+    var NoopMeterProvider = class {
+      getMeter(_name, _version, _options) {
+        return require_NoopMeter2.NOOP_METER;
+      }
+    };
+    var NOOP_METER_PROVIDER = new NoopMeterProvider();
+    exports2.NOOP_METER_PROVIDER = NOOP_METER_PROVIDER;
+    exports2.NoopMeterProvider = NoopMeterProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/metrics.cjs
+var require_metrics = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopMeterProvider2 = require_NoopMeterProvider();
+    var API_NAME = "metrics";
+    var MetricsAPI = class MetricsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+      }
+      /** Get the singleton instance of the Metrics API */
+      static getInstance() {
+        if (!this._instance) this._instance = new MetricsAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global meter provider.
+      * Returns true if the meter provider was successfully registered, else false.
+      */
+      setGlobalMeterProvider(provider) {
+        return require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Returns the global meter provider.
+      */
+      getMeterProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || require_NoopMeterProvider2.NOOP_METER_PROVIDER;
+      }
+      /**
+      * Returns a meter from the global meter provider.
+      */
+      getMeter(name, version, options2) {
+        return this.getMeterProvider().getMeter(name, version, options2);
+      }
+      /** Remove the global meter provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.MetricsAPI = MetricsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics-api.cjs
+var require_metrics_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+    var metrics = require_metrics().MetricsAPI.getInstance();
+    exports2.metrics = metrics;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+var require_NoopTextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+    var NoopTextMapPropagator = class {
+      /** Noop inject function does nothing */
+      inject(_context, _carrier) {
+      }
+      /** Noop extract function does nothing and returns the input context */
+      extract(context, _carrier) {
+        return context;
+      }
+      fields() {
+        return [];
+      }
+    };
+    exports2.NoopTextMapPropagator = NoopTextMapPropagator;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+var require_context_helpers = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
+    function getBaggage(context) {
+      return context.getValue(BAGGAGE_KEY) || void 0;
+    }
+    function getActiveBaggage() {
+      return getBaggage(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setBaggage(context, baggage) {
+      return context.setValue(BAGGAGE_KEY, baggage);
+    }
+    function deleteBaggage(context) {
+      return context.deleteValue(BAGGAGE_KEY);
+    }
+    exports2.deleteBaggage = deleteBaggage;
+    exports2.getActiveBaggage = getActiveBaggage;
+    exports2.getBaggage = getBaggage;
+    exports2.setBaggage = setBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/propagation.cjs
+var require_propagation = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_utils5 = require_utils3();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_NoopTextMapPropagator2 = require_NoopTextMapPropagator();
+    var require_context_helpers2 = require_context_helpers();
+    var API_NAME = "propagation";
+    var NOOP_TEXT_MAP_PROPAGATOR = new require_NoopTextMapPropagator2.NoopTextMapPropagator();
+    var PropagationAPI = class PropagationAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this.createBaggage = require_utils5.createBaggage;
+        this.getBaggage = require_context_helpers2.getBaggage;
+        this.getActiveBaggage = require_context_helpers2.getActiveBaggage;
+        this.setBaggage = require_context_helpers2.setBaggage;
+        this.deleteBaggage = require_context_helpers2.deleteBaggage;
+      }
+      /** Get the singleton instance of the Propagator API */
+      static getInstance() {
+        if (!this._instance) this._instance = new PropagationAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current propagator.
+      *
+      * @returns true if the propagator was successfully registered, else false
+      */
+      setGlobalPropagator(propagator) {
+        return require_global_utils2.registerGlobal(API_NAME, propagator, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Inject context into a carrier to be propagated inter-process
+      *
+      * @param context Context carrying tracing data to inject
+      * @param carrier carrier to inject context into
+      * @param setter Function used to set values on the carrier
+      */
+      inject(context, carrier, setter = require_TextMapPropagator2.defaultTextMapSetter) {
+        return this._getGlobalPropagator().inject(context, carrier, setter);
+      }
+      /**
+      * Extract context from a carrier
+      *
+      * @param context Context which the newly created context will inherit from
+      * @param carrier Carrier to extract context from
+      * @param getter Function used to extract keys from a carrier
+      */
+      extract(context, carrier, getter = require_TextMapPropagator2.defaultTextMapGetter) {
+        return this._getGlobalPropagator().extract(context, carrier, getter);
+      }
+      /**
+      * Return a list of all fields which may be used by the propagator.
+      */
+      fields() {
+        return this._getGlobalPropagator().fields();
+      }
+      /** Remove the global propagator */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+      _getGlobalPropagator() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
+      }
+    };
+    exports2.PropagationAPI = PropagationAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation-api.cjs
+var require_propagation_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+    var propagation = require_propagation().PropagationAPI.getInstance();
+    exports2.propagation = propagation;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/trace.cjs
+var require_trace = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var API_NAME = "trace";
+    var TraceAPI = class TraceAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+        this.wrapSpanContext = require_spancontext_utils2.wrapSpanContext;
+        this.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+        this.deleteSpan = require_context_utils2.deleteSpan;
+        this.getSpan = require_context_utils2.getSpan;
+        this.getActiveSpan = require_context_utils2.getActiveSpan;
+        this.getSpanContext = require_context_utils2.getSpanContext;
+        this.setSpan = require_context_utils2.setSpan;
+        this.setSpanContext = require_context_utils2.setSpanContext;
+      }
+      /** Get the singleton instance of the Trace API */
+      static getInstance() {
+        if (!this._instance) this._instance = new TraceAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global tracer.
+      *
+      * @returns true if the tracer provider was successfully registered, else false
+      */
+      setGlobalTracerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, this._proxyTracerProvider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyTracerProvider.setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global tracer provider.
+      */
+      getTracerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyTracerProvider;
+      }
+      /**
+      * Returns a tracer from the global tracer provider.
+      */
+      getTracer(name, version) {
+        return this.getTracerProvider().getTracer(name, version);
+      }
+      /** Remove the global tracer provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+      }
+    };
+    exports2.TraceAPI = TraceAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace-api.cjs
+var require_trace_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+    var trace = require_trace().TraceAPI.getInstance();
+    exports2.trace = trace;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/index.cjs
+var require_dist2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+    Object.defineProperties(exports2, {
+      __esModule: { value: true },
+      [Symbol.toStringTag]: { value: "Module" }
+    });
+    var require_types3 = require_types2();
+    var require_utils5 = require_utils3();
+    var require_context3 = require_context();
+    var require_consoleLogger2 = require_consoleLogger();
+    var require_NoopMeter2 = require_NoopMeter();
+    var require_Metric2 = require_Metric();
+    var require_NoopLogger2 = require_NoopLogger();
+    var require_LogRecord2 = require_LogRecord();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_trace_flags2 = require_trace_flags();
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var require_span_kind2 = require_span_kind();
+    var require_status2 = require_status();
+    var require_utils$1 = require_utils4();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var require_SamplingResult2 = require_SamplingResult();
+    var require_context_api2 = require_context_api();
+    var require_diag_api2 = require_diag_api();
+    var require_logs_api2 = require_logs_api();
+    var require_metrics_api2 = require_metrics_api();
+    var require_propagation_api2 = require_propagation_api();
+    var require_trace_api2 = require_trace_api();
+    var src_default = {
+      context: require_context_api2.context,
+      diag: require_diag_api2.diag,
+      logs: require_logs_api2.logs,
+      metrics: require_metrics_api2.metrics,
+      propagation: require_propagation_api2.propagation,
+      trace: require_trace_api2.trace
+    };
+    exports2.DiagConsoleLogger = require_consoleLogger2.DiagConsoleLogger;
+    exports2.DiagLogLevel = require_types3.DiagLogLevel;
+    exports2.INVALID_SPANID = require_invalid_span_constants2.INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = require_invalid_span_constants2.INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = require_invalid_span_constants2.INVALID_TRACEID;
+    exports2.ProxyTracer = require_ProxyTracer2.ProxyTracer;
+    exports2.ProxyTracerProvider = require_ProxyTracerProvider2.ProxyTracerProvider;
+    exports2.ROOT_CONTEXT = require_context3.ROOT_CONTEXT;
+    exports2.SamplingDecision = require_SamplingResult2.SamplingDecision;
+    exports2.SeverityNumber = require_LogRecord2.SeverityNumber;
+    exports2.SpanKind = require_span_kind2.SpanKind;
+    exports2.SpanStatusCode = require_status2.SpanStatusCode;
+    exports2.TraceFlags = require_trace_flags2.TraceFlags;
+    exports2.ValueType = require_Metric2.ValueType;
+    exports2.baggageEntryMetadataFromString = require_utils5.baggageEntryMetadataFromString;
+    exports2.context = require_context_api2.context;
+    exports2.createContextKey = require_context3.createContextKey;
+    exports2.createNoopLogger = require_NoopLogger2.createNoopLogger;
+    exports2.createNoopMeter = require_NoopMeter2.createNoopMeter;
+    exports2.createTraceState = require_utils$1.createTraceState;
+    exports2.default = src_default;
+    exports2.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
+    exports2.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
+    exports2.diag = require_diag_api2.diag;
+    exports2.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+    exports2.isValidSpanId = require_spancontext_utils2.isValidSpanId;
+    exports2.isValidTraceId = require_spancontext_utils2.isValidTraceId;
+    exports2.logs = require_logs_api2.logs;
+    exports2.metrics = require_metrics_api2.metrics;
+    exports2.propagation = require_propagation_api2.propagation;
+    exports2.trace = require_trace_api2.trace;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processCpuTotal.js
+var require_processCpuTotal = __commonJS({
+  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+    "use strict";
+    var OtelApi = require_dist2();
+    var Counter2 = require_counter();
+    var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
+    var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
+    var PROCESS_CPU_SECONDS = "process_cpu_seconds_total";
+    module2.exports = (registry, config2 = {}) => {
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const exemplars = config2.enableExemplars ? config2.enableExemplars : false;
+      const labelNames = Object.keys(labels);
+      let lastCpuUsage = process.cpuUsage();
+      const cpuUserUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_USER_SECONDS,
+        help: "Total user CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          const cpuUsage = process.cpuUsage();
+          const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
+          const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
+          lastCpuUsage = cpuUsage;
+          if (this.enableExemplars) {
+            let exemplarLabels = {};
+            const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
+            if (currentSpan) {
+              exemplarLabels = {
+                traceId: currentSpan.spanContext().traceId,
+                spanId: currentSpan.spanContext().spanId
+              };
+            }
+            cpuUserUsageCounter.inc({
+              labels,
+              value: userUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuSystemUsageCounter.inc({
+              labels,
+              value: systemUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuUsageCounter.inc({
+              labels,
+              value: (userUsageMicros + systemUsageMicros) / 1e6,
+              exemplarLabels
+            });
+          } else {
+            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUsageCounter.inc(
+              labels,
+              (userUsageMicros + systemUsageMicros) / 1e6
+            );
+          }
+        }
+      });
+      const cpuSystemUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
+        help: "Total system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+      const cpuUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SECONDS,
+        help: "Total user and system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_CPU_USER_SECONDS,
+      PROCESS_CPU_SYSTEM_SECONDS,
+      PROCESS_CPU_SECONDS
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processStartTime.js
+var require_processStartTime = __commonJS({
+  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
+    var PROCESS_START_TIME = "process_start_time_seconds";
+    module2.exports = (registry, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_START_TIME,
+        help: "Start time of the process since unix epoch in seconds.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        aggregator: "omit",
+        collect() {
+          this.set(labels, startInSeconds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_START_TIME];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+var require_osMemoryHeapLinux = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs6 = __require("fs");
+    var values = ["VmSize", "VmRSS", "VmData"];
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
+    var PROCESS_HEAP = "process_heap_bytes";
+    function structureOutput(input) {
+      return input.split("\n").reduce((acc, string) => {
+        if (!values.some((value3) => string.startsWith(value3))) {
+          return acc;
+        }
+        const split2 = string.split(":");
+        let value2 = split2[1].trim();
+        value2 = value2.substr(0, value2.length - 3);
+        value2 = Number(value2) * 1024;
+        acc[split2[0]] = value2;
+        return acc;
+      }, {});
+    }
+    module2.exports = (registry, config2 = {}) => {
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const residentMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          try {
+            const stat5 = fs6.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat5);
+            residentMemGauge.set(labels, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+          } catch {
+          }
+        }
+      });
+      const virtualMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_VIRTUAL_MEMORY,
+        help: "Virtual memory size in bytes.",
+        registers,
+        labelNames
+      });
+      const heapSizeMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_HEAP,
+        help: "Process heap size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_RESIDENT_MEMORY,
+      PROCESS_VIRTUAL_MEMORY,
+      PROCESS_HEAP
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+var require_safeMemoryUsage = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+    "use strict";
+    function safeMemoryUsage() {
+      try {
+        return process.memoryUsage();
+      } catch {
+        return;
+      }
+    }
+    module2.exports = safeMemoryUsage;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeap.js
+var require_osMemoryHeap = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var linuxVariant = require_osMemoryHeapLinux();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    function notLinuxVariant(registry, config2 = {}) {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const memUsage = safeMemoryUsage();
+          if (memUsage) {
+            this.set(labels, memUsage.rss);
+          }
+        }
+      });
+    }
+    module2.exports = (registry, config2) => process.platform === "linux" ? linuxVariant(registry, config2) : notLinuxVariant(registry, config2);
+    module2.exports.metricNames = process.platform === "linux" ? linuxVariant.metricNames : [PROCESS_RESIDENT_MEMORY];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+var require_processOpenFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs6 = __require("fs");
+    var process4 = __require("process");
+    var PROCESS_OPEN_FDS = "process_open_fds";
+    module2.exports = (registry, config2 = {}) => {
+      if (process4.platform !== "linux") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_OPEN_FDS,
+        help: "Number of open file descriptors.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          try {
+            const fds = fs6.readdirSync("/proc/self/fd");
+            this.set(labels, fds.length - 1);
+          } catch {
+          }
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_OPEN_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+var require_processMaxFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs6 = __require("fs");
+    var PROCESS_MAX_FDS = "process_max_fds";
+    var maxFds;
+    module2.exports = (registry, config2 = {}) => {
+      if (maxFds === void 0) {
+        try {
+          const limits = fs6.readFileSync("/proc/self/limits", "utf8");
+          const lines = limits.split("\n");
+          for (const line of lines) {
+            if (line.startsWith("Max open files")) {
+              const parts = line.split(/  +/);
+              maxFds = Number(parts[1]);
+              break;
+            }
+          }
+        } catch {
+          return;
+        }
+      }
+      if (maxFds === void 0) return;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_MAX_FDS,
+        help: "Maximum number of open file descriptors.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          if (maxFds !== void 0) this.set(labels, maxFds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_MAX_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/eventLoopLag.js
+var require_eventLoopLag = __commonJS({
+  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_EVENTLOOP_LAG = "nodejs_eventloop_lag_seconds";
+    var NODEJS_EVENTLOOP_LAG_MIN = "nodejs_eventloop_lag_min_seconds";
+    var NODEJS_EVENTLOOP_LAG_MAX = "nodejs_eventloop_lag_max_seconds";
+    var NODEJS_EVENTLOOP_LAG_MEAN = "nodejs_eventloop_lag_mean_seconds";
+    var NODEJS_EVENTLOOP_LAG_STDDEV = "nodejs_eventloop_lag_stddev_seconds";
+    var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
+    var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
+    var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
+    function reportEventloopLag(start, gauge, labels) {
+      const delta = process.hrtime(start);
+      const nanosec = delta[0] * 1e9 + delta[1];
+      const seconds = nanosec / 1e9;
+      gauge.set(labels, seconds);
+    }
+    module2.exports = (registry, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry ? [registry] : void 0;
+      let collect2 = () => {
+        const start = process.hrtime();
+        setImmediate(reportEventloopLag, start, lag, labels);
+      };
+      if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
+        try {
+          const histogram2 = perf_hooks.monitorEventLoopDelay({
+            resolution: config2.eventLoopMonitoringPrecision
+          });
+          histogram2.enable();
+          collect2 = () => {
+            const start = process.hrtime();
+            setImmediate(reportEventloopLag, start, lag, labels);
+            lagMin.set(labels, histogram2.min / 1e9);
+            lagMax.set(labels, histogram2.max / 1e9);
+            lagMean.set(labels, histogram2.mean / 1e9);
+            lagStddev.set(labels, histogram2.stddev / 1e9);
+            lagP50.set(labels, histogram2.percentile(50) / 1e9);
+            lagP90.set(labels, histogram2.percentile(90) / 1e9);
+            lagP99.set(labels, histogram2.percentile(99) / 1e9);
+            histogram2.reset();
+          };
+        } catch (e) {
+          if (e.code === "ERR_NOT_IMPLEMENTED") {
+            return;
+          }
+          throw e;
+        }
+      }
+      const lag = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG,
+        help: "Lag of event loop in seconds.",
+        registers,
+        labelNames,
+        aggregator: "average",
+        // Use this one metric's `collect` to set all metrics' values.
+        collect: collect2
+      });
+      const lagMin = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
+        help: "The minimum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "min"
+      });
+      const lagMax = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
+        help: "The maximum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "max"
+      });
+      const lagMean = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
+        help: "The mean of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagStddev = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
+        help: "The standard deviation of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP50 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
+        help: "The 50th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP90 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
+        help: "The 90th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP99 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
+        help: "The 99th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_EVENTLOOP_LAG,
+      NODEJS_EVENTLOOP_LAG_MIN,
+      NODEJS_EVENTLOOP_LAG_MAX,
+      NODEJS_EVENTLOOP_LAG_MEAN,
+      NODEJS_EVENTLOOP_LAG_STDDEV,
+      NODEJS_EVENTLOOP_LAG_P50,
+      NODEJS_EVENTLOOP_LAG_P90,
+      NODEJS_EVENTLOOP_LAG_P99
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+var require_processMetricsHelpers = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+    "use strict";
+    function aggregateByObjectName(list3) {
+      const data = {};
+      for (let i = 0; i < list3.length; i++) {
+        const listElement = list3[i];
+        if (!listElement || typeof listElement.constructor === "undefined") {
+          continue;
+        }
+        if (Object.hasOwnProperty.call(data, listElement.constructor.name)) {
+          data[listElement.constructor.name] += 1;
+        } else {
+          data[listElement.constructor.name] = 1;
+        }
+      }
+      return data;
+    }
+    function updateMetrics(gauge, data, labels) {
+      gauge.reset();
+      for (const key in data) {
+        gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
+      }
+    }
+    module2.exports = {
+      aggregateByObjectName,
+      updateMetrics
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processHandles.js
+var require_processHandles = __commonJS({
+  "node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+    "use strict";
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var Gauge2 = require_gauge();
+    var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
+    var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
+    module2.exports = (registry, config2 = {}) => {
+      if (typeof process._getActiveHandles !== "function") {
+        return;
+      }
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES,
+        help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers,
+        collect() {
+          const handles = process._getActiveHandles();
+          updateMetrics(this, aggregateByObjectName(handles), labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
+        help: "Total number of active handles.",
+        registers,
+        labelNames,
+        collect() {
+          const handles = process._getActiveHandles();
+          this.set(labels, handles.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_HANDLES,
+      NODEJS_ACTIVE_HANDLES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processRequests.js
+var require_processRequests = __commonJS({
+  "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
+    var NODEJS_ACTIVE_REQUESTS_TOTAL = "nodejs_active_requests_total";
+    module2.exports = (registry, config2 = {}) => {
+      if (typeof process._getActiveRequests !== "function") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS,
+        help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        collect() {
+          const requests = process._getActiveRequests();
+          updateMetrics(this, aggregateByObjectName(requests), labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
+        help: "Total number of active requests.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const requests = process._getActiveRequests();
+          this.set(labels, requests.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_REQUESTS,
+      NODEJS_ACTIVE_REQUESTS_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processResources.js
+var require_processResources = __commonJS({
+  "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
+    var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
+    module2.exports = (registry, config2 = {}) => {
+      if (typeof process.getActiveResourcesInfo !== "function") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES,
+        help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
+        labelNames: ["type", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          const data = {};
+          for (let i = 0; i < resources.length; i++) {
+            const resource = resources[i];
+            if (Object.hasOwn(data, resource)) {
+              data[resource] += 1;
+            } else {
+              data[resource] = 1;
+            }
+          }
+          updateMetrics(this, data, labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
+        help: "Total number of active resources.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          this.set(labels, resources.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_RESOURCES,
+      NODEJS_ACTIVE_RESOURCES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+var require_heapSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
+    var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
+    var NODEJS_EXTERNAL_MEMORY = "nodejs_external_memory_bytes";
+    module2.exports = (registry, config2 = {}) => {
+      if (typeof process.memoryUsage !== "function") {
+        return;
+      }
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const collect2 = () => {
+        const memUsage = safeMemoryUsage();
+        if (memUsage) {
+          heapSizeTotal.set(labels, memUsage.heapTotal);
+          heapSizeUsed.set(labels, memUsage.heapUsed);
+          if (memUsage.external !== void 0) {
+            externalMemUsed.set(labels, memUsage.external);
+          }
+        }
+      };
+      const heapSizeTotal = new Gauge2({
+        name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
+        help: "Process heap size from Node.js in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect: collect2
+      });
+      const heapSizeUsed = new Gauge2({
+        name: namePrefix + NODEJS_HEAP_SIZE_USED,
+        help: "Process heap size used from Node.js in bytes.",
+        registers,
+        labelNames
+      });
+      const externalMemUsed = new Gauge2({
+        name: namePrefix + NODEJS_EXTERNAL_MEMORY,
+        help: "Node.js external memory size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_HEAP_SIZE_TOTAL,
+      NODEJS_HEAP_SIZE_USED,
+      NODEJS_EXTERNAL_MEMORY
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+var require_heapSpacesSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var v82 = __require("v8");
+    var METRICS2 = ["total", "used", "available"];
+    var NODEJS_HEAP_SIZE = {};
+    METRICS2.forEach((metricType) => {
+      NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
+    });
+    module2.exports = (registry, config2 = {}) => {
+      try {
+        v82.getHeapSpaceStatistics();
+      } catch (e) {
+        if (e.code === "ERR_NOT_IMPLEMENTED") {
+          return;
+        }
+        throw e;
+      }
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = ["space", ...Object.keys(labels)];
+      const gauges = {};
+      METRICS2.forEach((metricType) => {
+        gauges[metricType] = new Gauge2({
+          name: namePrefix + NODEJS_HEAP_SIZE[metricType],
+          help: `Process heap space size ${metricType} from Node.js in bytes.`,
+          labelNames,
+          registers
+        });
+      });
+      gauges.total.collect = () => {
+        for (const space of v82.getHeapSpaceStatistics()) {
+          const spaceName = space.space_name.substr(
+            0,
+            space.space_name.indexOf("_space")
+          );
+          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.available.set(
+            { space: spaceName, ...labels },
+            space.space_available_size
+          );
+        }
+      };
+    };
+    module2.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
+  }
+});
+
+// node_modules/prom-client/lib/metrics/version.js
+var require_version3 = __commonJS({
+  "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var version = process.version;
+    var versionSegments = version.slice(1).split(".").map(Number);
+    var NODE_VERSION_INFO = "nodejs_version_info";
+    module2.exports = (registry, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODE_VERSION_INFO,
+        help: "Node.js version info.",
+        labelNames: ["version", "major", "minor", "patch", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        aggregator: "first",
+        collect() {
+          this.labels(
+            version,
+            versionSegments[0],
+            versionSegments[1],
+            versionSegments[2],
+            ...Object.values(labels)
+          ).set(1);
+        }
+      });
+    };
+    module2.exports.metricNames = [NODE_VERSION_INFO];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/gc.js
+var require_gc = __commonJS({
+  "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+    "use strict";
+    var Histogram2 = require_histogram();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_GC_DURATION_SECONDS = "nodejs_gc_duration_seconds";
+    var DEFAULT_GC_DURATION_BUCKETS = [1e-3, 0.01, 0.1, 1, 2, 5];
+    var kinds = [];
+    if (perf_hooks && perf_hooks.constants) {
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = "major";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = "minor";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = "incremental";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = "weakcb";
+    }
+    module2.exports = (registry, config2 = {}) => {
+      if (!perf_hooks) {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const buckets = config2.gcDurationBuckets ? config2.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
+      const gcHistogram = new Histogram2({
+        name: namePrefix + NODEJS_GC_DURATION_SECONDS,
+        help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
+        labelNames: ["kind", ...labelNames],
+        enableExemplars: false,
+        buckets,
+        registers: registry ? [registry] : void 0
+      });
+      const obs = new perf_hooks.PerformanceObserver((list3) => {
+        const entry = list3.getEntries()[0];
+        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+      });
+      obs.observe({ entryTypes: ["gc"] });
+    };
+    module2.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
+  }
+});
+
+// node_modules/prom-client/lib/defaultMetrics.js
+var require_defaultMetrics = __commonJS({
+  "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+    "use strict";
+    var { isObject } = require_util2();
+    var processCpuTotal = require_processCpuTotal();
+    var processStartTime = require_processStartTime();
+    var osMemoryHeap = require_osMemoryHeap();
+    var processOpenFileDescriptors = require_processOpenFileDescriptors();
+    var processMaxFileDescriptors = require_processMaxFileDescriptors();
+    var eventLoopLag = require_eventLoopLag();
+    var processHandles = require_processHandles();
+    var processRequests = require_processRequests();
+    var processResources = require_processResources();
+    var heapSizeAndUsed = require_heapSizeAndUsed();
+    var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
+    var version = require_version3();
+    var gc = require_gc();
+    var metrics = {
+      processCpuTotal,
+      processStartTime,
+      osMemoryHeap,
+      processOpenFileDescriptors,
+      processMaxFileDescriptors,
+      eventLoopLag,
+      ...typeof process.getActiveResourcesInfo === "function" ? { processResources } : {},
+      processHandles,
+      processRequests,
+      heapSizeAndUsed,
+      heapSpacesSizeAndUsed,
+      version,
+      gc
+    };
+    var metricsList = Object.keys(metrics);
+    module2.exports = function collectDefaultMetrics2(config2) {
+      if (config2 !== null && config2 !== void 0 && !isObject(config2)) {
+        throw new TypeError("config must be null, undefined, or an object");
+      }
+      config2 = { eventLoopMonitoringPrecision: 10, ...config2 };
+      for (const metric of Object.values(metrics)) {
+        metric(config2.register, config2);
+      }
+    };
+    module2.exports.metricsList = metricsList;
+  }
+});
+
+// node_modules/prom-client/lib/metricAggregators.js
+var require_metricAggregators = __commonJS({
+  "node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+    "use strict";
+    var { Grouper, hashObject } = require_util2();
+    function AggregatorFactory(aggregatorFn) {
+      return (metrics) => {
+        if (metrics.length === 0) return;
+        const result = {
+          help: metrics[0].help,
+          name: metrics[0].name,
+          type: metrics[0].type,
+          values: [],
+          aggregator: metrics[0].aggregator
+        };
+        const byLabels = new Grouper();
+        metrics.forEach((metric) => {
+          metric.values.forEach((value2) => {
+            const key = hashObject(value2.labels);
+            byLabels.add(`${value2.metricName}_${key}`, value2);
+          });
+        });
+        byLabels.forEach((values) => {
+          if (values.length === 0) return;
+          const valObj = {
+            value: aggregatorFn(values),
+            labels: values[0].labels
+          };
+          if (values[0].metricName) {
+            valObj.metricName = values[0].metricName;
+          }
+          result.values.push(valObj);
+        });
+        return result;
+      };
+    }
+    exports2.AggregatorFactory = AggregatorFactory;
+    exports2.aggregators = {
+      /**
+       * @return The sum of values.
+       */
+      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
+      /**
+       * @return The first value.
+       */
+      first: AggregatorFactory((v) => v[0].value),
+      /**
+       * @return {undefined} Undefined; omits the metric.
+       */
+      omit: () => {
+      },
+      /**
+       * @return The arithmetic mean of the values.
+       */
+      average: AggregatorFactory(
+        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
+      ),
+      /**
+       * @return The minimum of the values.
+       */
+      min: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
+      ),
+      /**
+       * @return The maximum of the values.
+       */
+      max: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
+      )
+    };
+  }
+});
+
+// node_modules/prom-client/lib/cluster.js
+var require_cluster = __commonJS({
+  "node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { Grouper } = require_util2();
+    var { aggregators } = require_metricAggregators();
+    var cluster = () => {
+      const data = __require("cluster");
+      cluster = () => data;
+      return data;
+    };
+    var GET_METRICS_REQ = "prom-client:getMetricsReq";
+    var GET_METRICS_RES = "prom-client:getMetricsRes";
+    var registries = [Registry2.globalRegistry];
+    var requestCtr = 0;
+    var listenersAdded = false;
+    var requests = /* @__PURE__ */ new Map();
+    var AggregatorRegistry = class extends Registry2 {
+      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        super(regContentType);
+        addListeners();
+      }
+      /**
+       * Gets aggregated metrics for all workers. The optional callback and
+       * returned Promise resolve with the same value; either may be used.
+       * @return {Promise<string>} Promise that resolves with the aggregated
+       *   metrics.
+       */
+      clusterMetrics() {
+        const requestId = requestCtr++;
+        return new Promise((resolve13, reject) => {
+          let settled = false;
+          function done(err, result) {
+            if (settled) return;
+            settled = true;
+            if (err) reject(err);
+            else resolve13(result);
+          }
+          const request2 = {
+            responses: [],
+            pending: 0,
+            done,
+            errorTimeout: setTimeout(() => {
+              const err = new Error("Operation timed out.");
+              request2.done(err);
+            }, 5e3)
+          };
+          requests.set(requestId, request2);
+          const message = {
+            type: GET_METRICS_REQ,
+            requestId
+          };
+          for (const id in cluster().workers) {
+            if (cluster().workers[id].isConnected()) {
+              cluster().workers[id].send(message);
+              request2.pending++;
+            }
+          }
+          if (request2.pending === 0) {
+            clearTimeout(request2.errorTimeout);
+            process.nextTick(() => done(null, ""));
+          }
+        });
+      }
+      get contentType() {
+        return super.contentType;
+      }
+      /**
+       * Creates a new Registry instance from an array of metrics that were
+       * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
+       * the method specified by their `aggregator` property, or by summation if
+       * `aggregator` is undefined.
+       * @param {Array} metricsArr Array of metrics, each of which created by
+       *   `registry.getMetricsAsJSON()`.
+       * @param {string} registryType content type of the new registry. Defaults
+       * to PROMETHEUS_CONTENT_TYPE.
+       * @return {Registry} aggregated registry.
+       */
+      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        const aggregatedRegistry = new Registry2();
+        const metricsByName = new Grouper();
+        aggregatedRegistry.setContentType(registryType);
+        metricsArr.forEach((metrics) => {
+          metrics.forEach((metric) => {
+            metricsByName.add(metric.name, metric);
+          });
+        });
+        metricsByName.forEach((metrics) => {
+          const aggregatorName = metrics[0].aggregator;
+          const aggregatorFn = aggregators[aggregatorName];
+          if (typeof aggregatorFn !== "function") {
+            throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
+          }
+          const aggregatedMetric = aggregatorFn(metrics);
+          if (aggregatedMetric) {
+            const aggregatedMetricWrapper = Object.assign(
+              {
+                get: () => aggregatedMetric
+              },
+              aggregatedMetric
+            );
+            aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
+          }
+        });
+        return aggregatedRegistry;
+      }
+      /**
+       * Sets the registry or registries to be aggregated. Call from workers to
+       * use a registry/registries other than the default global registry.
+       * @param {Array<Registry>|Registry} regs Registry or registries to be
+       *   aggregated.
+       * @return {void}
+       */
+      static setRegistries(regs) {
+        if (!Array.isArray(regs)) regs = [regs];
+        regs.forEach((reg) => {
+          if (!(reg instanceof Registry2)) {
+            throw new TypeError(`Expected Registry, got ${typeof reg}`);
+          }
+        });
+        registries = regs;
+      }
+    };
+    function addListeners() {
+      if (listenersAdded) return;
+      listenersAdded = true;
+      if (cluster().isMaster) {
+        cluster().on("message", (worker, message) => {
+          if (message.type === GET_METRICS_RES) {
+            const request2 = requests.get(message.requestId);
+            if (message.error) {
+              request2.done(new Error(message.error));
+              return;
+            }
+            message.metrics.forEach((registry) => request2.responses.push(registry));
+            request2.pending--;
+            if (request2.pending === 0) {
+              requests.delete(message.requestId);
+              clearTimeout(request2.errorTimeout);
+              const registry = AggregatorRegistry.aggregate(request2.responses);
+              const promString = registry.metrics();
+              request2.done(null, promString);
+            }
+          }
+        });
+      }
+      if (cluster().isWorker) {
+        process.on("message", (message) => {
+          if (message.type === GET_METRICS_REQ) {
+            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                metrics
+              });
+            }).catch((error) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                error: error.message
+              });
+            });
+          }
+        });
+      }
+    }
+    module2.exports = AggregatorRegistry;
+  }
+});
+
+// node_modules/prom-client/index.js
+var require_prom_client = __commonJS({
+  "node_modules/prom-client/index.js"(exports2) {
+    "use strict";
+    exports2.register = require_registry().globalRegistry;
+    exports2.Registry = require_registry();
+    Object.defineProperty(exports2, "contentType", {
+      configurable: false,
+      enumerable: true,
+      get() {
+        return exports2.register.contentType;
+      },
+      set(value2) {
+        exports2.register.setContentType(value2);
+      }
+    });
+    exports2.prometheusContentType = exports2.Registry.PROMETHEUS_CONTENT_TYPE;
+    exports2.openMetricsContentType = exports2.Registry.OPENMETRICS_CONTENT_TYPE;
+    exports2.validateMetricName = require_validation2().validateMetricName;
+    exports2.Counter = require_counter();
+    exports2.Gauge = require_gauge();
+    exports2.Histogram = require_histogram();
+    exports2.Summary = require_summary();
+    exports2.Pushgateway = require_pushgateway();
+    exports2.linearBuckets = require_bucketGenerators().linearBuckets;
+    exports2.exponentialBuckets = require_bucketGenerators().exponentialBuckets;
+    exports2.collectDefaultMetrics = require_defaultMetrics();
+    exports2.aggregators = require_metricAggregators().aggregators;
+    exports2.AggregatorRegistry = require_cluster();
   }
 });
 
@@ -40735,7 +45802,7 @@ init_errors();
 
 // src/data/concat-tables.ts
 function concatTables(tables, source) {
-  const rowCount2 = tables.reduce((sum, table2) => sum + table2.rowCount, 0);
+  const rowCount3 = tables.reduce((sum, table2) => sum + table2.rowCount, 0);
   const kinds = /* @__PURE__ */ new Map();
   for (const table2 of tables) {
     for (const column2 of table2.columns) {
@@ -40745,12 +45812,12 @@ function concatTables(tables, source) {
   const columns = [];
   for (const [name, kind] of kinds) {
     const parts = tables.map((table2) => ({ rows: table2.rowCount, column: table2.columns.find((c) => c.name === name) }));
-    columns.push(kind === "numeric" ? stackNumeric(name, parts, rowCount2) : stackCategorical(name, parts, rowCount2));
+    columns.push(kind === "numeric" ? stackNumeric(name, parts, rowCount3) : stackCategorical(name, parts, rowCount3));
   }
-  return { source, rowCount: rowCount2, columns };
+  return { source, rowCount: rowCount3, columns };
 }
-function stackNumeric(name, parts, rowCount2) {
-  const values = new Float64Array(rowCount2);
+function stackNumeric(name, parts, rowCount3) {
+  const values = new Float64Array(rowCount3);
   let offset = 0;
   for (const { rows, column: column2 } of parts) {
     if (column2?.kind === "numeric") values.set(column2.values, offset);
@@ -40759,8 +45826,8 @@ function stackNumeric(name, parts, rowCount2) {
   }
   return { kind: "numeric", name, values };
 }
-function stackCategorical(name, parts, rowCount2) {
-  const codes2 = new Int32Array(rowCount2);
+function stackCategorical(name, parts, rowCount3) {
+  const codes2 = new Int32Array(rowCount3);
   const categories = [];
   const index = /* @__PURE__ */ new Map();
   const code = (text2) => {
@@ -40923,14 +45990,14 @@ var ColumnBuilder = class {
     if (numbersBefore > 0 || this.deliveredNumbers) this.promotion = { column: this.name, line, value: value2, numbersBefore };
   }
   /** The finished column for rows [0, rowCount); the builder starts an empty batch afterwards. */
-  finish(rowCount2, nextCapacity, trimSpare = true) {
+  finish(rowCount3, nextCapacity, trimSpare = true) {
     let column2;
     if (this.kind === "numeric") {
-      column2 = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount2) : this.values.subarray(0, rowCount2) };
+      column2 = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount3) : this.values.subarray(0, rowCount3) };
       if (!this.deliveredNumbers) this.deliveredNumbers = column2.values.some((x) => x === x);
       this.values = new Float64Array(nextCapacity);
     } else {
-      column2 = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount2) : this.codes.subarray(0, rowCount2), categories: this.categories };
+      column2 = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount3) : this.codes.subarray(0, rowCount3), categories: this.categories };
       this.codes = new Int32Array(nextCapacity);
       this.categories = [];
       this.index = /* @__PURE__ */ new Map();
@@ -41386,7 +46453,7 @@ var CsvParser = class {
    * index just after the closing quote, or −1 when the field runs past safeEnd (more data needed).
    */
   readQuoted(bytes, p, safeEnd, eof, line, column2, where2) {
-    const open2 = p;
+    const open3 = p;
     let breaks = 0;
     let escapes = false;
     p++;
@@ -41418,7 +46485,7 @@ var CsvParser = class {
           { file: this.file, line: line + breaks, column: this.columnName(column2) }
         );
       }
-      let text2 = bytes.toString("utf8", open2 + 1, next);
+      let text2 = bytes.toString("utf8", open3 + 1, next);
       if (escapes) text2 = text2.replaceAll('""', '"');
       this.quotedText = text2;
       this.quotedBreaks = breaks;
@@ -41473,18 +46540,18 @@ var CsvParser = class {
     return target;
   }
   emitBatch() {
-    const rowCount2 = this.row;
+    const rowCount3 = this.row;
     const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
     const promotions = this.builders.flatMap((builder) => builder.promotion ? [builder.promotion] : []);
-    const columns = this.builders.map((builder) => builder.finish(rowCount2, nextCapacity, this.options.trim !== false));
-    this.options.onBatch({ columns, rowCount: rowCount2, firstLine: rowCount2 > 0 ? this.batchFirstLine : 0, promotions });
+    const columns = this.builders.map((builder) => builder.finish(rowCount3, nextCapacity, this.options.trim !== false));
+    this.options.onBatch({ columns, rowCount: rowCount3, firstLine: rowCount3 > 0 ? this.batchFirstLine : 0, promotions });
     this.row = 0;
   }
   fieldCountError(bytes, recordStart, safeEnd, line) {
     const fields = countFields(bytes, recordStart, safeEnd);
-    const expected = this.slots.length;
+    const expected2 = this.slots.length;
     throw new UserError(
-      `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected}; ${fields > expected ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected}.`,
+      `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected2}; ${fields > expected2 ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected2}.`,
       { file: this.file, line }
     );
   }
@@ -41516,14 +46583,14 @@ function countFields(bytes, p, end) {
 init_errors();
 import { open } from "node:fs/promises";
 async function openDataFile(path8) {
-  let handle;
+  let handle2;
   try {
-    handle = await open(path8, "r");
-    const stat5 = await handle.stat();
+    handle2 = await open(path8, "r");
+    const stat5 = await handle2.stat();
     if (stat5.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    return { handle, size: stat5.size };
+    return { handle: handle2, size: stat5.size };
   } catch (error) {
-    await handle?.close();
+    await handle2?.close();
     throw unreadableFile(path8, error);
   }
 }
@@ -41536,7 +46603,7 @@ function unreadableFile(path8, error) {
 // src/data/csv-reader.ts
 var DEFAULT_CHUNK_BYTES = 1 << 20;
 async function* csvBatches(path8, options2 = {}) {
-  const { handle, size } = await openDataFile(path8);
+  const { handle: handle2, size } = await openDataFile(path8);
   const batchRows = options2.batchRows ?? Infinity;
   const ready = [];
   const parser2 = new CsvParser(path8, {
@@ -41548,14 +46615,14 @@ async function* csvBatches(path8, options2 = {}) {
     onBatch: (batch) => ready.push(batch)
   });
   try {
-    for await (const batch of feedRange(handle, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    for await (const batch of feedRange(handle2, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
       yield { ...batch, header: parser2.header };
     }
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
-async function* feedRange(handle, path8, parser2, ready, start, end, chunkBytes) {
+async function* feedRange(handle2, path8, parser2, ready, start, end, chunkBytes) {
   let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
   let kept = 0;
   let position = start;
@@ -41564,7 +46631,7 @@ async function* feedRange(handle, path8, parser2, ready, start, end, chunkBytes)
     let read2 = 0;
     if (want > 0) {
       try {
-        ({ bytesRead: read2 } = await handle.read(buffer, kept, want, position));
+        ({ bytesRead: read2 } = await handle2.read(buffer, kept, want, position));
       } catch (error) {
         throw unreadableFile(path8, error);
       }
@@ -41594,16 +46661,16 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
   const cores = availableParallelism2();
   if (cores < 2) return void 0;
   if (policy.respectLoad && loadavg()[0] > cores - 1) return void 0;
-  const { handle, size } = await openDataFile(path8);
+  const { handle: handle2, size } = await openDataFile(path8);
   let worker;
   try {
     if (size < policy.minBytes || size < 2) return void 0;
-    const split2 = await lineStartAfter(handle, Math.floor(size / 2), size);
+    const split2 = await lineStartAfter(handle2, Math.floor(size / 2), size);
     if (split2 === void 0) return void 0;
     const ready = [];
     const parser2 = new CsvParser(path8, { ...options2, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
     const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
-    const { bytesRead } = await handle.read(headerProbe, 0, headerProbe.length - 1, 0);
+    const { bytesRead } = await handle2.read(headerProbe, 0, headerProbe.length - 1, 0);
     const headerParser = new CsvParser(path8, { ...options2, batchRows: 1, onBatch: () => {
     } });
     try {
@@ -41619,7 +46686,7 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
     worker = started.worker;
     let first;
     try {
-      for await (const batch of feedRange(handle, path8, parser2, ready, 0, split2, DEFAULT_CHUNK_BYTES)) first = batch;
+      for await (const batch of feedRange(handle2, path8, parser2, ready, 0, split2, DEFAULT_CHUNK_BYTES)) first = batch;
     } catch {
       return void 0;
     }
@@ -41628,13 +46695,13 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
     return merge(first, second.batch, parser2.nextLine - 1);
   } finally {
     await worker?.terminate();
-    await handle.close();
+    await handle2.close();
   }
 }
-async function lineStartAfter(handle, from, size) {
+async function lineStartAfter(handle2, from, size) {
   const window2 = Buffer.allocUnsafe(1 << 16);
   for (let position = from; position < size; position += window2.length) {
-    const { bytesRead } = await handle.read(window2, 0, window2.length, position);
+    const { bytesRead } = await handle2.read(window2, 0, window2.length, position);
     const newline = window2.subarray(0, bytesRead).indexOf(10);
     if (newline >= 0) return position + newline + 1 < size ? position + newline + 1 : void 0;
     if (bytesRead === 0) return void 0;
@@ -41682,29 +46749,29 @@ function workerCode() {
   return compiledWorker;
 }
 function merge(first, second, linesBefore) {
-  const rowCount2 = first.rowCount + second.rowCount;
+  const rowCount3 = first.rowCount + second.rowCount;
   const promotions = [...first.promotions];
   for (const p of second.promotions) promotions.push({ ...p, line: p.line + linesBefore });
   const columns = first.columns.map((a, i) => {
     const b = second.columns[i];
-    if (a.kind === "numeric" && b.kind === "numeric") return appendNumeric(a, b, rowCount2);
-    if (a.kind === "categorical" && b.kind === "categorical") return appendCategorical(a, b, rowCount2);
+    if (a.kind === "numeric" && b.kind === "numeric") return appendNumeric(a, b, rowCount3);
+    if (a.kind === "categorical" && b.kind === "categorical") return appendCategorical(a, b, rowCount3);
     const numeric2 = a.kind === "numeric" ? a : b;
     const numbers = numeric2.values.reduce((count, x) => x === x ? count + 1 : count, 0);
     if (numbers > 0) {
       promotions.push({ column: a.name, line: second.firstLine + linesBefore, value: "", numbersBefore: numbers });
     }
     const text2 = a.kind === "categorical" ? a : b;
-    const codes2 = new Int32Array(rowCount2).fill(-1);
+    const codes2 = new Int32Array(rowCount3).fill(-1);
     codes2.set(text2.codes, a.kind === "categorical" ? 0 : first.rowCount);
     return { kind: "categorical", name: a.name, codes: codes2, categories: text2.categories };
   });
-  return { columns, rowCount: rowCount2, firstLine: first.firstLine, promotions };
+  return { columns, rowCount: rowCount3, firstLine: first.firstLine, promotions };
 }
-function appendNumeric(a, b, rowCount2) {
-  return { kind: "numeric", name: a.name, values: appendInto(a.values, b.values, rowCount2, Float64Array) };
+function appendNumeric(a, b, rowCount3) {
+  return { kind: "numeric", name: a.name, values: appendInto(a.values, b.values, rowCount3, Float64Array) };
 }
-function appendCategorical(a, b, rowCount2) {
+function appendCategorical(a, b, rowCount3) {
   const categories = [...a.categories];
   const index = new Map(categories.map((c, i) => [c, i]));
   const remap = b.categories.map((c) => {
@@ -41718,17 +46785,17 @@ function appendCategorical(a, b, rowCount2) {
   });
   const codes2 = new Int32Array(b.codes.length);
   for (let i = 0; i < codes2.length; i++) codes2[i] = b.codes[i] < 0 ? -1 : remap[b.codes[i]];
-  return { kind: "categorical", name: a.name, codes: appendInto(a.codes, codes2, rowCount2, Int32Array), categories };
+  return { kind: "categorical", name: a.name, codes: appendInto(a.codes, codes2, rowCount3, Int32Array), categories };
 }
-function appendInto(a, b, rowCount2, Kind) {
+function appendInto(a, b, rowCount3, Kind) {
   const room = (a.buffer.byteLength - a.byteOffset) / a.BYTES_PER_ELEMENT;
-  const out = room >= rowCount2 ? new Kind(a.buffer, a.byteOffset, rowCount2) : copyPrefix(a, rowCount2, Kind);
+  const out = room >= rowCount3 ? new Kind(a.buffer, a.byteOffset, rowCount3) : copyPrefix(a, rowCount3, Kind);
   out.set(b, a.length);
-  if (room > rowCount2 * 1.25) return out.slice();
+  if (room > rowCount3 * 1.25) return out.slice();
   return out;
 }
-function copyPrefix(a, rowCount2, Kind) {
-  const out = new Kind(rowCount2);
+function copyPrefix(a, rowCount3, Kind) {
+  const out = new Kind(rowCount3);
   out.set(a);
   return out;
 }
@@ -41748,14 +46815,14 @@ function storeValue(builder, row, value2, origin) {
     else builder.codes[row] = -1;
     return;
   }
-  let number;
+  let number2;
   let text2;
   switch (typeof value2) {
     case "number":
-      number = value2;
+      number2 = value2;
       break;
     case "bigint":
-      number = Number(value2);
+      number2 = Number(value2);
       break;
     case "string":
       text2 = value2;
@@ -41765,14 +46832,14 @@ function storeValue(builder, row, value2, origin) {
       break;
     default:
       if (value2 instanceof Date) {
-        number = value2.getTime();
+        number2 = value2.getTime();
         break;
       }
       throw nestedValueError(builder.name, value2, origin);
   }
-  if (number !== void 0) {
-    if (builder.kind === "numeric") builder.values[row] = number;
-    else builder.codes[row] = number === number ? builder.code(String(number)) : -1;
+  if (number2 !== void 0) {
+    if (builder.kind === "numeric") builder.values[row] = number2;
+    else builder.codes[row] = number2 === number2 ? builder.code(String(number2)) : -1;
     return;
   }
   if (builder.kind === "numeric") {
@@ -41804,7 +46871,7 @@ function where(origin) {
 
 // src/data/jsonl-reader.ts
 async function* jsonlBatches(path8, options2 = {}) {
-  const { handle, size } = await openDataFile(path8);
+  const { handle: handle2, size } = await openDataFile(path8);
   const batchRows = options2.batchRows ?? Infinity;
   const wanted = options2.columns ? new Set(options2.columns) : void 0;
   const builders = [];
@@ -41875,7 +46942,7 @@ async function* jsonlBatches(path8, options2 = {}) {
     for (; ; ) {
       let read2;
       try {
-        ({ bytesRead: read2 } = await handle.read(buffer, kept, buffer.length - kept, null));
+        ({ bytesRead: read2 } = await handle2.read(buffer, kept, buffer.length - kept, null));
       } catch (error) {
         throw unreadableFile(path8, error);
       }
@@ -41914,7 +46981,7 @@ async function* jsonlBatches(path8, options2 = {}) {
     }
     if (row > 0) yield emit();
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
 function parseLine(text2, file, line) {
@@ -44776,17 +49843,17 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   const chunks = [];
   let dictionary = void 0;
   let lastChunk = void 0;
-  let rowCount2 = 0;
+  let rowCount3 = 0;
   let skipped = 0;
   const emitLastChunk = onPage && (() => {
     lastChunk && onPage({
       pathInSchema,
       columnData: lastChunk,
-      rowStart: groupStart + rowCount2 - lastChunk.length,
-      rowEnd: groupStart + rowCount2
+      rowStart: groupStart + rowCount3 - lastChunk.length,
+      rowEnd: groupStart + rowCount3
     });
   });
-  while (isFlat ? rowCount2 < selectEnd : reader.offset < reader.view.byteLength - 1) {
+  while (isFlat ? rowCount3 < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
     const header = parquetHeader(reader);
     if (header.type === "DICTIONARY_PAGE") {
@@ -44794,18 +49861,18 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount2);
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount3);
       if (result.skipped) {
         if (!chunks.length) {
           skipped += result.skipped;
         }
-        rowCount2 += result.skipped;
+        rowCount3 += result.skipped;
       } else if (result.data && lastChunk === result.data) {
-        rowCount2 += result.data.length - lastChunkLength;
+        rowCount3 += result.data.length - lastChunkLength;
       } else if (result.data && result.data.length) {
         emitLastChunk?.();
         chunks.push(result.data);
-        rowCount2 += result.data.length;
+        rowCount3 += result.data.length;
         lastChunk = result.data;
       }
     }
@@ -45413,10 +50480,10 @@ async function readTables(paths, options2 = {}) {
       throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
     }
   }
-  const categorical2 = new Set(tables.flatMap((table2) => table2.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
+  const categorical3 = new Set(tables.flatMap((table2) => table2.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
   for (let i = 0; i < tables.length; i++) {
     if (dataFormat(paths[i]) !== "csv") continue;
-    const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical2.has(c.name) && hasValue(c.values));
+    const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical3.has(c.name) && hasValue(c.values));
     if (numericHere.length > 0) tables[i] = await rereadAsText(tables[i], paths[i], options2, numericHere.map((c) => c.name));
   }
   return concatTables(tables, paths.join(", "));
@@ -45848,12 +50915,12 @@ function profileColumnSummary(column2) {
     psi: column2.psi
   };
 }
-function parseDriftProfile(json, file) {
+function parseDriftProfile(json2, file) {
   const fail = (key, problem) => {
     throw new UserError(`${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`, { file, key });
   };
-  if (!isDriftProfile(json)) fail("format", `must be "${PROFILE_FORMAT}"`);
-  const profile = json;
+  if (!isDriftProfile(json2)) fail("format", `must be "${PROFILE_FORMAT}"`);
+  const profile = json2;
   if (profile.version !== PROFILE_VERSION) fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
   if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
   const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
@@ -45980,13 +51047,13 @@ function chiSquaredContingency(table2, correction = true) {
   const statistic = new CompensatedSum();
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < columns; j++) {
-      const expected = rowSums[i] * columnSums[j] / total;
+      const expected2 = rowSums[i] * columnSums[j] / total;
       let observed = table2[i][j];
       if (degreesOfFreedom === 1 && correction) {
-        const difference = expected - observed;
+        const difference = expected2 - observed;
         observed += Math.sign(difference) * Math.min(0.5, Math.abs(difference));
       }
-      statistic.add((observed - expected) * (observed - expected) / expected);
+      statistic.add((observed - expected2) * (observed - expected2) / expected2);
     }
   }
   const value2 = statistic.value;
@@ -46889,9 +51956,9 @@ var DEFINITIONS = {
         const currentCounts = measured ? [...measured.psiCounts] : binCountsSorted(numeric2[1].sortedValues, bins.edges);
         return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
       }
-      const categorical2 = bothCategorical(reference, current);
-      if (!categorical2) return null;
-      const aligned = alignCategories(categorical2[0], categorical2[1]);
+      const categorical3 = bothCategorical(reference, current);
+      if (!categorical3) return null;
+      const aligned = alignCategories(categorical3[0], categorical3[1]);
       return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
     }
   },
@@ -47830,20 +52897,20 @@ function checkStaticShape(value2, task, model) {
 }
 function shapeError(value2, task, model, problem) {
   const name = typeof value2 === "string" ? `"${value2}"` : describeValue(value2);
-  const expected = {
+  const expected2 = {
     binary: "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",
     multiclass: "probabilities [N, C] with C >= 2 classes; if the model scores one class, set task: binary",
     regression: "one prediction per row, [N] or [N, 1]"
   }[task];
-  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected}.`, { file: model.path, key: "task" });
+  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected2}.`, { file: model.path, key: "task" });
 }
 var PredictionCollector = class {
-  constructor(plan, rowCount2, model) {
+  constructor(plan, rowCount3, model) {
     this.plan = plan;
-    this.rowCount = rowCount2;
+    this.rowCount = rowCount3;
     this.model = model;
-    this.scores = new Float64Array(rowCount2);
-    if (plan.label) this.labels = new Int32Array(rowCount2);
+    this.scores = new Float64Array(rowCount3);
+    if (plan.label) this.labels = new Int32Array(rowCount3);
   }
   plan;
   rowCount;
@@ -47980,14 +53047,14 @@ function toSignature(meta, declared) {
   const kind = declared.find((value2) => value2.name === meta.name)?.type.kind;
   return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
 }
-async function closeModel(handle) {
-  await handle.session.release();
+async function closeModel(handle2) {
+  await handle2.session.release();
 }
 var MAX_BATCH_ELEMENTS = 1 << 24;
-async function predict(handle, table2, features, task, options2 = {}) {
-  const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
-  const inputs = planInputs(handle.signature, features, table2, context);
-  const outputs = planOutputs(handle.signature, task, context);
+async function predict(handle2, table2, features, task, options2 = {}) {
+  const context = { path: handle2.path, recordedFeatures: handle2.recordedFeatures };
+  const inputs = planInputs(handle2.signature, features, table2, context);
+  const outputs = planOutputs(handle2.signature, task, context);
   const batchRows = batchSize(inputs, options2.batchRows ?? 65536);
   const packer = new BatchPacker(inputs, batchRows);
   const collector = new PredictionCollector(outputs, table2.rowCount, context);
@@ -47995,7 +53062,7 @@ async function predict(handle, table2, features, task, options2 = {}) {
   for (let start = 0; start < table2.rowCount; start += batchRows) {
     const count = Math.min(batchRows, table2.rowCount - start);
     const feeds = packer.pack(start, count, inputs.fixedBatch ?? count);
-    collector.add(start, count, await run(handle, ort2, feeds, outputs));
+    collector.add(start, count, await run(handle2, ort2, feeds, outputs));
   }
   return collector.finish();
 }
@@ -48004,28 +53071,28 @@ function batchSize(plan, requested) {
   const width = plan.feeds.reduce((sum, feed) => sum + feed.columns.length, 0);
   return Math.max(1, Math.min(Math.floor(requested), Math.floor(MAX_BATCH_ELEMENTS / width)));
 }
-async function run(handle, ort2, feeds, plan) {
+async function run(handle2, ort2, feeds, plan) {
   const tensors = {};
   for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
   const fetches = plan.label ? [plan.value.name, plan.label.name] : [plan.value.name];
   let results;
   try {
-    results = await handle.session.run(tensors, fetches);
+    results = await handle2.session.run(tensors, fetches);
   } catch (error) {
-    throw new UserError(`onnxruntime failed running ${handle.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`, { file: handle.path });
+    throw new UserError(`onnxruntime failed running ${handle2.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`, { file: handle2.path });
   }
   const outputs = {};
   for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data };
   return outputs;
 }
-async function timeInference(handle, table2, features, rows, options2 = {}) {
+async function timeInference(handle2, table2, features, rows, options2 = {}) {
   if (table2.rowCount === 0) throw new UserError(`${table2.source} has no rows to time the model on`, { file: table2.source });
-  const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
-  const inputs = planInputs(handle.signature, features, table2, context);
+  const context = { path: handle2.path, recordedFeatures: handle2.recordedFeatures };
+  const inputs = planInputs(handle2.signature, features, table2, context);
   const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));
   const feeds = new BatchPacker(inputs, batch).pack(0, batch, batch, (i) => i % table2.rowCount);
-  const fetches = handle.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
-  if (fetches.length === 0) throw new UserError(`${handle.path} has no tensor outputs to time`, { file: handle.path });
+  const fetches = handle2.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
+  if (fetches.length === 0) throw new UserError(`${handle2.path} has no tensor outputs to time`, { file: handle2.path });
   const ort2 = await loadOrt();
   const tensors = {};
   for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
@@ -48034,7 +53101,7 @@ async function timeInference(handle, table2, features, rows, options2 = {}) {
   const repeats = options2.repeats ?? 5;
   for (let i = 0; i < warmup + repeats; i++) {
     const started = performance2.now();
-    await handle.session.run(tensors, fetches);
+    await handle2.session.run(tensors, fetches);
     if (i >= warmup) millis.push(performance2.now() - started);
   }
   return { rows: batch, millis };
@@ -48047,9 +53114,9 @@ function firstLine(error) {
 var SCORE_COLUMN = "prediction: score";
 var CLASS_COLUMN = "prediction: class";
 var LOGGED_PREDICTION = "prediction";
-async function withPredictions(table2, handle, model, features) {
+async function withPredictions(table2, handle2, model, features) {
   const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
-  const prediction = logged ? void 0 : await predict(handle, table2, features, model.task);
+  const prediction = logged ? void 0 : await predict(handle2, table2, features, model.task);
   const scores = logged?.kind === "numeric" ? logged.values : prediction.scores;
   const extra = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
   if (model.task === "binary") {
@@ -48076,19 +53143,19 @@ async function buildReferenceProfile(root, model) {
   const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
   let table2 = await readTables(paths.map((p) => join3(root, p)));
   try {
-    const handle = await loadModel(join3(root, model.artifact));
+    const handle2 = await loadModel(join3(root, model.artifact));
     try {
-      table2 = await withPredictions(table2, handle, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
+      table2 = await withPredictions(table2, handle2, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
     } finally {
-      await closeModel(handle);
+      await closeModel(handle2);
     }
   } catch (error) {
     if (!isUserError(error)) throw error;
   }
   const random = createRandom(PROFILE_SEED);
   const profile = buildProfile({ ...table2, source: paths.join(", ") }, { random: () => random.nextFloat() });
-  const json = JSON.stringify(profile);
-  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash3("sha256").update(json).digest("hex"), profile };
+  const json2 = JSON.stringify(profile);
+  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash3("sha256").update(json2).digest("hex"), profile };
 }
 async function storeProfile(git, commit, line) {
   await appendRawLines(git, commit, [JSON.stringify(line)], PROFILES_REF);
@@ -48287,10 +53354,10 @@ function compareRecord(record, inputs, current) {
   for (const role of ["artifact", "data", "code", "config", "lockfiles"]) {
     const before = recorded[role] ?? {};
     const now = current[role] ?? {};
-    for (const [path8, expected] of Object.entries(before)) {
+    for (const [path8, expected2] of Object.entries(before)) {
       const actual = now[path8];
-      if (actual === void 0) changes.push({ path: path8, role, kind: "missing", expected });
-      else if (actual !== expected) changes.push({ path: path8, role, kind: "changed", expected, actual });
+      if (actual === void 0) changes.push({ path: path8, role, kind: "missing", expected: expected2 });
+      else if (actual !== expected2) changes.push({ path: path8, role, kind: "changed", expected: expected2, actual });
     }
     for (const [path8, actual] of Object.entries(now)) {
       if (!(path8 in before)) changes.push({ path: path8, role, kind: "new", actual });
@@ -49561,14 +54628,14 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   const table2 = await readTables(paths.map((p) => join7(root, p)));
   const features = featuresOf(table2, model.label, model.features);
   const metricsOf = async (path8) => {
-    const handle = await loadModel(path8);
+    const handle2 = await loadModel(path8);
     try {
-      const p = await predict(handle, table2, features, model.task);
-      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path8, classLabels: handle.classLabels, classCount: p.classCount }]);
+      const p = await predict(handle2, table2, features, model.task);
+      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path8, classLabels: handle2.classLabels, classCount: p.classCount }]);
       const data = model.task === "binary" ? { task: "binary", labels, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels, predictions: p.scores };
       return computeAllMetrics(data, { threshold: model.evaluate.threshold });
     } finally {
-      await closeModel(handle);
+      await closeModel(handle2);
     }
   };
   const [recorded, rebuilt] = [await metricsOf(recordedPath), await metricsOf(rebuiltPath)];
@@ -51674,14 +56741,14 @@ function parseResultFile(text2, name) {
   return value2;
 }
 function validatedFields(m) {
-  const number = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
+  const number2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
   return {
     model: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(m.model) ? m.model : "(an invalid model name)",
     verdict: m.verdict === "promote" || m.verdict === "reject" || m.verdict === "inconclusive" ? m.verdict : "none",
     metric: typeof m.metric === "string" && /^[a-z0-9_]{1,40}$/.test(m.metric) ? m.metric : void 0,
-    delta: number(m.delta),
-    ciLow: number(m.ciLow),
-    ciHigh: number(m.ciHigh)
+    delta: number2(m.delta),
+    ciLow: number2(m.ciLow),
+    ciHigh: number2(m.ciHigh)
   };
 }
 
@@ -52415,8 +57482,8 @@ var NumericAccumulator = class {
     this.m2 += batchM2 + delta * delta * this.present * batch.count / total;
     this.present = total;
   }
-  finish(rowCount2) {
-    const base = { kind: "numeric", name: this.name, rowCount: rowCount2, missingCount: rowCount2 - this.present };
+  finish(rowCount3) {
+    const base = { kind: "numeric", name: this.name, rowCount: rowCount3, missingCount: rowCount3 - this.present };
     if (this.buffer) {
       const sortedValues = sortedNonMissing(this.buffer.subarray(0, this.buffered));
       const { mean, std } = moments(sortedValues);
@@ -52471,9 +57538,9 @@ var CategoricalAccumulator = class {
       if (byCode[code] > 0) this.counts.set(label, (this.counts.get(label) ?? 0) + byCode[code]);
     });
   }
-  finish(rowCount2) {
-    const missingCount = this.missing + (rowCount2 - this.rows);
-    return { kind: "categorical", name: this.name, rowCount: rowCount2, missingCount, categories: [...this.counts.keys()], counts: [...this.counts.values()] };
+  finish(rowCount3) {
+    const missingCount = this.missing + (rowCount3 - this.rows);
+    return { kind: "categorical", name: this.name, rowCount: rowCount3, missingCount, categories: [...this.counts.keys()], counts: [...this.counts.values()] };
   }
   sample() {
     if (!this.reservoir) return void 0;
@@ -52725,8 +57792,8 @@ async function upsertDriftIssue(github, repo, model, body) {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}
 ${body}`;
-  const open2 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open2.find((issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot");
+  const open3 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
+  const existing = open3.find((issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot");
   if (existing) {
     const { data: data2 } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
     return { number: data2.number, url: data2.html_url, action: "updated" };
@@ -52763,22 +57830,22 @@ var driftCommand = {
       const types = model.drift.types;
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
       const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join15(workspace.root, p));
-      const handle = await openModel(model, workspace.root);
+      const handle2 = await openModel(model, workspace.root);
       try {
         let ref;
-        let note = handle.note;
+        let note = handle2.note;
         if (stored) ref = stored.profile;
         else {
           context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
           ref = await readTables(referencePaths, { types });
-          if (handle.score) {
+          if (handle2.score) {
             try {
-              ref = await handle.score(ref);
+              ref = await handle2.score(ref);
             } catch (error) {
               if (!isUserError(error)) throw error;
               context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
               note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
-              handle.score = void 0;
+              handle2.score = void 0;
             }
           }
         }
@@ -52798,7 +57865,7 @@ var driftCommand = {
         context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
         const window2 = await summarizeWindowFiles(currentPaths, summaries, {
           types: readTypes,
-          score: handle.score,
+          score: handle2.score,
           log: context.log,
           sampleFor: values["report-html"] ? seededRandom() : void 0
         });
@@ -52833,7 +57900,7 @@ var driftCommand = {
         if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
         results.push(result);
       } finally {
-        await handle.close();
+        await handle2.close();
       }
     }
     const drifted = results.some((r) => r.drifted);
@@ -52864,9 +57931,9 @@ async function storedProfile(git, model, context) {
   return { profile: line.profile, commit: found.commit };
 }
 async function openModel(model, root) {
-  let handle;
+  let handle2;
   try {
-    handle = await loadModel(join15(root, model.artifact));
+    handle2 = await loadModel(join15(root, model.artifact));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {
@@ -52876,9 +57943,9 @@ async function openModel(model, root) {
   return {
     score: (table2) => {
       features ??= model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
-      return withPredictions(table2, handle, model, features);
+      return withPredictions(table2, handle2, model, features);
     },
-    close: () => closeModel(handle)
+    close: () => closeModel(handle2)
   };
 }
 function seededRandom() {
@@ -53139,10 +58206,10 @@ var monitorCommand = {
       const log = await readSome(logPaths, [LOG_ID, LOG_MODEL, output], { [LOG_ID]: "categorical", [LOG_MODEL]: "categorical", ...model.task === "multiclass" ? { [output]: "categorical" } : {} }, [LOG_ID, output], "--log");
       const labels = await readSome(labelPaths, [idColumn, model.label], { [idColumn]: "categorical" }, [idColumn, model.label], "--labels");
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join19 = joinByRequestId(logIds, idsOf(labels, idColumn));
-      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join19.logRows.length, unlabelled: join19.unlabelled, unmatchedLabels: join19.unmatched };
-      if (join19.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels, join19), {
+      const join20 = joinByRequestId(logIds, idsOf(labels, idColumn));
+      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join20.logRows.length, unlabelled: join20.unlabelled, unmatchedLabels: join20.unmatched };
+      if (join20.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels, join20), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -53185,16 +58252,16 @@ function text(column2, row) {
   if (column2.kind === "categorical") return column2.codes[row] < 0 ? void 0 : column2.categories[column2.codes[row]];
   return Number.isNaN(column2.values[row]) ? void 0 : String(column2.values[row]);
 }
-function outcomesOf(model, log, labels, join19) {
-  const picked = { ...labels, rowCount: join19.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join19.labelRows)) };
+function outcomesOf(model, log, labels, join20) {
+  const picked = { ...labels, rowCount: join20.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join20.labelRows)) };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
-    const classes = output.kind === "categorical" ? Float64Array.from(join19.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
+    const classes = output.kind === "categorical" ? Float64Array.from(join20.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
   }
   if (output.kind !== "numeric") throw new UserError(`--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`, { column: LOGGED_PREDICTION });
-  const predictions = Float64Array.from(join19.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join20.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column2, rows) {
@@ -53590,8 +58657,8 @@ Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).`;
       if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
       const repo = repoFromEnv(context.env);
       const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-      const open2 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-      const pr = open2.data[0] ? open2.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+      const open3 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+      const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
 
 Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
       pullRequest = { number: pr.number, url: pr.html_url };
@@ -54101,9 +59168,9 @@ async function linkDependencies(repo) {
   await symlink(join18(projectRoot, "node_modules", "yaml"), join18(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
-  const handle = await loadModel(modelPath);
+  const handle2 = await loadModel(modelPath);
   try {
-    const prediction = await predict(handle, window2, [...TRANSACTION_FEATURES], "binary");
+    const prediction = await predict(handle2, window2, [...TRANSACTION_FEATURES], "binary");
     const columns = window2.columns.filter((c) => c.name !== FRAUD_LABEL);
     const lines = [];
     for (let i = 0; i < window2.rowCount; i++) {
@@ -54114,7 +59181,7 @@ async function predictionLog(modelPath, window2) {
     }
     return lines.join("\n") + "\n";
   } finally {
-    await closeModel(handle);
+    await closeModel(handle2);
   }
 }
 function missedFraud(window2) {
@@ -54144,8 +59211,1047 @@ var demoCommand = {
   }
 };
 
+// src/commands/serve.ts
+init_errors();
+
+// src/serve/settings.ts
+init_errors();
+var DEFAULT_SETTINGS = {
+  host: "127.0.0.1",
+  port: 8080,
+  maxBodyBytes: 8 * 1024 * 1024,
+  maxRows: 1e4,
+  timeoutMs: 5e3,
+  concurrency: 2,
+  maxQueue: 64,
+  retryAfterSeconds: 1,
+  gracePeriodMs: 3e4,
+  pollMs: 3e4,
+  log: { maxFileBytes: 64 * 1024 * 1024, maxFileAgeMs: 36e5, sampleRate: 1, queueRows: 5e4 }
+};
+function resolveSettings(config2, flags) {
+  const c = config2 ?? {};
+  const d = DEFAULT_SETTINGS;
+  const num = (flag, configured, fallback, check, expected2) => {
+    const text2 = flags[flag];
+    if (text2 === void 0) return configured ?? fallback;
+    const value2 = Number(text2);
+    if (text2.trim() === "" || !Number.isFinite(value2) || !check(value2)) throw new UserError(`--${flag} ${text2}: expected ${expected2}.`);
+    return value2;
+  };
+  const positiveInt = (n) => Number.isInteger(n) && n > 0;
+  const nonNegative = (n) => n >= 0;
+  const port = num("port", c.port, d.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number 0-65535 (0 picks a free one)");
+  return {
+    host: flags.host ?? c.host ?? d.host,
+    port,
+    maxBodyBytes: Math.round(num("max-body-mb", c.max_body_mb, d.maxBodyBytes / 2 ** 20, (n) => n > 0, "a positive number of MiB") * 2 ** 20),
+    maxRows: num("max-rows", c.max_rows, d.maxRows, positiveInt, "a positive whole number of rows"),
+    timeoutMs: num("timeout-ms", c.timeout_ms, d.timeoutMs, positiveInt, "a positive whole number of milliseconds"),
+    concurrency: num("concurrency", c.concurrency, d.concurrency, positiveInt, "a positive whole number"),
+    maxQueue: num("max-queue", c.max_queue, d.maxQueue, (n) => Number.isInteger(n) && n >= 0, "a whole number >= 0"),
+    retryAfterSeconds: c.retry_after_seconds ?? d.retryAfterSeconds,
+    gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1e3, nonNegative, "seconds >= 0") * 1e3,
+    pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1e3, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1e3,
+    log: {
+      dir: flags.log ?? c.log?.dir,
+      maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
+      maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 6e4) * 6e4,
+      sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
+      queueRows: c.log?.queue_rows ?? d.log.queueRows
+    }
+  };
+}
+
+// src/serve/serve-app.ts
+init_parse();
+init_errors();
+import { Server as NetServer } from "node:net";
+
+// src/serve/admission.ts
+var AdmissionGate = class {
+  constructor(concurrency, maxQueue, now = () => performance.now()) {
+    this.concurrency = concurrency;
+    this.maxQueue = maxQueue;
+    this.now = now;
+  }
+  concurrency;
+  maxQueue;
+  now;
+  running = 0;
+  waiting = [];
+  get inFlight() {
+    return this.running;
+  }
+  get queued() {
+    return this.waiting.length;
+  }
+  /** Waits for a run slot until `waitMs` have passed. */
+  acquire(waitMs) {
+    if (this.running < this.concurrency) {
+      this.running++;
+      return Promise.resolve({ admitted: true, queuedMs: 0, release: this.releaser() });
+    }
+    if (this.waiting.length >= this.maxQueue) return Promise.resolve({ admitted: false, reason: "queue-full" });
+    return new Promise((resolve13) => {
+      const waiter = {
+        enqueuedAt: this.now(),
+        resolve: resolve13,
+        timer: setTimeout(() => {
+          const at = this.waiting.indexOf(waiter);
+          if (at >= 0) this.waiting.splice(at, 1);
+          resolve13({ admitted: false, reason: "deadline" });
+        }, Math.max(0, waitMs))
+      };
+      this.waiting.push(waiter);
+    });
+  }
+  releaser() {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (!next) {
+        this.running--;
+        return;
+      }
+      clearTimeout(next.timer);
+      next.resolve({ admitted: true, queuedMs: this.now() - next.enqueuedAt, release: this.releaser() });
+    };
+  }
+};
+
+// src/serve/champion-source.ts
+init_errors();
+async function currentChampion(git, model, override, cwd) {
+  if (override) {
+    const tagged = override.startsWith(tagPrefix(model.name)) ? override.slice(tagPrefix(model.name).length) : void 0;
+    const blob2 = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}:${model.artifact}`]);
+    return {
+      key: `override ${override} ${blob2.code === 0 ? blob2.stdout.trim() : ""}`,
+      ...tagged && /^\d+$/.test(tagged) ? { version: `v${tagged}` } : {},
+      label: override,
+      ...blob2.code === 0 ? { rev: override } : {}
+    };
+  }
+  const [newest] = await championTags(git, model.name);
+  if (!newest) return void 0;
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${newest.tag}:${model.artifact}`]);
+  return { key: `${newest.tag} ${blob.code === 0 ? blob.stdout.trim() : "missing"}`, version: `v${newest.version}`, label: `tag ${newest.tag}`, rev: newest.tag };
+}
+async function fetchChampion(git, model, ref, override, cwd, env) {
+  if (override) {
+    const { champion: found } = await resolveChampion(git, model, env, cwd, override, { sha256: "", commit: "" });
+    if (!found) throw new UserError(`${ref.label}: ${model.artifact} does not exist there. Promote a commit that holds the artifact, or pass --champion PATH.`, { key: "artifact" });
+    return { ...found, version: ref.version ?? `sha256:${found.sha256.slice(0, 12)}` };
+  }
+  const base = await baseRef(git, env);
+  const within = { commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(), name: base ? `the default branch ${base.name}` : "HEAD" };
+  const { champion, ignored } = await trustedChampion(git, model.name, { within });
+  if (!champion) {
+    throw new UserError(`${model.name}: no trusted champion tag (${ignored.map((t) => `${t.tag}: ${t.reason}`).join("; ") || "none"}). Promote a model with modelkeeper promote, or pass --champion REV|PATH.`);
+  }
+  return { ...champion.artifact, version: `v${champion.version}` };
+}
+function noChampionError(model) {
+  return new UserError(
+    `${model.name} has no champion yet: no tag ${tagPrefix(model.name)}<N> in this repository. Promote a model first (modelkeeper promote), fetch the tags (git fetch origin 'refs/tags/modelkeeper/*:refs/tags/modelkeeper/*'), or pass --champion REV|PATH.`
+  );
+}
+
+// src/serve/http-server.ts
+import { createServer as createServer2 } from "node:http";
+import { randomUUID } from "node:crypto";
+import { performance as performance3 } from "node:perf_hooks";
+
+// src/serve/routes.ts
+var MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer)?$/;
+function matchRoute(method, url) {
+  const path8 = url.split("?")[0];
+  const get2 = (route2) => method === "GET" || method === "HEAD" ? route2 : { kind: "method-not-allowed", allow: "GET, HEAD" };
+  if (path8 === "/v2" || path8 === "/v2/") return get2({ kind: "server-metadata" });
+  if (path8 === "/v2/health/live") return get2({ kind: "live" });
+  if (path8 === "/v2/health/ready") return get2({ kind: "ready" });
+  if (path8 === "/metrics") return get2({ kind: "metrics" });
+  const match = MODEL_PATH.exec(path8);
+  if (!match) return { kind: "not-found" };
+  let model;
+  let version;
+  try {
+    model = decodeURIComponent(match[1]);
+    version = match[2] === void 0 ? void 0 : decodeURIComponent(match[2]);
+  } catch {
+    return { kind: "not-found" };
+  }
+  const at = version === void 0 ? { model } : { model, version };
+  if (match[3] === "/infer") return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
+  if (match[3] === "/ready") return get2({ kind: "model-ready", ...at });
+  return get2({ kind: "model-metadata", ...at });
+}
+
+// src/serve/infer-request.ts
+var RequestError2 = class extends Error {
+  constructor(status2, message) {
+    super(message);
+    this.status = status2;
+  }
+  status;
+};
+var NUMERIC_TYPES = /* @__PURE__ */ new Set(["UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "INT32", "INT64", "FP16", "FP32", "FP64"]);
+var ALL_TYPES = /* @__PURE__ */ new Set([...NUMERIC_TYPES, "BOOL", "BYTES"]);
+function parseInferRequest(body, model, maxRows) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new RequestError2(400, `the body must be a JSON object like {"inputs": [{"name": ..., "shape": [...], "datatype": ..., "data": [...]}]}`);
+  }
+  const request2 = body;
+  if (request2.id !== void 0 && typeof request2.id !== "string") throw new RequestError2(400, `"id" must be a string`);
+  if (!Array.isArray(request2.inputs) || request2.inputs.length === 0) {
+    throw new RequestError2(400, `"inputs" must be a non-empty array of tensors; this model takes ${expected(model)}`);
+  }
+  const inputs = request2.inputs.map((input, i) => tensorInput(input, i));
+  const table2 = model.matrixInput && inputs.length === 1 && inputs[0].name === model.matrixInput.name ? matrixTable(inputs[0], model, maxRows) : featureTable(inputs, model, maxRows);
+  return { ...request2.id !== void 0 ? { id: request2.id } : {}, table: table2 };
+}
+function tensorInput(value2, index) {
+  const where2 = `inputs[${index}]`;
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) throw new RequestError2(400, `${where2} must be an object with name, shape, datatype and data`);
+  const input = value2;
+  if (typeof input.name !== "string") throw new RequestError2(400, `${where2}: "name" must be a string`);
+  const named = `input "${input.name}"`;
+  if (typeof input.datatype !== "string" || !ALL_TYPES.has(input.datatype)) {
+    throw new RequestError2(400, `${named}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`);
+  }
+  if (!Array.isArray(input.shape) || !input.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    throw new RequestError2(400, `${named}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`);
+  }
+  if (!Array.isArray(input.data)) throw new RequestError2(400, `${named}: "data" must be an array`);
+  const data = input.data.some(Array.isArray) ? input.data.flat(input.shape.length) : input.data;
+  const size = input.shape.reduce((a, b) => a * b, 1);
+  if (data.length !== size) throw new RequestError2(400, `${named}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`);
+  return { name: input.name, datatype: input.datatype, shape: input.shape, data };
+}
+function matrixTable(input, model, maxRows) {
+  const width = model.features.length;
+  if (input.shape.length !== 2 || input.shape[1] !== width) {
+    throw new RequestError2(400, `input "${input.name}": expected shape [N, ${width}] (features ${model.features.join(", ")}), got [${input.shape.join(", ")}]`);
+  }
+  if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError2(400, `input "${input.name}": expected a numeric datatype such as FP32, got ${input.datatype}`);
+  const rows = rowCount2(input.shape[0], maxRows);
+  const columns = model.features.map((feature, f) => {
+    const values = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) values[i] = number(input.data[i * width + f], input.name, i * width + f, model.featureKinds.get(feature) === "int64");
+    return { kind: "numeric", name: feature, values };
+  });
+  return { source: "the request", rowCount: rows, columns };
+}
+function featureTable(inputs, model, maxRows) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    if (!model.featureKinds.has(input.name)) throw new RequestError2(400, `input "${input.name}": no such input or feature; this model takes ${expected(model)}`);
+    if (byName.has(input.name)) throw new RequestError2(400, `input "${input.name}" appears twice`);
+    byName.set(input.name, input);
+  }
+  const missing = model.features.filter((feature) => !byName.has(feature));
+  if (missing.length > 0) throw new RequestError2(400, `missing feature${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; this model takes ${expected(model)}`);
+  let rows;
+  const columns = model.features.map((feature) => {
+    const input = byName.get(feature);
+    if (input.shape.length === 0 || input.shape.length > 2 || input.shape.length === 2 && input.shape[1] !== 1) {
+      throw new RequestError2(400, `input "${feature}": expected shape [N] or [N, 1], got [${input.shape.join(", ")}]`);
+    }
+    const n = input.shape[0];
+    if (rows !== void 0 && n !== rows) throw new RequestError2(400, `input "${feature}" has ${n} rows but the inputs before it have ${rows}; every feature needs one value per row`);
+    rows = rowCount2(n, maxRows);
+    const kind = model.featureKinds.get(feature);
+    if (kind === "string") {
+      if (input.datatype !== "BYTES") throw new RequestError2(400, `input "${feature}": this feature is text; send it as datatype BYTES with string data, got ${input.datatype}`);
+      return categorical2(feature, input.data);
+    }
+    if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError2(400, `input "${feature}": this feature is numeric (${kind === "int64" ? "INT64" : "FP32/FP64"}), got datatype ${input.datatype}`);
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = number(input.data[i], feature, i, kind === "int64");
+    return { kind: "numeric", name: feature, values };
+  });
+  return { source: "the request", rowCount: rows, columns };
+}
+function rowCount2(rows, maxRows) {
+  if (rows === 0) throw new RequestError2(400, `the request has no rows`);
+  if (rows > maxRows) throw new RequestError2(413, `the request has ${rows} rows; this server takes at most ${maxRows} per request (serve.max_rows): split it`);
+  return rows;
+}
+function number(value2, input, position, integer) {
+  if (typeof value2 !== "number" || !Number.isFinite(value2)) {
+    throw new RequestError2(400, `input "${input}": data[${position}] is ${JSON.stringify(value2) ?? String(value2)}; expected a finite number (missing values are not accepted)`);
+  }
+  if (integer && !Number.isInteger(value2)) throw new RequestError2(400, `input "${input}": data[${position}] is ${value2}; this model input is INT64, expected a whole number`);
+  return value2;
+}
+function categorical2(name, data) {
+  const codes2 = new Int32Array(data.length);
+  const categories = [];
+  const index = /* @__PURE__ */ new Map();
+  for (let i = 0; i < data.length; i++) {
+    const value2 = data[i];
+    if (typeof value2 !== "string") throw new RequestError2(400, `input "${name}": data[${i}] is ${JSON.stringify(value2)}; expected a string (BYTES)`);
+    let code = index.get(value2);
+    if (code === void 0) {
+      code = categories.length;
+      categories.push(value2);
+      index.set(value2, code);
+    }
+    codes2[i] = code;
+  }
+  return { kind: "categorical", name, codes: codes2, categories };
+}
+function expected(model) {
+  const perFeature = `one tensor per feature, shape [N]: ${model.features.map((f) => `${f} (${model.featureKinds.get(f) === "string" ? "BYTES" : model.featureKinds.get(f) === "int64" ? "INT64" : "FP32"})`).join(", ")}`;
+  return model.matrixInput ? `"${model.matrixInput.name}" FP32 [N, ${model.features.length}], or ${perFeature}` : perFeature;
+}
+
+// src/serve/protocol.ts
+var DATATYPES = {
+  float32: "FP32",
+  float64: "FP64",
+  float16: "FP16",
+  int8: "INT8",
+  int16: "INT16",
+  int32: "INT32",
+  int64: "INT64",
+  uint8: "UINT8",
+  uint16: "UINT16",
+  uint32: "UINT32",
+  uint64: "UINT64",
+  bool: "BOOL",
+  string: "BYTES"
+};
+function datatypeOf(element) {
+  return DATATYPES[element] ?? element.toUpperCase();
+}
+function serverMetadata(version) {
+  return { name: "modelkeeper", version, extensions: [] };
+}
+function modelMetadata(model) {
+  const tensor = (value2) => ({ name: value2.name, datatype: datatypeOf(value2.type), shape: value2.dims.map((d) => typeof d === "number" ? d : -1) });
+  return {
+    name: model.name,
+    versions: [model.version],
+    platform: "onnxruntime_onnx",
+    inputs: model.handle.signature.inputs.filter((v) => v.kind === "tensor").map(tensor),
+    outputs: model.handle.signature.outputs.filter((v) => v.kind === "tensor").map(tensor),
+    parameters: {
+      task: model.task,
+      sha256: model.sha256,
+      source: model.source,
+      // The tabular form: one tensor per feature by this name, [N] (text as BYTES).
+      features: model.features.map((name) => ({ name, datatype: model.featureKinds.get(name) === "string" ? "BYTES" : model.featureKinds.get(name) === "int64" ? "INT64" : "FP64" }))
+    }
+  };
+}
+function inferResponse(model, id, scored) {
+  return {
+    model_name: model.name,
+    model_version: model.version,
+    id,
+    outputs: scored.outputs.map((output) => ({
+      name: output.name,
+      datatype: datatypeOf(output.element),
+      shape: output.dims,
+      data: Array.from(output.data, Number)
+    }))
+  };
+}
+function errorBody(message) {
+  return { error: message };
+}
+
+// src/serve/served-model.ts
+import { rm as rm2 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
+init_errors();
+async function loadServedModel(name, artifact, task, configured) {
+  const handle2 = await loadModel(artifact.path);
+  try {
+    const features = configured ?? handle2.recordedFeatures ?? (handle2.signature.inputs.length > 1 ? handle2.signature.inputs.map((input) => input.name) : void 0);
+    if (!features) {
+      throw new UserError(`${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`, { key: "features" });
+    }
+    const template = warmUpTable(handle2, features);
+    const plan = planInputs(handle2.signature, features, template, { path: artifact.label, recordedFeatures: handle2.recordedFeatures });
+    const outputPlan = planOutputs(handle2.signature, task, { path: artifact.label });
+    const featureKinds = /* @__PURE__ */ new Map();
+    for (const feed of plan.feeds) {
+      for (const column2 of feed.columns) featureKinds.set(column2.name, feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float");
+    }
+    const model = {
+      name,
+      version: artifact.version,
+      sha256: artifact.sha256,
+      source: artifact.label,
+      task,
+      features,
+      featureKinds,
+      ...plan.layout === "matrix" ? { matrixInput: { name: plan.feeds[0].inputName, element: plan.feeds[0].element } } : {},
+      handle: handle2,
+      outputPlan,
+      loadedAt: /* @__PURE__ */ new Date()
+    };
+    await scoreTable(model, template);
+    return model;
+  } catch (error) {
+    await closeModel(handle2).catch(() => {
+    });
+    throw error;
+  } finally {
+    if (artifact.commit) await rm2(dirname5(artifact.path), { recursive: true, force: true }).catch(() => {
+    });
+  }
+}
+async function releaseServedModel(model) {
+  await closeModel(model.handle);
+}
+async function scoreTable(model, table2) {
+  const context = { path: model.source, recordedFeatures: model.handle.recordedFeatures };
+  const plan = planInputs(model.handle.signature, model.features, table2, context);
+  const rows = table2.rowCount;
+  const batch = plan.fixedBatch ?? rows;
+  const packer = new BatchPacker(plan, batch);
+  const collector = new PredictionCollector(model.outputPlan, rows, context);
+  const ort2 = await loadOrt();
+  const fetches = model.outputPlan.label ? [model.outputPlan.value.name, model.outputPlan.label.name] : [model.outputPlan.value.name];
+  const raw = /* @__PURE__ */ new Map();
+  for (let start = 0; start < rows; start += batch) {
+    const count = Math.min(batch, rows - start);
+    const feeds = packer.pack(start, count, plan.fixedBatch ?? count);
+    const tensors = {};
+    for (const [inputName, feed] of Object.entries(feeds)) tensors[inputName] = new ort2.Tensor(feed.element, feed.data, feed.dims);
+    const results = await model.handle.session.run(tensors, fetches);
+    const outputs2 = {};
+    for (const fetch of fetches) {
+      const tensor = results[fetch];
+      outputs2[fetch] = { dims: tensor.dims, data: tensor.data };
+      const inner = tensor.dims.slice(1);
+      const width = inner.reduce((a, b) => a * b, 1);
+      const entry = raw.get(fetch) ?? { element: tensor.type, inner, parts: [] };
+      entry.parts.push(tensor.data.subarray(0, count * width));
+      raw.set(fetch, entry);
+    }
+    collector.add(start, count, outputs2);
+  }
+  const outputs = [...raw].map(([outputName, entry]) => ({ name: outputName, element: entry.element, dims: [rows, ...entry.inner], data: entry.parts.length === 1 ? entry.parts[0] : concat2(entry.parts) }));
+  return { prediction: collector.finish(), outputs };
+}
+function concat2(parts) {
+  const out = [];
+  for (const part of parts) for (let i = 0; i < part.length; i++) out.push(part[i]);
+  return out;
+}
+function warmUpTable(handle2, features) {
+  const stringInputs = new Set(handle2.signature.inputs.filter((input) => input.type === "string").map((input) => input.name));
+  const columns = features.map(
+    (feature) => stringInputs.has(feature) ? { kind: "categorical", name: feature, codes: Int32Array.of(0), categories: [""] } : { kind: "numeric", name: feature, values: Float64Array.of(0) }
+  );
+  return { source: "warm-up row", rowCount: 1, columns };
+}
+
+// src/serve/http-server.ts
+init_errors();
+var ActiveRequests = class {
+  count = 0;
+  waiters = [];
+  enter() {
+    this.count++;
+  }
+  leave() {
+    if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+  idle() {
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve13) => this.waiters.push(resolve13));
+  }
+};
+function createServeServer(parts) {
+  const server = createServer2({ keepAliveTimeout: 5e3, headersTimeout: 1e4, requestTimeout: Math.max(3e4, parts.settings.timeoutMs * 2) }, (req, res) => {
+    handle(parts, req, res).catch((error) => {
+      parts.warn(`serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${error?.stack ?? error}`);
+      if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
+      else res.destroy();
+    });
+  });
+  return server;
+}
+async function handle(parts, req, res) {
+  const route2 = matchRoute(req.method ?? "GET", req.url ?? "/");
+  const { lifecycle, slots } = parts;
+  switch (route2.kind) {
+    case "live":
+      return send(parts, res, lifecycle.live ? 200 : 503, { live: lifecycle.live });
+    case "ready":
+      return send(parts, res, lifecycle.ready ? 200 : 503, { ready: lifecycle.ready });
+    case "server-metadata":
+      return send(parts, res, 200, serverMetadata(VERSION));
+    case "metrics": {
+      parts.metrics.inFlight.set(parts.admission.inFlight);
+      parts.metrics.queued.set(parts.admission.queued);
+      const text2 = await parts.metrics.registry.metrics();
+      res.writeHead(200, { "content-type": parts.metrics.registry.contentType, ...closeIfDraining(parts) });
+      res.end(text2);
+      return;
+    }
+    case "model-metadata":
+    case "model-ready": {
+      const model = slots.stable;
+      if (!servesThis(model, route2.model, route2.version)) return notServed(parts, res, model, route2.model, route2.version);
+      if (route2.kind === "model-metadata") return send(parts, res, 200, modelMetadata(model));
+      return send(parts, res, lifecycle.ready ? 200 : 503, { name: model.name, ready: lifecycle.ready });
+    }
+    case "infer":
+      if (lifecycle.draining) {
+        res.setHeader("retry-after", String(parts.settings.retryAfterSeconds));
+        parts.metrics.answered(slots.stable.name, slots.stable.version, 503);
+        return send(parts, res, 503, errorBody("the server is shutting down; retry on another replica"));
+      }
+      parts.active.enter();
+      try {
+        return await infer(parts, req, res, route2.model, route2.version);
+      } finally {
+        parts.active.leave();
+      }
+    case "method-not-allowed":
+      res.setHeader("allow", route2.allow);
+      return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route2.allow}`));
+    default:
+      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /metrics`));
+  }
+}
+async function infer(parts, req, res, name, version) {
+  const started = performance3.now();
+  const arrived = /* @__PURE__ */ new Date();
+  const { settings, metrics } = parts;
+  const deadline = started + settings.timeoutMs;
+  const taken = parts.slots.take((parts.random ?? Math.random)());
+  let release;
+  const model = taken.decision.answer.model;
+  const answer = (code, body, headers = {}) => {
+    metrics.answered(model.name, model.version, code, (performance3.now() - started) / 1e3);
+    for (const [key, value2] of Object.entries(headers)) res.setHeader(key, value2);
+    send(parts, res, code, body);
+  };
+  try {
+    if (!servesThis(model, name, version)) {
+      metrics.answered("(other)", "", 404);
+      return notServed(parts, res, model, name, version);
+    }
+    const declared = Number(req.headers["content-length"]);
+    if (declared > settings.maxBodyBytes) return tooLarge(answer, req, res, settings.maxBodyBytes);
+    const admission = await parts.admission.acquire(deadline - performance3.now());
+    if (!admission.admitted) {
+      const retry2 = { "retry-after": String(settings.retryAfterSeconds) };
+      req.resume();
+      return admission.reason === "queue-full" ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry2) : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry2);
+    }
+    release = admission.release;
+    const body = await readBody(req, settings.maxBodyBytes);
+    if (body === void 0) return tooLarge(answer, req, res, settings.maxBodyBytes);
+    let parsed;
+    try {
+      parsed = JSON.parse(body.toString("utf8"));
+    } catch (error) {
+      return answer(400, errorBody(`the body is not valid JSON (${error.message}); send an Open Inference Protocol v2 infer request`));
+    }
+    let request2;
+    try {
+      request2 = parseInferRequest(parsed, model, settings.maxRows);
+    } catch (error) {
+      if (error instanceof RequestError2) return answer(error.status, errorBody(error.message));
+      throw error;
+    }
+    const id = request2.id ?? randomUUID();
+    if (performance3.now() >= deadline) {
+      return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
+    }
+    metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
+    const run3 = scoreTable(model, request2.table).finally(release);
+    release = void 0;
+    const outcome = await withDeadline(run3, deadline - performance3.now());
+    if (outcome === "deadline") {
+      run3.catch(() => {
+      });
+      return answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+    }
+    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request2.table.rowCount);
+    answer(200, inferResponse(model, id, outcome));
+    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request2.table, prediction: outcome.prediction });
+  } catch (error) {
+    if (isUserError(error)) return answer(400, errorBody(error.message));
+    parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error?.message ?? error}`);
+    return answer(500, errorBody("the model run failed; see the server's log"));
+  } finally {
+    release?.();
+    taken.done();
+  }
+}
+function withDeadline(work, ms) {
+  let timer;
+  const expired = new Promise((resolve13) => timer = setTimeout(() => resolve13("deadline"), Math.max(0, ms)));
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+function readBody(req, limit) {
+  return new Promise((resolve13, reject) => {
+    const chunks = [];
+    let size = 0;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        chunks.length = 0;
+        resolve13(void 0);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve13(size > limit ? void 0 : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
+}
+function tooLarge(answer, req, res, limit) {
+  answer(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`), { connection: "close" });
+  res.once("finish", () => req.socket.destroySoon());
+}
+function servesThis(model, name, version) {
+  return name === model.name && (version === void 0 || version === model.version);
+}
+function notServed(parts, res, model, name, version) {
+  const what = name !== model.name ? `model "${name}" is not served here` : `version "${version}" of ${name} is not served here`;
+  send(parts, res, 404, errorBody(`${what}; this server serves ${model.name} version ${model.version}`));
+}
+function closeIfDraining(parts) {
+  return parts.lifecycle.draining ? { connection: "close" } : {};
+}
+function send(parts, res, code, body) {
+  const text2 = JSON.stringify(body);
+  res.writeHead(code, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...closeIfDraining(parts) });
+  res.end(text2);
+}
+function safePath(url) {
+  return JSON.stringify((url ?? "").slice(0, 200));
+}
+
+// src/serve/lifecycle.ts
+var Lifecycle = class {
+  current = "starting";
+  get phase() {
+    return this.current;
+  }
+  get live() {
+    return this.current !== "stopped";
+  }
+  get ready() {
+    return this.current === "ready";
+  }
+  get draining() {
+    return this.current === "draining" || this.current === "stopped";
+  }
+  markReady() {
+    if (this.current === "starting") this.current = "ready";
+  }
+  startDraining() {
+    if (this.current !== "stopped") this.current = "draining";
+  }
+  markStopped() {
+    this.current = "stopped";
+  }
+};
+
+// src/serve/log-record.ts
+var RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"];
+var RESERVED_NAMES = [...RECORD_KEYS, LOGGED_PREDICTION, CLASS_COLUMN];
+function formatRecords(batch) {
+  const head = `{"_id":${JSON.stringify(batch.requestId)},"_time":${JSON.stringify(batch.time)},"_model":${JSON.stringify(batch.model)},"_version":${JSON.stringify(batch.version)},"_endpoint":${JSON.stringify(batch.endpoint)}`;
+  const keys = batch.table.columns.map((column2) => `,${JSON.stringify(column2.name)}:`);
+  const { prediction } = batch;
+  const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
+  let out = "";
+  for (let r = 0; r < batch.count; r++) {
+    const row = batch.rows ? batch.rows[r] : r;
+    let line = head;
+    batch.table.columns.forEach((column2, c) => {
+      if (column2.kind === "numeric") line += keys[c] + json(column2.values[row]);
+      else line += keys[c] + (column2.codes[row] < 0 ? "null" : JSON.stringify(column2.categories[column2.codes[row]]));
+    });
+    line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
+    if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities, row, classes)}"`;
+    out += line + "}\n";
+  }
+  return out;
+}
+function json(value2) {
+  return Number.isFinite(value2) ? String(value2) : "null";
+}
+function argmax(probabilities, row, classes) {
+  let best = 0;
+  for (let k = 1; k < classes; k++) if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
+  return best;
+}
+
+// src/serve/metrics.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+var LATENCY_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+var ServeMetrics = class {
+  registry = new import_prom_client.Registry();
+  requests = new import_prom_client.Counter({ name: "modelkeeper_requests_total", help: "Infer requests answered, by model, version and HTTP status code", labelNames: ["model", "version", "code"], registers: [this.registry] });
+  failures = new import_prom_client.Counter({ name: "modelkeeper_request_failures_total", help: "Infer requests answered with a 4xx or 5xx status, by model, version and code", labelNames: ["model", "version", "code"], registers: [this.registry] });
+  latency = new import_prom_client.Histogram({ name: "modelkeeper_request_duration_seconds", help: "Infer request time from arrival to answer", labelNames: ["model", "version"], buckets: LATENCY_BUCKETS, registers: [this.registry] });
+  queueTime = new import_prom_client.Histogram({ name: "modelkeeper_queue_wait_seconds", help: "Time an infer request waited for a model run slot", labelNames: ["model"], buckets: LATENCY_BUCKETS, registers: [this.registry] });
+  rows = new import_prom_client.Counter({ name: "modelkeeper_rows_scored_total", help: "Rows scored, by model, version and endpoint (stable, canary, shadow)", labelNames: ["model", "version", "endpoint"], registers: [this.registry] });
+  logWritten = new import_prom_client.Counter({ name: "modelkeeper_log_records_written_total", help: "Prediction log records written", registers: [this.registry] });
+  logDropped = new import_prom_client.Counter({ name: "modelkeeper_log_records_dropped_total", help: "Prediction log records dropped, by reason (queue-full, write-error)", labelNames: ["reason"], registers: [this.registry] });
+  logSkipped = new import_prom_client.Counter({ name: "modelkeeper_log_records_sampled_out_total", help: "Rows not logged because of log sampling", registers: [this.registry] });
+  champion = new import_prom_client.Gauge({ name: "modelkeeper_champion_info", help: "The model being served (value 1), by model, version and artifact sha256", labelNames: ["model", "version", "sha256"], registers: [this.registry] });
+  reloads = new import_prom_client.Counter({ name: "modelkeeper_champion_reloads_total", help: "Attempts to load a new champion, by result (loaded, failed)", labelNames: ["model", "result"], registers: [this.registry] });
+  inFlight = new import_prom_client.Gauge({ name: "modelkeeper_requests_in_flight", help: "Model runs in progress", registers: [this.registry] });
+  queued = new import_prom_client.Gauge({ name: "modelkeeper_requests_queued", help: "Infer requests waiting for a run slot", registers: [this.registry] });
+  constructor() {
+    (0, import_prom_client.collectDefaultMetrics)({ register: this.registry });
+  }
+  answered(model, version, code, seconds) {
+    const labels = { model, version, code: String(code) };
+    this.requests.inc(labels);
+    if (code >= 400) this.failures.inc(labels);
+    if (seconds !== void 0) this.latency.observe({ model, version }, seconds);
+  }
+  setChampion(model, version, sha2562) {
+    this.champion.reset();
+    this.champion.set({ model, version, sha256: sha2562 }, 1);
+  }
+};
+
+// src/serve/router.ts
+function route(slots, draw) {
+  const canary = slots.canary && draw * 100 < slots.canary.percent ? slots.canary.model : void 0;
+  const answer = canary ? { endpoint: "canary", model: canary } : { endpoint: "stable", model: slots.stable };
+  return slots.shadow ? { answer, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer };
+}
+
+// src/serve/model-slots.ts
+var ModelSlots = class {
+  slots;
+  users = /* @__PURE__ */ new Map();
+  retired = /* @__PURE__ */ new Set();
+  constructor(stable) {
+    this.slots = { stable };
+  }
+  get stable() {
+    return this.slots.stable;
+  }
+  /** Routes a request and holds its models until `done` is called. */
+  take(draw) {
+    const decision = route(this.slots, draw);
+    const held = [decision.answer.model, ...decision.mirror ? [decision.mirror.model] : []];
+    for (const model of held) this.users.set(model, (this.users.get(model) ?? 0) + 1);
+    let done = false;
+    return {
+      decision,
+      done: () => {
+        if (done) return;
+        done = true;
+        for (const model of held) this.leave(model);
+      }
+    };
+  }
+  /** Makes `next` the stable model; the previous one is released when no request holds it. */
+  replaceStable(next) {
+    const previous = this.slots.stable;
+    this.slots = { ...this.slots, stable: next };
+    this.retire(previous);
+    return previous;
+  }
+  /** Releases every model (at shutdown, once requests are done). */
+  async releaseAll() {
+    const all = /* @__PURE__ */ new Set([this.slots.stable, ...this.retired]);
+    this.retired.clear();
+    await Promise.all([...all].map((model) => releaseServedModel(model).catch(() => {
+    })));
+  }
+  retire(model) {
+    if ((this.users.get(model) ?? 0) === 0) void releaseServedModel(model).catch(() => {
+    });
+    else this.retired.add(model);
+  }
+  leave(model) {
+    const left = (this.users.get(model) ?? 1) - 1;
+    if (left > 0) {
+      this.users.set(model, left);
+      return;
+    }
+    this.users.delete(model);
+    if (this.retired.delete(model)) void releaseServedModel(model).catch(() => {
+    });
+  }
+};
+
+// src/serve/prediction-log.ts
+import { mkdir as mkdir7, open as open2 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+var CHUNK_CHARS = 256 * 1024;
+var PredictionLog = class {
+  constructor(settings, counters, onError, random = Math.random, now = Date.now) {
+    this.settings = settings;
+    this.counters = counters;
+    this.onError = onError;
+    this.random = random;
+    this.now = now;
+  }
+  settings;
+  counters;
+  onError;
+  random;
+  now;
+  queue = [];
+  queuedRows = 0;
+  writing;
+  file;
+  sequence = 0;
+  closed = false;
+  files = [];
+  /** Queues a request's rows (a sample of them, if sampling is on); returns at once. */
+  offer(batch) {
+    const total = batch.table.rowCount;
+    let rows;
+    let count = total;
+    if (this.settings.sampleRate < 1) {
+      const picked = [];
+      for (let i = 0; i < total; i++) if (this.random() < this.settings.sampleRate) picked.push(i);
+      if (picked.length < total) this.counters.sampledOut(total - picked.length);
+      rows = Uint32Array.from(picked);
+      count = picked.length;
+    }
+    const room = this.closed ? 0 : Math.max(0, this.settings.queueRows - this.queuedRows);
+    if (count > room) {
+      this.counters.dropped(count - room, "queue-full");
+      count = room;
+    }
+    if (count === 0) return;
+    this.queue.push({ ...batch, ...rows ? { rows } : {}, count });
+    this.queuedRows += count;
+    this.writing ??= new Promise((resolve13) => setImmediate(resolve13)).then(() => this.drain()).finally(() => this.writing = void 0);
+  }
+  /** Resolves when every row queued so far is on disk. */
+  async flush() {
+    while (this.writing) await this.writing;
+  }
+  /** Refuses new rows, writes the queued ones and closes the file. */
+  async close() {
+    this.closed = true;
+    await this.flush();
+    await this.file?.handle.close();
+    this.file = void 0;
+  }
+  async drain() {
+    while (this.queue.length > 0) {
+      let text2 = "";
+      let rows = 0;
+      while (this.queue.length > 0 && text2.length < CHUNK_CHARS) {
+        const batch = this.queue.shift();
+        this.queuedRows -= batch.count;
+        text2 += formatRecords(batch);
+        rows += batch.count;
+      }
+      try {
+        const file = await this.currentFile();
+        const bytes = Buffer.byteLength(text2);
+        await file.handle.write(text2);
+        file.bytes += bytes;
+        this.counters.written(rows);
+      } catch (error) {
+        this.counters.dropped(rows, "write-error");
+        this.onError(`prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${error.message}`);
+        await this.file?.handle.close().catch(() => {
+        });
+        this.file = void 0;
+      }
+    }
+  }
+  async currentFile() {
+    const now = this.now();
+    if (this.file && (this.file.bytes >= this.settings.maxFileBytes || now - this.file.openedAt >= this.settings.maxFileAgeMs)) {
+      await this.file.handle.close();
+      this.file = void 0;
+    }
+    if (!this.file) {
+      await mkdir7(this.settings.dir, { recursive: true });
+      const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+      const path8 = join19(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
+      this.file = { handle: await open2(path8, "wx"), path: path8, bytes: 0, openedAt: now };
+      this.files.push(path8);
+      if (this.files.length > 1e3) this.files.shift();
+    }
+    return this.file;
+  }
+};
+
+// src/serve/serve-app.ts
+async function startServe(options2) {
+  const { git, model, settings } = options2;
+  const lifecycle = new Lifecycle();
+  const metrics = new ServeMetrics();
+  let ref = await currentChampion(git, model, options2.champion, options2.cwd);
+  if (!ref) throw noChampionError(model);
+  const first = await load(options2, ref);
+  metrics.setChampion(first.name, first.version, first.sha256);
+  metrics.reloads.inc({ model: model.name, result: "loaded" });
+  const slots = new ModelSlots(first);
+  const log = settings.log.dir ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
+    written: (n) => metrics.logWritten.inc(n),
+    dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
+    sampledOut: (n) => metrics.logSkipped.inc(n)
+  }, options2.warn) : void 0;
+  const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
+  const active = new ActiveRequests();
+  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options2.warn });
+  await new Promise((resolve13, reject) => {
+    server.once(
+      "error",
+      (error) => reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error)
+    );
+    server.listen(settings.port, settings.host, () => resolve13());
+  });
+  const port = server.address().port;
+  lifecycle.markReady();
+  options2.log(`serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`);
+  let reloading;
+  let reportedFailure;
+  const reload = () => reloading ??= (async () => {
+    if (lifecycle.draining) return "unchanged";
+    const next = await currentChampion(git, model, options2.champion, options2.cwd).catch(() => void 0);
+    if (!next || next.key === ref.key) return "unchanged";
+    try {
+      const loaded = await load(options2, next);
+      if (lifecycle.draining) {
+        await releaseServedModel(loaded);
+        return "unchanged";
+      }
+      slots.replaceStable(loaded);
+      ref = next;
+      reportedFailure = void 0;
+      metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
+      metrics.reloads.inc({ model: model.name, result: "loaded" });
+      options2.log(`serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`);
+      return "loaded";
+    } catch (error) {
+      if (reportedFailure !== next.key) {
+        metrics.reloads.inc({ model: model.name, result: "failed" });
+        options2.warn(`serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${error.message.split("\n")[0]}`);
+        reportedFailure = next.key;
+      }
+      return "failed";
+    }
+  })().finally(() => reloading = void 0);
+  const poll = settings.pollMs > 0 ? setInterval(() => void reload(), settings.pollMs) : void 0;
+  poll?.unref();
+  let stopping;
+  const shutdown = () => stopping ??= (async () => {
+    lifecycle.startDraining();
+    if (poll) clearInterval(poll);
+    let graceful = true;
+    let timer;
+    const expired = new Promise((resolve13) => timer = setTimeout(() => {
+      graceful = false;
+      resolve13();
+    }, settings.gracePeriodMs));
+    const drained = (async () => {
+      await active.idle();
+      await new Promise((resolve13) => NetServer.prototype.close.call(server, () => resolve13()));
+    })();
+    await Promise.race([drained, expired]);
+    clearTimeout(timer);
+    if (!graceful) server.closeAllConnections();
+    await reloading?.catch(() => {
+    });
+    await log?.close();
+    await slots.releaseAll();
+    lifecycle.markStopped();
+    return { graceful };
+  })();
+  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, reload, shutdown, logFiles: () => log?.files ?? [] };
+}
+async function load(options2, ref) {
+  const model = ref.rev && await modelConfigAt(options2, ref.rev) || options2.model;
+  const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
+  if (reserved.length) {
+    throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
+  }
+  const artifact = await fetchChampion(options2.git, model, ref, options2.champion, options2.cwd, options2.env);
+  return loadServedModel(model.name, artifact, model.task, model.features);
+}
+async function modelConfigAt(options2, rev) {
+  const text2 = await options2.git.tryRun(["show", `${rev}:${options2.config.relativePath}`]);
+  if (text2.code !== 0) return void 0;
+  try {
+    return parseConfig(text2.stdout, `${rev}:${options2.config.relativePath}`).models.find((m) => m.name === options2.model.name);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/commands/serve.ts
+var serveCommand = {
+  name: "serve",
+  summary: "serve the champion over HTTP (Open Inference Protocol v2, Prometheus /metrics) and write the prediction log drift reads",
+  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH]",
+  options: {
+    port: { type: "string", value: "N", description: "port to listen on (default 8080; 0 picks a free one)" },
+    host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)" },
+    log: { type: "string", value: "DIR", description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)" },
+    champion: { type: "string", value: "REV|PATH", description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)" },
+    "max-body-mb": { type: "string", value: "MB", description: "largest request body (default 8); larger get 413" },
+    "max-rows": { type: "string", value: "N", description: "most rows per request (default 10000); more get 413" },
+    "timeout-ms": { type: "string", value: "MS", description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running" },
+    concurrency: { type: "string", value: "N", description: "model runs at once (default 2)" },
+    "max-queue": { type: "string", value: "N", description: "requests waiting for a run (default 64); more get 429 with Retry-After" },
+    "grace-seconds": { type: "string", value: "S", description: "after SIGTERM, how long in-flight requests may take (default 30)" },
+    "poll-seconds": { type: "string", value: "S", description: "how often to look for a new champion tag (default 30; 0: only on SIGHUP)" },
+    "log-sample-rate": { type: "string", value: "F", description: "fraction of rows to log (default 1)" }
+  },
+  async run(context, values) {
+    const workspace = await openWorkspace(context, values);
+    if (workspace.models.length > 1) {
+      throw new UserError(`serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`);
+    }
+    const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string"));
+    const server = await startServe({
+      git: workspace.git,
+      config: workspace.config,
+      model: workspace.models[0],
+      settings: resolveSettings(workspace.config.serve, flags),
+      champion: values.champion,
+      cwd: context.cwd,
+      env: context.env,
+      log: context.log,
+      warn: context.warn
+    });
+    const stopped = await new Promise((resolve13) => {
+      const stop = (signal) => {
+        context.log(`serve: ${signal}: not ready any more, finishing in-flight requests`);
+        process.off("SIGTERM", stop).off("SIGINT", stop).off("SIGHUP", hup);
+        void server.shutdown().then(({ graceful }) => resolve13({ graceful, signal }));
+      };
+      const hup = () => void server.reload();
+      process.on("SIGTERM", stop).on("SIGINT", stop).on("SIGHUP", hup);
+      context.signal?.addEventListener("abort", () => stop("SIGTERM"), { once: true });
+    });
+    const model = server.current();
+    return {
+      exitCode: 0,
+      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: server.logFiles() },
+      text: `serve: stopped on ${stopped.signal}${stopped.graceful ? "" : " (grace period over: remaining connections closed)"}`,
+      outputs: {}
+    };
+  }
+};
+
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, serveCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }

@@ -42,7 +42,7 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
     positive: model.positive === undefined ? undefined : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === undefined ? undefined : list(model.drift.reference) },
   }));
-  return { path: absolutePath, relativePath: displayName, models };
+  return { path: absolutePath, relativePath: displayName, models, ...(data.serve ? { serve: data.serve } : {}) };
 }
 
 function list(value: string | string[] | undefined): string[] {

@@ -55,6 +55,8 @@ export interface ModelConfig {
 }
 
 export interface Config {
+  /** The `serve:` section: the server's limits and log (src/serve/settings.ts reads it). */
+  serve?: import("../serve/settings.ts").ServeConfig;
   /** Absolute path of the file the config was read from. */
   path: string;
   /** Repository-relative path of the config file (it is hashed with each model's config). */

@@ -1,0 +1,117 @@
+/**
+ * The prediction log: scored rows are offered without waiting, held in a queue bounded in rows,
+ * and written by one background loop to JSON Lines files that rotate by size and age. A full
+ * queue drops rows and counts them; it never blocks a request or grows, so memory stays flat
+ * however long the server runs.
+ */
+import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import type { LogSettings } from "./settings.ts";
+import { formatRecords, type LogBatch } from "./log-record.ts";
+
+export interface LogCounters {
+  written(rows: number): void;
+  dropped(rows: number, reason: "queue-full" | "write-error"): void;
+  sampledOut(rows: number): void;
+}
+
+/** Text per write: many one-row requests are written together. */
+const CHUNK_CHARS = 256 * 1024;
+
+export class PredictionLog {
+  private readonly queue: LogBatch[] = [];
+  private queuedRows = 0;
+  private writing: Promise<void> | undefined;
+  private file: { handle: FileHandle; path: string; bytes: number; openedAt: number } | undefined;
+  private sequence = 0;
+  private closed = false;
+  readonly files: string[] = [];
+
+  constructor(
+    private readonly settings: LogSettings & { dir: string },
+    private readonly counters: LogCounters,
+    private readonly onError: (message: string) => void,
+    private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Queues a request's rows (a sample of them, if sampling is on); returns at once. */
+  offer(batch: Omit<LogBatch, "rows" | "count">): void {
+    const total = batch.table.rowCount;
+    let rows: Uint32Array | undefined;
+    let count = total;
+    if (this.settings.sampleRate < 1) {
+      const picked: number[] = [];
+      for (let i = 0; i < total; i++) if (this.random() < this.settings.sampleRate) picked.push(i);
+      if (picked.length < total) this.counters.sampledOut(total - picked.length);
+      rows = Uint32Array.from(picked);
+      count = picked.length;
+    }
+    const room = this.closed ? 0 : Math.max(0, this.settings.queueRows - this.queuedRows);
+    if (count > room) {
+      this.counters.dropped(count - room, "queue-full");
+      count = room;
+    }
+    if (count === 0) return;
+    this.queue.push({ ...batch, ...(rows ? { rows } : {}), count });
+    this.queuedRows += count;
+    // Written on the next turn of the event loop, so the rows of many small requests go out in one write.
+    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain()).finally(() => (this.writing = undefined));
+  }
+
+  /** Resolves when every row queued so far is on disk. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  /** Refuses new rows, writes the queued ones and closes the file. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+    await this.file?.handle.close();
+    this.file = undefined;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      let text = "";
+      let rows = 0;
+      while (this.queue.length > 0 && text.length < CHUNK_CHARS) {
+        const batch = this.queue.shift()!;
+        this.queuedRows -= batch.count;
+        text += formatRecords(batch);
+        rows += batch.count;
+      }
+      try {
+        const file = await this.currentFile();
+        const bytes = Buffer.byteLength(text);
+        await file.handle.write(text);
+        file.bytes += bytes;
+        this.counters.written(rows);
+      } catch (error) {
+        this.counters.dropped(rows, "write-error");
+        this.onError(`prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${(error as Error).message}`);
+        await this.file?.handle.close().catch(() => {});
+        this.file = undefined;
+      }
+    }
+  }
+
+  private async currentFile(): Promise<NonNullable<PredictionLog["file"]>> {
+    const now = this.now();
+    if (this.file && (this.file.bytes >= this.settings.maxFileBytes || now - this.file.openedAt >= this.settings.maxFileAgeMs)) {
+      await this.file.handle.close();
+      this.file = undefined;
+    }
+    if (!this.file) {
+      await mkdir(this.settings.dir, { recursive: true });
+      const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+      // pid and sequence: replicas sharing a folder, and two rotations in one second, never collide.
+      const path = join(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
+      this.file = { handle: await open(path, "wx"), path, bytes: 0, openedAt: now };
+      this.files.push(path);
+      if (this.files.length > 1000) this.files.shift(); // a record for tests and the shutdown report, not a history
+    }
+    return this.file;
+  }
+}

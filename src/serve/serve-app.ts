@@ -1,0 +1,161 @@
+/**
+ * Starts the server for one model: loads and warms the champion, listens, watches for a new
+ * champion (poll and `reload()`, which SIGHUP calls), and shuts down in order: readiness off,
+ * in-flight requests answered, log flushed, models released. Used by the serve command and the
+ * demo; signals are the command's business.
+ */
+import { Server as NetServer, type AddressInfo } from "node:net";
+import type { Git } from "../git/git.ts";
+import type { Config, ModelConfig } from "../config/types.ts";
+import { parseConfig } from "../config/parse.ts";
+import { UserError } from "../errors.ts";
+import { AdmissionGate } from "./admission.ts";
+import { currentChampion, fetchChampion, noChampionError, type ChampionRef } from "./champion-source.ts";
+import { ActiveRequests, createServeServer } from "./http-server.ts";
+import { Lifecycle } from "./lifecycle.ts";
+import { RESERVED_NAMES } from "./log-record.ts";
+import { ServeMetrics } from "./metrics.ts";
+import { ModelSlots } from "./model-slots.ts";
+import { PredictionLog } from "./prediction-log.ts";
+import { loadServedModel, releaseServedModel, type ServedModel } from "./served-model.ts";
+import type { ServeSettings } from "./settings.ts";
+
+export interface ServeOptions {
+  git: Git;
+  config: Config;
+  model: ModelConfig;
+  settings: ServeSettings;
+  /** --champion REV|PATH: serve this instead of the newest champion tag. */
+  champion?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  log(line: string): void;
+  warn(line: string): void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  metrics: ServeMetrics;
+  /** The model answering now. */
+  current(): ServedModel;
+  /** Looks for a new champion now; resolves with what happened. */
+  reload(): Promise<"unchanged" | "loaded" | "failed">;
+  /** Readiness off, drain, flush, release; resolves when done (within the grace period). */
+  shutdown(): Promise<{ graceful: boolean }>;
+  logFiles(): readonly string[];
+}
+
+export async function startServe(options: ServeOptions): Promise<RunningServer> {
+  const { git, model, settings } = options;
+  const lifecycle = new Lifecycle();
+  const metrics = new ServeMetrics();
+  let ref = await currentChampion(git, model, options.champion, options.cwd);
+  if (!ref) throw noChampionError(model);
+  const first = await load(options, ref);
+  metrics.setChampion(first.name, first.version, first.sha256);
+  metrics.reloads.inc({ model: model.name, result: "loaded" });
+  const slots = new ModelSlots(first);
+  const log = settings.log.dir
+    ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
+        written: (n) => metrics.logWritten.inc(n),
+        dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
+        sampledOut: (n) => metrics.logSkipped.inc(n),
+      }, options.warn)
+    : undefined;
+  const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
+  const active = new ActiveRequests();
+  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error),
+    );
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  lifecycle.markReady();
+  options.log(`serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`);
+
+  let reloading: Promise<"unchanged" | "loaded" | "failed"> | undefined;
+  let reportedFailure: string | undefined;
+  const reload = (): Promise<"unchanged" | "loaded" | "failed"> =>
+    (reloading ??= (async () => {
+      if (lifecycle.draining) return "unchanged" as const;
+      const next = await currentChampion(git, model, options.champion, options.cwd).catch(() => undefined);
+      if (!next || next.key === ref!.key) return "unchanged" as const;
+      try {
+        const loaded = await load(options, next);
+        if (lifecycle.draining) {
+          await releaseServedModel(loaded);
+          return "unchanged" as const;
+        }
+        slots.replaceStable(loaded);
+        ref = next;
+        reportedFailure = undefined;
+        metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
+        metrics.reloads.inc({ model: model.name, result: "loaded" });
+        options.log(`serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`);
+        return "loaded" as const;
+      } catch (error) {
+        if (reportedFailure !== next.key) {
+          metrics.reloads.inc({ model: model.name, result: "failed" });
+          options.warn(`serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${(error as Error).message.split("\n")[0]}`);
+          reportedFailure = next.key;
+        }
+        return "failed" as const;
+      }
+    })().finally(() => (reloading = undefined)));
+  const poll = settings.pollMs > 0 ? setInterval(() => void reload(), settings.pollMs) : undefined;
+  poll?.unref();
+
+  let stopping: Promise<{ graceful: boolean }> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      // Readiness is 503 from here on while the port stays open, so probes see it; new infer
+      // requests are answered 503; the listener closes once the in-flight ones are answered.
+      lifecycle.startDraining();
+      if (poll) clearInterval(poll);
+      let graceful = true;
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<void>((resolve) => (timer = setTimeout(() => { graceful = false; resolve(); }, settings.gracePeriodMs)));
+      const drained = (async () => {
+        await active.idle();
+        // Stop accepting, but leave open keep-alive connections be: http.Server#close would also
+        // drop idle ones, racing a request the client is writing into one. Each answers its next
+        // request 503 with Connection: close, or times out idle, and the callback runs when the
+        // last one has gone.
+        await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      })();
+      await Promise.race([drained, expired]);
+      clearTimeout(timer);
+      if (!graceful) server.closeAllConnections();
+      await reloading?.catch(() => {});
+      await log?.close();
+      await slots.releaseAll();
+      lifecycle.markStopped();
+      return { graceful };
+    })());
+
+  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, reload, shutdown, logFiles: () => log?.files ?? [] };
+}
+
+/** The champion's own config (features, task) when its commit has one, else the working tree's. */
+async function load(options: ServeOptions, ref: ChampionRef): Promise<ServedModel> {
+  const model = (ref.rev && (await modelConfigAt(options, ref.rev))) || options.model;
+  const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
+  if (reserved.length) {
+    throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
+  }
+  const artifact = await fetchChampion(options.git, model, ref, options.champion, options.cwd, options.env);
+  return loadServedModel(model.name, artifact, model.task, model.features);
+}
+
+async function modelConfigAt(options: ServeOptions, rev: string): Promise<ModelConfig | undefined> {
+  const text = await options.git.tryRun(["show", `${rev}:${options.config.relativePath}`]);
+  if (text.code !== 0) return undefined;
+  try {
+    return parseConfig(text.stdout, `${rev}:${options.config.relativePath}`).models.find((m) => m.name === options.model.name);
+  } catch {
+    return undefined;
+  }
+}
