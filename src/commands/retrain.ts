@@ -1,17 +1,28 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Command, CommandContext, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { runEvaluate } from "./evaluate.ts";
-import type { Git } from "../git/git.ts";
-import { appendNoteLines, pushNotes } from "../git/notes.ts";
+import { gitDir } from "./record.ts";
+import { assertNoStaleLocks, type Git } from "../git/git.ts";
+import { appendNoteLines, readNote } from "../git/notes.ts";
+import { pushAtomic, PushConflict } from "../git/atomic-push.ts";
 import { buildRecord } from "../provenance/manifest.ts";
+import { latest, NOTES_REF } from "../provenance/note-line.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
 import { pullRequestFromEnv } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentMarker, upsertComment, commentAuthor } from "../github/sticky-comment.ts";
 import { escapeMarkdown, markdownCode } from "../report/escape.ts";
+import { insideRepository } from "../repo-boundary.ts";
+import { takeRunLock } from "../run-lock.ts";
+import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 
 const RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+/** The trailer that marks a commit as retrain's, so a rerun recognises one a killed run left. */
+const TRAILER = "Modelkeeper-Retrain";
 
 export const retrainCommand: Command = {
   name: "retrain",
@@ -32,64 +43,173 @@ export const retrainCommand: Command = {
     const model = workspace.models.find((m) => m.name === modelName);
     if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
     if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
+    insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = (values.remote as string | undefined) ?? "origin";
     const push = !values["no-push"];
-    const start = (await git.run(["rev-parse", "HEAD"])).trim();
-    if ((await git.run(["status", "--porcelain", "--untracked-files=no"])).trim()) {
-      throw new UserError("retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first.");
-    }
-
-    // Until the new commit is pushed, any failure or interrupt puts the branch back as it was.
-    const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
-    const onSignal = (signal: NodeJS.Signals) => void restore().finally(() => process.kill(process.pid, signal));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    let commit: string;
+    await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
+    const release = takeRunLock(join(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
-      context.log(`retrain: running \`${model.train}\` for ${model.name}`);
-      const minutes = values.timeout !== undefined ? Number(values.timeout) : model.reproduce.timeout_minutes;
-      const run = await runShellCommand(model.train, { cwd: root, env: context.env, timeoutMs: minutes * 60_000, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
-      if (run.code !== 0 || run.timedOut) {
-        await restore();
-        const why = run.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run.code ?? run.signal})`;
-        await tellPullRequest(context, values, model.name, `### modelkeeper · ${escapeMarkdown(model.name)}: ❌ retraining failed\n\nThe train command ${markdownCode(model.train)} ${why}; the branch was left as it was.\n\n<details><summary>Last output</summary>\n\n\`\`\`\n${run.tail.replace(/```/g, "ˋˋˋ")}\n\`\`\`\n</details>\n`);
-        throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Last output:\n${run.tail}`);
-      }
-      await git.run(["add", "--", model.artifact]);
-      if ((await git.tryRun(["diff", "--cached", "--quiet"])).code === 0) {
-        context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
-        commit = start;
-      } else {
-        await git.run(["commit", "--quiet", "-m", `modelkeeper: retrain ${model.name}\n\nArtifact ${model.artifact} rebuilt with \`${model.train}\`.`]);
-        commit = (await git.run(["rev-parse", "HEAD"])).trim();
-      }
-      const { line } = await buildRecord(root, model, workspace.config.relativePath, { env: context.env });
-      await appendNoteLines(git, commit, [line]);
-      if (push && commit !== start) await pushBranch(git, remote, branch);
-      if (push) await pushNotes(git, remote);
-    } catch (error) {
-      await restore();
-      throw error;
+      await assertOnlyArtifactChanged(git, model.artifact);
+      if (push) await catchUpWithRemote(context, git, remote, branch);
+      const start = (await git.run(["rev-parse", "HEAD"])).trim();
+      const commit = await trainCommitAndPush(context, values, { git, root, model, configFile: workspace.config.relativePath, branch, remote, push, start });
+      const pr = pullRequestFromEnv(context.env);
+      const evaluation = await runEvaluate(
+        context,
+        { ...values, model: model.name, push },
+        { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } },
+      );
+      return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
     } finally {
-      process.removeListener("SIGINT", onSignal);
-      process.removeListener("SIGTERM", onSignal);
+      release();
     }
-
-    const pr = pullRequestFromEnv(context.env);
-    const evaluation = await runEvaluate(
-      context,
-      { ...values, model: model.name, push },
-      { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } },
-    );
-    return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
   },
 };
 
-async function pushBranch(git: Git, remote: string, branch: string): Promise<void> {
-  const result = await git.tryRun(["push", "--quiet", remote, `HEAD:refs/heads/${branch}`]);
-  if (result.code !== 0) {
-    throw new UserError(`retrain: could not push the new commit to ${remote}/${branch}: ${result.stderr.trim()}. The branch was left as it was; the job needs permissions: contents: write.`);
+interface RetrainPlan {
+  git: Git;
+  root: string;
+  model: ModelConfig;
+  configFile: string;
+  branch: string;
+  remote: string;
+  push: boolean;
+  /** HEAD when this run started: what any failure before the push puts the branch back to. */
+  start: string;
+}
+
+/**
+ * Trains, commits the artifact, records it and pushes branch and note in one atomic push. When
+ * HEAD is a retrain commit of this model that a killed run left unfinished (no record, or never
+ * pushed), it finishes that commit instead of training again.
+ */
+async function trainCommitAndPush(context: CommandContext, values: Record<string, unknown>, plan: RetrainPlan): Promise<string> {
+  const { git, root, model, start } = plan;
+  // Until the new commit is pushed, any failure or interrupt puts the branch back as it was.
+  const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
+  const onSignal = (signal: NodeJS.Signals) => void restore().finally(() => process.kill(process.pid, signal));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    let commit = start;
+    if (await isUnfinished(git, plan)) {
+      context.log(`retrain: finishing ${model.name}'s retrain commit ${start.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`);
+    } else {
+      await train(context, values, plan, restore);
+      commit = await commitArtifact(context, git, model);
+    }
+    const current = await artifactSha256(root, model);
+    const recorded = latest(await readNote(git, commit), "record", model.name);
+    if (recorded?.artifact.sha256 !== current) {
+      const { line } = await buildRecord(root, model, plan.configFile, { env: context.env });
+      await appendNoteLines(git, commit, [line]);
+    }
+    if (plan.push) {
+      await pushAtomic(git, plan.remote, [{ source: commit, destination: `refs/heads/${plan.branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+    }
+    return commit;
+  } catch (error) {
+    await restore();
+    if (error instanceof PushConflict) {
+      throw new UserError(
+        `retrain: ${plan.remote}/${plan.branch} moved on while this run trained (another run pushed first): nothing was pushed and the branch was put back as it was. ` +
+          `Run retrain again: it continues from ${plan.remote}/${plan.branch}. (${error.message})`,
+      );
+    }
+    throw error;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
   }
+}
+
+async function train(context: CommandContext, values: Record<string, unknown>, plan: RetrainPlan, restore: () => Promise<unknown>): Promise<void> {
+  const { model } = plan;
+  context.log(`retrain: running \`${model.train}\` for ${model.name}`);
+  const minutes = values.timeout !== undefined ? Number(values.timeout) : model.reproduce.timeout_minutes;
+  // The train command's output goes to the job's log only (the runner masks secrets there, not in comments).
+  const run = await runShellCommand(model.train!, { cwd: plan.root, env: context.env, timeoutMs: minutes * 60_000, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
+  if (run.code === 0 && !run.timedOut) return;
+  await restore();
+  const why = run.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run.code ?? run.signal})`;
+  await tellPullRequest(context, values, model.name, failureNotice(model, why, jobLogUrl(context.env)));
+  throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`);
+}
+
+/** The job's log on GitHub, where the train command's output went, or undefined outside Actions. */
+export function jobLogUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return undefined;
+  return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+
+/** The PR comment for a failed train: what failed and where the log is, never the output itself. */
+export function failureNotice(model: { name: string; train?: string }, why: string, logUrl: string | undefined): string {
+  const where = logUrl ? `See [the job's log](${logUrl}) for its output.` : "See the job's log for its output.";
+  return `### modelkeeper · ${escapeMarkdown(model.name)}: ❌ retraining failed\n\nThe train command ${markdownCode(model.train ?? "")} ${why}; the branch was left as it was. ${where}\n`;
+}
+
+/** Stages and commits only the artifact, with the trailer a rerun recognises. */
+async function commitArtifact(context: CommandContext, git: Git, model: ModelConfig): Promise<string> {
+  await git.run(["add", "--", model.artifact]);
+  if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
+    context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
+    return (await git.run(["rev-parse", "HEAD"])).trim();
+  }
+  const message = `modelkeeper: retrain ${model.name}\n\nArtifact ${model.artifact} rebuilt with \`${model.train}\`.\n\n${TRAILER}: ${model.name}`;
+  await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
+  return (await git.run(["rev-parse", "HEAD"])).trim();
+}
+
+/** HEAD is this model's retrain commit, its artifact is in the working tree, and it lacks its record or push. */
+async function isUnfinished(git: Git, plan: RetrainPlan): Promise<boolean> {
+  const message = await git.run(["log", "-1", "--format=%B", plan.start]);
+  if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
+  if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
+  const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
+  if (!recorded) return true;
+  if (!plan.push) return false;
+  const pushed = await git.tryRun(["merge-base", "--is-ancestor", plan.start, `refs/remotes/${plan.remote}/${plan.branch}`]);
+  return pushed.code !== 0;
+}
+
+/**
+ * Only the artifact may differ from HEAD: the train command rewrites it anyway, and a run killed
+ * while training leaves it modified. Anything else is the user's work, which retrain must not reset.
+ */
+async function assertOnlyArtifactChanged(git: Git, artifact: string): Promise<void> {
+  const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
+  const others = status.split("\n").filter(Boolean).filter((line) => line.slice(3) !== artifact);
+  if (others.length) {
+    throw new UserError(`retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`);
+  }
+  // A half-written artifact from a killed run: put HEAD's back, so a failing train leaves the tree clean.
+  await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
+}
+
+/**
+ * Fetches the remote branch. When it is ahead of HEAD (a previous run pushed, then was killed;
+ * or another run won), continue from it; when it diverged, stop and say so.
+ */
+async function catchUpWithRemote(context: CommandContext, git: Git, remote: string, branch: string): Promise<void> {
+  const tracking = `refs/remotes/${remote}/${branch}`;
+  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
+  if (fetch.code !== 0) {
+    if (/couldn't find remote ref/i.test(fetch.stderr)) return;
+    throw new UserError(`retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+  }
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const tip = (await git.run(["rev-parse", tracking])).trim();
+  if (tip === head || (await git.tryRun(["merge-base", "--is-ancestor", tip, head])).code === 0) return;
+  if ((await git.tryRun(["merge-base", "--is-ancestor", head, tip])).code === 0) {
+    context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
+    await git.run(["reset", "--quiet", "--hard", tip]);
+    return;
+  }
+  throw new UserError(`retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`);
+}
+
+async function artifactSha256(root: string, model: ModelConfig): Promise<string> {
+  return createHash("sha256").update(await readFile(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 
 async function tellPullRequest(context: CommandContext, values: Record<string, unknown>, model: string, body: string): Promise<void> {

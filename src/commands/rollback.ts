@@ -1,22 +1,33 @@
-import { mkdir, copyFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import type { Command, CommandResult } from "./command.ts";
+import { join } from "node:path";
+import type { Command, CommandContext, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
-import { appendNoteLines, mergeRemoteNotes, pushNotes, readNote } from "../git/notes.ts";
+import { gitDir } from "./record.ts";
+import { assertNoStaleLocks, type Git } from "../git/git.ts";
+import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
+import { pushAtomic } from "../git/atomic-push.ts";
+import { commitWithFile, fileEntry } from "../git/commit-file.ts";
+import { withWorktree } from "../git/worktree.ts";
 import { fetchModelTags } from "../git/tags.ts";
 import { championTags, fromGit, tagPrefix } from "../gate/champion.ts";
-import { latest, NOTE_SCHEMA, newLineId, type RecordLine } from "../provenance/note-line.ts";
+import { buildRecord } from "../provenance/manifest.ts";
+import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
-import { TOOL } from "../version.ts";
+import { insideRepository } from "../repo-boundary.ts";
+import { takeRunLock } from "../run-lock.ts";
+import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
+
+/** The trailer that marks rollback's commits, so a rerun recognises one a killed run made. */
+const TRAILER = "Modelkeeper-Rollback";
 
 export const rollbackCommand: Command = {
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
-  usage: "rollback --model NAME [--to vN] [--pr]",
+  usage: "rollback --model NAME [--to vN] [--pr | --push]",
   options: {
     to: { type: "string", value: "vN", description: "the version to restore (default: the champion before the current one)" },
-    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY)" },
+    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is" },
+    push: { type: "boolean", description: "push the commit on the current branch together with its note (one atomic push)" },
     remote: { type: "string", value: "NAME", description: "remote to fetch tags from and push to (default: origin)" },
   },
   async run(context, values): Promise<CommandResult> {
@@ -24,63 +35,99 @@ export const rollbackCommand: Command = {
     const { git, root } = workspace;
     if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
     const [model] = workspace.models;
+    insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = (values.remote as string | undefined) ?? "origin";
-    if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
-      await fetchModelTags(git, remote);
-      await mergeRemoteNotes(git, remote).catch(() => false);
+    const current = await currentBranch(git, Boolean(values.pr));
+    const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current!;
+    await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
+    const release = takeRunLock(join(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
+    try {
+      if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
+        await fetchModelTags(git, remote);
+        await mergeRemoteNotes(git, remote).catch(() => false);
+      }
+      const target = pickTarget(await championTags(git, model.name), values.to as string | undefined, model.name);
+      const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
+      const entry = await fileEntry(git, target.tag, model.artifact);
+      if (!artifact || !entry) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
+      const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).\n\n${TRAILER}: ${model.name} v${target.version}`;
+
+      // A rerun finds the commit a killed run made (on the branch already, note or not) and finishes it.
+      const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
+      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      let commit: string;
+      if (tip && (await isRollbackCommit(git, tip, model, target.version, entry.blob))) {
+        commit = tip;
+        context.log(`rollback: ${branch} already has the rollback commit ${tip.slice(0, 12)}: finishing it`);
+      } else {
+        if ((await fileEntry(git, "HEAD", model.artifact))?.blob === entry.blob) {
+          throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
+        }
+        commit = await commitWithFile(git, { parent: head, path: model.artifact, blob: entry.blob, mode: entry.mode, message });
+      }
+      // The note comes before any ref points at the commit: no reader sees the commit without it.
+      await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
+      if (commit !== tip) await git.run(["update-ref", "-m", "modelkeeper rollback", `refs/heads/${branch}`, commit, values.pr ? tip || "" : head]);
+      if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
+
+      let pullRequest: { number: number; url: string } | undefined;
+      if (values.pr || values.push) {
+        // The rollback branch is modelkeeper's own: a rerun replaces an older rollback there.
+        const source = values.pr ? `+${commit}` : commit;
+        await pushAtomic(git, remote, [{ source, destination: `refs/heads/${branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+      }
+      if (values.pr) pullRequest = await openPullRequest(context, branch, model, target, message);
+      const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
+      return {
+        exitCode: 0,
+        data: { model: model.name, to: target, commit, branch, sha256: artifact.sha256, pullRequest },
+        text,
+        markdown: `### modelkeeper rollback\n\n${text}\n`,
+        outputs: { commit, tag: target.tag, ...(pullRequest ? { "pull-request": String(pullRequest.number) } : {}) },
+      };
+    } finally {
+      release();
     }
-    const tags = await championTags(git, model.name);
-    const target = pickTarget(tags, values.to as string | undefined, model.name);
-    const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
-    if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
-
-    const branch = values.pr ? `modelkeeper/rollback/${model.name}` : undefined;
-    if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir(dirname(join(root, model.artifact)), { recursive: true });
-    await copyFile(artifact.path, join(root, model.artifact));
-    await git.run(["add", "--", model.artifact]);
-    const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).`;
-    const staged = await git.tryRun(["diff", "--cached", "--quiet"]);
-    if (staged.code === 0) throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
-    await git.run(["commit", "--quiet", "-m", message]);
-    const commit = (await git.run(["rev-parse", "HEAD"])).trim();
-
-    // The restored artifact was built from the tagged commit's inputs: record those, marked as a rollback.
-    const original = latest(await readNote(git, artifact.commit!), "record", model.name);
-    const line: RecordLine = {
-      ...(original ?? emptyRecord(model.name, model.artifact, artifact.sha256, artifact.bytes)),
-      schema: NOTE_SCHEMA,
-      id: newLineId(),
-      at: new Date().toISOString(),
-      tool: TOOL,
-      rollbackTo: { version: target.version, tag: target.tag },
-    };
-    await appendNoteLines(git, commit, [line]);
-
-    let pullRequest: { number: number; url: string } | undefined;
-    if (branch) {
-      await git.run(["push", "--quiet", "--force-with-lease", remote, `${branch}:refs/heads/${branch}`]);
-      await pushNotes(git, remote);
-      const github = githubFromEnv(context.env, context.warn);
-      if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
-      const repo = repoFromEnv(context.env);
-      const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-      const open = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-      const pr = open.data[0]
-        ? open.data[0]
-        : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}\n\nMerge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
-      pullRequest = { number: pr.number, url: pr.html_url };
-    }
-    const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
-    return {
-      exitCode: 0,
-      data: { model: model.name, to: target, commit, sha256: artifact.sha256, pullRequest },
-      text,
-      markdown: `### modelkeeper rollback\n\n${text}\n`,
-      outputs: { commit, tag: target.tag, ...(pullRequest ? { "pull-request": String(pullRequest.number) } : {}) },
-    };
   },
 };
+
+async function currentBranch(git: Git, pr: boolean): Promise<string | undefined> {
+  const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+  if (ref.code === 0) return ref.stdout.trim();
+  if (pr) return undefined;
+  throw new UserError("rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.");
+}
+
+/** `commit` is rollback's commit of this model to this version, and holds the version's artifact. */
+async function isRollbackCommit(git: Git, commit: string, model: ModelConfig, version: number, blob: string): Promise<boolean> {
+  const message = await git.run(["log", "-1", "--format=%B", commit]);
+  if (!message.split("\n").includes(`${TRAILER}: ${model.name} v${version}`)) return false;
+  return (await fileEntry(git, commit, model.artifact))?.blob === blob;
+}
+
+/**
+ * The rollback commit's record, hashed from the commit's own tree (a clean worktree), so that
+ * `verify` passes on it; marked with the version it restores. Added once: a rerun finds it.
+ */
+async function ensureRecord(git: Git, commit: string, model: ModelConfig, configFile: string, target: { version: number; tag: string }, context: CommandContext): Promise<void> {
+  const present = (await readNote(git, commit)).some((l) => l.event === "record" && l.model === model.name && (l as RecordLine).rollbackTo?.version === target.version);
+  if (present) return;
+  context.log(`rollback: recording ${model.name}'s inputs at ${commit.slice(0, 12)}`);
+  const { line } = await withWorktree(git, commit, (dir) => buildRecord(dir, model, configFile, { env: context.env }));
+  await appendNoteLines(git, commit, [{ ...line, rollbackTo: { version: target.version, tag: target.tag } }]);
+}
+
+async function openPullRequest(context: CommandContext, branch: string, model: ModelConfig, target: { version: number }, message: string): Promise<{ number: number; url: string }> {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
+  const repo = repoFromEnv(context.env);
+  const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
+  const open = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+  const pr = open.data[0]
+    ? open.data[0]
+    : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}\n\nMerge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
+  return { number: pr.number, url: pr.html_url };
+}
 
 function pickTarget(tags: Array<{ tag: string; version: number }>, to: string | undefined, model: string): { tag: string; version: number } {
   if (to) {
@@ -93,14 +140,4 @@ function pickTarget(tags: Array<{ tag: string; version: number }>, to: string | 
   }
   if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
   return tags[1];
-}
-
-function emptyRecord(model: string, path: string, sha256: string, bytes: number): RecordLine {
-  return {
-    schema: NOTE_SCHEMA, id: "", event: "record", model, at: "", tool: TOOL,
-    artifact: { path, sha256, bytes },
-    inputs: { data: {}, code: {}, config: {}, lockfiles: {} },
-    patterns: { data: [], code: [], config: [] },
-    env: { node: process.version, platform: `${process.platform}-${process.arch}` },
-  };
 }

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { UserError } from "../errors.ts";
+import { beforeGitStep } from "./fault-injection.ts";
 
 export interface GitResult {
   code: number;
@@ -14,9 +16,16 @@ export interface GitResult {
 export interface Git {
   readonly cwd: string;
   /** Runs git; throws on a non-zero exit. */
-  run(args: string[], options?: { input?: string }): Promise<string>;
+  run(args: string[], options?: GitOptions): Promise<string>;
   /** Runs git and returns the result whatever the exit status: for calls where failure is normal. */
-  tryRun(args: string[], options?: { input?: string }): Promise<GitResult>;
+  tryRun(args: string[], options?: GitOptions): Promise<GitResult>;
+}
+
+export interface GitOptions {
+  /** Text for git's stdin. */
+  input?: string;
+  /** Extra environment for this call only, e.g. GIT_INDEX_FILE for a temporary index. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The identity GitHub's own bot commits with: used in Actions when the job configured none. */
@@ -34,12 +43,12 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
       if (configured.code === 0 && configured.stdout.trim()) return {};
       return { GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name, GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email, GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name, GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email };
     })());
-  const spawnGit = (args: string[], extraEnv: NodeJS.ProcessEnv, options: { input?: string } = {}) =>
+  const spawnGit = (args: string[], extraEnv: NodeJS.ProcessEnv, options: GitOptions = {}) =>
     new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
         "git",
         args,
-        { cwd, env: { ...env, ...extraEnv, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+        { cwd, env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
         (error, stdout, stderr) => {
           const code = error ? (typeof (error as any).code === "number" ? (error as any).code : -1) : 0;
           if (error && code === -1) return reject(new UserError(`git is not available: ${error.message}`));
@@ -48,7 +57,12 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
       );
       if (options.input !== undefined) child.stdin?.end(options.input);
     });
-  const tryRun = async (args: string[], options: { input?: string } = {}) => spawnGit(args, await identityEnv(), options);
+  const tryRun = async (args: string[], options: GitOptions = {}) => {
+    beforeGitStep(args, env);
+    const result = await spawnGit(args, await identityEnv(), options);
+    if (result.code !== 0) throwIfLocked(args, result.stderr);
+    return result;
+  };
   return {
     cwd,
     tryRun,
@@ -63,6 +77,34 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
       return result.stdout;
     },
   };
+}
+
+/**
+ * A git that was killed (kill -9, a cancelled job) leaves its `X.lock` behind, and every later
+ * writer fails on it. Say which file it is and how to clear it, instead of git's multi-line advice.
+ * A push's lock messages come from the remote's side (a concurrent writer there) and are retried.
+ */
+function throwIfLocked(args: string[], stderr: string): void {
+  if (args[0] === "push") return;
+  const lock = /Unable to create '([^']+\.lock)': File exists/.exec(stderr)?.[1];
+  if (!lock) return;
+  throw new UserError(
+    `git could not take the lock ${lock}: another git process is running in this repository, or one was killed and left it behind. ` +
+      `If no git is running here, remove it (rm "${lock}") and run the command again; nothing was changed.`,
+    { file: lock },
+  );
+}
+
+/**
+ * Refuses to start when a lock a killed git left behind would stop the command halfway (after
+ * the train command ran, say): better to name the file now than to fail with a dirty tree.
+ * `refs` are the refs the command will write (e.g. refs/notes/modelkeeper, refs/heads/main).
+ */
+export async function assertNoStaleLocks(git: Git, refs: string[]): Promise<void> {
+  const paths = await git.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock", "--git-path", "HEAD.lock", ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`])]);
+  for (const lock of paths.trim().split("\n")) {
+    if (existsSync(lock)) throwIfLocked([], `Unable to create '${lock}': File exists`);
+  }
 }
 
 /** The repository root containing `dir`, or a UserError saying it is not a git repository. */

@@ -1,20 +1,20 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Git } from "./git.ts";
+import { makeTempDir, removeTempDir } from "../temp-dirs.ts";
 
 /**
  * Runs `work` in a clean, detached `git worktree` at `commit`, and removes the worktree
  * afterwards whatever happens: success, failure, or SIGINT/SIGTERM while it runs.
  */
 export async function withWorktree<T>(git: Git, commit: string, work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), "modelkeeper-worktree-"));
+  // makeTempDir first removes folders a killed run left; prune then forgets their worktrees.
+  const dir = makeTempDir("worktree");
+  await git.tryRun(["worktree", "prune"]);
   let removed = false;
   const remove = async () => {
     if (removed) return;
     removed = true;
     await git.tryRun(["worktree", "remove", "--force", dir]);
-    await rm(dir, { recursive: true, force: true });
+    removeTempDir(dir);
     await git.tryRun(["worktree", "prune"]);
   };
   const onSignal = (signal: NodeJS.Signals) => {
