@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve14(data);
+              return err ? reject(err) : resolve15(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve14(data);
+              ) : resolve15(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise2() {
       let res;
       let rej;
-      const promise = new Promise((resolve14, reject) => {
-        res = resolve14;
+      const promise = new Promise((resolve15, reject) => {
+        res = resolve15;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert3(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve14;
+          callback = resolve15;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert3(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve14;
+          callback = resolve15;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve14;
+            this[kClosedResolve] = resolve15;
           } else {
-            resolve14(null);
+            resolve15(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve14(null);
+            resolve15(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve14, reject) => {
+        const socket = await new Promise((resolve15, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve14(socket2);
+              resolve15(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve14) => {
-            this[kClosedResolve] = resolve14;
+          await new Promise((resolve15) => {
+            this[kClosedResolve] = resolve15;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve14, reject) => {
+        return await new Promise((resolve15, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve14(null);
+              resolve15(null);
             }
           }).on("error", noop5).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert3(!stream[kConsume]);
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve14,
+              resolve: resolve15,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve14, stream, length } = consume2;
+      const { type, body, resolve: resolve15, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve14(chunksDecode(body, length));
+          resolve15(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve14(JSON.parse(chunksDecode(body, length)));
+          resolve15(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve14(chunksConcat(body, length).buffer);
+          resolve15(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve14(new Blob(body, { type: stream[kContentType] }));
+          resolve15(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve14(chunksConcat(body, length));
+          resolve15(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve14, reject) => agent.dispatch(
+        return new Promise((resolve15, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve14({
+              resolve15({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve14({
+              resolve15({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve14) => {
-        setTimeout(resolve14, ms).unref();
+      return new Promise((resolve15) => {
+        setTimeout(resolve15, ms).unref();
       });
     }
     module2.exports = {
@@ -23143,10 +23143,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23160,7 +23160,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23184,7 +23184,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -23200,7 +23200,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -23291,7 +23291,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23305,13 +23305,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -23354,18 +23354,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23419,8 +23419,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -23432,7 +23432,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -23443,8 +23443,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23461,7 +23461,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23641,7 +23641,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -23658,24 +23658,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep4 + content;
-          sep4 = " ";
+          value2 += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23858,25 +23858,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24686,14 +24686,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -25860,18 +25860,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26024,15 +26024,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26226,13 +26226,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -29461,7 +29461,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root, ref);
+      let _sch = resolve15.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -29488,7 +29488,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root, ref) {
+    function resolve15(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30352,7 +30352,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options2) {
+    function resolve15(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30388,50 +30388,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options2, skipNormalization) {
+    function resolveComponent(base, relative6, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options2), options2);
-        relative5 = parse4(serialize(relative5, options2), options2);
+        relative6 = parse4(serialize(relative6, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options2.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30439,7 +30439,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -30743,7 +30743,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
@@ -38585,8 +38585,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve14, reject) {
-            return setTimeout(resolve14, t);
+          return new this.Promise(function(resolve15, reject) {
+            return setTimeout(resolve15, t);
           });
         }
         computePenalty() {
@@ -38797,15 +38797,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve14, returned, task;
+          var args, cb, error2, reject, resolve15, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -38820,13 +38820,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve14;
-          resolve14 = reject = null;
+          var promise, reject, resolve15;
+          resolve15 = reject = null;
           promise = new this.Promise(function(_resolve2, _reject) {
-            resolve14 = _resolve2;
+            resolve15 = _resolve2;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve14, reject });
+          this._queue.push({ task, args, resolve: resolve15, reject });
           this._tryToRun();
           return promise;
         }
@@ -39227,14 +39227,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve14, reject) => {
+              return new this.Promise((resolve15, reject) => {
                 if (finished()) {
-                  return resolve14();
+                  return resolve15();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve14();
+                      return resolve15();
                     }
                   });
                 }
@@ -39327,9 +39327,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve14, reject) {
+              return new this.Promise(function(resolve15, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve14)(args3);
+                  return (args3[0] != null ? reject : resolve15)(args3);
                 });
               });
             };
@@ -40410,10 +40410,10 @@ function createMiddleware(options2) {
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve14) => {
+      const timeoutPromise = new Promise((resolve15) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve14(
+          resolve15(
             handleResponse3(
               "still processing\n",
               202,
@@ -40510,7 +40510,7 @@ async function getPayload(request2) {
   return decode2(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -40519,7 +40519,7 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve14(result));
+      queueMicrotask(() => resolve15(result));
     });
   });
 }
@@ -41071,13 +41071,13 @@ var init_toad_cache = __esm({
 
 // node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
-  let resolve14;
+  let resolve15;
   let reject;
   const promise = new Promise((res, rej) => {
-    resolve14 = res;
+    resolve15 = res;
     reject = rej;
   });
-  return { promise, resolve: resolve14, reject };
+  return { promise, resolve: resolve15, reject };
 }
 var init_create_deferred_promise = __esm({
   "node_modules/probot/lib/helpers/create-deferred-promise.js"() {
@@ -42264,7 +42264,7 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep3 = function(ms) {
+      let sleep4 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -42275,9 +42275,9 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module2.exports = sleep3;
+      module2.exports = sleep4;
     } else {
-      let sleep3 = function(ms) {
+      let sleep4 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -42289,7 +42289,7 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module2.exports = sleep3;
+      module2.exports = sleep4;
     }
   }
 });
@@ -42302,7 +42302,7 @@ var require_sonic_boom = __commonJS({
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path8 = __require("path");
-    var sleep3 = require_atomic_sleep();
+    var sleep4 = require_atomic_sleep();
     var assert3 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -42375,7 +42375,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir9, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir8, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -42400,7 +42400,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir9 || false;
+      this.mkdir = mkdir8 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -42448,7 +42448,7 @@ var require_sonic_boom = __commonJS({
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep3(BUSY_WRITE_TIMEOUT);
+                sleep4(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -42761,7 +42761,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep3(BUSY_WRITE_TIMEOUT);
+          sleep4(BUSY_WRITE_TIMEOUT);
         }
       }
       try {
@@ -42798,7 +42798,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep3(BUSY_WRITE_TIMEOUT);
+          sleep4(BUSY_WRITE_TIMEOUT);
         }
       }
     }
@@ -43128,7 +43128,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker4 } = __require("worker_threads");
-    var { join: join20 } = __require("path");
+    var { join: join21 } = __require("path");
     var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -43180,7 +43180,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join20(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join21(__dirname, "lib", "worker.js");
       const worker = new Worker4(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -43351,7 +43351,7 @@ var require_thread_stream = __commonJS({
         }
         if (this[kImpl].flushing && this[kImpl].bufLen + dataBuf.length >= MAX_STRING) {
           try {
-            writeSync(this);
+            writeSync2(this);
             this[kImpl].flushing = true;
           } catch (err) {
             destroy(this, err);
@@ -43362,7 +43362,7 @@ var require_thread_stream = __commonJS({
         this[kImpl].bufLen += dataBuf.length;
         if (this[kImpl].sync) {
           try {
-            writeSync(this);
+            writeSync2(this);
             return true;
           } catch (err) {
             destroy(this, err);
@@ -43413,7 +43413,7 @@ var require_thread_stream = __commonJS({
         if (this[kImpl].destroyed) {
           return;
         }
-        writeSync(this);
+        writeSync2(this);
         flushSync(this);
       }
       unref() {
@@ -43636,7 +43636,7 @@ var require_thread_stream = __commonJS({
         destroy(stream, err);
       }
     }
-    function writeSync(stream) {
+    function writeSync2(stream) {
       const cb = () => {
         if (stream[kImpl].ending) {
           end(stream);
@@ -43691,11 +43691,11 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync3 } = __require("node:fs");
+    var { existsSync: existsSync4 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join20, isAbsolute: isAbsolute2, sep: sep4 } = __require("node:path");
+    var { join: join21, isAbsolute: isAbsolute3, sep: sep5 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
-    var sleep3 = require_atomic_sleep();
+    var sleep4 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
     var { transportUsesMultistreamSym } = require_symbols6();
@@ -43766,7 +43766,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute2(path8) && !existsSync3(path8);
+      return isAbsolute3(path8) && !existsSync4(path8);
     }
     function stripQuotes(value2) {
       const first = value2[0];
@@ -43819,7 +43819,7 @@ var require_transport = __commonJS({
           return;
         }
         stream.flushSync();
-        sleep3(100);
+        sleep4(100);
         stream.end();
       }
       return stream;
@@ -43848,7 +43848,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -43869,7 +43869,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -43892,16 +43892,16 @@ var require_transport = __commonJS({
       return stream;
       function fixTarget(origin) {
         origin = bundlerOverrides[origin] || origin;
-        if (isAbsolute2(origin) || origin.indexOf("file://") === 0) {
+        if (isAbsolute3(origin) || origin.indexOf("file://") === 0) {
           return origin;
         }
         if (origin === "pino/file") {
-          return join20(__dirname, "..", "file.js");
+          return join21(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep4 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep5 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
@@ -44876,7 +44876,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join20 = ",";
+            let join21 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value2)) {
               if (value2.length === 0) {
@@ -44890,7 +44890,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join20 = `,
+                join21 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
@@ -44898,13 +44898,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join20;
+                res += join21;
               }
               const tmp = stringifyFnReplacer(String(i), value2, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -44925,7 +44925,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join20 = `,
+              join21 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -44939,13 +44939,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value2, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join20;
+              separator = join21;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -44986,7 +44986,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join20 = ",";
+            let join21 = ",";
             if (Array.isArray(value2)) {
               if (value2.length === 0) {
                 return "[]";
@@ -44999,7 +44999,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join20 = `,
+                join21 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
@@ -45007,13 +45007,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join20;
+                res += join21;
               }
               const tmp = stringifyArrayReplacer(String(i), value2[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -45026,7 +45026,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join20 = `,
+              join21 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -45035,7 +45035,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value2[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -45093,20 +45093,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join21 = `,
+              const join22 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value2.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join21;
+                res2 += join22;
               }
               const tmp = stringifyIndent(String(i), value2[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value2.length - 1 > maximumBreadth) {
                 const removedKeys = value2.length - maximumBreadth - 1;
-                res2 += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join22}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -45122,16 +45122,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join20 = `,
+            const join21 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value2)) {
-              res += stringifyTypedArray(value2, join20, maximumBreadth);
+              res += stringifyTypedArray(value2, join21, maximumBreadth);
               keys = keys.slice(value2.length);
               maximumPropertiesToStringify -= value2.length;
-              separator = join20;
+              separator = join21;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -45142,13 +45142,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value2[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join20;
+              separator = join21;
             }
             if (separator !== "") {
               res = `
@@ -45704,9 +45704,9 @@ import { platform as osPlatform } from "node:os";
 import { resolve as pathResolve } from "node:path";
 import { pathToFileURL } from "node:url";
 function wrapExec(exec3) {
-  return (cmd, options2) => new Promise((resolve14, reject) => {
+  return (cmd, options2) => new Promise((resolve15, reject) => {
     exec3(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
-      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve14(stdout.trim());
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve15(stdout.trim());
     });
   });
 }
@@ -46429,13 +46429,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve14;
+      let resolve15;
       let reject;
       const promise = new Promise((_resolve2, _reject) => {
-        resolve14 = _resolve2;
+        resolve15 = _resolve2;
         reject = _reject;
       });
-      promise.resolve = resolve14;
+      promise.resolve = resolve15;
       promise.reject = reject;
       return promise;
     }
@@ -46709,7 +46709,7 @@ var require_sonic_boom2 = __commonJS({
     var inherits = __require("node:util").inherits;
     var path8 = __require("node:path");
     var assert3 = __require("node:assert");
-    var sleep3 = require_atomic_sleep();
+    var sleep4 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
     var MAX_WRITE = 16 * 1024;
@@ -46798,7 +46798,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir9, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir8, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -46829,7 +46829,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir9 || false;
+      this.mkdir = mkdir8 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -46882,7 +46882,7 @@ var require_sonic_boom2 = __commonJS({
           if (isRetryableErr && !retriesExhausted && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep3(BUSY_WRITE_TIMEOUT);
+                sleep4(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -47315,7 +47315,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep3(BUSY_WRITE_TIMEOUT);
+            sleep4(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -47357,7 +47357,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep3(BUSY_WRITE_TIMEOUT);
+            sleep4(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -50226,7 +50226,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
+  await new Promise((resolve15) => setTimeout(resolve15, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -51114,7 +51114,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve14) => setTimeout(resolve14, awaitTime));
+    await new Promise((resolve15) => setTimeout(resolve15, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -51494,7 +51494,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -51503,7 +51503,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -51511,13 +51511,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -51709,7 +51709,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -51718,7 +51718,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -51726,13 +51726,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -51913,7 +51913,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -51922,7 +51922,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -51930,13 +51930,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52005,8 +52005,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve14, reject) {
-          return setTimeout(resolve14, t);
+        return new this.Promise(function(resolve15, reject) {
+          return setTimeout(resolve15, t);
         });
       }
       computePenalty() {
@@ -52476,7 +52476,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52485,7 +52485,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52493,13 +52493,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52540,7 +52540,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52551,14 +52551,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve14();
+              return resolve15();
             } else {
-              return client.once("ready", resolve14);
+              return client.once("ready", resolve15);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -52566,7 +52566,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve14(replies[0]);
+              return resolve15(replies[0]);
             });
           });
         }
@@ -52579,12 +52579,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve14, reject) => {
+            return new _this.Promise((resolve15, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve14(replies[0]);
+                  return resolve15(replies[0]);
                 }
               });
             });
@@ -52592,13 +52592,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve14();
+                  return resolve15();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -52612,13 +52612,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve14, reject) => {
+                  yield new _this2.Promise((resolve15, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve14();
+                        return resolve15();
                       }
                     });
                   });
@@ -52703,7 +52703,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52712,7 +52712,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52720,13 +52720,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52772,7 +52772,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52783,9 +52783,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve14();
+              return resolve15();
             } else {
-              return client.once("ready", resolve14);
+              return client.once("ready", resolve15);
             }
           });
         }
@@ -52811,10 +52811,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve14();
+                return resolve15();
               });
             });
           }));
@@ -52912,7 +52912,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52921,7 +52921,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52929,13 +52929,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53071,7 +53071,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve14, reject) => {
+          return new _this3.Promise((resolve15, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -53079,7 +53079,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve14(replies);
+              return resolve15(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -53310,7 +53310,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53319,7 +53319,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53327,13 +53327,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53356,19 +53356,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve14, returned, task;
+          var args, cb, error2, reject, resolve15, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve14 = _this$_queue$shift.resolve;
+            resolve15 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -53384,16 +53384,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve14;
-        resolve14 = reject = null;
+        var promise, reject, resolve15;
+        resolve15 = reject = null;
         promise = new this.Promise(function(_resolve2, _reject) {
-          resolve14 = _resolve2;
+          resolve15 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve14,
+          resolve: resolve15,
           reject
         });
         this._tryToRun();
@@ -53446,7 +53446,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53455,7 +53455,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53463,13 +53463,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53732,7 +53732,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53741,7 +53741,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve14(value2);
+        resolve15(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53749,13 +53749,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53993,14 +53993,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               if (finished()) {
-                return resolve14();
+                return resolve15();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve14();
+                    return resolve15();
                   }
                 });
               }
@@ -54108,9 +54108,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve14, reject) {
+            return new this.Promise(function(resolve15, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve14)(args3);
+                return (args3[0] != null ? reject : resolve15)(args3);
               });
             });
           };
@@ -55094,7 +55094,7 @@ var init_server = __esm({
         const runtimeVersion = getRuntimeVersion(globalThis);
         this.#state.log.info(`Running Probot v${VERSION20} (${runtimeName}: ${runtimeVersion})`);
         const printableHost = getPrintableHost(this.#state.host);
-        this.#state.httpServer = await new Promise((resolve14, reject) => {
+        this.#state.httpServer = await new Promise((resolve15, reject) => {
           const server = this.#state.httpServer.listen({ port: this.#state.port, host: this.#state.host }, () => {
             const { port, address, family } = server.address();
             this.#state.port = port;
@@ -55103,7 +55103,7 @@ var init_server = __esm({
               this.#state.host = `[${address}]`;
             }
             this.#state.log.info(`Listening on http://${printableHost}:${port}`);
-            resolve14(server);
+            resolve15(server);
           });
           server.on("error", (error2) => {
             if (error2.code === "EADDRINUSE") {
@@ -55135,8 +55135,8 @@ var init_server = __esm({
           return;
         }
         const server = this.#state.httpServer;
-        return new Promise((resolve14, reject) => server.close((err) => {
-          err ? reject(err) : resolve14();
+        return new Promise((resolve15, reject) => server.close((err) => {
+          err ? reject(err) : resolve15();
         }));
       }
       get port() {
@@ -55416,15 +55416,15 @@ var init_find_up_simple = __esm({
 });
 
 // node_modules/load-json-file/index.js
-import { readFileSync as readFileSync3, promises as fs4 } from "node:fs";
+import { readFileSync as readFileSync4, promises as fs4 } from "node:fs";
 async function loadJsonFile(filePath, options2) {
-  const buffer = await readFile7(filePath);
+  const buffer = await readFile8(filePath);
   return parse3(buffer, options2);
 }
-var readFile7, parse3;
+var readFile8, parse3;
 var init_load_json_file = __esm({
   "node_modules/load-json-file/index.js"() {
-    ({ readFile: readFile7 } = fs4);
+    ({ readFile: readFile8 } = fs4);
     parse3 = (buffer, { beforeParse, reviver } = {}) => {
       let data = new TextDecoder().decode(buffer);
       if (typeof beforeParse === "function") {
@@ -55491,13 +55491,13 @@ var init_load_package_json = __esm({
 });
 
 // node_modules/probot/lib/helpers/load-env.js
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { join as pathJoin } from "node:path";
 import { parseEnv } from "node:util";
 function loadEnv(options2 = {}) {
   const { path: path8 = pathJoin(process.cwd(), ".env") } = options2 || {};
   try {
-    return parseEnv(readFileSync4(path8, "utf-8"));
+    return parseEnv(readFileSync5(path8, "utf-8"));
   } catch (err) {
     if (err.code !== "ENOENT") {
       throw err;
@@ -55575,9 +55575,9 @@ var init_manifest_creation = __esm({
       }
       getManifest(options2) {
         let manifest = {};
-        const { pkg, baseUrl, readFileSync: readFileSync6 = fs6.readFileSync } = options2;
+        const { pkg, baseUrl, readFileSync: readFileSync7 = fs6.readFileSync } = options2;
         try {
-          const file = readFileSync6(path5.join(process.cwd(), "app.yml"), "utf8");
+          const file = readFileSync7(path5.join(process.cwd(), "app.yml"), "utf8");
           manifest = import_yaml3.default.parse(file);
         } catch (error2) {
           if (error2.code !== "ENOENT") {
@@ -55671,13 +55671,13 @@ async function getPayload2(request2) {
   return decode3(payload);
 }
 function getPayloadFromRequestStream2(request2) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const data = [];
     request2.on("error", (error2) => reject(new AggregateError([error2], error2.message)));
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array2(data);
-      queueMicrotask(() => resolve14(result));
+      queueMicrotask(() => resolve15(result));
     });
   });
 }
@@ -56022,8 +56022,8 @@ var init_setup2 = __esm({
 });
 
 // node_modules/@probot/get-private-key/dist-bundle/index.js
-import { resolve as resolve8 } from "node:path";
-import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6 } from "node:fs";
 function isPKCS1(privateKey) {
   return privateKey.includes(pkcs1Begin) && privateKey.includes(pkcs1End);
 }
@@ -56034,7 +56034,7 @@ function getPrivateKey(options2 = {}) {
   const env = options2.env || process.env;
   const cwd = options2.cwd || process.cwd();
   if (options2.filepath) {
-    return readFileSync5(resolve8(cwd, options2.filepath), "utf-8");
+    return readFileSync6(resolve9(cwd, options2.filepath), "utf-8");
   }
   if (env.PRIVATE_KEY) {
     let privateKey = env.PRIVATE_KEY;
@@ -56069,16 +56069,16 @@ function getPrivateKey(options2 = {}) {
     );
   }
   if (env.PRIVATE_KEY_PATH) {
-    const filepath = resolve8(cwd, env.PRIVATE_KEY_PATH);
-    if (existsSync2(filepath)) {
-      return readFileSync5(filepath, "utf-8");
+    const filepath = resolve9(cwd, env.PRIVATE_KEY_PATH);
+    if (existsSync3(filepath)) {
+      return readFileSync6(filepath, "utf-8");
     } else {
       throw new Error(
         `[@probot/get-private-key] Private key does not exists at path: "${env.PRIVATE_KEY_PATH}". Please check to ensure that "env.PRIVATE_KEY_PATH" is correct.`
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path8) => path8.endsWith(".pem"));
+  const pemFiles = readdirSync2(cwd).filter((path8) => path8.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -56345,9 +56345,9 @@ var init_probot2 = __esm({
 });
 
 // node_modules/probot/lib/apps/default.js
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 function defaultApp(_app, { cwd = process.cwd() }) {
-  const pkg = loadPackageJson(resolve9(cwd, "package.json"));
+  const pkg = loadPackageJson(resolve10(cwd, "package.json"));
   const probotViewRendered = probotView({
     name: pkg.name,
     version: pkg.version,
@@ -56946,7 +56946,7 @@ var init_utils2 = __esm({
 
 // node_modules/import-meta-resolve/lib/resolve.js
 import assert2 from "node:assert";
-import { statSync as statSync2, realpathSync } from "node:fs";
+import { statSync as statSync2, realpathSync as realpathSync2 } from "node:fs";
 import process3 from "node:process";
 import { fileURLToPath as fileURLToPath5, pathToFileURL as pathToFileURL2 } from "node:url";
 import path7 from "node:path";
@@ -57086,7 +57086,7 @@ function finalizeResolution(resolved, base, preserveSymlinks) {
     throw error2;
   }
   if (!preserveSymlinks) {
-    const real = realpathSync(filePath);
+    const real = realpathSync2(filePath);
     const { search, hash } = resolved;
     resolved = pathToFileURL2(real + (filePath.endsWith(path7.sep) ? "/" : ""));
     resolved.search = search;
@@ -57758,7 +57758,7 @@ var init_resolve = __esm({
 });
 
 // node_modules/import-meta-resolve/index.js
-function resolve10(specifier, parent) {
+function resolve11(specifier, parent) {
   if (!parent) {
     throw new Error(
       "Please pass `parent`: `import-meta-resolve` cannot ponyfill that"
@@ -57791,7 +57791,7 @@ var init_resolve_app_function = __esm({
     init_import_meta_resolve();
     resolveAppFunction = async (appFnId, opts = {}) => {
       const basedir = process.cwd();
-      const resolver = opts.resolver || resolve10;
+      const resolver = opts.resolver || resolve11;
       const appFnPath = resolver(appFnId, pathToFileURL3(basedir).href + "/");
       const { default: mod } = await import(appFnPath);
       return mod.__esModule && mod.default ? mod.default : mod;
@@ -58225,12 +58225,12 @@ function isTransient(error2) {
   const status = statusOf(error2);
   return status === void 0 || status >= 500;
 }
-var PRODUCTION_RETRY, sleep2;
+var PRODUCTION_RETRY, sleep3;
 var init_github = __esm({
   "bot/services/github.ts"() {
     "use strict";
     PRODUCTION_RETRY = { attempts: 4, baseMs: 1e3 };
-    sleep2 = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
+    sleep3 = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
   }
 });
 
@@ -58266,7 +58266,7 @@ ${text2}`;
       return "created";
     } catch (error2) {
       if (!isTransient(error2) || attempt >= retry2.attempts) throw error2;
-      await sleep2(attempt * attempt * retry2.baseMs);
+      await sleep3(attempt * attempt * retry2.baseMs);
     }
   }
 }
@@ -59002,7 +59002,7 @@ var init_bot = __esm({
 // bot/limiter-groups.ts
 function tokenBucketGroup(options2) {
   const now = options2.now ?? (() => performance.now());
-  const sleep3 = options2.sleep ?? ((ms) => new Promise((resolve14) => setTimeout(resolve14, ms)));
+  const sleep4 = options2.sleep ?? ((ms) => new Promise((resolve15) => setTimeout(resolve15, ms)));
   const buckets = /* @__PURE__ */ new Map();
   function bucket() {
     let tokens = options2.burst;
@@ -59013,7 +59013,7 @@ function tokenBucketGroup(options2) {
       refilledAt = now();
       tokens = Math.min(options2.burst, tokens + elapsed * options2.perSecond);
       if (tokens < weight) {
-        await sleep3((weight - tokens) / options2.perSecond * 1e3);
+        await sleep4((weight - tokens) / options2.perSecond * 1e3);
         const waited = (now() - refilledAt) / 1e3;
         refilledAt = now();
         tokens = Math.min(options2.burst, tokens + waited * options2.perSecond);
@@ -59054,7 +59054,7 @@ function concurrencyGroup(limit) {
       const s = slot;
       return {
         async schedule(_job, task, ...args) {
-          if (s.running >= limit) await new Promise((resolve14) => s.waiting.push(resolve14));
+          if (s.running >= limit) await new Promise((resolve15) => s.waiting.push(resolve15));
           else s.running++;
           try {
             return await task(...args);
@@ -61122,7 +61122,7 @@ var require_pushgateway = __commonJS({
       const options2 = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         if (method === "DELETE" && options2.headers) {
           delete options2.headers["Content-Encoding"];
         }
@@ -61138,7 +61138,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve14({ resp, body });
+              resolve15({ resp, body });
             }
           });
         });
@@ -63912,13 +63912,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve14(result);
+            else resolve15(result);
           }
           const request2 = {
             responses: [],
@@ -64249,11 +64249,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve14) {
-      resolve14(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve15) {
+      resolve15(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -64269,7 +64269,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -64588,7 +64588,7 @@ function info(message) {
 
 // src/action/run-action.ts
 import { writeFile as writeFile9 } from "node:fs/promises";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // src/action/inputs.ts
 init_errors();
@@ -64653,6 +64653,30 @@ import { resolve } from "node:path";
 // src/git/git.ts
 init_errors();
 import { execFile } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+
+// src/git/fault-injection.ts
+import { appendFileSync as appendFileSync2 } from "node:fs";
+var writingCalls = 0;
+function beforeGitStep(args, env) {
+  const at = env.MODELKEEPER_FAULT_AT;
+  const log = env.MODELKEEPER_FAULT_LOG;
+  if (at === void 0 && log === void 0) return;
+  if (!changesRepository(args)) return;
+  writingCalls++;
+  if (log) appendFileSync2(log, `${writingCalls}	git ${args.join(" ").slice(0, 200)}
+`);
+  if (at !== void 0 && Number(at) === writingCalls) process.kill(process.pid, "SIGKILL");
+}
+var WRITERS = /* @__PURE__ */ new Set(["add", "checkout", "commit", "commit-tree", "fetch", "merge", "push", "read-tree", "reset", "rm", "tag", "update-index", "update-ref", "worktree", "hash-object", "mktree"]);
+var NOTES_WRITERS = /* @__PURE__ */ new Set(["add", "append", "copy", "edit", "merge", "prune", "remove"]);
+function changesRepository(args) {
+  const [command, ...rest] = args;
+  if (command === "notes") return rest.some((arg) => NOTES_WRITERS.has(arg));
+  return WRITERS.has(command);
+}
+
+// src/git/git.ts
 var ACTIONS_IDENTITY = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 function createGit(cwd, env = process.env) {
   let identity;
@@ -64662,20 +64686,25 @@ function createGit(cwd, env = process.env) {
     if (configured.code === 0 && configured.stdout.trim()) return {};
     return { GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name, GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email, GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name, GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email };
   })();
-  const spawnGit = (args, extraEnv, options2 = {}) => new Promise((resolve14, reject) => {
+  const spawnGit = (args, extraEnv, options2 = {}) => new Promise((resolve15, reject) => {
     const child = execFile(
       "git",
       args,
-      { cwd, env: { ...env, ...extraEnv, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      { cwd, env: { ...env, ...extraEnv, ...options2.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : -1 : 0;
         if (error2 && code === -1) return reject(new UserError(`git is not available: ${error2.message}`));
-        resolve14({ code, stdout, stderr });
+        resolve15({ code, stdout, stderr });
       }
     );
     if (options2.input !== void 0) child.stdin?.end(options2.input);
   });
-  const tryRun = async (args, options2 = {}) => spawnGit(args, await identityEnv(), options2);
+  const tryRun = async (args, options2 = {}) => {
+    beforeGitStep(args, env);
+    const result = await spawnGit(args, await identityEnv(), options2);
+    if (result.code !== 0) throwIfLocked(args, result.stderr);
+    return result;
+  };
   return {
     cwd,
     tryRun,
@@ -64690,6 +64719,21 @@ function createGit(cwd, env = process.env) {
       return result.stdout;
     }
   };
+}
+function throwIfLocked(args, stderr) {
+  if (args[0] === "push") return;
+  const lock = /Unable to create '([^']+\.lock)': File exists/.exec(stderr)?.[1];
+  if (!lock) return;
+  throw new UserError(
+    `git could not take the lock ${lock}: another git process is running in this repository, or one was killed and left it behind. If no git is running here, remove it (rm "${lock}") and run the command again; nothing was changed.`,
+    { file: lock }
+  );
+}
+async function assertNoStaleLocks(git, refs) {
+  const paths = await git.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock", "--git-path", "HEAD.lock", ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`])]);
+  for (const lock of paths.trim().split("\n")) {
+    if (existsSync2(lock)) throwIfLocked([], `Unable to create '${lock}': File exists`);
+  }
 }
 async function findRepoRoot(dir) {
   const result = await createGit(dir).tryRun(["rev-parse", "--show-toplevel"]);
@@ -65136,10 +65180,10 @@ async function runWorkers(paths, threads) {
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         const feed = () => {
           if (next >= batches.length) {
-            void worker.terminate().then(() => resolve14());
+            void worker.terminate().then(() => resolve15());
             return;
           }
           const id = next++;
@@ -65211,7 +65255,7 @@ async function writeManifest(git, header, entries) {
     const chunk = Buffer.from(pending, "utf8");
     pending = "";
     digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise((resolve14) => child.stdin.once("drain", () => resolve14()));
+    if (!child.stdin.write(chunk)) await new Promise((resolve15) => child.stdin.once("drain", () => resolve15()));
   };
   await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
   for (const entry of entries) {
@@ -65276,7 +65320,7 @@ async function readManifest(git, ref, where2) {
     data = rest;
   }
   take(rest.toString("utf8"));
-  const code = await new Promise((resolve14) => child.exitCode !== null ? resolve14(child.exitCode) : child.once("close", resolve14));
+  const code = await new Promise((resolve15) => child.exitCode !== null ? resolve15(child.exitCode) : child.once("close", resolve15));
   if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
@@ -65289,7 +65333,7 @@ function isSafePath(path8) {
   return path8.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 function collect(child, what) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const out = [];
     const err = [];
     child.stdout.on("data", (c) => out.push(c));
@@ -65297,7 +65341,7 @@ function collect(child, what) {
     child.on("error", reject);
     child.on(
       "close",
-      (code) => code === 0 ? resolve14(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
+      (code) => code === 0 ? resolve15(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
     );
   });
 }
@@ -66382,12 +66426,12 @@ async function startWorker(task) {
   } catch {
     return void 0;
   }
-  const result = new Promise((resolve14) => {
+  const result = new Promise((resolve15) => {
     worker.once("message", (message) => {
-      resolve14(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
+      resolve15(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
     });
-    worker.once("error", () => resolve14(void 0));
-    worker.once("exit", () => resolve14(void 0));
+    worker.once("error", () => resolve15(void 0));
+    worker.once("exit", () => resolve15(void 0));
   });
   return { worker, result };
 }
@@ -69978,16 +70022,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve14(buffer.buffer);
+            resolve15(buffer.buffer);
           } else {
-            resolve14(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve15(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -72943,12 +72987,12 @@ import { join as join5 } from "node:path";
 // src/git/blob.ts
 import { execFile as execFile2 } from "node:child_process";
 function readBlob(git, object) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     execFile2(
       "git",
       ["cat-file", "blob", object],
       { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error2, stdout) => error2 ? reject(error2) : resolve14(stdout)
+      (error2, stdout) => error2 ? reject(error2) : resolve15(stdout)
     );
   });
 }
@@ -73153,20 +73197,100 @@ async function noRecordError(git, model, rev, commit) {
 
 // src/commands/reproduce.ts
 import { copyFile as copyFile2, mkdir as mkdir3, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute, join as join8 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join8 } from "node:path";
 
-// src/git/worktree.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+// src/temp-dirs.ts
+import { mkdtempSync, readdirSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
+
+// src/run-lock.ts
+init_errors();
+import { mkdirSync, openSync, readFileSync as readFileSync2, rmSync, writeSync, closeSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+function takeRunLock(file, what) {
+  mkdirSync(dirname2(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, `${process.pid}
+`);
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error2) {
+      if (error2.code !== "EEXIST") throw error2;
+      const owner = Number(readFileSync2(file, "utf8").trim());
+      if (processAlive(owner)) {
+        throw new UserError(`another ${what} (process ${owner}) is running in this checkout: wait for it to finish. If it is not running, remove ${file}.`, { file });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new UserError(`could not take ${file}: another ${what} keeps starting in this checkout.`, { file });
+}
+
+// src/temp-dirs.ts
+var created = /* @__PURE__ */ new Set();
+var hooked = false;
+var swept = false;
+function makeTempDir(prefix) {
+  if (!swept) {
+    swept = true;
+    removeAbandonedTempDirs();
+  }
+  const dir = mkdtempSync(join6(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
+  created.add(dir);
+  if (!hooked) {
+    hooked = true;
+    process.once("exit", removeTempDirs);
+  }
+  return dir;
+}
+function removeTempDir(dir) {
+  rmSync2(dir, { recursive: true, force: true });
+  created.delete(dir);
+}
+function removeTempDirs() {
+  for (const dir of created) rmSync2(dir, { recursive: true, force: true });
+  created.clear();
+}
+var OWNED = /^modelkeeper-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/;
+function removeAbandonedTempDirs(root = tmpdir()) {
+  const removed = [];
+  let names;
+  try {
+    names = readdirSync(root);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const owner = OWNED.exec(name)?.[1];
+    if (!owner || Number(owner) === process.pid || processAlive(Number(owner))) continue;
+    rmSync2(join6(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+// src/git/worktree.ts
 async function withWorktree(git, commit, work) {
-  const dir = await mkdtemp(join6(tmpdir(), "modelkeeper-worktree-"));
+  const dir = makeTempDir("worktree");
+  await git.tryRun(["worktree", "prune"]);
   let removed = false;
   const remove = async () => {
     if (removed) return;
     removed = true;
     await git.tryRun(["worktree", "remove", "--force", dir]);
-    await rm2(dir, { recursive: true, force: true });
+    removeTempDir(dir);
     await git.tryRun(["worktree", "prune"]);
   };
   const onSignal = (signal) => {
@@ -73188,7 +73312,7 @@ async function withWorktree(git, commit, work) {
 import { spawn as spawn2 } from "node:child_process";
 function runShellCommand(command, options2) {
   const started = Date.now();
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const child = spawn2(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let tail = "";
     let timedOut = false;
@@ -73218,7 +73342,7 @@ function runShellCommand(command, options2) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options2.signal?.removeEventListener("abort", onAbort);
-      resolve14({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve15({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
     });
   });
 }
@@ -74363,8 +74487,8 @@ async function modelAtCommit(dir, configFile, name, commit) {
   if (!model.train) throw new UserError(`${configFile} at ${commit.slice(0, 12)}: models.${name}.train is not set, so the model cannot be rebuilt. Add \`train:\` to the config and commit it.`, { file: configFile, key: `models.${name}.train` });
   return { model, train: model.train };
 }
-async function rebuild(dir, root, model, record, recorded, train, timeoutMs, env, signal) {
-  const base = { model: model.name, train, expected: record.artifact.sha256 };
+async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, env, signal) {
+  const base = { model: model.name, train: train2, expected: record.artifact.sha256 };
   const inputs = { ...recorded.inputs.data, ...recorded.inputs.code, ...recorded.inputs.config, ...recorded.inputs.lockfiles };
   const present = await filterExisting(dir, Object.keys(inputs));
   const absent = Object.keys(inputs).filter((p) => !present.includes(p));
@@ -74377,7 +74501,7 @@ async function rebuild(dir, root, model, record, recorded, train, timeoutMs, env
           { file: path8 }
         );
       }
-      await mkdir3(dirname2(join8(dir, path8)), { recursive: true });
+      await mkdir3(dirname3(join8(dir, path8)), { recursive: true });
       await copyFile2(join8(root, path8), join8(dir, path8));
     }
   }
@@ -74389,7 +74513,7 @@ async function rebuild(dir, root, model, record, recorded, train, timeoutMs, env
   if (inputMismatches.length) {
     return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
   }
-  const run3 = await runShellCommand(train, { cwd: dir, env, timeoutMs, signal });
+  const run3 = await runShellCommand(train2, { cwd: dir, env, timeoutMs, signal });
   if (run3.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run3.tail };
   if (run3.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run3.code ?? run3.signal})`, output: run3.tail };
   const artifactPath = join8(dir, record.artifact.path);
@@ -74435,34 +74559,12 @@ async function copyRecordedArtifact(root, record, target) {
 
 // src/commands/evaluate.ts
 import { writeFile as writeFile5 } from "node:fs/promises";
-import { join as join13, resolve as resolve5 } from "node:path";
+import { join as join12, resolve as resolve5 } from "node:path";
 
 // src/gate/champion.ts
 import { readFile as readFile4, writeFile as writeFile3, stat as stat4 } from "node:fs/promises";
-
-// src/temp-dirs.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join9 } from "node:path";
-var created = /* @__PURE__ */ new Set();
-var hooked = false;
-function makeTempDir(prefix) {
-  const dir = mkdtempSync(join9(tmpdir2(), `modelkeeper-${prefix}-`));
-  created.add(dir);
-  if (!hooked) {
-    hooked = true;
-    process.once("exit", removeTempDirs);
-  }
-  return dir;
-}
-function removeTempDirs() {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-  created.clear();
-}
-
-// src/gate/champion.ts
 import { createHash as createHash5 } from "node:crypto";
-import { join as join10, resolve as resolve4 } from "node:path";
+import { join as join9, resolve as resolve4 } from "node:path";
 init_errors();
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function tagPrefix(model) {
@@ -74575,7 +74677,7 @@ async function fromGit(git, rev, path8, label) {
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
   if (!commit || blob.code !== 0) return void 0;
   const bytes = await readBlob(git, blob.stdout.trim());
-  const file = join10(makeTempDir("champion"), path8.split("/").pop() ?? "model.onnx");
+  const file = join9(makeTempDir("champion"), path8.split("/").pop() ?? "model.onnx");
   await writeFile3(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
   return { ...await fromFile(file, label), commit };
 }
@@ -75506,19 +75608,19 @@ function startWorkers(job, count) {
   const promises3 = [];
   for (let i = 0; i < count; i++) {
     promises3.push(
-      new Promise((resolve14) => {
+      new Promise((resolve15) => {
         let chunks = 0;
         let error2;
         let worker;
         try {
           worker = new Worker3(workerEntryUrl(), { workerData: job });
         } catch (caught) {
-          resolve14({ chunks: 0, error: String(caught) });
+          resolve15({ chunks: 0, error: String(caught) });
           return;
         }
         worker.on("message", (message) => chunks = message.chunks);
         worker.on("error", (caught) => error2 = caught instanceof Error ? caught.message : String(caught));
-        worker.on("exit", () => resolve14(error2 ? { chunks, error: error2 } : { chunks }));
+        worker.on("exit", () => resolve15(error2 ? { chunks, error: error2 } : { chunks }));
       })
     );
   }
@@ -76237,12 +76339,12 @@ async function refuseUnsafeOnnx(artifact, path8) {
 }
 
 // src/gate/holdouts.ts
-import { join as join12 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/gate/commit-tree.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import { createHash as createHash7 } from "node:crypto";
-import { dirname as dirname3, join as join11 } from "node:path";
+import { dirname as dirname4, join as join10 } from "node:path";
 init_parse();
 init_errors();
 
@@ -76296,11 +76398,11 @@ async function materialize(git, blobs, name) {
       throw new UserError(`${JSON.stringify(path8)}: not a safe path inside the repository; refusing to read it.`);
     }
     const bytes = await readBlob(git, blob);
-    await mkdir4(dirname3(join11(dir, path8)), { recursive: true });
-    await writeFile4(join11(dir, path8), bytes);
+    await mkdir4(dirname4(join10(dir, path8)), { recursive: true });
+    await writeFile4(join10(dir, path8), bytes);
     hashes[path8] = createHash7("sha256").update(bytes).digest("hex");
   }
-  return { name, paths: blobs.map(([p]) => join11(dir, p)), files: hashes };
+  return { name, paths: blobs.map(([p]) => join10(dir, p)), files: hashes };
 }
 
 // src/gate/holdouts.ts
@@ -76316,7 +76418,7 @@ async function holdoutSets(git, root, model, base, configPath) {
     if (!compare || !isUserError(error2)) throw error2;
   }
   const { hashes } = await hashFiles(root, paths);
-  const current = { name: "holdout", paths: paths.map((p) => join12(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  const current = { name: "holdout", paths: paths.map((p) => join11(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
   if (!compare) return { sets: [current], notices: [] };
   let baseModel;
   try {
@@ -76335,7 +76437,7 @@ async function holdoutSets(git, root, model, base, configPath) {
     if (!paths.length) own3(`the base branch ${base.name} has none either`);
     return { sets: [current], notices: [`the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`] };
   }
-  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join12(root, p))])).trim().split("\n") : [];
+  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join11(root, p))])).trim().split("\n") : [];
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
   const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
@@ -76792,7 +76894,7 @@ async function challengerOf(git, cwd, root, artifact, commit, file, rev) {
     return found;
   }
   if (typeof file === "string") return fromFile(resolve5(cwd, file), `file ${file}`);
-  return fromFile(join13(root, artifact), "working tree");
+  return fromFile(join12(root, artifact), "working tree");
 }
 async function gateSettingsNotice(git, model, configPath, challengerCommit, base) {
   const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
@@ -76844,11 +76946,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join15, relative as relative4 } from "node:path";
+import { join as join14, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
-import { join as join14, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+import { join as join13, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
 init_errors();
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
@@ -76877,7 +76979,7 @@ async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path8 = join14(dir, entry.name);
+    const path8 = join13(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path8, accept));
     else if (entry.isFile() && accept(path8)) out.push(path8);
   }
@@ -77494,7 +77596,7 @@ var driftCommand = {
     for (const model of workspace.models) {
       const types = model.drift.types;
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
-      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join15(workspace.root, p));
+      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join14(workspace.root, p));
       const handle2 = await openModel(model, workspace.root);
       try {
         let ref;
@@ -77598,7 +77700,7 @@ async function storedProfile(git, model, context) {
 async function openModel(model, root) {
   let handle2;
   try {
-    handle2 = await loadModel(join15(root, model.artifact));
+    handle2 = await loadModel(join14(root, model.artifact));
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
     return { note: `Input drift only: the model could not be loaded to score the data (${error2.message.split("\n")[0]}).`, close: async () => {
@@ -77871,10 +77973,10 @@ var monitorCommand = {
       const log = await readSome(logPaths, [LOG_ID, LOG_MODEL, output], { [LOG_ID]: "categorical", [LOG_MODEL]: "categorical", ...model.task === "multiclass" ? { [output]: "categorical" } : {} }, [LOG_ID, output], "--log");
       const labels = await readSome(labelPaths, [idColumn, model.label], { [idColumn]: "categorical" }, [idColumn, model.label], "--labels");
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join20 = joinByRequestId(logIds, idsOf(labels, idColumn));
-      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join20.logRows.length, unlabelled: join20.unlabelled, unmatchedLabels: join20.unmatched };
-      if (join20.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels, join20), {
+      const join21 = joinByRequestId(logIds, idsOf(labels, idColumn));
+      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join21.logRows.length, unlabelled: join21.unlabelled, unmatchedLabels: join21.unmatched };
+      if (join21.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels, join21), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -77917,16 +78019,16 @@ function text(column2, row) {
   if (column2.kind === "categorical") return column2.codes[row] < 0 ? void 0 : column2.categories[column2.codes[row]];
   return Number.isNaN(column2.values[row]) ? void 0 : String(column2.values[row]);
 }
-function outcomesOf(model, log, labels, join20) {
-  const picked = { ...labels, rowCount: join20.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join20.labelRows)) };
+function outcomesOf(model, log, labels, join21) {
+  const picked = { ...labels, rowCount: join21.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join21.labelRows)) };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
-    const classes = output.kind === "categorical" ? Float64Array.from(join20.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
+    const classes = output.kind === "categorical" ? Float64Array.from(join21.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
   }
   if (output.kind !== "numeric") throw new UserError(`--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`, { column: LOGGED_PREDICTION });
-  const predictions = Float64Array.from(join20.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join21.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column2, rows) {
@@ -78162,10 +78264,97 @@ async function whoIsForcing(git, env) {
 }
 
 // src/commands/retrain.ts
+import { createHash as createHash8 } from "node:crypto";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join15 } from "node:path";
+
+// src/git/atomic-push.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+init_errors();
+var PushConflict = class extends UserError {
+  constructor(message, refs) {
+    super(message);
+    this.refs = refs;
+  }
+  refs;
+};
+async function pushAtomic(git, remote, updates, notesRefs, maxAttempts = 12) {
+  const refspecs = updates.map((u) => `${u.source}:${u.destination}`);
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const push = await git.tryRun(["push", "--atomic", "--porcelain", remote, ...refspecs]);
+    if (push.code === 0) return { attempts: attempt };
+    const refused = refusedRefs(push.stdout);
+    if (!refused.length) {
+      throw new UserError(`could not push ${updates.map((u) => u.destination).join(", ")} to ${remote}: ${(push.stderr || push.stdout).trim()}. Nothing was pushed. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
+    }
+    const retryable = refused.every((r) => notesRefs.includes(r.ref) && /fetch first|non-fast-forward/.test(r.reason) || /cannot lock|failed to update/.test(r.reason));
+    if (!retryable) {
+      const list3 = refused.filter((r) => !notesRefs.includes(r.ref) || !/fetch first|non-fast-forward/.test(r.reason));
+      throw new PushConflict(`${remote} refused ${list3.map((r) => `${r.ref} (${r.reason})`).join(", ")}: nothing was pushed.`, list3);
+    }
+    for (const ref of notesRefs) if (refused.some((r) => r.ref === ref)) await mergeRemoteNotes(git, remote, ref);
+    await sleep2(Math.floor(Math.random() * 50 * attempt));
+  }
+  throw new UserError(`could not push to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run the command again; it finishes the work.`);
+}
+function refusedRefs(porcelain) {
+  const refused = [];
+  for (const line of porcelain.split("\n")) {
+    const match = /^!\t[^\t]*:([^\t]+)\t\[(?:remote )?rejected\] \((.*)\)$/.exec(line);
+    if (match && match[2] !== "atomic push failed") refused.push({ ref: match[1], reason: match[2] });
+  }
+  return refused;
+}
+
+// src/commands/retrain.ts
 init_sticky_comment();
 init_escape();
+
+// src/repo-boundary.ts
+init_errors();
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { basename, dirname as dirname5, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve7, sep as sep4 } from "node:path";
+function insideRepository(root, path8, what) {
+  const realRoot = realpathSync(root);
+  const target = resolve7(root, path8);
+  const real = realPathOfNearestExisting(target);
+  if (!isWithin(realRoot, real)) {
+    throw new UserError(
+      `${what}: ${path8} resolves to ${real}, outside the repository ${realRoot} (through a symbolic link). modelkeeper reads and writes only files inside the repository: replace the link with the file or folder itself.`,
+      { key: what }
+    );
+  }
+  return real;
+}
+function isWithin(root, path8) {
+  const rel = relative5(root, path8);
+  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute2(rel);
+}
+function realPathOfNearestExisting(path8, depth = 0) {
+  const missing = [];
+  let current = path8;
+  for (; ; ) {
+    try {
+      return resolve7(realpathSync(current), ...missing.reverse());
+    } catch (error2) {
+      const code = error2.code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw error2;
+      const link3 = lstatSync(current, { throwIfNoEntry: false });
+      if (link3?.isSymbolicLink() && depth < 40) {
+        return resolve7(realPathOfNearestExisting(resolve7(dirname5(current), readlinkSync(current)), depth + 1), ...missing.reverse());
+      }
+      const parent = dirname5(current);
+      if (parent === current) return resolve7(path8);
+      missing.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
+// src/commands/retrain.ts
 init_errors();
 var RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+var TRAILER = "Modelkeeper-Retrain";
 var retrainCommand = {
   name: "retrain",
   summary: "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
@@ -78185,73 +78374,138 @@ var retrainCommand = {
     const model = workspace.models.find((m) => m.name === modelName);
     if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
     if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
+    insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
-    const start = (await git.run(["rev-parse", "HEAD"])).trim();
-    if ((await git.run(["status", "--porcelain", "--untracked-files=no"])).trim()) {
-      throw new UserError("retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first.");
-    }
-    const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
-    const onSignal = (signal) => void restore().finally(() => process.kill(process.pid, signal));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    let commit;
+    await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
+    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
-      context.log(`retrain: running \`${model.train}\` for ${model.name}`);
-      const minutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
-      const run3 = await runShellCommand(model.train, { cwd: root, env: context.env, timeoutMs: minutes * 6e4, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
-      if (run3.code !== 0 || run3.timedOut) {
-        await restore();
-        const why = run3.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run3.code ?? run3.signal})`;
-        await tellPullRequest(context, values, model.name, `### modelkeeper \xB7 ${escapeMarkdown(model.name)}: \u274C retraining failed
-
-The train command ${markdownCode(model.train)} ${why}; the branch was left as it was.
-
-<details><summary>Last output</summary>
-
-\`\`\`
-${run3.tail.replace(/```/g, "\u02CB\u02CB\u02CB")}
-\`\`\`
-</details>
-`);
-        throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Last output:
-${run3.tail}`);
-      }
-      await git.run(["add", "--", model.artifact]);
-      if ((await git.tryRun(["diff", "--cached", "--quiet"])).code === 0) {
-        context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
-        commit = start;
-      } else {
-        await git.run(["commit", "--quiet", "-m", `modelkeeper: retrain ${model.name}
-
-Artifact ${model.artifact} rebuilt with \`${model.train}\`.`]);
-        commit = (await git.run(["rev-parse", "HEAD"])).trim();
-      }
-      const { line } = await buildRecord(root, model, workspace.config.relativePath, { env: context.env });
-      await appendNoteLines(git, commit, [line]);
-      if (push && commit !== start) await pushBranch(git, remote, branch);
-      if (push) await pushNotes(git, remote);
-    } catch (error2) {
-      await restore();
-      throw error2;
+      await assertOnlyArtifactChanged(git, model.artifact);
+      if (push) await catchUpWithRemote(context, git, remote, branch);
+      const start = (await git.run(["rev-parse", "HEAD"])).trim();
+      const commit = await trainCommitAndPush(context, values, { git, root, model, configFile: workspace.config.relativePath, branch, remote, push, start });
+      const pr = pullRequestFromEnv(context.env);
+      const evaluation = await runEvaluate(
+        context,
+        { ...values, model: model.name, push },
+        { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } }
+      );
+      return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
     } finally {
-      process.removeListener("SIGINT", onSignal);
-      process.removeListener("SIGTERM", onSignal);
+      release();
     }
-    const pr = pullRequestFromEnv(context.env);
-    const evaluation = await runEvaluate(
-      context,
-      { ...values, model: model.name, push },
-      { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } }
-    );
-    return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
   }
 };
-async function pushBranch(git, remote, branch) {
-  const result = await git.tryRun(["push", "--quiet", remote, `HEAD:refs/heads/${branch}`]);
-  if (result.code !== 0) {
-    throw new UserError(`retrain: could not push the new commit to ${remote}/${branch}: ${result.stderr.trim()}. The branch was left as it was; the job needs permissions: contents: write.`);
+async function trainCommitAndPush(context, values, plan) {
+  const { git, root, model, start } = plan;
+  const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
+  const onSignal = (signal) => void restore().finally(() => process.kill(process.pid, signal));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    let commit = start;
+    if (await isUnfinished(git, plan)) {
+      context.log(`retrain: finishing ${model.name}'s retrain commit ${start.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`);
+    } else {
+      await train(context, values, plan, restore);
+      commit = await commitArtifact(context, git, model);
+    }
+    const current = await artifactSha256(root, model);
+    const recorded = latest(await readNote(git, commit), "record", model.name);
+    if (recorded?.artifact.sha256 !== current) {
+      const { line } = await buildRecord(root, model, plan.configFile, { env: context.env });
+      await appendNoteLines(git, commit, [line]);
+    }
+    if (plan.push) {
+      await pushAtomic(git, plan.remote, [{ source: commit, destination: `refs/heads/${plan.branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+    }
+    return commit;
+  } catch (error2) {
+    await restore();
+    if (error2 instanceof PushConflict) {
+      throw new UserError(
+        `retrain: ${plan.remote}/${plan.branch} moved on while this run trained (another run pushed first): nothing was pushed and the branch was put back as it was. Run retrain again: it continues from ${plan.remote}/${plan.branch}. (${error2.message})`
+      );
+    }
+    throw error2;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
   }
+}
+async function train(context, values, plan, restore) {
+  const { model } = plan;
+  context.log(`retrain: running \`${model.train}\` for ${model.name}`);
+  const minutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
+  const run3 = await runShellCommand(model.train, { cwd: plan.root, env: context.env, timeoutMs: minutes * 6e4, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
+  if (run3.code === 0 && !run3.timedOut) return;
+  await restore();
+  const why = run3.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run3.code ?? run3.signal})`;
+  await tellPullRequest(context, values, model.name, failureNotice(model, why, jobLogUrl(context.env)));
+  throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`);
+}
+function jobLogUrl(env) {
+  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return void 0;
+  return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+function failureNotice(model, why, logUrl) {
+  const where2 = logUrl ? `See [the job's log](${logUrl}) for its output.` : "See the job's log for its output.";
+  return `### modelkeeper \xB7 ${escapeMarkdown(model.name)}: \u274C retraining failed
+
+The train command ${markdownCode(model.train ?? "")} ${why}; the branch was left as it was. ${where2}
+`;
+}
+async function commitArtifact(context, git, model) {
+  await git.run(["add", "--", model.artifact]);
+  if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
+    context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
+    return (await git.run(["rev-parse", "HEAD"])).trim();
+  }
+  const message = `modelkeeper: retrain ${model.name}
+
+Artifact ${model.artifact} rebuilt with \`${model.train}\`.
+
+${TRAILER}: ${model.name}`;
+  await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
+  return (await git.run(["rev-parse", "HEAD"])).trim();
+}
+async function isUnfinished(git, plan) {
+  const message = await git.run(["log", "-1", "--format=%B", plan.start]);
+  if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
+  if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
+  const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
+  if (!recorded) return true;
+  if (!plan.push) return false;
+  const pushed = await git.tryRun(["merge-base", "--is-ancestor", plan.start, `refs/remotes/${plan.remote}/${plan.branch}`]);
+  return pushed.code !== 0;
+}
+async function assertOnlyArtifactChanged(git, artifact) {
+  const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
+  const others = status.split("\n").filter(Boolean).filter((line) => line.slice(3) !== artifact);
+  if (others.length) {
+    throw new UserError(`retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`);
+  }
+  await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
+}
+async function catchUpWithRemote(context, git, remote, branch) {
+  const tracking = `refs/remotes/${remote}/${branch}`;
+  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
+  if (fetch.code !== 0) {
+    if (/couldn't find remote ref/i.test(fetch.stderr)) return;
+    throw new UserError(`retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+  }
+  const head = (await git.run(["rev-parse", "HEAD"])).trim();
+  const tip = (await git.run(["rev-parse", tracking])).trim();
+  if (tip === head || (await git.tryRun(["merge-base", "--is-ancestor", tip, head])).code === 0) return;
+  if ((await git.tryRun(["merge-base", "--is-ancestor", head, tip])).code === 0) {
+    context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
+    await git.run(["reset", "--quiet", "--hard", tip]);
+    return;
+  }
+  throw new UserError(`retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`);
+}
+async function artifactSha256(root, model) {
+  return createHash8("sha256").update(await readFile6(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
@@ -78266,16 +78520,39 @@ async function tellPullRequest(context, values, model, body) {
 }
 
 // src/commands/rollback.ts
-import { mkdir as mkdir5, copyFile as copyFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join16 } from "node:path";
+import { join as join17 } from "node:path";
+
+// src/git/commit-file.ts
+import { join as join16 } from "node:path";
+async function commitWithFile(git, options2) {
+  const dir = makeTempDir("index");
+  const env = { GIT_INDEX_FILE: join16(dir, "index") };
+  try {
+    await git.run(["read-tree", options2.parent], { env });
+    await git.run(["update-index", "--add", "--cacheinfo", `${options2.mode},${options2.blob},${options2.path}`], { env });
+    const tree = (await git.run(["write-tree"], { env })).trim();
+    return (await git.run(["commit-tree", tree, "-p", options2.parent, "-F", "-"], { input: options2.message })).trim();
+  } finally {
+    removeTempDir(dir);
+  }
+}
+async function fileEntry(git, rev, path8) {
+  const out = (await git.run(["ls-tree", "-z", rev, "--", path8])).split("\0")[0];
+  const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(out);
+  return match ? { mode: match[1], blob: match[2] } : void 0;
+}
+
+// src/commands/rollback.ts
 init_errors();
+var TRAILER2 = "Modelkeeper-Rollback";
 var rollbackCommand = {
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
-  usage: "rollback --model NAME [--to vN] [--pr]",
+  usage: "rollback --model NAME [--to vN] [--pr | --push]",
   options: {
     to: { type: "string", value: "vN", description: "the version to restore (default: the champion before the current one)" },
-    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY)" },
+    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is" },
+    push: { type: "boolean", description: "push the commit on the current branch together with its note (one atomic push)" },
     remote: { type: "string", value: "NAME", description: "remote to fetch tags from and push to (default: origin)" }
   },
   async run(context, values) {
@@ -78283,64 +78560,92 @@ var rollbackCommand = {
     const { git, root } = workspace;
     if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
     const [model] = workspace.models;
+    insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
-    if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
-      await fetchModelTags(git, remote);
-      await mergeRemoteNotes(git, remote).catch(() => false);
-    }
-    const tags = await championTags(git, model.name);
-    const target = pickTarget(tags, values.to, model.name);
-    const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
-    if (!artifact) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
-    const branch = values.pr ? `modelkeeper/rollback/${model.name}` : void 0;
-    if (branch) await git.run(["checkout", "--quiet", "-B", branch]);
-    await mkdir5(dirname4(join16(root, model.artifact)), { recursive: true });
-    await copyFile3(artifact.path, join16(root, model.artifact));
-    await git.run(["add", "--", model.artifact]);
-    const message = `modelkeeper: roll back ${model.name} to v${target.version}
+    const current = await currentBranch(git, Boolean(values.pr));
+    const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current;
+    await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
+    const release = takeRunLock(join17(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
+    try {
+      if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
+        await fetchModelTags(git, remote);
+        await mergeRemoteNotes(git, remote).catch(() => false);
+      }
+      const target = pickTarget(await championTags(git, model.name), values.to, model.name);
+      const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
+      const entry = await fileEntry(git, target.tag, model.artifact);
+      if (!artifact || !entry) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
+      const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
-Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).`;
-    const staged = await git.tryRun(["diff", "--cached", "--quiet"]);
-    if (staged.code === 0) throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
-    await git.run(["commit", "--quiet", "-m", message]);
-    const commit = (await git.run(["rev-parse", "HEAD"])).trim();
-    const original = latest(await readNote(git, artifact.commit), "record", model.name);
-    const line = {
-      ...original ?? emptyRecord(model.name, model.artifact, artifact.sha256, artifact.bytes),
-      schema: NOTE_SCHEMA,
-      id: newLineId(),
-      at: (/* @__PURE__ */ new Date()).toISOString(),
-      tool: TOOL,
-      rollbackTo: { version: target.version, tag: target.tag }
-    };
-    await appendNoteLines(git, commit, [line]);
-    let pullRequest;
-    if (branch) {
-      await git.run(["push", "--quiet", "--force-with-lease", remote, `${branch}:refs/heads/${branch}`]);
-      await pushNotes(git, remote);
-      const github = githubFromEnv(context.env, context.warn);
-      if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
-      const repo = repoFromEnv(context.env);
-      const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-      const open4 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-      const pr = open4.data[0] ? open4.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).
 
-Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
-      pullRequest = { number: pr.number, url: pr.html_url };
-    }
-    const text2 = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
-    return {
-      exitCode: 0,
-      data: { model: model.name, to: target, commit, sha256: artifact.sha256, pullRequest },
-      text: text2,
-      markdown: `### modelkeeper rollback
+${TRAILER2}: ${model.name} v${target.version}`;
+      const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
+      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      let commit;
+      if (tip && await isRollbackCommit(git, tip, model, target.version, entry.blob)) {
+        commit = tip;
+        context.log(`rollback: ${branch} already has the rollback commit ${tip.slice(0, 12)}: finishing it`);
+      } else {
+        if ((await fileEntry(git, "HEAD", model.artifact))?.blob === entry.blob) {
+          throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
+        }
+        commit = await commitWithFile(git, { parent: head, path: model.artifact, blob: entry.blob, mode: entry.mode, message });
+      }
+      await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
+      if (commit !== tip) await git.run(["update-ref", "-m", "modelkeeper rollback", `refs/heads/${branch}`, commit, values.pr ? tip || "" : head]);
+      if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
+      let pullRequest;
+      if (values.pr || values.push) {
+        const source = values.pr ? `+${commit}` : commit;
+        await pushAtomic(git, remote, [{ source, destination: `refs/heads/${branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+      }
+      if (values.pr) pullRequest = await openPullRequest(context, branch, model, target, message);
+      const text2 = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
+      return {
+        exitCode: 0,
+        data: { model: model.name, to: target, commit, branch, sha256: artifact.sha256, pullRequest },
+        text: text2,
+        markdown: `### modelkeeper rollback
 
 ${text2}
 `,
-      outputs: { commit, tag: target.tag, ...pullRequest ? { "pull-request": String(pullRequest.number) } : {} }
-    };
+        outputs: { commit, tag: target.tag, ...pullRequest ? { "pull-request": String(pullRequest.number) } : {} }
+      };
+    } finally {
+      release();
+    }
   }
 };
+async function currentBranch(git, pr) {
+  const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+  if (ref.code === 0) return ref.stdout.trim();
+  if (pr) return void 0;
+  throw new UserError("rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.");
+}
+async function isRollbackCommit(git, commit, model, version, blob) {
+  const message = await git.run(["log", "-1", "--format=%B", commit]);
+  if (!message.split("\n").includes(`${TRAILER2}: ${model.name} v${version}`)) return false;
+  return (await fileEntry(git, commit, model.artifact))?.blob === blob;
+}
+async function ensureRecord(git, commit, model, configFile, target, context) {
+  const present = (await readNote(git, commit)).some((l) => l.event === "record" && l.model === model.name && l.rollbackTo?.version === target.version);
+  if (present) return;
+  context.log(`rollback: recording ${model.name}'s inputs at ${commit.slice(0, 12)}`);
+  const { line } = await withWorktree(git, commit, (dir) => buildRecord(dir, model, configFile, { env: context.env }));
+  await appendNoteLines(git, commit, [{ ...line, rollbackTo: { version: target.version, tag: target.tag } }]);
+}
+async function openPullRequest(context, branch, model, target, message) {
+  const github = githubFromEnv(context.env, context.warn);
+  if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
+  const repo = repoFromEnv(context.env);
+  const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
+  const open4 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+  const pr = open4.data[0] ? open4.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+
+Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
+  return { number: pr.number, url: pr.html_url };
+}
 function pickTarget(tags, to, model) {
   if (to) {
     const version = Number(to.replace(/^v/, ""));
@@ -78353,25 +78658,11 @@ function pickTarget(tags, to, model) {
   if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
   return tags[1];
 }
-function emptyRecord(model, path8, sha2562, bytes) {
-  return {
-    schema: NOTE_SCHEMA,
-    id: "",
-    event: "record",
-    model,
-    at: "",
-    tool: TOOL,
-    artifact: { path: path8, sha256: sha2562, bytes },
-    inputs: { data: {}, code: {}, config: {}, lockfiles: {} },
-    patterns: { data: [], code: [], config: [] },
-    env: { node: process.version, platform: `${process.platform}-${process.arch}` }
-  };
-}
 
 // src/commands/comment.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve8 } from "node:path";
 init_escape();
 init_sticky_comment();
 init_errors();
@@ -78397,8 +78688,8 @@ var commentCommand = {
   },
   async run(context, values) {
     if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
-    const path8 = resolve7(context.cwd, values.from);
-    const text2 = await readFile6(path8, "utf8").catch((error2) => {
+    const path8 = resolve8(context.cwd, values.from);
+    const text2 = await readFile7(path8, "utf8").catch((error2) => {
       throw new UserError(`${values.from}: cannot read (${error2.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
     const result = parseResultFile(text2, values.from);
@@ -78435,7 +78726,7 @@ var commentCommand = {
 function workflowRunUrl(env) {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
   try {
-    const url = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.html_url;
+    const url = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.html_url;
     return typeof url === "string" && /^https:\/\/[A-Za-z0-9.-]+\/[A-Za-z0-9._\/-]+$/.test(url) ? url : void 0;
   } catch {
     return void 0;
@@ -78444,28 +78735,28 @@ function workflowRunUrl(env) {
 function workflowRunHeadSha(env) {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
   try {
-    return JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.head_sha;
+    return JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"))?.workflow_run?.head_sha;
   } catch {
     return void 0;
   }
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp as mkdtemp2, mkdir as mkdir7, readFile as readFile8, writeFile as writeFile8, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join18, resolve as resolve12 } from "node:path";
+import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile8, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join19, resolve as resolve13 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
-import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { mkdir as mkdir5, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 async function createExampleRepo(dir, files) {
-  const repo = join17(dir, "fraud-model");
-  const origin = join17(dir, "origin.git");
-  await mkdir6(repo, { recursive: true });
+  const repo = join18(dir, "fraud-model");
+  const origin = join18(dir, "origin.git");
+  await mkdir5(repo, { recursive: true });
   for (const [path8, content] of Object.entries(files)) {
-    await mkdir6(join17(repo, path8, ".."), { recursive: true });
-    await writeFile6(join17(repo, path8), content);
+    await mkdir5(join18(repo, path8, ".."), { recursive: true });
+    await writeFile6(join18(repo, path8), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -78684,7 +78975,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
   const probot = new Probot2({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit2({ writeBurst: 1e3, writesPerSecond: 1e3 }), logLevel: "fatal" });
   const middleware = await createNodeMiddleware3(retrainBot2(), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
-  await new Promise((resolve14) => server.listen(0, "127.0.0.1", resolve14));
+  await new Promise((resolve15) => server.listen(0, "127.0.0.1", resolve15));
   const webhookUrl = `http://127.0.0.1:${server.address().port}/api/github/webhooks`;
   let delivered = 0;
   return {
@@ -78704,7 +78995,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
     },
     async close() {
       server.closeAllConnections();
-      await new Promise((resolve14) => server.close(() => resolve14()));
+      await new Promise((resolve15) => server.close(() => resolve15()));
       await standIn.close();
     }
   };
@@ -78713,7 +79004,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
 // src/cli/run-cli.ts
 import { parseArgs as parseArgs2 } from "node:util";
 import { writeFile as writeFile7 } from "node:fs/promises";
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // src/commands/command.ts
 var COMMON_OPTIONS = {
@@ -78773,8 +79064,8 @@ async function runCli(argv, rawIo, env, cwd) {
   };
   try {
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile7(resolve11(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile7(resolve11(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown) await writeFile7(resolve12(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html) await writeFile7(resolve12(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error2) {
@@ -78818,18 +79109,18 @@ var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const started = Date.now();
-  const dir = options2.dir ? resolve12(options2.dir) : await mkdtemp2(join18(tmpdir3(), "modelkeeper-demo-"));
-  await mkdir7(dir, { recursive: true });
-  const reports = join18(dir, "reports");
-  const logs = join18(dir, "production-logs");
-  await mkdir7(reports, { recursive: true });
-  await mkdir7(logs, { recursive: true });
+  const dir = options2.dir ? resolve13(options2.dir) : await mkdtemp(join19(tmpdir2(), "modelkeeper-demo-"));
+  await mkdir6(dir, { recursive: true });
+  const reports = join19(dir, "reports");
+  const logs = join19(dir, "production-logs");
+  await mkdir6(reports, { recursive: true });
+  await mkdir6(logs, { recursive: true });
   const steps = [];
   const say = (line) => options2.log(line);
   const indent = (text2) => text2.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile8(join18(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile9(join19(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -78862,16 +79153,16 @@ ${result.tail}`);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join18(reports, "evaluate-v1.md")], 0);
+    await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join19(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join18(logs, "2026-11-27.jsonl");
-    await writeFile8(logFile, await predictionLog(join18(repo, "models/fraud.onnx"), window2));
+    const logFile = join19(logs, "2026-11-27.jsonl");
+    await writeFile8(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join18(reports, "drift-report.html"), "--report-md", join18(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join19(reports, "drift-report.html"), "--report-md", join19(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
@@ -78880,23 +79171,23 @@ ${result.tail}`);
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
-    await writeFile8(join18(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await writeFile8(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
-    await mkdir7(join18(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile8(join18(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await mkdir6(join19(repo, ".modelkeeper/retrain"), { recursive: true });
+    await writeFile8(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
-    await appendFile2(join18(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
+    await appendFile2(join19(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
-    const eventPath = join18(dir, "pull_request.json");
+    const eventPath = join19(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
     await writeFile8(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
-    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join18(reports, "evaluate-v2.md")], 0, prEnv);
+    await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join19(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull.number}, as GitHub shows it:`);
     say(indent((comment?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
@@ -78916,9 +79207,9 @@ ${result.tail}`);
       ``,
       `Where to look:`,
       `  the example repository   ${repo}`,
-      `  drift report (HTML)      ${join18(reports, "drift-report.html")}`,
-      `  drift report (Markdown)  ${join18(reports, "drift-report.md")}`,
-      `  v2's evaluation          ${join18(reports, "evaluate-v2.md")}`,
+      `  drift report (HTML)      ${join19(reports, "drift-report.html")}`,
+      `  drift report (Markdown)  ${join19(reports, "drift-report.md")}`,
+      `  v2's evaluation          ${join19(reports, "evaluate-v2.md")}`,
       `  the notes                git -C ${repo} notes --ref=modelkeeper show HEAD`,
       `  v1's record              git -C ${repo} notes --ref=modelkeeper show modelkeeper/fraud/v1`,
       `  the champion tags        git -C ${repo} tag --list 'modelkeeper/*' -n3`,
@@ -78930,9 +79221,9 @@ ${result.tail}`);
   }
 }
 async function linkDependencies(repo) {
-  await mkdir7(join18(repo, "node_modules"), { recursive: true });
-  await symlink2(projectRoot, join18(repo, "node_modules", "modelkeeper"), "dir");
-  await symlink2(join18(projectRoot, "node_modules", "yaml"), join18(repo, "node_modules", "yaml"), "dir");
+  await mkdir6(join19(repo, "node_modules"), { recursive: true });
+  await symlink2(projectRoot, join19(repo, "node_modules", "modelkeeper"), "dir");
+  await symlink2(join19(projectRoot, "node_modules", "yaml"), join19(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
   const handle2 = await loadModel(modelPath);
@@ -79060,14 +79351,14 @@ var AdmissionGate = class {
       return Promise.resolve({ admitted: true, queuedMs: 0, release: this.releaser() });
     }
     if (this.waiting.length >= this.maxQueue) return Promise.resolve({ admitted: false, reason: "queue-full" });
-    return new Promise((resolve14) => {
+    return new Promise((resolve15) => {
       const waiter = {
         enqueuedAt: this.now(),
-        resolve: resolve14,
+        resolve: resolve15,
         timer: setTimeout(() => {
           const at = this.waiting.indexOf(waiter);
           if (at >= 0) this.waiting.splice(at, 1);
-          resolve14({ admitted: false, reason: "deadline" });
+          resolve15({ admitted: false, reason: "deadline" });
         }, Math.max(0, waitMs))
       };
       this.waiting.push(waiter);
@@ -79333,8 +79624,8 @@ function errorBody(message) {
 }
 
 // src/serve/served-model.ts
-import { rm as rm3 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
+import { rm as rm2 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
 init_errors();
 async function loadServedModel(name, artifact, task, configured) {
   const handle2 = await loadModel(artifact.path);
@@ -79370,7 +79661,7 @@ async function loadServedModel(name, artifact, task, configured) {
     });
     throw error2;
   } finally {
-    if (artifact.commit) await rm3(dirname5(artifact.path), { recursive: true, force: true }).catch(() => {
+    if (artifact.commit) await rm2(dirname6(artifact.path), { recursive: true, force: true }).catch(() => {
     });
   }
 }
@@ -79433,7 +79724,7 @@ var ActiveRequests = class {
     if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
   }
   idle() {
-    return this.count === 0 ? Promise.resolve() : new Promise((resolve14) => this.waiters.push(resolve14));
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve15) => this.waiters.push(resolve15));
   }
 };
 function createServeServer(parts) {
@@ -79559,11 +79850,11 @@ async function infer(parts, req, res, name, version) {
 }
 function withDeadline(work, ms) {
   let timer;
-  const expired = new Promise((resolve14) => timer = setTimeout(() => resolve14("deadline"), Math.max(0, ms)));
+  const expired = new Promise((resolve15) => timer = setTimeout(() => resolve15("deadline"), Math.max(0, ms)));
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 function readBody(req, limit) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const chunks = [];
     let size = 0;
     const onData = (chunk) => {
@@ -79571,13 +79862,13 @@ function readBody(req, limit) {
       if (size > limit) {
         req.off("data", onData);
         chunks.length = 0;
-        resolve14(void 0);
+        resolve15(void 0);
         return;
       }
       chunks.push(chunk);
     };
     req.on("data", onData);
-    req.once("end", () => resolve14(size > limit ? void 0 : Buffer.concat(chunks, size)));
+    req.once("end", () => resolve15(size > limit ? void 0 : Buffer.concat(chunks, size)));
     req.once("error", reject);
   });
 }
@@ -79758,8 +80049,8 @@ var ModelSlots = class {
 };
 
 // src/serve/prediction-log.ts
-import { mkdir as mkdir8, open as open3 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { mkdir as mkdir7, open as open3 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 var CHUNK_CHARS = 256 * 1024;
 var PredictionLog = class {
   constructor(settings, counters, onError, random = Math.random, now = Date.now) {
@@ -79801,7 +80092,7 @@ var PredictionLog = class {
     if (count === 0) return;
     this.queue.push({ ...batch, ...rows ? { rows } : {}, count });
     this.queuedRows += count;
-    this.writing ??= new Promise((resolve14) => setImmediate(resolve14)).then(() => this.drain()).finally(() => this.writing = void 0);
+    this.writing ??= new Promise((resolve15) => setImmediate(resolve15)).then(() => this.drain()).finally(() => this.writing = void 0);
   }
   /** Resolves when every row queued so far is on disk. */
   async flush() {
@@ -79846,9 +80137,9 @@ var PredictionLog = class {
       this.file = void 0;
     }
     if (!this.file) {
-      await mkdir8(this.settings.dir, { recursive: true });
+      await mkdir7(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-      const path8 = join19(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
+      const path8 = join20(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
       this.file = { handle: await open3(path8, "wx"), path: path8, bytes: 0, openedAt: now };
       this.files.push(path8);
       if (this.files.length > 1e3) this.files.shift();
@@ -79876,12 +80167,12 @@ async function startServe(options2) {
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
   const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options2.warn });
-  await new Promise((resolve14, reject) => {
+  await new Promise((resolve15, reject) => {
     server.once(
       "error",
       (error2) => reject(error2.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error2)
     );
-    server.listen(settings.port, settings.host, () => resolve14());
+    server.listen(settings.port, settings.host, () => resolve15());
   });
   const port = server.address().port;
   lifecycle.markReady();
@@ -79922,13 +80213,13 @@ async function startServe(options2) {
     if (poll) clearInterval(poll);
     let graceful = true;
     let timer;
-    const expired = new Promise((resolve14) => timer = setTimeout(() => {
+    const expired = new Promise((resolve15) => timer = setTimeout(() => {
       graceful = false;
-      resolve14();
+      resolve15();
     }, settings.gracePeriodMs));
     const drained = (async () => {
       await active.idle();
-      await new Promise((resolve14) => NetServer.prototype.close.call(server, () => resolve14()));
+      await new Promise((resolve15) => NetServer.prototype.close.call(server, () => resolve15()));
     })();
     await Promise.race([drained, expired]);
     clearTimeout(timer);
@@ -79997,11 +80288,11 @@ var serveCommand = {
       log: context.log,
       warn: context.warn
     });
-    const stopped = await new Promise((resolve14) => {
+    const stopped = await new Promise((resolve15) => {
       const stop = (signal) => {
         context.log(`serve: ${signal}: not ready any more, finishing in-flight requests`);
         process.off("SIGTERM", stop).off("SIGINT", stop).off("SIGHUP", hup);
-        void server.shutdown().then(({ graceful }) => resolve14({ graceful, signal }));
+        void server.shutdown().then(({ graceful }) => resolve15({ graceful, signal }));
       };
       const hup = () => void server.reload();
       process.on("SIGTERM", stop).on("SIGINT", stop).on("SIGHUP", hup);
@@ -80044,8 +80335,8 @@ async function runAction() {
     info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile9(resolve13(settings.workingDirectory, md), result.markdown);
-    if (typeof html === "string" && result.html) await writeFile9(resolve13(settings.workingDirectory, html), result.html);
+    if (typeof md === "string" && result.markdown) await writeFile9(resolve14(settings.workingDirectory, md), result.markdown);
+    if (typeof html === "string" && result.html) await writeFile9(resolve14(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.markdown).write();
     if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine2(result.text)}`);
   } catch (error2) {
