@@ -37,7 +37,7 @@ export const recordCommand: Command = {
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
 
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
-    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json"));
+    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache"));
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
     const profiles: ProfileLine[] = [];
     for (const model of workspace.models) {
