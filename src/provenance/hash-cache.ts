@@ -13,7 +13,8 @@ const WRITE_CHUNK = 1 << 20;
  *
  * One string per file, `"dev ino size mtimeNs sha256"`, rather than an object of fields: at
  * 100,000 files objects cost tens of MB and most of the load time. On disk each entry is
- * `dev ino size mtimeNs sha256 path` ended by a NUL (the one byte no path holds).
+ * `dev ino size mtimeNs sha256 path` ended by a NUL (the one byte no path holds); a blob's is
+ * `blob oid bytes sha256`.
  *
  * A file modified within the same timestamp tick as its hashing could keep its old fingerprint
  * (git's "racy" case): entries whose mtime is not strictly before the moment hashing began are
@@ -21,16 +22,28 @@ const WRITE_CHUNK = 1 << 20;
  */
 export class HashCache {
   private dirty = false;
-  private constructor(readonly file: string, private readonly entries: Map<string, string>) {}
+  private constructor(
+    readonly file: string,
+    private readonly entries: Map<string, string>,
+    /** git blob id -> "bytes sha256": a blob's bytes never change, so neither does their hash. */
+    private readonly blobs: Map<string, string>,
+  ) {}
 
   static async open(file: string): Promise<HashCache> {
     const entries = new Map<string, string>();
+    const blobs = new Map<string, string>();
     try {
       const text = await readFile(file, "utf8");
       if (text.startsWith(HEADER)) {
         let start = HEADER.length;
         for (let end = text.indexOf("\0", start); end !== -1; end = text.indexOf("\0", start)) {
           // Five space-separated fields, then the path (which may itself hold spaces).
+          if (text.startsWith("blob ", start)) {
+            const [, oid, bytes, sha256] = text.slice(start, end).split(" ");
+            if (oid && bytes && sha256?.length === 64) blobs.set(oid, `${bytes} ${sha256}`);
+            start = end + 1;
+            continue;
+          }
           let cut = start;
           for (let field = 0; field < 5 && cut !== -1; field++) cut = text.indexOf(" ", cut + 1);
           if (cut !== -1 && cut < end) entries.set(text.slice(cut + 1, end), text.slice(start, cut));
@@ -40,7 +53,7 @@ export class HashCache {
     } catch {
       // Missing or unreadable cache: start empty; it is only an optimisation.
     }
-    return new HashCache(file, entries);
+    return new HashCache(file, entries, blobs);
   }
 
   /** Whether the cache has an entry for the path (whatever its fingerprint). */
@@ -64,6 +77,24 @@ export class HashCache {
     this.dirty = true;
   }
 
+  /** The hash of a git blob's bytes, if seen before. */
+  lookupBlob(oid: string): { sha256: string; bytes: number } | undefined {
+    const entry = this.blobs.get(oid);
+    if (!entry) return undefined;
+    const space = entry.indexOf(" ");
+    return { bytes: Number(entry.slice(0, space)), sha256: entry.slice(space + 1) };
+  }
+
+  /**
+   * Remembers a blob's hash, read from a file git had found equal to the blob. A file whose
+   * mtime is not before that check may have changed since: not stored (the racy case again).
+   */
+  storeBlob(oid: string, hash: { sha256: string; bytes: number }, fileMtimeNs: bigint, checkedNs: bigint): void {
+    if (fileMtimeNs >= checkedNs || !/^[0-9a-f]{40,64}$/.test(oid)) return;
+    this.blobs.set(oid, `${hash.bytes} ${hash.sha256}`);
+    this.dirty = true;
+  }
+
   /** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
   async save(): Promise<void> {
     if (!this.dirty) return;
@@ -75,6 +106,13 @@ export class HashCache {
       for (const [path, entry] of this.entries) {
         if (path.includes("\0")) continue;
         pending += `${entry} ${path}\0`;
+        if (pending.length >= WRITE_CHUNK) {
+          await handle.write(pending);
+          pending = "";
+        }
+      }
+      for (const [oid, entry] of this.blobs) {
+        pending += `blob ${oid} ${entry}\0`;
         if (pending.length >= WRITE_CHUNK) {
           await handle.write(pending);
           pending = "";
