@@ -129,8 +129,9 @@ export async function hashFiles(
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
     const seen = fingerprint ?? { dev: BigInt(dev!), ino: BigInt(ino!), size: BigInt(size!), mtimeNs: BigInt(mtimeNs!) };
-    options.cache?.store(path, seen, sha256, startedNs);
+    // A committed file is found by its blob id next time: no per-path entry needed (half the cache).
     if (oid && options.checkedNs !== undefined) options.cache?.storeBlob(oid, { sha256, bytes: Number(bytesOrError) }, BigInt(mtimeNs!), options.checkedNs);
+    else options.cache?.store(path, seen, sha256, startedNs);
   });
   return { hashes, stats };
 }
