@@ -64,7 +64,7 @@ try {
     await mkdir(dir, { recursive: true });
     for (let i = d * PER_DIR; i < Math.min(FILES, (d + 1) * PER_DIR); i++) await writeFile(join(dir, `${i}.bin`), randomBytes(1000));
   }
-  await writeFile(join(root, "modelkeeper.yml"), `models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: data\n      holdout: data\n`);
+  await writeFile(join(root, "modelkeeper.yml"), `models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: data\n      holdout: data/000/0.bin\n`);
   await writeFile(join(root, "model.onnx"), "x");
   const git = (...args: string[]) => run("git", ["-c", "user.name=b", "-c", "user.email=b@b", ...args], root);
   git("init", "--quiet");
