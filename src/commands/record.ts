@@ -8,6 +8,7 @@ import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../prove
 import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
 import { UserError } from "../errors.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
+import { committedBlobs } from "../provenance/committed-blobs.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
 import { buildReferenceProfile, storeProfile, PROFILES_REF, type ProfileLine } from "../monitor/reference-profile.ts";
@@ -31,20 +32,24 @@ export const recordCommand: Command = {
     // The record must describe the commit: refuse files whose bytes are not the commit's.
     const listed = new Map<string, ModelFiles>();
     for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const dirty = await dirtyFiles(git, commit, [...listed.values()].flatMap(allPaths));
+    const wanted = new Set([...listed.values()].flatMap(allPaths));
+    const checkedNs = BigInt(Date.now()) * 1_000_000n;
+    const dirty = await dirtyFiles(git, commit, wanted);
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
 
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
-    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json"));
+    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache"));
+    // Files git found as committed are known by blob id: an unchanged tree is neither read nor stat'ed.
+    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
     const profiles: ProfileLine[] = [];
     for (const model of workspace.models) {
       context.log(`record: hashing ${model.name}'s inputs and artifact`);
       const files = listed.get(model.name)!;
       const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, env: context.env, files, dirty: modelDirty });
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);

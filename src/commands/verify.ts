@@ -31,7 +31,7 @@ export const verifyCommand: Command = {
     const { git, root } = workspace;
     const rev = (values.commit as string | undefined) ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache.json")) : undefined;
+    const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache")) : undefined;
 
     const models: Array<{ model: string; recordedAt: string; recordCommit: string; relation: FoundRecord["relation"]; dirty?: string[]; ok: boolean; checked: number; changes: PathChange[] }> = [];
     for (const model of workspace.models) {

@@ -13,6 +13,14 @@ export interface FileHash {
 export interface HashOptions {
   /** Reuse hashes of files whose device, inode, size and mtime (ns) are unchanged. Omit to read every byte. */
   cache?: HashCache;
+  /**
+   * Paths git has just found byte-for-byte equal to the commit's blob (record's dirty check),
+   * with the blob's object id: their hashes are reused by object id, without a stat or a read.
+   * Regular files only (a symbolic link's blob holds its target, not the file's bytes).
+   */
+  blobs?: Map<string, string>;
+  /** When the tree was checked (ns since the epoch): a file read that changed after it is not cached by blob. */
+  checkedNs?: bigint;
   /** Worker threads; default one per core. */
   threads?: number;
 }
@@ -84,10 +92,17 @@ export async function hashFiles(
   const hashes = new Map<string, FileHash>();
   const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
-  const todo: Array<{ path: string; fingerprint?: Fingerprint }> = [];
+  const todo: Array<{ path: string; fingerprint?: Fingerprint; oid?: string }> = [];
   for (const path of paths) {
+    const oid = options.blobs?.get(path);
+    const known = oid ? options.cache?.lookupBlob(oid) : undefined;
+    if (known) {
+      hashes.set(path, known);
+      stats.reused++;
+      continue;
+    }
     if (!options.cache?.knows(path)) {
-      todo.push({ path });
+      todo.push({ path, oid });
       continue;
     }
     let info: BigIntStats;
@@ -103,18 +118,20 @@ export async function hashFiles(
       hashes.set(path, { sha256: cached, bytes: Number(info.size) });
       stats.reused++;
     } else {
-      todo.push({ path, fingerprint });
+      todo.push({ path, fingerprint, oid });
     }
   }
   const answers = await runWorkers(todo.map((t) => join(root, t.path)), options.threads ?? availableParallelism());
-  todo.forEach(({ path, fingerprint }, i) => {
+  todo.forEach(({ path, fingerprint, oid }, i) => {
     const [sha256, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
     if (sha256 === null) throw unreadable(path, String(bytesOrError));
     hashes.set(path, { sha256, bytes: Number(bytesOrError) });
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
     const seen = fingerprint ?? { dev: BigInt(dev!), ino: BigInt(ino!), size: BigInt(size!), mtimeNs: BigInt(mtimeNs!) };
-    options.cache?.store(path, seen, sha256, startedNs);
+    // A committed file is found by its blob id next time: no per-path entry needed (half the cache).
+    if (oid && options.checkedNs !== undefined) options.cache?.storeBlob(oid, { sha256, bytes: Number(bytesOrError) }, BigInt(mtimeNs!), options.checkedNs);
+    else options.cache?.store(path, seen, sha256, startedNs);
   });
   return { hashes, stats };
 }

@@ -228,3 +228,25 @@ test("record --push carries the manifest blobs: a fresh clone of the bare remote
   assert.equal(code, 0, stderr + stdout);
   assert.equal(JSON.parse(stdout).models[0].checked, 8);
 });
+
+test("committed files are known by blob id: rewritten with the same bytes they are not read again; a committed change is", async (t) => {
+  const files = simpleModelFiles();
+  const repo = await createTestRepo(files);
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await new Promise((r) => setTimeout(r, 20)); // the files' mtimes fall before the record's check
+  const first = JSON.parse((await repo.cli("record", "--json")).stdout).models[0];
+  assert.equal(first.hashed, 8);
+  // Same bytes, new mtime and inode: the stat cache would read it again; git knows it is the same blob.
+  await repo.write("data/train/a.csv", files["data/train/a.csv"]);
+  const second = JSON.parse((await repo.cli("record", "--json")).stdout).models[0];
+  assert.deepEqual([second.hashed, second.reused], [0, 8]);
+
+  await repo.write("data/train/a.csv", "amount,hour,is_fraud\n1,2,1\n");
+  await repo.commit();
+  const third = await repo.cli("record", "--json");
+  assert.equal(JSON.parse(third.stdout).models[0].hashed, 1);
+  const line = JSON.parse((await noteLines(repo.git)).at(-1)!) as RecordLine;
+  const recorded = await readRecordedInputs(repo.git, line, "test");
+  assert.equal(recorded.inputs.data["data/train/a.csv"], sha("amount,hour,is_fraud\n1,2,1\n"));
+});

@@ -65,3 +65,19 @@ test("a missing file is a UserError naming it", async () => {
   const dir = await mkdtemp(join(tmpdir(), "mk-missing-"));
   await assert.rejects(hashFiles(dir, ["nope.csv"]), (e: unknown) => e instanceof UserError && /nope\.csv: cannot read \(ENOENT\)/.test(e.message));
 });
+
+test("the cache file round-trips paths with spaces across several write pieces, and ignores a file in another format", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "mk-cache-format-"));
+  const cacheFile = join(dir, "cache");
+  const cache = await HashCache.open(cacheFile);
+  const fp = (i: number) => ({ dev: 1n, ino: BigInt(i), size: 10n, mtimeNs: 1_000_000_000_000_000_000n + BigInt(i) });
+  // ~15,000 entries of ~100 bytes: more than one 1 MiB write piece.
+  for (let i = 0; i < 15_000; i++) cache.store(`dir with space/file ${i}.csv`, fp(i), sha(String(i)), 2_000_000_000_000_000_000n);
+  await cache.save();
+  const reopened = await HashCache.open(cacheFile);
+  for (const i of [0, 7_777, 14_999]) assert.equal(reopened.lookup(`dir with space/file ${i}.csv`, fp(i)), sha(String(i)));
+  assert.equal(reopened.lookup("dir with space/file 1.csv", { ...fp(1), size: 11n }), undefined);
+
+  await writeFile(cacheFile, JSON.stringify({ version: 1, entries: { a: { dev: "1", ino: "1", size: "1", mtimeNs: "1", sha256: sha("a") } } }));
+  assert.equal((await HashCache.open(cacheFile)).knows("a"), false);
+});
