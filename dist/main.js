@@ -45942,15 +45942,15 @@ var require_colorette = __commonJS({
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string, close, replace, head = string.substring(0, index) + replace, tail = string.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string, open4, close, replace) => index < 0 ? open4 + string + close : open4 + replaceClose(index, string, close, replace) + close;
-    var filterEmpty = (open4, close, replace = open4, at = open4.length + 1) => (string) => string || !(string === "" || string === void 0) ? clearBleed(
+    var clearBleed = (index, string, open5, close, replace) => index < 0 ? open5 + string + close : open5 + replaceClose(index, string, close, replace) + close;
+    var filterEmpty = (open5, close, replace = open5, at = open5.length + 1) => (string) => string || !(string === "" || string === void 0) ? clearBleed(
       ("" + string).indexOf(close, at),
       string,
-      open4,
+      open5,
       close,
       replace
     ) : "";
-    var init2 = (open4, close, replace) => filterEmpty(`\x1B[${open4}m`, `\x1B[${close}m`, replace);
+    var init2 = (open5, close, replace) => filterEmpty(`\x1B[${open5}m`, `\x1B[${close}m`, replace);
     var colors = {
       reset: init2(0, 0),
       bold: init2(1, 22, "\x1B[22m\x1B[1m"),
@@ -58415,8 +58415,8 @@ async function findOpenRetrainPull(github, repo, branch) {
 }
 async function openRetrainPull(github, repo, tip, model, request2) {
   const branch = retrainBranch(model);
-  const open4 = await findOpenRetrainPull(github, repo, branch);
-  if (open4) return { kind: "linked", pull: link2(open4), branch };
+  const open5 = await findOpenRetrainPull(github, repo, branch);
+  if (open5) return { kind: "linked", pull: link2(open5), branch };
   const commit = await commitRecord(github, repo, tip, model, request2);
   const raced = await pointBranchAt(github, repo, branch, commit);
   if (raced) return { kind: "linked", pull: link2(raced), branch };
@@ -58463,8 +58463,8 @@ async function pointBranchAt(github, repo, branch, commit) {
   } catch (error2) {
     if (!isUnprocessable(error2, "Reference already exists")) throw error2;
   }
-  const open4 = await findOpenRetrainPull(github, repo, branch);
-  if (open4) return open4;
+  const open5 = await findOpenRetrainPull(github, repo, branch);
+  if (open5) return open5;
   await github.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${branch}`, sha: commit, force: true });
   return void 0;
 }
@@ -64587,7 +64587,7 @@ function info(message) {
 }
 
 // src/action/run-action.ts
-import { writeFile as writeFile9 } from "node:fs/promises";
+import { writeFile as writeFile8 } from "node:fs/promises";
 import { resolve as resolve14 } from "node:path";
 
 // src/action/inputs.ts
@@ -65135,8 +65135,15 @@ async function hashFiles(root, paths, options2 = {}) {
   const startedNs = BigInt(Date.now()) * 1000000n;
   const todo = [];
   for (const path8 of paths) {
+    const oid = options2.blobs?.get(path8);
+    const known = oid ? options2.cache?.lookupBlob(oid) : void 0;
+    if (known) {
+      hashes.set(path8, known);
+      stats.reused++;
+      continue;
+    }
     if (!options2.cache?.knows(path8)) {
-      todo.push({ path: path8 });
+      todo.push({ path: path8, oid });
       continue;
     }
     let info2;
@@ -65152,18 +65159,19 @@ async function hashFiles(root, paths, options2 = {}) {
       hashes.set(path8, { sha256: cached2, bytes: Number(info2.size) });
       stats.reused++;
     } else {
-      todo.push({ path: path8, fingerprint });
+      todo.push({ path: path8, fingerprint, oid });
     }
   }
   const answers = await runWorkers(todo.map((t) => join2(root, t.path)), options2.threads ?? availableParallelism());
-  todo.forEach(({ path: path8, fingerprint }, i) => {
+  todo.forEach(({ path: path8, fingerprint, oid }, i) => {
     const [sha2562, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
     if (sha2562 === null) throw unreadable(path8, String(bytesOrError));
     hashes.set(path8, { sha256: sha2562, bytes: Number(bytesOrError) });
     stats.hashed++;
     stats.bytesRead += Number(bytesOrError);
     const seen = fingerprint ?? { dev: BigInt(dev), ino: BigInt(ino), size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
-    options2.cache?.store(path8, seen, sha2562, startedNs);
+    if (oid && options2.checkedNs !== void 0) options2.cache?.storeBlob(oid, { sha256: sha2562, bytes: Number(bytesOrError) }, BigInt(mtimeNs), options2.checkedNs);
+    else options2.cache?.store(path8, seen, sha2562, startedNs);
   });
   return { hashes, stats };
 }
@@ -65422,25 +65430,43 @@ async function dirtyFiles(git, commit, hashed) {
 init_errors();
 
 // src/provenance/hash-cache.ts
-import { readFile as readFile2, writeFile as writeFile2, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
+import { readFile as readFile2, mkdir as mkdir2, rename as rename2, open as open2 } from "node:fs/promises";
 import { dirname } from "node:path";
+var HEADER = "modelkeeper-hash-cache 2\n";
+var WRITE_CHUNK = 1 << 20;
 var HashCache = class _HashCache {
-  constructor(file, entries) {
+  constructor(file, entries, blobs) {
     this.file = file;
     this.entries = entries;
+    this.blobs = blobs;
   }
   file;
   entries;
+  blobs;
   dirty = false;
   static async open(file) {
+    const entries = /* @__PURE__ */ new Map();
+    const blobs = /* @__PURE__ */ new Map();
     try {
-      const parsed = JSON.parse(await readFile2(file, "utf8"));
-      if (parsed?.version === 1 && parsed.entries && typeof parsed.entries === "object") {
-        return new _HashCache(file, new Map(Object.entries(parsed.entries)));
+      const text2 = await readFile2(file, "utf8");
+      if (text2.startsWith(HEADER)) {
+        let start = HEADER.length;
+        for (let end = text2.indexOf("\0", start); end !== -1; end = text2.indexOf("\0", start)) {
+          if (text2.startsWith("blob ", start)) {
+            const [, oid, bytes, sha2562] = text2.slice(start, end).split(" ");
+            if (oid && bytes && sha2562?.length === 64) blobs.set(oid, `${bytes} ${sha2562}`);
+            start = end + 1;
+            continue;
+          }
+          let cut = start;
+          for (let field = 0; field < 5 && cut !== -1; field++) cut = text2.indexOf(" ", cut + 1);
+          if (cut !== -1 && cut < end) entries.set(text2.slice(cut + 1, end), text2.slice(start, cut));
+          start = end + 1;
+        }
       }
     } catch {
     }
-    return new _HashCache(file, /* @__PURE__ */ new Map());
+    return new _HashCache(file, entries, blobs);
   }
   /** Whether the cache has an entry for the path (whatever its fingerprint). */
   knows(path8) {
@@ -65449,15 +65475,31 @@ var HashCache = class _HashCache {
   lookup(path8, fp) {
     const entry = this.entries.get(path8);
     if (!entry) return void 0;
-    const same = entry.dev === String(fp.dev) && entry.ino === String(fp.ino) && entry.size === String(fp.size) && entry.mtimeNs === String(fp.mtimeNs);
-    return same ? entry.sha256 : void 0;
+    const key = fingerprintKey(fp);
+    return entry.length === key.length + 1 + 64 && entry.startsWith(key) ? entry.slice(key.length + 1) : void 0;
   }
   store(path8, fp, sha2562, hashingStartedNs) {
     if (fp.mtimeNs >= hashingStartedNs) {
       this.entries.delete(path8);
       return;
     }
-    this.entries.set(path8, { dev: String(fp.dev), ino: String(fp.ino), size: String(fp.size), mtimeNs: String(fp.mtimeNs), sha256: sha2562 });
+    this.entries.set(path8, `${fingerprintKey(fp)} ${sha2562}`);
+    this.dirty = true;
+  }
+  /** The hash of a git blob's bytes, if seen before. */
+  lookupBlob(oid) {
+    const entry = this.blobs.get(oid);
+    if (!entry) return void 0;
+    const space = entry.indexOf(" ");
+    return { bytes: Number(entry.slice(0, space)), sha256: entry.slice(space + 1) };
+  }
+  /**
+   * Remembers a blob's hash, read from a file git had found equal to the blob. A file whose
+   * mtime is not before that check may have changed since: not stored (the racy case again).
+   */
+  storeBlob(oid, hash, fileMtimeNs, checkedNs) {
+    if (fileMtimeNs >= checkedNs || !/^[0-9a-f]{40,64}$/.test(oid)) return;
+    this.blobs.set(oid, `${hash.bytes} ${hash.sha256}`);
     this.dirty = true;
   }
   /** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
@@ -65465,11 +65507,51 @@ var HashCache = class _HashCache {
     if (!this.dirty) return;
     await mkdir2(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile2(temp, JSON.stringify({ version: 1, entries: Object.fromEntries(this.entries) }));
+    const handle2 = await open2(temp, "w");
+    try {
+      let pending = HEADER;
+      for (const [path8, entry] of this.entries) {
+        if (path8.includes("\0")) continue;
+        pending += `${entry} ${path8}\0`;
+        if (pending.length >= WRITE_CHUNK) {
+          await handle2.write(pending);
+          pending = "";
+        }
+      }
+      for (const [oid, entry] of this.blobs) {
+        pending += `blob ${oid} ${entry}\0`;
+        if (pending.length >= WRITE_CHUNK) {
+          await handle2.write(pending);
+          pending = "";
+        }
+      }
+      await handle2.write(pending);
+    } finally {
+      await handle2.close();
+    }
     await rename2(temp, this.file);
     this.dirty = false;
   }
 };
+function fingerprintKey(fp) {
+  return `${fp.dev} ${fp.ino} ${fp.size} ${fp.mtimeNs}`;
+}
+
+// src/provenance/committed-blobs.ts
+async function committedBlobs(git, commit, wanted, dirty) {
+  const listing = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
+  const blobs = /* @__PURE__ */ new Map();
+  let start = 0;
+  for (let end = listing.indexOf("\0"); end !== -1; start = end + 1, end = listing.indexOf("\0", start)) {
+    const tab = listing.indexOf("	", start);
+    if (tab === -1 || tab > end) continue;
+    const path8 = listing.slice(tab + 1, end);
+    if (!wanted.has(path8) || dirty.has(path8)) continue;
+    const [mode, type, oid] = listing.slice(start, tab).split(" ");
+    if (type === "blob" && (mode === "100644" || mode === "100755")) blobs.set(path8, oid);
+  }
+  return blobs;
+}
 
 // src/report/record-report.ts
 init_escape();
@@ -66162,7 +66244,7 @@ var CsvParser = class {
    * index just after the closing quote, or −1 when the field runs past safeEnd (more data needed).
    */
   readQuoted(bytes, p, safeEnd, eof, line, column2, where2) {
-    const open4 = p;
+    const open5 = p;
     let breaks = 0;
     let escapes = false;
     p++;
@@ -66194,7 +66276,7 @@ var CsvParser = class {
           { file: this.file, line: line + breaks, column: this.columnName(column2) }
         );
       }
-      let text2 = bytes.toString("utf8", open4 + 1, next);
+      let text2 = bytes.toString("utf8", open5 + 1, next);
       if (escapes) text2 = text2.replaceAll('""', '"');
       this.quotedText = text2;
       this.quotedBreaks = breaks;
@@ -66290,11 +66372,11 @@ function countFields(bytes, p, end) {
 
 // src/data/open-file.ts
 init_errors();
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 async function openDataFile(path8) {
   let handle2;
   try {
-    handle2 = await open2(path8, "r");
+    handle2 = await open3(path8, "r");
     const stat6 = await handle2.stat();
     if (stat6.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     return { handle: handle2, size: stat6.size };
@@ -72905,18 +72987,21 @@ var recordCommand = {
     await warnIfNotesMissing(git, context.warn);
     const listed = /* @__PURE__ */ new Map();
     for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const dirty = await dirtyFiles(git, commit, [...listed.values()].flatMap(allPaths));
+    const wanted = new Set([...listed.values()].flatMap(allPaths));
+    const checkedNs = BigInt(Date.now()) * 1000000n;
+    const dirty = await dirtyFiles(git, commit, wanted);
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
-    const cache2 = await HashCache.open(join4(await gitDir(git), "modelkeeper", "hash-cache.json"));
+    const cache2 = await HashCache.open(join4(await gitDir(git), "modelkeeper", "hash-cache"));
+    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
     const records = [];
     const profiles = [];
     for (const model of workspace.models) {
       context.log(`record: hashing ${model.name}'s inputs and artifact`);
       const files = listed.get(model.name);
       const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache: cache2, env: context.env, files, dirty: modelDirty });
+      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache: cache2, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -73131,7 +73216,7 @@ var verifyCommand = {
     const { git, root } = workspace;
     const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cache2 = values.fast ? await HashCache.open(join5(await gitDir(git), "modelkeeper", "hash-cache.json")) : void 0;
+    const cache2 = values.fast ? await HashCache.open(join5(await gitDir(git), "modelkeeper", "hash-cache")) : void 0;
     const models = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit);
@@ -74558,11 +74643,11 @@ async function copyRecordedArtifact(root, record, target) {
 }
 
 // src/commands/evaluate.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
+import { writeFile as writeFile4 } from "node:fs/promises";
 import { join as join12, resolve as resolve5 } from "node:path";
 
 // src/gate/champion.ts
-import { readFile as readFile4, writeFile as writeFile3, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile4, writeFile as writeFile2, stat as stat4 } from "node:fs/promises";
 import { createHash as createHash5 } from "node:crypto";
 import { join as join9, resolve as resolve4 } from "node:path";
 init_errors();
@@ -74678,7 +74763,7 @@ async function fromGit(git, rev, path8, label) {
   if (!commit || blob.code !== 0) return void 0;
   const bytes = await readBlob(git, blob.stdout.trim());
   const file = join9(makeTempDir("champion"), path8.split("/").pop() ?? "model.onnx");
-  await writeFile3(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
+  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
   return { ...await fromFile(file, label), commit };
 }
 async function fromFile(path8, label) {
@@ -76342,7 +76427,7 @@ async function refuseUnsafeOnnx(artifact, path8) {
 import { join as join11 } from "node:path";
 
 // src/gate/commit-tree.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
 import { createHash as createHash7 } from "node:crypto";
 import { dirname as dirname4, join as join10 } from "node:path";
 init_parse();
@@ -76399,7 +76484,7 @@ async function materialize(git, blobs, name) {
     }
     const bytes = await readBlob(git, blob);
     await mkdir4(dirname4(join10(dir, path8)), { recursive: true });
-    await writeFile4(join10(dir, path8), bytes);
+    await writeFile3(join10(dir, path8), bytes);
     hashes[path8] = createHash7("sha256").update(bytes).digest("hex");
   }
   return { name, paths: blobs.map(([p]) => join10(dir, p)), files: hashes };
@@ -76840,7 +76925,7 @@ async function runEvaluate(context, values, overrides = {}) {
   if (written.length) await appendNoteLines(git, commit, written);
   if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
   if (typeof values["result-file"] === "string") {
-    await writeFile5(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+    await writeFile4(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
   }
   const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
   const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
@@ -77559,8 +77644,8 @@ async function upsertDriftIssue(github, repo, model, body) {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}
 ${body}`;
-  const open4 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open4.find((issue2) => !issue2.pull_request && issue2.body?.startsWith(marker) && issue2.user?.type === "Bot");
+  const open5 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
+  const existing = open5.find((issue2) => !issue2.pull_request && issue2.body?.startsWith(marker) && issue2.user?.type === "Bot");
   if (existing) {
     const { data: data2 } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
     return { number: data2.number, url: data2.html_url, action: "updated" };
@@ -78640,8 +78725,8 @@ async function openPullRequest(context, branch, model, target, message) {
   if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
   const repo = repoFromEnv(context.env);
   const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-  const open4 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-  const pr = open4.data[0] ? open4.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+  const open5 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+  const pr = open5.data[0] ? open5.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
 
 Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
   return { number: pr.number, url: pr.html_url };
@@ -78742,13 +78827,13 @@ function workflowRunHeadSha(env) {
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile8, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile7, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join19, resolve as resolve13 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
-import { mkdir as mkdir5, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 async function createExampleRepo(dir, files) {
   const repo = join18(dir, "fraud-model");
@@ -78756,7 +78841,7 @@ async function createExampleRepo(dir, files) {
   await mkdir5(repo, { recursive: true });
   for (const [path8, content] of Object.entries(files)) {
     await mkdir5(join18(repo, path8, ".."), { recursive: true });
-    await writeFile6(join18(repo, path8), content);
+    await writeFile5(join18(repo, path8), content);
   }
   await createGit(dir).run(["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   const git = createGit(repo);
@@ -79003,7 +79088,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
 
 // src/cli/run-cli.ts
 import { parseArgs as parseArgs2 } from "node:util";
-import { writeFile as writeFile7 } from "node:fs/promises";
+import { writeFile as writeFile6 } from "node:fs/promises";
 import { resolve as resolve12 } from "node:path";
 
 // src/commands/command.ts
@@ -79064,8 +79149,8 @@ async function runCli(argv, rawIo, env, cwd) {
   };
   try {
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile7(resolve12(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile7(resolve12(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown) await writeFile6(resolve12(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html) await writeFile6(resolve12(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error2) {
@@ -79158,7 +79243,7 @@ ${result.tail}`);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
     const logFile = join19(logs, "2026-11-27.jsonl");
-    await writeFile8(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
+    await writeFile7(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
@@ -79171,13 +79256,13 @@ ${result.tail}`);
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
-    await writeFile8(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await writeFile7(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir6(join19(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile8(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await writeFile7(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
     await appendFile2(join19(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
@@ -79185,7 +79270,7 @@ ${result.tail}`);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
     const eventPath = join19(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
-    await writeFile8(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
+    await writeFile7(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
     await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join19(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
@@ -80049,7 +80134,7 @@ var ModelSlots = class {
 };
 
 // src/serve/prediction-log.ts
-import { mkdir as mkdir7, open as open3 } from "node:fs/promises";
+import { mkdir as mkdir7, open as open4 } from "node:fs/promises";
 import { join as join20 } from "node:path";
 var CHUNK_CHARS = 256 * 1024;
 var PredictionLog = class {
@@ -80140,7 +80225,7 @@ var PredictionLog = class {
       await mkdir7(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
       const path8 = join20(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
-      this.file = { handle: await open3(path8, "wx"), path: path8, bytes: 0, openedAt: now };
+      this.file = { handle: await open4(path8, "wx"), path: path8, bytes: 0, openedAt: now };
       this.files.push(path8);
       if (this.files.length > 1e3) this.files.shift();
     }
@@ -80335,8 +80420,8 @@ async function runAction() {
     info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile9(resolve14(settings.workingDirectory, md), result.markdown);
-    if (typeof html === "string" && result.html) await writeFile9(resolve14(settings.workingDirectory, html), result.html);
+    if (typeof md === "string" && result.markdown) await writeFile8(resolve14(settings.workingDirectory, md), result.markdown);
+    if (typeof html === "string" && result.html) await writeFile8(resolve14(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.markdown).write();
     if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine2(result.text)}`);
   } catch (error2) {
