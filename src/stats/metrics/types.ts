@@ -76,10 +76,8 @@ export function resolveMetricOptions(options: MetricOptions = {}): ResolvedMetri
 }
 
 /**
- * How many times each row counts: a bootstrap resample's multinomial counts, or a jackknife's
- * 0/1 mask. null means every row once. Bytes suffice: in a resample of N draws a count above 255
- * needs one row drawn 256 times, probability below N / 256! (about 1e-500), and is impossible
- * for N <= 255.
+ * How many times each row counts: a bootstrap resample's Poisson weights (at most 12,
+ * stats/paired/poisson-weights.ts), or a jackknife's 0/1 mask. null means every row once.
  */
 export type RowWeights = Uint8Array | null;
 

@@ -1,7 +1,6 @@
 /**
- * Binomial probabilities and an exact binomial sampler: McNemar's exact test needs accurate
- * probabilities for up to millions of discordant pairs, and the bootstrap splits its multinomial
- * draws into blocks with binomial draws (paired/multinomial-counts.ts).
+ * Binomial probabilities: McNemar's exact test needs accurate probabilities for up to millions of
+ * discordant pairs.
  *
  * Probability mass: C. Loader, "Fast and accurate computation of binomial probabilities" (2000),
  * the saddle-point form R's dbinom uses,
@@ -85,45 +84,4 @@ export function binomialCdf(k: number, n: number, p: number): number {
     sum += term;
   }
   return Math.min(1, sum);
-}
-
-/** A uniform double in [0, 1). */
-export type UniformSource = () => number;
-
-/**
- * An exact draw from Binomial(n, p) by inversion, visiting outcomes outward from the mode
- * (mode, mode-1, mode+1, mode-2, ...): any fixed visiting order gives the exact distribution,
- * and this one needs about 1.6 standard deviations of steps on average.
- */
-export function sampleBinomial(n: number, p: number, uniform: UniformSource): number {
-  if (n === 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  const mode = Math.min(n, Math.floor((n + 1) * p));
-  const modeMass = binomialPmf(mode, n, p);
-  let u = uniform() - modeMass;
-  if (u < 0) return mode;
-  const odds = p / (1 - p);
-  let low = mode;
-  let high = mode;
-  let lowMass = modeMass;
-  let highMass = modeMass;
-  for (;;) {
-    let stepped = false;
-    if (low > 0 && lowMass > 0) {
-      lowMass *= low / ((n - low + 1) * odds);
-      low--;
-      u -= lowMass;
-      if (u < 0) return low;
-      stepped = true;
-    }
-    if (high < n && highMass > 0) {
-      highMass *= ((n - high) / (high + 1)) * odds;
-      high++;
-      u -= highMass;
-      if (u < 0) return high;
-      stepped = true;
-    }
-    if (!stepped) break;
-  }
-  return mode; // only reachable through rounding, with probability below 1e-15
 }

@@ -1,13 +1,13 @@
 /**
  * The resample loop shared by the main thread and the worker threads. Resamples are handed out
  * in chunks through an atomic counter in shared memory, so a fast thread takes more chunks and a
- * worker that starts late (or never) costs nothing; resample r always uses random stream r, so
- * the values do not depend on which thread ran it.
+ * worker that starts late (or never) costs nothing; resample r is always lane r mod 4 of group
+ * floor(r / 4), whose keys come from random stream floor(r / 4) of the seed (poisson-weights.ts),
+ * so the values do not depend on which thread ran it.
  */
-import { xoshiroState } from "../random.ts";
-import { addMultinomialCounts } from "./multinomial-counts.ts";
 import { warmUpKernel } from "./kernel-warm-up.ts";
 import type { KernelId, PairedKernel } from "./paired-kernel.ts";
+import { fillPoissonWeights, groupKeys, GROUP_LANES } from "./poisson-weights.ts";
 
 /** Jobs at least this large (rows x resamples) warm the kernel up first (kernel-warm-up.ts). */
 export const WARM_UP_THRESHOLD = 10_000_000;
@@ -23,6 +23,7 @@ export interface ResampleJob {
   readonly rowCount: number;
   readonly seed: number;
   readonly resamples: number;
+  /** Resamples per chunk, a multiple of GROUP_LANES. */
   readonly chunkSize: number;
   /** [0]: the next chunk to claim. */
   readonly nextChunk: Int32Array;
@@ -36,31 +37,31 @@ export function chunkCount(job: Pick<ResampleJob, "resamples" | "chunkSize">): n
   return Math.ceil(job.resamples / job.chunkSize);
 }
 
-/** Scratch space of one thread: counts for `lanes` interleaved resamples and their outputs. */
+/** Scratch space of one thread: one resample's weights (generic kernels) and a group's values. */
 export interface ResampleScratch {
-  readonly counts: Uint8Array;
+  readonly weights: Uint8Array;
   readonly out: Float64Array;
 }
 
 export function createScratch(job: ResampleJob, kernel: PairedKernel<unknown>): ResampleScratch {
-  return { counts: new Uint8Array(job.rowCount * kernel.lanes), out: new Float64Array(2 * kernel.lanes) };
+  return { weights: new Uint8Array(kernel.resampleGroup ? 0 : job.rowCount), out: new Float64Array(2 * GROUP_LANES) };
 }
 
-/** Runs one chunk of resamples, `kernel.lanes` at a time. */
+/** Runs one chunk of resamples, a group of GROUP_LANES at a time. */
 export function runChunk(job: ResampleJob, kernel: PairedKernel<unknown>, chunk: number, scratch: ResampleScratch): void {
-  const { counts, out } = scratch;
-  const lanes = kernel.lanes;
+  const { weights, out } = scratch;
   const first = chunk * job.chunkSize;
   const last = Math.min(job.resamples, first + job.chunkSize);
-  for (let r = first; r < last; r += lanes) {
-    const used = Math.min(lanes, last - r);
-    const streams = Array.from({ length: used }, (_, lane) => xoshiroState(job.seed, r + lane));
-    if (kernel.resample && used === lanes) {
-      kernel.resample(job.state, counts, streams, out);
+  for (let r = first; r < last; r += GROUP_LANES) {
+    const used = Math.min(GROUP_LANES, last - r);
+    const [key1, key2] = groupKeys(job.seed, r / GROUP_LANES);
+    if (kernel.resampleGroup) {
+      kernel.resampleGroup(job.state, key1, key2, out);
     } else {
-      counts.fill(0);
-      streams.forEach((stream, lane) => addMultinomialCounts(counts, job.rowCount, stream, lanes, lane));
-      kernel.evaluate(job.state, counts, out);
+      for (let lane = 0; lane < used; lane++) {
+        fillPoissonWeights(weights, job.rowCount, key1, key2, lane);
+        kernel.evaluate(job.state, weights, out.subarray(2 * lane, 2 * lane + 2));
+      }
     }
     for (let lane = 0; lane < used; lane++) {
       job.values[2 * (r + lane)] = out[2 * lane];

@@ -51,17 +51,14 @@ export function pairedJackknife<State>(kernel: PairedKernel<State>, prepared: Pr
   }
   const members: number[][] = Array.from({ length: groups }, () => []);
   for (let i = 0; i < n; i++) members[groupOf[i]].push(i);
-  // lane 0 carries the weights; any other lane stays empty (its values are ignored)
-  const lanes = kernel.lanes;
-  const counts = new Uint8Array(n * lanes);
-  for (let i = 0; i < n; i++) counts[i * lanes] = 1;
-  const out = new Float64Array(2 * lanes);
+  const weights = new Uint8Array(n).fill(1);
+  const out = new Float64Array(2);
   const values = new Float64Array(groups);
   for (let g = 0; g < groups; g++) {
-    for (const i of members[g]) counts[i * lanes] = 0;
-    kernel.evaluate(prepared.state, counts, out);
+    for (const i of members[g]) weights[i] = 0;
+    kernel.evaluate(prepared.state, weights, out);
     values[g] = out[1] - out[0];
-    for (const i of members[g]) counts[i * lanes] = 1;
+    for (const i of members[g]) weights[i] = 1;
   }
   return { values, kind: groups === n ? "exact" : "grouped" };
 }

@@ -1,20 +1,20 @@
 /**
- * Runs a kernel and the multinomial draw on a small synthetic problem before the real resamples.
+ * Runs a kernel and the Poisson draw on a small synthetic problem before the real resamples.
  *
  * Why: V8 optimizes a function from the type feedback its earlier runs left. On the first call
  * with a million rows, the hot loops are compiled mid-loop (on-stack replacement) before the
  * code after them has ever run; the next calls then deoptimize on that missing feedback and run
- * about twice as slowly for hundreds of resamples. A few calls on ~9,000 rows first (covering
- * full and partial draw blocks, tie groups, every branch) give complete feedback, at a cost of
+ * about twice as slowly for hundreds of resamples. A few calls on 9,000 rows first (covering
+ * tie groups, refined weights, every branch) give complete feedback, at a cost of
  * milliseconds. The results are thrown away, so nothing here affects any interval.
  */
 import type { EvaluationData } from "../metrics/types.ts";
 import { resolveMetricOptions } from "../metrics/types.ts";
-import { createRandom, xoshiroState } from "../random.ts";
-import { addMultinomialCounts, BLOCK_SIZE } from "./multinomial-counts.ts";
+import { createRandom } from "../random.ts";
 import type { KernelId, PairedKernel } from "./paired-kernel.ts";
+import { fillPoissonWeights, groupKeys, GROUP_LANES } from "./poisson-weights.ts";
 
-const ROWS = BLOCK_SIZE + 808;
+const ROWS = 9000;
 const ROUNDS = 12;
 
 function synthetic(id: KernelId, seed: number): EvaluationData {
@@ -48,14 +48,12 @@ function synthetic(id: KernelId, seed: number): EvaluationData {
 
 export function warmUpKernel(id: KernelId, kernel: PairedKernel<unknown>): void {
   const prepared = kernel.prepare(synthetic(id, 1), synthetic(id, 2), resolveMetricOptions());
-  const lanes = kernel.lanes;
-  const counts = new Uint8Array(ROWS * lanes);
-  const out = new Float64Array(2 * lanes);
-  for (let r = 0; r < ROUNDS; r++) {
-    const streams = Array.from({ length: lanes }, (_, lane) => xoshiroState(0, r * lanes + lane));
-    counts.fill(0);
-    streams.forEach((stream, lane) => addMultinomialCounts(counts, ROWS, stream, lanes, lane));
-    kernel.evaluate(prepared.state, counts, out);
-    kernel.resample?.(prepared.state, counts, streams, out);
+  const weights = new Uint8Array(ROWS);
+  const out = new Float64Array(2 * GROUP_LANES);
+  for (let group = 0; group < ROUNDS; group++) {
+    const [key1, key2] = groupKeys(0, group);
+    fillPoissonWeights(weights, ROWS, key1, key2, group % GROUP_LANES);
+    kernel.evaluate(prepared.state, weights, out);
+    kernel.resampleGroup?.(prepared.state, key1, key2, out);
   }
 }

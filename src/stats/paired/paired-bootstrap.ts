@@ -5,15 +5,17 @@
  * so what both models get right or wrong together cancels and the interval reflects only their
  * difference on this held-out set.
  *
- * Resamples: `resamples` (default 2,000) multinomial count vectors (multinomial-counts.ts);
- * resample r uses random stream r of `seed` (recorded in the result), so the interval is
- * reproducible and independent of the number of threads.
+ * Resamples: `resamples` (default 2,000) Poisson bootstrap resamples (every row an independent
+ * Poisson(1) weight computed from a hash of the row, poisson-weights.ts); resample r depends only
+ * on `seed` (recorded in the result) and r, so the interval is reproducible and independent of
+ * the number of threads.
  * Interval: BCa by default (second-order accurate, corrects bias and skew, bca-interval.ts),
  * the percentile interval is always reported too and replaces BCa when BCa is undefined.
  * Resamples where the metric is undefined (e.g. a resample with no positive) are left out and
  * counted in `undefinedResamples`.
- * Speed: the metric is prepared once (sorted once); each resample is one O(N) pass per model;
- * resamples run on the calling thread plus worker threads (`threads`, default: every core).
+ * Speed: the metric is prepared once (sorted once); each resample is one sequential O(N) pass per
+ * model (the ROC AUC kernel evaluates four resamples per pass); resamples run on the calling
+ * thread plus worker threads (`threads`, default: every core, when the work is large enough).
  * Worked example: identical champion and challenger give delta = 0 and the interval [0, 0].
  */
 import { availableParallelism } from "node:os";
@@ -26,6 +28,7 @@ import { chunkCount, createScratch, runChunk, runClaimedChunks, type ResampleJob
 import { pairedJackknife } from "./jackknife.ts";
 import { kernelFor, rowCount, type KernelId, type PairedKernel, type PreparedPair } from "./paired-kernel.ts";
 import { percentileInterval } from "./percentile-interval.ts";
+import { GROUP_LANES } from "./poisson-weights.ts";
 
 export const DEFAULT_RESAMPLES = 2000;
 export const DEFAULT_SEED = 20240229;
@@ -165,9 +168,8 @@ function requireSameRows(champion: EvaluationData, challenger: EvaluationData): 
 }
 
 function createJob(setup: Setup, shared: boolean): ResampleJob {
-  // a multiple of the kernel's lanes, so lanes are never split across chunks
-  const lanes = setup.kernel.lanes;
-  const chunkSize = lanes * Math.max(1, Math.min(Math.ceil(16 / lanes), Math.ceil(setup.resamples / 64 / lanes)));
+  // whole groups (poisson-weights.ts), so a group is never split across chunks
+  const chunkSize = GROUP_LANES * Math.max(1, Math.min(4, Math.ceil(setup.resamples / 64 / GROUP_LANES)));
   const chunks = Math.ceil(setup.resamples / chunkSize);
   const int32 = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
   return {

@@ -2,7 +2,7 @@
  * A metric evaluated on both models for one resample at a time: the unit of work the paired
  * bootstrap hands to each thread. `prepare` runs once on the main thread (validation, sorting);
  * its `state` holds only typed arrays and numbers so it can be shared with worker threads, which
- * find the same kernel again by name (kernelFor) and call `evaluate` for each resample.
+ * find the same kernel again by name (kernelFor) and evaluate each resample.
  *
  * Rows may be stored in any order the kernel likes (the "canonical" order): the bootstrap draws
  * rows uniformly, so it never needs to know which row is which. The generic kernel keeps the
@@ -10,7 +10,6 @@
  */
 import { findMetric } from "../metrics/registry.ts";
 import type { EvaluationData, MetricImplementation, PreparationCache, ResolvedMetricOptions, Task } from "../metrics/types.ts";
-import type { XoshiroState } from "../random.ts";
 import { rocAucKernel } from "./roc-auc-kernel.ts";
 
 export interface KernelId {
@@ -28,23 +27,18 @@ export interface PreparedPair<State> {
 }
 
 export interface PairedKernel<State> {
-  /**
-   * Resamples evaluated per call: counts holds `lanes` resamples interleaved, row i of lane k at
-   * counts[i * lanes + k] (multinomial-counts.ts).
-   */
-  readonly lanes: number;
   prepare(champion: EvaluationData, challenger: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): PreparedPair<State>;
   /**
-   * For each lane k, writes the champion's value (row i counted counts[i * lanes + k] times) to
-   * out[2k] and the challenger's to out[2k + 1].
+   * Writes the champion's value with canonical row i counted weights[i] times to out[0], the
+   * challenger's to out[1].
    */
-  evaluate(state: State, counts: Uint8Array, out: Float64Array): void;
+  evaluate(state: State, weights: Uint8Array, out: Float64Array): void;
   /**
-   * Optional fast path for the bootstrap: draws lane k's resample from streams[k] (as
-   * addMultinomialCounts would, into counts whose content on entry is arbitrary) and evaluates
-   * it, with exactly the result of zeroing + addMultinomialCounts + evaluate.
+   * Optional fast path for the bootstrap: the GROUP_LANES resamples of the group with these keys
+   * (poisson-weights.ts), lane k's values at out[2k] and out[2k + 1], with exactly the result of
+   * fillPoissonWeights + evaluate for each lane, but without storing the weights.
    */
-  resample?(state: State, counts: Uint8Array, streams: readonly XoshiroState[], out: Float64Array): void;
+  resampleGroup?(state: State, key1: number, key2: number, out: Float64Array): void;
 }
 
 interface GenericState {
@@ -55,7 +49,6 @@ interface GenericState {
 /** Any registered metric: two independent weighted passes over rows in input order. */
 export function genericKernel(implementation: MetricImplementation<any>): PairedKernel<GenericState> {
   return {
-    lanes: 1,
     prepare(champion, challenger, options, cache) {
       const state = {
         champion: implementation.prepare(champion, options, cache),
@@ -71,9 +64,9 @@ export function genericKernel(implementation: MetricImplementation<any>): Paired
         },
       };
     },
-    evaluate(state, counts, out) {
-      out[0] = implementation.weighted(state.champion, counts);
-      out[1] = implementation.weighted(state.challenger, counts);
+    evaluate(state, weights, out) {
+      out[0] = implementation.weighted(state.champion, weights);
+      out[1] = implementation.weighted(state.challenger, weights);
     },
   };
 }

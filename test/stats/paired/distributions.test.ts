@@ -1,8 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binomialCdf, binomialPmf, sampleBinomial } from "../../../src/stats/paired/binomial-distribution.ts";
+import { binomialCdf, binomialPmf } from "../../../src/stats/paired/binomial-distribution.ts";
 import { normalCdf, normalQuantile, normalUpperTail } from "../../../src/stats/paired/normal-distribution.ts";
-import { createRandom } from "../../../src/stats/random.ts";
 import { assertClose, reference } from "../metrics/fixture.ts";
 
 const d = reference.distributions;
@@ -22,24 +21,3 @@ test("binomial pmf and cdf equal scipy.stats.binom", () => {
   assertClose(binomialPmf(3, 10, 0.5), 120 / 1024, "worked example", 1e-14);
 });
 
-test("sampleBinomial draws the exact distribution (chi-square goodness of fit, fixed seed)", () => {
-  const random = createRandom(99);
-  const n = 30;
-  const p = 0.3;
-  const draws = 20000;
-  const observed = new Float64Array(n + 1);
-  for (let i = 0; i < draws; i++) observed[sampleBinomial(n, p, () => random.nextFloat())]++;
-  let chiSquare = 0;
-  let cells = 0;
-  for (let k = 0; k <= n; k++) {
-    const expected = draws * binomialPmf(k, n, p);
-    if (expected < 5) continue;
-    chiSquare += (observed[k] - expected) ** 2 / expected;
-    cells++;
-  }
-  // 99.9% point of chi-square with (cells - 1) <= 16 degrees of freedom is below 40
-  assert.ok(cells >= 12, `cells ${cells}`);
-  assert.ok(chiSquare < 40, `chi-square ${chiSquare} over ${cells} cells`);
-  assert.equal(sampleBinomial(0, 0.5, () => 0.3), 0);
-  assert.equal(sampleBinomial(7, 1, () => 0.3), 7);
-});
