@@ -3,6 +3,28 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 // src/stats/paired/bootstrap-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/stats/metrics/types.ts
+var DEFAULT_THRESHOLD = 0.5;
+var DEFAULT_CALIBRATION_BINS = 10;
+function resolveMetricOptions(options = {}) {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const calibrationBins = options.calibrationBins ?? DEFAULT_CALIBRATION_BINS;
+  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${threshold}`);
+  if (!Number.isInteger(calibrationBins) || calibrationBins < 1) {
+    throw new RangeError(`calibrationBins must be a positive integer, got ${calibrationBins}`);
+  }
+  return { threshold, calibrationBins };
+}
+function cached(cache, kind, key, compute) {
+  if (!cache) return compute();
+  let byObject = cache.memo.get(kind);
+  if (!byObject) cache.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
+  if (byObject.has(key)) return byObject.get(key);
+  const value = compute();
+  byObject.set(key, value);
+  return value;
+}
+
 // src/stats/random.ts
 var TWO_POW_32 = 4294967296;
 var TWO_POW_53 = 9007199254740992;
@@ -69,194 +91,69 @@ function createRandom(seed, stream = 0) {
   return new Xoshiro128(xoshiroState(seed, stream));
 }
 
-// src/stats/paired/binomial-distribution.ts
-var LN_2PI = 1.8378770664093456;
-var STIRLING_ERRORS = [
-  0,
-  0.08106146679532726,
-  0.0413406959554093,
-  0.02767792568499834,
-  0.020790672103765093,
-  0.016644691189821193,
-  0.013876128823070748,
-  0.01189670994589177,
-  0.010411265261972096,
-  0.009255462182712733,
-  0.00833056343336287,
-  0.007573675487951841,
-  0.00694284010720953,
-  0.006408994188004207,
-  0.0059513701127588475,
-  0.005554733551962801
-];
-function stirlingError(n) {
-  if (n <= 15) return STIRLING_ERRORS[n];
-  const nn = n * n;
-  const s0 = 1 / 12;
-  const s1 = 1 / 360;
-  const s2 = 1 / 1260;
-  const s3 = 1 / 1680;
-  const s4 = 1 / 1188;
-  if (n > 500) return (s0 - s1 / nn) / n;
-  if (n > 80) return (s0 - (s1 - s2 / nn) / nn) / n;
-  if (n > 35) return (s0 - (s1 - (s2 - s3 / nn) / nn) / nn) / n;
-  return (s0 - (s1 - (s2 - (s3 - s4 / nn) / nn) / nn) / nn) / n;
-}
-function deviance(x, m) {
-  if (Math.abs(x - m) < 0.1 * (x + m)) {
-    let v = (x - m) / (x + m);
-    let sum = (x - m) * v;
-    let term = 2 * x * v;
-    v *= v;
-    for (let j = 1; j < 1e3; j++) {
-      term *= v;
-      const next = sum + term / (2 * j + 1);
-      if (next === sum) return next;
-      sum = next;
-    }
-    return sum;
+// src/stats/paired/poisson-weights.ts
+var GROUP_LANES = 4;
+var MAX_WEIGHT = 12;
+var POISSON_THRESHOLDS = (() => {
+  const thresholds = [];
+  let probability = Math.exp(-1);
+  let cumulative = 0;
+  for (let k = 0; k < MAX_WEIGHT; k++) {
+    cumulative += probability;
+    thresholds.push(Math.min(4294967296, Math.ceil(cumulative * 4294967296)));
+    probability /= k + 1;
   }
-  return x * Math.log(x / m) + m - x;
+  return thresholds;
+})();
+function weightOfUniform(u) {
+  let weight = 0;
+  while (weight < MAX_WEIGHT && u >= POISSON_THRESHOLDS[weight]) weight++;
+  return weight;
 }
-function binomialPmf(k, n, p) {
-  if (k < 0 || k > n || !Number.isInteger(k)) return 0;
-  const q = 1 - p;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (q === 0) return k === n ? 1 : 0;
-  if (k === 0) {
-    if (n === 0) return 1;
-    return Math.exp(p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q));
+var POISSON_BY_BYTE = (() => {
+  const table = new Float64Array(256);
+  for (let byte = 0; byte < 256; byte++) {
+    const low = weightOfUniform(byte * 16777216);
+    table[byte] = low === weightOfUniform(byte * 16777216 + 16777215) ? low : -1;
   }
-  if (k === n) return Math.exp(q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p));
-  const logCore = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * q);
-  const logFactor = LN_2PI + Math.log(k) + Math.log1p(-k / n);
-  return Math.exp(logCore - 0.5 * logFactor);
+  return table;
+})();
+function groupKeys(seed, group) {
+  const random = new Xoshiro128(xoshiroState(seed, group));
+  return [random.nextUint32() | 0, random.nextUint32() | 0];
 }
-function sampleBinomial(n, p, uniform) {
-  if (n === 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  const mode = Math.min(n, Math.floor((n + 1) * p));
-  const modeMass = binomialPmf(mode, n, p);
-  let u = uniform() - modeMass;
-  if (u < 0) return mode;
-  const odds = p / (1 - p);
-  let low = mode;
-  let high = mode;
-  let lowMass = modeMass;
-  let highMass = modeMass;
-  for (; ; ) {
-    let stepped = false;
-    if (low > 0 && lowMass > 0) {
-      lowMass *= low / ((n - low + 1) * odds);
-      low--;
-      u -= lowMass;
-      if (u < 0) return low;
-      stepped = true;
-    }
-    if (high < n && highMass > 0) {
-      highMass *= (n - high) / (high + 1) * odds;
-      high++;
-      u -= highMass;
-      if (u < 0) return high;
-      stepped = true;
-    }
-    if (!stepped) break;
-  }
-  return mode;
+function rowHash(row, key1, key2) {
+  let h = row ^ key1;
+  h = Math.imul(h ^ h >>> 16, 2146121005);
+  h = Math.imul(h ^ h >>> 15, 2221713035);
+  h = (h ^ h >>> 16) + key2 | 0;
+  h = Math.imul(h ^ h >>> 16, 2146121005);
+  h = Math.imul(h ^ h >>> 15, 2221713035);
+  return h ^ h >>> 16;
 }
-
-// src/stats/paired/multinomial-counts.ts
-var BLOCK_BITS = 13;
-var BLOCK_SIZE = 1 << BLOCK_BITS;
-var INVERSE_TWO_POW_32 = 1 / 4294967296;
-function planBlocks(n, random) {
-  const blockCount = Math.ceil(n / BLOCK_SIZE);
-  const drawsPerBlock = new Int32Array(blockCount);
-  let drawsLeft = n;
-  let rowsLeft = n;
-  for (let block = 0; block < blockCount; block++) {
-    const size = Math.min(BLOCK_SIZE, n - block * BLOCK_SIZE);
-    const draws = size === rowsLeft ? drawsLeft : sampleBinomial(drawsLeft, size / rowsLeft, () => random.nextFloat());
-    drawsPerBlock[block] = draws;
-    drawsLeft -= draws;
-    rowsLeft -= size;
-  }
-  return drawsPerBlock;
+function laneByte(h, lane) {
+  return h >>> 24 - 8 * lane & 255;
 }
-function drawBlock(counts, lanes, lane, base, size, draws, states, offset) {
-  let s0 = states[offset];
-  let s1 = states[offset + 1];
-  let s2 = states[offset + 2];
-  let s3 = states[offset + 3];
-  const origin = base * lanes + lane;
-  if (size === BLOCK_SIZE) {
-    for (; draws >= 2; draws -= 2) {
-      const scrambled = Math.imul(s1, 5);
-      const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = s3 << 11 | s3 >>> 21;
-      counts[origin + (output >>> 19) * lanes]++;
-      counts[origin + (output >>> 6 & BLOCK_SIZE - 1) * lanes]++;
-    }
-  }
-  const scale = size * INVERSE_TWO_POW_32;
-  for (; draws > 0; draws--) {
-    const scrambled = Math.imul(s1, 5);
-    const output = Math.imul(scrambled << 7 | scrambled >>> 25, 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = s3 << 11 | s3 >>> 21;
-    counts[origin + ((output >>> 0) * scale | 0) * lanes]++;
-  }
-  states[offset] = s0;
-  states[offset + 1] = s1;
-  states[offset + 2] = s2;
-  states[offset + 3] = s3;
+function refinedWeight(row, key1, key2, lane, byte) {
+  const low = rowHash(row, key2 ^ Math.imul(lane + 1, 2654435769), key1) >>> 8;
+  return weightOfUniform(byte * 16777216 + low);
 }
-function addMultinomialCounts(counts, n, state, lanes = 1, lane = 0) {
-  if (n === 0) return;
-  const random = new Xoshiro128(state);
-  const drawsPerBlock = planBlocks(n, random);
-  const states = Int32Array.from(random.state());
-  for (let block = 0; block < drawsPerBlock.length; block++) {
-    const base = block * BLOCK_SIZE;
-    drawBlock(counts, lanes, lane, base, Math.min(BLOCK_SIZE, n - base), drawsPerBlock[block], states, 0);
-  }
+function laneWeight(h, row, key1, key2, lane) {
+  const byte = laneByte(h, lane);
+  const weight = POISSON_BY_BYTE[byte];
+  return weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
 }
-
-// src/stats/metrics/types.ts
-var DEFAULT_THRESHOLD = 0.5;
-var DEFAULT_CALIBRATION_BINS = 10;
-function resolveMetricOptions(options = {}) {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const calibrationBins = options.calibrationBins ?? DEFAULT_CALIBRATION_BINS;
-  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${threshold}`);
-  if (!Number.isInteger(calibrationBins) || calibrationBins < 1) {
-    throw new RangeError(`calibrationBins must be a positive integer, got ${calibrationBins}`);
+function fillPoissonWeights(weights, n, key1, key2, lane) {
+  const shift = 24 - 8 * lane;
+  for (let row = 0; row < n; row++) {
+    const byte = rowHash(row, key1, key2) >>> shift & 255;
+    const weight = POISSON_BY_BYTE[byte];
+    weights[row] = weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
   }
-  return { threshold, calibrationBins };
-}
-function cached(cache, kind, key, compute) {
-  if (!cache) return compute();
-  let byObject = cache.memo.get(kind);
-  if (!byObject) cache.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
-  if (byObject.has(key)) return byObject.get(key);
-  const value = compute();
-  byObject.set(key, value);
-  return value;
 }
 
 // src/stats/paired/kernel-warm-up.ts
-var ROWS = BLOCK_SIZE + 808;
+var ROWS = 9e3;
 var ROUNDS = 12;
 function synthetic(id, seed) {
   const random = createRandom(seed);
@@ -288,15 +185,13 @@ function synthetic(id, seed) {
 }
 function warmUpKernel(id, kernel) {
   const prepared = kernel.prepare(synthetic(id, 1), synthetic(id, 2), resolveMetricOptions());
-  const lanes = kernel.lanes;
-  const counts = new Uint8Array(ROWS * lanes);
-  const out = new Float64Array(2 * lanes);
-  for (let r = 0; r < ROUNDS; r++) {
-    const streams = Array.from({ length: lanes }, (_, lane) => xoshiroState(0, r * lanes + lane));
-    counts.fill(0);
-    streams.forEach((stream, lane) => addMultinomialCounts(counts, ROWS, stream, lanes, lane));
-    kernel.evaluate(prepared.state, counts, out);
-    kernel.resample?.(prepared.state, counts, streams, out);
+  const weights = new Uint8Array(ROWS);
+  const out = new Float64Array(2 * GROUP_LANES);
+  for (let group = 0; group < ROUNDS; group++) {
+    const [key1, key2] = groupKeys(0, group);
+    fillPoissonWeights(weights, ROWS, key1, key2, group % GROUP_LANES);
+    kernel.evaluate(prepared.state, weights, out);
+    kernel.resampleGroup?.(prepared.state, key1, key2, out);
   }
 }
 
@@ -306,22 +201,22 @@ function chunkCount(job2) {
   return Math.ceil(job2.resamples / job2.chunkSize);
 }
 function createScratch(job2, kernel) {
-  return { counts: new Uint8Array(job2.rowCount * kernel.lanes), out: new Float64Array(2 * kernel.lanes) };
+  return { weights: new Uint8Array(kernel.resampleGroup ? 0 : job2.rowCount), out: new Float64Array(2 * GROUP_LANES) };
 }
 function runChunk(job2, kernel, chunk, scratch) {
-  const { counts, out } = scratch;
-  const lanes = kernel.lanes;
+  const { weights, out } = scratch;
   const first = chunk * job2.chunkSize;
   const last = Math.min(job2.resamples, first + job2.chunkSize);
-  for (let r = first; r < last; r += lanes) {
-    const used = Math.min(lanes, last - r);
-    const streams = Array.from({ length: used }, (_, lane) => xoshiroState(job2.seed, r + lane));
-    if (kernel.resample && used === lanes) {
-      kernel.resample(job2.state, counts, streams, out);
+  for (let r = first; r < last; r += GROUP_LANES) {
+    const used = Math.min(GROUP_LANES, last - r);
+    const [key1, key2] = groupKeys(job2.seed, r / GROUP_LANES);
+    if (kernel.resampleGroup) {
+      kernel.resampleGroup(job2.state, key1, key2, out);
     } else {
-      counts.fill(0);
-      streams.forEach((stream, lane) => addMultinomialCounts(counts, job2.rowCount, stream, lanes, lane));
-      kernel.evaluate(job2.state, counts, out);
+      for (let lane = 0; lane < used; lane++) {
+        fillPoissonWeights(weights, job2.rowCount, key1, key2, lane);
+        kernel.evaluate(job2.state, weights, out.subarray(2 * lane, 2 * lane + 2));
+      }
     }
     for (let lane = 0; lane < used; lane++) {
       job2.values[2 * (r + lane)] = out[2 * lane];
@@ -1148,7 +1043,6 @@ function findMetric(name, task, key = "evaluate.metric") {
 
 // src/stats/paired/roc-auc-kernel.ts
 var rocAucKernel = {
-  lanes: 2,
   prepare(championData, challengerData, _options, cache) {
     const champion = expectTask(championData, "binary");
     const challenger = expectTask(challengerData, "binary");
@@ -1159,11 +1053,13 @@ var rocAucKernel = {
     const n = champion.labels.length;
     const canonicalOfRow = new Int32Array(n);
     for (let position = 0; position < n; position++) canonicalOfRow[championRanking.order[position]] = position;
+    const championOrder = new Int32Array(n);
+    for (let i = 0; i < n; i++) championOrder[i] = i | championRanking.sortedLabels[i] << 31;
     const challengerOrder = new Int32Array(n);
     for (let i = 0; i < n; i++) challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | challengerRanking.sortedLabels[i] << 31;
     const state = {
       rowCount: n,
-      championLabels: championRanking.sortedLabels,
+      championOrder,
       championMixedGroups: championRanking.mixedGroups,
       challengerOrder,
       challengerMixedGroups: challengerRanking.mixedGroups
@@ -1178,11 +1074,14 @@ var rocAucKernel = {
       })
     };
   },
-  evaluate(state, counts, out) {
-    championAuc(state, counts, out);
-    challengerAuc(state, counts, out);
+  evaluate(state, weights, out) {
+    out[0] = weightedAuc(state.championOrder, state.championMixedGroups, weights);
+    out[1] = weightedAuc(state.challengerOrder, state.challengerMixedGroups, weights);
   },
-  resample: (state, counts, streams, out) => resample(state, counts, streams, out)
+  resampleGroup(state, key1, key2, out) {
+    poissonPass(state.championOrder, state.championMixedGroups, key1, key2, out, 0);
+    poissonPass(state.challengerOrder, state.challengerMixedGroups, key1, key2, out, 1);
+  }
 };
 function inCanonicalOrder(ranking, canonicalOfRow) {
   const byRow = rocAucImplementation.leaveOneOut({ ranking });
@@ -1192,183 +1091,110 @@ function inCanonicalOrder(ranking, canonicalOfRow) {
 }
 var LABEL_VALUE = new Float64Array([0, 1]);
 var POSITION_MASK = 2147483647;
-var LITTLE_ENDIAN2 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var LANE0_SHIFT = LITTLE_ENDIAN2 ? 0 : 8;
-var LANE1_SHIFT = LITTLE_ENDIAN2 ? 8 : 0;
-function rowPairs(counts) {
-  return new Uint16Array(counts.buffer, counts.byteOffset, counts.length >> 1);
-}
-var championSums = new Float64Array(6);
-var laneStates = new Int32Array(8);
-function accumulateChampion(labels, pairs, start, end, sums) {
-  let below0 = sums[0];
-  let sum0 = sums[1];
-  let positives0 = sums[2];
-  let below1 = sums[3];
-  let sum1 = sums[4];
-  let positives1 = sums[5];
-  for (let i = start; i < end; i += 2) {
-    const first = pairs[i];
-    const second = pairs[i + 1];
-    const y = LABEL_VALUE[labels[i]];
-    const z = LABEL_VALUE[labels[i + 1]];
-    const u0 = first >>> LANE0_SHIFT & 255;
-    const u1 = first >>> LANE1_SHIFT & 255;
-    const v0 = second >>> LANE0_SHIFT & 255;
-    const v1 = second >>> LANE1_SHIFT & 255;
-    const pu0 = u0 * y;
-    const pu1 = u1 * y;
-    const pv0 = v0 * z;
-    const pv1 = v1 * z;
-    const nu0 = u0 - pu0;
-    const nu1 = u1 - pu1;
-    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
-    below0 += nu0 + (v0 - pv0);
-    positives0 += pu0 + pv0;
-    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
-    below1 += nu1 + (v1 - pv1);
-    positives1 += pu1 + pv1;
+function weightedAuc(order, mixedGroups, weights) {
+  let below = 0;
+  let sum = 0;
+  let positives = 0;
+  for (let i = 0; i < order.length; i++) {
+    const entry = order[i];
+    const weight = weights[entry & POSITION_MASK];
+    const positive = weight * LABEL_VALUE[entry >>> 31];
+    sum += positive * below;
+    below += weight - positive;
+    positives += positive;
   }
-  sums[0] = below0;
-  sums[1] = sum0;
-  sums[2] = positives0;
-  sums[3] = below1;
-  sums[4] = sum1;
-  sums[5] = positives1;
-}
-function championAuc(state, counts, out) {
-  championSums.fill(0);
-  accumulateChampion(state.championLabels, rowPairs(counts), 0, state.rowCount & ~1, championSums);
-  finishChampion(state, counts, championSums, out);
-}
-function finishChampion(state, counts, sums, out) {
-  const n = state.rowCount;
-  const labels = state.championLabels;
-  let [below0, sum0, positives0, below1, sum1, positives1] = sums;
-  if (n & 1) {
-    const i = n - 1;
-    const y = LABEL_VALUE[labels[i]];
-    const u0 = counts[2 * i];
-    const u1 = counts[2 * i + 1];
-    sum0 += u0 * y * below0;
-    below0 += u0 - u0 * y;
-    positives0 += u0 * y;
-    sum1 += u1 * y * below1;
-    below1 += u1 - u1 * y;
-    positives1 += u1 * y;
-  }
-  const groups = state.championMixedGroups;
-  let tied0 = 0;
-  let tied1 = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    let positive0 = 0;
-    let weight0 = 0;
-    let positive1 = 0;
-    let weight1 = 0;
-    for (let k = groups[g]; k < groups[g + 1]; k++) {
-      const y = LABEL_VALUE[labels[k]];
-      positive0 += counts[2 * k] * y;
-      weight0 += counts[2 * k];
-      positive1 += counts[2 * k + 1] * y;
-      weight1 += counts[2 * k + 1];
+  let tied = 0;
+  for (let g = 0; g < mixedGroups.length; g += 2) {
+    let positive = 0;
+    let total = 0;
+    for (let k = mixedGroups[g]; k < mixedGroups[g + 1]; k++) {
+      const entry = order[k];
+      const weight = weights[entry & POSITION_MASK];
+      positive += weight * LABEL_VALUE[entry >>> 31];
+      total += weight;
     }
-    tied0 += positive0 * (weight0 - positive0);
-    tied1 += positive1 * (weight1 - positive1);
+    tied += positive * (total - positive);
   }
-  out[0] = midrankAuc(sum0, tied0, positives0, below0);
-  out[2] = midrankAuc(sum1, tied1, positives1, below1);
+  return midrankAuc(sum, tied, positives, below);
 }
-function resample(state, counts, streams, out) {
-  const n = state.rowCount;
-  const plans = streams.map((stream, lane) => {
-    const random = new Xoshiro128(stream);
-    const plan = planBlocks(n, random);
-    laneStates.set(random.state(), 4 * lane);
-    return plan;
-  });
-  const labels = state.championLabels;
-  const pairs = rowPairs(counts);
-  championSums.fill(0);
-  for (let block = 0; block * BLOCK_SIZE < n; block++) {
-    const base = block * BLOCK_SIZE;
-    const size = Math.min(BLOCK_SIZE, n - base);
-    counts.fill(0, 2 * base, 2 * (base + size));
-    for (let lane = 0; lane < plans.length; lane++) drawBlock(counts, 2, lane, base, size, plans[lane][block], laneStates, 4 * lane);
-    accumulateChampion(labels, pairs, base, base + (size & ~1), championSums);
-  }
-  finishChampion(state, counts, championSums, out);
-  challengerAuc(state, counts, out);
-}
-function challengerAuc(state, counts, out) {
-  const n = state.rowCount;
-  const order = state.challengerOrder;
-  const pairs = rowPairs(counts);
+function poissonPass(order, mixedGroups, key1, key2, out, model) {
   let below0 = 0;
   let sum0 = 0;
   let positives0 = 0;
   let below1 = 0;
   let sum1 = 0;
   let positives1 = 0;
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const e = order[i];
-    const f = order[i + 1];
-    const first = pairs[e & POSITION_MASK];
-    const second = pairs[f & POSITION_MASK];
-    const y = LABEL_VALUE[e >>> 31];
-    const z = LABEL_VALUE[f >>> 31];
-    const u0 = first >>> LANE0_SHIFT & 255;
-    const u1 = first >>> LANE1_SHIFT & 255;
-    const v0 = second >>> LANE0_SHIFT & 255;
-    const v1 = second >>> LANE1_SHIFT & 255;
-    const pu0 = u0 * y;
-    const pu1 = u1 * y;
-    const pv0 = v0 * z;
-    const pv1 = v1 * z;
-    const nu0 = u0 - pu0;
-    const nu1 = u1 - pu1;
-    sum0 += pu0 * below0 + pv0 * (below0 + nu0);
-    below0 += nu0 + (v0 - pv0);
-    positives0 += pu0 + pv0;
-    sum1 += pu1 * below1 + pv1 * (below1 + nu1);
-    below1 += nu1 + (v1 - pv1);
-    positives1 += pu1 + pv1;
+  let below2 = 0;
+  let sum2 = 0;
+  let positives2 = 0;
+  let below3 = 0;
+  let sum3 = 0;
+  let positives3 = 0;
+  for (let i = 0; i < order.length; i++) {
+    const entry = order[i];
+    const row = entry & POSITION_MASK;
+    const y = LABEL_VALUE[entry >>> 31];
+    let h = row ^ key1;
+    h = Math.imul(h ^ h >>> 16, 2146121005);
+    h = Math.imul(h ^ h >>> 15, 2221713035);
+    h = (h ^ h >>> 16) + key2 | 0;
+    h = Math.imul(h ^ h >>> 16, 2146121005);
+    h = Math.imul(h ^ h >>> 15, 2221713035);
+    h ^= h >>> 16;
+    let w0 = POISSON_BY_BYTE[h >>> 24];
+    let w1 = POISSON_BY_BYTE[h >>> 16 & 255];
+    let w2 = POISSON_BY_BYTE[h >>> 8 & 255];
+    let w3 = POISSON_BY_BYTE[h & 255];
+    if (w0 < 0) w0 = refinedWeight(row, key1, key2, 0, h >>> 24);
+    if (w1 < 0) w1 = refinedWeight(row, key1, key2, 1, h >>> 16 & 255);
+    if (w2 < 0) w2 = refinedWeight(row, key1, key2, 2, h >>> 8 & 255);
+    if (w3 < 0) w3 = refinedWeight(row, key1, key2, 3, h & 255);
+    const q0 = w0 * y;
+    const q1 = w1 * y;
+    const q2 = w2 * y;
+    const q3 = w3 * y;
+    sum0 += q0 * below0;
+    below0 += w0 - q0;
+    positives0 += q0;
+    sum1 += q1 * below1;
+    below1 += w1 - q1;
+    positives1 += q1;
+    sum2 += q2 * below2;
+    below2 += w2 - q2;
+    positives2 += q2;
+    sum3 += q3 * below3;
+    below3 += w3 - q3;
+    positives3 += q3;
   }
-  if (i < n) {
-    const e = order[i];
-    const y = LABEL_VALUE[e >>> 31];
-    const j = 2 * (e & POSITION_MASK);
-    const u0 = counts[j];
-    const u1 = counts[j + 1];
-    sum0 += u0 * y * below0;
-    below0 += u0 - u0 * y;
-    positives0 += u0 * y;
-    sum1 += u1 * y * below1;
-    below1 += u1 - u1 * y;
-    positives1 += u1 * y;
-  }
-  const groups = state.challengerMixedGroups;
-  let tied0 = 0;
-  let tied1 = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    let positive0 = 0;
-    let weight0 = 0;
-    let positive1 = 0;
-    let weight1 = 0;
-    for (let k = groups[g]; k < groups[g + 1]; k++) {
-      const e = order[k];
-      const y = LABEL_VALUE[e >>> 31];
-      const j = 2 * (e & POSITION_MASK);
-      positive0 += counts[j] * y;
-      weight0 += counts[j];
-      positive1 += counts[j + 1] * y;
-      weight1 += counts[j + 1];
+  const tied = tieCorrections(order, mixedGroups, key1, key2);
+  out[model] = midrankAuc(sum0, tied[0], positives0, below0);
+  out[2 + model] = midrankAuc(sum1, tied[1], positives1, below1);
+  out[4 + model] = midrankAuc(sum2, tied[2], positives2, below2);
+  out[6 + model] = midrankAuc(sum3, tied[3], positives3, below3);
+}
+var tiedScratch = new Float64Array(GROUP_LANES);
+var groupScratch = new Float64Array(2 * GROUP_LANES);
+function tieCorrections(order, mixedGroups, key1, key2) {
+  tiedScratch.fill(0);
+  for (let g = 0; g < mixedGroups.length; g += 2) {
+    groupScratch.fill(0);
+    for (let k = mixedGroups[g]; k < mixedGroups[g + 1]; k++) {
+      const entry = order[k];
+      const row = entry & POSITION_MASK;
+      const y = LABEL_VALUE[entry >>> 31];
+      const h = rowHash(row, key1, key2);
+      for (let lane = 0; lane < GROUP_LANES; lane++) {
+        const weight = laneWeight(h, row, key1, key2, lane);
+        groupScratch[2 * lane] += weight * y;
+        groupScratch[2 * lane + 1] += weight;
+      }
     }
-    tied0 += positive0 * (weight0 - positive0);
-    tied1 += positive1 * (weight1 - positive1);
+    for (let lane = 0; lane < GROUP_LANES; lane++) {
+      const positive = groupScratch[2 * lane];
+      tiedScratch[lane] += positive * (groupScratch[2 * lane + 1] - positive);
+    }
   }
-  out[1] = midrankAuc(sum0, tied0, positives0, below0);
-  out[3] = midrankAuc(sum1, tied1, positives1, below1);
+  return tiedScratch;
 }
 function midrankAuc(sum, tied, positives, negatives) {
   return positives === 0 || negatives === 0 ? NaN : (2 * sum - tied) / (2 * positives * negatives);
@@ -1377,7 +1203,6 @@ function midrankAuc(sum, tied, positives, negatives) {
 // src/stats/paired/paired-kernel.ts
 function genericKernel(implementation) {
   return {
-    lanes: 1,
     prepare(champion, challenger, options, cache) {
       const state = {
         champion: implementation.prepare(champion, options, cache),
@@ -1393,9 +1218,9 @@ function genericKernel(implementation) {
         }
       };
     },
-    evaluate(state, counts, out) {
-      out[0] = implementation.weighted(state.champion, counts);
-      out[1] = implementation.weighted(state.challenger, counts);
+    evaluate(state, weights, out) {
+      out[0] = implementation.weighted(state.champion, weights);
+      out[1] = implementation.weighted(state.challenger, weights);
     }
   };
 }
