@@ -52,7 +52,7 @@ async function setUp(): Promise<{ gh: GitHubStandIn; env: (event: string, payloa
   };
 }
 
-const fastBot = () => retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 } });
+const fastBot = () => retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, runsIn: "workflow" });
 
 /** A workflow's event payload: what GitHub delivers to webhooks, minus the installation. */
 function commentEvent(issue: number, body: string, user: string) {
