@@ -6,6 +6,7 @@
  *   WEBHOOK_BUFFER_BYTES  webhook bodies held in memory at once, all requests together (default 4 × max); beyond: 503
  *   TRUSTED_ACCOUNTS      comma-separated logins trusted like the app's own bot (e.g. github-actions[bot])
  *   APP_SLUG              the app's slug, when GET /app cannot be asked (a workflow run with GITHUB_TOKEN)
+ *   WEBHOOK_SECRET        Probot's own: the endpoint checks signatures with it while the body streams in
  */
 import { UserError } from "../src/errors.ts";
 
@@ -18,6 +19,8 @@ export interface BotSettings {
   trustedAccounts: ReadonlySet<string>;
   /** The app's slug: its bot account is `<slug>[bot]`. Undefined: asked of GET /app when first needed. */
   appSlug?: string;
+  /** The webhook secret (Probot's WEBHOOK_SECRET): signatures are computed while the body is read. */
+  webhookSecret?: string;
 }
 
 /** GitHub caps webhook payloads at 25 MB. */
@@ -36,7 +39,7 @@ export function botSettings(env: NodeJS.ProcessEnv): BotSettings {
   if (appSlug !== undefined && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
     throw new UserError(`APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`, { key: "APP_SLUG" });
   }
-  return { maxBodyBytes, bufferBudgetBytes, trustedAccounts: accountList(env.TRUSTED_ACCOUNTS), appSlug };
+  return { maxBodyBytes, bufferBudgetBytes, trustedAccounts: accountList(env.TRUSTED_ACCOUNTS), appSlug, webhookSecret: env.WEBHOOK_SECRET || undefined };
 }
 
 function byteCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

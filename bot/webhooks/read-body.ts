@@ -19,7 +19,8 @@ export type BodyRead =
 /** Reservations grow in steps of this much for bodies of unknown length. */
 const STEP = 1024 * 1024;
 
-export async function readBody(request: IncomingMessage, maxBytes: number, budget: ByteBudget): Promise<BodyRead> {
+/** `observe` sees every chunk as it arrives (the caller's running signature). */
+export async function readBody(request: IncomingMessage, maxBytes: number, budget: ByteBudget, observe: (chunk: Buffer) => void = () => {}): Promise<BodyRead> {
   const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) return { kind: "too-large" };
 
@@ -31,6 +32,8 @@ export async function readBody(request: IncomingMessage, maxBytes: number, budge
   };
   if (!reserve(declared ?? Math.min(STEP, maxBytes))) return { kind: "busy" };
 
+  // A declared length is filled in place (no second copy when done); otherwise chunks are joined.
+  const filled = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
   const chunks: Buffer[] = [];
   let length = 0;
   try {
@@ -44,7 +47,9 @@ export async function readBody(request: IncomingMessage, maxBytes: number, budge
         length += chunk.length;
         if (length > maxBytes) return finish("too-large");
         if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved))) return finish("busy");
-        chunks.push(chunk);
+        observe(chunk);
+        if (filled) chunk.copy(filled, length - chunk.length);
+        else chunks.push(chunk);
       };
       const onEnd = () => finish("read");
       const onAbort = () => finish("aborted");
@@ -53,7 +58,7 @@ export async function readBody(request: IncomingMessage, maxBytes: number, budge
       };
       request.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
     });
-    if (outcome === "read") return { kind: "read", body: Buffer.concat(chunks, length), reserved };
+    if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
     budget.release(reserved);
     return { kind: outcome } as BodyRead;
   } catch (error) {

@@ -77,7 +77,7 @@ export interface RunningBot {
  * The settings docs/bot.md recommends: the drift workflow's github-actions[bot] is trusted, since it
  * opens the drift issues. Tests of the trust rules pass their own.
  */
-export const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" });
+export const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]", WEBHOOK_SECRET: SECRET });
 
 /** `octokit` replaces FAST_OCTOKIT (pass `{}` for production settings); `settings` replaces TEST_SETTINGS. */
 export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions; settings?: BotSettings } = {}): Promise<RunningBot> {
@@ -94,7 +94,7 @@ export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOc
     Octokit: botOctokit(options.octokit ?? FAST_OCTOKIT),
     logLevel: "fatal",
   });
-  const middleware = await createNodeMiddleware(retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, settings: options.settings ?? TEST_SETTINGS }), { probot });
+  const middleware = await createNodeMiddleware(retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, settings: { ...(options.settings ?? TEST_SETTINGS), webhookSecret: SECRET } }), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
