@@ -31,4 +31,8 @@ if (setupMode) {
   process.stderr.write(`modelkeeper bot: cannot start, missing environment variables:\n${missing.map((m) => `  - ${m}`).join("\n")}\nSee docs/bot.md ("Install the app").\n`);
   process.exit(2);
 }
-await run(retrainBot(), { Octokit: botOctokit() });
+const server = await run(retrainBot(), { Octokit: botOctokit() });
+// As PID 1 in a container node has no default signal handling: stop listening, then exit.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => void server.stop().finally(() => process.exit(0)));
+}
