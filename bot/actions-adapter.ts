@@ -52,8 +52,18 @@ export async function runInWorkflow(app: ApplicationFunction, env: NodeJS.Proces
     Octokit: options.Octokit ?? botOctokit(),
     ...(options.log ? { log: options.log } : { logLevel: logLevel(env.LOG_LEVEL) }),
   });
+  const action = typeof event.payload.action === "string" ? `.${event.payload.action}` : "";
+  // The job's log is the only record of a workflow run: say what arrived and how it ended (the
+  // handlers log what they did in between).
   await probot.load(app);
-  await probot.receive(event as Parameters<Probot["receive"]>[0]);
+  probot.log.info(`modelkeeper bot: ${event.name}${action} event (run ${event.id})`);
+  try {
+    await probot.receive(event as Parameters<Probot["receive"]>[0]);
+  } catch (error) {
+    probot.log.error(`modelkeeper bot: ${event.name}${action} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  probot.log.info(`modelkeeper bot: ${event.name}${action} handled`);
 }
 
 function logLevel(value: string | undefined): "trace" | "debug" | "info" | "warn" | "error" | "fatal" {

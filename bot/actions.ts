@@ -8,7 +8,7 @@ import { runInWorkflow } from "./actions-adapter.ts";
 import { retrainBot } from "./index.ts";
 
 try {
-  await runInWorkflow(retrainBot(), process.env);
+  await runInWorkflow(retrainBot({ runsIn: "workflow" }), process.env);
 } catch (error) {
   core.setFailed(error instanceof Error ? error.message : String(error));
   process.exitCode = isUserError(error) ? 2 : 1;

@@ -8,7 +8,12 @@
  *   repository_dispatch modelkeeper-drift   -> handlers/drift-dispatch.ts  -> services/request-retrain.ts
  *   retrain PR merged                       -> handlers/retrain-merged.ts  -> services/complete-retrain.ts
  *
- * Started by bot/server.ts (`npm run bot`) or, inside a workflow, bot/actions.ts.
+ * Every delivery is checked before a handler sees it: the webhook endpoint caps and verifies the
+ * bytes (webhooks/guarded-middleware.ts), each handler's payload fields are checked (a 400 names
+ * the missing one, parse/webhook-payload.ts), and requesters are trusted as services/trust.ts says.
+ *
+ * Started by bot/server.ts (`npm start`), by `probot run` on this file's default export, or,
+ * inside a workflow, by bot/actions.ts.
  */
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { type HandlerServices } from "./handlers/context.ts";
@@ -22,27 +27,53 @@ import { DeliveryLog } from "./services/delivery-log.ts";
 import { PRODUCTION_RETRY, type RetryTiming } from "./services/github.ts";
 import { KeyedLock } from "./services/keyed-lock.ts";
 import { ConfigCache } from "./services/load-config.ts";
+import { ownBotLookup } from "./services/trust.ts";
+import { payloadProblem } from "./parse/webhook-payload.ts";
+import { type BotSettings, botSettings } from "./settings.ts";
+import { guardWebhookEndpoint } from "./webhooks/install-guard.ts";
 
 export interface RetrainBotOptions {
   /** Clock for requests without a time of their own. */
   now?: () => Date;
   /** Backoff of the bot's own retried writes (comments); tests shorten it. */
   retry?: RetryTiming;
+  /** Limits and trusted accounts; default botSettings(process.env). */
+  settings?: BotSettings;
+  /**
+   * "server" (default): deliveries come from GitHub to the app's webhook endpoint, name their
+   * installation, and the app's bot account is asked of GET /app. "workflow": the event of an
+   * Actions job (bot/actions-adapter.ts), with a token instead of an app; the bot account is known
+   * only from APP_SLUG.
+   */
+  runsIn?: "server" | "workflow";
 }
 
 export function retrainBot(options: RetrainBotOptions = {}): ApplicationFunction {
   return (app: Probot) => {
+    const settings = options.settings ?? botSettings(process.env);
+    const runsIn = options.runsIn ?? "server";
+    if (runsIn === "server") guardWebhookEndpoint(app, settings);
     const services: HandlerServices = {
       locks: new KeyedLock(),
       configs: new ConfigCache(),
       answered: new BoundedSet(),
       retry: options.retry ?? PRODUCTION_RETRY,
       now: options.now ?? (() => new Date()),
+      trust: {
+        accounts: settings.trustedAccounts,
+        ownBotLogin: runsIn === "server" ? ownBotLookup(settings.appSlug, () => app.auth()) : async () => (settings.appSlug ? `${settings.appSlug}[bot]` : undefined),
+      },
     };
+    const rules = { requireInstallation: runsIn === "server" };
     const deliveries = new DeliveryLog();
     const once =
       <C extends Context>(name: string, handler: (context: C, services: HandlerServices) => Promise<void>) =>
       async (context: C) => {
+        const problem = payloadProblem(context.name, context.payload, rules);
+        if (problem) {
+          context.log.warn(`delivery ${context.id} refused: ${problem}`);
+          throw Object.assign(new Error(`Malformed ${context.name} payload: ${problem}`), { status: 400 });
+        }
         const result = await deliveries.once(`${name}:${context.id}`, () => handler(context, services));
         if (result === "skipped") context.log.debug(`delivery ${context.id} was already handled by ${name}`);
       };

@@ -27,7 +27,9 @@ export interface RetrainRequest {
 export type RetrainOutcome =
   | { kind: "opened"; pull: PullLink }
   | { kind: "linked"; pull: PullLink }
-  | { kind: "refused"; problem: string };
+  | { kind: "refused"; problem: string }
+  /** Not answered at all: an untrusted bot account asked (services/trust.ts). */
+  | { kind: "ignored"; reason: string };
 
 export interface PullLink {
   number: number;

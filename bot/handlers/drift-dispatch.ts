@@ -5,7 +5,7 @@
 import type { Context } from "probot";
 import { DRIFT_DISPATCH_EVENT_TYPE, parseDriftDispatchPayload } from "../dispatch-payload.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
-import { type HandlerServices, isoSeconds, repoTarget } from "./context.ts";
+import { type HandlerServices, logOutcome, isoSeconds, repoTarget } from "./context.ts";
 
 export async function onDriftDispatch(context: Context<"repository_dispatch">, services: HandlerServices): Promise<void> {
   const { action, client_payload: clientPayload, sender, repository } = context.payload;
@@ -17,7 +17,7 @@ export async function onDriftDispatch(context: Context<"repository_dispatch">, s
   }
   const { model, summary, report_url: reportUrl, issue_number: issueNumber } = parsed.payload;
 
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
     repoTarget(repository),
     {
@@ -31,7 +31,8 @@ export async function onDriftDispatch(context: Context<"repository_dispatch">, s
       requestUrl: issueNumber ? `${repository.html_url}/issues/${issueNumber}` : reportUrl,
       key: issueNumber ? `issue-${issueNumber}` : `dispatch-${context.id}`,
     },
-    { login: sender.login, trusted: true },
+    { login: sender.login, proven: true },
     services,
   );
+  logOutcome(context.log, outcome);
 }

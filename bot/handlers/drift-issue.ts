@@ -6,7 +6,7 @@ import type { Context } from "probot";
 import { DRIFT_LABEL, hasLabel } from "../labels.ts";
 import { driftMarkerModel } from "../parse/drift-marker.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
-import { type HandlerServices, repoTarget } from "./context.ts";
+import { type HandlerServices, logOutcome, repoTarget } from "./context.ts";
 
 export async function onDriftIssue(context: Context<"issues.opened" | "issues.edited" | "issues.labeled">, services: HandlerServices): Promise<void> {
   const { issue, sender, repository } = context.payload;
@@ -18,7 +18,7 @@ export async function onDriftIssue(context: Context<"issues.opened" | "issues.ed
   const model = driftMarkerModel(issue.body);
   if (model === undefined) return context.log.debug("no drift marker: not written by the drift command");
 
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
     repoTarget(repository),
     {
@@ -32,7 +32,8 @@ export async function onDriftIssue(context: Context<"issues.opened" | "issues.ed
       requestUrl: issue.html_url,
       key: `issue-${issue.number}`,
     },
-    { login: sender.login, trusted: sender.type === "Bot" },
+    { login: sender.login, type: sender.type },
     services,
   );
+  logOutcome(context.log, outcome);
 }

@@ -8,7 +8,7 @@ import { DRIFT_LABEL, hasLabel } from "../labels.ts";
 import { driftMarkerModel } from "../parse/drift-marker.ts";
 import { parseRetrainCommand } from "../parse/retrain-command.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
-import { type HandlerServices, repoTarget } from "./context.ts";
+import { type HandlerServices, logOutcome, repoTarget } from "./context.ts";
 
 export async function onRetrainComment(context: Context<"issue_comment.created">, services: HandlerServices): Promise<void> {
   const { comment, issue, sender, repository } = context.payload;
@@ -21,7 +21,7 @@ export async function onRetrainComment(context: Context<"issue_comment.created">
   const model = command.model ?? driftModel;
   const aboutDrift = driftModel !== undefined && model === driftModel;
 
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
     repoTarget(repository),
     {
@@ -36,7 +36,8 @@ export async function onRetrainComment(context: Context<"issue_comment.created">
       requestUrl: comment.html_url,
       key: `comment-${comment.id}`,
     },
-    { login: comment.user?.login ?? sender.login, trusted: false },
+    { login: comment.user?.login ?? sender.login, type: comment.user?.type ?? sender.type },
     services,
   );
+  logOutcome(context.log, outcome);
 }

@@ -7,7 +7,7 @@ import type { Context } from "probot";
 import { DRIFT_LABEL, RETRAIN_LABEL, hasLabel } from "../labels.ts";
 import { retrainFormAnswers } from "../parse/issue-form.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
-import { type HandlerServices, repoTarget } from "./context.ts";
+import { type HandlerServices, logOutcome, repoTarget } from "./context.ts";
 
 export async function onRetrainFormIssue(
   context: Context<"issues.opened" | "issues.edited" | "issues.labeled">,
@@ -22,7 +22,7 @@ export async function onRetrainFormIssue(
   if (issue.state !== "open") return context.log.debug("request issue is closed");
   const answers = retrainFormAnswers(issue.title, issue.body);
 
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
     repoTarget(repository),
     {
@@ -34,7 +34,8 @@ export async function onRetrainFormIssue(
       requestUrl: issue.html_url,
       key: `issue-${issue.number}`,
     },
-    { login: sender.login, trusted: sender.type === "Bot" },
+    { login: sender.login, type: sender.type },
     services,
   );
+  logOutcome(context.log, outcome);
 }

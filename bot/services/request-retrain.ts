@@ -14,7 +14,7 @@ import type { BoundedSet } from "./bounded-set.ts";
 import type { KeyedLock } from "./keyed-lock.ts";
 import { type ConfigCache, loadDefaultBranchConfig } from "./load-config.ts";
 import { openRetrainPull } from "./open-retrain-pull.ts";
-import { canRequestRetrain } from "./permission.ts";
+import { type Requester, requesterTrust, type TrustPolicy } from "./trust.ts";
 
 export interface RetrainServices {
   locks: KeyedLock;
@@ -22,12 +22,7 @@ export interface RetrainServices {
   /** Request issues this process has already answered about a PR: a repeat skips re-reading the comments. */
   answered: BoundedSet;
   retry: RetryTiming;
-}
-
-/** Who asked, and whether the trigger already proves write access (a dispatch, a bot's issue). */
-export interface Requester {
-  login: string;
-  trusted: boolean;
+  trust: TrustPolicy;
 }
 
 export async function requestRetrain(
@@ -42,7 +37,9 @@ export async function requestRetrain(
       ? upsertBotComment(github, repo, request.requestIssue, commentMarker(kind, request.key), text, services.retry)
       : Promise.resolve();
 
-  if (!requester.trusted && !(await canRequestRetrain(github, repo, requester.login))) {
+  const trust = await requesterTrust(github, repo, requester, services.trust);
+  if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
+  if (trust === "denied") {
     const problem = deniedComment();
     await reply("retrain-denied", problem);
     return { kind: "refused", problem };

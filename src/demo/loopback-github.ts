@@ -28,6 +28,7 @@ export async function startLoopbackGitHub(files: Record<string, string>, owner =
   const { Probot, createNodeMiddleware } = await import("probot");
   const { retrainBot } = await import("../../bot/index.ts");
   const { botOctokit } = await import("../../bot/octokit.ts");
+  const { botSettings } = await import("../../bot/settings.ts");
 
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   const standIn = await startGitHubStandIn({
@@ -36,7 +37,7 @@ export async function startLoopbackGitHub(files: Record<string, string>, owner =
     retryAfterSeconds: 0,
   });
   const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit({ writeBurst: 1000, writesPerSecond: 1000 }), logLevel: "fatal" });
-  const middleware = await createNodeMiddleware(retrainBot(), { probot });
+  const middleware = await createNodeMiddleware(retrainBot({ settings: { ...botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;

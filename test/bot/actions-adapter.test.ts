@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInWorkflow, workflowEvent } from "../../bot/actions-adapter.ts";
 import { retrainBot } from "../../bot/index.ts";
+import { pino } from "pino";
+import type { Logger } from "probot";
 import { botOctokit } from "../../bot/octokit.ts";
 import { isUserError } from "../../src/errors.ts";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-standin/index.ts";
@@ -52,7 +54,7 @@ async function setUp(): Promise<{ gh: GitHubStandIn; env: (event: string, payloa
   };
 }
 
-const fastBot = () => retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 } });
+const fastBot = () => retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, runsIn: "workflow" });
 
 /** A workflow's event payload: what GitHub delivers to webhooks, minus the installation. */
 function commentEvent(issue: number, body: string, user: string) {
@@ -65,7 +67,26 @@ function commentEvent(issue: number, body: string, user: string) {
   });
 }
 
+/** A pino logger (Probot's) that keeps each line's message. */
+function capturedLog(): { log: Logger; messages: string[] } {
+  const messages: string[] = [];
+  const log = pino({ level: "info" }, { write: (line: string) => void messages.push(JSON.parse(line).msg) });
+  return { log, messages };
+}
+
 describe("runInWorkflow", () => {
+  it("logs the event, what the handler did and how it ended, to the job's log", async () => {
+    const { gh, env } = await setUp();
+    gh.state.repo(FULL_NAME).createIssue({ title: "Retrain please", user: gh.state.user("alice") });
+    const { log, messages } = capturedLog();
+    await runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), { Octokit: botOctokit(FAST_OCTOKIT), log });
+    assert.deepEqual(messages, [
+      "modelkeeper bot: issue_comment.created event (run 9100.1)",
+      "retrain request opened pull request #2",
+      "modelkeeper bot: issue_comment.created handled",
+    ]);
+  });
+
   it("handles the workflow's event with GITHUB_TOKEN: PR and comment by github-actions[bot], and completes after merge", async () => {
     const { gh, env } = await setUp();
     const repo = gh.state.repo(FULL_NAME);

@@ -1,9 +1,10 @@
-// `npm run bot` as an operator starts it: bot/server.ts in its own process, configured only by the
-// standard Probot environment, talking to the stand-in as a GitHub Enterprise host (GHE_HOST,
+// `npm start` as an operator starts it: the bot compiled by scripts/build-bot.mjs and run by plain
+// Node (no TypeScript loader) in its own process, configured only by the standard Probot environment, talking to the stand-in as a GitHub Enterprise host (GHE_HOST,
 // GHE_PROTOCOL=http: requests arrive under /api/v3), app JWT signatures verified by the stand-in.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,15 @@ import { sendWebhook, webhookPayload } from "../support/webhooks.ts";
 import { APP_ID, defaultRepo, FULL_NAME, OWNER, privateKey, REPO, SECRET } from "./support/bot-harness.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const server = join(projectRoot, "bot/server.ts");
+// Inside the project, so that the compiled files find node_modules as build/bot/ does.
+const outdir = join(projectRoot, "build", `test-server-${process.pid}`);
+const server = join(outdir, "server.js");
+
+before(() => {
+  const built = spawnSync(process.execPath, ["scripts/build-bot.mjs", "--outdir", outdir], { cwd: projectRoot, encoding: "utf8" });
+  assert.equal(built.status, 0, built.stderr);
+});
+after(() => rmSync(outdir, { recursive: true, force: true }));
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -35,7 +44,7 @@ async function waitForPing(url: string, child: ChildProcess): Promise<void> {
   throw new Error("the bot did not start listening within 15 s");
 }
 
-describe("npm run bot (bot/server.ts)", () => {
+describe("npm start (compiled bot/server.ts)", () => {
   let gh: GitHubStandIn;
   let child: ChildProcess;
   let base: string;
@@ -44,7 +53,7 @@ describe("npm run bot (bot/server.ts)", () => {
     gh = await startGitHubStandIn({ app: { id: APP_ID, privateKey: privateKey() }, repos: [defaultRepo()] });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", server], {
+    child = spawn(process.execPath, [server], {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH,
@@ -95,7 +104,7 @@ describe("npm run bot (bot/server.ts)", () => {
 
 describe("bot/server.ts without its settings", () => {
   it("exits 2 and names each missing variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", server], {
+    const result = spawnSync(process.execPath, [server], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, APP_ID: "12" },
       encoding: "utf8",
@@ -111,5 +120,26 @@ describe("bot/server.ts without its settings", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("Probot's setup mode", () => {
+  it("starts without APP_ID outside production and offers to register the app from the root app.yml", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [server], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal", WEBHOOK_PROXY_URL: "" },
+      stdio: "ignore",
+    });
+    try {
+      await waitForPing(`http://127.0.0.1:${port}/ping`, child);
+      const page = await (await fetch(`http://127.0.0.1:${port}/probot`)).text();
+      // The manifest the page posts to GitHub is app.yml's, with this host's webhook URL.
+      const manifest = JSON.parse(/name="manifest"[^>]*value='([^']*)'/s.exec(page)?.[1] ?? /value="([^"]*)"/.exec(page)?.[1]?.replaceAll("&quot;", '"') ?? "{}");
+      assert.equal(manifest.name, "modelkeeper");
+      assert.deepEqual(manifest.default_events, ["issues", "issue_comment", "pull_request"]);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });

@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot } from "probot";
 import { retrainBot } from "../../../bot/index.ts";
+import { type BotSettings, botSettings } from "../../../bot/settings.ts";
 import { botOctokit, type BotOctokitOptions } from "../../../bot/octokit.ts";
 import { startGitHubStandIn, type GitHubStandIn, type RepoOptions } from "../../support/github-standin/index.ts";
 import { sendWebhook, type SendWebhookOptions } from "../../support/webhooks.ts";
@@ -72,8 +73,14 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-/** `octokit` replaces FAST_OCTOKIT (pass `{}` for production settings). */
-export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions } = {}): Promise<RunningBot> {
+/**
+ * The settings docs/bot.md recommends: the drift workflow's github-actions[bot] is trusted, since it
+ * opens the drift issues. Tests of the trust rules pass their own.
+ */
+export const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]", WEBHOOK_SECRET: SECRET });
+
+/** `octokit` replaces FAST_OCTOKIT (pass `{}` for production settings); `settings` replaces TEST_SETTINGS. */
+export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions; settings?: BotSettings } = {}): Promise<RunningBot> {
   const gh = await startGitHubStandIn({
     app: { id: APP_ID, slug: "modelkeeper", privateKey: privateKey() },
     repos: options.repos ?? [defaultRepo()],
@@ -87,7 +94,7 @@ export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOc
     Octokit: botOctokit(options.octokit ?? FAST_OCTOKIT),
     logLevel: "fatal",
   });
-  const middleware = await createNodeMiddleware(retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 } }), { probot });
+  const middleware = await createNodeMiddleware(retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, settings: { ...(options.settings ?? TEST_SETTINGS), webhookSecret: SECRET } }), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
