@@ -56,7 +56,7 @@ test("error rate: breach only when Newcombe's lower bound of canary − stable p
     const reference = newcombeDifference(row.canary[0], row.canary[1], row.stable[0], row.stable[1], 1 - 2 * 0.001);
     assert.equal(e.figures.low, reference.low);
     assert.equal(e.breached, row.breached, JSON.stringify(row));
-    if (row.breached) assert.match(e.detail, /error rate 10\.00% \(30\/300\) vs stable 1\.00% \(19\/1900\)/);
+    if (row.breached) assert.match(e.detail, /^error_rate: canary 10\.00% \(30\/300\) vs stable 1\.00% \(19\/1900\)/);
   }
 });
 
