@@ -10,9 +10,10 @@ import { retrainCommand } from "./retrain.ts";
 import { rollbackCommand } from "./rollback.ts";
 import { commentCommand } from "./comment.ts";
 import { demoCommand } from "./demo.ts";
+import { rolloutCommand } from "./rollout.ts";
 
 /** Every command that works today, in the order --help lists them. */
-export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, demoCommand];
+export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, rolloutCommand, demoCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
