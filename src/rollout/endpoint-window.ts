@@ -1,6 +1,6 @@
 /**
  * What one endpoint (stable, canary or shadow) did during a rollout step: requests, failures, and
- * bounded uniform samples (Vitter's Algorithm R) of latencies and scores, so memory stays flat
+ * bounded uniform samples (Vitter's Algorithm R) of latencies and of every row's score, so memory stays flat
  * however long a step lasts. The score is the binary or regression score, or the predicted class
  * index for multiclass. Randomness is injected so a replay is repeatable. Pure (mutates only the window).
  */
@@ -19,8 +19,8 @@ export interface EndpointWindow {
 export interface Observation {
   ok: boolean;
   latencyMs: number;
-  /** The row's score (binary, regression) or predicted class index (multiclass); absent when it failed. */
-  score?: number;
+  /** Each row's score (binary, regression) or predicted class index (multiclass); absent when it failed. */
+  scores?: ArrayLike<number>;
 }
 
 /** Samples kept per endpoint and step: enough for a median CI and a KS test, small enough to test in microseconds. */
@@ -34,8 +34,11 @@ export function addObservation(window: EndpointWindow, observation: Observation,
   window.requests += 1;
   if (!observation.ok) window.errors += 1;
   if (Number.isFinite(observation.latencyMs)) window.latencySeen = offer(window.latencyMs, window.latencySeen, observation.latencyMs, random, capacity);
-  if (observation.ok && observation.score !== undefined && Number.isFinite(observation.score)) {
-    window.scoresSeen = offer(window.scores, window.scoresSeen, observation.score, random, capacity);
+  if (observation.ok && observation.scores) {
+    for (let i = 0; i < observation.scores.length; i++) {
+      const score = observation.scores[i];
+      if (Number.isFinite(score)) window.scoresSeen = offer(window.scores, window.scoresSeen, score, random, capacity);
+    }
   }
 }
 

@@ -82,7 +82,7 @@ test("the look budget: scheduled at 100·2^k, and all looks of all steps and sig
 test("a window keeps every count but a bounded uniform sample", () => {
   const random = createRandom(3);
   const w = emptyWindow();
-  for (let i = 0; i < 10_000; i++) addObservation(w, { ok: i % 10 !== 0, latencyMs: i, score: i % 10 === 0 ? undefined : i }, () => random.nextFloat(), 500);
+  for (let i = 0; i < 10_000; i++) addObservation(w, { ok: i % 10 !== 0, latencyMs: i, scores: i % 10 === 0 ? undefined : [i] }, () => random.nextFloat(), 500);
   assert.equal(w.requests, 10_000);
   assert.equal(w.errors, 1000);
   assert.equal(w.latencyMs.length, 500);

@@ -47,7 +47,7 @@ export function simulate(rollout: Rollout, stable: Behaviour, canary: Behaviour,
 export const healthy: Behaviour = (random) => {
   const ok = random.nextFloat() >= 0.01;
   const latencyMs = 2 * Math.exp(0.25 * normal(random));
-  return ok ? { ok, latencyMs, score: random.nextFloat() ** 2 } : { ok, latencyMs };
+  return ok ? { ok, latencyMs, scores: [random.nextFloat() ** 2] } : { ok, latencyMs };
 };
 
 function normal(random: RandomSource): number {

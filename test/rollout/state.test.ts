@@ -15,7 +15,7 @@ const seeded = (seed: number) => {
   return { random, float: () => random.nextFloat() };
 };
 
-const positiveForEveryone: Behaviour = (random) => ({ ok: true, latencyMs: 2 * (0.9 + 0.2 * random.nextFloat()), score: 0.99 });
+const positiveForEveryone: Behaviour = (random) => ({ ok: true, latencyMs: 2 * (0.9 + 0.2 * random.nextFloat()), scores: [0.99] });
 const failing: Behaviour = (random) => (random.nextFloat() < 0.1 ? { ok: false, latencyMs: 2 } : healthy(random));
 const slow: Behaviour = (random) => ({ ...healthy(random), latencyMs: 8 * (0.9 + 0.2 * random.nextFloat()) });
 
@@ -108,8 +108,8 @@ test("a canary that predicts positive for everyone at 20% is reverted within a f
 
 test("multiclass: a canary that predicts one class for everyone is caught on the predicted class index", () => {
   const { random, float } = seeded(9);
-  const stable: Behaviour = (r) => ({ ok: true, latencyMs: 2, score: r.nextBelow(3) });
-  const oneClass: Behaviour = () => ({ ok: true, latencyMs: 2, score: 0 });
+  const stable: Behaviour = (r) => ({ ok: true, latencyMs: 2, scores: [r.nextBelow(3)] });
+  const oneClass: Behaviour = () => ({ ok: true, latencyMs: 2, scores: [0] });
   const { rollout } = Rollout.begin(config({ steps: [25, 100] }), [], START, float);
   simulate(rollout, stable, oneClass, random, { start: START, msPerRequest: 2, maxRequests: 20_000 });
   assert.equal(rollout.status().state, "reverted");
