@@ -20,10 +20,10 @@ const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 const binary = (scores: number[]): Prediction => ({ rowCount: scores.length, scores: Float64Array.from(scores), outputs: { value: "probabilities" } });
 
 test("observationOf: binary and regression keep the scores, multiclass gives the predicted class index per row", () => {
-  assert.deepEqual([...observationOf(binary([0.1, 0.9]), "binary", 3).scores!], [0.1, 0.9]);
+  assert.deepEqual(Array.from(observationOf(binary([0.1, 0.9]), "binary", 3).scores!), [0.1, 0.9]);
   const multiclass: Prediction = { rowCount: 2, scores: Float64Array.from([0.7, 0.5]), probabilities: Float64Array.from([0.2, 0.7, 0.1, 0.5, 0.3, 0.2]), classCount: 3, outputs: { value: "probabilities" } };
   const o = observationOf(multiclass, "multiclass", 3);
-  assert.deepEqual([...o.scores!], [1, 0]);
+  assert.deepEqual(Array.from(o.scores!), [1, 0]);
   assert.deepEqual(failedObservation(7), { ok: false, latencyMs: 7 });
 });
 
@@ -93,7 +93,7 @@ test("a canary given as a PATH has no commit: nothing is written, and the verdic
     assert.deepEqual(await readNote(repo.git, commit), []);
 
     await rm(repo.origin, { recursive: true, force: true });
-    const outcomes: Array<{ pushed?: boolean; pushError?: string }> = [];
+    const outcomes: Array<{ pushed?: boolean; pushError?: string; error?: string }> = [];
     const unpushed = await RolloutController.open({ model: "fraud", config: CONFIG, git: repo.git, remote: "origin", canary: { sha256: sha("m"), commit }, random: () => random.nextFloat(), onRecorded: (_, o) => outcomes.push(o) });
     assert.equal(outcomes.length, 1);
     assert.equal(outcomes[0].pushed, false);
