@@ -85,7 +85,8 @@ export class Rollout {
     if (last) {
       const completed = ordered.find((t) => t.transition === "completed");
       const at = completed ?? last;
-      Object.assign(rollout, { phase: completed ? "completed" : "running", step: Math.min(at.step, config.steps.length - 1), stepStartedAt: Date.parse(at.at) });
+      const step = completed ? config.steps.length - 1 : resumeIndex(config.steps, at.percent);
+      Object.assign(rollout, { phase: completed ? "completed" : "running", step, stepStartedAt: Date.parse(at.at) });
       return { rollout, transitions: [] };
     }
     rollout.stepStartedAt = now;
@@ -164,6 +165,19 @@ export class Rollout {
     if (kind !== "started") Object.assign(t, { reason: this.reason, evidence: this.evidence });
     return t;
   }
+}
+
+/**
+ * The step to resume at, found by the recorded percent (the config may have changed since): that
+ * step, else the highest step below it; never the final 100, which only `completed` reaches.
+ */
+function resumeIndex(steps: readonly Step[], recorded: Step): number {
+  const lastAnalysed = steps.length - 2;
+  const exact = steps.indexOf(recorded);
+  if (exact >= 0) return Math.min(exact, lastAnalysed);
+  let index = 0;
+  for (let i = 0; i <= lastAnalysed; i++) if (steps[i] !== "shadow" && recorded !== "shadow" && (steps[i] as number) < recorded) index = i;
+  return index;
 }
 
 /** Same-millisecond transitions in the order they can happen. */

@@ -152,3 +152,22 @@ test("kill -9 and resume: the recorded transitions rebuild the step; a reverted 
   for (let i = 0; i < 2000; i++) assert.deepEqual(again.observe("canary", healthy(random), killedAt + i), []);
   assert.equal(again.serving().canaryPercent, 0);
 });
+
+test("resume after the config's steps changed: the recorded percent's step, else the highest below it, never 100 unless completed", () => {
+  const at = "2026-12-03T12:00:00.000Z";
+  const stepped = (step: number, percent: number | "shadow"): Transition => ({ transition: "stepped", step, percent, at });
+  const rows: Array<{ steps: RolloutConfig["steps"]; recorded: Transition; serving: number | "shadow" }> = [
+    { steps: ["shadow", 5, 25, 50, 100], recorded: stepped(2, 25), serving: 25 },
+    { steps: [10, 25, 100], recorded: stepped(2, 25), serving: 25 },
+    { steps: [10, 30, 100], recorded: stepped(2, 25), serving: 10 },
+    { steps: [10, 100], recorded: stepped(3, 50), serving: 10 },
+    { steps: [5, 100], recorded: stepped(0, "shadow"), serving: 5 },
+    { steps: ["shadow", 50, 100], recorded: stepped(9, 100), serving: 50 },
+  ];
+  for (const row of rows) {
+    const { rollout } = Rollout.begin(config({ steps: row.steps }), [row.recorded], START, () => 0.5);
+    const s = rollout.serving();
+    assert.deepEqual(s.shadow ? "shadow" : s.canaryPercent, row.serving, JSON.stringify(row));
+    assert.equal(rollout.status().state, "running");
+  }
+});
