@@ -15,7 +15,7 @@
 import type { RolloutConfig } from "../config/types.ts";
 import type { EndpointWindow } from "./endpoint-window.ts";
 import { newcombeDifference } from "./newcombe-interval.ts";
-import { medianRankInterval, quantile } from "../gate/latency.ts";
+import { medianRankInterval } from "../gate/latency.ts";
 import { ksTwoSample } from "../stats/drift/ks-two-sample.ts";
 
 export type Signal = "error_rate" | "latency" | "prediction_mix";
@@ -69,7 +69,8 @@ function medianInterval(values: number[], alpha: number): { median: number; low:
   if (values.length === 0) return { median: NaN, low: NaN, high: NaN };
   const sorted = Float64Array.from(values).sort();
   const [lo, hi] = rankInterval(sorted.length, twoSided(alpha));
-  return { median: quantile(sorted as unknown as number[], 0.5), low: sorted[lo], high: sorted[hi] };
+  const n = sorted.length;
+  return { median: (sorted[(n - 1) >> 1] + sorted[n >> 1]) / 2, low: sorted[lo], high: sorted[hi] };
 }
 
 /**

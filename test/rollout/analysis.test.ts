@@ -70,6 +70,10 @@ test("latency: breach only when the canary median's lower bound passes ratio × 
   assert.equal(slow.breached, true, "2.5× slower");
   assert.ok(slow.figures.canary_low_ms > 1.5 * slow.figures.stable_high_ms);
   assert.equal(evidence(stable, window(0, 0, [], [])).latency.breached, false, "no canary samples yet");
+  // The medians are numpy's (linear interpolation): 2.5 of [4, 1, 3, 2], 2 of [3, 1, 2].
+  const medians = evidence(window(4, 0, [4, 1, 3, 2], []), window(3, 0, [3, 1, 2], [])).latency.figures;
+  assert.equal(medians.stable_median_ms, 2.5);
+  assert.equal(medians.canary_median_ms, 2);
 });
 
 test("the look budget: scheduled at 100·2^k, and all looks of all steps and signals spend at most alpha", () => {
