@@ -1025,16 +1025,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object) {
-      if (object === null) {
+    function isBlobLike(object2) {
+      if (object2 === null) {
         return false;
-      } else if (object instanceof Blob2) {
+      } else if (object2 instanceof Blob2) {
         return true;
-      } else if (typeof object !== "object") {
+      } else if (typeof object2 !== "object") {
         return false;
       } else {
-        const sTag = object[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
+        const sTag = object2[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
       }
     }
     function buildURL(url, queryParams) {
@@ -1316,8 +1316,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object) {
-      return object && typeof object === "object" && typeof object.append === "function" && typeof object.delete === "function" && typeof object.get === "function" && typeof object.getAll === "function" && typeof object.has === "function" && typeof object.set === "function" && object[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object2) {
+      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -1794,11 +1794,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4150,8 +4150,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object) {
-      return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
+    function isErrorLike(object2) {
+      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -4195,9 +4195,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4521,9 +4521,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4572,11 +4572,11 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -4584,7 +4584,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key");
           }
         },
@@ -4593,7 +4593,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "value");
           }
         },
@@ -4602,7 +4602,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
         },
@@ -4611,7 +4611,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -4624,7 +4624,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object.prototype, {
+      return Object.defineProperties(object2.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -5024,8 +5024,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
-      return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+    function isFileLike(object2) {
+      return object2 instanceof File || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
     }
     module2.exports = { FileLike, isFileLike };
   }
@@ -5473,12 +5473,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object, keepalive = false) {
+    function extractBody(object2, keepalive = false) {
       let stream = null;
-      if (object instanceof ReadableStream) {
-        stream = object;
-      } else if (isBlobLike(object)) {
-        stream = object.stream();
+      if (object2 instanceof ReadableStream) {
+        stream = object2;
+      } else if (isBlobLike(object2)) {
+        stream = object2.stream();
       } else {
         stream = new ReadableStream({
           async pull(controller) {
@@ -5498,17 +5498,17 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object === "string") {
-        source = object;
+      if (typeof object2 === "string") {
+        source = object2;
         type = "text/plain;charset=UTF-8";
-      } else if (object instanceof URLSearchParams) {
-        source = object.toString();
+      } else if (object2 instanceof URLSearchParams) {
+        source = object2.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object)) {
-        source = new Uint8Array(object.slice());
-      } else if (ArrayBuffer.isView(object)) {
-        source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util.isFormDataLike(object)) {
+      } else if (isArrayBuffer(object2)) {
+        source = new Uint8Array(object2.slice());
+      } else if (ArrayBuffer.isView(object2)) {
+        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
+      } else if (util.isFormDataLike(object2)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -5518,7 +5518,7 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object) {
+        for (const [name, value2] of object2) {
           if (typeof value2 === "string") {
             const chunk2 = textEncoder3.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
@@ -5546,7 +5546,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object;
+        source = object2;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5557,22 +5557,22 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object)) {
-        source = object;
-        length = object.size;
-        if (object.type) {
-          type = object.type;
+      } else if (isBlobLike(object2)) {
+        source = object2;
+        length = object2.size;
+        if (object2.type) {
+          type = object2.type;
         }
-      } else if (typeof object[Symbol.asyncIterator] === "function") {
+      } else if (typeof object2[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object) || object.locked) {
+        if (util.isDisturbed(object2) || object2.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
+        stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -5581,7 +5581,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action(object)[Symbol.asyncIterator]();
+            iterator2 = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value: value2, done } = await iterator2.next();
@@ -5609,12 +5609,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object, keepalive = false) {
-      if (object instanceof ReadableStream) {
-        assert3(!util.isDisturbed(object), "The body has already been consumed.");
-        assert3(!object.locked, "The stream is locked.");
+    function safelyExtractBody(object2, keepalive = false) {
+      if (object2 instanceof ReadableStream) {
+        assert3(!util.isDisturbed(object2), "The body has already been consumed.");
+        assert3(!object2.locked, "The stream is locked.");
       }
-      return extractBody(object, keepalive);
+      return extractBody(object2, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -5694,12 +5694,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object, instance);
-      if (bodyUnusable(object)) {
+    async function consumeBody(object2, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object2, instance);
+      if (bodyUnusable(object2)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object[kState]);
+      throwIfAborted(object2[kState]);
       const promise = createDeferredPromise2();
       const errorSteps = (error2) => promise.reject(error2);
       const successSteps = (data) => {
@@ -5709,15 +5709,15 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object[kState].body == null) {
+      if (object2[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object) {
-      const body = object[kState].body;
+    function bodyUnusable(object2) {
+      const body = object2[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -6549,22 +6549,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header2 = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6572,41 +6572,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert3(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6672,22 +6672,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert3(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert3(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6703,7 +6703,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6711,7 +6711,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6726,7 +6726,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6745,7 +6745,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6763,19 +6763,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6798,10 +6798,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6825,7 +6825,7 @@ ${len.toString(16)}\r
         return ret2;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6836,11 +6836,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7570,15 +7570,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11963,22 +11963,22 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object) {
-      if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+    function fill(headers, object2) {
+      if (Array.isArray(object2)) {
+        for (let i = 0; i < object2.length; ++i) {
+          const header2 = object2[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
-      } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
+      } else if (typeof object2 === "object" && object2 !== null) {
+        const keys = Object.keys(object2);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+          appendHeader(headers, keys[i], object2[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -14669,11 +14669,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module2) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -15417,10 +15417,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert3(header !== null);
+    function getFieldValues(header2) {
+      assert3(header2 !== null);
       const values = [];
-      for (let value2 of header.split(",")) {
+      for (let value2 of header2.split(",")) {
         value2 = value2.trim();
         if (isValidHeaderName(value2)) {
           values.push(value2);
@@ -16319,20 +16319,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert3 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value2 = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value2 = nameValuePair;
@@ -19462,8 +19462,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts;
-            this.tags[handle2] = prefix;
+            const [handle3, prefix] = parts;
+            this.tags[handle3] = prefix;
             return true;
           }
           case "%YAML": {
@@ -19510,10 +19510,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle3, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle3];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -19522,7 +19522,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle3 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -19532,9 +19532,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle3, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle3 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -19551,11 +19551,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle3, prefix] of tagEntries) {
+          if (handle3 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle3} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -20468,9 +20468,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -20485,11 +20485,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -21462,7 +21462,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -21472,7 +21472,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports2.string = string;
+    exports2.string = string2;
   }
 });
 
@@ -21643,14 +21643,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -22297,7 +22297,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -22310,7 +22310,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -22341,7 +22341,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -22356,7 +22356,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -22435,7 +22435,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -22446,7 +22446,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -23592,10 +23592,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -23606,26 +23606,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value3 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -23652,7 +23652,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -23679,7 +23679,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -23691,8 +23691,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value: value2, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -24531,10 +24531,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -24566,10 +24566,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -26929,9 +26929,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -26939,14 +26939,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -27358,12 +27358,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value2) {
@@ -33601,12 +33601,20 @@ var init_modelkeeper_schema = __esm({
               minItems: 2,
               uniqueItems: true,
               items: {
-                type: ["string", "number", "boolean"]
+                type: [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
               }
             },
             positive: {
               description: "Binary: the label value that means the positive class (e.g. yes, or fraud). Default: the model's second class label, else labels must be 0/1 or true/false.",
-              type: ["string", "number", "boolean"]
+              type: [
+                "string",
+                "number",
+                "boolean"
+              ]
             },
             features: {
               description: "Feature columns in the order the model takes them. Default: every column but the label, in file order.",
@@ -33673,6 +33681,10 @@ var init_modelkeeper_schema = __esm({
                   default: 60
                 }
               }
+            },
+            rollout: {
+              $ref: "#/definitions/rollout",
+              default: {}
             }
           }
         },
@@ -33874,6 +33886,76 @@ var init_modelkeeper_schema = __esm({
               }
             }
           }
+        },
+        rollout: {
+          description: "How `serve` rolls a new version out: the steps of the canary, how long each lasts, and the signals that revert it.",
+          type: "object",
+          additionalProperties: false,
+          default: {},
+          properties: {
+            steps: {
+              description: `The rollout's steps in order: "shadow" (the canary scores every request, the stable model answers) or the percent of requests the canary answers. The last step must be 100.`,
+              type: "array",
+              minItems: 1,
+              items: {
+                oneOf: [
+                  {
+                    const: "shadow"
+                  },
+                  {
+                    type: "number",
+                    exclusiveMinimum: 0,
+                    maximum: 100
+                  }
+                ]
+              },
+              default: [
+                "shadow",
+                5,
+                25,
+                50,
+                100
+              ]
+            },
+            min_requests: {
+              description: "Requests the canary (or shadow) must have scored in a step before the step can pass.",
+              type: "integer",
+              minimum: 1,
+              default: 500
+            },
+            min_minutes: {
+              description: "Minutes a step lasts at least before it can pass.",
+              type: "number",
+              minimum: 0,
+              default: 5
+            },
+            alpha: {
+              description: "False-alarm budget of the whole rollout: the chance that a canary that behaves exactly like the stable model is reverted, spread over every step, signal and look.",
+              type: "number",
+              exclusiveMinimum: 0,
+              maximum: 0.5,
+              default: 0.01
+            },
+            error_rate_margin: {
+              description: "How much higher (absolute) the canary's error rate may be than the stable model's before it reverts, once the difference is beyond doubt.",
+              type: "number",
+              minimum: 0,
+              default: 5e-3
+            },
+            latency_median_ratio: {
+              description: "Limit on canary/stable median latency: reverts when the canary's median is beyond doubt above this multiple of the stable median.",
+              type: "number",
+              exclusiveMinimum: 1,
+              default: 1.5
+            },
+            prediction_ks: {
+              description: "The two-sample KS statistic between the canary's and the stable model's scores (predicted classes for multiclass) that counts as a changed prediction mix, once significant.",
+              type: "number",
+              exclusiveMinimum: 0,
+              maximum: 1,
+              default: 0.1
+            }
+          }
         }
       }
     };
@@ -33912,7 +33994,15 @@ function parseConfig(text2, displayName, absolutePath = displayName) {
     positive: model.positive === void 0 ? void 0 : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === void 0 ? void 0 : list(model.drift.reference) }
   }));
+  for (const model of models) checkRolloutSteps(model, displayName);
   return { path: absolutePath, relativePath: displayName, models, ...data.serve ? { serve: data.serve } : {} };
+}
+function checkRolloutSteps(model, displayName) {
+  const steps = model.rollout.steps;
+  const key = `models.${model.name}.rollout.steps`;
+  const percents = steps.filter((s) => s !== "shadow");
+  const problem = steps.lastIndexOf("shadow") > 0 ? `"shadow" can only be the first step (the canary scores copies before it answers anyone)` : percents.some((p, i) => i > 0 && p <= percents[i - 1]) ? "the percents must rise from step to step" : steps[steps.length - 1] !== 100 ? "the last step must be 100 (the rollout ends with the new version answering everyone)" : void 0;
+  if (problem) throw new UserError(`${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`, { file: displayName, key });
 }
 function list(value2) {
   return value2 === void 0 ? [] : Array.isArray(value2) ? value2 : [value2];
@@ -34052,17 +34142,17 @@ var init_register = __esm({
 });
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook7) {
+function addHook(state, kind2, name, hook7) {
   const orig = hook7;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook7 = (method, options2) => {
       return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook7 = (method, options2) => {
       let result;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
@@ -34073,7 +34163,7 @@ function addHook(state, kind, name, hook7) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook7 = (method, options2) => {
       return Promise.resolve().then(method.bind(null, options2)).catch((error2) => {
         return orig(error2, options2);
@@ -34116,9 +34206,9 @@ function bindApi(hook7, state, name) {
   );
   hook7.api = { remove: removeHookRef };
   hook7.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook7[kind] = hook7.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook7[kind2] = hook7.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -34151,12 +34241,12 @@ var init_before_after_hook = __esm({
 });
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-function lowercaseKeys(object) {
-  if (!object) {
+function lowercaseKeys(object2) {
+  if (!object2) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
     return newObj;
   }, {});
 }
@@ -34232,11 +34322,11 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result[key] = object2[key];
     }
   }
   return result;
@@ -34470,11 +34560,11 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse2(header, options2) {
+function parse2(header2, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options2?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -34482,7 +34572,7 @@ function parse2(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
+    const code = header2.charCodeAt(index);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -34498,25 +34588,25 @@ function parse2(header, options2) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value2 = header.slice(valueStart, valueEnd);
+  const value2 = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
+      const code = header2.charCodeAt(index);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -34525,25 +34615,25 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value2 = header.slice(keyStart, keyEnd);
+        const value2 = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
+            const code2 = header2.charCodeAt(index);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
+                const code3 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -34568,7 +34658,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
+          const code2 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -34584,7 +34674,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -39767,8 +39857,8 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/sticky-comment.ts
-function commentMarker(kind, model) {
-  return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
+function commentMarker(kind2, model) {
+  return `<!-- modelkeeper:${kind2}:${encodeURIComponent(model)} -->`;
 }
 async function upsertComment(github, repo, issueNumber, marker, body, author) {
   const full = `${marker}
@@ -39845,9 +39935,9 @@ var require_cjs = __commonJS({
     function getKeys(target) {
       return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
     }
-    function propertyIsOnObject(object, property) {
+    function propertyIsOnObject(object2, property) {
       try {
-        return property in object;
+        return property in object2;
       } catch (_) {
         return false;
       }
@@ -39948,7 +40038,7 @@ var init_context = __esm({
        * @param object - Params to be merged with the repo params.
        *
        */
-      repo(object) {
+      repo(object2) {
         const repo = this.payload.repository;
         if (!repo) {
           throw new Error("context.repo() is not supported for this webhook event.");
@@ -39956,7 +40046,7 @@ var init_context = __esm({
         return Object.assign({
           owner: repo.owner.login,
           repo: repo.name
-        }, object);
+        }, object2);
       }
       /**
        * Return the `owner`, `repo`, and `issue_number` params for making API requests
@@ -39970,13 +40060,13 @@ var init_context = __esm({
        *
        * @param object - Params to be merged with the issue params.
        */
-      issue(object) {
+      issue(object2) {
         return Object.assign({
           issue_number: (
             // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
             (this.payload.issue || this.payload.pull_request || this.payload).number
           )
-        }, this.repo(object));
+        }, this.repo(object2));
       }
       /**
        * Return the `owner`, `repo`, and `pull_number` params for making API requests
@@ -39990,12 +40080,12 @@ var init_context = __esm({
        *
        * @param object - Params to be merged with the pull request params.
        */
-      pullRequest(object) {
+      pullRequest(object2) {
         const payload = this.payload;
         return Object.assign({
           // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
           pull_number: (payload.issue || payload.pull_request || payload).number
-        }, this.repo(object));
+        }, this.repo(object2));
       }
       /**
        * Returns a boolean if the actor on the event was a bot.
@@ -40385,8 +40475,8 @@ function createMiddleware(options2) {
           response
         );
       }
-      const missingHeaders = WEBHOOK_HEADERS.filter((header) => {
-        return getRequestHeader3(request2, header) == void 0;
+      const missingHeaders = WEBHOOK_HEADERS.filter((header2) => {
+        return getRequestHeader3(request2, header2) == void 0;
       }).join(", ");
       if (missingHeaders) {
         return handleResponse3(
@@ -42037,7 +42127,7 @@ var require_redaction = __commonJS({
     var CENSOR = "[Redacted]";
     var strict = false;
     function redaction(opts, serialize) {
-      const { paths, censor, remove } = handle2(opts);
+      const { paths, censor, remove } = handle3(opts);
       const shape = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
@@ -42093,7 +42183,7 @@ var require_redaction = __commonJS({
         return o;
       }, result);
     }
-    function handle2(opts) {
+    function handle3(opts) {
       if (Array.isArray(opts)) {
         opts = { paths: opts, censor: CENSOR };
         return opts;
@@ -44316,9 +44406,9 @@ var require_levels = __commonJS({
       const formatter = instance[formattersSym].level;
       const { labels } = instance.levels;
       const cache2 = {};
-      for (const label in labels) {
-        const level = formatter(labels[label], Number(label));
-        cache2[label] = JSON.stringify(level).slice(0, -1);
+      for (const label2 in labels) {
+        const level = formatter(labels[label2], Number(label2));
+        cache2[label2] = JSON.stringify(level).slice(0, -1);
       }
       instance[lsCacheSym] = cache2;
       return instance;
@@ -45536,7 +45626,7 @@ var require_pino = __commonJS({
         bindings(bindings) {
           return bindings;
         },
-        level(label, number2) {
+        level(label2, number2) {
           return { level: number2 };
         }
       }),
@@ -45941,11 +46031,11 @@ var require_colorette = __commonJS({
     var isCompatibleTerminal = tty__namespace && tty__namespace.isatty && tty__namespace.isatty(1) && env.TERM && !isDumbTerminal;
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
-    var replaceClose = (index, string, close, replace, head = string.substring(0, index) + replace, tail = string.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string, open5, close, replace) => index < 0 ? open5 + string + close : open5 + replaceClose(index, string, close, replace) + close;
-    var filterEmpty = (open5, close, replace = open5, at = open5.length + 1) => (string) => string || !(string === "" || string === void 0) ? clearBleed(
-      ("" + string).indexOf(close, at),
-      string,
+    var replaceClose = (index, string2, close, replace, head = string2.substring(0, index) + replace, tail = string2.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
+    var clearBleed = (index, string2, open5, close, replace) => index < 0 ? open5 + string2 + close : open5 + replaceClose(index, string2, close, replace) + close;
+    var filterEmpty = (open5, close, replace = open5, at = open5.length + 1) => (string2) => string2 || !(string2 === "" || string2 === void 0) ? clearBleed(
+      ("" + string2).indexOf(close, at),
+      string2,
       open5,
       close,
       replace
@@ -47780,11 +47870,11 @@ var require_cjs2 = __commonJS({
     function copyMapStrict(map, state) {
       return copyOwnPropertiesStrict(map, copyMap(map, state), state, Object.getOwnPropertyNames(map), 0, false);
     }
-    function copyObject(object, state) {
+    function copyObject(object2, state) {
       const clone = getCleanClone(state.prototype);
-      state.cache.set(object, clone);
-      for (const key of Object.keys(object)) {
-        const value2 = state.copier(object[key], state);
+      state.cache.set(object2, clone);
+      for (const key of Object.keys(object2)) {
+        const value2 = state.copier(object2[key], state);
         if (key === "__proto__") {
           defineOwnValue(clone, key, value2);
         } else {
@@ -47795,9 +47885,9 @@ var require_cjs2 = __commonJS({
           }
         }
       }
-      for (const symbol of Object.getOwnPropertySymbols(object)) {
-        if (Object.prototype.propertyIsEnumerable.call(object, symbol)) {
-          const value2 = state.copier(object[symbol], state);
+      for (const symbol of Object.getOwnPropertySymbols(object2)) {
+        if (Object.prototype.propertyIsEnumerable.call(object2, symbol)) {
+          const value2 = state.copier(object2[symbol], state);
           try {
             clone[symbol] = value2;
           } catch (_b) {
@@ -47807,11 +47897,11 @@ var require_cjs2 = __commonJS({
       }
       return clone;
     }
-    function copyObjectStrict(object, state) {
+    function copyObjectStrict(object2, state) {
       const { prototype } = state;
       const clone = getCleanClone(prototype);
-      state.cache.set(object, clone);
-      return copyOwnPropertiesStrict(object, clone, state, Object.getOwnPropertyNames(object), 0, prototype === Object.prototype || prototype === null);
+      state.cache.set(object2, clone);
+      return copyOwnPropertiesStrict(object2, clone, state, Object.getOwnPropertyNames(object2), 0, prototype === Object.prototype || prototype === null);
     }
     function copyPrimitiveWrapper(primitiveObject, state) {
       return new state.Constructor(primitiveObject.valueOf());
@@ -47844,13 +47934,13 @@ var require_cjs2 = __commonJS({
         return copyOwnPropertiesStrict(value2, clone, state, Object.getOwnPropertyNames(value2), 0, false);
       };
     }
-    function copyStringStrict(string, state) {
-      const clone = copyPrimitiveWrapper(string, state);
-      state.cache.set(string, clone);
-      const { length } = string;
-      const names = Object.getOwnPropertyNames(string);
+    function copyStringStrict(string2, state) {
+      const clone = copyPrimitiveWrapper(string2, state);
+      state.cache.set(string2, clone);
+      const { length } = string2;
+      const names = Object.getOwnPropertyNames(string2);
       const start = names[length] === "length" ? length + 1 : length;
-      return copyOwnPropertiesStrict(string, clone, state, names, start, false);
+      return copyOwnPropertiesStrict(string2, clone, state, names, start, false);
     }
     var DEFAULT_MAX_DEPTH = 1e3;
     function createDefaultCache() {
@@ -48906,8 +48996,8 @@ var require_prettify_level = __commonJS({
       if (output === void 0) return void 0;
       const labelColorized = colorizer(output, { customLevels, customLevelNames });
       if (prettifier) {
-        const [label] = getLevelLabelData(output);
-        return prettifier(output, levelKey, log, { label, labelColorized, colors: colorizer.colors });
+        const [label2] = getLevelLabelData(output);
+        return prettifier(output, levelKey, log, { label: label2, labelColorized, colors: colorizer.colors });
       }
       return labelColorized;
     }
@@ -50621,8 +50711,8 @@ function getDERfromPEM(pem) {
   const decoded = atob(pemB64);
   return string2ArrayBuffer(decoded);
 }
-function getEncodedMessage(header, payload) {
-  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+function getEncodedMessage(header2, payload) {
+  return `${base64encodeJSON(header2)}.${base64encodeJSON(payload)}`;
 }
 function base64encode(buffer) {
   var binary = "";
@@ -50677,7 +50767,7 @@ async function getToken({ privateKey, payload }) {
     name: "RSASSA-PKCS1-v1_5",
     hash: { name: "SHA-256" }
   };
-  const header = { alg: "RS256", typ: "JWT" };
+  const header2 = { alg: "RS256", typ: "JWT" };
   const privateKeyDER = getDERfromPEM(convertedPrivateKey);
   const importedKey = await subtle.importKey(
     "pkcs8",
@@ -50686,7 +50776,7 @@ async function getToken({ privateKey, payload }) {
     false,
     ["sign"]
   );
-  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessage = getEncodedMessage(header2, payload);
   const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
   const signatureArrBuf = await subtle.sign(
     algorithm.name,
@@ -50799,11 +50889,11 @@ async function get(cache2, options2) {
     permissionsString,
     singleFileName
   ] = result.split("|");
-  const permissions = options2.permissions || permissionsString.split(/,/).reduce((permissions2, string) => {
-    if (/!$/.test(string)) {
-      permissions2[string.slice(0, -1)] = "write";
+  const permissions = options2.permissions || permissionsString.split(/,/).reduce((permissions2, string2) => {
+    if (/!$/.test(string2)) {
+      permissions2[string2.slice(0, -1)] = "write";
     } else {
-      permissions2[string] = "read";
+      permissions2[string2] = "read";
     }
     return permissions2;
   }, {});
@@ -55458,9 +55548,9 @@ var init_package_config = __esm({
     init_load_json_file();
     filePaths = /* @__PURE__ */ new WeakMap();
     findNextCwd = (packagePath) => path3.resolve(path3.dirname(packagePath), "..");
-    addFilePath = (object, filePath) => {
-      filePaths.set(object, filePath);
-      return object;
+    addFilePath = (object2, filePath) => {
+      filePaths.set(object2, filePath);
+      return object2;
     };
   }
 });
@@ -56726,9 +56816,9 @@ function read(jsonPath, { base, specifier }) {
   if (existing) {
     return existing;
   }
-  let string;
+  let string2;
   try {
-    string = fs7.readFileSync(path6.toNamespacedPath(jsonPath), "utf8");
+    string2 = fs7.readFileSync(path6.toNamespacedPath(jsonPath), "utf8");
   } catch (error2) {
     const exception = (
       /** @type {ErrnoException} */
@@ -56748,10 +56838,10 @@ function read(jsonPath, { base, specifier }) {
     exports: void 0,
     imports: void 0
   };
-  if (string !== void 0) {
+  if (string2 !== void 0) {
     let parsed;
     try {
-      parsed = JSON.parse(string);
+      parsed = JSON.parse(string2);
     } catch (error_) {
       const cause = (
         /** @type {ErrnoException} */
@@ -58115,16 +58205,16 @@ function clip3(text2, max) {
   return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
 function requestSource(request2) {
-  const issue2 = request2.requestIssue ? `#${request2.requestIssue}` : void 0;
+  const issue3 = request2.requestIssue ? `#${request2.requestIssue}` : void 0;
   switch (request2.trigger) {
     case "drift-issue":
-      return `drift reported in ${issue2}`;
+      return `drift reported in ${issue3}`;
     case "drift-dispatch":
-      return issue2 ? `a drift dispatch for ${issue2}` : "a drift dispatch from the drift command";
+      return issue3 ? `a drift dispatch for ${issue3}` : "a drift dispatch from the drift command";
     case "comment":
-      return `a \`/retrain\` comment in ${issue2}`;
+      return `a \`/retrain\` comment in ${issue3}`;
     case "issue-form":
-      return `the retrain request ${issue2}`;
+      return `the retrain request ${issue3}`;
   }
 }
 function link(text2, url) {
@@ -58365,8 +58455,8 @@ function issuesOfRecord(text2) {
   }
   const record = value2;
   if (!record || record.schema !== RETRAIN_RECORD_SCHEMA || typeof record.model !== "string") return void 0;
-  const issue2 = (n) => Number.isSafeInteger(n) && n > 0 ? n : void 0;
-  return { model: record.model, requestIssue: issue2(record.request_issue), driftIssue: issue2(record.drift_issue) };
+  const issue3 = (n) => Number.isSafeInteger(n) && n > 0 ? n : void 0;
+  return { model: record.model, requestIssue: issue3(record.request_issue), driftIssue: issue3(record.drift_issue) };
 }
 var RETRAIN_RECORD_SCHEMA;
 var init_retrain_record = __esm({
@@ -58495,10 +58585,38 @@ var init_permission = __esm({
   }
 });
 
+// bot/services/trust.ts
+function isBotAccount(requester) {
+  return requester.type === "Bot" || requester.login.toLowerCase().endsWith("[bot]");
+}
+async function requesterTrust(github, repo, requester, policy) {
+  const login = requester.login.toLowerCase();
+  if (requester.proven || policy.accounts.has(login)) return "trusted";
+  if (isBotAccount(requester)) return login === (await policy.ownBotLogin())?.toLowerCase() ? "trusted" : "ignored";
+  return await canRequestRetrain(github, repo, requester.login) ? "trusted" : "denied";
+}
+function ownBotLookup(slug, appOctokit) {
+  if (slug) return async () => `${slug}[bot]`;
+  let known;
+  return () => {
+    known ??= appOctokit().then((octokit) => octokit.rest.apps.getAuthenticated()).then(({ data }) => data?.slug ? `${data.slug}[bot]` : void 0);
+    known.catch(() => known = void 0);
+    return known;
+  };
+}
+var init_trust = __esm({
+  "bot/services/trust.ts"() {
+    "use strict";
+    init_permission();
+  }
+});
+
 // bot/services/request-retrain.ts
 async function requestRetrain(github, repo, request2, requester, services) {
-  const reply = (kind, text2) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind, request2.key), text2, services.retry) : Promise.resolve();
-  if (!requester.trusted && !await canRequestRetrain(github, repo, requester.login)) {
+  const reply = (kind2, text2) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind2, request2.key), text2, services.retry) : Promise.resolve();
+  const trust = await requesterTrust(github, repo, requester, services.trust);
+  if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
+  if (trust === "denied") {
     const problem = deniedComment();
     await reply("retrain-denied", problem);
     return { kind: "refused", problem };
@@ -58538,16 +58656,21 @@ var init_request_retrain = __esm({
     init_bot_comment();
     init_load_config();
     init_open_retrain_pull();
-    init_permission();
+    init_trust();
   }
 });
 
 // bot/handlers/context.ts
-function repoTarget(repository) {
-  return { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch ?? "main" };
+function repoTarget(repository2) {
+  return { owner: repository2.owner.login, repo: repository2.name, defaultBranch: repository2.default_branch ?? "main" };
 }
 function isoSeconds(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function logOutcome(log, outcome) {
+  if (outcome.kind === "opened" || outcome.kind === "linked") log.info(`retrain request ${outcome.kind} pull request #${outcome.pull.number}`);
+  else if (outcome.kind === "refused") log.info(`retrain request refused: ${outcome.problem.split("\n")[0]}`);
+  else log.info(`retrain request ignored: ${outcome.reason}`);
 }
 var init_context2 = __esm({
   "bot/handlers/context.ts"() {
@@ -58557,7 +58680,7 @@ var init_context2 = __esm({
 
 // bot/handlers/drift-dispatch.ts
 async function onDriftDispatch(context, services) {
-  const { action, client_payload: clientPayload, sender, repository } = context.payload;
+  const { action, client_payload: clientPayload, sender, repository: repository2 } = context.payload;
   if (action !== DRIFT_DISPATCH_EVENT_TYPE) return context.log.debug(`dispatch type ${action} is not ${DRIFT_DISPATCH_EVENT_TYPE}`);
   const parsed = parseDriftDispatchPayload(clientPayload);
   if ("problem" in parsed) {
@@ -58565,9 +58688,9 @@ async function onDriftDispatch(context, services) {
     return;
   }
   const { model, summary: summary2, report_url: reportUrl, issue_number: issueNumber } = parsed.payload;
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
-    repoTarget(repository),
+    repoTarget(repository2),
     {
       trigger: "drift-dispatch",
       model,
@@ -58576,12 +58699,13 @@ async function onDriftDispatch(context, services) {
       requestIssue: issueNumber,
       driftIssue: issueNumber,
       drift: { summary: summary2, reportUrl },
-      requestUrl: issueNumber ? `${repository.html_url}/issues/${issueNumber}` : reportUrl,
+      requestUrl: issueNumber ? `${repository2.html_url}/issues/${issueNumber}` : reportUrl,
       key: issueNumber ? `issue-${issueNumber}` : `dispatch-${context.id}`
     },
-    { login: sender.login, trusted: true },
+    { login: sender.login, proven: true },
     services
   );
+  logOutcome(context.log, outcome);
 }
 var init_drift_dispatch = __esm({
   "bot/handlers/drift-dispatch.ts"() {
@@ -58631,31 +58755,32 @@ var init_drift_marker = __esm({
 
 // bot/handlers/drift-issue.ts
 async function onDriftIssue(context, services) {
-  const { issue: issue2, sender, repository } = context.payload;
-  if (!hasLabel(issue2.labels, DRIFT_LABEL2)) return context.log.debug("not a drift issue");
+  const { issue: issue3, sender, repository: repository2 } = context.payload;
+  if (!hasLabel(issue3.labels, DRIFT_LABEL2)) return context.log.debug("not a drift issue");
   if (context.payload.action === "labeled" && context.payload.label?.name.toLowerCase() !== DRIFT_LABEL2) {
     return context.log.debug("another label was added");
   }
-  if (issue2.state !== "open") return context.log.debug("drift issue is closed");
-  const model = driftMarkerModel(issue2.body);
+  if (issue3.state !== "open") return context.log.debug("drift issue is closed");
+  const model = driftMarkerModel(issue3.body);
   if (model === void 0) return context.log.debug("no drift marker: not written by the drift command");
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
-    repoTarget(repository),
+    repoTarget(repository2),
     {
       trigger: "drift-issue",
       model,
       requestedBy: sender.login,
-      requestedAt: issue2.updated_at,
-      requestIssue: issue2.number,
-      driftIssue: issue2.number,
-      drift: { summary: issue2.title, reportUrl: issue2.html_url },
-      requestUrl: issue2.html_url,
-      key: `issue-${issue2.number}`
+      requestedAt: issue3.updated_at,
+      requestIssue: issue3.number,
+      driftIssue: issue3.number,
+      drift: { summary: issue3.title, reportUrl: issue3.html_url },
+      requestUrl: issue3.html_url,
+      key: `issue-${issue3.number}`
     },
-    { login: sender.login, trusted: sender.type === "Bot" },
+    { login: sender.login, type: sender.type },
     services
   );
+  logOutcome(context.log, outcome);
 }
 var init_drift_issue = __esm({
   "bot/handlers/drift-issue.ts"() {
@@ -58685,32 +58810,33 @@ var init_retrain_command = __esm({
 
 // bot/handlers/retrain-comment.ts
 async function onRetrainComment(context, services) {
-  const { comment, issue: issue2, sender, repository } = context.payload;
+  const { comment, issue: issue3, sender, repository: repository2 } = context.payload;
   if (comment.user?.type === "Bot" || sender.type === "Bot") return context.log.debug("comment by a bot");
   const command = parseRetrainCommand(comment.body);
   if (!command) return context.log.debug("not a /retrain comment");
-  if (issue2.pull_request) return context.log.debug("/retrain on a pull request: only issues take requests");
-  const driftModel = hasLabel(issue2.labels, DRIFT_LABEL2) ? driftMarkerModel(issue2.body) : void 0;
+  if (issue3.pull_request) return context.log.debug("/retrain on a pull request: only issues take requests");
+  const driftModel = hasLabel(issue3.labels, DRIFT_LABEL2) ? driftMarkerModel(issue3.body) : void 0;
   const model = command.model ?? driftModel;
   const aboutDrift = driftModel !== void 0 && model === driftModel;
-  await requestRetrain(
+  const outcome = await requestRetrain(
     context.octokit,
-    repoTarget(repository),
+    repoTarget(repository2),
     {
       trigger: "comment",
       model,
       reason: command.reason,
       requestedBy: comment.user?.login ?? sender.login,
       requestedAt: comment.created_at,
-      requestIssue: issue2.number,
-      driftIssue: aboutDrift ? issue2.number : void 0,
-      drift: aboutDrift ? { summary: issue2.title, reportUrl: issue2.html_url } : void 0,
+      requestIssue: issue3.number,
+      driftIssue: aboutDrift ? issue3.number : void 0,
+      drift: aboutDrift ? { summary: issue3.title, reportUrl: issue3.html_url } : void 0,
       requestUrl: comment.html_url,
       key: `comment-${comment.id}`
     },
-    { login: comment.user?.login ?? sender.login, trusted: false },
+    { login: comment.user?.login ?? sender.login, type: comment.user?.type ?? sender.type },
     services
   );
+  logOutcome(context.log, outcome);
 }
 var init_retrain_comment = __esm({
   "bot/handlers/retrain-comment.ts"() {
@@ -58730,9 +58856,9 @@ function parseIssueForm(body) {
   const sections = text2.split(/^### +/m).slice(1);
   for (const section of sections) {
     const newline = section.indexOf("\n");
-    const label = (newline < 0 ? section : section.slice(0, newline)).trim().toLowerCase();
-    const answer = newline < 0 ? "" : section.slice(newline + 1).trim();
-    if (label && !answers.has(label)) answers.set(label, answer === "_No response_" ? "" : answer);
+    const label2 = (newline < 0 ? section : section.slice(0, newline)).trim().toLowerCase();
+    const answer2 = newline < 0 ? "" : section.slice(newline + 1).trim();
+    if (label2 && !answers.has(label2)) answers.set(label2, answer2 === "_No response_" ? "" : answer2);
   }
   return answers;
 }
@@ -58754,29 +58880,30 @@ var init_issue_form = __esm({
 
 // bot/handlers/retrain-form.ts
 async function onRetrainFormIssue(context, services) {
-  const { issue: issue2, sender, repository } = context.payload;
-  if (!hasLabel(issue2.labels, RETRAIN_LABEL)) return context.log.debug("not a retrain request issue");
-  if (hasLabel(issue2.labels, DRIFT_LABEL2)) return context.log.debug("a drift issue: handled as one");
+  const { issue: issue3, sender, repository: repository2 } = context.payload;
+  if (!hasLabel(issue3.labels, RETRAIN_LABEL)) return context.log.debug("not a retrain request issue");
+  if (hasLabel(issue3.labels, DRIFT_LABEL2)) return context.log.debug("a drift issue: handled as one");
   if (context.payload.action === "labeled" && context.payload.label?.name.toLowerCase() !== RETRAIN_LABEL) {
     return context.log.debug("another label was added");
   }
-  if (issue2.state !== "open") return context.log.debug("request issue is closed");
-  const answers = retrainFormAnswers(issue2.title, issue2.body);
-  await requestRetrain(
+  if (issue3.state !== "open") return context.log.debug("request issue is closed");
+  const answers = retrainFormAnswers(issue3.title, issue3.body);
+  const outcome = await requestRetrain(
     context.octokit,
-    repoTarget(repository),
+    repoTarget(repository2),
     {
       trigger: "issue-form",
       ...answers,
       requestedBy: sender.login,
-      requestedAt: issue2.updated_at,
-      requestIssue: issue2.number,
-      requestUrl: issue2.html_url,
-      key: `issue-${issue2.number}`
+      requestedAt: issue3.updated_at,
+      requestIssue: issue3.number,
+      requestUrl: issue3.html_url,
+      key: `issue-${issue3.number}`
     },
-    { login: sender.login, trusted: sender.type === "Bot" },
+    { login: sender.login, type: sender.type },
     services
   );
+  logOutcome(context.log, outcome);
 }
 var init_retrain_form = __esm({
   "bot/handlers/retrain-form.ts"() {
@@ -58796,14 +58923,14 @@ async function completeRetrain(github, repo, pull, retry2) {
   if (!record) return { kind: "not-a-retrain", reason: `${pull.recordPath} is not a retrain record` };
   const commented = [];
   const closed = [];
-  const say = async (issue2, kind, message) => {
-    await upsertBotComment(github, repo, issue2, commentMarker(`${kind}-${pull.number}`, record.model), message, retry2, "never");
-    commented.push(issue2);
+  const say = async (issue3, kind2, message) => {
+    await upsertBotComment(github, repo, issue3, commentMarker(`${kind2}-${pull.number}`, record.model), message, retry2, "never");
+    commented.push(issue3);
   };
   if (record.requestIssue) await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull, pull.mergeCommitSha));
   if (record.driftIssue) {
-    const { data: issue2 } = await github.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: record.driftIssue });
-    if (issue2.state === "open" && !issue2.pull_request) {
+    const { data: issue3 } = await github.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: record.driftIssue });
+    if (issue3.state === "open" && !issue3.pull_request) {
       if (record.driftIssue !== record.requestIssue) await say(record.driftIssue, "retrain-closed", driftClosedComment(record.model, pull));
       await github.rest.issues.update({
         owner: repo.owner,
@@ -58839,15 +58966,15 @@ var init_complete_retrain = __esm({
 
 // bot/handlers/retrain-merged.ts
 async function onRetrainMerged(context, services) {
-  const { pull_request: pull, repository } = context.payload;
+  const { pull_request: pull, repository: repository2 } = context.payload;
   if (!pull.merged) return context.log.debug("closed without merging");
   const recordPath = recordPathOfBranch(pull.head.ref);
   if (!recordPath) return context.log.debug("not a retrain branch");
-  if (pull.head.repo?.full_name !== repository.full_name) return context.log.debug("head is in another repository");
-  if (pull.base.ref !== repository.default_branch) return context.log.debug("not merged into the default branch");
+  if (pull.head.repo?.full_name !== repository2.full_name) return context.log.debug("head is in another repository");
+  if (pull.base.ref !== repository2.default_branch) return context.log.debug("not merged into the default branch");
   await completeRetrain(
     context.octokit,
-    repoTarget(repository),
+    repoTarget(repository2),
     { number: pull.number, url: pull.html_url, headSha: pull.head.sha, mergeCommitSha: pull.merge_commit_sha, recordPath },
     services.retry
   );
@@ -58954,6 +59081,342 @@ var init_keyed_lock = __esm({
   }
 });
 
+// bot/parse/webhook-payload.ts
+function object(fields) {
+  return (value2, path8) => {
+    if (kind(value2) !== "object") return `${path8} must be an object (got ${kind(value2)})`;
+    for (const [name, check] of Object.entries(fields)) {
+      const problem = check(value2[name], `${path8}.${name}`);
+      if (problem) return problem;
+    }
+    return void 0;
+  };
+}
+function arrayOf(check) {
+  return (value2, path8) => {
+    if (!Array.isArray(value2)) return `${path8} must be an array (got ${kind(value2)})`;
+    for (const [index, item] of value2.entries()) {
+      const problem = check(item, `${path8}[${index}]`);
+      if (problem) return problem;
+    }
+    return void 0;
+  };
+}
+function payloadProblem(event, payload, rules) {
+  const fields = EVENTS[event];
+  const installation = rules.requireInstallation ? object({ id: positiveInteger }) : nullable(object({ id: positiveInteger }));
+  return object(fields ? { ...fields, installation } : {})(payload, "payload");
+}
+var kind, must, string, boolean, positiveInteger, nullable, user, label, repository, issue2, EVENTS;
+var init_webhook_payload = __esm({
+  "bot/parse/webhook-payload.ts"() {
+    "use strict";
+    kind = (value2) => value2 === null ? "null" : Array.isArray(value2) ? "array" : typeof value2;
+    must = (what, ok) => (value2, path8) => ok(value2) ? void 0 : `${path8} must be ${what} (got ${kind(value2)})`;
+    string = must("a string", (v) => typeof v === "string");
+    boolean = must("true or false", (v) => typeof v === "boolean");
+    positiveInteger = must("a positive integer", (v) => Number.isSafeInteger(v) && v > 0);
+    nullable = (check) => (value2, path8) => value2 === null || value2 === void 0 ? void 0 : check(value2, path8);
+    user = object({ login: string, type: string });
+    label = object({ name: string });
+    repository = object({ name: string, full_name: string, html_url: string, owner: object({ login: string }), default_branch: nullable(string) });
+    issue2 = object({
+      number: positiveInteger,
+      title: string,
+      body: nullable(string),
+      state: string,
+      labels: nullable(arrayOf(label)),
+      updated_at: string,
+      html_url: string,
+      pull_request: nullable(object({}))
+    });
+    EVENTS = {
+      issues: { action: string, issue: issue2, label: nullable(label), sender: user, repository },
+      issue_comment: {
+        action: string,
+        issue: issue2,
+        comment: object({ id: positiveInteger, body: string, created_at: string, html_url: string, user: nullable(user) }),
+        sender: user,
+        repository
+      },
+      // client_payload is the drift command's; parseDriftDispatchPayload checks it and replies.
+      repository_dispatch: { action: string, sender: user, repository },
+      pull_request: {
+        action: string,
+        pull_request: object({
+          number: positiveInteger,
+          html_url: string,
+          merged: nullable(boolean),
+          merge_commit_sha: nullable(string),
+          head: object({ ref: string, sha: string, repo: nullable(object({ full_name: string })) }),
+          base: object({ ref: string })
+        }),
+        repository
+      }
+    };
+  }
+});
+
+// bot/settings.ts
+var settings_exports = {};
+__export(settings_exports, {
+  GITHUB_MAX_PAYLOAD_BYTES: () => GITHUB_MAX_PAYLOAD_BYTES,
+  botSettings: () => botSettings
+});
+function botSettings(env) {
+  const maxBodyBytes = byteCount(env, "WEBHOOK_MAX_BYTES", GITHUB_MAX_PAYLOAD_BYTES);
+  const bufferBudgetBytes = byteCount(env, "WEBHOOK_BUFFER_BYTES", 4 * maxBodyBytes);
+  if (bufferBudgetBytes < maxBodyBytes) {
+    throw new UserError(
+      `WEBHOOK_BUFFER_BYTES (${bufferBudgetBytes}) is smaller than WEBHOOK_MAX_BYTES (${maxBodyBytes}): the largest delivery could never be read. Raise it or unset it (default 4 \xD7 WEBHOOK_MAX_BYTES).`,
+      { key: "WEBHOOK_BUFFER_BYTES" }
+    );
+  }
+  const appSlug = env.APP_SLUG?.trim() || void 0;
+  if (appSlug !== void 0 && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
+    throw new UserError(`APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`, { key: "APP_SLUG" });
+  }
+  return { maxBodyBytes, bufferBudgetBytes, trustedAccounts: accountList(env.TRUSTED_ACCOUNTS), appSlug, webhookSecret: env.WEBHOOK_SECRET || void 0 };
+}
+function byteCount(env, name, fallback) {
+  const text2 = env[name]?.trim();
+  if (!text2) return fallback;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1024 || !Number.isSafeInteger(Number(text2))) {
+    throw new UserError(`${name}="${text2}" is not a byte count: write a whole number of bytes, at least 1024 (default ${fallback}).`, { key: name });
+  }
+  return Number(text2);
+}
+function accountList(text2) {
+  const logins = (text2 ?? "").split(",").map((login) => login.trim()).filter(Boolean);
+  for (const login of logins) {
+    if (!LOGIN.test(login)) {
+      throw new UserError(`TRUSTED_ACCOUNTS: "${login}" is not a GitHub login. List logins separated by commas, e.g. "github-actions[bot],release-robot".`, {
+        key: "TRUSTED_ACCOUNTS"
+      });
+    }
+  }
+  return new Set(logins.map((login) => login.toLowerCase()));
+}
+var GITHUB_MAX_PAYLOAD_BYTES, LOGIN;
+var init_settings = __esm({
+  "bot/settings.ts"() {
+    "use strict";
+    init_errors();
+    GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+    LOGIN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}(?:\[bot\])?$/i;
+  }
+});
+
+// bot/webhooks/byte-budget.ts
+var ByteBudget;
+var init_byte_budget = __esm({
+  "bot/webhooks/byte-budget.ts"() {
+    "use strict";
+    ByteBudget = class {
+      constructor(capacity) {
+        this.capacity = capacity;
+      }
+      capacity;
+      used = 0;
+      /** Takes `bytes` if they fit; false (and nothing taken) otherwise. */
+      tryReserve(bytes) {
+        if (this.used + bytes > this.capacity) return false;
+        this.used += bytes;
+        return true;
+      }
+      release(bytes) {
+        this.used = Math.max(0, this.used - bytes);
+      }
+      get inUse() {
+        return this.used;
+      }
+    };
+  }
+});
+
+// bot/webhooks/read-body.ts
+async function readBody(request2, maxBytes, budget, observe = () => {
+}) {
+  const declared = declaredLength(request2);
+  if (declared !== void 0 && declared > maxBytes) return { kind: "too-large" };
+  let reserved = 0;
+  const reserve = (bytes) => {
+    if (!budget.tryReserve(bytes)) return false;
+    reserved += bytes;
+    return true;
+  };
+  if (!reserve(declared ?? Math.min(STEP, maxBytes))) return { kind: "busy" };
+  const filled = declared !== void 0 ? Buffer.allocUnsafe(declared) : void 0;
+  const chunks = [];
+  let length = 0;
+  try {
+    const outcome = await new Promise((resolve15) => {
+      const finish = (kind2) => {
+        request2.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
+        if (kind2 !== "read") request2.pause();
+        resolve15(kind2);
+      };
+      const onData = (chunk) => {
+        length += chunk.length;
+        if (length > maxBytes) return finish("too-large");
+        if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved))) return finish("busy");
+        observe(chunk);
+        if (filled) chunk.copy(filled, length - chunk.length);
+        else chunks.push(chunk);
+      };
+      const onEnd = () => finish("read");
+      const onAbort = () => finish("aborted");
+      const onClose = () => {
+        if (!request2.complete) finish("aborted");
+      };
+      request2.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
+    });
+    if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
+    budget.release(reserved);
+    return { kind: outcome };
+  } catch (error2) {
+    budget.release(reserved);
+    throw error2;
+  }
+}
+function declaredLength(request2) {
+  const header2 = request2.headers["content-length"];
+  if (header2 === void 0) return void 0;
+  const value2 = Number(header2);
+  return Number.isSafeInteger(value2) && value2 >= 0 ? value2 : void 0;
+}
+var STEP;
+var init_read_body = __esm({
+  "bot/webhooks/read-body.ts"() {
+    "use strict";
+    STEP = 1024 * 1024;
+  }
+});
+
+// bot/webhooks/guarded-middleware.ts
+import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+function guardedWebhooks(webhooks, next, options2) {
+  const timeoutMs = options2.timeoutMs ?? 9e3;
+  return async (request2, response) => {
+    if (pathOf(request2.url) !== options2.path) return next(request2, response);
+    const refuse = (status, error2, headers = {}) => {
+      options2.log.warn(`webhook refused with ${status}: ${error2}`);
+      answer(response, status, { error: error2 }, { ...headers, connection: "close" });
+      response.once("finish", () => request2.socket.destroy());
+      return true;
+    };
+    if (request2.method !== "POST") return refuse(404, `Unknown route: ${request2.method} ${options2.path}`);
+    if (!JSON_TYPE.test(header(request2, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request2, name2));
+    if (missing.length) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
+    const name = header(request2, "x-github-event");
+    const id = header(request2, "x-github-delivery");
+    const signature = header(request2, "x-hub-signature-256");
+    if (!SIGNATURE.test(signature)) return refuse(400, "x-hub-signature-256 is not sha256=<64 lowercase hex digits>");
+    const hmac = createHmac2("sha256", options2.secret);
+    const read2 = await readBody(request2, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
+    if (read2.kind === "too-large") return refuse(413, `Payload larger than ${options2.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
+    if (read2.kind === "busy") return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", { "retry-after": "5" });
+    if (read2.kind === "aborted") {
+      request2.socket.destroy();
+      return true;
+    }
+    try {
+      if (!timingSafeEqual2(hmac.digest(), Buffer.from(signature.slice("sha256=".length), "hex"))) return refuse(400, "signature does not match event payload and secret");
+      const text2 = read2.body.toString("utf8");
+      let payload;
+      try {
+        payload = JSON.parse(text2);
+      } catch {
+        return refuse(400, "Invalid JSON");
+      }
+      if (!payload || typeof payload !== "object" || Array.isArray(payload)) return refuse(400, "The payload is not a JSON object");
+      options2.log.debug(`${name} event received (id: ${id})`);
+      await handle(webhooks, { id, name, payload }, response, timeoutMs);
+      return true;
+    } finally {
+      options2.budget.release(read2.reserved);
+    }
+  };
+}
+async function handle(webhooks, event, response, timeoutMs) {
+  let timer;
+  const late = new Promise((resolve15) => timer = setTimeout(() => resolve15("late"), timeoutMs));
+  const handled = webhooks.receive(event).then(
+    () => ({ status: 200, error: "" }),
+    (error2) => ({ status: statusOfFirst(error2), error: messageOfFirst(error2) })
+  );
+  const first = await Promise.race([handled, late]);
+  if (first === "late") {
+    answerText(response, 202, "still processing\n");
+    await handled;
+  } else if (first.status === 200) {
+    answerText(response, 200, "ok\n");
+  } else {
+    answer(response, first.status, { error: first.error });
+  }
+  clearTimeout(timer);
+}
+function firstError(error2) {
+  return error2 instanceof AggregateError && error2.errors.length ? error2.errors[0] : error2;
+}
+function statusOfFirst(error2) {
+  const status = firstError(error2)?.status;
+  return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+}
+function messageOfFirst(error2) {
+  const first = firstError(error2);
+  return first?.message ? `${first.name ?? "Error"}: ${first.message}` : "Error: An unspecified error occurred";
+}
+function answer(response, status, body, headers = {}) {
+  const text2 = JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text2)), ...headers }).end(text2);
+}
+function answerText(response, status, text2) {
+  response.writeHead(status, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text2)) }).end(text2);
+}
+function header(request2, name) {
+  const value2 = request2.headers[name];
+  return Array.isArray(value2) ? value2[0] : value2;
+}
+function pathOf(url) {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") || "/";
+  } catch {
+    return void 0;
+  }
+}
+var SIGNATURE, JSON_TYPE;
+var init_guarded_middleware = __esm({
+  "bot/webhooks/guarded-middleware.ts"() {
+    "use strict";
+    init_read_body();
+    SIGNATURE = /^sha256=[0-9a-f]{64}$/;
+    JSON_TYPE = /^\s*application\/json\s*(?:;|$)/i;
+  }
+});
+
+// bot/webhooks/install-guard.ts
+function guardWebhookEndpoint(app, settings) {
+  const secret = settings.webhookSecret;
+  if (!secret) throw new UserError("WEBHOOK_SECRET is not set: the webhook endpoint checks every delivery's signature with it. Set it to the secret entered on the GitHub App's settings page.", { key: "WEBHOOK_SECRET" });
+  const probotMiddleware = app.getNodeMiddleware.bind(app);
+  const budget = new ByteBudget(settings.bufferBudgetBytes);
+  app.getNodeMiddleware = async (options2 = {}) => {
+    const next = await probotMiddleware(options2);
+    const path8 = (options2.path ?? app.webhookPath).replace(/\/+$/, "") || "/";
+    return guardedWebhooks(app.webhooks, next, { path: path8, secret, maxBodyBytes: settings.maxBodyBytes, budget, log: app.log.child({ name: "webhooks" }) });
+  };
+}
+var init_install_guard = __esm({
+  "bot/webhooks/install-guard.ts"() {
+    "use strict";
+    init_errors();
+    init_byte_budget();
+    init_guarded_middleware();
+  }
+});
+
 // bot/index.ts
 var bot_exports = {};
 __export(bot_exports, {
@@ -58962,15 +59425,28 @@ __export(bot_exports, {
 });
 function retrainBot(options2 = {}) {
   return (app) => {
+    const settings = options2.settings ?? botSettings(process.env);
+    const runsIn = options2.runsIn ?? "server";
+    if (runsIn === "server") guardWebhookEndpoint(app, settings);
     const services = {
       locks: new KeyedLock(),
       configs: new ConfigCache(),
       answered: new BoundedSet(),
       retry: options2.retry ?? PRODUCTION_RETRY,
-      now: options2.now ?? (() => /* @__PURE__ */ new Date())
+      now: options2.now ?? (() => /* @__PURE__ */ new Date()),
+      trust: {
+        accounts: settings.trustedAccounts,
+        ownBotLogin: runsIn === "server" ? ownBotLookup(settings.appSlug, () => app.auth()) : async () => settings.appSlug ? `${settings.appSlug}[bot]` : void 0
+      }
     };
+    const rules = { requireInstallation: runsIn === "server" };
     const deliveries = new DeliveryLog();
     const once3 = (name, handler2) => async (context) => {
+      const problem = payloadProblem(context.name, context.payload, rules);
+      if (problem) {
+        context.log.warn(`delivery ${context.id} refused: ${problem}`);
+        throw Object.assign(new Error(`Malformed ${context.name} payload: ${problem}`), { status: 400 });
+      }
       const result = await deliveries.once(`${name}:${context.id}`, () => handler2(context, services));
       if (result === "skipped") context.log.debug(`delivery ${context.id} was already handled by ${name}`);
     };
@@ -58995,6 +59471,10 @@ var init_bot = __esm({
     init_github();
     init_keyed_lock();
     init_load_config();
+    init_trust();
+    init_webhook_payload();
+    init_settings();
+    init_install_guard();
     bot_default = retrainBot();
   }
 });
@@ -59427,10 +59907,10 @@ var require_validation2 = __commonJS({
       return names.every((name) => labelRegexp.test(name));
     };
     exports2.validateLabel = function validateLabel(savedLabels, labels) {
-      for (const label in labels) {
-        if (!savedLabels.includes(label)) {
+      for (const label2 in labels) {
+        if (!savedLabels.includes(label2)) {
           throw new Error(
-            `Added label "${label}" is not included in initial labelset: ${util.inspect(
+            `Added label "${label2}" is not included in initial labelset: ${util.inspect(
               savedLabels
             )}`
           );
@@ -59850,8 +60330,8 @@ var require_histogram = __commonJS({
         this.defaultLabels = {};
         this.defaultExemplarLabelSet = {};
         this.enableExemplars = false;
-        for (const label of this.labelNames) {
-          if (label === "le") {
+        for (const label2 of this.labelNames) {
+          if (label2 === "le") {
             throw new Error("le is a reserved label keyword");
           }
         }
@@ -60125,8 +60605,8 @@ var require_histogram = __commonJS({
     }
     function splayLabels(bucket) {
       const { sharedLabels, labels, ...newBucket } = bucket;
-      for (const label of Object.keys(sharedLabels)) {
-        labels[label] = sharedLabels[label];
+      for (const label2 of Object.keys(sharedLabels)) {
+        labels[label2] = sharedLabels[label2];
       }
       newBucket.labels = labels;
       return newBucket;
@@ -60902,8 +61382,8 @@ var require_summary = __commonJS({
           hashMap: {}
         });
         this.type = "summary";
-        for (const label of this.labelNames) {
-          if (label === "quantile")
+        for (const label2 of this.labelNames) {
+          if (label2 === "quantile")
             throw new Error("quantile is a reserved label keyword");
         }
         if (this.labelNames.length === 0) {
@@ -63096,11 +63576,11 @@ var require_osMemoryHeapLinux = __commonJS({
     var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
     var PROCESS_HEAP = "process_heap_bytes";
     function structureOutput(input) {
-      return input.split("\n").reduce((acc, string) => {
-        if (!values.some((value3) => string.startsWith(value3))) {
+      return input.split("\n").reduce((acc, string2) => {
+        if (!values.some((value3) => string2.startsWith(value3))) {
           return acc;
         }
-        const split2 = string.split(":");
+        const split2 = string2.split(":");
         let value2 = split2[1].trim();
         value2 = value2.substr(0, value2.length - 3);
         value2 = Number(value2) * 1024;
@@ -63752,8 +64232,8 @@ var require_gc = __commonJS({
       });
       const obs = new perf_hooks.PerformanceObserver((list3) => {
         const entry = list3.getEntries()[0];
-        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
-        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+        const kind2 = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind: kind2 }, labels), entry.duration / 1e3);
       });
       obs.observe({ entryTypes: ["gc"] });
     };
@@ -64431,8 +64911,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -64449,8 +64929,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -64854,7 +65334,7 @@ async function appendRawLines(git, commit, lines, ref) {
 async function readAllNotes(git) {
   const list3 = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
   if (list3.code !== 0 || !list3.stdout.trim()) return [];
-  const pairs = list3.stdout.trim().split("\n").map((row) => row.split(" ")).filter(([blob, object]) => blob !== object);
+  const pairs = list3.stdout.trim().split("\n").map((row) => row.split(" ")).filter(([blob, object2]) => blob !== object2);
   if (pairs.length === 0) return [];
   const batch = await git.run(["cat-file", "--batch"], { input: pairs.map(([blob]) => blob).join("\n") + "\n" });
   const blobs = splitCatFileBatch(batch);
@@ -64866,8 +65346,8 @@ function splitCatFileBatch(output) {
   const bytes = Buffer.from(output, "utf8");
   while (offset < bytes.length) {
     const headerEnd = bytes.indexOf(10, offset);
-    const header = bytes.subarray(offset, headerEnd).toString("utf8").split(" ");
-    const size = Number(header[2]);
+    const header2 = bytes.subarray(offset, headerEnd).toString("utf8").split(" ");
+    const size = Number(header2[2]);
     blobs.push(bytes.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8"));
     offset = headerEnd + 1 + size + 1;
   }
@@ -65251,7 +65731,7 @@ import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 init_errors();
 var ROLES = ["data", "code", "config", "lockfiles"];
-async function writeManifest(git, header, entries) {
+async function writeManifest(git, header2, entries) {
   const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
   const done = collect(child, "git hash-object -w --stdin");
   const digest = createHash2("sha256");
@@ -65265,7 +65745,7 @@ async function writeManifest(git, header, entries) {
     digest.update(chunk);
     if (!child.stdin.write(chunk)) await new Promise((resolve15) => child.stdin.once("drain", () => resolve15()));
   };
-  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
+  await write(canonicalJson({ model: header2.model, modelkeeper: "manifest", section: header2.section, version: 1 }) + "\n");
   for (const entry of entries) {
     await write(JSON.stringify(entry) + "\n");
     files++;
@@ -65287,7 +65767,7 @@ async function readManifest(git, ref, where2) {
   const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const digest = createHash2("sha256");
   const inputs = { data: {}, code: {}, config: {}, lockfiles: {} };
-  let header;
+  let header2;
   let files = 0;
   let rest = Buffer.alloc(0);
   const lineError = [];
@@ -65300,10 +65780,10 @@ async function readManifest(git, ref, where2) {
       lineError.push("has a line that is not JSON");
       return;
     }
-    if (!header) {
+    if (!header2) {
       const h = value2;
       if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string") lineError.push("has no manifest header");
-      else header = { model: h.model, section: h.section ?? {} };
+      else header2 = { model: h.model, section: h.section ?? {} };
       return;
     }
     const [role, path8, sha2562] = Array.isArray(value2) ? value2 : [];
@@ -65332,9 +65812,9 @@ async function readManifest(git, ref, where2) {
   if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
-  if (!header) throw bad("is empty");
+  if (!header2) throw bad("is empty");
   if (files !== ref.files) throw bad(`lists ${files} files where the note line says ${ref.files}`);
-  return { ...header, inputs };
+  return { ...header2, inputs };
 }
 function isSafePath(path8) {
   if (!path8 || path8.startsWith("/") || path8.includes("\\") || path8.includes("\0") || /^[A-Za-z]:/.test(path8)) return false;
@@ -65507,27 +65987,27 @@ var HashCache = class _HashCache {
     if (!this.dirty) return;
     await mkdir2(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    const handle2 = await open2(temp, "w");
+    const handle3 = await open2(temp, "w");
     try {
       let pending = HEADER;
       for (const [path8, entry] of this.entries) {
         if (path8.includes("\0")) continue;
         pending += `${entry} ${path8}\0`;
         if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
+          await handle3.write(pending);
           pending = "";
         }
       }
       for (const [oid, entry] of this.blobs) {
         pending += `blob ${oid} ${entry}\0`;
         if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
+          await handle3.write(pending);
           pending = "";
         }
       }
-      await handle2.write(pending);
+      await handle3.write(pending);
     } finally {
-      await handle2.close();
+      await handle3.close();
     }
     await rename2(temp, this.file);
     this.dirty = false;
@@ -65601,9 +66081,9 @@ function concatTables(tables, source) {
     }
   }
   const columns = [];
-  for (const [name, kind] of kinds) {
+  for (const [name, kind2] of kinds) {
     const parts = tables.map((table2) => ({ rows: table2.rowCount, column: table2.columns.find((c) => c.name === name) }));
-    columns.push(kind === "numeric" ? stackNumeric(name, parts, rowCount3) : stackCategorical(name, parts, rowCount3));
+    columns.push(kind2 === "numeric" ? stackNumeric(name, parts, rowCount3) : stackCategorical(name, parts, rowCount3));
   }
   return { source, rowCount: rowCount3, columns };
 }
@@ -66374,14 +66854,14 @@ function countFields(bytes, p, end) {
 init_errors();
 import { open as open3 } from "node:fs/promises";
 async function openDataFile(path8) {
-  let handle2;
+  let handle3;
   try {
-    handle2 = await open3(path8, "r");
-    const stat6 = await handle2.stat();
+    handle3 = await open3(path8, "r");
+    const stat6 = await handle3.stat();
     if (stat6.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    return { handle: handle2, size: stat6.size };
+    return { handle: handle3, size: stat6.size };
   } catch (error2) {
-    await handle2?.close();
+    await handle3?.close();
     throw unreadableFile(path8, error2);
   }
 }
@@ -66394,7 +66874,7 @@ function unreadableFile(path8, error2) {
 // src/data/csv-reader.ts
 var DEFAULT_CHUNK_BYTES = 1 << 20;
 async function* csvBatches(path8, options2 = {}) {
-  const { handle: handle2, size } = await openDataFile(path8);
+  const { handle: handle3, size } = await openDataFile(path8);
   const batchRows = options2.batchRows ?? Infinity;
   const ready = [];
   const parser2 = new CsvParser(path8, {
@@ -66406,14 +66886,14 @@ async function* csvBatches(path8, options2 = {}) {
     onBatch: (batch) => ready.push(batch)
   });
   try {
-    for await (const batch of feedRange(handle2, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    for await (const batch of feedRange(handle3, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
       yield { ...batch, header: parser2.header };
     }
   } finally {
-    await handle2.close();
+    await handle3.close();
   }
 }
-async function* feedRange(handle2, path8, parser2, ready, start, end, chunkBytes) {
+async function* feedRange(handle3, path8, parser2, ready, start, end, chunkBytes) {
   let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
   let kept = 0;
   let position = start;
@@ -66422,7 +66902,7 @@ async function* feedRange(handle2, path8, parser2, ready, start, end, chunkBytes
     let read2 = 0;
     if (want > 0) {
       try {
-        ({ bytesRead: read2 } = await handle2.read(buffer, kept, want, position));
+        ({ bytesRead: read2 } = await handle3.read(buffer, kept, want, position));
       } catch (error2) {
         throw unreadableFile(path8, error2);
       }
@@ -66452,16 +66932,16 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
   const cores = availableParallelism2();
   if (cores < 2) return void 0;
   if (policy.respectLoad && loadavg()[0] > cores - 1) return void 0;
-  const { handle: handle2, size } = await openDataFile(path8);
+  const { handle: handle3, size } = await openDataFile(path8);
   let worker;
   try {
     if (size < policy.minBytes || size < 2) return void 0;
-    const split2 = await lineStartAfter(handle2, Math.floor(size / 2), size);
+    const split2 = await lineStartAfter(handle3, Math.floor(size / 2), size);
     if (split2 === void 0) return void 0;
     const ready = [];
     const parser2 = new CsvParser(path8, { ...options2, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
     const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
-    const { bytesRead } = await handle2.read(headerProbe, 0, headerProbe.length - 1, 0);
+    const { bytesRead } = await handle3.read(headerProbe, 0, headerProbe.length - 1, 0);
     const headerParser = new CsvParser(path8, { ...options2, batchRows: 1, onBatch: () => {
     } });
     try {
@@ -66469,15 +66949,15 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
     } catch {
       return void 0;
     }
-    const header = headerParser.header;
-    if (header === void 0) return void 0;
-    const task = { path: path8, start: split2, end: size, header, columns: options2.columns, types: options2.types, chunkBytes: DEFAULT_CHUNK_BYTES };
+    const header2 = headerParser.header;
+    if (header2 === void 0) return void 0;
+    const task = { path: path8, start: split2, end: size, header: header2, columns: options2.columns, types: options2.types, chunkBytes: DEFAULT_CHUNK_BYTES };
     const started = await startWorker(task);
     if (started === void 0) return void 0;
     worker = started.worker;
     let first;
     try {
-      for await (const batch of feedRange(handle2, path8, parser2, ready, 0, split2, DEFAULT_CHUNK_BYTES)) first = batch;
+      for await (const batch of feedRange(handle3, path8, parser2, ready, 0, split2, DEFAULT_CHUNK_BYTES)) first = batch;
     } catch {
       return void 0;
     }
@@ -66486,13 +66966,13 @@ async function readCsvParallel(path8, options2, policy = DEFAULT_POLICY) {
     return merge(first, second.batch, parser2.nextLine - 1);
   } finally {
     await worker?.terminate();
-    await handle2.close();
+    await handle3.close();
   }
 }
-async function lineStartAfter(handle2, from, size) {
+async function lineStartAfter(handle3, from, size) {
   const window2 = Buffer.allocUnsafe(1 << 16);
   for (let position = from; position < size; position += window2.length) {
-    const { bytesRead } = await handle2.read(window2, 0, window2.length, position);
+    const { bytesRead } = await handle3.read(window2, 0, window2.length, position);
     const newline = window2.subarray(0, bytesRead).indexOf(10);
     if (newline >= 0) return position + newline + 1 < size ? position + newline + 1 : void 0;
     if (bytesRead === 0) return void 0;
@@ -66662,7 +67142,7 @@ function where(origin) {
 
 // src/data/jsonl-reader.ts
 async function* jsonlBatches(path8, options2 = {}) {
-  const { handle: handle2, size } = await openDataFile(path8);
+  const { handle: handle3, size } = await openDataFile(path8);
   const batchRows = options2.batchRows ?? Infinity;
   const wanted = options2.columns ? new Set(options2.columns) : void 0;
   const builders = [];
@@ -66733,7 +67213,7 @@ async function* jsonlBatches(path8, options2 = {}) {
     for (; ; ) {
       let read2;
       try {
-        ({ bytesRead: read2 } = await handle2.read(buffer, kept, buffer.length - kept, null));
+        ({ bytesRead: read2 } = await handle3.read(buffer, kept, buffer.length - kept, null));
       } catch (error2) {
         throw unreadableFile(path8, error2);
       }
@@ -66772,7 +67252,7 @@ async function* jsonlBatches(path8, options2 = {}) {
     }
     if (row > 0) yield emit();
   } finally {
-    await handle2.close();
+    await handle3.close();
   }
 }
 function parseLine(text2, file, line) {
@@ -67049,7 +67529,7 @@ function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
 function convert(data, columnDecoder) {
   const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
   const { type, converted_type: ctype, logical_type: ltype } = element;
-  const nullable = element.repetition_type !== "REQUIRED";
+  const nullable2 = element.repetition_type !== "REQUIRED";
   if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
     return data;
   }
@@ -67105,13 +67585,13 @@ function convert(data, columnDecoder) {
   }
   if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
     if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
-    const arr = nullable ? new Array(data.length) : new BigUint64Array(data.length);
+    const arr = nullable2 ? new Array(data.length) : new BigUint64Array(data.length);
     for (let i = 0; i < arr.length; i++) arr[i] = data[i];
     return arr;
   }
   if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
     if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
-    const arr = nullable ? new Array(data.length) : new Uint32Array(data.length);
+    const arr = nullable2 ? new Array(data.length) : new Uint32Array(data.length);
     for (let i = 0; i < arr.length; i++) {
       arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
     }
@@ -67765,12 +68245,12 @@ function sbbfContains(blocks, hash) {
   return true;
 }
 function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
   if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
   const { view, offset } = reader;
   if (offset + numBytes > view.byteLength) {
     throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
@@ -68512,11 +68992,11 @@ function parseVariantMetadata(bytes) {
   const cached2 = bufferCache.get(key);
   if (cached2) return cached2;
   const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version = header & 15;
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version = header2 & 15;
   if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
-  const sorted2 = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
+  const sorted2 = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
   const dictionarySize = readUnsigned(reader, offsetSize);
   const offsets = new Array(dictionarySize + 1);
   for (let i = 0; i < offsets.length; i++) {
@@ -68545,12 +69025,12 @@ function readUnsigned(reader, byteWidth2) {
 function readVariant(reader, metadata, parsers) {
   const typeByte = reader.view.getUint8(reader.offset++);
   const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
   return decoder3.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
@@ -68637,10 +69117,10 @@ function readVariantPrimitive(reader, typeId, parsers) {
       throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
   }
 }
-function readVariantObject(reader, header, metadata, parsers) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
+function readVariantObject(reader, header2, metadata, parsers) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
   const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
   const fieldIds = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
@@ -68662,9 +69142,9 @@ function readVariantObject(reader, header, metadata, parsers) {
   reader.offset += offsets[offsets.length - 1];
   return out;
 }
-function readVariantArray(reader, header, metadata, parsers) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
+function readVariantArray(reader, header2, metadata, parsers) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
   const offsetWidth = fieldOffsetSize + 1;
   const numElements = readUnsigned(reader, isLarge ? 4 : 1);
   const offsets = new Array(numElements + 1);
@@ -69215,11 +69695,11 @@ function readRleBitPackedHybrid(reader, width, output, length) {
   const startOffset = reader.offset;
   let seen = 0;
   while (seen < output.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output, seen);
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width, output, seen);
     } else {
-      const count = header >>> 1;
+      const count = header2 >>> 1;
       readRle(reader, count, width, output, seen);
       seen += count;
     }
@@ -69236,8 +69716,8 @@ function readRle(reader, count, bitWidth2, output, seen) {
     output[seen + i] = value2;
   }
 }
-function readBitPacked(reader, header, bitWidth2, output, seen) {
-  let count = header >> 1 << 3;
+function readBitPacked(reader, header2, bitWidth2, output, seen) {
+  let count = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -69646,13 +70126,13 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   });
   while (isFlat ? rowCount3 < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary, void 0, 0);
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount3);
+      const result = readPage(reader, header2, columnDecoder, dictionary, lastChunk, selectStart - rowCount3);
       if (result.skipped) {
         if (!chunks.length) {
           skipped += result.skipped;
@@ -69671,43 +70151,43 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   emitLastChunk?.();
   return { data: chunks, skipped };
 }
-function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+function readPage(reader, header2, columnDecoder, dictionary, previousChunk, pageStart) {
   const { type, element, schemaPath, codec, compressors } = columnDecoder;
   const compressedBytes = new Uint8Array(
     reader.view.buffer,
     reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
+    header2.compressed_page_size
   );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
     if (!daph) throw new Error("parquet data page header is undefined");
     if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
       return { skipped: daph.num_values };
     }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec, compressors);
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec, compressors);
     const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
     const output = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
     if (!daph2) throw new Error("parquet data page header v2 is undefined");
     if (pageStart > daph2.num_rows) {
       return { skipped: daph2.num_rows };
     }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
     const output = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
     if (!diph) throw new Error("parquet dictionary page header is undefined");
     const page = decompressPage(
       compressedBytes,
-      Number(header.uncompressed_page_size),
+      Number(header2.uncompressed_page_size),
       codec,
       compressors
     );
@@ -69715,38 +70195,38 @@ function readPage(reader, header, columnDecoder, dictionary, previousChunk, page
     const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
     return { skipped: 0, data: dictArray };
   } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
   }
 }
 function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
   };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
   };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
     // default true
-    statistics: pageStatistics(header.field_8.field_8)
+    statistics: pageStatistics(header2.field_8.field_8)
   };
   return {
     type,
@@ -70317,7 +70797,7 @@ async function* tableBatches(paths, options2 = {}) {
   const schema = /* @__PURE__ */ new Map();
   for (const path8 of paths) {
     const types = {};
-    for (const [name, kind] of schema) if (kind === "categorical") types[name] = "categorical";
+    for (const [name, kind2] of schema) if (kind2 === "categorical") types[name] = "categorical";
     Object.assign(types, options2.types);
     const single = paths.length === 1;
     for await (const batch of batchesOf(path8, { columns: options2.columns, requireColumns: single, types, batchRows })) {
@@ -70325,7 +70805,7 @@ async function* tableBatches(paths, options2 = {}) {
         if (schema.get(column2.name) !== "categorical") schema.set(column2.name, column2.kind);
       }
       const byName = new Map(batch.columns.map((c) => [c.name, c]));
-      const columns = [...schema].map(([name, kind]) => byName.get(name) ?? missingColumn(name, kind, batch.rowCount));
+      const columns = [...schema].map(([name, kind2]) => byName.get(name) ?? missingColumn(name, kind2, batch.rowCount));
       yield { source: path8, file: path8, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions };
     }
   }
@@ -70335,8 +70815,8 @@ async function* tableBatches(paths, options2 = {}) {
     }
   }
 }
-function missingColumn(name, kind, rows) {
-  return kind === "numeric" ? { kind, name, values: new Float64Array(rows).fill(NaN) } : { kind, name, codes: new Int32Array(rows).fill(-1), categories: [] };
+function missingColumn(name, kind2, rows) {
+  return kind2 === "numeric" ? { kind: kind2, name, values: new Float64Array(rows).fill(NaN) } : { kind: kind2, name, codes: new Int32Array(rows).fill(-1), categories: [] };
 }
 
 // src/stats/drift/assess-drift.ts
@@ -70581,12 +71061,12 @@ function summarizeCategorical(column2) {
   const categories = [];
   const counts = [];
   const indexByLabel = /* @__PURE__ */ new Map();
-  column2.categories.forEach((label, code) => {
+  column2.categories.forEach((label2, code) => {
     if (countsByCode[code] === 0) return;
-    const existing = indexByLabel.get(label);
+    const existing = indexByLabel.get(label2);
     if (existing === void 0) {
-      indexByLabel.set(label, categories.length);
-      categories.push(label);
+      indexByLabel.set(label2, categories.length);
+      categories.push(label2);
       counts.push(countsByCode[code]);
     } else {
       counts[existing] += countsByCode[code];
@@ -71503,16 +71983,16 @@ function pomeranzCdf(n, x) {
       V1start = V0start + j1 - k1;
     }
   }
-  let answer = V1[n - V1start];
+  let answer2 = V1[n - V1start];
   for (let m = 1; m <= n; m++) {
-    if (Math.abs(answer) > EP128) {
-      answer *= EM128;
+    if (Math.abs(answer2) > EP128) {
+      answer2 *= EM128;
       exponent += E128;
     }
-    answer *= m;
+    answer2 *= m;
   }
-  if (exponent !== 0) answer = ldexpNumber(answer, exponent);
-  return clip(answer);
+  if (exponent !== 0) answer2 = ldexpNumber(answer2, exponent);
+  return clip(answer2);
 }
 function pelzGoodCdf(n, x) {
   if (x <= 0) return 0;
@@ -71798,8 +72278,8 @@ function findDriftTest(name, where2) {
   if (DRIFT_TEST_NAMES.includes(name)) return DEFINITIONS[name];
   throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where2);
 }
-function driftTestsFor(kind) {
-  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
+function driftTestsFor(kind2) {
+  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind2));
 }
 function formatNumber(value2) {
   if (!Number.isFinite(value2)) return String(value2);
@@ -72670,8 +73150,8 @@ function planOutputs(signature, task, model) {
   checkStaticShape(value2, task, model);
   if (task === "regression") return { task, value: value2 };
   const labels = signature.outputs.filter((output) => output.kind === "tensor" && LABEL_TYPES.has(output.type));
-  const label = labels.length > 0 ? pick(labels, /label/i) : void 0;
-  return label ? { task, value: value2, label } : { task, value: value2 };
+  const label2 = labels.length > 0 ? pick(labels, /label/i) : void 0;
+  return label2 ? { task, value: value2, label: label2 } : { task, value: value2 };
 }
 function pick(candidates, preferred) {
   return candidates.find((output) => preferred.test(output.name)) ?? candidates[0];
@@ -72740,15 +73220,15 @@ var PredictionCollector = class {
       for (let i = 0; i < count; i++) this.scores[start + i] = Number(data[i * columns + column2]);
     }
     if (this.plan.label && this.labels) {
-      const label = outputs[this.plan.label.name];
-      const labelColumns = this.columnsOf(label, count);
+      const label2 = outputs[this.plan.label.name];
+      const labelColumns = this.columnsOf(label2, count);
       if (labelColumns !== 1) {
         throw new UserError(
-          `${this.model.path}: label output "${this.plan.label.name}" has shape [${label.dims.join(", ")}]; a label must be [N] or [N, 1]. Re-export the model with a per-row label or without a label output.`,
+          `${this.model.path}: label output "${this.plan.label.name}" has shape [${label2.dims.join(", ")}]; a label must be [N] or [N, 1]. Re-export the model with a per-row label or without a label output.`,
           { file: this.model.path }
         );
       }
-      for (let i = 0; i < count; i++) this.labels[start + i] = Number(label.data[i]);
+      for (let i = 0; i < count; i++) this.labels[start + i] = Number(label2.data[i]);
     }
   }
   /** Columns per row of an output with at least `count` rows; [N] counts as one column. */
@@ -72835,17 +73315,17 @@ function summarize(path8, bytes) {
 }
 function toSignature(meta, declared) {
   if (meta.isTensor) return { name: meta.name, kind: "tensor", type: meta.type, dims: [...meta.shape] };
-  const kind = declared.find((value2) => value2.name === meta.name)?.type.kind;
-  return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
+  const kind2 = declared.find((value2) => value2.name === meta.name)?.type.kind;
+  return { name: meta.name, kind: kind2 === "sequence" || kind2 === "map" ? kind2 : "other", type: "", dims: [] };
 }
-async function closeModel(handle2) {
-  await handle2.session.release();
+async function closeModel(handle3) {
+  await handle3.session.release();
 }
 var MAX_BATCH_ELEMENTS = 1 << 24;
-async function predict(handle2, table2, features, task, options2 = {}) {
-  const context = { path: handle2.path, recordedFeatures: handle2.recordedFeatures };
-  const inputs = planInputs(handle2.signature, features, table2, context);
-  const outputs = planOutputs(handle2.signature, task, context);
+async function predict(handle3, table2, features, task, options2 = {}) {
+  const context = { path: handle3.path, recordedFeatures: handle3.recordedFeatures };
+  const inputs = planInputs(handle3.signature, features, table2, context);
+  const outputs = planOutputs(handle3.signature, task, context);
   const batchRows = batchSize(inputs, options2.batchRows ?? 65536);
   const packer = new BatchPacker(inputs, batchRows);
   const collector = new PredictionCollector(outputs, table2.rowCount, context);
@@ -72853,7 +73333,7 @@ async function predict(handle2, table2, features, task, options2 = {}) {
   for (let start = 0; start < table2.rowCount; start += batchRows) {
     const count = Math.min(batchRows, table2.rowCount - start);
     const feeds = packer.pack(start, count, inputs.fixedBatch ?? count);
-    collector.add(start, count, await run(handle2, ort2, feeds, outputs));
+    collector.add(start, count, await run(handle3, ort2, feeds, outputs));
   }
   return collector.finish();
 }
@@ -72862,28 +73342,28 @@ function batchSize(plan, requested) {
   const width = plan.feeds.reduce((sum, feed) => sum + feed.columns.length, 0);
   return Math.max(1, Math.min(Math.floor(requested), Math.floor(MAX_BATCH_ELEMENTS / width)));
 }
-async function run(handle2, ort2, feeds, plan) {
+async function run(handle3, ort2, feeds, plan) {
   const tensors = {};
   for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
   const fetches = plan.label ? [plan.value.name, plan.label.name] : [plan.value.name];
   let results;
   try {
-    results = await handle2.session.run(tensors, fetches);
+    results = await handle3.session.run(tensors, fetches);
   } catch (error2) {
-    throw new UserError(`onnxruntime failed running ${handle2.path}: ${firstLine(error2)}. Check the model's input types and shapes against the data.`, { file: handle2.path });
+    throw new UserError(`onnxruntime failed running ${handle3.path}: ${firstLine(error2)}. Check the model's input types and shapes against the data.`, { file: handle3.path });
   }
   const outputs = {};
   for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data };
   return outputs;
 }
-async function timeInference(handle2, table2, features, rows, options2 = {}) {
+async function timeInference(handle3, table2, features, rows, options2 = {}) {
   if (table2.rowCount === 0) throw new UserError(`${table2.source} has no rows to time the model on`, { file: table2.source });
-  const context = { path: handle2.path, recordedFeatures: handle2.recordedFeatures };
-  const inputs = planInputs(handle2.signature, features, table2, context);
+  const context = { path: handle3.path, recordedFeatures: handle3.recordedFeatures };
+  const inputs = planInputs(handle3.signature, features, table2, context);
   const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));
   const feeds = new BatchPacker(inputs, batch).pack(0, batch, batch, (i) => i % table2.rowCount);
-  const fetches = handle2.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
-  if (fetches.length === 0) throw new UserError(`${handle2.path} has no tensor outputs to time`, { file: handle2.path });
+  const fetches = handle3.signature.outputs.filter((output) => output.kind === "tensor").map((output) => output.name);
+  if (fetches.length === 0) throw new UserError(`${handle3.path} has no tensor outputs to time`, { file: handle3.path });
   const ort2 = await loadOrt();
   const tensors = {};
   for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort2.Tensor(feed.element, feed.data, feed.dims);
@@ -72892,7 +73372,7 @@ async function timeInference(handle2, table2, features, rows, options2 = {}) {
   const repeats = options2.repeats ?? 5;
   for (let i = 0; i < warmup + repeats; i++) {
     const started = performance2.now();
-    await handle2.session.run(tensors, fetches);
+    await handle3.session.run(tensors, fetches);
     if (i >= warmup) millis.push(performance2.now() - started);
   }
   return { rows: batch, millis };
@@ -72905,9 +73385,9 @@ function firstLine(error2) {
 var SCORE_COLUMN = "prediction: score";
 var CLASS_COLUMN = "prediction: class";
 var LOGGED_PREDICTION = "prediction";
-async function withPredictions(table2, handle2, model, features) {
+async function withPredictions(table2, handle3, model, features) {
   const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
-  const prediction = logged ? void 0 : await predict(handle2, table2, features, model.task);
+  const prediction = logged ? void 0 : await predict(handle3, table2, features, model.task);
   const scores = logged?.kind === "numeric" ? logged.values : prediction.scores;
   const extra = [{ kind: "numeric", name: SCORE_COLUMN, values: scores }];
   if (model.task === "binary") {
@@ -72934,11 +73414,11 @@ async function buildReferenceProfile(root, model) {
   const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
   let table2 = await readTables(paths.map((p) => join3(root, p)));
   try {
-    const handle2 = await loadModel(join3(root, model.artifact));
+    const handle3 = await loadModel(join3(root, model.artifact));
     try {
-      table2 = await withPredictions(table2, handle2, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
+      table2 = await withPredictions(table2, handle3, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
     } finally {
-      await closeModel(handle2);
+      await closeModel(handle3);
     }
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
@@ -73071,11 +73551,11 @@ import { join as join5 } from "node:path";
 
 // src/git/blob.ts
 import { execFile as execFile2 } from "node:child_process";
-function readBlob(git, object) {
+function readBlob(git, object2) {
   return new Promise((resolve15, reject) => {
     execFile2(
       "git",
-      ["cat-file", "blob", object],
+      ["cat-file", "blob", object2],
       { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
       (error2, stdout) => error2 ? reject(error2) : resolve15(stdout)
     );
@@ -73486,10 +73966,10 @@ function resolveMetricOptions(options2 = {}) {
 function createPreparationCache() {
   return { memo: /* @__PURE__ */ new Map() };
 }
-function cached(cache2, kind, key, compute) {
+function cached(cache2, kind2, key, compute) {
   if (!cache2) return compute();
-  let byObject = cache2.memo.get(kind);
-  if (!byObject) cache2.memo.set(kind, byObject = /* @__PURE__ */ new WeakMap());
+  let byObject = cache2.memo.get(kind2);
+  if (!byObject) cache2.memo.set(kind2, byObject = /* @__PURE__ */ new WeakMap());
   if (byObject.has(key)) return byObject.get(key);
   const value2 = compute();
   byObject.set(key, value2);
@@ -73507,9 +73987,9 @@ function computeWith(implementation, data, options2, cache2) {
 
 // src/stats/metrics/validate-inputs.ts
 init_errors();
-function once2(cache2, kind, first, second, check) {
+function once2(cache2, kind2, first, second, check) {
   if (!cache2) return check();
-  const seen = cached(cache2, kind, first, () => /* @__PURE__ */ new WeakSet());
+  const seen = cached(cache2, kind2, first, () => /* @__PURE__ */ new WeakSet());
   if (seen.has(second)) return;
   check();
   seen.add(second);
@@ -73559,10 +74039,10 @@ function checkBinaryRows(data) {
   requireSameLength(data, "the label column", data.labels, "the scores", data.scores);
   const labels = data.labels;
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
-    if (label !== 0 && label !== 1) {
+    const label2 = labels[i];
+    if (label2 !== 0 && label2 !== 1) {
       throw new UserError(
-        describe2(data, `the label at row ${i} (0-based) is ${label}, but a binary task needs labels 0 or 1. ${Number.isNaN(label) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`)
+        describe2(data, `the label at row ${i} (0-based) is ${label2}, but a binary task needs labels 0 or 1. ${Number.isNaN(label2) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`)
       );
     }
   }
@@ -73591,10 +74071,10 @@ function checkMulticlassRows(data) {
     );
   }
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
-    if (!Number.isInteger(label) || label < 0 || label >= classCount) {
+    const label2 = labels[i];
+    if (!Number.isInteger(label2) || label2 < 0 || label2 >= classCount) {
       throw new UserError(
-        describe2(data, `the label at row ${i} (0-based) is ${label}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`)
+        describe2(data, `the label at row ${i} (0-based) is ${label2}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`)
       );
     }
   }
@@ -73919,11 +74399,11 @@ var f1Implementation = confusionImplementation({
 
 // src/stats/metrics/log-loss.ts
 var LOG_LOSS_EPS = Number.EPSILON;
-function binaryLogLossTerm(label, probability) {
+function binaryLogLossTerm(label2, probability) {
   const p = Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
   const q = 1 - p;
   const sum = q + p;
-  return -Math.log((label === 1 ? p : q) / sum);
+  return -Math.log((label2 === 1 ? p : q) / sum);
 }
 var logLossImplementation = {
   prepare(data, _options, cache2) {
@@ -74341,8 +74821,8 @@ function encodeLabels(table2, rules, models) {
 function labelRules(model) {
   return { task: model.task, label: model.label, classes: model.classes, positive: model.positive, configKey: `models.${model.name}` };
 }
-function featuresOf(table2, label, configured) {
-  return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
+function featuresOf(table2, label2, configured) {
+  return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label2);
 }
 function labelTexts(table2, column2, rules) {
   const texts = new Array(table2.rowCount);
@@ -74502,14 +74982,14 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   const table2 = await readTables(paths.map((p) => join7(root, p)));
   const features = featuresOf(table2, model.label, model.features);
   const metricsOf = async (path8) => {
-    const handle2 = await loadModel(path8);
+    const handle3 = await loadModel(path8);
     try {
-      const p = await predict(handle2, table2, features, model.task);
-      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path8, classLabels: handle2.classLabels, classCount: p.classCount }]);
+      const p = await predict(handle3, table2, features, model.task);
+      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path8, classLabels: handle3.classLabels, classCount: p.classCount }]);
       const data = model.task === "binary" ? { task: "binary", labels, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels, predictions: p.scores };
       return computeAllMetrics(data, { threshold: model.evaluate.threshold });
     } finally {
-      await closeModel(handle2);
+      await closeModel(handle3);
     }
   };
   const [recorded, rebuilt] = [await metricsOf(recordedPath), await metricsOf(rebuiltPath)];
@@ -74757,33 +75237,33 @@ async function baseRef(git, env) {
   const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
   return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
 }
-async function fromGit(git, rev, path8, label) {
+async function fromGit(git, rev, path8, label2) {
   const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
   if (!commit || blob.code !== 0) return void 0;
   const bytes = await readBlob(git, blob.stdout.trim());
   const file = join9(makeTempDir("champion"), path8.split("/").pop() ?? "model.onnx");
-  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label) : bytes);
-  return { ...await fromFile(file, label), commit };
+  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label2) : bytes);
+  return { ...await fromFile(file, label2), commit };
 }
-async function fromFile(path8, label) {
+async function fromFile(path8, label2) {
   let bytes = await readFile4(path8).catch((error2) => {
     throw new UserError(`${path8}: cannot read the model (${error2.code}). Check the path, or run the train command first.`, { file: path8 });
   });
   if (isLfsPointer(bytes)) {
     throw new UserError(`${path8} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 });
   }
-  return { path: path8, label, sha256: createHash5("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+  return { path: path8, label: label2, sha256: createHash5("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 function isLfsPointer(bytes) {
   return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
 }
-async function smudgeLfs(git, pointer, path8, label) {
+async function smudgeLfs(git, pointer, path8, label2) {
   const { execFile: execFile3 } = await import("node:child_process");
   return new Promise((resolveFile, reject) => {
     const child = execFile3("git", ["lfs", "smudge", "--", path8], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error2, stdout) => {
       if (error2 || isLfsPointer(stdout)) {
-        reject(new UserError(`${path8} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
+        reject(new UserError(`${path8} at ${label2} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path8 }));
       } else resolveFile(stdout);
     });
     child.stdin?.end(pointer);
@@ -75597,7 +76077,7 @@ function delongTest(champion, challenger, options2 = {}) {
   checkBinary(champion, void 0, options2.cache);
   checkBinary(challenger, void 0, options2.cache);
   const labels = champion.labels;
-  if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
+  if (challenger.labels.length !== labels.length || challenger.labels.some((label2, i) => label2 !== labels[i])) {
     throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");
   }
   const rankingA = rankScoresCached(labels, champion.scores, options2.cache);
@@ -75651,7 +76131,7 @@ function delongTest(champion, challenger, options2 = {}) {
     ciHigh: difference + half
   };
 }
-function covariance2(a, b, labels, label) {
+function covariance2(a, b, labels, label2) {
   let count = 0;
   let aa = 0;
   let ab = 0;
@@ -75659,7 +76139,7 @@ function covariance2(a, b, labels, label) {
   let sumA = 0;
   let sumB = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== label) continue;
+    if (labels[i] !== label2) continue;
     sumA += a[i];
     sumB += b[i];
     count++;
@@ -75667,7 +76147,7 @@ function covariance2(a, b, labels, label) {
   const centerA = sumA / count;
   const centerB = sumB / count;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== label) continue;
+    if (labels[i] !== label2) continue;
     const da = a[i] - centerA;
     const db = b[i] - centerB;
     aa += da * da;
@@ -75785,11 +76265,11 @@ function rowCorrectness(data, options2) {
   if (data.task === "binary") {
     checkBinary(data);
     const { threshold } = resolveMetricOptions(options2);
-    return Uint8Array.from(data.labels, (label, i) => (data.scores[i] >= threshold ? 1 : 0) === label ? 1 : 0);
+    return Uint8Array.from(data.labels, (label2, i) => (data.scores[i] >= threshold ? 1 : 0) === label2 ? 1 : 0);
   }
   checkMulticlass(data);
   const predicted = argmaxRows(data.probabilities, data.classCount);
-  return Uint8Array.from(data.labels, (label, i) => predicted[i] === label ? 1 : 0);
+  return Uint8Array.from(data.labels, (label2, i) => predicted[i] === label2 ? 1 : 0);
 }
 
 // src/stats/paired/smallest-detectable-difference.ts
@@ -77274,8 +77754,8 @@ var CategoricalAccumulator = class {
         this.reservoir?.offer(column2.categories[code]);
       }
     }
-    column2.categories.forEach((label, code) => {
-      if (byCode[code] > 0) this.counts.set(label, (this.counts.get(label) ?? 0) + byCode[code]);
+    column2.categories.forEach((label2, code) => {
+      if (byCode[code] > 0) this.counts.set(label2, (this.counts.get(label2) ?? 0) + byCode[code]);
     });
   }
   finish(rowCount3) {
@@ -77449,11 +77929,11 @@ function svg(h, name) {
   const bar = Math.max(1, slot / 2 - 1);
   const top = Math.max(...h.reference, ...h.current, 1e-9);
   const y = (share) => share / top * (height - 14);
-  const bars = h.labels.map((label, i) => {
+  const bars = h.labels.map((label2, i) => {
     const x = i * slot;
     const r = y(h.reference[i]);
     const c = y(h.current[i]);
-    const tip = `${label}: reference ${(h.reference[i] * 100).toFixed(1)}%, current ${(h.current[i] * 100).toFixed(1)}%`;
+    const tip = `${label2}: reference ${(h.reference[i] * 100).toFixed(1)}%, current ${(h.current[i] * 100).toFixed(1)}%`;
     return `<g><title>${escapeHtml(tip)}</title><rect x="${x.toFixed(1)}" y="${(height - 12 - r).toFixed(1)}" width="${bar.toFixed(1)}" height="${r.toFixed(1)}" fill="#8c959f"/><rect x="${(x + bar + 1).toFixed(1)}" y="${(height - 12 - c).toFixed(1)}" width="${bar.toFixed(1)}" height="${c.toFixed(1)}" fill="#0969da"/></g>`;
   }).join("");
   const first = escapeHtml(h.labels[0] ?? "");
@@ -77533,7 +78013,7 @@ async function upsertDriftIssue(github, repo, model, body) {
   const full = `${marker}
 ${body}`;
   const open5 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open5.find((issue2) => !issue2.pull_request && issue2.body?.startsWith(marker) && issue2.user?.type === "Bot");
+  const existing = open5.find((issue3) => !issue3.pull_request && issue3.body?.startsWith(marker) && issue3.user?.type === "Bot");
   if (existing) {
     const { data: data2 } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
     return { number: data2.number, url: data2.html_url, action: "updated" };
@@ -77570,22 +78050,22 @@ var driftCommand = {
       const types = model.drift.types;
       const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
       const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join14(workspace.root, p));
-      const handle2 = await openModel(model, workspace.root);
+      const handle3 = await openModel(model, workspace.root);
       try {
         let ref;
-        let note = handle2.note;
+        let note = handle3.note;
         if (stored) ref = stored.profile;
         else {
           context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
           ref = await readTables(referencePaths, { types });
-          if (handle2.score) {
+          if (handle3.score) {
             try {
-              ref = await handle2.score(ref);
+              ref = await handle3.score(ref);
             } catch (error2) {
               if (!isUserError(error2)) throw error2;
               context.warn(`${model.name}: prediction drift skipped: ${error2.message}`);
               note = `Input drift only: the model could not score the data (${error2.message.split("\n")[0]}).`;
-              handle2.score = void 0;
+              handle3.score = void 0;
             }
           }
         }
@@ -77605,7 +78085,7 @@ var driftCommand = {
         context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
         const window2 = await summarizeWindowFiles(currentPaths, summaries, {
           types: readTypes,
-          score: handle2.score,
+          score: handle3.score,
           log: context.log,
           sampleFor: values["report-html"] ? seededRandom() : void 0
         });
@@ -77640,7 +78120,7 @@ var driftCommand = {
         if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
         results.push(result);
       } finally {
-        await handle2.close();
+        await handle3.close();
       }
     }
     const drifted = results.some((r) => r.drifted);
@@ -77671,9 +78151,9 @@ async function storedProfile(git, model, context) {
   return { profile: line.profile, commit: found.commit };
 }
 async function openModel(model, root) {
-  let handle2;
+  let handle3;
   try {
-    handle2 = await loadModel(join14(root, model.artifact));
+    handle3 = await loadModel(join14(root, model.artifact));
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
     return { note: `Input drift only: the model could not be loaded to score the data (${error2.message.split("\n")[0]}).`, close: async () => {
@@ -77683,9 +78163,9 @@ async function openModel(model, root) {
   return {
     score: (table2) => {
       features ??= model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
-      return withPredictions(table2, handle2, model, features);
+      return withPredictions(table2, handle3, model, features);
     },
-    close: () => closeModel(handle2)
+    close: () => closeModel(handle3)
   };
 }
 function seededRandom() {
@@ -77745,10 +78225,10 @@ function joinByRequestId(logIds, labelIds) {
   const labelRows = [];
   for (let row = 0; row < logIds.length; row++) {
     const id = logIds[row];
-    const label = id === void 0 ? void 0 : waiting.get(id)?.pop();
-    if (label === void 0) continue;
+    const label2 = id === void 0 ? void 0 : waiting.get(id)?.pop();
+    if (label2 === void 0) continue;
     logRows.push(row);
-    labelRows.push(label);
+    labelRows.push(label2);
   }
   let unmatched = 0;
   for (const rows of waiting.values()) unmatched += rows.length;
@@ -78939,6 +79419,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
   const { Probot: Probot2, createNodeMiddleware: createNodeMiddleware3 } = await Promise.resolve().then(() => (init_lib(), lib_exports));
   const { retrainBot: retrainBot2 } = await Promise.resolve().then(() => (init_bot(), bot_exports));
   const { botOctokit: botOctokit2 } = await Promise.resolve().then(() => (init_octokit(), octokit_exports));
+  const { botSettings: botSettings2 } = await Promise.resolve().then(() => (init_settings(), settings_exports));
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   const standIn = await startGitHubStandIn({
     app: { id: 1, slug: "modelkeeper", privateKey },
@@ -78946,7 +79427,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
     retryAfterSeconds: 0
   });
   const probot = new Probot2({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit2({ writeBurst: 1e3, writesPerSecond: 1e3 }), logLevel: "fatal" });
-  const middleware = await createNodeMiddleware3(retrainBot2(), { probot });
+  const middleware = await createNodeMiddleware3(retrainBot2({ settings: { ...botSettings2({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise((resolve15) => server.listen(0, "127.0.0.1", resolve15));
   const webhookUrl = `http://127.0.0.1:${server.address().port}/api/github/webhooks`;
@@ -79010,6 +79491,12 @@ async function runCli(argv, rawIo, env, cwd) {
     return 2;
   }
   const specs = { ...COMMON_OPTIONS, ...command.options, help: { type: "boolean", description: "show this help" } };
+  const subcommand = command.subcommands && rest[0] && !rest[0].startsWith("-") ? rest.shift() : void 0;
+  if (command.subcommands && !rest.includes("--help") && (!subcommand || !command.subcommands.includes(subcommand))) {
+    io.stderr(`modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.
+`);
+    return 2;
+  }
   let values;
   try {
     ({ values } = parseArgs2({
@@ -79023,6 +79510,7 @@ async function runCli(argv, rawIo, env, cwd) {
 `);
     return 2;
   }
+  if (subcommand) values.subcommand = subcommand;
   if (values.help) {
     io.stdout(commandHelp(command, specs));
     return 0;
@@ -79199,9 +79687,9 @@ async function linkDependencies(repo) {
   await symlink2(join19(projectRoot, "node_modules", "yaml"), join19(repo, "node_modules", "yaml"), "dir");
 }
 async function predictionLog(modelPath, window2) {
-  const handle2 = await loadModel(modelPath);
+  const handle3 = await loadModel(modelPath);
   try {
-    const prediction = await predict(handle2, window2, [...TRANSACTION_FEATURES], "binary");
+    const prediction = await predict(handle3, window2, [...TRANSACTION_FEATURES], "binary");
     const columns = window2.columns.filter((c) => c.name !== FRAUD_LABEL);
     const lines = [];
     for (let i = 0; i < window2.rowCount; i++) {
@@ -79212,16 +79700,16 @@ async function predictionLog(modelPath, window2) {
     }
     return lines.join("\n") + "\n";
   } finally {
-    await closeModel(handle2);
+    await closeModel(handle3);
   }
 }
 function missedFraud(window2) {
-  const label = window2.columns.find((c) => c.name === FRAUD_LABEL);
+  const label2 = window2.columns.find((c) => c.name === FRAUD_LABEL);
   const device = window2.columns.find((c) => c.name === "device");
   let fraud = 0;
   let newPattern = 0;
   for (let i = 0; i < window2.rowCount; i++) {
-    if (label.kind !== "numeric" || label.values[i] !== 1) continue;
+    if (label2.kind !== "numeric" || label2.values[i] !== 1) continue;
     fraud++;
     if (device.kind === "categorical" && device.categories[device.codes[i]] === "virtual_card") newPattern++;
   }
@@ -79494,14 +79982,14 @@ function featureTable(inputs, model, maxRows) {
     const n = input.shape[0];
     if (rows !== void 0 && n !== rows) throw new RequestError2(400, `input "${feature}" has ${n} rows but the inputs before it have ${rows}; every feature needs one value per row`);
     rows = rowCount2(n, maxRows);
-    const kind = model.featureKinds.get(feature);
-    if (kind === "string") {
+    const kind2 = model.featureKinds.get(feature);
+    if (kind2 === "string") {
       if (input.datatype !== "BYTES") throw new RequestError2(400, `input "${feature}": this feature is text; send it as datatype BYTES with string data, got ${input.datatype}`);
       return categorical2(feature, input.data);
     }
-    if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError2(400, `input "${feature}": this feature is numeric (${kind === "int64" ? "INT64" : "FP32/FP64"}), got datatype ${input.datatype}`);
+    if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError2(400, `input "${feature}": this feature is numeric (${kind2 === "int64" ? "INT64" : "FP32/FP64"}), got datatype ${input.datatype}`);
     const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = number(input.data[i], feature, i, kind === "int64");
+    for (let i = 0; i < n; i++) values[i] = number(input.data[i], feature, i, kind2 === "int64");
     return { kind: "numeric", name: feature, values };
   });
   return { source: "the request", rowCount: rows, columns };
@@ -79601,15 +80089,15 @@ import { rm as rm2 } from "node:fs/promises";
 import { dirname as dirname6 } from "node:path";
 init_errors();
 async function loadServedModel(name, artifact, task, configured) {
-  const handle2 = await loadModel(artifact.path);
+  const handle3 = await loadModel(artifact.path);
   try {
-    const features = configured ?? handle2.recordedFeatures ?? (handle2.signature.inputs.length > 1 ? handle2.signature.inputs.map((input) => input.name) : void 0);
+    const features = configured ?? handle3.recordedFeatures ?? (handle3.signature.inputs.length > 1 ? handle3.signature.inputs.map((input) => input.name) : void 0);
     if (!features) {
       throw new UserError(`${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`, { key: "features" });
     }
-    const template = warmUpTable(handle2, features);
-    const plan = planInputs(handle2.signature, features, template, { path: artifact.label, recordedFeatures: handle2.recordedFeatures });
-    const outputPlan = planOutputs(handle2.signature, task, { path: artifact.label });
+    const template = warmUpTable(handle3, features);
+    const plan = planInputs(handle3.signature, features, template, { path: artifact.label, recordedFeatures: handle3.recordedFeatures });
+    const outputPlan = planOutputs(handle3.signature, task, { path: artifact.label });
     const featureKinds = /* @__PURE__ */ new Map();
     for (const feed of plan.feeds) {
       for (const column2 of feed.columns) featureKinds.set(column2.name, feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float");
@@ -79623,14 +80111,14 @@ async function loadServedModel(name, artifact, task, configured) {
       features,
       featureKinds,
       ...plan.layout === "matrix" ? { matrixInput: { name: plan.feeds[0].inputName, element: plan.feeds[0].element } } : {},
-      handle: handle2,
+      handle: handle3,
       outputPlan,
       loadedAt: /* @__PURE__ */ new Date()
     };
     await scoreTable(model, template);
     return model;
   } catch (error2) {
-    await closeModel(handle2).catch(() => {
+    await closeModel(handle3).catch(() => {
     });
     throw error2;
   } finally {
@@ -79677,8 +80165,8 @@ function concat2(parts) {
   for (const part of parts) for (let i = 0; i < part.length; i++) out.push(part[i]);
   return out;
 }
-function warmUpTable(handle2, features) {
-  const stringInputs = new Set(handle2.signature.inputs.filter((input) => input.type === "string").map((input) => input.name));
+function warmUpTable(handle3, features) {
+  const stringInputs = new Set(handle3.signature.inputs.filter((input) => input.type === "string").map((input) => input.name));
   const columns = features.map(
     (feature) => stringInputs.has(feature) ? { kind: "categorical", name: feature, codes: Int32Array.of(0), categories: [""] } : { kind: "numeric", name: feature, values: Float64Array.of(0) }
   );
@@ -79702,7 +80190,7 @@ var ActiveRequests = class {
 };
 function createServeServer(parts) {
   const server = createServer2({ keepAliveTimeout: 5e3, headersTimeout: 1e4, requestTimeout: Math.max(3e4, parts.settings.timeoutMs * 2) }, (req, res) => {
-    handle(parts, req, res).catch((error2) => {
+    handle2(parts, req, res).catch((error2) => {
       parts.warn(`serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${error2?.stack ?? error2}`);
       if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
       else res.destroy();
@@ -79710,7 +80198,7 @@ function createServeServer(parts) {
   });
   return server;
 }
-async function handle(parts, req, res) {
+async function handle2(parts, req, res) {
   const route2 = matchRoute(req.method ?? "GET", req.url ?? "/");
   const { lifecycle, slots } = parts;
   switch (route2.kind) {
@@ -79762,7 +80250,7 @@ async function infer(parts, req, res, name, version) {
   const taken = parts.slots.take((parts.random ?? Math.random)());
   let release;
   const model = taken.decision.answer.model;
-  const answer = (code, body, headers = {}) => {
+  const answer2 = (code, body, headers = {}) => {
     metrics.answered(model.name, model.version, code, (performance3.now() - started) / 1e3);
     for (const [key, value2] of Object.entries(headers)) res.setHeader(key, value2);
     send(parts, res, code, body);
@@ -79773,32 +80261,32 @@ async function infer(parts, req, res, name, version) {
       return notServed(parts, res, model, name, version);
     }
     const declared = Number(req.headers["content-length"]);
-    if (declared > settings.maxBodyBytes) return tooLarge(answer, req, res, settings.maxBodyBytes);
+    if (declared > settings.maxBodyBytes) return tooLarge(answer2, req, res, settings.maxBodyBytes);
     const admission = await parts.admission.acquire(deadline - performance3.now());
     if (!admission.admitted) {
       const retry2 = { "retry-after": String(settings.retryAfterSeconds) };
       req.resume();
-      return admission.reason === "queue-full" ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry2) : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry2);
+      return admission.reason === "queue-full" ? answer2(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry2) : answer2(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry2);
     }
     release = admission.release;
-    const body = await readBody(req, settings.maxBodyBytes);
-    if (body === void 0) return tooLarge(answer, req, res, settings.maxBodyBytes);
+    const body = await readBody2(req, settings.maxBodyBytes);
+    if (body === void 0) return tooLarge(answer2, req, res, settings.maxBodyBytes);
     let parsed;
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch (error2) {
-      return answer(400, errorBody(`the body is not valid JSON (${error2.message}); send an Open Inference Protocol v2 infer request`));
+      return answer2(400, errorBody(`the body is not valid JSON (${error2.message}); send an Open Inference Protocol v2 infer request`));
     }
     let request2;
     try {
       request2 = parseInferRequest(parsed, model, settings.maxRows);
     } catch (error2) {
-      if (error2 instanceof RequestError2) return answer(error2.status, errorBody(error2.message));
+      if (error2 instanceof RequestError2) return answer2(error2.status, errorBody(error2.message));
       throw error2;
     }
     const id = request2.id ?? randomUUID2();
     if (performance3.now() >= deadline) {
-      return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
+      return answer2(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
     const run3 = scoreTable(model, request2.table).finally(release);
@@ -79807,15 +80295,15 @@ async function infer(parts, req, res, name, version) {
     if (outcome === "deadline") {
       run3.catch(() => {
       });
-      return answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+      return answer2(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
     }
     metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request2.table.rowCount);
-    answer(200, inferResponse(model, id, outcome));
+    answer2(200, inferResponse(model, id, outcome));
     parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request2.table, prediction: outcome.prediction });
   } catch (error2) {
-    if (isUserError(error2)) return answer(400, errorBody(error2.message));
+    if (isUserError(error2)) return answer2(400, errorBody(error2.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error2?.message ?? error2}`);
-    return answer(500, errorBody("the model run failed; see the server's log"));
+    return answer2(500, errorBody("the model run failed; see the server's log"));
   } finally {
     release?.();
     taken.done();
@@ -79826,7 +80314,7 @@ function withDeadline(work, ms) {
   const expired = new Promise((resolve15) => timer = setTimeout(() => resolve15("deadline"), Math.max(0, ms)));
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
-function readBody(req, limit) {
+function readBody2(req, limit) {
   return new Promise((resolve15, reject) => {
     const chunks = [];
     let size = 0;
@@ -79845,8 +80333,8 @@ function readBody(req, limit) {
     req.once("error", reject);
   });
 }
-function tooLarge(answer, req, res, limit) {
-  answer(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`), { connection: "close" });
+function tooLarge(answer2, req, res, limit) {
+  answer2(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`), { connection: "close" });
   res.once("finish", () => req.socket.destroySoon());
 }
 function servesThis(model, name, version) {
@@ -79960,8 +80448,8 @@ var ServeMetrics = class {
 // src/serve/router.ts
 function route(slots, draw) {
   const canary = slots.canary && draw * 100 < slots.canary.percent ? slots.canary.model : void 0;
-  const answer = canary ? { endpoint: "canary", model: canary } : { endpoint: "stable", model: slots.stable };
-  return slots.shadow ? { answer, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer };
+  const answer2 = canary ? { endpoint: "canary", model: canary } : { endpoint: "stable", model: slots.stable };
+  return slots.shadow ? { answer: answer2, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer: answer2 };
 }
 
 // src/serve/model-slots.ts
@@ -80281,8 +80769,120 @@ var serveCommand = {
   }
 };
 
+// src/rollout/rollout-line.ts
+var KINDS = ["started", "stepped", "completed", "reverted"];
+var SHA256 = /^[0-9a-f]{64}$/;
+var COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function rolloutLineProblem(line, noteCommit) {
+  const l = line;
+  if (l.event !== "rollout") return "not a rollout line";
+  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at))) return "no id or no valid time";
+  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256)) return "canary.sha256 is not a sha256";
+  if (typeof l.canary.commit !== "string" || !COMMIT.test(l.canary.commit)) return "canary.commit is not a commit id";
+  if (l.canary.commit !== noteCommit) return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
+  if (!KINDS.includes(l.transition)) return `unknown transition ${JSON.stringify(l.transition)}`;
+  if (!Number.isInteger(l.step) || l.step < 0) return "step is not a step index";
+  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100)) return 'percent is neither "shadow" nor 1..100';
+  if (l.reason !== void 0 && typeof l.reason !== "string") return "reason is not text";
+  if (l.evidence !== void 0 && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean"))) return "evidence is not a list of signals";
+  return void 0;
+}
+
+// src/rollout/record.ts
+async function readRolloutHistory(git, model) {
+  const history = { lines: [], ignored: [] };
+  for (const note of await readAllNotes(git)) {
+    for (const line of note.lines) {
+      if (line.event !== "rollout" || model !== void 0 && line.model !== model) continue;
+      const problem = rolloutLineProblem(line, note.commit);
+      if (problem) history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : void 0, problem });
+      else history.lines.push(line);
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  history.lines = history.lines.filter((l) => !seen.has(l.id) && Boolean(seen.add(l.id))).sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  return history;
+}
+
+// src/rollout/status.ts
+function summarizeRollouts(lines) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const key = `${line.model}
+${line.canary.sha256}`;
+    groups2.set(key, [...groups2.get(key) ?? [], line]);
+  }
+  const summaries = [...groups2.values()].map((group) => {
+    const ordered = [...group].sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    const end = ordered.find((l) => l.transition === "reverted") ?? ordered.find((l) => l.transition === "completed") ?? ordered.at(-1);
+    const first = ordered[0];
+    return {
+      model: first.model,
+      canary: end.canary,
+      ...end.stable ?? first.stable ? { stable: end.stable ?? first.stable } : {},
+      state: end.transition === "reverted" ? "reverted" : end.transition === "completed" ? "completed" : "running",
+      step: end.step,
+      percent: end.transition === "completed" ? 100 : end.percent,
+      startedAt: first.at,
+      lastAt: ordered.at(-1).at,
+      ...end.reason !== void 0 ? { reason: end.reason } : {},
+      transitions: ordered.map((l) => ({ transition: l.transition, step: l.step, percent: l.percent, at: l.at, ...l.reason !== void 0 ? { reason: l.reason } : {} }))
+    };
+  });
+  return summaries.sort((a, b) => a.model < b.model ? -1 : a.model > b.model ? 1 : a.startedAt < b.startedAt ? -1 : 1);
+}
+function renderRolloutStatusText(data) {
+  const out = [];
+  for (const model of data.models) {
+    const rollouts = data.rollouts.filter((r) => r.model === model);
+    out.push(`${printable(model)}: ${rollouts.length === 0 ? "no rollout recorded" : `${rollouts.length} rollout${rollouts.length === 1 ? "" : "s"}`}`);
+    for (const r of rollouts) {
+      const stable = r.stable ? ` over stable ${r.stable.version ? `${printable(r.stable.version)} ` : ""}(${r.stable.sha256.slice(0, 12)})` : "";
+      out.push(`  canary ${r.canary.sha256.slice(0, 12)} from commit ${r.canary.commit.slice(0, 12)}${stable}: ${r.state} at ${percentText(r.percent)} (${r.startedAt} to ${r.lastAt})`);
+      for (const t of r.transitions) out.push(`    ${t.at}  ${t.transition.padEnd(9)} ${percentText(t.percent)}`);
+      if (r.reason && r.state !== "running") out.push(`    why: ${printable(r.reason)}`);
+    }
+  }
+  if (data.ignored.length > 0) {
+    out.push(`ignored ${data.ignored.length} rollout line${data.ignored.length === 1 ? "" : "s"} that cannot be taken:`);
+    for (const i of data.ignored) out.push(`  on ${i.commit.slice(0, 12)}: ${printable(i.problem)}`);
+  }
+  return out.join("\n");
+}
+var percentText = (p) => p === "shadow" ? "shadow" : `${p}%`;
+function printable(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/commands/rollout.ts
+init_errors();
+var rolloutCommand = {
+  name: "rollout",
+  summary: "rollout status: the canaries serve rolled out, from the notes: what served, when, why it stopped",
+  usage: "rollout status [--model NAME]",
+  subcommands: ["status"],
+  options: {},
+  async run(context, values) {
+    if ((values.subcommand ?? "status") !== "status") throw new UserError(`rollout: unknown subcommand ${JSON.stringify(values.subcommand)}. Use: modelkeeper rollout status [--model NAME].`);
+    const workspace = await openWorkspace(context, values);
+    const selected = typeof values.model === "string" ? workspace.models[0].name : void 0;
+    const history = await readRolloutHistory(workspace.git, selected);
+    const rollouts = summarizeRollouts(history.lines);
+    const models = selected ? [selected] : [.../* @__PURE__ */ new Set([...workspace.models.map((m) => m.name), ...rollouts.map((r) => r.model)])];
+    const data = { models, rollouts, ignored: history.ignored };
+    for (const i of history.ignored) context.warn(`rollout line on ${i.commit.slice(0, 12)} ignored: ${i.problem}`);
+    const serving = rollouts.filter((r) => r.state === "running").length;
+    return {
+      exitCode: 0,
+      data,
+      text: renderRolloutStatusText(data),
+      outputs: { rollouts: String(rollouts.length), reverted: String(rollouts.filter((r) => r.state === "reverted").length), running: String(serving) }
+    };
+  }
+};
+
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, serveCommand, demoCommand];
+var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, serveCommand, rolloutCommand, demoCommand];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }

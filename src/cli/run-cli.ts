@@ -31,6 +31,11 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     return 2;
   }
   const specs: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...command.options, help: { type: "boolean", description: "show this help" } };
+  const subcommand = command.subcommands && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
+  if (command.subcommands && !rest.includes("--help") && (!subcommand || !command.subcommands.includes(subcommand))) {
+    io.stderr(`modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.\n`);
+    return 2;
+  }
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -43,6 +48,7 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     io.stderr(`modelkeeper ${name}: ${(error as Error).message}. See modelkeeper ${name} --help.\n`);
     return 2;
   }
+  if (subcommand) values.subcommand = subcommand;
   if (values.help) {
     io.stdout(commandHelp(command, specs));
     return 0;

@@ -42,6 +42,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Words the command takes first (`rollout status`); the one given reaches run as values.subcommand. */
+  subcommands?: string[];
   run(context: CommandContext, values: Values): Promise<CommandResult>;
 }
 

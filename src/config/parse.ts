@@ -42,7 +42,21 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
     positive: model.positive === undefined ? undefined : String(model.positive),
     drift: { ...model.drift, reference: model.drift.reference === undefined ? undefined : list(model.drift.reference) },
   }));
+  for (const model of models) checkRolloutSteps(model, displayName);
   return { path: absolutePath, relativePath: displayName, models, ...(data.serve ? { serve: data.serve } : {}) };
+}
+
+/** The schema checks each step; the order is a rule across steps: shadow first, then rising percents to 100. */
+function checkRolloutSteps(model: ModelConfig, displayName: string): void {
+  const steps = model.rollout.steps;
+  const key = `models.${model.name}.rollout.steps`;
+  const percents = steps.filter((s): s is number => s !== "shadow");
+  const problem =
+    steps.lastIndexOf("shadow") > 0 ? `"shadow" can only be the first step (the canary scores copies before it answers anyone)`
+    : percents.some((p, i) => i > 0 && p <= percents[i - 1]) ? "the percents must rise from step to step"
+    : steps[steps.length - 1] !== 100 ? "the last step must be 100 (the rollout ends with the new version answering everyone)"
+    : undefined;
+  if (problem) throw new UserError(`${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`, { file: displayName, key });
 }
 
 function list(value: string | string[] | undefined): string[] {

@@ -35,6 +35,17 @@ export interface DriftConfig {
   thresholds: Record<string, number>;
 }
 
+/** How serve rolls a new version out (see src/rollout/). */
+export interface RolloutConfig {
+  steps: Array<"shadow" | number>;
+  min_requests: number;
+  min_minutes: number;
+  alpha: number;
+  error_rate_margin: number;
+  latency_median_ratio: number;
+  prediction_ks: number;
+}
+
 export interface ModelConfig {
   name: string;
   task: Task;
@@ -51,6 +62,7 @@ export interface ModelConfig {
   config: string[];
   evaluate: EvaluateConfig;
   drift: DriftConfig;
+  rollout: RolloutConfig;
   reproduce: { tolerance: number; timeout_minutes: number };
 }
 

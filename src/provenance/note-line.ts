@@ -92,7 +92,25 @@ export interface PromoteLine extends LineBase {
   [extra: string]: unknown;
 }
 
-export type NoteLine = RecordLine | EvaluateLine | PromoteLine;
+/**
+ * A step of serve's gradual rollout (src/rollout/), on the canary's commit. A record, never an
+ * authority: readers that look for record/evaluate/promote lines skip it by its event.
+ */
+export interface RolloutLine extends LineBase {
+  event: "rollout";
+  canary: { sha256: string; commit: string };
+  /** What answered the other requests while this canary was rolled out. */
+  stable?: { sha256: string; version?: string };
+  transition: "started" | "stepped" | "completed" | "reverted";
+  /** 0-based index into rollout.steps, and that step ("shadow" or the canary's percent). */
+  step: number;
+  percent: number | "shadow";
+  reason?: string;
+  /** Per signal: breached, the look's alpha, the figures and the sentence. */
+  evidence?: Array<{ signal: string; breached: boolean; alpha: number; figures: Record<string, number>; detail: string }>;
+}
+
+export type NoteLine = RecordLine | EvaluateLine | PromoteLine | RolloutLine;
 
 /** A short random id for a new line. */
 export function newLineId(): string {

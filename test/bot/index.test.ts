@@ -211,7 +211,7 @@ describe("/retrain comments", () => {
           "No retrain: `modelkeeper.yml` on `main` is not valid.",
           "",
           "```text",
-          'modelkeeper.yml:6: unknown key "models.fraud.lable". Allowed here: task, artifact, train, label, classes, positive, features, data, code, config, evaluate, drift, reproduce.',
+          'modelkeeper.yml:6: unknown key "models.fraud.lable". Allowed here: task, artifact, train, label, classes, positive, features, data, code, config, evaluate, drift, reproduce, rollout.',
           "```",
           "",
           "Fix it on `main`, then ask again.",
