@@ -55494,15 +55494,14 @@ function parseChampionClaim(message, model, tag) {
   }
   return void 0;
 }
-async function trustedChampion(git, model, options2 = {}) {
-  const { within, only } = options2;
+async function* trustedChampionTags(git, model, filter, ignored) {
+  const { within, only } = filter;
   const format3 = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format3}`, `refs/tags/${tagPrefix(model)}*`]);
   const tags = out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
     const [tag, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
     return { tag, type, peeledType, message: message ?? "", version: versionOf(model, tag) };
   }).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
-  const ignored = [];
   for (const t of tags) {
     if (t.type !== "tag") {
       ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
@@ -55531,8 +55530,12 @@ async function trustedChampion(git, model, options2 = {}) {
       ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
       continue;
     }
-    return { champion: { tag: t.tag, version: t.version, artifact }, ignored };
+    yield { tag: t.tag, version: t.version, artifact, artifactPath: claim.artifact.path };
   }
+}
+async function trustedChampion(git, model, filter = {}) {
+  const ignored = [];
+  for await (const champion of trustedChampionTags(git, model, filter, ignored)) return { champion, ignored };
   return { ignored };
 }
 async function resolveChampion(git, model, env, cwd, override, challenger) {
@@ -59359,17 +59362,21 @@ var rollbackCommand = {
         await fetchModelTags(git, remote);
         await mergeRemoteNotes(git, remote).catch(() => false);
       }
-      const target = pickTarget(await championTags(git, model.name), values.to, model.name);
-      const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
-      const entry = await fileEntry(git, target.tag, model.artifact);
-      if (!artifact || !entry) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
+      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      const ignored = [];
+      const trusted = [];
+      for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
+      for (const tag of ignored) context.log(`rollback: ignored ${tag.tag}: ${tag.reason}`);
+      const target = pickTarget(trusted, values.to, model.name);
+      const artifact = target.artifact;
+      const entry = await fileEntry(git, target.tag, target.artifactPath);
+      if (!entry) throw new UserError(`${target.tag} has no ${target.artifactPath}: cannot restore it.`);
       const message = `modelkeeper: roll back ${model.name} to v${target.version}
 
 Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).
 
 ${TRAILER2}: ${model.name} v${target.version}`;
       const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
-      const head = (await git.run(["rev-parse", "HEAD"])).trim();
       let commit;
       if (tip && await isRollbackCommit(git, tip, model, target.version, entry.blob)) {
         commit = tip;
@@ -59392,7 +59399,7 @@ ${TRAILER2}: ${model.name} v${target.version}`;
       const text2 = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
       return {
         exitCode: 0,
-        data: { model: model.name, to: target, commit, branch, sha256: artifact.sha256, pullRequest },
+        data: { model: model.name, to: { tag: target.tag, version: target.version }, commit, branch, sha256: artifact.sha256, pullRequest },
         text: text2,
         markdown: `### modelkeeper rollback
 
@@ -59439,11 +59446,11 @@ function pickTarget(tags, to, model) {
     const version = Number(to.replace(/^v/, ""));
     const found = tags.find((t) => t.version === version);
     if (!Number.isInteger(version) || !found) {
-      throw new UserError(`--to ${to}: no tag ${tagPrefix(model)}${to.replace(/^v/, "")}. Versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
+      throw new UserError(`--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
     }
     return found;
   }
-  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
+  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`);
   return tags[1];
 }
 

@@ -8,7 +8,7 @@ import { pushAtomic } from "../git/atomic-push.ts";
 import { commitWithFile, fileEntry } from "../git/commit-file.ts";
 import { withWorktree } from "../git/worktree.ts";
 import { fetchModelTags } from "../git/tags.ts";
-import { championTags, fromGit, tagPrefix } from "../gate/champion.ts";
+import { fromGit, tagPrefix, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
 import { buildRecord } from "../provenance/manifest.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
@@ -46,15 +46,21 @@ export const rollbackCommand: Command = {
         await fetchModelTags(git, remote);
         await mergeRemoteNotes(git, remote).catch(() => false);
       }
-      const target = pickTarget(await championTags(git, model.name), values.to as string | undefined, model.name);
-      const artifact = await fromGit(git, target.tag, model.artifact, `tag ${target.tag}`);
-      const entry = await fileEntry(git, target.tag, model.artifact);
-      if (!artifact || !entry) throw new UserError(`${target.tag} has no ${model.artifact}: cannot restore it.`);
+      // Only trusted champions can be restored: a lightweight or hand-made tag named like one, or
+      // one on a side branch, would let whoever pushed it choose the production model.
+      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      const ignored: IgnoredTag[] = [];
+      const trusted: TrustedChampion[] = [];
+      for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
+      for (const tag of ignored) context.log(`rollback: ignored ${tag.tag}: ${tag.reason}`);
+      const target = pickTarget(trusted, values.to as string | undefined, model.name);
+      const artifact = target.artifact;
+      const entry = await fileEntry(git, target.tag, target.artifactPath);
+      if (!entry) throw new UserError(`${target.tag} has no ${target.artifactPath}: cannot restore it.`);
       const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).\n\n${TRAILER}: ${model.name} v${target.version}`;
 
       // A rerun finds the commit a killed run made (on the branch already, note or not) and finishes it.
       const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
-      const head = (await git.run(["rev-parse", "HEAD"])).trim();
       let commit: string;
       if (tip && (await isRollbackCommit(git, tip, model, target.version, entry.blob))) {
         commit = tip;
@@ -80,7 +86,7 @@ export const rollbackCommand: Command = {
       const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
       return {
         exitCode: 0,
-        data: { model: model.name, to: target, commit, branch, sha256: artifact.sha256, pullRequest },
+        data: { model: model.name, to: { tag: target.tag, version: target.version }, commit, branch, sha256: artifact.sha256, pullRequest },
         text,
         markdown: `### modelkeeper rollback\n\n${text}\n`,
         outputs: { commit, tag: target.tag, ...(pullRequest ? { "pull-request": String(pullRequest.number) } : {}) },
@@ -129,15 +135,16 @@ async function openPullRequest(context: CommandContext, branch: string, model: M
   return { number: pr.number, url: pr.html_url };
 }
 
-function pickTarget(tags: Array<{ tag: string; version: number }>, to: string | undefined, model: string): { tag: string; version: number } {
+/** The version to restore: --to vN, else the trusted champion before the newest. Pure. */
+function pickTarget(tags: TrustedChampion[], to: string | undefined, model: string): TrustedChampion {
   if (to) {
     const version = Number(to.replace(/^v/, ""));
     const found = tags.find((t) => t.version === version);
     if (!Number.isInteger(version) || !found) {
-      throw new UserError(`--to ${to}: no tag ${tagPrefix(model)}${to.replace(/^v/, "")}. Versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
+      throw new UserError(`--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
     }
     return found;
   }
-  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} champion version(s): there is no previous one to roll back to. Pass --to vN.`);
+  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`);
   return tags[1];
 }

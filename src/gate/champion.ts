@@ -54,6 +54,8 @@ export interface TrustedChampion {
   tag: string;
   version: number;
   artifact: ArtifactSource;
+  /** Where the artifact sits in the tagged commit, as the tag's claim names it. */
+  artifactPath: string;
 }
 
 /** The machine-readable claim in a champion tag's message: promote's note line, as JSON on one line. */
@@ -89,22 +91,26 @@ export function parseChampionClaim(message: string, model: string, tag: string):
   return undefined;
 }
 
+/** Where a trusted champion tag must sit, and which artifact it must name. */
+export interface ChampionFilter {
+  /** The tagged commit must be in this commit's history (the protected branch the champion serves). */
+  within?: { commit: string; name: string };
+  /** Only tags whose claim names this artifact (was it ever the champion?). */
+  only?: { sha256: string };
+}
+
 /**
- * The trusted champion: the newest tag modelkeeper/<model>/v<N> that is annotated, points at a
- * commit, carries promote's claim (model, version, artifact path and sha256) and whose artifact at
- * that commit hashes to the claim. Anything else named like a champion (a lightweight tag, a hand
- * made annotated tag, one whose artifact was swapped) is listed in `ignored`, never used:
- * tags are not covered by branch protection, so anyone who can push could make one.
- * With `within`, the tagged commit must also be in that commit's history (the protected default
- * branch): an annotated tag with a well-formed claim, pushed by hand on a side branch, is not the
- * champion. With `only`, the newest trusted tag of that artifact (was it ever the champion?).
+ * The trusted champion tags of a model, newest first, checked one by one as the caller asks for
+ * them: a tag modelkeeper/<model>/v<N> that is annotated, points at a commit, carries promote's
+ * claim (model, version, artifact path and sha256) and whose artifact at that commit hashes to the
+ * claim. Anything else named like a champion (a lightweight tag, a hand made annotated tag, one
+ * whose artifact was swapped) is pushed to `ignored`, never yielded: tags are not covered by
+ * branch protection, so anyone who can push could make one. With `within`, the tagged commit must
+ * also be in that commit's history: an annotated tag with a well-formed claim, pushed by hand on a
+ * side branch, is not a champion.
  */
-export async function trustedChampion(
-  git: Git,
-  model: string,
-  options: { within?: { commit: string; name: string }; only?: { sha256: string } } = {},
-): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
-  const { within, only } = options;
+export async function* trustedChampionTags(git: Git, model: string, filter: ChampionFilter, ignored: IgnoredTag[]): AsyncGenerator<TrustedChampion> {
+  const { within, only } = filter;
   const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
   const tags = out
@@ -116,7 +122,6 @@ export async function trustedChampion(
     })
     .filter((t) => Number.isInteger(t.version) && t.version > 0)
     .sort((a, b) => b.version - a.version);
-  const ignored: IgnoredTag[] = [];
   for (const t of tags) {
     if (t.type !== "tag") {
       ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
@@ -145,8 +150,14 @@ export async function trustedChampion(
       ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
       continue;
     }
-    return { champion: { tag: t.tag, version: t.version, artifact }, ignored };
+    yield { tag: t.tag, version: t.version, artifact, artifactPath: claim.artifact.path };
   }
+}
+
+/** The trusted champion: the newest of `trustedChampionTags`, and the tags passed over on the way. */
+export async function trustedChampion(git: Git, model: string, filter: ChampionFilter = {}): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+  const ignored: IgnoredTag[] = [];
+  for await (const champion of trustedChampionTags(git, model, filter, ignored)) return { champion, ignored };
   return { ignored };
 }
 

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
 import { binaryCsv, gateConfig, MODELS } from "../support/gate-fixtures.ts";
 import { createGit } from "../../src/git/git.ts";
@@ -195,15 +196,45 @@ test("rollback restores the previous champion's artifact; promote re-tags it as 
   assert.deepEqual([p.tag, p.restores], ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"]);
 });
 
+test("rollback restores only trusted champions: a lightweight tag or a forged annotated tag on a side branch is never the target", async (t) => {
+  const { repo, head } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  assert.equal((await repo.cli("promote")).code, 0);
+  // An attacker with push access: an evil model on a side branch, tagged v3 (annotated, with a
+  // claim copied in promote's format and the right sha256) and v4 (lightweight).
+  await repo.git.run(["checkout", "--quiet", "-b", "side"]);
+  await repo.write("models/fraud.onnx", worse());
+  const evil = await repo.commit("evil model");
+  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 3, tag: "modelkeeper/fraud/v3", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", `modelkeeper: fraud v3\n\n${claim}`, evil]);
+  await repo.git.run(["tag", "modelkeeper/fraud/v4", evil]);
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  assert.equal((await repo.git.run(["rev-parse", "HEAD"])).trim(), head);
+
+  const rollback = await repo.cli("rollback", "--model", "fraud", "--json");
+  assert.equal(rollback.code, 0, rollback.stderr);
+  assert.equal(JSON.parse(rollback.stdout).to.tag, "modelkeeper/fraud/v1");
+  assert.equal(JSON.parse(rollback.stdout).sha256, sha(MODELS.weak()));
+  assert.match(rollback.stderr, /ignored modelkeeper\/fraud\/v4: a lightweight tag/);
+  assert.match(rollback.stderr, /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of the current branch main/);
+  assert.deepEqual(await readFile(join(repo.dir, "models/fraud.onnx")), MODELS.weak());
+
+  await repo.git.run(["reset", "--quiet", "--hard", head]);
+  const forced = await repo.cli("rollback", "--model", "fraud", "--to", "v3");
+  assert.equal(forced.code, 2);
+  assert.match(forced.stderr, /--to v3: no trusted champion tag modelkeeper\/fraud\/v3 in this branch's history\. Trusted versions there: v2, v1\./);
+  assert.deepEqual(await readFile(join(repo.dir, "models/fraud.onnx")), MODELS.good());
+});
+
 test("rollback with one version only, or an unknown --to, says what exists", async (t) => {
   const { repo } = await repoWithChampion(worse());
   t.after(() => repo.cleanup());
   const none = await repo.cli("rollback", "--model", "fraud");
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /has 1 champion version\(s\): there is no previous one/);
+  assert.match(none.stderr, /has 1 trusted champion version\(s\) in this branch's history: there is no previous one/);
   const unknown = await repo.cli("rollback", "--model", "fraud", "--to", "v9");
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /--to v9: no tag modelkeeper\/fraud\/v9\. Versions there: v1\./);
+  assert.match(unknown.stderr, /--to v9: no trusted champion tag modelkeeper\/fraud\/v9 in this branch's history\. Trusted versions there: v1\./);
 });
 
 test("a commit whose recorded inputs changed but whose artifact did not is flagged as probably not retrained", async (t) => {
