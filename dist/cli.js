@@ -45609,6 +45609,45 @@ function selectModels(config2, name) {
   return [model];
 }
 
+// src/git/git-dir.ts
+async function gitDir(git) {
+  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+}
+
+// src/github/event.ts
+import { readFileSync } from "node:fs";
+function pullRequestFromEnv(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!env.GITHUB_EVENT_PATH || name !== "pull_request" && name !== "pull_request_target") return void 0;
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const pr = payload?.pull_request;
+  if (!pr?.head?.sha) return void 0;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseRef: pr.base?.ref,
+    baseSha: pr.base?.sha,
+    fromFork: Boolean(pr.head.repo && pr.base?.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
+  };
+}
+
+// src/provenance/record-target.ts
+async function recordTarget(git, env, commit) {
+  if (commit) return commit;
+  const pr = pullRequestFromEnv(env);
+  if (pr) {
+    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
+    if (present.code === 0) return pr.headSha;
+  }
+  return "HEAD";
+}
+
 // src/git/notes.ts
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -45719,29 +45758,6 @@ async function mergeRemoteNotes(git, remote = "origin", ref = NOTES_REF) {
   }
   await git.tryRun(["update-ref", "-d", incoming]);
   return true;
-}
-
-// src/github/event.ts
-import { readFileSync } from "node:fs";
-function pullRequestFromEnv(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!env.GITHUB_EVENT_PATH || name !== "pull_request" && name !== "pull_request_target") return void 0;
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-  } catch {
-    return void 0;
-  }
-  const pr = payload?.pull_request;
-  if (!pr?.head?.sha) return void 0;
-  return {
-    number: pr.number,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base?.ref,
-    baseSha: pr.base?.sha,
-    fromFork: Boolean(pr.head.repo && pr.base?.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
-  };
 }
 
 // src/provenance/expand-paths.ts
@@ -46059,6 +46075,13 @@ function changedKeys(before, after, prefix = "") {
   }
   if (canonicalJson(before) === canonicalJson(after)) return [];
   return [{ key: prefix || "(section)", ...before === void 0 ? {} : { before }, ...after === void 0 ? {} : { after } }];
+}
+function sectionChange(model, recorded) {
+  if (!recorded.section) return [];
+  const now = configSection(model);
+  const actual = sectionSha256(now);
+  if (actual === recorded.section.sha256) return [];
+  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
 }
 
 // src/provenance/manifest-store.ts
@@ -53849,15 +53872,6 @@ var recordCommand = {
     };
   }
 };
-async function recordTarget(git, env, commit) {
-  if (commit) return commit;
-  const pr = pullRequestFromEnv(env);
-  if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
-  }
-  return "HEAD";
-}
 function dirtyError(dirty, commit) {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
   const more = dirty.length > shown.length ? [`  \u2026 and ${dirty.length - shown.length} more`] : [];
@@ -53877,12 +53891,12 @@ async function warnIfNotesMissing(git, warn) {
     warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
   }
 }
-async function gitDir(git) {
-  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
-}
 
 // src/commands/verify.ts
 import { join as join5 } from "node:path";
+
+// src/provenance/find-record.ts
+init_errors();
 
 // src/git/blob.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -53955,6 +53969,10 @@ async function sameRecordedFiles(git, model, candidate, commit) {
   if (diff.code !== 0) return false;
   return !diff.stdout.split("\0").some((path8) => path8 && named.has(path8));
 }
+async function noRecordError(git, model, rev, commit) {
+  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
+}
 
 // src/provenance/compare.ts
 function compareRecord(record, inputs, current) {
@@ -54017,7 +54035,6 @@ function renderVerifyMarkdown(report) {
 }
 
 // src/commands/verify.ts
-init_errors();
 var verifyCommand = {
   name: "verify",
   summary: "re-hash the working tree and compare it with a commit's record",
@@ -54057,13 +54074,6 @@ var verifyCommand = {
     };
   }
 };
-function sectionChange(model, recorded) {
-  if (!recorded.section) return [];
-  const now = configSection(model);
-  const actual = sectionSha256(now);
-  if (actual === recorded.section.sha256) return [];
-  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
-}
 async function currentHashes(root, record, configured, cache2) {
   const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -54089,10 +54099,6 @@ async function currentHashes(root, record, configured, cache2) {
     config: pick3(roles.config),
     lockfiles: pick3(roles.lockfiles)
   };
-}
-async function noRecordError(git, model, rev, commit) {
-  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
-  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }
 
 // src/commands/reproduce.ts
@@ -59802,6 +59808,7 @@ init_errors();
 var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
+  const { runCli: runCli2 } = options2;
   const started = Date.now();
   const dir = options2.dir ? resolve12(options2.dir) : await mkdtemp(join19(tmpdir2(), "modelkeeper-demo-"));
   await mkdir5(dir, { recursive: true });
@@ -59827,7 +59834,7 @@ async function runDemo(options2) {
     say(`      $ modelkeeper ${argv.join(" ")}   # ${title}`);
     let stdout = "";
     let stderr = "";
-    const code = await runCli(argv, { stdout: (t) => stdout += t, stderr: (t) => stderr += t }, env, repo);
+    const code = await runCli2(argv, { stdout: (t) => stdout += t, stderr: (t) => stderr += t }, env, repo);
     steps.push({ step: title, exitCode: code });
     if (stdout.trim()) say(indent(stdout.trimEnd()));
     if (code !== expect) throw new UserError(`demo step "${title}" exited ${code}, expected ${expect}:
@@ -59958,7 +59965,8 @@ var demoCommand = {
     dir: { type: "string", value: "DIR", description: "where to create the example repository (default: a new temporary folder)" }
   },
   async run(context, values) {
-    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env });
+    if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
+    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   }
 };
@@ -61181,7 +61189,8 @@ async function runCli(argv, rawIo, env, cwd) {
     log: (line) => io.stderr(`${line}
 `),
     warn: (line) => io.stderr(`warning: ${line}
-`)
+`),
+    runCli
   };
   try {
     const result = await command.run(context, values);

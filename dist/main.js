@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve15, reject) => {
+          return new Promise((resolve14, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve15(data);
+              return err ? reject(err) : resolve14(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve15, reject) => {
+          return new Promise((resolve14, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve15(data);
+              ) : resolve14(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise2() {
       let res;
       let rej;
-      const promise = new Promise((resolve15, reject) => {
-        res = resolve15;
+      const promise = new Promise((resolve14, reject) => {
+        res = resolve14;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve15, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert3(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve15;
+          callback = resolve14;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve15, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert3(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve15;
+          callback = resolve14;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve15) => {
+        return new Promise((resolve14) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve15;
+            this[kClosedResolve] = resolve14;
           } else {
-            resolve15(null);
+            resolve14(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve15) => {
+        return new Promise((resolve14) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve15(null);
+            resolve14(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve15, reject) => {
+        const socket = await new Promise((resolve14, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve15(socket2);
+              resolve14(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve15) => {
-            this[kClosedResolve] = resolve15;
+          await new Promise((resolve14) => {
+            this[kClosedResolve] = resolve14;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve15, reject) => {
+        return await new Promise((resolve14, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve15(null);
+              resolve14(null);
             }
           }).on("error", noop5).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert3(!stream[kConsume]);
-      return new Promise((resolve15, reject) => {
+      return new Promise((resolve14, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve15,
+              resolve: resolve14,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve15, stream, length } = consume2;
+      const { type, body, resolve: resolve14, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve15(chunksDecode(body, length));
+          resolve14(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve15(JSON.parse(chunksDecode(body, length)));
+          resolve14(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve15(chunksConcat(body, length).buffer);
+          resolve14(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve15(new Blob(body, { type: stream[kContentType] }));
+          resolve14(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve15(chunksConcat(body, length));
+          resolve14(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve14, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve15(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve15(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve14, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve15(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve14, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve15(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve15, reject) => agent.dispatch(
+        return new Promise((resolve14, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve15({
+              resolve14({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve15({
+              resolve14({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve15) => {
-        setTimeout(resolve15, ms).unref();
+      return new Promise((resolve14) => {
+        setTimeout(resolve14, ms).unref();
       });
     }
     module2.exports = {
@@ -29461,7 +29461,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve15.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -29488,7 +29488,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve15(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30352,7 +30352,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve15(baseURI, relativeURI, options2) {
+    function resolve14(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30743,7 +30743,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve15,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -38675,8 +38675,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve15, reject) {
-            return setTimeout(resolve15, t);
+          return new this.Promise(function(resolve14, reject) {
+            return setTimeout(resolve14, t);
           });
         }
         computePenalty() {
@@ -38887,15 +38887,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve15, returned, task;
+          var args, cb, error2, reject, resolve14, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve15(returned);
+                  return resolve14(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -38910,13 +38910,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve15;
-          resolve15 = reject = null;
+          var promise, reject, resolve14;
+          resolve14 = reject = null;
           promise = new this.Promise(function(_resolve2, _reject) {
-            resolve15 = _resolve2;
+            resolve14 = _resolve2;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve15, reject });
+          this._queue.push({ task, args, resolve: resolve14, reject });
           this._tryToRun();
           return promise;
         }
@@ -39317,14 +39317,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve15, reject) => {
+              return new this.Promise((resolve14, reject) => {
                 if (finished()) {
-                  return resolve15();
+                  return resolve14();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve15();
+                      return resolve14();
                     }
                   });
                 }
@@ -39417,9 +39417,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve15, reject) {
+              return new this.Promise(function(resolve14, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve15)(args3);
+                  return (args3[0] != null ? reject : resolve14)(args3);
                 });
               });
             };
@@ -40500,10 +40500,10 @@ function createMiddleware(options2) {
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve15) => {
+      const timeoutPromise = new Promise((resolve14) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve15(
+          resolve14(
             handleResponse3(
               "still processing\n",
               202,
@@ -40600,7 +40600,7 @@ async function getPayload(request2) {
   return decode2(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -40609,7 +40609,7 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve15(result));
+      queueMicrotask(() => resolve14(result));
     });
   });
 }
@@ -41161,13 +41161,13 @@ var init_toad_cache = __esm({
 
 // node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
-  let resolve15;
+  let resolve14;
   let reject;
   const promise = new Promise((res, rej) => {
-    resolve15 = res;
+    resolve14 = res;
     reject = rej;
   });
-  return { promise, resolve: resolve15, reject };
+  return { promise, resolve: resolve14, reject };
 }
 var init_create_deferred_promise = __esm({
   "node_modules/probot/lib/helpers/create-deferred-promise.js"() {
@@ -45794,9 +45794,9 @@ import { platform as osPlatform } from "node:os";
 import { resolve as pathResolve } from "node:path";
 import { pathToFileURL } from "node:url";
 function wrapExec(exec3) {
-  return (cmd, options2) => new Promise((resolve15, reject) => {
+  return (cmd, options2) => new Promise((resolve14, reject) => {
     exec3(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
-      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve15(stdout.trim());
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve14(stdout.trim());
     });
   });
 }
@@ -46519,13 +46519,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve15;
+      let resolve14;
       let reject;
       const promise = new Promise((_resolve2, _reject) => {
-        resolve15 = _resolve2;
+        resolve14 = _resolve2;
         reject = _reject;
       });
-      promise.resolve = resolve15;
+      promise.resolve = resolve14;
       promise.reject = reject;
       return promise;
     }
@@ -50316,7 +50316,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve15) => setTimeout(resolve15, seconds * 1e3));
+  await new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -51204,7 +51204,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve15) => setTimeout(resolve15, awaitTime));
+    await new Promise((resolve14) => setTimeout(resolve14, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -51584,7 +51584,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -51593,7 +51593,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -51601,13 +51601,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -51799,7 +51799,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -51808,7 +51808,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -51816,13 +51816,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52003,7 +52003,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52012,7 +52012,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52020,13 +52020,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52095,8 +52095,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve15, reject) {
-          return setTimeout(resolve15, t);
+        return new this.Promise(function(resolve14, reject) {
+          return setTimeout(resolve14, t);
         });
       }
       computePenalty() {
@@ -52566,7 +52566,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52575,7 +52575,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52583,13 +52583,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52630,7 +52630,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve14, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52641,14 +52641,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve15();
+              return resolve14();
             } else {
-              return client.once("ready", resolve15);
+              return client.once("ready", resolve14);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve14, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -52656,7 +52656,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve15(replies[0]);
+              return resolve14(replies[0]);
             });
           });
         }
@@ -52669,12 +52669,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve15, reject) => {
+            return new _this.Promise((resolve14, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve15(replies[0]);
+                  return resolve14(replies[0]);
                 }
               });
             });
@@ -52682,13 +52682,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve14, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve15();
+                  return resolve14();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -52702,13 +52702,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve15, reject) => {
+                  yield new _this2.Promise((resolve14, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve15();
+                        return resolve14();
                       }
                     });
                   });
@@ -52793,7 +52793,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -52802,7 +52802,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -52810,13 +52810,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -52862,7 +52862,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve14, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52873,9 +52873,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve15();
+              return resolve14();
             } else {
-              return client.once("ready", resolve15);
+              return client.once("ready", resolve14);
             }
           });
         }
@@ -52901,10 +52901,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve14, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve15();
+                return resolve14();
               });
             });
           }));
@@ -53002,7 +53002,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53011,7 +53011,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53019,13 +53019,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53161,7 +53161,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve15, reject) => {
+          return new _this3.Promise((resolve14, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -53169,7 +53169,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve15(replies);
+              return resolve14(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -53400,7 +53400,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53409,7 +53409,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53417,13 +53417,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53446,19 +53446,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve15, returned, task;
+          var args, cb, error2, reject, resolve14, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve15 = _this$_queue$shift.resolve;
+            resolve14 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve15(returned);
+                  return resolve14(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -53474,16 +53474,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve15;
-        resolve15 = reject = null;
+        var promise, reject, resolve14;
+        resolve14 = reject = null;
         promise = new this.Promise(function(_resolve2, _reject) {
-          resolve15 = _resolve2;
+          resolve14 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve15,
+          resolve: resolve14,
           reject
         });
         this._tryToRun();
@@ -53536,7 +53536,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53545,7 +53545,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53553,13 +53553,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -53822,7 +53822,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -53831,7 +53831,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve15(value2);
+        resolve14(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -53839,13 +53839,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve14, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -54083,14 +54083,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve14, reject) => {
               if (finished()) {
-                return resolve15();
+                return resolve14();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve15();
+                    return resolve14();
                   }
                 });
               }
@@ -54198,9 +54198,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve15, reject) {
+            return new this.Promise(function(resolve14, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve15)(args3);
+                return (args3[0] != null ? reject : resolve14)(args3);
               });
             });
           };
@@ -55184,7 +55184,7 @@ var init_server = __esm({
         const runtimeVersion = getRuntimeVersion(globalThis);
         this.#state.log.info(`Running Probot v${VERSION20} (${runtimeName}: ${runtimeVersion})`);
         const printableHost = getPrintableHost(this.#state.host);
-        this.#state.httpServer = await new Promise((resolve15, reject) => {
+        this.#state.httpServer = await new Promise((resolve14, reject) => {
           const server = this.#state.httpServer.listen({ port: this.#state.port, host: this.#state.host }, () => {
             const { port, address, family } = server.address();
             this.#state.port = port;
@@ -55193,7 +55193,7 @@ var init_server = __esm({
               this.#state.host = `[${address}]`;
             }
             this.#state.log.info(`Listening on http://${printableHost}:${port}`);
-            resolve15(server);
+            resolve14(server);
           });
           server.on("error", (error2) => {
             if (error2.code === "EADDRINUSE") {
@@ -55225,8 +55225,8 @@ var init_server = __esm({
           return;
         }
         const server = this.#state.httpServer;
-        return new Promise((resolve15, reject) => server.close((err) => {
-          err ? reject(err) : resolve15();
+        return new Promise((resolve14, reject) => server.close((err) => {
+          err ? reject(err) : resolve14();
         }));
       }
       get port() {
@@ -55761,13 +55761,13 @@ async function getPayload2(request2) {
   return decode3(payload);
 }
 function getPayloadFromRequestStream2(request2) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     const data = [];
     request2.on("error", (error2) => reject(new AggregateError([error2], error2.message)));
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array2(data);
-      queueMicrotask(() => resolve15(result));
+      queueMicrotask(() => resolve14(result));
     });
   });
 }
@@ -58320,7 +58320,7 @@ var init_github = __esm({
   "bot/services/github.ts"() {
     "use strict";
     PRODUCTION_RETRY = { attempts: 4, baseMs: 1e3 };
-    sleep3 = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
+    sleep3 = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
   }
 });
 
@@ -59250,11 +59250,11 @@ async function readBody(request2, maxBytes, budget, observe = () => {
   const chunks = [];
   let length = 0;
   try {
-    const outcome = await new Promise((resolve15) => {
+    const outcome = await new Promise((resolve14) => {
       const finish = (kind2) => {
         request2.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
         if (kind2 !== "read") request2.pause();
-        resolve15(kind2);
+        resolve14(kind2);
       };
       const onData = (chunk) => {
         length += chunk.length;
@@ -59341,7 +59341,7 @@ function guardedWebhooks(webhooks, next, options2) {
 }
 async function handle(webhooks, event, response, timeoutMs) {
   let timer;
-  const late = new Promise((resolve15) => timer = setTimeout(() => resolve15("late"), timeoutMs));
+  const late = new Promise((resolve14) => timer = setTimeout(() => resolve14("late"), timeoutMs));
   const handled = webhooks.receive(event).then(
     () => ({ status: 200, error: "" }),
     (error2) => ({ status: statusOfFirst(error2), error: messageOfFirst(error2) })
@@ -59482,7 +59482,7 @@ var init_bot = __esm({
 // bot/limiter-groups.ts
 function tokenBucketGroup(options2) {
   const now = options2.now ?? (() => performance.now());
-  const sleep4 = options2.sleep ?? ((ms) => new Promise((resolve15) => setTimeout(resolve15, ms)));
+  const sleep4 = options2.sleep ?? ((ms) => new Promise((resolve14) => setTimeout(resolve14, ms)));
   const buckets = /* @__PURE__ */ new Map();
   function bucket() {
     let tokens = options2.burst;
@@ -59534,7 +59534,7 @@ function concurrencyGroup(limit) {
       const s = slot;
       return {
         async schedule(_job, task, ...args) {
-          if (s.running >= limit) await new Promise((resolve15) => s.waiting.push(resolve15));
+          if (s.running >= limit) await new Promise((resolve14) => s.waiting.push(resolve14));
           else s.running++;
           try {
             return await task(...args);
@@ -61602,7 +61602,7 @@ var require_pushgateway = __commonJS({
       const options2 = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve15, reject) => {
+      return new Promise((resolve14, reject) => {
         if (method === "DELETE" && options2.headers) {
           delete options2.headers["Content-Encoding"];
         }
@@ -61618,7 +61618,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve15({ resp, body });
+              resolve14({ resp, body });
             }
           });
         });
@@ -64392,13 +64392,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve14, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve15(result);
+            else resolve14(result);
           }
           const request2 = {
             responses: [],
@@ -64729,11 +64729,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve15) {
-      resolve15(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve14) {
+      resolve14(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve15, reject) {
+  return new (P || (P = Promise))(function(resolve14, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -64749,7 +64749,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -65067,8 +65067,8 @@ function info(message) {
 }
 
 // src/action/run-action.ts
-import { writeFile as writeFile8 } from "node:fs/promises";
-import { resolve as resolve14 } from "node:path";
+import { writeFile as writeFile7 } from "node:fs/promises";
+import { resolve as resolve13 } from "node:path";
 
 // src/action/inputs.ts
 init_errors();
@@ -65166,7 +65166,7 @@ function createGit(cwd, env = process.env) {
     if (configured.code === 0 && configured.stdout.trim()) return {};
     return { GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name, GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email, GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name, GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email };
   })();
-  const spawnGit = (args, extraEnv, options2 = {}) => new Promise((resolve15, reject) => {
+  const spawnGit = (args, extraEnv, options2 = {}) => new Promise((resolve14, reject) => {
     const child = execFile(
       "git",
       args,
@@ -65174,7 +65174,7 @@ function createGit(cwd, env = process.env) {
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : -1 : 0;
         if (error2 && code === -1) return reject(new UserError(`git is not available: ${error2.message}`));
-        resolve15({ code, stdout, stderr });
+        resolve14({ code, stdout, stderr });
       }
     );
     if (options2.input !== void 0) child.stdin?.end(options2.input);
@@ -65272,6 +65272,45 @@ function selectModels(config2, name) {
     );
   }
   return [model];
+}
+
+// src/git/git-dir.ts
+async function gitDir(git) {
+  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+}
+
+// src/github/event.ts
+import { readFileSync } from "node:fs";
+function pullRequestFromEnv(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!env.GITHUB_EVENT_PATH || name !== "pull_request" && name !== "pull_request_target") return void 0;
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const pr = payload?.pull_request;
+  if (!pr?.head?.sha) return void 0;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseRef: pr.base?.ref,
+    baseSha: pr.base?.sha,
+    fromFork: Boolean(pr.head.repo && pr.base?.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
+  };
+}
+
+// src/provenance/record-target.ts
+async function recordTarget(git, env, commit) {
+  if (commit) return commit;
+  const pr = pullRequestFromEnv(env);
+  if (pr) {
+    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
+    if (present.code === 0) return pr.headSha;
+  }
+  return "HEAD";
 }
 
 // src/git/notes.ts
@@ -65384,29 +65423,6 @@ async function mergeRemoteNotes(git, remote = "origin", ref = NOTES_REF) {
   }
   await git.tryRun(["update-ref", "-d", incoming]);
   return true;
-}
-
-// src/github/event.ts
-import { readFileSync } from "node:fs";
-function pullRequestFromEnv(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!env.GITHUB_EVENT_PATH || name !== "pull_request" && name !== "pull_request_target") return void 0;
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-  } catch {
-    return void 0;
-  }
-  const pr = payload?.pull_request;
-  if (!pr?.head?.sha) return void 0;
-  return {
-    number: pr.number,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base?.ref,
-    baseSha: pr.base?.sha,
-    fromFork: Boolean(pr.head.repo && pr.base?.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
-  };
 }
 
 // src/provenance/expand-paths.ts
@@ -65668,10 +65684,10 @@ async function runWorkers(paths, threads) {
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve15, reject) => {
+      return new Promise((resolve14, reject) => {
         const feed = () => {
           if (next >= batches.length) {
-            void worker.terminate().then(() => resolve15());
+            void worker.terminate().then(() => resolve14());
             return;
           }
           const id = next++;
@@ -65725,6 +65741,13 @@ function changedKeys(before, after, prefix = "") {
   if (canonicalJson(before) === canonicalJson(after)) return [];
   return [{ key: prefix || "(section)", ...before === void 0 ? {} : { before }, ...after === void 0 ? {} : { after } }];
 }
+function sectionChange(model, recorded) {
+  if (!recorded.section) return [];
+  const now = configSection(model);
+  const actual = sectionSha256(now);
+  if (actual === recorded.section.sha256) return [];
+  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
+}
 
 // src/provenance/manifest-store.ts
 import { spawn } from "node:child_process";
@@ -65743,7 +65766,7 @@ async function writeManifest(git, header2, entries) {
     const chunk = Buffer.from(pending, "utf8");
     pending = "";
     digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise((resolve15) => child.stdin.once("drain", () => resolve15()));
+    if (!child.stdin.write(chunk)) await new Promise((resolve14) => child.stdin.once("drain", () => resolve14()));
   };
   await write(canonicalJson({ model: header2.model, modelkeeper: "manifest", section: header2.section, version: 1 }) + "\n");
   for (const entry of entries) {
@@ -65808,7 +65831,7 @@ async function readManifest(git, ref, where2) {
     data = rest;
   }
   take(rest.toString("utf8"));
-  const code = await new Promise((resolve15) => child.exitCode !== null ? resolve15(child.exitCode) : child.once("close", resolve15));
+  const code = await new Promise((resolve14) => child.exitCode !== null ? resolve14(child.exitCode) : child.once("close", resolve14));
   if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
@@ -65821,7 +65844,7 @@ function isSafePath(path8) {
   return path8.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 function collect(child, what) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     const out = [];
     const err = [];
     child.stdout.on("data", (c) => out.push(c));
@@ -65829,7 +65852,7 @@ function collect(child, what) {
     child.on("error", reject);
     child.on(
       "close",
-      (code) => code === 0 ? resolve15(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
+      (code) => code === 0 ? resolve14(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
     );
   });
 }
@@ -66988,12 +67011,12 @@ async function startWorker(task) {
   } catch {
     return void 0;
   }
-  const result = new Promise((resolve15) => {
+  const result = new Promise((resolve14) => {
     worker.once("message", (message) => {
-      resolve15(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
+      resolve14(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
     });
-    worker.once("error", () => resolve15(void 0));
-    worker.once("exit", () => resolve15(void 0));
+    worker.once("error", () => resolve14(void 0));
+    worker.once("exit", () => resolve14(void 0));
   });
   return { worker, result };
 }
@@ -70584,16 +70607,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve15, reject) => {
+      return new Promise((resolve14, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve15(buffer.buffer);
+            resolve14(buffer.buffer);
           } else {
-            resolve15(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve14(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -73514,15 +73537,6 @@ var recordCommand = {
     };
   }
 };
-async function recordTarget(git, env, commit) {
-  if (commit) return commit;
-  const pr = pullRequestFromEnv(env);
-  if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
-  }
-  return "HEAD";
-}
 function dirtyError(dirty, commit) {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
   const more = dirty.length > shown.length ? [`  \u2026 and ${dirty.length - shown.length} more`] : [];
@@ -73542,22 +73556,22 @@ async function warnIfNotesMissing(git, warn) {
     warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
   }
 }
-async function gitDir(git) {
-  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
-}
 
 // src/commands/verify.ts
 import { join as join5 } from "node:path";
 
+// src/provenance/find-record.ts
+init_errors();
+
 // src/git/blob.ts
 import { execFile as execFile2 } from "node:child_process";
 function readBlob(git, object2) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     execFile2(
       "git",
       ["cat-file", "blob", object2],
       { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error2, stdout) => error2 ? reject(error2) : resolve15(stdout)
+      (error2, stdout) => error2 ? reject(error2) : resolve14(stdout)
     );
   });
 }
@@ -73619,6 +73633,10 @@ async function sameRecordedFiles(git, model, candidate, commit) {
   const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
   if (diff.code !== 0) return false;
   return !diff.stdout.split("\0").some((path8) => path8 && named.has(path8));
+}
+async function noRecordError(git, model, rev, commit) {
+  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }
 
 // src/provenance/compare.ts
@@ -73682,7 +73700,6 @@ function renderVerifyMarkdown(report) {
 }
 
 // src/commands/verify.ts
-init_errors();
 var verifyCommand = {
   name: "verify",
   summary: "re-hash the working tree and compare it with a commit's record",
@@ -73722,13 +73739,6 @@ var verifyCommand = {
     };
   }
 };
-function sectionChange(model, recorded) {
-  if (!recorded.section) return [];
-  const now = configSection(model);
-  const actual = sectionSha256(now);
-  if (actual === recorded.section.sha256) return [];
-  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
-}
 async function currentHashes(root, record, configured, cache2) {
   const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -73754,10 +73764,6 @@ async function currentHashes(root, record, configured, cache2) {
     config: pick3(roles.config),
     lockfiles: pick3(roles.lockfiles)
   };
-}
-async function noRecordError(git, model, rev, commit) {
-  const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
-  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }
 
 // src/commands/reproduce.ts
@@ -73877,7 +73883,7 @@ async function withWorktree(git, commit, work) {
 import { spawn as spawn2 } from "node:child_process";
 function runShellCommand(command, options2) {
   const started = Date.now();
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     const child = spawn2(command, { cwd: options2.cwd, env: options2.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let tail = "";
     let timedOut = false;
@@ -73907,7 +73913,7 @@ function runShellCommand(command, options2) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options2.signal?.removeEventListener("abort", onAbort);
-      resolve15({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve14({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
     });
   });
 }
@@ -75986,19 +75992,19 @@ function startWorkers(job, count) {
   const promises3 = [];
   for (let i = 0; i < count; i++) {
     promises3.push(
-      new Promise((resolve15) => {
+      new Promise((resolve14) => {
         let chunks = 0;
         let error2;
         let worker;
         try {
           worker = new Worker3(workerEntryUrl(), { workerData: job });
         } catch (caught) {
-          resolve15({ chunks: 0, error: String(caught) });
+          resolve14({ chunks: 0, error: String(caught) });
           return;
         }
         worker.on("message", (message) => chunks = message.chunks);
         worker.on("error", (caught) => error2 = caught instanceof Error ? caught.message : String(caught));
-        worker.on("exit", () => resolve15(error2 ? { chunks, error: error2 } : { chunks }));
+        worker.on("exit", () => resolve14(error2 ? { chunks, error: error2 } : { chunks }));
       })
     );
   }
@@ -79202,9 +79208,9 @@ function workflowRunHeadSha(env) {
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile7, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile6, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join19, resolve as resolve13 } from "node:path";
+import { join as join19, resolve as resolve12 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/demo/example-repo.ts
@@ -79436,7 +79442,7 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
   const probot = new Probot2({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit2({ writeBurst: 1e3, writesPerSecond: 1e3 }), logLevel: "fatal" });
   const middleware = await createNodeMiddleware3(retrainBot2({ settings: { ...botSettings2({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }), { probot });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
-  await new Promise((resolve15) => server.listen(0, "127.0.0.1", resolve15));
+  await new Promise((resolve14) => server.listen(0, "127.0.0.1", resolve14));
   const webhookUrl = `http://127.0.0.1:${server.address().port}/api/github/webhooks`;
   let delivered = 0;
   return {
@@ -79456,119 +79462,10 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
     },
     async close() {
       server.closeAllConnections();
-      await new Promise((resolve15) => server.close(() => resolve15()));
+      await new Promise((resolve14) => server.close(() => resolve14()));
       await standIn.close();
     }
   };
-}
-
-// src/cli/run-cli.ts
-import { parseArgs as parseArgs2 } from "node:util";
-import { writeFile as writeFile6 } from "node:fs/promises";
-import { resolve as resolve12 } from "node:path";
-
-// src/commands/command.ts
-var COMMON_OPTIONS = {
-  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
-  model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
-  json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
-  "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
-  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" }
-};
-
-// src/cli/run-cli.ts
-init_errors();
-init_escape();
-async function runCli(argv, rawIo, env, cwd) {
-  const io = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
-  const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(mainHelp());
-    return name ? 0 : 2;
-  }
-  if (name === "--version") {
-    io.stdout(`${VERSION}
-`);
-    return 0;
-  }
-  const command = findCommand(name);
-  if (!command) {
-    io.stderr(`modelkeeper: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See modelkeeper --help.
-`);
-    return 2;
-  }
-  const specs = { ...COMMON_OPTIONS, ...command.options, help: { type: "boolean", description: "show this help" } };
-  const subcommand = command.subcommands && rest[0] && !rest[0].startsWith("-") ? rest.shift() : void 0;
-  if (command.subcommands && !rest.includes("--help") && (!subcommand || !command.subcommands.includes(subcommand))) {
-    io.stderr(`modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.
-`);
-    return 2;
-  }
-  let values;
-  try {
-    ({ values } = parseArgs2({
-      args: rest,
-      options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type, multiple: Boolean(s.multiple) }])),
-      allowPositionals: false,
-      strict: true
-    }));
-  } catch (error2) {
-    io.stderr(`modelkeeper ${name}: ${error2.message}. See modelkeeper ${name} --help.
-`);
-    return 2;
-  }
-  if (subcommand) values.subcommand = subcommand;
-  if (values.help) {
-    io.stdout(commandHelp(command, specs));
-    return 0;
-  }
-  const context = {
-    cwd,
-    env,
-    log: (line) => io.stderr(`${line}
-`),
-    warn: (line) => io.stderr(`warning: ${line}
-`)
-  };
-  try {
-    const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile6(resolve12(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile6(resolve12(cwd, values["report-html"]), result.html);
-    io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
-    return result.exitCode;
-  } catch (error2) {
-    const message = isUserError(error2) ? error2.message : `unexpected error (a bug; please report it): ${error2?.stack ?? error2}`;
-    if (values.json) io.stdout(JSON.stringify({ error: message }, null, 2) + "\n");
-    io.stderr(`modelkeeper ${name}: ${message}
-`);
-    return 2;
-  }
-}
-function mainHelp() {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    `modelkeeper ${VERSION}: reproducible models, fair promotion gates, drift monitoring and retraining, on git and GitHub`,
-    ``,
-    `Usage: modelkeeper <command> [options]`,
-    ``,
-    `Commands:`,
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    ``,
-    `Options every command takes:`,
-    ...optionLines(COMMON_OPTIONS),
-    ``,
-    `Exit status: 0 success, 1 a negative finding (mismatch, drift, reject), 2 error.`,
-    `modelkeeper <command> --help shows a command's own options.`,
-    ``
-  ].join("\n");
-}
-function commandHelp(command, specs) {
-  return [`Usage: modelkeeper ${command.usage}`, ``, `${command.summary}.`, ``, `Options:`, ...optionLines(specs), ``].join("\n");
-}
-function optionLines(specs) {
-  const rows = Object.entries(specs).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ""}`, spec.description]);
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
 
 // src/demo/run-demo.ts
@@ -79576,8 +79473,9 @@ init_errors();
 var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
+  const { runCli } = options2;
   const started = Date.now();
-  const dir = options2.dir ? resolve13(options2.dir) : await mkdtemp(join19(tmpdir2(), "modelkeeper-demo-"));
+  const dir = options2.dir ? resolve12(options2.dir) : await mkdtemp(join19(tmpdir2(), "modelkeeper-demo-"));
   await mkdir6(dir, { recursive: true });
   const reports = join19(dir, "reports");
   const logs = join19(dir, "production-logs");
@@ -79626,7 +79524,7 @@ ${result.tail}`);
     say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
     const logFile = join19(logs, "2026-11-27.jsonl");
-    await writeFile7(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
+    await writeFile6(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
     const missed = missedFraud(window2);
     say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
@@ -79639,13 +79537,13 @@ ${result.tail}`);
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
     const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
-    await writeFile7(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await writeFile6(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir6(join19(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile7(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await writeFile6(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
     await appendFile2(join19(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
@@ -79653,7 +79551,7 @@ ${result.tail}`);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
     const eventPath = join19(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
-    await writeFile7(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
+    await writeFile6(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
     await run3("retrain v2 on the PR branch", ["retrain", "--report-md", join19(reports, "evaluate-v2.md")], 0, prEnv);
     const comment = remote.commentsOn(pull.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
@@ -79732,7 +79630,8 @@ var demoCommand = {
     dir: { type: "string", value: "DIR", description: "where to create the example repository (default: a new temporary folder)" }
   },
   async run(context, values) {
-    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env });
+    if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
+    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   }
 };
@@ -79819,14 +79718,14 @@ var AdmissionGate = class {
       return Promise.resolve({ admitted: true, queuedMs: 0, release: this.releaser() });
     }
     if (this.waiting.length >= this.maxQueue) return Promise.resolve({ admitted: false, reason: "queue-full" });
-    return new Promise((resolve15) => {
+    return new Promise((resolve14) => {
       const waiter = {
         enqueuedAt: this.now(),
-        resolve: resolve15,
+        resolve: resolve14,
         timer: setTimeout(() => {
           const at = this.waiting.indexOf(waiter);
           if (at >= 0) this.waiting.splice(at, 1);
-          resolve15({ admitted: false, reason: "deadline" });
+          resolve14({ admitted: false, reason: "deadline" });
         }, Math.max(0, waitMs))
       };
       this.waiting.push(waiter);
@@ -80192,7 +80091,7 @@ var ActiveRequests = class {
     if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
   }
   idle() {
-    return this.count === 0 ? Promise.resolve() : new Promise((resolve15) => this.waiters.push(resolve15));
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve14) => this.waiters.push(resolve14));
   }
 };
 function createServeServer(parts) {
@@ -80318,11 +80217,11 @@ async function infer(parts, req, res, name, version) {
 }
 function withDeadline(work, ms) {
   let timer;
-  const expired = new Promise((resolve15) => timer = setTimeout(() => resolve15("deadline"), Math.max(0, ms)));
+  const expired = new Promise((resolve14) => timer = setTimeout(() => resolve14("deadline"), Math.max(0, ms)));
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 function readBody2(req, limit) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve14, reject) => {
     const chunks = [];
     let size = 0;
     const onData = (chunk) => {
@@ -80330,13 +80229,13 @@ function readBody2(req, limit) {
       if (size > limit) {
         req.off("data", onData);
         chunks.length = 0;
-        resolve15(void 0);
+        resolve14(void 0);
         return;
       }
       chunks.push(chunk);
     };
     req.on("data", onData);
-    req.once("end", () => resolve15(size > limit ? void 0 : Buffer.concat(chunks, size)));
+    req.once("end", () => resolve14(size > limit ? void 0 : Buffer.concat(chunks, size)));
     req.once("error", reject);
   });
 }
@@ -80560,7 +80459,7 @@ var PredictionLog = class {
     if (count === 0) return;
     this.queue.push({ ...batch, ...rows ? { rows } : {}, count });
     this.queuedRows += count;
-    this.writing ??= new Promise((resolve15) => setImmediate(resolve15)).then(() => this.drain()).finally(() => this.writing = void 0);
+    this.writing ??= new Promise((resolve14) => setImmediate(resolve14)).then(() => this.drain()).finally(() => this.writing = void 0);
   }
   /** Resolves when every row queued so far is on disk. */
   async flush() {
@@ -80635,12 +80534,12 @@ async function startServe(options2) {
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
   const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options2.warn });
-  await new Promise((resolve15, reject) => {
+  await new Promise((resolve14, reject) => {
     server.once(
       "error",
       (error2) => reject(error2.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error2)
     );
-    server.listen(settings.port, settings.host, () => resolve15());
+    server.listen(settings.port, settings.host, () => resolve14());
   });
   const port = server.address().port;
   lifecycle.markReady();
@@ -80681,13 +80580,13 @@ async function startServe(options2) {
     if (poll) clearInterval(poll);
     let graceful = true;
     let timer;
-    const expired = new Promise((resolve15) => timer = setTimeout(() => {
+    const expired = new Promise((resolve14) => timer = setTimeout(() => {
       graceful = false;
-      resolve15();
+      resolve14();
     }, settings.gracePeriodMs));
     const drained = (async () => {
       await active.idle();
-      await new Promise((resolve15) => NetServer.prototype.close.call(server, () => resolve15()));
+      await new Promise((resolve14) => NetServer.prototype.close.call(server, () => resolve14()));
     })();
     await Promise.race([drained, expired]);
     clearTimeout(timer);
@@ -80756,11 +80655,11 @@ var serveCommand = {
       log: context.log,
       warn: context.warn
     });
-    const stopped = await new Promise((resolve15) => {
+    const stopped = await new Promise((resolve14) => {
       const stop = (signal) => {
         context.log(`serve: ${signal}: not ready any more, finishing in-flight requests`);
         process.off("SIGTERM", stop).off("SIGINT", stop).off("SIGHUP", hup);
-        void server.shutdown().then(({ graceful }) => resolve15({ graceful, signal }));
+        void server.shutdown().then(({ graceful }) => resolve14({ graceful, signal }));
       };
       const hup = () => void server.reload();
       process.on("SIGTERM", stop).on("SIGINT", stop).on("SIGHUP", hup);
@@ -80915,8 +80814,8 @@ async function runAction() {
     info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile8(resolve14(settings.workingDirectory, md), result.markdown);
-    if (typeof html === "string" && result.html) await writeFile8(resolve14(settings.workingDirectory, html), result.html);
+    if (typeof md === "string" && result.markdown) await writeFile7(resolve13(settings.workingDirectory, md), result.markdown);
+    if (typeof html === "string" && result.html) await writeFile7(resolve13(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.markdown).write();
     if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine2(result.text)}`);
   } catch (error2) {

@@ -58,6 +58,7 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     env,
     log: (line) => io.stderr(`${line}\n`),
     warn: (line) => io.stderr(`warning: ${line}\n`),
+    runCli,
   };
   try {
     const result = await command.run(context, values);

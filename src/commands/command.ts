@@ -18,7 +18,12 @@ export interface CommandContext {
   warn(line: string): void;
   /** The caller's abort signal (Ctrl-C, a cancelled job), so commands can clean up. */
   signal?: AbortSignal;
+  /** The CLI itself, for a command that drives other commands as a user would type them (demo). */
+  runCli?: CliRunner;
 }
+
+/** Runs one CLI command line in-process; the exit status. (Given, not imported: no cycle through the command list.) */
+export type CliRunner = (argv: string[], io: { stdout(text: string): void; stderr(text: string): void }, env: NodeJS.ProcessEnv, cwd: string) => Promise<number>;
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 

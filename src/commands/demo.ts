@@ -9,7 +9,8 @@ export const demoCommand: Command = {
     dir: { type: "string", value: "DIR", description: "where to create the example repository (default: a new temporary folder)" },
   },
   async run(context, values): Promise<CommandResult> {
-    const result = await runDemo({ dir: values.dir as string | undefined, log: context.log, env: context.env });
+    if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
+    const result = await runDemo({ dir: values.dir as string | undefined, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   },
 };

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command, CommandContext, CommandResult, Values } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
-import { recordTarget } from "./record.ts";
+import { recordTarget } from "../provenance/record-target.ts";
 import { resolveCommit } from "../git/git.ts";
 import { appendNoteLines, pushNotes, readNote } from "../git/notes.ts";
 import { baseRef, fromFile, fromGit, resolveChampion, type ArtifactSource } from "../gate/champion.ts";

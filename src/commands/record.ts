@@ -2,8 +2,9 @@ import { join } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
+import { gitDir } from "../git/git-dir.ts";
+import { recordTarget } from "../provenance/record-target.ts";
 import { appendNoteLines, hasNotesRef, pushNotes, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { pullRequestFromEnv } from "../github/event.ts";
 import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../provenance/manifest.ts";
 import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
 import { UserError } from "../errors.ts";
@@ -86,15 +87,6 @@ export const recordCommand: Command = {
 };
 
 /** --commit, else the PR head on a pull_request event (not GitHub's merge commit), else HEAD. */
-export async function recordTarget(git: Git, env: NodeJS.ProcessEnv, commit: string | undefined): Promise<string> {
-  if (commit) return commit;
-  const pr = pullRequestFromEnv(env);
-  if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
-  }
-  return "HEAD";
-}
 
 function dirtyError(dirty: DirtyFile[], commit: string): UserError {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
@@ -117,6 +109,3 @@ async function warnIfNotesMissing(git: Git, warn: (line: string) => void): Promi
   }
 }
 
-export async function gitDir(git: Git): Promise<string> {
-  return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
-}

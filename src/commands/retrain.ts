@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Command, CommandContext, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { runEvaluate } from "./evaluate.ts";
-import { gitDir } from "./record.ts";
+import { gitDir } from "../git/git-dir.ts";
 import { assertNoStaleLocks, type Git } from "../git/git.ts";
 import { appendNoteLines, readNote } from "../git/notes.ts";
 import { pushAtomic, PushConflict } from "../git/atomic-push.ts";

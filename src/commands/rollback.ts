@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Command, CommandContext, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
-import { gitDir } from "./record.ts";
+import { gitDir } from "../git/git-dir.ts";
 import { assertNoStaleLocks, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
 import { pushAtomic } from "../git/atomic-push.ts";

@@ -1,22 +1,19 @@
 import { join } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
-import { resolveCommit, type Git } from "../git/git.ts";
-import { hasNotesRef, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { findRecord, type FoundRecord } from "../provenance/find-record.ts";
-import { NOTES_REF, type FileHashes, type RecordLine } from "../provenance/note-line.ts";
+import { resolveCommit } from "../git/git.ts";
+import { findRecord, noRecordError, type FoundRecord } from "../provenance/find-record.ts";
+import { type FileHashes, type RecordLine } from "../provenance/note-line.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { findLockfiles } from "../provenance/lockfiles.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { compareRecord, type CurrentHashes, type PathChange } from "../provenance/compare.ts";
 import { modelPatterns } from "../provenance/manifest.ts";
-import { readRecordedInputs, type RecordedInputs } from "../provenance/record-inputs.ts";
-import { changedKeys, configSection, sectionSha256 } from "../provenance/config-section.ts";
-import type { ModelConfig } from "../config/types.ts";
+import { readRecordedInputs } from "../provenance/record-inputs.ts";
+import { sectionChange } from "../provenance/config-section.ts";
 import { renderVerifyText, renderVerifyMarkdown } from "../report/verify-report.ts";
-import { gitDir } from "./record.ts";
-import { UserError } from "../errors.ts";
+import { gitDir } from "../git/git-dir.ts";
 
 export const verifyCommand: Command = {
   name: "verify",
@@ -60,13 +57,6 @@ export const verifyCommand: Command = {
 };
 
 /** The model's config section today against the recorded one, with the keys that changed. */
-export function sectionChange(model: ModelConfig, recorded: RecordedInputs): PathChange[] {
-  if (!recorded.section) return [];
-  const now = configSection(model);
-  const actual = sectionSha256(now);
-  if (actual === recorded.section.sha256) return [];
-  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
-}
 
 /**
  * Hashes what the record's patterns and the config's patterns match today: the config's too, so a
@@ -101,9 +91,3 @@ async function currentHashes(root: string, record: RecordLine, configured: Recor
   };
 }
 
-export async function noRecordError(git: Git, model: string, rev: string, commit: string): Promise<UserError> {
-  const hint = (await hasNotesRef(git))
-    ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.`
-    : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
-  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
-}

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createExampleRepo } from "./example-repo.ts";
 import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "./transactions.ts";
 import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.ts";
-import { runCli } from "../cli/run-cli.ts";
+import type { CliRunner } from "../commands/command.ts";
 import { createGit } from "../git/git.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
 import { loadModel, predict, closeModel } from "../model/runner.ts";
@@ -27,7 +27,8 @@ const EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md
  * real command as a user would type it, against a real git repository with a bare origin and a
  * loopback GitHub (the stand-in the tests use) where the retrain bot runs in-process.
  */
-export async function runDemo(options: { dir?: string; log: (line: string) => void; env: NodeJS.ProcessEnv }): Promise<DemoResult> {
+export async function runDemo(options: { dir?: string; log: (line: string) => void; env: NodeJS.ProcessEnv; runCli: CliRunner }): Promise<DemoResult> {
+  const { runCli } = options;
   const started = Date.now();
   const dir = options.dir ? resolve(options.dir) : await mkdtemp(join(tmpdir(), "modelkeeper-demo-"));
   await mkdir(dir, { recursive: true });

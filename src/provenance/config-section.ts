@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { ModelConfig } from "../config/types.ts";
 import { canonicalJson } from "./canonical-json.ts";
+import type { PathChange } from "./compare.ts";
+import type { RecordedInputs } from "./record-inputs.ts";
 
 /**
  * A model's own part of modelkeeper.yml, with every default filled in: what its record hashes
@@ -31,4 +33,13 @@ export function changedKeys(before: unknown, after: unknown, prefix = ""): KeyCh
   }
   if (canonicalJson(before) === canonicalJson(after)) return [];
   return [{ key: prefix || "(section)", ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
+}
+
+/** The model's config section as a change against the record, when it differs (with the keys that changed). */
+export function sectionChange(model: ModelConfig, recorded: RecordedInputs): PathChange[] {
+  if (!recorded.section) return [];
+  const now = configSection(model);
+  const actual = sectionSha256(now);
+  if (actual === recorded.section.sha256) return [];
+  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
 }

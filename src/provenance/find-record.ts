@@ -1,8 +1,9 @@
 import type { Git } from "../git/git.ts";
 import type { ModelConfig } from "../config/types.ts";
-import { readAllNotes, readNote } from "../git/notes.ts";
+import { FETCH_NOTES_HINT, hasNotesRef, readAllNotes, readNote } from "../git/notes.ts";
+import { UserError } from "../errors.ts";
 import { readBlob } from "../git/blob.ts";
-import { latest, type RecordLine } from "./note-line.ts";
+import { latest, NOTES_REF, type RecordLine } from "./note-line.ts";
 import { readRecordedInputs } from "./record-inputs.ts";
 import { createHash } from "node:crypto";
 import { modelPatterns } from "./manifest.ts";
@@ -64,4 +65,12 @@ async function sameRecordedFiles(git: Git, model: ModelConfig, candidate: { reco
   const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
   if (diff.code !== 0) return false;
   return !diff.stdout.split("\0").some((path) => path && named.has(path));
+}
+
+/** The error when a model has no usable record on a commit, with what to do about it. */
+export async function noRecordError(git: Git, model: string, rev: string, commit: string): Promise<UserError> {
+  const hint = (await hasNotesRef(git))
+    ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.`
+    : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
+  return new UserError(`no record of model "${model}" on ${rev} (${commit.slice(0, 12)}). ${hint}`);
 }

@@ -4,13 +4,14 @@ import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDemo } from "../../src/demo/run-demo.ts";
+import { runCli } from "../../src/cli/run-cli.ts";
 import { createGit } from "../../src/git/git.ts";
 import { readNote } from "../../src/git/notes.ts";
 
 test("the demo runs the whole loop offline: v1 promoted, drift found, the bot's retrain PR, v2 promoted, verified", async () => {
   const dir = await mkdtemp(join(tmpdir(), "mk-demo-test-"));
   const lines: string[] = [];
-  const result = await runDemo({ dir, log: (line) => lines.push(line), env: { ...process.env, GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" } });
+  const result = await runDemo({ dir, log: (line) => lines.push(line), env: { ...process.env, GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" }, runCli });
 
   assert.deepEqual(
     result.steps.map((s) => s.exitCode),
