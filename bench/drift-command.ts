@@ -17,20 +17,12 @@ import { runCli } from "../src/cli/run-cli.ts";
 import { createGit } from "../src/git/git.ts";
 import { exportBinaryLogisticRegression } from "../src/model/export/logistic-regression.ts";
 import { machineLine, bestOf } from "./support/machine.ts";
+import { mulberry32 as prng } from "../test/support/seeded-random.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const CATEGORIES = ["grocery", "fuel", "travel", "electronics", "online", "restaurants", "retail", "utilities"];
 const MODEL_FEATURES = ["x0", "x1", "x2", "x3"];
 
-/** mulberry32: seeded uniforms, so every run writes the same files. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function columnNames(numeric: number, categorical: number): string[] {
   return [...Array.from({ length: numeric }, (_, i) => `x${i}`), ...Array.from({ length: categorical }, (_, i) => `c${i}`)];

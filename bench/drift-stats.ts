@@ -22,21 +22,10 @@ import { jensenShannonDistance } from "../src/stats/drift/jensen-shannon.ts";
 import { ksTwoSample } from "../src/stats/drift/ks-two-sample.ts";
 import { binCountsSorted, populationStabilityIndex, psiBinEdges } from "../src/stats/drift/psi.ts";
 import { wassersteinDistance } from "../src/stats/drift/wasserstein.ts";
+import { mulberry32 } from "../test/support/seeded-random.ts";
 
 const rowsArgument = process.argv.indexOf("--rows");
 const rows = rowsArgument > 0 ? Number(process.argv[rowsArgument + 1]) : 1_000_000;
-
-/** mulberry32: a tiny seeded generator, enough for benchmark data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   // Box-Muller, one value per call.

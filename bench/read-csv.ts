@@ -19,6 +19,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 as seeded } from "../test/support/seeded-random.ts";
 
 interface Measurement {
   seconds: number;
@@ -112,16 +113,6 @@ function pandasVersion(): string | undefined {
 
 // ------------------------------------------------------------------ seeded data
 
-/** mulberry32: small, fast, seeded; the files are identical on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type RowWriter = (random: () => number) => string;
 

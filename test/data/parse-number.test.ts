@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseNumberBytes, parseNumberText } from "../../src/data/parse-number.ts";
+import { mulberry32 as seeded } from "../support/seeded-random.ts";
 
 const encoder = new TextEncoder();
 const parse = (text: string): number => {
@@ -8,16 +9,6 @@ const parse = (text: string): number => {
   return parseNumberBytes(bytes, 1, bytes.length - 1);
 };
 
-/** mulberry32: a small seeded generator so the random cases are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sameDouble(text: string, expected = Number(text)): void {
   const actual = parse(text);

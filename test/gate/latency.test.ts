@@ -1,16 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { judgeLatency, medianRankInterval, quantile } from "../../src/gate/latency.ts";
+import { mulberry32 as prng } from "../support/seeded-random.ts";
 
-/** A seeded stream of uniform numbers (mulberry32). */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("median rank interval matches the binomial order-statistic table (n=20, 95% → ranks 5..14, 0-based)", () => {
   // For n = 20, P(B(20, 0.5) <= 5) = 0.0207 <= 0.025 and P(<= 6) = 0.0577: the interval is [x(6), x(15)] 1-based.

@@ -1,6 +1,10 @@
 /** Shared by the model tests: fixture paths, small tables, a seeded PRNG and the reference formulas. */
 import { fileURLToPath } from "node:url";
 import type { Column, Table } from "../../src/data/table.ts";
+import { mulberry32 } from "../support/seeded-random.ts";
+
+/** Seeded uniforms for test data (one generator for every test: test/support/seeded-random.ts). */
+export const seededRandom = mulberry32;
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/models/", import.meta.url));
 export const fixture = (name: string): string => FIXTURES + name;
@@ -24,17 +28,6 @@ export function makeTable(columns: Record<string, Array<number | null> | Array<s
   return { source, rowCount, columns: built };
 }
 
-/** mulberry32: a tiny seeded PRNG, so test data are identical on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows of amount ~ U(0, 100), hour ~ U{0..23}, distance ~ U(0, 10). */
 export function featureRows(count: number, seed = 7): { amount: number[]; hour: number[]; distance: number[] } {

@@ -1,14 +1,9 @@
 import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
+import { mulberry32 } from "./seeded-random.ts";
 
-/** A seeded uniform stream (mulberry32), for test data. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms for test data (one generator for every test: test/support/seeded-random.ts). */
+export const prng = mulberry32;
+
 
 /** A seeded standard normal stream (Box–Muller over prng). */
 export function gaussian(seed: number): () => number {
