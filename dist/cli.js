@@ -13879,11 +13879,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt3 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt3}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
-            return ["string", fmtDef, fmt3];
+            return ["string", fmtDef, fmt2];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -56625,6 +56625,13 @@ function smallestDetectableDifference(standardError, options2 = {}) {
   return (normalQuantile(1 - (1 - confidence) / 2) + normalQuantile(power)) * standardError;
 }
 
+// src/report/format-number.ts
+function formatNumber2(value2) {
+  if (!Number.isFinite(value2)) return String(value2);
+  const abs = Math.abs(value2);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value2.toExponential(2) : Number(value2.toFixed(4)).toString();
+}
+
 // src/gate/verdict.ts
 function decideVerdict(primary, guardrails2, minImprovement) {
   const sign2 = primary.direction === "higher" ? 1 : -1;
@@ -56635,7 +56642,7 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   const level = `${Math.round(primary.confidence * 100)}%`;
   const failed = guardrails2.filter((g) => g.status === "fail");
   const reasons = [];
-  const interval2 = `[${fmt(improvementLow)}, ${fmt(improvementHigh)}]`;
+  const interval2 = `[${formatNumber2(improvementLow)}, ${formatNumber2(improvementHigh)}]`;
   if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
     return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
   }
@@ -56645,15 +56652,15 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   }
   if (improvementLow > minImprovement) {
     reasons.push(
-      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval2} stays above the margin ${fmt(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval2} lies above ${fmt(minImprovement)}`
+      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval2} stays above the margin ${formatNumber2(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval2} lies above ${formatNumber2(minImprovement)}`
     );
     return { verdict: "promote", improvementLow, improvementHigh, reasons };
   }
   if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${fmt(Math.min(0, minImprovement))}`);
+    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${formatNumber2(Math.min(0, minImprovement))}`);
     return { verdict: "reject", improvementLow, improvementHigh, reasons };
   }
-  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${fmt(minImprovement)}: no reliable difference, the champion stays`);
+  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${formatNumber2(minImprovement)}: no reliable difference, the champion stays`);
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 function decideFirstModel(values, floors) {
@@ -56668,17 +56675,12 @@ function decideFirstModel(values, floors) {
       status: ok ? "pass" : "fail",
       challenger: v.value,
       limit: floor2,
-      detail: `${metric} ${fmt(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor2}`
+      detail: `${metric} ${formatNumber2(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor2}`
     };
   });
   const failed = results.filter((r) => r.status === "fail");
   const reasons = failed.length ? failed.map((f) => f.detail) : [results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"];
   return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
-}
-function fmt(value2) {
-  if (!Number.isFinite(value2)) return String(value2);
-  const abs = Math.abs(value2);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value2.toExponential(2) : Number(value2.toFixed(4)).toString();
 }
 
 // src/gate/latency.ts
@@ -57356,16 +57358,16 @@ function renderHoldout(result, h) {
     out.push(`| metric | champion | challenger | \u0394 | ${level} | status |`, "| --- | ---: | ---: | ---: | --- | --- |");
     for (const m of h.metrics) {
       const primary = m.name === result.metric;
-      const ci = primary && h.paired ? `[${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}]` : "";
+      const ci = primary && h.paired ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : "";
       const status2 = primary && h.decision ? h.decision.verdict : m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : better(m);
       out.push(
-        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.champion === void 0 ? "\u2013" : fmt(m.champion)} | ${fmt(m.challenger)} | ${m.delta === void 0 ? "\u2013" : signed(m.delta)} | ${ci} | ${status2} |`
+        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)} | ${formatNumber2(m.challenger)} | ${m.delta === void 0 ? "\u2013" : signed(m.delta)} | ${ci} | ${status2} |`
       );
     }
     out.push("");
     if (h.paired) {
       out.push(
-        `Paired ${h.paired.method} bootstrap of \u0394 = challenger \u2212 champion on the same rows: ${h.paired.resamples.toLocaleString("en-US")} resamples, seed ${h.paired.seed}. Smallest difference this held-out set could detect: ${fmt(h.paired.detectable)}.`,
+        `Paired ${h.paired.method} bootstrap of \u0394 = challenger \u2212 champion on the same rows: ${h.paired.resamples.toLocaleString("en-US")} resamples, seed ${h.paired.seed}. Smallest difference this held-out set could detect: ${formatNumber2(h.paired.detectable)}.`,
         ""
       );
     }
@@ -57380,13 +57382,13 @@ function renderHoldout(result, h) {
     out.push(...renderChart(h));
   } else {
     out.push("| metric | challenger |", "| --- | ---: |");
-    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : fmt(m.challenger)} |`);
+    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : formatNumber2(m.challenger)} |`);
     out.push("");
   }
   if (h.guardrails.length) {
     out.push("**Guardrails**", "", "| guardrail | champion | challenger | limit | status |", "| --- | ---: | ---: | ---: | --- |");
     for (const g of h.guardrails) {
-      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : fmt(g.champion)} | ${g.challenger === void 0 ? "\u2013" : fmt(g.challenger)} | ${g.limit === void 0 ? "\u2013" : fmt(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : formatNumber2(g.champion)} | ${g.challenger === void 0 ? "\u2013" : formatNumber2(g.challenger)} | ${g.limit === void 0 ? "\u2013" : formatNumber2(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
     }
     out.push("");
   }
@@ -57394,7 +57396,7 @@ function renderHoldout(result, h) {
     out.push(`<details><summary>Slices (${h.slices.length})</summary>`, "", `| slice | rows | champion | challenger | \u0394 | status |`, "| --- | ---: | ---: | ---: | ---: | --- |");
     for (const s of h.slices) {
       out.push(
-        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : fmt(s.champion)} | ${s.challenger === void 0 ? "\u2013" : fmt(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
+        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : formatNumber2(s.champion)} | ${s.challenger === void 0 ? "\u2013" : formatNumber2(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
       );
     }
     out.push("", "</details>", "");
@@ -57441,7 +57443,7 @@ function better(m) {
   return m.delta > 0 === (m.direction === "higher") ? "better" : "worse";
 }
 function signed(value2) {
-  return `${value2 > 0 ? "+" : ""}${fmt(value2)}`;
+  return `${value2 > 0 ? "+" : ""}${formatNumber2(value2)}`;
 }
 function pValue(p) {
   return p < 1e-4 ? "< 0.0001" : `= ${p.toFixed(4)}`;
@@ -57458,8 +57460,8 @@ function renderEvaluationText(e) {
     out.push(`  ${h.name}: ${h.rows} rows`);
     const width = Math.max(...h.metrics.map((m) => m.name.length));
     for (const m of h.metrics) {
-      const value2 = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${fmt(m.champion)} \u2192 ${fmt(m.challenger)}  \u0394 ${m.delta >= 0 ? "+" : ""}${fmt(m.delta)}` : fmt(m.challenger);
-      const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
+      const value2 = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${formatNumber2(m.champion)} \u2192 ${formatNumber2(m.challenger)}  \u0394 ${m.delta >= 0 ? "+" : ""}${formatNumber2(m.delta)}` : formatNumber2(m.challenger);
+      const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
       out.push(`    ${m.name.padEnd(width)}  ${value2}${ci}`);
     }
     for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
@@ -57477,7 +57479,7 @@ function renderEvaluationHtml(evaluations) {
     const reasons = `<ul>${[...e.reasons, ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
     const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join("");
     const holdouts = e.holdouts.map((h) => {
-      const rows = h.metrics.map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : fmt(m.champion)}</td><td>${fmt(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : fmt(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}]` : ""}</td></tr>`).join("");
+      const rows = h.metrics.map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)}</td><td>${formatNumber2(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : formatNumber2(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : ""}</td></tr>`).join("");
       const guards = h.guardrails.map((g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`).join("");
       return `<h3>${escapeHtml(h.name)} \xB7 ${h.rows} rows</h3><table><tr><th>metric</th><th>champion</th><th>challenger</th><th>\u0394</th><th>CI</th></tr>${rows}</table>${guards ? `<table><tr><th>guardrail</th><th colspan="3">detail</th><th>status</th></tr>${guards}</table>` : ""}`;
     }).join("");
@@ -58171,7 +58173,7 @@ async function summarizeWindowFiles(paths, references, options2) {
 
 // src/report/drift-markdown.ts
 init_escape();
-var fmt2 = (x, digits = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits);
+var fmt = (x, digits = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits);
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
 function renderDriftMarkdown(input) {
   const a = input.assessment;
@@ -58209,8 +58211,8 @@ function renderDriftMarkdown(input) {
 function table(columns) {
   const rows = ["| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref \u2192 cur | why |", "| --- | --- | --- | ---: | ---: | --- | --- |"];
   for (const c of columns) {
-    const effect = c.effect ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt2(c.effect.value)} (${fmt2(c.effect.excess)})` : "\u2013";
-    const p = c.significance ? fmt2(c.significance.adjustedPValue, 4) : "\u2013";
+    const effect = c.effect ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt(c.effect.value)} (${fmt(c.effect.excess)})` : "\u2013";
+    const p = c.significance ? fmt(c.significance.adjustedPValue, 4) : "\u2013";
     rows.push(
       `| ${markdownCode(c.name)} | ${c.kind} | ${c.drifted ? "\u{1F6A8} yes" : "no"} | ${effect} | ${p} | ${pct(c.reference.missingShare)} \u2192 ${pct(c.current.missingShare)} | ${escapeMarkdown(c.reason)} |`
     );
@@ -59468,7 +59470,7 @@ init_escape();
 init_sticky_comment();
 init_errors();
 function renderUntrusted(fields, runUrl) {
-  const figures = fields.metric && fields.delta !== void 0 ? ` (${markdownCode(fields.metric)} \u0394 ${fmt(fields.delta)}${fields.ciLow !== void 0 && fields.ciHigh !== void 0 ? `, CI [${fmt(fields.ciLow)}, ${fmt(fields.ciHigh)}]` : ""})` : "";
+  const figures = fields.metric && fields.delta !== void 0 ? ` (${markdownCode(fields.metric)} \u0394 ${formatNumber2(fields.delta)}${fields.ciLow !== void 0 && fields.ciHigh !== void 0 ? `, CI [${formatNumber2(fields.ciLow)}, ${formatNumber2(fields.ciHigh)}]` : ""})` : "";
   return [
     `#### modelkeeper \xB7 ${escapeMarkdown(fields.model)}: what the pull request's own run reported`,
     "",

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Command, CommandResult } from "./command.ts";
 import { parseResultFile, validatedFields } from "../gate/result-file.ts";
 import { escapeMarkdown, markdownCode } from "../report/escape.ts";
-import { fmt } from "../gate/verdict.ts";
+import { formatNumber } from "../report/format-number.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentMarker, upsertComment, commentAuthor } from "../github/sticky-comment.ts";
 import { UserError } from "../errors.ts";
@@ -16,7 +16,7 @@ import { UserError } from "../errors.ts";
  * (examples/workflows/modelkeeper-pr.yml), which computes it itself.
  */
 function renderUntrusted(fields: ReturnType<typeof validatedFields>, runUrl: string | undefined): string {
-  const figures = fields.metric && fields.delta !== undefined ? ` (${markdownCode(fields.metric)} Δ ${fmt(fields.delta)}${fields.ciLow !== undefined && fields.ciHigh !== undefined ? `, CI [${fmt(fields.ciLow)}, ${fmt(fields.ciHigh)}]` : ""})` : "";
+  const figures = fields.metric && fields.delta !== undefined ? ` (${markdownCode(fields.metric)} Δ ${formatNumber(fields.delta)}${fields.ciLow !== undefined && fields.ciHigh !== undefined ? `, CI [${formatNumber(fields.ciLow)}, ${formatNumber(fields.ciHigh)}]` : ""})` : "";
   return [
     `#### modelkeeper · ${escapeMarkdown(fields.model)}: what the pull request's own run reported`,
     "",

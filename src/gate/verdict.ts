@@ -2,6 +2,7 @@
  * The promotion verdict: decided on the confidence interval of the paired difference, not on
  * point estimates, because on a few hundred held-out rows a retrained model "wins" by noise. Pure.
  */
+import { formatNumber } from "../report/format-number.ts";
 
 export type Verdict = "promote" | "reject" | "inconclusive";
 export type Direction = "higher" | "lower";
@@ -57,7 +58,7 @@ export function decideVerdict(primary: PrimaryComparison, guardrails: GuardrailR
   const level = `${Math.round(primary.confidence * 100)}%`;
   const failed = guardrails.filter((g) => g.status === "fail");
   const reasons: string[] = [];
-  const interval = `[${fmt(improvementLow)}, ${fmt(improvementHigh)}]`;
+  const interval = `[${formatNumber(improvementLow)}, ${formatNumber(improvementHigh)}]`;
   if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
     return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
   }
@@ -68,16 +69,16 @@ export function decideVerdict(primary: PrimaryComparison, guardrails: GuardrailR
   if (improvementLow > minImprovement) {
     reasons.push(
       minImprovement < 0
-        ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval} stays above the margin ${fmt(minImprovement)}`
-        : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval} lies above ${fmt(minImprovement)}`,
+        ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval} stays above the margin ${formatNumber(minImprovement)}`
+        : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval} lies above ${formatNumber(minImprovement)}`,
     );
     return { verdict: "promote", improvementLow, improvementHigh, reasons };
   }
   if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${fmt(Math.min(0, minImprovement))}`);
+    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${formatNumber(Math.min(0, minImprovement))}`);
     return { verdict: "reject", improvementLow, improvementHigh, reasons };
   }
-  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval} includes ${fmt(minImprovement)}: no reliable difference, the champion stays`);
+  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval} includes ${formatNumber(minImprovement)}: no reliable difference, the champion stays`);
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 
@@ -97,7 +98,7 @@ export function decideFirstModel(
       status: ok ? "pass" : "fail",
       challenger: v.value,
       limit: floor,
-      detail: `${metric} ${fmt(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "≥" : "≤"} ${floor}`,
+      detail: `${metric} ${formatNumber(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "≥" : "≤"} ${floor}`,
     };
   });
   const failed = results.filter((r) => r.status === "fail");
@@ -107,8 +108,3 @@ export function decideFirstModel(
   return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
 }
 
-export function fmt(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(2) : Number(value.toFixed(4)).toString();
-}

@@ -1,5 +1,5 @@
 import type { ModelEvaluation, HoldoutEvaluation } from "../gate/result.ts";
-import { fmt } from "../gate/verdict.ts";
+import { formatNumber } from "./format-number.ts";
 import { escapeMarkdown, markdownCode } from "./escape.ts";
 
 const VERDICT_BADGE: Record<string, string> = {
@@ -43,17 +43,17 @@ function renderHoldout(result: ModelEvaluation, h: HoldoutEvaluation): string[] 
     out.push(`| metric | champion | challenger | Δ | ${level} | status |`, "| --- | ---: | ---: | ---: | --- | --- |");
     for (const m of h.metrics) {
       const primary = m.name === result.metric;
-      const ci = primary && h.paired ? `[${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}]` : "";
+      const ci = primary && h.paired ? `[${formatNumber(h.paired.ciLow)}, ${formatNumber(h.paired.ciHigh)}]` : "";
       const status = primary && h.decision ? h.decision.verdict : m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : better(m);
       out.push(
-        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "↓" : "↑"} | ${m.champion === undefined ? "–" : fmt(m.champion)} | ${fmt(m.challenger)} | ${m.delta === undefined ? "–" : signed(m.delta)} | ${ci} | ${status} |`,
+        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "↓" : "↑"} | ${m.champion === undefined ? "–" : formatNumber(m.champion)} | ${formatNumber(m.challenger)} | ${m.delta === undefined ? "–" : signed(m.delta)} | ${ci} | ${status} |`,
       );
     }
     out.push("");
     if (h.paired) {
       out.push(
         `Paired ${h.paired.method} bootstrap of Δ = challenger − champion on the same rows: ${h.paired.resamples.toLocaleString("en-US")} resamples, seed ${h.paired.seed}. ` +
-          `Smallest difference this held-out set could detect: ${fmt(h.paired.detectable)}.`,
+          `Smallest difference this held-out set could detect: ${formatNumber(h.paired.detectable)}.`,
         "",
       );
     }
@@ -68,13 +68,13 @@ function renderHoldout(result: ModelEvaluation, h: HoldoutEvaluation): string[] 
     out.push(...renderChart(h));
   } else {
     out.push("| metric | challenger |", "| --- | ---: |");
-    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "↓" : "↑"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : fmt(m.challenger)} |`);
+    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "↓" : "↑"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : formatNumber(m.challenger)} |`);
     out.push("");
   }
   if (h.guardrails.length) {
     out.push("**Guardrails**", "", "| guardrail | champion | challenger | limit | status |", "| --- | ---: | ---: | ---: | --- |");
     for (const g of h.guardrails) {
-      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === undefined ? "–" : fmt(g.champion)} | ${g.challenger === undefined ? "–" : fmt(g.challenger)} | ${g.limit === undefined ? "–" : fmt(g.limit)} | ${g.status === "fail" ? "❌ fail" : g.status === "pass" ? "✅ pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === undefined ? "–" : formatNumber(g.champion)} | ${g.challenger === undefined ? "–" : formatNumber(g.challenger)} | ${g.limit === undefined ? "–" : formatNumber(g.limit)} | ${g.status === "fail" ? "❌ fail" : g.status === "pass" ? "✅ pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
     }
     out.push("");
   }
@@ -82,7 +82,7 @@ function renderHoldout(result: ModelEvaluation, h: HoldoutEvaluation): string[] 
     out.push(`<details><summary>Slices (${h.slices.length})</summary>`, "", `| slice | rows | champion | challenger | Δ | status |`, "| --- | ---: | ---: | ---: | ---: | --- |");
     for (const s of h.slices) {
       out.push(
-        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === undefined ? "–" : fmt(s.champion)} | ${s.challenger === undefined ? "–" : fmt(s.challenger)} | ${s.delta === undefined ? "–" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`,
+        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === undefined ? "–" : formatNumber(s.champion)} | ${s.challenger === undefined ? "–" : formatNumber(s.challenger)} | ${s.delta === undefined ? "–" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`,
       );
     }
     out.push("", "</details>", "");
@@ -134,7 +134,7 @@ function better(m: { direction: string; delta?: number }): string {
 }
 
 function signed(value: number): string {
-  return `${value > 0 ? "+" : ""}${fmt(value)}`;
+  return `${value > 0 ? "+" : ""}${formatNumber(value)}`;
 }
 
 function pValue(p: number): string {

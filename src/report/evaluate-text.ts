@@ -1,5 +1,5 @@
 import type { ModelEvaluation } from "../gate/result.ts";
-import { fmt } from "../gate/verdict.ts";
+import { formatNumber } from "./format-number.ts";
 
 /** The terminal report of one model's evaluation. Pure. */
 export function renderEvaluationText(e: ModelEvaluation): string {
@@ -12,8 +12,8 @@ export function renderEvaluationText(e: ModelEvaluation): string {
     out.push(`  ${h.name}: ${h.rows} rows`);
     const width = Math.max(...h.metrics.map((m) => m.name.length));
     for (const m of h.metrics) {
-      const value = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${fmt(m.champion!)} → ${fmt(m.challenger)}  Δ ${m.delta! >= 0 ? "+" : ""}${fmt(m.delta!)}` : fmt(m.challenger);
-      const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${fmt(h.paired.ciLow)}, ${fmt(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
+      const value = m.undefinedReason ? `undefined (${m.undefinedReason})` : e.kind === "compared" ? `${formatNumber(m.champion!)} → ${formatNumber(m.challenger)}  Δ ${m.delta! >= 0 ? "+" : ""}${formatNumber(m.delta!)}` : formatNumber(m.challenger);
+      const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${formatNumber(h.paired.ciLow)}, ${formatNumber(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
       out.push(`    ${m.name.padEnd(width)}  ${value}${ci}`);
     }
     for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
