@@ -45462,6 +45462,18 @@ import { resolve as resolve13 } from "node:path";
 // src/commands/record.ts
 import { join as join4 } from "node:path";
 
+// src/commands/command.ts
+function defineCommand(command) {
+  return command;
+}
+var COMMON_OPTIONS = {
+  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
+  model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
+  json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
+  "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
+  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" }
+};
+
 // src/commands/workspace.ts
 import { resolve } from "node:path";
 
@@ -53808,7 +53820,7 @@ async function readProfile(git, commit, model) {
 }
 
 // src/commands/record.ts
-var recordCommand = {
+var recordCommand = defineCommand({
   name: "record",
   summary: "hash each model's data, code, config and artifact into a note on the commit",
   usage: "record [--commit REV] [--push] [--allow-dirty]",
@@ -53871,7 +53883,7 @@ var recordCommand = {
       }
     };
   }
-};
+});
 function dirtyError(dirty, commit) {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
   const more = dirty.length > shown.length ? [`  \u2026 and ${dirty.length - shown.length} more`] : [];
@@ -54035,7 +54047,7 @@ function renderVerifyMarkdown(report) {
 }
 
 // src/commands/verify.ts
-var verifyCommand = {
+var verifyCommand = defineCommand({
   name: "verify",
   summary: "re-hash the working tree and compare it with a commit's record",
   usage: "verify [--commit REV] [--fast]",
@@ -54073,7 +54085,7 @@ var verifyCommand = {
       outputs: { ok: String(ok), changed: String(models.reduce((n, m) => n + m.changes.length, 0)), commit }
     };
   }
-};
+});
 async function currentHashes(root, record, configured, cache2) {
   const expand2 = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -55338,7 +55350,7 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
 }
 
 // src/commands/reproduce.ts
-var reproduceCommand = {
+var reproduceCommand = defineCommand({
   name: "reproduce",
   summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
   usage: "reproduce [--commit REV] [--timeout MINUTES]",
@@ -55382,7 +55394,7 @@ var reproduceCommand = {
       outputs: { reproduced: String(ok), commit }
     };
   }
-};
+});
 async function modelAtCommit(dir, configFile, name, commit) {
   if (isAbsolute(configFile)) {
     throw new UserError(`${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`);
@@ -57589,32 +57601,33 @@ async function reportCheckRun(github, repo, check) {
 }
 
 // src/commands/evaluate.ts
-var evaluateCommand = {
+var EVALUATE_OPTIONS = {
+  champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
+  challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+  "challenger-rev": {
+    type: "string",
+    value: "REV",
+    description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)"
+  },
+  "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+  "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
+  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
+  remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
+};
+var evaluateCommand = defineCommand({
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
   usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
-  options: {
-    champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
-    challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
-    "challenger-rev": {
-      type: "string",
-      value: "REV",
-      description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)"
-    },
-    "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
-    "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
-    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
-    push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
-    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
-  },
+  options: EVALUATE_OPTIONS,
   run: (context, values) => runEvaluate(context, values)
-};
+});
 async function runEvaluate(context, values, overrides = {}) {
   const workspace = await openWorkspace(context, values);
   const { git, root } = workspace;
   const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
-  const challengerRev = typeof values["challenger-rev"] === "string" ? values["challenger-rev"] : void 0;
-  if (challengerRev && typeof values.challenger === "string") throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+  const challengerRev = values["challenger-rev"];
+  if (challengerRev && values.challenger !== void 0) throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
   const commit = challengerRev ? await resolveCommit(git, challengerRev) : overrides.commit ?? await resolveCommit(git, await recordTarget(git, context.env, void 0));
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
@@ -57638,7 +57651,7 @@ async function runEvaluate(context, values, overrides = {}) {
   const written = notes.filter((n) => n !== void 0);
   if (written.length) await appendNoteLines(git, commit, written);
   if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
-  if (typeof values["result-file"] === "string") {
+  if (values["result-file"] !== void 0) {
     await writeFile3(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
   }
   const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
@@ -58373,7 +58386,7 @@ async function sendDriftDispatch(github, repo, payload) {
 
 // src/commands/drift.ts
 init_errors();
-var driftCommand = {
+var driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
   usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
@@ -58484,7 +58497,7 @@ var driftCommand = {
       }
     };
   }
-};
+});
 async function storedProfile(git, model, context) {
   const head = (await git.run(["rev-parse", "HEAD"])).trim();
   const found = await findRecord(git, model, head);
@@ -58748,7 +58761,7 @@ function renderLiveQualityMarkdown(r) {
 init_errors();
 var LOG_ID = "_id";
 var LOG_MODEL = "_model";
-var monitorCommand = {
+var monitorCommand = defineCommand({
   name: "monitor",
   summary: "live quality: join labels that came back to the prediction log and judge the metrics against the floors",
   usage: "monitor --log PATH... --labels PATH... [--id COLUMN]",
@@ -58762,7 +58775,7 @@ var monitorCommand = {
     const logPatterns = values.log ?? [];
     const labelPatterns = values.labels ?? [];
     if (!logPatterns.length || !labelPatterns.length) throw new UserError("monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id).");
-    const idColumn = typeof values.id === "string" ? values.id : LOG_ID;
+    const idColumn = values.id ?? LOG_ID;
     const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
     const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
     const results = [];
@@ -58794,7 +58807,7 @@ var monitorCommand = {
       outputs: { breached: String(breached), "breached-models": results.filter((r) => r.quality?.breached.length).map((r) => r.model).join(",") }
     };
   }
-};
+});
 async function readSome(paths, wanted, types, required, option) {
   const table2 = await readTables(paths, { types });
   for (const name of required) {
@@ -58859,7 +58872,7 @@ function parseRefList(rows) {
 // src/commands/promote.ts
 init_errors();
 init_escape();
-var promoteCommand = {
+var promoteCommand = defineCommand({
   name: "promote",
   summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--force] [--no-push]",
@@ -58910,7 +58923,7 @@ var promoteCommand = {
       outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") }
     };
   }
-};
+});
 async function promoteModel(git, model, commit, options2) {
   const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
   if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
@@ -59481,7 +59494,7 @@ function renderUntrusted(fields, runUrl) {
   ].join("\n");
 }
 var MAX_MODELS = 20;
-var commentCommand = {
+var commentCommand = defineCommand({
   name: "comment",
   summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
   usage: "comment --from FILE",
@@ -59490,7 +59503,7 @@ var commentCommand = {
     "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" }
   },
   async run(context, values) {
-    if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
+    if (values.from === void 0) throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path8 = resolve8(context.cwd, values.from);
     const text2 = await readFile7(path8, "utf8").catch((error) => {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
@@ -59525,7 +59538,7 @@ var commentCommand = {
       outputs: { "pull-request": String(pr.number) }
     };
   }
-};
+});
 function workflowRunUrl(env) {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return void 0;
   try {
@@ -59959,7 +59972,7 @@ function missedFraud(window2) {
 }
 
 // src/commands/demo.ts
-var demoCommand = {
+var demoCommand = defineCommand({
   name: "demo",
   summary: "run the loop on a built-in example repository, offline",
   usage: "demo [--dir DIR]",
@@ -59971,7 +59984,7 @@ var demoCommand = {
     const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   }
-};
+});
 
 // src/commands/serve.ts
 init_errors();
@@ -61129,15 +61142,6 @@ var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand,
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }
-
-// src/commands/command.ts
-var COMMON_OPTIONS = {
-  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
-  model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
-  json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
-  "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
-  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" }
-};
 
 // src/cli/run-cli.ts
 init_errors();

@@ -52,11 +52,26 @@ export interface Command {
   run(context: CommandContext, values: Values): Promise<CommandResult>;
 }
 
+/** The value parseArgs gives an option of this spec. */
+type OptionValue<S extends OptionSpec> = S["type"] extends "boolean" ? boolean | undefined : S["multiple"] extends true ? string[] | undefined : string | undefined;
+
+/** A command's parsed options, typed from its option specs (and the common ones). */
+export type OptionValues<O extends Record<string, OptionSpec>> = { readonly [K in keyof O | keyof typeof COMMON_OPTIONS]?: K extends keyof O ? OptionValue<O[K]> : OptionValue<(typeof COMMON_OPTIONS)[K & keyof typeof COMMON_OPTIONS]> } & { readonly subcommand?: string };
+
+/**
+ * A command whose run function receives its options typed from their specs, so no value needs a
+ * cast downstream. The one cast is here: run-cli parses argv with exactly these specs (and
+ * COMMON_OPTIONS), so the values have these types.
+ */
+export function defineCommand<const O extends Record<string, OptionSpec>>(command: Omit<Command, "options" | "run"> & { options: O; run(context: CommandContext, values: OptionValues<O>): Promise<CommandResult> }): Command {
+  return command as unknown as Command;
+}
+
 /** Options every command takes. */
-export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+export const COMMON_OPTIONS = {
   config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
   model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
   json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
   "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
   "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" },
-};
+} as const satisfies Record<string, OptionSpec>;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { parseResultFile, validatedFields } from "../gate/result-file.ts";
 import { escapeMarkdown, markdownCode } from "../report/escape.ts";
 import { formatNumber } from "../report/format-number.ts";
@@ -32,7 +32,7 @@ function renderUntrusted(fields: ReturnType<typeof validatedFields>, runUrl: str
 /** More models than one repository's config plausibly holds: such a file is refused. */
 const MAX_MODELS = 20;
 
-export const commentCommand: Command = {
+export const commentCommand = defineCommand({
   name: "comment",
   summary: "show what an (untrusted) pull request run reported, as information: validated fields only, no check run",
   usage: "comment --from FILE",
@@ -41,10 +41,10 @@ export const commentCommand: Command = {
     "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
   },
   async run(context, values): Promise<CommandResult> {
-    if (typeof values.from !== "string") throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
+    if (values.from === undefined) throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve(context.cwd, values.from);
     const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from as string });
+      throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
     const result = parseResultFile(text, values.from);
     // One comment per model: a file a fork wrote must not be able to flood the pull request.
@@ -67,7 +67,7 @@ export const commentCommand: Command = {
           `${runHead ? ` and the workflow run built ${runHead.slice(0, 12)}` : ""}: not posting a stale or mismatched result.`,
       );
     }
-    const author = await commentAuthor(github, values["comment-author"] as string | undefined);
+    const author = await commentAuthor(github, values["comment-author"]);
     const posted = [];
     for (const model of result.models) {
       const fields = validatedFields(model);
@@ -81,7 +81,7 @@ export const commentCommand: Command = {
       outputs: { "pull-request": String(pr.number) },
     };
   },
-};
+});
 
 function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_EVENT_NAME !== "workflow_run" || !env.GITHUB_EVENT_PATH) return undefined;

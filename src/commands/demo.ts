@@ -1,7 +1,7 @@
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { runDemo } from "../demo/run-demo.ts";
 
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   name: "demo",
   summary: "run the loop on a built-in example repository, offline",
   usage: "demo [--dir DIR]",
@@ -10,7 +10,7 @@ export const demoCommand: Command = {
   },
   async run(context, values): Promise<CommandResult> {
     if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
-    const result = await runDemo({ dir: values.dir as string | undefined, log: context.log, env: context.env, runCli: context.runCli });
+    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { join, relative } from "node:path";
-import type { Command, CommandContext, CommandResult } from "./command.ts";
+import { defineCommand, type CommandContext, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { readTables } from "../data/index.ts";
 import { expandInputs } from "../data/expand-inputs.ts";
@@ -34,7 +34,7 @@ interface ModelDrift {
   dispatched: boolean;
 }
 
-export const driftCommand: Command = {
+export const driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
   usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
@@ -46,7 +46,7 @@ export const driftCommand: Command = {
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
-    const currentPatterns = (values.current as string[] | undefined) ?? [];
+    const currentPatterns = values.current ?? [];
     if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
     const currentSource = currentPaths.join(", ");
@@ -60,7 +60,7 @@ export const driftCommand: Command = {
       const referencePaths = stored
         ? []
         : values.reference
-          ? await expandInputs(context.cwd, values.reference as string[], "--reference")
+          ? await expandInputs(context.cwd, values.reference, "--reference")
           : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
       const handle = await openModel(model, workspace.root);
       try {
@@ -153,7 +153,7 @@ export const driftCommand: Command = {
       },
     };
   },
-};
+});
 
 /** The profile `record` stored with the record of the working tree's artifact, if any. */
 async function storedProfile(git: Git, model: ModelConfig, context: CommandContext): Promise<{ profile: DriftProfile; commit: string } | undefined> {

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Command, CommandContext, CommandResult, Values } from "./command.ts";
+import { defineCommand, type CommandContext, type CommandResult, type OptionSpec, type OptionValues } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { recordTarget } from "../provenance/record-target.ts";
 import { resolveCommit } from "../git/git.ts";
@@ -28,43 +28,48 @@ import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
 
 
-export const evaluateCommand: Command = {
+const EVALUATE_OPTIONS = {
+  champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
+  challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+  "challenger-rev": {
+    type: "string",
+    value: "REV",
+    description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
+  },
+  "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+  "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
+  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
+  remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+} as const satisfies Record<string, OptionSpec>;
+
+/** evaluate's options, typed (retrain passes its own, with model and push set). */
+export type EvaluateValues = OptionValues<typeof EVALUATE_OPTIONS>;
+
+export const evaluateCommand = defineCommand({
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
   usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
-  options: {
-    champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
-    challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
-    "challenger-rev": {
-      type: "string",
-      value: "REV",
-      description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
-    },
-    "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
-    "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
-    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
-    push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
-    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-  },
+  options: EVALUATE_OPTIONS,
   run: (context, values) => runEvaluate(context, values),
-};
+});
 
 /**
  * The evaluate command. `pullRequest` overrides the event's PR (retrain pushes a new head commit,
  * so the event's head is stale by then).
  */
-export async function runEvaluate(context: CommandContext, values: Values, overrides: { pullRequest?: PullRequestInfo; commit?: string } = {}): Promise<CommandResult> {
+export async function runEvaluate(context: CommandContext, values: EvaluateValues, overrides: { pullRequest?: PullRequestInfo; commit?: string } = {}): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
     const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
-    const challengerRev = typeof values["challenger-rev"] === "string" ? values["challenger-rev"] : undefined;
-    if (challengerRev && typeof values.challenger === "string") throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+    const challengerRev = values["challenger-rev"];
+    if (challengerRev && values.challenger !== undefined) throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
     const commit = challengerRev ? await resolveCommit(git, challengerRev) : (overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined))));
     const base = values.champion ? undefined : await baseRef(git, context.env);
     const evaluations: ModelEvaluation[] = [];
     for (const model of workspace.models) {
       const challenger = await challengerOf(git, context.cwd, root, model.artifact, commit, values.challenger, challengerRev);
-      const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion as string | undefined, { sha256: challenger.sha256, commit });
+      const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
       const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
       const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
@@ -82,11 +87,11 @@ export async function runEvaluate(context: CommandContext, values: Values, overr
     const notes = evaluations.map((e) => noteLine(e, commit));
     const written = notes.filter((n): n is EvaluateLine => n !== undefined);
     if (written.length) await appendNoteLines(git, commit, written);
-    if (values.push && written.length) await pushNotes(git, (values.remote as string | undefined) ?? "origin");
-    if (typeof values["result-file"] === "string") {
+    if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
+    if (values["result-file"] !== undefined) {
       await writeFile(resolve(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
     }
-    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"] as string | undefined);
+    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
 
     const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
     const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
@@ -135,7 +140,7 @@ function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined 
 }
 
 /** The challenger's bytes: --challenger FILE, the artifact at --challenger-rev (from git objects), or the working tree's. */
-async function challengerOf(git: Git, cwd: string, root: string, artifact: string, commit: string, file: Values[string], rev: string | undefined): Promise<ArtifactSource> {
+async function challengerOf(git: Git, cwd: string, root: string, artifact: string, commit: string, file: string | undefined, rev: string | undefined): Promise<ArtifactSource> {
   if (rev) {
     const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
     if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);

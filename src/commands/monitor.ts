@@ -1,4 +1,4 @@
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { readTables, type Column, type Table } from "../data/index.ts";
 import { expandInputs } from "../data/expand-inputs.ts";
@@ -14,7 +14,7 @@ import { UserError } from "../errors.ts";
 const LOG_ID = "_id";
 const LOG_MODEL = "_model";
 
-export const monitorCommand: Command = {
+export const monitorCommand = defineCommand({
   name: "monitor",
   summary: "live quality: join labels that came back to the prediction log and judge the metrics against the floors",
   usage: "monitor --log PATH... --labels PATH... [--id COLUMN]",
@@ -25,10 +25,10 @@ export const monitorCommand: Command = {
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
-    const logPatterns = (values.log as string[] | undefined) ?? [];
-    const labelPatterns = (values.labels as string[] | undefined) ?? [];
+    const logPatterns = values.log ?? [];
+    const labelPatterns = values.labels ?? [];
     if (!logPatterns.length || !labelPatterns.length) throw new UserError("monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id).");
-    const idColumn = typeof values.id === "string" ? values.id : LOG_ID;
+    const idColumn = values.id ?? LOG_ID;
     const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
     const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
 
@@ -62,7 +62,7 @@ export const monitorCommand: Command = {
       outputs: { breached: String(breached), "breached-models": results.filter((r) => r.quality?.breached.length).map((r) => r.model).join(",") },
     };
   },
-};
+});
 
 async function readSome(paths: string[], wanted: string[], types: Record<string, "categorical">, required: string[], option: string): Promise<Table> {
   // The files are read whole, then narrowed to the columns used (the log's `_model` is optional).

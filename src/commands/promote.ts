@@ -1,4 +1,4 @@
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
@@ -31,7 +31,7 @@ interface Promotion {
   ignoredTags: IgnoredTag[];
 }
 
-export const promoteCommand: Command = {
+export const promoteCommand = defineCommand({
   name: "promote",
   summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--force] [--no-push]",
@@ -44,13 +44,13 @@ export const promoteCommand: Command = {
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git } = workspace;
-    const remote = (values.remote as string | undefined) ?? "origin";
+    const remote = values.remote ?? "origin";
     const push = !values["no-push"];
-    const commit = await resolveCommit(git, (values.commit as string | undefined) ?? "HEAD");
+    const commit = await resolveCommit(git, values.commit ?? "HEAD");
     // The commit's own config decides, not the working tree's (nor a config some other run used).
     const config = await configAt(git, commit, workspace.config.relativePath);
     if (!config) throw new UserError(`${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`);
-    const models = selectModels(config, values.model as string | undefined);
+    const models = selectModels(config, values.model);
     if (push) {
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
@@ -89,7 +89,7 @@ export const promoteCommand: Command = {
       outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") },
     };
   },
-};
+});
 
 interface PromoteOptions {
   force: boolean;

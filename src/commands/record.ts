@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { gitDir } from "../git/git-dir.ts";
@@ -14,7 +14,7 @@ import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
 import { buildReferenceProfile, storeProfile, PROFILES_REF, type ProfileLine } from "../monitor/reference-profile.ts";
 
-export const recordCommand: Command = {
+export const recordCommand = defineCommand({
   name: "record",
   summary: "hash each model's data, code, config and artifact into a note on the commit",
   usage: "record [--commit REV] [--push] [--allow-dirty]",
@@ -27,7 +27,7 @@ export const recordCommand: Command = {
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit as string | undefined));
+    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
 
     // The record must describe the commit: refuse files whose bytes are not the commit's.
@@ -65,7 +65,7 @@ export const recordCommand: Command = {
 
     let pushed: { attempts: number; merged: boolean } | undefined;
     if (values.push) {
-      const remote = (values.remote as string | undefined) ?? "origin";
+      const remote = values.remote ?? "origin";
       context.log(`record: pushing ${NOTES_REF} to ${remote}`);
       pushed = await pushNotes(git, remote);
       if (profiles.length) await pushNotes(git, remote, 12, PROFILES_REF);
@@ -84,7 +84,7 @@ export const recordCommand: Command = {
       },
     };
   },
-};
+});
 
 /** --commit, else the PR head on a pull_request event (not GitHub's merge commit), else HEAD. */
 

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit } from "../git/git.ts";
 import { findRecord } from "../provenance/find-record.ts";
@@ -17,7 +17,7 @@ import { isUserError, UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { compareArtifactMetrics } from "../gate/compare-artifacts.ts";
 
-export const reproduceCommand: Command = {
+export const reproduceCommand = defineCommand({
   name: "reproduce",
   summary: "rebuild a commit's model from its recorded inputs in a clean worktree and compare",
   usage: "reproduce [--commit REV] [--timeout MINUTES]",
@@ -28,7 +28,7 @@ export const reproduceCommand: Command = {
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const rev = (values.commit as string | undefined) ?? "HEAD";
+    const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
     const results: ReproduceModelResult[] = [];
     for (const model of workspace.models) {
@@ -63,7 +63,7 @@ export const reproduceCommand: Command = {
       outputs: { reproduced: String(ok), commit },
     };
   },
-};
+});
 
 /** The model's section of the config as committed in the worktree at `commit`, with its train command. */
 async function modelAtCommit(dir: string, configFile: string, name: string, commit: string): Promise<{ model: ModelConfig; train: string }> {

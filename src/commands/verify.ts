@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Command, CommandResult } from "./command.ts";
+import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit } from "../git/git.ts";
 import { findRecord, noRecordError, type FoundRecord } from "../provenance/find-record.ts";
@@ -15,7 +15,7 @@ import { sectionChange } from "../provenance/config-section.ts";
 import { renderVerifyText, renderVerifyMarkdown } from "../report/verify-report.ts";
 import { gitDir } from "../git/git-dir.ts";
 
-export const verifyCommand: Command = {
+export const verifyCommand = defineCommand({
   name: "verify",
   summary: "re-hash the working tree and compare it with a commit's record",
   usage: "verify [--commit REV] [--fast]",
@@ -26,7 +26,7 @@ export const verifyCommand: Command = {
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const rev = (values.commit as string | undefined) ?? "HEAD";
+    const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
     const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache")) : undefined;
 
@@ -54,7 +54,7 @@ export const verifyCommand: Command = {
       outputs: { ok: String(ok), changed: String(models.reduce((n, m) => n + m.changes.length, 0)), commit },
     };
   },
-};
+});
 
 /** The model's config section today against the recorded one, with the keys that changed. */
 
