@@ -169,10 +169,7 @@ export function* readFields(bytes: Uint8Array): Generator<ProtoField> {
   const cursor = new Cursor(bytes);
   while (!cursor.done) {
     const at = cursor.offset;
-    const key = cursor.varint();
-    const field = Number(key >> 3n);
-    const wireType = Number(key & 7n);
-    if (field === 0) throw new ProtoDecodeError(`field number 0 at byte ${at}`);
+    const { field, wireType } = readKey(cursor, at);
     switch (wireType) {
       case 0:
         yield { field, wireType, value: cursor.varint() };
@@ -202,13 +199,27 @@ export function* readFields(bytes: Uint8Array): Generator<ProtoField> {
   }
 }
 
+/** The largest field number protobuf allows (2^29 - 1). */
+const MAX_FIELD = 536_870_911;
+
+/**
+ * A field key. Keys are 32-bit: a longer varint is refused, because protobuf's C++ reader (the one
+ * onnxruntime uses) keeps only the low 32 bits, so an over-long key would be read here as one field
+ * and there as another (a way to hide external_data from a check).
+ */
+function readKey(cursor: Cursor, at: number): { field: number; wireType: number } {
+  const key = cursor.varint();
+  if (key >= 1n << 32n) throw new ProtoDecodeError(`field key longer than 32 bits at byte ${at}`);
+  const field = Number(key >> 3n);
+  if (field === 0 || field > MAX_FIELD) throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
+  return { field, wireType: Number(key & 7n) };
+}
+
 /** Skips to the end-group key of `field`, nested groups included. */
 function skipGroup(cursor: Cursor, field: number, at: number): void {
   for (;;) {
     if (cursor.done) throw new ProtoDecodeError(`group of field ${field} at byte ${at} is never closed`);
-    const key = cursor.varint();
-    const inner = Number(key >> 3n);
-    const wireType = Number(key & 7n);
+    const { field: inner, wireType } = readKey(cursor, cursor.offset);
     if (wireType === 4) {
       if (inner !== field) throw new ProtoDecodeError(`group of field ${field} at byte ${at} closed by field ${inner}`);
       return;

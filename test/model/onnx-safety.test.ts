@@ -74,3 +74,13 @@ test("bytes the check cannot walk completely fail closed: evaluate refuses them 
   const truncated = MODELS.good().subarray(0, MODELS.good().length - 3);
   assert.equal(onnxSafetyProblems(truncated).at(0)?.kind, "not-onnx");
 });
+
+test("a field key longer than 32 bits fails closed: protobuf's C++ reader would wrap it onto data_location", () => {
+  // data_location (field 14, varint) = EXTERNAL, its key written in 5 bytes with bit 32 set: read
+  // as 64 bits it names another field, but onnxruntime keeps the low 32 bits, i.e. field 14.
+  const key = (14n << 3n) | (1n << 32n);
+  const overLong = Uint8Array.from([0, 1, 2, 3, 4].map((i) => Number((key >> BigInt(7 * i)) & 0x7fn) | (i < 4 ? 0x80 : 0)));
+  const tensor = Buffer.concat([Buffer.from(new ProtoWriter().string(8, "w").finish()), overLong, Uint8Array.from([0x01])]);
+  const bytes = withGraph((g) => g.bytes(5, tensor));
+  assert.deepEqual(onnxSafetyProblems(bytes).map((p) => p.kind), ["not-onnx"]);
+});

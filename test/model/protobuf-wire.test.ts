@@ -48,6 +48,6 @@ test("malformed input throws ProtoDecodeError with the byte position", () => {
   assert.throws(() => [...readFields(Uint8Array.from([0x0b, 0x14]))], { name: "ProtoDecodeError", message: "group of field 1 at byte 0 closed by field 2" });
   // A closed group is skipped: field 1 group holding field 3 = 7, then field 2 = 1.
   assert.deepEqual([...readFields(Uint8Array.from([0x0b, 0x18, 0x07, 0x0c, 0x10, 0x01]))].map((f) => [f.field, f.value]), [[2, 1n]]);
-  assert.throws(() => [...readFields(Uint8Array.from([0x00]))], { name: "ProtoDecodeError", message: "field number 0 at byte 0" });
+  assert.throws(() => [...readFields(Uint8Array.from([0x00]))], { name: "ProtoDecodeError", message: "field number 0 at byte 0 (protobuf allows 1 to 536870911)" });
   assert.throws(() => decodeUtf8(Uint8Array.from([0xff])), ProtoDecodeError);
 });
