@@ -28,12 +28,16 @@ function oneLine(text: string): string {
 }
 
 /**
- * Text for the Actions runner's stdout: a line that starts with "::" (after blanks) is a workflow
- * command (set an output, add a mask, stop commands), so a zero-width space goes before it. Line
- * breaks are kept; a lone CR counts as one, as the log viewer shows it.
+ * Text for the Actions runner's stdout. The runner reads two command syntaxes: a line that starts
+ * with "::" after any whitespace (set an output, add a mask, stop commands), and the legacy
+ * "##[name]" anywhere in a line. A zero-width space (not whitespace to the runner) goes before each
+ * "::" that starts a line and inside each "##[". Line breaks are kept; a lone CR counts as one, as
+ * the log viewer shows it.
  */
 export function escapeWorkflowCommands(text: string): string {
-  return String(text).replace(/(^|\r\n|[\r\n\u2028\u2029])([ \t]*)::/g, "$1$2\u200b::");
+  return String(text)
+    .replace(/(^|\r\n|[\r\n\u2028\u2029])(\s*)::/g, "$1$2\u200b::")
+    .replace(/##\[/g, "##\u200b[");
 }
 
 /** For inline code spans: backticks cannot be escaped inside one, so they are replaced. */

@@ -32,3 +32,11 @@ test("no line of user text can start a workflow command on the runner's stdout",
   assert.equal(escaped.replace(/\u200b/g, ""), hostile, "only zero-width spaces are added");
   assert.equal(escapeWorkflowCommands("fraud: PROMOTE (a::b)"), "fraud: PROMOTE (a::b)");
 });
+
+test("the legacy ##[command] syntax, which the runner finds anywhere in a line, and other leading whitespace are escaped too", () => {
+  const hostile = "feature x2 ##[set-output name=verdict;]promote\n\v\f\u00a0::add-mask::x\n##[error]fake";
+  const escaped = escapeWorkflowCommands(hostile);
+  assert.ok(!escaped.includes("##["), escaped);
+  for (const line of escaped.split(/\r\n|[\r\n]/)) assert.ok(!line.replace(/^\s+/, "").startsWith("::"), JSON.stringify(line));
+  assert.equal(escaped.replace(/\u200b/g, ""), hostile, "only zero-width spaces are added");
+});
