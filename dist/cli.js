@@ -14972,7 +14972,7 @@ function oneLine(text2) {
   return String(text2).replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
 function escapeWorkflowCommands(text2) {
-  return String(text2).replace(/(^|\r\n|[\r\n\u2028\u2029])([ \t]*)::/g, "$1$2\u200B::");
+  return String(text2).replace(/(^|\r\n|[\r\n\u2028\u2029])(\s*)::/g, "$1$2\u200B::").replace(/##\[/g, "##\u200B[");
 }
 function markdownCode(text2) {
   return "`" + oneLine(text2).replace(/`/g, "\u02CB") + "`";
@@ -53082,10 +53082,7 @@ function* readFields(bytes) {
   const cursor = new Cursor(bytes);
   while (!cursor.done) {
     const at = cursor.offset;
-    const key = cursor.varint();
-    const field = Number(key >> 3n);
-    const wireType = Number(key & 7n);
-    if (field === 0) throw new ProtoDecodeError(`field number 0 at byte ${at}`);
+    const { field, wireType } = readKey(cursor, at);
     switch (wireType) {
       case 0:
         yield { field, wireType, value: cursor.varint() };
@@ -53112,12 +53109,18 @@ function* readFields(bytes) {
     }
   }
 }
+var MAX_FIELD = 536870911;
+function readKey(cursor, at) {
+  const key = cursor.varint();
+  if (key >= 1n << 32n) throw new ProtoDecodeError(`field key longer than 32 bits at byte ${at}`);
+  const field = Number(key >> 3n);
+  if (field === 0 || field > MAX_FIELD) throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
+  return { field, wireType: Number(key & 7n) };
+}
 function skipGroup(cursor, field, at) {
   for (; ; ) {
     if (cursor.done) throw new ProtoDecodeError(`group of field ${field} at byte ${at} is never closed`);
-    const key = cursor.varint();
-    const inner = Number(key >> 3n);
-    const wireType = Number(key & 7n);
+    const { field: inner, wireType } = readKey(cursor, cursor.offset);
     if (wireType === 4) {
       if (inner !== field) throw new ProtoDecodeError(`group of field ${field} at byte ${at} closed by field ${inner}`);
       return;
@@ -55494,7 +55497,7 @@ async function championTags(git, model) {
 }
 function versionOf(model, tag) {
   const rest = tag.slice(tagPrefix(model).length);
-  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : NaN;
+  return /^[1-9][0-9]{0,14}$/.test(rest) ? Number(rest) : NaN;
 }
 function parseChampionClaim(message, model, tag) {
   for (const line of message.split("\n")) {
@@ -58956,7 +58959,7 @@ async function promoteModel(git, model, commit, options2) {
       forcedBy = await whoIsForcing(git, options2.env);
       options2.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
     }
-    const version = await highestVersion(git, model.name, options2) + 1;
+    const version = await nextVersion(git, model.name, commit, options2);
     const tag = `${tagPrefix(model.name)}${version}`;
     const at = (/* @__PURE__ */ new Date()).toISOString();
     const evaluateLine = evaluateLineOf(evaluation, model, commit, at, options2.configFile);
@@ -59027,15 +59030,16 @@ async function resumeLocalOnlyTag(git, model, commit, sha2562, options2) {
   }
   throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options2.remote}: other writers kept pushing notes. Run promote again.`);
 }
-async function highestVersion(git, model, options2) {
-  let highest = (await championTags(git, model))[0]?.version ?? 0;
-  if (options2.push) {
-    for (const tag of (await remoteTagIds(git, options2.remote, tagPrefix(model))).keys()) {
-      const n = versionOf(model, tag);
-      if (Number.isSafeInteger(n) && n > highest) highest = n;
-    }
+async function nextVersion(git, model, commit, options2) {
+  let next = 1;
+  for await (const newest of trustedChampionTags(git, model, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+    next = newest.version + 1;
+    break;
   }
-  return highest;
+  const prefix = tagPrefix(model);
+  const taken = /* @__PURE__ */ new Set([...(await localTagIds(git, prefix)).keys(), ...options2.push ? (await remoteTagIds(git, options2.remote, prefix)).keys() : []]);
+  while (taken.has(`${prefix}${next}`)) next++;
+  return next;
 }
 function tagMessage(line) {
   return `modelkeeper: ${line.model} v${line.version}

@@ -3,7 +3,7 @@ import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
 import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../git/tags.ts";
-import { championTags, fromGit, parseChampionClaim, tagPrefix, trustedChampion, versionOf, type IgnoredTag } from "../gate/champion.ts";
+import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag } from "../gate/champion.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
@@ -146,7 +146,7 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
       options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
     }
 
-    const version = (await highestVersion(git, model.name, options)) + 1;
+    const version = await nextVersion(git, model.name, commit, options);
     const tag = `${tagPrefix(model.name)}${version}`;
     const at = new Date().toISOString();
     const evaluateLine = evaluateLineOf(evaluation, model, commit, at, options.configFile);
@@ -230,17 +230,22 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
   throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`);
 }
 
-/** The next version must be free both here and on the remote, trusted tags or not. */
-async function highestVersion(git: Git, model: string, options: PromoteOptions): Promise<number> {
-  let highest = (await championTags(git, model))[0]?.version ?? 0;
-  if (options.push) {
-    for (const tag of (await remoteTagIds(git, options.remote, tagPrefix(model))).keys()) {
-      // Only names promote makes (v1, v2, …): "v1e21" or "v0x10" must not set the numbering.
-      const n = versionOf(model, tag);
-      if (Number.isSafeInteger(n) && n > highest) highest = n;
-    }
+/**
+ * The next version: one above the newest trusted champion in the promoted commit's history, then
+ * past any name already taken here or on the remote (trusted or not, a tag name can be used once).
+ * Only trusted tags set the numbering: a hand-pushed v99999999999999999999999 must not make the
+ * next name unreadable (v1e+23) or freeze the champion.
+ */
+async function nextVersion(git: Git, model: string, commit: string, options: PromoteOptions): Promise<number> {
+  let next = 1;
+  for await (const newest of trustedChampionTags(git, model, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+    next = newest.version + 1;
+    break;
   }
-  return highest;
+  const prefix = tagPrefix(model);
+  const taken = new Set([...(await localTagIds(git, prefix)).keys(), ...(options.push ? (await remoteTagIds(git, options.remote, prefix)).keys() : [])]);
+  while (taken.has(`${prefix}${next}`)) next++;
+  return next;
 }
 
 /** promote's claim, machine-readable: the promote line as JSON on its own line (see champion.ts). */

@@ -37,10 +37,13 @@ export async function championTags(git: Git, model: string): Promise<Array<{ tag
     .sort((a, b) => b.version - a.version);
 }
 
-/** N of modelkeeper/<model>/vN, as promote names it (no leading zero, digits only); NaN for any other name. */
+/**
+ * N of modelkeeper/<model>/vN, as promote names it (no leading zero, digits only, at most 15 of
+ * them so N is an exact integer); NaN for any other name.
+ */
 export function versionOf(model: string, tag: string): number {
   const rest = tag.slice(tagPrefix(model).length);
-  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : NaN;
+  return /^[1-9][0-9]{0,14}$/.test(rest) ? Number(rest) : NaN;
 }
 
 /** A tag named like a champion that is not one, and why: reported, never used. */

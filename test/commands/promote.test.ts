@@ -85,7 +85,7 @@ test("a loser is refused whatever the notes say: a forged promote line, or one c
   assert.equal(line.forcedBy, "Test <test@example.invalid>");
 });
 
-test("a lightweight or hand-made tag named like a champion is ignored, reported, and its version skipped", async (t) => {
+test("a lightweight or hand-made tag named like a champion is ignored and reported, and sets no numbering", async (t) => {
   const { repo, head } = await repoWithChampion(worse());
   t.after(() => repo.cleanup());
   // v8: lightweight on the worse model; v9: annotated, claiming the worse model's sha256 but on the weak model's commit.
@@ -102,13 +102,13 @@ test("a lightweight or hand-made tag named like a champion is ignored, reported,
   assert.match(json.stderr, /ignored modelkeeper\/fraud\/v9: .*has sha256 .* but the tag names/);
   assert.equal(JSON.parse(json.stdout).verdict, "reject");
   assert.equal((await repo.cli("promote")).code, 2);
-  // A winner gets the next free number, v10.
+  // A winner is numbered from the trusted v1: v2 (the untrusted names are only skipped when taken).
   await repo.write("models/fraud.onnx", MODELS.good());
   await repo.commit("good");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   const promote = await repo.cli("promote", "--json");
   assert.equal(promote.code, 0, promote.stderr);
-  assert.equal(JSON.parse(promote.stdout).promotions[0].tag, "modelkeeper/fraud/v10");
+  assert.equal(JSON.parse(promote.stdout).promotions[0].tag, "modelkeeper/fraud/v2");
 });
 
 test("on the champion's own commit, another file is compared against the champion; the same bytes are unchanged", async (t) => {
@@ -253,7 +253,7 @@ test("a commit whose recorded inputs changed but whose artifact did not is flagg
   assert.ok(model.warnings.some((w: string) => /inputs .* changed but the artifact did not/.test(w)), JSON.stringify(model.warnings));
 });
 
-test("a well-formed annotated tag pushed from a side branch is not the champion; an odd remote tag name cannot set the numbering", async (t) => {
+test("a well-formed annotated tag pushed from a side branch is not the champion; odd or huge remote tag names cannot set the numbering", async (t) => {
   const { repo } = await repoWithChampion(MODELS.good());
   t.after(() => repo.cleanup());
   // The attacker commits the worse model on a side branch and tags it v3 with a perfect claim.
@@ -262,21 +262,23 @@ test("a well-formed annotated tag pushed from a side branch is not the champion;
   await repo.commit("worse, never merged");
   const claim = JSON.stringify({ event: "promote", model: "fraud", version: 3, tag: "modelkeeper/fraud/v3", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
   await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", `x\n\n${claim}`]);
-  await repo.git.run(["tag", "modelkeeper/fraud/v1e21", "HEAD"]);
-  await repo.git.run(["push", "--quiet", "origin", "refs/tags/modelkeeper/fraud/v3", "refs/tags/modelkeeper/fraud/v1e21"]);
+  const odd = ["v1e21", "v99999999999999999999999", "v9007199254740993"].map((v) => `modelkeeper/fraud/${v}`);
+  for (const tag of odd) await repo.git.run(["tag", tag, "HEAD"]);
+  await repo.git.run(["push", "--quiet", "origin", "refs/tags/modelkeeper/fraud/v3", ...odd.map((tag) => `refs/tags/${tag}`)]);
   await repo.git.run(["checkout", "--quiet", "main"]);
   const evaluation = await repo.cli("evaluate", "--json", "--no-comment");
   assert.equal(JSON.parse(evaluation.stdout).models[0].champion.label, "tag modelkeeper/fraud/v1");
   assert.match(evaluation.stderr, /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of/);
-  // The winner is numbered past every name promote could have made (v3), never "v1e+21".
+  // The winner is numbered from the trusted champion v1 (v2: the name is free), never "v1e+23".
   const promoted = await repo.cli("promote", "--json");
   assert.equal(promoted.code, 0, promoted.stderr);
-  assert.equal(JSON.parse(promoted.stdout).promotions[0].tag, "modelkeeper/fraud/v4");
-  // The worse model merged on main is judged against v4 and refused: the forged v3 does not make it a former champion.
+  assert.equal(JSON.parse(promoted.stdout).promotions[0].tag, "modelkeeper/fraud/v2");
+  // The champion is v2 from then on (not frozen by the huge names), and the worse model merged on
+  // main is judged against it and refused: the forged v3 does not make it a former champion.
   await repo.write("models/fraud.onnx", worse());
   await repo.commit("worse, merged");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   const refused = await repo.cli("promote", "--json");
   assert.equal(refused.code, 2, refused.stdout);
-  assert.match(refused.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v4/);
+  assert.match(refused.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v2/);
 });
