@@ -20,6 +20,7 @@ import { histogramOf, type Histogram } from "../report/histogram.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { sendDriftDispatch, upsertDriftIssue, type DriftDispatchPayload } from "../github/drift-issue.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { insideRepository } from "../repo-boundary.ts";
 import type { Git } from "../git/git.ts";
 import { findRecord } from "../provenance/find-record.ts";
 import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
@@ -190,7 +191,7 @@ interface OpenModel {
 async function openModel(model: ModelConfig, root: string): Promise<OpenModel> {
   let handle: ModelHandle;
   try {
-    handle = await loadModel(join(root, model.artifact));
+    handle = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {} };
