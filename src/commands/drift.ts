@@ -12,6 +12,7 @@ import { assessSummaries, monitoredColumns, summarizeReference, type DriftAssess
 import type { ColumnSummary } from "../stats/drift/column-summary.ts";
 import { withPredictions, SCORE_COLUMN, CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
 import { summarizeWindowFiles } from "../monitor/window-from-files.ts";
+import { countUnscored, unscoredNote, type UnscoredRows } from "../monitor/unscored-rows.ts";
 import { createRandom } from "../stats/random.ts";
 import { renderDriftMarkdown, type DriftReportInput } from "../report/drift-markdown.ts";
 import { renderDriftHtml } from "../report/drift-html.ts";
@@ -19,6 +20,7 @@ import { histogramOf, type Histogram } from "../report/histogram.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { sendDriftDispatch, upsertDriftIssue, type DriftDispatchPayload } from "../github/drift-issue.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { insideRepository } from "../repo-boundary.ts";
 import type { Git } from "../git/git.ts";
 import { findRecord } from "../provenance/find-record.ts";
 import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
@@ -66,6 +68,7 @@ export const driftCommand = defineCommand({
       try {
         let ref: Table | DriftProfile;
         let note = handle.note;
+        let referenceUnscored: UnscoredRows = { count: 0 };
         if (stored) ref = stored.profile;
         else {
           context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
@@ -73,6 +76,7 @@ export const driftCommand = defineCommand({
           if (handle.score) {
             try {
               ref = await handle.score(ref);
+              referenceUnscored = countUnscored(ref);
             } catch (error) {
               if (!isUserError(error)) throw error;
               context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
@@ -105,6 +109,13 @@ export const driftCommand = defineCommand({
         });
         if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
         note ??= window.scoringNote;
+        const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
+        const display = (file: string) => relative(context.cwd, file);
+        const unscoredNotes = [
+          isDriftProfile(ref) ? undefined : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display),
+          await unscoredNote("window", window.unscored, window.rowCount, currentPaths, monitoredInputs, display),
+        ].filter((n): n is string => n !== undefined);
+        if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
         const predictions = referencePredictions.filter((name) => window.columns.has(name));
         const kindChanged = [...window.kindChanges.keys()];
         if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
@@ -180,7 +191,7 @@ interface OpenModel {
 async function openModel(model: ModelConfig, root: string): Promise<OpenModel> {
   let handle: ModelHandle;
   try {
-    handle = await loadModel(join(root, model.artifact));
+    handle = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {} };

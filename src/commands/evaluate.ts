@@ -8,6 +8,7 @@ import { appendNoteLines, pushNotes, readNote } from "../git/notes.ts";
 import { baseRef, fromFile, fromGit, resolveChampion, type ArtifactSource } from "../gate/champion.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
 import type { Git } from "../git/git.ts";
+import { insideRepository } from "../repo-boundary.ts";
 import { UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
@@ -68,7 +69,7 @@ export async function runEvaluate(context: CommandContext, values: EvaluateValue
     const base = values.champion ? undefined : await baseRef(git, context.env);
     const evaluations: ModelEvaluation[] = [];
     for (const model of workspace.models) {
-      const challenger = await challengerOf(git, context.cwd, root, model.artifact, commit, values.challenger, challengerRev);
+      const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
       const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
       const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
@@ -140,14 +141,16 @@ function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined 
 }
 
 /** The challenger's bytes: --challenger FILE, the artifact at --challenger-rev (from git objects), or the working tree's. */
-async function challengerOf(git: Git, cwd: string, root: string, artifact: string, commit: string, file: string | undefined, rev: string | undefined): Promise<ArtifactSource> {
+async function challengerOf(git: Git, cwd: string, root: string, model: ModelConfig, commit: string, file: string | undefined, rev: string | undefined): Promise<ArtifactSource> {
+  const artifact = model.artifact;
   if (rev) {
     const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
     if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
     return found;
   }
   if (typeof file === "string") return fromFile(resolve(cwd, file), `file ${file}`);
-  return fromFile(join(root, artifact), "working tree");
+  // The config's artifact: a link out of the repository must not make evaluate read (and hash) another file.
+  return fromFile(insideRepository(root, artifact, `models.${model.name}.artifact`), "working tree");
 }
 
 /**

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import schema from "../../schema/modelkeeper.schema.json" with { type: "json" };
 import type { Config, ModelConfig } from "./types.ts";
 import { UserError } from "../errors.ts";
+import { caseCollisions, modelNameProblem } from "./model-name.ts";
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validate = ajv.compile(schema);
@@ -27,11 +28,15 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
     const messages = mostUsefulErrors(validate.errors ?? []).map((error) => {
       const path = pointerToPath(error.instancePath);
       const node = nodeAt(document.contents, path, error);
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-      return { line, text: `${displayName}${line ? `:${line}` : ""}: ${describe(error, path)}` };
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      // A model name is a key: its column tells which of several names on a line is meant.
+      const where = pos ? (isNameError(error) ? `:${pos.line}:${pos.col}` : `:${pos.line}`) : "";
+      return { line: pos?.line, column: isNameError(error) ? pos?.col : undefined, key: isNameError(error) ? "models" : undefined, text: `${displayName}${where}: ${describe(error, path)}` };
     });
-    throw new UserError(messages.map((m) => m.text).join("\n"), { file: displayName, line: messages[0].line });
+    const { line, column, key } = messages[0];
+    throw new UserError(messages.map((m) => m.text).join("\n"), { file: displayName, line, column, key });
   }
+  checkCaseCollisions(Object.keys(data.models), document.contents, lineCounter, displayName);
   const models: ModelConfig[] = Object.entries(data.models as Record<string, any>).map(([name, model]) => ({
     ...model,
     name,
@@ -65,7 +70,8 @@ function list(value: string | string[] | undefined): string[] {
 
 /** ajv reports every branch of a oneOf; keep the errors a person can act on. */
 function mostUsefulErrors(errors: ErrorObject[]): ErrorObject[] {
-  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if");
+  // A bad model name comes as a "pattern" error on the name and a "propertyNames" one: keep the latter.
+  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e)));
   const seen = new Set<string>();
   return (specific.length ? specific : errors).filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -93,12 +99,36 @@ function describe(error: ErrorObject, path: string[]): string {
     case "type":
       return `${key}: must be ${p.type === "string" && error.schemaPath.includes("oneOf") ? "a path or a list of paths" : `a ${p.type}`}.`;
     case "propertyNames":
-      return `models: the name "${p.propertyName}" is not allowed: use letters, digits, ".", "_" and "-" (it becomes part of tags and branch names).`;
+      return nameMessage(p.propertyName);
     case "pattern":
       return `${key}: "${path[path.length - 1]}" is not an allowed name.`;
     default:
       return `${key}: ${error.message}.`;
   }
+}
+
+function isNameError(error: ErrorObject): boolean {
+  return error.keyword === "propertyNames" || (error.keyword === "pattern" && error.propertyName !== undefined);
+}
+
+function nameMessage(name: string): string {
+  const rule = modelNameProblem(name) ?? "it does not match the schema's pattern";
+  return `models: the model name ${JSON.stringify(name)} is not allowed: ${rule}. It becomes part of git tags and branches, file names and Prometheus labels; rename the model (letters, digits, ".", "_", "-"; e.g. "fraud-v2").`;
+}
+
+/** Two names equal but for letter case would share tags and branches on macOS and Windows. */
+function checkCaseCollisions(names: string[], root: unknown, lineCounter: LineCounter, displayName: string): void {
+  const [collision] = caseCollisions(names);
+  if (!collision) return;
+  const [earlier, later] = collision;
+  const models = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === "models")?.value : undefined;
+  const key = isMap(models) ? models.items.find((item) => isScalar(item.key) && String(item.key.value) === later)?.key : undefined;
+  const pos = isScalar(key) && key.range ? lineCounter.linePos(key.range[0]) : undefined;
+  throw new UserError(
+    `${displayName}${pos ? `:${pos.line}:${pos.col}` : ""}: models: the model name ${JSON.stringify(later)} differs from ${JSON.stringify(earlier)} only in letter case: ` +
+      "their tags and branches would be the same files on a case-insensitive file system (macOS, Windows). Rename one of them.",
+    { file: displayName, line: pos?.line, column: pos?.col, key: "models" },
+  );
 }
 
 function suggest(error: ErrorObject): string {

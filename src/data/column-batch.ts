@@ -9,6 +9,8 @@ export interface ColumnBatch {
   readonly firstLine: number;
   /** Columns that turned categorical inside this batch after holding numbers. */
   readonly promotions: readonly Promotion[];
+  /** With `withLines`: the line (CSV, JSON Lines) of each row; Parquet rows are firstLine + index. */
+  readonly lines?: readonly number[];
 }
 
 /** Options every format reader takes. */
@@ -21,4 +23,10 @@ export interface BatchReadOptions {
   types?: Readonly<Record<string, ColumnType>>;
   /** Rows per batch; Infinity (the default) for one batch holding the whole file. */
   batchRows?: number;
+  /** The longest row held before the read fails with a UserError (record-limit.ts); lowered by tests. */
+  maxRecordBytes?: number;
+  /** Keep missing-value texts ("NA", "n/a", "") of categorical columns as written, for messages that quote a cell. */
+  verbatim?: boolean;
+  /** Report each row's line (`lines`), for messages that name the line of a row. */
+  withLines?: boolean;
 }

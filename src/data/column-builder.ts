@@ -1,4 +1,4 @@
-import { isMissingBytes } from "./missing-values.ts";
+import { isMissingBytes, isMissingText } from "./missing-values.ts";
 import type { Column } from "./table.ts";
 
 /** A column type a caller can force (`types` option), overriding inference. */
@@ -36,7 +36,8 @@ export class ColumnBuilder {
   /** Whether an earlier batch delivered this column numeric with at least one value. */
   private deliveredNumbers = false;
 
-  constructor(readonly name: string, forced: ColumnType | undefined, capacity: number) {
+  /** `verbatim`: missing-value texts become categories as written (see BatchReadOptions). */
+  constructor(readonly name: string, forced: ColumnType | undefined, capacity: number, private readonly verbatim = false) {
     this.forced = forced;
     this.kind = forced ?? "numeric";
     this.capacity = capacity;
@@ -57,6 +58,11 @@ export class ColumnBuilder {
       this.codes = codes;
     }
     this.capacity = rows;
+  }
+
+  /** The code of a whole field's text: −1 for a missing-value token unless verbatim. */
+  codeOfText(text: string): number {
+    return !this.verbatim && isMissingText(text) ? -1 : this.code(text);
   }
 
   /** The dictionary code of `text`, adding it on first sight (codes follow first appearance). */
@@ -86,7 +92,7 @@ export class ColumnBuilder {
       }
       if (same) return known.code;
     }
-    const code = isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    const code = !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
     if (known === undefined) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
     return code;
   }

@@ -3,6 +3,7 @@ import { ColumnBuilder, type ColumnType } from "./column-builder.ts";
 import { isMissingBytes, isMissingText } from "./missing-values.ts";
 import { parseNumberBytes, parseNumberText, parsePlainDecimal } from "./parse-number.ts";
 import type { ColumnBatch } from "./column-batch.ts";
+import { recordTooLong } from "./record-limit.ts";
 
 /**
  * An incremental RFC 4180 parser that writes straight into typed columns. It is fed byte chunks and
@@ -35,6 +36,9 @@ export interface CsvParserOptions {
   header?: readonly string[];
   /** False keeps spare capacity at the end of each column (the caller appends to it). Default true. */
   trim?: boolean;
+  /** See BatchReadOptions. */
+  verbatim?: boolean;
+  withLines?: boolean;
 }
 
 const COMMA = 44;
@@ -62,8 +66,11 @@ export class CsvParser {
   /** Physical line breaks inside the quoted field parsed last. */
   private quotedBreaks = 0;
   private quotedText = "";
+  /** With `withLines`: the line of each row of the current batch. */
+  private lines: number[] | undefined;
 
   constructor(readonly file: string, private readonly options: CsvParserOptions) {
+    if (options.withLines) this.lines = [];
     if (options.header) {
       this.setHeader([...options.header], 1);
       this.started = true;
@@ -190,7 +197,7 @@ export class CsvParser {
     names.forEach((name, i) => {
       if (selected && !selected.has(name)) return;
       this.slots[i] = this.builders.length;
-      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity));
+      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity, this.options.verbatim));
     });
   }
 
@@ -215,6 +222,7 @@ export class CsvParser {
       }
       if (row === capacity) capacity = this.growColumns(row, p - start);
       if (row === 0) this.batchFirstLine = line;
+      if (this.lines) this.lines[row] = line;
       let breaks = 0; // line breaks inside quoted fields of this record
       let column = 0;
       for (;;) {
@@ -359,7 +367,7 @@ export class CsvParser {
       }
       this.notANumber(builder, row, text, line, column);
     }
-    builder.codes[row] = isMissingText(text) ? -1 : builder.code(text);
+    builder.codes[row] = builder.codeOfText(text);
   }
 
   /** A non-number in a numeric column: an error when forced numeric, else the column turns categorical. */
@@ -392,7 +400,8 @@ export class CsvParser {
     const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
     const promotions = this.builders.flatMap((builder) => (builder.promotion ? [builder.promotion] : []));
     const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity, this.options.trim !== false));
-    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions });
+    const lines = this.lines ? { lines: this.lines.slice(0, rowCount) } : {};
+    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions, ...lines });
     this.row = 0;
   }
 
@@ -403,6 +412,23 @@ export class CsvParser {
       `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected}; ${fields > expected ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected}.`,
       { file: this.file, line },
     );
+  }
+
+  /**
+   * The error for bytes[0, end): the start of one record (or the header) that reached `limit`
+   * bytes without ending. Names its line and the field still going at the end.
+   */
+  recordTooLong(bytes: Buffer, end: number, limit: number): UserError {
+    if (this.header === undefined) return recordTooLong(this.file, this.line, limit, "the header row");
+    let p = 0;
+    if (this.rowsSeen === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) p = 3;
+    let line = this.line;
+    while (p < end && (bytes[p] === LF || bytes[p] === CR)) { // blank lines before the record
+      p = skipLineBreak(bytes, p);
+      line++;
+    }
+    const column = countFields(bytes, p, end);
+    return recordTooLong(this.file, line, limit, `the field in column ${this.columnLabel(column, undefined)}`, this.columnName(column));
   }
 
   private columnName(column: number): string | number {

@@ -2,6 +2,7 @@ import type { FileHandle } from "node:fs/promises";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
 import { CsvParser } from "./csv-parser.ts";
 import { openDataFile, unreadableFile } from "./open-file.ts";
+import { MAX_RECORD_BYTES } from "./record-limit.ts";
 
 export interface CsvReadOptions extends BatchReadOptions {
   /** Bytes read per system call; the parser's working memory is about this size. */
@@ -22,12 +23,14 @@ export async function* csvBatches(path: string, options: CsvReadOptions = {}): A
     columns: options.columns,
     requireColumns: options.requireColumns,
     types: options.types,
+    verbatim: options.verbatim,
+    withLines: options.withLines,
     batchRows,
     sizeHint: batchRows === Infinity ? size : undefined,
     onBatch: (batch) => ready.push(batch),
   });
   try {
-    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxRecordBytes)) {
       yield { ...batch, header: parser.header! };
     }
   } finally {
@@ -47,6 +50,7 @@ export async function* feedRange(
   start: number,
   end: number,
   chunkBytes: number,
+  maxRecordBytes = MAX_RECORD_BYTES,
 ): AsyncGenerator<ColumnBatch> {
   let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
   let kept = 0;
@@ -71,7 +75,8 @@ export async function* feedRange(
     if (consumed > 0) {
       buffer.copy(buffer, 0, consumed, dataEnd);
     } else if (kept === buffer.length - 1) { // one record longer than the buffer
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      if (kept >= maxRecordBytes) throw parser.recordTooLong(buffer, kept, maxRecordBytes);
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes + 1));
       buffer.copy(larger, 0, 0, kept);
       buffer = larger;
     }

@@ -3,6 +3,7 @@ import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
 import { ColumnBuilder } from "./column-builder.ts";
 import { openDataFile, unreadableFile } from "./open-file.ts";
 import { storeValue, type ValueOrigin } from "./store-value.ts";
+import { MAX_RECORD_BYTES, recordTooLong } from "./record-limit.ts";
 
 /**
  * Reads a JSON Lines file (.jsonl / .ndjson: one JSON object per line) as column batches, in bounded
@@ -12,6 +13,7 @@ import { storeValue, type ValueOrigin } from "./store-value.ts";
  * floats, which is not JSON; such a line is still read (NaN as missing, ±Infinity as numbers).
  */
 export async function* jsonlBatches(path: string, options: BatchReadOptions = {}): AsyncGenerator<ColumnBatch> {
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const { handle, size } = await openDataFile(path);
   const batchRows = options.batchRows ?? Infinity;
   const wanted = options.columns ? new Set(options.columns) : undefined;
@@ -26,11 +28,13 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
   let buffer = Buffer.allocUnsafe(Math.min(1 << 20, size + 16));
   let kept = 0;
   let atStart = true;
+  let lines: number[] | undefined = options.withLines ? [] : undefined;
 
   const emit = (): ColumnBatch => {
     const promotions = builders.flatMap((b) => (b.promotion ? [b.promotion] : []));
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions };
+    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions, ...(lines ? { lines } : {}) };
+    if (lines) lines = [];
     capacity = next;
     row = 0;
     return batch;
@@ -52,6 +56,7 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
       for (const b of builders) b.grow(capacity, row);
     }
     if (row === 0) firstLine = line;
+    if (lines) lines[row] = line;
     const origin: ValueOrigin = { file: path, line, unit: "line" };
     const stamp = rowsRead + 1;
     let written = 0;
@@ -106,7 +111,8 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
       kept = dataEnd - start;
       if (start > 0) buffer.copy(buffer, 0, start, dataEnd);
       else if (kept === buffer.length) { // one line longer than the buffer
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        if (kept >= maxRecordBytes) throw recordTooLong(path, line + 1, maxRecordBytes, "the line");
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes));
         buffer.copy(larger, 0, 0, kept);
         buffer = larger;
       }

@@ -199,8 +199,9 @@ function isInfinityWord(bytes: Uint8Array, start: number, end: number): boolean 
   return true;
 }
 
+/** The bytes as text (one char per byte); Buffer decodes any length, unlike fromCharCode.apply. */
 function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 
 /** Parses a JavaScript string with the same grammar (for JSON string values forced numeric). */

@@ -1,10 +1,11 @@
 import { UserError } from "../errors.ts";
 import type { ColumnType, Promotion } from "./column-builder.ts";
 import { batchesOf } from "./data-format.ts";
+import type { BatchReadOptions } from "./column-batch.ts";
 import type { ReadTableOptions } from "./read-table.ts";
 import type { Column, Table } from "./table.ts";
 
-export interface StreamTableOptions extends ReadTableOptions {
+export interface StreamTableOptions extends ReadTableOptions, Pick<BatchReadOptions, "verbatim" | "withLines"> {
   /** Rows per batch (default 65,536). A batch never spans two files, so the last one of each file may be shorter. */
   batchRows?: number;
 }
@@ -17,6 +18,8 @@ export interface TableBatch extends Table {
   readonly firstLine: number;
   /** Columns that turned from numeric (with numbers) to categorical in this batch (see below). */
   readonly promotions: readonly Promotion[];
+  /** With `withLines`: each row's line (CSV, JSON Lines); absent for Parquet, whose row i is firstLine + i. */
+  readonly lines?: readonly number[];
 }
 
 export const DEFAULT_BATCH_ROWS = 65536;
@@ -46,13 +49,14 @@ export async function* tableBatches(paths: readonly string[], options: StreamTab
     for (const [name, kind] of schema) if (kind === "categorical") types[name] = "categorical";
     Object.assign(types, options.types);
     const single = paths.length === 1;
-    for await (const batch of batchesOf(path, { columns: options.columns, requireColumns: single, types, batchRows })) {
+    const readOptions = { columns: options.columns, requireColumns: single, types, batchRows, verbatim: options.verbatim, withLines: options.withLines };
+    for await (const batch of batchesOf(path, readOptions)) {
       for (const column of batch.columns) {
         if (schema.get(column.name) !== "categorical") schema.set(column.name, column.kind);
       }
       const byName = new Map(batch.columns.map((c) => [c.name, c]));
       const columns = [...schema].map(([name, kind]) => byName.get(name) ?? missingColumn(name, kind, batch.rowCount));
-      yield { source: path, file: path, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions };
+      yield { source: path, file: path, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions, ...(batch.lines ? { lines: batch.lines } : {}) };
     }
   }
   for (const name of options.columns ?? []) {

@@ -232,6 +232,11 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
   const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
   if (!commit || blob.code !== 0) return undefined;
+  // A link committed in place of the model holds a path, not the model; never follow it.
+  const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
+  if (entry.startsWith("120000 ")) {
+    throw new UserError(`${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`, { file: path });
+  }
   const bytes = await readBlob(git, blob.stdout.trim());
   const file = join(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
   await writeFile(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);

@@ -1,7 +1,8 @@
 import type { ModelConfig } from "../config/types.ts";
 import type { Column } from "../data/table.ts";
 import { readTables } from "../data/index.ts";
-import { predict, timeInference, type ModelHandle, type Prediction } from "../model/runner.ts";
+import { timeInference, type ModelHandle, type Prediction } from "../model/runner.ts";
+import { predictNamingCells } from "./name-bad-cells.ts";
 import type { EvaluationData } from "../stats/metrics/types.ts";
 import { encodeLabels, featuresOf, labelRules } from "./labels.ts";
 import type { LatencySamples } from "./latency.ts";
@@ -47,8 +48,11 @@ export async function scoreHoldout(model: ModelConfig, holdout: HoldoutInput, mo
   const table = await readTables(holdout.paths);
   if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
   const features = featuresOf(table, model.label, model.features);
-  const challengerPrediction = await predict(models.challenger.handle, table, features, model.task);
-  const championPrediction = models.champion ? await predict(models.champion.handle, table, features, model.task) : undefined;
+  const files = { paths: holdout.paths, names: Object.keys(holdout.files) };
+  const challengerPrediction = await predictNamingCells(models.challenger.handle, `challenger (${models.challenger.label})`, table, features, model.task, files);
+  const championPrediction = models.champion
+    ? await predictNamingCells(models.champion.handle, `champion (${models.champion.label})`, table, features, model.task, files)
+    : undefined;
   const { values: labels, classes } = encodeLabels(table, labelRules(model), [
     { source: `challenger (${models.challenger.label})`, classLabels: models.challenger.handle.classLabels, classCount: challengerPrediction.classCount },
     ...(models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction!.classCount }] : []),

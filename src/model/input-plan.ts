@@ -137,15 +137,28 @@ function anyColumn(table: Table, name: string): Column {
   return found;
 }
 
+/**
+ * A feature column holds text where the model takes numbers. The table no longer knows which cell
+ * did it; a caller with the files (gate/name-bad-cells.ts) finds it and says so.
+ */
+export class TextForNumericInput extends UserError {
+  constructor(message: string, where: UserError["where"], readonly column: string, readonly inputName: string, readonly modelPath: string) {
+    super(message, where);
+  }
+}
+
 function numericColumn(table: Table, name: string, inputName: string, model: ModelContext): Column {
   const found = anyColumn(table, name);
   if (found.kind === "categorical") {
     const example = found.categories.length > 0 ? ` such as ${JSON.stringify(found.categories[0])}` : "";
-    throw new UserError(
+    throw new TextForNumericInput(
       `column "${name}" in ${table.source} holds text${example}, but model input "${inputName}" of ${model.path} takes numbers. ` +
         `Encode the column inside the model (e.g. a OneHotEncoder in the exported pipeline, with a string input for this column) ` +
         `or encode it as numbers in the data.`,
       { file: table.source, column: name },
+      name,
+      inputName,
+      model.path,
     );
   }
   return found;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Git } from "../git/git.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { readTables } from "../data/index.ts";
+import { insideRepository } from "../repo-boundary.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { appendRawLines, readNoteText } from "../git/notes.ts";
 import { buildProfile, parseDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
@@ -34,7 +35,7 @@ export async function buildReferenceProfile(root: string, model: ModelConfig): P
   const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
   let table = await readTables(paths.map((p) => join(root, p)));
   try {
-    const handle = await loadModel(join(root, model.artifact));
+    const handle = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
     try {
       table = await withPredictions(table, handle, model, model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label));
     } finally {

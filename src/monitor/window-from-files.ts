@@ -3,6 +3,7 @@ import { tableBatches } from "../data/stream-table.ts";
 import type { ColumnType } from "../data/column-builder.ts";
 import type { Table } from "../data/table.ts";
 import type { ColumnSummary } from "../stats/drift/column-summary.ts";
+import { countUnscored, type UnscoredRows } from "./unscored-rows.ts";
 import { WindowSummarizer, type WindowSummary, type WindowSummaryOptions } from "../stats/drift/window-summary.ts";
 
 /** Adds the model's outputs to one batch; throws UserError when the model cannot score it. */
@@ -19,6 +20,8 @@ export interface FilesWindowOptions extends WindowSummaryOptions {
 export interface FilesWindow extends WindowSummary {
   /** Why prediction drift was skipped, when scoring failed. */
   readonly scoringNote?: string;
+  /** Rows the model scored NaN. */
+  readonly unscored: UnscoredRows;
 }
 
 /**
@@ -34,12 +37,14 @@ export async function summarizeWindowFiles(paths: readonly string[], references:
   let rows = 0;
   let scored = 0;
   let nextReport = 10_000_000;
+  const unscored: UnscoredRows = { count: 0 };
   try {
     for await (const batch of tableBatches(paths, { types: options.types })) {
       let table: Table = batch;
       if (score) {
         try {
           table = await score(batch);
+          countUnscored(table, rows, unscored);
           scored++;
         } catch (error) {
           // Half a window with predictions would compare a part with the whole: only a model that
@@ -62,5 +67,5 @@ export async function summarizeWindowFiles(paths: readonly string[], references:
     }
     throw error;
   }
-  return { ...summarizer.finish(), scoringNote };
+  return { ...summarizer.finish(), scoringNote, unscored };
 }

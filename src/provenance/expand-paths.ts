@@ -49,6 +49,8 @@ async function expandOne(repoRoot: string, pattern: string, what: string): Promi
   const start = resolve(repoRoot, staticPrefix(normalized) || ".");
   const info = await stat(start).catch(() => undefined);
   if (!info?.isDirectory()) return [];
+  // The walk does not follow links below `start`, but `start` itself may be reached through one.
+  await assertInside(repoRoot, start, pattern, what);
   return walk(repoRoot, start, (path) => matcher.test(path), pattern, what);
 }
 

@@ -76,7 +76,7 @@ test("a path key of the wrong type says a path or a list of paths is expected", 
 
 test("a model name that cannot be part of a tag or branch is refused", () => {
   const error = errorOf(VALID.replace("  fraud:", '  "../evil name":'));
-  assert.match(error.message, /the name "\.\.\/evil name" is not allowed/);
+  assert.match(error.message, /the model name "\.\.\/evil name" is not allowed: it may contain only ASCII letters/);
 });
 
 test("an empty file says models is required", () => {
@@ -96,4 +96,21 @@ test("classes and positive are read as label text; a short or repeated class lis
   assert.match(errorOf(withKeys("    classes: [1]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have fewer than 2 items/);
   assert.match(errorOf(withKeys("    classes: [a, a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have duplicate items/);
   assert.match(errorOf(withKeys("    positive: [a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.positive: must be a string,number,boolean/);
+});
+
+const CONFIG_OF = (names: string[]) =>
+  `models:\n${names.map((n) => `  ${JSON.stringify(n)}:\n    task: binary\n    artifact: m.onnx\n    label: y\n    data:\n      train: a.csv\n      holdout: b.csv\n`).join("")}`;
+
+test("the config error names the key, line, column, value and the rule", () => {
+  const error = errorOf(CONFIG_OF(["fraud", "fraud.lock"]));
+  assert.match(error.message, /^modelkeeper\.yml:9:3: models: the model name "fraud\.lock" is not allowed: it must not end with "\.lock"/);
+  assert.match(error.message, /rename the model/);
+  assert.deepEqual(error.where, { file: "modelkeeper.yml", line: 9, column: 3, key: "models" });
+  assert.equal(error.message.split("\n").length, 1, "said once");
+  assert.match(errorOf(CONFIG_OF(["a..b"])).message, /^modelkeeper\.yml:2:3: .*"a\.\.b" .*must not contain "\.\."/);
+});
+
+test("two names equal but for letter case are refused, naming the later one's line and column", () => {
+  const error = errorOf(CONFIG_OF(["Fraud", "fraud"]));
+  assert.match(error.message, /^modelkeeper\.yml:9:3: models: the model name "fraud" differs from "Fraud" only in letter case/);
 });
