@@ -4030,10 +4030,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep6, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4047,7 +4047,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4071,7 +4071,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4087,7 +4087,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4178,7 +4178,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4192,13 +4192,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4241,18 +4241,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep6, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value2) {
+          if (!props.anchor && !props.tag && !sep6 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4306,8 +4306,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4319,7 +4319,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4330,8 +4330,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4348,7 +4348,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4528,7 +4528,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4545,24 +4545,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value2 += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value2 += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value2 += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value2 += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value2 += sep5 + content;
-          sep5 = " ";
+          value2 += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4745,25 +4745,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5573,14 +5573,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep6, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6747,18 +6747,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6911,15 +6911,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7113,13 +7113,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8462,11 +8462,11 @@ var require_util = __commonJS({
       return false;
     }
     exports2.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -9860,17 +9860,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -12025,10 +12025,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -12196,9 +12196,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -12214,13 +12214,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -12235,7 +12235,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -14318,11 +14318,11 @@ var init_modelkeeper_schema = __esm({
       ],
       properties: {
         models: {
-          description: "The models this repository builds, by name. A name becomes part of tags (modelkeeper/<name>/v<N>) and branches, so it uses letters, digits, '.', '_' and '-' only.",
+          description: "The models this repository builds, by name. A name becomes part of tags (modelkeeper/<name>/v<N>), branches (modelkeeper/retrain/<name>), file names and Prometheus labels, so it is 1-64 ASCII letters, digits, '.', '_' and '-', starts with a letter or digit, and has no '..', no trailing '.' or '.lock', and is not a Windows device name (CON, NUL, COM1, ...). Names that differ only in letter case are refused together.",
           type: "object",
           minProperties: 1,
           propertyNames: {
-            pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+            pattern: "^(?!(?:[Cc][Oo][Nn]|[Pp][Rr][Nn]|[Aa][Uu][Xx]|[Nn][Uu][Ll]|[Cc][Oo][Mm][0-9\xB9\xB2\xB3]|[Ll][Pp][Tt][0-9\xB9\xB2\xB3])(?:\\.|$))(?!.*\\.\\.)(?!.*\\.$)(?!.*\\.[Ll][Oo][Cc][Kk]$)[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
           },
           additionalProperties: {
             $ref: "#/definitions/model"
@@ -14849,6 +14849,43 @@ var init_modelkeeper_schema = __esm({
   }
 });
 
+// src/config/model-name.ts
+function modelNameProblem(name) {
+  return RULES.find((r) => r.broken(name))?.rule;
+}
+function isValidModelName(name) {
+  return modelNameProblem(name) === void 0;
+}
+function caseCollisions(names) {
+  const seen = /* @__PURE__ */ new Map();
+  const collisions = [];
+  for (const name of names) {
+    const folded = name.toLowerCase();
+    const earlier = seen.get(folded);
+    if (earlier !== void 0) collisions.push([earlier, name]);
+    else seen.set(folded, name);
+  }
+  return collisions;
+}
+var MODEL_NAME_MAX_LENGTH, WINDOWS_RESERVED, RULES;
+var init_model_name = __esm({
+  "src/config/model-name.ts"() {
+    "use strict";
+    MODEL_NAME_MAX_LENGTH = 64;
+    WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+    RULES = [
+      { rule: "it must not be empty", broken: (n) => n.length === 0 },
+      { rule: `it must be at most ${MODEL_NAME_MAX_LENGTH} characters long`, broken: (n) => n.length > MODEL_NAME_MAX_LENGTH },
+      { rule: 'it may contain only ASCII letters, digits, ".", "_" and "-" (no spaces, slashes or other symbols)', broken: (n) => /[^A-Za-z0-9._-]/.test(n) },
+      { rule: 'it must start with a letter or a digit (git refuses a ref component starting with ".", and a branch or option starting with "-")', broken: (n) => /^[._-]/.test(n) },
+      { rule: 'it must not contain ".." (git refuses it in a ref)', broken: (n) => n.includes("..") },
+      { rule: 'it must not end with "." (git refuses a ref ending in ".", and Windows drops it from a file name)', broken: (n) => n.endsWith(".") },
+      { rule: 'it must not end with ".lock" (git reserves that ending for its lock files)', broken: (n) => /\.lock$/i.test(n) },
+      { rule: "it must not be a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also followed by an extension)", broken: (n) => WINDOWS_RESERVED.test(n) }
+    ];
+  }
+});
+
 // src/config/parse.ts
 function parseConfig(text2, displayName, absolutePath = displayName) {
   const lineCounter = new import_yaml.LineCounter();
@@ -14866,11 +14903,14 @@ function parseConfig(text2, displayName, absolutePath = displayName) {
     const messages2 = mostUsefulErrors(validate.errors ?? []).map((error) => {
       const path8 = pointerToPath(error.instancePath);
       const node = nodeAt(document.contents, path8, error);
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
-      return { line, text: `${displayName}${line ? `:${line}` : ""}: ${describe(error, path8)}` };
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : void 0;
+      const where2 = pos ? isNameError(error) ? `:${pos.line}:${pos.col}` : `:${pos.line}` : "";
+      return { line: pos?.line, column: isNameError(error) ? pos?.col : void 0, key: isNameError(error) ? "models" : void 0, text: `${displayName}${where2}: ${describe(error, path8)}` };
     });
-    throw new UserError(messages2.map((m) => m.text).join("\n"), { file: displayName, line: messages2[0].line });
+    const { line, column: column2, key } = messages2[0];
+    throw new UserError(messages2.map((m) => m.text).join("\n"), { file: displayName, line, column: column2, key });
   }
+  checkCaseCollisions(Object.keys(data.models), document.contents, lineCounter, displayName);
   const models = Object.entries(data.models).map(([name, model]) => ({
     ...model,
     name,
@@ -14895,7 +14935,7 @@ function list(value2) {
   return value2 === void 0 ? [] : Array.isArray(value2) ? value2 : [value2];
 }
 function mostUsefulErrors(errors) {
-  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if");
+  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e)));
   const seen = /* @__PURE__ */ new Set();
   return (specific.length ? specific : errors).filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -14921,12 +14961,31 @@ function describe(error, path8) {
     case "type":
       return `${key}: must be ${p.type === "string" && error.schemaPath.includes("oneOf") ? "a path or a list of paths" : `a ${p.type}`}.`;
     case "propertyNames":
-      return `models: the name "${p.propertyName}" is not allowed: use letters, digits, ".", "_" and "-" (it becomes part of tags and branch names).`;
+      return nameMessage(p.propertyName);
     case "pattern":
       return `${key}: "${path8[path8.length - 1]}" is not an allowed name.`;
     default:
       return `${key}: ${error.message}.`;
   }
+}
+function isNameError(error) {
+  return error.keyword === "propertyNames" || error.keyword === "pattern" && error.propertyName !== void 0;
+}
+function nameMessage(name) {
+  const rule = modelNameProblem(name) ?? "it does not match the schema's pattern";
+  return `models: the model name ${JSON.stringify(name)} is not allowed: ${rule}. It becomes part of git tags and branches, file names and Prometheus labels; rename the model (letters, digits, ".", "_", "-"; e.g. "fraud-v2").`;
+}
+function checkCaseCollisions(names, root, lineCounter, displayName) {
+  const [collision] = caseCollisions(names);
+  if (!collision) return;
+  const [earlier, later] = collision;
+  const models = (0, import_yaml.isMap)(root) ? root.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === "models")?.value : void 0;
+  const key = (0, import_yaml.isMap)(models) ? models.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === later)?.key : void 0;
+  const pos = (0, import_yaml.isScalar)(key) && key.range ? lineCounter.linePos(key.range[0]) : void 0;
+  throw new UserError(
+    `${displayName}${pos ? `:${pos.line}:${pos.col}` : ""}: models: the model name ${JSON.stringify(later)} differs from ${JSON.stringify(earlier)} only in letter case: their tags and branches would be the same files on a case-insensitive file system (macOS, Windows). Rename one of them.`,
+    { file: displayName, line: pos?.line, column: pos?.col, key: "models" }
+  );
 }
 function suggest(error) {
   const parent = error.parentSchema;
@@ -14959,6 +15018,7 @@ var init_parse = __esm({
     import_ajv = __toESM(require_ajv(), 1);
     init_modelkeeper_schema();
     init_errors();
+    init_model_name();
     ajv = new import_ajv.Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
     validate = ajv.compile(modelkeeper_schema_default);
   }
@@ -16354,12 +16414,12 @@ async function hook(token, request2, route2, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var b64url, sep2, jwtRE, isJWT, createTokenAuth;
+var b64url, sep4, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
   "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep2 = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+    sep4 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token) {
       if (!token) {
@@ -24670,7 +24730,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join21, isAbsolute: isAbsolute3, sep: sep5 } = __require("node:path");
+    var { join: join21, isAbsolute: isAbsolute3, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath7 } = __require("node:url");
     var sleep4 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -24878,7 +24938,7 @@ var require_transport = __commonJS({
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep5 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
@@ -39354,9 +39414,16 @@ var init_retrain_record = __esm({
 });
 
 // bot/retrain-branch.ts
+import { createHash as createHash9 } from "node:crypto";
 function modelSlug(model) {
-  const slug = model.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[.-]+/, "").replace(/\.lock$/i, "-lock").replace(/\.+$/, "").slice(0, 64);
-  return slug || "model";
+  if (isValidModelName(model)) return model;
+  const escaped = `%${[...Buffer.from(model, "utf8")].map(escapeByte).join("")}`;
+  if (escaped.length <= MAX_ESCAPED) return escaped;
+  return `${escaped.slice(0, 60)}%${createHash9("sha256").update(model, "utf8").digest("hex")}`;
+}
+function escapeByte(byte) {
+  const char = String.fromCharCode(byte);
+  return /[A-Za-z0-9_-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 function retrainBranch(model) {
   return `${RETRAIN_BRANCH_PREFIX}${modelSlug(model)}`;
@@ -39367,14 +39434,17 @@ function retrainRecordPath(model) {
 function recordPathOfBranch(branch) {
   if (!branch.startsWith(RETRAIN_BRANCH_PREFIX)) return void 0;
   const slug = branch.slice(RETRAIN_BRANCH_PREFIX.length);
-  return slug && modelSlug(slug) === slug ? `${RETRAIN_RECORD_DIR}${slug}.json` : void 0;
+  return isValidModelName(slug) || ESCAPED.test(slug) ? `${RETRAIN_RECORD_DIR}${slug}.json` : void 0;
 }
-var RETRAIN_BRANCH_PREFIX, RETRAIN_RECORD_DIR;
+var RETRAIN_BRANCH_PREFIX, RETRAIN_RECORD_DIR, MAX_ESCAPED, ESCAPED;
 var init_retrain_branch = __esm({
   "bot/retrain-branch.ts"() {
     "use strict";
+    init_model_name();
     RETRAIN_BRANCH_PREFIX = "modelkeeper/retrain/";
     RETRAIN_RECORD_DIR = ".modelkeeper/retrain/";
+    MAX_ESCAPED = 100;
+    ESCAPED = /^%[A-Za-z0-9_%-]*$/;
   }
 });
 
@@ -45875,6 +45945,7 @@ async function expandOne(repoRoot, pattern, what) {
   const start = resolve2(repoRoot, staticPrefix(normalized) || ".");
   const info = await stat(start).catch(() => void 0);
   if (!info?.isDirectory()) return [];
+  await assertInside(repoRoot, start, pattern, what);
   return walk(repoRoot, start, (path8) => matcher.test(path8), pattern, what);
 }
 async function walk(repoRoot, dir, accept, pattern, what) {
@@ -46544,8 +46615,10 @@ function isMissingBytes(bytes, start, end) {
 
 // src/data/column-builder.ts
 var ColumnBuilder = class {
-  constructor(name, forced, capacity) {
+  /** `verbatim`: missing-value texts become categories as written (see BatchReadOptions). */
+  constructor(name, forced, capacity, verbatim = false) {
     this.name = name;
+    this.verbatim = verbatim;
     this.forced = forced;
     this.kind = forced ?? "numeric";
     this.capacity = capacity;
@@ -46553,6 +46626,7 @@ var ColumnBuilder = class {
     this.codes = this.kind === "categorical" ? new Int32Array(capacity) : EMPTY_CODES;
   }
   name;
+  verbatim;
   kind;
   forced;
   values;
@@ -46578,6 +46652,10 @@ var ColumnBuilder = class {
       this.codes = codes2;
     }
     this.capacity = rows;
+  }
+  /** The code of a whole field's text: −1 for a missing-value token unless verbatim. */
+  codeOfText(text2) {
+    return !this.verbatim && isMissingText(text2) ? -1 : this.code(text2);
   }
   /** The dictionary code of `text`, adding it on first sight (codes follow first appearance). */
   code(text2) {
@@ -46608,7 +46686,7 @@ var ColumnBuilder = class {
       }
       if (same) return known.code;
     }
-    const code = isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    const code = !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
     if (known === void 0) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
     return code;
   }
@@ -46816,7 +46894,7 @@ function isInfinityWord(bytes, start, end) {
   return true;
 }
 function latin1(bytes, start, end) {
-  return String.fromCharCode.apply(null, bytes.subarray(start, end));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 function parseNumberText(text2) {
   const bytes = new Uint8Array(text2.length);
@@ -46826,6 +46904,19 @@ function parseNumberText(text2) {
     bytes[i] = code;
   }
   return parseNumberBytes(bytes, 0, bytes.length);
+}
+
+// src/data/record-limit.ts
+init_errors();
+var MAX_RECORD_BYTES = 128 * 1024 * 1024;
+function formatBytes(bytes) {
+  return bytes >= 1 << 20 ? `${+(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1 << 10 ? `${+(bytes / (1 << 10)).toFixed(1)} KiB` : `${bytes} bytes`;
+}
+function recordTooLong(file, line, limit, what, column2) {
+  return new UserError(
+    `${file}:${line}: ${what} is longer than ${formatBytes(limit)} and has not ended: modelkeeper reads rows of up to ${formatBytes(limit)}. If it should be short, a quote is probably left open at or before this line: close it (a quote inside a quoted field is written ""). Otherwise shorten the field, or leave the column out of the file.`,
+    { file, line, column: column2 }
+  );
 }
 
 // src/data/csv-parser.ts
@@ -46842,6 +46933,7 @@ var CsvParser = class {
   constructor(file, options2) {
     this.file = file;
     this.options = options2;
+    if (options2.withLines) this.lines = [];
     if (options2.header) {
       this.setHeader([...options2.header], 1);
       this.started = true;
@@ -46865,6 +46957,8 @@ var CsvParser = class {
   /** Physical line breaks inside the quoted field parsed last. */
   quotedBreaks = 0;
   quotedText = "";
+  /** With `withLines`: the line of each row of the current batch. */
+  lines;
   /** The line the next record starts on (after the last consumed record). */
   get nextLine() {
     return this.line;
@@ -46983,7 +47077,7 @@ var CsvParser = class {
     names.forEach((name, i) => {
       if (selected && !selected.has(name)) return;
       this.slots[i] = this.builders.length;
-      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity));
+      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity, this.options.verbatim));
     });
   }
   /** The hot loop: whole records from p until safeEnd (or a record that runs past it). */
@@ -47006,6 +47100,7 @@ var CsvParser = class {
       }
       if (row === capacity) capacity = this.growColumns(row, p - start);
       if (row === 0) this.batchFirstLine = line;
+      if (this.lines) this.lines[row] = line;
       let breaks = 0;
       let column2 = 0;
       for (; ; ) {
@@ -47155,7 +47250,7 @@ var CsvParser = class {
       }
       this.notANumber(builder, row, text2, line, column2);
     }
-    builder.codes[row] = isMissingText(text2) ? -1 : builder.code(text2);
+    builder.codes[row] = builder.codeOfText(text2);
   }
   /** A non-number in a numeric column: an error when forced numeric, else the column turns categorical. */
   notANumber(builder, row, text2, line, column2) {
@@ -47185,7 +47280,8 @@ var CsvParser = class {
     const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
     const promotions = this.builders.flatMap((builder) => builder.promotion ? [builder.promotion] : []);
     const columns = this.builders.map((builder) => builder.finish(rowCount3, nextCapacity, this.options.trim !== false));
-    this.options.onBatch({ columns, rowCount: rowCount3, firstLine: rowCount3 > 0 ? this.batchFirstLine : 0, promotions });
+    const lines = this.lines ? { lines: this.lines.slice(0, rowCount3) } : {};
+    this.options.onBatch({ columns, rowCount: rowCount3, firstLine: rowCount3 > 0 ? this.batchFirstLine : 0, promotions, ...lines });
     this.row = 0;
   }
   fieldCountError(bytes, recordStart, safeEnd, line) {
@@ -47195,6 +47291,22 @@ var CsvParser = class {
       `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected2}; ${fields > expected2 ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected2}.`,
       { file: this.file, line }
     );
+  }
+  /**
+   * The error for bytes[0, end): the start of one record (or the header) that reached `limit`
+   * bytes without ending. Names its line and the field still going at the end.
+   */
+  recordTooLong(bytes, end, limit) {
+    if (this.header === void 0) return recordTooLong(this.file, this.line, limit, "the header row");
+    let p = 0;
+    if (this.rowsSeen === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) p = 3;
+    let line = this.line;
+    while (p < end && (bytes[p] === LF || bytes[p] === CR)) {
+      p = skipLineBreak(bytes, p);
+      line++;
+    }
+    const column2 = countFields(bytes, p, end);
+    return recordTooLong(this.file, line, limit, `the field in column ${this.columnLabel(column2, void 0)}`, this.columnName(column2));
   }
   columnName(column2) {
     return this.header?.[column2 - 1] ?? column2;
@@ -47251,19 +47363,21 @@ async function* csvBatches(path8, options2 = {}) {
     columns: options2.columns,
     requireColumns: options2.requireColumns,
     types: options2.types,
+    verbatim: options2.verbatim,
+    withLines: options2.withLines,
     batchRows,
     sizeHint: batchRows === Infinity ? size : void 0,
     onBatch: (batch) => ready.push(batch)
   });
   try {
-    for await (const batch of feedRange(handle3, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    for await (const batch of feedRange(handle3, path8, parser2, ready, 0, size, options2.chunkBytes ?? DEFAULT_CHUNK_BYTES, options2.maxRecordBytes)) {
       yield { ...batch, header: parser2.header };
     }
   } finally {
     await handle3.close();
   }
 }
-async function* feedRange(handle3, path8, parser2, ready, start, end, chunkBytes) {
+async function* feedRange(handle3, path8, parser2, ready, start, end, chunkBytes, maxRecordBytes = MAX_RECORD_BYTES) {
   let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
   let kept = 0;
   let position = start;
@@ -47287,7 +47401,8 @@ async function* feedRange(handle3, path8, parser2, ready, start, end, chunkBytes
     if (consumed > 0) {
       buffer.copy(buffer, 0, consumed, dataEnd);
     } else if (kept === buffer.length - 1) {
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      if (kept >= maxRecordBytes) throw parser2.recordTooLong(buffer, kept, maxRecordBytes);
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes + 1));
       buffer.copy(larger, 0, 0, kept);
       buffer = larger;
     }
@@ -47512,6 +47627,7 @@ function where(origin) {
 
 // src/data/jsonl-reader.ts
 async function* jsonlBatches(path8, options2 = {}) {
+  const maxRecordBytes = options2.maxRecordBytes ?? MAX_RECORD_BYTES;
   const { handle: handle3, size } = await openDataFile(path8);
   const batchRows = options2.batchRows ?? Infinity;
   const wanted = options2.columns ? new Set(options2.columns) : void 0;
@@ -47526,10 +47642,12 @@ async function* jsonlBatches(path8, options2 = {}) {
   let buffer = Buffer.allocUnsafe(Math.min(1 << 20, size + 16));
   let kept = 0;
   let atStart = true;
+  let lines = options2.withLines ? [] : void 0;
   const emit = () => {
     const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine2 : 0, promotions };
+    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine2 : 0, promotions, ...lines ? { lines } : {} };
+    if (lines) lines = [];
     capacity = next;
     row = 0;
     return batch;
@@ -47550,6 +47668,7 @@ async function* jsonlBatches(path8, options2 = {}) {
       for (const b of builders) b.grow(capacity, row);
     }
     if (row === 0) firstLine2 = line;
+    if (lines) lines[row] = line;
     const origin = { file: path8, line, unit: "line" };
     const stamp = rowsRead + 1;
     let written = 0;
@@ -47603,7 +47722,8 @@ async function* jsonlBatches(path8, options2 = {}) {
       kept = dataEnd - start;
       if (start > 0) buffer.copy(buffer, 0, start, dataEnd);
       else if (kept === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        if (kept >= maxRecordBytes) throw recordTooLong(path8, line + 1, maxRecordBytes, "the line");
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes));
         buffer.copy(larger, 0, 0, kept);
         buffer = larger;
       }
@@ -51170,13 +51290,14 @@ async function* tableBatches(paths, options2 = {}) {
     for (const [name, kind2] of schema) if (kind2 === "categorical") types[name] = "categorical";
     Object.assign(types, options2.types);
     const single = paths.length === 1;
-    for await (const batch of batchesOf(path8, { columns: options2.columns, requireColumns: single, types, batchRows })) {
+    const readOptions = { columns: options2.columns, requireColumns: single, types, batchRows, verbatim: options2.verbatim, withLines: options2.withLines };
+    for await (const batch of batchesOf(path8, readOptions)) {
       for (const column2 of batch.columns) {
         if (schema.get(column2.name) !== "categorical") schema.set(column2.name, column2.kind);
       }
       const byName = new Map(batch.columns.map((c) => [c.name, c]));
       const columns = [...schema].map(([name, kind2]) => byName.get(name) ?? missingColumn(name, kind2, batch.rowCount));
-      yield { source: path8, file: path8, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions };
+      yield { source: path8, file: path8, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions, ...batch.lines ? { lines: batch.lines } : {} };
     }
   }
   for (const name of options2.columns ?? []) {
@@ -51187,6 +51308,47 @@ async function* tableBatches(paths, options2 = {}) {
 }
 function missingColumn(name, kind2, rows) {
   return kind2 === "numeric" ? { kind: kind2, name, values: new Float64Array(rows).fill(NaN) } : { kind: kind2, name, codes: new Int32Array(rows).fill(-1), categories: [] };
+}
+
+// src/repo-boundary.ts
+init_errors();
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+function insideRepository(root, path8, what) {
+  const realRoot = realpathSync(root);
+  const target = resolve4(root, path8);
+  const real = realPathOfNearestExisting(target);
+  if (!isWithin(realRoot, real)) {
+    throw new UserError(
+      `${what}: ${path8} resolves to ${real}, outside the repository ${realRoot} (through a symbolic link). modelkeeper reads and writes only files inside the repository: replace the link with the file or folder itself.`,
+      { key: what }
+    );
+  }
+  return real;
+}
+function isWithin(root, path8) {
+  const rel = relative3(root, path8);
+  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realPathOfNearestExisting(path8, depth = 0) {
+  const missing = [];
+  let current = path8;
+  for (; ; ) {
+    try {
+      return resolve4(realpathSync(current), ...missing.reverse());
+    } catch (error) {
+      const code = error.code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+      const link3 = lstatSync(current, { throwIfNoEntry: false });
+      if (link3?.isSymbolicLink() && depth < 40) {
+        return resolve4(realPathOfNearestExisting(resolve4(dirname2(current), readlinkSync(current)), depth + 1), ...missing.reverse());
+      }
+      const parent = dirname2(current);
+      if (parent === current) return resolve4(path8);
+      missing.push(basename(current));
+      current = parent;
+    }
+  }
 }
 
 // src/stats/drift/assess-drift.ts
@@ -53412,13 +53574,27 @@ function anyColumn(table2, name) {
   }
   return found;
 }
+var TextForNumericInput = class extends UserError {
+  constructor(message, where2, column2, inputName, modelPath) {
+    super(message, where2);
+    this.column = column2;
+    this.inputName = inputName;
+    this.modelPath = modelPath;
+  }
+  column;
+  inputName;
+  modelPath;
+};
 function numericColumn(table2, name, inputName, model) {
   const found = anyColumn(table2, name);
   if (found.kind === "categorical") {
     const example = found.categories.length > 0 ? ` such as ${JSON.stringify(found.categories[0])}` : "";
-    throw new UserError(
+    throw new TextForNumericInput(
       `column "${name}" in ${table2.source} holds text${example}, but model input "${inputName}" of ${model.path} takes numbers. Encode the column inside the model (e.g. a OneHotEncoder in the exported pipeline, with a string input for this column) or encode it as numbers in the data.`,
-      { file: table2.source, column: name }
+      { file: table2.source, column: name },
+      name,
+      inputName,
+      model.path
     );
   }
   return found;
@@ -53787,7 +53963,7 @@ async function buildReferenceProfile(root, model) {
   const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
   let table2 = await readTables(paths.map((p) => join3(root, p)));
   try {
-    const handle3 = await loadModel(join3(root, model.artifact));
+    const handle3 = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
     try {
       table2 = await withPredictions(table2, handle3, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
     } finally {
@@ -54118,7 +54294,7 @@ async function currentHashes(root, record, configured, cache2) {
 
 // src/commands/reproduce.ts
 import { copyFile, mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute, join as join8 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
 // src/temp-dirs.ts
 import { mkdtempSync, readdirSync, rmSync as rmSync2 } from "node:fs";
@@ -54128,7 +54304,7 @@ import { join as join6 } from "node:path";
 // src/run-lock.ts
 init_errors();
 import { mkdirSync, openSync, readFileSync as readFileSync2, rmSync, writeSync, closeSync } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 function processAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
@@ -54139,7 +54315,7 @@ function processAlive(pid) {
   }
 }
 function takeRunLock(file, what) {
-  mkdirSync(dirname2(file), { recursive: true });
+  mkdirSync(dirname3(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, "wx");
@@ -55399,7 +55575,7 @@ var reproduceCommand = defineCommand({
   }
 });
 async function modelAtCommit(dir, configFile, name, commit) {
-  if (isAbsolute(configFile)) {
+  if (isAbsolute2(configFile)) {
     throw new UserError(`${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`);
   }
   const config2 = await loadConfig(join8(dir, configFile), dir);
@@ -55422,7 +55598,7 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
           { file: path8 }
         );
       }
-      await mkdir2(dirname3(join8(dir, path8)), { recursive: true });
+      await mkdir2(dirname4(join8(dir, path8)), { recursive: true });
       await copyFile(join8(root, path8), join8(dir, path8));
     }
   }
@@ -55480,12 +55656,12 @@ async function copyRecordedArtifact(root, record, target) {
 
 // src/commands/evaluate.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join12, resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/gate/champion.ts
 import { readFile as readFile4, writeFile, stat as stat3 } from "node:fs/promises";
 import { createHash as createHash5 } from "node:crypto";
-import { join as join9, resolve as resolve4 } from "node:path";
+import { join as join9, resolve as resolve5 } from "node:path";
 init_errors();
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function tagPrefix(model) {
@@ -55561,7 +55737,7 @@ async function trustedChampion(git, model, filter = {}) {
 }
 async function resolveChampion(git, model, env, cwd, override, challenger) {
   if (override) {
-    const asFile = resolve4(cwd, override);
+    const asFile = resolve5(cwd, override);
     if (await stat3(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
     const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
     if (commit.code !== 0) {
@@ -55600,6 +55776,10 @@ async function fromGit(git, rev, path8, label2) {
   const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path8}`]);
   if (!commit || blob.code !== 0) return void 0;
+  const entry = (await git.run(["ls-tree", "-z", commit, "--", path8])).split("\0")[0];
+  if (entry.startsWith("120000 ")) {
+    throw new UserError(`${path8} at ${label2} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`, { file: path8 });
+  }
   const bytes = await readBlob(git, blob.stdout.trim());
   const file = join9(makeTempDir("champion"), path8.split("/").pop() ?? "model.onnx");
   await writeFile(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path8, label2) : bytes);
@@ -55660,14 +55840,112 @@ function combineVerdicts(verdicts) {
   return verdicts[0] === "promote" ? "promote" : "inconclusive";
 }
 
+// src/gate/name-bad-cells.ts
+import { sep as sep3 } from "node:path";
+
+// src/data/locate-cell.ts
+async function cellsOfRow(paths, row, columns) {
+  let before = 0;
+  for await (const batch of asText(paths, columns)) {
+    if (row < before + batch.rowCount) return columns.map((name) => cellOf(batch, row - before, name));
+    before += batch.rowCount;
+  }
+  return void 0;
+}
+async function firstNonNumber(paths, column2) {
+  for await (const batch of asText(paths, [column2])) {
+    const found = batch.columns.find((c) => c.name === column2);
+    if (found?.kind !== "categorical") continue;
+    for (let i = 0; i < batch.rowCount; i++) {
+      const code = found.codes[i];
+      if (code < 0) continue;
+      const text2 = found.categories[code];
+      if (parseNumberText(text2) !== parseNumberText(text2) && !isMissingText(text2)) return cellOf(batch, i, column2);
+    }
+  }
+  return void 0;
+}
+function describeCell(cell) {
+  return cell.text === void 0 ? "no value" : JSON.stringify(cell.text);
+}
+function cellPlace(cell, file = cell.file) {
+  return cell.unit === "line" ? `${file}:${cell.line}` : `${file}: row ${cell.line}`;
+}
+function asText(paths, columns) {
+  const types = Object.fromEntries(columns.map((name) => [name, "categorical"]));
+  return tableBatches(paths, { columns, types, verbatim: true, withLines: true });
+}
+function cellOf(batch, index, name) {
+  const column2 = batch.columns.find((c) => c.name === name);
+  const code = column2?.kind === "categorical" ? column2.codes[index] : -1;
+  return {
+    file: batch.file,
+    line: batch.lines ? batch.lines[index] : batch.firstLine + index,
+    unit: batch.lines ? "line" : "row",
+    column: name,
+    text: column2?.kind === "categorical" && code >= 0 ? column2.categories[code] : void 0
+  };
+}
+
+// src/gate/name-bad-cells.ts
+init_errors();
+async function predictNamingCells(handle3, who, table2, features, task, files) {
+  let prediction;
+  try {
+    prediction = await predict(handle3, table2, features, task);
+  } catch (error) {
+    if (!(error instanceof TextForNumericInput)) throw error;
+    const cell = await firstNonNumber(files.paths, error.column);
+    if (!cell) throw error;
+    throw new UserError(
+      `${cellPlace(cell, display(cell.file, files))}: column "${cell.column}" holds ${describeCell(cell)}, which is not a number, but model input "${error.inputName}" of the ${who} takes numbers. Fix the value (leave it empty or write NA for a missing value), or, if the column really is text, encode it inside the model (a string input with a OneHotEncoder in the exported pipeline).`,
+      { file: display(cell.file, files), line: cell.line, column: cell.column }
+    );
+  }
+  const row = firstUnscoredRow(prediction);
+  if (row !== void 0) throw await unscoredRowError(row, who, prediction, features, files);
+  return prediction;
+}
+function firstUnscoredRow(prediction) {
+  const values = prediction.probabilities ?? prediction.scores;
+  const perRow = prediction.probabilities ? prediction.classCount : 1;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return Math.floor(i / perRow);
+  return void 0;
+}
+async function unscoredRowError(row, who, prediction, features, files) {
+  const value2 = prediction.probabilities ? "not a finite probability" : String(prediction.scores[row]);
+  const cells = await cellsOfRow(files.paths, row, features) ?? [];
+  const missing = cells.filter((cell) => cell.text === void 0 || isMissingText(cell.text));
+  const place = cells.length ? cellPlace(cells[0], display(cells[0].file, files)) : `data row ${row + 1}`;
+  const where2 = { file: cells[0] ? display(cells[0].file, files) : void 0, line: cells[0]?.line, column: missing[0]?.column };
+  if (missing.length) {
+    const list3 = missing.map((cell) => `column "${cell.column}" holds ${describeCell(cell)}`).join(", ");
+    return new UserError(
+      `${place}: ${list3}, a missing value, and the ${who} scores this row ${value2}: the model cannot take a missing ${missing.map((c) => `"${c.column}"`).join(", ")}. Fill in the value, drop the row from the held-out set, or export the model with an imputer for that column.`,
+      where2
+    );
+  }
+  const values = cells.map((cell) => `${cell.column}=${describeCell(cell)}`).join(", ");
+  return new UserError(
+    `${place}: the ${who} scores this row ${value2}${values ? ` (its features: ${values})` : ""}; every score must be a finite number. Check the model on this row (an overflow, or a value far outside the training range).`,
+    where2
+  );
+}
+function display(file, files) {
+  const index = files.paths.indexOf(file);
+  if (index >= 0 && files.names[index]) return files.names[index];
+  return files.names.find((name) => file.endsWith(`${sep3}${name}`)) ?? file;
+}
+
 // src/gate/score-holdout.ts
 init_errors();
 async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
   const table2 = await readTables(holdout.paths);
   if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
   const features = featuresOf(table2, model.label, model.features);
-  const challengerPrediction = await predict(models.challenger.handle, table2, features, model.task);
-  const championPrediction = models.champion ? await predict(models.champion.handle, table2, features, model.task) : void 0;
+  const files = { paths: holdout.paths, names: Object.keys(holdout.files) };
+  const challengerPrediction = await predictNamingCells(models.challenger.handle, `challenger (${models.challenger.label})`, table2, features, model.task, files);
+  const championPrediction = models.champion ? await predictNamingCells(models.champion.handle, `champion (${models.champion.label})`, table2, features, model.task, files) : void 0;
   const { values: labels, classes } = encodeLabels(table2, labelRules(model), [
     { source: `challenger (${models.challenger.label})`, classLabels: models.challenger.handle.classLabels, classCount: challengerPrediction.classCount },
     ...models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction.classCount }] : []
@@ -57158,7 +57436,7 @@ import { join as join11 } from "node:path";
 // src/gate/commit-tree.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
 import { createHash as createHash7 } from "node:crypto";
-import { dirname as dirname4, join as join10 } from "node:path";
+import { dirname as dirname5, join as join10 } from "node:path";
 init_parse();
 init_errors();
 
@@ -57212,7 +57490,7 @@ async function materialize(git, blobs, name) {
       throw new UserError(`${JSON.stringify(path8)}: not a safe path inside the repository; refusing to read it.`);
     }
     const bytes = await readBlob(git, blob);
-    await mkdir3(dirname4(join10(dir, path8)), { recursive: true });
+    await mkdir3(dirname5(join10(dir, path8)), { recursive: true });
     await writeFile2(join10(dir, path8), bytes);
     hashes[path8] = createHash7("sha256").update(bytes).digest("hex");
   }
@@ -57635,7 +57913,7 @@ async function runEvaluate(context, values, overrides = {}) {
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
   for (const model of workspace.models) {
-    const challenger = await challengerOf(git, context.cwd, root, model.artifact, commit, values.challenger, challengerRev);
+    const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
     const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
     for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
     const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
@@ -57655,7 +57933,7 @@ async function runEvaluate(context, values, overrides = {}) {
   if (written.length) await appendNoteLines(git, commit, written);
   if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
   if (values["result-file"] !== void 0) {
-    await writeFile3(resolve5(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+    await writeFile3(resolve6(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
   }
   const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
   const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
@@ -57702,14 +57980,15 @@ function noteLine(e, commit) {
     ...e.inputs ? { configSha256: e.inputs.configSha256, holdoutSha256: e.inputs.holdoutSha256 } : {}
   };
 }
-async function challengerOf(git, cwd, root, artifact, commit, file, rev) {
+async function challengerOf(git, cwd, root, model, commit, file, rev) {
+  const artifact = model.artifact;
   if (rev) {
     const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
     if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
     return found;
   }
-  if (typeof file === "string") return fromFile(resolve5(cwd, file), `file ${file}`);
-  return fromFile(join12(root, artifact), "working tree");
+  if (typeof file === "string") return fromFile(resolve6(cwd, file), `file ${file}`);
+  return fromFile(insideRepository(root, artifact, `models.${model.name}.artifact`), "working tree");
 }
 async function gateSettingsNotice(git, model, configPath, challengerCommit, base) {
   const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
@@ -57761,11 +58040,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join14, relative as relative4 } from "node:path";
+import { join as join14, relative as relative5 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat4 } from "node:fs/promises";
-import { join as join13, resolve as resolve6, relative as relative3, sep as sep3 } from "node:path";
+import { join as join13, resolve as resolve7, relative as relative4, sep as sep5 } from "node:path";
 init_errors();
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
@@ -57777,18 +58056,18 @@ async function expandInputs(cwd, patterns, what) {
   return [...out].sort();
 }
 async function expandOne2(cwd, pattern) {
-  const absolute = resolve6(cwd, pattern);
+  const absolute = resolve7(cwd, pattern);
   if (!isGlob(pattern)) {
     const info = await stat4(absolute).catch(() => void 0);
     if (info?.isFile()) return [absolute];
     if (info?.isDirectory()) return walk2(absolute, () => true);
     return [];
   }
-  const normalized = absolute.split(sep3).join("/");
+  const normalized = absolute.split(sep5).join("/");
   const base = staticPrefix(normalized) || "/";
   const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
   if (!(await stat4(base).catch(() => void 0))?.isDirectory()) return [];
-  return walk2(base, (path8) => matcher.test(relative3(base, path8).split(sep3).join("/")));
+  return walk2(base, (path8) => matcher.test(relative4(base, path8).split(sep5).join("/")));
 }
 async function walk2(dir, accept) {
   const out = [];
@@ -57803,6 +58082,26 @@ async function walk2(dir, accept) {
 
 // src/monitor/window-from-files.ts
 init_errors();
+
+// src/monitor/unscored-rows.ts
+function countUnscored(table2, offset = 0, into = { count: 0 }) {
+  const score = table2.columns.find((c) => c.name === SCORE_COLUMN);
+  if (score?.kind !== "numeric") return into;
+  for (let i = 0; i < score.values.length; i++) {
+    if (Number.isFinite(score.values[i])) continue;
+    into.count++;
+    into.firstRow ??= offset + i;
+  }
+  return into;
+}
+async function unscoredNote(side, unscored, rowCount3, paths, features, display2) {
+  if (!unscored.count || unscored.firstRow === void 0) return void 0;
+  const cells = await cellsOfRow(paths, unscored.firstRow, features) ?? [];
+  const missing = cells.filter((cell) => cell.text === void 0 || isMissingText(cell.text));
+  const place = cells.length ? cellPlace(cells[0], display2(cells[0].file)) : `data row ${unscored.firstRow + 1}`;
+  const why = missing.length ? `, where ${missing.map((c) => `column "${c.column}" holds ${describeCell(c)}`).join(", ")} (missing)` : "";
+  return `${unscored.count.toLocaleString("en-US")} of ${rowCount3.toLocaleString("en-US")} rows of the ${side} have no prediction: the model scores them NaN (the first at ${place}${why}); they count as missing predictions. Fill the values upstream, or export the model with an imputer.`;
+}
 
 // src/stats/drift/binned-window.ts
 function distinctSorted(sorted2) {
@@ -58158,12 +58457,14 @@ async function summarizeWindowFiles(paths, references, options2) {
   let rows = 0;
   let scored = 0;
   let nextReport = 1e7;
+  const unscored = { count: 0 };
   try {
     for await (const batch of tableBatches(paths, { types: options2.types })) {
       let table2 = batch;
       if (score) {
         try {
           table2 = await score(batch);
+          countUnscored(table2, rows, unscored);
           scored++;
         } catch (error) {
           if (!isUserError(error) || scored > 0) throw error;
@@ -58184,7 +58485,7 @@ async function summarizeWindowFiles(paths, references, options2) {
     }
     throw error;
   }
-  return { ...summarizer.finish(), scoringNote };
+  return { ...summarizer.finish(), scoringNote, unscored };
 }
 
 // src/report/drift-markdown.ts
@@ -58416,6 +58717,7 @@ var driftCommand = defineCommand({
       try {
         let ref;
         let note = handle3.note;
+        let referenceUnscored = { count: 0 };
         if (stored) ref = stored.profile;
         else {
           context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
@@ -58423,6 +58725,7 @@ var driftCommand = defineCommand({
           if (handle3.score) {
             try {
               ref = await handle3.score(ref);
+              referenceUnscored = countUnscored(ref);
             } catch (error) {
               if (!isUserError(error)) throw error;
               context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
@@ -58453,6 +58756,13 @@ var driftCommand = defineCommand({
         });
         if (window2.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
         note ??= window2.scoringNote;
+        const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
+        const display2 = (file) => relative5(context.cwd, file);
+        const unscoredNotes = [
+          isDriftProfile(ref) ? void 0 : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display2),
+          await unscoredNote("window", window2.unscored, window2.rowCount, currentPaths, monitoredInputs, display2)
+        ].filter((n) => n !== void 0);
+        if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
         const predictions = referencePredictions.filter((name) => window2.columns.has(name));
         const kindChanged = [...window2.kindChanges.keys()];
         if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
@@ -58472,8 +58782,8 @@ var driftCommand = defineCommand({
           model: model.name,
           assessment,
           predictionNote: note,
-          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
-          current: currentPaths.map((p) => relative4(context.cwd, p))
+          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative5(workspace.root, p)).join(", "),
+          current: currentPaths.map((p) => relative5(context.cwd, p))
         };
         const markdown = renderDriftMarkdown(input);
         markdowns.push(markdown);
@@ -58515,7 +58825,7 @@ async function storedProfile(git, model, context) {
 async function openModel(model, root) {
   let handle3;
   try {
-    handle3 = await loadModel(join14(root, model.artifact));
+    handle3 = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
   } catch (error) {
     if (!isUserError(error)) throw error;
     return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {
@@ -59125,49 +59435,6 @@ function refusedRefs(porcelain) {
 // src/commands/retrain.ts
 init_sticky_comment();
 init_escape();
-
-// src/repo-boundary.ts
-init_errors();
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { basename, dirname as dirname5, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve7, sep as sep4 } from "node:path";
-function insideRepository(root, path8, what) {
-  const realRoot = realpathSync(root);
-  const target = resolve7(root, path8);
-  const real = realPathOfNearestExisting(target);
-  if (!isWithin(realRoot, real)) {
-    throw new UserError(
-      `${what}: ${path8} resolves to ${real}, outside the repository ${realRoot} (through a symbolic link). modelkeeper reads and writes only files inside the repository: replace the link with the file or folder itself.`,
-      { key: what }
-    );
-  }
-  return real;
-}
-function isWithin(root, path8) {
-  const rel = relative5(root, path8);
-  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute2(rel);
-}
-function realPathOfNearestExisting(path8, depth = 0) {
-  const missing = [];
-  let current = path8;
-  for (; ; ) {
-    try {
-      return resolve7(realpathSync(current), ...missing.reverse());
-    } catch (error) {
-      const code = error.code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
-      const link3 = lstatSync(current, { throwIfNoEntry: false });
-      if (link3?.isSymbolicLink() && depth < 40) {
-        return resolve7(realPathOfNearestExisting(resolve7(dirname5(current), readlinkSync(current)), depth + 1), ...missing.reverse());
-      }
-      const parent = dirname5(current);
-      if (parent === current) return resolve7(path8);
-      missing.push(basename(current));
-      current = parent;
-    }
-  }
-}
-
-// src/commands/retrain.ts
 init_errors();
 var RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 var TRAILER = "Modelkeeper-Retrain";

@@ -832,8 +832,10 @@ function isMissingBytes(bytes, start, end) {
 
 // src/data/column-builder.ts
 var ColumnBuilder = class {
-  constructor(name, forced, capacity) {
+  /** `verbatim`: missing-value texts become categories as written (see BatchReadOptions). */
+  constructor(name, forced, capacity, verbatim = false) {
     this.name = name;
+    this.verbatim = verbatim;
     this.forced = forced;
     this.kind = forced ?? "numeric";
     this.capacity = capacity;
@@ -841,6 +843,7 @@ var ColumnBuilder = class {
     this.codes = this.kind === "categorical" ? new Int32Array(capacity) : EMPTY_CODES;
   }
   name;
+  verbatim;
   kind;
   forced;
   values;
@@ -866,6 +869,10 @@ var ColumnBuilder = class {
       this.codes = codes;
     }
     this.capacity = rows;
+  }
+  /** The code of a whole field's text: −1 for a missing-value token unless verbatim. */
+  codeOfText(text) {
+    return !this.verbatim && isMissingText(text) ? -1 : this.code(text);
   }
   /** The dictionary code of `text`, adding it on first sight (codes follow first appearance). */
   code(text) {
@@ -896,7 +903,7 @@ var ColumnBuilder = class {
       }
       if (same) return known.code;
     }
-    const code = isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    const code = !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
     if (known === void 0) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
     return code;
   }
@@ -1104,7 +1111,7 @@ function isInfinityWord(bytes, start, end) {
   return true;
 }
 function latin1(bytes, start, end) {
-  return String.fromCharCode.apply(null, bytes.subarray(start, end));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 function parseNumberText(text) {
   const bytes = new Uint8Array(text.length);
@@ -1114,6 +1121,18 @@ function parseNumberText(text) {
     bytes[i] = code;
   }
   return parseNumberBytes(bytes, 0, bytes.length);
+}
+
+// src/data/record-limit.ts
+var MAX_RECORD_BYTES = 128 * 1024 * 1024;
+function formatBytes(bytes) {
+  return bytes >= 1 << 20 ? `${+(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1 << 10 ? `${+(bytes / (1 << 10)).toFixed(1)} KiB` : `${bytes} bytes`;
+}
+function recordTooLong(file, line, limit, what, column) {
+  return new UserError(
+    `${file}:${line}: ${what} is longer than ${formatBytes(limit)} and has not ended: modelkeeper reads rows of up to ${formatBytes(limit)}. If it should be short, a quote is probably left open at or before this line: close it (a quote inside a quoted field is written ""). Otherwise shorten the field, or leave the column out of the file.`,
+    { file, line, column }
+  );
 }
 
 // src/data/csv-parser.ts
@@ -1130,6 +1149,7 @@ var CsvParser = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
+    if (options.withLines) this.lines = [];
     if (options.header) {
       this.setHeader([...options.header], 1);
       this.started = true;
@@ -1153,6 +1173,8 @@ var CsvParser = class {
   /** Physical line breaks inside the quoted field parsed last. */
   quotedBreaks = 0;
   quotedText = "";
+  /** With `withLines`: the line of each row of the current batch. */
+  lines;
   /** The line the next record starts on (after the last consumed record). */
   get nextLine() {
     return this.line;
@@ -1271,7 +1293,7 @@ var CsvParser = class {
     names.forEach((name, i) => {
       if (selected && !selected.has(name)) return;
       this.slots[i] = this.builders.length;
-      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity));
+      this.builders.push(new ColumnBuilder(name, this.options.types?.[name], capacity, this.options.verbatim));
     });
   }
   /** The hot loop: whole records from p until safeEnd (or a record that runs past it). */
@@ -1294,6 +1316,7 @@ var CsvParser = class {
       }
       if (row === capacity) capacity = this.growColumns(row, p - start);
       if (row === 0) this.batchFirstLine = line;
+      if (this.lines) this.lines[row] = line;
       let breaks = 0;
       let column = 0;
       for (; ; ) {
@@ -1443,7 +1466,7 @@ var CsvParser = class {
       }
       this.notANumber(builder, row, text, line, column);
     }
-    builder.codes[row] = isMissingText(text) ? -1 : builder.code(text);
+    builder.codes[row] = builder.codeOfText(text);
   }
   /** A non-number in a numeric column: an error when forced numeric, else the column turns categorical. */
   notANumber(builder, row, text, line, column) {
@@ -1473,7 +1496,8 @@ var CsvParser = class {
     const nextCapacity = this.options.batchRows === Infinity ? 0 : Math.min(this.options.batchRows, INITIAL_CAPACITY);
     const promotions = this.builders.flatMap((builder) => builder.promotion ? [builder.promotion] : []);
     const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity, this.options.trim !== false));
-    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions });
+    const lines = this.lines ? { lines: this.lines.slice(0, rowCount) } : {};
+    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions, ...lines });
     this.row = 0;
   }
   fieldCountError(bytes, recordStart, safeEnd, line) {
@@ -1483,6 +1507,22 @@ var CsvParser = class {
       `${this.file}:${line}: this row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${expected}; ${fields > expected ? "quote fields that contain commas" : "add the missing fields (leave them empty for missing values)"} so every row has ${expected}.`,
       { file: this.file, line }
     );
+  }
+  /**
+   * The error for bytes[0, end): the start of one record (or the header) that reached `limit`
+   * bytes without ending. Names its line and the field still going at the end.
+   */
+  recordTooLong(bytes, end, limit) {
+    if (this.header === void 0) return recordTooLong(this.file, this.line, limit, "the header row");
+    let p = 0;
+    if (this.rowsSeen === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) p = 3;
+    let line = this.line;
+    while (p < end && (bytes[p] === LF || bytes[p] === CR)) {
+      p = skipLineBreak(bytes, p);
+      line++;
+    }
+    const column = countFields(bytes, p, end);
+    return recordTooLong(this.file, line, limit, `the field in column ${this.columnLabel(column, void 0)}`, this.columnName(column));
   }
   columnName(column) {
     return this.header?.[column - 1] ?? column;
@@ -1538,19 +1578,21 @@ async function* csvBatches(path, options = {}) {
     columns: options.columns,
     requireColumns: options.requireColumns,
     types: options.types,
+    verbatim: options.verbatim,
+    withLines: options.withLines,
     batchRows,
     sizeHint: batchRows === Infinity ? size : void 0,
     onBatch: (batch) => ready.push(batch)
   });
   try {
-    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxRecordBytes)) {
       yield { ...batch, header: parser.header };
     }
   } finally {
     await handle.close();
   }
 }
-async function* feedRange(handle, path, parser, ready, start, end, chunkBytes) {
+async function* feedRange(handle, path, parser, ready, start, end, chunkBytes, maxRecordBytes = MAX_RECORD_BYTES) {
   let buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkBytes, end - start + 16)) + 1);
   let kept = 0;
   let position = start;
@@ -1574,7 +1616,8 @@ async function* feedRange(handle, path, parser, ready, start, end, chunkBytes) {
     if (consumed > 0) {
       buffer.copy(buffer, 0, consumed, dataEnd);
     } else if (kept === buffer.length - 1) {
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      if (kept >= maxRecordBytes) throw parser.recordTooLong(buffer, kept, maxRecordBytes);
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes + 1));
       buffer.copy(larger, 0, 0, kept);
       buffer = larger;
     }
@@ -1794,6 +1837,7 @@ function where(origin) {
 
 // src/data/jsonl-reader.ts
 async function* jsonlBatches(path, options = {}) {
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const { handle, size } = await openDataFile(path);
   const batchRows = options.batchRows ?? Infinity;
   const wanted = options.columns ? new Set(options.columns) : void 0;
@@ -1808,10 +1852,12 @@ async function* jsonlBatches(path, options = {}) {
   let buffer = Buffer.allocUnsafe(Math.min(1 << 20, size + 16));
   let kept = 0;
   let atStart = true;
+  let lines = options.withLines ? [] : void 0;
   const emit = () => {
     const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions };
+    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions, ...lines ? { lines } : {} };
+    if (lines) lines = [];
     capacity = next;
     row = 0;
     return batch;
@@ -1832,6 +1878,7 @@ async function* jsonlBatches(path, options = {}) {
       for (const b of builders) b.grow(capacity, row);
     }
     if (row === 0) firstLine = line;
+    if (lines) lines[row] = line;
     const origin = { file: path, line, unit: "line" };
     const stamp = rowsRead + 1;
     let written = 0;
@@ -1885,7 +1932,8 @@ async function* jsonlBatches(path, options = {}) {
       kept = dataEnd - start;
       if (start > 0) buffer.copy(buffer, 0, start, dataEnd);
       else if (kept === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        if (kept >= maxRecordBytes) throw recordTooLong(path, line + 1, maxRecordBytes, "the line");
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes));
         buffer.copy(larger, 0, 0, kept);
         buffer = larger;
       }
