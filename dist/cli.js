@@ -59182,6 +59182,16 @@ function parseRefList(rows) {
   return tags;
 }
 
+// src/provenance/rollback-trailer.ts
+var ROLLBACK_TRAILER = "Modelkeeper-Rollback";
+function rollbackTrailer(model, version) {
+  return `${ROLLBACK_TRAILER}: ${model} v${version}`;
+}
+function rolledBackTo(message, model) {
+  const prefix = `${ROLLBACK_TRAILER}: ${model} v`;
+  return message.split("\n").filter((line) => line.startsWith(prefix) && /^[1-9][0-9]{0,14}$/.test(line.slice(prefix.length))).map((line) => Number(line.slice(prefix.length)));
+}
+
 // src/commands/promote.ts
 init_errors();
 init_escape();
@@ -59261,7 +59271,7 @@ async function promoteModel(git, model, commit, options2) {
     evaluation.inputs = inputs;
     const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
     let forcedBy;
-    const restores = evaluation.verdict === "promote" ? void 0 : (await trustedChampion(git, model.name, { only: { sha256: artifact.sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } })).champion;
+    const restores = evaluation.verdict === "promote" ? void 0 : await rollbackTarget(git, model, commit, artifact.sha256);
     if (restores) options2.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
     if (evaluation.verdict !== "promote" && !restores) {
       const why = `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
@@ -59339,6 +59349,15 @@ async function resumeLocalOnlyTag(git, model, commit, sha2562, options2) {
     await mergeRemoteNotes(git, options2.remote);
   }
   throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options2.remote}: other writers kept pushing notes. Run promote again.`);
+}
+async function rollbackTarget(git, model, commit, sha2562) {
+  const message = await git.run(["log", "-1", "--format=%B", commit, "--", model.artifact]);
+  const versions = rolledBackTo(message, model.name);
+  if (!versions.length) return void 0;
+  for await (const former of trustedChampionTags(git, model.name, { only: { sha256: sha2562 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+    if (versions.includes(former.version)) return former;
+  }
+  return void 0;
 }
 async function nextVersion(git, model, commit, options2) {
   let next = 1;
@@ -59627,7 +59646,6 @@ async function fileEntry(git, rev, path8) {
 
 // src/commands/rollback.ts
 init_errors();
-var TRAILER2 = "Modelkeeper-Rollback";
 var rollbackCommand = {
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
@@ -59667,7 +59685,7 @@ var rollbackCommand = {
 
 Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).
 
-${TRAILER2}: ${model.name} v${target.version}`;
+${rollbackTrailer(model.name, target.version)}`;
       const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
       let commit;
       if (tip && await isRollbackCommit(git, tip, model, target.version, entry.blob)) {
@@ -59712,7 +59730,7 @@ async function currentBranch(git, pr) {
 }
 async function isRollbackCommit(git, commit, model, version, blob) {
   const message = await git.run(["log", "-1", "--format=%B", commit]);
-  if (!message.split("\n").includes(`${TRAILER2}: ${model.name} v${version}`)) return false;
+  if (!rolledBackTo(message, model.name).includes(version)) return false;
   return (await fileEntry(git, commit, model.artifact))?.blob === blob;
 }
 async function ensureRecord(git, commit, model, configFile, target, context) {

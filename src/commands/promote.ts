@@ -3,7 +3,8 @@ import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
 import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../git/tags.ts";
-import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag } from "../gate/champion.ts";
+import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
+import { rolledBackTo } from "../provenance/rollback-trailer.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
@@ -133,9 +134,10 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
     evaluation.inputs = inputs;
     const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
     let forcedBy: string | undefined;
-    // A rollback restores an artifact that was the champion before (a trusted tag says so): it
-    // need not beat the champion it replaces, which is misbehaving in production.
-    const restores = evaluation.verdict === "promote" ? undefined : (await trustedChampion(git, model.name, { only: { sha256: artifact.sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } })).champion;
+    // A rollback restores an artifact that was the champion before: it need not beat the champion
+    // it replaces, which is misbehaving in production. Only a rollback said so: any other commit
+    // bringing back a former champion's bytes (a PR judged against another base) must win.
+    const restores = evaluation.verdict === "promote" ? undefined : await rollbackTarget(git, model, commit, artifact.sha256);
     if (restores) options.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
     if (evaluation.verdict !== "promote" && !restores) {
       const why =
@@ -228,6 +230,21 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
     await mergeRemoteNotes(git, options.remote); // the notes moved on: merge and push again
   }
   throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`);
+}
+
+/**
+ * The trusted former champion this commit rolls back to, if it is a rollback: the commit that last
+ * changed the artifact (the rollback commit itself, through a merge or a squash) says
+ * `Modelkeeper-Rollback: <model> vN`, and vN is a trusted tag of exactly these bytes.
+ */
+async function rollbackTarget(git: Git, model: ModelConfig, commit: string, sha256: string): Promise<TrustedChampion | undefined> {
+  const message = await git.run(["log", "-1", "--format=%B", commit, "--", model.artifact]);
+  const versions = rolledBackTo(message, model.name);
+  if (!versions.length) return undefined;
+  for await (const former of trustedChampionTags(git, model.name, { only: { sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+    if (versions.includes(former.version)) return former;
+  }
+  return undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { fetchModelTags } from "../git/tags.ts";
 import { fromGit, tagPrefix, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
 import { buildRecord } from "../provenance/manifest.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
+import { rollbackTrailer, rolledBackTo } from "../provenance/rollback-trailer.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { insideRepository } from "../repo-boundary.ts";
 import { takeRunLock } from "../run-lock.ts";
@@ -18,7 +19,6 @@ import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 
 /** The trailer that marks rollback's commits, so a rerun recognises one a killed run made. */
-const TRAILER = "Modelkeeper-Rollback";
 
 export const rollbackCommand: Command = {
   name: "rollback",
@@ -57,7 +57,7 @@ export const rollbackCommand: Command = {
       const artifact = target.artifact;
       const entry = await fileEntry(git, target.tag, target.artifactPath);
       if (!entry) throw new UserError(`${target.tag} has no ${target.artifactPath}: cannot restore it.`);
-      const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).\n\n${TRAILER}: ${model.name} v${target.version}`;
+      const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).\n\n${rollbackTrailer(model.name, target.version)}`;
 
       // A rerun finds the commit a killed run made (on the branch already, note or not) and finishes it.
       const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
@@ -107,7 +107,7 @@ async function currentBranch(git: Git, pr: boolean): Promise<string | undefined>
 /** `commit` is rollback's commit of this model to this version, and holds the version's artifact. */
 async function isRollbackCommit(git: Git, commit: string, model: ModelConfig, version: number, blob: string): Promise<boolean> {
   const message = await git.run(["log", "-1", "--format=%B", commit]);
-  if (!message.split("\n").includes(`${TRAILER}: ${model.name} v${version}`)) return false;
+  if (!rolledBackTo(message, model.name).includes(version)) return false;
   return (await fileEntry(git, commit, model.artifact))?.blob === blob;
 }
 

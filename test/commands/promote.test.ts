@@ -196,6 +196,38 @@ test("rollback restores the previous champion's artifact; promote re-tags it as 
   assert.deepEqual([p.tag, p.restores], ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"]);
 });
 
+test("a former champion's bytes brought back by anything but a rollback must win again (a PR judged against another base is not a rollback)", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  assert.equal((await repo.cli("promote")).code, 0); // v2 = good; v1 = weak
+  // A PR branch brings the weak v1 bytes back and is merged (its check ran against an old release branch).
+  await repo.git.run(["checkout", "--quiet", "-b", "pr"]);
+  await repo.write("models/fraud.onnx", MODELS.weak());
+  await repo.commit("tweak the model");
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  await repo.git.run(["merge", "--quiet", "--no-ff", "-m", "Merge pull request #7 from pr", "pr"]);
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const refused = await repo.cli("promote", "--json");
+  assert.equal(refused.code, 2, refused.stdout);
+  assert.match(refused.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v2/);
+  assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
+});
+
+test("a rollback merged through a pull request is still a rollback: the trailer of the commit that restored the artifact counts", async (t) => {
+  const { repo } = await repoWithChampion(MODELS.good());
+  t.after(() => repo.cleanup());
+  assert.equal((await repo.cli("promote")).code, 0);
+  await repo.git.run(["checkout", "--quiet", "-b", "rollback-branch"]);
+  const rollback = await repo.cli("rollback", "--model", "fraud", "--json");
+  assert.equal(rollback.code, 0, rollback.stderr);
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  await repo.git.run(["merge", "--quiet", "--no-ff", "-m", "Merge pull request #8 from rollback-branch", "rollback-branch"]);
+  await repo.git.run(["push", "--quiet", "origin", "main"]);
+  const promote = await repo.cli("promote", "--json");
+  assert.equal(promote.code, 0, promote.stderr);
+  assert.deepEqual([JSON.parse(promote.stdout).promotions[0].tag, JSON.parse(promote.stdout).promotions[0].restores], ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"]);
+});
+
 test("rollback restores only trusted champions: a lightweight tag or a forged annotated tag on a side branch is never the target", async (t) => {
   const { repo, head } = await repoWithChampion(MODELS.good());
   t.after(() => repo.cleanup());
