@@ -3,7 +3,8 @@
 //   1. one-row requests over keep-alive at a fixed 500 req/s (open loop, latency from the moment a
 //      request was due): p50/p99 of modelkeeper serve (prediction log on) against onnxruntime's own
 //      session.run on the same row (the floor) and against a minimal node:http + onnxruntime server;
-//   2. 1,000-row requests, one at a time: rows/s against session.run on the same batch;
+//   2. 1,000-row requests, one at a time: rows/s against session.run on the same batch (and the
+//      two servers, and modelkeeper serve without its log, to show what the log costs);
 //   3. the log: 500 req/s for SERVE_BENCH_LOG_MINUTES (default 10) minutes, the server's RSS
 //      sampled every 10 s; every row answered is on disk, none dropped;
 //   4. capacity: rising fixed rates of CAPACITY_ROWS-row requests until the server stops keeping up;
@@ -109,8 +110,9 @@ try {
       `vs the minimal server p50 x${(percentile(mk.latencies, 50) / percentile(base.latencies, 50)).toFixed(2)}, p99 x${(percentile(mk.latencies, 99) / percentile(base.latencies, 99)).toFixed(2)}`,
   );
 
-  // 2. 1,000-row requests, one at a time.
-  for (const server of servers) {
+  // 2. 1,000-row requests, one at a time; modelkeeper also without its log, to show what the log costs.
+  const unlogged = await start("modelkeeper serve, no log", process.execPath, [join(ROOT, "bin/modelkeeper.js"), "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0"], /ready on (http:\/\/\S+)/);
+  for (const server of [...servers, { name: "modelkeeper serve, no log", url: `${unlogged.url}/v2/models/fraud/infer` }]) {
     const agent = keepAliveAgent(1);
     const times: number[] = [];
     for (let i = 0; i < 35; i++) {
@@ -123,6 +125,7 @@ try {
     console.log(`${server.name}, ${BATCH_ROWS}-row requests one at a time: ${Math.round(rowsPerSecond).toLocaleString("en-US")} rows/s; session.run on the same batch ${Math.round(floor.batchRowsPerSecond).toLocaleString("en-US")} rows/s: x${(floor.batchRowsPerSecond / rowsPerSecond).toFixed(2)} (target <= 1.3)`);
   }
   minimal.child.kill("SIGTERM");
+  unlogged.child.kill("SIGTERM");
 
   // 3. The log: RATE req/s for LOG_MINUTES, RSS every 10 s.
   {
