@@ -1,6 +1,6 @@
 import { mkdtemp, mkdir, readFile, writeFile, symlink, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createExampleRepo } from "./example-repo.ts";
 import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "./transactions.ts";
@@ -8,7 +8,7 @@ import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.ts";
 import type { CliRunner } from "../commands/command.ts";
 import { createGit } from "../git/git.ts";
 import { runShellCommand } from "../provenance/run-command.ts";
-import { loadModel, predict, closeModel } from "../model/runner.ts";
+import { serveTraffic } from "./serve-traffic.ts";
 import type { Table } from "../data/table.ts";
 import { UserError } from "../errors.ts";
 
@@ -80,13 +80,13 @@ export async function runDemo(options: { dir?: string; log: (line: string) => vo
     await run("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join(reports, "evaluate-v1.md")], 0);
     await run("promote v1", ["promote"], 0);
 
-    // 3. Production: a new scam pattern appears; v1 scores it and the prediction log is written.
-    say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
+    // 3. Production: a new scam pattern appears; v1, served by `modelkeeper serve`, scores it and logs every row.
+    say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
     const window = generateTransactions({ rows: 5000, seed: 103, scenario: "new_scam" });
-    const logFile = join(logs, "2026-11-27.jsonl");
-    await writeFile(logFile, await predictionLog(join(repo, "models/fraud.onnx"), window));
+    const served = await serveTraffic({ repo, model: "fraud", features: TRANSACTION_FEATURES, window, logDir: logs, env: baseEnv, say });
+    const logFile = logs; // drift reads the folder: every file the server's log rotated through
     const missed = missedFraud(window);
-    say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
+    say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
 
     // 4. drift finds it, writes the report, opens the drift issue.
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
@@ -163,25 +163,6 @@ async function linkDependencies(repo: string): Promise<void> {
   await mkdir(join(repo, "node_modules"), { recursive: true });
   await symlink(projectRoot, join(repo, "node_modules", "modelkeeper"), "dir");
   await symlink(join(projectRoot, "node_modules", "yaml"), join(repo, "node_modules", "yaml"), "dir");
-}
-
-/** The prediction log a service would write: one JSON object per request, features and the model's output. */
-async function predictionLog(modelPath: string, window: Table): Promise<string> {
-  const handle = await loadModel(modelPath);
-  try {
-    const prediction = await predict(handle, window, [...TRANSACTION_FEATURES], "binary");
-    const columns = window.columns.filter((c) => c.name !== FRAUD_LABEL);
-    const lines: string[] = [];
-    for (let i = 0; i < window.rowCount; i++) {
-      const row: Record<string, unknown> = {};
-      for (const c of columns) row[c.name] = c.kind === "numeric" ? c.values[i] : c.codes[i] < 0 ? null : c.categories[c.codes[i]];
-      row.prediction = Number(prediction.scores[i].toFixed(6));
-      lines.push(JSON.stringify(row));
-    }
-    return lines.join("\n") + "\n";
-  } finally {
-    await closeModel(handle);
-  }
 }
 
 function missedFraud(window: Table): { fraud: number; newPattern: number } {

@@ -127,7 +127,9 @@ function rowCount(rows: number, maxRows: number): number {
 
 function number(value: unknown, input: string, position: number, integer: boolean): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RequestError(400, `input "${input}": data[${position}] is ${JSON.stringify(value) ?? String(value)}; expected a finite number (missing values are not accepted)`);
+    // String(), not JSON: a literal too large for a double (1e999) parses to Infinity, which JSON would call null.
+    const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+    throw new RequestError(400, `input "${input}": data[${position}] is ${shown}; expected a finite number (missing values are not accepted)`);
   }
   if (integer && !Number.isInteger(value)) throw new RequestError(400, `input "${input}": data[${position}] is ${value}; this model input is INT64, expected a whole number`);
   return value;

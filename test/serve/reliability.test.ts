@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
-import { matrixModelRepo, serveRepo, post } from "./support.ts";
+import { readFile } from "node:fs/promises";
+import { matrixModelRepo, serveRepo, post, tagChampion, FIXTURES } from "./support.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
 
@@ -121,6 +122,55 @@ test("SIGTERM under load: every request sent gets an HTTP answer, and the proces
     assert.match(stderr, /SIGTERM: not ready any more/);
   } finally {
     child.kill("SIGKILL");
+    await repo.cleanup();
+  }
+});
+
+test("new champions under traffic: every request is answered 200 by the old model or the new one, never a broken one", async () => {
+  const repo = await matrixModelRepo();
+  const server = await serveRepo(repo, "risk");
+  const infer = `${server.url}/v2/models/risk/infer`;
+  const body = JSON.stringify(batchBody(50));
+  let stop = false;
+  const seen: string[][] = [[], [], [], []];
+  const client = async (versions: string[]) => {
+    while (!stop) {
+      const answer = await post(infer, body);
+      versions.push(answer.status === 200 ? answer.json.model_version : `HTTP ${answer.status}`);
+    }
+  };
+  const answered = () => seen.reduce((n, versions) => n + versions.length, 0);
+  const after = async (more: number) => {
+    const target = answered() + more;
+    while (answered() < target) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  const clients = seen.map(client);
+  try {
+    await after(20);
+    await repo.write("models/risk.onnx", await readFile(new URL("binary-score-vector.onnx", FIXTURES)));
+    await repo.commit("risk v2");
+    await tagChampion(repo, "risk", 2, "models/risk.onnx");
+    assert.equal(await server.reload(), "loaded");
+    await after(20);
+    await repo.write("models/risk.onnx", Buffer.from("corrupt: not an ONNX model"));
+    await repo.commit("risk v3 (broken)");
+    await tagChampion(repo, "risk", 3, "models/risk.onnx");
+    assert.equal(await server.reload(), "failed");
+    await after(20);
+  } finally {
+    stop = true;
+    await Promise.all(clients);
+  }
+  try {
+    for (const versions of seen) {
+      assert.deepEqual([...new Set(versions)].filter((v) => v !== "v1" && v !== "v2"), [], "only v1 and v2 answered, always 200");
+      const firstV2 = versions.indexOf("v2");
+      assert.ok(firstV2 >= 0 && versions.slice(firstV2).every((v) => v === "v2"), `once v2 answers, v1 never does again: ${versions.join(" ")}`);
+    }
+    assert.equal(server.current().version, "v2", "the corrupt v3 did not replace v2");
+    assert.match(server.warnings.join("\n"), /modelkeeper\/risk\/v3 failed to load, still serving v2/);
+  } finally {
+    await server.shutdown();
     await repo.cleanup();
   }
 });

@@ -78,6 +78,12 @@ test("a request that does not fit the model gets 400 or 413 naming the input and
     ["BYTES for a number", { inputs: [feature("amount", ["a"], "BYTES"), feature("hour", [1]), feature("distance", [1])] }, 400, /this feature is numeric/],
     ["rows that disagree", { inputs: [feature("amount", [1, 2]), feature("hour", [1]), feature("distance", [1])] }, 400, /"hour" has 1 rows but the inputs before it have 2/],
     ["an unknown datatype", { inputs: [feature("input", [1, 2, 3], "FLOAT", [1, 3])] }, 400, /"datatype" must be one of/],
+    ["a number too large for a double (1e999 parses to Infinity)", '{"inputs":[{"name":"input","shape":[1,3],"datatype":"FP32","data":[1e999,1,2]}]}', 400, /data\[0\] is Infinity; expected a finite number/],
+    ["an id that is not a string", { id: 7, inputs: [feature("input", [1, 2, 3], "FP32", [1, 3])] }, 400, /"id" must be a string/],
+    ["a tensor that is not an object", { inputs: [5] }, 400, /inputs\[0\] must be an object/],
+    ["a fractional shape", { inputs: [feature("input", [1, 2, 3], "FP32", [1.5, 2])] }, 400, /"shape" must be an array of whole numbers/],
+    ["data that is not an array", { inputs: [{ name: "input", shape: [1, 3], datatype: "FP32", data: "1,2,3" }] }, 400, /input "input": "data" must be an array/],
+    ["a shape far larger than its data", { inputs: [feature("input", [1, 2, 3], "FP32", [1e9, 3])] }, 400, /holds 3000000000 values but "data" has 3/],
     ["too many rows", { inputs: [feature("input", new Array(18).fill(1), "FP32", [6, 3])] }, 413, /6 rows; this server takes at most 5/],
     ["a huge body", { inputs: [feature("input", new Array(3000).fill(1), "FP32", [1000, 3])] }, 413, /larger than 4096 bytes/],
   ];
@@ -96,7 +102,7 @@ test("a request that does not fit the model gets 400 or 413 naming the input and
     });
     assert.equal(chunked, 413);
     const metrics = await (await fetch(server.url + "/metrics")).text();
-    assert.match(metrics, /modelkeeper_request_failures_total\{model="risk",version="v1",code="400"\} 13/);
+    assert.match(metrics, /modelkeeper_request_failures_total\{model="risk",version="v1",code="400"\} 19/);
     assert.doesNotMatch(metrics, /modelkeeper_rows_scored_total\{/, "nothing reached the model");
     // Still serving after all that.
     assert.equal((await post(infer, { inputs: [feature("input", [1, 2, 3], "FP32", [1, 3])] })).status, 200);
