@@ -9451,9 +9451,9 @@ var require_json_schema_traverse = __commonJS({
       cb = opts.cb || cb;
       var pre = typeof cb == "function" ? cb : cb.pre || function() {
       };
-      var post = cb.post || function() {
+      var post2 = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema, "", schema);
+      _traverse(opts, pre, post2, schema, "", schema);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -9499,7 +9499,7 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+    function _traverse(opts, pre, post2, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
         for (var key in schema) {
@@ -9507,18 +9507,18 @@ var require_json_schema_traverse = __commonJS({
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post2, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post2, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+            _traverse(opts, pre, post2, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post2(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -11275,50 +11275,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options2, skipNormalization) {
+    function resolveComponent(base, relative7, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options2), options2);
-        relative6 = parse4(serialize(relative6, options2), options2);
+        relative7 = parse4(serialize(relative7, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11326,7 +11326,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -12211,11 +12211,11 @@ var require_core = __commonJS({
     }
     function addRule(keyword, definition, dataType) {
       var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
+      const post2 = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post2)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES: RULES2 } = this;
-      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post2 ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES2.rules.push(ruleGroup);
@@ -16236,16 +16236,16 @@ function withDefaults2(oldEndpoint, newDefaults) {
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route22, parameters2) => {
+    const request22 = (route22, parameters2) => {
       return fetchWrapper(
         endpoint2.parse(endpoint2.merge(route22, parameters2))
       );
     };
-    Object.assign(request2, {
+    Object.assign(request22, {
       endpoint: endpoint2,
       defaults: withDefaults2.bind(null, endpoint2)
     });
-    return endpointOptions.request.hook(request2, endpointOptions);
+    return endpointOptions.request.hook(request22, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
@@ -16276,7 +16276,7 @@ function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
-function graphql(request2, query, options2) {
+function graphql(request22, query, options2) {
   if (options2) {
     if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
@@ -16306,11 +16306,11 @@ function graphql(request2, query, options2) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
     requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
-  return request2(requestOptions).then((response) => {
+  return request22(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
       for (const key of Object.keys(response.headers)) {
@@ -16325,8 +16325,8 @@ function graphql(request2, query, options2) {
     return response.data.data;
   });
 }
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
+function withDefaults3(request22, newDefaults) {
+  const newRequest = request22.defaults(newDefaults);
   const newApi = (query, options2) => {
     return graphql(newRequest, query, options2);
   };
@@ -16348,9 +16348,9 @@ var init_dist_bundle3 = __esm({
     init_universal_user_agent();
     VERSION4 = "0.0.0-development";
     GraphqlResponseError = class extends Error {
-      constructor(request2, headers, response) {
+      constructor(request22, headers, response) {
         super(_buildMessageForResponseErrors(response));
-        this.request = request2;
+        this.request = request22;
         this.headers = headers;
         this.response = response;
         this.errors = response.errors;
@@ -16406,13 +16406,13 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook(token, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 var b64url, sep4, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
@@ -20503,7 +20503,7 @@ async function errorRequest(state, octokit, error, options2) {
   }
   throw error;
 }
-async function wrapRequest(state, octokit, request2, options2) {
+async function wrapRequest(state, octokit, request3, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error, info) {
     const maxRetries = ~~error.request.request?.retries;
@@ -20514,12 +20514,12 @@ async function wrapRequest(state, octokit, request2, options2) {
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request3),
     options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
-  const response = await request2(options2);
+async function requestWithGraphqlErrorHandling(state, octokit, request3, options2) {
+  const response = await request3(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
@@ -20569,16 +20569,16 @@ var init_dist_bundle6 = __esm({
 });
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+function wrapRequest2(state, request3, options2) {
+  return state.retryLimiter.schedule(doRequest, state, request3, options2);
 }
-async function doRequest(state, request2, options2) {
+async function doRequest(state, request3, options2) {
   const { pathname } = new URL(options2.url, "http://github.test");
   const isAuth = isAuthRequest(options2.method, pathname);
   const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
   const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
+  const retryCount = ~~request3.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
   if (state.clustering) {
     jobOptions.expiration = 1e3 * 60;
@@ -20592,7 +20592,7 @@ async function doRequest(state, request2, options2) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop3);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request3, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
@@ -20682,14 +20682,14 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request2, options2] = info.args;
+      const [state2, request3, options2] = info.args;
       const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
       if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
         return;
       }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
+      const retryCount = ~~request3.retryCount;
+      request3.retryCount = retryCount;
       options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error.message)) {
@@ -20727,14 +20727,14 @@ function throttling(octokit, octokitOptions) {
         return {};
       })();
       if (wantRetry) {
-        request2.retryCount++;
+        request3.retryCount++;
         return retryAfter * state2.retryAfterBaseValue;
       }
     });
   };
-  octokit.hook.wrap("request", (request2, options2) => {
+  octokit.hook.wrap("request", (request3, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
+    return wrapRequest2(state, request3, options2);
   });
   return {};
 }
@@ -21374,17 +21374,17 @@ function createMiddleware(options2) {
   const { handleResponse: handleResponse3, getRequestHeader: getRequestHeader3, getPayload: getPayload3 } = options2;
   return function middleware(webhooks, options22) {
     const middlewarePath = normalizeTrailingSlashes(options22.path);
-    return async function octokitWebhooksMiddleware(request2, response, next) {
+    return async function octokitWebhooksMiddleware(request3, response, next) {
       let pathname;
       try {
         pathname = new URL(
-          normalizeTrailingSlashes(request2.url),
+          normalizeTrailingSlashes(request3.url),
           "http://localhost"
         ).pathname;
       } catch (error) {
         return handleResponse3(
           JSON.stringify({
-            error: `Request URL could not be parsed: ${request2.url}`
+            error: `Request URL could not be parsed: ${request3.url}`
           }),
           422,
           {
@@ -21396,10 +21396,10 @@ function createMiddleware(options2) {
       if (pathname !== middlewarePath) {
         next?.();
         return handleResponse3(null);
-      } else if (request2.method !== "POST") {
+      } else if (request3.method !== "POST") {
         return handleResponse3(
           JSON.stringify({
-            error: `Unknown route: ${request2.method} ${pathname}`
+            error: `Unknown route: ${request3.method} ${pathname}`
           }),
           404,
           {
@@ -21408,7 +21408,7 @@ function createMiddleware(options2) {
           response
         );
       }
-      const contentType = getRequestHeader3(request2, "content-type");
+      const contentType = getRequestHeader3(request3, "content-type");
       if (typeof contentType !== "string" || !isApplicationJsonRE.test(contentType)) {
         return handleResponse3(
           JSON.stringify({
@@ -21423,7 +21423,7 @@ function createMiddleware(options2) {
         );
       }
       const missingHeaders = WEBHOOK_HEADERS.filter((header2) => {
-        return getRequestHeader3(request2, header2) == void 0;
+        return getRequestHeader3(request3, header2) == void 0;
       }).join(", ");
       if (missingHeaders) {
         return handleResponse3(
@@ -21439,11 +21439,11 @@ function createMiddleware(options2) {
         );
       }
       const eventName = getRequestHeader3(
-        request2,
+        request3,
         "x-github-event"
       );
-      const signature = getRequestHeader3(request2, "x-hub-signature-256");
-      const id = getRequestHeader3(request2, "x-github-delivery");
+      const signature = getRequestHeader3(request3, "x-hub-signature-256");
+      const id = getRequestHeader3(request3, "x-github-delivery");
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
@@ -21465,7 +21465,7 @@ function createMiddleware(options2) {
       });
       const processWebhook = async () => {
         try {
-          const payload = await getPayload3(request2);
+          const payload = await getPayload3(request3);
           await webhooks.verifyAndReceive({
             id,
             name: eventName,
@@ -21515,8 +21515,8 @@ function handleResponse(body, status2 = 200, headers = {}, response) {
   response.writeHead(status2, headers).end(body);
   return true;
 }
-function getRequestHeader(request2, key) {
-  return request2.headers[key];
+function getRequestHeader(request3, key) {
+  return request3.headers[key];
 }
 function concatUint8Array(data) {
   if (data.length === 0) {
@@ -21537,24 +21537,24 @@ function concatUint8Array(data) {
   }
   return result;
 }
-async function getPayload(request2) {
-  if (typeof request2.body === "object" && "rawBody" in request2 && request2.rawBody instanceof Uint8Array) {
-    return decode2(request2.rawBody);
-  } else if (typeof request2.body === "string") {
-    return request2.body;
+async function getPayload(request3) {
+  if (typeof request3.body === "object" && "rawBody" in request3 && request3.rawBody instanceof Uint8Array) {
+    return decode2(request3.rawBody);
+  } else if (typeof request3.body === "string") {
+    return request3.body;
   }
-  const payload = await getPayloadFromRequestStream(request2);
+  const payload = await getPayloadFromRequestStream(request3);
   return decode2(payload);
 }
-function getPayloadFromRequestStream(request2) {
+function getPayloadFromRequestStream(request3) {
   return new Promise((resolve14, reject) => {
     let data = [];
-    request2.on(
+    request3.on(
       "error",
       (error) => reject(new AggregateError([error], error.message))
     );
-    request2.on("data", data.push.bind(data));
-    request2.on("end", () => {
+    request3.on("data", data.push.bind(data));
+    request3.on("end", () => {
       const result = concatUint8Array(data);
       queueMicrotask(() => resolve14(result));
     });
@@ -24731,7 +24731,7 @@ var require_transport = __commonJS({
     var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join21, isAbsolute: isAbsolute3, sep: sep6 } = __require("node:path");
-    var { fileURLToPath: fileURLToPath7 } = __require("node:url");
+    var { fileURLToPath: fileURLToPath8 } = __require("node:url");
     var sleep4 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -24798,7 +24798,7 @@ var require_transport = __commonJS({
       let path8 = unquoted;
       if (path8.startsWith("file://")) {
         try {
-          path8 = fileURLToPath7(path8);
+          path8 = fileURLToPath8(path8);
         } catch {
           return false;
         }
@@ -30653,10 +30653,10 @@ var init_version3 = __esm({
 
 // node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
-  octokit.hook.wrap("request", async (request2, options2) => {
+  octokit.hook.wrap("request", async (request3, options2) => {
     if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
       try {
-        return await request2(options2);
+        return await request3(options2);
       } catch (error) {
         if (error.status !== 404) {
           throw error;
@@ -30677,7 +30677,7 @@ function enterpriseCompatibility(octokit) {
         );
       }
     }
-    return request2(options2);
+    return request3(options2);
   });
 }
 var init_dist_src4 = __esm({
@@ -30935,12 +30935,12 @@ function isAbuseLimitError(error) {
   }
   return REGEX_ABUSE_LIMIT_MESSAGE.test(error.message);
 }
-async function hook2(reason, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook2(reason, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
-  return request2(endpoint2).catch((error) => {
+  return request3(endpoint2).catch((error) => {
     if (error.status === 404) {
       error.message = `Not found. May be due to lack of authentication. Reason: ${reason}`;
       throw error;
@@ -30984,8 +30984,8 @@ var init_dist_node2 = __esm({
 });
 
 // node_modules/@octokit/oauth-methods/dist-bundle/index.js
-function requestToOAuthBaseUrl(request2) {
-  const endpointDefaults = request2.endpoint.DEFAULTS;
+function requestToOAuthBaseUrl(request3) {
+  const endpointDefaults = request3.endpoint.DEFAULTS;
   if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
     return "https://github.com";
   }
@@ -30994,21 +30994,21 @@ function requestToOAuthBaseUrl(request2) {
   }
   return endpointDefaults.baseUrl.replace("/api/v3", "");
 }
-async function oauthRequest(request2, route2, parameters) {
+async function oauthRequest(request3, route2, parameters) {
   const withOAuthParameters = {
-    baseUrl: requestToOAuthBaseUrl(request2),
+    baseUrl: requestToOAuthBaseUrl(request3),
     headers: {
       accept: "application/json"
     },
     ...parameters
   };
-  const response = await request2(route2, withOAuthParameters);
+  const response = await request3(route2, withOAuthParameters);
   if ("error" in response.data) {
     const error = new RequestError(
       `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
       400,
       {
-        request: request2.endpoint.merge(
+        request: request3.endpoint.merge(
           route2,
           withOAuthParameters
         )
@@ -31020,9 +31020,9 @@ async function oauthRequest(request2, route2, parameters) {
   return response;
 }
 async function exchangeWebFlowCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -31057,19 +31057,19 @@ function toTimestamp(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function createDeviceCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const parameters = {
     client_id: options2.clientId
   };
   if ("scopes" in options2 && Array.isArray(options2.scopes)) {
     parameters.scope = options2.scopes.join(" ");
   }
-  return oauthRequest(request2, "POST /login/device/code", parameters);
+  return oauthRequest(request3, "POST /login/device/code", parameters);
 }
 async function exchangeDeviceCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -31105,8 +31105,8 @@ function toTimestamp2(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function checkToken(options2) {
-  const request2 = options2.request || request;
-  const response = await request2("POST /applications/{client_id}/token", {
+  const request3 = options2.request || request;
+  const response = await request3("POST /applications/{client_id}/token", {
     headers: {
       authorization: `basic ${btoa(
         `${options2.clientId}:${options2.clientSecret}`
@@ -31130,9 +31130,9 @@ async function checkToken(options2) {
   return { ...response, authentication };
 }
 async function refreshToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -31160,9 +31160,9 @@ function toTimestamp3(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function resetToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  const response = await request2(
+  const response = await request3(
     "PATCH /applications/{client_id}/token",
     {
       headers: {
@@ -31187,9 +31187,9 @@ async function resetToken(options2) {
   return { ...response, authentication };
 }
 async function deleteToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  return request2(
+  return request3(
     "DELETE /applications/{client_id}/token",
     {
       headers: {
@@ -31201,9 +31201,9 @@ async function deleteToken(options2) {
   );
 }
 async function deleteAuthorization(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  return request2(
+  return request3(
     "DELETE /applications/{client_id}/grant",
     {
       headers: {
@@ -31265,11 +31265,11 @@ function getCachedAuthentication(state, auth22) {
 async function wait(seconds) {
   await new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
 }
-async function waitForAccessToken(request2, clientId, clientType, verification) {
+async function waitForAccessToken(request3, clientId, clientType, verification) {
   try {
     const options2 = {
       clientId,
-      request: request2,
+      request: request3,
       code: verification.device_code
     };
     const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
@@ -31289,11 +31289,11 @@ async function waitForAccessToken(request2, clientId, clientType, verification) 
     const errorType = error.response.data.error;
     if (errorType === "authorization_pending") {
       await wait(verification.interval);
-      return waitForAccessToken(request2, clientId, clientType, verification);
+      return waitForAccessToken(request3, clientId, clientType, verification);
     }
     if (errorType === "slow_down") {
       await wait(verification.interval + 7);
-      return waitForAccessToken(request2, clientId, clientType, verification);
+      return waitForAccessToken(request3, clientId, clientType, verification);
     }
     throw error;
   }
@@ -31303,20 +31303,20 @@ async function auth3(state, authOptions) {
     auth: authOptions
   });
 }
-async function hook3(state, request2, route2, parameters) {
-  let endpoint2 = request2.endpoint.merge(
+async function hook3(state, request3, route2, parameters) {
+  let endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   const { token } = await getOAuthAccessToken(state, {
-    request: request2,
+    request: request3,
     auth: { type: "oauth" }
   });
   endpoint2.headers.authorization = `token ${token}`;
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 function createOAuthDeviceAuth(options2) {
   const requestWithDefaults = options2.request || request.defaults({
@@ -31324,15 +31324,15 @@ function createOAuthDeviceAuth(options2) {
       "user-agent": `octokit-auth-oauth-device.js/${VERSION15} ${getUserAgent()}`
     }
   });
-  const { request: request2 = requestWithDefaults, ...otherOptions } = options2;
+  const { request: request3 = requestWithDefaults, ...otherOptions } = options2;
   const state = options2.clientType === "github-app" ? {
     ...otherOptions,
     clientType: "github-app",
-    request: request2
+    request: request3
   } : {
     ...otherOptions,
     clientType: "oauth-app",
-    request: request2,
+    request: request3,
     scopes: options2.scopes || []
   };
   if (!options2.clientId) {
@@ -31495,28 +31495,28 @@ async function auth4(state, options2 = {}) {
 function requiresBasicAuth(url) {
   return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
 }
-async function hook4(state, request2, route2, parameters = {}) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook4(state, request3, route2, parameters = {}) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   if (requiresBasicAuth(endpoint2.url)) {
     const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
     endpoint2.headers.authorization = `basic ${credentials}`;
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
-  const { token } = state.clientType === "oauth-app" ? await auth4({ ...state, request: request2 }) : await auth4({ ...state, request: request2 });
+  const { token } = state.clientType === "oauth-app" ? await auth4({ ...state, request: request3 }) : await auth4({ ...state, request: request3 });
   endpoint2.headers.authorization = "token " + token;
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 function createOAuthUserAuth({
   clientId,
   clientSecret,
   clientType = "oauth-app",
-  request: request2 = request.defaults({
+  request: request3 = request.defaults({
     headers: {
       "user-agent": `octokit-auth-oauth-app.js/${VERSION16} ${getUserAgent()}`
     }
@@ -31530,7 +31530,7 @@ function createOAuthUserAuth({
     clientSecret,
     onTokenCreated,
     strategyOptions,
-    request: request2
+    request: request3
   });
   return Object.assign(auth4.bind(null, state), {
     // @ts-expect-error not worth the extra code needed to appease TS
@@ -31588,13 +31588,13 @@ async function auth5(state, authOptions) {
   });
   return userAuth();
 }
-async function hook5(state, request2, route2, parameters) {
-  let endpoint2 = request2.endpoint.merge(
+async function hook5(state, request22, route2, parameters) {
+  let endpoint2 = request22.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request22(endpoint2);
   }
   if (state.clientType === "github-app" && !requiresBasicAuth(endpoint2.url)) {
     throw new Error(
@@ -31604,7 +31604,7 @@ async function hook5(state, request2, route2, parameters) {
   const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
   endpoint2.headers.authorization = `basic ${credentials}`;
   try {
-    return await request2(endpoint2);
+    return await request22(endpoint2);
   } catch (error) {
     if (error.status !== 401) throw error;
     error.message = `[@octokit/auth-oauth-app] "${endpoint2.method} ${endpoint2.url}" does not support clientId/clientSecret basic authentication.`;
@@ -31927,14 +31927,14 @@ async function getInstallationAuthentication(state, options2, customRequest) {
     };
     return factory(factoryAuthOptions);
   }
-  const request2 = customRequest || state.request;
+  const request3 = customRequest || state.request;
   return getInstallationAuthenticationConcurrently(
     state,
     { ...options2, installationId },
-    request2
+    request3
   );
 }
-function getInstallationAuthenticationConcurrently(state, options2, request2) {
+function getInstallationAuthenticationConcurrently(state, options2, request3) {
   const cacheKey = optionsToCacheKey(options2);
   if (pendingPromises.has(cacheKey)) {
     return pendingPromises.get(cacheKey);
@@ -31942,12 +31942,12 @@ function getInstallationAuthenticationConcurrently(state, options2, request2) {
   const promise = getInstallationAuthenticationImpl(
     state,
     options2,
-    request2
+    request3
   ).finally(() => pendingPromises.delete(cacheKey));
   pendingPromises.set(cacheKey, promise);
   return promise;
 }
-async function getInstallationAuthenticationImpl(state, options2, request2) {
+async function getInstallationAuthenticationImpl(state, options2, request3) {
   if (!options2.refresh) {
     const result = await get(state.cache, options2);
     if (result) {
@@ -32004,7 +32004,7 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
       repository_selection: repositorySelectionOptional,
       single_file: singleFileName
     }
-  } = await request2(
+  } = await request3(
     "POST /app/installations/{installation_id}/access_tokens",
     payload
   );
@@ -32078,18 +32078,18 @@ function isNotTimeSkewError(error) {
     /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
   ));
 }
-async function hook6(state, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(route2, parameters);
+async function hook6(state, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(route2, parameters);
   const url = endpoint2.url;
   if (/\/login\/oauth\/access_token$/.test(url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
-  if (requiresAppAuth(url.replace(request2.endpoint.DEFAULTS.baseUrl, ""))) {
+  if (requiresAppAuth(url.replace(request3.endpoint.DEFAULTS.baseUrl, ""))) {
     const { token: token2 } = await getAppAuthentication(state);
     endpoint2.headers.authorization = `bearer ${token2}`;
     let response;
     try {
-      response = await request2(endpoint2);
+      response = await request3(endpoint2);
     } catch (error) {
       if (isNotTimeSkewError(error)) {
         throw error;
@@ -32109,33 +32109,33 @@ async function hook6(state, request2, route2, parameters) {
         timeDifference: diff
       });
       endpoint2.headers.authorization = `bearer ${token3}`;
-      return request2(endpoint2);
+      return request3(endpoint2);
     }
     return response;
   }
   if (requiresBasicAuth(url)) {
     const authentication = await state.oauthApp({ type: "oauth-app" });
     endpoint2.headers.authorization = authentication.headers.authorization;
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   const { token, createdAt } = await getInstallationAuthentication(
     state,
     // @ts-expect-error TBD
     {},
-    request2.defaults({ baseUrl: endpoint2.baseUrl })
+    request3.defaults({ baseUrl: endpoint2.baseUrl })
   );
   endpoint2.headers.authorization = `token ${token}`;
   return sendRequestWithRetries(
     state,
-    request2,
+    request3,
     endpoint2,
     createdAt
   );
 }
-async function sendRequestWithRetries(state, request2, options2, createdAt, retries = 0) {
+async function sendRequestWithRetries(state, request3, options2, createdAt, retries = 0) {
   const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
   try {
-    return await request2(options2);
+    return await request3(options2);
   } catch (error) {
     if (error.status !== 401) {
       throw error;
@@ -32152,7 +32152,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
     await new Promise((resolve14) => setTimeout(resolve14, awaitTime));
-    return sendRequestWithRetries(state, request2, options2, createdAt, retries);
+    return sendRequestWithRetries(state, request3, options2, createdAt, retries);
   }
 }
 function createAppAuth(options2) {
@@ -32175,14 +32175,14 @@ function createAppAuth(options2) {
   if (typeof log.warn !== "function") {
     log.warn = console.warn.bind(console);
   }
-  const request2 = options2.request || request.defaults({
+  const request3 = options2.request || request.defaults({
     headers: {
       "user-agent": `octokit-auth-app.js/${VERSION18} ${getUserAgent()}`
     }
   });
   const state = Object.assign(
     {
-      request: request2,
+      request: request3,
       cache: getCache()
     },
     options2,
@@ -32193,7 +32193,7 @@ function createAppAuth(options2) {
         clientType: "github-app",
         clientId: options2.clientId || "",
         clientSecret: options2.clientSecret || "",
-        request: request2
+        request: request3
       })
     }
   );
@@ -36698,21 +36698,21 @@ function concatUint8Array2(data) {
   }
   return result;
 }
-async function getPayload2(request2) {
-  if (typeof request2.body === "object" && "rawBody" in request2 && request2.rawBody instanceof Uint8Array) {
-    return decode3(request2.rawBody);
-  } else if (typeof request2.body === "string") {
-    return request2.body;
+async function getPayload2(request3) {
+  if (typeof request3.body === "object" && "rawBody" in request3 && request3.rawBody instanceof Uint8Array) {
+    return decode3(request3.rawBody);
+  } else if (typeof request3.body === "string") {
+    return request3.body;
   }
-  const payload = await getPayloadFromRequestStream2(request2);
+  const payload = await getPayloadFromRequestStream2(request3);
   return decode3(payload);
 }
-function getPayloadFromRequestStream2(request2) {
+function getPayloadFromRequestStream2(request3) {
   return new Promise((resolve14, reject) => {
     const data = [];
-    request2.on("error", (error) => reject(new AggregateError([error], error.message)));
-    request2.on("data", data.push.bind(data));
-    request2.on("end", () => {
+    request3.on("error", (error) => reject(new AggregateError([error], error.message)));
+    request3.on("data", data.push.bind(data));
+    request3.on("end", () => {
       const result = concatUint8Array2(data);
       queueMicrotask(() => resolve14(result));
     });
@@ -36952,7 +36952,7 @@ var init_setup2 = __esm({
     init_setup();
     init_success();
     setupAppFactory = (options2) => {
-      const { host, port, log, request: request2, SmeeClient: SmeeClient2 } = options2 || {};
+      const { host, port, log, request: request3, SmeeClient: SmeeClient2 } = options2 || {};
       return async function setupApp() {
         const setup = new ManifestCreation({
           updateEnv: options2.updateEnv || updateEnv
@@ -37003,7 +37003,7 @@ var init_setup2 = __esm({
                 return true;
               }
               const response = await setup.createAppFromCode(code, {
-                request: request2 || {}
+                request: request3 || {}
               });
               if (process.env.PROJECT_DOMAIN) {
                 exec2("refresh", (error) => {
@@ -37613,8 +37613,8 @@ var init_errors2 = __esm({
        * @param {string} reason
        * @param {string} [base]
        */
-      (request2, reason, base = void 0) => {
-        return `Invalid module "${request2}" ${reason}${base ? ` imported from ${base}` : ""}`;
+      (request3, reason, base = void 0) => {
+        return `Invalid module "${request3}" ${reason}${base ? ` imported from ${base}` : ""}`;
       },
       TypeError
     );
@@ -37988,14 +37988,14 @@ import process3 from "node:process";
 import { fileURLToPath as fileURLToPath5, pathToFileURL as pathToFileURL2 } from "node:url";
 import path7 from "node:path";
 import { builtinModules as builtinModules2 } from "node:module";
-function emitInvalidSegmentDeprecation(target, request2, match, packageJsonUrl, internal, base, isTarget) {
+function emitInvalidSegmentDeprecation(target, request3, match, packageJsonUrl, internal, base, isTarget) {
   if (process3.noDeprecation) {
     return;
   }
   const pjsonPath = fileURLToPath5(packageJsonUrl);
-  const double = doubleSlashRegEx.exec(isTarget ? target : request2) !== null;
+  const double = doubleSlashRegEx.exec(isTarget ? target : request3) !== null;
   process3.emitWarning(
-    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request2}" ${request2 === match ? "" : `matched to "${match}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath5(base)}` : ""}.`,
+    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request3}" ${request3 === match ? "" : `matched to "${match}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath5(base)}` : ""}.`,
     "DeprecationWarning",
     "DEP0166"
   );
@@ -38145,10 +38145,10 @@ function exportsNotFound(subpath, packageJsonUrl, base) {
     base && fileURLToPath5(base)
   );
 }
-function throwInvalidSubpath(request2, match, packageJsonUrl, internal, base) {
+function throwInvalidSubpath(request3, match, packageJsonUrl, internal, base) {
   const reason = `request is not a valid match in pattern "${match}" for the "${internal ? "imports" : "exports"}" resolution of ${fileURLToPath5(packageJsonUrl)}`;
   throw new ERR_INVALID_MODULE_SPECIFIER(
-    request2,
+    request3,
     reason,
     base && fileURLToPath5(base)
   );
@@ -38188,7 +38188,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
   if (invalidSegmentRegEx.exec(target.slice(2)) !== null) {
     if (deprecatedInvalidSegmentRegEx.exec(target.slice(2)) === null) {
       if (!isPathMap) {
-        const request2 = pattern ? match.replace("*", () => subpath) : match + subpath;
+        const request3 = pattern ? match.replace("*", () => subpath) : match + subpath;
         const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
           patternRegEx,
           target,
@@ -38196,7 +38196,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         ) : target;
         emitInvalidSegmentDeprecation(
           resolvedTarget,
-          request2,
+          request3,
           match,
           packageJsonUrl,
           internal,
@@ -38215,7 +38215,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
     throw invalidPackageTarget(match, target, packageJsonUrl, internal, base);
   if (subpath === "") return resolved;
   if (invalidSegmentRegEx.exec(subpath) !== null) {
-    const request2 = pattern ? match.replace("*", () => subpath) : match + subpath;
+    const request3 = pattern ? match.replace("*", () => subpath) : match + subpath;
     if (deprecatedInvalidSegmentRegEx.exec(subpath) === null) {
       if (!isPathMap) {
         const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
@@ -38225,7 +38225,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         ) : target;
         emitInvalidSegmentDeprecation(
           resolvedTarget,
-          request2,
+          request3,
           match,
           packageJsonUrl,
           internal,
@@ -38234,7 +38234,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         );
       }
     } else {
-      throwInvalidSubpath(request2, match, packageJsonUrl, internal, base);
+      throwInvalidSubpath(request3, match, packageJsonUrl, internal, base);
     }
   }
   if (pattern) {
@@ -39151,9 +39151,9 @@ function pullTitle(model) {
 function clip3(text2, max) {
   return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
-function requestSource(request2) {
-  const issue2 = request2.requestIssue ? `#${request2.requestIssue}` : void 0;
-  switch (request2.trigger) {
+function requestSource(request3) {
+  const issue2 = request3.requestIssue ? `#${request3.requestIssue}` : void 0;
+  switch (request3.trigger) {
     case "drift-issue":
       return `drift reported in ${issue2}`;
     case "drift-dispatch":
@@ -39168,33 +39168,33 @@ function link(text2, url) {
   const escaped = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text2}](${escaped})`;
 }
-function pullBody(model, branch, request2) {
+function pullBody(model, branch, request3) {
   const lines = [
     `## Retrain ${markdownCode(model)}`,
     "",
-    `Requested by ${escapeMarkdown(request2.requestedBy)} through ${requestSource(request2)}, ${request2.requestedAt}.`,
+    `Requested by ${escapeMarkdown(request3.requestedBy)} through ${requestSource(request3)}, ${request3.requestedAt}.`,
     "",
-    `**Why:** ${request2.reason ? escapeMarkdown(clip3(request2.reason, MAX_REASON)) : "no reason given."}`
+    `**Why:** ${request3.reason ? escapeMarkdown(clip3(request3.reason, MAX_REASON)) : "no reason given."}`
   ];
-  if (request2.drift) {
-    lines.push("", `**Drift:** ${request2.drift.summary ? escapeMarkdown(request2.drift.summary) : "see the report."}`);
+  if (request3.drift) {
+    lines.push("", `**Drift:** ${request3.drift.summary ? escapeMarkdown(request3.drift.summary) : "see the report."}`);
   }
   const links = [
-    request2.requestUrl ? link("request", request2.requestUrl) : void 0,
-    request2.drift?.reportUrl && request2.drift.reportUrl !== request2.requestUrl ? link("drift report", request2.drift.reportUrl) : void 0
+    request3.requestUrl ? link("request", request3.requestUrl) : void 0,
+    request3.drift?.reportUrl && request3.drift.reportUrl !== request3.requestUrl ? link("drift report", request3.drift.reportUrl) : void 0
   ].filter(Boolean);
   if (links.length) lines.push("", `**Links:** ${links.join(" \xB7 ")}`);
   lines.push(
     "",
     `The retrain workflow runs on this branch (${markdownCode(branch)}): it trains ${markdownCode(model)}, records the new artifact, commits it here and evaluates it against the champion. Merge when the evaluation says promote.`
   );
-  if (request2.requestIssue) lines.push("", `Closes #${request2.requestIssue}`);
+  if (request3.requestIssue) lines.push("", `Closes #${request3.requestIssue}`);
   return lines.join("\n");
 }
-function commitMessage(model, request2) {
-  const where2 = request2.requestIssue ? ` in #${request2.requestIssue}` : "";
-  const lines = [`Retrain ${model}`, "", `Requested by ${request2.requestedBy}${where2} (${request2.trigger}).`];
-  if (request2.reason) lines.push("", clip3(request2.reason, MAX_REASON));
+function commitMessage(model, request3) {
+  const where2 = request3.requestIssue ? ` in #${request3.requestIssue}` : "";
+  const lines = [`Retrain ${model}`, "", `Requested by ${request3.requestedBy}${where2} (${request3.trigger}).`];
+  if (request3.reason) lines.push("", clip3(request3.reason, MAX_REASON));
   return lines.join("\n");
 }
 function openedComment(model, branch, pull) {
@@ -39375,18 +39375,18 @@ var init_load_config = __esm({
 });
 
 // bot/retrain-record.ts
-function retrainRecord(model, request2) {
+function retrainRecord(model, request3) {
   return {
     schema: RETRAIN_RECORD_SCHEMA,
     model,
-    trigger: request2.trigger,
-    requested_by: request2.requestedBy,
-    requested_at: request2.requestedAt,
-    reason: request2.reason ?? null,
-    request_issue: request2.requestIssue ?? null,
-    drift_issue: request2.driftIssue ?? null,
-    drift: request2.drift ? { summary: request2.drift.summary ?? null, report_url: request2.drift.reportUrl ?? null } : null,
-    links: { request: request2.requestUrl ?? null, drift_report: request2.drift?.reportUrl ?? null }
+    trigger: request3.trigger,
+    requested_by: request3.requestedBy,
+    requested_at: request3.requestedAt,
+    reason: request3.reason ?? null,
+    request_issue: request3.requestIssue ?? null,
+    drift_issue: request3.driftIssue ?? null,
+    drift: request3.drift ? { summary: request3.drift.summary ?? null, report_url: request3.drift.reportUrl ?? null } : null,
+    links: { request: request3.requestUrl ?? null, drift_report: request3.drift?.reportUrl ?? null }
   };
 }
 function renderRetrainRecord(record) {
@@ -39460,11 +39460,11 @@ async function findOpenRetrainPull(github, repo, branch) {
   });
   return data[0] ? { number: data[0].number, url: data[0].html_url, headSha: data[0].head.sha } : void 0;
 }
-async function openRetrainPull(github, repo, tip, model, request2) {
+async function openRetrainPull(github, repo, tip, model, request3) {
   const branch = retrainBranch(model);
   const open4 = await findOpenRetrainPull(github, repo, branch);
   if (open4) return { kind: "linked", pull: link2(open4), branch };
-  const commit = await commitRecord(github, repo, tip, model, request2);
+  const commit = await commitRecord(github, repo, tip, model, request3);
   const raced = await pointBranchAt(github, repo, branch, commit);
   if (raced) return { kind: "linked", pull: link2(raced), branch };
   try {
@@ -39474,7 +39474,7 @@ async function openRetrainPull(github, repo, tip, model, request2) {
       title: pullTitle(model),
       head: branch,
       base: repo.defaultBranch,
-      body: pullBody(model, branch, request2)
+      body: pullBody(model, branch, request3)
     });
     return { kind: "opened", pull: { number: data.number, url: data.html_url }, branch };
   } catch (error) {
@@ -39487,17 +39487,17 @@ async function openRetrainPull(github, repo, tip, model, request2) {
 function link2(pull) {
   return { number: pull.number, url: pull.url };
 }
-async function commitRecord(github, repo, tip, model, request2) {
+async function commitRecord(github, repo, tip, model, request3) {
   const { data: tree } = await github.rest.git.createTree({
     owner: repo.owner,
     repo: repo.repo,
     base_tree: tip.treeSha,
-    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request2)) }]
+    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request3)) }]
   });
   const { data: commit } = await github.rest.git.createCommit({
     owner: repo.owner,
     repo: repo.repo,
-    message: commitMessage(model, request2),
+    message: commitMessage(model, request3),
     tree: tree.sha,
     parents: [tip.sha]
   });
@@ -39569,8 +39569,8 @@ var init_trust = __esm({
 });
 
 // bot/services/request-retrain.ts
-async function requestRetrain(github, repo, request2, requester, services) {
-  const reply = (kind2, text2) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind2, request2.key), text2, services.retry) : Promise.resolve();
+async function requestRetrain(github, repo, request3, requester, services) {
+  const reply = (kind2, text2) => request3.requestIssue ? upsertBotComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text2, services.retry) : Promise.resolve();
   const trust = await requesterTrust(github, repo, requester, services.trust);
   if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
   if (trust === "denied") {
@@ -39583,18 +39583,18 @@ async function requestRetrain(github, repo, request2, requester, services) {
     await reply("retrain-problem", loaded.problem);
     return { kind: "refused", problem: loaded.problem };
   }
-  const model = resolveModel(loaded.config, request2.model, repo.defaultBranch);
+  const model = resolveModel(loaded.config, request3.model, repo.defaultBranch);
   if ("problem" in model) {
     await reply("retrain-problem", model.problem);
     return { kind: "refused", problem: model.problem };
   }
   const lockKey = `${repo.owner}/${repo.repo}#${model.name}`.toLowerCase();
   return services.locks.run(lockKey, async () => {
-    const result = await openRetrainPull(github, repo, loaded.tip, model.name, request2);
-    const answerKey = `${repo.owner}/${repo.repo}#${request2.requestIssue}->${result.pull.number}`.toLowerCase();
-    if (request2.requestIssue && !services.answered.has(answerKey)) {
+    const result = await openRetrainPull(github, repo, loaded.tip, model.name, request3);
+    const answerKey = `${repo.owner}/${repo.repo}#${request3.requestIssue}->${result.pull.number}`.toLowerCase();
+    if (request3.requestIssue && !services.answered.has(answerKey)) {
       const text2 = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
-      await upsertBotComment(github, repo, request2.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
+      await upsertBotComment(github, repo, request3.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -40192,9 +40192,9 @@ var init_byte_budget = __esm({
 });
 
 // bot/webhooks/read-body.ts
-async function readBody(request2, maxBytes, budget, observe = () => {
+async function readBody(request3, maxBytes, budget, observe = () => {
 }) {
-  const declared = declaredLength(request2);
+  const declared = declaredLength(request3);
   if (declared !== void 0 && declared > maxBytes) return { kind: "too-large" };
   let reserved = 0;
   const reserve = (bytes) => {
@@ -40209,8 +40209,8 @@ async function readBody(request2, maxBytes, budget, observe = () => {
   try {
     const outcome = await new Promise((resolve14) => {
       const finish = (kind2) => {
-        request2.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
-        if (kind2 !== "read") request2.pause();
+        request3.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
+        if (kind2 !== "read") request3.pause();
         resolve14(kind2);
       };
       const onData = (chunk) => {
@@ -40224,9 +40224,9 @@ async function readBody(request2, maxBytes, budget, observe = () => {
       const onEnd = () => finish("read");
       const onAbort = () => finish("aborted");
       const onClose = () => {
-        if (!request2.complete) finish("aborted");
+        if (!request3.complete) finish("aborted");
       };
-      request2.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
+      request3.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
     });
     if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
     budget.release(reserved);
@@ -40236,8 +40236,8 @@ async function readBody(request2, maxBytes, budget, observe = () => {
     throw error;
   }
 }
-function declaredLength(request2) {
-  const header2 = request2.headers["content-length"];
+function declaredLength(request3) {
+  const header2 = request3.headers["content-length"];
   if (header2 === void 0) return void 0;
   const value2 = Number(header2);
   return Number.isSafeInteger(value2) && value2 >= 0 ? value2 : void 0;
@@ -40254,28 +40254,28 @@ var init_read_body = __esm({
 import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 function guardedWebhooks(webhooks, next, options2) {
   const timeoutMs = options2.timeoutMs ?? 9e3;
-  return async (request2, response) => {
-    if (pathOf(request2.url) !== options2.path) return next(request2, response);
+  return async (request3, response) => {
+    if (pathOf(request3.url) !== options2.path) return next(request3, response);
     const refuse = (status2, error, headers = {}) => {
       options2.log.warn(`webhook refused with ${status2}: ${error}`);
       answer(response, status2, { error }, { ...headers, connection: "close" });
-      response.once("finish", () => request2.socket.destroy());
+      response.once("finish", () => request3.socket.destroy());
       return true;
     };
-    if (request2.method !== "POST") return refuse(404, `Unknown route: ${request2.method} ${options2.path}`);
-    if (!JSON_TYPE.test(header(request2, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
-    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request2, name2));
+    if (request3.method !== "POST") return refuse(404, `Unknown route: ${request3.method} ${options2.path}`);
+    if (!JSON_TYPE.test(header(request3, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request3, name2));
     if (missing.length) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
-    const name = header(request2, "x-github-event");
-    const id = header(request2, "x-github-delivery");
-    const signature = header(request2, "x-hub-signature-256");
+    const name = header(request3, "x-github-event");
+    const id = header(request3, "x-github-delivery");
+    const signature = header(request3, "x-hub-signature-256");
     if (!SIGNATURE.test(signature)) return refuse(400, "x-hub-signature-256 is not sha256=<64 lowercase hex digits>");
     const hmac = createHmac2("sha256", options2.secret);
-    const read2 = await readBody(request2, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
+    const read2 = await readBody(request3, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
     if (read2.kind === "too-large") return refuse(413, `Payload larger than ${options2.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
     if (read2.kind === "busy") return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", { "retry-after": "5" });
     if (read2.kind === "aborted") {
-      request2.socket.destroy();
+      request3.socket.destroy();
       return true;
     }
     try {
@@ -40332,8 +40332,8 @@ function answer(response, status2, body, headers = {}) {
 function answerText(response, status2, text2) {
   response.writeHead(status2, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text2)) }).end(text2);
 }
-function header(request2, name) {
-  const value2 = request2.headers[name];
+function header(request3, name) {
+  const value2 = request3.headers[name];
   return Array.isArray(value2) ? value2[0] : value2;
 }
 function pathOf(url) {
@@ -40538,12 +40538,12 @@ function botOctokit(options2 = {}) {
       global: global2,
       write,
       notifications,
-      onRateLimit: (retryAfter, request2, octokit, retryCount) => {
-        octokit.log.warn(`Rate limit hit by ${request2.method} ${request2.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onRateLimit: (retryAfter, request3, octokit, retryCount) => {
+        octokit.log.warn(`Rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
         return retryWhen(retryAfter, retryCount);
       },
-      onSecondaryRateLimit: (retryAfter, request2, octokit, retryCount) => {
-        octokit.log.warn(`Secondary rate limit hit by ${request2.method} ${request2.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onSecondaryRateLimit: (retryAfter, request3, octokit, retryCount) => {
+        octokit.log.warn(`Secondary rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
         return retryWhen(retryAfter, retryCount);
       }
     }
@@ -45357,16 +45357,16 @@ var require_cluster = __commonJS({
             if (err) reject(err);
             else resolve14(result);
           }
-          const request2 = {
+          const request3 = {
             responses: [],
             pending: 0,
             done,
             errorTimeout: setTimeout(() => {
               const err = new Error("Operation timed out.");
-              request2.done(err);
+              request3.done(err);
             }, 5e3)
           };
-          requests.set(requestId, request2);
+          requests.set(requestId, request3);
           const message = {
             type: GET_METRICS_REQ,
             requestId
@@ -45374,11 +45374,11 @@ var require_cluster = __commonJS({
           for (const id in cluster().workers) {
             if (cluster().workers[id].isConnected()) {
               cluster().workers[id].send(message);
-              request2.pending++;
+              request3.pending++;
             }
           }
-          if (request2.pending === 0) {
-            clearTimeout(request2.errorTimeout);
+          if (request3.pending === 0) {
+            clearTimeout(request3.errorTimeout);
             process.nextTick(() => done(null, ""));
           }
         });
@@ -45448,19 +45448,19 @@ var require_cluster = __commonJS({
       if (cluster().isMaster) {
         cluster().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
-            const request2 = requests.get(message.requestId);
+            const request3 = requests.get(message.requestId);
             if (message.error) {
-              request2.done(new Error(message.error));
+              request3.done(new Error(message.error));
               return;
             }
-            message.metrics.forEach((registry) => request2.responses.push(registry));
-            request2.pending--;
-            if (request2.pending === 0) {
+            message.metrics.forEach((registry) => request3.responses.push(registry));
+            request3.pending--;
+            if (request3.pending === 0) {
               requests.delete(message.requestId);
-              clearTimeout(request2.errorTimeout);
-              const registry = AggregatorRegistry.aggregate(request2.responses);
+              clearTimeout(request3.errorTimeout);
+              const registry = AggregatorRegistry.aggregate(request3.responses);
               const promString = registry.metrics();
-              request2.done(null, promString);
+              request3.done(null, promString);
             }
           }
         });
@@ -57790,12 +57790,12 @@ var VERSION6 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options2) => {
+  octokit.hook.wrap("request", (request3, options2) => {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
     const path8 = requestOptions.url.replace(options2.baseUrl, "");
-    return request2(options2).then((response) => {
+    return request3(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -59847,10 +59847,10 @@ function workflowRunHeadSha(env) {
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp, mkdir as mkdir5, readFile as readFile9, writeFile as writeFile5, symlink, appendFile } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir5, readFile as readFile10, writeFile as writeFile5, symlink, appendFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join19, resolve as resolve12 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { join as join19, relative as relative6, resolve as resolve12 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
@@ -60107,9 +60107,93 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
   };
 }
 
+// src/demo/serve-traffic.ts
+import { spawn as spawn3 } from "node:child_process";
+import { Agent, request as request2 } from "node:http";
+import { readFile as readFile9 } from "node:fs/promises";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
+
+// src/serve/infer-body.ts
+function inferBody(table2, features, start, count, id) {
+  const inputs = features.map((name) => {
+    const column2 = table2.columns.find((c) => c.name === name);
+    if (!column2) throw new Error(`column ${name} is not in ${table2.source}`);
+    const data = [];
+    for (let i = start; i < start + count; i++) {
+      data.push(column2.kind === "numeric" ? column2.values[i] : column2.codes[i] < 0 ? "" : column2.categories[column2.codes[i]]);
+    }
+    return { name, shape: [count], datatype: column2.kind === "numeric" ? "FP64" : "BYTES", data };
+  });
+  return id === void 0 ? { inputs } : { id, inputs };
+}
+
+// src/demo/serve-traffic.ts
+init_errors();
+var BIN = fileURLToPath6(new URL("../../bin/modelkeeper.js", import.meta.url));
+async function serveTraffic(options2) {
+  const argv = ["serve", "--model", options2.model, "--port", "0", "--log", options2.logDir, "--poll-seconds", "0", "--json"];
+  options2.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
+  const child = spawn3(process.execPath, [BIN, ...argv], { cwd: options2.repo, env: options2.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => stdout += chunk);
+  const exited = new Promise((resolve14) => child.once("exit", (code) => resolve14(code)));
+  const agent = new Agent({ keepAlive: true, maxSockets: options2.clients ?? 4 });
+  try {
+    const url = await new Promise((resolve14, reject) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
+        if (ready) resolve14(ready[1]);
+      });
+      void exited.then((code2) => reject(new UserError(`demo: modelkeeper serve exited ${code2} before it was ready:
+${stderr}`)));
+    });
+    options2.say(`      ${stderr.trim().split("\n").pop()}`);
+    const infer2 = `${url}/v2/models/${encodeURIComponent(options2.model)}/infer`;
+    const versions = /* @__PURE__ */ new Set();
+    let next = 0;
+    const client = async () => {
+      while (next < options2.window.rowCount) {
+        const row = next++;
+        const answer2 = await post(agent, infer2, JSON.stringify(inferBody(options2.window, options2.features, row, 1, `txn-${row}`)));
+        if (answer2.status !== 200) throw new UserError(`demo: transaction ${row} was answered ${answer2.status}: ${answer2.body}`);
+        versions.add(JSON.parse(answer2.body).model_version);
+      }
+    };
+    await Promise.all(Array.from({ length: options2.clients ?? 4 }, client));
+    options2.say(`      sent ${options2.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options2.clients ?? 4} keep-alive clients); all answered 200`);
+    agent.destroy();
+    options2.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
+    child.kill("SIGTERM");
+    const code = await exited;
+    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
+${stderr}`);
+    const { logFiles } = JSON.parse(stdout);
+    let loggedRows = 0;
+    for (const file of logFiles) loggedRows += (await readFile9(file, "utf8")).split("\n").length - 1;
+    if (loggedRows !== options2.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options2.window.rowCount} (${logFiles.join(", ")})`);
+    return { logFiles, loggedRows, version: [...versions].join(", "), requests: options2.window.rowCount };
+  } finally {
+    agent.destroy();
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+function post(agent, url, body) {
+  return new Promise((resolve14, reject) => {
+    const req = request2(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      let text2 = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => text2 += chunk).on("end", () => resolve14({ status: res.statusCode ?? 0, body: text2 }));
+    });
+    req.once("error", reject);
+    req.end(body);
+  });
+}
+
 // src/demo/run-demo.ts
 init_errors();
-var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
+var projectRoot = fileURLToPath7(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const { runCli: runCli2 } = options2;
@@ -60125,7 +60209,7 @@ async function runDemo(options2) {
   const indent = (text2) => text2.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile9(join19(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile10(join19(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -60160,12 +60244,12 @@ ${result.tail}`);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
     await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join19(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
-    say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
+    say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join19(logs, "2026-11-27.jsonl");
-    await writeFile5(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
+    const served = await serveTraffic({ repo, model: "fraud", features: TRANSACTION_FEATURES, window: window2, logDir: logs, env: baseEnv, say });
+    const logFile = logs;
     const missed = missedFraud(window2);
-    say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
+    say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative6(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
     await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join19(reports, "drift-report.html"), "--report-md", join19(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
@@ -60174,7 +60258,7 @@ ${result.tail}`);
     const pull = [...remote.pulls.values()].find((p) => p.head.ref === "modelkeeper/retrain/fraud");
     if (!pull) throw new UserError("demo: the bot did not open the retrain pull request");
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
-    const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
+    const request3 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
     await writeFile5(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
@@ -60182,7 +60266,7 @@ ${result.tail}`);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir5(join19(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile5(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await writeFile5(join19(repo, ".modelkeeper/retrain/fraud.json"), request3);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
     await appendFile(join19(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
@@ -60229,23 +60313,6 @@ async function linkDependencies(repo) {
   await mkdir5(join19(repo, "node_modules"), { recursive: true });
   await symlink(projectRoot, join19(repo, "node_modules", "modelkeeper"), "dir");
   await symlink(join19(projectRoot, "node_modules", "yaml"), join19(repo, "node_modules", "yaml"), "dir");
-}
-async function predictionLog(modelPath, window2) {
-  const handle3 = await loadModel(modelPath);
-  try {
-    const prediction = await predict(handle3, window2, [...TRANSACTION_FEATURES], "binary");
-    const columns = window2.columns.filter((c) => c.name !== FRAUD_LABEL);
-    const lines = [];
-    for (let i = 0; i < window2.rowCount; i++) {
-      const row = {};
-      for (const c of columns) row[c.name] = c.kind === "numeric" ? c.values[i] : c.codes[i] < 0 ? null : c.categories[c.codes[i]];
-      row.prediction = Number(prediction.scores[i].toFixed(6));
-      lines.push(JSON.stringify(row));
-    }
-    return lines.join("\n") + "\n";
-  } finally {
-    await closeModel(handle3);
-  }
 }
 function missedFraud(window2) {
   const label2 = window2.columns.find((c) => c.name === FRAUD_LABEL);
@@ -60468,14 +60535,14 @@ function parseInferRequest(body, model, maxRows) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new RequestError2(400, `the body must be a JSON object like {"inputs": [{"name": ..., "shape": [...], "datatype": ..., "data": [...]}]}`);
   }
-  const request2 = body;
-  if (request2.id !== void 0 && typeof request2.id !== "string") throw new RequestError2(400, `"id" must be a string`);
-  if (!Array.isArray(request2.inputs) || request2.inputs.length === 0) {
+  const request3 = body;
+  if (request3.id !== void 0 && typeof request3.id !== "string") throw new RequestError2(400, `"id" must be a string`);
+  if (!Array.isArray(request3.inputs) || request3.inputs.length === 0) {
     throw new RequestError2(400, `"inputs" must be a non-empty array of tensors; this model takes ${expected(model)}`);
   }
-  const inputs = request2.inputs.map((input, i) => tensorInput(input, i));
+  const inputs = request3.inputs.map((input, i) => tensorInput(input, i));
   const table2 = model.matrixInput && inputs.length === 1 && inputs[0].name === model.matrixInput.name ? matrixTable(inputs[0], model, maxRows) : featureTable(inputs, model, maxRows);
-  return { ...request2.id !== void 0 ? { id: request2.id } : {}, table: table2 };
+  return { ...request3.id !== void 0 ? { id: request3.id } : {}, table: table2 };
 }
 function tensorInput(value2, index) {
   const where2 = `inputs[${index}]`;
@@ -60546,7 +60613,8 @@ function rowCount2(rows, maxRows) {
 }
 function number(value2, input, position, integer) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new RequestError2(400, `input "${input}": data[${position}] is ${JSON.stringify(value2) ?? String(value2)}; expected a finite number (missing values are not accepted)`);
+    const shown = typeof value2 === "number" ? String(value2) : JSON.stringify(value2) ?? String(value2);
+    throw new RequestError2(400, `input "${input}": data[${position}] is ${shown}; expected a finite number (missing values are not accepted)`);
   }
   if (integer && !Number.isInteger(value2)) throw new RequestError2(400, `input "${input}": data[${position}] is ${value2}; this model input is INT64, expected a whole number`);
   return value2;
@@ -60822,19 +60890,19 @@ async function infer(parts, req, res, name, version) {
     } catch (error) {
       return answer2(400, errorBody(`the body is not valid JSON (${error.message}); send an Open Inference Protocol v2 infer request`));
     }
-    let request2;
+    let request3;
     try {
-      request2 = parseInferRequest(parsed, model, settings.maxRows);
+      request3 = parseInferRequest(parsed, model, settings.maxRows);
     } catch (error) {
       if (error instanceof RequestError2) return answer2(error.status, errorBody(error.message));
       throw error;
     }
-    const id = request2.id ?? randomUUID();
+    const id = request3.id ?? randomUUID();
     if (performance3.now() >= deadline) {
       return answer2(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
-    const run3 = scoreTable(model, request2.table).finally(release);
+    const run3 = scoreTable(model, request3.table).finally(release);
     release = void 0;
     const outcome = await withDeadline(run3, deadline - performance3.now());
     if (outcome === "deadline") {
@@ -60842,9 +60910,9 @@ async function infer(parts, req, res, name, version) {
       });
       return answer2(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
     }
-    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request2.table.rowCount);
+    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request3.table.rowCount);
     answer2(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request2.table, prediction: outcome.prediction });
+    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request3.table, prediction: outcome.prediction });
   } catch (error) {
     if (isUserError(error)) return answer2(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error?.message ?? error}`);
@@ -60935,13 +61003,14 @@ function formatRecords(batch) {
   const keys = batch.table.columns.map((column2) => `,${JSON.stringify(column2.name)}:`);
   const { prediction } = batch;
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
+  const encoded = batch.table.columns.map((column2) => column2.kind === "categorical" ? column2.categories.map((c) => JSON.stringify(c)) : void 0);
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
     let line = head;
     batch.table.columns.forEach((column2, c) => {
       if (column2.kind === "numeric") line += keys[c] + json(column2.values[row]);
-      else line += keys[c] + (column2.codes[row] < 0 ? "null" : JSON.stringify(column2.categories[column2.codes[row]]));
+      else line += keys[c] + (column2.codes[row] < 0 ? "null" : encoded[c][column2.codes[row]]);
     });
     line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
     if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities, row, classes)}"`;

@@ -1395,10 +1395,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest2(client, request2, err) {
+    function errorRequest2(client, request3, err) {
       try {
-        request2.onError(err);
-        assert3(request2.aborted);
+        request3.onError(err);
+        assert3(request3.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1972,7 +1972,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request3, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2019,24 +2019,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request2.host !== null) {
+        if (request3.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request2.host = val;
+        request3.host = val;
       } else if (headerName === "content-length") {
-        if (request2.contentLength !== null) {
+        if (request3.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request2.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request2.contentLength)) {
+        request3.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request3.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request2.contentType === null && headerName === "content-type") {
-        request2.contentType = val;
-        request2.headers.push(key, val);
+      } else if (request3.contentType === null && headerName === "content-type") {
+        request3.contentType = val;
+        request3.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2045,12 +2045,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value2 === "close") {
-          request2.reset = true;
+          request3.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request3.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -4140,11 +4140,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value2) {
       return Buffer.from(value2, "binary").toString("utf8");
     }
-    function requestCurrentURL(request2) {
-      return request2.urlList[request2.urlList.length - 1];
+    function requestCurrentURL(request3) {
+      return request3.urlList[request3.urlList.length - 1];
     }
-    function requestBadPort(request2) {
-      const url = requestCurrentURL(request2);
+    function requestBadPort(request3) {
+      const url = requestCurrentURL(request3);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -4168,7 +4168,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4182,7 +4182,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request2.referrerPolicy = policy;
+        request3.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4199,33 +4199,33 @@ var require_util2 = __commonJS({
       header2 = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
-    function appendRequestOriginHeader(request2) {
-      let serializedOrigin = request2.origin;
+    function appendRequestOriginHeader(request3) {
+      let serializedOrigin = request3.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
-        request2.headersList.append("origin", serializedOrigin, true);
-      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
-        switch (request2.referrerPolicy) {
+      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
+        request3.headersList.append("origin", serializedOrigin, true);
+      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
+        switch (request3.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
+            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request2, requestCurrentURL(request2))) {
+            if (!sameOrigin(request3, requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request2.headersList.append("origin", serializedOrigin, true);
+        request3.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4279,26 +4279,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
+    function determineRequestsReferrer(request3) {
+      const policy = request3.referrerPolicy;
       assert3(policy);
       let referrerSource = null;
-      if (request2.referrer === "client") {
+      if (request3.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request2.referrer instanceof URL) {
-        referrerSource = request2.referrer;
+      } else if (request3.referrer instanceof URL) {
+        referrerSource = request3.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request2, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
+      const areSameOrigin = sameOrigin(request3, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request3.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4309,7 +4309,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4470,7 +4470,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
     function sameOrigin(A2, B2) {
       if (A2.origin === B2.origin && A2.origin === "null") {
@@ -6039,11 +6039,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
-        request2.onResponseStarted();
+        request3.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6088,9 +6088,9 @@ var require_client_h1 = __commonJS({
         assert3(!socket.destroyed);
         assert3(!this.paused);
         assert3((headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert3(request2);
-        assert3(request2.upgrade || request2.method === "CONNECT");
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert3(request3);
+        assert3(request3.upgrade || request3.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6107,9 +6107,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
-          util.errorRequest(client, request2, error2);
+          util.errorRequest(client, request3, error2);
           util.destroy(socket, error2);
         }
         client[kResume]();
@@ -6123,8 +6123,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
         assert3(!this.upgrade);
@@ -6133,23 +6133,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request2.upgrade) {
+        if (upgrade && !request3.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert3(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request2.method === "CONNECT") {
+        if (request3.method === "CONNECT") {
           assert3(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6180,11 +6180,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request2.aborted) {
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request3.aborted) {
           return -1;
         }
-        if (request2.method === "HEAD") {
+        if (request3.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6201,8 +6201,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert3(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert3(request3);
         assert3(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6215,7 +6215,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request2.onData(buf) === false) {
+        if (request3.onData(buf) === false) {
           return constants3.ERROR.PAUSED;
         }
       }
@@ -6229,8 +6229,8 @@ var require_client_h1 = __commonJS({
         }
         assert3(statusCode >= 100);
         assert3((this.headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert3(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert3(request3);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6242,11 +6242,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request2.onComplete(headers);
+        request3.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6344,13 +6344,13 @@ var require_client_h1 = __commonJS({
           assert3(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+            const request3 = requests[i];
+            util.errorRequest(client2, request3, err);
           }
         } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request2 = client2[kQueue][client2[kRunningIdx]];
+          const request3 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request2, err);
+          util.errorRequest(client2, request3, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert3(client2[kRunning] === 0);
@@ -6380,18 +6380,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request2) {
+        busy(request3) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request2) {
-            if (client[kRunning] > 0 && !request2.idempotent) {
+          if (request3) {
+            if (client[kRunning] > 0 && !request3.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) {
               return true;
             }
           }
@@ -6457,8 +6457,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request2 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
+            const request3 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6467,26 +6467,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
-      let { body, headers, contentLength } = request2;
+    function writeH1(client, request3) {
+      const { method, path: path8, host, upgrade, blocking, reset } = request3;
+      let { body, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request2.contentType == null) {
+        if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
+      } else if (util.isBlobLike(body) && request3.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6498,14 +6498,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6513,25 +6513,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error2) => {
-        if (request2.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request2.completed) {
-          if (request2.upgrade || request2.method === "CONNECT") {
+        if (request3.completed) {
+          if (request3.upgrade || request3.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request2, error2 || new RequestAbortedError());
+        util.errorRequest(client, request3, error2 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6582,31 +6582,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request3, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request3, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request3, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request3, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request3, socket, contentLength, header2, expectsPayload);
       } else {
         assert3(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort, body, client, request3, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6672,7 +6672,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request3, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -6692,18 +6692,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request2.onBodySent(body);
-          if (!expectsPayload && request2.reset !== false) {
+          request3.onBodySent(body);
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request3, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6716,9 +6716,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
-        if (!expectsPayload && request2.reset !== false) {
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
+        if (!expectsPayload && request3.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6726,7 +6726,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort, body, client, request3, socket, contentLength, header2, expectsPayload) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6745,7 +6745,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6763,9 +6763,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
-        this.request = request2;
+        this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6775,7 +6775,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6794,7 +6794,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request2.reset !== false) {
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6814,7 +6814,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret2 = socket.write(chunk);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
         if (!ret2) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6825,8 +6825,8 @@ ${len.toString(16)}\r
         return ret2;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
-        request2.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request3 } = this;
+        request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6971,8 +6971,8 @@ var require_client_h2 = __commonJS({
           assert3(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+            const request3 = requests[i];
+            util.errorRequest(client2, request3, err);
           }
         }
       });
@@ -7064,9 +7064,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert3(client[kRunning] === 0);
@@ -7076,12 +7076,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request2) {
+    function writeH2(client, request3) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
-      let { body } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request3;
+      let { body } = request3;
       if (upgrade) {
-        util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request3, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7105,17 +7105,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
-        if (request2.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request2.completed) {
+        if (request3.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request2, error2);
+        util.errorRequest(client, request3, error2);
         if (stream != null) {
           util.destroy(stream, error2);
         }
@@ -7124,11 +7124,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7138,22 +7138,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request3.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request2.onUpgradeError(error2);
+          request3.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request2.onUpgrade(null, null, stream);
+            request3.onUpgrade(null, null, stream);
           } catch (error2) {
             stream.off("response", onResponse);
             abort(error2);
             return;
           }
-          if (request2.aborted) {
+          if (request3.aborted) {
             return;
           }
           stream.off("error", abort);
@@ -7165,10 +7165,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request2.completed) {
+          if (!upgradeResponseFinished && request3.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request3.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7190,14 +7190,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7222,25 +7222,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request2.onResponseStarted();
-        if (request2.aborted) {
+        request3.onResponseStarted();
+        if (request3.aborted) {
           const err = new RequestAbortedError();
-          util.errorRequest(client, request2, err);
+          util.errorRequest(client, request3, err);
           util.destroy(stream, err);
           return;
         }
-        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request2.onData(chunk) === false) {
+          if (request3.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request2.onComplete([]);
+          request3.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7270,7 +7270,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7281,7 +7281,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7293,7 +7293,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7304,7 +7304,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7318,7 +7318,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -7327,7 +7327,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7337,7 +7337,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert3(contentLength === body.byteLength, "buffer body must have content length");
@@ -7345,18 +7345,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request3.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (error2) {
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
         body,
@@ -7367,7 +7367,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe);
-            request2.onRequestSent();
+            request3.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7377,10 +7377,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert3(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7391,8 +7391,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7401,7 +7401,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert3(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7426,13 +7426,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          request3.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request2.onRequestSent();
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7880,10 +7880,10 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
-        this[kQueue].push(request2);
+        const request3 = new Request(origin, opts, handler2);
+        this[kQueue].push(request3);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
+        } else if (util.bodyLength(request3.body) == null && util.isIterable(request3.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7907,8 +7907,8 @@ var require_client = __commonJS({
         return new Promise((resolve14) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(this, request2, err);
+            const request3 = requests[i];
+            util.errorRequest(this, request3, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7933,8 +7933,8 @@ var require_client = __commonJS({
         assert3(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          util.errorRequest(client, request2, err);
+          const request3 = requests[i];
+          util.errorRequest(client, request3, err);
         }
         assert3(client[kSize] === 0);
       }
@@ -8037,8 +8037,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert3(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request2 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request2, err);
+            const request3 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request3, err);
           }
         } else {
           onError(client, err);
@@ -8095,12 +8095,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request2 = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
+        const request3 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request2.servername;
+          client[kServerName] = request3.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8116,10 +8116,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request2)) {
+        if (client[kHTTPContext].busy(request3)) {
           return;
         }
-        if (!request2.aborted && client[kHTTPContext].write(request2)) {
+        if (!request3.aborted && client[kHTTPContext].write(request3)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -8630,7 +8630,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8705,7 +8705,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent;
+    module2.exports = Agent2;
   }
 });
 
@@ -8715,7 +8715,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8830,7 +8830,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options2);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent2({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8939,7 +8939,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8959,7 +8959,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent2(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9969,10 +9969,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
+    function request3(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve14, reject) => {
-          request2.call(this, opts, (err, data) => {
+          request3.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve14(data);
           });
         });
@@ -9987,7 +9987,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request2;
+    module2.exports = request3;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -11304,7 +11304,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11331,7 +11331,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent2(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11435,9 +11435,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent2());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -12894,7 +12894,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
         init2 = webidl.converters.RequestInit(init2, prefix, "init");
-        let request2 = null;
+        let request3 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12911,18 +12911,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request2 = makeRequest({ urlList: [parsedURL] });
+          request3 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init2.dispatcher || input[kDispatcher];
           assert3(input instanceof _Request);
-          request2 = input[kState];
+          request3 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window2 = request2.window;
+        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
+          window2 = request3.window;
         }
         if (init2.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -12930,66 +12930,66 @@ var require_request2 = __commonJS({
         if ("window" in init2) {
           window2 = "no-window";
         }
-        request2 = makeRequest({
+        request3 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request2.method,
+          method: request3.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request2.headersList,
+          headersList: request3.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request2.unsafeRequest,
+          unsafeRequest: request3.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request2.priority,
+          priority: request3.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request2.origin,
+          origin: request3.origin,
           // referrer request’s referrer.
-          referrer: request2.referrer,
+          referrer: request3.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request2.referrerPolicy,
+          referrerPolicy: request3.referrerPolicy,
           // mode request’s mode.
-          mode: request2.mode,
+          mode: request3.mode,
           // credentials mode request’s credentials mode.
-          credentials: request2.credentials,
+          credentials: request3.credentials,
           // cache mode request’s cache mode.
-          cache: request2.cache,
+          cache: request3.cache,
           // redirect mode request’s redirect mode.
-          redirect: request2.redirect,
+          redirect: request3.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request2.integrity,
+          integrity: request3.integrity,
           // keepalive request’s keepalive.
-          keepalive: request2.keepalive,
+          keepalive: request3.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request2.reloadNavigation,
+          reloadNavigation: request3.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request2.historyNavigation,
+          historyNavigation: request3.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request2.urlList]
+          urlList: [...request3.urlList]
         });
         const initHasKey = Object.keys(init2).length !== 0;
         if (initHasKey) {
-          if (request2.mode === "navigate") {
-            request2.mode = "same-origin";
+          if (request3.mode === "navigate") {
+            request3.mode = "same-origin";
           }
-          request2.reloadNavigation = false;
-          request2.historyNavigation = false;
-          request2.origin = "client";
-          request2.referrer = "client";
-          request2.referrerPolicy = "";
-          request2.url = request2.urlList[request2.urlList.length - 1];
-          request2.urlList = [request2.url];
+          request3.reloadNavigation = false;
+          request3.historyNavigation = false;
+          request3.origin = "client";
+          request3.referrer = "client";
+          request3.referrerPolicy = "";
+          request3.url = request3.urlList[request3.urlList.length - 1];
+          request3.urlList = [request3.url];
         }
         if (init2.referrer !== void 0) {
           const referrer = init2.referrer;
           if (referrer === "") {
-            request2.referrer = "no-referrer";
+            request3.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -12998,14 +12998,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request2.referrer = "client";
+              request3.referrer = "client";
             } else {
-              request2.referrer = parsedReferrer;
+              request3.referrer = parsedReferrer;
             }
           }
         }
         if (init2.referrerPolicy !== void 0) {
-          request2.referrerPolicy = init2.referrerPolicy;
+          request3.referrerPolicy = init2.referrerPolicy;
         }
         let mode;
         if (init2.mode !== void 0) {
@@ -13020,33 +13020,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request2.mode = mode;
+          request3.mode = mode;
         }
         if (init2.credentials !== void 0) {
-          request2.credentials = init2.credentials;
+          request3.credentials = init2.credentials;
         }
         if (init2.cache !== void 0) {
-          request2.cache = init2.cache;
+          request3.cache = init2.cache;
         }
-        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
+        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init2.redirect !== void 0) {
-          request2.redirect = init2.redirect;
+          request3.redirect = init2.redirect;
         }
         if (init2.integrity != null) {
-          request2.integrity = String(init2.integrity);
+          request3.integrity = String(init2.integrity);
         }
         if (init2.keepalive !== void 0) {
-          request2.keepalive = Boolean(init2.keepalive);
+          request3.keepalive = Boolean(init2.keepalive);
         }
         if (init2.method !== void 0) {
           let method = init2.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request2.method = mayBeNormalized;
+            request3.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13056,9 +13056,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request2.method = method;
+            request3.method = method;
           }
-          if (!patchMethodWarning && request2.method === "patch") {
+          if (!patchMethodWarning && request3.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13068,7 +13068,7 @@ var require_request2 = __commonJS({
         if (init2.signal !== void 0) {
           signal = init2.signal;
         }
-        this[kState] = request2;
+        this[kState] = request3;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13096,12 +13096,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers3(kConstruct);
-        setHeadersList(this[kHeaders], request2.headersList);
+        setHeadersList(this[kHeaders], request3.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request2.method)) {
+          if (!corsSafeListedMethodsSet.has(request3.method)) {
             throw new TypeError(
-              `'${request2.method} is unsupported in no-cors mode.`
+              `'${request3.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13120,14 +13120,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init2.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
+        if ((init2.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init2.body != null) {
           const [extractedBody, contentType] = extractBody(
             init2.body,
-            request2.keepalive
+            request3.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13139,12 +13139,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init2.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
+          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request2.useCORSPreflightFlag = true;
+          request3.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13373,21 +13373,21 @@ var require_request2 = __commonJS({
         headersList: init2.headersList ? new HeadersList(init2.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request2) {
-      const newRequest = makeRequest({ ...request2, body: null });
-      if (request2.body != null) {
-        newRequest.body = cloneBody(newRequest, request2.body);
+    function cloneRequest(request3) {
+      const newRequest = makeRequest({ ...request3, body: null });
+      if (request3.body != null) {
+        newRequest.body = cloneBody(newRequest, request3.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request2 = new Request(kConstruct);
-      request2[kState] = innerRequest;
-      request2[kSignal] = signal;
-      request2[kHeaders] = new Headers3(kConstruct);
-      setHeadersList(request2[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request2[kHeaders], guard);
-      return request2;
+      const request3 = new Request(kConstruct);
+      request3[kState] = innerRequest;
+      request3[kSignal] = signal;
+      request3[kHeaders] = new Headers3(kConstruct);
+      setHeadersList(request3[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request3[kHeaders], guard);
+      return request3;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13629,14 +13629,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request2 = requestObject[kState];
+      const request3 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request2, null, requestObject.signal.reason);
+        abortFetch(p, request3, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request2.client.globalObject;
+      const globalObject = request3.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request2.serviceWorkers = "none";
+        request3.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13648,7 +13648,7 @@ var require_fetch = __commonJS({
           assert3(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request2, realResponse, requestObject.signal.reason);
+          abortFetch(p, request3, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13656,7 +13656,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request3, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13668,7 +13668,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request2,
+        request: request3,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13709,12 +13709,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error2) {
+    function abortFetch(p, request3, responseObject, error2) {
       if (p) {
         p.reject(error2);
       }
-      if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
+      if (request3.body != null && isReadable(request3.body?.stream)) {
+        request3.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13735,7 +13735,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request2,
+      request: request3,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13748,9 +13748,9 @@ var require_fetch = __commonJS({
       assert3(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request2.client != null) {
-        taskDestination = request2.client.globalObject;
-        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
+      if (request3.client != null) {
+        taskDestination = request3.client.globalObject;
+        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13758,7 +13758,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request2,
+        request: request3,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13768,32 +13768,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert3(!request2.body || request2.body.stream);
-      if (request2.window === "client") {
-        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
+      assert3(!request3.body || request3.body.stream);
+      if (request3.window === "client") {
+        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
       }
-      if (request2.origin === "client") {
-        request2.origin = request2.client.origin;
+      if (request3.origin === "client") {
+        request3.origin = request3.client.origin;
       }
-      if (request2.policyContainer === "client") {
-        if (request2.client != null) {
-          request2.policyContainer = clonePolicyContainer(
-            request2.client.policyContainer
+      if (request3.policyContainer === "client") {
+        if (request3.client != null) {
+          request3.policyContainer = clonePolicyContainer(
+            request3.client.policyContainer
           );
         } else {
-          request2.policyContainer = makePolicyContainer();
+          request3.policyContainer = makePolicyContainer();
         }
       }
-      if (!request2.headersList.contains("accept", true)) {
+      if (!request3.headersList.contains("accept", true)) {
         const value2 = "*/*";
-        request2.headersList.append("accept", value2, true);
+        request3.headersList.append("accept", value2, true);
       }
-      if (!request2.headersList.contains("accept-language", true)) {
-        request2.headersList.append("accept-language", "*", true);
+      if (!request3.headersList.contains("accept-language", true)) {
+        request3.headersList.append("accept-language", "*", true);
       }
-      if (request2.priority === null) {
+      if (request3.priority === null) {
       }
-      if (subresourceSet.has(request2.destination)) {
+      if (subresourceSet.has(request3.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13801,50 +13801,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
-      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
+      if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
-      if (requestBadPort(request2) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
+      if (requestBadPort(request3) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request2.referrerPolicy === "") {
-        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
+      if (request3.referrerPolicy === "") {
+        request3.referrerPolicy = request3.policyContainer.referrerPolicy;
       }
-      if (request2.referrer !== "no-referrer") {
-        request2.referrer = determineRequestsReferrer(request2);
+      if (request3.referrer !== "no-referrer") {
+        request3.referrer = determineRequestsReferrer(request3);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request2.mode === "navigate" || request2.mode === "websocket")
+            (request3.mode === "navigate" || request3.mode === "websocket")
           ) {
-            request2.responseTainting = "basic";
+            request3.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request2.mode === "same-origin") {
+          if (request3.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request2.mode === "no-cors") {
-            if (request2.redirect !== "follow") {
+          if (request3.mode === "no-cors") {
+            if (request3.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request2.responseTainting = "opaque";
+            request3.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request2.responseTainting = "cors";
+          request3.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13852,13 +13852,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request2.responseTainting === "cors") {
+        if (request3.responseTainting === "cors") {
         }
-        if (request2.responseTainting === "basic") {
+        if (request3.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request2.responseTainting === "cors") {
+        } else if (request3.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request2.responseTainting === "opaque") {
+        } else if (request3.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert3(false);
@@ -13866,26 +13866,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request2.urlList);
+        internalResponse.urlList.push(...request3.urlList);
       }
-      if (!request2.timingAllowFailed) {
+      if (!request3.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request2.integrity) {
+      if (request3.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request2.responseTainting === "opaque" || response.body == null) {
+        if (request3.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+          if (!bytesMatch(bytes, request3.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13901,8 +13901,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request2 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request2);
+      const { request: request3 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request3);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13911,19 +13911,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request2);
+          const blobURLEntry = requestCurrentURL(request3);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !isBlobLike(blob)) {
+          if (request3.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request2.headersList.contains("range", true)) {
+          if (!request3.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -13931,7 +13931,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request2.headersList.get("range", true);
+            const rangeHeader = request3.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -13962,7 +13962,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14051,41 +14051,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request2.serviceWorkers === "all") {
+      if (request3.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request2.redirect === "follow") {
-          request2.serviceWorkers = "none";
+        if (request3.redirect === "follow") {
+          request3.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
+        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request2, response) === "failure") {
-          request2.timingAllowFailed = true;
+        if (TAOCheck(request3, response) === "failure") {
+          request3.timingAllowFailed = true;
         }
       }
-      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request2.origin,
-        request2.client,
-        request2.destination,
+      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request3.origin,
+        request3.client,
+        request3.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request2.redirect !== "manual") {
+        if (request3.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request2.redirect === "error") {
+        if (request3.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request2.redirect === "manual") {
+        } else if (request3.redirect === "manual") {
           response = actualResponse;
-        } else if (request2.redirect === "follow") {
+        } else if (request3.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert3(false);
@@ -14095,13 +14095,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request2).hash
+          requestCurrentURL(request3).hash
         );
         if (locationURL == null) {
           return response;
@@ -14112,63 +14112,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request2.redirectCount === 20) {
+      if (request3.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request2.redirectCount += 1;
-      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
+      request3.redirectCount += 1;
+      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
+      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
-        request2.method = "GET";
-        request2.body = null;
+      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
+        request3.method = "GET";
+        request3.body = null;
         for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+          request3.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
-        request2.headersList.delete("authorization", true);
-        request2.headersList.delete("proxy-authorization", true);
-        request2.headersList.delete("cookie", true);
-        request2.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
+        request3.headersList.delete("authorization", true);
+        request3.headersList.delete("proxy-authorization", true);
+        request3.headersList.delete("cookie", true);
+        request3.headersList.delete("host", true);
       }
-      if (request2.body != null) {
-        assert3(request2.body.source != null);
-        request2.body = safelyExtractBody(request2.body.source)[0];
+      if (request3.body != null) {
+        assert3(request3.body.source != null);
+        request3.body = safelyExtractBody(request3.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request2.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
+      request3.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request2.window === "no-window" && request2.redirect === "error") {
+      if (request3.window === "no-window" && request3.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest = request3;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest = cloneRequest(request3);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
+      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14245,7 +14245,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request2.window === "no-window") {
+        if (request3.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14257,7 +14257,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request2.body == null || request2.body.source != null)
+        (request3.body == null || request3.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14287,21 +14287,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request2.cache = "no-store";
+        request3.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request2.mode === "websocket") {
+      if (request3.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request2.body == null && fetchParams.processRequestEndOfBody) {
+      if (request3.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request2.body != null) {
+      } else if (request3.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14329,7 +14329,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
+            for await (const bytes of request3.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14440,17 +14440,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request2);
+        const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve14, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
-            method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
-            headers: request2.headersList.entries,
+            method: request3.method,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
+            headers: request3.headersList.entries,
             maxRedirections: 0,
-            upgrade: request2.mode === "websocket" ? "websocket" : void 0
+            upgrade: request3.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14480,8 +14480,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
+              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -15462,31 +15462,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        const p = this.#internalMatchAll(request2, options2, 1);
+        const p = this.#internalMatchAll(request3, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request2 = void 0, options2 = {}) {
+      async matchAll(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        return this.#internalMatchAll(request2, options2);
+        return this.#internalMatchAll(request3, options2);
       }
-      async add(request2) {
+      async add(request3) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        const requests = [request2];
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
+        const requests = [request3];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15496,19 +15496,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request2 of requests) {
-          if (request2 === void 0) {
+        for (let request3 of requests) {
+          if (request3 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request2 = webidl.converters.RequestInfo(request2);
-          if (typeof request2 === "string") {
+          request3 = webidl.converters.RequestInfo(request3);
+          if (typeof request3 === "string") {
             continue;
           }
-          const r = request2[kState];
+          const r = request3[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15517,8 +15517,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request2 of requests) {
-          const r = new Request(request2)[kState];
+        for (const request3 of requests) {
+          const r = new Request(request3)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15595,17 +15595,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request2, response) {
+      async put(request3, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request2 instanceof Request) {
-          innerRequest = request2[kState];
+        if (request3 instanceof Request) {
+          innerRequest = request3[kState];
         } else {
-          innerRequest = new Request(request2)[kState];
+          innerRequest = new Request(request3)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15676,21 +15676,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options2 = {}) {
+      async delete(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 instanceof Request) {
-          r = request2[kState];
+        if (request3 instanceof Request) {
+          r = request3[kState];
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
-          assert3(typeof request2 === "string");
-          r = new Request(request2)[kState];
+          assert3(typeof request3 === "string");
+          r = new Request(request3)[kState];
         }
         const operations = [];
         const operation = {
@@ -15722,25 +15722,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options2 = {}) {
+      async keys(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 !== void 0) {
-          if (request2 instanceof Request) {
-            r = request2[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const promise = createDeferredPromise2();
         const requests = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15752,9 +15752,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request3 of requests) {
+          for (const request4 of requests) {
             const requestObject = fromInnerRequest(
-              request3,
+              request4,
               new AbortController().signal,
               "immutable"
             );
@@ -15872,9 +15872,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
+      #requestMatchesCachedItem(requestQuery, request3, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request2.url);
+        const cachedURL = new URL(request3.url);
         if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15890,7 +15890,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue = request3.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15898,20 +15898,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options2, maxResponses = Infinity) {
+      #internalMatchAll(request3, options2, maxResponses = Infinity) {
         let r = null;
-        if (request2 !== void 0) {
-          if (request2 instanceof Request) {
-            r = request2[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const responses = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -16000,21 +16000,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.MultiCacheQueryOptions(options2);
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
             const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request2, options2);
+            return await cache2.match(request3, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request2, options2);
+            const response = await cache2.match(request3, options2);
             if (response !== void 0) {
               return response;
             }
@@ -17194,7 +17194,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options2) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request2 = makeRequest({
+      const request3 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17206,18 +17206,18 @@ var require_connection = __commonJS({
       });
       if (options2.headers) {
         const headersList = getHeadersList(new Headers3(options2.headers));
-        request2.headersList = headersList;
+        request3.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue);
-      request2.headersList.append("sec-websocket-version", "13");
+      request3.headersList.append("sec-websocket-key", keyValue);
+      request3.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request2.headersList.append("sec-websocket-protocol", protocol);
+        request3.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request3.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request: request2,
+        request: request3,
         useParallelQueue: true,
         dispatcher: options2.dispatcher,
         processResponse(response) {
@@ -17254,7 +17254,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -19027,7 +19027,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19050,7 +19050,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent;
+    module2.exports.Agent = Agent2;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -28564,9 +28564,9 @@ var require_json_schema_traverse = __commonJS({
       cb = opts.cb || cb;
       var pre = typeof cb == "function" ? cb : cb.pre || function() {
       };
-      var post = cb.post || function() {
+      var post2 = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema, "", schema);
+      _traverse(opts, pre, post2, schema, "", schema);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -28612,7 +28612,7 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+    function _traverse(opts, pre, post2, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
         for (var key in schema) {
@@ -28620,18 +28620,18 @@ var require_json_schema_traverse = __commonJS({
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post2, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post2, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+            _traverse(opts, pre, post2, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post2(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -30388,50 +30388,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options2, skipNormalization) {
+    function resolveComponent(base, relative7, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options2), options2);
-        relative6 = parse4(serialize(relative6, options2), options2);
+        relative7 = parse4(serialize(relative7, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30439,7 +30439,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -31324,11 +31324,11 @@ var require_core = __commonJS({
     }
     function addRule(keyword, definition, dataType) {
       var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
+      const post2 = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post2)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES: RULES2 } = this;
-      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post2 ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES2.rules.push(ruleGroup);
@@ -35349,16 +35349,16 @@ function withDefaults2(oldEndpoint, newDefaults) {
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route22, parameters2) => {
+    const request22 = (route22, parameters2) => {
       return fetchWrapper(
         endpoint2.parse(endpoint2.merge(route22, parameters2))
       );
     };
-    Object.assign(request2, {
+    Object.assign(request22, {
       endpoint: endpoint2,
       defaults: withDefaults2.bind(null, endpoint2)
     });
-    return endpointOptions.request.hook(request2, endpointOptions);
+    return endpointOptions.request.hook(request22, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
@@ -35389,7 +35389,7 @@ function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
-function graphql(request2, query, options2) {
+function graphql(request22, query, options2) {
   if (options2) {
     if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
@@ -35419,11 +35419,11 @@ function graphql(request2, query, options2) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
     requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
-  return request2(requestOptions).then((response) => {
+  return request22(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
       for (const key of Object.keys(response.headers)) {
@@ -35438,8 +35438,8 @@ function graphql(request2, query, options2) {
     return response.data.data;
   });
 }
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
+function withDefaults3(request22, newDefaults) {
+  const newRequest = request22.defaults(newDefaults);
   const newApi = (query, options2) => {
     return graphql(newRequest, query, options2);
   };
@@ -35461,9 +35461,9 @@ var init_dist_bundle3 = __esm({
     init_universal_user_agent();
     VERSION4 = "0.0.0-development";
     GraphqlResponseError = class extends Error {
-      constructor(request2, headers, response) {
+      constructor(request22, headers, response) {
         super(_buildMessageForResponseErrors(response));
-        this.request = request2;
+        this.request = request22;
         this.headers = headers;
         this.response = response;
         this.errors = response.errors;
@@ -35519,13 +35519,13 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook(token, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 var b64url, sep4, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
@@ -39616,7 +39616,7 @@ async function errorRequest(state, octokit, error2, options2) {
   }
   throw error2;
 }
-async function wrapRequest(state, octokit, request2, options2) {
+async function wrapRequest(state, octokit, request3, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error2, info2) {
     const maxRetries = ~~error2.request.request?.retries;
@@ -39627,12 +39627,12 @@ async function wrapRequest(state, octokit, request2, options2) {
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request3),
     options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
-  const response = await request2(options2);
+async function requestWithGraphqlErrorHandling(state, octokit, request3, options2) {
+  const response = await request3(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
@@ -39682,16 +39682,16 @@ var init_dist_bundle6 = __esm({
 });
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+function wrapRequest2(state, request3, options2) {
+  return state.retryLimiter.schedule(doRequest, state, request3, options2);
 }
-async function doRequest(state, request2, options2) {
+async function doRequest(state, request3, options2) {
   const { pathname } = new URL(options2.url, "http://github.test");
   const isAuth = isAuthRequest(options2.method, pathname);
   const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
   const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
+  const retryCount = ~~request3.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
   if (state.clustering) {
     jobOptions.expiration = 1e3 * 60;
@@ -39705,7 +39705,7 @@ async function doRequest(state, request2, options2) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop3);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request3, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
@@ -39795,14 +39795,14 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error2, info2) {
-      const [state2, request2, options2] = info2.args;
+      const [state2, request3, options2] = info2.args;
       const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
       if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
         return;
       }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
+      const retryCount = ~~request3.retryCount;
+      request3.retryCount = retryCount;
       options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error2.message)) {
@@ -39840,14 +39840,14 @@ function throttling(octokit, octokitOptions) {
         return {};
       })();
       if (wantRetry) {
-        request2.retryCount++;
+        request3.retryCount++;
         return retryAfter * state2.retryAfterBaseValue;
       }
     });
   };
-  octokit.hook.wrap("request", (request2, options2) => {
+  octokit.hook.wrap("request", (request3, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
+    return wrapRequest2(state, request3, options2);
   });
   return {};
 }
@@ -40487,17 +40487,17 @@ function createMiddleware(options2) {
   const { handleResponse: handleResponse3, getRequestHeader: getRequestHeader3, getPayload: getPayload3 } = options2;
   return function middleware(webhooks, options22) {
     const middlewarePath = normalizeTrailingSlashes(options22.path);
-    return async function octokitWebhooksMiddleware(request2, response, next) {
+    return async function octokitWebhooksMiddleware(request3, response, next) {
       let pathname;
       try {
         pathname = new URL(
-          normalizeTrailingSlashes(request2.url),
+          normalizeTrailingSlashes(request3.url),
           "http://localhost"
         ).pathname;
       } catch (error2) {
         return handleResponse3(
           JSON.stringify({
-            error: `Request URL could not be parsed: ${request2.url}`
+            error: `Request URL could not be parsed: ${request3.url}`
           }),
           422,
           {
@@ -40509,10 +40509,10 @@ function createMiddleware(options2) {
       if (pathname !== middlewarePath) {
         next?.();
         return handleResponse3(null);
-      } else if (request2.method !== "POST") {
+      } else if (request3.method !== "POST") {
         return handleResponse3(
           JSON.stringify({
-            error: `Unknown route: ${request2.method} ${pathname}`
+            error: `Unknown route: ${request3.method} ${pathname}`
           }),
           404,
           {
@@ -40521,7 +40521,7 @@ function createMiddleware(options2) {
           response
         );
       }
-      const contentType = getRequestHeader3(request2, "content-type");
+      const contentType = getRequestHeader3(request3, "content-type");
       if (typeof contentType !== "string" || !isApplicationJsonRE.test(contentType)) {
         return handleResponse3(
           JSON.stringify({
@@ -40536,7 +40536,7 @@ function createMiddleware(options2) {
         );
       }
       const missingHeaders = WEBHOOK_HEADERS.filter((header2) => {
-        return getRequestHeader3(request2, header2) == void 0;
+        return getRequestHeader3(request3, header2) == void 0;
       }).join(", ");
       if (missingHeaders) {
         return handleResponse3(
@@ -40552,11 +40552,11 @@ function createMiddleware(options2) {
         );
       }
       const eventName = getRequestHeader3(
-        request2,
+        request3,
         "x-github-event"
       );
-      const signature = getRequestHeader3(request2, "x-hub-signature-256");
-      const id = getRequestHeader3(request2, "x-github-delivery");
+      const signature = getRequestHeader3(request3, "x-hub-signature-256");
+      const id = getRequestHeader3(request3, "x-github-delivery");
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
@@ -40578,7 +40578,7 @@ function createMiddleware(options2) {
       });
       const processWebhook = async () => {
         try {
-          const payload = await getPayload3(request2);
+          const payload = await getPayload3(request3);
           await webhooks.verifyAndReceive({
             id,
             name: eventName,
@@ -40628,8 +40628,8 @@ function handleResponse(body, status = 200, headers = {}, response) {
   response.writeHead(status, headers).end(body);
   return true;
 }
-function getRequestHeader(request2, key) {
-  return request2.headers[key];
+function getRequestHeader(request3, key) {
+  return request3.headers[key];
 }
 function concatUint8Array(data) {
   if (data.length === 0) {
@@ -40650,24 +40650,24 @@ function concatUint8Array(data) {
   }
   return result;
 }
-async function getPayload(request2) {
-  if (typeof request2.body === "object" && "rawBody" in request2 && request2.rawBody instanceof Uint8Array) {
-    return decode2(request2.rawBody);
-  } else if (typeof request2.body === "string") {
-    return request2.body;
+async function getPayload(request3) {
+  if (typeof request3.body === "object" && "rawBody" in request3 && request3.rawBody instanceof Uint8Array) {
+    return decode2(request3.rawBody);
+  } else if (typeof request3.body === "string") {
+    return request3.body;
   }
-  const payload = await getPayloadFromRequestStream(request2);
+  const payload = await getPayloadFromRequestStream(request3);
   return decode2(payload);
 }
-function getPayloadFromRequestStream(request2) {
+function getPayloadFromRequestStream(request3) {
   return new Promise((resolve14, reject) => {
     let data = [];
-    request2.on(
+    request3.on(
       "error",
       (error2) => reject(new AggregateError([error2], error2.message))
     );
-    request2.on("data", data.push.bind(data));
-    request2.on("end", () => {
+    request3.on("data", data.push.bind(data));
+    request3.on("end", () => {
       const result = concatUint8Array(data);
       queueMicrotask(() => resolve14(result));
     });
@@ -43844,7 +43844,7 @@ var require_transport = __commonJS({
     var { existsSync: existsSync4 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join21, isAbsolute: isAbsolute3, sep: sep6 } = __require("node:path");
-    var { fileURLToPath: fileURLToPath7 } = __require("node:url");
+    var { fileURLToPath: fileURLToPath8 } = __require("node:url");
     var sleep4 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -43911,7 +43911,7 @@ var require_transport = __commonJS({
       let path8 = unquoted;
       if (path8.startsWith("file://")) {
         try {
-          path8 = fileURLToPath7(path8);
+          path8 = fileURLToPath8(path8);
         } catch {
           return false;
         }
@@ -49766,10 +49766,10 @@ var init_version3 = __esm({
 
 // node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
-  octokit.hook.wrap("request", async (request2, options2) => {
+  octokit.hook.wrap("request", async (request3, options2) => {
     if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
       try {
-        return await request2(options2);
+        return await request3(options2);
       } catch (error2) {
         if (error2.status !== 404) {
           throw error2;
@@ -49790,7 +49790,7 @@ function enterpriseCompatibility(octokit) {
         );
       }
     }
-    return request2(options2);
+    return request3(options2);
   });
 }
 var init_dist_src4 = __esm({
@@ -50048,12 +50048,12 @@ function isAbuseLimitError(error2) {
   }
   return REGEX_ABUSE_LIMIT_MESSAGE.test(error2.message);
 }
-async function hook2(reason, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook2(reason, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
-  return request2(endpoint2).catch((error2) => {
+  return request3(endpoint2).catch((error2) => {
     if (error2.status === 404) {
       error2.message = `Not found. May be due to lack of authentication. Reason: ${reason}`;
       throw error2;
@@ -50097,8 +50097,8 @@ var init_dist_node2 = __esm({
 });
 
 // node_modules/@octokit/oauth-methods/dist-bundle/index.js
-function requestToOAuthBaseUrl(request2) {
-  const endpointDefaults = request2.endpoint.DEFAULTS;
+function requestToOAuthBaseUrl(request3) {
+  const endpointDefaults = request3.endpoint.DEFAULTS;
   if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
     return "https://github.com";
   }
@@ -50107,21 +50107,21 @@ function requestToOAuthBaseUrl(request2) {
   }
   return endpointDefaults.baseUrl.replace("/api/v3", "");
 }
-async function oauthRequest(request2, route2, parameters) {
+async function oauthRequest(request3, route2, parameters) {
   const withOAuthParameters = {
-    baseUrl: requestToOAuthBaseUrl(request2),
+    baseUrl: requestToOAuthBaseUrl(request3),
     headers: {
       accept: "application/json"
     },
     ...parameters
   };
-  const response = await request2(route2, withOAuthParameters);
+  const response = await request3(route2, withOAuthParameters);
   if ("error" in response.data) {
     const error2 = new RequestError(
       `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
       400,
       {
-        request: request2.endpoint.merge(
+        request: request3.endpoint.merge(
           route2,
           withOAuthParameters
         )
@@ -50133,9 +50133,9 @@ async function oauthRequest(request2, route2, parameters) {
   return response;
 }
 async function exchangeWebFlowCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -50170,19 +50170,19 @@ function toTimestamp(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function createDeviceCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const parameters = {
     client_id: options2.clientId
   };
   if ("scopes" in options2 && Array.isArray(options2.scopes)) {
     parameters.scope = options2.scopes.join(" ");
   }
-  return oauthRequest(request2, "POST /login/device/code", parameters);
+  return oauthRequest(request3, "POST /login/device/code", parameters);
 }
 async function exchangeDeviceCode(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -50218,8 +50218,8 @@ function toTimestamp2(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function checkToken(options2) {
-  const request2 = options2.request || request;
-  const response = await request2("POST /applications/{client_id}/token", {
+  const request3 = options2.request || request;
+  const response = await request3("POST /applications/{client_id}/token", {
     headers: {
       authorization: `basic ${btoa(
         `${options2.clientId}:${options2.clientSecret}`
@@ -50243,9 +50243,9 @@ async function checkToken(options2) {
   return { ...response, authentication };
 }
 async function refreshToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const response = await oauthRequest(
-    request2,
+    request3,
     "POST /login/oauth/access_token",
     {
       client_id: options2.clientId,
@@ -50273,9 +50273,9 @@ function toTimestamp3(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
 async function resetToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  const response = await request2(
+  const response = await request3(
     "PATCH /applications/{client_id}/token",
     {
       headers: {
@@ -50300,9 +50300,9 @@ async function resetToken(options2) {
   return { ...response, authentication };
 }
 async function deleteToken(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  return request2(
+  return request3(
     "DELETE /applications/{client_id}/token",
     {
       headers: {
@@ -50314,9 +50314,9 @@ async function deleteToken(options2) {
   );
 }
 async function deleteAuthorization(options2) {
-  const request2 = options2.request || request;
+  const request3 = options2.request || request;
   const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
-  return request2(
+  return request3(
     "DELETE /applications/{client_id}/grant",
     {
       headers: {
@@ -50378,11 +50378,11 @@ function getCachedAuthentication(state, auth22) {
 async function wait(seconds) {
   await new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
 }
-async function waitForAccessToken(request2, clientId, clientType, verification) {
+async function waitForAccessToken(request3, clientId, clientType, verification) {
   try {
     const options2 = {
       clientId,
-      request: request2,
+      request: request3,
       code: verification.device_code
     };
     const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
@@ -50402,11 +50402,11 @@ async function waitForAccessToken(request2, clientId, clientType, verification) 
     const errorType = error2.response.data.error;
     if (errorType === "authorization_pending") {
       await wait(verification.interval);
-      return waitForAccessToken(request2, clientId, clientType, verification);
+      return waitForAccessToken(request3, clientId, clientType, verification);
     }
     if (errorType === "slow_down") {
       await wait(verification.interval + 7);
-      return waitForAccessToken(request2, clientId, clientType, verification);
+      return waitForAccessToken(request3, clientId, clientType, verification);
     }
     throw error2;
   }
@@ -50416,20 +50416,20 @@ async function auth3(state, authOptions) {
     auth: authOptions
   });
 }
-async function hook3(state, request2, route2, parameters) {
-  let endpoint2 = request2.endpoint.merge(
+async function hook3(state, request3, route2, parameters) {
+  let endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   const { token } = await getOAuthAccessToken(state, {
-    request: request2,
+    request: request3,
     auth: { type: "oauth" }
   });
   endpoint2.headers.authorization = `token ${token}`;
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 function createOAuthDeviceAuth(options2) {
   const requestWithDefaults = options2.request || request.defaults({
@@ -50437,15 +50437,15 @@ function createOAuthDeviceAuth(options2) {
       "user-agent": `octokit-auth-oauth-device.js/${VERSION15} ${getUserAgent()}`
     }
   });
-  const { request: request2 = requestWithDefaults, ...otherOptions } = options2;
+  const { request: request3 = requestWithDefaults, ...otherOptions } = options2;
   const state = options2.clientType === "github-app" ? {
     ...otherOptions,
     clientType: "github-app",
-    request: request2
+    request: request3
   } : {
     ...otherOptions,
     clientType: "oauth-app",
-    request: request2,
+    request: request3,
     scopes: options2.scopes || []
   };
   if (!options2.clientId) {
@@ -50608,28 +50608,28 @@ async function auth4(state, options2 = {}) {
 function requiresBasicAuth(url) {
   return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
 }
-async function hook4(state, request2, route2, parameters = {}) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook4(state, request3, route2, parameters = {}) {
+  const endpoint2 = request3.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   if (requiresBasicAuth(endpoint2.url)) {
     const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
     endpoint2.headers.authorization = `basic ${credentials}`;
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
-  const { token } = state.clientType === "oauth-app" ? await auth4({ ...state, request: request2 }) : await auth4({ ...state, request: request2 });
+  const { token } = state.clientType === "oauth-app" ? await auth4({ ...state, request: request3 }) : await auth4({ ...state, request: request3 });
   endpoint2.headers.authorization = "token " + token;
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 function createOAuthUserAuth({
   clientId,
   clientSecret,
   clientType = "oauth-app",
-  request: request2 = request.defaults({
+  request: request3 = request.defaults({
     headers: {
       "user-agent": `octokit-auth-oauth-app.js/${VERSION16} ${getUserAgent()}`
     }
@@ -50643,7 +50643,7 @@ function createOAuthUserAuth({
     clientSecret,
     onTokenCreated,
     strategyOptions,
-    request: request2
+    request: request3
   });
   return Object.assign(auth4.bind(null, state), {
     // @ts-expect-error not worth the extra code needed to appease TS
@@ -50701,13 +50701,13 @@ async function auth5(state, authOptions) {
   });
   return userAuth();
 }
-async function hook5(state, request2, route2, parameters) {
-  let endpoint2 = request2.endpoint.merge(
+async function hook5(state, request22, route2, parameters) {
+  let endpoint2 = request22.endpoint.merge(
     route2,
     parameters
   );
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
-    return request2(endpoint2);
+    return request22(endpoint2);
   }
   if (state.clientType === "github-app" && !requiresBasicAuth(endpoint2.url)) {
     throw new Error(
@@ -50717,7 +50717,7 @@ async function hook5(state, request2, route2, parameters) {
   const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
   endpoint2.headers.authorization = `basic ${credentials}`;
   try {
-    return await request2(endpoint2);
+    return await request22(endpoint2);
   } catch (error2) {
     if (error2.status !== 401) throw error2;
     error2.message = `[@octokit/auth-oauth-app] "${endpoint2.method} ${endpoint2.url}" does not support clientId/clientSecret basic authentication.`;
@@ -51040,14 +51040,14 @@ async function getInstallationAuthentication(state, options2, customRequest) {
     };
     return factory(factoryAuthOptions);
   }
-  const request2 = customRequest || state.request;
+  const request3 = customRequest || state.request;
   return getInstallationAuthenticationConcurrently(
     state,
     { ...options2, installationId },
-    request2
+    request3
   );
 }
-function getInstallationAuthenticationConcurrently(state, options2, request2) {
+function getInstallationAuthenticationConcurrently(state, options2, request3) {
   const cacheKey = optionsToCacheKey(options2);
   if (pendingPromises.has(cacheKey)) {
     return pendingPromises.get(cacheKey);
@@ -51055,12 +51055,12 @@ function getInstallationAuthenticationConcurrently(state, options2, request2) {
   const promise = getInstallationAuthenticationImpl(
     state,
     options2,
-    request2
+    request3
   ).finally(() => pendingPromises.delete(cacheKey));
   pendingPromises.set(cacheKey, promise);
   return promise;
 }
-async function getInstallationAuthenticationImpl(state, options2, request2) {
+async function getInstallationAuthenticationImpl(state, options2, request3) {
   if (!options2.refresh) {
     const result = await get(state.cache, options2);
     if (result) {
@@ -51117,7 +51117,7 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
       repository_selection: repositorySelectionOptional,
       single_file: singleFileName
     }
-  } = await request2(
+  } = await request3(
     "POST /app/installations/{installation_id}/access_tokens",
     payload
   );
@@ -51191,18 +51191,18 @@ function isNotTimeSkewError(error2) {
     /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
   ));
 }
-async function hook6(state, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(route2, parameters);
+async function hook6(state, request3, route2, parameters) {
+  const endpoint2 = request3.endpoint.merge(route2, parameters);
   const url = endpoint2.url;
   if (/\/login\/oauth\/access_token$/.test(url)) {
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
-  if (requiresAppAuth(url.replace(request2.endpoint.DEFAULTS.baseUrl, ""))) {
+  if (requiresAppAuth(url.replace(request3.endpoint.DEFAULTS.baseUrl, ""))) {
     const { token: token2 } = await getAppAuthentication(state);
     endpoint2.headers.authorization = `bearer ${token2}`;
     let response;
     try {
-      response = await request2(endpoint2);
+      response = await request3(endpoint2);
     } catch (error2) {
       if (isNotTimeSkewError(error2)) {
         throw error2;
@@ -51222,33 +51222,33 @@ async function hook6(state, request2, route2, parameters) {
         timeDifference: diff
       });
       endpoint2.headers.authorization = `bearer ${token3}`;
-      return request2(endpoint2);
+      return request3(endpoint2);
     }
     return response;
   }
   if (requiresBasicAuth(url)) {
     const authentication = await state.oauthApp({ type: "oauth-app" });
     endpoint2.headers.authorization = authentication.headers.authorization;
-    return request2(endpoint2);
+    return request3(endpoint2);
   }
   const { token, createdAt } = await getInstallationAuthentication(
     state,
     // @ts-expect-error TBD
     {},
-    request2.defaults({ baseUrl: endpoint2.baseUrl })
+    request3.defaults({ baseUrl: endpoint2.baseUrl })
   );
   endpoint2.headers.authorization = `token ${token}`;
   return sendRequestWithRetries(
     state,
-    request2,
+    request3,
     endpoint2,
     createdAt
   );
 }
-async function sendRequestWithRetries(state, request2, options2, createdAt, retries = 0) {
+async function sendRequestWithRetries(state, request3, options2, createdAt, retries = 0) {
   const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
   try {
-    return await request2(options2);
+    return await request3(options2);
   } catch (error2) {
     if (error2.status !== 401) {
       throw error2;
@@ -51265,7 +51265,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
     await new Promise((resolve14) => setTimeout(resolve14, awaitTime));
-    return sendRequestWithRetries(state, request2, options2, createdAt, retries);
+    return sendRequestWithRetries(state, request3, options2, createdAt, retries);
   }
 }
 function createAppAuth(options2) {
@@ -51288,14 +51288,14 @@ function createAppAuth(options2) {
   if (typeof log.warn !== "function") {
     log.warn = console.warn.bind(console);
   }
-  const request2 = options2.request || request.defaults({
+  const request3 = options2.request || request.defaults({
     headers: {
       "user-agent": `octokit-auth-app.js/${VERSION18} ${getUserAgent()}`
     }
   });
   const state = Object.assign(
     {
-      request: request2,
+      request: request3,
       cache: getCache()
     },
     options2,
@@ -51306,7 +51306,7 @@ function createAppAuth(options2) {
         clientType: "github-app",
         clientId: options2.clientId || "",
         clientSecret: options2.clientSecret || "",
-        request: request2
+        request: request3
       })
     }
   );
@@ -55811,21 +55811,21 @@ function concatUint8Array2(data) {
   }
   return result;
 }
-async function getPayload2(request2) {
-  if (typeof request2.body === "object" && "rawBody" in request2 && request2.rawBody instanceof Uint8Array) {
-    return decode3(request2.rawBody);
-  } else if (typeof request2.body === "string") {
-    return request2.body;
+async function getPayload2(request3) {
+  if (typeof request3.body === "object" && "rawBody" in request3 && request3.rawBody instanceof Uint8Array) {
+    return decode3(request3.rawBody);
+  } else if (typeof request3.body === "string") {
+    return request3.body;
   }
-  const payload = await getPayloadFromRequestStream2(request2);
+  const payload = await getPayloadFromRequestStream2(request3);
   return decode3(payload);
 }
-function getPayloadFromRequestStream2(request2) {
+function getPayloadFromRequestStream2(request3) {
   return new Promise((resolve14, reject) => {
     const data = [];
-    request2.on("error", (error2) => reject(new AggregateError([error2], error2.message)));
-    request2.on("data", data.push.bind(data));
-    request2.on("end", () => {
+    request3.on("error", (error2) => reject(new AggregateError([error2], error2.message)));
+    request3.on("data", data.push.bind(data));
+    request3.on("end", () => {
       const result = concatUint8Array2(data);
       queueMicrotask(() => resolve14(result));
     });
@@ -56065,7 +56065,7 @@ var init_setup2 = __esm({
     init_setup();
     init_success();
     setupAppFactory = (options2) => {
-      const { host, port, log, request: request2, SmeeClient: SmeeClient2 } = options2 || {};
+      const { host, port, log, request: request3, SmeeClient: SmeeClient2 } = options2 || {};
       return async function setupApp() {
         const setup = new ManifestCreation({
           updateEnv: options2.updateEnv || updateEnv
@@ -56116,7 +56116,7 @@ var init_setup2 = __esm({
                 return true;
               }
               const response = await setup.createAppFromCode(code, {
-                request: request2 || {}
+                request: request3 || {}
               });
               if (process.env.PROJECT_DOMAIN) {
                 exec2("refresh", (error2) => {
@@ -56726,8 +56726,8 @@ var init_errors2 = __esm({
        * @param {string} reason
        * @param {string} [base]
        */
-      (request2, reason, base = void 0) => {
-        return `Invalid module "${request2}" ${reason}${base ? ` imported from ${base}` : ""}`;
+      (request3, reason, base = void 0) => {
+        return `Invalid module "${request3}" ${reason}${base ? ` imported from ${base}` : ""}`;
       },
       TypeError
     );
@@ -57101,14 +57101,14 @@ import process3 from "node:process";
 import { fileURLToPath as fileURLToPath5, pathToFileURL as pathToFileURL2 } from "node:url";
 import path7 from "node:path";
 import { builtinModules as builtinModules2 } from "node:module";
-function emitInvalidSegmentDeprecation(target, request2, match, packageJsonUrl, internal, base, isTarget) {
+function emitInvalidSegmentDeprecation(target, request3, match, packageJsonUrl, internal, base, isTarget) {
   if (process3.noDeprecation) {
     return;
   }
   const pjsonPath = fileURLToPath5(packageJsonUrl);
-  const double = doubleSlashRegEx.exec(isTarget ? target : request2) !== null;
+  const double = doubleSlashRegEx.exec(isTarget ? target : request3) !== null;
   process3.emitWarning(
-    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request2}" ${request2 === match ? "" : `matched to "${match}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath5(base)}` : ""}.`,
+    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request3}" ${request3 === match ? "" : `matched to "${match}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath5(base)}` : ""}.`,
     "DeprecationWarning",
     "DEP0166"
   );
@@ -57258,10 +57258,10 @@ function exportsNotFound(subpath, packageJsonUrl, base) {
     base && fileURLToPath5(base)
   );
 }
-function throwInvalidSubpath(request2, match, packageJsonUrl, internal, base) {
+function throwInvalidSubpath(request3, match, packageJsonUrl, internal, base) {
   const reason = `request is not a valid match in pattern "${match}" for the "${internal ? "imports" : "exports"}" resolution of ${fileURLToPath5(packageJsonUrl)}`;
   throw new ERR_INVALID_MODULE_SPECIFIER(
-    request2,
+    request3,
     reason,
     base && fileURLToPath5(base)
   );
@@ -57301,7 +57301,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
   if (invalidSegmentRegEx.exec(target.slice(2)) !== null) {
     if (deprecatedInvalidSegmentRegEx.exec(target.slice(2)) === null) {
       if (!isPathMap) {
-        const request2 = pattern ? match.replace("*", () => subpath) : match + subpath;
+        const request3 = pattern ? match.replace("*", () => subpath) : match + subpath;
         const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
           patternRegEx,
           target,
@@ -57309,7 +57309,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         ) : target;
         emitInvalidSegmentDeprecation(
           resolvedTarget,
-          request2,
+          request3,
           match,
           packageJsonUrl,
           internal,
@@ -57328,7 +57328,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
     throw invalidPackageTarget(match, target, packageJsonUrl, internal, base);
   if (subpath === "") return resolved;
   if (invalidSegmentRegEx.exec(subpath) !== null) {
-    const request2 = pattern ? match.replace("*", () => subpath) : match + subpath;
+    const request3 = pattern ? match.replace("*", () => subpath) : match + subpath;
     if (deprecatedInvalidSegmentRegEx.exec(subpath) === null) {
       if (!isPathMap) {
         const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
@@ -57338,7 +57338,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         ) : target;
         emitInvalidSegmentDeprecation(
           resolvedTarget,
-          request2,
+          request3,
           match,
           packageJsonUrl,
           internal,
@@ -57347,7 +57347,7 @@ function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base
         );
       }
     } else {
-      throwInvalidSubpath(request2, match, packageJsonUrl, internal, base);
+      throwInvalidSubpath(request3, match, packageJsonUrl, internal, base);
     }
   }
   if (pattern) {
@@ -58264,9 +58264,9 @@ function pullTitle(model) {
 function clip3(text2, max) {
   return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
-function requestSource(request2) {
-  const issue3 = request2.requestIssue ? `#${request2.requestIssue}` : void 0;
-  switch (request2.trigger) {
+function requestSource(request3) {
+  const issue3 = request3.requestIssue ? `#${request3.requestIssue}` : void 0;
+  switch (request3.trigger) {
     case "drift-issue":
       return `drift reported in ${issue3}`;
     case "drift-dispatch":
@@ -58281,33 +58281,33 @@ function link(text2, url) {
   const escaped = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text2}](${escaped})`;
 }
-function pullBody(model, branch, request2) {
+function pullBody(model, branch, request3) {
   const lines = [
     `## Retrain ${markdownCode(model)}`,
     "",
-    `Requested by ${escapeMarkdown(request2.requestedBy)} through ${requestSource(request2)}, ${request2.requestedAt}.`,
+    `Requested by ${escapeMarkdown(request3.requestedBy)} through ${requestSource(request3)}, ${request3.requestedAt}.`,
     "",
-    `**Why:** ${request2.reason ? escapeMarkdown(clip3(request2.reason, MAX_REASON)) : "no reason given."}`
+    `**Why:** ${request3.reason ? escapeMarkdown(clip3(request3.reason, MAX_REASON)) : "no reason given."}`
   ];
-  if (request2.drift) {
-    lines.push("", `**Drift:** ${request2.drift.summary ? escapeMarkdown(request2.drift.summary) : "see the report."}`);
+  if (request3.drift) {
+    lines.push("", `**Drift:** ${request3.drift.summary ? escapeMarkdown(request3.drift.summary) : "see the report."}`);
   }
   const links = [
-    request2.requestUrl ? link("request", request2.requestUrl) : void 0,
-    request2.drift?.reportUrl && request2.drift.reportUrl !== request2.requestUrl ? link("drift report", request2.drift.reportUrl) : void 0
+    request3.requestUrl ? link("request", request3.requestUrl) : void 0,
+    request3.drift?.reportUrl && request3.drift.reportUrl !== request3.requestUrl ? link("drift report", request3.drift.reportUrl) : void 0
   ].filter(Boolean);
   if (links.length) lines.push("", `**Links:** ${links.join(" \xB7 ")}`);
   lines.push(
     "",
     `The retrain workflow runs on this branch (${markdownCode(branch)}): it trains ${markdownCode(model)}, records the new artifact, commits it here and evaluates it against the champion. Merge when the evaluation says promote.`
   );
-  if (request2.requestIssue) lines.push("", `Closes #${request2.requestIssue}`);
+  if (request3.requestIssue) lines.push("", `Closes #${request3.requestIssue}`);
   return lines.join("\n");
 }
-function commitMessage(model, request2) {
-  const where2 = request2.requestIssue ? ` in #${request2.requestIssue}` : "";
-  const lines = [`Retrain ${model}`, "", `Requested by ${request2.requestedBy}${where2} (${request2.trigger}).`];
-  if (request2.reason) lines.push("", clip3(request2.reason, MAX_REASON));
+function commitMessage(model, request3) {
+  const where2 = request3.requestIssue ? ` in #${request3.requestIssue}` : "";
+  const lines = [`Retrain ${model}`, "", `Requested by ${request3.requestedBy}${where2} (${request3.trigger}).`];
+  if (request3.reason) lines.push("", clip3(request3.reason, MAX_REASON));
   return lines.join("\n");
 }
 function openedComment(model, branch, pull) {
@@ -58488,18 +58488,18 @@ var init_load_config = __esm({
 });
 
 // bot/retrain-record.ts
-function retrainRecord(model, request2) {
+function retrainRecord(model, request3) {
   return {
     schema: RETRAIN_RECORD_SCHEMA,
     model,
-    trigger: request2.trigger,
-    requested_by: request2.requestedBy,
-    requested_at: request2.requestedAt,
-    reason: request2.reason ?? null,
-    request_issue: request2.requestIssue ?? null,
-    drift_issue: request2.driftIssue ?? null,
-    drift: request2.drift ? { summary: request2.drift.summary ?? null, report_url: request2.drift.reportUrl ?? null } : null,
-    links: { request: request2.requestUrl ?? null, drift_report: request2.drift?.reportUrl ?? null }
+    trigger: request3.trigger,
+    requested_by: request3.requestedBy,
+    requested_at: request3.requestedAt,
+    reason: request3.reason ?? null,
+    request_issue: request3.requestIssue ?? null,
+    drift_issue: request3.driftIssue ?? null,
+    drift: request3.drift ? { summary: request3.drift.summary ?? null, report_url: request3.drift.reportUrl ?? null } : null,
+    links: { request: request3.requestUrl ?? null, drift_report: request3.drift?.reportUrl ?? null }
   };
 }
 function renderRetrainRecord(record) {
@@ -58573,11 +58573,11 @@ async function findOpenRetrainPull(github, repo, branch) {
   });
   return data[0] ? { number: data[0].number, url: data[0].html_url, headSha: data[0].head.sha } : void 0;
 }
-async function openRetrainPull(github, repo, tip, model, request2) {
+async function openRetrainPull(github, repo, tip, model, request3) {
   const branch = retrainBranch(model);
   const open5 = await findOpenRetrainPull(github, repo, branch);
   if (open5) return { kind: "linked", pull: link2(open5), branch };
-  const commit = await commitRecord(github, repo, tip, model, request2);
+  const commit = await commitRecord(github, repo, tip, model, request3);
   const raced = await pointBranchAt(github, repo, branch, commit);
   if (raced) return { kind: "linked", pull: link2(raced), branch };
   try {
@@ -58587,7 +58587,7 @@ async function openRetrainPull(github, repo, tip, model, request2) {
       title: pullTitle(model),
       head: branch,
       base: repo.defaultBranch,
-      body: pullBody(model, branch, request2)
+      body: pullBody(model, branch, request3)
     });
     return { kind: "opened", pull: { number: data.number, url: data.html_url }, branch };
   } catch (error2) {
@@ -58600,17 +58600,17 @@ async function openRetrainPull(github, repo, tip, model, request2) {
 function link2(pull) {
   return { number: pull.number, url: pull.url };
 }
-async function commitRecord(github, repo, tip, model, request2) {
+async function commitRecord(github, repo, tip, model, request3) {
   const { data: tree } = await github.rest.git.createTree({
     owner: repo.owner,
     repo: repo.repo,
     base_tree: tip.treeSha,
-    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request2)) }]
+    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request3)) }]
   });
   const { data: commit } = await github.rest.git.createCommit({
     owner: repo.owner,
     repo: repo.repo,
-    message: commitMessage(model, request2),
+    message: commitMessage(model, request3),
     tree: tree.sha,
     parents: [tip.sha]
   });
@@ -58682,8 +58682,8 @@ var init_trust = __esm({
 });
 
 // bot/services/request-retrain.ts
-async function requestRetrain(github, repo, request2, requester, services) {
-  const reply = (kind2, text2) => request2.requestIssue ? upsertBotComment(github, repo, request2.requestIssue, commentMarker(kind2, request2.key), text2, services.retry) : Promise.resolve();
+async function requestRetrain(github, repo, request3, requester, services) {
+  const reply = (kind2, text2) => request3.requestIssue ? upsertBotComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text2, services.retry) : Promise.resolve();
   const trust = await requesterTrust(github, repo, requester, services.trust);
   if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
   if (trust === "denied") {
@@ -58696,18 +58696,18 @@ async function requestRetrain(github, repo, request2, requester, services) {
     await reply("retrain-problem", loaded.problem);
     return { kind: "refused", problem: loaded.problem };
   }
-  const model = resolveModel(loaded.config, request2.model, repo.defaultBranch);
+  const model = resolveModel(loaded.config, request3.model, repo.defaultBranch);
   if ("problem" in model) {
     await reply("retrain-problem", model.problem);
     return { kind: "refused", problem: model.problem };
   }
   const lockKey = `${repo.owner}/${repo.repo}#${model.name}`.toLowerCase();
   return services.locks.run(lockKey, async () => {
-    const result = await openRetrainPull(github, repo, loaded.tip, model.name, request2);
-    const answerKey = `${repo.owner}/${repo.repo}#${request2.requestIssue}->${result.pull.number}`.toLowerCase();
-    if (request2.requestIssue && !services.answered.has(answerKey)) {
+    const result = await openRetrainPull(github, repo, loaded.tip, model.name, request3);
+    const answerKey = `${repo.owner}/${repo.repo}#${request3.requestIssue}->${result.pull.number}`.toLowerCase();
+    if (request3.requestIssue && !services.answered.has(answerKey)) {
       const text2 = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
-      await upsertBotComment(github, repo, request2.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
+      await upsertBotComment(github, repo, request3.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -59305,9 +59305,9 @@ var init_byte_budget = __esm({
 });
 
 // bot/webhooks/read-body.ts
-async function readBody(request2, maxBytes, budget, observe = () => {
+async function readBody(request3, maxBytes, budget, observe = () => {
 }) {
-  const declared = declaredLength(request2);
+  const declared = declaredLength(request3);
   if (declared !== void 0 && declared > maxBytes) return { kind: "too-large" };
   let reserved = 0;
   const reserve = (bytes) => {
@@ -59322,8 +59322,8 @@ async function readBody(request2, maxBytes, budget, observe = () => {
   try {
     const outcome = await new Promise((resolve14) => {
       const finish = (kind2) => {
-        request2.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
-        if (kind2 !== "read") request2.pause();
+        request3.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
+        if (kind2 !== "read") request3.pause();
         resolve14(kind2);
       };
       const onData = (chunk) => {
@@ -59337,9 +59337,9 @@ async function readBody(request2, maxBytes, budget, observe = () => {
       const onEnd = () => finish("read");
       const onAbort = () => finish("aborted");
       const onClose = () => {
-        if (!request2.complete) finish("aborted");
+        if (!request3.complete) finish("aborted");
       };
-      request2.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
+      request3.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
     });
     if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
     budget.release(reserved);
@@ -59349,8 +59349,8 @@ async function readBody(request2, maxBytes, budget, observe = () => {
     throw error2;
   }
 }
-function declaredLength(request2) {
-  const header2 = request2.headers["content-length"];
+function declaredLength(request3) {
+  const header2 = request3.headers["content-length"];
   if (header2 === void 0) return void 0;
   const value2 = Number(header2);
   return Number.isSafeInteger(value2) && value2 >= 0 ? value2 : void 0;
@@ -59367,28 +59367,28 @@ var init_read_body = __esm({
 import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 function guardedWebhooks(webhooks, next, options2) {
   const timeoutMs = options2.timeoutMs ?? 9e3;
-  return async (request2, response) => {
-    if (pathOf(request2.url) !== options2.path) return next(request2, response);
+  return async (request3, response) => {
+    if (pathOf(request3.url) !== options2.path) return next(request3, response);
     const refuse = (status, error2, headers = {}) => {
       options2.log.warn(`webhook refused with ${status}: ${error2}`);
       answer(response, status, { error: error2 }, { ...headers, connection: "close" });
-      response.once("finish", () => request2.socket.destroy());
+      response.once("finish", () => request3.socket.destroy());
       return true;
     };
-    if (request2.method !== "POST") return refuse(404, `Unknown route: ${request2.method} ${options2.path}`);
-    if (!JSON_TYPE.test(header(request2, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
-    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request2, name2));
+    if (request3.method !== "POST") return refuse(404, `Unknown route: ${request3.method} ${options2.path}`);
+    if (!JSON_TYPE.test(header(request3, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request3, name2));
     if (missing.length) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
-    const name = header(request2, "x-github-event");
-    const id = header(request2, "x-github-delivery");
-    const signature = header(request2, "x-hub-signature-256");
+    const name = header(request3, "x-github-event");
+    const id = header(request3, "x-github-delivery");
+    const signature = header(request3, "x-hub-signature-256");
     if (!SIGNATURE.test(signature)) return refuse(400, "x-hub-signature-256 is not sha256=<64 lowercase hex digits>");
     const hmac = createHmac2("sha256", options2.secret);
-    const read2 = await readBody(request2, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
+    const read2 = await readBody(request3, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
     if (read2.kind === "too-large") return refuse(413, `Payload larger than ${options2.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
     if (read2.kind === "busy") return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", { "retry-after": "5" });
     if (read2.kind === "aborted") {
-      request2.socket.destroy();
+      request3.socket.destroy();
       return true;
     }
     try {
@@ -59445,8 +59445,8 @@ function answer(response, status, body, headers = {}) {
 function answerText(response, status, text2) {
   response.writeHead(status, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text2)) }).end(text2);
 }
-function header(request2, name) {
-  const value2 = request2.headers[name];
+function header(request3, name) {
+  const value2 = request3.headers[name];
   return Array.isArray(value2) ? value2[0] : value2;
 }
 function pathOf(url) {
@@ -59651,12 +59651,12 @@ function botOctokit(options2 = {}) {
       global: global2,
       write,
       notifications,
-      onRateLimit: (retryAfter, request2, octokit, retryCount) => {
-        octokit.log.warn(`Rate limit hit by ${request2.method} ${request2.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onRateLimit: (retryAfter, request3, octokit, retryCount) => {
+        octokit.log.warn(`Rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
         return retryWhen(retryAfter, retryCount);
       },
-      onSecondaryRateLimit: (retryAfter, request2, octokit, retryCount) => {
-        octokit.log.warn(`Secondary rate limit hit by ${request2.method} ${request2.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onSecondaryRateLimit: (retryAfter, request3, octokit, retryCount) => {
+        octokit.log.warn(`Secondary rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
         return retryWhen(retryAfter, retryCount);
       }
     }
@@ -64470,16 +64470,16 @@ var require_cluster = __commonJS({
             if (err) reject(err);
             else resolve14(result);
           }
-          const request2 = {
+          const request3 = {
             responses: [],
             pending: 0,
             done,
             errorTimeout: setTimeout(() => {
               const err = new Error("Operation timed out.");
-              request2.done(err);
+              request3.done(err);
             }, 5e3)
           };
-          requests.set(requestId, request2);
+          requests.set(requestId, request3);
           const message = {
             type: GET_METRICS_REQ,
             requestId
@@ -64487,11 +64487,11 @@ var require_cluster = __commonJS({
           for (const id in cluster().workers) {
             if (cluster().workers[id].isConnected()) {
               cluster().workers[id].send(message);
-              request2.pending++;
+              request3.pending++;
             }
           }
-          if (request2.pending === 0) {
-            clearTimeout(request2.errorTimeout);
+          if (request3.pending === 0) {
+            clearTimeout(request3.errorTimeout);
             process.nextTick(() => done(null, ""));
           }
         });
@@ -64561,19 +64561,19 @@ var require_cluster = __commonJS({
       if (cluster().isMaster) {
         cluster().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
-            const request2 = requests.get(message.requestId);
+            const request3 = requests.get(message.requestId);
             if (message.error) {
-              request2.done(new Error(message.error));
+              request3.done(new Error(message.error));
               return;
             }
-            message.metrics.forEach((registry) => request2.responses.push(registry));
-            request2.pending--;
-            if (request2.pending === 0) {
+            message.metrics.forEach((registry) => request3.responses.push(registry));
+            request3.pending--;
+            if (request3.pending === 0) {
               requests.delete(message.requestId);
-              clearTimeout(request2.errorTimeout);
-              const registry = AggregatorRegistry.aggregate(request2.responses);
+              clearTimeout(request3.errorTimeout);
+              const registry = AggregatorRegistry.aggregate(request3.responses);
               const promString = registry.metrics();
-              request2.done(null, promString);
+              request3.done(null, promString);
             }
           }
         });
@@ -77448,12 +77448,12 @@ var VERSION6 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options2) => {
+  octokit.hook.wrap("request", (request3, options2) => {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
     const path8 = requestOptions.url.replace(options2.baseUrl, "");
-    return request2(options2).then((response) => {
+    return request3(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -79505,10 +79505,10 @@ function workflowRunHeadSha(env) {
 }
 
 // src/demo/run-demo.ts
-import { mkdtemp, mkdir as mkdir6, readFile as readFile9, writeFile as writeFile6, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir6, readFile as readFile10, writeFile as writeFile6, symlink as symlink2, appendFile as appendFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join19, resolve as resolve12 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { join as join19, relative as relative6, resolve as resolve12 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // src/demo/example-repo.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
@@ -79765,9 +79765,93 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
   };
 }
 
+// src/demo/serve-traffic.ts
+import { spawn as spawn3 } from "node:child_process";
+import { Agent, request as request2 } from "node:http";
+import { readFile as readFile9 } from "node:fs/promises";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
+
+// src/serve/infer-body.ts
+function inferBody(table2, features, start, count, id) {
+  const inputs = features.map((name) => {
+    const column2 = table2.columns.find((c) => c.name === name);
+    if (!column2) throw new Error(`column ${name} is not in ${table2.source}`);
+    const data = [];
+    for (let i = start; i < start + count; i++) {
+      data.push(column2.kind === "numeric" ? column2.values[i] : column2.codes[i] < 0 ? "" : column2.categories[column2.codes[i]]);
+    }
+    return { name, shape: [count], datatype: column2.kind === "numeric" ? "FP64" : "BYTES", data };
+  });
+  return id === void 0 ? { inputs } : { id, inputs };
+}
+
+// src/demo/serve-traffic.ts
+init_errors();
+var BIN = fileURLToPath6(new URL("../../bin/modelkeeper.js", import.meta.url));
+async function serveTraffic(options2) {
+  const argv = ["serve", "--model", options2.model, "--port", "0", "--log", options2.logDir, "--poll-seconds", "0", "--json"];
+  options2.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
+  const child = spawn3(process.execPath, [BIN, ...argv], { cwd: options2.repo, env: options2.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => stdout += chunk);
+  const exited = new Promise((resolve14) => child.once("exit", (code) => resolve14(code)));
+  const agent = new Agent({ keepAlive: true, maxSockets: options2.clients ?? 4 });
+  try {
+    const url = await new Promise((resolve14, reject) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
+        if (ready) resolve14(ready[1]);
+      });
+      void exited.then((code2) => reject(new UserError(`demo: modelkeeper serve exited ${code2} before it was ready:
+${stderr}`)));
+    });
+    options2.say(`      ${stderr.trim().split("\n").pop()}`);
+    const infer2 = `${url}/v2/models/${encodeURIComponent(options2.model)}/infer`;
+    const versions = /* @__PURE__ */ new Set();
+    let next = 0;
+    const client = async () => {
+      while (next < options2.window.rowCount) {
+        const row = next++;
+        const answer2 = await post(agent, infer2, JSON.stringify(inferBody(options2.window, options2.features, row, 1, `txn-${row}`)));
+        if (answer2.status !== 200) throw new UserError(`demo: transaction ${row} was answered ${answer2.status}: ${answer2.body}`);
+        versions.add(JSON.parse(answer2.body).model_version);
+      }
+    };
+    await Promise.all(Array.from({ length: options2.clients ?? 4 }, client));
+    options2.say(`      sent ${options2.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options2.clients ?? 4} keep-alive clients); all answered 200`);
+    agent.destroy();
+    options2.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
+    child.kill("SIGTERM");
+    const code = await exited;
+    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
+${stderr}`);
+    const { logFiles } = JSON.parse(stdout);
+    let loggedRows = 0;
+    for (const file of logFiles) loggedRows += (await readFile9(file, "utf8")).split("\n").length - 1;
+    if (loggedRows !== options2.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options2.window.rowCount} (${logFiles.join(", ")})`);
+    return { logFiles, loggedRows, version: [...versions].join(", "), requests: options2.window.rowCount };
+  } finally {
+    agent.destroy();
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+function post(agent, url, body) {
+  return new Promise((resolve14, reject) => {
+    const req = request2(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      let text2 = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => text2 += chunk).on("end", () => resolve14({ status: res.statusCode ?? 0, body: text2 }));
+    });
+    req.once("error", reject);
+    req.end(body);
+  });
+}
+
 // src/demo/run-demo.ts
 init_errors();
-var projectRoot = fileURLToPath6(new URL("../../", import.meta.url));
+var projectRoot = fileURLToPath7(new URL("../../", import.meta.url));
 var EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
 async function runDemo(options2) {
   const { runCli } = options2;
@@ -79783,7 +79867,7 @@ async function runDemo(options2) {
   const indent = (text2) => text2.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile9(join19(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile10(join19(projectRoot, "examples/fraud", name), "utf8");
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -79818,12 +79902,12 @@ ${result.tail}`);
     await run3("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
     await run3("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join19(reports, "evaluate-v1.md")], 0);
     await run3("promote v1", ["promote"], 0);
-    say("[3/7] Simulating a day of production traffic in which a new scam pattern appears (card testing on virtual cards)");
+    say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
     const window2 = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const logFile = join19(logs, "2026-11-27.jsonl");
-    await writeFile6(logFile, await predictionLog(join19(repo, "models/fraud.onnx"), window2));
+    const served = await serveTraffic({ repo, model: "fraud", features: TRANSACTION_FEATURES, window: window2, logDir: logs, env: baseEnv, say });
+    const logFile = logs;
     const missed = missedFraud(window2);
-    say(`      wrote ${logFile}: 5,000 predictions; every server stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
+    say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative6(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
     await run3("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join19(reports, "drift-report.html"), "--report-md", join19(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
@@ -79832,7 +79916,7 @@ ${result.tail}`);
     const pull = [...remote.pulls.values()].find((p) => p.head.ref === "modelkeeper/retrain/fraud");
     if (!pull) throw new UserError("demo: the bot did not open the retrain pull request");
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
-    const request2 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
+    const request3 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
     await writeFile6(join19(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
@@ -79840,7 +79924,7 @@ ${result.tail}`);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir6(join19(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile6(join19(repo, ".modelkeeper/retrain/fraud.json"), request2);
+    await writeFile6(join19(repo, ".modelkeeper/retrain/fraud.json"), request3);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
     await appendFile2(join19(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
@@ -79887,23 +79971,6 @@ async function linkDependencies(repo) {
   await mkdir6(join19(repo, "node_modules"), { recursive: true });
   await symlink2(projectRoot, join19(repo, "node_modules", "modelkeeper"), "dir");
   await symlink2(join19(projectRoot, "node_modules", "yaml"), join19(repo, "node_modules", "yaml"), "dir");
-}
-async function predictionLog(modelPath, window2) {
-  const handle3 = await loadModel(modelPath);
-  try {
-    const prediction = await predict(handle3, window2, [...TRANSACTION_FEATURES], "binary");
-    const columns = window2.columns.filter((c) => c.name !== FRAUD_LABEL);
-    const lines = [];
-    for (let i = 0; i < window2.rowCount; i++) {
-      const row = {};
-      for (const c of columns) row[c.name] = c.kind === "numeric" ? c.values[i] : c.codes[i] < 0 ? null : c.categories[c.codes[i]];
-      row.prediction = Number(prediction.scores[i].toFixed(6));
-      lines.push(JSON.stringify(row));
-    }
-    return lines.join("\n") + "\n";
-  } finally {
-    await closeModel(handle3);
-  }
 }
 function missedFraud(window2) {
   const label2 = window2.columns.find((c) => c.name === FRAUD_LABEL);
@@ -80126,14 +80193,14 @@ function parseInferRequest(body, model, maxRows) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new RequestError2(400, `the body must be a JSON object like {"inputs": [{"name": ..., "shape": [...], "datatype": ..., "data": [...]}]}`);
   }
-  const request2 = body;
-  if (request2.id !== void 0 && typeof request2.id !== "string") throw new RequestError2(400, `"id" must be a string`);
-  if (!Array.isArray(request2.inputs) || request2.inputs.length === 0) {
+  const request3 = body;
+  if (request3.id !== void 0 && typeof request3.id !== "string") throw new RequestError2(400, `"id" must be a string`);
+  if (!Array.isArray(request3.inputs) || request3.inputs.length === 0) {
     throw new RequestError2(400, `"inputs" must be a non-empty array of tensors; this model takes ${expected(model)}`);
   }
-  const inputs = request2.inputs.map((input, i) => tensorInput(input, i));
+  const inputs = request3.inputs.map((input, i) => tensorInput(input, i));
   const table2 = model.matrixInput && inputs.length === 1 && inputs[0].name === model.matrixInput.name ? matrixTable(inputs[0], model, maxRows) : featureTable(inputs, model, maxRows);
-  return { ...request2.id !== void 0 ? { id: request2.id } : {}, table: table2 };
+  return { ...request3.id !== void 0 ? { id: request3.id } : {}, table: table2 };
 }
 function tensorInput(value2, index) {
   const where2 = `inputs[${index}]`;
@@ -80204,7 +80271,8 @@ function rowCount2(rows, maxRows) {
 }
 function number(value2, input, position, integer) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new RequestError2(400, `input "${input}": data[${position}] is ${JSON.stringify(value2) ?? String(value2)}; expected a finite number (missing values are not accepted)`);
+    const shown = typeof value2 === "number" ? String(value2) : JSON.stringify(value2) ?? String(value2);
+    throw new RequestError2(400, `input "${input}": data[${position}] is ${shown}; expected a finite number (missing values are not accepted)`);
   }
   if (integer && !Number.isInteger(value2)) throw new RequestError2(400, `input "${input}": data[${position}] is ${value2}; this model input is INT64, expected a whole number`);
   return value2;
@@ -80480,19 +80548,19 @@ async function infer(parts, req, res, name, version) {
     } catch (error2) {
       return answer2(400, errorBody(`the body is not valid JSON (${error2.message}); send an Open Inference Protocol v2 infer request`));
     }
-    let request2;
+    let request3;
     try {
-      request2 = parseInferRequest(parsed, model, settings.maxRows);
+      request3 = parseInferRequest(parsed, model, settings.maxRows);
     } catch (error2) {
       if (error2 instanceof RequestError2) return answer2(error2.status, errorBody(error2.message));
       throw error2;
     }
-    const id = request2.id ?? randomUUID2();
+    const id = request3.id ?? randomUUID2();
     if (performance3.now() >= deadline) {
       return answer2(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
-    const run3 = scoreTable(model, request2.table).finally(release);
+    const run3 = scoreTable(model, request3.table).finally(release);
     release = void 0;
     const outcome = await withDeadline(run3, deadline - performance3.now());
     if (outcome === "deadline") {
@@ -80500,9 +80568,9 @@ async function infer(parts, req, res, name, version) {
       });
       return answer2(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
     }
-    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request2.table.rowCount);
+    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request3.table.rowCount);
     answer2(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request2.table, prediction: outcome.prediction });
+    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request3.table, prediction: outcome.prediction });
   } catch (error2) {
     if (isUserError(error2)) return answer2(400, errorBody(error2.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error2?.message ?? error2}`);
@@ -80593,13 +80661,14 @@ function formatRecords(batch) {
   const keys = batch.table.columns.map((column2) => `,${JSON.stringify(column2.name)}:`);
   const { prediction } = batch;
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
+  const encoded = batch.table.columns.map((column2) => column2.kind === "categorical" ? column2.categories.map((c) => JSON.stringify(c)) : void 0);
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
     let line = head;
     batch.table.columns.forEach((column2, c) => {
       if (column2.kind === "numeric") line += keys[c] + json(column2.values[row]);
-      else line += keys[c] + (column2.codes[row] < 0 ? "null" : JSON.stringify(column2.categories[column2.codes[row]]));
+      else line += keys[c] + (column2.codes[row] < 0 ? "null" : encoded[c][column2.codes[row]]);
     });
     line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
     if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities, row, classes)}"`;
