@@ -86,7 +86,7 @@ export class ServeRollout implements RolloutHooks {
     } else {
       options.slots.attachChallenger(challenger, () => rollout.serving());
       const at = verdict.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict.percent}%`;
-      options.log(`serve: ${what} ${verdict.state === "completed" ? "completed its rollout earlier: answers everyone" : `${verdict.looks === 0 && verdict.requests.canary === 0 ? "rolling out" : "resumed"} ${at}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`);
+      options.log(`serve: ${what} ${verdict.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`);
       for (const listener of options.listeners ?? []) listener.transitions([], verdict);
     }
     rollout.timer = setInterval(() => rollout.act(controller.tick()), options.tickMs ?? TICK_MS);
