@@ -3,16 +3,22 @@ import { openWorkspace } from "./workspace.ts";
 import { UserError } from "../errors.ts";
 import { resolveSettings, type ServeFlags } from "../serve/settings.ts";
 import { startServe } from "../serve/serve-app.ts";
+import { rolloutPlan } from "../rollout/plan.ts";
+import { githubDeploymentListener } from "../github/deployments.ts";
 
 export const serveCommand: Command = {
   name: "serve",
   summary: "serve the champion over HTTP (Open Inference Protocol v2, Prometheus /metrics) and write the prediction log drift reads",
-  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH]",
+  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH] [--canary REV|PATH [--canary-percent P] | --shadow REV|PATH]",
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 8080; 0 picks a free one)" },
     host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)" },
     log: { type: "string", value: "DIR", description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)" },
     champion: { type: "string", value: "REV|PATH", description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)" },
+    canary: { type: "string", value: "REV|PATH", description: "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)" },
+    "canary-percent": { type: "string", value: "P", description: "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)" },
+    shadow: { type: "string", value: "REV|PATH", description: "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals" },
+    environment: { type: "string", value: "NAME", description: "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)" },
     "max-body-mb": { type: "string", value: "MB", description: "largest request body (default 8); larger get 413" },
     "max-rows": { type: "string", value: "N", description: "most rows per request (default 10000); more get 413" },
     "timeout-ms": { type: "string", value: "MS", description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running" },
@@ -28,12 +34,16 @@ export const serveCommand: Command = {
       throw new UserError(`serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`);
     }
     const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string")) as ServeFlags;
+    const plan = rolloutPlan(workspace.models[0].rollout, { canary: values.canary as string | undefined, "canary-percent": values["canary-percent"] as string | undefined, shadow: values.shadow as string | undefined });
+    const deployments = plan ? githubDeploymentListener({ env: context.env, model: workspace.models[0].name, warn: context.warn, ...(typeof values.environment === "string" ? { environment: values.environment } : {}) }) : undefined;
     const server = await startServe({
       git: workspace.git,
       config: workspace.config,
       model: workspace.models[0],
       settings: resolveSettings(workspace.config.serve, flags),
       champion: values.champion as string | undefined,
+      ...(plan ? { rollout: plan } : {}),
+      ...(deployments ? { rolloutListeners: [deployments] } : {}),
       cwd: context.cwd,
       env: context.env,
       log: context.log,

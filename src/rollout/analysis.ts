@@ -10,6 +10,8 @@
  *     stable median's upper bound.
  *   - prediction_mix: two-sample Kolmogorov–Smirnov on the scores (or predicted classes); breach when
  *     the statistic exceeds prediction_ks and its p-value is below alpha (a real and a large shift).
+ * A shadow's latency is not compared: its runs are fitted in after the answers, sharing the event
+ * loop with the next request, so their times measure the server's load as much as the model.
  * Pure: windows and thresholds in, evidence out.
  */
 import type { RolloutConfig } from "../config/types.ts";
@@ -33,8 +35,11 @@ export interface SignalEvidence {
 
 export type Thresholds = Pick<RolloutConfig, "error_rate_margin" | "latency_median_ratio" | "prediction_ks">;
 
-export function analyseWindows(stable: EndpointWindow, challenger: EndpointWindow, thresholds: Thresholds, alpha: number): SignalEvidence[] {
-  return [errorRate(stable, challenger, thresholds.error_rate_margin, alpha), latency(stable, challenger, thresholds.latency_median_ratio, alpha), predictionMix(stable, challenger, thresholds.prediction_ks, alpha)];
+export function analyseWindows(stable: EndpointWindow, challenger: EndpointWindow, thresholds: Thresholds, alpha: number, options: { shadow?: boolean } = {}): SignalEvidence[] {
+  const time = options.shadow
+    ? { signal: "latency" as const, breached: false, alpha, figures: {}, detail: "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)" }
+    : latency(stable, challenger, thresholds.latency_median_ratio, alpha);
+  return [errorRate(stable, challenger, thresholds.error_rate_margin, alpha), time, predictionMix(stable, challenger, thresholds.prediction_ks, alpha)];
 }
 
 /** A two-sided interval at 1 − 2α has a one-sided bound at level α. */

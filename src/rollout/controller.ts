@@ -32,6 +32,8 @@ export interface ControllerOptions {
 
 export class RolloutController {
   private pending: Promise<unknown> = Promise.resolve();
+  /** True when the rollout was rebuilt from recorded transitions (a restart), false when it started now. */
+  resumed = false;
 
   private constructor(
     private readonly options: ControllerOptions,
@@ -48,6 +50,7 @@ export class RolloutController {
     const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random);
     const recorder = recordable ? new RolloutRecorder(options.git!, { remote: options.remote }) : undefined;
     const controller = new RolloutController(options, rollout, recorder, now);
+    controller.resumed = history.length > 0;
     controller.record(transitions);
     await controller.settled();
     return controller;

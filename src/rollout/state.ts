@@ -137,7 +137,7 @@ export class Rollout {
     if (!due && !ready) return [];
     const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextLook);
     this.nextLook += 1;
-    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha);
+    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, { shadow: this.config.steps[this.step] === "shadow" });
     const breaches = this.evidence.filter((e) => e.breached);
     if (breaches.length > 0) {
       this.phase = "reverted";

@@ -16,6 +16,10 @@ import type { ModelSlots } from "./model-slots.ts";
 import type { ServeMetrics } from "./metrics.ts";
 import type { PredictionLog } from "./prediction-log.ts";
 import type { ServeSettings } from "./settings.ts";
+import { stickyDraw } from "./router.ts";
+import type { Table } from "../data/table.ts";
+import type { RolloutHooks } from "../rollout/serve-rollout.ts";
+import { rolloutAnswer } from "../rollout/endpoint.ts";
 import { isUserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 
@@ -30,7 +34,8 @@ export interface ServerParts {
   active: ActiveRequests;
   /** Problems for the operator (stderr); never request data. */
   warn(line: string): void;
-  random?: () => number;
+  /** The rollout (serve --canary/--shadow): told about each answer, and answers the rollout routes. */
+  rollout?: RolloutHooks;
 }
 
 /** Counts infer requests from arrival to answer; shutdown waits for zero. */
@@ -100,11 +105,16 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       } finally {
         parts.active.leave();
       }
+    case "rollout": {
+      if (route.model !== slots.stable.name) return notServed(parts, res, slots.stable, route.model, undefined);
+      const answer = parts.rollout ? parts.rollout.answer(route.gate ? "gate" : "verdict") : rolloutAnswer(route.model, undefined, "verdict");
+      return send(parts, res, answer.status, answer.body as unknown as Record<string, unknown>);
+    }
     case "method-not-allowed":
       res.setHeader("allow", route.allow);
       return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route.allow}`));
     default:
-      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /metrics`));
+      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
   }
 }
 
@@ -113,16 +123,18 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
   const arrived = new Date();
   const { settings, metrics } = parts;
   const deadline = started + settings.timeoutMs;
-  const taken = parts.slots.take((parts.random ?? Math.random)());
   let release: (() => void) | undefined;
-  const model = taken.decision.answer.model;
+  // Routed once the request id is known (sticky by id); until then errors are stable's.
+  let taken: ReturnType<ModelSlots["take"]> | undefined;
+  let model = parts.slots.stable;
+  let runStarted: number | undefined;
   const answer = (code: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
     metrics.answered(model.name, model.version, code, (performance.now() - started) / 1000);
     for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
     send(parts, res, code, body);
   };
   try {
-    if (!servesThis(model, name, version)) {
+    if (name !== model.name || (version !== undefined && version !== model.version && parts.slots.challengerModel?.version !== version)) {
       metrics.answered("(other)", "", 404);
       return notServed(parts, res, model, name, version);
     }
@@ -146,6 +158,11 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     } catch (error) {
       return answer(400, errorBody(`the body is not valid JSON (${(error as Error).message}); send an Open Inference Protocol v2 infer request`));
     }
+    const sentId = (parsed as { id?: unknown } | null)?.id;
+    const id = typeof sentId === "string" ? sentId : randomUUID();
+    taken = version === undefined ? parts.slots.take(stickyDraw(id)) : parts.slots.takeVersion(version);
+    if (!taken) return notServed(parts, res, model, name, version);
+    model = taken.decision.answer.model;
     let request;
     try {
       request = parseInferRequest(parsed, model, settings.maxRows);
@@ -153,30 +170,66 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
       if (error instanceof RequestError) return answer(error.status, errorBody(error.message));
       throw error;
     }
-    const id = request.id ?? randomUUID();
     if (performance.now() >= deadline) {
       return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1000);
     // The run keeps its slot until onnxruntime returns, even past the deadline, so at most
     // `concurrency` runs exist at once whatever the clients do.
-    const run = scoreTable(model, request.table).finally(release);
+    runStarted = performance.now();
+    let runMs = 0;
+    const free = release;
     release = undefined;
+    const run = scoreTable(model, request.table).finally(() => {
+      runMs = performance.now() - runStarted!;
+      free();
+    });
     const outcome = await withDeadline(run, deadline - performance.now());
+    const endpoint = taken.decision.answer.endpoint;
     if (outcome === "deadline") {
       run.catch(() => {});
-      return answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+      answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+      if (version === undefined) parts.rollout?.observe(endpoint, model, { failedAfterMs: performance.now() - runStarted });
+      return;
     }
-    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request.table.rowCount);
+    metrics.rows.inc({ model: model.name, version: model.version, endpoint }, request.table.rowCount);
     answer(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request.table, prediction: outcome.prediction });
+    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint, table: request.table, prediction: outcome.prediction });
+    // Requests that named a version chose their model: only routed ones are compared.
+    if (version === undefined) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs });
+    // Awaited after the answer went out, so shutdown (which waits for this handler) waits for it too.
+    const mirror = taken.decision.mirror;
+    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request.table);
   } catch (error) {
     if (isUserError(error)) return answer(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${(error as Error)?.message ?? error}`);
-    return answer(500, errorBody("the model run failed; see the server's log"));
+    answer(500, errorBody("the model run failed; see the server's log"));
+    if (taken && runStarted !== undefined && version === undefined) parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance.now() - runStarted });
   } finally {
     release?.();
-    taken.done();
+    taken?.done();
+  }
+}
+
+/**
+ * The shadow scores a copy of an answered request, after the answer: only when a run slot is free
+ * and nobody waits for one (a shadow never delays a client), holding the shadow model until done.
+ * Its predictions go to the rollout, not to the prediction log (the log is what clients were told).
+ */
+async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table): Promise<void> {
+  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency) return;
+  const admission = await parts.admission.acquire(0);
+  if (!admission.admitted) return;
+  const started = performance.now();
+  try {
+    const scored = await scoreTable(shadow, table);
+    parts.metrics.rows.inc({ model: shadow.name, version: shadow.version, endpoint: "shadow" }, table.rowCount);
+    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance.now() - started });
+  } catch (error) {
+    if (!isUserError(error)) parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${(error as Error)?.message ?? error}`);
+    parts.rollout?.observe("shadow", shadow, { failedAfterMs: performance.now() - started });
+  } finally {
+    admission.release();
   }
 }
 

@@ -10,10 +10,11 @@ export type Route =
   | { kind: "model-metadata"; model: string; version?: string }
   | { kind: "model-ready"; model: string; version?: string }
   | { kind: "infer"; model: string; version?: string }
+  | { kind: "rollout"; model: string; gate: boolean }
   | { kind: "not-found" }
   | { kind: "method-not-allowed"; allow: string };
 
-const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer)?$/;
+const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate)?$/;
 
 export function matchRoute(method: string, url: string): Route {
   const path = url.split("?")[0];
@@ -35,5 +36,12 @@ export function matchRoute(method: string, url: string): Route {
   const at = version === undefined ? { model } : { model, version };
   if (match[3] === "/infer") return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/ready") return get({ kind: "model-ready", ...at });
+  // The rollout is the model's, not a version's: /versions/{v}/rollout is not a route.
+  if (match[3] === "/rollout") return version === undefined ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  if (match[3] === "/rollout/gate") {
+    if (version !== undefined) return { kind: "not-found" };
+    // Flagger's webhooks POST; Argo's Web provider and people GET.
+    return method === "GET" || method === "HEAD" || method === "POST" ? { kind: "rollout", model, gate: true } : { kind: "method-not-allowed", allow: "GET, HEAD, POST" };
+  }
   return get({ kind: "model-metadata", ...at });
 }

@@ -19,6 +19,9 @@ import { ModelSlots } from "./model-slots.ts";
 import { PredictionLog } from "./prediction-log.ts";
 import { loadServedModel, releaseServedModel, type ServedModel } from "./served-model.ts";
 import type { ServeSettings } from "./settings.ts";
+import type { RolloutPlan } from "../rollout/plan.ts";
+import { ServeRollout, type TransitionListener } from "../rollout/serve-rollout.ts";
+import type { RolloutVerdict } from "../rollout/verdict.ts";
 
 export interface ServeOptions {
   git: Git;
@@ -27,6 +30,12 @@ export interface ServeOptions {
   settings: ServeSettings;
   /** --champion REV|PATH: serve this instead of the newest champion tag. */
   champion?: string;
+  /** --canary / --shadow (rollout/plan.ts): the challenger and its steps. */
+  rollout?: RolloutPlan;
+  /** Told about each rollout transition (GitHub deployments). */
+  rolloutListeners?: TransitionListener[];
+  /** Push the rollout's notes here when the repository has this remote (default origin). */
+  remote?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
   log(line: string): void;
@@ -37,8 +46,10 @@ export interface RunningServer {
   url: string;
   port: number;
   metrics: ServeMetrics;
-  /** The model answering now. */
+  /** The stable model (the champion) answering now. */
   current(): ServedModel;
+  /** The rollout's verdict (as GET /v2/models/{model}/rollout gives it), when serving a canary or shadow. */
+  rollout(): RolloutVerdict | undefined;
   /** Looks for a new champion now; resolves with what happened. */
   reload(): Promise<"unchanged" | "loaded" | "failed">;
   /** Readiness off, drain, flush, release; resolves when done (within the grace period). */
@@ -56,6 +67,24 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   metrics.setChampion(first.name, first.version, first.sha256);
   metrics.reloads.inc({ model: model.name, result: "loaded" });
   const slots = new ModelSlots(first);
+  let rollout: ServeRollout | undefined;
+  if (options.rollout) {
+    const challengerRef = await currentChampion(git, model, options.rollout.challenger, options.cwd);
+    const challenger = await loadArtifact(options, challengerRef!, options.rollout.challenger).catch(async (error) => {
+      await slots.releaseAll();
+      throw error;
+    });
+    try {
+      rollout = await ServeRollout.open({
+        git, model, plan: options.rollout, slots, stable: first, challenger: challenger.served, commit: challenger.commit,
+        remote: options.remote ?? "origin", listeners: options.rolloutListeners, log: options.log, warn: options.warn,
+      });
+    } catch (error) {
+      await releaseServedModel(challenger.served).catch(() => {});
+      await slots.releaseAll();
+      throw error;
+    }
+  }
   const log = settings.log.dir
     ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
         written: (n) => metrics.logWritten.inc(n),
@@ -65,7 +94,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     : undefined;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
-  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn });
+  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, ...(rollout ? { rollout } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error),
@@ -131,23 +160,35 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       if (!graceful) server.closeAllConnections();
       await reloading?.catch(() => {});
       await log?.close();
+      // The rollout's last transitions (a revert) reach the notes, the remote and GitHub before exit.
+      await rollout?.close();
       await slots.releaseAll();
       lifecycle.markStopped();
       return { graceful };
     })());
 
-  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, reload, shutdown, logFiles: () => log?.files ?? [] };
+  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, rollout: () => rollout?.verdict(), reload, shutdown, logFiles: () => log?.files ?? [] };
 }
 
 /** The champion's own config (features, task) when its commit has one, else the working tree's. */
 async function load(options: ServeOptions, ref: ChampionRef): Promise<ServedModel> {
+  return (await loadArtifact(options, ref, options.champion)).served;
+}
+
+/**
+ * One artifact loaded as serve loads the champion (its commit's config, reserved names refused,
+ * onnxruntime's checks of the file and its signature, warm-up); `override` is a REV or PATH. The
+ * canary and the shadow come through here too.
+ */
+async function loadArtifact(options: ServeOptions, ref: ChampionRef, override: string | undefined): Promise<{ served: ServedModel; commit?: string }> {
   const model = (ref.rev && (await modelConfigAt(options, ref.rev))) || options.model;
   const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
   if (reserved.length) {
     throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
   }
-  const artifact = await fetchChampion(options.git, model, ref, options.champion, options.cwd, options.env);
-  return loadServedModel(model.name, artifact, model.task, model.features);
+  const artifact = await fetchChampion(options.git, model, ref, override, options.cwd, options.env);
+  const commit = artifact.commit;
+  return { served: await loadServedModel(model.name, artifact, model.task, model.features), ...(commit ? { commit } : {}) };
 }
 
 async function modelConfigAt(options: ServeOptions, rev: string): Promise<ModelConfig | undefined> {

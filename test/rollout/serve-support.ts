@@ -1,0 +1,131 @@
+// A fraud repository with a promoted v1 and canary commits made as a user makes them (artifact
+// committed, `modelkeeper record`), the canary models (real ONNX files from the exporter), and
+// traffic: one transaction per OIP v2 request, with request ids, several in flight.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { generateTransactions, FRAUD_LABEL, TRANSACTION_FEATURES, CATEGORICAL_TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
+import { trainLogisticModel } from "../../src/trainer/index.ts";
+import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
+import { runCli } from "../../src/cli/run-cli.ts";
+import type { Table } from "../../src/data/table.ts";
+import { fraudRepo } from "../support/fraud-repo.ts";
+import type { TestRepo } from "../support/git-repo.ts";
+import { tagChampion } from "../serve/support.ts";
+import { loadConfig } from "../../src/config/load.ts";
+import { startServe, type RunningServer, type ServeOptions } from "../../src/serve/serve-app.ts";
+import { DEFAULT_SETTINGS, type ServeSettings } from "../../src/serve/settings.ts";
+import { rolloutPlan, type RolloutFlags } from "../../src/rollout/plan.ts";
+
+const TRAIN_ROWS = 3000;
+
+/** The repository of test/support/fraud-repo.ts (trained on 3,000 rows, seed 1), its model promoted as v1. */
+export async function promotedRepo(): Promise<TestRepo> {
+  const repo = await fraudRepo({ trainRows: TRAIN_ROWS });
+  await tagChampion(repo, "fraud", 1, "models/fraud.onnx");
+  await repo.git.run(["push", "--quiet", "origin", "main", "--tags"]);
+  return repo;
+}
+
+function train(description?: string) {
+  const table = generateTransactions({ rows: TRAIN_ROWS, seed: 1, scenario: "baseline" });
+  return trainLogisticModel({ table, label: FRAUD_LABEL, features: [...TRANSACTION_FEATURES], categorical: [...CATEGORICAL_TRANSACTION_FEATURES], l2: 1, ...(description ? { description } : {}) });
+}
+
+/** v1's weights fitted again, with another doc_string: the same behaviour in other bytes. */
+export function sameWeightsOtherBytes(): Uint8Array {
+  return train("the same fit, rebuilt").model;
+}
+
+/** Fast, error-free, and P(fraud) ≈ 0.9997 for every transaction: v1's inputs, zero weights, intercept 8. */
+export function positiveForEveryone(): Uint8Array {
+  const { summary } = train();
+  return exportBinaryLogisticRegression({
+    featureNames: [...TRANSACTION_FEATURES],
+    categories: summary.categories,
+    inputLayout: "per-feature",
+    standardization: { mean: summary.coefficients.map((c) => c.mean), scale: summary.coefficients.map((c) => c.scale) },
+    weights: summary.coefficients.map(() => 0),
+    intercept: 8,
+    docString: "predicts fraud for everyone",
+  });
+}
+
+/** Commits `bytes` as the artifact on a branch off main, records it, and returns to main: the commit a canary PR builds. */
+export async function commitCanary(repo: TestRepo, bytes: Uint8Array, branch: string, options: { record?: boolean } = {}): Promise<string> {
+  await repo.git.run(["checkout", "--quiet", "-b", branch, "main"]);
+  await writeFile(join(repo.dir, "models/fraud.onnx"), bytes);
+  const commit = await repo.commit(`canary ${branch}`);
+  if (options.record !== false) {
+    let out = "";
+    const code = await runCli(["record"], { stdout: (t) => (out += t), stderr: (t) => (out += t) }, { ...process.env, GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" }, repo.dir);
+    if (code !== 0) throw new Error(`record exited ${code}: ${out}`);
+  }
+  await repo.git.run(["checkout", "--quiet", "main"]);
+  return commit;
+}
+
+/** Row `i` of a stream of baseline transactions (seed 7), as one OIP v2 request with one tensor per feature. */
+export function requestBody(table: Table, i: number, id: string): string {
+  const row = i % table.rowCount;
+  const inputs = TRANSACTION_FEATURES.map((name) => {
+    const column = table.columns.find((c) => c.name === name)!;
+    if (column.kind === "numeric") return { name, shape: [1], datatype: "FP64", data: [column.values[row]] };
+    return { name, shape: [1], datatype: "BYTES", data: [column.categories[column.codes[row]]] };
+  });
+  return JSON.stringify({ id, inputs });
+}
+
+export function trafficRows(rows = 2000): Table {
+  return generateTransactions({ rows, seed: 7, scenario: "baseline" });
+}
+
+export interface Answer {
+  id: string;
+  status: number;
+  version?: string;
+}
+
+/**
+ * Sends requests `first`, `first + 1`, … with `concurrency` in flight until `stop()` says so (checked
+ * after each answer) or `max` were sent; ids are `${prefix}${i}`. Returns the answers in the order
+ * they were sent.
+ */
+export async function sendTraffic(url: string, model: string, table: Table, options: { prefix: string; max: number; concurrency?: number; first?: number; stop?: (answers: Answer[]) => boolean | Promise<boolean> }): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  let next = options.first ?? 0;
+  const end = next + options.max;
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped && next < end) {
+      const i = next++;
+      const id = `${options.prefix}${i}`;
+      const response = await fetch(`${url}/v2/models/${model}/infer`, { method: "POST", headers: { "content-type": "application/json" }, body: requestBody(table, i, id) });
+      const json = (await response.json()) as { model_version?: string };
+      answers[i - (options.first ?? 0)] = { id, status: response.status, ...(json.model_version ? { version: json.model_version } : {}) };
+      if (options.stop && (await options.stop(answers))) stopped = true;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  return answers.filter(Boolean);
+}
+
+/** serve with a rollout, in-process, as the serve command starts it (flags through rolloutPlan). */
+export async function serveWithRollout(repo: TestRepo, flags: RolloutFlags, settings: Partial<ServeSettings> = {}, extra: Partial<ServeOptions> = {}): Promise<RunningServer & { lines: string[] }> {
+  const config = await loadConfig(join(repo.dir, "modelkeeper.yml"), repo.dir);
+  const model = config.models.find((m) => m.name === "fraud")!;
+  const lines: string[] = [];
+  const plan = rolloutPlan(model.rollout, flags);
+  const server = await startServe({
+    git: repo.git,
+    config,
+    model,
+    settings: { ...DEFAULT_SETTINGS, port: 0, pollMs: 0, ...settings, log: { ...DEFAULT_SETTINGS.log, ...settings.log } },
+    ...(plan ? { rollout: plan } : {}),
+    cwd: repo.dir,
+    env: { ...process.env, GITHUB_TOKEN: "" },
+    log: (line) => lines.push(line),
+    warn: (line) => lines.push(line),
+    ...extra,
+  });
+  return Object.assign(server, { lines });
+}
