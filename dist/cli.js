@@ -23301,28 +23301,28 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep4 = function(ms) {
-        const valid = ms > 0 && ms < Infinity;
+      let sleep4 = function(ms2) {
+        const valid = ms2 > 0 && ms2 < Infinity;
         if (valid === false) {
-          if (typeof ms !== "number" && typeof ms !== "bigint") {
+          if (typeof ms2 !== "number" && typeof ms2 !== "bigint") {
             throw TypeError("sleep: ms must be a number");
           }
           throw RangeError("sleep: ms must be a number that is greater than 0 but less than Infinity");
         }
-        Atomics.wait(nil, 0, 0, Number(ms));
+        Atomics.wait(nil, 0, 0, Number(ms2));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
       module2.exports = sleep4;
     } else {
-      let sleep4 = function(ms) {
-        const valid = ms > 0 && ms < Infinity;
+      let sleep4 = function(ms2) {
+        const valid = ms2 > 0 && ms2 < Infinity;
         if (valid === false) {
-          if (typeof ms !== "number" && typeof ms !== "bigint") {
+          if (typeof ms2 !== "number" && typeof ms2 !== "bigint") {
             throw TypeError("sleep: ms must be a number");
           }
           throw RangeError("sleep: ms must be a number that is greater than 0 but less than Infinity");
         }
-        const target = Date.now() + Number(ms);
+        const target = Date.now() + Number(ms2);
         while (target > Date.now()) {
         }
       };
@@ -39267,7 +39267,7 @@ var init_github = __esm({
   "bot/services/github.ts"() {
     "use strict";
     PRODUCTION_RETRY = { attempts: 4, baseMs: 1e3 };
-    sleep3 = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
+    sleep3 = (ms2) => new Promise((resolve14) => setTimeout(resolve14, ms2));
   }
 });
 
@@ -40439,7 +40439,7 @@ var init_bot = __esm({
 // bot/limiter-groups.ts
 function tokenBucketGroup(options2) {
   const now = options2.now ?? (() => performance.now());
-  const sleep4 = options2.sleep ?? ((ms) => new Promise((resolve14) => setTimeout(resolve14, ms)));
+  const sleep4 = options2.sleep ?? ((ms2) => new Promise((resolve14) => setTimeout(resolve14, ms2)));
   const buckets = /* @__PURE__ */ new Map();
   function bucket() {
     let tokens = options2.burst;
@@ -51478,14 +51478,14 @@ function moments(values) {
     count += 1;
   }
   if (count === 0) return { count, mean: NaN, std: NaN };
-  const mean = total.value / count;
+  const mean2 = total.value / count;
   const squares = new CompensatedSum();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isNaN(v)) continue;
-    squares.add((v - mean) * (v - mean));
+    squares.add((v - mean2) * (v - mean2));
   }
-  return { count, mean, std: Math.sqrt(squares.value / count) };
+  return { count, mean: mean2, std: Math.sqrt(squares.value / count) };
 }
 
 // src/stats/drift/quantile.ts
@@ -51516,11 +51516,11 @@ function psiBinEdges(sortedReference, bins = DEFAULT_PSI_BINS) {
   }
   return edges;
 }
-function binCountsSorted(sortedValues, edges) {
+function binCountsSorted(sortedValues2, edges) {
   const counts = new Array(edges.length + 1).fill(0);
   let bin = 0;
-  for (let i = 0; i < sortedValues.length; i++) {
-    const v = sortedValues[i];
+  for (let i = 0; i < sortedValues2.length; i++) {
+    const v = sortedValues2[i];
     while (bin < edges.length && v > edges[bin]) bin++;
     counts[bin] += 1;
   }
@@ -51560,25 +51560,25 @@ function sortedNonMissing(values) {
   return sorted2 ? present : sortFloat64(present);
 }
 function summarizeNumeric(column2, options2 = {}) {
-  const sortedValues = sortedNonMissing(column2.values);
-  const { mean, std } = moments(sortedValues);
-  const n = sortedValues.length;
+  const sortedValues2 = sortedNonMissing(column2.values);
+  const { mean: mean2, std } = moments(sortedValues2);
+  const n = sortedValues2.length;
   let psi;
   if (options2.psiBins !== void 0) {
-    const edges = psiBinEdges(sortedValues, options2.psiBins);
-    psi = { edges, counts: binCountsSorted(sortedValues, edges) };
+    const edges = psiBinEdges(sortedValues2, options2.psiBins);
+    psi = { edges, counts: binCountsSorted(sortedValues2, edges) };
   }
   return {
     kind: "numeric",
     name: column2.name,
     rowCount: column2.values.length,
     missingCount: column2.values.length - n,
-    sortedValues,
+    sortedValues: sortedValues2,
     sampled: false,
-    mean,
+    mean: mean2,
     std,
-    min: n ? sortedValues[0] : NaN,
-    max: n ? sortedValues[n - 1] : NaN,
+    min: n ? sortedValues2[0] : NaN,
+    max: n ? sortedValues2[n - 1] : NaN,
     psi
   };
 }
@@ -51627,9 +51627,9 @@ function benjaminiHochberg(pValues) {
   const adjusted = pValues.map(() => NaN);
   indices.sort((i, j) => pValues[i] - pValues[j]);
   let runningMin = 1;
-  for (let rank = m; rank >= 1; rank--) {
-    const index = indices[rank - 1];
-    runningMin = Math.min(runningMin, pValues[index] * m / rank);
+  for (let rank2 = m; rank2 >= 1; rank2--) {
+    const index = indices[rank2 - 1];
+    runningMin = Math.min(runningMin, pValues[index] * m / rank2);
     adjusted[index] = runningMin;
   }
   return adjusted;
@@ -52580,6 +52580,21 @@ function pelzGoodCdf(n, x) {
 // src/stats/drift/ks-two-sample.ts
 var KS_MAX_EXACT_SIZE = 1e4;
 var INT32_MAX = 2147483647;
+function sortedValues(values) {
+  const array = values instanceof Float64Array ? values : Float64Array.from(values);
+  for (let i = 0; i < array.length; i++) {
+    if (Number.isNaN(array[i])) throw new Error("ksTwoSample: values must not contain NaN; drop missing values first");
+  }
+  if (isSorted(array)) return array;
+  return Float64Array.from(array).sort();
+}
+function isSorted(values) {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+function ksTwoSample(a, b, method = "auto") {
+  return ksTwoSampleSorted(sortedValues(a), sortedValues(b), method);
+}
 function ksTwoSampleSorted(a, b, method = "auto") {
   const n1 = a.length;
   const n2 = b.length;
@@ -54854,8 +54869,8 @@ function weightedRowMean(state, weights) {
     }
   }
   if (total === 0) return NaN;
-  const mean = sum / total;
-  return state.transform === "sqrt" ? Math.sqrt(mean) : mean;
+  const mean2 = sum / total;
+  return state.transform === "sqrt" ? Math.sqrt(mean2) : mean2;
 }
 function rowMeanLeaveOneOut(state) {
   const { values } = state;
@@ -54864,8 +54879,8 @@ function rowMeanLeaveOneOut(state) {
   for (let i = 0; i < n; i++) sum += values[i];
   const leftOut = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const mean = n > 1 ? (sum - values[i]) / (n - 1) : NaN;
-    leftOut[i] = state.transform === "sqrt" ? Math.sqrt(Math.max(0, mean)) : mean;
+    const mean2 = n > 1 ? (sum - values[i]) / (n - 1) : NaN;
+    leftOut[i] = state.transform === "sqrt" ? Math.sqrt(Math.max(0, mean2)) : mean2;
   }
   return leftOut;
 }
@@ -55075,13 +55090,13 @@ function weightedR2(state, weights) {
     targetSum += weight * targets[i];
   }
   if (total === 0) return NaN;
-  const mean = targetSum / total;
+  const mean2 = targetSum / total;
   let residual = 0;
   let spread = 0;
   for (let i = 0; i < targets.length; i++) {
     const weight = weights === null ? 1 : weights[i];
     const error = targets[i] - predictions[i];
-    const deviation = targets[i] - mean;
+    const deviation = targets[i] - mean2;
     residual += weight * error * error;
     spread += weight * deviation * deviation;
   }
@@ -55951,15 +55966,15 @@ async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
     ...models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction.classCount }] : []
   ]);
   const sliceColumns = model.evaluate.slices.map((name) => table2.columns.find((c) => c.name === name)).filter((c) => c !== void 0);
-  let latency;
+  let latency2;
   if (models.champion) {
     const rows = Math.min(1024, table2.rowCount);
-    latency = { champion: [], challenger: [], rowsPerBatch: rows };
+    latency2 = { champion: [], challenger: [], rowsPerBatch: rows };
     await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 2 });
     await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 2 });
     for (let r = 0; r < latencyRounds; r++) {
-      latency.champion.push(...(await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
-      latency.challenger.push(...(await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+      latency2.champion.push(...(await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+      latency2.challenger.push(...(await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
     }
   }
   return {
@@ -55972,7 +55987,7 @@ async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
     champion: championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : void 0,
     sliceColumns,
     missingSliceColumns: model.evaluate.slices.filter((name) => !sliceColumns.some((c) => c.name === name)),
-    latency
+    latency: latency2
   };
 }
 function toData(task, labels, prediction, source) {
@@ -56121,12 +56136,12 @@ function jackknifeAcceleration(jackknifeValues) {
     }
   }
   if (count < 2) return 0;
-  const mean = sum / count;
+  const mean2 = sum / count;
   let squares = 0;
   let cubes = 0;
   for (const value2 of jackknifeValues) {
     if (!Number.isFinite(value2)) continue;
-    const d = mean - value2;
+    const d = mean2 - value2;
     squares += d * d;
     cubes += d * d * d;
   }
@@ -56699,11 +56714,11 @@ function summarize2(setup, values, jackknife, threadsUsed, workerError) {
   };
 }
 function standardDeviation(values) {
-  let mean = 0;
-  for (const value2 of values) mean += value2;
-  mean /= values.length;
+  let mean2 = 0;
+  for (const value2 of values) mean2 += value2;
+  mean2 /= values.length;
   let squares = 0;
-  for (const value2 of values) squares += (value2 - mean) * (value2 - mean);
+  for (const value2 of values) squares += (value2 - mean2) * (value2 - mean2);
   return Math.sqrt(squares / (values.length - 1));
 }
 
@@ -56992,7 +57007,7 @@ function judgeLatency(samples, limit, confidence = 0.99) {
     challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
     challengerP95Ms: quantile(sorted(samples.challenger), 0.95)
   };
-  const perRow = (ms) => `${(ms / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
+  const perRow = (ms2) => `${(ms2 / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
   return {
     ...j,
     medianRatio,
@@ -57006,11 +57021,11 @@ function judgeLatency(samples, limit, confidence = 0.99) {
 function sorted(values) {
   return [...values].sort((a, b) => a - b);
 }
-function quantile(sortedValues, q) {
-  const position = (sortedValues.length - 1) * q;
+function quantile(sortedValues2, q) {
+  const position = (sortedValues2.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
-  return sortedValues[below] + (sortedValues[above] - sortedValues[below]) * (position - below);
+  return sortedValues2[below] + (sortedValues2[above] - sortedValues2[below]) * (position - below);
 }
 function medianRankInterval(n, confidence) {
   const alpha = 1 - confidence;
@@ -57235,13 +57250,13 @@ async function judgeHoldout(model, metric, scored, bytes) {
   );
   return { evaluation, warnings: [...warnings, ...slices.warnings] };
 }
-function guardrails(model, latency, bytes, challengerMetrics, championMetrics) {
+function guardrails(model, latency2, bytes, challengerMetrics, championMetrics) {
   const g = model.evaluate.guardrails;
   const out = [];
-  if (latency) {
+  if (latency2) {
     const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
-    const judged = judgeLatency(latency, limit);
-    out.push({ name: "latency_median_ratio", status: judged.failed ? "fail" : "pass", champion: judged.championMedianMs, challenger: judged.challengerMedianMs, unit: `ms per batch of ${latency.rowsPerBatch} rows (median)`, limit, detail: judged.detail });
+    const judged = judgeLatency(latency2, limit);
+    out.push({ name: "latency_median_ratio", status: judged.failed ? "fail" : "pass", champion: judged.championMedianMs, challenger: judged.challengerMedianMs, unit: `ms per batch of ${latency2.rowsPerBatch} rows (median)`, limit, detail: judged.detail });
   }
   if (bytes.champion !== void 0) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));
   out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
@@ -58366,10 +58381,10 @@ var NumericAccumulator = class {
   finish(rowCount3) {
     const base = { kind: "numeric", name: this.name, rowCount: rowCount3, missingCount: rowCount3 - this.present };
     if (this.buffer) {
-      const sortedValues = sortedNonMissing(this.buffer.subarray(0, this.buffered));
-      const { mean, std } = moments(sortedValues);
-      const n = sortedValues.length;
-      return { ...base, sortedValues, sampled: false, mean, std, min: n ? sortedValues[0] : NaN, max: n ? sortedValues[n - 1] : NaN };
+      const sortedValues2 = sortedNonMissing(this.buffer.subarray(0, this.buffered));
+      const { mean: mean2, std } = moments(sortedValues2);
+      const n = sortedValues2.length;
+      return { ...base, sortedValues: sortedValues2, sampled: false, mean: mean2, std, min: n ? sortedValues2[0] : NaN, max: n ? sortedValues2[n - 1] : NaN };
     }
     const empty = this.present === 0;
     const summary = {
@@ -58924,12 +58939,12 @@ function wilsonInterval(k, n, confidence) {
 function meanInterval(values, confidence) {
   const n = values.length;
   if (n < 2) return { mean: n ? values[0] : NaN, low: NaN, high: NaN };
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += (values[i] - mean) / (i + 1);
+  let mean2 = 0;
+  for (let i = 0; i < n; i++) mean2 += (values[i] - mean2) / (i + 1);
   let squares = 0;
-  for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) squares += (values[i] - mean2) ** 2;
   const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(squares / (n - 1) / n);
-  return { mean, low: mean - half, high: mean + half };
+  return { mean: mean2, low: mean2 - half, high: mean2 + half };
 }
 
 // src/stats/intervals/auc-interval.ts
@@ -60497,7 +60512,7 @@ import { randomUUID } from "node:crypto";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/serve/routes.ts
-var MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer)?$/;
+var MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate)?$/;
 function matchRoute(method, url) {
   const path8 = url.split("?")[0];
   const get2 = (route2) => method === "GET" || method === "HEAD" ? route2 : { kind: "method-not-allowed", allow: "GET, HEAD" };
@@ -60518,6 +60533,11 @@ function matchRoute(method, url) {
   const at = version === void 0 ? { model } : { model, version };
   if (match[3] === "/infer") return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/ready") return get2({ kind: "model-ready", ...at });
+  if (match[3] === "/rollout") return version === void 0 ? get2({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  if (match[3] === "/rollout/gate") {
+    if (version !== void 0) return { kind: "not-found" };
+    return method === "GET" || method === "HEAD" || method === "POST" ? { kind: "rollout", model, gate: true } : { kind: "method-not-allowed", allow: "GET, HEAD, POST" };
+  }
   return get2({ kind: "model-metadata", ...at });
 }
 
@@ -60786,6 +60806,58 @@ function warmUpTable(handle3, features) {
   return { source: "warm-up row", rowCount: 1, columns };
 }
 
+// src/serve/router.ts
+function route(slots, draw) {
+  const canary = slots.canary && draw * 100 < slots.canary.percent ? slots.canary.model : void 0;
+  const answer2 = canary ? { endpoint: "canary", model: canary } : { endpoint: "stable", model: slots.stable };
+  return slots.shadow ? { answer: answer2, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer: answer2 };
+}
+function stickyDraw(id) {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return (h >>> 0) / 2 ** 32;
+}
+
+// src/rollout/verdict.ts
+function rolloutVerdict(input, status2) {
+  const verdict2 = status2.state === "reverted" ? "fail" : status2.state === "completed" ? "pass" : "pending";
+  return {
+    model: input.model,
+    verdict: verdict2,
+    ok: verdict2 !== "fail",
+    state: status2.state,
+    canary: input.canary,
+    ...input.stable ? { stable: input.stable } : {},
+    steps: input.steps,
+    step: status2.step,
+    percent: status2.percent,
+    step_started_at: status2.stepStartedAt,
+    requests: { stable: status2.requests.stable, canary: status2.requests.challenger },
+    looks: status2.looks,
+    evidence: status2.evidence,
+    ...status2.reason !== void 0 ? { reason: status2.reason } : {},
+    recorded: input.recorded
+  };
+}
+function gateHttpStatus(verdict2) {
+  return verdict2.ok ? 200 : 412;
+}
+
+// src/rollout/endpoint.ts
+function rolloutAnswer(model, rollout, route2) {
+  if (!rollout) return { status: 404, body: { error: `no rollout for model ${JSON.stringify(model)}: serve runs no canary. Start it with --canary REV|PATH (or --shadow REV|PATH).` } };
+  const verdict2 = rollout.verdict();
+  return { status: route2 === "gate" ? gateHttpStatus(verdict2) : 200, body: verdict2 };
+}
+
 // src/serve/http-server.ts
 init_errors();
 var ActiveRequests = class {
@@ -60848,11 +60920,16 @@ async function handle2(parts, req, res) {
       } finally {
         parts.active.leave();
       }
+    case "rollout": {
+      if (route2.model !== slots.stable.name) return notServed(parts, res, slots.stable, route2.model, void 0);
+      const answer2 = parts.rollout ? parts.rollout.answer(route2.gate ? "gate" : "verdict") : rolloutAnswer(route2.model, void 0, "verdict");
+      return send(parts, res, answer2.status, answer2.body);
+    }
     case "method-not-allowed":
       res.setHeader("allow", route2.allow);
       return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route2.allow}`));
     default:
-      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /metrics`));
+      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
   }
 }
 async function infer(parts, req, res, name, version) {
@@ -60860,16 +60937,17 @@ async function infer(parts, req, res, name, version) {
   const arrived = /* @__PURE__ */ new Date();
   const { settings, metrics } = parts;
   const deadline = started + settings.timeoutMs;
-  const taken = parts.slots.take((parts.random ?? Math.random)());
   let release;
-  const model = taken.decision.answer.model;
+  let taken;
+  let model = parts.slots.stable;
+  let runStarted;
   const answer2 = (code, body, headers = {}) => {
     metrics.answered(model.name, model.version, code, (performance3.now() - started) / 1e3);
     for (const [key, value2] of Object.entries(headers)) res.setHeader(key, value2);
     send(parts, res, code, body);
   };
   try {
-    if (!servesThis(model, name, version)) {
+    if (name !== model.name || version !== void 0 && version !== model.version && parts.slots.challengerModel?.version !== version) {
       metrics.answered("(other)", "", 404);
       return notServed(parts, res, model, name, version);
     }
@@ -60890,6 +60968,11 @@ async function infer(parts, req, res, name, version) {
     } catch (error) {
       return answer2(400, errorBody(`the body is not valid JSON (${error.message}); send an Open Inference Protocol v2 infer request`));
     }
+    const sentId = parsed?.id;
+    const id = typeof sentId === "string" ? sentId : randomUUID();
+    taken = version === void 0 ? parts.slots.take(stickyDraw(id)) : parts.slots.takeVersion(version);
+    if (!taken) return notServed(parts, res, model, name, version);
+    model = taken.decision.answer.model;
     let request3;
     try {
       request3 = parseInferRequest(parsed, model, settings.maxRows);
@@ -60897,34 +60980,62 @@ async function infer(parts, req, res, name, version) {
       if (error instanceof RequestError2) return answer2(error.status, errorBody(error.message));
       throw error;
     }
-    const id = request3.id ?? randomUUID();
     if (performance3.now() >= deadline) {
       return answer2(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
-    const run3 = scoreTable(model, request3.table).finally(release);
+    runStarted = performance3.now();
+    let runMs = 0;
+    const free = release;
     release = void 0;
+    const run3 = scoreTable(model, request3.table).finally(() => {
+      runMs = performance3.now() - runStarted;
+      free();
+    });
     const outcome = await withDeadline(run3, deadline - performance3.now());
+    const endpoint2 = taken.decision.answer.endpoint;
     if (outcome === "deadline") {
       run3.catch(() => {
       });
-      return answer2(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+      answer2(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
+      if (version === void 0) parts.rollout?.observe(endpoint2, model, { failedAfterMs: performance3.now() - runStarted });
+      return;
     }
-    metrics.rows.inc({ model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint }, request3.table.rowCount);
+    metrics.rows.inc({ model: model.name, version: model.version, endpoint: endpoint2 }, request3.table.rowCount);
     answer2(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: taken.decision.answer.endpoint, table: request3.table, prediction: outcome.prediction });
+    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint: endpoint2, table: request3.table, prediction: outcome.prediction });
+    if (version === void 0) parts.rollout?.observe(endpoint2, model, { prediction: outcome.prediction, runMs });
+    const mirror = taken.decision.mirror;
+    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request3.table);
   } catch (error) {
     if (isUserError(error)) return answer2(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error?.message ?? error}`);
-    return answer2(500, errorBody("the model run failed; see the server's log"));
+    answer2(500, errorBody("the model run failed; see the server's log"));
+    if (taken && runStarted !== void 0 && version === void 0) parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance3.now() - runStarted });
   } finally {
     release?.();
-    taken.done();
+    taken?.done();
   }
 }
-function withDeadline(work, ms) {
+async function shadowRun(parts, shadow, table2) {
+  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency) return;
+  const admission = await parts.admission.acquire(0);
+  if (!admission.admitted) return;
+  const started = performance3.now();
+  try {
+    const scored = await scoreTable(shadow, table2);
+    parts.metrics.rows.inc({ model: shadow.name, version: shadow.version, endpoint: "shadow" }, table2.rowCount);
+    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance3.now() - started });
+  } catch (error) {
+    if (!isUserError(error)) parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${error?.message ?? error}`);
+    parts.rollout?.observe("shadow", shadow, { failedAfterMs: performance3.now() - started });
+  } finally {
+    admission.release();
+  }
+}
+function withDeadline(work, ms2) {
   let timer;
-  const expired = new Promise((resolve14) => timer = setTimeout(() => resolve14("deadline"), Math.max(0, ms)));
+  const expired = new Promise((resolve14) => timer = setTimeout(() => resolve14("deadline"), Math.max(0, ms2)));
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 function readBody2(req, limit) {
@@ -61059,27 +61170,59 @@ var ServeMetrics = class {
   }
 };
 
-// src/serve/router.ts
-function route(slots, draw) {
-  const canary = slots.canary && draw * 100 < slots.canary.percent ? slots.canary.model : void 0;
-  const answer2 = canary ? { endpoint: "canary", model: canary } : { endpoint: "stable", model: slots.stable };
-  return slots.shadow ? { answer: answer2, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer: answer2 };
-}
-
 // src/serve/model-slots.ts
 var ModelSlots = class {
   slots;
   users = /* @__PURE__ */ new Map();
   retired = /* @__PURE__ */ new Set();
+  challenger;
   constructor(stable) {
     this.slots = { stable };
   }
   get stable() {
     return this.slots.stable;
   }
+  /** The rollout's challenger (canary or shadow), while it is attached. */
+  get challengerModel() {
+    return this.challenger?.model;
+  }
   /** Routes a request and holds its models until `done` is called. */
   take(draw) {
-    const decision = route(this.slots, draw);
+    return this.hold(route(this.current(), draw));
+  }
+  /**
+   * A request for an explicit version: the model with that version among those answering now
+   * (stable, or the canary while it answers a share), else undefined.
+   */
+  takeVersion(version) {
+    const slots = this.current();
+    if (slots.stable.version === version) return this.hold({ answer: { endpoint: "stable", model: slots.stable } });
+    if (slots.canary?.model.version === version) return this.hold({ answer: { endpoint: "canary", model: slots.canary.model } });
+    return void 0;
+  }
+  /** Routes a share of requests (or a copy of each) to `model` as `serving` says, read per request. */
+  attachChallenger(model, serving) {
+    if (this.challenger) this.retire(this.challenger.model);
+    this.challenger = { model, serving };
+  }
+  /** No request is routed to the challenger any more; it is released when its last request is done. */
+  detachChallenger() {
+    if (!this.challenger) return;
+    const { model } = this.challenger;
+    this.challenger = void 0;
+    this.retire(model);
+  }
+  current() {
+    const challenger = this.challenger;
+    if (!challenger) return this.slots;
+    const { canaryPercent, shadow } = challenger.serving();
+    return {
+      stable: this.slots.stable,
+      ...canaryPercent > 0 ? { canary: { model: challenger.model, percent: canaryPercent } } : {},
+      ...shadow ? { shadow: challenger.model } : {}
+    };
+  }
+  hold(decision) {
     const held = [decision.answer.model, ...decision.mirror ? [decision.mirror.model] : []];
     for (const model of held) this.users.set(model, (this.users.get(model) ?? 0) + 1);
     let done = false;
@@ -61101,7 +61244,7 @@ var ModelSlots = class {
   }
   /** Releases every model (at shutdown, once requests are done). */
   async releaseAll() {
-    const all = /* @__PURE__ */ new Set([this.slots.stable, ...this.retired]);
+    const all = /* @__PURE__ */ new Set([this.slots.stable, ...this.challenger ? [this.challenger.model] : [], ...this.retired]);
     this.retired.clear();
     await Promise.all([...all].map((model) => releaseServedModel(model).catch(() => {
     })));
@@ -61223,6 +61366,539 @@ var PredictionLog = class {
   }
 };
 
+// src/rollout/serve-rollout.ts
+init_errors();
+
+// src/rollout/endpoint-window.ts
+var WINDOW_CAPACITY = 2e3;
+function emptyWindow() {
+  return { requests: 0, errors: 0, latencyMs: [], latencySeen: 0, scores: [], scoresSeen: 0 };
+}
+function addObservation(window2, observation, random, capacity = WINDOW_CAPACITY) {
+  window2.requests += 1;
+  if (!observation.ok) window2.errors += 1;
+  if (Number.isFinite(observation.latencyMs)) window2.latencySeen = offer(window2.latencyMs, window2.latencySeen, observation.latencyMs, random, capacity);
+  if (observation.ok && observation.scores) {
+    for (let i = 0; i < observation.scores.length; i++) {
+      const score = observation.scores[i];
+      if (Number.isFinite(score)) window2.scoresSeen = offer(window2.scores, window2.scoresSeen, score, random, capacity);
+    }
+  }
+}
+function offer(sample, seen, value2, random, capacity) {
+  if (sample.length < capacity) sample.push(value2);
+  else {
+    const slot = Math.floor(random() * (seen + 1));
+    if (slot < capacity) sample[slot] = value2;
+  }
+  return seen + 1;
+}
+
+// src/rollout/newcombe-interval.ts
+function newcombeDifference(k1, n1, k2, n2, confidence) {
+  if (n1 <= 0 || n2 <= 0) return { difference: NaN, low: NaN, high: NaN };
+  const p1 = k1 / n1;
+  const p2 = k2 / n2;
+  const w1 = wilsonInterval(k1, n1, confidence);
+  const w2 = wilsonInterval(k2, n2, confidence);
+  const difference = p1 - p2;
+  return {
+    difference,
+    low: difference - Math.hypot(p1 - w1.low, w2.high - p2),
+    high: difference + Math.hypot(w1.high - p1, p2 - w2.low)
+  };
+}
+
+// src/rollout/analysis.ts
+function analyseWindows(stable, challenger, thresholds, alpha, options2 = {}) {
+  const time = options2.shadow ? { signal: "latency", breached: false, alpha, figures: {}, detail: "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)" } : latency(stable, challenger, thresholds.latency_median_ratio, alpha);
+  return [errorRate(stable, challenger, thresholds.error_rate_margin, alpha), time, predictionMix(stable, challenger, thresholds.prediction_ks, alpha)];
+}
+var twoSided = (alpha) => 1 - 2 * alpha;
+function errorRate(stable, challenger, margin, alpha) {
+  const d = newcombeDifference(challenger.errors, challenger.requests, stable.errors, stable.requests, twoSided(alpha));
+  const figures = { canary_errors: challenger.errors, canary_requests: challenger.requests, stable_errors: stable.errors, stable_requests: stable.requests, difference: d.difference, low: d.low, high: d.high, margin };
+  if (!Number.isFinite(d.low)) return { signal: "error_rate", breached: false, alpha, figures, detail: "error_rate: no requests yet on one side" };
+  const breached = d.low > margin;
+  return {
+    signal: "error_rate",
+    breached,
+    alpha,
+    figures,
+    detail: `error_rate: canary ${rate(challenger)} (${challenger.errors}/${challenger.requests}) vs stable ${rate(stable)} (${stable.errors}/${stable.requests}): difference ${pct2(d.difference)}, lower bound ${pct2(d.low)} ${breached ? ">" : "\u2264"} margin ${pct2(margin)} (\u03B1 ${alpha.toExponential(2)})`
+  };
+}
+function latency(stable, challenger, ratio2, alpha) {
+  const s = medianInterval(stable.latencyMs, alpha);
+  const c = medianInterval(challenger.latencyMs, alpha);
+  const figures = { canary_median_ms: c.median, canary_low_ms: c.low, canary_high_ms: c.high, stable_median_ms: s.median, stable_low_ms: s.low, stable_high_ms: s.high, ratio: ratio2 };
+  if (!Number.isFinite(s.high) || !Number.isFinite(c.low)) return { signal: "latency", breached: false, alpha, figures, detail: "latency: no samples yet on one side" };
+  const breached = c.low > ratio2 * s.high;
+  return {
+    signal: "latency",
+    breached,
+    alpha,
+    figures,
+    detail: `latency: canary median ${ms(c.median)} (lower bound ${ms(c.low)}) vs stable ${ms(s.median)} (upper bound ${ms(s.high)}): ${breached ? "above" : "within"} ${ratio2}\xD7 the stable upper bound ${ms(ratio2 * s.high)} (\u03B1 ${alpha.toExponential(2)})`
+  };
+}
+function medianInterval(values, alpha) {
+  if (values.length === 0) return { median: NaN, low: NaN, high: NaN };
+  const sorted2 = Float64Array.from(values).sort();
+  const [lo, hi] = rankInterval(sorted2.length, twoSided(alpha));
+  const n = sorted2.length;
+  return { median: (sorted2[n - 1 >> 1] + sorted2[n >> 1]) / 2, low: sorted2[lo], high: sorted2[hi] };
+}
+var rankCache = /* @__PURE__ */ new Map();
+function rankInterval(n, confidence) {
+  const key = `${n}:${confidence}`;
+  let ranks = rankCache.get(key);
+  if (!ranks) {
+    if (rankCache.size > 512) rankCache.clear();
+    ranks = medianRankInterval(n, confidence);
+    rankCache.set(key, ranks);
+  }
+  return ranks;
+}
+function predictionMix(stable, challenger, threshold, alpha) {
+  if (stable.scores.length === 0 || challenger.scores.length === 0) {
+    return { signal: "prediction_mix", breached: false, alpha, figures: { canary_scores: challenger.scores.length, stable_scores: stable.scores.length, threshold }, detail: "prediction_mix: no scores yet on one side" };
+  }
+  const ks = ksTwoSample(challenger.scores, stable.scores);
+  const breached = ks.statistic > threshold && ks.pValue < alpha;
+  const figures = { statistic: ks.statistic, p_value: ks.pValue, threshold, canary_scores: challenger.scores.length, stable_scores: stable.scores.length, canary_mean: mean(challenger.scores), stable_mean: mean(stable.scores) };
+  return {
+    signal: "prediction_mix",
+    breached,
+    alpha,
+    figures,
+    detail: `prediction_mix: KS statistic ${ks.statistic.toFixed(3)} ${ks.statistic > threshold ? ">" : "\u2264"} ${threshold}, p ${ks.pValue.toExponential(2)} ${ks.pValue < alpha ? "<" : "\u2265"} \u03B1 ${alpha.toExponential(2)} (mean score ${figures.canary_mean.toFixed(3)} on ${challenger.scores.length} canary rows vs ${figures.stable_mean.toFixed(3)} on ${stable.scores.length} stable rows)`
+  };
+}
+function mean(values) {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+var rate = (w) => pct2(w.errors / w.requests);
+var pct2 = (x) => `${(x * 100).toFixed(2)}%`;
+var ms = (x) => `${x.toFixed(2)} ms`;
+
+// src/rollout/look-budget.ts
+var SIGNAL_COUNT = 3;
+var FIRST_LOOK_REQUESTS = 100;
+function lookAlpha(alpha, analysedSteps, look) {
+  return alpha / (Math.max(1, analysedSteps) * SIGNAL_COUNT) * 2 ** -(look + 1);
+}
+function lookAt(look) {
+  return FIRST_LOOK_REQUESTS * 2 ** look;
+}
+
+// src/rollout/state.ts
+var Rollout = class _Rollout {
+  constructor(config2, random) {
+    this.config = config2;
+    this.random = random;
+  }
+  config;
+  random;
+  phase = "running";
+  step = 0;
+  stepStartedAt = 0;
+  stable = emptyWindow();
+  challenger = emptyWindow();
+  nextLook = 0;
+  evidence = [];
+  reason;
+  /**
+   * The rollout of a canary from its recorded transitions (all of them, for this model and this
+   * canary's sha256, in any order, duplicates allowed). No history: a new rollout at the first step,
+   * returned with its `started` transition to record.
+   */
+  static begin(config2, history, now, random) {
+    const rollout = new _Rollout(config2, random);
+    const ordered = [...history].sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b));
+    const revert = ordered.find((t) => t.transition === "reverted");
+    const last = ordered.at(-1);
+    if (revert) {
+      Object.assign(rollout, { phase: "reverted", step: revert.step, reason: revert.reason, evidence: revert.evidence ?? [], stepStartedAt: Date.parse(revert.at) });
+      return { rollout, transitions: [] };
+    }
+    if (last) {
+      const completed = ordered.find((t) => t.transition === "completed");
+      const at = completed ?? last;
+      const step = completed ? config2.steps.length - 1 : resumeIndex(config2.steps, at.percent);
+      Object.assign(rollout, { phase: completed ? "completed" : "running", step, stepStartedAt: Date.parse(at.at) });
+      return { rollout, transitions: [] };
+    }
+    rollout.stepStartedAt = now;
+    return { rollout, transitions: [rollout.transition("started", now)] };
+  }
+  /** One request's outcome on one endpoint; returns the transitions it caused (usually none). */
+  observe(endpoint2, observation, now) {
+    if (this.phase !== "running") return [];
+    if (endpoint2 === "stable") addObservation(this.stable, observation, this.random);
+    else if (endpoint2 === this.challengerEndpoint()) addObservation(this.challenger, observation, this.random);
+    else return [];
+    return this.advance(now);
+  }
+  /** Time passing without requests: a step whose minimum time ran out can pass. */
+  tick(now) {
+    return this.phase === "running" ? this.advance(now) : [];
+  }
+  serving() {
+    if (this.phase === "completed") return { canaryPercent: 100, shadow: false };
+    if (this.phase === "reverted") return { canaryPercent: 0, shadow: false };
+    const step = this.config.steps[this.step];
+    return step === "shadow" ? { canaryPercent: 0, shadow: true } : { canaryPercent: step, shadow: false };
+  }
+  status() {
+    return {
+      state: this.phase,
+      step: this.step,
+      percent: this.phase === "completed" ? 100 : this.config.steps[this.step],
+      stepStartedAt: new Date(this.stepStartedAt).toISOString(),
+      requests: { stable: this.stable.requests, challenger: this.challenger.requests },
+      looks: this.nextLook,
+      evidence: this.evidence,
+      reason: this.reason
+    };
+  }
+  challengerEndpoint() {
+    return this.config.steps[this.step] === "shadow" ? "shadow" : "canary";
+  }
+  advance(now) {
+    const due = this.challenger.requests >= lookAt(this.nextLook);
+    const ready = this.challenger.requests >= this.config.min_requests && now - this.stepStartedAt >= this.config.min_minutes * 6e4;
+    if (!due && !ready) return [];
+    const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextLook);
+    this.nextLook += 1;
+    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, { shadow: this.config.steps[this.step] === "shadow" });
+    const breaches = this.evidence.filter((e) => e.breached);
+    if (breaches.length > 0) {
+      this.phase = "reverted";
+      this.reason = breaches.map((e) => e.detail).join("; ");
+      return [this.transition("reverted", now)];
+    }
+    if (!ready) return [];
+    const passed = this.config.steps[this.step];
+    this.reason = `step ${this.step} (${passed === "shadow" ? "shadow" : `${passed}%`}) passed: ${this.challenger.requests} requests over ${((now - this.stepStartedAt) / 6e4).toFixed(1)} min, no breach in ${this.nextLook} looks`;
+    this.step += 1;
+    this.stepStartedAt = now;
+    this.stable = emptyWindow();
+    this.challenger = emptyWindow();
+    this.nextLook = 0;
+    if (this.step >= this.config.steps.length - 1) {
+      this.step = this.config.steps.length - 1;
+      this.phase = "completed";
+      return [this.transition("completed", now)];
+    }
+    return [this.transition("stepped", now)];
+  }
+  transition(kind2, now) {
+    const t = { transition: kind2, step: this.step, percent: this.config.steps[this.step], at: new Date(now).toISOString() };
+    if (kind2 !== "started") Object.assign(t, { reason: this.reason, evidence: this.evidence });
+    return t;
+  }
+};
+function resumeIndex(steps, recorded) {
+  const lastAnalysed = steps.length - 2;
+  const exact = steps.indexOf(recorded);
+  if (exact >= 0) return Math.min(exact, lastAnalysed);
+  let index = 0;
+  for (let i = 0; i <= lastAnalysed; i++) if (steps[i] !== "shadow" && recorded !== "shadow" && steps[i] < recorded) index = i;
+  return index;
+}
+function rank(t) {
+  return t.step * 4 + ["started", "stepped", "completed", "reverted"].indexOf(t.transition);
+}
+
+// src/rollout/rollout-line.ts
+function toRolloutLine(context, transition, id) {
+  const line = {
+    schema: NOTE_SCHEMA,
+    id,
+    event: "rollout",
+    model: context.model,
+    at: transition.at,
+    tool: context.tool,
+    canary: { sha256: context.canary.sha256, commit: context.canary.commit },
+    transition: transition.transition,
+    step: transition.step,
+    percent: transition.percent
+  };
+  if (context.stable) line.stable = { ...context.stable };
+  if (transition.reason !== void 0) line.reason = transition.reason;
+  if (transition.evidence) line.evidence = transition.evidence.map(({ signal, breached, alpha, figures, detail }) => ({ signal, breached, alpha, figures, detail }));
+  return line;
+}
+function toTransition(line) {
+  const t = { transition: line.transition, step: line.step, percent: line.percent, at: line.at };
+  if (line.reason !== void 0) t.reason = line.reason;
+  if (line.evidence) t.evidence = line.evidence.map((e) => ({ ...e, signal: e.signal }));
+  return t;
+}
+var KINDS = ["started", "stepped", "completed", "reverted"];
+var SHA256 = /^[0-9a-f]{64}$/;
+var COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function rolloutLineProblem(line, noteCommit) {
+  const l = line;
+  if (l.event !== "rollout") return "not a rollout line";
+  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at))) return "no id or no valid time";
+  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256)) return "canary.sha256 is not a sha256";
+  if (typeof l.canary.commit !== "string" || !COMMIT.test(l.canary.commit)) return "canary.commit is not a commit id";
+  if (l.canary.commit !== noteCommit) return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
+  if (!KINDS.includes(l.transition)) return `unknown transition ${JSON.stringify(l.transition)}`;
+  if (!Number.isInteger(l.step) || l.step < 0) return "step is not a step index";
+  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100)) return 'percent is neither "shadow" nor 1..100';
+  if (l.reason !== void 0 && typeof l.reason !== "string") return "reason is not text";
+  if (l.evidence !== void 0 && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean"))) return "evidence is not a list of signals";
+  return void 0;
+}
+
+// src/rollout/record.ts
+var RolloutRecorder = class {
+  constructor(git, options2 = {}) {
+    this.git = git;
+    this.options = options2;
+  }
+  git;
+  options;
+  queue = Promise.resolve();
+  record(context, transitions) {
+    const next = this.queue.then(() => this.write(context, transitions));
+    this.queue = next.catch(() => void 0);
+    return next;
+  }
+  async write(context, transitions) {
+    const lines = transitions.map((t) => toRolloutLine(context, t, newLineId()));
+    if (lines.length === 0) return { lines, pushed: false };
+    await appendNoteLines(this.git, context.canary.commit, lines);
+    const remote = this.options.remote;
+    if (!remote || !await hasRemote(this.git, remote)) return { lines, pushed: false };
+    try {
+      await pushNotes(this.git, remote);
+      return { lines, pushed: true };
+    } catch (error) {
+      return { lines, pushed: false, pushError: error.message };
+    }
+  }
+};
+async function hasRemote(git, remote) {
+  const list3 = await git.tryRun(["remote"]);
+  return list3.code === 0 && list3.stdout.split("\n").includes(remote);
+}
+async function readRolloutHistory(git, model) {
+  const history = { lines: [], ignored: [] };
+  for (const note of await readAllNotes(git)) {
+    for (const line of note.lines) {
+      if (line.event !== "rollout" || model !== void 0 && line.model !== model) continue;
+      const problem = rolloutLineProblem(line, note.commit);
+      if (problem) history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : void 0, problem });
+      else history.lines.push(line);
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  history.lines = history.lines.filter((l) => !seen.has(l.id) && Boolean(seen.add(l.id))).sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  return history;
+}
+function transitionsOf(history, model, canarySha256) {
+  return history.lines.filter((l) => l.model === model && l.canary.sha256 === canarySha256).map(toTransition);
+}
+
+// src/rollout/controller.ts
+var RolloutController = class _RolloutController {
+  constructor(options2, rollout, recorder, now) {
+    this.options = options2;
+    this.rollout = rollout;
+    this.recorder = recorder;
+    this.now = now;
+  }
+  options;
+  rollout;
+  recorder;
+  now;
+  pending = Promise.resolve();
+  /** True when the rollout was rebuilt from recorded transitions (a restart), false when it started now. */
+  resumed = false;
+  /** Reads the canary's recorded transitions and resumes from them (or starts, recording `started`). */
+  static async open(options2) {
+    const now = options2.now ?? Date.now;
+    const recordable = options2.git !== void 0 && options2.canary.commit !== void 0;
+    const history = recordable ? transitionsOf(await readRolloutHistory(options2.git, options2.model), options2.model, options2.canary.sha256) : [];
+    const { rollout, transitions } = Rollout.begin(options2.config, history, now(), options2.random);
+    const recorder = recordable ? new RolloutRecorder(options2.git, { remote: options2.remote }) : void 0;
+    const controller = new _RolloutController(options2, rollout, recorder, now);
+    controller.resumed = history.length > 0;
+    controller.record(transitions);
+    await controller.settled();
+    return controller;
+  }
+  /** One answered or failed request on `endpoint`; returns the transitions it caused (then serving() changed). */
+  observe(endpoint2, observation) {
+    return this.record(this.rollout.observe(endpoint2, observation, this.now()));
+  }
+  /** Call every few seconds: a step whose minimum time ran out passes without waiting for a request. */
+  tick() {
+    return this.record(this.rollout.tick(this.now()));
+  }
+  serving() {
+    return this.rollout.serving();
+  }
+  verdict() {
+    const { model, canary, stable, config: config2 } = this.options;
+    return rolloutVerdict({ model, canary, stable, steps: config2.steps, recorded: this.recorder !== void 0 }, this.rollout.status());
+  }
+  /** Resolves when every transition so far is written (and pushed): await it before exiting. */
+  settled() {
+    return this.pending.then(() => void 0);
+  }
+  record(transitions) {
+    if (transitions.length === 0 || !this.recorder) return transitions;
+    const { model, canary, stable } = this.options;
+    const context = { model, canary: { sha256: canary.sha256, commit: canary.commit }, stable, tool: TOOL };
+    this.pending = this.pending.then(
+      () => this.recorder.record(context, transitions).then(
+        (outcome) => this.options.onRecorded?.(transitions, outcome),
+        (error) => this.options.onRecorded?.(transitions, { error: error.message })
+      )
+    );
+    return transitions;
+  }
+};
+
+// src/rollout/observation.ts
+function observationOf(prediction, task, latencyMs) {
+  if (task !== "multiclass") return { ok: true, latencyMs, scores: prediction.scores };
+  const { probabilities, classCount, rowCount: rowCount3 } = prediction;
+  if (probabilities && classCount) {
+    const classes = new Float64Array(rowCount3);
+    for (let row = 0; row < rowCount3; row++) {
+      let best = 0;
+      for (let k = 1; k < classCount; k++) if (probabilities[row * classCount + k] > probabilities[row * classCount + best]) best = k;
+      classes[row] = best;
+    }
+    return { ok: true, latencyMs, scores: classes };
+  }
+  return { ok: true, latencyMs, scores: prediction.predictedLabel ?? prediction.scores };
+}
+function failedObservation(latencyMs) {
+  return { ok: false, latencyMs };
+}
+
+// src/rollout/serve-rollout.ts
+var TICK_MS = 2e3;
+var ServeRollout = class _ServeRollout {
+  constructor(options2, controller) {
+    this.options = options2;
+    this.controller = controller;
+  }
+  options;
+  controller;
+  timer;
+  detached = false;
+  /** Checks the challenger, resumes (or starts) its rollout from the notes, and attaches it unless it was reverted before. */
+  static async open(options2) {
+    const { git, model, plan, stable, challenger, commit } = options2;
+    checkCompatible(stable, challenger, plan);
+    if (commit) await checkRecorded(git, model, challenger, commit, plan);
+    const controller = await RolloutController.open({
+      model: model.name,
+      config: plan.config,
+      canary: { sha256: challenger.sha256, version: challenger.version, ...commit ? { commit } : {} },
+      stable: { sha256: stable.sha256, version: stable.version },
+      git,
+      ...options2.remote ? { remote: options2.remote } : {},
+      random: options2.random ?? Math.random,
+      onRecorded: (transitions, outcome) => {
+        if ("error" in outcome) options2.warn(`serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`);
+        else if (outcome.pushError) options2.warn(`serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`);
+      }
+    });
+    const rollout = new _ServeRollout(options2, controller);
+    const verdict2 = controller.verdict();
+    const what = `${plan.mode} ${challenger.version} (${challenger.source}, sha256 ${challenger.sha256.slice(0, 12)})`;
+    if (verdict2.state === "reverted") {
+      options2.log(`serve: ${what} was reverted at ${verdict2.step_started_at}: not serving it again. Why: ${verdict2.reason ?? "(no reason recorded)"}`);
+      rollout.detached = true;
+      await releaseServedModel(challenger);
+    } else {
+      options2.slots.attachChallenger(challenger, () => rollout.serving());
+      const at = verdict2.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict2.percent}%`;
+      options2.log(`serve: ${what} ${verdict2.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict2.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`);
+      for (const listener of options2.listeners ?? []) listener.transitions([], verdict2);
+    }
+    rollout.timer = setInterval(() => rollout.act(controller.tick()), options2.tickMs ?? TICK_MS);
+    rollout.timer.unref();
+    return rollout;
+  }
+  observe(endpoint2, model, result) {
+    if (this.detached) return;
+    setImmediate(() => {
+      const observation = "prediction" in result ? observationOf(result.prediction, model.task, result.runMs) : failedObservation(result.failedAfterMs);
+      this.act(this.controller.observe(endpoint2, observation));
+    });
+  }
+  answer(route2) {
+    return rolloutAnswer(this.options.model.name, this.controller, route2);
+  }
+  verdict() {
+    return this.controller.verdict();
+  }
+  /** Stops ticking and resolves once every transition is written (and pushed) and every listener is done. */
+  async close() {
+    clearInterval(this.timer);
+    await this.controller.settled();
+    await Promise.all((this.options.listeners ?? []).map((l) => l.settled().catch(() => {
+    })));
+  }
+  serving() {
+    const serving = this.controller.serving();
+    return this.options.plan.mode === "shadow" ? { canaryPercent: 0, shadow: serving.shadow } : serving;
+  }
+  act(transitions) {
+    if (transitions.length === 0) return;
+    const verdict2 = this.controller.verdict();
+    const { challenger } = this.options;
+    for (const t of transitions) {
+      if (t.transition === "reverted") {
+        this.detached = true;
+        this.options.slots.detachChallenger();
+        this.options.warn(`serve: ${this.options.plan.mode} ${challenger.version} reverted after ${verdict2.requests.canary} ${this.options.plan.mode} requests: all traffic back to stable ${this.options.stable.version}. Why: ${t.reason}`);
+      } else if (t.transition === "completed") {
+        this.options.log(`serve: canary ${challenger.version} passed every step: it answers everyone now (promote it to make it the champion)`);
+      } else if (t.transition === "stepped") {
+        this.options.log(`serve: canary ${challenger.version} now ${t.percent === "shadow" ? "in shadow" : `at ${t.percent}%`}: ${t.reason ?? ""}`);
+      }
+    }
+    for (const listener of this.options.listeners ?? []) listener.transitions(transitions, verdict2);
+  }
+};
+function checkCompatible(stable, challenger, plan) {
+  const flag = `--${plan.mode} ${plan.challenger}`;
+  if (challenger.sha256 === stable.sha256) {
+    throw new UserError(`${flag}: that is the artifact stable already serves (sha256 ${stable.sha256.slice(0, 12)}); nothing to roll out. Pass the commit or file of the new model.`);
+  }
+  if (challenger.task !== stable.task) throw new UserError(`${flag}: its task is ${challenger.task} but stable ${stable.version} is ${stable.task}; a rollout compares models of one task.`);
+  const kinds = (m) => [...m.featureKinds].map(([name, kind2]) => `${name}:${kind2}`).sort();
+  const a = kinds(stable);
+  const b = kinds(challenger);
+  if (a.join(",") !== b.join(",")) {
+    const missing = a.filter((x) => !b.includes(x));
+    const extra = b.filter((x) => !a.includes(x));
+    throw new UserError(`${flag}: it does not take the requests stable ${stable.version} takes (features stable has but it lacks: ${missing.join(", ") || "none"}; it has but stable lacks: ${extra.join(", ") || "none"}). Roll out a model with the same features; a new feature set is a new model.`);
+  }
+}
+async function checkRecorded(git, model, challenger, commit, plan) {
+  const lines = await readNote(git, commit).catch(() => []);
+  const recorded = lines.some((l) => l.event === "record" && l.model === model.name && l.artifact?.sha256 === challenger.sha256);
+  if (!recorded) {
+    throw new UserError(
+      `--${plan.mode} ${plan.challenger}: commit ${commit.slice(0, 12)} has no record of ${model.name}'s artifact with sha256 ${challenger.sha256.slice(0, 12)}. Record it first (modelkeeper record --commit ${plan.challenger} --push; fetch the notes if it was recorded elsewhere), so the rollout's history names what served.`
+    );
+  }
+}
+
 // src/serve/serve-app.ts
 async function startServe(options2) {
   const { git, model, settings } = options2;
@@ -61234,6 +61910,34 @@ async function startServe(options2) {
   metrics.setChampion(first.name, first.version, first.sha256);
   metrics.reloads.inc({ model: model.name, result: "loaded" });
   const slots = new ModelSlots(first);
+  let rollout;
+  if (options2.rollout) {
+    const challengerRef = await currentChampion(git, model, options2.rollout.challenger, options2.cwd);
+    const challenger = await loadArtifact(options2, challengerRef, options2.rollout.challenger).catch(async (error) => {
+      await slots.releaseAll();
+      throw error;
+    });
+    try {
+      rollout = await ServeRollout.open({
+        git,
+        model,
+        plan: options2.rollout,
+        slots,
+        stable: first,
+        challenger: challenger.served,
+        commit: challenger.commit,
+        remote: options2.remote ?? "origin",
+        listeners: options2.rolloutListeners,
+        log: options2.log,
+        warn: options2.warn
+      });
+    } catch (error) {
+      await releaseServedModel(challenger.served).catch(() => {
+      });
+      await slots.releaseAll();
+      throw error;
+    }
+  }
   const log = settings.log.dir ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
     written: (n) => metrics.logWritten.inc(n),
     dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
@@ -61241,7 +61945,7 @@ async function startServe(options2) {
   }, options2.warn) : void 0;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
-  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options2.warn });
+  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options2.warn, ...rollout ? { rollout } : {} });
   await new Promise((resolve14, reject) => {
     server.once(
       "error",
@@ -61302,20 +62006,25 @@ async function startServe(options2) {
     await reloading?.catch(() => {
     });
     await log?.close();
+    await rollout?.close();
     await slots.releaseAll();
     lifecycle.markStopped();
     return { graceful };
   })();
-  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, reload, shutdown, logFiles: () => log?.files ?? [] };
+  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, rollout: () => rollout?.verdict(), reload, shutdown, logFiles: () => log?.files ?? [] };
 }
 async function load(options2, ref) {
+  return (await loadArtifact(options2, ref, options2.champion)).served;
+}
+async function loadArtifact(options2, ref, override) {
   const model = ref.rev && await modelConfigAt(options2, ref.rev) || options2.model;
   const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
   if (reserved.length) {
     throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
   }
-  const artifact = await fetchChampion(options2.git, model, ref, options2.champion, options2.cwd, options2.env);
-  return loadServedModel(model.name, artifact, model.task, model.features);
+  const artifact = await fetchChampion(options2.git, model, ref, override, options2.cwd, options2.env);
+  const commit = artifact.commit;
+  return { served: await loadServedModel(model.name, artifact, model.task, model.features), ...commit ? { commit } : {} };
 }
 async function modelConfigAt(options2, rev) {
   const text2 = await options2.git.tryRun(["show", `${rev}:${options2.config.relativePath}`]);
@@ -61327,16 +62036,166 @@ async function modelConfigAt(options2, rev) {
   }
 }
 
+// src/rollout/plan.ts
+init_errors();
+function rolloutPlan(config2, flags) {
+  const { canary, shadow } = flags;
+  const percentText2 = flags["canary-percent"];
+  if (canary !== void 0 && shadow !== void 0) {
+    throw new UserError(`--canary and --shadow: pass one. A canary can start in shadow: put "shadow" first in the model's rollout.steps.`);
+  }
+  if (percentText2 !== void 0 && canary === void 0) throw new UserError(`--canary-percent ${percentText2}: also pass --canary REV|PATH, the model that gets that share.`);
+  for (const [flag, value2] of [["canary", canary], ["shadow", shadow]]) {
+    if (value2 !== void 0 && value2.trim() === "") throw new UserError(`--${flag}: expected a commit, tag or ONNX file, got an empty value.`);
+  }
+  if (shadow !== void 0) {
+    return { mode: "shadow", challenger: shadow, config: { ...config2, steps: ["shadow", 100], min_requests: Number.POSITIVE_INFINITY } };
+  }
+  if (canary === void 0) return void 0;
+  if (percentText2 === void 0) return { mode: "canary", challenger: canary, config: config2 };
+  const percent2 = Number(percentText2);
+  if (percentText2.trim() === "" || !Number.isFinite(percent2) || percent2 <= 0 || percent2 >= 100) {
+    throw new UserError(`--canary-percent ${percentText2}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`);
+  }
+  return { mode: "canary", challenger: canary, config: { ...config2, steps: [percent2, 100] } };
+}
+
+// src/github/deployments.ts
+init_sticky_comment();
+
+// src/report/rollout-comment.ts
+init_escape();
+var DESCRIPTION_LIMIT = 140;
+function deploymentDescription(verdict2) {
+  const where2 = verdict2.percent === "shadow" ? "in shadow" : `at ${verdict2.percent}%`;
+  const text2 = verdict2.state === "reverted" ? `reverted ${where2}: ${verdict2.reason ?? "no reason recorded"}` : verdict2.state === "completed" ? "canary passed every step: answers everyone" : `canary ${where2} (step ${verdict2.step + 1} of ${verdict2.steps.length}), no breach so far`;
+  const plain = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+  return plain.length <= DESCRIPTION_LIMIT ? plain : `${plain.slice(0, DESCRIPTION_LIMIT - 1)}\u2026`;
+}
+function revertComment(verdict2) {
+  const where2 = verdict2.percent === "shadow" ? "in shadow" : `at ${verdict2.percent}% of requests`;
+  const stable = verdict2.stable ? `stable ${markdownCode(verdict2.stable.version ?? verdict2.stable.sha256.slice(0, 12))}` : "stable";
+  const lines = [
+    `### modelkeeper: the canary of ${markdownCode(verdict2.model)} was reverted`,
+    "",
+    `The model this pull request built (artifact sha256 ${markdownCode(verdict2.canary.sha256.slice(0, 12))}${verdict2.canary.commit ? `, commit ${markdownCode(verdict2.canary.commit.slice(0, 12))}` : ""}) was reverted automatically ${where2}, after ${verdict2.requests.canary} of its requests and ${verdict2.requests.stable} of ${stable}'s in the same step: all traffic went back to ${stable}.`,
+    "",
+    `**Why:** ${escapeMarkdown(verdict2.reason ?? "no reason recorded")}`,
+    "",
+    "| signal | breached | evidence |",
+    "| --- | --- | --- |",
+    ...verdict2.evidence.map((e) => `| ${escapeMarkdown(e.signal)} | ${e.breached ? "**yes**" : "no"} | ${escapeMarkdown(e.detail)} |`),
+    "",
+    `The record is in the notes: ${markdownCode(`modelkeeper rollout status --model ${verdict2.model}`)}. This canary is not served again.`
+  ];
+  return lines.join("\n");
+}
+
+// src/github/deployments.ts
+var DEPLOYMENT_TASK = "deploy:modelkeeper-canary";
+function githubDeploymentListener(options2) {
+  const github = githubFromEnv(options2.env, options2.warn);
+  if (!github) return void 0;
+  let repo;
+  try {
+    repo = repoFromEnv(options2.env);
+  } catch (error) {
+    options2.warn(`serve: rollout: no GitHub deployment: ${error.message}`);
+    return void 0;
+  }
+  return new RolloutDeployments({ github, repo, model: options2.model, environment: options2.environment ?? "production", warn: options2.warn });
+}
+var RolloutDeployments = class {
+  constructor(options2) {
+    this.options = options2;
+  }
+  options;
+  queue = Promise.resolve();
+  deploymentId;
+  warnedNoCommit = false;
+  transitions(_transitions, verdict2) {
+    const commit = verdict2.canary.commit;
+    if (!commit) {
+      if (!this.warnedNoCommit) this.options.warn("serve: rollout: the canary is a file, not a commit: no GitHub deployment (a deployment names a commit).");
+      this.warnedNoCommit = true;
+      return;
+    }
+    this.queue = this.queue.then(
+      () => this.reconcile(commit, verdict2).catch(
+        (error) => this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`)
+      )
+    );
+  }
+  settled() {
+    return this.queue;
+  }
+  async reconcile(commit, verdict2) {
+    const { github, repo, environment } = this.options;
+    const id = this.deploymentId ?? (this.deploymentId = await this.findOrCreate(commit, verdict2));
+    const state = verdict2.state === "reverted" ? "failure" : verdict2.state === "completed" ? "success" : "in_progress";
+    const description = deploymentDescription(verdict2);
+    const { data: statuses } = await github.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id, per_page: 1 });
+    const latest2 = statuses[0];
+    if (!latest2 || latest2.state !== state || latest2.description !== description) {
+      await github.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state, description, environment, auto_inactive: state === "success" });
+    }
+    if (verdict2.state === "reverted") await this.commentOnPull(commit, verdict2);
+  }
+  async findOrCreate(commit, verdict2) {
+    const { github, repo, environment, model } = this.options;
+    const existing = await github.paginate(github.rest.repos.listDeployments, { ...repo, sha: commit, task: DEPLOYMENT_TASK, environment, per_page: 100 });
+    const mine = existing.find((d) => {
+      const payload = typeof d.payload === "string" ? safeJson(d.payload) : d.payload;
+      return payload?.model === model && payload?.canary_sha256 === verdict2.canary.sha256;
+    });
+    if (mine) return mine.id;
+    const { data, status: status2 } = await github.rest.repos.createDeployment({
+      ...repo,
+      ref: commit,
+      task: DEPLOYMENT_TASK,
+      environment,
+      auto_merge: false,
+      // The gate already ran (evaluate, the PR's checks); the canary's own analysis is the rollout.
+      required_contexts: [],
+      payload: { model, canary_sha256: verdict2.canary.sha256, ...verdict2.stable ? { stable_sha256: verdict2.stable.sha256, stable_version: verdict2.stable.version ?? null } : {} },
+      description: `modelkeeper canary of ${model}`.slice(0, 140),
+      production_environment: true
+    });
+    if (status2 !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment (${status2})`);
+    return data.id;
+  }
+  /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
+  async commentOnPull(commit, verdict2) {
+    const { github, repo, model } = this.options;
+    const { data: pulls } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: commit, per_page: 100 });
+    const pull = pulls.find((p) => p.head.sha === commit) ?? pulls[0];
+    if (!pull) return;
+    const marker = commentMarker(`rollout-${verdict2.canary.sha256.slice(0, 12)}`, model);
+    await upsertComment(github, repo, pull.number, marker, revertComment(verdict2), this.options.commentAuthor);
+  }
+};
+function safeJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/commands/serve.ts
 var serveCommand = {
   name: "serve",
   summary: "serve the champion over HTTP (Open Inference Protocol v2, Prometheus /metrics) and write the prediction log drift reads",
-  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH]",
+  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH] [--canary REV|PATH [--canary-percent P] | --shadow REV|PATH]",
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 8080; 0 picks a free one)" },
     host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)" },
     log: { type: "string", value: "DIR", description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)" },
     champion: { type: "string", value: "REV|PATH", description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)" },
+    canary: { type: "string", value: "REV|PATH", description: "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)" },
+    "canary-percent": { type: "string", value: "P", description: "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)" },
+    shadow: { type: "string", value: "REV|PATH", description: "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals" },
+    environment: { type: "string", value: "NAME", description: "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)" },
     "max-body-mb": { type: "string", value: "MB", description: "largest request body (default 8); larger get 413" },
     "max-rows": { type: "string", value: "N", description: "most rows per request (default 10000); more get 413" },
     "timeout-ms": { type: "string", value: "MS", description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running" },
@@ -61352,12 +62211,16 @@ var serveCommand = {
       throw new UserError(`serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`);
     }
     const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string"));
+    const plan = rolloutPlan(workspace.models[0].rollout, { canary: values.canary, "canary-percent": values["canary-percent"], shadow: values.shadow });
+    const deployments = plan ? githubDeploymentListener({ env: context.env, model: workspace.models[0].name, warn: context.warn, ...typeof values.environment === "string" ? { environment: values.environment } : {} }) : void 0;
     const server = await startServe({
       git: workspace.git,
       config: workspace.config,
       model: workspace.models[0],
       settings: resolveSettings(workspace.config.serve, flags),
       champion: values.champion,
+      ...plan ? { rollout: plan } : {},
+      ...deployments ? { rolloutListeners: [deployments] } : {},
       cwd: context.cwd,
       env: context.env,
       log: context.log,
@@ -61382,41 +62245,6 @@ var serveCommand = {
     };
   }
 };
-
-// src/rollout/rollout-line.ts
-var KINDS = ["started", "stepped", "completed", "reverted"];
-var SHA256 = /^[0-9a-f]{64}$/;
-var COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function rolloutLineProblem(line, noteCommit) {
-  const l = line;
-  if (l.event !== "rollout") return "not a rollout line";
-  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at))) return "no id or no valid time";
-  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256)) return "canary.sha256 is not a sha256";
-  if (typeof l.canary.commit !== "string" || !COMMIT.test(l.canary.commit)) return "canary.commit is not a commit id";
-  if (l.canary.commit !== noteCommit) return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
-  if (!KINDS.includes(l.transition)) return `unknown transition ${JSON.stringify(l.transition)}`;
-  if (!Number.isInteger(l.step) || l.step < 0) return "step is not a step index";
-  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100)) return 'percent is neither "shadow" nor 1..100';
-  if (l.reason !== void 0 && typeof l.reason !== "string") return "reason is not text";
-  if (l.evidence !== void 0 && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean"))) return "evidence is not a list of signals";
-  return void 0;
-}
-
-// src/rollout/record.ts
-async function readRolloutHistory(git, model) {
-  const history = { lines: [], ignored: [] };
-  for (const note of await readAllNotes(git)) {
-    for (const line of note.lines) {
-      if (line.event !== "rollout" || model !== void 0 && line.model !== model) continue;
-      const problem = rolloutLineProblem(line, note.commit);
-      if (problem) history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : void 0, problem });
-      else history.lines.push(line);
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  history.lines = history.lines.filter((l) => !seen.has(l.id) && Boolean(seen.add(l.id))).sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-  return history;
-}
 
 // src/rollout/status.ts
 function summarizeRollouts(lines) {
