@@ -1,0 +1,99 @@
+// The layering docs/architecture.md describes, checked on the real import graph (esbuild's
+// resolution of every module under src/ and bot/), so a new arrow the wrong way fails CI.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+function modules(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    return entry.isDirectory() ? modules(path) : /\.(ts|mjs)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** file → the project files it imports (statically or dynamically), as esbuild resolves them. */
+async function importGraph(): Promise<Map<string, string[]>> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [...modules("src"), ...modules("bot")],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    outdir: "/nonexistent",
+    packages: "external",
+    logLevel: "silent",
+  });
+  const graph = new Map<string, string[]>();
+  for (const [file, input] of Object.entries(result.metafile.inputs)) {
+    graph.set(file, input.imports.filter((i) => !i.external).map((i) => i.path));
+  }
+  return graph;
+}
+
+/** Strongly connected components with more than one module (Tarjan): the import cycles. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+const edges = (graph: Map<string, string[]>) => [...graph].flatMap(([from, deps]) => deps.map((to) => ({ from, to })));
+
+test("no import cycles among the modules of src/ and bot/", async () => {
+  assert.deepEqual(cycles(await importGraph()), []);
+});
+
+// TODO until the package branch lands (its demo bundles the loopback GitHub): src/demo/loopback-github.ts still loads test/ and bot/.
+test("src/ never imports test/ or bot/: what ships is self-contained", { todo: "src/demo/loopback-github.ts (issue 13)" }, async () => {
+  const wrong = edges(await importGraph()).filter((e) => e.from.startsWith("src/") && /^(test|bot)\//.test(e.to));
+  assert.deepEqual(wrong, []);
+  // A path built at run time escapes the bundler's graph: look for one in the text too.
+  const hidden = modules("src").filter((file) => /["'`](\.\.\/)+(test|bot)\//.test(readFileSync(join(root, file), "utf8")));
+  assert.deepEqual(hidden, []);
+});
+
+test("stats/ and report/ are pure: no I/O, no process, no threads, no outside layer", async () => {
+  const pureLayers = /^src\/(stats|report)\//;
+  // The bootstrap's thread pool is the one runtime part still inside stats/ (issue 12: move it out).
+  const runtime = /^src\/stats\/paired\/(paired-bootstrap|bootstrap-worker)\.ts$|\.mjs$/;
+  const graph = await importGraph();
+  const wrong = edges(graph).filter((e) => pureLayers.test(e.from) && !runtime.test(e.from) && !/^src\/(stats|report)\/|^src\/errors\.ts$/.test(e.to));
+  assert.deepEqual(wrong, []);
+  const result = await build({ absWorkingDir: root, entryPoints: modules("src/stats").concat(modules("src/report")).filter((f) => !runtime.test(f)), bundle: false, write: false, metafile: true, platform: "node", format: "esm", outdir: "/nonexistent", logLevel: "silent" });
+  const io = Object.entries(result.metafile.inputs).flatMap(([file, input]) => input.imports.filter((i) => /^node:(fs|child_process|worker_threads|os|net|http|https|process)(\/|$)/.test(i.path)).map((i) => `${file} → ${i.path}`));
+  assert.deepEqual(io, []);
+});
