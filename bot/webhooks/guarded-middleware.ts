@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
 import type { ByteBudget } from "./byte-budget.ts";
 import { readBody } from "./read-body.ts";
+import { closeAfterAnswer } from "../../src/http/close-after-answer.ts";
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean;
 
@@ -48,9 +49,9 @@ export function guardedWebhooks(webhooks: WebhookReceiver, next: NodeHandler, op
     if (pathOf(request.url) !== options.path) return next(request, response);
     const refuse = (status: number, error: string, headers: Record<string, string> = {}) => {
       options.log.warn(`webhook refused with ${status}: ${error}`);
-      answer(response, status, { error }, { ...headers, connection: "close" });
-      // Stop reading whatever the client is still sending.
-      response.once("finish", () => request.socket.destroy());
+      // Close after the answer, dropping whatever the client is still sending.
+      closeAfterAnswer(request, response);
+      answer(response, status, { error }, headers);
       return true;
     };
 

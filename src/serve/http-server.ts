@@ -21,6 +21,7 @@ import type { Table } from "../data/table.ts";
 import type { RolloutHooks } from "../rollout/serve-rollout.ts";
 import { rolloutAnswer } from "../rollout/endpoint.ts";
 import { isUserError } from "../errors.ts";
+import { closeAfterAnswer } from "../http/close-after-answer.ts";
 import { VERSION } from "../version.ts";
 
 export interface ServerParts {
@@ -81,7 +82,8 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       parts.metrics.inFlight.set(parts.admission.inFlight);
       parts.metrics.queued.set(parts.admission.queued);
       const text = await parts.metrics.registry.metrics();
-      res.writeHead(200, { "content-type": parts.metrics.registry.contentType, ...closeIfDraining(parts) });
+      closeIfDraining(parts, res);
+      res.writeHead(200, { "content-type": parts.metrics.registry.contentType });
       res.end(text);
       return;
     }
@@ -261,9 +263,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 }
 
 function tooLarge(answer: (code: number, body: Record<string, unknown>, headers?: Record<string, string>) => void, req: IncomingMessage, res: ServerResponse, limit: number): void {
-  // Answer, then drop the connection rather than read the rest of an oversized body.
-  answer(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`), { connection: "close" });
-  res.once("finish", () => req.socket.destroySoon());
+  // Answer, then close the connection rather than buffer the rest of an oversized body.
+  closeAfterAnswer(req, res);
+  answer(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`));
 }
 
 function servesThis(model: ServedModel, name: string, version: string | undefined): boolean {
@@ -275,14 +277,15 @@ function notServed(parts: ServerParts, res: ServerResponse, model: ServedModel, 
   send(parts, res, 404, errorBody(`${what}; this server serves ${model.name} version ${model.version}`));
 }
 
-function closeIfDraining(parts: ServerParts): Record<string, string> {
-  // While draining, every answer tells the client to reconnect (to another replica).
-  return parts.lifecycle.draining ? { connection: "close" } : {};
+/** While draining, every answer tells the client to reconnect (to another replica). */
+function closeIfDraining(parts: ServerParts, res: ServerResponse): void {
+  if (parts.lifecycle.draining && !res.headersSent) closeAfterAnswer(res.req, res);
 }
 
 function send(parts: ServerParts, res: ServerResponse, code: number, body: Record<string, unknown>): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...closeIfDraining(parts) });
+  closeIfDraining(parts, res);
+  res.writeHead(code, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
