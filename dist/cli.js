@@ -40250,6 +40250,26 @@ var init_read_body = __esm({
   }
 });
 
+// src/http/close-after-answer.ts
+function closeAfterAnswer(request3, response, lingerMs = LINGER_MS) {
+  const socket = request3.socket;
+  response.setHeader("connection", "close");
+  socket.destroySoon = function lingeringClose() {
+    request3.resume();
+    if (socket.writable) socket.end();
+    const timer = setTimeout(() => socket.destroy(), lingerMs);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  };
+}
+var LINGER_MS;
+var init_close_after_answer = __esm({
+  "src/http/close-after-answer.ts"() {
+    "use strict";
+    LINGER_MS = 2e3;
+  }
+});
+
 // bot/webhooks/guarded-middleware.ts
 import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 function guardedWebhooks(webhooks, next, options2) {
@@ -40258,8 +40278,8 @@ function guardedWebhooks(webhooks, next, options2) {
     if (pathOf(request3.url) !== options2.path) return next(request3, response);
     const refuse = (status2, error, headers = {}) => {
       options2.log.warn(`webhook refused with ${status2}: ${error}`);
-      answer(response, status2, { error }, { ...headers, connection: "close" });
-      response.once("finish", () => request3.socket.destroy());
+      closeAfterAnswer(request3, response);
+      answer(response, status2, { error }, headers);
       return true;
     };
     if (request3.method !== "POST") return refuse(404, `Unknown route: ${request3.method} ${options2.path}`);
@@ -40348,6 +40368,7 @@ var init_guarded_middleware = __esm({
   "bot/webhooks/guarded-middleware.ts"() {
     "use strict";
     init_read_body();
+    init_close_after_answer();
     SIGNATURE = /^sha256=[0-9a-f]{64}$/;
     JSON_TYPE = /^\s*application\/json\s*(?:;|$)/i;
   }
@@ -60860,6 +60881,7 @@ function rolloutAnswer(model, rollout, route2) {
 
 // src/serve/http-server.ts
 init_errors();
+init_close_after_answer();
 var ActiveRequests = class {
   count = 0;
   waiters = [];
@@ -60897,7 +60919,8 @@ async function handle2(parts, req, res) {
       parts.metrics.inFlight.set(parts.admission.inFlight);
       parts.metrics.queued.set(parts.admission.queued);
       const text2 = await parts.metrics.registry.metrics();
-      res.writeHead(200, { "content-type": parts.metrics.registry.contentType, ...closeIfDraining(parts) });
+      closeIfDraining(parts, res);
+      res.writeHead(200, { "content-type": parts.metrics.registry.contentType });
       res.end(text2);
       return;
     }
@@ -61058,8 +61081,8 @@ function readBody2(req, limit) {
   });
 }
 function tooLarge(answer2, req, res, limit) {
-  answer2(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`), { connection: "close" });
-  res.once("finish", () => req.socket.destroySoon());
+  closeAfterAnswer(req, res);
+  answer2(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`));
 }
 function servesThis(model, name, version) {
   return name === model.name && (version === void 0 || version === model.version);
@@ -61068,12 +61091,13 @@ function notServed(parts, res, model, name, version) {
   const what = name !== model.name ? `model "${name}" is not served here` : `version "${version}" of ${name} is not served here`;
   send(parts, res, 404, errorBody(`${what}; this server serves ${model.name} version ${model.version}`));
 }
-function closeIfDraining(parts) {
-  return parts.lifecycle.draining ? { connection: "close" } : {};
+function closeIfDraining(parts, res) {
+  if (parts.lifecycle.draining && !res.headersSent) closeAfterAnswer(res.req, res);
 }
 function send(parts, res, code, body) {
   const text2 = JSON.stringify(body);
-  res.writeHead(code, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...closeIfDraining(parts) });
+  closeIfDraining(parts, res);
+  res.writeHead(code, { "content-type": "application/json", "content-length": Buffer.byteLength(text2) });
   res.end(text2);
 }
 function safePath(url) {
