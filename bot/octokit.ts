@@ -6,7 +6,7 @@
  *
  * Retries never duplicate a side effect: a retried POST either fails again or meets GitHub's
  * "Reference already exists" / "A pull request already exists", which the services treat as
- * outcomes; comments are created with retries off and re-found by marker (services/bot-comment.ts).
+ * outcomes; comments are created with retries off and re-found by marker (src/github/sticky-comment.ts).
  */
 import { ProbotOctokit } from "probot";
 import { concurrencyGroup, tokenBucketGroup, unlimitedGroup } from "./limiter-groups.ts";

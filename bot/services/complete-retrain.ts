@@ -4,11 +4,10 @@
  * at the PR head), not from its editable body. Idempotent: comments are found by marker, and an
  * issue already closed (GitHub closes "Closes #N" issues itself on merge) is left as it is.
  */
-import { commentMarker } from "../../src/github/sticky-comment.ts";
+import { commentMarker, upsertComment } from "../../src/github/sticky-comment.ts";
 import { driftClosedComment, mergedComment } from "../messages.ts";
 import { issuesOfRecord } from "../retrain-record.ts";
 import type { PullLink } from "../retrain-request.ts";
-import { upsertBotComment } from "./bot-comment.ts";
 import type { BotGitHub, RepoTarget, RetryTiming } from "./github.ts";
 import { statusOf } from "./github.ts";
 
@@ -37,7 +36,7 @@ export async function completeRetrain(
   const commented: number[] = [];
   const closed: number[] = [];
   const say = async (issue: number, kind: string, message: string) => {
-    await upsertBotComment(github, repo, issue, commentMarker(`${kind}-${pull.number}`, record.model), message, retry, "never");
+    await upsertComment(github, repo, issue, commentMarker(`${kind}-${pull.number}`, record.model), message, undefined, { retry, update: "never" });
     commented.push(issue);
   };
   if (record.requestIssue) await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull, pull.mergeCommitSha));

@@ -10,7 +10,7 @@ export interface RepoTarget {
   defaultBranch: string;
 }
 
-/** Timing the services' own retries use (comment creation retries itself, see bot-comment.ts). */
+/** Timing the services' own retries use (comment creation retries itself, see src/github/sticky-comment.ts). */
 export interface RetryTiming {
   /** Attempts of a non-idempotent write before giving up. */
   attempts: number;

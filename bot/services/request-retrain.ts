@@ -4,11 +4,10 @@
  * retrain PR or find the open one, and answer on the request issue. Each step is
  * find-compare-then-write, so a redelivered or repeated request changes nothing.
  */
-import { commentMarker } from "../../src/github/sticky-comment.ts";
+import { commentMarker, upsertComment } from "../../src/github/sticky-comment.ts";
 import type { Config } from "../../src/config/types.ts";
 import { deniedComment, linkedComment, openedComment, unknownModelComment, whichModelComment } from "../messages.ts";
 import type { RetrainOutcome, RetrainRequest } from "../retrain-request.ts";
-import { upsertBotComment } from "./bot-comment.ts";
 import type { BotGitHub, RepoTarget, RetryTiming } from "./github.ts";
 import type { BoundedSet } from "./bounded-set.ts";
 import type { KeyedLock } from "./keyed-lock.ts";
@@ -34,7 +33,7 @@ export async function requestRetrain(
 ): Promise<RetrainOutcome> {
   const reply = (kind: string, text: string) =>
     request.requestIssue
-      ? upsertBotComment(github, repo, request.requestIssue, commentMarker(kind, request.key), text, services.retry)
+      ? upsertComment(github, repo, request.requestIssue, commentMarker(kind, request.key), text, undefined, { retry: services.retry })
       : Promise.resolve();
 
   const trust = await requesterTrust(github, repo, requester, services.trust);
@@ -63,7 +62,7 @@ export async function requestRetrain(
     if (request.requestIssue && !services.answered.has(answerKey)) {
       const text = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
       // One answer per request issue and PR: a repeat finds it and writes nothing.
-      await upsertBotComment(github, repo, request.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text, services.retry, "never");
+      await upsertComment(github, repo, request.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text, undefined, { retry: services.retry, update: "never" });
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };

@@ -5,31 +5,67 @@ export function commentMarker(kind: string, model: string): string {
   return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
 }
 
+/** The GitHub calls a marked comment needs: the Action's Octokit and the bot's both fit. */
+export type CommentsApi = Pick<GitHub, "paginate"> & {
+  rest: { issues: Pick<GitHub["rest"]["issues"], "listComments" | "createComment" | "updateComment"> };
+};
+
+export type CommentAction = "created" | "updated" | "unchanged";
+
+export interface UpsertOptions {
+  /** "never": a comment already there stays as it was (an answer given once). */
+  update?: "when-changed" | "never";
+  /** Attempts at creating after an answer lost on the way, and the backoff (n² × baseMs). */
+  retry?: { attempts: number; baseMs: number };
+}
+
+export const DEFAULT_COMMENT_RETRY = { attempts: 4, baseMs: 1000 };
+
+/** The comment written earlier: its marker first, by `author` (any Bot account when undefined). */
+export async function findMarkedComment(github: CommentsApi, repo: RepoRef, issueNumber: number, marker: string, author: string | undefined) {
+  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
+  // By the same identity only, so a user quoting the marker cannot hijack the comment.
+  return comments.find((c) => c.body?.startsWith(marker) && (author === undefined ? c.user?.type === "Bot" : c.user?.login === author));
+}
+
 /**
- * Creates the comment, or updates the one written earlier: found by its hidden marker among
- * comments written by the same identity (so a user quoting the marker cannot hijack it), on
- * every page. Find-compare-then-update: an unchanged body makes no write at all.
+ * Creates the comment, or updates the one written earlier (found by its hidden marker on every
+ * page). Find-compare-then-write: an unchanged body makes no write at all. Creating is not
+ * idempotent, so it is never retried blindly: after a 5xx (which GitHub may send after storing the
+ * comment) the comments are listed again and the create repeats only if the marker is still absent.
  */
 export async function upsertComment(
-  github: GitHub,
+  github: CommentsApi,
   repo: RepoRef,
   issueNumber: number,
   marker: string,
   body: string,
   author: string | undefined,
-): Promise<{ id: number; url: string; action: "created" | "updated" | "unchanged" }> {
+  options: UpsertOptions = {},
+): Promise<{ id: number; url: string; action: CommentAction }> {
   const full = `${marker}\n${body}`;
-  const comments = await github.paginate(github.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
-  const existing = comments.find(
-    (c) => c.body?.startsWith(marker) && (author === undefined ? c.user?.type === "Bot" : c.user?.login === author),
-  );
-  if (existing) {
-    if (existing.body === full) return { id: existing.id, url: existing.html_url, action: "unchanged" };
-    const { data } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: full });
-    return { id: data.id, url: data.html_url, action: "updated" };
+  const retry = options.retry ?? DEFAULT_COMMENT_RETRY;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await findMarkedComment(github, repo, issueNumber, marker, author);
+    if (existing && (existing.body === full || options.update === "never")) return { id: existing.id, url: existing.html_url, action: "unchanged" };
+    if (existing) {
+      const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body: full });
+      return { id: data.id, url: data.html_url, action: "updated" };
+    }
+    try {
+      const { data } = await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } });
+      return { id: data.id, url: data.html_url, action: "created" };
+    } catch (error) {
+      if (!answerLost(error) || attempt >= retry.attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * attempt * retry.baseMs));
+    }
   }
-  const { data } = await github.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full });
-  return { id: data.id, url: data.html_url, action: "created" };
+}
+
+/** Server errors and answers lost on the way: the write may or may not have happened. */
+function answerLost(error: unknown): boolean {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status !== "number" || status >= 500;
 }
 
 /**
