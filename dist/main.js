@@ -39920,20 +39920,33 @@ var init_dist_bundle7 = __esm({
 function commentMarker(kind2, model) {
   return `<!-- modelkeeper:${kind2}:${encodeURIComponent(model)} -->`;
 }
-async function upsertComment(github, repo, issueNumber, marker, body, author) {
+async function findMarkedComment(github, repo, issueNumber, marker, author) {
+  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
+  return comments.find((c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author));
+}
+async function upsertComment(github, repo, issueNumber, marker, body, author, options2 = {}) {
   const full = `${marker}
 ${body}`;
-  const comments = await github.paginate(github.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
-  const existing = comments.find(
-    (c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author)
-  );
-  if (existing) {
-    if (existing.body === full) return { id: existing.id, url: existing.html_url, action: "unchanged" };
-    const { data: data2 } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: full });
-    return { id: data2.id, url: data2.html_url, action: "updated" };
+  const retry2 = options2.retry ?? DEFAULT_COMMENT_RETRY;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await findMarkedComment(github, repo, issueNumber, marker, author);
+    if (existing && (existing.body === full || options2.update === "never")) return { id: existing.id, url: existing.html_url, action: "unchanged" };
+    if (existing) {
+      const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body: full });
+      return { id: data.id, url: data.html_url, action: "updated" };
+    }
+    try {
+      const { data } = await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } });
+      return { id: data.id, url: data.html_url, action: "created" };
+    } catch (error2) {
+      if (!answerLost(error2) || attempt >= retry2.attempts) throw error2;
+      await new Promise((resolve14) => setTimeout(resolve14, attempt * attempt * retry2.baseMs));
+    }
   }
-  const { data } = await github.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full });
-  return { id: data.id, url: data.html_url, action: "created" };
+}
+function answerLost(error2) {
+  const status = error2?.status;
+  return typeof status !== "number" || status >= 500;
 }
 async function commentAuthor(github, configured) {
   if (configured) return configured;
@@ -39944,9 +39957,11 @@ async function commentAuthor(github, configured) {
     return "github-actions[bot]";
   }
 }
+var DEFAULT_COMMENT_RETRY;
 var init_sticky_comment = __esm({
   "src/github/sticky-comment.ts"() {
     "use strict";
+    DEFAULT_COMMENT_RETRY = { attempts: 4, baseMs: 1e3 };
   }
 });
 
@@ -42414,7 +42429,7 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep4 = function(ms2) {
+      let sleep3 = function(ms2) {
         const valid = ms2 > 0 && ms2 < Infinity;
         if (valid === false) {
           if (typeof ms2 !== "number" && typeof ms2 !== "bigint") {
@@ -42425,9 +42440,9 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms2));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module2.exports = sleep4;
+      module2.exports = sleep3;
     } else {
-      let sleep4 = function(ms2) {
+      let sleep3 = function(ms2) {
         const valid = ms2 > 0 && ms2 < Infinity;
         if (valid === false) {
           if (typeof ms2 !== "number" && typeof ms2 !== "bigint") {
@@ -42439,7 +42454,7 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module2.exports = sleep4;
+      module2.exports = sleep3;
     }
   }
 });
@@ -42452,7 +42467,7 @@ var require_sonic_boom = __commonJS({
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path8 = __require("path");
-    var sleep4 = require_atomic_sleep();
+    var sleep3 = require_atomic_sleep();
     var assert3 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -42598,7 +42613,7 @@ var require_sonic_boom = __commonJS({
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep4(BUSY_WRITE_TIMEOUT);
+                sleep3(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -42911,7 +42926,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep4(BUSY_WRITE_TIMEOUT);
+          sleep3(BUSY_WRITE_TIMEOUT);
         }
       }
       try {
@@ -42948,7 +42963,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep4(BUSY_WRITE_TIMEOUT);
+          sleep3(BUSY_WRITE_TIMEOUT);
         }
       }
     }
@@ -43845,7 +43860,7 @@ var require_transport = __commonJS({
     var getCallers = require_caller();
     var { join: join21, isAbsolute: isAbsolute3, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath8 } = __require("node:url");
-    var sleep4 = require_atomic_sleep();
+    var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
     var { transportUsesMultistreamSym } = require_symbols6();
@@ -43969,7 +43984,7 @@ var require_transport = __commonJS({
           return;
         }
         stream.flushSync();
-        sleep4(100);
+        sleep3(100);
         stream.end();
       }
       return stream;
@@ -46859,7 +46874,7 @@ var require_sonic_boom2 = __commonJS({
     var inherits = __require("node:util").inherits;
     var path8 = __require("node:path");
     var assert3 = __require("node:assert");
-    var sleep4 = require_atomic_sleep();
+    var sleep3 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
     var MAX_WRITE = 16 * 1024;
@@ -47032,7 +47047,7 @@ var require_sonic_boom2 = __commonJS({
           if (isRetryableErr && !retriesExhausted && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep4(BUSY_WRITE_TIMEOUT);
+                sleep3(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -47465,7 +47480,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep4(BUSY_WRITE_TIMEOUT);
+            sleep3(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -47507,7 +47522,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep4(BUSY_WRITE_TIMEOUT);
+            sleep3(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -58371,59 +58386,11 @@ function isUnprocessable(error2, text2) {
   const data = error2.response?.data;
   return `${error2.message ?? ""} ${JSON.stringify(data ?? "")}`.toLowerCase().includes(text2.toLowerCase());
 }
-function isTransient(error2) {
-  const status = statusOf(error2);
-  return status === void 0 || status >= 500;
-}
-var PRODUCTION_RETRY, sleep3;
+var PRODUCTION_RETRY;
 var init_github = __esm({
   "bot/services/github.ts"() {
     "use strict";
     PRODUCTION_RETRY = { attempts: 4, baseMs: 1e3 };
-    sleep3 = (ms2) => new Promise((resolve14) => setTimeout(resolve14, ms2));
-  }
-});
-
-// bot/services/bot-comment.ts
-async function findBotComment(github, repo, issueNumber, marker) {
-  const comments = await github.paginate(github.rest.issues.listComments, {
-    owner: repo.owner,
-    repo: repo.repo,
-    issue_number: issueNumber,
-    per_page: 100
-  });
-  const found = comments.find((c) => c.user?.type === "Bot" && c.body?.startsWith(marker));
-  return found ? { id: found.id, body: found.body ?? "" } : void 0;
-}
-async function upsertBotComment(github, repo, issueNumber, marker, text2, retry2, update = "when-changed") {
-  const body = `${marker}
-${text2}`;
-  for (let attempt = 1; ; attempt++) {
-    const existing = await findBotComment(github, repo, issueNumber, marker);
-    if (existing && (existing.body === body || update === "never")) return "unchanged";
-    if (existing) {
-      await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body });
-      return "updated";
-    }
-    try {
-      await github.rest.issues.createComment({
-        owner: repo.owner,
-        repo: repo.repo,
-        issue_number: issueNumber,
-        body,
-        request: { retries: 0 }
-      });
-      return "created";
-    } catch (error2) {
-      if (!isTransient(error2) || attempt >= retry2.attempts) throw error2;
-      await sleep3(attempt * attempt * retry2.baseMs);
-    }
-  }
-}
-var init_bot_comment = __esm({
-  "bot/services/bot-comment.ts"() {
-    "use strict";
-    init_github();
   }
 });
 
@@ -58683,7 +58650,7 @@ var init_trust = __esm({
 
 // bot/services/request-retrain.ts
 async function requestRetrain(github, repo, request3, requester, services) {
-  const reply = (kind2, text2) => request3.requestIssue ? upsertBotComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text2, services.retry) : Promise.resolve();
+  const reply = (kind2, text2) => request3.requestIssue ? upsertComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text2, void 0, { retry: services.retry }) : Promise.resolve();
   const trust = await requesterTrust(github, repo, requester, services.trust);
   if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
   if (trust === "denied") {
@@ -58707,7 +58674,7 @@ async function requestRetrain(github, repo, request3, requester, services) {
     const answerKey = `${repo.owner}/${repo.repo}#${request3.requestIssue}->${result.pull.number}`.toLowerCase();
     if (request3.requestIssue && !services.answered.has(answerKey)) {
       const text2 = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
-      await upsertBotComment(github, repo, request3.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, services.retry, "never");
+      await upsertComment(github, repo, request3.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text2, void 0, { retry: services.retry, update: "never" });
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -58723,7 +58690,6 @@ var init_request_retrain = __esm({
     "use strict";
     init_sticky_comment();
     init_messages();
-    init_bot_comment();
     init_load_config();
     init_open_retrain_pull();
     init_trust();
@@ -58994,7 +58960,7 @@ async function completeRetrain(github, repo, pull, retry2) {
   const commented = [];
   const closed = [];
   const say = async (issue3, kind2, message) => {
-    await upsertBotComment(github, repo, issue3, commentMarker(`${kind2}-${pull.number}`, record.model), message, retry2, "never");
+    await upsertComment(github, repo, issue3, commentMarker(`${kind2}-${pull.number}`, record.model), message, void 0, { retry: retry2, update: "never" });
     commented.push(issue3);
   };
   if (record.requestIssue) await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull, pull.mergeCommitSha));
@@ -59029,7 +58995,6 @@ var init_complete_retrain = __esm({
     init_sticky_comment();
     init_messages();
     init_retrain_record();
-    init_bot_comment();
     init_github();
   }
 });
@@ -59573,7 +59538,7 @@ var init_bot = __esm({
 // bot/limiter-groups.ts
 function tokenBucketGroup(options2) {
   const now = options2.now ?? (() => performance.now());
-  const sleep4 = options2.sleep ?? ((ms2) => new Promise((resolve14) => setTimeout(resolve14, ms2)));
+  const sleep3 = options2.sleep ?? ((ms2) => new Promise((resolve14) => setTimeout(resolve14, ms2)));
   const buckets = /* @__PURE__ */ new Map();
   function bucket() {
     let tokens = options2.burst;
@@ -59584,7 +59549,7 @@ function tokenBucketGroup(options2) {
       refilledAt = now();
       tokens = Math.min(options2.burst, tokens + elapsed * options2.perSecond);
       if (tokens < weight) {
-        await sleep4((weight - tokens) / options2.perSecond * 1e3);
+        await sleep3((weight - tokens) / options2.perSecond * 1e3);
         const waited = (now() - refilledAt) / 1e3;
         refilledAt = now();
         tokens = Math.min(options2.burst, tokens + waited * options2.perSecond);
