@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Command, CommandContext, CommandResult } from "./command.ts";
+import { defineCommand, type CommandContext, type CommandResult, type OptionSpec, type OptionValues } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { runEvaluate } from "./evaluate.ts";
 import { gitDir } from "../git/git-dir.ts";
@@ -24,27 +24,32 @@ const RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 /** The trailer that marks a commit as retrain's, so a rerun recognises one a killed run left. */
 const TRAILER = "Modelkeeper-Retrain";
 
-export const retrainCommand: Command = {
+const RETRAIN_OPTIONS = {
+  "no-push": { type: "boolean", description: "commit and record locally only" },
+  "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
+  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+  timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" },
+} as const satisfies Record<string, OptionSpec>;
+
+type RetrainValues = OptionValues<typeof RETRAIN_OPTIONS>;
+
+export const retrainCommand = defineCommand({
   name: "retrain",
   summary: "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
   usage: "retrain [--model NAME] [--no-push] [--no-comment]",
-  options: {
-    "no-push": { type: "boolean", description: "commit and record locally only" },
-    "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
-    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" },
-  },
+  options: RETRAIN_OPTIONS,
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
     const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
-    const modelName = (values.model as string | undefined) ?? RETRAIN_BRANCH.exec(branch)?.[1];
+    const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
     if (!modelName) throw new UserError(`retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`);
     const model = workspace.models.find((m) => m.name === modelName);
     if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
     if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
-    const remote = (values.remote as string | undefined) ?? "origin";
+    const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
     const release = takeRunLock(join(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
@@ -64,7 +69,7 @@ export const retrainCommand: Command = {
       release();
     }
   },
-};
+});
 
 interface RetrainPlan {
   git: Git;
@@ -83,7 +88,7 @@ interface RetrainPlan {
  * HEAD is a retrain commit of this model that a killed run left unfinished (no record, or never
  * pushed), it finishes that commit instead of training again.
  */
-async function trainCommitAndPush(context: CommandContext, values: Record<string, unknown>, plan: RetrainPlan): Promise<string> {
+async function trainCommitAndPush(context: CommandContext, values: RetrainValues, plan: RetrainPlan): Promise<string> {
   const { git, root, model, start } = plan;
   // Until the new commit is pushed, any failure or interrupt puts the branch back as it was.
   const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
@@ -123,7 +128,7 @@ async function trainCommitAndPush(context: CommandContext, values: Record<string
   }
 }
 
-async function train(context: CommandContext, values: Record<string, unknown>, plan: RetrainPlan, restore: () => Promise<unknown>): Promise<void> {
+async function train(context: CommandContext, values: RetrainValues, plan: RetrainPlan, restore: () => Promise<unknown>): Promise<void> {
   const { model } = plan;
   context.log(`retrain: running \`${model.train}\` for ${model.name}`);
   const minutes = values.timeout !== undefined ? Number(values.timeout) : model.reproduce.timeout_minutes;
@@ -212,13 +217,13 @@ async function artifactSha256(root: string, model: ModelConfig): Promise<string>
   return createHash("sha256").update(await readFile(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 
-async function tellPullRequest(context: CommandContext, values: Record<string, unknown>, model: string, body: string): Promise<void> {
+async function tellPullRequest(context: CommandContext, values: RetrainValues, model: string, body: string): Promise<void> {
   const pr = pullRequestFromEnv(context.env);
   const github = githubFromEnv(context.env, context.warn);
   if (!pr || !github || values["no-comment"]) return;
   try {
     const repo = repoFromEnv(context.env);
-    await upsertComment(github, repo, pr.number, commentMarker("evaluate", model), body, await commentAuthor(github, values["comment-author"] as string | undefined));
+    await upsertComment(github, repo, pr.number, commentMarker("evaluate", model), body, await commentAuthor(github, values["comment-author"]));
   } catch (error) {
     context.warn(`could not comment on pull request #${pr.number}: ${(error as Error).message}`);
   }

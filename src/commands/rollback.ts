@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Command, CommandContext, CommandResult } from "./command.ts";
+import { defineCommand, type CommandContext, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { gitDir } from "../git/git-dir.ts";
 import { assertNoStaleLocks, type Git } from "../git/git.ts";
@@ -20,7 +20,7 @@ import { UserError } from "../errors.ts";
 
 /** The trailer that marks rollback's commits, so a rerun recognises one a killed run made. */
 
-export const rollbackCommand: Command = {
+export const rollbackCommand = defineCommand({
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
   usage: "rollback --model NAME [--to vN] [--pr | --push]",
@@ -36,7 +36,7 @@ export const rollbackCommand: Command = {
     if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
     const [model] = workspace.models;
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
-    const remote = (values.remote as string | undefined) ?? "origin";
+    const remote = values.remote ?? "origin";
     const current = await currentBranch(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current!;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
@@ -53,7 +53,7 @@ export const rollbackCommand: Command = {
       const trusted: TrustedChampion[] = [];
       for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
       for (const tag of ignored) context.log(`rollback: ignored ${tag.tag}: ${tag.reason}`);
-      const target = pickTarget(trusted, values.to as string | undefined, model.name);
+      const target = pickTarget(trusted, values.to, model.name);
       const artifact = target.artifact;
       const entry = await fileEntry(git, target.tag, target.artifactPath);
       if (!entry) throw new UserError(`${target.tag} has no ${target.artifactPath}: cannot restore it.`);
@@ -95,7 +95,7 @@ export const rollbackCommand: Command = {
       release();
     }
   },
-};
+});
 
 async function currentBranch(git: Git, pr: boolean): Promise<string | undefined> {
   const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);

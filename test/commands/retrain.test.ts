@@ -36,7 +36,8 @@ const writesGoodModel = `import { writeFileSync } from "node:fs";\nwriteFileSync
 test("retrain trains, records, commits and pushes the artifact with its note, then evaluates: the model is inferred from the branch", async (t) => {
   const { repo, start } = await retrainBranch(writesGoodModel);
   t.after(() => repo.cleanup());
-  const result = await retrain(repo, "--json");
+  // --comment-author as the Action passes it (no token here, so nothing is posted).
+  const result = await retrain(repo, "--json", "--comment-author", "modelkeeper[bot]");
   assert.equal(result.code, 0, result.stderr + result.stdout);
   const report = JSON.parse(result.stdout);
   assert.equal(report.verdict, "promote");
