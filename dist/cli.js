@@ -59458,16 +59458,18 @@ init_escape();
 init_errors();
 var RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 var TRAILER = "Modelkeeper-Retrain";
-var retrainCommand = {
+var RETRAIN_OPTIONS = {
+  "no-push": { type: "boolean", description: "commit and record locally only" },
+  "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
+  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+  timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" }
+};
+var retrainCommand = defineCommand({
   name: "retrain",
   summary: "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
   usage: "retrain [--model NAME] [--no-push] [--no-comment]",
-  options: {
-    "no-push": { type: "boolean", description: "commit and record locally only" },
-    "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
-    remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" }
-  },
+  options: RETRAIN_OPTIONS,
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
@@ -59498,7 +59500,7 @@ var retrainCommand = {
       release();
     }
   }
-};
+});
 async function trainCommitAndPush(context, values, plan) {
   const { git, root, model, start } = plan;
   const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
@@ -59647,7 +59649,7 @@ async function fileEntry(git, rev, path8) {
 
 // src/commands/rollback.ts
 init_errors();
-var rollbackCommand = {
+var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
   usage: "rollback --model NAME [--to vN] [--pr | --push]",
@@ -59722,7 +59724,7 @@ ${text2}
       release();
     }
   }
-};
+});
 async function currentBranch(git, pr) {
   const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
   if (ref.code === 0) return ref.stdout.trim();
