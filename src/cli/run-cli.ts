@@ -6,6 +6,7 @@ import { COMMON_OPTIONS, type Command, type CommandContext, type OptionSpec } fr
 import { isUserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { escapeWorkflowCommands } from "../report/escape.ts";
+import { runtimeChoice } from "../model/ort.ts";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -61,6 +62,8 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     runCli,
   };
   try {
+    // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
+    runtimeChoice(env);
     const result = await command.run(context, values);
     if (typeof values["report-md"] === "string" && result.markdown) await writeFile(resolve(cwd, values["report-md"]), result.markdown);
     if (typeof values["report-html"] === "string" && result.html) await writeFile(resolve(cwd, values["report-html"]), result.html);

@@ -1,5 +1,4 @@
 import { defineCommand, type CommandResult } from "./command.ts";
-import { runDemo } from "../demo/run-demo.ts";
 
 export const demoCommand = defineCommand({
   name: "demo",
@@ -10,6 +9,8 @@ export const demoCommand = defineCommand({
   },
   async run(context, values): Promise<CommandResult> {
     if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
+    // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
+    const { runDemo } = await import("../demo/run-demo.ts");
     const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   },

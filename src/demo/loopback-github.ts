@@ -1,18 +1,29 @@
 import { generateKeyPairSync } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { brotliDecompressSync } from "node:zlib";
+import { Probot, createNodeMiddleware } from "probot";
+import { retrainBot } from "../../bot/index.ts";
+import { botOctokit } from "../../bot/octokit.ts";
+import { botSettings } from "../../bot/settings.ts";
+import { startGitHubStandIn } from "../../test/support/github-standin/index.ts";
+import { useSpec } from "../../test/support/github-standin/openapi.ts";
+import { sendWebhook } from "../../test/support/webhooks.ts";
 
 /**
- * GitHub for the demo, on this machine: the loopback stand-in the tests use (every request is
- * checked against GitHub's OpenAPI description) and the retrain bot running in-process behind
- * Probot's own webhook middleware, fed the webhooks the stand-in would deliver, signed.
- * Loaded from the sources (the demo runs through tsx), never bundled.
+ * GitHub for the demo, on this machine: the loopback GitHub the tests use (test/support/
+ * github-standin: stateful repositories, issues, pulls, checks; every request checked against
+ * GitHub's OpenAPI description) and the retrain bot running in-process behind Probot's own webhook
+ * middleware, fed the webhooks the loopback GitHub would deliver, signed. All of it is compiled
+ * into dist/ (a lazily loaded chunk of the CLI), with the part of the OpenAPI description it serves
+ * (dist/github-api.json.br), so the demo runs from an installed package with nothing else.
  */
 export interface LoopbackGitHub {
   apiUrl: string;
   owner: string;
   repo: string;
-  standIn: any;
+  standIn: Awaited<ReturnType<typeof startGitHubStandIn>>;
   /** Delivers every webhook the stand-in has queued since the last call to the bot. */
   deliverEvents(): Promise<number>;
   close(): Promise<void>;
@@ -21,15 +32,7 @@ export interface LoopbackGitHub {
 const SECRET = "modelkeeper-demo-webhook-secret";
 
 export async function startLoopbackGitHub(files: Record<string, string>, owner = "acme", repo = "fraud-model"): Promise<LoopbackGitHub> {
-  const standInModule = "../../test/support/github-standin/index.ts";
-  const webhooksModule = "../../test/support/webhooks.ts";
-  const { startGitHubStandIn } = await import(standInModule);
-  const { sendWebhook } = await import(webhooksModule);
-  const { Probot, createNodeMiddleware } = await import("probot");
-  const { retrainBot } = await import("../../bot/index.ts");
-  const { botOctokit } = await import("../../bot/octokit.ts");
-  const { botSettings } = await import("../../bot/settings.ts");
-
+  useShippedApiDescription();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   const standIn = await startGitHubStandIn({
     app: { id: 1, slug: "modelkeeper", privateKey },
@@ -63,4 +66,10 @@ export async function startLoopbackGitHub(files: Record<string, string>, owner =
       await standIn.close();
     },
   };
+}
+
+/** In the bundle, serve the shipped subset of the description (@octokit/openapi is not installed). */
+function useShippedApiDescription(): void {
+  const shipped = new URL("./github-api.json.br", import.meta.url);
+  if (existsSync(shipped)) useSpec(JSON.parse(brotliDecompressSync(readFileSync(shipped)).toString("utf8")));
 }

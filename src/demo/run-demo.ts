@@ -1,8 +1,8 @@
 import { mkdtemp, mkdir, readFile, writeFile, symlink, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createExampleRepo } from "./example-repo.ts";
+import { packageRoot } from "./package-root.ts";
 import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "./transactions.ts";
 import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.ts";
 import type { CliRunner } from "../commands/command.ts";
@@ -19,8 +19,10 @@ export interface DemoResult {
   summary: string;
 }
 
-const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md", ".gitignore"];
+const projectRoot = packageRoot();
+const EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md"];
+// examples/fraud/.gitignore's content: npm never packs a file named .gitignore.
+const EXAMPLE_GITIGNORE = "node_modules/\n";
 
 /**
  * The whole loop on the built-in fraud example, offline and deterministic. Every step runs the
@@ -44,6 +46,7 @@ export async function runDemo(options: { dir?: string; log: (line: string) => vo
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files: Record<string, string> = {};
   for (const name of EXAMPLE_FILES) files[name] = await readFile(join(projectRoot, "examples/fraud", name), "utf8");
+  files[".gitignore"] = EXAMPLE_GITIGNORE;
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8000, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4000, seed: 102, scenario: "baseline" }));
   const { repo } = await createExampleRepo(dir, files);
@@ -100,6 +103,7 @@ export async function runDemo(options: { dir?: string; log: (line: string) => vo
     if (!pull) throw new UserError("demo: the bot did not open the retrain pull request");
     say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
     const request = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
+    if (request === undefined) throw new UserError("demo: the bot's retrain PR has no .modelkeeper/retrain/fraud.json");
 
     // 6. The retrain workflow: fresh labelled data arrives, retrain trains v2, evaluate compares.
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train → record → commit → evaluate → PR comment)");
@@ -158,11 +162,18 @@ export async function runDemo(options: { dir?: string; log: (line: string) => vo
   }
 }
 
-/** node_modules of the example: modelkeeper itself (for modelkeeper/trainer) and yaml, as `npm install` would give. */
+/**
+ * node_modules of the example, as `npm install modelkeeper yaml` would give: modelkeeper itself
+ * (for modelkeeper/trainer), and a yaml package that re-exports the copy modelkeeper bundles
+ * (modelkeeper/yaml), since an installed modelkeeper has no yaml dependency to link.
+ */
 async function linkDependencies(repo: string): Promise<void> {
-  await mkdir(join(repo, "node_modules"), { recursive: true });
-  await symlink(projectRoot, join(repo, "node_modules", "modelkeeper"), "dir");
-  await symlink(join(projectRoot, "node_modules", "yaml"), join(repo, "node_modules", "yaml"), "dir");
+  const modules = join(repo, "node_modules");
+  await mkdir(join(modules, "yaml"), { recursive: true });
+  // Junctions on Windows: directory links that need no administrator rights.
+  await symlink(projectRoot, join(modules, "modelkeeper"), process.platform === "win32" ? "junction" : "dir");
+  await writeFile(join(modules, "yaml", "package.json"), JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n");
+  await writeFile(join(modules, "yaml", "index.js"), 'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n');
 }
 
 function missedFraud(window: Table): { fraud: number; newPattern: number } {

@@ -1,5 +1,5 @@
 /**
- * Runs ONNX models on tables with onnxruntime-node: load (with checks that turn a wrong file into a
+ * Runs ONNX models on tables with onnxruntime (./ort.ts picks the WebAssembly or native build): load (with checks that turn a wrong file into a
  * message saying what to do), predict in bounded-memory batches, and time a fixed-size batch for
  * latency guardrails. The only module that touches onnxruntime, through ./ort.ts so telemetry is
  * off before the runtime starts.
@@ -60,7 +60,7 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
   const ort = await loadOrt();
   let session: InferenceSession;
   try {
-    session = await ort.InferenceSession.create(path, {
+    session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: options.threads ?? 1,
       interOpNumThreads: 1,
       executionMode: "sequential",
@@ -68,7 +68,7 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
     });
   } catch (error) {
     throw new UserError(
-      `onnxruntime cannot load ${path}: ${firstLine(error)}. Re-export it with standard ONNX operators and an opset this onnxruntime (${ort.env.versions.node ?? "1.30"}) supports, and check the file is complete.`,
+      `onnxruntime cannot load ${path}: ${firstLine(error)}. Re-export it with standard ONNX operators and an opset this onnxruntime (${ort.env.versions.common ?? "1.30"}) supports, and check the file is complete.`,
       { file: path },
     );
   }

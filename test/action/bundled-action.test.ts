@@ -39,7 +39,7 @@ async function runAction(actionDir: string, workspace: string, inputs: Record<st
     RUNNER_TEMP: files,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [join(actionDir, "dist", "main.js")], { cwd: workspace, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [join(actionDir, "dist", "index.js")], { cwd: workspace, env, encoding: "utf8" });
   return { ...result, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
 }
 

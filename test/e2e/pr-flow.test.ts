@@ -2,7 +2,7 @@
 // (GitHub's git), the loopback GitHub stand-in (GitHub's REST API; origin's post-receive hook
 // replays pushed branches into it with identical shas), and the example workflows users copy
 // (examples/workflows/) run by a small runner that runs the bundled Action (action.yml +
-// dist/main.js) exactly as a hosted runner does: event payloads in GITHUB_EVENT_PATH, GITHUB_*
+// dist/index.js) exactly as a hosted runner does: event payloads in GITHUB_EVENT_PATH, GITHUB_*
 // variables, INPUT_* inputs with action.yml's defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
 //
 //   1. first push to main → promote workflow: evaluate (first model, floors hold) → promote v1

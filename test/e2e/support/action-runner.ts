@@ -1,4 +1,4 @@
-// Runs the bundled Action (action.yml + dist/main.js) the way a GitHub runner does: a copy of the
+// Runs the bundled Action (action.yml + dist/index.js) the way a GitHub runner does: a copy of the
 // action without node_modules, every declared input as an INPUT_* variable (defaults from
 // action.yml, then the step's `with:`), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the
 // process's exit status as the step's outcome. Adapted from test/action/bundled-action.test.ts.
@@ -48,7 +48,7 @@ export async function actionInputs(actionDir: string, withInputs: Record<string,
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
 }
 
-/** Runs dist/main.js in `workspace` with the job's environment plus the step's inputs. */
+/** Runs dist/index.js in `workspace` with the job's environment plus the step's inputs. */
 export async function runActionStep(
   actionDir: string,
   workspace: string,
@@ -63,7 +63,7 @@ export async function runActionStep(
   await writeFile(summaryFile, "");
   const env = { ...jobEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...(await actionInputs(actionDir, withInputs, token)) };
   // Asynchronous on purpose: the GitHub stand-in answers from this very process.
-  const { status, stdout, stderr } = await spawnAsync(process.execPath, [join(actionDir, "dist", "main.js")], workspace, env);
+  const { status, stdout, stderr } = await spawnAsync(process.execPath, [join(actionDir, "dist", "index.js")], workspace, env);
   const result = { status, stdout, stderr, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
   await rm(files, { recursive: true, force: true });
   return result;

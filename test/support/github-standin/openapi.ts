@@ -67,6 +67,16 @@ export function loadSpec(): OpenApiSpec {
   return cachedSpec;
 }
 
+/**
+ * Serve from `spec` instead of @octokit/openapi's file: the shipped demo (src/demo) passes the
+ * subset of the description for the operations the stand-in implements, which the bundle carries
+ * (scripts/bundle.mjs writes it), so it runs where @octokit/openapi is not installed.
+ */
+export function useSpec(spec: OpenApiSpec): void {
+  cachedSpec = spec;
+  cachedRouter = undefined;
+}
+
 /** The process-wide router over every operation of api.github.com. */
 export function getRouter(): Router {
   cachedRouter ??= new Router(loadSpec());
