@@ -5,6 +5,7 @@ import { readActionSettings } from "./inputs.ts";
 import { findCommand, COMMANDS } from "../commands/index.ts";
 import { isUserError, UserError } from "../errors.ts";
 import { escapeWorkflowCommands } from "../report/escape.ts";
+import { runtimeChoice } from "../model/ort.ts";
 
 /** The Action: inputs -> the same command the CLI runs -> outputs, job summary, exit status. */
 export async function runAction(): Promise<void> {
@@ -15,6 +16,8 @@ export async function runAction(): Promise<void> {
       throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
     }
     const env = { ...process.env, ...(settings.token ? { GITHUB_TOKEN: settings.token } : {}) };
+    // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
+    runtimeChoice(env);
     const result = await command.run(
       { cwd: settings.workingDirectory, env, log: (line) => core.info(escapeWorkflowCommands(line)), warn: (line) => core.warning(line) },
       settings.values,

@@ -7,12 +7,14 @@
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Table } from "../data/table.ts";
 import { inferBody } from "../serve/infer-body.ts";
 import { UserError } from "../errors.ts";
+import { packageRoot } from "./package-root.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
+// The installed package's own CLI: from a checkout, src/demo/; bundled, a chunk in dist/.
+const BIN = join(packageRoot(), "bin", "modelkeeper.js");
 
 export interface ServedDay {
   /** The prediction log files the server wrote, in order. */

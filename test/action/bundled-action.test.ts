@@ -1,7 +1,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile, stat, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile, stat, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,7 @@ async function copyOfAction(): Promise<string> {
 }
 
 /** Runs the bundled entry the way a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY. */
-async function runAction(actionDir: string, workspace: string, inputs: Record<string, string>) {
+async function runAction(actionDir: string, workspace: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
   const files = await mkdtemp(join(tmpdir(), "mk-runner-"));
   const outputFile = join(files, "output");
   const summaryFile = join(files, "summary");
@@ -37,10 +37,11 @@ async function runAction(actionDir: string, workspace: string, inputs: Record<st
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_ACTIONS: "true",
     RUNNER_TEMP: files,
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [join(actionDir, "dist", "index.js")], { cwd: workspace, env, encoding: "utf8" });
-  return { ...result, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
+  return { ...result, home: files, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
 }
 
 /** Reads the heredoc format @actions/core writes to GITHUB_OUTPUT. */
@@ -87,15 +88,22 @@ test("a bad input fails the step with a message, exit-code output 2", async () =
   await repo.cleanup();
 });
 
-test("the shipped onnxruntime-node runtime loads from dist/ without node_modules, and writes no telemetry", async () => {
+test("dist/ ships the WebAssembly onnxruntime, loaded with no node_modules, writing no telemetry; native on request fails before any work", async (t) => {
   const action = await copyOfAction();
-  const home = await mkdtemp(join(tmpdir(), "mk-home-"));
-  const script = `process.env.ORT_DISABLE_TELEMETRY = "1"; const ort = await import("onnxruntime-node"); console.log(typeof ort.InferenceSession.create);`;
-  await writeFile(join(action, "dist", "probe.mjs"), script);
-  const result = spawnSync(process.execPath, [join(action, "dist", "probe.mjs")], { cwd: action, encoding: "utf8", env: { PATH: process.env.PATH, HOME: home } });
-  assert.equal(result.status, 0, result.stderr);
-  assert.equal(result.stdout.trim(), "function");
-  assert.equal(await stat(join(home, ".cache", "Microsoft")).catch(() => undefined), undefined);
+  assert.deepEqual((await readdir(join(action, "dist"))).filter((f) => /onnxruntime|node_modules|\.node$|\.so/.test(f)), []);
+  const { binaryCsv, gateConfig, MODELS } = await import("../support/gate-fixtures.ts");
+  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(50, 1), "data/holdout.csv": binaryCsv(300, 2), "models/fraud.onnx": MODELS.good(), "champion.onnx": MODELS.weak() });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const result = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx" });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.equal(result.outputs.verdict, "promote");
+  assert.equal(await stat(join(result.home, ".cache", "Microsoft")).catch(() => undefined), undefined);
+
+  const native = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx" }, { MODELKEEPER_ORT: "native" });
+  assert.equal(native.outputs["exit-code"], "2");
+  assert.match(native.stdout, /::error::MODELKEEPER_ORT=native, but onnxruntime-node is not installed/);
+  assert.equal(native.outputs.verdict, undefined);
 });
 
 test("the bundled Action runs evaluate with real ONNX models through the shipped onnxruntime", async (t) => {
