@@ -28,7 +28,7 @@ await mkdir(out, { recursive: true });
 const result = await build({
   entryPoints: {
     index: join(root, "src/index.ts"),
-    cli: join(root, "src/cli.ts"),
+    cli: join(root, "bin/cli.ts"),
     trainer: join(root, "src/trainer/index.ts"),
     yaml: join(root, "src/trainer/yaml.ts"),
     "bootstrap-worker": join(root, "src/stats/paired/bootstrap-worker.ts"),

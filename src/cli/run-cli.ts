@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { COMMANDS, findCommand } from "../commands/index.ts";
-import { COMMON_OPTIONS, type Command, type CommandContext, type OptionSpec } from "../commands/command.ts";
+import { COMMON_OPTIONS, type CliServices, type Command, type CommandContext, type OptionSpec } from "../commands/command.ts";
 import { isUserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { escapeWorkflowCommands } from "../report/escape.ts";
@@ -14,7 +14,7 @@ export interface CliIO {
 }
 
 /** Parses argv, runs one command, prints its report; returns the exit status. */
-export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEnv, cwd: string, services: CliServices = {}): Promise<number> {
   // In a workflow the runner reads both streams for "::" commands: user text must never make one.
   const io: CliIO = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
   const [name, ...rest] = argv;
@@ -59,7 +59,8 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     env,
     log: (line) => io.stderr(`${line}\n`),
     warn: (line) => io.stderr(`warning: ${line}\n`),
-    runCli,
+    runCli: (args, innerIo, innerEnv, innerCwd) => runCli(args, innerIo, innerEnv, innerCwd, services),
+    runDemo: services.runDemo,
   };
   try {
     // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.

@@ -20,7 +20,30 @@ export interface CommandContext {
   signal?: AbortSignal;
   /** The CLI itself, for a command that drives other commands as a user would type them (demo). */
   runCli?: CliRunner;
+  /** The demo (demo/, a composition root outside src/), given by the CLI's entry (bin/cli.ts). */
+  runDemo?: DemoRunner;
 }
+
+/** What the CLI's entry gives the commands, beyond the command line (see bin/cli.ts). */
+export interface CliServices {
+  runDemo?: DemoRunner;
+}
+
+export interface DemoOptions {
+  dir?: string;
+  log(line: string): void;
+  env: NodeJS.ProcessEnv;
+  runCli: CliRunner;
+}
+
+export interface DemoResult {
+  dir: string;
+  repo: string;
+  steps: Array<{ step: string; exitCode: number }>;
+  summary: string;
+}
+
+export type DemoRunner = (options: DemoOptions) => Promise<DemoResult>;
 
 /** Runs one CLI command line in-process; the exit status. (Given, not imported: no cycle through the command list.) */
 export type CliRunner = (argv: string[], io: { stdout(text: string): void; stderr(text: string): void }, env: NodeJS.ProcessEnv, cwd: string) => Promise<number>;

@@ -1,4 +1,5 @@
 import { defineCommand, type CommandResult } from "./command.ts";
+import { UserError } from "../errors.ts";
 
 export const demoCommand = defineCommand({
   name: "demo",
@@ -8,10 +9,9 @@ export const demoCommand = defineCommand({
     dir: { type: "string", value: "DIR", description: "where to create the example repository (default: a new temporary folder)" },
   },
   async run(context, values): Promise<CommandResult> {
-    if (!context.runCli) throw new Error("demo runs from the CLI (it drives the other commands through it)");
-    // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    const { runDemo } = await import("../demo/run-demo.ts");
-    const result = await runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
+    // The demo lives outside src/ (demo/: it wires in the bot and a loopback GitHub); the CLI's entry gives it.
+    if (!context.runCli || !context.runDemo) throw new UserError("demo runs from the modelkeeper CLI: npx modelkeeper demo");
+    const result = await context.runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   },
 });

@@ -14,7 +14,7 @@ import { appendNoteLines, pushNotes, readNote } from "../../src/git/notes.ts";
 import { newLineId, NOTES_REF, type EvaluateLine } from "../../src/provenance/note-line.ts";
 import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
 
-const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
+const CLI = fileURLToPath(new URL("../../bin/cli.ts", import.meta.url));
 const TSX = new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
 const worse = () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [0, 1], intercept: -1 }));
 

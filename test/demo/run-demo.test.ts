@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runDemo } from "../../src/demo/run-demo.ts";
+import { runDemo } from "../../demo/run-demo.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { createGit } from "../../src/git/git.ts";
 import { readNote } from "../../src/git/notes.ts";

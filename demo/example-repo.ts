@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createGit } from "../git/git.ts";
+import { createGit } from "../src/git/git.ts";
 
 /**
  * Writes the demo's example ML repository (the shape of examples/fraud/) into `dir` as a git

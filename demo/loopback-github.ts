@@ -4,12 +4,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync } from "node:zlib";
 import { Probot, createNodeMiddleware } from "probot";
-import { retrainBot } from "../../bot/index.ts";
-import { botOctokit } from "../../bot/octokit.ts";
-import { botSettings } from "../../bot/settings.ts";
-import { startGitHubStandIn } from "../../test/support/github-standin/index.ts";
-import { useSpec } from "../../test/support/github-standin/openapi.ts";
-import { sendWebhook } from "../../test/support/webhooks.ts";
+import { retrainBot } from "../bot/index.ts";
+import { botOctokit } from "../bot/octokit.ts";
+import { botSettings } from "../bot/settings.ts";
+import { startGitHubStandIn } from "../test/support/github-standin/index.ts";
+import { useSpec } from "../test/support/github-standin/openapi.ts";
+import { sendWebhook } from "../test/support/webhooks.ts";
 
 /**
  * GitHub for the demo, on this machine: the loopback GitHub the tests use (test/support/

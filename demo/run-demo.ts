@@ -3,21 +3,14 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { createExampleRepo } from "./example-repo.ts";
 import { packageRoot } from "./package-root.ts";
-import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "./transactions.ts";
+import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "../src/demo/transactions.ts";
 import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.ts";
-import type { CliRunner } from "../commands/command.ts";
-import { createGit } from "../git/git.ts";
-import { runShellCommand } from "../provenance/run-command.ts";
+import type { DemoOptions, DemoResult } from "../src/commands/command.ts";
+import { createGit } from "../src/git/git.ts";
+import { runShellCommand } from "../src/provenance/run-command.ts";
 import { serveTraffic } from "./serve-traffic.ts";
-import type { Table } from "../data/table.ts";
-import { UserError } from "../errors.ts";
-
-export interface DemoResult {
-  dir: string;
-  repo: string;
-  steps: Array<{ step: string; exitCode: number }>;
-  summary: string;
-}
+import type { Table } from "../src/data/table.ts";
+import { UserError } from "../src/errors.ts";
 
 const projectRoot = packageRoot();
 const EXAMPLE_FILES = ["modelkeeper.yml", "params.yaml", "train.mjs", "README.md"];
@@ -29,7 +22,7 @@ const EXAMPLE_GITIGNORE = "node_modules/\n";
  * real command as a user would type it, against a real git repository with a bare origin and a
  * loopback GitHub (the stand-in the tests use) where the retrain bot runs in-process.
  */
-export async function runDemo(options: { dir?: string; log: (line: string) => void; env: NodeJS.ProcessEnv; runCli: CliRunner }): Promise<DemoResult> {
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const { runCli } = options;
   const started = Date.now();
   const dir = options.dir ? resolve(options.dir) : await mkdtemp(join(tmpdir(), "modelkeeper-demo-"));

@@ -8,9 +8,9 @@ import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Table } from "../data/table.ts";
-import { inferBody } from "../serve/infer-body.ts";
-import { UserError } from "../errors.ts";
+import type { Table } from "../src/data/table.ts";
+import { inferBody } from "../src/serve/infer-body.ts";
+import { UserError } from "../src/errors.ts";
 import { packageRoot } from "./package-root.ts";
 
 // The installed package's own CLI: from a checkout, src/demo/; bundled, a chunk in dist/.
