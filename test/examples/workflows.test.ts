@@ -14,7 +14,7 @@ const expected: Record<string, { permissions: Record<string, string>; commands: 
   "modelkeeper-pr.yml": { permissions: { contents: "read", "pull-requests": "write", checks: "write" }, commands: ["evaluate"], on: "pull_request_target" },
   // An untrusted run's result is information only: it can set no check.
   "modelkeeper-comment.yml": { permissions: { actions: "read", "pull-requests": "write" }, commands: ["comment"], on: "workflow_run" },
-  "modelkeeper-retrain.yml": { permissions: { contents: "write", "pull-requests": "write", checks: "write" }, commands: ["retrain"], on: "pull_request" },
+  "modelkeeper-retrain.yml": { permissions: { contents: "write", "pull-requests": "write", checks: "write" }, commands: ["evaluate", "retrain"], on: "pull_request" },
   // promote computes its own verdict: no evaluate step whose line it could be told to obey.
   "modelkeeper-promote.yml": { permissions: { contents: "write" }, commands: ["promote"], on: "push" },
   "modelkeeper-drift.yml": { permissions: { contents: "write", issues: "write" }, commands: ["drift"], on: "schedule" },
@@ -56,4 +56,44 @@ test("the trusted PR workflow checks out the base, runs none of the PR's code an
   const comment = parse(await readFile(join(dir, "modelkeeper-comment.yml"), "utf8"));
   const uses = comment.jobs.comment.steps.map((s: { uses?: string }) => s.uses ?? "");
   assert.ok(!uses.some((u: string) => u.startsWith("actions/checkout")), "no checkout in the privileged workflow");
+});
+
+test("every job of the workflows users copy has a timeout; the drift workflow fetches the notes and runs one at a time", async () => {
+  for (const file of Object.keys(expected)) {
+    const raw = parse(await readFile(join(dir, file), "utf8"));
+    for (const [name, job] of Object.entries(raw.jobs as Record<string, { "timeout-minutes"?: number }>)) {
+      if (/^modelkeeper-(pr|comment|promote)\.yml$/.test(file)) continue; // the trust engineer's files (issue 10)
+      assert.ok(Number(job["timeout-minutes"]) > 0, `${file}: job ${name} sets timeout-minutes`);
+    }
+  }
+  const drift = parse(await readFile(join(dir, "modelkeeper-drift.yml"), "utf8"));
+  assert.equal(drift.concurrency.group, "modelkeeper-drift");
+  assert.ok(drift.jobs.drift.steps.some((s: { run?: string }) => /git fetch origin "refs\/notes\/\*:refs\/notes\/\*"/.test(s.run ?? "")), "fetches every notes ref (records and reference profiles)");
+});
+
+test("action.yml's description fits the Marketplace (under 125 characters)", () => {
+  assert.ok(actionYml.description.length < 125, `${actionYml.description.length} characters`);
+});
+
+test("this project's own workflows (.github/workflows) parse, set timeouts and use node24 majors of GitHub's actions", async () => {
+  const own = fileURLToPath(new URL("../../.github/workflows/", import.meta.url));
+  const files = (await readdir(own)).filter((f) => f.endsWith(".yml")).sort();
+  assert.deepEqual(files, ["ci.yml", "release.yml"]);
+  for (const file of files) {
+    const content = await readFile(join(own, file), "utf8");
+    const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), [], file);
+    const template = await convertWorkflowTemplate(result.context, result.value!);
+    assert.deepEqual(template.errors ?? [], [], file);
+    const raw = parse(content);
+    for (const [name, job] of Object.entries(raw.jobs as Record<string, { "timeout-minutes"?: number; steps: Array<{ uses?: string }> }>)) {
+      assert.ok(Number(job["timeout-minutes"]) > 0, `${file}: job ${name} sets timeout-minutes`);
+      // The first majors whose action.yml says runs.using: node24.
+      const node24: Record<string, number> = { "actions/checkout": 5, "actions/setup-node": 5, "actions/upload-artifact": 6 };
+      for (const uses of job.steps.map((s) => s.uses).filter((u): u is string => Boolean(u && !u.startsWith("./")))) {
+        const [action, major] = uses.split("@v");
+        assert.ok(action in node24 && Number(major) >= node24[action], `${file}: ${uses} runs on node24`);
+      }
+    }
+  }
 });

@@ -223,16 +223,18 @@ export class WorkflowRunner {
     if (uses.startsWith("modelkeeper/modelkeeper@")) {
       return runActionStep(this.setup.actionDir, workspace, { ...env, GITHUB_ACTION: step.id ?? "__modelkeeper" }, inputs, this.setup.token);
     }
-    if (uses === "actions/checkout@v4") return { ...none, status: await this.checkout(inputs, env, workspace) };
-    if (uses === "actions/setup-node@v4") return { ...none, status: 0 }; // the node on PATH stands in
-    if (uses === "actions/download-artifact@v4") {
+    // GitHub's own actions are emulated by name, whatever the major (v4 on Node 20, v5+ on Node 24).
+    const action = uses.replace(/@v\d+$/, "");
+    if (action === "actions/checkout") return { ...none, status: await this.checkout(inputs, env, workspace) };
+    if (action === "actions/setup-node") return { ...none, status: 0 }; // the node on PATH stands in
+    if (action === "actions/download-artifact") {
       // An artifact uploaded by an earlier run of this runner (run-id), into the workspace.
       const run = this.history.find((j) => String(j.runId) === inputs["run-id"] && j.artifacts[inputs.name]);
       if (!run) return { ...none, status: 1, stderr: `Unable to download artifact(s): Artifact not found for name: ${inputs.name}` };
       await cp(run.artifacts[inputs.name], resolve(workspace, inputs.path ?? "."), { recursive: true });
       return { ...none, status: 0 };
     }
-    if (uses === "actions/upload-artifact@v4") {
+    if (action === "actions/upload-artifact") {
       const target = await mkdtemp(join(tmpdir(), "mk-e2e-artifact-"));
       this.temporary.push(target);
       const source = resolve(workspace, inputs.path);
