@@ -6,11 +6,14 @@ import { findCommand, COMMANDS } from "../commands/index.ts";
 import { isUserError, UserError } from "../errors.ts";
 import { escapeWorkflowCommands } from "../report/escape.ts";
 import { runtimeChoice } from "../model/ort.ts";
+import { annotationFor } from "./annotation.ts";
 
 /** The Action: inputs -> the same command the CLI runs -> outputs, job summary, exit status. */
 export async function runAction(): Promise<void> {
+  let workingDirectory = process.cwd();
   try {
     const settings = readActionSettings();
+    workingDirectory = settings.workingDirectory;
     const command = findCommand(settings.command);
     if (!command) {
       throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
@@ -18,9 +21,12 @@ export async function runAction(): Promise<void> {
     const env = { ...process.env, ...(settings.token ? { GITHUB_TOKEN: settings.token } : {}) };
     // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
     runtimeChoice(env);
-    const result = await command.run(
-      { cwd: settings.workingDirectory, env, log: (line) => core.info(escapeWorkflowCommands(line)), warn: (line) => core.warning(line) },
-      settings.values,
+    // The command's progress in one collapsible group; its result, outputs and errors after it.
+    const result = await core.group(`modelkeeper ${command.name}`, () =>
+      command.run(
+        { cwd: settings.workingDirectory, env, log: (line) => core.info(escapeWorkflowCommands(line)), warn: (line) => core.warning(line) },
+        settings.values,
+      ),
     );
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     core.setOutput("json", JSON.stringify(result.data));
@@ -35,7 +41,12 @@ export async function runAction(): Promise<void> {
     if (result.exitCode !== 0) core.setFailed(`modelkeeper ${command.name}: ${firstLine(result.text)}`);
   } catch (error) {
     core.setOutput("exit-code", "2");
-    core.setFailed(isUserError(error) ? error.message : `unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`);
+    if (!isUserError(error)) return core.setFailed(`unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`);
+    // On the file and line it names (a config key, a data row), when that file is in the checkout.
+    const where = annotationFor(error.where, process.env.GITHUB_WORKSPACE ?? workingDirectory, workingDirectory);
+    if (!where) return core.setFailed(error.message);
+    core.error(error.message, where);
+    process.exitCode = core.ExitCode.Failure;
   }
 }
 

@@ -75,6 +75,10 @@ function answerLost(error: unknown): boolean {
  */
 export async function commentAuthor(github: GitHub, configured: string | undefined): Promise<string | undefined> {
   if (configured) return configured;
+  // An installation token (ghs_…, the workflow's default token) is always refused GET /user: asking
+  // would only print a "GET /user - 403" warning on every run.
+  const { tokenType } = (await github.auth()) as { tokenType?: string };
+  if (tokenType === "installation") return "github-actions[bot]";
   try {
     const { data } = await github.rest.users.getAuthenticated();
     return data.login;

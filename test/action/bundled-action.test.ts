@@ -88,6 +88,24 @@ test("a bad input fails the step with a message, exit-code output 2", async () =
   await repo.cleanup();
 });
 
+test("a config error is an annotation on the file, line and column it names; the progress is one collapsible group", async (t) => {
+  const action = await copyOfAction();
+  const repo = await createTestRepo({ ...simpleModelFiles(), "modelkeeper.yml": "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    label: is_fraud\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    evaluate:\n      metrc: roc_auc\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const result = await runAction(action, repo.dir, { command: "verify" }, { GITHUB_WORKSPACE: repo.dir });
+  assert.equal(result.status, 1);
+  assert.equal(result.outputs["exit-code"], "2");
+  assert.match(result.stdout, /^::error title=modelkeeper,file=modelkeeper\.yml,line=10::modelkeeper\.yml:10: unknown key "models\.fraud\.evaluate\.metrc"/m);
+
+  const ok = await runAction(action, repo.dir, { command: "frobnicate" });
+  assert.doesNotMatch(ok.stdout, /::error [^:]*file=/, "an error that names no file is a plain error");
+  await repo.write("modelkeeper.yml", simpleModelFiles()["modelkeeper.yml"]);
+  const grouped = await runAction(action, repo.dir, { command: "record" });
+  assert.equal(grouped.status, 0, grouped.stdout + grouped.stderr);
+  assert.match(grouped.stdout, /^::group::modelkeeper record\n[\s\S]*^::endgroup::\n/m);
+});
+
 test("dist/ ships the WebAssembly onnxruntime, loaded with no node_modules, writing no telemetry; native on request fails before any work", async (t) => {
   const action = await copyOfAction();
   assert.deepEqual((await readdir(join(action, "dist"))).filter((f) => /onnxruntime|node_modules|\.node$|\.so/.test(f)), []);
