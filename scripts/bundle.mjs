@@ -5,6 +5,7 @@
 //   trainer.js          the example trainer, `modelkeeper/trainer`
 //   yaml.js             the bundled YAML parser, `modelkeeper/yaml` (what the demo's example imports)
 //   bootstrap-worker.js the paired bootstrap's worker thread (src/stats/paired/paired-bootstrap.ts)
+//   csv-range-worker.js the CSV reader's second thread for big files (src/data/csv-parallel.ts)
 //   chunk-*.js          code the entries share, and lazily loaded parts (the demo, onnxruntime-web)
 //   ort-wasm-simd-threaded.mjs + .wasm.br  the WebAssembly onnxruntime, the binary brotli-compressed
 //                       (src/model/ort.ts decompresses it); the only ONNX runtime shipped
@@ -32,6 +33,8 @@ const result = await build({
     trainer: join(root, "src/trainer/index.ts"),
     yaml: join(root, "src/trainer/yaml.ts"),
     "bootstrap-worker": join(root, "src/stats/paired/bootstrap-worker.ts"),
+    // The CSV reader's second thread, loaded next to the bundle (src/data/csv-parallel.ts).
+    "csv-range-worker": join(root, "src/data/csv-range-worker.ts"),
   },
   outdir: out,
   bundle: true,

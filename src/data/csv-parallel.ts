@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
@@ -19,22 +19,22 @@ export interface CsvRangeTask {
   chunkBytes: number;
 }
 
-/** When to use the second thread. */
+/**
+ * When to use the second thread: decided by the work's size alone, so that the same file is read
+ * the same way on every run (a load-average check made it depend on what else the machine did).
+ */
 export interface ParallelPolicy {
   /** Smaller files are read by one thread: a worker's start-up (~0.1 s) would cost more than it saves. */
   minBytes: number;
-  /** Stay on one thread while the 1-minute load average says no core is idle. */
-  respectLoad: boolean;
 }
 
-export const DEFAULT_POLICY: ParallelPolicy = { minBytes: 32 * 1024 * 1024, respectLoad: true };
+export const DEFAULT_POLICY: ParallelPolicy = { minBytes: 32 * 1024 * 1024 };
 
 /**
  * Reads a whole CSV file with two threads: this one parses the first half, a worker the second,
  * split at the first line break after the middle. Returns undefined, so that the caller reads the
  * file sequentially, whenever the shortcut cannot be sure of giving the same answer: one core, a
- * small file, a busy machine, no worker available (a bundled build without esbuild and the
- * sources), a quoted field spanning the split (the first half then ends inside quotes), or any
+ * small file, no worker available, a quoted field spanning the split (the first half then ends inside quotes), or any
  * error at all (the sequential read then reports it with the right line numbers).
  *
  * Why the split is safe: the first half is parsed from the start with full quote tracking, so it
@@ -49,9 +49,6 @@ export async function readCsvParallel(
 ): Promise<ColumnBatch | undefined> {
   const cores = availableParallelism();
   if (cores < 2) return undefined;
-  // On a busy machine (other processes already keep the cores running) a second thread only
-  // competes for the same cores: measured on 2 shared cores, it then gains nothing.
-  if (policy.respectLoad && loadavg()[0] > cores - 1) return undefined;
   const { handle, size } = await openDataFile(path);
   let worker: Worker | undefined;
   try {
@@ -105,11 +102,15 @@ async function lineStartAfter(handle: import("node:fs/promises").FileHandle, fro
 }
 
 async function startWorker(task: CsvRangeTask): Promise<{ worker: Worker; result: Promise<{ batch: ColumnBatch; lines: number } | undefined> } | undefined> {
-  const code = await workerCode();
-  if (code === undefined) return undefined;
   let worker: Worker;
   try {
-    worker = new Worker(code, { eval: true, execArgv: [], workerData: task });
+    const bundled = workerEntryUrl();
+    if (bundled) worker = new Worker(bundled, { workerData: task });
+    else {
+      const code = await workerCode();
+      if (code === undefined) return undefined;
+      worker = new Worker(code, { eval: true, execArgv: [], workerData: task });
+    }
   } catch {
     return undefined;
   }
@@ -123,13 +124,20 @@ async function startWorker(task: CsvRangeTask): Promise<{ worker: Worker; result
   return { worker, result };
 }
 
+/**
+ * In the bundle (dist/, where this module is a .js chunk) the worker is dist/csv-range-worker.js,
+ * built by scripts/bundle.mjs next to it; from the sources there is no such file (undefined).
+ */
+export function workerEntryUrl(moduleUrl: string = import.meta.url): URL | undefined {
+  return moduleUrl.endsWith(".ts") ? undefined : new URL("./csv-range-worker.js", moduleUrl);
+}
+
 let compiledWorker: Promise<string | undefined> | undefined;
 
 /**
- * The worker's code as one CommonJS script. Loading TypeScript in a worker through tsx costs about
- * half a second per worker; bundling the worker's few modules with esbuild (tsx's own dependency)
- * takes a few tens of milliseconds, once per process. Undefined when esbuild or the source is not
- * there (a bundled build): the caller then reads sequentially.
+ * From the sources: the worker's code as one CommonJS script. Loading TypeScript in a worker
+ * through tsx costs about half a second per worker; bundling the worker's few modules with esbuild
+ * (a devDependency) takes a few tens of milliseconds, once per process.
  */
 function workerCode(): Promise<string | undefined> {
   compiledWorker ??= (async () => {

@@ -22,7 +22,7 @@ async function sequential(path: string, options: Parameters<typeof csvBatches>[1
 }
 
 const twoCores = availableParallelism() >= 2;
-const force = { minBytes: 0, respectLoad: false };
+const force = { minBytes: 0 };
 
 test("two threads give exactly the sequential table (numbers, text, missing values)", { skip: !twoCores && "one core" }, async () => {
   let text = "id,x,label,note\n";
