@@ -1,4 +1,5 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from "hyparquet";
+import { compressors } from "hyparquet-compressors";
 import { UserError } from "../errors.ts";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
 import { ColumnBuilder, type ColumnType } from "./column-builder.ts";
@@ -11,7 +12,8 @@ import { storeValue } from "./store-value.ts";
  * missing. Column kinds come from the schema: numeric physical types (and dates and timestamps, as
  * epoch milliseconds) are numeric; strings, booleans ("true"/"false") and other byte arrays are
  * categorical. Nested columns (lists, maps, structs) are an error unless left out with `columns`.
- * Codecs: uncompressed and snappy (hyparquet's built-ins); others are reported as unreadable.
+ * Codecs: uncompressed, snappy, gzip, zstd (Polars' default), brotli, lz4 and lz4_raw
+ * (hyparquet-compressors); LZO, which no current writer uses, is reported as unreadable.
  */
 export async function* parquetBatches(path: string, options: BatchReadOptions = {}): AsyncGenerator<ColumnBatch> {
   let file: AsyncBuffer;
@@ -55,7 +57,7 @@ export async function* parquetBatches(path: string, options: BatchReadOptions = 
   const columnNames = builders.map((b) => b.name);
   let scan: Awaited<ReturnType<typeof parquetScan>>;
   try {
-    scan = await parquetScan({ file, metadata, columns: columnNames.length > 0 ? columnNames : undefined });
+    scan = await parquetScan({ file, metadata, compressors, columns: columnNames.length > 0 ? columnNames : undefined });
   } catch (error) {
     throw corrupt(path, error);
   }
@@ -121,7 +123,7 @@ function isNested(field: SchemaTree): boolean {
 function corrupt(path: string, error: unknown, what?: string): UserError {
   const message = error instanceof Error ? error.message : String(error);
   return new UserError(
-    `${path}: not a readable Parquet file${what ? ` (${what})` : ""}: ${message}. The file may be truncated or written with an unsupported codec; write it again (uncompressed or snappy).`,
+    `${path}: not a readable Parquet file${what ? ` (${what})` : ""}: ${message}. The file may be truncated or written with an unsupported codec (LZO); write it again (zstd, snappy, gzip or uncompressed).`,
     { file: path },
   );
 }
