@@ -1,4 +1,5 @@
 import { UserError } from "../errors.ts";
+import { otherDelimiter } from "./delimiter-hint.ts";
 import { ColumnBuilder, type ColumnType } from "./column-builder.ts";
 import { isMissingBytes, isMissingText } from "./missing-values.ts";
 import { parseNumberBytes, parseNumberText, parsePlainDecimal } from "./parse-number.ts";
@@ -163,6 +164,14 @@ export class CsvParser {
   }
 
   private setHeader(names: string[], line: number): void {
+    const other = otherDelimiter(names);
+    if (other) {
+      throw new UserError(
+        `${this.file}:${line}: the header is one column, "${names[0]}", which looks like ${other.shown}-separated (${other.names.length} columns: ${other.names.slice(0, 5).join(", ")}${other.names.length > 5 ? ", ..." : ""}). ` +
+          `modelkeeper reads comma-separated CSV (RFC 4180): write the file with commas (pandas: df.to_csv(path, index=False); Excel: "CSV UTF-8 (Comma delimited)").`,
+        { file: this.file, line, column: 1 },
+      );
+    }
     const seen = new Map<string, number>();
     names.forEach((name, i) => {
       if (name.trim() === "") {

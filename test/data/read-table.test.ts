@@ -103,3 +103,27 @@ test("readTables with columns: each must be in some file", async () => {
   await assert.rejects(readTables([a, b], { columns: ["w"] }), /No column named "w" in any of .*s1\.csv, .*s2\.csv; fix the column name or the files\./);
   await assert.rejects(readTables([]), /No data files to read/);
 });
+
+test("a CSV with another delimiter is an error naming the delimiter and how to fix it, not one giant column", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "mk-delimiter-"));
+  const semicolon = join(dir, "excel.csv");
+  writeFileSync(semicolon, "amount;hour;is_fraud\n12,5;3;0\n");
+  await assert.rejects(readTable(semicolon), (error: Error & { where?: { line?: number } }) => {
+    assert.match(error.message, /excel\.csv:1: the header is one column, "amount;hour;is_fraud", which looks like ';'-separated \(3 columns: amount, hour, is_fraud\)\. .*write the file with commas/);
+    assert.equal(error.where?.line, 1);
+    return true;
+  });
+  const tabs = join(dir, "export.csv");
+  writeFileSync(tabs, "\n\na\tb\n1\t2\n");
+  await assert.rejects(readTable(tabs, { columns: ["a"] }), /export\.csv:3: the header is one column, "a\tb", which looks like tab-separated/);
+  // A real one-column file, and commas with semicolons inside a name, are read as written.
+  const single = join(dir, "single.csv");
+  writeFileSync(single, "score\n1\n2\n");
+  assert.equal((await readTable(single)).rowCount, 2);
+  const inside = join(dir, "inside.csv");
+  writeFileSync(inside, "a;b,c\n1,2\n");
+  assert.deepEqual((await readTable(inside)).columns.map((c) => c.name), ["a;b", "c"]);
+  const empty = join(dir, "trailing.csv");
+  writeFileSync(empty, "note;\nx;\n");
+  assert.deepEqual((await readTable(empty)).columns.map((c) => c.name), ["note;"]);
+});
