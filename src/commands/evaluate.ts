@@ -72,7 +72,7 @@ export async function runEvaluate(context: CommandContext, values: EvaluateValue
       const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
       const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
-      const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+      const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
       const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
       if (gateNotice) plan.notices.unshift(gateNotice);
       const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
