@@ -9,7 +9,7 @@ import { baseRef, fromFile, fromGit, resolveChampion, type ArtifactSource } from
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
 import type { Git } from "../git/git.ts";
 import { insideRepository } from "../repo-boundary.ts";
-import { UserError } from "../errors.ts";
+import { isUserError, UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
 import { configAt } from "../gate/commit-tree.ts";
@@ -171,9 +171,18 @@ async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof rea
   if (!championCommit) return;
   const mine = latest(await readNote(git, commit), "record", e.model);
   const theirs = latest(await readNote(git, championCommit), "record", e.model);
-  if (mine && theirs && (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs))) {
-    e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  if (!mine || !theirs) return;
+  // A note line is the record, not the authority: one that cannot be read (altered, or naming a
+  // manifest that is not there) is reported and decides nothing, never an error of the evaluation.
+  let changed: boolean;
+  try {
+    changed = (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    e.warnings.push(`whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`);
+    return;
   }
+  if (changed) e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
 }
 
 /** What a record says went in (manifest or inline hashes, and the config section), as one comparable string. */
