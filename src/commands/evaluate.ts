@@ -23,7 +23,7 @@ import { renderEvaluationHtml } from "../report/evaluate-html.ts";
 import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
-import { reportCheckRun } from "../github/check-run.ts";
+import { checksClientFromEnv, reportCheckRun } from "../github/check-run.ts";
 import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
 import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
@@ -201,6 +201,7 @@ async function postToPullRequest(
   const github = githubFromEnv(context.env, context.warn);
   if (!pr || !github) return [];
   const repo = repoFromEnv(context.env);
+  const checks = checksClientFromEnv(context.env, context.warn);
   const out: Array<{ model: string; comment?: string; checkRun: boolean }> = [];
   let author: string | undefined;
   for (const [i, evaluation] of evaluations.entries()) {
@@ -213,7 +214,7 @@ async function postToPullRequest(
       if (status !== 403 && status !== 404) throw error;
       context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
     }
-    const check = await reportCheckRun(github, repo, {
+    const check = await reportCheckRun(checks?.github ?? github, repo, {
       name: `modelkeeper / ${evaluation.model}`,
       headSha: pr.headSha,
       conclusion: conclusionOf(evaluation),
