@@ -12,6 +12,7 @@ import { insideRepository } from "../repo-boundary.ts";
 import { isUserError, UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
+import { privateHoldout } from "../gate/private-holdout.ts";
 import { configAt } from "../gate/commit-tree.ts";
 import { gateChangeNotice, gateChanges } from "../gate/gate-changes.ts";
 import type { ModelConfig } from "../config/types.ts";
@@ -37,6 +38,7 @@ const EVALUATE_OPTIONS = {
     value: "REV",
     description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
   },
+  holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)" },
   "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
   "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
@@ -50,7 +52,7 @@ export type EvaluateValues = OptionValues<typeof EVALUATE_OPTIONS>;
 export const evaluateCommand = defineCommand({
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
   options: EVALUATE_OPTIONS,
   run: (context, values) => runEvaluate(context, values),
 });
@@ -72,7 +74,7 @@ export async function runEvaluate(context: CommandContext, values: EvaluateValue
       const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
       const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
-      const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
+      const plan = values.holdout !== undefined ? { sets: [await privateHoldout(values.holdout, context.cwd)], notices: [] as string[] } : await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
       const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
       if (gateNotice) plan.notices.unshift(gateNotice);
       const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
