@@ -36,6 +36,12 @@ interface ModelDrift {
   dispatched: boolean;
 }
 
+/**
+ * Fewer current rows than this and drift is not judged: with a handful of rows no test can tell a
+ * shift from chance, so "no drift" would fail open (one row never says "no drift").
+ */
+const MIN_WINDOW_ROWS = 30;
+
 export const driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
@@ -108,6 +114,9 @@ export const driftCommand = defineCommand({
           sampleFor: values["report-html"] ? seededRandom() : undefined,
         });
         if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+        if (window.rowCount < MIN_WINDOW_ROWS) {
+          throw new UserError(`--current: the window ${currentPatterns.join(", ")} has ${window.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`);
+        }
         note ??= window.scoringNote;
         const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
         const display = (file: string) => relative(context.cwd, file);

@@ -9,9 +9,10 @@ import { baseRef, fromFile, fromGit, resolveChampion, type ArtifactSource } from
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
 import type { Git } from "../git/git.ts";
 import { insideRepository } from "../repo-boundary.ts";
-import { UserError } from "../errors.ts";
+import { isUserError, UserError } from "../errors.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { holdoutSets } from "../gate/holdouts.ts";
+import { privateHoldout } from "../gate/private-holdout.ts";
 import { configAt } from "../gate/commit-tree.ts";
 import { gateChangeNotice, gateChanges } from "../gate/gate-changes.ts";
 import type { ModelConfig } from "../config/types.ts";
@@ -23,7 +24,7 @@ import { renderEvaluationHtml } from "../report/evaluate-html.ts";
 import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
-import { reportCheckRun } from "../github/check-run.ts";
+import { checksClientFromEnv, reportCheckRun } from "../github/check-run.ts";
 import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
 import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
@@ -37,6 +38,7 @@ const EVALUATE_OPTIONS = {
     value: "REV",
     description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
   },
+  holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)" },
   "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
   "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
@@ -50,7 +52,7 @@ export type EvaluateValues = OptionValues<typeof EVALUATE_OPTIONS>;
 export const evaluateCommand = defineCommand({
   name: "evaluate",
   summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--result-file FILE] [--no-comment] [--push]",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
   options: EVALUATE_OPTIONS,
   run: (context, values) => runEvaluate(context, values),
 });
@@ -72,7 +74,7 @@ export async function runEvaluate(context: CommandContext, values: EvaluateValue
       const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
       const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
       for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
-      const plan = await holdoutSets(git, root, model, base, workspace.config.relativePath);
+      const plan = values.holdout !== undefined ? { sets: [await privateHoldout(values.holdout, context.cwd)], notices: [] as string[] } : await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
       const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
       if (gateNotice) plan.notices.unshift(gateNotice);
       const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
@@ -171,9 +173,18 @@ async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof rea
   if (!championCommit) return;
   const mine = latest(await readNote(git, commit), "record", e.model);
   const theirs = latest(await readNote(git, championCommit), "record", e.model);
-  if (mine && theirs && (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs))) {
-    e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  if (!mine || !theirs) return;
+  // A note line is the record, not the authority: one that cannot be read (altered, or naming a
+  // manifest that is not there) is reported and decides nothing, never an error of the evaluation.
+  let changed: boolean;
+  try {
+    changed = (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    e.warnings.push(`whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`);
+    return;
   }
+  if (changed) e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
 }
 
 /** What a record says went in (manifest or inline hashes, and the config section), as one comparable string. */
@@ -192,6 +203,7 @@ async function postToPullRequest(
   const github = githubFromEnv(context.env, context.warn);
   if (!pr || !github) return [];
   const repo = repoFromEnv(context.env);
+  const checks = checksClientFromEnv(context.env, context.warn);
   const out: Array<{ model: string; comment?: string; checkRun: boolean }> = [];
   let author: string | undefined;
   for (const [i, evaluation] of evaluations.entries()) {
@@ -204,7 +216,7 @@ async function postToPullRequest(
       if (status !== 403 && status !== 404) throw error;
       context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
     }
-    const check = await reportCheckRun(github, repo, {
+    const check = await reportCheckRun(checks?.github ?? github, repo, {
       name: `modelkeeper / ${evaluation.model}`,
       headSha: pr.headSha,
       conclusion: conclusionOf(evaluation),

@@ -6,6 +6,8 @@ import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../gi
 import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
 import { rolledBackTo } from "../provenance/rollback-trailer.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
+import { privateHoldout } from "../gate/private-holdout.ts";
+import type { HoldoutInput } from "../gate/score-holdout.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
 import type { ModelEvaluation } from "../gate/result.ts";
@@ -35,12 +37,13 @@ interface Promotion {
 export const promoteCommand = defineCommand({
   name: "promote",
   summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
-  usage: "promote [--commit REV] [--force] [--no-push]",
+  usage: "promote [--commit REV] [--holdout FILE] [--force] [--no-push]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
     force: { type: "boolean", description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)" },
     "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
+    holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of the commit's data.holdout: the private set the PR workflow judged on (see README: Security)" },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
@@ -56,7 +59,8 @@ export const promoteCommand = defineCommand({
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
     }
-    const options: PromoteOptions = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath };
+    const holdout = values.holdout !== undefined ? await privateHoldout(values.holdout, context.cwd) : undefined;
+    const options: PromoteOptions = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath, ...(holdout ? { holdout } : {}) };
     const promotions: Promotion[] = [];
     const evaluations: ModelEvaluation[] = [];
     for (const model of models) {
@@ -94,6 +98,8 @@ export const promoteCommand = defineCommand({
 
 interface PromoteOptions {
   force: boolean;
+  /** --holdout FILE: the private held-out set, instead of the commit's data.holdout. */
+  holdout?: HoldoutInput;
   push: boolean;
   remote: string;
   env: NodeJS.ProcessEnv;
@@ -124,7 +130,7 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
       return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
     }
 
-    const holdout = await holdoutAt(git, commit, model, "holdout");
+    const holdout = options.holdout ?? (await holdoutAt(git, commit, model, "holdout"));
     const evaluation = await evaluateModel({ model, challenger: { ...artifact, commit }, champion: champion?.artifact, holdouts: [holdout], log: options.log });
     if (ignored.length) {
       evaluation.ignoredChampionTags = ignored;

@@ -4,13 +4,14 @@ import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { gitDir } from "../git/git-dir.ts";
 import { recordTarget } from "../provenance/record-target.ts";
-import { appendNoteLines, hasNotesRef, pushNotes, FETCH_NOTES_HINT } from "../git/notes.ts";
+import { appendNoteLines, hasNotesRef, pushNotes, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
 import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../provenance/manifest.ts";
 import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
 import { UserError } from "../errors.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { committedBlobs } from "../provenance/committed-blobs.ts";
-import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
+import { latest, NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
+import { canonicalJson } from "../provenance/canonical-json.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
 import { buildReferenceProfile, storeProfile, PROFILES_REF, type ProfileLine } from "../monitor/reference-profile.ts";
 
@@ -60,7 +61,15 @@ export const recordCommand = defineCommand({
       records.push({ line, hashed: stats.hashed, reused: stats.reused });
     }
     for (const profile of profiles) await storeProfile(git, commit, profile);
-    await appendNoteLines(git, commit, records.map((r) => r.line));
+    // A rerun (after a kill, or a retried job) that finds the same record already there adds no
+    // second line: same artifact, inputs, config section and dirt on the same commit.
+    const existing = await readNote(git, commit);
+    const fresh = records.filter((r) => {
+      const before = latest(existing, "record", r.line.model);
+      return !before || recordContent(before) !== recordContent(r.line);
+    });
+    for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
+    if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
     await cache.save();
 
     let pushed: { attempts: number; merged: boolean } | undefined;
@@ -87,6 +96,12 @@ export const recordCommand = defineCommand({
 });
 
 /** --commit, else the PR head on a pull_request event (not GitHub's merge commit), else HEAD. */
+
+/** What a record says about the commit, without when, where and by which run it was written. */
+function recordContent(line: RecordLine): string {
+  const { train, artifact, manifest, section, inputs, dirty, patterns, profile, rollbackTo } = line;
+  return canonicalJson({ train, artifact, manifest: manifest?.sha256, section, inputs, dirty: dirty ?? [], patterns, profile, rollbackTo });
+}
 
 function dirtyError(dirty: DirtyFile[], commit: string): UserError {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);

@@ -1,4 +1,7 @@
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import type { Git } from "../git/git.ts";
+import { readBlob } from "../git/blob.ts";
 import { dirname, isAbsolute, join } from "node:path";
 import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
@@ -32,7 +35,7 @@ export const reproduceCommand = defineCommand({
     const commit = await resolveCommit(git, rev);
     const results: ReproduceModelResult[] = [];
     for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
+      const found = await findRecord(git, model, commit, context.warn);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
@@ -47,7 +50,12 @@ export const reproduceCommand = defineCommand({
             context.warn(`${model.name}: the note's recorded train command differs from the one in ${commit.slice(0, 12)}'s ${workspace.config.relativePath}; running the commit's own and reporting the note's`);
           }
           context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${own.train}\` (from ${workspace.config.relativePath} at that commit) in a clean worktree`);
-          const result = await rebuild(dir, root, own.model, record, recorded, own.train, timeoutMinutes * 60_000, context.env, context.signal);
+          // The yardstick is the artifact git holds at the commit, not the hash a note claims for it.
+          const committed = await committedArtifact(git, commit, record.artifact.path);
+          if (committed && committed.sha256 !== record.artifact.sha256) {
+            context.warn(`${model.name}: the record names ${record.artifact.path} with sha256 ${record.artifact.sha256.slice(0, 12)}, but ${commit.slice(0, 12)} holds ${committed.sha256.slice(0, 12)}: comparing with the committed artifact`);
+          }
+          const result = await rebuild(dir, root, own.model, record, recorded, own.train, timeoutMinutes * 60_000, context.env, committed, context.signal);
           const noteTrain = record.train !== undefined && record.train !== own.train ? { noteTrain: record.train, noteTrainDiffers: true } : {};
           return { ...result, trainFrom: `${workspace.config.relativePath} at ${commit}`, recordCommit: found.commit, recordRelation: found.relation, ...noteTrain };
         }),
@@ -86,9 +94,11 @@ async function rebuild(
   train: string,
   timeoutMs: number,
   env: NodeJS.ProcessEnv,
+  committed: { sha256: string; bytes: Buffer } | undefined,
   signal?: AbortSignal,
 ): Promise<ReproduceModelResult> {
-  const base = { model: model.name, train, expected: record.artifact.sha256 };
+  const expected = committed?.sha256 ?? record.artifact.sha256;
+  const base = { model: model.name, train, expected, ...(committed && committed.sha256 !== record.artifact.sha256 ? { noteArtifact: record.artifact.sha256 } : {}) };
   // Inputs kept outside git (large data) are brought in from the working copy, but only when
   // their bytes are exactly the recorded ones.
   const inputs = { ...recorded.inputs.data, ...recorded.inputs.code, ...recorded.inputs.config, ...recorded.inputs.lockfiles };
@@ -128,11 +138,12 @@ async function rebuild(
   }
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
   const actual = hashes.get(record.artifact.path)!.sha256;
-  if (actual === record.artifact.sha256) return { ...base, actual, reproduced: true, identical: true, durationMs: run.durationMs };
+  if (actual === expected) return { ...base, actual, reproduced: true, identical: true, durationMs: run.durationMs };
 
   // Many exporters embed ids or timestamps: fall back to held-out metrics within tolerance.
   const recordedArtifact = join(dir, ".modelkeeper-recorded-artifact.onnx");
-  await copyRecordedArtifact(root, record, recordedArtifact);
+  if (committed) await writeFile(recordedArtifact, committed.bytes);
+  else await copyRecordedArtifact(root, record, recordedArtifact);
   let metrics: Awaited<ReturnType<typeof compareArtifactMetrics>>;
   try {
     metrics = await compareArtifactMetrics(model, recordedArtifact, artifactPath, dir);
@@ -158,6 +169,15 @@ async function filterExisting(dir: string, paths: string[]): Promise<string[]> {
   return paths.filter((_, i) => exists[i]);
 }
 
+/** The artifact's bytes as committed at `commit`, when git holds them there (not, e.g., a DVC-tracked file). */
+async function committedArtifact(git: Git, commit: string, path: string): Promise<{ sha256: string; bytes: Buffer } | undefined> {
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
+  if (blob.code !== 0) return undefined;
+  const bytes = await readBlob(git, blob.stdout.trim());
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
+}
+
+/** Without the artifact in git, the working copy's file stands in for it when it has the recorded bytes. */
 async function copyRecordedArtifact(root: string, record: RecordLine, target: string): Promise<void> {
   const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
   if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {

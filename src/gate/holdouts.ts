@@ -27,7 +27,9 @@ export async function holdoutSets(
   model: ModelConfig,
   base: { name: string; ref: string } | undefined,
   configPath: string,
+  challengerCommit?: string,
 ): Promise<HoldoutPlan> {
+  if (challengerCommit) return holdoutSetsForRev(git, root, model, base, configPath, challengerCommit);
   const head = (await git.run(["rev-parse", "HEAD"])).trim();
   const baseCommit = base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "";
   const compare = base !== undefined && baseCommit !== "" && baseCommit !== head;
@@ -69,18 +71,48 @@ export async function holdoutSets(
 
   const baseSet = await materialize(git, basePaths.map((p) => [p, tree.get(p)!] as const), `base holdout (${base.name})`);
   const sets = paths.length ? [baseSet, { ...current, name: "PR holdout" }] : [baseSet];
+  return { sets, notices: [changeNotice({ removed, added, edited }, base.name, paths.length > 0)] };
+}
+
+/**
+ * --challenger-rev (the trusted PR workflow): the working tree is the base and decides; the PR
+ * head's own config and held-out files, read from git objects at `challengerCommit`, are compared
+ * with it, so a PR that moves, renames, edits or deletes the held-out set is flagged at the top and
+ * its own set is shown too (it must not reject).
+ */
+async function holdoutSetsForRev(git: Git, root: string, model: ModelConfig, base: { name: string } | undefined, configPath: string, challengerCommit: string): Promise<HoldoutPlan> {
+  const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
+  const { hashes } = await hashFiles(root, paths);
+  const baseName = base?.name ?? "checked out";
+  const current: HoldoutInput = { name: "holdout", paths: paths.map((p) => join(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])) };
+  let prModel: ModelConfig | undefined;
+  try {
+    prModel = (await configAt(git, challengerCommit, configPath))?.models.find((m) => m.name === model.name);
+  } catch (error) {
+    return { sets: [current], notices: [`the pull request's ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on the base's held-out set; its own could not be compared.`] };
+  }
+  const tree = await treeFiles(git, challengerCommit);
+  const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
+  const baseBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n") : [];
+  const removed = paths.filter((p) => !prPaths.includes(p));
+  const added = prPaths.filter((p) => !paths.includes(p));
+  const edited = paths.filter((p, i) => prPaths.includes(p) && tree.get(p) !== baseBlobs[i]);
+  if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
+  const baseSet = { ...current, name: `base holdout (${baseName})` };
+  const sets = prPaths.length ? [baseSet, await materialize(git, prPaths.map((p) => [p, tree.get(p)!] as const), "PR holdout")] : [baseSet];
+  return { sets, notices: [changeNotice({ removed, added, edited }, baseName, prPaths.length > 0)] };
+}
+
+function changeNotice(c: { removed: string[]; added: string[]; edited: string[] }, baseName: string, prSetShown: boolean): string {
   const change = [
-    removed.length ? `removes or renames ${list(removed)}` : "",
-    added.length ? `adds ${list(added)}` : "",
-    edited.length ? `edits ${list(edited)}` : "",
+    c.removed.length ? `removes or renames ${list(c.removed)}` : "",
+    c.added.length ? `adds ${list(c.added)}` : "",
+    c.edited.length ? `edits ${list(c.edited)}` : "",
   ].filter(Boolean).join("; ");
-  return {
-    sets,
-    notices: [
-      `this pull request changes the held-out set (it ${change}): the verdict is decided on the base branch ${base.name}'s held-out set, as its config names it` +
-        (paths.length ? "; this branch's set is shown too and must not reject." : "."),
-    ],
-  };
+  return (
+    `this pull request changes the held-out set (it ${change}): the verdict is decided on the base branch ${baseName}'s held-out set, as its config names it` +
+    (prSetShown ? "; this branch's set is shown too and must not reject." : ".")
+  );
 }
 
 function list(paths: string[]): string {

@@ -1,4 +1,22 @@
-import type { GitHub, RepoRef } from "./client.ts";
+import { githubFromEnv, type GitHub, type RepoRef } from "./client.ts";
+
+/** The environment variable that carries a GitHub App installation token for check runs. */
+export const CHECK_TOKEN_ENV = "MODELKEEPER_CHECK_TOKEN";
+
+/**
+ * The client that writes check runs. Any workflow job's GITHUB_TOKEN can create a check run of any
+ * name, so a check made with it proves nothing about who computed it. With an App installation
+ * token in MODELKEEPER_CHECK_TOKEN (actions/create-github-app-token in the trusted workflow), the
+ * check run is the App's, and a ruleset or branch protection that requires the check with the App
+ * as its expected source is satisfied by nothing else. Without it, GITHUB_TOKEN (the check is
+ * github-actions', which every job can imitate).
+ */
+export function checksClientFromEnv(env: NodeJS.ProcessEnv, warn: (line: string) => void = () => {}): { github: GitHub; source: "app" | "workflow" } | undefined {
+  const appToken = env[CHECK_TOKEN_ENV];
+  if (appToken) return { github: githubFromEnv({ ...env, GITHUB_TOKEN: appToken }, warn)!, source: "app" };
+  const github = githubFromEnv(env, warn);
+  return github ? { github, source: "workflow" } : undefined;
+}
 
 export type CheckConclusion = "success" | "failure" | "neutral";
 

@@ -26,12 +26,16 @@ export interface FoundRecord {
  * another commit is used only when that commit is an ancestor, or when git shows every file the
  * record names identical between the two commits (what a squash or rebase merge leaves).
  */
-export async function findRecord(git: Git, model: ModelConfig, commit: string): Promise<FoundRecord | undefined> {
+export async function findRecord(git: Git, model: ModelConfig, commit: string, warn: (line: string) => void = () => {}): Promise<FoundRecord | undefined> {
   const own = latest(await readNote(git, commit), "record", model.name);
-  if (own) return { record: own, commit, relation: "own" };
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${model.artifact}`]);
-  if (blob.code !== 0) return undefined;
-  const sha256 = createHash("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  const sha256 = await committedArtifactSha256(git, commit, model.artifact);
+  // A note is not the authority on what was committed: an own record is this commit's only if it
+  // names the artifact committed here (or says it recorded that file uncommitted, --allow-dirty).
+  if (own && (sha256 === undefined || own.artifact?.sha256 === sha256 || own.dirty?.includes(own.artifact?.path))) return { record: own, commit, relation: "own" };
+  if (own) {
+    warn(`${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha256!.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`);
+  }
+  if (sha256 === undefined) return undefined;
   const candidates: Array<{ record: RecordLine; commit: string }> = [];
   for (const note of await readAllNotes(git)) {
     const line = latest(note.lines, "record", model.name);
@@ -50,6 +54,13 @@ export async function findRecord(git: Git, model: ModelConfig, commit: string): 
     if (await sameRecordedFiles(git, model, candidate, commit)) return { ...candidate, relation: "same-files" };
   }
   return undefined;
+}
+
+/** The sha256 of the artifact as committed at `commit` (what git holds, whatever a note says); undefined when git does not hold it. */
+export async function committedArtifactSha256(git: Git, commit: string, path: string): Promise<string | undefined> {
+  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
+  if (blob.code !== 0) return undefined;
+  return createHash("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
 }
 
 async function sameRecordedFiles(git: Git, model: ModelConfig, candidate: { record: RecordLine; commit: string }, commit: string): Promise<boolean> {

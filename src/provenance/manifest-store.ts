@@ -75,9 +75,11 @@ async function keepAlive(git: Git, oid: string): Promise<void> {
  * path that is absolute or climbs out of the repository is refused: note lines are not trusted.
  */
 export async function readManifest(git: Git, ref: ManifestRef, where: string): Promise<Manifest> {
+  // A note line may have been written by hand: its ref may not even be an object.
+  const oid = typeof ref?.oid === "string" ? ref.oid : "";
   const bad = (why: string) =>
-    new UserError(`${where}: the record's manifest ${ref.oid.slice(0, 12)} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
-  if (!/^[0-9a-f]{40,64}$/.test(ref.oid)) throw bad("is not a git object id");
+    new UserError(`${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
+  if (!/^[0-9a-f]{40,64}$/.test(oid)) throw bad("is not a git object id");
   const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const digest = createHash("sha256");
   const inputs: RecordInputs = { data: {}, code: {}, config: {}, lockfiles: {} };

@@ -7,8 +7,10 @@
 /**
  * Escapes what lets text change Markdown's structure: emphasis and code (\ ` * _ ~), links and
  * images ([ ]), table cells (|), HTML tags and entities (< > & become entities, which GitHub shows
- * as the characters), @mentions (a zero-width space stops the ping) and line breaks. Sentence
- * punctuation (. , ( ) - !) is left alone: without a [ it cannot make a link or an image.
+ * as the characters), @mentions (a zero-width space stops the ping) and line breaks. What GitHub
+ * links without brackets (GFM's extended autolinks, and issue references, which also post a
+ * "mentioned this" event on the issue) gets a zero-width space inside its trigger, so "https://x",
+ * "www.x", "mailto:x", "#12" and "GH-12" stay text. Sentence punctuation (. , ( ) - !) is left alone.
  */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
@@ -16,7 +18,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_~\[\]|]/g, "\\$&")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "@\u200b");
+    .replace(/@/g, "@\u200b")
+    .replace(/([a-z][a-z0-9+.-]*:)(?=\/\/)/gi, "$1\u200b")
+    .replace(/\b(www)(?=\.)/gi, "$1\u200b")
+    .replace(/\b(mailto|xmpp):/gi, "$1:\u200b")
+    .replace(/#(?=\d)/g, "#\u200b")
+    .replace(/\b(GH-)(?=\d)/gi, "$1\u200b");
 }
 
 /**

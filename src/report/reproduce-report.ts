@@ -6,7 +6,10 @@ export interface ReproduceModelResult {
   reproduced: boolean;
   /** True when the rebuilt artifact is byte-identical to the recorded one. */
   identical?: boolean;
+  /** The sha256 the rebuild must match: the artifact committed at the commit (the record's when git does not hold it). */
   expected: string;
+  /** The sha256 the record names, when it differs from the committed artifact's (the note was not followed). */
+  noteArtifact?: string;
   actual?: string;
   reason?: string;
   output?: string;

@@ -56,7 +56,7 @@ test("a window missing monitored columns fails closed: exit 2 naming them, no ve
   const result = await drift(repo, {}, "--current", "logs/window.csv", "--json");
   assert.equal(result.code, 2, result.stdout);
   assert.match(result.stderr, /monitored columns cannot be compared \("amount", "merchant_category"\)/);
-  await repo.write("logs/other.csv", "a,b\n1,2\n3,4\n");
+  await repo.write("logs/other.csv", "a,b\n" + "1,2\n3,4\n".repeat(20));
   const none = await drift(repo, {}, "--current", "logs/other.csv");
   assert.equal(none.code, 2, "a window with none of the monitored columns is no 'no drift'");
   assert.match(none.stderr, /"amount"/);
@@ -106,6 +106,18 @@ test("an empty window or a pattern that matches nothing is an error that says so
   const empty = await drift(repo, {}, "--current", "logs/empty.csv");
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /has no rows/);
+  // One row (or 29) is too few to judge: an error, never "no drift".
+  const [header, ...body] = windowCsv(100, 7, "baseline").trim().split("\n");
+  for (const n of [1, 29]) {
+    await repo.write("logs/few.csv", [header, ...body.slice(0, n)].join("\n") + "\n");
+    const few = await drift(repo, {}, "--current", "logs/few.csv", "--json");
+    assert.equal(few.code, 2, few.stdout);
+    assert.match(few.stderr, new RegExp(`has ${n} row\\(s\\), too few rows to judge drift \\(at least 30\\)`));
+    assert.doesNotMatch(few.stdout, /"drifted":\s*false/);
+  }
+  await repo.write("logs/enough.csv", [header, ...body.slice(0, 30)].join("\n") + "\n");
+  const enough = await drift(repo, {}, "--current", "logs/enough.csv");
+  assert.ok(enough.code === 0 || enough.code === 1, enough.stderr);
 });
 
 test("with drift.profile, record stores a reference profile and drift uses it: same verdict as the raw data", async (t) => {

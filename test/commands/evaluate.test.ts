@@ -189,8 +189,10 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
   const moved = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
   const model = JSON.parse(moved.stdout).models[0];
   assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows, Object.keys(h.files)]), [["base holdout (main)", 2000, ["data/holdout/a.csv"]], ["PR holdout", 300, ["data/easy/a.csv"]]]);
-  assert.match(model.warnings[0], /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/);
-  assert.deepEqual(model.notices, [model.warnings[0]]);
+  // The config's move is a gate change (named first), the files' move a held-out change.
+  assert.match(model.warnings[0], /^this pull request changes how the model is judged \(data\.holdout: \["data\/holdout\/\*\.csv"\] → \["data\/easy\/\*\.csv"\]\)/);
+  assert.match(model.warnings[1], /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/);
+  assert.deepEqual(model.notices, model.warnings.slice(0, 2));
 
   // Deleted outright (the PR's config still names the base's pattern): the base's set alone.
   await repo.git.run(["rm", "-r", "--quiet", "data/easy"]);

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { escapeMarkdown, escapeHtml, escapeWorkflowCommands, markdownCode } from "../../src/report/escape.ts";
 
 const table: Array<[string, string]> = [
-  ["[click](https://evil.example)", "\\[click\\](https://evil.example)"],
+  ["[click](https://evil.example)", "\\[click\\](https:\u200b//evil.example)"],
+  // Bare URLs and references GitHub would link by itself (GFM extended autolinks, issue references).
+  ["see https://evil.example/x and HTTP://x.y", "see https:\u200b//evil.example/x and HTTP:\u200b//x.y"],
+  ["www.evil.example or WWW.x.y", "www\u200b.evil.example or WWW\u200b.x.y"],
+  ["ftp://h/f data:,x", "ftp:\u200b//h/f data:,x"],
+  ["mailto:a@b.c", "mailto:\u200ba@\u200bb.c"],
+  ["fixes #12, org/repo#3 and GH-7; not #x", "fixes #\u200b12, org/repo#\u200b3 and GH-\u200b7; not #x"],
   ["![img](x)", "!\\[img\\](x)"],
   ["<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"],
   ["@org/team please look", "@\u200borg/team please look"],
