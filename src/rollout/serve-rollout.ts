@@ -83,6 +83,8 @@ export class ServeRollout implements RolloutHooks {
       options.log(`serve: ${what} was reverted at ${verdict.step_started_at}: not serving it again. Why: ${verdict.reason ?? "(no reason recorded)"}`);
       rollout.detached = true;
       await releaseServedModel(challenger);
+      // A server killed between the revert and its GitHub record finishes it now (listeners converge).
+      for (const listener of options.listeners ?? []) listener.transitions([], verdict);
     } else {
       options.slots.attachChallenger(challenger, () => rollout.serving());
       const at = verdict.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict.percent}%`;
