@@ -89,6 +89,8 @@ test("with a token: a Deployment and its statuses for the environment, a comment
     const answers = await sendTraffic(third.url, "fraud", TABLE, { prefix: "f-", max: 100 });
     await third.shutdown();
     assert.deepEqual(new Set(answers.map((a) => a.version)), new Set(["v1"]));
+    const refused = third.lines.find((l) => l.includes("not serving it again"));
+    assert.ok(refused && !/[\n\r]/.test(refused) && refused.includes("@admins"), `the log line: ${JSON.stringify(refused)}`);
     const [comment] = remote.commentsOn(forgedPull.number);
     assert.ok(comment, "no comment on the forged canary's PR");
     for (const raw of ["@admins", "![x](", "<img", "[click](", "\n::set-output"]) assert.ok(!comment.body.includes(raw), `the comment holds ${JSON.stringify(raw)}:\n${comment.body}`);
