@@ -8,7 +8,8 @@
  * find-compare-then-add (the deployment is found by task, sha, environment and payload; a status
  * equal to the latest is not written again; the comment is found by its marker), so a server
  * restarted after kill -9 finishes what the killed one started and never duplicates it. Runs in
- * the background, one call at a time; a failing call is warned about, never fatal to serving.
+ * the background, one call at a time; a failing call is warned about, never fatal to serving, and
+ * the latest refused verdict is tried once more at shutdown.
  */
 import { githubFromEnv, repoFromEnv, type GitHub, type RepoRef } from "./client.ts";
 import { commentMarker, upsertComment } from "./sticky-comment.ts";
@@ -50,6 +51,8 @@ export class RolloutDeployments implements TransitionListener {
   private queue: Promise<void> = Promise.resolve();
   private deploymentId?: number;
   private warnedNoCommit = false;
+  /** The latest verdict GitHub refused, retried at shutdown. */
+  private unsent?: { commit: string; verdict: RolloutVerdict };
 
   constructor(private readonly options: DeploymentOptions) {}
 
@@ -60,15 +63,28 @@ export class RolloutDeployments implements TransitionListener {
       this.warnedNoCommit = true;
       return;
     }
-    this.queue = this.queue.then(() =>
-      this.reconcile(commit, verdict).catch((error: Error & { status?: number }) =>
-        this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`),
-      ),
-    );
+    this.enqueue(commit, verdict);
   }
 
-  settled(): Promise<void> {
-    return this.queue;
+  /** At shutdown: what is queued, and once more the latest verdict if GitHub refused it (the next server would otherwise have to). */
+  async settled(): Promise<void> {
+    await this.queue;
+    if (this.unsent) {
+      this.enqueue(this.unsent.commit, this.unsent.verdict);
+      await this.queue;
+    }
+  }
+
+  private enqueue(commit: string, verdict: RolloutVerdict): void {
+    this.queue = this.queue.then(() =>
+      this.reconcile(commit, verdict).then(
+        () => (this.unsent = undefined),
+        (error: Error & { status?: number }) => {
+          this.unsent = { commit, verdict };
+          this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`);
+        },
+      ),
+    );
   }
 
   private async reconcile(commit: string, verdict: RolloutVerdict): Promise<void> {

@@ -10,7 +10,8 @@ import { loadSpec } from "../support/github-standin/openapi.ts";
 import { toDraft07 } from "../support/github-standin/validate.ts";
 import { appendNoteLines } from "../../src/git/notes.ts";
 import { githubDeploymentListener, DEPLOYMENT_TASK } from "../../src/github/deployments.ts";
-import { commitCanary, positiveForEveryone, promotedRepo, sameWeightsOtherBytes, sendTraffic, serveWithRollout, trafficRows } from "./serve-support.ts";
+import { readNote } from "../../src/git/notes.ts";
+import { commitCanary, killed, positiveForEveryone, promotedRepo, rolloutOf, sameWeightsOtherBytes, sendTraffic, serveProcess, serveWithRollout, trafficRows, type ServeProcess } from "./serve-support.ts";
 
 const TABLE = trafficRows();
 
@@ -101,6 +102,51 @@ test("with a token: a Deployment and its statuses for the environment, a comment
     assert.deepEqual(warnings, []);
     gh.assertNoViolations();
   } finally {
+    await gh.close();
+    await repo.cleanup();
+  }
+});
+
+test("kill -9 of the serve process around the revert, GitHub failing once: the restart brings GitHub to one deployment ending in failure and one comment; the token is never printed", async () => {
+  const repo = await promotedRepo();
+  const gh = await startGitHubStandIn({ repos: [{ owner: "acme", name: "fraud", files: { "README.md": "x" } }] });
+  const remote = gh.state.repo("acme/fraud");
+  const token = "ghs_rollout_kill_token_0123456789";
+  const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud" };
+  const running: ServeProcess[] = [];
+  try {
+    const bad = await commitCanary(repo, positiveForEveryone(), "canary/bad");
+    remote.receivePush(repo.dir, "main", "main");
+    remote.receivePush(repo.dir, "canary/bad", "canary/bad");
+    const pull = remote.createPull({ title: "Retrain fraud", head: "canary/bad", base: "main" });
+    // GitHub refuses the first status (422 is not retried): a warning, serving goes on.
+    gh.failNext({ operationId: "repos/create-deployment-status" }, [{ status: 422, message: "Validation Failed" }]);
+
+    const first = await serveProcess(repo, bad, env);
+    running.push(first);
+    let seen = 0;
+    await sendTraffic(first.url, "fraud", TABLE, { prefix: "k-", max: 5000, stop: async () => ++seen % 25 === 0 && (await rolloutOf(first.url)).state === "reverted" });
+    assert.equal((await rolloutOf(first.url)).state, "reverted");
+    await killed(first); // whatever of the GitHub calls it had made, and no more
+    for (let i = 0; i < 100 && !(await readNote(repo.git, bad)).some((l) => (l as { transition?: string }).transition === "reverted"); i++) await new Promise((r) => setTimeout(r, 50));
+
+    const second = await serveProcess(repo, bad, env);
+    running.push(second);
+    second.child.kill("SIGTERM"); // shutdown waits for the GitHub calls
+    assert.equal(await second.exited, 0, second.stderr());
+
+    const deployments = [...remote.deployments.values()].filter((d) => d.sha === bad);
+    assert.equal(deployments.length, 1, "one deployment, however often the server started");
+    const states = deployments[0].statuses.map((s) => s.state);
+    assert.equal(states.at(-1), "failure", first.stderr() + "\n---\n" + second.stderr());
+    assert.equal(states.filter((s) => s === "failure").length, 1, states.join(", "));
+    assert.equal(remote.commentsOn(pull.number).length, 1);
+    assert.match(remote.commentsOn(pull.number)[0].body, /\*\*Why:\*\* prediction\\_mix/);
+    for (const served of running) assert.ok(!served.stderr().includes(token), "the token was printed");
+    assert.match(first.stderr() + second.stderr(), /GitHub deployment not updated \(422\)/);
+    gh.assertNoViolations();
+  } finally {
+    for (const served of running) served.child.kill("SIGKILL");
     await gh.close();
     await repo.cleanup();
   }
