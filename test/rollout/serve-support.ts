@@ -141,9 +141,10 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-/** `modelkeeper serve --canary <canary> --canary-percent 20` as its own process (from the sources), once it is ready. */
-export async function serveProcess(repo: TestRepo, canary: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", "--canary", canary, "--canary-percent", "20"], {
+/** `modelkeeper serve --canary <canary> --canary-percent 20` (or other rollout flags) as its own process (from the sources), once it is ready. */
+export async function serveProcess(repo: TestRepo, canary: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+  const rollout = typeof canary === "string" ? ["--canary", canary, "--canary-percent", "20"] : canary;
+  const child = spawn(process.execPath, [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", ...rollout], {
     cwd: repo.dir,
     env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1", GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
