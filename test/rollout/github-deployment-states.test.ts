@@ -75,3 +75,27 @@ test("completed: in_progress per step, then success, and the environment's earli
     await gh.close();
   }
 });
+
+test("GitHub stores the deployment and the status but the answers are lost (502 after the side effect): looked up again, never created twice", async () => {
+  const gh = await startGitHubStandIn({ repos: [{ owner: "acme", name: "fraud", files: { "README.md": "x" } }], retryAfterSeconds: 0 });
+  const remote = gh.state.repo("acme/fraud");
+  const warnings: string[] = [];
+  try {
+    const github = githubFromEnv({ GITHUB_TOKEN: "ghs_lost", GITHUB_API_URL: gh.url }, (l) => warnings.push(l))!;
+    const commit = remote.commitFiles({ message: "v3", files: { "models/fraud.onnx": "v3" } });
+    gh.failNext({ operationId: "repos/create-deployment" }, [{ status: 502, afterSideEffect: true }]);
+    gh.failNext({ operationId: "repos/create-deployment-status" }, [{ status: 502, afterSideEffect: true }]);
+    const deployments = new RolloutDeployments({ github, repo: { owner: "acme", repo: "fraud" }, model: "fraud", environment: "production", warn: (l) => warnings.push(l) });
+    deployments.transitions([], verdict(commit, "fraud", "running", 0));
+    await deployments.settled();
+    const mine = [...remote.deployments.values()];
+    assert.equal(mine.length, 1, "one deployment");
+    assert.deepEqual(mine[0].statuses.map((s) => s.state), ["in_progress"]);
+    // Octokit's request log names the two lost answers; nothing says the deployment was not updated.
+    assert.equal(warnings.length, 2, warnings.join("\n"));
+    assert.ok(warnings.every((w) => / - 502 with id /.test(w) && !w.includes("ghs_lost")), warnings.join("\n"));
+    gh.assertNoViolations();
+  } finally {
+    await gh.close();
+  }
+});
