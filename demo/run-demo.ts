@@ -133,6 +133,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await run("evaluate the merged artifact against the champion v1, in the trusted context", ["evaluate", "--push", "--no-comment"], 0, { ...baseEnv, GITHUB_BASE_REF: "" });
     await run("promote v2", ["promote"], 0);
     await run("verify the champion's inputs against its record", ["verify"], 0);
+    await (await import("./canary-revert.ts")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
 
     const driftIssue = [...remote.issues.values()].find((i: any) => i.labels?.some?.((l: any) => (l.name ?? l) === "drift"));
     const summary = [

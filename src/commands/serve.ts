@@ -36,34 +36,48 @@ export const serveCommand: Command = {
     const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string")) as ServeFlags;
     const plan = rolloutPlan(workspace.models[0].rollout, { canary: values.canary as string | undefined, "canary-percent": values["canary-percent"] as string | undefined, shadow: values.shadow as string | undefined });
     const deployments = plan ? githubDeploymentListener({ env: context.env, model: workspace.models[0].name, warn: context.warn, ...(typeof values.environment === "string" ? { environment: values.environment } : {}) }) : undefined;
-    const server = await startServe({
-      git: workspace.git,
-      config: workspace.config,
-      model: workspace.models[0],
-      settings: resolveSettings(workspace.config.serve, flags),
-      champion: values.champion as string | undefined,
-      ...(plan ? { rollout: plan } : {}),
-      ...(deployments ? { rolloutListeners: [deployments] } : {}),
-      cwd: context.cwd,
-      env: context.env,
-      log: context.log,
-      warn: context.warn,
-    });
+    // The signal handlers go in before the server starts: a SIGTERM right after "ready on" must
+    // drain, not kill the process with the default action.
+    let server: Awaited<ReturnType<typeof startServe>> | undefined;
+    let stopRequested: NodeJS.Signals | undefined;
+    let stopNow: ((signal: NodeJS.Signals) => void) | undefined;
+    const early = (signal: NodeJS.Signals) => (stopNow ? stopNow(signal) : (stopRequested ??= signal));
+    const hup = () => void server?.reload();
+    process.on("SIGTERM", early).on("SIGINT", early).on("SIGHUP", hup);
+    try {
+      server = await startServe({
+        git: workspace.git,
+        config: workspace.config,
+        model: workspace.models[0],
+        settings: resolveSettings(workspace.config.serve, flags),
+        champion: values.champion as string | undefined,
+        ...(plan ? { rollout: plan } : {}),
+        ...(deployments ? { rolloutListeners: [deployments] } : {}),
+        cwd: context.cwd,
+        env: context.env,
+        log: context.log,
+        warn: context.warn,
+      });
+    } catch (error) {
+      process.off("SIGTERM", early).off("SIGINT", early).off("SIGHUP", hup);
+      throw error;
+    }
+    const running = server;
     // SIGTERM/SIGINT drain and exit 0; SIGHUP looks for a new champion now.
     const stopped = await new Promise<{ graceful: boolean; signal: string }>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {
         context.log(`serve: ${signal}: not ready any more, finishing in-flight requests`);
-        process.off("SIGTERM", stop).off("SIGINT", stop).off("SIGHUP", hup);
-        void server.shutdown().then(({ graceful }) => resolve({ graceful, signal }));
+        process.off("SIGTERM", early).off("SIGINT", early).off("SIGHUP", hup);
+        void running.shutdown().then(({ graceful }) => resolve({ graceful, signal }));
       };
-      const hup = () => void server.reload();
-      process.on("SIGTERM", stop).on("SIGINT", stop).on("SIGHUP", hup);
+      stopNow = stop;
+      if (stopRequested) stop(stopRequested);
       context.signal?.addEventListener("abort", () => stop("SIGTERM"), { once: true });
     });
-    const model = server.current();
+    const model = running.current();
     return {
       exitCode: 0,
-      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: server.logFiles() },
+      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: running.logFiles() },
       text: `serve: stopped on ${stopped.signal}${stopped.graceful ? "" : " (grace period over: remaining connections closed)"}`,
       outputs: {},
     };

@@ -8,7 +8,8 @@
  * find-compare-then-add (the deployment is found by task, sha, environment and payload; a status
  * equal to the latest is not written again; the comment is found by its marker), so a server
  * restarted after kill -9 finishes what the killed one started and never duplicates it. Runs in
- * the background, one call at a time; a failing call is warned about, never fatal to serving.
+ * the background, one call at a time; a failing call is warned about, never fatal to serving, and
+ * the latest refused verdict is tried once more at shutdown.
  */
 import { githubFromEnv, repoFromEnv, type GitHub, type RepoRef } from "./client.ts";
 import { commentMarker, upsertComment } from "./sticky-comment.ts";
@@ -50,6 +51,8 @@ export class RolloutDeployments implements TransitionListener {
   private queue: Promise<void> = Promise.resolve();
   private deploymentId?: number;
   private warnedNoCommit = false;
+  /** The latest verdict GitHub refused, retried at shutdown. */
+  private unsent?: { commit: string; verdict: RolloutVerdict };
 
   constructor(private readonly options: DeploymentOptions) {}
 
@@ -60,15 +63,28 @@ export class RolloutDeployments implements TransitionListener {
       this.warnedNoCommit = true;
       return;
     }
-    this.queue = this.queue.then(() =>
-      this.reconcile(commit, verdict).catch((error: Error & { status?: number }) =>
-        this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`),
-      ),
-    );
+    this.enqueue(commit, verdict);
   }
 
-  settled(): Promise<void> {
-    return this.queue;
+  /** At shutdown: what is queued, and once more the latest verdict if GitHub refused it (the next server would otherwise have to). */
+  async settled(): Promise<void> {
+    await this.queue;
+    if (this.unsent) {
+      this.enqueue(this.unsent.commit, this.unsent.verdict);
+      await this.queue;
+    }
+  }
+
+  private enqueue(commit: string, verdict: RolloutVerdict): void {
+    this.queue = this.queue.then(() =>
+      this.reconcile(commit, verdict).then(
+        () => (this.unsent = undefined),
+        (error: Error & { status?: number }) => {
+          this.unsent = { commit, verdict };
+          this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`);
+        },
+      ),
+    );
   }
 
   private async reconcile(commit: string, verdict: RolloutVerdict): Promise<void> {
@@ -76,36 +92,44 @@ export class RolloutDeployments implements TransitionListener {
     const id = this.deploymentId ?? (this.deploymentId = await this.findOrCreate(commit, verdict));
     const state: StatusState = verdict.state === "reverted" ? "failure" : verdict.state === "completed" ? "success" : "in_progress";
     const description = deploymentDescription(verdict);
-    const { data: statuses } = await github.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id, per_page: 1 });
-    const latest = statuses[0];
-    if (!latest || latest.state !== state || latest.description !== description) {
-      await github.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state, description, environment, auto_inactive: state === "success" });
-    }
+    await createOnce(
+      async () => {
+        const { data: statuses } = await github.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id, per_page: 1 });
+        return statuses[0] && statuses[0].state === state && statuses[0].description === description ? statuses[0] : undefined;
+      },
+      async () => (await github.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state, description, environment, auto_inactive: state === "success", request: { retries: 0 } })).data,
+    );
     if (verdict.state === "reverted") await this.commentOnPull(commit, verdict);
   }
 
   private async findOrCreate(commit: string, verdict: RolloutVerdict): Promise<number> {
     const { github, repo, environment, model } = this.options;
-    const existing = await github.paginate(github.rest.repos.listDeployments, { ...repo, sha: commit, task: DEPLOYMENT_TASK, environment, per_page: 100 });
-    const mine = existing.find((d) => {
-      const payload = (typeof d.payload === "string" ? safeJson(d.payload) : d.payload) as { model?: unknown; canary_sha256?: unknown } | undefined;
-      return payload?.model === model && payload?.canary_sha256 === verdict.canary.sha256;
+    const find = async () => {
+      const existing = await github.paginate(github.rest.repos.listDeployments, { ...repo, sha: commit, task: DEPLOYMENT_TASK, environment, per_page: 100 });
+      // The oldest of ours, should two servers ever have raced to create one.
+      return existing.filter((d) => {
+        const payload = (typeof d.payload === "string" ? safeJson(d.payload) : d.payload) as { model?: unknown; canary_sha256?: unknown } | undefined;
+        return payload?.model === model && payload?.canary_sha256 === verdict.canary.sha256;
+      }).sort((a, b) => a.id - b.id)[0];
+    };
+    const found = await createOnce<{ id: number }>(find, async () => {
+      const { data, status } = await github.rest.repos.createDeployment({
+        ...repo,
+        ref: commit,
+        task: DEPLOYMENT_TASK,
+        environment,
+        auto_merge: false,
+        // The gate already ran (evaluate, the PR's checks); the canary's own analysis is the rollout.
+        required_contexts: [],
+        payload: { model, canary_sha256: verdict.canary.sha256, ...(verdict.stable ? { stable_sha256: verdict.stable.sha256, stable_version: verdict.stable.version ?? null } : {}) },
+        description: `modelkeeper canary of ${model}`.slice(0, 140),
+        production_environment: true,
+        request: { retries: 0 },
+      });
+      if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment (${status})`);
+      return data;
     });
-    if (mine) return mine.id;
-    const { data, status } = await github.rest.repos.createDeployment({
-      ...repo,
-      ref: commit,
-      task: DEPLOYMENT_TASK,
-      environment,
-      auto_merge: false,
-      // The gate already ran (evaluate, the PR's checks); the canary's own analysis is the rollout.
-      required_contexts: [],
-      payload: { model, canary_sha256: verdict.canary.sha256, ...(verdict.stable ? { stable_sha256: verdict.stable.sha256, stable_version: verdict.stable.version ?? null } : {}) },
-      description: `modelkeeper canary of ${model}`.slice(0, 140),
-      production_environment: true,
-    });
-    if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment (${status})`);
-    return data.id;
+    return found.id;
   }
 
   /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
@@ -116,6 +140,24 @@ export class RolloutDeployments implements TransitionListener {
     if (!pull) return;
     const marker = commentMarker(`rollout-${verdict.canary.sha256.slice(0, 12)}`, model);
     await upsertComment(github, repo, pull.number, marker, revertComment(verdict), this.options.commentAuthor);
+  }
+}
+
+/**
+ * Find, else create: a create is not idempotent, so it is never retried blindly (GitHub may send a
+ * 5xx after storing it). After an answer lost on the way, look again; create again only if still absent.
+ */
+async function createOnce<T>(find: () => Promise<T | undefined>, create: () => Promise<T>, attempts = 4, baseMs = 1000): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const existing = await find();
+    if (existing !== undefined) return existing;
+    try {
+      return await create();
+    } catch (error) {
+      const status = (error as { status?: unknown })?.status;
+      if ((typeof status === "number" && status < 500) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * attempt * baseMs));
+    }
   }
 }
 

@@ -26,7 +26,8 @@ export function revertComment(verdict: RolloutVerdict): string {
     `### modelkeeper: the canary of ${markdownCode(verdict.model)} was reverted`,
     "",
     `The model this pull request built (artifact sha256 ${markdownCode(verdict.canary.sha256.slice(0, 12))}${verdict.canary.commit ? `, commit ${markdownCode(verdict.canary.commit.slice(0, 12))}` : ""}) ` +
-      `was reverted automatically ${where}, after ${verdict.requests.canary} of its requests and ${verdict.requests.stable} of ${stable}'s in the same step: all traffic went back to ${stable}.`,
+      // Only what the notes keep (no live request counts, no times): a restarted server writes the same body, so the comment is left alone.
+      `was reverted automatically ${where}: all traffic went back to ${stable}.`,
     "",
     `**Why:** ${escapeMarkdown(verdict.reason ?? "no reason recorded")}`,
     "",

@@ -80,9 +80,11 @@ export class ServeRollout implements RolloutHooks {
     const verdict = controller.verdict();
     const what = `${plan.mode} ${challenger.version} (${challenger.source}, sha256 ${challenger.sha256.slice(0, 12)})`;
     if (verdict.state === "reverted") {
-      options.log(`serve: ${what} was reverted at ${verdict.step_started_at}: not serving it again. Why: ${verdict.reason ?? "(no reason recorded)"}`);
+      options.log(`serve: ${what} was reverted at ${verdict.step_started_at}: not serving it again. Why: ${oneLine(verdict.reason ?? "(no reason recorded)")}`);
       rollout.detached = true;
       await releaseServedModel(challenger);
+      // A server killed between the revert and its GitHub record finishes it now (listeners converge).
+      for (const listener of options.listeners ?? []) listener.transitions([], verdict);
     } else {
       options.slots.attachChallenger(challenger, () => rollout.serving());
       const at = verdict.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict.percent}%`;
@@ -174,4 +176,9 @@ async function checkRecorded(git: Git, model: ModelConfig, challenger: ServedMod
         `Record it first (modelkeeper record --commit ${plan.challenger} --push; fetch the notes if it was recorded elsewhere), so the rollout's history names what served.`,
     );
   }
+}
+
+/** A reason read from the notes (anyone with push access writes them) stays on its log line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }

@@ -3,48 +3,12 @@
 // served again. The real CLI in its own process, real HTTP, real ONNX models, real git notes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { readNote } from "../../src/git/notes.ts";
 import type { TestRepo } from "../support/git-repo.ts";
-import { commitCanary, positiveForEveryone, promotedRepo, sameWeightsOtherBytes, sendTraffic, trafficRows } from "./serve-support.ts";
+import { commitCanary, killed, positiveForEveryone, promotedRepo, rolloutOf as rollout, sameWeightsOtherBytes, sendTraffic, serveProcess as serve, trafficRows, type ServeProcess as Served } from "./serve-support.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
 const TABLE = trafficRows();
-
-interface Served {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-async function serve(repo: TestRepo, canary: string): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", "--canary", canary, "--canary-percent", "20"], {
-    cwd: repo.dir,
-    env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1", GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on("data", (chunk) => {
-      stderr += chunk;
-      const match = /ready on (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1]);
-    });
-    child.once("exit", () => reject(new Error(`serve exited before it was ready:\n${stderr}`)));
-  });
-  return { child, url, stderr: () => stderr, exited };
-}
-
-const rollout = async (url: string) => (await (await fetch(`${url}/v2/models/fraud/rollout`)).json()) as any;
 const transitions = async (repo: TestRepo, commit: string) => (await readNote(repo.git, commit)).filter((l) => l.event === "rollout").map((l) => (l as { transition?: string }).transition);
-
-async function killed(served: Served): Promise<void> {
-  served.child.kill("SIGKILL");
-  await served.exited;
-}
 
 test("kill -9 mid-rollout: the restart resumes the recorded step; a canary reverted before the kill is never served again", async () => {
   const repo = await promotedRepo();

@@ -1,7 +1,9 @@
 // A fraud repository with a promoted v1 and canary commits made as a user makes them (artifact
 // committed, `modelkeeper record`), the canary models (real ONNX files from the exporter), and
 // traffic: one transaction per OIP v2 request, with request ids, several in flight.
+import { spawn, type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { generateTransactions, FRAUD_LABEL, TRANSACTION_FEATURES, CATEGORICAL_TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
 import { trainLogisticModel } from "../../src/trainer/index.ts";
@@ -129,3 +131,40 @@ export async function serveWithRollout(repo: TestRepo, flags: RolloutFlags, sett
   });
   return Object.assign(server, { lines });
 }
+
+const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `modelkeeper serve --canary <canary> --canary-percent 20` (or other rollout flags) as its own process (from the sources), once it is ready. */
+export async function serveProcess(repo: TestRepo, canary: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+  const rollout = typeof canary === "string" ? ["--canary", canary, "--canary-percent", "20"] : canary;
+  const child = spawn(process.execPath, [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", ...rollout], {
+    cwd: repo.dir,
+    env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1", GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr!.on("data", (chunk) => {
+      stderr += chunk;
+      const match = /ready on (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", () => reject(new Error(`serve exited before it was ready:\n${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr, exited };
+}
+
+export async function killed(served: ServeProcess): Promise<void> {
+  served.child.kill("SIGKILL");
+  await served.exited;
+}
+
+export const rolloutOf = async (url: string) => (await (await fetch(`${url}/v2/models/fraud/rollout`)).json()) as any;

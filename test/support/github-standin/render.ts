@@ -5,6 +5,8 @@ import type {
   AppRecord,
   CheckRunRecord,
   CommentRecord,
+  DeploymentRecord,
+  DeploymentStatusRecord,
   InstallationRecord,
   IssueRecord,
   LabelRecord,
@@ -455,6 +457,49 @@ export function checkRun(links: Links, repo: Repo, run: CheckRunRecord) {
         head: { ref: p.head.ref, sha: run.headSha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } },
         base: { ref: p.base.ref, sha: p.base.sha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } },
       })),
+  };
+}
+
+export function deployment(links: Links, repo: Repo, d: DeploymentRecord) {
+  const api = `${links.api}/repos/${repo.fullName}/deployments/${d.id}`;
+  return {
+    url: api,
+    id: d.id,
+    node_id: d.nodeId,
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    payload: d.payload,
+    original_environment: d.environment,
+    environment: d.environment,
+    description: d.description,
+    creator: user(links, d.creator),
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    statuses_url: `${api}/statuses`,
+    repository_url: `${links.api}/repos/${repo.fullName}`,
+    transient_environment: d.transientEnvironment,
+    production_environment: d.productionEnvironment,
+  };
+}
+
+export function deploymentStatus(links: Links, repo: Repo, d: DeploymentRecord, s: DeploymentStatusRecord) {
+  const api = `${links.api}/repos/${repo.fullName}/deployments/${d.id}`;
+  return {
+    url: `${api}/statuses/${s.id}`,
+    id: s.id,
+    node_id: s.nodeId,
+    state: s.state,
+    creator: user(links, s.creator),
+    description: s.description,
+    environment: s.environment,
+    target_url: "",
+    log_url: "",
+    environment_url: "",
+    created_at: s.createdAt,
+    updated_at: s.createdAt,
+    deployment_url: api,
+    repository_url: `${links.api}/repos/${repo.fullName}`,
   };
 }
 

@@ -5,6 +5,7 @@
 import { GitHubError, notFound, unprocessable, validationFailed } from "./http.ts";
 import { GitStore, type Signature } from "./git-store.ts";
 import * as render from "./render.ts";
+import { execFileSync } from "node:child_process";
 
 export type Permission = "admin" | "maintain" | "write" | "triage" | "read";
 
@@ -77,6 +78,34 @@ export interface CommentRecord {
   createdAt: string;
   updatedAt: string;
   reactions: ReactionRecord[];
+}
+
+export interface DeploymentStatusRecord {
+  id: number;
+  nodeId: string;
+  state: string;
+  description: string;
+  environment: string;
+  creator: UserRecord;
+  createdAt: string;
+}
+
+export interface DeploymentRecord {
+  id: number;
+  nodeId: string;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: unknown;
+  environment: string;
+  description: string | null;
+  creator: UserRecord;
+  createdAt: string;
+  updatedAt: string;
+  productionEnvironment: boolean;
+  transientEnvironment: boolean;
+  /** Oldest first. */
+  statuses: DeploymentStatusRecord[];
 }
 
 export interface CheckRunRecord {
@@ -309,6 +338,7 @@ export class Repo {
   /** Lower-case name to label. */
   readonly labels = new Map<string, LabelRecord>();
   readonly checkRuns = new Map<number, CheckRunRecord>();
+  readonly deployments = new Map<number, DeploymentRecord>();
   readonly dispatches: DispatchRecord[] = [];
   readonly workflowDispatches: WorkflowDispatchRecord[] = [];
   private nextNumber = 1;
@@ -446,6 +476,37 @@ export class Repo {
     });
     this.setRef(`refs/heads/${branch}`, sha, options.author);
     return sha;
+  }
+
+  /**
+   * `git push` from a real repository: every object reachable from `rev` in `gitDir` is copied under
+   * its own id (so the commit shas are the local ones) and `branch` moves to it.
+   */
+  receivePush(gitDir: string, rev: string, branch: string): string {
+    const sha = execFileSync("git", ["-C", gitDir, "rev-parse", `${rev}^{commit}`], { encoding: "utf8" }).trim();
+    const ids = execFileSync("git", ["-C", gitDir, "rev-list", "--objects", sha], { encoding: "utf8", maxBuffer: 1 << 28 })
+      .split("\n").filter(Boolean).map((line) => line.slice(0, 40));
+    const batch = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], { input: ids.join("\n") + "\n", maxBuffer: 1 << 30 });
+    for (let at = 0; at < batch.length; ) {
+      const eol = batch.indexOf(0x0a, at);
+      const [, type, size] = batch.subarray(at, eol).toString().split(" ");
+      const body = batch.subarray(eol + 1, eol + 1 + Number(size));
+      this.git.storeRaw(type, Buffer.from(body));
+      at = eol + 1 + Number(size) + 1;
+    }
+    this.setRef(`refs/heads/${branch}`, sha);
+    return sha;
+  }
+
+  /** Pull requests GitHub associates with a commit: its merge commit, or a commit on its head not on its base. */
+  pullsWithCommit(sha: string): PullRecord[] {
+    return [...this.pulls.values()].filter((p) => {
+      if (p.mergeCommitSha === sha) return true;
+      const open = this.issues.get(p.number)!.state === "open";
+      const head = open ? (this.branchSha(p.head.ref) ?? p.head.sha) : p.head.sha;
+      const base = open ? (this.branchSha(p.base.ref) ?? p.base.sha) : p.base.sha;
+      return (head === sha || this.git.isAncestor(sha, head)) && !(base === sha || this.git.isAncestor(sha, base));
+    });
   }
 
   // ---- labels -------------------------------------------------------------------------------

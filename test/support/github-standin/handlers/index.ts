@@ -3,6 +3,7 @@
 import { appHandlers } from "./apps.ts";
 import { checkHandlers } from "./checks.ts";
 import { contentHandlers } from "./contents.ts";
+import { deploymentHandlers } from "./deployments.ts";
 import type { Handler } from "./context.ts";
 import { gitHandlers } from "./git.ts";
 import { issueHandlers } from "./issues.ts";
@@ -14,6 +15,7 @@ export const handlers: Record<string, Handler> = {
   ...appHandlers,
   ...checkHandlers,
   ...contentHandlers,
+  ...deploymentHandlers,
   ...gitHandlers,
   ...issueHandlers,
   ...pullHandlers,

@@ -1,0 +1,152 @@
+/**
+ * The demo's last act (issue 15): after v2 is promoted, a v3 that is fast and error-free but
+ * predicts badly (v2's fit exported with its intercept off by +4, a units bug: it calls many
+ * honest transactions fraud) is committed on a branch, recorded, and rolled out by `modelkeeper
+ * serve --canary <commit> --canary-percent 20` in its own process. Traffic flows; the server
+ * compares what the canary predicts with v2 on the same window and reverts it on its own; the demo
+ * prints the server's revert line, the evidence from GET /v2/models/fraud/rollout, shows that
+ * every later request is answered by v2, and reads the history back with `rollout status`.
+ * Offline: loopback HTTP, the example's git repository and its bare origin.
+ */
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CliRunner } from "../commands/command.ts";
+import { loadConfig } from "../config/load.ts";
+import { createGit } from "../git/git.ts";
+import { exportBinaryLogisticRegression } from "../model/export/logistic-regression.ts";
+import { inferBody } from "../serve/infer-body.ts";
+import { readTables, trainLogisticModel } from "../trainer/index.ts";
+import type { RolloutVerdict } from "../rollout/verdict.ts";
+import { generateTransactions } from "./transactions.ts";
+import { UserError } from "../errors.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
+const BRANCH = "canary/fraud-v3";
+const CANARY_PERCENT = 20;
+/** Requests sent after the revert was seen, to show who answers them. */
+const AFTER_REVERT = 400;
+const MAX_REQUESTS = 6000;
+
+export interface CanaryRevertResult {
+  commit: string;
+  /** Requests answered before the server reverted the canary, and how many of them it answered. */
+  beforeRevert: { requests: number; byCanary: number };
+  /** model_version of the answers to the requests sent after the revert. */
+  afterRevert: Record<string, number>;
+  verdict: RolloutVerdict;
+  /** The server's own line announcing the revert. */
+  revertLine: string;
+  rolloutStatus: string;
+}
+
+export async function runCanaryRevert(options: { repo: string; model?: string; env: NodeJS.ProcessEnv; runCli: CliRunner; say(line: string): void }): Promise<CanaryRevertResult> {
+  const { repo, say } = options;
+  const name = options.model ?? "fraud";
+  const git = createGit(repo);
+  const config = await loadConfig(join(repo, "modelkeeper.yml"), repo);
+  const model = config.models.find((m) => m.name === name);
+  if (!model) throw new UserError(`demo: no model ${name} in ${config.relativePath}`);
+  const features = model.features ?? [];
+
+  say(`[v3] A canary that is fast and error-free but predicts badly: v2's fit with its intercept off by +4, rolled out at ${CANARY_PERCENT}% by \`modelkeeper serve --canary\``);
+  const { summary } = trainLogisticModel({ table: await readTables(model.data.train.map((f) => join(repo, f))), label: model.label, features });
+  const bad = exportBinaryLogisticRegression({
+    featureNames: features,
+    categories: summary.categories,
+    inputLayout: "per-feature",
+    standardization: { mean: summary.coefficients.map((c) => c.mean), scale: summary.coefficients.map((c) => c.scale) },
+    weights: summary.coefficients.map((c) => c.weight),
+    intercept: summary.intercept + 4,
+    docString: "fraud v3: the intercept off by +4",
+  });
+  const before = (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+  await git.run(["checkout", "--quiet", "-B", BRANCH]);
+  let commit: string;
+  try {
+    await writeFile(join(repo, model.artifact), bad);
+    await git.run(["commit", "--quiet", "-m", "fraud v3: faster export", "--", model.artifact]);
+    commit = (await git.run(["rev-parse", "HEAD"])).trim();
+    await cli(options, ["record", "--push"], 0);
+    await git.run(["push", "--quiet", "--force", "origin", BRANCH]);
+  } finally {
+    await git.run(["checkout", "--quiet", before]);
+  }
+  say(`      committed v3 on ${BRANCH} (${commit.slice(0, 12)}), recorded, pushed`);
+
+  const argv = ["serve", "--model", name, "--port", "0", "--poll-seconds", "0", "--canary", commit, "--canary-percent", String(CANARY_PERCENT), "--json"];
+  say(`      $ modelkeeper ${argv.join(" ")} &`);
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd: repo, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
+        if (ready) resolve(ready[1]);
+      });
+      void exited.then((code) => reject(new UserError(`demo: modelkeeper serve --canary exited ${code} before it was ready:\n${stderr}`)));
+    });
+    for (const line of stderr.trim().split("\n")) say(`      ${line}`);
+    const revertLine = () => stderr.split("\n").find((l) => / reverted after /.test(l));
+    const traffic = generateTransactions({ rows: 2000, seed: 106, scenario: "baseline" });
+    const infer = `${url}/v2/models/${encodeURIComponent(name)}/infer`;
+    const ask = async (row: number, id: string): Promise<string> => {
+      const response = await fetch(infer, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(inferBody(traffic, features, row % traffic.rowCount, 1, id)) });
+      const body = (await response.json()) as { model_version?: string };
+      if (response.status !== 200) throw new UserError(`demo: request ${id} was answered ${response.status}: ${JSON.stringify(body)}`);
+      return body.model_version ?? "?";
+    };
+
+    // Until the server says it reverted the canary: the answers, as they come.
+    const versions: string[] = [];
+    let next = 0;
+    const client = async () => {
+      while (!revertLine() && next < MAX_REQUESTS) {
+        const i = next++;
+        versions[i] = await ask(i, `v3-${i}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, client));
+    const line = revertLine();
+    if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:\n${stderr}`);
+    const stableVersion = (/back to stable (\S+)\./.exec(line) ?? [])[1] ?? "v2";
+    const answered = versions.filter(Boolean);
+    const beforeRevert = { requests: answered.length, byCanary: answered.filter((v) => v !== stableVersion).length };
+    say(`      sent ${beforeRevert.requests} one-row requests (4 clients); ${beforeRevert.byCanary} were answered by the canary (${answered.find((v) => v !== stableVersion) ?? "?"}), the rest by ${stableVersion}; then the server, on its own:`);
+    say(`      ${line}`);
+
+    const afterRevert: Record<string, number> = {};
+    for (let i = 0; i < AFTER_REVERT; i++) {
+      const version = await ask(i, `after-${i}`);
+      afterRevert[version] = (afterRevert[version] ?? 0) + 1;
+    }
+    say(`      the next ${AFTER_REVERT} requests: ${Object.entries(afterRevert).map(([v, n]) => `${n} answered by ${v}`).join(", ")}`);
+
+    const verdict = (await (await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout`)).json()) as RolloutVerdict;
+    const gate = await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout/gate`);
+    await gate.arrayBuffer();
+    say(`      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`);
+    for (const e of verdict.evidence) say(`        ${e.breached ? "BREACH" : "ok    "} ${e.detail}`);
+
+    child.kill("SIGTERM");
+    const code = await exited;
+    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:\n${stderr}`);
+    const rolloutStatus = await cli(options, ["rollout", "status", "--model", name], 0);
+    return { commit, beforeRevert, afterRevert, verdict, revertLine: line, rolloutStatus };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+
+async function cli(options: { repo: string; env: NodeJS.ProcessEnv; runCli: CliRunner; say(line: string): void }, argv: string[], expect: number): Promise<string> {
+  options.say(`      $ modelkeeper ${argv.join(" ")}`);
+  let stdout = "";
+  let stderr = "";
+  const code = await options.runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, options.env, options.repo);
+  if (stdout.trim()) options.say(stdout.trimEnd().split("\n").map((l) => `      ${l}`).join("\n"));
+  if (code !== expect) throw new UserError(`demo: modelkeeper ${argv.join(" ")} exited ${code}, expected ${expect}:\n${stderr}${stdout}`);
+  return stdout;
+}
