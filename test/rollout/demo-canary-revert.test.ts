@@ -3,7 +3,7 @@
 // stable's, the evidence and the history are printed, and the notes on the canary's commit say so.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { runCanaryRevert } from "../../src/demo/canary-revert.ts";
+import { runCanaryRevert } from "../../demo/canary-revert.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { createGit } from "../../src/git/git.ts";
 import { readNote } from "../../src/git/notes.ts";

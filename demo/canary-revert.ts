@@ -11,18 +11,18 @@
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { CliRunner } from "../commands/command.ts";
-import { loadConfig } from "../config/load.ts";
-import { createGit } from "../git/git.ts";
-import { exportBinaryLogisticRegression } from "../model/export/logistic-regression.ts";
-import { inferBody } from "../serve/infer-body.ts";
-import { readTables, trainLogisticModel } from "../trainer/index.ts";
-import type { RolloutVerdict } from "../rollout/verdict.ts";
-import { generateTransactions } from "./transactions.ts";
-import { UserError } from "../errors.ts";
+import type { CliRunner } from "../src/commands/command.ts";
+import { loadConfig } from "../src/config/load.ts";
+import { createGit } from "../src/git/git.ts";
+import { exportBinaryLogisticRegression } from "../src/model/export/logistic-regression.ts";
+import { inferBody } from "../src/serve/infer-body.ts";
+import { readTables, trainLogisticModel } from "../src/trainer/index.ts";
+import type { RolloutVerdict } from "../src/rollout/verdict.ts";
+import { generateTransactions } from "../src/demo/transactions.ts";
+import { UserError } from "../src/errors.ts";
+import { packageRoot } from "./package-root.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
+const BIN = join(packageRoot(), "bin", "modelkeeper.js");
 const BRANCH = "canary/fraud-v3";
 const CANARY_PERCENT = 20;
 /** Requests sent after the revert was seen, to show who answers them. */
