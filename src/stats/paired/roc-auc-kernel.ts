@@ -211,15 +211,26 @@ function tieCorrections(order: Int32Array, mixedGroups: Int32Array, key1: number
       const entry = order[k];
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
-      allLaneWeights(rowHash(row, key1, key2), row, key1, key2, laneScratch);
-      positive0 += laneScratch[0] * y;
-      total0 += laneScratch[0];
-      positive1 += laneScratch[1] * y;
-      total1 += laneScratch[1];
-      positive2 += laneScratch[2] * y;
-      total2 += laneScratch[2];
-      positive3 += laneScratch[3] * y;
-      total3 += laneScratch[3];
+      const h = rowHash(row, key1, key2);
+      let w0 = POISSON_BY_BYTE[h >>> 24];
+      let w1 = POISSON_BY_BYTE[(h >>> 16) & 255];
+      let w2 = POISSON_BY_BYTE[(h >>> 8) & 255];
+      let w3 = POISSON_BY_BYTE[h & 255];
+      if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
+        allLaneWeights(h, row, key1, key2, laneScratch);
+        w0 = laneScratch[0];
+        w1 = laneScratch[1];
+        w2 = laneScratch[2];
+        w3 = laneScratch[3];
+      }
+      positive0 += w0 * y;
+      total0 += w0;
+      positive1 += w1 * y;
+      total1 += w1;
+      positive2 += w2 * y;
+      total2 += w2;
+      positive3 += w3 * y;
+      total3 += w3;
     }
     tied0 += positive0 * (total0 - positive0);
     tied1 += positive1 * (total1 - positive1);
