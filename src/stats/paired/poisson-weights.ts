@@ -98,6 +98,16 @@ export function laneWeight(h: number, row: number, key1: number, key2: number, l
   return weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
 }
 
+/**
+ * All GROUP_LANES weights of a row whose hash is h, into out[0..3]. The hot passes call it only
+ * when a top byte straddles a threshold, and read the weights back from the Float64Array: a call
+ * returning a small integer on one branch and a table's double on the other made V8 merge the
+ * weights as tagged values, which tripled the cost of the whole pass.
+ */
+export function allLaneWeights(h: number, row: number, key1: number, key2: number, out: Float64Array): void {
+  for (let lane = 0; lane < GROUP_LANES; lane++) out[lane] = laneWeight(h, row, key1, key2, lane);
+}
+
 /** Poisson(1) weight of row `row` in lane `lane` of the group with these keys. */
 export function poissonWeight(row: number, key1: number, key2: number, lane: number): number {
   return laneWeight(rowHash(row, key1, key2), row, key1, key2, lane);

@@ -28,7 +28,7 @@ import { rocAucFromRanking, rocAucImplementation } from "../metrics/roc-auc.ts";
 import { rankScoresCached, type ScoreRanking } from "../metrics/score-ranking.ts";
 import { checkBinary, expectTask } from "../metrics/validate-inputs.ts";
 import type { PairedKernel } from "./paired-kernel.ts";
-import { GROUP_LANES, laneWeight, POISSON_BY_BYTE, refinedWeight, rowHash } from "./poisson-weights.ts";
+import { allLaneWeights, GROUP_LANES, POISSON_BY_BYTE, rowHash } from "./poisson-weights.ts";
 
 export interface RocAucPairState {
   readonly rowCount: number;
@@ -126,7 +126,8 @@ function weightedAuc(order: Int32Array, mixedGroups: Int32Array, weights: Uint8A
 
 /**
  * One model's AUC in the four resamples of a group: lane k's value goes to out[2k + model].
- * The hash is rowHash (poisson-weights.ts) written out, so that V8 keeps everything in registers.
+ * The hash is rowHash (poisson-weights.ts) written out, so that V8 keeps everything in registers;
+ * the rare straddling bytes (about 8% of rows) fetch all four weights through laneScratch.
  */
 function poissonPass(order: Int32Array, mixedGroups: Int32Array, key1: number, key2: number, out: Float64Array, model: number): void {
   let below0 = 0;
@@ -156,10 +157,13 @@ function poissonPass(order: Int32Array, mixedGroups: Int32Array, key1: number, k
     let w1 = POISSON_BY_BYTE[(h >>> 16) & 255];
     let w2 = POISSON_BY_BYTE[(h >>> 8) & 255];
     let w3 = POISSON_BY_BYTE[h & 255];
-    if (w0 < 0) w0 = refinedWeight(row, key1, key2, 0, h >>> 24);
-    if (w1 < 0) w1 = refinedWeight(row, key1, key2, 1, (h >>> 16) & 255);
-    if (w2 < 0) w2 = refinedWeight(row, key1, key2, 2, (h >>> 8) & 255);
-    if (w3 < 0) w3 = refinedWeight(row, key1, key2, 3, h & 255);
+    if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
+      allLaneWeights(h, row, key1, key2, laneScratch);
+      w0 = laneScratch[0];
+      w1 = laneScratch[1];
+      w2 = laneScratch[2];
+      w3 = laneScratch[3];
+    }
     const q0 = w0 * y;
     const q1 = w1 * y;
     const q2 = w2 * y;
@@ -184,30 +188,59 @@ function poissonPass(order: Int32Array, mixedGroups: Int32Array, key1: number, k
   out[6 + model] = midrankAuc(sum3, tied[3], positives3, below3);
 }
 
+/** The four weights of a row whose top bytes do not decide them all (see poissonPass). */
+const laneScratch = new Float64Array(GROUP_LANES);
 const tiedScratch = new Float64Array(GROUP_LANES);
-const groupScratch = new Float64Array(2 * GROUP_LANES);
 
 /** Per lane, the sum over mixed tie groups of (positive weight) x (negative weight). */
 function tieCorrections(order: Int32Array, mixedGroups: Int32Array, key1: number, key2: number): Float64Array {
-  tiedScratch.fill(0);
+  let tied0 = 0;
+  let tied1 = 0;
+  let tied2 = 0;
+  let tied3 = 0;
   for (let g = 0; g < mixedGroups.length; g += 2) {
-    groupScratch.fill(0);
+    let positive0 = 0;
+    let total0 = 0;
+    let positive1 = 0;
+    let total1 = 0;
+    let positive2 = 0;
+    let total2 = 0;
+    let positive3 = 0;
+    let total3 = 0;
     for (let k = mixedGroups[g]; k < mixedGroups[g + 1]; k++) {
       const entry = order[k];
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
       const h = rowHash(row, key1, key2);
-      for (let lane = 0; lane < GROUP_LANES; lane++) {
-        const weight = laneWeight(h, row, key1, key2, lane);
-        groupScratch[2 * lane] += weight * y;
-        groupScratch[2 * lane + 1] += weight;
+      let w0 = POISSON_BY_BYTE[h >>> 24];
+      let w1 = POISSON_BY_BYTE[(h >>> 16) & 255];
+      let w2 = POISSON_BY_BYTE[(h >>> 8) & 255];
+      let w3 = POISSON_BY_BYTE[h & 255];
+      if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
+        allLaneWeights(h, row, key1, key2, laneScratch);
+        w0 = laneScratch[0];
+        w1 = laneScratch[1];
+        w2 = laneScratch[2];
+        w3 = laneScratch[3];
       }
+      positive0 += w0 * y;
+      total0 += w0;
+      positive1 += w1 * y;
+      total1 += w1;
+      positive2 += w2 * y;
+      total2 += w2;
+      positive3 += w3 * y;
+      total3 += w3;
     }
-    for (let lane = 0; lane < GROUP_LANES; lane++) {
-      const positive = groupScratch[2 * lane];
-      tiedScratch[lane] += positive * (groupScratch[2 * lane + 1] - positive);
-    }
+    tied0 += positive0 * (total0 - positive0);
+    tied1 += positive1 * (total1 - positive1);
+    tied2 += positive2 * (total2 - positive2);
+    tied3 += positive3 * (total3 - positive3);
   }
+  tiedScratch[0] = tied0;
+  tiedScratch[1] = tied1;
+  tiedScratch[2] = tied2;
+  tiedScratch[3] = tied3;
   return tiedScratch;
 }
 
