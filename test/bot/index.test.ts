@@ -119,7 +119,7 @@ describe("/retrain comments", () => {
     const issue = openIssue(b, "x");
     await b.send("issue_comment", commentEvent(issue, "/retrain churn @team see [this](http://evil) <img src=x>", "carol"));
     const why = b.gh.state.repo(FULL_NAME).issue(2).body!.split("\n").find((line) => line.startsWith("**Why:**"))!;
-    assert.ok(why.startsWith("**Why:** @\u200bteam see \\[this\\](http://evil) &lt;img"), why);
+    assert.ok(why.startsWith("**Why:** @\u200bteam see \\[this\\](http:\u200b//evil) &lt;img"), why);
     assert.ok(!/<|(^|[^\\])\]\(|(^|[^\u200b])@team/.test(why), why);
     b.gh.assertNoViolations();
   });

@@ -320,7 +320,7 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const jobs = await runner.deliver("pull_request", pullRequestEvent("opened", REPOSITORY, pr2Facts), "alice");
     assert.deepEqual(jobs.map((j) => [j.file, j.conclusion]), [["modelkeeper-pr.yml", "failure"], ["modelkeeper-retrain.yml", "skipped"]]);
     const job = only(jobs, "modelkeeper-pr.yml");
-    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "failure"], "the trusted run fails on a reject");
+    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "skipped", "failure"], "the trusted run fails on a reject (the App-token step is skipped without MODELKEEPER_APP_ID)");
     assert.equal(job.workspace && (await createGit(job.workspace).run(["rev-parse", "HEAD"])).trim(), m1, "the trusted run checked out the base, not the PR head");
     const evaluate = step(job, "evaluate");
     assert.equal(evaluate.status, 1, "the step fails");

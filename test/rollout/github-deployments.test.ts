@@ -95,7 +95,7 @@ test("with a token: a Deployment and its statuses for the environment, a comment
     const [comment] = remote.commentsOn(forgedPull.number);
     assert.ok(comment, "no comment on the forged canary's PR");
     for (const raw of ["@admins", "![x](", "<img", "[click](", "\n::set-output"]) assert.ok(!comment.body.includes(raw), `the comment holds ${JSON.stringify(raw)}:\n${comment.body}`);
-    assert.match(comment.body, /@\u200badmins !\\\[x\\\]\(https:\/\/evil\.example\/p\.png\) &lt;img src=x onerror=alert\(1\)&gt; \\\|/);
+    assert.match(comment.body, /@\u200badmins !\\\[x\\\]\(https:\u200b\/\/evil\.example\/p\.png\) &lt;img src=x onerror=alert\(1\)&gt; \\\|/);
     const forgedDeployment = [...remote.deployments.values()].find((d) => d.sha === forged)!;
     assert.equal(forgedDeployment.statuses.at(-1)!.state, "failure");
     assert.ok(!/[\n\r]/.test(forgedDeployment.statuses.at(-1)!.description));

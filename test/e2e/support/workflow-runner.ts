@@ -186,7 +186,8 @@ export class WorkflowRunner {
     let failed = false;
     for (const [index, step] of run.job.steps.entries()) {
       const name = step.name ?? step.uses ?? step.run?.split("\n")[0] ?? `step ${index + 1}`;
-      const contexts = { github, steps: stepsContext };
+      // No repository variables or secrets are set in these runs: steps that need one are skipped.
+      const contexts = { github, steps: stepsContext, vars: {}, secrets: {} };
       const skipped: StepResult = { name, id: step.id, uses: step.uses, outcome: "skipped", stdout: "", stderr: "", outputs: {}, summary: "" };
       if (!this.condition(step.if ?? "success()", contexts, { failed })) {
         result.steps.push(skipped);
