@@ -1,5 +1,6 @@
 /** What every service needs to talk to GitHub about one repository. */
 import type { ProbotOctokit } from "probot";
+import { DEFAULT_CREATE_RETRY, type CreateRetry } from "../../src/github/create-once.ts";
 
 export type BotGitHub = ProbotOctokit;
 
@@ -10,15 +11,10 @@ export interface RepoTarget {
   defaultBranch: string;
 }
 
-/** Timing the services' own retries use (comment creation retries itself, see src/github/sticky-comment.ts). */
-export interface RetryTiming {
-  /** Attempts of a non-idempotent write before giving up. */
-  attempts: number;
-  /** Backoff before attempt n+1 is n² × baseMs, as plugin-retry does. */
-  baseMs: number;
-}
+/** Timing of the services' non-idempotent writes (src/github/create-once.ts); tests shorten it. */
+export type RetryTiming = CreateRetry;
 
-export const PRODUCTION_RETRY: RetryTiming = { attempts: 4, baseMs: 1000 };
+export const PRODUCTION_RETRY: RetryTiming = DEFAULT_CREATE_RETRY;
 
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown })?.status;
@@ -31,11 +27,3 @@ export function isUnprocessable(error: unknown, text: string): boolean {
   const data = (error as { response?: { data?: unknown } }).response?.data;
   return `${(error as Error).message ?? ""} ${JSON.stringify(data ?? "")}`.toLowerCase().includes(text.toLowerCase());
 }
-
-/** Server errors and answers lost on the way: the write may or may not have happened. */
-export function isTransient(error: unknown): boolean {
-  const status = statusOf(error);
-  return status === undefined || status >= 500;
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -13,6 +13,7 @@
  */
 import { githubFromEnv, repoFromEnv, type GitHub, type RepoRef } from "./client.ts";
 import { commentMarker, upsertComment } from "./sticky-comment.ts";
+import { createOnce } from "./create-once.ts";
 import { deploymentDescription, revertComment } from "../report/rollout-comment.ts";
 import type { RolloutVerdict } from "../rollout/verdict.ts";
 import type { TransitionListener } from "../rollout/serve-rollout.ts";
@@ -129,7 +130,7 @@ export class RolloutDeployments implements TransitionListener {
       if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment (${status})`);
       return data;
     });
-    return found.id;
+    return found.value.id;
   }
 
   /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
@@ -140,24 +141,6 @@ export class RolloutDeployments implements TransitionListener {
     if (!pull) return;
     const marker = commentMarker(`rollout-${verdict.canary.sha256.slice(0, 12)}`, model);
     await upsertComment(github, repo, pull.number, marker, revertComment(verdict), this.options.commentAuthor);
-  }
-}
-
-/**
- * Find, else create: a create is not idempotent, so it is never retried blindly (GitHub may send a
- * 5xx after storing it). After an answer lost on the way, look again; create again only if still absent.
- */
-async function createOnce<T>(find: () => Promise<T | undefined>, create: () => Promise<T>, attempts = 4, baseMs = 1000): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const existing = await find();
-    if (existing !== undefined) return existing;
-    try {
-      return await create();
-    } catch (error) {
-      const status = (error as { status?: unknown })?.status;
-      if ((typeof status === "number" && status < 500) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * attempt * baseMs));
-    }
   }
 }
 

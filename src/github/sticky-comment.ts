@@ -1,4 +1,5 @@
 import type { GitHub, RepoRef } from "./client.ts";
+import { createOnce, type CreateRetry } from "./create-once.ts";
 
 /** The hidden marker that identifies modelkeeper's comment for one model and purpose. */
 export function commentMarker(kind: string, model: string): string {
@@ -15,11 +16,9 @@ export type CommentAction = "created" | "updated" | "unchanged";
 export interface UpsertOptions {
   /** "never": a comment already there stays as it was (an answer given once). */
   update?: "when-changed" | "never";
-  /** Attempts at creating after an answer lost on the way, and the backoff (n² × baseMs). */
-  retry?: { attempts: number; baseMs: number };
+  /** Attempts at creating after an answer lost on the way, and the backoff. */
+  retry?: CreateRetry;
 }
-
-export const DEFAULT_COMMENT_RETRY = { attempts: 4, baseMs: 1000 };
 
 /** The comment written earlier: its marker first, by `author` (any Bot account when undefined). */
 export async function findMarkedComment(github: CommentsApi, repo: RepoRef, issueNumber: number, marker: string, author: string | undefined) {
@@ -30,9 +29,8 @@ export async function findMarkedComment(github: CommentsApi, repo: RepoRef, issu
 
 /**
  * Creates the comment, or updates the one written earlier (found by its hidden marker on every
- * page). Find-compare-then-write: an unchanged body makes no write at all. Creating is not
- * idempotent, so it is never retried blindly: after a 5xx (which GitHub may send after storing the
- * comment) the comments are listed again and the create repeats only if the marker is still absent.
+ * page). Find-compare-then-write: an unchanged body makes no write at all. The create goes through
+ * createOnce, so a create whose answer was lost is looked for before it is repeated.
  */
 export async function upsertComment(
   github: CommentsApi,
@@ -44,28 +42,14 @@ export async function upsertComment(
   options: UpsertOptions = {},
 ): Promise<{ id: number; url: string; action: CommentAction }> {
   const full = `${marker}\n${body}`;
-  const retry = options.retry ?? DEFAULT_COMMENT_RETRY;
-  for (let attempt = 1; ; attempt++) {
-    const existing = await findMarkedComment(github, repo, issueNumber, marker, author);
-    if (existing && (existing.body === full || options.update === "never")) return { id: existing.id, url: existing.html_url, action: "unchanged" };
-    if (existing) {
-      const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body: full });
-      return { id: data.id, url: data.html_url, action: "updated" };
-    }
-    try {
-      const { data } = await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } });
-      return { id: data.id, url: data.html_url, action: "created" };
-    } catch (error) {
-      if (!answerLost(error) || attempt >= retry.attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * attempt * retry.baseMs));
-    }
-  }
-}
-
-/** Server errors and answers lost on the way: the write may or may not have happened. */
-function answerLost(error: unknown): boolean {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status !== "number" || status >= 500;
+  const { value: comment, created } = await createOnce(
+    () => findMarkedComment(github, repo, issueNumber, marker, author),
+    async () => (await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } })).data,
+    options.retry,
+  );
+  if (created || comment.body === full || options.update === "never") return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
+  const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: comment.id, body: full });
+  return { id: data.id, url: data.html_url, action: "updated" };
 }
 
 /**
