@@ -5,10 +5,10 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-J62KUJZ3.js";
+} from "./chunk-3WJJSCUN.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-UXDU6ZRE.js";
+} from "./chunk-CK3VUXSR.js";
 import "./chunk-XML2TTA4.js";
 import "./chunk-PN5P2YIL.js";
 import "./chunk-4VS52YQ3.js";
@@ -128,7 +128,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-6NKZMLY4.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-ZLWSUYDM.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,10 +3,10 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-J62KUJZ3.js";
+} from "./chunk-3WJJSCUN.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-UXDU6ZRE.js";
+} from "./chunk-CK3VUXSR.js";
 import "./chunk-XML2TTA4.js";
 import "./chunk-PN5P2YIL.js";
 import "./chunk-4VS52YQ3.js";

@@ -1,5 +1,6 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
+  DEFAULT_CREATE_RETRY,
   Octokit,
   RequestError,
   closeAfterAnswer,
@@ -15,7 +16,7 @@ import {
   runShellCommand,
   throttling,
   upsertComment
-} from "./chunk-UXDU6ZRE.js";
+} from "./chunk-CK3VUXSR.js";
 import {
   FRAUD_LABEL,
   TRANSACTION_FEATURES,
@@ -15237,7 +15238,7 @@ ${fence}`;
 }
 
 // bot/services/github.ts
-var PRODUCTION_RETRY = { attempts: 4, baseMs: 1e3 };
+var PRODUCTION_RETRY = DEFAULT_CREATE_RETRY;
 function statusOf(error) {
   const status = error?.status;
   return typeof status === "number" ? status : void 0;

@@ -4,6 +4,7 @@ import {
   closeAfterAnswer,
   commentAuthor,
   commentMarker,
+  createOnce,
   escapeHtml,
   escapeMarkdown,
   legacyRestEndpointMethods,
@@ -13,7 +14,7 @@ import {
   runShellCommand,
   throttling,
   upsertComment
-} from "./chunk-UXDU6ZRE.js";
+} from "./chunk-CK3VUXSR.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -14862,7 +14863,7 @@ var RolloutDeployments = class {
       if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment (${status})`);
       return data;
     });
-    return found.id;
+    return found.value.id;
   }
   /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
   async commentOnPull(commit, verdict2) {
@@ -14874,19 +14875,6 @@ var RolloutDeployments = class {
     await upsertComment(github, repo, pull.number, marker, revertComment(verdict2), this.options.commentAuthor);
   }
 };
-async function createOnce(find, create, attempts = 4, baseMs = 1e3) {
-  for (let attempt = 1; ; attempt++) {
-    const existing = await find();
-    if (existing !== void 0) return existing;
-    try {
-      return await create();
-    } catch (error) {
-      const status = error?.status;
-      if (typeof status === "number" && status < 500 || attempt >= attempts) throw error;
-      await new Promise((resolve10) => setTimeout(resolve10, attempt * attempt * baseMs));
-    }
-  }
-}
 function safeJson(text2) {
   try {
     return JSON.parse(text2);

@@ -5696,29 +5696,14 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/github/sticky-comment.ts
-function commentMarker(kind, model) {
-  return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
-}
-var DEFAULT_COMMENT_RETRY = { attempts: 4, baseMs: 1e3 };
-async function findMarkedComment(github, repo, issueNumber, marker, author) {
-  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
-  return comments.find((c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author));
-}
-async function upsertComment(github, repo, issueNumber, marker, body, author, options = {}) {
-  const full = `${marker}
-${body}`;
-  const retry2 = options.retry ?? DEFAULT_COMMENT_RETRY;
+// src/github/create-once.ts
+var DEFAULT_CREATE_RETRY = { attempts: 4, baseMs: 1e3 };
+async function createOnce(find, create, retry2 = DEFAULT_CREATE_RETRY) {
   for (let attempt = 1; ; attempt++) {
-    const existing = await findMarkedComment(github, repo, issueNumber, marker, author);
-    if (existing && (existing.body === full || options.update === "never")) return { id: existing.id, url: existing.html_url, action: "unchanged" };
-    if (existing) {
-      const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body: full });
-      return { id: data.id, url: data.html_url, action: "updated" };
-    }
+    const existing = await find();
+    if (existing !== void 0) return { value: existing, created: false };
     try {
-      const { data } = await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } });
-      return { id: data.id, url: data.html_url, action: "created" };
+      return { value: await create(), created: true };
     } catch (error) {
       if (!answerLost(error) || attempt >= retry2.attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * attempt * retry2.baseMs));
@@ -5728,6 +5713,27 @@ ${body}`;
 function answerLost(error) {
   const status = error?.status;
   return typeof status !== "number" || status >= 500;
+}
+
+// src/github/sticky-comment.ts
+function commentMarker(kind, model) {
+  return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
+}
+async function findMarkedComment(github, repo, issueNumber, marker, author) {
+  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
+  return comments.find((c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author));
+}
+async function upsertComment(github, repo, issueNumber, marker, body, author, options = {}) {
+  const full = `${marker}
+${body}`;
+  const { value: comment, created } = await createOnce(
+    () => findMarkedComment(github, repo, issueNumber, marker, author),
+    async () => (await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } })).data,
+    options.retry
+  );
+  if (created || comment.body === full || options.update === "never") return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
+  const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: comment.id, body: full });
+  return { id: data.id, url: data.html_url, action: "updated" };
 }
 async function commentAuthor(github, configured) {
   if (configured) return configured;
@@ -5771,6 +5777,8 @@ export {
   legacyRestEndpointMethods,
   retry,
   throttling,
+  DEFAULT_CREATE_RETRY,
+  createOnce,
   commentMarker,
   upsertComment,
   commentAuthor,
