@@ -8,7 +8,6 @@
  * every later request is answered by v2, and reads the history back with `rollout status`.
  * Offline: loopback HTTP, the example's git repository and its bare origin.
  */
-import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CliRunner } from "../src/commands/command.ts";
@@ -20,9 +19,8 @@ import { readTables, trainLogisticModel } from "../src/trainer/index.ts";
 import type { RolloutVerdict } from "../src/rollout/verdict.ts";
 import { generateTransactions } from "../src/demo/transactions.ts";
 import { UserError } from "../src/errors.ts";
-import { packageRoot } from "./package-root.ts";
+import { startServe } from "./serve-process.ts";
 
-const BIN = join(packageRoot(), "bin", "modelkeeper.js");
 const BRANCH = "canary/fraud-v3";
 const CANARY_PERCENT = 20;
 /** Requests sent after the revert was seen, to show who answers them. */
@@ -77,20 +75,11 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
 
   const argv = ["serve", "--model", name, "--port", "0", "--poll-seconds", "0", "--canary", commit, "--canary-percent", String(CANARY_PERCENT), "--json"];
   say(`      $ modelkeeper ${argv.join(" ")} &`);
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: repo, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const server = await startServe(repo, options.env, argv, "serve --canary");
+  const { url } = server;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
-        if (ready) resolve(ready[1]);
-      });
-      void exited.then((code) => reject(new UserError(`demo: modelkeeper serve --canary exited ${code} before it was ready:\n${stderr}`)));
-    });
-    for (const line of stderr.trim().split("\n")) say(`      ${line}`);
-    const revertLine = () => stderr.split("\n").find((l) => / reverted after /.test(l));
+    for (const line of server.stderr().trim().split("\n")) say(`      ${line}`);
+    const revertLine = () => server.stderr().split("\n").find((l) => / reverted after /.test(l));
     const traffic = generateTransactions({ rows: 2000, seed: 106, scenario: "baseline" });
     const infer = `${url}/v2/models/${encodeURIComponent(name)}/infer`;
     const ask = async (row: number, id: string): Promise<string> => {
@@ -111,7 +100,7 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
     };
     await Promise.all(Array.from({ length: 4 }, client));
     const line = revertLine();
-    if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:\n${stderr}`);
+    if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:\n${server.stderr()}`);
     const stableVersion = (/back to stable (\S+)\./.exec(line) ?? [])[1] ?? "v2";
     const answered = versions.filter(Boolean);
     const beforeRevert = { requests: answered.length, byCanary: answered.filter((v) => v !== stableVersion).length };
@@ -131,13 +120,11 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
     say(`      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`);
     for (const e of verdict.evidence) say(`        ${e.breached ? "BREACH" : "ok    "} ${e.detail}`);
 
-    child.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:\n${stderr}`);
+    await server.stop();
     const rolloutStatus = await cli(options, ["rollout", "status", "--model", name], 0);
     return { commit, beforeRevert, afterRevert, verdict, revertLine: line, rolloutStatus };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    server.kill();
   }
 }
 

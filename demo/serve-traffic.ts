@@ -4,17 +4,12 @@
  * keep-alive HTTP from a few concurrent clients, then a real SIGTERM drains it and the files of
  * its prediction log are the window drift reads. Offline: loopback only.
  */
-import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Table } from "../src/data/table.ts";
 import { inferBody } from "../src/serve/infer-body.ts";
 import { UserError } from "../src/errors.ts";
-import { packageRoot } from "./package-root.ts";
-
-// The installed package's own CLI: from a checkout, src/demo/; bundled, a chunk in dist/.
-const BIN = join(packageRoot(), "bin", "modelkeeper.js");
+import { startServe } from "./serve-process.ts";
 
 export interface ServedDay {
   /** The prediction log files the server wrote, in order. */
@@ -41,23 +36,11 @@ export interface ServeTrafficOptions {
 export async function serveTraffic(options: ServeTrafficOptions): Promise<ServedDay> {
   const argv = ["serve", "--model", options.model, "--port", "0", "--log", options.logDir, "--poll-seconds", "0", "--json"];
   options.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.repo, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const server = await startServe(options.repo, options.env, argv, "serve");
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients ?? 4 });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
-        if (ready) resolve(ready[1]);
-      });
-      void exited.then((code) => reject(new UserError(`demo: modelkeeper serve exited ${code} before it was ready:\n${stderr}`)));
-    });
-    options.say(`      ${stderr.trim().split("\n").pop()}`);
-    const infer = `${url}/v2/models/${encodeURIComponent(options.model)}/infer`;
+    options.say(`      ${server.stderr().trim().split("\n").pop()}`);
+    const infer = `${server.url}/v2/models/${encodeURIComponent(options.model)}/infer`;
     const versions = new Set<string>();
     let next = 0;
     const client = async () => {
@@ -75,17 +58,14 @@ export async function serveTraffic(options: ServeTrafficOptions): Promise<Served
     // until the server's 5 s keep-alive timeout), then the server is told to stop.
     agent.destroy();
     options.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
-    child.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:\n${stderr}`);
-    const { logFiles } = JSON.parse(stdout) as { logFiles: string[] };
+    const { logFiles } = JSON.parse(await server.stop()) as { logFiles: string[] };
     let loggedRows = 0;
     for (const file of logFiles) loggedRows += (await readFile(file, "utf8")).split("\n").length - 1;
     if (loggedRows !== options.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options.window.rowCount} (${logFiles.join(", ")})`);
     return { logFiles, loggedRows, version: [...versions].join(", "), requests: options.window.rowCount };
   } finally {
     agent.destroy();
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    server.kill();
   }
 }
 
