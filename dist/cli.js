@@ -128,7 +128,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-ZLWSUYDM.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-JZU6ZAAV.js")).runDemo(options)
   }
 );
 process.exitCode = status;

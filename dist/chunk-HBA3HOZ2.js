@@ -2,6 +2,9 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   createRandom
 } from "./chunk-66AUG6B5.js";
+import {
+  UserError
+} from "./chunk-G5TKV47H.js";
 
 // demo/package-root.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -216,11 +219,53 @@ function inferBody(table, features, start, count, id) {
   return id === void 0 ? { inputs } : { id, inputs };
 }
 
+// demo/serve-process.ts
+import { spawn } from "node:child_process";
+import { join as join2 } from "node:path";
+var BIN = join2(packageRoot(), "bin", "modelkeeper.js");
+async function startServe(repo, env, argv, label) {
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd: repo, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => stdout += chunk);
+  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  try {
+    const url = await new Promise((resolve, reject) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
+        if (ready) resolve(ready[1]);
+      });
+      void exited.then((code) => reject(new UserError(`demo: modelkeeper ${label} exited ${code} before it was ready:
+${stderr}`)));
+    });
+    return {
+      url,
+      stderr: () => stderr,
+      kill,
+      async stop() {
+        child.kill("SIGTERM");
+        const code = await exited;
+        if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
+${stderr}`);
+        return stdout;
+      }
+    };
+  } catch (error) {
+    kill();
+    throw error;
+  }
+}
+
 export {
   packageRoot,
   FRAUD_LABEL,
   TRANSACTION_FEATURES,
   generateTransactions,
   toCsv,
-  inferBody
+  inferBody,
+  startServe
 };

@@ -23,8 +23,9 @@ import {
   generateTransactions,
   inferBody,
   packageRoot,
+  startServe,
   toCsv
-} from "./chunk-EQXWTMZQ.js";
+} from "./chunk-HBA3HOZ2.js";
 import {
   createGit,
   isValidModelName,
@@ -2160,7 +2161,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join4 } = __require("path");
+    var { join: join3 } = __require("path");
     var { pathToFileURL: pathToFileURL2 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -2212,7 +2213,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join4(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join3(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2725,7 +2726,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join4, isAbsolute, sep } = __require("node:path");
+    var { join: join3, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2880,7 +2881,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join4(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2901,7 +2902,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join4(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2928,7 +2929,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join4(__dirname, "..", "file.js");
+          return join3(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3908,7 +3909,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join4 = ",";
+            let join3 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3922,7 +3923,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join4 = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3930,13 +3931,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join4;
+                res += join3;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3957,7 +3958,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join4 = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3971,13 +3972,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join4;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join4;
+              separator = join3;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -4018,7 +4019,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join4 = ",";
+            let join3 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -4031,7 +4032,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join4 = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -4039,13 +4040,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join4;
+                res += join3;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -4058,7 +4059,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join4 = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -4067,7 +4068,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join4;
+                separator = join3;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4125,20 +4126,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join5 = `,
+              const join4 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join5;
+                res2 += join4;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4154,16 +4155,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join4 = `,
+            const join3 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join4, maximumBreadth);
+              res += stringifyTypedArray(value, join3, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join4;
+              separator = join3;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4174,13 +4175,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join4;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join4;
+              separator = join3;
             }
             if (separator !== "") {
               res = `
@@ -11386,7 +11387,7 @@ var require_logger = __commonJS({
 // demo/run-demo.ts
 import { mkdtemp, mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2, symlink, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3, relative, resolve as resolve2 } from "node:path";
+import { join as join2, relative, resolve as resolve2 } from "node:path";
 
 // demo/example-repo.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -19152,32 +19153,16 @@ function useShippedApiDescription() {
 }
 
 // demo/serve-traffic.ts
-import { spawn } from "node:child_process";
 import { Agent, request as request2 } from "node:http";
 import { readFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
-var BIN = join2(packageRoot(), "bin", "modelkeeper.js");
 async function serveTraffic(options2) {
   const argv = ["serve", "--model", options2.model, "--port", "0", "--log", options2.logDir, "--poll-seconds", "0", "--json"];
   options2.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: options2.repo, env: options2.env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => stdout += chunk);
-  const exited = new Promise((resolve3) => child.once("exit", (code) => resolve3(code)));
+  const server = await startServe(options2.repo, options2.env, argv, "serve");
   const agent = new Agent({ keepAlive: true, maxSockets: options2.clients ?? 4 });
   try {
-    const url = await new Promise((resolve3, reject) => {
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
-        if (ready) resolve3(ready[1]);
-      });
-      void exited.then((code2) => reject(new UserError(`demo: modelkeeper serve exited ${code2} before it was ready:
-${stderr}`)));
-    });
-    options2.say(`      ${stderr.trim().split("\n").pop()}`);
-    const infer = `${url}/v2/models/${encodeURIComponent(options2.model)}/infer`;
+    options2.say(`      ${server.stderr().trim().split("\n").pop()}`);
+    const infer = `${server.url}/v2/models/${encodeURIComponent(options2.model)}/infer`;
     const versions = /* @__PURE__ */ new Set();
     let next = 0;
     const client = async () => {
@@ -19192,18 +19177,14 @@ ${stderr}`)));
     options2.say(`      sent ${options2.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options2.clients ?? 4} keep-alive clients); all answered 200`);
     agent.destroy();
     options2.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
-    child.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
-${stderr}`);
-    const { logFiles } = JSON.parse(stdout);
+    const { logFiles } = JSON.parse(await server.stop());
     let loggedRows = 0;
     for (const file of logFiles) loggedRows += (await readFile(file, "utf8")).split("\n").length - 1;
     if (loggedRows !== options2.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options2.window.rowCount} (${logFiles.join(", ")})`);
     return { logFiles, loggedRows, version: [...versions].join(", "), requests: options2.window.rowCount };
   } finally {
     agent.destroy();
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    server.kill();
   }
 }
 function post(agent, url, body) {
@@ -19225,10 +19206,10 @@ var EXAMPLE_GITIGNORE = "node_modules/\n";
 async function runDemo(options2) {
   const { runCli } = options2;
   const started = Date.now();
-  const dir = options2.dir ? resolve2(options2.dir) : await mkdtemp(join3(tmpdir(), "modelkeeper-demo-"));
+  const dir = options2.dir ? resolve2(options2.dir) : await mkdtemp(join2(tmpdir(), "modelkeeper-demo-"));
   await mkdir2(dir, { recursive: true });
-  const reports = join3(dir, "reports");
-  const logs = join3(dir, "production-logs");
+  const reports = join2(dir, "reports");
+  const logs = join2(dir, "production-logs");
   await mkdir2(reports, { recursive: true });
   await mkdir2(logs, { recursive: true });
   const steps = [];
@@ -19236,7 +19217,7 @@ async function runDemo(options2) {
   const indent = (text) => text.split("\n").map((l) => `      ${l}`).join("\n");
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
   const files = {};
-  for (const name of EXAMPLE_FILES) files[name] = await readFile2(join3(projectRoot, "examples/fraud", name), "utf8");
+  for (const name of EXAMPLE_FILES) files[name] = await readFile2(join2(projectRoot, "examples/fraud", name), "utf8");
   files[".gitignore"] = EXAMPLE_GITIGNORE;
   files["data/train.csv"] = toCsv(generateTransactions({ rows: 8e3, seed: 101, scenario: "baseline" }));
   files["data/holdout.csv"] = toCsv(generateTransactions({ rows: 4e3, seed: 102, scenario: "baseline" }));
@@ -19270,7 +19251,7 @@ ${result.tail}`);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run2("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run2("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join3(reports, "evaluate-v1.md")], 0);
+    await run2("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join2(reports, "evaluate-v1.md")], 0);
     await run2("promote v1", ["promote"], 0);
     say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
     const window = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
@@ -19279,7 +19260,7 @@ ${result.tail}`);
     const missed = missedFraud(window);
     say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run2("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join3(reports, "drift-report.html"), "--report-md", join3(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run2("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join2(reports, "drift-report.html"), "--report-md", join2(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
@@ -19289,23 +19270,23 @@ ${result.tail}`);
     const request3 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     if (request3 === void 0) throw new UserError("demo: the bot's retrain PR has no .modelkeeper/retrain/fraud.json");
     say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
-    await writeFile2(join3(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    await writeFile2(join2(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
-    await mkdir2(join3(repo, ".modelkeeper/retrain"), { recursive: true });
-    await writeFile2(join3(repo, ".modelkeeper/retrain/fraud.json"), request3);
+    await mkdir2(join2(repo, ".modelkeeper/retrain"), { recursive: true });
+    await writeFile2(join2(repo, ".modelkeeper/retrain/fraud.json"), request3);
     const fresh = toCsv(generateTransactions({ rows: 8e3, seed: 104, scenario: "new_scam" }));
-    await appendFile(join3(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
+    await appendFile(join2(repo, "data/train.csv"), fresh.slice(fresh.indexOf("\n") + 1));
     await git.run(["add", "-A"]);
     await git.run(["commit", "--quiet", "-m", `Fresh labelled traffic for the retrain requested in #${pull2.number}`]);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
-    const eventPath = join3(dir, "pull_request.json");
+    const eventPath = join2(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
     await writeFile2(eventPath, JSON.stringify({ action: "opened", number: pull2.number, pull_request: { number: pull2.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
     const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
-    await run2("retrain v2 on the PR branch", ["retrain", "--report-md", join3(reports, "evaluate-v2.md")], 0, prEnv);
+    await run2("retrain v2 on the PR branch", ["retrain", "--report-md", join2(reports, "evaluate-v2.md")], 0, prEnv);
     const comment2 = remote.commentsOn(pull2.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull2.number}, as GitHub shows it:`);
     say(indent((comment2?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
@@ -19318,7 +19299,7 @@ ${result.tail}`);
     await run2("evaluate the merged artifact against the champion v1, in the trusted context", ["evaluate", "--push", "--no-comment"], 0, { ...baseEnv, GITHUB_BASE_REF: "" });
     await run2("promote v2", ["promote"], 0);
     await run2("verify the champion's inputs against its record", ["verify"], 0);
-    await (await import("./chunk-AHUVUJTE.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
+    await (await import("./chunk-UUNJYKIK.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
     const driftIssue = [...remote.issues.values()].find((i) => i.labels?.some?.((l) => (l.name ?? l) === "drift"));
     const summary = [
       ``,
@@ -19326,9 +19307,9 @@ ${result.tail}`);
       ``,
       `Where to look:`,
       `  the example repository   ${repo}`,
-      `  drift report (HTML)      ${join3(reports, "drift-report.html")}`,
-      `  drift report (Markdown)  ${join3(reports, "drift-report.md")}`,
-      `  v2's evaluation          ${join3(reports, "evaluate-v2.md")}`,
+      `  drift report (HTML)      ${join2(reports, "drift-report.html")}`,
+      `  drift report (Markdown)  ${join2(reports, "drift-report.md")}`,
+      `  v2's evaluation          ${join2(reports, "evaluate-v2.md")}`,
       `  the notes                git -C ${repo} notes --ref=modelkeeper show HEAD`,
       `  v1's record              git -C ${repo} notes --ref=modelkeeper show modelkeeper/fraud/v1`,
       `  the champion tags        git -C ${repo} tag --list 'modelkeeper/*' -n3`,
@@ -19340,11 +19321,11 @@ ${result.tail}`);
   }
 }
 async function linkDependencies(repo) {
-  const modules = join3(repo, "node_modules");
-  await mkdir2(join3(modules, "yaml"), { recursive: true });
-  await symlink(projectRoot, join3(modules, "modelkeeper"), process.platform === "win32" ? "junction" : "dir");
-  await writeFile2(join3(modules, "yaml", "package.json"), JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n");
-  await writeFile2(join3(modules, "yaml", "index.js"), 'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n');
+  const modules = join2(repo, "node_modules");
+  await mkdir2(join2(modules, "yaml"), { recursive: true });
+  await symlink(projectRoot, join2(modules, "modelkeeper"), process.platform === "win32" ? "junction" : "dir");
+  await writeFile2(join2(modules, "yaml", "package.json"), JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n");
+  await writeFile2(join2(modules, "yaml", "index.js"), 'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n');
 }
 function missedFraud(window) {
   const label3 = window.columns.find((c) => c.name === FRAUD_LABEL);

@@ -2,8 +2,8 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   generateTransactions,
   inferBody,
-  packageRoot
-} from "./chunk-EQXWTMZQ.js";
+  startServe
+} from "./chunk-HBA3HOZ2.js";
 import {
   loadConfig
 } from "./chunk-PN5P2YIL.js";
@@ -26,10 +26,8 @@ import {
 import "./chunk-O7XNMCZ6.js";
 
 // demo/canary-revert.ts
-import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-var BIN = join(packageRoot(), "bin", "modelkeeper.js");
 var BRANCH = "canary/fraud-v3";
 var CANARY_PERCENT = 20;
 var AFTER_REVERT = 400;
@@ -68,21 +66,11 @@ async function runCanaryRevert(options) {
   say(`      committed v3 on ${BRANCH} (${commit.slice(0, 12)}), recorded, pushed`);
   const argv = ["serve", "--model", name, "--port", "0", "--poll-seconds", "0", "--canary", commit, "--canary-percent", String(CANARY_PERCENT), "--json"];
   say(`      $ modelkeeper ${argv.join(" ")} &`);
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: repo, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  const server = await startServe(repo, options.env, argv, "serve --canary");
+  const { url } = server;
   try {
-    const url = await new Promise((resolve, reject) => {
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        const ready = /ready on (http:\/\/\S+)/.exec(stderr);
-        if (ready) resolve(ready[1]);
-      });
-      void exited.then((code2) => reject(new UserError(`demo: modelkeeper serve --canary exited ${code2} before it was ready:
-${stderr}`)));
-    });
-    for (const line2 of stderr.trim().split("\n")) say(`      ${line2}`);
-    const revertLine = () => stderr.split("\n").find((l) => / reverted after /.test(l));
+    for (const line2 of server.stderr().trim().split("\n")) say(`      ${line2}`);
+    const revertLine = () => server.stderr().split("\n").find((l) => / reverted after /.test(l));
     const traffic = generateTransactions({ rows: 2e3, seed: 106, scenario: "baseline" });
     const infer = `${url}/v2/models/${encodeURIComponent(name)}/infer`;
     const ask = async (row, id) => {
@@ -102,7 +90,7 @@ ${stderr}`)));
     await Promise.all(Array.from({ length: 4 }, client));
     const line = revertLine();
     if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:
-${stderr}`);
+${server.stderr()}`);
     const stableVersion = (/back to stable (\S+)\./.exec(line) ?? [])[1] ?? "v2";
     const answered = versions.filter(Boolean);
     const beforeRevert = { requests: answered.length, byCanary: answered.filter((v) => v !== stableVersion).length };
@@ -119,14 +107,11 @@ ${stderr}`);
     await gate.arrayBuffer();
     say(`      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`);
     for (const e of verdict.evidence) say(`        ${e.breached ? "BREACH" : "ok    "} ${e.detail}`);
-    child.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
-${stderr}`);
+    await server.stop();
     const rolloutStatus = await cli(options, ["rollout", "status", "--model", name], 0);
     return { commit, beforeRevert, afterRevert, verdict, revertLine: line, rolloutStatus };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    server.kill();
   }
 }
 async function cli(options, argv, expect) {
