@@ -1,6 +1,8 @@
 # modelkeeper serve as a container image. The champion is read from the git repository mounted at
 # /repo (tags and objects only; a bare fetch of the tags is enough, no checkout of the model):
-#   docker run -p 8080:8080 -v "$PWD:/repo:ro" -v mk-log:/var/log/modelkeeper IMAGE --model fraud
+#   docker run -p 8080:8080 -v "$PWD:/repo:ro" -v mk-log:/var/log/modelkeeper IMAGE
+# Arguments after IMAGE replace the whole CMD below, so repeat it when adding one:
+#   … IMAGE serve --host 0.0.0.0 --port 8080 --log /var/log/modelkeeper --model fraud
 # BASE is any image with node (>= 20) and git at /usr/bin; scripts/container/build-base-image.sh
 # makes one from this machine's binaries where no registry is reachable (FROM node:20-slim with git
 # installed works the same elsewhere). Build from scripts/container/build-image.sh, which stages

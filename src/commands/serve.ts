@@ -1,4 +1,5 @@
 import type { Command, CommandResult } from "./command.ts";
+import { dirname } from "node:path";
 import { openWorkspace } from "./workspace.ts";
 import { UserError } from "../errors.ts";
 import { resolveSettings, type ServeFlags } from "../serve/settings.ts";
@@ -49,7 +50,7 @@ export const serveCommand: Command = {
         git: workspace.git,
         config: workspace.config,
         model: workspace.models[0],
-        settings: resolveSettings(workspace.config.serve, flags),
+        settings: resolveSettings(workspace.config.serve, flags, { cwd: context.cwd, configDir: dirname(workspace.config.path) }),
         champion: values.champion as string | undefined,
         ...(plan ? { rollout: plan } : {}),
         ...(deployments ? { rolloutListeners: [deployments] } : {}),

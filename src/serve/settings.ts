@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 /**
  * The server's settings: every limit with a safe default, from the `serve:` section of
  * modelkeeper.yml, overridden by command-line flags. One typed object, read in one place
@@ -72,7 +73,11 @@ export interface ServeConfig {
 /** Flags as the CLI parsed them (strings); each overrides its config key. */
 export type ServeFlags = Partial<Record<"host" | "port" | "log" | "max-body-mb" | "max-rows" | "timeout-ms" | "concurrency" | "max-queue" | "grace-seconds" | "poll-seconds" | "log-sample-rate", string>>;
 
-export function resolveSettings(config: ServeConfig | undefined, flags: ServeFlags): ServeSettings {
+/**
+ * `bases` anchors a relative log folder: `--log` to the folder the command runs in, `serve.log.dir`
+ * to the folder of the config file that names it (so both mean what a reader of each expects).
+ */
+export function resolveSettings(config: ServeConfig | undefined, flags: ServeFlags, bases: { cwd: string; configDir: string }): ServeSettings {
   const c = config ?? {};
   const d = DEFAULT_SETTINGS;
   const num = (flag: keyof ServeFlags, configured: number | undefined, fallback: number, check: (n: number) => boolean, expected: string): number => {
@@ -97,7 +102,7 @@ export function resolveSettings(config: ServeConfig | undefined, flags: ServeFla
     gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1000, nonNegative, "seconds >= 0") * 1000,
     pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1000, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1000,
     log: {
-      dir: flags.log ?? c.log?.dir,
+      dir: flags.log !== undefined ? resolve(bases.cwd, flags.log) : c.log?.dir !== undefined ? resolve(bases.configDir, c.log.dir) : undefined,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 60_000) * 60_000,
       sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
