@@ -61,8 +61,19 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const { git, model, settings } = options;
   const lifecycle = new Lifecycle();
   const metrics = new ServeMetrics();
+  // A tag named like a champion that promote did not make is never served; say so once per tag,
+  // so whoever pushed it (or the maintainer who wonders why v99 is not live) sees why.
+  const reportedTags = new Set<string>();
+  const reportIgnored = (champion: ChampionRef | undefined) => {
+    for (const { tag, reason } of champion?.ignored ?? []) {
+      if (reportedTags.has(`${tag}\0${reason}`)) continue;
+      reportedTags.add(`${tag}\0${reason}`);
+      options.warn(`serve: ${tag} is not a champion modelkeeper made (${reason}): ignored, serving ${champion!.label}`);
+    }
+  };
   let ref = await currentChampion(git, model, options.champion, options.cwd);
   if (!ref) throw noChampionError(model);
+  reportIgnored(ref);
   const first = await load(options, ref);
   metrics.setChampion(first.name, first.version, first.sha256);
   metrics.reloads.inc({ model: model.name, result: "loaded" });
@@ -111,6 +122,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     (reloading ??= (async () => {
       if (lifecycle.draining) return "unchanged" as const;
       const next = await currentChampion(git, model, options.champion, options.cwd).catch(() => undefined);
+      reportIgnored(next);
       if (!next || next.key === ref!.key) return "unchanged" as const;
       try {
         const loaded = await load(options, next);

@@ -45,7 +45,10 @@ test("forged champion tags (lightweight on the branch, annotated on a side branc
       // Another forgery while running: an annotated tag v100 made by hand (no promote claim) on main.
       await repo.git.run(["tag", "-a", "-m", "trust me", "modelkeeper/risk/v100"]);
       assert.equal(await server.reload(), "unchanged");
-      assert.deepEqual(server.warnings, []);
+      assert.equal(await server.reload(), "unchanged");
+      // Each forgery is reported once, by name, and nothing else is (nothing failed to load).
+      const forged = server.warnings.map((w: string) => /^serve: (modelkeeper\/risk\/v\d+) is not a champion modelkeeper made \(.+\): ignored, serving tag modelkeeper\/risk\/v1$/.exec(w)?.[1]);
+      assert.deepEqual(forged.sort(), ["modelkeeper/risk/v100", "modelkeeper/risk/v50", "modelkeeper/risk/v99"], server.warnings.join("\n"));
       assert.deepEqual(await championInfo(server.url), ["v1", sha256(v1)]);
 
       // Control: a champion promote really made (v2 on main, config fixed) is picked up, with its own config.
