@@ -233,8 +233,8 @@ test("retrain PR → evaluate comment → merge → promote v2; a worse challeng
     const jobs = await runner.deliver("pull_request", opened, "modelkeeper[bot]");
     assert.deepEqual(jobs.map((j) => [j.file, j.conclusion]), [["modelkeeper-pr.yml", "skipped"], ["modelkeeper-retrain.yml", "success"]], jobs.flatMap((j) => j.steps.map(stepLog)).join("\n"));
     const job = only(jobs, "modelkeeper-retrain.yml");
-    // checkout, notes, setup-node, npm ci, (evaluate a person's push: skipped on opened), retrain
-    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "success", "success", "skipped", "success"]);
+    // checkout, notes, (App token: skipped without MODELKEEPER_APP_ID), setup-node, npm ci, (evaluate a person's push: skipped on opened), retrain
+    assert.deepEqual(job.steps.map((s) => s.outcome), ["success", "success", "skipped", "success", "success", "skipped", "success"]);
     const retrain = job.steps.at(-1)!;
     assert.match(retrain.stdout, /trained fraud with weights \[2, 1\]/);
     r1 = await rev(world.origin, `refs/heads/${RETRAIN_BRANCH}`);
