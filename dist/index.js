@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-3WJJSCUN.js";
+} from "./chunk-D2YNG3GH.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

@@ -2077,7 +2077,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -2093,7 +2093,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve10({ resp, body });
+              resolve11({ resp, body });
             }
           });
         });
@@ -4867,13 +4867,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve10(result);
+            else resolve11(result);
           }
           const request = {
             responses: [],
@@ -5594,10 +5594,10 @@ async function runWorkers(paths, threads) {
   await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         const feed = () => {
           if (next >= batches.length) {
-            void worker.terminate().then(() => resolve10());
+            void worker.terminate().then(() => resolve11());
             return;
           }
           const id = next++;
@@ -5675,7 +5675,7 @@ async function writeManifest(git, header, entries) {
     const chunk = Buffer.from(pending, "utf8");
     pending = "";
     digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise((resolve10) => child.stdin.once("drain", () => resolve10()));
+    if (!child.stdin.write(chunk)) await new Promise((resolve11) => child.stdin.once("drain", () => resolve11()));
   };
   await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
   for (const entry of entries) {
@@ -5741,7 +5741,7 @@ async function readManifest(git, ref, where) {
     data = rest;
   }
   take(rest.toString("utf8"));
-  const code = await new Promise((resolve10) => child.exitCode !== null ? resolve10(child.exitCode) : child.once("close", resolve10));
+  const code = await new Promise((resolve11) => child.exitCode !== null ? resolve11(child.exitCode) : child.once("close", resolve11));
   if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
@@ -5754,7 +5754,7 @@ function isSafePath(path) {
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 function collect(child, what) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const out = [];
     const err = [];
     child.stdout.on("data", (c) => out.push(c));
@@ -5762,7 +5762,7 @@ function collect(child, what) {
     child.on("error", reject);
     child.on(
       "close",
-      (code) => code === 0 ? resolve10(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
+      (code) => code === 0 ? resolve11(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`))
     );
   });
 }
@@ -8463,12 +8463,12 @@ import { join as join6 } from "node:path";
 // src/git/blob.ts
 import { execFile } from "node:child_process";
 function readBlob(git, object) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile(
       "git",
       ["cat-file", "blob", object],
       { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => error ? reject(error) : resolve10(stdout)
+      (error, stdout) => error ? reject(error) : resolve11(stdout)
     );
   });
 }
@@ -9764,19 +9764,19 @@ function startWorkers(job, count) {
   const promises = [];
   for (let i = 0; i < count; i++) {
     promises.push(
-      new Promise((resolve10) => {
+      new Promise((resolve11) => {
         let chunks = 0;
         let error;
         let worker;
         try {
           worker = new Worker2(workerEntryUrl(), { workerData: job });
         } catch (caught) {
-          resolve10({ chunks: 0, error: String(caught) });
+          resolve11({ chunks: 0, error: String(caught) });
           return;
         }
         worker.on("message", (message) => chunks = message.chunks);
         worker.on("error", (caught) => error = caught instanceof Error ? caught.message : String(caught));
-        worker.on("exit", () => resolve10(error ? { chunks, error } : { chunks }));
+        worker.on("exit", () => resolve11(error ? { chunks, error } : { chunks }));
       })
     );
   }
@@ -13020,7 +13020,11 @@ var demoCommand = defineCommand({
   }
 });
 
+// src/commands/serve.ts
+import { dirname as dirname9 } from "node:path";
+
 // src/serve/settings.ts
+import { resolve as resolve9 } from "node:path";
 var DEFAULT_SETTINGS = {
   host: "127.0.0.1",
   port: 8080,
@@ -13034,7 +13038,7 @@ var DEFAULT_SETTINGS = {
   pollMs: 3e4,
   log: { maxFileBytes: 64 * 1024 * 1024, maxFileAgeMs: 36e5, sampleRate: 1, queueRows: 5e4 }
 };
-function resolveSettings(config, flags) {
+function resolveSettings(config, flags, bases) {
   const c = config ?? {};
   const d = DEFAULT_SETTINGS;
   const num = (flag, configured, fallback, check, expected2) => {
@@ -13059,7 +13063,7 @@ function resolveSettings(config, flags) {
     gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1e3, nonNegative, "seconds >= 0") * 1e3,
     pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1e3, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1e3,
     log: {
-      dir: flags.log ?? c.log?.dir,
+      dir: flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 6e4) * 6e4,
       sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
@@ -13096,14 +13100,14 @@ var AdmissionGate = class {
       return Promise.resolve({ admitted: true, queuedMs: 0, release: this.releaser() });
     }
     if (this.waiting.length >= this.maxQueue) return Promise.resolve({ admitted: false, reason: "queue-full" });
-    return new Promise((resolve10) => {
+    return new Promise((resolve11) => {
       const waiter = {
         enqueuedAt: this.now(),
-        resolve: resolve10,
+        resolve: resolve11,
         timer: setTimeout(() => {
           const at = this.waiting.indexOf(waiter);
           if (at >= 0) this.waiting.splice(at, 1);
-          resolve10({ admitted: false, reason: "deadline" });
+          resolve11({ admitted: false, reason: "deadline" });
         }, Math.max(0, waitMs))
       };
       this.waiting.push(waiter);
@@ -13127,7 +13131,7 @@ var AdmissionGate = class {
 
 // src/serve/champion-source.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname7, resolve as resolve9 } from "node:path";
+import { dirname as dirname7, resolve as resolve10 } from "node:path";
 var decided = /* @__PURE__ */ new Map();
 async function currentChampion(git, model, override, cwd) {
   if (override) {
@@ -13181,8 +13185,8 @@ async function servedBranch(git) {
   return { commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(), name: base ? `the default branch ${base.name}` : "HEAD" };
 }
 function checkInsideRepository(git, override, cwd) {
-  const path = resolve9(cwd, override);
-  if (existsSync2(path) && isWithin(resolve9(git.cwd), path)) insideRepository(git.cwd, path, `the model file to serve (${override})`);
+  const path = resolve10(cwd, override);
+  if (existsSync2(path) && isWithin(resolve10(git.cwd), path)) insideRepository(git.cwd, path, `the model file to serve (${override})`);
 }
 function noChampionError(model) {
   return new UserError(
@@ -13552,7 +13556,7 @@ var ActiveRequests = class {
     if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
   }
   idle() {
-    return this.count === 0 ? Promise.resolve() : new Promise((resolve10) => this.waiters.push(resolve10));
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve11) => this.waiters.push(resolve11));
   }
 };
 function createServeServer(parts) {
@@ -13718,11 +13722,11 @@ async function shadowRun(parts, shadow, table2) {
 }
 function withDeadline(work, ms2) {
   let timer;
-  const expired = new Promise((resolve10) => timer = setTimeout(() => resolve10("deadline"), Math.max(0, ms2)));
+  const expired = new Promise((resolve11) => timer = setTimeout(() => resolve11("deadline"), Math.max(0, ms2)));
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 function readBody(req, limit) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const chunks = [];
     let size = 0;
     const onData = (chunk) => {
@@ -13730,13 +13734,13 @@ function readBody(req, limit) {
       if (size > limit) {
         req.off("data", onData);
         chunks.length = 0;
-        resolve10(void 0);
+        resolve11(void 0);
         return;
       }
       chunks.push(chunk);
     };
     req.on("data", onData);
-    req.once("end", () => resolve10(size > limit ? void 0 : Buffer.concat(chunks, size)));
+    req.once("end", () => resolve11(size > limit ? void 0 : Buffer.concat(chunks, size)));
     req.once("error", reject);
   });
 }
@@ -13994,7 +13998,7 @@ var PredictionLog = class {
     if (count === 0) return;
     this.queue.push({ ...batch, ...rows ? { rows } : {}, count });
     this.queuedRows += count;
-    this.writing ??= new Promise((resolve10) => setImmediate(resolve10)).then(() => this.drain()).finally(() => this.writing = void 0);
+    this.writing ??= new Promise((resolve11) => setImmediate(resolve11)).then(() => this.drain()).finally(() => this.writing = void 0);
   }
   /** Resolves when every row queued so far is on disk. */
   async flush() {
@@ -14589,8 +14593,17 @@ async function startServe(options) {
   const { git, model, settings } = options;
   const lifecycle = new Lifecycle();
   const metrics = new ServeMetrics();
+  const reportedTags = /* @__PURE__ */ new Set();
+  const reportIgnored = (champion) => {
+    for (const { tag, reason } of champion?.ignored ?? []) {
+      if (reportedTags.has(`${tag}\0${reason}`)) continue;
+      reportedTags.add(`${tag}\0${reason}`);
+      options.warn(`serve: ${tag} is not a champion modelkeeper made (${reason}): ignored, serving ${champion.label}`);
+    }
+  };
   let ref = await currentChampion(git, model, options.champion, options.cwd);
   if (!ref) throw noChampionError(model);
+  reportIgnored(ref);
   const first = await load(options, ref);
   metrics.setChampion(first.name, first.version, first.sha256);
   metrics.reloads.inc({ model: model.name, result: "loaded" });
@@ -14631,12 +14644,12 @@ async function startServe(options) {
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
   const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, ...rollout ? { rollout } : {} });
-  await new Promise((resolve10, reject) => {
+  await new Promise((resolve11, reject) => {
     server.once(
       "error",
       (error) => reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error)
     );
-    server.listen(settings.port, settings.host, () => resolve10());
+    server.listen(settings.port, settings.host, () => resolve11());
   });
   const port = server.address().port;
   lifecycle.markReady();
@@ -14646,6 +14659,7 @@ async function startServe(options) {
   const reload = () => reloading ??= (async () => {
     if (lifecycle.draining) return "unchanged";
     const next = await currentChampion(git, model, options.champion, options.cwd).catch(() => void 0);
+    reportIgnored(next);
     if (!next || next.key === ref.key) return "unchanged";
     try {
       const loaded = await load(options, next);
@@ -14677,13 +14691,13 @@ async function startServe(options) {
     if (poll) clearInterval(poll);
     let graceful = true;
     let timer;
-    const expired = new Promise((resolve10) => timer = setTimeout(() => {
+    const expired = new Promise((resolve11) => timer = setTimeout(() => {
       graceful = false;
-      resolve10();
+      resolve11();
     }, settings.gracePeriodMs));
     const drained = (async () => {
       await active.idle();
-      await new Promise((resolve10) => NetServer.prototype.close.call(server, () => resolve10()));
+      await new Promise((resolve11) => NetServer.prototype.close.call(server, () => resolve11()));
     })();
     await Promise.race([drained, expired]);
     clearTimeout(timer);
@@ -14925,7 +14939,7 @@ var serveCommand = {
         git: workspace.git,
         config: workspace.config,
         model: workspace.models[0],
-        settings: resolveSettings(workspace.config.serve, flags),
+        settings: resolveSettings(workspace.config.serve, flags, { cwd: context.cwd, configDir: dirname9(workspace.config.path) }),
         champion: values.champion,
         ...plan ? { rollout: plan } : {},
         ...deployments ? { rolloutListeners: [deployments] } : {},
@@ -14939,11 +14953,11 @@ var serveCommand = {
       throw error;
     }
     const running = server;
-    const stopped = await new Promise((resolve10) => {
+    const stopped = await new Promise((resolve11) => {
       const stop = (signal) => {
         context.log(`serve: ${signal}: not ready any more, finishing in-flight requests`);
         process.off("SIGTERM", early).off("SIGINT", early).off("SIGHUP", hup);
-        void running.shutdown().then(({ graceful }) => resolve10({ graceful, signal }));
+        void running.shutdown().then(({ graceful }) => resolve11({ graceful, signal }));
       };
       stopNow = stop;
       if (stopRequested) stop(stopRequested);
