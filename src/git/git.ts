@@ -51,6 +51,8 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
         { cwd, env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
         (error, stdout, stderr) => {
           const code = error ? (typeof (error as any).code === "number" ? (error as any).code : -1) : 0;
+          // spawn says ENOENT both for a missing git and for a missing working folder: tell them apart.
+          if (error && code === -1 && !existsSync(cwd)) return reject(new UserError(`the folder ${cwd} does not exist (working-directory, or the folder the command runs in): create it or pass an existing one.`));
           if (error && code === -1) return reject(new UserError(`git is not available: ${error.message}`));
           resolve({ code, stdout, stderr });
         },
