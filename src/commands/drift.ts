@@ -25,6 +25,7 @@ import type { Git } from "../git/git.ts";
 import { findRecord } from "../provenance/find-record.ts";
 import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
 import { isDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
+import { headCommit } from "../git/revisions.ts";
 
 interface ModelDrift {
   model: string;
@@ -177,8 +178,7 @@ export const driftCommand = defineCommand({
 
 /** The profile `record` stored with the record of the working tree's artifact, if any. */
 async function storedProfile(git: Git, model: ModelConfig, context: CommandContext): Promise<{ profile: DriftProfile; commit: string } | undefined> {
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const found = await findRecord(git, model, head);
+  const found = await findRecord(git, model, await headCommit(git));
   const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : undefined;
   if (!line) {
     context.log(`drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`);

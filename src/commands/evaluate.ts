@@ -28,6 +28,7 @@ import { checksClientFromEnv, reportCheckRun } from "../github/check-run.ts";
 import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
 import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
+import { commitOf } from "../git/revisions.ts";
 
 
 const EVALUATE_OPTIONS = {
@@ -160,7 +161,7 @@ async function challengerOf(git: Git, cwd: string, root: string, model: ModelCon
  * is the branch and the base branch is the base. Undefined when there is nothing to compare.
  */
 async function gateSettingsNotice(git: Git, model: ModelConfig, configPath: string, challengerCommit: string | undefined, base: { ref: string } | undefined): Promise<string | undefined> {
-  const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
+  const other = challengerCommit ?? (base ? await commitOf(git, base.ref) : undefined);
   if (!other) return undefined;
   const config = await configAt(git, other, configPath).catch(() => undefined);
   const counterpart = config?.models.find((m) => m.name === model.name);

@@ -2,7 +2,7 @@ import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
-import { fetchModelTags, deleteLocalTag, localTagIds, remoteTagIds } from "../git/tags.ts";
+import { annotatedTagText, createAnnotatedTag, deleteLocalTag, fetchModelTags, localTagIds, pushTagWithNotes, remoteTagIds } from "../git/tags.ts";
 import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
 import { rolledBackTo } from "../provenance/rollback-trailer.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
@@ -17,6 +17,7 @@ import { TOOL } from "../version.ts";
 import { UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { escapeMarkdown, markdownCode } from "../report/escape.ts";
+import { commitMessage, commitOf } from "../git/revisions.ts";
 
 interface Promotion {
   model: string;
@@ -175,23 +176,23 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
       ...(restores ? { restores: restores.tag } : {}),
       ...(forcedBy ? { forcedBy } : {}),
     };
-    const notesBefore = (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).stdout.trim();
+    const notesBefore = await commitOf(git, NOTES_REF);
     // The tag first, then the note: a run killed in between leaves a local tag whose message
     // carries the line, which the rerun re-appends before it pushes both.
-    await git.run(["tag", "-a", tag, "-m", tagMessage(line), commit]);
+    await createAnnotatedTag(git, tag, tagMessage(line), commit);
     await appendNoteLines(git, commit, evaluateLine ? [evaluateLine, line] : [line]);
     const promotion: Promotion = { ...base, status: "promoted", version, tag, forcedBy, restores: restores?.tag, evaluation: summary, ignoredTags: ignored };
     if (!options.push) return { promotion, evaluation };
 
-    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { promotion, evaluation };
+    const pushed = await pushTagWithNotes(git, options.remote, tag, NOTES_REF);
+    if (pushed.ok) return { promotion, evaluation };
 
     // Lost a race (another promote took v<N>, or pushed notes): undo locally, catch up, judge again.
     await deleteLocalTag(git, tag);
     if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
     else await git.tryRun(["update-ref", "-d", NOTES_REF]);
-    if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(result.stdout + result.stderr)) {
-      throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${(result.stderr || result.stdout).trim()}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
+    if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(pushed.output)) {
+      throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
     }
     options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and judging again`);
     await fetchModelTags(git, options.remote);
@@ -211,8 +212,8 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
   let resume: { tag: string; line: PromoteLine } | undefined;
   for (const [tag, id] of local) {
     if (remote.get(tag) === id) continue;
-    const message = (await git.tryRun(["cat-file", "tag", tag])).stdout;
-    const peeled = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])).stdout.trim();
+    const message = await annotatedTagText(git, tag);
+    const peeled = await commitOf(git, `refs/tags/${tag}`);
     const claim = parseChampionClaim(message.slice(message.indexOf("\n\n") + 2), model.name, tag);
     if (!resume && !remote.has(tag) && claim && claim.artifact.sha256 === sha256 && peeled === commit) {
       resume = { tag, line: JSON.parse(message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`))!.trim()) };
@@ -225,8 +226,7 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
   if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id)) await appendNoteLines(git, commit, [resume.line]);
   options.log(`promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`);
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${resume.tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { version: resume.line.version, tag: resume.tag };
+    if ((await pushTagWithNotes(git, options.remote, resume.tag, NOTES_REF)).ok) return { version: resume.line.version, tag: resume.tag };
     if ((await remoteTagIds(git, options.remote, prefix)).has(resume.tag)) {
       // Someone else took the name meanwhile: drop ours and judge again.
       await deleteLocalTag(git, resume.tag);
@@ -244,7 +244,7 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
  * `Modelkeeper-Rollback: <model> vN`, and vN is a trusted tag of exactly these bytes.
  */
 async function rollbackTarget(git: Git, model: ModelConfig, commit: string, sha256: string): Promise<TrustedChampion | undefined> {
-  const message = await git.run(["log", "-1", "--format=%B", commit, "--", model.artifact]);
+  const message = await commitMessage(git, commit, model.artifact);
   const versions = rolledBackTo(message, model.name);
   if (!versions.length) return undefined;
   for await (const former of trustedChampionTags(git, model.name, { only: { sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {

@@ -19,6 +19,7 @@ import { renderReproduceText, renderReproduceMarkdown, type ReproduceModelResult
 import { isUserError, UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { compareArtifactMetrics } from "../gate/compare-artifacts.ts";
+import { objectAt } from "../git/revisions.ts";
 
 export const reproduceCommand = defineCommand({
   name: "reproduce",
@@ -171,9 +172,9 @@ async function filterExisting(dir: string, paths: string[]): Promise<string[]> {
 
 /** The artifact's bytes as committed at `commit`, when git holds them there (not, e.g., a DVC-tracked file). */
 async function committedArtifact(git: Git, commit: string, path: string): Promise<{ sha256: string; bytes: Buffer } | undefined> {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
-  if (blob.code !== 0) return undefined;
-  const bytes = await readBlob(git, blob.stdout.trim());
+  const blob = await objectAt(git, commit, path);
+  if (blob === undefined) return undefined;
+  const bytes = await readBlob(git, blob);
   return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 

@@ -5,7 +5,7 @@ import { defineCommand, type CommandContext, type CommandResult, type OptionSpec
 import { openWorkspace } from "./workspace.ts";
 import { runEvaluate } from "./evaluate.ts";
 import { gitDir } from "../git/git-dir.ts";
-import { assertNoStaleLocks, type Git } from "../git/git.ts";
+import { assertNoStaleLocks, resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, readNote } from "../git/notes.ts";
 import { pushAtomic, PushConflict } from "../git/atomic-push.ts";
 import { buildRecord } from "../provenance/manifest.ts";
@@ -19,6 +19,7 @@ import { insideRepository } from "../repo-boundary.ts";
 import { takeRunLock } from "../run-lock.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
+import { commitMessage, headCommit, isAncestor } from "../git/revisions.ts";
 
 const RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 /** The trailer that marks a commit as retrain's, so a rerun recognises one a killed run left. */
@@ -56,7 +57,7 @@ export const retrainCommand = defineCommand({
     try {
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
-      const start = (await git.run(["rev-parse", "HEAD"])).trim();
+      const start = await headCommit(git);
       const commit = await trainCommitAndPush(context, values, { git, root, model, configFile: workspace.config.relativePath, branch, remote, push, start });
       const pr = pullRequestFromEnv(context.env);
       const evaluation = await runEvaluate(
@@ -158,23 +159,22 @@ async function commitArtifact(context: CommandContext, git: Git, model: ModelCon
   await git.run(["add", "--", model.artifact]);
   if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
     context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
-    return (await git.run(["rev-parse", "HEAD"])).trim();
+    return headCommit(git);
   }
   const message = `modelkeeper: retrain ${model.name}\n\nArtifact ${model.artifact} rebuilt with \`${model.train}\`.\n\n${TRAILER}: ${model.name}`;
   await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
-  return (await git.run(["rev-parse", "HEAD"])).trim();
+  return headCommit(git);
 }
 
 /** HEAD is this model's retrain commit, its artifact is in the working tree, and it lacks its record or push. */
 async function isUnfinished(git: Git, plan: RetrainPlan): Promise<boolean> {
-  const message = await git.run(["log", "-1", "--format=%B", plan.start]);
+  const message = await commitMessage(git, plan.start);
   if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
   if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
   const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
   if (!recorded) return true;
   if (!plan.push) return false;
-  const pushed = await git.tryRun(["merge-base", "--is-ancestor", plan.start, `refs/remotes/${plan.remote}/${plan.branch}`]);
-  return pushed.code !== 0;
+  return !(await isAncestor(git, plan.start, `refs/remotes/${plan.remote}/${plan.branch}`));
 }
 
 /**
@@ -202,10 +202,10 @@ async function catchUpWithRemote(context: CommandContext, git: Git, remote: stri
     if (/couldn't find remote ref/i.test(fetch.stderr)) return;
     throw new UserError(`retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
   }
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const tip = (await git.run(["rev-parse", tracking])).trim();
-  if (tip === head || (await git.tryRun(["merge-base", "--is-ancestor", tip, head])).code === 0) return;
-  if ((await git.tryRun(["merge-base", "--is-ancestor", head, tip])).code === 0) {
+  const head = await headCommit(git);
+  const tip = await resolveCommit(git, tracking);
+  if (tip === head || (await isAncestor(git, tip, head))) return;
+  if (await isAncestor(git, head, tip)) {
     context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
     await git.run(["reset", "--quiet", "--hard", tip]);
     return;

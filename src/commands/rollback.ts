@@ -17,6 +17,7 @@ import { insideRepository } from "../repo-boundary.ts";
 import { takeRunLock } from "../run-lock.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
+import { commitMessage, commitOf, headCommit } from "../git/revisions.ts";
 
 /** The trailer that marks rollback's commits, so a rerun recognises one a killed run made. */
 
@@ -48,7 +49,7 @@ export const rollbackCommand = defineCommand({
       }
       // Only trusted champions can be restored: a lightweight or hand-made tag named like one, or
       // one on a side branch, would let whoever pushed it choose the production model.
-      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      const head = await headCommit(git);
       const ignored: IgnoredTag[] = [];
       const trusted: TrustedChampion[] = [];
       for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
@@ -60,7 +61,7 @@ export const rollbackCommand = defineCommand({
       const message = `modelkeeper: roll back ${model.name} to v${target.version}\n\nRestores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).\n\n${rollbackTrailer(model.name, target.version)}`;
 
       // A rerun finds the commit a killed run made (on the branch already, note or not) and finishes it.
-      const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
+      const tip = (await commitOf(git, `refs/heads/${branch}`)) ?? "";
       let commit: string;
       if (tip && (await isRollbackCommit(git, tip, model, target.version, entry.blob))) {
         commit = tip;
@@ -106,7 +107,7 @@ async function currentBranch(git: Git, pr: boolean): Promise<string | undefined>
 
 /** `commit` is rollback's commit of this model to this version, and holds the version's artifact. */
 async function isRollbackCommit(git: Git, commit: string, model: ModelConfig, version: number, blob: string): Promise<boolean> {
-  const message = await git.run(["log", "-1", "--format=%B", commit]);
+  const message = await commitMessage(git, commit);
   if (!rolledBackTo(message, model.name).includes(version)) return false;
   return (await fileEntry(git, commit, model.artifact))?.blob === blob;
 }

@@ -2,10 +2,11 @@ import { readFile, writeFile, stat } from "node:fs/promises";
 import { makeTempDir } from "../temp-dirs.ts";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import type { Git } from "../git/git.ts";
+import { resolveCommit, type Git } from "../git/git.ts";
 import { readBlob } from "../git/blob.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
+import { commitOf, isAncestor, objectAt } from "../git/revisions.ts";
 
 /** An artifact ready to load, with where it came from. */
 export interface ArtifactSource {
@@ -140,7 +141,7 @@ export async function* trustedChampionTags(git: Git, model: string, filter: Cham
       continue;
     }
     if (only && claim.artifact.sha256 !== only.sha256) continue;
-    if (within && (await git.tryRun(["merge-base", "--is-ancestor", `refs/tags/${t.tag}^{commit}`, within.commit])).code !== 0) {
+    if (within && !(await isAncestor(git, `refs/tags/${t.tag}^{commit}`, within.commit))) {
       ignored.push({ tag: t.tag, reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)` });
       continue;
     }
@@ -187,11 +188,11 @@ export async function resolveChampion(
   if (override) {
     const asFile = resolve(cwd, override);
     if (await stat(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
-    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
-    if (commit.code !== 0) {
+    const commit = await commitOf(git, override);
+    if (commit === undefined) {
       throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
     }
-    const found = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    const found = await fromGit(git, commit, model.artifact, `commit ${override}`);
     if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
     return { champion: found, ignoredTags: [] };
   }
@@ -199,7 +200,7 @@ export async function resolveChampion(
   // default branch), else what is checked out.
   const base = await baseRef(git, env);
   const within = base
-    ? { commit: (await git.run(["rev-parse", `${base.ref}^{commit}`])).trim(), name: `the base branch ${base.name}` }
+    ? { commit: await resolveCommit(git, base.ref), name: `the base branch ${base.name}` }
     : { commit: challenger.commit, name: "the commit evaluated" };
   const { champion, ignored } = await trustedChampion(git, model.name, { within });
   if (champion) return { champion: champion.artifact, ignoredTags: ignored };
@@ -221,7 +222,7 @@ export async function baseRef(git: Git, env: NodeJS.ProcessEnv): Promise<{ name:
   }
   if (!name) return undefined;
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
-    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
+    if ((await commitOf(git, ref)) !== undefined) return { name, ref };
   }
   const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
   return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : undefined;
@@ -229,15 +230,15 @@ export async function baseRef(git: Git, env: NodeJS.ProcessEnv): Promise<{ name:
 
 /** The artifact as committed at `rev`, copied to a temporary file; undefined if absent there. */
 export async function fromGit(git: Git, rev: string, path: string, label: string): Promise<ArtifactSource | undefined> {
-  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
-  if (!commit || blob.code !== 0) return undefined;
+  const commit = await commitOf(git, rev);
+  const blob = await objectAt(git, rev, path);
+  if (commit === undefined || blob === undefined) return undefined;
   // A link committed in place of the model holds a path, not the model; never follow it.
   const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
   if (entry.startsWith("120000 ")) {
     throw new UserError(`${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`, { file: path });
   }
-  const bytes = await readBlob(git, blob.stdout.trim());
+  const bytes = await readBlob(git, blob);
   const file = join(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
   await writeFile(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
   return { ...(await fromFile(file, label)), commit };

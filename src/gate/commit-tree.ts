@@ -9,6 +9,7 @@ import { makeTempDir } from "../temp-dirs.ts";
 import { UserError } from "../errors.ts";
 import { matchTreePaths } from "./tree-paths.ts";
 import type { HoldoutInput } from "./score-holdout.ts";
+import { objectAt } from "../git/revisions.ts";
 
 /**
  * A commit's own files read from git objects, never from a checkout: the config and held-out set
@@ -28,9 +29,9 @@ export async function treeFiles(git: Git, commit: string): Promise<Map<string, s
 
 /** The config file as committed at `commit`; undefined when the commit has no such file. */
 export async function configAt(git: Git, commit: string, relativePath: string): Promise<Config | undefined> {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${relativePath}`]);
-  if (blob.code !== 0) return undefined;
-  const text = (await readBlob(git, blob.stdout.trim())).toString("utf8");
+  const blob = await objectAt(git, commit, relativePath);
+  if (blob === undefined) return undefined;
+  const text = (await readBlob(git, blob)).toString("utf8");
   return parseConfig(text, `${relativePath} at ${commit.slice(0, 12)}`);
 }
 

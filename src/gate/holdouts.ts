@@ -7,6 +7,7 @@ import type { HoldoutInput } from "./score-holdout.ts";
 import { configAt, materialize, treeFiles } from "./commit-tree.ts";
 import { matchTreePaths } from "./tree-paths.ts";
 import { isUserError, UserError } from "../errors.ts";
+import { commitOf, headCommit } from "../git/revisions.ts";
 
 export interface HoldoutPlan {
   /** The sets to evaluate on; when there are two, the first (the base's) is the yardstick. */
@@ -30,9 +31,9 @@ export async function holdoutSets(
   challengerCommit?: string,
 ): Promise<HoldoutPlan> {
   if (challengerCommit) return holdoutSetsForRev(git, root, model, base, configPath, challengerCommit);
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const baseCommit = base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "";
-  const compare = base !== undefined && baseCommit !== "" && baseCommit !== head;
+  const head = await headCommit(git);
+  const baseCommit = base ? await commitOf(git, base.ref) : undefined;
+  const compare = base !== undefined && baseCommit !== undefined && baseCommit !== head;
   // With a base to fall back on, a branch that deleted its held-out files is judged on the base's.
   let paths: string[] = [];
   try {

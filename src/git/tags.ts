@@ -25,3 +25,22 @@ function parseRefList(rows: Array<[string, string]>): Map<string, string> {
   for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
   return tags;
 }
+
+/** An annotated tag on `commit`: the message carries promote's claim, so a tag made by hand differs. */
+export async function createAnnotatedTag(git: Git, tag: string, message: string, commit: string): Promise<void> {
+  await git.run(["tag", "-a", tag, "-m", message, commit]);
+}
+
+/** The text of an annotated tag object (headers, blank line, message); "" when `tag` is not one here. */
+export async function annotatedTagText(git: Git, tag: string): Promise<string> {
+  return (await git.tryRun(["cat-file", "tag", tag])).stdout;
+}
+
+/**
+ * Pushes a tag and a notes ref in one atomic push: the remote gets both or neither. The result is
+ * returned, not thrown: a rejection (another writer won the race) is a normal answer here.
+ */
+export async function pushTagWithNotes(git: Git, remote: string, tag: string, notesRef: string): Promise<{ ok: boolean; output: string }> {
+  const result = await git.tryRun(["push", "--atomic", "--porcelain", remote, `refs/tags/${tag}`, `${notesRef}:${notesRef}`]);
+  return { ok: result.code === 0, output: `${result.stdout}\n${result.stderr}`.trim() };
+}
