@@ -17,7 +17,7 @@ import { runCli } from "../src/cli/run-cli.ts";
 import { createGit } from "../src/git/git.ts";
 import { exportBinaryLogisticRegression } from "../src/model/export/logistic-regression.ts";
 import { machineLine, bestOf } from "./support/machine.ts";
-import { mulberry32 as prng } from "../test/support/seeded-random.ts";
+import { seededRandom as prng } from "../test/support/seeded-random.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const CATEGORIES = ["grocery", "fuel", "travel", "electronics", "online", "restaurants", "retail", "utilities"];

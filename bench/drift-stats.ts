@@ -22,7 +22,7 @@ import { jensenShannonDistance } from "../src/stats/drift/jensen-shannon.ts";
 import { ksTwoSample } from "../src/stats/drift/ks-two-sample.ts";
 import { binCountsSorted, populationStabilityIndex, psiBinEdges } from "../src/stats/drift/psi.ts";
 import { wassersteinDistance } from "../src/stats/drift/wasserstein.ts";
-import { mulberry32 } from "../test/support/seeded-random.ts";
+import { seededRandom } from "../test/support/seeded-random.ts";
 
 const rowsArgument = process.argv.indexOf("--rows");
 const rows = rowsArgument > 0 ? Number(process.argv[rowsArgument + 1]) : 1_000_000;
@@ -67,7 +67,7 @@ function machineDescription(): string {
   return `${cpu[0]?.model ?? "unknown CPU"} x ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
 }
 
-const random = mulberry32(20240611);
+const random = seededRandom(20240611);
 const reference = makeTable(random, "reference", 0);
 const current = makeTable(random, "current", 0.02);
 const timings = new Map<string, number>();

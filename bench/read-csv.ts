@@ -19,7 +19,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mulberry32 as seeded } from "../test/support/seeded-random.ts";
+import { seededRandom as seeded } from "../test/support/seeded-random.ts";
 
 interface Measurement {
   seconds: number;

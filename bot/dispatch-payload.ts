@@ -21,7 +21,7 @@ export interface DriftDispatchPayload {
 }
 
 /** Longest summary kept; the report itself is behind report_url. */
-export const MAX_SUMMARY_LENGTH = 2000;
+const MAX_SUMMARY_LENGTH = 2000;
 
 /** The payload checked field by field; a problem names the field and what it must be. */
 export function parseDriftDispatchPayload(value: unknown): { payload: DriftDispatchPayload } | { problem: string } {
@@ -50,7 +50,7 @@ export function parseDriftDispatchPayload(value: unknown): { payload: DriftDispa
 }
 
 /** The normalised URL if the value is an absolute http(s) URL. */
-export function httpUrl(value: unknown): string | undefined {
+function httpUrl(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   try {
     const url = new URL(value);

@@ -14,7 +14,7 @@
  * still refuses is a secondary rate limit, which the throttling plugin retries after `retry-after`.
  */
 
-export interface LimiterJob {
+interface LimiterJob {
   /** Retries of a throttled request are scheduled with weight 0: they do not take a token. */
   weight?: number;
   priority?: number;

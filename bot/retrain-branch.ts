@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import { isValidModelName } from "../src/config/model-name.ts";
 
-export const RETRAIN_BRANCH_PREFIX = "modelkeeper/retrain/";
-export const RETRAIN_RECORD_DIR = ".modelkeeper/retrain/";
+const RETRAIN_BRANCH_PREFIX = "modelkeeper/retrain/";
+const RETRAIN_RECORD_DIR = ".modelkeeper/retrain/";
 
 /** Longest escaped slug kept whole; longer ones end in a hash so the file name stays short. */
 const MAX_ESCAPED = 100;

@@ -5,7 +5,7 @@
  */
 import type { RetrainRequest, RetrainTrigger } from "./retrain-request.ts";
 
-export const RETRAIN_RECORD_SCHEMA = 1;
+const RETRAIN_RECORD_SCHEMA = 1;
 
 export interface RetrainRecord {
   schema: typeof RETRAIN_RECORD_SCHEMA;

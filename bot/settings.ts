@@ -24,7 +24,7 @@ export interface BotSettings {
 }
 
 /** GitHub caps webhook payloads at 25 MB. */
-export const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
 
 export function botSettings(env: NodeJS.ProcessEnv): BotSettings {
   const maxBodyBytes = byteCount(env, "WEBHOOK_MAX_BYTES", GITHUB_MAX_PAYLOAD_BYTES);

@@ -4,7 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { createExampleRepo } from "./example-repo.ts";
 import { packageRoot } from "./package-root.ts";
 import { generateTransactions, toCsv, FRAUD_LABEL, TRANSACTION_FEATURES } from "../src/demo/transactions.ts";
-import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.ts";
+import { startLoopbackGitHub } from "./loopback-github.ts";
 import type { DemoOptions, DemoResult } from "../src/commands/command.ts";
 import { createGit } from "../src/git/git.ts";
 import { runShellCommand } from "../src/provenance/run-command.ts";

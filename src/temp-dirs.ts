@@ -33,7 +33,7 @@ export function removeTempDir(dir: string): void {
   created.delete(dir);
 }
 
-export function removeTempDirs(): void {
+function removeTempDirs(): void {
   for (const dir of created) rmSync(dir, { recursive: true, force: true });
   created.clear();
 }
@@ -41,7 +41,7 @@ export function removeTempDirs(): void {
 const OWNED = /^modelkeeper-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** Removes modelkeeper temporary folders whose owning process no longer runs. */
-export function removeAbandonedTempDirs(root = tmpdir()): string[] {
+function removeAbandonedTempDirs(root = tmpdir()): string[] {
   const removed: string[] = [];
   let names: string[];
   try {

@@ -11,7 +11,7 @@ import { configInvalidComment, configMissingComment } from "../messages.ts";
 import type { BotGitHub, RepoTarget } from "./github.ts";
 import { statusOf } from "./github.ts";
 
-export const CONFIG_PATH = "modelkeeper.yml";
+const CONFIG_PATH = "modelkeeper.yml";
 
 export interface BranchTip {
   branch: string;

@@ -19,7 +19,7 @@ export type PullResult = { kind: "opened" | "linked"; pull: PullLink; branch: st
 type OpenPull = PullLink & { headSha: string };
 
 /** The open pull request from `branch` into the default branch, if any. */
-export async function findOpenRetrainPull(github: BotGitHub, repo: RepoTarget, branch: string): Promise<OpenPull | undefined> {
+async function findOpenRetrainPull(github: BotGitHub, repo: RepoTarget, branch: string): Promise<OpenPull | undefined> {
   const { data } = await github.rest.pulls.list({
     owner: repo.owner,
     repo: repo.repo,

@@ -73,7 +73,7 @@ export async function requestRetrain(
  * The config's model for the name asked (exact match), or the only model when none was named.
  * A problem is the reply that says what is wrong and lists the models there are.
  */
-export function resolveModel(config: Config, asked: string | undefined, branch: string): { name: string } | { problem: string } {
+function resolveModel(config: Config, asked: string | undefined, branch: string): { name: string } | { problem: string } {
   const names = config.models.map((m) => m.name);
   if (asked !== undefined) return names.includes(asked) ? { name: asked } : { problem: unknownModelComment(asked, names, branch) };
   return names.length === 1 ? { name: names[0] } : { problem: whichModelComment(names, branch) };

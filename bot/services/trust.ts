@@ -30,7 +30,7 @@ export interface TrustPolicy {
 
 export type Trust = "trusted" | "denied" | "ignored";
 
-export function isBotAccount(requester: Requester): boolean {
+function isBotAccount(requester: Requester): boolean {
   return requester.type === "Bot" || requester.login.toLowerCase().endsWith("[bot]");
 }
 

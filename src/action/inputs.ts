@@ -14,51 +14,103 @@ export interface ActionSettings {
   values: Values;
   /** Folder to run in (default: the workspace). */
   workingDirectory: string;
-  /** Token for GitHub API calls (comments, checks, issues). Never logged. */
-  token: string;
+  /** The token inputs as the environment variables the commands read (GITHUB_TOKEN, ...). Never logged. */
+  secretEnv: Record<string, string>;
 }
 
-/** Inputs passed through as string options. */
-const STRING_INPUTS = [
-  "config", "model", "commit", "remote", "timeout", "report-md", "report-html",
-  "champion", "challenger", "challenger-rev", "result-file", "comment-author", "from", "to",
-] as const;
-/** Inputs passed through as boolean options. */
-const BOOLEAN_INPUTS = ["push", "fast", "force", "pr", "issue", "dispatch"] as const;
-/** Inputs that take several paths: one per line, or separated by spaces. */
-const LIST_INPUTS = ["current", "reference"] as const;
-/** Boolean inputs that switch a default-on behaviour off: input `comment: false` is `--no-comment`. */
-const NEGATED_INPUTS = { comment: "no-comment" } as const;
+/** How an input's text becomes what the command takes. */
+type InputKind =
+  | "command"
+  /** A string option of the same name. */
+  | "string"
+  /** A boolean option of the same name: "true" or "false". */
+  | "boolean"
+  /** Several paths: one per line, or separated by spaces. */
+  | "list"
+  /** A boolean that switches a default-on behaviour off: `comment: false` is `--no-comment`. */
+  | "negated"
+  | "working-directory"
+  /** A token, masked at once and handed to the command as an environment variable (SECRET_ENV). */
+  | "secret";
+
+/**
+ * Every input of action.yml, the one place they are declared with their descriptions and
+ * defaults; test/action/action-yml.test.ts fails when this list and action.yml disagree.
+ */
+export const ACTION_INPUTS = {
+  command: "command",
+  config: "string",
+  model: "string",
+  commit: "string",
+  push: "boolean",
+  remote: "string",
+  fast: "boolean",
+  timeout: "string",
+  champion: "string",
+  challenger: "string",
+  "challenger-rev": "string",
+  holdout: "string",
+  "result-file": "string",
+  comment: "negated",
+  "comment-author": "string",
+  from: "string",
+  current: "list",
+  reference: "list",
+  issue: "boolean",
+  dispatch: "boolean",
+  force: "boolean",
+  to: "string",
+  pr: "boolean",
+  "report-md": "string",
+  "report-html": "string",
+  "working-directory": "working-directory",
+  "github-token": "secret",
+  "check-token": "secret",
+} as const satisfies Record<string, InputKind>;
+
+/** The option a negated input sets when it is false. */
+const NEGATED_OPTION: Record<string, string> = { comment: "no-comment" };
+
+/**
+ * The environment variable each token input becomes. check-token: a GitHub App installation
+ * token used only to create the check run (src/github/check-run.ts), so the required check is the
+ * App's and no other job's GITHUB_TOKEN can imitate it.
+ */
+const SECRET_ENV: Record<string, string> = { "github-token": "GITHUB_TOKEN", "check-token": "MODELKEEPER_CHECK_TOKEN" };
 
 export function readActionSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
-  const command = core.getInput("command", { required: true }).trim();
   const values: Values = {};
-  for (const name of STRING_INPUTS) {
-    const value = core.getInput(name).trim();
-    if (value) values[name] = value;
+  const secretEnv: Record<string, string> = {};
+  for (const [name, kind] of Object.entries(ACTION_INPUTS) as Array<[string, InputKind]>) {
+    if (kind === "secret") {
+      // Masked before anything else can print it.
+      const token = core.getInput(name).trim();
+      if (token) core.setSecret(token);
+      if (token) secretEnv[SECRET_ENV[name]] = token;
+    } else if (kind === "string") {
+      const value = core.getInput(name).trim();
+      if (value) values[name] = value;
+    } else if (kind === "list") {
+      const items = core.getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
+      if (items.length) values[name] = items;
+    } else if (kind === "boolean" || kind === "negated") {
+      const flag = booleanInput(name);
+      if (flag === undefined) continue;
+      if (kind === "boolean") values[name] = flag;
+      else if (!flag) values[NEGATED_OPTION[name]] = true;
+    }
   }
-  for (const name of BOOLEAN_INPUTS) {
-    const raw = core.getInput(name).trim().toLowerCase();
-    if (!raw) continue;
-    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
-    values[name] = raw === "true";
-  }
-  for (const name of LIST_INPUTS) {
-    const items = core.getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
-    if (items.length) values[name] = items;
-  }
-  for (const [name, option] of Object.entries(NEGATED_INPUTS)) {
-    const raw = core.getInput(name).trim().toLowerCase();
-    if (!raw) continue;
-    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
-    if (raw === "false") values[option] = true;
-  }
-  const token = core.getInput("github-token");
-  if (token) core.setSecret(token);
   return {
-    command,
+    command: core.getInput("command", { required: true }).trim(),
     values,
     workingDirectory: core.getInput("working-directory").trim() || env.GITHUB_WORKSPACE || process.cwd(),
-    token,
+    secretEnv,
   };
+}
+
+function booleanInput(name: string): boolean | undefined {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (!raw) return undefined;
+  if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
+  return raw === "true";
 }

@@ -18,7 +18,7 @@ export async function runAction(): Promise<void> {
     if (!command) {
       throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
     }
-    const env = { ...process.env, ...(settings.token ? { GITHUB_TOKEN: settings.token } : {}) };
+    const env = { ...process.env, ...settings.secretEnv };
     // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
     runtimeChoice(env);
     // The command's progress in one collapsible group; its result, outputs and errors after it.

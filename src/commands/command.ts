@@ -43,7 +43,7 @@ export interface DemoResult {
   summary: string;
 }
 
-export type DemoRunner = (options: DemoOptions) => Promise<DemoResult>;
+type DemoRunner = (options: DemoOptions) => Promise<DemoResult>;
 
 /** Runs one CLI command line in-process; the exit status. (Given, not imported: no cycle through the command list.) */
 export type CliRunner = (argv: string[], io: { stdout(text: string): void; stderr(text: string): void }, env: NodeJS.ProcessEnv, cwd: string) => Promise<number>;

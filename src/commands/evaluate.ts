@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { defineCommand, type CommandContext, type CommandResult, type OptionSpec, type OptionValues } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { recordTarget } from "../provenance/record-target.ts";

@@ -143,13 +143,13 @@ async function train(context: CommandContext, values: RetrainValues, plan: Retra
 }
 
 /** The job's log on GitHub, where the train command's output went, or undefined outside Actions. */
-export function jobLogUrl(env: NodeJS.ProcessEnv): string | undefined {
+function jobLogUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return undefined;
   return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
 /** The PR comment for a failed train: what failed and where the log is, never the output itself. */
-export function failureNotice(model: { name: string; train?: string }, why: string, logUrl: string | undefined): string {
+function failureNotice(model: { name: string; train?: string }, why: string, logUrl: string | undefined): string {
   const where = logUrl ? `See [the job's log](${logUrl}) for its output.` : "See the job's log for its output.";
   return `### modelkeeper · ${escapeMarkdown(model.name)}: ❌ retraining failed\n\nThe train command ${markdownCode(model.train ?? "")} ${why}; the branch was left as it was. ${where}\n`;
 }

@@ -8,7 +8,7 @@ import { pushAtomic } from "../git/atomic-push.ts";
 import { commitWithFile, fileEntry } from "../git/commit-file.ts";
 import { withWorktree } from "../git/worktree.ts";
 import { fetchModelTags } from "../git/tags.ts";
-import { fromGit, tagPrefix, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
+import { tagPrefix, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
 import { buildRecord } from "../provenance/manifest.ts";
 import { NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { rollbackTrailer, rolledBackTo } from "../provenance/rollback-trailer.ts";

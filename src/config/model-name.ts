@@ -8,7 +8,7 @@
  * the ones about arrangement.
  */
 
-export const MODEL_NAME_MAX_LENGTH = 64;
+const MODEL_NAME_MAX_LENGTH = 64;
 
 /** Windows refuses these as a file's base name, with or without an extension, in any letter case. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;

@@ -26,7 +26,7 @@ export interface EvaluateConfig {
   slice_margin: number;
 }
 
-export interface DriftConfig {
+interface DriftConfig {
   reference?: string[];
   features?: string[];
   types: Record<string, "numeric" | "categorical">;

@@ -23,7 +23,7 @@
 import type { CategoricalColumn, Column, NumericColumn, Table } from "../data/table.ts";
 import { createRandom, type RandomSource } from "../stats/random.ts";
 
-export type TransactionScenario = "baseline" | "new_scam";
+type TransactionScenario = "baseline" | "new_scam";
 
 export interface TransactionOptions {
   rows: number;
@@ -45,8 +45,8 @@ export const CATEGORICAL_TRANSACTION_FEATURES = ["merchant_category", "country",
 export const NEW_SCAM_DEVICE = "virtual_card";
 export const NEW_SCAM_CATEGORY = "digital_goods";
 /** The fraud rate of each scenario (the new scam adds fraud on top of the old kind). */
-export const FRAUD_RATE: Readonly<Record<TransactionScenario, number>> = { baseline: 0.025, new_scam: 0.03 };
-export const HOME_COUNTRY = "US";
+const FRAUD_RATE: Readonly<Record<TransactionScenario, number>> = { baseline: 0.025, new_scam: 0.03 };
+const HOME_COUNTRY = "US";
 
 /** Category → relative weight. The order of the keys is the order of the table's categories. */
 type Weights = Readonly<Record<string, number>>;

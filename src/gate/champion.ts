@@ -26,23 +26,11 @@ export function tagPrefix(model: string): string {
   return `modelkeeper/${model}/v`;
 }
 
-/** The champion tags of a model by name, newest (highest N) first: trusted or not (for numbering). */
-export async function championTags(git: Git, model: string): Promise<Array<{ tag: string; version: number }>> {
-  const out = await git.run(["tag", "--list", `${tagPrefix(model)}*`]);
-  return out
-    .split("\n")
-    .map((tag) => tag.trim())
-    .filter(Boolean)
-    .map((tag) => ({ tag, version: versionOf(model, tag) }))
-    .filter((t) => Number.isInteger(t.version) && t.version > 0)
-    .sort((a, b) => b.version - a.version);
-}
-
 /**
  * N of modelkeeper/<model>/vN, as promote names it (no leading zero, digits only, at most 15 of
  * them so N is an exact integer); NaN for any other name.
  */
-export function versionOf(model: string, tag: string): number {
+function versionOf(model: string, tag: string): number {
   const rest = tag.slice(tagPrefix(model).length);
   return /^[1-9][0-9]{0,14}$/.test(rest) ? Number(rest) : NaN;
 }

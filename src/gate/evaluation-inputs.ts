@@ -16,7 +16,7 @@ export function holdoutSetSha256(files: Record<string, string>): string {
   return sha256(Object.keys(files).sort().map((path) => `${path}\0${files[path]}\n`).join(""));
 }
 
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

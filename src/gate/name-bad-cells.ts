@@ -6,7 +6,7 @@
 import { sep } from "node:path";
 import type { Task } from "../stats/metrics/types.ts";
 import type { Table } from "../data/table.ts";
-import { cellPlace, cellsOfRow, describeCell, firstNonNumber, type Cell } from "../data/locate-cell.ts";
+import { cellPlace, cellsOfRow, describeCell, firstNonNumber } from "../data/locate-cell.ts";
 import { isMissingText } from "../data/missing-values.ts";
 import { TextForNumericInput } from "../model/input-plan.ts";
 import { predict, type ModelHandle, type Prediction } from "../model/runner.ts";
@@ -40,7 +40,7 @@ export async function predictNamingCells(handle: ModelHandle, who: string, table
 }
 
 /** The first row whose score (or any class probability) is not a finite number. */
-export function firstUnscoredRow(prediction: Prediction): number | undefined {
+function firstUnscoredRow(prediction: Prediction): number | undefined {
   const values = prediction.probabilities ?? prediction.scores;
   const perRow = prediction.probabilities ? prediction.classCount! : 1;
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return Math.floor(i / perRow);

@@ -32,7 +32,7 @@ export interface ModelEvaluation {
   inputs?: { configSha256: string; holdoutSha256: string };
 }
 
-export interface ArtifactInfo {
+interface ArtifactInfo {
   label: string;
   sha256: string;
   bytes: number;
@@ -48,7 +48,7 @@ export interface MetricRow {
   undefinedReason?: string;
 }
 
-export interface PairedInterval {
+interface PairedInterval {
   metric: string;
   delta: number;
   ciLow: number;

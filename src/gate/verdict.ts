@@ -19,7 +19,7 @@ export interface PrimaryComparison {
   confidence: number;
 }
 
-export type GuardrailStatus = "pass" | "fail" | "not-gated";
+type GuardrailStatus = "pass" | "fail" | "not-gated";
 
 export interface GuardrailResult {
   name: string;

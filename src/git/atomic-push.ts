@@ -56,10 +56,3 @@ function refusedRefs(porcelain: string): Array<{ ref: string; reason: string }> 
   return refused;
 }
 
-/** The commit a remote branch points at, or undefined when the branch does not exist there. */
-export async function remoteBranchTip(git: Git, remote: string, branch: string): Promise<string | undefined> {
-  const result = await git.tryRun(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-  if (result.code !== 0) throw new UserError(`could not read ${remote}: ${result.stderr.trim()}. Check that the remote "${remote}" exists and the job may read it.`);
-  const line = result.stdout.split("\n").find((l) => l.endsWith(`\trefs/heads/${branch}`));
-  return line?.split("\t")[0];
-}

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { UserError } from "../errors.ts";
 import { beforeGitStep } from "./fault-injection.ts";
 
-export interface GitResult {
+interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
@@ -21,7 +21,7 @@ export interface Git {
   tryRun(args: string[], options?: GitOptions): Promise<GitResult>;
 }
 
-export interface GitOptions {
+interface GitOptions {
   /** Text for git's stdin. */
   input?: string;
   /** Extra environment for this call only, e.g. GIT_INDEX_FILE for a temporary index. */

@@ -1,7 +1,7 @@
 import { githubFromEnv, type GitHub, type RepoRef } from "./client.ts";
 
 /** The environment variable that carries a GitHub App installation token for check runs. */
-export const CHECK_TOKEN_ENV = "MODELKEEPER_CHECK_TOKEN";
+const CHECK_TOKEN_ENV = "MODELKEEPER_CHECK_TOKEN";
 
 /**
  * The client that writes check runs. Any workflow job's GITHUB_TOKEN can create a check run of any

@@ -1,8 +1,8 @@
 import type { GitHub, RepoRef } from "./client.ts";
 import { commentMarker } from "./sticky-comment.ts";
 
-export const DRIFT_LABEL = "drift";
-export const DRIFT_DISPATCH = "modelkeeper-drift";
+const DRIFT_LABEL = "drift";
+const DRIFT_DISPATCH = "modelkeeper-drift";
 
 /**
  * What repository_dispatch modelkeeper-drift carries: compact, for the retrain bot, which checks

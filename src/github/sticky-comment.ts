@@ -21,7 +21,7 @@ export interface UpsertOptions {
 }
 
 /** The comment written earlier: its marker first, by `author` (any Bot account when undefined). */
-export async function findMarkedComment(github: CommentsApi, repo: RepoRef, issueNumber: number, marker: string, author: string | undefined) {
+async function findMarkedComment(github: CommentsApi, repo: RepoRef, issueNumber: number, marker: string, author: string | undefined) {
   const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
   // By the same identity only, so a user quoting the marker cannot hijack the comment.
   return comments.find((c) => c.body?.startsWith(marker) && (author === undefined ? c.user?.type === "Bot" : c.user?.login === author));

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export const LINGER_MS = 2_000;
+const LINGER_MS = 2_000;
 
 /** Call before answering: marks the answer `Connection: close` and closes gracefully after it. */
 export function closeAfterAnswer(request: IncomingMessage, response: ServerResponse, lingerMs = LINGER_MS): void {

@@ -13,8 +13,7 @@ import { ProtoWriter } from "./protobuf-wire.ts";
 export const ElemType = { FLOAT: 1, INT32: 6, INT64: 7, STRING: 8, DOUBLE: 11 } as const;
 export type ElemTypeCode = (typeof ElemType)[keyof typeof ElemType];
 
-export const DEFAULT_IR_VERSION = 8;
-export const ONNX_DOMAIN = "";
+const DEFAULT_IR_VERSION = 8;
 export const ONNX_ML_DOMAIN = "ai.onnx.ml";
 
 /** A dimension: a fixed size, or a symbolic name such as "N" for the batch. */
@@ -36,7 +35,7 @@ export type TensorValue =
   | { name?: string; dataType: typeof ElemType.FLOAT; dims: readonly number[]; values: ArrayLike<number> }
   | { name?: string; dataType: typeof ElemType.INT64; dims: readonly number[]; values: ArrayLike<number | bigint> };
 
-export type Attribute =
+type Attribute =
   | { name: string; kind: "float"; value: number }
   | { name: string; kind: "int"; value: number | bigint }
   | { name: string; kind: "floats"; value: ArrayLike<number> }
@@ -55,7 +54,7 @@ export interface Node {
   attributes?: readonly Attribute[];
 }
 
-export interface Graph {
+interface Graph {
   name: string;
   nodes: readonly Node[];
   initializers: readonly TensorValue[];

@@ -8,7 +8,7 @@
 import { readFields, decodeUtf8Lenient as decodeUtf8, ProtoDecodeError } from "./protobuf-wire.ts";
 
 /** Operator domains onnxruntime runs without loading any library. */
-export const BUILT_IN_DOMAINS = new Set(["", "ai.onnx", "ai.onnx.ml", "com.microsoft", "ai.onnx.preview.training"]);
+const BUILT_IN_DOMAINS = new Set(["", "ai.onnx", "ai.onnx.ml", "com.microsoft", "ai.onnx.preview.training"]);
 
 export interface OnnxSafetyProblem {
   kind: "external-data" | "custom-domain" | "not-onnx";

@@ -9,7 +9,7 @@
  */
 import { UserError } from "../errors.ts";
 
-export type RuntimeName = "native" | "wasm";
+type RuntimeName = "native" | "wasm";
 
 export interface RuntimeChoice {
   runtime: RuntimeName;

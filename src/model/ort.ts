@@ -26,7 +26,7 @@ import { chooseRuntime, type RuntimeChoice, type RuntimeFacts } from "./ort-runt
 /** onnxruntime-common's API, which both runtimes export. */
 export type Ort = typeof import("onnxruntime-web");
 
-export interface LoadedOrt {
+interface LoadedOrt {
   ort: Ort;
   runtime: RuntimeChoice["runtime"];
   /** Why this runtime, and why not the other when the native one failed to load. */
@@ -43,7 +43,7 @@ export function loadOrt(): Promise<Ort> {
 }
 
 /** The runtime in use, loading it on first call. */
-export function loadRuntime(): Promise<LoadedOrt> {
+function loadRuntime(): Promise<LoadedOrt> {
   if (!loading) {
     // Again at first use, in case something cleared the variable after this module loaded.
     process.env.ORT_DISABLE_TELEMETRY = "1";
@@ -61,7 +61,7 @@ export function runtimeChoice(env: NodeJS.ProcessEnv = process.env): RuntimeChoi
   return chooseRuntime(runtimeFacts(env));
 }
 
-export function runtimeFacts(env: NodeJS.ProcessEnv = process.env): RuntimeFacts {
+function runtimeFacts(env: NodeJS.ProcessEnv = process.env): RuntimeFacts {
   const { platform, arch } = process;
   const packageJson = resolveFromHere("onnxruntime-node/package.json");
   // The path onnxruntime-node's dist/binding.js requires: bin/napi-v6/<platform>/<arch>/.

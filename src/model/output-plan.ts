@@ -66,7 +66,7 @@ function checkStaticShape(value: ValueSignature, task: Task, model: ModelContext
   if (task === "regression" && columns !== 1) throw shapeError(value, task, model, `has ${columns} columns`);
 }
 
-export function shapeError(value: ValueSignature | string, task: Task, model: ModelContext, problem: string): UserError {
+function shapeError(value: ValueSignature | string, task: Task, model: ModelContext, problem: string): UserError {
   const name = typeof value === "string" ? `"${value}"` : describeValue(value);
   const expected = {
     binary: "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",

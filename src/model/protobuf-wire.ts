@@ -7,7 +7,7 @@
  * repeated scalars), 5 = fixed32. Example: field 1 = varint 150 encodes as `08 96 01`.
  */
 
-export const WireType = { varint: 0, fixed64: 1, lengthDelimited: 2, fixed32: 5 } as const;
+const WireType = { varint: 0, fixed64: 1, lengthDelimited: 2, fixed32: 5 } as const;
 
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder("utf-8", { fatal: true });

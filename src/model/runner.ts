@@ -16,7 +16,7 @@ import { BatchPacker, planInputs, type FeedData, type InputPlan } from "./input-
 import { planOutputs, PredictionCollector, type OutputData, type OutputPlan, type Prediction } from "./output-plan.ts";
 import type { ModelSignature, Task, ValueSignature } from "./signature.ts";
 
-export type { ModelSignature, Prediction, Task, ValueSignature };
+export type { Prediction, Task };
 
 export interface ModelHandle {
   readonly path: string;

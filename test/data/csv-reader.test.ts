@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { csvBatches } from "../../src/data/csv-reader.ts";
 import type { ColumnBatch } from "../../src/data/column-batch.ts";
 import type { Column } from "../../src/data/table.ts";
+import { seededRandom as seeded } from "../support/seeded-random.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "modelkeeper-csv-"));
 let fileCount = 0;
@@ -25,16 +26,6 @@ async function readAll(path: string, options: Parameters<typeof csvBatches>[1] =
 function plain(column: Column): (number | string | null)[] {
   if (column.kind === "numeric") return Array.from(column.values, (v) => (Number.isNaN(v) ? null : v));
   return Array.from(column.codes, (c) => (c < 0 ? null : column.categories[c]));
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A deliberately naive RFC 4180 parser over a string: the reference the fast one must agree with. */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseNumberBytes, parseNumberText } from "../../src/data/parse-number.ts";
-import { mulberry32 as seeded } from "../support/seeded-random.ts";
+import { seededRandom as seeded } from "../support/seeded-random.ts";
 
 const encoder = new TextEncoder();
 const parse = (text: string): number => {

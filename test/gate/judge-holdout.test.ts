@@ -7,7 +7,7 @@ import { judgeHoldout } from "../../src/gate/judge-holdout.ts";
 import type { ScoredHoldout } from "../../src/gate/score-holdout.ts";
 import type { CategoricalColumn } from "../../src/data/table.ts";
 import { gateConfig } from "../support/gate-fixtures.ts";
-import { createPrng } from "../stats/drift/prng.ts";
+import { seededRandom as createPrng } from "../support/seeded-random.ts";
 
 const N = 2000;
 

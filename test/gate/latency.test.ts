@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { judgeLatency, medianRankInterval, quantile } from "../../src/gate/latency.ts";
-import { mulberry32 as prng } from "../support/seeded-random.ts";
+import { seededRandom as prng } from "../support/seeded-random.ts";
 
 
 test("median rank interval matches the binomial order-statistic table (n=20, 95% → ranks 5..14, 0-based)", () => {

@@ -1,10 +1,9 @@
 /** Shared by the model tests: fixture paths, small tables, a seeded PRNG and the reference formulas. */
 import { fileURLToPath } from "node:url";
 import type { Column, Table } from "../../src/data/table.ts";
-import { mulberry32 } from "../support/seeded-random.ts";
+import { seededRandom } from "../support/seeded-random.ts";
 
-/** Seeded uniforms for test data (one generator for every test: test/support/seeded-random.ts). */
-export const seededRandom = mulberry32;
+export { seededRandom };
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/models/", import.meta.url));
 export const fixture = (name: string): string => FIXTURES + name;

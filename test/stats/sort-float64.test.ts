@@ -1,15 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sortFloat64 } from "../../src/stats/sort-float64.ts";
+import { seededRandom as prng } from "../support/seeded-random.ts";
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("sorts like TypedArray.prototype.sort: negatives, zeros, infinities, ties, subnormals, wide exponents", () => {
   const random = prng(3);

@@ -1,8 +1,8 @@
 import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
-import { mulberry32 } from "./seeded-random.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 /** Seeded uniforms for test data (one generator for every test: test/support/seeded-random.ts). */
-export const prng = mulberry32;
+export const prng = seededRandom;
 
 
 /** A seeded standard normal stream (Box–Muller over prng). */

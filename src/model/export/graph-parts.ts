@@ -20,14 +20,14 @@ import {
 } from "../onnx-proto.ts";
 
 /** Metadata key naming the task the model was exported for. */
-export const TASK_METADATA_KEY = "modelkeeper.task";
+const TASK_METADATA_KEY = "modelkeeper.task";
 
 /** Opset 17 has every operator used here with its current signature (Squeeze axes as input, Softmax per axis). */
-export const ONNX_OPSET = 17;
-export const ONNX_ML_OPSET = 3;
+const ONNX_OPSET = 17;
+const ONNX_ML_OPSET = 3;
 
 /** How features enter the graph. */
-export type InputLayout = "matrix" | "per-feature";
+type InputLayout = "matrix" | "per-feature";
 
 /**
  * Feature standardisation applied inside the graph: x' = (x - mean) / scale, one entry per encoded
@@ -179,7 +179,7 @@ export function finishModel(graph: GraphBuilder, name: string, task: string, opt
   });
 }
 
-export function checkLength(what: string, values: ArrayLike<number>, expected: number): void {
+function checkLength(what: string, values: ArrayLike<number>, expected: number): void {
   if (values.length !== expected) throw new UserError(`${what} has ${values.length} values; expected ${expected}`);
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) throw new UserError(`${what}[${i}] is ${values[i]}; every parameter must be a finite number`);

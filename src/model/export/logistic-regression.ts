@@ -25,7 +25,7 @@ import {
  * - "score": score float [N, 1] holding P(class 1)
  * - "score-vector": score float [N] holding P(class 1)
  */
-export type BinaryOutputLayout = "label+probabilities" | "probabilities" | "score" | "score-vector";
+type BinaryOutputLayout = "label+probabilities" | "probabilities" | "score" | "score-vector";
 
 export interface BinaryLogisticRegression extends ExportCommon {
   /** One weight per encoded column (one per feature unless some are categorical), applied after standardisation if given. */

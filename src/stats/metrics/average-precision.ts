@@ -21,7 +21,7 @@ export interface AveragePrecisionState {
 }
 
 /** Weighted average precision from a ranking (NaN when the positives have zero total weight). */
-export function averagePrecisionFromRanking(ranking: ScoreRanking, weights: RowWeights): number {
+function averagePrecisionFromRanking(ranking: ScoreRanking, weights: RowWeights): number {
   const { order, sortedLabels, groupEnds } = ranking;
   let sum = 0; // sum over thresholds of (true positives gained) * precision
   let truePositives = 0;

@@ -31,7 +31,7 @@ export interface ConfusionMetric {
 }
 
 /** The per-row cells, shared by accuracy, precision, recall and F1 within a preparation cache. */
-export function prepareConfusion(data: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): ConfusionState {
+function prepareConfusion(data: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): ConfusionState {
   const binary = expectTask(data, "binary");
   checkBinary(binary, undefined, cache);
   const byThreshold = cached(cache, "confusion-codes", binary.scores, () => new Map<number, { labels: Float64Array; state: ConfusionState }>());
@@ -47,7 +47,7 @@ export function prepareConfusion(data: EvaluationData, options: ResolvedMetricOp
 }
 
 /** Weighted cell totals [TN, FP, FN, TP]. */
-export function confusionCells(state: ConfusionState, weights: RowWeights): Float64Array {
+function confusionCells(state: ConfusionState, weights: RowWeights): Float64Array {
   const cells = new Float64Array(4);
   const { codes } = state;
   if (weights === null) for (let i = 0; i < codes.length; i++) cells[codes[i]]++;

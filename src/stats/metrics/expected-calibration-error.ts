@@ -24,7 +24,7 @@ export interface CalibrationState {
   readonly binCount: number;
 }
 
-export function weightedCalibrationError(state: CalibrationState, weights: RowWeights): number {
+function weightedCalibrationError(state: CalibrationState, weights: RowWeights): number {
   const { bins, labels, scores, binCount } = state;
   const labelSums = new Float64Array(binCount);
   const scoreSums = new Float64Array(binCount);

@@ -19,7 +19,7 @@ import { checkBinary, expectTask } from "./validate-inputs.ts";
 export const LOG_LOSS_EPS = Number.EPSILON;
 
 /** -log of the probability the model gave the true class, clipped and renormalised like sklearn. */
-export function binaryLogLossTerm(label: number, probability: number): number {
+function binaryLogLossTerm(label: number, probability: number): number {
   const p = Math.min(Math.max(probability, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
   const q = 1 - p;
   const sum = q + p;

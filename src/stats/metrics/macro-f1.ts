@@ -17,7 +17,7 @@ export interface MacroF1State {
   readonly classCount: number;
 }
 
-export function weightedMacroF1(state: MacroF1State, weights: RowWeights): number {
+function weightedMacroF1(state: MacroF1State, weights: RowWeights): number {
   const { labels, predicted, classCount } = state;
   const truePositives = new Float64Array(classCount);
   const actual = new Float64Array(classCount);

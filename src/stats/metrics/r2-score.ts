@@ -17,7 +17,7 @@ export interface R2State {
   readonly predictions: Float64Array;
 }
 
-export function weightedR2(state: R2State, weights: RowWeights): number {
+function weightedR2(state: R2State, weights: RowWeights): number {
   const { targets, predictions } = state;
   let total = 0;
   let targetSum = 0;

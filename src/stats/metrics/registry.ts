@@ -131,7 +131,7 @@ export function metricNames(task?: Task): string[] {
 }
 
 /** The tasks a metric applies to. */
-export function metricTasks(definition: MetricDefinition): Task[] {
+function metricTasks(definition: MetricDefinition): Task[] {
   return (Object.keys(definition.implementations) as Task[]).filter((task) => definition.implementations[task]);
 }
 
@@ -180,7 +180,7 @@ export function computeAllMetrics(data: EvaluationData, options?: MetricOptions,
 }
 
 /** The checks every metric of the task makes (the probability-range check aside). */
-export function checkInput(data: EvaluationData, cache?: PreparationCache): void {
+function checkInput(data: EvaluationData, cache?: PreparationCache): void {
   if (data.task === "binary") checkBinary(data, undefined, cache);
   else if (data.task === "multiclass") checkMulticlass(data, undefined, cache);
   else checkRegression(data, cache);

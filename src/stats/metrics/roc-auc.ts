@@ -46,7 +46,7 @@ export function rocAucFromRanking(ranking: ScoreRanking, weights: RowWeights): n
   return numeratorTwice / (2 * positiveTotal * negativesBelow);
 }
 
-export function explainRocAuc(ranking: ScoreRanking): { undefinedReason?: string } {
+function explainRocAuc(ranking: ScoreRanking): { undefinedReason?: string } {
   if (ranking.order.length === 0) return { undefinedReason: "there are no rows" };
   if (ranking.positives === 0) return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
   if (ranking.negatives === 0) return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };

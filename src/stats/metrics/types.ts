@@ -62,8 +62,8 @@ export interface ResolvedMetricOptions {
   readonly calibrationBins: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
-export const DEFAULT_CALIBRATION_BINS = 10;
+const DEFAULT_THRESHOLD = 0.5;
+const DEFAULT_CALIBRATION_BINS = 10;
 
 export function resolveMetricOptions(options: MetricOptions = {}): ResolvedMetricOptions {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;

@@ -10,7 +10,6 @@
  * Worked example: binomialPmf(3, 10, 0.5) = 120 / 1024 = 0.1171875.
  */
 
-const LN_SQRT_2PI = 0.918938533204672741780329736406;
 const LN_2PI = 1.837877066409345483560659472811;
 
 /** stirlerr(n) = ln(n!) - ((n + 1/2) ln n - n + ln sqrt(2 pi)) for n = 1..15, from 60-digit arithmetic. */
@@ -21,7 +20,7 @@ const STIRLING_ERRORS = [
 ];
 
 /** The error of Stirling's formula for ln(n!), n a non-negative integer (Loader's stirlerr). */
-export function stirlingError(n: number): number {
+function stirlingError(n: number): number {
   if (n <= 15) return STIRLING_ERRORS[n];
   const nn = n * n;
   const s0 = 1 / 12;
@@ -36,7 +35,7 @@ export function stirlingError(n: number): number {
 }
 
 /** Loader's deviance term bd0(x, m) = x ln(x / m) + m - x, computed without cancellation. */
-export function deviance(x: number, m: number): number {
+function deviance(x: number, m: number): number {
   if (Math.abs(x - m) < 0.1 * (x + m)) {
     let v = (x - m) / (x + m);
     let sum = (x - m) * v;

@@ -10,7 +10,7 @@ import type { KernelId, PairedKernel } from "./paired-kernel.ts";
 import { fillPoissonWeights, groupKeys, GROUP_LANES } from "./poisson-weights.ts";
 
 /** Jobs at least this large (rows x resamples) warm the kernel up first (kernel-warm-up.ts). */
-export const WARM_UP_THRESHOLD = 10_000_000;
+const WARM_UP_THRESHOLD = 10_000_000;
 
 /**
  * Everything a thread needs. With workers, nextChunk, chunkDone and values live in

@@ -15,7 +15,7 @@
 import { createRandom } from "../random.ts";
 import type { PairedKernel, PreparedPair } from "./paired-kernel.ts";
 
-export const EXACT_LIMIT = 1000;
+const EXACT_LIMIT = 1000;
 export const GROUPS = 200;
 
 export interface JackknifeValues {

@@ -35,7 +35,7 @@ function expMinusSquare(y: number): number {
 }
 
 /** Complementary error function erfc(x) = 1 - erf(x), accurate in the tails. */
-export function erfc(x: number): number {
+function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const y = Math.abs(x);
   let result: number;

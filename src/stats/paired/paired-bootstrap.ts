@@ -30,13 +30,13 @@ import { kernelFor, rowCount, type KernelId, type PairedKernel, type PreparedPai
 import { percentileInterval } from "./percentile-interval.ts";
 import { GROUP_LANES } from "./poisson-weights.ts";
 
-export const DEFAULT_RESAMPLES = 2000;
-export const DEFAULT_SEED = 20240229;
-export const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_RESAMPLES = 2000;
+const DEFAULT_SEED = 20240229;
+const DEFAULT_CONFIDENCE = 0.95;
 /** Below this many row-resamples (N x B), starting a worker costs more than it saves. */
-export const WORKER_THRESHOLD = 20_000_000;
+const WORKER_THRESHOLD = 20_000_000;
 
-export type IntervalMethod = "bca" | "percentile";
+type IntervalMethod = "bca" | "percentile";
 
 export interface PairedBootstrapOptions {
   /** Registered metric name, e.g. "roc_auc". */

@@ -35,7 +35,7 @@ export const GROUP_LANES = 4;
 const MAX_WEIGHT = 12;
 
 /** ceil(P(X <= k) * 2^32) for X ~ Poisson(1), k = 0..MAX_WEIGHT - 1: weight = #{k : u >= T[k]}. */
-export const POISSON_THRESHOLDS: readonly number[] = (() => {
+const POISSON_THRESHOLDS: readonly number[] = (() => {
   const thresholds: number[] = [];
   let probability = Math.exp(-1);
   let cumulative = 0;
@@ -81,18 +81,18 @@ export function rowHash(row: number, key1: number, key2: number): number {
 }
 
 /** Top byte of lane `lane`'s uniform in h. */
-export function laneByte(h: number, lane: number): number {
+function laneByte(h: number, lane: number): number {
   return (h >>> (24 - 8 * lane)) & 255;
 }
 
 /** The weight when the top byte alone does not decide it: the low 24 bits from a second hash. */
-export function refinedWeight(row: number, key1: number, key2: number, lane: number, byte: number): number {
+function refinedWeight(row: number, key1: number, key2: number, lane: number, byte: number): number {
   const low = rowHash(row, key2 ^ Math.imul(lane + 1, 0x9e3779b9), key1) >>> 8;
   return weightOfUniform(byte * 16777216 + low);
 }
 
 /** Lane `lane`'s weight of a row whose hash is h. */
-export function laneWeight(h: number, row: number, key1: number, key2: number, lane: number): number {
+function laneWeight(h: number, row: number, key1: number, key2: number, lane: number): number {
   const byte = laneByte(h, lane);
   const weight = POISSON_BY_BYTE[byte];
   return weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
@@ -106,11 +106,6 @@ export function laneWeight(h: number, row: number, key1: number, key2: number, l
  */
 export function allLaneWeights(h: number, row: number, key1: number, key2: number, out: Float64Array): void {
   for (let lane = 0; lane < GROUP_LANES; lane++) out[lane] = laneWeight(h, row, key1, key2, lane);
-}
-
-/** Poisson(1) weight of row `row` in lane `lane` of the group with these keys. */
-export function poissonWeight(row: number, key1: number, key2: number, lane: number): number {
-  return laneWeight(rowHash(row, key1, key2), row, key1, key2, lane);
 }
 
 /** Writes the weights of rows 0..n-1 for one lane of a group into `weights` (one byte per row). */

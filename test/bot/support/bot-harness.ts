@@ -22,7 +22,7 @@ export const REPO = "fraud-detection";
 export const FULL_NAME = `${OWNER}/${REPO}`;
 export const NOW = new Date("2025-03-04T05:06:07Z");
 
-export const CONFIG = `models:
+const CONFIG = `models:
   fraud:
     task: binary
     artifact: models/fraud.onnx
@@ -77,7 +77,7 @@ export interface RunningBot {
  * The settings docs/bot.md recommends: the drift workflow's github-actions[bot] is trusted, since it
  * opens the drift issues. Tests of the trust rules pass their own.
  */
-export const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]", WEBHOOK_SECRET: SECRET });
+const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]", WEBHOOK_SECRET: SECRET });
 
 /** `octokit` replaces FAST_OCTOKIT (pass `{}` for production settings); `settings` replaces TEST_SETTINGS. */
 export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions; settings?: BotSettings } = {}): Promise<RunningBot> {

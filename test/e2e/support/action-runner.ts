@@ -34,7 +34,7 @@ export interface ActionStepResult {
  * INPUT_* variables as the runner sets them: every input declared with a default gets it (the
  * `${{ github.token }}` default becomes the job's token), then the step's `with:` values.
  */
-export async function actionInputs(actionDir: string, withInputs: Record<string, string>, token: string): Promise<Record<string, string>> {
+async function actionInputs(actionDir: string, withInputs: Record<string, string>, token: string): Promise<Record<string, string>> {
   const declared = parse(await readFile(join(actionDir, "action.yml"), "utf8")).inputs as Record<string, { default?: string }>;
   const values: Record<string, string> = {};
   for (const [name, input] of Object.entries(declared)) {
@@ -83,7 +83,7 @@ export function spawnAsync(command: string, args: string[], cwd: string, env: No
 }
 
 /** Reads the heredoc format @actions/core writes to GITHUB_OUTPUT. */
-export function parseOutputs(text: string): Record<string, string> {
+function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const pattern = /^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3];

@@ -33,7 +33,7 @@ export interface RunnerSetup {
   gitIdentity?: { name: string; email: string };
 }
 
-export type Outcome = "success" | "failure" | "skipped";
+type Outcome = "success" | "failure" | "skipped";
 
 export interface StepResult {
   name: string;
@@ -330,7 +330,7 @@ function evaluate(expression: string, contexts: Record<string, unknown>, status:
 }
 
 /** Does the workflow's `on:` start a run for this event? (types, branches; defaults as GitHub's.) */
-export function triggers(workflow: Workflow, eventName: string, payload: Record<string, any>): boolean {
+function triggers(workflow: Workflow, eventName: string, payload: Record<string, any>): boolean {
   const on = typeof workflow.on === "string" ? { [workflow.on]: null } : Array.isArray(workflow.on) ? Object.fromEntries(workflow.on.map((e) => [e, null])) : workflow.on;
   if (!(eventName in on)) return false;
   const filter = on[eventName] ?? {};

@@ -4,7 +4,7 @@ import type { Table } from "../../../src/data/table.ts";
 import { isUserError } from "../../../src/errors.ts";
 import { assessDrift, assessPredictionDrift } from "../../../src/stats/drift/assess-drift.ts";
 import { benjaminiHochberg, bonferroni } from "../../../src/stats/drift/multiple-testing.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateTable, twentyFeatures, withMeanShift, withNewCategory, type Feature } from "./simulate.ts";
 
 const features = twentyFeatures();

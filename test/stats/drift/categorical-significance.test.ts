@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { categoricalSignificance } from "../../../src/stats/drift/categorical-significance.ts";
 import type { CategoricalSummary } from "../../../src/stats/drift/column-summary.ts";
 import { assertClose } from "./fixture.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateColumn } from "./simulate.ts";
 import { summarizeCategorical } from "../../../src/stats/drift/column-summary.ts";
 

@@ -8,7 +8,7 @@
  */
 import { assessDrift } from "../../../src/stats/drift/assess-drift.ts";
 import { buildProfile } from "../../../src/stats/drift/profile.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateTable, twentyFeatures, type Feature } from "./simulate.ts";
 
 export const REFERENCE_ROWS = 20000;

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ksTwoSample, ksTwoSampleSorted, roundHalfEven, sortedValues } from "../../../src/stats/drift/ks-two-sample.ts";
 import { assertClose, reference } from "./fixture.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { inverseNormal, sortedUniforms } from "./simulate.ts";
 
 test("statistic and p-value equal scipy.stats.ks_2samp(method='auto') on every fixture case", () => {

@@ -6,7 +6,7 @@ import { summarizeNumeric } from "../../../src/stats/drift/column-summary.ts";
 import { ksTwoSampleSorted } from "../../../src/stats/drift/ks-two-sample.ts";
 import { buildProfile, parseDriftProfile, profileColumnSummary } from "../../../src/stats/drift/profile.ts";
 import { wassersteinDistanceSorted } from "../../../src/stats/drift/wasserstein.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateTable, twentyFeatures, withMeanShift } from "./simulate.ts";
 
 const features = twentyFeatures();

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { reservoirSample } from "../../../src/stats/drift/reservoir-sample.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 
 test("keeps everything, in order, when there are at most k values (missing skipped)", () => {
   const values = new Float64Array([3, NaN, 1, 2]);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { cdfSpreadIntegral, effectiveSampleSize, expectedNullJensenShannonDivergence, expectedNullWasserstein, poissonDeviationFactor } from "../../../src/stats/drift/sampling-noise.ts";
 import { jensenShannonDistance } from "../../../src/stats/drift/jensen-shannon.ts";
 import { wassersteinDistanceSorted } from "../../../src/stats/drift/wasserstein.ts";
-import { createPrng } from "./prng.ts";
+import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateColumn, inverseNormal, sortedUniforms } from "./simulate.ts";
 
 test("the CDF-spread integral of a large normal sample approaches 1.61474 (scipy.integrate.quad)", () => {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 
 type MetricValues = Record<string, number | null>;
 
-export interface BinaryCase {
+interface BinaryCase {
   name: string;
   labels: number[];
   champion: number[];
@@ -18,7 +18,7 @@ export interface BinaryCase {
   mcnemar: { b: number; c: number; pValue: number; midP: number };
 }
 
-export interface MulticlassCase {
+interface MulticlassCase {
   name: string;
   classCount: number;
   labels: number[];
@@ -28,7 +28,7 @@ export interface MulticlassCase {
   mcnemar: { b: number; c: number; pValue: number; midP: number };
 }
 
-export interface RegressionCase {
+interface RegressionCase {
   name: string;
   targets: number[];
   champion: number[];
