@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-3WJJSCUN.js";
+} from "./chunk-7MK2S2YQ.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

@@ -5,11 +5,12 @@ import { resolveCommit, type Git } from "../git/git.ts";
 import { gitDir } from "../git/git-dir.ts";
 import { recordTarget } from "../provenance/record-target.ts";
 import { appendNoteLines, hasNotesRef, pushNotes, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../provenance/manifest.ts";
-import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
+import { buildRecords, listModelFiles, hasPath, type ModelFiles } from "../provenance/manifest.ts";
+import { scanDirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
+import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
-import { committedBlobs } from "../provenance/committed-blobs.ts";
+import { CommittedBlobs } from "../provenance/committed-blobs.ts";
 import { latest, NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { canonicalJson } from "../provenance/canonical-json.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
@@ -31,27 +32,38 @@ export const recordCommand = defineCommand({
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
 
-    // The record must describe the commit: refuse files whose bytes are not the commit's.
-    const listed = new Map<string, ModelFiles>();
-    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const wanted = new Set([...listed.values()].flatMap(allPaths));
+    // The record must describe the commit: refuse files whose bytes are not the commit's. git
+    // compares the tree while the models' files are listed.
     const checkedNs = BigInt(Date.now()) * 1_000_000n;
-    const dirty = await dirtyFiles(git, commit, wanted);
+    const scan = scanDirtyFiles(git, commit);
+    void scan.catch(() => {});
+    const listed: Array<{ model: ModelConfig; files: ModelFiles }> = [];
+    for (const model of workspace.models) listed.push({ model, files: await listModelFiles(root, model) });
+    const dirty = (await scan)((path) => listed.some(({ files }) => hasPath(files, path)));
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
+    const dirtyByModel = new Map(listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)]));
 
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
-    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache"));
     // Files git found as committed are known by blob id: an unchanged tree is neither read nor stat'ed.
-    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
+    context.log(`record: hashing ${workspace.models.map((m) => m.name).join(", ")}'s inputs and artifact`);
+    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache"));
+    const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
+    let built;
+    try {
+      built = await buildRecords(root, listed, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, dirty: dirtyByModel });
+      await cache.save();
+    } catch (error) {
+      await cache.close();
+      throw error;
+    } finally {
+      blobs.close();
+    }
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
     const profiles: ProfileLine[] = [];
-    for (const model of workspace.models) {
-      context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const files = listed.get(model.name)!;
-      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
+    for (const [i, { model }] of listed.entries()) {
+      const { line, stats } = built[i];
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -70,7 +82,6 @@ export const recordCommand = defineCommand({
     });
     for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
     if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
-    await cache.save();
 
     let pushed: { attempts: number; merged: boolean } | undefined;
     if (values.push) {

@@ -42,14 +42,15 @@ test("record writes one short JSON line naming a manifest blob with the sha256 o
   const [header, ...entries] = manifest.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(header.modelkeeper, "manifest");
   assert.equal(header.section.evaluate.confidence, 0.95, "the model's section with defaults filled in");
+  // In path order (the order files are hashed in, so entries stream out as hashes arrive).
   assert.deepEqual(entries, [
     ["data", "data/holdout.csv", sha(files["data/holdout.csv"])],
     ["data", "data/train/a.csv", sha(files["data/train/a.csv"])],
     ["data", "data/train/b.csv", sha(files["data/train/b.csv"])],
+    ["lockfiles", "package-lock.json", sha("{}\n")],
+    ["config", "params.yaml", sha(files["params.yaml"])],
     ["code", "src/features.py", sha(files["src/features.py"])],
     ["code", "train.mjs", sha(files["train.mjs"])],
-    ["config", "params.yaml", sha(files["params.yaml"])],
-    ["lockfiles", "package-lock.json", sha("{}\n")],
   ]);
   assert.equal(record.manifest!.files, 7);
   assert.equal(record.section!.file, "modelkeeper.yml");

@@ -5501,21 +5501,24 @@ async function findLockfiles(repoRoot) {
 }
 
 // src/provenance/hash-files.ts
-import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { join as join3 } from "node:path";
-import { statSync } from "node:fs";
+
+// src/provenance/hash-workers.ts
+import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { openSync, readSync, closeSync, fstatSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
-function one(path) {
+function one(path, expect) {
   let fd;
   try {
     fd = openSync(path, "r");
     const s = fstatSync(fd, { bigint: true });
-    if (!s.isFile()) return [null, "not a regular file"];
+    if (!s.isFile()) return "! not a regular file";
+    const fp = "f " + s.dev + " " + s.ino + " " + s.size + " " + s.mtimeNs;
+    if (expect && expect === fp) return "= " + s.size + " " + fp;
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -5524,95 +5527,164 @@ function one(path) {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    // The fingerprint of the descriptor read, for the cache: device, inode, size, mtime (ns).
-    return [hash.digest("hex"), bytes, String(s.dev), String(s.ino), String(s.size), String(s.mtimeNs)];
+    return "h " + hash.digest("hex") + " " + bytes + " " + fp;
   } catch (error) {
-    return [null, error.code || String(error)];
+    return "! " + (error.code || String(error));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
-parentPort.on("message", (batch) => parentPort.postMessage({ id: batch.id, answers: batch.paths.map(one) }));
+parentPort.on("message", ({ id, paths, expects }) => {
+  const p = paths.split("\\0"), e = expects.split("\\0"), out = new Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = one(p[i], e[i]);
+  parentPort.postMessage({ id, answers: out.join("\\0") });
+});
 `;
-var BATCH_FILES = 256;
-async function hashFiles(root, paths, options = {}) {
-  const hashes = /* @__PURE__ */ new Map();
-  const stats = { hashed: 0, reused: 0, bytesRead: 0 };
-  const startedNs = BigInt(Date.now()) * 1000000n;
-  const todo = [];
-  for (const path of paths) {
-    const oid = options.blobs?.get(path);
-    const known = oid ? options.cache?.lookupBlob(oid) : void 0;
-    if (known) {
-      hashes.set(path, known);
-      stats.reused++;
-      continue;
-    }
-    if (!options.cache?.knows(path)) {
-      todo.push({ path, oid });
-      continue;
-    }
-    let info;
-    try {
-      info = statSync(join3(root, path), { bigint: true });
-    } catch (error) {
-      throw unreadable(path, error.code ?? String(error));
-    }
-    if (!info.isFile()) throw unreadable(path, "not a regular file");
-    const fingerprint = { dev: info.dev, ino: info.ino, size: info.size, mtimeNs: info.mtimeNs };
-    const cached = options.cache?.lookup(path, fingerprint);
-    if (cached) {
-      hashes.set(path, { sha256: cached, bytes: Number(info.size) });
-      stats.reused++;
-    } else {
-      todo.push({ path, fingerprint, oid });
+var HashWorkers = class {
+  idle = [];
+  queue = [];
+  waiting = /* @__PURE__ */ new Map();
+  all = [];
+  nextId = 0;
+  failed;
+  constructor(threads) {
+    for (let i = 0; i < Math.max(1, threads); i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      worker.on("message", (message) => {
+        const pending = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        this.idle.push(worker);
+        this.pump();
+        pending?.resolve(message.answers.split("\0"));
+      });
+      worker.on("error", (error) => this.fail(error));
+      this.all.push(worker);
+      this.idle.push(worker);
     }
   }
-  const answers = await runWorkers(todo.map((t) => join3(root, t.path)), options.threads ?? availableParallelism());
-  todo.forEach(({ path, fingerprint, oid }, i) => {
-    const [sha2562, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
-    if (sha2562 === null) throw unreadable(path, String(bytesOrError));
-    hashes.set(path, { sha256: sha2562, bytes: Number(bytesOrError) });
-    stats.hashed++;
-    stats.bytesRead += Number(bytesOrError);
-    const seen = fingerprint ?? { dev: BigInt(dev), ino: BigInt(ino), size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
-    if (oid && options.checkedNs !== void 0) options.cache?.storeBlob(oid, { sha256: sha2562, bytes: Number(bytesOrError) }, BigInt(mtimeNs), options.checkedNs);
-    else options.cache?.store(path, seen, sha2562, startedNs);
-  });
+  /** Hashes a batch of absolute paths; `expects[i]` is the fingerprint the cache holds, or "". */
+  run(paths, expects) {
+    return new Promise((resolve10, reject) => {
+      if (this.failed) return reject(this.failed);
+      this.queue.push({ paths: paths.join("\0"), expects: expects.join("\0"), resolve: resolve10, reject });
+      this.pump();
+    });
+  }
+  async close() {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+  pump() {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop();
+      const { paths, expects, resolve: resolve10, reject } = this.queue.shift();
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve: resolve10, reject });
+      worker.postMessage({ id, paths, expects });
+    }
+  }
+  fail(error) {
+    this.failed = error;
+    for (const pending of [...this.waiting.values(), ...this.queue]) pending.reject(error);
+    this.waiting.clear();
+    this.queue.length = 0;
+  }
+};
+
+// src/provenance/hash-files.ts
+var BATCH_FILES = 256;
+var BATCHES_PER_THREAD = 4;
+async function* hashInOrder(root, paths, options = {}) {
+  const { cache, blobs } = options;
+  const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
+  const startedNs = BigInt(Date.now()) * 1000000n;
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  let workers;
+  const fifo = [];
+  const inFlight = [];
+  let batch = [];
+  const send2 = () => {
+    const slots = batch;
+    batch = [];
+    workers ??= new HashWorkers(threads);
+    const sent = workers.run(slots.map((s) => join3(root, s.path)), slots.map((s) => s.cached?.key.startsWith("f ") ? s.cached.key : "")).then((answers) => {
+      slots.forEach((slot, i) => {
+        slot.answer = answers[i];
+        slot.ready = true;
+      });
+    });
+    inFlight.push(sent);
+    void sent.catch(() => {
+    });
+  };
+  let out = [];
+  const finish = async (slot) => {
+    if (slot.answer === void 0) {
+      stats.reused++;
+      const pending2 = cache?.set(slot.path, slot.cached);
+      if (pending2) await pending2;
+      out.push({ path: slot.path, sha256: slot.cached.sha256, bytes: slot.cached.bytes, read: false });
+      return;
+    }
+    const fields = slot.answer.split(" ");
+    if (fields[0] === "!") throw unreadable(slot.path, slot.answer.slice(2));
+    const read = fields[0] === "h";
+    const sha2562 = read ? fields[1] : slot.cached.sha256;
+    const bytes = Number(read ? fields[2] : fields[1]);
+    const fingerprint = fields.slice(read ? 3 : 2).join(" ");
+    const mtimeNs = BigInt(fields[fields.length - 1]);
+    if (read) {
+      stats.hashed++;
+      stats.bytesRead += bytes;
+    } else {
+      stats.reused++;
+    }
+    const key = slot.oid && options.checkedNs !== void 0 && mtimeNs < options.checkedNs ? `b ${slot.oid}` : mtimeNs < startedNs ? fingerprint : void 0;
+    const pending = cache?.set(slot.path, key ? { key, sha256: sha2562, bytes } : void 0);
+    if (pending) await pending;
+    out.push({ path: slot.path, sha256: sha2562, bytes, read });
+  };
+  const take = () => {
+    const group = out;
+    out = [];
+    return group;
+  };
+  try {
+    for await (const path of paths) {
+      let cached = cache?.get(path);
+      if (cached instanceof Promise) cached = await cached;
+      let oid = blobs?.get(path);
+      if (oid instanceof Promise) oid = await oid;
+      const slot = { path, oid, cached, ready: false };
+      if (cached && oid && cached.key === `b ${oid}`) slot.ready = true;
+      else batch.push(slot);
+      fifo.push(slot);
+      if (batch.length >= BATCH_FILES) send2();
+      while (inFlight.length >= threads * BATCHES_PER_THREAD) await inFlight.shift();
+      while (fifo.length && fifo[0].ready) await finish(fifo.shift());
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (batch.length) send2();
+    while (fifo.length) {
+      if (fifo[0].ready) await finish(fifo.shift());
+      else if (inFlight.length) await inFlight.shift();
+      else throw new Error(`hashInOrder: ${fifo[0].path} was never sent to a worker`);
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (out.length) yield take();
+  } finally {
+    await workers?.close();
+  }
+}
+async function hashFiles(root, paths, options = {}) {
+  const stats = { hashed: 0, reused: 0, bytesRead: 0 };
+  const hashes = /* @__PURE__ */ new Map();
+  for await (const group of hashInOrder(root, new Set(paths), { threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)), stats })) {
+    for (const { path, sha256: sha2562, bytes } of group) hashes.set(path, { sha256: sha2562, bytes });
+  }
   return { hashes, stats };
 }
 function unreadable(path, reason) {
   return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
-}
-async function runWorkers(paths, threads) {
-  if (paths.length === 0) return [];
-  const batches = [];
-  for (let i = 0; i < paths.length; i += BATCH_FILES) batches.push(paths.slice(i, i + BATCH_FILES));
-  const results = new Array(batches.length);
-  const count = Math.max(1, Math.min(threads, batches.length));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve10, reject) => {
-        const feed = () => {
-          if (next >= batches.length) {
-            void worker.terminate().then(() => resolve10());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, paths: batches[id] });
-        };
-        worker.on("message", (message) => {
-          results[message.id] = message.answers;
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      });
-    })
-  );
-  return results.flat();
 }
 
 // src/provenance/config-section.ts
@@ -5663,31 +5735,47 @@ function sectionChange(model, recorded) {
 import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 var ROLES = ["data", "code", "config", "lockfiles"];
-async function writeManifest(git, header, entries) {
-  const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
-  const done = collect(child, "git hash-object -w --stdin");
-  const digest = createHash2("sha256");
-  let files = 0;
-  let pending = "";
-  const write = async (text2, force = false) => {
-    pending += text2;
-    if (!force && pending.length < 1 << 20) return;
-    const chunk = Buffer.from(pending, "utf8");
-    pending = "";
-    digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise((resolve10) => child.stdin.once("drain", () => resolve10()));
-  };
-  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
-  for (const entry of entries) {
-    await write(JSON.stringify(entry) + "\n");
-    files++;
+var ManifestWriter = class {
+  constructor(git, header) {
+    this.git = git;
+    this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.done = collect(this.child, "git hash-object -w --stdin");
+    this.pending = canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
   }
-  await write("", true);
-  child.stdin.end();
-  const oid = (await done).toString("utf8").trim();
-  await keepAlive(git, oid);
-  return { oid, sha256: digest.digest("hex"), files };
-}
+  git;
+  child;
+  done;
+  digest = createHash2("sha256");
+  files = 0;
+  pending = "";
+  /** Adds an entry; a promise only when a piece goes to git. */
+  add(role, path, sha2562) {
+    this.pending += JSON.stringify([role, path, sha2562]) + "\n";
+    this.files++;
+    if (this.pending.length >= 1 << 20) return this.flush();
+  }
+  async finish() {
+    await this.flush();
+    this.child.stdin.end();
+    const oid = (await this.done).toString("utf8").trim();
+    await keepAlive(this.git, oid);
+    return { oid, sha256: this.digest.digest("hex"), files: this.files };
+  }
+  /** Stops git without a blob (a failure elsewhere). */
+  abort() {
+    this.child.stdin.destroy();
+    this.child.kill();
+    void this.done.catch(() => {
+    });
+  }
+  async flush() {
+    if (!this.pending) return;
+    const chunk = Buffer.from(this.pending, "utf8");
+    this.pending = "";
+    this.digest.update(chunk);
+    if (!this.child.stdin.write(chunk)) await new Promise((resolve10) => this.child.stdin.once("drain", () => resolve10()));
+  }
+};
 async function keepAlive(git, oid) {
   const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
   if (listed.code === 0 && listed.stdout.trim() === oid) return;
@@ -5779,185 +5867,380 @@ async function listModelFiles(repoRoot, model) {
 function modelPatterns(model) {
   return { data: [...model.data.train, ...model.data.holdout], code: model.code, config: model.config };
 }
-function allPaths(files) {
-  return [.../* @__PURE__ */ new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])];
+function hasPath(files, path) {
+  return path === files.artifact || ROLES.some((role) => sortedIncludes(files[role], path));
+}
+async function buildRecords(repoRoot, models, configFile, options = {}) {
+  const git = options.git ?? createGit(repoRoot, options.env);
+  const sections = models.map(({ model }) => configSection(model));
+  const writers = models.map(({ model }, i) => new ManifestWriter(git, { model: model.name, section: sections[i] }));
+  const stats = models.map(() => ({ hashed: 0, reused: 0, bytesRead: 0 }));
+  const artifacts = models.map(() => void 0);
+  const lists = models.flatMap(({ files }, m) => [
+    { list: [files.artifact], at: 0, model: m, role: "artifact" },
+    ...ROLES.map((role) => ({ list: files[role], at: 0, model: m, role }))
+  ]);
+  const uses = [];
+  function* paths() {
+    for (; ; ) {
+      let next;
+      for (const l of lists) if (l.at < l.list.length && (next === void 0 || comparePaths(l.list[l.at], next) < 0)) next = l.list[l.at];
+      if (next === void 0) return;
+      const found = [];
+      for (const l of lists) {
+        if (l.at < l.list.length && l.list[l.at] === next) {
+          found.push({ model: l.model, role: l.role });
+          l.at++;
+        }
+      }
+      uses.push(found);
+      yield next;
+    }
+  }
+  try {
+    let next = 0;
+    for await (const group of hashInOrder(repoRoot, paths(), options)) {
+      for (const file of group) {
+        let counted = -1;
+        for (const use of uses[next++]) {
+          if (counted !== use.model) {
+            counted = use.model;
+            if (file.read) stats[use.model].hashed++, stats[use.model].bytesRead += file.bytes;
+            else stats[use.model].reused++;
+          }
+          if (use.role === "artifact") artifacts[use.model] = file;
+          else {
+            const pending = writers[use.model].add(use.role, file.path, file.sha256);
+            if (pending) await pending;
+          }
+        }
+      }
+      uses.splice(0, next);
+      next = 0;
+    }
+  } catch (error) {
+    for (const writer of writers) writer.abort();
+    throw error;
+  }
+  const env = options.env ?? process.env;
+  const out = [];
+  for (const [i, { model, files }] of models.entries()) {
+    const manifest = await writers[i].finish();
+    const artifact = artifacts[i];
+    const dirty = options.dirty?.get(model.name) ?? [];
+    const line = {
+      schema: NOTE_SCHEMA,
+      id: newLineId(),
+      event: "record",
+      model: model.name,
+      at: (options.now ?? /* @__PURE__ */ new Date()).toISOString(),
+      tool: TOOL,
+      ...model.train ? { train: model.train } : {},
+      artifact: { path: files.artifact, sha256: artifact.sha256, bytes: artifact.bytes },
+      section: { file: configFile, sha256: sectionSha256(sections[i]) },
+      manifest,
+      ...dirty.length ? { dirty } : {},
+      patterns: modelPatterns(model),
+      env: {
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        ...env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}
+      }
+    };
+    out.push({ line, stats: stats[i] });
+  }
+  return out;
 }
 async function buildRecord(repoRoot, model, configFile, options = {}) {
-  const git = options.git ?? createGit(repoRoot, options.env);
-  const files = options.files ?? await listModelFiles(repoRoot, model);
-  const { hashes, stats } = await hashFiles(repoRoot, allPaths(files), options);
-  const section = configSection(model);
-  const manifest = await writeManifest(git, { model: model.name, section }, manifestEntries(files, hashes));
-  const env = options.env ?? process.env;
-  const artifact = hashes.get(files.artifact);
-  const line = {
-    schema: NOTE_SCHEMA,
-    id: newLineId(),
-    event: "record",
-    model: model.name,
-    at: (options.now ?? /* @__PURE__ */ new Date()).toISOString(),
-    tool: TOOL,
-    ...model.train ? { train: model.train } : {},
-    artifact: { path: files.artifact, sha256: artifact.sha256, bytes: artifact.bytes },
-    section: { file: configFile, sha256: sectionSha256(section) },
-    manifest,
-    ...options.dirty?.length ? { dirty: options.dirty } : {},
-    patterns: modelPatterns(model),
-    env: {
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      ...env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}
-    }
-  };
-  return { line, stats };
+  const [record] = await buildRecords(repoRoot, [{ model, files: await listModelFiles(repoRoot, model) }], configFile, options);
+  return record;
 }
-function* manifestEntries(files, hashes) {
-  for (const role of ["data", "code", "config", "lockfiles"]) {
-    for (const path of [...files[role]].sort(comparePaths)) yield [role, path, hashes.get(path).sha256];
+function sortedIncludes(list2, path) {
+  let lo = 0;
+  let hi = list2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const order = comparePaths(list2[mid], path);
+    if (order === 0) return true;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return false;
 }
 
 // src/provenance/dirty-files.ts
-async function dirtyFiles(git, commit, hashed) {
-  const wanted = new Set(hashed);
-  const [diff, others] = await Promise.all([
+function scanDirtyFiles(git, commit) {
+  const scan = Promise.all([
     git.run(["--no-optional-locks", "diff", "--no-renames", "--no-ext-diff", "--name-status", "-z", commit, "--"]),
     git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"])
   ]);
-  const out = [];
-  const fields = diff.split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [status, path] = [fields[i], fields[i + 1]];
-    if (!wanted.has(path)) continue;
-    out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
-  }
-  for (const path of others.split("\0")) if (path && wanted.has(path)) out.push({ path, state: "untracked" });
-  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return scan.then(([diff, others]) => (hashed) => {
+    const out = [];
+    const fields = diff.split("\0");
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const [status, path] = [fields[i], fields[i + 1]];
+      if (!hashed(path)) continue;
+      out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
+    }
+    for (const path of others.split("\0")) if (path && hashed(path)) out.push({ path, state: "untracked" });
+    return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  });
 }
 
 // src/provenance/hash-cache.ts
-import { readFile as readFile2, mkdir, rename, open } from "node:fs/promises";
+import { open, mkdir, rename, rm } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
-var HEADER = "modelkeeper-hash-cache 2\n";
-var WRITE_CHUNK = 1 << 20;
+var HEADER = "modelkeeper-hash-cache 3\n";
+var CHUNK = 1 << 20;
 var HashCache = class _HashCache {
-  constructor(file, entries, blobs) {
+  constructor(file, reader, copier, writer, temp) {
     this.file = file;
-    this.entries = entries;
-    this.blobs = blobs;
+    this.reader = reader;
+    this.copier = copier;
+    this.writer = writer;
+    this.temp = temp;
   }
   file;
-  entries;
-  blobs;
-  dirty = false;
+  reader;
+  copier;
+  writer;
+  temp;
+  changed = false;
   static async open(file) {
-    const entries = /* @__PURE__ */ new Map();
-    const blobs = /* @__PURE__ */ new Map();
-    try {
-      const text2 = await readFile2(file, "utf8");
-      if (text2.startsWith(HEADER)) {
-        let start2 = HEADER.length;
-        for (let end = text2.indexOf("\0", start2); end !== -1; end = text2.indexOf("\0", start2)) {
-          if (text2.startsWith("blob ", start2)) {
-            const [, oid, bytes, sha2562] = text2.slice(start2, end).split(" ");
-            if (oid && bytes && sha2562?.length === 64) blobs.set(oid, `${bytes} ${sha2562}`);
-            start2 = end + 1;
-            continue;
-          }
-          let cut = start2;
-          for (let field = 0; field < 5 && cut !== -1; field++) cut = text2.indexOf(" ", cut + 1);
-          if (cut !== -1 && cut < end) entries.set(text2.slice(cut + 1, end), text2.slice(start2, cut));
-          start2 = end + 1;
-        }
-      }
-    } catch {
-    }
-    return new _HashCache(file, entries, blobs);
-  }
-  /** Whether the cache has an entry for the path (whatever its fingerprint). */
-  knows(path) {
-    return this.entries.has(path);
-  }
-  lookup(path, fp) {
-    const entry = this.entries.get(path);
-    if (!entry) return void 0;
-    const key = fingerprintKey(fp);
-    return entry.length === key.length + 1 + 64 && entry.startsWith(key) ? entry.slice(key.length + 1) : void 0;
-  }
-  store(path, fp, sha2562, hashingStartedNs) {
-    if (fp.mtimeNs >= hashingStartedNs) {
-      this.entries.delete(path);
-      return;
-    }
-    this.entries.set(path, `${fingerprintKey(fp)} ${sha2562}`);
-    this.dirty = true;
-  }
-  /** The hash of a git blob's bytes, if seen before. */
-  lookupBlob(oid) {
-    const entry = this.blobs.get(oid);
-    if (!entry) return void 0;
-    const space = entry.indexOf(" ");
-    return { bytes: Number(entry.slice(0, space)), sha256: entry.slice(space + 1) };
+    await mkdir(dirname2(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    return new _HashCache(file, await EntryReader.open(file), await EntryReader.open(file), await ChunkWriter.open(temp, HEADER), temp);
   }
   /**
-   * Remembers a blob's hash, read from a file git had found equal to the blob. A file whose
-   * mtime is not before that check may have changed since: not stored (the racy case again).
+   * The entry for `path`, if any. Calls must come in ascending path order (comparePaths). A
+   * promise only when the next piece of the file must be read: no promise per file.
    */
-  storeBlob(oid, hash, fileMtimeNs, checkedNs) {
-    if (fileMtimeNs >= checkedNs || !/^[0-9a-f]{40,64}$/.test(oid)) return;
-    this.blobs.set(oid, `${hash.bytes} ${hash.sha256}`);
-    this.dirty = true;
-  }
-  /** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
-  async save() {
-    if (!this.dirty) return;
-    await mkdir(dirname2(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const handle2 = await open(temp, "w");
-    try {
-      let pending = HEADER;
-      for (const [path, entry] of this.entries) {
-        if (path.includes("\0")) continue;
-        pending += `${entry} ${path}\0`;
-        if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
-          pending = "";
-        }
-      }
-      for (const [oid, entry] of this.blobs) {
-        pending += `blob ${oid} ${entry}\0`;
-        if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
-          pending = "";
-        }
-      }
-      await handle2.write(pending);
-    } finally {
-      await handle2.close();
+  get(path) {
+    if (!this.reader) return void 0;
+    for (; ; ) {
+      const head = this.reader.peekBuffered();
+      if (head === NEED_READ) return this.reader.fill().then(() => this.get(path));
+      if (!head) return void 0;
+      const order = comparePaths(head.path, path);
+      if (order > 0) return void 0;
+      this.reader.advance();
+      if (order === 0) return parseEntry(head.value);
     }
-    await rename(temp, this.file);
-    this.dirty = false;
+  }
+  /** Remembers (or, with undefined, forgets) `path`'s entry. Calls in ascending path order; a promise only when a piece is read or written. */
+  set(path, entry) {
+    let old;
+    if (this.copier) {
+      for (; ; ) {
+        const head = this.copier.peekBuffered();
+        if (head === NEED_READ) return this.copier.fill().then(() => this.set(path, entry));
+        if (!head) break;
+        const order = comparePaths(head.path, path);
+        if (order > 0) break;
+        this.copier.advance();
+        if (order === 0) {
+          old = head.value;
+          break;
+        }
+        this.writer.add(`${head.path}\0${head.value}\0`);
+      }
+    }
+    const value2 = entry && `${entry.key} ${entry.sha256} ${entry.bytes}`;
+    if (value2 !== old) this.changed = true;
+    if (value2 && !path.includes("\0")) this.writer.add(`${path}\0${value2}\0`);
+    if (this.writer.full) return this.writer.flush();
+  }
+  /** Copies the rest and renames the new file over the old (atomic: a crash never leaves half a cache); unchanged, keeps the old file. */
+  async save() {
+    if (this.copier) {
+      for (let head = await this.copier.peek(); head; head = await this.copier.peek()) {
+        this.copier.advance();
+        this.writer.add(`${head.path}\0${head.value}\0`);
+        if (this.writer.full) await this.writer.flush();
+      }
+    }
+    await this.close(this.changed);
+  }
+  /** Closes the files; without `keep`, the new file is discarded. */
+  async close(keep = false) {
+    await Promise.all([this.reader?.close(), this.copier?.close()]);
+    await this.writer.close();
+    if (keep) await rename(this.temp, this.file);
+    else await rm(this.temp, { force: true });
   }
 };
-function fingerprintKey(fp) {
-  return `${fp.dev} ${fp.ino} ${fp.size} ${fp.mtimeNs}`;
+var NEED_READ = /* @__PURE__ */ Symbol("need read");
+function parseEntry(value2) {
+  const fields = value2.split(" ");
+  const [sha2562, bytes] = fields.slice(-2);
+  if (!/^[0-9a-f]{64}$/.test(sha2562 ?? "") || !/^\d+$/.test(bytes ?? "")) return void 0;
+  return { key: fields.slice(0, -2).join(" "), sha256: sha2562, bytes: Number(bytes) };
 }
+var EntryReader = class _EntryReader {
+  constructor(handle2) {
+    this.handle = handle2;
+  }
+  handle;
+  text = "";
+  at = 0;
+  eof = false;
+  current;
+  buffer = Buffer.allocUnsafe(CHUNK);
+  carry = Buffer.alloc(0);
+  static async open(file) {
+    const handle2 = await open(file, "r").catch(() => void 0);
+    if (!handle2) return void 0;
+    const reader = new _EntryReader(handle2);
+    await reader.fill();
+    if (!reader.text.startsWith(HEADER)) {
+      await handle2.close();
+      return void 0;
+    }
+    reader.at = HEADER.length;
+    return reader;
+  }
+  async peek() {
+    for (; ; ) {
+      const head = this.peekBuffered();
+      if (head !== NEED_READ) return head;
+      await this.fill();
+    }
+  }
+  /** The current entry from what is read so far; NEED_READ when the next piece must be read first. */
+  peekBuffered() {
+    if (this.current) return this.current;
+    const a = this.text.indexOf("\0", this.at);
+    const b = a === -1 ? -1 : this.text.indexOf("\0", a + 1);
+    if (b !== -1) {
+      this.current = { path: this.text.slice(this.at, a), value: this.text.slice(a + 1, b) };
+      this.at = b + 1;
+      return this.current;
+    }
+    return this.eof ? void 0 : NEED_READ;
+  }
+  advance() {
+    this.current = void 0;
+  }
+  async close() {
+    await this.handle.close().catch(() => {
+    });
+  }
+  async fill() {
+    this.text = this.text.slice(this.at);
+    this.at = 0;
+    const { bytesRead } = await this.handle.read(this.buffer, 0, CHUNK, null);
+    if (bytesRead === 0) {
+      this.eof = true;
+      this.text += this.carry.toString("utf8");
+      this.carry = Buffer.alloc(0);
+      return;
+    }
+    const bytes = Buffer.concat([this.carry, this.buffer.subarray(0, bytesRead)]);
+    const cut = completeUtf8Length(bytes);
+    this.carry = Buffer.from(bytes.subarray(cut));
+    this.text += bytes.toString("utf8", 0, cut);
+  }
+};
+function completeUtf8Length(bytes) {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead] & 192) === 128) lead--;
+  if (lead < 0 || bytes[lead] < 192) return bytes.length;
+  const needed = bytes[lead] >= 240 ? 4 : bytes[lead] >= 224 ? 3 : 2;
+  return bytes.length - lead < needed ? lead : bytes.length;
+}
+var ChunkWriter = class _ChunkWriter {
+  constructor(handle2, first) {
+    this.handle = handle2;
+    this.pending = first;
+  }
+  handle;
+  pending;
+  static async open(file, first) {
+    return new _ChunkWriter(await open(file, "w"), first);
+  }
+  add(text2) {
+    this.pending += text2;
+  }
+  get full() {
+    return this.pending.length >= CHUNK;
+  }
+  async close() {
+    await this.flush();
+    await this.handle.close();
+  }
+  async flush() {
+    const text2 = this.pending;
+    this.pending = "";
+    if (text2) await this.handle.write(text2);
+  }
+};
 
 // src/provenance/committed-blobs.ts
-async function committedBlobs(git, commit, wanted, dirty) {
-  const listing = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
-  const blobs = /* @__PURE__ */ new Map();
-  let start2 = 0;
-  for (let end = listing.indexOf("\0"); end !== -1; start2 = end + 1, end = listing.indexOf("\0", start2)) {
-    const tab = listing.indexOf("	", start2);
-    if (tab === -1 || tab > end) continue;
-    const path = listing.slice(tab + 1, end);
-    if (!wanted.has(path) || dirty.has(path)) continue;
-    const [mode, type, oid] = listing.slice(start2, tab).split(" ");
-    if (type === "blob" && (mode === "100644" || mode === "100755")) blobs.set(path, oid);
+import { spawn as spawn2 } from "node:child_process";
+var NEED_READ2 = /* @__PURE__ */ Symbol("need read");
+var CommittedBlobs = class _CommittedBlobs {
+  constructor(child, dirty) {
+    this.child = child;
+    this.dirty = dirty;
+    this.chunks = child.stdout[Symbol.asyncIterator]();
+    child.on("error", () => {
+    });
+    child.stderr?.resume();
   }
-  return blobs;
-}
+  child;
+  dirty;
+  text = "";
+  at = 0;
+  done = false;
+  head;
+  chunks;
+  static open(git, commit, dirty) {
+    const child = spawn2("git", ["ls-tree", "-r", "-z", "--full-tree", commit], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    return new _CommittedBlobs(child, dirty);
+  }
+  /** The committed blob id for `path` when it is a clean regular file. Ascending paths only; a promise only when git's next piece is needed. */
+  get(path) {
+    for (; ; ) {
+      const head = this.peekBuffered();
+      if (head === NEED_READ2) return this.read().then(() => this.get(path));
+      if (!head) return void 0;
+      const order = comparePaths(head.path, path);
+      if (order > 0) return void 0;
+      this.head = void 0;
+      if (order === 0) return head.oid && !this.dirty(path) ? head.oid : void 0;
+    }
+  }
+  close() {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+  peekBuffered() {
+    while (!this.head) {
+      const end = this.text.indexOf("\0", this.at);
+      if (end === -1) return this.done ? void 0 : NEED_READ2;
+      const record = this.text.slice(this.at, end);
+      this.at = end + 1;
+      const tab = record.indexOf("	");
+      if (tab === -1) continue;
+      const [mode, type, oid] = record.slice(0, tab).split(" ");
+      this.head = { path: record.slice(tab + 1), oid: type === "blob" && (mode === "100644" || mode === "100755") ? oid : void 0 };
+    }
+    return this.head;
+  }
+  async read() {
+    const next = await this.chunks.next().catch(() => ({ done: true, value: void 0 }));
+    if (next.done) {
+      this.done = true;
+      return;
+    }
+    this.pending = Buffer.concat([this.pending, next.value]);
+    const last = this.pending.lastIndexOf(0);
+    if (last === -1) return;
+    this.text = this.text.slice(this.at) + this.pending.toString("utf8", 0, last + 1);
+    this.at = 0;
+    this.pending = Buffer.from(this.pending.subarray(last + 1));
+  }
+  pending = Buffer.alloc(0);
+};
 
 // src/report/record-report.ts
 function fileCount(line) {
@@ -7840,7 +8123,7 @@ function compareColumns(a, b) {
 }
 
 // src/model/runner.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/model/signature.ts
@@ -8176,7 +8459,7 @@ var LFS_POINTER_PREFIX = "version https://git-lfs.github.com/spec/";
 async function loadModel(path, options = {}) {
   let bytes;
   try {
-    bytes = await readFile3(path);
+    bytes = await readFile2(path);
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") {
@@ -8378,23 +8661,34 @@ var recordCommand = defineCommand({
     const { git, root } = workspace;
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
-    const listed = /* @__PURE__ */ new Map();
-    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const wanted = new Set([...listed.values()].flatMap(allPaths));
     const checkedNs = BigInt(Date.now()) * 1000000n;
-    const dirty = await dirtyFiles(git, commit, wanted);
+    const scan = scanDirtyFiles(git, commit);
+    void scan.catch(() => {
+    });
+    const listed = [];
+    for (const model of workspace.models) listed.push({ model, files: await listModelFiles(root, model) });
+    const dirty = (await scan)((path) => listed.some(({ files }) => hasPath(files, path)));
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
+    const dirtyByModel = new Map(listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)]));
+    context.log(`record: hashing ${workspace.models.map((m) => m.name).join(", ")}'s inputs and artifact`);
     const cache = await HashCache.open(join5(await gitDir(git), "modelkeeper", "hash-cache"));
-    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
+    const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
+    let built;
+    try {
+      built = await buildRecords(root, listed, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, dirty: dirtyByModel });
+      await cache.save();
+    } catch (error) {
+      await cache.close();
+      throw error;
+    } finally {
+      blobs.close();
+    }
     const records = [];
     const profiles = [];
-    for (const model of workspace.models) {
-      context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const files = listed.get(model.name);
-      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
+    for (const [i, { model }] of listed.entries()) {
+      const { line, stats } = built[i];
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -8411,7 +8705,6 @@ var recordCommand = defineCommand({
     });
     for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
     if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
-    await cache.save();
     let pushed;
     if (values.push) {
       const remote = values.remote ?? "origin";
@@ -8616,7 +8909,7 @@ var verifyCommand = defineCommand({
     const { git, root } = workspace;
     const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cache = values.fast ? await HashCache.open(join6(await gitDir(git), "modelkeeper", "hash-cache")) : void 0;
+    const cacheFile = values.fast ? join6(await gitDir(git), "modelkeeper", "hash-cache") : void 0;
     const models = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit);
@@ -8625,12 +8918,11 @@ var verifyCommand = defineCommand({
       if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, modelPatterns(model), cache);
+      const current = await currentHashes(root, record, modelPatterns(model), cacheFile);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
       models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...record.dirty?.length ? { dirty: record.dirty } : {}, ok: changes.length === 0, checked, changes });
     }
-    await cache?.save();
     const ok = models.every((m) => m.ok);
     const data = { commit, ok, fast: Boolean(values.fast), models };
     return {
@@ -8642,7 +8934,7 @@ var verifyCommand = defineCommand({
     };
   }
 });
-async function currentHashes(root, record, configured, cache) {
+async function currentHashes(root, record, configured, cacheFile) {
   const expand = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const pattern of patterns) {
@@ -8657,9 +8949,17 @@ async function currentHashes(root, record, configured, cache) {
     config: await expand([...record.patterns.config, ...configured.config]),
     lockfiles: await findLockfiles(root)
   };
-  const all = [...new Set(Object.values(roles).flat())];
-  const { hashes } = await hashFiles(root, all, { cache });
-  const pick2 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
+  const all = [...new Set(Object.values(roles).flat())].sort(comparePaths);
+  const hashes = /* @__PURE__ */ new Map();
+  const cache = cacheFile ? await HashCache.open(cacheFile) : void 0;
+  try {
+    for await (const group of hashInOrder(root, all, { cache })) for (const file of group) hashes.set(file.path, file.sha256);
+    await cache?.save();
+  } catch (error) {
+    await cache?.close();
+    throw error;
+  }
+  const pick2 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p)]));
   return {
     artifact: pick2(roles.artifact),
     data: pick2(roles.data),
@@ -9152,7 +9452,7 @@ import { writeFile as writeFile4 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 
 // src/gate/champion.ts
-import { readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile3, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
 import { createHash as createHash6 } from "node:crypto";
 import { join as join10, resolve as resolve4 } from "node:path";
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
@@ -9274,7 +9574,7 @@ async function fromGit(git, rev, path, label) {
   return { ...await fromFile(file, label), commit };
 }
 async function fromFile(path, label) {
-  let bytes = await readFile4(path).catch((error) => {
+  let bytes = await readFile3(path).catch((error) => {
     throw new UserError(`${path}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path });
   });
   if (isLfsPointer(bytes)) {
@@ -10498,7 +10798,7 @@ function opsetDomain(bytes) {
 }
 
 // src/gate/evaluate-model.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "rmse" };
 async function evaluateModel(input) {
   const { model, challenger, champion } = input;
@@ -10553,7 +10853,7 @@ async function evaluateModel(input) {
   return { ...base, verdict: verdict2, reasons };
 }
 async function refuseUnsafeOnnx(artifact, path) {
-  const problems = onnxSafetyProblems(await readFile5(artifact.path));
+  const problems = onnxSafetyProblems(await readFile4(artifact.path));
   if (problems.length === 0) return;
   if (problems.some((p) => p.kind === "not-onnx")) {
     throw new UserError(
@@ -10710,13 +11010,13 @@ function list(paths) {
 
 // src/gate/private-holdout.ts
 import { createHash as createHash9 } from "node:crypto";
-import { readFile as readFile6, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat4 } from "node:fs/promises";
 import { basename as basename2, resolve as resolve5 } from "node:path";
 async function privateHoldout(file, cwd) {
   const path = resolve5(cwd, file);
   const info = await stat4(path).catch(() => void 0);
   if (!info?.isFile()) throw new UserError(`--holdout ${file}: no such file. Pass the held-out file the trusted workflow fetched (CSV, JSON Lines or Parquet).`, { file });
-  const sha2562 = createHash9("sha256").update(await readFile6(path)).digest("hex");
+  const sha2562 = createHash9("sha256").update(await readFile5(path)).digest("hex");
   return { name: "private holdout", paths: [path], files: { [`(private) ${basename2(path)}`]: sha2562 } };
 }
 
@@ -12575,7 +12875,7 @@ async function whoIsForcing(git, env) {
 
 // src/commands/retrain.ts
 import { createHash as createHash10 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 
 // src/git/atomic-push.ts
@@ -12770,7 +13070,7 @@ async function catchUpWithRemote(context, git, remote, branch) {
   throw new UserError(`retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`);
 }
 async function artifactSha256(root, model) {
-  return createHash10("sha256").update(await readFile7(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash10("sha256").update(await readFile6(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
@@ -12927,7 +13227,7 @@ function pickTarget(tags, to, model) {
 }
 
 // src/commands/comment.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve8 } from "node:path";
 function renderUntrusted(fields, runUrl) {
@@ -12953,7 +13253,7 @@ var commentCommand = defineCommand({
   async run(context, values) {
     if (values.from === void 0) throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve8(context.cwd, values.from);
-    const text2 = await readFile8(path, "utf8").catch((error) => {
+    const text2 = await readFile7(path, "utf8").catch((error) => {
       throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
     });
     const result = parseResultFile(text2, values.from);
@@ -13402,7 +13702,7 @@ function errorBody(message) {
 }
 
 // src/serve/served-model.ts
-import { rm } from "node:fs/promises";
+import { rm as rm2 } from "node:fs/promises";
 import { dirname as dirname8 } from "node:path";
 async function loadServedModel(name, artifact, task, configured) {
   const handle2 = await loadModel(artifact.path);
@@ -13438,7 +13738,7 @@ async function loadServedModel(name, artifact, task, configured) {
     });
     throw error;
   } finally {
-    if (artifact.commit) await rm(dirname8(artifact.path), { recursive: true, force: true }).catch(() => {
+    if (artifact.commit) await rm2(dirname8(artifact.path), { recursive: true, force: true }).catch(() => {
     });
   }
 }
