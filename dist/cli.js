@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-7MK2S2YQ.js";
+} from "./chunk-7CM3AOSV.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

@@ -4,8 +4,12 @@ import { comparePaths } from "./expand-paths.ts";
 
 /** First line of the cache file; an older or foreign file is ignored (the cache starts empty). */
 const HEADER = "modelkeeper-hash-cache 3\n";
-/** Reads and writes go in pieces of about this size: memory stays flat whatever the file count. */
-const CHUNK = 1 << 20;
+/**
+ * Reads and writes go in pieces of about this size: memory stays flat whatever the file count.
+ * Under V8's large-object size (128 KiB), so each piece is young garbage, not old-space garbage
+ * that only a full collection frees (1 MiB pieces made the heap grow with the file count).
+ */
+const CHUNK = 1 << 16;
 
 /**
  * What the cache remembers of a path: `key` is either `b OID` (git had found the file equal to
@@ -111,11 +115,14 @@ export class HashCache {
 
 const NEED_READ = Symbol("need read");
 
+/** `KEY SHA256 BYTES` back into an entry; anything else (a damaged file) is no entry. */
 function parseEntry(value: string): CacheEntry | undefined {
-  const fields = value.split(" ");
-  const [sha256, bytes] = fields.slice(-2);
-  if (!/^[0-9a-f]{64}$/.test(sha256 ?? "") || !/^\d+$/.test(bytes ?? "")) return undefined;
-  return { key: fields.slice(0, -2).join(" "), sha256, bytes: Number(bytes) };
+  const b = value.lastIndexOf(" ");
+  const a = value.lastIndexOf(" ", b - 1);
+  if (a < 1 || b - a !== 65) return undefined;
+  const bytes = Number(value.slice(b + 1));
+  if (!Number.isSafeInteger(bytes) || bytes < 0) return undefined;
+  return { key: value.slice(0, a), sha256: value.slice(a + 1, b), bytes };
 }
 
 /** A forward cursor over the cache file's `PATH NUL VALUE NUL` entries, read a piece at a time. */
@@ -198,7 +205,7 @@ function completeUtf8Length(bytes: Buffer): number {
   return bytes.length - lead < needed ? lead : bytes.length;
 }
 
-/** Appends text to a file in ~1 MiB writes. */
+/** Appends text to a file in CHUNK-sized writes. */
 class ChunkWriter {
   private pending: string;
   private constructor(private readonly handle: FileHandle, first: string) {

@@ -35,7 +35,7 @@ export interface Manifest extends ManifestHeader {
 }
 
 /**
- * Streams a manifest into `git hash-object -w --stdin` as its entries arrive (in ~1 MiB pieces,
+ * Streams a manifest into `git hash-object -w --stdin` as its entries arrive (in 64 KiB pieces,
  * waiting for git to drain: memory stays flat whatever the file count); `finish` keeps the blob
  * reachable and returns what the note line names.
  */
@@ -56,7 +56,8 @@ export class ManifestWriter {
   add(role: Role, path: string, sha256: string): void | Promise<void> {
     this.pending += JSON.stringify([role, path, sha256]) + "\n";
     this.files++;
-    if (this.pending.length >= 1 << 20) return this.flush();
+    // 64 KiB pieces: under V8's large-object size, so each is young garbage (see hash-cache.ts).
+    if (this.pending.length >= 1 << 16) return this.flush();
   }
 
   async finish(): Promise<ManifestRef> {
