@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-7CM3AOSV.js";
+} from "./chunk-3BJJGZF2.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

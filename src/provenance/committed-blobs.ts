@@ -18,6 +18,8 @@ export class CommittedBlobs {
   private done = false;
   private head: { path: string; oid: string | undefined } | undefined;
   private readonly chunks: AsyncIterator<Buffer>;
+  /** Paths asked for that are not clean committed regular files (untracked, ignored, links, dirty). */
+  misses = 0;
 
   private constructor(private readonly child: ChildProcess, private readonly dirty: (path: string) => boolean) {
     this.chunks = (child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -35,11 +37,17 @@ export class CommittedBlobs {
     for (;;) {
       const head = this.peekBuffered();
       if (head === NEED_READ) return this.read().then(() => this.get(path));
-      if (!head) return undefined;
-      const order = comparePaths(head.path, path);
-      if (order > 0) return undefined;
+      const order = head ? comparePaths(head.path, path) : 1;
+      if (order > 0) {
+        this.misses++;
+        return undefined;
+      }
       this.head = undefined;
-      if (order === 0) return head.oid && !this.dirty(path) ? head.oid : undefined;
+      if (order === 0) {
+        if (head!.oid && !this.dirty(path)) return head!.oid;
+        this.misses++;
+        return undefined;
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { sep } from "node:path";
 import { UserError } from "../errors.ts";
 import type { CacheEntry, HashCache } from "./hash-cache.ts";
 import type { CommittedBlobs } from "./committed-blobs.ts";
@@ -37,6 +37,8 @@ export interface HashStreamOptions {
   threads?: number;
   /** Counts, updated as files go by. */
   stats?: HashStats;
+  /** Called for a committed file whose mtime is not before `checkedNs`: it may have changed since git's check. */
+  onLate?: (path: string) => void;
 }
 
 /** Files per worker message: enough to make a round trip cheap next to the reads. */
@@ -66,6 +68,8 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
   const startedNs = BigInt(Date.now()) * 1_000_000n;
   const threads = Math.max(1, options.threads ?? availableParallelism());
   let workers: HashWorkers | undefined;
+  // Paths are repository-relative and normalised already: concatenation, not path.join per file.
+  const base = root.endsWith(sep) ? root : root + sep;
   const fifo: Slot[] = [];
   const inFlight: Promise<void>[] = [];
   let batch: Slot[] = [];
@@ -74,7 +78,7 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
     batch = [];
     workers ??= new HashWorkers(threads);
     const sent = workers
-      .run(slots.map((s) => join(root, s.path)), slots.map((s) => (s.cached?.key.startsWith("f ") ? s.cached.key : "")))
+      .run(slots.map((s) => base + s.path), slots.map((s) => (s.cached?.key.startsWith("f ") ? s.cached.key : "")))
       .then((answers) => {
         slots.forEach((slot, i) => {
           slot.answer = answers[i];
@@ -107,6 +111,7 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
     } else {
       stats.reused++;
     }
+    if (slot.oid && options.checkedNs !== undefined && mtimeNs >= options.checkedNs) options.onLate?.(slot.path);
     // Racy writes (at or after the check, or the start of hashing) are not cached: read again next time.
     const key = slot.oid && options.checkedNs !== undefined && mtimeNs < options.checkedNs ? `b ${slot.oid}` : mtimeNs < startedNs ? fingerprint : undefined;
     const pending = cache?.set(slot.path, key ? { key, sha256, bytes } : undefined);

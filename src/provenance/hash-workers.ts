@@ -59,8 +59,9 @@ export class HashWorkers {
 
   constructor(threads: number) {
     for (let i = 0; i < Math.max(1, threads); i++) {
-      // A small young generation: the worker makes short-lived strings only, and each MB of it is RSS.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      // A small heap: the worker holds one batch at a time (well under 1 MB), and each MB its
+      // garbage may fill before a collection is resident memory.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 24 } });
       worker.on("message", (message: { id: number; answers: string }) => {
         const pending = this.waiting.get(message.id);
         this.waiting.delete(message.id);

@@ -64,7 +64,7 @@ export class ManifestWriter {
     await this.flush();
     this.child.stdin.end();
     const oid = (await this.done).toString("utf8").trim();
-    await keepAlive(this.git, oid);
+    await keepManifest(this.git, oid);
     return { oid, sha256: this.digest.digest("hex"), files: this.files };
   }
 
@@ -91,7 +91,8 @@ export async function writeManifest(git: Git, header: ManifestHeader, entries: I
   return writer.finish();
 }
 
-async function keepAlive(git: Git, oid: string): Promise<void> {
+/** Keeps a manifest blob reachable: a note on itself in NOTES_REF (see above), added once. */
+export async function keepManifest(git: Git, oid: string): Promise<void> {
   const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
   if (listed.code === 0 && listed.stdout.trim() === oid) return;
   await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);

@@ -1,6 +1,6 @@
 import type { ModelConfig } from "../config/types.ts";
 import { createGit, type Git } from "../git/git.ts";
-import type { RecordLine } from "./note-line.ts";
+import type { ManifestRef, RecordLine } from "./note-line.ts";
 import { NOTE_SCHEMA, newLineId } from "./note-line.ts";
 import { expandPaths, comparePaths } from "./expand-paths.ts";
 import { findLockfiles } from "./lockfiles.ts";
@@ -119,34 +119,38 @@ export async function buildRecords(
     for (const writer of writers) writer.abort();
     throw error;
   }
-  const env = options.env ?? process.env;
   const out: Array<{ line: RecordLine; stats: HashStats }> = [];
   for (const [i, { model, files }] of models.entries()) {
     const manifest = await writers[i].finish();
     const artifact = artifacts[i]!;
-    const dirty = options.dirty?.get(model.name) ?? [];
-    const line: RecordLine = {
-      schema: NOTE_SCHEMA,
-      id: newLineId(),
-      event: "record",
-      model: model.name,
-      at: (options.now ?? new Date()).toISOString(),
-      tool: TOOL,
-      ...(model.train ? { train: model.train } : {}),
-      artifact: { path: files.artifact, sha256: artifact.sha256, bytes: artifact.bytes },
-      section: { file: configFile, sha256: sectionSha256(sections[i]) },
-      manifest,
-      ...(dirty.length ? { dirty } : {}),
-      patterns: modelPatterns(model),
-      env: {
-        node: process.version,
-        platform: `${process.platform}-${process.arch}`,
-        ...(env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}),
-      },
-    };
+    const line = recordLine(model, configFile, { path: files.artifact, ...artifact }, manifest, options.dirty?.get(model.name) ?? [], options);
     out.push({ line, stats: stats[i] });
   }
   return out;
+}
+
+/** A model's note line, from its artifact's hash and its manifest. */
+export function recordLine(model: ModelConfig, configFile: string, artifact: { path: string } & FileHash, manifest: ManifestRef, dirty: string[], options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): RecordLine {
+  const env = options.env ?? process.env;
+  return {
+    schema: NOTE_SCHEMA,
+    id: newLineId(),
+    event: "record",
+    model: model.name,
+    at: (options.now ?? new Date()).toISOString(),
+    tool: TOOL,
+    ...(model.train ? { train: model.train } : {}),
+    artifact: { path: artifact.path, sha256: artifact.sha256, bytes: artifact.bytes },
+    section: { file: configFile, sha256: sectionSha256(configSection(model)) },
+    manifest,
+    ...(dirty.length ? { dirty } : {}),
+    patterns: modelPatterns(model),
+    env: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      ...(env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}),
+    },
+  };
 }
 
 /** One model's record (retrain, rollback): its files listed, hashed and put in a manifest. */
