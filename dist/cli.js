@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-3BJJGZF2.js";
+} from "./chunk-45KYRRBN.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

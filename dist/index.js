@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-3BJJGZF2.js";
+} from "./chunk-45KYRRBN.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";
