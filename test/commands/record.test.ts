@@ -252,3 +252,28 @@ test("committed files are known by blob id: rewritten with the same bytes they a
   const recorded = await readRecordedInputs(repo.git, line, "test");
   assert.equal(recorded.inputs.data["data/train/a.csv"], sha("amount,hour,is_fraud\n1,2,1\n"));
 });
+
+test("an unchanged tree on a new commit reuses the earlier manifest without hashing; an ignored file under a pattern's folder is hashed, not skipped", async (t) => {
+  const repo = await createTestRepo({ ...simpleModelFiles(), ".gitignore": "data/train/*.local.csv\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await new Promise((r) => setTimeout(r, 20));
+  const first = await repo.cli("record", "--json");
+  assert.equal(JSON.parse(first.stdout).models[0].hashed, 8);
+  await repo.commit("nothing changed");
+  const second = await repo.cli("record", "--json");
+  assert.match(second.stderr, /its manifest [0-9a-f]{12} is reused/);
+  assert.equal(JSON.parse(second.stdout).models[0].hashed, 0);
+  const [a, b] = [JSON.parse((await noteLines(repo.git, "HEAD~1"))[0]), JSON.parse((await noteLines(repo.git))[0])] as RecordLine[];
+  assert.deepEqual(b.manifest, a.manifest);
+
+  // An ignored file the data glob matches: the walk would hash it, so the memo must not apply.
+  await repo.write("data/train/c.local.csv", "amount,hour,is_fraud\n9,9,1\n");
+  await repo.commit("still nothing committed changed");
+  const third = await repo.cli("record", "--json");
+  assert.equal(third.code, 0, third.stderr);
+  assert.doesNotMatch(third.stderr, /is reused/);
+  const line = JSON.parse((await noteLines(repo.git))[0]) as RecordLine;
+  const recorded = await readRecordedInputs(repo.git, line, "test");
+  assert.equal(recorded.inputs.data["data/train/c.local.csv"], sha("amount,hour,is_fraud\n9,9,1\n"));
+});
