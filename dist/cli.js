@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-45KYRRBN.js";
+} from "./chunk-3WJJSCUN.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-45KYRRBN.js";
+} from "./chunk-3WJJSCUN.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-CK3VUXSR.js";
