@@ -5,11 +5,15 @@ import { resolveCommit, type Git } from "../git/git.ts";
 import { gitDir } from "../git/git-dir.ts";
 import { recordTarget } from "../provenance/record-target.ts";
 import { appendNoteLines, hasNotesRef, pushNotes, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
-import { buildRecord, listModelFiles, allPaths, type ModelFiles } from "../provenance/manifest.ts";
-import { dirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
+import { buildRecords, listModelFiles, hasPath, recordLine, type ModelFiles } from "../provenance/manifest.ts";
+import { RecordMemo, reusableRecord, type MemoValue } from "../provenance/record-memo.ts";
+import { findLockfiles } from "../provenance/lockfiles.ts";
+import { keepManifest } from "../provenance/manifest-store.ts";
+import { scanDirtyFiles, type DirtyFile } from "../provenance/dirty-files.ts";
+import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
-import { committedBlobs } from "../provenance/committed-blobs.ts";
+import { CommittedBlobs } from "../provenance/committed-blobs.ts";
 import { latest, NOTES_REF, type RecordLine } from "../provenance/note-line.ts";
 import { canonicalJson } from "../provenance/canonical-json.ts";
 import { renderRecordText, renderRecordMarkdown } from "../report/record-report.ts";
@@ -31,27 +35,66 @@ export const recordCommand = defineCommand({
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
 
-    // The record must describe the commit: refuse files whose bytes are not the commit's.
-    const listed = new Map<string, ModelFiles>();
-    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const wanted = new Set([...listed.values()].flatMap(allPaths));
+    // The record must describe the commit: refuse files whose bytes are not the commit's. git
+    // compares the tree while the models' files are listed.
     const checkedNs = BigInt(Date.now()) * 1_000_000n;
-    const dirty = await dirtyFiles(git, commit, wanted);
+    const scan = scanDirtyFiles(git, commit);
+    void scan.catch(() => {});
+    const state = join(await gitDir(git), "modelkeeper");
+    // A model whose committed trees are those of an earlier full record, with the working tree
+    // exactly as committed there, reuses that record's manifest: nothing is walked or hashed.
+    const memo = await RecordMemo.open(join(state, "record-memo"));
+    const lockfiles = await findLockfiles(root);
+    const keys = new Map<string, string | undefined>();
+    const reused = new Map<string, MemoValue>();
+    for (const model of workspace.models) {
+      const { key, value } = await reusableRecord(git, commit, model, lockfiles, memo, async (wanted) => (await scan)(wanted));
+      keys.set(model.name, key);
+      if (value) reused.set(model.name, value);
+    }
+    const listed: Array<{ model: ModelConfig; files: ModelFiles }> = [];
+    for (const model of workspace.models) if (!reused.has(model.name)) listed.push({ model, files: await listModelFiles(root, model) });
+    const dirty = (await scan)((path) => listed.some(({ files }) => hasPath(files, path)));
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
     if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
+    const dirtyByModel = new Map(listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)]));
 
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
-    const cache = await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache"));
     // Files git found as committed are known by blob id: an unchanged tree is neither read nor stat'ed.
-    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
+    const built = new Map<string, { line: RecordLine; stats: { hashed: number; reused: number } }>();
+    for (const [name, value] of reused) {
+      context.log(`record: ${name}: the files under its patterns are exactly those of an earlier record (same git trees, nothing modified, untracked or ignored there): its manifest ${value.manifest.oid.slice(0, 12)} is reused`);
+      const model = workspace.models.find((m) => m.name === name)!;
+      await keepManifest(git, value.manifest.oid);
+      built.set(name, { line: recordLine(model, workspace.config.relativePath, value.artifact, value.manifest, [], { env: context.env }), stats: { hashed: 0, reused: value.manifest.files + 1 } });
+    }
+    if (listed.length) {
+      context.log(`record: hashing ${listed.map((l) => l.model.name).join(", ")}'s inputs and artifact`);
+      const cache = await HashCache.open(join(state, "hash-cache"));
+      const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
+      let late = 0;
+      try {
+        const lines = await buildRecords(root, listed, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, dirty: dirtyByModel, onLate: () => late++ });
+        await cache.save();
+        for (const [i, { model }] of listed.entries()) {
+          built.set(model.name, lines[i]);
+          // Remembered only when the record is a function of the trees: every file clean, committed, regular and read before the check.
+          const key = keys.get(model.name);
+          const { line } = lines[i];
+          if (key && blobs.misses === 0 && late === 0 && !line.dirty) memo.set(key, { manifest: line.manifest!, artifact: { path: line.artifact.path, sha256: line.artifact.sha256, bytes: line.artifact.bytes } });
+        }
+      } catch (error) {
+        await cache.close();
+        throw error;
+      } finally {
+        blobs.close();
+      }
+    }
     const records: Array<{ line: RecordLine; hashed: number; reused: number }> = [];
     const profiles: ProfileLine[] = [];
     for (const model of workspace.models) {
-      context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const files = listed.get(model.name)!;
-      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
+      const { line, stats } = built.get(model.name)!;
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -70,7 +113,7 @@ export const recordCommand = defineCommand({
     });
     for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
     if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
-    await cache.save();
+    await memo.save();
 
     let pushed: { attempts: number; merged: boolean } | undefined;
     if (values.push) {

@@ -4,9 +4,9 @@ import { openWorkspace } from "./workspace.ts";
 import { resolveCommit } from "../git/git.ts";
 import { findRecord, noRecordError, type FoundRecord } from "../provenance/find-record.ts";
 import { type FileHashes, type RecordLine } from "../provenance/note-line.ts";
-import { expandPaths } from "../provenance/expand-paths.ts";
+import { expandPaths, comparePaths } from "../provenance/expand-paths.ts";
 import { findLockfiles } from "../provenance/lockfiles.ts";
-import { hashFiles } from "../provenance/hash-files.ts";
+import { hashInOrder } from "../provenance/hash-files.ts";
 import { HashCache } from "../provenance/hash-cache.ts";
 import { compareRecord, type CurrentHashes, type PathChange } from "../provenance/compare.ts";
 import { modelPatterns } from "../provenance/manifest.ts";
@@ -28,7 +28,7 @@ export const verifyCommand = defineCommand({
     const { git, root } = workspace;
     const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cache = values.fast ? await HashCache.open(join(await gitDir(git), "modelkeeper", "hash-cache")) : undefined;
+    const cacheFile = values.fast ? join(await gitDir(git), "modelkeeper", "hash-cache") : undefined;
 
     const models: Array<{ model: string; recordedAt: string; recordCommit: string; relation: FoundRecord["relation"]; dirty?: string[]; ok: boolean; checked: number; changes: PathChange[] }> = [];
     for (const model of workspace.models) {
@@ -38,12 +38,11 @@ export const verifyCommand = defineCommand({
       if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, modelPatterns(model), cache);
+      const current = await currentHashes(root, record, modelPatterns(model), cacheFile);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
       models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...(record.dirty?.length ? { dirty: record.dirty } : {}), ok: changes.length === 0, checked, changes });
     }
-    await cache?.save();
     const ok = models.every((m) => m.ok);
     const data = { commit, ok, fast: Boolean(values.fast), models };
     return {
@@ -64,7 +63,7 @@ export const verifyCommand = defineCommand({
  * that now matches nothing is not an error here: its files are simply missing, which is what
  * verify reports.
  */
-async function currentHashes(root: string, record: RecordLine, configured: RecordLine["patterns"], cache: HashCache | undefined): Promise<CurrentHashes> {
+async function currentHashes(root: string, record: RecordLine, configured: RecordLine["patterns"], cacheFile: string | undefined): Promise<CurrentHashes> {
   const expand = async (patterns: string[]) => {
     const out = new Set<string>();
     for (const pattern of patterns) {
@@ -79,9 +78,19 @@ async function currentHashes(root: string, record: RecordLine, configured: Recor
     config: await expand([...record.patterns.config, ...configured.config]),
     lockfiles: await findLockfiles(root),
   };
-  const all = [...new Set(Object.values(roles).flat())];
-  const { hashes } = await hashFiles(root, all, { cache });
-  const pick = (paths: string[]): FileHashes => Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256]));
+  // In path order: the cache is merged with the paths as a stream.
+  const all = [...new Set(Object.values(roles).flat())].sort(comparePaths);
+  const hashes = new Map<string, string>();
+  // One pass over the cache per model: it is read and rewritten in path order.
+  const cache = cacheFile ? await HashCache.open(cacheFile) : undefined;
+  try {
+    for await (const group of hashInOrder(root, all, { cache })) for (const file of group) hashes.set(file.path, file.sha256);
+    await cache?.save();
+  } catch (error) {
+    await cache?.close();
+    throw error;
+  }
+  const pick = (paths: string[]): FileHashes => Object.fromEntries(paths.map((p) => [p, hashes.get(p)!]));
   return {
     artifact: pick(roles.artifact),
     data: pick(roles.data),

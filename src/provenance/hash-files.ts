@@ -1,28 +1,19 @@
-import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { statSync, type BigIntStats } from "node:fs";
+import { sep } from "node:path";
 import { UserError } from "../errors.ts";
-import type { HashCache } from "./hash-cache.ts";
+import type { CacheEntry, HashCache } from "./hash-cache.ts";
+import type { CommittedBlobs } from "./committed-blobs.ts";
+import { HashWorkers } from "./hash-workers.ts";
 
 export interface FileHash {
   sha256: string;
   bytes: number;
 }
 
-export interface HashOptions {
-  /** Reuse hashes of files whose device, inode, size and mtime (ns) are unchanged. Omit to read every byte. */
-  cache?: HashCache;
-  /**
-   * Paths git has just found byte-for-byte equal to the commit's blob (record's dirty check),
-   * with the blob's object id: their hashes are reused by object id, without a stat or a read.
-   * Regular files only (a symbolic link's blob holds its target, not the file's bytes).
-   */
-  blobs?: Map<string, string>;
-  /** When the tree was checked (ns since the epoch): a file read that changed after it is not cached by blob. */
-  checkedNs?: bigint;
-  /** Worker threads; default one per core. */
-  threads?: number;
+/** One file's hash as the stream yields it; `read` is false when a cache vouched for it. */
+export interface HashedFile extends FileHash {
+  path: string;
+  read: boolean;
 }
 
 export interface HashStats {
@@ -31,144 +22,145 @@ export interface HashStats {
   bytesRead: number;
 }
 
-export interface Fingerprint {
-  dev: bigint;
-  ino: bigint;
-  size: bigint;
-  mtimeNs: bigint;
+export interface HashStreamOptions {
+  /** Reuse hashes the cache vouches for (same committed blob, or same device, inode, size and mtime). Needs ascending paths. */
+  cache?: HashCache;
+  /**
+   * The commit's blob ids, for paths git has just found byte-for-byte equal to the commit
+   * (record's dirty check): a cached hash of the same blob is reused without a stat or a read.
+   * Needs ascending paths.
+   */
+  blobs?: CommittedBlobs;
+  /** When the tree was checked (ns since the epoch): a file changed after it is not cached by blob. */
+  checkedNs?: bigint;
+  /** Worker threads; default one per core. */
+  threads?: number;
+  /** Counts, updated as files go by. */
+  stats?: HashStats;
+  /** Called for a committed file whose mtime is not before `checkedNs`: it may have changed since git's check. */
+  onLate?: (path: string) => void;
 }
 
-/**
- * The hashing worker, as source text so it runs the same from TypeScript sources and from the
- * bundles (a worker file path would differ between them). It reads each file synchronously into
- * one reused 1 MiB buffer: the fastest way through a file in Node, and memory stays flat
- * whatever the file size. Answers are compact (hash, bytes) pairs: cloning thousands of objects
- * between threads would cost more than hashing small files.
- */
-const WORKER_SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const { openSync, readSync, closeSync, fstatSync } = require("node:fs");
-const { createHash } = require("node:crypto");
-const buffer = Buffer.allocUnsafe(1 << 20);
-function one(path) {
-  let fd;
-  try {
-    fd = openSync(path, "r");
-    const s = fstatSync(fd, { bigint: true });
-    if (!s.isFile()) return [null, "not a regular file"];
-    const hash = createHash("sha256");
-    let bytes = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-      bytes += n;
-    }
-    // The fingerprint of the descriptor read, for the cache: device, inode, size, mtime (ns).
-    return [hash.digest("hex"), bytes, String(s.dev), String(s.ino), String(s.size), String(s.mtimeNs)];
-  } catch (error) {
-    return [null, error.code || String(error)];
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-parentPort.on("message", (batch) => parentPort.postMessage({ id: batch.id, answers: batch.paths.map(one) }));
-`;
-
-/** Files per message: enough to make a worker round trip cheap next to the reads. */
+/** Files per worker message: enough to make a round trip cheap next to the reads. */
 const BATCH_FILES = 256;
+/** Batches in flight per thread: keeps both cores busy while memory stays bounded. */
+const BATCHES_PER_THREAD = 4;
+
+interface Slot {
+  path: string;
+  oid?: string;
+  cached?: CacheEntry;
+  /** The worker's answer once its batch is back (see hash-workers.ts). */
+  answer?: string;
+  ready: boolean;
+}
 
 /**
- * sha256 of each repository-relative path, spread over worker threads (one per core).
- * With a cache, a file whose device, inode, size and mtime are unchanged is not read again: the
- * main thread stats the files the cache knows; every other file goes straight to a worker, which
- * stats the descriptor it reads (so the fingerprint belongs to the bytes hashed).
+ * sha256 of each repository-relative path, yielded in the order given (in groups), as a stream: files go to
+ * the worker threads in batches, at most a few batches ahead, so memory stays flat whatever the
+ * number of files. With a cache, a committed file git found clean whose blob the cache knows is
+ * neither stat'ed nor read; a file whose fingerprint the cache holds is stat'ed by a worker (on
+ * the descriptor it would read) and read only if the fingerprint changed.
  */
-export async function hashFiles(
-  root: string,
-  paths: string[],
-  options: HashOptions = {},
-): Promise<{ hashes: Map<string, FileHash>; stats: HashStats }> {
-  const hashes = new Map<string, FileHash>();
-  const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
+export async function* hashInOrder(root: string, paths: Iterable<string> | AsyncIterable<string>, options: HashStreamOptions = {}): AsyncGenerator<HashedFile[]> {
+  const { cache, blobs } = options;
+  const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
-  const todo: Array<{ path: string; fingerprint?: Fingerprint; oid?: string }> = [];
-  for (const path of paths) {
-    const oid = options.blobs?.get(path);
-    const known = oid ? options.cache?.lookupBlob(oid) : undefined;
-    if (known) {
-      hashes.set(path, known);
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  let workers: HashWorkers | undefined;
+  // Paths are repository-relative and normalised already: concatenation, not path.join per file.
+  const base = root.endsWith(sep) ? root : root + sep;
+  const fifo: Slot[] = [];
+  const inFlight: Promise<void>[] = [];
+  let batch: Slot[] = [];
+  const send = () => {
+    const slots = batch;
+    batch = [];
+    workers ??= new HashWorkers(threads);
+    const sent = workers
+      .run(slots.map((s) => base + s.path), slots.map((s) => (s.cached?.key.startsWith("f ") ? s.cached.key : "")))
+      .then((answers) => {
+        slots.forEach((slot, i) => {
+          slot.answer = answers[i];
+          slot.ready = true;
+        });
+      });
+    inFlight.push(sent);
+    void sent.catch(() => {});
+  };
+  // Finished files go out in groups: one promise per group, not per file.
+  let out: HashedFile[] = [];
+  const finish = async (slot: Slot): Promise<void> => {
+    if (slot.answer === undefined) {
       stats.reused++;
-      continue;
+      const pending = cache?.set(slot.path, slot.cached);
+      if (pending) await pending;
+      out.push({ path: slot.path, sha256: slot.cached!.sha256, bytes: slot.cached!.bytes, read: false });
+      return;
     }
-    if (!options.cache?.knows(path)) {
-      todo.push({ path, oid });
-      continue;
-    }
-    let info: BigIntStats;
-    try {
-      info = statSync(join(root, path), { bigint: true });
-    } catch (error) {
-      throw unreadable(path, (error as NodeJS.ErrnoException).code ?? String(error));
-    }
-    if (!info.isFile()) throw unreadable(path, "not a regular file");
-    const fingerprint: Fingerprint = { dev: info.dev, ino: info.ino, size: info.size, mtimeNs: info.mtimeNs };
-    const cached = options.cache?.lookup(path, fingerprint);
-    if (cached) {
-      hashes.set(path, { sha256: cached, bytes: Number(info.size) });
-      stats.reused++;
+    const fields = slot.answer.split(" ");
+    if (fields[0] === "!") throw unreadable(slot.path, slot.answer.slice(2));
+    const read = fields[0] === "h";
+    const sha256 = read ? fields[1] : slot.cached!.sha256;
+    const bytes = Number(read ? fields[2] : fields[1]);
+    const fingerprint = fields.slice(read ? 3 : 2).join(" ");
+    const mtimeNs = BigInt(fields[fields.length - 1]);
+    if (read) {
+      stats.hashed++;
+      stats.bytesRead += bytes;
     } else {
-      todo.push({ path, fingerprint, oid });
+      stats.reused++;
     }
+    if (slot.oid && options.checkedNs !== undefined && mtimeNs >= options.checkedNs) options.onLate?.(slot.path);
+    // Racy writes (at or after the check, or the start of hashing) are not cached: read again next time.
+    const key = slot.oid && options.checkedNs !== undefined && mtimeNs < options.checkedNs ? `b ${slot.oid}` : mtimeNs < startedNs ? fingerprint : undefined;
+    const pending = cache?.set(slot.path, key ? { key, sha256, bytes } : undefined);
+    if (pending) await pending;
+    out.push({ path: slot.path, sha256, bytes, read });
+  };
+  const take = () => {
+    const group = out;
+    out = [];
+    return group;
+  };
+  try {
+    for await (const path of paths) {
+      let cached = cache?.get(path);
+      if (cached instanceof Promise) cached = await cached;
+      let oid = blobs?.get(path);
+      if (oid instanceof Promise) oid = await oid;
+      const slot: Slot = { path, oid, cached, ready: false };
+      if (cached && oid && cached.key === `b ${oid}`) slot.ready = true;
+      else batch.push(slot);
+      fifo.push(slot);
+      if (batch.length >= BATCH_FILES) send();
+      while (inFlight.length >= threads * BATCHES_PER_THREAD) await inFlight.shift();
+      while (fifo.length && fifo[0].ready) await finish(fifo.shift()!);
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (batch.length) send();
+    while (fifo.length) {
+      if (fifo[0].ready) await finish(fifo.shift()!);
+      else if (inFlight.length) await inFlight.shift();
+      else throw new Error(`hashInOrder: ${fifo[0].path} was never sent to a worker`);
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (out.length) yield take();
+  } finally {
+    await workers?.close();
   }
-  const answers = await runWorkers(todo.map((t) => join(root, t.path)), options.threads ?? availableParallelism());
-  todo.forEach(({ path, fingerprint, oid }, i) => {
-    const [sha256, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
-    if (sha256 === null) throw unreadable(path, String(bytesOrError));
-    hashes.set(path, { sha256, bytes: Number(bytesOrError) });
-    stats.hashed++;
-    stats.bytesRead += Number(bytesOrError);
-    const seen = fingerprint ?? { dev: BigInt(dev!), ino: BigInt(ino!), size: BigInt(size!), mtimeNs: BigInt(mtimeNs!) };
-    // A committed file is found by its blob id next time: no per-path entry needed (half the cache).
-    if (oid && options.checkedNs !== undefined) options.cache?.storeBlob(oid, { sha256, bytes: Number(bytesOrError) }, BigInt(mtimeNs!), options.checkedNs);
-    else options.cache?.store(path, seen, sha256, startedNs);
-  });
+}
+
+/** sha256 of each path (a few files, any order), as a map. */
+export async function hashFiles(root: string, paths: string[], options: { threads?: number } = {}): Promise<{ hashes: Map<string, FileHash>; stats: HashStats }> {
+  const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
+  const hashes = new Map<string, FileHash>();
+  for await (const group of hashInOrder(root, new Set(paths), { threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)), stats })) {
+    for (const { path, sha256, bytes } of group) hashes.set(path, { sha256, bytes });
+  }
   return { hashes, stats };
 }
 
-function unreadable(path: string, reason: string): UserError {
+export function unreadable(path: string, reason: string): UserError {
   return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
-}
-
-type Answer = [sha256: string | null, bytesOrError: number | string, dev?: string, ino?: string, size?: string, mtimeNs?: string];
-
-async function runWorkers(paths: string[], threads: number): Promise<Answer[]> {
-  if (paths.length === 0) return [];
-  const batches: string[][] = [];
-  for (let i = 0; i < paths.length; i += BATCH_FILES) batches.push(paths.slice(i, i + BATCH_FILES));
-  const results: Answer[][] = new Array(batches.length);
-  const count = Math.max(1, Math.min(threads, batches.length));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise<void>((resolve, reject) => {
-        const feed = () => {
-          if (next >= batches.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, paths: batches[id] });
-        };
-        worker.on("message", (message: { id: number; answers: Answer[] }) => {
-          results[message.id] = message.answers;
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      });
-    }),
-  );
-  return results.flat();
 }

@@ -12,7 +12,9 @@ import { UserError } from "../errors.ts";
  *
  * Format: one JSON value per line (a path with a newline stays on its line). The first line is
  * the header `{"model":…,"modelkeeper":"manifest","section":{…},"version":1}` (canonical JSON);
- * then one `[role, path, sha256]` per file, roles in ROLES order, paths in byte order.
+ * then one `[role, path, sha256]` per file and role, by path (JavaScript string order), a path's
+ * roles in ROLES order: the order record hashes in, so entries are written as hashes arrive.
+ * (Manifests written before 2026-12-04 group entries by role; readers accept any order.)
  *
  * Keeping it alive: the blob is also stored as a note on itself in refs/notes/modelkeeper (the
  * notes tree maps the blob's id to the blob). So it is reachable from the ref every reader
@@ -32,39 +34,65 @@ export interface Manifest extends ManifestHeader {
   inputs: RecordInputs;
 }
 
-/** Streams the manifest into `git hash-object -w --stdin`; then keeps it reachable. */
-export async function writeManifest(
-  git: Git,
-  header: ManifestHeader,
-  entries: Iterable<[Role, string, string]>,
-): Promise<ManifestRef> {
-  const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
-  const done = collect(child, "git hash-object -w --stdin");
-  const digest = createHash("sha256");
-  let files = 0;
-  let pending = "";
-  const write = async (text: string, force = false) => {
-    pending += text;
-    // Write in ~1 MiB pieces, waiting for git to drain: memory stays flat whatever the file count.
-    if (!force && pending.length < 1 << 20) return;
-    const chunk = Buffer.from(pending, "utf8");
-    pending = "";
-    digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise<void>((resolve) => child.stdin.once("drain", () => resolve()));
-  };
-  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
-  for (const entry of entries) {
-    await write(JSON.stringify(entry) + "\n");
-    files++;
+/**
+ * Streams a manifest into `git hash-object -w --stdin` as its entries arrive (in 64 KiB pieces,
+ * waiting for git to drain: memory stays flat whatever the file count); `finish` keeps the blob
+ * reachable and returns what the note line names.
+ */
+export class ManifestWriter {
+  private readonly child;
+  private readonly done: Promise<Buffer>;
+  private readonly digest = createHash("sha256");
+  private files = 0;
+  private pending = "";
+
+  constructor(private readonly git: Git, header: ManifestHeader) {
+    this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.done = collect(this.child, "git hash-object -w --stdin");
+    this.pending = canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
   }
-  await write("", true);
-  child.stdin.end();
-  const oid = (await done).toString("utf8").trim();
-  await keepAlive(git, oid);
-  return { oid, sha256: digest.digest("hex"), files };
+
+  /** Adds an entry; a promise only when a piece goes to git. */
+  add(role: Role, path: string, sha256: string): void | Promise<void> {
+    this.pending += JSON.stringify([role, path, sha256]) + "\n";
+    this.files++;
+    // 64 KiB pieces: under V8's large-object size, so each is young garbage (see hash-cache.ts).
+    if (this.pending.length >= 1 << 16) return this.flush();
+  }
+
+  async finish(): Promise<ManifestRef> {
+    await this.flush();
+    this.child.stdin.end();
+    const oid = (await this.done).toString("utf8").trim();
+    await keepManifest(this.git, oid);
+    return { oid, sha256: this.digest.digest("hex"), files: this.files };
+  }
+
+  /** Stops git without a blob (a failure elsewhere). */
+  abort(): void {
+    this.child.stdin.destroy();
+    this.child.kill();
+    void this.done.catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending) return;
+    const chunk = Buffer.from(this.pending, "utf8");
+    this.pending = "";
+    this.digest.update(chunk);
+    if (!this.child.stdin.write(chunk)) await new Promise<void>((resolve) => this.child.stdin.once("drain", () => resolve()));
+  }
 }
 
-async function keepAlive(git: Git, oid: string): Promise<void> {
+/** Writes a whole manifest from its entries (in manifest order: by path, then ROLES order). */
+export async function writeManifest(git: Git, header: ManifestHeader, entries: Iterable<[Role, string, string]>): Promise<ManifestRef> {
+  const writer = new ManifestWriter(git, header);
+  for (const [role, path, sha256] of entries) await writer.add(role, path, sha256);
+  return writer.finish();
+}
+
+/** Keeps a manifest blob reachable: a note on itself in NOTES_REF (see above), added once. */
+export async function keepManifest(git: Git, oid: string): Promise<void> {
   const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
   if (listed.code === 0 && listed.stdout.trim() === oid) return;
   await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);

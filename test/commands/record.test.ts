@@ -42,14 +42,15 @@ test("record writes one short JSON line naming a manifest blob with the sha256 o
   const [header, ...entries] = manifest.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(header.modelkeeper, "manifest");
   assert.equal(header.section.evaluate.confidence, 0.95, "the model's section with defaults filled in");
+  // In path order (the order files are hashed in, so entries stream out as hashes arrive).
   assert.deepEqual(entries, [
     ["data", "data/holdout.csv", sha(files["data/holdout.csv"])],
     ["data", "data/train/a.csv", sha(files["data/train/a.csv"])],
     ["data", "data/train/b.csv", sha(files["data/train/b.csv"])],
+    ["lockfiles", "package-lock.json", sha("{}\n")],
+    ["config", "params.yaml", sha(files["params.yaml"])],
     ["code", "src/features.py", sha(files["src/features.py"])],
     ["code", "train.mjs", sha(files["train.mjs"])],
-    ["config", "params.yaml", sha(files["params.yaml"])],
-    ["lockfiles", "package-lock.json", sha("{}\n")],
   ]);
   assert.equal(record.manifest!.files, 7);
   assert.equal(record.section!.file, "modelkeeper.yml");
@@ -250,4 +251,29 @@ test("committed files are known by blob id: rewritten with the same bytes they a
   const line = JSON.parse((await noteLines(repo.git)).at(-1)!) as RecordLine;
   const recorded = await readRecordedInputs(repo.git, line, "test");
   assert.equal(recorded.inputs.data["data/train/a.csv"], sha("amount,hour,is_fraud\n1,2,1\n"));
+});
+
+test("an unchanged tree on a new commit reuses the earlier manifest without hashing; an ignored file under a pattern's folder is hashed, not skipped", async (t) => {
+  const repo = await createTestRepo({ ...simpleModelFiles(), ".gitignore": "data/train/*.local.csv\n" });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  await new Promise((r) => setTimeout(r, 20));
+  const first = await repo.cli("record", "--json");
+  assert.equal(JSON.parse(first.stdout).models[0].hashed, 8);
+  await repo.commit("nothing changed");
+  const second = await repo.cli("record", "--json");
+  assert.match(second.stderr, /its manifest [0-9a-f]{12} is reused/);
+  assert.equal(JSON.parse(second.stdout).models[0].hashed, 0);
+  const [a, b] = [JSON.parse((await noteLines(repo.git, "HEAD~1"))[0]), JSON.parse((await noteLines(repo.git))[0])] as RecordLine[];
+  assert.deepEqual(b.manifest, a.manifest);
+
+  // An ignored file the data glob matches: the walk would hash it, so the memo must not apply.
+  await repo.write("data/train/c.local.csv", "amount,hour,is_fraud\n9,9,1\n");
+  await repo.commit("still nothing committed changed");
+  const third = await repo.cli("record", "--json");
+  assert.equal(third.code, 0, third.stderr);
+  assert.doesNotMatch(third.stderr, /is reused/);
+  const line = JSON.parse((await noteLines(repo.git))[0]) as RecordLine;
+  const recorded = await readRecordedInputs(repo.git, line, "test");
+  assert.equal(recorded.inputs.data["data/train/c.local.csv"], sha("amount,hour,is_fraud\n9,9,1\n"));
 });

@@ -10,7 +10,7 @@ const sha = (data: string) => createHash("sha256").update(data).digest("hex");
 test("the manifest writer streams entries from a generator across many write pieces: the blob is exactly the whole text", async (t) => {
   const repo = await createTestRepo(simpleModelFiles());
   t.after(() => repo.cleanup());
-  const count = 40_000; // about 4 MB of entries: several 1 MiB pieces
+  const count = 40_000; // about 4 MB of entries: several write pieces
   let yielded = 0;
   function* entries(): Generator<[Role, string, string]> {
     for (let i = 0; i < count; i++) {
