@@ -1,12 +1,15 @@
 // Benchmark of the drift command end to end (issue 4): CSV in, every test out.
-//   a. 1,000,000 reference vs 1,000,000 current rows, 4 numeric + 1 categorical column, against
-//      pandas.read_csv of both files plus scipy's ks_2samp on the numeric columns, same run;
+//   a. 1,000,000 reference vs 1,000,000 current rows, 4 numeric + 1 categorical column: the shipped
+//      CLI (dist/cli.js, a new process) against bench/peers/drift_pandas.py, which computes the same
+//      tests (KS, Wasserstein and its noise floor, PSI, chi-squared, Jensen-Shannon, Fisher, BH),
+//      alternated in the same run (issue 17: an equal-work baseline);
 //   b. 1,000,000 x 100 columns on both sides (target: under 60 s);
 //   c. a 10,000,000-row window against a 100,000-row reference: peak memory (target: under 1 GB).
 // The model is a real ONNX logistic regression over the four first numeric columns, so the command
 // also scores both sides and tests prediction drift (score and class); (a) and (c) are also run
-// with the artifact removed (input drift only), the work the baseline does.
-// Run: npm run bench -- drift-command
+// with the artifact removed (input drift only), the work the baseline does. Needs dist/ current
+// (npm run bundle).
+// Run: npm run bench -- drift-command (node --import tsx bench/drift-command.ts --only-a: part a alone)
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir, loadavg } from "node:os";
@@ -116,6 +119,16 @@ function driftChild(dir: string, current: string): { seconds: number; code: numb
   return { seconds, code: child.status, peakMb, tested };
 }
 
+/** Wall time of dist/cli.js's drift as a new process, the way users run it. */
+function shippedDrift(dir: string, current: string): number {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", current, "--json"], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (child.status !== 0 && child.status !== 1) throw new Error(`drift failed: ${child.stderr}`);
+  return performance.now() - started;
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const describe = (r: DriftRun) => `${r.ms.toFixed(0)} ms (exit ${r.code}; ${r.cores.toFixed(2)} cores busy; ${r.columns} columns tested, ${r.predictionColumns} of them prediction)`;
 
@@ -129,34 +142,35 @@ try {
   await writeCsv(join(a, "current.csv"), 1_000_000, 4, 1, 2, 0.05);
   await repoWith(a, 4, 1);
   console.log(`a. load average ${load()}`);
-  const withModel = await driftInProcess(a, "current.csv", 2);
-  await rename(join(a, "model.onnx"), join(a, "model.onnx.off"));
-  const inputOnly = await driftInProcess(a, "current.csv", 2);
-  const python = spawnSync(
-    "/usr/bin/python3",
-    [
-      "-c",
-      [
-        "import time, pandas as pd",
-        "from scipy.stats import ks_2samp",
-        "best = float('inf')",
-        "for _ in range(2):",
-        "    t = time.perf_counter()",
-        `    r = pd.read_csv(${JSON.stringify(join(a, "reference.csv"))}); c = pd.read_csv(${JSON.stringify(join(a, "current.csv"))})`,
-        "    for col in ['x0', 'x1', 'x2', 'x3']: ks_2samp(r[col].to_numpy(), c[col].to_numpy())",
-        "    best = min(best, time.perf_counter() - t)",
-        "print(best)",
-      ].join("\n"),
-    ],
-    { encoding: "utf8" },
-  );
-  const baseline = python.status === 0 ? Number(python.stdout.trim()) * 1000 : NaN;
-  console.log("a. 1M vs 1M rows, 4 numeric + 1 categorical, CSV in, every test out (best of 2 each):");
-  console.log(`   drift, input only:                 ${describe(inputOnly)}`);
-  console.log(`   drift, with the ONNX model:        ${describe(withModel)}`);
-  console.log(`   pandas.read_csv x2 + ks_2samp x4:  ${python.status === 0 ? `${baseline.toFixed(0)} ms` : `not run (${python.stderr.trim().split("\n").at(-1)})`}`);
-  if (python.status === 0) console.log(`   ratio drift / baseline: input only ${(inputOnly.ms / baseline).toFixed(2)}, with model ${(withModel.ms / baseline).toFixed(2)} (target <= 1.00)`);
+  // The shipped CLI (dist/, as users run it) as a new process, alternated with the equal-work
+  // pandas + scipy peer (bench/peers/drift_pandas.py: the same tests, the BH family), 5 times each.
+  const peer = join(projectRoot, "bench/peers/drift_pandas.py");
+  const cli: number[] = [];
+  const cliModel: number[] = [];
+  const python: number[] = [];
+  const loads: string[] = [];
+  let statistics = "";
+  for (let run = 0; run < 5; run++) {
+    loads.push(load());
+    await rename(join(a, "model.onnx"), join(a, "model.onnx.off"));
+    cli.push(shippedDrift(a, "current.csv"));
+    await rename(join(a, "model.onnx.off"), join(a, "model.onnx"));
+    cliModel.push(shippedDrift(a, "current.csv"));
+    const started = performance.now();
+    const child = spawnSync("/usr/bin/python3", [peer, join(a, "reference.csv"), join(a, "current.csv")], { encoding: "utf8" });
+    python.push(child.status === 0 ? performance.now() - started : NaN);
+    statistics = child.status === 0 ? child.stdout.trim().split("\n").at(-1)! : child.stderr.trim().split("\n").at(-1)!;
+  }
+  const cores = await driftInProcess(a, "current.csv");
+  console.log("a. 1M vs 1M rows, 4 numeric + 1 categorical, CSV in, every test out; new processes, alternated, 5 runs each:");
+  console.log(`   drift (dist/cli.js), input only:     ${spread(cli)}`);
+  console.log(`   drift (dist/cli.js), with the model: ${spread(cliModel)}`);
+  console.log(`   pandas + scipy, the same tests:      ${spread(python)}`);
+  console.log(`   ratio of medians drift / peer: input only ${(median(cli) / median(python)).toFixed(2)}, with model ${(median(cliModel) / median(python)).toFixed(2)} (target <= 0.80)`);
+  console.log(`   in process, with the model: ${describe(cores)}; load averages per round: ${loads.join(" | ")}`);
+  console.log(`   peer's statistics (KS, Wasserstein, noise, PSI, chi2, JS, BH): ${statistics}`);
   await rm(a, { recursive: true, force: true });
+  if (process.argv.includes("--only-a")) process.exit(0);
 
   // b. 1M x 100 columns on both sides.
   const b = join(root, "b");

@@ -6,6 +6,7 @@
 //   yaml.js             the bundled YAML parser, `modelkeeper/yaml` (what the demo's example imports)
 //   bootstrap-worker.js the paired bootstrap's worker thread (src/stats/paired/paired-bootstrap.ts)
 //   csv-range-worker.js the CSV reader's second thread for big files (src/data/csv-parallel.ts)
+//   column-worker.js    drift's per-column statistics on the other cores (src/monitor/column-pool.ts)
 //   chunk-*.js          code the entries share, and lazily loaded parts (the demo, onnxruntime-web)
 //   ort-wasm-simd-threaded.mjs + .wasm.br  the WebAssembly onnxruntime, the binary brotli-compressed
 //                       (src/model/ort.ts decompresses it); the only ONNX runtime shipped
@@ -35,6 +36,8 @@ const result = await build({
     "bootstrap-worker": join(root, "src/stats/paired/bootstrap-worker.ts"),
     // The CSV reader's second thread, loaded next to the bundle (src/data/csv-parallel.ts).
     "csv-range-worker": join(root, "src/data/csv-range-worker.ts"),
+    // Drift's column pool, loaded next to the bundle the same way (src/monitor/column-pool.ts).
+    "column-worker": join(root, "src/monitor/column-worker.ts"),
   },
   outdir: out,
   bundle: true,

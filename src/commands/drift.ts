@@ -4,12 +4,15 @@ import { openWorkspace } from "./workspace.ts";
 import { readTables } from "../data/index.ts";
 import { expandInputs } from "../data/expand-inputs.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
-import type { Column, Table } from "../data/table.ts";
+import type { Column, NumericColumn, Table } from "../data/table.ts";
 import type { ColumnType } from "../data/column-builder.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { loadModel, closeModel, type ModelHandle } from "../model/runner.ts";
 import { assessSummaries, monitoredColumns, summarizeReference, type DriftAssessment } from "../stats/drift/assess-drift.ts";
-import type { ColumnSummary } from "../stats/drift/column-summary.ts";
+import type { ColumnSummary, NumericSummary } from "../stats/drift/column-summary.ts";
+import { DEFAULT_PSI_BINS } from "../stats/drift/psi.ts";
+import { ColumnPool } from "../monitor/column-pool.ts";
+import type { ColumnMetrics } from "../monitor/column-jobs.ts";
 import { withPredictions, SCORE_COLUMN, CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
 import { summarizeWindowFiles } from "../monitor/window-from-files.ts";
 import { countUnscored, unscoredNote, type UnscoredRows } from "../monitor/unscored-rows.ts";
@@ -63,101 +66,109 @@ export const driftCommand = defineCommand({
     const results: ModelDrift[] = [];
     const markdowns: string[] = [];
     const htmls: string[] = [];
-    for (const model of workspace.models) {
-      const types = model.drift.types;
-      const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
-      const referencePaths = stored
-        ? []
-        : values.reference
-          ? await expandInputs(context.cwd, values.reference, "--reference")
-          : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
-      const handle = await openModel(model, workspace.root);
-      try {
-        let ref: Table | DriftProfile;
-        let note = handle.note;
-        let referenceUnscored: UnscoredRows = { count: 0 };
-        if (stored) ref = stored.profile;
-        else {
-          context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-          ref = await readTables(referencePaths, { types });
-          if (handle.score) {
-            try {
-              ref = await handle.score(ref);
-              referenceUnscored = countUnscored(ref);
-            } catch (error) {
-              if (!isUserError(error)) throw error;
-              context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
-              note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
-              handle.score = undefined;
+    const pool = new ColumnPool();
+    try {
+      for (const model of workspace.models) {
+        const types = model.drift.types;
+        const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
+        const referencePaths = stored
+          ? []
+          : values.reference
+            ? await expandInputs(context.cwd, values.reference, "--reference")
+            : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
+        const handle = await openModel(model, workspace.root);
+        try {
+          let ref: Table | DriftProfile;
+          let note = handle.note;
+          let referenceUnscored: UnscoredRows = { count: 0 };
+          if (stored) ref = stored.profile;
+          else {
+            context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+            ref = await readTables(referencePaths, { types });
+            if (handle.score) {
+              try {
+                ref = await handle.score(ref);
+                referenceUnscored = countUnscored(ref);
+              } catch (error) {
+                if (!isUserError(error)) throw error;
+                context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
+                note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
+                handle.score = undefined;
+              }
             }
           }
+          const features = model.drift.features ?? model.features;
+          const referenceNames = ref.columns.map((c) => c.name);
+          const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceNames.includes(name));
+          const monitored = monitoredColumns(referenceNames, { features, exclude: [model.label], predictions: referencePredictions });
+          const referenceSide = summarizeReference(ref, { ready: isDriftProfile(ref) ? undefined : await summarizeNumericColumns(pool, ref, monitored) });
+          // Read the window with the reference's kinds for monitored columns (a text value in a
+          // numeric column is then an error naming its line), drift.types overriding both.
+          const summaries = new Map<string, ColumnSummary>();
+          const readTypes: Record<string, ColumnType> = {};
+          for (const [name] of monitored) {
+            const summary = referenceSide.columns.get(name)?.();
+            if (!summary) continue;
+            summaries.set(name, summary);
+            if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
+          }
+          Object.assign(readTypes, types);
+          context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
+          const window = await summarizeWindowFiles(currentPaths, summaries, {
+            types: readTypes,
+            score: handle.score,
+            log: context.log,
+            sampleFor: values["report-html"] ? seededRandom() : undefined,
+            pool,
+          });
+          if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+          if (window.rowCount < MIN_WINDOW_ROWS) {
+            throw new UserError(`--current: the window ${currentPatterns.join(", ")} has ${window.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`);
+          }
+          note ??= window.scoringNote;
+          const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
+          const display = (file: string) => relative(context.cwd, file);
+          const unscoredNotes = [
+            isDriftProfile(ref) ? undefined : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display),
+            await unscoredNote("window", window.unscored, window.rowCount, currentPaths, monitoredInputs, display),
+          ].filter((n): n is string => n !== undefined);
+          if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
+          const predictions = referencePredictions.filter((name) => window.columns.has(name));
+          const kindChanged = [...window.kindChanges.keys()];
+          if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
+          const currentSide = { source: currentSource, rowCount: window.rowCount, columns: new Map([...window.columns].map(([name, summary]) => [name, () => summary])) };
+          const assessment = assessSummaries(referenceSide, currentSide, {
+            metrics: await measureNumericColumns(pool, summaries, window.columns),
+            features,
+            exclude: [model.label],
+            predictions,
+            alpha: model.drift.alpha,
+            effectThresholds: {
+              ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
+              ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
+              ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
+            },
+          });
+          const input: DriftReportInput = {
+            model: model.name,
+            assessment,
+            predictionNote: note,
+            reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
+            current: currentPaths.map((p) => relative(context.cwd, p)),
+          };
+          const markdown = renderDriftMarkdown(input);
+          markdowns.push(markdown);
+          // The HTML report (with its histograms) only when asked for: the window keeps a sample for it.
+          if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, window.samples, assessment)));
+          const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
+          if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+          results.push(result);
+        } finally {
+          await handle.close();
         }
-        const referenceSide = summarizeReference(ref);
-        const features = model.drift.features ?? model.features;
-        const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceSide.columns.has(name));
-        const monitored = monitoredColumns([...referenceSide.columns.keys()], { features, exclude: [model.label], predictions: referencePredictions });
-        // Read the window with the reference's kinds for monitored columns (a text value in a
-        // numeric column is then an error naming its line), drift.types overriding both.
-        const summaries = new Map<string, ColumnSummary>();
-        const readTypes: Record<string, ColumnType> = {};
-        for (const [name] of monitored) {
-          const summary = referenceSide.columns.get(name)?.();
-          if (!summary) continue;
-          summaries.set(name, summary);
-          if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
-        }
-        Object.assign(readTypes, types);
-        context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
-        const window = await summarizeWindowFiles(currentPaths, summaries, {
-          types: readTypes,
-          score: handle.score,
-          log: context.log,
-          sampleFor: values["report-html"] ? seededRandom() : undefined,
-        });
-        if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
-        if (window.rowCount < MIN_WINDOW_ROWS) {
-          throw new UserError(`--current: the window ${currentPatterns.join(", ")} has ${window.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`);
-        }
-        note ??= window.scoringNote;
-        const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
-        const display = (file: string) => relative(context.cwd, file);
-        const unscoredNotes = [
-          isDriftProfile(ref) ? undefined : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display),
-          await unscoredNote("window", window.unscored, window.rowCount, currentPaths, monitoredInputs, display),
-        ].filter((n): n is string => n !== undefined);
-        if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
-        const predictions = referencePredictions.filter((name) => window.columns.has(name));
-        const kindChanged = [...window.kindChanges.keys()];
-        if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
-        const currentSide = { source: currentSource, rowCount: window.rowCount, columns: new Map([...window.columns].map(([name, summary]) => [name, () => summary])) };
-        const assessment = assessSummaries(referenceSide, currentSide, {
-          features,
-          exclude: [model.label],
-          predictions,
-          alpha: model.drift.alpha,
-          effectThresholds: {
-            ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
-            ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
-            ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
-          },
-        });
-        const input: DriftReportInput = {
-          model: model.name,
-          assessment,
-          predictionNote: note,
-          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
-          current: currentPaths.map((p) => relative(context.cwd, p)),
-        };
-        const markdown = renderDriftMarkdown(input);
-        markdowns.push(markdown);
-        // The HTML report (with its histograms) only when asked for: the window keeps a sample for it.
-        if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, window.samples, assessment)));
-        const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
-        if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
-        results.push(result);
-      } finally {
-        await handle.close();
       }
+    } finally {
+      await pool.close();
     }
     const drifted = results.some((r) => r.drifted);
     return {
@@ -175,6 +186,25 @@ export const driftCommand = defineCommand({
     };
   },
 });
+
+/** The reference's monitored numeric columns summarized on the column pool, by name. */
+async function summarizeNumericColumns(pool: ColumnPool, reference: Table, monitored: readonly [string, unknown][]): Promise<Map<string, ColumnSummary>> {
+  const names = new Set(monitored.map(([name]) => name));
+  const columns = reference.columns.filter((c): c is NumericColumn => c.kind === "numeric" && names.has(c.name));
+  const summaries = await pool.summarize(columns, DEFAULT_PSI_BINS);
+  return new Map(columns.map((c, i) => [c.name, summaries[i]]));
+}
+
+/** The numeric tests of every column whose window values were kept, on the column pool. */
+async function measureNumericColumns(pool: ColumnPool, references: ReadonlyMap<string, ColumnSummary>, window: ReadonlyMap<string, ColumnSummary>): Promise<Map<string, ColumnMetrics>> {
+  const pairs: { name: string; reference: NumericSummary; current: NumericSummary }[] = [];
+  for (const [name, current] of window) {
+    const reference = references.get(name);
+    if (reference?.kind === "numeric" && current.kind === "numeric" && !current.measured) pairs.push({ name, reference, current });
+  }
+  const metrics = await pool.measure(pairs);
+  return new Map(pairs.map((p, i) => [p.name, metrics[i]]));
+}
 
 /** The profile `record` stored with the record of the working tree's artifact, if any. */
 async function storedProfile(git: Git, model: ModelConfig, context: CommandContext): Promise<{ profile: DriftProfile; commit: string } | undefined> {

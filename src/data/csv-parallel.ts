@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
 import type { ColumnType, Promotion } from "./column-builder.ts";
 import { CsvParser } from "./csv-parser.ts";
 import { DEFAULT_CHUNK_BYTES, feedRange } from "./csv-reader.ts";
 import { openDataFile } from "./open-file.ts";
+import { startWorker } from "./start-worker.ts";
 import type { CategoricalColumn, Column, NumericColumn } from "./table.ts";
 
 /** What the worker needs to parse the second half of a file. */
@@ -71,7 +71,7 @@ export async function readCsvParallel(
     if (header === undefined) return undefined; // a very long header: not worth the trouble
 
     const task: CsvRangeTask = { path, start: split, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
-    const started = await startWorker(task);
+    const started = await startRangeWorker(task);
     if (started === undefined) return undefined;
     worker = started.worker;
     let first: ColumnBatch | undefined;
@@ -101,19 +101,9 @@ async function lineStartAfter(handle: import("node:fs/promises").FileHandle, fro
   return undefined;
 }
 
-async function startWorker(task: CsvRangeTask): Promise<{ worker: Worker; result: Promise<{ batch: ColumnBatch; lines: number } | undefined> } | undefined> {
-  let worker: Worker;
-  try {
-    const bundled = workerEntryUrl();
-    if (bundled) worker = new Worker(bundled, { workerData: task });
-    else {
-      const code = await workerCode();
-      if (code === undefined) return undefined;
-      worker = new Worker(code, { eval: true, execArgv: [], workerData: task });
-    }
-  } catch {
-    return undefined;
-  }
+async function startRangeWorker(task: CsvRangeTask): Promise<{ worker: Worker; result: Promise<{ batch: ColumnBatch; lines: number } | undefined> } | undefined> {
+  const worker = await startWorker({ bundled: "csv-range-worker", source: new URL("./csv-range-worker.ts", import.meta.url) }, task);
+  if (!worker) return undefined;
   const result = new Promise<{ batch: ColumnBatch; lines: number } | undefined>((resolve) => {
     worker.once("message", (message: { batch?: ColumnBatch; lines?: number; failed?: string }) => {
       resolve(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : undefined);
@@ -122,43 +112,6 @@ async function startWorker(task: CsvRangeTask): Promise<{ worker: Worker; result
     worker.once("exit", () => resolve(undefined));
   });
   return { worker, result };
-}
-
-/**
- * In the bundle (dist/, where this module is a .js chunk) the worker is dist/csv-range-worker.js,
- * built by scripts/bundle.mjs next to it; from the sources there is no such file (undefined).
- */
-export function workerEntryUrl(moduleUrl: string = import.meta.url): URL | undefined {
-  return moduleUrl.endsWith(".ts") ? undefined : new URL("./csv-range-worker.js", moduleUrl);
-}
-
-let compiledWorker: Promise<string | undefined> | undefined;
-
-/**
- * From the sources: the worker's code as one CommonJS script. Loading TypeScript in a worker
- * through tsx costs about half a second per worker; bundling the worker's few modules with esbuild
- * (a devDependency) takes a few tens of milliseconds, once per process.
- */
-function workerCode(): Promise<string | undefined> {
-  compiledWorker ??= (async () => {
-    try {
-      const bundler = "esbuild"; // a variable, so that bundlers leave this import alone
-      const { build } = (await import(bundler)) as typeof import("esbuild");
-      const output = await build({
-        entryPoints: [fileURLToPath(new URL("./csv-range-worker.ts", import.meta.url))],
-        bundle: true,
-        format: "cjs",
-        platform: "node",
-        target: "node20",
-        write: false,
-        logLevel: "silent",
-      });
-      return output.outputFiles[0].text;
-    } catch {
-      return undefined;
-    }
-  })();
-  return compiledWorker;
 }
 
 /** The two halves as one batch; `linesBefore` = physical lines in the first half (header included). */

@@ -4,6 +4,7 @@ import type { ColumnType } from "../data/column-builder.ts";
 import type { Table } from "../data/table.ts";
 import type { ColumnSummary } from "../stats/drift/column-summary.ts";
 import { countUnscored, type UnscoredRows } from "./unscored-rows.ts";
+import type { ColumnPool } from "./column-pool.ts";
 import { WindowSummarizer, type WindowSummary, type WindowSummaryOptions } from "../stats/drift/window-summary.ts";
 
 /** Adds the model's outputs to one batch; throws UserError when the model cannot score it. */
@@ -15,6 +16,8 @@ export interface FilesWindowOptions extends WindowSummaryOptions {
   readonly score?: BatchScorer;
   /** Progress for people. */
   readonly log?: (line: string) => void;
+  /** Sorts the kept values of numeric columns on worker threads (else on this one). */
+  readonly pool?: ColumnPool;
 }
 
 export interface FilesWindow extends WindowSummary {
@@ -67,5 +70,7 @@ export async function summarizeWindowFiles(paths: readonly string[], references:
     }
     throw error;
   }
-  return { ...summarizer.finish(), scoringNote, unscored };
+  const kept = options.pool ? summarizer.keptValues() : new Map<string, Float64Array>();
+  const sorted = kept.size ? await options.pool!.sort([...kept.values()]) : [];
+  return { ...summarizer.finish(new Map([...kept.keys()].map((name, i) => [name, sorted[i]]))), scoringNote, unscored };
 }

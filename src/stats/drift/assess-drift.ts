@@ -87,6 +87,11 @@ export interface DriftOptions {
   readonly columnTests?: Readonly<Record<string, { readonly test: DriftVerdictMethod; readonly threshold?: number }>>;
   /** PSI bins when the reference is a Table (a profile brings its own; default 10). */
   readonly psiBins?: number;
+  /**
+   * Metrics already measured on these very summaries (by the same registry functions, on another
+   * thread: monitor/column-pool.ts), by column; the others are measured here.
+   */
+  readonly metrics?: ReadonlyMap<string, Partial<Record<DriftTestName, DriftMetric | null>>>;
 }
 
 export type ColumnRole = "feature" | "prediction";
@@ -211,13 +216,17 @@ export interface SummarizedSide {
   readonly columns: ReadonlyMap<string, () => ColumnSummary>;
 }
 
-/** Lazy, cached summaries of a reference Table or profile (the reference side's PSI bins included). */
-export function summarizeReference(reference: DriftReference, options: { psiBins?: number } = {}): SummarizedSide & { fromProfile: boolean } {
+/**
+ * Lazy, cached summaries of a reference Table or profile (the reference side's PSI bins included);
+ * `ready` holds summaries already made (with the same bins) of some of its columns.
+ */
+export function summarizeReference(reference: DriftReference, options: { psiBins?: number; ready?: ReadonlyMap<string, ColumnSummary> } = {}): SummarizedSide & { fromProfile: boolean } {
   const columns = new Map<string, () => ColumnSummary>();
   const fromProfile = isDriftProfile(reference);
   const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
   for (const column of reference.columns) {
-    columns.set(column.name, once(() => (isDriftProfile(reference) ? profileColumnSummary(column as DriftProfile["columns"][number]) : summarizeColumn(column as Column, { psiBins }))));
+    const ready = options.ready?.get(column.name);
+    columns.set(column.name, ready ? () => ready : once(() => (isDriftProfile(reference) ? profileColumnSummary(column as DriftProfile["columns"][number]) : summarizeColumn(column as Column, { psiBins }))));
   }
   return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
 }
@@ -292,7 +301,7 @@ export function assessSummaries(reference: SummarizedSide & { fromProfile: boole
       continue;
     }
     const override = options.columnTests?.[name];
-    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold));
+    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold, options.metrics?.get(name)));
   }
   if (errors.length > 0) throw new MonitoredColumnsError(errors);
 
@@ -350,9 +359,10 @@ function prepareColumn(
   thresholds: EffectThresholds,
   verdictBy: DriftVerdictMethod,
   threshold: number | undefined,
+  measured: Partial<Record<DriftTestName, DriftMetric | null>> | undefined,
 ): Prepared {
   const metrics: Partial<Record<DriftTestName, DriftMetric | null>> = {};
-  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = test.measure(reference, current);
+  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = measured && test.name in measured ? measured[test.name]! : test.measure(reference, current);
 
   let significance: Prepared["significance"] = null;
   let effect: EffectResult | null = null;

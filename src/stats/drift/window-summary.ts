@@ -45,7 +45,7 @@ export interface WindowSummary {
 
 interface Accumulator {
   add(column: Column | undefined, rows: number): void;
-  finish(rowCount: number): ColumnSummary;
+  finish(rowCount: number, sorted?: Float64Array): ColumnSummary;
   sample(): Column | undefined;
 }
 
@@ -84,12 +84,26 @@ export class WindowSummarizer {
     this.rowCount += batch.rowCount;
   }
 
-  finish(): WindowSummary {
+  /**
+   * The values numeric columns kept exactly, unsorted, by column: a caller may sort them
+   * elsewhere (sortedNonMissing, on other threads) and hand them to finish().
+   */
+  keptValues(): Map<string, Float64Array> {
+    const kept = new Map<string, Float64Array>();
+    for (const [name, accumulator] of this.accumulators) {
+      const values = accumulator instanceof NumericAccumulator ? accumulator.kept() : undefined;
+      if (values && this.sawColumn.has(name) && !this.kindChanges.has(name)) kept.set(name, values);
+    }
+    return kept;
+  }
+
+  /** The summaries; `sorted` holds keptValues() passed through sortedNonMissing, by column. */
+  finish(sorted?: ReadonlyMap<string, Float64Array>): WindowSummary {
     const columns = new Map<string, ColumnSummary>();
     const samples = new Map<string, Column>();
     for (const [name, accumulator] of this.accumulators) {
       if (!this.sawColumn.has(name) || this.kindChanges.has(name)) continue;
-      columns.set(name, accumulator.finish(this.rowCount));
+      columns.set(name, accumulator.finish(this.rowCount, sorted?.get(name)));
       const sample = accumulator.sample();
       if (sample) samples.set(name, sample);
     }
@@ -188,10 +202,15 @@ class NumericAccumulator implements Accumulator {
     this.present = total;
   }
 
-  finish(rowCount: number): NumericSummary {
+  /** The values kept exactly (undefined once the window switched to counts). */
+  kept(): Float64Array | undefined {
+    return this.buffer?.subarray(0, this.buffered);
+  }
+
+  finish(rowCount: number, sorted?: Float64Array): NumericSummary {
     const base = { kind: "numeric" as const, name: this.name, rowCount, missingCount: rowCount - this.present };
     if (this.buffer) {
-      const sortedValues = sortedNonMissing(this.buffer.subarray(0, this.buffered));
+      const sortedValues = sorted ?? sortedNonMissing(this.buffer.subarray(0, this.buffered));
       const { mean, std } = moments(sortedValues);
       const n = sortedValues.length;
       return { ...base, sortedValues, sampled: false, mean, std, min: n ? sortedValues[0] : NaN, max: n ? sortedValues[n - 1] : NaN };
