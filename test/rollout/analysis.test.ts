@@ -27,7 +27,7 @@ test("the median's order-statistic ranks equal scipy.stats.binom's", () => {
 });
 
 function window(requests: number, errors: number, latencies: number[], scores: number[]): EndpointWindow {
-  return { requests, errors, latencyMs: latencies, latencySeen: latencies.length, scores, scoresSeen: scores.length };
+  return { requests, errors, latencyMs: latencies, latencySeen: latencies.length, scores, scoresSeen: scores.length, labelled: { labels: [], predictions: [], seen: 0 } };
 }
 
 const evidence = (stable: EndpointWindow, canary: EndpointWindow, alpha = 0.001) =>

@@ -15,7 +15,7 @@ import type { Prediction } from "../../src/model/output-plan.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
 import { createRandom } from "../../src/stats/random.ts";
 
-const CONFIG: RolloutConfig = { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const CONFIG: RolloutConfig = { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 const binary = (scores: number[]): Prediction => ({ rowCount: scores.length, scores: Float64Array.from(scores), outputs: { value: "probabilities" } });
 

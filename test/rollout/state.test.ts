@@ -8,7 +8,7 @@ import { createRandom } from "../../src/stats/random.ts";
 import { healthy, simulate, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");
-const DEFAULTS: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const DEFAULTS: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const config = (overrides: Partial<RolloutConfig> = {}): RolloutConfig => ({ ...DEFAULTS, ...overrides });
 const seeded = (seed: number) => {
   const random = createRandom(seed);
