@@ -65,7 +65,7 @@ test("serve's controller: started on open, reverted on a canary that predicts po
     assert.equal(verdict.requests.canary, canaryRequests);
     assert.match(verdict.reason!, /^prediction_mix: KS statistic/);
     assert.ok(verdict.evidence.find((e) => e.signal === "prediction_mix")!.breached);
-    assert.deepEqual(Object.keys(verdict).sort(), ["canary", "evidence", "looks", "model", "ok", "percent", "reason", "recorded", "requests", "stable", "state", "step", "step_started_at", "steps", "verdict"]);
+    assert.deepEqual(Object.keys(verdict).sort(), ["canary", "evidence", "labels", "looks", "model", "ok", "percent", "reason", "recorded", "requests", "stable", "state", "step", "step_started_at", "steps", "verdict"]);
     await controller.settled();
     assert.deepEqual(recorded, ["started:true", "reverted:true"]);
     const onRemote = (await readNote(createGit(repo.origin), commit)).map((l) => (l as { transition?: string }).transition);
