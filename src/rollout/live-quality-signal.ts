@@ -9,7 +9,7 @@
  *   regression  mean absolute error, canary − stable, normal (Welch) bound; the margin is a
  *               fraction of the stable MAE, so it means the same whatever the target's units.
  * Breach when the lower bound of "worse" exceeds quality_margin. Undefined (no breach) until both
- * sides have labelled rows (and, for the AUC, both classes). Pure: labelled samples in, evidence out.
+ * sides have labelled rows (for the AUC, MIN_CLASS_ROWS of each class on each side). Pure: labelled samples in, evidence out.
  */
 import type { Task } from "../config/types.ts";
 import type { SignalEvidence } from "./analysis.ts";
@@ -17,6 +17,13 @@ import type { EndpointWindow } from "./endpoint-window.ts";
 import { newcombeDifference } from "./newcombe-interval.ts";
 import { aucVariance } from "../stats/intervals/auc-interval.ts";
 import { normalQuantile } from "../stats/paired/normal-distribution.ts";
+
+/**
+ * DeLong's variance comes from the placements of each class: with a handful of positives it is
+ * itself a guess, and a normal bound on it is too sure of itself. Below this many rows of each
+ * class on each side the AUC is not compared.
+ */
+export const MIN_CLASS_ROWS = 10;
 
 export interface QualitySettings {
   task: Task;
@@ -33,7 +40,10 @@ export function liveQualitySignal(stable: EndpointWindow, challenger: EndpointWi
   if (settings.task === "binary") {
     const sa = aucVariance(Float64Array.from(s.labels), Float64Array.from(s.predictions));
     const ca = aucVariance(Float64Array.from(c.labels), Float64Array.from(c.predictions));
-    if (!sa || !ca) return none(`roc_auc needs both classes among each side's labelled rows (canary ${c.labels.length}, stable ${s.labels.length} rows)`);
+    const fewest = Math.min(sa?.positives ?? 0, sa?.negatives ?? 0, ca?.positives ?? 0, ca?.negatives ?? 0);
+    if (!sa || !ca || fewest < MIN_CLASS_ROWS) {
+      return none(`roc_auc needs ${MIN_CLASS_ROWS} labelled rows of each class on each side (canary ${ca?.positives ?? 0} positive of ${c.labels.length}, stable ${sa?.positives ?? 0} of ${s.labels.length})`);
+    }
     const worse = sa.auc - ca.auc;
     const low = worse - z * Math.sqrt(sa.variance + ca.variance);
     return judge("roc_auc", settings.margin, alpha, { ...counts, canary_value: ca.auc, stable_value: sa.auc, canary_positives: ca.positives, stable_positives: sa.positives, worse, low }, `canary roc_auc ${ca.auc.toFixed(3)} on ${c.labels.length} labelled rows vs stable ${sa.auc.toFixed(3)} on ${s.labels.length}`);
