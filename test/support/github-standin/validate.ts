@@ -38,7 +38,7 @@ interface CompiledOperation {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-export function createAjv(coerce: boolean): Ajv {
+function createAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
     strict: false,
     logger: false,
