@@ -10,7 +10,7 @@ import { createRandom } from "../src/stats/random.ts";
 import { loadavg } from "node:os";
 import { machineLine } from "./support/machine.ts";
 
-const CONFIG: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 2000, min_minutes: 0, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const CONFIG: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 2000, min_minutes: 0, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const random = createRandom(15);
 const observation = (): Observation => ({ ok: random.nextFloat() >= 0.01, latencyMs: 2 * (0.8 + 0.4 * random.nextFloat()), scores: [random.nextFloat() ** 2] });
 

@@ -44,6 +44,8 @@ export interface RolloutConfig {
   error_rate_margin: number;
   latency_median_ratio: number;
   prediction_ks: number;
+  /** Live quality (labels that came back): how much worse the canary may be, beyond doubt (see rollout/live-quality-signal.ts). */
+  quality_margin: number;
 }
 
 export interface ModelConfig {

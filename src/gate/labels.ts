@@ -236,3 +236,43 @@ function summarise(values: ReadonlyArray<string | number>): string {
   const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(", ");
   return values.length > 8 ? `${shown}, … ${values.length} in all` : shown;
 }
+
+/**
+ * One label at a time, for labels that arrive as a stream (serve's POST /v2/models/{model}/labels),
+ * by encodeLabels' rules where a stream allows them: binary 0/1 or true/false, or `positive:`
+ * against one other value (the first other value seen is the negative, as in a file; a third is
+ * refused) or against classes[0] when `classes:` is set; multiclass a value of `classes:`, or
+ * without it a class index 0, 1, … (text needs `classes:`: a stream has no "all values" to sort);
+ * regression a finite number. Returns the encoded value, or a sentence saying what is wrong and
+ * which key to set. Stateful only in the binary negative it has learnt.
+ */
+export function labelEncoder(rules: LabelRules): (text: string) => number | { problem: string } {
+  const { task, classes, positive, configKey } = rules;
+  if (task === "regression") {
+    return (text) => {
+      const v = text.trim() === "" ? NaN : Number(text);
+      return Number.isFinite(v) ? v : { problem: `${JSON.stringify(text)} is not a finite number (a regression label is the target value)` };
+    };
+  }
+  if (task === "multiclass") {
+    if (classes) {
+      const index = new Map(classes.map((c, i) => [c, i]));
+      return (text) => index.get(text) ?? { problem: `${JSON.stringify(text)} is a class the model does not know (its classes: ${JSON.stringify(classes)})` };
+    }
+    return (text) => {
+      const v = Number(text);
+      return text.trim() !== "" && Number.isInteger(v) && v >= 0 ? v : { problem: `${JSON.stringify(text)} is not a class index 0, 1, …; set ${configKey}.classes to the label value of each probability column to send class names` };
+    };
+  }
+  const positiveText = positive ?? (classes && !sameList(classes, ["0", "1"]) ? classes[1] : undefined);
+  if (positiveText === undefined) {
+    return (text) =>
+      NATURAL_BINARY.get(text.toLowerCase()) ?? { problem: `${JSON.stringify(text)} is not a binary label (0/1 or true/false); if it names a class, set ${configKey}.positive to the value that means the positive class` };
+  }
+  let negative = classes?.[0];
+  return (text) => {
+    if (text === positiveText) return 1;
+    if (negative === undefined) negative = text;
+    return text === negative ? 0 : { problem: `${JSON.stringify(text)} is a third class besides ${JSON.stringify(negative)} and the positive ${JSON.stringify(positiveText)}; a binary model knows two classes` };
+  };
+}

@@ -10,6 +10,8 @@
  *     stable median's upper bound.
  *   - prediction_mix: two-sample Kolmogorov–Smirnov on the scores (or predicted classes); breach when
  *     the statistic exceeds prediction_ks and its p-value is below alpha (a real and a large shift).
+ * The fourth signal, live quality on the rows whose labels came back, is live-quality-signal.ts;
+ * it has its own looks (state.ts), as labels arrive on their own schedule.
  * A shadow's latency is not compared: its runs are fitted in after the answers, sharing the event
  * loop with the next request, so their times measure the server's load as much as the model.
  * Pure: windows and thresholds in, evidence out.
@@ -20,13 +22,15 @@ import { newcombeDifference } from "./newcombe-interval.ts";
 import { medianRankInterval } from "../gate/latency.ts";
 import { ksTwoSample } from "../stats/drift/ks-two-sample.ts";
 
-export type Signal = "error_rate" | "latency" | "prediction_mix";
+export type Signal = "error_rate" | "latency" | "prediction_mix" | "live_quality";
 
 export interface SignalEvidence {
   signal: Signal;
   breached: boolean;
   /** The significance level this look spent on the signal. */
   alpha: number;
+  /** live_quality: the metric compared (roc_auc, misclassification, mae). */
+  metric?: string;
   /** The numbers behind the decision (rates, bounds, statistic), for the record and the endpoint. */
   figures: Record<string, number>;
   /** One sentence naming the figures, used as the revert reason. */

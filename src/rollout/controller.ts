@@ -8,7 +8,8 @@
 import type { Git } from "../git/git.ts";
 import type { RolloutConfig } from "../config/types.ts";
 import { TOOL } from "../version.ts";
-import { Rollout, type Endpoint, type Serving, type Transition } from "./state.ts";
+import { Rollout, type Endpoint, type RolloutOptions, type Serving, type Transition } from "./state.ts";
+import type { LabelOutcome } from "./label-memory.ts";
 import type { Observation } from "./endpoint-window.ts";
 import { RolloutRecorder, readRolloutHistory, transitionsOf, type RecordOutcome } from "./record.ts";
 import { rolloutVerdict, type RolloutVerdict } from "./verdict.ts";
@@ -26,6 +27,8 @@ export interface ControllerOptions {
   remote?: string;
   now?: () => number;
   random: () => number;
+  /** The task (for the live-quality metric) and how many requests are remembered for labels. */
+  labels?: RolloutOptions;
   /** Told about each transition once it is written (or failed to be), e.g. for the log and metrics. */
   onRecorded?: (transitions: readonly Transition[], outcome: RecordOutcome | { error: string }) => void;
 }
@@ -47,7 +50,7 @@ export class RolloutController {
     const now = options.now ?? Date.now;
     const recordable = options.git !== undefined && options.canary.commit !== undefined;
     const history = recordable ? transitionsOf(await readRolloutHistory(options.git!, options.model), options.model, options.canary.sha256) : [];
-    const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random);
+    const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random, options.labels);
     const recorder = recordable ? new RolloutRecorder(options.git!, { remote: options.remote }) : undefined;
     const controller = new RolloutController(options, rollout, recorder, now);
     controller.resumed = history.length > 0;
@@ -59,6 +62,13 @@ export class RolloutController {
   /** One answered or failed request on `endpoint`; returns the transitions it caused (then serving() changed). */
   observe(endpoint: Endpoint, observation: Observation): Transition[] {
     return this.record(this.rollout.observe(endpoint, observation, this.now()));
+  }
+
+  /** Labels that came back (encoded, one per row); what became of them, and the transitions they caused (a live-quality revert). */
+  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): { outcomes: Record<LabelOutcome, number>; transitions: Transition[] } {
+    const result = this.rollout.label(labels, this.now());
+    this.record(result.transitions);
+    return result;
   }
 
   /** Call every few seconds: a step whose minimum time ran out passes without waiting for a request. */

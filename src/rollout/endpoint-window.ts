@@ -14,6 +14,8 @@ export interface EndpointWindow {
   /** A uniform sample of the scores of the requests that succeeded. */
   scores: number[];
   scoresSeen: number;
+  /** A uniform sample of the rows whose labels came back (live quality): each label and what this endpoint predicted. */
+  labelled: { labels: number[]; predictions: number[]; seen: number };
 }
 
 export interface Observation {
@@ -21,13 +23,17 @@ export interface Observation {
   latencyMs: number;
   /** Each row's score (binary, regression) or predicted class index (multiclass); absent when it failed. */
   scores?: ArrayLike<number>;
+  /** The request id, so labels that come back later find what this endpoint predicted. */
+  id?: string;
 }
 
 /** Samples kept per endpoint and step: enough for a median CI and a KS test, small enough to test in microseconds. */
 export const WINDOW_CAPACITY = 2000;
+/** Labelled rows kept per endpoint and step: rare positives (2.5% fraud) need thousands of rows for an AUC. */
+export const LABELLED_CAPACITY = 20_000;
 
 export function emptyWindow(): EndpointWindow {
-  return { requests: 0, errors: 0, latencyMs: [], latencySeen: 0, scores: [], scoresSeen: 0 };
+  return { requests: 0, errors: 0, latencyMs: [], latencySeen: 0, scores: [], scoresSeen: 0, labelled: { labels: [], predictions: [], seen: 0 } };
 }
 
 export function addObservation(window: EndpointWindow, observation: Observation, random: () => number, capacity = WINDOW_CAPACITY): void {
@@ -39,6 +45,20 @@ export function addObservation(window: EndpointWindow, observation: Observation,
       const score = observation.scores[i];
       if (Number.isFinite(score)) window.scoresSeen = offer(window.scores, window.scoresSeen, score, random, capacity);
     }
+  }
+}
+
+/** Rows of one request whose labels came back: `labels[i]` is the truth for what it predicted as `predictions[i]`. */
+export function addLabelled(window: EndpointWindow, labels: ArrayLike<number>, predictions: ArrayLike<number>, random: () => number, capacity = LABELLED_CAPACITY): void {
+  const sample = window.labelled;
+  for (let i = 0; i < labels.length; i++) {
+    if (!Number.isFinite(predictions[i])) continue;
+    const slot = sample.labels.length < capacity ? sample.labels.length : Math.floor(random() * (sample.seen + 1));
+    if (slot < capacity) {
+      sample.labels[slot] = labels[i];
+      sample.predictions[slot] = predictions[i];
+    }
+    sample.seen += 1;
   }
 }
 

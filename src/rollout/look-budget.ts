@@ -5,10 +5,13 @@
  *   alpha / (analysed steps · signals) · 2^−(k+1)
  * per signal, so over any number of looks, every signal and every step the chance that a canary
  * that behaves exactly like the stable model is reverted stays ≤ alpha (a union bound:
- * Σ_k 2^−(k+1) < 1). Pure.
+ * Σ_k 2^−(k+1) < 1). The fourth signal, live quality, counts its own looks k (when the canary's
+ * labelled rows reach 100·2^k, and at the step's last look) and spends from its own quarter the
+ * same way, so labels arriving at any pace cannot raise the false-alarm rate. Pure.
  */
 
-export const SIGNAL_COUNT = 3;
+/** error_rate, latency, prediction_mix, live_quality. */
+export const SIGNAL_COUNT = 4;
 export const FIRST_LOOK_REQUESTS = 100;
 
 /** The significance level one signal gets at look k (0-based) of a step. */

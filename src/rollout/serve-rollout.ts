@@ -17,6 +17,7 @@ import { rolloutAnswer, type EndpointAnswer } from "./endpoint.ts";
 import { failedObservation, observationOf } from "./observation.ts";
 import type { RolloutPlan } from "./plan.ts";
 import type { Endpoint, Serving, Transition } from "./state.ts";
+import type { LabelOutcome } from "./label-memory.ts";
 import type { RolloutVerdict } from "./verdict.ts";
 
 /** Told about each transition (after it happened, before or while it is written to git). */
@@ -40,14 +41,18 @@ export interface ServeRolloutOptions {
   listeners?: TransitionListener[];
   tickMs?: number;
   random?: () => number;
+  /** Requests remembered for labels to join (serve.labels.remembered_requests). */
+  rememberedRequests?: number;
   log(line: string): void;
   warn(line: string): void;
 }
 
 /** What the HTTP layer calls: one per answered (or failed) request, and the rollout routes. */
 export interface RolloutHooks {
-  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }): void;
+  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }, id?: string): void;
   answer(route: "verdict" | "gate"): EndpointAnswer;
+  /** Labels that came back (POST /v2/models/{model}/labels), encoded: what became of them. */
+  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): Record<LabelOutcome, number>;
 }
 
 export const TICK_MS = 2_000;
@@ -71,6 +76,7 @@ export class ServeRollout implements RolloutHooks {
       git,
       ...(options.remote ? { remote: options.remote } : {}),
       random: options.random ?? Math.random,
+      labels: { task: model.task, ...(options.rememberedRequests ? { rememberedRequests: options.rememberedRequests } : {}) },
       onRecorded: (transitions, outcome) => {
         if ("error" in outcome) options.warn(`serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`);
         else if (outcome.pushError) options.warn(`serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`);
@@ -96,12 +102,18 @@ export class ServeRollout implements RolloutHooks {
     return rollout;
   }
 
-  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }): void {
+  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }, id?: string): void {
     if (this.detached) return;
     setImmediate(() => {
       const observation = "prediction" in result ? observationOf(result.prediction, model.task, result.runMs) : failedObservation(result.failedAfterMs);
-      this.act(this.controller.observe(endpoint, observation));
+      this.act(this.controller.observe(endpoint, id === undefined ? observation : { ...observation, id }));
     });
+  }
+
+  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): Record<LabelOutcome, number> {
+    const { outcomes, transitions } = this.controller.label(labels);
+    this.act(transitions);
+    return outcomes;
   }
 
   answer(route: "verdict" | "gate"): EndpointAnswer {

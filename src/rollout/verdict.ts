@@ -7,7 +7,7 @@
  */
 import type { RolloutConfig } from "../config/types.ts";
 import type { SignalEvidence } from "./analysis.ts";
-import type { RolloutStatus } from "./state.ts";
+import type { LabelCounts, RolloutStatus } from "./state.ts";
 
 export interface RolloutVerdict {
   model: string;
@@ -25,6 +25,8 @@ export interface RolloutVerdict {
   looks: number;
   evidence: SignalEvidence[];
   reason?: string;
+  /** Labels posted since this process started (joined, unknown, outside_window, …) and the labelled rows per endpoint in this step. */
+  labels: LabelCounts;
   /** false when the canary has no commit (a PATH): nothing is written to git, a restart starts over. */
   recorded: boolean;
 }
@@ -36,7 +38,7 @@ export function rolloutVerdict(input: { model: string; canary: RolloutVerdict["c
     canary: input.canary, ...(input.stable ? { stable: input.stable } : {}),
     steps: input.steps, step: status.step, percent: status.percent, step_started_at: status.stepStartedAt,
     requests: { stable: status.requests.stable, canary: status.requests.challenger },
-    looks: status.looks, evidence: status.evidence,
+    looks: status.looks, evidence: status.evidence, labels: status.labels,
     ...(status.reason !== undefined ? { reason: status.reason } : {}),
     recorded: input.recorded,
   };

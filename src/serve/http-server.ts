@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { matchRoute } from "./routes.ts";
 import { parseInferRequest, RequestError } from "./infer-request.ts";
+import { parseLabelsRequest } from "./labels-request.ts";
 import { errorBody, inferResponse, modelMetadata, serverMetadata } from "./protocol.ts";
 import { scoreTable, type ServedModel } from "./served-model.ts";
 import type { AdmissionGate } from "./admission.ts";
@@ -20,6 +21,7 @@ import { stickyDraw } from "./router.ts";
 import type { Table } from "../data/table.ts";
 import type { RolloutHooks } from "../rollout/serve-rollout.ts";
 import { rolloutAnswer } from "../rollout/endpoint.ts";
+import type { RolloutVerdict } from "../rollout/verdict.ts";
 import { isUserError } from "../errors.ts";
 import { closeAfterAnswer } from "../http/close-after-answer.ts";
 import { VERSION } from "../version.ts";
@@ -37,6 +39,8 @@ export interface ServerParts {
   warn(line: string): void;
   /** The rollout (serve --canary/--shadow): told about each answer, and answers the rollout routes. */
   rollout?: RolloutHooks;
+  /** The model's label rules for POST /v2/models/{model}/labels (gate/labels.ts labelEncoder). */
+  encodeLabel(text: string): number | { problem: string };
 }
 
 /** Counts infer requests from arrival to answer; shutdown waits for zero. */
@@ -112,11 +116,14 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       const answer = parts.rollout ? parts.rollout.answer(route.gate ? "gate" : "verdict") : rolloutAnswer(route.model, undefined, "verdict");
       return send(parts, res, answer.status, answer.body as unknown as Record<string, unknown>);
     }
+    case "labels":
+      if (route.model !== slots.stable.name) return notServed(parts, res, slots.stable, route.model, undefined);
+      return labels(parts, req, res);
     case "method-not-allowed":
       res.setHeader("allow", route.allow);
       return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route.allow}`));
     default:
-      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
+      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, POST /v2/models/{model}/labels, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
   }
 }
 
@@ -198,10 +205,10 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     answer(200, inferResponse(model, id, outcome));
     parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint, table: request.table, prediction: outcome.prediction });
     // Requests that named a version chose their model: only routed ones are compared.
-    if (version === undefined) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs });
+    if (version === undefined) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs }, id);
     // Awaited after the answer went out, so shutdown (which waits for this handler) waits for it too.
     const mirror = taken.decision.mirror;
-    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request.table);
+    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request.table, id);
   } catch (error) {
     if (isUserError(error)) return answer(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${(error as Error)?.message ?? error}`);
@@ -218,7 +225,7 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
  * and nobody waits for one (a shadow never delays a client), holding the shadow model until done.
  * Its predictions go to the rollout, not to the prediction log (the log is what clients were told).
  */
-async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table): Promise<void> {
+async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table, id: string): Promise<void> {
   if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency) return;
   const admission = await parts.admission.acquire(0);
   if (!admission.admitted) return;
@@ -226,13 +233,41 @@ async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table):
   try {
     const scored = await scoreTable(shadow, table);
     parts.metrics.rows.inc({ model: shadow.name, version: shadow.version, endpoint: "shadow" }, table.rowCount);
-    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance.now() - started });
+    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance.now() - started }, id);
   } catch (error) {
     if (!isUserError(error)) parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${(error as Error)?.message ?? error}`);
     parts.rollout?.observe("shadow", shadow, { failedAfterMs: performance.now() - started });
   } finally {
     admission.release();
   }
+}
+
+/**
+ * Labels that came back, for the rollout's live-quality signal: validated whole (a 400 names the
+ * field and changes nothing), then joined by request id. 200 says what became of each: joined,
+ * unknown (never answered here, or forgotten), outside_window (answered before this step, or no
+ * rollout is running), duplicate, rows_mismatch. Not admitted through the model-run gate: no model runs.
+ */
+async function labels(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { settings } = parts;
+  if (Number(req.headers["content-length"]) > settings.maxBodyBytes) return tooLarge((code, body) => send(parts, res, code, body), req, res, settings.maxBodyBytes);
+  const body = await readBody(req, settings.maxBodyBytes);
+  if (body === undefined) return tooLarge((code, b) => send(parts, res, code, b), req, res, settings.maxBodyBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch (error) {
+    return send(parts, res, 400, errorBody(`the body is not valid JSON (${(error as Error).message}); send {"labels": [{"id": "<request id>", "label": <value>}, …]}`));
+  }
+  let posted;
+  try {
+    posted = parseLabelsRequest(parsed, parts.encodeLabel, { maxLabels: settings.labels.maxPerRequest, maxRows: settings.maxRows });
+  } catch (error) {
+    if (error instanceof RequestError) return send(parts, res, error.status, errorBody(error.message));
+    throw error;
+  }
+  const outcomes = parts.rollout ? parts.rollout.label(posted) : { joined: 0, unknown: 0, outside_window: posted.length, duplicate: 0, rows_mismatch: 0 };
+  send(parts, res, 200, { model: parts.slots.stable.name, received: posted.length, ...outcomes, rollout: parts.rollout ? (parts.rollout.answer("verdict").body as RolloutVerdict).state : "none" });
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "deadline"> {

@@ -11,10 +11,11 @@ export type Route =
   | { kind: "model-ready"; model: string; version?: string }
   | { kind: "infer"; model: string; version?: string }
   | { kind: "rollout"; model: string; gate: boolean }
+  | { kind: "labels"; model: string }
   | { kind: "not-found" }
   | { kind: "method-not-allowed"; allow: string };
 
-const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate)?$/;
+const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate|\/labels)?$/;
 
 export function matchRoute(method: string, url: string): Route {
   const path = url.split("?")[0];
@@ -38,6 +39,8 @@ export function matchRoute(method: string, url: string): Route {
   if (match[3] === "/ready") return get({ kind: "model-ready", ...at });
   // The rollout is the model's, not a version's: /versions/{v}/rollout is not a route.
   if (match[3] === "/rollout") return version === undefined ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  // Labels feed the model's rollout analysis, whichever version answered: not a version's route.
+  if (match[3] === "/labels") return version !== undefined ? { kind: "not-found" } : method === "POST" ? { kind: "labels", model } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/rollout/gate") {
     if (version !== undefined) return { kind: "not-found" };
     // Flagger's webhooks POST; Argo's Web provider and people GET.

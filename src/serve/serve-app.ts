@@ -22,6 +22,7 @@ import type { ServeSettings } from "./settings.ts";
 import type { RolloutPlan } from "../rollout/plan.ts";
 import { ServeRollout, type TransitionListener } from "../rollout/serve-rollout.ts";
 import type { RolloutVerdict } from "../rollout/verdict.ts";
+import { labelEncoder, labelRules } from "../gate/labels.ts";
 
 export interface ServeOptions {
   git: Git;
@@ -89,6 +90,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       rollout = await ServeRollout.open({
         git, model, plan: options.rollout, slots, stable: first, challenger: challenger.served, commit: challenger.commit,
         remote: options.remote ?? "origin", listeners: options.rolloutListeners, log: options.log, warn: options.warn,
+        rememberedRequests: settings.labels.rememberedRequests,
       });
     } catch (error) {
       await releaseServedModel(challenger.served).catch(() => {});
@@ -105,7 +107,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     : undefined;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
-  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, ...(rollout ? { rollout } : {}) });
+  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, encodeLabel: labelEncoder(labelRules(model)), ...(rollout ? { rollout } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error),

@@ -26,6 +26,15 @@ export interface ServeSettings {
   /** How often to look for a new champion tag; 0 = only on SIGHUP. */
   pollMs: number;
   log: LogSettings;
+  labels: LabelSettings;
+}
+
+/** POST /v2/models/{model}/labels: labels that come back, for the rollout's live-quality signal. */
+export interface LabelSettings {
+  /** Most labels in one body; more get 413. */
+  maxPerRequest: number;
+  /** Requests remembered (id, step, predictions) for labels to join; the oldest is forgotten first. */
+  rememberedRequests: number;
 }
 
 export interface LogSettings {
@@ -53,6 +62,7 @@ export const DEFAULT_SETTINGS: ServeSettings = {
   gracePeriodMs: 30_000,
   pollMs: 30_000,
   log: { maxFileBytes: 64 * 1024 * 1024, maxFileAgeMs: 3_600_000, sampleRate: 1, queueRows: 50_000 },
+  labels: { maxPerRequest: 10_000, rememberedRequests: 100_000 },
 };
 
 /** The `serve:` section of modelkeeper.yml, as the schema validated it (snake_case, seconds). */
@@ -68,6 +78,7 @@ export interface ServeConfig {
   grace_seconds?: number;
   poll_seconds?: number;
   log?: { dir?: string; max_file_mb?: number; max_file_minutes?: number; sample_rate?: number; queue_rows?: number };
+  labels?: { max_per_request?: number; remembered_requests?: number };
 }
 
 /** Flags as the CLI parsed them (strings); each overrides its config key. */
@@ -107,6 +118,10 @@ export function resolveSettings(config: ServeConfig | undefined, flags: ServeFla
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 60_000) * 60_000,
       sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
       queueRows: c.log?.queue_rows ?? d.log.queueRows,
+    },
+    labels: {
+      maxPerRequest: c.labels?.max_per_request ?? d.labels.maxPerRequest,
+      rememberedRequests: c.labels?.remembered_requests ?? d.labels.rememberedRequests,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { encodeLabels, type LabelRules, type ModelClasses } from "../../src/gate/labels.ts";
+import { encodeLabels, labelEncoder, labelRules, type LabelRules, type ModelClasses } from "../../src/gate/labels.ts";
 import type { Table } from "../../src/data/table.ts";
 
 function numericTable(values: number[]): Table {
@@ -74,4 +74,28 @@ for (const c of cases) {
 
 test("labels: a missing label column names the columns there and the key to fix", () => {
   assert.throws(() => encodeLabels(numericTable([1]), { ...rules("binary"), label: "target" }, [model()]), /no label column "target"\. Columns there: y\. Fix models\.m\.label/);
+});
+
+test("labelEncoder: one label at a time by encodeLabels' rules, with the key to set when a value does not fit", () => {
+  const rules = (over: Record<string, unknown>) => labelRules({ name: "m", task: "binary", label: "y", ...over } as Parameters<typeof labelRules>[0]);
+  const natural = labelEncoder(rules({}));
+  assert.deepEqual(["0", "1", "true", "FALSE"].map(natural), [0, 1, 1, 0]);
+  assert.match((natural("yes") as { problem: string }).problem, /"yes" is not a binary label \(0\/1 or true\/false\); if it names a class, set models\.m\.positive/);
+  // positive: the first other value is the negative; a third class is refused.
+  const positive = labelEncoder(rules({ positive: "fraud" }));
+  assert.deepEqual(["fraud", "ok", "ok", "fraud"].map(positive), [1, 0, 0, 1]);
+  assert.match((positive("other") as { problem: string }).problem, /"other" is a third class besides "ok" and the positive "fraud"/);
+  // classes: the model's second class is positive, the first negative.
+  const classes = labelEncoder(rules({ classes: ["legit", "fraud"] }));
+  assert.deepEqual(["fraud", "legit"].map(classes), [1, 0]);
+  assert.ok(typeof classes("ok") !== "number");
+  const multi = labelEncoder(rules({ task: "multiclass", classes: ["1", "2", "3"] }));
+  assert.deepEqual(["1", "3"].map(multi), [0, 2]);
+  assert.match((multi("4") as { problem: string }).problem, /"4" is a class the model does not know \(its classes: \["1","2","3"\]\)/);
+  const indices = labelEncoder(rules({ task: "multiclass" }));
+  assert.deepEqual(["0", "2"].map(indices), [0, 2]);
+  assert.match((indices("cat") as { problem: string }).problem, /set models\.m\.classes/);
+  const regression = labelEncoder(rules({ task: "regression" }));
+  assert.equal(regression("2.5"), 2.5);
+  assert.ok(typeof regression("") !== "number" && typeof regression("NaN") !== "number");
 });

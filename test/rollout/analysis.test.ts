@@ -27,7 +27,7 @@ test("the median's order-statistic ranks equal scipy.stats.binom's", () => {
 });
 
 function window(requests: number, errors: number, latencies: number[], scores: number[]): EndpointWindow {
-  return { requests, errors, latencyMs: latencies, latencySeen: latencies.length, scores, scoresSeen: scores.length };
+  return { requests, errors, latencyMs: latencies, latencySeen: latencies.length, scores, scoresSeen: scores.length, labelled: { labels: [], predictions: [], seen: 0 } };
 }
 
 const evidence = (stable: EndpointWindow, canary: EndpointWindow, alpha = 0.001) =>
@@ -76,10 +76,11 @@ test("latency: breach only when the canary median's lower bound passes ratio × 
   assert.equal(medians.canary_median_ms, 2);
 });
 
-test("the look budget: scheduled at 100·2^k, and all looks of all steps and signals spend at most alpha", () => {
+test("the look budget: scheduled at 100·2^k, and all looks of all steps and the four signals (live quality on its own looks) spend at most alpha", () => {
   assert.deepEqual([0, 1, 2, 3].map(lookAt), [100, 200, 400, 800]);
   let total = 0;
-  for (let step = 0; step < 4; step++) for (let k = 0; k < 60; k++) total += 3 * lookAlpha(0.01, 4, k);
+  // error_rate, latency, prediction_mix at the request looks; live_quality at its own looks.
+  for (let step = 0; step < 4; step++) for (let k = 0; k < 60; k++) total += 3 * lookAlpha(0.01, 4, k) + lookAlpha(0.01, 4, k);
   assert.ok(total <= 0.01 && total > 0.0099, String(total));
 });
 

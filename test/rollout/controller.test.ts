@@ -15,7 +15,7 @@ import type { Prediction } from "../../src/model/output-plan.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
 import { createRandom } from "../../src/stats/random.ts";
 
-const CONFIG: RolloutConfig = { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const CONFIG: RolloutConfig = { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 const binary = (scores: number[]): Prediction => ({ rowCount: scores.length, scores: Float64Array.from(scores), outputs: { value: "probabilities" } });
 
@@ -65,7 +65,7 @@ test("serve's controller: started on open, reverted on a canary that predicts po
     assert.equal(verdict.requests.canary, canaryRequests);
     assert.match(verdict.reason!, /^prediction_mix: KS statistic/);
     assert.ok(verdict.evidence.find((e) => e.signal === "prediction_mix")!.breached);
-    assert.deepEqual(Object.keys(verdict).sort(), ["canary", "evidence", "looks", "model", "ok", "percent", "reason", "recorded", "requests", "stable", "state", "step", "step_started_at", "steps", "verdict"]);
+    assert.deepEqual(Object.keys(verdict).sort(), ["canary", "evidence", "labels", "looks", "model", "ok", "percent", "reason", "recorded", "requests", "stable", "state", "step", "step_started_at", "steps", "verdict"]);
     await controller.settled();
     assert.deepEqual(recorded, ["started:true", "reverted:true"]);
     const onRemote = (await readNote(createGit(repo.origin), commit)).map((l) => (l as { transition?: string }).transition);

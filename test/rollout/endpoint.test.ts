@@ -21,7 +21,7 @@ test("GET …/rollout and POST …/rollout/gate, as Argo Rollouts and Flagger ca
   let clock = Date.parse("2026-12-03T12:00:00Z");
   const controller = await RolloutController.open({
     model: "fraud", canary: { sha256: sha("v3"), version: "v3" }, now: () => clock, random: () => random.nextFloat(),
-    config: { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 },
+    config: { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 },
   });
   const server = createServer((req, res) => {
     const match = /^\/v2\/models\/([^/]+)\/rollout(\/gate)?$/.exec(req.url ?? "");

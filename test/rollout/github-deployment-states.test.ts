@@ -19,7 +19,7 @@ function verdict(commit: string, model: string, state: RolloutVerdict["state"], 
     model, verdict: state === "reverted" ? "fail" : state === "completed" ? "pass" : "pending", ok: state !== "reverted", state,
     canary: { sha256: CANARY, commit, version: `sha256:${CANARY.slice(0, 12)}` }, stable: { sha256: "cd".repeat(32), version: "v2" },
     steps: [5, 25, 100], step, percent: ([5, 25, 100] as const)[step], step_started_at: "2026-12-03T23:00:00.000Z",
-    requests: { stable: 900, canary: 100 }, looks: 1, evidence: [], ...(reason ? { reason } : {}), recorded: true,
+    requests: { stable: 900, canary: 100 }, looks: 1, evidence: [], labels: { joined: 0, unknown: 0, outside_window: 0, duplicate: 0, rows_mismatch: 0, labelled_rows: { stable: 0, canary: 0 } }, ...(reason ? { reason } : {}), recorded: true,
   };
 }
 

@@ -15,7 +15,7 @@ import { createRandom } from "../../src/stats/random.ts";
 import { healthy, simulate, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");
-const CONFIG: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 300, min_minutes: 1, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const CONFIG: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 300, min_minutes: 1, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const positiveForEveryone: Behaviour = () => ({ ok: true, latencyMs: 2, scores: [0.99] });
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 const TOOL = "modelkeeper/test";

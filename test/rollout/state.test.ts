@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { Rollout, type Transition } from "../../src/rollout/state.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
 import { createRandom } from "../../src/stats/random.ts";
-import { healthy, simulate, type Behaviour } from "./simulate.ts";
+import { healthy, simulate, simulateLabelled, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");
-const DEFAULTS: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };
+const DEFAULTS: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
 const config = (overrides: Partial<RolloutConfig> = {}): RolloutConfig => ({ ...DEFAULTS, ...overrides });
 const seeded = (seed: number) => {
   const random = createRandom(seed);
@@ -170,4 +170,57 @@ test("resume after the config's steps changed: the recorded percent's step, else
     assert.deepEqual(s.shadow ? "shadow" : s.canaryPercent, row.serving, JSON.stringify(row));
     assert.equal(rollout.status().state, "running");
   }
+});
+
+test("false alarms with labels: identical models, every label coming back, over 100 seeded runs through every step revert at most once (rollout.alpha 0.01 covers live_quality too)", (t) => {
+  const cfg = config({ min_requests: 1250, min_minutes: 1 });
+  let reverts = 0;
+  let joined = 0;
+  for (let seed = 0; seed < 100; seed++) {
+    const { random, float } = seeded(5000 + seed);
+    const { rollout } = Rollout.begin(cfg, [], START, float);
+    const run = simulateLabelled(rollout, "identical", random, { start: START, msPerRequest: 20, maxRequests: 100_000, labelEvery: 50 });
+    joined += run.joined;
+    if (rollout.status().state === "reverted") reverts += 1;
+    else assert.equal(rollout.status().state, "completed", `seed ${seed}: ${run.requests} requests`);
+  }
+  t.diagnostic(`${reverts} false reverts in 100 runs; ${joined} labels joined`);
+  assert.ok(joined > 100 * 20_000, `${joined} labels joined`);
+  assert.ok(reverts <= 1, `${reverts} false reverts in 100 runs`);
+});
+
+test("a canary with stable's prediction mix but no knowledge of the label is reverted on live_quality alone, at 20%", () => {
+  for (const seed of [1, 2, 3]) {
+    const { random, float } = seeded(seed);
+    const { rollout } = Rollout.begin(config({ steps: [20, 100] }), [], START, float);
+    const run = simulateLabelled(rollout, "uninformed", random, { start: START, msPerRequest: 2, maxRequests: 50_000, labelEvery: 100 });
+    const status = rollout.status();
+    assert.equal(status.state, "reverted", `seed ${seed}: ${run.requests} requests`);
+    assert.match(status.reason!, /^live_quality: canary roc_auc 0\.[3-6]\d{2} on \d+ labelled rows vs stable 0\.[7-9]\d{2}/);
+    const mix = status.evidence.find((e) => e.signal === "prediction_mix")!;
+    assert.equal(mix.breached, false, mix.detail);
+    assert.ok(run.revertedAfter! < 5000, `reverted after ${run.revertedAfter} canary requests`);
+  }
+});
+
+test("labels: joined by id to this step's requests; unknown, duplicate, rows_mismatch and outside_window (an earlier step, or after the end) are counted; a label before the shadow's prediction waits for it", () => {
+  const { float } = seeded(4);
+  const { rollout } = Rollout.begin(config({ steps: ["shadow", 50, 100], min_requests: 2, min_minutes: 0 }), [], START, float);
+  const one = (score: number, id: string) => ({ ok: true, latencyMs: 2, scores: [score], id });
+  rollout.observe("stable", one(0.2, "a"), START);
+  // The label comes before the shadow scored "a": kept, and joined when the shadow's prediction arrives.
+  assert.deepEqual(rollout.label([{ id: "a", values: Float64Array.of(1) }], START).outcomes, { joined: 1, unknown: 0, outside_window: 0, duplicate: 0, rows_mismatch: 0 });
+  assert.deepEqual(rollout.status().labels.labelled_rows, { stable: 1, canary: 0 });
+  rollout.observe("shadow", one(0.3, "a"), START);
+  assert.deepEqual(rollout.status().labels.labelled_rows, { stable: 1, canary: 1 });
+  rollout.observe("stable", { ok: true, latencyMs: 2, scores: [0.1, 0.9], id: "b" }, START);
+  const outcomes = rollout.label([{ id: "a", values: Float64Array.of(0) }, { id: "nobody", values: Float64Array.of(0) }, { id: "b", values: Float64Array.of(1) }], START).outcomes;
+  assert.deepEqual(outcomes, { joined: 0, unknown: 1, outside_window: 0, duplicate: 1, rows_mismatch: 1 });
+  // Two shadow requests and no minimum time: the shadow step passes at the next observation.
+  rollout.observe("shadow", one(0.5, "b"), START + 1);
+  assert.equal(rollout.status().percent, 50);
+  assert.deepEqual(rollout.label([{ id: "b", values: Float64Array.of(1, 0) }], START + 2).outcomes.outside_window, 1);
+  assert.deepEqual(rollout.status().labels.labelled_rows, { stable: 0, canary: 0 });
+  const counts = rollout.status().labels;
+  assert.deepEqual({ ...counts, labelled_rows: undefined }, { joined: 1, unknown: 1, outside_window: 1, duplicate: 1, rows_mismatch: 1, labelled_rows: undefined });
 });

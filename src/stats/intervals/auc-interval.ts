@@ -9,6 +9,14 @@ import { normalQuantile } from "../paired/normal-distribution.ts";
  * [0, 1]. Undefined with one class. Pure.
  */
 export function aucInterval(labels: Float64Array, scores: Float64Array, confidence: number): { auc: number; low: number; high: number } | undefined {
+  const estimate = aucVariance(labels, scores);
+  if (!estimate) return undefined;
+  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(estimate.variance);
+  return { auc: estimate.auc, low: Math.max(0, estimate.auc - half), high: Math.min(1, estimate.auc + half) };
+}
+
+/** The AUC and DeLong's variance of it (for one AUC's interval, or two independent AUCs' difference). Undefined with one class. */
+export function aucVariance(labels: Float64Array, scores: Float64Array): { auc: number; variance: number; positives: number; negatives: number } | undefined {
   const ranking = rankScores(labels, scores);
   if (ranking.positives === 0 || ranking.negatives === 0) return undefined;
   const placements = aucPlacements(ranking);
@@ -26,6 +34,5 @@ export function aucInterval(labels: Float64Array, scores: Float64Array, confiden
     else negative.squares += (placements[i] - negativeMean) ** 2;
   }
   const variance = (positive.n > 1 ? positive.squares / (positive.n - 1) / positive.n : 0) + (negative.n > 1 ? negative.squares / (negative.n - 1) / negative.n : 0);
-  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance);
-  return { auc, low: Math.max(0, auc - half), high: Math.min(1, auc + half) };
+  return { auc, variance, positives: positive.n, negatives: negative.n };
 }

@@ -11,6 +11,7 @@ import { handlers, type HandlerContext } from "./handlers/index.ts";
 import { errorBody, GitHubError, notFound, type HandlerResult } from "./http.ts";
 import { getRouter, loadSpec } from "./openapi.ts";
 import { GitHubState, type Clock, type RecordedEvent, type Repo, type RepoOptions, type UserRecord } from "./state.ts";
+import { ResponseValidator } from "./validate-response.ts";
 import { RequestValidator } from "./validate.ts";
 
 export interface StandInOptions {
@@ -38,6 +39,7 @@ export interface StandInOptions {
 export type ViolationKind =
   | "unknown-route" // method + path not in GitHub's API
   | "invalid-request" // parameter or body fails the OpenAPI schema, or unparsable JSON
+  | "invalid-response" // the stand-in's own 2xx answer fails the response schema GitHub documents (a render bug)
   | "auth" // missing/wrong credentials for the endpoint
   | "installation-scope" // installation token used on a repository outside the installation
   | "not-implemented" // real GitHub operation the stand-in does not serve yet
@@ -95,10 +97,12 @@ const GHE_PREFIX = "/api/v3";
 
 /** Compiled validators are shared by every stand-in of the process (compiling costs ~4 ms per operation). */
 let sharedValidator: RequestValidator | undefined;
+let sharedResponseValidator: ResponseValidator | undefined;
 
 export async function startGitHubStandIn(options: StandInOptions = {}): Promise<GitHubStandIn> {
   const router = getRouter();
   const validator = (sharedValidator ??= new RequestValidator(loadSpec()));
+  const responseValidator = (sharedResponseValidator ??= new ResponseValidator(loadSpec()));
   const state = new GitHubState(options.clock, {
     app: options.app,
     defaultInstallationId: options.defaultInstallationId,
@@ -251,6 +255,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         }
       }
       if (fault) return faultAnswer();
+      if (result.status >= 200 && result.status < 300 && !result.raw && result.body !== undefined) {
+        const problems = responseValidator.problems(route, result.status, result.body);
+        if (problems.length) violate("invalid-response", `the stand-in's ${result.status} answer does not fit GitHub's documented response schema; fix its render (test/support/github-standin/render.ts)`, problems);
+      }
       return { result, log };
     }
   };
@@ -284,7 +292,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     assertNoViolations: () => {
       if (violations.length === 0) return;
       const lines = violations.map((v) => `- [${v.kind}] ${v.method} ${v.path}: ${v.message}${v.details?.length ? ` (${v.details.join("; ")})` : ""}`);
-      throw new Error(`GitHub stand-in saw ${violations.length} request(s) GitHub would reject:\n${lines.join("\n")}`);
+      throw new Error(`GitHub stand-in saw ${violations.length} request(s) GitHub would reject, or answered unlike GitHub:\n${lines.join("\n")}`);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

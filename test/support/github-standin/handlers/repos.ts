@@ -10,7 +10,8 @@ export const repoHandlers: Record<string, Handler> = {
   "repos/get": (ctx) => {
     const repo = ctx.repo();
     const permission = ctx.actor.type === "Bot" ? "admin" : repo.permissionOf(ctx.actor.login);
-    return ok(render.repository(ctx.links, repo, ctx.auth.kind === "none" ? undefined : (permission ?? "read")));
+    // repos/get answers a full-repository: the repository fields plus the counts only it has.
+    return ok({ ...render.repository(ctx.links, repo, ctx.auth.kind === "none" ? undefined : (permission ?? "read")), network_count: 0, subscribers_count: 0 });
   },
 
   "repos/get-collaborator-permission-level": (ctx) => {
