@@ -7,13 +7,13 @@ import { ColumnPool, MIN_POOLED_VALUES } from "../../src/monitor/column-pool.ts"
 import { runColumnJob, type ColumnJob } from "../../src/monitor/column-jobs.ts";
 import type { NumericColumn } from "../../src/data/table.ts";
 import type { NumericSummary } from "../../src/stats/drift/column-summary.ts";
-import { mulberry32 } from "../support/seeded-random.ts";
+import { seededRandom } from "../support/seeded-random.ts";
 
 const twoCores = availableParallelism() >= 2;
 
 /** n values, a few missing, rounded so ties occur (the KS and PSI code paths for ties run). */
 function column(name: string, n: number, seed: number, shift: number): NumericColumn {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = i % 97 === 0 ? NaN : Math.round((Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random()) + shift) * 1000) / 1000;
   return { kind: "numeric", name, values };
