@@ -57,15 +57,21 @@ for (let run = -1; run < 10; run++) {
     const sent = performance.now();
     const response = await bot.send("issue_comment", commentOn(issue.number, 100 + i, `/retrain ${model}`));
     const at = opened.get(`modelkeeper/retrain/${model}`);
-    if (response.status !== 200 || at === undefined) throw new Error(`run ${run}: status ${response.status}, PR ${at === undefined ? "missing" : "opened"}`);
+    if (response.status !== 200 || at === undefined)
+      throw new Error(`run ${run}: status ${response.status}, PR ${at === undefined ? "missing" : "opened"}`);
     if (run >= 0) (i === 0 ? cold : warm).push(at - sent); // run -1 warms the JIT up
   }
   bot.gh.assertNoViolations();
   await bot.close();
 }
-for (const [name, times] of [["first request (token fetched)", cold], ["next request", warm]] as const) {
+for (const [name, times] of [
+  ["first request (token fetched)", cold],
+  ["next request", warm],
+] as const) {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`webhook -> PR opened, ${name}: median ${fmt(percentile(sorted, 50))}, p90 ${fmt(percentile(sorted, 90))}, max ${fmt(sorted.at(-1)!)} (${sorted.length} runs; target < 1 s)`);
+  console.log(
+    `webhook -> PR opened, ${name}: median ${fmt(percentile(sorted, 50))}, p90 ${fmt(percentile(sorted, 90))}, max ${fmt(sorted.at(-1)!)} (${sorted.length} runs; target < 1 s)`,
+  );
 }
 
 // 2. Load: 100 webhooks/s for 10 s. Write pacing off (it holds a flood of distinct writes to
@@ -75,12 +81,20 @@ for (const [name, times] of [["first request (token fetched)", cold], ["next req
   const repo = bot.gh.state.repo(FULL_NAME);
   const user = bot.gh.state.user("alice");
   const driftBot = bot.gh.state.user("github-actions[bot]", "Bot");
-  const requestIssues = Array.from({ length: 50 }, (_, i) => repo.createIssue({ title: `Retrain ${MODELS[i % 10]}`, user }).number);
+  const requestIssues = Array.from(
+    { length: 50 },
+    (_, i) => repo.createIssue({ title: `Retrain ${MODELS[i % 10]}`, user }).number,
+  );
   const driftIssues = MODELS.map((model) =>
-    repo.createIssue({ title: `Drift in ${model}`, body: `${commentMarker("drift", model)}\nreport`, labels: ["drift"], user: driftBot }),
+    repo.createIssue({
+      title: `Drift in ${model}`,
+      body: `${commentMarker("drift", model)}\nreport`,
+      labels: ["drift"],
+      user: driftBot,
+    }),
   );
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   // Every delivery is built (and serialised) before the clock starts.
   const total = 1000;
@@ -103,7 +117,10 @@ for (const [name, times] of [["first request (token fetched)", cold], ["next req
       event = "repository_dispatch";
       payload = webhookPayload("repository_dispatch", {
         repository: REPOSITORY,
-        dispatch: { action: "modelkeeper-drift", clientPayload: { model: MODELS[k], summary: "drift", issue_number: driftIssues[k].number } },
+        dispatch: {
+          action: "modelkeeper-drift",
+          clientPayload: { model: MODELS[k], summary: "drift", issue_number: driftIssues[k].number },
+        },
         sender: { login: "github-actions[bot]", type: "Bot" },
       });
     } else {
@@ -111,7 +128,13 @@ for (const [name, times] of [["first request (token fetched)", cold], ["next req
       event = "issues";
       payload = webhookPayload("issues.edited", {
         repository: REPOSITORY,
-        issue: { number: issue.number, title: issue.title, body: issue.body, labels: ["drift"], user: "github-actions[bot]" },
+        issue: {
+          number: issue.number,
+          title: issue.title,
+          body: issue.body,
+          labels: ["drift"],
+          user: "github-actions[bot]",
+        },
         sender: { login: "github-actions[bot]", type: "Bot" },
       });
     }
@@ -124,7 +147,11 @@ for (const [name, times] of [["first request (token fetched)", cold], ["next req
     const wait = start + (n * 1000) / perSecond - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const t = performance.now();
-    results.push(bot.send(delivery.event, delivery.body, { deliveryId: delivery.deliveryId }).then((r) => ({ status: r.status, ms: performance.now() - t })));
+    results.push(
+      bot
+        .send(delivery.event, delivery.body, { deliveryId: delivery.deliveryId })
+        .then((r) => ({ status: r.status, ms: performance.now() - t })),
+    );
   }
   const sendSeconds = (performance.now() - start) / 1000;
   const answered = await Promise.all(results);
@@ -149,5 +176,12 @@ for (const [name, times] of [["first request (token fetched)", cold], ["next req
       `CPU ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / total) * 1000).toFixed(1)} ms a webhook, bot + stand-in + sender in one process)`,
   );
   await bot.close();
-  if (errors.length || duplicatePulls || repo.pulls.size !== MODELS.length || issuesWithTwoAnswers || bot.gh.violations.length) process.exitCode = 1;
+  if (
+    errors.length ||
+    duplicatePulls ||
+    repo.pulls.size !== MODELS.length ||
+    issuesWithTwoAnswers ||
+    bot.gh.violations.length
+  )
+    process.exitCode = 1;
 }

@@ -26,13 +26,22 @@ const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const CATEGORIES = ["grocery", "fuel", "travel", "electronics", "online", "restaurants", "retail", "utilities"];
 const MODEL_FEATURES = ["x0", "x1", "x2", "x3"];
 
-
 function columnNames(numeric: number, categorical: number): string[] {
-  return [...Array.from({ length: numeric }, (_, i) => `x${i}`), ...Array.from({ length: categorical }, (_, i) => `c${i}`)];
+  return [
+    ...Array.from({ length: numeric }, (_, i) => `x${i}`),
+    ...Array.from({ length: categorical }, (_, i) => `c${i}`),
+  ];
 }
 
 /** Writes rows × (numeric + categorical) columns; `shift` moves the mean of x0 (in sd). */
-async function writeCsv(path: string, rows: number, numeric: number, categorical: number, seed: number, shift = 0): Promise<void> {
+async function writeCsv(
+  path: string,
+  rows: number,
+  numeric: number,
+  categorical: number,
+  seed: number,
+  shift = 0,
+): Promise<void> {
   const random = prng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
   const out = createWriteStream(path);
@@ -71,7 +80,10 @@ async function repoWith(dir: string, numeric: number, categorical: number): Prom
       "",
     ].join("\n"),
   );
-  await writeFile(join(dir, "model.onnx"), exportBinaryLogisticRegression({ featureNames: MODEL_FEATURES, weights: [1, -0.5, 0.25, 0.8], intercept: -0.2 }));
+  await writeFile(
+    join(dir, "model.onnx"),
+    exportBinaryLogisticRegression({ featureNames: MODEL_FEATURES, weights: [1, -0.5, 0.25, 0.8], intercept: -0.2 }),
+  );
   await createGit(dir).run(["init", "--quiet"]);
 }
 
@@ -91,20 +103,42 @@ async function driftInProcess(dir: string, current: string, runs = 1): Promise<D
     json = "";
     const cpu = process.cpuUsage();
     const wall = performance.now();
-    const code = await runCli(["drift", "--current", current, "--json"], { stdout: (text: string) => void (json += text), stderr: () => {} }, process.env, dir);
+    const code = await runCli(
+      ["drift", "--current", current, "--json"],
+      { stdout: (text: string) => void (json += text), stderr: () => {} },
+      process.env,
+      dir,
+    );
     const used = process.cpuUsage(cpu);
     return { code, cores: (used.user + used.system) / 1000 / (performance.now() - wall), json };
   });
   const assessment = JSON.parse(run.value.json).models[0].assessment as { columns: { role: string }[] };
-  return { ms: run.ms, cores: run.value.cores, code: run.value.code, columns: assessment.columns.length, predictionColumns: assessment.columns.filter((c) => c.role === "prediction").length };
+  return {
+    ms: run.ms,
+    cores: run.value.cores,
+    code: run.value.code,
+    columns: assessment.columns.length,
+    predictionColumns: assessment.columns.filter((c) => c.role === "prediction").length,
+  };
 }
 
 /** The drift command as a child process, for its peak resident memory. */
-function driftChild(dir: string, current: string): { seconds: number; code: number | null; peakMb: number; tested: string } {
+function driftChild(
+  dir: string,
+  current: string,
+): { seconds: number; code: number | null; peakMb: number; tested: string } {
   const started = Date.now();
   const child = spawnSync(
     process.execPath,
-    ["--import", join(projectRoot, "bench/support/peak-rss.mjs"), join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", current, "--json"],
+    [
+      "--import",
+      join(projectRoot, "bench/support/peak-rss.mjs"),
+      join(projectRoot, "bin/modelkeeper.js"),
+      "drift",
+      "--current",
+      current,
+      "--json",
+    ],
     { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 },
   );
   const seconds = (Date.now() - started) / 1000;
@@ -122,15 +156,24 @@ function driftChild(dir: string, current: string): { seconds: number; code: numb
 /** Wall time of dist/cli.js's drift as a new process, the way users run it. */
 function shippedDrift(dir: string, current: string): number {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", current, "--json"], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+  const child = spawnSync(
+    process.execPath,
+    [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", current, "--json"],
+    { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 },
+  );
   if (child.status !== 0 && child.status !== 1) throw new Error(`drift failed: ${child.stderr}`);
   return performance.now() - started;
 }
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
-const describe = (r: DriftRun) => `${r.ms.toFixed(0)} ms (exit ${r.code}; ${r.cores.toFixed(2)} cores busy; ${r.columns} columns tested, ${r.predictionColumns} of them prediction)`;
+const spread = (xs: number[]) =>
+  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const describe = (r: DriftRun) =>
+  `${r.ms.toFixed(0)} ms (exit ${r.code}; ${r.cores.toFixed(2)} cores busy; ${r.columns} columns tested, ${r.predictionColumns} of them prediction)`;
 
 const root = await mkdtemp(join(tmpdir(), "mk-bench-drift-"));
 console.log(`machine: ${machineLine()}; load average ${load()}`);
@@ -157,16 +200,22 @@ try {
     await rename(join(a, "model.onnx.off"), join(a, "model.onnx"));
     cliModel.push(shippedDrift(a, "current.csv"));
     const started = performance.now();
-    const child = spawnSync("/usr/bin/python3", [peer, join(a, "reference.csv"), join(a, "current.csv")], { encoding: "utf8" });
+    const child = spawnSync("/usr/bin/python3", [peer, join(a, "reference.csv"), join(a, "current.csv")], {
+      encoding: "utf8",
+    });
     python.push(child.status === 0 ? performance.now() - started : NaN);
     statistics = child.status === 0 ? child.stdout.trim().split("\n").at(-1)! : child.stderr.trim().split("\n").at(-1)!;
   }
   const cores = await driftInProcess(a, "current.csv");
-  console.log("a. 1M vs 1M rows, 4 numeric + 1 categorical, CSV in, every test out; new processes, alternated, 5 runs each:");
+  console.log(
+    "a. 1M vs 1M rows, 4 numeric + 1 categorical, CSV in, every test out; new processes, alternated, 5 runs each:",
+  );
   console.log(`   drift (dist/cli.js), input only:     ${spread(cli)}`);
   console.log(`   drift (dist/cli.js), with the model: ${spread(cliModel)}`);
   console.log(`   pandas + scipy, the same tests:      ${spread(python)}`);
-  console.log(`   ratio of medians drift / peer: input only ${(median(cli) / median(python)).toFixed(2)}, with model ${(median(cliModel) / median(python)).toFixed(2)} (target <= 0.80)`);
+  console.log(
+    `   ratio of medians drift / peer: input only ${(median(cli) / median(python)).toFixed(2)}, with model ${(median(cliModel) / median(python)).toFixed(2)} (target <= 0.80)`,
+  );
   console.log(`   in process, with the model: ${describe(cores)}; load averages per round: ${loads.join(" | ")}`);
   console.log(`   peer's statistics (KS, Wasserstein, noise, PSI, chi2, JS, BH): ${statistics}`);
   await rm(a, { recursive: true, force: true });
@@ -180,7 +229,9 @@ try {
   await repoWith(b, 80, 20);
   console.log(`b. load average ${load()}`);
   const wide = await driftInProcess(b, "current.csv");
-  console.log(`b. 1M vs 1M rows x 100 columns (80 numeric, 20 categorical), with the ONNX model: ${(wide.ms / 1000).toFixed(1)} s (exit ${wide.code}; ${wide.cores.toFixed(2)} cores busy; ${wide.columns} columns tested; target < 60 s)`);
+  console.log(
+    `b. 1M vs 1M rows x 100 columns (80 numeric, 20 categorical), with the ONNX model: ${(wide.ms / 1000).toFixed(1)} s (exit ${wide.code}; ${wide.cores.toFixed(2)} cores busy; ${wide.columns} columns tested; target < 60 s)`,
+  );
   await rm(b, { recursive: true, force: true });
 
   // c. A 10M-row window against a 100k-row reference: peak memory of a drift process.
@@ -193,9 +244,15 @@ try {
   const scored = driftChild(c, "window.csv");
   await rename(join(c, "model.onnx"), join(c, "model.onnx.off"));
   const unscored = driftChild(c, "window.csv");
-  console.log("c. 10M-row window (5 columns) vs 100k reference, drift as a child process (target: peak RSS < 1024 MB):");
-  console.log(`   with the ONNX model: ${scored.seconds.toFixed(1)} s, exit ${scored.code}, peak RSS ${scored.peakMb.toFixed(0)} MB; ${scored.tested}`);
-  console.log(`   input only:          ${unscored.seconds.toFixed(1)} s, exit ${unscored.code}, peak RSS ${unscored.peakMb.toFixed(0)} MB; ${unscored.tested}`);
+  console.log(
+    "c. 10M-row window (5 columns) vs 100k reference, drift as a child process (target: peak RSS < 1024 MB):",
+  );
+  console.log(
+    `   with the ONNX model: ${scored.seconds.toFixed(1)} s, exit ${scored.code}, peak RSS ${scored.peakMb.toFixed(0)} MB; ${scored.tested}`,
+  );
+  console.log(
+    `   input only:          ${unscored.seconds.toFixed(1)} s, exit ${unscored.code}, peak RSS ${unscored.peakMb.toFixed(0)} MB; ${unscored.tested}`,
+  );
 } finally {
   await rm(root, { recursive: true, force: true });
 }

@@ -73,7 +73,9 @@ const current = makeTable(random, "current", 0.02);
 const timings = new Map<string, number>();
 const ksResults: { column: string; statistic: number; pValue: number; ms: number }[] = [];
 
-console.log(`drift statistics: ${rows.toLocaleString("en")} vs ${rows.toLocaleString("en")} rows, 4 numeric + 1 categorical column`);
+console.log(
+  `drift statistics: ${rows.toLocaleString("en")} vs ${rows.toLocaleString("en")} rows, 4 numeric + 1 categorical column`,
+);
 console.log(`machine: ${machineDescription()}`);
 
 const numericNames = ["normal", "amount", "lognormal", "hour"];
@@ -84,34 +86,67 @@ for (const name of numericNames) {
   const ks = time(`ks ${name}`, () => ksTwoSample(a, b), timings);
   ksResults.push({ column: name, statistic: ks.statistic, pValue: ks.pValue, ms: timings.get(`ks ${name}`)! });
   time(`wasserstein ${name}`, () => wassersteinDistance(a, b), timings);
-  time(`psi ${name}`, () => {
-    const sortedA = Float64Array.from(a).sort();
-    const edges = psiBinEdges(sortedA);
-    return populationStabilityIndex(binCountsSorted(sortedA, edges), binCountsSorted(Float64Array.from(b).sort(), edges));
-  }, timings);
-  time(`missing (Fisher) ${name}`, () => {
-    const missingA = rows - a.length;
-    const missingB = rows - b.length;
-    return fisherExactTwoSided(missingA, a.length, missingB, b.length);
-  }, timings);
+  time(
+    `psi ${name}`,
+    () => {
+      const sortedA = Float64Array.from(a).sort();
+      const edges = psiBinEdges(sortedA);
+      return populationStabilityIndex(
+        binCountsSorted(sortedA, edges),
+        binCountsSorted(Float64Array.from(b).sort(), edges),
+      );
+    },
+    timings,
+  );
+  time(
+    `missing (Fisher) ${name}`,
+    () => {
+      const missingA = rows - a.length;
+      const missingB = rows - b.length;
+      return fisherExactTwoSided(missingA, a.length, missingB, b.length);
+    },
+    timings,
+  );
 }
-const segmentReference = time("categorical counts (both)", () => summarizeCategorical(reference.columns[4] as CategoricalColumn), timings);
+const segmentReference = time(
+  "categorical counts (both)",
+  () => summarizeCategorical(reference.columns[4] as CategoricalColumn),
+  timings,
+);
 const segmentCurrent = summarizeCategorical(current.columns[4] as CategoricalColumn);
 time("chi2 segment", () => categoricalSignificance(segmentReference, segmentCurrent), timings);
-time("jensenshannon segment", () => {
-  const aligned = alignCategories(segmentReference, segmentCurrent);
-  return jensenShannonDistance(aligned.reference, aligned.current);
-}, timings);
-time("psi segment", () => {
-  const aligned = alignCategories(segmentReference, segmentCurrent);
-  return populationStabilityIndex(aligned.reference, aligned.current);
-}, timings);
-time("summarize numeric column (copy, sort, moments, PSI bins)", () => summarizeNumeric(reference.columns[0] as NumericColumn, { psiBins: 10 }), timings);
-const assessment = time("assessDrift, whole table (calibrated verdict)", () => assessDrift(reference, current), timings);
+time(
+  "jensenshannon segment",
+  () => {
+    const aligned = alignCategories(segmentReference, segmentCurrent);
+    return jensenShannonDistance(aligned.reference, aligned.current);
+  },
+  timings,
+);
+time(
+  "psi segment",
+  () => {
+    const aligned = alignCategories(segmentReference, segmentCurrent);
+    return populationStabilityIndex(aligned.reference, aligned.current);
+  },
+  timings,
+);
+time(
+  "summarize numeric column (copy, sort, moments, PSI bins)",
+  () => summarizeNumeric(reference.columns[0] as NumericColumn, { psiBins: 10 }),
+  timings,
+);
+const assessment = time(
+  "assessDrift, whole table (calibrated verdict)",
+  () => assessDrift(reference, current),
+  timings,
+);
 
 console.log("\nTypeScript timings (ms):");
 for (const [label, ms] of timings) console.log(`  ${label.padEnd(58)} ${ms.toFixed(1).padStart(9)}`);
-console.log(`  verdict: ${assessment.drifted ? "drift" : "no drift"} (${assessment.driftedColumns.join(", ") || "none"})`);
+console.log(
+  `  verdict: ${assessment.drifted ? "drift" : "no drift"} (${assessment.driftedColumns.join(", ") || "none"})`,
+);
 
 // scipy on the same data: the four numeric column pairs, written as float64 little-endian.
 const directory = mkdtempSync(join(tmpdir(), "modelkeeper-drift-bench-"));
@@ -139,9 +174,13 @@ for k, name in enumerate(names):
     out["columns"].append({"column": name, "statistic": float(r.statistic), "pValue": float(r.pvalue), "ms": ms})
 print(json.dumps(out))
 `;
-  const scipy = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8", maxBuffer: 1 << 20 }));
+  const scipy = JSON.parse(
+    execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8", maxBuffer: 1 << 20 }),
+  );
   console.log(`\nKS two-sample, this code vs scipy ${scipy.scipy} (numpy ${scipy.numpy}) ks_2samp on the same data:`);
-  console.log(`  ${"column".padEnd(10)} ${"ours ms".padStart(9)} ${"scipy ms".padStart(9)} ${"ratio".padStart(7)}  same D   p (ours / scipy)`);
+  console.log(
+    `  ${"column".padEnd(10)} ${"ours ms".padStart(9)} ${"scipy ms".padStart(9)} ${"ratio".padStart(7)}  same D   p (ours / scipy)`,
+  );
   let oursTotal = 0;
   let scipyTotal = 0;
   for (const ours of ksResults) {
@@ -153,9 +192,13 @@ print(json.dumps(out))
       `  ${ours.column.padEnd(10)} ${ours.ms.toFixed(1).padStart(9)} ${theirs.ms.toFixed(1).padStart(9)} ${(ours.ms / theirs.ms).toFixed(2).padStart(7)}  ${same.padEnd(6)} ${ours.pValue.toExponential(6)} / ${theirs.pValue.toExponential(6)}`,
     );
   }
-  console.log(`  ${"total".padEnd(10)} ${oursTotal.toFixed(1).padStart(9)} ${scipyTotal.toFixed(1).padStart(9)} ${(oursTotal / scipyTotal).toFixed(2).padStart(7)}  (ratio = ours / scipy)`);
+  console.log(
+    `  ${"total".padEnd(10)} ${oursTotal.toFixed(1).padStart(9)} ${scipyTotal.toFixed(1).padStart(9)} ${(oursTotal / scipyTotal).toFixed(2).padStart(7)}  (ratio = ours / scipy)`,
+  );
 } catch (error) {
-  console.log(`\nscipy comparison skipped: ${(error as Error).message.split("\n")[0]} (needs /usr/bin/python3 with numpy and scipy)`);
+  console.log(
+    `\nscipy comparison skipped: ${(error as Error).message.split("\n")[0]} (needs /usr/bin/python3 with numpy and scipy)`,
+  );
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }

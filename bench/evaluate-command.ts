@@ -33,13 +33,31 @@ const GENERATE = [
 ].join("\n");
 
 async function repoWith(dir: string, holdoutRows: number): Promise<void> {
-  await writeFile(join(dir, "modelkeeper.yml"), [
-    "models:", "  m:", "    task: binary", "    artifact: challenger.onnx", "    label: y", `    features: [${FEATURES.join(", ")}]`,
-    "    data:", "      train: holdout.csv", "      holdout: holdout.csv", "    evaluate:", "      resamples: 2000", "",
-  ].join("\n"));
+  await writeFile(
+    join(dir, "modelkeeper.yml"),
+    [
+      "models:",
+      "  m:",
+      "    task: binary",
+      "    artifact: challenger.onnx",
+      "    label: y",
+      `    features: [${FEATURES.join(", ")}]`,
+      "    data:",
+      "      train: holdout.csv",
+      "      holdout: holdout.csv",
+      "    evaluate:",
+      "      resamples: 2000",
+      "",
+    ].join("\n"),
+  );
   await writeFile(join(dir, "champion.onnx"), exportBinaryLogisticRegression({ featureNames: FEATURES, ...CHAMPION }));
-  await writeFile(join(dir, "challenger.onnx"), exportBinaryLogisticRegression({ featureNames: FEATURES, ...CHALLENGER }));
-  const made = spawnSync("/usr/bin/python3", ["-c", GENERATE, join(dir, "holdout.csv"), String(holdoutRows)], { encoding: "utf8" });
+  await writeFile(
+    join(dir, "challenger.onnx"),
+    exportBinaryLogisticRegression({ featureNames: FEATURES, ...CHALLENGER }),
+  );
+  const made = spawnSync("/usr/bin/python3", ["-c", GENERATE, join(dir, "holdout.csv"), String(holdoutRows)], {
+    encoding: "utf8",
+  });
   if (made.status !== 0) throw new Error(`generating the held-out set failed: ${made.stderr}`);
   const git = createGit(dir);
   await git.run(["init", "--quiet"]);
@@ -47,28 +65,57 @@ async function repoWith(dir: string, holdoutRows: number): Promise<void> {
   await git.run(["-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "--quiet", "-m", "models"]);
 }
 
-interface Timed { seconds: number; detail: string }
+interface Timed {
+  seconds: number;
+  detail: string;
+}
 
 function cli(dir: string): Timed {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [join(projectRoot, "bin/modelkeeper.js"), "evaluate", "--champion", "champion.onnx", "--challenger", "challenger.onnx", "--no-comment", "--result-file", "result.json"], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+  const child = spawnSync(
+    process.execPath,
+    [
+      join(projectRoot, "bin/modelkeeper.js"),
+      "evaluate",
+      "--champion",
+      "champion.onnx",
+      "--challenger",
+      "challenger.onnx",
+      "--no-comment",
+      "--result-file",
+      "result.json",
+    ],
+    { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 },
+  );
   const seconds = (performance.now() - started) / 1000;
-  if (child.status !== 0 && child.status !== 1) throw new Error(`evaluate exited ${child.status}: ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`evaluate exited ${child.status}: ${child.stderr.slice(-2000)}`);
   return { seconds, detail: `exit ${child.status}` };
 }
 
 function peer(dir: string): Timed {
   const started = performance.now();
-  const child = spawnSync("/usr/bin/python3", [join(projectRoot, "bench/peers/evaluate_numpy.py"), join(dir, "holdout.csv"), "2000", "1"], { encoding: "utf8" });
+  const child = spawnSync(
+    "/usr/bin/python3",
+    [join(projectRoot, "bench/peers/evaluate_numpy.py"), join(dir, "holdout.csv"), "2000", "1"],
+    { encoding: "utf8" },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`the numpy peer failed: ${child.stderr.slice(-2000)}`);
   const result = JSON.parse(child.stdout) as { delta: number; ciLow: number; ciHigh: number };
-  return { seconds, detail: `delta ${result.delta.toFixed(5)} [${result.ciLow.toFixed(5)}, ${result.ciHigh.toFixed(5)}]` };
+  return {
+    seconds,
+    detail: `delta ${result.delta.toFixed(5)} [${result.ciLow.toFixed(5)}, ${result.ciHigh.toFixed(5)}]`,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs: number[]) => `median ${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)}, ${xs.length} runs)`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const spread = (xs: number[]) =>
+  `median ${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)}, ${xs.length} runs)`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 const root = await mkdtemp(join(tmpdir(), "mk-bench-evaluate-command-"));
 console.log(`machine: ${machineLine()}; load average ${load()}`);
@@ -89,17 +136,23 @@ try {
     cliTimes.push(c.seconds);
     peerTimes.push(p.seconds);
     cliLargeTimes.push(l.seconds);
-    console.log(`run ${run + 1}: CLI ${rows} rows ${c.seconds.toFixed(2)} s (${c.detail}); numpy peer ${p.seconds.toFixed(2)} s (${p.detail}); CLI ${4 * rows} rows ${l.seconds.toFixed(2)} s; load ${load()}`);
+    console.log(
+      `run ${run + 1}: CLI ${rows} rows ${c.seconds.toFixed(2)} s (${c.detail}); numpy peer ${p.seconds.toFixed(2)} s (${p.detail}); CLI ${4 * rows} rows ${l.seconds.toFixed(2)} s; load ${load()}`,
+    );
   }
   const result = JSON.parse(await readFile(join(small, "result.json"), "utf8"));
-  console.log(`CLI result (${rows} rows): ${JSON.stringify(result.models?.[0]?.comparison ?? result.models?.[0] ?? {}).slice(0, 400)}`);
+  console.log(
+    `CLI result (${rows} rows): ${JSON.stringify(result.models?.[0]?.comparison ?? result.models?.[0] ?? {}).slice(0, 400)}`,
+  );
   const ratio = median(cliTimes) / median(peerTimes);
   const growth = median(cliLargeTimes) / median(cliTimes);
   console.log(`evaluate CLI, ${rows} rows: ${spread(cliTimes)}`);
   console.log(`numpy peer, ${rows} rows: ${spread(peerTimes)}`);
   console.log(`evaluate CLI, ${4 * rows} rows: ${spread(cliLargeTimes)}`);
   console.log(`ratio CLI / numpy peer: ${ratio.toFixed(3)}x (goal <= 0.075x: ${ratio <= 0.075 ? "met" : "missed"})`);
-  console.log(`growth CLI 4N / N: ${growth.toFixed(2)}x (goal <= 4.4x: ${growth <= 4.4 ? "met" : "missed"}); load average ${load()}`);
+  console.log(
+    `growth CLI 4N / N: ${growth.toFixed(2)}x (goal <= 4.4x: ${growth <= 4.4 ? "met" : "missed"}); load average ${load()}`,
+  );
 } finally {
   await rm(root, { recursive: true, force: true });
 }

@@ -45,7 +45,9 @@ function seconds(start: bigint): number {
 }
 
 /** scikit-learn's roc_auc_score on the same rows, best of 3 calls, in seconds (undefined if unavailable). */
-async function sklearnRocAucSeconds(data: BinaryPredictions): Promise<{ seconds: number; auc: number; version: string } | undefined> {
+async function sklearnRocAucSeconds(
+  data: BinaryPredictions,
+): Promise<{ seconds: number; auc: number; version: string } | undefined> {
   const dir = await mkdtemp(join(tmpdir(), "mk-bench-evaluate-"));
   try {
     await writeFile(join(dir, "labels.f64"), new Uint8Array(data.labels.buffer));
@@ -72,7 +74,11 @@ async function sklearnRocAucSeconds(data: BinaryPredictions): Promise<{ seconds:
 }
 
 console.log(`machine: ${machineLine()}`);
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine slows every number below)`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (other work on the machine slows every number below)`,
+);
 console.log(`rows: ${rows.toLocaleString("en")}, resamples: ${resamples}, threads: ${availableParallelism()}`);
 const [champion, challenger] = holdout(rows);
 
@@ -95,20 +101,32 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const loadAtEnd = loadavg()[0];
 
-console.log(`\nall binary metrics, both models: ${metricsSeconds.toFixed(2)} s (roc_auc ${championMetrics.roc_auc.value.toFixed(6)} -> ${challengerMetrics.roc_auc.value.toFixed(6)})`);
+console.log(
+  `\nall binary metrics, both models: ${metricsSeconds.toFixed(2)} s (roc_auc ${championMetrics.roc_auc.value.toFixed(6)} -> ${challengerMetrics.roc_auc.value.toFixed(6)})`,
+);
 console.log(
   `paired bootstrap, ${resamples} resamples, BCa: ${bootstrapSeconds.toFixed(2)} s on ${bootstrap.threadsUsed} thread(s)` +
     `${bootstrap.workerError ? ` (worker failed: ${bootstrap.workerError})` : ""}: delta ${bootstrap.delta.toFixed(6)} ` +
     `[${bootstrap.ciLow.toFixed(6)}, ${bootstrap.ciHigh.toFixed(6)}], SE ${bootstrap.standardError.toExponential(3)}, jackknife ${bootstrap.jackknife}`,
 );
-console.log(`DeLong: ${delongSeconds.toFixed(2)} s: difference ${delong.difference.toFixed(6)}, z ${delong.z.toFixed(2)}, p ${delong.pValue.toExponential(3)}`);
-console.log(`TOTAL: ${totalSeconds.toFixed(2)} s (target < ${targetSeconds} s: ${totalSeconds < targetSeconds ? "met" : "NOT met"}); peak RSS ${peakMb.toFixed(0)} MB (target < ${targetMemoryMb} MB: ${peakMb < targetMemoryMb ? "met" : "NOT met"})`);
-console.log(`CPU time of all threads: ${cpuSeconds.toFixed(2)} s (${(cpuSeconds / totalSeconds).toFixed(2)} cores busy on average); load average at end: ${loadAtEnd.toFixed(2)}`);
+console.log(
+  `DeLong: ${delongSeconds.toFixed(2)} s: difference ${delong.difference.toFixed(6)}, z ${delong.z.toFixed(2)}, p ${delong.pValue.toExponential(3)}`,
+);
+console.log(
+  `TOTAL: ${totalSeconds.toFixed(2)} s (target < ${targetSeconds} s: ${totalSeconds < targetSeconds ? "met" : "NOT met"}); peak RSS ${peakMb.toFixed(0)} MB (target < ${targetMemoryMb} MB: ${peakMb < targetMemoryMb ? "met" : "NOT met"})`,
+);
+console.log(
+  `CPU time of all threads: ${cpuSeconds.toFixed(2)} s (${(cpuSeconds / totalSeconds).toFixed(2)} cores busy on average); load average at end: ${loadAtEnd.toFixed(2)}`,
+);
 
 const baseline = await sklearnRocAucSeconds(champion);
 if (baseline) {
   const extrapolated = baseline.seconds * resamples;
-  console.log(`\nbaseline: scikit-learn ${baseline.version} roc_auc_score once on the same ${rows.toLocaleString("en")} rows: ${baseline.seconds.toFixed(3)} s (AUC ${baseline.auc.toFixed(6)}, ours ${championMetrics.roc_auc.value.toFixed(6)})`);
+  console.log(
+    `\nbaseline: scikit-learn ${baseline.version} roc_auc_score once on the same ${rows.toLocaleString("en")} rows: ${baseline.seconds.toFixed(3)} s (AUC ${baseline.auc.toFixed(6)}, ours ${championMetrics.roc_auc.value.toFixed(6)})`,
+  );
   console.log(`baseline x ${resamples} resamples (extrapolated, one model): ${extrapolated.toFixed(0)} s`);
-  console.log(`ratio: extrapolated baseline / our bootstrap = ${(extrapolated / bootstrapSeconds).toFixed(0)}x; / our whole run = ${(extrapolated / totalSeconds).toFixed(0)}x`);
+  console.log(
+    `ratio: extrapolated baseline / our bootstrap = ${(extrapolated / bootstrapSeconds).toFixed(0)}x; / our whole run = ${(extrapolated / totalSeconds).toFixed(0)}x`,
+  );
 }

@@ -36,20 +36,39 @@ async function main(): Promise<void> {
   const keep = args.includes("--keep");
 
   const cpu = cpus()[0]?.model ?? "unknown CPU";
-  console.log(`machine: ${cpu}, ${availableParallelism()} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, load average ${loadavg()[0].toFixed(2)}`);
+  console.log(
+    `machine: ${cpu}, ${availableParallelism()} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, load average ${loadavg()[0].toFixed(2)}`,
+  );
   const pandas = pandasVersion();
-  console.log(pandas ? `pandas ${pandas} (${PYTHON})` : `pandas: not installed for ${PYTHON} (apt-get install -y python3-pandas); only our times are shown`);
+  console.log(
+    pandas
+      ? `pandas ${pandas} (${PYTHON})`
+      : `pandas: not installed for ${PYTHON} (apt-get install -y python3-pandas); only our times are shown`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "modelkeeper-bench-"));
   try {
     const files = [
-      { name: "numeric.csv", describe: `${rows.toLocaleString("en")} rows × 20 numeric (integers, fixed decimals, full precision)`, write: numericRow },
-      { name: "full.csv", describe: `${rows.toLocaleString("en")} rows × 20 numeric (all full-precision doubles)`, write: fullPrecisionRow },
-      { name: "mixed.csv", describe: `${rows.toLocaleString("en")} rows × (4 numeric + 1 categorical)`, write: mixedRow },
+      {
+        name: "numeric.csv",
+        describe: `${rows.toLocaleString("en")} rows × 20 numeric (integers, fixed decimals, full precision)`,
+        write: numericRow,
+      },
+      {
+        name: "full.csv",
+        describe: `${rows.toLocaleString("en")} rows × 20 numeric (all full-precision doubles)`,
+        write: fullPrecisionRow,
+      },
+      {
+        name: "mixed.csv",
+        describe: `${rows.toLocaleString("en")} rows × (4 numeric + 1 categorical)`,
+        write: mixedRow,
+      },
     ];
     for (const file of files) {
       const path = join(dir, file.name);
-      const header = file.name === "mixed.csv" ? "a,b,c,d,segment" : Array.from({ length: 20 }, (_, i) => `f${i}`).join(",");
+      const header =
+        file.name === "mixed.csv" ? "a,b,c,d,segment" : Array.from({ length: 20 }, (_, i) => `f${i}`).join(",");
       writeCsv(path, header, rows, file.write);
       console.log(`\n${file.name}: ${file.describe}, ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB`);
       const auto = runOurs(path, "auto");
@@ -67,7 +86,9 @@ async function main(): Promise<void> {
 
 function report(label: string, m: Measurement, reference: Measurement | undefined): void {
   const ratio = reference ? `  ${(m.seconds / reference.seconds).toFixed(2)}× pandas' time` : "";
-  console.log(`  ${label.padEnd(26)} ${m.seconds.toFixed(2).padStart(6)} s   peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB   ${m.rows} rows${ratio}`);
+  console.log(
+    `  ${label.padEnd(26)} ${m.seconds.toFixed(2).padStart(6)} s   peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB   ${m.rows} rows${ratio}`,
+  );
 }
 
 /** Child process: time one read, print a JSON measurement. */
@@ -87,7 +108,10 @@ async function measureOurs(path: string, mode: "auto" | "sequential"): Promise<v
 
 function runOurs(path: string, mode: "auto" | "sequential"): Measurement {
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ["--import", "tsx", self, "--read", path, mode], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ["--import", "tsx", self, "--read", path, mode], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`our reader failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").pop()!) as Measurement;
 }
@@ -112,7 +136,6 @@ function pandasVersion(): string | undefined {
 }
 
 // ------------------------------------------------------------------ seeded data
-
 
 type RowWriter = (random: () => number) => string;
 

@@ -33,7 +33,12 @@ for (const dir of readdirSync("data")) for (const name of readdirSync("data/" + 
 
 function run(command: string, args: string[], cwd: string): { ms: number; stderr: string } {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return { ms, stderr: result.stderr };
@@ -57,14 +62,22 @@ const median = (values: number[]) => {
 if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run bundle` first");
 const root = await mkdtemp(join(tmpdir(), "mk-bench-record-"));
 console.log(`machine: ${machineLine()}`);
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}`,
+);
 try {
   for (let d = 0; d * PER_DIR < FILES; d++) {
     const dir = join(root, "data", String(d).padStart(3, "0"));
     await mkdir(dir, { recursive: true });
-    for (let i = d * PER_DIR; i < Math.min(FILES, (d + 1) * PER_DIR); i++) await writeFile(join(dir, `${i}.bin`), randomBytes(1000));
+    for (let i = d * PER_DIR; i < Math.min(FILES, (d + 1) * PER_DIR); i++)
+      await writeFile(join(dir, `${i}.bin`), randomBytes(1000));
   }
-  await writeFile(join(root, "modelkeeper.yml"), `models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: data\n      holdout: data/000/0.bin\n`);
+  await writeFile(
+    join(root, "modelkeeper.yml"),
+    `models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: data\n      holdout: data/000/0.bin\n`,
+  );
   await writeFile(join(root, "model.onnx"), "x");
   const git = (...args: string[]) => run("git", ["-c", "user.name=b", "-c", "user.email=b@b", ...args], root);
   git("init", "--quiet");
@@ -73,8 +86,13 @@ try {
   // Let the files' mtimes fall before the first record's start (the hash cache skips racy entries).
   await new Promise((r) => setTimeout(r, 1100));
 
-  const single: number[] = [], parallel: number[] = [], loop: number[] = [], first: number[] = [], second: number[] = [];
-  const firstRss: number[] = [], secondRss: number[] = [];
+  const single: number[] = [],
+    parallel: number[] = [],
+    loop: number[] = [],
+    first: number[] = [],
+    second: number[] = [];
+  const firstRss: number[] = [],
+    secondRss: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     single.push(run("sh", ["-c", "find data -type f -print0 | xargs -0 sha256sum >/dev/null"], root).ms);
     parallel.push(run("sh", ["-c", "find data -type f -print0 | xargs -0 -P2 sha256sum >/dev/null"], root).ms);
@@ -82,8 +100,10 @@ try {
     await rm(join(root, ".git", "modelkeeper"), { recursive: true, force: true });
     const a = record(root);
     const b = record(root);
-    first.push(a.ms); firstRss.push(a.peakMb);
-    second.push(b.ms); secondRss.push(b.peakMb);
+    first.push(a.ms);
+    firstRss.push(a.peakMb);
+    second.push(b.ms);
+    secondRss.push(b.peakMb);
   }
   console.log(`${FILES.toLocaleString("en")} files of 1,000 bytes, warm page cache, ${RUNS} runs each, alternated:`);
   console.log(`  sha256sum, one process:            ${summary(single, "ms")}`);
@@ -92,11 +112,25 @@ try {
   console.log(`  record, first (no hash cache):      ${summary(first, "ms")}; peak RSS ${summary(firstRss, "MB")}`);
   console.log(`  record, second (unchanged tree):    ${summary(second, "ms")}; peak RSS ${summary(secondRss, "MB")}`);
   const perRun = (a: number[], b: number[]) => a.map((x, i) => x / b[i]);
-  console.log(`  second / first = ${summary(perRun(second, first).map((r) => r * 100), "%", 1)} (target <= 15%)`);
+  console.log(
+    `  second / first = ${summary(
+      perRun(second, first).map((r) => r * 100),
+      "%",
+      1,
+    )} (target <= 15%)`,
+  );
   console.log(`  first / xargs -P2 sha256sum = ${summary(perRun(first, parallel), "x", 2)} (target <= 1.5x)`);
-  console.log(`  first / sha256sum = ${summary(perRun(first, single), "x", 2)}; first / Node loop = ${summary(perRun(first, loop), "x", 2)}`);
-  console.log(`  peak RSS max ${Math.max(...firstRss, ...secondRss).toFixed(0)} MB (target < 150 MB); medians: first ${median(firstRss).toFixed(0)}, second ${median(secondRss).toFixed(0)}`);
-  console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
+  console.log(
+    `  first / sha256sum = ${summary(perRun(first, single), "x", 2)}; first / Node loop = ${summary(perRun(first, loop), "x", 2)}`,
+  );
+  console.log(
+    `  peak RSS max ${Math.max(...firstRss, ...secondRss).toFixed(0)} MB (target < 150 MB); medians: first ${median(firstRss).toFixed(0)}, second ${median(secondRss).toFixed(0)}`,
+  );
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
 } finally {
   await rm(root, { recursive: true, force: true });
 }

@@ -34,7 +34,10 @@ const LOG_MINUTES = Number(process.env.SERVE_BENCH_LOG_MINUTES ?? 10);
 const CAPACITY_ROWS = Number(process.env.SERVE_BENCH_CAPACITY_ROWS ?? 200);
 const BATCH_ROWS = 1000;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(", ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
 
 console.log(`machine: ${machineLine()}`);
 console.log(`load average at start: ${load()}`);
@@ -63,7 +66,8 @@ try {
     const feedsFor = (rows: number) => {
       const plan = planInputs(handle.signature, TRANSACTION_FEATURES, window, context);
       const tensors: Record<string, Tensor> = {};
-      for (const [name, feed] of Object.entries(new BatchPacker(plan, rows).pack(0, rows))) tensors[name] = new ort.Tensor(feed.element, feed.data, feed.dims);
+      for (const [name, feed] of Object.entries(new BatchPacker(plan, rows).pack(0, rows)))
+        tensors[name] = new ort.Tensor(feed.element, feed.data, feed.dims);
       return tensors;
     };
     const timeRuns = async (feeds: Record<string, Tensor>, runs: number) => {
@@ -82,12 +86,38 @@ try {
     await timeRuns(many, 5);
     const batchTimes = await timeRuns(many, 30);
     await closeModel(handle);
-    return { p50: percentile(single, 50), p99: percentile(single, 99), batchRowsPerSecond: BATCH_ROWS / (percentile(batchTimes, 50) / 1000) };
+    return {
+      p50: percentile(single, 50),
+      p99: percentile(single, 99),
+      batchRowsPerSecond: BATCH_ROWS / (percentile(batchTimes, 50) / 1000),
+    };
   })();
   console.log(`session.run, 1 row: p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)} (5,000 runs, one at a time)`);
 
-  const modelkeeper = await start("modelkeeper serve", process.execPath, [join(ROOT, "bin/modelkeeper.js"), "serve", "--model", "fraud", "--port", "0", "--log", logDir, "--poll-seconds", "0"], /ready on (http:\/\/\S+)/);
-  const minimal = await start("minimal server", process.execPath, ["--import", "tsx", join(ROOT, "bench/support/minimal-ort-server.ts"), modelPath], /listening on (\d+)/, ROOT);
+  const modelkeeper = await start(
+    "modelkeeper serve",
+    process.execPath,
+    [
+      join(ROOT, "bin/modelkeeper.js"),
+      "serve",
+      "--model",
+      "fraud",
+      "--port",
+      "0",
+      "--log",
+      logDir,
+      "--poll-seconds",
+      "0",
+    ],
+    /ready on (http:\/\/\S+)/,
+  );
+  const minimal = await start(
+    "minimal server",
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "bench/support/minimal-ort-server.ts"), modelPath],
+    /listening on (\d+)/,
+    ROOT,
+  );
   const servers = [
     { name: "modelkeeper serve", url: `${modelkeeper.url}/v2/models/fraud/infer` },
     { name: "node:http + onnxruntime", url: `http://127.0.0.1:${minimal.url}/v2/models/fraud/infer` },
@@ -98,10 +128,16 @@ try {
   for (const server of servers) {
     const agent = keepAliveAgent(16);
     tally(server.name, await openLoop({ url: server.url, body: oneRow, rate: RATE, seconds: 2, agent }), 1); // warm-up
-    const result = tally(server.name, await openLoop({ url: server.url, body: oneRow, rate: RATE, seconds: LATENCY_SECONDS, agent }), 1);
+    const result = tally(
+      server.name,
+      await openLoop({ url: server.url, body: oneRow, rate: RATE, seconds: LATENCY_SECONDS, agent }),
+      1,
+    );
     agent.destroy();
     latency.set(server.name, result);
-    console.log(`${server.name}, 1-row requests at ${RATE}/s for ${LATENCY_SECONDS} s: p50 ${ms(percentile(result.latencies, 50))}, p99 ${ms(percentile(result.latencies, 99))}, max ${ms(result.latencies.at(-1)!)}; ${outcomes(result)}; sent at ${(result.sent / result.sendSeconds).toFixed(0)}/s (load ${load()})`);
+    console.log(
+      `${server.name}, 1-row requests at ${RATE}/s for ${LATENCY_SECONDS} s: p50 ${ms(percentile(result.latencies, 50))}, p99 ${ms(percentile(result.latencies, 99))}, max ${ms(result.latencies.at(-1)!)}; ${outcomes(result)}; sent at ${(result.sent / result.sendSeconds).toFixed(0)}/s (load ${load()})`,
+    );
   }
   const mk = latency.get("modelkeeper serve")!;
   const base = latency.get("node:http + onnxruntime")!;
@@ -111,18 +147,33 @@ try {
   );
 
   // 2. 1,000-row requests, one at a time; modelkeeper also without its log, to show what the log costs.
-  const unlogged = await start("modelkeeper serve, no log", process.execPath, [join(ROOT, "bin/modelkeeper.js"), "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0"], /ready on (http:\/\/\S+)/);
-  for (const server of [...servers, { name: "modelkeeper serve, no log", url: `${unlogged.url}/v2/models/fraud/infer` }]) {
+  const unlogged = await start(
+    "modelkeeper serve, no log",
+    process.execPath,
+    [join(ROOT, "bin/modelkeeper.js"), "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0"],
+    /ready on (http:\/\/\S+)/,
+  );
+  for (const server of [
+    ...servers,
+    { name: "modelkeeper serve, no log", url: `${unlogged.url}/v2/models/fraud/infer` },
+  ]) {
     const agent = keepAliveAgent(1);
     const times: number[] = [];
     for (let i = 0; i < 35; i++) {
-      const result = tally(server.name, await openLoop({ url: server.url, body: batch, rate: 1000, seconds: 0.001, agent }), BATCH_ROWS);
-      if (result.outcomes.get("200") !== 1) throw new Error(`${server.name}: a ${BATCH_ROWS}-row request was answered ${outcomes(result)}`);
+      const result = tally(
+        server.name,
+        await openLoop({ url: server.url, body: batch, rate: 1000, seconds: 0.001, agent }),
+        BATCH_ROWS,
+      );
+      if (result.outcomes.get("200") !== 1)
+        throw new Error(`${server.name}: a ${BATCH_ROWS}-row request was answered ${outcomes(result)}`);
       if (i >= 5) times.push(result.latencies[0]);
     }
     agent.destroy();
     const rowsPerSecond = BATCH_ROWS / (percentile(Float64Array.from(times).sort(), 50) / 1000);
-    console.log(`${server.name}, ${BATCH_ROWS}-row requests one at a time: ${Math.round(rowsPerSecond).toLocaleString("en-US")} rows/s; session.run on the same batch ${Math.round(floor.batchRowsPerSecond).toLocaleString("en-US")} rows/s: x${(floor.batchRowsPerSecond / rowsPerSecond).toFixed(2)} (target <= 1.3)`);
+    console.log(
+      `${server.name}, ${BATCH_ROWS}-row requests one at a time: ${Math.round(rowsPerSecond).toLocaleString("en-US")} rows/s; session.run on the same batch ${Math.round(floor.batchRowsPerSecond).toLocaleString("en-US")} rows/s: x${(floor.batchRowsPerSecond / rowsPerSecond).toFixed(2)} (target <= 1.3)`,
+    );
   }
   minimal.child.kill("SIGTERM");
   unlogged.child.kill("SIGTERM");
@@ -134,14 +185,24 @@ try {
     const counts = new Map<string, number>();
     const started = performance.now();
     while (performance.now() - started < LOG_MINUTES * 60_000) {
-      const result = tally(servers[0].name, await openLoop({ url: servers[0].url, body: oneRow, rate: RATE, seconds: 10, agent }), 1);
+      const result = tally(
+        servers[0].name,
+        await openLoop({ url: servers[0].url, body: oneRow, rate: RATE, seconds: 10, agent }),
+        1,
+      );
       for (const [key, n] of result.outcomes) counts.set(key, (counts.get(key) ?? 0) + n);
       rss.push(await residentMiB(modelkeeper.child.pid!));
     }
     agent.destroy();
     const metrics = await (await fetch(`${modelkeeper.url}/metrics`)).text();
-    const metric = (name: string) => [...metrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce((sum, m) => sum + Number(m[1]), 0);
-    const perMinute = Array.from({ length: Math.ceil(rss.length / 6) }, (_, m) => Math.max(...rss.slice(m * 6, m * 6 + 6)).toFixed(0)).join(", ");
+    const metric = (name: string) =>
+      [...metrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+    const perMinute = Array.from({ length: Math.ceil(rss.length / 6) }, (_, m) =>
+      Math.max(...rss.slice(m * 6, m * 6 + 6)).toFixed(0),
+    ).join(", ");
     console.log(
       `log: ${RATE} req/s for ${LOG_MINUTES} min: ${[...counts].map(([k, n]) => `${n.toLocaleString("en-US")} ${k}`).join(", ")}; server RSS (MiB) first ${rss[0].toFixed(0)}, peak ${Math.max(...rss).toFixed(0)}, last ${rss.at(-1)!.toFixed(0)}; ` +
         `peak per minute: ${perMinute}; log records written ${metric("modelkeeper_log_records_written_total")}, dropped ${metric("modelkeeper_log_records_dropped_total")} (load ${load()})`,
@@ -157,16 +218,26 @@ try {
     for (let rate = 20; ; rate = Math.round(rate * 1.25)) {
       const result = tally(servers[0].name, await openLoop({ url, body, rate, seconds: 4, agent }), CAPACITY_ROWS);
       const keptUp = result.outcomes.get("200") === result.sent && percentile(result.latencies, 99) < 500;
-      console.log(`capacity search, ${CAPACITY_ROWS}-row requests at ${rate}/s: ${outcomes(result)}, p99 ${ms(percentile(result.latencies, 99))}${keptUp ? "" : ": not keeping up"}`);
+      console.log(
+        `capacity search, ${CAPACITY_ROWS}-row requests at ${rate}/s: ${outcomes(result)}, p99 ${ms(percentile(result.latencies, 99))}${keptUp ? "" : ": not keeping up"}`,
+      );
       if (!keptUp) break;
       capacity = rate;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await new Promise((resolve) => setTimeout(resolve, 6000)); // the last step's queue drains
-    const over = tally(servers[0].name, await openLoop({ url, body, rate: capacity * 2, seconds: 6, agent }), CAPACITY_ROWS);
+    const over = tally(
+      servers[0].name,
+      await openLoop({ url, body, rate: capacity * 2, seconds: 6, agent }),
+      CAPACITY_ROWS,
+    );
     const live = (await fetch(`${modelkeeper.url}/v2/health/live`)).status;
     await new Promise((resolve) => setTimeout(resolve, 6000));
-    const after = tally(servers[0].name, await openLoop({ url, body, rate: Math.max(1, Math.round(capacity / 2)), seconds: 4, agent }), CAPACITY_ROWS);
+    const after = tally(
+      servers[0].name,
+      await openLoop({ url, body, rate: Math.max(1, Math.round(capacity / 2)), seconds: 4, agent }),
+      CAPACITY_ROWS,
+    );
     agent.destroy();
     const unanswered = [...over.outcomes.keys()].filter((k) => !/^\d+$/.test(k));
     console.log(
@@ -181,7 +252,9 @@ try {
   const files = await readdir(logDir);
   let lines = 0;
   for (const file of files) lines += (await readFile(join(logDir, file), "utf8")).split("\n").length - 1;
-  console.log(`after SIGTERM: exit ${code}; the log holds ${lines.toLocaleString("en-US")} rows in ${files.length} file(s), for ${rowsAnswered.toLocaleString("en-US")} rows answered 200${lines === rowsAnswered ? "" : ": ROWS MISSING"}`);
+  console.log(
+    `after SIGTERM: exit ${code}; the log holds ${lines.toLocaleString("en-US")} rows in ${files.length} file(s), for ${rowsAnswered.toLocaleString("en-US")} rows answered 200${lines === rowsAnswered ? "" : ": ROWS MISSING"}`,
+  );
   if (code !== 0 || lines !== rowsAnswered) process.exitCode = 1;
   console.log(`load average at end: ${load()}`);
 } finally {
@@ -191,7 +264,10 @@ try {
 }
 
 function outcomes(result: LoadResult): string {
-  return [...result.outcomes].sort().map(([key, n]) => `${n} ${key}`).join(", ");
+  return [...result.outcomes]
+    .sort()
+    .map(([key, n]) => `${n} ${key}`)
+    .join(", ");
 }
 
 async function residentMiB(pid: number): Promise<number> {
@@ -199,7 +275,13 @@ async function residentMiB(pid: number): Promise<number> {
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]) / 1024;
 }
 
-async function start(name: string, command: string, args: string[], ready: RegExp, cwd = repo.dir): Promise<{ child: ChildProcess; url: string }> {
+async function start(
+  name: string,
+  command: string,
+  args: string[],
+  ready: RegExp,
+  cwd = repo.dir,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(command, args, { cwd, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";

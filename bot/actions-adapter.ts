@@ -25,25 +25,36 @@ export function workflowEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   const name = env.GITHUB_EVENT_NAME;
   const path = env.GITHUB_EVENT_PATH;
   if (!name || !path) {
-    throw new UserError("GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run the bot's workflow entry (bot/actions.ts) inside a GitHub Actions job.");
+    throw new UserError(
+      "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run the bot's workflow entry (bot/actions.ts) inside a GitHub Actions job.",
+    );
   }
   let payload: unknown;
   try {
     payload = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path}: cannot read the event payload (${(error as Error).message}).`, { file: path });
+    throw new UserError(`GITHUB_EVENT_PATH ${path}: cannot read the event payload (${(error as Error).message}).`, {
+      file: path,
+    });
   }
-  if (!payload || typeof payload !== "object") throw new UserError(`GITHUB_EVENT_PATH ${path}: the event payload is not a JSON object.`, { file: path });
+  if (!payload || typeof payload !== "object")
+    throw new UserError(`GITHUB_EVENT_PATH ${path}: the event payload is not a JSON object.`, { file: path });
   // A delivery id that is the same when a job is re-run: the run and its attempt.
   const id = `${env.GITHUB_RUN_ID ?? "local"}.${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
   return { id, name, payload: payload as Record<string, unknown> };
 }
 
 /** Loads the app and hands it the workflow's event; rejects if a handler failed. */
-export async function runInWorkflow(app: ApplicationFunction, env: NodeJS.ProcessEnv, options: WorkflowRunOptions = {}): Promise<void> {
+export async function runInWorkflow(
+  app: ApplicationFunction,
+  env: NodeJS.ProcessEnv,
+  options: WorkflowRunOptions = {},
+): Promise<void> {
   const githubToken = env.GITHUB_TOKEN;
   if (!githubToken) {
-    throw new UserError("GITHUB_TOKEN is not set. Pass it to the step: `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` (or an App token).");
+    throw new UserError(
+      "GITHUB_TOKEN is not set. Pass it to the step: `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` (or an App token).",
+    );
   }
   const event = workflowEvent(env);
   const probot = new Probot({
@@ -60,7 +71,9 @@ export async function runInWorkflow(app: ApplicationFunction, env: NodeJS.Proces
   try {
     await probot.receive(event as Parameters<Probot["receive"]>[0]);
   } catch (error) {
-    probot.log.error(`modelkeeper bot: ${event.name}${action} failed: ${error instanceof Error ? error.message : String(error)}`);
+    probot.log.error(
+      `modelkeeper bot: ${event.name}${action} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw error;
   }
   probot.log.info(`modelkeeper bot: ${event.name}${action} handled`);

@@ -25,10 +25,11 @@ const MAX_SUMMARY_LENGTH = 2000;
 
 /** The payload checked field by field; a problem names the field and what it must be. */
 export function parseDriftDispatchPayload(value: unknown): { payload: DriftDispatchPayload } | { problem: string } {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { problem: "client_payload must be an object" };
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { problem: "client_payload must be an object" };
   const raw = value as Record<string, unknown>;
   if (typeof raw.model !== "string" || raw.model.trim() === "") {
-    return { problem: 'client_payload.model must be the model\'s name in modelkeeper.yml (a non-empty string)' };
+    return { problem: "client_payload.model must be the model's name in modelkeeper.yml (a non-empty string)" };
   }
   const payload: DriftDispatchPayload = { model: raw.model.trim() };
   if (raw.summary !== undefined && raw.summary !== null) {

@@ -61,7 +61,10 @@ export function retrainBot(options: RetrainBotOptions = {}): ApplicationFunction
       now: options.now ?? (() => new Date()),
       trust: {
         accounts: settings.trustedAccounts,
-        ownBotLogin: runsIn === "server" ? ownBotLookup(settings.appSlug, () => app.auth()) : async () => (settings.appSlug ? `${settings.appSlug}[bot]` : undefined),
+        ownBotLogin:
+          runsIn === "server"
+            ? ownBotLookup(settings.appSlug, () => app.auth())
+            : async () => (settings.appSlug ? `${settings.appSlug}[bot]` : undefined),
       },
     };
     const rules = { requireInstallation: runsIn === "server" };

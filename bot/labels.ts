@@ -6,5 +6,7 @@ export const DRIFT_LABEL = "drift";
 export const RETRAIN_LABEL = "modelkeeper-retrain";
 
 export function hasLabel(labels: ReadonlyArray<{ name?: string } | string> | undefined, wanted: string): boolean {
-  return (labels ?? []).some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === wanted.toLowerCase());
+  return (labels ?? []).some(
+    (l) => (typeof l === "string" ? l : (l.name ?? "")).toLowerCase() === wanted.toLowerCase(),
+  );
 }

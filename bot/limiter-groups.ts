@@ -21,7 +21,9 @@ interface LimiterJob {
 }
 
 export interface LimiterGroup {
-  key(id?: string): { schedule<T>(options: LimiterJob, task: (...args: any[]) => T | Promise<T>, ...args: any[]): Promise<T> };
+  key(id?: string): {
+    schedule<T>(options: LimiterJob, task: (...args: any[]) => T | Promise<T>, ...args: any[]): Promise<T>;
+  };
 }
 
 export interface TokenBucketOptions {

@@ -50,7 +50,9 @@ export function pullBody(model: string, branch: string, request: RetrainRequest)
   }
   const links = [
     request.requestUrl ? link("request", request.requestUrl) : undefined,
-    request.drift?.reportUrl && request.drift.reportUrl !== request.requestUrl ? link("drift report", request.drift.reportUrl) : undefined,
+    request.drift?.reportUrl && request.drift.reportUrl !== request.requestUrl
+      ? link("drift report", request.drift.reportUrl)
+      : undefined,
   ].filter(Boolean);
   if (links.length) lines.push("", `**Links:** ${links.join(" · ")}`);
   lines.push(

@@ -50,18 +50,34 @@ export function botOctokit(options: BotOctokitOptions = {}): BotOctokitClass {
     },
     throttle: {
       ...instanceOptions.throttle,
-      id: instanceOptions.throttle?.id ?? (instanceOptions.auth?.installationId ? `installation-${instanceOptions.auth.installationId}` : "app"),
+      id:
+        instanceOptions.throttle?.id ??
+        (instanceOptions.auth?.installationId ? `installation-${instanceOptions.auth.installationId}` : "app"),
       enabled: true,
       retryAfterBaseValue: options.rateLimitBaseMs ?? 1000,
       global,
       write,
       notifications,
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, octokit: { log: { warn(m: string): void } }, retryCount: number) => {
-        octokit.log.warn(`Rate limit hit by ${request.method} ${request.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        octokit: { log: { warn(m: string): void } },
+        retryCount: number,
+      ) => {
+        octokit.log.warn(
+          `Rate limit hit by ${request.method} ${request.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`,
+        );
         return retryWhen(retryAfter, retryCount);
       },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, octokit: { log: { warn(m: string): void } }, retryCount: number) => {
-        octokit.log.warn(`Secondary rate limit hit by ${request.method} ${request.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        octokit: { log: { warn(m: string): void } },
+        retryCount: number,
+      ) => {
+        octokit.log.warn(
+          `Secondary rate limit hit by ${request.method} ${request.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`,
+        );
         return retryWhen(retryAfter, retryCount);
       },
     },

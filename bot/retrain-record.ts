@@ -32,7 +32,9 @@ export function retrainRecord(model: string, request: RetrainRequest): RetrainRe
     reason: request.reason ?? null,
     request_issue: request.requestIssue ?? null,
     drift_issue: request.driftIssue ?? null,
-    drift: request.drift ? { summary: request.drift.summary ?? null, report_url: request.drift.reportUrl ?? null } : null,
+    drift: request.drift
+      ? { summary: request.drift.summary ?? null, report_url: request.drift.reportUrl ?? null }
+      : null,
     links: { request: request.requestUrl ?? null, drift_report: request.drift?.reportUrl ?? null },
   };
 }
@@ -43,7 +45,9 @@ export function renderRetrainRecord(record: RetrainRecord): string {
 }
 
 /** The issues a merged retrain PR answers, from its record; undefined if the text is not a record. */
-export function issuesOfRecord(text: string): { model: string; requestIssue?: number; driftIssue?: number } | undefined {
+export function issuesOfRecord(
+  text: string,
+): { model: string; requestIssue?: number; driftIssue?: number } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -37,16 +37,28 @@ export function botSettings(env: NodeJS.ProcessEnv): BotSettings {
   }
   const appSlug = env.APP_SLUG?.trim() || undefined;
   if (appSlug !== undefined && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
-    throw new UserError(`APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`, { key: "APP_SLUG" });
+    throw new UserError(
+      `APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`,
+      { key: "APP_SLUG" },
+    );
   }
-  return { maxBodyBytes, bufferBudgetBytes, trustedAccounts: accountList(env.TRUSTED_ACCOUNTS), appSlug, webhookSecret: env.WEBHOOK_SECRET || undefined };
+  return {
+    maxBodyBytes,
+    bufferBudgetBytes,
+    trustedAccounts: accountList(env.TRUSTED_ACCOUNTS),
+    appSlug,
+    webhookSecret: env.WEBHOOK_SECRET || undefined,
+  };
 }
 
 function byteCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name]?.trim();
   if (!text) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1024 || !Number.isSafeInteger(Number(text))) {
-    throw new UserError(`${name}="${text}" is not a byte count: write a whole number of bytes, at least 1024 (default ${fallback}).`, { key: name });
+    throw new UserError(
+      `${name}="${text}" is not a byte count: write a whole number of bytes, at least 1024 (default ${fallback}).`,
+      { key: name },
+    );
   }
   return Number(text);
 }
@@ -61,9 +73,12 @@ function accountList(text: string | undefined): ReadonlySet<string> {
     .filter(Boolean);
   for (const login of logins) {
     if (!LOGIN.test(login)) {
-      throw new UserError(`TRUSTED_ACCOUNTS: "${login}" is not a GitHub login. List logins separated by commas, e.g. "github-actions[bot],release-robot".`, {
-        key: "TRUSTED_ACCOUNTS",
-      });
+      throw new UserError(
+        `TRUSTED_ACCOUNTS: "${login}" is not a GitHub login. List logins separated by commas, e.g. "github-actions[bot],release-robot".`,
+        {
+          key: "TRUSTED_ACCOUNTS",
+        },
+      );
     }
   }
   return new Set(logins.map((login) => login.toLowerCase()));

@@ -39,7 +39,13 @@ export interface CanaryRevertResult {
   rolloutStatus: string;
 }
 
-export async function runCanaryRevert(options: { repo: string; model?: string; env: NodeJS.ProcessEnv; runCli: CliRunner; say(line: string): void }): Promise<CanaryRevertResult> {
+export async function runCanaryRevert(options: {
+  repo: string;
+  model?: string;
+  env: NodeJS.ProcessEnv;
+  runCli: CliRunner;
+  say(line: string): void;
+}): Promise<CanaryRevertResult> {
   const { repo, say } = options;
   const name = options.model ?? "fraud";
   const git = createGit(repo);
@@ -48,8 +54,14 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
   if (!model) throw new UserError(`demo: no model ${name} in ${config.relativePath}`);
   const features = model.features ?? [];
 
-  say(`[v3] A canary that is fast and error-free but predicts badly: v2's fit with its intercept off by +4, rolled out at ${CANARY_PERCENT}% by \`modelkeeper serve --canary\``);
-  const { summary } = trainLogisticModel({ table: await readTables(model.data.train.map((f) => join(repo, f))), label: model.label, features });
+  say(
+    `[v3] A canary that is fast and error-free but predicts badly: v2's fit with its intercept off by +4, rolled out at ${CANARY_PERCENT}% by \`modelkeeper serve --canary\``,
+  );
+  const { summary } = trainLogisticModel({
+    table: await readTables(model.data.train.map((f) => join(repo, f))),
+    label: model.label,
+    features,
+  });
   const bad = exportBinaryLogisticRegression({
     featureNames: features,
     categories: summary.categories,
@@ -73,19 +85,41 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
   }
   say(`      committed v3 on ${BRANCH} (${commit.slice(0, 12)}), recorded, pushed`);
 
-  const argv = ["serve", "--model", name, "--port", "0", "--poll-seconds", "0", "--canary", commit, "--canary-percent", String(CANARY_PERCENT), "--json"];
+  const argv = [
+    "serve",
+    "--model",
+    name,
+    "--port",
+    "0",
+    "--poll-seconds",
+    "0",
+    "--canary",
+    commit,
+    "--canary-percent",
+    String(CANARY_PERCENT),
+    "--json",
+  ];
   say(`      $ modelkeeper ${argv.join(" ")} &`);
   const server = await startServe(repo, options.env, argv, "serve --canary");
   const { url } = server;
   try {
     for (const line of server.stderr().trim().split("\n")) say(`      ${line}`);
-    const revertLine = () => server.stderr().split("\n").find((l) => / reverted after /.test(l));
+    const revertLine = () =>
+      server
+        .stderr()
+        .split("\n")
+        .find((l) => / reverted after /.test(l));
     const traffic = generateTransactions({ rows: 2000, seed: 106, scenario: "baseline" });
     const infer = `${url}/v2/models/${encodeURIComponent(name)}/infer`;
     const ask = async (row: number, id: string): Promise<string> => {
-      const response = await fetch(infer, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(inferBody(traffic, features, row % traffic.rowCount, 1, id)) });
+      const response = await fetch(infer, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(inferBody(traffic, features, row % traffic.rowCount, 1, id)),
+      });
       const body = (await response.json()) as { model_version?: string };
-      if (response.status !== 200) throw new UserError(`demo: request ${id} was answered ${response.status}: ${JSON.stringify(body)}`);
+      if (response.status !== 200)
+        throw new UserError(`demo: request ${id} was answered ${response.status}: ${JSON.stringify(body)}`);
       return body.model_version ?? "?";
     };
 
@@ -100,11 +134,14 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
     };
     await Promise.all(Array.from({ length: 4 }, client));
     const line = revertLine();
-    if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:\n${server.stderr()}`);
+    if (!line)
+      throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:\n${server.stderr()}`);
     const stableVersion = (/back to stable (\S+)\./.exec(line) ?? [])[1] ?? "v2";
     const answered = versions.filter(Boolean);
     const beforeRevert = { requests: answered.length, byCanary: answered.filter((v) => v !== stableVersion).length };
-    say(`      sent ${beforeRevert.requests} one-row requests (4 clients); ${beforeRevert.byCanary} were answered by the canary (${answered.find((v) => v !== stableVersion) ?? "?"}), the rest by ${stableVersion}; then the server, on its own:`);
+    say(
+      `      sent ${beforeRevert.requests} one-row requests (4 clients); ${beforeRevert.byCanary} were answered by the canary (${answered.find((v) => v !== stableVersion) ?? "?"}), the rest by ${stableVersion}; then the server, on its own:`,
+    );
     say(`      ${line}`);
 
     const afterRevert: Record<string, number> = {};
@@ -112,12 +149,20 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
       const version = await ask(i, `after-${i}`);
       afterRevert[version] = (afterRevert[version] ?? 0) + 1;
     }
-    say(`      the next ${AFTER_REVERT} requests: ${Object.entries(afterRevert).map(([v, n]) => `${n} answered by ${v}`).join(", ")}`);
+    say(
+      `      the next ${AFTER_REVERT} requests: ${Object.entries(afterRevert)
+        .map(([v, n]) => `${n} answered by ${v}`)
+        .join(", ")}`,
+    );
 
-    const verdict = (await (await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout`)).json()) as RolloutVerdict;
+    const verdict = (await (
+      await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout`)
+    ).json()) as RolloutVerdict;
     const gate = await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout/gate`);
     await gate.arrayBuffer();
-    say(`      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`);
+    say(
+      `      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`,
+    );
     for (const e of verdict.evidence) say(`        ${e.breached ? "BREACH" : "ok    "} ${e.detail}`);
 
     await server.stop();
@@ -128,12 +173,29 @@ export async function runCanaryRevert(options: { repo: string; model?: string; e
   }
 }
 
-async function cli(options: { repo: string; env: NodeJS.ProcessEnv; runCli: CliRunner; say(line: string): void }, argv: string[], expect: number): Promise<string> {
+async function cli(
+  options: { repo: string; env: NodeJS.ProcessEnv; runCli: CliRunner; say(line: string): void },
+  argv: string[],
+  expect: number,
+): Promise<string> {
   options.say(`      $ modelkeeper ${argv.join(" ")}`);
   let stdout = "";
   let stderr = "";
-  const code = await options.runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, options.env, options.repo);
-  if (stdout.trim()) options.say(stdout.trimEnd().split("\n").map((l) => `      ${l}`).join("\n"));
-  if (code !== expect) throw new UserError(`demo: modelkeeper ${argv.join(" ")} exited ${code}, expected ${expect}:\n${stderr}${stdout}`);
+  const code = await options.runCli(
+    argv,
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    options.env,
+    options.repo,
+  );
+  if (stdout.trim())
+    options.say(
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => `      ${l}`)
+        .join("\n"),
+    );
+  if (code !== expect)
+    throw new UserError(`demo: modelkeeper ${argv.join(" ")} exited ${code}, expected ${expect}:\n${stderr}${stdout}`);
   return stdout;
 }

@@ -6,7 +6,10 @@ import { createGit } from "../src/git/git.ts";
  * Writes the demo's example ML repository (the shape of examples/fraud/) into `dir` as a git
  * repository with a bare `origin`, and commits it. Deterministic: the same files every time.
  */
-export async function createExampleRepo(dir: string, files: Record<string, string>): Promise<{ repo: string; origin: string }> {
+export async function createExampleRepo(
+  dir: string,
+  files: Record<string, string>,
+): Promise<{ repo: string; origin: string }> {
   const repo = join(dir, "fraud-model");
   const origin = join(dir, "origin.git");
   await mkdir(repo, { recursive: true });

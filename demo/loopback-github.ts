@@ -31,16 +31,34 @@ export interface LoopbackGitHub {
 
 const SECRET = "modelkeeper-demo-webhook-secret";
 
-export async function startLoopbackGitHub(files: Record<string, string>, owner = "acme", repo = "fraud-model"): Promise<LoopbackGitHub> {
+export async function startLoopbackGitHub(
+  files: Record<string, string>,
+  owner = "acme",
+  repo = "fraud-model",
+): Promise<LoopbackGitHub> {
   useShippedApiDescription();
-  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+  const privateKey = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
   const standIn = await startGitHubStandIn({
     app: { id: 1, slug: "modelkeeper", privateKey },
     repos: [{ owner, name: repo, files, collaborators: { "ml-oncall": "write" } }],
     retryAfterSeconds: 0,
   });
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit({ writeBurst: 1000, writesPerSecond: 1000 }), logLevel: "fatal" });
-  const middleware = await createNodeMiddleware(retrainBot({ settings: { ...botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }), { probot });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: standIn.url,
+    Octokit: botOctokit({ writeBurst: 1000, writesPerSecond: 1000 }),
+    logLevel: "fatal",
+  });
+  const middleware = await createNodeMiddleware(
+    retrainBot({ settings: { ...botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }),
+    { probot },
+  );
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
@@ -55,7 +73,8 @@ export async function startLoopbackGitHub(files: Record<string, string>, owner =
       while (delivered < standIn.events.length) {
         const event = standIn.events[delivered++];
         const response = await sendWebhook(webhookUrl, { event: event.name, payload: event.payload, secret: SECRET });
-        if (response.status >= 300) throw new Error(`the bot answered ${response.status} to ${event.name}: ${response.body}`);
+        if (response.status >= 300)
+          throw new Error(`the bot answered ${response.status} to ${event.name}: ${response.body}`);
         sent++;
       }
       return sent;

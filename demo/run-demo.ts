@@ -33,7 +33,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await mkdir(logs, { recursive: true });
   const steps: DemoResult["steps"] = [];
   const say = (line: string) => options.log(line);
-  const indent = (text: string) => text.split("\n").map((l) => `      ${l}`).join("\n");
+  const indent = (text: string) =>
+    text
+      .split("\n")
+      .map((l) => `      ${l}`)
+      .join("\n");
 
   // 1. The example repository, as examples/fraud/ keeps it, with data from the built-in generator.
   say(`[1/7] Creating the example repository (card transactions, label is_fraud) with a bare origin in ${dir}`);
@@ -45,18 +49,34 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const { repo } = await createExampleRepo(dir, files);
   await linkDependencies(repo);
   const git = createGit(repo);
-  const github = await startLoopbackGitHub({ "modelkeeper.yml": files["modelkeeper.yml"], "README.md": files["README.md"] });
-  const apiEnv = { GITHUB_TOKEN: "ghs_demo_workflow_token", GITHUB_API_URL: github.apiUrl, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_ACTIONS: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" };
+  const github = await startLoopbackGitHub({
+    "modelkeeper.yml": files["modelkeeper.yml"],
+    "README.md": files["README.md"],
+  });
+  const apiEnv = {
+    GITHUB_TOKEN: "ghs_demo_workflow_token",
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
+    GITHUB_ACTIONS: "",
+    GITHUB_EVENT_NAME: "",
+    GITHUB_EVENT_PATH: "",
+  };
   const baseEnv = { ...options.env, ...apiEnv, GITHUB_TOKEN: "", MODELKEEPER_DEMO: "1" };
 
-  const run = async (title: string, argv: string[], expect: number, env: NodeJS.ProcessEnv = baseEnv): Promise<string> => {
+  const run = async (
+    title: string,
+    argv: string[],
+    expect: number,
+    env: NodeJS.ProcessEnv = baseEnv,
+  ): Promise<string> => {
     say(`      $ modelkeeper ${argv.join(" ")}   # ${title}`);
     let stdout = "";
     let stderr = "";
     const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, env, repo);
     steps.push({ step: title, exitCode: code });
     if (stdout.trim()) say(indent(stdout.trimEnd()));
-    if (code !== expect) throw new UserError(`demo step "${title}" exited ${code}, expected ${expect}:\n${stderr}${stdout}`);
+    if (code !== expect)
+      throw new UserError(`demo step "${title}" exited ${code}, expected ${expect}:\n${stderr}${stdout}`);
     return stdout;
   };
   const shell = async (command: string) => {
@@ -67,26 +87,59 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   try {
     // 2. v1: trained by the example's own train command, recorded, gated on its floors, promoted.
-    say("[2/7] Training v1 with the example's train command, then record, evaluate (first model: absolute floors) and promote");
+    say(
+      "[2/7] Training v1 with the example's train command, then record, evaluate (first model: absolute floors) and promote",
+    );
     await shell("node train.mjs");
     await git.run(["add", "models/fraud.onnx"]);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join(reports, "evaluate-v1.md")], 0);
+    await run(
+      "evaluate v1: no champion yet, so its absolute floors decide",
+      ["evaluate", "--push", "--report-md", join(reports, "evaluate-v1.md")],
+      0,
+    );
     await run("promote v1", ["promote"], 0);
 
     // 3. Production: a new scam pattern appears; v1, served by `modelkeeper serve`, scores it and logs every row.
-    say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
+    say(
+      "[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)",
+    );
     const window = generateTransactions({ rows: 5000, seed: 103, scenario: "new_scam" });
-    const served = await serveTraffic({ repo, model: "fraud", features: TRANSACTION_FEATURES, window, logDir: logs, env: baseEnv, say });
+    const served = await serveTraffic({
+      repo,
+      model: "fraud",
+      features: TRANSACTION_FEATURES,
+      window,
+      logDir: logs,
+      env: baseEnv,
+      say,
+    });
     const logFile = logs; // drift reads the folder: every file the server's log rotated through
     const missed = missedFraud(window);
-    say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
+    say(
+      `      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`,
+    );
 
     // 4. drift finds it, writes the report, opens the drift issue.
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join(reports, "drift-report.html"), "--report-md", join(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run(
+      "input and prediction drift against the training data",
+      [
+        "drift",
+        "--current",
+        logFile,
+        "--issue",
+        "--dispatch",
+        "--report-html",
+        join(reports, "drift-report.html"),
+        "--report-md",
+        join(reports, "drift-report.md"),
+      ],
+      1,
+      { ...baseEnv, ...apiEnv },
+    );
 
     // 5. The bot opens the retrain PR.
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
@@ -94,18 +147,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
     const pull = [...remote.pulls.values()].find((p: any) => p.head.ref === "modelkeeper/retrain/fraud");
     if (!pull) throw new UserError("demo: the bot did not open the retrain pull request");
-    say(`      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`);
+    say(
+      `      the bot opened pull request #${pull.number} "${remote.issue(pull.number).title}" from modelkeeper/retrain/fraud`,
+    );
     const request = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     if (request === undefined) throw new UserError("demo: the bot's retrain PR has no .modelkeeper/retrain/fraud.json");
 
     // 6. The retrain workflow: fresh labelled data arrives, retrain trains v2, evaluate compares.
-    say("[6/7] On the retrain branch: fresh labelled data, then retrain (train → record → commit → evaluate → PR comment)");
+    say(
+      "[6/7] On the retrain branch: fresh labelled data, then retrain (train → record → commit → evaluate → PR comment)",
+    );
     // The labels for the drifted window come back: a maintainer refreshes main's held-out set first,
     // because a pull request is judged on the base's held-out set (a PR cannot choose its own yardstick).
-    await writeFile(join(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4000, seed: 105, scenario: "new_scam" })));
+    await writeFile(
+      join(repo, "data/holdout.csv"),
+      toCsv(generateTransactions({ rows: 4000, seed: 105, scenario: "new_scam" })),
+    );
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
-    say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
+    say(
+      "      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)",
+    );
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir(join(repo, ".modelkeeper/retrain"), { recursive: true });
     await writeFile(join(repo, ".modelkeeper/retrain/fraud.json"), request);
@@ -116,26 +178,60 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
     const eventPath = join(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
-    await writeFile(eventPath, JSON.stringify({ action: "opened", number: pull.number, pull_request: { number: pull.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
-    const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
+    await writeFile(
+      eventPath,
+      JSON.stringify({
+        action: "opened",
+        number: pull.number,
+        pull_request: {
+          number: pull.number,
+          head: { sha: head, ref: "modelkeeper/retrain/fraud" },
+          base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() },
+        },
+      }),
+    );
+    const prEnv = {
+      ...baseEnv,
+      ...apiEnv,
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_HEAD_REF: "modelkeeper/retrain/fraud",
+      GITHUB_BASE_REF: "main",
+    };
     await run("retrain v2 on the PR branch", ["retrain", "--report-md", join(reports, "evaluate-v2.md")], 0, prEnv);
-    const comment = remote.commentsOn(pull.number).find((c: any) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
+    const comment = remote
+      .commentsOn(pull.number)
+      .find((c: any) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull.number}, as GitHub shows it:`);
     say(indent((comment?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
 
     // 7. Merge, promote v2 on the default branch, verify the champion's inputs.
     say("[7/7] Merging the PR, then on main: evaluate and promote v2, and verify the champion's inputs");
     await git.run(["checkout", "--quiet", "main"]);
-    await git.run(["merge", "--quiet", "--no-ff", "-m", `Merge pull request #${pull.number} from modelkeeper/retrain/fraud`, "modelkeeper/retrain/fraud"]);
+    await git.run([
+      "merge",
+      "--quiet",
+      "--no-ff",
+      "-m",
+      `Merge pull request #${pull.number} from modelkeeper/retrain/fraud`,
+      "modelkeeper/retrain/fraud",
+    ]);
     await git.run(["push", "--quiet", "origin", "main"]);
     remote.mergePull(pull.number, {}, github.standIn.state.user("ml-oncall"));
     await github.deliverEvents();
-    await run("evaluate the merged artifact against the champion v1, in the trusted context", ["evaluate", "--push", "--no-comment"], 0, { ...baseEnv, GITHUB_BASE_REF: "" });
+    await run(
+      "evaluate the merged artifact against the champion v1, in the trusted context",
+      ["evaluate", "--push", "--no-comment"],
+      0,
+      { ...baseEnv, GITHUB_BASE_REF: "" },
+    );
     await run("promote v2", ["promote"], 0);
     await run("verify the champion's inputs against its record", ["verify"], 0);
     await (await import("./canary-revert.ts")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
 
-    const driftIssue = [...remote.issues.values()].find((i: any) => i.labels?.some?.((l: any) => (l.name ?? l) === "drift"));
+    const driftIssue = [...remote.issues.values()].find((i: any) =>
+      i.labels?.some?.((l: any) => (l.name ?? l) === "drift"),
+    );
     const summary = [
       ``,
       `Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: drift → retrain → promote, ${steps.length} commands as expected.`,
@@ -166,8 +262,14 @@ async function linkDependencies(repo: string): Promise<void> {
   await mkdir(join(modules, "yaml"), { recursive: true });
   // Junctions on Windows: directory links that need no administrator rights.
   await symlink(projectRoot, join(modules, "modelkeeper"), process.platform === "win32" ? "junction" : "dir");
-  await writeFile(join(modules, "yaml", "package.json"), JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n");
-  await writeFile(join(modules, "yaml", "index.js"), 'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n');
+  await writeFile(
+    join(modules, "yaml", "package.json"),
+    JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n",
+  );
+  await writeFile(
+    join(modules, "yaml", "index.js"),
+    'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n',
+  );
 }
 
 function missedFraud(window: Table): { fraud: number; newPattern: number } {

@@ -21,7 +21,12 @@ export interface ServeProcess {
 }
 
 /** Starts `modelkeeper <argv>` in `repo`; `label` names it in errors ("serve", "serve --canary"). */
-export async function startServe(repo: string, env: NodeJS.ProcessEnv, argv: string[], label: string): Promise<ServeProcess> {
+export async function startServe(
+  repo: string,
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+  label: string,
+): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, ...argv], { cwd: repo, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -37,7 +42,9 @@ export async function startServe(repo: string, env: NodeJS.ProcessEnv, argv: str
         const ready = /ready on (http:\/\/\S+)/.exec(stderr);
         if (ready) resolve(ready[1]);
       });
-      void exited.then((code) => reject(new UserError(`demo: modelkeeper ${label} exited ${code} before it was ready:\n${stderr}`)));
+      void exited.then((code) =>
+        reject(new UserError(`demo: modelkeeper ${label} exited ${code} before it was ready:\n${stderr}`)),
+      );
     });
     return {
       url,
@@ -46,7 +53,8 @@ export async function startServe(repo: string, env: NodeJS.ProcessEnv, argv: str
       async stop() {
         child.kill("SIGTERM");
         const code = await exited;
-        if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:\n${stderr}`);
+        if (code !== 0)
+          throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:\n${stderr}`);
         return stdout;
       },
     };

@@ -34,8 +34,21 @@ export interface ServeTrafficOptions {
 }
 
 export async function serveTraffic(options: ServeTrafficOptions): Promise<ServedDay> {
-  const argv = ["serve", "--model", options.model, "--port", "0", "--log", options.logDir, "--poll-seconds", "0", "--json"];
-  options.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
+  const argv = [
+    "serve",
+    "--model",
+    options.model,
+    "--port",
+    "0",
+    "--log",
+    options.logDir,
+    "--poll-seconds",
+    "0",
+    "--json",
+  ];
+  options.say(
+    `      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`,
+  );
   const server = await startServe(options.repo, options.env, argv, "serve");
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients ?? 4 });
   try {
@@ -46,22 +59,34 @@ export async function serveTraffic(options: ServeTrafficOptions): Promise<Served
     const client = async () => {
       while (next < options.window.rowCount) {
         const row = next++;
-        const answer = await post(agent, infer, JSON.stringify(inferBody(options.window, options.features, row, 1, `txn-${row}`)));
-        if (answer.status !== 200) throw new UserError(`demo: transaction ${row} was answered ${answer.status}: ${answer.body}`);
+        const answer = await post(
+          agent,
+          infer,
+          JSON.stringify(inferBody(options.window, options.features, row, 1, `txn-${row}`)),
+        );
+        if (answer.status !== 200)
+          throw new UserError(`demo: transaction ${row} was answered ${answer.status}: ${answer.body}`);
         versions.add(JSON.parse(answer.body).model_version);
       }
     };
     await Promise.all(Array.from({ length: options.clients ?? 4 }, client));
-    options.say(`      sent ${options.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options.clients ?? 4} keep-alive clients); all answered 200`);
+    options.say(
+      `      sent ${options.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options.clients ?? 4} keep-alive clients); all answered 200`,
+    );
 
     // The day is over: the clients hang up (an idle keep-alive connection would hold the drain
     // until the server's 5 s keep-alive timeout), then the server is told to stop.
     agent.destroy();
-    options.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
+    options.say(
+      `      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`,
+    );
     const { logFiles } = JSON.parse(await server.stop()) as { logFiles: string[] };
     let loggedRows = 0;
     for (const file of logFiles) loggedRows += (await readFile(file, "utf8")).split("\n").length - 1;
-    if (loggedRows !== options.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options.window.rowCount} (${logFiles.join(", ")})`);
+    if (loggedRows !== options.window.rowCount)
+      throw new UserError(
+        `demo: the prediction log holds ${loggedRows} rows, expected ${options.window.rowCount} (${logFiles.join(", ")})`,
+      );
     return { logFiles, loggedRows, version: [...versions].join(", "), requests: options.window.rowCount };
   } finally {
     agent.destroy();
@@ -71,11 +96,21 @@ export async function serveTraffic(options: ServeTrafficOptions): Promise<Served
 
 function post(agent: Agent, url: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res
+          .on("data", (chunk) => (text += chunk))
+          .on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.once("error", reject);
     req.end(body);
   });

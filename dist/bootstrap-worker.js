@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   kernelFor,
   runClaimedChunks
-} from "./chunk-XML2TTA4.js";
+} from "./chunk-5K3K24JN.js";
 import "./chunk-66AUG6B5.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";

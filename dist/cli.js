@@ -5,17 +5,18 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-D2YNG3GH.js";
+} from "./chunk-LZYIZG5B.js";
+import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-CK3VUXSR.js";
-import "./chunk-XML2TTA4.js";
-import "./chunk-PN5P2YIL.js";
-import "./chunk-4VS52YQ3.js";
-import "./chunk-D3OICX26.js";
+} from "./chunk-JWWP2G4R.js";
+import "./chunk-XWWS3PYW.js";
+import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
+import "./chunk-5K3K24JN.js";
 import "./chunk-66AUG6B5.js";
-import "./chunk-2Y372U4S.js";
+import "./chunk-XEI2JKWE.js";
+import "./chunk-4RTHBHBI.js";
 import {
   isUserError
 } from "./chunk-G5TKV47H.js";
@@ -26,7 +27,10 @@ import { parseArgs } from "node:util";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 async function runCli(argv, rawIo, env, cwd, services = {}) {
-  const io = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
+  const io = env.GITHUB_ACTIONS === "true" ? {
+    stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)),
+    stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t))
+  } : rawIo;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(mainHelp());
@@ -39,22 +43,32 @@ async function runCli(argv, rawIo, env, cwd, services = {}) {
   }
   const command = findCommand(name);
   if (!command) {
-    io.stderr(`modelkeeper: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See modelkeeper --help.
-`);
+    io.stderr(
+      `modelkeeper: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See modelkeeper --help.
+`
+    );
     return 2;
   }
-  const specs = { ...COMMON_OPTIONS, ...command.options, help: { type: "boolean", description: "show this help" } };
+  const specs = {
+    ...COMMON_OPTIONS,
+    ...command.options,
+    help: { type: "boolean", description: "show this help" }
+  };
   const subcommand = command.subcommands && rest[0] && !rest[0].startsWith("-") ? rest.shift() : void 0;
   if (command.subcommands && !rest.includes("--help") && (!subcommand || !command.subcommands.includes(subcommand))) {
-    io.stderr(`modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.
-`);
+    io.stderr(
+      `modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.
+`
+    );
     return 2;
   }
   let values;
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type, multiple: Boolean(s.multiple) }])),
+      options: Object.fromEntries(
+        Object.entries(specs).map(([k, s]) => [k, { type: s.type, multiple: Boolean(s.multiple) }])
+      ),
       allowPositionals: false,
       strict: true
     }));
@@ -81,8 +95,10 @@ async function runCli(argv, rawIo, env, cwd, services = {}) {
   try {
     runtimeChoice(env);
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile(resolve(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile(resolve(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown)
+      await writeFile(resolve(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html)
+      await writeFile(resolve(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error) {
@@ -112,10 +128,21 @@ function mainHelp() {
   ].join("\n");
 }
 function commandHelp(command, specs) {
-  return [`Usage: modelkeeper ${command.usage}`, ``, `${command.summary}.`, ``, `Options:`, ...optionLines(specs), ``].join("\n");
+  return [
+    `Usage: modelkeeper ${command.usage}`,
+    ``,
+    `${command.summary}.`,
+    ``,
+    `Options:`,
+    ...optionLines(specs),
+    ``
+  ].join("\n");
 }
 function optionLines(specs) {
-  const rows = Object.entries(specs).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ""}`, spec.description]);
+  const rows = Object.entries(specs).map(([name, spec]) => [
+    `--${name}${spec.value ? ` ${spec.value}` : ""}`,
+    spec.description
+  ]);
   const width = Math.max(...rows.map(([left]) => left.length));
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
@@ -128,7 +155,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-JZU6ZAAV.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-UUXFX4N4.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,7 +3,7 @@ import {
   CsvParser,
   feedRange,
   openDataFile
-} from "./chunk-2Y372U4S.js";
+} from "./chunk-XEI2JKWE.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 
@@ -23,7 +23,8 @@ async function parseRange(task) {
       onBatch: (batch2) => ready.push(batch2)
     });
     let batch;
-    for await (const done of feedRange(handle, task.path, parser, ready, task.start, task.end, task.chunkBytes)) batch = done;
+    for await (const done of feedRange(handle, task.path, parser, ready, task.start, task.end, task.chunkBytes))
+      batch = done;
     return { batch, lines: parser.nextLine - 1 };
   } finally {
     await handle.close();
@@ -31,7 +32,9 @@ async function parseRange(task) {
 }
 parseRange(workerData).then(
   ({ batch, lines }) => {
-    const buffers = batch.columns.map((c) => c.kind === "numeric" ? c.values.buffer : c.codes.buffer);
+    const buffers = batch.columns.map(
+      (c) => c.kind === "numeric" ? c.values.buffer : c.codes.buffer
+    );
     parentPort.postMessage({ batch, lines }, [...new Set(buffers)]);
   },
   (error) => parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) })

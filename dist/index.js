@@ -3,17 +3,18 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-D2YNG3GH.js";
+} from "./chunk-LZYIZG5B.js";
+import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-CK3VUXSR.js";
-import "./chunk-XML2TTA4.js";
-import "./chunk-PN5P2YIL.js";
-import "./chunk-4VS52YQ3.js";
-import "./chunk-D3OICX26.js";
+} from "./chunk-JWWP2G4R.js";
+import "./chunk-XWWS3PYW.js";
+import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
+import "./chunk-5K3K24JN.js";
 import "./chunk-66AUG6B5.js";
-import "./chunk-2Y372U4S.js";
+import "./chunk-XEI2JKWE.js";
+import "./chunk-4RTHBHBI.js";
 import {
   UserError,
   isUserError
@@ -19690,56 +19691,71 @@ import { writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 
 // src/action/inputs.ts
-var STRING_INPUTS = [
-  "config",
-  "model",
-  "commit",
-  "remote",
-  "timeout",
-  "report-md",
-  "report-html",
-  "champion",
-  "challenger",
-  "challenger-rev",
-  "result-file",
-  "comment-author",
-  "from",
-  "to"
-];
-var BOOLEAN_INPUTS = ["push", "fast", "force", "pr", "issue", "dispatch"];
-var LIST_INPUTS = ["current", "reference"];
-var NEGATED_INPUTS = { comment: "no-comment" };
+var ACTION_INPUTS = {
+  command: "command",
+  config: "string",
+  model: "string",
+  commit: "string",
+  push: "boolean",
+  remote: "string",
+  fast: "boolean",
+  timeout: "string",
+  champion: "string",
+  challenger: "string",
+  "challenger-rev": "string",
+  holdout: "string",
+  "result-file": "string",
+  comment: "negated",
+  "comment-author": "string",
+  from: "string",
+  current: "list",
+  reference: "list",
+  issue: "boolean",
+  dispatch: "boolean",
+  force: "boolean",
+  to: "string",
+  pr: "boolean",
+  "report-md": "string",
+  "report-html": "string",
+  "working-directory": "working-directory",
+  "github-token": "secret",
+  "check-token": "secret"
+};
+var NEGATED_OPTION = { comment: "no-comment" };
+var SECRET_ENV = { "github-token": "GITHUB_TOKEN", "check-token": "MODELKEEPER_CHECK_TOKEN" };
 function readActionSettings(env = process.env) {
-  const command = getInput("command", { required: true }).trim();
   const values = {};
-  for (const name of STRING_INPUTS) {
-    const value = getInput(name).trim();
-    if (value) values[name] = value;
+  const secretEnv = {};
+  for (const [name, kind] of Object.entries(ACTION_INPUTS)) {
+    if (kind === "secret") {
+      const token = getInput(name).trim();
+      if (token) setSecret(token);
+      if (token) secretEnv[SECRET_ENV[name]] = token;
+    } else if (kind === "string") {
+      const value = getInput(name).trim();
+      if (value) values[name] = value;
+    } else if (kind === "list") {
+      const items = getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
+      if (items.length) values[name] = items;
+    } else if (kind === "boolean" || kind === "negated") {
+      const flag = booleanInput(name);
+      if (flag === void 0) continue;
+      if (kind === "boolean") values[name] = flag;
+      else if (!flag) values[NEGATED_OPTION[name]] = true;
+    }
   }
-  for (const name of BOOLEAN_INPUTS) {
-    const raw = getInput(name).trim().toLowerCase();
-    if (!raw) continue;
-    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
-    values[name] = raw === "true";
-  }
-  for (const name of LIST_INPUTS) {
-    const items = getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
-    if (items.length) values[name] = items;
-  }
-  for (const [name, option] of Object.entries(NEGATED_INPUTS)) {
-    const raw = getInput(name).trim().toLowerCase();
-    if (!raw) continue;
-    if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
-    if (raw === "false") values[option] = true;
-  }
-  const token = getInput("github-token");
-  if (token) setSecret(token);
   return {
-    command,
+    command: getInput("command", { required: true }).trim(),
     values,
     workingDirectory: getInput("working-directory").trim() || env.GITHUB_WORKSPACE || process.cwd(),
-    token
+    secretEnv
   };
+}
+function booleanInput(name) {
+  const raw = getInput(name).trim().toLowerCase();
+  if (!raw) return void 0;
+  if (raw !== "true" && raw !== "false") throw new UserError(`input "${name}": expected true or false, got "${raw}".`);
+  return raw === "true";
 }
 
 // src/action/annotation.ts
@@ -19765,14 +19781,21 @@ async function runAction() {
     workingDirectory = settings.workingDirectory;
     const command = findCommand(settings.command);
     if (!command) {
-      throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
+      throw new UserError(
+        `input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`
+      );
     }
-    const env = { ...process.env, ...settings.token ? { GITHUB_TOKEN: settings.token } : {} };
+    const env = { ...process.env, ...settings.secretEnv };
     runtimeChoice(env);
     const result = await group(
       `modelkeeper ${command.name}`,
       () => command.run(
-        { cwd: settings.workingDirectory, env, log: (line) => info(escapeWorkflowCommands(line)), warn: (line) => warning(line) },
+        {
+          cwd: settings.workingDirectory,
+          env,
+          log: (line) => info(escapeWorkflowCommands(line)),
+          warn: (line) => warning(line)
+        },
         settings.values
       )
     );
@@ -19782,13 +19805,15 @@ async function runAction() {
     info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile2(resolve2(settings.workingDirectory, md), result.markdown);
+    if (typeof md === "string" && result.markdown)
+      await writeFile2(resolve2(settings.workingDirectory, md), result.markdown);
     if (typeof html === "string" && result.html) await writeFile2(resolve2(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.markdown).write();
     if (result.exitCode !== 0) setFailed(`modelkeeper ${command.name}: ${firstLine(result.text)}`);
   } catch (error2) {
     setOutput("exit-code", "2");
-    if (!isUserError(error2)) return setFailed(`unexpected error (a bug; please report it): ${error2?.stack ?? error2}`);
+    if (!isUserError(error2))
+      return setFailed(`unexpected error (a bug; please report it): ${error2?.stack ?? error2}`);
     const where = annotationFor(error2.where, process.env.GITHUB_WORKSPACE ?? workingDirectory, workingDirectory);
     if (!where) return setFailed(error2.message);
     error(error2.message, where);

@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_CATEGORIES,
   rocAuc,
   trainLogisticModel
-} from "./chunk-2L3PRCLO.js";
+} from "./chunk-I4JPSKDX.js";
 import {
   readTable,
   readTables
-} from "./chunk-D3OICX26.js";
-import "./chunk-2Y372U4S.js";
+} from "./chunk-JRDGJVSB.js";
+import "./chunk-XEI2JKWE.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 export {

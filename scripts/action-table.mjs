@@ -9,11 +9,13 @@ import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const readmePath = `${root}README.md`;
-const START = "<!-- action-table: generated from action.yml by scripts/action-table.mjs; edit action.yml, then run it -->";
+const START =
+  "<!-- action-table: generated from action.yml by scripts/action-table.mjs; edit action.yml, then run it -->";
 const END = "<!-- action-table: end -->";
 
 /** Markdown text of a description: its own `|` would end the cell, and `<model>` would be read as HTML. */
-const cell = (text) => String(text).trim().replace(/\s+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const cell = (text) =>
+  String(text).trim().replace(/\s+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
 
 async function actionTable() {
@@ -24,7 +26,8 @@ async function actionTable() {
     lines.push(`| ${code(name)} | ${cell(input.description)} | ${fallback} |`);
   }
   lines.push("", "**Outputs**", "", "| output | description |", "| --- | --- |");
-  for (const [name, output] of Object.entries(action.outputs)) lines.push(`| ${code(name)} | ${cell(output.description)} |`);
+  for (const [name, output] of Object.entries(action.outputs))
+    lines.push(`| ${code(name)} | ${cell(output.description)} |`);
   // As `npm run format` would print it, so the formatter and this script never undo each other.
   const options = { ...(await resolveConfig(readmePath)), parser: "markdown" };
   return (await format(lines.join("\n") + "\n", options)).trimEnd();
@@ -40,7 +43,9 @@ if (start < 0 || end < start) {
 const updated = `${readme.slice(0, start + START.length)}\n\n${await actionTable()}\n\n${readme.slice(end)}`;
 if (process.argv.includes("--check")) {
   if (updated !== readme) {
-    console.error("README.md: the Action's table differs from action.yml. Run node scripts/action-table.mjs and commit README.md.");
+    console.error(
+      "README.md: the Action's table differs from action.yml. Run node scripts/action-table.mjs and commit README.md.",
+    );
     process.exit(1);
   }
   console.log("README.md's Action table matches action.yml.");

@@ -21,7 +21,9 @@ await build({
   sourcemap: "linked",
   legalComments: "linked",
   // Some bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __botRequire } from "node:module"; const require = __botRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __botRequire } from "node:module"; const require = __botRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
 console.log(`bot compiled to ${outdir}/`);

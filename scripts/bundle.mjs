@@ -49,7 +49,9 @@ const result = await build({
   // The native runtime is used only when the user installed it (src/model/ort-runtime.ts).
   external: ["onnxruntime-node"],
   // Bundled CommonJS dependencies call require(); give every ESM file one.
-  banner: { js: "import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);",
+  },
   legalComments: "none",
   metafile: true,
   logLevel: "error",
@@ -60,7 +62,16 @@ const result = await build({
 const ortWeb = join(root, "node_modules/onnxruntime-web/dist");
 await writeFile(join(out, "ort-wasm-simd-threaded.mjs"), await readFile(join(ortWeb, "ort-wasm-simd-threaded.mjs")));
 const wasm = await readFile(join(ortWeb, "ort-wasm-simd-threaded.wasm"));
-await writeFile(join(out, "ort-wasm-simd-threaded.wasm.br"), brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: wasm.length } }));
+await writeFile(
+  join(out, "ort-wasm-simd-threaded.wasm.br"),
+  brotliCompressSync(wasm, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 9,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: wasm.length,
+    },
+  }),
+);
 
 await writeFile(join(out, "github-api.json.br"), brotliCompressSync(JSON.stringify(await githubApiSubset())));
 await writeFile(join(out, "licenses.txt"), await licenseNotices(result.metafile, ["onnxruntime-web"]));
@@ -70,7 +81,9 @@ if (check) {
   const differences = await compareTrees(out, join(root, "dist"));
   await rm(out, { recursive: true, force: true });
   if (differences.length) {
-    console.error(`dist/ is not current (${differences.length} difference(s), e.g. ${differences.slice(0, 5).join(", ")}). Run npm run bundle and commit dist/.`);
+    console.error(
+      `dist/ is not current (${differences.length} difference(s), e.g. ${differences.slice(0, 5).join(", ")}). Run npm run bundle and commit dist/.`,
+    );
     process.exit(1);
   }
   console.log("dist/ is current.");
@@ -84,14 +97,27 @@ async function githubApiSubset() {
   const scratch = await mkdtemp(join(tmpdir(), "modelkeeper-handlers-"));
   try {
     const file = join(scratch, "handlers.mjs");
-    await build({ entryPoints: [join(root, "test/support/github-standin/handlers/index.ts")], outfile: file, bundle: true, platform: "node", format: "esm", logLevel: "error" });
+    await build({
+      entryPoints: [join(root, "test/support/github-standin/handlers/index.ts")],
+      outfile: file,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "error",
+    });
     const { handlers } = await import(pathToFileURL(file).href);
     const implemented = new Set(Object.keys(handlers));
-    const spec = JSON.parse(await readFile(join(root, "node_modules/@octokit/openapi/generated/api.github.com.json"), "utf8"));
+    const spec = JSON.parse(
+      await readFile(join(root, "node_modules/@octokit/openapi/generated/api.github.com.json"), "utf8"),
+    );
     const subset = { openapi: spec.openapi, paths: {}, components: { schemas: {}, parameters: {} } };
     const pending = [];
     for (const [template, item] of Object.entries(spec.paths)) {
-      const kept = Object.fromEntries(Object.entries(item).filter(([, op]) => implemented.has(op?.operationId)).map(([method, op]) => [method, trimOperation(op)]));
+      const kept = Object.fromEntries(
+        Object.entries(item)
+          .filter(([, op]) => implemented.has(op?.operationId))
+          .map(([method, op]) => [method, trimOperation(op)]),
+      );
       if (Object.keys(kept).length === 0) continue;
       if (item.parameters) kept.parameters = item.parameters;
       subset.paths[template] = kept;
@@ -119,8 +145,18 @@ async function githubApiSubset() {
 /** What routing and request validation read; responses and examples are dropped. */
 function trimOperation(op) {
   const { operationId, parameters, requestBody, externalDocs } = op;
-  const body = requestBody && { required: requestBody.required, content: Object.fromEntries(Object.entries(requestBody.content ?? {}).map(([type, c]) => [type, { schema: c.schema }])) };
-  return { operationId, ...(parameters ? { parameters } : {}), ...(body ? { requestBody: body } : {}), ...(externalDocs ? { externalDocs } : {}) };
+  const body = requestBody && {
+    required: requestBody.required,
+    content: Object.fromEntries(
+      Object.entries(requestBody.content ?? {}).map(([type, c]) => [type, { schema: c.schema }]),
+    ),
+  };
+  return {
+    operationId,
+    ...(parameters ? { parameters } : {}),
+    ...(body ? { requestBody: body } : {}),
+    ...(externalDocs ? { externalDocs } : {}),
+  };
 }
 
 /** Name, version, licence and licence text of every package whose code is in the bundle. */
@@ -131,17 +167,26 @@ async function licenseNotices(metafile, alsoShipped) {
     const at = path.lastIndexOf(`${sep}node_modules${sep}`);
     if (at < 0) continue;
     const rest = path.slice(at + "/node_modules/".length).split(sep);
-    packages.add(path.slice(0, at + "/node_modules/".length) + (rest[0].startsWith("@") ? join(rest[0], rest[1]) : rest[0]));
+    packages.add(
+      path.slice(0, at + "/node_modules/".length) + (rest[0].startsWith("@") ? join(rest[0], rest[1]) : rest[0]),
+    );
   }
   const sections = [];
   for (const dir of [...packages].sort((a, b) => packageName(a).localeCompare(packageName(b)))) {
     const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
     const files = (await readdir(dir)).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
     const texts = await Promise.all(files.map((f) => readFile(join(dir, f), "utf8")));
-    const license = typeof manifest.license === "string" ? manifest.license : manifest.license?.type ?? "see the package";
-    sections.push([`${manifest.name} ${manifest.version}`, `License: ${license}`, ...texts.map((t) => t.trim())].join("\n\n"));
+    const license =
+      typeof manifest.license === "string" ? manifest.license : (manifest.license?.type ?? "see the package");
+    sections.push(
+      [`${manifest.name} ${manifest.version}`, `License: ${license}`, ...texts.map((t) => t.trim())].join("\n\n"),
+    );
   }
-  return `Third-party software bundled in dist/ (${sections.length} packages)\n\n` + sections.join(`\n\n${"-".repeat(72)}\n\n`) + "\n";
+  return (
+    `Third-party software bundled in dist/ (${sections.length} packages)\n\n` +
+    sections.join(`\n\n${"-".repeat(72)}\n\n`) +
+    "\n"
+  );
 }
 
 function packageName(dir) {

@@ -12,7 +12,13 @@ import { exportBinaryLogisticRegression } from "../src/model/export/logistic-reg
 import { exportMultinomialLogisticRegression } from "../src/model/export/multinomial-logistic-regression.ts";
 import { exportLinearRegression } from "../src/model/export/linear-regression.ts";
 import { exportZipMapLogisticRegression } from "../src/model/export/zipmap-classifier.ts";
-import { addBinaryProbabilities, addArgMaxLabel, addLinear, finishModel, GraphBuilder } from "../src/model/export/graph-parts.ts";
+import {
+  addBinaryProbabilities,
+  addArgMaxLabel,
+  addLinear,
+  finishModel,
+  GraphBuilder,
+} from "../src/model/export/graph-parts.ts";
 import { ElemType, ONNX_ML_DOMAIN, tensorType } from "../src/model/onnx-proto.ts";
 
 export const TEST_MODEL_PARAMS = {
@@ -53,7 +59,11 @@ export function buildTestModels(): Record<string, Uint8Array> {
     "binary-score.onnx": exportBinaryLogisticRegression({ ...binary, outputLayout: "score" }),
     "binary-score-vector.onnx": exportBinaryLogisticRegression({ ...binary, outputLayout: "score-vector" }),
     "binary-per-feature.onnx": exportBinaryLogisticRegression({ ...binary, inputLayout: "per-feature" }),
-    "binary-fixed-batch.onnx": exportBinaryLogisticRegression({ ...binary, outputLayout: "probabilities", batchDim: p.fixedBatch }),
+    "binary-fixed-batch.onnx": exportBinaryLogisticRegression({
+      ...binary,
+      outputLayout: "probabilities",
+      batchDim: p.fixedBatch,
+    }),
     "binary-zipmap.onnx": exportZipMapLogisticRegression(binary),
     "multiclass-softmax.onnx": exportMultinomialLogisticRegression(p.multiclass),
     "linear-regression.onnx": exportLinearRegression(p.regression),
@@ -80,8 +90,18 @@ function categoricalModel(): Uint8Array {
       { name: "default_int64", kind: "int", value: -1 },
     ],
   });
-  const codeFloat = graph.node({ opType: "Cast", inputs: [code], outputs: ["city_code_float"], attributes: [{ name: "to", kind: "int", value: ElemType.FLOAT }] });
-  const x = graph.node({ opType: "Concat", inputs: ["amount", codeFloat], outputs: ["features"], attributes: [{ name: "axis", kind: "int", value: 1 }] });
+  const codeFloat = graph.node({
+    opType: "Cast",
+    inputs: [code],
+    outputs: ["city_code_float"],
+    attributes: [{ name: "to", kind: "int", value: ElemType.FLOAT }],
+  });
+  const x = graph.node({
+    opType: "Concat",
+    inputs: ["amount", codeFloat],
+    outputs: ["features"],
+    attributes: [{ name: "axis", kind: "int", value: 1 }],
+  });
   const logit = addLinear(graph, x, p.weights, [p.intercept], 2, "logit");
   const positive = graph.node({ opType: "Sigmoid", inputs: [logit], outputs: ["positive_probability"] });
   addBinaryProbabilities(graph, positive, "probabilities");

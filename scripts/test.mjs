@@ -15,9 +15,8 @@ function walk(dir) {
   });
 }
 
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", ...files],
-  { stdio: "inherit", env: { ...process.env, ORT_DISABLE_TELEMETRY: "1" } },
-);
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...files], {
+  stdio: "inherit",
+  env: { ...process.env, ORT_DISABLE_TELEMETRY: "1" },
+});
 process.exit(result.status ?? 1);

@@ -5,7 +5,10 @@
  */
 export class UserError extends Error {
   override readonly name = "UserError";
-  constructor(message: string, readonly where?: { file?: string; line?: number; column?: string | number; key?: string }) {
+  constructor(
+    message: string,
+    readonly where?: { file?: string; line?: number; column?: string | number; key?: string },
+  ) {
     super(message);
   }
 }

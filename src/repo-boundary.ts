@@ -41,7 +41,10 @@ function realPathOfNearestExisting(path: string, depth = 0): string {
       // A dangling link still decides where a write would land: follow it by hand.
       const link = lstatSync(current, { throwIfNoEntry: false });
       if (link?.isSymbolicLink() && depth < 40) {
-        return resolve(realPathOfNearestExisting(resolve(dirname(current), readlinkSync(current)), depth + 1), ...missing.reverse());
+        return resolve(
+          realPathOfNearestExisting(resolve(dirname(current), readlinkSync(current)), depth + 1),
+          ...missing.reverse(),
+        );
       }
       const parent = dirname(current);
       if (parent === current) return resolve(path);

@@ -30,7 +30,10 @@ export function takeRunLock(file: string, what: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(readFileSync(file, "utf8").trim());
       if (processAlive(owner)) {
-        throw new UserError(`another ${what} (process ${owner}) is running in this checkout: wait for it to finish. If it is not running, remove ${file}.`, { file });
+        throw new UserError(
+          `another ${what} (process ${owner}) is running in this checkout: wait for it to finish. If it is not running, remove ${file}.`,
+          { file },
+        );
       }
       rmSync(file, { force: true });
     }

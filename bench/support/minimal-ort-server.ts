@@ -10,14 +10,23 @@ const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", async () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { inputs: Array<{ name: string; datatype: string; shape: number[]; data: Array<number | string> }> };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+      inputs: Array<{ name: string; datatype: string; shape: number[]; data: Array<number | string> }>;
+    };
     const feeds: Record<string, ort.Tensor> = {};
     for (const input of body.inputs) {
       const rows = input.shape[0];
-      feeds[input.name] = input.datatype === "BYTES" ? new ort.Tensor("string", input.data as string[], [rows, 1]) : new ort.Tensor("float32", Float32Array.from(input.data as number[]), [rows, 1]);
+      feeds[input.name] =
+        input.datatype === "BYTES"
+          ? new ort.Tensor("string", input.data as string[], [rows, 1])
+          : new ort.Tensor("float32", Float32Array.from(input.data as number[]), [rows, 1]);
     }
     const results = await session.run(feeds);
-    const outputs = Object.entries(results).map(([name, tensor]) => ({ name, shape: tensor.dims, data: Array.from(tensor.data as ArrayLike<number | bigint>, Number) }));
+    const outputs = Object.entries(results).map(([name, tensor]) => ({
+      name,
+      shape: tensor.dims,
+      data: Array.from(tensor.data as ArrayLike<number | bigint>, Number),
+    }));
     const text = JSON.stringify({ outputs });
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
     res.end(text);

@@ -16,7 +16,13 @@ export interface LoadResult {
   sent: number;
 }
 
-export async function openLoop(options: { url: string; body: string; rate: number; seconds: number; agent: Agent }): Promise<LoadResult> {
+export async function openLoop(options: {
+  url: string;
+  body: string;
+  rate: number;
+  seconds: number;
+  agent: Agent;
+}): Promise<LoadResult> {
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
@@ -25,7 +31,7 @@ export async function openLoop(options: { url: string; body: string; rate: numbe
   const answers: Array<Promise<void>> = [];
   const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(options.body) };
   const start = performance.now();
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const now = performance.now();
     for (; i < total && start + i * interval <= now; i++) {
       const due = start + i * interval;

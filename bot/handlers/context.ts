@@ -9,7 +9,11 @@ export interface HandlerServices extends RetrainServices {
 }
 
 /** The repository of an event payload, as the services address it. */
-export function repoTarget(repository: { name: string; owner: { login: string }; default_branch?: string }): RepoTarget {
+export function repoTarget(repository: {
+  name: string;
+  owner: { login: string };
+  default_branch?: string;
+}): RepoTarget {
   return { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch ?? "main" };
 }
 
@@ -20,7 +24,8 @@ export function isoSeconds(date: Date): string {
 
 /** One line per request, for whoever runs the bot: what was done and why. */
 export function logOutcome(log: { info(message: string): void }, outcome: RetrainOutcome): void {
-  if (outcome.kind === "opened" || outcome.kind === "linked") log.info(`retrain request ${outcome.kind} pull request #${outcome.pull.number}`);
+  if (outcome.kind === "opened" || outcome.kind === "linked")
+    log.info(`retrain request ${outcome.kind} pull request #${outcome.pull.number}`);
   else if (outcome.kind === "refused") log.info(`retrain request refused: ${outcome.problem.split("\n")[0]}`);
   else log.info(`retrain request ignored: ${outcome.reason}`);
 }

@@ -7,9 +7,13 @@ import { DRIFT_DISPATCH_EVENT_TYPE, parseDriftDispatchPayload } from "../dispatc
 import { requestRetrain } from "../services/request-retrain.ts";
 import { type HandlerServices, logOutcome, isoSeconds, repoTarget } from "./context.ts";
 
-export async function onDriftDispatch(context: Context<"repository_dispatch">, services: HandlerServices): Promise<void> {
+export async function onDriftDispatch(
+  context: Context<"repository_dispatch">,
+  services: HandlerServices,
+): Promise<void> {
   const { action, client_payload: clientPayload, sender, repository } = context.payload;
-  if (action !== DRIFT_DISPATCH_EVENT_TYPE) return context.log.debug(`dispatch type ${action} is not ${DRIFT_DISPATCH_EVENT_TYPE}`);
+  if (action !== DRIFT_DISPATCH_EVENT_TYPE)
+    return context.log.debug(`dispatch type ${action} is not ${DRIFT_DISPATCH_EVENT_TYPE}`);
   const parsed = parseDriftDispatchPayload(clientPayload);
   if ("problem" in parsed) {
     context.log.warn(`Ignored a ${DRIFT_DISPATCH_EVENT_TYPE} dispatch: ${parsed.problem}`);

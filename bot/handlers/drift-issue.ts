@@ -8,7 +8,10 @@ import { driftMarkerModel } from "../parse/drift-marker.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
 import { type HandlerServices, logOutcome, repoTarget } from "./context.ts";
 
-export async function onDriftIssue(context: Context<"issues.opened" | "issues.edited" | "issues.labeled">, services: HandlerServices): Promise<void> {
+export async function onDriftIssue(
+  context: Context<"issues.opened" | "issues.edited" | "issues.labeled">,
+  services: HandlerServices,
+): Promise<void> {
   const { issue, sender, repository } = context.payload;
   if (!hasLabel(issue.labels, DRIFT_LABEL)) return context.log.debug("not a drift issue");
   if (context.payload.action === "labeled" && context.payload.label?.name.toLowerCase() !== DRIFT_LABEL) {

@@ -10,7 +10,10 @@ import { parseRetrainCommand } from "../parse/retrain-command.ts";
 import { requestRetrain } from "../services/request-retrain.ts";
 import { type HandlerServices, logOutcome, repoTarget } from "./context.ts";
 
-export async function onRetrainComment(context: Context<"issue_comment.created">, services: HandlerServices): Promise<void> {
+export async function onRetrainComment(
+  context: Context<"issue_comment.created">,
+  services: HandlerServices,
+): Promise<void> {
   const { comment, issue, sender, repository } = context.payload;
   if (comment.user?.type === "Bot" || sender.type === "Bot") return context.log.debug("comment by a bot");
   const command = parseRetrainCommand(comment.body);

@@ -8,7 +8,10 @@ import { recordPathOfBranch } from "../retrain-branch.ts";
 import { completeRetrain } from "../services/complete-retrain.ts";
 import { type HandlerServices, repoTarget } from "./context.ts";
 
-export async function onRetrainMerged(context: Context<"pull_request.closed">, services: HandlerServices): Promise<void> {
+export async function onRetrainMerged(
+  context: Context<"pull_request.closed">,
+  services: HandlerServices,
+): Promise<void> {
   const { pull_request: pull, repository } = context.payload;
   if (!pull.merged) return context.log.debug("closed without merging");
   const recordPath = recordPathOfBranch(pull.head.ref);
@@ -19,7 +22,13 @@ export async function onRetrainMerged(context: Context<"pull_request.closed">, s
   await completeRetrain(
     context.octokit,
     repoTarget(repository),
-    { number: pull.number, url: pull.html_url, headSha: pull.head.sha, mergeCommitSha: pull.merge_commit_sha, recordPath },
+    {
+      number: pull.number,
+      url: pull.html_url,
+      headSha: pull.head.sha,
+      mergeCommitSha: pull.merge_commit_sha,
+      recordPath,
+    },
     services.retry,
   );
 }

@@ -20,7 +20,10 @@ export function parseIssueForm(body: string | null | undefined): Map<string, str
 export const RETRAIN_FORM_FIELDS = { model: "model", reason: "why" } as const;
 
 /** Model and reason from the retrain form; the model falls back to the title's "Retrain: <model>". */
-export function retrainFormAnswers(title: string, body: string | null | undefined): { model?: string; reason?: string } {
+export function retrainFormAnswers(
+  title: string,
+  body: string | null | undefined,
+): { model?: string; reason?: string } {
   const answers = parseIssueForm(body);
   const fromForm = answers.get(RETRAIN_FORM_FIELDS.model)?.split(/\s+/)[0];
   const fromTitle = /^\s*retrain:?\s+(\S+)\s*$/i.exec(title)?.[1];

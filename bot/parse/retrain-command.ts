@@ -13,7 +13,10 @@ const COMMAND = /^\/retrain(?!\S)(?:[ \t]+(\S+))?[ \t]*(.*)$/i;
  * Example: "/retrain fraud new labels\nfrom March" -> { model: "fraud", reason: "new labels\nfrom March" }.
  */
 export function parseRetrainCommand(body: string | null | undefined): RetrainCommand | undefined {
-  const lines = String(body ?? "").replace(/\r\n?/g, "\n").replace(/^\s*\n/, "").split("\n");
+  const lines = String(body ?? "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/^\s*\n/, "")
+    .split("\n");
   const match = COMMAND.exec(lines[0].trim());
   if (!match) return undefined;
   const reason = [match[2], ...lines.slice(1)].join("\n").trim();

@@ -9,12 +9,18 @@
 type Check = (value: unknown, path: string) => string | undefined;
 
 const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
-const must = (what: string, ok: (value: unknown) => boolean): Check => (value, path) => (ok(value) ? undefined : `${path} must be ${what} (got ${kind(value)})`);
+const must =
+  (what: string, ok: (value: unknown) => boolean): Check =>
+  (value, path) =>
+    ok(value) ? undefined : `${path} must be ${what} (got ${kind(value)})`;
 
 const string = must("a string", (v) => typeof v === "string");
 const boolean = must("true or false", (v) => typeof v === "boolean");
 const positiveInteger = must("a positive integer", (v) => Number.isSafeInteger(v) && (v as number) > 0);
-const nullable = (check: Check): Check => (value, path) => (value === null || value === undefined ? undefined : check(value, path));
+const nullable =
+  (check: Check): Check =>
+  (value, path) =>
+    value === null || value === undefined ? undefined : check(value, path);
 
 function object(fields: Record<string, Check>): Check {
   return (value, path) => {
@@ -40,7 +46,13 @@ function arrayOf(check: Check): Check {
 
 const user = object({ login: string, type: string });
 const label = object({ name: string });
-const repository = object({ name: string, full_name: string, html_url: string, owner: object({ login: string }), default_branch: nullable(string) });
+const repository = object({
+  name: string,
+  full_name: string,
+  html_url: string,
+  owner: object({ login: string }),
+  default_branch: nullable(string),
+});
 const issue = object({
   number: positiveInteger,
   title: string,
@@ -85,6 +97,8 @@ export interface PayloadRules {
 /** The first missing or mistyped field of an event the bot handles, or undefined. */
 export function payloadProblem(event: string, payload: unknown, rules: PayloadRules): string | undefined {
   const fields = EVENTS[event];
-  const installation = rules.requireInstallation ? object({ id: positiveInteger }) : nullable(object({ id: positiveInteger }));
+  const installation = rules.requireInstallation
+    ? object({ id: positiveInteger })
+    : nullable(object({ id: positiveInteger }));
   return object(fields ? { ...fields, installation } : {})(payload, "payload");
 }

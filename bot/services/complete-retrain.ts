@@ -36,14 +36,28 @@ export async function completeRetrain(
   const commented: number[] = [];
   const closed: number[] = [];
   const say = async (issue: number, kind: string, message: string) => {
-    await upsertComment(github, repo, issue, commentMarker(`${kind}-${pull.number}`, record.model), message, undefined, { retry, update: "never" });
+    await upsertComment(
+      github,
+      repo,
+      issue,
+      commentMarker(`${kind}-${pull.number}`, record.model),
+      message,
+      undefined,
+      { retry, update: "never" },
+    );
     commented.push(issue);
   };
-  if (record.requestIssue) await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull, pull.mergeCommitSha));
+  if (record.requestIssue)
+    await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull, pull.mergeCommitSha));
   if (record.driftIssue) {
-    const { data: issue } = await github.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: record.driftIssue });
+    const { data: issue } = await github.rest.issues.get({
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: record.driftIssue,
+    });
     if (issue.state === "open" && !issue.pull_request) {
-      if (record.driftIssue !== record.requestIssue) await say(record.driftIssue, "retrain-closed", driftClosedComment(record.model, pull));
+      if (record.driftIssue !== record.requestIssue)
+        await say(record.driftIssue, "retrain-closed", driftClosedComment(record.model, pull));
       await github.rest.issues.update({
         owner: repo.owner,
         repo: repo.repo,
@@ -59,7 +73,13 @@ export async function completeRetrain(
 
 async function readFileAt(github: BotGitHub, repo: RepoTarget, path: string, ref: string): Promise<string | undefined> {
   try {
-    const { data } = await github.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref, mediaType: { format: "raw" } });
+    const { data } = await github.rest.repos.getContent({
+      owner: repo.owner,
+      repo: repo.repo,
+      path,
+      ref,
+      mediaType: { format: "raw" },
+    });
     return typeof data === "string" ? data : Buffer.from(data as unknown as ArrayBuffer).toString("utf8");
   } catch (error) {
     if (statusOf(error) === 404) return undefined;

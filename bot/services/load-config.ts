@@ -27,7 +27,10 @@ export class ConfigCache {
 
   constructor(private readonly capacity = 200) {}
 
-  get(key: string, load: () => Promise<{ config: Config } | { problem: string }>): Promise<{ config: Config } | { problem: string }> {
+  get(
+    key: string,
+    load: () => Promise<{ config: Config } | { problem: string }>,
+  ): Promise<{ config: Config } | { problem: string }> {
     let entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -42,14 +45,28 @@ export class ConfigCache {
   }
 }
 
-export async function loadDefaultBranchConfig(github: BotGitHub, repo: RepoTarget, cache: ConfigCache): Promise<LoadedConfig> {
-  const { data: branch } = await github.rest.repos.getBranch({ owner: repo.owner, repo: repo.repo, branch: repo.defaultBranch });
+export async function loadDefaultBranchConfig(
+  github: BotGitHub,
+  repo: RepoTarget,
+  cache: ConfigCache,
+): Promise<LoadedConfig> {
+  const { data: branch } = await github.rest.repos.getBranch({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: repo.defaultBranch,
+  });
   const tip: BranchTip = { branch: repo.defaultBranch, sha: branch.commit.sha, treeSha: branch.commit.commit.tree.sha };
-  const result = await cache.get(`${repo.owner}/${repo.repo}@${tip.sha}`.toLowerCase(), () => readConfig(github, repo, tip));
+  const result = await cache.get(`${repo.owner}/${repo.repo}@${tip.sha}`.toLowerCase(), () =>
+    readConfig(github, repo, tip),
+  );
   return { tip, ...result };
 }
 
-async function readConfig(github: BotGitHub, repo: RepoTarget, tip: BranchTip): Promise<{ config: Config } | { problem: string }> {
+async function readConfig(
+  github: BotGitHub,
+  repo: RepoTarget,
+  tip: BranchTip,
+): Promise<{ config: Config } | { problem: string }> {
   let text: string;
   try {
     const { data } = await github.rest.repos.getContent({

@@ -71,12 +71,25 @@ function link(pull: OpenPull): PullLink {
 }
 
 /** Tree (the default branch's plus the record) and commit; both are content-addressed, so a retry is harmless. */
-async function commitRecord(github: BotGitHub, repo: RepoTarget, tip: BranchTip, model: string, request: RetrainRequest): Promise<string> {
+async function commitRecord(
+  github: BotGitHub,
+  repo: RepoTarget,
+  tip: BranchTip,
+  model: string,
+  request: RetrainRequest,
+): Promise<string> {
   const { data: tree } = await github.rest.git.createTree({
     owner: repo.owner,
     repo: repo.repo,
     base_tree: tip.treeSha,
-    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request)) }],
+    tree: [
+      {
+        path: retrainRecordPath(model),
+        mode: "100644",
+        type: "blob",
+        content: renderRetrainRecord(retrainRecord(model, request)),
+      },
+    ],
   });
   const { data: commit } = await github.rest.git.createCommit({
     owner: repo.owner,
@@ -93,7 +106,12 @@ async function commitRecord(github: BotGitHub, repo: RepoTarget, tip: BranchTip,
  * (returned, to be linked); otherwise the branch is left over from an earlier retrain whose PR was
  * merged or closed, and it is moved (forced) to the new commit.
  */
-async function pointBranchAt(github: BotGitHub, repo: RepoTarget, branch: string, commit: string): Promise<OpenPull | undefined> {
+async function pointBranchAt(
+  github: BotGitHub,
+  repo: RepoTarget,
+  branch: string,
+  commit: string,
+): Promise<OpenPull | undefined> {
   try {
     await github.rest.git.createRef({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${branch}`, sha: commit });
     return undefined;
@@ -102,6 +120,12 @@ async function pointBranchAt(github: BotGitHub, repo: RepoTarget, branch: string
   }
   const open = await findOpenRetrainPull(github, repo, branch);
   if (open) return open;
-  await github.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${branch}`, sha: commit, force: true });
+  await github.rest.git.updateRef({
+    owner: repo.owner,
+    repo: repo.repo,
+    ref: `heads/${branch}`,
+    sha: commit,
+    force: true,
+  });
   return undefined;
 }

@@ -7,7 +7,11 @@ import { statusOf } from "./github.ts";
 
 export async function canRequestRetrain(github: BotGitHub, repo: RepoTarget, login: string): Promise<boolean> {
   try {
-    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: login });
+    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+      owner: repo.owner,
+      repo: repo.repo,
+      username: login,
+    });
     return data.permission === "admin" || data.permission === "write" || data.role_name === "maintain";
   } catch (error) {
     // GitHub answers 404 for someone who is not a collaborator at all.

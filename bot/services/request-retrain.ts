@@ -33,11 +33,17 @@ export async function requestRetrain(
 ): Promise<RetrainOutcome> {
   const reply = (kind: string, text: string) =>
     request.requestIssue
-      ? upsertComment(github, repo, request.requestIssue, commentMarker(kind, request.key), text, undefined, { retry: services.retry })
+      ? upsertComment(github, repo, request.requestIssue, commentMarker(kind, request.key), text, undefined, {
+          retry: services.retry,
+        })
       : Promise.resolve();
 
   const trust = await requesterTrust(github, repo, requester, services.trust);
-  if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
+  if (trust === "ignored")
+    return {
+      kind: "ignored",
+      reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS`,
+    };
   if (trust === "denied") {
     const problem = deniedComment();
     await reply("retrain-denied", problem);
@@ -60,9 +66,20 @@ export async function requestRetrain(
     const result = await openRetrainPull(github, repo, loaded.tip, model.name, request);
     const answerKey = `${repo.owner}/${repo.repo}#${request.requestIssue}->${result.pull.number}`.toLowerCase();
     if (request.requestIssue && !services.answered.has(answerKey)) {
-      const text = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
+      const text =
+        result.kind === "opened"
+          ? openedComment(model.name, result.branch, result.pull)
+          : linkedComment(model.name, result.pull);
       // One answer per request issue and PR: a repeat finds it and writes nothing.
-      await upsertComment(github, repo, request.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text, undefined, { retry: services.retry, update: "never" });
+      await upsertComment(
+        github,
+        repo,
+        request.requestIssue,
+        commentMarker(`retrain-pr-${result.pull.number}`, model.name),
+        text,
+        undefined,
+        { retry: services.retry, update: "never" },
+      );
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -73,8 +90,13 @@ export async function requestRetrain(
  * The config's model for the name asked (exact match), or the only model when none was named.
  * A problem is the reply that says what is wrong and lists the models there are.
  */
-function resolveModel(config: Config, asked: string | undefined, branch: string): { name: string } | { problem: string } {
+function resolveModel(
+  config: Config,
+  asked: string | undefined,
+  branch: string,
+): { name: string } | { problem: string } {
   const names = config.models.map((m) => m.name);
-  if (asked !== undefined) return names.includes(asked) ? { name: asked } : { problem: unknownModelComment(asked, names, branch) };
+  if (asked !== undefined)
+    return names.includes(asked) ? { name: asked } : { problem: unknownModelComment(asked, names, branch) };
   return names.length === 1 ? { name: names[0] } : { problem: whichModelComment(names, branch) };
 }

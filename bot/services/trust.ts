@@ -34,7 +34,12 @@ function isBotAccount(requester: Requester): boolean {
   return requester.type === "Bot" || requester.login.toLowerCase().endsWith("[bot]");
 }
 
-export async function requesterTrust(github: BotGitHub, repo: RepoTarget, requester: Requester, policy: TrustPolicy): Promise<Trust> {
+export async function requesterTrust(
+  github: BotGitHub,
+  repo: RepoTarget,
+  requester: Requester,
+  policy: TrustPolicy,
+): Promise<Trust> {
   const login = requester.login.toLowerCase();
   if (requester.proven || policy.accounts.has(login)) return "trusted";
   if (isBotAccount(requester)) return login === (await policy.ownBotLogin())?.toLowerCase() ? "trusted" : "ignored";
@@ -45,7 +50,10 @@ export async function requesterTrust(github: BotGitHub, repo: RepoTarget, reques
  * The app's bot login, asked of GET /app (app JWT) once and remembered; a failed lookup is
  * asked again next time. `appOctokit` is Probot's app-authenticated client (`await app.auth()`).
  */
-export function ownBotLookup(slug: string | undefined, appOctokit: () => Promise<BotGitHub>): () => Promise<string | undefined> {
+export function ownBotLookup(
+  slug: string | undefined,
+  appOctokit: () => Promise<BotGitHub>,
+): () => Promise<string | undefined> {
   if (slug) return async () => `${slug}[bot]`;
   let known: Promise<string | undefined> | undefined;
   return () => {

@@ -56,8 +56,11 @@ export function guardedWebhooks(webhooks: WebhookReceiver, next: NodeHandler, op
     };
 
     if (request.method !== "POST") return refuse(404, `Unknown route: ${request.method} ${options.path}`);
-    if (!JSON_TYPE.test(header(request, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
-    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name) => !header(request, name));
+    if (!JSON_TYPE.test(header(request, "content-type") ?? ""))
+      return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter(
+      (name) => !header(request, name),
+    );
     if (missing.length) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
     const name = header(request, "x-github-event")!;
     const id = header(request, "x-github-delivery")!;
@@ -66,14 +69,19 @@ export function guardedWebhooks(webhooks: WebhookReceiver, next: NodeHandler, op
 
     const hmac = createHmac("sha256", options.secret);
     const read = await readBody(request, options.maxBodyBytes, options.budget, (chunk) => hmac.update(chunk));
-    if (read.kind === "too-large") return refuse(413, `Payload larger than ${options.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
-    if (read.kind === "busy") return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", { "retry-after": "5" });
+    if (read.kind === "too-large")
+      return refuse(413, `Payload larger than ${options.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
+    if (read.kind === "busy")
+      return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", {
+        "retry-after": "5",
+      });
     if (read.kind === "aborted") {
       request.socket.destroy();
       return true;
     }
     try {
-      if (!timingSafeEqual(hmac.digest(), Buffer.from(signature.slice("sha256=".length), "hex"))) return refuse(400, "signature does not match event payload and secret");
+      if (!timingSafeEqual(hmac.digest(), Buffer.from(signature.slice("sha256=".length), "hex")))
+        return refuse(400, "signature does not match event payload and secret");
       const text = read.body.toString("utf8");
       let payload: unknown;
       try {
@@ -81,7 +89,8 @@ export function guardedWebhooks(webhooks: WebhookReceiver, next: NodeHandler, op
       } catch {
         return refuse(400, "Invalid JSON");
       }
-      if (!payload || typeof payload !== "object" || Array.isArray(payload)) return refuse(400, "The payload is not a JSON object");
+      if (!payload || typeof payload !== "object" || Array.isArray(payload))
+        return refuse(400, "The payload is not a JSON object");
       options.log.debug(`${name} event received (id: ${id})`);
       await handle(webhooks, { id, name, payload: payload as Record<string, unknown> }, response, timeoutMs);
       return true;
@@ -91,7 +100,12 @@ export function guardedWebhooks(webhooks: WebhookReceiver, next: NodeHandler, op
   };
 }
 
-async function handle(webhooks: WebhookReceiver, event: { id: string; name: string; payload: Record<string, unknown> }, response: ServerResponse, timeoutMs: number) {
+async function handle(
+  webhooks: WebhookReceiver,
+  event: { id: string; name: string; payload: Record<string, unknown> },
+  response: ServerResponse,
+  timeoutMs: number,
+) {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), timeoutMs)));
   const handled = webhooks.receive(event).then(
@@ -127,11 +141,19 @@ function messageOfFirst(error: unknown): string {
 
 function answer(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers }).end(text);
+  response
+    .writeHead(status, {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(text)),
+      ...headers,
+    })
+    .end(text);
 }
 
 function answerText(response: ServerResponse, status: number, text: string) {
-  response.writeHead(status, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text)) }).end(text);
+  response
+    .writeHead(status, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text)) })
+    .end(text);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

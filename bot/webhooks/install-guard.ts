@@ -13,14 +13,22 @@ import { guardedWebhooks, type NodeHandler } from "./guarded-middleware.ts";
 
 export function guardWebhookEndpoint(app: Probot, settings: BotSettings): void {
   const secret = settings.webhookSecret;
-  if (!secret) throw new UserError("WEBHOOK_SECRET is not set: the webhook endpoint checks every delivery's signature with it. Set it to the secret entered on the GitHub App's settings page.", { key: "WEBHOOK_SECRET" });
+  if (!secret)
+    throw new UserError(
+      "WEBHOOK_SECRET is not set: the webhook endpoint checks every delivery's signature with it. Set it to the secret entered on the GitHub App's settings page.",
+      { key: "WEBHOOK_SECRET" },
+    );
   const probotMiddleware = app.getNodeMiddleware.bind(app);
   const budget = new ByteBudget(settings.bufferBudgetBytes);
   app.getNodeMiddleware = async (options = {}) => {
     const next = (await probotMiddleware(options)) as NodeHandler;
     const path = (options.path ?? app.webhookPath).replace(/\/+$/, "") || "/";
-    return guardedWebhooks(app.webhooks, next, { path, secret, maxBodyBytes: settings.maxBodyBytes, budget, log: app.log.child({ name: "webhooks" }) }) as Awaited<
-      ReturnType<Probot["getNodeMiddleware"]>
-    >;
+    return guardedWebhooks(app.webhooks, next, {
+      path,
+      secret,
+      maxBodyBytes: settings.maxBodyBytes,
+      budget,
+      log: app.log.child({ name: "webhooks" }),
+    }) as Awaited<ReturnType<Probot["getNodeMiddleware"]>>;
   };
 }

@@ -20,7 +20,12 @@ export type BodyRead =
 const STEP = 1024 * 1024;
 
 /** `observe` sees every chunk as it arrives (the caller's running signature). */
-export async function readBody(request: IncomingMessage, maxBytes: number, budget: ByteBudget, observe: (chunk: Buffer) => void = () => {}): Promise<BodyRead> {
+export async function readBody(
+  request: IncomingMessage,
+  maxBytes: number,
+  budget: ByteBudget,
+  observe: (chunk: Buffer) => void = () => {},
+): Promise<BodyRead> {
   const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) return { kind: "too-large" };
 
@@ -39,14 +44,20 @@ export async function readBody(request: IncomingMessage, maxBytes: number, budge
   try {
     const outcome = await new Promise<BodyRead["kind"]>((resolve) => {
       const finish = (kind: BodyRead["kind"]) => {
-        request.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort).off("close", onClose);
+        request
+          .off("data", onData)
+          .off("end", onEnd)
+          .off("error", onAbort)
+          .off("aborted", onAbort)
+          .off("close", onClose);
         if (kind !== "read") request.pause();
         resolve(kind);
       };
       const onData = (chunk: Buffer) => {
         length += chunk.length;
         if (length > maxBytes) return finish("too-large");
-        if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved))) return finish("busy");
+        if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved)))
+          return finish("busy");
         observe(chunk);
         if (filled) chunk.copy(filled, length - chunk.length);
         else chunks.push(chunk);
@@ -58,7 +69,8 @@ export async function readBody(request: IncomingMessage, maxBytes: number, budge
       };
       request.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
     });
-    if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
+    if (outcome === "read")
+      return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
     budget.release(reserved);
     return { kind: outcome } as BodyRead;
   } catch (error) {

@@ -27,6 +27,10 @@ mkdirSync(dirname(config.artifact), { recursive: true });
 writeFileSync(config.artifact, model);
 
 const strongest = [...summary.coefficients].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 5);
-console.log(`trained on ${summary.rows} rows (${summary.positives} fraud); training AUC ${summary.trainingAuc.toFixed(3)}`);
-console.log(`strongest signals: ${strongest.map((c) => `${c.column} ${c.weight >= 0 ? "+" : ""}${c.weight.toFixed(2)}`).join(", ")}`);
+console.log(
+  `trained on ${summary.rows} rows (${summary.positives} fraud); training AUC ${summary.trainingAuc.toFixed(3)}`,
+);
+console.log(
+  `strongest signals: ${strongest.map((c) => `${c.column} ${c.weight >= 0 ? "+" : ""}${c.weight.toFixed(2)}`).join(", ")}`,
+);
 console.log(`wrote ${config.artifact} (${model.length} bytes)`);

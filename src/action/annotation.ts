@@ -7,7 +7,11 @@ import type { UserError } from "../errors.ts";
  * rows): the path relative to the repository checkout (GITHUB_WORKSPACE), which is how annotations
  * name files. None for a file outside the checkout, where the annotation could attach to nothing.
  */
-export function annotationFor(where: UserError["where"], workspace: string, workingDirectory: string): AnnotationProperties | undefined {
+export function annotationFor(
+  where: UserError["where"],
+  workspace: string,
+  workingDirectory: string,
+): AnnotationProperties | undefined {
   if (!where?.file) return undefined;
   const path = relative(resolve(workspace), resolve(workingDirectory, where.file));
   if (path.startsWith("..") || isAbsolute(path)) return undefined;

@@ -91,7 +91,11 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Action
       const value = core.getInput(name).trim();
       if (value) values[name] = value;
     } else if (kind === "list") {
-      const items = core.getInput(name).split(/[\n ]+/).map((item) => item.trim()).filter(Boolean);
+      const items = core
+        .getInput(name)
+        .split(/[\n ]+/)
+        .map((item) => item.trim())
+        .filter(Boolean);
       if (items.length) values[name] = items;
     } else if (kind === "boolean" || kind === "negated") {
       const flag = booleanInput(name);

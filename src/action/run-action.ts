@@ -16,7 +16,9 @@ export async function runAction(): Promise<void> {
     workingDirectory = settings.workingDirectory;
     const command = findCommand(settings.command);
     if (!command) {
-      throw new UserError(`input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`);
+      throw new UserError(
+        `input "command": unknown command "${settings.command}". Use one of: ${COMMANDS.map((c) => c.name).join(", ")}.`,
+      );
     }
     const env = { ...process.env, ...settings.secretEnv };
     // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
@@ -24,7 +26,12 @@ export async function runAction(): Promise<void> {
     // The command's progress in one collapsible group; its result, outputs and errors after it.
     const result = await core.group(`modelkeeper ${command.name}`, () =>
       command.run(
-        { cwd: settings.workingDirectory, env, log: (line) => core.info(escapeWorkflowCommands(line)), warn: (line) => core.warning(line) },
+        {
+          cwd: settings.workingDirectory,
+          env,
+          log: (line) => core.info(escapeWorkflowCommands(line)),
+          warn: (line) => core.warning(line),
+        },
         settings.values,
       ),
     );
@@ -35,13 +42,15 @@ export async function runAction(): Promise<void> {
     core.info(escapeWorkflowCommands(result.text));
     const md = settings.values["report-md"];
     const html = settings.values["report-html"];
-    if (typeof md === "string" && result.markdown) await writeFile(resolve(settings.workingDirectory, md), result.markdown);
+    if (typeof md === "string" && result.markdown)
+      await writeFile(resolve(settings.workingDirectory, md), result.markdown);
     if (typeof html === "string" && result.html) await writeFile(resolve(settings.workingDirectory, html), result.html);
     if (result.markdown && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.markdown).write();
     if (result.exitCode !== 0) core.setFailed(`modelkeeper ${command.name}: ${firstLine(result.text)}`);
   } catch (error) {
     core.setOutput("exit-code", "2");
-    if (!isUserError(error)) return core.setFailed(`unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`);
+    if (!isUserError(error))
+      return core.setFailed(`unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`);
     // On the file and line it names (a config key, a data row), when that file is in the checkout.
     const where = annotationFor(error.where, process.env.GITHUB_WORKSPACE ?? workingDirectory, workingDirectory);
     if (!where) return core.setFailed(error.message);

@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { COMMANDS, findCommand } from "../commands/index.ts";
-import { COMMON_OPTIONS, type CliServices, type Command, type CommandContext, type OptionSpec } from "../commands/command.ts";
+import {
+  COMMON_OPTIONS,
+  type CliServices,
+  type Command,
+  type CommandContext,
+  type OptionSpec,
+} from "../commands/command.ts";
 import { isUserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { escapeWorkflowCommands } from "../report/escape.ts";
@@ -14,9 +20,21 @@ export interface CliIO {
 }
 
 /** Parses argv, runs one command, prints its report; returns the exit status. */
-export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEnv, cwd: string, services: CliServices = {}): Promise<number> {
+export async function runCli(
+  argv: string[],
+  rawIo: CliIO,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  services: CliServices = {},
+): Promise<number> {
   // In a workflow the runner reads both streams for "::" commands: user text must never make one.
-  const io: CliIO = env.GITHUB_ACTIONS === "true" ? { stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)), stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)) } : rawIo;
+  const io: CliIO =
+    env.GITHUB_ACTIONS === "true"
+      ? {
+          stdout: (t) => rawIo.stdout(escapeWorkflowCommands(t)),
+          stderr: (t) => rawIo.stderr(escapeWorkflowCommands(t)),
+        }
+      : rawIo;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(mainHelp());
@@ -28,20 +46,30 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
   }
   const command = findCommand(name);
   if (!command) {
-    io.stderr(`modelkeeper: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See modelkeeper --help.\n`);
+    io.stderr(
+      `modelkeeper: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See modelkeeper --help.\n`,
+    );
     return 2;
   }
-  const specs: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...command.options, help: { type: "boolean", description: "show this help" } };
+  const specs: Record<string, OptionSpec> = {
+    ...COMMON_OPTIONS,
+    ...command.options,
+    help: { type: "boolean", description: "show this help" },
+  };
   const subcommand = command.subcommands && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
   if (command.subcommands && !rest.includes("--help") && (!subcommand || !command.subcommands.includes(subcommand))) {
-    io.stderr(`modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.\n`);
+    io.stderr(
+      `modelkeeper ${name}: ${subcommand ? `unknown subcommand "${subcommand.replace(/[^\w.-]/g, "?")}"` : "a subcommand is needed"}: ${command.subcommands.join(", ")}. See modelkeeper ${name} --help.\n`,
+    );
     return 2;
   }
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type, multiple: Boolean(s.multiple) }])),
+      options: Object.fromEntries(
+        Object.entries(specs).map(([k, s]) => [k, { type: s.type, multiple: Boolean(s.multiple) }]),
+      ),
       allowPositionals: false,
       strict: true,
     }) as { values: typeof values });
@@ -66,12 +94,16 @@ export async function runCli(argv: string[], rawIo: CliIO, env: NodeJS.ProcessEn
     // An ONNX runtime that cannot run here (MODELKEEPER_ORT) is reported before any work starts.
     runtimeChoice(env);
     const result = await command.run(context, values);
-    if (typeof values["report-md"] === "string" && result.markdown) await writeFile(resolve(cwd, values["report-md"]), result.markdown);
-    if (typeof values["report-html"] === "string" && result.html) await writeFile(resolve(cwd, values["report-html"]), result.html);
+    if (typeof values["report-md"] === "string" && result.markdown)
+      await writeFile(resolve(cwd, values["report-md"]), result.markdown);
+    if (typeof values["report-html"] === "string" && result.html)
+      await writeFile(resolve(cwd, values["report-html"]), result.html);
     io.stdout(values.json ? JSON.stringify(result.data, null, 2) + "\n" : result.text + "\n");
     return result.exitCode;
   } catch (error) {
-    const message = isUserError(error) ? error.message : `unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`;
+    const message = isUserError(error)
+      ? error.message
+      : `unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}`;
     if (values.json) io.stdout(JSON.stringify({ error: message }, null, 2) + "\n");
     io.stderr(`modelkeeper ${name}: ${message}\n`);
     return 2;
@@ -98,11 +130,22 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command, specs: Record<string, OptionSpec>): string {
-  return [`Usage: modelkeeper ${command.usage}`, ``, `${command.summary}.`, ``, `Options:`, ...optionLines(specs), ``].join("\n");
+  return [
+    `Usage: modelkeeper ${command.usage}`,
+    ``,
+    `${command.summary}.`,
+    ``,
+    `Options:`,
+    ...optionLines(specs),
+    ``,
+  ].join("\n");
 }
 
 function optionLines(specs: Record<string, OptionSpec>): string[] {
-  const rows = Object.entries(specs).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ""}`, spec.description]);
+  const rows = Object.entries(specs).map(([name, spec]) => [
+    `--${name}${spec.value ? ` ${spec.value}` : ""}`,
+    spec.description,
+  ]);
   const width = Math.max(...rows.map(([left]) => left.length));
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }

@@ -46,7 +46,12 @@ export interface DemoResult {
 type DemoRunner = (options: DemoOptions) => Promise<DemoResult>;
 
 /** Runs one CLI command line in-process; the exit status. (Given, not imported: no cycle through the command list.) */
-export type CliRunner = (argv: string[], io: { stdout(text: string): void; stderr(text: string): void }, env: NodeJS.ProcessEnv, cwd: string) => Promise<number>;
+export type CliRunner = (
+  argv: string[],
+  io: { stdout(text: string): void; stderr(text: string): void },
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+) => Promise<number>;
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -76,25 +81,46 @@ export interface Command {
 }
 
 /** The value parseArgs gives an option of this spec. */
-type OptionValue<S extends OptionSpec> = S["type"] extends "boolean" ? boolean | undefined : S["multiple"] extends true ? string[] | undefined : string | undefined;
+type OptionValue<S extends OptionSpec> = S["type"] extends "boolean"
+  ? boolean | undefined
+  : S["multiple"] extends true
+    ? string[] | undefined
+    : string | undefined;
 
 /** A command's parsed options, typed from its option specs (and the common ones). */
-export type OptionValues<O extends Record<string, OptionSpec>> = { readonly [K in keyof O | keyof typeof COMMON_OPTIONS]?: K extends keyof O ? OptionValue<O[K]> : OptionValue<(typeof COMMON_OPTIONS)[K & keyof typeof COMMON_OPTIONS]> } & { readonly subcommand?: string };
+export type OptionValues<O extends Record<string, OptionSpec>> = {
+  readonly [K in keyof O | keyof typeof COMMON_OPTIONS]?: K extends keyof O
+    ? OptionValue<O[K]>
+    : OptionValue<(typeof COMMON_OPTIONS)[K & keyof typeof COMMON_OPTIONS]>;
+} & { readonly subcommand?: string };
 
 /**
  * A command whose run function receives its options typed from their specs, so no value needs a
  * cast downstream. The one cast is here: run-cli parses argv with exactly these specs (and
  * COMMON_OPTIONS), so the values have these types.
  */
-export function defineCommand<const O extends Record<string, OptionSpec>>(command: Omit<Command, "options" | "run"> & { options: O; run(context: CommandContext, values: OptionValues<O>): Promise<CommandResult> }): Command {
+export function defineCommand<const O extends Record<string, OptionSpec>>(
+  command: Omit<Command, "options" | "run"> & {
+    options: O;
+    run(context: CommandContext, values: OptionValues<O>): Promise<CommandResult>;
+  },
+): Command {
   return command as unknown as Command;
 }
 
 /** Options every command takes. */
 export const COMMON_OPTIONS = {
-  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
+  config: {
+    type: "string",
+    value: "PATH",
+    description: "config file (default: modelkeeper.yml at the repository root)",
+  },
   model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
   json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
   "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
-  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" },
+  "report-html": {
+    type: "string",
+    value: "FILE",
+    description: "also write the report as self-contained HTML, where the command has one",
+  },
 } as const satisfies Record<string, OptionSpec>;

@@ -16,7 +16,10 @@ import { UserError } from "../errors.ts";
  * (examples/workflows/modelkeeper-pr.yml), which computes it itself.
  */
 function renderUntrusted(fields: ReturnType<typeof validatedFields>, runUrl: string | undefined): string {
-  const figures = fields.metric && fields.delta !== undefined ? ` (${markdownCode(fields.metric)} Δ ${formatNumber(fields.delta)}${fields.ciLow !== undefined && fields.ciHigh !== undefined ? `, CI [${formatNumber(fields.ciLow)}, ${formatNumber(fields.ciHigh)}]` : ""})` : "";
+  const figures =
+    fields.metric && fields.delta !== undefined
+      ? ` (${markdownCode(fields.metric)} Δ ${formatNumber(fields.delta)}${fields.ciLow !== undefined && fields.ciHigh !== undefined ? `, CI [${formatNumber(fields.ciLow)}, ${formatNumber(fields.ciHigh)}]` : ""})`
+      : "";
   return [
     `#### modelkeeper · ${escapeMarkdown(fields.model)}: what the pull request's own run reported`,
     "",
@@ -38,24 +41,39 @@ export const commentCommand = defineCommand({
   usage: "comment --from FILE",
   options: {
     from: { type: "string", value: "FILE", description: "the file evaluate wrote with --result-file" },
-    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+    "comment-author": {
+      type: "string",
+      value: "LOGIN",
+      description: "login the token comments as, to find its earlier comment (default: asked of the API)",
+    },
   },
   async run(context, values): Promise<CommandResult> {
-    if (values.from === undefined) throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
+    if (values.from === undefined)
+      throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve(context.cwd, values.from);
     const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
+      throw new UserError(
+        `${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`,
+        { file: values.from },
+      );
     });
     const result = parseResultFile(text, values.from);
     // One comment per model: a file a fork wrote must not be able to flood the pull request.
     const names = new Set(result.models.map((m) => m.model));
     if (names.size !== result.models.length || names.size > MAX_MODELS) {
-      throw new UserError(`${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`, { file: values.from });
+      throw new UserError(
+        `${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`,
+        { file: values.from },
+      );
     }
     const github = githubFromEnv(context.env, context.warn);
-    if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
+    if (!github)
+      throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
     const repo = repoFromEnv(context.env);
-    if (!result.pullRequest) throw new UserError(`${values.from}: the result names no pull request (evaluate ran outside a pull_request event); nothing to comment on.`);
+    if (!result.pullRequest)
+      throw new UserError(
+        `${values.from}: the result names no pull request (evaluate ran outside a pull_request event); nothing to comment on.`,
+      );
 
     // The file may come from a fork's run: post only for the PR whose head is still the commit
     // that was evaluated, and that the triggering workflow run built.
@@ -71,7 +89,14 @@ export const commentCommand = defineCommand({
     const posted = [];
     for (const model of result.models) {
       const fields = validatedFields(model);
-      const comment = await upsertComment(github, repo, pr.number, commentMarker("reported", model.model), renderUntrusted(fields, workflowRunUrl(context.env)), author);
+      const comment = await upsertComment(
+        github,
+        repo,
+        pr.number,
+        commentMarker("reported", model.model),
+        renderUntrusted(fields, workflowRunUrl(context.env)),
+        author,
+      );
       posted.push({ model: fields.model, comment: comment.url, action: comment.action, checkRun: false });
     }
     return {

@@ -8,7 +8,12 @@ import type { Column, NumericColumn, Table } from "../data/table.ts";
 import type { ColumnType } from "../data/column-builder.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { loadModel, closeModel, type ModelHandle } from "../model/runner.ts";
-import { assessSummaries, monitoredColumns, summarizeReference, type DriftAssessment } from "../stats/drift/assess-drift.ts";
+import {
+  assessSummaries,
+  monitoredColumns,
+  summarizeReference,
+  type DriftAssessment,
+} from "../stats/drift/assess-drift.ts";
 import type { ColumnSummary, NumericSummary } from "../stats/drift/column-summary.ts";
 import { DEFAULT_PSI_BINS } from "../stats/drift/psi.ts";
 import { ColumnPool } from "../monitor/column-pool.ts";
@@ -51,15 +56,32 @@ export const driftCommand = defineCommand({
   summary: "input and prediction drift of a production window against the reference (training) data",
   usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
   options: {
-    current: { type: "string", multiple: true, value: "PATH", description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several" },
-    reference: { type: "string", multiple: true, value: "PATH", description: "reference data (default: drift.reference, else data.train)" },
-    issue: { type: "boolean", description: "when drift is found, open the model's drift issue (label drift) or update the open one" },
-    dispatch: { type: "boolean", description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot" },
+    current: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several",
+    },
+    reference: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "reference data (default: drift.reference, else data.train)",
+    },
+    issue: {
+      type: "boolean",
+      description: "when drift is found, open the model's drift issue (label drift) or update the open one",
+    },
+    dispatch: {
+      type: "boolean",
+      description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot",
+    },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const currentPatterns = values.current ?? [];
-    if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
+    if (!currentPatterns.length)
+      throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
     const currentSource = currentPaths.join(", ");
 
@@ -70,12 +92,19 @@ export const driftCommand = defineCommand({
     try {
       for (const model of workspace.models) {
         const types = model.drift.types;
-        const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
+        const stored =
+          !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : undefined;
         const referencePaths = stored
           ? []
           : values.reference
             ? await expandInputs(context.cwd, values.reference, "--reference")
-            : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join(workspace.root, p));
+            : (
+                await expandPaths(
+                  workspace.root,
+                  model.drift.reference ?? model.data.train,
+                  `models.${model.name}.drift.reference`,
+                )
+              ).map((p) => join(workspace.root, p));
         const handle = await openModel(model, workspace.root);
         try {
           let ref: Table | DriftProfile;
@@ -100,8 +129,14 @@ export const driftCommand = defineCommand({
           const features = model.drift.features ?? model.features;
           const referenceNames = ref.columns.map((c) => c.name);
           const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceNames.includes(name));
-          const monitored = monitoredColumns(referenceNames, { features, exclude: [model.label], predictions: referencePredictions });
-          const referenceSide = summarizeReference(ref, { ready: isDriftProfile(ref) ? undefined : await summarizeNumericColumns(pool, ref, monitored) });
+          const monitored = monitoredColumns(referenceNames, {
+            features,
+            exclude: [model.label],
+            predictions: referencePredictions,
+          });
+          const referenceSide = summarizeReference(ref, {
+            ready: isDriftProfile(ref) ? undefined : await summarizeNumericColumns(pool, ref, monitored),
+          });
           // Read the window with the reference's kinds for monitored columns (a text value in a
           // numeric column is then an error naming its line), drift.types overriding both.
           const summaries = new Map<string, ColumnSummary>();
@@ -121,22 +156,45 @@ export const driftCommand = defineCommand({
             sampleFor: values["report-html"] ? seededRandom() : undefined,
             pool,
           });
-          if (window.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
+          if (window.rowCount === 0)
+            throw new UserError(
+              `--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`,
+            );
           if (window.rowCount < MIN_WINDOW_ROWS) {
-            throw new UserError(`--current: the window ${currentPatterns.join(", ")} has ${window.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`);
+            throw new UserError(
+              `--current: the window ${currentPatterns.join(", ")} has ${window.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`,
+            );
           }
           note ??= window.scoringNote;
-          const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
+          const monitoredInputs = [...summaries.keys()].filter(
+            (name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN,
+          );
           const display = (file: string) => relative(context.cwd, file);
           const unscoredNotes = [
-            isDriftProfile(ref) ? undefined : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display),
+            isDriftProfile(ref)
+              ? undefined
+              : await unscoredNote(
+                  "reference",
+                  referenceUnscored,
+                  ref.rowCount,
+                  referencePaths,
+                  monitoredInputs,
+                  display,
+                ),
             await unscoredNote("window", window.unscored, window.rowCount, currentPaths, monitoredInputs, display),
           ].filter((n): n is string => n !== undefined);
           if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
           const predictions = referencePredictions.filter((name) => window.columns.has(name));
           const kindChanged = [...window.kindChanges.keys()];
-          if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
-          const currentSide = { source: currentSource, rowCount: window.rowCount, columns: new Map([...window.columns].map(([name, summary]) => [name, () => summary])) };
+          if (kindChanged.length)
+            throw new UserError(
+              `--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`,
+            );
+          const currentSide = {
+            source: currentSource,
+            rowCount: window.rowCount,
+            columns: new Map([...window.columns].map(([name, summary]) => [name, () => summary])),
+          };
           const assessment = assessSummaries(referenceSide, currentSide, {
             metrics: await measureNumericColumns(pool, summaries, window.columns),
             features,
@@ -144,8 +202,12 @@ export const driftCommand = defineCommand({
             predictions,
             alpha: model.drift.alpha,
             effectThresholds: {
-              ...(model.drift.thresholds.wasserstein !== undefined ? { numeric: model.drift.thresholds.wasserstein } : {}),
-              ...(model.drift.thresholds.jensenshannon !== undefined ? { categorical: model.drift.thresholds.jensenshannon } : {}),
+              ...(model.drift.thresholds.wasserstein !== undefined
+                ? { numeric: model.drift.thresholds.wasserstein }
+                : {}),
+              ...(model.drift.thresholds.jensenshannon !== undefined
+                ? { categorical: model.drift.thresholds.jensenshannon }
+                : {}),
               ...(model.drift.thresholds.missing !== undefined ? { missing: model.drift.thresholds.missing } : {}),
             },
           });
@@ -153,15 +215,28 @@ export const driftCommand = defineCommand({
             model: model.name,
             assessment,
             predictionNote: note,
-            reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
+            reference: stored
+              ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})`
+              : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
             current: currentPaths.map((p) => relative(context.cwd, p)),
           };
           const markdown = renderDriftMarkdown(input);
           markdowns.push(markdown);
           // The HTML report (with its histograms) only when asked for: the window keeps a sample for it.
-          if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, window.samples, assessment)));
-          const result: ModelDrift = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
-          if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
+          if (values["report-html"])
+            htmls.push(
+              renderDriftHtml(input, isDriftProfile(ref) ? new Map() : histograms(ref, window.samples, assessment)),
+            );
+          const result: ModelDrift = {
+            model: model.name,
+            drifted: assessment.drifted,
+            predictionDrift: assessment.predictionDrifted,
+            predictionNote: note,
+            assessment,
+            dispatched: false,
+          };
+          if (assessment.drifted && (values.issue || values.dispatch))
+            await notify(context, values, model.name, markdown, assessment, result);
           results.push(result);
         } finally {
           await handle.close();
@@ -179,16 +254,26 @@ export const driftCommand = defineCommand({
       html: htmls[0],
       outputs: {
         drifted: String(drifted),
-        "drifted-models": results.filter((r) => r.drifted).map((r) => r.model).join(","),
+        "drifted-models": results
+          .filter((r) => r.drifted)
+          .map((r) => r.model)
+          .join(","),
         "drifted-columns": results.flatMap((r) => r.assessment.driftedColumns.map((c) => `${r.model}:${c}`)).join(","),
-        issues: results.filter((r) => r.issue).map((r) => String(r.issue!.number)).join(","),
+        issues: results
+          .filter((r) => r.issue)
+          .map((r) => String(r.issue!.number))
+          .join(","),
       },
     };
   },
 });
 
 /** The reference's monitored numeric columns summarized on the column pool, by name. */
-async function summarizeNumericColumns(pool: ColumnPool, reference: Table, monitored: readonly [string, unknown][]): Promise<Map<string, ColumnSummary>> {
+async function summarizeNumericColumns(
+  pool: ColumnPool,
+  reference: Table,
+  monitored: readonly [string, unknown][],
+): Promise<Map<string, ColumnSummary>> {
   const names = new Set(monitored.map(([name]) => name));
   const columns = reference.columns.filter((c): c is NumericColumn => c.kind === "numeric" && names.has(c.name));
   const summaries = await pool.summarize(columns, DEFAULT_PSI_BINS);
@@ -196,25 +281,38 @@ async function summarizeNumericColumns(pool: ColumnPool, reference: Table, monit
 }
 
 /** The numeric tests of every column whose window values were kept, on the column pool. */
-async function measureNumericColumns(pool: ColumnPool, references: ReadonlyMap<string, ColumnSummary>, window: ReadonlyMap<string, ColumnSummary>): Promise<Map<string, ColumnMetrics>> {
+async function measureNumericColumns(
+  pool: ColumnPool,
+  references: ReadonlyMap<string, ColumnSummary>,
+  window: ReadonlyMap<string, ColumnSummary>,
+): Promise<Map<string, ColumnMetrics>> {
   const pairs: { name: string; reference: NumericSummary; current: NumericSummary }[] = [];
   for (const [name, current] of window) {
     const reference = references.get(name);
-    if (reference?.kind === "numeric" && current.kind === "numeric" && !current.measured) pairs.push({ name, reference, current });
+    if (reference?.kind === "numeric" && current.kind === "numeric" && !current.measured)
+      pairs.push({ name, reference, current });
   }
   const metrics = await pool.measure(pairs);
   return new Map(pairs.map((p, i) => [p.name, metrics[i]]));
 }
 
 /** The profile `record` stored with the record of the working tree's artifact, if any. */
-async function storedProfile(git: Git, model: ModelConfig, context: CommandContext): Promise<{ profile: DriftProfile; commit: string } | undefined> {
+async function storedProfile(
+  git: Git,
+  model: ModelConfig,
+  context: CommandContext,
+): Promise<{ profile: DriftProfile; commit: string } | undefined> {
   const found = await findRecord(git, model, await headCommit(git));
   const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : undefined;
   if (!line) {
-    context.log(`drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`);
+    context.log(
+      `drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`,
+    );
     return undefined;
   }
-  context.log(`drift: ${model.name}: using the reference profile stored on ${found!.commit.slice(0, 12)} (${line.profile.rowCount} rows)`);
+  context.log(
+    `drift: ${model.name}: using the reference profile stored on ${found!.commit.slice(0, 12)} (${line.profile.rowCount} rows)`,
+  );
   return { profile: line.profile, commit: found!.commit };
 }
 
@@ -233,12 +331,16 @@ async function openModel(model: ModelConfig, root: string): Promise<OpenModel> {
     handle = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {} };
+    return {
+      note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`,
+      close: async () => {},
+    };
   }
   let features: string[] | undefined;
   return {
     score: (table) => {
-      features ??= model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
+      features ??=
+        model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label && n !== LOGGED_PREDICTION);
       return withPredictions(table, handle, model, features);
     },
     close: () => closeModel(handle),
@@ -251,7 +353,11 @@ function seededRandom(): () => number {
   return () => random.nextFloat();
 }
 
-function histograms(reference: Table, samples: ReadonlyMap<string, Column>, assessment: DriftAssessment): Map<string, Histogram> {
+function histograms(
+  reference: Table,
+  samples: ReadonlyMap<string, Column>,
+  assessment: DriftAssessment,
+): Map<string, Histogram> {
   const out = new Map<string, Histogram>();
   for (const column of assessment.columns) {
     const a = reference.columns.find((c) => c.name === column.name);
@@ -262,13 +368,23 @@ function histograms(reference: Table, samples: ReadonlyMap<string, Column>, asse
   return out;
 }
 
-async function notify(context: CommandContext, values: Record<string, unknown>, model: string, markdown: string, assessment: DriftAssessment, result: ModelDrift): Promise<void> {
+async function notify(
+  context: CommandContext,
+  values: Record<string, unknown>,
+  model: string,
+  markdown: string,
+  assessment: DriftAssessment,
+  result: ModelDrift,
+): Promise<void> {
   const github = githubFromEnv(context.env, context.warn);
-  if (!github) throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
+  if (!github)
+    throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
   const repo = repoFromEnv(context.env);
   if (values.issue) result.issue = await upsertDriftIssue(github, repo, model, markdown);
   if (values.dispatch) {
-    const runUrl = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_SERVER_URL ?? "https://github.com"}/${repo.owner}/${repo.repo}/actions/runs/${context.env.GITHUB_RUN_ID}` : undefined;
+    const runUrl = context.env.GITHUB_RUN_ID
+      ? `${context.env.GITHUB_SERVER_URL ?? "https://github.com"}/${repo.owner}/${repo.repo}/actions/runs/${context.env.GITHUB_RUN_ID}`
+      : undefined;
     const payload: DriftDispatchPayload = {
       model,
       summary: `${assessment.driftedColumns.length} of ${assessment.columns.length} monitored columns drifted: ${assessment.driftedColumns.slice(0, 8).join(", ")}`,
@@ -283,9 +399,14 @@ async function notify(context: CommandContext, values: Record<string, unknown>, 
 
 function textSummary(r: ModelDrift): string {
   const a = r.assessment;
-  const lines = [`${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`];
+  const lines = [
+    `${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`,
+  ];
   if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
-  for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
+  for (const c of a.columns.slice(0, 12))
+    lines.push(
+      `  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`,
+    );
   if (a.columns.length > 12) lines.push(`  … ${a.columns.length - 12} more (see --json or --report-html)`);
   if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
   if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");

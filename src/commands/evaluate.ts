@@ -1,6 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { defineCommand, type CommandContext, type CommandResult, type OptionSpec, type OptionValues } from "./command.ts";
+import {
+  defineCommand,
+  type CommandContext,
+  type CommandResult,
+  type OptionSpec,
+  type OptionValues,
+} from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { recordTarget } from "../provenance/record-target.ts";
 import { resolveCommit } from "../git/git.ts";
@@ -30,19 +36,41 @@ import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
 import { commitOf } from "../git/revisions.ts";
 
-
 const EVALUATE_OPTIONS = {
-  champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
-  challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+  champion: {
+    type: "string",
+    value: "REV|PATH",
+    description:
+      "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)",
+  },
+  challenger: {
+    type: "string",
+    value: "PATH",
+    description: "the challenger ONNX file (default: the artifact in the working tree)",
+  },
   "challenger-rev": {
     type: "string",
     value: "REV",
-    description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
+    description:
+      "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)",
   },
-  holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)" },
-  "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+  holdout: {
+    type: "string",
+    value: "FILE",
+    description:
+      "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)",
+  },
+  "result-file": {
+    type: "string",
+    value: "FILE",
+    description: "write the result for the comment command (fork pull requests)",
+  },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
-  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  "comment-author": {
+    type: "string",
+    value: "LOGIN",
+    description: "login the token comments as, to find its earlier comment (default: asked of the API)",
+  },
   push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
   remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
 } as const satisfies Record<string, OptionSpec>;
@@ -52,8 +80,10 @@ export type EvaluateValues = OptionValues<typeof EVALUATE_OPTIONS>;
 
 export const evaluateCommand = defineCommand({
   name: "evaluate",
-  summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
+  summary:
+    "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
+  usage:
+    "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
   options: EVALUATE_OPTIONS,
   run: (context, values) => runEvaluate(context, values),
 });
@@ -62,62 +92,110 @@ export const evaluateCommand = defineCommand({
  * The evaluate command. `pullRequest` overrides the event's PR (retrain pushes a new head commit,
  * so the event's head is stale by then).
  */
-export async function runEvaluate(context: CommandContext, values: EvaluateValues, overrides: { pullRequest?: PullRequestInfo; commit?: string } = {}): Promise<CommandResult> {
-    const workspace = await openWorkspace(context, values);
-    const { git, root } = workspace;
-    const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
-    const challengerRev = values["challenger-rev"];
-    if (challengerRev && values.challenger !== undefined) throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
-    const commit = challengerRev ? await resolveCommit(git, challengerRev) : (overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined))));
-    const base = values.champion ? undefined : await baseRef(git, context.env);
-    const evaluations: ModelEvaluation[] = [];
-    for (const model of workspace.models) {
-      const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
-      const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
-      for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
-      const plan = values.holdout !== undefined ? { sets: [await privateHoldout(values.holdout, context.cwd)], notices: [] as string[] } : await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
-      const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : undefined, base);
-      if (gateNotice) plan.notices.unshift(gateNotice);
-      const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
-      evaluation.notices = plan.notices;
-      evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
-      if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
-      evaluation.inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}) };
-      if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
-      evaluations.push(evaluation);
-    }
-
-    const markdowns = evaluations.map(renderEvaluationMarkdown);
-    const notes = evaluations.map((e) => noteLine(e, commit));
-    const written = notes.filter((n): n is EvaluateLine => n !== undefined);
-    if (written.length) await appendNoteLines(git, commit, written);
-    if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
-    if (values["result-file"] !== undefined) {
-      await writeFile(resolve(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
-    }
-    const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
-
-    const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
-    const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
-    const paired = first?.holdouts.at(-1)?.paired;
-    const overall = evaluations.some((e) => e.kind === "error") ? "error" : evaluations.some((e) => e.verdict === "reject") ? "reject" : evaluations.every((e) => e.kind === "unchanged") ? "unchanged" : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? "promote" : "inconclusive";
-    const markdown = markdowns.join("\n");
-    return {
-      exitCode,
-      data: { commit, verdict: overall, models: evaluations, posted },
-      text: evaluations.map(renderEvaluationText).join("\n\n"),
-      markdown,
-      html: renderEvaluationHtml(evaluations),
-      outputs: {
-        verdict: overall,
-        metric: first?.metric ?? "",
-        delta: paired ? String(paired.delta) : "",
-        "ci-low": paired ? String(paired.ciLow) : "",
-        "ci-high": paired ? String(paired.ciHigh) : "",
-        report: markdown,
-        commit,
-      },
+export async function runEvaluate(
+  context: CommandContext,
+  values: EvaluateValues,
+  overrides: { pullRequest?: PullRequestInfo; commit?: string } = {},
+): Promise<CommandResult> {
+  const workspace = await openWorkspace(context, values);
+  const { git, root } = workspace;
+  const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
+  const challengerRev = values["challenger-rev"];
+  if (challengerRev && values.challenger !== undefined)
+    throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+  const commit = challengerRev
+    ? await resolveCommit(git, challengerRev)
+    : (overrides.commit ?? (await resolveCommit(git, await recordTarget(git, context.env, undefined))));
+  const base = values.champion ? undefined : await baseRef(git, context.env);
+  const evaluations: ModelEvaluation[] = [];
+  for (const model of workspace.models) {
+    const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
+    const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, {
+      sha256: challenger.sha256,
+      commit,
+    });
+    for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
+    const plan =
+      values.holdout !== undefined
+        ? { sets: [await privateHoldout(values.holdout, context.cwd)], notices: [] as string[] }
+        : await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : undefined);
+    const gateNotice = await gateSettingsNotice(
+      git,
+      model,
+      workspace.config.relativePath,
+      challengerRev ? commit : undefined,
+      base,
+    );
+    if (gateNotice) plan.notices.unshift(gateNotice);
+    const evaluation = await evaluateModel({
+      model,
+      challenger: { ...challenger, commit },
+      champion,
+      holdouts: plan.sets,
+      log: context.log,
+    });
+    evaluation.notices = plan.notices;
+    evaluation.warnings.unshift(
+      ...plan.notices,
+      ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`),
+    );
+    if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
+    evaluation.inputs = {
+      configSha256: configSectionSha256(model),
+      holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}),
     };
+    if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
+    evaluations.push(evaluation);
+  }
+
+  const markdowns = evaluations.map(renderEvaluationMarkdown);
+  const notes = evaluations.map((e) => noteLine(e, commit));
+  const written = notes.filter((n): n is EvaluateLine => n !== undefined);
+  if (written.length) await appendNoteLines(git, commit, written);
+  if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
+  if (values["result-file"] !== undefined) {
+    await writeFile(
+      resolve(context.cwd, values["result-file"]),
+      JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })),
+    );
+  }
+  const posted = values["no-comment"]
+    ? []
+    : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
+
+  const exitCode = evaluations.some((e) => e.kind === "error")
+    ? 2
+    : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote")
+      ? 0
+      : 1;
+  const first = evaluations.find((e) => e.kind !== "unchanged") ?? evaluations[0];
+  const paired = first?.holdouts.at(-1)?.paired;
+  const overall = evaluations.some((e) => e.kind === "error")
+    ? "error"
+    : evaluations.some((e) => e.verdict === "reject")
+      ? "reject"
+      : evaluations.every((e) => e.kind === "unchanged")
+        ? "unchanged"
+        : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote")
+          ? "promote"
+          : "inconclusive";
+  const markdown = markdowns.join("\n");
+  return {
+    exitCode,
+    data: { commit, verdict: overall, models: evaluations, posted },
+    text: evaluations.map(renderEvaluationText).join("\n\n"),
+    markdown,
+    html: renderEvaluationHtml(evaluations),
+    outputs: {
+      verdict: overall,
+      metric: first?.metric ?? "",
+      delta: paired ? String(paired.delta) : "",
+      "ci-low": paired ? String(paired.ciLow) : "",
+      "ci-high": paired ? String(paired.ciHigh) : "",
+      report: markdown,
+      commit,
+    },
+  };
 }
 
 function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined {
@@ -144,11 +222,22 @@ function noteLine(e: ModelEvaluation, commit: string): EvaluateLine | undefined 
 }
 
 /** The challenger's bytes: --challenger FILE, the artifact at --challenger-rev (from git objects), or the working tree's. */
-async function challengerOf(git: Git, cwd: string, root: string, model: ModelConfig, commit: string, file: string | undefined, rev: string | undefined): Promise<ArtifactSource> {
+async function challengerOf(
+  git: Git,
+  cwd: string,
+  root: string,
+  model: ModelConfig,
+  commit: string,
+  file: string | undefined,
+  rev: string | undefined,
+): Promise<ArtifactSource> {
   const artifact = model.artifact;
   if (rev) {
     const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
-    if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
+    if (!found)
+      throw new UserError(
+        `--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`,
+      );
     return found;
   }
   if (typeof file === "string") return fromFile(resolve(cwd, file), `file ${file}`);
@@ -160,17 +249,30 @@ async function challengerOf(git: Git, cwd: string, root: string, model: ModelCon
  * With --challenger-rev the working tree is the base and REV the branch; otherwise the working tree
  * is the branch and the base branch is the base. Undefined when there is nothing to compare.
  */
-async function gateSettingsNotice(git: Git, model: ModelConfig, configPath: string, challengerCommit: string | undefined, base: { ref: string } | undefined): Promise<string | undefined> {
+async function gateSettingsNotice(
+  git: Git,
+  model: ModelConfig,
+  configPath: string,
+  challengerCommit: string | undefined,
+  base: { ref: string } | undefined,
+): Promise<string | undefined> {
   const other = challengerCommit ?? (base ? await commitOf(git, base.ref) : undefined);
   if (!other) return undefined;
   const config = await configAt(git, other, configPath).catch(() => undefined);
   const counterpart = config?.models.find((m) => m.name === model.name);
   if (!counterpart) return undefined;
-  return challengerCommit ? gateChangeNotice(gateChanges(model, counterpart), "base") : gateChangeNotice(gateChanges(counterpart, model), "branch");
+  return challengerCommit
+    ? gateChangeNotice(gateChanges(model, counterpart), "base")
+    : gateChangeNotice(gateChanges(counterpart, model), "branch");
 }
 
 /** A PR whose inputs changed but whose artifact did not was probably not retrained. */
-async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof readNote>[0], commit: string, championCommit: string | undefined): Promise<void> {
+async function warnIfNotRetrained(
+  e: ModelEvaluation,
+  git: Parameters<typeof readNote>[0],
+  commit: string,
+  championCommit: string | undefined,
+): Promise<void> {
   if (!championCommit) return;
   const mine = latest(await readNote(git, commit), "record", e.model);
   const theirs = latest(await readNote(git, championCommit), "record", e.model);
@@ -182,10 +284,15 @@ async function warnIfNotRetrained(e: ModelEvaluation, git: Parameters<typeof rea
     changed = (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    e.warnings.push(`whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`);
+    e.warnings.push(
+      `whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`,
+    );
     return;
   }
-  if (changed) e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  if (changed)
+    e.warnings.push(
+      "the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.",
+    );
 }
 
 /** What a record says went in (manifest or inline hashes, and the config section), as one comparable string. */
@@ -211,17 +318,23 @@ async function postToPullRequest(
     let url: string | undefined;
     try {
       author ??= await commentAuthor(github, configuredAuthor);
-      url = (await upsertComment(github, repo, pr.number, commentMarker("evaluate", evaluation.model), markdowns[i], author)).url;
+      url = (
+        await upsertComment(github, repo, pr.number, commentMarker("evaluate", evaluation.model), markdowns[i], author)
+      ).url;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status !== 403 && status !== 404) throw error;
-      context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
+      context.warn(
+        `could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`,
+      );
     }
     const check = await reportCheckRun(checks?.github ?? github, repo, {
       name: `modelkeeper / ${evaluation.model}`,
       headSha: pr.headSha,
       conclusion: conclusionOf(evaluation),
-      title: evaluation.verdict ? `${evaluation.model}: ${evaluation.verdict}` : `${evaluation.model}: ${evaluation.kind === "unchanged" ? "unchanged" : "no verdict"}`,
+      title: evaluation.verdict
+        ? `${evaluation.model}: ${evaluation.verdict}`
+        : `${evaluation.model}: ${evaluation.kind === "unchanged" ? "unchanged" : "no verdict"}`,
       summary: markdowns[i],
     });
     if (!check.created) context.warn(check.reason ?? "no check run");
@@ -229,4 +342,3 @@ async function postToPullRequest(
   }
   return out;
 }
-

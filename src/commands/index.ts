@@ -14,7 +14,21 @@ import { serveCommand } from "./serve.ts";
 import { rolloutCommand } from "./rollout.ts";
 
 /** Every command that works today, in the order --help lists them. */
-export const COMMANDS: Command[] = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, serveCommand, rolloutCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  recordCommand,
+  verifyCommand,
+  reproduceCommand,
+  evaluateCommand,
+  driftCommand,
+  monitorCommand,
+  retrainCommand,
+  promoteCommand,
+  rollbackCommand,
+  commentCommand,
+  serveCommand,
+  rolloutCommand,
+  demoCommand,
+];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

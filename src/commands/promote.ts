@@ -2,8 +2,24 @@ import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace, selectModels } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
-import { annotatedTagText, createAnnotatedTag, deleteLocalTag, fetchModelTags, localTagIds, pushTagWithNotes, remoteTagIds } from "../git/tags.ts";
-import { fromGit, parseChampionClaim, tagPrefix, trustedChampion, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
+import {
+  annotatedTagText,
+  createAnnotatedTag,
+  deleteLocalTag,
+  fetchModelTags,
+  localTagIds,
+  pushTagWithNotes,
+  remoteTagIds,
+} from "../git/tags.ts";
+import {
+  fromGit,
+  parseChampionClaim,
+  tagPrefix,
+  trustedChampion,
+  trustedChampionTags,
+  type IgnoredTag,
+  type TrustedChampion,
+} from "../gate/champion.ts";
 import { rolledBackTo } from "../provenance/rollback-trailer.ts";
 import { configAt, holdoutAt } from "../gate/commit-tree.ts";
 import { privateHoldout } from "../gate/private-holdout.ts";
@@ -27,7 +43,14 @@ interface Promotion {
   sha256: string;
   forcedBy?: string;
   /** The verdict computed in this run (absent when the artifact already was the champion). */
-  evaluation?: { verdict?: string; kind: string; champion?: string; configSha256: string; holdoutSha256: string; reasons: string[] };
+  evaluation?: {
+    verdict?: string;
+    kind: string;
+    champion?: string;
+    configSha256: string;
+    holdoutSha256: string;
+    reasons: string[];
+  };
   /** Set when the artifact was an earlier champion (a rollback): that tag. */
   restores?: string;
   /** A run killed after tagging locally, completed now. */
@@ -37,14 +60,31 @@ interface Promotion {
 
 export const promoteCommand = defineCommand({
   name: "promote",
-  summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
+  summary:
+    "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--holdout FILE] [--force] [--no-push]",
   options: {
-    commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
-    force: { type: "boolean", description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)" },
-    "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
+    commit: {
+      type: "string",
+      value: "REV",
+      description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)",
+    },
+    force: {
+      type: "boolean",
+      description:
+        "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)",
+    },
+    "no-push": {
+      type: "boolean",
+      description: "create the tag and note locally only (default: push both to the remote atomically)",
+    },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-    holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of the commit's data.holdout: the private set the PR workflow judged on (see README: Security)" },
+    holdout: {
+      type: "string",
+      value: "FILE",
+      description:
+        "judge on this held-out file instead of the commit's data.holdout: the private set the PR workflow judged on (see README: Security)",
+    },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
@@ -54,14 +94,26 @@ export const promoteCommand = defineCommand({
     const commit = await resolveCommit(git, values.commit ?? "HEAD");
     // The commit's own config decides, not the working tree's (nor a config some other run used).
     const config = await configAt(git, commit, workspace.config.relativePath);
-    if (!config) throw new UserError(`${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`);
+    if (!config)
+      throw new UserError(
+        `${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`,
+      );
     const models = selectModels(config, values.model);
     if (push) {
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
     }
     const holdout = values.holdout !== undefined ? await privateHoldout(values.holdout, context.cwd) : undefined;
-    const options: PromoteOptions = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath, ...(holdout ? { holdout } : {}) };
+    const options: PromoteOptions = {
+      force: Boolean(values.force),
+      push,
+      remote,
+      env: context.env,
+      warn: context.warn,
+      log: context.log,
+      configFile: workspace.config.relativePath,
+      ...(holdout ? { holdout } : {}),
+    };
     const promotions: Promotion[] = [];
     const evaluations: ModelEvaluation[] = [];
     for (const model of models) {
@@ -92,7 +144,10 @@ export const promoteCommand = defineCommand({
       data: { commit, promotions, evaluations },
       text,
       markdown,
-      outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") },
+      outputs: {
+        tags: promotions.map((p) => p.tag).join(","),
+        version: promotions.map((p) => String(p.version)).join(","),
+      },
     };
   },
 });
@@ -115,9 +170,17 @@ interface PromoteOptions {
  * one `git push --atomic`: the remote gets both or neither. A rerun after a kill completes a
  * local-only tag of the same artifact; a lost race fetches, re-judges and tries again.
  */
-async function promoteModel(git: Git, model: ModelConfig, commit: string, options: PromoteOptions): Promise<{ promotion: Promotion; evaluation?: ModelEvaluation }> {
+async function promoteModel(
+  git: Git,
+  model: ModelConfig,
+  commit: string,
+  options: PromoteOptions,
+): Promise<{ promotion: Promotion; evaluation?: ModelEvaluation }> {
   const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
-  if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
+  if (!artifact)
+    throw new UserError(
+      `${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`,
+    );
   const base = { model: model.name, sha256: artifact.sha256 };
 
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -125,32 +188,63 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
       const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options);
       if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-    const { champion, ignored } = await trustedChampion(git, model.name, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } });
+    const { champion, ignored } = await trustedChampion(git, model.name, {
+      within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` },
+    });
     for (const t of ignored) options.warn(`ignored ${t.tag}: ${t.reason}`);
     if (champion?.artifact.sha256 === artifact.sha256) {
-      return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
+      return {
+        promotion: {
+          ...base,
+          status: "already-champion",
+          version: champion.version,
+          tag: champion.tag,
+          ignoredTags: ignored,
+        },
+      };
     }
 
     const holdout = options.holdout ?? (await holdoutAt(git, commit, model, "holdout"));
-    const evaluation = await evaluateModel({ model, challenger: { ...artifact, commit }, champion: champion?.artifact, holdouts: [holdout], log: options.log });
+    const evaluation = await evaluateModel({
+      model,
+      challenger: { ...artifact, commit },
+      champion: champion?.artifact,
+      holdouts: [holdout],
+      log: options.log,
+    });
     if (ignored.length) {
       evaluation.ignoredChampionTags = ignored;
-      evaluation.warnings.unshift(...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+      evaluation.warnings.unshift(
+        ...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`),
+      );
     }
     const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
     evaluation.inputs = inputs;
-    const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
+    const summary = {
+      verdict: evaluation.verdict,
+      kind: evaluation.kind,
+      champion: champion?.tag,
+      ...inputs,
+      reasons: [...evaluation.reasons, ...evaluation.errors],
+    };
     let forcedBy: string | undefined;
     // A rollback restores an artifact that was the champion before: it need not beat the champion
     // it replaces, which is misbehaving in production. Only a rollback said so: any other commit
     // bringing back a former champion's bytes (a PR judged against another base) must win.
-    const restores = evaluation.verdict === "promote" ? undefined : await rollbackTarget(git, model, commit, artifact.sha256);
-    if (restores) options.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
+    const restores =
+      evaluation.verdict === "promote" ? undefined : await rollbackTarget(git, model, commit, artifact.sha256);
+    if (restores)
+      options.log(
+        `promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`,
+      );
     if (evaluation.verdict !== "promote" && !restores) {
       const why =
         `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, ` +
         `it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
-      if (!options.force) throw new UserError(`refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`);
+      if (!options.force)
+        throw new UserError(
+          `refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`,
+        );
       forcedBy = await whoIsForcing(git, options.env);
       options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
     }
@@ -181,7 +275,16 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
     // carries the line, which the rerun re-appends before it pushes both.
     await createAnnotatedTag(git, tag, tagMessage(line), commit);
     await appendNoteLines(git, commit, evaluateLine ? [evaluateLine, line] : [line]);
-    const promotion: Promotion = { ...base, status: "promoted", version, tag, forcedBy, restores: restores?.tag, evaluation: summary, ignoredTags: ignored };
+    const promotion: Promotion = {
+      ...base,
+      status: "promoted",
+      version,
+      tag,
+      forcedBy,
+      restores: restores?.tag,
+      evaluation: summary,
+      ignoredTags: ignored,
+    };
     if (!options.push) return { promotion, evaluation };
 
     const pushed = await pushTagWithNotes(git, options.remote, tag, NOTES_REF);
@@ -192,7 +295,9 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
     if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
     else await git.tryRun(["update-ref", "-d", NOTES_REF]);
     if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(pushed.output)) {
-      throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
+      throw new UserError(
+        `could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`,
+      );
     }
     options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and judging again`);
     await fetchModelTags(git, options.remote);
@@ -206,7 +311,13 @@ async function promoteModel(git: Git, model: ModelConfig, commit: string, option
  * before its push: push it now (with its note line). Other local-only champion tags are leftovers
  * of a lost race or made by hand; they are removed so they cannot shadow the remote's.
  */
-async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, sha256: string, options: PromoteOptions): Promise<{ version: number; tag: string } | undefined> {
+async function resumeLocalOnlyTag(
+  git: Git,
+  model: ModelConfig,
+  commit: string,
+  sha256: string,
+  options: PromoteOptions,
+): Promise<{ version: number; tag: string } | undefined> {
   const prefix = tagPrefix(model.name);
   const [remote, local] = [await remoteTagIds(git, options.remote, prefix), await localTagIds(git, prefix)];
   let resume: { tag: string; line: PromoteLine } | undefined;
@@ -216,17 +327,31 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
     const peeled = await commitOf(git, `refs/tags/${tag}`);
     const claim = parseChampionClaim(message.slice(message.indexOf("\n\n") + 2), model.name, tag);
     if (!resume && !remote.has(tag) && claim && claim.artifact.sha256 === sha256 && peeled === commit) {
-      resume = { tag, line: JSON.parse(message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`))!.trim()) };
+      resume = {
+        tag,
+        line: JSON.parse(
+          message
+            .split("\n")
+            .find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`))!
+            .trim(),
+        ),
+      };
       continue;
     }
-    options.log(`promote: removing the local-only tag ${tag} (not on ${options.remote}): a leftover of an interrupted or lost promote`);
+    options.log(
+      `promote: removing the local-only tag ${tag} (not on ${options.remote}): a leftover of an interrupted or lost promote`,
+    );
     await deleteLocalTag(git, tag);
   }
   if (!resume) return undefined;
-  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id)) await appendNoteLines(git, commit, [resume.line]);
-  options.log(`promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`);
+  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id))
+    await appendNoteLines(git, commit, [resume.line]);
+  options.log(
+    `promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`,
+  );
   for (let attempt = 1; attempt <= 5; attempt++) {
-    if ((await pushTagWithNotes(git, options.remote, resume.tag, NOTES_REF)).ok) return { version: resume.line.version, tag: resume.tag };
+    if ((await pushTagWithNotes(git, options.remote, resume.tag, NOTES_REF)).ok)
+      return { version: resume.line.version, tag: resume.tag };
     if ((await remoteTagIds(git, options.remote, prefix)).has(resume.tag)) {
       // Someone else took the name meanwhile: drop ours and judge again.
       await deleteLocalTag(git, resume.tag);
@@ -235,7 +360,9 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
     }
     await mergeRemoteNotes(git, options.remote); // the notes moved on: merge and push again
   }
-  throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`);
+  throw new UserError(
+    `could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`,
+  );
 }
 
 /**
@@ -243,11 +370,21 @@ async function resumeLocalOnlyTag(git: Git, model: ModelConfig, commit: string, 
  * changed the artifact (the rollback commit itself, through a merge or a squash) says
  * `Modelkeeper-Rollback: <model> vN`, and vN is a trusted tag of exactly these bytes.
  */
-async function rollbackTarget(git: Git, model: ModelConfig, commit: string, sha256: string): Promise<TrustedChampion | undefined> {
+async function rollbackTarget(
+  git: Git,
+  model: ModelConfig,
+  commit: string,
+  sha256: string,
+): Promise<TrustedChampion | undefined> {
   const message = await commitMessage(git, commit, model.artifact);
   const versions = rolledBackTo(message, model.name);
   if (!versions.length) return undefined;
-  for await (const former of trustedChampionTags(git, model.name, { only: { sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+  for await (const former of trustedChampionTags(
+    git,
+    model.name,
+    { only: { sha256 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } },
+    [],
+  )) {
     if (versions.includes(former.version)) return former;
   }
   return undefined;
@@ -261,12 +398,20 @@ async function rollbackTarget(git: Git, model: ModelConfig, commit: string, sha2
  */
 async function nextVersion(git: Git, model: string, commit: string, options: PromoteOptions): Promise<number> {
   let next = 1;
-  for await (const newest of trustedChampionTags(git, model, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+  for await (const newest of trustedChampionTags(
+    git,
+    model,
+    { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } },
+    [],
+  )) {
     next = newest.version + 1;
     break;
   }
   const prefix = tagPrefix(model);
-  const taken = new Set([...(await localTagIds(git, prefix)).keys(), ...(options.push ? (await remoteTagIds(git, options.remote, prefix)).keys() : [])]);
+  const taken = new Set([
+    ...(await localTagIds(git, prefix)).keys(),
+    ...(options.push ? (await remoteTagIds(git, options.remote, prefix)).keys() : []),
+  ]);
   while (taken.has(`${prefix}${next}`)) next++;
   return next;
 }
@@ -276,7 +421,13 @@ function tagMessage(line: PromoteLine): string {
   return `modelkeeper: ${line.model} v${line.version}\n\nmodel ${line.model}, artifact ${line.artifact.path} sha256 ${line.artifact.sha256}\n\n${JSON.stringify(line)}`;
 }
 
-function evaluateLineOf(e: ModelEvaluation, model: ModelConfig, commit: string, at: string, configFile: string): EvaluateLine | undefined {
+function evaluateLineOf(
+  e: ModelEvaluation,
+  model: ModelConfig,
+  commit: string,
+  at: string,
+  configFile: string,
+): EvaluateLine | undefined {
   if (!e.verdict || (e.kind !== "compared" && e.kind !== "first-model")) return undefined;
   const last = e.holdouts.at(-1);
   return {

@@ -24,8 +24,16 @@ export const recordCommand = defineCommand({
   summary: "hash each model's data, code, config and artifact into a note on the commit",
   usage: "record [--commit REV] [--push] [--allow-dirty]",
   options: {
-    "allow-dirty": { type: "boolean", description: "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)" },
-    commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
+    "allow-dirty": {
+      type: "boolean",
+      description:
+        "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)",
+    },
+    commit: {
+      type: "string",
+      value: "REV",
+      description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)",
+    },
     push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
   },
@@ -48,26 +56,41 @@ export const recordCommand = defineCommand({
     const keys = new Map<string, string | undefined>();
     const reused = new Map<string, MemoValue>();
     for (const model of workspace.models) {
-      const { key, value } = await reusableRecord(git, commit, model, lockfiles, memo, async (wanted) => (await scan)(wanted));
+      const { key, value } = await reusableRecord(git, commit, model, lockfiles, memo, async (wanted) =>
+        (await scan)(wanted),
+      );
       keys.set(model.name, key);
       if (value) reused.set(model.name, value);
     }
     const listed: Array<{ model: ModelConfig; files: ModelFiles }> = [];
-    for (const model of workspace.models) if (!reused.has(model.name)) listed.push({ model, files: await listModelFiles(root, model) });
+    for (const model of workspace.models)
+      if (!reused.has(model.name)) listed.push({ model, files: await listModelFiles(root, model) });
     const dirty = (await scan)((path) => listed.some(({ files }) => hasPath(files, path)));
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
-    if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
-    const dirtyByModel = new Map(listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)]));
+    if (dirty.length)
+      context.warn(
+        `recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`,
+      );
+    const dirtyByModel = new Map(
+      listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)]),
+    );
 
     // Hash everything first and write the note once: a failure anywhere adds no line at all.
     // Files git found as committed are known by blob id: an unchanged tree is neither read nor stat'ed.
     const built = new Map<string, { line: RecordLine; stats: { hashed: number; reused: number } }>();
     for (const [name, value] of reused) {
-      context.log(`record: ${name}: the files under its patterns are exactly those of an earlier record (same git trees, nothing modified, untracked or ignored there): its manifest ${value.manifest.oid.slice(0, 12)} is reused`);
+      context.log(
+        `record: ${name}: the files under its patterns are exactly those of an earlier record (same git trees, nothing modified, untracked or ignored there): its manifest ${value.manifest.oid.slice(0, 12)} is reused`,
+      );
       const model = workspace.models.find((m) => m.name === name)!;
       await keepManifest(git, value.manifest.oid);
-      built.set(name, { line: recordLine(model, workspace.config.relativePath, value.artifact, value.manifest, [], { env: context.env }), stats: { hashed: 0, reused: value.manifest.files + 1 } });
+      built.set(name, {
+        line: recordLine(model, workspace.config.relativePath, value.artifact, value.manifest, [], {
+          env: context.env,
+        }),
+        stats: { hashed: 0, reused: value.manifest.files + 1 },
+      });
     }
     if (listed.length) {
       context.log(`record: hashing ${listed.map((l) => l.model.name).join(", ")}'s inputs and artifact`);
@@ -75,14 +98,26 @@ export const recordCommand = defineCommand({
       const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
       let late = 0;
       try {
-        const lines = await buildRecords(root, listed, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, dirty: dirtyByModel, onLate: () => late++ });
+        const lines = await buildRecords(root, listed, workspace.config.relativePath, {
+          git,
+          cache,
+          blobs,
+          checkedNs,
+          env: context.env,
+          dirty: dirtyByModel,
+          onLate: () => late++,
+        });
         await cache.save();
         for (const [i, { model }] of listed.entries()) {
           built.set(model.name, lines[i]);
           // Remembered only when the record is a function of the trees: every file clean, committed, regular and read before the check.
           const key = keys.get(model.name);
           const { line } = lines[i];
-          if (key && blobs.misses === 0 && late === 0 && !line.dirty) memo.set(key, { manifest: line.manifest!, artifact: { path: line.artifact.path, sha256: line.artifact.sha256, bytes: line.artifact.bytes } });
+          if (key && blobs.misses === 0 && late === 0 && !line.dirty)
+            memo.set(key, {
+              manifest: line.manifest!,
+              artifact: { path: line.artifact.path, sha256: line.artifact.sha256, bytes: line.artifact.bytes },
+            });
         }
       } catch (error) {
         await cache.close();
@@ -111,8 +146,17 @@ export const recordCommand = defineCommand({
       const before = latest(existing, "record", r.line.model);
       return !before || recordContent(before) !== recordContent(r.line);
     });
-    for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
-    if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
+    for (const r of records)
+      if (!fresh.includes(r))
+        context.log(
+          `record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`,
+        );
+    if (fresh.length)
+      await appendNoteLines(
+        git,
+        commit,
+        fresh.map((r) => r.line),
+      );
     await memo.save();
 
     let pushed: { attempts: number; merged: boolean } | undefined;
@@ -123,7 +167,13 @@ export const recordCommand = defineCommand({
       if (profiles.length) await pushNotes(git, remote, 12, PROFILES_REF);
     }
 
-    const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };
+    const data = {
+      commit,
+      notesRef: NOTES_REF,
+      pushed: Boolean(pushed),
+      pushAttempts: pushed?.attempts ?? 0,
+      models: records,
+    };
     return {
       exitCode: 0,
       data,
@@ -143,7 +193,17 @@ export const recordCommand = defineCommand({
 /** What a record says about the commit, without when, where and by which run it was written. */
 function recordContent(line: RecordLine): string {
   const { train, artifact, manifest, section, inputs, dirty, patterns, profile, rollbackTo } = line;
-  return canonicalJson({ train, artifact, manifest: manifest?.sha256, section, inputs, dirty: dirty ?? [], patterns, profile, rollbackTo });
+  return canonicalJson({
+    train,
+    artifact,
+    manifest: manifest?.sha256,
+    section,
+    inputs,
+    dirty: dirty ?? [],
+    patterns,
+    profile,
+    rollbackTo,
+  });
 }
 
 function dirtyError(dirty: DirtyFile[], commit: string): UserError {
@@ -163,7 +223,8 @@ function dirtyError(dirty: DirtyFile[], commit: string): UserError {
 async function warnIfNotesMissing(git: Git, warn: (line: string) => void): Promise<void> {
   const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   if (shallow && !(await hasNotesRef(git))) {
-    warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
+    warn(
+      `this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`,
+    );
   }
 }
-

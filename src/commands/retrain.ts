@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { defineCommand, type CommandContext, type CommandResult, type OptionSpec, type OptionValues } from "./command.ts";
+import {
+  defineCommand,
+  type CommandContext,
+  type CommandResult,
+  type OptionSpec,
+  type OptionValues,
+} from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { runEvaluate } from "./evaluate.ts";
 import { gitDir } from "../git/git-dir.ts";
@@ -28,16 +34,25 @@ const TRAILER = "Modelkeeper-Retrain";
 const RETRAIN_OPTIONS = {
   "no-push": { type: "boolean", description: "commit and record locally only" },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
-  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  "comment-author": {
+    type: "string",
+    value: "LOGIN",
+    description: "login the token comments as, to find its earlier comment (default: asked of the API)",
+  },
   remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-  timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" },
+  timeout: {
+    type: "string",
+    value: "MINUTES",
+    description: "stop the train command after this long (default: reproduce.timeout_minutes)",
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 type RetrainValues = OptionValues<typeof RETRAIN_OPTIONS>;
 
 export const retrainCommand = defineCommand({
   name: "retrain",
-  summary: "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
+  summary:
+    "run the train command, record, commit and push the new artifact with its note, then evaluate and comment (in a retrain PR)",
   usage: "retrain [--model NAME] [--no-push] [--no-comment]",
   options: RETRAIN_OPTIONS,
   async run(context, values): Promise<CommandResult> {
@@ -45,10 +60,17 @@ export const retrainCommand = defineCommand({
     const { git, root } = workspace;
     const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
     const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
-    if (!modelName) throw new UserError(`retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`);
+    if (!modelName)
+      throw new UserError(
+        `retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`,
+      );
     const model = workspace.models.find((m) => m.name === modelName);
-    if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
-    if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
+    if (!model)
+      throw new UserError(
+        `retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`,
+      );
+    if (!model.train)
+      throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
@@ -58,14 +80,27 @@ export const retrainCommand = defineCommand({
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
       const start = await headCommit(git);
-      const commit = await trainCommitAndPush(context, values, { git, root, model, configFile: workspace.config.relativePath, branch, remote, push, start });
+      const commit = await trainCommitAndPush(context, values, {
+        git,
+        root,
+        model,
+        configFile: workspace.config.relativePath,
+        branch,
+        remote,
+        push,
+        start,
+      });
       const pr = pullRequestFromEnv(context.env);
       const evaluation = await runEvaluate(
         context,
         { ...values, model: model.name, push },
         { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } },
       );
-      return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } }, outputs: { ...evaluation.outputs, commit } };
+      return {
+        ...evaluation,
+        data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start } },
+        outputs: { ...evaluation.outputs, commit },
+      };
     } finally {
       release();
     }
@@ -99,7 +134,9 @@ async function trainCommitAndPush(context: CommandContext, values: RetrainValues
   try {
     let commit = start;
     if (await isUnfinished(git, plan)) {
-      context.log(`retrain: finishing ${model.name}'s retrain commit ${start.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`);
+      context.log(
+        `retrain: finishing ${model.name}'s retrain commit ${start.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`,
+      );
     } else {
       await train(context, values, plan, restore);
       commit = await commitArtifact(context, git, model);
@@ -111,7 +148,15 @@ async function trainCommitAndPush(context: CommandContext, values: RetrainValues
       await appendNoteLines(git, commit, [line]);
     }
     if (plan.push) {
-      await pushAtomic(git, plan.remote, [{ source: commit, destination: `refs/heads/${plan.branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+      await pushAtomic(
+        git,
+        plan.remote,
+        [
+          { source: commit, destination: `refs/heads/${plan.branch}` },
+          { source: NOTES_REF, destination: NOTES_REF },
+        ],
+        [NOTES_REF],
+      );
     }
     return commit;
   } catch (error) {
@@ -129,17 +174,30 @@ async function trainCommitAndPush(context: CommandContext, values: RetrainValues
   }
 }
 
-async function train(context: CommandContext, values: RetrainValues, plan: RetrainPlan, restore: () => Promise<unknown>): Promise<void> {
+async function train(
+  context: CommandContext,
+  values: RetrainValues,
+  plan: RetrainPlan,
+  restore: () => Promise<unknown>,
+): Promise<void> {
   const { model } = plan;
   context.log(`retrain: running \`${model.train}\` for ${model.name}`);
   const minutes = values.timeout !== undefined ? Number(values.timeout) : model.reproduce.timeout_minutes;
   // The train command's output goes to the job's log only (the runner masks secrets there, not in comments).
-  const run = await runShellCommand(model.train!, { cwd: plan.root, env: context.env, timeoutMs: minutes * 60_000, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
+  const run = await runShellCommand(model.train!, {
+    cwd: plan.root,
+    env: context.env,
+    timeoutMs: minutes * 60_000,
+    signal: context.signal,
+    onOutput: (t) => context.log(t.trimEnd()),
+  });
   if (run.code === 0 && !run.timedOut) return;
   await restore();
   const why = run.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run.code ?? run.signal})`;
   await tellPullRequest(context, values, model.name, failureNotice(model, why, jobLogUrl(context.env)));
-  throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`);
+  throw new UserError(
+    `retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`,
+  );
 }
 
 /** The job's log on GitHub, where the train command's output went, or undefined outside Actions. */
@@ -183,9 +241,14 @@ async function isUnfinished(git: Git, plan: RetrainPlan): Promise<boolean> {
  */
 async function assertOnlyArtifactChanged(git: Git, artifact: string): Promise<void> {
   const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
-  const others = status.split("\n").filter(Boolean).filter((line) => line.slice(3) !== artifact);
+  const others = status
+    .split("\n")
+    .filter(Boolean)
+    .filter((line) => line.slice(3) !== artifact);
   if (others.length) {
-    throw new UserError(`retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`);
+    throw new UserError(
+      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`,
+    );
   }
   // A half-written artifact from a killed run: put HEAD's back, so a failing train leaves the tree clean.
   await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
@@ -200,7 +263,9 @@ async function catchUpWithRemote(context: CommandContext, git: Git, remote: stri
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return;
-    throw new UserError(`retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(
+      `retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`,
+    );
   }
   const head = await headCommit(git);
   const tip = await resolveCommit(git, tracking);
@@ -210,20 +275,36 @@ async function catchUpWithRemote(context: CommandContext, git: Git, remote: stri
     await git.run(["reset", "--quiet", "--hard", tip]);
     return;
   }
-  throw new UserError(`retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`);
+  throw new UserError(
+    `retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`,
+  );
 }
 
 async function artifactSha256(root: string, model: ModelConfig): Promise<string> {
-  return createHash("sha256").update(await readFile(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(insideRepository(root, model.artifact, `models.${model.name}.artifact`)))
+    .digest("hex");
 }
 
-async function tellPullRequest(context: CommandContext, values: RetrainValues, model: string, body: string): Promise<void> {
+async function tellPullRequest(
+  context: CommandContext,
+  values: RetrainValues,
+  model: string,
+  body: string,
+): Promise<void> {
   const pr = pullRequestFromEnv(context.env);
   const github = githubFromEnv(context.env, context.warn);
   if (!pr || !github || values["no-comment"]) return;
   try {
     const repo = repoFromEnv(context.env);
-    await upsertComment(github, repo, pr.number, commentMarker("evaluate", model), body, await commentAuthor(github, values["comment-author"]));
+    await upsertComment(
+      github,
+      repo,
+      pr.number,
+      commentMarker("evaluate", model),
+      body,
+      await commentAuthor(github, values["comment-author"]),
+    );
   } catch (error) {
     context.warn(`could not comment on pull request #${pr.number}: ${(error as Error).message}`);
   }

@@ -23,18 +23,33 @@ import { commitMessage, commitOf, headCommit } from "../git/revisions.ts";
 
 export const rollbackCommand = defineCommand({
   name: "rollback",
-  summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
+  summary:
+    "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
   usage: "rollback --model NAME [--to vN] [--pr | --push]",
   options: {
-    to: { type: "string", value: "vN", description: "the version to restore (default: the champion before the current one)" },
-    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is" },
-    push: { type: "boolean", description: "push the commit on the current branch together with its note (one atomic push)" },
+    to: {
+      type: "string",
+      value: "vN",
+      description: "the version to restore (default: the champion before the current one)",
+    },
+    pr: {
+      type: "boolean",
+      description:
+        "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is",
+    },
+    push: {
+      type: "boolean",
+      description: "push the commit on the current branch together with its note (one atomic push)",
+    },
     remote: { type: "string", value: "NAME", description: "remote to fetch tags from and push to (default: origin)" },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
+    if (workspace.models.length !== 1)
+      throw new UserError(
+        `rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`,
+      );
     const [model] = workspace.models;
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
@@ -52,7 +67,13 @@ export const rollbackCommand = defineCommand({
       const head = await headCommit(git);
       const ignored: IgnoredTag[] = [];
       const trusted: TrustedChampion[] = [];
-      for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
+      for await (const tag of trustedChampionTags(
+        git,
+        model.name,
+        { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } },
+        ignored,
+      ))
+        trusted.push(tag);
       for (const tag of ignored) context.log(`rollback: ignored ${tag.tag}: ${tag.reason}`);
       const target = pickTarget(trusted, values.to, model.name);
       const artifact = target.artifact;
@@ -70,24 +91,53 @@ export const rollbackCommand = defineCommand({
         if ((await fileEntry(git, "HEAD", model.artifact))?.blob === entry.blob) {
           throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
         }
-        commit = await commitWithFile(git, { parent: head, path: model.artifact, blob: entry.blob, mode: entry.mode, message });
+        commit = await commitWithFile(git, {
+          parent: head,
+          path: model.artifact,
+          blob: entry.blob,
+          mode: entry.mode,
+          message,
+        });
       }
       // The note comes before any ref points at the commit: no reader sees the commit without it.
       await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
-      if (commit !== tip) await git.run(["update-ref", "-m", "modelkeeper rollback", `refs/heads/${branch}`, commit, values.pr ? tip || "" : head]);
+      if (commit !== tip)
+        await git.run([
+          "update-ref",
+          "-m",
+          "modelkeeper rollback",
+          `refs/heads/${branch}`,
+          commit,
+          values.pr ? tip || "" : head,
+        ]);
       if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
 
       let pullRequest: { number: number; url: string } | undefined;
       if (values.pr || values.push) {
         // The rollback branch is modelkeeper's own: a rerun replaces an older rollback there.
         const source = values.pr ? `+${commit}` : commit;
-        await pushAtomic(git, remote, [{ source, destination: `refs/heads/${branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+        await pushAtomic(
+          git,
+          remote,
+          [
+            { source, destination: `refs/heads/${branch}` },
+            { source: NOTES_REF, destination: NOTES_REF },
+          ],
+          [NOTES_REF],
+        );
       }
       if (values.pr) pullRequest = await openPullRequest(context, branch, model, target, message);
       const text = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
       return {
         exitCode: 0,
-        data: { model: model.name, to: { tag: target.tag, version: target.version }, commit, branch, sha256: artifact.sha256, pullRequest },
+        data: {
+          model: model.name,
+          to: { tag: target.tag, version: target.version },
+          commit,
+          branch,
+          sha256: artifact.sha256,
+          pullRequest,
+        },
         text,
         markdown: `### modelkeeper rollback\n\n${text}\n`,
         outputs: { commit, tag: target.tag, ...(pullRequest ? { "pull-request": String(pullRequest.number) } : {}) },
@@ -102,11 +152,19 @@ async function currentBranch(git: Git, pr: boolean): Promise<string | undefined>
   const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
   if (ref.code === 0) return ref.stdout.trim();
   if (pr) return undefined;
-  throw new UserError("rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.");
+  throw new UserError(
+    "rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.",
+  );
 }
 
 /** `commit` is rollback's commit of this model to this version, and holds the version's artifact. */
-async function isRollbackCommit(git: Git, commit: string, model: ModelConfig, version: number, blob: string): Promise<boolean> {
+async function isRollbackCommit(
+  git: Git,
+  commit: string,
+  model: ModelConfig,
+  version: number,
+  blob: string,
+): Promise<boolean> {
   const message = await commitMessage(git, commit);
   if (!rolledBackTo(message, model.name).includes(version)) return false;
   return (await fileEntry(git, commit, model.artifact))?.blob === blob;
@@ -116,23 +174,47 @@ async function isRollbackCommit(git: Git, commit: string, model: ModelConfig, ve
  * The rollback commit's record, hashed from the commit's own tree (a clean worktree), so that
  * `verify` passes on it; marked with the version it restores. Added once: a rerun finds it.
  */
-async function ensureRecord(git: Git, commit: string, model: ModelConfig, configFile: string, target: { version: number; tag: string }, context: CommandContext): Promise<void> {
-  const present = (await readNote(git, commit)).some((l) => l.event === "record" && l.model === model.name && (l as RecordLine).rollbackTo?.version === target.version);
+async function ensureRecord(
+  git: Git,
+  commit: string,
+  model: ModelConfig,
+  configFile: string,
+  target: { version: number; tag: string },
+  context: CommandContext,
+): Promise<void> {
+  const present = (await readNote(git, commit)).some(
+    (l) => l.event === "record" && l.model === model.name && (l as RecordLine).rollbackTo?.version === target.version,
+  );
   if (present) return;
   context.log(`rollback: recording ${model.name}'s inputs at ${commit.slice(0, 12)}`);
   const { line } = await withWorktree(git, commit, (dir) => buildRecord(dir, model, configFile, { env: context.env }));
   await appendNoteLines(git, commit, [{ ...line, rollbackTo: { version: target.version, tag: target.tag } }]);
 }
 
-async function openPullRequest(context: CommandContext, branch: string, model: ModelConfig, target: { version: number }, message: string): Promise<{ number: number; url: string }> {
+async function openPullRequest(
+  context: CommandContext,
+  branch: string,
+  model: ModelConfig,
+  target: { version: number },
+  message: string,
+): Promise<{ number: number; url: string }> {
   const github = githubFromEnv(context.env, context.warn);
-  if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
+  if (!github)
+    throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
   const repo = repoFromEnv(context.env);
   const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
   const open = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
   const pr = open.data[0]
     ? open.data[0]
-    : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}\n\nMerge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
+    : (
+        await github.rest.pulls.create({
+          ...repo,
+          head: branch,
+          base,
+          title: `Roll back ${model.name} to v${target.version}`,
+          body: `${message}\n\nMerge, then \`modelkeeper promote\` re-tags it as the newest version.`,
+        })
+      ).data;
   return { number: pr.number, url: pr.html_url };
 }
 
@@ -142,10 +224,15 @@ function pickTarget(tags: TrustedChampion[], to: string | undefined, model: stri
     const version = Number(to.replace(/^v/, ""));
     const found = tags.find((t) => t.version === version);
     if (!Number.isInteger(version) || !found) {
-      throw new UserError(`--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
+      throw new UserError(
+        `--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`,
+      );
     }
     return found;
   }
-  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`);
+  if (tags.length < 2)
+    throw new UserError(
+      `${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`,
+    );
   return tags[1];
 }

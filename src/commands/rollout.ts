@@ -13,12 +13,17 @@ export const rolloutCommand: Command = {
   options: {},
   async run(context, values): Promise<CommandResult> {
     // The Action has no subcommand input: there, "rollout" means "rollout status".
-    if ((values.subcommand ?? "status") !== "status") throw new UserError(`rollout: unknown subcommand ${JSON.stringify(values.subcommand)}. Use: modelkeeper rollout status [--model NAME].`);
+    if ((values.subcommand ?? "status") !== "status")
+      throw new UserError(
+        `rollout: unknown subcommand ${JSON.stringify(values.subcommand)}. Use: modelkeeper rollout status [--model NAME].`,
+      );
     const workspace = await openWorkspace(context, values);
     const selected = typeof values.model === "string" ? workspace.models[0].name : undefined;
     const history = await readRolloutHistory(workspace.git, selected);
     const rollouts = summarizeRollouts(history.lines);
-    const models = selected ? [selected] : [...new Set([...workspace.models.map((m) => m.name), ...rollouts.map((r) => r.model)])];
+    const models = selected
+      ? [selected]
+      : [...new Set([...workspace.models.map((m) => m.name), ...rollouts.map((r) => r.model)])];
     const data = { models, rollouts, ignored: history.ignored };
     for (const i of history.ignored) context.warn(`rollout line on ${i.commit.slice(0, 12)} ignored: ${i.problem}`);
     const serving = rollouts.filter((r) => r.state === "running").length;
@@ -26,7 +31,11 @@ export const rolloutCommand: Command = {
       exitCode: 0,
       data,
       text: renderRolloutStatusText(data),
-      outputs: { rollouts: String(rollouts.length), reverted: String(rollouts.filter((r) => r.state === "reverted").length), running: String(serving) },
+      outputs: {
+        rollouts: String(rollouts.length),
+        reverted: String(rollouts.filter((r) => r.state === "reverted").length),
+        running: String(serving),
+      },
     };
   },
 };

@@ -9,34 +9,97 @@ import { githubDeploymentListener } from "../github/deployments.ts";
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve the champion over HTTP (Open Inference Protocol v2, Prometheus /metrics) and write the prediction log drift reads",
-  usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH] [--canary REV|PATH [--canary-percent P] | --shadow REV|PATH]",
+  summary:
+    "serve the champion over HTTP (Open Inference Protocol v2, Prometheus /metrics) and write the prediction log drift reads",
+  usage:
+    "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH] [--canary REV|PATH [--canary-percent P] | --shadow REV|PATH]",
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 8080; 0 picks a free one)" },
-    host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)" },
-    log: { type: "string", value: "DIR", description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)" },
-    champion: { type: "string", value: "REV|PATH", description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)" },
-    canary: { type: "string", value: "REV|PATH", description: "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)" },
-    "canary-percent": { type: "string", value: "P", description: "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)" },
-    shadow: { type: "string", value: "REV|PATH", description: "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals" },
-    environment: { type: "string", value: "NAME", description: "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)" },
+    host: {
+      type: "string",
+      value: "ADDR",
+      description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)",
+    },
+    log: {
+      type: "string",
+      value: "DIR",
+      description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)",
+    },
+    champion: {
+      type: "string",
+      value: "REV|PATH",
+      description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)",
+    },
+    canary: {
+      type: "string",
+      value: "REV|PATH",
+      description:
+        "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)",
+    },
+    "canary-percent": {
+      type: "string",
+      value: "P",
+      description:
+        "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)",
+    },
+    shadow: {
+      type: "string",
+      value: "REV|PATH",
+      description:
+        "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals",
+    },
+    environment: {
+      type: "string",
+      value: "NAME",
+      description:
+        "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)",
+    },
     "max-body-mb": { type: "string", value: "MB", description: "largest request body (default 8); larger get 413" },
     "max-rows": { type: "string", value: "N", description: "most rows per request (default 10000); more get 413" },
-    "timeout-ms": { type: "string", value: "MS", description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running" },
+    "timeout-ms": {
+      type: "string",
+      value: "MS",
+      description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running",
+    },
     concurrency: { type: "string", value: "N", description: "model runs at once (default 2)" },
-    "max-queue": { type: "string", value: "N", description: "requests waiting for a run (default 64); more get 429 with Retry-After" },
-    "grace-seconds": { type: "string", value: "S", description: "after SIGTERM, how long in-flight requests may take (default 30)" },
-    "poll-seconds": { type: "string", value: "S", description: "how often to look for a new champion tag (default 30; 0: only on SIGHUP)" },
+    "max-queue": {
+      type: "string",
+      value: "N",
+      description: "requests waiting for a run (default 64); more get 429 with Retry-After",
+    },
+    "grace-seconds": {
+      type: "string",
+      value: "S",
+      description: "after SIGTERM, how long in-flight requests may take (default 30)",
+    },
+    "poll-seconds": {
+      type: "string",
+      value: "S",
+      description: "how often to look for a new champion tag (default 30; 0: only on SIGHUP)",
+    },
     "log-sample-rate": { type: "string", value: "F", description: "fraction of rows to log (default 1)" },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     if (workspace.models.length > 1) {
-      throw new UserError(`serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`);
+      throw new UserError(
+        `serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`,
+      );
     }
     const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string")) as ServeFlags;
-    const plan = rolloutPlan(workspace.models[0].rollout, { canary: values.canary as string | undefined, "canary-percent": values["canary-percent"] as string | undefined, shadow: values.shadow as string | undefined });
-    const deployments = plan ? githubDeploymentListener({ env: context.env, model: workspace.models[0].name, warn: context.warn, ...(typeof values.environment === "string" ? { environment: values.environment } : {}) }) : undefined;
+    const plan = rolloutPlan(workspace.models[0].rollout, {
+      canary: values.canary as string | undefined,
+      "canary-percent": values["canary-percent"] as string | undefined,
+      shadow: values.shadow as string | undefined,
+    });
+    const deployments = plan
+      ? githubDeploymentListener({
+          env: context.env,
+          model: workspace.models[0].name,
+          warn: context.warn,
+          ...(typeof values.environment === "string" ? { environment: values.environment } : {}),
+        })
+      : undefined;
     // The signal handlers go in before the server starts: a SIGTERM right after "ready on" must
     // drain, not kill the process with the default action.
     let server: Awaited<ReturnType<typeof startServe>> | undefined;
@@ -50,7 +113,10 @@ export const serveCommand: Command = {
         git: workspace.git,
         config: workspace.config,
         model: workspace.models[0],
-        settings: resolveSettings(workspace.config.serve, flags, { cwd: context.cwd, configDir: dirname(workspace.config.path) }),
+        settings: resolveSettings(workspace.config.serve, flags, {
+          cwd: context.cwd,
+          configDir: dirname(workspace.config.path),
+        }),
         champion: values.champion as string | undefined,
         ...(plan ? { rollout: plan } : {}),
         ...(deployments ? { rolloutListeners: [deployments] } : {}),

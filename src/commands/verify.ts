@@ -21,7 +21,10 @@ export const verifyCommand = defineCommand({
   usage: "verify [--commit REV] [--fast]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose record to check against (default: HEAD)" },
-    fast: { type: "boolean", description: "trust files whose size and mtime are unchanged since record (default: read every byte)" },
+    fast: {
+      type: "boolean",
+      description: "trust files whose size and mtime are unchanged since record (default: read every byte)",
+    },
   },
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
@@ -30,18 +33,39 @@ export const verifyCommand = defineCommand({
     const commit = await resolveCommit(git, rev);
     const cacheFile = values.fast ? join(await gitDir(git), "modelkeeper", "hash-cache") : undefined;
 
-    const models: Array<{ model: string; recordedAt: string; recordCommit: string; relation: FoundRecord["relation"]; dirty?: string[]; ok: boolean; checked: number; changes: PathChange[] }> = [];
+    const models: Array<{
+      model: string;
+      recordedAt: string;
+      recordCommit: string;
+      relation: FoundRecord["relation"];
+      dirty?: string[];
+      ok: boolean;
+      checked: number;
+      changes: PathChange[];
+    }> = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
+      if (found.relation !== "own")
+        context.log(
+          `verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`,
+        );
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
       const current = await currentHashes(root, record, modelPatterns(model), cacheFile);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...(record.dirty?.length ? { dirty: record.dirty } : {}), ok: changes.length === 0, checked, changes });
+      models.push({
+        model: model.name,
+        recordedAt: record.at,
+        recordCommit: found.commit,
+        relation: found.relation,
+        ...(record.dirty?.length ? { dirty: record.dirty } : {}),
+        ok: changes.length === 0,
+        checked,
+        changes,
+      });
     }
     const ok = models.every((m) => m.ok);
     const data = { commit, ok, fast: Boolean(values.fast), models };
@@ -63,7 +87,12 @@ export const verifyCommand = defineCommand({
  * that now matches nothing is not an error here: its files are simply missing, which is what
  * verify reports.
  */
-async function currentHashes(root: string, record: RecordLine, configured: RecordLine["patterns"], cacheFile: string | undefined): Promise<CurrentHashes> {
+async function currentHashes(
+  root: string,
+  record: RecordLine,
+  configured: RecordLine["patterns"],
+  cacheFile: string | undefined,
+): Promise<CurrentHashes> {
   const expand = async (patterns: string[]) => {
     const out = new Set<string>();
     for (const pattern of patterns) {
@@ -84,7 +113,8 @@ async function currentHashes(root: string, record: RecordLine, configured: Recor
   // One pass over the cache per model: it is read and rewritten in path order.
   const cache = cacheFile ? await HashCache.open(cacheFile) : undefined;
   try {
-    for await (const group of hashInOrder(root, all, { cache })) for (const file of group) hashes.set(file.path, file.sha256);
+    for await (const group of hashInOrder(root, all, { cache }))
+      for (const file of group) hashes.set(file.path, file.sha256);
     await cache?.save();
   } catch (error) {
     await cache?.close();
@@ -99,4 +129,3 @@ async function currentHashes(root: string, record: RecordLine, configured: Recor
     lockfiles: pick(roles.lockfiles),
   };
 }
-

@@ -16,9 +16,17 @@ export interface Workspace {
 
 export async function openWorkspace(context: CommandContext, values: Values): Promise<Workspace> {
   const root = await findRepoRoot(context.cwd);
-  const configPath = resolve(context.cwd, typeof values.config === "string" ? values.config : resolve(root, DEFAULT_CONFIG_FILE));
+  const configPath = resolve(
+    context.cwd,
+    typeof values.config === "string" ? values.config : resolve(root, DEFAULT_CONFIG_FILE),
+  );
   const config = await loadConfig(configPath, root);
-  return { root, git: createGit(root, context.env), config, models: selectModels(config, values.model as string | undefined) };
+  return {
+    root,
+    git: createGit(root, context.env),
+    config,
+    models: selectModels(config, values.model as string | undefined),
+  };
 }
 
 export function selectModels(config: Config, name: string | undefined): ModelConfig[] {

@@ -21,13 +21,31 @@ interface Rule {
 
 const RULES: Rule[] = [
   { rule: "it must not be empty", broken: (n) => n.length === 0 },
-  { rule: `it must be at most ${MODEL_NAME_MAX_LENGTH} characters long`, broken: (n) => n.length > MODEL_NAME_MAX_LENGTH },
-  { rule: 'it may contain only ASCII letters, digits, ".", "_" and "-" (no spaces, slashes or other symbols)', broken: (n) => /[^A-Za-z0-9._-]/.test(n) },
-  { rule: 'it must start with a letter or a digit (git refuses a ref component starting with ".", and a branch or option starting with "-")', broken: (n) => /^[._-]/.test(n) },
+  {
+    rule: `it must be at most ${MODEL_NAME_MAX_LENGTH} characters long`,
+    broken: (n) => n.length > MODEL_NAME_MAX_LENGTH,
+  },
+  {
+    rule: 'it may contain only ASCII letters, digits, ".", "_" and "-" (no spaces, slashes or other symbols)',
+    broken: (n) => /[^A-Za-z0-9._-]/.test(n),
+  },
+  {
+    rule: 'it must start with a letter or a digit (git refuses a ref component starting with ".", and a branch or option starting with "-")',
+    broken: (n) => /^[._-]/.test(n),
+  },
   { rule: 'it must not contain ".." (git refuses it in a ref)', broken: (n) => n.includes("..") },
-  { rule: 'it must not end with "." (git refuses a ref ending in ".", and Windows drops it from a file name)', broken: (n) => n.endsWith(".") },
-  { rule: 'it must not end with ".lock" (git reserves that ending for its lock files)', broken: (n) => /\.lock$/i.test(n) },
-  { rule: "it must not be a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also followed by an extension)", broken: (n) => WINDOWS_RESERVED.test(n) },
+  {
+    rule: 'it must not end with "." (git refuses a ref ending in ".", and Windows drops it from a file name)',
+    broken: (n) => n.endsWith("."),
+  },
+  {
+    rule: 'it must not end with ".lock" (git reserves that ending for its lock files)',
+    broken: (n) => /\.lock$/i.test(n),
+  },
+  {
+    rule: "it must not be a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also followed by an extension)",
+    broken: (n) => WINDOWS_RESERVED.test(n),
+  },
 ];
 
 /** The first rule `name` breaks, or undefined when it is a valid model name. */

@@ -31,7 +31,12 @@ export function parseConfig(text: string, displayName: string, absolutePath = di
       const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
       // A model name is a key: its column tells which of several names on a line is meant.
       const where = pos ? (isNameError(error) ? `:${pos.line}:${pos.col}` : `:${pos.line}`) : "";
-      return { line: pos?.line, column: isNameError(error) ? pos?.col : undefined, key: isNameError(error) ? "models" : undefined, text: `${displayName}${where}: ${describe(error, path)}` };
+      return {
+        line: pos?.line,
+        column: isNameError(error) ? pos?.col : undefined,
+        key: isNameError(error) ? "models" : undefined,
+        text: `${displayName}${where}: ${describe(error, path)}`,
+      };
     });
     const { line, column, key } = messages[0];
     throw new UserError(messages.map((m) => m.text).join("\n"), { file: displayName, line, column, key });
@@ -57,11 +62,18 @@ function checkRolloutSteps(model: ModelConfig, displayName: string): void {
   const key = `models.${model.name}.rollout.steps`;
   const percents = steps.filter((s): s is number => s !== "shadow");
   const problem =
-    steps.lastIndexOf("shadow") > 0 ? `"shadow" can only be the first step (the canary scores copies before it answers anyone)`
-    : percents.some((p, i) => i > 0 && p <= percents[i - 1]) ? "the percents must rise from step to step"
-    : steps[steps.length - 1] !== 100 ? "the last step must be 100 (the rollout ends with the new version answering everyone)"
-    : undefined;
-  if (problem) throw new UserError(`${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`, { file: displayName, key });
+    steps.lastIndexOf("shadow") > 0
+      ? `"shadow" can only be the first step (the canary scores copies before it answers anyone)`
+      : percents.some((p, i) => i > 0 && p <= percents[i - 1])
+        ? "the percents must rise from step to step"
+        : steps[steps.length - 1] !== 100
+          ? "the last step must be 100 (the rollout ends with the new version answering everyone)"
+          : undefined;
+  if (problem)
+    throw new UserError(
+      `${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`,
+      { file: displayName, key },
+    );
 }
 
 function list(value: string | string[] | undefined): string[] {
@@ -71,14 +83,19 @@ function list(value: string | string[] | undefined): string[] {
 /** ajv reports every branch of a oneOf; keep the errors a person can act on. */
 function mostUsefulErrors(errors: ErrorObject[]): ErrorObject[] {
   // A bad model name comes as a "pattern" error on the name and a "propertyNames" one: keep the latter.
-  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e)));
+  const specific = errors.filter(
+    (e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e)),
+  );
   const seen = new Set<string>();
   return (specific.length ? specific : errors).filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     // A string-or-list key reports "must be string" and "must be array": say it once.
-    if (e.keyword === "type" && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === "type")) {
+    if (
+      e.keyword === "type" &&
+      errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === "type")
+    ) {
       const first = errors.find((o) => o.instancePath === e.instancePath && o.keyword === "type");
       if (first !== e) return false;
     }
@@ -121,8 +138,12 @@ function checkCaseCollisions(names: string[], root: unknown, lineCounter: LineCo
   const [collision] = caseCollisions(names);
   if (!collision) return;
   const [earlier, later] = collision;
-  const models = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === "models")?.value : undefined;
-  const key = isMap(models) ? models.items.find((item) => isScalar(item.key) && String(item.key.value) === later)?.key : undefined;
+  const models = isMap(root)
+    ? root.items.find((item) => isScalar(item.key) && item.key.value === "models")?.value
+    : undefined;
+  const key = isMap(models)
+    ? models.items.find((item) => isScalar(item.key) && String(item.key.value) === later)?.key
+    : undefined;
   const pos = isScalar(key) && key.range ? lineCounter.linePos(key.range[0]) : undefined;
   throw new UserError(
     `${displayName}${pos ? `:${pos.line}:${pos.col}` : ""}: models: the model name ${JSON.stringify(later)} differs from ${JSON.stringify(earlier)} only in letter case: ` +
@@ -138,19 +159,30 @@ function suggest(error: ErrorObject): string {
 }
 
 function pointerToPath(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** The YAML node an error points at (the offending key for unknown keys), to report its line. */
 function nodeAt(root: unknown, path: string[], error: ErrorObject): Node | undefined {
   let node = root as Node | undefined;
   for (const segment of path) {
-    if (isMap(node)) node = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment)?.value as Node;
+    if (isMap(node))
+      node = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment)?.value as Node;
     else if (isSeq(node)) node = node.items[Number(segment)] as Node;
     else return node;
   }
   const p = error.params as Record<string, any>;
-  const keyName = error.keyword === "additionalProperties" ? p.additionalProperty : error.keyword === "propertyNames" ? p.propertyName : undefined;
+  const keyName =
+    error.keyword === "additionalProperties"
+      ? p.additionalProperty
+      : error.keyword === "propertyNames"
+        ? p.propertyName
+        : undefined;
   if (keyName !== undefined && isMap(node)) {
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === keyName);
     if (pair && isScalar(pair.key)) return pair.key as Node;

@@ -37,7 +37,12 @@ export class ColumnBuilder {
   private deliveredNumbers = false;
 
   /** `verbatim`: missing-value texts become categories as written (see BatchReadOptions). */
-  constructor(readonly name: string, forced: ColumnType | undefined, capacity: number, private readonly verbatim = false) {
+  constructor(
+    readonly name: string,
+    forced: ColumnType | undefined,
+    capacity: number,
+    private readonly verbatim = false,
+  ) {
     this.forced = forced;
     this.kind = forced ?? "numeric";
     this.capacity = capacity;
@@ -88,12 +93,17 @@ export class ColumnBuilder {
       const stored = known.bytes;
       let same = true;
       for (let i = 0; i < stored.length; i++) {
-        if (stored[i] !== bytes[start + i]) { same = false; break; }
+        if (stored[i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
       }
       if (same) return known.code;
     }
-    const code = !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
-    if (known === undefined) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
+    const code =
+      !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
+    if (known === undefined)
+      this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
     return code;
   }
 
@@ -121,11 +131,20 @@ export class ColumnBuilder {
   finish(rowCount: number, nextCapacity: number, trimSpare = true): Column {
     let column: Column;
     if (this.kind === "numeric") {
-      column = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount) : this.values.subarray(0, rowCount) };
+      column = {
+        kind: "numeric",
+        name: this.name,
+        values: trimSpare ? trim(this.values, rowCount) : this.values.subarray(0, rowCount),
+      };
       if (!this.deliveredNumbers) this.deliveredNumbers = column.values.some((x) => x === x);
       this.values = new Float64Array(nextCapacity);
     } else {
-      column = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount) : this.codes.subarray(0, rowCount), categories: this.categories };
+      column = {
+        kind: "categorical",
+        name: this.name,
+        codes: trimSpare ? trim(this.codes, rowCount) : this.codes.subarray(0, rowCount),
+        categories: this.categories,
+      };
       this.codes = new Int32Array(nextCapacity);
       this.categories = [];
       this.index = new Map();

@@ -57,7 +57,13 @@ export async function readCsvParallel(
     if (split === undefined) return undefined;
 
     const ready: ColumnBatch[] = [];
-    const parser = new CsvParser(path, { ...options, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
+    const parser = new CsvParser(path, {
+      ...options,
+      batchRows: Infinity,
+      sizeHint: size,
+      trim: false,
+      onBatch: (b) => ready.push(b),
+    });
     // Parse up to the header first, so the worker can be told the column names.
     const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
     const { bytesRead } = await handle.read(headerProbe, 0, headerProbe.length - 1, 0);
@@ -70,7 +76,15 @@ export async function readCsvParallel(
     const header = headerParser.header;
     if (header === undefined) return undefined; // a very long header: not worth the trouble
 
-    const task: CsvRangeTask = { path, start: split, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
+    const task: CsvRangeTask = {
+      path,
+      start: split,
+      end: size,
+      header,
+      columns: options.columns,
+      types: options.types,
+      chunkBytes: DEFAULT_CHUNK_BYTES,
+    };
     const started = await startRangeWorker(task);
     if (started === undefined) return undefined;
     worker = started.worker;
@@ -90,7 +104,11 @@ export async function readCsvParallel(
 }
 
 /** The offset just after the first line break at or after `from`, if there is one before the end. */
-async function lineStartAfter(handle: import("node:fs/promises").FileHandle, from: number, size: number): Promise<number | undefined> {
+async function lineStartAfter(
+  handle: import("node:fs/promises").FileHandle,
+  from: number,
+  size: number,
+): Promise<number | undefined> {
   const window = Buffer.allocUnsafe(1 << 16);
   for (let position = from; position < size; position += window.length) {
     const { bytesRead } = await handle.read(window, 0, window.length, position);
@@ -101,8 +119,13 @@ async function lineStartAfter(handle: import("node:fs/promises").FileHandle, fro
   return undefined;
 }
 
-async function startRangeWorker(task: CsvRangeTask): Promise<{ worker: Worker; result: Promise<{ batch: ColumnBatch; lines: number } | undefined> } | undefined> {
-  const worker = await startWorker({ bundled: "csv-range-worker", source: new URL("./csv-range-worker.ts", import.meta.url) }, task);
+async function startRangeWorker(
+  task: CsvRangeTask,
+): Promise<{ worker: Worker; result: Promise<{ batch: ColumnBatch; lines: number } | undefined> } | undefined> {
+  const worker = await startWorker(
+    { bundled: "csv-range-worker", source: new URL("./csv-range-worker.ts", import.meta.url) },
+    task,
+  );
   if (!worker) return undefined;
   const result = new Promise<{ batch: ColumnBatch; lines: number } | undefined>((resolve) => {
     worker.once("message", (message: { batch?: ColumnBatch; lines?: number; failed?: string }) => {
@@ -159,7 +182,12 @@ function appendCategorical(a: CategoricalColumn, b: CategoricalColumn, rowCount:
 }
 
 /** a followed by b, in a's spare capacity when it has room (the usual case), else in a new array. */
-function appendInto<T extends Float64Array | Int32Array>(a: T, b: T, rowCount: number, Kind: { new (length: number): T; new (buffer: ArrayBufferLike, offset: number, length: number): T }): T {
+function appendInto<T extends Float64Array | Int32Array>(
+  a: T,
+  b: T,
+  rowCount: number,
+  Kind: { new (length: number): T; new (buffer: ArrayBufferLike, offset: number, length: number): T },
+): T {
   const room = (a.buffer.byteLength - a.byteOffset) / a.BYTES_PER_ELEMENT;
   const out = room >= rowCount ? new Kind(a.buffer, a.byteOffset, rowCount) : copyPrefix(a, rowCount, Kind);
   out.set(b, a.length);

@@ -70,7 +70,10 @@ export class CsvParser {
   /** With `withLines`: the line of each row of the current batch. */
   private lines: number[] | undefined;
 
-  constructor(readonly file: string, private readonly options: CsvParserOptions) {
+  constructor(
+    readonly file: string,
+    private readonly options: CsvParserOptions,
+  ) {
     if (options.withLines) this.lines = [];
     if (options.header) {
       this.setHeader([...options.header], 1);
@@ -122,7 +125,10 @@ export class CsvParser {
   /** Emits the last batch; call after the final `consume(…, eof=true)`. */
   finish(): void {
     if (this.header === undefined) {
-      throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+      throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, {
+        file: this.file,
+        line: 1,
+      });
     }
     if (this.row > 0 || this.rowsSeen === 0) this.emitBatch();
   }
@@ -130,12 +136,17 @@ export class CsvParser {
   private readHeader(bytes: Buffer, start: number, safeEnd: number, eof: boolean): number {
     let p = start;
     let headerLine = this.line;
-    while (p < safeEnd && (bytes[p] === LF || bytes[p] === CR)) { // blank lines before the header
+    while (p < safeEnd && (bytes[p] === LF || bytes[p] === CR)) {
+      // blank lines before the header
       p = skipLineBreak(bytes, p);
       headerLine++;
     }
     if (p >= safeEnd) {
-      if (eof) throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+      if (eof)
+        throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, {
+          file: this.file,
+          line: 1,
+        });
       return -1;
     }
     const fields: string[] = [];
@@ -154,7 +165,10 @@ export class CsvParser {
         text = bytes.toString("utf8", s, p);
       }
       fields.push(text);
-      if (bytes[p] === COMMA) { p++; continue; }
+      if (bytes[p] === COMMA) {
+        p++;
+        continue;
+      }
       p = skipLineBreak(bytes, p);
       break;
     }
@@ -224,7 +238,8 @@ export class CsvParser {
     while (p < safeEnd) {
       const recordStart = p;
       let b = bytes[p];
-      if (b === LF || b === CR) { // a blank line
+      if (b === LF || b === CR) {
+        // a blank line
         p = skipLineBreak(bytes, p);
         line++;
         continue;
@@ -239,7 +254,8 @@ export class CsvParser {
         const slot = slots[column];
         if (b === QUOTE) {
           const end = this.readQuoted(bytes, p, safeEnd, eof, line + breaks, column + 1, undefined);
-          if (end < 0) { // the record continues in the next chunk
+          if (end < 0) {
+            // the record continues in the next chunk
             this.row = row;
             this.line = line;
             return recordStart;
@@ -258,21 +274,36 @@ export class CsvParser {
           // Inline fast path for [-]digits[.digits] with an exactly representable mantissa.
           const fieldStart = p;
           let negative = false;
-          if (b === MINUS) { negative = true; b = bytes[++p]; }
+          if (b === MINUS) {
+            negative = true;
+            b = bytes[++p];
+          }
           const digitsStart = p;
           let mantissa = 0;
-          while (b >= 48 && b <= 57) { mantissa = mantissa * 10 + (b - 48); b = bytes[++p]; }
+          while (b >= 48 && b <= 57) {
+            mantissa = mantissa * 10 + (b - 48);
+            b = bytes[++p];
+          }
           let fractionDigits = 0;
           let digitCount = p - digitsStart;
           if (b === DOT) {
             b = bytes[++p];
             const fractionStart = p;
-            while (b >= 48 && b <= 57) { mantissa = mantissa * 10 + (b - 48); b = bytes[++p]; }
+            while (b >= 48 && b <= 57) {
+              mantissa = mantissa * 10 + (b - 48);
+              b = bytes[++p];
+            }
             fractionDigits = p - fractionStart;
             digitCount += fractionDigits;
           }
           const builder = builders[slot];
-          if ((b === COMMA || b === LF || b === CR) && digitCount > 0 && mantissa <= MAX_EXACT_INTEGER && fractionDigits <= 22 && builder.kind === "numeric") {
+          if (
+            (b === COMMA || b === LF || b === CR) &&
+            digitCount > 0 &&
+            mantissa <= MAX_EXACT_INTEGER &&
+            fractionDigits <= 22 &&
+            builder.kind === "numeric"
+          ) {
             const magnitude = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
             builder.values[row] = negative ? -magnitude : magnitude;
           } else if ((b === COMMA || b === LF || b === CR) && digitCount > 0 && builder.kind === "numeric") {
@@ -312,7 +343,15 @@ export class CsvParser {
    * Reads the quoted field starting at p (on its opening quote) into `quotedText` and returns the
    * index just after the closing quote, or −1 when the field runs past safeEnd (more data needed).
    */
-  private readQuoted(bytes: Buffer, p: number, safeEnd: number, eof: boolean, line: number, column: number, where: string | undefined): number {
+  private readQuoted(
+    bytes: Buffer,
+    p: number,
+    safeEnd: number,
+    eof: boolean,
+    line: number,
+    column: number,
+    where: string | undefined,
+  ): number {
     const open = p;
     let breaks = 0;
     let escapes = false;
@@ -333,7 +372,8 @@ export class CsvParser {
         );
       }
       p = next + 1;
-      if (bytes[p] === QUOTE) { // an escaped quote
+      if (bytes[p] === QUOTE) {
+        // an escaped quote
         escapes = true;
         p++;
         continue;
@@ -354,7 +394,15 @@ export class CsvParser {
   }
 
   /** The general path for an unquoted field: missing, any number form, or text. */
-  private storeBytes(builder: ColumnBuilder, row: number, bytes: Buffer, start: number, end: number, line: number, column: number): void {
+  private storeBytes(
+    builder: ColumnBuilder,
+    row: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    line: number,
+    column: number,
+  ): void {
     if (builder.kind === "numeric") {
       const value = parseNumberBytes(bytes, start, end);
       if (value === value || isMissingBytes(bytes, start, end)) {
@@ -396,7 +444,7 @@ export class CsvParser {
     const sizeHint = this.options.sizeHint;
     const consumed = this.bytesConsumed + bytesInChunk;
     if (sizeHint !== undefined && consumed > 0 && row > 0) {
-      const projected = Math.ceil((row * sizeHint) / consumed * 1.05) + 1024;
+      const projected = Math.ceil(((row * sizeHint) / consumed) * 1.05) + 1024;
       target = Math.max(projected, Math.ceil(row * 1.25));
     }
     target = Math.min(Math.max(target, INITIAL_CAPACITY), batchRows);
@@ -410,7 +458,13 @@ export class CsvParser {
     const promotions = this.builders.flatMap((builder) => (builder.promotion ? [builder.promotion] : []));
     const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity, this.options.trim !== false));
     const lines = this.lines ? { lines: this.lines.slice(0, rowCount) } : {};
-    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions, ...lines });
+    this.options.onBatch({
+      columns,
+      rowCount,
+      firstLine: rowCount > 0 ? this.batchFirstLine : 0,
+      promotions,
+      ...lines,
+    });
     this.row = 0;
   }
 
@@ -432,12 +486,19 @@ export class CsvParser {
     let p = 0;
     if (this.rowsSeen === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) p = 3;
     let line = this.line;
-    while (p < end && (bytes[p] === LF || bytes[p] === CR)) { // blank lines before the record
+    while (p < end && (bytes[p] === LF || bytes[p] === CR)) {
+      // blank lines before the record
       p = skipLineBreak(bytes, p);
       line++;
     }
     const column = countFields(bytes, p, end);
-    return recordTooLong(this.file, line, limit, `the field in column ${this.columnLabel(column, undefined)}`, this.columnName(column));
+    return recordTooLong(
+      this.file,
+      line,
+      limit,
+      `the field in column ${this.columnLabel(column, undefined)}`,
+      this.columnName(column),
+    );
   }
 
   private columnName(column: number): string | number {

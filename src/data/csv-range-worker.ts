@@ -24,7 +24,8 @@ async function parseRange(task: CsvRangeTask): Promise<{ batch: ColumnBatch; lin
       onBatch: (batch) => ready.push(batch),
     });
     let batch: ColumnBatch | undefined;
-    for await (const done of feedRange(handle, task.path, parser, ready, task.start, task.end, task.chunkBytes)) batch = done;
+    for await (const done of feedRange(handle, task.path, parser, ready, task.start, task.end, task.chunkBytes))
+      batch = done;
     return { batch: batch!, lines: parser.nextLine - 1 };
   } finally {
     await handle.close();
@@ -33,7 +34,9 @@ async function parseRange(task: CsvRangeTask): Promise<{ batch: ColumnBatch; lin
 
 parseRange(workerData as CsvRangeTask).then(
   ({ batch, lines }) => {
-    const buffers = batch.columns.map((c) => (c.kind === "numeric" ? c.values.buffer : c.codes.buffer)) as ArrayBuffer[];
+    const buffers = batch.columns.map((c) =>
+      c.kind === "numeric" ? c.values.buffer : c.codes.buffer,
+    ) as ArrayBuffer[];
     parentPort!.postMessage({ batch, lines }, [...new Set(buffers)]);
   },
   (error: unknown) => parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) }),

@@ -15,7 +15,10 @@ export const DEFAULT_CHUNK_BYTES = 1 << 20;
  * Reads a CSV file as column batches, in bounded memory: one chunk buffer (grown only for a record
  * longer than a chunk) plus the batch being filled. Each batch also carries the header names.
  */
-export async function* csvBatches(path: string, options: CsvReadOptions = {}): AsyncGenerator<ColumnBatch & { header: readonly string[] }> {
+export async function* csvBatches(
+  path: string,
+  options: CsvReadOptions = {},
+): AsyncGenerator<ColumnBatch & { header: readonly string[] }> {
   const { handle, size } = await openDataFile(path);
   const batchRows = options.batchRows ?? Infinity;
   const ready: ColumnBatch[] = [];
@@ -30,7 +33,16 @@ export async function* csvBatches(path: string, options: CsvReadOptions = {}): A
     onBatch: (batch) => ready.push(batch),
   });
   try {
-    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxRecordBytes)) {
+    for await (const batch of feedRange(
+      handle,
+      path,
+      parser,
+      ready,
+      0,
+      size,
+      options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      options.maxRecordBytes,
+    )) {
       yield { ...batch, header: parser.header! };
     }
   } finally {
@@ -74,7 +86,8 @@ export async function* feedRange(
     kept = dataEnd - consumed;
     if (consumed > 0) {
       buffer.copy(buffer, 0, consumed, dataEnd);
-    } else if (kept === buffer.length - 1) { // one record longer than the buffer
+    } else if (kept === buffer.length - 1) {
+      // one record longer than the buffer
       if (kept >= maxRecordBytes) throw parser.recordTooLong(buffer, kept, maxRecordBytes);
       const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes + 1));
       buffer.copy(larger, 0, 0, kept);

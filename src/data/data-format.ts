@@ -29,8 +29,11 @@ export function dataFormat(path: string): DataFormat {
 /** The batch reader for a file's format. */
 export function batchesOf(path: string, options: BatchReadOptions): AsyncGenerator<ColumnBatch> {
   switch (dataFormat(path)) {
-    case "csv": return csvBatches(path, options);
-    case "jsonl": return jsonlBatches(path, options);
-    case "parquet": return parquetBatches(path, options);
+    case "csv":
+      return csvBatches(path, options);
+    case "jsonl":
+      return jsonlBatches(path, options);
+    case "parquet":
+      return parquetBatches(path, options);
   }
 }

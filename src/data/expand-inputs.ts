@@ -12,7 +12,8 @@ export async function expandInputs(cwd: string, patterns: string[], what: string
   const out = new Set<string>();
   for (const pattern of patterns) {
     const found = await expandOne(cwd, pattern);
-    if (found.length === 0) throw new UserError(`${what}: "${pattern}" matches no file. Check the path (relative paths start at ${cwd}).`);
+    if (found.length === 0)
+      throw new UserError(`${what}: "${pattern}" matches no file. Check the path (relative paths start at ${cwd}).`);
     for (const f of found) out.add(f);
   }
   return [...out].sort();

@@ -16,7 +16,13 @@
  *   readers throw only for problems with the file itself (or a value contradicting a forced type).
  */
 export { readTable, readTables, type ReadTableOptions } from "./read-table.ts";
-export { streamTable, tableBatches, DEFAULT_BATCH_ROWS, type StreamTableOptions, type TableBatch } from "./stream-table.ts";
+export {
+  streamTable,
+  tableBatches,
+  DEFAULT_BATCH_ROWS,
+  type StreamTableOptions,
+  type TableBatch,
+} from "./stream-table.ts";
 export { dataFormat, type DataFormat } from "./data-format.ts";
 export type { ColumnType, Promotion } from "./column-builder.ts";
 export { MISSING_VALUE_TEXTS } from "./missing-values.ts";

@@ -33,7 +33,13 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
   const emit = (): ColumnBatch => {
     const promotions = builders.flatMap((b) => (b.promotion ? [b.promotion] : []));
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions, ...(lines ? { lines } : {}) };
+    const batch = {
+      columns: builders.map((b) => b.finish(row, next)),
+      rowCount: row,
+      firstLine: row > 0 ? firstLine : 0,
+      promotions,
+      ...(lines ? { lines } : {}),
+    };
     if (lines) lines = [];
     capacity = next;
     row = 0;
@@ -110,7 +116,8 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
       }
       kept = dataEnd - start;
       if (start > 0) buffer.copy(buffer, 0, start, dataEnd);
-      else if (kept === buffer.length) { // one line longer than the buffer
+      else if (kept === buffer.length) {
+        // one line longer than the buffer
         if (kept >= maxRecordBytes) throw recordTooLong(path, line + 1, maxRecordBytes, "the line");
         const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxRecordBytes));
         buffer.copy(larger, 0, 0, kept);
@@ -118,7 +125,10 @@ export async function* jsonlBatches(path: string, options: BatchReadOptions = {}
       }
     }
     if (rowsRead === 0) {
-      throw new UserError(`${path}: the file has no records; a JSON Lines file holds one JSON object per line, like {"amount": 12.5, "country": "DE"}.`, { file: path, line: 1 });
+      throw new UserError(
+        `${path}: the file has no records; a JSON Lines file holds one JSON object per line, like {"amount": 12.5, "country": "DE"}.`,
+        { file: path, line: 1 },
+      );
     }
     if (wanted && options.requireColumns !== false) {
       const missing = [...wanted].filter((name) => !byName.has(name));

@@ -20,7 +20,11 @@ export interface Cell {
 }
 
 /** The cells of `columns` in data row `row` (0-based, counted across `paths` in order). */
-export async function cellsOfRow(paths: readonly string[], row: number, columns: readonly string[]): Promise<Cell[] | undefined> {
+export async function cellsOfRow(
+  paths: readonly string[],
+  row: number,
+  columns: readonly string[],
+): Promise<Cell[] | undefined> {
   let before = 0;
   for await (const batch of asText(paths, columns)) {
     if (row < before + batch.rowCount) return columns.map((name) => cellOf(batch, row - before, name));

@@ -19,9 +19,12 @@ export async function openDataFile(path: string): Promise<{ handle: FileHandle; 
 export function unreadableFile(path: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
-    code === "ENOENT" ? "no such file; check the path (it is relative to the current directory) or create the file"
-    : code === "EACCES" || code === "EPERM" ? "permission denied; make the file readable"
-    : code === "EISDIR" ? "it is a directory; name a data file (.csv, .jsonl, .ndjson or .parquet) instead"
-    : `it cannot be read (${(error as Error | undefined)?.message ?? String(error)})`;
+    code === "ENOENT"
+      ? "no such file; check the path (it is relative to the current directory) or create the file"
+      : code === "EACCES" || code === "EPERM"
+        ? "permission denied; make the file readable"
+        : code === "EISDIR"
+          ? "it is a directory; name a data file (.csv, .jsonl, .ndjson or .parquet) instead"
+          : `it cannot be read (${(error as Error | undefined)?.message ?? String(error)})`;
   return new UserError(`${path}: ${reason}.`, { file: path });
 }

@@ -1,4 +1,12 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from "hyparquet";
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetScan,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+  type SchemaTree,
+} from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { UserError } from "../errors.ts";
 import type { BatchReadOptions, ColumnBatch } from "./column-batch.ts";
@@ -52,12 +60,22 @@ export async function* parquetBatches(path: string, options: BatchReadOptions = 
   const batchRows = options.batchRows ?? Infinity;
   const totalRows = Number(metadata.num_rows);
   const builders = selected.map(
-    (field) => new ColumnBuilder(field.element.name, options.types?.[field.element.name] ?? schemaKind(field), Math.min(batchRows, totalRows)),
+    (field) =>
+      new ColumnBuilder(
+        field.element.name,
+        options.types?.[field.element.name] ?? schemaKind(field),
+        Math.min(batchRows, totalRows),
+      ),
   );
   const columnNames = builders.map((b) => b.name);
   let scan: Awaited<ReturnType<typeof parquetScan>>;
   try {
-    scan = await parquetScan({ file, metadata, compressors, columns: columnNames.length > 0 ? columnNames : undefined });
+    scan = await parquetScan({
+      file,
+      metadata,
+      compressors,
+      columns: columnNames.length > 0 ? columnNames : undefined,
+    });
   } catch (error) {
     throw corrupt(path, error);
   }
@@ -67,7 +85,12 @@ export async function* parquetBatches(path: string, options: BatchReadOptions = 
   const emit = (): ColumnBatch => {
     const promotions = builders.flatMap((b) => (b.promotion ? [b.promotion] : []));
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, totalRows);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstRow : 0, promotions };
+    const batch = {
+      columns: builders.map((b) => b.finish(row, next)),
+      rowCount: row,
+      firstLine: row > 0 ? firstRow : 0,
+      promotions,
+    };
     row = 0;
     return batch;
   };
@@ -81,7 +104,7 @@ export async function* parquetBatches(path: string, options: BatchReadOptions = 
         throw corrupt(path, error, `rows ${range.rowStart + 1}–${range.rowEnd} of column "${name}"`);
       }
     }
-    for (let i = 0; i < range.rowEnd - range.rowStart; ) {
+    for (let i = 0; i < range.rowEnd - range.rowStart;) {
       if (row === 0) firstRow = range.rowStart + i + 1;
       const take = Math.min(range.rowEnd - range.rowStart - i, batchRows - row);
       builders.forEach((builder, c) => {
@@ -96,8 +119,23 @@ export async function* parquetBatches(path: string, options: BatchReadOptions = 
   if (row > 0 || batchRows === Infinity) yield emit();
 }
 
-function copyValues(builder: ColumnBuilder, row: number, source: ArrayLike<unknown>, from: number, count: number, file: string, rangeStart: number): void {
-  if (builder.kind === "numeric" && (source instanceof Float64Array || source instanceof Float32Array || source instanceof Int32Array || source instanceof Uint32Array || source instanceof Uint8Array)) {
+function copyValues(
+  builder: ColumnBuilder,
+  row: number,
+  source: ArrayLike<unknown>,
+  from: number,
+  count: number,
+  file: string,
+  rangeStart: number,
+): void {
+  if (
+    builder.kind === "numeric" &&
+    (source instanceof Float64Array ||
+      source instanceof Float32Array ||
+      source instanceof Int32Array ||
+      source instanceof Uint32Array ||
+      source instanceof Uint8Array)
+  ) {
     builder.values.set(source.subarray(from, from + count), row);
     return;
   }
@@ -111,7 +149,9 @@ function schemaKind(field: SchemaTree): ColumnType | undefined {
   const { type, converted_type: converted, logical_type: logical } = field.element;
   if (type === "BOOLEAN") return "categorical";
   if (type === "BYTE_ARRAY" || type === "FIXED_LEN_BYTE_ARRAY") {
-    return converted === "DECIMAL" || logical?.type === "DECIMAL" || logical?.type === "FLOAT16" ? undefined : "categorical";
+    return converted === "DECIMAL" || logical?.type === "DECIMAL" || logical?.type === "FLOAT16"
+      ? undefined
+      : "categorical";
   }
   return undefined;
 }

@@ -63,8 +63,10 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   while (p < end && (c = bytes[p]) >= ZERO && c <= NINE) {
     if (significant > 0 || c !== ZERO) {
       if (significant < 15) high = high * 10 + (c - ZERO);
-      else if (significant < 19) { low = low * 10 + (c - ZERO); lowDigits++; }
-      else exponent++; // digit beyond the 19th: remembered only by its count, forces the fallback
+      else if (significant < 19) {
+        low = low * 10 + (c - ZERO);
+        lowDigits++;
+      } else exponent++; // digit beyond the 19th: remembered only by its count, forces the fallback
       significant++;
     }
     digits++;
@@ -75,8 +77,10 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
     while (p < end && (c = bytes[p]) >= ZERO && c <= NINE) {
       if (significant > 0 || c !== ZERO) {
         if (significant < 15) high = high * 10 + (c - ZERO);
-        else if (significant < 19) { low = low * 10 + (c - ZERO); lowDigits++; }
-        else exponent++;
+        else if (significant < 19) {
+          low = low * 10 + (c - ZERO);
+          lowDigits++;
+        } else exponent++;
         significant++;
       }
       exponent--;
@@ -130,7 +134,10 @@ export function parsePlainDecimal(bytes: Uint8Array, start: number, end: number,
     const c = bytes[p];
     if (c === DOT || (significant === 0 && c === ZERO)) continue;
     if (significant < 15) high = high * 10 + (c - ZERO);
-    else if (significant < 19) { low = low * 10 + (c - ZERO); lowDigits++; }
+    else if (significant < 19) {
+      low = low * 10 + (c - ZERO);
+      lowDigits++;
+    }
     significant++;
   }
   if (significant === 0) return 0;

@@ -35,27 +35,43 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
  * column must be in at least one of the files.
  */
 export async function readTables(paths: readonly string[], options: ReadTableOptions = {}): Promise<Table> {
-  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  if (paths.length === 0)
+    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
   if (paths.length === 1) return readTable(paths[0], options);
   const tables: Table[] = [];
   for (const path of paths) tables.push(await readWhole(path, options, false));
   for (const name of options.columns ?? []) {
     if (!tables.some((table) => table.columns.some((c) => c.name === name))) {
-      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+      throw new UserError(
+        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
+        { column: name },
+      );
     }
   }
-  const categorical = new Set(tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
+  const categorical = new Set(
+    tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name)),
+  );
   for (let i = 0; i < tables.length; i++) {
     if (dataFormat(paths[i]) !== "csv") continue; // other formats carry no text for their numbers
-    const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values));
-    if (numericHere.length > 0) tables[i] = await rereadAsText(tables[i], paths[i], options, numericHere.map((c) => c.name));
+    const numericHere = tables[i].columns.filter(
+      (c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values),
+    );
+    if (numericHere.length > 0)
+      tables[i] = await rereadAsText(
+        tables[i],
+        paths[i],
+        options,
+        numericHere.map((c) => c.name),
+      );
   }
   return concatTables(tables, paths.join(", "));
 }
 
 async function readWhole(path: string, options: ReadTableOptions, requireColumns: boolean): Promise<Table> {
   const readOptions = { columns: options.columns, types: options.types, requireColumns };
-  const batch = (dataFormat(path) === "csv" ? await readCsvParallel(path, readOptions) : undefined) ?? (await onlyBatch(path, readOptions));
+  const batch =
+    (dataFormat(path) === "csv" ? await readCsvParallel(path, readOptions) : undefined) ??
+    (await onlyBatch(path, readOptions));
   let table: Table = { source: path, rowCount: batch.rowCount, columns: batch.columns };
   const promotedAfterNumbers = batch.promotions.filter((p) => p.numbersBefore > 0).map((p) => p.column);
   if (promotedAfterNumbers.length > 0 && dataFormat(path) === "csv") {
@@ -65,7 +81,12 @@ async function readWhole(path: string, options: ReadTableOptions, requireColumns
 }
 
 /** Replaces `names` in `table` by the same columns read again from the file as categorical text. */
-async function rereadAsText(table: Table, path: string, options: ReadTableOptions, names: readonly string[]): Promise<Table> {
+async function rereadAsText(
+  table: Table,
+  path: string,
+  options: ReadTableOptions,
+  names: readonly string[],
+): Promise<Table> {
   const types: Record<string, ColumnType> = { ...options.types };
   for (const name of names) types[name] = "categorical";
   const again = await onlyBatch(path, { columns: names, types, requireColumns: true });

@@ -9,14 +9,24 @@ import { UserError } from "../errors.ts";
 export const MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
 export function formatBytes(bytes: number): string {
-  return bytes >= 1 << 20 ? `${+(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1 << 10 ? `${+(bytes / (1 << 10)).toFixed(1)} KiB` : `${bytes} bytes`;
+  return bytes >= 1 << 20
+    ? `${+(bytes / (1 << 20)).toFixed(1)} MiB`
+    : bytes >= 1 << 10
+      ? `${+(bytes / (1 << 10)).toFixed(1)} KiB`
+      : `${bytes} bytes`;
 }
 
 /** The error for a row that reached `limit` bytes without ending; `what` names the field in progress. */
-export function recordTooLong(file: string, line: number, limit: number, what: string, column?: string | number): UserError {
+export function recordTooLong(
+  file: string,
+  line: number,
+  limit: number,
+  what: string,
+  column?: string | number,
+): UserError {
   return new UserError(
     `${file}:${line}: ${what} is longer than ${formatBytes(limit)} and has not ended: modelkeeper reads rows of up to ${formatBytes(limit)}. ` +
-      "If it should be short, a quote is probably left open at or before this line: close it (a quote inside a quoted field is written \"\"). " +
+      'If it should be short, a quote is probably left open at or before this line: close it (a quote inside a quoted field is written ""). ' +
       "Otherwise shorten the field, or leave the column out of the file.",
     { file, line, column },
   );

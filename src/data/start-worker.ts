@@ -42,7 +42,15 @@ function workerCode(source: URL): Promise<string | undefined> {
       try {
         const bundler = "esbuild"; // a variable, so that bundlers leave this import alone
         const { build } = (await import(bundler)) as typeof import("esbuild");
-        const output = await build({ entryPoints: [fileURLToPath(source)], bundle: true, format: "cjs", platform: "node", target: "node20", write: false, logLevel: "silent" });
+        const output = await build({
+          entryPoints: [fileURLToPath(source)],
+          bundle: true,
+          format: "cjs",
+          platform: "node",
+          target: "node20",
+          write: false,
+          logLevel: "silent",
+        });
         return output.outputFiles[0].text;
       } catch {
         return undefined;

@@ -25,10 +25,18 @@ export function storeValue(builder: ColumnBuilder, row: number, value: unknown, 
   let number: number | undefined;
   let text: string | undefined;
   switch (typeof value) {
-    case "number": number = value; break;
-    case "bigint": number = Number(value); break;
-    case "string": text = value; break;
-    case "boolean": text = value ? "true" : "false"; break;
+    case "number":
+      number = value;
+      break;
+    case "bigint":
+      number = Number(value);
+      break;
+    case "string":
+      text = value;
+      break;
+    case "boolean":
+      text = value ? "true" : "false";
+      break;
     default:
       if (value instanceof Date) {
         number = value.getTime();

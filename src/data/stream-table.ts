@@ -39,29 +39,52 @@ export const DEFAULT_BATCH_ROWS = 65536;
  * lacks is missing in its rows; a column first seen in a later file or line joins from that batch on.
  * Categories are per batch (codes index that batch's `categories`), which keeps memory bounded.
  */
-export async function* tableBatches(paths: readonly string[], options: StreamTableOptions = {}): AsyncGenerator<TableBatch> {
-  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+export async function* tableBatches(
+  paths: readonly string[],
+  options: StreamTableOptions = {},
+): AsyncGenerator<TableBatch> {
+  if (paths.length === 0)
+    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  if (!(batchRows >= 1) || !Number.isInteger(batchRows)) throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
+  if (!(batchRows >= 1) || !Number.isInteger(batchRows))
+    throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
   const schema = new Map<string, Column["kind"]>();
   for (const path of paths) {
     const types: Record<string, ColumnType> = {};
     for (const [name, kind] of schema) if (kind === "categorical") types[name] = "categorical";
     Object.assign(types, options.types);
     const single = paths.length === 1;
-    const readOptions = { columns: options.columns, requireColumns: single, types, batchRows, verbatim: options.verbatim, withLines: options.withLines };
+    const readOptions = {
+      columns: options.columns,
+      requireColumns: single,
+      types,
+      batchRows,
+      verbatim: options.verbatim,
+      withLines: options.withLines,
+    };
     for await (const batch of batchesOf(path, readOptions)) {
       for (const column of batch.columns) {
         if (schema.get(column.name) !== "categorical") schema.set(column.name, column.kind);
       }
       const byName = new Map(batch.columns.map((c) => [c.name, c]));
       const columns = [...schema].map(([name, kind]) => byName.get(name) ?? missingColumn(name, kind, batch.rowCount));
-      yield { source: path, file: path, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions, ...(batch.lines ? { lines: batch.lines } : {}) };
+      yield {
+        source: path,
+        file: path,
+        rowCount: batch.rowCount,
+        columns,
+        firstLine: batch.firstLine,
+        promotions: batch.promotions,
+        ...(batch.lines ? { lines: batch.lines } : {}),
+      };
     }
   }
   for (const name of options.columns ?? []) {
     if (!schema.has(name)) {
-      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+      throw new UserError(
+        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
+        { column: name },
+      );
     }
   }
 }

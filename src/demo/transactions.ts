@@ -38,7 +38,16 @@ export interface TransactionOptions {
 /** The label column. */
 export const FRAUD_LABEL = "is_fraud";
 /** Feature columns in file order (the label comes last). */
-export const TRANSACTION_FEATURES = ["amount", "merchant_category", "hour", "country", "device", "velocity_1h", "velocity_24h", "amount_vs_avg"] as const;
+export const TRANSACTION_FEATURES = [
+  "amount",
+  "merchant_category",
+  "hour",
+  "country",
+  "device",
+  "velocity_1h",
+  "velocity_24h",
+  "amount_vs_avg",
+] as const;
 /** The features that hold text. */
 export const CATEGORICAL_TRANSACTION_FEATURES = ["merchant_category", "country", "device"] as const;
 /** The device type and merchant category that appear only with the new scam. */
@@ -51,13 +60,44 @@ const HOME_COUNTRY = "US";
 /** Category → relative weight. The order of the keys is the order of the table's categories. */
 type Weights = Readonly<Record<string, number>>;
 
-const CATEGORIES = ["grocery", "fuel", "restaurants", "retail", "pharmacy", "travel", "electronics", "online_services", "gambling", NEW_SCAM_CATEGORY];
+const CATEGORIES = [
+  "grocery",
+  "fuel",
+  "restaurants",
+  "retail",
+  "pharmacy",
+  "travel",
+  "electronics",
+  "online_services",
+  "gambling",
+  NEW_SCAM_CATEGORY,
+];
 const COUNTRIES = [HOME_COUNTRY, "CA", "MX", "GB", "DE", "FR", "BR", "NG"];
 const DEVICES = ["chip", "contactless", "online", "mobile_wallet", NEW_SCAM_DEVICE];
 
-const LEGIT_CATEGORY: Weights = { grocery: 28, fuel: 12, restaurants: 14, retail: 14, pharmacy: 5, travel: 4, electronics: 5, online_services: 16, gambling: 2 };
+const LEGIT_CATEGORY: Weights = {
+  grocery: 28,
+  fuel: 12,
+  restaurants: 14,
+  retail: 14,
+  pharmacy: 5,
+  travel: 4,
+  electronics: 5,
+  online_services: 16,
+  gambling: 2,
+};
 const LEGIT_CATEGORY_NEW_ERA: Weights = { ...LEGIT_CATEGORY, [NEW_SCAM_CATEGORY]: 4 };
-const TAKEOVER_CATEGORY: Weights = { grocery: 6, fuel: 5, restaurants: 4, retail: 12, pharmacy: 2, travel: 14, electronics: 22, online_services: 20, gambling: 15 };
+const TAKEOVER_CATEGORY: Weights = {
+  grocery: 6,
+  fuel: 5,
+  restaurants: 4,
+  retail: 12,
+  pharmacy: 2,
+  travel: 14,
+  electronics: 22,
+  online_services: 20,
+  gambling: 15,
+};
 const TESTING_CATEGORY: Weights = { online_services: 35, [NEW_SCAM_CATEGORY]: 65 };
 
 const LEGIT_COUNTRY: Weights = { US: 93, CA: 2, MX: 1.5, GB: 1.2, DE: 0.8, FR: 0.8, BR: 0.4, NG: 0.3 };
@@ -65,7 +105,13 @@ const TAKEOVER_COUNTRY: Weights = { US: 72, CA: 4, MX: 5, GB: 5, DE: 2, FR: 2, B
 const TESTING_COUNTRY: Weights = { US: 92, CA: 3, MX: 2, GB: 1, BR: 1, NG: 1 };
 
 const LEGIT_DEVICE: Weights = { chip: 38, contactless: 32, online: 20, mobile_wallet: 10 };
-const LEGIT_DEVICE_NEW_ERA: Weights = { chip: 33, contactless: 30, online: 20, mobile_wallet: 12, [NEW_SCAM_DEVICE]: 5 };
+const LEGIT_DEVICE_NEW_ERA: Weights = {
+  chip: 33,
+  contactless: 30,
+  online: 20,
+  mobile_wallet: 12,
+  [NEW_SCAM_DEVICE]: 5,
+};
 const TAKEOVER_DEVICE: Weights = { chip: 26, contactless: 18, online: 38, mobile_wallet: 18 };
 const TESTING_DEVICE: Weights = { online: 20, [NEW_SCAM_DEVICE]: 80 };
 
@@ -95,9 +141,11 @@ export function generateTransactions(options: TransactionOptions): Table {
   const scenario = options.scenario ?? "baseline";
   const rows = options.rows;
   if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`rows must be a non-negative integer, got ${rows}`);
-  if (scenario !== "baseline" && scenario !== "new_scam") throw new RangeError(`scenario must be "baseline" or "new_scam", got ${JSON.stringify(scenario)}`);
+  if (scenario !== "baseline" && scenario !== "new_scam")
+    throw new RangeError(`scenario must be "baseline" or "new_scam", got ${JSON.stringify(scenario)}`);
   const newScamShare = scenario === "new_scam" ? (options.newScamShare ?? 0.5) : 0;
-  if (!(newScamShare >= 0 && newScamShare <= 1)) throw new RangeError(`newScamShare must be in [0, 1], got ${options.newScamShare}`);
+  if (!(newScamShare >= 0 && newScamShare <= 1))
+    throw new RangeError(`newScamShare must be in [0, 1], got ${options.newScamShare}`);
   const random = createRandom(options.seed);
   const newEra = scenario === "new_scam";
   const fraudRate = FRAUD_RATE[scenario];
@@ -113,7 +161,11 @@ export function generateTransactions(options: TransactionOptions): Table {
   const device = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const fraud = random.nextFloat() < fraudRate;
-    const t = !fraud ? legitimate(random, newEra) : random.nextFloat() < newScamShare ? cardTesting(random) : accountTakeover(random);
+    const t = !fraud
+      ? legitimate(random, newEra)
+      : random.nextFloat() < newScamShare
+        ? cardTesting(random)
+        : accountTakeover(random);
     amount[i] = t.amount;
     hour[i] = t.hour;
     velocity1h[i] = t.velocity1h;
@@ -125,7 +177,8 @@ export function generateTransactions(options: TransactionOptions): Table {
     device[i] = DEVICES.indexOf(t.device);
   }
   // Categories the scenario cannot produce are left out, as a reader of the written file would.
-  const vocabulary = (all: string[]) => (newEra ? all : all.filter((c) => c !== NEW_SCAM_CATEGORY && c !== NEW_SCAM_DEVICE));
+  const vocabulary = (all: string[]) =>
+    newEra ? all : all.filter((c) => c !== NEW_SCAM_CATEGORY && c !== NEW_SCAM_DEVICE);
   const columns: Column[] = [
     numeric("amount", amount),
     categorical("merchant_category", merchantCategory, CATEGORIES, vocabulary(CATEGORIES)),
@@ -137,7 +190,11 @@ export function generateTransactions(options: TransactionOptions): Table {
     numeric("amount_vs_avg", amountVsAvg),
     numeric(FRAUD_LABEL, isFraud),
   ];
-  return { source: `generated transactions (scenario ${scenario}, seed ${options.seed}, ${rows} rows)`, rowCount: rows, columns };
+  return {
+    source: `generated transactions (scenario ${scenario}, seed ${options.seed}, ${rows} rows)`,
+    rowCount: rows,
+    columns,
+  };
 }
 
 /** The cardholder's average transaction amount: log-normal with median about 37. */
@@ -165,7 +222,10 @@ function legitimate(random: RandomSource, newEra: boolean): Transaction {
 function accountTakeover(random: RandomSource): Transaction {
   const average = cardholderAverage(random);
   const amount = cents(average * Math.exp(0.6 + 0.8 * normal(random)));
-  const hour = random.nextFloat() < TAKEOVER_NIGHT_SHARE ? NIGHT_HOURS[random.nextBelow(NIGHT_HOURS.length)] : pickIndex(random, DAY_PROFILE);
+  const hour =
+    random.nextFloat() < TAKEOVER_NIGHT_SHARE
+      ? NIGHT_HOURS[random.nextBelow(NIGHT_HOURS.length)]
+      : pickIndex(random, DAY_PROFILE);
   const velocity1h = poisson(random, 0.8);
   return {
     amount,
@@ -227,7 +287,12 @@ function poisson(random: RandomSource, lambda: number): number {
 
 function pick(random: RandomSource, weights: Weights): string {
   const keys = Object.keys(weights);
-  return keys[pickIndex(random, keys.map((key) => weights[key]))];
+  return keys[
+    pickIndex(
+      random,
+      keys.map((key) => weights[key]),
+    )
+  ];
 }
 
 function pickIndex(random: RandomSource, weights: readonly number[]): number {
@@ -246,7 +311,12 @@ function numeric(name: string, values: Float64Array): NumericColumn {
 }
 
 /** Re-codes `codes` (indexes into `all`) against the scenario's own category list. */
-function categorical(name: string, codes: Int32Array, all: readonly string[], categories: readonly string[]): CategoricalColumn {
+function categorical(
+  name: string,
+  codes: Int32Array,
+  all: readonly string[],
+  categories: readonly string[],
+): CategoricalColumn {
   const remap = all.map((category) => categories.indexOf(category));
   return { kind: "categorical", name, codes: codes.map((code) => remap[code]), categories };
 }

@@ -77,7 +77,12 @@ export function parseChampionClaim(message: string, model: string, tag: string):
       typeof value.artifact?.path === "string" &&
       /^[0-9a-f]{64}$/.test(value.artifact?.sha256 ?? "")
     ) {
-      return { model, version: value.version, tag, artifact: { path: value.artifact.path, sha256: value.artifact.sha256 } };
+      return {
+        model,
+        version: value.version,
+        tag,
+        artifact: { path: value.artifact.path, sha256: value.artifact.sha256 },
+      };
     }
   }
   return undefined;
@@ -101,7 +106,12 @@ export interface ChampionFilter {
  * also be in that commit's history: an annotated tag with a well-formed claim, pushed by hand on a
  * side branch, is not a champion.
  */
-export async function* trustedChampionTags(git: Git, model: string, filter: ChampionFilter, ignored: IgnoredTag[]): AsyncGenerator<TrustedChampion> {
+export async function* trustedChampionTags(
+  git: Git,
+  model: string,
+  filter: ChampionFilter,
+  ignored: IgnoredTag[],
+): AsyncGenerator<TrustedChampion> {
   const { within, only } = filter;
   const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
@@ -116,7 +126,10 @@ export async function* trustedChampionTags(git: Git, model: string, filter: Cham
     .sort((a, b) => b.version - a.version);
   for (const t of tags) {
     if (t.type !== "tag") {
-      ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
+      ignored.push({
+        tag: t.tag,
+        reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)",
+      });
       continue;
     }
     if (t.peeledType !== "commit") {
@@ -125,12 +138,19 @@ export async function* trustedChampionTags(git: Git, model: string, filter: Cham
     }
     const claim = parseChampionClaim(t.message, model, t.tag);
     if (!claim) {
-      ignored.push({ tag: t.tag, reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote" });
+      ignored.push({
+        tag: t.tag,
+        reason:
+          "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote",
+      });
       continue;
     }
     if (only && claim.artifact.sha256 !== only.sha256) continue;
     if (within && !(await isAncestor(git, `refs/tags/${t.tag}^{commit}`, within.commit))) {
-      ignored.push({ tag: t.tag, reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)` });
+      ignored.push({
+        tag: t.tag,
+        reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)`,
+      });
       continue;
     }
     const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
@@ -139,7 +159,10 @@ export async function* trustedChampionTags(git: Git, model: string, filter: Cham
       continue;
     }
     if (artifact.sha256 !== claim.artifact.sha256) {
-      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
+      ignored.push({
+        tag: t.tag,
+        reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}`,
+      });
       continue;
     }
     yield { tag: t.tag, version: t.version, artifact, artifactPath: claim.artifact.path };
@@ -147,7 +170,11 @@ export async function* trustedChampionTags(git: Git, model: string, filter: Cham
 }
 
 /** The trusted champion: the newest of `trustedChampionTags`, and the tags passed over on the way. */
-export async function trustedChampion(git: Git, model: string, filter: ChampionFilter = {}): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
+export async function trustedChampion(
+  git: Git,
+  model: string,
+  filter: ChampionFilter = {},
+): Promise<{ champion?: TrustedChampion; ignored: IgnoredTag[] }> {
   const ignored: IgnoredTag[] = [];
   for await (const champion of trustedChampionTags(git, model, filter, ignored)) return { champion, ignored };
   return { ignored };
@@ -175,10 +202,18 @@ export async function resolveChampion(
 ): Promise<ChampionResolution> {
   if (override) {
     const asFile = resolve(cwd, override);
-    if (await stat(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
+    if (
+      await stat(asFile).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
     const commit = await commitOf(git, override);
     if (commit === undefined) {
-      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
+      throw new UserError(
+        `--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`,
+      );
     }
     const found = await fromGit(git, commit, model.artifact, `commit ${override}`);
     if (!found) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
@@ -193,7 +228,8 @@ export async function resolveChampion(
   const { champion, ignored } = await trustedChampion(git, model.name, { within });
   if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : undefined;
-  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
+  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256)
+    return { ignoredTags: ignored };
   return { champion: found, ignoredTags: ignored };
 }
 
@@ -212,7 +248,13 @@ export async function baseRef(git: Git, env: NodeJS.ProcessEnv): Promise<{ name:
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
     if ((await commitOf(git, ref)) !== undefined) return { name, ref };
   }
-  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
+  const fetched = await git.tryRun([
+    "fetch",
+    "--quiet",
+    "--depth=1",
+    "origin",
+    `+refs/heads/${name}:refs/remotes/origin/${name}`,
+  ]);
   return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : undefined;
 }
 
@@ -224,7 +266,10 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
   // A link committed in place of the model holds a path, not the model; never follow it.
   const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
   if (entry.startsWith("120000 ")) {
-    throw new UserError(`${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`, { file: path });
+    throw new UserError(
+      `${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`,
+      { file: path },
+    );
   }
   const bytes = await readBlob(git, blob);
   const file = join(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
@@ -234,10 +279,16 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
 
 export async function fromFile(path: string, label: string): Promise<ArtifactSource> {
   let bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`${path}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path });
+    throw new UserError(
+      `${path}: cannot read the model (${error.code}). Check the path, or run the train command first.`,
+      { file: path },
+    );
   });
   if (isLfsPointer(bytes)) {
-    throw new UserError(`${path} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path });
+    throw new UserError(
+      `${path} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+      { file: path },
+    );
   }
   return { path, label, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
@@ -250,11 +301,21 @@ function isLfsPointer(bytes: Buffer): boolean {
 async function smudgeLfs(git: Git, pointer: Buffer, path: string, label: string): Promise<Buffer> {
   const { execFile } = await import("node:child_process");
   return new Promise((resolveFile, reject) => {
-    const child = execFile("git", ["lfs", "smudge", "--", path], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
-      if (error || isLfsPointer(stdout)) {
-        reject(new UserError(`${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path }));
-      } else resolveFile(stdout);
-    });
+    const child = execFile(
+      "git",
+      ["lfs", "smudge", "--", path],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error, stdout) => {
+        if (error || isLfsPointer(stdout)) {
+          reject(
+            new UserError(
+              `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+              { file: path },
+            ),
+          );
+        } else resolveFile(stdout);
+      },
+    );
     child.stdin?.end(pointer);
   });
 }

@@ -36,22 +36,42 @@ export async function configAt(git: Git, commit: string, relativePath: string): 
 }
 
 /** The model's held-out files as committed at `commit`, matched by ITS config's patterns, copied to a temporary folder. */
-export async function holdoutAt(git: Git, commit: string, model: ModelConfig, name: string, files?: Map<string, string>): Promise<HoldoutInput> {
+export async function holdoutAt(
+  git: Git,
+  commit: string,
+  model: ModelConfig,
+  name: string,
+  files?: Map<string, string>,
+): Promise<HoldoutInput> {
   const tree = files ?? (await treeFiles(git, commit));
   const { matched, unmatched } = matchTreePaths([...tree.keys()], model.data.holdout);
   if (unmatched.length) {
-    throw new UserError(`models.${model.name}.data.holdout: "${unmatched[0]}" matches no file at ${commit.slice(0, 12)}. Commit the held-out set, or fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    throw new UserError(
+      `models.${model.name}.data.holdout: "${unmatched[0]}" matches no file at ${commit.slice(0, 12)}. Commit the held-out set, or fix the path in the config.`,
+      { key: `models.${model.name}.data.holdout` },
+    );
   }
-  return materialize(git, matched.map((p) => [p, tree.get(p)!] as const), name);
+  return materialize(
+    git,
+    matched.map((p) => [p, tree.get(p)!] as const),
+    name,
+  );
 }
 
 /** Copies blobs (path, blob id) to a temporary folder under their paths; hashes them on the way. */
-export async function materialize(git: Git, blobs: ReadonlyArray<readonly [string, string]>, name: string): Promise<HoldoutInput> {
+export async function materialize(
+  git: Git,
+  blobs: ReadonlyArray<readonly [string, string]>,
+  name: string,
+): Promise<HoldoutInput> {
   const dir = makeTempDir("holdout");
   const hashes: Record<string, string> = {};
   for (const [path, blob] of blobs) {
     // git's own checkout refuses such entries; a crafted tree object may still hold them.
-    if (path.startsWith("/") || path.split("/").some((segment) => segment === ".." || segment === "." || segment === "" || segment === ".git")) {
+    if (
+      path.startsWith("/") ||
+      path.split("/").some((segment) => segment === ".." || segment === "." || segment === "" || segment === ".git")
+    ) {
       throw new UserError(`${JSON.stringify(path)}: not a safe path inside the repository; refusing to read it.`);
     }
     const bytes = await readBlob(git, blob);

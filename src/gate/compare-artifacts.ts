@@ -11,7 +11,12 @@ import { encodeLabels, featuresOf, labelRules } from "./labels.ts";
  * Every held-out metric of two artifacts of the same model (the recorded one and a rebuild), for
  * reproduce when the bytes differ: exporters embed ids and timestamps, the predictions should not.
  */
-export async function compareArtifactMetrics(model: ModelConfig, recordedPath: string, rebuiltPath: string, root: string): Promise<Array<{ metric: string; recorded: number; rebuilt: number }>> {
+export async function compareArtifactMetrics(
+  model: ModelConfig,
+  recordedPath: string,
+  rebuiltPath: string,
+  root: string,
+): Promise<Array<{ metric: string; recorded: number; rebuilt: number }>> {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const table = await readTables(paths.map((p) => join(root, p)));
   const features = featuresOf(table, model.label, model.features);
@@ -19,7 +24,9 @@ export async function compareArtifactMetrics(model: ModelConfig, recordedPath: s
     const handle = await loadModel(path);
     try {
       const p = await predict(handle, table, features, model.task);
-      const { values: labels } = encodeLabels(table, labelRules(model), [{ source: path, classLabels: handle.classLabels, classCount: p.classCount }]);
+      const { values: labels } = encodeLabels(table, labelRules(model), [
+        { source: path, classLabels: handle.classLabels, classCount: p.classCount },
+      ]);
       const data: EvaluationData =
         model.task === "binary"
           ? { task: "binary", labels, scores: p.scores }

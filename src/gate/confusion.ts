@@ -29,5 +29,9 @@ export function confusionOf(
     }
     return m;
   };
-  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+  return {
+    labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)),
+    challenger: matrix(challenger),
+    champion: champion && matrix(champion),
+  };
 }

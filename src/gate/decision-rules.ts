@@ -12,22 +12,44 @@ type Values = Record<string, { value: number; undefinedReason?: string } | undef
  * model has no value for it (one class in the labels, say), there is no verdict: the gate never
  * switches to another metric, which would decide on something the config did not choose.
  */
-export function primaryUndefinedReason(metric: string, holdoutName: string, challenger: Values, champion: Values): string | undefined {
+export function primaryUndefinedReason(
+  metric: string,
+  holdoutName: string,
+  challenger: Values,
+  champion: Values,
+): string | undefined {
   if (Number.isFinite(challenger[metric]?.value) && Number.isFinite(champion[metric]?.value)) return undefined;
   const reason = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
   return `${metric}, the primary metric, cannot be computed on ${holdoutName} (${reason}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
 }
 
 /** max_size_mb and max_size_ratio, when configured. */
-export function sizeGuardrails(g: EvaluateConfig["guardrails"], challengerBytes: number, championBytes: number): GuardrailResult[] {
+export function sizeGuardrails(
+  g: EvaluateConfig["guardrails"],
+  challengerBytes: number,
+  championBytes: number,
+): GuardrailResult[] {
   const out: GuardrailResult[] = [];
   if (g.max_size_mb !== undefined) {
     const mb = challengerBytes / 1e6;
-    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: championBytes / 1e6, challenger: mb, unit: "MB", limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+    out.push({
+      name: "max_size_mb",
+      status: mb <= g.max_size_mb ? "pass" : "fail",
+      champion: championBytes / 1e6,
+      challenger: mb,
+      unit: "MB",
+      limit: g.max_size_mb,
+      detail: `${mb.toFixed(2)} MB`,
+    });
   }
   if (g.max_size_ratio !== undefined) {
     const ratio = challengerBytes / Math.max(1, championBytes);
-    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}× the champion's size` });
+    out.push({
+      name: "max_size_ratio",
+      status: ratio <= g.max_size_ratio ? "pass" : "fail",
+      limit: g.max_size_ratio,
+      detail: `${ratio.toFixed(2)}× the champion's size`,
+    });
   }
   return out;
 }
@@ -43,13 +65,25 @@ export function metricMarginGuardrails(
   champion: Values,
   directionOf: (metric: string) => Direction | undefined,
 ): GuardrailResult[] {
-  const margins: Record<string, number> = task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
+  const margins: Record<string, number> =
+    task === "binary" ? { ece: g.ece_margin, brier: g.brier_margin, ...g.metrics } : { ...g.metrics };
   return Object.entries(margins).map(([name, margin]): GuardrailResult => {
     const direction = directionOf(name);
     const after = challenger[name]?.value;
     const before = champion[name]?.value;
-    if (!direction || after === undefined || before === undefined || !Number.isFinite(after) || !Number.isFinite(before)) {
-      return { name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: direction ? `${name} could not be computed` : `unknown metric "${name}"` };
+    if (
+      !direction ||
+      after === undefined ||
+      before === undefined ||
+      !Number.isFinite(after) ||
+      !Number.isFinite(before)
+    ) {
+      return {
+        name: `${name} not worse by more than ${margin}`,
+        status: "fail",
+        limit: margin,
+        detail: direction ? `${name} could not be computed` : `unknown metric "${name}"`,
+      };
     }
     const worsening = direction === "higher" ? before - after : after - before;
     return {
@@ -67,7 +101,12 @@ export function metricMarginGuardrails(
  * A slice fails only when it is large enough to gate and the challenger is confidently worse
  * there by more than the margin: the whole interval of the difference lies beyond −margin.
  */
-export function sliceStatus(slice: { rows: number; ciLow?: number; ciHigh?: number }, direction: Direction, minRows: number, margin: number): "pass" | "fail" | "not-gated" {
+export function sliceStatus(
+  slice: { rows: number; ciLow?: number; ciHigh?: number },
+  direction: Direction,
+  minRows: number,
+  margin: number,
+): "pass" | "fail" | "not-gated" {
   if (slice.rows < minRows || slice.ciLow === undefined || slice.ciHigh === undefined) return "not-gated";
   const sign = direction === "higher" ? 1 : -1;
   const worstPlausible = Math.max(sign * slice.ciLow, sign * slice.ciHigh);

@@ -39,8 +39,18 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     reasons: [],
     warnings: [],
     errors: [],
-    challenger: { label: challenger.label, sha256: challenger.sha256, bytes: challenger.bytes, commit: challenger.commit },
-    champion: champion && { label: champion.label, sha256: champion.sha256, bytes: champion.bytes, commit: champion.commit },
+    challenger: {
+      label: challenger.label,
+      sha256: challenger.sha256,
+      bytes: challenger.bytes,
+      commit: challenger.commit,
+    },
+    champion: champion && {
+      label: champion.label,
+      sha256: champion.sha256,
+      bytes: champion.bytes,
+      commit: champion.commit,
+    },
     holdouts: [],
     seed: model.evaluate.seed,
     resamples: model.evaluate.resamples,
@@ -48,24 +58,36 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     minImprovement: model.evaluate.min_improvement,
   };
   if (model.evaluate.guardrails.latency_p95_ratio !== undefined) {
-    base.warnings.push(`models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`);
+    base.warnings.push(
+      `models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`,
+    );
   }
-  if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+  if (champion && champion.sha256 === challenger.sha256)
+    return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
 
   let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
     await refuseUnsafeOnnx(challenger, model.artifact);
-    handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : undefined };
+    handles = {
+      challenger: await loadModel(challenger.path),
+      champion: champion ? await loadModel(champion.path) : undefined,
+    };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
       const scored = await scoreHoldout(
         model,
         holdout,
-        { challenger: { label: challenger.label, handle: handles.challenger! }, champion: champion && { label: champion.label, handle: handles.champion! } },
+        {
+          challenger: { label: challenger.label, handle: handles.challenger! },
+          champion: champion && { label: champion.label, handle: handles.champion! },
+        },
         input.latencyRounds,
       );
-      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, { challenger: challenger.bytes, champion: champion?.bytes });
+      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, {
+        challenger: challenger.bytes,
+        champion: champion?.bytes,
+      });
       base.holdouts.push(evaluation);
       base.warnings.push(...warnings);
     }
@@ -73,12 +95,17 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     if (!isUserError(error)) throw error;
     return { ...base, kind: "error", verdict: undefined, errors: [...base.errors, error.message] };
   } finally {
-    await Promise.all([handles.challenger && closeModel(handles.challenger), handles.champion && closeModel(handles.champion)]);
+    await Promise.all([
+      handles.challenger && closeModel(handles.challenger),
+      handles.champion && closeModel(handles.champion),
+    ]);
   }
 
   const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
   const verdict = combineVerdicts(verdicts);
-  const reasons = base.holdouts.flatMap((h) => (base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? [])));
+  const reasons = base.holdouts.flatMap((h) =>
+    base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? []),
+  );
   return { ...base, verdict, reasons };
 }
 

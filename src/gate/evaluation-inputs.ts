@@ -13,13 +13,20 @@ export function configSectionSha256(model: ModelConfig): string {
 
 /** sha256 over the held-out files (sorted path, NUL, content sha256, newline), the set's identity. */
 export function holdoutSetSha256(files: Record<string, string>): string {
-  return sha256(Object.keys(files).sort().map((path) => `${path}\0${files[path]}\n`).join(""));
+  return sha256(
+    Object.keys(files)
+      .sort()
+      .map((path) => `${path}\0${files[path]}\n`)
+      .join(""),
+  );
 }
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";

@@ -12,7 +12,10 @@ const GATE_KEYS = ["task", "label", "classes", "positive", "features", "evaluate
 export function gateChanges(base: ModelConfig, branch: ModelConfig): KeyChange[] {
   const pick = (model: ModelConfig) => {
     const section = configSection(model);
-    return { ...Object.fromEntries(GATE_KEYS.map((key) => [key, section[key]])), data: { holdout: (section.data as { holdout?: unknown } | undefined)?.holdout } };
+    return {
+      ...Object.fromEntries(GATE_KEYS.map((key) => [key, section[key]])),
+      data: { holdout: (section.data as { holdout?: unknown } | undefined)?.holdout },
+    };
   };
   return changedKeys(pick(base), pick(branch));
 }
@@ -20,7 +23,9 @@ export function gateChanges(base: ModelConfig, branch: ModelConfig): KeyChange[]
 /** The notice at the top of the report, or undefined when nothing that judges changed. */
 export function gateChangeNotice(changes: KeyChange[], judgedWith: "base" | "branch"): string | undefined {
   if (!changes.length) return undefined;
-  const shown = changes.slice(0, 6).map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}`);
+  const shown = changes
+    .slice(0, 6)
+    .map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}`);
   const more = changes.length > shown.length ? ` and ${changes.length - shown.length} more` : "";
   return (
     `this pull request changes how the model is judged (${shown.join("; ")}${more}). ` +

@@ -42,7 +42,11 @@ export async function holdoutSets(
     if (!compare || !isUserError(error)) throw error;
   }
   const { hashes } = await hashFiles(root, paths);
-  const current: HoldoutInput = { name: "holdout", paths: paths.map((p) => join(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])) };
+  const current: HoldoutInput = {
+    name: "holdout",
+    paths: paths.map((p) => join(root, p)),
+    files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])),
+  };
   if (!compare) return { sets: [current], notices: [] };
 
   // Which held-out files does the base's own config name, at the base commit?
@@ -50,10 +54,19 @@ export async function holdoutSets(
   try {
     baseModel = (await configAt(git, baseCommit, configPath))?.models.find((m) => m.name === model.name);
   } catch (error) {
-    return { sets: [current], notices: [`the base branch ${base.name}'s ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on this branch's held-out set only.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the base branch ${base.name}'s ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on this branch's held-out set only.`,
+      ],
+    };
   }
   const own = (notice: string): HoldoutPlan => {
-    if (!paths.length) throw new UserError(`models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    if (!paths.length)
+      throw new UserError(
+        `models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`,
+        { key: `models.${model.name}.data.holdout` },
+      );
     return { sets: [current], notices: [] };
   };
   if (!baseModel) return own(`the base branch ${base.name} has no model ${model.name} to fall back on`); // a new model: nothing to hold it to.
@@ -61,16 +74,27 @@ export async function holdoutSets(
   const { matched: basePaths } = matchTreePaths([...tree.keys()], baseModel.data.holdout);
   if (basePaths.length === 0) {
     if (!paths.length) own(`the base branch ${base.name} has none either`);
-    return { sets: [current], notices: [`the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`,
+      ],
+    };
   }
-  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n") : [];
+  const workingBlobs = paths.length
+    ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n")
+    : [];
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
   const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
   const edited = basePaths.filter((p) => working.has(p) && working.get(p) !== tree.get(p));
   if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
 
-  const baseSet = await materialize(git, basePaths.map((p) => [p, tree.get(p)!] as const), `base holdout (${base.name})`);
+  const baseSet = await materialize(
+    git,
+    basePaths.map((p) => [p, tree.get(p)!] as const),
+    `base holdout (${base.name})`,
+  );
   const sets = paths.length ? [baseSet, { ...current, name: "PR holdout" }] : [baseSet];
   return { sets, notices: [changeNotice({ removed, added, edited }, base.name, paths.length > 0)] };
 }
@@ -81,35 +105,68 @@ export async function holdoutSets(
  * with it, so a PR that moves, renames, edits or deletes the held-out set is flagged at the top and
  * its own set is shown too (it must not reject).
  */
-async function holdoutSetsForRev(git: Git, root: string, model: ModelConfig, base: { name: string } | undefined, configPath: string, challengerCommit: string): Promise<HoldoutPlan> {
+async function holdoutSetsForRev(
+  git: Git,
+  root: string,
+  model: ModelConfig,
+  base: { name: string } | undefined,
+  configPath: string,
+  challengerCommit: string,
+): Promise<HoldoutPlan> {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const { hashes } = await hashFiles(root, paths);
   const baseName = base?.name ?? "checked out";
-  const current: HoldoutInput = { name: "holdout", paths: paths.map((p) => join(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])) };
+  const current: HoldoutInput = {
+    name: "holdout",
+    paths: paths.map((p) => join(root, p)),
+    files: Object.fromEntries(paths.map((p) => [p, hashes.get(p)!.sha256])),
+  };
   let prModel: ModelConfig | undefined;
   try {
     prModel = (await configAt(git, challengerCommit, configPath))?.models.find((m) => m.name === model.name);
   } catch (error) {
-    return { sets: [current], notices: [`the pull request's ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on the base's held-out set; its own could not be compared.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the pull request's ${configPath} cannot be read (${(error as Error).message.split("\n")[0]}): judged on the base's held-out set; its own could not be compared.`,
+      ],
+    };
   }
   const tree = await treeFiles(git, challengerCommit);
   const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
-  const baseBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n") : [];
+  const baseBlobs = paths.length
+    ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n")
+    : [];
   const removed = paths.filter((p) => !prPaths.includes(p));
   const added = prPaths.filter((p) => !paths.includes(p));
   const edited = paths.filter((p, i) => prPaths.includes(p) && tree.get(p) !== baseBlobs[i]);
   if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
   const baseSet = { ...current, name: `base holdout (${baseName})` };
-  const sets = prPaths.length ? [baseSet, await materialize(git, prPaths.map((p) => [p, tree.get(p)!] as const), "PR holdout")] : [baseSet];
+  const sets = prPaths.length
+    ? [
+        baseSet,
+        await materialize(
+          git,
+          prPaths.map((p) => [p, tree.get(p)!] as const),
+          "PR holdout",
+        ),
+      ]
+    : [baseSet];
   return { sets, notices: [changeNotice({ removed, added, edited }, baseName, prPaths.length > 0)] };
 }
 
-function changeNotice(c: { removed: string[]; added: string[]; edited: string[] }, baseName: string, prSetShown: boolean): string {
+function changeNotice(
+  c: { removed: string[]; added: string[]; edited: string[] },
+  baseName: string,
+  prSetShown: boolean,
+): string {
   const change = [
     c.removed.length ? `removes or renames ${list(c.removed)}` : "",
     c.added.length ? `adds ${list(c.added)}` : "",
     c.edited.length ? `edits ${list(c.edited)}` : "",
-  ].filter(Boolean).join("; ");
+  ]
+    .filter(Boolean)
+    .join("; ");
   return (
     `this pull request changes the held-out set (it ${change}): the verdict is decided on the base branch ${baseName}'s held-out set, as its config names it` +
     (prSetShown ? "; this branch's set is shown too and must not reject." : ".")

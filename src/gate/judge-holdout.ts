@@ -33,7 +33,9 @@ export async function judgeHoldout(
 ): Promise<Judged> {
   const options: MetricOptions = { threshold: model.evaluate.threshold };
   const { challenger, champion } = scored;
-  const warnings = scored.missingSliceColumns.map((name) => `slice column "${name}" is not in the held-out set: not reported.`);
+  const warnings = scored.missingSliceColumns.map(
+    (name) => `slice column "${name}" is not in the held-out set: not reported.`,
+  );
 
   // One cache per held-out set: the scores are sorted and checked once for every metric and test.
   const cache = createPreparationCache();
@@ -73,7 +75,12 @@ export async function judgeHoldout(
   // metric would gate on something the config did not choose.
   const undefinedPrimary = primaryUndefinedReason(metric, scored.name, challengerMetrics, championMetrics);
   if (undefinedPrimary) {
-    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
+    evaluation.decision = {
+      verdict: "inconclusive",
+      improvementLow: NaN,
+      improvementHigh: NaN,
+      reasons: [undefinedPrimary],
+    };
     return { evaluation, warnings: [...warnings, undefinedPrimary] };
   }
 
@@ -100,7 +107,15 @@ export async function judgeHoldout(
   if (challenger.task === "binary" && champion.task === "binary") {
     const delong = delongTest(champion, challenger, { confidence: model.evaluate.confidence, cache });
     if (!delong.undefinedReason) {
-      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
+      evaluation.delong = {
+        aucChampion: delong.championAuc,
+        aucChallenger: delong.challengerAuc,
+        delta: delong.difference,
+        z: delong.z,
+        pValue: delong.pValue,
+        ciLow: delong.ciLow,
+        ciHigh: delong.ciHigh,
+      };
     }
   }
   if (challenger.task !== "regression" && champion.task !== "regression") {
@@ -113,9 +128,22 @@ export async function judgeHoldout(
   evaluation.slices = slices.rows;
   const failingSlices: GuardrailResult[] = slices.rows
     .filter((s) => s.status === "fail")
-    .map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${metric} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }));
+    .map((s) => ({
+      name: `slice ${s.column}=${s.value}`,
+      status: "fail",
+      detail: `${metric} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}`,
+    }));
   evaluation.decision = decideVerdict(
-    { metric, direction: METRICS.get(metric)!.direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
+    {
+      metric,
+      direction: METRICS.get(metric)!.direction,
+      champion: paired.champion,
+      challenger: paired.challenger,
+      delta: paired.delta,
+      ciLow: paired.ciLow,
+      ciHigh: paired.ciHigh,
+      confidence: paired.confidence,
+    },
     [...evaluation.guardrails, ...failingSlices],
     model.evaluate.min_improvement,
   );
@@ -134,10 +162,25 @@ function guardrails(
   if (latency) {
     const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
     const judged = judgeLatency(latency, limit);
-    out.push({ name: "latency_median_ratio", status: judged.failed ? "fail" : "pass", champion: judged.championMedianMs, challenger: judged.challengerMedianMs, unit: `ms per batch of ${latency.rowsPerBatch} rows (median)`, limit, detail: judged.detail });
+    out.push({
+      name: "latency_median_ratio",
+      status: judged.failed ? "fail" : "pass",
+      champion: judged.championMedianMs,
+      challenger: judged.challengerMedianMs,
+      unit: `ms per batch of ${latency.rowsPerBatch} rows (median)`,
+      limit,
+      detail: judged.detail,
+    });
   }
   if (bytes.champion !== undefined) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));
-  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
+  out.push(
+    ...metricMarginGuardrails(
+      model.task,
+      g,
+      challengerMetrics,
+      championMetrics,
+      (name) => METRICS.get(name)?.direction,
+    ),
+  );
   return out;
 }
-

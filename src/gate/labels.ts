@@ -45,23 +45,38 @@ export interface EncodedLabels {
 export function encodeLabels(table: Table, rules: LabelRules, models: readonly ModelClasses[]): EncodedLabels {
   const column = table.columns.find((c) => c.name === rules.label);
   if (!column) {
-    throw new UserError(`${table.source}: no label column "${rules.label}". Columns there: ${table.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`, {
-      file: table.source,
-      column: rules.label,
-    });
+    throw new UserError(
+      `${table.source}: no label column "${rules.label}". Columns there: ${table.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`,
+      {
+        file: table.source,
+        column: rules.label,
+      },
+    );
   }
   const texts = labelTexts(table, column, rules);
   if (rules.task === "regression") {
-    if (column.kind !== "numeric") throw new UserError(`${table.source}: label "${rules.label}" must be numeric for a regression model.`, { file: table.source, column: rules.label });
+    if (column.kind !== "numeric")
+      throw new UserError(`${table.source}: label "${rules.label}" must be numeric for a regression model.`, {
+        file: table.source,
+        column: rules.label,
+      });
     return { values: Float64Array.from(column.values) };
   }
   const classes = classListOf(rules, models);
-  return rules.task === "binary" ? encodeBinary(table, rules, texts, classes) : encodeMulticlass(table, rules, texts, classes, models);
+  return rules.task === "binary"
+    ? encodeBinary(table, rules, texts, classes)
+    : encodeMulticlass(table, rules, texts, classes, models);
 }
 
 /** A model config's label rules. */
 export function labelRules(model: Pick<ModelConfig, "name" | "task" | "label" | "classes" | "positive">): LabelRules {
-  return { task: model.task, label: model.label, classes: model.classes, positive: model.positive, configKey: `models.${model.name}` };
+  return {
+    task: model.task,
+    label: model.label,
+    classes: model.classes,
+    positive: model.positive,
+    configKey: `models.${model.name}`,
+  };
 }
 
 /** The configured features, or every column but the label in file order. */
@@ -98,11 +113,17 @@ function classListOf(rules: LabelRules, models: readonly ModelClasses[]): readon
   // The schema refuses [1, 1] but not [1, "1"], which are the same label once read from a file.
   const repeated = rules.classes?.find((c, i) => rules.classes!.indexOf(c) !== i);
   if (repeated !== undefined) {
-    throw new UserError(`${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`, {
-      key: `${rules.configKey}.classes`,
-    });
+    throw new UserError(
+      `${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`,
+      {
+        key: `${rules.configKey}.classes`,
+      },
+    );
   }
-  let agreed: { classes: readonly string[]; source: string } | undefined = rules.classes && { classes: rules.classes, source: `${rules.configKey}.classes` };
+  let agreed: { classes: readonly string[]; source: string } | undefined = rules.classes && {
+    classes: rules.classes,
+    source: `${rules.configKey}.classes`,
+  };
   for (const model of models) {
     if (!model.classLabels) continue;
     if (!agreed) agreed = { classes: model.classLabels, source: `the ${model.source}'s class labels` };
@@ -117,11 +138,19 @@ function classListOf(rules: LabelRules, models: readonly ModelClasses[]): readon
   return agreed?.classes;
 }
 
-function encodeBinary(table: Table, rules: LabelRules, texts: string[], classes: readonly string[] | undefined): EncodedLabels {
+function encodeBinary(
+  table: Table,
+  rules: LabelRules,
+  texts: string[],
+  classes: readonly string[] | undefined,
+): EncodedLabels {
   if (classes && classes.length !== 2) {
-    throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes; a binary model has 2. Set task: multiclass, or fix ${rules.configKey}.classes.`, {
-      key: `${rules.configKey}.classes`,
-    });
+    throw new UserError(
+      `the class list ${JSON.stringify(classes)} has ${classes.length} classes; a binary model has 2. Set task: multiclass, or fix ${rules.configKey}.classes.`,
+      {
+        key: `${rules.configKey}.classes`,
+      },
+    );
   }
   if (rules.positive !== undefined && classes && classes[1] !== rules.positive) {
     throw new UserError(
@@ -171,19 +200,30 @@ const NATURAL_BINARY = new Map([
   ["true", 1],
 ]);
 
-function encodeMulticlass(table: Table, rules: LabelRules, texts: string[], classes: readonly string[] | undefined, models: readonly ModelClasses[]): EncodedLabels {
+function encodeMulticlass(
+  table: Table,
+  rules: LabelRules,
+  texts: string[],
+  classes: readonly string[] | undefined,
+  models: readonly ModelClasses[],
+): EncodedLabels {
   const columns = models.find((m) => m.classCount !== undefined)?.classCount;
   for (const model of models) {
     if (model.classCount !== undefined && model.classCount !== columns) {
-      throw new UserError(`the models output ${columns} and ${model.classCount} probability columns (${model.source}): they do not predict the same classes.`);
+      throw new UserError(
+        `the models output ${columns} and ${model.classCount} probability columns (${model.source}): they do not predict the same classes.`,
+      );
     }
   }
   const values = new Float64Array(texts.length);
   if (classes) {
     if (columns !== undefined && classes.length !== columns) {
-      throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes but the model outputs ${columns} probability columns. Fix ${rules.configKey}.classes.`, {
-        key: `${rules.configKey}.classes`,
-      });
+      throw new UserError(
+        `the class list ${JSON.stringify(classes)} has ${classes.length} classes but the model outputs ${columns} probability columns. Fix ${rules.configKey}.classes.`,
+        {
+          key: `${rules.configKey}.classes`,
+        },
+      );
     }
     const index = new Map(classes.map((c, i) => [c, i]));
     for (let i = 0; i < texts.length; i++) {
@@ -233,7 +273,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function summarise(values: ReadonlyArray<string | number>): string {
-  const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(", ");
+  const shown = values
+    .slice(0, 8)
+    .map((v) => JSON.stringify(v))
+    .join(", ");
   return values.length > 8 ? `${shown}, … ${values.length} in all` : shown;
 }
 
@@ -251,28 +294,43 @@ export function labelEncoder(rules: LabelRules): (text: string) => number | { pr
   if (task === "regression") {
     return (text) => {
       const v = text.trim() === "" ? NaN : Number(text);
-      return Number.isFinite(v) ? v : { problem: `${JSON.stringify(text)} is not a finite number (a regression label is the target value)` };
+      return Number.isFinite(v)
+        ? v
+        : { problem: `${JSON.stringify(text)} is not a finite number (a regression label is the target value)` };
     };
   }
   if (task === "multiclass") {
     if (classes) {
       const index = new Map(classes.map((c, i) => [c, i]));
-      return (text) => index.get(text) ?? { problem: `${JSON.stringify(text)} is a class the model does not know (its classes: ${JSON.stringify(classes)})` };
+      return (text) =>
+        index.get(text) ?? {
+          problem: `${JSON.stringify(text)} is a class the model does not know (its classes: ${JSON.stringify(classes)})`,
+        };
     }
     return (text) => {
       const v = Number(text);
-      return text.trim() !== "" && Number.isInteger(v) && v >= 0 ? v : { problem: `${JSON.stringify(text)} is not a class index 0, 1, …; set ${configKey}.classes to the label value of each probability column to send class names` };
+      return text.trim() !== "" && Number.isInteger(v) && v >= 0
+        ? v
+        : {
+            problem: `${JSON.stringify(text)} is not a class index 0, 1, …; set ${configKey}.classes to the label value of each probability column to send class names`,
+          };
     };
   }
   const positiveText = positive ?? (classes && !sameList(classes, ["0", "1"]) ? classes[1] : undefined);
   if (positiveText === undefined) {
     return (text) =>
-      NATURAL_BINARY.get(text.toLowerCase()) ?? { problem: `${JSON.stringify(text)} is not a binary label (0/1 or true/false); if it names a class, set ${configKey}.positive to the value that means the positive class` };
+      NATURAL_BINARY.get(text.toLowerCase()) ?? {
+        problem: `${JSON.stringify(text)} is not a binary label (0/1 or true/false); if it names a class, set ${configKey}.positive to the value that means the positive class`,
+      };
   }
   let negative = classes?.[0];
   return (text) => {
     if (text === positiveText) return 1;
     if (negative === undefined) negative = text;
-    return text === negative ? 0 : { problem: `${JSON.stringify(text)} is a third class besides ${JSON.stringify(negative)} and the positive ${JSON.stringify(positiveText)}; a binary model knows two classes` };
+    return text === negative
+      ? 0
+      : {
+          problem: `${JSON.stringify(text)} is a third class besides ${JSON.stringify(negative)} and the positive ${JSON.stringify(positiveText)}; a binary model knows two classes`,
+        };
   };
 }

@@ -32,7 +32,10 @@ export interface LatencyJudgement {
 export function judgeLatency(samples: LatencySamples, limit: number, confidence = 0.99): LatencyJudgement {
   const rounds = Math.min(samples.champion.length, samples.challenger.length);
   if (rounds < 5) throw new Error("latency needs at least 5 interleaved rounds");
-  const ratios = Array.from({ length: rounds }, (_, i) => samples.challenger[i] / Math.max(samples.champion[i], 1e-9)).sort((a, b) => a - b);
+  const ratios = Array.from(
+    { length: rounds },
+    (_, i) => samples.challenger[i] / Math.max(samples.champion[i], 1e-9),
+  ).sort((a, b) => a - b);
   const [lo, hi] = medianRankInterval(rounds, confidence);
   const ratioLow = ratios[lo];
   const ratioHigh = ratios[hi];

@@ -20,7 +20,14 @@ export interface ScoredFiles {
 }
 
 /** `predict`, with text in a numeric feature and rows the model cannot score traced to their cell. */
-export async function predictNamingCells(handle: ModelHandle, who: string, table: Table, features: readonly string[], task: Task, files: ScoredFiles): Promise<Prediction> {
+export async function predictNamingCells(
+  handle: ModelHandle,
+  who: string,
+  table: Table,
+  features: readonly string[],
+  task: Task,
+  files: ScoredFiles,
+): Promise<Prediction> {
   let prediction: Prediction;
   try {
     prediction = await predict(handle, table, features, task);
@@ -47,12 +54,22 @@ function firstUnscoredRow(prediction: Prediction): number | undefined {
   return undefined;
 }
 
-async function unscoredRowError(row: number, who: string, prediction: Prediction, features: readonly string[], files: ScoredFiles): Promise<UserError> {
+async function unscoredRowError(
+  row: number,
+  who: string,
+  prediction: Prediction,
+  features: readonly string[],
+  files: ScoredFiles,
+): Promise<UserError> {
   const value = prediction.probabilities ? "not a finite probability" : String(prediction.scores[row]);
   const cells = (await cellsOfRow(files.paths, row, features)) ?? [];
   const missing = cells.filter((cell) => cell.text === undefined || isMissingText(cell.text));
   const place = cells.length ? cellPlace(cells[0], display(cells[0].file, files)) : `data row ${row + 1}`;
-  const where = { file: cells[0] ? display(cells[0].file, files) : undefined, line: cells[0]?.line, column: missing[0]?.column };
+  const where = {
+    file: cells[0] ? display(cells[0].file, files) : undefined,
+    line: cells[0]?.line,
+    column: missing[0]?.column,
+  };
   if (missing.length) {
     const list = missing.map((cell) => `column "${cell.column}" holds ${describeCell(cell)}`).join(", ");
     return new UserError(

@@ -13,7 +13,13 @@ import { UserError } from "../errors.ts";
 export async function privateHoldout(file: string, cwd: string): Promise<HoldoutInput> {
   const path = resolve(cwd, file);
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw new UserError(`--holdout ${file}: no such file. Pass the held-out file the trusted workflow fetched (CSV, JSON Lines or Parquet).`, { file });
-  const sha256 = createHash("sha256").update(await readFile(path)).digest("hex");
+  if (!info?.isFile())
+    throw new UserError(
+      `--holdout ${file}: no such file. Pass the held-out file the trusted workflow fetched (CSV, JSON Lines or Parquet).`,
+      { file },
+    );
+  const sha256 = createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
   return { name: "private holdout", paths: [path], files: { [`(private) ${basename(path)}`]: sha256 } };
 }

@@ -24,14 +24,27 @@ export interface EvaluateResultFile {
   }>;
 }
 
-export function toResultFile(evaluations: ModelEvaluation[], markdown: string[], notes: Array<EvaluateLine | undefined>, pullRequest: EvaluateResultFile["pullRequest"]): EvaluateResultFile {
+export function toResultFile(
+  evaluations: ModelEvaluation[],
+  markdown: string[],
+  notes: Array<EvaluateLine | undefined>,
+  pullRequest: EvaluateResultFile["pullRequest"],
+): EvaluateResultFile {
   return {
     kind: "modelkeeper-evaluate-result",
     schema: 1,
     pullRequest,
     models: evaluations.map((e, i) => {
       const paired = e.holdouts[0]?.paired;
-      return { model: e.model, verdict: e.verdict, conclusion: conclusionOf(e), metric: paired?.metric ?? e.metric, ...(paired ? { delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh } : {}), markdown: markdown[i], note: notes[i] };
+      return {
+        model: e.model,
+        verdict: e.verdict,
+        conclusion: conclusionOf(e),
+        metric: paired?.metric ?? e.metric,
+        ...(paired ? { delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh } : {}),
+        markdown: markdown[i],
+        note: notes[i],
+      };
     }),
   };
 }
@@ -52,22 +65,41 @@ export function parseResultFile(text: string, name: string): EvaluateResultFile 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${name}: not JSON (${(error as Error).message}). Pass the file evaluate wrote with --result-file.`, { file: name });
+    throw new UserError(
+      `${name}: not JSON (${(error as Error).message}). Pass the file evaluate wrote with --result-file.`,
+      { file: name },
+    );
   }
   const ok =
     value?.kind === "modelkeeper-evaluate-result" &&
     value.schema === 1 &&
     Array.isArray(value.models) &&
     value.models.every(
-      (m: any) => typeof m?.model === "string" && typeof m.markdown === "string" && ["success", "failure", "neutral"].includes(m.conclusion) && m.markdown.length < 60_000,
+      (m: any) =>
+        typeof m?.model === "string" &&
+        typeof m.markdown === "string" &&
+        ["success", "failure", "neutral"].includes(m.conclusion) &&
+        m.markdown.length < 60_000,
     ) &&
-    (value.pullRequest === undefined || (Number.isInteger(value.pullRequest.number) && /^[0-9a-f]{40}$/.test(value.pullRequest.headSha)));
-  if (!ok) throw new UserError(`${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`, { file: name });
+    (value.pullRequest === undefined ||
+      (Number.isInteger(value.pullRequest.number) && /^[0-9a-f]{40}$/.test(value.pullRequest.headSha)));
+  if (!ok)
+    throw new UserError(
+      `${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`,
+      { file: name },
+    );
   return value;
 }
 
 /** The fields of an untrusted result that may be shown, each checked; anything else is dropped. Pure. */
-export function validatedFields(m: EvaluateResultFile["models"][number]): { model: string; verdict: "promote" | "reject" | "inconclusive" | "none"; metric?: string; delta?: number; ciLow?: number; ciHigh?: number } {
+export function validatedFields(m: EvaluateResultFile["models"][number]): {
+  model: string;
+  verdict: "promote" | "reject" | "inconclusive" | "none";
+  metric?: string;
+  delta?: number;
+  ciLow?: number;
+  ciHigh?: number;
+} {
   const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
   return {
     model: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(m.model) ? m.model : "(an invalid model name)",

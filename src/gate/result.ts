@@ -81,7 +81,15 @@ export interface HoldoutEvaluation {
   positives?: number;
   metrics: MetricRow[];
   paired?: PairedInterval;
-  delong?: { aucChampion: number; aucChallenger: number; delta: number; z: number; pValue: number; ciLow: number; ciHigh: number };
+  delong?: {
+    aucChampion: number;
+    aucChallenger: number;
+    delta: number;
+    z: number;
+    pValue: number;
+    ciLow: number;
+    ciHigh: number;
+  };
   mcnemar?: { championOnlyCorrect: number; challengerOnlyCorrect: number; pExact: number; pMidP: number };
   guardrails: GuardrailResult[];
   slices: SliceRow[];

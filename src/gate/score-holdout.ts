@@ -44,20 +44,56 @@ export interface Models {
 }
 
 /** Reads the held-out files, scores both models on them and times them. */
-export async function scoreHoldout(model: ModelConfig, holdout: HoldoutInput, models: Models, latencyRounds = 25): Promise<ScoredHoldout> {
+export async function scoreHoldout(
+  model: ModelConfig,
+  holdout: HoldoutInput,
+  models: Models,
+  latencyRounds = 25,
+): Promise<ScoredHoldout> {
   const table = await readTables(holdout.paths);
-  if (table.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  if (table.rowCount === 0)
+    throw new UserError(
+      `${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`,
+    );
   const features = featuresOf(table, model.label, model.features);
   const files = { paths: holdout.paths, names: Object.keys(holdout.files) };
-  const challengerPrediction = await predictNamingCells(models.challenger.handle, `challenger (${models.challenger.label})`, table, features, model.task, files);
+  const challengerPrediction = await predictNamingCells(
+    models.challenger.handle,
+    `challenger (${models.challenger.label})`,
+    table,
+    features,
+    model.task,
+    files,
+  );
   const championPrediction = models.champion
-    ? await predictNamingCells(models.champion.handle, `champion (${models.champion.label})`, table, features, model.task, files)
+    ? await predictNamingCells(
+        models.champion.handle,
+        `champion (${models.champion.label})`,
+        table,
+        features,
+        model.task,
+        files,
+      )
     : undefined;
   const { values: labels, classes } = encodeLabels(table, labelRules(model), [
-    { source: `challenger (${models.challenger.label})`, classLabels: models.challenger.handle.classLabels, classCount: challengerPrediction.classCount },
-    ...(models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction!.classCount }] : []),
+    {
+      source: `challenger (${models.challenger.label})`,
+      classLabels: models.challenger.handle.classLabels,
+      classCount: challengerPrediction.classCount,
+    },
+    ...(models.champion
+      ? [
+          {
+            source: `champion (${models.champion.label})`,
+            classLabels: models.champion.handle.classLabels,
+            classCount: championPrediction!.classCount,
+          },
+        ]
+      : []),
   ]);
-  const sliceColumns = model.evaluate.slices.map((name) => table.columns.find((c) => c.name === name)).filter((c): c is Column => c !== undefined);
+  const sliceColumns = model.evaluate.slices
+    .map((name) => table.columns.find((c) => c.name === name))
+    .filter((c): c is Column => c !== undefined);
   let latency: LatencySamples | undefined;
   if (models.champion) {
     // Interleaved champion/challenger batches on the same rows, so machine noise hits both alike.
@@ -66,8 +102,12 @@ export async function scoreHoldout(model: ModelConfig, holdout: HoldoutInput, mo
     await timeInference(models.champion.handle, table, features, rows, { repeats: 1, warmup: 2 });
     await timeInference(models.challenger.handle, table, features, rows, { repeats: 1, warmup: 2 });
     for (let r = 0; r < latencyRounds; r++) {
-      latency.champion.push(...(await timeInference(models.champion.handle, table, features, rows, { repeats: 1, warmup: 0 })).millis);
-      latency.challenger.push(...(await timeInference(models.challenger.handle, table, features, rows, { repeats: 1, warmup: 0 })).millis);
+      latency.champion.push(
+        ...(await timeInference(models.champion.handle, table, features, rows, { repeats: 1, warmup: 0 })).millis,
+      );
+      latency.challenger.push(
+        ...(await timeInference(models.challenger.handle, table, features, rows, { repeats: 1, warmup: 0 })).millis,
+      );
     }
   }
   return {
@@ -84,8 +124,14 @@ export async function scoreHoldout(model: ModelConfig, holdout: HoldoutInput, mo
   };
 }
 
-function toData(task: ModelConfig["task"], labels: Float64Array, prediction: Prediction, source: string): EvaluationData {
+function toData(
+  task: ModelConfig["task"],
+  labels: Float64Array,
+  prediction: Prediction,
+  source: string,
+): EvaluationData {
   if (task === "binary") return { task, labels, scores: prediction.scores, source };
-  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities!, classCount: prediction.classCount!, source };
+  if (task === "multiclass")
+    return { task, labels, probabilities: prediction.probabilities!, classCount: prediction.classCount!, source };
   return { task, targets: labels, predictions: prediction.scores, source };
 }

@@ -30,7 +30,9 @@ export function judgeSlices(
   for (const column of columns) {
     const groups = groupRows(column);
     if (column.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
-      warnings.push(`slice column "${column.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`);
+      warnings.push(
+        `slice column "${column.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`,
+      );
       continue;
     }
     for (const [value, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
@@ -40,7 +42,15 @@ export function judgeSlices(
       const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= minRows && Number.isFinite(after) && Number.isFinite(before);
       const interval = gated
-        ? pairedBootstrapSync(slicedChampion, slicedChallenger, { metric, metricOptions: options, resamples: SLICE_RESAMPLES, seed, confidence, method: "percentile", threads: 1 })
+        ? pairedBootstrapSync(slicedChampion, slicedChallenger, {
+            metric,
+            metricOptions: options,
+            resamples: SLICE_RESAMPLES,
+            seed,
+            confidence,
+            method: "percentile",
+            threads: 1,
+          })
         : undefined;
       rows.push({
         column: column.name,
@@ -50,7 +60,14 @@ export function judgeSlices(
         challenger: Number.isFinite(after) ? after : undefined,
         delta: Number.isFinite(after - before) ? after - before : undefined,
         gated,
-        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh }, direction, minRows, margin) : "not-gated",
+        status: gated
+          ? sliceStatus(
+              { rows: indices.length, ciLow: interval?.ciLow, ciHigh: interval?.ciHigh },
+              direction,
+              minRows,
+              margin,
+            )
+          : "not-gated",
       });
     }
   }
@@ -61,7 +78,14 @@ function groupRows(column: Column): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   const n = column.kind === "categorical" ? column.codes.length : column.values.length;
   for (let i = 0; i < n; i++) {
-    const key = column.kind === "categorical" ? (column.codes[i] < 0 ? "(missing)" : column.categories[column.codes[i]]) : Number.isNaN(column.values[i]) ? "(missing)" : String(column.values[i]);
+    const key =
+      column.kind === "categorical"
+        ? column.codes[i] < 0
+          ? "(missing)"
+          : column.categories[column.codes[i]]
+        : Number.isNaN(column.values[i])
+          ? "(missing)"
+          : String(column.values[i]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     group.push(i);

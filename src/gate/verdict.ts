@@ -49,7 +49,11 @@ export interface VerdictDecision {
  * Example: roc_auc, Δ CI [0.004, 0.019], min_improvement 0 → promote. log_loss (lower is better),
  * Δ CI [0.010, 0.030] → improvement CI [−0.030, −0.010] → reject.
  */
-export function decideVerdict(primary: PrimaryComparison, guardrails: GuardrailResult[], minImprovement: number): VerdictDecision {
+export function decideVerdict(
+  primary: PrimaryComparison,
+  guardrails: GuardrailResult[],
+  minImprovement: number,
+): VerdictDecision {
   const sign = primary.direction === "higher" ? 1 : -1;
   const a = sign * primary.ciLow;
   const b = sign * primary.ciHigh;
@@ -60,7 +64,12 @@ export function decideVerdict(primary: PrimaryComparison, guardrails: GuardrailR
   const reasons: string[] = [];
   const interval = `[${formatNumber(improvementLow)}, ${formatNumber(improvementHigh)}]`;
   if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
-    return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
+    return {
+      verdict: "inconclusive",
+      improvementLow,
+      improvementHigh,
+      reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`],
+    };
   }
   if (failed.length) {
     reasons.push(...failed.map((g) => `guardrail ${g.name} failed: ${g.detail}`));
@@ -75,10 +84,14 @@ export function decideVerdict(primary: PrimaryComparison, guardrails: GuardrailR
     return { verdict: "promote", improvementLow, improvementHigh, reasons };
   }
   if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${formatNumber(Math.min(0, minImprovement))}`);
+    reasons.push(
+      `the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${formatNumber(Math.min(0, minImprovement))}`,
+    );
     return { verdict: "reject", improvementLow, improvementHigh, reasons };
   }
-  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval} includes ${formatNumber(minImprovement)}: no reliable difference, the champion stays`);
+  reasons.push(
+    `the ${level} interval of the ${primary.metric} improvement ${interval} includes ${formatNumber(minImprovement)}: no reliable difference, the champion stays`,
+  );
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 
@@ -90,7 +103,12 @@ export function decideFirstModel(
   const results: GuardrailResult[] = Object.entries(floors).map(([metric, floor]) => {
     const v = values[metric];
     if (!v || !Number.isFinite(v.value)) {
-      return { name: `min_value.${metric}`, status: "fail", limit: floor, detail: `${metric} could not be computed, so the floor ${floor} cannot be checked` };
+      return {
+        name: `min_value.${metric}`,
+        status: "fail",
+        limit: floor,
+        detail: `${metric} could not be computed, so the floor ${floor} cannot be checked`,
+      };
     }
     const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
     return {
@@ -104,7 +122,10 @@ export function decideFirstModel(
   const failed = results.filter((r) => r.status === "fail");
   const reasons = failed.length
     ? failed.map((f) => f.detail)
-    : [results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"];
+    : [
+        results.length
+          ? "no champion yet, and every absolute floor (evaluate.min_value) holds"
+          : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on",
+      ];
   return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
 }
-

@@ -8,7 +8,10 @@ import { makeTempDir, removeTempDir } from "../temp-dirs.ts";
  * holds the tree, so whatever the user has staged stays out of the commit. The commit is not on
  * any branch yet; the caller writes its note, then moves a ref to it.
  */
-export async function commitWithFile(git: Git, options: { parent: string; path: string; blob: string; mode: string; message: string }): Promise<string> {
+export async function commitWithFile(
+  git: Git,
+  options: { parent: string; path: string; blob: string; mode: string; message: string },
+): Promise<string> {
   const dir = makeTempDir("index");
   const env = { GIT_INDEX_FILE: join(dir, "index") };
   try {
@@ -22,7 +25,11 @@ export async function commitWithFile(git: Git, options: { parent: string; path: 
 }
 
 /** The mode and blob id of `path` at `rev`, or undefined when it is not a file there. */
-export async function fileEntry(git: Git, rev: string, path: string): Promise<{ mode: string; blob: string } | undefined> {
+export async function fileEntry(
+  git: Git,
+  rev: string,
+  path: string,
+): Promise<{ mode: string; blob: string } | undefined> {
   const out = (await git.run(["ls-tree", "-z", rev, "--", path])).split("\0")[0];
   const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(out);
   return match ? { mode: match[1], blob: match[2] } : undefined;

@@ -19,7 +19,24 @@ export function beforeGitStep(args: string[], env: NodeJS.ProcessEnv): void {
   if (at !== undefined && Number(at) === writingCalls) process.kill(process.pid, "SIGKILL");
 }
 
-const WRITERS = new Set(["add", "checkout", "commit", "commit-tree", "fetch", "merge", "push", "read-tree", "reset", "rm", "tag", "update-index", "update-ref", "worktree", "hash-object", "mktree"]);
+const WRITERS = new Set([
+  "add",
+  "checkout",
+  "commit",
+  "commit-tree",
+  "fetch",
+  "merge",
+  "push",
+  "read-tree",
+  "reset",
+  "rm",
+  "tag",
+  "update-index",
+  "update-ref",
+  "worktree",
+  "hash-object",
+  "mktree",
+]);
 const NOTES_WRITERS = new Set(["add", "append", "copy", "edit", "merge", "prune", "remove"]);
 
 /** Whether a git call may write objects, refs, the index or the working tree. */

@@ -29,7 +29,10 @@ interface GitOptions {
 }
 
 /** The identity GitHub's own bot commits with: used in Actions when the job configured none. */
-const ACTIONS_IDENTITY = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+const ACTIONS_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
 
 export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Git {
   // Hosted runners have no git identity, and notes, tags and commits need one. In GitHub Actions,
@@ -41,18 +44,33 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
       if (env.GITHUB_ACTIONS !== "true" || env.GIT_AUTHOR_NAME || env.GIT_COMMITTER_NAME) return {};
       const configured = await spawnGit(["config", "user.email"], {});
       if (configured.code === 0 && configured.stdout.trim()) return {};
-      return { GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name, GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email, GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name, GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email };
+      return {
+        GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name,
+        GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email,
+        GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name,
+        GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email,
+      };
     })());
   const spawnGit = (args: string[], extraEnv: NodeJS.ProcessEnv, options: GitOptions = {}) =>
     new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
         "git",
         args,
-        { cwd, env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+        {
+          cwd,
+          env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+          maxBuffer: 256 * 1024 * 1024,
+          encoding: "utf8",
+        },
         (error, stdout, stderr) => {
           const code = error ? (typeof (error as any).code === "number" ? (error as any).code : -1) : 0;
           // spawn says ENOENT both for a missing git and for a missing working folder: tell them apart.
-          if (error && code === -1 && !existsSync(cwd)) return reject(new UserError(`the folder ${cwd} does not exist (working-directory, or the folder the command runs in): create it or pass an existing one.`));
+          if (error && code === -1 && !existsSync(cwd))
+            return reject(
+              new UserError(
+                `the folder ${cwd} does not exist (working-directory, or the folder the command runs in): create it or pass an existing one.`,
+              ),
+            );
           if (error && code === -1) return reject(new UserError(`git is not available: ${error.message}`));
           resolve({ code, stdout, stderr });
         },
@@ -70,11 +88,18 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
     tryRun,
     async run(args, options) {
       const result = await tryRun(args, options);
-      if (result.code !== 0 && /Author identity unknown|Please tell me who you are|empty ident name/i.test(result.stderr)) {
-        throw new UserError(`git needs an identity to write notes, tags and commits: run \`git config user.name "…"\` and \`git config user.email "…"\` (in a workflow, add them as a step before modelkeeper).`);
+      if (
+        result.code !== 0 &&
+        /Author identity unknown|Please tell me who you are|empty ident name/i.test(result.stderr)
+      ) {
+        throw new UserError(
+          `git needs an identity to write notes, tags and commits: run \`git config user.name "…"\` and \`git config user.email "…"\` (in a workflow, add them as a step before modelkeeper).`,
+        );
       }
       if (result.code !== 0) {
-        throw new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
+        throw new Error(
+          `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`,
+        );
       }
       return result.stdout;
     },
@@ -103,7 +128,15 @@ function throwIfLocked(args: string[], stderr: string): void {
  * `refs` are the refs the command will write (e.g. refs/notes/modelkeeper, refs/heads/main).
  */
 export async function assertNoStaleLocks(git: Git, refs: string[]): Promise<void> {
-  const paths = await git.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock", "--git-path", "HEAD.lock", ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`])]);
+  const paths = await git.run([
+    "rev-parse",
+    "--path-format=absolute",
+    "--git-path",
+    "index.lock",
+    "--git-path",
+    "HEAD.lock",
+    ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`]),
+  ]);
   for (const lock of paths.trim().split("\n")) {
     if (existsSync(lock)) throwIfLocked([], `Unable to create '${lock}': File exists`);
   }
@@ -113,7 +146,9 @@ export async function assertNoStaleLocks(git: Git, refs: string[]): Promise<void
 export async function findRepoRoot(dir: string): Promise<string> {
   const result = await createGit(dir).tryRun(["rev-parse", "--show-toplevel"]);
   if (result.code !== 0) {
-    throw new UserError(`${dir} is not inside a git repository. Run modelkeeper from a clone of your repository (or git init first).`);
+    throw new UserError(
+      `${dir} is not inside a git repository. Run modelkeeper from a clone of your repository (or git init first).`,
+    );
   }
   return result.stdout.trim();
 }
@@ -122,7 +157,9 @@ export async function findRepoRoot(dir: string): Promise<string> {
 export async function resolveCommit(git: Git, rev: string): Promise<string> {
   const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
   if (result.code !== 0) {
-    throw new UserError(`"${rev}" is not a commit in ${git.cwd}. Pass a commit id, branch or tag that exists (fetch it first in a shallow clone).`);
+    throw new UserError(
+      `"${rev}" is not a commit in ${git.cwd}. Pass a commit id, branch or tag that exists (fetch it first in a shallow clone).`,
+    );
   }
   return result.stdout.trim();
 }

@@ -47,7 +47,11 @@ export async function readAllNotes(git: Git): Promise<Array<{ commit: string; li
   const list = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list"]);
   if (list.code !== 0 || !list.stdout.trim()) return [];
   // A note on its own blob is a record's manifest kept reachable (manifest-store.ts), not a commit's note.
-  const pairs = list.stdout.trim().split("\n").map((row) => row.split(" ") as [string, string]).filter(([blob, object]) => blob !== object);
+  const pairs = list.stdout
+    .trim()
+    .split("\n")
+    .map((row) => row.split(" ") as [string, string])
+    .filter(([blob, object]) => blob !== object);
   if (pairs.length === 0) return [];
   // One cat-file process for every note blob rather than one git call per note.
   const batch = await git.run(["cat-file", "--batch"], { input: pairs.map(([blob]) => blob).join("\n") + "\n" });
@@ -83,19 +87,24 @@ export async function pushNotes(git: Git, remote = "origin", maxAttempts = 12, r
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const push = await git.tryRun(["push", "--porcelain", remote, `${ref}:${ref}`]);
     if (push.code === 0) return { attempts: attempt, merged };
-    const rejected = /\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(cannot lock|failed to update)/i.test(
-      push.stdout + push.stderr,
-    );
+    const rejected =
+      /\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(cannot lock|failed to update)/i.test(
+        push.stdout + push.stderr,
+      );
     if (!rejected) {
-      throw new UserError(`could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. ` +
-        `Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
+      throw new UserError(
+        `could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. ` +
+          `Check that the job may push (permissions: contents: write) and that "${remote}" exists.`,
+      );
     }
     await mergeRemoteNotes(git, remote, ref);
     merged = true;
     // Spread out retries of writers that collided, so they do not collide again in lockstep.
     await sleep(Math.floor(Math.random() * 50 * attempt));
   }
-  throw new UserError(`could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
+  throw new UserError(
+    `could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`,
+  );
 }
 
 /** Fetches the remote's notes and merges them into ours with `git notes merge -s cat_sort_uniq`. */
@@ -104,7 +113,9 @@ export async function mergeRemoteNotes(git: Git, remote = "origin", ref = NOTES_
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${ref}:${incoming}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new UserError(`could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(
+      `could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`,
+    );
   }
   if ((await git.tryRun(["rev-parse", "--verify", "--quiet", ref])).code !== 0) {
     await git.run(["update-ref", ref, incoming]);

@@ -40,7 +40,19 @@ export async function annotatedTagText(git: Git, tag: string): Promise<string> {
  * Pushes a tag and a notes ref in one atomic push: the remote gets both or neither. The result is
  * returned, not thrown: a rejection (another writer won the race) is a normal answer here.
  */
-export async function pushTagWithNotes(git: Git, remote: string, tag: string, notesRef: string): Promise<{ ok: boolean; output: string }> {
-  const result = await git.tryRun(["push", "--atomic", "--porcelain", remote, `refs/tags/${tag}`, `${notesRef}:${notesRef}`]);
+export async function pushTagWithNotes(
+  git: Git,
+  remote: string,
+  tag: string,
+  notesRef: string,
+): Promise<{ ok: boolean; output: string }> {
+  const result = await git.tryRun([
+    "push",
+    "--atomic",
+    "--porcelain",
+    remote,
+    `refs/tags/${tag}`,
+    `${notesRef}:${notesRef}`,
+  ]);
   return { ok: result.code === 0, output: `${result.stdout}\n${result.stderr}`.trim() };
 }

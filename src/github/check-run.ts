@@ -11,7 +11,10 @@ const CHECK_TOKEN_ENV = "MODELKEEPER_CHECK_TOKEN";
  * as its expected source is satisfied by nothing else. Without it, GITHUB_TOKEN (the check is
  * github-actions', which every job can imitate).
  */
-export function checksClientFromEnv(env: NodeJS.ProcessEnv, warn: (line: string) => void = () => {}): { github: GitHub; source: "app" | "workflow" } | undefined {
+export function checksClientFromEnv(
+  env: NodeJS.ProcessEnv,
+  warn: (line: string) => void = () => {},
+): { github: GitHub; source: "app" | "workflow" } | undefined {
   const appToken = env[CHECK_TOKEN_ENV];
   if (appToken) return { github: githubFromEnv({ ...env, GITHUB_TOKEN: appToken }, warn)!, source: "app" };
   const github = githubFromEnv(env, warn);
@@ -37,12 +40,20 @@ export async function reportCheckRun(
       status: "completed",
       conclusion: check.conclusion,
       completed_at: new Date().toISOString(),
-      output: { title: check.title.slice(0, 255), summary: check.summary.slice(0, 65_000), text: check.text?.slice(0, 65_000) },
+      output: {
+        title: check.title.slice(0, 255),
+        summary: check.summary.slice(0, 65_000),
+        text: check.text?.slice(0, 65_000),
+      },
     });
     return { created: true, url: data.html_url ?? undefined };
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 403 || status === 404) return { created: false, reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result` };
+    if (status === 403 || status === 404)
+      return {
+        created: false,
+        reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result`,
+      };
     return { created: false, reason: `the check run could not be created: ${(error as Error).message}` };
   }
 }

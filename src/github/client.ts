@@ -27,7 +27,8 @@ export function githubFromEnv(env: NodeJS.ProcessEnv, warn: (line: string) => vo
     retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451] },
     throttle: {
       onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 2,
-      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 2,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < 2,
     },
   });
 }
@@ -37,7 +38,9 @@ export function repoFromEnv(env: NodeJS.ProcessEnv): RepoRef {
   const full = env.GITHUB_REPOSITORY ?? "";
   const [owner, repo, ...rest] = full.split("/");
   if (!owner || !repo || rest.length) {
-    throw new UserError(`GITHUB_REPOSITORY is "${full}". Expected format {owner}/{repo} (it is set in every GitHub Actions job).`);
+    throw new UserError(
+      `GITHUB_REPOSITORY is "${full}". Expected format {owner}/{repo} (it is set in every GitHub Actions job).`,
+    );
   }
   return { owner, repo };
 }

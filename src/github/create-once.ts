@@ -12,7 +12,11 @@ export interface CreateRetry {
 
 export const DEFAULT_CREATE_RETRY: CreateRetry = { attempts: 4, baseMs: 1000 };
 
-export async function createOnce<T>(find: () => Promise<T | undefined>, create: () => Promise<T>, retry: CreateRetry = DEFAULT_CREATE_RETRY): Promise<{ value: T; created: boolean }> {
+export async function createOnce<T>(
+  find: () => Promise<T | undefined>,
+  create: () => Promise<T>,
+  retry: CreateRetry = DEFAULT_CREATE_RETRY,
+): Promise<{ value: T; created: boolean }> {
   for (let attempt = 1; ; attempt++) {
     const existing = await find();
     if (existing !== undefined) return { value: existing, created: false };

@@ -33,7 +33,12 @@ export interface DeploymentOptions {
 }
 
 /** From the environment: GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name), GITHUB_API_URL; none without a token. */
-export function githubDeploymentListener(options: { env: NodeJS.ProcessEnv; model: string; environment?: string; warn(line: string): void }): RolloutDeployments | undefined {
+export function githubDeploymentListener(options: {
+  env: NodeJS.ProcessEnv;
+  model: string;
+  environment?: string;
+  warn(line: string): void;
+}): RolloutDeployments | undefined {
   const github = githubFromEnv(options.env, options.warn);
   if (!github) return undefined;
   let repo: RepoRef;
@@ -43,7 +48,13 @@ export function githubDeploymentListener(options: { env: NodeJS.ProcessEnv; mode
     options.warn(`serve: rollout: no GitHub deployment: ${(error as Error).message}`);
     return undefined;
   }
-  return new RolloutDeployments({ github, repo, model: options.model, environment: options.environment ?? "production", warn: options.warn });
+  return new RolloutDeployments({
+    github,
+    repo,
+    model: options.model,
+    environment: options.environment ?? "production",
+    warn: options.warn,
+  });
 }
 
 type StatusState = "in_progress" | "success" | "failure";
@@ -60,7 +71,10 @@ export class RolloutDeployments implements TransitionListener {
   transitions(_transitions: readonly Transition[], verdict: RolloutVerdict): void {
     const commit = verdict.canary.commit;
     if (!commit) {
-      if (!this.warnedNoCommit) this.options.warn("serve: rollout: the canary is a file, not a commit: no GitHub deployment (a deployment names a commit).");
+      if (!this.warnedNoCommit)
+        this.options.warn(
+          "serve: rollout: the canary is a file, not a commit: no GitHub deployment (a deployment names a commit).",
+        );
       this.warnedNoCommit = true;
       return;
     }
@@ -82,7 +96,9 @@ export class RolloutDeployments implements TransitionListener {
         () => (this.unsent = undefined),
         (error: Error & { status?: number }) => {
           this.unsent = { commit, verdict };
-          this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`);
+          this.options.warn(
+            `serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`,
+          );
         },
       ),
     );
@@ -91,14 +107,32 @@ export class RolloutDeployments implements TransitionListener {
   private async reconcile(commit: string, verdict: RolloutVerdict): Promise<void> {
     const { github, repo, environment } = this.options;
     const id = this.deploymentId ?? (this.deploymentId = await this.findOrCreate(commit, verdict));
-    const state: StatusState = verdict.state === "reverted" ? "failure" : verdict.state === "completed" ? "success" : "in_progress";
+    const state: StatusState =
+      verdict.state === "reverted" ? "failure" : verdict.state === "completed" ? "success" : "in_progress";
     const description = deploymentDescription(verdict);
     await createOnce(
       async () => {
-        const { data: statuses } = await github.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id, per_page: 1 });
-        return statuses[0] && statuses[0].state === state && statuses[0].description === description ? statuses[0] : undefined;
+        const { data: statuses } = await github.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: id,
+          per_page: 1,
+        });
+        return statuses[0] && statuses[0].state === state && statuses[0].description === description
+          ? statuses[0]
+          : undefined;
       },
-      async () => (await github.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state, description, environment, auto_inactive: state === "success", request: { retries: 0 } })).data,
+      async () =>
+        (
+          await github.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state,
+            description,
+            environment,
+            auto_inactive: state === "success",
+            request: { retries: 0 },
+          })
+        ).data,
     );
     if (verdict.state === "reverted") await this.commentOnPull(commit, verdict);
   }
@@ -106,12 +140,21 @@ export class RolloutDeployments implements TransitionListener {
   private async findOrCreate(commit: string, verdict: RolloutVerdict): Promise<number> {
     const { github, repo, environment, model } = this.options;
     const find = async () => {
-      const existing = await github.paginate(github.rest.repos.listDeployments, { ...repo, sha: commit, task: DEPLOYMENT_TASK, environment, per_page: 100 });
+      const existing = await github.paginate(github.rest.repos.listDeployments, {
+        ...repo,
+        sha: commit,
+        task: DEPLOYMENT_TASK,
+        environment,
+        per_page: 100,
+      });
       // The oldest of ours, should two servers ever have raced to create one.
-      return existing.filter((d) => {
-        const payload = (typeof d.payload === "string" ? safeJson(d.payload) : d.payload) as { model?: unknown; canary_sha256?: unknown } | undefined;
-        return payload?.model === model && payload?.canary_sha256 === verdict.canary.sha256;
-      }).sort((a, b) => a.id - b.id)[0];
+      return existing
+        .filter((d) => {
+          const payload = (typeof d.payload === "string" ? safeJson(d.payload) : d.payload) as
+            { model?: unknown; canary_sha256?: unknown } | undefined;
+          return payload?.model === model && payload?.canary_sha256 === verdict.canary.sha256;
+        })
+        .sort((a, b) => a.id - b.id)[0];
     };
     const found = await createOnce<{ id: number }>(find, async () => {
       const { data, status } = await github.rest.repos.createDeployment({
@@ -122,7 +165,13 @@ export class RolloutDeployments implements TransitionListener {
         auto_merge: false,
         // The gate already ran (evaluate, the PR's checks); the canary's own analysis is the rollout.
         required_contexts: [],
-        payload: { model, canary_sha256: verdict.canary.sha256, ...(verdict.stable ? { stable_sha256: verdict.stable.sha256, stable_version: verdict.stable.version ?? null } : {}) },
+        payload: {
+          model,
+          canary_sha256: verdict.canary.sha256,
+          ...(verdict.stable
+            ? { stable_sha256: verdict.stable.sha256, stable_version: verdict.stable.version ?? null }
+            : {}),
+        },
         description: `modelkeeper canary of ${model}`.slice(0, 140),
         production_environment: true,
         request: { retries: 0 },
@@ -136,7 +185,11 @@ export class RolloutDeployments implements TransitionListener {
   /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
   private async commentOnPull(commit: string, verdict: RolloutVerdict): Promise<void> {
     const { github, repo, model } = this.options;
-    const { data: pulls } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: commit, per_page: 100 });
+    const { data: pulls } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: commit,
+      per_page: 100,
+    });
     const pull = pulls.find((p) => p.head.sha === commit) ?? pulls[0];
     if (!pull) return;
     const marker = commentMarker(`rollout-${verdict.canary.sha256.slice(0, 12)}`, model);

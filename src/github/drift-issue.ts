@@ -31,16 +31,32 @@ export async function upsertDriftIssue(
 ): Promise<{ number: number; url: string; action: "created" | "updated" }> {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}\n${body}`;
-  const open = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open.find((issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot");
+  const open = await github.paginate(github.rest.issues.listForRepo, {
+    ...repo,
+    state: "open",
+    labels: DRIFT_LABEL,
+    per_page: 100,
+  });
+  const existing = open.find(
+    (issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot",
+  );
   if (existing) {
     const { data } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
     return { number: data.number, url: data.html_url, action: "updated" };
   }
-  const { data } = await github.rest.issues.create({ ...repo, title: `Drift detected: ${model}`, body: full, labels: [DRIFT_LABEL] });
+  const { data } = await github.rest.issues.create({
+    ...repo,
+    title: `Drift detected: ${model}`,
+    body: full,
+    labels: [DRIFT_LABEL],
+  });
   return { number: data.number, url: data.html_url, action: "created" };
 }
 
 export async function sendDriftDispatch(github: GitHub, repo: RepoRef, payload: DriftDispatchPayload): Promise<void> {
-  await github.rest.repos.createDispatchEvent({ ...repo, event_type: DRIFT_DISPATCH, client_payload: payload as unknown as Record<string, unknown> });
+  await github.rest.repos.createDispatchEvent({
+    ...repo,
+    event_type: DRIFT_DISPATCH,
+    client_payload: payload as unknown as Record<string, unknown>,
+  });
 }

@@ -21,10 +21,23 @@ export interface UpsertOptions {
 }
 
 /** The comment written earlier: its marker first, by `author` (any Bot account when undefined). */
-async function findMarkedComment(github: CommentsApi, repo: RepoRef, issueNumber: number, marker: string, author: string | undefined) {
-  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
+async function findMarkedComment(
+  github: CommentsApi,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  author: string | undefined,
+) {
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    owner: repo.owner,
+    repo: repo.repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
   // By the same identity only, so a user quoting the marker cannot hijack the comment.
-  return comments.find((c) => c.body?.startsWith(marker) && (author === undefined ? c.user?.type === "Bot" : c.user?.login === author));
+  return comments.find(
+    (c) => c.body?.startsWith(marker) && (author === undefined ? c.user?.type === "Bot" : c.user?.login === author),
+  );
 }
 
 /**
@@ -44,11 +57,26 @@ export async function upsertComment(
   const full = `${marker}\n${body}`;
   const { value: comment, created } = await createOnce(
     () => findMarkedComment(github, repo, issueNumber, marker, author),
-    async () => (await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } })).data,
+    async () =>
+      (
+        await github.rest.issues.createComment({
+          owner: repo.owner,
+          repo: repo.repo,
+          issue_number: issueNumber,
+          body: full,
+          request: { retries: 0 },
+        })
+      ).data,
     options.retry,
   );
-  if (created || comment.body === full || options.update === "never") return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
-  const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: comment.id, body: full });
+  if (created || comment.body === full || options.update === "never")
+    return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
+  const { data } = await github.rest.issues.updateComment({
+    owner: repo.owner,
+    repo: repo.repo,
+    comment_id: comment.id,
+    body: full,
+  });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
 

@@ -40,16 +40,32 @@ export interface ModelContext {
 const FLOAT_TYPES = new Set(["float32", "float64"]);
 const PER_FEATURE_TYPES = new Set(["float32", "float64", "int64", "string"]);
 
-export function planInputs(signature: ModelSignature, features: readonly string[], table: Table, model: ModelContext): InputPlan {
-  if (features.length === 0) throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
+export function planInputs(
+  signature: ModelSignature,
+  features: readonly string[],
+  table: Table,
+  model: ModelContext,
+): InputPlan {
+  if (features.length === 0)
+    throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
   const inputs = signature.inputs;
-  if (inputs.length === 0) throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, { file: model.path });
+  if (inputs.length === 0)
+    throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, {
+      file: model.path,
+    });
   const byName = new Set(features);
   const perFeature = inputs.length > 1 || byName.has(inputs[0].name);
-  const plan = perFeature ? planPerFeature(inputs, features, table, model) : planMatrix(inputs[0], features, table, model);
-  const batchSizes = new Set(inputs.map((input) => input.dims[0]).filter((dim): dim is number => typeof dim === "number" && dim > 0));
+  const plan = perFeature
+    ? planPerFeature(inputs, features, table, model)
+    : planMatrix(inputs[0], features, table, model);
+  const batchSizes = new Set(
+    inputs.map((input) => input.dims[0]).filter((dim): dim is number => typeof dim === "number" && dim > 0),
+  );
   if (batchSizes.size > 1) {
-    throw new UserError(`${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`, { file: model.path });
+    throw new UserError(
+      `${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`,
+      { file: model.path },
+    );
   }
   const [fixedBatch] = batchSizes;
   return fixedBatch === undefined ? plan : { ...plan, fixedBatch };
@@ -72,7 +88,10 @@ function planMatrix(input: ValueSignature, features: readonly string[], table: T
   }
   const width = input.dims[1];
   if (typeof width === "number" && width !== features.length) {
-    const recorded = model.recordedFeatures?.length === width ? ` The model records its features as ${JSON.stringify(model.recordedFeatures)}.` : "";
+    const recorded =
+      model.recordedFeatures?.length === width
+        ? ` The model records its features as ${JSON.stringify(model.recordedFeatures)}.`
+        : "";
     throw new UserError(
       `${model.path}: input "${input.name}" takes ${width} features per row, but ${features.length} are configured ` +
         `(${features.join(", ")}). Set features in modelkeeper.yml to the ${width} columns the model was trained on, in training order.${recorded}`,
@@ -91,13 +110,19 @@ function planMatrix(input: ValueSignature, features: readonly string[], table: T
   return { layout: "matrix", feeds: [{ inputName: input.name, element, columns, innerDims: [features.length] }] };
 }
 
-function planPerFeature(inputs: readonly ValueSignature[], features: readonly string[], table: Table, model: ModelContext): InputPlan {
+function planPerFeature(
+  inputs: readonly ValueSignature[],
+  features: readonly string[],
+  table: Table,
+  model: ModelContext,
+): InputPlan {
   const inputNames = new Set(inputs.map((input) => input.name));
   const unknownInputs = inputs.filter((input) => !features.includes(input.name)).map((input) => input.name);
   const unusedFeatures = features.filter((feature) => !inputNames.has(feature));
   if (unknownInputs.length > 0 || unusedFeatures.length > 0) {
     const parts = [];
-    if (unknownInputs.length > 0) parts.push(`model inputs ${JSON.stringify(unknownInputs)} match no configured feature`);
+    if (unknownInputs.length > 0)
+      parts.push(`model inputs ${JSON.stringify(unknownInputs)} match no configured feature`);
     if (unusedFeatures.length > 0) parts.push(`features ${JSON.stringify(unusedFeatures)} match no model input`);
     throw new UserError(
       `${model.path} takes one input per feature (${inputs.map((input) => input.name).join(", ")}), but ${parts.join(" and ")}. ` +
@@ -112,14 +137,18 @@ function planPerFeature(inputs: readonly ValueSignature[], features: readonly st
         { file: model.path },
       );
     }
-    if (input.dims.length > 2 || (input.dims.length === 2 && typeof input.dims[1] === "number" && input.dims[1] !== 1)) {
+    if (
+      input.dims.length > 2 ||
+      (input.dims.length === 2 && typeof input.dims[1] === "number" && input.dims[1] !== 1)
+    ) {
       throw new UserError(
         `${model.path}: per-feature input ${describeValue(input)} must be [N, 1] or [N]; re-export it with one column per feature input.`,
         { file: model.path },
       );
     }
     const element = input.type as FeedElement;
-    const column = element === "string" ? anyColumn(table, input.name) : numericColumn(table, input.name, input.name, model);
+    const column =
+      element === "string" ? anyColumn(table, input.name) : numericColumn(table, input.name, input.name, model);
     return { inputName: input.name, element, columns: [column], innerDims: input.dims.length === 1 ? [] : [1] };
   });
   return { layout: "per-feature", feeds };
@@ -142,7 +171,13 @@ function anyColumn(table: Table, name: string): Column {
  * did it; a caller with the files (gate/name-bad-cells.ts) finds it and says so.
  */
 export class TextForNumericInput extends UserError {
-  constructor(message: string, where: UserError["where"], readonly column: string, readonly inputName: string, readonly modelPath: string) {
+  constructor(
+    message: string,
+    where: UserError["where"],
+    readonly column: string,
+    readonly inputName: string,
+    readonly modelPath: string,
+  ) {
     super(message, where);
   }
 }
@@ -192,7 +227,12 @@ export class BatchPacker {
    * for models with a fixed batch size. `rowOf(i)` maps a batch position to a table row, so timing
    * runs can cycle through a small table.
    */
-  pack(start: number, count: number, paddedCount = count, rowOf: (i: number) => number = (i) => start + i): Record<string, FeedData> {
+  pack(
+    start: number,
+    count: number,
+    paddedCount = count,
+    rowOf: (i: number) => number = (i) => start + i,
+  ): Record<string, FeedData> {
     const feeds: Record<string, FeedData> = {};
     for (const spec of this.plan.feeds) {
       const width = spec.columns.length;
@@ -235,7 +275,12 @@ export class BatchPacker {
     let buffer = this.buffers.get(spec.inputName);
     if (!buffer) {
       const length = this.maxBatch * width;
-      buffer = spec.element === "float32" ? new Float32Array(length) : spec.element === "float64" ? new Float64Array(length) : new BigInt64Array(length);
+      buffer =
+        spec.element === "float32"
+          ? new Float32Array(length)
+          : spec.element === "float64"
+            ? new Float64Array(length)
+            : new BigInt64Array(length);
       this.buffers.set(spec.inputName, buffer);
     }
     return buffer;

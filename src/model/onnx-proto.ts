@@ -152,7 +152,9 @@ function writeAttribute(writer: ProtoWriter, attribute: Attribute): void {
 function writeTensor(writer: ProtoWriter, tensor: TensorValue): void {
   const elementCount = tensor.dims.reduce((product, dim) => product * dim, 1);
   if (elementCount !== tensor.values.length) {
-    throw new Error(`tensor ${tensor.name ?? "(unnamed)"}: dims [${tensor.dims}] hold ${elementCount} values, got ${tensor.values.length}`);
+    throw new Error(
+      `tensor ${tensor.name ?? "(unnamed)"}: dims [${tensor.dims}] hold ${elementCount} values, got ${tensor.values.length}`,
+    );
   }
   writer.packedVarints(1, tensor.dims); // dims
   writer.varint(2, tensor.dataType); // data_type
@@ -205,14 +207,22 @@ function writeType(writer: ProtoWriter, type: ValueType): void {
 }
 
 /** Shorthands that keep graph builders readable. */
-export const tensorType = (elemType: ElemTypeCode, shape: readonly Dim[]): ValueType => ({ kind: "tensor", elemType, shape });
+export const tensorType = (elemType: ElemTypeCode, shape: readonly Dim[]): ValueType => ({
+  kind: "tensor",
+  elemType,
+  shape,
+});
 export const floatTensor = (name: string, dims: readonly number[], values: ArrayLike<number>): TensorValue => ({
   name,
   dataType: ElemType.FLOAT,
   dims,
   values,
 });
-export const int64Tensor = (name: string, dims: readonly number[], values: ArrayLike<number | bigint>): TensorValue => ({
+export const int64Tensor = (
+  name: string,
+  dims: readonly number[],
+  values: ArrayLike<number | bigint>,
+): TensorValue => ({
   name,
   dataType: ElemType.INT64,
   dims,

@@ -33,7 +33,8 @@ export function onnxSafetyProblems(bytes: Uint8Array): OnnxSafetyProblem[] {
     }
     if (!sawGraph) return [{ kind: "not-onnx", detail: "no graph: not an ONNX model" }];
   } catch (error) {
-    if (error instanceof ProtoDecodeError) return [{ kind: "not-onnx", detail: `not a valid ONNX protobuf (${error.message})` }];
+    if (error instanceof ProtoDecodeError)
+      return [{ kind: "not-onnx", detail: `not a valid ONNX protobuf (${error.message})` }];
     throw error;
   }
   const allowed = (domain: string) => BUILT_IN_DOMAINS.has(domain) || localFunctionDomains.has(domain);
@@ -41,17 +42,28 @@ export function onnxSafetyProblems(bytes: Uint8Array): OnnxSafetyProblem[] {
   for (const { domain, opType } of nodeDomains) {
     if (allowed(domain) || seen.has(domain)) continue;
     seen.add(domain);
-    problems.push({ kind: "custom-domain", detail: `operator ${JSON.stringify(opType)} is in the custom domain ${JSON.stringify(domain)}, which onnxruntime runs only with a custom-op library` });
+    problems.push({
+      kind: "custom-domain",
+      detail: `operator ${JSON.stringify(opType)} is in the custom domain ${JSON.stringify(domain)}, which onnxruntime runs only with a custom-op library`,
+    });
   }
   for (const domain of opsetDomains) {
     if (allowed(domain) || seen.has(domain)) continue;
     seen.add(domain);
-    problems.push({ kind: "custom-domain", detail: `the model imports the custom operator set ${JSON.stringify(domain)}` });
+    problems.push({
+      kind: "custom-domain",
+      detail: `the model imports the custom operator set ${JSON.stringify(domain)}`,
+    });
   }
   return problems;
 }
 
-function walkGraph(bytes: Uint8Array, where: string, problems: OnnxSafetyProblem[], nodes: Array<{ domain: string; opType: string }>): void {
+function walkGraph(
+  bytes: Uint8Array,
+  where: string,
+  problems: OnnxSafetyProblem[],
+  nodes: Array<{ domain: string; opType: string }>,
+): void {
   for (const f of readFields(bytes)) {
     if (f.wireType !== 2) continue;
     if (f.field === 1) walkNode(f.value, where, problems, nodes);
@@ -60,7 +72,12 @@ function walkGraph(bytes: Uint8Array, where: string, problems: OnnxSafetyProblem
   }
 }
 
-function walkNode(bytes: Uint8Array, where: string, problems: OnnxSafetyProblem[], nodes: Array<{ domain: string; opType: string }>): void {
+function walkNode(
+  bytes: Uint8Array,
+  where: string,
+  problems: OnnxSafetyProblem[],
+  nodes: Array<{ domain: string; opType: string }>,
+): void {
   let domain = "";
   let opType = "";
   const attributes: Uint8Array[] = [];
@@ -82,7 +99,11 @@ function walkNode(bytes: Uint8Array, where: string, problems: OnnxSafetyProblem[
   }
 }
 
-function walkFunction(bytes: Uint8Array, problems: OnnxSafetyProblem[], nodes: Array<{ domain: string; opType: string }>): string {
+function walkFunction(
+  bytes: Uint8Array,
+  problems: OnnxSafetyProblem[],
+  nodes: Array<{ domain: string; opType: string }>,
+): string {
   let domain = "";
   let name = "";
   const body: Uint8Array[] = [];
@@ -97,7 +118,8 @@ function walkFunction(bytes: Uint8Array, problems: OnnxSafetyProblem[], nodes: A
 }
 
 function walkSparse(bytes: Uint8Array, where: string, problems: OnnxSafetyProblem[]): void {
-  for (const f of readFields(bytes)) if (f.wireType === 2 && (f.field === 1 || f.field === 2)) checkTensor(f.value, where, problems);
+  for (const f of readFields(bytes))
+    if (f.wireType === 2 && (f.field === 1 || f.field === 2)) checkTensor(f.value, where, problems);
 }
 
 /** TensorProto: data_location (14) EXTERNAL = 1, or any external_data (13) entry, points at a file. */
@@ -121,7 +143,10 @@ function checkTensor(bytes: Uint8Array, where: string, problems: OnnxSafetyProbl
     }
   }
   if (external) {
-    problems.push({ kind: "external-data", detail: `${where} ${JSON.stringify(name)} keeps its data in an external file${location ? ` (${JSON.stringify(location)})` : ""}` });
+    problems.push({
+      kind: "external-data",
+      detail: `${where} ${JSON.stringify(name)} keeps its data in an external file${location ? ` (${JSON.stringify(location)})` : ""}`,
+    });
   }
 }
 

@@ -66,8 +66,7 @@ function readGraph(bytes: Uint8Array, summary: ModelSummary): void {
       const node = readNode(f.value);
       summary.nodes.push({ opType: node.opType, domain: node.domain });
       if (node.classLabels && !summary.classLabels) summary.classLabels = node.classLabels;
-    }
-    else if (f.field === 2) summary.graphName = decodeUtf8(f.value);
+    } else if (f.field === 2) summary.graphName = decodeUtf8(f.value);
     else if (f.field === 5) initializerNames.add(readTensorName(f.value));
     else if (f.field === 11) inputs.push(readValueInfo(f.value));
     else if (f.field === 12) summary.outputs.push(readValueInfo(f.value));

@@ -36,7 +36,10 @@ const REQUESTS = ["auto", "wasm", "native"] as const;
 export function chooseRuntime(facts: RuntimeFacts): RuntimeChoice {
   const requested = (facts.requested ?? "").trim().toLowerCase() || "auto";
   if (!(REQUESTS as readonly string[]).includes(requested)) {
-    throw new UserError(`MODELKEEPER_ORT="${facts.requested}" is not a runtime. Use auto (the default), wasm or native.`, { key: "MODELKEEPER_ORT" });
+    throw new UserError(
+      `MODELKEEPER_ORT="${facts.requested}" is not a runtime. Use auto (the default), wasm or native.`,
+      { key: "MODELKEEPER_ORT" },
+    );
   }
   const target = `${facts.platform}-${facts.arch}`;
   if (requested === "wasm") return { runtime: "wasm", forced: true, reason: "MODELKEEPER_ORT=wasm" };
@@ -57,10 +60,13 @@ export function chooseRuntime(facts: RuntimeFacts): RuntimeChoice {
     }
     return { runtime: "native", forced: true, reason: `MODELKEEPER_ORT=native (${target})` };
   }
-  if (facts.nativeBinding) return { runtime: "native", forced: false, reason: `onnxruntime-node is installed with a binding for ${target}` };
+  if (facts.nativeBinding)
+    return { runtime: "native", forced: false, reason: `onnxruntime-node is installed with a binding for ${target}` };
   return {
     runtime: "wasm",
     forced: false,
-    reason: facts.nativeInstalled ? `onnxruntime-node has no binding for ${target}` : "onnxruntime-node is not installed",
+    reason: facts.nativeInstalled
+      ? `onnxruntime-node has no binding for ${target}`
+      : "onnxruntime-node is not installed",
   };
 }

@@ -65,8 +65,15 @@ function runtimeFacts(env: NodeJS.ProcessEnv = process.env): RuntimeFacts {
   const { platform, arch } = process;
   const packageJson = resolveFromHere("onnxruntime-node/package.json");
   // The path onnxruntime-node's dist/binding.js requires: bin/napi-v6/<platform>/<arch>/.
-  const binding = packageJson && join(dirname(packageJson), "bin", "napi-v6", platform, arch, "onnxruntime_binding.node");
-  return { requested: env.MODELKEEPER_ORT, platform, arch, nativeInstalled: Boolean(packageJson), nativeBinding: binding && existsSync(binding) ? binding : undefined };
+  const binding =
+    packageJson && join(dirname(packageJson), "bin", "napi-v6", platform, arch, "onnxruntime_binding.node");
+  return {
+    requested: env.MODELKEEPER_ORT,
+    platform,
+    arch,
+    nativeInstalled: Boolean(packageJson),
+    nativeBinding: binding && existsSync(binding) ? binding : undefined,
+  };
 }
 
 async function start(choice: RuntimeChoice): Promise<LoadedOrt> {
@@ -76,8 +83,16 @@ async function start(choice: RuntimeChoice): Promise<LoadedOrt> {
       return { ort, runtime: "native", reason: choice.reason };
     } catch (error) {
       const why = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-      if (choice.forced) throw new UserError(`MODELKEEPER_ORT=native, but onnxruntime-node failed to load: ${why}. Unset MODELKEEPER_ORT to use the WebAssembly runtime.`, { key: "MODELKEEPER_ORT" });
-      return { ort: await startWasm(), runtime: "wasm", reason: `onnxruntime-node failed to load on ${process.platform}-${process.arch} (${why})` };
+      if (choice.forced)
+        throw new UserError(
+          `MODELKEEPER_ORT=native, but onnxruntime-node failed to load: ${why}. Unset MODELKEEPER_ORT to use the WebAssembly runtime.`,
+          { key: "MODELKEEPER_ORT" },
+        );
+      return {
+        ort: await startWasm(),
+        runtime: "wasm",
+        reason: `onnxruntime-node failed to load on ${process.platform}-${process.arch} (${why})`,
+      };
     }
   }
   return { ort: await startWasm(), runtime: "wasm", reason: choice.reason };
@@ -101,7 +116,10 @@ function wasmAssets(): { binary: string; loader?: string } {
   const shipped = join(here, `${WASM_FILE}.br`);
   if (existsSync(shipped)) return { binary: shipped, loader: new URL(WASM_LOADER, import.meta.url).href };
   const entry = resolveFromHere("onnxruntime-web");
-  if (!entry) throw new Error(`the WebAssembly runtime is missing: neither ${shipped} nor onnxruntime-web is there (a broken install)`);
+  if (!entry)
+    throw new Error(
+      `the WebAssembly runtime is missing: neither ${shipped} nor onnxruntime-web is there (a broken install)`,
+    );
   return { binary: join(dirname(entry), WASM_FILE) };
 }
 

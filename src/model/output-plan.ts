@@ -69,11 +69,15 @@ function checkStaticShape(value: ValueSignature, task: Task, model: ModelContext
 function shapeError(value: ValueSignature | string, task: Task, model: ModelContext, problem: string): UserError {
   const name = typeof value === "string" ? `"${value}"` : describeValue(value);
   const expected = {
-    binary: "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",
+    binary:
+      "probabilities [N, 2] (P(0), P(1)), or a single score [N] / [N, 1]; if the model has more classes, set task: multiclass",
     multiclass: "probabilities [N, C] with C >= 2 classes; if the model scores one class, set task: binary",
     regression: "one prediction per row, [N] or [N, 1]",
   }[task];
-  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected}.`, { file: model.path, key: "task" });
+  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected}.`, {
+    file: model.path,
+    key: "task",
+  });
 }
 
 /** A fetched output: dims and the flat row-major data onnxruntime returned. */
@@ -120,12 +124,18 @@ export class PredictionCollector {
     const columns = this.columnsOf(value, count);
     const data = value.data;
     if (this.plan.task === "multiclass") {
-      if (columns < 2) throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value.dims.join(", ")}]`);
+      if (columns < 2)
+        throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value.dims.join(", ")}]`);
       if (this.classCount === undefined) {
         this.classCount = columns;
         this.probabilities = new Float64Array(this.rowCount * columns);
       } else if (this.classCount !== columns) {
-        throw shapeError(this.plan.value.name, "multiclass", this.model, `changed from ${this.classCount} to ${columns} columns between batches`);
+        throw shapeError(
+          this.plan.value.name,
+          "multiclass",
+          this.model,
+          `changed from ${this.classCount} to ${columns} columns between batches`,
+        );
       }
       const probabilities = this.probabilities!;
       for (let i = 0; i < count; i++) {
@@ -173,11 +183,14 @@ export class PredictionCollector {
     const prediction: Prediction = {
       rowCount: this.rowCount,
       scores: this.scores,
-      outputs: this.plan.label ? { value: this.plan.value.name, label: this.plan.label.name } : { value: this.plan.value.name },
+      outputs: this.plan.label
+        ? { value: this.plan.value.name, label: this.plan.label.name }
+        : { value: this.plan.value.name },
     };
     if (this.plan.task === "multiclass") {
       prediction.probabilities = this.probabilities ?? new Float64Array(0);
-      prediction.classCount = this.classCount ?? (typeof this.plan.value.dims[1] === "number" ? this.plan.value.dims[1] : 0);
+      prediction.classCount =
+        this.classCount ?? (typeof this.plan.value.dims[1] === "number" ? this.plan.value.dims[1] : 0);
     }
     if (this.labels) prediction.predictedLabel = this.labels;
     return prediction;

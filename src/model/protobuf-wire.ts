@@ -180,7 +180,9 @@ export function* readFields(bytes: Uint8Array): Generator<ProtoField> {
       case 2: {
         const length = cursor.varint();
         if (length > BigInt(bytes.length)) {
-          throw new ProtoDecodeError(`field of ${length} bytes at byte ${cursor.offset} runs past the end (${bytes.length} bytes)`);
+          throw new ProtoDecodeError(
+            `field of ${length} bytes at byte ${cursor.offset} runs past the end (${bytes.length} bytes)`,
+          );
         }
         yield { field, wireType, value: cursor.take(Number(length)) };
         break;
@@ -211,7 +213,8 @@ function readKey(cursor: Cursor, at: number): { field: number; wireType: number 
   const key = cursor.varint();
   if (key >= 1n << 32n) throw new ProtoDecodeError(`field key longer than 32 bits at byte ${at}`);
   const field = Number(key >> 3n);
-  if (field === 0 || field > MAX_FIELD) throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
+  if (field === 0 || field > MAX_FIELD)
+    throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
   return { field, wireType: Number(key & 7n) };
 }
 

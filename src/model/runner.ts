@@ -10,7 +10,13 @@ import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { UserError } from "../errors.ts";
 import type { Table } from "../data/table.ts";
 import { loadOrt } from "./ort.ts";
-import { readModelSummary, recordedClassLabels, recordedFeatureNames, ProtoDecodeError, type ModelSummary } from "./onnx-summary.ts";
+import {
+  readModelSummary,
+  recordedClassLabels,
+  recordedFeatureNames,
+  ProtoDecodeError,
+  type ModelSummary,
+} from "./onnx-summary.ts";
 import type { ValueType } from "./onnx-proto.ts";
 import { BatchPacker, planInputs, type FeedData, type InputPlan } from "./input-plan.ts";
 import { planOutputs, PredictionCollector, type OutputData, type OutputPlan, type Prediction } from "./output-plan.ts";
@@ -52,7 +58,10 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      throw new UserError(`model file ${path} does not exist. Run the model's train command to create it, or fix artifact in modelkeeper.yml.`, { file: path, key: "artifact" });
+      throw new UserError(
+        `model file ${path} does not exist. Run the model's train command to create it, or fix artifact in modelkeeper.yml.`,
+        { file: path, key: "artifact" },
+      );
     }
     throw new UserError(`cannot read model file ${path}: ${(error as Error).message}`, { file: path });
   }
@@ -76,7 +85,10 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
   const classLabels = recordedClassLabels(summary);
   return {
     path,
-    signature: { inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)), outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs)) },
+    signature: {
+      inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)),
+      outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs)),
+    },
     metadata: new Map(summary.metadata),
     ...(recordedFeatures ? { recordedFeatures } : {}),
     ...(classLabels ? { classLabels } : {}),
@@ -88,7 +100,10 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
 function summarize(path: string, bytes: Uint8Array): ModelSummary {
   const head = new TextDecoder().decode(bytes.subarray(0, 64));
   if (head.startsWith(LFS_POINTER_PREFIX)) {
-    throw new UserError(`${path} is a Git LFS pointer, not the model itself. Run \`git lfs pull\` (or check out with lfs: true) before evaluating.`, { file: path });
+    throw new UserError(
+      `${path} is a Git LFS pointer, not the model itself. Run \`git lfs pull\` (or check out with lfs: true) before evaluating.`,
+      { file: path },
+    );
   }
   try {
     return readModelSummary(bytes);
@@ -102,7 +117,10 @@ function summarize(path: string, bytes: Uint8Array): ModelSummary {
   }
 }
 
-function toSignature(meta: InferenceSession.ValueMetadata, declared: ReadonlyArray<{ name: string; type: ValueType }>): ValueSignature {
+function toSignature(
+  meta: InferenceSession.ValueMetadata,
+  declared: ReadonlyArray<{ name: string; type: ValueType }>,
+): ValueSignature {
   if (meta.isTensor) return { name: meta.name, kind: "tensor", type: meta.type, dims: [...meta.shape] };
   const kind = declared.find((value) => value.name === meta.name)?.type.kind;
   return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
@@ -124,7 +142,13 @@ const MAX_BATCH_ELEMENTS = 1 << 24;
  * Scores every row of `table` with the model. `features` are the configured feature columns (in
  * training order for a matrix input). NaN in a numeric feature is passed to the model unchanged.
  */
-export async function predict(handle: ModelHandle, table: Table, features: readonly string[], task: Task, options: PredictOptions = {}): Promise<Prediction> {
+export async function predict(
+  handle: ModelHandle,
+  table: Table,
+  features: readonly string[],
+  task: Task,
+  options: PredictOptions = {},
+): Promise<Prediction> {
   const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
   const inputs = planInputs(handle.signature, features, table, context);
   const outputs = planOutputs(handle.signature, task, context);
@@ -148,7 +172,12 @@ function batchSize(plan: InputPlan, requested: number): number {
 
 type Ort = Awaited<ReturnType<typeof loadOrt>>;
 
-async function run(handle: ModelHandle, ort: Ort, feeds: Record<string, FeedData>, plan: OutputPlan): Promise<Record<string, OutputData>> {
+async function run(
+  handle: ModelHandle,
+  ort: Ort,
+  feeds: Record<string, FeedData>,
+  plan: OutputPlan,
+): Promise<Record<string, OutputData>> {
   const tensors: Record<string, Tensor> = {};
   for (const [name, feed] of Object.entries(feeds)) tensors[name] = new ort.Tensor(feed.element, feed.data, feed.dims);
   // Fetch only the outputs we read: onnxruntime-node cannot return sequence/map outputs at all.
@@ -157,10 +186,14 @@ async function run(handle: ModelHandle, ort: Ort, feeds: Record<string, FeedData
   try {
     results = await handle.session.run(tensors, fetches);
   } catch (error) {
-    throw new UserError(`onnxruntime failed running ${handle.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`, { file: handle.path });
+    throw new UserError(
+      `onnxruntime failed running ${handle.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`,
+      { file: handle.path },
+    );
   }
   const outputs: Record<string, OutputData> = {};
-  for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data as OutputData["data"] };
+  for (const name of fetches)
+    outputs[name] = { dims: results[name].dims, data: results[name].data as OutputData["data"] };
   return outputs;
 }
 
@@ -182,7 +215,8 @@ export async function timeInference(
   rows: number,
   options: { repeats?: number; warmup?: number } = {},
 ): Promise<InferenceTiming> {
-  if (table.rowCount === 0) throw new UserError(`${table.source} has no rows to time the model on`, { file: table.source });
+  if (table.rowCount === 0)
+    throw new UserError(`${table.source} has no rows to time the model on`, { file: table.source });
   const context = { path: handle.path, recordedFeatures: handle.recordedFeatures };
   const inputs = planInputs(handle.signature, features, table, context);
   const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));

@@ -37,6 +37,7 @@ export function jobSize(job: ColumnJob): number {
 /** The buffers a result can hand over instead of copying. */
 export function transferables(result: ColumnJobResult): ArrayBuffer[] {
   if (result instanceof Float64Array) return [result.buffer as ArrayBuffer];
-  if ("sortedValues" in result && result.sortedValues instanceof Float64Array) return [result.sortedValues.buffer as ArrayBuffer];
+  if ("sortedValues" in result && result.sortedValues instanceof Float64Array)
+    return [result.sortedValues.buffer as ArrayBuffer];
   return [];
 }

@@ -132,5 +132,9 @@ function compact(values: Float64Array): Float64Array {
 function compactJob(job: ColumnJob): ColumnJob {
   if (job.op === "summarize") return { ...job, column: { ...job.column, values: compact(job.column.values) } };
   if (job.op === "sort") return { op: "sort", values: compact(job.values) };
-  return { op: "measure", reference: { ...job.reference, sortedValues: compact(job.reference.sortedValues) }, current: { ...job.current, sortedValues: compact(job.current.sortedValues) } };
+  return {
+    op: "measure",
+    reference: { ...job.reference, sortedValues: compact(job.reference.sortedValues) },
+    current: { ...job.current, sortedValues: compact(job.current.sortedValues) },
+  };
 }

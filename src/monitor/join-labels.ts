@@ -14,7 +14,10 @@ export interface LabelJoin {
   unmatched: number;
 }
 
-export function joinByRequestId(logIds: readonly (string | undefined)[], labelIds: readonly (string | undefined)[]): LabelJoin {
+export function joinByRequestId(
+  logIds: readonly (string | undefined)[],
+  labelIds: readonly (string | undefined)[],
+): LabelJoin {
   const waiting = new Map<string, number[]>();
   for (let row = labelIds.length - 1; row >= 0; row--) {
     const id = labelIds[row];
@@ -36,5 +39,10 @@ export function joinByRequestId(logIds: readonly (string | undefined)[], labelId
   for (const rows of waiting.values()) unmatched += rows.length;
   for (const id of labelIds) if (id === undefined) unmatched++;
   const withId = logIds.reduce((n, id) => (id === undefined ? n : n + 1), 0);
-  return { logRows: Int32Array.from(logRows), labelRows: Int32Array.from(labelRows), unlabelled: withId - logRows.length, unmatched };
+  return {
+    logRows: Int32Array.from(logRows),
+    labelRows: Int32Array.from(labelRows),
+    unlabelled: withId - logRows.length,
+    unmatched,
+  };
 }

@@ -48,27 +48,57 @@ export interface ModelLiveQuality {
  * a model (evaluate.min_value). A floor is breached only when the whole interval lies past it:
  * a few unlucky rows must not page anyone. Pure.
  */
-export function liveQuality(outcomes: LiveOutcomes, options: { threshold: number; confidence: number; floors: Record<string, number> }): LiveQuality {
+export function liveQuality(
+  outcomes: LiveOutcomes,
+  options: { threshold: number; confidence: number; floors: Record<string, number> },
+): LiveQuality {
   const metrics: LiveMetric[] = [];
   if (outcomes.task === "multiclass") {
     const n = outcomes.labels.length;
     let correct = 0;
     for (let i = 0; i < n; i++) if (outcomes.labels[i] === outcomes.predictedClasses[i]) correct++;
     const interval = wilsonInterval(correct, n, options.confidence);
-    metrics.push(judge({ name: "accuracy", direction: "higher", value: n ? correct / n : NaN, low: interval.low, high: interval.high, method: "Wilson" }, options.floors));
+    metrics.push(
+      judge(
+        {
+          name: "accuracy",
+          direction: "higher",
+          value: n ? correct / n : NaN,
+          low: interval.low,
+          high: interval.high,
+          method: "Wilson",
+        },
+        options.floors,
+      ),
+    );
   } else {
     const data: EvaluationData =
       outcomes.task === "binary"
         ? { task: "binary", labels: outcomes.labels, scores: outcomes.scores, source: "labelled log rows" }
-        : { task: "regression", targets: outcomes.targets, predictions: outcomes.predictions, source: "labelled log rows" };
+        : {
+            task: "regression",
+            targets: outcomes.targets,
+            predictions: outcomes.predictions,
+            source: "labelled log rows",
+          };
     for (const [name, result] of Object.entries(computeAllMetrics(data, { threshold: options.threshold }))) {
       const direction = METRICS.get(name)!.direction;
       const interval = result.undefinedReason ? undefined : intervalOf(name, outcomes, options);
-      metrics.push(judge({ name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval }, options.floors));
+      metrics.push(
+        judge(
+          { name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval },
+          options.floors,
+        ),
+      );
     }
   }
   const rows = outcomes.task === "regression" ? outcomes.targets.length : outcomes.labels.length;
-  return { rows, confidence: options.confidence, metrics, breached: metrics.filter((m) => m.status === "below-floor").map((m) => m.name) };
+  return {
+    rows,
+    confidence: options.confidence,
+    metrics,
+    breached: metrics.filter((m) => m.status === "below-floor").map((m) => m.name),
+  };
 }
 
 function judge(metric: Omit<LiveMetric, "status" | "floor">, floors: Record<string, number>): LiveMetric {
@@ -84,7 +114,11 @@ function judge(metric: Omit<LiveMetric, "status" | "floor">, floors: Record<stri
  * Closed-form intervals: proportions (Wilson), the AUC (DeLong's variance), means of per-row
  * losses (normal), RMSE as the square root of the MSE's interval. Other metrics have none here.
  */
-function intervalOf(name: string, outcomes: LiveOutcomes, options: { threshold: number; confidence: number }): Pick<LiveMetric, "low" | "high" | "method"> | undefined {
+function intervalOf(
+  name: string,
+  outcomes: LiveOutcomes,
+  options: { threshold: number; confidence: number },
+): Pick<LiveMetric, "low" | "high" | "method"> | undefined {
   const c = options.confidence;
   if (outcomes.task === "binary") {
     const { labels, scores } = outcomes;
@@ -97,16 +131,28 @@ function intervalOf(name: string, outcomes: LiveOutcomes, options: { threshold: 
       return { low: w.low, high: w.high, method: "Wilson" as const };
     };
     const perRow = (loss: (i: number) => number) => {
-      const m = meanInterval(Float64Array.from(labels, (_, i) => loss(i)), c);
+      const m = meanInterval(
+        Float64Array.from(labels, (_, i) => loss(i)),
+        c,
+      );
       return { low: m.low, high: m.high, method: "normal" as const };
     };
     switch (name) {
       case "accuracy":
-        return proportion((i) => predicted(i) === labels[i], () => true);
+        return proportion(
+          (i) => predicted(i) === labels[i],
+          () => true,
+        );
       case "precision":
-        return proportion((i) => labels[i] === 1, (i) => predicted(i) === 1);
+        return proportion(
+          (i) => labels[i] === 1,
+          (i) => predicted(i) === 1,
+        );
       case "recall":
-        return proportion((i) => predicted(i) === 1, (i) => labels[i] === 1);
+        return proportion(
+          (i) => predicted(i) === 1,
+          (i) => labels[i] === 1,
+        );
       case "roc_auc": {
         const a = aucInterval(labels, scores, c);
         return a && { low: a.low, high: a.high, method: "DeLong" };
@@ -126,11 +172,17 @@ function intervalOf(name: string, outcomes: LiveOutcomes, options: { threshold: 
   if (outcomes.task === "regression") {
     const { targets, predictions } = outcomes;
     if (name === "mae") {
-      const m = meanInterval(Float64Array.from(targets, (t, i) => Math.abs(predictions[i] - t)), c);
+      const m = meanInterval(
+        Float64Array.from(targets, (t, i) => Math.abs(predictions[i] - t)),
+        c,
+      );
       return { low: m.low, high: m.high, method: "normal" };
     }
     if (name === "rmse") {
-      const m = meanInterval(Float64Array.from(targets, (t, i) => (predictions[i] - t) ** 2), c);
+      const m = meanInterval(
+        Float64Array.from(targets, (t, i) => (predictions[i] - t) ** 2),
+        c,
+      );
       return { low: Math.sqrt(Math.max(0, m.low)), high: Math.sqrt(m.high), method: "normal" };
     }
   }

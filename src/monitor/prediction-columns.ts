@@ -14,7 +14,12 @@ export const LOGGED_PREDICTION = "prediction";
  * regression: the value, multiclass: the top class's probability) and, for classifiers, the
  * predicted class. A window that logged its own `prediction` column keeps it as the score.
  */
-export async function withPredictions(table: Table, handle: ModelHandle, model: ModelConfig, features: string[]): Promise<Table> {
+export async function withPredictions(
+  table: Table,
+  handle: ModelHandle,
+  model: ModelConfig,
+  features: string[],
+): Promise<Table> {
   const logged = table.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
   const prediction = logged ? undefined : await predict(handle, table, features, model.task);
   const scores = logged?.kind === "numeric" ? logged.values : prediction!.scores;
@@ -27,10 +32,16 @@ export async function withPredictions(table: Table, handle: ModelHandle, model: 
     const codes = new Int32Array(table.rowCount);
     for (let i = 0; i < table.rowCount; i++) {
       let best = 0;
-      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
+      for (let k = 1; k < c; k++)
+        if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
       codes[i] = best;
     }
-    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: Array.from({ length: c }, (_, k) => String(k)) });
+    extra.push({
+      kind: "categorical",
+      name: CLASS_COLUMN,
+      codes,
+      categories: Array.from({ length: c }, (_, k) => String(k)),
+    });
   }
   return { ...table, columns: [...table.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
 }

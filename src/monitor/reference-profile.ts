@@ -32,12 +32,21 @@ export interface ProfileLine {
 
 /** Profiles the model's drift reference, with the model's own scores on it when it can score them. */
 export async function buildReferenceProfile(root: string, model: ModelConfig): Promise<ProfileLine> {
-  const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
+  const paths = await expandPaths(
+    root,
+    model.drift.reference ?? model.data.train,
+    `models.${model.name}.drift.reference`,
+  );
   let table = await readTables(paths.map((p) => join(root, p)));
   try {
     const handle = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
     try {
-      table = await withPredictions(table, handle, model, model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label));
+      table = await withPredictions(
+        table,
+        handle,
+        model,
+        model.features ?? table.columns.map((c) => c.name).filter((n) => n !== model.label),
+      );
     } finally {
       await closeModel(handle);
     }
@@ -48,7 +57,13 @@ export async function buildReferenceProfile(root: string, model: ModelConfig): P
   const random = createRandom(PROFILE_SEED);
   const profile = buildProfile({ ...table, source: paths.join(", ") }, { random: () => random.nextFloat() });
   const json = JSON.stringify(profile);
-  return { schema: 1, model: model.name, at: new Date().toISOString(), sha256: createHash("sha256").update(json).digest("hex"), profile };
+  return {
+    schema: 1,
+    model: model.name,
+    at: new Date().toISOString(),
+    sha256: createHash("sha256").update(json).digest("hex"),
+    profile,
+  };
 }
 
 export async function storeProfile(git: Git, commit: string, line: ProfileLine): Promise<void> {

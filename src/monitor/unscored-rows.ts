@@ -39,7 +39,9 @@ export async function unscoredNote(
   const cells = (await cellsOfRow(paths, unscored.firstRow, features)) ?? [];
   const missing = cells.filter((cell) => cell.text === undefined || isMissingText(cell.text));
   const place = cells.length ? cellPlace(cells[0], display(cells[0].file)) : `data row ${unscored.firstRow + 1}`;
-  const why = missing.length ? `, where ${missing.map((c) => `column "${c.column}" holds ${describeCell(c)}`).join(", ")} (missing)` : "";
+  const why = missing.length
+    ? `, where ${missing.map((c) => `column "${c.column}" holds ${describeCell(c)}`).join(", ")} (missing)`
+    : "";
   return (
     `${unscored.count.toLocaleString("en-US")} of ${rowCount.toLocaleString("en-US")} rows of the ${side} have no prediction: the model scores them NaN (the first at ${place}${why}); ` +
     "they count as missing predictions. Fill the values upstream, or export the model with an imputer."

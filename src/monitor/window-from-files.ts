@@ -33,7 +33,11 @@ export interface FilesWindow extends WindowSummary {
  * window-summary.ts). Each batch is scored by the model as it passes, so predictions never need
  * the whole window either.
  */
-export async function summarizeWindowFiles(paths: readonly string[], references: ReadonlyMap<string, ColumnSummary>, options: FilesWindowOptions): Promise<FilesWindow> {
+export async function summarizeWindowFiles(
+  paths: readonly string[],
+  references: ReadonlyMap<string, ColumnSummary>,
+  options: FilesWindowOptions,
+): Promise<FilesWindow> {
   const summarizer = new WindowSummarizer(references, options);
   let score = options.score;
   let scoringNote: string | undefined;
@@ -66,7 +70,10 @@ export async function summarizeWindowFiles(paths: readonly string[], references:
     }
   } catch (error) {
     if (isUserError(error) && /its type is set to numeric/.test(error.message)) {
-      throw new UserError(`${error.message} (drift reads the window with the reference's column types and drift.types: a text value in a column that is numeric in the reference is a change drift will not guess about.)`, error.where);
+      throw new UserError(
+        `${error.message} (drift reads the window with the reference's column types and drift.types: a text value in a column that is numeric in the reference is a change drift will not guess about.)`,
+        error.where,
+      );
     }
     throw error;
   }

@@ -21,14 +21,21 @@ export class CommittedBlobs {
   /** Paths asked for that are not clean committed regular files (untracked, ignored, links, dirty). */
   misses = 0;
 
-  private constructor(private readonly child: ChildProcess, private readonly dirty: (path: string) => boolean) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dirty: (path: string) => boolean,
+  ) {
     this.chunks = (child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
     child.on("error", () => {});
     child.stderr?.resume();
   }
 
   static open(git: Git, commit: string, dirty: (path: string) => boolean): CommittedBlobs {
-    const child = spawn("git", ["ls-tree", "-r", "-z", "--full-tree", commit], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    const child = spawn("git", ["ls-tree", "-r", "-z", "--full-tree", commit], {
+      cwd: git.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
     return new CommittedBlobs(child, dirty);
   }
 
@@ -65,7 +72,10 @@ export class CommittedBlobs {
       const tab = record.indexOf("\t");
       if (tab === -1) continue;
       const [mode, type, oid] = record.slice(0, tab).split(" ");
-      this.head = { path: record.slice(tab + 1), oid: type === "blob" && (mode === "100644" || mode === "100755") ? oid : undefined };
+      this.head = {
+        path: record.slice(tab + 1),
+        oid: type === "blob" && (mode === "100644" || mode === "100755") ? oid : undefined,
+      };
     }
     return this.head;
   }

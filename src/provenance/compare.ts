@@ -18,7 +18,11 @@ export interface PathChange {
 export type CurrentHashes = Record<Exclude<PathChange["role"], "section">, FileHashes>;
 
 /** Every difference between a record and the working tree's hashes, sorted by path. Pure. */
-export function compareRecord(record: Pick<RecordLine, "artifact">, inputs: RecordInputs, current: CurrentHashes): PathChange[] {
+export function compareRecord(
+  record: Pick<RecordLine, "artifact">,
+  inputs: RecordInputs,
+  current: CurrentHashes,
+): PathChange[] {
   const recorded: CurrentHashes = { artifact: { [record.artifact.path]: record.artifact.sha256 }, ...inputs };
   const changes: PathChange[] = [];
   for (const role of ["artifact", "data", "code", "config", "lockfiles"] as const) {

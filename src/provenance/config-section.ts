@@ -26,13 +26,20 @@ export interface KeyChange {
 
 /** The leaf keys whose values differ between two sections (added, removed or changed), sorted. */
 export function changedKeys(before: unknown, after: unknown, prefix = ""): KeyChange[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === "object" && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    Boolean(v) && typeof v === "object" && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => changedKeys(before[key], after[key], prefix ? `${prefix}.${key}` : key));
   }
   if (canonicalJson(before) === canonicalJson(after)) return [];
-  return [{ key: prefix || "(section)", ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
+  return [
+    {
+      key: prefix || "(section)",
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+    },
+  ];
 }
 
 /** The model's config section as a change against the record, when it differs (with the keys that changed). */
@@ -41,5 +48,14 @@ export function sectionChange(model: ModelConfig, recorded: RecordedInputs): Pat
   const now = configSection(model);
   const actual = sectionSha256(now);
   if (actual === recorded.section.sha256) return [];
-  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
+  return [
+    {
+      path: `${recorded.section.file}#models.${model.name}`,
+      role: "section",
+      kind: "changed",
+      expected: recorded.section.sha256,
+      actual,
+      keys: changedKeys(recorded.section.value, now),
+    },
+  ];
 }

@@ -16,9 +16,12 @@ export async function expandPaths(repoRoot: string, patterns: string[], what: st
   for (const pattern of patterns) {
     const matches = await expandOne(repoRoot, pattern, what);
     if (matches.length === 0) {
-      throw new UserError(`${what}: "${pattern}" matches no file. Fix the path in the config, or create the file first.`, {
-        key: what,
-      });
+      throw new UserError(
+        `${what}: "${pattern}" matches no file. Fix the path in the config, or create the file first.`,
+        {
+          key: what,
+        },
+      );
     }
     for (const match of matches) found.add(match);
   }
@@ -35,7 +38,10 @@ async function expandOne(repoRoot: string, pattern: string, what: string): Promi
   const absolute = resolve(repoRoot, normalized);
   const rel = relative(repoRoot, absolute);
   if (rel.startsWith("..") || resolve(repoRoot, rel) !== absolute || normalized.startsWith("/")) {
-    throw new UserError(`${what}: "${pattern}" is outside the repository. Use a path relative to the repository root.`, { key: what });
+    throw new UserError(
+      `${what}: "${pattern}" is outside the repository. Use a path relative to the repository root.`,
+      { key: what },
+    );
   }
   if (!isGlob(normalized)) {
     const info = await stat(absolute).catch(() => undefined);
@@ -54,7 +60,13 @@ async function expandOne(repoRoot: string, pattern: string, what: string): Promi
   return walk(repoRoot, start, (path) => matcher.test(path), pattern, what);
 }
 
-async function walk(repoRoot: string, dir: string, accept: (path: string) => boolean, pattern: string, what: string): Promise<string[]> {
+async function walk(
+  repoRoot: string,
+  dir: string,
+  accept: (path: string) => boolean,
+  pattern: string,
+  what: string,
+): Promise<string[]> {
   const out: string[] = [];
   // Relative paths are built by concatenation: path.relative per file dominated large folders.
   const visit = async (absoluteDir: string, relativeDir: string) => {
@@ -85,7 +97,10 @@ async function assertInside(repoRoot: string, absolute: string, pattern: string,
   const [realRoot, real] = await Promise.all([realpath(repoRoot), realpath(absolute)]);
   const rel = relative(realRoot, real);
   if (rel.startsWith("..") || rel.startsWith(sep)) {
-    throw new UserError(`${what}: "${pattern}" resolves to ${real}, outside the repository. Keep inputs inside the repository.`, { key: what });
+    throw new UserError(
+      `${what}: "${pattern}" resolves to ${real}, outside the repository. Keep inputs inside the repository.`,
+      { key: what },
+    );
   }
 }
 

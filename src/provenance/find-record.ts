@@ -26,20 +26,29 @@ export interface FoundRecord {
  * another commit is used only when that commit is an ancestor, or when git shows every file the
  * record names identical between the two commits (what a squash or rebase merge leaves).
  */
-export async function findRecord(git: Git, model: ModelConfig, commit: string, warn: (line: string) => void = () => {}): Promise<FoundRecord | undefined> {
+export async function findRecord(
+  git: Git,
+  model: ModelConfig,
+  commit: string,
+  warn: (line: string) => void = () => {},
+): Promise<FoundRecord | undefined> {
   const own = latest(await readNote(git, commit), "record", model.name);
   const sha256 = await committedArtifactSha256(git, commit, model.artifact);
   // A note is not the authority on what was committed: an own record is this commit's only if it
   // names the artifact committed here (or says it recorded that file uncommitted, --allow-dirty).
-  if (own && (sha256 === undefined || own.artifact?.sha256 === sha256 || own.dirty?.includes(own.artifact?.path))) return { record: own, commit, relation: "own" };
+  if (own && (sha256 === undefined || own.artifact?.sha256 === sha256 || own.dirty?.includes(own.artifact?.path)))
+    return { record: own, commit, relation: "own" };
   if (own) {
-    warn(`${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha256!.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`);
+    warn(
+      `${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha256!.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`,
+    );
   }
   if (sha256 === undefined) return undefined;
   const candidates: Array<{ record: RecordLine; commit: string }> = [];
   for (const note of await readAllNotes(git)) {
     const line = latest(note.lines, "record", model.name);
-    if (line && line.artifact?.sha256 === sha256 && note.commit !== commit) candidates.push({ record: line, commit: note.commit });
+    if (line && line.artifact?.sha256 === sha256 && note.commit !== commit)
+      candidates.push({ record: line, commit: note.commit });
   }
 
   let nearest: { found: FoundRecord; distance: number } | undefined;
@@ -60,18 +69,31 @@ export async function findRecord(git: Git, model: ModelConfig, commit: string, w
 export async function committedArtifactSha256(git: Git, commit: string, path: string): Promise<string | undefined> {
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
   if (blob.code !== 0) return undefined;
-  return createHash("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  return createHash("sha256")
+    .update(await readBlob(git, blob.stdout.trim()))
+    .digest("hex");
 }
 
-async function sameRecordedFiles(git: Git, model: ModelConfig, candidate: { record: RecordLine; commit: string }, commit: string): Promise<boolean> {
+async function sameRecordedFiles(
+  git: Git,
+  model: ModelConfig,
+  candidate: { record: RecordLine; commit: string },
+  commit: string,
+): Promise<boolean> {
   // Off the history, a record describes this commit only if it was made from the same config:
   // the same patterns (a line naming fewer files would vouch for files it never hashed) and the
   // same config section.
   if (JSON.stringify(candidate.record.patterns) !== JSON.stringify(modelPatterns(model))) return false;
-  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model))) return false;
-  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => undefined);
+  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model)))
+    return false;
+  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(
+    () => undefined,
+  );
   if (!recorded) return false;
-  const named = new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);
+  const named = new Set([
+    candidate.record.artifact.path,
+    ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files)),
+  ]);
   // The config section is not a file: verify compares it on its own.
   const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
   if (diff.code !== 0) return false;

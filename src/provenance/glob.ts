@@ -48,7 +48,10 @@ export function globToRegExp(pattern: string): RegExp {
       if (end === -1) {
         source += "\\[";
       } else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
         source += `[${body}]`;
         i = end;
       }
@@ -57,7 +60,10 @@ export function globToRegExp(pattern: string): RegExp {
       if (end === -1) {
         source += "\\{";
       } else {
-        const options = pattern.slice(i + 1, end).split(",").map((o) => globToRegExp(o).source.slice(1, -1));
+        const options = pattern
+          .slice(i + 1, end)
+          .split(",")
+          .map((o) => globToRegExp(o).source.slice(1, -1));
         source += `(?:${options.join("|")})`;
         i = end;
       }

@@ -48,7 +48,13 @@ export class HashCache {
   static async open(file: string): Promise<HashCache> {
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    return new HashCache(file, await EntryReader.open(file), await EntryReader.open(file), await ChunkWriter.open(temp, HEADER), temp);
+    return new HashCache(
+      file,
+      await EntryReader.open(file),
+      await EntryReader.open(file),
+      await ChunkWriter.open(temp, HEADER),
+      temp,
+    );
   }
 
   /**
@@ -208,7 +214,10 @@ function completeUtf8Length(bytes: Buffer): number {
 /** Appends text to a file in CHUNK-sized writes. */
 class ChunkWriter {
   private pending: string;
-  private constructor(private readonly handle: FileHandle, first: string) {
+  private constructor(
+    private readonly handle: FileHandle,
+    first: string,
+  ) {
     this.pending = first;
   }
 

@@ -62,7 +62,11 @@ interface Slot {
  * neither stat'ed nor read; a file whose fingerprint the cache holds is stat'ed by a worker (on
  * the descriptor it would read) and read only if the fingerprint changed.
  */
-export async function* hashInOrder(root: string, paths: Iterable<string> | AsyncIterable<string>, options: HashStreamOptions = {}): AsyncGenerator<HashedFile[]> {
+export async function* hashInOrder(
+  root: string,
+  paths: Iterable<string> | AsyncIterable<string>,
+  options: HashStreamOptions = {},
+): AsyncGenerator<HashedFile[]> {
   const { cache, blobs } = options;
   const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
@@ -78,7 +82,10 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
     batch = [];
     workers ??= new HashWorkers(threads);
     const sent = workers
-      .run(slots.map((s) => base + s.path), slots.map((s) => (s.cached?.key.startsWith("f ") ? s.cached.key : "")))
+      .run(
+        slots.map((s) => base + s.path),
+        slots.map((s) => (s.cached?.key.startsWith("f ") ? s.cached.key : "")),
+      )
       .then((answers) => {
         slots.forEach((slot, i) => {
           slot.answer = answers[i];
@@ -113,7 +120,12 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
     }
     if (slot.oid && options.checkedNs !== undefined && mtimeNs >= options.checkedNs) options.onLate?.(slot.path);
     // Racy writes (at or after the check, or the start of hashing) are not cached: read again next time.
-    const key = slot.oid && options.checkedNs !== undefined && mtimeNs < options.checkedNs ? `b ${slot.oid}` : mtimeNs < startedNs ? fingerprint : undefined;
+    const key =
+      slot.oid && options.checkedNs !== undefined && mtimeNs < options.checkedNs
+        ? `b ${slot.oid}`
+        : mtimeNs < startedNs
+          ? fingerprint
+          : undefined;
     const pending = cache?.set(slot.path, key ? { key, sha256, bytes } : undefined);
     if (pending) await pending;
     out.push({ path: slot.path, sha256, bytes, read });
@@ -152,10 +164,17 @@ export async function* hashInOrder(root: string, paths: Iterable<string> | Async
 }
 
 /** sha256 of each path (a few files, any order), as a map. */
-export async function hashFiles(root: string, paths: string[], options: { threads?: number } = {}): Promise<{ hashes: Map<string, FileHash>; stats: HashStats }> {
+export async function hashFiles(
+  root: string,
+  paths: string[],
+  options: { threads?: number } = {},
+): Promise<{ hashes: Map<string, FileHash>; stats: HashStats }> {
   const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
   const hashes = new Map<string, FileHash>();
-  for await (const group of hashInOrder(root, new Set(paths), { threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)), stats })) {
+  for await (const group of hashInOrder(root, new Set(paths), {
+    threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)),
+    stats,
+  })) {
     for (const { path, sha256, bytes } of group) hashes.set(path, { sha256, bytes });
   }
   return { hashes, stats };

@@ -51,8 +51,16 @@ parentPort.on("message", ({ id, paths, expects }) => {
 /** A fixed set of hashing threads; batches go to whichever is free. */
 export class HashWorkers {
   private readonly idle: Worker[] = [];
-  private readonly queue: Array<{ paths: string; expects: string; resolve: (answers: string[]) => void; reject: (error: Error) => void }> = [];
-  private readonly waiting = new Map<number, { resolve: (answers: string[]) => void; reject: (error: Error) => void }>();
+  private readonly queue: Array<{
+    paths: string;
+    expects: string;
+    resolve: (answers: string[]) => void;
+    reject: (error: Error) => void;
+  }> = [];
+  private readonly waiting = new Map<
+    number,
+    { resolve: (answers: string[]) => void; reject: (error: Error) => void }
+  >();
   private readonly all: Worker[] = [];
   private nextId = 0;
   private failed: Error | undefined;
@@ -61,7 +69,10 @@ export class HashWorkers {
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A small heap: the worker holds one batch at a time (well under 1 MB), and each MB its
       // garbage may fill before a collection is resident memory.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 24 } });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 24 },
+      });
       worker.on("message", (message: { id: number; answers: string }) => {
         const pending = this.waiting.get(message.id);
         this.waiting.delete(message.id);

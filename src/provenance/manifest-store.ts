@@ -46,10 +46,14 @@ export class ManifestWriter {
   private files = 0;
   private pending = "";
 
-  constructor(private readonly git: Git, header: ManifestHeader) {
+  constructor(
+    private readonly git: Git,
+    header: ManifestHeader,
+  ) {
     this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.done = collect(this.child, "git hash-object -w --stdin");
-    this.pending = canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
+    this.pending =
+      canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
   }
 
   /** Adds an entry; a promise only when a piece goes to git. */
@@ -80,12 +84,17 @@ export class ManifestWriter {
     const chunk = Buffer.from(this.pending, "utf8");
     this.pending = "";
     this.digest.update(chunk);
-    if (!this.child.stdin.write(chunk)) await new Promise<void>((resolve) => this.child.stdin.once("drain", () => resolve()));
+    if (!this.child.stdin.write(chunk))
+      await new Promise<void>((resolve) => this.child.stdin.once("drain", () => resolve()));
   }
 }
 
 /** Writes a whole manifest from its entries (in manifest order: by path, then ROLES order). */
-export async function writeManifest(git: Git, header: ManifestHeader, entries: Iterable<[Role, string, string]>): Promise<ManifestRef> {
+export async function writeManifest(
+  git: Git,
+  header: ManifestHeader,
+  entries: Iterable<[Role, string, string]>,
+): Promise<ManifestRef> {
   const writer = new ManifestWriter(git, header);
   for (const [role, path, sha256] of entries) await writer.add(role, path, sha256);
   return writer.finish();
@@ -106,7 +115,9 @@ export async function readManifest(git: Git, ref: ManifestRef, where: string): P
   // A note line may have been written by hand: its ref may not even be an object.
   const oid = typeof ref?.oid === "string" ? ref.oid : "";
   const bad = (why: string) =>
-    new UserError(`${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
+    new UserError(
+      `${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`,
+    );
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw bad("is not a git object id");
   const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const digest = createHash("sha256");
@@ -126,12 +137,19 @@ export async function readManifest(git: Git, ref: ManifestRef, where: string): P
     }
     if (!header) {
       const h = value as { modelkeeper?: string; version?: number; model?: string; section?: Record<string, unknown> };
-      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string") lineError.push("has no manifest header");
+      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string")
+        lineError.push("has no manifest header");
       else header = { model: h.model, section: h.section ?? {} };
       return;
     }
     const [role, path, sha256] = Array.isArray(value) ? value : [];
-    if (!(ROLES as readonly string[]).includes(role) || typeof path !== "string" || !isSafePath(path) || typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) {
+    if (
+      !(ROLES as readonly string[]).includes(role) ||
+      typeof path !== "string" ||
+      !isSafePath(path) ||
+      typeof sha256 !== "string" ||
+      !/^[0-9a-f]{64}$/.test(sha256)
+    ) {
       lineError.push(`has an invalid entry ${JSON.stringify(line.slice(0, 120))}`);
       return;
     }
@@ -152,8 +170,11 @@ export async function readManifest(git: Git, ref: ManifestRef, where: string): P
     data = rest;
   }
   take(rest.toString("utf8"));
-  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("close", resolve)));
-  if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
+  const code = await new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("close", resolve),
+  );
+  if (code !== 0)
+    throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
   if (!header) throw bad("is empty");
@@ -163,7 +184,8 @@ export async function readManifest(git: Git, ref: ManifestRef, where: string): P
 
 /** A repository-relative POSIX path that stays inside the repository. */
 export function isSafePath(path: string): boolean {
-  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path)) return false;
+  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path))
+    return false;
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
@@ -175,7 +197,9 @@ function collect(child: ReturnType<typeof spawn>, what: string): Promise<Buffer>
     child.stderr!.on("data", (c: Buffer) => err.push(c));
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`)),
+      code === 0
+        ? resolve(Buffer.concat(out))
+        : reject(new Error(`${what} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim()}`)),
     );
   });
 }

@@ -38,7 +38,9 @@ export function modelPatterns(model: ModelConfig): RecordLine["patterns"] {
 
 /** Every path of the files, sorted and unique. */
 export function allPaths(files: ModelFiles): string[] {
-  return [...new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])].sort(comparePaths);
+  return [...new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])].sort(
+    comparePaths,
+  );
 }
 
 /** Whether `path` is one of the model's files (binary search: each role's list is sorted). */
@@ -79,7 +81,8 @@ export async function buildRecords(
   function* paths(): Generator<string> {
     for (;;) {
       let next: string | undefined;
-      for (const l of lists) if (l.at < l.list.length && (next === undefined || comparePaths(l.list[l.at], next) < 0)) next = l.list[l.at];
+      for (const l of lists)
+        if (l.at < l.list.length && (next === undefined || comparePaths(l.list[l.at], next) < 0)) next = l.list[l.at];
       if (next === undefined) return;
       const found: Array<{ model: number; role: Role | "artifact" }> = [];
       for (const l of lists) {
@@ -123,14 +126,28 @@ export async function buildRecords(
   for (const [i, { model, files }] of models.entries()) {
     const manifest = await writers[i].finish();
     const artifact = artifacts[i]!;
-    const line = recordLine(model, configFile, { path: files.artifact, ...artifact }, manifest, options.dirty?.get(model.name) ?? [], options);
+    const line = recordLine(
+      model,
+      configFile,
+      { path: files.artifact, ...artifact },
+      manifest,
+      options.dirty?.get(model.name) ?? [],
+      options,
+    );
     out.push({ line, stats: stats[i] });
   }
   return out;
 }
 
 /** A model's note line, from its artifact's hash and its manifest. */
-export function recordLine(model: ModelConfig, configFile: string, artifact: { path: string } & FileHash, manifest: ManifestRef, dirty: string[], options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): RecordLine {
+export function recordLine(
+  model: ModelConfig,
+  configFile: string,
+  artifact: { path: string } & FileHash,
+  manifest: ManifestRef,
+  dirty: string[],
+  options: { now?: Date; env?: NodeJS.ProcessEnv } = {},
+): RecordLine {
   const env = options.env ?? process.env;
   return {
     schema: NOTE_SCHEMA,
@@ -148,14 +165,28 @@ export function recordLine(model: ModelConfig, configFile: string, artifact: { p
     env: {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
-      ...(env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}),
+      ...(env.GITHUB_ACTIONS === "true"
+        ? { ci: "github-actions", runId: env.GITHUB_RUN_ID }
+        : env.CI
+          ? { ci: "ci" }
+          : {}),
     },
   };
 }
 
 /** One model's record (retrain, rollback): its files listed, hashed and put in a manifest. */
-export async function buildRecord(repoRoot: string, model: ModelConfig, configFile: string, options: RecordOptions = {}): Promise<{ line: RecordLine; stats: HashStats }> {
-  const [record] = await buildRecords(repoRoot, [{ model, files: await listModelFiles(repoRoot, model) }], configFile, options);
+export async function buildRecord(
+  repoRoot: string,
+  model: ModelConfig,
+  configFile: string,
+  options: RecordOptions = {},
+): Promise<{ line: RecordLine; stats: HashStats }> {
+  const [record] = await buildRecords(
+    repoRoot,
+    [{ model, files: await listModelFiles(repoRoot, model) }],
+    configFile,
+    options,
+  );
   return record;
 }
 

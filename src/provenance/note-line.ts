@@ -107,7 +107,13 @@ export interface RolloutLine extends LineBase {
   percent: number | "shadow";
   reason?: string;
   /** Per signal: breached, the look's alpha, the figures and the sentence. */
-  evidence?: Array<{ signal: string; breached: boolean; alpha: number; figures: Record<string, number>; detail: string }>;
+  evidence?: Array<{
+    signal: string;
+    breached: boolean;
+    alpha: number;
+    figures: Record<string, number>;
+    detail: string;
+  }>;
 }
 
 export type NoteLine = RecordLine | EvaluateLine | PromoteLine | RolloutLine;

@@ -12,10 +12,16 @@ export interface RecordedInputs {
 
 /** Reads a record line's inputs, from its manifest blob or (older lines) inline. */
 export async function readRecordedInputs(git: Git, record: RecordLine, where: string): Promise<RecordedInputs> {
-  if (!isSafePath(record.artifact?.path ?? "")) throw new UserError(`${where}: the record names the artifact path ${JSON.stringify(record.artifact?.path)}, which is not inside the repository: the note was altered. Record the commit again.`);
+  if (!isSafePath(record.artifact?.path ?? ""))
+    throw new UserError(
+      `${where}: the record names the artifact path ${JSON.stringify(record.artifact?.path)}, which is not inside the repository: the note was altered. Record the commit again.`,
+    );
   if (record.manifest) {
     const manifest = await readManifest(git, record.manifest, where);
-    if (manifest.model !== record.model) throw new UserError(`${where}: the record's manifest belongs to model "${manifest.model}", not "${record.model}": the note was altered. Record the commit again.`);
+    if (manifest.model !== record.model)
+      throw new UserError(
+        `${where}: the record's manifest belongs to model "${manifest.model}", not "${record.model}": the note was altered. Record the commit again.`,
+      );
     return {
       inputs: manifest.inputs,
       ...(record.section ? { section: { ...record.section, value: manifest.section } } : {}),
@@ -25,7 +31,10 @@ export async function readRecordedInputs(git: Git, record: RecordLine, where: st
   const inputs: RecordInputs = { data: {}, code: {}, config: {}, lockfiles: {} };
   for (const role of ["data", "code", "config", "lockfiles"] as const) {
     for (const [path, sha256] of Object.entries(inline[role] ?? {})) {
-      if (!isSafePath(path)) throw new UserError(`${where}: the record names the path ${JSON.stringify(path)}, which is not inside the repository: the note was altered. Record the commit again.`);
+      if (!isSafePath(path))
+        throw new UserError(
+          `${where}: the record names the path ${JSON.stringify(path)}, which is not inside the repository: the note was altered. Record the commit again.`,
+        );
       inputs[role][path] = sha256;
     }
   }

@@ -33,13 +33,26 @@ export function memoPaths(model: ModelConfig, lockfiles: string[]): string[] {
  * git holds at its memo paths. The same key means the same committed files under every path the
  * record walks; undefined when one of the paths is not in the commit.
  */
-export async function memoKey(git: Git, commit: string, model: ModelConfig, paths: string[]): Promise<string | undefined> {
+export async function memoKey(
+  git: Git,
+  commit: string,
+  model: ModelConfig,
+  paths: string[],
+): Promise<string | undefined> {
   const result = await git.tryRun(["rev-parse", ...paths.map((p) => `${commit}:${p}`)]);
   if (result.code !== 0) return undefined;
   const oids = result.stdout.trim().split("\n");
   if (oids.length !== paths.length) return undefined;
   return createHash("sha256")
-    .update(canonicalJson({ memo: 1, section: configSection(model), patterns: modelPatterns(model), artifact: model.artifact, trees: paths.map((p, i) => [p, oids[i]]) }))
+    .update(
+      canonicalJson({
+        memo: 1,
+        section: configSection(model),
+        patterns: modelPatterns(model),
+        artifact: model.artifact,
+        trees: paths.map((p, i) => [p, oids[i]]),
+      }),
+    )
     .digest("hex");
 }
 
@@ -64,7 +77,17 @@ export async function reusableRecord(
   if (!key || !value) return { key, value: undefined };
   const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
   if (dirty.length) return { key, value: undefined };
-  const ignored = await git.tryRun(["--no-optional-locks", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z", "--", ...paths.map((p) => (p === "" ? "." : p))]);
+  const ignored = await git.tryRun([
+    "--no-optional-locks",
+    "ls-files",
+    "--others",
+    "--ignored",
+    "--exclude-standard",
+    "--directory",
+    "-z",
+    "--",
+    ...paths.map((p) => (p === "" ? "." : p)),
+  ]);
   if (ignored.code !== 0 || ignored.stdout !== "") return { key, value: undefined };
   const present = await git.tryRun(["cat-file", "-e", `${value.manifest.oid}^{blob}`]);
   return { key, value: present.code === 0 ? value : undefined };
@@ -78,11 +101,17 @@ export async function reusableRecord(
  * names the same manifest blob a full record would write, and that blob must exist here.
  */
 export class RecordMemo {
-  private constructor(private readonly file: string, private readonly lines: string[]) {}
+  private constructor(
+    private readonly file: string,
+    private readonly lines: string[],
+  ) {}
 
   static async open(file: string): Promise<RecordMemo> {
     const text = await readFile(file, "utf8").catch(() => "");
-    return new RecordMemo(file, text.split("\n").filter((l) => /^[0-9a-f]{64} \{/.test(l)));
+    return new RecordMemo(
+      file,
+      text.split("\n").filter((l) => /^[0-9a-f]{64} \{/.test(l)),
+    );
   }
 
   get(key: string): MemoValue | undefined {
@@ -90,7 +119,11 @@ export class RecordMemo {
     if (!line) return undefined;
     try {
       const value = JSON.parse(line.slice(65)) as MemoValue;
-      const ok = /^[0-9a-f]{40,64}$/.test(value?.manifest?.oid) && /^[0-9a-f]{64}$/.test(value.manifest.sha256) && /^[0-9a-f]{64}$/.test(value.artifact?.sha256) && typeof value.artifact.path === "string";
+      const ok =
+        /^[0-9a-f]{40,64}$/.test(value?.manifest?.oid) &&
+        /^[0-9a-f]{64}$/.test(value.manifest.sha256) &&
+        /^[0-9a-f]{64}$/.test(value.artifact?.sha256) &&
+        typeof value.artifact.path === "string";
       return ok ? value : undefined;
     } catch {
       return undefined;

@@ -15,11 +15,23 @@ export interface RunResult {
  */
 export function runShellCommand(
   command: string,
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    signal?: AbortSignal;
+    onOutput?: (chunk: string) => void;
+  },
 ): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { cwd: options.cwd, env: options.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, {
+      cwd: options.cwd,
+      env: options.env,
+      shell: true,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let tail = "";
     let timedOut = false;
     const keep = (chunk: Buffer) => {
@@ -49,7 +61,13 @@ export function runShellCommand(
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      resolve({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve({
+        code,
+        signal,
+        timedOut,
+        tail: tail.split("\n").slice(-20).join("\n"),
+        durationMs: Date.now() - started,
+      });
     });
   });
 }

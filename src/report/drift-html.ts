@@ -42,10 +42,28 @@ ${cards}
 
 function card(c: ColumnDrift, histogram: Histogram | undefined): string {
   const rows: Array<[string, string]> = [];
-  if (c.significance) rows.push([c.significance.test === "ks" ? "KS statistic" : "χ² statistic", `${c.significance.statistic.toPrecision(4)} (p adj. ${c.significance.adjustedPValue.toPrecision(3)})`]);
-  if (c.effect) rows.push([c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen–Shannon", `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`]);
-  rows.push(["missing", `${(c.reference.missingShare * 100).toFixed(1)}% → ${(c.current.missingShare * 100).toFixed(1)}%`]);
-  if (c.unseenCategories.length) rows.push(["new categories", c.unseenCategories.slice(0, 5).map((u) => `${u.category} (${(u.share * 100).toFixed(1)}%)`).join(", ")]);
+  if (c.significance)
+    rows.push([
+      c.significance.test === "ks" ? "KS statistic" : "χ² statistic",
+      `${c.significance.statistic.toPrecision(4)} (p adj. ${c.significance.adjustedPValue.toPrecision(3)})`,
+    ]);
+  if (c.effect)
+    rows.push([
+      c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen–Shannon",
+      `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`,
+    ]);
+  rows.push([
+    "missing",
+    `${(c.reference.missingShare * 100).toFixed(1)}% → ${(c.current.missingShare * 100).toFixed(1)}%`,
+  ]);
+  if (c.unseenCategories.length)
+    rows.push([
+      "new categories",
+      c.unseenCategories
+        .slice(0, 5)
+        .map((u) => `${u.category} (${(u.share * 100).toFixed(1)}%)`)
+        .join(", "),
+    ]);
   return `<section class="card${c.drifted ? " drifted" : ""}" data-column="${escapeHtml(c.name)}" data-drifted="${c.drifted}">
 <h2>${escapeHtml(c.name)}${c.role === "prediction" ? '<span class="badge role">prediction</span>' : ""}<span class="badge ${c.drifted ? "yes" : "no"}">${c.drifted ? "drift" : "no drift"}</span></h2>
 <p class="reason">${escapeHtml(c.reason)}</p>

@@ -11,7 +11,12 @@ export interface DriftReportInput {
   current: string[];
 }
 
-const fmt = (x: number | null | undefined, digits = 3) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits));
+const fmt = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined || !Number.isFinite(x)
+    ? "–"
+    : Math.abs(x) < 1e-4 && x !== 0
+      ? x.toExponential(1)
+      : x.toFixed(digits);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The drift report in Markdown, ready for an issue body: verdict, predictions first, then the most severe. Pure. */
@@ -35,7 +40,13 @@ export function renderDriftMarkdown(input: DriftReportInput): string {
   const unseen = a.columns.filter((c) => c.unseenCategories.length);
   if (unseen.length) {
     out.push("**New categories** (absent from the reference)", "");
-    for (const c of unseen) out.push(`- ${markdownCode(c.name)}: ${c.unseenCategories.slice(0, 5).map((u) => `${markdownCode(u.category)} ${pct(u.share)}`).join(", ")}${c.unseenCategories.length > 5 ? ", …" : ""}`);
+    for (const c of unseen)
+      out.push(
+        `- ${markdownCode(c.name)}: ${c.unseenCategories
+          .slice(0, 5)
+          .map((u) => `${markdownCode(u.category)} ${pct(u.share)}`)
+          .join(", ")}${c.unseenCategories.length > 5 ? ", …" : ""}`,
+      );
     out.push("");
   }
   out.push(
@@ -50,9 +61,14 @@ export function renderDriftMarkdown(input: DriftReportInput): string {
 }
 
 function table(columns: readonly ColumnDrift[]): string[] {
-  const rows = ["| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref → cur | why |", "| --- | --- | --- | ---: | ---: | --- | --- |"];
+  const rows = [
+    "| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref → cur | why |",
+    "| --- | --- | --- | ---: | ---: | --- | --- |",
+  ];
   for (const c of columns) {
-    const effect = c.effect ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt(c.effect.value)} (${fmt(c.effect.excess)})` : "–";
+    const effect = c.effect
+      ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt(c.effect.value)} (${fmt(c.effect.excess)})`
+      : "–";
     const p = c.significance ? fmt(c.significance.adjustedPValue, 4) : "–";
     rows.push(
       `| ${markdownCode(c.name)} | ${c.kind} | ${c.drifted ? "🚨 yes" : "no"} | ${effect} | ${p} | ${pct(c.reference.missingShare)} → ${pct(c.current.missingShare)} | ${escapeMarkdown(c.reason)} |`,

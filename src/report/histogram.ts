@@ -60,7 +60,12 @@ export function histogramOf(reference: Column, current: Column): Histogram | und
     const a = shares(reference);
     const b = shares(current);
     const all = new Set([...a.counts.keys(), ...b.counts.keys()]);
-    const ranked = [...all].sort((x, y) => (b.counts.get(y) ?? 0) / (b.n || 1) + (a.counts.get(y) ?? 0) / (a.n || 1) - ((b.counts.get(x) ?? 0) / (b.n || 1) + (a.counts.get(x) ?? 0) / (a.n || 1)));
+    const ranked = [...all].sort(
+      (x, y) =>
+        (b.counts.get(y) ?? 0) / (b.n || 1) +
+        (a.counts.get(y) ?? 0) / (a.n || 1) -
+        ((b.counts.get(x) ?? 0) / (b.n || 1) + (a.counts.get(x) ?? 0) / (a.n || 1)),
+    );
     const shown = ranked.slice(0, MAX_CATEGORIES);
     const other = ranked.length > MAX_CATEGORIES;
     const share = (side: { counts: Map<string, number>; n: number }) => {
@@ -68,7 +73,12 @@ export function histogramOf(reference: Column, current: Column): Histogram | und
       if (other) values.push(1 - values.reduce((s, v) => s + v, 0));
       return values;
     };
-    return { kind: "categorical", labels: other ? [...shown, "(other)"] : shown, reference: share(a), current: share(b) };
+    return {
+      kind: "categorical",
+      labels: other ? [...shown, "(other)"] : shown,
+      reference: share(a),
+      current: share(b),
+    };
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import type { LiveMetric, ModelLiveQuality } from "../monitor/live-quality.ts";
 import { escapeMarkdown } from "./escape.ts";
 
-const round = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "–" : Number(v.toFixed(4)).toString());
+const round = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? "–" : Number(v.toFixed(4)).toString();
 
 function interval(m: LiveMetric): string {
   return m.low === undefined ? "" : ` [${round(m.low)}, ${round(m.high)}] (${m.method})`;
@@ -23,18 +24,28 @@ export function renderLiveQualityText(r: ModelLiveQuality): string {
   const q = r.quality;
   const head = `${r.model}: ${q ? (q.breached.length ? `LIVE QUALITY BELOW THE FLOOR on ${q.breached.join(", ")}` : "live quality within its floors") : "no labelled rows yet"}; ${coverage(r)}`;
   if (!q) return head;
-  return [head, ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd())].join("\n");
+  return [
+    head,
+    ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd()),
+  ].join("\n");
 }
 
 /** Markdown for the job summary and --report-md. Pure. */
 export function renderLiveQualityMarkdown(r: ModelLiveQuality): string {
   const q = r.quality;
-  const out = [`### modelkeeper · ${escapeMarkdown(r.model)}: live quality ${q ? (q.breached.length ? "❌ below the floor" : "✅ within its floors") : "(no labels yet)"}`, "", escapeMarkdown(coverage(r)) + ".", ""];
+  const out = [
+    `### modelkeeper · ${escapeMarkdown(r.model)}: live quality ${q ? (q.breached.length ? "❌ below the floor" : "✅ within its floors") : "(no labels yet)"}`,
+    "",
+    escapeMarkdown(coverage(r)) + ".",
+    "",
+  ];
   if (!q) return out.join("\n") + "\n";
   out.push(`| metric | live value | ${Math.round(q.confidence * 100)}% interval | floor |`, "|---|---:|---|---|");
   for (const m of q.metrics) {
     const floor = m.floor === undefined ? "" : `${m.status === "below-floor" ? "❌ " : "✅ "}${m.floor}`;
-    out.push(`| ${m.name} | ${round(m.value)} | ${m.low === undefined ? "" : `[${round(m.low)}, ${round(m.high)}] ${m.method}`} | ${floor} |`);
+    out.push(
+      `| ${m.name} | ${round(m.value)} | ${m.low === undefined ? "" : `[${round(m.low)}, ${round(m.high)}] ${m.method}`} | ${floor} |`,
+    );
   }
   out.push("", "A floor (evaluate.min_value) is breached only when the whole interval lies past it.");
   return out.join("\n") + "\n";

@@ -35,15 +35,22 @@ export interface ReproduceReport {
 export function renderReproduceText(report: ReproduceReport): string {
   const out: string[] = [];
   for (const m of report.models) {
-    const verdict = m.reproduced ? (m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)") : "NOT REPRODUCED";
+    const verdict = m.reproduced
+      ? m.identical
+        ? "REPRODUCED (byte-identical artifact)"
+        : "REPRODUCED (metrics within tolerance)"
+      : "NOT REPRODUCED";
     out.push(`${m.model}: ${verdict}`);
     out.push(`  ran \`${m.train}\`${m.trainFrom ? ` from ${m.trainFrom}` : ""}`);
-    if (m.noteTrainDiffers) out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
+    if (m.noteTrainDiffers)
+      out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
     out.push(`  expected sha256 ${m.expected}`);
     if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
     if (m.reason) out.push(`  ${m.reason}`);
     for (const metric of m.metrics ?? []) {
-      out.push(`  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |Δ| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`);
+      out.push(
+        `  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |Δ| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`,
+      );
     }
     if (m.output) out.push("  last output of the train command:", ...m.output.split("\n").map((l) => `    ${l}`));
   }

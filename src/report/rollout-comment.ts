@@ -12,16 +12,20 @@ export const DESCRIPTION_LIMIT = 140;
 export function deploymentDescription(verdict: RolloutVerdict): string {
   const where = verdict.percent === "shadow" ? "in shadow" : `at ${verdict.percent}%`;
   const text =
-    verdict.state === "reverted" ? `reverted ${where}: ${verdict.reason ?? "no reason recorded"}`
-    : verdict.state === "completed" ? "canary passed every step: answers everyone"
-    : `canary ${where} (step ${verdict.step + 1} of ${verdict.steps.length}), no breach so far`;
+    verdict.state === "reverted"
+      ? `reverted ${where}: ${verdict.reason ?? "no reason recorded"}`
+      : verdict.state === "completed"
+        ? "canary passed every step: answers everyone"
+        : `canary ${where} (step ${verdict.step + 1} of ${verdict.steps.length}), no breach so far`;
   const plain = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
   return plain.length <= DESCRIPTION_LIMIT ? plain : `${plain.slice(0, DESCRIPTION_LIMIT - 1)}…`;
 }
 
 export function revertComment(verdict: RolloutVerdict): string {
   const where = verdict.percent === "shadow" ? "in shadow" : `at ${verdict.percent}% of requests`;
-  const stable = verdict.stable ? `stable ${markdownCode(verdict.stable.version ?? verdict.stable.sha256.slice(0, 12))}` : "stable";
+  const stable = verdict.stable
+    ? `stable ${markdownCode(verdict.stable.version ?? verdict.stable.sha256.slice(0, 12))}`
+    : "stable";
   const lines = [
     `### modelkeeper: the canary of ${markdownCode(verdict.model)} was reverted`,
     "",
@@ -33,7 +37,9 @@ export function revertComment(verdict: RolloutVerdict): string {
     "",
     "| signal | breached | evidence |",
     "| --- | --- | --- |",
-    ...verdict.evidence.map((e) => `| ${escapeMarkdown(e.signal)} | ${e.breached ? "**yes**" : "no"} | ${escapeMarkdown(e.detail)} |`),
+    ...verdict.evidence.map(
+      (e) => `| ${escapeMarkdown(e.signal)} | ${e.breached ? "**yes**" : "no"} | ${escapeMarkdown(e.detail)} |`,
+    ),
     "",
     `The record is in the notes: ${markdownCode(`modelkeeper rollout status --model ${verdict.model}`)}. This canary is not served again.`,
   ];

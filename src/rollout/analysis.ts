@@ -39,11 +39,28 @@ export interface SignalEvidence {
 
 export type Thresholds = Pick<RolloutConfig, "error_rate_margin" | "latency_median_ratio" | "prediction_ks">;
 
-export function analyseWindows(stable: EndpointWindow, challenger: EndpointWindow, thresholds: Thresholds, alpha: number, options: { shadow?: boolean } = {}): SignalEvidence[] {
+export function analyseWindows(
+  stable: EndpointWindow,
+  challenger: EndpointWindow,
+  thresholds: Thresholds,
+  alpha: number,
+  options: { shadow?: boolean } = {},
+): SignalEvidence[] {
   const time = options.shadow
-    ? { signal: "latency" as const, breached: false, alpha, figures: {}, detail: "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)" }
+    ? {
+        signal: "latency" as const,
+        breached: false,
+        alpha,
+        figures: {},
+        detail:
+          "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)",
+      }
     : latency(stable, challenger, thresholds.latency_median_ratio, alpha);
-  return [errorRate(stable, challenger, thresholds.error_rate_margin, alpha), time, predictionMix(stable, challenger, thresholds.prediction_ks, alpha)];
+  return [
+    errorRate(stable, challenger, thresholds.error_rate_margin, alpha),
+    time,
+    predictionMix(stable, challenger, thresholds.prediction_ks, alpha),
+  ];
 }
 
 /** A two-sided interval at 1 − 2α has a one-sided bound at level α. */
@@ -51,12 +68,26 @@ const twoSided = (alpha: number) => 1 - 2 * alpha;
 
 function errorRate(stable: EndpointWindow, challenger: EndpointWindow, margin: number, alpha: number): SignalEvidence {
   const d = newcombeDifference(challenger.errors, challenger.requests, stable.errors, stable.requests, twoSided(alpha));
-  const figures = { canary_errors: challenger.errors, canary_requests: challenger.requests, stable_errors: stable.errors, stable_requests: stable.requests, difference: d.difference, low: d.low, high: d.high, margin };
-  if (!Number.isFinite(d.low)) return { signal: "error_rate", breached: false, alpha, figures, detail: "error_rate: no requests yet on one side" };
+  const figures = {
+    canary_errors: challenger.errors,
+    canary_requests: challenger.requests,
+    stable_errors: stable.errors,
+    stable_requests: stable.requests,
+    difference: d.difference,
+    low: d.low,
+    high: d.high,
+    margin,
+  };
+  if (!Number.isFinite(d.low))
+    return { signal: "error_rate", breached: false, alpha, figures, detail: "error_rate: no requests yet on one side" };
   const breached = d.low > margin;
   return {
-    signal: "error_rate", breached, alpha, figures,
-    detail: `error_rate: canary ${rate(challenger)} (${challenger.errors}/${challenger.requests}) vs stable ${rate(stable)} (${stable.errors}/${stable.requests}): ` +
+    signal: "error_rate",
+    breached,
+    alpha,
+    figures,
+    detail:
+      `error_rate: canary ${rate(challenger)} (${challenger.errors}/${challenger.requests}) vs stable ${rate(stable)} (${stable.errors}/${stable.requests}): ` +
       `difference ${pct(d.difference)}, lower bound ${pct(d.low)} ${breached ? ">" : "≤"} margin ${pct(margin)} (α ${alpha.toExponential(2)})`,
   };
 }
@@ -64,12 +95,25 @@ function errorRate(stable: EndpointWindow, challenger: EndpointWindow, margin: n
 function latency(stable: EndpointWindow, challenger: EndpointWindow, ratio: number, alpha: number): SignalEvidence {
   const s = medianInterval(stable.latencyMs, alpha);
   const c = medianInterval(challenger.latencyMs, alpha);
-  const figures = { canary_median_ms: c.median, canary_low_ms: c.low, canary_high_ms: c.high, stable_median_ms: s.median, stable_low_ms: s.low, stable_high_ms: s.high, ratio };
-  if (!Number.isFinite(s.high) || !Number.isFinite(c.low)) return { signal: "latency", breached: false, alpha, figures, detail: "latency: no samples yet on one side" };
+  const figures = {
+    canary_median_ms: c.median,
+    canary_low_ms: c.low,
+    canary_high_ms: c.high,
+    stable_median_ms: s.median,
+    stable_low_ms: s.low,
+    stable_high_ms: s.high,
+    ratio,
+  };
+  if (!Number.isFinite(s.high) || !Number.isFinite(c.low))
+    return { signal: "latency", breached: false, alpha, figures, detail: "latency: no samples yet on one side" };
   const breached = c.low > ratio * s.high;
   return {
-    signal: "latency", breached, alpha, figures,
-    detail: `latency: canary median ${ms(c.median)} (lower bound ${ms(c.low)}) vs stable ${ms(s.median)} (upper bound ${ms(s.high)}): ` +
+    signal: "latency",
+    breached,
+    alpha,
+    figures,
+    detail:
+      `latency: canary median ${ms(c.median)} (lower bound ${ms(c.low)}) vs stable ${ms(s.median)} (upper bound ${ms(s.high)}): ` +
       `${breached ? "above" : "within"} ${ratio}× the stable upper bound ${ms(ratio * s.high)} (α ${alpha.toExponential(2)})`,
   };
 }
@@ -98,16 +142,39 @@ function rankInterval(n: number, confidence: number): [number, number] {
   return ranks;
 }
 
-function predictionMix(stable: EndpointWindow, challenger: EndpointWindow, threshold: number, alpha: number): SignalEvidence {
+function predictionMix(
+  stable: EndpointWindow,
+  challenger: EndpointWindow,
+  threshold: number,
+  alpha: number,
+): SignalEvidence {
   if (stable.scores.length === 0 || challenger.scores.length === 0) {
-    return { signal: "prediction_mix", breached: false, alpha, figures: { canary_scores: challenger.scores.length, stable_scores: stable.scores.length, threshold }, detail: "prediction_mix: no scores yet on one side" };
+    return {
+      signal: "prediction_mix",
+      breached: false,
+      alpha,
+      figures: { canary_scores: challenger.scores.length, stable_scores: stable.scores.length, threshold },
+      detail: "prediction_mix: no scores yet on one side",
+    };
   }
   const ks = ksTwoSample(challenger.scores, stable.scores);
   const breached = ks.statistic > threshold && ks.pValue < alpha;
-  const figures = { statistic: ks.statistic, p_value: ks.pValue, threshold, canary_scores: challenger.scores.length, stable_scores: stable.scores.length, canary_mean: mean(challenger.scores), stable_mean: mean(stable.scores) };
+  const figures = {
+    statistic: ks.statistic,
+    p_value: ks.pValue,
+    threshold,
+    canary_scores: challenger.scores.length,
+    stable_scores: stable.scores.length,
+    canary_mean: mean(challenger.scores),
+    stable_mean: mean(stable.scores),
+  };
   return {
-    signal: "prediction_mix", breached, alpha, figures,
-    detail: `prediction_mix: KS statistic ${ks.statistic.toFixed(3)} ${ks.statistic > threshold ? ">" : "≤"} ${threshold}, p ${ks.pValue.toExponential(2)} ${ks.pValue < alpha ? "<" : "≥"} α ${alpha.toExponential(2)} ` +
+    signal: "prediction_mix",
+    breached,
+    alpha,
+    figures,
+    detail:
+      `prediction_mix: KS statistic ${ks.statistic.toFixed(3)} ${ks.statistic > threshold ? ">" : "≤"} ${threshold}, p ${ks.pValue.toExponential(2)} ${ks.pValue < alpha ? "<" : "≥"} α ${alpha.toExponential(2)} ` +
       `(mean score ${figures.canary_mean.toFixed(3)} on ${challenger.scores.length} canary rows vs ${figures.stable_mean.toFixed(3)} on ${stable.scores.length} stable rows)`,
   };
 }

@@ -49,7 +49,9 @@ export class RolloutController {
   static async open(options: ControllerOptions): Promise<RolloutController> {
     const now = options.now ?? Date.now;
     const recordable = options.git !== undefined && options.canary.commit !== undefined;
-    const history = recordable ? transitionsOf(await readRolloutHistory(options.git!, options.model), options.model, options.canary.sha256) : [];
+    const history = recordable
+      ? transitionsOf(await readRolloutHistory(options.git!, options.model), options.model, options.canary.sha256)
+      : [];
     const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random, options.labels);
     const recorder = recordable ? new RolloutRecorder(options.git!, { remote: options.remote }) : undefined;
     const controller = new RolloutController(options, rollout, recorder, now);
@@ -65,7 +67,10 @@ export class RolloutController {
   }
 
   /** Labels that came back (encoded, one per row); what became of them, and the transitions they caused (a live-quality revert). */
-  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): { outcomes: Record<LabelOutcome, number>; transitions: Transition[] } {
+  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): {
+    outcomes: Record<LabelOutcome, number>;
+    transitions: Transition[];
+  } {
     const result = this.rollout.label(labels, this.now());
     this.record(result.transitions);
     return result;
@@ -82,7 +87,10 @@ export class RolloutController {
 
   verdict(): RolloutVerdict {
     const { model, canary, stable, config } = this.options;
-    return rolloutVerdict({ model, canary, stable, steps: config.steps, recorded: this.recorder !== undefined }, this.rollout.status());
+    return rolloutVerdict(
+      { model, canary, stable, steps: config.steps, recorded: this.recorder !== undefined },
+      this.rollout.status(),
+    );
   }
 
   /** Resolves when every transition so far is written (and pushed): await it before exiting. */
@@ -93,7 +101,12 @@ export class RolloutController {
   private record(transitions: Transition[]): Transition[] {
     if (transitions.length === 0 || !this.recorder) return transitions;
     const { model, canary, stable } = this.options;
-    const context: LineContext = { model, canary: { sha256: canary.sha256, commit: canary.commit! }, stable, tool: TOOL };
+    const context: LineContext = {
+      model,
+      canary: { sha256: canary.sha256, commit: canary.commit! },
+      stable,
+      tool: TOOL,
+    };
     this.pending = this.pending.then(() =>
       this.recorder!.record(context, transitions).then(
         (outcome) => this.options.onRecorded?.(transitions, outcome),

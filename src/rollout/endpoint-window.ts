@@ -33,13 +33,27 @@ export const WINDOW_CAPACITY = 2000;
 export const LABELLED_CAPACITY = 20_000;
 
 export function emptyWindow(): EndpointWindow {
-  return { requests: 0, errors: 0, latencyMs: [], latencySeen: 0, scores: [], scoresSeen: 0, labelled: { labels: [], predictions: [], seen: 0 } };
+  return {
+    requests: 0,
+    errors: 0,
+    latencyMs: [],
+    latencySeen: 0,
+    scores: [],
+    scoresSeen: 0,
+    labelled: { labels: [], predictions: [], seen: 0 },
+  };
 }
 
-export function addObservation(window: EndpointWindow, observation: Observation, random: () => number, capacity = WINDOW_CAPACITY): void {
+export function addObservation(
+  window: EndpointWindow,
+  observation: Observation,
+  random: () => number,
+  capacity = WINDOW_CAPACITY,
+): void {
   window.requests += 1;
   if (!observation.ok) window.errors += 1;
-  if (Number.isFinite(observation.latencyMs)) window.latencySeen = offer(window.latencyMs, window.latencySeen, observation.latencyMs, random, capacity);
+  if (Number.isFinite(observation.latencyMs))
+    window.latencySeen = offer(window.latencyMs, window.latencySeen, observation.latencyMs, random, capacity);
   if (observation.ok && observation.scores) {
     for (let i = 0; i < observation.scores.length; i++) {
       const score = observation.scores[i];
@@ -49,7 +63,13 @@ export function addObservation(window: EndpointWindow, observation: Observation,
 }
 
 /** Rows of one request whose labels came back: `labels[i]` is the truth for what it predicted as `predictions[i]`. */
-export function addLabelled(window: EndpointWindow, labels: ArrayLike<number>, predictions: ArrayLike<number>, random: () => number, capacity = LABELLED_CAPACITY): void {
+export function addLabelled(
+  window: EndpointWindow,
+  labels: ArrayLike<number>,
+  predictions: ArrayLike<number>,
+  random: () => number,
+  capacity = LABELLED_CAPACITY,
+): void {
   const sample = window.labelled;
   for (let i = 0; i < labels.length; i++) {
     if (!Number.isFinite(predictions[i])) continue;

@@ -11,8 +11,18 @@ export interface EndpointAnswer {
   body: RolloutVerdict | { error: string };
 }
 
-export function rolloutAnswer(model: string, rollout: { verdict(): RolloutVerdict } | undefined, route: "verdict" | "gate"): EndpointAnswer {
-  if (!rollout) return { status: 404, body: { error: `no rollout for model ${JSON.stringify(model)}: serve runs no canary. Start it with --canary REV|PATH (or --shadow REV|PATH).` } };
+export function rolloutAnswer(
+  model: string,
+  rollout: { verdict(): RolloutVerdict } | undefined,
+  route: "verdict" | "gate",
+): EndpointAnswer {
+  if (!rollout)
+    return {
+      status: 404,
+      body: {
+        error: `no rollout for model ${JSON.stringify(model)}: serve runs no canary. Start it with --canary REV|PATH (or --shadow REV|PATH).`,
+      },
+    };
   const verdict = rollout.verdict();
   return { status: route === "gate" ? gateHttpStatus(verdict) : 200, body: verdict };
 }

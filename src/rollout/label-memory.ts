@@ -52,7 +52,11 @@ export class LabelMemory {
   }
 
   /** Labels for request `id`: the sides to join them to now, or why they are not joined. */
-  label(id: string, step: number, labels: Float64Array): { outcome: LabelOutcome; join: Array<{ side: Side; predictions: Float64Array }> } {
+  label(
+    id: string,
+    step: number,
+    labels: Float64Array,
+  ): { outcome: LabelOutcome; join: Array<{ side: Side; predictions: Float64Array }> } {
     const entry = this.entries.get(id);
     if (!entry) return { outcome: "unknown", join: [] };
     if (entry.step !== step) return { outcome: "outside_window", join: [] };

@@ -16,7 +16,7 @@ export const FIRST_LOOK_REQUESTS = 100;
 
 /** The significance level one signal gets at look k (0-based) of a step. */
 export function lookAlpha(alpha: number, analysedSteps: number, look: number): number {
-  return alpha / (Math.max(1, analysedSteps) * SIGNAL_COUNT) * 2 ** -(look + 1);
+  return (alpha / (Math.max(1, analysedSteps) * SIGNAL_COUNT)) * 2 ** -(look + 1);
 }
 
 /** The request count at which scheduled look k happens. */

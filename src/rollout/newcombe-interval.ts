@@ -8,7 +8,13 @@ import { wilsonInterval } from "../stats/intervals/wilson-interval.ts";
  * Unlike the Wald interval it keeps its coverage when a rate is near 0, as error rates are.
  * Worked example (Newcombe's table II): 56/70 − 48/80 = 0.2, 95% interval 0.0524 to 0.3339. Pure.
  */
-export function newcombeDifference(k1: number, n1: number, k2: number, n2: number, confidence: number): { difference: number; low: number; high: number } {
+export function newcombeDifference(
+  k1: number,
+  n1: number,
+  k2: number,
+  n2: number,
+  confidence: number,
+): { difference: number; low: number; high: number } {
   if (n1 <= 0 || n2 <= 0) return { difference: NaN, low: NaN, high: NaN };
   const p1 = k1 / n1;
   const p2 = k2 / n2;

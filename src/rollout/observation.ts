@@ -14,7 +14,8 @@ export function observationOf(prediction: Prediction, task: Task, latencyMs: num
     const classes = new Float64Array(rowCount);
     for (let row = 0; row < rowCount; row++) {
       let best = 0;
-      for (let k = 1; k < classCount; k++) if (probabilities[row * classCount + k] > probabilities[row * classCount + best]) best = k;
+      for (let k = 1; k < classCount; k++)
+        if (probabilities[row * classCount + k] > probabilities[row * classCount + best]) best = k;
       classes[row] = best;
     }
     return { ok: true, latencyMs, scores: classes };

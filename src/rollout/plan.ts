@@ -29,21 +29,36 @@ export function rolloutPlan(config: RolloutConfig, flags: RolloutFlags): Rollout
   const { canary, shadow } = flags;
   const percentText = flags["canary-percent"];
   if (canary !== undefined && shadow !== undefined) {
-    throw new UserError("--canary and --shadow: pass one. A canary can start in shadow: put \"shadow\" first in the model's rollout.steps.");
+    throw new UserError(
+      '--canary and --shadow: pass one. A canary can start in shadow: put "shadow" first in the model\'s rollout.steps.',
+    );
   }
-  if (percentText !== undefined && canary === undefined) throw new UserError(`--canary-percent ${percentText}: also pass --canary REV|PATH, the model that gets that share.`);
-  for (const [flag, value] of [["canary", canary], ["shadow", shadow]] as const) {
-    if (value !== undefined && value.trim() === "") throw new UserError(`--${flag}: expected a commit, tag or ONNX file, got an empty value.`);
+  if (percentText !== undefined && canary === undefined)
+    throw new UserError(
+      `--canary-percent ${percentText}: also pass --canary REV|PATH, the model that gets that share.`,
+    );
+  for (const [flag, value] of [
+    ["canary", canary],
+    ["shadow", shadow],
+  ] as const) {
+    if (value !== undefined && value.trim() === "")
+      throw new UserError(`--${flag}: expected a commit, tag or ONNX file, got an empty value.`);
   }
   if (shadow !== undefined) {
     // Never ready to pass (min_requests infinite): only the scheduled looks, each able to revert.
-    return { mode: "shadow", challenger: shadow, config: { ...config, steps: ["shadow", 100], min_requests: Number.POSITIVE_INFINITY } };
+    return {
+      mode: "shadow",
+      challenger: shadow,
+      config: { ...config, steps: ["shadow", 100], min_requests: Number.POSITIVE_INFINITY },
+    };
   }
   if (canary === undefined) return undefined;
   if (percentText === undefined) return { mode: "canary", challenger: canary, config };
   const percent = Number(percentText);
   if (percentText.trim() === "" || !Number.isFinite(percent) || percent <= 0 || percent >= 100) {
-    throw new UserError(`--canary-percent ${percentText}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`);
+    throw new UserError(
+      `--canary-percent ${percentText}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`,
+    );
   }
   return { mode: "canary", challenger: canary, config: { ...config, steps: [percent, 100] } };
 }

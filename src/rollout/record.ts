@@ -23,7 +23,10 @@ export interface RecordOutcome {
 export class RolloutRecorder {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly git: Git, private readonly options: { remote?: string } = {}) {}
+  constructor(
+    private readonly git: Git,
+    private readonly options: { remote?: string } = {},
+  ) {}
 
   record(context: LineContext, transitions: readonly Transition[]): Promise<RecordOutcome> {
     const next = this.queue.then(() => this.write(context, transitions));
@@ -65,7 +68,8 @@ export async function readRolloutHistory(git: Git, model?: string): Promise<Roll
     for (const line of note.lines) {
       if (line.event !== "rollout" || (model !== undefined && line.model !== model)) continue;
       const problem = rolloutLineProblem(line, note.commit);
-      if (problem) history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : undefined, problem });
+      if (problem)
+        history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : undefined, problem });
       else history.lines.push(line);
     }
   }

@@ -21,13 +21,27 @@ export interface LineContext {
 
 export function toRolloutLine(context: LineContext, transition: Transition, id: string): RolloutLine {
   const line: RolloutLine = {
-    schema: NOTE_SCHEMA, id, event: "rollout", model: context.model, at: transition.at, tool: context.tool,
+    schema: NOTE_SCHEMA,
+    id,
+    event: "rollout",
+    model: context.model,
+    at: transition.at,
+    tool: context.tool,
     canary: { sha256: context.canary.sha256, commit: context.canary.commit },
-    transition: transition.transition, step: transition.step, percent: transition.percent,
+    transition: transition.transition,
+    step: transition.step,
+    percent: transition.percent,
   };
   if (context.stable) line.stable = { ...context.stable };
   if (transition.reason !== undefined) line.reason = transition.reason;
-  if (transition.evidence) line.evidence = transition.evidence.map(({ signal, breached, alpha, figures, detail }) => ({ signal, breached, alpha, figures, detail }));
+  if (transition.evidence)
+    line.evidence = transition.evidence.map(({ signal, breached, alpha, figures, detail }) => ({
+      signal,
+      breached,
+      alpha,
+      figures,
+      detail,
+    }));
   return line;
 }
 
@@ -47,14 +61,25 @@ const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 export function rolloutLineProblem(line: NoteLine, noteCommit: string): string | undefined {
   const l = line as Partial<RolloutLine> & { event: string };
   if (l.event !== "rollout") return "not a rollout line";
-  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at))) return "no id or no valid time";
-  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256)) return "canary.sha256 is not a sha256";
+  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at)))
+    return "no id or no valid time";
+  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256))
+    return "canary.sha256 is not a sha256";
   if (typeof l.canary.commit !== "string" || !COMMIT.test(l.canary.commit)) return "canary.commit is not a commit id";
-  if (l.canary.commit !== noteCommit) return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
+  if (l.canary.commit !== noteCommit)
+    return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
   if (!KINDS.includes(l.transition as TransitionKind)) return `unknown transition ${JSON.stringify(l.transition)}`;
   if (!Number.isInteger(l.step) || (l.step as number) < 0) return "step is not a step index";
-  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100)) return "percent is neither \"shadow\" nor 1..100";
+  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100))
+    return 'percent is neither "shadow" nor 1..100';
   if (l.reason !== undefined && typeof l.reason !== "string") return "reason is not text";
-  if (l.evidence !== undefined && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean"))) return "evidence is not a list of signals";
+  if (
+    l.evidence !== undefined &&
+    !(
+      Array.isArray(l.evidence) &&
+      l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean")
+    )
+  )
+    return "evidence is not a list of signals";
   return undefined;
 }

@@ -49,7 +49,12 @@ export interface ServeRolloutOptions {
 
 /** What the HTTP layer calls: one per answered (or failed) request, and the rollout routes. */
 export interface RolloutHooks {
-  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }, id?: string): void;
+  observe(
+    endpoint: Endpoint,
+    model: ServedModel,
+    result: { prediction: Prediction; runMs: number } | { failedAfterMs: number },
+    id?: string,
+  ): void;
   answer(route: "verdict" | "gate"): EndpointAnswer;
   /** Labels that came back (POST /v2/models/{model}/labels), encoded: what became of them. */
   label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): Record<LabelOutcome, number>;
@@ -61,7 +66,10 @@ export class ServeRollout implements RolloutHooks {
   private timer?: NodeJS.Timeout;
   private detached = false;
 
-  private constructor(private readonly options: ServeRolloutOptions, private readonly controller: RolloutController) {}
+  private constructor(
+    private readonly options: ServeRolloutOptions,
+    private readonly controller: RolloutController,
+  ) {}
 
   /** Checks the challenger, resumes (or starts) its rollout from the notes, and attaches it unless it was reverted before. */
   static async open(options: ServeRolloutOptions): Promise<ServeRollout> {
@@ -76,17 +84,28 @@ export class ServeRollout implements RolloutHooks {
       git,
       ...(options.remote ? { remote: options.remote } : {}),
       random: options.random ?? Math.random,
-      labels: { task: model.task, ...(options.rememberedRequests ? { rememberedRequests: options.rememberedRequests } : {}) },
+      labels: {
+        task: model.task,
+        ...(options.rememberedRequests ? { rememberedRequests: options.rememberedRequests } : {}),
+      },
       onRecorded: (transitions, outcome) => {
-        if ("error" in outcome) options.warn(`serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`);
-        else if (outcome.pushError) options.warn(`serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`);
+        if ("error" in outcome)
+          options.warn(
+            `serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`,
+          );
+        else if (outcome.pushError)
+          options.warn(
+            `serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`,
+          );
       },
     });
     const rollout = new ServeRollout(options, controller);
     const verdict = controller.verdict();
     const what = `${plan.mode} ${challenger.version} (${challenger.source}, sha256 ${challenger.sha256.slice(0, 12)})`;
     if (verdict.state === "reverted") {
-      options.log(`serve: ${what} was reverted at ${verdict.step_started_at}: not serving it again. Why: ${oneLine(verdict.reason ?? "(no reason recorded)")}`);
+      options.log(
+        `serve: ${what} was reverted at ${verdict.step_started_at}: not serving it again. Why: ${oneLine(verdict.reason ?? "(no reason recorded)")}`,
+      );
       rollout.detached = true;
       await releaseServedModel(challenger);
       // A server killed between the revert and its GitHub record finishes it now (listeners converge).
@@ -94,7 +113,9 @@ export class ServeRollout implements RolloutHooks {
     } else {
       options.slots.attachChallenger(challenger, () => rollout.serving());
       const at = verdict.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict.percent}%`;
-      options.log(`serve: ${what} ${verdict.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`);
+      options.log(
+        `serve: ${what} ${verdict.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`,
+      );
       for (const listener of options.listeners ?? []) listener.transitions([], verdict);
     }
     rollout.timer = setInterval(() => rollout.act(controller.tick()), options.tickMs ?? TICK_MS);
@@ -102,10 +123,18 @@ export class ServeRollout implements RolloutHooks {
     return rollout;
   }
 
-  observe(endpoint: Endpoint, model: ServedModel, result: { prediction: Prediction; runMs: number } | { failedAfterMs: number }, id?: string): void {
+  observe(
+    endpoint: Endpoint,
+    model: ServedModel,
+    result: { prediction: Prediction; runMs: number } | { failedAfterMs: number },
+    id?: string,
+  ): void {
     if (this.detached) return;
     setImmediate(() => {
-      const observation = "prediction" in result ? observationOf(result.prediction, model.task, result.runMs) : failedObservation(result.failedAfterMs);
+      const observation =
+        "prediction" in result
+          ? observationOf(result.prediction, model.task, result.runMs)
+          : failedObservation(result.failedAfterMs);
       this.act(this.controller.observe(endpoint, id === undefined ? observation : { ...observation, id }));
     });
   }
@@ -145,11 +174,17 @@ export class ServeRollout implements RolloutHooks {
       if (t.transition === "reverted") {
         this.detached = true;
         this.options.slots.detachChallenger();
-        this.options.warn(`serve: ${this.options.plan.mode} ${challenger.version} reverted after ${verdict.requests.canary} ${this.options.plan.mode} requests: all traffic back to stable ${this.options.stable.version}. Why: ${t.reason}`);
+        this.options.warn(
+          `serve: ${this.options.plan.mode} ${challenger.version} reverted after ${verdict.requests.canary} ${this.options.plan.mode} requests: all traffic back to stable ${this.options.stable.version}. Why: ${t.reason}`,
+        );
       } else if (t.transition === "completed") {
-        this.options.log(`serve: canary ${challenger.version} passed every step: it answers everyone now (promote it to make it the champion)`);
+        this.options.log(
+          `serve: canary ${challenger.version} passed every step: it answers everyone now (promote it to make it the champion)`,
+        );
       } else if (t.transition === "stepped") {
-        this.options.log(`serve: canary ${challenger.version} now ${t.percent === "shadow" ? "in shadow" : `at ${t.percent}%`}: ${t.reason ?? ""}`);
+        this.options.log(
+          `serve: canary ${challenger.version} now ${t.percent === "shadow" ? "in shadow" : `at ${t.percent}%`}: ${t.reason ?? ""}`,
+        );
       }
     }
     for (const listener of this.options.listeners ?? []) listener.transitions(transitions, verdict);
@@ -160,16 +195,23 @@ export class ServeRollout implements RolloutHooks {
 function checkCompatible(stable: ServedModel, challenger: ServedModel, plan: RolloutPlan): void {
   const flag = `--${plan.mode} ${plan.challenger}`;
   if (challenger.sha256 === stable.sha256) {
-    throw new UserError(`${flag}: that is the artifact stable already serves (sha256 ${stable.sha256.slice(0, 12)}); nothing to roll out. Pass the commit or file of the new model.`);
+    throw new UserError(
+      `${flag}: that is the artifact stable already serves (sha256 ${stable.sha256.slice(0, 12)}); nothing to roll out. Pass the commit or file of the new model.`,
+    );
   }
-  if (challenger.task !== stable.task) throw new UserError(`${flag}: its task is ${challenger.task} but stable ${stable.version} is ${stable.task}; a rollout compares models of one task.`);
+  if (challenger.task !== stable.task)
+    throw new UserError(
+      `${flag}: its task is ${challenger.task} but stable ${stable.version} is ${stable.task}; a rollout compares models of one task.`,
+    );
   const kinds = (m: ServedModel) => [...m.featureKinds].map(([name, kind]) => `${name}:${kind}`).sort();
   const a = kinds(stable);
   const b = kinds(challenger);
   if (a.join(",") !== b.join(",")) {
     const missing = a.filter((x) => !b.includes(x));
     const extra = b.filter((x) => !a.includes(x));
-    throw new UserError(`${flag}: it does not take the requests stable ${stable.version} takes (features stable has but it lacks: ${missing.join(", ") || "none"}; it has but stable lacks: ${extra.join(", ") || "none"}). Roll out a model with the same features; a new feature set is a new model.`);
+    throw new UserError(
+      `${flag}: it does not take the requests stable ${stable.version} takes (features stable has but it lacks: ${missing.join(", ") || "none"}; it has but stable lacks: ${extra.join(", ") || "none"}). Roll out a model with the same features; a new feature set is a new model.`,
+    );
   }
 }
 
@@ -179,9 +221,20 @@ function checkCompatible(stable: ServedModel, challenger: ServedModel, plan: Rol
  * provenance people read when the rollout is reverted; it is not a verdict, and none is needed: the
  * live comparison is what judges a canary.
  */
-async function checkRecorded(git: Git, model: ModelConfig, challenger: ServedModel, commit: string, plan: RolloutPlan): Promise<void> {
+async function checkRecorded(
+  git: Git,
+  model: ModelConfig,
+  challenger: ServedModel,
+  commit: string,
+  plan: RolloutPlan,
+): Promise<void> {
   const lines = await readNote(git, commit).catch(() => []);
-  const recorded = lines.some((l) => l.event === "record" && l.model === model.name && (l as { artifact?: { sha256?: string } }).artifact?.sha256 === challenger.sha256);
+  const recorded = lines.some(
+    (l) =>
+      l.event === "record" &&
+      l.model === model.name &&
+      (l as { artifact?: { sha256?: string } }).artifact?.sha256 === challenger.sha256,
+  );
   if (!recorded) {
     throw new UserError(
       `--${plan.mode} ${plan.challenger}: commit ${commit.slice(0, 12)} has no record of ${model.name}'s artifact with sha256 ${challenger.sha256.slice(0, 12)}. ` +

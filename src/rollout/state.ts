@@ -97,7 +97,11 @@ export class Rollout {
   private readonly memory: LabelMemory;
   private readonly counts = { joined: 0, unknown: 0, outside_window: 0, duplicate: 0, rows_mismatch: 0 };
 
-  private constructor(private readonly config: RolloutConfig, private readonly random: () => number, private readonly options: RolloutOptions = {}) {
+  private constructor(
+    private readonly config: RolloutConfig,
+    private readonly random: () => number,
+    private readonly options: RolloutOptions = {},
+  ) {
     this.memory = new LabelMemory(options.rememberedRequests);
   }
 
@@ -106,13 +110,25 @@ export class Rollout {
    * canary's sha256, in any order, duplicates allowed). No history: a new rollout at the first step,
    * returned with its `started` transition to record.
    */
-  static begin(config: RolloutConfig, history: readonly Transition[], now: number, random: () => number, options: RolloutOptions = {}): { rollout: Rollout; transitions: Transition[] } {
+  static begin(
+    config: RolloutConfig,
+    history: readonly Transition[],
+    now: number,
+    random: () => number,
+    options: RolloutOptions = {},
+  ): { rollout: Rollout; transitions: Transition[] } {
     const rollout = new Rollout(config, random, options);
     const ordered = [...history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)));
     const revert = ordered.find((t) => t.transition === "reverted");
     const last = ordered.at(-1);
     if (revert) {
-      Object.assign(rollout, { phase: "reverted", step: revert.step, reason: revert.reason, evidence: revert.evidence ?? [], stepStartedAt: Date.parse(revert.at) });
+      Object.assign(rollout, {
+        phase: "reverted",
+        step: revert.step,
+        reason: revert.reason,
+        evidence: revert.evidence ?? [],
+        stepStartedAt: Date.parse(revert.at),
+      });
       return { rollout, transitions: [] };
     }
     if (last) {
@@ -145,16 +161,29 @@ export class Rollout {
    * endpoints that answered (or shadowed) it in this step, or counted as unknown, outside the
    * window, a duplicate or a row-count mismatch. A labelled-row milestone looks at live quality.
    */
-  label(labels: ReadonlyArray<{ id: string; values: Float64Array }>, now: number): { outcomes: Record<LabelOutcome, number>; transitions: Transition[] } {
-    const outcomes: Record<LabelOutcome, number> = { joined: 0, unknown: 0, outside_window: 0, duplicate: 0, rows_mismatch: 0 };
+  label(
+    labels: ReadonlyArray<{ id: string; values: Float64Array }>,
+    now: number,
+  ): { outcomes: Record<LabelOutcome, number>; transitions: Transition[] } {
+    const outcomes: Record<LabelOutcome, number> = {
+      joined: 0,
+      unknown: 0,
+      outside_window: 0,
+      duplicate: 0,
+      rows_mismatch: 0,
+    };
     for (const { id, values } of labels) {
       // Once the rollout has ended there is no window to join.
-      const result = this.phase === "running" ? this.memory.label(id, this.step, values) : { outcome: "outside_window" as const, join: [] };
+      const result =
+        this.phase === "running"
+          ? this.memory.label(id, this.step, values)
+          : { outcome: "outside_window" as const, join: [] };
       outcomes[result.outcome] += 1;
       for (const { side, predictions } of result.join) addLabelled(this[side], values, predictions, this.random);
     }
     for (const key of Object.keys(outcomes) as LabelOutcome[]) this.counts[key] += outcomes[key];
-    if (this.phase !== "running" || this.challenger.labelled.seen < lookAt(this.nextQualityLook)) return { outcomes, transitions: [] };
+    if (this.phase !== "running" || this.challenger.labelled.seen < lookAt(this.nextQualityLook))
+      return { outcomes, transitions: [] };
     const quality = this.lookAtQuality();
     return { outcomes, transitions: quality.breached ? [this.revert([quality], now)] : [] };
   }
@@ -181,7 +210,10 @@ export class Rollout {
       looks: this.nextLook,
       evidence: this.withQuality(this.evidence),
       reason: this.reason,
-      labels: { ...this.counts, labelled_rows: { stable: this.stable.labelled.seen, canary: this.challenger.labelled.seen } },
+      labels: {
+        ...this.counts,
+        labelled_rows: { stable: this.stable.labelled.seen, canary: this.challenger.labelled.seen },
+      },
     };
   }
 
@@ -189,7 +221,12 @@ export class Rollout {
   private lookAtQuality(): SignalEvidence {
     const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextQualityLook);
     this.nextQualityLook += 1;
-    this.quality = liveQualitySignal(this.stable, this.challenger, { task: this.options.task ?? "binary", margin: this.config.quality_margin }, alpha);
+    this.quality = liveQualitySignal(
+      this.stable,
+      this.challenger,
+      { task: this.options.task ?? "binary", margin: this.config.quality_margin },
+      alpha,
+    );
     return this.quality;
   }
 
@@ -217,11 +254,15 @@ export class Rollout {
 
   private advance(now: number): Transition[] {
     const due = this.challenger.requests >= lookAt(this.nextLook);
-    const ready = this.challenger.requests >= this.config.min_requests && now - this.stepStartedAt >= this.config.min_minutes * 60_000;
+    const ready =
+      this.challenger.requests >= this.config.min_requests &&
+      now - this.stepStartedAt >= this.config.min_minutes * 60_000;
     if (!due && !ready) return [];
     const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextLook);
     this.nextLook += 1;
-    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, { shadow: this.config.steps[this.step] === "shadow" });
+    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, {
+      shadow: this.config.steps[this.step] === "shadow",
+    });
     // The step's last look also looks at live quality (labels that came since the last milestone count).
     if (ready) this.lookAtQuality();
     // A live-quality breach reverts when it is seen, so an earlier one cannot be standing here.
@@ -246,7 +287,12 @@ export class Rollout {
   }
 
   private transition(kind: TransitionKind, now: number): Transition {
-    const t: Transition = { transition: kind, step: this.step, percent: this.config.steps[this.step], at: new Date(now).toISOString() };
+    const t: Transition = {
+      transition: kind,
+      step: this.step,
+      percent: this.config.steps[this.step],
+      at: new Date(now).toISOString(),
+    };
     if (kind !== "started") Object.assign(t, { reason: this.reason, evidence: this.evidence });
     return t;
   }
@@ -261,7 +307,8 @@ function resumeIndex(steps: readonly Step[], recorded: Step): number {
   const exact = steps.indexOf(recorded);
   if (exact >= 0) return Math.min(exact, lastAnalysed);
   let index = 0;
-  for (let i = 0; i <= lastAnalysed; i++) if (steps[i] !== "shadow" && recorded !== "shadow" && (steps[i] as number) < recorded) index = i;
+  for (let i = 0; i <= lastAnalysed; i++)
+    if (steps[i] !== "shadow" && recorded !== "shadow" && (steps[i] as number) < recorded) index = i;
   return index;
 }
 

@@ -31,14 +31,32 @@ export interface RolloutVerdict {
   recorded: boolean;
 }
 
-export function rolloutVerdict(input: { model: string; canary: RolloutVerdict["canary"]; stable?: RolloutVerdict["stable"]; steps: RolloutConfig["steps"]; recorded: boolean }, status: RolloutStatus): RolloutVerdict {
+export function rolloutVerdict(
+  input: {
+    model: string;
+    canary: RolloutVerdict["canary"];
+    stable?: RolloutVerdict["stable"];
+    steps: RolloutConfig["steps"];
+    recorded: boolean;
+  },
+  status: RolloutStatus,
+): RolloutVerdict {
   const verdict = status.state === "reverted" ? "fail" : status.state === "completed" ? "pass" : "pending";
   return {
-    model: input.model, verdict, ok: verdict !== "fail", state: status.state,
-    canary: input.canary, ...(input.stable ? { stable: input.stable } : {}),
-    steps: input.steps, step: status.step, percent: status.percent, step_started_at: status.stepStartedAt,
+    model: input.model,
+    verdict,
+    ok: verdict !== "fail",
+    state: status.state,
+    canary: input.canary,
+    ...(input.stable ? { stable: input.stable } : {}),
+    steps: input.steps,
+    step: status.step,
+    percent: status.percent,
+    step_started_at: status.stepStartedAt,
     requests: { stable: status.requests.stable, canary: status.requests.challenger },
-    looks: status.looks, evidence: status.evidence, labels: status.labels,
+    looks: status.looks,
+    evidence: status.evidence,
+    labels: status.labels,
     ...(status.reason !== undefined ? { reason: status.reason } : {}),
     recorded: input.recorded,
   };

@@ -4,7 +4,8 @@
  * still waiting at its deadline is refused then (503). Memory is bounded by the two numbers,
  * whatever the load.
  */
-export type Admission = { admitted: true; queuedMs: number; release: () => void } | { admitted: false; reason: "queue-full" | "deadline" };
+export type Admission =
+  { admitted: true; queuedMs: number; release: () => void } | { admitted: false; reason: "queue-full" | "deadline" };
 
 interface Waiter {
   enqueuedAt: number;
@@ -41,11 +42,14 @@ export class AdmissionGate {
       const waiter: Waiter = {
         enqueuedAt: this.now(),
         resolve,
-        timer: setTimeout(() => {
-          const at = this.waiting.indexOf(waiter);
-          if (at >= 0) this.waiting.splice(at, 1);
-          resolve({ admitted: false, reason: "deadline" });
-        }, Math.max(0, waitMs)),
+        timer: setTimeout(
+          () => {
+            const at = this.waiting.indexOf(waiter);
+            if (at >= 0) this.waiting.splice(at, 1);
+            resolve({ admitted: false, reason: "deadline" });
+          },
+          Math.max(0, waitMs),
+        ),
       };
       this.waiting.push(waiter);
     });

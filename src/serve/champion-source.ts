@@ -11,7 +11,15 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Git } from "../git/git.ts";
 import type { ModelConfig } from "../config/types.ts";
-import { baseRef, fromGit, resolveChampion, tagPrefix, trustedChampion, type ArtifactSource, type IgnoredTag } from "../gate/champion.ts";
+import {
+  baseRef,
+  fromGit,
+  resolveChampion,
+  tagPrefix,
+  trustedChampion,
+  type ArtifactSource,
+  type IgnoredTag,
+} from "../gate/champion.ts";
 import { insideRepository, isWithin } from "../repo-boundary.ts";
 import { removeTempDir } from "../temp-dirs.ts";
 import { UserError } from "../errors.ts";
@@ -39,9 +47,16 @@ export interface ChampionArtifact extends ArtifactSource {
 const decided = new Map<string, { refs: string; ref: ChampionRef | undefined }>();
 
 /** The champion to serve now (no blob is read unless the tags or the branch moved): undefined when the model has none yet. */
-export async function currentChampion(git: Git, model: ModelConfig, override: string | undefined, cwd: string): Promise<ChampionRef | undefined> {
+export async function currentChampion(
+  git: Git,
+  model: ModelConfig,
+  override: string | undefined,
+  cwd: string,
+): Promise<ChampionRef | undefined> {
   if (override) {
-    const tagged = override.startsWith(tagPrefix(model.name)) ? override.slice(tagPrefix(model.name).length) : undefined;
+    const tagged = override.startsWith(tagPrefix(model.name))
+      ? override.slice(tagPrefix(model.name).length)
+      : undefined;
     const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}:${model.artifact}`]);
     return {
       key: `override ${override} ${blob.code === 0 ? blob.stdout.trim() : ""}`,
@@ -74,18 +89,31 @@ export async function currentChampion(git: Git, model: ModelConfig, override: st
 }
 
 /** The artifact of `ref` as a file ready to load. */
-export async function fetchChampion(git: Git, model: ModelConfig, ref: ChampionRef, override: string | undefined, cwd: string, env: NodeJS.ProcessEnv): Promise<ChampionArtifact> {
+export async function fetchChampion(
+  git: Git,
+  model: ModelConfig,
+  ref: ChampionRef,
+  override: string | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ChampionArtifact> {
   if (override) {
     checkInsideRepository(git, override, cwd);
     const { champion: found } = await resolveChampion(git, model, env, cwd, override, { sha256: "", commit: "" });
-    if (!found) throw new UserError(`${ref.label}: ${model.artifact} does not exist there. Promote a commit that holds the artifact, or pass --champion PATH.`, { key: "artifact" });
+    if (!found)
+      throw new UserError(
+        `${ref.label}: ${model.artifact} does not exist there. Promote a commit that holds the artifact, or pass --champion PATH.`,
+        { key: "artifact" },
+      );
     return { ...found, version: ref.version ?? `sha256:${found.sha256.slice(0, 12)}` };
   }
   if (!ref.rev || !ref.claim) throw noChampionError(model);
   // Git objects are addressed by content, so these are the bytes the trust check hashed; checked anyway.
   const artifact = await fromGit(git, ref.rev, ref.claim.path, ref.label);
   if (!artifact || artifact.sha256 !== ref.claim.sha256) {
-    throw new UserError(`${ref.label}: ${ref.claim.path} at ${ref.rev.slice(0, 12)} no longer has the sha256 its tag names (${ref.claim.sha256.slice(0, 12)}); not serving it.`);
+    throw new UserError(
+      `${ref.label}: ${ref.claim.path} at ${ref.rev.slice(0, 12)} no longer has the sha256 its tag names (${ref.claim.sha256.slice(0, 12)}); not serving it.`,
+    );
   }
   return { ...artifact, version: ref.version ?? `sha256:${artifact.sha256.slice(0, 12)}` };
 }
@@ -96,7 +124,10 @@ export async function fetchChampion(git: Git, model: ModelConfig, ref: ChampionR
  */
 async function servedBranch(git: Git): Promise<{ commit: string; name: string }> {
   const base = await baseRef(git, {});
-  return { commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(), name: base ? `the default branch ${base.name}` : "HEAD" };
+  return {
+    commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(),
+    name: base ? `the default branch ${base.name}` : "HEAD",
+  };
 }
 
 /**
@@ -106,7 +137,8 @@ async function servedBranch(git: Git): Promise<{ commit: string; name: string }>
  */
 function checkInsideRepository(git: Git, override: string, cwd: string): void {
   const path = resolve(cwd, override);
-  if (existsSync(path) && isWithin(resolve(git.cwd), path)) insideRepository(git.cwd, path, `the model file to serve (${override})`);
+  if (existsSync(path) && isWithin(resolve(git.cwd), path))
+    insideRepository(git.cwd, path, `the model file to serve (${override})`);
 }
 
 export function noChampionError(model: ModelConfig): UserError {

@@ -62,13 +62,18 @@ export class ActiveRequests {
 }
 
 export function createServeServer(parts: ServerParts): Server {
-  const server = createServer({ keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: Math.max(30_000, parts.settings.timeoutMs * 2) }, (req, res) => {
-    handle(parts, req, res).catch((error) => {
-      parts.warn(`serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${(error as Error)?.stack ?? error}`);
-      if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: Math.max(30_000, parts.settings.timeoutMs * 2) },
+    (req, res) => {
+      handle(parts, req, res).catch((error) => {
+        parts.warn(
+          `serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${(error as Error)?.stack ?? error}`,
+        );
+        if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
+        else res.destroy();
+      });
+    },
+  );
   return server;
 }
 
@@ -94,7 +99,8 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     case "model-metadata":
     case "model-ready": {
       const model = slots.stable;
-      if (!servesThis(model, route.model, route.version)) return notServed(parts, res, model, route.model, route.version);
+      if (!servesThis(model, route.model, route.version))
+        return notServed(parts, res, model, route.model, route.version);
       if (route.kind === "model-metadata") return send(parts, res, 200, modelMetadata(model));
       return send(parts, res, lifecycle.ready ? 200 : 503, { name: model.name, ready: lifecycle.ready });
     }
@@ -113,7 +119,9 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       }
     case "rollout": {
       if (route.model !== slots.stable.name) return notServed(parts, res, slots.stable, route.model, undefined);
-      const answer = parts.rollout ? parts.rollout.answer(route.gate ? "gate" : "verdict") : rolloutAnswer(route.model, undefined, "verdict");
+      const answer = parts.rollout
+        ? parts.rollout.answer(route.gate ? "gate" : "verdict")
+        : rolloutAnswer(route.model, undefined, "verdict");
       return send(parts, res, answer.status, answer.body as unknown as Record<string, unknown>);
     }
     case "labels":
@@ -123,11 +131,24 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       res.setHeader("allow", route.allow);
       return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route.allow}`));
     default:
-      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, POST /v2/models/{model}/labels, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
+      return send(
+        parts,
+        res,
+        404,
+        errorBody(
+          `no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, POST /v2/models/{model}/labels, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`,
+        ),
+      );
   }
 }
 
-async function infer(parts: ServerParts, req: IncomingMessage, res: ServerResponse, name: string, version: string | undefined): Promise<void> {
+async function infer(
+  parts: ServerParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  version: string | undefined,
+): Promise<void> {
   const started = performance.now();
   const arrived = new Date();
   const { settings, metrics } = parts;
@@ -143,7 +164,10 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     send(parts, res, code, body);
   };
   try {
-    if (name !== model.name || (version !== undefined && version !== model.version && parts.slots.challengerModel?.version !== version)) {
+    if (
+      name !== model.name ||
+      (version !== undefined && version !== model.version && parts.slots.challengerModel?.version !== version)
+    ) {
       metrics.answered("(other)", "", 404);
       return notServed(parts, res, model, name, version);
     }
@@ -155,8 +179,20 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
       const retry = { "retry-after": String(settings.retryAfterSeconds) };
       req.resume(); // discard the body; the answer does not depend on it
       return admission.reason === "queue-full"
-        ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry)
-        : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry);
+        ? answer(
+            429,
+            errorBody(
+              `the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`,
+            ),
+            retry,
+          )
+        : answer(
+            503,
+            errorBody(
+              `the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`,
+            ),
+            retry,
+          );
     }
     release = admission.release;
     const body = await readBody(req, settings.maxBodyBytes);
@@ -165,7 +201,12 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch (error) {
-      return answer(400, errorBody(`the body is not valid JSON (${(error as Error).message}); send an Open Inference Protocol v2 infer request`));
+      return answer(
+        400,
+        errorBody(
+          `the body is not valid JSON (${(error as Error).message}); send an Open Inference Protocol v2 infer request`,
+        ),
+      );
     }
     const sentId = (parsed as { id?: unknown } | null)?.id;
     const id = typeof sentId === "string" ? sentId : randomUUID();
@@ -180,7 +221,13 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
       throw error;
     }
     if (performance.now() >= deadline) {
-      return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
+      return answer(
+        503,
+        errorBody(
+          `the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`,
+        ),
+        { "retry-after": String(settings.retryAfterSeconds) },
+      );
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1000);
     // The run keeps its slot until onnxruntime returns, even past the deadline, so at most
@@ -198,12 +245,21 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     if (outcome === "deadline") {
       run.catch(() => {});
       answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
-      if (version === undefined) parts.rollout?.observe(endpoint, model, { failedAfterMs: performance.now() - runStarted });
+      if (version === undefined)
+        parts.rollout?.observe(endpoint, model, { failedAfterMs: performance.now() - runStarted });
       return;
     }
     metrics.rows.inc({ model: model.name, version: model.version, endpoint }, request.table.rowCount);
     answer(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint, table: request.table, prediction: outcome.prediction });
+    parts.log?.offer({
+      requestId: id,
+      time: arrived.toISOString(),
+      model: model.name,
+      version: model.version,
+      endpoint,
+      table: request.table,
+      prediction: outcome.prediction,
+    });
     // Requests that named a version chose their model: only routed ones are compared.
     if (version === undefined) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs }, id);
     // Awaited after the answer went out, so shutdown (which waits for this handler) waits for it too.
@@ -213,7 +269,8 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     if (isUserError(error)) return answer(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${(error as Error)?.message ?? error}`);
     answer(500, errorBody("the model run failed; see the server's log"));
-    if (taken && runStarted !== undefined && version === undefined) parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance.now() - runStarted });
+    if (taken && runStarted !== undefined && version === undefined)
+      parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance.now() - runStarted });
   } finally {
     release?.();
     taken?.done();
@@ -226,7 +283,8 @@ async function infer(parts: ServerParts, req: IncomingMessage, res: ServerRespon
  * Its predictions go to the rollout, not to the prediction log (the log is what clients were told).
  */
 async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table, id: string): Promise<void> {
-  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency) return;
+  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency)
+    return;
   const admission = await parts.admission.acquire(0);
   if (!admission.admitted) return;
   const started = performance.now();
@@ -235,7 +293,8 @@ async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table, 
     parts.metrics.rows.inc({ model: shadow.name, version: shadow.version, endpoint: "shadow" }, table.rowCount);
     parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance.now() - started }, id);
   } catch (error) {
-    if (!isUserError(error)) parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${(error as Error)?.message ?? error}`);
+    if (!isUserError(error))
+      parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${(error as Error)?.message ?? error}`);
     parts.rollout?.observe("shadow", shadow, { failedAfterMs: performance.now() - started });
   } finally {
     admission.release();
@@ -250,29 +309,49 @@ async function shadowRun(parts: ServerParts, shadow: ServedModel, table: Table, 
  */
 async function labels(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { settings } = parts;
-  if (Number(req.headers["content-length"]) > settings.maxBodyBytes) return tooLarge((code, body) => send(parts, res, code, body), req, res, settings.maxBodyBytes);
+  if (Number(req.headers["content-length"]) > settings.maxBodyBytes)
+    return tooLarge((code, body) => send(parts, res, code, body), req, res, settings.maxBodyBytes);
   const body = await readBody(req, settings.maxBodyBytes);
   if (body === undefined) return tooLarge((code, b) => send(parts, res, code, b), req, res, settings.maxBodyBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString("utf8"));
   } catch (error) {
-    return send(parts, res, 400, errorBody(`the body is not valid JSON (${(error as Error).message}); send {"labels": [{"id": "<request id>", "label": <value>}, …]}`));
+    return send(
+      parts,
+      res,
+      400,
+      errorBody(
+        `the body is not valid JSON (${(error as Error).message}); send {"labels": [{"id": "<request id>", "label": <value>}, …]}`,
+      ),
+    );
   }
   let posted;
   try {
-    posted = parseLabelsRequest(parsed, parts.encodeLabel, { maxLabels: settings.labels.maxPerRequest, maxRows: settings.maxRows });
+    posted = parseLabelsRequest(parsed, parts.encodeLabel, {
+      maxLabels: settings.labels.maxPerRequest,
+      maxRows: settings.maxRows,
+    });
   } catch (error) {
     if (error instanceof RequestError) return send(parts, res, error.status, errorBody(error.message));
     throw error;
   }
-  const outcomes = parts.rollout ? parts.rollout.label(posted) : { joined: 0, unknown: 0, outside_window: posted.length, duplicate: 0, rows_mismatch: 0 };
-  send(parts, res, 200, { model: parts.slots.stable.name, received: posted.length, ...outcomes, rollout: parts.rollout ? (parts.rollout.answer("verdict").body as RolloutVerdict).state : "none" });
+  const outcomes = parts.rollout
+    ? parts.rollout.label(posted)
+    : { joined: 0, unknown: 0, outside_window: posted.length, duplicate: 0, rows_mismatch: 0 };
+  send(parts, res, 200, {
+    model: parts.slots.stable.name,
+    received: posted.length,
+    ...outcomes,
+    rollout: parts.rollout ? (parts.rollout.answer("verdict").body as RolloutVerdict).state : "none",
+  });
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "deadline"> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"deadline">((resolve) => (timer = setTimeout(() => resolve("deadline"), Math.max(0, ms))));
+  const expired = new Promise<"deadline">(
+    (resolve) => (timer = setTimeout(() => resolve("deadline"), Math.max(0, ms))),
+  );
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
@@ -297,7 +376,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
-function tooLarge(answer: (code: number, body: Record<string, unknown>, headers?: Record<string, string>) => void, req: IncomingMessage, res: ServerResponse, limit: number): void {
+function tooLarge(
+  answer: (code: number, body: Record<string, unknown>, headers?: Record<string, string>) => void,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): void {
   // Answer, then close the connection rather than buffer the rest of an oversized body.
   closeAfterAnswer(req, res);
   answer(413, errorBody(`the body is larger than ${limit} bytes (serve.max_body_mb); send fewer rows per request`));
@@ -307,8 +391,15 @@ function servesThis(model: ServedModel, name: string, version: string | undefine
   return name === model.name && (version === undefined || version === model.version);
 }
 
-function notServed(parts: ServerParts, res: ServerResponse, model: ServedModel, name: string, version: string | undefined): void {
-  const what = name !== model.name ? `model "${name}" is not served here` : `version "${version}" of ${name} is not served here`;
+function notServed(
+  parts: ServerParts,
+  res: ServerResponse,
+  model: ServedModel,
+  name: string,
+  version: string | undefined,
+): void {
+  const what =
+    name !== model.name ? `model "${name}" is not served here` : `version "${version}" of ${name} is not served here`;
   send(parts, res, 404, errorBody(`${what}; this server serves ${model.name} version ${model.version}`));
 }
 

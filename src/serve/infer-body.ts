@@ -4,13 +4,21 @@
  */
 import type { Table } from "../data/table.ts";
 
-export function inferBody(table: Table, features: readonly string[], start: number, count: number, id?: string): Record<string, unknown> {
+export function inferBody(
+  table: Table,
+  features: readonly string[],
+  start: number,
+  count: number,
+  id?: string,
+): Record<string, unknown> {
   const inputs = features.map((name) => {
     const column = table.columns.find((c) => c.name === name);
     if (!column) throw new Error(`column ${name} is not in ${table.source}`);
     const data: Array<number | string> = [];
     for (let i = start; i < start + count; i++) {
-      data.push(column.kind === "numeric" ? column.values[i] : column.codes[i] < 0 ? "" : column.categories[column.codes[i]]);
+      data.push(
+        column.kind === "numeric" ? column.values[i] : column.codes[i] < 0 ? "" : column.categories[column.codes[i]],
+      );
     }
     return { name, shape: [count], datatype: column.kind === "numeric" ? "FP64" : "BYTES", data };
   });

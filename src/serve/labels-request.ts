@@ -27,28 +27,47 @@ export interface LabelLimits {
 /** The longest request id taken: ids are the client's, and they are held in memory until joined. */
 export const MAX_ID_LENGTH = 256;
 
-export function parseLabelsRequest(body: unknown, encode: (text: string) => number | { problem: string }, limits: LabelLimits): PostedLabel[] {
+export function parseLabelsRequest(
+  body: unknown,
+  encode: (text: string) => number | { problem: string },
+  limits: LabelLimits,
+): PostedLabel[] {
   const example = `send {"labels": [{"id": "<request id>", "label": <value>}, …]}`;
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new RequestError(400, `the body must be a JSON object; ${example}`);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new RequestError(400, `the body must be a JSON object; ${example}`);
   const labels = (body as { labels?: unknown }).labels;
-  if (!Array.isArray(labels)) throw new RequestError(400, `labels: expected an array of {"id", "label"}, got ${kind(labels)}; ${example}`);
-  if (labels.length > limits.maxLabels) throw new RequestError(413, `labels: ${labels.length} labels in one body, more than the limit of ${limits.maxLabels} (serve.labels.max_per_request); send them in several posts`);
+  if (!Array.isArray(labels))
+    throw new RequestError(400, `labels: expected an array of {"id", "label"}, got ${kind(labels)}; ${example}`);
+  if (labels.length > limits.maxLabels)
+    throw new RequestError(
+      413,
+      `labels: ${labels.length} labels in one body, more than the limit of ${limits.maxLabels} (serve.labels.max_per_request); send them in several posts`,
+    );
   const posted: PostedLabel[] = [];
   for (let i = 0; i < labels.length; i++) {
     const at = `labels[${i}]`;
     const item = labels[i] as { id?: unknown; label?: unknown } | null;
-    if (item === null || typeof item !== "object" || Array.isArray(item)) throw new RequestError(400, `${at}: expected an object {"id", "label"}, got ${kind(item)}`);
+    if (item === null || typeof item !== "object" || Array.isArray(item))
+      throw new RequestError(400, `${at}: expected an object {"id", "label"}, got ${kind(item)}`);
     const { id, label } = item;
     if (typeof id !== "string" || id === "" || id.length > MAX_ID_LENGTH) {
-      throw new RequestError(400, `${at}.id: expected the request id as text of 1 to ${MAX_ID_LENGTH} characters (the infer request's "id"), got ${typeof id === "string" ? `${id.length} characters` : kind(id)}`);
+      throw new RequestError(
+        400,
+        `${at}.id: expected the request id as text of 1 to ${MAX_ID_LENGTH} characters (the infer request's "id"), got ${typeof id === "string" ? `${id.length} characters` : kind(id)}`,
+      );
     }
     const values = Array.isArray(label) ? label : [label];
-    if (values.length === 0 || values.length > limits.maxRows) throw new RequestError(400, `${at}.label: expected one label per row of the request (1 to ${limits.maxRows}), got an array of ${values.length}`);
+    if (values.length === 0 || values.length > limits.maxRows)
+      throw new RequestError(
+        400,
+        `${at}.label: expected one label per row of the request (1 to ${limits.maxRows}), got an array of ${values.length}`,
+      );
     const encoded = new Float64Array(values.length);
     for (let row = 0; row < values.length; row++) {
       const field = Array.isArray(label) ? `${at}.label[${row}]` : `${at}.label`;
       const text = textOf(values[row]);
-      if (text === undefined) throw new RequestError(400, `${field}: expected a number, true/false or text, got ${kind(values[row])}`);
+      if (text === undefined)
+        throw new RequestError(400, `${field}: expected a number, true/false or text, got ${kind(values[row])}`);
       const value = encode(text);
       if (typeof value !== "number") throw new RequestError(400, `${field}: ${value.problem}`);
       encoded[row] = value;

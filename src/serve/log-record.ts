@@ -35,7 +35,9 @@ export function formatRecords(batch: LogBatch): string {
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
   // Each category is JSON-encoded once per batch, not once per row: the log costs the server's
   // event loop, which also answers requests.
-  const encoded = batch.table.columns.map((column) => (column.kind === "categorical" ? column.categories.map((c) => JSON.stringify(c)) : undefined));
+  const encoded = batch.table.columns.map((column) =>
+    column.kind === "categorical" ? column.categories.map((c) => JSON.stringify(c)) : undefined,
+  );
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
@@ -57,6 +59,7 @@ function json(value: number): string {
 
 function argmax(probabilities: Float64Array, row: number, classes: number): number {
   let best = 0;
-  for (let k = 1; k < classes; k++) if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
+  for (let k = 1; k < classes; k++)
+    if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
   return best;
 }

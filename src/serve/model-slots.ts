@@ -39,7 +39,8 @@ export class ModelSlots {
   takeVersion(version: string): { decision: Decision<ServedModel>; done: () => void } | undefined {
     const slots = this.current();
     if (slots.stable.version === version) return this.hold({ answer: { endpoint: "stable", model: slots.stable } });
-    if (slots.canary?.model.version === version) return this.hold({ answer: { endpoint: "canary", model: slots.canary.model } });
+    if (slots.canary?.model.version === version)
+      return this.hold({ answer: { endpoint: "canary", model: slots.canary.model } });
     return undefined;
   }
 

@@ -56,7 +56,9 @@ export class PredictionLog {
     this.queue.push({ ...batch, ...(rows ? { rows } : {}), count });
     this.queuedRows += count;
     // Written on the next turn of the event loop, so the rows of many small requests go out in one write.
-    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain()).finally(() => (this.writing = undefined));
+    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => (this.writing = undefined));
   }
 
   /** Resolves when every row queued so far is on disk. */
@@ -90,7 +92,9 @@ export class PredictionLog {
         this.counters.written(rows);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
-        this.onError(`prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${(error as Error).message}`);
+        this.onError(
+          `prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${(error as Error).message}`,
+        );
         await this.file?.handle.close().catch(() => {});
         this.file = undefined;
       }
@@ -99,15 +103,24 @@ export class PredictionLog {
 
   private async currentFile(): Promise<NonNullable<PredictionLog["file"]>> {
     const now = this.now();
-    if (this.file && (this.file.bytes >= this.settings.maxFileBytes || now - this.file.openedAt >= this.settings.maxFileAgeMs)) {
+    if (
+      this.file &&
+      (this.file.bytes >= this.settings.maxFileBytes || now - this.file.openedAt >= this.settings.maxFileAgeMs)
+    ) {
       await this.file.handle.close();
       this.file = undefined;
     }
     if (!this.file) {
       await mkdir(this.settings.dir, { recursive: true });
-      const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+      const stamp = new Date(now)
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d+Z$/, "Z");
       // pid and sequence: replicas sharing a folder, and two rotations in one second, never collide.
-      const path = join(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
+      const path = join(
+        this.settings.dir,
+        `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`,
+      );
       this.file = { handle: await open(path, "wx"), path, bytes: 0, openedAt: now };
       this.files.push(path);
       if (this.files.length > 1000) this.files.shift(); // a record for tests and the shutdown report, not a history

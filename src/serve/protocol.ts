@@ -6,8 +6,19 @@ import type { ServedModel, Scored } from "./served-model.ts";
 import type { ValueSignature } from "../model/signature.ts";
 
 const DATATYPES: Record<string, string> = {
-  float32: "FP32", float64: "FP64", float16: "FP16", int8: "INT8", int16: "INT16", int32: "INT32", int64: "INT64",
-  uint8: "UINT8", uint16: "UINT16", uint32: "UINT32", uint64: "UINT64", bool: "BOOL", string: "BYTES",
+  float32: "FP32",
+  float64: "FP64",
+  float16: "FP16",
+  int8: "INT8",
+  int16: "INT16",
+  int32: "INT32",
+  int64: "INT64",
+  uint8: "UINT8",
+  uint16: "UINT16",
+  uint32: "UINT32",
+  uint64: "UINT64",
+  bool: "BOOL",
+  string: "BYTES",
 };
 
 export function datatypeOf(element: string): string {
@@ -19,7 +30,11 @@ export function serverMetadata(version: string): Record<string, unknown> {
 }
 
 export function modelMetadata(model: ServedModel): Record<string, unknown> {
-  const tensor = (value: ValueSignature) => ({ name: value.name, datatype: datatypeOf(value.type), shape: value.dims.map((d) => (typeof d === "number" ? d : -1)) });
+  const tensor = (value: ValueSignature) => ({
+    name: value.name,
+    datatype: datatypeOf(value.type),
+    shape: value.dims.map((d) => (typeof d === "number" ? d : -1)),
+  });
   return {
     name: model.name,
     versions: [model.version],
@@ -31,7 +46,15 @@ export function modelMetadata(model: ServedModel): Record<string, unknown> {
       sha256: model.sha256,
       source: model.source,
       // The tabular form: one tensor per feature by this name, [N] (text as BYTES).
-      features: model.features.map((name) => ({ name, datatype: model.featureKinds.get(name) === "string" ? "BYTES" : model.featureKinds.get(name) === "int64" ? "INT64" : "FP64" })),
+      features: model.features.map((name) => ({
+        name,
+        datatype:
+          model.featureKinds.get(name) === "string"
+            ? "BYTES"
+            : model.featureKinds.get(name) === "int64"
+              ? "INT64"
+              : "FP64",
+      })),
     },
   };
 }

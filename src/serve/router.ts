@@ -23,7 +23,9 @@ export interface Decision<M> {
 /** `draw` is uniform in [0, 1) (stickyDraw of the request id). */
 export function route<M>(slots: Slots<M>, draw: number): Decision<M> {
   const canary = slots.canary && draw * 100 < slots.canary.percent ? slots.canary.model : undefined;
-  const answer = canary ? { endpoint: "canary" as const, model: canary } : { endpoint: "stable" as const, model: slots.stable };
+  const answer = canary
+    ? { endpoint: "canary" as const, model: canary }
+    : { endpoint: "stable" as const, model: slots.stable };
   return slots.shadow ? { answer, mirror: { endpoint: "shadow", model: slots.shadow } } : { answer };
 }
 

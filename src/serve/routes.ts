@@ -15,11 +15,13 @@ export type Route =
   | { kind: "not-found" }
   | { kind: "method-not-allowed"; allow: string };
 
-const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate|\/labels)?$/;
+const MODEL_PATH =
+  /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate|\/labels)?$/;
 
 export function matchRoute(method: string, url: string): Route {
   const path = url.split("?")[0];
-  const get = (route: Route): Route => (method === "GET" || method === "HEAD" ? route : { kind: "method-not-allowed", allow: "GET, HEAD" });
+  const get = (route: Route): Route =>
+    method === "GET" || method === "HEAD" ? route : { kind: "method-not-allowed", allow: "GET, HEAD" };
   if (path === "/v2" || path === "/v2/") return get({ kind: "server-metadata" });
   if (path === "/v2/health/live") return get({ kind: "live" });
   if (path === "/v2/health/ready") return get({ kind: "ready" });
@@ -35,16 +37,25 @@ export function matchRoute(method: string, url: string): Route {
     return { kind: "not-found" };
   }
   const at = version === undefined ? { model } : { model, version };
-  if (match[3] === "/infer") return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
+  if (match[3] === "/infer")
+    return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/ready") return get({ kind: "model-ready", ...at });
   // The rollout is the model's, not a version's: /versions/{v}/rollout is not a route.
-  if (match[3] === "/rollout") return version === undefined ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  if (match[3] === "/rollout")
+    return version === undefined ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
   // Labels feed the model's rollout analysis, whichever version answered: not a version's route.
-  if (match[3] === "/labels") return version !== undefined ? { kind: "not-found" } : method === "POST" ? { kind: "labels", model } : { kind: "method-not-allowed", allow: "POST" };
+  if (match[3] === "/labels")
+    return version !== undefined
+      ? { kind: "not-found" }
+      : method === "POST"
+        ? { kind: "labels", model }
+        : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/rollout/gate") {
     if (version !== undefined) return { kind: "not-found" };
     // Flagger's webhooks POST; Argo's Web provider and people GET.
-    return method === "GET" || method === "HEAD" || method === "POST" ? { kind: "rollout", model, gate: true } : { kind: "method-not-allowed", allow: "GET, HEAD, POST" };
+    return method === "GET" || method === "HEAD" || method === "POST"
+      ? { kind: "rollout", model, gate: true }
+      : { kind: "method-not-allowed", allow: "GET, HEAD, POST" };
   }
   return get({ kind: "model-metadata", ...at });
 }

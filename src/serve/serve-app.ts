@@ -88,8 +88,17 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     });
     try {
       rollout = await ServeRollout.open({
-        git, model, plan: options.rollout, slots, stable: first, challenger: challenger.served, commit: challenger.commit,
-        remote: options.remote ?? "origin", listeners: options.rolloutListeners, log: options.log, warn: options.warn,
+        git,
+        model,
+        plan: options.rollout,
+        slots,
+        stable: first,
+        challenger: challenger.served,
+        commit: challenger.commit,
+        remote: options.remote ?? "origin",
+        listeners: options.rolloutListeners,
+        log: options.log,
+        warn: options.warn,
         rememberedRequests: settings.labels.rememberedRequests,
       });
     } catch (error) {
@@ -99,24 +108,45 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     }
   }
   const log = settings.log.dir
-    ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
-        written: (n) => metrics.logWritten.inc(n),
-        dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
-        sampledOut: (n) => metrics.logSkipped.inc(n),
-      }, options.warn)
+    ? new PredictionLog(
+        { ...settings.log, dir: settings.log.dir },
+        {
+          written: (n) => metrics.logWritten.inc(n),
+          dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
+          sampledOut: (n) => metrics.logSkipped.inc(n),
+        },
+        options.warn,
+      )
     : undefined;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
-  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, encodeLabel: labelEncoder(labelRules(model)), ...(rollout ? { rollout } : {}) });
+  const server = createServeServer({
+    settings,
+    lifecycle,
+    slots,
+    admission,
+    metrics,
+    log,
+    active,
+    warn: options.warn,
+    encodeLabel: labelEncoder(labelRules(model)),
+    ...(rollout ? { rollout } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`)
+          : error,
+      ),
     );
     server.listen(settings.port, settings.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   lifecycle.markReady();
-  options.log(`serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`);
+  options.log(
+    `serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`,
+  );
 
   let reloading: Promise<"unchanged" | "loaded" | "failed"> | undefined;
   let reportedFailure: string | undefined;
@@ -137,12 +167,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
         reportedFailure = undefined;
         metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
         metrics.reloads.inc({ model: model.name, result: "loaded" });
-        options.log(`serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`);
+        options.log(
+          `serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`,
+        );
         return "loaded" as const;
       } catch (error) {
         if (reportedFailure !== next.key) {
           metrics.reloads.inc({ model: model.name, result: "failed" });
-          options.warn(`serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${(error as Error).message.split("\n")[0]}`);
+          options.warn(
+            `serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${(error as Error).message.split("\n")[0]}`,
+          );
           reportedFailure = next.key;
         }
         return "failed" as const;
@@ -160,7 +194,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       if (poll) clearInterval(poll);
       let graceful = true;
       let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<void>((resolve) => (timer = setTimeout(() => { graceful = false; resolve(); }, settings.gracePeriodMs)));
+      const expired = new Promise<void>(
+        (resolve) =>
+          (timer = setTimeout(() => {
+            graceful = false;
+            resolve();
+          }, settings.gracePeriodMs)),
+      );
       const drained = (async () => {
         await active.idle();
         // Stop accepting, but leave open keep-alive connections be: http.Server#close would also
@@ -181,7 +221,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       return { graceful };
     })());
 
-  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, rollout: () => rollout?.verdict(), reload, shutdown, logFiles: () => log?.files ?? [] };
+  return {
+    url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
+    port,
+    metrics,
+    current: () => slots.stable,
+    rollout: () => rollout?.verdict(),
+    reload,
+    shutdown,
+    logFiles: () => log?.files ?? [],
+  };
 }
 
 /** The champion's own config (features, task) when its commit has one, else the working tree's. */
@@ -194,22 +243,34 @@ async function load(options: ServeOptions, ref: ChampionRef): Promise<ServedMode
  * onnxruntime's checks of the file and its signature, warm-up); `override` is a REV or PATH. The
  * canary and the shadow come through here too.
  */
-async function loadArtifact(options: ServeOptions, ref: ChampionRef, override: string | undefined): Promise<{ served: ServedModel; commit?: string }> {
+async function loadArtifact(
+  options: ServeOptions,
+  ref: ChampionRef,
+  override: string | undefined,
+): Promise<{ served: ServedModel; commit?: string }> {
   const model = (ref.rev && (await modelConfigAt(options, ref.rev))) || options.model;
   const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
   if (reserved.length) {
-    throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
+    throw new UserError(
+      `models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`,
+      { key: "features" },
+    );
   }
   const artifact = await fetchChampion(options.git, model, ref, override, options.cwd, options.env);
   const commit = artifact.commit;
-  return { served: await loadServedModel(model.name, artifact, model.task, model.features), ...(commit ? { commit } : {}) };
+  return {
+    served: await loadServedModel(model.name, artifact, model.task, model.features),
+    ...(commit ? { commit } : {}),
+  };
 }
 
 async function modelConfigAt(options: ServeOptions, rev: string): Promise<ModelConfig | undefined> {
   const text = await options.git.tryRun(["show", `${rev}:${options.config.relativePath}`]);
   if (text.code !== 0) return undefined;
   try {
-    return parseConfig(text.stdout, `${rev}:${options.config.relativePath}`).models.find((m) => m.name === options.model.name);
+    return parseConfig(text.stdout, `${rev}:${options.config.relativePath}`).models.find(
+      (m) => m.name === options.model.name,
+    );
   } catch {
     return undefined;
   }

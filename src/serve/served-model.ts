@@ -10,7 +10,13 @@ import type { Tensor } from "onnxruntime-node";
 import { loadModel, closeModel, type ModelHandle } from "../model/runner.ts";
 import { loadOrt } from "../model/ort.ts";
 import { BatchPacker, planInputs, type FeedElement, type InputPlan } from "../model/input-plan.ts";
-import { planOutputs, PredictionCollector, type OutputData, type OutputPlan, type Prediction } from "../model/output-plan.ts";
+import {
+  planOutputs,
+  PredictionCollector,
+  type OutputData,
+  type OutputPlan,
+  type Prediction,
+} from "../model/output-plan.ts";
 import type { Column, Table } from "../data/table.ts";
 import type { Task } from "../model/signature.ts";
 import { UserError } from "../errors.ts";
@@ -43,19 +49,37 @@ export interface Scored {
 }
 
 /** Loads the artifact, checks it fits the features, and runs one row through it (readiness = warmed). */
-export async function loadServedModel(name: string, artifact: ChampionArtifact, task: Task, configured: readonly string[] | undefined): Promise<ServedModel> {
+export async function loadServedModel(
+  name: string,
+  artifact: ChampionArtifact,
+  task: Task,
+  configured: readonly string[] | undefined,
+): Promise<ServedModel> {
   const handle = await loadModel(artifact.path);
   try {
-    const features = configured ?? handle.recordedFeatures ?? (handle.signature.inputs.length > 1 ? handle.signature.inputs.map((input) => input.name) : undefined);
+    const features =
+      configured ??
+      handle.recordedFeatures ??
+      (handle.signature.inputs.length > 1 ? handle.signature.inputs.map((input) => input.name) : undefined);
     if (!features) {
-      throw new UserError(`${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`, { key: "features" });
+      throw new UserError(
+        `${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`,
+        { key: "features" },
+      );
     }
     const template = warmUpTable(handle, features);
-    const plan = planInputs(handle.signature, features, template, { path: artifact.label, recordedFeatures: handle.recordedFeatures });
+    const plan = planInputs(handle.signature, features, template, {
+      path: artifact.label,
+      recordedFeatures: handle.recordedFeatures,
+    });
     const outputPlan = planOutputs(handle.signature, task, { path: artifact.label });
     const featureKinds = new Map<string, FeatureKind>();
     for (const feed of plan.feeds) {
-      for (const column of feed.columns) featureKinds.set(column.name, feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float");
+      for (const column of feed.columns)
+        featureKinds.set(
+          column.name,
+          feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float",
+        );
     }
     const model: ServedModel = {
       name,
@@ -65,7 +89,9 @@ export async function loadServedModel(name: string, artifact: ChampionArtifact, 
       task,
       features,
       featureKinds,
-      ...(plan.layout === "matrix" ? { matrixInput: { name: plan.feeds[0].inputName, element: plan.feeds[0].element } } : {}),
+      ...(plan.layout === "matrix"
+        ? { matrixInput: { name: plan.feeds[0].inputName, element: plan.feeds[0].element } }
+        : {}),
       handle,
       outputPlan,
       loadedAt: new Date(),
@@ -94,13 +120,16 @@ export async function scoreTable(model: ServedModel, table: Table): Promise<Scor
   const packer = new BatchPacker(plan, batch);
   const collector = new PredictionCollector(model.outputPlan, rows, context);
   const ort = await loadOrt();
-  const fetches = model.outputPlan.label ? [model.outputPlan.value.name, model.outputPlan.label.name] : [model.outputPlan.value.name];
+  const fetches = model.outputPlan.label
+    ? [model.outputPlan.value.name, model.outputPlan.label.name]
+    : [model.outputPlan.value.name];
   const raw = new Map<string, { element: string; inner: number[]; parts: Array<ArrayLike<number | bigint>> }>();
   for (let start = 0; start < rows; start += batch) {
     const count = Math.min(batch, rows - start);
     const feeds = packer.pack(start, count, plan.fixedBatch ?? count);
     const tensors: Record<string, Tensor> = {};
-    for (const [inputName, feed] of Object.entries(feeds)) tensors[inputName] = new ort.Tensor(feed.element, feed.data, feed.dims);
+    for (const [inputName, feed] of Object.entries(feeds))
+      tensors[inputName] = new ort.Tensor(feed.element, feed.data, feed.dims);
     const results = await model.handle.session.run(tensors, fetches);
     const outputs: Record<string, OutputData> = {};
     for (const fetch of fetches) {
@@ -109,12 +138,22 @@ export async function scoreTable(model: ServedModel, table: Table): Promise<Scor
       const inner = tensor.dims.slice(1) as number[];
       const width = inner.reduce((a, b) => a * b, 1);
       const entry = raw.get(fetch) ?? { element: tensor.type, inner, parts: [] };
-      entry.parts.push((tensor.data as unknown as { subarray(a: number, b: number): ArrayLike<number | bigint> }).subarray(0, count * width));
+      entry.parts.push(
+        (tensor.data as unknown as { subarray(a: number, b: number): ArrayLike<number | bigint> }).subarray(
+          0,
+          count * width,
+        ),
+      );
       raw.set(fetch, entry);
     }
     collector.add(start, count, outputs);
   }
-  const outputs = [...raw].map(([outputName, entry]) => ({ name: outputName, element: entry.element, dims: [rows, ...entry.inner], data: entry.parts.length === 1 ? entry.parts[0] : concat(entry.parts) }));
+  const outputs = [...raw].map(([outputName, entry]) => ({
+    name: outputName,
+    element: entry.element,
+    dims: [rows, ...entry.inner],
+    data: entry.parts.length === 1 ? entry.parts[0] : concat(entry.parts),
+  }));
   return { prediction: collector.finish(), outputs };
 }
 
@@ -126,7 +165,9 @@ function concat(parts: Array<ArrayLike<number | bigint>>): Array<number | bigint
 
 /** One row of neutral values (0, "") in the model's input types, to plan and warm the model. */
 function warmUpTable(handle: ModelHandle, features: readonly string[]): Table {
-  const stringInputs = new Set(handle.signature.inputs.filter((input) => input.type === "string").map((input) => input.name));
+  const stringInputs = new Set(
+    handle.signature.inputs.filter((input) => input.type === "string").map((input) => input.name),
+  );
   const columns: Column[] = features.map((feature) =>
     stringInputs.has(feature)
       ? { kind: "categorical", name: feature, codes: Int32Array.of(0), categories: [""] }

@@ -82,41 +82,87 @@ export interface ServeConfig {
 }
 
 /** Flags as the CLI parsed them (strings); each overrides its config key. */
-export type ServeFlags = Partial<Record<"host" | "port" | "log" | "max-body-mb" | "max-rows" | "timeout-ms" | "concurrency" | "max-queue" | "grace-seconds" | "poll-seconds" | "log-sample-rate", string>>;
+export type ServeFlags = Partial<
+  Record<
+    | "host"
+    | "port"
+    | "log"
+    | "max-body-mb"
+    | "max-rows"
+    | "timeout-ms"
+    | "concurrency"
+    | "max-queue"
+    | "grace-seconds"
+    | "poll-seconds"
+    | "log-sample-rate",
+    string
+  >
+>;
 
 /**
  * `bases` anchors a relative log folder: `--log` to the folder the command runs in, `serve.log.dir`
  * to the folder of the config file that names it (so both mean what a reader of each expects).
  */
-export function resolveSettings(config: ServeConfig | undefined, flags: ServeFlags, bases: { cwd: string; configDir: string }): ServeSettings {
+export function resolveSettings(
+  config: ServeConfig | undefined,
+  flags: ServeFlags,
+  bases: { cwd: string; configDir: string },
+): ServeSettings {
   const c = config ?? {};
   const d = DEFAULT_SETTINGS;
-  const num = (flag: keyof ServeFlags, configured: number | undefined, fallback: number, check: (n: number) => boolean, expected: string): number => {
+  const num = (
+    flag: keyof ServeFlags,
+    configured: number | undefined,
+    fallback: number,
+    check: (n: number) => boolean,
+    expected: string,
+  ): number => {
     const text = flags[flag];
     if (text === undefined) return configured ?? fallback;
     const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value) || !check(value)) throw new UserError(`--${flag} ${text}: expected ${expected}.`);
+    if (text.trim() === "" || !Number.isFinite(value) || !check(value))
+      throw new UserError(`--${flag} ${text}: expected ${expected}.`);
     return value;
   };
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
   const nonNegative = (n: number) => n >= 0;
-  const port = num("port", c.port, d.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number 0-65535 (0 picks a free one)");
+  const port = num(
+    "port",
+    c.port,
+    d.port,
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    "a port number 0-65535 (0 picks a free one)",
+  );
   return {
     host: flags.host ?? c.host ?? d.host,
     port,
-    maxBodyBytes: Math.round(num("max-body-mb", c.max_body_mb, d.maxBodyBytes / 2 ** 20, (n) => n > 0, "a positive number of MiB") * 2 ** 20),
+    maxBodyBytes: Math.round(
+      num("max-body-mb", c.max_body_mb, d.maxBodyBytes / 2 ** 20, (n) => n > 0, "a positive number of MiB") * 2 ** 20,
+    ),
     maxRows: num("max-rows", c.max_rows, d.maxRows, positiveInt, "a positive whole number of rows"),
     timeoutMs: num("timeout-ms", c.timeout_ms, d.timeoutMs, positiveInt, "a positive whole number of milliseconds"),
     concurrency: num("concurrency", c.concurrency, d.concurrency, positiveInt, "a positive whole number"),
     maxQueue: num("max-queue", c.max_queue, d.maxQueue, (n) => Number.isInteger(n) && n >= 0, "a whole number >= 0"),
     retryAfterSeconds: c.retry_after_seconds ?? d.retryAfterSeconds,
     gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1000, nonNegative, "seconds >= 0") * 1000,
-    pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1000, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1000,
+    pollMs:
+      num("poll-seconds", c.poll_seconds, d.pollMs / 1000, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1000,
     log: {
-      dir: flags.log !== undefined ? resolve(bases.cwd, flags.log) : c.log?.dir !== undefined ? resolve(bases.configDir, c.log.dir) : undefined,
+      dir:
+        flags.log !== undefined
+          ? resolve(bases.cwd, flags.log)
+          : c.log?.dir !== undefined
+            ? resolve(bases.configDir, c.log.dir)
+            : undefined,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 60_000) * 60_000,
-      sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
+      sampleRate: num(
+        "log-sample-rate",
+        c.log?.sample_rate,
+        d.log.sampleRate,
+        (n) => n >= 0 && n <= 1,
+        "a fraction between 0 and 1",
+      ),
       queueRows: c.log?.queue_rows ?? d.log.queueRows,
     },
     labels: {

@@ -16,7 +16,8 @@ export function encodeFeatures(table: Table, features: readonly string[], catego
   for (const feature of features) {
     const column = findColumn(table, feature);
     if (!Object.hasOwn(categories, feature)) {
-      if (column.kind !== "numeric") throw new Error(`internal: feature "${feature}" holds text but has no category list`);
+      if (column.kind !== "numeric")
+        throw new Error(`internal: feature "${feature}" holds text but has no category list`);
       columns.push(column);
       continue;
     }
@@ -45,10 +46,13 @@ function valueIndexer(column: Column, position: ReadonlyMap<string, number>): (r
 export function findColumn(table: Table, name: string): Column {
   const found = table.columns.find((column) => column.name === name);
   if (!found) {
-    throw new UserError(`column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")}); fix the feature list or the data`, {
-      file: table.source,
-      column: name,
-    });
+    throw new UserError(
+      `column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")}); fix the feature list or the data`,
+      {
+        file: table.source,
+        column: name,
+      },
+    );
   }
   return found;
 }

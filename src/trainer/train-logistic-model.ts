@@ -87,10 +87,18 @@ const GRADIENT_TOLERANCE = 1e-8;
 export function trainLogisticModel(options: TrainLogisticModelOptions): TrainedModel {
   const { table, label, features } = options;
   const maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
-  if (!Number.isInteger(maxCategories) || maxCategories < 1) throw new UserError(`maxCategories must be a positive integer, got ${maxCategories}`);
-  if (features.includes(label)) throw new UserError(`the label "${label}" is also listed as a feature; remove it from the features`, { column: label });
+  if (!Number.isInteger(maxCategories) || maxCategories < 1)
+    throw new UserError(`maxCategories must be a positive integer, got ${maxCategories}`);
+  if (features.includes(label))
+    throw new UserError(`the label "${label}" is also listed as a feature; remove it from the features`, {
+      column: label,
+    });
   for (const name of options.categorical ?? []) {
-    if (!features.includes(name)) throw new UserError(`categorical column "${name}" is not one of the features (${features.join(", ")}); add it to the features or drop it from categorical`, { column: name });
+    if (!features.includes(name))
+      throw new UserError(
+        `categorical column "${name}" is not one of the features (${features.join(", ")}); add it to the features or drop it from categorical`,
+        { column: name },
+      );
   }
   const listed = new Set(options.categorical ?? []);
   const categories: Record<string, string[]> = {};
@@ -99,7 +107,10 @@ export function trainLogisticModel(options: TrainLogisticModelOptions): TrainedM
     if (column.kind !== "categorical" && !listed.has(feature)) continue;
     const learned = learnCategories(column, maxCategories);
     if (learned.length === 0) {
-      throw new UserError(`categorical column "${feature}" has no values in ${table.source}; fill it or drop it from the features`, { file: table.source, column: feature });
+      throw new UserError(
+        `categorical column "${feature}" has no values in ${table.source}; fill it or drop it from the features`,
+        { file: table.source, column: feature },
+      );
     }
     categories[feature] = learned;
   }
@@ -130,7 +141,12 @@ export function trainLogisticModel(options: TrainLogisticModelOptions): TrainedM
       positives,
       features: [...features],
       categories,
-      coefficients: columns.map((column, i) => ({ column, weight: fit.weights[i], mean: fit.standardization.mean[i], scale: fit.standardization.scale[i] })),
+      coefficients: columns.map((column, i) => ({
+        column,
+        weight: fit.weights[i],
+        mean: fit.standardization.mean[i],
+        scale: fit.standardization.scale[i],
+      })),
       intercept: fit.intercept,
       trainingAuc: rocAuc(scores, labels),
       iterations: fit.iterations,
@@ -140,7 +156,12 @@ export function trainLogisticModel(options: TrainLogisticModelOptions): TrainedM
 }
 
 /** The logit of every row (AUC needs only the order, so the sigmoid is skipped). */
-function linearScores(encoded: Table, weights: readonly number[], intercept: number, standardization: { mean: readonly number[]; scale: readonly number[] }): Float64Array {
+function linearScores(
+  encoded: Table,
+  weights: readonly number[],
+  intercept: number,
+  standardization: { mean: readonly number[]; scale: readonly number[] },
+): Float64Array {
   const scores = new Float64Array(encoded.rowCount).fill(intercept);
   encoded.columns.forEach((column, j) => {
     const values = (column as Extract<typeof column, { kind: "numeric" }>).values;

@@ -17,9 +17,11 @@ test("src/action reads exactly the inputs action.yml declares, in its order", ()
 
 test("every option-like input is an option of some command, of the same type", () => {
   const options = new Map<string, string>(Object.entries(COMMON_OPTIONS).map(([name, spec]) => [name, spec.type]));
-  for (const command of COMMANDS) for (const [name, spec] of Object.entries(command.options)) options.set(name, spec.multiple ? "list" : spec.type);
+  for (const command of COMMANDS)
+    for (const [name, spec] of Object.entries(command.options)) options.set(name, spec.multiple ? "list" : spec.type);
   for (const [name, kind] of Object.entries(ACTION_INPUTS)) {
-    if (kind === "string" || kind === "boolean" || kind === "list") assert.equal(options.get(name), kind, `input "${name}"`);
+    if (kind === "string" || kind === "boolean" || kind === "list")
+      assert.equal(options.get(name), kind, `input "${name}"`);
     if (kind === "negated") assert.equal(options.get(`no-${name}`), "boolean", `input "${name}"`);
   }
 });
@@ -27,7 +29,8 @@ test("every option-like input is an option of some command, of the same type", (
 test("boolean inputs default to true or false; token inputs say they are never logged", () => {
   for (const [name, kind] of Object.entries(ACTION_INPUTS)) {
     const input = action.inputs[name];
-    if (kind === "boolean" || kind === "negated") assert.match(String(input.default), /^(true|false)$/, `input "${name}"`);
+    if (kind === "boolean" || kind === "negated")
+      assert.match(String(input.default), /^(true|false)$/, `input "${name}"`);
     if (kind === "secret") assert.match(input.description, /Never logged\./, `input "${name}"`);
   }
 });

@@ -23,7 +23,12 @@ async function copyOfAction(): Promise<string> {
 }
 
 /** Runs the bundled entry the way a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY. */
-async function runAction(actionDir: string, workspace: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
+async function runAction(
+  actionDir: string,
+  workspace: string,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+) {
   const files = await mkdtemp(join(tmpdir(), "mk-runner-"));
   const outputFile = join(files, "output");
   const summaryFile = join(files, "summary");
@@ -40,8 +45,17 @@ async function runAction(actionDir: string, workspace: string, inputs: Record<st
     ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [join(actionDir, "dist", "index.js")], { cwd: workspace, env, encoding: "utf8" });
-  return { ...result, home: files, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
+  const result = spawnSync(process.execPath, [join(actionDir, "dist", "index.js")], {
+    cwd: workspace,
+    env,
+    encoding: "utf8",
+  });
+  return {
+    ...result,
+    home: files,
+    outputs: parseOutputs(await readFile(outputFile, "utf8")),
+    summary: await readFile(summaryFile, "utf8"),
+  };
 }
 
 /** Reads the heredoc format @actions/core writes to GITHUB_OUTPUT. */
@@ -63,7 +77,10 @@ test("the bundled Action runs record and verify from a copy with no node_modules
   assert.equal(record.outputs["exit-code"], "0");
   assert.equal(JSON.parse(record.outputs.manifest)[0].model, "fraud");
   assert.match(record.summary, /modelkeeper record/);
-  assert.match((await repo.git.run(["ls-remote", "origin", "refs/notes/modelkeeper"])).trim(), /refs\/notes\/modelkeeper$/);
+  assert.match(
+    (await repo.git.run(["ls-remote", "origin", "refs/notes/modelkeeper"])).trim(),
+    /refs\/notes\/modelkeeper$/,
+  );
 
   const verify = await runAction(action, repo.dir, { command: "verify" });
   assert.equal(verify.status, 0, verify.stdout + verify.stderr);
@@ -90,13 +107,20 @@ test("a bad input fails the step with a message, exit-code output 2", async () =
 
 test("a config error is an annotation on the file, line and column it names; the progress is one collapsible group", async (t) => {
   const action = await copyOfAction();
-  const repo = await createTestRepo({ ...simpleModelFiles(), "modelkeeper.yml": "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    label: is_fraud\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    evaluate:\n      metrc: roc_auc\n" });
+  const repo = await createTestRepo({
+    ...simpleModelFiles(),
+    "modelkeeper.yml":
+      "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    label: is_fraud\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    evaluate:\n      metrc: roc_auc\n",
+  });
   t.after(() => repo.cleanup());
   await repo.commit();
   const result = await runAction(action, repo.dir, { command: "verify" }, { GITHUB_WORKSPACE: repo.dir });
   assert.equal(result.status, 1);
   assert.equal(result.outputs["exit-code"], "2");
-  assert.match(result.stdout, /^::error title=modelkeeper,file=modelkeeper\.yml,line=10::modelkeeper\.yml:10: unknown key "models\.fraud\.evaluate\.metrc"/m);
+  assert.match(
+    result.stdout,
+    /^::error title=modelkeeper,file=modelkeeper\.yml,line=10::modelkeeper\.yml:10: unknown key "models\.fraud\.evaluate\.metrc"/m,
+  );
 
   const ok = await runAction(action, repo.dir, { command: "frobnicate" });
   assert.doesNotMatch(ok.stdout, /::error [^:]*file=/, "an error that names no file is a plain error");
@@ -108,9 +132,18 @@ test("a config error is an annotation on the file, line and column it names; the
 
 test("dist/ ships the WebAssembly onnxruntime, loaded with no node_modules, writing no telemetry; native on request fails before any work", async (t) => {
   const action = await copyOfAction();
-  assert.deepEqual((await readdir(join(action, "dist"))).filter((f) => /onnxruntime|node_modules|\.node$|\.so/.test(f)), []);
+  assert.deepEqual(
+    (await readdir(join(action, "dist"))).filter((f) => /onnxruntime|node_modules|\.node$|\.so/.test(f)),
+    [],
+  );
   const { binaryCsv, gateConfig, MODELS } = await import("../support/gate-fixtures.ts");
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(50, 1), "data/holdout.csv": binaryCsv(300, 2), "models/fraud.onnx": MODELS.good(), "champion.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(50, 1),
+    "data/holdout.csv": binaryCsv(300, 2),
+    "models/fraud.onnx": MODELS.good(),
+    "champion.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit();
   const result = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx" });
@@ -118,7 +151,12 @@ test("dist/ ships the WebAssembly onnxruntime, loaded with no node_modules, writ
   assert.equal(result.outputs.verdict, "promote");
   assert.equal(await stat(join(result.home, ".cache", "Microsoft")).catch(() => undefined), undefined);
 
-  const native = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx" }, { MODELKEEPER_ORT: "native" });
+  const native = await runAction(
+    action,
+    repo.dir,
+    { command: "evaluate", champion: "champion.onnx" },
+    { MODELKEEPER_ORT: "native" },
+  );
   assert.equal(native.outputs["exit-code"], "2");
   assert.match(native.stdout, /::error::MODELKEEPER_ORT=native, but onnxruntime-node is not installed/);
   assert.equal(native.outputs.verdict, undefined);
@@ -136,7 +174,11 @@ test("the bundled Action runs evaluate with real ONNX models through the shipped
   });
   t.after(() => repo.cleanup());
   await repo.commit();
-  const result = await runAction(action, repo.dir, { command: "evaluate", champion: "champion.onnx", "report-md": "report.md" });
+  const result = await runAction(action, repo.dir, {
+    command: "evaluate",
+    champion: "champion.onnx",
+    "report-md": "report.md",
+  });
   assert.equal(result.status, 0, result.stdout + result.stderr);
   assert.equal(result.outputs.verdict, "promote");
   assert.ok(Number(result.outputs["ci-low"]) > 0);

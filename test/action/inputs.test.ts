@@ -34,12 +34,19 @@ function settingsFor(inputs: Record<string, string>) {
 }
 
 test("holdout is the command's --holdout; without it the command reads data.holdout", () => {
-  assert.equal(settingsFor({ command: "evaluate", holdout: " /secure/holdout.csv " }).settings.values.holdout, "/secure/holdout.csv");
+  assert.equal(
+    settingsFor({ command: "evaluate", holdout: " /secure/holdout.csv " }).settings.values.holdout,
+    "/secure/holdout.csv",
+  );
   assert.equal("holdout" in settingsFor({ command: "evaluate" }).settings.values, false);
 });
 
 test("check-token becomes MODELKEEPER_CHECK_TOKEN and github-token GITHUB_TOKEN, each masked; neither is an option", () => {
-  const { settings, stdout } = settingsFor({ command: "evaluate", "check-token": "ghs_app_123", "github-token": "ghs_job_456" });
+  const { settings, stdout } = settingsFor({
+    command: "evaluate",
+    "check-token": "ghs_app_123",
+    "github-token": "ghs_job_456",
+  });
   assert.deepEqual(settings.secretEnv, { MODELKEEPER_CHECK_TOKEN: "ghs_app_123", GITHUB_TOKEN: "ghs_job_456" });
   assert.deepEqual(stdout.split("\n").filter(Boolean).sort(), ["::add-mask::ghs_app_123", "::add-mask::ghs_job_456"]);
   assert.ok(!JSON.stringify(settings.values).includes("ghs_"), JSON.stringify(settings.values));
@@ -52,7 +59,15 @@ async function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv)
   try {
     const outputFile = join(files, "output");
     await writeFile(outputFile, "");
-    const all: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: files, GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: "true", RUNNER_TEMP: files, ORT_DISABLE_TELEMETRY: "1", ...env };
+    const all: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: files,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_ACTIONS: "true",
+      RUNNER_TEMP: files,
+      ORT_DISABLE_TELEMETRY: "1",
+      ...env,
+    };
     for (const [name, value] of Object.entries(inputs)) all[inputVariable(name)] = value;
     // Not spawnSync: the stand-in GitHub answers from this process's event loop.
     const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: projectRoot, env: all });
@@ -61,7 +76,10 @@ async function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv)
     child.stderr.on("data", (chunk) => (result.stderr += chunk));
     result.status = await new Promise<number | null>((resolve) => child.on("close", resolve));
     const outputs: Record<string, string> = {};
-    for (const m of (await readFile(outputFile, "utf8")).matchAll(/^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
+    for (const m of (await readFile(outputFile, "utf8")).matchAll(
+      /^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm,
+    ))
+      outputs[m[1]] = m[3];
     return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs };
   } finally {
     await rm(files, { recursive: true, force: true });
@@ -76,7 +94,12 @@ test("the Action creates the check run with check-token (the App's) and judges o
   remote.commitFiles({ branch: "retrain", message: "m", files: { "x.txt": "1" } });
   const pull = remote.createPull({ head: "retrain", base: "main", title: "Retrain" });
 
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   const secret = await mkdtemp(join(tmpdir(), "mk-private-"));
   t.after(() => Promise.all([repo.cleanup(), rm(secret, { recursive: true, force: true })]));
   await repo.commit("champion");
@@ -85,13 +108,32 @@ test("the Action creates the check run with check-token (the App's) and judges o
   await repo.write("models/fraud.onnx", MODELS.good());
   await repo.commit("challenger");
   const eventPath = join(secret, "event.json");
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: pull.number, head: { sha: pull.head.sha, ref: "retrain" }, base: { ref: "main", sha: pull.base.sha } } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      pull_request: {
+        number: pull.number,
+        head: { sha: pull.head.sha, ref: "retrain" },
+        base: { ref: "main", sha: pull.base.sha },
+      },
+    }),
+  );
   const privateCsv = binaryCsv(1500, 5);
   await writeFile(join(secret, "holdout.csv"), privateCsv);
 
   const { token } = gh.state.issueInstallationToken(1);
-  const env = { GITHUB_WORKSPACE: repo.dir, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_BASE_REF: "main", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud" };
-  const run = await runAction({ command: "evaluate", "github-token": "ghs_workflow", "check-token": token, holdout: join(secret, "holdout.csv") }, env);
+  const env = {
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_BASE_REF: "main",
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "acme/fraud",
+  };
+  const run = await runAction(
+    { command: "evaluate", "github-token": "ghs_workflow", "check-token": token, holdout: join(secret, "holdout.csv") },
+    env,
+  );
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.equal(run.outputs.verdict, "promote");
 
@@ -101,10 +143,16 @@ test("the Action creates the check run with check-token (the App's) and judges o
   assert.equal(remote.commentsOn(pull.number).length, 1, "the comment is still the workflow token's");
   // Masked first, then never printed: the runner would hide it, but it must not be there at all.
   assert.equal(run.stdout.split(`::add-mask::${token}`).length, 2);
-  assert.ok(!run.stdout.replace(`::add-mask::${token}`, "").includes(token) && !run.stderr.includes(token), "the App token is never printed");
+  assert.ok(
+    !run.stdout.replace(`::add-mask::${token}`, "").includes(token) && !run.stderr.includes(token),
+    "the App token is never printed",
+  );
 
   const [model] = JSON.parse(run.outputs.json).models;
   const sha = createHash("sha256").update(privateCsv).digest("hex");
-  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows, h.files]), [["private holdout", 1500, { "(private) holdout.csv": sha }]]);
+  assert.deepEqual(
+    model.holdouts.map((h: any) => [h.name, h.rows, h.files]),
+    [["private holdout", 1500, { "(private) holdout.csv": sha }]],
+  );
   gh.assertNoViolations();
 });

@@ -32,7 +32,10 @@ async function importGraph(): Promise<Map<string, string[]>> {
   });
   const graph = new Map<string, string[]>();
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
-    graph.set(file, input.imports.filter((i) => !i.external).map((i) => i.path));
+    graph.set(
+      file,
+      input.imports.filter((i) => !i.external).map((i) => i.path),
+    );
   }
   return graph;
 }
@@ -80,11 +83,16 @@ test("no import cycles among the modules of src/, bot/ and demo/", async () => {
 // The composition roots (bot/, demo/, bin/cli.ts) may import src/; src/ never imports them or test/.
 test("src/ never imports test/, bot/, demo/ or bin/: what ships is self-contained", async () => {
   const graph = await importGraph();
-  assert.ok(graph.get("demo/loopback-github.ts")?.some((to) => to.startsWith("test/support/")), "the graph reaches demo/ (else this test checks nothing)");
+  assert.ok(
+    graph.get("demo/loopback-github.ts")?.some((to) => to.startsWith("test/support/")),
+    "the graph reaches demo/ (else this test checks nothing)",
+  );
   const wrong = edges(graph).filter((e) => e.from.startsWith("src/") && /^(test|bot|demo|bin)\//.test(e.to));
   assert.deepEqual(wrong, []);
   // A path built at run time escapes the bundler's graph: look for one in the text too.
-  const hidden = modules("src").filter((file) => /["'`](\.\.\/)+(test|bot|demo|bin)\//.test(readFileSync(join(root, file), "utf8")));
+  const hidden = modules("src").filter((file) =>
+    /["'`](\.\.\/)+(test|bot|demo|bin)\//.test(readFileSync(join(root, file), "utf8")),
+  );
   assert.deepEqual(hidden, []);
 });
 
@@ -93,9 +101,27 @@ test("stats/ and report/ are pure: no I/O, no process, no threads, no outside la
   // The bootstrap's thread pool is the one runtime part still inside stats/ (issue 12: move it out).
   const runtime = /^src\/stats\/paired\/(paired-bootstrap|bootstrap-worker)\.ts$|\.mjs$/;
   const graph = await importGraph();
-  const wrong = edges(graph).filter((e) => pureLayers.test(e.from) && !runtime.test(e.from) && !/^src\/(stats|report)\/|^src\/errors\.ts$/.test(e.to));
+  const wrong = edges(graph).filter(
+    (e) => pureLayers.test(e.from) && !runtime.test(e.from) && !/^src\/(stats|report)\/|^src\/errors\.ts$/.test(e.to),
+  );
   assert.deepEqual(wrong, []);
-  const result = await build({ absWorkingDir: root, entryPoints: modules("src/stats").concat(modules("src/report")).filter((f) => !runtime.test(f)), bundle: false, write: false, metafile: true, platform: "node", format: "esm", outdir: "/nonexistent", logLevel: "silent" });
-  const io = Object.entries(result.metafile.inputs).flatMap(([file, input]) => input.imports.filter((i) => /^node:(fs|child_process|worker_threads|os|net|http|https|process)(\/|$)/.test(i.path)).map((i) => `${file} → ${i.path}`));
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: modules("src/stats")
+      .concat(modules("src/report"))
+      .filter((f) => !runtime.test(f)),
+    bundle: false,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    outdir: "/nonexistent",
+    logLevel: "silent",
+  });
+  const io = Object.entries(result.metafile.inputs).flatMap(([file, input]) =>
+    input.imports
+      .filter((i) => /^node:(fs|child_process|worker_threads|os|net|http|https|process)(\/|$)/.test(i.path))
+      .map((i) => `${file} → ${i.path}`),
+  );
   assert.deepEqual(io, []);
 });

@@ -30,7 +30,10 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function setUp(): Promise<{ gh: GitHubStandIn; env: (event: string, payload: object) => Promise<NodeJS.ProcessEnv> }> {
+async function setUp(): Promise<{
+  gh: GitHubStandIn;
+  env: (event: string, payload: object) => Promise<NodeJS.ProcessEnv>;
+}> {
   gh = await startGitHubStandIn({ repos: [defaultRepo()] });
   dir = await mkdtemp(join(tmpdir(), "mk-bot-actions-"));
   const standIn = gh;
@@ -79,7 +82,10 @@ describe("runInWorkflow", () => {
     const { gh, env } = await setUp();
     gh.state.repo(FULL_NAME).createIssue({ title: "Retrain please", user: gh.state.user("alice") });
     const { log, messages } = capturedLog();
-    await runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), { Octokit: botOctokit(FAST_OCTOKIT), log });
+    await runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), {
+      Octokit: botOctokit(FAST_OCTOKIT),
+      log,
+    });
     assert.deepEqual(messages, [
       "modelkeeper bot: issue_comment.created event (run 9100.1)",
       "retrain request opened pull request #2",
@@ -91,11 +97,16 @@ describe("runInWorkflow", () => {
     const { gh, env } = await setUp();
     const repo = gh.state.repo(FULL_NAME);
     repo.createIssue({ title: "Retrain please", user: gh.state.user("alice") });
-    await runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), { Octokit: botOctokit(FAST_OCTOKIT) });
+    await runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), {
+      Octokit: botOctokit(FAST_OCTOKIT),
+    });
 
     assert.equal(repo.issue(2).title, "Retrain fraud");
     assert.equal(repo.issue(2).user.login, "github-actions[bot]");
-    assert.deepEqual(repo.commentsOn(1).map((c) => [c.user.login, c.body.split("\n")[1].slice(0, 9)]), [["github-actions[bot]", "Opened #2"]]);
+    assert.deepEqual(
+      repo.commentsOn(1).map((c) => [c.user.login, c.body.split("\n")[1].slice(0, 9)]),
+      [["github-actions[bot]", "Opened #2"]],
+    );
     assert.ok(gh.requests.every((r) => r.auth === "token" && r.actor === "github-actions[bot]"));
 
     gh.events.length = 0;
@@ -113,9 +124,16 @@ describe("runInWorkflow", () => {
   it("rejects when a handler fails, so the job fails", async () => {
     const { gh, env } = await setUp();
     gh.state.repo(FULL_NAME).createIssue({ title: "Retrain please", user: gh.state.user("alice") });
-    gh.failNext({ operationId: "repos/get-branch" }, [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }]);
+    gh.failNext({ operationId: "repos/get-branch" }, [
+      { status: 500 },
+      { status: 500 },
+      { status: 500 },
+      { status: 500 },
+    ]);
     await assert.rejects(
-      runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), { Octokit: botOctokit(FAST_OCTOKIT) }),
+      runInWorkflow(fastBot(), await env("issue_comment", commentEvent(1, "/retrain fraud", "alice")), {
+        Octokit: botOctokit(FAST_OCTOKIT),
+      }),
       (error: Error) => error.message.includes("Server Error"),
     );
     assert.equal(gh.requestsTo("repos/get-branch").length, 4);
@@ -125,11 +143,19 @@ describe("runInWorkflow", () => {
   it("says which setting is missing", async () => {
     const { env } = await setUp();
     const good = await env("issue_comment", commentEvent(1, "/retrain", "alice"));
-    await assert.rejects(runInWorkflow(fastBot(), { ...good, GITHUB_TOKEN: undefined }), (e: Error) => isUserError(e) && /GITHUB_TOKEN is not set/.test(e.message));
-    assert.throws(() => workflowEvent({ ...good, GITHUB_EVENT_PATH: undefined }), (e: Error) => isUserError(e) && /GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set/.test(e.message));
+    await assert.rejects(
+      runInWorkflow(fastBot(), { ...good, GITHUB_TOKEN: undefined }),
+      (e: Error) => isUserError(e) && /GITHUB_TOKEN is not set/.test(e.message),
+    );
+    assert.throws(
+      () => workflowEvent({ ...good, GITHUB_EVENT_PATH: undefined }),
+      (e: Error) => isUserError(e) && /GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set/.test(e.message),
+    );
     assert.throws(
       () => workflowEvent({ ...good, GITHUB_EVENT_PATH: join(dir!, "missing.json") }),
-      (e: Error) => isUserError(e) && e.message.startsWith(`GITHUB_EVENT_PATH ${join(dir!, "missing.json")}: cannot read the event payload`),
+      (e: Error) =>
+        isUserError(e) &&
+        e.message.startsWith(`GITHUB_EVENT_PATH ${join(dir!, "missing.json")}: cannot read the event payload`),
     );
     assert.deepEqual(workflowEvent(good).id, "9100.1");
   });
@@ -154,7 +180,10 @@ describe("bot/actions.ts (the workflow entry)", () => {
     assert.equal(handled.code, 0);
     assert.equal(gh.state.repo(FULL_NAME).issue(2).title, "Retrain churn");
 
-    const noToken = await run({ ...(await env("issue_comment", commentEvent(1, "/retrain churn", "alice"))), GITHUB_TOKEN: "" });
+    const noToken = await run({
+      ...(await env("issue_comment", commentEvent(1, "/retrain churn", "alice"))),
+      GITHUB_TOKEN: "",
+    });
     assert.equal(noToken.code, 2);
     assert.match(noToken.stdout, /::error::GITHUB_TOKEN is not set/);
     gh.assertNoViolations();

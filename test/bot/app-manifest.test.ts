@@ -11,12 +11,19 @@ describe("app.yml", () => {
   it("subscribes to the events the handlers use, with contents, pull requests and issues write and metadata read", async () => {
     const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8"));
     const listened = new Set<string>();
-    const app = { on: (names: string | string[]) => [names].flat().forEach((n) => listened.add(n.split(".")[0])) } as unknown as Probot;
+    const app = {
+      on: (names: string | string[]) => [names].flat().forEach((n) => listened.add(n.split(".")[0])),
+    } as unknown as Probot;
     // "workflow": this fake app has no webhook endpoint to guard.
     await retrainBot({ runsIn: "workflow" })(app, { cwd: process.cwd(), addHandler: () => {} });
     assert.deepEqual([...listened].sort(), ["issue_comment", "issues", "pull_request", "repository_dispatch"]);
     assert.deepEqual([...manifest.default_events].sort(), ["issue_comment", "issues", "pull_request"]);
-    assert.deepEqual(manifest.default_permissions, { metadata: "read", contents: "write", pull_requests: "write", issues: "write" });
+    assert.deepEqual(manifest.default_permissions, {
+      metadata: "read",
+      contents: "write",
+      pull_requests: "write",
+      issues: "write",
+    });
     assert.equal(manifest.public, false);
     assert.equal(manifest.hook_attributes.url.endsWith("/api/github/webhooks"), true);
   });

@@ -5,11 +5,29 @@ import { parseDriftDispatchPayload } from "../../bot/dispatch-payload.ts";
 describe("parseDriftDispatchPayload", () => {
   it("accepts the documented fields", () => {
     assert.deepEqual(
-      parseDriftDispatchPayload({ model: " fraud ", summary: " 2 of 9 drifted ", report_url: "https://github.com/a/b/issues/7", issue_number: 7 }),
-      { payload: { model: "fraud", summary: "2 of 9 drifted", report_url: "https://github.com/a/b/issues/7", issue_number: 7 } },
+      parseDriftDispatchPayload({
+        model: " fraud ",
+        summary: " 2 of 9 drifted ",
+        report_url: "https://github.com/a/b/issues/7",
+        issue_number: 7,
+      }),
+      {
+        payload: {
+          model: "fraud",
+          summary: "2 of 9 drifted",
+          report_url: "https://github.com/a/b/issues/7",
+          issue_number: 7,
+        },
+      },
     );
-    assert.deepEqual(parseDriftDispatchPayload({ model: "fraud", summary: null, report_url: null, issue_number: null }), { payload: { model: "fraud" } });
-    assert.equal((parseDriftDispatchPayload({ model: "m", summary: "x".repeat(3000) }) as any).payload.summary.length, 2000);
+    assert.deepEqual(
+      parseDriftDispatchPayload({ model: "fraud", summary: null, report_url: null, issue_number: null }),
+      { payload: { model: "fraud" } },
+    );
+    assert.equal(
+      (parseDriftDispatchPayload({ model: "m", summary: "x".repeat(3000) }) as any).payload.summary.length,
+      2000,
+    );
   });
 
   it("names the field that is wrong", () => {
@@ -22,6 +40,7 @@ describe("parseDriftDispatchPayload", () => {
       [{ model: "m", issue_number: 1.5 }, "client_payload.issue_number must be a positive integer"],
       [{ model: "m", issue_number: "7" }, "client_payload.issue_number must be a positive integer"],
     ];
-    for (const [value, problem] of problems) assert.deepEqual(parseDriftDispatchPayload(value), { problem }, JSON.stringify(value));
+    for (const [value, problem] of problems)
+      assert.deepEqual(parseDriftDispatchPayload(value), { problem }, JSON.stringify(value));
   });
 });

@@ -4,7 +4,18 @@
 import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { webhookPayload, type WebhookOverrides } from "../support/webhooks.ts";
-import { comments, defaultRepo, FULL_NAME, NOW, OWNER, pulls, REPO, retrainBranches, startBot, type RunningBot } from "./support/bot-harness.ts";
+import {
+  comments,
+  defaultRepo,
+  FULL_NAME,
+  NOW,
+  OWNER,
+  pulls,
+  REPO,
+  retrainBranches,
+  startBot,
+  type RunningBot,
+} from "./support/bot-harness.ts";
 
 const REPOSITORY = { owner: OWNER, name: REPO, defaultBranch: "main" };
 const DRIFT_BOT = { login: "github-actions[bot]", type: "Bot" as const };
@@ -25,7 +36,10 @@ async function start(options: Parameters<typeof startBot>[0] = {}): Promise<Runn
 /** An issue in the stand-in, and the webhook overrides that describe it as it is there. */
 function openIssue(b: RunningBot, title: string, options: { body?: string; labels?: string[]; user?: string } = {}) {
   const repo = b.gh.state.repo(FULL_NAME);
-  const user = options.user === "github-actions[bot]" ? b.gh.state.user(options.user, "Bot") : b.gh.state.user(options.user ?? "alice");
+  const user =
+    options.user === "github-actions[bot]"
+      ? b.gh.state.user(options.user, "Bot")
+      : b.gh.state.user(options.user ?? "alice");
   const issue = repo.createIssue({ title, body: options.body ?? "", labels: options.labels, user });
   const overrides: NonNullable<WebhookOverrides["issue"]> = {
     number: issue.number,
@@ -37,7 +51,13 @@ function openIssue(b: RunningBot, title: string, options: { body?: string; label
   return { number: issue.number, url: `https://github.com/${FULL_NAME}/issues/${issue.number}`, overrides };
 }
 
-function commentEvent(issue: ReturnType<typeof openIssue>, body: string, user: string, id = 5001, userType?: "User" | "Bot") {
+function commentEvent(
+  issue: ReturnType<typeof openIssue>,
+  body: string,
+  user: string,
+  id = 5001,
+  userType?: "User" | "Bot",
+) {
   return webhookPayload("issue_comment.created", {
     repository: REPOSITORY,
     issue: issue.overrides,
@@ -46,10 +66,13 @@ function commentEvent(issue: ReturnType<typeof openIssue>, body: string, user: s
   });
 }
 
-const driftBody = (model: string) => `${"<!-- modelkeeper:drift:" + encodeURIComponent(model) + " -->"}\n## Drift report\n\n| feature | PSI |\n| --- | --- |\n| amount | 0.41 |\n`;
+const driftBody = (model: string) =>
+  `${"<!-- modelkeeper:drift:" + encodeURIComponent(model) + " -->"}\n## Drift report\n\n| feature | PSI |\n| --- | --- |\n| amount | 0.41 |\n`;
 
 function writes(gh: RunningBot["gh"]): string[] {
-  return gh.requests.filter((r) => r.method !== "GET" && r.auth === "installation").map((r) => `${r.route} ${r.status}`);
+  return gh.requests
+    .filter((r) => r.method !== "GET" && r.auth === "installation")
+    .map((r) => `${r.route} ${r.status}`);
 }
 
 describe("/retrain comments", () => {
@@ -68,8 +91,15 @@ describe("/retrain comments", () => {
     // One commit on top of main's tip, adding exactly the record.
     const head = repo.git.commit(repo.branchSha("modelkeeper/retrain/fraud")!)!;
     assert.deepEqual(head.parents, [repo.branchSha("main")]);
-    assert.equal(head.message, "Retrain fraud\n\nRequested by alice in #1 (comment).\n\nnew labels from March\nsee the dashboard");
-    assert.deepEqual([...repo.git.flatten(head.tree).keys()].sort(), [".modelkeeper/retrain/fraud.json", "README.md", "modelkeeper.yml"]);
+    assert.equal(
+      head.message,
+      "Retrain fraud\n\nRequested by alice in #1 (comment).\n\nnew labels from March\nsee the dashboard",
+    );
+    assert.deepEqual([...repo.git.flatten(head.tree).keys()].sort(), [
+      ".modelkeeper/retrain/fraud.json",
+      "README.md",
+      "modelkeeper.yml",
+    ]);
     assert.deepEqual(JSON.parse(repo.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud")!), {
       schema: 1,
       model: "fraud",
@@ -117,8 +147,15 @@ describe("/retrain comments", () => {
   it("escapes the reason: no mention, link or HTML reaches the PR body", async () => {
     const b = await start();
     const issue = openIssue(b, "x");
-    await b.send("issue_comment", commentEvent(issue, "/retrain churn @team see [this](http://evil) <img src=x>", "carol"));
-    const why = b.gh.state.repo(FULL_NAME).issue(2).body!.split("\n").find((line) => line.startsWith("**Why:**"))!;
+    await b.send(
+      "issue_comment",
+      commentEvent(issue, "/retrain churn @team see [this](http://evil) <img src=x>", "carol"),
+    );
+    const why = b.gh.state
+      .repo(FULL_NAME)
+      .issue(2)
+      .body!.split("\n")
+      .find((line) => line.startsWith("**Why:**"))!;
     assert.ok(why.startsWith("**Why:** @\u200bteam see \\[this\\](http:\u200b//evil) &lt;img"), why);
     assert.ok(!/<|(^|[^\\])\]\(|(^|[^\u200b])@team/.test(why), why);
     b.gh.assertNoViolations();
@@ -127,7 +164,11 @@ describe("/retrain comments", () => {
   it("a maintainer may ask; read, triage and non-collaborators get one short reply and nothing else", async () => {
     const b = await start();
     const issue = openIssue(b, "Please retrain");
-    for (const [id, user] of [[11, "mallory"], [12, "tina"], [13, "eve"]] as const) {
+    for (const [id, user] of [
+      [11, "mallory"],
+      [12, "tina"],
+      [13, "eve"],
+    ] as const) {
       const response = await b.send("issue_comment", commentEvent(issue, "/retrain fraud", user, id));
       assert.equal(response.status, 200);
     }
@@ -142,7 +183,11 @@ describe("/retrain comments", () => {
     assert.deepEqual(pulls(b.gh), []);
     assert.deepEqual(
       b.gh.requestsTo("repos/get-collaborator-permission-level").map((r) => [r.params.username, r.status]),
-      [["mallory", 200], ["tina", 200], ["eve", 404]],
+      [
+        ["mallory", 200],
+        ["tina", 200],
+        ["eve", 404],
+      ],
     );
     // The config is not even read for them.
     assert.equal(b.gh.requestsTo("repos/get-content").length, 0);
@@ -155,9 +200,18 @@ describe("/retrain comments", () => {
   it("ignores comments from bots (its own included) and comments that are not /retrain, without an API call", async () => {
     const b = await start();
     const issue = openIssue(b, "x");
-    assert.equal((await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "modelkeeper[bot]", 21, "Bot"))).status, 200);
-    assert.equal((await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "dependabot[bot]", 22, "Bot"))).status, 200);
-    assert.equal((await b.send("issue_comment", commentEvent(issue, "please /retrain fraud", "alice", 23))).status, 200);
+    assert.equal(
+      (await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "modelkeeper[bot]", 21, "Bot"))).status,
+      200,
+    );
+    assert.equal(
+      (await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "dependabot[bot]", 22, "Bot"))).status,
+      200,
+    );
+    assert.equal(
+      (await b.send("issue_comment", commentEvent(issue, "please /retrain fraud", "alice", 23))).status,
+      200,
+    );
     assert.equal((await b.send("issue_comment", commentEvent(issue, "/retraining fraud", "alice", 24))).status, 200);
     assert.deepEqual(b.gh.requests, []);
     b.gh.assertNoViolations();
@@ -187,7 +241,14 @@ describe("/retrain comments", () => {
 
   it("uses the only model of a one-model config when none is named", async () => {
     const b = await start({
-      repos: [defaultRepo({ files: { "modelkeeper.yml": "models:\n  churn:\n    task: binary\n    artifact: m.onnx\n    label: y\n    data:\n      train: t.csv\n      holdout: h.csv\n" } })],
+      repos: [
+        defaultRepo({
+          files: {
+            "modelkeeper.yml":
+              "models:\n  churn:\n    task: binary\n    artifact: m.onnx\n    label: y\n    data:\n      train: t.csv\n      holdout: h.csv\n",
+          },
+        }),
+      ],
     });
     const issue = openIssue(b, "x");
     await b.send("issue_comment", commentEvent(issue, "/retrain", "alice"));
@@ -198,7 +259,12 @@ describe("/retrain comments", () => {
   it("answers an invalid or missing modelkeeper.yml with what is wrong, and opens nothing", async () => {
     const b = await start({
       repos: [
-        defaultRepo({ files: { "modelkeeper.yml": "models:\n  fraud:\n    task: binary\n    artifact: x.onnx\n    label: y\n    lable: z\n    data:\n      train: t.csv\n      holdout: h.csv\n" } }),
+        defaultRepo({
+          files: {
+            "modelkeeper.yml":
+              "models:\n  fraud:\n    task: binary\n    artifact: x.onnx\n    label: y\n    lable: z\n    data:\n      train: t.csv\n      holdout: h.csv\n",
+          },
+        }),
         defaultRepo({ name: "empty", files: { "README.md": "nothing\n" } }),
       ],
     });
@@ -232,7 +298,9 @@ describe("/retrain comments", () => {
     );
     assert.deepEqual(
       empty.commentsOn(1).map((c) => c.body.split("\n")[1]),
-      ["No retrain: there is no `modelkeeper.yml` at the root of `main`. Add one (see the README's Config section), then ask again."],
+      [
+        "No retrain: there is no `modelkeeper.yml` at the root of `main`. Add one (see the README's Config section), then ask again.",
+      ],
     );
     assert.deepEqual(retrainBranches(b.gh), []);
     b.gh.assertNoViolations();
@@ -242,11 +310,20 @@ describe("/retrain comments", () => {
 describe("drift triggers", () => {
   it("a drift issue opened by the drift command opens the PR, records the drift and answers on the issue", async () => {
     const b = await start();
-    const issue = openIssue(b, "Drift in fraud: 1 of 9 features (amount)", { body: driftBody("fraud"), labels: ["drift"], user: "github-actions[bot]" });
-    const response = await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }));
+    const issue = openIssue(b, "Drift in fraud: 1 of 9 features (amount)", {
+      body: driftBody("fraud"),
+      labels: ["drift"],
+      user: "github-actions[bot]",
+    });
+    const response = await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }),
+    );
     assert.equal(response.status, 200);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
-    const record = JSON.parse(b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud")!);
+    const record = JSON.parse(
+      b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud")!,
+    );
     assert.deepEqual(record, {
       schema: 1,
       model: "fraud",
@@ -259,14 +336,20 @@ describe("drift triggers", () => {
       drift: { summary: "Drift in fraud: 1 of 9 features (amount)", report_url: issue.url },
       links: { request: issue.url, drift_report: issue.url },
     });
-    assert.match(b.gh.state.repo(FULL_NAME).issue(2).body!, /\*\*Drift:\*\* Drift in fraud: 1 of 9 features \(amount\)\n[\s\S]*Closes #1$/);
+    assert.match(
+      b.gh.state.repo(FULL_NAME).issue(2).body!,
+      /\*\*Drift:\*\* Drift in fraud: 1 of 9 features \(amount\)\n[\s\S]*Closes #1$/,
+    );
     assert.equal(comments(b.gh, 1).length, 1);
     // No permission question for the drift command's bot.
     assert.equal(b.gh.requestsTo("repos/get-collaborator-permission-level").length, 0);
 
     // The command updates the issue the next night: the open PR is found, nothing is written.
     const before = writes(b.gh).length;
-    await b.send("issues", webhookPayload("issues.edited", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }));
+    await b.send(
+      "issues",
+      webhookPayload("issues.edited", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }),
+    );
     assert.equal(writes(b.gh).length, before);
     assert.equal(comments(b.gh, 1).length, 1);
     b.gh.assertNoViolations();
@@ -275,42 +358,82 @@ describe("drift triggers", () => {
   it("ignores drift-labelled issues without the drift command's marker, and other labels", async () => {
     const b = await start();
     const plain = openIssue(b, "Is this drift?", { body: "I think amount drifted", labels: ["drift"] });
-    await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: plain.overrides, sender: "alice" }));
+    await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: plain.overrides, sender: "alice" }),
+    );
     const marked = openIssue(b, "Drift", { body: driftBody("fraud"), labels: ["drift", "bug"] });
-    await b.send("issues", webhookPayload("issues.labeled", { repository: REPOSITORY, issue: marked.overrides, label: "bug", sender: "alice" }));
+    await b.send(
+      "issues",
+      webhookPayload("issues.labeled", {
+        repository: REPOSITORY,
+        issue: marked.overrides,
+        label: "bug",
+        sender: "alice",
+      }),
+    );
     assert.deepEqual(b.gh.requests, []);
     b.gh.assertNoViolations();
   });
 
   it("repository_dispatch modelkeeper-drift opens the PR with the summary and answers on the drift issue", async () => {
     const b = await start();
-    const issue = openIssue(b, "Drift in churn", { body: driftBody("churn"), labels: ["drift"], user: "github-actions[bot]" });
+    const issue = openIssue(b, "Drift in churn", {
+      body: driftBody("churn"),
+      labels: ["drift"],
+      user: "github-actions[bot]",
+    });
     const payload = webhookPayload("repository_dispatch", {
       repository: REPOSITORY,
       dispatch: {
         action: "modelkeeper-drift",
-        clientPayload: { model: "churn", summary: "2 of 7 features drifted (tenure: PSI 0.31)", report_url: issue.url, issue_number: issue.number },
+        clientPayload: {
+          model: "churn",
+          summary: "2 of 7 features drifted (tenure: PSI 0.31)",
+          report_url: issue.url,
+          issue_number: issue.number,
+        },
       },
       sender: DRIFT_BOT,
     });
     assert.equal((await b.send("repository_dispatch", payload)).status, 200);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain churn", "modelkeeper/retrain/churn", "open"]]);
-    const record = JSON.parse(b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/churn.json", "modelkeeper/retrain/churn")!);
+    const record = JSON.parse(
+      b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/churn.json", "modelkeeper/retrain/churn")!,
+    );
     assert.equal(record.trigger, "drift-dispatch");
     assert.equal(record.requested_at, NOW.toISOString().replace(".000", ""));
     assert.deepEqual(record.drift, { summary: "2 of 7 features drifted (tenure: PSI 0.31)", report_url: issue.url });
     assert.equal(record.drift_issue, 1);
-    assert.deepEqual(comments(b.gh, 1).map(([, body]) => body.slice(0, 8)), ["Opened #"]);
+    assert.deepEqual(
+      comments(b.gh, 1).map(([, body]) => body.slice(0, 8)),
+      ["Opened #"],
+    );
 
     // The drift issue's own webhook, arriving after the dispatch, finds the same PR and stays quiet.
-    await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }));
+    await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: issue.overrides, sender: DRIFT_BOT }),
+    );
     assert.equal(pulls(b.gh).length, 1);
     assert.equal(comments(b.gh, 1).length, 1);
 
     // Other dispatch types and malformed payloads: nothing.
     const requests = b.gh.requests.length;
-    await b.send("repository_dispatch", webhookPayload("repository_dispatch", { repository: REPOSITORY, dispatch: { action: "deploy", clientPayload: { model: "fraud" } } }));
-    await b.send("repository_dispatch", webhookPayload("repository_dispatch", { repository: REPOSITORY, dispatch: { action: "modelkeeper-drift", clientPayload: { summary: "no model" } } }));
+    await b.send(
+      "repository_dispatch",
+      webhookPayload("repository_dispatch", {
+        repository: REPOSITORY,
+        dispatch: { action: "deploy", clientPayload: { model: "fraud" } },
+      }),
+    );
+    await b.send(
+      "repository_dispatch",
+      webhookPayload("repository_dispatch", {
+        repository: REPOSITORY,
+        dispatch: { action: "modelkeeper-drift", clientPayload: { summary: "no model" } },
+      }),
+    );
     assert.equal(b.gh.requests.length, requests);
     b.gh.assertNoViolations();
   });
@@ -323,26 +446,51 @@ describe("the retrain issue form", () => {
       body: "### Model\n\nchurn\n\n### Why\n\nQ1 data is in",
       labels: ["modelkeeper-retrain"],
     });
-    await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: form.overrides, sender: "alice" }));
+    await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: form.overrides, sender: "alice" }),
+    );
     assert.deepEqual(pulls(b.gh), [[2, "Retrain churn", "modelkeeper/retrain/churn", "open"]]);
-    const record = JSON.parse(b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/churn.json", "modelkeeper/retrain/churn")!);
+    const record = JSON.parse(
+      b.gh.state.repo(FULL_NAME).readFile(".modelkeeper/retrain/churn.json", "modelkeeper/retrain/churn")!,
+    );
     assert.equal(record.trigger, "issue-form");
     assert.equal(record.reason, "Q1 data is in");
 
-    const again = openIssue(b, "Retrain: churn", { body: "### Model\n\nchurn\n\n### Why\n\n_No response_", labels: ["modelkeeper-retrain"], user: "carol" });
-    await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: again.overrides, sender: "carol" }));
+    const again = openIssue(b, "Retrain: churn", {
+      body: "### Model\n\nchurn\n\n### Why\n\n_No response_",
+      labels: ["modelkeeper-retrain"],
+      user: "carol",
+    });
+    await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: again.overrides, sender: "carol" }),
+    );
     assert.deepEqual(pulls(b.gh), [[2, "Retrain churn", "modelkeeper/retrain/churn", "open"]]);
     assert.deepEqual(comments(b.gh, again.number), [
-      ["modelkeeper[bot]", "A retrain pull request for `churn` is already open: #2. It covers this request; no second one was opened."],
+      [
+        "modelkeeper[bot]",
+        "A retrain pull request for `churn` is already open: #2. It covers this request; no second one was opened.",
+      ],
     ]);
     b.gh.assertNoViolations();
   });
 
   it("a form issue from someone without write access gets the short reply", async () => {
     const b = await start();
-    const form = openIssue(b, "Retrain: fraud", { body: "### Model\n\nfraud\n\n### Why\n\nplease", labels: ["modelkeeper-retrain"], user: "mallory" });
-    await b.send("issues", webhookPayload("issues.opened", { repository: REPOSITORY, issue: form.overrides, sender: "mallory" }));
-    assert.deepEqual(comments(b.gh, form.number).map(([, body]) => body.slice(0, 20)), ["Only people with **w"]);
+    const form = openIssue(b, "Retrain: fraud", {
+      body: "### Model\n\nfraud\n\n### Why\n\nplease",
+      labels: ["modelkeeper-retrain"],
+      user: "mallory",
+    });
+    await b.send(
+      "issues",
+      webhookPayload("issues.opened", { repository: REPOSITORY, issue: form.overrides, sender: "mallory" }),
+    );
+    assert.deepEqual(
+      comments(b.gh, form.number).map(([, body]) => body.slice(0, 20)),
+      ["Only people with **w"],
+    );
     assert.deepEqual(pulls(b.gh), []);
     b.gh.assertNoViolations();
   });
@@ -371,7 +519,9 @@ describe("idempotence and concurrency", () => {
     const b = await start();
     const issue = openIssue(b, "x");
     const payload = commentEvent(issue, "/retrain fraud", "alice");
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => b.send("issue_comment", payload, { deliveryId: `burst-${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => b.send("issue_comment", payload, { deliveryId: `burst-${i}` })),
+    );
     assert.deepEqual(new Set(responses.map((r) => r.status)), new Set([200]));
     assert.deepEqual(retrainBranches(b.gh), ["refs/heads/modelkeeper/retrain/fraud"]);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
@@ -387,18 +537,32 @@ describe("idempotence and concurrency", () => {
     const issue = openIssue(b, "x");
     // Another bot process opened the PR just after this one looked for it.
     repo.createBranch("modelkeeper/retrain/fraud");
-    repo.commitFiles({ branch: "modelkeeper/retrain/fraud", message: "other process", files: { ".modelkeeper/retrain/fraud.json": "{}\n" } });
-    repo.createPull({ title: "Retrain fraud", head: "modelkeeper/retrain/fraud", base: "main", user: b.gh.state.app.bot });
+    repo.commitFiles({
+      branch: "modelkeeper/retrain/fraud",
+      message: "other process",
+      files: { ".modelkeeper/retrain/fraud.json": "{}\n" },
+    });
+    repo.createPull({
+      title: "Retrain fraud",
+      head: "modelkeeper/retrain/fraud",
+      base: "main",
+      user: b.gh.state.app.bot,
+    });
     const othersHead = repo.branchSha("modelkeeper/retrain/fraud");
     b.gh.failNext({ operationId: "pulls/list" }, [{ status: 200, body: [] }]);
     assert.equal((await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "alice"))).status, 200);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
     assert.equal(repo.branchSha("modelkeeper/retrain/fraud"), othersHead);
     assert.deepEqual(comments(b.gh, issue.number), [
-      ["modelkeeper[bot]", "A retrain pull request for `fraud` is already open: #2. It covers this request; no second one was opened."],
+      [
+        "modelkeeper[bot]",
+        "A retrain pull request for `fraud` is already open: #2. It covers this request; no second one was opened.",
+      ],
     ]);
     assert.deepEqual(
-      b.gh.requests.filter((r) => r.method !== "GET" || r.operationId === "pulls/list").map((r) => [r.operationId, r.status]),
+      b.gh.requests
+        .filter((r) => r.method !== "GET" || r.operationId === "pulls/list")
+        .map((r) => [r.operationId, r.status]),
       [
         ["apps/create-installation-access-token", 201],
         ["pulls/list", 200],
@@ -419,14 +583,31 @@ describe("idempotence and concurrency", () => {
     // The other process's PR stays invisible to both lookups, so this one moves the branch and
     // then meets GitHub's one-open-PR-per-branch rule. The PR now carries this request's commit.
     repo.createBranch("modelkeeper/retrain/fraud");
-    repo.commitFiles({ branch: "modelkeeper/retrain/fraud", message: "other process", files: { ".modelkeeper/retrain/fraud.json": "{}\n" } });
-    repo.createPull({ title: "Retrain fraud", head: "modelkeeper/retrain/fraud", base: "main", user: b.gh.state.app.bot });
-    b.gh.failNext({ operationId: "pulls/list" }, [{ status: 200, body: [] }, { status: 200, body: [] }]);
+    repo.commitFiles({
+      branch: "modelkeeper/retrain/fraud",
+      message: "other process",
+      files: { ".modelkeeper/retrain/fraud.json": "{}\n" },
+    });
+    repo.createPull({
+      title: "Retrain fraud",
+      head: "modelkeeper/retrain/fraud",
+      base: "main",
+      user: b.gh.state.app.bot,
+    });
+    b.gh.failNext({ operationId: "pulls/list" }, [
+      { status: 200, body: [] },
+      { status: 200, body: [] },
+    ]);
     assert.equal((await b.send("issue_comment", commentEvent(issue, "/retrain fraud", "alice"))).status, 200);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
-    assert.deepEqual(comments(b.gh, issue.number).map(([, body]) => body.slice(0, 9)), ["Opened #2"]);
     assert.deepEqual(
-      b.gh.requests.filter((r) => r.method !== "GET" || r.operationId === "pulls/list").map((r) => [r.operationId, r.status]),
+      comments(b.gh, issue.number).map(([, body]) => body.slice(0, 9)),
+      ["Opened #2"],
+    );
+    assert.deepEqual(
+      b.gh.requests
+        .filter((r) => r.method !== "GET" || r.operationId === "pulls/list")
+        .map((r) => [r.operationId, r.status]),
       [
         ["apps/create-installation-access-token", 201],
         ["pulls/list", 200],
@@ -456,7 +637,10 @@ describe("idempotence and concurrency", () => {
     assert.deepEqual(tip.parents, [repo.branchSha("main")]);
     assert.deepEqual(
       b.gh.requests.filter((r) => r.operationId?.endsWith("-ref")).map((r) => [r.operationId, r.status]),
-      [["git/create-ref", 422], ["git/update-ref", 200]],
+      [
+        ["git/create-ref", 422],
+        ["git/update-ref", 200],
+      ],
     );
     b.gh.assertNoViolations();
   });
@@ -470,7 +654,8 @@ describe("signatures", () => {
     const bad = await b.send("issue_comment", payload, { signature: "invalid" });
     const missing = await b.send("issue_comment", payload, { signature: "missing" });
     const garbage = await b.send("issue_comment", payload, { signature: "sha256=00" });
-    for (const response of [bad, missing, garbage]) assert.ok(response.status >= 400 && response.status < 500, `status ${response.status}`);
+    for (const response of [bad, missing, garbage])
+      assert.ok(response.status >= 400 && response.status < 500, `status ${response.status}`);
     assert.deepEqual(b.gh.requests, []);
     assert.deepEqual(pulls(b.gh), []);
     b.gh.assertNoViolations();
@@ -490,9 +675,16 @@ describe("API faults", () => {
     assert.equal(response.status, 200);
     assert.deepEqual(retrainBranches(b.gh), ["refs/heads/modelkeeper/retrain/fraud"]);
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
-    assert.deepEqual(comments(b.gh, issue.number).map(([, body]) => body.slice(0, 9)), ["Opened #2"]);
     assert.deepEqual(
-      b.gh.requests.filter((r) => ["repos/get-branch", "git/create-ref", "pulls/create", "issues/create-comment"].includes(r.operationId!)).map((r) => [r.operationId, r.status]),
+      comments(b.gh, issue.number).map(([, body]) => body.slice(0, 9)),
+      ["Opened #2"],
+    );
+    assert.deepEqual(
+      b.gh.requests
+        .filter((r) =>
+          ["repos/get-branch", "git/create-ref", "pulls/create", "issues/create-comment"].includes(r.operationId!),
+        )
+        .map((r) => [r.operationId, r.status]),
       [
         ["repos/get-branch", 502],
         ["repos/get-branch", 200],
@@ -510,7 +702,12 @@ describe("API faults", () => {
   it("gives up on a persistent 5xx with an error status, and a later delivery completes the work", async () => {
     const b = await start();
     const issue = openIssue(b, "x");
-    b.gh.failNext({ operationId: "pulls/create" }, [{ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 }]);
+    b.gh.failNext({ operationId: "pulls/create" }, [
+      { status: 502 },
+      { status: 502 },
+      { status: 502 },
+      { status: 502 },
+    ]);
     const payload = commentEvent(issue, "/retrain fraud", "alice");
     const failed = await b.send("issue_comment", payload, { deliveryId: "x-1" });
     assert.equal(failed.status, 502);
@@ -530,7 +727,11 @@ describe("after merge", () => {
   it("comments on the request issue and closes the drift issue; a redelivery changes nothing", async () => {
     const b = await start();
     const repo = b.gh.state.repo(FULL_NAME);
-    const drift = openIssue(b, "Drift in fraud", { body: driftBody("fraud"), labels: ["drift"], user: "github-actions[bot]" });
+    const drift = openIssue(b, "Drift in fraud", {
+      body: driftBody("fraud"),
+      labels: ["drift"],
+      user: "github-actions[bot]",
+    });
     await b.send("issue_comment", commentEvent(drift, "/retrain", "alice"));
     assert.deepEqual(pulls(b.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
 
@@ -540,7 +741,10 @@ describe("after merge", () => {
     const mergeSha = repo.pull(2).mergeCommitSha!;
     assert.equal((await b.send("pull_request", merged.payload)).status, 200);
     assert.deepEqual(comments(b.gh, 1), [
-      ["modelkeeper[bot]", "Opened #2 to retrain `fraud` on branch `modelkeeper/retrain/fraud`. The retrain workflow trains, records and evaluates the model there; this issue closes when it merges."],
+      [
+        "modelkeeper[bot]",
+        "Opened #2 to retrain `fraud` on branch `modelkeeper/retrain/fraud`. The retrain workflow trains, records and evaluates the model there; this issue closes when it merges.",
+      ],
       ["modelkeeper[bot]", `#2 was merged (merge commit ${mergeSha.slice(0, 7)}): \`fraud\` is retrained.`],
     ]);
     assert.equal(repo.issue(1).state, "closed");
@@ -556,12 +760,18 @@ describe("after merge", () => {
   it("ignores PRs merged from other branches or from a fork, closed unmerged, or merged elsewhere than the default branch", async () => {
     const b = await start();
     const closed = (pullRequest: NonNullable<WebhookOverrides["pullRequest"]>) =>
-      webhookPayload("pull_request.closed", { repository: REPOSITORY, pullRequest: { number: 9, base: { ref: "main" }, ...pullRequest } });
+      webhookPayload("pull_request.closed", {
+        repository: REPOSITORY,
+        pullRequest: { number: 9, base: { ref: "main" }, ...pullRequest },
+      });
     const fromFork = closed({ merged: true, head: { ref: "modelkeeper/retrain/fraud" } });
     fromFork.pull_request.head.repo = { ...fromFork.pull_request.head.repo, full_name: "mallory/fraud-detection" };
     await b.send("pull_request", closed({ merged: true, head: { ref: "feature/x" } }));
     await b.send("pull_request", closed({ merged: false, head: { ref: "modelkeeper/retrain/fraud" } }));
-    await b.send("pull_request", closed({ merged: true, head: { ref: "modelkeeper/retrain/fraud" }, base: { ref: "release" } }));
+    await b.send(
+      "pull_request",
+      closed({ merged: true, head: { ref: "modelkeeper/retrain/fraud" }, base: { ref: "release" } }),
+    );
     await b.send("pull_request", fromFork);
     assert.deepEqual(b.gh.requests, []);
     b.gh.assertNoViolations();

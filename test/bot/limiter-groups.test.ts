@@ -6,7 +6,12 @@ import { concurrencyGroup, tokenBucketGroup, unlimitedGroup } from "../../bot/li
 function fakeTime() {
   let now = 0;
   const sleeps: number[] = [];
-  return { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), sleeps, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)),
+    sleeps,
+    advance: (ms: number) => void (now += ms),
+  };
 }
 
 describe("tokenBucketGroup", () => {
@@ -15,7 +20,9 @@ describe("tokenBucketGroup", () => {
     const group = tokenBucketGroup({ burst: 3, perSecond: 2, now: time.now, sleep: time.sleep });
     const order: number[] = [];
     const started: number[] = [];
-    await Promise.all([1, 2, 3, 4, 5].map((n) => group.key("i1").schedule({}, () => (order.push(n), started.push(time.now())))));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => group.key("i1").schedule({}, () => (order.push(n), started.push(time.now())))),
+    );
     assert.deepEqual(order, [1, 2, 3, 4, 5]);
     assert.deepEqual(started, [0, 0, 0, 500, 1000]);
     assert.deepEqual(time.sleeps, [500, 500]);
@@ -38,9 +45,17 @@ describe("tokenBucketGroup", () => {
 
   it("passes arguments and results through, and a failing task does not block the queue", async () => {
     const group = tokenBucketGroup({ burst: 1, perSecond: 1000 });
-    await assert.rejects(group.key().schedule({}, () => Promise.reject(new Error("boom"))), /boom/);
+    await assert.rejects(
+      group.key().schedule({}, () => Promise.reject(new Error("boom"))),
+      /boom/,
+    );
     assert.equal(await group.key().schedule({}, (a: number, b: number) => a + b, 2, 3), 5);
-    assert.equal(await unlimitedGroup().key("x").schedule({}, (s: string) => s.toUpperCase(), "ok"), "OK");
+    assert.equal(
+      await unlimitedGroup()
+        .key("x")
+        .schedule({}, (s: string) => s.toUpperCase(), "ok"),
+      "OK",
+    );
   });
 });
 
@@ -50,17 +65,24 @@ describe("concurrencyGroup", () => {
     let running = 0;
     let peak = 0;
     const started: string[] = [];
-    const job = (name: string, fail = false) => async () => {
-      started.push(name);
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running--;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled(["a", "b", "c", "d", "e"].map((n) => group.key("i1").schedule({}, job(n, n === "a"))));
-    assert.deepEqual(results.map((r) => r.status), ["rejected", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    const job =
+      (name: string, fail = false) =>
+      async () => {
+        started.push(name);
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled(
+      ["a", "b", "c", "d", "e"].map((n) => group.key("i1").schedule({}, job(n, n === "a"))),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ["rejected", "fulfilled", "fulfilled", "fulfilled", "fulfilled"],
+    );
     assert.deepEqual(started, ["a", "b", "c", "d", "e"]);
     assert.equal(peak, 2);
     // Another key has its own slots.

@@ -33,8 +33,16 @@ describe("messages", () => {
   });
 
   it("clips long reasons in the commit message", () => {
-    const message = commitMessage("fraud", { ...request, trigger: "comment", requestIssue: 4, reason: "r".repeat(1200) });
-    assert.equal(message.split("\n").slice(0, 3).join("\n"), "Retrain fraud\n\nRequested by github-actions[bot] in #4 (comment).");
+    const message = commitMessage("fraud", {
+      ...request,
+      trigger: "comment",
+      requestIssue: 4,
+      reason: "r".repeat(1200),
+    });
+    assert.equal(
+      message.split("\n").slice(0, 3).join("\n"),
+      "Retrain fraud\n\nRequested by github-actions[bot] in #4 (comment).",
+    );
     assert.equal(message.split("\n")[4], `${"r".repeat(999)}…`);
   });
 

@@ -4,9 +4,36 @@ import { spawnSync } from "node:child_process";
 import { modelSlug, recordPathOfBranch, retrainBranch, retrainRecordPath } from "../../bot/retrain-branch.ts";
 
 const NAMES = [
-  "fraud", "fraud_v2.1-b", "x", "x.", "x..", "x.y", "x..y", "x%2E", "%x", "%x%2E", "model.lock", "model-lock", "model.LOCK",
-  "../../etc/passwd", "etc-passwd", "a b~c^d:e?f*g[h\\i", "...", "", ".x", "-x", "CON", "con", "fräud", "fr%C3%A4ud",
-  "a@{1}", "x".repeat(64), "x".repeat(65), "x".repeat(200), `${"x".repeat(199)}y`, "y".repeat(40) + ".".repeat(40),
+  "fraud",
+  "fraud_v2.1-b",
+  "x",
+  "x.",
+  "x..",
+  "x.y",
+  "x..y",
+  "x%2E",
+  "%x",
+  "%x%2E",
+  "model.lock",
+  "model-lock",
+  "model.LOCK",
+  "../../etc/passwd",
+  "etc-passwd",
+  "a b~c^d:e?f*g[h\\i",
+  "...",
+  "",
+  ".x",
+  "-x",
+  "CON",
+  "con",
+  "fräud",
+  "fr%C3%A4ud",
+  "a@{1}",
+  "x".repeat(64),
+  "x".repeat(65),
+  "x".repeat(200),
+  `${"x".repeat(199)}y`,
+  "y".repeat(40) + ".".repeat(40),
 ];
 
 describe("retrain branch and record names", () => {
@@ -23,7 +50,10 @@ describe("retrain branch and record names", () => {
     const slugs = new Map<string, string>();
     for (const name of NAMES) {
       const slug = modelSlug(name);
-      assert.ok(!slugs.has(slug), `${JSON.stringify(name)} and ${JSON.stringify(slugs.get(slug))} share the slug ${slug}`);
+      assert.ok(
+        !slugs.has(slug),
+        `${JSON.stringify(name)} and ${JSON.stringify(slugs.get(slug))} share the slug ${slug}`,
+      );
       slugs.set(slug, name);
     }
   });
@@ -39,7 +69,8 @@ describe("retrain branch and record names", () => {
   });
 
   it("maps a retrain branch back to its record, and nothing else", () => {
-    for (const name of NAMES) assert.equal(recordPathOfBranch(retrainBranch(name)), retrainRecordPath(name), JSON.stringify(name));
+    for (const name of NAMES)
+      assert.equal(recordPathOfBranch(retrainBranch(name)), retrainRecordPath(name), JSON.stringify(name));
     assert.equal(recordPathOfBranch("modelkeeper/retrain/churn"), ".modelkeeper/retrain/churn.json");
     assert.equal(recordPathOfBranch("modelkeeper/retrain/"), undefined);
     assert.equal(recordPathOfBranch("modelkeeper/retrain/a/../b"), undefined);

@@ -18,7 +18,10 @@ const outdir = join(projectRoot, "build", `test-server-${process.pid}`);
 const server = join(outdir, "server.js");
 
 before(() => {
-  const built = spawnSync(process.execPath, ["scripts/build-bot.mjs", "--outdir", outdir], { cwd: projectRoot, encoding: "utf8" });
+  const built = spawnSync(process.execPath, ["scripts/build-bot.mjs", "--outdir", outdir], {
+    cwd: projectRoot,
+    encoding: "utf8",
+  });
   assert.equal(built.status, 0, built.stderr);
 });
 after(() => rmSync(outdir, { recursive: true, force: true }));
@@ -135,7 +138,11 @@ describe("Probot's setup mode", () => {
       await waitForPing(`http://127.0.0.1:${port}/ping`, child);
       const page = await (await fetch(`http://127.0.0.1:${port}/probot`)).text();
       // The manifest the page posts to GitHub is app.yml's, with this host's webhook URL.
-      const manifest = JSON.parse(/name="manifest"[^>]*value='([^']*)'/s.exec(page)?.[1] ?? /value="([^"]*)"/.exec(page)?.[1]?.replaceAll("&quot;", '"') ?? "{}");
+      const manifest = JSON.parse(
+        /name="manifest"[^>]*value='([^']*)'/s.exec(page)?.[1] ??
+          /value="([^"]*)"/.exec(page)?.[1]?.replaceAll("&quot;", '"') ??
+          "{}",
+      );
       assert.equal(manifest.name, "modelkeeper");
       assert.deepEqual(manifest.default_events, ["issues", "issue_comment", "pull_request"]);
     } finally {

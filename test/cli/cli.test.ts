@@ -8,7 +8,8 @@ const bin = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
 test("modelkeeper --help lists the commands that work, from the installed bin", () => {
   const result = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
   assert.equal(result.status, 0, result.stderr);
-  for (const name of ["record", "verify", "reproduce", "demo"]) assert.match(result.stdout, new RegExp(`^  ${name} `, "m"));
+  for (const name of ["record", "verify", "reproduce", "demo"])
+    assert.match(result.stdout, new RegExp(`^  ${name} `, "m"));
   assert.match(result.stdout, /--json/);
 });
 

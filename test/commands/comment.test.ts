@@ -14,7 +14,14 @@ async function setup() {
   repo.commitFiles({ branch: "feature", message: "new model", files: { "models/fraud.onnx": "v2" } });
   const pr = repo.createPull({ head: "feature", base: "main", title: "Retrain" });
   const dir = await mkdtemp(join(tmpdir(), "mk-comment-"));
-  const env = { ...process.env, GITHUB_TOKEN: "ghs_workflowtoken", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" };
+  const env = {
+    ...process.env,
+    GITHUB_TOKEN: "ghs_workflowtoken",
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "acme/fraud",
+    GITHUB_EVENT_NAME: "",
+    GITHUB_EVENT_PATH: "",
+  };
   const run = async (...argv: string[]) => {
     let stdout = "";
     let stderr = "";
@@ -24,24 +31,56 @@ async function setup() {
   return { gh, repo, pr, dir, run };
 }
 
-function resultFile(number: number, headSha: string, markdown = "### modelkeeper · fraud: ✅ **promote**"): EvaluateResultFile {
-  return { kind: "modelkeeper-evaluate-result", schema: 1, pullRequest: { number, headSha }, models: [{ model: "fraud", verdict: "promote", conclusion: "success", markdown }] };
+function resultFile(
+  number: number,
+  headSha: string,
+  markdown = "### modelkeeper · fraud: ✅ **promote**",
+): EvaluateResultFile {
+  return {
+    kind: "modelkeeper-evaluate-result",
+    schema: 1,
+    pullRequest: { number, headSha },
+    models: [{ model: "fraud", verdict: "promote", conclusion: "success", markdown }],
+  };
 }
 
 test("comment shows an untrusted run's result from validated fields only, updates it in place, and sets no check", async (t) => {
   const { gh, repo, pr, dir, run } = await setup();
   t.after(() => gh.close());
   // A fork's forged file: success, a fake verdict in Markdown, an @-mention and a tracking image.
-  const forged = { ...resultFile(pr.number, pr.head.sha, "### ✅ promote @maintainers ![x](https://evil.example/t.png)"), models: [{ model: "fraud", verdict: "promote", conclusion: "success", metric: "roc_auc", delta: 0.5, ciLow: 0.4, ciHigh: 0.6, markdown: "### ✅ promote @maintainers ![x](https://evil.example/t.png)" }] };
+  const forged = {
+    ...resultFile(pr.number, pr.head.sha, "### ✅ promote @maintainers ![x](https://evil.example/t.png)"),
+    models: [
+      {
+        model: "fraud",
+        verdict: "promote",
+        conclusion: "success",
+        metric: "roc_auc",
+        delta: 0.5,
+        ciLow: 0.4,
+        ciHigh: 0.6,
+        markdown: "### ✅ promote @maintainers ![x](https://evil.example/t.png)",
+      },
+    ],
+  };
   await writeFile(join(dir, "result.json"), JSON.stringify(forged));
   const first = await run("comment", "--from", "result.json");
   assert.equal(first.code, 0, first.stderr);
-  await writeFile(join(dir, "result.json"), JSON.stringify({ ...forged, models: [{ ...forged.models[0], verdict: "<b>reject</b>", metric: "x](javascript:alert(1))" }] }));
+  await writeFile(
+    join(dir, "result.json"),
+    JSON.stringify({
+      ...forged,
+      models: [{ ...forged.models[0], verdict: "<b>reject</b>", metric: "x](javascript:alert(1))" }],
+    }),
+  );
   assert.equal((await run("comment", "--from", "result.json")).code, 0);
   const comments = repo.commentsOn(pr.number);
   assert.equal(comments.length, 1);
   const body = comments[0].body;
-  assert.match(body, /^<!-- modelkeeper:reported:fraud -->\n#### modelkeeper · fraud: what the pull request's own run reported/);
+  assert.match(
+    body,
+    /^<!-- modelkeeper:reported:fraud -->\n#### modelkeeper · fraud: what the pull request's own run reported/,
+  );
   assert.match(body, /reported `none`\./, "an unknown verdict and a hostile metric name are dropped");
   assert.doesNotMatch(body, /@maintainers|evil\.example|javascript:|<b>/);
   assert.match(body, /Not a verdict/);

@@ -8,7 +8,12 @@ import type { TestRepo } from "../support/git-repo.ts";
 async function drift(repo: TestRepo, env: Record<string, string>, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(["drift", ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { ...process.env, GITHUB_TOKEN: "", ...env }, repo.dir);
+  const code = await runCli(
+    ["drift", ...argv],
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    { ...process.env, GITHUB_TOKEN: "", ...env },
+    repo.dir,
+  );
   return { code, stdout, stderr };
 }
 
@@ -21,7 +26,16 @@ test("a production window like the training data: no drift, exit 0, predictions 
   const report = JSON.parse(result.stdout);
   assert.equal(report.drifted, false);
   const columns = report.models[0].assessment.columns;
-  assert.deepEqual(columns.slice(0, 2).map((c: any) => [c.name, c.role]).sort(), [["prediction: class", "prediction"], ["prediction: score", "prediction"]]);
+  assert.deepEqual(
+    columns
+      .slice(0, 2)
+      .map((c: any) => [c.name, c.role])
+      .sort(),
+    [
+      ["prediction: class", "prediction"],
+      ["prediction: score", "prediction"],
+    ],
+  );
   assert.ok(!columns.some((c: any) => c.name === "is_fraud"), "the label is not monitored");
 });
 
@@ -30,13 +44,26 @@ test("a new scam pattern: drift in inputs and predictions, exit 1, reports writt
   t.after(() => repo.cleanup());
   await repo.write("logs/day-1.csv", windowCsv(2000, 8, "new_scam"));
   await repo.write("logs/day-2.csv", windowCsv(2000, 9, "new_scam"));
-  const result = await drift(repo, {}, "--current", "logs/*.csv", "--json", "--report-md", "drift.md", "--report-html", "drift.html");
+  const result = await drift(
+    repo,
+    {},
+    "--current",
+    "logs/*.csv",
+    "--json",
+    "--report-md",
+    "drift.md",
+    "--report-html",
+    "drift.html",
+  );
   assert.equal(result.code, 1, result.stderr);
   const report = JSON.parse(result.stdout);
   const assessment = report.models[0].assessment;
   assert.equal(assessment.current.rowCount, 4000);
   assert.ok(assessment.driftedColumns.includes("device"), `drifted: ${assessment.driftedColumns}`);
-  assert.ok(assessment.columns.slice(0, 2).every((c: any) => c.role === "prediction"), "predictions are reported first");
+  assert.ok(
+    assessment.columns.slice(0, 2).every((c: any) => c.role === "prediction"),
+    "predictions are reported first",
+  );
   const device = assessment.columns.find((c: any) => c.name === "device");
   assert.ok(device.unseenCategories.some((u: any) => u.category === "virtual_card"));
   const fs = await import("node:fs/promises");
@@ -51,7 +78,10 @@ test("a new scam pattern: drift in inputs and predictions, exit 1, reports writt
 test("a window missing monitored columns fails closed: exit 2 naming them, no verdict", async (t) => {
   const repo = await fraudRepo();
   t.after(() => repo.cleanup());
-  const csv = windowCsv(1000, 7, "baseline").split("\n").map((line) => line.split(",").slice(2).join(",")).join("\n");
+  const csv = windowCsv(1000, 7, "baseline")
+    .split("\n")
+    .map((line) => line.split(",").slice(2).join(","))
+    .join("\n");
   await repo.write("logs/window.csv", csv);
   const result = await drift(repo, {}, "--current", "logs/window.csv", "--json");
   assert.equal(result.code, 2, result.stdout);
@@ -81,7 +111,12 @@ test("--issue opens one drift issue per model and updates it on the next run; --
   const gh = await startGitHubStandIn({ repos: [{ owner: "acme", name: "fraud", files: { "README.md": "x" } }] });
   t.after(() => gh.close());
   await repo.write("logs/window.csv", windowCsv(3000, 8, "new_scam"));
-  const env = { GITHUB_TOKEN: "ghs_workflow", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud", GITHUB_RUN_ID: "42" };
+  const env = {
+    GITHUB_TOKEN: "ghs_workflow",
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "acme/fraud",
+    GITHUB_RUN_ID: "42",
+  };
   assert.equal((await drift(repo, env, "--current", "logs/window.csv", "--issue", "--dispatch")).code, 1);
   assert.equal((await drift(repo, env, "--current", "logs/window.csv", "--issue")).code, 1);
   const remote = gh.state.repo("acme/fraud");
@@ -126,14 +161,21 @@ test("with drift.profile, record stores a reference profile and drift uses it: s
   const config = (await import("node:fs/promises")).readFile(`${repo.dir}/modelkeeper.yml`, "utf8");
   await repo.write("modelkeeper.yml", (await config) + "    drift:\n      profile: true\n");
   await repo.commit("profile on");
-  const record = await runCli(["record"], { stdout: () => {}, stderr: () => {} }, { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" }, repo.dir);
+  const record = await runCli(
+    ["record"],
+    { stdout: () => {}, stderr: () => {} },
+    { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" },
+    repo.dir,
+  );
   assert.equal(record.valueOf(), 0);
   const stored = await repo.git.run(["notes", "--ref=refs/notes/modelkeeper-profiles", "show", "HEAD"]);
   assert.match(stored, /"format":"modelkeeper-drift-profile"/);
   await repo.write("logs/window.csv", windowCsv(3000, 8, "new_scam"));
 
   const fromProfile = JSON.parse((await drift(repo, {}, "--current", "logs/window.csv", "--json")).stdout).models[0];
-  const fromRaw = JSON.parse((await drift(repo, {}, "--current", "logs/window.csv", "--reference", "data/train.csv", "--json")).stdout).models[0];
+  const fromRaw = JSON.parse(
+    (await drift(repo, {}, "--current", "logs/window.csv", "--reference", "data/train.csv", "--json")).stdout,
+  ).models[0];
   assert.equal(fromProfile.assessment.reference.fromProfile, true);
   assert.equal(fromRaw.assessment.reference.fromProfile, false);
   assert.equal(fromProfile.drifted, fromRaw.drifted);

@@ -22,7 +22,9 @@ test("regression: a challenger with the true coefficients beats a biased champio
     "modelkeeper.yml": config("regression", "rmse"),
     "data.csv": rows.join("\n") + "\n",
     "model.onnx": Buffer.from(exportLinearRegression({ featureNames: ["x1", "x2"], weights: [3, -2], intercept: 1 })),
-    "champion.onnx": Buffer.from(exportLinearRegression({ featureNames: ["x1", "x2"], weights: [2.5, -2], intercept: 1.3 })),
+    "champion.onnx": Buffer.from(
+      exportLinearRegression({ featureNames: ["x1", "x2"], weights: [2.5, -2], intercept: 1.3 }),
+    ),
   });
   t.after(() => repo.cleanup());
   await repo.commit();
@@ -57,7 +59,13 @@ test("multiclass: the true softmax model beats a blurred one on log_loss; confus
     "modelkeeper.yml": config("multiclass", "log_loss"),
     "data.csv": rows.join("\n") + "\n",
     "model.onnx": Buffer.from(exportMultinomialLogisticRegression({ featureNames: ["x1", "x2"], weights, intercepts })),
-    "champion.onnx": Buffer.from(exportMultinomialLogisticRegression({ featureNames: ["x1", "x2"], weights: weights.map((w) => w * 0.3), intercepts })),
+    "champion.onnx": Buffer.from(
+      exportMultinomialLogisticRegression({
+        featureNames: ["x1", "x2"],
+        weights: weights.map((w) => w * 0.3),
+        intercepts,
+      }),
+    ),
   });
   t.after(() => repo.cleanup());
   await repo.commit();
@@ -68,7 +76,15 @@ test("multiclass: the true softmax model beats a blurred one on log_loss; confus
   const holdout = model.holdouts[0];
   assert.deepEqual(holdout.metrics.map((m: any) => m.name).sort(), ["accuracy", "log_loss", "macro_f1"]);
   assert.equal(holdout.confusion.challenger.length, 3);
-  assert.equal(holdout.confusion.challenger.flat().reduce((a: number, b: number) => a + b, 0), 2000);
+  assert.equal(
+    holdout.confusion.challenger.flat().reduce((a: number, b: number) => a + b, 0),
+    2000,
+  );
   // The discordant counts decide McNemar's test; its p-value is checked against the definition.
-  assert.ok(Math.abs(holdout.mcnemar.pExact - exactMcnemarP(holdout.mcnemar.championOnlyCorrect, holdout.mcnemar.challengerOnlyCorrect)) < 1e-9);
+  assert.ok(
+    Math.abs(
+      holdout.mcnemar.pExact -
+        exactMcnemarP(holdout.mcnemar.championOnlyCorrect, holdout.mcnemar.challengerOnlyCorrect),
+    ) < 1e-9,
+  );
 });

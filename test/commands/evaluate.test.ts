@@ -11,7 +11,10 @@ import { runCli } from "../../src/cli/run-cli.ts";
 import { exactMcnemarP } from "../support/exact-mcnemar.ts";
 
 /** main holds the champion; a PR branch holds `challenger`. */
-async function pullRequestRepo(challenger: Buffer, options: { holdout?: string; config?: string } = {}): Promise<{ repo: TestRepo; head: string }> {
+async function pullRequestRepo(
+  challenger: Buffer,
+  options: { holdout?: string; config?: string } = {},
+): Promise<{ repo: TestRepo; head: string }> {
   const repo = await createTestRepo({
     "modelkeeper.yml": options.config ?? gateConfig(),
     "data/train.csv": binaryCsv(200, 1),
@@ -30,7 +33,12 @@ async function pullRequestRepo(challenger: Buffer, options: { holdout?: string; 
 async function evaluate(repo: TestRepo, env: Record<string, string>, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(["evaluate", ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_TOKEN: "", ...env }, repo.dir);
+  const code = await runCli(
+    ["evaluate", ...argv],
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_TOKEN: "", ...env },
+    repo.dir,
+  );
   return { code, stdout, stderr };
 }
 
@@ -50,7 +58,12 @@ test("a better challenger is promoted on the confidence interval of the paired d
   assert.equal(holdout.paired.resamples, 500);
   assert.ok(holdout.delong.pValue < 0.001);
   // The discordant counts decide McNemar's test; its p-value is checked against the definition.
-  assert.ok(Math.abs(holdout.mcnemar.pExact - exactMcnemarP(holdout.mcnemar.championOnlyCorrect, holdout.mcnemar.challengerOnlyCorrect)) < 1e-9);
+  assert.ok(
+    Math.abs(
+      holdout.mcnemar.pExact -
+        exactMcnemarP(holdout.mcnemar.championOnlyCorrect, holdout.mcnemar.challengerOnlyCorrect),
+    ) < 1e-9,
+  );
   assert.deepEqual(holdout.slices.map((s: any) => s.value).sort(), ["store", "web"]);
   assert.ok(holdout.guardrails.some((g: any) => g.name === "latency_median_ratio" && g.status === "pass"));
   const line = (await readNote(repo.git, head)).find((l) => l.event === "evaluate") as any;
@@ -94,7 +107,13 @@ test("a PR that changes the held-out set is evaluated on both the base's and its
   t.after(() => repo.cleanup());
   const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json", "--report-md", "r.md");
   const report = JSON.parse(result.stdout);
-  assert.deepEqual(report.models[0].holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 3000], ["PR holdout", 1500]]);
+  assert.deepEqual(
+    report.models[0].holdouts.map((h: any) => [h.name, h.rows]),
+    [
+      ["base holdout (main)", 3000],
+      ["PR holdout", 1500],
+    ],
+  );
   const md = await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "r.md"), "utf8"));
   assert.match(md, /This pull request changes the held-out set/);
 });
@@ -142,8 +161,24 @@ test("on a pull request, the verdict is one comment updated in place and a check
   const { repo, head } = await pullRequestRepo(MODELS.good());
   t.after(() => repo.cleanup());
   const eventPath = join(repo.dir, "..", "event.json");
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: pull.number, head: { sha: pull.head.sha, ref: "retrain" }, base: { ref: "main", sha: pull.base.sha } } }));
-  const env = { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_BASE_REF: "main", GITHUB_TOKEN: "ghs_workflow", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud" };
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      pull_request: {
+        number: pull.number,
+        head: { sha: pull.head.sha, ref: "retrain" },
+        base: { ref: "main", sha: pull.base.sha },
+      },
+    }),
+  );
+  const env = {
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_BASE_REF: "main",
+    GITHUB_TOKEN: "ghs_workflow",
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "acme/fraud",
+  };
   const first = await evaluate(repo, env);
   assert.equal(first.code, 0, first.stderr + first.stdout);
   assert.equal((await evaluate(repo, env, "--result-file", "result.json")).code, 0);
@@ -152,7 +187,9 @@ test("on a pull request, the verdict is one comment updated in place and a check
   assert.match(comments[0].body, /^<!-- modelkeeper:evaluate:fraud -->\n### modelkeeper · fraud: ✅ \*\*promote\*\*/);
   assert.match(comments[0].body, /```mermaid\nxychart-beta/);
   assert.equal(remote.checkRuns.size, 2);
-  const file = JSON.parse(await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "result.json"), "utf8")));
+  const file = JSON.parse(
+    await import("node:fs/promises").then((fs) => fs.readFile(join(repo.dir, "result.json"), "utf8")),
+  );
   assert.equal(file.pullRequest.headSha, pull.head.sha);
   // The PR head is not in this clone, so the note goes on HEAD (the commit evaluated).
   assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "evaluate").length, 2);
@@ -162,7 +199,10 @@ test("on a pull request, the verdict is one comment updated in place and a check
 test("a Git LFS pointer or a corrupt ONNX file as the challenger is a clear error, with no verdict", async (t) => {
   const { repo } = await pullRequestRepo(MODELS.good());
   t.after(() => repo.cleanup());
-  await repo.write("models/fraud.onnx", "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+  await repo.write(
+    "models/fraud.onnx",
+    "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n",
+  );
   const lfs = await evaluate(repo, { GITHUB_BASE_REF: "main" });
   assert.equal(lfs.code, 2);
   assert.match(lfs.stderr, /is a Git LFS pointer, not the model\. Fetch the real file: `git lfs pull`/);
@@ -176,7 +216,12 @@ test("a Git LFS pointer or a corrupt ONNX file as the challenger is a clear erro
 
 test("glob held-out sets: a PR that renames or deletes the base's files is judged on the base's set, flagged first", async (t) => {
   const config = gateConfig().replace("holdout: data/holdout.csv", "holdout: data/holdout/*.csv");
-  const repo = await createTestRepo({ "modelkeeper.yml": config, "data/train.csv": binaryCsv(200, 1), "data/holdout/a.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": config,
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout/a.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit("champion");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
@@ -188,10 +233,22 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
   await repo.commit("move the held-out set");
   const moved = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
   const model = JSON.parse(moved.stdout).models[0];
-  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows, Object.keys(h.files)]), [["base holdout (main)", 2000, ["data/holdout/a.csv"]], ["PR holdout", 300, ["data/easy/a.csv"]]]);
+  assert.deepEqual(
+    model.holdouts.map((h: any) => [h.name, h.rows, Object.keys(h.files)]),
+    [
+      ["base holdout (main)", 2000, ["data/holdout/a.csv"]],
+      ["PR holdout", 300, ["data/easy/a.csv"]],
+    ],
+  );
   // The config's move is a gate change (named first), the files' move a held-out change.
-  assert.match(model.warnings[0], /^this pull request changes how the model is judged \(data\.holdout: \["data\/holdout\/\*\.csv"\] → \["data\/easy\/\*\.csv"\]\)/);
-  assert.match(model.warnings[1], /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/);
+  assert.match(
+    model.warnings[0],
+    /^this pull request changes how the model is judged \(data\.holdout: \["data\/holdout\/\*\.csv"\] → \["data\/easy\/\*\.csv"\]\)/,
+  );
+  assert.match(
+    model.warnings[1],
+    /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/,
+  );
   assert.deepEqual(model.notices, model.warnings.slice(0, 2));
 
   // Deleted outright (the PR's config still names the base's pattern): the base's set alone.
@@ -201,7 +258,10 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
   const deleted = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
   const after = JSON.parse(deleted.stdout).models[0];
   assert.equal(deleted.code, 0, deleted.stderr);
-  assert.deepEqual(after.holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 2000]]);
+  assert.deepEqual(
+    after.holdouts.map((h: any) => [h.name, h.rows]),
+    [["base holdout (main)", 2000]],
+  );
   assert.match(after.warnings[0], /removes or renames data\/holdout\/a\.csv/);
   const line = (await readNote(repo.git, "HEAD")).find((l) => l.event === "evaluate") as any;
   assert.match(line.holdoutSha256, /^[0-9a-f]{64}$/);
@@ -210,12 +270,24 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
 
 test("a challenger whose tensors live in an external file is refused before onnxruntime loads it", async (t) => {
   const { ProtoWriter } = await import("../../src/model/protobuf-wire.ts");
-  const tail = new ProtoWriter().message(7, (g) => g.message(5, (w) => w.string(8, "w").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "../../../../etc/passwd")))).finish();
+  const tail = new ProtoWriter()
+    .message(7, (g) =>
+      g.message(5, (w) =>
+        w
+          .string(8, "w")
+          .varint(14, 1)
+          .message(13, (e) => e.string(1, "location").string(2, "../../../../etc/passwd")),
+      ),
+    )
+    .finish();
   const { repo } = await pullRequestRepo(Buffer.concat([MODELS.good(), Buffer.from(tail)]));
   t.after(() => repo.cleanup());
   const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json");
   assert.equal(result.code, 2);
-  assert.match(JSON.parse(result.stdout).models[0].errors[0], /refusing to load this ONNX model: graph initializer "w" keeps its data in an external file/);
+  assert.match(
+    JSON.parse(result.stdout).models[0].errors[0],
+    /refusing to load this ONNX model: graph initializer "w" keeps its data in an external file/,
+  );
 });
 
 test("a pull request that changes how its model is judged says so at the top, naming the keys", async (t) => {
@@ -227,5 +299,8 @@ test("a pull request that changes how its model is judged says so at the top, na
   const [model] = JSON.parse(result.stdout).models;
   const notice = model.notices.find((n: string) => /changes how the model is judged/.test(n));
   assert.ok(notice, JSON.stringify(model.notices));
-  assert.match(notice, /evaluate\.confidence: 0\.95 → 0\.51; evaluate\.min_improvement: 0 → -1\)\. It is judged here with this branch's settings/);
+  assert.match(
+    notice,
+    /evaluate\.confidence: 0\.95 → 0\.51; evaluate\.min_improvement: 0 → -1\)\. It is judged here with this branch's settings/,
+  );
 });

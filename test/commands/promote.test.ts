@@ -16,11 +16,17 @@ import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-
 
 const CLI = fileURLToPath(new URL("../../bin/cli.ts", import.meta.url));
 const TSX = new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
-const worse = () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [0, 1], intercept: -1 }));
+const worse = () =>
+  Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [0, 1], intercept: -1 }));
 
 /** main: the weak model promoted as v1; then `next` committed on main (as a merge would). */
 async function repoWithChampion(next: Buffer): Promise<{ repo: TestRepo; v1: string; head: string }> {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   const v1 = await repo.commit("first model");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   const first = await repo.cli("promote");
@@ -32,13 +38,31 @@ async function repoWithChampion(next: Buffer): Promise<{ repo: TestRepo; v1: str
 }
 
 function forgedEvaluation(sha256: string, verdict: EvaluateLine["verdict"], at: string): EvaluateLine {
-  return { schema: 1, id: newLineId(), event: "evaluate", model: "fraud", at, tool: "forged", verdict, kind: "compared", commit: "0".repeat(40), challenger: { sha256, path: "models/fraud.onnx" }, metric: "roc_auc", holdout: {}, seed: 1 };
+  return {
+    schema: 1,
+    id: newLineId(),
+    event: "evaluate",
+    model: "fraud",
+    at,
+    tool: "forged",
+    verdict,
+    kind: "compared",
+    commit: "0".repeat(40),
+    challenger: { sha256, path: "models/fraud.onnx" },
+    metric: "roc_auc",
+    holdout: {},
+    seed: 1,
+  };
 }
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 async function remoteTags(repo: TestRepo): Promise<string[]> {
-  return (await repo.git.run(["ls-remote", "--tags", "--refs", "origin"])).split("\n").filter(Boolean).map((l) => l.split("\t")[1]).sort();
+  return (await repo.git.run(["ls-remote", "--tags", "--refs", "origin"]))
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("\t")[1])
+    .sort();
 }
 
 test("a winner is promoted on a verdict computed here; a forged, future-dated reject line changes nothing", async (t) => {
@@ -49,7 +73,10 @@ test("a winner is promoted on a verdict computed here; a forged, future-dated re
   const result = await repo.cli("promote", "--json");
   assert.equal(result.code, 0, result.stderr);
   const [promotion] = JSON.parse(result.stdout).promotions;
-  assert.deepEqual([promotion.tag, promotion.evaluation.verdict, promotion.evaluation.champion], ["modelkeeper/fraud/v2", "promote", "modelkeeper/fraud/v1"]);
+  assert.deepEqual(
+    [promotion.tag, promotion.evaluation.verdict, promotion.evaluation.champion],
+    ["modelkeeper/fraud/v2", "promote", "modelkeeper/fraud/v1"],
+  );
   assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
   const lines = await readNote(repo.git, head);
   const computed = lines.find((l) => l.event === "evaluate" && (l as any).computedBy === "promote") as any;
@@ -74,13 +101,19 @@ test("a loser is refused whatever the notes say: a forged promote line, or one c
   await pushNotes(repo.git);
   const result = await repo.cli("promote");
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v1 .* it says reject/);
+  assert.match(
+    result.stderr,
+    /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v1 .* it says reject/,
+  );
   assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1"]);
   assert.equal((await readNote(repo.git, head)).filter((l) => l.event === "promote").length, 0);
   // --force stays, loud and recorded with the verdict it overrode.
   const forced = await repo.cli("promote", "--force");
   assert.equal(forced.code, 0, forced.stderr);
-  assert.match(forced.stderr, /FORCED promotion of fraud by Test <test@example\.invalid>: evaluated here .* says reject/);
+  assert.match(
+    forced.stderr,
+    /FORCED promotion of fraud by Test <test@example\.invalid>: evaluated here .* says reject/,
+  );
   const line = (await readNote(repo.git, head)).find((l) => l.event === "promote") as any;
   assert.equal(line.forcedBy, "Test <test@example.invalid>");
 });
@@ -90,14 +123,23 @@ test("a lightweight or hand-made tag named like a champion is ignored and report
   t.after(() => repo.cleanup());
   // v8: lightweight on the worse model; v9: annotated, claiming the worse model's sha256 but on the weak model's commit.
   await repo.git.run(["tag", "modelkeeper/fraud/v8", head]);
-  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 9, tag: "modelkeeper/fraud/v9", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  const claim = JSON.stringify({
+    event: "promote",
+    model: "fraud",
+    version: 9,
+    tag: "modelkeeper/fraud/v9",
+    artifact: { path: "models/fraud.onnx", sha256: sha(worse()) },
+  });
   await repo.git.run(["tag", "-a", "modelkeeper/fraud/v9", "-m", `fake\n\n${claim}`, "HEAD~1"]);
   await repo.git.run(["push", "--quiet", "origin", "--tags"]);
   // The worse model is not "already the champion" by v8, and is judged against the trusted v1.
   const json = await repo.cli("evaluate", "--json", "--no-comment");
   const model = JSON.parse(json.stdout).models[0];
   assert.equal(model.champion.label, "tag modelkeeper/fraud/v1");
-  assert.deepEqual(model.ignoredChampionTags.map((t: any) => t.tag), ["modelkeeper/fraud/v9", "modelkeeper/fraud/v8"]);
+  assert.deepEqual(
+    model.ignoredChampionTags.map((t: any) => t.tag),
+    ["modelkeeper/fraud/v9", "modelkeeper/fraud/v8"],
+  );
   assert.match(json.stderr, /ignored modelkeeper\/fraud\/v8: a lightweight tag/);
   assert.match(json.stderr, /ignored modelkeeper\/fraud\/v9: .*has sha256 .* but the tag names/);
   assert.equal(JSON.parse(json.stdout).verdict, "reject");
@@ -120,7 +162,10 @@ test("on the champion's own commit, another file is compared against the champio
   const result = await repo.cli("evaluate", "--challenger", file, "--json", "--no-comment");
   assert.equal(result.code, 1, result.stderr);
   const report = JSON.parse(result.stdout);
-  assert.deepEqual([report.verdict, report.models[0].kind, report.models[0].champion.label], ["reject", "compared", "tag modelkeeper/fraud/v1"]);
+  assert.deepEqual(
+    [report.verdict, report.models[0].kind, report.models[0].champion.label],
+    ["reject", "compared", "tag modelkeeper/fraud/v1"],
+  );
   const same = await repo.cli("evaluate", "--json", "--no-comment");
   assert.deepEqual([same.code, JSON.parse(same.stdout).models[0].kind], [0, "unchanged"]);
 });
@@ -159,7 +204,10 @@ test("two promote processes of one artifact at once give exactly one version", a
   );
   const run = (cwd: string) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", TSX, CLI, "promote"], { cwd, env: { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" } });
+      const child = spawn(process.execPath, ["--import", TSX, CLI, "promote"], {
+        cwd,
+        env: { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" },
+      });
       let out = "";
       child.stdout.on("data", (d) => (out += d));
       child.stderr.on("data", (d) => (out += d));
@@ -168,7 +216,11 @@ test("two promote processes of one artifact at once give exactly one version", a
   const results = await Promise.all(clones.map(run));
   for (const r of results) assert.equal(r.code, 0, r.out);
   assert.deepEqual(await remoteTags(repo), ["refs/tags/modelkeeper/fraud/v1", "refs/tags/modelkeeper/fraud/v2"]);
-  assert.equal(results.filter((r) => /already the champion as modelkeeper\/fraud\/v2/.test(r.out)).length, 1, results.map((r) => r.out).join("\n---\n"));
+  assert.equal(
+    results.filter((r) => /already the champion as modelkeeper\/fraud\/v2/.test(r.out)).length,
+    1,
+    results.map((r) => r.out).join("\n---\n"),
+  );
 });
 
 test("a promote whose push fails leaves no local tag and no local note line", async (t) => {
@@ -221,11 +273,21 @@ test("a rollback merged through a pull request is still a rollback: the trailer 
   const rollback = await repo.cli("rollback", "--model", "fraud", "--json");
   assert.equal(rollback.code, 0, rollback.stderr);
   await repo.git.run(["checkout", "--quiet", "main"]);
-  await repo.git.run(["merge", "--quiet", "--no-ff", "-m", "Merge pull request #8 from rollback-branch", "rollback-branch"]);
+  await repo.git.run([
+    "merge",
+    "--quiet",
+    "--no-ff",
+    "-m",
+    "Merge pull request #8 from rollback-branch",
+    "rollback-branch",
+  ]);
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   const promote = await repo.cli("promote", "--json");
   assert.equal(promote.code, 0, promote.stderr);
-  assert.deepEqual([JSON.parse(promote.stdout).promotions[0].tag, JSON.parse(promote.stdout).promotions[0].restores], ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"]);
+  assert.deepEqual(
+    [JSON.parse(promote.stdout).promotions[0].tag, JSON.parse(promote.stdout).promotions[0].restores],
+    ["modelkeeper/fraud/v3", "modelkeeper/fraud/v1"],
+  );
 });
 
 test("rollback restores only trusted champions: a lightweight tag or a forged annotated tag on a side branch is never the target", async (t) => {
@@ -237,7 +299,13 @@ test("rollback restores only trusted champions: a lightweight tag or a forged an
   await repo.git.run(["checkout", "--quiet", "-b", "side"]);
   await repo.write("models/fraud.onnx", worse());
   const evil = await repo.commit("evil model");
-  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 3, tag: "modelkeeper/fraud/v3", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  const claim = JSON.stringify({
+    event: "promote",
+    model: "fraud",
+    version: 3,
+    tag: "modelkeeper/fraud/v3",
+    artifact: { path: "models/fraud.onnx", sha256: sha(worse()) },
+  });
   await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", `modelkeeper: fraud v3\n\n${claim}`, evil]);
   await repo.git.run(["tag", "modelkeeper/fraud/v4", evil]);
   await repo.git.run(["checkout", "--quiet", "main"]);
@@ -248,13 +316,19 @@ test("rollback restores only trusted champions: a lightweight tag or a forged an
   assert.equal(JSON.parse(rollback.stdout).to.tag, "modelkeeper/fraud/v1");
   assert.equal(JSON.parse(rollback.stdout).sha256, sha(MODELS.weak()));
   assert.match(rollback.stderr, /ignored modelkeeper\/fraud\/v4: a lightweight tag/);
-  assert.match(rollback.stderr, /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of the current branch main/);
+  assert.match(
+    rollback.stderr,
+    /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of the current branch main/,
+  );
   assert.deepEqual(await readFile(join(repo.dir, "models/fraud.onnx")), MODELS.weak());
 
   await repo.git.run(["reset", "--quiet", "--hard", head]);
   const forced = await repo.cli("rollback", "--model", "fraud", "--to", "v3");
   assert.equal(forced.code, 2);
-  assert.match(forced.stderr, /--to v3: no trusted champion tag modelkeeper\/fraud\/v3 in this branch's history\. Trusted versions there: v2, v1\./);
+  assert.match(
+    forced.stderr,
+    /--to v3: no trusted champion tag modelkeeper\/fraud\/v3 in this branch's history\. Trusted versions there: v2, v1\./,
+  );
   assert.deepEqual(await readFile(join(repo.dir, "models/fraud.onnx")), MODELS.good());
 });
 
@@ -266,11 +340,19 @@ test("rollback with one version only, or an unknown --to, says what exists", asy
   assert.match(none.stderr, /has 1 trusted champion version\(s\) in this branch's history: there is no previous one/);
   const unknown = await repo.cli("rollback", "--model", "fraud", "--to", "v9");
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /--to v9: no trusted champion tag modelkeeper\/fraud\/v9 in this branch's history\. Trusted versions there: v1\./);
+  assert.match(
+    unknown.stderr,
+    /--to v9: no trusted champion tag modelkeeper\/fraud\/v9 in this branch's history\. Trusted versions there: v1\./,
+  );
 });
 
 test("a commit whose recorded inputs changed but whose artifact did not is flagged as probably not retrained", async (t) => {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit("first model");
   assert.equal((await repo.cli("record")).code, 0);
@@ -282,7 +364,10 @@ test("a commit whose recorded inputs changed but whose artifact did not is flagg
   const result = await repo.cli("evaluate", "--json", "--no-comment");
   const model = JSON.parse(result.stdout).models[0];
   assert.equal(model.kind, "unchanged");
-  assert.ok(model.warnings.some((w: string) => /inputs .* changed but the artifact did not/.test(w)), JSON.stringify(model.warnings));
+  assert.ok(
+    model.warnings.some((w: string) => /inputs .* changed but the artifact did not/.test(w)),
+    JSON.stringify(model.warnings),
+  );
 });
 
 test("a well-formed annotated tag pushed from a side branch is not the champion; odd or huge remote tag names cannot set the numbering", async (t) => {
@@ -292,15 +377,30 @@ test("a well-formed annotated tag pushed from a side branch is not the champion;
   await repo.git.run(["checkout", "--quiet", "-b", "side"]);
   await repo.write("models/fraud.onnx", worse());
   await repo.commit("worse, never merged");
-  const claim = JSON.stringify({ event: "promote", model: "fraud", version: 3, tag: "modelkeeper/fraud/v3", artifact: { path: "models/fraud.onnx", sha256: sha(worse()) } });
+  const claim = JSON.stringify({
+    event: "promote",
+    model: "fraud",
+    version: 3,
+    tag: "modelkeeper/fraud/v3",
+    artifact: { path: "models/fraud.onnx", sha256: sha(worse()) },
+  });
   await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", `x\n\n${claim}`]);
   const odd = ["v1e21", "v99999999999999999999999", "v9007199254740993"].map((v) => `modelkeeper/fraud/${v}`);
   for (const tag of odd) await repo.git.run(["tag", tag, "HEAD"]);
-  await repo.git.run(["push", "--quiet", "origin", "refs/tags/modelkeeper/fraud/v3", ...odd.map((tag) => `refs/tags/${tag}`)]);
+  await repo.git.run([
+    "push",
+    "--quiet",
+    "origin",
+    "refs/tags/modelkeeper/fraud/v3",
+    ...odd.map((tag) => `refs/tags/${tag}`),
+  ]);
   await repo.git.run(["checkout", "--quiet", "main"]);
   const evaluation = await repo.cli("evaluate", "--json", "--no-comment");
   assert.equal(JSON.parse(evaluation.stdout).models[0].champion.label, "tag modelkeeper/fraud/v1");
-  assert.match(evaluation.stderr, /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of/);
+  assert.match(
+    evaluation.stderr,
+    /ignored modelkeeper\/fraud\/v3: it points at a commit that is not in the history of/,
+  );
   // The winner is numbered from the trusted champion v1 (v2: the name is free), never "v1e+23".
   const promoted = await repo.cli("promote", "--json");
   assert.equal(promoted.code, 0, promoted.stderr);

@@ -34,12 +34,20 @@ test("record writes one short JSON line naming a manifest blob with the sha256 o
   assert.equal(record.train, "node train.mjs");
   assert.equal(record.inputs, undefined, "hashes are in the manifest, not inline");
   assert.equal(record.dirty, undefined);
-  assert.deepEqual(record.artifact, { path: "models/fraud.bin", sha256: sha(files["models/fraud.bin"]), bytes: files["models/fraud.bin"].length });
+  assert.deepEqual(record.artifact, {
+    path: "models/fraud.bin",
+    sha256: sha(files["models/fraud.bin"]),
+    bytes: files["models/fraud.bin"].length,
+  });
 
   // The manifest is a git blob, byte-for-byte what the line's sha256 names, listing each file.
   const manifest = await readBlob(repo.git, record.manifest!.oid);
   assert.equal(createHash("sha256").update(manifest).digest("hex"), record.manifest!.sha256);
-  const [header, ...entries] = manifest.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const [header, ...entries] = manifest
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.equal(header.modelkeeper, "manifest");
   assert.equal(header.section.evaluate.confidence, 0.95, "the model's section with defaults filled in");
   // In path order (the order files are hashed in, so entries stream out as hashes arrive).
@@ -81,7 +89,12 @@ test("on a pull_request event the note goes on the PR head commit, not the merge
   const head = await repo.commit("head");
   await repo.git.run(["commit", "--quiet", "--allow-empty", "-m", "merge commit stand-in"]);
   const eventPath = join(await mkdtemp(join(tmpdir(), "mk-event-")), "event.json");
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: head, ref: "feature" }, base: { ref: "main", sha: head } } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      pull_request: { number: 7, head: { sha: head, ref: "feature" }, base: { ref: "main", sha: head } },
+    }),
+  );
   const env = { ...process.env, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath };
   const code = await runCli(["record"], { stdout: () => {}, stderr: () => {} }, env, repo.dir);
   assert.equal(code, 0);
@@ -90,10 +103,26 @@ test("on a pull_request event the note goes on the PR head commit, not the merge
 });
 
 const badInputs: Array<[string, (files: Record<string, string>) => void, RegExp]> = [
-  ["an empty glob", (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("data/train/*.csv", "data/nothing/*.csv")), /models\.fraud\.data: "data\/nothing\/\*\.csv" matches no file/],
-  ["a path outside the repository", (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("[params.yaml]", "[../secrets.yaml]")), /"\.\.\/secrets\.yaml" is outside the repository/],
-  ["a missing artifact", (f) => delete f["models/fraud.bin"], /models\.fraud\.artifact: "models\/fraud\.bin" matches no file/],
-  ["an unknown key", (f) => (f["modelkeeper.yml"] += "    colour: red\n"), /modelkeeper\.yml:12: unknown key "models\.fraud\.colour"/],
+  [
+    "an empty glob",
+    (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("data/train/*.csv", "data/nothing/*.csv")),
+    /models\.fraud\.data: "data\/nothing\/\*\.csv" matches no file/,
+  ],
+  [
+    "a path outside the repository",
+    (f) => (f["modelkeeper.yml"] = f["modelkeeper.yml"].replace("[params.yaml]", "[../secrets.yaml]")),
+    /"\.\.\/secrets\.yaml" is outside the repository/,
+  ],
+  [
+    "a missing artifact",
+    (f) => delete f["models/fraud.bin"],
+    /models\.fraud\.artifact: "models\/fraud\.bin" matches no file/,
+  ],
+  [
+    "an unknown key",
+    (f) => (f["modelkeeper.yml"] += "    colour: red\n"),
+    /modelkeeper\.yml:12: unknown key "models\.fraud\.colour"/,
+  ],
   ["invalid YAML", (f) => (f["modelkeeper.yml"] = "models: [\n"), /modelkeeper\.yml:\d+:\d+: invalid YAML/],
 ];
 
@@ -152,7 +181,9 @@ test("eight record --push runs from eight clones at once: every line reaches the
   const results = await Promise.all(
     clones.map((dir) => {
       let stderr = "";
-      return runCli(["record", "--push"], { stdout: () => {}, stderr: (t) => (stderr += t) }, process.env, dir).then((code) => ({ code, stderr }));
+      return runCli(["record", "--push"], { stdout: () => {}, stderr: (t) => (stderr += t) }, process.env, dir).then(
+        (code) => ({ code, stderr }),
+      );
     }),
   );
   for (const r of results) assert.equal(r.code, 0, r.stderr);
@@ -190,7 +221,10 @@ test("record on a dirty tree refuses, naming each file; --allow-dirty records th
   assert.deepEqual(line.dirty, ["params.yaml", "src/new.py"]);
   assert.match(allowed.stderr, /recording 2 file\(s\) that are not as committed/);
   const verify = await repo.cli("verify");
-  assert.match(verify.stdout, /the record was made with --allow-dirty: 2 file\(s\) were not as committed \(params\.yaml, src\/new\.py\)/);
+  assert.match(
+    verify.stdout,
+    /the record was made with --allow-dirty: 2 file\(s\) were not as committed \(params\.yaml, src\/new\.py\)/,
+  );
 
   // A staged but uncommitted change is dirty too: the commit does not hold it.
   await repo.git.run(["add", "params.yaml"]);
@@ -204,7 +238,9 @@ test("an unchanged tree records the same manifest blob again: the new note line 
   await repo.cli("record");
   await repo.commit("nothing changed");
   await repo.cli("record");
-  const [first, second] = [...(await noteLines(repo.git, c1)), ...(await noteLines(repo.git))].map((l) => JSON.parse(l) as RecordLine);
+  const [first, second] = [...(await noteLines(repo.git, c1)), ...(await noteLines(repo.git))].map(
+    (l) => JSON.parse(l) as RecordLine,
+  );
   assert.equal(second.manifest!.oid, first.manifest!.oid);
   assert.ok(JSON.stringify(second).length < 1000, `${JSON.stringify(second).length} bytes`);
   // The manifest is kept alive as a note on itself in the same ref (so gc keeps it, pushes carry it).
@@ -226,7 +262,12 @@ test("record --push carries the manifest blobs: a fresh clone of the bare remote
   await git.run(["fetch", "--quiet", "origin", "refs/notes/modelkeeper:refs/notes/modelkeeper"]);
   let stdout = "";
   let stderr = "";
-  const code = await runCli(["verify", "--json"], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, process.env, fresh);
+  const code = await runCli(
+    ["verify", "--json"],
+    { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) },
+    process.env,
+    fresh,
+  );
   assert.equal(code, 0, stderr + stdout);
   assert.equal(JSON.parse(stdout).models[0].checked, 8);
 });
@@ -264,7 +305,10 @@ test("an unchanged tree on a new commit reuses the earlier manifest without hash
   const second = await repo.cli("record", "--json");
   assert.match(second.stderr, /its manifest [0-9a-f]{12} is reused/);
   assert.equal(JSON.parse(second.stdout).models[0].hashed, 0);
-  const [a, b] = [JSON.parse((await noteLines(repo.git, "HEAD~1"))[0]), JSON.parse((await noteLines(repo.git))[0])] as RecordLine[];
+  const [a, b] = [
+    JSON.parse((await noteLines(repo.git, "HEAD~1"))[0]),
+    JSON.parse((await noteLines(repo.git))[0]),
+  ] as RecordLine[];
   assert.deepEqual(b.manifest, a.manifest);
 
   // An ignored file the data glob matches: the walk would hash it, so the memo must not apply.

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { createTestRepo, simpleModelFiles } from "../support/git-repo.ts";
 
 async function worktrees(repo: Awaited<ReturnType<typeof createTestRepo>>) {
-  return (await repo.git.run(["worktree", "list", "--porcelain"])).split("\n").filter((l) => l.startsWith("worktree ")).length;
+  return (await repo.git.run(["worktree", "list", "--porcelain"])).split("\n").filter((l) => l.startsWith("worktree "))
+    .length;
 }
 
 test("reproduce rebuilds the model in a clean worktree and finds the identical artifact", async (t) => {
@@ -29,7 +30,10 @@ test("reproduce brings in recorded inputs kept outside git, but only with the re
   await repo.write("data/holdout.csv", "changed\n");
   const result = await repo.cli("reproduce");
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /data\/holdout\.csv: recorded as an input of fraud but not in git at this commit, and the working copy differs/);
+  assert.match(
+    result.stderr,
+    /data\/holdout\.csv: recorded as an input of fraud but not in git at this commit, and the working copy differs/,
+  );
   assert.equal(await worktrees(repo), 1);
 });
 
@@ -46,7 +50,10 @@ test("a train command that fails or writes different bytes is not reproduced, an
   assert.match(failed.stdout, /boom/);
   assert.equal(await worktrees(repo), 1);
 
-  await repo.write("train.mjs", "import { writeFileSync } from 'node:fs'; writeFileSync('models/fraud.bin', String(Math.random()));\n");
+  await repo.write(
+    "train.mjs",
+    "import { writeFileSync } from 'node:fs'; writeFileSync('models/fraud.bin', String(Math.random()));\n",
+  );
   await repo.commit();
   await repo.cli("record");
   const differs = await repo.cli("reproduce", "--json");
@@ -71,7 +78,8 @@ test("an ONNX rebuild whose bytes differ (an embedded timestamp) is reproduced w
   const { binaryCsv } = await import("../support/gate-fixtures.ts");
   const trainer = new URL("../../dist/trainer.js", import.meta.url).href;
   const repo = await createTestRepo({
-    "modelkeeper.yml": "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    train: node train.mjs\n    label: is_fraud\n    features: [x1, x2]\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    code: [train.mjs]\n",
+    "modelkeeper.yml":
+      "models:\n  fraud:\n    task: binary\n    artifact: models/fraud.onnx\n    train: node train.mjs\n    label: is_fraud\n    features: [x1, x2]\n    data:\n      train: data/train.csv\n      holdout: data/holdout.csv\n    code: [train.mjs]\n",
     "data/train.csv": binaryCsv(1500, 1),
     "data/holdout.csv": binaryCsv(1000, 2),
     "train.mjs": [
@@ -108,7 +116,9 @@ test("reproduce never runs a train command written in a note: it runs the commit
   t.after(async () => (await import("node:fs/promises")).rm(pwned, { force: true }));
   // Whoever can push refs/notes/modelkeeper appends a newer record line naming their command.
   const [genuine] = await readNote(repo.git, commit);
-  await appendNoteLines(repo.git, commit, [{ ...(genuine as any), id: "f0f0f0f0f0f0f0f0", at: "2999-01-01T00:00:00.000Z", train: `touch ${pwned}` }]);
+  await appendNoteLines(repo.git, commit, [
+    { ...(genuine as any), id: "f0f0f0f0f0f0f0f0", at: "2999-01-01T00:00:00.000Z", train: `touch ${pwned}` },
+  ]);
   const result = await repo.cli("reproduce", "--json");
   assert.equal(existsSync(pwned), false, "the note's command was not executed");
   assert.equal(result.code, 0, result.stderr);
@@ -117,7 +127,10 @@ test("reproduce never runs a train command written in a note: it runs the commit
   assert.equal(model.noteTrainDiffers, true);
   assert.equal(model.noteTrain, `touch ${pwned}`);
   assert.equal(model.trainFrom, `modelkeeper.yml at ${commit}`);
-  assert.match(result.stderr, /the note's recorded train command differs from the one in [0-9a-f]{12}'s modelkeeper\.yml/);
+  assert.match(
+    result.stderr,
+    /the note's recorded train command differs from the one in [0-9a-f]{12}'s modelkeeper\.yml/,
+  );
   const text = await repo.cli("reproduce");
   assert.match(text.stdout, /the note's recorded train command differs and was not run: "touch \/tmp\/pwned-/);
 });
@@ -128,7 +141,10 @@ test("reproduce takes the train command from the commit's tree, not from the wor
   await repo.commit();
   await repo.cli("record");
   // An uncommitted edit of the config (or a --config elsewhere) does not choose the command.
-  await repo.write("modelkeeper.yml", simpleModelFiles()["modelkeeper.yml"].replace("train: node train.mjs", "train: exit 9"));
+  await repo.write(
+    "modelkeeper.yml",
+    simpleModelFiles()["modelkeeper.yml"].replace("train: node train.mjs", "train: exit 9"),
+  );
   const result = await repo.cli("reproduce", "--json");
   assert.equal(result.code, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).models[0].train, "node train.mjs");
@@ -141,7 +157,14 @@ test("reproduce refuses a record whose artifact path climbs out of the repositor
   const commit = await repo.commit();
   await repo.cli("record");
   const [genuine] = await readNote(repo.git, commit);
-  await appendNoteLines(repo.git, commit, [{ ...(genuine as any), id: "e0e0e0e0e0e0e0e0", at: "2999-01-01T00:00:00.000Z", artifact: { path: "../../etc/passwd", sha256: "0".repeat(64), bytes: 1 } }]);
+  await appendNoteLines(repo.git, commit, [
+    {
+      ...(genuine as any),
+      id: "e0e0e0e0e0e0e0e0",
+      at: "2999-01-01T00:00:00.000Z",
+      artifact: { path: "../../etc/passwd", sha256: "0".repeat(64), bytes: 1 },
+    },
+  ]);
   const result = await repo.cli("reproduce");
   assert.equal(result.code, 2);
   // Its artifact hash is not the committed artifact's, so it is not this commit's record at all.

@@ -26,8 +26,19 @@ async function retrainBranch(trainScript: string): Promise<{ repo: TestRepo; sta
 async function retrain(repo: TestRepo, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const env = { ...process.env, GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_TOKEN: "", GITHUB_BASE_REF: "main" };
-  const code = await runCli(["retrain", ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, env, repo.dir);
+  const env = {
+    ...process.env,
+    GITHUB_EVENT_NAME: "",
+    GITHUB_EVENT_PATH: "",
+    GITHUB_TOKEN: "",
+    GITHUB_BASE_REF: "main",
+  };
+  const code = await runCli(
+    ["retrain", ...argv],
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    env,
+    repo.dir,
+  );
   return { code, stdout, stderr };
 }
 
@@ -44,14 +55,19 @@ test("retrain trains, records, commits and pushes the artifact with its note, th
   assert.equal(report.retrained.previous, start);
   const head = (await repo.git.run(["rev-parse", "HEAD"])).trim();
   assert.notEqual(head, start);
-  assert.equal((await repo.git.run(["ls-remote", "origin", "refs/heads/modelkeeper/retrain/fraud"])).split("\t")[0], head);
+  assert.equal(
+    (await repo.git.run(["ls-remote", "origin", "refs/heads/modelkeeper/retrain/fraud"])).split("\t")[0],
+    head,
+  );
   const events = (await readNote(repo.git, head)).map((l) => l.event).sort();
   assert.deepEqual(events, ["evaluate", "record"]);
   assert.match(await repo.git.run(["ls-remote", "origin", "refs/notes/modelkeeper"]), /refs\/notes\/modelkeeper/);
 });
 
 test("a failing train command leaves the branch as it was, locally and on the remote, and says so", async (t) => {
-  const { repo, start } = await retrainBranch(`import { writeFileSync } from "node:fs";\nwriteFileSync("models/fraud.onnx", "half-written");\nprocess.stderr.write("out of memory\\n");\nprocess.exit(1);\n`);
+  const { repo, start } = await retrainBranch(
+    `import { writeFileSync } from "node:fs";\nwriteFileSync("models/fraud.onnx", "half-written");\nprocess.stderr.write("out of memory\\n");\nprocess.exit(1);\n`,
+  );
   t.after(() => repo.cleanup());
   const result = await retrain(repo);
   assert.equal(result.code, 2);
@@ -59,7 +75,10 @@ test("a failing train command leaves the branch as it was, locally and on the re
   assert.match(result.stderr, /out of memory/);
   assert.equal((await repo.git.run(["rev-parse", "HEAD"])).trim(), start);
   assert.equal((await repo.git.run(["status", "--porcelain", "--untracked-files=no"])).trim(), "");
-  assert.equal((await repo.git.run(["ls-remote", "origin", "refs/heads/modelkeeper/retrain/fraud"])).split("\t")[0], start);
+  assert.equal(
+    (await repo.git.run(["ls-remote", "origin", "refs/heads/modelkeeper/retrain/fraud"])).split("\t")[0],
+    start,
+  );
 });
 
 test("retrain outside a retrain branch needs --model, and refuses a dirty working tree", async (t) => {

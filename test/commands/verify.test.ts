@@ -20,7 +20,13 @@ test("verify passes on an unchanged tree and lists changed, missing and new path
   assert.equal(bad.code, 1);
   const report = JSON.parse(bad.stdout);
   assert.equal(report.ok, false);
-  const changes = report.models[0].changes.map((c: any) => [c.path, c.role, c.kind, Boolean(c.expected), Boolean(c.actual)]);
+  const changes = report.models[0].changes.map((c: any) => [
+    c.path,
+    c.role,
+    c.kind,
+    Boolean(c.expected),
+    Boolean(c.actual),
+  ]);
   assert.deepEqual(changes, [
     ["data/train/b.csv", "data", "missing", true, false],
     ["data/train/c.csv", "data", "new", false, true],
@@ -69,12 +75,19 @@ test("adding a second model leaves the first model's record valid; editing its o
   t.after(() => repo.cleanup());
   await repo.commit();
   await repo.cli("record");
-  const second = "  churn:\n    task: binary\n    artifact: models/fraud.bin\n    label: churned\n    data:\n      train: data/holdout.csv\n      holdout: data/holdout.csv\n";
+  const second =
+    "  churn:\n    task: binary\n    artifact: models/fraud.bin\n    label: churned\n    data:\n      train: data/holdout.csv\n      holdout: data/holdout.csv\n";
   await repo.write("modelkeeper.yml", files["modelkeeper.yml"] + second);
   const ok = await repo.cli("verify", "--model", "fraud");
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
 
-  await repo.write("modelkeeper.yml", files["modelkeeper.yml"].replace("label: is_fraud", "label: fraud_flag\n    evaluate:\n      metric: average_precision") + second);
+  await repo.write(
+    "modelkeeper.yml",
+    files["modelkeeper.yml"].replace(
+      "label: is_fraud",
+      "label: fraud_flag\n    evaluate:\n      metric: average_precision",
+    ) + second,
+  );
   const bad = await repo.cli("verify", "--model", "fraud", "--json");
   assert.equal(bad.code, 1);
   const [change] = JSON.parse(bad.stdout).models[0].changes;
@@ -85,7 +98,10 @@ test("adding a second model leaves the first model's record valid; editing its o
     { key: "label", before: "is_fraud", after: "fraud_flag" },
   ]);
   const text = await repo.cli("verify", "--model", "fraud");
-  assert.match(text.stdout, /changed section +modelkeeper\.yml#models\.fraud +expected [0-9a-f]{12} +actual [0-9a-f]{12}\n +evaluate\.metric: \(absent\) -> "average_precision"\n +label: "is_fraud" -> "fraud_flag"/);
+  assert.match(
+    text.stdout,
+    /changed section +modelkeeper\.yml#models\.fraud +expected [0-9a-f]{12} +actual [0-9a-f]{12}\n +evaluate\.metric: \(absent\) -> "average_precision"\n +label: "is_fraud" -> "fraud_flag"/,
+  );
 });
 
 test("verify uses a record only from the commit, an ancestor, or a commit with identical recorded files; never another branch's", async (t) => {
@@ -111,7 +127,10 @@ test("verify uses a record only from the commit, an ancestor, or a commit with i
   await repo.git.run(["merge", "--quiet", "--no-ff", "-m", "merge topic", "topic"]);
   const merged = await repo.cli("verify", "--json");
   assert.equal(merged.code, 0, merged.stdout + merged.stderr);
-  assert.deepEqual([JSON.parse(merged.stdout).models[0].recordCommit, JSON.parse(merged.stdout).models[0].relation], [base, "ancestor"]);
+  assert.deepEqual(
+    [JSON.parse(merged.stdout).models[0].recordCommit, JSON.parse(merged.stdout).models[0].relation],
+    [base, "ancestor"],
+  );
 
   // A retrain branch, squash-merged: its record's files are identical to the squashed tree.
   await repo.git.run(["checkout", "--quiet", "-b", "retrain", base]);
@@ -124,7 +143,10 @@ test("verify uses a record only from the commit, an ancestor, or a commit with i
   await repo.git.run(["commit", "--quiet", "-m", "squash retrain"]);
   const squashed = await repo.cli("verify", "--json");
   assert.equal(squashed.code, 0, squashed.stdout + squashed.stderr);
-  assert.deepEqual([JSON.parse(squashed.stdout).models[0].recordCommit, JSON.parse(squashed.stdout).models[0].relation], [retrained, "same-files"]);
+  assert.deepEqual(
+    [JSON.parse(squashed.stdout).models[0].recordCommit, JSON.parse(squashed.stdout).models[0].relation],
+    [retrained, "same-files"],
+  );
 });
 
 test("older note lines with the hashes inline still verify", async (t) => {
@@ -136,15 +158,29 @@ test("older note lines with the hashes inline still verify", async (t) => {
   const commit = await repo.commit();
   const sha = (p: string) => createHash("sha256").update(files[p]).digest("hex");
   const inline = {
-    schema: 1, id: "0123456789abcdef", event: "record", model: "fraud", at: "2026-11-28T04:12:09.761Z", tool: "modelkeeper/0.1.0", train: "node train.mjs",
+    schema: 1,
+    id: "0123456789abcdef",
+    event: "record",
+    model: "fraud",
+    at: "2026-11-28T04:12:09.761Z",
+    tool: "modelkeeper/0.1.0",
+    train: "node train.mjs",
     artifact: { path: "models/fraud.bin", sha256: sha("models/fraud.bin"), bytes: files["models/fraud.bin"].length },
     inputs: {
-      data: { "data/holdout.csv": sha("data/holdout.csv"), "data/train/a.csv": sha("data/train/a.csv"), "data/train/b.csv": sha("data/train/b.csv") },
+      data: {
+        "data/holdout.csv": sha("data/holdout.csv"),
+        "data/train/a.csv": sha("data/train/a.csv"),
+        "data/train/b.csv": sha("data/train/b.csv"),
+      },
       code: { "src/features.py": sha("src/features.py"), "train.mjs": sha("train.mjs") },
       config: { "modelkeeper.yml": sha("modelkeeper.yml"), "params.yaml": sha("params.yaml") },
       lockfiles: { "package-lock.json": sha("package-lock.json") },
     },
-    patterns: { data: ["data/train/*.csv", "data/holdout.csv"], code: ["train.mjs", "src"], config: ["params.yaml", "modelkeeper.yml"] },
+    patterns: {
+      data: ["data/train/*.csv", "data/holdout.csv"],
+      code: ["train.mjs", "src"],
+      config: ["params.yaml", "modelkeeper.yml"],
+    },
     env: { node: "v20.20.2", platform: "linux-x64" },
   };
   await appendNoteLines(repo.git, commit, [inline as any]);
@@ -154,7 +190,10 @@ test("older note lines with the hashes inline still verify", async (t) => {
   assert.equal((await repo.cli("reproduce")).code, 0);
   await repo.write("params.yaml", "lr: 0.3\n");
   const bad = await repo.cli("verify", "--json");
-  assert.deepEqual(JSON.parse(bad.stdout).models[0].changes.map((c: any) => c.path), ["params.yaml"]);
+  assert.deepEqual(
+    JSON.parse(bad.stdout).models[0].changes.map((c: any) => c.path),
+    ["params.yaml"],
+  );
 });
 
 test("a manifest that does not hash to the note line's sha256 is refused", async (t) => {
@@ -164,8 +203,19 @@ test("a manifest that does not hash to the note line's sha256 is refused", async
   const commit = await repo.commit();
   await repo.cli("record");
   const [genuine] = (await readNote(repo.git, commit)) as any[];
-  const forged = (await repo.git.run(["hash-object", "-w", "--stdin"], { input: '{"model":"fraud","modelkeeper":"manifest","section":{},"version":1}\n' })).trim();
-  await appendNoteLines(repo.git, commit, [{ ...genuine, id: "d0d0d0d0d0d0d0d0", at: "2999-01-01T00:00:00.000Z", manifest: { ...genuine.manifest, oid: forged } }]);
+  const forged = (
+    await repo.git.run(["hash-object", "-w", "--stdin"], {
+      input: '{"model":"fraud","modelkeeper":"manifest","section":{},"version":1}\n',
+    })
+  ).trim();
+  await appendNoteLines(repo.git, commit, [
+    {
+      ...genuine,
+      id: "d0d0d0d0d0d0d0d0",
+      at: "2999-01-01T00:00:00.000Z",
+      manifest: { ...genuine.manifest, oid: forged },
+    },
+  ]);
   const result = await repo.cli("verify");
   assert.equal(result.code, 2);
   assert.match(result.stderr, /manifest [0-9a-f]{12} does not hash to the sha256 the note line names/);
@@ -185,7 +235,18 @@ test("a forged record off the history (same artifact, no inputs, no patterns) vo
   await repo.git.run(["commit", "--quiet", "-m", "forged"]);
   const forged = (await repo.git.run(["rev-parse", "HEAD"])).trim();
   const sha = createHash("sha256").update(files["models/fraud.bin"]).digest("hex");
-  const line = { schema: 1, id: "feedfacefeedface", event: "record", model: "fraud", at: "2999-01-01T00:00:00.000Z", tool: "forged", artifact: { path: "models/fraud.bin", sha256: sha, bytes: files["models/fraud.bin"].length }, inputs: { data: {}, code: {}, config: {}, lockfiles: {} }, patterns: { data: [], code: [], config: [] }, env: { node: "x", platform: "x" } };
+  const line = {
+    schema: 1,
+    id: "feedfacefeedface",
+    event: "record",
+    model: "fraud",
+    at: "2999-01-01T00:00:00.000Z",
+    tool: "forged",
+    artifact: { path: "models/fraud.bin", sha256: sha, bytes: files["models/fraud.bin"].length },
+    inputs: { data: {}, code: {}, config: {}, lockfiles: {} },
+    patterns: { data: [], code: [], config: [] },
+    env: { node: "x", platform: "x" },
+  };
   await appendNoteLines(repo.git, forged, [line as any]);
   await repo.git.run(["checkout", "--quiet", "-f", "main"]);
   await repo.write("data/train/a.csv", "amount,is_fraud\n1,1\n");

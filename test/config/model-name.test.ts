@@ -75,8 +75,12 @@ test("every name modelkeeper accepts is a valid git tag component and retrain br
   // The table plus generated names over an alphabet of the characters git is particular about.
   const alphabet = ["a", "Z", "0", ".", "-", "_", "/", "@", "{", "~", "^", ":", " ", "*", "[", "\\", "lock", "\u0001"];
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const generated = Array.from({ length: 150 }, () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(""));
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const generated = Array.from({ length: 150 }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
+      "",
+    ),
+  );
   let gitRefused = 0;
   for (const name of [...NAMES.map(([n]) => n).filter((n) => !n.includes("\n") && !n.includes("\0")), ...generated]) {
     const ours = modelNameProblem(name) === undefined;
@@ -91,7 +95,8 @@ test("every name modelkeeper accepts is a valid git tag component and retrain br
 test("the schema's pattern (what editors check) agrees with the rules on every name", () => {
   const ajv = new Ajv({ strict: false });
   const valid = ajv.compile({ type: "object", propertyNames: schema.properties.models.propertyNames });
-  for (const [name] of NAMES) assert.equal(valid({ [name]: 1 }), modelNameProblem(name) === undefined, JSON.stringify(name));
+  for (const [name] of NAMES)
+    assert.equal(valid({ [name]: 1 }), modelNameProblem(name) === undefined, JSON.stringify(name));
 });
 
 test("a valid name is a file name and a Prometheus label value that needs no escaping", () => {

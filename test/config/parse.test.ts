@@ -56,7 +56,10 @@ test("an unknown key names the key, the file and its line, and lists the allowed
 
 test("a wrong enum value names the key and the allowed values", () => {
   const error = errorOf(VALID.replace("task: binary", "task: binry"));
-  assert.match(error.message, /modelkeeper\.yml:3: models\.fraud\.task: must be one of "binary", "multiclass", "regression"/);
+  assert.match(
+    error.message,
+    /modelkeeper\.yml:3: models\.fraud\.task: must be one of "binary", "multiclass", "regression"/,
+  );
 });
 
 test("a missing required key is named with the model's line", () => {
@@ -90,12 +93,22 @@ test("duplicate keys are a YAML error", () => {
 });
 
 test("classes and positive are read as label text; a short or repeated class list names its line", () => {
-  const withKeys = (keys: string) => VALID.replace("    features: [amount, hour]\n", `    features: [amount, hour]\n${keys}`);
+  const withKeys = (keys: string) =>
+    VALID.replace("    features: [amount, hour]\n", `    features: [amount, hour]\n${keys}`);
   const model = parseConfig(withKeys("    classes: [1, 2.0, legit]\n    positive: 1\n"), "modelkeeper.yml").models[0];
   assert.deepEqual([model.classes, model.positive], [["1", "2", "legit"], "1"]);
-  assert.match(errorOf(withKeys("    classes: [1]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have fewer than 2 items/);
-  assert.match(errorOf(withKeys("    classes: [a, a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have duplicate items/);
-  assert.match(errorOf(withKeys("    positive: [a]\n")).message, /modelkeeper\.yml:8: models\.fraud\.positive: must be a string,number,boolean/);
+  assert.match(
+    errorOf(withKeys("    classes: [1]\n")).message,
+    /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have fewer than 2 items/,
+  );
+  assert.match(
+    errorOf(withKeys("    classes: [a, a]\n")).message,
+    /modelkeeper\.yml:8: models\.fraud\.classes: must NOT have duplicate items/,
+  );
+  assert.match(
+    errorOf(withKeys("    positive: [a]\n")).message,
+    /modelkeeper\.yml:8: models\.fraud\.positive: must be a string,number,boolean/,
+  );
 });
 
 const CONFIG_OF = (names: string[]) =>
@@ -103,7 +116,10 @@ const CONFIG_OF = (names: string[]) =>
 
 test("the config error names the key, line, column, value and the rule", () => {
   const error = errorOf(CONFIG_OF(["fraud", "fraud.lock"]));
-  assert.match(error.message, /^modelkeeper\.yml:9:3: models: the model name "fraud\.lock" is not allowed: it must not end with "\.lock"/);
+  assert.match(
+    error.message,
+    /^modelkeeper\.yml:9:3: models: the model name "fraud\.lock" is not allowed: it must not end with "\.lock"/,
+  );
   assert.match(error.message, /rename the model/);
   assert.deepEqual(error.where, { file: "modelkeeper.yml", line: 9, column: 3, key: "models" });
   assert.equal(error.message.split("\n").length, 1, "said once");
@@ -112,5 +128,8 @@ test("the config error names the key, line, column, value and the rule", () => {
 
 test("two names equal but for letter case are refused, naming the later one's line and column", () => {
   const error = errorOf(CONFIG_OF(["Fraud", "fraud"]));
-  assert.match(error.message, /^modelkeeper\.yml:9:3: models: the model name "fraud" differs from "Fraud" only in letter case/);
+  assert.match(
+    error.message,
+    /^modelkeeper\.yml:9:3: models: the model name "fraud" differs from "Fraud" only in letter case/,
+  );
 });

@@ -9,7 +9,12 @@ test("a numeric column promoted mid-batch renders earlier numbers as text and re
   builder.codes[3] = builder.code("high");
   assert.equal(builder.kind, "categorical");
   assert.deepEqual(builder.promotion, { column: "v", line: 5, value: "high", numbersBefore: 2 });
-  assert.deepEqual(builder.finish(4, 4), { kind: "categorical", name: "v", codes: new Int32Array([0, -1, 1, 2]), categories: ["1.5", "2", "high"] });
+  assert.deepEqual(builder.finish(4, 4), {
+    kind: "categorical",
+    name: "v",
+    codes: new Int32Array([0, -1, 1, 2]),
+    categories: ["1.5", "2", "high"],
+  });
   // The next batch starts categorical with its own dictionary and no promotion.
   assert.equal(builder.kind, "categorical");
   assert.equal(builder.promotion, undefined);
@@ -26,8 +31,18 @@ test("a promotion before any number is not reported", () => {
 test("codeOfBytes: same bytes, same code; missing tokens are −1; UTF-8 decoded", () => {
   const builder = new ColumnBuilder("c", "categorical", 8);
   const bytes = Buffer.from("DE,FR,DE,NA,Zürich,Zürich,");
-  const fields = [[0, 2], [3, 5], [6, 8], [9, 11], [12, 19], [20, 27]];
-  assert.deepEqual(fields.map(([s, e]) => builder.codeOfBytes(bytes, s, e)), [0, 1, 0, -1, 2, 2]);
+  const fields = [
+    [0, 2],
+    [3, 5],
+    [6, 8],
+    [9, 11],
+    [12, 19],
+    [20, 27],
+  ];
+  assert.deepEqual(
+    fields.map(([s, e]) => builder.codeOfBytes(bytes, s, e)),
+    [0, 1, 0, -1, 2, 2],
+  );
   assert.deepEqual(builder.categories, ["DE", "FR", "Zürich"]);
 });
 

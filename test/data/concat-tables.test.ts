@@ -33,9 +33,15 @@ test("a column numeric in one part and categorical in another is categorical, nu
   const table = concatTables(
     [
       { source: "a", rowCount: 2, columns: [{ kind: "numeric", name: "v", values: new Float64Array([1.5, NaN]) }] },
-      { source: "b", rowCount: 1, columns: [{ kind: "categorical", name: "v", codes: new Int32Array([0]), categories: ["high"] }] },
+      {
+        source: "b",
+        rowCount: 1,
+        columns: [{ kind: "categorical", name: "v", codes: new Int32Array([0]), categories: ["high"] }],
+      },
     ],
     "a, b",
   );
-  assert.deepEqual(table.columns, [{ kind: "categorical", name: "v", codes: new Int32Array([0, -1, 1]), categories: ["1.5", "high"] }]);
+  assert.deepEqual(table.columns, [
+    { kind: "categorical", name: "v", codes: new Int32Array([0, -1, 1]), categories: ["1.5", "high"] },
+  ]);
 });

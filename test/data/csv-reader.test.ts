@@ -49,14 +49,29 @@ function naiveParse(text: string): string[][] {
       quotedField = true;
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') { field += '"'; i += 2; }
-        else if (text[i] === '"') { i++; break; }
-        else field += text[i++];
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
       }
-    } else if (c === ",") { fields.push(field); field = ""; quotedField = false; i++; }
-    else if (c === "\r" && text[i + 1] === "\n") { endRecord(); i += 2; }
-    else if (c === "\n" || c === "\r") { endRecord(); i++; }
-    else { field += c; i++; }
+    } else if (c === ",") {
+      fields.push(field);
+      field = "";
+      quotedField = false;
+      i++;
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      endRecord();
+      i += 2;
+    } else if (c === "\n" || c === "\r") {
+      endRecord();
+      i++;
+    } else {
+      field += c;
+      i++;
+    }
   }
   if (field !== "" || fields.length > 0 || quotedField) endRecord();
   return records;
@@ -65,11 +80,25 @@ function naiveParse(text: string): string[][] {
 test("tricky RFC 4180 records: quotes, escaped quotes, embedded commas and line breaks, CRLF, BOM, blank lines", async () => {
   const [batch] = await readAll("test/fixtures/data/rfc4180.csv");
   assert.equal(batch.rowCount, 6);
-  assert.deepEqual(batch.columns.map((c) => [c.name, c.kind]), [
-    ["id", "numeric"], ["amount", "numeric"], ["note", "categorical"], ["country", "categorical"], ["flag", "categorical"],
-  ]);
+  assert.deepEqual(
+    batch.columns.map((c) => [c.name, c.kind]),
+    [
+      ["id", "numeric"],
+      ["amount", "numeric"],
+      ["note", "categorical"],
+      ["country", "categorical"],
+      ["flag", "categorical"],
+    ],
+  );
   assert.deepEqual(plain(batch.columns[1]), [12.5, -0.25, null, null, 1000, Infinity]);
-  assert.deepEqual(plain(batch.columns[2]), ["plain, with comma", 'say "hi"', "two\r\nlines", null, 'end "quoted"\nand LF', "x"]);
+  assert.deepEqual(plain(batch.columns[2]), [
+    "plain, with comma",
+    'say "hi"',
+    "two\r\nlines",
+    null,
+    'end "quoted"\nand LF',
+    "x",
+  ]);
   assert.deepEqual(plain(batch.columns[3]), ["DE", "FR", null, "DE", null, "US"]);
   assert.deepEqual(plain(batch.columns[4]), ["true", "false", "true", "false", "true", null]);
   assert.equal(batch.firstLine, 2);
@@ -98,7 +127,10 @@ test("every chunk size gives the same table as a naive parser (random quoting, C
     const header = expected[0];
     const path = csvFile(text);
     for (const chunkBytes of [1, 2, 3, 5, 8, 13, 64, 1 << 20]) {
-      const [batch] = await readAll(path, { chunkBytes, types: Object.fromEntries(header.map((h, c) => [h, c === numericColumn ? "numeric" : "categorical"])) });
+      const [batch] = await readAll(path, {
+        chunkBytes,
+        types: Object.fromEntries(header.map((h, c) => [h, c === numericColumn ? "numeric" : "categorical"])),
+      });
       assert.equal(batch.rowCount, expected.length - 1, `trial ${trial}, chunk ${chunkBytes}`);
       batch.columns.forEach((column, c) => {
         const want = expected.slice(1).map((record) => {
@@ -117,7 +149,11 @@ test("numbers in a CSV are exactly Number(text), for short and long mantissas an
   const texts: string[] = [];
   for (let i = 0; i < 3000; i++) {
     const x = (random() - 0.5) * 10 ** Math.floor(random() * 20 - 8);
-    texts.push([String(x), x.toFixed(Math.floor(random() * 8)), x.toExponential(Math.floor(random() * 17)), x.toPrecision(17)][i % 4]);
+    texts.push(
+      [String(x), x.toFixed(Math.floor(random() * 8)), x.toExponential(Math.floor(random() * 17)), x.toPrecision(17)][
+        i % 4
+      ],
+    );
   }
   const path = csvFile(`v\n${texts.join("\n")}\n`);
   const [batch] = await readAll(path, { chunkBytes: 4096 });
@@ -130,7 +166,10 @@ test("numbers in a CSV are exactly Number(text), for short and long mantissas an
 test("type inference: numbers numeric, pandas' missing tokens missing, anything else categorical", async () => {
   const path = csvFile("n,m,s,b\n1,NaN,1,true\n2.5,null,x,false\n,N/A,2,\n-inf,#N/A,,TRUE\n");
   const [batch] = await readAll(path);
-  assert.deepEqual(batch.columns.map((c) => c.kind), ["numeric", "numeric", "categorical", "categorical"]);
+  assert.deepEqual(
+    batch.columns.map((c) => c.kind),
+    ["numeric", "numeric", "categorical", "categorical"],
+  );
   assert.deepEqual(plain(batch.columns[0]), [1, 2.5, null, -Infinity]);
   assert.deepEqual(plain(batch.columns[1]), [null, null, null, null]);
   assert.deepEqual(plain(batch.columns[2]), ["1", "x", "2", null]);
@@ -141,15 +180,31 @@ test("type inference: numbers numeric, pandas' missing tokens missing, anything 
 test("only the selected columns are built, in file order", async () => {
   const path = csvFile('a,b,c\n1,"x,y",3\n4,z,6\n');
   const [batch] = await readAll(path, { columns: ["c", "a"] });
-  assert.deepEqual(batch.columns.map((c) => [c.name, plain(c)]), [["a", [1, 4]], ["c", [3, 6]]]);
+  assert.deepEqual(
+    batch.columns.map((c) => [c.name, plain(c)]),
+    [
+      ["a", [1, 4]],
+      ["c", [3, 6]],
+    ],
+  );
 });
 
 test("batches of a fixed size carry their first line; promotions stay with the batch they happen in", async () => {
   const rows = Array.from({ length: 10 }, (_, i) => `${i},${i === 6 ? "seven" : i}`);
   const path = csvFile(`i,v\n${rows.join("\n")}\n`);
   const batches = await readAll(path, { batchRows: 4, chunkBytes: 7 });
-  assert.deepEqual(batches.map((b) => [b.rowCount, b.firstLine]), [[4, 2], [4, 6], [2, 10]]);
-  assert.deepEqual(batches.map((b) => b.columns[1].kind), ["numeric", "categorical", "categorical"]);
+  assert.deepEqual(
+    batches.map((b) => [b.rowCount, b.firstLine]),
+    [
+      [4, 2],
+      [4, 6],
+      [2, 10],
+    ],
+  );
+  assert.deepEqual(
+    batches.map((b) => b.columns[1].kind),
+    ["numeric", "categorical", "categorical"],
+  );
   assert.deepEqual(plain(batches[1].columns[1]), ["4", "5", "seven", "7"]);
   assert.deepEqual(batches[1].promotions, [{ column: "v", line: 8, value: "seven", numbersBefore: 2 }]);
   assert.deepEqual(batches[2].promotions, []);
@@ -158,18 +213,42 @@ test("batches of a fixed size carry their first line; promotions stay with the b
 test("a header-only file is a table with no rows", async () => {
   const [batch] = await readAll(csvFile("a,b\r\n"));
   assert.equal(batch.rowCount, 0);
-  assert.deepEqual(batch.columns.map((c) => c.name), ["a", "b"]);
+  assert.deepEqual(
+    batch.columns.map((c) => c.name),
+    ["a", "b"],
+  );
 });
 
 test("errors name the file, the line and the column", async () => {
   const cases: [string, RegExp][] = [
-    ["test/fixtures/data/unterminated-quote.csv", /^test\/fixtures\/data\/unterminated-quote\.csv:3: the quoted field in column 2 \("b"\) is never closed; add the closing quote/],
-    ["test/fixtures/data/too-many-fields.csv", /^test\/fixtures\/data\/too-many-fields\.csv:3: this row has 4 fields but the header has 3; quote fields that contain commas/],
-    ["test/fixtures/data/too-few-fields.csv", /^test\/fixtures\/data\/too-few-fields\.csv:3: this row has 2 fields but the header has 3; add the missing fields/],
-    ["test/fixtures/data/duplicate-header.csv", /^test\/fixtures\/data\/duplicate-header\.csv:1: column 3 of the header repeats the name "a" of column 1; rename one of them\.$/],
-    ["test/fixtures/data/empty-header.csv", /^test\/fixtures\/data\/empty-header\.csv:1: column 2 of the header has no name; give every column a name/],
-    ["test/fixtures/data/empty.csv", /^test\/fixtures\/data\/empty\.csv: the file is empty; a CSV file needs a header row/],
-    ["test/fixtures/data/text-after-quote.csv", /^test\/fixtures\/data\/text-after-quote\.csv:2: unexpected text after the closing quote in column 2 \("b"\); a quote inside a quoted field must be doubled/],
+    [
+      "test/fixtures/data/unterminated-quote.csv",
+      /^test\/fixtures\/data\/unterminated-quote\.csv:3: the quoted field in column 2 \("b"\) is never closed; add the closing quote/,
+    ],
+    [
+      "test/fixtures/data/too-many-fields.csv",
+      /^test\/fixtures\/data\/too-many-fields\.csv:3: this row has 4 fields but the header has 3; quote fields that contain commas/,
+    ],
+    [
+      "test/fixtures/data/too-few-fields.csv",
+      /^test\/fixtures\/data\/too-few-fields\.csv:3: this row has 2 fields but the header has 3; add the missing fields/,
+    ],
+    [
+      "test/fixtures/data/duplicate-header.csv",
+      /^test\/fixtures\/data\/duplicate-header\.csv:1: column 3 of the header repeats the name "a" of column 1; rename one of them\.$/,
+    ],
+    [
+      "test/fixtures/data/empty-header.csv",
+      /^test\/fixtures\/data\/empty-header\.csv:1: column 2 of the header has no name; give every column a name/,
+    ],
+    [
+      "test/fixtures/data/empty.csv",
+      /^test\/fixtures\/data\/empty\.csv: the file is empty; a CSV file needs a header row/,
+    ],
+    [
+      "test/fixtures/data/text-after-quote.csv",
+      /^test\/fixtures\/data\/text-after-quote\.csv:2: unexpected text after the closing quote in column 2 \("b"\); a quote inside a quoted field must be doubled/,
+    ],
     ["test/fixtures/data/no-such-file.csv", /^test\/fixtures\/data\/no-such-file\.csv: no such file; check the path/],
     ["test/fixtures/data", /^test\/fixtures\/data: it is a directory; name a data file/],
   ];
@@ -202,7 +281,10 @@ test("a forced numeric column names the line and column of a non-number", async 
 });
 
 test("a selected column that is not in the header is an error listing the columns", async () => {
-  await assert.rejects(readAll(csvFile("a,b\n1,2\n"), { columns: ["a", "z"] }), /:1: no column named "z" in the header \(columns: a, b\); fix the column name or the file\./);
+  await assert.rejects(
+    readAll(csvFile("a,b\n1,2\n"), { columns: ["a", "z"] }),
+    /:1: no column named "z" in the header \(columns: a, b\); fix the column name or the file\./,
+  );
 });
 
 test("a record longer than the read buffer is still read whole", async () => {

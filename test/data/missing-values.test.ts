@@ -4,10 +4,30 @@ import { isMissingBytes, isMissingText, MISSING_VALUE_TEXTS } from "../../src/da
 
 test("the missing-value texts are pandas 2's default na_values", () => {
   // pandas._libs.parsers.STR_NA_VALUES (pandas 2.x; 1.5 lacks "None").
-  assert.deepEqual([...MISSING_VALUE_TEXTS].sort(), [
-    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
-    "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
-  ].sort());
+  assert.deepEqual(
+    [...MISSING_VALUE_TEXTS].sort(),
+    [
+      "",
+      "#N/A",
+      "#N/A N/A",
+      "#NA",
+      "-1.#IND",
+      "-1.#QNAN",
+      "-NaN",
+      "-nan",
+      "1.#IND",
+      "1.#QNAN",
+      "<NA>",
+      "N/A",
+      "NA",
+      "NULL",
+      "NaN",
+      "None",
+      "n/a",
+      "nan",
+      "null",
+    ].sort(),
+  );
 });
 
 test("matching is exact, on text and on bytes", () => {

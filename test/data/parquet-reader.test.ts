@@ -27,39 +27,80 @@ test("plain and dictionary-encoded columns, nulls as missing, across two row gro
   const [batch] = await readAll("test/fixtures/data/tiny.parquet");
   assert.equal(batch.rowCount, expected.rowCount);
   assert.equal(batch.firstLine, 1);
-  assert.deepEqual(batch.columns.map((c) => [c.name, c.kind, plain(c)]), expected.columns.map((c) => [c.name, c.kind, c.values]));
+  assert.deepEqual(
+    batch.columns.map((c) => [c.name, c.kind, plain(c)]),
+    expected.columns.map((c) => [c.name, c.kind, c.values]),
+  );
   assert.deepEqual(batch.promotions, []);
 });
 
 // Written by pyarrow (scripts/references/parquet_codecs.py): the same table under every codec.
-const codecs = JSON.parse(readFileSync("test/fixtures/data/codecs.parquet.json", "utf8")) as typeof expected & { codecs: string[]; writer: string };
+const codecs = JSON.parse(readFileSync("test/fixtures/data/codecs.parquet.json", "utf8")) as typeof expected & {
+  codecs: string[];
+  writer: string;
+};
 
 for (const codec of codecs.codecs) {
   test(`a ${codec}-compressed file written by ${codecs.writer} reads as the writer wrote it`, async () => {
     const [batch] = await readAll(`test/fixtures/data/codec-${codec}.parquet`);
     assert.equal(batch.rowCount, codecs.rowCount);
-    assert.deepEqual(batch.columns.map((c) => [c.name, c.kind, plain(c)]), codecs.columns.map((c) => [c.name, c.kind, c.values]));
+    assert.deepEqual(
+      batch.columns.map((c) => [c.name, c.kind, plain(c)]),
+      codecs.columns.map((c) => [c.name, c.kind, c.values]),
+    );
   });
 }
 
 test("batches split row groups and carry their first row", async () => {
   const batches = await readAll("test/fixtures/data/tiny.parquet", { batchRows: 2, columns: ["country", "count"] });
-  assert.deepEqual(batches.map((b) => [b.rowCount, b.firstLine]), [[2, 1], [2, 3], [1, 5]]);
-  assert.deepEqual(batches.map((b) => b.columns.map((c) => c.name)), [["count", "country"], ["count", "country"], ["count", "country"]]);
-  assert.deepEqual(batches.flatMap((b) => plain(b.columns[1])), ["DE", "FR", null, "DE", "DE"]);
+  assert.deepEqual(
+    batches.map((b) => [b.rowCount, b.firstLine]),
+    [
+      [2, 1],
+      [2, 3],
+      [1, 5],
+    ],
+  );
+  assert.deepEqual(
+    batches.map((b) => b.columns.map((c) => c.name)),
+    [
+      ["count", "country"],
+      ["count", "country"],
+      ["count", "country"],
+    ],
+  );
+  assert.deepEqual(
+    batches.flatMap((b) => plain(b.columns[1])),
+    ["DE", "FR", null, "DE", "DE"],
+  );
 });
 
 test("forced categorical renders numbers as text; forced numeric on text names the row", async () => {
-  const [batch] = await readAll("test/fixtures/data/tiny.parquet", { columns: ["label"], types: { label: "categorical" } });
+  const [batch] = await readAll("test/fixtures/data/tiny.parquet", {
+    columns: ["label"],
+    types: { label: "categorical" },
+  });
   assert.deepEqual(plain(batch.columns[0]), ["0", "1", "1", "0", "1"]);
-  await assert.rejects(readAll("test/fixtures/data/tiny.parquet", { types: { country: "numeric" } }), /tiny\.parquet: row 1: column "country" holds "DE", which is not a number/);
+  await assert.rejects(
+    readAll("test/fixtures/data/tiny.parquet", { types: { country: "numeric" } }),
+    /tiny\.parquet: row 1: column "country" holds "DE", which is not a number/,
+  );
 });
 
 test("errors: truncated file, nested column, unknown column, missing file", async () => {
-  await assert.rejects(readAll("test/fixtures/data/truncated.parquet"), /^UserError: test\/fixtures\/data\/truncated\.parquet: not a readable Parquet file: parquet file invalid \(footer != PAR1\)\. The file may be truncated/);
-  await assert.rejects(readAll("test/fixtures/data/nested.parquet"), /nested\.parquet: column "point" is nested \(a list, map or struct\)/);
+  await assert.rejects(
+    readAll("test/fixtures/data/truncated.parquet"),
+    /^UserError: test\/fixtures\/data\/truncated\.parquet: not a readable Parquet file: parquet file invalid \(footer != PAR1\)\. The file may be truncated/,
+  );
+  await assert.rejects(
+    readAll("test/fixtures/data/nested.parquet"),
+    /nested\.parquet: column "point" is nested \(a list, map or struct\)/,
+  );
   const [batch] = await readAll("test/fixtures/data/nested.parquet", { columns: ["id"] });
   assert.deepEqual(plain(batch.columns[0]), [1, 2]);
-  await assert.rejects(readAll("test/fixtures/data/tiny.parquet", { columns: ["nope"] }), /tiny\.parquet: no column named "nope" in the Parquet schema \(columns: amount, count, country, label, flag, score\)/);
+  await assert.rejects(
+    readAll("test/fixtures/data/tiny.parquet", { columns: ["nope"] }),
+    /tiny\.parquet: no column named "nope" in the Parquet schema \(columns: amount, count, country, label, flag, score\)/,
+  );
   await assert.rejects(readAll("test/fixtures/data/missing.parquet"), /missing\.parquet: no such file/);
 });

@@ -26,7 +26,9 @@ interface ReferenceFile {
   rowCount: number;
   columns: { name: string; kind: string; values: (number | string | null)[] }[];
 }
-const reference = JSON.parse(readFileSync("test/fixtures/data/pandas-reference.json", "utf8")) as { files: Record<string, ReferenceFile> };
+const reference = JSON.parse(readFileSync("test/fixtures/data/pandas-reference.json", "utf8")) as {
+  files: Record<string, ReferenceFile>;
+};
 
 for (const name of Object.keys(reference.files)) {
   test(`${name} reads as pandas.read_csv reads it (exact numbers; scripts/references/data_readers.py)`, async () => {
@@ -53,21 +55,35 @@ test("a column that turns categorical after numbers keeps the file's own spellin
 });
 
 test("types override inference both ways", async () => {
-  const table = await readTable("test/fixtures/data/promoted.csv", { types: { score: "categorical", zip: "categorical" } });
-  assert.deepEqual(summary(table).map(([name, kind, values]) => [name, kind, values]), [
-    ["zip", "categorical", ["01234", "10115", "A-999", null]],
-    ["city", "categorical", ["Berlin", "Berlin", "Paris", "Rome"]],
-    ["score", "categorical", ["1.50", "2", null, "-inf"]],
-  ]);
-  await assert.rejects(readTable("test/fixtures/data/promoted.csv", { types: { zip: "numeric" } }), /promoted\.csv:4: column 1 \("zip"\) holds "A-999", which is not a number/);
+  const table = await readTable("test/fixtures/data/promoted.csv", {
+    types: { score: "categorical", zip: "categorical" },
+  });
+  assert.deepEqual(
+    summary(table).map(([name, kind, values]) => [name, kind, values]),
+    [
+      ["zip", "categorical", ["01234", "10115", "A-999", null]],
+      ["city", "categorical", ["Berlin", "Berlin", "Paris", "Rome"]],
+      ["score", "categorical", ["1.50", "2", null, "-inf"]],
+    ],
+  );
+  await assert.rejects(
+    readTable("test/fixtures/data/promoted.csv", { types: { zip: "numeric" } }),
+    /promoted\.csv:4: column 1 \("zip"\) holds "A-999", which is not a number/,
+  );
 });
 
 test("the extension picks the reader; an unknown one is an error naming the supported types", async () => {
   const jsonl = await readTable("test/fixtures/data/records.jsonl");
-  assert.deepEqual(jsonl.columns.map((c) => c.name), ["amount", "country", "fraud", "hour"]);
+  assert.deepEqual(
+    jsonl.columns.map((c) => c.name),
+    ["amount", "country", "fraud", "hour"],
+  );
   const parquet = await readTable("test/fixtures/data/tiny.parquet");
   assert.equal(parquet.rowCount, 5);
-  await assert.rejects(readTable(file("data.xlsx", "")), /data\.xlsx: unknown data file type "\.xlsx"; modelkeeper reads \.csv \(with a header row\), \.jsonl \/ \.ndjson \(JSON Lines\) and \.parquet files\./);
+  await assert.rejects(
+    readTable(file("data.xlsx", "")),
+    /data\.xlsx: unknown data file type "\.xlsx"; modelkeeper reads \.csv \(with a header row\), \.jsonl \/ \.ndjson \(JSON Lines\) and \.parquet files\./,
+  );
 });
 
 test("readTables stacks files under the union of their columns", async () => {
@@ -100,7 +116,10 @@ test("readTables with columns: each must be in some file", async () => {
   const a = file("s1.csv", "x,y\n1,2\n");
   const b = file("s2.csv", "x\n3\n");
   assert.deepEqual(summary(await readTables([a, b], { columns: ["y"] })), [["y", "numeric", [2, null]]]);
-  await assert.rejects(readTables([a, b], { columns: ["w"] }), /No column named "w" in any of .*s1\.csv, .*s2\.csv; fix the column name or the files\./);
+  await assert.rejects(
+    readTables([a, b], { columns: ["w"] }),
+    /No column named "w" in any of .*s1\.csv, .*s2\.csv; fix the column name or the files\./,
+  );
   await assert.rejects(readTables([]), /No data files to read/);
 });
 
@@ -109,21 +128,33 @@ test("a CSV with another delimiter is an error naming the delimiter and how to f
   const semicolon = join(dir, "excel.csv");
   writeFileSync(semicolon, "amount;hour;is_fraud\n12,5;3;0\n");
   await assert.rejects(readTable(semicolon), (error: Error & { where?: { line?: number } }) => {
-    assert.match(error.message, /excel\.csv:1: the header is one column, "amount;hour;is_fraud", which looks like ';'-separated \(3 columns: amount, hour, is_fraud\)\. .*write the file with commas/);
+    assert.match(
+      error.message,
+      /excel\.csv:1: the header is one column, "amount;hour;is_fraud", which looks like ';'-separated \(3 columns: amount, hour, is_fraud\)\. .*write the file with commas/,
+    );
     assert.equal(error.where?.line, 1);
     return true;
   });
   const tabs = join(dir, "export.csv");
   writeFileSync(tabs, "\n\na\tb\n1\t2\n");
-  await assert.rejects(readTable(tabs, { columns: ["a"] }), /export\.csv:3: the header is one column, "a\tb", which looks like tab-separated/);
+  await assert.rejects(
+    readTable(tabs, { columns: ["a"] }),
+    /export\.csv:3: the header is one column, "a\tb", which looks like tab-separated/,
+  );
   // A real one-column file, and commas with semicolons inside a name, are read as written.
   const single = join(dir, "single.csv");
   writeFileSync(single, "score\n1\n2\n");
   assert.equal((await readTable(single)).rowCount, 2);
   const inside = join(dir, "inside.csv");
   writeFileSync(inside, "a;b,c\n1,2\n");
-  assert.deepEqual((await readTable(inside)).columns.map((c) => c.name), ["a;b", "c"]);
+  assert.deepEqual(
+    (await readTable(inside)).columns.map((c) => c.name),
+    ["a;b", "c"],
+  );
   const empty = join(dir, "trailing.csv");
   writeFileSync(empty, "note;\nx;\n");
-  assert.deepEqual((await readTable(empty)).columns.map((c) => c.name), ["note;"]);
+  assert.deepEqual(
+    (await readTable(empty)).columns.map((c) => c.name),
+    ["note;"],
+  );
 });

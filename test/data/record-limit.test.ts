@@ -34,7 +34,10 @@ test("a CSV field longer than the limit is a UserError naming the file, the line
   await withFile("big.csv", content, async (path) => {
     await assert.rejects(drain(csvBatches(path, { maxRecordBytes: LIMIT, chunkBytes: 4096 })), (error: unknown) => {
       assert.ok(error instanceof UserError, String(error));
-      assert.match(error.message, /big\.csv:4: the field in column 3 \("notes"\) is longer than 64 KiB and has not ended/);
+      assert.match(
+        error.message,
+        /big\.csv:4: the field in column 3 \("notes"\) is longer than 64 KiB and has not ended/,
+      );
       assert.match(error.message, /a quote is probably left open/);
       assert.deepEqual({ line: error.where?.line, column: error.where?.column }, { line: 4, column: "notes" });
       return true;
@@ -49,7 +52,10 @@ test("a CSV field longer than the limit is a UserError naming the file, the line
 test("an unclosed quote in a large file hits the limit at the line where the field starts", async () => {
   const content = `a,b\n1,"never closed\n${"2,3\n".repeat(LIMIT)}`;
   await withFile("quote.csv", content, async (path) => {
-    await assert.rejects(drain(csvBatches(path, { maxRecordBytes: LIMIT, chunkBytes: 4096 })), /quote\.csv:2: the field in column 2 \("b"\) is longer than 64 KiB/);
+    await assert.rejects(
+      drain(csvBatches(path, { maxRecordBytes: LIMIT, chunkBytes: 4096 })),
+      /quote\.csv:2: the field in column 2 \("b"\) is longer than 64 KiB/,
+    );
   });
 });
 
@@ -57,7 +63,10 @@ test("a JSON Lines line longer than the limit names the file and line", async ()
   // Longer than the reader's first 1 MiB buffer, so that it must grow to hold the line.
   const content = `{"a": 1}\n\n{"a": "${"y".repeat(1.5 * 1024 * 1024)}"}\n`;
   await withFile("big.jsonl", content, async (path) => {
-    await assert.rejects(drain(jsonlBatches(path, { maxRecordBytes: LIMIT })), /big\.jsonl:3: the line is longer than 64 KiB and has not ended/);
+    await assert.rejects(
+      drain(jsonlBatches(path, { maxRecordBytes: LIMIT })),
+      /big\.jsonl:3: the line is longer than 64 KiB and has not ended/,
+    );
   });
 });
 
@@ -73,11 +82,27 @@ test("a number of 300,000 digits in a numeric column is read, not a stack overfl
 test("cells are located by line through quoted line breaks and blank lines, with their text as written", async () => {
   const content = `id,x,note\n1,0.5,"two\nlines"\n\n2,n/a,plain\n3,oops,x\n`;
   await withFile("cells.csv", content, async (path) => {
-    assert.deepEqual(await cellsOfRow([path], 1, ["x"]), [{ file: path, line: 5, unit: "line", column: "x", text: "n/a" }]);
-    assert.deepEqual(await firstNonNumber([path], "x"), { file: path, line: 6, unit: "line", column: "x", text: "oops" });
+    assert.deepEqual(await cellsOfRow([path], 1, ["x"]), [
+      { file: path, line: 5, unit: "line", column: "x", text: "n/a" },
+    ]);
+    assert.deepEqual(await firstNonNumber([path], "x"), {
+      file: path,
+      line: 6,
+      unit: "line",
+      column: "x",
+      text: "oops",
+    });
   });
   await withFile("cells.jsonl", `{"x": 1}\n\n{"x": null}\n{"x": "oops"}\n`, async (path) => {
-    assert.deepEqual(await cellsOfRow([path], 1, ["x"]), [{ file: path, line: 3, unit: "line", column: "x", text: undefined }]);
-    assert.deepEqual(await firstNonNumber([path], "x"), { file: path, line: 4, unit: "line", column: "x", text: "oops" });
+    assert.deepEqual(await cellsOfRow([path], 1, ["x"]), [
+      { file: path, line: 3, unit: "line", column: "x", text: undefined },
+    ]);
+    assert.deepEqual(await firstNonNumber([path], "x"), {
+      file: path,
+      line: 4,
+      unit: "line",
+      column: "x",
+      text: "oops",
+    });
   });
 });

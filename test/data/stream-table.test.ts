@@ -48,11 +48,14 @@ test("batches never span files; columns are the union so far; a promotion sticks
 test("a promotion in a later batch of the same file: earlier batches stay numeric", async () => {
   const path = file("late.csv", `v\n${["1", "2", "3", "oops", "5"].join("\n")}\n`);
   const batches = await collect([path], { batchRows: 2 });
-  assert.deepEqual(batches.map((t) => [t.columns[0].kind, plain(t.columns[0]), t.promotions.length]), [
-    ["numeric", [1, 2], 0],
-    ["categorical", ["3", "oops"], 1],
-    ["categorical", ["5"], 0],
-  ]);
+  assert.deepEqual(
+    batches.map((t) => [t.columns[0].kind, plain(t.columns[0]), t.promotions.length]),
+    [
+      ["numeric", [1, 2], 0],
+      ["categorical", ["3", "oops"], 1],
+      ["categorical", ["5"], 0],
+    ],
+  );
   assert.deepEqual(batches[1].promotions, [{ column: "v", line: 5, value: "oops", numbersBefore: 1 }]);
 });
 
@@ -82,7 +85,10 @@ test("columns must exist in some file; batchRows must be a positive integer", as
   const a = file("p.csv", "x\n1\n");
   const b = file("q.csv", "y\n2\n");
   const batches = await collect([a, b], { columns: ["y"] });
-  assert.deepEqual(batches.map((t) => t.columns.map((c) => c.name)), [[], ["y"]]);
+  assert.deepEqual(
+    batches.map((t) => t.columns.map((c) => c.name)),
+    [[], ["y"]],
+  );
   await assert.rejects(collect([a, b], { columns: ["z"] }), /No column named "z" in any of/);
   await assert.rejects(collect([a], { columns: ["z"] }), /p\.csv:1: no column named "z" in the header/);
   await assert.rejects(collect([a], { batchRows: 0 }), /batchRows must be a positive integer/);

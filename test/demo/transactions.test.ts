@@ -26,7 +26,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const numeric = (table: Table, name: string) => (table.columns.find((c) => c.name === name) as NumericColumn).values;
 const categorical = (table: Table, name: string) => table.columns.find((c) => c.name === name) as CategoricalColumn;
-const valueAt = (column: CategoricalColumn, row: number) => (column.codes[row] < 0 ? null : column.categories[column.codes[row]]);
+const valueAt = (column: CategoricalColumn, row: number) =>
+  column.codes[row] < 0 ? null : column.categories[column.codes[row]];
 const mean = (values: ArrayLike<number>) => Array.from(values).reduce((sum, v) => sum + v, 0) / values.length;
 const generated = new Map<string, Table>();
 /** Memoised: several tests look at the same 20,000-row tables. */
@@ -35,11 +36,18 @@ const generate = (options: TransactionOptions) => {
   if (!generated.has(key)) generated.set(key, generateTransactions(options));
   return generated.get(key)!;
 };
-const assertCloseTo = (actual: number, expected: number, tolerance: number) => assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
+const assertCloseTo = (actual: number, expected: number, tolerance: number) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
 
 test("the same seed gives the same rows, on every platform (a snapshot of seed 1)", () => {
-  assert.deepEqual(generateTransactions({ rows: 500, seed: 7, scenario: "new_scam" }), generateTransactions({ rows: 500, seed: 7, scenario: "new_scam" }));
-  assert.notDeepEqual(numeric(generate({ rows: 50, seed: 7 }), "amount"), numeric(generate({ rows: 50, seed: 8 }), "amount"));
+  assert.deepEqual(
+    generateTransactions({ rows: 500, seed: 7, scenario: "new_scam" }),
+    generateTransactions({ rows: 500, seed: 7, scenario: "new_scam" }),
+  );
+  assert.notDeepEqual(
+    numeric(generate({ rows: 50, seed: 7 }), "amount"),
+    numeric(generate({ rows: 50, seed: 8 }), "amount"),
+  );
   assert.equal(
     toCsv(generate({ rows: 4, seed: 1 })),
     "amount,merchant_category,hour,country,device,velocity_1h,velocity_24h,amount_vs_avg,is_fraud\n" +
@@ -51,8 +59,14 @@ test("the same seed gives the same rows, on every platform (a snapshot of seed 1
 test("columns, types and value ranges", () => {
   const table = generate({ rows: 5000, seed: 3, scenario: "new_scam" });
   assert.equal(table.rowCount, 5000);
-  assert.deepEqual(table.columns.map((c) => c.name), [...TRANSACTION_FEATURES, FRAUD_LABEL]);
-  assert.deepEqual(table.columns.filter((c) => c.kind === "categorical").map((c) => c.name), [...CATEGORICAL_TRANSACTION_FEATURES]);
+  assert.deepEqual(
+    table.columns.map((c) => c.name),
+    [...TRANSACTION_FEATURES, FRAUD_LABEL],
+  );
+  assert.deepEqual(
+    table.columns.filter((c) => c.kind === "categorical").map((c) => c.name),
+    [...CATEGORICAL_TRANSACTION_FEATURES],
+  );
   const hour = numeric(table, "hour");
   const v1h = numeric(table, "velocity_1h");
   const v24h = numeric(table, "velocity_24h");
@@ -61,11 +75,20 @@ test("columns, types and value ranges", () => {
     assert.ok(Number.isInteger(v1h[i]) && v1h[i] >= 0 && v24h[i] >= v1h[i], `velocities ${v1h[i]}, ${v24h[i]}`);
     assert.ok(numeric(table, "amount")[i] >= 0.5 && numeric(table, "amount_vs_avg")[i] > 0);
     assert.ok(numeric(table, FRAUD_LABEL)[i] === 0 || numeric(table, FRAUD_LABEL)[i] === 1);
-    for (const name of CATEGORICAL_TRANSACTION_FEATURES) assert.ok(categorical(table, name).codes[i] >= 0, `${name} is never missing`);
+    for (const name of CATEGORICAL_TRANSACTION_FEATURES)
+      assert.ok(categorical(table, name).codes[i] >= 0, `${name} is never missing`);
   }
-  assert.deepEqual(categorical(generate({ rows: 10, seed: 1 }), "device").categories, ["chip", "contactless", "online", "mobile_wallet"]);
+  assert.deepEqual(categorical(generate({ rows: 10, seed: 1 }), "device").categories, [
+    "chip",
+    "contactless",
+    "online",
+    "mobile_wallet",
+  ]);
   assert.ok(categorical(table, "country").categories.includes("US"));
-  assert.throws(() => generate({ rows: 10, seed: 1, newScamShare: 1.5, scenario: "new_scam" }), /newScamShare must be in \[0, 1\], got 1.5/);
+  assert.throws(
+    () => generate({ rows: 10, seed: 1, newScamShare: 1.5, scenario: "new_scam" }),
+    /newScamShare must be in \[0, 1\], got 1.5/,
+  );
   assert.throws(() => generate({ rows: -1, seed: 1 }), /rows must be a non-negative integer/);
 });
 
@@ -109,17 +132,25 @@ test("toCsv writes RFC 4180: the doc comment's example, quoting, and a round tri
     ],
   };
   assert.equal(toCsv(small), 'amount,country\n12.5,US\n,"a,b"\n');
-  const quoted: Table = { source: "q", rowCount: 2, columns: [{ kind: "categorical", name: 'say "hi"', codes: Int32Array.from([0, -1]), categories: ['x"y\nz'] }] };
+  const quoted: Table = {
+    source: "q",
+    rowCount: 2,
+    columns: [{ kind: "categorical", name: 'say "hi"', codes: Int32Array.from([0, -1]), categories: ['x"y\nz'] }],
+  };
   assert.equal(toCsv(quoted, { lineEnding: "\r\n" }), '"say ""hi"""\r\n"x""y\nz"\r\n\r\n');
 
   const table = generate({ rows: 300, seed: 9, scenario: "new_scam" });
   const path = join(dir, "transactions.csv");
   writeFileSync(path, toCsv(table));
   const read = await readTable(path);
-  assert.deepEqual(read.columns.map((c) => [c.name, c.kind]), table.columns.map((c) => [c.name, c.kind]));
+  assert.deepEqual(
+    read.columns.map((c) => [c.name, c.kind]),
+    table.columns.map((c) => [c.name, c.kind]),
+  );
   for (const original of table.columns) {
     const copy = read.columns.find((c) => c.name === original.name)!;
-    if (original.kind === "numeric") assert.deepEqual(copy.kind === "numeric" && copy.values, original.values, original.name);
+    if (original.kind === "numeric")
+      assert.deepEqual(copy.kind === "numeric" && copy.values, original.values, original.name);
     else {
       const decoded = (column: CategoricalColumn) => Array.from(column.codes, (_, row) => valueAt(column, row));
       assert.deepEqual(decoded(copy as CategoricalColumn), decoded(original), original.name);
@@ -132,14 +163,20 @@ test("toCsv writes RFC 4180: the doc comment's example, quoting, and a round tri
  * counts once and weighs both models' rows by them. Rows are sorted once per model, so a resample
  * costs one pass: AUC = Σ_groups pos_g (neg_below + neg_g / 2) / (pos · neg) with weighted counts.
  */
-function pairedAucDifference(champion: ArrayLike<number>, challenger: ArrayLike<number>, labels: ArrayLike<number>, resamples: number) {
+function pairedAucDifference(
+  champion: ArrayLike<number>,
+  challenger: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  resamples: number,
+) {
   const n = labels.length;
-  const sorted = (scores: ArrayLike<number>) => Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  const sorted = (scores: ArrayLike<number>) =>
+    Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   const weightedAuc = (scores: ArrayLike<number>, order: Uint32Array, weight: ArrayLike<number>) => {
     let area = 0;
     let negativesBelow = 0;
     let positives = 0;
-    for (let start = 0; start < n; ) {
+    for (let start = 0; start < n;) {
       let end = start;
       let groupPositives = 0;
       let groupNegatives = 0;
@@ -191,9 +228,16 @@ test("the story: v1 (baseline) does well on baseline, misses the new scam; v2 (r
   const production = generate({ rows: 6000, seed: 13, scenario: "new_scam" });
   const freshHoldout = generate({ rows: 4000, seed: 14, scenario: "new_scam" });
   const v1 = trainLogisticModel({ table: train, label: FRAUD_LABEL, features, l2: 1 });
-  const v2 = trainLogisticModel({ table: concatTables([train, production], "baseline + production"), label: FRAUD_LABEL, features, l2: 1 });
+  const v2 = trainLogisticModel({
+    table: concatTables([train, production], "baseline + production"),
+    label: FRAUD_LABEL,
+    features,
+    l2: 1,
+  });
   assert.ok(v1.summary.converged && v2.summary.converged);
-  assert.ok(!v1.summary.categories.device.includes(NEW_SCAM_DEVICE) && v2.summary.categories.device.includes(NEW_SCAM_DEVICE));
+  assert.ok(
+    !v1.summary.categories.device.includes(NEW_SCAM_DEVICE) && v2.summary.categories.device.includes(NEW_SCAM_DEVICE),
+  );
 
   const baselineLabels = numeric(holdout, FRAUD_LABEL);
   const freshLabels = numeric(freshHoldout, FRAUD_LABEL);

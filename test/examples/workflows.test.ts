@@ -11,10 +11,22 @@ const actionYml = parse(await readFile(fileURLToPath(new URL("../../action.yml",
 
 /** The least privilege each workflow needs, and the commands it runs. */
 const expected: Record<string, { permissions: Record<string, string>; commands: string[]; on: string }> = {
-  "modelkeeper-pr.yml": { permissions: { contents: "read", "pull-requests": "write", checks: "write" }, commands: ["evaluate"], on: "pull_request_target" },
+  "modelkeeper-pr.yml": {
+    permissions: { contents: "read", "pull-requests": "write", checks: "write" },
+    commands: ["evaluate"],
+    on: "pull_request_target",
+  },
   // An untrusted run's result is information only: it can set no check.
-  "modelkeeper-comment.yml": { permissions: { actions: "read", "pull-requests": "write" }, commands: ["comment"], on: "workflow_run" },
-  "modelkeeper-retrain.yml": { permissions: { contents: "write", "pull-requests": "write", checks: "write" }, commands: ["evaluate", "retrain"], on: "pull_request" },
+  "modelkeeper-comment.yml": {
+    permissions: { actions: "read", "pull-requests": "write" },
+    commands: ["comment"],
+    on: "workflow_run",
+  },
+  "modelkeeper-retrain.yml": {
+    permissions: { contents: "write", "pull-requests": "write", checks: "write" },
+    commands: ["evaluate", "retrain"],
+    on: "pull_request",
+  },
   // promote computes its own verdict: no evaluate step whose line it could be told to obey.
   "modelkeeper-promote.yml": { permissions: { contents: "write" }, commands: ["promote"], on: "push" },
   "modelkeeper-drift.yml": { permissions: { contents: "write", issues: "write" }, commands: ["drift"], on: "schedule" },
@@ -28,17 +40,26 @@ for (const [file, want] of Object.entries(expected)) {
   test(`${file} parses with GitHub's workflow parser, with least-privilege permissions`, async () => {
     const content = await readFile(join(dir, file), "utf8");
     const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
-    assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), []);
+    assert.deepEqual(
+      result.context.errors.getErrors().map((e) => e.message),
+      [],
+    );
     const template = await convertWorkflowTemplate(result.context, result.value!);
     assert.deepEqual(template.errors ?? [], []);
     const raw = parse(content);
     assert.deepEqual(raw.permissions, want.permissions, "workflow-level permissions");
     assert.ok(want.on in raw.on, `triggered by ${want.on}`);
-    const steps = Object.values(raw.jobs as Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>).flatMap((j) => j.steps);
+    const steps = Object.values(
+      raw.jobs as Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>,
+    ).flatMap((j) => j.steps);
     const ours = steps.filter((s) => s.uses?.startsWith("modelkeeper/modelkeeper@"));
-    assert.deepEqual(ours.map((s) => s.with?.command), want.commands);
+    assert.deepEqual(
+      ours.map((s) => s.with?.command),
+      want.commands,
+    );
     for (const step of ours) {
-      for (const input of Object.keys(step.with ?? {})) assert.ok(input in actionYml.inputs, `${file}: input "${input}" is declared in action.yml`);
+      for (const input of Object.keys(step.with ?? {}))
+        assert.ok(input in actionYml.inputs, `${file}: input "${input}" is declared in action.yml`);
     }
   });
 }
@@ -49,7 +70,11 @@ test("the trusted PR workflow checks out the base, runs none of the PR's code an
   const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout"));
   assert.equal(checkout?.with?.ref, undefined, "the base is checked out, never the PR head");
   for (const step of steps.filter((s) => s.run)) {
-    assert.doesNotMatch(step.run!, /npm|node |python|make|checkout|\$\{\{/, "shell steps only fetch objects, with no expression expanded in the script");
+    assert.doesNotMatch(
+      step.run!,
+      /npm|node |python|make|checkout|\$\{\{/,
+      "shell steps only fetch objects, with no expression expanded in the script",
+    );
   }
   const evaluate = steps.find((s) => s.with?.command === "evaluate");
   assert.equal(evaluate?.with?.["challenger-rev"], "${{ github.event.pull_request.head.sha }}");
@@ -67,7 +92,12 @@ test("every job of the workflows users copy has a timeout; the drift workflow fe
   }
   const drift = parse(await readFile(join(dir, "modelkeeper-drift.yml"), "utf8"));
   assert.equal(drift.concurrency.group, "modelkeeper-drift");
-  assert.ok(drift.jobs.drift.steps.some((s: { run?: string }) => /git fetch origin "refs\/notes\/\*:refs\/notes\/\*"/.test(s.run ?? "")), "fetches every notes ref (records and reference profiles)");
+  assert.ok(
+    drift.jobs.drift.steps.some((s: { run?: string }) =>
+      /git fetch origin "refs\/notes\/\*:refs\/notes\/\*"/.test(s.run ?? ""),
+    ),
+    "fetches every notes ref (records and reference profiles)",
+  );
 });
 
 test("action.yml's description fits the Marketplace (under 125 characters)", () => {
@@ -81,14 +111,24 @@ test("this project's own workflows (.github/workflows) parse, set timeouts and u
   for (const file of files) {
     const content = await readFile(join(own, file), "utf8");
     const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
-    assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), [], file);
+    assert.deepEqual(
+      result.context.errors.getErrors().map((e) => e.message),
+      [],
+      file,
+    );
     const template = await convertWorkflowTemplate(result.context, result.value!);
     assert.deepEqual(template.errors ?? [], [], file);
     const raw = parse(content);
-    for (const [name, job] of Object.entries(raw.jobs as Record<string, { "timeout-minutes"?: number; steps: Array<{ uses?: string }> }>)) {
+    for (const [name, job] of Object.entries(
+      raw.jobs as Record<string, { "timeout-minutes"?: number; steps: Array<{ uses?: string }> }>,
+    )) {
       assert.ok(Number(job["timeout-minutes"]) > 0, `${file}: job ${name} sets timeout-minutes`);
       // The first majors whose action.yml says runs.using: node24.
-      const node24: Record<string, number> = { "actions/checkout": 5, "actions/setup-node": 5, "actions/upload-artifact": 6 };
+      const node24: Record<string, number> = {
+        "actions/checkout": 5,
+        "actions/setup-node": 5,
+        "actions/upload-artifact": 6,
+      };
       for (const uses of job.steps.map((s) => s.uses).filter((u): u is string => Boolean(u && !u.startsWith("./")))) {
         const [action, major] = uses.split("@v");
         assert.ok(action in node24 && Number(major) >= node24[action], `${file}: ${uses} runs on node24`);

@@ -18,7 +18,8 @@ async function repoWithCell(value: string): Promise<TestRepo> {
   return repo;
 }
 
-const evaluate = (repo: TestRepo) => repo.cli("evaluate", "--champion", "models/old.onnx", "--challenger", "models/fraud.onnx", "--json");
+const evaluate = (repo: TestRepo) =>
+  repo.cli("evaluate", "--champion", "models/old.onnx", "--challenger", "models/fraud.onnx", "--json");
 
 test("evaluate: text in a numeric feature names file, line, column and value, and how to fix it", async (t) => {
   const repo = await repoWithCell("oops");
@@ -26,7 +27,10 @@ test("evaluate: text in a numeric feature names file, line, column and value, an
   const result = await evaluate(repo);
   assert.equal(result.code, 2, result.stdout + result.stderr);
   const output = result.stdout + result.stderr;
-  assert.match(output, /data\/holdout\.csv:18: column \\?"x1\\?" holds \\?"oops\\?", which is not a number, but model input \\?"input\\?" of the challenger/);
+  assert.match(
+    output,
+    /data\/holdout\.csv:18: column \\?"x1\\?" holds \\?"oops\\?", which is not a number, but model input \\?"input\\?" of the challenger/,
+  );
   assert.match(output, /Fix the value/);
   assert.doesNotMatch(output, /unexpected error|a bug/);
 });
@@ -39,7 +43,12 @@ for (const value of ["n/a", ""]) {
     assert.equal(result.code, 2, result.stdout + result.stderr);
     const report = JSON.parse(result.stdout);
     const reason = JSON.stringify(report);
-    assert.ok(reason.includes(`data/holdout.csv:18: column \\"x1\\" holds ${JSON.stringify(JSON.stringify(value)).slice(1, -1)}, a missing value, and the challenger`), reason);
+    assert.ok(
+      reason.includes(
+        `data/holdout.csv:18: column \\"x1\\" holds ${JSON.stringify(JSON.stringify(value)).slice(1, -1)}, a missing value, and the challenger`,
+      ),
+      reason,
+    );
     assert.match(reason, /Fill in the value, drop the row from the held-out set, or export the model with an imputer/);
     assert.doesNotMatch(reason, /row 16 \(0-based\)/);
   });
@@ -60,7 +69,10 @@ test("drift: a window row the model scores NaN is reported with its file, line a
   const result = await repo.cli("drift", "--current", "data/holdout.csv", "--json");
   assert.ok(result.code === 0 || result.code === 1, result.stdout + result.stderr);
   const [model] = JSON.parse(result.stdout).models;
-  assert.match(model.predictionNote, /^1 of 300 rows of the window have no prediction: the model scores them NaN \(the first at data\/holdout\.csv:18, where column "x1" holds "n\/a" \(missing\)\)/);
+  assert.match(
+    model.predictionNote,
+    /^1 of 300 rows of the window have no prediction: the model scores them NaN \(the first at data\/holdout\.csv:18, where column "x1" holds "n\/a" \(missing\)\)/,
+  );
   const score = model.assessment.columns.find((c: any) => c.name === "prediction: score");
   assert.ok(score, "prediction drift is still assessed");
 });

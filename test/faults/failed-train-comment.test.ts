@@ -17,7 +17,11 @@ test("a failed retrain comments a short notice with the job's log link, never an
   t.after(() => gh.close());
   const remote = gh.state.repo("acme/fraud");
   remote.createBranch("modelkeeper/retrain/fraud");
-  remote.commitFiles({ branch: "modelkeeper/retrain/fraud", message: "retrain request", files: { ".modelkeeper/retrain/fraud.json": "{}\n" } });
+  remote.commitFiles({
+    branch: "modelkeeper/retrain/fraud",
+    message: "retrain request",
+    files: { ".modelkeeper/retrain/fraud.json": "{}\n" },
+  });
   const pull = remote.createPull({ head: "modelkeeper/retrain/fraud", base: "main", title: "Retrain fraud" });
 
   // The train command prints progress, then the secret it was given (stdout and stderr), and fails.
@@ -39,7 +43,16 @@ test("a failed retrain comments a short notice with the job's log link, never an
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   await repo.git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
   const eventPath = join(repo.dir, "..", "event.json");
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: pull.number, head: { sha: pull.head.sha, ref: pull.head.ref }, base: { ref: "main", sha: pull.base.sha } } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      pull_request: {
+        number: pull.number,
+        head: { sha: pull.head.sha, ref: pull.head.ref },
+        base: { ref: "main", sha: pull.base.sha },
+      },
+    }),
+  );
   const env = {
     ...process.env,
     GITHUB_EVENT_NAME: "pull_request",
@@ -54,7 +67,12 @@ test("a failed retrain comments a short notice with the job's log link, never an
     WAREHOUSE_TOKEN: SECRET,
   };
   let log = "";
-  const code = await runCli(["retrain"], { stdout: (text) => (log += text), stderr: (text) => (log += text) }, env, repo.dir);
+  const code = await runCli(
+    ["retrain"],
+    { stdout: (text) => (log += text), stderr: (text) => (log += text) },
+    env,
+    repo.dir,
+  );
   assert.equal(code, 2, log);
 
   // The log has everything (the runner masks secrets there).
@@ -68,7 +86,8 @@ test("a failed retrain comments a short notice with the job's log link, never an
   assert.match(body, /failed \(exit 3\)/);
   assert.ok(body.includes("(https://github.example/acme/fraud/actions/runs/4242)"), body);
   assert.ok(!body.includes(SECRET), "no secret in the comment");
-  for (const line of [...OUTPUT_LINES, "connecting with token", "Traceback"]) assert.ok(!body.includes(line), `no output line in the comment: "${line}"`);
+  for (const line of [...OUTPUT_LINES, "connecting with token", "Traceback"])
+    assert.ok(!body.includes(line), `no output line in the comment: "${line}"`);
   assert.ok(body.length < 600, `a short notice (${body.length} characters)`);
   gh.assertNoViolations();
 });

@@ -40,7 +40,12 @@ for (const pattern of ["shared/**/*.csv", "shared/sub/*.csv"]) {
     await repo.commit("link");
     const result = await repo.cli("record", "--json");
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, new RegExp(`models\\.fraud\\.data: "${pattern.replace(/[*.]/g, "\\$&")}" resolves to .*outside(/sub)?, outside the repository`));
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `models\\.fraud\\.data: "${pattern.replace(/[*.]/g, "\\$&")}" resolves to .*outside(/sub)?, outside the repository`,
+      ),
+    );
     assert.equal(await notes(repo), "", "no record written");
   });
 }
@@ -68,11 +73,17 @@ test("evaluate refuses an artifact symlinked outside the repository, and drift d
   await repo.commit("link");
   const evaluated = await repo.cli("evaluate", "--champion", "models/old.onnx");
   assert.equal(evaluated.code, 2, evaluated.stdout + evaluated.stderr);
-  assert.match(evaluated.stdout + evaluated.stderr, /models\.fraud\.artifact: models\/fraud\.onnx resolves to .*outside\/model\.onnx, outside the repository/);
+  assert.match(
+    evaluated.stdout + evaluated.stderr,
+    /models\.fraud\.artifact: models\/fraud\.onnx resolves to .*outside\/model\.onnx, outside the repository/,
+  );
   const drifted = await repo.cli("drift", "--current", "data/holdout.csv", "--json");
   const [model] = JSON.parse(drifted.stdout).models;
   assert.match(model.predictionNote, /could not be loaded.*outside the repository/);
-  assert.ok(!model.assessment.columns.some((c: any) => c.role === "prediction"), "no predictions from the outside file");
+  assert.ok(
+    !model.assessment.columns.some((c: any) => c.role === "prediction"),
+    "no predictions from the outside file",
+  );
 });
 
 test("evaluate --challenger-rev refuses a model committed as a symbolic link (no link in git objects is followed)", async (t) => {
@@ -86,11 +97,19 @@ test("evaluate --challenger-rev refuses a model committed as a symbolic link (no
   await repo.git.run(["checkout", "--quiet", "HEAD~1"]);
   const result = await repo.cli("evaluate", "--challenger-rev", head, "--champion", "models/old.onnx");
   assert.equal(result.code, 2, result.stdout + result.stderr);
-  assert.match(result.stdout + result.stderr, /models\/fraud\.onnx at commit [0-9a-f]{12} \(from git objects\) is a symbolic link, not the model/);
+  assert.match(
+    result.stdout + result.stderr,
+    /models\/fraud\.onnx at commit [0-9a-f]{12} \(from git objects\) is a symbolic link, not the model/,
+  );
 });
 
 test("rollback does not write through a models/ folder symlinked outside the repository", async (t) => {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(800, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(800, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit("first model");
   assert.equal((await repo.cli("promote", "--no-push")).code, 0, "v1");
@@ -105,7 +124,10 @@ test("rollback does not write through a models/ folder symlinked outside the rep
 
   const result = await repo.cli("rollback", "--model", "fraud");
   assert.equal(result.code, 2, result.stdout + result.stderr);
-  assert.match(result.stderr, /models\.fraud\.artifact: models\/fraud\.onnx resolves to .*outside\/fraud\.onnx, outside the repository/);
+  assert.match(
+    result.stderr,
+    /models\.fraud\.artifact: models\/fraud\.onnx resolves to .*outside\/fraud\.onnx, outside the repository/,
+  );
   assert.equal(await readFile(join(outside, "fraud.onnx"), "utf8"), "outside, must stay as it is");
   assert.equal((await repo.git.run(["rev-parse", "HEAD"])).trim(), head, "no rollback commit");
 });

@@ -19,11 +19,24 @@ function modelConfig(extra = RELAXED) {
 }
 
 /** Labels 40% positive; each model's score is label * separation + noise, so AUC grows with separation. */
-function scored(options: { champion?: number; challenger: number; positives?: boolean; segmentWorse?: boolean; latencyRatio?: number }): ScoredHoldout {
+function scored(options: {
+  champion?: number;
+  challenger: number;
+  positives?: boolean;
+  segmentWorse?: boolean;
+  latencyRatio?: number;
+}): ScoredHoldout {
   const prng = createPrng(11);
   const gauss = () => Math.sqrt(-2 * Math.log(prng.uniform32())) * Math.cos(2 * Math.PI * prng.uniform32());
-  const labels = Float64Array.from({ length: N }, () => (options.positives === false ? 0 : prng.uniform() < 0.4 ? 1 : 0));
-  const segment: CategoricalColumn = { kind: "categorical", name: "segment", categories: ["store", "web"], codes: Int32Array.from({ length: N }, (_, i) => i % 4 === 0 ? 1 : 0) };
+  const labels = Float64Array.from({ length: N }, () =>
+    options.positives === false ? 0 : prng.uniform() < 0.4 ? 1 : 0,
+  );
+  const segment: CategoricalColumn = {
+    kind: "categorical",
+    name: "segment",
+    categories: ["store", "web"],
+    codes: Int32Array.from({ length: N }, (_, i) => (i % 4 === 0 ? 1 : 0)),
+  };
   const scores = (separation: number, worseOnWeb = false) =>
     Float64Array.from(labels, (y, i) => {
       const s = (worseOnWeb && segment.codes[i] === 1 ? -1 : 1) * y * separation + gauss();
@@ -39,24 +52,88 @@ function scored(options: { champion?: number; challenger: number; positives?: bo
     champion: options.champion === undefined ? undefined : { task: "binary", labels, scores: scores(options.champion) },
     sliceColumns: [segment],
     missingSliceColumns: [],
-    latency: options.champion === undefined ? undefined : { champion: new Array(rounds).fill(10), challenger: new Array(rounds).fill(10 * (options.latencyRatio ?? 1)), rowsPerBatch: 1024 },
+    latency:
+      options.champion === undefined
+        ? undefined
+        : {
+            champion: new Array(rounds).fill(10),
+            challenger: new Array(rounds).fill(10 * (options.latencyRatio ?? 1)),
+            rowsPerBatch: 1024,
+          },
   };
 }
 
 const bytes = { challenger: 1000, champion: 1000 };
 
-const cases: Array<{ name: string; extra?: string; input: Parameters<typeof scored>[0]; bytes?: typeof bytes; verdict: string; failing?: RegExp; warning?: RegExp }> = [
+const cases: Array<{
+  name: string;
+  extra?: string;
+  input: Parameters<typeof scored>[0];
+  bytes?: typeof bytes;
+  verdict: string;
+  failing?: RegExp;
+  warning?: RegExp;
+}> = [
   { name: "a clearly better challenger is promoted", input: { champion: 0.5, challenger: 2 }, verdict: "promote" },
-  { name: "a clearly worse challenger is rejected on the interval", input: { champion: 2, challenger: 0.5 }, verdict: "reject" },
-  { name: "a winner whose calibration got worse is rejected by the default ECE margin", extra: "", input: { champion: 0.5, challenger: 2 }, verdict: "reject", failing: /^ece/ },
+  {
+    name: "a clearly worse challenger is rejected on the interval",
+    input: { champion: 2, challenger: 0.5 },
+    verdict: "reject",
+  },
+  {
+    name: "a winner whose calibration got worse is rejected by the default ECE margin",
+    extra: "",
+    input: { champion: 0.5, challenger: 2 },
+    verdict: "reject",
+    failing: /^ece/,
+  },
   { name: "the same model twice is inconclusive", input: { champion: 1, challenger: 1 }, verdict: "inconclusive" },
-  { name: "a first model that clears its floor is promoted", extra: RELAXED + "\n      min_value: { roc_auc: 0.7 }", input: { challenger: 2 }, verdict: "promote" },
-  { name: "a first model below its floor is rejected", extra: RELAXED + "\n      min_value: { roc_auc: 0.99 }", input: { challenger: 0.5 }, verdict: "reject", failing: /roc_auc/ },
-  { name: "a winner that fails a slice is rejected", input: { champion: 0.5, challenger: 2, segmentWorse: true }, verdict: "reject", failing: /^slice segment=web$/ },
-  { name: "a winner three times slower is rejected", input: { champion: 0.5, challenger: 2, latencyRatio: 3 }, verdict: "reject", failing: /^latency_median_ratio$/ },
-  { name: "a winner over the size limit is rejected", extra: "      guardrails: { ece_margin: 1, brier_margin: 1, max_size_mb: 1 }", input: { champion: 0.5, challenger: 2 }, bytes: { challenger: 2e6, champion: 1000 }, verdict: "reject", failing: /max_size_mb/ },
-  { name: "a winner with a margin on an unknown metric is rejected", extra: "      guardrails: { ece_margin: 1, brier_margin: 1, metrics: { not_a_metric: 0.1 } }", input: { champion: 0.5, challenger: 2 }, verdict: "reject", failing: /not_a_metric/ },
-  { name: "one class: no verdict on roc_auc, said, and no other metric decides", input: { champion: 0.5, challenger: 2, positives: false }, verdict: "inconclusive", warning: /roc_auc, the primary metric, cannot be computed/ },
+  {
+    name: "a first model that clears its floor is promoted",
+    extra: RELAXED + "\n      min_value: { roc_auc: 0.7 }",
+    input: { challenger: 2 },
+    verdict: "promote",
+  },
+  {
+    name: "a first model below its floor is rejected",
+    extra: RELAXED + "\n      min_value: { roc_auc: 0.99 }",
+    input: { challenger: 0.5 },
+    verdict: "reject",
+    failing: /roc_auc/,
+  },
+  {
+    name: "a winner that fails a slice is rejected",
+    input: { champion: 0.5, challenger: 2, segmentWorse: true },
+    verdict: "reject",
+    failing: /^slice segment=web$/,
+  },
+  {
+    name: "a winner three times slower is rejected",
+    input: { champion: 0.5, challenger: 2, latencyRatio: 3 },
+    verdict: "reject",
+    failing: /^latency_median_ratio$/,
+  },
+  {
+    name: "a winner over the size limit is rejected",
+    extra: "      guardrails: { ece_margin: 1, brier_margin: 1, max_size_mb: 1 }",
+    input: { champion: 0.5, challenger: 2 },
+    bytes: { challenger: 2e6, champion: 1000 },
+    verdict: "reject",
+    failing: /max_size_mb/,
+  },
+  {
+    name: "a winner with a margin on an unknown metric is rejected",
+    extra: "      guardrails: { ece_margin: 1, brier_margin: 1, metrics: { not_a_metric: 0.1 } }",
+    input: { champion: 0.5, challenger: 2 },
+    verdict: "reject",
+    failing: /not_a_metric/,
+  },
+  {
+    name: "one class: no verdict on roc_auc, said, and no other metric decides",
+    input: { champion: 0.5, challenger: 2, positives: false },
+    verdict: "inconclusive",
+    warning: /roc_auc, the primary metric, cannot be computed/,
+  },
 ];
 
 for (const c of cases) {
@@ -65,10 +142,20 @@ for (const c of cases) {
     const { evaluation, warnings } = await judgeHoldout(model, "roc_auc", scored(c.input), c.bytes ?? bytes);
     assert.equal(evaluation.decision?.verdict, c.verdict, JSON.stringify(evaluation.decision));
     const failing = evaluation.guardrails.filter((g) => g.status === "fail").map((g) => g.name);
-    const failingSlices = evaluation.slices.filter((s) => s.status === "fail").map((s) => `slice ${s.column}=${s.value}`);
-    if (c.failing) assert.ok([...failing, ...failingSlices].some((name) => c.failing!.test(name)), `failing: ${[...failing, ...failingSlices].join(", ")}`);
+    const failingSlices = evaluation.slices
+      .filter((s) => s.status === "fail")
+      .map((s) => `slice ${s.column}=${s.value}`);
+    if (c.failing)
+      assert.ok(
+        [...failing, ...failingSlices].some((name) => c.failing!.test(name)),
+        `failing: ${[...failing, ...failingSlices].join(", ")}`,
+      );
     else if (c.verdict !== "reject") assert.deepEqual([...failing, ...failingSlices], []);
-    if (c.warning) assert.ok(warnings.some((w) => c.warning!.test(w)), warnings.join("; "));
+    if (c.warning)
+      assert.ok(
+        warnings.some((w) => c.warning!.test(w)),
+        warnings.join("; "),
+      );
     if (c.verdict === "promote" && c.input.champion !== undefined) assert.ok(evaluation.paired!.ciLow > 0);
     if (c.verdict === "reject" && !c.failing) assert.ok(evaluation.paired!.ciHigh < 0, "rejected on its interval");
   });

@@ -19,9 +19,13 @@ interface HeldOutSet {
   expected: { accuracy: number; log_loss: number; macro_f1: number };
   as_indices_accuracy: number;
 }
-const fixture: { features: string[]; classes: number[]; coefficients: number[]; intercepts: number[]; sets: Record<string, HeldOutSet> } = JSON.parse(
-  readFileSync(new URL("../fixtures/stats/multiclass-labels.json", import.meta.url), "utf8"),
-);
+const fixture: {
+  features: string[];
+  classes: number[];
+  coefficients: number[];
+  intercepts: number[];
+  sets: Record<string, HeldOutSet>;
+} = JSON.parse(readFileSync(new URL("../fixtures/stats/multiclass-labels.json", import.meta.url), "utf8"));
 
 /** An ai.onnx.ml LinearClassifier as skl2onnx writes one: label int64 [N] (the class value) and probabilities [N, C]. */
 function linearClassifier(classLabels: number[]): Buffer {
@@ -49,12 +53,20 @@ function linearClassifier(classLabels: number[]): Buffer {
 function bareSoftmax(): Buffer {
   const classes = fixture.intercepts.length;
   const features = fixture.features.length;
-  const weights = Array.from({ length: features * classes }, (_, i) => fixture.coefficients[(i % classes) * features + Math.floor(i / classes)]);
-  return Buffer.from(exportMultinomialLogisticRegression({ featureNames: fixture.features, weights, intercepts: fixture.intercepts }));
+  const weights = Array.from(
+    { length: features * classes },
+    (_, i) => fixture.coefficients[(i % classes) * features + Math.floor(i / classes)],
+  );
+  return Buffer.from(
+    exportMultinomialLogisticRegression({ featureNames: fixture.features, weights, intercepts: fixture.intercepts }),
+  );
 }
 
 function csv(set: HeldOutSet): string {
-  return [[...fixture.features, "cultivar"].join(","), ...set.x.map((row, i) => [...row, set.y[i]].join(","))].join("\n") + "\n";
+  return (
+    [[...fixture.features, "cultivar"].join(","), ...set.x.map((row, i) => [...row, set.y[i]].join(","))].join("\n") +
+    "\n"
+  );
 }
 
 function modelEntry(name: string, artifact: string, extra = ""): string {
@@ -65,7 +77,11 @@ for (const name of ["all_classes", "class_3_absent"]) {
   test(`labels 1, 2, 3 (${name}): evaluate's metrics equal scikit-learn's, through the model's classes or classes:`, async (t) => {
     const set = fixture.sets[name];
     const repo = await createTestRepo({
-      "modelkeeper.yml": "models:\n" + modelEntry("onnx_classes", "classifier.onnx") + modelEntry("config_classes", "bare.onnx", "    classes: [1, 2, 3]\n") + modelEntry("no_classes", "bare.onnx"),
+      "modelkeeper.yml":
+        "models:\n" +
+        modelEntry("onnx_classes", "classifier.onnx") +
+        modelEntry("config_classes", "bare.onnx", "    classes: [1, 2, 3]\n") +
+        modelEntry("no_classes", "bare.onnx"),
       "holdout.csv": csv(set),
       "classifier.onnx": linearClassifier(fixture.classes),
       "bare.onnx": bareSoftmax(),
@@ -80,14 +96,20 @@ for (const name of ["all_classes", "class_3_absent"]) {
       const holdout = model.holdouts[0];
       const metric = (m: string) => holdout.metrics.find((row: any) => row.name === m).challenger;
       for (const [m, expected] of Object.entries(set.expected)) {
-        assert.ok(Math.abs(metric(m) - expected) < 1e-6, `${model.model} ${m}: ${metric(m)}, scikit-learn says ${expected}`);
+        assert.ok(
+          Math.abs(metric(m) - expected) < 1e-6,
+          `${model.model} ${m}: ${metric(m)}, scikit-learn says ${expected}`,
+        );
       }
       assert.notEqual(metric("accuracy"), set.as_indices_accuracy);
       assert.deepEqual(holdout.confusion.labels, ["1", "2", "3"]);
     }
     // No class list anywhere: refused with the fix, instead of reading 1, 2, 3 as indices.
     assert.equal(models.no_classes.kind, "error");
-    assert.match(models.no_classes.errors.join("\n"), /cannot be read as the model's column indices 0\.\.2.*Set models\.no_classes\.classes/s);
+    assert.match(
+      models.no_classes.errors.join("\n"),
+      /cannot be read as the model's column indices 0\.\.2.*Set models\.no_classes\.classes/s,
+    );
     assert.equal(result.code, 2, "an error in one model is exit 2");
   });
 }
@@ -97,7 +119,10 @@ test("a model whose classes are [3, 2, 1] gets the same labels mapped to its own
   // and a configured classes: [1, 2, 3] that disagrees with the model is refused.
   const set = fixture.sets.all_classes;
   const repo = await createTestRepo({
-    "modelkeeper.yml": "models:\n" + modelEntry("reversed", "reversed.onnx") + modelEntry("contradicted", "reversed.onnx", "    classes: [1, 2, 3]\n"),
+    "modelkeeper.yml":
+      "models:\n" +
+      modelEntry("reversed", "reversed.onnx") +
+      modelEntry("contradicted", "reversed.onnx", "    classes: [1, 2, 3]\n"),
     "holdout.csv": csv(set),
     "reversed.onnx": linearClassifier([3, 2, 1]),
   });
@@ -109,13 +134,17 @@ test("a model whose classes are [3, 2, 1] gets the same labels mapped to its own
   const accuracy = models.reversed.holdouts[0].metrics.find((row: any) => row.name === "accuracy").challenger;
   assert.ok(accuracy < set.expected.accuracy - 0.2, `accuracy ${accuracy}: the columns now mean other classes`);
   assert.equal(models.contradicted.kind, "error");
-  assert.match(models.contradicted.errors.join("\n"), /models\.contradicted\.classes \["1","2","3"\] and the challenger .* \["3","2","1"\] disagree/);
+  assert.match(
+    models.contradicted.errors.join("\n"),
+    /models\.contradicted\.classes \["1","2","3"\] and the challenger .* \["3","2","1"\] disagree/,
+  );
 });
 
 test("a held-out set with one class: no verdict on roc_auc, said at the top, and no other metric stands in", async (t) => {
   const rows = ["x,y", ...Array.from({ length: 60 }, (_, i) => `${(i - 30) / 10},0`)];
   const repo = await createTestRepo({
-    "modelkeeper.yml": "models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: holdout.csv\n      holdout: holdout.csv\n    evaluate:\n      metric: roc_auc\n",
+    "modelkeeper.yml":
+      "models:\n  m:\n    task: binary\n    artifact: model.onnx\n    label: y\n    data:\n      train: holdout.csv\n      holdout: holdout.csv\n    evaluate:\n      metric: roc_auc\n",
     "holdout.csv": rows.join("\n") + "\n",
     "model.onnx": Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x"], weights: [0.1], intercept: -3 })),
     "champion.onnx": Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x"], weights: [1], intercept: 0 })),

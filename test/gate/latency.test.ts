@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { judgeLatency, medianRankInterval, quantile } from "../../src/gate/latency.ts";
 import { seededRandom as prng } from "../support/seeded-random.ts";
 
-
 test("median rank interval matches the binomial order-statistic table (n=20, 95% → ranks 5..14, 0-based)", () => {
   // For n = 20, P(B(20, 0.5) <= 5) = 0.0207 <= 0.025 and P(<= 6) = 0.0577: the interval is [x(6), x(15)] 1-based.
   assert.deepEqual(medianRankInterval(20, 0.95), [5, 14]);

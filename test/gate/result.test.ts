@@ -7,12 +7,15 @@ test("one held-out set: its verdict", () => {
 });
 
 test("a PR that changed the held-out set is judged on the base's set; its own set must not reject", () => {
-  const cases: Array<[base: "promote" | "reject" | "inconclusive", pr: "promote" | "reject" | "inconclusive", expected: string]> = [
+  const cases: Array<
+    [base: "promote" | "reject" | "inconclusive", pr: "promote" | "reject" | "inconclusive", expected: string]
+  > = [
     ["promote", "promote", "promote"],
     ["promote", "inconclusive", "promote"],
     ["inconclusive", "promote", "inconclusive"], // winning only on a set the PR chose is not enough
     ["reject", "promote", "reject"],
     ["promote", "reject", "reject"],
   ];
-  for (const [base, pr, expected] of cases) assert.equal(combineVerdicts([base, pr]), expected, `base ${base}, PR ${pr}`);
+  for (const [base, pr, expected] of cases)
+    assert.equal(combineVerdicts([base, pr]), expected, `base ${base}, PR ${pr}`);
 });

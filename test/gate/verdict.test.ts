@@ -1,6 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decideVerdict, decideFirstModel, type PrimaryComparison, type GuardrailResult } from "../../src/gate/verdict.ts";
+import {
+  decideVerdict,
+  decideFirstModel,
+  type PrimaryComparison,
+  type GuardrailResult,
+} from "../../src/gate/verdict.ts";
 
 const auc = (ciLow: number, ciHigh: number): PrimaryComparison => ({
   metric: "roc_auc",
@@ -12,7 +17,11 @@ const auc = (ciLow: number, ciHigh: number): PrimaryComparison => ({
   ciHigh,
   confidence: 0.95,
 });
-const logLoss = (ciLow: number, ciHigh: number): PrimaryComparison => ({ ...auc(ciLow, ciHigh), metric: "log_loss", direction: "lower" });
+const logLoss = (ciLow: number, ciHigh: number): PrimaryComparison => ({
+  ...auc(ciLow, ciHigh),
+  metric: "log_loss",
+  direction: "lower",
+});
 const failing: GuardrailResult = { name: "latency_p95", status: "fail", detail: "p95 ratio 2.1 > 1.5" };
 
 const table: Array<[string, PrimaryComparison, GuardrailResult[], number, string]> = [
@@ -42,9 +51,15 @@ test("the improvement interval is oriented so positive means the challenger is b
 });
 
 test("a first model passes only when every floor holds; a metric that cannot be computed fails its floor", () => {
-  assert.equal(decideFirstModel({ roc_auc: { value: 0.85, direction: "higher" } }, { roc_auc: 0.8 }).verdict, "promote");
+  assert.equal(
+    decideFirstModel({ roc_auc: { value: 0.85, direction: "higher" } }, { roc_auc: 0.8 }).verdict,
+    "promote",
+  );
   assert.equal(decideFirstModel({ roc_auc: { value: 0.75, direction: "higher" } }, { roc_auc: 0.8 }).verdict, "reject");
-  assert.equal(decideFirstModel({ log_loss: { value: 0.3, direction: "lower" } }, { log_loss: 0.4 }).verdict, "promote");
+  assert.equal(
+    decideFirstModel({ log_loss: { value: 0.3, direction: "lower" } }, { log_loss: 0.4 }).verdict,
+    "promote",
+  );
   const missing = decideFirstModel({ roc_auc: { value: NaN, direction: "higher" } }, { roc_auc: 0.8 });
   assert.equal(missing.verdict, "reject");
   assert.match(missing.reasons[0], /could not be computed/);

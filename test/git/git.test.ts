@@ -10,9 +10,15 @@ test("a working folder that does not exist is named as such, not reported as a m
   const parent = await mkdtemp(join(tmpdir(), "mk-git-"));
   try {
     const missing = join(parent, "no-such-folder");
-    await assert.rejects(createGit(missing, process.env).run(["status"]), (error: unknown) => error instanceof UserError && error.message.includes(`the folder ${missing} does not exist`));
+    await assert.rejects(
+      createGit(missing, process.env).run(["status"]),
+      (error: unknown) => error instanceof UserError && error.message.includes(`the folder ${missing} does not exist`),
+    );
     // A missing git binary is still reported as that.
-    await assert.rejects(createGit(parent, { ...process.env, PATH: join(parent, "empty") }).run(["status"]), (error: unknown) => error instanceof UserError && /^git is not available/.test(error.message));
+    await assert.rejects(
+      createGit(parent, { ...process.env, PATH: join(parent, "empty") }).run(["status"]),
+      (error: unknown) => error instanceof UserError && /^git is not available/.test(error.message),
+    );
   } finally {
     await rm(parent, { recursive: true, force: true });
   }

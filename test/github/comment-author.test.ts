@@ -6,7 +6,9 @@ import { commentAuthor } from "../../src/github/sticky-comment.ts";
 import { startGitHubStandIn } from "../support/github-standin/index.ts";
 
 test("the workflow's token (ghs_…) writes as github-actions[bot] without asking GET /user, so no warning; a personal token is asked", async (t) => {
-  const standIn = await startGitHubStandIn({ repos: [{ owner: "acme", name: "model", files: { "README.md": "x\n" } }] });
+  const standIn = await startGitHubStandIn({
+    repos: [{ owner: "acme", name: "model", files: { "README.md": "x\n" } }],
+  });
   t.after(() => standIn.close());
   const warnings: string[] = [];
   const seen: string[] = [];

@@ -18,7 +18,9 @@ async function setUp() {
 }
 
 const bodies = async (gh: Awaited<ReturnType<typeof setUp>>["gh"], issue: number) =>
-  ((await (await fetch(`${gh.url}/repos/acme/fraud/issues/${issue}/comments`)).json()) as Array<{ body: string }>).map((c) => c.body);
+  ((await (await fetch(`${gh.url}/repos/acme/fraud/issues/${issue}/comments`)).json()) as Array<{ body: string }>).map(
+    (c) => c.body,
+  );
 
 test("a 502 after the comment was stored: listed again, found, not created twice", async () => {
   const { gh, github, issue } = await setUp();
@@ -31,7 +33,10 @@ test("a 502 after the comment was stored: listed again, found, not created twice
     // A 502 before anything was stored: created on the next attempt, once.
     const other = commentMarker("reported", "fraud");
     gh.failNext({ operationId: "issues/create-comment" }, [{ status: 502 }]);
-    assert.equal((await upsertComment(github, REPO, issue, other, "fork result", "github-actions[bot]", FAST)).action, "created");
+    assert.equal(
+      (await upsertComment(github, REPO, issue, other, "fork result", "github-actions[bot]", FAST)).action,
+      "created",
+    );
     assert.equal((await bodies(gh, issue)).length, 2);
   } finally {
     await gh.close();
@@ -45,12 +50,25 @@ test("updates its own comment in place, writes nothing when unchanged, and never
     // alice quotes the marker first: the bot's comment is a new one, alice's stays hers.
     gh.state.repo("acme/fraud").addComment(issue, `${marker}\nPROMOTE (forged)`, gh.state.user("alice"));
     const quoted = (await bodies(gh, issue)).length;
-    assert.equal((await upsertComment(github, REPO, issue, marker, "reject", "github-actions[bot]", FAST)).action, "created");
-    assert.equal((await upsertComment(github, REPO, issue, marker, "promote", "github-actions[bot]", FAST)).action, "updated");
+    assert.equal(
+      (await upsertComment(github, REPO, issue, marker, "reject", "github-actions[bot]", FAST)).action,
+      "created",
+    );
+    assert.equal(
+      (await upsertComment(github, REPO, issue, marker, "promote", "github-actions[bot]", FAST)).action,
+      "updated",
+    );
     const writes = gh.requests.filter((r) => r.method !== "GET").length;
-    assert.equal((await upsertComment(github, REPO, issue, marker, "promote", "github-actions[bot]", FAST)).action, "unchanged");
+    assert.equal(
+      (await upsertComment(github, REPO, issue, marker, "promote", "github-actions[bot]", FAST)).action,
+      "unchanged",
+    );
     assert.equal(gh.requests.filter((r) => r.method !== "GET").length, writes, "no write for an unchanged body");
-    assert.equal((await upsertComment(github, REPO, issue, marker, "changed", "github-actions[bot]", { ...FAST, update: "never" })).action, "unchanged");
+    assert.equal(
+      (await upsertComment(github, REPO, issue, marker, "changed", "github-actions[bot]", { ...FAST, update: "never" }))
+        .action,
+      "unchanged",
+    );
     const all = await bodies(gh, issue);
     assert.equal(all.length, quoted + 1);
     assert.equal(all.at(-1), `${marker}\npromote`);

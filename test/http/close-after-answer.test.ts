@@ -19,7 +19,10 @@ async function refusingServer(lingerMs: number): Promise<{ server: Server; port:
 }
 
 /** Sends headers declaring `declared` bytes and 1 MB of body; resolves once the whole answer is read. */
-function sendPartly(port: number, declared: number): Promise<{ socket: Socket; answer: string; ended: Promise<void>; errors: Error[] }> {
+function sendPartly(
+  port: number,
+  declared: number,
+): Promise<{ socket: Socket; answer: string; ended: Promise<void>; errors: Error[] }> {
   return new Promise((resolve) => {
     // Half-open, as a client still sending its body is: it reads the FIN and keeps writing.
     const socket = connect({ port, host: "127.0.0.1", allowHalfOpen: true });
@@ -33,7 +36,9 @@ function sendPartly(port: number, declared: number): Promise<{ socket: Socket; a
       text += chunk;
       if (text.endsWith("too large")) resolve({ socket, answer: text, ended: endedPromise, errors });
     });
-    socket.write(`POST /hook HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`);
+    socket.write(
+      `POST /hook HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`,
+    );
     socket.write(Buffer.alloc(MB, 0x20));
   });
 }

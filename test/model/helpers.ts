@@ -9,7 +9,10 @@ export const FIXTURES = fileURLToPath(new URL("../fixtures/models/", import.meta
 export const fixture = (name: string): string => FIXTURES + name;
 
 /** A table from plain arrays: numbers become numeric columns (null = missing), strings categorical. */
-export function makeTable(columns: Record<string, Array<number | null> | Array<string | null>>, source = "test-table.csv"): Table {
+export function makeTable(
+  columns: Record<string, Array<number | null> | Array<string | null>>,
+  source = "test-table.csv",
+): Table {
   const built: Column[] = Object.entries(columns).map(([name, values]) => {
     if (values.some((value) => typeof value === "string")) {
       const categories: string[] = [];
@@ -21,12 +24,15 @@ export function makeTable(columns: Record<string, Array<number | null> | Array<s
       });
       return { kind: "categorical", name, codes, categories };
     }
-    return { kind: "numeric", name, values: Float64Array.from(values as Array<number | null>, (value) => (value === null ? NaN : value)) };
+    return {
+      kind: "numeric",
+      name,
+      values: Float64Array.from(values as Array<number | null>, (value) => (value === null ? NaN : value)),
+    };
   });
   const rowCount = Object.values(columns)[0]?.length ?? 0;
   return { source, rowCount, columns: built };
 }
-
 
 /** Rows of amount ~ U(0, 100), hour ~ U{0..23}, distance ~ U(0, 10). */
 export function featureRows(count: number, seed = 7): { amount: number[]; hour: number[]; distance: number[] } {
@@ -57,26 +63,44 @@ export function standardizedLinear(
   return z;
 }
 
-export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number, what: string): void {
+export function assertClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: number,
+  what: string,
+): void {
   if (actual.length !== expected.length) throw new Error(`${what}: length ${actual.length} != ${expected.length}`);
   for (let i = 0; i < expected.length; i++) {
     const scale = Math.max(1, Math.abs(expected[i]));
     if (!(Math.abs(actual[i] - expected[i]) <= tolerance * scale)) {
-      throw new Error(`${what}[${i}]: ${actual[i]} differs from ${expected[i]} by more than ${tolerance} (relative to max(1, |expected|))`);
+      throw new Error(
+        `${what}[${i}]: ${actual[i]} differs from ${expected[i]} by more than ${tolerance} (relative to max(1, |expected|))`,
+      );
     }
   }
 }
 
 /** Runs model bytes in onnxruntime on float32 inputs and returns every output as plain numbers. */
-export async function runOnnx(bytes: Uint8Array, inputs: Record<string, { data: number[]; dims: number[] }>): Promise<Record<string, { dims: readonly number[]; data: number[] }>> {
+export async function runOnnx(
+  bytes: Uint8Array,
+  inputs: Record<string, { data: number[]; dims: number[] }>,
+): Promise<Record<string, { dims: readonly number[]; data: number[] }>> {
   const { loadOrt } = await import("../../src/model/ort.ts");
   const ort = await loadOrt();
   const session = await ort.InferenceSession.create(bytes);
   try {
-    const feeds = Object.fromEntries(Object.entries(inputs).map(([name, { data, dims }]) => [name, new ort.Tensor("float32", Float32Array.from(data), dims)]));
+    const feeds = Object.fromEntries(
+      Object.entries(inputs).map(([name, { data, dims }]) => [
+        name,
+        new ort.Tensor("float32", Float32Array.from(data), dims),
+      ]),
+    );
     const results = await session.run(feeds);
     return Object.fromEntries(
-      Object.entries(results).map(([name, tensor]) => [name, { dims: tensor.dims, data: Array.from(tensor.data as ArrayLike<number | bigint>, Number) }]),
+      Object.entries(results).map(([name, tensor]) => [
+        name,
+        { dims: tensor.dims, data: Array.from(tensor.data as ArrayLike<number | bigint>, Number) },
+      ]),
     );
   } finally {
     await session.release();

@@ -1,6 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { encodeModel, ElemType, floatTensor, ONNX_ML_DOMAIN, tensorType, type Model } from "../../src/model/onnx-proto.ts";
+import {
+  encodeModel,
+  ElemType,
+  floatTensor,
+  ONNX_ML_DOMAIN,
+  tensorType,
+  type Model,
+} from "../../src/model/onnx-proto.ts";
 import { readFields } from "../../src/model/protobuf-wire.ts";
 import { loadOrt } from "../../src/model/ort.ts";
 
@@ -12,33 +19,55 @@ test("a minimal ModelProto has ir_version 8, producer modelkeeper, the graph and
   assert.equal(
     hex(bytes),
     "0808" + // ir_version (1) = 8
-      "120b" + Buffer.from("modelkeeper").toString("hex") + // producer_name (2)
+      "120b" +
+      Buffer.from("modelkeeper").toString("hex") + // producer_name (2)
       "3a03120167" + // graph (7) { name (2) = "g" }
       "42021011", // opset_import (8) { version (2) = 17 }
   );
 });
 
 test("metadata_props (14) are key/value pairs in the given order; doc_string is field 6", () => {
-  const bytes = encodeModel({ graph: emptyGraph, opsetImports: [], docString: "d", metadata: [["k", "v"], ["a", "b"]] });
+  const bytes = encodeModel({
+    graph: emptyGraph,
+    opsetImports: [],
+    docString: "d",
+    metadata: [
+      ["k", "v"],
+      ["a", "b"],
+    ],
+  });
   const fields = [...readFields(bytes)].filter((f) => f.field === 14 || f.field === 6);
   assert.deepEqual(
     fields.map((f) => [f.field, hex(f.value as Uint8Array)]),
-    [[6, "64"], [14, "0a016b120176"], [14, "0a0161120162"]],
+    [
+      [6, "64"],
+      [14, "0a016b120176"],
+      [14, "0a0161120162"],
+    ],
   );
 });
 
 test("initializers are TensorProto with packed dims, data_type and little-endian raw_data", () => {
-  const bytes = encodeModel({ graph: { ...emptyGraph, initializers: [floatTensor("w", [2], [1, -2])] }, opsetImports: [] });
+  const bytes = encodeModel({
+    graph: { ...emptyGraph, initializers: [floatTensor("w", [2], [1, -2])] },
+    opsetImports: [],
+  });
   const graph = [...readFields(bytes)].find((f) => f.field === 7)!.value as Uint8Array;
   const tensor = [...readFields(graph)].find((f) => f.field === 5)!.value as Uint8Array;
   assert.equal(hex(tensor), "0a0102" + "1001" + "420177" + "4a080000803f000000c0");
-  assert.throws(() => encodeModel({ graph: { ...emptyGraph, initializers: [floatTensor("bad", [3], [1])] }, opsetImports: [] }), /dims \[3\] hold 3 values, got 1/);
+  assert.throws(
+    () => encodeModel({ graph: { ...emptyGraph, initializers: [floatTensor("bad", [3], [1])] }, opsetImports: [] }),
+    /dims \[3\] hold 3 values, got 1/,
+  );
 });
 
 test("attributes of every kind run in onnxruntime with their documented meaning", async () => {
   // y = Normalizer_L1(LeakyRelu(Scaler(x) + Constant, alpha = 0.1)), row-wise.
   const model: Model = {
-    opsetImports: [{ domain: "", version: 17 }, { domain: ONNX_ML_DOMAIN, version: 3 }],
+    opsetImports: [
+      { domain: "", version: 17 },
+      { domain: ONNX_ML_DOMAIN, version: 3 },
+    ],
     graph: {
       name: "attributes",
       initializers: [],
@@ -55,10 +84,26 @@ test("attributes of every kind run in onnxruntime with their documented meaning"
             { name: "scale", kind: "floats", value: [2, 0.5] },
           ],
         },
-        { opType: "Constant", inputs: [], outputs: ["c"], attributes: [{ name: "value", kind: "tensor", value: floatTensor("", [2], [10, 20]) }] },
+        {
+          opType: "Constant",
+          inputs: [],
+          outputs: ["c"],
+          attributes: [{ name: "value", kind: "tensor", value: floatTensor("", [2], [10, 20]) }],
+        },
         { opType: "Add", inputs: ["scaled", "c"], outputs: ["shifted"] },
-        { opType: "LeakyRelu", inputs: ["shifted"], outputs: ["leaky"], attributes: [{ name: "alpha", kind: "float", value: 0.1 }] },
-        { opType: "Normalizer", domain: ONNX_ML_DOMAIN, inputs: ["leaky"], outputs: ["y"], attributes: [{ name: "norm", kind: "string", value: "L1" }] },
+        {
+          opType: "LeakyRelu",
+          inputs: ["shifted"],
+          outputs: ["leaky"],
+          attributes: [{ name: "alpha", kind: "float", value: 0.1 }],
+        },
+        {
+          opType: "Normalizer",
+          domain: ONNX_ML_DOMAIN,
+          inputs: ["leaky"],
+          outputs: ["y"],
+          attributes: [{ name: "norm", kind: "string", value: "L1" }],
+        },
       ],
     },
   };

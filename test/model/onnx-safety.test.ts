@@ -18,11 +18,27 @@ test("a model exported here is self-contained and uses built-in domains only", (
 });
 
 test("a tensor kept in an external file is refused, in the graph, in a node attribute and in a subgraph", () => {
-  const external = (w: ProtoWriter) => w.string(8, "weights").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "/etc/passwd"));
+  const external = (w: ProtoWriter) =>
+    w
+      .string(8, "weights")
+      .varint(14, 1)
+      .message(13, (e) => e.string(1, "location").string(2, "/etc/passwd"));
   const cases: Array<[string, Uint8Array]> = [
     ["initializer", withGraph((g) => g.message(5, external))],
-    ["attribute", withGraph((g) => g.message(1, (n) => n.string(4, "Constant").message(5, (a) => a.string(1, "value").message(5, external))))],
-    ["subgraph", withGraph((g) => g.message(1, (n) => n.string(4, "If").message(5, (a) => a.string(1, "then_branch").message(6, (sub) => sub.message(5, external)))))],
+    [
+      "attribute",
+      withGraph((g) =>
+        g.message(1, (n) => n.string(4, "Constant").message(5, (a) => a.string(1, "value").message(5, external))),
+      ),
+    ],
+    [
+      "subgraph",
+      withGraph((g) =>
+        g.message(1, (n) =>
+          n.string(4, "If").message(5, (a) => a.string(1, "then_branch").message(6, (sub) => sub.message(5, external))),
+        ),
+      ),
+    ],
   ];
   for (const [where, bytes] of cases) {
     const problems = onnxSafetyProblems(bytes);
@@ -34,15 +50,36 @@ test("a tensor kept in an external file is refused, in the graph, in a node attr
 
 test("an operator in a custom domain, or a custom opset import, is refused; a model-local function's domain is not", () => {
   const custom = onnxSafetyProblems(withGraph((g) => g.message(1, (n) => n.string(4, "Evil").string(7, "com.evil"))));
-  assert.deepEqual(custom.map((p) => p.kind), ["custom-domain"]);
+  assert.deepEqual(
+    custom.map((p) => p.kind),
+    ["custom-domain"],
+  );
   assert.match(custom[0].detail, /operator "Evil" is in the custom domain "com\.evil"/);
-  const imported = onnxSafetyProblems(withGraph(() => {}, (m) => m.message(8, (o) => o.string(1, "org.custom").varint(2, 1))));
+  const imported = onnxSafetyProblems(
+    withGraph(
+      () => {},
+      (m) => m.message(8, (o) => o.string(1, "org.custom").varint(2, 1)),
+    ),
+  );
   assert.match(imported[0].detail, /imports the custom operator set "org\.custom"/);
   const local = onnxSafetyProblems(
-    withGraph((g) => g.message(1, (n) => n.string(4, "MyFn").string(7, "local.fns")), (m) => m.message(25, (f) => f.string(1, "MyFn").string(10, "local.fns").message(7, (n) => n.string(4, "Relu")))),
+    withGraph(
+      (g) => g.message(1, (n) => n.string(4, "MyFn").string(7, "local.fns")),
+      (m) =>
+        m.message(25, (f) =>
+          f
+            .string(1, "MyFn")
+            .string(10, "local.fns")
+            .message(7, (n) => n.string(4, "Relu")),
+        ),
+    ),
   );
   assert.deepEqual(local, []);
-  assert.deepEqual(onnxSafetyProblems(withGraph((g) => g.message(1, (n) => n.string(4, "FusedGemm").string(7, "com.microsoft")))), [], "onnxruntime's own contrib domain");
+  assert.deepEqual(
+    onnxSafetyProblems(withGraph((g) => g.message(1, (n) => n.string(4, "FusedGemm").string(7, "com.microsoft")))),
+    [],
+    "onnxruntime's own contrib domain",
+  );
 });
 
 test("bytes that are not ONNX are reported as such (the loader then says how to export)", () => {
@@ -51,9 +88,20 @@ test("bytes that are not ONNX are reported as such (the loader then says how to 
 
 test("a string that is not UTF-8 next to external data does not hide it (proto2 strings are bytes to onnxruntime)", () => {
   const junk = Uint8Array.from([0xff, 0xfe]);
-  const bytes = withGraph((g) => g.message(5, (t) => t.string(8, "w").varint(14, 1).message(13, (e) => e.string(1, "location").string(2, "fraud.onnx")).message(13, (e) => e.string(1, "junk").bytes(2, junk))));
+  const bytes = withGraph((g) =>
+    g.message(5, (t) =>
+      t
+        .string(8, "w")
+        .varint(14, 1)
+        .message(13, (e) => e.string(1, "location").string(2, "fraud.onnx"))
+        .message(13, (e) => e.string(1, "junk").bytes(2, junk)),
+    ),
+  );
   const problems = onnxSafetyProblems(bytes);
-  assert.deepEqual(problems.map((p) => p.kind), ["external-data"]);
+  assert.deepEqual(
+    problems.map((p) => p.kind),
+    ["external-data"],
+  );
   assert.match(problems[0].detail, /"w" keeps its data in an external file \("fraud\.onnx"\)/);
 });
 
@@ -66,7 +114,10 @@ test("a group (wire types 3 and 4) is skipped as protobuf skips it, and fields a
   const graph = Buffer.concat([startGroup, inside, endGroup, Buffer.from(tensor)]);
   const bytes = Buffer.concat([MODELS.good(), Buffer.from(new ProtoWriter().bytes(7, graph).finish())]);
   const problems = onnxSafetyProblems(bytes);
-  assert.deepEqual(problems.map((p) => p.kind), ["external-data"]);
+  assert.deepEqual(
+    problems.map((p) => p.kind),
+    ["external-data"],
+  );
   assert.match(problems[0].detail, /"hidden"/);
 });
 
@@ -79,8 +130,17 @@ test("a field key longer than 32 bits fails closed: protobuf's C++ reader would 
   // data_location (field 14, varint) = EXTERNAL, its key written in 5 bytes with bit 32 set: read
   // as 64 bits it names another field, but onnxruntime keeps the low 32 bits, i.e. field 14.
   const key = (14n << 3n) | (1n << 32n);
-  const overLong = Uint8Array.from([0, 1, 2, 3, 4].map((i) => Number((key >> BigInt(7 * i)) & 0x7fn) | (i < 4 ? 0x80 : 0)));
-  const tensor = Buffer.concat([Buffer.from(new ProtoWriter().string(8, "w").finish()), overLong, Uint8Array.from([0x01])]);
+  const overLong = Uint8Array.from(
+    [0, 1, 2, 3, 4].map((i) => Number((key >> BigInt(7 * i)) & 0x7fn) | (i < 4 ? 0x80 : 0)),
+  );
+  const tensor = Buffer.concat([
+    Buffer.from(new ProtoWriter().string(8, "w").finish()),
+    overLong,
+    Uint8Array.from([0x01]),
+  ]);
   const bytes = withGraph((g) => g.bytes(5, tensor));
-  assert.deepEqual(onnxSafetyProblems(bytes).map((p) => p.kind), ["not-onnx"]);
+  assert.deepEqual(
+    onnxSafetyProblems(bytes).map((p) => p.kind),
+    ["not-onnx"],
+  );
 });

@@ -24,16 +24,25 @@ test("reads a fixture's header, metadata, inputs, outputs and operators", () => 
     { name: "label", type: { kind: "tensor", elemType: ElemType.INT64, shape: ["N"] } },
     { name: "probabilities", type: { kind: "tensor", elemType: ElemType.FLOAT, shape: ["N", 2] } },
   ]);
-  assert.deepEqual(summary.nodes.map((node) => node.opType), ["Concat", "Sub", "Div", "Gemm", "Sigmoid", "Sub", "Concat", "ArgMax"]);
+  assert.deepEqual(
+    summary.nodes.map((node) => node.opType),
+    ["Concat", "Sub", "Div", "Gemm", "Sigmoid", "Sub", "Concat", "ArgMax"],
+  );
   assert.deepEqual(recordedFeatureNames(summary), ["amount", "hour", "distance"]);
 });
 
 test("a ZipMap output decodes as sequence(map(int64, float)) and the ML opset is imported", () => {
   const summary = readModelSummary(readFileSync(fixture("binary-zipmap.onnx")));
-  assert.deepEqual(summary.opsetImports, [{ domain: "", version: 17 }, { domain: "ai.onnx.ml", version: 3 }]);
+  assert.deepEqual(summary.opsetImports, [
+    { domain: "", version: 17 },
+    { domain: "ai.onnx.ml", version: 3 },
+  ]);
   assert.deepEqual(summary.outputs[1], {
     name: "output_probability",
-    type: { kind: "sequence", elem: { kind: "map", keyType: ElemType.INT64, value: { kind: "tensor", elemType: ElemType.FLOAT, shape: [] } } },
+    type: {
+      kind: "sequence",
+      elem: { kind: "map", keyType: ElemType.INT64, value: { kind: "tensor", elemType: ElemType.FLOAT, shape: [] } },
+    },
   });
   assert.deepEqual(summary.nodes.at(-1), { opType: "ZipMap", domain: "ai.onnx.ml" });
 });
@@ -54,25 +63,43 @@ test("initializers that old exporters also list as graph inputs are not run-time
     },
   });
   const summary = readModelSummary(bytes);
-  assert.deepEqual(summary.inputs.map((input) => input.name), ["x"]);
+  assert.deepEqual(
+    summary.inputs.map((input) => input.name),
+    ["x"],
+  );
   assert.equal(recordedFeatureNames(summary), undefined);
 });
 
 test("bytes that are not a ModelProto are rejected", () => {
-  assert.throws(() => readModelSummary(new Uint8Array(0)), { name: "ProtoDecodeError", message: /no ir_version or graph field/ });
+  assert.throws(() => readModelSummary(new Uint8Array(0)), {
+    name: "ProtoDecodeError",
+    message: /no ir_version or graph field/,
+  });
   assert.throws(() => readModelSummary(new TextEncoder().encode("a,b\n1,2\n")), { name: "ProtoDecodeError" });
   // Valid protobuf, wrong message: a lone varint field 1.
   assert.throws(() => readModelSummary(Uint8Array.from([0x08, 0x08])), { message: /no ir_version or graph field/ });
 });
 
 /** A one-node ai.onnx.ml model (or ai.onnx with mlDomain false) with the given attributes and metadata. */
-function classifierModel(attributes: Node["attributes"], metadata: Array<[string, string]> = [], mlDomain = true): Uint8Array {
+function classifierModel(
+  attributes: Node["attributes"],
+  metadata: Array<[string, string]> = [],
+  mlDomain = true,
+): Uint8Array {
   return encodeModel({
     opsetImports: [{ domain: "", version: 17 }, ...(mlDomain ? [{ domain: "ai.onnx.ml", version: 3 }] : [])],
     metadata,
     graph: {
       name: "g",
-      nodes: [{ opType: mlDomain ? "ZipMap" : "Identity", domain: mlDomain ? "ai.onnx.ml" : "", inputs: ["x"], outputs: ["y"], attributes }],
+      nodes: [
+        {
+          opType: mlDomain ? "ZipMap" : "Identity",
+          domain: mlDomain ? "ai.onnx.ml" : "",
+          inputs: ["x"],
+          outputs: ["y"],
+          attributes,
+        },
+      ],
       initializers: [],
       inputs: [{ name: "x", type: tensorType(ElemType.FLOAT, ["N", 3]) }],
       outputs: [{ name: "y", type: tensorType(ElemType.FLOAT, ["N", 3]) }],
@@ -83,24 +110,56 @@ function classifierModel(attributes: Node["attributes"], metadata: Array<[string
 test("class labels: classlabels_ints and int64s (negative too) as decimal text, classlabels_strings as they are", () => {
   const labels = (attributes: Node["attributes"]) => recordedClassLabels(readModelSummary(classifierModel(attributes)));
   assert.deepEqual(labels([{ name: "classlabels_ints", kind: "ints", value: [1, 2, 3] }]), ["1", "2", "3"]);
-  assert.deepEqual(labels([{ name: "classlabels_int64s", kind: "ints", value: [-1, 0, 9007199254740993n] }]), ["-1", "0", "9007199254740993"]);
-  assert.deepEqual(labels([{ name: "classlabels_strings", kind: "strings", value: ["legit", "fraud", "Ünïcode"] }]), ["legit", "fraud", "Ünïcode"]);
+  assert.deepEqual(labels([{ name: "classlabels_int64s", kind: "ints", value: [-1, 0, 9007199254740993n] }]), [
+    "-1",
+    "0",
+    "9007199254740993",
+  ]);
+  assert.deepEqual(labels([{ name: "classlabels_strings", kind: "strings", value: ["legit", "fraud", "Ünïcode"] }]), [
+    "legit",
+    "fraud",
+    "Ünïcode",
+  ]);
   // Other ints attributes beside it are not class labels.
-  assert.deepEqual(labels([{ name: "keepdims", kind: "ints", value: [7] }, { name: "classlabels_ints", kind: "ints", value: [4, 5] }]), ["4", "5"]);
+  assert.deepEqual(
+    labels([
+      { name: "keepdims", kind: "ints", value: [7] },
+      { name: "classlabels_ints", kind: "ints", value: [4, 5] },
+    ]),
+    ["4", "5"],
+  );
 });
 
 test("class labels: metadata modelkeeper.classes when no operator declares any; the operator's win over it", () => {
   const metadata: Array<[string, string]> = [["modelkeeper.classes", '["1","2","3"]']];
   assert.deepEqual(recordedClassLabels(readModelSummary(classifierModel([], metadata))), ["1", "2", "3"]);
-  assert.deepEqual(recordedClassLabels(readModelSummary(classifierModel([{ name: "classlabels_ints", kind: "ints", value: [0, 1, 2] }], metadata))), ["0", "1", "2"]);
+  assert.deepEqual(
+    recordedClassLabels(
+      readModelSummary(classifierModel([{ name: "classlabels_ints", kind: "ints", value: [0, 1, 2] }], metadata)),
+    ),
+    ["0", "1", "2"],
+  );
   // An exporter's metadata round-trips through finishModel's classes option.
-  const exported = exportMultinomialLogisticRegression({ featureNames: ["a"], weights: [1, 0, -1], intercepts: [0, 0, 0], classes: ["low", "mid", "high"] });
+  const exported = exportMultinomialLogisticRegression({
+    featureNames: ["a"],
+    weights: [1, 0, -1],
+    intercepts: [0, 0, 0],
+    classes: ["low", "mid", "high"],
+  });
   assert.deepEqual(recordedClassLabels(readModelSummary(exported)), ["low", "mid", "high"]);
 });
 
 test("class labels: none without the attribute or the key, from a node outside ai.onnx.ml, or in unreadable metadata", () => {
   assert.equal(recordedClassLabels(readModelSummary(classifierModel([]))), undefined);
-  assert.equal(recordedClassLabels(readModelSummary(classifierModel([{ name: "classlabels_ints", kind: "ints", value: [1, 2] }], [], false))), undefined);
-  assert.equal(recordedClassLabels(readModelSummary(classifierModel([], [["modelkeeper.classes", "not json"]]))), undefined);
+  assert.equal(
+    recordedClassLabels(
+      readModelSummary(classifierModel([{ name: "classlabels_ints", kind: "ints", value: [1, 2] }], [], false)),
+    ),
+    undefined,
+  );
+  assert.equal(
+    recordedClassLabels(readModelSummary(classifierModel([], [["modelkeeper.classes", "not json"]]))),
+    undefined,
+  );
   assert.equal(recordedClassLabels(readModelSummary(readFileSync(fixture("binary-per-feature.onnx")))), undefined);
 });

@@ -11,7 +11,9 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** Every path under `dir`, relative, for a readable failure message. */
 function listTree(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? [`${prefix}${entry.name}/`, ...listTree(join(dir, entry.name), `${prefix}${entry.name}/`)] : [`${prefix}${entry.name}`],
+    entry.isDirectory()
+      ? [`${prefix}${entry.name}/`, ...listTree(join(dir, entry.name), `${prefix}${entry.name}/`)]
+      : [`${prefix}${entry.name}`],
   );
 }
 
@@ -32,13 +34,26 @@ await closeModel(handle);
 console.log(JSON.stringify({ before, after: process.env.ORT_DISABLE_TELEMETRY, rows: prediction.scores.length }));
 `,
     );
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, ".cache"), TMPDIR: join(home, "work") };
-    const child = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: REPO, env, encoding: "utf8", timeout: 60_000 });
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_CACHE_HOME: join(home, ".cache"),
+      TMPDIR: join(home, "work"),
+    };
+    const child = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: REPO,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     assert.equal(child.status, 0, child.stderr);
     // The variable was unset in the child's environment: only src/model/ort.ts can have set it.
     assert.deepEqual(JSON.parse(child.stdout.trim().split("\n").pop()!), { before: "1", after: "1", rows: 2 });
     assert.equal(existsSync(join(home, ".cache", "Microsoft")), false, `files written: ${listTree(home).join(", ")}`);
-    assert.deepEqual(listTree(home).filter((path) => !path.startsWith("work/")), []);
+    assert.deepEqual(
+      listTree(home).filter((path) => !path.startsWith("work/")),
+      [],
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

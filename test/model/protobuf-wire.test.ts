@@ -1,6 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeFloat32, decodePackedVarints, decodeUtf8, ProtoDecodeError, ProtoWriter, readFields, toSignedInt64 } from "../../src/model/protobuf-wire.ts";
+import {
+  decodeFloat32,
+  decodePackedVarints,
+  decodeUtf8,
+  ProtoDecodeError,
+  ProtoWriter,
+  readFields,
+  toSignedInt64,
+} from "../../src/model/protobuf-wire.ts";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
@@ -32,9 +40,24 @@ test("a writer grows past its initial buffer", () => {
 });
 
 test("readFields decodes what the writer wrote", () => {
-  const bytes = new ProtoWriter().varint(1, -3).string(2, "é").float(3, 0.5).double(4, 2.5).packedVarints(5, [1, -1]).finish();
+  const bytes = new ProtoWriter()
+    .varint(1, -3)
+    .string(2, "é")
+    .float(3, 0.5)
+    .double(4, 2.5)
+    .packedVarints(5, [1, -1])
+    .finish();
   const fields = [...readFields(bytes)];
-  assert.deepEqual(fields.map((f) => [f.field, f.wireType]), [[1, 0], [2, 2], [3, 5], [4, 1], [5, 2]]);
+  assert.deepEqual(
+    fields.map((f) => [f.field, f.wireType]),
+    [
+      [1, 0],
+      [2, 2],
+      [3, 5],
+      [4, 1],
+      [5, 2],
+    ],
+  );
   assert.equal(toSignedInt64(fields[0].value as bigint), -3n);
   assert.equal(decodeUtf8(fields[1].value as Uint8Array), "é");
   assert.equal(decodeFloat32(fields[2].value as Uint8Array), 0.5);
@@ -42,12 +65,30 @@ test("readFields decodes what the writer wrote", () => {
 });
 
 test("malformed input throws ProtoDecodeError with the byte position", () => {
-  assert.throws(() => [...readFields(Uint8Array.from([0x08]))], { name: "ProtoDecodeError", message: "truncated varint at byte 1" });
-  assert.throws(() => [...readFields(Uint8Array.from([0x12, 0x05, 0x61]))], { name: "ProtoDecodeError", message: "field of 5 bytes at byte 2 runs past the end (3 bytes)" });
-  assert.throws(() => [...readFields(Uint8Array.from([0x0b]))], { name: "ProtoDecodeError", message: "group of field 1 at byte 0 is never closed" });
-  assert.throws(() => [...readFields(Uint8Array.from([0x0b, 0x14]))], { name: "ProtoDecodeError", message: "group of field 1 at byte 0 closed by field 2" });
+  assert.throws(() => [...readFields(Uint8Array.from([0x08]))], {
+    name: "ProtoDecodeError",
+    message: "truncated varint at byte 1",
+  });
+  assert.throws(() => [...readFields(Uint8Array.from([0x12, 0x05, 0x61]))], {
+    name: "ProtoDecodeError",
+    message: "field of 5 bytes at byte 2 runs past the end (3 bytes)",
+  });
+  assert.throws(() => [...readFields(Uint8Array.from([0x0b]))], {
+    name: "ProtoDecodeError",
+    message: "group of field 1 at byte 0 is never closed",
+  });
+  assert.throws(() => [...readFields(Uint8Array.from([0x0b, 0x14]))], {
+    name: "ProtoDecodeError",
+    message: "group of field 1 at byte 0 closed by field 2",
+  });
   // A closed group is skipped: field 1 group holding field 3 = 7, then field 2 = 1.
-  assert.deepEqual([...readFields(Uint8Array.from([0x0b, 0x18, 0x07, 0x0c, 0x10, 0x01]))].map((f) => [f.field, f.value]), [[2, 1n]]);
-  assert.throws(() => [...readFields(Uint8Array.from([0x00]))], { name: "ProtoDecodeError", message: "field number 0 at byte 0 (protobuf allows 1 to 536870911)" });
+  assert.deepEqual(
+    [...readFields(Uint8Array.from([0x0b, 0x18, 0x07, 0x0c, 0x10, 0x01]))].map((f) => [f.field, f.value]),
+    [[2, 1n]],
+  );
+  assert.throws(() => [...readFields(Uint8Array.from([0x00]))], {
+    name: "ProtoDecodeError",
+    message: "field number 0 at byte 0 (protobuf allows 1 to 536870911)",
+  });
   assert.throws(() => decodeUtf8(Uint8Array.from([0xff])), ProtoDecodeError);
 });

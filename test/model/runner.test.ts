@@ -12,7 +12,9 @@ const FEATURES = ["amount", "hour", "distance"];
 const ROWS = featureRows(300);
 const TABLE = makeTable(ROWS);
 const rowValues = (i: number) => [ROWS.amount[i], ROWS.hour[i], ROWS.distance[i]];
-const expectedBinary = Float64Array.from(ROWS.amount, (_, i) => sigmoid(standardizedLinear(rowValues(i), P.binary.weights, P.binary.intercept, P.binary.standardization)));
+const expectedBinary = Float64Array.from(ROWS.amount, (_, i) =>
+  sigmoid(standardizedLinear(rowValues(i), P.binary.weights, P.binary.intercept, P.binary.standardization)),
+);
 
 const handles: ModelHandle[] = [];
 async function open(name: string): Promise<ModelHandle> {
@@ -27,7 +29,11 @@ after(async () => {
 test("the committed fixtures are exactly what scripts/make-test-models.ts builds", () => {
   const built = buildTestModels();
   for (const [name, bytes] of Object.entries(built)) {
-    assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, name))), bytes, `${name} is stale: run node --import tsx scripts/make-test-models.ts`);
+    assert.deepEqual(
+      new Uint8Array(readFileSync(join(FIXTURES, name))),
+      bytes,
+      `${name} is stale: run node --import tsx scripts/make-test-models.ts`,
+    );
   }
 });
 
@@ -83,7 +89,11 @@ for (const [name, labelled] of [
 test("fixed batch size models get padded batches and only real rows back", async () => {
   const handle = await open("binary-fixed-batch.onnx");
   assert.deepEqual(handle.signature.inputs[0].dims, [4, 3]);
-  const table = makeTable({ amount: ROWS.amount.slice(0, 10), hour: ROWS.hour.slice(0, 10), distance: ROWS.distance.slice(0, 10) });
+  const table = makeTable({
+    amount: ROWS.amount.slice(0, 10),
+    hour: ROWS.hour.slice(0, 10),
+    distance: ROWS.distance.slice(0, 10),
+  });
   const prediction = await predict(handle, table, FEATURES, "binary");
   assert.equal(prediction.scores.length, 10);
   assertClose(prediction.scores, expectedBinary.subarray(0, 10), 1e-6, "padded");
@@ -93,7 +103,10 @@ test("one input per feature may be a string input encoded inside the model", asy
   const handle = await open("binary-string-input.onnx");
   assert.deepEqual(
     handle.signature.inputs.map((input) => [input.name, input.type]),
-    [["amount", "float32"], ["city", "string"]],
+    [
+      ["amount", "float32"],
+      ["city", "string"],
+    ],
   );
   const cities = ["oslo", "paris", "rome", null, "lima", "oslo"];
   const amounts = [10, 20.5, 30, 40, 55.25, 0];
@@ -117,7 +130,12 @@ test("multiclass: probabilities are softmax(W x' + b) to 1e-6, scores the top pr
   const argmax: number[] = [];
   for (let i = 0; i < TABLE.rowCount; i++) {
     const logits = [0, 1, 2].map((k) =>
-      standardizedLinear(rowValues(i), [0, 1, 2].map((f) => weights[f * 3 + k]), intercepts[k], standardization),
+      standardizedLinear(
+        rowValues(i),
+        [0, 1, 2].map((f) => weights[f * 3 + k]),
+        intercepts[k],
+        standardization,
+      ),
     );
     const exps = logits.map((z) => Math.exp(z - Math.max(...logits)));
     const total = exps.reduce((a, b) => a + b, 0);
@@ -135,7 +153,9 @@ test("regression: the prediction is w·x + b (float32, relative 1e-6)", async ()
   const handle = await open("linear-regression.onnx");
   assert.deepEqual(handle.signature.outputs, [{ name: "variable", kind: "tensor", type: "float32", dims: ["N", 1] }]);
   const prediction = await predict(handle, TABLE, FEATURES, "regression", { batchRows: 1000 });
-  const expected = ROWS.amount.map((_, i) => standardizedLinear(rowValues(i), P.regression.weights, P.regression.intercept));
+  const expected = ROWS.amount.map((_, i) =>
+    standardizedLinear(rowValues(i), P.regression.weights, P.regression.intercept),
+  );
   assertClose(prediction.scores, expected, 1e-6, "regression");
   assert.equal(prediction.predictedLabel, undefined);
 });
@@ -145,7 +165,21 @@ test("a missing value reaches the model as NaN (a linear model then predicts NaN
   const table = makeTable({ amount: [10, null, 30], hour: [1, 2, 3], distance: [1, 2, 3] });
   const prediction = await predict(handle, table, FEATURES, "binary");
   assert.ok(Number.isNaN(prediction.scores[1]));
-  assertClose([prediction.scores[0], prediction.scores[2]], [0, 2].map((i) => sigmoid(standardizedLinear([[10, 1, 1], [NaN], [30, 3, 3]][i], P.binary.weights, P.binary.intercept, P.binary.standardization))), 1e-6, "others");
+  assertClose(
+    [prediction.scores[0], prediction.scores[2]],
+    [0, 2].map((i) =>
+      sigmoid(
+        standardizedLinear(
+          [[10, 1, 1], [NaN], [30, 3, 3]][i],
+          P.binary.weights,
+          P.binary.intercept,
+          P.binary.standardization,
+        ),
+      ),
+    ),
+    1e-6,
+    "others",
+  );
 });
 
 test("timeInference times a fixed-size batch, cycling a small table", async () => {
@@ -170,7 +204,11 @@ async function rejects(promise: Promise<unknown>, ...fragments: RegExp[]): Promi
 test("error: a feature column missing from the data", async () => {
   const handle = await open("binary-label-probabilities.onnx");
   const table = makeTable({ amount: [1], distance: [2] });
-  await rejects(predict(handle, table, FEATURES, "binary"), /column "hour" is not in test-table\.csv \(columns: amount, distance\)/, /Add it to the data/);
+  await rejects(
+    predict(handle, table, FEATURES, "binary"),
+    /column "hour" is not in test-table\.csv \(columns: amount, distance\)/,
+    /Add it to the data/,
+  );
 });
 
 test("error: input width differs from the number of features", async () => {
@@ -185,34 +223,57 @@ test("error: input width differs from the number of features", async () => {
 
 test("error: features in another order than the model recorded", async () => {
   const handle = await open("binary-label-probabilities.onnx");
-  await rejects(predict(handle, TABLE, ["hour", "amount", "distance"], "binary"), /was exported for features \["amount","hour","distance"\]/, /depends on column order/);
+  await rejects(
+    predict(handle, TABLE, ["hour", "amount", "distance"], "binary"),
+    /was exported for features \["amount","hour","distance"\]/,
+    /depends on column order/,
+  );
 });
 
 test("error: a categorical column where the model needs a float", async () => {
   const handle = await open("binary-label-probabilities.onnx");
   const table = makeTable({ amount: [1, 2], hour: ["night", "day"], distance: [3, 4] });
-  await rejects(predict(handle, table, FEATURES, "binary"), /column "hour" in test-table\.csv holds text such as "night"/, /Encode the column inside the model/, /or encode it as numbers in the data/);
+  await rejects(
+    predict(handle, table, FEATURES, "binary"),
+    /column "hour" in test-table\.csv holds text such as "night"/,
+    /Encode the column inside the model/,
+    /or encode it as numbers in the data/,
+  );
 });
 
 test("error: per-feature inputs that do not match the features", async () => {
   const handle = await open("binary-per-feature.onnx");
-  await rejects(predict(handle, TABLE, ["amount", "hour", "speed"], "binary"), /model inputs \["distance"\] match no configured feature and features \["speed"\] match no model input/);
+  await rejects(
+    predict(handle, TABLE, ["amount", "hour", "speed"], "binary"),
+    /model inputs \["distance"\] match no configured feature and features \["speed"\] match no model input/,
+  );
 });
 
 test("error: a ZipMap (sequence of maps) output says to export with zipmap False", async () => {
   const handle = await open("binary-zipmap.onnx");
   assert.deepEqual(handle.signature.outputs[1], { name: "output_probability", kind: "sequence", type: "", dims: [] });
-  await rejects(predict(handle, TABLE, FEATURES, "binary"), /output "output_probability" \(sequence\) is a sequence of maps \(a ZipMap\)/, /options=\{'zipmap': False\}/);
+  await rejects(
+    predict(handle, TABLE, FEATURES, "binary"),
+    /output "output_probability" \(sequence\) is a sequence of maps \(a ZipMap\)/,
+    /options=\{'zipmap': False\}/,
+  );
 });
 
 test("error: a multiclass model evaluated as binary", async () => {
   const handle = await open("multiclass-softmax.onnx");
-  await rejects(predict(handle, TABLE, FEATURES, "binary"), /output "probabilities" \(float32 \[N, 3\]\) has 3 columns/, /set task: multiclass/);
+  await rejects(
+    predict(handle, TABLE, FEATURES, "binary"),
+    /output "probabilities" \(float32 \[N, 3\]\) has 3 columns/,
+    /set task: multiclass/,
+  );
 });
 
 test("error: a regression model evaluated as multiclass", async () => {
   const handle = await open("linear-regression.onnx");
-  await rejects(predict(handle, TABLE, FEATURES, "multiclass"), /has 1 column; a multiclass model must output probabilities \[N, C\]/);
+  await rejects(
+    predict(handle, TABLE, FEATURES, "multiclass"),
+    /has 1 column; a multiclass model must output probabilities \[N, C\]/,
+  );
 });
 
 const scratch = mkdtempSync(join(tmpdir(), "modelkeeper-runner-"));
@@ -221,7 +282,11 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 test("error: a corrupt or non-ONNX file is named", async () => {
   const text = join(scratch, "garbage.onnx");
   writeFileSync(text, "this is a CSV file,not a model\n1,2\n");
-  await rejects(loadModel(text), new RegExp(`${text.replace(/[.]/g, "\\.")} is not an ONNX model`), /Point artifact in modelkeeper\.yml at the \.onnx file/);
+  await rejects(
+    loadModel(text),
+    new RegExp(`${text.replace(/[.]/g, "\\.")} is not an ONNX model`),
+    /Point artifact in modelkeeper\.yml at the \.onnx file/,
+  );
   const truncated = join(scratch, "truncated.onnx");
   writeFileSync(truncated, readFileSync(fixture("binary-label-probabilities.onnx")).subarray(0, 300));
   await rejects(loadModel(truncated), /truncated\.onnx is not an ONNX model \(.*runs past the end/);
@@ -245,7 +310,11 @@ test("error: a valid ONNX file onnxruntime cannot load (an unknown operator)", a
       },
     }),
   );
-  await rejects(loadModel(path), /onnxruntime cannot load .*unknown-op\.onnx: .*NoSuchOperator/, /Re-export it with standard ONNX operators/);
+  await rejects(
+    loadModel(path),
+    /onnxruntime cannot load .*unknown-op\.onnx: .*NoSuchOperator/,
+    /Re-export it with standard ONNX operators/,
+  );
 });
 
 test("error: a Git LFS pointer and a missing file", async () => {

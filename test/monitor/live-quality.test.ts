@@ -10,16 +10,31 @@ import { wilsonInterval } from "../../src/stats/intervals/wilson-interval.ts";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/stats/live-quality.json", import.meta.url), "utf8"));
 
-function assertMetric(actual: { value: number; low?: number; high?: number }, expected: { value: number; interval: [number, number] }, name: string) {
+function assertMetric(
+  actual: { value: number; low?: number; high?: number },
+  expected: { value: number; interval: [number, number] },
+  name: string,
+) {
   assert.ok(Math.abs(actual.value - expected.value) < 1e-9, `${name}: ${actual.value} vs ${expected.value}`);
-  assert.ok(Math.abs(actual.low! - expected.interval[0]) < 1e-9, `${name} low: ${actual.low} vs ${expected.interval[0]}`);
-  assert.ok(Math.abs(actual.high! - expected.interval[1]) < 1e-9, `${name} high: ${actual.high} vs ${expected.interval[1]}`);
+  assert.ok(
+    Math.abs(actual.low! - expected.interval[0]) < 1e-9,
+    `${name} low: ${actual.low} vs ${expected.interval[0]}`,
+  );
+  assert.ok(
+    Math.abs(actual.high! - expected.interval[1]) < 1e-9,
+    `${name} high: ${actual.high} vs ${expected.interval[1]}`,
+  );
 }
 
 test("binary: each metric and its interval equal the references", () => {
   const b = fixture.binary;
-  const live = liveQuality({ task: "binary", labels: Float64Array.from(b.labels), scores: Float64Array.from(b.scores) }, { threshold: b.threshold, confidence: 0.95, floors: {} });
-  for (const [name, expected] of Object.entries(b.expected) as Array<[string, { value: number; interval: [number, number] }]>) {
+  const live = liveQuality(
+    { task: "binary", labels: Float64Array.from(b.labels), scores: Float64Array.from(b.scores) },
+    { threshold: b.threshold, confidence: 0.95, floors: {} },
+  );
+  for (const [name, expected] of Object.entries(b.expected) as Array<
+    [string, { value: number; interval: [number, number] }]
+  >) {
     const metric = live.metrics.find((m) => m.name === name);
     assert.ok(metric, name);
     assertMetric(metric, expected, name);
@@ -29,13 +44,25 @@ test("binary: each metric and its interval equal the references", () => {
 
 test("regression: rmse and mae with their intervals equal the references", () => {
   const r = fixture.regression;
-  const live = liveQuality({ task: "regression", targets: Float64Array.from(r.targets), predictions: Float64Array.from(r.predictions) }, { threshold: 0.5, confidence: 0.95, floors: {} });
-  for (const name of ["rmse", "mae"]) assertMetric(live.metrics.find((m) => m.name === name)!, r.expected[name], name);
+  const live = liveQuality(
+    { task: "regression", targets: Float64Array.from(r.targets), predictions: Float64Array.from(r.predictions) },
+    { threshold: 0.5, confidence: 0.95, floors: {} },
+  );
+  for (const name of ["rmse", "mae"])
+    assertMetric(
+      live.metrics.find((m) => m.name === name)!,
+      r.expected[name],
+      name,
+    );
 });
 
 test("a floor is breached only when the whole interval is past it", () => {
   const b = fixture.binary;
-  const outcomes = { task: "binary" as const, labels: Float64Array.from(b.labels), scores: Float64Array.from(b.scores) };
+  const outcomes = {
+    task: "binary" as const,
+    labels: Float64Array.from(b.labels),
+    scores: Float64Array.from(b.scores),
+  };
   const [low, high] = b.expected.roc_auc.interval as [number, number];
   const at = (floor: number) => liveQuality(outcomes, { threshold: 0.5, confidence: 0.95, floors: { roc_auc: floor } });
   assert.deepEqual(at(high + 0.001).breached, ["roc_auc"]);
@@ -44,12 +71,21 @@ test("a floor is breached only when the whole interval is past it", () => {
   // Lower-is-better metrics: breached when the interval lies wholly above the floor.
   const [, brierHigh] = b.expected.brier.interval as [number, number];
   const [brierLow] = b.expected.brier.interval as [number, number];
-  assert.deepEqual(liveQuality(outcomes, { threshold: 0.5, confidence: 0.95, floors: { brier: brierLow - 0.001 } }).breached, ["brier"]);
-  assert.deepEqual(liveQuality(outcomes, { threshold: 0.5, confidence: 0.95, floors: { brier: brierHigh } }).breached, []);
+  assert.deepEqual(
+    liveQuality(outcomes, { threshold: 0.5, confidence: 0.95, floors: { brier: brierLow - 0.001 } }).breached,
+    ["brier"],
+  );
+  assert.deepEqual(
+    liveQuality(outcomes, { threshold: 0.5, confidence: 0.95, floors: { brier: brierHigh } }).breached,
+    [],
+  );
 });
 
 test("one class: roc_auc is undefined, never a breach", () => {
-  const live = liveQuality({ task: "binary", labels: new Float64Array(50), scores: new Float64Array(50).fill(0.2) }, { threshold: 0.5, confidence: 0.95, floors: { roc_auc: 0.9 } });
+  const live = liveQuality(
+    { task: "binary", labels: new Float64Array(50), scores: new Float64Array(50).fill(0.2) },
+    { threshold: 0.5, confidence: 0.95, floors: { roc_auc: 0.9 } },
+  );
   const auc = live.metrics.find((m) => m.name === "roc_auc")!;
   assert.equal(auc.status, "undefined");
   assert.deepEqual(live.breached, []);
@@ -58,10 +94,16 @@ test("one class: roc_auc is undefined, never a breach", () => {
 test("multiclass from logged classes: accuracy with a Wilson interval", () => {
   const labels = Float64Array.from([0, 1, 2, 2, 1, 0, 2, 1, 0, 0]);
   const predicted = Float64Array.from([0, 1, 2, 1, 1, 0, 0, 1, 0, 2]);
-  const [accuracy] = liveQuality({ task: "multiclass", labels, predictedClasses: predicted }, { threshold: 0.5, confidence: 0.95, floors: {} }).metrics;
+  const [accuracy] = liveQuality(
+    { task: "multiclass", labels, predictedClasses: predicted },
+    { threshold: 0.5, confidence: 0.95, floors: {} },
+  ).metrics;
   // 7 of 10 correct: scipy.stats.binomtest(7, 10).proportion_ci(method="wilson") = (0.3967781, 0.8922087)
   assert.equal(accuracy.value, 0.7);
-  assert.ok(Math.abs(accuracy.low! - 0.39677815) < 1e-7 && Math.abs(accuracy.high! - 0.89220873) < 1e-7, `${accuracy.low} ${accuracy.high}`);
+  assert.ok(
+    Math.abs(accuracy.low! - 0.39677815) < 1e-7 && Math.abs(accuracy.high! - 0.89220873) < 1e-7,
+    `${accuracy.low} ${accuracy.high}`,
+  );
 });
 
 test("Wilson stays inside [0, 1] at the edges", () => {

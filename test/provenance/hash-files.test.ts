@@ -13,7 +13,7 @@ const sha = (data: string | Buffer) => createHash("sha256").update(data).digest(
 test("hashes equal node:crypto's sha256 for empty, small and multi-buffer files, on several threads", async () => {
   const dir = await mkdtemp(join(tmpdir(), "mk-hash-"));
   const big = Buffer.alloc(3 * (1 << 20) + 17, 7);
-  const files: Record<string, string | Buffer> = { "empty": "", "small.txt": "hello\n", "big.bin": big };
+  const files: Record<string, string | Buffer> = { empty: "", "small.txt": "hello\n", "big.bin": big };
   for (let i = 0; i < 20; i++) files[`many/${i}.txt`] = `file ${i}\n`;
   for (const [p, c] of Object.entries(files)) {
     await import("node:fs/promises").then((fs) => fs.mkdir(join(dir, p, ".."), { recursive: true }));
@@ -32,7 +32,8 @@ async function hashWithCache(dir: string, cacheFile: string, paths: string[]) {
   const cache = await HashCache.open(cacheFile);
   const stats = { hashed: 0, reused: 0, bytesRead: 0 };
   const hashes = new Map<string, string>();
-  for await (const group of hashInOrder(dir, paths, { cache, stats })) for (const f of group) hashes.set(f.path, f.sha256);
+  for await (const group of hashInOrder(dir, paths, { cache, stats }))
+    for (const f of group) hashes.set(f.path, f.sha256);
   await cache.save();
   return { hashes, stats };
 }
@@ -82,7 +83,10 @@ test("the cache keeps entries of paths a pass did not visit, and a committed blo
 });
 test("a missing file is a UserError naming it", async () => {
   const dir = await mkdtemp(join(tmpdir(), "mk-missing-"));
-  await assert.rejects(hashFiles(dir, ["nope.csv"]), (e: unknown) => e instanceof UserError && /nope\.csv: cannot read \(ENOENT\)/.test(e.message));
+  await assert.rejects(
+    hashFiles(dir, ["nope.csv"]),
+    (e: unknown) => e instanceof UserError && /nope\.csv: cannot read \(ENOENT\)/.test(e.message),
+  );
 });
 
 test("the cache file round-trips paths with spaces and non-ASCII across several read and write pieces, and ignores a file in another format", async () => {
@@ -90,11 +94,16 @@ test("the cache file round-trips paths with spaces and non-ASCII across several 
   const cacheFile = join(dir, "cache");
   const cache = await HashCache.open(cacheFile);
   // ~15,000 entries of ~110 bytes: more than one 1 MiB piece; "é" and "€" straddle piece ends somewhere.
-  const paths = Array.from({ length: 15_000 }, (_, i) => `dir with space/fïlé € ${String(i).padStart(5, "0")}.csv`).sort();
-  for (const [i, path] of paths.entries()) await cache.set(path, { key: `f 1 ${i} 10 1000`, sha256: sha(String(i)), bytes: i });
+  const paths = Array.from(
+    { length: 15_000 },
+    (_, i) => `dir with space/fïlé € ${String(i).padStart(5, "0")}.csv`,
+  ).sort();
+  for (const [i, path] of paths.entries())
+    await cache.set(path, { key: `f 1 ${i} 10 1000`, sha256: sha(String(i)), bytes: i });
   await cache.save();
   const reopened = await HashCache.open(cacheFile);
-  for (const i of [0, 7_777, 14_999]) assert.deepEqual(await reopened.get(paths[i]), { key: `f 1 ${i} 10 1000`, sha256: sha(String(i)), bytes: i });
+  for (const i of [0, 7_777, 14_999])
+    assert.deepEqual(await reopened.get(paths[i]), { key: `f 1 ${i} 10 1000`, sha256: sha(String(i)), bytes: i });
   assert.equal(await reopened.get("zzz not there"), undefined);
   await reopened.close();
 

@@ -21,7 +21,8 @@ test("the manifest writer streams entries from a generator across many write pie
   const ref = await writeManifest(repo.git, { model: "m", section: { a: 1 } }, entries());
   assert.equal(yielded, count);
   let expected = canonicalJson({ model: "m", modelkeeper: "manifest", section: { a: 1 }, version: 1 }) + "\n";
-  for (let i = 0; i < count; i++) expected += JSON.stringify(["data", `data/part ${String(i).padStart(6, "0")}.csv`, sha(String(i))]) + "\n";
+  for (let i = 0; i < count; i++)
+    expected += JSON.stringify(["data", `data/part ${String(i).padStart(6, "0")}.csv`, sha(String(i))]) + "\n";
   assert.equal(ref.sha256, sha(expected));
   assert.equal(ref.files, count);
   assert.equal((await repo.git.run(["hash-object", "--stdin"], { input: expected })).trim(), ref.oid);

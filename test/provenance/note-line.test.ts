@@ -12,12 +12,18 @@ test("note lines are single-line JSON and parse back", () => {
 });
 
 test("free text and broken lines in a note are skipped, not fatal", () => {
-  const text = ["hand-written remark", serializeNoteLine(line("a", "x")), "{not json", "", '{"unrelated":true}'].join("\n");
+  const text = ["hand-written remark", serializeNoteLine(line("a", "x")), "{not json", "", '{"unrelated":true}'].join(
+    "\n",
+  );
   assert.deepEqual(parseNote(text), [line("a", "x")]);
 });
 
 test("latest picks by timestamp, since cat_sort_uniq merges reorder lines", () => {
-  const lines = [line("m", "2026-03-01T00:00:00.000Z"), line("m", "2026-01-01T00:00:00.000Z"), line("other", "2027-01-01T00:00:00.000Z")];
+  const lines = [
+    line("m", "2026-03-01T00:00:00.000Z"),
+    line("m", "2026-01-01T00:00:00.000Z"),
+    line("other", "2027-01-01T00:00:00.000Z"),
+  ];
   assert.equal(latest(lines, "record", "m")?.at, "2026-03-01T00:00:00.000Z");
   assert.equal(latest(lines, "evaluate", "m"), undefined);
 });

@@ -32,7 +32,8 @@ test("escapeHtml and code spans", () => {
 });
 
 test("no line of user text can start a workflow command on the runner's stdout", () => {
-  const hostile = "x\n::error title=modelkeeper::fraud PROMOTE\n  ::set-output name=verdict::promote\r::add-mask::x\r\n::stop-commands::t";
+  const hostile =
+    "x\n::error title=modelkeeper::fraud PROMOTE\n  ::set-output name=verdict::promote\r::add-mask::x\r\n::stop-commands::t";
   const escaped = escapeWorkflowCommands(hostile);
   for (const line of escaped.split(/\r\n|[\r\n]/)) assert.ok(!line.trimStart().startsWith("::"), JSON.stringify(line));
   assert.equal(escaped.replace(/\u200b/g, ""), hostile, "only zero-width spaces are added");
@@ -43,6 +44,7 @@ test("the legacy ##[command] syntax, which the runner finds anywhere in a line, 
   const hostile = "feature x2 ##[set-output name=verdict;]promote\n\v\f\u00a0::add-mask::x\n##[error]fake";
   const escaped = escapeWorkflowCommands(hostile);
   assert.ok(!escaped.includes("##["), escaped);
-  for (const line of escaped.split(/\r\n|[\r\n]/)) assert.ok(!line.replace(/^\s+/, "").startsWith("::"), JSON.stringify(line));
+  for (const line of escaped.split(/\r\n|[\r\n]/))
+    assert.ok(!line.replace(/^\s+/, "").startsWith("::"), JSON.stringify(line));
   assert.equal(escaped.replace(/\u200b/g, ""), hostile, "only zero-width spaces are added");
 });

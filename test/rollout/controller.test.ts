@@ -15,13 +15,32 @@ import type { Prediction } from "../../src/model/output-plan.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
 import { createRandom } from "../../src/stats/random.ts";
 
-const CONFIG: RolloutConfig = { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
+const CONFIG: RolloutConfig = {
+  steps: [20, 100],
+  min_requests: 500,
+  min_minutes: 5,
+  alpha: 0.01,
+  error_rate_margin: 0.005,
+  latency_median_ratio: 1.5,
+  prediction_ks: 0.1,
+  quality_margin: 0.02,
+};
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
-const binary = (scores: number[]): Prediction => ({ rowCount: scores.length, scores: Float64Array.from(scores), outputs: { value: "probabilities" } });
+const binary = (scores: number[]): Prediction => ({
+  rowCount: scores.length,
+  scores: Float64Array.from(scores),
+  outputs: { value: "probabilities" },
+});
 
 test("observationOf: binary and regression keep the scores, multiclass gives the predicted class index per row", () => {
   assert.deepEqual(Array.from(observationOf(binary([0.1, 0.9]), "binary", 3).scores!), [0.1, 0.9]);
-  const multiclass: Prediction = { rowCount: 2, scores: Float64Array.from([0.7, 0.5]), probabilities: Float64Array.from([0.2, 0.7, 0.1, 0.5, 0.3, 0.2]), classCount: 3, outputs: { value: "probabilities" } };
+  const multiclass: Prediction = {
+    rowCount: 2,
+    scores: Float64Array.from([0.7, 0.5]),
+    probabilities: Float64Array.from([0.2, 0.7, 0.1, 0.5, 0.3, 0.2]),
+    classCount: 3,
+    outputs: { value: "probabilities" },
+  };
   const o = observationOf(multiclass, "multiclass", 3);
   assert.deepEqual(Array.from(o.scores!), [1, 0]);
   assert.deepEqual(failedObservation(7), { ok: false, latencyMs: 7 });
@@ -36,9 +55,16 @@ test("serve's controller: started on open, reverted on a canary that predicts po
     const random = createRandom(8);
     const recorded: string[] = [];
     const options = {
-      model: "fraud", config: CONFIG, git: repo.git, remote: "origin", now: () => clock, random: () => random.nextFloat(),
-      canary: { sha256: sha("v3"), commit, version: "v3" }, stable: { sha256: sha("v2"), version: "v2" },
-      onRecorded: (ts: readonly { transition: string }[], outcome: { pushed?: boolean; error?: string }) => recorded.push(...ts.map((t) => `${t.transition}:${outcome.pushed}`)),
+      model: "fraud",
+      config: CONFIG,
+      git: repo.git,
+      remote: "origin",
+      now: () => clock,
+      random: () => random.nextFloat(),
+      canary: { sha256: sha("v3"), commit, version: "v3" },
+      stable: { sha256: sha("v2"), version: "v2" },
+      onRecorded: (ts: readonly { transition: string }[], outcome: { pushed?: boolean; error?: string }) =>
+        recorded.push(...ts.map((t) => `${t.transition}:${outcome.pushed}`)),
     };
     const controller = await RolloutController.open(options);
     assert.deepEqual(recorded, ["started:true"]);
@@ -53,7 +79,12 @@ test("serve's controller: started on open, reverted on a canary that predicts po
         canaryRequests += 1;
         controller.observe("canary", observationOf(binary([0.99]), "binary", 2));
       } else {
-        controller.observe("stable", random.nextFloat() < 0.01 ? failedObservation(2) : observationOf(binary([random.nextFloat() ** 2]), "binary", 2));
+        controller.observe(
+          "stable",
+          random.nextFloat() < 0.01
+            ? failedObservation(2)
+            : observationOf(binary([random.nextFloat() ** 2]), "binary", 2),
+        );
       }
     }
     assert.ok(canaryRequests <= 200, `${canaryRequests} canary requests`);
@@ -65,10 +96,29 @@ test("serve's controller: started on open, reverted on a canary that predicts po
     assert.equal(verdict.requests.canary, canaryRequests);
     assert.match(verdict.reason!, /^prediction_mix: KS statistic/);
     assert.ok(verdict.evidence.find((e) => e.signal === "prediction_mix")!.breached);
-    assert.deepEqual(Object.keys(verdict).sort(), ["canary", "evidence", "labels", "looks", "model", "ok", "percent", "reason", "recorded", "requests", "stable", "state", "step", "step_started_at", "steps", "verdict"]);
+    assert.deepEqual(Object.keys(verdict).sort(), [
+      "canary",
+      "evidence",
+      "labels",
+      "looks",
+      "model",
+      "ok",
+      "percent",
+      "reason",
+      "recorded",
+      "requests",
+      "stable",
+      "state",
+      "step",
+      "step_started_at",
+      "steps",
+      "verdict",
+    ]);
     await controller.settled();
     assert.deepEqual(recorded, ["started:true", "reverted:true"]);
-    const onRemote = (await readNote(createGit(repo.origin), commit)).map((l) => (l as { transition?: string }).transition);
+    const onRemote = (await readNote(createGit(repo.origin), commit)).map(
+      (l) => (l as { transition?: string }).transition,
+    );
     assert.deepEqual(onRemote, ["started", "reverted"]);
 
     // kill -9, restart with the same canary: reverted at once, nothing new written, never served.
@@ -88,13 +138,27 @@ test("a canary given as a PATH has no commit: nothing is written, and the verdic
   try {
     const commit = await repo.commit("a");
     const random = createRandom(1);
-    const fromPath = await RolloutController.open({ model: "fraud", config: CONFIG, git: repo.git, canary: { sha256: sha("file") }, random: () => random.nextFloat() });
+    const fromPath = await RolloutController.open({
+      model: "fraud",
+      config: CONFIG,
+      git: repo.git,
+      canary: { sha256: sha("file") },
+      random: () => random.nextFloat(),
+    });
     assert.equal(fromPath.verdict().recorded, false);
     assert.deepEqual(await readNote(repo.git, commit), []);
 
     await rm(repo.origin, { recursive: true, force: true });
     const outcomes: Array<{ pushed?: boolean; pushError?: string; error?: string }> = [];
-    const unpushed = await RolloutController.open({ model: "fraud", config: CONFIG, git: repo.git, remote: "origin", canary: { sha256: sha("m"), commit }, random: () => random.nextFloat(), onRecorded: (_, o) => outcomes.push(o) });
+    const unpushed = await RolloutController.open({
+      model: "fraud",
+      config: CONFIG,
+      git: repo.git,
+      remote: "origin",
+      canary: { sha256: sha("m"), commit },
+      random: () => random.nextFloat(),
+      onRecorded: (_, o) => outcomes.push(o),
+    });
     assert.equal(outcomes.length, 1);
     assert.equal(outcomes[0].pushed, false);
     assert.match(outcomes[0].pushError!, /could not push refs\/notes\/modelkeeper to origin/);

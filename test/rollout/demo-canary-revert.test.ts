@@ -18,17 +18,28 @@ test("demo v3: a fast, error-free canary that predicts badly is reverted by the 
     const output = lines.join("\n");
     assert.equal(result.verdict.state, "reverted");
     assert.equal(result.verdict.verdict, "fail");
-    assert.match(result.revertLine, /reverted after \d+ canary requests: all traffic back to stable v1\. Why: prediction_mix: KS statistic/);
-    assert.ok(result.beforeRevert.byCanary > 0 && result.beforeRevert.byCanary < result.beforeRevert.requests, JSON.stringify(result.beforeRevert));
+    assert.match(
+      result.revertLine,
+      /reverted after \d+ canary requests: all traffic back to stable v1\. Why: prediction_mix: KS statistic/,
+    );
+    assert.ok(
+      result.beforeRevert.byCanary > 0 && result.beforeRevert.byCanary < result.beforeRevert.requests,
+      JSON.stringify(result.beforeRevert),
+    );
     assert.deepEqual(result.afterRevert, { v1: 400 });
     assert.ok(result.verdict.evidence.some((e) => e.signal === "prediction_mix" && e.breached));
-    assert.ok(result.verdict.evidence.every((e) => e.signal === "prediction_mix" || !e.breached), "error rate and latency are fine: only the predictions are wrong");
+    assert.ok(
+      result.verdict.evidence.every((e) => e.signal === "prediction_mix" || !e.breached),
+      "error rate and latency are fine: only the predictions are wrong",
+    );
     assert.match(output, /BREACH prediction_mix: KS statistic/);
     assert.match(output, /\/rollout\/gate answers 412/);
     assert.match(result.rolloutStatus, /reverted at 20%/);
     assert.match(result.rolloutStatus, /why: prediction_mix/);
     // Recorded where the canary came from, and pushed.
-    const transitions = (await readNote(createGit(repo.origin), result.commit)).filter((l) => l.event === "rollout").map((l) => (l as { transition: string }).transition);
+    const transitions = (await readNote(createGit(repo.origin), result.commit))
+      .filter((l) => l.event === "rollout")
+      .map((l) => (l as { transition: string }).transition);
     assert.deepEqual(transitions, ["started", "reverted"]);
     assert.equal((await repo.git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim(), "main");
   } finally {

@@ -14,26 +14,46 @@ import { createRandom } from "../../src/stats/random.ts";
 const sha = (t: string) => createHash("sha256").update(t).digest("hex");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
-const row = (score: number) => observationOf({ rowCount: 1, scores: Float64Array.of(score), outputs: { value: "probabilities" } }, "binary", 2);
+const row = (score: number) =>
+  observationOf({ rowCount: 1, scores: Float64Array.of(score), outputs: { value: "probabilities" } }, "binary", 2);
 
 test("GET …/rollout and POST …/rollout/gate, as Argo Rollouts and Flagger call them", async () => {
   const random = createRandom(12);
   let clock = Date.parse("2026-12-03T12:00:00Z");
   const controller = await RolloutController.open({
-    model: "fraud", canary: { sha256: sha("v3"), version: "v3" }, now: () => clock, random: () => random.nextFloat(),
-    config: { steps: [20, 100], min_requests: 500, min_minutes: 5, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 },
+    model: "fraud",
+    canary: { sha256: sha("v3"), version: "v3" },
+    now: () => clock,
+    random: () => random.nextFloat(),
+    config: {
+      steps: [20, 100],
+      min_requests: 500,
+      min_minutes: 5,
+      alpha: 0.01,
+      error_rate_margin: 0.005,
+      latency_median_ratio: 1.5,
+      prediction_ks: 0.1,
+      quality_margin: 0.02,
+    },
   });
   const server = createServer((req, res) => {
     const match = /^\/v2\/models\/([^/]+)\/rollout(\/gate)?$/.exec(req.url ?? "");
     const model = decodeURIComponent(match?.[1] ?? "");
-    const answer = match ? rolloutAnswer(model, model === "fraud" ? controller : undefined, match[2] ? "gate" : "verdict") : { status: 404, body: { error: "no such route" } };
+    const answer = match
+      ? rolloutAnswer(model, model === "fraud" ? controller : undefined, match[2] ? "gate" : "verdict")
+      : { status: 404, body: { error: "no such route" } };
     req.resume();
     res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/models`;
   try {
-    const flagger = () => fetch(`${base}/fraud/rollout/gate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "fraud-model", namespace: "default", phase: "Progressing", metadata: {} }) });
+    const flagger = () =>
+      fetch(`${base}/fraud/rollout/gate`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "fraud-model", namespace: "default", phase: "Progressing", metadata: {} }),
+      });
     let argo = await fetch(`${base}/fraud/rollout`);
     assert.equal(argo.status, 200);
     assert.deepEqual(await json(argo).then((b) => [b.ok, b.verdict, b.percent]), [true, "pending", 20]);
@@ -56,7 +76,10 @@ test("GET …/rollout and POST …/rollout/gate, as Argo Rollouts and Flagger ca
 
     const none = await fetch(`${base}/other/rollout`);
     assert.equal(none.status, 404);
-    assert.match((await json(none)).error, /no rollout for model "other": serve runs no canary\. Start it with --canary/);
+    assert.match(
+      (await json(none)).error,
+      /no rollout for model "other": serve runs no canary\. Start it with --canary/,
+    );
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

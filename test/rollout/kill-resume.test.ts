@@ -5,10 +5,24 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readNote } from "../../src/git/notes.ts";
 import type { TestRepo } from "../support/git-repo.ts";
-import { commitCanary, killed, positiveForEveryone, promotedRepo, rolloutOf as rollout, sameWeightsOtherBytes, sendTraffic, serveProcess as serve, trafficRows, type ServeProcess as Served } from "./serve-support.ts";
+import {
+  commitCanary,
+  killed,
+  positiveForEveryone,
+  promotedRepo,
+  rolloutOf as rollout,
+  sameWeightsOtherBytes,
+  sendTraffic,
+  serveProcess as serve,
+  trafficRows,
+  type ServeProcess as Served,
+} from "./serve-support.ts";
 
 const TABLE = trafficRows();
-const transitions = async (repo: TestRepo, commit: string) => (await readNote(repo.git, commit)).filter((l) => l.event === "rollout").map((l) => (l as { transition?: string }).transition);
+const transitions = async (repo: TestRepo, commit: string) =>
+  (await readNote(repo.git, commit))
+    .filter((l) => l.event === "rollout")
+    .map((l) => (l as { transition?: string }).transition);
 
 test("kill -9 mid-rollout: the restart resumes the recorded step; a canary reverted before the kill is never served again", async () => {
   const repo = await promotedRepo();
@@ -39,10 +53,15 @@ test("kill -9 mid-rollout: the restart resumes the recorded step; a canary rever
     const third = await serve(repo, bad);
     running.push(third);
     let seen = 0;
-    const answers = await sendTraffic(third.url, "fraud", TABLE, { prefix: "b-", max: 5000, stop: async () => ++seen % 25 === 0 && (await rollout(third.url)).state === "reverted" });
+    const answers = await sendTraffic(third.url, "fraud", TABLE, {
+      prefix: "b-",
+      max: 5000,
+      stop: async () => ++seen % 25 === 0 && (await rollout(third.url)).state === "reverted",
+    });
     assert.ok(answers.length <= 5000);
     assert.equal((await rollout(third.url)).state, "reverted");
-    for (let i = 0; i < 100 && !(await transitions(repo, bad)).includes("reverted"); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !(await transitions(repo, bad)).includes("reverted"); i++)
+      await new Promise((r) => setTimeout(r, 50));
     await killed(third);
     assert.deepEqual(await transitions(repo, bad), ["started", "reverted"]);
 

@@ -8,7 +8,10 @@ test("at most `capacity` requests are remembered; the oldest is forgotten first 
   for (const id of ["a", "b", "c", "d"]) memory.predicted(id, 0, "stable", [0.5]);
   assert.equal(memory.size, 3);
   assert.equal(memory.label("a", 0, Float64Array.of(1)).outcome, "unknown");
-  assert.deepEqual(memory.label("d", 0, Float64Array.of(1)), { outcome: "joined", join: [{ side: "stable", predictions: Float64Array.of(0.5) }] });
+  assert.deepEqual(memory.label("d", 0, Float64Array.of(1)), {
+    outcome: "joined",
+    join: [{ side: "stable", predictions: Float64Array.of(0.5) }],
+  });
   assert.equal(memory.label("d", 0, Float64Array.of(0)).outcome, "duplicate");
 });
 
@@ -17,7 +20,9 @@ test("a label for a request of an earlier step is outside the window; a retried 
   memory.predicted("a", 0, "challenger", [0.9]);
   memory.predicted("a", 0, "challenger", [0.1]);
   assert.equal(memory.label("a", 1, Float64Array.of(1)).outcome, "outside_window");
-  assert.deepEqual(memory.label("a", 0, Float64Array.of(1)).join, [{ side: "challenger", predictions: Float64Array.of(0.9) }]);
+  assert.deepEqual(memory.label("a", 0, Float64Array.of(1)).join, [
+    { side: "challenger", predictions: Float64Array.of(0.9) },
+  ]);
   // The same id answered again in a later step starts afresh there.
   assert.equal(memory.predicted("a", 1, "stable", [0.3]), undefined);
   assert.equal(memory.label("a", 1, Float64Array.of(0)).outcome, "joined");

@@ -15,7 +15,16 @@ import { createRandom } from "../../src/stats/random.ts";
 import { healthy, simulate, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");
-const CONFIG: RolloutConfig = { steps: ["shadow", 5, 25, 50, 100], min_requests: 300, min_minutes: 1, alpha: 0.01, error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1, quality_margin: 0.02 };
+const CONFIG: RolloutConfig = {
+  steps: ["shadow", 5, 25, 50, 100],
+  min_requests: 300,
+  min_minutes: 1,
+  alpha: 0.01,
+  error_rate_margin: 0.005,
+  latency_median_ratio: 1.5,
+  prediction_ks: 0.1,
+  quality_margin: 0.02,
+};
 const positiveForEveryone: Behaviour = () => ({ ok: true, latencyMs: 2, scores: [0.99] });
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 const TOOL = "modelkeeper/test";
@@ -25,22 +34,48 @@ test("transitions land on the canary's note, reach the bare remote, and resume a
   try {
     const canaryCommit = await repo.commit("canary");
     await repo.git.run(["push", "--quiet", "origin", "main"]);
-    const context = { model: "fraud", canary: { sha256: sha("bad model"), commit: canaryCommit }, stable: { sha256: sha("v1"), version: "v1" }, tool: TOOL };
+    const context = {
+      model: "fraud",
+      canary: { sha256: sha("bad model"), commit: canaryCommit },
+      stable: { sha256: sha("v1"), version: "v1" },
+      tool: TOOL,
+    };
     const recorder = new RolloutRecorder(repo.git, { remote: "origin" });
     const random = createRandom(4);
 
     // A canary that predicts positive for everyone: started, then reverted in the shadow step.
     const { rollout, transitions } = Rollout.begin(CONFIG, [], START, () => random.nextFloat());
-    const run = simulate(rollout, healthy, positiveForEveryone, random, { start: START, msPerRequest: 2, maxRequests: 10_000 });
+    const run = simulate(rollout, healthy, positiveForEveryone, random, {
+      start: START,
+      msPerRequest: 2,
+      maxRequests: 10_000,
+    });
     const outcomes = [await recorder.record(context, transitions), await recorder.record(context, run.transitions)];
     assert.ok(outcomes.every((o) => o.pushed && !o.pushError));
 
     const remote = createGit(repo.origin);
     for (const git of [repo.git, remote]) {
       const lines = (await readNote(git, canaryCommit)).filter((l): l is RolloutLine => l.event === "rollout");
-      assert.deepEqual(lines.map((l) => l.transition), ["started", "reverted"]);
+      assert.deepEqual(
+        lines.map((l) => l.transition),
+        ["started", "reverted"],
+      );
       const revert = lines[1];
-      assert.deepEqual(Object.keys(revert).sort(), ["at", "canary", "event", "evidence", "id", "model", "percent", "reason", "schema", "stable", "step", "tool", "transition"]);
+      assert.deepEqual(Object.keys(revert).sort(), [
+        "at",
+        "canary",
+        "event",
+        "evidence",
+        "id",
+        "model",
+        "percent",
+        "reason",
+        "schema",
+        "stable",
+        "step",
+        "tool",
+        "transition",
+      ]);
       assert.equal(revert.schema, 1);
       assert.deepEqual(revert.canary, context.canary);
       assert.equal(revert.percent, "shadow");
@@ -51,7 +86,9 @@ test("transitions land on the canary's note, reach the bare remote, and resume a
 
     // Restart (a kill -9 loses nothing recorded): the same bytes are never served again, even from another commit.
     const history = await readRolloutHistory(repo.git, "fraud");
-    const again = Rollout.begin(CONFIG, transitionsOf(history, "fraud", context.canary.sha256), START + 60_000, () => random.nextFloat());
+    const again = Rollout.begin(CONFIG, transitionsOf(history, "fraud", context.canary.sha256), START + 60_000, () =>
+      random.nextFloat(),
+    );
     assert.deepEqual(again.transitions, []);
     assert.deepEqual(again.rollout.serving(), { canaryPercent: 0, shadow: false });
     assert.match(again.rollout.status().reason!, /^prediction_mix/);
@@ -68,12 +105,17 @@ test("transitions land on the canary's note, reach the bare remote, and resume a
       now += 20;
       const s = first.rollout.serving();
       const out = s.shadow
-        ? [...first.rollout.observe("stable", healthy(random), now), ...first.rollout.observe("shadow", healthy(random), now)]
+        ? [
+            ...first.rollout.observe("stable", healthy(random), now),
+            ...first.rollout.observe("shadow", healthy(random), now),
+          ]
         : first.rollout.observe(random.nextFloat() * 100 < s.canaryPercent ? "canary" : "stable", healthy(random), now);
       if (out.length) await recorder.record(good, out);
     }
     const fresh = await readRolloutHistory(createGit(repo.dir), "fraud");
-    const resumed = Rollout.begin(CONFIG, transitionsOf(fresh, "fraud", good.canary.sha256), now + 5_000, () => random.nextFloat());
+    const resumed = Rollout.begin(CONFIG, transitionsOf(fresh, "fraud", good.canary.sha256), now + 5_000, () =>
+      random.nextFloat(),
+    );
     assert.deepEqual(resumed.transitions, []);
     assert.deepEqual(resumed.rollout.serving(), { canaryPercent: 25, shadow: false });
 
@@ -86,12 +128,26 @@ test("transitions land on the canary's note, reach the bare remote, and resume a
     assert.equal(json.code, 0, json.stderr);
     const data = JSON.parse(json.stdout);
     assert.deepEqual(data.models, ["fraud"]);
-    assert.deepEqual(data.rollouts.map((r: { state: string; percent: unknown }) => [r.state, r.percent]), [["reverted", "shadow"], ["running", 25]]);
+    assert.deepEqual(
+      data.rollouts.map((r: { state: string; percent: unknown }) => [r.state, r.percent]),
+      [
+        ["reverted", "shadow"],
+        ["running", 25],
+      ],
+    );
     assert.match(data.rollouts[0].reason, /^prediction_mix/);
-    assert.deepEqual(data.rollouts[1].transitions.map((t: { transition: string }) => t.transition), ["started", "stepped", "stepped"]);
+    assert.deepEqual(
+      data.rollouts[1].transitions.map((t: { transition: string }) => t.transition),
+      ["started", "stepped", "stepped"],
+    );
     const text = await repo.cli("rollout", "status", "--model", "fraud");
     assert.equal(text.code, 0);
-    assert.match(text.stdout, new RegExp(`canary ${context.canary.sha256.slice(0, 12)} from commit ${canaryCommit.slice(0, 12)} over stable v1 \\(${context.stable.sha256.slice(0, 12)}\\): reverted at shadow`));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `canary ${context.canary.sha256.slice(0, 12)} from commit ${canaryCommit.slice(0, 12)} over stable v1 \\(${context.stable.sha256.slice(0, 12)}\\): reverted at shadow`,
+      ),
+    );
     assert.match(text.stdout, /why: prediction_mix: KS statistic/);
     assert.match(text.stdout, /: running at 25%/);
   } finally {
@@ -105,19 +161,46 @@ test("forged or malformed rollout lines are ignored and reported; their text can
     const a = await repo.commit("a");
     await repo.write("params.yaml", "lr: 0.2\n");
     const b = await repo.commit("b");
-    const line = (over: Record<string, unknown>) => JSON.stringify({ schema: 1, id: Math.random().toString(16).slice(2), event: "rollout", model: "fraud", at: "2026-12-03T12:00:00.000Z", tool: TOOL, canary: { sha256: sha("x"), commit: a }, transition: "reverted", step: 1, percent: 5, reason: "\u001b[31m::error::pwned\u0007", ...over });
-    await appendRawLines(repo.git, a, [line({}), line({ transition: "exploded" }), line({ canary: { sha256: "nope", commit: a } }), line({ percent: 250 })], NOTES_REF);
+    const line = (over: Record<string, unknown>) =>
+      JSON.stringify({
+        schema: 1,
+        id: Math.random().toString(16).slice(2),
+        event: "rollout",
+        model: "fraud",
+        at: "2026-12-03T12:00:00.000Z",
+        tool: TOOL,
+        canary: { sha256: sha("x"), commit: a },
+        transition: "reverted",
+        step: 1,
+        percent: 5,
+        reason: "\u001b[31m::error::pwned\u0007",
+        ...over,
+      });
+    await appendRawLines(
+      repo.git,
+      a,
+      [
+        line({}),
+        line({ transition: "exploded" }),
+        line({ canary: { sha256: "nope", commit: a } }),
+        line({ percent: 250 }),
+      ],
+      NOTES_REF,
+    );
     // Copied onto another commit: it names a but sits on b.
     await appendRawLines(repo.git, b, [line({ transition: "completed", percent: 100, step: 4 })], NOTES_REF);
 
     const history = await readRolloutHistory(repo.git);
     assert.equal(history.lines.length, 1);
-    assert.deepEqual(history.ignored.map((i) => i.problem).sort(), [
-      'percent is neither "shadow" nor 1..100',
-      "canary.sha256 is not a sha256",
-      `it names canary commit ${a.slice(0, 12)} but sits on ${b.slice(0, 12)}`,
-      'unknown transition "exploded"',
-    ].sort());
+    assert.deepEqual(
+      history.ignored.map((i) => i.problem).sort(),
+      [
+        'percent is neither "shadow" nor 1..100',
+        "canary.sha256 is not a sha256",
+        `it names canary commit ${a.slice(0, 12)} but sits on ${b.slice(0, 12)}`,
+        'unknown transition "exploded"',
+      ].sort(),
+    );
     const status = await repo.cli("rollout", "status");
     assert.equal(status.code, 0);
     assert.ok(!/[\u0000-\u0008\u001b\u0007]/.test(status.stdout), JSON.stringify(status.stdout));
@@ -158,7 +241,9 @@ test("record and verify still work on a commit whose note also holds rollout lin
   try {
     const commit = await repo.commit("a");
     assert.equal((await repo.cli("record")).code, 0);
-    await new RolloutRecorder(repo.git).record({ model: "fraud", canary: { sha256: sha("m"), commit }, tool: TOOL }, [{ transition: "started", step: 0, percent: "shadow", at: "2026-12-03T12:00:00.000Z" }]);
+    await new RolloutRecorder(repo.git).record({ model: "fraud", canary: { sha256: sha("m"), commit }, tool: TOOL }, [
+      { transition: "started", step: 0, percent: "shadow", at: "2026-12-03T12:00:00.000Z" },
+    ]);
     await repo.cli("record");
     const verify = await repo.cli("verify");
     assert.equal(verify.code, 0, verify.stderr + verify.stdout);
@@ -178,12 +263,19 @@ test("two servers recording at once (two clones, one remote): both pushes land, 
     const context = { model: "fraud", canary: { sha256: sha("m"), commit }, tool: TOOL };
     const at = (minute: number) => new Date(START + minute * 60_000).toISOString();
     const [mine, theirs] = await Promise.all([
-      new RolloutRecorder(repo.git, { remote: "origin" }).record(context, [{ transition: "started", step: 0, percent: "shadow", at: at(0) }]),
-      new RolloutRecorder(createGit(other), { remote: "origin" }).record(context, [{ transition: "reverted", step: 0, percent: "shadow", at: at(1), reason: "latency: …" }]),
+      new RolloutRecorder(repo.git, { remote: "origin" }).record(context, [
+        { transition: "started", step: 0, percent: "shadow", at: at(0) },
+      ]),
+      new RolloutRecorder(createGit(other), { remote: "origin" }).record(context, [
+        { transition: "reverted", step: 0, percent: "shadow", at: at(1), reason: "latency: …" },
+      ]),
     ]);
     assert.ok(mine.pushed && theirs.pushed);
     const lines = (await readRolloutHistory(createGit(repo.origin))).lines;
-    assert.deepEqual(lines.map((l) => l.transition), ["started", "reverted"]);
+    assert.deepEqual(
+      lines.map((l) => l.transition),
+      ["started", "reverted"],
+    );
   } finally {
     await repo.cleanup();
   }

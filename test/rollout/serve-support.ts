@@ -5,7 +5,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { generateTransactions, FRAUD_LABEL, TRANSACTION_FEATURES, CATEGORICAL_TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
+import {
+  generateTransactions,
+  FRAUD_LABEL,
+  TRANSACTION_FEATURES,
+  CATEGORICAL_TRANSACTION_FEATURES,
+} from "../../src/demo/transactions.ts";
 import { trainLogisticModel } from "../../src/trainer/index.ts";
 import { exportBinaryLogisticRegression } from "../../src/model/export/logistic-regression.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
@@ -30,7 +35,14 @@ export async function promotedRepo(): Promise<TestRepo> {
 
 function train(description?: string) {
   const table = generateTransactions({ rows: TRAIN_ROWS, seed: 1, scenario: "baseline" });
-  return trainLogisticModel({ table, label: FRAUD_LABEL, features: [...TRANSACTION_FEATURES], categorical: [...CATEGORICAL_TRANSACTION_FEATURES], l2: 1, ...(description ? { description } : {}) });
+  return trainLogisticModel({
+    table,
+    label: FRAUD_LABEL,
+    features: [...TRANSACTION_FEATURES],
+    categorical: [...CATEGORICAL_TRANSACTION_FEATURES],
+    l2: 1,
+    ...(description ? { description } : {}),
+  });
 }
 
 /** v1's weights fitted again, with another doc_string: the same behaviour in other bytes. */
@@ -71,25 +83,48 @@ export function rankedBackwards(): Uint8Array {
 }
 
 /** The truth of each request `${prefix}${i}` as POST /v2/models/{model}/labels takes it (the row's is_fraud). */
-export function labelsFor(table: Table, prefix: string, from: number, to: number): Array<{ id: string; label: number }> {
+export function labelsFor(
+  table: Table,
+  prefix: string,
+  from: number,
+  to: number,
+): Array<{ id: string; label: number }> {
   const column = table.columns.find((c) => c.name === FRAUD_LABEL)!;
-  const value = (row: number) => (column.kind === "numeric" ? column.values[row] : Number(column.categories[column.codes[row]]));
-  return Array.from({ length: to - from }, (_, k) => ({ id: `${prefix}${from + k}`, label: value((from + k) % table.rowCount) }));
+  const value = (row: number) =>
+    column.kind === "numeric" ? column.values[row] : Number(column.categories[column.codes[row]]);
+  return Array.from({ length: to - from }, (_, k) => ({
+    id: `${prefix}${from + k}`,
+    label: value((from + k) % table.rowCount),
+  }));
 }
 
 export async function postLabels(url: string, model: string, body: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${url}/v2/models/${model}/labels`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const response = await fetch(`${url}/v2/models/${model}/labels`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }
 
 /** Commits `bytes` as the artifact on a branch off main, records it, and returns to main: the commit a canary PR builds. */
-export async function commitCanary(repo: TestRepo, bytes: Uint8Array, branch: string, options: { record?: boolean } = {}): Promise<string> {
+export async function commitCanary(
+  repo: TestRepo,
+  bytes: Uint8Array,
+  branch: string,
+  options: { record?: boolean } = {},
+): Promise<string> {
   await repo.git.run(["checkout", "--quiet", "-b", branch, "main"]);
   await writeFile(join(repo.dir, "models/fraud.onnx"), bytes);
   const commit = await repo.commit(`canary ${branch}`);
   if (options.record !== false) {
     let out = "";
-    const code = await runCli(["record"], { stdout: (t) => (out += t), stderr: (t) => (out += t) }, { ...process.env, GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" }, repo.dir);
+    const code = await runCli(
+      ["record"],
+      { stdout: (t) => (out += t), stderr: (t) => (out += t) },
+      { ...process.env, GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "" },
+      repo.dir,
+    );
     if (code !== 0) throw new Error(`record exited ${code}: ${out}`);
   }
   await repo.git.run(["checkout", "--quiet", "main"]);
@@ -122,7 +157,18 @@ export interface Answer {
  * after each answer) or `max` were sent; ids are `${prefix}${i}`. Returns the answers in the order
  * they were sent.
  */
-export async function sendTraffic(url: string, model: string, table: Table, options: { prefix: string; max: number; concurrency?: number; first?: number; stop?: (answers: Answer[]) => boolean | Promise<boolean> }): Promise<Answer[]> {
+export async function sendTraffic(
+  url: string,
+  model: string,
+  table: Table,
+  options: {
+    prefix: string;
+    max: number;
+    concurrency?: number;
+    first?: number;
+    stop?: (answers: Answer[]) => boolean | Promise<boolean>;
+  },
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   let next = options.first ?? 0;
   const end = next + options.max;
@@ -131,9 +177,17 @@ export async function sendTraffic(url: string, model: string, table: Table, opti
     while (!stopped && next < end) {
       const i = next++;
       const id = `${options.prefix}${i}`;
-      const response = await fetch(`${url}/v2/models/${model}/infer`, { method: "POST", headers: { "content-type": "application/json" }, body: requestBody(table, i, id) });
+      const response = await fetch(`${url}/v2/models/${model}/infer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: requestBody(table, i, id),
+      });
       const json = (await response.json()) as { model_version?: string };
-      answers[i - (options.first ?? 0)] = { id, status: response.status, ...(json.model_version ? { version: json.model_version } : {}) };
+      answers[i - (options.first ?? 0)] = {
+        id,
+        status: response.status,
+        ...(json.model_version ? { version: json.model_version } : {}),
+      };
       if (options.stop && (await options.stop(answers))) stopped = true;
     }
   };
@@ -142,7 +196,12 @@ export async function sendTraffic(url: string, model: string, table: Table, opti
 }
 
 /** serve with a rollout, in-process, as the serve command starts it (flags through rolloutPlan). */
-export async function serveWithRollout(repo: TestRepo, flags: RolloutFlags, settings: Partial<ServeSettings> = {}, extra: Partial<ServeOptions> = {}): Promise<RunningServer & { lines: string[] }> {
+export async function serveWithRollout(
+  repo: TestRepo,
+  flags: RolloutFlags,
+  settings: Partial<ServeSettings> = {},
+  extra: Partial<ServeOptions> = {},
+): Promise<RunningServer & { lines: string[] }> {
   const config = await loadConfig(join(repo.dir, "modelkeeper.yml"), repo.dir);
   const model = config.models.find((m) => m.name === "fraud")!;
   const lines: string[] = [];
@@ -151,7 +210,13 @@ export async function serveWithRollout(repo: TestRepo, flags: RolloutFlags, sett
     git: repo.git,
     config,
     model,
-    settings: { ...DEFAULT_SETTINGS, port: 0, pollMs: 0, ...settings, log: { ...DEFAULT_SETTINGS.log, ...settings.log } },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      port: 0,
+      pollMs: 0,
+      ...settings,
+      log: { ...DEFAULT_SETTINGS.log, ...settings.log },
+    },
     ...(plan ? { rollout: plan } : {}),
     cwd: repo.dir,
     env: { ...process.env, GITHUB_TOKEN: "" },
@@ -172,13 +237,29 @@ export interface ServeProcess {
 }
 
 /** `modelkeeper serve --canary <canary> --canary-percent 20` (or other rollout flags) as its own process (from the sources), once it is ready. */
-export async function serveProcess(repo: TestRepo, canary: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+export async function serveProcess(
+  repo: TestRepo,
+  canary: string | string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServeProcess> {
   const rollout = typeof canary === "string" ? ["--canary", canary, "--canary-percent", "20"] : canary;
-  const child = spawn(process.execPath, [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", ...rollout], {
-    cwd: repo.dir,
-    env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1", GITHUB_TOKEN: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "", GITHUB_ACTIONS: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, "serve", "--model", "fraud", "--port", "0", "--poll-seconds", "0", ...rollout],
+    {
+      cwd: repo.dir,
+      env: {
+        ...process.env,
+        MODELKEEPER_FROM_SOURCE: "1",
+        GITHUB_TOKEN: "",
+        GITHUB_EVENT_NAME: "",
+        GITHUB_EVENT_PATH: "",
+        GITHUB_ACTIONS: "",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -15,7 +15,13 @@ export interface Run {
 }
 
 /** Requests arrive `msPerRequest` apart from `start`; stops when the rollout ends or after `maxRequests`. */
-export function simulate(rollout: Rollout, stable: Behaviour, canary: Behaviour, random: RandomSource, options: { start: number; msPerRequest: number; maxRequests: number }): Run {
+export function simulate(
+  rollout: Rollout,
+  stable: Behaviour,
+  canary: Behaviour,
+  random: RandomSource,
+  options: { start: number; msPerRequest: number; maxRequests: number },
+): Run {
   const run: Run = { transitions: [], requests: 0, canaryRequests: 0 };
   let running = true;
   const feed = (endpoint: Endpoint, observation: Observation, now: number) => {
@@ -61,7 +67,12 @@ function normal(random: RandomSource): number {
  * (`uninformed`: the same prediction mix, no knowledge of the label). Every `labelEvery` requests
  * the labels of those requests are posted. Returns the run and the label outcomes.
  */
-export function simulateLabelled(rollout: Rollout, canary: "identical" | "uninformed", random: RandomSource, options: { start: number; msPerRequest: number; maxRequests: number; labelEvery: number }): Run & { joined: number } {
+export function simulateLabelled(
+  rollout: Rollout,
+  canary: "identical" | "uninformed",
+  random: RandomSource,
+  options: { start: number; msPerRequest: number; maxRequests: number; labelEvery: number },
+): Run & { joined: number } {
   const run: Run & { joined: number } = { transitions: [], requests: 0, canaryRequests: 0, joined: 0 };
   const instance = () => 1 / (1 + Math.exp(-(-4.3 + 1.4 * normal(random))));
   let pending: Array<{ id: string; values: Float64Array }> = [];

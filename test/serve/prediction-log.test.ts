@@ -13,33 +13,88 @@ function batch(rows: number, id = "r1"): Omit<LogBatch, "rows" | "count"> {
     rowCount: rows,
     columns: [
       { kind: "numeric", name: "amount", values: Float64Array.from({ length: rows }, (_, i) => i + 0.5) },
-      { kind: "categorical", name: "city", codes: Int32Array.from({ length: rows }, (_, i) => i % 2), categories: ["paris", 'o"slo'] },
+      {
+        kind: "categorical",
+        name: "city",
+        codes: Int32Array.from({ length: rows }, (_, i) => i % 2),
+        categories: ["paris", 'o"slo'],
+      },
     ],
   };
-  return { requestId: id, time: "2026-12-03T09:00:00.000Z", model: "m", version: "v1", endpoint: "stable", table, prediction: { rowCount: rows, scores: Float64Array.from({ length: rows }, (_, i) => (i === 1 ? NaN : i / 10)), outputs: { value: "p" } } };
+  return {
+    requestId: id,
+    time: "2026-12-03T09:00:00.000Z",
+    model: "m",
+    version: "v1",
+    endpoint: "stable",
+    table,
+    prediction: {
+      rowCount: rows,
+      scores: Float64Array.from({ length: rows }, (_, i) => (i === 1 ? NaN : i / 10)),
+      outputs: { value: "p" },
+    },
+  };
 }
 
 function makeCounters() {
   const seen = { written: 0, dropped: 0, sampledOut: 0 };
-  return { seen, counters: { written: (n: number) => (seen.written += n), dropped: (n: number) => (seen.dropped += n), sampledOut: (n: number) => (seen.sampledOut += n) } };
+  return {
+    seen,
+    counters: {
+      written: (n: number) => (seen.written += n),
+      dropped: (n: number) => (seen.dropped += n),
+      sampledOut: (n: number) => (seen.sampledOut += n),
+    },
+  };
 }
 
 test("a log line carries the request's facts, the features by name and the score as `prediction`", () => {
-  const lines = formatRecords({ ...batch(2), count: 2 }).trimEnd().split("\n").map((line) => JSON.parse(line));
-  assert.deepEqual(lines[0], { _id: "r1", _time: "2026-12-03T09:00:00.000Z", _model: "m", _version: "v1", _endpoint: "stable", amount: 0.5, city: "paris", prediction: 0 });
-  assert.deepEqual(lines[1], { _id: "r1", _time: "2026-12-03T09:00:00.000Z", _model: "m", _version: "v1", _endpoint: "stable", amount: 1.5, city: 'o"slo', prediction: null });
+  const lines = formatRecords({ ...batch(2), count: 2 })
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  assert.deepEqual(lines[0], {
+    _id: "r1",
+    _time: "2026-12-03T09:00:00.000Z",
+    _model: "m",
+    _version: "v1",
+    _endpoint: "stable",
+    amount: 0.5,
+    city: "paris",
+    prediction: 0,
+  });
+  assert.deepEqual(lines[1], {
+    _id: "r1",
+    _time: "2026-12-03T09:00:00.000Z",
+    _model: "m",
+    _version: "v1",
+    _endpoint: "stable",
+    amount: 1.5,
+    city: 'o"slo',
+    prediction: null,
+  });
 });
 
 test("a full queue drops rows and counts them instead of growing; the rows it kept are all written", async () => {
   const dir = await mkdtemp(join(tmpdir(), "mk-log-"));
   const { seen, counters } = makeCounters();
-  const log = new PredictionLog({ dir, maxFileBytes: 1 << 20, maxFileAgeMs: 3_600_000, sampleRate: 1, queueRows: 10 }, counters, () => {});
+  const log = new PredictionLog(
+    { dir, maxFileBytes: 1 << 20, maxFileAgeMs: 3_600_000, sampleRate: 1, queueRows: 10 },
+    counters,
+    () => {},
+  );
   try {
     for (let i = 0; i < 5; i++) log.offer(batch(4, `r${i}`)); // 20 rows offered at once, room for 10
     await log.close();
     assert.deepEqual(seen, { written: 10, dropped: 10, sampledOut: 0 });
     const text = await readFile(join(dir, (await readdir(dir))[0]), "utf8");
-    assert.deepEqual(text.trimEnd().split("\n").map((l) => JSON.parse(l)._id), ["r0", "r0", "r0", "r0", "r1", "r1", "r1", "r1", "r2", "r2"]);
+    assert.deepEqual(
+      text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l)._id),
+      ["r0", "r0", "r0", "r0", "r1", "r1", "r1", "r1", "r2", "r2"],
+    );
     log.offer(batch(1));
     assert.equal(seen.dropped, 11, "a closed log takes nothing");
   } finally {
@@ -53,7 +108,13 @@ test("files rotate by size and by age, never overwrite each other, and sampling 
   let now = Date.parse("2026-12-03T09:00:00Z");
   const draws = [0.1, 0.9, 0.3, 0.7];
   let d = 0;
-  const log = new PredictionLog({ dir, maxFileBytes: 300, maxFileAgeMs: 60_000, sampleRate: 1, queueRows: 100 }, counters, () => {}, () => draws[d++ % 4], () => now);
+  const log = new PredictionLog(
+    { dir, maxFileBytes: 300, maxFileAgeMs: 60_000, sampleRate: 1, queueRows: 100 },
+    counters,
+    () => {},
+    () => draws[d++ % 4],
+    () => now,
+  );
   try {
     log.offer(batch(3)); // ~450 bytes: the next write starts a new file
     await log.flush();
@@ -64,9 +125,16 @@ test("files rotate by size and by age, never overwrite each other, and sampling 
     await log.close();
     const files = (await readdir(dir)).sort();
     assert.equal(files.length, 3);
-    for (const file of files) assert.match(file, new RegExp(`^predictions-\\d{8}T\\d{6}Z-${process.pid}-\\d{4}\\.jsonl$`));
+    for (const file of files)
+      assert.match(file, new RegExp(`^predictions-\\d{8}T\\d{6}Z-${process.pid}-\\d{4}\\.jsonl$`));
     assert.equal(seen.written, 5);
-    const sampled = new PredictionLog({ dir, maxFileBytes: 1 << 20, maxFileAgeMs: 3_600_000, sampleRate: 0.5, queueRows: 100 }, counters, () => {}, () => draws[d++ % 4], () => now);
+    const sampled = new PredictionLog(
+      { dir, maxFileBytes: 1 << 20, maxFileAgeMs: 3_600_000, sampleRate: 0.5, queueRows: 100 },
+      counters,
+      () => {},
+      () => draws[d++ % 4],
+      () => now,
+    );
     sampled.offer(batch(4));
     await sampled.close();
     assert.equal(seen.sampledOut, 2);

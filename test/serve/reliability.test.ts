@@ -9,17 +9,33 @@ import { matrixModelRepo, serveRepo, post, tagChampion, FIXTURES } from "./suppo
 const BIN = fileURLToPath(new URL("../../bin/modelkeeper.js", import.meta.url));
 
 function batchBody(rows: number) {
-  return { inputs: [{ name: "input", shape: [rows, 3], datatype: "FP32", data: Array.from({ length: rows * 3 }, (_, i) => i % 97) }] };
+  return {
+    inputs: [
+      { name: "input", shape: [rows, 3], datatype: "FP32", data: Array.from({ length: rows * 3 }, (_, i) => i % 97) },
+    ],
+  };
 }
 
 /** A request whose body is held back until `finish()`: it holds its place in the server meanwhile. */
 function heldRequest(url: string, body: string) {
   let settle!: (value: { status: number; retryAfter?: string; json: any }) => void;
   const answer = new Promise<{ status: number; retryAfter?: string; json: any }>((resolve) => (settle = resolve));
-  const req = request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-    let text = "";
-    res.on("data", (chunk) => (text += chunk)).on("end", () => settle({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined, json: JSON.parse(text) }));
-  });
+  const req = request(
+    url,
+    { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+    (res) => {
+      let text = "";
+      res
+        .on("data", (chunk) => (text += chunk))
+        .on("end", () =>
+          settle({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers["retry-after"] as string | undefined,
+            json: JSON.parse(text),
+          }),
+        );
+    },
+  );
   req.on("error", () => {}); // a refused request's unsent body
   req.write(body.slice(0, 10));
   return { answer, finish: () => req.end(body.slice(10)) };
@@ -27,7 +43,10 @@ function heldRequest(url: string, body: string) {
 
 async function gauges(url: string): Promise<{ inFlight: number; queued: number }> {
   const text = await (await fetch(url + "/metrics")).text();
-  return { inFlight: Number(/^modelkeeper_requests_in_flight (\d+)/m.exec(text)?.[1]), queued: Number(/^modelkeeper_requests_queued (\d+)/m.exec(text)?.[1]) };
+  return {
+    inFlight: Number(/^modelkeeper_requests_in_flight (\d+)/m.exec(text)?.[1]),
+    queued: Number(/^modelkeeper_requests_queued (\d+)/m.exec(text)?.[1]),
+  };
 }
 
 test("below capacity every request is answered 200; at twice capacity the excess gets 429 with Retry-After at once, and the server recovers", async () => {
@@ -38,7 +57,10 @@ test("below capacity every request is answered 200; at twice capacity the excess
   const body = JSON.stringify(batchBody(200));
   try {
     const below = await Promise.all(Array.from({ length: 5 }, () => post(infer, body)));
-    assert.deepEqual(below.map((a) => a.status), [200, 200, 200, 200, 200]);
+    assert.deepEqual(
+      below.map((a) => a.status),
+      [200, 200, 200, 200, 200],
+    );
     // Twice capacity: ten requests at once, the first five holding their places.
     const first = Array.from({ length: 5 }, () => heldRequest(infer, body));
     while ((await gauges(server.url)).queued < 4) await new Promise((resolve) => setImmediate(resolve));
@@ -50,10 +72,16 @@ test("below capacity every request is answered 200; at twice capacity the excess
       assert.match(refused.json.error, /at capacity \(1 running, 4 queued\)/);
     }
     for (const held of first) held.finish();
-    assert.deepEqual((await Promise.all(first.map((r) => r.answer))).map((a) => a.status), [200, 200, 200, 200, 200]);
+    assert.deepEqual(
+      (await Promise.all(first.map((r) => r.answer))).map((a) => a.status),
+      [200, 200, 200, 200, 200],
+    );
     assert.equal((await post(infer, body)).status, 200, "recovers once the burst is over");
     assert.equal((await fetch(server.url + "/v2/health/ready")).status, 200);
-    assert.match(await (await fetch(server.url + "/metrics")).text(), /modelkeeper_request_failures_total\{model="risk",version="v1",code="429"\} 5/);
+    assert.match(
+      await (await fetch(server.url + "/metrics")).text(),
+      /modelkeeper_request_failures_total\{model="risk",version="v1",code="429"\} 5/,
+    );
   } finally {
     await server.shutdown();
     await repo.cleanup();
@@ -64,7 +92,10 @@ test("a request over its latency budget is answered 503/504 with the budget name
   const repo = await matrixModelRepo();
   const server = await serveRepo(repo, "risk", { timeoutMs: 1, maxRows: 200_000, concurrency: 1, maxQueue: 8 });
   try {
-    const answers = await Promise.all([post(`${server.url}/v2/models/risk/infer`, batchBody(100_000)), post(`${server.url}/v2/models/risk/infer`, batchBody(100_000))]);
+    const answers = await Promise.all([
+      post(`${server.url}/v2/models/risk/infer`, batchBody(100_000)),
+      post(`${server.url}/v2/models/risk/infer`, batchBody(100_000)),
+    ]);
     for (const answer of answers) {
       assert.ok(answer.status === 503 || answer.status === 504, String(answer.status));
       assert.match(answer.json.error, /1 ms/);
@@ -78,11 +109,15 @@ test("a request over its latency budget is answered 503/504 with the budget name
 
 test("SIGTERM under load: every request sent gets an HTTP answer, and the process exits 0", async () => {
   const repo = await matrixModelRepo();
-  const child = spawn(process.execPath, [BIN, "serve", "--model", "risk", "--port", "0", "--poll-seconds", "0", "--grace-seconds", "20"], {
-    cwd: repo.dir,
-    env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, "serve", "--model", "risk", "--port", "0", "--poll-seconds", "0", "--grace-seconds", "20"],
+    {
+      cwd: repo.dir,
+      env: { ...process.env, MODELKEEPER_FROM_SOURCE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   // "close", not "exit": stderr is read to its end before the assertions look at it.
   const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
@@ -101,7 +136,10 @@ test("SIGTERM under load: every request sent gets an HTTP answer, and the proces
     const loop = async () => {
       for (let i = 0; i < 2000; i++) {
         try {
-          const response = await fetch(`${url}/v2/models/risk/infer`, { method: "POST", body: JSON.stringify(batchBody(i % 2 ? 500 : 1)) });
+          const response = await fetch(`${url}/v2/models/risk/infer`, {
+            method: "POST",
+            body: JSON.stringify(batchBody(i % 2 ? 500 : 1)),
+          });
           await response.arrayBuffer();
           outcomes.push(String(response.status));
           if (++answered === 60 && !signalled) {
@@ -168,9 +206,16 @@ test("new champions under traffic: every request is answered 200 by the old mode
   }
   try {
     for (const versions of seen) {
-      assert.deepEqual([...new Set(versions)].filter((v) => v !== "v1" && v !== "v2"), [], "only v1 and v2 answered, always 200");
+      assert.deepEqual(
+        [...new Set(versions)].filter((v) => v !== "v1" && v !== "v2"),
+        [],
+        "only v1 and v2 answered, always 200",
+      );
       const firstV2 = versions.indexOf("v2");
-      assert.ok(firstV2 >= 0 && versions.slice(firstV2).every((v) => v === "v2"), `once v2 answers, v1 never does again: ${versions.join(" ")}`);
+      assert.ok(
+        firstV2 >= 0 && versions.slice(firstV2).every((v) => v === "v2"),
+        `once v2 answers, v1 never does again: ${versions.join(" ")}`,
+      );
     }
     assert.equal(server.current().version, "v2", "the corrupt v3 did not replace v2");
     assert.match(server.warnings.join("\n"), /modelkeeper\/risk\/v3 failed to load, still serving v2/);

@@ -12,7 +12,9 @@ export const FIXTURES = new URL("../fixtures/models/", import.meta.url);
 /** Tags HEAD as modelkeeper's promote does: annotated, its message carrying promote's claim on the artifact. */
 export async function tagChampion(repo: TestRepo, model: string, version: number, artifact: string): Promise<void> {
   const tag = `modelkeeper/${model}/v${version}`;
-  const sha256 = createHash("sha256").update(await readFile(join(repo.dir, artifact))).digest("hex");
+  const sha256 = createHash("sha256")
+    .update(await readFile(join(repo.dir, artifact)))
+    .digest("hex");
   const claim = JSON.stringify({ event: "promote", model, version, tag, artifact: { path: artifact, sha256 } });
   await repo.git.run(["tag", "-a", "-m", `modelkeeper: ${model} v${version}\n\n${claim}`, tag]);
 }
@@ -46,14 +48,25 @@ export async function promotedFraudRepo(): Promise<TestRepo> {
   return repo;
 }
 
-export async function serveRepo(repo: TestRepo, model: string, settings: Partial<ServeSettings> = {}, champion?: string): Promise<RunningServer & { warnings: string[] }> {
+export async function serveRepo(
+  repo: TestRepo,
+  model: string,
+  settings: Partial<ServeSettings> = {},
+  champion?: string,
+): Promise<RunningServer & { warnings: string[] }> {
   const config = await loadConfig(join(repo.dir, "modelkeeper.yml"), repo.dir);
   const warnings: string[] = [];
   const server = await startServe({
     git: repo.git,
     config,
     model: config.models.find((m) => m.name === model)!,
-    settings: { ...DEFAULT_SETTINGS, port: 0, pollMs: 0, ...settings, log: { ...DEFAULT_SETTINGS.log, ...settings.log } },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      port: 0,
+      pollMs: 0,
+      ...settings,
+      log: { ...DEFAULT_SETTINGS.log, ...settings.log },
+    },
     ...(champion ? { champion } : {}),
     cwd: repo.dir,
     env: process.env,
@@ -64,7 +77,11 @@ export async function serveRepo(repo: TestRepo, model: string, settings: Partial
 }
 
 export async function post(url: string, body: unknown): Promise<{ status: number; headers: Headers; json: any }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }
@@ -73,6 +90,8 @@ export async function post(url: string, body: unknown): Promise<{ status: number
 export async function fixtureProbability(row: number[]): Promise<number> {
   const params = JSON.parse(await readFile(new URL("params.json", FIXTURES), "utf8")).binary;
   let z = params.intercept;
-  row.forEach((x, i) => (z += (params.weights[i] * (x - params.standardization.mean[i])) / params.standardization.scale[i]));
+  row.forEach(
+    (x, i) => (z += (params.weights[i] * (x - params.standardization.mean[i])) / params.standardization.scale[i]),
+  );
   return 1 / (1 + Math.exp(-z));
 }

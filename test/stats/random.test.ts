@@ -5,7 +5,10 @@ import { createRandom, Xoshiro128, xoshiroState } from "../../src/stats/random.t
 test("xoshiro128** reproduces the reference C implementation from state {1, 2, 3, 4}", () => {
   const random = new Xoshiro128([1, 2, 3, 4]);
   const outputs = Array.from({ length: 10 }, () => random.nextUint32());
-  assert.deepEqual(outputs, [11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804]);
+  assert.deepEqual(
+    outputs,
+    [11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804],
+  );
 });
 
 test("seeded streams are reproducible and distinct", () => {

@@ -4,7 +4,6 @@ import { seededRandom } from "./seeded-random.ts";
 /** Seeded uniforms for test data (one generator for every test: test/support/seeded-random.ts). */
 export const prng = seededRandom;
 
-
 /** A seeded standard normal stream (Box–Muller over prng). */
 export function gaussian(seed: number): () => number {
   const random = prng(seed);
@@ -27,9 +26,14 @@ export function binaryCsv(rows: number, seed: number): string {
 
 /** ONNX logistic regressions of different quality on binaryCsv data. */
 export const MODELS = {
-  good: () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [2, 1], intercept: -1 })),
-  weak: () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [1, 0], intercept: -1 })),
-  alsoGood: () => Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [2.02, 0.99], intercept: -1.01 })),
+  good: () =>
+    Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [2, 1], intercept: -1 })),
+  weak: () =>
+    Buffer.from(exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [1, 0], intercept: -1 })),
+  alsoGood: () =>
+    Buffer.from(
+      exportBinaryLogisticRegression({ featureNames: ["x1", "x2"], weights: [2.02, 0.99], intercept: -1.01 }),
+    ),
 };
 
 export function gateConfig(extra = ""): string {

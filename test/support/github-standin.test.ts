@@ -24,7 +24,12 @@ let repoCounter = 0;
 /** A fresh repository per test, so tests do not share issue numbers or refs. */
 function freshRepo(options: { collaborators?: Record<string, "admin" | "write" | "read">; private?: boolean } = {}) {
   const name = `${REPO}-${++repoCounter}`;
-  const repo = gh.state.addRepo({ owner: OWNER, name, files: { "README.md": "# fraud\n", "train.mjs": "// v1\n" }, ...options });
+  const repo = gh.state.addRepo({
+    owner: OWNER,
+    name,
+    files: { "README.md": "# fraud\n", "train.mjs": "// v1\n" },
+    ...options,
+  });
   return { repo, owner: OWNER, name };
 }
 
@@ -47,7 +52,12 @@ describe("routing against GitHub's OpenAPI description", () => {
     const cases: Array<[string, string, string, Record<string, string>]> = [
       ["GET", "/repos/o/r/commits/abc/check-runs", "checks/list-for-ref", { owner: "o", repo: "r", ref: "abc" }],
       ["GET", "/repos/o/r/commits/feature/x", "repos/get-commit", { owner: "o", repo: "r", ref: "feature/x" }],
-      ["GET", "/repos/o/r/contents/models/fraud.onnx", "repos/get-content", { owner: "o", repo: "r", path: "models/fraud.onnx" }],
+      [
+        "GET",
+        "/repos/o/r/contents/models/fraud.onnx",
+        "repos/get-content",
+        { owner: "o", repo: "r", path: "models/fraud.onnx" },
+      ],
       ["GET", "/repos/o/r/git/ref/heads%2Fmain", "git/get-ref", { owner: "o", repo: "r", ref: "heads/main" }],
       ["PATCH", "/repos/o/r/git/refs/heads/a/b", "git/update-ref", { owner: "o", repo: "r", ref: "heads/a/b" }],
       ["GET", "/repos/o/r/contents", "repos/get-content", { owner: "o", repo: "r", path: "" }],
@@ -71,11 +81,14 @@ describe("git refs", () => {
     assert.equal(first.status, 201);
     assert.equal(first.data.ref, "refs/heads/retrain");
     assert.equal(first.data.object.sha, main);
-    await assert.rejects(octokit.rest.git.createRef({ owner, repo: name, ref: "refs/heads/retrain", sha: main }), (error: any) => {
-      assert.equal(error.status, 422);
-      assert.equal(error.response.data.message, "Reference already exists");
-      return true;
-    });
+    await assert.rejects(
+      octokit.rest.git.createRef({ owner, repo: name, ref: "refs/heads/retrain", sha: main }),
+      (error: any) => {
+        assert.equal(error.status, 422);
+        assert.equal(error.response.data.message, "Reference already exists");
+        return true;
+      },
+    );
     const got = await octokit.rest.git.getRef({ owner, repo: name, ref: "heads/retrain" });
     assert.equal(got.data.object.sha, main);
   });
@@ -102,8 +115,16 @@ describe("git refs", () => {
     repo.createBranch("side");
     const ahead = repo.commitFiles({ branch: "side", message: "ahead", files: { "a.txt": "a" } });
     await octokit.rest.git.updateRef({ owner, repo: name, ref: "heads/main", sha: ahead });
-    await assert.rejects(octokit.rest.git.updateRef({ owner, repo: name, ref: "heads/main", sha: initial }), { status: 422 });
-    const forced = await octokit.rest.git.updateRef({ owner, repo: name, ref: "heads/main", sha: initial, force: true });
+    await assert.rejects(octokit.rest.git.updateRef({ owner, repo: name, ref: "heads/main", sha: initial }), {
+      status: 422,
+    });
+    const forced = await octokit.rest.git.updateRef({
+      owner,
+      repo: name,
+      ref: "heads/main",
+      sha: initial,
+      force: true,
+    });
     assert.equal(forced.data.object.sha, initial);
   });
 
@@ -141,7 +162,13 @@ describe("contents API", () => {
   it("round-trips a file through PUT and GET, with sha checks on update", async () => {
     const { owner, name, repo } = freshRepo();
     const content = Buffer.from("threshold: 0.5\n").toString("base64");
-    const created = await octokit.rest.repos.createOrUpdateFileContents({ owner, repo: name, path: "config/params.yaml", message: "add params", content });
+    const created = await octokit.rest.repos.createOrUpdateFileContents({
+      owner,
+      repo: name,
+      path: "config/params.yaml",
+      message: "add params",
+      content,
+    });
     assert.equal(created.status, 201);
     const got = await octokit.rest.repos.getContent({ owner, repo: name, path: "config/params.yaml" });
     const file = got.data as { type: string; encoding: string; content: string; sha: string };
@@ -152,11 +179,24 @@ describe("contents API", () => {
 
     const update = Buffer.from("threshold: 0.7\n").toString("base64");
     await assert.rejects(
-      octokit.rest.repos.createOrUpdateFileContents({ owner, repo: name, path: "config/params.yaml", message: "no sha", content: update }),
+      octokit.rest.repos.createOrUpdateFileContents({
+        owner,
+        repo: name,
+        path: "config/params.yaml",
+        message: "no sha",
+        content: update,
+      }),
       { status: 422 },
     );
     await assert.rejects(
-      octokit.rest.repos.createOrUpdateFileContents({ owner, repo: name, path: "config/params.yaml", message: "bad sha", content: update, sha: "0".repeat(40) }),
+      octokit.rest.repos.createOrUpdateFileContents({
+        owner,
+        repo: name,
+        path: "config/params.yaml",
+        message: "bad sha",
+        content: update,
+        sha: "0".repeat(40),
+      }),
       { status: 409 },
     );
     const updated = await octokit.rest.repos.createOrUpdateFileContents({
@@ -171,7 +211,12 @@ describe("contents API", () => {
     assert.equal(repo.readFile("config/params.yaml"), "threshold: 0.7\n");
     assert.equal(repo.git.commit(repo.branchSha("main")!)!.message, "tune");
 
-    const raw = await octokit.rest.repos.getContent({ owner, repo: name, path: "config/params.yaml", mediaType: { format: "raw" } });
+    const raw = await octokit.rest.repos.getContent({
+      owner,
+      repo: name,
+      path: "config/params.yaml",
+      mediaType: { format: "raw" },
+    });
     assert.equal(raw.data as unknown as string, "threshold: 0.7\n");
     await assert.rejects(octokit.rest.repos.getContent({ owner, repo: name, path: "missing.txt" }), { status: 404 });
   });
@@ -190,7 +235,10 @@ describe("contents API", () => {
     assert.deepEqual([...repo.readBytes("models/fraud.onnx", "retrain")!], [0, 1, 2, 255]);
     assert.equal(repo.readBytes("models/fraud.onnx", "main"), undefined);
     const root = await octokit.rest.repos.getContent({ owner, repo: name, path: "", ref: "retrain" });
-    assert.deepEqual((root.data as Array<{ path: string; type: string }>).map((e) => `${e.type} ${e.path}`), ["file README.md", "dir models", "file train.mjs"]);
+    assert.deepEqual(
+      (root.data as Array<{ path: string; type: string }>).map((e) => `${e.type} ${e.path}`),
+      ["file README.md", "dir models", "file train.mjs"],
+    );
   });
 });
 
@@ -204,14 +252,25 @@ describe("issues and comments", () => {
     }
     const first = await octokit.rest.issues.listComments({ owner, repo: name, issue_number: 1, per_page: 10 });
     const base = `${gh.url}/repos/${owner}/${name}/issues/1/comments`;
-    assert.equal(first.headers.link, `<${base}?per_page=10&page=2>; rel="next", <${base}?per_page=10&page=4>; rel="last"`);
+    assert.equal(
+      first.headers.link,
+      `<${base}?per_page=10&page=2>; rel="next", <${base}?per_page=10&page=4>; rel="last"`,
+    );
     const third = await octokit.rest.issues.listComments({ owner, repo: name, issue_number: 1, per_page: 10, page: 3 });
     assert.equal(
       third.headers.link,
       `<${base}?per_page=10&page=2>; rel="prev", <${base}?per_page=10&page=4>; rel="next", <${base}?per_page=10&page=4>; rel="last", <${base}?per_page=10&page=1>; rel="first"`,
     );
-    const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo: name, issue_number: 1, per_page: 10 });
-    assert.deepEqual(all.map((c) => c.body), Array.from({ length: 35 }, (_, i) => `comment ${i + 1}`));
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo: name,
+      issue_number: 1,
+      per_page: 10,
+    });
+    assert.deepEqual(
+      all.map((c) => c.body),
+      Array.from({ length: 35 }, (_, i) => `comment ${i + 1}`),
+    );
     assert.equal(gh.requestsTo("issues/list-comments").length, 2 + 4);
     const fetched = await octokit.rest.issues.get({ owner, repo: name, issue_number: 1 });
     assert.equal(fetched.data.comments, 35);
@@ -222,17 +281,29 @@ describe("issues and comments", () => {
   it("updates and deletes comments, and rejects blank or over-long bodies like GitHub", async () => {
     const { owner, name, repo } = freshRepo();
     const issue = repo.createIssue({ title: "report" });
-    const comment = await octokit.rest.issues.createComment({ owner, repo: name, issue_number: issue.number, body: "v1" });
+    const comment = await octokit.rest.issues.createComment({
+      owner,
+      repo: name,
+      issue_number: issue.number,
+      body: "v1",
+    });
     await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: comment.data.id, body: "v2" });
     assert.equal(repo.comments.get(comment.data.id)!.body, "v2");
-    await assert.rejects(octokit.rest.issues.createComment({ owner, repo: name, issue_number: issue.number, body: " " }), { status: 422 });
+    await assert.rejects(
+      octokit.rest.issues.createComment({ owner, repo: name, issue_number: issue.number, body: " " }),
+      { status: 422 },
+    );
     await assert.rejects(
       octokit.rest.issues.updateComment({ owner, repo: name, comment_id: comment.data.id, body: "x".repeat(65537) }),
-      (error: any) => error.status === 422 && error.response.data.errors[0].message === "Body is too long (maximum is 65536 characters)",
+      (error: any) =>
+        error.status === 422 &&
+        error.response.data.errors[0].message === "Body is too long (maximum is 65536 characters)",
     );
     await octokit.rest.issues.deleteComment({ owner, repo: name, comment_id: comment.data.id });
     assert.equal(repo.commentsOn(issue.number).length, 0);
-    await assert.rejects(octokit.rest.issues.getComment({ owner, repo: name, comment_id: comment.data.id }), { status: 404 });
+    await assert.rejects(octokit.rest.issues.getComment({ owner, repo: name, comment_id: comment.data.id }), {
+      status: 404,
+    });
   });
 
   it("lists issues with state, labels and creator filters, pull requests included", async () => {
@@ -261,9 +332,18 @@ describe("issues and comments", () => {
     const before = gh.events.length;
     const issue = await octokit.rest.issues.create({ owner, repo: name, title: "retrain please" });
     await octokit.rest.issues.addLabels({ owner, repo: name, issue_number: issue.data.number, labels: ["retrain"] });
-    const closed = await octokit.rest.issues.update({ owner, repo: name, issue_number: issue.data.number, state: "closed", state_reason: "completed" });
+    const closed = await octokit.rest.issues.update({
+      owner,
+      repo: name,
+      issue_number: issue.data.number,
+      state: "closed",
+      state_reason: "completed",
+    });
     assert.equal(closed.data.state, "closed");
-    assert.deepEqual(closed.data.labels.map((l) => (typeof l === "string" ? l : l.name)), ["retrain"]);
+    assert.deepEqual(
+      closed.data.labels.map((l) => (typeof l === "string" ? l : l.name)),
+      ["retrain"],
+    );
     const events = gh.events.slice(before).map((e) => `${e.name}.${e.action}`);
     assert.deepEqual(events, ["issues.opened", "issues.labeled", "issues.closed"]);
     const labeled = gh.events[before + 1].payload as any;
@@ -278,12 +358,22 @@ describe("pull requests", () => {
     const { owner, name, repo } = freshRepo();
     const mainBefore = repo.branchSha("main")!;
     repo.createBranch("retrain/1");
-    const head = repo.commitFiles({ branch: "retrain/1", message: "retrain", files: { "models/fraud.onnx": "model-v2" } });
+    const head = repo.commitFiles({
+      branch: "retrain/1",
+      message: "retrain",
+      files: { "models/fraud.onnx": "model-v2" },
+    });
     // Someone else changes main meanwhile, so the merge is a real three-way merge.
     repo.commitFiles({ message: "docs", files: { "README.md": "# fraud v2\n" } });
     const issue = repo.createIssue({ title: "numbers are shared" });
 
-    const pr = await octokit.rest.pulls.create({ owner, repo: name, title: "Retrain fraud", head: "retrain/1", base: "main" });
+    const pr = await octokit.rest.pulls.create({
+      owner,
+      repo: name,
+      title: "Retrain fraud",
+      head: "retrain/1",
+      base: "main",
+    });
     assert.equal(pr.status, 201);
     assert.equal(pr.data.number, issue.number + 1);
     assert.equal(pr.data.head.sha, head);
@@ -291,10 +381,14 @@ describe("pull requests", () => {
     await assert.rejects(
       octokit.rest.pulls.create({ owner, repo: name, title: "again", head: `${owner}:retrain/1`, base: "main" }),
       (error: any) =>
-        error.status === 422 && error.response.data.errors[0].message === `A pull request already exists for ${owner}:retrain/1.`,
+        error.status === 422 &&
+        error.response.data.errors[0].message === `A pull request already exists for ${owner}:retrain/1.`,
     );
     const listed = await octokit.rest.pulls.list({ owner, repo: name, head: `${owner}:retrain/1`, base: "main" });
-    assert.deepEqual(listed.data.map((p) => p.number), [pr.data.number]);
+    assert.deepEqual(
+      listed.data.map((p) => p.number),
+      [pr.data.number],
+    );
 
     const merged = await octokit.rest.pulls.merge({ owner, repo: name, pull_number: pr.data.number, sha: head });
     assert.equal(merged.data.merged, true);
@@ -314,7 +408,13 @@ describe("pull requests", () => {
     await assert.rejects(octokit.rest.pulls.merge({ owner, repo: name, pull_number: pr.data.number }), { status: 405 });
     // Closed, so a new PR from the same branch is allowed again (after new commits).
     repo.commitFiles({ branch: "retrain/1", message: "again", files: { "models/fraud.onnx": "model-v3" } });
-    const second = await octokit.rest.pulls.create({ owner, repo: name, title: "Retrain again", head: "retrain/1", base: "main" });
+    const second = await octokit.rest.pulls.create({
+      owner,
+      repo: name,
+      title: "Retrain again",
+      head: "retrain/1",
+      base: "main",
+    });
     assert.equal(second.data.number, pr.data.number + 1);
   });
 
@@ -323,12 +423,19 @@ describe("pull requests", () => {
     repo.createBranch("empty");
     await assert.rejects(
       octokit.rest.pulls.create({ owner, repo: name, title: "nothing", head: "empty", base: "main" }),
-      (error: any) => error.status === 422 && error.response.data.errors[0].message === "No commits between main and empty",
+      (error: any) =>
+        error.status === 422 && error.response.data.errors[0].message === "No commits between main and empty",
     );
     repo.createBranch("conflict");
     repo.commitFiles({ branch: "conflict", message: "theirs", files: { "train.mjs": "// theirs\n" } });
     repo.commitFiles({ message: "ours", files: { "train.mjs": "// ours\n" } });
-    const pr = await octokit.rest.pulls.create({ owner, repo: name, title: "conflict", head: "conflict", base: "main" });
+    const pr = await octokit.rest.pulls.create({
+      owner,
+      repo: name,
+      title: "conflict",
+      head: "conflict",
+      base: "main",
+    });
     assert.equal(pr.data.mergeable, false);
     await assert.rejects(octokit.rest.pulls.merge({ owner, repo: name, pull_number: pr.data.number }), { status: 405 });
   });
@@ -345,7 +452,10 @@ describe("permissions, auth and dispatches", () => {
     assert.equal(bob.data.permission, "read");
     const ownerLevel = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo: name, username: OWNER });
     assert.equal(ownerLevel.data.permission, "admin");
-    await assert.rejects(octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo: name, username: "mallory" }), { status: 404 });
+    await assert.rejects(
+      octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo: name, username: "mallory" }),
+      { status: 404 },
+    );
   });
 
   it("acts as the mapped user for a token and drops labels from users without push access", async () => {
@@ -354,7 +464,15 @@ describe("permissions, auth and dispatches", () => {
     const issue = await asAlice.rest.issues.create({ owner, repo: name, title: "from alice", labels: ["drift"] });
     assert.equal(issue.data.user!.login, "alice");
     assert.deepEqual(issue.data.labels, []);
-    await assert.rejects(asAlice.rest.git.createRef({ owner, repo: name, ref: "refs/heads/x", sha: issue.data.id.toString(16).padStart(40, "0") }), { status: 403 });
+    await assert.rejects(
+      asAlice.rest.git.createRef({
+        owner,
+        repo: name,
+        ref: "refs/heads/x",
+        sha: issue.data.id.toString(16).padStart(40, "0"),
+      }),
+      { status: 403 },
+    );
   });
 
   it("requires Authorization for writes but serves public reads anonymously, hiding private repositories", async () => {
@@ -370,8 +488,14 @@ describe("permissions, auth and dispatches", () => {
       assert.equal(error.response.data.message, "Requires authentication");
       return true;
     });
-    assert.deepEqual(violationsSince(count).map((v) => v.kind), ["auth"]);
-    assert.ok(gh.requests.every((r) => !JSON.stringify(r).includes("owner-token")), "tokens never reach the log");
+    assert.deepEqual(
+      violationsSince(count).map((v) => v.kind),
+      ["auth"],
+    );
+    assert.ok(
+      gh.requests.every((r) => !JSON.stringify(r).includes("owner-token")),
+      "tokens never reach the log",
+    );
   });
 
   it("confines an installation token to its installation's repositories and /app endpoints to JWTs", async () => {
@@ -380,38 +504,75 @@ describe("permissions, auth and dispatches", () => {
     const { token } = gh.state.issueInstallationToken(1);
     const asInstallation = new Octokit({ baseUrl: gh.url, auth: token, log: quiet });
     const count = gh.violations.length;
-    const issue = await asInstallation.rest.issues.create({ owner: inside.owner, repo: inside.name, title: "from the app" });
+    const issue = await asInstallation.rest.issues.create({
+      owner: inside.owner,
+      repo: inside.name,
+      title: "from the app",
+    });
     assert.equal(issue.data.user!.login, "modelkeeper[bot]");
     assert.equal(issue.data.user!.type, "Bot");
-    await assert.rejects(asInstallation.rest.issues.create({ owner: "other", repo: outside.name, title: "x" }), { status: 404 });
+    await assert.rejects(asInstallation.rest.issues.create({ owner: "other", repo: outside.name, title: "x" }), {
+      status: 404,
+    });
     await assert.rejects(octokit.rest.apps.createInstallationAccessToken({ installation_id: 1 }), (error: any) => {
       assert.equal(error.status, 401);
       assert.equal(error.response.data.message, "A JSON web token could not be decoded");
       return true;
     });
-    assert.deepEqual(violationsSince(count).map((v) => v.kind), ["installation-scope", "auth"]);
+    assert.deepEqual(
+      violationsSince(count).map((v) => v.kind),
+      ["installation-scope", "auth"],
+    );
   });
 
   it("records repository_dispatch and workflow_dispatch with 204", async () => {
     const { owner, name, repo } = freshRepo();
-    const response = await octokit.rest.repos.createDispatchEvent({ owner, repo: name, event_type: "drift-detected", client_payload: { model: "fraud", psi: 0.31 } });
+    const response = await octokit.rest.repos.createDispatchEvent({
+      owner,
+      repo: name,
+      event_type: "drift-detected",
+      client_payload: { model: "fraud", psi: 0.31 },
+    });
     assert.equal(response.status, 204);
-    assert.deepEqual(repo.dispatches.map((d) => [d.eventType, d.clientPayload, d.sender]), [["drift-detected", { model: "fraud", psi: 0.31 }, OWNER]]);
+    assert.deepEqual(
+      repo.dispatches.map((d) => [d.eventType, d.clientPayload, d.sender]),
+      [["drift-detected", { model: "fraud", psi: 0.31 }, OWNER]],
+    );
     const event = gh.events.at(-1)!;
     assert.equal(event.name, "repository_dispatch");
     assert.equal(event.action, "drift-detected");
-    await octokit.rest.actions.createWorkflowDispatch({ owner, repo: name, workflow_id: "retrain.yml", ref: "main", inputs: { model: "fraud" } });
-    assert.deepEqual(repo.workflowDispatches.map((d) => [d.workflowId, d.ref, d.inputs]), [["retrain.yml", "main", { model: "fraud" }]]);
+    await octokit.rest.actions.createWorkflowDispatch({
+      owner,
+      repo: name,
+      workflow_id: "retrain.yml",
+      ref: "main",
+      inputs: { model: "fraud" },
+    });
+    assert.deepEqual(
+      repo.workflowDispatches.map((d) => [d.workflowId, d.ref, d.inputs]),
+      [["retrain.yml", "main", { model: "fraud" }]],
+    );
   });
 
   it("lets only apps write check runs: GITHUB_TOKEN-like ghs_ tokens yes, personal tokens 403", async () => {
     const { owner, name, repo } = freshRepo();
     const headSha = repo.branchSha("main")!;
-    await assert.rejects(octokit.rest.checks.create({ owner, repo: name, name: "modelkeeper", head_sha: headSha }), { status: 403 });
+    await assert.rejects(octokit.rest.checks.create({ owner, repo: name, name: "modelkeeper", head_sha: headSha }), {
+      status: 403,
+    });
     const actions = new Octokit({ baseUrl: gh.url, auth: "ghs_actionsToken", log: quiet });
-    const run = await actions.rest.checks.create({ owner, repo: name, name: "modelkeeper", head_sha: headSha, status: "in_progress" });
+    const run = await actions.rest.checks.create({
+      owner,
+      repo: name,
+      name: "modelkeeper",
+      head_sha: headSha,
+      status: "in_progress",
+    });
     assert.equal(run.data.status, "in_progress");
-    await assert.rejects(actions.rest.checks.update({ owner, repo: name, check_run_id: run.data.id, status: "completed" }), { status: 422 });
+    await assert.rejects(
+      actions.rest.checks.update({ owner, repo: name, check_run_id: run.data.id, status: "completed" }),
+      { status: 422 },
+    );
     const done = await actions.rest.checks.update({
       owner,
       repo: name,
@@ -422,7 +583,10 @@ describe("permissions, auth and dispatches", () => {
     assert.equal(done.data.status, "completed");
     assert.equal(done.data.conclusion, "success");
     const listed = await actions.rest.checks.listForRef({ owner, repo: name, ref: "main" });
-    assert.deepEqual(listed.data.check_runs.map((r) => [r.name, r.conclusion, r.output.title]), [["modelkeeper", "success", "promote"]]);
+    assert.deepEqual(
+      listed.data.check_runs.map((r) => [r.name, r.conclusion, r.output.title]),
+      [["modelkeeper", "success", "promote"]],
+    );
   });
 });
 
@@ -436,15 +600,23 @@ describe("OpenAPI violations", () => {
       body: JSON.stringify({ ref: "refs/heads/x", sha: 5 }),
     });
     assert.equal(response.status, 422);
-    assert.equal(((await response.json()) as { message: string }).message, "Invalid request.\n\nFor 'sha', 5 is not a string.");
+    assert.equal(
+      ((await response.json()) as { message: string }).message,
+      "Invalid request.\n\nFor 'sha', 5 is not a string.",
+    );
     const missing = await fetch(`${gh.url}/repos/${owner}/${name}/issues`, {
       method: "POST",
       headers: { authorization: "token owner-token", "content-type": "application/json" },
       body: JSON.stringify({ body: "no title" }),
     });
     assert.equal(missing.status, 422);
-    assert.equal(((await missing.json()) as { message: string }).message, `Invalid request.\n\n"title" wasn't supplied.`);
-    const badEnum = await fetch(`${gh.url}/repos/${owner}/${name}/issues?state=sideways`, { headers: { authorization: "token owner-token" } });
+    assert.equal(
+      ((await missing.json()) as { message: string }).message,
+      `Invalid request.\n\n"title" wasn't supplied.`,
+    );
+    const badEnum = await fetch(`${gh.url}/repos/${owner}/${name}/issues?state=sideways`, {
+      headers: { authorization: "token owner-token" },
+    });
     assert.equal(badEnum.status, 422);
     assert.deepEqual(
       violationsSince(count).map((v) => [v.kind, v.operationId]),
@@ -460,13 +632,21 @@ describe("OpenAPI violations", () => {
 
   it("answers an unknown path or method with 404 and records a violation", async () => {
     const count = gh.violations.length;
-    const unknown = await fetch(`${gh.url}/repos/${OWNER}/x/frobnicate`, { headers: { authorization: "token owner-token" } });
+    const unknown = await fetch(`${gh.url}/repos/${OWNER}/x/frobnicate`, {
+      headers: { authorization: "token owner-token" },
+    });
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { message: string }).message, "Not Found");
-    const wrongMethod = await fetch(`${gh.url}/repos/${OWNER}/x/git/ref/heads/main`, { method: "POST", headers: { authorization: "token owner-token" } });
+    const wrongMethod = await fetch(`${gh.url}/repos/${OWNER}/x/git/ref/heads/main`, {
+      method: "POST",
+      headers: { authorization: "token owner-token" },
+    });
     assert.equal(wrongMethod.status, 404);
     const recorded = violationsSince(count);
-    assert.deepEqual(recorded.map((v) => v.kind), ["unknown-route", "unknown-route"]);
+    assert.deepEqual(
+      recorded.map((v) => v.kind),
+      ["unknown-route", "unknown-route"],
+    );
     assert.equal(recorded[1].message, `GitHub has no POST /repos/${OWNER}/x/git/ref/heads/main; this path allows GET`);
     assert.throws(() => gh.assertNoViolations(), /GitHub stand-in saw \d+ request\(s\) GitHub would reject/);
   });
@@ -475,7 +655,10 @@ describe("OpenAPI violations", () => {
     const { owner, name } = freshRepo();
     const count = gh.violations.length;
     await assert.rejects(octokit.rest.repos.listTags({ owner, repo: name }), { status: 501 });
-    assert.deepEqual(violationsSince(count).map((v) => [v.kind, v.operationId]), [["not-implemented", "repos/list-tags"]]);
+    assert.deepEqual(
+      violationsSince(count).map((v) => [v.kind, v.operationId]),
+      [["not-implemented", "repos/list-tags"]],
+    );
   });
 
   it("serves GHE-style requests under /api/v3", async () => {
@@ -492,13 +675,33 @@ describe("fault injection", () => {
   it("fails the next matching requests; plugin-retry retries 5xx without duplicating the comment", async () => {
     const { owner, name, repo } = freshRepo();
     const issue = repo.createIssue({ title: "report" });
-    const client = new RetryingOctokit({ baseUrl: gh.url, auth: "owner-token", log: quiet, retry: { retryAfterBaseValue: 1 } });
-    gh.failNext({ method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments" }, [{ status: 500 }, { status: 502 }]);
-    const comment = await client.rest.issues.createComment({ owner, repo: name, issue_number: issue.number, body: "evaluate: promote" });
+    const client = new RetryingOctokit({
+      baseUrl: gh.url,
+      auth: "owner-token",
+      log: quiet,
+      retry: { retryAfterBaseValue: 1 },
+    });
+    gh.failNext({ method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments" }, [
+      { status: 500 },
+      { status: 502 },
+    ]);
+    const comment = await client.rest.issues.createComment({
+      owner,
+      repo: name,
+      issue_number: issue.number,
+      body: "evaluate: promote",
+    });
     assert.equal(comment.status, 201);
     assert.deepEqual(
-      gh.requestsTo("issues/create-comment").filter((r) => r.path === `/repos/${owner}/${name}/issues/${issue.number}/comments`).map((r) => [r.status, r.fault]),
-      [[500, true], [502, true], [201, false]],
+      gh
+        .requestsTo("issues/create-comment")
+        .filter((r) => r.path === `/repos/${owner}/${name}/issues/${issue.number}/comments`)
+        .map((r) => [r.status, r.fault]),
+      [
+        [500, true],
+        [502, true],
+        [201, false],
+      ],
     );
     assert.equal(repo.commentsOn(issue.number).length, 1);
   });
@@ -506,15 +709,26 @@ describe("fault injection", () => {
   it("models a failure after the side effect: a blind retry then duplicates it", async () => {
     const { owner, name, repo } = freshRepo();
     const issue = repo.createIssue({ title: "report" });
-    const client = new RetryingOctokit({ baseUrl: gh.url, auth: "owner-token", log: quiet, retry: { retryAfterBaseValue: 1 } });
+    const client = new RetryingOctokit({
+      baseUrl: gh.url,
+      auth: "owner-token",
+      log: quiet,
+      retry: { retryAfterBaseValue: 1 },
+    });
     gh.failNext({ operationId: "issues/create-comment" }, [{ status: 502, afterSideEffect: true }]);
     await client.rest.issues.createComment({ owner, repo: name, issue_number: issue.number, body: "once?" });
-    assert.deepEqual(repo.commentsOn(issue.number).map((c) => c.body), ["once?", "once?"]);
+    assert.deepEqual(
+      repo.commentsOn(issue.number).map((c) => c.body),
+      ["once?", "once?"],
+    );
   });
 
   it("sends GitHub's secondary rate limit: 403, message and retry-after (0 here, 1 by default)", async () => {
     const { owner, name } = freshRepo();
-    gh.failNext({ method: "GET", path: new RegExp(`^/repos/${OWNER}/${name}$`) }, [{ status: 403, secondaryRateLimit: true }, { status: 403, secondaryRateLimit: true, retryAfter: 7 }]);
+    gh.failNext({ method: "GET", path: new RegExp(`^/repos/${OWNER}/${name}$`) }, [
+      { status: 403, secondaryRateLimit: true },
+      { status: 403, secondaryRateLimit: true, retryAfter: 7 },
+    ]);
     const first = await fetch(`${gh.url}/repos/${owner}/${name}`, { headers: { authorization: "token owner-token" } });
     assert.equal(first.status, 403);
     assert.equal(first.headers.get("retry-after"), "0");
@@ -579,7 +793,13 @@ describe("webhooks", () => {
   it("builds pull_request.closed, issues.labeled and repository_dispatch payloads", () => {
     const merged = webhookPayload("pull_request.closed", {
       repository: { owner: OWNER, name: REPO },
-      pullRequest: { number: 12, merged: true, head: { ref: "retrain/1", sha: "a".repeat(40) }, base: { ref: "main" }, mergeCommitSha: "b".repeat(40) },
+      pullRequest: {
+        number: 12,
+        merged: true,
+        head: { ref: "retrain/1", sha: "a".repeat(40) },
+        base: { ref: "main" },
+        mergeCommitSha: "b".repeat(40),
+      },
     });
     assert.equal(merged.number, 12);
     assert.equal(merged.pull_request.merged, true);
@@ -588,9 +808,16 @@ describe("webhooks", () => {
     assert.equal(merged.pull_request.base.repo.full_name, `${OWNER}/${REPO}`);
     assert.equal(merged.pull_request.merge_commit_sha, "b".repeat(40));
 
-    const labeled = webhookPayload("issues.labeled", { repository: { owner: OWNER, name: REPO }, issue: { number: 3, labels: ["retrain"] }, label: "retrain" });
+    const labeled = webhookPayload("issues.labeled", {
+      repository: { owner: OWNER, name: REPO },
+      issue: { number: 3, labels: ["retrain"] },
+      label: "retrain",
+    });
     assert.equal(labeled.label.name, "retrain");
-    assert.deepEqual(labeled.issue.labels.map((l: { name: string }) => l.name), ["retrain"]);
+    assert.deepEqual(
+      labeled.issue.labels.map((l: { name: string }) => l.name),
+      ["retrain"],
+    );
 
     const dispatch = webhookPayload("repository_dispatch", {
       repository: { owner: OWNER, name: REPO, defaultBranch: "main" },
@@ -608,8 +835,15 @@ describe("webhooks", () => {
 
 describe("Probot against the stand-in", () => {
   it("gets an installation token with a verified app JWT and comments as the app's bot", async () => {
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-    const appGh = await startGitHubStandIn({ app: { id: 4242, slug: "modelkeeper", privateKey }, repos: [{ owner: OWNER, name: REPO }] });
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    const appGh = await startGitHubStandIn({
+      app: { id: 4242, slug: "modelkeeper", privateKey },
+      repos: [{ owner: OWNER, name: REPO }],
+    });
     const secret = "hook-secret";
     const probot = new Probot({
       appId: 4242,
@@ -621,7 +855,9 @@ describe("Probot against the stand-in", () => {
     });
     await probot.load((app) => {
       app.on("issue_comment.created", async (context) => {
-        await context.octokit.rest.issues.createComment(context.issue({ body: `ack: ${context.payload.comment.body}` }));
+        await context.octokit.rest.issues.createComment(
+          context.issue({ body: `ack: ${context.payload.comment.body}` }),
+        );
       });
     });
     const issue = appGh.state.repo(`${OWNER}/${REPO}`).createIssue({ title: "Retrain" });
@@ -641,7 +877,10 @@ describe("Probot against the stand-in", () => {
       const accepted = await sendWebhook(url, { event: "issue_comment", payload, secret });
       assert.equal(accepted.status, 200);
       const comments = appGh.state.repo(`${OWNER}/${REPO}`).commentsOn(issue.number);
-      assert.deepEqual(comments.map((c) => [c.user.login, c.user.type, c.body]), [["modelkeeper[bot]", "Bot", "ack: /retrain"]]);
+      assert.deepEqual(
+        comments.map((c) => [c.user.login, c.user.type, c.body]),
+        [["modelkeeper[bot]", "Bot", "ack: /retrain"]],
+      );
       assert.deepEqual(
         appGh.requests.map((r) => [r.route, r.auth, r.status]),
         [

@@ -8,9 +8,15 @@ import reference from "../fixtures/stats/seeded-random.json" with { type: "json"
 for (const [seed, expected] of Object.entries(reference.seeds)) {
   test(`seed ${seed}: uniform() and uniform32() match the reference stream exactly`, () => {
     const a = seededRandom(Number(seed));
-    assert.deepEqual(expected.uniform.map(() => a.uniform()), expected.uniform);
+    assert.deepEqual(
+      expected.uniform.map(() => a.uniform()),
+      expected.uniform,
+    );
     const b = seededRandom(Number(seed));
-    assert.deepEqual(expected.uniform32.map(() => b.uniform32()), expected.uniform32);
+    assert.deepEqual(
+      expected.uniform32.map(() => b.uniform32()),
+      expected.uniform32,
+    );
   });
 }
 

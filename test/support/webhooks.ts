@@ -31,7 +31,13 @@ function loadDefinitions(): WebhookDefinition[] {
 
 export interface WebhookOverrides {
   /** Rewrites the example's repository (urls included) to this one. */
-  repository?: { owner: string; name: string; private?: boolean; defaultBranch?: string; ownerType?: "User" | "Organization" };
+  repository?: {
+    owner: string;
+    name: string;
+    private?: boolean;
+    defaultBranch?: string;
+    ownerType?: "User" | "Organization";
+  };
   /** Installation id for Probot's installation token; default 1 (the stand-in's default); null = no installation. */
   installationId?: number | null;
   /** Who triggered the event; also the author of what an `opened`/`created` event creates, unless given. */
@@ -176,13 +182,21 @@ export function webhookPayload(eventAndAction: string, overrides: WebhookOverrid
     if (overrides.dispatch.clientPayload !== undefined) payload.client_payload = overrides.dispatch.clientPayload;
     if (overrides.dispatch.branch !== undefined) payload.branch = overrides.dispatch.branch;
   }
-  if (overrides.repository?.defaultBranch && event === "repository_dispatch" && overrides.dispatch?.branch === undefined) {
+  if (
+    overrides.repository?.defaultBranch &&
+    event === "repository_dispatch" &&
+    overrides.dispatch?.branch === undefined
+  ) {
     payload.branch = overrides.repository.defaultBranch;
   }
 
   const installationId = overrides.installationId === undefined ? 1 : overrides.installationId;
   if (installationId === null) delete payload.installation;
-  else payload.installation = { id: installationId, node_id: Buffer.from(`04:Installation${installationId}`).toString("base64") };
+  else
+    payload.installation = {
+      id: installationId,
+      node_id: Buffer.from(`04:Installation${installationId}`).toString("base64"),
+    };
 
   return overrides.merge ? deepMerge(payload, overrides.merge) : payload;
 }
@@ -229,7 +243,10 @@ export function signWebhookBody(body: string | Buffer, secret: string): string {
 }
 
 /** A user object as webhook payloads carry it; the id is derived from the login so it is stable. */
-export function userObject(login: string, type: "User" | "Bot" | "Organization" = login.endsWith("[bot]") ? "Bot" : "User"): Json {
+export function userObject(
+  login: string,
+  type: "User" | "Bot" | "Organization" = login.endsWith("[bot]") ? "Bot" : "User",
+): Json {
   const id = stableId(login);
   const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
   return {
@@ -298,7 +315,8 @@ function withRepository(payload: Json, repo: NonNullable<WebhookOverrides["repos
     repository.default_branch = repo.defaultBranch;
     if ("master_branch" in repository) repository.master_branch = repo.defaultBranch;
   }
-  if (repo.ownerType === "Organization") replaced.organization = { ...userObject(repo.owner, "Organization"), description: "" };
+  if (repo.ownerType === "Organization")
+    replaced.organization = { ...userObject(repo.owner, "Organization"), description: "" };
   else delete replaced.organization;
   return replaced;
 }

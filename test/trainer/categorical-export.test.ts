@@ -30,7 +30,9 @@ const MODEL = {
 function expectedProbability(amount: number, device: string | null, hour: number): number {
   const encoded = [Math.fround(amount), device === "chip" ? 1 : 0, device === "online" ? 1 : 0, Math.fround(hour)];
   let z = MODEL.intercept;
-  encoded.forEach((x, j) => (z += (MODEL.weights[j] * (x - MODEL.standardization.mean[j])) / MODEL.standardization.scale[j]));
+  encoded.forEach(
+    (x, j) => (z += (MODEL.weights[j] * (x - MODEL.standardization.mean[j])) / MODEL.standardization.scale[j]),
+  );
   return sigmoid(z);
 }
 
@@ -39,34 +41,56 @@ const DEVICES = ["chip", "online", "virtual_card", null, "online", "virtual_card
 const HOURS = [3, 14, 23, 9, 0, 10, 10];
 
 test("encoded columns: a numeric feature is one column, a categorical one a column per category", () => {
-  assert.deepEqual(encodedColumnNames(["amount", "device"], { device: ["chip", "online"] }), ["amount", "device=chip", "device=online"]);
+  assert.deepEqual(encodedColumnNames(["amount", "device"], { device: ["chip", "online"] }), [
+    "amount",
+    "device=chip",
+    "device=online",
+  ]);
   assert.deepEqual(encodedColumnNames(["amount", "hour"]), ["amount", "hour"]);
 });
 
 test("a categorical feature is a string [N, 1] input; onnxruntime's output equals the formula; unseen and missing encode to zeros", async () => {
   const bytes = exportBinaryLogisticRegression(MODEL);
   const summary = readModelSummary(bytes);
-  assert.deepEqual(summary.inputs.map((input) => [input.name, input.type]), [
-    ["amount", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
-    ["device", { kind: "tensor", elemType: 8, shape: ["N", 1] }],
-    ["hour", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
+  assert.deepEqual(
+    summary.inputs.map((input) => [input.name, input.type]),
+    [
+      ["amount", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
+      ["device", { kind: "tensor", elemType: 8, shape: ["N", 1] }],
+      ["hour", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
+    ],
+  );
+  assert.deepEqual(summary.opsetImports, [
+    { domain: "", version: 17 },
+    { domain: "ai.onnx.ml", version: 3 },
   ]);
-  assert.deepEqual(summary.opsetImports, [{ domain: "", version: 17 }, { domain: "ai.onnx.ml", version: 3 }]);
   const ort = await loadOrt();
   const session = await ort.InferenceSession.create(bytes);
   try {
     const n = AMOUNTS.length;
     const out = await session.run({
       amount: new ort.Tensor("float32", Float32Array.from(AMOUNTS), [n, 1]),
-      device: new ort.Tensor("string", DEVICES.map((d) => d ?? ""), [n, 1]),
+      device: new ort.Tensor(
+        "string",
+        DEVICES.map((d) => d ?? ""),
+        [n, 1],
+      ),
       hour: new ort.Tensor("float32", Float32Array.from(HOURS), [n, 1]),
     });
     assert.deepEqual(out.probabilities.dims, [n, 2]);
     const positive = Array.from(out.probabilities.data as Float32Array).filter((_, i) => i % 2 === 1);
-    assertClose(positive, AMOUNTS.map((a, i) => expectedProbability(a, DEVICES[i], HOURS[i])), 1e-6, "P(1)");
+    assertClose(
+      positive,
+      AMOUNTS.map((a, i) => expectedProbability(a, DEVICES[i], HOURS[i])),
+      1e-6,
+      "P(1)",
+    );
     // An unseen value and a missing one ("") both encode to device=chip = device=online = 0.
     assert.equal(positive[5], positive[6]);
-    assert.deepEqual(Array.from(out.label.data as BigInt64Array, Number), positive.map((p) => (p > 0.5 ? 1 : 0)));
+    assert.deepEqual(
+      Array.from(out.label.data as BigInt64Array, Number),
+      positive.map((p) => (p > 0.5 ? 1 : 0)),
+    );
   } finally {
     await session.release();
   }
@@ -80,14 +104,24 @@ test("predict() scores a Table with a categorical column end to end (missing cod
     // Column order in the table differs from the model's inputs: they are matched by name.
     const table = makeTable({ hour: HOURS, device: DEVICES, amount: AMOUNTS });
     const prediction = await predict(handle, table, MODEL.featureNames, "binary");
-    assertClose(prediction.scores, AMOUNTS.map((a, i) => expectedProbability(a, DEVICES[i], HOURS[i])), 1e-6, "scores");
+    assertClose(
+      prediction.scores,
+      AMOUNTS.map((a, i) => expectedProbability(a, DEVICES[i], HOURS[i])),
+      1e-6,
+      "scores",
+    );
   } finally {
     await closeModel(handle);
   }
 });
 
 test("other exporters take categorical features too: a linear regression", async () => {
-  const bytes = exportLinearRegression({ featureNames: ["device", "amount"], categories: { device: ["a", "b", "c"] }, weights: [1, 2, 3, 0.5], intercept: 10 });
+  const bytes = exportLinearRegression({
+    featureNames: ["device", "amount"],
+    categories: { device: ["a", "b", "c"] },
+    weights: [1, 2, 3, 0.5],
+    intercept: 10,
+  });
   const ort = await loadOrt();
   const session = await ort.InferenceSession.create(bytes);
   try {
@@ -103,12 +137,37 @@ test("other exporters take categorical features too: a linear regression", async
 
 test("bad category lists and layouts are UserErrors that say what to change", () => {
   const add = (options: Parameters<typeof addFeatureInput>[1]) => () => addFeatureInput(new GraphBuilder(), options);
-  assert.throws(add({ featureNames: ["a", "d"], categories: { d: ["x"] }, inputLayout: "matrix" }), { name: "UserError", message: /categorical features \(d\) need inputLayout "per-feature"/ });
-  assert.throws(add({ featureNames: ["a"], categories: { d: ["x"] } }), { name: "UserError", message: /categories are given for "d", which is not one of the features \["a"\]/ });
-  assert.throws(add({ featureNames: ["d"], categories: { d: [] } }), { name: "UserError", message: /categorical feature "d" has no categories/ });
-  assert.throws(add({ featureNames: ["d"], categories: { d: ["x", "x"] } }), { name: "UserError", message: /categories of "d" must be distinct; got \["x","x"\]/ });
-  assert.throws(add({ featureNames: ["d"], categories: { d: ["x", ""] } }), { name: "UserError", message: /include "", which stands for a missing value/ });
+  assert.throws(add({ featureNames: ["a", "d"], categories: { d: ["x"] }, inputLayout: "matrix" }), {
+    name: "UserError",
+    message: /categorical features \(d\) need inputLayout "per-feature"/,
+  });
+  assert.throws(add({ featureNames: ["a"], categories: { d: ["x"] } }), {
+    name: "UserError",
+    message: /categories are given for "d", which is not one of the features \["a"\]/,
+  });
+  assert.throws(add({ featureNames: ["d"], categories: { d: [] } }), {
+    name: "UserError",
+    message: /categorical feature "d" has no categories/,
+  });
+  assert.throws(add({ featureNames: ["d"], categories: { d: ["x", "x"] } }), {
+    name: "UserError",
+    message: /categories of "d" must be distinct; got \["x","x"\]/,
+  });
+  assert.throws(add({ featureNames: ["d"], categories: { d: ["x", ""] } }), {
+    name: "UserError",
+    message: /include "", which stands for a missing value/,
+  });
   // Standardisation covers the encoded columns: 1 + 2 here, not 2 features.
-  assert.throws(add({ featureNames: ["a", "d"], categories: { d: ["x", "y"] }, standardization: { mean: [0, 0], scale: [1, 1] } }), { message: /standardization\.mean has 2 values; expected 3/ });
-  assert.throws(add({ featureNames: ["a", "d"], categories: { d: ["x", "y"] }, standardization: { mean: [0, 0, 0], scale: [1, 0, 1] } }), { message: /standardization\.scale\[1\] \(feature "d=x"\) is 0/ });
+  assert.throws(
+    add({ featureNames: ["a", "d"], categories: { d: ["x", "y"] }, standardization: { mean: [0, 0], scale: [1, 1] } }),
+    { message: /standardization\.mean has 2 values; expected 3/ },
+  );
+  assert.throws(
+    add({
+      featureNames: ["a", "d"],
+      categories: { d: ["x", "y"] },
+      standardization: { mean: [0, 0, 0], scale: [1, 0, 1] },
+    }),
+    { message: /standardization\.scale\[1\] \(feature "d=x"\) is 0/ },
+  );
 });

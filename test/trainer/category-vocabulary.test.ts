@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { compareNames, learnCategories } from "../../src/trainer/category-vocabulary.ts";
 import { makeTable } from "../model/helpers.ts";
 
-const columnOf = (values: Array<string | null> | Array<number | null>) => makeTable({ c: values as string[] }).columns[0];
+const columnOf = (values: Array<string | null> | Array<number | null>) =>
+  makeTable({ c: values as string[] }).columns[0];
 
 test("the doc comment's example: the 2 most frequent of b, a, b, c, c, b are b and c; missing is not a category", () => {
   assert.deepEqual(learnCategories(columnOf(["b", "a", "b", "c", "c", "b", null]), 2), ["b", "c"]);
@@ -20,6 +21,11 @@ test("a numeric column's categories are String(value), the text the runner feeds
 });
 
 test("categories that never occur in the rows (a dictionary holding more than the data) are not learned", () => {
-  const column = { kind: "categorical" as const, name: "c", codes: Int32Array.from([1, 1, -1]), categories: ["unused", "used"] };
+  const column = {
+    kind: "categorical" as const,
+    name: "c",
+    codes: Int32Array.from([1, 1, -1]),
+    categories: ["unused", "used"],
+  };
   assert.deepEqual(learnCategories(column, 50), ["used"]);
 });

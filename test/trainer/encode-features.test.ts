@@ -20,9 +20,12 @@ test("the doc comment's example: one 0/1 column per known category; unseen and m
 test("a numeric column listed as categorical is matched by String(value)", () => {
   const table = makeTable({ store: [1, 10, 2, null, 7] });
   const encoded = encodeFeatures(table, ["store"], { store: ["1", "10", "2"] });
-  assert.deepEqual(encoded.columns.map((c) => Array.from(c.kind === "numeric" ? c.values : [])), [
-    [1, 0, 0, 0, 0],
-    [0, 1, 0, 0, 0],
-    [0, 0, 1, 0, 0],
-  ]);
+  assert.deepEqual(
+    encoded.columns.map((c) => Array.from(c.kind === "numeric" ? c.values : [])),
+    [
+      [1, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 1, 0, 0],
+    ],
+  );
 });

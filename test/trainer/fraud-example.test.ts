@@ -21,7 +21,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test("the committed sample data is what scripts/make-fraud-example.ts generates", () => {
   for (const [path, content] of Object.entries(fraudExampleData())) {
-    assert.equal(readFileSync(join(FRAUD_EXAMPLE_DIR, path), "utf8"), content, `${path} is stale: run node --import tsx scripts/make-fraud-example.ts`);
+    assert.equal(
+      readFileSync(join(FRAUD_EXAMPLE_DIR, path), "utf8"),
+      content,
+      `${path} is stale: run node --import tsx scripts/make-fraud-example.ts`,
+    );
   }
 });
 
@@ -40,11 +44,25 @@ test("modelkeeper.yml is valid and lists the generator's columns", () => {
 
 test("node train.mjs, with modelkeeper/trainer bundled as the package will ship it, writes a model that scores the holdout", async () => {
   const repo = join(dir, "fraud");
-  cpSync(FRAUD_EXAMPLE_DIR, repo, { recursive: true, filter: (source) => !source.includes(`${join("fraud", ".github")}`) });
+  cpSync(FRAUD_EXAMPLE_DIR, repo, {
+    recursive: true,
+    filter: (source) => !source.includes(`${join("fraud", ".github")}`),
+  });
   const modelkeeper = join(repo, "node_modules", "modelkeeper");
   mkdirSync(modelkeeper, { recursive: true });
-  writeFileSync(join(modelkeeper, "package.json"), JSON.stringify({ name: "modelkeeper", type: "module", exports: { "./trainer": "./dist/trainer.js" } }));
-  await build({ entryPoints: [join(ROOT, "src/trainer/index.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: join(modelkeeper, "dist/trainer.js"), logLevel: "silent" });
+  writeFileSync(
+    join(modelkeeper, "package.json"),
+    JSON.stringify({ name: "modelkeeper", type: "module", exports: { "./trainer": "./dist/trainer.js" } }),
+  );
+  await build({
+    entryPoints: [join(ROOT, "src/trainer/index.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile: join(modelkeeper, "dist/trainer.js"),
+    logLevel: "silent",
+  });
   symlinkSync(join(ROOT, "node_modules", "yaml"), join(repo, "node_modules", "yaml"), "dir");
 
   const output = execFileSync(process.execPath, ["train.mjs"], { cwd: repo, encoding: "utf8" });
@@ -54,7 +72,14 @@ test("node train.mjs, with modelkeeper/trainer bundled as the package will ship 
   // The script is the library call with the example's parameters: the same bytes.
   const bytes = readFileSync(join(repo, "models", "fraud.onnx"));
   const table = await readTable(join(FRAUD_EXAMPLE_DIR, "data/train.csv"));
-  const expected = trainLogisticModel({ table, label: FRAUD_LABEL, features: [...TRANSACTION_FEATURES], l2: 1, maxCategories: 50, description: "fraud: logistic regression trained by train.mjs" });
+  const expected = trainLogisticModel({
+    table,
+    label: FRAUD_LABEL,
+    features: [...TRANSACTION_FEATURES],
+    l2: 1,
+    maxCategories: 50,
+    description: "fraud: logistic regression trained by train.mjs",
+  });
   assert.deepEqual(new Uint8Array(bytes), expected.model);
 
   const handle = await loadModel(join(repo, "models", "fraud.onnx"));

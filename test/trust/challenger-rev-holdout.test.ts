@@ -14,7 +14,12 @@ async function evaluateRev(repo: TestRepo, head: string) {
 }
 
 async function baseRepo(): Promise<TestRepo> {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(3000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(3000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   await repo.commit("champion");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
   await repo.git.run(["remote", "set-head", "origin", "main"]);
@@ -29,8 +34,17 @@ test("--challenger-rev: a PR that edits the held-out file in place is flagged an
   await repo.write("models/fraud.onnx", MODELS.good());
   const head = await repo.commit("easier held-out set");
   const model = await evaluateRev(repo, head);
-  assert.match(model.warnings[0], /^this pull request changes the held-out set \(it edits data\/holdout\.csv\): the verdict is decided on the base branch main's held-out set/);
-  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 3000], ["PR holdout", 500]]);
+  assert.match(
+    model.warnings[0],
+    /^this pull request changes the held-out set \(it edits data\/holdout\.csv\): the verdict is decided on the base branch main's held-out set/,
+  );
+  assert.deepEqual(
+    model.holdouts.map((h: any) => [h.name, h.rows]),
+    [
+      ["base holdout (main)", 3000],
+      ["PR holdout", 500],
+    ],
+  );
 });
 
 test("--challenger-rev: a PR that moves the held-out set in its config is flagged, and data.holdout is named as a gate change", async (t) => {
@@ -45,16 +59,28 @@ test("--challenger-rev: a PR that moves the held-out set in its config is flagge
   assert.match(held, /removes or renames data\/holdout\.csv; adds data\/easy\.csv/);
   const gate = model.notices.find((n: string) => /changes how the model is judged/.test(n));
   assert.match(gate, /data\.holdout: \["data\/holdout\.csv"\] → \["data\/easy\.csv"\]/);
-  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows]), [["base holdout (main)", 3000], ["PR holdout", 400]]);
+  assert.deepEqual(
+    model.holdouts.map((h: any) => [h.name, h.rows]),
+    [
+      ["base holdout (main)", 3000],
+      ["PR holdout", 400],
+    ],
+  );
 });
 
 test("--challenger-rev: a PR that points the config at another artifact is named as a gate change; an untouched set is not flagged", async (t) => {
   const repo = await baseRepo();
   t.after(() => repo.cleanup());
   await repo.write("models/other.onnx", MODELS.good());
-  await repo.write("modelkeeper.yml", gateConfig().replace("artifact: models/fraud.onnx", "artifact: models/other.onnx"));
+  await repo.write(
+    "modelkeeper.yml",
+    gateConfig().replace("artifact: models/fraud.onnx", "artifact: models/other.onnx"),
+  );
   const head = await repo.commit("another artifact");
   const model = await evaluateRev(repo, head);
   assert.ok(!model.notices.some((n: string) => /changes the held-out set/.test(n)), JSON.stringify(model.notices));
-  assert.match(model.notices.find((n: string) => /changes how the model is judged/.test(n)), /artifact: "models\/fraud\.onnx" → "models\/other\.onnx"/);
+  assert.match(
+    model.notices.find((n: string) => /changes how the model is judged/.test(n)),
+    /artifact: "models\/fraud\.onnx" → "models\/other\.onnx"/,
+  );
 });

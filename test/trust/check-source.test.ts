@@ -19,7 +19,12 @@ test("the check run is created with the App token when one is given; a job's GIT
   remote.commitFiles({ branch: "retrain", message: "m", files: { "x.txt": "1" } });
   const pull = remote.createPull({ head: "retrain", base: "main", title: "Retrain" });
 
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit("champion");
   await repo.git.run(["push", "--quiet", "origin", "main"]);
@@ -27,11 +32,34 @@ test("the check run is created with the App token when one is given; a job's GIT
   await repo.write("models/fraud.onnx", MODELS.good());
   await repo.commit("challenger");
   const eventPath = join(repo.dir, "..", "event.json");
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: pull.number, head: { sha: pull.head.sha, ref: "retrain" }, base: { ref: "main", sha: pull.base.sha } } }));
-  const base = { ...process.env, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_BASE_REF: "main", GITHUB_TOKEN: "ghs_workflow", GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: "acme/fraud", MODELKEEPER_CHECK_TOKEN: "" };
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      pull_request: {
+        number: pull.number,
+        head: { sha: pull.head.sha, ref: "retrain" },
+        base: { ref: "main", sha: pull.base.sha },
+      },
+    }),
+  );
+  const base = {
+    ...process.env,
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_BASE_REF: "main",
+    GITHUB_TOKEN: "ghs_workflow",
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "acme/fraud",
+    MODELKEEPER_CHECK_TOKEN: "",
+  };
   const evaluate = async (env: Record<string, string>) => {
     let out = "";
-    const code = await runCli(["evaluate"], { stdout: (s) => (out += s), stderr: (s) => (out += s) }, { ...base, ...env }, repo.dir);
+    const code = await runCli(
+      ["evaluate"],
+      { stdout: (s) => (out += s), stderr: (s) => (out += s) },
+      { ...base, ...env },
+      repo.dir,
+    );
     assert.equal(code, 0, out);
     assert.doesNotMatch(out, /ghs_standin/, "the App token is never printed");
   };
@@ -40,7 +68,14 @@ test("the check run is created with the App token when one is given; a job's GIT
   await evaluate({});
   assert.equal(appOfNewestCheck(), "github-actions[bot]");
   // Any other job of the repository can make the same name with its own GITHUB_TOKEN.
-  await new Octokit({ baseUrl: gh.url, auth: "ghs_other_job" }).rest.checks.create({ owner: "acme", repo: "fraud", name: "modelkeeper / fraud", head_sha: pull.head.sha, status: "completed", conclusion: "success" });
+  await new Octokit({ baseUrl: gh.url, auth: "ghs_other_job" }).rest.checks.create({
+    owner: "acme",
+    repo: "fraud",
+    name: "modelkeeper / fraud",
+    head_sha: pull.head.sha,
+    status: "completed",
+    conclusion: "success",
+  });
   assert.equal(appOfNewestCheck(), "github-actions[bot]", "indistinguishable from the trusted run's without an App");
 
   const { token } = gh.state.issueInstallationToken(1);

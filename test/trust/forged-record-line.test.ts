@@ -7,22 +7,41 @@ import { tagChampion } from "../serve/support.ts";
 import { appendNoteLines, readNote } from "../../src/git/notes.ts";
 
 test("an unchanged artifact with an unreadable (forged) record line: exit 0, a warning, no error", async (t) => {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(300, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(300, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   t.after(() => repo.cleanup());
   await repo.commit("champion");
   assert.equal((await repo.cli("record")).code, 0);
   await tagChampion(repo, "fraud", 1, "models/fraud.onnx");
   await repo.write("data/train.csv", binaryCsv(250, 3));
   const head = await repo.commit("new data, same model");
-  const genuine = (await readNote(repo.git, (await repo.git.run(["rev-parse", "modelkeeper/fraud/v1^{commit}"])).trim()))[0] as any;
+  const genuine = (
+    await readNote(repo.git, (await repo.git.run(["rev-parse", "modelkeeper/fraud/v1^{commit}"])).trim())
+  )[0] as any;
   // Record lines on the PR commit: a manifest that is not even an object, then one whose blob does not exist.
-  const forgeries = [{ manifest: "0".repeat(40) }, { manifest: { oid: "1".repeat(40), sha256: "2".repeat(64), files: 3 } }];
+  const forgeries = [
+    { manifest: "0".repeat(40) },
+    { manifest: { oid: "1".repeat(40), sha256: "2".repeat(64), files: 3 } },
+  ];
   for (const [i, forged] of forgeries.entries()) {
-    await appendNoteLines(repo.git, head, [{ ...genuine, ...forged, id: `c3c3c3c3c3c3c3c${i}`, at: `2999-01-0${i + 1}T00:00:00.000Z`, inputs: undefined }]);
+    await appendNoteLines(repo.git, head, [
+      { ...genuine, ...forged, id: `c3c3c3c3c3c3c3c${i}`, at: `2999-01-0${i + 1}T00:00:00.000Z`, inputs: undefined },
+    ]);
     const result = await repo.cli("evaluate", "--json", "--no-comment");
     assert.equal(result.code, 0, result.stderr + result.stdout);
     const [model] = JSON.parse(result.stdout).models;
     assert.equal(model.kind, "unchanged");
-    assert.ok(model.warnings.some((w: string) => /whether the model was retrained is not known: a record line cannot be read \(the record of fraud: the record's manifest/.test(w)), JSON.stringify(model.warnings));
+    assert.ok(
+      model.warnings.some((w: string) =>
+        /whether the model was retrained is not known: a record line cannot be read \(the record of fraud: the record's manifest/.test(
+          w,
+        ),
+      ),
+      JSON.stringify(model.warnings),
+    );
   }
 });

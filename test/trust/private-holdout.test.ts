@@ -15,7 +15,12 @@ import { readNote } from "../../src/git/notes.ts";
 const flipped = (csv: string) => csv.replace(/,([01])$/gm, (_, y) => `,${y === "1" ? 0 : 1}`);
 
 test("--holdout FILE outside the repository decides evaluate and promote; the committed set is not read", async (t) => {
-  const repo = await createTestRepo({ "modelkeeper.yml": gateConfig(), "data/train.csv": binaryCsv(200, 1), "data/holdout.csv": binaryCsv(2000, 2), "models/fraud.onnx": MODELS.weak() });
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(2000, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
   const secret = await mkdtemp(join(tmpdir(), "mk-private-"));
   t.after(() => Promise.all([repo.cleanup(), rm(secret, { recursive: true, force: true })]));
   const privateCsv = flipped(binaryCsv(1500, 5));
@@ -37,10 +42,16 @@ test("--holdout FILE outside the repository decides evaluate and promote; the co
   assert.equal(onPrivate.code, 1, onPrivate.stderr);
   const [model] = JSON.parse(onPrivate.stdout).models;
   assert.equal(model.verdict, "reject");
-  assert.deepEqual(model.holdouts.map((h: any) => [h.name, h.rows, h.files]), [["private holdout", 1500, { "(private) holdout.csv": privateSha }]]);
+  assert.deepEqual(
+    model.holdouts.map((h: any) => [h.name, h.rows, h.files]),
+    [["private holdout", 1500, { "(private) holdout.csv": privateSha }]],
+  );
   const promote = await repo.cli("promote", "--holdout", privateFile);
   assert.equal(promote.code, 2, promote.stdout);
-  assert.match(promote.stderr, /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v1 .* it says reject/);
+  assert.match(
+    promote.stderr,
+    /refusing to promote fraud: evaluated here against modelkeeper\/fraud\/v1 .* it says reject/,
+  );
   // The record names the private set by file name and hash, never where it was kept.
   const line = (await readNote(repo.git, head)).filter((l: any) => l.event === "evaluate").at(-1) as any;
   assert.deepEqual(line.holdout, { "(private) holdout.csv": privateSha });

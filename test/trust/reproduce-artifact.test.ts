@@ -29,7 +29,12 @@ test("a forged record on a commit, naming the rebuildable artifact's hash instea
   await appendNoteLines(repo.git, commit, [{ ...genuine, id: "a1a1a1a1a1a1a1a1", at: "2999-01-01T00:00:00.000Z" }]);
   const result = await repo.cli("reproduce", "--json");
   assert.equal(result.code, 2, result.stdout);
-  assert.match(result.stderr, new RegExp(`record on ${commit.slice(0, 12)} names models/fraud.bin with sha256 ${sha256(GENUINE).slice(0, 12)}, but the commit holds ${sha256(BACKDOOR).slice(0, 12)}`));
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `record on ${commit.slice(0, 12)} names models/fraud.bin with sha256 ${sha256(GENUINE).slice(0, 12)}, but the commit holds ${sha256(BACKDOOR).slice(0, 12)}`,
+    ),
+  );
   assert.match(result.stderr, /no record of model "fraud"/);
   assert.doesNotMatch(result.stdout, /"reproduced":\s*true/);
 });
@@ -37,7 +42,9 @@ test("a forged record on a commit, naming the rebuildable artifact's hash instea
 test("a forged record marked --allow-dirty is compared with the committed artifact, so the swap is not reproduced", async (t) => {
   const { repo, commit, genuine } = await backdooredCommit();
   t.after(() => repo.cleanup());
-  await appendNoteLines(repo.git, commit, [{ ...genuine, id: "b2b2b2b2b2b2b2b2", at: "2999-01-01T00:00:00.000Z", dirty: ["models/fraud.bin"] }]);
+  await appendNoteLines(repo.git, commit, [
+    { ...genuine, id: "b2b2b2b2b2b2b2b2", at: "2999-01-01T00:00:00.000Z", dirty: ["models/fraud.bin"] },
+  ]);
   const result = await repo.cli("reproduce", "--json");
   assert.equal(result.code, 1, result.stderr);
   const [model] = JSON.parse(result.stdout).models;

@@ -94,7 +94,9 @@ export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): str
   const categorical = Object.keys(categories).length > 0;
   const layout = options.inputLayout ?? (categorical ? "per-feature" : "matrix");
   if (categorical && layout === "matrix") {
-    throw new UserError(`categorical features (${Object.keys(categories).join(", ")}) need inputLayout "per-feature": a float matrix cannot carry their text`);
+    throw new UserError(
+      `categorical features (${Object.keys(categories).join(", ")}) need inputLayout "per-feature": a float matrix cannot carry their text`,
+    );
   }
   let matrix: string;
   if (layout === "matrix") {
@@ -106,7 +108,12 @@ export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): str
       graph.inputs.push({ name, type: tensorType(ElemType.FLOAT, [batch, 1]) });
       return name;
     });
-    matrix = graph.node({ opType: "Concat", inputs: parts, outputs: ["features"], attributes: [{ name: "axis", kind: "int", value: 1 }] });
+    matrix = graph.node({
+      opType: "Concat",
+      inputs: parts,
+      outputs: ["features"],
+      attributes: [{ name: "axis", kind: "int", value: 1 }],
+    });
   }
   const standardization = options.standardization;
   if (!standardization) return matrix;
@@ -114,7 +121,8 @@ export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): str
   checkLength("standardization.mean", standardization.mean, columns.length);
   checkLength("standardization.scale", standardization.scale, columns.length);
   standardization.scale.forEach((scale, i) => {
-    if (scale === 0) throw new UserError(`standardization.scale[${i}] (feature "${columns[i]}") is 0; use 1 for a constant feature`);
+    if (scale === 0)
+      throw new UserError(`standardization.scale[${i}] (feature "${columns[i]}") is 0; use 1 for a constant feature`);
   });
   const mean = graph.constant(floatTensor("feature_mean", [columns.length], standardization.mean));
   const scale = graph.constant(floatTensor("feature_scale", [columns.length], standardization.scale));
@@ -123,7 +131,14 @@ export function addFeatureInput(graph: GraphBuilder, options: ExportCommon): str
 }
 
 /** Adds Gemm(x, W, b): W is [F, K] row-major, b is [K]; returns the [N, K] output name. */
-export function addLinear(graph: GraphBuilder, x: string, weights: readonly number[], bias: readonly number[], featureCount: number, output: string): string {
+export function addLinear(
+  graph: GraphBuilder,
+  x: string,
+  weights: readonly number[],
+  bias: readonly number[],
+  featureCount: number,
+  output: string,
+): string {
   const outputs = bias.length;
   checkLength("weights", weights, featureCount * outputs);
   const w = graph.constant(floatTensor(`${output}_weights`, [featureCount, outputs], weights));
@@ -174,7 +189,9 @@ export function finishModel(graph: GraphBuilder, name: string, task: string, opt
     metadata: [
       [FEATURES_METADATA_KEY, JSON.stringify(options.featureNames)],
       [TASK_METADATA_KEY, task],
-      ...(options.classes ? ([[CLASSES_METADATA_KEY, JSON.stringify(options.classes)]] as Array<[string, string]>) : []),
+      ...(options.classes
+        ? ([[CLASSES_METADATA_KEY, JSON.stringify(options.classes)]] as Array<[string, string]>)
+        : []),
     ],
   });
 }
@@ -182,6 +199,7 @@ export function finishModel(graph: GraphBuilder, name: string, task: string, opt
 function checkLength(what: string, values: ArrayLike<number>, expected: number): void {
   if (values.length !== expected) throw new UserError(`${what} has ${values.length} values; expected ${expected}`);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new UserError(`${what}[${i}] is ${values[i]}; every parameter must be a finite number`);
+    if (!Number.isFinite(values[i]))
+      throw new UserError(`${what}[${i}] is ${values[i]}; every parameter must be a finite number`);
   }
 }

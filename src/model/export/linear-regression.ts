@@ -5,7 +5,14 @@
  * Example: w = [0.5, -1], b = 3, x = [4, 1] gives 0.5·4 - 1·1 + 3 = 4.
  */
 import { ElemType, tensorType } from "../onnx-proto.ts";
-import { addFeatureInput, addLinear, encodedWidth, finishModel, GraphBuilder, type ExportCommon } from "./graph-parts.ts";
+import {
+  addFeatureInput,
+  addLinear,
+  encodedWidth,
+  finishModel,
+  GraphBuilder,
+  type ExportCommon,
+} from "./graph-parts.ts";
 
 export interface LinearRegression extends ExportCommon {
   weights: readonly number[];

@@ -7,7 +7,15 @@
  */
 import { UserError } from "../../errors.ts";
 import { ElemType, tensorType } from "../onnx-proto.ts";
-import { addArgMaxLabel, addFeatureInput, addLinear, encodedWidth, finishModel, GraphBuilder, type ExportCommon } from "./graph-parts.ts";
+import {
+  addArgMaxLabel,
+  addFeatureInput,
+  addLinear,
+  encodedWidth,
+  finishModel,
+  GraphBuilder,
+  type ExportCommon,
+} from "./graph-parts.ts";
 
 export interface MultinomialLogisticRegression extends ExportCommon {
   /** Row-major [F, C]: weights[f * C + k] multiplies feature f for class k. */

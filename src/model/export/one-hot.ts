@@ -21,23 +21,39 @@ export type CategoryLists = Readonly<Record<string, readonly string[]>>;
  * Example: ["amount", "device"] with device: ["chip", "online"] → ["amount", "device=chip", "device=online"].
  */
 export function encodedColumnNames(featureNames: readonly string[], categories: CategoryLists = {}): string[] {
-  return featureNames.flatMap((feature) => (Object.hasOwn(categories, feature) ? categories[feature].map((category) => `${feature}=${category}`) : [feature]));
+  return featureNames.flatMap((feature) =>
+    Object.hasOwn(categories, feature) ? categories[feature].map((category) => `${feature}=${category}`) : [feature],
+  );
 }
 
 /** Checks that every category list belongs to a feature, is non-empty, distinct and has no "" (the missing value). */
 export function checkCategoryLists(featureNames: readonly string[], categories: CategoryLists): void {
   for (const [feature, list] of Object.entries(categories)) {
     if (!featureNames.includes(feature)) {
-      throw new UserError(`categories are given for "${feature}", which is not one of the features ${JSON.stringify(featureNames)}; add it to featureNames or drop its categories`);
+      throw new UserError(
+        `categories are given for "${feature}", which is not one of the features ${JSON.stringify(featureNames)}; add it to featureNames or drop its categories`,
+      );
     }
-    if (list.length === 0) throw new UserError(`categorical feature "${feature}" has no categories; give at least one, or treat the feature as numeric`);
-    if (new Set(list).size !== list.length) throw new UserError(`categories of "${feature}" must be distinct; got ${JSON.stringify(list)}`);
-    if (list.includes("")) throw new UserError(`categories of "${feature}" include "", which stands for a missing value (encoded as all zeros); remove it`);
+    if (list.length === 0)
+      throw new UserError(
+        `categorical feature "${feature}" has no categories; give at least one, or treat the feature as numeric`,
+      );
+    if (new Set(list).size !== list.length)
+      throw new UserError(`categories of "${feature}" must be distinct; got ${JSON.stringify(list)}`);
+    if (list.includes(""))
+      throw new UserError(
+        `categories of "${feature}" include "", which stands for a missing value (encoded as all zeros); remove it`,
+      );
   }
 }
 
 /** Adds the string input `feature` [batch, 1] and returns the name of its one-hot float [batch, C] matrix. */
-export function addOneHotInput(graph: GraphBuilder, feature: string, categories: readonly string[], batch: Dim): string {
+export function addOneHotInput(
+  graph: GraphBuilder,
+  feature: string,
+  categories: readonly string[],
+  batch: Dim,
+): string {
   graph.inputs.push({ name: feature, type: tensorType(ElemType.STRING, [batch, 1]) });
   const encoded = graph.node({
     opType: "OneHotEncoder",

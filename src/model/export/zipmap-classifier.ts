@@ -4,7 +4,15 @@
  * runner cannot score that layout and must say how to re-export; this builder exists to test that.
  */
 import { ElemType, ONNX_ML_DOMAIN, tensorType } from "../onnx-proto.ts";
-import { addArgMaxLabel, addBinaryProbabilities, addFeatureInput, addLinear, encodedWidth, finishModel, GraphBuilder } from "./graph-parts.ts";
+import {
+  addArgMaxLabel,
+  addBinaryProbabilities,
+  addFeatureInput,
+  addLinear,
+  encodedWidth,
+  finishModel,
+  GraphBuilder,
+} from "./graph-parts.ts";
 import type { BinaryLogisticRegression } from "./logistic-regression.ts";
 
 export function exportZipMapLogisticRegression(model: Omit<BinaryLogisticRegression, "outputLayout">): Uint8Array {

@@ -56,10 +56,13 @@ export function trainLogisticRegression(
   const y = numericValues(table, label, "label");
   y.forEach((value, row) => {
     if (value !== 0 && value !== 1) {
-      throw new UserError(`label column "${label}" has ${Number.isNaN(value) ? "a missing value" : `the value ${value}`} at data row ${row + 1}; a binary label must be 0 or 1`, {
-        file: table.source,
-        column: label,
-      });
+      throw new UserError(
+        `label column "${label}" has ${Number.isNaN(value) ? "a missing value" : `the value ${value}`} at data row ${row + 1}; a binary label must be 0 or 1`,
+        {
+          file: table.source,
+          column: label,
+        },
+      );
     }
   });
 
@@ -95,7 +98,13 @@ export function trainLogisticRegression(
       break;
     }
     // An all-one-class label makes the intercept block singular; a tiny ridge keeps the step finite.
-    const step = choleskySolve(hessian, gradient, dim) ?? choleskySolve(hessian.map((h, k) => (k % (dim + 1) === 0 ? h + 1e-8 : h)), gradient, dim);
+    const step =
+      choleskySolve(hessian, gradient, dim) ??
+      choleskySolve(
+        hessian.map((h, k) => (k % (dim + 1) === 0 ? h + 1e-8 : h)),
+        gradient,
+        dim,
+      );
     if (!step) break;
     let size = 1;
     let next = theta;
@@ -124,16 +133,22 @@ export function trainLogisticRegression(
 function numericValues(table: Table, name: string, role: string): Float64Array {
   const column = table.columns.find((c) => c.name === name);
   if (!column) {
-    throw new UserError(`${role} column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")})`, {
-      file: table.source,
-      column: name,
-    });
+    throw new UserError(
+      `${role} column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")})`,
+      {
+        file: table.source,
+        column: name,
+      },
+    );
   }
   if (column.kind !== "numeric") {
-    throw new UserError(`${role} column "${name}" in ${table.source} holds text; this trainer takes numeric columns only, so encode it as numbers first`, {
-      file: table.source,
-      column: name,
-    });
+    throw new UserError(
+      `${role} column "${name}" in ${table.source} holds text; this trainer takes numeric columns only, so encode it as numbers first`,
+      {
+        file: table.source,
+        column: name,
+      },
+    );
   }
   return column.values;
 }
@@ -145,10 +160,13 @@ function standardize(columns: Float64Array[], features: readonly string[], sourc
     let sum = 0;
     values.forEach((value, row) => {
       if (Number.isNaN(value)) {
-        throw new UserError(`feature column "${features[j]}" has a missing value at data row ${row + 1}; impute or drop such rows before training`, {
-          file: source,
-          column: features[j],
-        });
+        throw new UserError(
+          `feature column "${features[j]}" has a missing value at data row ${row + 1}; impute or drop such rows before training`,
+          {
+            file: source,
+            column: features[j],
+          },
+        );
       }
       sum += value;
     });

@@ -187,7 +187,10 @@ export interface DriftAssessment {
 export class MonitoredColumnsError extends UserError {
   constructor(readonly columns: readonly ColumnError[]) {
     const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
-    super(`drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).\n${columns.map((c) => `  - ${c.message}`).join("\n")}`, { column: columns[0].column });
+    super(
+      `drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).\n${columns.map((c) => `  - ${c.message}`).join("\n")}`,
+      { column: columns[0].column },
+    );
   }
 }
 
@@ -220,20 +223,36 @@ export interface SummarizedSide {
  * Lazy, cached summaries of a reference Table or profile (the reference side's PSI bins included);
  * `ready` holds summaries already made (with the same bins) of some of its columns.
  */
-export function summarizeReference(reference: DriftReference, options: { psiBins?: number; ready?: ReadonlyMap<string, ColumnSummary> } = {}): SummarizedSide & { fromProfile: boolean } {
+export function summarizeReference(
+  reference: DriftReference,
+  options: { psiBins?: number; ready?: ReadonlyMap<string, ColumnSummary> } = {},
+): SummarizedSide & { fromProfile: boolean } {
   const columns = new Map<string, () => ColumnSummary>();
   const fromProfile = isDriftProfile(reference);
   const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
   for (const column of reference.columns) {
     const ready = options.ready?.get(column.name);
-    columns.set(column.name, ready ? () => ready : once(() => (isDriftProfile(reference) ? profileColumnSummary(column as DriftProfile["columns"][number]) : summarizeColumn(column as Column, { psiBins }))));
+    columns.set(
+      column.name,
+      ready
+        ? () => ready
+        : once(() =>
+            isDriftProfile(reference)
+              ? profileColumnSummary(column as DriftProfile["columns"][number])
+              : summarizeColumn(column as Column, { psiBins }),
+          ),
+    );
   }
   return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
 }
 
 /** Lazy summaries of a current Table. */
 export function summarizeTable(table: Table): SummarizedSide {
-  return { source: table.source, rowCount: table.rowCount, columns: new Map(table.columns.map((c) => [c.name, once(() => summarizeColumn(c))])) };
+  return {
+    source: table.source,
+    rowCount: table.rowCount,
+    columns: new Map(table.columns.map((c) => [c.name, once(() => summarizeColumn(c))])),
+  };
 }
 
 function once<T>(make: () => T): () => T {
@@ -249,11 +268,17 @@ function once<T>(make: () => T): () => T {
 }
 
 /** The monitored columns in report order: predictions, then features (default: every reference column but excluded ones). */
-export function monitoredColumns(referenceNames: readonly string[], options: Pick<DriftOptions, "features" | "exclude" | "predictions">): [string, ColumnRole][] {
+export function monitoredColumns(
+  referenceNames: readonly string[],
+  options: Pick<DriftOptions, "features" | "exclude" | "predictions">,
+): [string, ColumnRole][] {
   const predictions = [...(options.predictions ?? [])];
   const excluded = new Set([...(options.exclude ?? []), ...predictions]);
   const features = (options.features ?? referenceNames).filter((name) => !excluded.has(name));
-  return [...predictions.map((n): [string, ColumnRole] => [n, "prediction"]), ...features.map((n): [string, ColumnRole] => [n, "feature"])];
+  return [
+    ...predictions.map((n): [string, ColumnRole] => [n, "prediction"]),
+    ...features.map((n): [string, ColumnRole] => [n, "feature"]),
+  ];
 }
 
 export function assessDrift(reference: DriftReference, current: Table, options: DriftOptions = {}): DriftAssessment {
@@ -265,7 +290,11 @@ export function assessDrift(reference: DriftReference, current: Table, options: 
  * whose kind differs between the sides, is an error (UserError, listing every such column), never
  * a silent "no drift" on the columns that are left.
  */
-export function assessSummaries(reference: SummarizedSide & { fromProfile: boolean }, current: SummarizedSide, options: DriftOptions = {}): DriftAssessment {
+export function assessSummaries(
+  reference: SummarizedSide & { fromProfile: boolean },
+  current: SummarizedSide,
+  options: DriftOptions = {},
+): DriftAssessment {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const correction = options.correction ?? "benjamini-hochberg";
   const thresholds: EffectThresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options.effectThresholds };
@@ -283,11 +312,19 @@ export function assessSummaries(reference: SummarizedSide & { fromProfile: boole
     const summarizeReference = reference.columns.get(name);
     const summarizeCurrent = current.columns.get(name);
     if (!summarizeReference) {
-      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.` });
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.`,
+      });
       continue;
     }
     if (!summarizeCurrent) {
-      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.` });
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.`,
+      });
       continue;
     }
     const referenceSummary = summarizeReference();
@@ -301,7 +338,18 @@ export function assessSummaries(reference: SummarizedSide & { fromProfile: boole
       continue;
     }
     const override = options.columnTests?.[name];
-    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict, override ? override.threshold : options.threshold, options.metrics?.get(name)));
+    prepared.push(
+      prepareColumn(
+        name,
+        role,
+        referenceSummary,
+        currentSummary,
+        thresholds,
+        override?.test ?? verdict,
+        override ? override.threshold : options.threshold,
+        options.metrics?.get(name),
+      ),
+    );
   }
   if (errors.length > 0) throw new MonitoredColumnsError(errors);
 
@@ -314,7 +362,9 @@ export function assessSummaries(reference: SummarizedSide & { fromProfile: boole
   const adjusted = adjustPValues(pValues, correction);
   const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
 
-  const columns = prepared.map((column, i) => decideColumn(column, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds));
+  const columns = prepared.map((column, i) =>
+    decideColumn(column, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds),
+  );
   columns.sort(compareColumns);
   const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
   return {
@@ -336,7 +386,11 @@ export interface PredictionDriftOptions extends Omit<DriftOptions, "features" | 
 }
 
 /** Drift of the model's outputs only (the report shows these first). */
-export function assessPredictionDrift(reference: DriftReference, current: Table, options: PredictionDriftOptions): DriftAssessment {
+export function assessPredictionDrift(
+  reference: DriftReference,
+  current: Table,
+  options: PredictionDriftOptions,
+): DriftAssessment {
   const { score, predictedClass, ...rest } = options;
   const predictions = [score, predictedClass].filter((name): name is string => typeof name === "string");
   return assessDrift(reference, current, { ...rest, predictions, features: [] });
@@ -362,7 +416,8 @@ function prepareColumn(
   measured: Partial<Record<DriftTestName, DriftMetric | null>> | undefined,
 ): Prepared {
   const metrics: Partial<Record<DriftTestName, DriftMetric | null>> = {};
-  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = measured && test.name in measured ? measured[test.name]! : test.measure(reference, current);
+  for (const test of driftTestsFor(reference.kind))
+    metrics[test.name] = measured && test.name in measured ? measured[test.name]! : test.measure(reference, current);
 
   let significance: Prepared["significance"] = null;
   let effect: EffectResult | null = null;
@@ -377,7 +432,9 @@ function prepareColumn(
         reference.std,
         current.std,
       );
-      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
+      const excess = Number.isFinite(wasserstein.value)
+        ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0))
+        : wasserstein.value;
       effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
     }
   } else if (reference.kind === "categorical" && current.kind === "categorical") {
@@ -387,10 +444,22 @@ function prepareColumn(
     const js = metrics.jensenshannon;
     if (chi2 && js) {
       significance = { test: "chi2", statistic: chi2.statistic!, pValue: chi2.value, detail: chi2.detail ?? "" };
-      const categoriesPresent = aligned.categories.filter((_, i) => aligned.reference[i] + aligned.current[i] > 0).length;
-      const noiseDivergence = expectedNullJensenShannonDivergence(categoriesPresent, presentCount(reference), presentCount(current));
+      const categoriesPresent = aligned.categories.filter(
+        (_, i) => aligned.reference[i] + aligned.current[i] > 0,
+      ).length;
+      const noiseDivergence = expectedNullJensenShannonDivergence(
+        categoriesPresent,
+        presentCount(reference),
+        presentCount(current),
+      );
       const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
-      effect = { measure: "jensenshannon", value: js.value, noise: Math.sqrt(noiseDivergence), excess, threshold: thresholds.categorical };
+      effect = {
+        measure: "jensenshannon",
+        value: js.value,
+        noise: Math.sqrt(noiseDivergence),
+        excess,
+        threshold: thresholds.categorical,
+      };
     }
   }
 
@@ -399,12 +468,24 @@ function prepareColumn(
   if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
     const referenceShare = reference.missingCount / reference.rowCount;
     const currentShare = current.missingCount / current.rowCount;
-    missing = { referenceShare, currentShare, pValue: missingMetric.value, cohensH: cohensH(referenceShare, currentShare), threshold: thresholds.missing };
+    missing = {
+      referenceShare,
+      currentShare,
+      pValue: missingMetric.value,
+      cohensH: cohensH(referenceShare, currentShare),
+      threshold: thresholds.missing,
+    };
   }
   return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
 }
 
-function decideColumn(column: Prepared, adjustedSignificance: number, adjustedMissing: number, alpha: number, thresholds: EffectThresholds): ColumnDrift {
+function decideColumn(
+  column: Prepared,
+  adjustedSignificance: number,
+  adjustedMissing: number,
+  alpha: number,
+  thresholds: EffectThresholds,
+): ColumnDrift {
   const significance = column.significance ? { ...column.significance, adjustedPValue: adjustedSignificance } : null;
   const missing = column.missing ? { ...column.missing, adjustedPValue: adjustedMissing } : null;
   const effect = column.effect;
@@ -431,9 +512,14 @@ function decideColumn(column: Prepared, adjustedSignificance: number, adjustedMi
     const outcome = tests.find((t) => t.test === column.verdictBy);
     drifted = outcome?.status === "drift";
     if (drifted && outcome?.value !== null && outcome) {
-      severity = outcome.scale === "distance" ? outcome.value! / outcome.threshold : outcome.threshold / Math.max(outcome.value!, Number.MIN_VALUE);
+      severity =
+        outcome.scale === "distance"
+          ? outcome.value! / outcome.threshold
+          : outcome.threshold / Math.max(outcome.value!, Number.MIN_VALUE);
     }
-    sentences.push(outcome ? outcome.sentence : `Test ${column.verdictBy} does not apply to ${column.reference.kind} columns.`);
+    sentences.push(
+      outcome ? outcome.sentence : `Test ${column.verdictBy} does not apply to ${column.reference.kind} columns.`,
+    );
   }
   sentences.unshift(...contextSentences(column));
   return {
@@ -466,15 +552,29 @@ function contextSentences(column: Prepared): string[] {
   if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
   else if (referenceConstant && currentConstant) {
     const same = describeConstant(reference) === describeConstant(current);
-    sentences.push(same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`);
-  } else if (referenceConstant) sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
-  else if (currentConstant && presentCount(current) > 1) sentences.push(`Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`);
+    sentences.push(
+      same
+        ? `Constant (${describeConstant(reference)}) in both.`
+        : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`,
+    );
+  } else if (referenceConstant)
+    sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
+  else if (currentConstant && presentCount(current) > 1)
+    sentences.push(
+      `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`,
+    );
   if (column.unseen.length > 0) {
     const shown = column.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
     const more = column.unseen.length > 3 ? ` and ${column.unseen.length - 3} more` : "";
     const total = column.unseen.reduce((sum, u) => sum + u.share, 0);
-    if (column.unseen.length === 1) sentences.push(`New category ${JSON.stringify(column.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`);
-    else sentences.push(`New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`);
+    if (column.unseen.length === 1)
+      sentences.push(
+        `New category ${JSON.stringify(column.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`,
+      );
+    else
+      sentences.push(
+        `New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`,
+      );
   }
   return sentences;
 }
@@ -502,7 +602,10 @@ function calibratedSentences(
     const large = effect.excess >= effect.threshold;
     if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
     else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
-    else if (large) sentences.push(`A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`);
+    else if (large)
+      sentences.push(
+        `A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`,
+      );
     else sentences.push(`No meaningful change: ${p}; ${size}.`);
   } else if (presentCount(column.reference) === 0) {
     sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");

@@ -49,7 +49,13 @@ export function distinctSorted(sorted: Float64Array): Float64Array {
 export function emptyBinnedWindow(referenceSorted: Float64Array): BinnedWindow {
   const grid = distinctSorted(referenceSorted);
   const k = grid.length;
-  return { grid, equal: new Float64Array(k), gapCount: new Float64Array(k + 1), gapOffset: new Float64Array(k + 1), count: 0 };
+  return {
+    grid,
+    equal: new Float64Array(k),
+    gapCount: new Float64Array(k + 1),
+    gapOffset: new Float64Array(k + 1),
+    count: 0,
+  };
 }
 
 /**

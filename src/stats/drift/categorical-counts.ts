@@ -43,7 +43,8 @@ export function unseenCategories(aligned: AlignedCounts): UnseenCategory[] {
   const total = aligned.current.reduce((a, b) => a + b, 0);
   const unseen: UnseenCategory[] = [];
   aligned.categories.forEach((category, i) => {
-    if (aligned.reference[i] === 0 && aligned.current[i] > 0) unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
+    if (aligned.reference[i] === 0 && aligned.current[i] > 0)
+      unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
   });
   return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
 }

@@ -34,8 +34,14 @@ export interface CategoricalSignificance {
 
 export const MINIMUM_EXPECTED_COUNT = 5;
 
-export function categoricalSignificance(reference: CategoricalSummary, current: CategoricalSummary): CategoricalSignificance {
-  const { dense, sparse, sparseExpected } = splitSparseCategories(alignCategories(reference, current), MINIMUM_EXPECTED_COUNT);
+export function categoricalSignificance(
+  reference: CategoricalSummary,
+  current: CategoricalSummary,
+): CategoricalSignificance {
+  const { dense, sparse, sparseExpected } = splitSparseCategories(
+    alignCategories(reference, current),
+    MINIMUM_EXPECTED_COUNT,
+  );
   const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
   const table = [[...dense.reference], [...dense.current]];
   const poolJoins = sparse.categories.length > 0 && sparseExpected >= MINIMUM_EXPECTED_COUNT;
@@ -47,13 +53,23 @@ export function categoricalSignificance(reference: CategoricalSummary, current: 
   const pooledNote = poolJoins ? ` (${sparse.categories.length} sparse categories pooled)` : "";
   if (poolJoins || sparse.categories.length === 0) {
     if (!chi2) return { pValue: 1, statistic: 0, degreesOfFreedom: 0, detail: "one category" };
-    return { pValue: chi2.pValue, statistic: chi2.statistic, degreesOfFreedom: chi2.degreesOfFreedom, detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}` };
+    return {
+      pValue: chi2.pValue,
+      statistic: chi2.statistic,
+      degreesOfFreedom: chi2.degreesOfFreedom,
+      detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}`,
+    };
   }
   const referenceTotal = sum(reference.counts);
   const currentTotal = sum(current.counts);
   const sparseReference = sum(sparse.reference);
   const sparseCurrent = sum(sparse.current);
-  const fisher = fisherExactTwoSided(sparseReference, referenceTotal - sparseReference, sparseCurrent, currentTotal - sparseCurrent);
+  const fisher = fisherExactTwoSided(
+    sparseReference,
+    referenceTotal - sparseReference,
+    sparseCurrent,
+    currentTotal - sparseCurrent,
+  );
   const fisherNote = `Fisher's exact test on ${sparse.categories.length} sparse categories`;
   if (!chi2) return { pValue: fisher, statistic: NaN, degreesOfFreedom: 0, detail: fisherNote };
   return {

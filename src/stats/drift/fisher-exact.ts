@@ -20,7 +20,8 @@ const TIE_TOLERANCE = 1 + 1e-7;
 /** Two-sided Fisher exact p-value for [[a, b], [c, d]] (non-negative integer counts). */
 export function fisherExactTwoSided(a: number, b: number, c: number, d: number): number {
   for (const v of [a, b, c, d]) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
+    if (!Number.isInteger(v) || v < 0)
+      throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
   }
   if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
   const K = a + b; // first row total

@@ -50,7 +50,11 @@ function isSorted(values: Float64Array): boolean {
 }
 
 /** Two-sided two-sample KS test on any two non-empty samples without NaN. */
-export function ksTwoSample(a: Float64Array | readonly number[], b: Float64Array | readonly number[], method: KsMethod = "auto"): KsResult {
+export function ksTwoSample(
+  a: Float64Array | readonly number[],
+  b: Float64Array | readonly number[],
+  method: KsMethod = "auto",
+): KsResult {
   return ksTwoSampleSorted(sortedValues(a), sortedValues(b), method);
 }
 

@@ -86,20 +86,30 @@ const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : nul
 export function buildProfile(table: Table, options: ProfileOptions): DriftProfile {
   const sampleSize = options.sampleSize ?? DEFAULT_PROFILE_SAMPLE_SIZE;
   const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1)
+    throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
   const wanted = options.columns ? new Set(options.columns) : undefined;
   const columns: ProfileColumn[] = [];
   for (const column of table.columns) {
     if (wanted && !wanted.has(column.name)) continue;
     if (column.kind === "categorical") {
       const s = summarizeCategorical(column);
-      columns.push({ kind: "categorical", name: s.name, rowCount: s.rowCount, missingCount: s.missingCount, categories: [...s.categories], counts: [...s.counts] });
+      columns.push({
+        kind: "categorical",
+        name: s.name,
+        rowCount: s.rowCount,
+        missingCount: s.missingCount,
+        categories: [...s.categories],
+        counts: [...s.counts],
+      });
       continue;
     }
     const s = summarizeNumeric(column, { psiBins });
     const present = s.sortedValues.length;
     const sampled = present > sampleSize;
-    const sample = sampled ? Array.from(reservoirSample(column.values, sampleSize, options.random).sort()) : Array.from(s.sortedValues);
+    const sample = sampled
+      ? Array.from(reservoirSample(column.values, sampleSize, options.random).sort())
+      : Array.from(s.sortedValues);
     columns.push({
       kind: "numeric",
       name: s.name,
@@ -114,7 +124,15 @@ export function buildProfile(table: Table, options: ProfileOptions): DriftProfil
       sampled,
     });
   }
-  return { format: PROFILE_FORMAT, version: PROFILE_VERSION, source: table.source, rowCount: table.rowCount, sampleSize, psiBins, columns };
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    source: table.source,
+    rowCount: table.rowCount,
+    sampleSize,
+    psiBins,
+    columns,
+  };
 }
 
 export function isDriftProfile(value: unknown): value is DriftProfile {
@@ -146,27 +164,43 @@ export function profileColumnSummary(column: ProfileColumn): ColumnSummary {
  */
 export function parseDriftProfile(json: unknown, file: string): DriftProfile {
   const fail = (key: string, problem: string): never => {
-    throw new UserError(`${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`, { file, key });
+    throw new UserError(
+      `${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`,
+      { file, key },
+    );
   };
   if (!isDriftProfile(json)) fail("format", `must be "${PROFILE_FORMAT}"`);
   const profile = json as DriftProfile;
-  if (profile.version !== PROFILE_VERSION) fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
+  if (profile.version !== PROFILE_VERSION)
+    fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
   if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
   const isCount = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= 0;
   const isNumberList = (x: unknown) => Array.isArray(x) && x.every((v) => typeof v === "number");
   profile.columns.forEach((column, i) => {
     const key = `columns[${i}]`;
     if (typeof column?.name !== "string") fail(`${key}.name`, "must be a string");
-    if (!isCount(column.rowCount) || !isCount(column.missingCount) || column.missingCount > column.rowCount) fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
+    if (!isCount(column.rowCount) || !isCount(column.missingCount) || column.missingCount > column.rowCount)
+      fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
     if (column.kind === "numeric") {
       if (!isNumberList(column.sample)) fail(`${key}.sample`, "must be a list of numbers");
-      for (let k = 1; k < column.sample.length; k++) if (column.sample[k] < column.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
-      if (!isNumberList(column.psi?.edges) || !isNumberList(column.psi?.counts) || column.psi.counts.length !== column.psi.edges.length + 1) {
+      for (let k = 1; k < column.sample.length; k++)
+        if (column.sample[k] < column.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
+      if (
+        !isNumberList(column.psi?.edges) ||
+        !isNumberList(column.psi?.counts) ||
+        column.psi.counts.length !== column.psi.edges.length + 1
+      ) {
         fail(`${key}.psi`, "must have edges and one more count than edges");
       }
     } else if (column.kind === "categorical") {
-      if (!Array.isArray(column.categories) || !column.categories.every((c) => typeof c === "string")) fail(`${key}.categories`, "must be a list of strings");
-      if (!Array.isArray(column.counts) || column.counts.length !== column.categories.length || !column.counts.every(isCount)) fail(`${key}.counts`, "must be one count per category");
+      if (!Array.isArray(column.categories) || !column.categories.every((c) => typeof c === "string"))
+        fail(`${key}.categories`, "must be a list of strings");
+      if (
+        !Array.isArray(column.counts) ||
+        column.counts.length !== column.categories.length ||
+        !column.counts.every(isCount)
+      )
+        fail(`${key}.counts`, "must be one count per category");
     } else {
       fail(`${key}.kind`, 'must be "numeric" or "categorical"');
     }

@@ -50,7 +50,8 @@ export function populationStabilityIndex(
   currentCounts: readonly number[],
   emptyShare: number = PSI_EMPTY_SHARE,
 ): number {
-  if (referenceCounts.length !== currentCounts.length) throw new Error("populationStabilityIndex: count vectors differ in length");
+  if (referenceCounts.length !== currentCounts.length)
+    throw new Error("populationStabilityIndex: count vectors differ in length");
   const referenceTotal = referenceCounts.reduce((a, b) => a + b, 0);
   const currentTotal = currentCounts.reduce((a, b) => a + b, 0);
   if (referenceTotal === 0 || currentTotal === 0) return NaN;

@@ -18,7 +18,13 @@
 import { UserError } from "../../errors.ts";
 import { alignCategories } from "./categorical-counts.ts";
 import { categoricalSignificance } from "./categorical-significance.ts";
-import { presentCount, type CategoricalSummary, type ColumnSummary, type MeasuredComparison, type NumericSummary } from "./column-summary.ts";
+import {
+  presentCount,
+  type CategoricalSummary,
+  type ColumnSummary,
+  type MeasuredComparison,
+  type NumericSummary,
+} from "./column-summary.ts";
 import { fisherExactTwoSided } from "./fisher-exact.ts";
 import { jensenShannonDistance } from "./jensen-shannon.ts";
 import { ksFromGaps, ksTwoSampleSorted } from "./ks-two-sample.ts";
@@ -73,11 +79,15 @@ function bothNumeric(reference: ColumnSummary, current: ColumnSummary): [Numeric
 /** The window's measured comparison, checked to be against this reference (see column-summary.ts). */
 function measuredAgainst(reference: NumericSummary, current: NumericSummary): MeasuredComparison | undefined {
   const measured = current.measured;
-  if (measured && measured.reference !== reference) throw new Error(`drift: column "${current.name}" was measured against another reference`);
+  if (measured && measured.reference !== reference)
+    throw new Error(`drift: column "${current.name}" was measured against another reference`);
   return measured;
 }
 
-function bothCategorical(reference: ColumnSummary, current: ColumnSummary): [CategoricalSummary, CategoricalSummary] | null {
+function bothCategorical(
+  reference: ColumnSummary,
+  current: ColumnSummary,
+): [CategoricalSummary, CategoricalSummary] | null {
   if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
   if (presentCount(reference) === 0 || presentCount(current) === 0) return null;
   return [reference, current];
@@ -110,7 +120,9 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
       const pair = bothNumeric(reference, current);
       if (!pair) return null;
       const measured = measuredAgainst(pair[0], pair[1]);
-      const distance = measured ? measured.wasserstein : wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
+      const distance = measured
+        ? measured.wasserstein
+        : wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
       const value = normalizeWasserstein(distance, pair[0].std, pair[1].std);
       if (!measured || measured.wassersteinError === 0) return { value, statistic: distance };
       const error = normalizeWasserstein(measured.wassersteinError, pair[0].std, pair[1].std);
@@ -130,13 +142,18 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
         if (!bins) return null;
         const measured = measuredAgainst(numeric[0], numeric[1]);
         if (measured && !measured.psiCounts) return null;
-        const currentCounts = measured ? [...measured.psiCounts!] : binCountsSorted(numeric[1].sortedValues, bins.edges);
+        const currentCounts = measured
+          ? [...measured.psiCounts!]
+          : binCountsSorted(numeric[1].sortedValues, bins.edges);
         return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
       }
       const categorical = bothCategorical(reference, current);
       if (!categorical) return null;
       const aligned = alignCategories(categorical[0], categorical[1]);
-      return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
+      return {
+        value: populationStabilityIndex(aligned.reference, aligned.current),
+        detail: `${aligned.categories.length} categories`,
+      };
     },
   },
   chi2: {
@@ -173,7 +190,12 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
     defaultThreshold: 0.05,
     measure(reference, current) {
       if (reference.rowCount === 0 || current.rowCount === 0) return null;
-      const value = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
+      const value = fisherExactTwoSided(
+        reference.missingCount,
+        presentCount(reference),
+        current.missingCount,
+        presentCount(current),
+      );
       const share = (s: ColumnSummary) => s.missingCount / s.rowCount;
       return { value, statistic: share(current) - share(reference) };
     },
@@ -186,7 +208,10 @@ export const DRIFT_TESTS: readonly DriftTestDefinition[] = DRIFT_TEST_NAMES.map(
 /** The test registered under `name`; a UserError listing the valid names otherwise. */
 export function findDriftTest(name: string, where?: { file?: string; key?: string }): DriftTestDefinition {
   if ((DRIFT_TEST_NAMES as readonly string[]).includes(name)) return DEFINITIONS[name as DriftTestName];
-  throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where);
+  throw new UserError(
+    `Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`,
+    where,
+  );
 }
 
 /** Tests that apply to a column kind, in registry order. */
@@ -199,14 +224,26 @@ export function formatNumber(value: number): string {
   if (value === 0) return "0";
   const magnitude = Math.abs(value);
   if (magnitude < 0.001 || magnitude >= 1e6) return value.toExponential(1);
-  return value.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return value
+    .toPrecision(2)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 /** Maps a metric and a threshold to a status and a sentence. */
-export function evaluateDriftTest(definition: DriftTestDefinition, metric: DriftMetric | null, threshold = definition.defaultThreshold): DriftTestOutcome {
+export function evaluateDriftTest(
+  definition: DriftTestDefinition,
+  metric: DriftMetric | null,
+  threshold = definition.defaultThreshold,
+): DriftTestOutcome {
   const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
   if (!metric || Number.isNaN(metric.value)) {
-    return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
+    return {
+      ...base,
+      value: null,
+      status: "not applicable",
+      sentence: `${definition.title}: not applicable (no non-missing values on one side).`,
+    };
   }
   const { value } = metric;
   const drift = definition.scale === "p-value" ? value < threshold : value >= threshold;
@@ -218,11 +255,23 @@ export function evaluateDriftTest(definition: DriftTestDefinition, metric: Drift
       : drift
         ? `${definition.title} ${formatNumber(value)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.`
         : `${definition.title} ${formatNumber(value)} is below ${formatNumber(threshold)}.`;
-  return { ...base, value, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
+  return {
+    ...base,
+    value,
+    statistic: metric.statistic,
+    detail: metric.detail,
+    status: drift ? "drift" : "no drift",
+    sentence,
+  };
 }
 
 /** Runs the named test on two column summaries. */
-export function runDriftTest(name: DriftTestName, reference: ColumnSummary, current: ColumnSummary, threshold?: number): DriftTestOutcome {
+export function runDriftTest(
+  name: DriftTestName,
+  reference: ColumnSummary,
+  current: ColumnSummary,
+  threshold?: number,
+): DriftTestOutcome {
   const definition = DEFINITIONS[name];
   return evaluateDriftTest(definition, definition.measure(reference, current), threshold);
 }

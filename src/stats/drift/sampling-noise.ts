@@ -58,7 +58,11 @@ export function poissonDeviationFactor(lambda: number): number {
 }
 
 /** Expected W1 between the reference and a current sample of the same distribution. */
-export function expectedNullWasserstein(sortedReference: Float64Array, referenceSize: number, currentSize: number): number {
+export function expectedNullWasserstein(
+  sortedReference: Float64Array,
+  referenceSize: number,
+  currentSize: number,
+): number {
   const nEff = effectiveSampleSize(referenceSize, currentSize);
   const n = sortedReference.length;
   let integral = 0;
@@ -73,7 +77,11 @@ export function expectedNullWasserstein(sortedReference: Float64Array, reference
 }
 
 /** Expected Jensen–Shannon divergence (bits, the square of the distance) under no change. */
-export function expectedNullJensenShannonDivergence(categoryCount: number, referenceSize: number, currentSize: number): number {
+export function expectedNullJensenShannonDivergence(
+  categoryCount: number,
+  referenceSize: number,
+  currentSize: number,
+): number {
   if (categoryCount < 2) return 0;
   const nEff = effectiveSampleSize(referenceSize, currentSize);
   return (categoryCount - 1) / (8 * nEff * Math.LN2);

@@ -122,7 +122,12 @@ export function smirnovProbabilities(n: number, x: number): SmirnovProbabilities
     } else if (j > vmid) {
       break;
     }
-    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, j));
+    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(
+      binomialMantissa,
+      binomialExponent,
+      n,
+      j,
+    ));
   }
   const prob = toNumber(multiply(fromNumber(x), sum));
   const clip = (p: number) => Math.min(1, Math.max(0, p));
@@ -144,7 +149,12 @@ function fractionalPartOfNX(n: number, x: number): { alpha: number; nxFloor: num
 }
 
 /** C(n, j+1) from C(n, j), kept as mantissa in [0.5, 1) times 2^exponent. */
-function nextBinomial(mantissa: DoubleDouble, exponent: number, n: number, j: number): { mantissa: DoubleDouble; exponent: number } {
+function nextBinomial(
+  mantissa: DoubleDouble,
+  exponent: number,
+  n: number,
+  j: number,
+): { mantissa: DoubleDouble; exponent: number } {
   const ratio = divideNumbers(n - j, j + 1);
   const scaled = frexp(multiply(mantissa, ratio));
   return { mantissa: scaled.mantissa, exponent: exponent + scaled.exponent };
@@ -213,7 +223,13 @@ function powScaled(a: DoubleDouble, m: number): { mantissa: DoubleDouble; expone
 }
 
 /** One term C(n,v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v) as a double-double. */
-function smirnovTerm(n: number, x: number, v: number, binomialMantissa: DoubleDouble, binomialExponent: number): DoubleDouble {
+function smirnovTerm(
+  n: number,
+  x: number,
+  v: number,
+  binomialMantissa: DoubleDouble,
+  binomialExponent: number,
+): DoubleDouble {
   const lowerBase = addNumber(divideNumbers(n - v, n), -x);
   const lower = powScaled(lowerBase, n - v);
   const upperBase = addNumber(divideNumbers(v, n), x);

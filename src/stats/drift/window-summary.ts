@@ -15,7 +15,12 @@
  */
 import type { CategoricalColumn, Column, NumericColumn, Table } from "../../data/table.ts";
 import { addToBinnedWindow, compareBinnedWindow, emptyBinnedWindow, type BinnedWindow } from "./binned-window.ts";
-import { sortedNonMissing, type CategoricalSummary, type ColumnSummary, type NumericSummary } from "./column-summary.ts";
+import {
+  sortedNonMissing,
+  type CategoricalSummary,
+  type ColumnSummary,
+  type NumericSummary,
+} from "./column-summary.ts";
 import { moments } from "./moments.ts";
 import type { RandomSource } from "./reservoir-sample.ts";
 
@@ -63,7 +68,12 @@ export class WindowSummarizer {
     const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
     const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));
     for (const [name, reference] of references) {
-      this.accumulators.set(name, reference.kind === "numeric" ? new NumericAccumulator(name, reference, perColumn, options.sampleFor) : new CategoricalAccumulator(name, options.sampleFor));
+      this.accumulators.set(
+        name,
+        reference.kind === "numeric"
+          ? new NumericAccumulator(name, reference, perColumn, options.sampleFor)
+          : new CategoricalAccumulator(name, options.sampleFor),
+      );
     }
   }
 
@@ -136,7 +146,8 @@ class NumericAccumulator implements Accumulator {
     if (!column || column.kind !== "numeric") return;
     const values = column.values;
     this.addMoments(values);
-    if (this.reservoir) for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.reservoir.offer(values[i]);
+    if (this.reservoir)
+      for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.reservoir.offer(values[i]);
     if (this.buffer && this.buffered + values.length <= this.exactLimit) {
       this.append(values);
       return;
@@ -149,7 +160,9 @@ class NumericAccumulator implements Accumulator {
   private append(values: Float64Array): void {
     let buffer = this.buffer!;
     if (this.buffered + values.length > buffer.length) {
-      const grown = new Float64Array(Math.min(this.exactLimit, Math.max(buffer.length * 2, this.buffered + values.length)));
+      const grown = new Float64Array(
+        Math.min(this.exactLimit, Math.max(buffer.length * 2, this.buffered + values.length)),
+      );
       grown.set(buffer.subarray(0, this.buffered));
       buffer = this.buffer = grown;
     }
@@ -213,7 +226,15 @@ class NumericAccumulator implements Accumulator {
       const sortedValues = sorted ?? sortedNonMissing(this.buffer.subarray(0, this.buffered));
       const { mean, std } = moments(sortedValues);
       const n = sortedValues.length;
-      return { ...base, sortedValues, sampled: false, mean, std, min: n ? sortedValues[0] : NaN, max: n ? sortedValues[n - 1] : NaN };
+      return {
+        ...base,
+        sortedValues,
+        sampled: false,
+        mean,
+        std,
+        min: n ? sortedValues[0] : NaN,
+        max: n ? sortedValues[n - 1] : NaN,
+      };
     }
     const empty = this.present === 0;
     const summary: NumericSummary = {
@@ -227,7 +248,15 @@ class NumericAccumulator implements Accumulator {
     };
     if (empty || this.reference.sortedValues.length === 0) return summary;
     const comparison = compareBinnedWindow(this.reference.sortedValues, this.binned!);
-    return { ...summary, measured: { reference: this.reference, ...comparison, psiCounts: this.psiCounts, by: "counted on the reference's values" } };
+    return {
+      ...summary,
+      measured: {
+        reference: this.reference,
+        ...comparison,
+        psiCounts: this.psiCounts,
+        by: "counted on the reference's values",
+      },
+    };
   }
 
   sample(): NumericColumn | undefined {
@@ -271,14 +300,26 @@ class CategoricalAccumulator implements Accumulator {
 
   finish(rowCount: number): CategoricalSummary {
     const missingCount = this.missing + (rowCount - this.rows);
-    return { kind: "categorical", name: this.name, rowCount, missingCount, categories: [...this.counts.keys()], counts: [...this.counts.values()] };
+    return {
+      kind: "categorical",
+      name: this.name,
+      rowCount,
+      missingCount,
+      categories: [...this.counts.keys()],
+      counts: [...this.counts.values()],
+    };
   }
 
   sample(): CategoricalColumn | undefined {
     if (!this.reservoir) return undefined;
     const categories = [...new Set(this.reservoir.items)];
     const index = new Map(categories.map((c, i) => [c, i]));
-    return { kind: "categorical", name: this.name, categories, codes: Int32Array.from(this.reservoir.items, (c) => index.get(c)!) };
+    return {
+      kind: "categorical",
+      name: this.name,
+      categories,
+      codes: Int32Array.from(this.reservoir.items, (c) => index.get(c)!),
+    };
   }
 }
 

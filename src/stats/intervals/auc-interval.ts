@@ -8,7 +8,11 @@ import { normalQuantile } from "../paired/normal-distribution.ts";
  * (DeLong, DeLong & Clarke-Pearson 1988, Biometrics 44:837-845), normal interval clipped to
  * [0, 1]. Undefined with one class. Pure.
  */
-export function aucInterval(labels: Float64Array, scores: Float64Array, confidence: number): { auc: number; low: number; high: number } | undefined {
+export function aucInterval(
+  labels: Float64Array,
+  scores: Float64Array,
+  confidence: number,
+): { auc: number; low: number; high: number } | undefined {
   const estimate = aucVariance(labels, scores);
   if (!estimate) return undefined;
   const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(estimate.variance);
@@ -16,7 +20,10 @@ export function aucInterval(labels: Float64Array, scores: Float64Array, confiden
 }
 
 /** The AUC and DeLong's variance of it (for one AUC's interval, or two independent AUCs' difference). Undefined with one class. */
-export function aucVariance(labels: Float64Array, scores: Float64Array): { auc: number; variance: number; positives: number; negatives: number } | undefined {
+export function aucVariance(
+  labels: Float64Array,
+  scores: Float64Array,
+): { auc: number; variance: number; positives: number; negatives: number } | undefined {
   const ranking = rankScores(labels, scores);
   if (ranking.positives === 0 || ranking.negatives === 0) return undefined;
   const placements = aucPlacements(ranking);
@@ -33,6 +40,8 @@ export function aucVariance(labels: Float64Array, scores: Float64Array): { auc: 
     if (labels[i] === 1) positive.squares += (placements[i] - auc) ** 2;
     else negative.squares += (placements[i] - negativeMean) ** 2;
   }
-  const variance = (positive.n > 1 ? positive.squares / (positive.n - 1) / positive.n : 0) + (negative.n > 1 ? negative.squares / (negative.n - 1) / negative.n : 0);
+  const variance =
+    (positive.n > 1 ? positive.squares / (positive.n - 1) / positive.n : 0) +
+    (negative.n > 1 ? negative.squares / (negative.n - 1) / negative.n : 0);
   return { auc, variance, positives: positive.n, negatives: negative.n };
 }

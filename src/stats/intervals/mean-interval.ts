@@ -5,7 +5,10 @@ import { normalQuantile } from "../paired/normal-distribution.ts";
  * are means of per-row losses (Brier, log loss, absolute error) over the hundreds of rows or more
  * a live window has, where the central limit theorem holds. Pure.
  */
-export function meanInterval(values: ArrayLike<number>, confidence: number): { mean: number; low: number; high: number } {
+export function meanInterval(
+  values: ArrayLike<number>,
+  confidence: number,
+): { mean: number; low: number; high: number } {
   const n = values.length;
   if (n < 2) return { mean: n ? values[0] : NaN, low: NaN, high: NaN };
   let mean = 0;

@@ -54,7 +54,10 @@ export const averagePrecisionImplementation: MetricImplementation<AveragePrecisi
   explain(state) {
     if (state.ranking.order.length === 0) return { undefinedReason: "there are no rows" };
     if (state.ranking.positives === 0) {
-      return { undefinedReason: "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)" };
+      return {
+        undefinedReason:
+          "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)",
+      };
     }
     return {};
   },

@@ -3,7 +3,14 @@
  * NaN plus the reason when the metric is undefined on this data, else the value (and any note
  * about a convention used, such as scikit-learn's zero_division = 0).
  */
-import { resolveMetricOptions, type EvaluationData, type MetricImplementation, type MetricOptions, type MetricResult, type PreparationCache } from "./types.ts";
+import {
+  resolveMetricOptions,
+  type EvaluationData,
+  type MetricImplementation,
+  type MetricOptions,
+  type MetricResult,
+  type PreparationCache,
+} from "./types.ts";
 
 export function computeWith<State>(
   implementation: MetricImplementation<State>,

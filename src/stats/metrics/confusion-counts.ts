@@ -10,7 +10,14 @@
  * TP = 1 (row 0), FP = 1 (row 1), FN = 1 (row 2), TN = 1 (row 3).
  */
 import { checkBinary, expectTask } from "./validate-inputs.ts";
-import { cached, type EvaluationData, type MetricImplementation, type PreparationCache, type ResolvedMetricOptions, type RowWeights } from "./types.ts";
+import {
+  cached,
+  type EvaluationData,
+  type MetricImplementation,
+  type PreparationCache,
+  type ResolvedMetricOptions,
+  type RowWeights,
+} from "./types.ts";
 
 /** Cell index of each code: 0 = TN, 1 = FP, 2 = FN, 3 = TP. */
 export const TN = 0;
@@ -31,10 +38,19 @@ export interface ConfusionMetric {
 }
 
 /** The per-row cells, shared by accuracy, precision, recall and F1 within a preparation cache. */
-function prepareConfusion(data: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): ConfusionState {
+function prepareConfusion(
+  data: EvaluationData,
+  options: ResolvedMetricOptions,
+  cache?: PreparationCache,
+): ConfusionState {
   const binary = expectTask(data, "binary");
   checkBinary(binary, undefined, cache);
-  const byThreshold = cached(cache, "confusion-codes", binary.scores, () => new Map<number, { labels: Float64Array; state: ConfusionState }>());
+  const byThreshold = cached(
+    cache,
+    "confusion-codes",
+    binary.scores,
+    () => new Map<number, { labels: Float64Array; state: ConfusionState }>(),
+  );
   const hit = byThreshold.get(options.threshold);
   if (hit && hit.labels === binary.labels) return hit.state;
   const codes = new Uint8Array(binary.labels.length);

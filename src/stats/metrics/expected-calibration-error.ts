@@ -55,6 +55,10 @@ export const calibrationErrorImplementation: MetricImplementation<CalibrationSta
 };
 
 /** ECE of one model's binary probabilities with options.calibrationBins equal-width bins (default 10). */
-export function expectedCalibrationError(labels: Float64Array, scores: Float64Array, options?: MetricOptions): MetricResult {
+export function expectedCalibrationError(
+  labels: Float64Array,
+  scores: Float64Array,
+  options?: MetricOptions,
+): MetricResult {
   return computeWith(calibrationErrorImplementation, { task: "binary", labels, scores }, options);
 }

@@ -24,6 +24,10 @@ export const multiclassAccuracyImplementation: MetricImplementation<RowMeanState
 };
 
 /** Accuracy of one model's class probabilities ([N, classCount] row-major). */
-export function multiclassAccuracy(labels: Float64Array, probabilities: Float64Array, classCount: number): MetricResult {
+export function multiclassAccuracy(
+  labels: Float64Array,
+  probabilities: Float64Array,
+  classCount: number,
+): MetricResult {
   return computeWith(multiclassAccuracyImplementation, { task: "multiclass", labels, probabilities, classCount });
 }

@@ -11,7 +11,9 @@ import type { MetricOptions, MetricResult } from "./types.ts";
 export const precisionImplementation = confusionImplementation({
   value: (cells) => (cells[TP] + cells[FP] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FP])),
   note: (cells) =>
-    cells[TP] + cells[FP] === 0 ? "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention" : undefined,
+    cells[TP] + cells[FP] === 0
+      ? "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention"
+      : undefined,
 });
 
 /** Precision of one model's binary scores at options.threshold (default 0.5, score >= t is positive). */

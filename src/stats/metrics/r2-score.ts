@@ -50,7 +50,10 @@ export const r2Implementation: MetricImplementation<R2State> = {
   explain(state) {
     if (state.targets.length === 0) return { undefinedReason: "there are no rows" };
     if (Number.isNaN(weightedR2(state, null))) {
-      return { undefinedReason: "the targets are constant, so R² is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)" };
+      return {
+        undefinedReason:
+          "the targets are constant, so R² is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)",
+      };
     }
     return {};
   },

@@ -11,7 +11,9 @@ import type { MetricOptions, MetricResult } from "./types.ts";
 export const recallImplementation = confusionImplementation({
   value: (cells) => (cells[TP] + cells[FN] === 0 ? 0 : cells[TP] / (cells[TP] + cells[FN])),
   note: (cells) =>
-    cells[TP] + cells[FN] === 0 ? "the labels hold no positive, so recall is 0 by scikit-learn's zero_division convention" : undefined,
+    cells[TP] + cells[FN] === 0
+      ? "the labels hold no positive, so recall is 0 by scikit-learn's zero_division convention"
+      : undefined,
 });
 
 /** Recall of one model's binary scores at options.threshold (default 0.5, score >= t is positive). */

@@ -139,7 +139,11 @@ function metricTasks(definition: MetricDefinition): Task[] {
  * The metric called `name` for `task`; a UserError listing the valid names otherwise
  * (`key` names the config key in the message, e.g. "models.fraud.evaluate.metric").
  */
-export function findMetric(name: string, task: Task, key = "evaluate.metric"): { definition: MetricDefinition; implementation: MetricImplementation<any> } {
+export function findMetric(
+  name: string,
+  task: Task,
+  key = "evaluate.metric",
+): { definition: MetricDefinition; implementation: MetricImplementation<any> } {
   const definition = METRICS.get(name);
   if (!definition) {
     throw new UserError(`${key}: unknown metric "${name}". Use one of: ${metricNames(task).join(", ")}.`, { key });
@@ -165,7 +169,11 @@ export function computeMetric(name: string, data: EvaluationData, options?: Metr
  * reason, and so do probability metrics (log_loss, brier, ece) when the scores are not
  * probabilities, so a model that outputs raw scores still gets its ranking metrics.
  */
-export function computeAllMetrics(data: EvaluationData, options?: MetricOptions, cache: PreparationCache = createPreparationCache()): Record<string, MetricResult> {
+export function computeAllMetrics(
+  data: EvaluationData,
+  options?: MetricOptions,
+  cache: PreparationCache = createPreparationCache(),
+): Record<string, MetricResult> {
   checkInput(data, cache);
   const results: Record<string, MetricResult> = {};
   for (const name of metricNames(data.task)) {

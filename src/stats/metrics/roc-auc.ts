@@ -48,8 +48,10 @@ export function rocAucFromRanking(ranking: ScoreRanking, weights: RowWeights): n
 
 function explainRocAuc(ranking: ScoreRanking): { undefinedReason?: string } {
   if (ranking.order.length === 0) return { undefinedReason: "there are no rows" };
-  if (ranking.positives === 0) return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
-  if (ranking.negatives === 0) return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
+  if (ranking.positives === 0)
+    return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
+  if (ranking.negatives === 0)
+    return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
   return {};
 }
 

@@ -58,7 +58,12 @@ export function jackknifeAcceleration(jackknifeValues: Float64Array): number {
  * The BCa interval from sorted bootstrap values, the full-data estimate and jackknife values;
  * undefined when z0 is infinite or the levels are not finite.
  */
-export function bcaInterval(sorted: Float64Array, estimate: number, jackknifeValues: Float64Array, confidence: number): BcaInterval | undefined {
+export function bcaInterval(
+  sorted: Float64Array,
+  estimate: number,
+  jackknifeValues: Float64Array,
+  confidence: number,
+): BcaInterval | undefined {
   const b = sorted.length;
   if (b === 0) return undefined;
   let below = 0;
@@ -71,7 +76,8 @@ export function bcaInterval(sorted: Float64Array, estimate: number, jackknifeVal
   if (!Number.isFinite(biasCorrection)) return undefined;
   const acceleration = jackknifeAcceleration(jackknifeValues);
   const alpha = 1 - confidence;
-  const level = (z: number): number => normalCdf(biasCorrection + (biasCorrection + z) / (1 - acceleration * (biasCorrection + z)));
+  const level = (z: number): number =>
+    normalCdf(biasCorrection + (biasCorrection + z) / (1 - acceleration * (biasCorrection + z)));
   const levels: [number, number] = [level(normalQuantile(alpha / 2)), level(normalQuantile(1 - alpha / 2))];
   if (!levels.every(Number.isFinite)) return undefined;
   return {

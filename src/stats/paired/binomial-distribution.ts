@@ -63,7 +63,8 @@ export function binomialPmf(k: number, n: number, p: number): number {
     return Math.exp(p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q));
   }
   if (k === n) return Math.exp(q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p));
-  const logCore = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * q);
+  const logCore =
+    stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * q);
   const logFactor = LN_2PI + Math.log(k) + Math.log1p(-k / n);
   return Math.exp(logCore - 0.5 * logFactor);
 }

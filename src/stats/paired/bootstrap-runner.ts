@@ -48,7 +48,12 @@ export function createScratch(job: ResampleJob, kernel: PairedKernel<unknown>): 
 }
 
 /** Runs one chunk of resamples, a group of GROUP_LANES at a time. */
-export function runChunk(job: ResampleJob, kernel: PairedKernel<unknown>, chunk: number, scratch: ResampleScratch): void {
+export function runChunk(
+  job: ResampleJob,
+  kernel: PairedKernel<unknown>,
+  chunk: number,
+  scratch: ResampleScratch,
+): void {
   const { weights, out } = scratch;
   const first = chunk * job.chunkSize;
   const last = Math.min(job.resamples, first + job.chunkSize);

@@ -53,7 +53,9 @@ export function delongTest(
   checkBinary(challenger, undefined, options.cache);
   const labels = champion.labels;
   if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
-    throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");
+    throw new UserError(
+      "DeLong's test needs both models scored on the same rows with the same labels, in the same order.",
+    );
   }
   const rankingA = rankScoresCached(labels, champion.scores, options.cache);
   const rankingB = rankScoresCached(challenger.labels, challenger.scores, options.cache);
@@ -62,22 +64,48 @@ export function delongTest(
   const championAuc = positives && negatives ? rocAucFromRanking(rankingA, null) : NaN;
   const challengerAuc = positives && negatives ? rocAucFromRanking(rankingB, null) : NaN;
   const difference = challengerAuc - championAuc;
-  const undefinedResult = (reason: string, covariance: DelongResult["covariance"] = [[NaN, NaN], [NaN, NaN]], variance = NaN): DelongResult => ({
-    championAuc, challengerAuc, difference, covariance, variance, standardError: Math.sqrt(variance),
-    z: NaN, pValue: NaN, confidence, ciLow: NaN, ciHigh: NaN, undefinedReason: reason,
+  const undefinedResult = (
+    reason: string,
+    covariance: DelongResult["covariance"] = [
+      [NaN, NaN],
+      [NaN, NaN],
+    ],
+    variance = NaN,
+  ): DelongResult => ({
+    championAuc,
+    challengerAuc,
+    difference,
+    covariance,
+    variance,
+    standardError: Math.sqrt(variance),
+    z: NaN,
+    pValue: NaN,
+    confidence,
+    ciLow: NaN,
+    ciHigh: NaN,
+    undefinedReason: reason,
   });
   if (positives < 2 || negatives < 2) {
-    return undefinedResult(`DeLong's test needs at least 2 positives and 2 negatives (got ${positives} and ${negatives})`);
+    return undefinedResult(
+      `DeLong's test needs at least 2 positives and 2 negatives (got ${positives} and ${negatives})`,
+    );
   }
   const placementsA = aucPlacements(rankingA);
   const placementsB = aucPlacements(rankingB);
   const positiveCovariance = covariance2(placementsA, placementsB, labels, 1);
   const negativeCovariance = covariance2(placementsA, placementsB, labels, 0);
   const s = [0, 1, 2].map((k) => positiveCovariance[k] / positives + negativeCovariance[k] / negatives);
-  const covariance: DelongResult["covariance"] = [[s[0], s[1]], [s[1], s[2]]];
+  const covariance: DelongResult["covariance"] = [
+    [s[0], s[1]],
+    [s[1], s[2]],
+  ];
   const variance = s[0] + s[2] - 2 * s[1];
   if (!(variance > 0)) {
-    return undefinedResult("the AUC difference has zero variance (the two models rank every positive-negative pair the same way)", covariance, variance);
+    return undefinedResult(
+      "the AUC difference has zero variance (the two models rank every positive-negative pair the same way)",
+      covariance,
+      variance,
+    );
   }
   const standardError = Math.sqrt(variance);
   const z = difference / standardError;

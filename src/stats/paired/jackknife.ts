@@ -24,7 +24,11 @@ export interface JackknifeValues {
   readonly kind: "exact" | "grouped";
 }
 
-export function pairedJackknife<State>(kernel: PairedKernel<State>, prepared: PreparedPair<State>, seed: number): JackknifeValues {
+export function pairedJackknife<State>(
+  kernel: PairedKernel<State>,
+  prepared: PreparedPair<State>,
+  seed: number,
+): JackknifeValues {
   const closedForm = prepared.leaveOneOut();
   if (closedForm) {
     const values = new Float64Array(closedForm.champion.length);

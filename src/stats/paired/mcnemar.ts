@@ -37,7 +37,9 @@ export function mcnemarFromCounts(b: number, c: number): McnemarResult {
 /** McNemar's exact test from per-row correctness (1 = right, 0 = wrong) of both models. */
 export function mcnemarTest(championCorrect: Uint8Array, challengerCorrect: Uint8Array): McnemarResult {
   if (championCorrect.length !== challengerCorrect.length) {
-    throw new UserError(`McNemar's test needs both models scored on the same rows (got ${championCorrect.length} and ${challengerCorrect.length}).`);
+    throw new UserError(
+      `McNemar's test needs both models scored on the same rows (got ${championCorrect.length} and ${challengerCorrect.length}).`,
+    );
   }
   let b = 0;
   let c = 0;

@@ -22,7 +22,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../../errors.ts";
 import { findMetric } from "../metrics/registry.ts";
-import { createPreparationCache, resolveMetricOptions, type Direction, type EvaluationData, type MetricOptions, type PreparationCache } from "../metrics/types.ts";
+import {
+  createPreparationCache,
+  resolveMetricOptions,
+  type Direction,
+  type EvaluationData,
+  type MetricOptions,
+  type PreparationCache,
+} from "../metrics/types.ts";
 import { bcaInterval } from "./bca-interval.ts";
 import { chunkCount, createScratch, runChunk, runClaimedChunks, type ResampleJob } from "./bootstrap-runner.ts";
 import { pairedJackknife } from "./jackknife.ts";
@@ -80,7 +87,12 @@ export interface PairedBootstrapResult {
   /** Standard deviation of the bootstrap differences. */
   readonly standardError: number;
   readonly percentile: { readonly low: number; readonly high: number };
-  readonly bca?: { readonly low: number; readonly high: number; readonly biasCorrection: number; readonly acceleration: number };
+  readonly bca?: {
+    readonly low: number;
+    readonly high: number;
+    readonly biasCorrection: number;
+    readonly acceleration: number;
+  };
   /** How the BCa acceleration was estimated (see jackknife.ts). */
   readonly jackknife: "exact" | "grouped";
   /** Threads that ran resamples (1 = only the calling thread). */
@@ -95,7 +107,11 @@ export interface PairedBootstrapResult {
  * The paired bootstrap, using worker threads when `threads` asks for them or, by default, when
  * the input is large enough (N x resamples >= WORKER_THRESHOLD) for them to pay off.
  */
-export async function pairedBootstrap(champion: EvaluationData, challenger: EvaluationData, options: PairedBootstrapOptions): Promise<PairedBootstrapResult> {
+export async function pairedBootstrap(
+  champion: EvaluationData,
+  challenger: EvaluationData,
+  options: PairedBootstrapOptions,
+): Promise<PairedBootstrapResult> {
   const setup = prepare(champion, challenger, options);
   const callerRuns = options.callerRuns ?? true;
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -114,7 +130,11 @@ export async function pairedBootstrap(champion: EvaluationData, challenger: Eval
 }
 
 /** The same computation on the calling thread only (identical result for the same seed). */
-export function pairedBootstrapSync(champion: EvaluationData, challenger: EvaluationData, options: PairedBootstrapOptions): PairedBootstrapResult {
+export function pairedBootstrapSync(
+  champion: EvaluationData,
+  challenger: EvaluationData,
+  options: PairedBootstrapOptions,
+): PairedBootstrapResult {
   const setup = prepare(champion, challenger, options);
   const job = createJob(setup, false);
   const jackknife = pairedJackknife(setup.kernel, setup.prepared, setup.seed);
@@ -139,30 +159,56 @@ function prepare(champion: EvaluationData, challenger: EvaluationData, options: 
   const seed = options.seed ?? DEFAULT_SEED;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const method = options.method ?? "bca";
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   requireSameRows(champion, challenger);
   const { definition } = findMetric(options.metric, champion.task);
   const kernelId: KernelId = { metric: options.metric, task: champion.task };
   const kernel = kernelFor(kernelId);
-  const prepared = kernel.prepare(champion, challenger, resolveMetricOptions(options.metricOptions), options.cache ?? createPreparationCache());
-  return { metric: options.metric, direction: definition.direction, kernelId, kernel, prepared, resamples, seed, confidence, method };
+  const prepared = kernel.prepare(
+    champion,
+    challenger,
+    resolveMetricOptions(options.metricOptions),
+    options.cache ?? createPreparationCache(),
+  );
+  return {
+    metric: options.metric,
+    direction: definition.direction,
+    kernelId,
+    kernel,
+    prepared,
+    resamples,
+    seed,
+    confidence,
+    method,
+  };
 }
 
 /** Both models must have been scored on the same held-out rows, in the same order. */
 function requireSameRows(champion: EvaluationData, challenger: EvaluationData): void {
   if (champion.task !== challenger.task) {
-    throw new UserError(`the champion is a ${champion.task} model but the challenger is ${challenger.task}; both must solve the same task.`);
+    throw new UserError(
+      `the champion is a ${champion.task} model but the challenger is ${challenger.task}; both must solve the same task.`,
+    );
   }
   const a = champion.task === "regression" ? champion.targets : champion.labels;
-  const b = challenger.task === "regression" ? challenger.targets : (challenger as Exclude<EvaluationData, { task: "regression" }>).labels;
+  const b =
+    challenger.task === "regression"
+      ? challenger.targets
+      : (challenger as Exclude<EvaluationData, { task: "regression" }>).labels;
   if (rowCount(champion) !== rowCount(challenger)) {
-    throw new UserError(`the champion has ${rowCount(champion)} held-out rows but the challenger ${rowCount(challenger)}; evaluate both on the same held-out file.`);
+    throw new UserError(
+      `the champion has ${rowCount(champion)} held-out rows but the challenger ${rowCount(challenger)}; evaluate both on the same held-out file.`,
+    );
   }
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) {
-      throw new UserError(`the champion's and the challenger's labels differ at row ${i} (0-based); a paired comparison needs both models scored on the same rows in the same order.`);
+      throw new UserError(
+        `the champion's and the challenger's labels differ at row ${i} (0-based); a paired comparison needs both models scored on the same rows in the same order.`,
+      );
     }
   }
 }
@@ -171,7 +217,8 @@ function createJob(setup: Setup, shared: boolean): ResampleJob {
   // whole groups (poisson-weights.ts), so a group is never split across chunks
   const chunkSize = GROUP_LANES * Math.max(1, Math.min(4, Math.ceil(setup.resamples / 64 / GROUP_LANES)));
   const chunks = Math.ceil(setup.resamples / chunkSize);
-  const int32 = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
+  const int32 = (length: number) =>
+    shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
   return {
     kernel: setup.kernelId,
     // The state is copied into each worker (structured clone, ~15 MB for a million rows): V8
@@ -183,7 +230,9 @@ function createJob(setup: Setup, shared: boolean): ResampleJob {
     chunkSize,
     nextChunk: int32(1),
     chunkDone: int32(chunks),
-    values: shared ? new Float64Array(new SharedArrayBuffer(16 * setup.resamples)) : new Float64Array(2 * setup.resamples),
+    values: shared
+      ? new Float64Array(new SharedArrayBuffer(16 * setup.resamples))
+      : new Float64Array(2 * setup.resamples),
   };
 }
 
@@ -292,9 +341,13 @@ function summarize(
     method: useBca ? "bca" : "percentile",
     standardError,
     percentile,
-    ...(bca ? { bca: { low: bca.low, high: bca.high, biasCorrection: bca.biasCorrection, acceleration: bca.acceleration } } : {}),
+    ...(bca
+      ? { bca: { low: bca.low, high: bca.high, biasCorrection: bca.biasCorrection, acceleration: bca.acceleration } }
+      : {}),
     ...(setup.method === "bca" && !bca
-      ? { note: "BCa is undefined here (every resampled difference lies on one side of the observed one); the percentile interval is reported" }
+      ? {
+          note: "BCa is undefined here (every resampled difference lies on one side of the observed one); the percentile interval is reported",
+        }
       : {}),
   };
 }

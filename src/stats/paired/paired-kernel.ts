@@ -9,7 +9,13 @@
  * input order; the ROC AUC kernel uses the champion's score order (roc-auc-kernel.ts).
  */
 import { findMetric } from "../metrics/registry.ts";
-import type { EvaluationData, MetricImplementation, PreparationCache, ResolvedMetricOptions, Task } from "../metrics/types.ts";
+import type {
+  EvaluationData,
+  MetricImplementation,
+  PreparationCache,
+  ResolvedMetricOptions,
+  Task,
+} from "../metrics/types.ts";
 import { rocAucKernel } from "./roc-auc-kernel.ts";
 
 export interface KernelId {
@@ -27,7 +33,12 @@ export interface PreparedPair<State> {
 }
 
 export interface PairedKernel<State> {
-  prepare(champion: EvaluationData, challenger: EvaluationData, options: ResolvedMetricOptions, cache?: PreparationCache): PreparedPair<State>;
+  prepare(
+    champion: EvaluationData,
+    challenger: EvaluationData,
+    options: ResolvedMetricOptions,
+    cache?: PreparationCache,
+  ): PreparedPair<State>;
   /**
    * Writes the champion's value with canonical row i counted weights[i] times to out[0], the
    * challenger's to out[1].
@@ -60,7 +71,10 @@ export function genericKernel(implementation: MetricImplementation<any>): Paired
         full: [implementation.weighted(state.champion, null), implementation.weighted(state.challenger, null)],
         leaveOneOut() {
           if (!implementation.leaveOneOut) return null;
-          return { champion: implementation.leaveOneOut(state.champion), challenger: implementation.leaveOneOut(state.challenger) };
+          return {
+            champion: implementation.leaveOneOut(state.champion),
+            challenger: implementation.leaveOneOut(state.challenger),
+          };
         },
       };
     },

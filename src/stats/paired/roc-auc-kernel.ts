@@ -56,7 +56,8 @@ export const rocAucKernel: PairedKernel<RocAucPairState> = {
     const championOrder = new Int32Array(n);
     for (let i = 0; i < n; i++) championOrder[i] = i | (championRanking.sortedLabels[i] << 31);
     const challengerOrder = new Int32Array(n);
-    for (let i = 0; i < n; i++) challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | (challengerRanking.sortedLabels[i] << 31);
+    for (let i = 0; i < n; i++)
+      challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | (challengerRanking.sortedLabels[i] << 31);
     const state: RocAucPairState = {
       rowCount: n,
       championOrder,
@@ -90,7 +91,6 @@ function inCanonicalOrder(ranking: ScoreRanking, canonicalOfRow: Int32Array): Fl
   for (let row = 0; row < byRow.length; row++) canonical[canonicalOfRow[row]] = byRow[row];
   return canonical;
 }
-
 
 /** Label 0/1 as a double. */
 const LABEL_VALUE = new Float64Array([0, 1]);
@@ -129,7 +129,14 @@ function weightedAuc(order: Int32Array, mixedGroups: Int32Array, weights: Uint8A
  * The hash is rowHash (poisson-weights.ts) written out, so that V8 keeps everything in registers;
  * the rare straddling bytes (about 8% of rows) fetch all four weights through laneScratch.
  */
-function poissonPass(order: Int32Array, mixedGroups: Int32Array, key1: number, key2: number, out: Float64Array, model: number): void {
+function poissonPass(
+  order: Int32Array,
+  mixedGroups: Int32Array,
+  key1: number,
+  key2: number,
+  out: Float64Array,
+  model: number,
+): void {
   let below0 = 0;
   let sum0 = 0;
   let positives0 = 0;

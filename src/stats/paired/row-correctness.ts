@@ -5,7 +5,12 @@
  * Worked example: labels [1, 0, 1], scores [0.7, 0.5, 0.2], threshold 0.5 -> [1, 0, 0].
  */
 import { argmaxRows } from "../metrics/multiclass-argmax.ts";
-import { resolveMetricOptions, type BinaryPredictions, type MetricOptions, type MulticlassPredictions } from "../metrics/types.ts";
+import {
+  resolveMetricOptions,
+  type BinaryPredictions,
+  type MetricOptions,
+  type MulticlassPredictions,
+} from "../metrics/types.ts";
 import { checkBinary, checkMulticlass } from "../metrics/validate-inputs.ts";
 
 export function rowCorrectness(data: BinaryPredictions | MulticlassPredictions, options?: MetricOptions): Uint8Array {

@@ -10,7 +10,10 @@
  */
 import { normalQuantile } from "./normal-distribution.ts";
 
-export function smallestDetectableDifference(standardError: number, options: { confidence?: number; power?: number } = {}): number {
+export function smallestDetectableDifference(
+  standardError: number,
+  options: { confidence?: number; power?: number } = {},
+): number {
   const confidence = options.confidence ?? 0.95;
   const power = options.power ?? 0.8;
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);

@@ -9,7 +9,11 @@ describe("parseIssueForm", () => {
   it("maps each field's label (lower case) to its answer; _No response_ is empty", () => {
     assert.deepEqual(
       [...parseIssueForm("### Model\n\nfraud\n\n### Why\n\nnew data\narrived\n\n### Extra\n\n_No response_").entries()],
-      [["model", "fraud"], ["why", "new data\narrived"], ["extra", ""]],
+      [
+        ["model", "fraud"],
+        ["why", "new data\narrived"],
+        ["extra", ""],
+      ],
     );
     assert.deepEqual([...parseIssueForm("no form here").entries()], []);
   });
@@ -17,8 +21,13 @@ describe("parseIssueForm", () => {
 
 describe("retrainFormAnswers", () => {
   it("takes the model from the form, else from the title 'Retrain: <model>'", () => {
-    assert.deepEqual(retrainFormAnswers("Retrain: ", "### Model\n\nchurn\n\n### Why\n\nQ1"), { model: "churn", reason: "Q1" });
-    assert.deepEqual(retrainFormAnswers("Retrain: fraud", "### Model\n\n_No response_\n\n### Why\n\n_No response_"), { model: "fraud" });
+    assert.deepEqual(retrainFormAnswers("Retrain: ", "### Model\n\nchurn\n\n### Why\n\nQ1"), {
+      model: "churn",
+      reason: "Q1",
+    });
+    assert.deepEqual(retrainFormAnswers("Retrain: fraud", "### Model\n\n_No response_\n\n### Why\n\n_No response_"), {
+      model: "fraud",
+    });
     assert.deepEqual(retrainFormAnswers("Something else", ""), {});
   });
 });

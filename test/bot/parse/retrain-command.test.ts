@@ -16,7 +16,15 @@ describe("parseRetrainCommand", () => {
   });
 
   it("is not a command unless /retrain opens the first non-blank line as a word", () => {
-    for (const body of ["please /retrain fraud", "/retraining fraud", "/retrain-now fraud", "> /retrain fraud", "", null, undefined]) {
+    for (const body of [
+      "please /retrain fraud",
+      "/retraining fraud",
+      "/retrain-now fraud",
+      "> /retrain fraud",
+      "",
+      null,
+      undefined,
+    ]) {
       assert.equal(parseRetrainCommand(body), undefined, JSON.stringify(body));
     }
   });

@@ -14,7 +14,10 @@ describe("DeliveryLog", () => {
     assert.equal(await log.once("d1", work), "skipped");
     assert.equal(runs, 1);
 
-    await assert.rejects(log.once("d2", () => Promise.reject(new Error("502"))), /502/);
+    await assert.rejects(
+      log.once("d2", () => Promise.reject(new Error("502"))),
+      /502/,
+    );
     assert.equal(await log.once("d2", work), "handled");
     assert.equal(await log.once(undefined, work), "handled");
     assert.equal(runs, 3);

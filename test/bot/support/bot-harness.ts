@@ -42,7 +42,12 @@ const CONFIG = `models:
 `;
 
 /** Retries on, waits shortened: what tests and the benchmark run with. */
-export const FAST_OCTOKIT: BotOctokitOptions = { retryBaseMs: 1, rateLimitBaseMs: 1, writeBurst: 10_000, writesPerSecond: 10_000 };
+export const FAST_OCTOKIT: BotOctokitOptions = {
+  retryBaseMs: 1,
+  rateLimitBaseMs: 1,
+  writeBurst: 10_000,
+  writesPerSecond: 10_000,
+};
 
 let keyPair: string | undefined;
 /** One RSA key per test process (generating one takes ~100 ms). */
@@ -69,7 +74,11 @@ export interface RunningBot {
   gh: GitHubStandIn;
   /** The bot's webhook URL. */
   url: string;
-  send(event: string, payload: Record<string, any> | string, options?: Partial<SendWebhookOptions>): Promise<{ status: number; body: string }>;
+  send(
+    event: string,
+    payload: Record<string, any> | string,
+    options?: Partial<SendWebhookOptions>,
+  ): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
@@ -80,7 +89,9 @@ export interface RunningBot {
 const TEST_SETTINGS: BotSettings = botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]", WEBHOOK_SECRET: SECRET });
 
 /** `octokit` replaces FAST_OCTOKIT (pass `{}` for production settings); `settings` replaces TEST_SETTINGS. */
-export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions; settings?: BotSettings } = {}): Promise<RunningBot> {
+export async function startBot(
+  options: { repos?: RepoOptions[]; octokit?: BotOctokitOptions; settings?: BotSettings } = {},
+): Promise<RunningBot> {
   const gh = await startGitHubStandIn({
     app: { id: APP_ID, slug: "modelkeeper", privateKey: privateKey() },
     repos: options.repos ?? [defaultRepo()],
@@ -94,7 +105,14 @@ export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOc
     Octokit: botOctokit(options.octokit ?? FAST_OCTOKIT),
     logLevel: "fatal",
   });
-  const middleware = await createNodeMiddleware(retrainBot({ now: () => NOW, retry: { attempts: 4, baseMs: 1 }, settings: { ...(options.settings ?? TEST_SETTINGS), webhookSecret: SECRET } }), { probot });
+  const middleware = await createNodeMiddleware(
+    retrainBot({
+      now: () => NOW,
+      retry: { attempts: 4, baseMs: 1 },
+      settings: { ...(options.settings ?? TEST_SETTINGS), webhookSecret: SECRET },
+    }),
+    { probot },
+  );
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
@@ -112,7 +130,9 @@ export async function startBot(options: { repos?: RepoOptions[]; octokit?: BotOc
 
 /** Branches under refs/heads/modelkeeper/retrain/ in the stand-in. */
 export function retrainBranches(gh: GitHubStandIn): string[] {
-  return [...gh.state.repo(FULL_NAME).git.refs.keys()].filter((r) => r.startsWith("refs/heads/modelkeeper/retrain/")).sort();
+  return [...gh.state.repo(FULL_NAME).git.refs.keys()]
+    .filter((r) => r.startsWith("refs/heads/modelkeeper/retrain/"))
+    .sort();
 }
 
 /** Every pull request of the repository as [number, title, head, state]. */

@@ -22,7 +22,11 @@ afterEach(async () => {
  * pausing after `pauseAfter` bytes until the server answers, and resolves with the status and how
  * many bytes the client had written by then.
  */
-function postLarge(url: string, bodyBytes: number, options: { chunked?: boolean; signature?: string; pauseAfter?: number } = {}) {
+function postLarge(
+  url: string,
+  bodyBytes: number,
+  options: { chunked?: boolean; signature?: string; pauseAfter?: number } = {},
+) {
   return new Promise<{ status: number; body: string; written: number }>((resolve, reject) => {
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -51,7 +55,10 @@ function postLarge(url: string, bodyBytes: number, options: { chunked?: boolean;
         req.destroy();
         resolve({ status: response.statusCode ?? 0, body, written });
       };
-      response.on("data", (d) => (body += d)).on("end", done).on("error", done);
+      response
+        .on("data", (d) => (body += d))
+        .on("end", done)
+        .on("error", done);
     });
     // The server closes once it has answered; a write racing that close fails, the answer still counts.
     req.on("error", (error) => setTimeout(() => (answered ? undefined : reject(error)), 500));
@@ -111,7 +118,12 @@ describe("whom the bot trusts", () => {
   const driftBody = "<!-- modelkeeper:drift:fraud -->\n## Drift report\n";
   function driftIssue(b: RunningBot, login: string) {
     const repo = b.gh.state.repo(FULL_NAME);
-    const issue = repo.createIssue({ title: "Drift in fraud", body: driftBody, labels: ["drift"], user: b.gh.state.user(login, "Bot") });
+    const issue = repo.createIssue({
+      title: "Drift in fraud",
+      body: driftBody,
+      labels: ["drift"],
+      user: b.gh.state.user(login, "Bot"),
+    });
     return webhookPayload("issues.opened", {
       repository: REPOSITORY,
       issue: { number: issue.number, title: "Drift in fraud", body: driftBody, labels: ["drift"], user: login },
@@ -125,14 +137,20 @@ describe("whom the bot trusts", () => {
       assert.equal((await b.send("issues", driftIssue(b, login))).status, 200);
     }
     assert.deepEqual(pulls(b.gh), []);
-    assert.deepEqual([1, 2, 3].flatMap((n) => comments(b.gh, n)), []);
+    assert.deepEqual(
+      [1, 2, 3].flatMap((n) => comments(b.gh, n)),
+      [],
+    );
   });
 
   it("trusts the app's own bot account (its slug asked of GET /app) and an account listed in TRUSTED_ACCOUNTS", async () => {
     const own = (bot = await startBot({ settings: botSettings({}) }));
     assert.equal((await own.send("issues", driftIssue(own, "modelkeeper[bot]"))).status, 200);
     assert.deepEqual(pulls(own.gh), [[2, "Retrain fraud", "modelkeeper/retrain/fraud", "open"]]);
-    assert.ok(own.gh.requests.some((r) => r.route === "GET /app"), "GET /app was asked");
+    assert.ok(
+      own.gh.requests.some((r) => r.route === "GET /app"),
+      "GET /app was asked",
+    );
     await own.close();
 
     const listed = (bot = await startBot({ settings: botSettings({ TRUSTED_ACCOUNTS: "Release-Robot[bot]" }) }));

@@ -61,7 +61,10 @@ function unsignedPost(url: string, bytes: number, chunk: Buffer): Promise<number
 
 describe("bot memory under load", () => {
   it(`${REQUESTS} unsigned 20-30 MB POSTs: all refused, peak RSS within the buffer budget, the bot still works`, async () => {
-    const child = fork(fileURLToPath(new URL("../support/bot-process.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(fileURLToPath(new URL("../support/bot-process.ts", import.meta.url)), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const ask = <T>(message: string, key: string) =>
       new Promise<T>((resolve) => {
         const listener = (reply: any) => {
@@ -80,7 +83,10 @@ describe("bot memory under load", () => {
       const chunk = Buffer.alloc(MB, 0x20);
       const outcomes = new Map<number | "closed", number>();
       let next = 0;
-      const sizes = Array.from({ length: REQUESTS }, (_, i) => 20 * MB + Math.round((i * 10 * MB) / Math.max(1, REQUESTS - 1)));
+      const sizes = Array.from(
+        { length: REQUESTS },
+        (_, i) => 20 * MB + Math.round((i * 10 * MB) / Math.max(1, REQUESTS - 1)),
+      );
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
           while (next < sizes.length) {
@@ -91,8 +97,14 @@ describe("bot memory under load", () => {
       );
       const after = await ask<Memory>("memory", "memory");
 
-      const refused = [...outcomes].filter(([outcome]) => outcome === "closed" || outcome === 400 || outcome === 413 || outcome === 503);
-      assert.equal(refused.reduce((sum, [, count]) => sum + count, 0), REQUESTS, `outcomes: ${JSON.stringify([...outcomes])}`);
+      const refused = [...outcomes].filter(
+        ([outcome]) => outcome === "closed" || outcome === 400 || outcome === 413 || outcome === 503,
+      );
+      assert.equal(
+        refused.reduce((sum, [, count]) => sum + count, 0),
+        REQUESTS,
+        `outcomes: ${JSON.stringify([...outcomes])}`,
+      );
       const growth = after.peakRssBytes - before.rssBytes;
       console.log(
         `# ${REQUESTS} unsigned POSTs of 20-30 MB, ${CONCURRENCY} at a time: outcomes ${JSON.stringify(Object.fromEntries(outcomes))}; ` +

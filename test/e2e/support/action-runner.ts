@@ -34,18 +34,30 @@ export interface ActionStepResult {
  * INPUT_* variables as the runner sets them: every input declared with a default gets it (the
  * `${{ github.token }}` default becomes the job's token), then the step's `with:` values.
  */
-async function actionInputs(actionDir: string, withInputs: Record<string, string>, token: string): Promise<Record<string, string>> {
-  const declared = parse(await readFile(join(actionDir, "action.yml"), "utf8")).inputs as Record<string, { default?: string }>;
+async function actionInputs(
+  actionDir: string,
+  withInputs: Record<string, string>,
+  token: string,
+): Promise<Record<string, string>> {
+  const declared = parse(await readFile(join(actionDir, "action.yml"), "utf8")).inputs as Record<
+    string,
+    { default?: string }
+  >;
   const values: Record<string, string> = {};
   for (const [name, input] of Object.entries(declared)) {
     if (input.default === undefined) continue;
     values[name] = input.default === "${{ github.token }}" ? token : String(input.default);
   }
   for (const [name, value] of Object.entries(withInputs)) {
-    assert.ok(name in declared, `input "${name}" is not declared in action.yml (the runner would warn "Unexpected input")`);
+    assert.ok(
+      name in declared,
+      `input "${name}" is not declared in action.yml (the runner would warn "Unexpected input")`,
+    );
     values[name] = value;
   }
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]),
+  );
 }
 
 /** Runs dist/index.js in `workspace` with the job's environment plus the step's inputs. */
@@ -61,16 +73,37 @@ export async function runActionStep(
   const summaryFile = join(files, "summary");
   await writeFile(outputFile, "");
   await writeFile(summaryFile, "");
-  const env = { ...jobEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...(await actionInputs(actionDir, withInputs, token)) };
+  const env = {
+    ...jobEnv,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...(await actionInputs(actionDir, withInputs, token)),
+  };
   // Asynchronous on purpose: the GitHub stand-in answers from this very process.
-  const { status, stdout, stderr } = await spawnAsync(process.execPath, [join(actionDir, "dist", "index.js")], workspace, env);
-  const result = { status, stdout, stderr, outputs: parseOutputs(await readFile(outputFile, "utf8")), summary: await readFile(summaryFile, "utf8") };
+  const { status, stdout, stderr } = await spawnAsync(
+    process.execPath,
+    [join(actionDir, "dist", "index.js")],
+    workspace,
+    env,
+  );
+  const result = {
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(outputFile, "utf8")),
+    summary: await readFile(summaryFile, "utf8"),
+  };
   await rm(files, { recursive: true, force: true });
   return result;
 }
 
 /** Runs a program without blocking the event loop; resolves with its exit status and output. */
-export function spawnAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+export function spawnAsync(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

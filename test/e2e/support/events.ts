@@ -21,7 +21,12 @@ export interface PullRequestFacts {
 }
 
 /** pull_request.<action> for a same-repository pull request. */
-export function pullRequestEvent(action: "opened" | "synchronize" | "closed", repository: RepoName, pr: PullRequestFacts, sender = pr.author): Record<string, any> {
+export function pullRequestEvent(
+  action: "opened" | "synchronize" | "closed",
+  repository: RepoName,
+  pr: PullRequestFacts,
+  sender = pr.author,
+): Record<string, any> {
   return webhookPayload(`pull_request.${action}`, {
     repository: { ...repository, defaultBranch: "main" },
     sender,
@@ -38,7 +43,11 @@ export function pullRequestEvent(action: "opened" | "synchronize" | "closed", re
 }
 
 /** push to a branch, with head_commit read from the real commit. */
-export async function pushEvent(git: Git, repository: RepoName, push: { branch: string; before: string; after: string; pusher: string }): Promise<Record<string, any>> {
+export async function pushEvent(
+  git: Git,
+  repository: RepoName,
+  push: { branch: string; before: string; after: string; pusher: string },
+): Promise<Record<string, any>> {
   const format = ["%H", "%T", "%B", "%cI", "%an", "%ae", "%cn", "%ce"].join("%x00");
   const [id, treeId, message, timestamp, authorName, authorEmail, committerName, committerEmail] = (
     await git.run(["show", "-s", `--format=${format}`, push.after])
@@ -57,7 +66,11 @@ export async function pushEvent(git: Git, repository: RepoName, push: { branch: 
     removed: [],
     modified: [],
   };
-  const payload = webhookPayload("push", { repository: { ...repository, defaultBranch: "main" }, sender: push.pusher, installationId: null });
+  const payload = webhookPayload("push", {
+    repository: { ...repository, defaultBranch: "main" },
+    sender: push.pusher,
+    installationId: null,
+  });
   return Object.assign(payload, {
     ref: `refs/heads/${push.branch}`,
     before: push.before,
@@ -76,10 +89,19 @@ export async function pushEvent(git: Git, repository: RepoName, push: { branch: 
 /** workflow_run.completed for a run of a pull_request workflow (what starts modelkeeper-comment.yml). */
 export function workflowRunEvent(
   repository: RepoName,
-  run: { id: number; name: string; conclusion: "success" | "failure"; pullRequest: PullRequestFacts; fromFork?: string },
+  run: {
+    id: number;
+    name: string;
+    conclusion: "success" | "failure";
+    pullRequest: PullRequestFacts;
+    fromFork?: string;
+  },
   sender: string,
 ): Record<string, any> {
-  const payload = webhookPayload("workflow_run.completed", { repository: { ...repository, defaultBranch: "main" }, sender });
+  const payload = webhookPayload("workflow_run.completed", {
+    repository: { ...repository, defaultBranch: "main" },
+    sender,
+  });
   const full = `${repository.owner}/${repository.name}`;
   const pr = run.pullRequest;
   Object.assign(payload.workflow_run, {
@@ -96,13 +118,27 @@ export function workflowRunEvent(
         id: pr.number,
         number: pr.number,
         url: `https://api.github.com/repos/${full}/pulls/${pr.number}`,
-        head: { ref: pr.headRef, sha: pr.headSha, repo: { id: payload.repository.id, url: payload.repository.url, name: repository.name } },
-        base: { ref: pr.baseRef, sha: pr.baseSha, repo: { id: payload.repository.id, url: payload.repository.url, name: repository.name } },
+        head: {
+          ref: pr.headRef,
+          sha: pr.headSha,
+          repo: { id: payload.repository.id, url: payload.repository.url, name: repository.name },
+        },
+        base: {
+          ref: pr.baseRef,
+          sha: pr.baseSha,
+          repo: { id: payload.repository.id, url: payload.repository.url, name: repository.name },
+        },
       },
     ],
   });
   payload.workflow_run.head_repository = run.fromFork
-    ? { ...payload.repository, id: payload.repository.id + 1, name: run.fromFork.split("/")[1], full_name: run.fromFork, owner: { ...payload.repository.owner, login: run.fromFork.split("/")[0] } }
+    ? {
+        ...payload.repository,
+        id: payload.repository.id + 1,
+        name: run.fromFork.split("/")[1],
+        full_name: run.fromFork,
+        owner: { ...payload.repository.owner, login: run.fromFork.split("/")[0] },
+      }
     : payload.repository;
   // GitHub lists no pull requests on a fork's workflow_run: the comment step must not rely on it.
   if (run.fromFork) payload.workflow_run.pull_requests = [];

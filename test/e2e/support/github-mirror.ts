@@ -25,14 +25,20 @@ export async function installMirrorHook(origin: string, gh: GitHubStandIn, fullN
 }
 
 /** Every branch of origin and of the stand-in, name -> sha, for comparing the two. */
-export async function branchTips(originGit: Git, repo: Repo): Promise<{ origin: Record<string, string>; standIn: Record<string, string> }> {
+export async function branchTips(
+  originGit: Git,
+  repo: Repo,
+): Promise<{ origin: Record<string, string>; standIn: Record<string, string> }> {
   const origin: Record<string, string> = {};
-  for (const line of (await originGit.run(["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"])).split("\n").filter(Boolean)) {
+  for (const line of (await originGit.run(["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"]))
+    .split("\n")
+    .filter(Boolean)) {
     const [ref, sha] = line.split(" ");
     origin[ref.slice("refs/heads/".length)] = sha;
   }
   const standIn: Record<string, string> = {};
-  for (const [ref, sha] of repo.git.refs) if (ref.startsWith("refs/heads/")) standIn[ref.slice("refs/heads/".length)] = sha;
+  for (const [ref, sha] of repo.git.refs)
+    if (ref.startsWith("refs/heads/")) standIn[ref.slice("refs/heads/".length)] = sha;
   return { origin, standIn };
 }
 
@@ -41,13 +47,22 @@ export async function branchTips(originGit: Git, repo: Repo): Promise<{ origin: 
  * outside (a merge made with git, not the merge button): marks it merged by the pusher, with the
  * pushed commit as merge commit, and delivers pull_request.closed. Returns that event's payload.
  */
-export function markMergedByPush(gh: GitHubStandIn, repo: Repo, number: number, mergeCommitSha: string, pusher: UserRecord): Record<string, unknown> {
+export function markMergedByPush(
+  gh: GitHubStandIn,
+  repo: Repo,
+  number: number,
+  mergeCommitSha: string,
+  pusher: UserRecord,
+): Record<string, unknown> {
   const pull = repo.pull(number);
   const issue = repo.issue(number);
   const now = gh.state.timestamp();
   pull.head.sha = repo.branchSha(pull.head.ref) ?? pull.head.sha;
   Object.assign(pull, { merged: true, mergedAt: now, mergedBy: pusher, mergeCommitSha });
   Object.assign(issue, { state: "closed", closedAt: now, closedBy: pusher, updatedAt: now, stateReason: "completed" });
-  gh.state.emit("pull_request", "closed", repo, pusher, { number, pull_request: render.pull(gh.state.links, repo, pull) });
+  gh.state.emit("pull_request", "closed", repo, pusher, {
+    number,
+    pull_request: render.pull(gh.state.links, repo, pull),
+  });
   return gh.events.at(-1)!.payload;
 }

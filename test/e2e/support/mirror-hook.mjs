@@ -10,20 +10,30 @@
 import { execFileSync } from "node:child_process";
 
 const api = `${process.env.MIRROR_API_URL}/repos/${process.env.MIRROR_REPO}`;
-const headers = { authorization: `token ${process.env.MIRROR_TOKEN}`, accept: "application/vnd.github+json", "content-type": "application/json", "user-agent": "mirror-hook" };
+const headers = {
+  authorization: `token ${process.env.MIRROR_TOKEN}`,
+  accept: "application/vnd.github+json",
+  "content-type": "application/json",
+  "user-agent": "mirror-hook",
+};
 const ZERO = "0000000000000000000000000000000000000000";
 
 const git = (...args) => execFileSync("git", args, { encoding: "buffer", maxBuffer: 1 << 30 });
 
 async function call(method, path, body) {
-  const response = await fetch(`${api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
 async function must(method, path, body, expected) {
   const result = await call(method, path, body);
-  if (result.status !== expected) throw new Error(`${method} ${path}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== expected)
+    throw new Error(`${method} ${path}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
 
@@ -32,7 +42,11 @@ function signature(line) {
   const match = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(line);
   if (!match) throw new Error(`cannot parse signature "${line}"`);
   if (match[4] !== "+0000") throw new Error(`signature "${line}" is not in UTC: run git with TZ=UTC`);
-  return { name: match[1], email: match[2], date: new Date(Number(match[3]) * 1000).toISOString().replace(/\.000Z$/, "Z") };
+  return {
+    name: match[1],
+    email: match[2],
+    date: new Date(Number(match[3]) * 1000).toISOString().replace(/\.000Z$/, "Z"),
+  };
 }
 
 async function mirrorCommit(sha) {
@@ -52,20 +66,39 @@ async function mirrorCommit(sha) {
     const [meta, path] = row.split("\t");
     const [mode, type, objectSha] = meta.split(" ");
     if (type !== "blob") throw new Error(`${path}: ${type} entries are not mirrored`);
-    const blob = await must("POST", "/git/blobs", { content: git("cat-file", "blob", objectSha).toString("base64"), encoding: "base64" }, 201);
+    const blob = await must(
+      "POST",
+      "/git/blobs",
+      { content: git("cat-file", "blob", objectSha).toString("base64"), encoding: "base64" },
+      201,
+    );
     if (blob.sha !== objectSha) throw new Error(`${path}: blob ${blob.sha} != ${objectSha}`);
     entries.push({ path, mode, type: "blob", sha: objectSha });
   }
   const tree = await must("POST", "/git/trees", { tree: entries }, 201);
   if (tree.sha !== fields.tree) throw new Error(`commit ${sha}: tree ${tree.sha} != ${fields.tree}`);
-  const commit = await must("POST", "/git/commits", { message, tree: fields.tree, parents: fields.parent, author: signature(fields.author), committer: signature(fields.committer) }, 201);
+  const commit = await must(
+    "POST",
+    "/git/commits",
+    {
+      message,
+      tree: fields.tree,
+      parents: fields.parent,
+      author: signature(fields.author),
+      committer: signature(fields.committer),
+    },
+    201,
+  );
   if (commit.sha !== sha) throw new Error(`commit ${sha} was rebuilt as ${commit.sha}`);
 }
 
 async function main() {
   const input = await new Promise((resolve) => {
     let text = "";
-    process.stdin.setEncoding("utf8").on("data", (chunk) => (text += chunk)).on("end", () => resolve(text));
+    process.stdin
+      .setEncoding("utf8")
+      .on("data", (chunk) => (text += chunk))
+      .on("end", () => resolve(text));
   });
   for (const line of input.split("\n").filter(Boolean)) {
     const [, after, ref] = line.split(" ");

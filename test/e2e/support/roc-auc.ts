@@ -7,7 +7,7 @@
 export function rocAuc(labels: number[], scores: number[]): number {
   const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let rankSumPositives = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && scores[order[end + 1]] === scores[order[start]]) end++;
     const averageRank = (start + end) / 2 + 1;

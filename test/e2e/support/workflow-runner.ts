@@ -109,7 +109,10 @@ export class WorkflowRunner {
       const workflow = parse(await readFile(join(this.setup.workflowsDir, file), "utf8")) as Workflow;
       alter?.(file, workflow);
       // GitHub starts pull_request_target workflows for the same pull request activity.
-      const effective = eventName === "pull_request" && triggers(workflow, "pull_request_target", payload) ? "pull_request_target" : eventName;
+      const effective =
+        eventName === "pull_request" && triggers(workflow, "pull_request_target", payload)
+          ? "pull_request_target"
+          : eventName;
       if (!triggers(workflow, effective, payload)) continue;
       const runId = this.nextRunId++;
       for (const [jobId, job] of Object.entries(workflow.jobs)) {
@@ -126,7 +129,16 @@ export class WorkflowRunner {
     await Promise.all(this.temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   }
 
-  private async runJob(run: { file: string; workflow: Workflow; jobId: string; job: WorkflowJob; eventName: string; payload: Record<string, any>; actor: string; runId: number }): Promise<JobResult> {
+  private async runJob(run: {
+    file: string;
+    workflow: Workflow;
+    jobId: string;
+    job: WorkflowJob;
+    eventName: string;
+    payload: Record<string, any>;
+    actor: string;
+    runId: number;
+  }): Promise<JobResult> {
     const home = await mkdtemp(join(tmpdir(), "mk-e2e-runner-"));
     this.temporary.push(home);
     const workspace = join(home, "work", "repo");
@@ -134,7 +146,10 @@ export class WorkflowRunner {
     const eventPath = join(home, "event.json");
     await writeFile(eventPath, JSON.stringify(run.payload, null, 2));
     if (this.setup.gitIdentity) {
-      await writeFile(join(home, ".gitconfig"), `[user]\n\tname = ${this.setup.gitIdentity.name}\n\temail = ${this.setup.gitIdentity.email}\n`);
+      await writeFile(
+        join(home, ".gitconfig"),
+        `[user]\n\tname = ${this.setup.gitIdentity.name}\n\temail = ${this.setup.gitIdentity.email}\n`,
+      );
     }
     const github = await this.githubContext(run, workspace);
     const env: NodeJS.ProcessEnv = {
@@ -175,7 +190,16 @@ export class WorkflowRunner {
       ...stringValues(run.job.env),
     };
     await mkdir(env.RUNNER_TEMP!, { recursive: true });
-    const result: JobResult = { workflow: run.workflow.name, file: run.file, job: run.jobId, runId: run.runId, conclusion: "success", workspace, steps: [], artifacts: {} };
+    const result: JobResult = {
+      workflow: run.workflow.name,
+      file: run.file,
+      job: run.jobId,
+      runId: run.runId,
+      conclusion: "success",
+      workspace,
+      steps: [],
+      artifacts: {},
+    };
 
     const jobIf = run.job.if ?? true;
     if (!this.condition(jobIf, { github }, { failed: false })) {
@@ -188,13 +212,29 @@ export class WorkflowRunner {
       const name = step.name ?? step.uses ?? step.run?.split("\n")[0] ?? `step ${index + 1}`;
       // No repository variables or secrets are set in these runs: steps that need one are skipped.
       const contexts = { github, steps: stepsContext, vars: {}, secrets: {} };
-      const skipped: StepResult = { name, id: step.id, uses: step.uses, outcome: "skipped", stdout: "", stderr: "", outputs: {}, summary: "" };
+      const skipped: StepResult = {
+        name,
+        id: step.id,
+        uses: step.uses,
+        outcome: "skipped",
+        stdout: "",
+        stderr: "",
+        outputs: {},
+        summary: "",
+      };
       if (!this.condition(step.if ?? "success()", contexts, { failed })) {
         result.steps.push(skipped);
         continue;
       }
-      const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, this.interpolate(String(v), contexts)]));
-      const stepEnv = { ...env, ...Object.fromEntries(Object.entries(stringValues(step.env)).map(([k, v]) => [k, this.interpolate(v, contexts)])) };
+      const inputs = Object.fromEntries(
+        Object.entries(step.with ?? {}).map(([k, v]) => [k, this.interpolate(String(v), contexts)]),
+      );
+      const stepEnv = {
+        ...env,
+        ...Object.fromEntries(
+          Object.entries(stringValues(step.env)).map(([k, v]) => [k, this.interpolate(v, contexts)]),
+        ),
+      };
       const done = await this.runStep(step, inputs, contexts, stepEnv, workspace, result);
       const outcome: Outcome = done.status === 0 || done.status === undefined ? "success" : "failure";
       result.steps.push({ ...done, name, id: step.id, uses: step.uses, outcome });
@@ -217,12 +257,23 @@ export class WorkflowRunner {
     if (step.run !== undefined) {
       const script = join(env.RUNNER_TEMP!, `step-${job.steps.length}.sh`);
       await writeFile(script, this.interpolate(step.run, contexts));
-      const { status, stdout, stderr } = await spawnAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], workspace, env);
+      const { status, stdout, stderr } = await spawnAsync(
+        "bash",
+        ["--noprofile", "--norc", "-eo", "pipefail", script],
+        workspace,
+        env,
+      );
       return { ...none, status, stdout, stderr };
     }
     const uses = step.uses ?? "";
     if (uses.startsWith("modelkeeper/modelkeeper@")) {
-      return runActionStep(this.setup.actionDir, workspace, { ...env, GITHUB_ACTION: step.id ?? "__modelkeeper" }, inputs, this.setup.token);
+      return runActionStep(
+        this.setup.actionDir,
+        workspace,
+        { ...env, GITHUB_ACTION: step.id ?? "__modelkeeper" },
+        inputs,
+        this.setup.token,
+      );
     }
     // GitHub's own actions are emulated by name, whatever the major (v4 on Node 20, v5+ on Node 24).
     const action = uses.replace(/@v\d+$/, "");
@@ -231,7 +282,12 @@ export class WorkflowRunner {
     if (action === "actions/download-artifact") {
       // An artifact uploaded by an earlier run of this runner (run-id), into the workspace.
       const run = this.history.find((j) => String(j.runId) === inputs["run-id"] && j.artifacts[inputs.name]);
-      if (!run) return { ...none, status: 1, stderr: `Unable to download artifact(s): Artifact not found for name: ${inputs.name}` };
+      if (!run)
+        return {
+          ...none,
+          status: 1,
+          stderr: `Unable to download artifact(s): Artifact not found for name: ${inputs.name}`,
+        };
       await cp(run.artifacts[inputs.name], resolve(workspace, inputs.path ?? "."), { recursive: true });
       return { ...none, status: 0 };
     }
@@ -239,7 +295,10 @@ export class WorkflowRunner {
       const target = await mkdtemp(join(tmpdir(), "mk-e2e-artifact-"));
       this.temporary.push(target);
       const source = resolve(workspace, inputs.path);
-      const present = await readFile(source).then(() => true, () => false);
+      const present = await readFile(source).then(
+        () => true,
+        () => false,
+      );
       if (!present) return { ...none, status: inputs["if-no-files-found"] === "error" ? 1 : 0 };
       await cp(source, join(target, inputs.path.split("/").pop()!));
       job.artifacts[inputs.name] = target;
@@ -251,17 +310,32 @@ export class WorkflowRunner {
   /** actions/checkout@v4 with fetch-depth 0: every branch and tag, then the ref (default: the event's). */
   private async checkout(inputs: Record<string, string>, env: NodeJS.ProcessEnv, workspace: string): Promise<number> {
     const unsupported = Object.keys(inputs).filter((k) => k !== "ref" && k !== "fetch-depth");
-    if (unsupported.length || inputs["fetch-depth"] !== "0") throw new Error(`workflow-runner: checkout with ${JSON.stringify(inputs)} is not emulated`);
+    if (unsupported.length || inputs["fetch-depth"] !== "0")
+      throw new Error(`workflow-runner: checkout with ${JSON.stringify(inputs)} is not emulated`);
     const git = createGit(workspace, env);
     await git.run(["init", "--quiet"]);
     await git.run(["remote", "add", "origin", this.setup.origin]);
-    await git.run(["fetch", "--quiet", "--prune", "--no-recurse-submodules", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*"]);
+    await git.run([
+      "fetch",
+      "--quiet",
+      "--prune",
+      "--no-recurse-submodules",
+      "origin",
+      "+refs/heads/*:refs/remotes/origin/*",
+      "+refs/tags/*:refs/tags/*",
+    ]);
     const ref = inputs.ref || env.GITHUB_REF!;
     if (/^[0-9a-f]{40}$/.test(ref)) {
       await git.run(["checkout", "--quiet", "--force", "--detach", ref]);
     } else if (ref.startsWith("refs/pull/")) {
       await git.run(["fetch", "--quiet", "origin", `+${ref}:refs/remotes/pull/${ref.slice("refs/pull/".length)}`]);
-      await git.run(["checkout", "--quiet", "--force", "--detach", `refs/remotes/pull/${ref.slice("refs/pull/".length)}`]);
+      await git.run([
+        "checkout",
+        "--quiet",
+        "--force",
+        "--detach",
+        `refs/remotes/pull/${ref.slice("refs/pull/".length)}`,
+      ]);
     } else {
       const branch = ref.replace(/^refs\/heads\//, "");
       await git.run(["checkout", "--quiet", "--force", "-B", branch, `refs/remotes/origin/${branch}`]);
@@ -270,20 +344,38 @@ export class WorkflowRunner {
   }
 
   /** The `github` context, with GITHUB_SHA as GitHub sets it (for pull_request: the test merge commit). */
-  private async githubContext(run: { eventName: string; payload: Record<string, any>; actor: string; runId: number; workflow: Workflow; jobId: string }, workspace: string) {
+  private async githubContext(
+    run: {
+      eventName: string;
+      payload: Record<string, any>;
+      actor: string;
+      runId: number;
+      workflow: Workflow;
+      jobId: string;
+    },
+    workspace: string,
+  ) {
     const originGit = createGit(this.setup.origin);
     // pull_request: the test merge commit; push: the pushed commit; other events: the default branch.
     const pr = run.payload.pull_request;
     // pull_request_target: the base branch (GitHub runs the base's workflow on the base's tip).
-    const ref: string = pr ? (run.eventName === "pull_request_target" ? `refs/heads/${pr.base.ref}` : `refs/pull/${pr.number}/merge`) : (run.payload.ref ?? "refs/heads/main");
-    const sha = run.eventName === "push" ? run.payload.after : (await originGit.run(["rev-parse", "--verify", ref])).trim();
+    const ref: string = pr
+      ? run.eventName === "pull_request_target"
+        ? `refs/heads/${pr.base.ref}`
+        : `refs/pull/${pr.number}/merge`
+      : (run.payload.ref ?? "refs/heads/main");
+    const sha =
+      run.eventName === "push" ? run.payload.after : (await originGit.run(["rev-parse", "--verify", ref])).trim();
     return {
       event: run.payload,
       event_name: run.eventName,
       repository: this.setup.repository,
       repository_owner: this.setup.repository.split("/")[0],
       ref,
-      ref_name: pr && run.eventName !== "pull_request_target" ? `${pr.number}/merge` : String(ref).replace(/^refs\/heads\//, ""),
+      ref_name:
+        pr && run.eventName !== "pull_request_target"
+          ? `${pr.number}/merge`
+          : String(ref).replace(/^refs\/heads\//, ""),
       sha,
       head_ref: pr ? pr.head.ref : "",
       base_ref: pr ? pr.base.ref : "",
@@ -304,24 +396,34 @@ export class WorkflowRunner {
     let expression = source.trim();
     const wrapped = /^\$\{\{([\s\S]*)\}\}$/.exec(expression);
     if (wrapped) expression = wrapped[1].trim();
-    if (!STATUS_FUNCTIONS.some((f) => new RegExp(`\\b${f}\\s*\\(`).test(expression))) expression = `success() && (${expression})`;
+    if (!STATUS_FUNCTIONS.some((f) => new RegExp(`\\b${f}\\s*\\(`).test(expression)))
+      expression = `success() && (${expression})`;
     return truthy(evaluate(expression, contexts, status));
   }
 
   /** Replaces every ${{ expression }} in a string with its value. */
   private interpolate(text: string, contexts: Record<string, unknown>): string {
-    return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => evaluate(expression.trim(), contexts, { failed: false }).coerceString());
+    return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) =>
+      evaluate(expression.trim(), contexts, { failed: false }).coerceString(),
+    );
   }
 }
 
-function evaluate(expression: string, contexts: Record<string, unknown>, status: { failed: boolean }): data.ExpressionData {
+function evaluate(
+  expression: string,
+  contexts: Record<string, unknown>,
+  status: { failed: boolean },
+): data.ExpressionData {
   const functions = new Map(
     [
       ["success", !status.failed],
       ["always", true],
       ["failure", status.failed],
       ["cancelled", false],
-    ].map(([name, value]) => [name as string, { name: name as string, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value as boolean) }]),
+    ].map(([name, value]) => [
+      name as string,
+      { name: name as string, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value as boolean) },
+    ]),
   );
   const lexed = new Lexer(expression).lex();
   const parsed = new Parser(lexed.tokens, Object.keys(contexts), [...functions.values()]).parse();
@@ -331,15 +433,25 @@ function evaluate(expression: string, contexts: Record<string, unknown>, status:
 
 /** Does the workflow's `on:` start a run for this event? (types, branches; defaults as GitHub's.) */
 function triggers(workflow: Workflow, eventName: string, payload: Record<string, any>): boolean {
-  const on = typeof workflow.on === "string" ? { [workflow.on]: null } : Array.isArray(workflow.on) ? Object.fromEntries(workflow.on.map((e) => [e, null])) : workflow.on;
+  const on =
+    typeof workflow.on === "string"
+      ? { [workflow.on]: null }
+      : Array.isArray(workflow.on)
+        ? Object.fromEntries(workflow.on.map((e) => [e, null]))
+        : workflow.on;
   if (!(eventName in on)) return false;
   const filter = on[eventName] ?? {};
-  const defaultTypes: Record<string, string[]> = { pull_request: ["opened", "synchronize", "reopened"], pull_request_target: ["opened", "synchronize", "reopened"], workflow_run: ["completed", "requested"] };
+  const defaultTypes: Record<string, string[]> = {
+    pull_request: ["opened", "synchronize", "reopened"],
+    pull_request_target: ["opened", "synchronize", "reopened"],
+    workflow_run: ["completed", "requested"],
+  };
   const types = (filter.types as string[] | undefined) ?? defaultTypes[eventName];
   if (types && payload.action !== undefined && !types.includes(payload.action)) return false;
   const branches = filter.branches as string[] | undefined;
   if (branches) {
-    const branch = eventName === "push" ? String(payload.ref).replace(/^refs\/heads\//, "") : payload.pull_request?.base?.ref;
+    const branch =
+      eventName === "push" ? String(payload.ref).replace(/^refs\/heads\//, "") : payload.pull_request?.base?.ref;
     if (!branches.some((pattern) => globToRegExp(pattern).test(branch))) return false;
   }
   const workflows = filter.workflows as string[] | undefined;
@@ -348,7 +460,11 @@ function triggers(workflow: Workflow, eventName: string, payload: Record<string,
 }
 
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*");
+  const body = pattern
+    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*\*/g, "\u0000")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\u0000/g, ".*");
   return new RegExp(`^${body}$`);
 }
 

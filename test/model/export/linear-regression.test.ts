@@ -10,5 +10,8 @@ test("the doc comment's example: 0.5·4 - 1·1 + 3 = 4, output variable [N, 1]",
   assert.deepEqual(out.variable, { dims: [2, 1], data: [4, 3] });
   const summary = readModelSummary(bytes);
   assert.deepEqual(summary.outputs, [{ name: "variable", type: { kind: "tensor", elemType: 1, shape: ["N", 1] } }]);
-  assert.deepEqual(summary.metadata, [["modelkeeper.features", '["a","b"]'], ["modelkeeper.task", "regression"]]);
+  assert.deepEqual(summary.metadata, [
+    ["modelkeeper.features", '["a","b"]'],
+    ["modelkeeper.task", "regression"],
+  ]);
 });

@@ -30,7 +30,10 @@ test("standardisation happens inside the graph: (x - mean) / scale", async () =>
 test("each output layout declares the outputs a converter would", () => {
   const base = { featureNames: ["a", "b"], weights: [1, 2], intercept: 0 };
   const outputs = (layout: Parameters<typeof exportBinaryLogisticRegression>[0]["outputLayout"]) =>
-    readModelSummary(exportBinaryLogisticRegression({ ...base, outputLayout: layout })).outputs.map((o) => [o.name, o.type]);
+    readModelSummary(exportBinaryLogisticRegression({ ...base, outputLayout: layout })).outputs.map((o) => [
+      o.name,
+      o.type,
+    ]);
   assert.deepEqual(outputs("label+probabilities"), [
     ["label", { kind: "tensor", elemType: 7, shape: ["N"] }],
     ["probabilities", { kind: "tensor", elemType: 1, shape: ["N", 2] }],
@@ -41,11 +44,20 @@ test("each output layout declares the outputs a converter would", () => {
 });
 
 test("per-feature inputs are [N, 1] each, named by feature, concatenated in feature order", async () => {
-  const bytes = exportBinaryLogisticRegression({ featureNames: ["a", "b"], weights: [1, -1], intercept: 0, inputLayout: "per-feature", outputLayout: "score" });
-  assert.deepEqual(readModelSummary(bytes).inputs.map((i) => [i.name, i.type]), [
-    ["a", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
-    ["b", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
-  ]);
+  const bytes = exportBinaryLogisticRegression({
+    featureNames: ["a", "b"],
+    weights: [1, -1],
+    intercept: 0,
+    inputLayout: "per-feature",
+    outputLayout: "score",
+  });
+  assert.deepEqual(
+    readModelSummary(bytes).inputs.map((i) => [i.name, i.type]),
+    [
+      ["a", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
+      ["b", { kind: "tensor", elemType: 1, shape: ["N", 1] }],
+    ],
+  );
   const out = await runOnnx(bytes, { a: { data: [3], dims: [1, 1] }, b: { data: [1], dims: [1, 1] } });
   assert.ok(Math.abs(out.score.data[0] - 0.880797078) < 1e-6); // sigmoid(3 - 1)
 });

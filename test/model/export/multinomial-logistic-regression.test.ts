@@ -5,7 +5,11 @@ import { readModelSummary } from "../../../src/model/onnx-summary.ts";
 import { runOnnx } from "../helpers.ts";
 
 test("the doc comment's example: logits [2, 0, 0] give [0.7870, 0.1065, 0.1065], label 0", async () => {
-  const bytes = exportMultinomialLogisticRegression({ featureNames: ["a", "b"], weights: [1, 0, 0, 0, 1, 0], intercepts: [0, 0, 0] });
+  const bytes = exportMultinomialLogisticRegression({
+    featureNames: ["a", "b"],
+    weights: [1, 0, 0, 0, 1, 0],
+    intercepts: [0, 0, 0],
+  });
   const out = await runOnnx(bytes, { input: { data: [2, 0, 0, 3], dims: [2, 2] } });
   assert.deepEqual(out.label, { dims: [2], data: [0, 1] });
   const e2 = Math.exp(2);
@@ -18,6 +22,12 @@ test("the doc comment's example: logits [2, 0, 0] give [0.7870, 0.1065, 0.1065],
 });
 
 test("fewer than two classes or a weight matrix of the wrong size is refused", () => {
-  assert.throws(() => exportMultinomialLogisticRegression({ featureNames: ["a"], weights: [1], intercepts: [0] }), /at least 2 classes; got 1/);
-  assert.throws(() => exportMultinomialLogisticRegression({ featureNames: ["a", "b"], weights: [1, 2, 3], intercepts: [0, 0] }), /weights has 3 values; expected 4/);
+  assert.throws(
+    () => exportMultinomialLogisticRegression({ featureNames: ["a"], weights: [1], intercepts: [0] }),
+    /at least 2 classes; got 1/,
+  );
+  assert.throws(
+    () => exportMultinomialLogisticRegression({ featureNames: ["a", "b"], weights: [1, 2, 3], intercepts: [0, 0] }),
+    /weights has 3 values; expected 4/,
+  );
 });

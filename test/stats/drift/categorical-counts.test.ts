@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { alignCategories, splitSparseCategories, unseenCategories } from "../../../src/stats/drift/categorical-counts.ts";
+import {
+  alignCategories,
+  splitSparseCategories,
+  unseenCategories,
+} from "../../../src/stats/drift/categorical-counts.ts";
 import { chiSquaredContingency } from "../../../src/stats/drift/chi-squared-contingency.ts";
 import { summarizeCategorical } from "../../../src/stats/drift/column-summary.ts";
 import { jensenShannonDistance } from "../../../src/stats/drift/jensen-shannon.ts";
@@ -36,7 +40,11 @@ test("aligned counts, unseen categories, chi-squared, Jensen-Shannon and PSI equ
 });
 
 test("Cochran's rule splits categories expected fewer than 5 times in the smaller sample", () => {
-  const aligned = { categories: ["a", "b", "rare", "new", "gone"], reference: [5000, 4990, 10, 0, 0], current: [300, 280, 0, 20, 0] };
+  const aligned = {
+    categories: ["a", "b", "rare", "new", "gone"],
+    reference: [5000, 4990, 10, 0, 0],
+    current: [300, 280, 0, 20, 0],
+  };
   const split = splitSparseCategories(aligned);
   assert.deepEqual(split.dense, { categories: ["a", "b"], reference: [5000, 4990], current: [300, 280] });
   assert.deepEqual(split.sparse, { categories: ["rare", "new"], reference: [10, 0], current: [0, 20] });

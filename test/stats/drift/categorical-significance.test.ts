@@ -17,7 +17,10 @@ const summary = (categories: string[], counts: number[], missingCount = 0): Cate
 });
 
 test("worked example: chi-squared on dense categories, Fisher on the sparse pool, Bonferroni (scipy values)", () => {
-  const result = categoricalSignificance(summary(["a", "b", "rare"], [5000, 4990, 10]), summary(["a", "b", "new"], [300, 280, 20]));
+  const result = categoricalSignificance(
+    summary(["a", "b", "rare"], [5000, 4990, 10]),
+    summary(["a", "b", "new"], [300, 280, 20]),
+  );
   // scipy: chi2_contingency([[5000,4990],[300,280]]).pvalue = 0.4585696277126773,
   //        fisher_exact([[10,9990],[20,580]]) = 1.4811177672198008e-18
   assertClose(result.pValue, 2 * 1.4811177672198008e-18, "p", 1e-10);
@@ -26,7 +29,10 @@ test("worked example: chi-squared on dense categories, Fisher on the sparse pool
 });
 
 test("without sparse categories it is exactly chi2_contingency", () => {
-  const result = categoricalSignificance(summary(["a", "b", "c"], [120, 30, 50]), summary(["a", "b", "c"], [100, 45, 55]));
+  const result = categoricalSignificance(
+    summary(["a", "b", "c"], [120, 30, 50]),
+    summary(["a", "b", "c"], [100, 45, 55]),
+  );
   // scipy.stats.chi2_contingency([[120, 30, 50], [100, 45, 55]])
   assertClose(result.pValue, 0.07980744140868698, "p", 1e-10);
   assert.equal(result.detail, "chi-squared, df = 2");
@@ -42,7 +48,13 @@ test("a sparse pool expected at least 5 times joins the table as one column", ()
 });
 
 test("rare categories do not make false alarms at 100-row windows: the p-value is not too small too often", () => {
-  const feature = { kind: "categorical" as const, name: "device", categories: ["a", "b", "c", "d", "e", "f"], probabilities: [0.45, 0.3, 0.2, 0.044, 0.004, 0.002], missingShare: 0 };
+  const feature = {
+    kind: "categorical" as const,
+    name: "device",
+    categories: ["a", "b", "c", "d", "e", "f"],
+    probabilities: [0.45, 0.3, 0.2, 0.044, 0.004, 0.002],
+    missingShare: 0,
+  };
   const prng = createPrng(21);
   let below001 = 0;
   const reps = 2000;

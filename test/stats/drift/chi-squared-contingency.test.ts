@@ -13,12 +13,22 @@ test("equals scipy.stats.chi2_contingency (Yates' correction when df = 1)", () =
 });
 
 test("worked example [[10, 20], [20, 10]]: X^2 = 5.4", () => {
-  const result = chiSquaredContingency([[10, 20], [20, 10]]);
+  const result = chiSquaredContingency([
+    [10, 20],
+    [20, 10],
+  ]);
   assertClose(result.statistic, 5.4, "X^2", 1e-14);
   assertClose(result.pValue, 0.02013675155034633, "p");
 });
 
 test("a zero column is refused; one column means df = 0", () => {
-  assert.throws(() => chiSquaredContingency([[1, 0], [2, 0]]), /sums to zero/);
+  assert.throws(
+    () =>
+      chiSquaredContingency([
+        [1, 0],
+        [2, 0],
+      ]),
+    /sums to zero/,
+  );
   assert.deepEqual(chiSquaredContingency([[5], [7]]), { statistic: 0, pValue: 1, degreesOfFreedom: 0 });
 });

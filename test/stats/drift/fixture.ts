@@ -8,7 +8,13 @@ const path = new URL("../../fixtures/drift/reference.json", import.meta.url);
 export const reference: any = JSON.parse(readFileSync(path, "utf8"));
 
 /** Relative tolerance 1e-10 by default, plus an absolute floor for values near zero. */
-export function assertClose(actual: number, expected: number, message: string, relative = 1e-10, absolute = 1e-300): void {
+export function assertClose(
+  actual: number,
+  expected: number,
+  message: string,
+  relative = 1e-10,
+  absolute = 1e-300,
+): void {
   if (Object.is(actual, expected)) return;
   const difference = Math.abs(actual - expected);
   assert.ok(

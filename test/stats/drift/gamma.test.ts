@@ -4,7 +4,8 @@ import { chiSquaredSurvival, logGamma, upperIncompleteGammaRatio } from "../../.
 import { assertClose, reference } from "./fixture.ts";
 
 test("chiSquaredSurvival equals scipy.stats.chi2.sf", () => {
-  for (const { statistic, dof, sf } of reference.chi2Sf) assertClose(chiSquaredSurvival(statistic, dof), sf, `chi2.sf(${statistic}, ${dof})`);
+  for (const { statistic, dof, sf } of reference.chi2Sf)
+    assertClose(chiSquaredSurvival(statistic, dof), sf, `chi2.sf(${statistic}, ${dof})`);
 });
 
 test("worked example: Q(1, x) = exp(-x)", () => {

@@ -24,12 +24,21 @@ export interface GoalRun {
   readonly milliseconds: number;
 }
 
-export function runReports(options: { seed: number; reports: number; windowRows: number; current?: Feature[]; target?: string }): GoalRun {
+export function runReports(options: {
+  seed: number;
+  reports: number;
+  windowRows: number;
+  current?: Feature[];
+  target?: string;
+}): GoalRun {
   const features = twentyFeatures();
   const currentFeatures = options.current ?? features;
   const prng = createPrng(options.seed);
   const start = performance.now();
-  const reference = buildProfile(generateTable(features, REFERENCE_ROWS, prng, "reference"), { random: prng.uniform, sampleSize: REFERENCE_ROWS });
+  const reference = buildProfile(generateTable(features, REFERENCE_ROWS, prng, "reference"), {
+    random: prng.uniform,
+    sampleSize: REFERENCE_ROWS,
+  });
   let alarms = 0;
   let caught = 0;
   let otherColumnsFlagged = 0;
@@ -39,5 +48,11 @@ export function runReports(options: { seed: number; reports: number; windowRows:
     if (options.target && result.driftedColumns.includes(options.target)) caught += 1;
     otherColumnsFlagged += result.driftedColumns.filter((name) => name !== options.target).length;
   }
-  return { reports: options.reports, alarms, caught, otherColumnsFlagged, milliseconds: Math.round(performance.now() - start) };
+  return {
+    reports: options.reports,
+    alarms,
+    caught,
+    otherColumnsFlagged,
+    milliseconds: Math.round(performance.now() - start),
+  };
 }

@@ -4,7 +4,8 @@ import { jensenShannonDistance } from "../../../src/stats/drift/jensen-shannon.t
 import { assertClose, reference } from "./fixture.ts";
 
 test("equals scipy.spatial.distance.jensenshannon(p, q, base=2)", () => {
-  for (const { p, q, distance } of reference.jensenShannon) assertClose(jensenShannonDistance(p, q), distance, `${p} vs ${q}`, 1e-12);
+  for (const { p, q, distance } of reference.jensenShannon)
+    assertClose(jensenShannonDistance(p, q), distance, `${p} vs ${q}`, 1e-12);
 });
 
 test("worked example and bounds: disjoint supports give 1, identical 0", () => {

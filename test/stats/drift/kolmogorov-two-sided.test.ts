@@ -20,7 +20,12 @@ test("boundaries and invalid input", () => {
 });
 
 test("cdf and survival add up to one", () => {
-  for (const [n, x] of [[5, 0.3], [100, 0.08], [1000, 0.03], [50, 0.6]]) {
+  for (const [n, x] of [
+    [5, 0.3],
+    [100, 0.08],
+    [1000, 0.03],
+    [50, 0.6],
+  ]) {
     assertClose(kstwoCdf(n, x) + kstwoSurvival(n, x), 1, `n=${n} x=${x}`, 1e-14);
   }
 });

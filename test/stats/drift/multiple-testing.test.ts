@@ -21,5 +21,8 @@ test("NaN p-values are left out of the family", () => {
   const adjusted = adjustPValues([0.01, NaN, 0.02], "benjamini-hochberg");
   assert.ok(Number.isNaN(adjusted[1]));
   assert.deepEqual([adjusted[0], adjusted[2]], [0.02, 0.02]);
-  assert.deepEqual(bonferroni([0.01, NaN, 0.6]).map((p) => (Number.isNaN(p) ? "NaN" : p)), [0.02, "NaN", 1]);
+  assert.deepEqual(
+    bonferroni([0.01, NaN, 0.6]).map((p) => (Number.isNaN(p) ? "NaN" : p)),
+    [0.02, "NaN", 1],
+  );
 });

@@ -20,7 +20,10 @@ test("a profile survives JSON and is repeatable for a seed", () => {
   assert.deepEqual(parsed, profile);
   const amount = profile.columns.find((c) => c.name === "amount");
   assert.ok(amount && amount.kind === "numeric" && amount.sampled && amount.sample.length === 1000);
-  assert.equal(amount.psi.counts.reduce((a, b) => a + b, 0), 8000);
+  assert.equal(
+    amount.psi.counts.reduce((a, b) => a + b, 0),
+    8000,
+  );
 });
 
 test("with the whole column kept (sample >= rows), profile-based results equal raw-data results", () => {
@@ -56,15 +59,30 @@ test("with a 5,000-value sample, the KS statistic stays within the DKW bound 0.0
         const full = table.columns.find((c) => c.name === column.name)!;
         const sample = profileColumnSummary(profile.columns.find((c) => c.name === column.name)!);
         const raw = summarizeNumeric(full as never);
-        const bound = wassersteinDistanceSorted(sample.kind === "numeric" ? sample.sortedValues : new Float64Array(), raw.sortedValues) / raw.std;
-        assert.ok(Math.abs(column.effect!.value - other.effect!.value) <= bound + 1e-12, `${column.name}: Wasserstein within ${bound}`);
+        const bound =
+          wassersteinDistanceSorted(
+            sample.kind === "numeric" ? sample.sortedValues : new Float64Array(),
+            raw.sortedValues,
+          ) / raw.std;
+        assert.ok(
+          Math.abs(column.effect!.value - other.effect!.value) <= bound + 1e-12,
+          `${column.name}: Wasserstein within ${bound}`,
+        );
         assert.ok(bound < 0.06, `${column.name}: sample-to-full distance ${bound}`);
       } else {
         // Adjusted p-values may differ (the family includes the numeric columns); the rest is exact.
-        assert.deepEqual({ ...other.significance, adjustedPValue: 0 }, { ...column.significance, adjustedPValue: 0 }, column.name);
+        assert.deepEqual(
+          { ...other.significance, adjustedPValue: 0 },
+          { ...column.significance, adjustedPValue: 0 },
+          column.name,
+        );
         assert.deepEqual(other.effect, column.effect, column.name);
       }
-      assert.deepEqual(other.tests.find((t) => t.test === "psi"), column.tests.find((t) => t.test === "psi"), `${column.name} PSI`);
+      assert.deepEqual(
+        other.tests.find((t) => t.test === "psi"),
+        column.tests.find((t) => t.test === "psi"),
+        `${column.name} PSI`,
+      );
       assert.deepEqual(other.missing?.pValue, column.missing?.pValue, `${column.name} missing`);
     }
   }
@@ -77,7 +95,10 @@ test("ks on the sample alone agrees with the profile path", () => {
   const profile = buildProfile(table, { random: prng.uniform, sampleSize: 500 });
   const current = generateTable(features.slice(0, 1), 300, prng, "window.csv");
   const sample = profileColumnSummary(profile.columns[0]);
-  const direct = ksTwoSampleSorted(sample.kind === "numeric" ? sample.sortedValues : new Float64Array(), summarizeNumeric(current.columns[0] as never).sortedValues);
+  const direct = ksTwoSampleSorted(
+    sample.kind === "numeric" ? sample.sortedValues : new Float64Array(),
+    summarizeNumeric(current.columns[0] as never).sortedValues,
+  );
   const viaAssess = assessDrift(profile, current).columns[0].significance!;
   assert.equal(viaAssess.statistic, direct.statistic);
   assert.equal(viaAssess.pValue, direct.pValue);
@@ -90,8 +111,15 @@ test("parseDriftProfile names the bad key and says how to fix it", () => {
   broken.columns[1].sample = [3, 1, 2];
   assert.throws(
     () => parseDriftProfile(broken, "drift-profile.json"),
-    (error: unknown) => isUserError(error) && error.where?.key === "columns[1].sample" && /sorted ascending/.test(error.message) && /Rebuild the profile/.test(error.message),
+    (error: unknown) =>
+      isUserError(error) &&
+      error.where?.key === "columns[1].sample" &&
+      /sorted ascending/.test(error.message) &&
+      /Rebuild the profile/.test(error.message),
   );
-  assert.throws(() => parseDriftProfile({ format: "something-else" }, "x.json"), (error: unknown) => isUserError(error) && error.where?.key === "format");
+  assert.throws(
+    () => parseDriftProfile({ format: "something-else" }, "x.json"),
+    (error: unknown) => isUserError(error) && error.where?.key === "format",
+  );
   assert.throws(() => parseDriftProfile({ ...profile, version: 2 }, "x.json"), /version is 2/);
 });

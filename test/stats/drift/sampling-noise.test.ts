@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cdfSpreadIntegral, effectiveSampleSize, expectedNullJensenShannonDivergence, expectedNullWasserstein, poissonDeviationFactor } from "../../../src/stats/drift/sampling-noise.ts";
+import {
+  cdfSpreadIntegral,
+  effectiveSampleSize,
+  expectedNullJensenShannonDivergence,
+  expectedNullWasserstein,
+  poissonDeviationFactor,
+} from "../../../src/stats/drift/sampling-noise.ts";
 import { jensenShannonDistance } from "../../../src/stats/drift/jensen-shannon.ts";
 import { wassersteinDistanceSorted } from "../../../src/stats/drift/wasserstein.ts";
 import { seededRandom as createPrng } from "../../support/seeded-random.ts";
@@ -33,7 +39,8 @@ test("the Wasserstein noise estimate is within 15% of the simulated mean for nor
     const reference = sortedUniforms(20000, prng).map(quantile);
     let total = 0;
     const reps = 200;
-    for (let r = 0; r < reps; r++) total += wassersteinDistanceSorted(reference, sortedUniforms(100, prng).map(quantile));
+    for (let r = 0; r < reps; r++)
+      total += wassersteinDistanceSorted(reference, sortedUniforms(100, prng).map(quantile));
     const simulated = total / reps;
     const predicted = expectedNullWasserstein(reference, 20000, 100);
     assert.ok(Math.abs(predicted / simulated - 1) < 0.15, `predicted ${predicted}, simulated ${simulated}`);
@@ -42,7 +49,13 @@ test("the Wasserstein noise estimate is within 15% of the simulated mean for nor
 
 test("the Jensen-Shannon noise estimate is within 20% of the simulated mean divergence", () => {
   const prng = createPrng(13);
-  const feature = { kind: "categorical" as const, name: "c", categories: ["a", "b", "c", "d", "e"], probabilities: [0.3, 0.25, 0.2, 0.15, 0.1], missingShare: 0 };
+  const feature = {
+    kind: "categorical" as const,
+    name: "c",
+    categories: ["a", "b", "c", "d", "e"],
+    probabilities: [0.3, 0.25, 0.2, 0.15, 0.1],
+    missingShare: 0,
+  };
   const counts = (column: ReturnType<typeof generateColumn>) => {
     const out = new Array(5).fill(0);
     if (column.kind === "categorical") for (const code of column.codes) out[code] += 1;
@@ -51,7 +64,10 @@ test("the Jensen-Shannon noise estimate is within 20% of the simulated mean dive
   let total = 0;
   const reps = 300;
   for (let r = 0; r < reps; r++) {
-    const js = jensenShannonDistance(counts(generateColumn(feature, 20000, prng)), counts(generateColumn(feature, 200, prng)));
+    const js = jensenShannonDistance(
+      counts(generateColumn(feature, 20000, prng)),
+      counts(generateColumn(feature, 200, prng)),
+    );
     total += js * js;
   }
   const predicted = expectedNullJensenShannonDivergence(5, 20000, 200);

@@ -10,9 +10,15 @@
 import type { CategoricalColumn, Column, NumericColumn, Table } from "../../../src/data/table.ts";
 import type { SeededRandom as Prng } from "../../support/seeded-random.ts";
 
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239,
+];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 const [a0, a1, a2, a3, a4, a5] = A;
 const [b0, b1, b2, b3, b4] = B;
@@ -32,7 +38,10 @@ export function inverseNormal(p: number): number {
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 /** n sorted uniforms in (0, 1), O(n). */
@@ -95,7 +104,8 @@ export function generateColumn(feature: Feature, n: number, prng: Prng): Column 
   let cumulative = feature.probabilities[0];
   for (let i = 0; i < present; i++) {
     const u = sums[i] * scale;
-    while (u >= cumulative && category < feature.probabilities.length - 1) cumulative += feature.probabilities[++category];
+    while (u >= cumulative && category < feature.probabilities.length - 1)
+      cumulative += feature.probabilities[++category];
     codes[i] = category;
   }
   return { kind: "categorical", name: feature.name, codes, categories: feature.categories } satisfies CategoricalColumn;
@@ -127,7 +137,9 @@ const labels = (prefix: string, k: number) => Array.from({ length: k }, (_, i) =
  * with rare categories (0.2% shares) that stress the chi-squared approximation.
  */
 export function twentyFeatures(): Feature[] {
-  const poisson3 = [0.0498, 0.1494, 0.224, 0.224, 0.168, 0.1008, 0.0504, 0.0216, 0.0081, 0.0027, 0.0008, 0.0002, 0.0004];
+  const poisson3 = [
+    0.0498, 0.1494, 0.224, 0.224, 0.168, 0.1008, 0.0504, 0.0216, 0.0081, 0.0027, 0.0008, 0.0002, 0.0004,
+  ];
   const numeric: NumericFeature[] = [
     { kind: "numeric", name: "normal", quantile: normal(0, 1), missingShare: 0 },
     { kind: "numeric", name: "amount", quantile: normal(250, 40), missingShare: 0 },
@@ -141,7 +153,12 @@ export function twentyFeatures(): Feature[] {
     { kind: "numeric", name: "score", quantile: (u) => 1 / (1 + Math.exp(-2 * inverseNormal(u))), missingShare: 0 },
     { kind: "numeric", name: "binary_numeric", quantile: (u) => (u < 0.3 ? 0 : 1), missingShare: 0 },
     { kind: "numeric", name: "weibull", quantile: (u) => (-Math.log(1 - u)) ** 0.5, missingShare: 0 },
-    { kind: "numeric", name: "zero_inflated", quantile: (u) => (u < 0.6 ? 0 : -Math.log((1 - u) / 0.4)), missingShare: 0 },
+    {
+      kind: "numeric",
+      name: "zero_inflated",
+      quantile: (u) => (u < 0.6 ? 0 : -Math.log((1 - u) / 0.4)),
+      missingShare: 0,
+    },
     { kind: "numeric", name: "normal_wide", quantile: normal(-1000, 300), missingShare: 0.02 },
   ];
   const categorical: CategoricalFeature[] = [
@@ -156,21 +173,38 @@ export function twentyFeatures(): Feature[] {
       probabilities: [0.45, 0.3, 0.2, 0.044, 0.004, 0.002],
       missingShare: 0,
     },
-    { kind: "categorical", name: "plan", categories: labels("p", 4), probabilities: [0.25, 0.25, 0.25, 0.25], missingShare: 0.005 },
+    {
+      kind: "categorical",
+      name: "plan",
+      categories: labels("p", 4),
+      probabilities: [0.25, 0.25, 0.25, 0.25],
+      missingShare: 0.005,
+    },
   ];
   return [...numeric, ...categorical];
 }
 
 /** The same features with one numeric feature's mean moved by `shiftInSd` standard deviations. */
 export function withMeanShift(features: readonly Feature[], name: string, shiftInSd: number, sd: number): Feature[] {
-  return features.map((f) => (f.name === name && f.kind === "numeric" ? { ...f, quantile: (u: number) => f.quantile(u) + shiftInSd * sd } : f));
+  return features.map((f) =>
+    f.name === name && f.kind === "numeric" ? { ...f, quantile: (u: number) => f.quantile(u) + shiftInSd * sd } : f,
+  );
 }
 
 /** The same features with a new category taking `share` of a categorical feature. */
-export function withNewCategory(features: readonly Feature[], name: string, category: string, share: number): Feature[] {
+export function withNewCategory(
+  features: readonly Feature[],
+  name: string,
+  category: string,
+  share: number,
+): Feature[] {
   return features.map((f) =>
     f.name === name && f.kind === "categorical"
-      ? { ...f, categories: [...f.categories, category], probabilities: [...f.probabilities.map((p) => p * (1 - share)), share] }
+      ? {
+          ...f,
+          categories: [...f.categories, category],
+          probabilities: [...f.probabilities.map((p) => p * (1 - share)), share],
+        }
       : f,
   );
 }

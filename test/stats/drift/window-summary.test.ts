@@ -14,7 +14,14 @@ function normalTable(n: number, seed: number, shift: number, source: string): Ta
     values[i] = i % 50 === 0 ? NaN : z;
     rounded[i] = Math.round(z * 4) / 4; // ties, and values between the reference's
   }
-  return { source, rowCount: n, columns: [{ kind: "numeric", name: "x", values }, { kind: "numeric", name: "r", values: rounded }] };
+  return {
+    source,
+    rowCount: n,
+    columns: [
+      { kind: "numeric", name: "x", values },
+      { kind: "numeric", name: "r", values: rounded },
+    ],
+  };
 }
 
 /** The same window summarized in batches on counts (exactValues tiny) and whole: same statistics and verdicts. */
@@ -28,11 +35,24 @@ for (const shift of [0, 0.05, 0.3]) {
     const summarizer = new WindowSummarizer(summaries, { exactValues: 2 });
     for (let start = 0; start < current.rowCount; start += 4096) {
       const end = Math.min(current.rowCount, start + 4096);
-      summarizer.add({ source: "cur", rowCount: end - start, columns: current.columns.map((c) => (c.kind === "numeric" ? { ...c, values: c.values.subarray(start, end) } : c)) });
+      summarizer.add({
+        source: "cur",
+        rowCount: end - start,
+        columns: current.columns.map((c) =>
+          c.kind === "numeric" ? { ...c, values: c.values.subarray(start, end) } : c,
+        ),
+      });
     }
     const window = summarizer.finish();
-    assert.ok(window.columns.get("x")!.kind === "numeric" && (window.columns.get("x") as any).measured, "the window was binned");
-    const streamed = assessSummaries(referenceSide, { source: "cur", rowCount: window.rowCount, columns: new Map([...window.columns].map(([n, s]) => [n, () => s])) });
+    assert.ok(
+      window.columns.get("x")!.kind === "numeric" && (window.columns.get("x") as any).measured,
+      "the window was binned",
+    );
+    const streamed = assessSummaries(referenceSide, {
+      source: "cur",
+      rowCount: window.rowCount,
+      columns: new Map([...window.columns].map(([n, s]) => [n, () => s])),
+    });
     assert.equal(streamed.drifted, exact.drifted);
     for (const column of exact.columns) {
       const twin = streamed.columns.find((c) => c.name === column.name)!;
@@ -42,7 +62,10 @@ for (const shift of [0, 0.05, 0.3]) {
       const psi = (c: typeof column) => c.tests.find((t) => t.test === "psi")!.value!;
       assert.ok(Math.abs(psi(twin) - psi(column)) < 1e-12, `${column.name}: PSI`);
       const bound = (window.columns.get(column.name) as any).measured.wassersteinError / column.reference.std! + 1e-12;
-      assert.ok(Math.abs(twin.effect!.value - column.effect!.value) <= bound, `${column.name}: Wasserstein ${twin.effect!.value} vs ${column.effect!.value}, bound ${bound}`);
+      assert.ok(
+        Math.abs(twin.effect!.value - column.effect!.value) <= bound,
+        `${column.name}: Wasserstein ${twin.effect!.value} vs ${column.effect!.value}, bound ${bound}`,
+      );
       assert.ok(bound < twin.effect!.noise / 10, "the bound is far below the sampling noise the verdict removes");
       assert.ok(Math.abs(twin.current.mean! - column.current.mean!) < 1e-12);
     }

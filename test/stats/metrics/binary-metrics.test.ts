@@ -70,7 +70,14 @@ test("ROC AUC and average precision are undefined, with a reason, for one class 
   assert.match(rocAuc(zeros, scores).undefinedReason!, /only one class/);
   assert.match(rocAuc(f64([1, 1, 1]), scores).undefinedReason!, /no negatives/);
   assert.match(averagePrecision(zeros, scores).undefinedReason!, /no positives/);
-  for (const metric of [rocAuc, averagePrecision, logLoss, brierScore, accuracy, expectedCalibrationError] as BinaryMetric[]) {
+  for (const metric of [
+    rocAuc,
+    averagePrecision,
+    logLoss,
+    brierScore,
+    accuracy,
+    expectedCalibrationError,
+  ] as BinaryMetric[]) {
     const empty = metric(f64([]), f64([]));
     assert.ok(Number.isNaN(empty.value));
     assert.equal(empty.undefinedReason, "there are no rows");
@@ -80,7 +87,10 @@ test("ROC AUC and average precision are undefined, with a reason, for one class 
 test("zero_division: precision, recall and F1 are 0 with a note, as scikit-learn's default", () => {
   const labels = f64([0, 0, 1]);
   const none = f64([0.1, 0.2, 0.3]); // nothing predicted positive
-  assert.deepEqual(precision(labels, none), { value: 0, note: "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention" });
+  assert.deepEqual(precision(labels, none), {
+    value: 0,
+    note: "no row is predicted positive, so precision is 0 by scikit-learn's zero_division convention",
+  });
   assert.equal(recall(labels, none).value, 0);
   assert.equal(recall(labels, none).note, undefined); // TP / (TP + FN) = 0 / 1 is a real 0
   const noPositives = f64([0, 0, 0]);

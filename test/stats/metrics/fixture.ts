@@ -12,8 +12,15 @@ interface BinaryCase {
   challenger: number[];
   metrics: { champion: MetricValues; challenger: MetricValues };
   delong: null | {
-    championAuc: number; challengerAuc: number; difference: number; covariance: [[number, number], [number, number]];
-    variance: number; z: number; pValue: number; ciLow: number; ciHigh: number;
+    championAuc: number;
+    challengerAuc: number;
+    difference: number;
+    covariance: [[number, number], [number, number]];
+    variance: number;
+    z: number;
+    pValue: number;
+    ciLow: number;
+    ciHigh: number;
   };
   mcnemar: { b: number; c: number; pValue: number; midP: number };
 }
@@ -43,8 +50,16 @@ export interface Reference {
   regression: RegressionCase[];
   mcnemarCounts: { b: number; c: number; pValue: number; midP: number }[];
   bca: {
-    bootstrap: number[]; estimate: number; jackknife: number[]; confidence: number; biasCorrection: number;
-    acceleration: number; low: number; high: number; percentileLow: number; percentileHigh: number;
+    bootstrap: number[];
+    estimate: number;
+    jackknife: number[];
+    confidence: number;
+    biasCorrection: number;
+    acceleration: number;
+    low: number;
+    high: number;
+    percentileLow: number;
+    percentileHigh: number;
   };
   distributions: {
     normalCdf: [number, number][];

@@ -28,11 +28,18 @@ test("worked examples: argmax takes the first maximum; macro F1 averages the cla
   const probabilities = f64([0.8, 0.1, 0.1, 0.1, 0.2, 0.7, 0.1, 0.1, 0.8, 0.2, 0.2, 0.6]);
   assertClose(macroF1(f64([0, 1, 2, 2]), probabilities, 3).value, 0.6, "macro F1");
   assert.equal(multiclassAccuracy(f64([0, 2]), f64([0.7, 0.2, 0.1, 0.5, 0.2, 0.3]), 3).value, 0.5);
-  assertClose(multiclassLogLoss(f64([0, 2]), f64([0.7, 0.2, 0.1, 0.1, 0.3, 0.6]), 3).value, (-Math.log(0.7) - Math.log(0.6)) / 2, "log loss");
+  assertClose(
+    multiclassLogLoss(f64([0, 2]), f64([0.7, 0.2, 0.1, 0.1, 0.3, 0.6]), 3).value,
+    (-Math.log(0.7) - Math.log(0.6)) / 2,
+    "log loss",
+  );
 });
 
 test("labels outside 0..C-1 and wrongly shaped probabilities are user errors naming the row", () => {
-  assert.throws(() => multiclassAccuracy(f64([0, 3]), f64([0.5, 0.5, 0, 0, 0, 1]), 3), /row 1 \(0-based\) is 3.*0\.\.2/);
+  assert.throws(
+    () => multiclassAccuracy(f64([0, 3]), f64([0.5, 0.5, 0, 0, 0, 1]), 3),
+    /row 1 \(0-based\) is 3.*0\.\.2/,
+  );
   assert.throws(() => macroF1(f64([0, 1]), f64([0.5, 0.5, 0]), 3), /expected 2 rows x 3 classes = 6/);
   assert.throws(() => multiclassLogLoss(f64([0]), f64([0.5, NaN, 0.5]), 3), /row 0, class 1/);
 });

@@ -13,7 +13,11 @@ test("matches a stable comparison sort on awkward doubles (negatives, -0, subnor
   const random = createRandom(11);
   const special = [0, -0, 5e-324, -5e-324, 1e308, -1e308, Infinity, -Infinity, 1, -1, 0.1, 0.1];
   const values = Float64Array.from({ length: 5000 }, (_, i) =>
-    i < special.length ? special[i] : random.nextFloat() < 0.3 ? Math.round(random.nextFloat() * 20) / 4 - 2 : (random.nextFloat() - 0.5) * 10 ** Math.floor(random.nextFloat() * 20 - 10),
+    i < special.length
+      ? special[i]
+      : random.nextFloat() < 0.3
+        ? Math.round(random.nextFloat() * 20) / 4 - 2
+        : (random.nextFloat() - 0.5) * 10 ** Math.floor(random.nextFloat() * 20 - 10),
   );
   const start = identity(values.length).reverse();
   const expected = [...start].sort((a, b) => values[a] - values[b] || start.indexOf(a) - start.indexOf(b));

@@ -11,7 +11,11 @@ test("RMSE, MAE and R^2 equal scikit-learn", () => {
   for (const c of reference.regression) {
     for (const model of ["champion", "challenger"] as const) {
       for (const [key, expected] of Object.entries(c.metrics[model])) {
-        assertClose(functions[key as keyof typeof functions](f64(c.targets), f64(c[model])).value, expected!, `${c.name} ${model} ${key}`);
+        assertClose(
+          functions[key as keyof typeof functions](f64(c.targets), f64(c[model])).value,
+          expected!,
+          `${c.name} ${model} ${key}`,
+        );
       }
     }
   }

@@ -27,8 +27,18 @@ function rowsOf(data: EvaluationData): number {
 function expand(data: EvaluationData, weights: ArrayLike<number>): EvaluationData {
   const rows: number[] = [];
   for (let i = 0; i < weights.length; i++) for (let k = 0; k < weights[i]; k++) rows.push(i);
-  if (data.task === "binary") return { task: "binary", labels: f64(rows.map((i) => data.labels[i])), scores: f64(rows.map((i) => data.scores[i])) };
-  if (data.task === "regression") return { task: "regression", targets: f64(rows.map((i) => data.targets[i])), predictions: f64(rows.map((i) => data.predictions[i])) };
+  if (data.task === "binary")
+    return {
+      task: "binary",
+      labels: f64(rows.map((i) => data.labels[i])),
+      scores: f64(rows.map((i) => data.scores[i])),
+    };
+  if (data.task === "regression")
+    return {
+      task: "regression",
+      targets: f64(rows.map((i) => data.targets[i])),
+      predictions: f64(rows.map((i) => data.predictions[i])),
+    };
   const c = data.classCount;
   return {
     task: "multiclass",
@@ -49,7 +59,13 @@ test("weighted(state, counts) equals the metric on the rows repeated counts[i] t
         const counts = new Uint8Array(n);
         for (let k = 0; k < n; k++) counts[random.nextBelow(n)]++;
         const expected = computeMetric(name, expand(data, counts)).value;
-        assertClose(implementation.weighted(state, counts), expected, `${data.task} ${name} trial ${trial}`, 1e-12, 1e-14);
+        assertClose(
+          implementation.weighted(state, counts),
+          expected,
+          `${data.task} ${name} trial ${trial}`,
+          1e-12,
+          1e-14,
+        );
       }
     }
   }
@@ -66,7 +82,13 @@ test("leaveOneOut (where a metric has one) equals the metric without that row", 
       for (let i = 0; i < n; i++) {
         const weights = new Uint8Array(n).fill(1);
         weights[i] = 0;
-        assertClose(leftOut[i], computeMetric(name, expand(data, weights)).value, `${data.task} ${name} without row ${i}`, 1e-12, 1e-14);
+        assertClose(
+          leftOut[i],
+          computeMetric(name, expand(data, weights)).value,
+          `${data.task} ${name} without row ${i}`,
+          1e-12,
+          1e-14,
+        );
       }
       checked++;
     }

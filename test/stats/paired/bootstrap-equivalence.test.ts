@@ -9,10 +9,17 @@ import { pairedBootstrapSync } from "../../../src/stats/paired/paired-bootstrap.
 import { f64, reference } from "../metrics/fixture.ts";
 
 interface BootstrapCase {
-  name: string; delta: number; bcaLow: number; bcaHigh: number;
-  percentileLow: number; percentileHigh: number; standardError: number;
+  name: string;
+  delta: number;
+  bcaLow: number;
+  bcaHigh: number;
+  percentileLow: number;
+  percentileHigh: number;
+  standardError: number;
 }
-const fixture = JSON.parse(readFileSync(new URL("../../fixtures/stats/bootstrap.json", import.meta.url), "utf8")) as { cases: BootstrapCase[] };
+const fixture = JSON.parse(readFileSync(new URL("../../fixtures/stats/bootstrap.json", import.meta.url), "utf8")) as {
+  cases: BootstrapCase[];
+};
 
 test("Poisson BCa and percentile intervals equal scipy's multinomial bootstrap within Monte Carlo error", () => {
   for (const expected of fixture.cases) {
@@ -34,7 +41,10 @@ test("Poisson BCa and percentile intervals equal scipy's multinomial bootstrap w
       ["standard error", result.standardError, expected.standardError],
     ];
     for (const [what, actual, wanted] of pairs) {
-      assert.ok(Math.abs(actual - wanted) <= tolerance, `${expected.name} ${what}: ${actual} vs scipy ${wanted} (tolerance ${tolerance})`);
+      assert.ok(
+        Math.abs(actual - wanted) <= tolerance,
+        `${expected.name} ${what}: ${actual} vs scipy ${wanted} (tolerance ${tolerance})`,
+      );
     }
   }
 });

@@ -16,10 +16,24 @@ test("equals a direct O(N^2) implementation of DeLong et al. (1988) on every ref
       continue;
     }
     const e = c.delong;
-    for (const key of ["championAuc", "challengerAuc", "difference", "variance", "z", "pValue", "ciLow", "ciHigh"] as const) {
+    for (const key of [
+      "championAuc",
+      "challengerAuc",
+      "difference",
+      "variance",
+      "z",
+      "pValue",
+      "ciLow",
+      "ciHigh",
+    ] as const) {
       assertClose(result[key], e[key], `${c.name} ${key}`, 1e-10, 1e-15);
     }
-    for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+    for (const [i, j] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]) {
       assertClose(result.covariance[i][j], e.covariance[i][j], `${c.name} covariance[${i}][${j}]`, 1e-10, 1e-17);
     }
     assert.equal(result.confidence, 0.95);
@@ -40,7 +54,11 @@ test("identical models: zero variance is reported as undefined, not as p = 0", (
 
 test("different labels are refused", () => {
   assert.throws(
-    () => delongTest({ task: "binary", labels: f64([0, 1]), scores: f64([0.1, 0.2]) }, { task: "binary", labels: f64([1, 0]), scores: f64([0.1, 0.2]) }),
+    () =>
+      delongTest(
+        { task: "binary", labels: f64([0, 1]), scores: f64([0.1, 0.2]) },
+        { task: "binary", labels: f64([1, 0]), scores: f64([0.1, 0.2]) },
+      ),
     /same rows with the same labels/,
   );
 });

@@ -16,8 +16,9 @@ test("normal CDF, upper tail and quantile equal scipy.special.ndtr / norm.sf / n
 });
 
 test("binomial pmf and cdf equal scipy.stats.binom", () => {
-  for (const [k, n, p, expected] of d.binomialPmf) assertClose(binomialPmf(k, n, p), expected, `pmf(${k}; ${n}, ${p})`, 1e-12, 1e-300);
-  for (const [k, n, p, expected] of d.binomialCdf) assertClose(binomialCdf(k, n, p), expected, `cdf(${k}; ${n}, ${p})`, 1e-11, 1e-300);
+  for (const [k, n, p, expected] of d.binomialPmf)
+    assertClose(binomialPmf(k, n, p), expected, `pmf(${k}; ${n}, ${p})`, 1e-12, 1e-300);
+  for (const [k, n, p, expected] of d.binomialCdf)
+    assertClose(binomialCdf(k, n, p), expected, `cdf(${k}; ${n}, ${p})`, 1e-11, 1e-300);
   assertClose(binomialPmf(3, 10, 0.5), 120 / 1024, "worked example", 1e-14);
 });
-

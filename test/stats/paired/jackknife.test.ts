@@ -11,7 +11,10 @@ function regression(n: number, seed: number): { champion: RegressionPredictions;
   const random = createRandom(seed);
   const targets = f64(Array.from({ length: n }, () => random.nextFloat() * 10));
   const noisy = (scale: number) => f64([...targets].map((t) => t + (random.nextFloat() - 0.5) * scale));
-  return { champion: { task: "regression", targets, predictions: noisy(4) }, challenger: { task: "regression", targets, predictions: noisy(3) } };
+  return {
+    champion: { task: "regression", targets, predictions: noisy(4) },
+    challenger: { task: "regression", targets, predictions: noisy(3) },
+  };
 }
 
 function without(data: RegressionPredictions, row: number): RegressionPredictions {
@@ -30,7 +33,9 @@ test("closed form (MAE): one value per row, challenger minus champion without th
   assert.equal(result.kind, "exact");
   assert.equal(result.values.length, 30);
   for (const row of [0, 17, 29]) {
-    const expected = computeMetric("mae", without(data.challenger, row)).value - computeMetric("mae", without(data.champion, row)).value;
+    const expected =
+      computeMetric("mae", without(data.challenger, row)).value -
+      computeMetric("mae", without(data.champion, row)).value;
     assertClose(result.values[row], expected, `row ${row}`, 1e-12, 1e-15);
   }
 });
@@ -40,7 +45,8 @@ test("no closed form (R^2), small N: recomputed without each row", () => {
   const result = jackknife("r2", data);
   assert.equal(result.kind, "exact");
   for (const row of [0, 20, 39]) {
-    const expected = computeMetric("r2", without(data.challenger, row)).value - computeMetric("r2", without(data.champion, row)).value;
+    const expected =
+      computeMetric("r2", without(data.challenger, row)).value - computeMetric("r2", without(data.champion, row)).value;
     assertClose(result.values[row], expected, `row ${row}`, 1e-12, 1e-15);
   }
 });

@@ -24,14 +24,16 @@ test("worked example b = 2, c = 8", () => {
 
 test("from per-row correctness of the reference models (threshold 0.5 / argmax)", () => {
   for (const c of reference.binary) {
-    const correct = (scores: number[]) => rowCorrectness({ task: "binary", labels: f64(c.labels), scores: f64(scores) });
+    const correct = (scores: number[]) =>
+      rowCorrectness({ task: "binary", labels: f64(c.labels), scores: f64(scores) });
     const result = mcnemarTest(correct(c.champion), correct(c.challenger));
     assert.deepEqual([result.b, result.c], [c.mcnemar.b, c.mcnemar.c], c.name);
     assertClose(result.pValue, c.mcnemar.pValue, `${c.name} p`, 1e-12);
     assertClose(result.midP, c.mcnemar.midP, `${c.name} mid-p`, 1e-12);
   }
   for (const c of reference.multiclass) {
-    const correct = (p: number[]) => rowCorrectness({ task: "multiclass", labels: f64(c.labels), probabilities: f64(p), classCount: c.classCount });
+    const correct = (p: number[]) =>
+      rowCorrectness({ task: "multiclass", labels: f64(c.labels), probabilities: f64(p), classCount: c.classCount });
     const result = mcnemarTest(correct(c.champion), correct(c.challenger));
     assert.deepEqual([result.b, result.c], [c.mcnemar.b, c.mcnemar.c], c.name);
   }

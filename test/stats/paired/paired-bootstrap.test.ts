@@ -15,7 +15,8 @@ function normal(random: RandomSource): number {
 function binormal(n: number, seed: number, separations: [number, number]): [BinaryPredictions, BinaryPredictions] {
   const random = createRandom(seed);
   const labels = f64(Array.from({ length: n }, () => (random.nextFloat() < 0.4 ? 1 : 0)));
-  const scores = (separation: number) => f64([...labels].map((y) => 1 / (1 + Math.exp(-(y * separation + normal(random))))));
+  const scores = (separation: number) =>
+    f64([...labels].map((y) => 1 / (1 + Math.exp(-(y * separation + normal(random))))));
   return [
     { task: "binary", labels, scores: scores(separations[0]) },
     { task: "binary", labels, scores: scores(separations[1]) },
@@ -46,7 +47,10 @@ test("a clear improvement: the interval contains the observed difference and exc
   const [champion, challenger] = binormal(600, 5, [0.5, 2.0]);
   for (const metric of ["roc_auc", "log_loss", "accuracy", "average_precision", "ece"]) {
     const result = pairedBootstrapSync(champion, challenger, { metric, resamples: 400, seed: 1 });
-    assert.ok(result.ciLow <= result.delta && result.delta <= result.ciHigh, `${metric}: ${result.ciLow} <= ${result.delta} <= ${result.ciHigh}`);
+    assert.ok(
+      result.ciLow <= result.delta && result.delta <= result.ciHigh,
+      `${metric}: ${result.ciLow} <= ${result.delta} <= ${result.ciHigh}`,
+    );
     assert.ok(result.percentile.low <= result.delta && result.delta <= result.percentile.high, `${metric} percentile`);
     const better = result.direction === "higher" ? result.ciLow > 0 : result.ciHigh < 0;
     if (metric !== "ece") assert.ok(better, `${metric}: [${result.ciLow}, ${result.ciHigh}] should exclude 0`);
@@ -94,7 +98,12 @@ test("resamples where the metric is undefined are left out and counted", () => {
 
 test("models scored on different rows are refused", () => {
   assert.throws(
-    () => pairedBootstrapSync(small[0], { ...small[1], labels: f64([...small[1].labels].reverse()) }, { metric: "roc_auc" }),
+    () =>
+      pairedBootstrapSync(
+        small[0],
+        { ...small[1], labels: f64([...small[1].labels].reverse()) },
+        { metric: "roc_auc" },
+      ),
     (error: unknown) => isUserError(error) && /labels differ at row 0/.test(error.message),
   );
   assert.throws(() => pairedBootstrapSync(small[0], small[1], { metric: "rmse" }), /does not apply to task binary/);
@@ -113,6 +122,9 @@ test("worker threads give the identical result (resample r always uses stream r)
 });
 
 test("the worker entry: the tsx shim from sources, bootstrap-worker.js next to a bundle", () => {
-  assert.match(workerEntryUrl("file:///x/src/stats/paired/paired-bootstrap.ts").href, /\/x\/src\/stats\/paired\/bootstrap-worker-from-source\.mjs$/);
+  assert.match(
+    workerEntryUrl("file:///x/src/stats/paired/paired-bootstrap.ts").href,
+    /\/x\/src\/stats\/paired\/bootstrap-worker-from-source\.mjs$/,
+  );
   assert.equal(workerEntryUrl("file:///x/dist/main.js").href, "file:///x/dist/bootstrap-worker.js");
 });

@@ -55,7 +55,10 @@ test("on resample weights, equals ROC AUC of the rows repeated by their weights 
         assertClose(out[1], expectedChallenger, `${c.name} group ${group} lane ${lane} challenger`, 1e-14);
         const genericOut = new Float64Array(2);
         generic.evaluate(genericPrepared.state, byRow, genericOut);
-        assert.deepEqual([...genericOut].map((v) => v.toPrecision(14)), [...out].map((v) => v.toPrecision(14)));
+        assert.deepEqual(
+          [...genericOut].map((v) => v.toPrecision(14)),
+          [...out].map((v) => v.toPrecision(14)),
+        );
       }
     }
   }
@@ -66,7 +69,11 @@ test("the fused four-resample pass equals fillPoissonWeights + evaluate for each
     const random = createRandom(n);
     const labels = f64(Array.from({ length: n }, () => (random.nextFloat() < 0.35 ? 1 : 0)));
     const scores = () => f64([...labels].map((y) => Math.round((0.3 * y + 0.7 * random.nextFloat()) * 200) / 200));
-    const prepared = rocAucKernel.prepare({ task: "binary", labels, scores: scores() }, { task: "binary", labels, scores: scores() }, resolveMetricOptions());
+    const prepared = rocAucKernel.prepare(
+      { task: "binary", labels, scores: scores() },
+      { task: "binary", labels, scores: scores() },
+      resolveMetricOptions(),
+    );
     const [key1, key2] = groupKeys(9, 0);
     const fused = new Float64Array(8);
     rocAucKernel.resampleGroup!(prepared.state, key1, key2, fused);
@@ -84,13 +91,27 @@ test("the fused four-resample pass equals fillPoissonWeights + evaluate for each
 test("leave-one-out values in canonical order equal AUC without that row", () => {
   const c = reference.binary.find((b) => b.name === "small_ties")!;
   const labels = f64(c.labels);
-  const prepared = rocAucKernel.prepare({ task: "binary", labels, scores: f64(c.champion) }, { task: "binary", labels, scores: f64(c.challenger) }, resolveMetricOptions());
+  const prepared = rocAucKernel.prepare(
+    { task: "binary", labels, scores: f64(c.champion) },
+    { task: "binary", labels, scores: f64(c.challenger) },
+    resolveMetricOptions(),
+  );
   const leftOut = prepared.leaveOneOut()!;
   const order = rankScores(labels, f64(c.champion)).order;
   for (let p = 0; p < labels.length; p++) {
     const keep = c.labels.map((_, i) => i).filter((i) => i !== order[p]);
     const y = f64(keep.map((i) => c.labels[i]));
-    assertClose(leftOut.champion[p], rocAuc(y, f64(keep.map((i) => c.champion[i]))).value, `champion without row ${order[p]}`, 1e-13);
-    assertClose(leftOut.challenger[p], rocAuc(y, f64(keep.map((i) => c.challenger[i]))).value, `challenger without row ${order[p]}`, 1e-13);
+    assertClose(
+      leftOut.champion[p],
+      rocAuc(y, f64(keep.map((i) => c.champion[i]))).value,
+      `champion without row ${order[p]}`,
+      1e-13,
+    );
+    assertClose(
+      leftOut.challenger[p],
+      rocAuc(y, f64(keep.map((i) => c.challenger[i]))).value,
+      `challenger without row ${order[p]}`,
+      1e-13,
+    );
   }
 });

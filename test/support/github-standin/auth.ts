@@ -43,7 +43,17 @@ const ANONYMOUS_OPERATIONS = new Set([
 ]);
 
 /** Public GETs: GitHub answers them unauthenticated (rate limited); private repositories answer 404. */
-const PUBLIC_READ_PREFIXES = ["/repos/", "/users/", "/orgs/", "/search/", "/gists/", "/repositories", "/licenses", "/emojis", "/gitignore"];
+const PUBLIC_READ_PREFIXES = [
+  "/repos/",
+  "/users/",
+  "/orgs/",
+  "/search/",
+  "/gists/",
+  "/repositories",
+  "/licenses",
+  "/emojis",
+  "/gitignore",
+];
 
 export function authenticate(
   header: string | undefined,
@@ -67,7 +77,10 @@ export function authenticate(
     }
     const checked = checkJwt(jwt, state);
     if (typeof checked === "string") {
-      return { auth: { kind: "none" }, problem: { status: 401, message: checked, reason: `app JWT rejected: ${checked}` } };
+      return {
+        auth: { kind: "none" },
+        problem: { status: 401, message: checked, reason: `app JWT rejected: ${checked}` },
+      };
     }
     return { auth: { kind: "jwt", appId: checked } };
   }
@@ -79,7 +92,11 @@ export function authenticate(
     if (anonymous) return { auth: { kind: "none" } };
     return {
       auth: { kind: "none" },
-      problem: { status: 401, message: "Requires authentication", reason: `${route.method} ${route.template} sent without an Authorization header` },
+      problem: {
+        status: 401,
+        message: "Requires authentication",
+        reason: `${route.method} ${route.template} sent without an Authorization header`,
+      },
     };
   }
   if (jwt) {
@@ -97,10 +114,17 @@ export function authenticate(
     return { auth: { kind: "installation", installationId, actor: state.app.bot } };
   }
   if (state.isIssuedToken(credential.value)) {
-    return { auth: { kind: "none" }, problem: { status: 401, message: "Bad credentials", reason: "installation token expired" } };
+    return {
+      auth: { kind: "none" },
+      problem: { status: 401, message: "Bad credentials", reason: "installation token expired" },
+    };
   }
   return {
-    auth: { kind: "token", user: tokenUsers.get(credential.value), looksLikeGitHubToken: credential.value.startsWith("ghs_") },
+    auth: {
+      kind: "token",
+      user: tokenUsers.get(credential.value),
+      looksLikeGitHubToken: credential.value.startsWith("ghs_"),
+    },
   };
 }
 
@@ -138,11 +162,15 @@ function checkJwt(jwt: string, state: GitHubState): number | string {
   }
   if (header.alg !== "RS256") return `'alg' must be RS256, got ${header.alg}`;
   const now = Math.floor(state.clock().getTime() / 1000);
-  if (typeof claims.exp !== "number" || typeof claims.iat !== "number") return "'Expiration time' and 'Issued at' claims are required";
-  if (claims.exp <= now) return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
+  if (typeof claims.exp !== "number" || typeof claims.iat !== "number")
+    return "'Expiration time' and 'Issued at' claims are required";
+  if (claims.exp <= now)
+    return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
   if (claims.exp - claims.iat > 600) return "'Expiration time' claim ('exp') is too far in the future";
-  if (claims.iat > now + 60) return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
-  if (String(claims.iss) !== String(state.app.id)) return `'Issuer' claim ('iss') must be the app id ${state.app.id}, got ${claims.iss}`;
+  if (claims.iat > now + 60)
+    return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
+  if (String(claims.iss) !== String(state.app.id))
+    return `'Issuer' claim ('iss') must be the app id ${state.app.id}, got ${claims.iss}`;
   if (state.app.privateKey) {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(`${headerPart}.${payloadPart}`);

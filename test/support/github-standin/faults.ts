@@ -59,7 +59,10 @@ export class FaultQueue {
   }
 }
 
-function matches(matcher: FaultMatcher, request: { method: string; path: string; template: string; operationId: string }): boolean {
+function matches(
+  matcher: FaultMatcher,
+  request: { method: string; path: string; template: string; operationId: string },
+): boolean {
   if (matcher.method && matcher.method.toUpperCase() !== request.method) return false;
   if (matcher.operationId && matcher.operationId !== request.operationId) return false;
   if (matcher.path instanceof RegExp) return matcher.path.test(request.path);
@@ -87,8 +90,10 @@ export function faultResult(
     headers["x-ratelimit-remaining"] = "0";
     headers["x-ratelimit-used"] = "5000";
     headers["x-ratelimit-reset"] = String(options.nowSeconds + retryAfter);
-    message ??= "API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.";
-    documentationUrl = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-the-primary-rate-limit";
+    message ??=
+      "API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.";
+    documentationUrl =
+      "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-the-primary-rate-limit";
   } else {
     message ??= fault.status >= 500 ? "Server Error" : "Injected failure";
   }

@@ -192,12 +192,17 @@ export class GitStore {
     if (type === "blob") return this.store({ type: "blob", content: body }, body);
     if (type === "tree") {
       const entries: TreeEntry[] = [];
-      for (let at = 0; at < body.length; ) {
+      for (let at = 0; at < body.length;) {
         const space = body.indexOf(0x20, at);
         const nul = body.indexOf(0, space);
         const mode = body.subarray(at, space).toString().padStart(6, "0");
         const sha = body.subarray(nul + 1, nul + 21).toString("hex");
-        entries.push({ name: body.subarray(space + 1, nul).toString(), mode, type: mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob", sha });
+        entries.push({
+          name: body.subarray(space + 1, nul).toString(),
+          mode,
+          type: mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob",
+          sha,
+        });
         at = nul + 21;
       }
       return this.store({ type: "tree", entries }, body);
@@ -206,21 +211,29 @@ export class GitStore {
       const text = body.toString();
       const split = text.indexOf("\n\n");
       const headers = text.slice(0, split).split("\n");
-      const field = (name: string) => headers.filter((h) => h.startsWith(`${name} `)).map((h) => h.slice(name.length + 1));
+      const field = (name: string) =>
+        headers.filter((h) => h.startsWith(`${name} `)).map((h) => h.slice(name.length + 1));
       const signature = (line: string): Signature => {
         const m = /^(.*) <(.*)> (\d+) [+-]\d{4}$/.exec(line)!;
         return { name: m[1], email: m[2], date: new Date(Number(m[3]) * 1000).toISOString().replace(/\.000Z$/, "Z") };
       };
-      return this.store({ type: "commit", tree: field("tree")[0], parents: field("parent"), message: text.slice(split + 2), author: signature(field("author")[0]), committer: signature(field("committer")[0]) }, body);
+      return this.store(
+        {
+          type: "commit",
+          tree: field("tree")[0],
+          parents: field("parent"),
+          message: text.slice(split + 2),
+          author: signature(field("author")[0]),
+          committer: signature(field("committer")[0]),
+        },
+        body,
+      );
     }
     throw new Error(`storeRaw: ${type} objects are not kept`);
   }
 
   private store(object: GitObject, body: Buffer): string {
-    const sha = createHash("sha1")
-      .update(`${object.type} ${body.length}\0`)
-      .update(body)
-      .digest("hex");
+    const sha = createHash("sha1").update(`${object.type} ${body.length}\0`).update(body).digest("hex");
     if (!this.objects.has(sha)) this.objects.set(sha, object);
     return sha;
   }

@@ -83,10 +83,7 @@ export function getRouter(): Router {
   return cachedRouter;
 }
 
-export function resolveParameter(
-  spec: OpenApiSpec,
-  parameter: OpenApiParameter | { $ref: string },
-): OpenApiParameter {
+export function resolveParameter(spec: OpenApiSpec, parameter: OpenApiParameter | { $ref: string }): OpenApiParameter {
   if ("$ref" in parameter) {
     const name = parameter.$ref.replace("#/components/parameters/", "");
     const resolved = spec.components.parameters[name];
@@ -113,10 +110,7 @@ export class Router {
       for (const method of HTTP_METHODS) {
         const operation = item[method] as OpenApiOperation | undefined;
         if (!operation) continue;
-        const parameters = [
-          ...pathLevel,
-          ...(operation.parameters ?? []).map((p) => resolveParameter(spec, p)),
-        ];
+        const parameters = [...pathLevel, ...(operation.parameters ?? []).map((p) => resolveParameter(spec, p))];
         const multi = new Set(parameters.filter((p) => p["x-multi-segment"]).map((p) => p.name));
         const segments: Segment[] = template
           .split("/")
@@ -163,11 +157,7 @@ export class Router {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
       const span = parts.length - route.segments.length;
-      if (
-        !best ||
-        route.literalCount > best.literals ||
-        (route.literalCount === best.literals && span < best.span)
-      ) {
+      if (!best || route.literalCount > best.literals || (route.literalCount === best.literals && span < best.span)) {
         best = { match: { route, params }, literals: route.literalCount, span };
       }
     }

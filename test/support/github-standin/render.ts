@@ -379,7 +379,11 @@ export function repoCommit(links: Links, repo: Repo, sha: string, withFiles = fa
     comments_url: `${api}/commits/${sha}/comments`,
     author: actor(c.author.name),
     committer: actor(c.committer.name),
-    parents: c.parents.map((p) => ({ sha: p, url: `${api}/commits/${p}`, html_url: `${links.html}/${repo.fullName}/commit/${p}` })),
+    parents: c.parents.map((p) => ({
+      sha: p,
+      url: `${api}/commits/${p}`,
+      html_url: `${links.html}/${repo.fullName}/commit/${p}`,
+    })),
   };
   if (withFiles) {
     const before = c.parents[0] ? repo.git.flatten(repo.git.commit(c.parents[0])!.tree) : new Map();
@@ -421,7 +425,14 @@ export function branch(links: Links, repo: Repo, name: string, sha: string) {
 }
 
 /** One entry of the contents API: a file (optionally with its base64 content) or a directory. */
-export function contentEntry(links: Links, repo: Repo, path: string, entry: TreeEntry, ref: string, withContent: boolean) {
+export function contentEntry(
+  links: Links,
+  repo: Repo,
+  path: string,
+  entry: TreeEntry,
+  ref: string,
+  withContent: boolean,
+) {
   const encodedPath = path.split("/").map(encodeURIComponent).join("/");
   const api = `${links.api}/repos/${repo.fullName}/contents/${encodedPath}?ref=${encodeURIComponent(ref)}`;
   const isDir = entry.type === "tree";
@@ -474,13 +485,24 @@ export function checkRun(links: Links, repo: Repo, run: CheckRunRecord) {
     check_suite: { id: run.checkSuiteId },
     app: run.app ? app(links, repo.state.app) : null,
     pull_requests: [...repo.pulls.values()]
-      .filter((p) => repo.issues.get(p.number)!.state === "open" && (repo.branchSha(p.head.ref) ?? p.head.sha) === run.headSha)
+      .filter(
+        (p) =>
+          repo.issues.get(p.number)!.state === "open" && (repo.branchSha(p.head.ref) ?? p.head.sha) === run.headSha,
+      )
       .map((p) => ({
         url: `${links.api}/repos/${repo.fullName}/pulls/${p.number}`,
         id: p.id,
         number: p.number,
-        head: { ref: p.head.ref, sha: run.headSha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } },
-        base: { ref: p.base.ref, sha: p.base.sha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } },
+        head: {
+          ref: p.head.ref,
+          sha: run.headSha,
+          repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name },
+        },
+        base: {
+          ref: p.base.ref,
+          sha: p.base.sha,
+          repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name },
+        },
       })),
   };
 }

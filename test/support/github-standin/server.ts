@@ -240,14 +240,24 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const handler = handlers[route.operationId];
       let result: HandlerResult;
       if (!handler) {
-        violate("not-implemented", `the GitHub stand-in does not implement ${route.method} ${route.template} (${route.operationId}); add a handler under test/support/github-standin/handlers/`);
-        result = { status: 501, body: errorBody(501, `Not implemented by the GitHub stand-in: ${route.operationId}`, route.documentationUrl) };
+        violate(
+          "not-implemented",
+          `the GitHub stand-in does not implement ${route.method} ${route.template} (${route.operationId}); add a handler under test/support/github-standin/handlers/`,
+        );
+        result = {
+          status: 501,
+          body: errorBody(501, `Not implemented by the GitHub stand-in: ${route.operationId}`, route.documentationUrl),
+        };
       } else {
         try {
           result = handler(ctx);
         } catch (error) {
           if (error instanceof GitHubError) {
-            result = { status: error.status, body: errorBody(error.status, error.message, route.documentationUrl, error.extra.errors), headers: error.extra.headers };
+            result = {
+              status: error.status,
+              body: errorBody(error.status, error.message, route.documentationUrl, error.extra.errors),
+              headers: error.extra.headers,
+            };
           } else {
             violate("stand-in-error", `stand-in crashed: ${(error as Error)?.stack ?? error}`);
             result = { status: 500, body: errorBody(500, "Server Error", route.documentationUrl) };
@@ -257,7 +267,12 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       if (fault) return faultAnswer();
       if (result.status >= 200 && result.status < 300 && !result.raw && result.body !== undefined) {
         const problems = responseValidator.problems(route, result.status, result.body);
-        if (problems.length) violate("invalid-response", `the stand-in's ${result.status} answer does not fit GitHub's documented response schema; fix its render (test/support/github-standin/render.ts)`, problems);
+        if (problems.length)
+          violate(
+            "invalid-response",
+            `the stand-in's ${result.status} answer does not fit GitHub's documented response schema; fix its render (test/support/github-standin/render.ts)`,
+            problems,
+          );
       }
       return { result, log };
     }
@@ -271,7 +286,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const { result, log } = handleRequest(req, Buffer.concat(chunks));
       log.status = result.status;
       requests.push(log);
-      if (options.verbose) process.stderr.write(`[github-standin] ${log.method} ${log.path} -> ${result.status}${log.fault ? " (injected)" : ""}\n`);
+      if (options.verbose)
+        process.stderr.write(
+          `[github-standin] ${log.method} ${log.path} -> ${result.status}${log.fault ? " (injected)" : ""}\n`,
+        );
       send(res, result, `STANDIN:${log.id}`, state.clock());
     });
   });
@@ -291,8 +309,13 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     requestsTo: (key) => requests.filter((r) => r.route === key || r.operationId === key),
     assertNoViolations: () => {
       if (violations.length === 0) return;
-      const lines = violations.map((v) => `- [${v.kind}] ${v.method} ${v.path}: ${v.message}${v.details?.length ? ` (${v.details.join("; ")})` : ""}`);
-      throw new Error(`GitHub stand-in saw ${violations.length} request(s) GitHub would reject, or answered unlike GitHub:\n${lines.join("\n")}`);
+      const lines = violations.map(
+        (v) =>
+          `- [${v.kind}] ${v.method} ${v.path}: ${v.message}${v.details?.length ? ` (${v.details.join("; ")})` : ""}`,
+      );
+      throw new Error(
+        `GitHub stand-in saw ${violations.length} request(s) GitHub would reject, or answered unlike GitHub:\n${lines.join("\n")}`,
+      );
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -331,7 +354,11 @@ function send(res: ServerResponse, result: HandlerResult, requestId: string, now
     ...result.headers,
   };
   if (result.raw) {
-    res.writeHead(result.status, { ...headers, "content-type": result.raw.contentType, "content-length": String(result.raw.data.length) });
+    res.writeHead(result.status, {
+      ...headers,
+      "content-type": result.raw.contentType,
+      "content-length": String(result.raw.data.length),
+    });
     res.end(result.raw.data);
     return;
   }
@@ -341,7 +368,11 @@ function send(res: ServerResponse, result: HandlerResult, requestId: string, now
     return;
   }
   const body = Buffer.from(JSON.stringify(result.body));
-  res.writeHead(result.status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+  res.writeHead(result.status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(body.length),
+  });
   res.end(body);
 }
 

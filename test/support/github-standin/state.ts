@@ -302,7 +302,13 @@ export class GitHubState {
     return this.tokens.has(token);
   }
 
-  emit(name: string, action: string | undefined, repo: Repo, sender: UserRecord, fields: Record<string, unknown>): void {
+  emit(
+    name: string,
+    action: string | undefined,
+    repo: Repo,
+    sender: UserRecord,
+    fields: Record<string, unknown>,
+  ): void {
     const payload: Record<string, unknown> = {
       ...(action ? { action } : {}),
       ...fields,
@@ -357,8 +363,7 @@ export class Repo {
     this.description = options.description ?? null;
     this.createdAt = state.timestamp();
     this.pushedAt = this.createdAt;
-    this.installationId =
-      options.installationId === undefined ? state.defaultInstallationId : options.installationId;
+    this.installationId = options.installationId === undefined ? state.defaultInstallationId : options.installationId;
     for (const [login, permission] of Object.entries(options.collaborators ?? {})) {
       this.collaborators.set(login.toLowerCase(), permission);
       state.user(login);
@@ -373,7 +378,13 @@ export class Repo {
       ),
     );
     const signature = this.signatureOf(this.owner);
-    const sha = this.git.writeCommit({ tree, parents: [], message: "Initial commit", author: signature, committer: signature });
+    const sha = this.git.writeCommit({
+      tree,
+      parents: [],
+      message: "Initial commit",
+      author: signature,
+      committer: signature,
+    });
     this.git.refs.set(`refs/heads/${this.defaultBranch}`, sha);
   }
 
@@ -392,7 +403,11 @@ export class Repo {
   }
 
   signatureOf(user: UserRecord): Signature {
-    return { name: user.login, email: `${user.id}+${user.login}@users.noreply.github.com`, date: this.state.timestamp() };
+    return {
+      name: user.login,
+      email: `${user.id}+${user.login}@users.noreply.github.com`,
+      date: this.state.timestamp(),
+    };
   }
 
   // ---- git ----------------------------------------------------------------------------------
@@ -484,10 +499,18 @@ export class Repo {
    */
   receivePush(gitDir: string, rev: string, branch: string): string {
     const sha = execFileSync("git", ["-C", gitDir, "rev-parse", `${rev}^{commit}`], { encoding: "utf8" }).trim();
-    const ids = execFileSync("git", ["-C", gitDir, "rev-list", "--objects", sha], { encoding: "utf8", maxBuffer: 1 << 28 })
-      .split("\n").filter(Boolean).map((line) => line.slice(0, 40));
-    const batch = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], { input: ids.join("\n") + "\n", maxBuffer: 1 << 30 });
-    for (let at = 0; at < batch.length; ) {
+    const ids = execFileSync("git", ["-C", gitDir, "rev-list", "--objects", sha], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    })
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.slice(0, 40));
+    const batch = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], {
+      input: ids.join("\n") + "\n",
+      maxBuffer: 1 << 30,
+    });
+    for (let at = 0; at < batch.length;) {
       const eol = batch.indexOf(0x0a, at);
       const [, type, size] = batch.subarray(at, eol).toString().split(" ");
       const body = batch.subarray(eol + 1, eol + 1 + Number(size));
@@ -546,7 +569,14 @@ export class Repo {
   /** Applies an edit as PATCH /issues/{n} does, emitting the events GitHub would. */
   updateIssue(
     number: number,
-    changes: { title?: string; body?: string | null; state?: "open" | "closed"; stateReason?: string | null; labels?: string[]; assignees?: string[] },
+    changes: {
+      title?: string;
+      body?: string | null;
+      state?: "open" | "closed";
+      stateReason?: string | null;
+      labels?: string[];
+      assignees?: string[];
+    },
     actor: UserRecord,
   ): IssueRecord {
     const issue = this.issue(number);
@@ -580,7 +610,13 @@ export class Repo {
         issue.closedBy = null;
         issue.stateReason = "reopened";
       }
-      this.state.emit(eventName, changes.state === "closed" ? "closed" : "reopened", this, actor, this.subjectFields(issue));
+      this.state.emit(
+        eventName,
+        changes.state === "closed" ? "closed" : "reopened",
+        this,
+        actor,
+        this.subjectFields(issue),
+      );
     }
     return issue;
   }
@@ -626,7 +662,16 @@ export class Repo {
     const issue = this.issue(issueNumber);
     const id = this.state.nextId();
     const now = this.state.timestamp();
-    const comment: CommentRecord = { id, nodeId: nodeId("IC", id), issueNumber, body, user, createdAt: now, updatedAt: now, reactions: [] };
+    const comment: CommentRecord = {
+      id,
+      nodeId: nodeId("IC", id),
+      issueNumber,
+      body,
+      user,
+      createdAt: now,
+      updatedAt: now,
+      reactions: [],
+    };
     this.comments.set(id, comment);
     issue.updatedAt = now;
     this.state.emit("issue_comment", "created", this, user, {
@@ -682,7 +727,9 @@ export class Repo {
     draft?: boolean;
     maintainerCanModify?: boolean;
   }): PullRecord {
-    const [headOwner, headRef] = options.head.includes(":") ? options.head.split(/:(.*)/s) : [this.owner.login, options.head];
+    const [headOwner, headRef] = options.head.includes(":")
+      ? options.head.split(/:(.*)/s)
+      : [this.owner.login, options.head];
     if (headOwner.toLowerCase() !== this.owner.login.toLowerCase()) {
       throw validationFailed({ resource: "PullRequest", field: "head", code: "invalid" }); // forks are not modelled
     }
@@ -706,7 +753,11 @@ export class Repo {
     };
     this.assertNoOpenDuplicate(pull);
     if (this.git.isAncestor(headSha, baseSha)) {
-      throw validationFailed({ resource: "PullRequest", code: "custom", message: `No commits between ${options.base} and ${headRef}` });
+      throw validationFailed({
+        resource: "PullRequest",
+        code: "custom",
+        message: `No commits between ${options.base} and ${headRef}`,
+      });
     }
     this.newIssueRecord(options.title, options.body ?? null, options.user ?? this.owner, true);
     this.pulls.set(pull.number, pull);
@@ -758,7 +809,10 @@ export class Repo {
     pull.base.sha = baseSha;
     Object.assign(issue, { state: "closed", closedAt: now, closedBy: actor, updatedAt: now, stateReason: "completed" });
     this.setRef(`refs/heads/${pull.base.ref}`, sha, actor);
-    this.state.emit("pull_request", "closed", this, actor, { number, pull_request: render.pull(this.state.links, this, pull) });
+    this.state.emit("pull_request", "closed", this, actor, {
+      number,
+      pull_request: render.pull(this.state.links, this, pull),
+    });
     return { sha, merged: true, message: "Pull Request successfully merged" };
   }
 

@@ -22,15 +22,20 @@ export class ResponseValidator {
   problems(route: Route, status: number, body: unknown): string[] {
     const validate = this.compile(route, status);
     if (!validate || validate(body)) return [];
-    return [...new Set((validate.errors ?? []).map((e) => `${e.instancePath || "(the body)"} ${e.message ?? "is invalid"}`))].slice(0, 20);
+    return [
+      ...new Set((validate.errors ?? []).map((e) => `${e.instancePath || "(the body)"} ${e.message ?? "is invalid"}`)),
+    ].slice(0, 20);
   }
 
   private compile(route: Route, status: number): ValidateFunction | undefined {
     const key = `${route.method} ${route.template} ${status}`;
     if (this.compiled.has(key)) return this.compiled.get(key);
-    const schema = (route.operation as DocumentedResponses).responses?.[String(status)]?.content?.["application/json"]?.schema;
+    const schema = (route.operation as DocumentedResponses).responses?.[String(status)]?.content?.["application/json"]
+      ?.schema;
     const definitions = {};
-    const validate = schema ? this.ajv.compile({ ...toDraft07(schema, this.spec, definitions), definitions }) : undefined;
+    const validate = schema
+      ? this.ajv.compile({ ...toDraft07(schema, this.spec, definitions), definitions })
+      : undefined;
     this.compiled.set(key, validate);
     return validate;
   }

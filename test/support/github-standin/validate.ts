@@ -202,7 +202,11 @@ export function toDraft07(schema: unknown, spec: OpenApiSpec, definitions: Recor
 }
 
 /** GitHub's wording: `Invalid request.\n\n"sha" wasn't supplied.` or `For 'properties/sha', 5 is not a string.` */
-function problemFrom(status: 400 | 404 | 422, headline: string, errors: ErrorObject[] | null | undefined): ValidationProblem {
+function problemFrom(
+  status: 400 | 404 | 422,
+  headline: string,
+  errors: ErrorObject[] | null | undefined,
+): ValidationProblem {
   const details = (errors ?? []).map(describeError);
   const primary = pickPrimaryError(errors ?? []);
   const message = status === 404 ? headline : `${headline}\n\n${primary ? describeError(primary) : "Invalid input."}`;
@@ -219,7 +223,8 @@ function describeError(error: ErrorObject): string {
     return `"${(error.params as { missingProperty: string }).missingProperty}" wasn't supplied.`;
   }
   const where = error.instancePath === "" ? "the body" : `'${error.instancePath.slice(1).replace(/\//g, "/")}'`;
-  if (error.keyword === "type") return `For ${where}, ${error.data === undefined ? "value" : JSON.stringify(error.data)} is not ${article((error.params as { type: string }).type)}.`;
+  if (error.keyword === "type")
+    return `For ${where}, ${error.data === undefined ? "value" : JSON.stringify(error.data)} is not ${article((error.params as { type: string }).type)}.`;
   if (error.keyword === "enum") {
     return `For ${where}, ${JSON.stringify(error.data)} is not a member of [${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}].`;
   }

@@ -72,7 +72,10 @@ export const checkHandlers: Record<string, Handler> = {
     }
     const perPage = Math.min(100, Number(ctx.query.per_page ?? 30));
     const page = Number(ctx.query.page ?? 1);
-    return ok({ total_count: runs.length, check_runs: runs.slice((page - 1) * perPage, page * perPage).map((r) => render.checkRun(ctx.links, repo, r)) });
+    return ok({
+      total_count: runs.length,
+      check_runs: runs.slice((page - 1) * perPage, page * perPage).map((r) => render.checkRun(ctx.links, repo, r)),
+    });
   },
 };
 
@@ -88,7 +91,12 @@ function applyChanges(ctx: HandlerContext, run: CheckRunRecord, body: Record<str
     run.status = "completed";
   }
   if (run.status === "completed" && !run.conclusion) {
-    throw validationFailed({ resource: "CheckRun", code: "missing_field", field: "conclusion", message: "conclusion is required when status is completed" });
+    throw validationFailed({
+      resource: "CheckRun",
+      code: "missing_field",
+      field: "conclusion",
+      message: "conclusion is required when status is completed",
+    });
   }
   if (run.status === "completed") run.completedAt = body.completed_at ?? run.completedAt ?? ctx.state.timestamp();
   if (body.output) {

@@ -18,10 +18,20 @@ export const contentHandlers: Record<string, Handler> = {
     if (!entry) throw notFound();
     if (entry.type === "tree") {
       const children = repo.git.tree(entry.sha) ?? [];
-      return ok(children.map((child) => render.contentEntry(ctx.links, repo, path ? `${path}/${child.name}` : child.name, child, ref, false)));
+      return ok(
+        children.map((child) =>
+          render.contentEntry(ctx.links, repo, path ? `${path}/${child.name}` : child.name, child, ref, false),
+        ),
+      );
     }
     if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept ?? ""))) {
-      return { status: 200, raw: { contentType: "application/vnd.github.raw; charset=utf-8", data: repo.git.blob(entry.sha) ?? Buffer.alloc(0) } };
+      return {
+        status: 200,
+        raw: {
+          contentType: "application/vnd.github.raw; charset=utf-8",
+          data: repo.git.blob(entry.sha) ?? Buffer.alloc(0),
+        },
+      };
     }
     return ok(render.contentEntry(ctx.links, repo, path, entry, ref, true));
   },
@@ -57,7 +67,13 @@ export const contentHandlers: Record<string, Handler> = {
   "repos/delete-file": (ctx) => {
     const repo = ctx.repo();
     requirePush(ctx, repo);
-    const body = ctx.body as { message: string; sha: string; branch?: string; author?: Partial<Signature>; committer?: Partial<Signature> };
+    const body = ctx.body as {
+      message: string;
+      sha: string;
+      branch?: string;
+      author?: Partial<Signature>;
+      committer?: Partial<Signature>;
+    };
     const { branch, path, existing } = locate(ctx, repo, body.branch);
     if (!existing) throw notFound();
     if (body.sha !== existing.sha) throw new GitHubError(409, `${path} does not match ${body.sha}`);
@@ -91,7 +107,13 @@ function commitChange(
   const fallback = repo.signatureOf(ctx.actor);
   const committer = { ...fallback, ...pickSignature(body.committer) };
   const author = body.author ? { ...fallback, ...pickSignature(body.author) } : committer;
-  const sha = repo.git.writeCommit({ tree: repo.git.buildTree(files), parents: [parent], message: body.message, author, committer });
+  const sha = repo.git.writeCommit({
+    tree: repo.git.buildTree(files),
+    parents: [parent],
+    message: body.message,
+    author,
+    committer,
+  });
   repo.setRef(`refs/heads/${branch}`, sha, ctx.actor);
   return sha;
 }

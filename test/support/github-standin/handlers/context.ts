@@ -67,14 +67,18 @@ export function checkBody(resource: string, body: unknown, { required }: { requi
 
 /** Label names from any of GitHub's accepted shapes: ["a"], [{name: "a"}], {labels: [...]}. */
 export function labelNames(input: unknown): string[] {
-  const list = Array.isArray(input) ? input : (input as { labels?: unknown[] } | undefined)?.labels ?? [];
+  const list = Array.isArray(input) ? input : ((input as { labels?: unknown[] } | undefined)?.labels ?? []);
   return list
     .map((item) => (typeof item === "string" ? item : (item as { name?: string })?.name))
     .filter((name): name is string => typeof name === "string" && name !== "");
 }
 
 /** Sorts a copy by a timestamp-or-number key, ties broken by id, like GitHub's list endpoints. */
-export function sortBy<T extends { id: number }>(items: T[], key: (item: T) => string | number, direction: "asc" | "desc"): T[] {
+export function sortBy<T extends { id: number }>(
+  items: T[],
+  key: (item: T) => string | number,
+  direction: "asc" | "desc",
+): T[] {
   const sign = direction === "asc" ? 1 : -1;
   return [...items].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];

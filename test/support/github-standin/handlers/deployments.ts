@@ -27,9 +27,19 @@ export const deploymentHandlers: Record<string, Handler> = {
     const id = ctx.state.nextId();
     const environment = body.environment ?? "production";
     const deployment: DeploymentRecord = {
-      id, nodeId: nodeId("DE", id), sha, ref: body.ref, task: body.task ?? "deploy", payload: body.payload ?? {}, environment,
-      description: body.description ?? null, creator: ctx.actor, createdAt: now, updatedAt: now,
-      productionEnvironment: body.production_environment ?? environment === "production", transientEnvironment: body.transient_environment ?? false,
+      id,
+      nodeId: nodeId("DE", id),
+      sha,
+      ref: body.ref,
+      task: body.task ?? "deploy",
+      payload: body.payload ?? {},
+      environment,
+      description: body.description ?? null,
+      creator: ctx.actor,
+      createdAt: now,
+      updatedAt: now,
+      productionEnvironment: body.production_environment ?? environment === "production",
+      transientEnvironment: body.transient_environment ?? false,
       statuses: [],
     };
     repo.deployments.set(id, deployment);
@@ -40,7 +50,13 @@ export const deploymentHandlers: Record<string, Handler> = {
     const repo = ctx.repo();
     const { sha, ref, task, environment } = ctx.query;
     const list = [...repo.deployments.values()]
-      .filter((d) => (sha === undefined || d.sha === sha) && (ref === undefined || d.ref === ref) && (task === undefined || d.task === task) && (environment === undefined || d.environment === environment))
+      .filter(
+        (d) =>
+          (sha === undefined || d.sha === sha) &&
+          (ref === undefined || d.ref === ref) &&
+          (task === undefined || d.task === task) &&
+          (environment === undefined || d.environment === environment),
+      )
       .sort((a, b) => b.id - a.id);
     return paginate(list, ctx.query, ctx.url, (d) => render.deployment(ctx.links, repo, d));
   },
@@ -59,13 +75,22 @@ export const deploymentHandlers: Record<string, Handler> = {
     const now = ctx.state.timestamp();
     const add = (target: DeploymentRecord, state: string, description: string) => {
       const id = ctx.state.nextId();
-      target.statuses.push({ id, nodeId: nodeId("DES", id), state, description, environment: target.environment, creator: ctx.actor, createdAt: now });
+      target.statuses.push({
+        id,
+        nodeId: nodeId("DES", id),
+        state,
+        description,
+        environment: target.environment,
+        creator: ctx.actor,
+        createdAt: now,
+      });
       target.updatedAt = now;
     };
     add(deployment, body.state, body.description ?? "");
     if (body.state === "success" && body.auto_inactive !== false) {
       for (const other of repo.deployments.values()) {
-        if (other === deployment || other.environment !== deployment.environment || other.transientEnvironment) continue;
+        if (other === deployment || other.environment !== deployment.environment || other.transientEnvironment)
+          continue;
         if (other.statuses.at(-1)?.state === "success") add(other, "inactive", "");
       }
     }
@@ -75,14 +100,21 @@ export const deploymentHandlers: Record<string, Handler> = {
   "repos/list-deployment-statuses": (ctx) => {
     const repo = ctx.repo();
     const deployment = deploymentOf(ctx, repo);
-    return paginate([...deployment.statuses].reverse(), ctx.query, ctx.url, (s) => render.deploymentStatus(ctx.links, repo, deployment, s));
+    return paginate([...deployment.statuses].reverse(), ctx.query, ctx.url, (s) =>
+      render.deploymentStatus(ctx.links, repo, deployment, s),
+    );
   },
 
   "repos/list-pull-requests-associated-with-commit": (ctx) => {
     const repo = ctx.repo();
     const sha = repo.git.resolve(ctx.params.commit_sha);
     if (!sha) throw new GitHubError(422, `No commit found for SHA: ${ctx.params.commit_sha}`);
-    return paginate(repo.pullsWithCommit(sha).sort((a, b) => b.number - a.number), ctx.query, ctx.url, (p) => render.pull(ctx.links, repo, p));
+    return paginate(
+      repo.pullsWithCommit(sha).sort((a, b) => b.number - a.number),
+      ctx.query,
+      ctx.url,
+      (p) => render.pull(ctx.links, repo, p),
+    );
   },
 };
 

@@ -84,7 +84,13 @@ export const gitHandlers: Record<string, Handler> = {
     const repo = ctx.repo();
     requirePush(ctx, repo);
     const { tree, base_tree: baseTree } = ctx.body as {
-      tree: Array<{ path: string; mode: string; type: "blob" | "tree" | "commit"; sha?: string | null; content?: string }>;
+      tree: Array<{
+        path: string;
+        mode: string;
+        type: "blob" | "tree" | "commit";
+        sha?: string | null;
+        content?: string;
+      }>;
       base_tree?: string;
     };
     let files = new Map<string, FlatEntry>();
@@ -95,7 +101,8 @@ export const gitHandlers: Record<string, Handler> = {
     for (const entry of tree) {
       const path = entry.path.replace(/^\/+|\/+$/g, "");
       if (entry.sha === null) {
-        for (const existing of [...files.keys()]) if (existing === path || existing.startsWith(`${path}/`)) files.delete(existing);
+        for (const existing of [...files.keys()])
+          if (existing === path || existing.startsWith(`${path}/`)) files.delete(existing);
         continue;
       }
       if (entry.content !== undefined) {
@@ -158,7 +165,8 @@ export const gitHandlers: Record<string, Handler> = {
 
 function signature(given: Partial<Signature> | undefined, fallback: Signature): Signature {
   if (!given) return fallback;
-  if (given.date !== undefined && Number.isNaN(Date.parse(given.date))) throw new GitHubError(422, "Invalid request.\n\nFor 'properties/date', is not a date.");
+  if (given.date !== undefined && Number.isNaN(Date.parse(given.date)))
+    throw new GitHubError(422, "Invalid request.\n\nFor 'properties/date', is not a date.");
   return {
     name: given.name ?? fallback.name,
     email: given.email ?? fallback.email,

@@ -44,7 +44,10 @@ export const issueHandlers: Record<string, Handler> = {
         state: ctx.body.state,
         stateReason: ctx.body.state_reason,
         labels: push && ctx.body.labels !== undefined ? labelNames(ctx.body.labels) : undefined,
-        assignees: push && (ctx.body.assignees !== undefined || ctx.body.assignee !== undefined) ? assigneesOf(ctx.body) : undefined,
+        assignees:
+          push && (ctx.body.assignees !== undefined || ctx.body.assignee !== undefined)
+            ? assigneesOf(ctx.body)
+            : undefined,
       },
       ctx.actor,
     );
@@ -54,7 +57,8 @@ export const issueHandlers: Record<string, Handler> = {
   "issues/list-for-repo": (ctx) => {
     const repo = ctx.repo();
     const { state = "open", labels, creator, assignee, since, sort = "created", direction = "desc" } = ctx.query;
-    const wanted = typeof labels === "string" && labels !== "" ? labels.split(",").map((l) => l.trim().toLowerCase()) : [];
+    const wanted =
+      typeof labels === "string" && labels !== "" ? labels.split(",").map((l) => l.trim().toLowerCase()) : [];
     const issues = [...repo.issues.values()].filter(
       (i) =>
         (state === "all" || i.state === state) &&
@@ -63,7 +67,8 @@ export const issueHandlers: Record<string, Handler> = {
         matchesAssignee(i, assignee) &&
         (since === undefined || i.updatedAt >= isoOf(since)),
     );
-    const key = (i: IssueRecord) => (sort === "updated" ? i.updatedAt : sort === "comments" ? repo.commentsOn(i.number).length : i.createdAt);
+    const key = (i: IssueRecord) =>
+      sort === "updated" ? i.updatedAt : sort === "comments" ? repo.commentsOn(i.number).length : i.createdAt;
     return paginate(sortBy(issues, key, direction), ctx.query, ctx.url, (i) => render.issue(ctx.links, repo, i));
   },
 
@@ -71,7 +76,9 @@ export const issueHandlers: Record<string, Handler> = {
     const repo = ctx.repo();
     repo.issue(ctx.params.issue_number);
     const since = ctx.query.since === undefined ? undefined : isoOf(ctx.query.since);
-    const comments = repo.commentsOn(ctx.params.issue_number).filter((c) => since === undefined || c.updatedAt >= since);
+    const comments = repo
+      .commentsOn(ctx.params.issue_number)
+      .filter((c) => since === undefined || c.updatedAt >= since);
     return paginate(comments, ctx.query, ctx.url, (c) => render.comment(ctx.links, repo, c));
   },
 
@@ -79,7 +86,11 @@ export const issueHandlers: Record<string, Handler> = {
     const repo = ctx.repo();
     const since = ctx.query.since === undefined ? undefined : isoOf(ctx.query.since);
     const comments = [...repo.comments.values()].filter((c) => since === undefined || c.updatedAt >= since);
-    const sorted = sortBy(comments, (c) => (ctx.query.sort === "updated" ? c.updatedAt : c.createdAt), ctx.query.direction ?? "asc");
+    const sorted = sortBy(
+      comments,
+      (c) => (ctx.query.sort === "updated" ? c.updatedAt : c.createdAt),
+      ctx.query.direction ?? "asc",
+    );
     return paginate(sorted, ctx.query, ctx.url, (c) => render.comment(ctx.links, repo, c));
   },
 
@@ -149,7 +160,8 @@ export const issueHandlers: Record<string, Handler> = {
   "issues/create-label": (ctx) => {
     const repo = ctx.repo();
     const name = String(ctx.body.name);
-    if (repo.labels.has(name.toLowerCase())) throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
+    if (repo.labels.has(name.toLowerCase()))
+      throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
     const color = String(ctx.body.color ?? "ededed").replace(/^#/, "");
     return created(render.label(ctx.links, repo, repo.ensureLabel(name, color, ctx.body.description ?? null)));
   },
@@ -173,13 +185,17 @@ export const issueHandlers: Record<string, Handler> = {
 
   "reactions/list-for-issue-comment": (ctx) => {
     const repo = ctx.repo();
-    const reactions = repo.comment(ctx.params.comment_id).reactions.filter((r) => !ctx.query.content || r.content === ctx.query.content);
+    const reactions = repo
+      .comment(ctx.params.comment_id)
+      .reactions.filter((r) => !ctx.query.content || r.content === ctx.query.content);
     return paginate(reactions, ctx.query, ctx.url, (r) => render.reaction(ctx.links, r));
   },
 
   "reactions/list-for-issue": (ctx) => {
     const repo = ctx.repo();
-    const reactions = repo.issue(ctx.params.issue_number).reactions.filter((r) => !ctx.query.content || r.content === ctx.query.content);
+    const reactions = repo
+      .issue(ctx.params.issue_number)
+      .reactions.filter((r) => !ctx.query.content || r.content === ctx.query.content);
     return paginate(reactions, ctx.query, ctx.url, (r) => render.reaction(ctx.links, r));
   },
 };
@@ -193,7 +209,13 @@ function react(ctx: HandlerContext, reactions: ReactionRecord[]) {
   const existing = reactions.find((r) => r.user.login === ctx.actor.login && r.content === ctx.body.content);
   if (existing) return ok(render.reaction(ctx.links, existing));
   const id = ctx.state.nextId();
-  const reaction: ReactionRecord = { id, nodeId: nodeId("REA", id), content: ctx.body.content, user: ctx.actor, createdAt: ctx.state.timestamp() };
+  const reaction: ReactionRecord = {
+    id,
+    nodeId: nodeId("REA", id),
+    content: ctx.body.content,
+    user: ctx.actor,
+    createdAt: ctx.state.timestamp(),
+  };
   reactions.push(reaction);
   return created(render.reaction(ctx.links, reaction));
 }

@@ -8,7 +8,11 @@ export const pullHandlers: Record<string, Handler> = {
   "pulls/create": (ctx) => {
     const repo = ctx.repo();
     if (ctx.body.issue !== undefined) {
-      throw validationFailed({ resource: "PullRequest", code: "custom", message: "the stand-in does not convert issues to pull requests; pass a title" });
+      throw validationFailed({
+        resource: "PullRequest",
+        code: "custom",
+        message: "the stand-in does not convert issues to pull requests; pass a title",
+      });
     }
     if (typeof ctx.body.title !== "string" || ctx.body.title.trim() === "") {
       throw validationFailed({ resource: "PullRequest", code: "missing_field", field: "title" });
@@ -35,7 +39,8 @@ export const pullHandlers: Record<string, Handler> = {
   "pulls/list": (ctx) => {
     const repo = ctx.repo();
     const { state = "open", head, base, sort = "created", direction = sort === "created" ? "desc" : "asc" } = ctx.query;
-    const [headOwner, headRef] = typeof head === "string" ? (head.includes(":") ? head.split(/:(.*)/s) : [head, undefined]) : [];
+    const [headOwner, headRef] =
+      typeof head === "string" ? (head.includes(":") ? head.split(/:(.*)/s) : [head, undefined]) : [];
     const pulls = [...repo.pulls.values()].filter((p) => {
       const issue = repo.issues.get(p.number)!;
       if (state !== "all" && issue.state !== state) return false;
@@ -55,7 +60,8 @@ export const pullHandlers: Record<string, Handler> = {
     const pull = repo.pull(ctx.params.pull_number);
     if ("body" in ctx.body) checkBody("PullRequest", ctx.body.body, { required: false });
     if (ctx.body.base !== undefined) {
-      if (!repo.branchSha(ctx.body.base)) throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
+      if (!repo.branchSha(ctx.body.base))
+        throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
       pull.base.ref = ctx.body.base;
     }
     if (ctx.body.maintainer_can_modify !== undefined) pull.maintainerCanModify = ctx.body.maintainer_can_modify;

@@ -11,7 +11,11 @@ export const repoHandlers: Record<string, Handler> = {
     const repo = ctx.repo();
     const permission = ctx.actor.type === "Bot" ? "admin" : repo.permissionOf(ctx.actor.login);
     // repos/get answers a full-repository: the repository fields plus the counts only it has.
-    return ok({ ...render.repository(ctx.links, repo, ctx.auth.kind === "none" ? undefined : (permission ?? "read")), network_count: 0, subscribers_count: 0 });
+    return ok({
+      ...render.repository(ctx.links, repo, ctx.auth.kind === "none" ? undefined : (permission ?? "read")),
+      network_count: 0,
+      subscribers_count: 0,
+    });
   },
 
   "repos/get-collaborator-permission-level": (ctx) => {
@@ -35,7 +39,12 @@ export const repoHandlers: Record<string, Handler> = {
   "repos/create-dispatch-event": (ctx) => {
     const repo = ctx.repo();
     const clientPayload = ctx.body.client_payload ?? {};
-    repo.dispatches.push({ eventType: ctx.body.event_type, clientPayload, sender: ctx.actor.login, createdAt: ctx.state.timestamp() });
+    repo.dispatches.push({
+      eventType: ctx.body.event_type,
+      clientPayload,
+      sender: ctx.actor.login,
+      createdAt: ctx.state.timestamp(),
+    });
     ctx.state.emit("repository_dispatch", ctx.body.event_type, repo, ctx.actor, {
       branch: repo.defaultBranch,
       client_payload: clientPayload,
@@ -83,7 +92,8 @@ export const repoHandlers: Record<string, Handler> = {
     return ok(render.repoCommit(ctx.links, repo, sha, true));
   },
 
-  "meta/root": (ctx) => ok({ current_user_url: `${ctx.links.api}/user`, repository_url: `${ctx.links.api}/repos/{owner}/{repo}` }),
+  "meta/root": (ctx) =>
+    ok({ current_user_url: `${ctx.links.api}/user`, repository_url: `${ctx.links.api}/repos/{owner}/{repo}` }),
 
   "rate-limit/get": (ctx) => {
     const reset = Math.floor(ctx.state.clock().getTime() / 1000) + 3600;

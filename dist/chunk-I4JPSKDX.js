@@ -3,7 +3,7 @@ import {
   CLASSES_METADATA_KEY,
   FEATURES_METADATA_KEY,
   ProtoWriter
-} from "./chunk-D3OICX26.js";
+} from "./chunk-JRDGJVSB.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
@@ -77,7 +77,9 @@ function writeAttribute(writer, attribute) {
 function writeTensor(writer, tensor) {
   const elementCount = tensor.dims.reduce((product, dim) => product * dim, 1);
   if (elementCount !== tensor.values.length) {
-    throw new Error(`tensor ${tensor.name ?? "(unnamed)"}: dims [${tensor.dims}] hold ${elementCount} values, got ${tensor.values.length}`);
+    throw new Error(
+      `tensor ${tensor.name ?? "(unnamed)"}: dims [${tensor.dims}] hold ${elementCount} values, got ${tensor.values.length}`
+    );
   }
   writer.packedVarints(1, tensor.dims);
   writer.varint(2, tensor.dataType);
@@ -124,7 +126,11 @@ function writeType(writer, type) {
       break;
   }
 }
-var tensorType = (elemType, shape) => ({ kind: "tensor", elemType, shape });
+var tensorType = (elemType, shape) => ({
+  kind: "tensor",
+  elemType,
+  shape
+});
 var floatTensor = (name, dims, values) => ({
   name,
   dataType: ElemType.FLOAT,
@@ -140,16 +146,27 @@ var int64Tensor = (name, dims, values) => ({
 
 // src/model/export/one-hot.ts
 function encodedColumnNames(featureNames, categories = {}) {
-  return featureNames.flatMap((feature) => Object.hasOwn(categories, feature) ? categories[feature].map((category) => `${feature}=${category}`) : [feature]);
+  return featureNames.flatMap(
+    (feature) => Object.hasOwn(categories, feature) ? categories[feature].map((category) => `${feature}=${category}`) : [feature]
+  );
 }
 function checkCategoryLists(featureNames, categories) {
   for (const [feature, list] of Object.entries(categories)) {
     if (!featureNames.includes(feature)) {
-      throw new UserError(`categories are given for "${feature}", which is not one of the features ${JSON.stringify(featureNames)}; add it to featureNames or drop its categories`);
+      throw new UserError(
+        `categories are given for "${feature}", which is not one of the features ${JSON.stringify(featureNames)}; add it to featureNames or drop its categories`
+      );
     }
-    if (list.length === 0) throw new UserError(`categorical feature "${feature}" has no categories; give at least one, or treat the feature as numeric`);
-    if (new Set(list).size !== list.length) throw new UserError(`categories of "${feature}" must be distinct; got ${JSON.stringify(list)}`);
-    if (list.includes("")) throw new UserError(`categories of "${feature}" include "", which stands for a missing value (encoded as all zeros); remove it`);
+    if (list.length === 0)
+      throw new UserError(
+        `categorical feature "${feature}" has no categories; give at least one, or treat the feature as numeric`
+      );
+    if (new Set(list).size !== list.length)
+      throw new UserError(`categories of "${feature}" must be distinct; got ${JSON.stringify(list)}`);
+    if (list.includes(""))
+      throw new UserError(
+        `categories of "${feature}" include "", which stands for a missing value (encoded as all zeros); remove it`
+      );
   }
 }
 function addOneHotInput(graph, feature, categories, batch) {
@@ -203,7 +220,9 @@ function addFeatureInput(graph, options) {
   const categorical = Object.keys(categories).length > 0;
   const layout = options.inputLayout ?? (categorical ? "per-feature" : "matrix");
   if (categorical && layout === "matrix") {
-    throw new UserError(`categorical features (${Object.keys(categories).join(", ")}) need inputLayout "per-feature": a float matrix cannot carry their text`);
+    throw new UserError(
+      `categorical features (${Object.keys(categories).join(", ")}) need inputLayout "per-feature": a float matrix cannot carry their text`
+    );
   }
   let matrix;
   if (layout === "matrix") {
@@ -215,7 +234,12 @@ function addFeatureInput(graph, options) {
       graph.inputs.push({ name, type: tensorType(ElemType.FLOAT, [batch, 1]) });
       return name;
     });
-    matrix = graph.node({ opType: "Concat", inputs: parts, outputs: ["features"], attributes: [{ name: "axis", kind: "int", value: 1 }] });
+    matrix = graph.node({
+      opType: "Concat",
+      inputs: parts,
+      outputs: ["features"],
+      attributes: [{ name: "axis", kind: "int", value: 1 }]
+    });
   }
   const standardization = options.standardization;
   if (!standardization) return matrix;
@@ -223,7 +247,8 @@ function addFeatureInput(graph, options) {
   checkLength("standardization.mean", standardization.mean, columns.length);
   checkLength("standardization.scale", standardization.scale, columns.length);
   standardization.scale.forEach((scale2, i) => {
-    if (scale2 === 0) throw new UserError(`standardization.scale[${i}] (feature "${columns[i]}") is 0; use 1 for a constant feature`);
+    if (scale2 === 0)
+      throw new UserError(`standardization.scale[${i}] (feature "${columns[i]}") is 0; use 1 for a constant feature`);
   });
   const mean = graph.constant(floatTensor("feature_mean", [columns.length], standardization.mean));
   const scale = graph.constant(floatTensor("feature_scale", [columns.length], standardization.scale));
@@ -280,7 +305,8 @@ function finishModel(graph, name, task, options) {
 function checkLength(what, values, expected) {
   if (values.length !== expected) throw new UserError(`${what} has ${values.length} values; expected ${expected}`);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new UserError(`${what}[${i}] is ${values[i]}; every parameter must be a finite number`);
+    if (!Number.isFinite(values[i]))
+      throw new UserError(`${what}[${i}] is ${values[i]}; every parameter must be a finite number`);
   }
 }
 
@@ -353,10 +379,13 @@ function trainLogisticRegression(table, features, label, options = {}) {
   const y = numericValues(table, label, "label");
   y.forEach((value, row) => {
     if (value !== 0 && value !== 1) {
-      throw new UserError(`label column "${label}" has ${Number.isNaN(value) ? "a missing value" : `the value ${value}`} at data row ${row + 1}; a binary label must be 0 or 1`, {
-        file: table.source,
-        column: label
-      });
+      throw new UserError(
+        `label column "${label}" has ${Number.isNaN(value) ? "a missing value" : `the value ${value}`} at data row ${row + 1}; a binary label must be 0 or 1`,
+        {
+          file: table.source,
+          column: label
+        }
+      );
     }
   });
   const { mean, scale, standardized } = standardize(columns, features, table.source);
@@ -390,7 +419,11 @@ function trainLogisticRegression(table, features, label, options = {}) {
       converged = true;
       break;
     }
-    const step = choleskySolve(hessian, gradient, dim) ?? choleskySolve(hessian.map((h, k) => k % (dim + 1) === 0 ? h + 1e-8 : h), gradient, dim);
+    const step = choleskySolve(hessian, gradient, dim) ?? choleskySolve(
+      hessian.map((h, k) => k % (dim + 1) === 0 ? h + 1e-8 : h),
+      gradient,
+      dim
+    );
     if (!step) break;
     let size = 1;
     let next = theta;
@@ -418,16 +451,22 @@ function trainLogisticRegression(table, features, label, options = {}) {
 function numericValues(table, name, role) {
   const column = table.columns.find((c) => c.name === name);
   if (!column) {
-    throw new UserError(`${role} column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")})`, {
-      file: table.source,
-      column: name
-    });
+    throw new UserError(
+      `${role} column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")})`,
+      {
+        file: table.source,
+        column: name
+      }
+    );
   }
   if (column.kind !== "numeric") {
-    throw new UserError(`${role} column "${name}" in ${table.source} holds text; this trainer takes numeric columns only, so encode it as numbers first`, {
-      file: table.source,
-      column: name
-    });
+    throw new UserError(
+      `${role} column "${name}" in ${table.source} holds text; this trainer takes numeric columns only, so encode it as numbers first`,
+      {
+        file: table.source,
+        column: name
+      }
+    );
   }
   return column.values;
 }
@@ -438,10 +477,13 @@ function standardize(columns, features, source) {
     let sum = 0;
     values.forEach((value, row) => {
       if (Number.isNaN(value)) {
-        throw new UserError(`feature column "${features[j]}" has a missing value at data row ${row + 1}; impute or drop such rows before training`, {
-          file: source,
-          column: features[j]
-        });
+        throw new UserError(
+          `feature column "${features[j]}" has a missing value at data row ${row + 1}; impute or drop such rows before training`,
+          {
+            file: source,
+            column: features[j]
+          }
+        );
       }
       sum += value;
     });
@@ -511,7 +553,8 @@ function encodeFeatures(table, features, categories) {
   for (const feature of features) {
     const column = findColumn(table, feature);
     if (!Object.hasOwn(categories, feature)) {
-      if (column.kind !== "numeric") throw new Error(`internal: feature "${feature}" holds text but has no category list`);
+      if (column.kind !== "numeric")
+        throw new Error(`internal: feature "${feature}" holds text but has no category list`);
       columns.push(column);
       continue;
     }
@@ -537,10 +580,13 @@ function valueIndexer(column, position) {
 function findColumn(table, name) {
   const found = table.columns.find((column) => column.name === name);
   if (!found) {
-    throw new UserError(`column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")}); fix the feature list or the data`, {
-      file: table.source,
-      column: name
-    });
+    throw new UserError(
+      `column "${name}" is not in ${table.source} (columns: ${table.columns.map((c) => c.name).join(", ")}); fix the feature list or the data`,
+      {
+        file: table.source,
+        column: name
+      }
+    );
   }
   return found;
 }
@@ -573,10 +619,18 @@ var GRADIENT_TOLERANCE = 1e-8;
 function trainLogisticModel(options) {
   const { table, label, features } = options;
   const maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
-  if (!Number.isInteger(maxCategories) || maxCategories < 1) throw new UserError(`maxCategories must be a positive integer, got ${maxCategories}`);
-  if (features.includes(label)) throw new UserError(`the label "${label}" is also listed as a feature; remove it from the features`, { column: label });
+  if (!Number.isInteger(maxCategories) || maxCategories < 1)
+    throw new UserError(`maxCategories must be a positive integer, got ${maxCategories}`);
+  if (features.includes(label))
+    throw new UserError(`the label "${label}" is also listed as a feature; remove it from the features`, {
+      column: label
+    });
   for (const name of options.categorical ?? []) {
-    if (!features.includes(name)) throw new UserError(`categorical column "${name}" is not one of the features (${features.join(", ")}); add it to the features or drop it from categorical`, { column: name });
+    if (!features.includes(name))
+      throw new UserError(
+        `categorical column "${name}" is not one of the features (${features.join(", ")}); add it to the features or drop it from categorical`,
+        { column: name }
+      );
   }
   const listed = new Set(options.categorical ?? []);
   const categories = {};
@@ -585,7 +639,10 @@ function trainLogisticModel(options) {
     if (column.kind !== "categorical" && !listed.has(feature)) continue;
     const learned = learnCategories(column, maxCategories);
     if (learned.length === 0) {
-      throw new UserError(`categorical column "${feature}" has no values in ${table.source}; fill it or drop it from the features`, { file: table.source, column: feature });
+      throw new UserError(
+        `categorical column "${feature}" has no values in ${table.source}; fill it or drop it from the features`,
+        { file: table.source, column: feature }
+      );
     }
     categories[feature] = learned;
   }
@@ -614,7 +671,12 @@ function trainLogisticModel(options) {
       positives,
       features: [...features],
       categories,
-      coefficients: columns.map((column, i) => ({ column, weight: fit.weights[i], mean: fit.standardization.mean[i], scale: fit.standardization.scale[i] })),
+      coefficients: columns.map((column, i) => ({
+        column,
+        weight: fit.weights[i],
+        mean: fit.standardization.mean[i],
+        scale: fit.standardization.scale[i]
+      })),
       intercept: fit.intercept,
       trainingAuc: rocAuc(scores, labels),
       iterations: fit.iterations,

@@ -6932,7 +6932,24 @@ function beforeGitStep(args, env) {
 `);
   if (at !== void 0 && Number(at) === writingCalls) process.kill(process.pid, "SIGKILL");
 }
-var WRITERS = /* @__PURE__ */ new Set(["add", "checkout", "commit", "commit-tree", "fetch", "merge", "push", "read-tree", "reset", "rm", "tag", "update-index", "update-ref", "worktree", "hash-object", "mktree"]);
+var WRITERS = /* @__PURE__ */ new Set([
+  "add",
+  "checkout",
+  "commit",
+  "commit-tree",
+  "fetch",
+  "merge",
+  "push",
+  "read-tree",
+  "reset",
+  "rm",
+  "tag",
+  "update-index",
+  "update-ref",
+  "worktree",
+  "hash-object",
+  "mktree"
+]);
 var NOTES_WRITERS = /* @__PURE__ */ new Set(["add", "append", "copy", "edit", "merge", "prune", "remove"]);
 function changesRepository(args) {
   const [command, ...rest] = args;
@@ -6941,22 +6958,41 @@ function changesRepository(args) {
 }
 
 // src/git/git.ts
-var ACTIONS_IDENTITY = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+var ACTIONS_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
 function createGit(cwd, env = process.env) {
   let identity;
   const identityEnv = () => identity ??= (async () => {
     if (env.GITHUB_ACTIONS !== "true" || env.GIT_AUTHOR_NAME || env.GIT_COMMITTER_NAME) return {};
     const configured = await spawnGit(["config", "user.email"], {});
     if (configured.code === 0 && configured.stdout.trim()) return {};
-    return { GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name, GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email, GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name, GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email };
+    return {
+      GIT_AUTHOR_NAME: ACTIONS_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: ACTIONS_IDENTITY.email,
+      GIT_COMMITTER_NAME: ACTIONS_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: ACTIONS_IDENTITY.email
+    };
   })();
   const spawnGit = (args, extraEnv, options = {}) => new Promise((resolve, reject) => {
     const child = execFile(
       "git",
       args,
-      { cwd, env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      {
+        cwd,
+        env: { ...env, ...extraEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: "utf8"
+      },
       (error, stdout, stderr) => {
         const code = error ? typeof error.code === "number" ? error.code : -1 : 0;
+        if (error && code === -1 && !existsSync(cwd))
+          return reject(
+            new UserError(
+              `the folder ${cwd} does not exist (working-directory, or the folder the command runs in): create it or pass an existing one.`
+            )
+          );
         if (error && code === -1) return reject(new UserError(`git is not available: ${error.message}`));
         resolve({ code, stdout, stderr });
       }
@@ -6975,10 +7011,14 @@ function createGit(cwd, env = process.env) {
     async run(args, options) {
       const result = await tryRun(args, options);
       if (result.code !== 0 && /Author identity unknown|Please tell me who you are|empty ident name/i.test(result.stderr)) {
-        throw new UserError(`git needs an identity to write notes, tags and commits: run \`git config user.name "\u2026"\` and \`git config user.email "\u2026"\` (in a workflow, add them as a step before modelkeeper).`);
+        throw new UserError(
+          `git needs an identity to write notes, tags and commits: run \`git config user.name "\u2026"\` and \`git config user.email "\u2026"\` (in a workflow, add them as a step before modelkeeper).`
+        );
       }
       if (result.code !== 0) {
-        throw new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
+        throw new Error(
+          `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
+        );
       }
       return result.stdout;
     }
@@ -6994,7 +7034,15 @@ function throwIfLocked(args, stderr) {
   );
 }
 async function assertNoStaleLocks(git, refs) {
-  const paths = await git.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock", "--git-path", "HEAD.lock", ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`])]);
+  const paths = await git.run([
+    "rev-parse",
+    "--path-format=absolute",
+    "--git-path",
+    "index.lock",
+    "--git-path",
+    "HEAD.lock",
+    ...refs.flatMap((ref) => ["--git-path", `${ref}.lock`])
+  ]);
   for (const lock of paths.trim().split("\n")) {
     if (existsSync(lock)) throwIfLocked([], `Unable to create '${lock}': File exists`);
   }
@@ -7002,14 +7050,18 @@ async function assertNoStaleLocks(git, refs) {
 async function findRepoRoot(dir) {
   const result = await createGit(dir).tryRun(["rev-parse", "--show-toplevel"]);
   if (result.code !== 0) {
-    throw new UserError(`${dir} is not inside a git repository. Run modelkeeper from a clone of your repository (or git init first).`);
+    throw new UserError(
+      `${dir} is not inside a git repository. Run modelkeeper from a clone of your repository (or git init first).`
+    );
   }
   return result.stdout.trim();
 }
 async function resolveCommit(git, rev) {
   const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
   if (result.code !== 0) {
-    throw new UserError(`"${rev}" is not a commit in ${git.cwd}. Pass a commit id, branch or tag that exists (fetch it first in a shallow clone).`);
+    throw new UserError(
+      `"${rev}" is not a commit in ${git.cwd}. Pass a commit id, branch or tag that exists (fetch it first in a shallow clone).`
+    );
   }
   return result.stdout.trim();
 }
@@ -7026,9 +7078,7 @@ var modelkeeper_schema_default = {
   description: "Configuration of modelkeeper: which models a repository builds, from which inputs, and how they are gated and monitored. Add `# yaml-language-server: $schema=./node_modules/modelkeeper/schema/modelkeeper.schema.json` at the top of the file for completion in editors.",
   type: "object",
   additionalProperties: false,
-  required: [
-    "models"
-  ],
+  required: ["models"],
   properties: {
     models: {
       description: "The models this repository builds, by name. A name becomes part of tags (modelkeeper/<name>/v<N>), branches (modelkeeper/retrain/<name>), file names and Prometheus labels, so it is 1-64 ASCII letters, digits, '.', '_' and '-', starts with a letter or digit, and has no '..', no trailing '.' or '.lock', and is not a Windows device name (CON, NUL, COM1, ...). Names that differ only in letter case are refused together.",
@@ -7141,6 +7191,25 @@ var modelkeeper_schema_default = {
               description: "Rows waiting to be written; beyond it rows are dropped and counted (modelkeeper_log_records_dropped_total), never blocking a request."
             }
           }
+        },
+        labels: {
+          type: "object",
+          additionalProperties: false,
+          description: "POST /v2/models/{model}/labels: labels that come back, joined by request id to the rollout's windows for its live-quality signal.",
+          properties: {
+            max_per_request: {
+              type: "integer",
+              minimum: 1,
+              default: 1e4,
+              description: "Most labels in one POST body; more get 413 (the body is also bounded by max_body_mb)."
+            },
+            remembered_requests: {
+              type: "integer",
+              minimum: 1,
+              default: 1e5,
+              description: "Requests the server remembers (id, rollout step, predictions; about 150 bytes each) for their labels to join; the oldest is forgotten first, and a label for a forgotten request counts as unknown."
+            }
+          }
         }
       }
     }
@@ -7165,20 +7234,11 @@ var modelkeeper_schema_default = {
     model: {
       type: "object",
       additionalProperties: false,
-      required: [
-        "task",
-        "artifact",
-        "label",
-        "data"
-      ],
+      required: ["task", "artifact", "label", "data"],
       properties: {
         task: {
           description: "What the model predicts: binary (one probability of the positive class), multiclass (one probability per class) or regression (a number).",
-          enum: [
-            "binary",
-            "multiclass",
-            "regression"
-          ]
+          enum: ["binary", "multiclass", "regression"]
         },
         artifact: {
           description: "The ONNX file the train command writes, relative to the repository root.",
@@ -7201,20 +7261,12 @@ var modelkeeper_schema_default = {
           minItems: 2,
           uniqueItems: true,
           items: {
-            type: [
-              "string",
-              "number",
-              "boolean"
-            ]
+            type: ["string", "number", "boolean"]
           }
         },
         positive: {
           description: "Binary: the label value that means the positive class (e.g. yes, or fraud). Default: the model's second class label, else labels must be 0/1 or true/false.",
-          type: [
-            "string",
-            "number",
-            "boolean"
-          ]
+          type: ["string", "number", "boolean"]
         },
         features: {
           description: "Feature columns in the order the model takes them. Default: every column but the label, in file order.",
@@ -7229,10 +7281,7 @@ var modelkeeper_schema_default = {
           description: "The data the model is trained and evaluated on.",
           type: "object",
           additionalProperties: false,
-          required: [
-            "train",
-            "holdout"
-          ],
+          required: ["train", "holdout"],
           properties: {
             train: {
               $ref: "#/definitions/paths",
@@ -7446,10 +7495,7 @@ var modelkeeper_schema_default = {
           description: "Override the inferred type of a column.",
           type: "object",
           additionalProperties: {
-            enum: [
-              "numeric",
-              "categorical"
-            ]
+            enum: ["numeric", "categorical"]
           },
           default: {}
         },
@@ -7509,13 +7555,7 @@ var modelkeeper_schema_default = {
               }
             ]
           },
-          default: [
-            "shadow",
-            5,
-            25,
-            50,
-            100
-          ]
+          default: ["shadow", 5, 25, 50, 100]
         },
         min_requests: {
           description: "Requests the canary (or shadow) must have scored in a step before the step can pass.",
@@ -7554,6 +7594,12 @@ var modelkeeper_schema_default = {
           exclusiveMinimum: 0,
           maximum: 1,
           default: 0.1
+        },
+        quality_margin: {
+          description: "Live quality, on the requests whose labels came back (POST /v2/models/{model}/labels): how much worse the canary may be than the stable model before it reverts, once the difference is beyond doubt. binary: ROC AUC points (0.02 = stable 0.90, canary below 0.88); multiclass: misclassification rate (absolute); regression: mean absolute error, as a fraction of the stable model's.",
+          type: "number",
+          minimum: 0,
+          default: 0.02
         }
       }
     }
@@ -7565,13 +7611,31 @@ var MODEL_NAME_MAX_LENGTH = 64;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 var RULES = [
   { rule: "it must not be empty", broken: (n) => n.length === 0 },
-  { rule: `it must be at most ${MODEL_NAME_MAX_LENGTH} characters long`, broken: (n) => n.length > MODEL_NAME_MAX_LENGTH },
-  { rule: 'it may contain only ASCII letters, digits, ".", "_" and "-" (no spaces, slashes or other symbols)', broken: (n) => /[^A-Za-z0-9._-]/.test(n) },
-  { rule: 'it must start with a letter or a digit (git refuses a ref component starting with ".", and a branch or option starting with "-")', broken: (n) => /^[._-]/.test(n) },
+  {
+    rule: `it must be at most ${MODEL_NAME_MAX_LENGTH} characters long`,
+    broken: (n) => n.length > MODEL_NAME_MAX_LENGTH
+  },
+  {
+    rule: 'it may contain only ASCII letters, digits, ".", "_" and "-" (no spaces, slashes or other symbols)',
+    broken: (n) => /[^A-Za-z0-9._-]/.test(n)
+  },
+  {
+    rule: 'it must start with a letter or a digit (git refuses a ref component starting with ".", and a branch or option starting with "-")',
+    broken: (n) => /^[._-]/.test(n)
+  },
   { rule: 'it must not contain ".." (git refuses it in a ref)', broken: (n) => n.includes("..") },
-  { rule: 'it must not end with "." (git refuses a ref ending in ".", and Windows drops it from a file name)', broken: (n) => n.endsWith(".") },
-  { rule: 'it must not end with ".lock" (git reserves that ending for its lock files)', broken: (n) => /\.lock$/i.test(n) },
-  { rule: "it must not be a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also followed by an extension)", broken: (n) => WINDOWS_RESERVED.test(n) }
+  {
+    rule: 'it must not end with "." (git refuses a ref ending in ".", and Windows drops it from a file name)',
+    broken: (n) => n.endsWith(".")
+  },
+  {
+    rule: 'it must not end with ".lock" (git reserves that ending for its lock files)',
+    broken: (n) => /\.lock$/i.test(n)
+  },
+  {
+    rule: "it must not be a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also followed by an extension)",
+    broken: (n) => WINDOWS_RESERVED.test(n)
+  }
 ];
 function modelNameProblem(name) {
   return RULES.find((r) => r.broken(name))?.rule;
@@ -7612,7 +7676,12 @@ function parseConfig(text, displayName, absolutePath = displayName) {
       const node = nodeAt(document.contents, path, error);
       const pos = node?.range ? lineCounter.linePos(node.range[0]) : void 0;
       const where = pos ? isNameError(error) ? `:${pos.line}:${pos.col}` : `:${pos.line}` : "";
-      return { line: pos?.line, column: isNameError(error) ? pos?.col : void 0, key: isNameError(error) ? "models" : void 0, text: `${displayName}${where}: ${describe(error, path)}` };
+      return {
+        line: pos?.line,
+        column: isNameError(error) ? pos?.col : void 0,
+        key: isNameError(error) ? "models" : void 0,
+        text: `${displayName}${where}: ${describe(error, path)}`
+      };
     });
     const { line, column, key } = messages[0];
     throw new UserError(messages.map((m) => m.text).join("\n"), { file: displayName, line, column, key });
@@ -7636,13 +7705,19 @@ function checkRolloutSteps(model, displayName) {
   const key = `models.${model.name}.rollout.steps`;
   const percents = steps.filter((s) => s !== "shadow");
   const problem = steps.lastIndexOf("shadow") > 0 ? `"shadow" can only be the first step (the canary scores copies before it answers anyone)` : percents.some((p, i) => i > 0 && p <= percents[i - 1]) ? "the percents must rise from step to step" : steps[steps.length - 1] !== 100 ? "the last step must be 100 (the rollout ends with the new version answering everyone)" : void 0;
-  if (problem) throw new UserError(`${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`, { file: displayName, key });
+  if (problem)
+    throw new UserError(
+      `${displayName}: ${key}: ${JSON.stringify(steps)}: ${problem}. Example: ["shadow", 5, 25, 50, 100].`,
+      { file: displayName, key }
+    );
 }
 function list(value) {
   return value === void 0 ? [] : Array.isArray(value) ? value : [value];
 }
 function mostUsefulErrors(errors) {
-  const specific = errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e)));
+  const specific = errors.filter(
+    (e) => e.keyword !== "oneOf" && e.keyword !== "if" && !(e.keyword === "pattern" && isNameError(e))
+  );
   const seen = /* @__PURE__ */ new Set();
   return (specific.length ? specific : errors).filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -7705,7 +7780,8 @@ function pointerToPath(pointer) {
 function nodeAt(root, path, error) {
   let node = root;
   for (const segment of path) {
-    if ((0, import_yaml.isMap)(node)) node = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segment)?.value;
+    if ((0, import_yaml.isMap)(node))
+      node = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segment)?.value;
     else if ((0, import_yaml.isSeq)(node)) node = node.items[Number(segment)];
     else return node;
   }

@@ -207,7 +207,10 @@ function describe(data, what) {
 function requireSameLength(data, aName, a, bName, b) {
   if (a.length !== b.length) {
     throw new UserError(
-      describe(data, `${aName} has ${a.length} rows but ${bName} has ${b.length}; the model must produce exactly one prediction per held-out row.`)
+      describe(
+        data,
+        `${aName} has ${a.length} rows but ${bName} has ${b.length}; the model must produce exactly one prediction per held-out row.`
+      )
     );
   }
 }
@@ -231,7 +234,10 @@ function requireProbabilities(data, name, values, metric, perRow = 1) {
     if (!(value >= 0 && value <= 1)) {
       const row = Math.floor(i / perRow);
       throw new UserError(
-        describe(data, `${name} at row ${row} (0-based) is ${value}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`)
+        describe(
+          data,
+          `${name} at row ${row} (0-based) is ${value}, but ${metric} needs probabilities in [0, 1]. Export the model's probability output (e.g. predict_proba), not a raw score or logit.`
+        )
       );
     }
   }
@@ -239,7 +245,13 @@ function requireProbabilities(data, name, values, metric, perRow = 1) {
 function checkBinary(data, probabilityMetric, cache) {
   once(cache, "checked-binary", data.scores, data.labels, () => checkBinaryRows(data));
   if (probabilityMetric) {
-    once(cache, "checked-probabilities", data.scores, data.scores, () => requireProbabilities(data, "the score", data.scores, probabilityMetric));
+    once(
+      cache,
+      "checked-probabilities",
+      data.scores,
+      data.scores,
+      () => requireProbabilities(data, "the score", data.scores, probabilityMetric)
+    );
   }
 }
 function checkBinaryRows(data) {
@@ -249,7 +261,10 @@ function checkBinaryRows(data) {
     const label = labels[i];
     if (label !== 0 && label !== 1) {
       throw new UserError(
-        describe(data, `the label at row ${i} (0-based) is ${label}, but a binary task needs labels 0 or 1. ${Number.isNaN(label) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`)
+        describe(
+          data,
+          `the label at row ${i} (0-based) is ${label}, but a binary task needs labels 0 or 1. ${Number.isNaN(label) ? LABEL_HINT + " " : ""}Encode the positive class as 1 and the other as 0, or set task: multiclass.`
+        )
       );
     }
   }
@@ -274,14 +289,20 @@ function checkMulticlassRows(data) {
   }
   if (probabilities.length !== labels.length * classCount) {
     throw new UserError(
-      describe(data, `the probabilities have ${probabilities.length} values, expected ${labels.length} rows x ${classCount} classes = ${labels.length * classCount}; the model must output one probability per class for every held-out row.`)
+      describe(
+        data,
+        `the probabilities have ${probabilities.length} values, expected ${labels.length} rows x ${classCount} classes = ${labels.length * classCount}; the model must output one probability per class for every held-out row.`
+      )
     );
   }
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= classCount) {
       throw new UserError(
-        describe(data, `the label at row ${i} (0-based) is ${label}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`)
+        describe(
+          data,
+          `the label at row ${i} (0-based) is ${label}, but labels must be class indices 0..${classCount - 1} matching the model's probability columns.`
+        )
       );
     }
   }
@@ -308,7 +329,12 @@ var TP = 3;
 function prepareConfusion(data, options, cache) {
   const binary = expectTask(data, "binary");
   checkBinary(binary, void 0, cache);
-  const byThreshold = cached(cache, "confusion-codes", binary.scores, () => /* @__PURE__ */ new Map());
+  const byThreshold = cached(
+    cache,
+    "confusion-codes",
+    binary.scores,
+    () => /* @__PURE__ */ new Map()
+  );
   const hit = byThreshold.get(options.threshold);
   if (hit && hit.labels === binary.labels) return hit.state;
   const codes = new Uint8Array(binary.labels.length);
@@ -507,7 +533,9 @@ var averagePrecisionImplementation = {
   explain(state) {
     if (state.ranking.order.length === 0) return { undefinedReason: "there are no rows" };
     if (state.ranking.positives === 0) {
-      return { undefinedReason: "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)" };
+      return {
+        undefinedReason: "no positives (label 1) in the labels, so recall is undefined (scikit-learn warns and reports 0)"
+      };
     }
     return {};
   }
@@ -772,7 +800,9 @@ var r2Implementation = {
   explain(state) {
     if (state.targets.length === 0) return { undefinedReason: "there are no rows" };
     if (Number.isNaN(weightedR2(state, null))) {
-      return { undefinedReason: "the targets are constant, so R\xB2 is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)" };
+      return {
+        undefinedReason: "the targets are constant, so R\xB2 is undefined (scikit-learn reports 1.0 for a perfect fit, else 0.0)"
+      };
     }
     return {};
   }
@@ -851,8 +881,10 @@ function rocAucFromRanking(ranking, weights) {
 }
 function explainRocAuc(ranking) {
   if (ranking.order.length === 0) return { undefinedReason: "there are no rows" };
-  if (ranking.positives === 0) return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
-  if (ranking.negatives === 0) return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
+  if (ranking.positives === 0)
+    return { undefinedReason: "only one class in the labels (no positives, label 1); ROC AUC needs both classes" };
+  if (ranking.negatives === 0)
+    return { undefinedReason: "only one class in the labels (no negatives, label 0); ROC AUC needs both classes" };
   return {};
 }
 var rocAucImplementation = {
@@ -1022,7 +1054,8 @@ var rocAucKernel = {
     const championOrder = new Int32Array(n);
     for (let i = 0; i < n; i++) championOrder[i] = i | championRanking.sortedLabels[i] << 31;
     const challengerOrder = new Int32Array(n);
-    for (let i = 0; i < n; i++) challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | challengerRanking.sortedLabels[i] << 31;
+    for (let i = 0; i < n; i++)
+      challengerOrder[i] = canonicalOfRow[challengerRanking.order[i]] | challengerRanking.sortedLabels[i] << 31;
     const state = {
       rowCount: n,
       championOrder,
@@ -1211,7 +1244,10 @@ function genericKernel(implementation) {
         full: [implementation.weighted(state.champion, null), implementation.weighted(state.challenger, null)],
         leaveOneOut() {
           if (!implementation.leaveOneOut) return null;
-          return { champion: implementation.leaveOneOut(state.champion), challenger: implementation.leaveOneOut(state.challenger) };
+          return {
+            champion: implementation.leaveOneOut(state.champion),
+            challenger: implementation.leaveOneOut(state.challenger)
+          };
         }
       };
     },

@@ -23,23 +23,69 @@ function packageRoot(from = import.meta.url) {
 
 // src/demo/transactions.ts
 var FRAUD_LABEL = "is_fraud";
-var TRANSACTION_FEATURES = ["amount", "merchant_category", "hour", "country", "device", "velocity_1h", "velocity_24h", "amount_vs_avg"];
+var TRANSACTION_FEATURES = [
+  "amount",
+  "merchant_category",
+  "hour",
+  "country",
+  "device",
+  "velocity_1h",
+  "velocity_24h",
+  "amount_vs_avg"
+];
 var NEW_SCAM_DEVICE = "virtual_card";
 var NEW_SCAM_CATEGORY = "digital_goods";
 var FRAUD_RATE = { baseline: 0.025, new_scam: 0.03 };
 var HOME_COUNTRY = "US";
-var CATEGORIES = ["grocery", "fuel", "restaurants", "retail", "pharmacy", "travel", "electronics", "online_services", "gambling", NEW_SCAM_CATEGORY];
+var CATEGORIES = [
+  "grocery",
+  "fuel",
+  "restaurants",
+  "retail",
+  "pharmacy",
+  "travel",
+  "electronics",
+  "online_services",
+  "gambling",
+  NEW_SCAM_CATEGORY
+];
 var COUNTRIES = [HOME_COUNTRY, "CA", "MX", "GB", "DE", "FR", "BR", "NG"];
 var DEVICES = ["chip", "contactless", "online", "mobile_wallet", NEW_SCAM_DEVICE];
-var LEGIT_CATEGORY = { grocery: 28, fuel: 12, restaurants: 14, retail: 14, pharmacy: 5, travel: 4, electronics: 5, online_services: 16, gambling: 2 };
+var LEGIT_CATEGORY = {
+  grocery: 28,
+  fuel: 12,
+  restaurants: 14,
+  retail: 14,
+  pharmacy: 5,
+  travel: 4,
+  electronics: 5,
+  online_services: 16,
+  gambling: 2
+};
 var LEGIT_CATEGORY_NEW_ERA = { ...LEGIT_CATEGORY, [NEW_SCAM_CATEGORY]: 4 };
-var TAKEOVER_CATEGORY = { grocery: 6, fuel: 5, restaurants: 4, retail: 12, pharmacy: 2, travel: 14, electronics: 22, online_services: 20, gambling: 15 };
+var TAKEOVER_CATEGORY = {
+  grocery: 6,
+  fuel: 5,
+  restaurants: 4,
+  retail: 12,
+  pharmacy: 2,
+  travel: 14,
+  electronics: 22,
+  online_services: 20,
+  gambling: 15
+};
 var TESTING_CATEGORY = { online_services: 35, [NEW_SCAM_CATEGORY]: 65 };
 var LEGIT_COUNTRY = { US: 93, CA: 2, MX: 1.5, GB: 1.2, DE: 0.8, FR: 0.8, BR: 0.4, NG: 0.3 };
 var TAKEOVER_COUNTRY = { US: 72, CA: 4, MX: 5, GB: 5, DE: 2, FR: 2, BR: 5, NG: 5 };
 var TESTING_COUNTRY = { US: 92, CA: 3, MX: 2, GB: 1, BR: 1, NG: 1 };
 var LEGIT_DEVICE = { chip: 38, contactless: 32, online: 20, mobile_wallet: 10 };
-var LEGIT_DEVICE_NEW_ERA = { chip: 33, contactless: 30, online: 20, mobile_wallet: 12, [NEW_SCAM_DEVICE]: 5 };
+var LEGIT_DEVICE_NEW_ERA = {
+  chip: 33,
+  contactless: 30,
+  online: 20,
+  mobile_wallet: 12,
+  [NEW_SCAM_DEVICE]: 5
+};
 var TAKEOVER_DEVICE = { chip: 26, contactless: 18, online: 38, mobile_wallet: 18 };
 var TESTING_DEVICE = { online: 20, [NEW_SCAM_DEVICE]: 80 };
 var DAY_PROFILE = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.5, 3, 4.5, 5, 5.5, 6, 7, 6.5, 6, 6, 6.5, 7, 7.5, 7, 6, 4.5, 3, 2];
@@ -51,9 +97,11 @@ function generateTransactions(options) {
   const scenario = options.scenario ?? "baseline";
   const rows = options.rows;
   if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`rows must be a non-negative integer, got ${rows}`);
-  if (scenario !== "baseline" && scenario !== "new_scam") throw new RangeError(`scenario must be "baseline" or "new_scam", got ${JSON.stringify(scenario)}`);
+  if (scenario !== "baseline" && scenario !== "new_scam")
+    throw new RangeError(`scenario must be "baseline" or "new_scam", got ${JSON.stringify(scenario)}`);
   const newScamShare = scenario === "new_scam" ? options.newScamShare ?? 0.5 : 0;
-  if (!(newScamShare >= 0 && newScamShare <= 1)) throw new RangeError(`newScamShare must be in [0, 1], got ${options.newScamShare}`);
+  if (!(newScamShare >= 0 && newScamShare <= 1))
+    throw new RangeError(`newScamShare must be in [0, 1], got ${options.newScamShare}`);
   const random = createRandom(options.seed);
   const newEra = scenario === "new_scam";
   const fraudRate = FRAUD_RATE[scenario];
@@ -91,7 +139,11 @@ function generateTransactions(options) {
     numeric("amount_vs_avg", amountVsAvg),
     numeric(FRAUD_LABEL, isFraud)
   ];
-  return { source: `generated transactions (scenario ${scenario}, seed ${options.seed}, ${rows} rows)`, rowCount: rows, columns };
+  return {
+    source: `generated transactions (scenario ${scenario}, seed ${options.seed}, ${rows} rows)`,
+    rowCount: rows,
+    columns
+  };
 }
 function cardholderAverage(random) {
   return Math.exp(3.6 + 0.55 * normal(random));
@@ -168,7 +220,10 @@ function poisson(random, lambda) {
 }
 function pick(random, weights) {
   const keys = Object.keys(weights);
-  return keys[pickIndex(random, keys.map((key) => weights[key]))];
+  return keys[pickIndex(
+    random,
+    keys.map((key) => weights[key])
+  )];
 }
 function pickIndex(random, weights) {
   let total = 0;
@@ -212,7 +267,9 @@ function inferBody(table, features, start, count, id) {
     if (!column) throw new Error(`column ${name} is not in ${table.source}`);
     const data = [];
     for (let i = start; i < start + count; i++) {
-      data.push(column.kind === "numeric" ? column.values[i] : column.codes[i] < 0 ? "" : column.categories[column.codes[i]]);
+      data.push(
+        column.kind === "numeric" ? column.values[i] : column.codes[i] < 0 ? "" : column.categories[column.codes[i]]
+      );
     }
     return { name, shape: [count], datatype: column.kind === "numeric" ? "FP64" : "BYTES", data };
   });
@@ -239,8 +296,10 @@ async function startServe(repo, env, argv, label) {
         const ready = /ready on (http:\/\/\S+)/.exec(stderr);
         if (ready) resolve(ready[1]);
       });
-      void exited.then((code) => reject(new UserError(`demo: modelkeeper ${label} exited ${code} before it was ready:
-${stderr}`)));
+      void exited.then(
+        (code) => reject(new UserError(`demo: modelkeeper ${label} exited ${code} before it was ready:
+${stderr}`))
+      );
     });
     return {
       url,
@@ -249,7 +308,8 @@ ${stderr}`)));
       async stop() {
         child.kill("SIGTERM");
         const code = await exited;
-        if (code !== 0) throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
+        if (code !== 0)
+          throw new UserError(`demo: modelkeeper serve exited ${code} after SIGTERM, expected 0:
 ${stderr}`);
         return stdout;
       }

@@ -1328,7 +1328,13 @@ import { spawn } from "node:child_process";
 function runShellCommand(command, options) {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { cwd: options.cwd, env: options.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, {
+      cwd: options.cwd,
+      env: options.env,
+      shell: true,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
     let tail = "";
     let timedOut = false;
     const keep = (chunk) => {
@@ -1357,7 +1363,13 @@ function runShellCommand(command, options) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      resolve({ code, signal, timedOut, tail: tail.split("\n").slice(-20).join("\n"), durationMs: Date.now() - started });
+      resolve({
+        code,
+        signal,
+        timedOut,
+        tail: tail.split("\n").slice(-20).join("\n"),
+        durationMs: Date.now() - started
+      });
     });
   });
 }
@@ -5720,19 +5732,38 @@ function commentMarker(kind, model) {
   return `<!-- modelkeeper:${kind}:${encodeURIComponent(model)} -->`;
 }
 async function findMarkedComment(github, repo, issueNumber, marker, author) {
-  const comments = await github.paginate(github.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, per_page: 100 });
-  return comments.find((c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author));
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    owner: repo.owner,
+    repo: repo.repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
+  return comments.find(
+    (c) => c.body?.startsWith(marker) && (author === void 0 ? c.user?.type === "Bot" : c.user?.login === author)
+  );
 }
 async function upsertComment(github, repo, issueNumber, marker, body, author, options = {}) {
   const full = `${marker}
 ${body}`;
   const { value: comment, created } = await createOnce(
     () => findMarkedComment(github, repo, issueNumber, marker, author),
-    async () => (await github.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body: full, request: { retries: 0 } })).data,
+    async () => (await github.rest.issues.createComment({
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: issueNumber,
+      body: full,
+      request: { retries: 0 }
+    })).data,
     options.retry
   );
-  if (created || comment.body === full || options.update === "never") return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
-  const { data } = await github.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: comment.id, body: full });
+  if (created || comment.body === full || options.update === "never")
+    return { id: comment.id, url: comment.html_url, action: created ? "created" : "unchanged" };
+  const { data } = await github.rest.issues.updateComment({
+    owner: repo.owner,
+    repo: repo.repo,
+    comment_id: comment.id,
+    body: full
+  });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
 async function commentAuthor(github, configured) {

@@ -125,7 +125,8 @@ var ColumnBuilder = class {
       if (same) return known.code;
     }
     const code = !this.verbatim && isMissingBytes(bytes, start, end) ? -1 : this.code(bytes.toString("utf8", start, end));
-    if (known === void 0) this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
+    if (known === void 0)
+      this.byteIndex.set(hash, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), code });
     return code;
   }
   /** Turns this numeric column categorical at `row` (rows before it already hold numbers). */
@@ -150,11 +151,20 @@ var ColumnBuilder = class {
   finish(rowCount, nextCapacity, trimSpare = true) {
     let column;
     if (this.kind === "numeric") {
-      column = { kind: "numeric", name: this.name, values: trimSpare ? trim(this.values, rowCount) : this.values.subarray(0, rowCount) };
+      column = {
+        kind: "numeric",
+        name: this.name,
+        values: trimSpare ? trim(this.values, rowCount) : this.values.subarray(0, rowCount)
+      };
       if (!this.deliveredNumbers) this.deliveredNumbers = column.values.some((x) => x === x);
       this.values = new Float64Array(nextCapacity);
     } else {
-      column = { kind: "categorical", name: this.name, codes: trimSpare ? trim(this.codes, rowCount) : this.codes.subarray(0, rowCount), categories: this.categories };
+      column = {
+        kind: "categorical",
+        name: this.name,
+        codes: trimSpare ? trim(this.codes, rowCount) : this.codes.subarray(0, rowCount),
+        categories: this.categories
+      };
       this.codes = new Int32Array(nextCapacity);
       this.categories = [];
       this.index = /* @__PURE__ */ new Map();
@@ -437,7 +447,10 @@ var CsvParser = class {
   /** Emits the last batch; call after the final `consume(…, eof=true)`. */
   finish() {
     if (this.header === void 0) {
-      throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+      throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, {
+        file: this.file,
+        line: 1
+      });
     }
     if (this.row > 0 || this.rowsSeen === 0) this.emitBatch();
   }
@@ -449,7 +462,11 @@ var CsvParser = class {
       headerLine++;
     }
     if (p >= safeEnd) {
-      if (eof) throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, { file: this.file, line: 1 });
+      if (eof)
+        throw new UserError(`${this.file}: the file is empty; a CSV file needs a header row naming its columns.`, {
+          file: this.file,
+          line: 1
+        });
       return -1;
     }
     const fields = [];
@@ -725,7 +742,13 @@ var CsvParser = class {
     const promotions = this.builders.flatMap((builder) => builder.promotion ? [builder.promotion] : []);
     const columns = this.builders.map((builder) => builder.finish(rowCount, nextCapacity, this.options.trim !== false));
     const lines = this.lines ? { lines: this.lines.slice(0, rowCount) } : {};
-    this.options.onBatch({ columns, rowCount, firstLine: rowCount > 0 ? this.batchFirstLine : 0, promotions, ...lines });
+    this.options.onBatch({
+      columns,
+      rowCount,
+      firstLine: rowCount > 0 ? this.batchFirstLine : 0,
+      promotions,
+      ...lines
+    });
     this.row = 0;
   }
   fieldCountError(bytes, recordStart, safeEnd, line) {
@@ -750,7 +773,13 @@ var CsvParser = class {
       line++;
     }
     const column = countFields(bytes, p, end);
-    return recordTooLong(this.file, line, limit, `the field in column ${this.columnLabel(column, void 0)}`, this.columnName(column));
+    return recordTooLong(
+      this.file,
+      line,
+      limit,
+      `the field in column ${this.columnLabel(column, void 0)}`,
+      this.columnName(column)
+    );
   }
   columnName(column) {
     return this.header?.[column - 1] ?? column;
@@ -813,7 +842,16 @@ async function* csvBatches(path, options = {}) {
     onBatch: (batch) => ready.push(batch)
   });
   try {
-    for await (const batch of feedRange(handle, path, parser, ready, 0, size, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxRecordBytes)) {
+    for await (const batch of feedRange(
+      handle,
+      path,
+      parser,
+      ready,
+      0,
+      size,
+      options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      options.maxRecordBytes
+    )) {
       yield { ...batch, header: parser.header };
     }
   } finally {

@@ -3,23 +3,23 @@ import {
   generateTransactions,
   inferBody,
   startServe
-} from "./chunk-HBA3HOZ2.js";
+} from "./chunk-2LRHG7NX.js";
 import {
   loadConfig
-} from "./chunk-PN5P2YIL.js";
+} from "./chunk-FNC77ZQF.js";
 import {
   createGit
-} from "./chunk-4VS52YQ3.js";
+} from "./chunk-XWWS3PYW.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel
-} from "./chunk-2L3PRCLO.js";
+} from "./chunk-I4JPSKDX.js";
 import {
   readTables
-} from "./chunk-D3OICX26.js";
+} from "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-66AUG6B5.js";
-import "./chunk-2Y372U4S.js";
+import "./chunk-XEI2JKWE.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
@@ -40,8 +40,14 @@ async function runCanaryRevert(options) {
   const model = config.models.find((m) => m.name === name);
   if (!model) throw new UserError(`demo: no model ${name} in ${config.relativePath}`);
   const features = model.features ?? [];
-  say(`[v3] A canary that is fast and error-free but predicts badly: v2's fit with its intercept off by +4, rolled out at ${CANARY_PERCENT}% by \`modelkeeper serve --canary\``);
-  const { summary } = trainLogisticModel({ table: await readTables(model.data.train.map((f) => join(repo, f))), label: model.label, features });
+  say(
+    `[v3] A canary that is fast and error-free but predicts badly: v2's fit with its intercept off by +4, rolled out at ${CANARY_PERCENT}% by \`modelkeeper serve --canary\``
+  );
+  const { summary } = trainLogisticModel({
+    table: await readTables(model.data.train.map((f) => join(repo, f))),
+    label: model.label,
+    features
+  });
   const bad = exportBinaryLogisticRegression({
     featureNames: features,
     categories: summary.categories,
@@ -64,7 +70,20 @@ async function runCanaryRevert(options) {
     await git.run(["checkout", "--quiet", before]);
   }
   say(`      committed v3 on ${BRANCH} (${commit.slice(0, 12)}), recorded, pushed`);
-  const argv = ["serve", "--model", name, "--port", "0", "--poll-seconds", "0", "--canary", commit, "--canary-percent", String(CANARY_PERCENT), "--json"];
+  const argv = [
+    "serve",
+    "--model",
+    name,
+    "--port",
+    "0",
+    "--poll-seconds",
+    "0",
+    "--canary",
+    commit,
+    "--canary-percent",
+    String(CANARY_PERCENT),
+    "--json"
+  ];
   say(`      $ modelkeeper ${argv.join(" ")} &`);
   const server = await startServe(repo, options.env, argv, "serve --canary");
   const { url } = server;
@@ -74,9 +93,14 @@ async function runCanaryRevert(options) {
     const traffic = generateTransactions({ rows: 2e3, seed: 106, scenario: "baseline" });
     const infer = `${url}/v2/models/${encodeURIComponent(name)}/infer`;
     const ask = async (row, id) => {
-      const response = await fetch(infer, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(inferBody(traffic, features, row % traffic.rowCount, 1, id)) });
+      const response = await fetch(infer, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(inferBody(traffic, features, row % traffic.rowCount, 1, id))
+      });
       const body = await response.json();
-      if (response.status !== 200) throw new UserError(`demo: request ${id} was answered ${response.status}: ${JSON.stringify(body)}`);
+      if (response.status !== 200)
+        throw new UserError(`demo: request ${id} was answered ${response.status}: ${JSON.stringify(body)}`);
       return body.model_version ?? "?";
     };
     const versions = [];
@@ -89,23 +113,30 @@ async function runCanaryRevert(options) {
     };
     await Promise.all(Array.from({ length: 4 }, client));
     const line = revertLine();
-    if (!line) throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:
+    if (!line)
+      throw new UserError(`demo: the bad canary was not reverted after ${MAX_REQUESTS} requests:
 ${server.stderr()}`);
     const stableVersion = (/back to stable (\S+)\./.exec(line) ?? [])[1] ?? "v2";
     const answered = versions.filter(Boolean);
     const beforeRevert = { requests: answered.length, byCanary: answered.filter((v) => v !== stableVersion).length };
-    say(`      sent ${beforeRevert.requests} one-row requests (4 clients); ${beforeRevert.byCanary} were answered by the canary (${answered.find((v) => v !== stableVersion) ?? "?"}), the rest by ${stableVersion}; then the server, on its own:`);
+    say(
+      `      sent ${beforeRevert.requests} one-row requests (4 clients); ${beforeRevert.byCanary} were answered by the canary (${answered.find((v) => v !== stableVersion) ?? "?"}), the rest by ${stableVersion}; then the server, on its own:`
+    );
     say(`      ${line}`);
     const afterRevert = {};
     for (let i = 0; i < AFTER_REVERT; i++) {
       const version = await ask(i, `after-${i}`);
       afterRevert[version] = (afterRevert[version] ?? 0) + 1;
     }
-    say(`      the next ${AFTER_REVERT} requests: ${Object.entries(afterRevert).map(([v, n]) => `${n} answered by ${v}`).join(", ")}`);
+    say(
+      `      the next ${AFTER_REVERT} requests: ${Object.entries(afterRevert).map(([v, n]) => `${n} answered by ${v}`).join(", ")}`
+    );
     const verdict = await (await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout`)).json();
     const gate = await fetch(`${url}/v2/models/${encodeURIComponent(name)}/rollout/gate`);
     await gate.arrayBuffer();
-    say(`      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`);
+    say(
+      `      $ curl ${url}/v2/models/${name}/rollout   # state ${verdict.state}, verdict ${verdict.verdict}, at ${verdict.percent}%; /rollout/gate answers ${gate.status}`
+    );
     for (const e of verdict.evidence) say(`        ${e.breached ? "BREACH" : "ok    "} ${e.detail}`);
     await server.stop();
     const rolloutStatus = await cli(options, ["rollout", "status", "--model", name], 0);
@@ -118,9 +149,18 @@ async function cli(options, argv, expect) {
   options.say(`      $ modelkeeper ${argv.join(" ")}`);
   let stdout = "";
   let stderr = "";
-  const code = await options.runCli(argv, { stdout: (t) => stdout += t, stderr: (t) => stderr += t }, options.env, options.repo);
-  if (stdout.trim()) options.say(stdout.trimEnd().split("\n").map((l) => `      ${l}`).join("\n"));
-  if (code !== expect) throw new UserError(`demo: modelkeeper ${argv.join(" ")} exited ${code}, expected ${expect}:
+  const code = await options.runCli(
+    argv,
+    { stdout: (t) => stdout += t, stderr: (t) => stderr += t },
+    options.env,
+    options.repo
+  );
+  if (stdout.trim())
+    options.say(
+      stdout.trimEnd().split("\n").map((l) => `      ${l}`).join("\n")
+    );
+  if (code !== expect)
+    throw new UserError(`demo: modelkeeper ${argv.join(" ")} exited ${code}, expected ${expect}:
 ${stderr}${stdout}`);
   return stdout;
 }

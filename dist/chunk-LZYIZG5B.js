@@ -1,5 +1,9 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
+  DEFAULT_CONFIG_FILE,
+  loadConfig
+} from "./chunk-FNC77ZQF.js";
+import {
   Octokit,
   closeAfterAnswer,
   commentAuthor,
@@ -14,7 +18,25 @@ import {
   runShellCommand,
   throttling,
   upsertComment
-} from "./chunk-CK3VUXSR.js";
+} from "./chunk-JWWP2G4R.js";
+import {
+  assertNoStaleLocks,
+  createGit,
+  findRepoRoot,
+  parseConfig,
+  resolveCommit
+} from "./chunk-XWWS3PYW.js";
+import {
+  ProtoDecodeError,
+  batchesOf,
+  decodeUtf8Lenient,
+  readFields,
+  readModelSummary,
+  readTables,
+  recordedClassLabels,
+  recordedFeatureNames,
+  startWorker
+} from "./chunk-JRDGJVSB.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -36,35 +58,35 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-XML2TTA4.js";
-import {
-  DEFAULT_CONFIG_FILE,
-  loadConfig
-} from "./chunk-PN5P2YIL.js";
-import {
-  assertNoStaleLocks,
-  createGit,
-  findRepoRoot,
-  parseConfig,
-  resolveCommit
-} from "./chunk-4VS52YQ3.js";
-import {
-  ProtoDecodeError,
-  batchesOf,
-  decodeUtf8Lenient,
-  readFields,
-  readModelSummary,
-  readTables,
-  recordedClassLabels,
-  recordedFeatureNames
-} from "./chunk-D3OICX26.js";
+} from "./chunk-5K3K24JN.js";
 import {
   createRandom
 } from "./chunk-66AUG6B5.js";
 import {
   isMissingText,
   parseNumberText
-} from "./chunk-2Y372U4S.js";
+} from "./chunk-XEI2JKWE.js";
+import {
+  DEFAULT_PSI_BINS,
+  alignCategories,
+  driftTestsFor,
+  evaluateDriftTest,
+  findDriftTest,
+  formatNumber,
+  isConstant,
+  jobSize,
+  ksTwoSample,
+  moments,
+  normalizeWasserstein,
+  presentCount,
+  runColumnJob,
+  sortFloat64,
+  sortedNonMissing,
+  summarizeCategorical,
+  summarizeColumn,
+  summarizeNumeric,
+  unseenCategories
+} from "./chunk-4RTHBHBI.js";
 import {
   UserError,
   isUserError
@@ -92,24 +114,24 @@ var require_util = __commonJS({
         return `${value2}`;
       }
     };
-    exports.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
-      const hash = hashObject(labels, sortedLabelNames);
+    exports.removeLabels = function removeLabels(hashMap, labels2, sortedLabelNames) {
+      const hash = hashObject(labels2, sortedLabelNames);
       delete hashMap[hash];
     };
-    exports.setValue = function setValue(hashMap, value2, labels) {
-      const hash = hashObject(labels);
+    exports.setValue = function setValue(hashMap, value2, labels2) {
+      const hash = hashObject(labels2);
       hashMap[hash] = {
         value: typeof value2 === "number" ? value2 : 0,
-        labels: labels || {}
+        labels: labels2 || {}
       };
       return hashMap;
     };
-    exports.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
+    exports.setValueDelta = function setValueDelta(hashMap, deltaValue, labels2, hash = "") {
       const value2 = typeof deltaValue === "number" ? deltaValue : 0;
       if (hashMap[hash]) {
         hashMap[hash].value += value2;
       } else {
-        hashMap[hash] = { value: value2, labels };
+        hashMap[hash] = { value: value2, labels: labels2 };
       }
       return hashMap;
     };
@@ -130,28 +152,28 @@ var require_util = __commonJS({
       }
       return acc;
     };
-    function fastHashObject(keys, labels) {
+    function fastHashObject(keys, labels2) {
       if (keys.length === 0) {
         return "";
       }
       let hash = "";
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        const value2 = labels[key];
+        const value2 = labels2[key];
         if (value2 === void 0) continue;
         hash += `${key}:${value2},`;
       }
       return hash;
     }
-    function hashObject(labels, labelNames) {
+    function hashObject(labels2, labelNames) {
       if (labelNames) {
-        return fastHashObject(labelNames, labels);
+        return fastHashObject(labelNames, labels2);
       }
-      const keys = Object.keys(labels);
+      const keys = Object.keys(labels2);
       if (keys.length > 1) {
         keys.sort();
       }
-      return fastHashObject(keys, labels);
+      return fastHashObject(keys, labels2);
     }
     exports.hashObject = hashObject;
     exports.isObject = function isObject(obj) {
@@ -212,15 +234,15 @@ var require_registry = __commonJS({
         const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
         const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
         for (const val of metric.values || []) {
-          let { metricName = name, labels = {} } = val;
+          let { metricName = name, labels: labels2 = {} } = val;
           const { sharedLabels = {} } = val;
           if (isOpenMetrics && metric.type === "counter") {
             metricName = `${metricName}_total`;
           }
           if (defaultLabels) {
-            labels = { ...labels, ...defaultLabels, ...labels };
+            labels2 = { ...labels2, ...defaultLabels, ...labels2 };
           }
-          const formattedLabels = formatLabels(labels, sharedLabels);
+          const formattedLabels = formatLabels(labels2, sharedLabels);
           const flattenedShared = flattenSharedLabels(sharedLabels);
           const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
           const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
@@ -294,8 +316,8 @@ var require_registry = __commonJS({
       getSingleMetric(name) {
         return this._metrics[name];
       }
-      setDefaultLabels(labels) {
-        this._defaultLabels = labels;
+      setDefaultLabels(labels2) {
+        this._defaultLabels = labels2;
       }
       resetMetrics() {
         for (const metric in this._metrics) {
@@ -330,10 +352,10 @@ var require_registry = __commonJS({
         return mergedRegistry;
       }
     };
-    function formatLabels(labels, exclude) {
+    function formatLabels(labels2, exclude) {
       const { hasOwnProperty } = Object.prototype;
       const formatted = [];
-      for (const [name, value2] of Object.entries(labels)) {
+      for (const [name, value2] of Object.entries(labels2)) {
         if (!exclude || !hasOwnProperty.call(exclude, name)) {
           formatted.push(`${name}="${escapeLabelValue(value2)}"`);
         }
@@ -341,14 +363,14 @@ var require_registry = __commonJS({
       return formatted;
     }
     var sharedLabelCache = /* @__PURE__ */ new WeakMap();
-    function flattenSharedLabels(labels) {
-      const cached = sharedLabelCache.get(labels);
+    function flattenSharedLabels(labels2) {
+      const cached = sharedLabelCache.get(labels2);
       if (cached) {
         return cached;
       }
-      const formattedLabels = formatLabels(labels);
+      const formattedLabels = formatLabels(labels2);
       const flattened = formattedLabels.join(",");
-      sharedLabelCache.set(labels, flattened);
+      sharedLabelCache.set(labels2, flattened);
       return flattened;
     }
     function escapeLabelValue(str) {
@@ -381,8 +403,8 @@ var require_validation = __commonJS({
     exports.validateLabelName = function(names = []) {
       return names.every((name) => labelRegexp.test(name));
     };
-    exports.validateLabel = function validateLabel(savedLabels, labels) {
-      for (const label in labels) {
+    exports.validateLabel = function validateLabel(savedLabels, labels2) {
+      for (const label in labels2) {
         if (!savedLabels.includes(label)) {
           throw new Error(
             `Added label "${label}" is not included in initial labelset: ${util.inspect(
@@ -527,14 +549,14 @@ var require_counter = __commonJS({
        * @returns {object} results - object with information about the inc operation
        * @returns {string} results.labelHash - hash representation of the labels
        */
-      incWithoutExemplar(labels, value2) {
+      incWithoutExemplar(labels2, value2) {
         let hash = "";
-        if (isObject(labels)) {
-          hash = hashObject(labels, this.sortedLabelNames);
-          validateLabel(this.labelNames, labels);
+        if (isObject(labels2)) {
+          hash = hashObject(labels2, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels2);
         } else {
-          value2 = labels;
-          labels = {};
+          value2 = labels2;
+          labels2 = {};
         }
         if (value2 && !Number.isFinite(value2)) {
           throw new TypeError(`Value is not a valid number: ${util.format(value2)}`);
@@ -543,7 +565,7 @@ var require_counter = __commonJS({
           throw new Error("It is not possible to decrease a counter");
         }
         if (value2 === null || value2 === void 0) value2 = 1;
-        setValue(this.hashMap, value2, labels, hash);
+        setValue(this.hashMap, value2, labels2, hash);
         return { labelHash: hash };
       }
       /**
@@ -561,11 +583,11 @@ var require_counter = __commonJS({
        * @returns {void}
        */
       incWithExemplar({
-        labels = this.defaultLabels,
+        labels: labels2 = this.defaultLabels,
         value: value2 = this.defaultValue,
         exemplarLabels = this.defaultExemplarLabelSet
       } = {}) {
-        const res = this.incWithoutExemplar(labels, value2);
+        const res = this.incWithoutExemplar(labels2, value2);
         this.updateExemplar(exemplarLabels, value2, res.labelHash);
       }
       updateExemplar(exemplarLabels, value2, hash) {
@@ -602,22 +624,22 @@ var require_counter = __commonJS({
         };
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args) || {};
+        const labels2 = getLabels(this.labelNames, args) || {};
         return {
-          inc: this.inc.bind(this, labels)
+          inc: this.inc.bind(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args) || {};
-        validateLabel(this.labelNames, labels);
-        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args) || {};
+        validateLabel(this.labelNames, labels2);
+        return removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
-    function setValue(hashMap, value2, labels = {}, hash = "") {
+    function setValue(hashMap, value2, labels2 = {}, hash = "") {
       if (hashMap[hash]) {
         hashMap[hash].value += value2;
       } else {
-        hashMap[hash] = { value: value2, labels };
+        hashMap[hash] = { value: value2, labels: labels2 };
       }
       return hashMap;
     }
@@ -651,10 +673,10 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to set the gauge to, must be positive
        * @returns {void}
        */
-      set(labels, value2) {
-        value2 = getValueArg(labels, value2);
-        labels = getLabelArg(labels);
-        set(this, labels, value2);
+      set(labels2, value2) {
+        value2 = getValueArg(labels2, value2);
+        labels2 = getLabelArg(labels2);
+        set(this, labels2, value2);
       }
       /**
        * Reset gauge
@@ -672,11 +694,11 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to increment - if omitted, increment with 1
        * @returns {void}
        */
-      inc(labels, value2) {
-        value2 = getValueArg(labels, value2);
-        labels = getLabelArg(labels);
+      inc(labels2, value2) {
+        value2 = getValueArg(labels2, value2);
+        labels2 = getLabelArg(labels2);
         if (value2 === void 0) value2 = 1;
-        setDelta(this, labels, value2);
+        setDelta(this, labels2, value2);
       }
       /**
        * Decrement a gauge value
@@ -684,23 +706,23 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to decrement - if omitted, decrement with 1
        * @returns {void}
        */
-      dec(labels, value2) {
-        value2 = getValueArg(labels, value2);
-        labels = getLabelArg(labels);
+      dec(labels2, value2) {
+        value2 = getValueArg(labels2, value2);
+        labels2 = getLabelArg(labels2);
         if (value2 === void 0) value2 = 1;
-        setDelta(this, labels, -value2);
+        setDelta(this, labels2, -value2);
       }
       /**
        * Set the gauge to current unix epoch
        * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
        * @returns {void}
        */
-      setToCurrentTime(labels) {
+      setToCurrentTime(labels2) {
         const now = Date.now() / 1e3;
-        if (labels === void 0) {
+        if (labels2 === void 0) {
           this.set(now);
         } else {
-          this.set(labels, now);
+          this.set(labels2, now);
         }
       }
       /**
@@ -713,12 +735,12 @@ var require_gauge = __commonJS({
        *	done(); //Duration of the request will be saved
        * });
        */
-      startTimer(labels) {
+      startTimer(labels2) {
         const start2 = process.hrtime();
         return (endLabels) => {
           const delta = process.hrtime(start2);
           const value2 = delta[0] + delta[1] / 1e9;
-          this.set(Object.assign({}, labels, endLabels), value2);
+          this.set(Object.assign({}, labels2, endLabels), value2);
           return value2;
         };
       }
@@ -735,47 +757,47 @@ var require_gauge = __commonJS({
           aggregator: this.aggregator
         };
       }
-      _getValue(labels) {
-        const hash = hashObject(labels || {}, this.sortedLabelNames);
+      _getValue(labels2) {
+        const hash = hashObject(labels2 || {}, this.sortedLabelNames);
         return this.hashMap[hash] ? this.hashMap[hash].value : 0;
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          inc: this.inc.bind(this, labels),
-          dec: this.dec.bind(this, labels),
-          set: this.set.bind(this, labels),
-          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
-          startTimer: this.startTimer.bind(this, labels)
+          inc: this.inc.bind(this, labels2),
+          dec: this.dec.bind(this, labels2),
+          set: this.set.bind(this, labels2),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels2),
+          startTimer: this.startTimer.bind(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
-    function set(gauge, labels, value2) {
+    function set(gauge, labels2, value2) {
       if (typeof value2 !== "number") {
         throw new TypeError(`Value is not a valid number: ${util.format(value2)}`);
       }
-      validateLabel(gauge.labelNames, labels);
-      setValue(gauge.hashMap, value2, labels);
+      validateLabel(gauge.labelNames, labels2);
+      setValue(gauge.hashMap, value2, labels2);
     }
-    function setDelta(gauge, labels, delta) {
+    function setDelta(gauge, labels2, delta) {
       if (typeof delta !== "number") {
         throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
       }
-      validateLabel(gauge.labelNames, labels);
-      const hash = hashObject(labels, gauge.sortedLabelNames);
-      setValueDelta(gauge.hashMap, delta, labels, hash);
+      validateLabel(gauge.labelNames, labels2);
+      const hash = hashObject(labels2, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels2, hash);
     }
-    function getLabelArg(labels) {
-      return isObject(labels) ? labels : {};
+    function getLabelArg(labels2) {
+      return isObject(labels2) ? labels2 : {};
     }
-    function getValueArg(labels, value2) {
-      return isObject(labels) ? value2 : labels;
+    function getValueArg(labels2, value2) {
+      return isObject(labels2) ? value2 : labels2;
     }
     module.exports = Gauge2;
   }
@@ -844,20 +866,20 @@ var require_histogram = __commonJS({
        * @param {Number} value - Value to observe in the histogram
        * @returns {void}
        */
-      observeWithoutExemplar(labels, value2) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
+      observeWithoutExemplar(labels2, value2) {
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value2);
       }
       observeWithExemplar({
-        labels = this.defaultLabels,
+        labels: labels2 = this.defaultLabels,
         value: value2,
         exemplarLabels = this.defaultExemplarLabelSet
       } = {}) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
-        this.updateExemplar(labels, value2, exemplarLabels);
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value2);
+        this.updateExemplar(labels2, value2, exemplarLabels);
       }
-      updateExemplar(labels, value2, exemplarLabels) {
+      updateExemplar(labels2, value2, exemplarLabels) {
         if (Object.keys(exemplarLabels).length === 0) return;
-        const hash = hashObject(labels, this.sortedLabelNames);
+        const hash = hashObject(labels2, this.sortedLabelNames);
         const bound = findBound(this.upperBounds, value2);
         const { bucketExemplars } = this.hashMap[hash];
         let exemplar = bucketExemplars[bound];
@@ -898,10 +920,10 @@ var require_histogram = __commonJS({
        * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
        * @returns {void}
        */
-      zero(labels) {
-        const hash = hashObject(labels, this.sortedLabelNames);
+      zero(labels2) {
+        const hash = hashObject(labels2, this.sortedLabelNames);
         this.hashMap[hash] = createBaseValues(
-          labels,
+          labels2,
           this.bucketValues,
           this.bucketExemplars
         );
@@ -918,21 +940,21 @@ var require_histogram = __commonJS({
        * 	console.log('Duration', duration);
        * });
        */
-      startTimer(labels, exemplarLabels) {
-        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      startTimer(labels2, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels2, exemplarLabels)() : startTimer.call(this, labels2)();
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
+          observe: observe.call(this, labels2),
+          startTimer: startTimer.call(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
     function startTimer(startLabels) {
@@ -965,9 +987,9 @@ var require_histogram = __commonJS({
         };
       };
     }
-    function setValuePair(labels, value2, metricName, exemplar, sharedLabels = {}) {
+    function setValuePair(labels2, value2, metricName, exemplar, sharedLabels = {}) {
       return {
-        labels,
+        labels: labels2,
         sharedLabels,
         value: value2,
         metricName,
@@ -983,9 +1005,9 @@ var require_histogram = __commonJS({
       }
       return -1;
     }
-    function observe(labels) {
+    function observe(labels2) {
       return (value2) => {
-        const labelValuePair = convertLabelsAndValues(labels, value2);
+        const labelValuePair = convertLabelsAndValues(labels2, value2);
         validateLabel(this.labelNames, labelValuePair.labels);
         if (!Number.isFinite(labelValuePair.value)) {
           throw new TypeError(
@@ -1010,9 +1032,9 @@ var require_histogram = __commonJS({
         this.hashMap[hash] = valueFromMap;
       };
     }
-    function createBaseValues(labels, bucketValues, bucketExemplars) {
+    function createBaseValues(labels2, bucketValues, bucketExemplars) {
       const result = {
-        labels,
+        labels: labels2,
         bucketValues: { ...bucketValues },
         sum: 0,
         count: 0
@@ -1022,12 +1044,12 @@ var require_histogram = __commonJS({
       }
       return result;
     }
-    function convertLabelsAndValues(labels, value2) {
-      return isObject(labels) ? {
-        labels,
+    function convertLabelsAndValues(labels2, value2) {
+      return isObject(labels2) ? {
+        labels: labels2,
         value: value2
       } : {
-        value: labels,
+        value: labels2,
         labels: {}
       };
     }
@@ -1079,11 +1101,11 @@ var require_histogram = __commonJS({
       };
     }
     function splayLabels(bucket) {
-      const { sharedLabels, labels, ...newBucket } = bucket;
+      const { sharedLabels, labels: labels2, ...newBucket } = bucket;
       for (const label of Object.keys(sharedLabels)) {
-        labels[label] = sharedLabels[label];
+        labels2[label] = sharedLabels[label];
       }
-      newBucket.labels = labels;
+      newBucket.labels = labels2;
       return newBucket;
     }
     module.exports = Histogram2;
@@ -1878,8 +1900,8 @@ var require_summary = __commonJS({
        * @param {Number} value - Value to observe
        * @returns {void}
        */
-      observe(labels, value2) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value2);
+      observe(labels2, value2) {
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value2);
       }
       async get() {
         if (this.collect) {
@@ -1928,21 +1950,21 @@ var require_summary = __commonJS({
        *	end(); //Observe the duration of expensiveXHRRequest
        * });
        */
-      startTimer(labels) {
-        return startTimer.call(this, labels)();
+      startTimer(labels2) {
+        return startTimer.call(this, labels2)();
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
+          observe: observe.call(this, labels2),
+          startTimer: startTimer.call(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
     function extractSummariesForExport(summaryOfLabels, percentiles) {
@@ -1980,10 +2002,10 @@ var require_summary = __commonJS({
         };
       };
     }
-    function observe(labels) {
+    function observe(labels2) {
       return (value2) => {
-        const labelValuePair = convertLabelsAndValues(labels, value2);
-        validateLabel(this.labelNames, labels);
+        const labelValuePair = convertLabelsAndValues(labels2, value2);
+        validateLabel(this.labelNames, labels2);
         if (!Number.isFinite(labelValuePair.value)) {
           throw new TypeError(
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
@@ -2008,15 +2030,15 @@ var require_summary = __commonJS({
         this.hashMap[hash] = summaryOfLabel;
       };
     }
-    function convertLabelsAndValues(labels, value2) {
+    function convertLabelsAndValues(labels2, value2) {
       if (value2 === void 0) {
         return {
-          value: labels,
+          value: labels2,
           labels: {}
         };
       }
       return {
-        labels,
+        labels: labels2,
         value: value2
       };
     }
@@ -3941,9 +3963,9 @@ var require_processCpuTotal = __commonJS({
     module.exports = (registry, config = {}) => {
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
+      const labels2 = config.labels ? config.labels : {};
       const exemplars = config.enableExemplars ? config.enableExemplars : false;
-      const labelNames = Object.keys(labels);
+      const labelNames = Object.keys(labels2);
       let lastCpuUsage = process.cpuUsage();
       const cpuUserUsageCounter = new Counter2({
         name: namePrefix + PROCESS_CPU_USER_SECONDS,
@@ -3967,25 +3989,25 @@ var require_processCpuTotal = __commonJS({
               };
             }
             cpuUserUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: userUsageMicros / 1e6,
               exemplarLabels
             });
             cpuSystemUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: systemUsageMicros / 1e6,
               exemplarLabels
             });
             cpuUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: (userUsageMicros + systemUsageMicros) / 1e6,
               exemplarLabels
             });
           } else {
-            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
-            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUserUsageCounter.inc(labels2, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels2, systemUsageMicros / 1e6);
             cpuUsageCounter.inc(
-              labels,
+              labels2,
               (userUsageMicros + systemUsageMicros) / 1e6
             );
           }
@@ -4023,8 +4045,8 @@ var require_processStartTime = __commonJS({
     var PROCESS_START_TIME = "process_start_time_seconds";
     module.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_START_TIME,
         help: "Start time of the process since unix epoch in seconds.",
@@ -4032,7 +4054,7 @@ var require_processStartTime = __commonJS({
         labelNames,
         aggregator: "omit",
         collect() {
-          this.set(labels, startInSeconds);
+          this.set(labels2, startInSeconds);
         }
       });
     };
@@ -4055,19 +4077,19 @@ var require_osMemoryHeapLinux = __commonJS({
         if (!values.some((value3) => string.startsWith(value3))) {
           return acc;
         }
-        const split2 = string.split(":");
-        let value2 = split2[1].trim();
+        const split = string.split(":");
+        let value2 = split[1].trim();
         value2 = value2.substr(0, value2.length - 3);
         value2 = Number(value2) * 1024;
-        acc[split2[0]] = value2;
+        acc[split[0]] = value2;
         return acc;
       }, {});
     }
     module.exports = (registry, config = {}) => {
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const residentMemGauge = new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
@@ -4078,9 +4100,9 @@ var require_osMemoryHeapLinux = __commonJS({
           try {
             const stat6 = fs.readFileSync("/proc/self/status", "utf8");
             const structuredOutput = structureOutput(stat6);
-            residentMemGauge.set(labels, structuredOutput.VmRSS);
-            virtualMemGauge.set(labels, structuredOutput.VmSize);
-            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+            residentMemGauge.set(labels2, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels2, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels2, structuredOutput.VmData);
           } catch {
           }
         }
@@ -4131,8 +4153,8 @@ var require_osMemoryHeap = __commonJS({
     var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
     function notLinuxVariant(registry, config = {}) {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
@@ -4141,7 +4163,7 @@ var require_osMemoryHeap = __commonJS({
         collect() {
           const memUsage = safeMemoryUsage();
           if (memUsage) {
-            this.set(labels, memUsage.rss);
+            this.set(labels2, memUsage.rss);
           }
         }
       });
@@ -4164,8 +4186,8 @@ var require_processOpenFileDescriptors = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_OPEN_FDS,
         help: "Number of open file descriptors.",
@@ -4174,7 +4196,7 @@ var require_processOpenFileDescriptors = __commonJS({
         collect() {
           try {
             const fds = fs.readdirSync("/proc/self/fd");
-            this.set(labels, fds.length - 1);
+            this.set(labels2, fds.length - 1);
           } catch {
           }
         }
@@ -4210,15 +4232,15 @@ var require_processMaxFileDescriptors = __commonJS({
       }
       if (maxFds === void 0) return;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_MAX_FDS,
         help: "Maximum number of open file descriptors.",
         registers: registry ? [registry] : void 0,
         labelNames,
         collect() {
-          if (maxFds !== void 0) this.set(labels, maxFds);
+          if (maxFds !== void 0) this.set(labels2, maxFds);
         }
       });
     };
@@ -4244,20 +4266,20 @@ var require_eventLoopLag = __commonJS({
     var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
     var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
     var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
-    function reportEventloopLag(start2, gauge, labels) {
+    function reportEventloopLag(start2, gauge, labels2) {
       const delta = process.hrtime(start2);
       const nanosec = delta[0] * 1e9 + delta[1];
       const seconds = nanosec / 1e9;
-      gauge.set(labels, seconds);
+      gauge.set(labels2, seconds);
     }
     module.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const registers = registry ? [registry] : void 0;
       let collect2 = () => {
         const start2 = process.hrtime();
-        setImmediate(reportEventloopLag, start2, lag, labels);
+        setImmediate(reportEventloopLag, start2, lag, labels2);
       };
       if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
         try {
@@ -4267,14 +4289,14 @@ var require_eventLoopLag = __commonJS({
           histogram.enable();
           collect2 = () => {
             const start2 = process.hrtime();
-            setImmediate(reportEventloopLag, start2, lag, labels);
-            lagMin.set(labels, histogram.min / 1e9);
-            lagMax.set(labels, histogram.max / 1e9);
-            lagMean.set(labels, histogram.mean / 1e9);
-            lagStddev.set(labels, histogram.stddev / 1e9);
-            lagP50.set(labels, histogram.percentile(50) / 1e9);
-            lagP90.set(labels, histogram.percentile(90) / 1e9);
-            lagP99.set(labels, histogram.percentile(99) / 1e9);
+            setImmediate(reportEventloopLag, start2, lag, labels2);
+            lagMin.set(labels2, histogram.min / 1e9);
+            lagMax.set(labels2, histogram.max / 1e9);
+            lagMean.set(labels2, histogram.mean / 1e9);
+            lagStddev.set(labels2, histogram.stddev / 1e9);
+            lagP50.set(labels2, histogram.percentile(50) / 1e9);
+            lagP90.set(labels2, histogram.percentile(90) / 1e9);
+            lagP99.set(labels2, histogram.percentile(99) / 1e9);
             histogram.reset();
           };
         } catch (e) {
@@ -4375,10 +4397,10 @@ var require_processMetricsHelpers = __commonJS({
       }
       return data;
     }
-    function updateMetrics(gauge, data, labels) {
+    function updateMetrics(gauge, data, labels2) {
       gauge.reset();
       for (const key in data) {
-        gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
+        gauge.set(Object.assign({ type: key }, labels2 || {}), data[key]);
       }
     }
     module.exports = {
@@ -4403,8 +4425,8 @@ var require_processHandles = __commonJS({
       }
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_HANDLES,
         help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
@@ -4412,7 +4434,7 @@ var require_processHandles = __commonJS({
         registers,
         collect() {
           const handles = process._getActiveHandles();
-          updateMetrics(this, aggregateByObjectName(handles), labels);
+          updateMetrics(this, aggregateByObjectName(handles), labels2);
         }
       });
       new Gauge2({
@@ -4422,7 +4444,7 @@ var require_processHandles = __commonJS({
         labelNames,
         collect() {
           const handles = process._getActiveHandles();
-          this.set(labels, handles.length);
+          this.set(labels2, handles.length);
         }
       });
     };
@@ -4447,8 +4469,8 @@ var require_processRequests = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_REQUESTS,
         help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
@@ -4456,7 +4478,7 @@ var require_processRequests = __commonJS({
         registers: registry ? [registry] : void 0,
         collect() {
           const requests = process._getActiveRequests();
-          updateMetrics(this, aggregateByObjectName(requests), labels);
+          updateMetrics(this, aggregateByObjectName(requests), labels2);
         }
       });
       new Gauge2({
@@ -4466,7 +4488,7 @@ var require_processRequests = __commonJS({
         labelNames,
         collect() {
           const requests = process._getActiveRequests();
-          this.set(labels, requests.length);
+          this.set(labels2, requests.length);
         }
       });
     };
@@ -4490,8 +4512,8 @@ var require_processResources = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_RESOURCES,
         help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
@@ -4508,7 +4530,7 @@ var require_processResources = __commonJS({
               data[resource] = 1;
             }
           }
-          updateMetrics(this, data, labels);
+          updateMetrics(this, data, labels2);
         }
       });
       new Gauge2({
@@ -4518,7 +4540,7 @@ var require_processResources = __commonJS({
         labelNames,
         collect() {
           const resources = process.getActiveResourcesInfo();
-          this.set(labels, resources.length);
+          this.set(labels2, resources.length);
         }
       });
     };
@@ -4542,17 +4564,17 @@ var require_heapSizeAndUsed = __commonJS({
       if (typeof process.memoryUsage !== "function") {
         return;
       }
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
       const collect2 = () => {
         const memUsage = safeMemoryUsage();
         if (memUsage) {
-          heapSizeTotal.set(labels, memUsage.heapTotal);
-          heapSizeUsed.set(labels, memUsage.heapUsed);
+          heapSizeTotal.set(labels2, memUsage.heapTotal);
+          heapSizeUsed.set(labels2, memUsage.heapUsed);
           if (memUsage.external !== void 0) {
-            externalMemUsed.set(labels, memUsage.external);
+            externalMemUsed.set(labels2, memUsage.external);
           }
         }
       };
@@ -4607,8 +4629,8 @@ var require_heapSpacesSizeAndUsed = __commonJS({
       }
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = ["space", ...Object.keys(labels)];
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = ["space", ...Object.keys(labels2)];
       const gauges = {};
       METRICS2.forEach((metricType) => {
         gauges[metricType] = new Gauge2({
@@ -4624,10 +4646,10 @@ var require_heapSpacesSizeAndUsed = __commonJS({
             0,
             space.space_name.indexOf("_space")
           );
-          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
-          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.total.set({ space: spaceName, ...labels2 }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels2 }, space.space_used_size);
           gauges.available.set(
-            { space: spaceName, ...labels },
+            { space: spaceName, ...labels2 },
             space.space_available_size
           );
         }
@@ -4647,8 +4669,8 @@ var require_version2 = __commonJS({
     var NODE_VERSION_INFO = "nodejs_version_info";
     module.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODE_VERSION_INFO,
         help: "Node.js version info.",
@@ -4661,7 +4683,7 @@ var require_version2 = __commonJS({
             versionSegments[0],
             versionSegments[1],
             versionSegments[2],
-            ...Object.values(labels)
+            ...Object.values(labels2)
           ).set(1);
         }
       });
@@ -4694,8 +4716,8 @@ var require_gc = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const buckets = config.gcDurationBuckets ? config.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
       const gcHistogram = new Histogram2({
         name: namePrefix + NODEJS_GC_DURATION_SECONDS,
@@ -4707,8 +4729,8 @@ var require_gc = __commonJS({
       });
       const obs = new perf_hooks.PerformanceObserver((list2) => {
         const entry = list2.getEntries()[0];
-        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
-        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+        const kind2 = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind: kind2 }, labels2), entry.duration / 1e3);
       });
       obs.observe({ entryTypes: ["gc"] });
     };
@@ -5047,11 +5069,19 @@ function defineCommand(command) {
   return command;
 }
 var COMMON_OPTIONS = {
-  config: { type: "string", value: "PATH", description: "config file (default: modelkeeper.yml at the repository root)" },
+  config: {
+    type: "string",
+    value: "PATH",
+    description: "config file (default: modelkeeper.yml at the repository root)"
+  },
   model: { type: "string", value: "NAME", description: "act on this model only (default: every model in the config)" },
   json: { type: "boolean", description: "print one JSON document on stdout and nothing else there" },
   "report-md": { type: "string", value: "FILE", description: "also write the report as Markdown" },
-  "report-html": { type: "string", value: "FILE", description: "also write the report as self-contained HTML, where the command has one" }
+  "report-html": {
+    type: "string",
+    value: "FILE",
+    description: "also write the report as self-contained HTML, where the command has one"
+  }
 };
 
 // src/version.ts
@@ -5072,7 +5102,10 @@ var REQUESTS = ["auto", "wasm", "native"];
 function chooseRuntime(facts) {
   const requested = (facts.requested ?? "").trim().toLowerCase() || "auto";
   if (!REQUESTS.includes(requested)) {
-    throw new UserError(`MODELKEEPER_ORT="${facts.requested}" is not a runtime. Use auto (the default), wasm or native.`, { key: "MODELKEEPER_ORT" });
+    throw new UserError(
+      `MODELKEEPER_ORT="${facts.requested}" is not a runtime. Use auto (the default), wasm or native.`,
+      { key: "MODELKEEPER_ORT" }
+    );
   }
   const target = `${facts.platform}-${facts.arch}`;
   if (requested === "wasm") return { runtime: "wasm", forced: true, reason: "MODELKEEPER_ORT=wasm" };
@@ -5091,7 +5124,8 @@ function chooseRuntime(facts) {
     }
     return { runtime: "native", forced: true, reason: `MODELKEEPER_ORT=native (${target})` };
   }
-  if (facts.nativeBinding) return { runtime: "native", forced: false, reason: `onnxruntime-node is installed with a binding for ${target}` };
+  if (facts.nativeBinding)
+    return { runtime: "native", forced: false, reason: `onnxruntime-node is installed with a binding for ${target}` };
   return {
     runtime: "wasm",
     forced: false,
@@ -5122,7 +5156,13 @@ function runtimeFacts(env = process.env) {
   const { platform, arch } = process;
   const packageJson = resolveFromHere("onnxruntime-node/package.json");
   const binding = packageJson && join(dirname(packageJson), "bin", "napi-v6", platform, arch, "onnxruntime_binding.node");
-  return { requested: env.MODELKEEPER_ORT, platform, arch, nativeInstalled: Boolean(packageJson), nativeBinding: binding && existsSync(binding) ? binding : void 0 };
+  return {
+    requested: env.MODELKEEPER_ORT,
+    platform,
+    arch,
+    nativeInstalled: Boolean(packageJson),
+    nativeBinding: binding && existsSync(binding) ? binding : void 0
+  };
 }
 async function start(choice) {
   if (choice.runtime === "native") {
@@ -5131,8 +5171,16 @@ async function start(choice) {
       return { ort, runtime: "native", reason: choice.reason };
     } catch (error) {
       const why = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-      if (choice.forced) throw new UserError(`MODELKEEPER_ORT=native, but onnxruntime-node failed to load: ${why}. Unset MODELKEEPER_ORT to use the WebAssembly runtime.`, { key: "MODELKEEPER_ORT" });
-      return { ort: await startWasm(), runtime: "wasm", reason: `onnxruntime-node failed to load on ${process.platform}-${process.arch} (${why})` };
+      if (choice.forced)
+        throw new UserError(
+          `MODELKEEPER_ORT=native, but onnxruntime-node failed to load: ${why}. Unset MODELKEEPER_ORT to use the WebAssembly runtime.`,
+          { key: "MODELKEEPER_ORT" }
+        );
+      return {
+        ort: await startWasm(),
+        runtime: "wasm",
+        reason: `onnxruntime-node failed to load on ${process.platform}-${process.arch} (${why})`
+      };
     }
   }
   return { ort: await startWasm(), runtime: "wasm", reason: choice.reason };
@@ -5152,7 +5200,10 @@ function wasmAssets() {
   const shipped = join(here, `${WASM_FILE}.br`);
   if (existsSync(shipped)) return { binary: shipped, loader: new URL(WASM_LOADER, import.meta.url).href };
   const entry = resolveFromHere("onnxruntime-web");
-  if (!entry) throw new Error(`the WebAssembly runtime is missing: neither ${shipped} nor onnxruntime-web is there (a broken install)`);
+  if (!entry)
+    throw new Error(
+      `the WebAssembly runtime is missing: neither ${shipped} nor onnxruntime-web is there (a broken install)`
+    );
   return { binary: join(dirname(entry), WASM_FILE) };
 }
 function resolveFromHere(specifier) {
@@ -5164,15 +5215,23 @@ function resolveFromHere(specifier) {
 }
 
 // src/commands/record.ts
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/commands/workspace.ts
 import { resolve } from "node:path";
 async function openWorkspace(context, values) {
   const root = await findRepoRoot(context.cwd);
-  const configPath = resolve(context.cwd, typeof values.config === "string" ? values.config : resolve(root, DEFAULT_CONFIG_FILE));
+  const configPath = resolve(
+    context.cwd,
+    typeof values.config === "string" ? values.config : resolve(root, DEFAULT_CONFIG_FILE)
+  );
   const config = await loadConfig(configPath, root);
-  return { root, git: createGit(root, context.env), config, models: selectModels(config, values.model) };
+  return {
+    root,
+    git: createGit(root, context.env),
+    config,
+    models: selectModels(config, values.model)
+  };
 }
 function selectModels(config, name) {
   if (!name) return config.models;
@@ -5312,20 +5371,26 @@ async function pushNotes(git, remote = "origin", maxAttempts = 12, ref = NOTES_R
       push.stdout + push.stderr
     );
     if (!rejected) {
-      throw new UserError(`could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
+      throw new UserError(
+        `could not push ${ref} to ${remote}: ${(push.stderr || push.stdout).trim()}. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`
+      );
     }
     await mergeRemoteNotes(git, remote, ref);
     merged = true;
     await sleep(Math.floor(Math.random() * 50 * attempt));
   }
-  throw new UserError(`could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`);
+  throw new UserError(
+    `could not push ${ref} to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run record --push again.`
+  );
 }
 async function mergeRemoteNotes(git, remote = "origin", ref = NOTES_REF) {
   const incoming = incomingRef(ref);
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+${ref}:${incoming}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return false;
-    throw new UserError(`could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(
+      `could not fetch ${ref} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`
+    );
   }
   if ((await git.tryRun(["rev-parse", "--verify", "--quiet", ref])).code !== 0) {
     await git.run(["update-ref", ref, incoming]);
@@ -5408,9 +5473,12 @@ async function expandPaths(repoRoot, patterns, what) {
   for (const pattern of patterns) {
     const matches = await expandOne(repoRoot, pattern, what);
     if (matches.length === 0) {
-      throw new UserError(`${what}: "${pattern}" matches no file. Fix the path in the config, or create the file first.`, {
-        key: what
-      });
+      throw new UserError(
+        `${what}: "${pattern}" matches no file. Fix the path in the config, or create the file first.`,
+        {
+          key: what
+        }
+      );
     }
     for (const match of matches) found.add(match);
   }
@@ -5424,7 +5492,10 @@ async function expandOne(repoRoot, pattern, what) {
   const absolute = resolve2(repoRoot, normalized);
   const rel = relative(repoRoot, absolute);
   if (rel.startsWith("..") || resolve2(repoRoot, rel) !== absolute || normalized.startsWith("/")) {
-    throw new UserError(`${what}: "${pattern}" is outside the repository. Use a path relative to the repository root.`, { key: what });
+    throw new UserError(
+      `${what}: "${pattern}" is outside the repository. Use a path relative to the repository root.`,
+      { key: what }
+    );
   }
   if (!isGlob(normalized)) {
     const info2 = await stat(absolute).catch(() => void 0);
@@ -5469,7 +5540,10 @@ async function assertInside(repoRoot, absolute, pattern, what) {
   const [realRoot, real] = await Promise.all([realpath(repoRoot), realpath(absolute)]);
   const rel = relative(realRoot, real);
   if (rel.startsWith("..") || rel.startsWith(sep)) {
-    throw new UserError(`${what}: "${pattern}" resolves to ${real}, outside the repository. Keep inputs inside the repository.`, { key: what });
+    throw new UserError(
+      `${what}: "${pattern}" resolves to ${real}, outside the repository. Keep inputs inside the repository.`,
+      { key: what }
+    );
   }
 }
 function toPosix(path) {
@@ -5501,21 +5575,24 @@ async function findLockfiles(repoRoot) {
 }
 
 // src/provenance/hash-files.ts
-import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { join as join3 } from "node:path";
-import { statSync } from "node:fs";
+import { sep as sep2 } from "node:path";
+
+// src/provenance/hash-workers.ts
+import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { openSync, readSync, closeSync, fstatSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const buffer = Buffer.allocUnsafe(1 << 20);
-function one(path) {
+function one(path, expect) {
   let fd;
   try {
     fd = openSync(path, "r");
     const s = fstatSync(fd, { bigint: true });
-    if (!s.isFile()) return [null, "not a regular file"];
+    if (!s.isFile()) return "! not a regular file";
+    const fp = "f " + s.dev + " " + s.ino + " " + s.size + " " + s.mtimeNs;
+    if (expect && expect === fp) return "= " + s.size + " " + fp;
     const hash = createHash("sha256");
     let bytes = 0;
     for (;;) {
@@ -5524,95 +5601,175 @@ function one(path) {
       hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
       bytes += n;
     }
-    // The fingerprint of the descriptor read, for the cache: device, inode, size, mtime (ns).
-    return [hash.digest("hex"), bytes, String(s.dev), String(s.ino), String(s.size), String(s.mtimeNs)];
+    return "h " + hash.digest("hex") + " " + bytes + " " + fp;
   } catch (error) {
-    return [null, error.code || String(error)];
+    return "! " + (error.code || String(error));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
-parentPort.on("message", (batch) => parentPort.postMessage({ id: batch.id, answers: batch.paths.map(one) }));
+parentPort.on("message", ({ id, paths, expects }) => {
+  const p = paths.split("\\0"), e = expects.split("\\0"), out = new Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = one(p[i], e[i]);
+  parentPort.postMessage({ id, answers: out.join("\\0") });
+});
 `;
-var BATCH_FILES = 256;
-async function hashFiles(root, paths, options = {}) {
-  const hashes = /* @__PURE__ */ new Map();
-  const stats = { hashed: 0, reused: 0, bytesRead: 0 };
-  const startedNs = BigInt(Date.now()) * 1000000n;
-  const todo = [];
-  for (const path of paths) {
-    const oid = options.blobs?.get(path);
-    const known = oid ? options.cache?.lookupBlob(oid) : void 0;
-    if (known) {
-      hashes.set(path, known);
-      stats.reused++;
-      continue;
-    }
-    if (!options.cache?.knows(path)) {
-      todo.push({ path, oid });
-      continue;
-    }
-    let info;
-    try {
-      info = statSync(join3(root, path), { bigint: true });
-    } catch (error) {
-      throw unreadable(path, error.code ?? String(error));
-    }
-    if (!info.isFile()) throw unreadable(path, "not a regular file");
-    const fingerprint = { dev: info.dev, ino: info.ino, size: info.size, mtimeNs: info.mtimeNs };
-    const cached = options.cache?.lookup(path, fingerprint);
-    if (cached) {
-      hashes.set(path, { sha256: cached, bytes: Number(info.size) });
-      stats.reused++;
-    } else {
-      todo.push({ path, fingerprint, oid });
+var HashWorkers = class {
+  idle = [];
+  queue = [];
+  waiting = /* @__PURE__ */ new Map();
+  all = [];
+  nextId = 0;
+  failed;
+  constructor(threads) {
+    for (let i = 0; i < Math.max(1, threads); i++) {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 24 }
+      });
+      worker.on("message", (message) => {
+        const pending = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        this.idle.push(worker);
+        this.pump();
+        pending?.resolve(message.answers.split("\0"));
+      });
+      worker.on("error", (error) => this.fail(error));
+      this.all.push(worker);
+      this.idle.push(worker);
     }
   }
-  const answers = await runWorkers(todo.map((t) => join3(root, t.path)), options.threads ?? availableParallelism());
-  todo.forEach(({ path, fingerprint, oid }, i) => {
-    const [sha2562, bytesOrError, dev, ino, size, mtimeNs] = answers[i];
-    if (sha2562 === null) throw unreadable(path, String(bytesOrError));
-    hashes.set(path, { sha256: sha2562, bytes: Number(bytesOrError) });
-    stats.hashed++;
-    stats.bytesRead += Number(bytesOrError);
-    const seen = fingerprint ?? { dev: BigInt(dev), ino: BigInt(ino), size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
-    if (oid && options.checkedNs !== void 0) options.cache?.storeBlob(oid, { sha256: sha2562, bytes: Number(bytesOrError) }, BigInt(mtimeNs), options.checkedNs);
-    else options.cache?.store(path, seen, sha2562, startedNs);
-  });
+  /** Hashes a batch of absolute paths; `expects[i]` is the fingerprint the cache holds, or "". */
+  run(paths, expects) {
+    return new Promise((resolve11, reject) => {
+      if (this.failed) return reject(this.failed);
+      this.queue.push({ paths: paths.join("\0"), expects: expects.join("\0"), resolve: resolve11, reject });
+      this.pump();
+    });
+  }
+  async close() {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+  pump() {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop();
+      const { paths, expects, resolve: resolve11, reject } = this.queue.shift();
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve: resolve11, reject });
+      worker.postMessage({ id, paths, expects });
+    }
+  }
+  fail(error) {
+    this.failed = error;
+    for (const pending of [...this.waiting.values(), ...this.queue]) pending.reject(error);
+    this.waiting.clear();
+    this.queue.length = 0;
+  }
+};
+
+// src/provenance/hash-files.ts
+var BATCH_FILES = 256;
+var BATCHES_PER_THREAD = 4;
+async function* hashInOrder(root, paths, options = {}) {
+  const { cache, blobs } = options;
+  const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
+  const startedNs = BigInt(Date.now()) * 1000000n;
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  let workers;
+  const base = root.endsWith(sep2) ? root : root + sep2;
+  const fifo = [];
+  const inFlight = [];
+  let batch = [];
+  const send2 = () => {
+    const slots = batch;
+    batch = [];
+    workers ??= new HashWorkers(threads);
+    const sent = workers.run(
+      slots.map((s) => base + s.path),
+      slots.map((s) => s.cached?.key.startsWith("f ") ? s.cached.key : "")
+    ).then((answers) => {
+      slots.forEach((slot, i) => {
+        slot.answer = answers[i];
+        slot.ready = true;
+      });
+    });
+    inFlight.push(sent);
+    void sent.catch(() => {
+    });
+  };
+  let out = [];
+  const finish = async (slot) => {
+    if (slot.answer === void 0) {
+      stats.reused++;
+      const pending2 = cache?.set(slot.path, slot.cached);
+      if (pending2) await pending2;
+      out.push({ path: slot.path, sha256: slot.cached.sha256, bytes: slot.cached.bytes, read: false });
+      return;
+    }
+    const fields = slot.answer.split(" ");
+    if (fields[0] === "!") throw unreadable(slot.path, slot.answer.slice(2));
+    const read = fields[0] === "h";
+    const sha2562 = read ? fields[1] : slot.cached.sha256;
+    const bytes = Number(read ? fields[2] : fields[1]);
+    const fingerprint = fields.slice(read ? 3 : 2).join(" ");
+    const mtimeNs = BigInt(fields[fields.length - 1]);
+    if (read) {
+      stats.hashed++;
+      stats.bytesRead += bytes;
+    } else {
+      stats.reused++;
+    }
+    if (slot.oid && options.checkedNs !== void 0 && mtimeNs >= options.checkedNs) options.onLate?.(slot.path);
+    const key = slot.oid && options.checkedNs !== void 0 && mtimeNs < options.checkedNs ? `b ${slot.oid}` : mtimeNs < startedNs ? fingerprint : void 0;
+    const pending = cache?.set(slot.path, key ? { key, sha256: sha2562, bytes } : void 0);
+    if (pending) await pending;
+    out.push({ path: slot.path, sha256: sha2562, bytes, read });
+  };
+  const take = () => {
+    const group = out;
+    out = [];
+    return group;
+  };
+  try {
+    for await (const path of paths) {
+      let cached = cache?.get(path);
+      if (cached instanceof Promise) cached = await cached;
+      let oid = blobs?.get(path);
+      if (oid instanceof Promise) oid = await oid;
+      const slot = { path, oid, cached, ready: false };
+      if (cached && oid && cached.key === `b ${oid}`) slot.ready = true;
+      else batch.push(slot);
+      fifo.push(slot);
+      if (batch.length >= BATCH_FILES) send2();
+      while (inFlight.length >= threads * BATCHES_PER_THREAD) await inFlight.shift();
+      while (fifo.length && fifo[0].ready) await finish(fifo.shift());
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (batch.length) send2();
+    while (fifo.length) {
+      if (fifo[0].ready) await finish(fifo.shift());
+      else if (inFlight.length) await inFlight.shift();
+      else throw new Error(`hashInOrder: ${fifo[0].path} was never sent to a worker`);
+      if (out.length >= BATCH_FILES) yield take();
+    }
+    if (out.length) yield take();
+  } finally {
+    await workers?.close();
+  }
+}
+async function hashFiles(root, paths, options = {}) {
+  const stats = { hashed: 0, reused: 0, bytesRead: 0 };
+  const hashes = /* @__PURE__ */ new Map();
+  for await (const group of hashInOrder(root, new Set(paths), {
+    threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)),
+    stats
+  })) {
+    for (const { path, sha256: sha2562, bytes } of group) hashes.set(path, { sha256: sha2562, bytes });
+  }
   return { hashes, stats };
 }
 function unreadable(path, reason) {
   return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
-}
-async function runWorkers(paths, threads) {
-  if (paths.length === 0) return [];
-  const batches = [];
-  for (let i = 0; i < paths.length; i += BATCH_FILES) batches.push(paths.slice(i, i + BATCH_FILES));
-  const results = new Array(batches.length);
-  const count = Math.max(1, Math.min(threads, batches.length));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
-      return new Promise((resolve11, reject) => {
-        const feed = () => {
-          if (next >= batches.length) {
-            void worker.terminate().then(() => resolve11());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, paths: batches[id] });
-        };
-        worker.on("message", (message) => {
-          results[message.id] = message.answers;
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      });
-    })
-  );
-  return results.flat();
 }
 
 // src/provenance/config-section.ts
@@ -5649,53 +5806,87 @@ function changedKeys(before, after, prefix = "") {
     return keys.flatMap((key) => changedKeys(before[key], after[key], prefix ? `${prefix}.${key}` : key));
   }
   if (canonicalJson(before) === canonicalJson(after)) return [];
-  return [{ key: prefix || "(section)", ...before === void 0 ? {} : { before }, ...after === void 0 ? {} : { after } }];
+  return [
+    {
+      key: prefix || "(section)",
+      ...before === void 0 ? {} : { before },
+      ...after === void 0 ? {} : { after }
+    }
+  ];
 }
 function sectionChange(model, recorded) {
   if (!recorded.section) return [];
   const now = configSection(model);
   const actual = sectionSha256(now);
   if (actual === recorded.section.sha256) return [];
-  return [{ path: `${recorded.section.file}#models.${model.name}`, role: "section", kind: "changed", expected: recorded.section.sha256, actual, keys: changedKeys(recorded.section.value, now) }];
+  return [
+    {
+      path: `${recorded.section.file}#models.${model.name}`,
+      role: "section",
+      kind: "changed",
+      expected: recorded.section.sha256,
+      actual,
+      keys: changedKeys(recorded.section.value, now)
+    }
+  ];
 }
 
 // src/provenance/manifest-store.ts
 import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 var ROLES = ["data", "code", "config", "lockfiles"];
-async function writeManifest(git, header, entries) {
-  const child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
-  const done = collect(child, "git hash-object -w --stdin");
-  const digest = createHash2("sha256");
-  let files = 0;
-  let pending = "";
-  const write = async (text2, force = false) => {
-    pending += text2;
-    if (!force && pending.length < 1 << 20) return;
-    const chunk = Buffer.from(pending, "utf8");
-    pending = "";
-    digest.update(chunk);
-    if (!child.stdin.write(chunk)) await new Promise((resolve11) => child.stdin.once("drain", () => resolve11()));
-  };
-  await write(canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n");
-  for (const entry of entries) {
-    await write(JSON.stringify(entry) + "\n");
-    files++;
+var ManifestWriter = class {
+  constructor(git, header) {
+    this.git = git;
+    this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.done = collect(this.child, "git hash-object -w --stdin");
+    this.pending = canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
   }
-  await write("", true);
-  child.stdin.end();
-  const oid = (await done).toString("utf8").trim();
-  await keepAlive(git, oid);
-  return { oid, sha256: digest.digest("hex"), files };
-}
-async function keepAlive(git, oid) {
+  git;
+  child;
+  done;
+  digest = createHash2("sha256");
+  files = 0;
+  pending = "";
+  /** Adds an entry; a promise only when a piece goes to git. */
+  add(role, path, sha2562) {
+    this.pending += JSON.stringify([role, path, sha2562]) + "\n";
+    this.files++;
+    if (this.pending.length >= 1 << 16) return this.flush();
+  }
+  async finish() {
+    await this.flush();
+    this.child.stdin.end();
+    const oid = (await this.done).toString("utf8").trim();
+    await keepManifest(this.git, oid);
+    return { oid, sha256: this.digest.digest("hex"), files: this.files };
+  }
+  /** Stops git without a blob (a failure elsewhere). */
+  abort() {
+    this.child.stdin.destroy();
+    this.child.kill();
+    void this.done.catch(() => {
+    });
+  }
+  async flush() {
+    if (!this.pending) return;
+    const chunk = Buffer.from(this.pending, "utf8");
+    this.pending = "";
+    this.digest.update(chunk);
+    if (!this.child.stdin.write(chunk))
+      await new Promise((resolve11) => this.child.stdin.once("drain", () => resolve11()));
+  }
+};
+async function keepManifest(git, oid) {
   const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
   if (listed.code === 0 && listed.stdout.trim() === oid) return;
   await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);
 }
 async function readManifest(git, ref, where) {
   const oid = typeof ref?.oid === "string" ? ref.oid : "";
-  const bad = (why) => new UserError(`${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`);
+  const bad = (why) => new UserError(
+    `${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`
+  );
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw bad("is not a git object id");
   const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const digest = createHash2("sha256");
@@ -5715,7 +5906,8 @@ async function readManifest(git, ref, where) {
     }
     if (!header) {
       const h = value2;
-      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string") lineError.push("has no manifest header");
+      if (h?.modelkeeper !== "manifest" || h.version !== 1 || typeof h.model !== "string")
+        lineError.push("has no manifest header");
       else header = { model: h.model, section: h.section ?? {} };
       return;
     }
@@ -5741,8 +5933,11 @@ async function readManifest(git, ref, where) {
     data = rest;
   }
   take(rest.toString("utf8"));
-  const code = await new Promise((resolve11) => child.exitCode !== null ? resolve11(child.exitCode) : child.once("close", resolve11));
-  if (code !== 0) throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
+  const code = await new Promise(
+    (resolve11) => child.exitCode !== null ? resolve11(child.exitCode) : child.once("close", resolve11)
+  );
+  if (code !== 0)
+    throw bad(`is not in this clone (${Buffer.concat(stderr).toString("utf8").trim() || `git exit ${code}`})`);
   if (digest.digest("hex") !== ref.sha256) throw bad("does not hash to the sha256 the note line names (altered?)");
   if (lineError.length) throw bad(lineError[0]);
   if (!header) throw bad("is empty");
@@ -5750,7 +5945,8 @@ async function readManifest(git, ref, where) {
   return { ...header, inputs };
 }
 function isSafePath(path) {
-  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path)) return false;
+  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path))
+    return false;
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 function collect(child, what) {
@@ -5779,18 +5975,81 @@ async function listModelFiles(repoRoot, model) {
 function modelPatterns(model) {
   return { data: [...model.data.train, ...model.data.holdout], code: model.code, config: model.config };
 }
-function allPaths(files) {
-  return [.../* @__PURE__ */ new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])];
+function hasPath(files, path) {
+  return path === files.artifact || ROLES.some((role) => sortedIncludes(files[role], path));
 }
-async function buildRecord(repoRoot, model, configFile, options = {}) {
+async function buildRecords(repoRoot, models, configFile, options = {}) {
   const git = options.git ?? createGit(repoRoot, options.env);
-  const files = options.files ?? await listModelFiles(repoRoot, model);
-  const { hashes, stats } = await hashFiles(repoRoot, allPaths(files), options);
-  const section = configSection(model);
-  const manifest = await writeManifest(git, { model: model.name, section }, manifestEntries(files, hashes));
+  const sections = models.map(({ model }) => configSection(model));
+  const writers = models.map(({ model }, i) => new ManifestWriter(git, { model: model.name, section: sections[i] }));
+  const stats = models.map(() => ({ hashed: 0, reused: 0, bytesRead: 0 }));
+  const artifacts = models.map(() => void 0);
+  const lists = models.flatMap(({ files }, m) => [
+    { list: [files.artifact], at: 0, model: m, role: "artifact" },
+    ...ROLES.map((role) => ({ list: files[role], at: 0, model: m, role }))
+  ]);
+  const uses = [];
+  function* paths() {
+    for (; ; ) {
+      let next;
+      for (const l of lists)
+        if (l.at < l.list.length && (next === void 0 || comparePaths(l.list[l.at], next) < 0)) next = l.list[l.at];
+      if (next === void 0) return;
+      const found = [];
+      for (const l of lists) {
+        if (l.at < l.list.length && l.list[l.at] === next) {
+          found.push({ model: l.model, role: l.role });
+          l.at++;
+        }
+      }
+      uses.push(found);
+      yield next;
+    }
+  }
+  try {
+    let next = 0;
+    for await (const group of hashInOrder(repoRoot, paths(), options)) {
+      for (const file of group) {
+        let counted = -1;
+        for (const use of uses[next++]) {
+          if (counted !== use.model) {
+            counted = use.model;
+            if (file.read) stats[use.model].hashed++, stats[use.model].bytesRead += file.bytes;
+            else stats[use.model].reused++;
+          }
+          if (use.role === "artifact") artifacts[use.model] = file;
+          else {
+            const pending = writers[use.model].add(use.role, file.path, file.sha256);
+            if (pending) await pending;
+          }
+        }
+      }
+      uses.splice(0, next);
+      next = 0;
+    }
+  } catch (error) {
+    for (const writer of writers) writer.abort();
+    throw error;
+  }
+  const out = [];
+  for (const [i, { model, files }] of models.entries()) {
+    const manifest = await writers[i].finish();
+    const artifact = artifacts[i];
+    const line = recordLine(
+      model,
+      configFile,
+      { path: files.artifact, ...artifact },
+      manifest,
+      options.dirty?.get(model.name) ?? [],
+      options
+    );
+    out.push({ line, stats: stats[i] });
+  }
+  return out;
+}
+function recordLine(model, configFile, artifact, manifest, dirty, options = {}) {
   const env = options.env ?? process.env;
-  const artifact = hashes.get(files.artifact);
-  const line = {
+  return {
     schema: NOTE_SCHEMA,
     id: newLineId(),
     event: "record",
@@ -5798,10 +6057,10 @@ async function buildRecord(repoRoot, model, configFile, options = {}) {
     at: (options.now ?? /* @__PURE__ */ new Date()).toISOString(),
     tool: TOOL,
     ...model.train ? { train: model.train } : {},
-    artifact: { path: files.artifact, sha256: artifact.sha256, bytes: artifact.bytes },
-    section: { file: configFile, sha256: sectionSha256(section) },
+    artifact: { path: artifact.path, sha256: artifact.sha256, bytes: artifact.bytes },
+    section: { file: configFile, sha256: sectionSha256(configSection(model)) },
     manifest,
-    ...options.dirty?.length ? { dirty: options.dirty } : {},
+    ...dirty.length ? { dirty } : {},
     patterns: modelPatterns(model),
     env: {
       node: process.version,
@@ -5809,155 +6068,408 @@ async function buildRecord(repoRoot, model, configFile, options = {}) {
       ...env.GITHUB_ACTIONS === "true" ? { ci: "github-actions", runId: env.GITHUB_RUN_ID } : env.CI ? { ci: "ci" } : {}
     }
   };
-  return { line, stats };
 }
-function* manifestEntries(files, hashes) {
-  for (const role of ["data", "code", "config", "lockfiles"]) {
-    for (const path of [...files[role]].sort(comparePaths)) yield [role, path, hashes.get(path).sha256];
+async function buildRecord(repoRoot, model, configFile, options = {}) {
+  const [record] = await buildRecords(
+    repoRoot,
+    [{ model, files: await listModelFiles(repoRoot, model) }],
+    configFile,
+    options
+  );
+  return record;
+}
+function sortedIncludes(list2, path) {
+  let lo = 0;
+  let hi = list2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const order = comparePaths(list2[mid], path);
+    if (order === 0) return true;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return false;
 }
 
+// src/provenance/record-memo.ts
+import { createHash as createHash3 } from "node:crypto";
+import { readFile as readFile2, writeFile, rename } from "node:fs/promises";
+var KEEP = 64;
+function memoPaths(model, lockfiles) {
+  const patterns = [model.artifact, ...model.data.train, ...model.data.holdout, ...model.code, ...model.config];
+  const normalized = patterns.map((p) => p.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, ""));
+  return [.../* @__PURE__ */ new Set([...normalized.map((p) => isGlob(p) ? staticPrefix(p) : p), ...lockfiles])].sort();
+}
+async function memoKey(git, commit, model, paths) {
+  const result = await git.tryRun(["rev-parse", ...paths.map((p) => `${commit}:${p}`)]);
+  if (result.code !== 0) return void 0;
+  const oids = result.stdout.trim().split("\n");
+  if (oids.length !== paths.length) return void 0;
+  return createHash3("sha256").update(
+    canonicalJson({
+      memo: 1,
+      section: configSection(model),
+      patterns: modelPatterns(model),
+      artifact: model.artifact,
+      trees: paths.map((p, i) => [p, oids[i]])
+    })
+  ).digest("hex");
+}
+async function reusableRecord(git, commit, model, lockfiles, memo, dirtyAmong) {
+  const paths = memoPaths(model, lockfiles);
+  const key = await memoKey(git, commit, model, paths);
+  const value2 = key ? memo.get(key) : void 0;
+  if (!key || !value2) return { key, value: void 0 };
+  const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
+  if (dirty.length) return { key, value: void 0 };
+  const ignored = await git.tryRun([
+    "--no-optional-locks",
+    "ls-files",
+    "--others",
+    "--ignored",
+    "--exclude-standard",
+    "--directory",
+    "-z",
+    "--",
+    ...paths.map((p) => p === "" ? "." : p)
+  ]);
+  if (ignored.code !== 0 || ignored.stdout !== "") return { key, value: void 0 };
+  const present = await git.tryRun(["cat-file", "-e", `${value2.manifest.oid}^{blob}`]);
+  return { key, value: present.code === 0 ? value2 : void 0 };
+}
+var RecordMemo = class _RecordMemo {
+  constructor(file, lines) {
+    this.file = file;
+    this.lines = lines;
+  }
+  file;
+  lines;
+  static async open(file) {
+    const text2 = await readFile2(file, "utf8").catch(() => "");
+    return new _RecordMemo(
+      file,
+      text2.split("\n").filter((l) => /^[0-9a-f]{64} \{/.test(l))
+    );
+  }
+  get(key) {
+    const line = this.lines.findLast((l) => l.startsWith(`${key} `));
+    if (!line) return void 0;
+    try {
+      const value2 = JSON.parse(line.slice(65));
+      const ok = /^[0-9a-f]{40,64}$/.test(value2?.manifest?.oid) && /^[0-9a-f]{64}$/.test(value2.manifest.sha256) && /^[0-9a-f]{64}$/.test(value2.artifact?.sha256) && typeof value2.artifact.path === "string";
+      return ok ? value2 : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  set(key, value2) {
+    const kept = this.lines.filter((l) => !l.startsWith(`${key} `));
+    this.lines.splice(0, this.lines.length, ...kept.slice(-(KEEP - 1)), `${key} ${JSON.stringify(value2)}`);
+  }
+  /** Temp file and rename: a crash leaves the old memo or the new one. */
+  async save() {
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, this.lines.join("\n") + "\n");
+    await rename(temp, this.file);
+  }
+};
+
 // src/provenance/dirty-files.ts
-async function dirtyFiles(git, commit, hashed) {
-  const wanted = new Set(hashed);
-  const [diff, others] = await Promise.all([
+function scanDirtyFiles(git, commit) {
+  const scan = Promise.all([
     git.run(["--no-optional-locks", "diff", "--no-renames", "--no-ext-diff", "--name-status", "-z", commit, "--"]),
     git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"])
   ]);
-  const out = [];
-  const fields = diff.split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [status, path] = [fields[i], fields[i + 1]];
-    if (!wanted.has(path)) continue;
-    out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
-  }
-  for (const path of others.split("\0")) if (path && wanted.has(path)) out.push({ path, state: "untracked" });
-  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return scan.then(([diff, others]) => (hashed) => {
+    const out = [];
+    const fields = diff.split("\0");
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const [status, path] = [fields[i], fields[i + 1]];
+      if (!hashed(path)) continue;
+      out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
+    }
+    for (const path of others.split("\0")) if (path && hashed(path)) out.push({ path, state: "untracked" });
+    return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  });
 }
 
 // src/provenance/hash-cache.ts
-import { readFile as readFile2, mkdir, rename, open } from "node:fs/promises";
+import { open, mkdir, rename as rename2, rm } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
-var HEADER = "modelkeeper-hash-cache 2\n";
-var WRITE_CHUNK = 1 << 20;
+var HEADER = "modelkeeper-hash-cache 3\n";
+var CHUNK = 1 << 16;
 var HashCache = class _HashCache {
-  constructor(file, entries, blobs) {
+  constructor(file, reader, copier, writer, temp) {
     this.file = file;
-    this.entries = entries;
-    this.blobs = blobs;
+    this.reader = reader;
+    this.copier = copier;
+    this.writer = writer;
+    this.temp = temp;
   }
   file;
-  entries;
-  blobs;
-  dirty = false;
+  reader;
+  copier;
+  writer;
+  temp;
+  changed = false;
   static async open(file) {
-    const entries = /* @__PURE__ */ new Map();
-    const blobs = /* @__PURE__ */ new Map();
-    try {
-      const text2 = await readFile2(file, "utf8");
-      if (text2.startsWith(HEADER)) {
-        let start2 = HEADER.length;
-        for (let end = text2.indexOf("\0", start2); end !== -1; end = text2.indexOf("\0", start2)) {
-          if (text2.startsWith("blob ", start2)) {
-            const [, oid, bytes, sha2562] = text2.slice(start2, end).split(" ");
-            if (oid && bytes && sha2562?.length === 64) blobs.set(oid, `${bytes} ${sha2562}`);
-            start2 = end + 1;
-            continue;
-          }
-          let cut = start2;
-          for (let field = 0; field < 5 && cut !== -1; field++) cut = text2.indexOf(" ", cut + 1);
-          if (cut !== -1 && cut < end) entries.set(text2.slice(cut + 1, end), text2.slice(start2, cut));
-          start2 = end + 1;
-        }
-      }
-    } catch {
-    }
-    return new _HashCache(file, entries, blobs);
-  }
-  /** Whether the cache has an entry for the path (whatever its fingerprint). */
-  knows(path) {
-    return this.entries.has(path);
-  }
-  lookup(path, fp) {
-    const entry = this.entries.get(path);
-    if (!entry) return void 0;
-    const key = fingerprintKey(fp);
-    return entry.length === key.length + 1 + 64 && entry.startsWith(key) ? entry.slice(key.length + 1) : void 0;
-  }
-  store(path, fp, sha2562, hashingStartedNs) {
-    if (fp.mtimeNs >= hashingStartedNs) {
-      this.entries.delete(path);
-      return;
-    }
-    this.entries.set(path, `${fingerprintKey(fp)} ${sha2562}`);
-    this.dirty = true;
-  }
-  /** The hash of a git blob's bytes, if seen before. */
-  lookupBlob(oid) {
-    const entry = this.blobs.get(oid);
-    if (!entry) return void 0;
-    const space = entry.indexOf(" ");
-    return { bytes: Number(entry.slice(0, space)), sha256: entry.slice(space + 1) };
+    await mkdir(dirname2(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    return new _HashCache(
+      file,
+      await EntryReader.open(file),
+      await EntryReader.open(file),
+      await ChunkWriter.open(temp, HEADER),
+      temp
+    );
   }
   /**
-   * Remembers a blob's hash, read from a file git had found equal to the blob. A file whose
-   * mtime is not before that check may have changed since: not stored (the racy case again).
+   * The entry for `path`, if any. Calls must come in ascending path order (comparePaths). A
+   * promise only when the next piece of the file must be read: no promise per file.
    */
-  storeBlob(oid, hash, fileMtimeNs, checkedNs) {
-    if (fileMtimeNs >= checkedNs || !/^[0-9a-f]{40,64}$/.test(oid)) return;
-    this.blobs.set(oid, `${hash.bytes} ${hash.sha256}`);
-    this.dirty = true;
-  }
-  /** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
-  async save() {
-    if (!this.dirty) return;
-    await mkdir(dirname2(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const handle2 = await open(temp, "w");
-    try {
-      let pending = HEADER;
-      for (const [path, entry] of this.entries) {
-        if (path.includes("\0")) continue;
-        pending += `${entry} ${path}\0`;
-        if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
-          pending = "";
-        }
-      }
-      for (const [oid, entry] of this.blobs) {
-        pending += `blob ${oid} ${entry}\0`;
-        if (pending.length >= WRITE_CHUNK) {
-          await handle2.write(pending);
-          pending = "";
-        }
-      }
-      await handle2.write(pending);
-    } finally {
-      await handle2.close();
+  get(path) {
+    if (!this.reader) return void 0;
+    for (; ; ) {
+      const head = this.reader.peekBuffered();
+      if (head === NEED_READ) return this.reader.fill().then(() => this.get(path));
+      if (!head) return void 0;
+      const order = comparePaths(head.path, path);
+      if (order > 0) return void 0;
+      this.reader.advance();
+      if (order === 0) return parseEntry(head.value);
     }
-    await rename(temp, this.file);
-    this.dirty = false;
+  }
+  /** Remembers (or, with undefined, forgets) `path`'s entry. Calls in ascending path order; a promise only when a piece is read or written. */
+  set(path, entry) {
+    let old;
+    if (this.copier) {
+      for (; ; ) {
+        const head = this.copier.peekBuffered();
+        if (head === NEED_READ) return this.copier.fill().then(() => this.set(path, entry));
+        if (!head) break;
+        const order = comparePaths(head.path, path);
+        if (order > 0) break;
+        this.copier.advance();
+        if (order === 0) {
+          old = head.value;
+          break;
+        }
+        this.writer.add(`${head.path}\0${head.value}\0`);
+      }
+    }
+    const value2 = entry && `${entry.key} ${entry.sha256} ${entry.bytes}`;
+    if (value2 !== old) this.changed = true;
+    if (value2 && !path.includes("\0")) this.writer.add(`${path}\0${value2}\0`);
+    if (this.writer.full) return this.writer.flush();
+  }
+  /** Copies the rest and renames the new file over the old (atomic: a crash never leaves half a cache); unchanged, keeps the old file. */
+  async save() {
+    if (this.copier) {
+      for (let head = await this.copier.peek(); head; head = await this.copier.peek()) {
+        this.copier.advance();
+        this.writer.add(`${head.path}\0${head.value}\0`);
+        if (this.writer.full) await this.writer.flush();
+      }
+    }
+    await this.close(this.changed);
+  }
+  /** Closes the files; without `keep`, the new file is discarded. */
+  async close(keep = false) {
+    await Promise.all([this.reader?.close(), this.copier?.close()]);
+    await this.writer.close();
+    if (keep) await rename2(this.temp, this.file);
+    else await rm(this.temp, { force: true });
   }
 };
-function fingerprintKey(fp) {
-  return `${fp.dev} ${fp.ino} ${fp.size} ${fp.mtimeNs}`;
+var NEED_READ = /* @__PURE__ */ Symbol("need read");
+function parseEntry(value2) {
+  const b = value2.lastIndexOf(" ");
+  const a = value2.lastIndexOf(" ", b - 1);
+  if (a < 1 || b - a !== 65) return void 0;
+  const bytes = Number(value2.slice(b + 1));
+  if (!Number.isSafeInteger(bytes) || bytes < 0) return void 0;
+  return { key: value2.slice(0, a), sha256: value2.slice(a + 1, b), bytes };
 }
+var EntryReader = class _EntryReader {
+  constructor(handle2) {
+    this.handle = handle2;
+  }
+  handle;
+  text = "";
+  at = 0;
+  eof = false;
+  current;
+  buffer = Buffer.allocUnsafe(CHUNK);
+  carry = Buffer.alloc(0);
+  static async open(file) {
+    const handle2 = await open(file, "r").catch(() => void 0);
+    if (!handle2) return void 0;
+    const reader = new _EntryReader(handle2);
+    await reader.fill();
+    if (!reader.text.startsWith(HEADER)) {
+      await handle2.close();
+      return void 0;
+    }
+    reader.at = HEADER.length;
+    return reader;
+  }
+  async peek() {
+    for (; ; ) {
+      const head = this.peekBuffered();
+      if (head !== NEED_READ) return head;
+      await this.fill();
+    }
+  }
+  /** The current entry from what is read so far; NEED_READ when the next piece must be read first. */
+  peekBuffered() {
+    if (this.current) return this.current;
+    const a = this.text.indexOf("\0", this.at);
+    const b = a === -1 ? -1 : this.text.indexOf("\0", a + 1);
+    if (b !== -1) {
+      this.current = { path: this.text.slice(this.at, a), value: this.text.slice(a + 1, b) };
+      this.at = b + 1;
+      return this.current;
+    }
+    return this.eof ? void 0 : NEED_READ;
+  }
+  advance() {
+    this.current = void 0;
+  }
+  async close() {
+    await this.handle.close().catch(() => {
+    });
+  }
+  async fill() {
+    this.text = this.text.slice(this.at);
+    this.at = 0;
+    const { bytesRead } = await this.handle.read(this.buffer, 0, CHUNK, null);
+    if (bytesRead === 0) {
+      this.eof = true;
+      this.text += this.carry.toString("utf8");
+      this.carry = Buffer.alloc(0);
+      return;
+    }
+    const bytes = Buffer.concat([this.carry, this.buffer.subarray(0, bytesRead)]);
+    const cut = completeUtf8Length(bytes);
+    this.carry = Buffer.from(bytes.subarray(cut));
+    this.text += bytes.toString("utf8", 0, cut);
+  }
+};
+function completeUtf8Length(bytes) {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead] & 192) === 128) lead--;
+  if (lead < 0 || bytes[lead] < 192) return bytes.length;
+  const needed = bytes[lead] >= 240 ? 4 : bytes[lead] >= 224 ? 3 : 2;
+  return bytes.length - lead < needed ? lead : bytes.length;
+}
+var ChunkWriter = class _ChunkWriter {
+  constructor(handle2, first) {
+    this.handle = handle2;
+    this.pending = first;
+  }
+  handle;
+  pending;
+  static async open(file, first) {
+    return new _ChunkWriter(await open(file, "w"), first);
+  }
+  add(text2) {
+    this.pending += text2;
+  }
+  get full() {
+    return this.pending.length >= CHUNK;
+  }
+  async close() {
+    await this.flush();
+    await this.handle.close();
+  }
+  async flush() {
+    const text2 = this.pending;
+    this.pending = "";
+    if (text2) await this.handle.write(text2);
+  }
+};
 
 // src/provenance/committed-blobs.ts
-async function committedBlobs(git, commit, wanted, dirty) {
-  const listing = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
-  const blobs = /* @__PURE__ */ new Map();
-  let start2 = 0;
-  for (let end = listing.indexOf("\0"); end !== -1; start2 = end + 1, end = listing.indexOf("\0", start2)) {
-    const tab = listing.indexOf("	", start2);
-    if (tab === -1 || tab > end) continue;
-    const path = listing.slice(tab + 1, end);
-    if (!wanted.has(path) || dirty.has(path)) continue;
-    const [mode, type, oid] = listing.slice(start2, tab).split(" ");
-    if (type === "blob" && (mode === "100644" || mode === "100755")) blobs.set(path, oid);
+import { spawn as spawn2 } from "node:child_process";
+var NEED_READ2 = /* @__PURE__ */ Symbol("need read");
+var CommittedBlobs = class _CommittedBlobs {
+  constructor(child, dirty) {
+    this.child = child;
+    this.dirty = dirty;
+    this.chunks = child.stdout[Symbol.asyncIterator]();
+    child.on("error", () => {
+    });
+    child.stderr?.resume();
   }
-  return blobs;
-}
+  child;
+  dirty;
+  text = "";
+  at = 0;
+  done = false;
+  head;
+  chunks;
+  /** Paths asked for that are not clean committed regular files (untracked, ignored, links, dirty). */
+  misses = 0;
+  static open(git, commit, dirty) {
+    const child = spawn2("git", ["ls-tree", "-r", "-z", "--full-tree", commit], {
+      cwd: git.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" }
+    });
+    return new _CommittedBlobs(child, dirty);
+  }
+  /** The committed blob id for `path` when it is a clean regular file. Ascending paths only; a promise only when git's next piece is needed. */
+  get(path) {
+    for (; ; ) {
+      const head = this.peekBuffered();
+      if (head === NEED_READ2) return this.read().then(() => this.get(path));
+      const order = head ? comparePaths(head.path, path) : 1;
+      if (order > 0) {
+        this.misses++;
+        return void 0;
+      }
+      this.head = void 0;
+      if (order === 0) {
+        if (head.oid && !this.dirty(path)) return head.oid;
+        this.misses++;
+        return void 0;
+      }
+    }
+  }
+  close() {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+  peekBuffered() {
+    while (!this.head) {
+      const end = this.text.indexOf("\0", this.at);
+      if (end === -1) return this.done ? void 0 : NEED_READ2;
+      const record = this.text.slice(this.at, end);
+      this.at = end + 1;
+      const tab = record.indexOf("	");
+      if (tab === -1) continue;
+      const [mode, type, oid] = record.slice(0, tab).split(" ");
+      this.head = {
+        path: record.slice(tab + 1),
+        oid: type === "blob" && (mode === "100644" || mode === "100755") ? oid : void 0
+      };
+    }
+    return this.head;
+  }
+  async read() {
+    const next = await this.chunks.next().catch(() => ({ done: true, value: void 0 }));
+    if (next.done) {
+      this.done = true;
+      return;
+    }
+    this.pending = Buffer.concat([this.pending, next.value]);
+    const last = this.pending.lastIndexOf(0);
+    if (last === -1) return;
+    this.text = this.text.slice(this.at) + this.pending.toString("utf8", 0, last + 1);
+    this.at = 0;
+    this.pending = Buffer.from(this.pending.subarray(last + 1));
+  }
+  pending = Buffer.alloc(0);
+};
 
 // src/report/record-report.ts
 function fileCount(line) {
@@ -5990,44 +6502,64 @@ function renderRecordMarkdown(report) {
 }
 
 // src/monitor/reference-profile.ts
-import { createHash as createHash3 } from "node:crypto";
-import { join as join4 } from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { join as join3 } from "node:path";
 
 // src/data/stream-table.ts
 var DEFAULT_BATCH_ROWS = 65536;
 async function* tableBatches(paths, options = {}) {
-  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  if (paths.length === 0)
+    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  if (!(batchRows >= 1) || !Number.isInteger(batchRows)) throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
+  if (!(batchRows >= 1) || !Number.isInteger(batchRows))
+    throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
   const schema = /* @__PURE__ */ new Map();
   for (const path of paths) {
     const types = {};
-    for (const [name, kind] of schema) if (kind === "categorical") types[name] = "categorical";
+    for (const [name, kind2] of schema) if (kind2 === "categorical") types[name] = "categorical";
     Object.assign(types, options.types);
     const single = paths.length === 1;
-    const readOptions = { columns: options.columns, requireColumns: single, types, batchRows, verbatim: options.verbatim, withLines: options.withLines };
+    const readOptions = {
+      columns: options.columns,
+      requireColumns: single,
+      types,
+      batchRows,
+      verbatim: options.verbatim,
+      withLines: options.withLines
+    };
     for await (const batch of batchesOf(path, readOptions)) {
       for (const column2 of batch.columns) {
         if (schema.get(column2.name) !== "categorical") schema.set(column2.name, column2.kind);
       }
       const byName = new Map(batch.columns.map((c) => [c.name, c]));
-      const columns = [...schema].map(([name, kind]) => byName.get(name) ?? missingColumn(name, kind, batch.rowCount));
-      yield { source: path, file: path, rowCount: batch.rowCount, columns, firstLine: batch.firstLine, promotions: batch.promotions, ...batch.lines ? { lines: batch.lines } : {} };
+      const columns = [...schema].map(([name, kind2]) => byName.get(name) ?? missingColumn(name, kind2, batch.rowCount));
+      yield {
+        source: path,
+        file: path,
+        rowCount: batch.rowCount,
+        columns,
+        firstLine: batch.firstLine,
+        promotions: batch.promotions,
+        ...batch.lines ? { lines: batch.lines } : {}
+      };
     }
   }
   for (const name of options.columns ?? []) {
     if (!schema.has(name)) {
-      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+      throw new UserError(
+        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
+        { column: name }
+      );
     }
   }
 }
-function missingColumn(name, kind, rows) {
-  return kind === "numeric" ? { kind, name, values: new Float64Array(rows).fill(NaN) } : { kind, name, codes: new Int32Array(rows).fill(-1), categories: [] };
+function missingColumn(name, kind2, rows) {
+  return kind2 === "numeric" ? { kind: kind2, name, values: new Float64Array(rows).fill(NaN) } : { kind: kind2, name, codes: new Int32Array(rows).fill(-1), categories: [] };
 }
 
 // src/repo-boundary.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { basename, dirname as dirname3, isAbsolute, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename, dirname as dirname3, isAbsolute, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 function insideRepository(root, path, what) {
   const realRoot = realpathSync(root);
   const target = resolve3(root, path);
@@ -6042,7 +6574,7 @@ function insideRepository(root, path, what) {
 }
 function isWithin(root, path) {
   const rel = relative2(root, path);
-  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute(rel);
+  return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !isAbsolute(rel);
 }
 function realPathOfNearestExisting(path, depth = 0) {
   const missing = [];
@@ -6055,7 +6587,10 @@ function realPathOfNearestExisting(path, depth = 0) {
       if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
       const link = lstatSync(current, { throwIfNoEntry: false });
       if (link?.isSymbolicLink() && depth < 40) {
-        return resolve3(realPathOfNearestExisting(resolve3(dirname3(current), readlinkSync(current)), depth + 1), ...missing.reverse());
+        return resolve3(
+          realPathOfNearestExisting(resolve3(dirname3(current), readlinkSync(current)), depth + 1),
+          ...missing.reverse()
+        );
       }
       const parent = dirname3(current);
       if (parent === current) return resolve3(path);
@@ -6065,267 +6600,9 @@ function realPathOfNearestExisting(path, depth = 0) {
   }
 }
 
-// src/stats/drift/categorical-counts.ts
-function alignCategories(reference, current) {
-  const categories = [...reference.categories];
-  const referenceCounts = [...reference.counts];
-  const currentCounts = new Array(categories.length).fill(0);
-  const index = new Map(categories.map((c, i) => [c, i]));
-  current.categories.forEach((category, i) => {
-    let k = index.get(category);
-    if (k === void 0) {
-      k = categories.length;
-      index.set(category, k);
-      categories.push(category);
-      referenceCounts.push(0);
-      currentCounts.push(0);
-    }
-    currentCounts[k] += current.counts[i];
-  });
-  return { categories, reference: referenceCounts, current: currentCounts };
-}
-function unseenCategories(aligned) {
-  const total = aligned.current.reduce((a, b) => a + b, 0);
-  const unseen = [];
-  aligned.categories.forEach((category, i) => {
-    if (aligned.reference[i] === 0 && aligned.current[i] > 0) unseen.push({ category, count: aligned.current[i], share: aligned.current[i] / total });
-  });
-  return unseen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1));
-}
-function splitSparseCategories(aligned, minimumExpected = 5) {
-  const referenceTotal = aligned.reference.reduce((a, b) => a + b, 0);
-  const currentTotal = aligned.current.reduce((a, b) => a + b, 0);
-  const total = referenceTotal + currentTotal;
-  const smaller = Math.min(referenceTotal, currentTotal);
-  const dense = { categories: [], reference: [], current: [] };
-  const sparse = { categories: [], reference: [], current: [] };
-  let sparseCount = 0;
-  aligned.categories.forEach((category, i) => {
-    const count = aligned.reference[i] + aligned.current[i];
-    if (count === 0) return;
-    const target = smaller * count / total < minimumExpected ? sparse : dense;
-    if (target === sparse) sparseCount += count;
-    target.categories.push(category);
-    target.reference.push(aligned.reference[i]);
-    target.current.push(aligned.current[i]);
-  });
-  return { dense, sparse, sparseExpected: total > 0 ? smaller * sparseCount / total : 0 };
-}
-
 // src/stats/drift/cohens-h.ts
 function cohensH(referenceShare, currentShare) {
   return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
-}
-
-// src/stats/sort-float64.ts
-var SMALL = 512;
-function sortFloat64(values) {
-  const n = values.length;
-  if (n < SMALL) return values.sort();
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + 1];
-    const mask = h >>> 31 ? 4294967295 : 2147483648;
-    hi[i] = (h ^ mask) >>> 0;
-    lo[i] = (words[2 * i] ^ (h >>> 31 ? 4294967295 : 0)) >>> 0;
-  }
-  let loOut = new Uint32Array(n);
-  let hiOut = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[key[i] >>> shift & 65535]++;
-    if (counts[key[0] >>> shift & 65535] === n) continue;
-    let total = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d];
-      counts[d] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const at = counts[key[i] >>> shift & 65535]++;
-      loOut[at] = lo[i];
-      hiOut[at] = hi[i];
-    }
-    [lo, loOut] = [loOut, lo];
-    [hi, hiOut] = [hiOut, hi];
-  }
-  for (let i = 0; i < n; i++) {
-    const h = hi[i];
-    const negative = !(h >>> 31);
-    words[2 * i + 1] = (negative ? ~h : h ^ 2147483648) >>> 0;
-    words[2 * i] = (negative ? ~lo[i] : lo[i]) >>> 0;
-  }
-  return values;
-}
-
-// src/stats/drift/summation.ts
-var CompensatedSum = class {
-  sum = 0;
-  compensation = 0;
-  add(value2) {
-    const t = this.sum + value2;
-    if (Math.abs(this.sum) >= Math.abs(value2)) this.compensation += this.sum - t + value2;
-    else this.compensation += value2 - t + this.sum;
-    this.sum = t;
-  }
-  get value() {
-    return this.sum + this.compensation;
-  }
-};
-
-// src/stats/drift/moments.ts
-function moments(values) {
-  const total = new CompensatedSum();
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    total.add(v);
-    count += 1;
-  }
-  if (count === 0) return { count, mean: NaN, std: NaN };
-  const mean2 = total.value / count;
-  const squares = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    squares.add((v - mean2) * (v - mean2));
-  }
-  return { count, mean: mean2, std: Math.sqrt(squares.value / count) };
-}
-
-// src/stats/drift/quantile.ts
-function quantileSorted(sorted2, q) {
-  const n = sorted2.length;
-  if (n === 0) return NaN;
-  const position = (n - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const t = position - below;
-  const a = sorted2[below];
-  const b = sorted2[above];
-  const difference = b - a;
-  const value2 = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  return a === b ? a : value2;
-}
-
-// src/stats/drift/psi.ts
-var DEFAULT_PSI_BINS = 10;
-var PSI_EMPTY_SHARE = 1e-4;
-function psiBinEdges(sortedReference, bins = DEFAULT_PSI_BINS) {
-  if (!Number.isInteger(bins) || bins < 2) throw new Error(`psiBinEdges: bins must be an integer >= 2, got ${bins}`);
-  const edges = [];
-  if (sortedReference.length === 0) return edges;
-  for (let k = 1; k < bins; k++) {
-    const edge = quantileSorted(sortedReference, k / bins);
-    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
-  }
-  return edges;
-}
-function binCountsSorted(sortedValues2, edges) {
-  const counts = new Array(edges.length + 1).fill(0);
-  let bin = 0;
-  for (let i = 0; i < sortedValues2.length; i++) {
-    const v = sortedValues2[i];
-    while (bin < edges.length && v > edges[bin]) bin++;
-    counts[bin] += 1;
-  }
-  return counts;
-}
-function populationStabilityIndex(referenceCounts, currentCounts, emptyShare = PSI_EMPTY_SHARE) {
-  if (referenceCounts.length !== currentCounts.length) throw new Error("populationStabilityIndex: count vectors differ in length");
-  const referenceTotal = referenceCounts.reduce((a, b) => a + b, 0);
-  const currentTotal = currentCounts.reduce((a, b) => a + b, 0);
-  if (referenceTotal === 0 || currentTotal === 0) return NaN;
-  let psi = 0;
-  for (let i = 0; i < referenceCounts.length; i++) {
-    const r = referenceCounts[i] / referenceTotal || emptyShare;
-    const c = currentCounts[i] / currentTotal || emptyShare;
-    psi += (r - c) * Math.log(r / c);
-  }
-  return psi;
-}
-
-// src/stats/drift/column-summary.ts
-function sortedNonMissing(values) {
-  let missing = 0;
-  let sorted2 = true;
-  let previous = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) {
-      missing += 1;
-      continue;
-    }
-    if (v < previous) sorted2 = false;
-    previous = v;
-  }
-  const present = new Float64Array(values.length - missing);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return sorted2 ? present : sortFloat64(present);
-}
-function summarizeNumeric(column2, options = {}) {
-  const sortedValues2 = sortedNonMissing(column2.values);
-  const { mean: mean2, std } = moments(sortedValues2);
-  const n = sortedValues2.length;
-  let psi;
-  if (options.psiBins !== void 0) {
-    const edges = psiBinEdges(sortedValues2, options.psiBins);
-    psi = { edges, counts: binCountsSorted(sortedValues2, edges) };
-  }
-  return {
-    kind: "numeric",
-    name: column2.name,
-    rowCount: column2.values.length,
-    missingCount: column2.values.length - n,
-    sortedValues: sortedValues2,
-    sampled: false,
-    mean: mean2,
-    std,
-    min: n ? sortedValues2[0] : NaN,
-    max: n ? sortedValues2[n - 1] : NaN,
-    psi
-  };
-}
-function summarizeCategorical(column2) {
-  const countsByCode = new Float64Array(column2.categories.length);
-  let missingCount = 0;
-  for (let i = 0; i < column2.codes.length; i++) {
-    const code = column2.codes[i];
-    if (code < 0 || code >= countsByCode.length) missingCount += 1;
-    else countsByCode[code] += 1;
-  }
-  const categories = [];
-  const counts = [];
-  const indexByLabel = /* @__PURE__ */ new Map();
-  column2.categories.forEach((label, code) => {
-    if (countsByCode[code] === 0) return;
-    const existing = indexByLabel.get(label);
-    if (existing === void 0) {
-      indexByLabel.set(label, categories.length);
-      categories.push(label);
-      counts.push(countsByCode[code]);
-    } else {
-      counts[existing] += countsByCode[code];
-    }
-  });
-  return { kind: "categorical", name: column2.name, rowCount: column2.codes.length, missingCount, categories, counts };
-}
-function summarizeColumn(column2, options = {}) {
-  return column2.kind === "numeric" ? summarizeNumeric(column2, options) : summarizeCategorical(column2);
-}
-function isConstant(summary) {
-  if (summary.kind === "numeric") return presentCount(summary) > 0 && summary.min === summary.max;
-  return summary.categories.length === 1;
-}
-function presentCount(summary) {
-  return summary.rowCount - summary.missingCount;
 }
 
 // src/stats/drift/multiple-testing.ts
@@ -6376,14 +6653,22 @@ var finiteOrNull = (x) => Number.isFinite(x) ? x : null;
 function buildProfile(table2, options) {
   const sampleSize = options.sampleSize ?? DEFAULT_PROFILE_SAMPLE_SIZE;
   const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1)
+    throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
   const wanted = options.columns ? new Set(options.columns) : void 0;
   const columns = [];
   for (const column2 of table2.columns) {
     if (wanted && !wanted.has(column2.name)) continue;
     if (column2.kind === "categorical") {
       const s2 = summarizeCategorical(column2);
-      columns.push({ kind: "categorical", name: s2.name, rowCount: s2.rowCount, missingCount: s2.missingCount, categories: [...s2.categories], counts: [...s2.counts] });
+      columns.push({
+        kind: "categorical",
+        name: s2.name,
+        rowCount: s2.rowCount,
+        missingCount: s2.missingCount,
+        categories: [...s2.categories],
+        counts: [...s2.counts]
+      });
       continue;
     }
     const s = summarizeNumeric(column2, { psiBins });
@@ -6404,14 +6689,22 @@ function buildProfile(table2, options) {
       sampled
     });
   }
-  return { format: PROFILE_FORMAT, version: PROFILE_VERSION, source: table2.source, rowCount: table2.rowCount, sampleSize, psiBins, columns };
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    source: table2.source,
+    rowCount: table2.rowCount,
+    sampleSize,
+    psiBins,
+    columns
+  };
 }
 function isDriftProfile(value2) {
   return typeof value2 === "object" && value2 !== null && value2.format === PROFILE_FORMAT;
 }
 function profileColumnSummary(column2) {
   if (column2.kind === "categorical") return { ...column2 };
-  const toNumber2 = (x) => x === null ? NaN : x;
+  const toNumber = (x) => x === null ? NaN : x;
   return {
     kind: "numeric",
     name: column2.name,
@@ -6419,1136 +6712,49 @@ function profileColumnSummary(column2) {
     missingCount: column2.missingCount,
     sortedValues: Float64Array.from(column2.sample),
     sampled: column2.sampled,
-    mean: toNumber2(column2.mean),
-    std: toNumber2(column2.std),
-    min: toNumber2(column2.min),
-    max: toNumber2(column2.max),
+    mean: toNumber(column2.mean),
+    std: toNumber(column2.std),
+    min: toNumber(column2.min),
+    max: toNumber(column2.max),
     psi: column2.psi
   };
 }
 function parseDriftProfile(json2, file) {
   const fail = (key, problem) => {
-    throw new UserError(`${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`, { file, key });
+    throw new UserError(
+      `${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`,
+      { file, key }
+    );
   };
   if (!isDriftProfile(json2)) fail("format", `must be "${PROFILE_FORMAT}"`);
   const profile = json2;
-  if (profile.version !== PROFILE_VERSION) fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
+  if (profile.version !== PROFILE_VERSION)
+    fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
   if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
   const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
   const isNumberList = (x) => Array.isArray(x) && x.every((v) => typeof v === "number");
   profile.columns.forEach((column2, i) => {
     const key = `columns[${i}]`;
     if (typeof column2?.name !== "string") fail(`${key}.name`, "must be a string");
-    if (!isCount(column2.rowCount) || !isCount(column2.missingCount) || column2.missingCount > column2.rowCount) fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
+    if (!isCount(column2.rowCount) || !isCount(column2.missingCount) || column2.missingCount > column2.rowCount)
+      fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
     if (column2.kind === "numeric") {
       if (!isNumberList(column2.sample)) fail(`${key}.sample`, "must be a list of numbers");
-      for (let k = 1; k < column2.sample.length; k++) if (column2.sample[k] < column2.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
+      for (let k = 1; k < column2.sample.length; k++)
+        if (column2.sample[k] < column2.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
       if (!isNumberList(column2.psi?.edges) || !isNumberList(column2.psi?.counts) || column2.psi.counts.length !== column2.psi.edges.length + 1) {
         fail(`${key}.psi`, "must have edges and one more count than edges");
       }
     } else if (column2.kind === "categorical") {
-      if (!Array.isArray(column2.categories) || !column2.categories.every((c) => typeof c === "string")) fail(`${key}.categories`, "must be a list of strings");
-      if (!Array.isArray(column2.counts) || column2.counts.length !== column2.categories.length || !column2.counts.every(isCount)) fail(`${key}.counts`, "must be one count per category");
+      if (!Array.isArray(column2.categories) || !column2.categories.every((c) => typeof c === "string"))
+        fail(`${key}.categories`, "must be a list of strings");
+      if (!Array.isArray(column2.counts) || column2.counts.length !== column2.categories.length || !column2.counts.every(isCount))
+        fail(`${key}.counts`, "must be one count per category");
     } else {
       fail(`${key}.kind`, 'must be "numeric" or "categorical"');
     }
   });
   return profile;
-}
-
-// src/stats/drift/gamma.ts
-var HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-var STIRLING_THRESHOLD = 10;
-function stirlingCorrection(x) {
-  const r = 1 / x;
-  const r2 = r * r;
-  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360))))));
-}
-function logGamma(x) {
-  if (!(x > 0)) return NaN;
-  if (x >= STIRLING_THRESHOLD) return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + stirlingCorrection(x);
-  let shift = 0;
-  let product = 1;
-  let y = x;
-  while (y < STIRLING_THRESHOLD) {
-    product *= y;
-    y += 1;
-    if (product > 1e280) {
-      shift += Math.log(product);
-      product = 1;
-    }
-  }
-  return logGamma(y) - shift - Math.log(product);
-}
-function log1pMinusT(t) {
-  if (Math.abs(t) > 0.4) return Math.log1p(t) - t;
-  let sum = 0;
-  let power = t;
-  for (let k = 2; k < 200; k++) {
-    power *= -t;
-    const term = power / k;
-    sum += term;
-    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
-  }
-  return sum;
-}
-function logPrefactor(a, x) {
-  if (a >= STIRLING_THRESHOLD) {
-    return a * log1pMinusT((x - a) / a) + 0.5 * Math.log(a) - HALF_LOG_2PI - stirlingCorrection(a);
-  }
-  return a * Math.log(x) - x - logGamma(a);
-}
-var TINY = 1e-300;
-var EPS = 1e-16;
-var MAX_ITERATIONS = 1e5;
-function upperIncompleteGammaRatio(a, x) {
-  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0) return NaN;
-  if (x <= 0) return 1;
-  if (x === Infinity) return 0;
-  const logFactor = logPrefactor(a, x);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < MAX_ITERATIONS; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (term < sum * EPS) break;
-    }
-    return Math.min(1, Math.max(0, 1 - sum * Math.exp(logFactor)));
-  }
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
-  return Math.min(1, Math.max(0, Math.exp(logFactor) * h));
-}
-function chiSquaredSurvival(statistic, degreesOfFreedom) {
-  if (degreesOfFreedom <= 0) return NaN;
-  return upperIncompleteGammaRatio(degreesOfFreedom / 2, statistic / 2);
-}
-
-// src/stats/drift/chi-squared-contingency.ts
-function chiSquaredContingency(table2, correction = true) {
-  const rows = table2.length;
-  const columns = rows > 0 ? table2[0].length : 0;
-  if (rows === 0 || columns === 0) throw new Error("chiSquaredContingency: empty table");
-  const rowSums = table2.map((row) => row.reduce((a, b) => a + b, 0));
-  const columnSums = Array.from({ length: columns }, (_, j) => table2.reduce((sum, row) => sum + row[j], 0));
-  const total = rowSums.reduce((a, b) => a + b, 0);
-  if (rowSums.some((s) => s === 0) || columnSums.some((s) => s === 0)) {
-    throw new Error("chiSquaredContingency: a row or column sums to zero; drop it first");
-  }
-  const degreesOfFreedom = rows * columns - rows - columns + 1;
-  if (degreesOfFreedom === 0) return { statistic: 0, pValue: 1, degreesOfFreedom };
-  const statistic = new CompensatedSum();
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < columns; j++) {
-      const expected2 = rowSums[i] * columnSums[j] / total;
-      let observed = table2[i][j];
-      if (degreesOfFreedom === 1 && correction) {
-        const difference = expected2 - observed;
-        observed += Math.sign(difference) * Math.min(0.5, Math.abs(difference));
-      }
-      statistic.add((observed - expected2) * (observed - expected2) / expected2);
-    }
-  }
-  const value2 = statistic.value;
-  return { statistic: value2, pValue: chiSquaredSurvival(value2, degreesOfFreedom), degreesOfFreedom };
-}
-
-// src/stats/drift/fisher-exact.ts
-var TIE_TOLERANCE = 1 + 1e-7;
-function fisherExactTwoSided(a, b, c, d) {
-  for (const v of [a, b, c, d]) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExactTwoSided: counts must be non-negative integers, got ${v}`);
-  }
-  if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
-  const K = a + b;
-  const N = a + b + c + d;
-  const n = a + c;
-  const low = Math.max(0, n - (N - K));
-  const high = Math.min(K, n);
-  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * (K + 1) / (N + 2))));
-  const ratioUp = (x) => (K - x) * (n - x) / ((x + 1) * (N - K - n + x + 1));
-  const weights = /* @__PURE__ */ new Map();
-  weights.set(mode, 1);
-  let w = 1;
-  for (let x = mode; x < high; x++) {
-    w *= ratioUp(x);
-    if (w === 0) break;
-    weights.set(x + 1, w);
-  }
-  w = 1;
-  for (let x = mode; x > low; x--) {
-    w /= ratioUp(x - 1);
-    if (w === 0) break;
-    weights.set(x - 1, w);
-  }
-  const observed = weights.get(a) ?? 0;
-  let total = 0;
-  let extreme = 0;
-  const sorted2 = [...weights.values()].sort((p, q) => p - q);
-  for (const weight of sorted2) {
-    total += weight;
-    if (weight <= observed * TIE_TOLERANCE) extreme += weight;
-  }
-  if (observed === 0) return 0;
-  return Math.min(1, extreme / total);
-}
-
-// src/stats/drift/categorical-significance.ts
-var MINIMUM_EXPECTED_COUNT = 5;
-function categoricalSignificance(reference, current) {
-  const { dense, sparse, sparseExpected } = splitSparseCategories(alignCategories(reference, current), MINIMUM_EXPECTED_COUNT);
-  const sum = (values) => values.reduce((a, b) => a + b, 0);
-  const table2 = [[...dense.reference], [...dense.current]];
-  const poolJoins = sparse.categories.length > 0 && sparseExpected >= MINIMUM_EXPECTED_COUNT;
-  if (poolJoins) {
-    table2[0].push(sum(sparse.reference));
-    table2[1].push(sum(sparse.current));
-  }
-  const chi2 = table2[0].length >= 2 ? chiSquaredContingency(table2) : null;
-  const pooledNote = poolJoins ? ` (${sparse.categories.length} sparse categories pooled)` : "";
-  if (poolJoins || sparse.categories.length === 0) {
-    if (!chi2) return { pValue: 1, statistic: 0, degreesOfFreedom: 0, detail: "one category" };
-    return { pValue: chi2.pValue, statistic: chi2.statistic, degreesOfFreedom: chi2.degreesOfFreedom, detail: `chi-squared, df = ${chi2.degreesOfFreedom}${pooledNote}` };
-  }
-  const referenceTotal = sum(reference.counts);
-  const currentTotal = sum(current.counts);
-  const sparseReference = sum(sparse.reference);
-  const sparseCurrent = sum(sparse.current);
-  const fisher = fisherExactTwoSided(sparseReference, referenceTotal - sparseReference, sparseCurrent, currentTotal - sparseCurrent);
-  const fisherNote = `Fisher's exact test on ${sparse.categories.length} sparse categories`;
-  if (!chi2) return { pValue: fisher, statistic: NaN, degreesOfFreedom: 0, detail: fisherNote };
-  return {
-    pValue: Math.min(1, 2 * Math.min(chi2.pValue, fisher)),
-    statistic: chi2.statistic,
-    degreesOfFreedom: chi2.degreesOfFreedom,
-    detail: `chi-squared, df = ${chi2.degreesOfFreedom}, and ${fisherNote} (Bonferroni)`
-  };
-}
-
-// src/stats/drift/jensen-shannon.ts
-function jensenShannonDistance(p, q, base = 2) {
-  if (p.length !== q.length) throw new Error("jensenShannonDistance: vectors differ in length");
-  const pTotal = p.reduce((a, b) => a + b, 0);
-  const qTotal = q.reduce((a, b) => a + b, 0);
-  if (!(pTotal > 0) || !(qTotal > 0)) return NaN;
-  let left = 0;
-  let right = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i] / pTotal;
-    const qi = q[i] / qTotal;
-    const mi = (pi + qi) / 2;
-    if (pi > 0) left += pi * Math.log(pi / mi);
-    if (qi > 0) right += qi * Math.log(qi / mi);
-  }
-  const divergence = (left + right) / Math.log(base);
-  return Math.sqrt(Math.max(0, divergence) / 2);
-}
-
-// src/stats/drift/ks-exact.ts
-function probabilityOutsideSquare(n, h) {
-  let P = 0;
-  let k = Math.floor(n / h);
-  while (k >= 0) {
-    let p1 = 1;
-    for (let j = 0; j < h; j++) p1 = (n - k * h - j) * p1 / (n + k * h + j + 1);
-    P = p1 * (1 - P);
-    k -= 1;
-  }
-  return 2 * P;
-}
-function probabilityOutsideBand(mIn, nIn, g, h) {
-  const m = Math.max(mIn, nIn);
-  const n = Math.min(mIn, nIn);
-  const mg = Math.trunc(m / g);
-  const ng = Math.trunc(n / g);
-  let minj = 0;
-  let maxj = Math.min(Math.ceil(h / mg), n + 1);
-  let currentLength = maxj - minj;
-  const lengthA = Math.min(2 * maxj + 2, n + 1);
-  const A2 = new Float64Array(lengthA).fill(1);
-  A2.fill(0, minj, maxj);
-  for (let i = 1; i <= m; i++) {
-    const lastMinj = minj;
-    const lastLength = currentLength;
-    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
-    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
-    if (maxj <= minj) return 1;
-    let value2 = minj === 0 ? 0 : 1;
-    for (let jj = 0; jj < maxj - minj; jj++) {
-      const j = jj + minj;
-      value2 = (A2[jj + minj - lastMinj] * i + value2 * j) / (i + j);
-      A2[jj] = value2;
-    }
-    currentLength = maxj - minj;
-    if (lastLength > currentLength) {
-      A2.fill(1, maxj - minj, Math.min(maxj - minj + (lastLength - currentLength), lengthA));
-    }
-  }
-  return A2[maxj - minj - 1];
-}
-
-// src/stats/drift/double-double.ts
-var DD_ZERO = { hi: 0, lo: 0 };
-var DD_ONE = { hi: 1, lo: 0 };
-function fromNumber(value2) {
-  return { hi: value2, lo: 0 };
-}
-function toNumber(value2) {
-  return value2.hi + value2.lo;
-}
-function twoSum(a, b) {
-  const s = a + b;
-  const bb = s - a;
-  const e = a - (s - bb) + (b - bb);
-  return { hi: s, lo: e };
-}
-function quickTwoSum(a, b) {
-  const s = a + b;
-  return { hi: s, lo: b - (s - a) };
-}
-var SPLITTER = 134217729;
-var SPLIT_THRESHOLD = 669692879491417e285;
-var SPLIT_SCALE_DOWN = 37252902984e-19;
-var SPLIT_SCALE_UP = 268435456;
-function split(a) {
-  if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
-    const scaled = a * SPLIT_SCALE_DOWN;
-    const t2 = SPLITTER * scaled;
-    const hi2 = t2 - (t2 - scaled);
-    const lo = scaled - hi2;
-    return [hi2 * SPLIT_SCALE_UP, lo * SPLIT_SCALE_UP];
-  }
-  const t = SPLITTER * a;
-  const hi = t - (t - a);
-  return [hi, a - hi];
-}
-function twoProduct(a, b) {
-  const p = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  const e = ah * bh - p + ah * bl + al * bh + al * bl;
-  return { hi: p, lo: e };
-}
-function add(a, b) {
-  const s = twoSum(a.hi, b.hi);
-  const t = twoSum(a.lo, b.lo);
-  let r = quickTwoSum(s.hi, s.lo + t.hi);
-  r = quickTwoSum(r.hi, r.lo + t.lo);
-  return r;
-}
-function addNumber(a, b) {
-  const s = twoSum(a.hi, b);
-  return quickTwoSum(s.hi, s.lo + a.lo);
-}
-function sumOfNumbers(a, b) {
-  return twoSum(a, b);
-}
-function negate(a) {
-  return { hi: -a.hi, lo: -a.lo };
-}
-function subtract(a, b) {
-  return add(a, negate(b));
-}
-function multiply(a, b) {
-  const p = twoProduct(a.hi, b.hi);
-  return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
-}
-function multiplyNumber(a, b) {
-  const p = twoProduct(a.hi, b);
-  return quickTwoSum(p.hi, p.lo + a.lo * b);
-}
-function divide(a, b) {
-  const q1 = a.hi / b.hi;
-  let r = subtract(a, multiplyNumber(b, q1));
-  const q2 = r.hi / b.hi;
-  r = subtract(r, multiplyNumber(b, q2));
-  const q3 = r.hi / b.hi;
-  return addNumber(quickTwoSum(q1, q2), q3);
-}
-function divideNumbers(a, b) {
-  const q1 = a / b;
-  const p = twoProduct(q1, b);
-  const d = twoSum(a, -p.hi);
-  const q2 = (d.hi + (d.lo - p.lo)) / b;
-  return quickTwoSum(q1, q2);
-}
-function floor(a) {
-  const hi = Math.floor(a.hi);
-  if (hi !== a.hi) return { hi, lo: 0 };
-  return quickTwoSum(hi, Math.floor(a.lo));
-}
-var POWERS_OF_TWO = (() => {
-  const table2 = new Float64Array(2046);
-  for (let e = -1022; e <= 1023; e++) table2[e + 1022] = 2 ** e;
-  return table2;
-})();
-function ldexpNumber(x, exponent) {
-  if (exponent >= -1022 && exponent <= 1023) return x * POWERS_OF_TWO[exponent + 1022];
-  let result = x;
-  let e = exponent;
-  while (e > 1023) {
-    result *= POWERS_OF_TWO[1023 + 1022];
-    e -= 1023;
-  }
-  while (e < -1022) {
-    result *= POWERS_OF_TWO[0];
-    e += 1022;
-  }
-  return result * POWERS_OF_TWO[e + 1022];
-}
-var FREXP_BUFFER = new Float64Array(1);
-var FREXP_WORDS = new Uint32Array(FREXP_BUFFER.buffer);
-var HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-function frexpNumber(x) {
-  if (x === 0 || !Number.isFinite(x)) return { mantissa: x, exponent: 0 };
-  FREXP_BUFFER[0] = x;
-  const biased = FREXP_WORDS[HIGH_WORD] >>> 20 & 2047;
-  if (biased === 0) {
-    const scaled = frexpNumber(x * POWERS_OF_TWO[64 + 1022]);
-    return { mantissa: scaled.mantissa, exponent: scaled.exponent - 64 };
-  }
-  const exponent = biased - 1022;
-  return { mantissa: x * POWERS_OF_TWO[-exponent + 1022], exponent };
-}
-function frexp(a) {
-  const { mantissa, exponent } = frexpNumber(a.hi);
-  return { mantissa: { hi: mantissa, lo: ldexpNumber(a.lo, -exponent) }, exponent };
-}
-function ldexp(a, exponent) {
-  return { hi: ldexpNumber(a.hi, exponent), lo: ldexpNumber(a.lo, exponent) };
-}
-
-// src/stats/drift/smirnov.ts
-var MINLOG = -745.1332191019412;
-var SMIRNOV_MAX_COMPUTE_N = 1e6;
-var SM_UPPER_MAX_TERMS = 3;
-var SM_UPPERSUM_MIN_N = 10;
-var SM_MAX_EXPONENT = 960;
-var EPSILON = Number.EPSILON;
-function smirnovSurvival(n, d) {
-  return smirnovProbabilities(n, d).sf;
-}
-function smirnovProbabilities(n, x) {
-  if (!(n > 0 && x >= 0 && x <= 1) || !Number.isInteger(n)) return { sf: NaN, cdf: NaN };
-  if (n === 1) return { sf: 1 - x, cdf: x };
-  if (x === 0) return { sf: 1, cdf: 0 };
-  if (x === 1) return { sf: 0, cdf: 1 };
-  const { alpha, nxFloor } = fractionalPartOfNX(n, x);
-  let lowerLast = n - nxFloor - (alpha === 0 ? 0 : 1);
-  let upperFirst = n - nxFloor;
-  if (alpha === 0) {
-    lowerLast -= 1;
-    upperFirst += 1;
-  }
-  if (nxFloor === 0 || nxFloor === 1 && alpha === 0) {
-    const t = powOfSum(1, x, n - 1);
-    const cdf = x * t;
-    return { sf: 1 - cdf, cdf };
-  }
-  if (-2 * n * x * x < MINLOG) return { sf: 0, cdf: 1 };
-  if (nxFloor >= n - 1) {
-    const sf = powOfSum(1, -x, n);
-    return { sf, cdf: 1 - sf };
-  }
-  if (n > SMIRNOV_MAX_COMPUTE_N) {
-    const logp = -((6 * n * x + 1) ** 2) / 18 / n;
-    if (logp < -Math.LN2) {
-      const sf = Math.exp(logp);
-      return { sf, cdf: 1 - sf };
-    }
-    const cdf = -Math.expm1(logp);
-    return { sf: 1 - cdf, cdf };
-  }
-  const upperTermCount = n - upperFirst + 1;
-  const useUpperSum = upperTermCount <= 1 && x < 0.5 || n >= SM_UPPERSUM_MIN_N && upperTermCount <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n);
-  let start2 = 0;
-  let step = 1;
-  let termCount = lowerLast + 1;
-  let binomialMantissa = DD_ONE;
-  let binomialExponent = 0;
-  let term;
-  if (useUpperSum) {
-    start2 = n;
-    step = -1;
-    termCount = n - upperFirst + 1;
-    term = powDD(sumOfNumbers(1, x), n - 1);
-  } else {
-    term = divide(powDD(sumOfNumbers(1, -x), n), fromNumber(x));
-  }
-  let sum = add(DD_ZERO, term);
-  ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, 0));
-  const vmid = Math.trunc(n / 2);
-  for (let j = 1; j < termCount; j++) {
-    const v = start2 + j * step;
-    term = smirnovTerm(n, x, v, binomialMantissa, binomialExponent);
-    const termValue = toNumber(term);
-    if (Number.isFinite(termValue) && termValue !== 0) sum = add(sum, term);
-    if (termValue !== 0) {
-      if (4 * (termCount - j) * Math.abs(term.hi) < EPSILON * sum.hi && j !== termCount - 1) break;
-    } else if (j > vmid) {
-      break;
-    }
-    ({ mantissa: binomialMantissa, exponent: binomialExponent } = nextBinomial(binomialMantissa, binomialExponent, n, j));
-  }
-  const prob = toNumber(multiply(fromNumber(x), sum));
-  const clip2 = (p) => Math.min(1, Math.max(0, p));
-  if (step < 0) return { sf: clip2(1 - prob), cdf: clip2(prob) };
-  return { sf: clip2(prob), cdf: clip2(1 - prob) };
-}
-function fractionalPartOfNX(n, x) {
-  const nx = twoProduct(n, x);
-  const nxFloorDD = floor(nx);
-  let alpha = subtract(nx, nxFloorDD).hi;
-  let nxFloor = Math.trunc(nxFloorDD.hi);
-  if (alpha === 1) {
-    nxFloor += 1;
-    alpha = 0;
-  }
-  return { alpha, nxFloor };
-}
-function nextBinomial(mantissa, exponent, n, j) {
-  const ratio = divideNumbers(n - j, j + 1);
-  const scaled = frexp(multiply(mantissa, ratio));
-  return { mantissa: scaled.mantissa, exponent: exponent + scaled.exponent };
-}
-function powDD(a, m) {
-  if (m <= 0) {
-    if (m === 0) return DD_ONE;
-    return divide(DD_ONE, powDD(a, -m));
-  }
-  if (a.hi === 0 && a.lo === 0) return DD_ZERO;
-  const ans = Math.pow(a.hi, m);
-  const r = a.lo / a.hi;
-  let adjustment = m * r;
-  if (Math.abs(adjustment) > 1e-8) {
-    if (Math.abs(adjustment) < 1e-4) {
-      adjustment += m * r * ((m - 1) / 2 * r);
-    } else {
-      adjustment = Math.expm1(m * Math.log1p(r));
-    }
-  }
-  return sumOfNumbers(ans, ans * adjustment);
-}
-function powOfSum(a, b, m) {
-  return toNumber(powDD(sumOfNumbers(a, b), m));
-}
-function nextPowerOf2(x) {
-  const q = x * 2 ** -52;
-  return Math.abs(q + x);
-}
-function powScaled(a, m) {
-  if (m <= 0) {
-    if (m === 0) return { mantissa: DD_ONE, exponent: 0 };
-    const inner = powScaled(a, -m);
-    const inverted = frexp(divide(DD_ONE, inner.mantissa));
-    return { mantissa: inverted.mantissa, exponent: -inner.exponent + inverted.exponent };
-  }
-  const { mantissa: y, exponent: yExponent } = frexp(a);
-  if (m === 1) return { mantissa: y, exponent: yExponent };
-  let maxExponent = SM_MAX_EXPONENT;
-  if (m * (y.hi - 1) / y.hi < -SM_MAX_EXPONENT * Math.LN2) {
-    const log2y = Math.log(y.hi) / Math.LN2;
-    if (m * log2y <= -SM_MAX_EXPONENT) {
-      maxExponent = Math.trunc(nextPowerOf2(-SM_MAX_EXPONENT / log2y + 1) / 2);
-    }
-  }
-  if (m <= maxExponent) {
-    const scaled2 = frexp(powDD(y, m));
-    return { mantissa: scaled2.mantissa, exponent: scaled2.exponent + m * yExponent };
-  }
-  const q = Math.trunc(m / maxExponent);
-  const r = m % maxExponent;
-  const yToR = powScaled(y, r);
-  const yToMax = powScaled(y, maxExponent);
-  const yToMaxToQ = powScaled(yToMax.mantissa, q);
-  const scaled = frexp(multiply(yToR.mantissa, yToMaxToQ.mantissa));
-  const exponent = scaled.exponent + yToMaxToQ.exponent + yToMax.exponent * q + yToR.exponent + m * yExponent;
-  return { mantissa: scaled.mantissa, exponent };
-}
-function smirnovTerm(n, x, v, binomialMantissa, binomialExponent) {
-  const lowerBase = addNumber(divideNumbers(n - v, n), -x);
-  const lower = powScaled(lowerBase, n - v);
-  const upperBase = addNumber(divideNumbers(v, n), x);
-  const upper = powScaled(upperBase, v - 1);
-  const product = multiply(multiply(upper.mantissa, lower.mantissa), binomialMantissa);
-  return ldexp(product, binomialExponent + upper.exponent + lower.exponent);
-}
-
-// src/stats/drift/kolmogorov-two-sided.ts
-var E128 = 128;
-var EP128 = 2 ** 128;
-var EM128 = 2 ** -128;
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-var LOG_2PI = Math.log(2 * Math.PI);
-var MIN_LOG = -708;
-var SQRT3 = Math.sqrt(3);
-var PI_SQUARED = Math.PI ** 2;
-var PI_FOUR = Math.PI ** 4;
-var PI_SIX = Math.PI ** 6;
-var STIRLING_COEFFICIENTS = [
-  -0.029550653594771242,
-  0.00641025641025641,
-  -0.0019175269175269176,
-  8417508417508417e-19,
-  -5952380952380953e-19,
-  7936507936507937e-19,
-  -0.002777777777777778,
-  0.08333333333333333
-];
-var clip = (p) => Math.min(1, Math.max(0, p));
-function kstwoSurvival(n, d) {
-  if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
-  if (!Number.isInteger(n) || n <= 0) return NaN;
-  if (d >= 1) return 0;
-  if (d <= 0) return 1;
-  return kolmogorovN(n, d, false);
-}
-function select(cdfProbability, sfProbability, wantCdf) {
-  return clip(wantCdf ? cdfProbability : sfProbability);
-}
-function logFactorialOverPower(n) {
-  const rn = 1 / n;
-  let poly = 0;
-  for (const c of STIRLING_COEFFICIENTS) poly = poly * (rn / n) + c;
-  return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
-}
-function kolmogorovN(n, x, wantCdf) {
-  const t = n * x;
-  if (t <= 1) {
-    if (t <= 0.5) return select(0, 1, wantCdf);
-    let prob;
-    if (n <= 140) {
-      prob = 1;
-      for (let i = 1; i <= n; i++) prob *= i * (1 / n) * (2 * t - 1);
-    } else {
-      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
-    }
-    return select(prob, 1 - prob, wantCdf);
-  }
-  if (t >= n - 1) {
-    const prob = 2 * Math.pow(1 - x, n);
-    return select(1 - prob, prob, wantCdf);
-  }
-  if (x >= 0.5) {
-    const prob = 2 * smirnovSurvival(n, x);
-    return select(1 - prob, prob, wantCdf);
-  }
-  const nxSquared = t * x;
-  if (n <= 140) {
-    if (nxSquared <= 0.754693) {
-      const prob2 = durbinMatrixCdf(n, x);
-      return select(prob2, 1 - prob2, wantCdf);
-    }
-    if (nxSquared <= 4) {
-      const prob2 = pomeranzCdf(n, x);
-      return select(prob2, 1 - prob2, wantCdf);
-    }
-    const prob = 2 * smirnovSurvival(n, x);
-    return select(1 - prob, prob, wantCdf);
-  }
-  if (!wantCdf) {
-    if (nxSquared >= 370) return 0;
-    if (nxSquared >= 2.2) return clip(2 * smirnovSurvival(n, x));
-  }
-  let cdf;
-  if (nxSquared >= 18) cdf = 1;
-  else if (n <= 1e5 && n * x ** 1.5 <= 1.4) cdf = durbinMatrixCdf(n, x);
-  else cdf = pelzGoodCdf(n, x);
-  return select(cdf, 1 - cdf, wantCdf);
-}
-function matmul(a, b, m) {
-  const out = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let k = 0; k < m; k++) {
-      const aik = a[i * m + k];
-      if (aik === 0) continue;
-      const rowB = k * m;
-      const rowOut = i * m;
-      for (let j = 0; j < m; j++) out[rowOut + j] += aik * b[rowB + j];
-    }
-  }
-  return out;
-}
-function durbinMatrixCdf(n, d) {
-  if (d >= 1) return 1;
-  const nd = n * d;
-  if (nd <= 0.5) return 0;
-  const k = Math.ceil(nd);
-  const h = k - nd;
-  const m = 2 * k - 1;
-  const v = new Float64Array(m);
-  const w = new Float64Array(m);
-  let factorial = 1;
-  for (let j = 1; j <= m; j++) {
-    v[j - 1] = 1 - h ** j;
-    w[j - 1] = factorial;
-    factorial /= j;
-    v[j - 1] *= factorial;
-  }
-  const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m;
-  v[m - 1] = (1 + tt) * factorial;
-  let H = new Float64Array(m * m);
-  for (let i = 1; i < m; i++) {
-    for (let row = i - 1; row < m; row++) H[row * m + i] = w[row - (i - 1)];
-  }
-  for (let row = 0; row < m; row++) H[row * m] = v[row];
-  for (let col = 0; col < m; col++) H[(m - 1) * m + col] = v[m - 1 - col];
-  let power = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) power[i * m + i] = 1;
-  let remaining = n;
-  let exponent = 0;
-  let hExponent = 0;
-  while (remaining > 0) {
-    if (remaining % 2) {
-      power = matmul(power, H, m);
-      exponent += hExponent;
-    }
-    H = matmul(H, H, m);
-    hExponent *= 2;
-    if (Math.abs(H[(k - 1) * m + (k - 1)]) > EP128) {
-      for (let i = 0; i < H.length; i++) H[i] /= EP128;
-      hExponent += E128;
-    }
-    remaining = Math.floor(remaining / 2);
-  }
-  let p = power[(k - 1) * m + (k - 1)];
-  for (let i = 1; i <= n; i++) {
-    p = i * p / n;
-    if (Math.abs(p) < EM128) {
-      p *= EP128;
-      exponent -= E128;
-    }
-  }
-  if (exponent !== 0) p = ldexpNumber(p, exponent);
-  return clip(p);
-}
-function pomeranzBounds(i, n, ll, ceilf, roundf) {
-  let j1;
-  let j2;
-  if (i === 0) {
-    j1 = -ll - ceilf - 1;
-    j2 = ll + ceilf - 1;
-  } else {
-    const half = Math.floor((i + 1) / 2);
-    const odd = (i + 1) % 2;
-    if (odd === 0) {
-      if (half === n + 1) {
-        j1 = n - ll - ceilf - 1;
-        j2 = n + ll + ceilf - 1;
-      } else {
-        j1 = half - 1 - ll - roundf - 1;
-        j2 = half + ll - 1 + ceilf - 1;
-      }
-    } else {
-      j1 = half - 1 - ll - 1;
-      j2 = half + ll + roundf - 1;
-    }
-  }
-  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
-}
-function pomeranzCdf(n, x) {
-  const t = n * x;
-  const ll = Math.floor(t);
-  const f = t - ll;
-  const g = Math.min(f, 1 - f);
-  const ceilf = f > 0 ? 1 : 0;
-  const roundf = f > 0.5 ? 1 : 0;
-  const powerCount = 2 * (ll + 1);
-  const gPower = new Float64Array(powerCount);
-  const twoGPower = new Float64Array(powerCount);
-  const oneMinusTwoGPower = new Float64Array(powerCount);
-  gPower[0] = 1;
-  twoGPower[0] = 1;
-  oneMinusTwoGPower[0] = 1;
-  let exponent = 0;
-  const gOverN = g / n;
-  const twoGOverN = 2 * g / n;
-  const oneMinusTwoGOverN = (1 - 2 * g) / n;
-  for (let m = 1; m < powerCount; m++) {
-    gPower[m] = gPower[m - 1] * gOverN / m;
-    twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-    oneMinusTwoGPower[m] = oneMinusTwoGPower[m - 1] * oneMinusTwoGOverN / m;
-  }
-  let V0 = new Float64Array(powerCount);
-  let V1 = new Float64Array(powerCount);
-  V1[0] = 1;
-  let V0start = 0;
-  let V1start = 0;
-  let [j1, j2] = pomeranzBounds(0, n, ll, ceilf, roundf);
-  for (let i = 1; i < 2 * n + 2; i++) {
-    const k1 = j1;
-    [V0, V1] = [V1, V0];
-    [V0start, V1start] = [V1start, V0start];
-    V1.fill(0);
-    [j1, j2] = pomeranzBounds(i, n, ll, ceilf, roundf);
-    const powers = i === 1 || i === 2 * n + 1 ? gPower : i % 2 ? twoGPower : oneMinusTwoGPower;
-    const length = j2 - k1 + 1;
-    if (length > 0) {
-      const offset = k1 - V0start;
-      const sliceLength = Math.max(0, Math.min(length, V0.length - offset));
-      const convStart = j1 - k1;
-      const convLength = j2 - j1 + 1;
-      let max = 0;
-      for (let c = 0; c < convLength; c++) {
-        const index = convStart + c;
-        let sum = 0;
-        const lo = Math.max(0, index - (length - 1));
-        const hi = Math.min(index, sliceLength - 1);
-        for (let a = lo; a <= hi; a++) sum += V0[offset + a] * powers[index - a];
-        V1[c] = sum;
-        if (sum > max) max = sum;
-      }
-      if (max > 0 && max < EM128) {
-        for (let c = 0; c < convLength; c++) V1[c] *= EP128;
-        exponent -= E128;
-      }
-      V1start = V0start + j1 - k1;
-    }
-  }
-  let answer = V1[n - V1start];
-  for (let m = 1; m <= n; m++) {
-    if (Math.abs(answer) > EP128) {
-      answer *= EM128;
-      exponent += E128;
-    }
-    answer *= m;
-  }
-  if (exponent !== 0) answer = ldexpNumber(answer, exponent);
-  return clip(answer);
-}
-function pelzGoodCdf(n, x) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const z = Math.sqrt(n) * x;
-  const z2 = z ** 2;
-  const z3 = z ** 3;
-  const z4 = z ** 4;
-  const z6 = z ** 6;
-  const qlog = -PI_SQUARED / 8 / z2;
-  if (qlog < MIN_LOG) return 0;
-  let q = Math.exp(qlog);
-  const k1a = -z2;
-  const k1b = PI_SQUARED / 4;
-  const k2a = 6 * z6 + 2 * z4;
-  const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-  const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-  const k3d = PI_SIX * (5 - 30 * z2) / 64;
-  const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-  const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
-  const k3a = -30 * z6 - 90 * z ** 8;
-  const K = [0, 0, 0, 0];
-  const maxk = Math.ceil(16 * z / Math.PI);
-  for (let k = maxk; k > 0; k--) {
-    const m = 2 * k - 1;
-    const m2 = m ** 2;
-    const m4 = m ** 4;
-    const m6 = m ** 6;
-    const qpower = Math.pow(q, 8 * k);
-    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
-    for (let i = 0; i < 4; i++) K[i] = K[i] * qpower + coefficients[i];
-  }
-  const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-  for (let i = 0; i < 4; i++) K[i] = K[i] * q * SQRT_2PI / divisors[i];
-  q = Math.exp(-PI_SQUARED / 2 / z2);
-  const sqrt3z = SQRT3 * z;
-  let k2extra = 0;
-  let k3extra = 0;
-  for (let k = maxk; k > 0; k--) {
-    const k2 = k * k;
-    const qPowerK2 = q ** k2;
-    const kpi = Math.PI * k;
-    k2extra += k2 * qPowerK2;
-    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qPowerK2;
-  }
-  K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-  K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
-  let sum = 0;
-  for (let i = 0; i < 4; i++) sum += K[i] / Math.pow(n, i / 2);
-  return sum;
-}
-
-// src/stats/drift/ks-two-sample.ts
-var KS_MAX_EXACT_SIZE = 1e4;
-var INT32_MAX = 2147483647;
-function sortedValues(values) {
-  const array = values instanceof Float64Array ? values : Float64Array.from(values);
-  for (let i = 0; i < array.length; i++) {
-    if (Number.isNaN(array[i])) throw new Error("ksTwoSample: values must not contain NaN; drop missing values first");
-  }
-  if (isSorted(array)) return array;
-  return Float64Array.from(array).sort();
-}
-function isSorted(values) {
-  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
-  return true;
-}
-function ksTwoSample(a, b, method = "auto") {
-  return ksTwoSampleSorted(sortedValues(a), sortedValues(b), method);
-}
-function ksTwoSampleSorted(a, b, method = "auto") {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new Error("ksTwoSample: both samples must be non-empty");
-  return ksFromGaps(largestGap(a, b), n1, n2, method);
-}
-function ksFromGaps(gap, n1, n2, method = "auto") {
-  let d;
-  let location;
-  let sign;
-  if (gap.minusGap > gap.plusGap) {
-    d = gap.minusGap;
-    location = gap.minusLocation;
-    sign = -1;
-  } else {
-    d = gap.plusGap;
-    location = gap.plusLocation;
-    sign = 1;
-  }
-  const g = gcd(n1, n2);
-  const n1g = n1 / g;
-  const n2g = n2 / g;
-  let mode;
-  if (method === "auto") mode = Math.max(n1, n2) <= KS_MAX_EXACT_SIZE ? "exact" : "asymptotic";
-  else if (method === "exact") mode = n1g >= INT32_MAX / n2g ? "asymptotic" : "exact";
-  else mode = "asymptotic";
-  let pValue2 = NaN;
-  if (mode === "exact") {
-    const lcm = n1g * n2;
-    const h = roundHalfEven(d * lcm);
-    d = h / lcm;
-    if (h === 0) {
-      pValue2 = 1;
-    } else {
-      const prob = n1 === n2 ? probabilityOutsideSquare(n1, h) : probabilityOutsideBand(n1, n2, g, h);
-      if (prob >= 0 && prob <= 1) pValue2 = prob;
-      else mode = "asymptotic";
-    }
-  }
-  if (mode === "asymptotic") {
-    const larger = Math.max(n1, n2);
-    const smaller = Math.min(n1, n2);
-    const en = larger * smaller / (larger + smaller);
-    pValue2 = kstwoSurvival(roundHalfEven(en), d);
-  }
-  return { statistic: d, pValue: Math.min(1, Math.max(0, pValue2)), method: mode, location, sign };
-}
-function largestGap(a, b) {
-  const n1 = a.length;
-  const n2 = b.length;
-  let i = 0;
-  let j = 0;
-  let plusGap = -Infinity;
-  let plusLocation = NaN;
-  let minusGap = -Infinity;
-  let minusLocation = NaN;
-  while (i < n1 || j < n2) {
-    const value2 = j >= n2 || i < n1 && a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] <= value2) i++;
-    while (j < n2 && b[j] <= value2) j++;
-    const diff = i / n1 - j / n2;
-    if (diff > plusGap) {
-      plusGap = diff;
-      plusLocation = value2;
-    }
-    const negated = -diff;
-    if (negated > minusGap) {
-      minusGap = negated;
-      minusLocation = value2;
-    }
-  }
-  return { plusGap, plusLocation, minusGap: Math.min(1, Math.max(0, minusGap)), minusLocation };
-}
-function gcd(a, b) {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
-}
-function roundHalfEven(x) {
-  const r = Math.round(x);
-  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
-  return r;
-}
-
-// src/stats/drift/wasserstein.ts
-function wassersteinDistanceSorted(u, v) {
-  const nu = u.length;
-  const nv = v.length;
-  if (nu === 0 || nv === 0) throw new Error("wassersteinDistance: both samples must be non-empty");
-  let sum = 0;
-  let compensation = 0;
-  let i = 0;
-  let j = 0;
-  let previous = Math.min(u[0], v[0]);
-  for (; ; ) {
-    while (i < nu && u[i] <= previous) i++;
-    while (j < nv && v[j] <= previous) j++;
-    if (i === nu && j === nv) break;
-    const next = j >= nv || i < nu && u[i] <= v[j] ? u[i] : v[j];
-    const term = Math.abs(i / nu - j / nv) * (next - previous);
-    const t = sum + term;
-    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-    sum = t;
-    previous = next;
-  }
-  return sum + compensation;
-}
-function normalizeWasserstein(distance, referenceStd, currentStd) {
-  if (referenceStd > 0) return distance / referenceStd;
-  if (currentStd > 0) return distance / currentStd;
-  return distance === 0 ? 0 : Infinity;
-}
-
-// src/stats/drift/registry.ts
-var DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"];
-function bothNumeric(reference, current) {
-  if (reference.kind !== "numeric" || current.kind !== "numeric") return null;
-  if (reference.sortedValues.length === 0 || presentCount(current) === 0) return null;
-  return [reference, current];
-}
-function measuredAgainst(reference, current) {
-  const measured = current.measured;
-  if (measured && measured.reference !== reference) throw new Error(`drift: column "${current.name}" was measured against another reference`);
-  return measured;
-}
-function bothCategorical(reference, current) {
-  if (reference.kind !== "categorical" || current.kind !== "categorical") return null;
-  if (presentCount(reference) === 0 || presentCount(current) === 0) return null;
-  return [reference, current];
-}
-var DEFINITIONS = {
-  ks: {
-    name: "ks",
-    title: "Kolmogorov\u2013Smirnov",
-    columnKinds: ["numeric"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      const pair = bothNumeric(reference, current);
-      if (!pair) return null;
-      const measured = measuredAgainst(pair[0], pair[1]);
-      const result = measured ? ksFromGaps(measured.gaps, pair[0].sortedValues.length, presentCount(pair[1])) : ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: result.pValue, statistic: result.statistic, detail: result.method };
-    }
-  },
-  wasserstein: {
-    name: "wasserstein",
-    title: "Wasserstein distance (in reference standard deviations)",
-    columnKinds: ["numeric"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const pair = bothNumeric(reference, current);
-      if (!pair) return null;
-      const measured = measuredAgainst(pair[0], pair[1]);
-      const distance = measured ? measured.wasserstein : wassersteinDistanceSorted(pair[0].sortedValues, pair[1].sortedValues);
-      const value2 = normalizeWasserstein(distance, pair[0].std, pair[1].std);
-      if (!measured || measured.wassersteinError === 0) return { value: value2, statistic: distance };
-      const error = normalizeWasserstein(measured.wassersteinError, pair[0].std, pair[1].std);
-      return { value: value2, statistic: distance, detail: `within ${formatNumber(error)} sd (${measured.by})` };
-    }
-  },
-  psi: {
-    name: "psi",
-    title: "Population Stability Index",
-    columnKinds: ["numeric", "categorical"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const numeric = bothNumeric(reference, current);
-      if (numeric) {
-        const bins = numeric[0].psi;
-        if (!bins) return null;
-        const measured = measuredAgainst(numeric[0], numeric[1]);
-        if (measured && !measured.psiCounts) return null;
-        const currentCounts = measured ? [...measured.psiCounts] : binCountsSorted(numeric[1].sortedValues, bins.edges);
-        return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
-      }
-      const categorical2 = bothCategorical(reference, current);
-      if (!categorical2) return null;
-      const aligned = alignCategories(categorical2[0], categorical2[1]);
-      return { value: populationStabilityIndex(aligned.reference, aligned.current), detail: `${aligned.categories.length} categories` };
-    }
-  },
-  chi2: {
-    name: "chi2",
-    title: "Chi-squared",
-    columnKinds: ["categorical"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      const pair = bothCategorical(reference, current);
-      if (!pair) return null;
-      const result = categoricalSignificance(pair[0], pair[1]);
-      return { value: result.pValue, statistic: result.statistic, detail: result.detail };
-    }
-  },
-  jensenshannon: {
-    name: "jensenshannon",
-    title: "Jensen\u2013Shannon distance",
-    columnKinds: ["categorical"],
-    scale: "distance",
-    defaultThreshold: 0.1,
-    measure(reference, current) {
-      const pair = bothCategorical(reference, current);
-      if (!pair) return null;
-      const aligned = alignCategories(pair[0], pair[1]);
-      return { value: jensenShannonDistance(aligned.reference, aligned.current) };
-    }
-  },
-  missing: {
-    name: "missing",
-    title: "Missing-value share (Fisher's exact test)",
-    columnKinds: ["numeric", "categorical"],
-    scale: "p-value",
-    defaultThreshold: 0.05,
-    measure(reference, current) {
-      if (reference.rowCount === 0 || current.rowCount === 0) return null;
-      const value2 = fisherExactTwoSided(reference.missingCount, presentCount(reference), current.missingCount, presentCount(current));
-      const share = (s) => s.missingCount / s.rowCount;
-      return { value: value2, statistic: share(current) - share(reference) };
-    }
-  }
-};
-var DRIFT_TESTS = DRIFT_TEST_NAMES.map((name) => DEFINITIONS[name]);
-function findDriftTest(name, where) {
-  if (DRIFT_TEST_NAMES.includes(name)) return DEFINITIONS[name];
-  throw new UserError(`Unknown drift test "${name}". Use one of: ${DRIFT_TEST_NAMES.join(", ")} (or leave it out for the calibrated default).`, where);
-}
-function driftTestsFor(kind) {
-  return DRIFT_TESTS.filter((test) => test.columnKinds.includes(kind));
-}
-function formatNumber(value2) {
-  if (!Number.isFinite(value2)) return String(value2);
-  if (value2 === 0) return "0";
-  const magnitude = Math.abs(value2);
-  if (magnitude < 1e-3 || magnitude >= 1e6) return value2.toExponential(1);
-  return value2.toPrecision(2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-}
-function evaluateDriftTest(definition, metric, threshold = definition.defaultThreshold) {
-  const base = { test: definition.name, title: definition.title, scale: definition.scale, threshold };
-  if (!metric || Number.isNaN(metric.value)) {
-    return { ...base, value: null, status: "not applicable", sentence: `${definition.title}: not applicable (no non-missing values on one side).` };
-  }
-  const { value: value2 } = metric;
-  const drift = definition.scale === "p-value" ? value2 < threshold : value2 >= threshold;
-  const sentence = definition.scale === "p-value" ? drift ? `${definition.title} p-value ${formatNumber(value2)} is below ${formatNumber(threshold)}: the distributions differ.` : `${definition.title} p-value ${formatNumber(value2)} is not below ${formatNumber(threshold)}: no evidence of change.` : drift ? `${definition.title} ${formatNumber(value2)} is at or above ${formatNumber(threshold)}: the distributions differ by more than the threshold.` : `${definition.title} ${formatNumber(value2)} is below ${formatNumber(threshold)}.`;
-  return { ...base, value: value2, statistic: metric.statistic, detail: metric.detail, status: drift ? "drift" : "no drift", sentence };
 }
 
 // src/stats/drift/sampling-noise.ts
@@ -7593,8 +6799,11 @@ var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 }
 var MonitoredColumnsError = class extends UserError {
   constructor(columns) {
     const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
-    super(`drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).
-${columns.map((c) => `  - ${c.message}`).join("\n")}`, { column: columns[0].column });
+    super(
+      `drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).
+${columns.map((c) => `  - ${c.message}`).join("\n")}`,
+      { column: columns[0].column }
+    );
     this.columns = columns;
   }
   columns;
@@ -7604,7 +6813,13 @@ function summarizeReference(reference, options = {}) {
   const fromProfile = isDriftProfile(reference);
   const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
   for (const column2 of reference.columns) {
-    columns.set(column2.name, once(() => isDriftProfile(reference) ? profileColumnSummary(column2) : summarizeColumn(column2, { psiBins })));
+    const ready = options.ready?.get(column2.name);
+    columns.set(
+      column2.name,
+      ready ? () => ready : once(
+        () => isDriftProfile(reference) ? profileColumnSummary(column2) : summarizeColumn(column2, { psiBins })
+      )
+    );
   }
   return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
 }
@@ -7623,7 +6838,10 @@ function monitoredColumns(referenceNames, options) {
   const predictions = [...options.predictions ?? []];
   const excluded = /* @__PURE__ */ new Set([...options.exclude ?? [], ...predictions]);
   const features = (options.features ?? referenceNames).filter((name) => !excluded.has(name));
-  return [...predictions.map((n) => [n, "prediction"]), ...features.map((n) => [n, "feature"])];
+  return [
+    ...predictions.map((n) => [n, "prediction"]),
+    ...features.map((n) => [n, "feature"])
+  ];
 }
 function assessSummaries(reference, current, options = {}) {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
@@ -7642,11 +6860,19 @@ function assessSummaries(reference, current, options = {}) {
     const summarizeReference2 = reference.columns.get(name);
     const summarizeCurrent = current.columns.get(name);
     if (!summarizeReference2) {
-      errors.push({ column: name, role, message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.` });
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.`
+      });
       continue;
     }
     if (!summarizeCurrent) {
-      errors.push({ column: name, role, message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.` });
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.`
+      });
       continue;
     }
     const referenceSummary = summarizeReference2();
@@ -7660,7 +6886,18 @@ function assessSummaries(reference, current, options = {}) {
       continue;
     }
     const override = options.columnTests?.[name];
-    prepared.push(prepareColumn(name, role, referenceSummary, currentSummary, thresholds, override?.test ?? verdict2, override ? override.threshold : options.threshold));
+    prepared.push(
+      prepareColumn(
+        name,
+        role,
+        referenceSummary,
+        currentSummary,
+        thresholds,
+        override?.test ?? verdict2,
+        override ? override.threshold : options.threshold,
+        options.metrics?.get(name)
+      )
+    );
   }
   if (errors.length > 0) throw new MonitoredColumnsError(errors);
   const pValues = [];
@@ -7670,7 +6907,9 @@ function assessSummaries(reference, current, options = {}) {
   }
   const adjusted = adjustPValues(pValues, correction);
   const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
-  const columns = prepared.map((column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds));
+  const columns = prepared.map(
+    (column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds)
+  );
   columns.sort(compareColumns);
   const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
   return {
@@ -7691,9 +6930,10 @@ function describeSide(summary) {
   };
   return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
 }
-function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold) {
+function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold, measured) {
   const metrics = {};
-  for (const test of driftTestsFor(reference.kind)) metrics[test.name] = test.measure(reference, current);
+  for (const test of driftTestsFor(reference.kind))
+    metrics[test.name] = measured && test.name in measured ? measured[test.name] : test.measure(reference, current);
   let significance = null;
   let effect = null;
   let unseen = [];
@@ -7717,10 +6957,22 @@ function prepareColumn(name, role, reference, current, thresholds, verdictBy, th
     const js = metrics.jensenshannon;
     if (chi2 && js) {
       significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
-      const categoriesPresent = aligned.categories.filter((_, i) => aligned.reference[i] + aligned.current[i] > 0).length;
-      const noiseDivergence = expectedNullJensenShannonDivergence(categoriesPresent, presentCount(reference), presentCount(current));
+      const categoriesPresent = aligned.categories.filter(
+        (_, i) => aligned.reference[i] + aligned.current[i] > 0
+      ).length;
+      const noiseDivergence = expectedNullJensenShannonDivergence(
+        categoriesPresent,
+        presentCount(reference),
+        presentCount(current)
+      );
       const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
-      effect = { measure: "jensenshannon", value: js.value, noise: Math.sqrt(noiseDivergence), excess, threshold: thresholds.categorical };
+      effect = {
+        measure: "jensenshannon",
+        value: js.value,
+        noise: Math.sqrt(noiseDivergence),
+        excess,
+        threshold: thresholds.categorical
+      };
     }
   }
   let missing = null;
@@ -7728,7 +6980,13 @@ function prepareColumn(name, role, reference, current, thresholds, verdictBy, th
   if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
     const referenceShare = reference.missingCount / reference.rowCount;
     const currentShare = current.missingCount / current.rowCount;
-    missing = { referenceShare, currentShare, pValue: missingMetric.value, cohensH: cohensH(referenceShare, currentShare), threshold: thresholds.missing };
+    missing = {
+      referenceShare,
+      currentShare,
+      pValue: missingMetric.value,
+      cohensH: cohensH(referenceShare, currentShare),
+      threshold: thresholds.missing
+    };
   }
   return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
 }
@@ -7760,7 +7018,9 @@ function decideColumn(column2, adjustedSignificance, adjustedMissing, alpha, thr
     if (drifted && outcome?.value !== null && outcome) {
       severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
     }
-    sentences.push(outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`);
+    sentences.push(
+      outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`
+    );
   }
   sentences.unshift(...contextSentences(column2));
   return {
@@ -7790,15 +7050,27 @@ function contextSentences(column2) {
   if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
   else if (referenceConstant && currentConstant) {
     const same = describeConstant(reference) === describeConstant(current);
-    sentences.push(same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`);
-  } else if (referenceConstant) sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
-  else if (currentConstant && presentCount(current) > 1) sentences.push(`Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`);
+    sentences.push(
+      same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`
+    );
+  } else if (referenceConstant)
+    sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
+  else if (currentConstant && presentCount(current) > 1)
+    sentences.push(
+      `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`
+    );
   if (column2.unseen.length > 0) {
     const shown = column2.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
     const more = column2.unseen.length > 3 ? ` and ${column2.unseen.length - 3} more` : "";
     const total = column2.unseen.reduce((sum, u) => sum + u.share, 0);
-    if (column2.unseen.length === 1) sentences.push(`New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`);
-    else sentences.push(`New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`);
+    if (column2.unseen.length === 1)
+      sentences.push(
+        `New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`
+      );
+    else
+      sentences.push(
+        `New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`
+      );
   }
   return sentences;
 }
@@ -7815,7 +7087,10 @@ function calibratedSentences(column2, significance, effect, missing, alpha, thre
     const large = effect.excess >= effect.threshold;
     if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
     else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
-    else if (large) sentences.push(`A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`);
+    else if (large)
+      sentences.push(
+        `A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`
+      );
     else sentences.push(`No meaningful change: ${p}; ${size}.`);
   } else if (presentCount(column2.reference) === 0) {
     sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
@@ -7853,15 +7128,24 @@ function describeValue(value2) {
 var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64"]);
 var PER_FEATURE_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "int64", "string"]);
 function planInputs(signature, features, table2, model) {
-  if (features.length === 0) throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
+  if (features.length === 0)
+    throw new UserError("no features are configured; list them under features in modelkeeper.yml", { key: "features" });
   const inputs = signature.inputs;
-  if (inputs.length === 0) throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, { file: model.path });
+  if (inputs.length === 0)
+    throw new UserError(`${model.path} has no inputs; re-export the model with its feature input(s)`, {
+      file: model.path
+    });
   const byName = new Set(features);
   const perFeature = inputs.length > 1 || byName.has(inputs[0].name);
   const plan = perFeature ? planPerFeature(inputs, features, table2, model) : planMatrix(inputs[0], features, table2, model);
-  const batchSizes = new Set(inputs.map((input) => input.dims[0]).filter((dim) => typeof dim === "number" && dim > 0));
+  const batchSizes = new Set(
+    inputs.map((input) => input.dims[0]).filter((dim) => typeof dim === "number" && dim > 0)
+  );
   if (batchSizes.size > 1) {
-    throw new UserError(`${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`, { file: model.path });
+    throw new UserError(
+      `${model.path}: inputs have different fixed batch sizes (${[...batchSizes].join(", ")}); re-export with a symbolic batch dimension`,
+      { file: model.path }
+    );
   }
   const [fixedBatch] = batchSizes;
   return fixedBatch === void 0 ? plan : { ...plan, fixedBatch };
@@ -7903,7 +7187,8 @@ function planPerFeature(inputs, features, table2, model) {
   const unusedFeatures = features.filter((feature) => !inputNames.has(feature));
   if (unknownInputs.length > 0 || unusedFeatures.length > 0) {
     const parts = [];
-    if (unknownInputs.length > 0) parts.push(`model inputs ${JSON.stringify(unknownInputs)} match no configured feature`);
+    if (unknownInputs.length > 0)
+      parts.push(`model inputs ${JSON.stringify(unknownInputs)} match no configured feature`);
     if (unusedFeatures.length > 0) parts.push(`features ${JSON.stringify(unusedFeatures)} match no model input`);
     throw new UserError(
       `${model.path} takes one input per feature (${inputs.map((input) => input.name).join(", ")}), but ${parts.join(" and ")}. Set features in modelkeeper.yml to exactly the model's input names, or re-export the model with a single [N, F] float input.`,
@@ -8063,8 +7348,8 @@ function planOutputs(signature, task, model) {
   const value2 = pick(floats, task === "regression" ? /variable|predict|output/i : /prob/i);
   checkStaticShape(value2, task, model);
   if (task === "regression") return { task, value: value2 };
-  const labels = signature.outputs.filter((output) => output.kind === "tensor" && LABEL_TYPES.has(output.type));
-  const label = labels.length > 0 ? pick(labels, /label/i) : void 0;
+  const labels2 = signature.outputs.filter((output) => output.kind === "tensor" && LABEL_TYPES.has(output.type));
+  const label = labels2.length > 0 ? pick(labels2, /label/i) : void 0;
   return label ? { task, value: value2, label } : { task, value: value2 };
 }
 function pick(candidates, preferred) {
@@ -8087,7 +7372,10 @@ function shapeError(value2, task, model, problem) {
     multiclass: "probabilities [N, C] with C >= 2 classes; if the model scores one class, set task: binary",
     regression: "one prediction per row, [N] or [N, 1]"
   }[task];
-  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected2}.`, { file: model.path, key: "task" });
+  return new UserError(`${model.path}: output ${name} ${problem}; a ${task} model must output ${expected2}.`, {
+    file: model.path,
+    key: "task"
+  });
 }
 var PredictionCollector = class {
   constructor(plan, rowCount3, model) {
@@ -8109,12 +7397,18 @@ var PredictionCollector = class {
     const columns = this.columnsOf(value2, count);
     const data = value2.data;
     if (this.plan.task === "multiclass") {
-      if (columns < 2) throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value2.dims.join(", ")}]`);
+      if (columns < 2)
+        throw shapeError(this.plan.value.name, "multiclass", this.model, `has shape [${value2.dims.join(", ")}]`);
       if (this.classCount === void 0) {
         this.classCount = columns;
         this.probabilities = new Float64Array(this.rowCount * columns);
       } else if (this.classCount !== columns) {
-        throw shapeError(this.plan.value.name, "multiclass", this.model, `changed from ${this.classCount} to ${columns} columns between batches`);
+        throw shapeError(
+          this.plan.value.name,
+          "multiclass",
+          this.model,
+          `changed from ${this.classCount} to ${columns} columns between batches`
+        );
       }
       const probabilities = this.probabilities;
       for (let i = 0; i < count; i++) {
@@ -8180,7 +7474,10 @@ async function loadModel(path, options = {}) {
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") {
-      throw new UserError(`model file ${path} does not exist. Run the model's train command to create it, or fix artifact in modelkeeper.yml.`, { file: path, key: "artifact" });
+      throw new UserError(
+        `model file ${path} does not exist. Run the model's train command to create it, or fix artifact in modelkeeper.yml.`,
+        { file: path, key: "artifact" }
+      );
     }
     throw new UserError(`cannot read model file ${path}: ${error.message}`, { file: path });
   }
@@ -8204,7 +7501,10 @@ async function loadModel(path, options = {}) {
   const classLabels = recordedClassLabels(summary);
   return {
     path,
-    signature: { inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)), outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs)) },
+    signature: {
+      inputs: session.inputMetadata.map((m) => toSignature(m, summary.inputs)),
+      outputs: session.outputMetadata.map((m) => toSignature(m, summary.outputs))
+    },
     metadata: new Map(summary.metadata),
     ...recordedFeatures ? { recordedFeatures } : {},
     ...classLabels ? { classLabels } : {},
@@ -8215,7 +7515,10 @@ async function loadModel(path, options = {}) {
 function summarize(path, bytes) {
   const head = new TextDecoder().decode(bytes.subarray(0, 64));
   if (head.startsWith(LFS_POINTER_PREFIX)) {
-    throw new UserError(`${path} is a Git LFS pointer, not the model itself. Run \`git lfs pull\` (or check out with lfs: true) before evaluating.`, { file: path });
+    throw new UserError(
+      `${path} is a Git LFS pointer, not the model itself. Run \`git lfs pull\` (or check out with lfs: true) before evaluating.`,
+      { file: path }
+    );
   }
   try {
     return readModelSummary(bytes);
@@ -8229,8 +7532,8 @@ function summarize(path, bytes) {
 }
 function toSignature(meta, declared) {
   if (meta.isTensor) return { name: meta.name, kind: "tensor", type: meta.type, dims: [...meta.shape] };
-  const kind = declared.find((value2) => value2.name === meta.name)?.type.kind;
-  return { name: meta.name, kind: kind === "sequence" || kind === "map" ? kind : "other", type: "", dims: [] };
+  const kind2 = declared.find((value2) => value2.name === meta.name)?.type.kind;
+  return { name: meta.name, kind: kind2 === "sequence" || kind2 === "map" ? kind2 : "other", type: "", dims: [] };
 }
 async function closeModel(handle2) {
   await handle2.session.release();
@@ -8264,14 +7567,19 @@ async function run(handle2, ort, feeds, plan) {
   try {
     results = await handle2.session.run(tensors, fetches);
   } catch (error) {
-    throw new UserError(`onnxruntime failed running ${handle2.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`, { file: handle2.path });
+    throw new UserError(
+      `onnxruntime failed running ${handle2.path}: ${firstLine(error)}. Check the model's input types and shapes against the data.`,
+      { file: handle2.path }
+    );
   }
   const outputs = {};
-  for (const name of fetches) outputs[name] = { dims: results[name].dims, data: results[name].data };
+  for (const name of fetches)
+    outputs[name] = { dims: results[name].dims, data: results[name].data };
   return outputs;
 }
 async function timeInference(handle2, table2, features, rows, options = {}) {
-  if (table2.rowCount === 0) throw new UserError(`${table2.source} has no rows to time the model on`, { file: table2.source });
+  if (table2.rowCount === 0)
+    throw new UserError(`${table2.source} has no rows to time the model on`, { file: table2.source });
   const context = { path: handle2.path, recordedFeatures: handle2.recordedFeatures };
   const inputs = planInputs(handle2.signature, features, table2, context);
   const batch = inputs.fixedBatch ?? Math.max(1, Math.floor(rows));
@@ -8312,10 +7620,16 @@ async function withPredictions(table2, handle2, model, features) {
     const codes = new Int32Array(table2.rowCount);
     for (let i = 0; i < table2.rowCount; i++) {
       let best = 0;
-      for (let k = 1; k < c; k++) if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
+      for (let k = 1; k < c; k++)
+        if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
       codes[i] = best;
     }
-    extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: Array.from({ length: c }, (_, k) => String(k)) });
+    extra.push({
+      kind: "categorical",
+      name: CLASS_COLUMN,
+      codes,
+      categories: Array.from({ length: c }, (_, k) => String(k))
+    });
   }
   return { ...table2, columns: [...table2.columns.filter((c) => c.name !== LOGGED_PREDICTION), ...extra] };
 }
@@ -8324,12 +7638,21 @@ async function withPredictions(table2, handle2, model, features) {
 var PROFILES_REF = "refs/notes/modelkeeper-profiles";
 var PROFILE_SEED = 20240601;
 async function buildReferenceProfile(root, model) {
-  const paths = await expandPaths(root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`);
-  let table2 = await readTables(paths.map((p) => join4(root, p)));
+  const paths = await expandPaths(
+    root,
+    model.drift.reference ?? model.data.train,
+    `models.${model.name}.drift.reference`
+  );
+  let table2 = await readTables(paths.map((p) => join3(root, p)));
   try {
     const handle2 = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
     try {
-      table2 = await withPredictions(table2, handle2, model, model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label));
+      table2 = await withPredictions(
+        table2,
+        handle2,
+        model,
+        model.features ?? table2.columns.map((c) => c.name).filter((n) => n !== model.label)
+      );
     } finally {
       await closeModel(handle2);
     }
@@ -8339,7 +7662,13 @@ async function buildReferenceProfile(root, model) {
   const random = createRandom(PROFILE_SEED);
   const profile = buildProfile({ ...table2, source: paths.join(", ") }, { random: () => random.nextFloat() });
   const json2 = JSON.stringify(profile);
-  return { schema: 1, model: model.name, at: (/* @__PURE__ */ new Date()).toISOString(), sha256: createHash3("sha256").update(json2).digest("hex"), profile };
+  return {
+    schema: 1,
+    model: model.name,
+    at: (/* @__PURE__ */ new Date()).toISOString(),
+    sha256: createHash4("sha256").update(json2).digest("hex"),
+    profile
+  };
 }
 async function storeProfile(git, commit, line) {
   await appendRawLines(git, commit, [JSON.stringify(line)], PROFILES_REF);
@@ -8368,8 +7697,15 @@ var recordCommand = defineCommand({
   summary: "hash each model's data, code, config and artifact into a note on the commit",
   usage: "record [--commit REV] [--push] [--allow-dirty]",
   options: {
-    "allow-dirty": { type: "boolean", description: "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)" },
-    commit: { type: "string", value: "REV", description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)" },
+    "allow-dirty": {
+      type: "boolean",
+      description: "record files that differ from the commit or are untracked, and mark the line `dirty` (default: refuse)"
+    },
+    commit: {
+      type: "string",
+      value: "REV",
+      description: "commit to attach the note to (default: HEAD; on a pull_request event, the PR head)"
+    },
     push: { type: "boolean", description: `push ${NOTES_REF}, merging with notes other jobs pushed` },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
   },
@@ -8378,23 +7714,91 @@ var recordCommand = defineCommand({
     const { git, root } = workspace;
     const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
     await warnIfNotesMissing(git, context.warn);
-    const listed = /* @__PURE__ */ new Map();
-    for (const model of workspace.models) listed.set(model.name, await listModelFiles(root, model));
-    const wanted = new Set([...listed.values()].flatMap(allPaths));
     const checkedNs = BigInt(Date.now()) * 1000000n;
-    const dirty = await dirtyFiles(git, commit, wanted);
+    const scan = scanDirtyFiles(git, commit);
+    void scan.catch(() => {
+    });
+    const state = join4(await gitDir(git), "modelkeeper");
+    const memo = await RecordMemo.open(join4(state, "record-memo"));
+    const lockfiles = await findLockfiles(root);
+    const keys = /* @__PURE__ */ new Map();
+    const reused = /* @__PURE__ */ new Map();
+    for (const model of workspace.models) {
+      const { key, value: value2 } = await reusableRecord(
+        git,
+        commit,
+        model,
+        lockfiles,
+        memo,
+        async (wanted) => (await scan)(wanted)
+      );
+      keys.set(model.name, key);
+      if (value2) reused.set(model.name, value2);
+    }
+    const listed = [];
+    for (const model of workspace.models)
+      if (!reused.has(model.name)) listed.push({ model, files: await listModelFiles(root, model) });
+    const dirty = (await scan)((path) => listed.some(({ files }) => hasPath(files, path)));
     if (dirty.length && !values["allow-dirty"]) throw dirtyError(dirty, commit);
     const dirtyPaths = new Set(dirty.map((d) => d.path));
-    if (dirty.length) context.warn(`recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`);
-    const cache = await HashCache.open(join5(await gitDir(git), "modelkeeper", "hash-cache"));
-    const blobs = await committedBlobs(git, commit, wanted, dirtyPaths);
+    if (dirty.length)
+      context.warn(
+        `recording ${dirty.length} file(s) that are not as committed in ${commit.slice(0, 12)} (--allow-dirty): the line is marked "dirty"`
+      );
+    const dirtyByModel = new Map(
+      listed.map(({ model, files }) => [model.name, dirty.filter((d) => hasPath(files, d.path)).map((d) => d.path)])
+    );
+    const built = /* @__PURE__ */ new Map();
+    for (const [name, value2] of reused) {
+      context.log(
+        `record: ${name}: the files under its patterns are exactly those of an earlier record (same git trees, nothing modified, untracked or ignored there): its manifest ${value2.manifest.oid.slice(0, 12)} is reused`
+      );
+      const model = workspace.models.find((m) => m.name === name);
+      await keepManifest(git, value2.manifest.oid);
+      built.set(name, {
+        line: recordLine(model, workspace.config.relativePath, value2.artifact, value2.manifest, [], {
+          env: context.env
+        }),
+        stats: { hashed: 0, reused: value2.manifest.files + 1 }
+      });
+    }
+    if (listed.length) {
+      context.log(`record: hashing ${listed.map((l) => l.model.name).join(", ")}'s inputs and artifact`);
+      const cache = await HashCache.open(join4(state, "hash-cache"));
+      const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
+      let late = 0;
+      try {
+        const lines = await buildRecords(root, listed, workspace.config.relativePath, {
+          git,
+          cache,
+          blobs,
+          checkedNs,
+          env: context.env,
+          dirty: dirtyByModel,
+          onLate: () => late++
+        });
+        await cache.save();
+        for (const [i, { model }] of listed.entries()) {
+          built.set(model.name, lines[i]);
+          const key = keys.get(model.name);
+          const { line } = lines[i];
+          if (key && blobs.misses === 0 && late === 0 && !line.dirty)
+            memo.set(key, {
+              manifest: line.manifest,
+              artifact: { path: line.artifact.path, sha256: line.artifact.sha256, bytes: line.artifact.bytes }
+            });
+        }
+      } catch (error) {
+        await cache.close();
+        throw error;
+      } finally {
+        blobs.close();
+      }
+    }
     const records = [];
     const profiles = [];
     for (const model of workspace.models) {
-      context.log(`record: hashing ${model.name}'s inputs and artifact`);
-      const files = listed.get(model.name);
-      const modelDirty = allPaths(files).filter((p) => dirtyPaths.has(p)).sort();
-      const { line, stats } = await buildRecord(root, model, workspace.config.relativePath, { git, cache, blobs, checkedNs, env: context.env, files, dirty: modelDirty });
+      const { line, stats } = built.get(model.name);
       if (model.drift.profile) {
         context.log(`record: profiling ${model.name}'s drift reference`);
         const profile = await buildReferenceProfile(root, model);
@@ -8409,9 +7813,18 @@ var recordCommand = defineCommand({
       const before = latest(existing, "record", r.line.model);
       return !before || recordContent(before) !== recordContent(r.line);
     });
-    for (const r of records) if (!fresh.includes(r)) context.log(`record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`);
-    if (fresh.length) await appendNoteLines(git, commit, fresh.map((r) => r.line));
-    await cache.save();
+    for (const r of records)
+      if (!fresh.includes(r))
+        context.log(
+          `record: ${r.line.model}: already recorded on ${commit.slice(0, 12)} with the same artifact and inputs; no new line`
+        );
+    if (fresh.length)
+      await appendNoteLines(
+        git,
+        commit,
+        fresh.map((r) => r.line)
+      );
+    await memo.save();
     let pushed;
     if (values.push) {
       const remote = values.remote ?? "origin";
@@ -8419,7 +7832,13 @@ var recordCommand = defineCommand({
       pushed = await pushNotes(git, remote);
       if (profiles.length) await pushNotes(git, remote, 12, PROFILES_REF);
     }
-    const data = { commit, notesRef: NOTES_REF, pushed: Boolean(pushed), pushAttempts: pushed?.attempts ?? 0, models: records };
+    const data = {
+      commit,
+      notesRef: NOTES_REF,
+      pushed: Boolean(pushed),
+      pushAttempts: pushed?.attempts ?? 0,
+      models: records
+    };
     return {
       exitCode: 0,
       data,
@@ -8435,7 +7854,17 @@ var recordCommand = defineCommand({
 });
 function recordContent(line) {
   const { train: train2, artifact, manifest, section, inputs, dirty, patterns, profile, rollbackTo } = line;
-  return canonicalJson({ train: train2, artifact, manifest: manifest?.sha256, section, inputs, dirty: dirty ?? [], patterns, profile, rollbackTo });
+  return canonicalJson({
+    train: train2,
+    artifact,
+    manifest: manifest?.sha256,
+    section,
+    inputs,
+    dirty: dirty ?? [],
+    patterns,
+    profile,
+    rollbackTo
+  });
 }
 function dirtyError(dirty, commit) {
   const shown = dirty.slice(0, 20).map((d) => `  ${d.state.padEnd(9)} ${d.path}`);
@@ -8453,12 +7882,14 @@ function dirtyError(dirty, commit) {
 async function warnIfNotesMissing(git, warn) {
   const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   if (shallow && !await hasNotesRef(git)) {
-    warn(`this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`);
+    warn(
+      `this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`
+    );
   }
 }
 
 // src/commands/verify.ts
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/git/blob.ts
 import { execFile } from "node:child_process";
@@ -8475,10 +7906,16 @@ function readBlob(git, object) {
 
 // src/provenance/record-inputs.ts
 async function readRecordedInputs(git, record, where) {
-  if (!isSafePath(record.artifact?.path ?? "")) throw new UserError(`${where}: the record names the artifact path ${JSON.stringify(record.artifact?.path)}, which is not inside the repository: the note was altered. Record the commit again.`);
+  if (!isSafePath(record.artifact?.path ?? ""))
+    throw new UserError(
+      `${where}: the record names the artifact path ${JSON.stringify(record.artifact?.path)}, which is not inside the repository: the note was altered. Record the commit again.`
+    );
   if (record.manifest) {
     const manifest = await readManifest(git, record.manifest, where);
-    if (manifest.model !== record.model) throw new UserError(`${where}: the record's manifest belongs to model "${manifest.model}", not "${record.model}": the note was altered. Record the commit again.`);
+    if (manifest.model !== record.model)
+      throw new UserError(
+        `${where}: the record's manifest belongs to model "${manifest.model}", not "${record.model}": the note was altered. Record the commit again.`
+      );
     return {
       inputs: manifest.inputs,
       ...record.section ? { section: { ...record.section, value: manifest.section } } : {}
@@ -8488,7 +7925,10 @@ async function readRecordedInputs(git, record, where) {
   const inputs = { data: {}, code: {}, config: {}, lockfiles: {} };
   for (const role of ["data", "code", "config", "lockfiles"]) {
     for (const [path, sha2562] of Object.entries(inline[role] ?? {})) {
-      if (!isSafePath(path)) throw new UserError(`${where}: the record names the path ${JSON.stringify(path)}, which is not inside the repository: the note was altered. Record the commit again.`);
+      if (!isSafePath(path))
+        throw new UserError(
+          `${where}: the record names the path ${JSON.stringify(path)}, which is not inside the repository: the note was altered. Record the commit again.`
+        );
       inputs[role][path] = sha2562;
     }
   }
@@ -8496,20 +7936,24 @@ async function readRecordedInputs(git, record, where) {
 }
 
 // src/provenance/find-record.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 async function findRecord(git, model, commit, warn = () => {
 }) {
   const own = latest(await readNote(git, commit), "record", model.name);
   const sha2562 = await committedArtifactSha256(git, commit, model.artifact);
-  if (own && (sha2562 === void 0 || own.artifact?.sha256 === sha2562 || own.dirty?.includes(own.artifact?.path))) return { record: own, commit, relation: "own" };
+  if (own && (sha2562 === void 0 || own.artifact?.sha256 === sha2562 || own.dirty?.includes(own.artifact?.path)))
+    return { record: own, commit, relation: "own" };
   if (own) {
-    warn(`${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha2562.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`);
+    warn(
+      `${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha2562.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`
+    );
   }
   if (sha2562 === void 0) return void 0;
   const candidates = [];
   for (const note of await readAllNotes(git)) {
     const line = latest(note.lines, "record", model.name);
-    if (line && line.artifact?.sha256 === sha2562 && note.commit !== commit) candidates.push({ record: line, commit: note.commit });
+    if (line && line.artifact?.sha256 === sha2562 && note.commit !== commit)
+      candidates.push({ record: line, commit: note.commit });
   }
   let nearest;
   for (const candidate of candidates) {
@@ -8526,14 +7970,20 @@ async function findRecord(git, model, commit, warn = () => {
 async function committedArtifactSha256(git, commit, path) {
   const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
   if (blob.code !== 0) return void 0;
-  return createHash4("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  return createHash5("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
 }
 async function sameRecordedFiles(git, model, candidate, commit) {
   if (JSON.stringify(candidate.record.patterns) !== JSON.stringify(modelPatterns(model))) return false;
-  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model))) return false;
-  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(() => void 0);
+  if (!candidate.record.section || candidate.record.section.sha256 !== sectionSha256(configSection(model)))
+    return false;
+  const recorded = await readRecordedInputs(git, candidate.record, `record on ${candidate.commit.slice(0, 12)}`).catch(
+    () => void 0
+  );
   if (!recorded) return false;
-  const named = /* @__PURE__ */ new Set([candidate.record.artifact.path, ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))]);
+  const named = /* @__PURE__ */ new Set([
+    candidate.record.artifact.path,
+    ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))
+  ]);
   const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
   if (diff.code !== 0) return false;
   return !diff.stdout.split("\0").some((path) => path && named.has(path));
@@ -8572,29 +8022,45 @@ function renderVerifyText(report) {
   const out = [];
   for (const m of report.models) {
     if (m.ok) {
-      out.push(`${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}`);
+      out.push(
+        `${m.model}: OK, ${m.checked} files match the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}`
+      );
       continue;
     }
-    out.push(`${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`);
+    out.push(
+      `${m.model}: ${m.changes.length} difference(s) from the record of ${m.recordedAt} on ${m.recordCommit.slice(0, 12)}:`
+    );
     for (const c of m.changes) {
-      out.push(`  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`, ...keyLines(c));
+      out.push(
+        `  ${c.kind.padEnd(7)} ${c.role.padEnd(9)} ${c.path}  expected ${short(c.expected)}  actual ${short(c.actual)}`,
+        ...keyLines(c)
+      );
     }
   }
   for (const m of report.models) {
-    if (m.dirty?.length) out.push(`${m.model}: the record was made with --allow-dirty: ${m.dirty.length} file(s) were not as committed (${m.dirty.slice(0, 5).join(", ")}${m.dirty.length > 5 ? ", \u2026" : ""})`);
+    if (m.dirty?.length)
+      out.push(
+        `${m.model}: the record was made with --allow-dirty: ${m.dirty.length} file(s) were not as committed (${m.dirty.slice(0, 5).join(", ")}${m.dirty.length > 5 ? ", \u2026" : ""})`
+      );
   }
-  if (report.fast) out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
+  if (report.fast)
+    out.push("(--fast: files unchanged in size and mtime since they were last hashed were not read again)");
   return out.join("\n");
 }
 function renderVerifyMarkdown(report) {
   const out = [`### modelkeeper verify: ${report.ok ? "\u2705 inputs match" : "\u274C inputs differ"}`, ""];
   for (const m of report.models) {
-    out.push(`**${escapeMarkdown(m.model)}**: ${m.ok ? `${m.checked} files match the record` : `${m.changes.length} difference(s)`}`, "");
+    out.push(
+      `**${escapeMarkdown(m.model)}**: ${m.ok ? `${m.checked} files match the record` : `${m.changes.length} difference(s)`}`,
+      ""
+    );
     if (!m.ok) {
       out.push("| path | role | change | expected | actual |", "| --- | --- | --- | --- | --- |");
       for (const c of m.changes) {
         const keys = (c.keys ?? []).map((k) => markdownCode(k.key)).join(", ");
-        out.push(`| ${markdownCode(c.path)}${keys ? ` (keys ${keys})` : ""} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`);
+        out.push(
+          `| ${markdownCode(c.path)}${keys ? ` (keys ${keys})` : ""} | ${c.role} | ${c.kind} | ${markdownCode(short(c.expected))} | ${markdownCode(short(c.actual))} |`
+        );
       }
       out.push("");
     }
@@ -8609,28 +8075,42 @@ var verifyCommand = defineCommand({
   usage: "verify [--commit REV] [--fast]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose record to check against (default: HEAD)" },
-    fast: { type: "boolean", description: "trust files whose size and mtime are unchanged since record (default: read every byte)" }
+    fast: {
+      type: "boolean",
+      description: "trust files whose size and mtime are unchanged since record (default: read every byte)"
+    }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
     const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cache = values.fast ? await HashCache.open(join6(await gitDir(git), "modelkeeper", "hash-cache")) : void 0;
+    const cacheFile = values.fast ? join5(await gitDir(git), "modelkeeper", "hash-cache") : void 0;
     const models = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
-      if (found.relation !== "own") context.log(`verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`);
+      if (found.relation !== "own")
+        context.log(
+          `verify: ${model.name}: no record on ${commit.slice(0, 12)} itself; using the record of the same artifact on ${found.commit.slice(0, 12)} (${found.relation === "ancestor" ? "an ancestor" : "a commit whose recorded files are identical"})`
+        );
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       context.log(`verify: hashing ${model.name}'s files${values.fast ? " (fast: unchanged files trusted)" : ""}`);
-      const current = await currentHashes(root, record, modelPatterns(model), cache);
+      const current = await currentHashes(root, record, modelPatterns(model), cacheFile);
       const changes = [...sectionChange(model, recorded), ...compareRecord(record, recorded.inputs, current)];
       const checked = Object.values(current).reduce((n, files) => n + Object.keys(files).length, 0);
-      models.push({ model: model.name, recordedAt: record.at, recordCommit: found.commit, relation: found.relation, ...record.dirty?.length ? { dirty: record.dirty } : {}, ok: changes.length === 0, checked, changes });
+      models.push({
+        model: model.name,
+        recordedAt: record.at,
+        recordCommit: found.commit,
+        relation: found.relation,
+        ...record.dirty?.length ? { dirty: record.dirty } : {},
+        ok: changes.length === 0,
+        checked,
+        changes
+      });
     }
-    await cache?.save();
     const ok = models.every((m) => m.ok);
     const data = { commit, ok, fast: Boolean(values.fast), models };
     return {
@@ -8642,7 +8122,7 @@ var verifyCommand = defineCommand({
     };
   }
 });
-async function currentHashes(root, record, configured, cache) {
+async function currentHashes(root, record, configured, cacheFile) {
   const expand = async (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const pattern of patterns) {
@@ -8657,9 +8137,18 @@ async function currentHashes(root, record, configured, cache) {
     config: await expand([...record.patterns.config, ...configured.config]),
     lockfiles: await findLockfiles(root)
   };
-  const all = [...new Set(Object.values(roles).flat())];
-  const { hashes } = await hashFiles(root, all, { cache });
-  const pick2 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]));
+  const all = [...new Set(Object.values(roles).flat())].sort(comparePaths);
+  const hashes = /* @__PURE__ */ new Map();
+  const cache = cacheFile ? await HashCache.open(cacheFile) : void 0;
+  try {
+    for await (const group of hashInOrder(root, all, { cache }))
+      for (const file of group) hashes.set(file.path, file.sha256);
+    await cache?.save();
+  } catch (error) {
+    await cache?.close();
+    throw error;
+  }
+  const pick2 = (paths) => Object.fromEntries(paths.map((p) => [p, hashes.get(p)]));
   return {
     artifact: pick2(roles.artifact),
     data: pick2(roles.data),
@@ -8670,14 +8159,14 @@ async function currentHashes(root, record, configured, cache) {
 }
 
 // src/commands/reproduce.ts
-import { copyFile, mkdir as mkdir2, stat as stat2, writeFile } from "node:fs/promises";
-import { createHash as createHash5 } from "node:crypto";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join9 } from "node:path";
+import { copyFile, mkdir as mkdir2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash6 } from "node:crypto";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
 // src/temp-dirs.ts
 import { mkdtempSync, readdirSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/run-lock.ts
 import { mkdirSync, openSync, readFileSync as readFileSync2, rmSync, writeSync, closeSync } from "node:fs";
@@ -8704,7 +8193,10 @@ function takeRunLock(file, what) {
       if (error.code !== "EEXIST") throw error;
       const owner = Number(readFileSync2(file, "utf8").trim());
       if (processAlive(owner)) {
-        throw new UserError(`another ${what} (process ${owner}) is running in this checkout: wait for it to finish. If it is not running, remove ${file}.`, { file });
+        throw new UserError(
+          `another ${what} (process ${owner}) is running in this checkout: wait for it to finish. If it is not running, remove ${file}.`,
+          { file }
+        );
       }
       rmSync(file, { force: true });
     }
@@ -8721,7 +8213,7 @@ function makeTempDir(prefix) {
     swept = true;
     removeAbandonedTempDirs();
   }
-  const dir = mkdtempSync(join7(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
+  const dir = mkdtempSync(join6(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
   created.add(dir);
   if (!hooked) {
     hooked = true;
@@ -8749,7 +8241,7 @@ function removeAbandonedTempDirs(root = tmpdir()) {
   for (const name of names) {
     const owner = OWNED.exec(name)?.[1];
     if (!owner || Number(owner) === process.pid || processAlive(Number(owner))) continue;
-    rmSync2(join7(root, name), { recursive: true, force: true });
+    rmSync2(join6(root, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -8789,12 +8281,15 @@ function renderReproduceText(report) {
     const verdict2 = m.reproduced ? m.identical ? "REPRODUCED (byte-identical artifact)" : "REPRODUCED (metrics within tolerance)" : "NOT REPRODUCED";
     out.push(`${m.model}: ${verdict2}`);
     out.push(`  ran \`${m.train}\`${m.trainFrom ? ` from ${m.trainFrom}` : ""}`);
-    if (m.noteTrainDiffers) out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
+    if (m.noteTrainDiffers)
+      out.push(`  the note's recorded train command differs and was not run: ${JSON.stringify(m.noteTrain)}`);
     out.push(`  expected sha256 ${m.expected}`);
     if (m.actual) out.push(`  rebuilt  sha256 ${m.actual}`);
     if (m.reason) out.push(`  ${m.reason}`);
     for (const metric of m.metrics ?? []) {
-      out.push(`  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |\u0394| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`);
+      out.push(
+        `  ${metric.metric}: recorded ${metric.recorded.toFixed(6)}, rebuilt ${metric.rebuilt.toFixed(6)}, |\u0394| ${Math.abs(metric.rebuilt - metric.recorded).toExponential(2)} (tolerance ${m.tolerance})`
+      );
     }
     if (m.output) out.push("  last output of the train command:", ...m.output.split("\n").map((l) => `    ${l}`));
   }
@@ -8812,27 +8307,40 @@ function renderReproduceMarkdown(report) {
 }
 
 // src/gate/compare-artifacts.ts
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/gate/labels.ts
 function encodeLabels(table2, rules, models) {
   const column2 = table2.columns.find((c) => c.name === rules.label);
   if (!column2) {
-    throw new UserError(`${table2.source}: no label column "${rules.label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`, {
-      file: table2.source,
-      column: rules.label
-    });
+    throw new UserError(
+      `${table2.source}: no label column "${rules.label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`,
+      {
+        file: table2.source,
+        column: rules.label
+      }
+    );
   }
   const texts = labelTexts(table2, column2, rules);
   if (rules.task === "regression") {
-    if (column2.kind !== "numeric") throw new UserError(`${table2.source}: label "${rules.label}" must be numeric for a regression model.`, { file: table2.source, column: rules.label });
+    if (column2.kind !== "numeric")
+      throw new UserError(`${table2.source}: label "${rules.label}" must be numeric for a regression model.`, {
+        file: table2.source,
+        column: rules.label
+      });
     return { values: Float64Array.from(column2.values) };
   }
   const classes = classListOf(rules, models);
   return rules.task === "binary" ? encodeBinary(table2, rules, texts, classes) : encodeMulticlass(table2, rules, texts, classes, models);
 }
 function labelRules(model) {
-  return { task: model.task, label: model.label, classes: model.classes, positive: model.positive, configKey: `models.${model.name}` };
+  return {
+    task: model.task,
+    label: model.label,
+    classes: model.classes,
+    positive: model.positive,
+    configKey: `models.${model.name}`
+  };
 }
 function featuresOf(table2, label, configured) {
   return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
@@ -8862,11 +8370,17 @@ function labelTexts(table2, column2, rules) {
 function classListOf(rules, models) {
   const repeated = rules.classes?.find((c, i) => rules.classes.indexOf(c) !== i);
   if (repeated !== void 0) {
-    throw new UserError(`${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`, {
-      key: `${rules.configKey}.classes`
-    });
+    throw new UserError(
+      `${rules.configKey}.classes names ${JSON.stringify(repeated)} twice (a number and its text are the same label). List each class once.`,
+      {
+        key: `${rules.configKey}.classes`
+      }
+    );
   }
-  let agreed = rules.classes && { classes: rules.classes, source: `${rules.configKey}.classes` };
+  let agreed = rules.classes && {
+    classes: rules.classes,
+    source: `${rules.configKey}.classes`
+  };
   for (const model of models) {
     if (!model.classLabels) continue;
     if (!agreed) agreed = { classes: model.classLabels, source: `the ${model.source}'s class labels` };
@@ -8881,9 +8395,12 @@ function classListOf(rules, models) {
 }
 function encodeBinary(table2, rules, texts, classes) {
   if (classes && classes.length !== 2) {
-    throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes; a binary model has 2. Set task: multiclass, or fix ${rules.configKey}.classes.`, {
-      key: `${rules.configKey}.classes`
-    });
+    throw new UserError(
+      `the class list ${JSON.stringify(classes)} has ${classes.length} classes; a binary model has 2. Set task: multiclass, or fix ${rules.configKey}.classes.`,
+      {
+        key: `${rules.configKey}.classes`
+      }
+    );
   }
   if (rules.positive !== void 0 && classes && classes[1] !== rules.positive) {
     throw new UserError(
@@ -8931,15 +8448,20 @@ function encodeMulticlass(table2, rules, texts, classes, models) {
   const columns = models.find((m) => m.classCount !== void 0)?.classCount;
   for (const model of models) {
     if (model.classCount !== void 0 && model.classCount !== columns) {
-      throw new UserError(`the models output ${columns} and ${model.classCount} probability columns (${model.source}): they do not predict the same classes.`);
+      throw new UserError(
+        `the models output ${columns} and ${model.classCount} probability columns (${model.source}): they do not predict the same classes.`
+      );
     }
   }
   const values = new Float64Array(texts.length);
   if (classes) {
     if (columns !== void 0 && classes.length !== columns) {
-      throw new UserError(`the class list ${JSON.stringify(classes)} has ${classes.length} classes but the model outputs ${columns} probability columns. Fix ${rules.configKey}.classes.`, {
-        key: `${rules.configKey}.classes`
-      });
+      throw new UserError(
+        `the class list ${JSON.stringify(classes)} has ${classes.length} classes but the model outputs ${columns} probability columns. Fix ${rules.configKey}.classes.`,
+        {
+          key: `${rules.configKey}.classes`
+        }
+      );
     }
     const index2 = new Map(classes.map((c, i) => [c, i]));
     for (let i = 0; i < texts.length; i++) {
@@ -8988,18 +8510,57 @@ function summarise(values) {
   const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(", ");
   return values.length > 8 ? `${shown}, \u2026 ${values.length} in all` : shown;
 }
+function labelEncoder(rules) {
+  const { task, classes, positive, configKey } = rules;
+  if (task === "regression") {
+    return (text2) => {
+      const v = text2.trim() === "" ? NaN : Number(text2);
+      return Number.isFinite(v) ? v : { problem: `${JSON.stringify(text2)} is not a finite number (a regression label is the target value)` };
+    };
+  }
+  if (task === "multiclass") {
+    if (classes) {
+      const index = new Map(classes.map((c, i) => [c, i]));
+      return (text2) => index.get(text2) ?? {
+        problem: `${JSON.stringify(text2)} is a class the model does not know (its classes: ${JSON.stringify(classes)})`
+      };
+    }
+    return (text2) => {
+      const v = Number(text2);
+      return text2.trim() !== "" && Number.isInteger(v) && v >= 0 ? v : {
+        problem: `${JSON.stringify(text2)} is not a class index 0, 1, \u2026; set ${configKey}.classes to the label value of each probability column to send class names`
+      };
+    };
+  }
+  const positiveText = positive ?? (classes && !sameList2(classes, ["0", "1"]) ? classes[1] : void 0);
+  if (positiveText === void 0) {
+    return (text2) => NATURAL_BINARY.get(text2.toLowerCase()) ?? {
+      problem: `${JSON.stringify(text2)} is not a binary label (0/1 or true/false); if it names a class, set ${configKey}.positive to the value that means the positive class`
+    };
+  }
+  let negative = classes?.[0];
+  return (text2) => {
+    if (text2 === positiveText) return 1;
+    if (negative === void 0) negative = text2;
+    return text2 === negative ? 0 : {
+      problem: `${JSON.stringify(text2)} is a third class besides ${JSON.stringify(negative)} and the positive ${JSON.stringify(positiveText)}; a binary model knows two classes`
+    };
+  };
+}
 
 // src/gate/compare-artifacts.ts
 async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
-  const table2 = await readTables(paths.map((p) => join8(root, p)));
+  const table2 = await readTables(paths.map((p) => join7(root, p)));
   const features = featuresOf(table2, model.label, model.features);
   const metricsOf = async (path) => {
     const handle2 = await loadModel(path);
     try {
       const p = await predict(handle2, table2, features, model.task);
-      const { values: labels } = encodeLabels(table2, labelRules(model), [{ source: path, classLabels: handle2.classLabels, classCount: p.classCount }]);
-      const data = model.task === "binary" ? { task: "binary", labels, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels, predictions: p.scores };
+      const { values: labels2 } = encodeLabels(table2, labelRules(model), [
+        { source: path, classLabels: handle2.classLabels, classCount: p.classCount }
+      ]);
+      const data = model.task === "binary" ? { task: "binary", labels: labels2, scores: p.scores } : model.task === "multiclass" ? { task: "multiclass", labels: labels2, probabilities: p.probabilities, classCount: p.classCount } : { task: "regression", targets: labels2, predictions: p.scores };
       return computeAllMetrics(data, { threshold: model.evaluate.threshold });
     } finally {
       await closeModel(handle2);
@@ -9009,6 +8570,25 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   return Object.keys(recorded).filter((name) => Number.isFinite(recorded[name].value) && Number.isFinite(rebuilt[name]?.value)).map((name) => ({ metric: name, recorded: recorded[name].value, rebuilt: rebuilt[name].value }));
 }
 
+// src/git/revisions.ts
+async function commitOf(git, rev) {
+  const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function headCommit(git) {
+  return (await git.run(["rev-parse", "HEAD^{commit}"])).trim();
+}
+async function objectAt(git, rev, path) {
+  const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function isAncestor(git, ancestor, descendant) {
+  return (await git.tryRun(["merge-base", "--is-ancestor", ancestor, descendant])).code === 0;
+}
+async function commitMessage(git, commit, path) {
+  return git.run(["log", "-1", "--format=%B", commit, ...path === void 0 ? [] : ["--", path]]);
+}
+
 // src/commands/reproduce.ts
 var reproduceCommand = defineCommand({
   name: "reproduce",
@@ -9016,7 +8596,11 @@ var reproduceCommand = defineCommand({
   usage: "reproduce [--commit REV] [--timeout MINUTES]",
   options: {
     commit: { type: "string", value: "REV", description: "commit whose model to rebuild (default: HEAD)" },
-    timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)" }
+    timeout: {
+      type: "string",
+      value: "MINUTES",
+      description: "stop the train command after this long (default: reproduce.timeout_minutes, 60)"
+    }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
@@ -9030,21 +8614,45 @@ var reproduceCommand = defineCommand({
       const { record } = found;
       const recorded = await readRecordedInputs(git, record, `record of ${model.name} on ${found.commit.slice(0, 12)}`);
       const timeoutMinutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
-      if (!(timeoutMinutes > 0)) throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
+      if (!(timeoutMinutes > 0))
+        throw new UserError(`--timeout ${values.timeout}: expected a number of minutes greater than 0.`);
       results.push(
         await withWorktree(git, commit, async (dir) => {
           const own = await modelAtCommit(dir, workspace.config.relativePath, model.name, commit);
           if (record.train !== void 0 && record.train !== own.train) {
-            context.warn(`${model.name}: the note's recorded train command differs from the one in ${commit.slice(0, 12)}'s ${workspace.config.relativePath}; running the commit's own and reporting the note's`);
+            context.warn(
+              `${model.name}: the note's recorded train command differs from the one in ${commit.slice(0, 12)}'s ${workspace.config.relativePath}; running the commit's own and reporting the note's`
+            );
           }
-          context.log(`reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${own.train}\` (from ${workspace.config.relativePath} at that commit) in a clean worktree`);
+          context.log(
+            `reproduce: rebuilding ${model.name} at ${commit.slice(0, 12)} with \`${own.train}\` (from ${workspace.config.relativePath} at that commit) in a clean worktree`
+          );
           const committed = await committedArtifact(git, commit, record.artifact.path);
           if (committed && committed.sha256 !== record.artifact.sha256) {
-            context.warn(`${model.name}: the record names ${record.artifact.path} with sha256 ${record.artifact.sha256.slice(0, 12)}, but ${commit.slice(0, 12)} holds ${committed.sha256.slice(0, 12)}: comparing with the committed artifact`);
+            context.warn(
+              `${model.name}: the record names ${record.artifact.path} with sha256 ${record.artifact.sha256.slice(0, 12)}, but ${commit.slice(0, 12)} holds ${committed.sha256.slice(0, 12)}: comparing with the committed artifact`
+            );
           }
-          const result = await rebuild(dir, root, own.model, record, recorded, own.train, timeoutMinutes * 6e4, context.env, committed, context.signal);
+          const result = await rebuild(
+            dir,
+            root,
+            own.model,
+            record,
+            recorded,
+            own.train,
+            timeoutMinutes * 6e4,
+            context.env,
+            committed,
+            context.signal
+          );
           const noteTrain = record.train !== void 0 && record.train !== own.train ? { noteTrain: record.train, noteTrainDiffers: true } : {};
-          return { ...result, trainFrom: `${workspace.config.relativePath} at ${commit}`, recordCommit: found.commit, recordRelation: found.relation, ...noteTrain };
+          return {
+            ...result,
+            trainFrom: `${workspace.config.relativePath} at ${commit}`,
+            recordCommit: found.commit,
+            recordRelation: found.relation,
+            ...noteTrain
+          };
         })
       );
     }
@@ -9061,18 +8669,38 @@ var reproduceCommand = defineCommand({
 });
 async function modelAtCommit(dir, configFile, name, commit) {
   if (isAbsolute2(configFile)) {
-    throw new UserError(`${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`);
+    throw new UserError(
+      `${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`
+    );
   }
-  const config = await loadConfig(join9(dir, configFile), dir);
+  const config = await loadConfig(join8(dir, configFile), dir);
   const model = config.models.find((m) => m.name === name);
-  if (!model) throw new UserError(`${configFile} at ${commit.slice(0, 12)} has no model "${name}", so reproduce has no train command to run for it. Reproduce a commit whose config defines it.`, { file: configFile });
-  if (!model.train) throw new UserError(`${configFile} at ${commit.slice(0, 12)}: models.${name}.train is not set, so the model cannot be rebuilt. Add \`train:\` to the config and commit it.`, { file: configFile, key: `models.${name}.train` });
+  if (!model)
+    throw new UserError(
+      `${configFile} at ${commit.slice(0, 12)} has no model "${name}", so reproduce has no train command to run for it. Reproduce a commit whose config defines it.`,
+      { file: configFile }
+    );
+  if (!model.train)
+    throw new UserError(
+      `${configFile} at ${commit.slice(0, 12)}: models.${name}.train is not set, so the model cannot be rebuilt. Add \`train:\` to the config and commit it.`,
+      { file: configFile, key: `models.${name}.train` }
+    );
   return { model, train: model.train };
 }
 async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, env, committed, signal) {
   const expected2 = committed?.sha256 ?? record.artifact.sha256;
-  const base = { model: model.name, train: train2, expected: expected2, ...committed && committed.sha256 !== record.artifact.sha256 ? { noteArtifact: record.artifact.sha256 } : {} };
-  const inputs = { ...recorded.inputs.data, ...recorded.inputs.code, ...recorded.inputs.config, ...recorded.inputs.lockfiles };
+  const base = {
+    model: model.name,
+    train: train2,
+    expected: expected2,
+    ...committed && committed.sha256 !== record.artifact.sha256 ? { noteArtifact: record.artifact.sha256 } : {}
+  };
+  const inputs = {
+    ...recorded.inputs.data,
+    ...recorded.inputs.code,
+    ...recorded.inputs.config,
+    ...recorded.inputs.lockfiles
+  };
   const present = await filterExisting(dir, Object.keys(inputs));
   const absent = Object.keys(inputs).filter((p) => !present.includes(p));
   if (absent.length) {
@@ -9084,8 +8712,8 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
           { file: path }
         );
       }
-      await mkdir2(dirname5(join9(dir, path)), { recursive: true });
-      await copyFile(join9(root, path), join9(dir, path));
+      await mkdir2(dirname5(join8(dir, path)), { recursive: true });
+      await copyFile(join8(root, path), join8(dir, path));
     }
   }
   const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
@@ -9094,27 +8722,50 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
     inputMismatches.push(`${change.path} (keys ${(change.keys ?? []).map((k) => k.key).join(", ")})`);
   }
   if (inputMismatches.length) {
-    return { ...base, reproduced: false, reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}` };
+    return {
+      ...base,
+      reproduced: false,
+      reason: `the commit's files differ from its record (recorded from a modified working tree?): ${inputMismatches.join(", ")}`
+    };
   }
   const run2 = await runShellCommand(train2, { cwd: dir, env, timeoutMs, signal });
-  if (run2.timedOut) return { ...base, reproduced: false, reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`, output: run2.tail };
-  if (run2.code !== 0) return { ...base, reproduced: false, reason: `the train command failed (exit ${run2.code ?? run2.signal})`, output: run2.tail };
-  const artifactPath = join9(dir, record.artifact.path);
+  if (run2.timedOut)
+    return {
+      ...base,
+      reproduced: false,
+      reason: `the train command timed out after ${Math.round(timeoutMs / 6e4)} min`,
+      output: run2.tail
+    };
+  if (run2.code !== 0)
+    return {
+      ...base,
+      reproduced: false,
+      reason: `the train command failed (exit ${run2.code ?? run2.signal})`,
+      output: run2.tail
+    };
+  const artifactPath = join8(dir, record.artifact.path);
   if (!await stat2(artifactPath).catch(() => void 0)) {
     return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
   }
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
   const actual = hashes.get(record.artifact.path).sha256;
   if (actual === expected2) return { ...base, actual, reproduced: true, identical: true, durationMs: run2.durationMs };
-  const recordedArtifact = join9(dir, ".modelkeeper-recorded-artifact.onnx");
-  if (committed) await writeFile(recordedArtifact, committed.bytes);
+  const recordedArtifact = join8(dir, ".modelkeeper-recorded-artifact.onnx");
+  if (committed) await writeFile2(recordedArtifact, committed.bytes);
   else await copyRecordedArtifact(root, record, recordedArtifact);
   let metrics;
   try {
     metrics = await compareArtifactMetrics(model, recordedArtifact, artifactPath, dir);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { ...base, actual, reproduced: false, identical: false, durationMs: run2.durationMs, reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}` };
+    return {
+      ...base,
+      actual,
+      reproduced: false,
+      identical: false,
+      durationMs: run2.durationMs,
+      reason: `the rebuilt artifact's bytes differ, and its held-out metrics could not be compared: ${error.message}`
+    };
   }
   const within = metrics.length > 0 && metrics.every((m) => Math.abs(m.rebuilt - m.recorded) <= model.reproduce.tolerance);
   return {
@@ -9129,32 +8780,41 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
   };
 }
 async function filterExisting(dir, paths) {
-  const exists = await Promise.all(paths.map((p) => stat2(join9(dir, p)).then((s) => s.isFile(), () => false)));
+  const exists = await Promise.all(
+    paths.map(
+      (p) => stat2(join8(dir, p)).then(
+        (s) => s.isFile(),
+        () => false
+      )
+    )
+  );
   return paths.filter((_, i) => exists[i]);
 }
 async function committedArtifact(git, commit, path) {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
-  if (blob.code !== 0) return void 0;
-  const bytes = await readBlob(git, blob.stdout.trim());
-  return { sha256: createHash5("sha256").update(bytes).digest("hex"), bytes };
+  const blob = await objectAt(git, commit, path);
+  if (blob === void 0) return void 0;
+  const bytes = await readBlob(git, blob);
+  return { sha256: createHash6("sha256").update(bytes).digest("hex"), bytes };
 }
 async function copyRecordedArtifact(root, record, target) {
   const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
   if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
-    await copyFile(join9(root, record.artifact.path), target);
+    await copyFile(join8(root, record.artifact.path), target);
     return;
   }
-  throw new UserError(`${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`);
+  throw new UserError(
+    `${record.artifact.path}: the recorded artifact (sha256 ${record.artifact.sha256.slice(0, 12)}) is not in the working copy, so its metrics cannot be compared. Check out the recorded commit's artifact.`
+  );
 }
 
 // src/commands/evaluate.ts
-import { writeFile as writeFile4 } from "node:fs/promises";
+import { writeFile as writeFile5 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 
 // src/gate/champion.ts
-import { readFile as readFile4, writeFile as writeFile2, stat as stat3 } from "node:fs/promises";
-import { createHash as createHash6 } from "node:crypto";
-import { join as join10, resolve as resolve4 } from "node:path";
+import { readFile as readFile4, writeFile as writeFile3, stat as stat3 } from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
+import { join as join9, resolve as resolve4 } from "node:path";
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function tagPrefix(model) {
   return `modelkeeper/${model}/v`;
@@ -9174,7 +8834,12 @@ function parseChampionClaim(message, model, tag) {
       continue;
     }
     if (value2?.event === "promote" && value2.model === model && value2.tag === tag && value2.version === versionOf(model, tag) && typeof value2.artifact?.path === "string" && /^[0-9a-f]{64}$/.test(value2.artifact?.sha256 ?? "")) {
-      return { model, version: value2.version, tag, artifact: { path: value2.artifact.path, sha256: value2.artifact.sha256 } };
+      return {
+        model,
+        version: value2.version,
+        tag,
+        artifact: { path: value2.artifact.path, sha256: value2.artifact.sha256 }
+      };
     }
   }
   return void 0;
@@ -9189,7 +8854,10 @@ async function* trustedChampionTags(git, model, filter, ignored) {
   }).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
   for (const t of tags) {
     if (t.type !== "tag") {
-      ignored.push({ tag: t.tag, reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)" });
+      ignored.push({
+        tag: t.tag,
+        reason: "a lightweight tag: modelkeeper's champion tags are annotated (made by promote)"
+      });
       continue;
     }
     if (t.peeledType !== "commit") {
@@ -9198,12 +8866,18 @@ async function* trustedChampionTags(git, model, filter, ignored) {
     }
     const claim = parseChampionClaim(t.message, model, t.tag);
     if (!claim) {
-      ignored.push({ tag: t.tag, reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote" });
+      ignored.push({
+        tag: t.tag,
+        reason: "its message carries no promote record naming this model, version and artifact sha256: not made by modelkeeper promote"
+      });
       continue;
     }
     if (only && claim.artifact.sha256 !== only.sha256) continue;
-    if (within && (await git.tryRun(["merge-base", "--is-ancestor", `refs/tags/${t.tag}^{commit}`, within.commit])).code !== 0) {
-      ignored.push({ tag: t.tag, reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)` });
+    if (within && !await isAncestor(git, `refs/tags/${t.tag}^{commit}`, within.commit)) {
+      ignored.push({
+        tag: t.tag,
+        reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)`
+      });
       continue;
     }
     const artifact = await fromGit(git, `refs/tags/${t.tag}`, claim.artifact.path, `tag ${t.tag}`);
@@ -9212,7 +8886,10 @@ async function* trustedChampionTags(git, model, filter, ignored) {
       continue;
     }
     if (artifact.sha256 !== claim.artifact.sha256) {
-      ignored.push({ tag: t.tag, reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}` });
+      ignored.push({
+        tag: t.tag,
+        reason: `${claim.artifact.path} at the tagged commit has sha256 ${artifact.sha256.slice(0, 12)}, but the tag names ${claim.artifact.sha256.slice(0, 12)}`
+      });
       continue;
     }
     yield { tag: t.tag, version: t.version, artifact, artifactPath: claim.artifact.path };
@@ -9226,21 +8903,28 @@ async function trustedChampion(git, model, filter = {}) {
 async function resolveChampion(git, model, env, cwd, override, challenger) {
   if (override) {
     const asFile = resolve4(cwd, override);
-    if (await stat3(asFile).then((s) => s.isFile(), () => false)) return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
-    const commit = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}^{commit}`]);
-    if (commit.code !== 0) {
-      throw new UserError(`--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`);
+    if (await stat3(asFile).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+      return { champion: await fromFile(asFile, `file ${override}`), ignoredTags: [] };
+    const commit = await commitOf(git, override);
+    if (commit === void 0) {
+      throw new UserError(
+        `--champion ${override}: neither a file nor a commit. Pass the path of an ONNX file or a commit, branch or tag (fetch it first in a shallow clone).`
+      );
     }
-    const found2 = await fromGit(git, commit.stdout.trim(), model.artifact, `commit ${override}`);
+    const found2 = await fromGit(git, commit, model.artifact, `commit ${override}`);
     if (!found2) throw new UserError(`--champion ${override}: ${model.artifact} does not exist at that commit.`);
     return { champion: found2, ignoredTags: [] };
   }
   const base = await baseRef(git, env);
-  const within = base ? { commit: (await git.run(["rev-parse", `${base.ref}^{commit}`])).trim(), name: `the base branch ${base.name}` } : { commit: challenger.commit, name: "the commit evaluated" };
+  const within = base ? { commit: await resolveCommit(git, base.ref), name: `the base branch ${base.name}` } : { commit: challenger.commit, name: "the commit evaluated" };
   const { champion, ignored } = await trustedChampion(git, model.name, { within });
   if (champion) return { champion: champion.artifact, ignoredTags: ignored };
   const found = base ? await fromGit(git, base.ref, model.artifact, `base branch ${base.name}`) : void 0;
-  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256) return { ignoredTags: ignored };
+  if (found && found.commit === challenger.commit && found.sha256 === challenger.sha256)
+    return { ignoredTags: ignored };
   return { champion: found, ignoredTags: ignored };
 }
 async function baseRef(git, env) {
@@ -9255,32 +8939,47 @@ async function baseRef(git, env) {
   }
   if (!name) return void 0;
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
-    if ((await git.tryRun(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).code === 0) return { name, ref };
+    if (await commitOf(git, ref) !== void 0) return { name, ref };
   }
-  const fetched = await git.tryRun(["fetch", "--quiet", "--depth=1", "origin", `+refs/heads/${name}:refs/remotes/origin/${name}`]);
+  const fetched = await git.tryRun([
+    "fetch",
+    "--quiet",
+    "--depth=1",
+    "origin",
+    `+refs/heads/${name}:refs/remotes/origin/${name}`
+  ]);
   return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
 }
 async function fromGit(git, rev, path, label) {
-  const commit = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
-  if (!commit || blob.code !== 0) return void 0;
+  const commit = await commitOf(git, rev);
+  const blob = await objectAt(git, rev, path);
+  if (commit === void 0 || blob === void 0) return void 0;
   const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
   if (entry.startsWith("120000 ")) {
-    throw new UserError(`${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`, { file: path });
+    throw new UserError(
+      `${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`,
+      { file: path }
+    );
   }
-  const bytes = await readBlob(git, blob.stdout.trim());
-  const file = join10(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
-  await writeFile2(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
+  const bytes = await readBlob(git, blob);
+  const file = join9(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
+  await writeFile3(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
   return { ...await fromFile(file, label), commit };
 }
 async function fromFile(path, label) {
   let bytes = await readFile4(path).catch((error) => {
-    throw new UserError(`${path}: cannot read the model (${error.code}). Check the path, or run the train command first.`, { file: path });
+    throw new UserError(
+      `${path}: cannot read the model (${error.code}). Check the path, or run the train command first.`,
+      { file: path }
+    );
   });
   if (isLfsPointer(bytes)) {
-    throw new UserError(`${path} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path });
+    throw new UserError(
+      `${path} is a Git LFS pointer, not the model. Fetch the real file: \`git lfs pull\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+      { file: path }
+    );
   }
-  return { path, label, sha256: createHash6("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+  return { path, label, sha256: createHash7("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 function isLfsPointer(bytes) {
   return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
@@ -9288,23 +8987,35 @@ function isLfsPointer(bytes) {
 async function smudgeLfs(git, pointer, path, label) {
   const { execFile: execFile2 } = await import("node:child_process");
   return new Promise((resolveFile, reject) => {
-    const child = execFile2("git", ["lfs", "smudge", "--", path], { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 }, (error, stdout) => {
-      if (error || isLfsPointer(stdout)) {
-        reject(new UserError(`${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`, { file: path }));
-      } else resolveFile(stdout);
-    });
+    const child = execFile2(
+      "git",
+      ["lfs", "smudge", "--", path],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error, stdout) => {
+        if (error || isLfsPointer(stdout)) {
+          reject(
+            new UserError(
+              `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+              { file: path }
+            )
+          );
+        } else resolveFile(stdout);
+      }
+    );
     child.stdin?.end(pointer);
   });
 }
 
 // src/gate/evaluation-inputs.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function configSectionSha256(model) {
   return sha256(canonicalJson2(model));
 }
 function holdoutSetSha256(files) {
-  return sha256(Object.keys(files).sort().map((path) => `${path}\0${files[path]}
-`).join(""));
+  return sha256(
+    Object.keys(files).sort().map((path) => `${path}\0${files[path]}
+`).join("")
+  );
 }
 function canonicalJson2(value2) {
   if (Array.isArray(value2)) return `[${value2.map(canonicalJson2).join(",")}]`;
@@ -9315,7 +9026,7 @@ function canonicalJson2(value2) {
   return JSON.stringify(value2) ?? "null";
 }
 function sha256(text2) {
-  return createHash7("sha256").update(text2).digest("hex");
+  return createHash8("sha256").update(text2).digest("hex");
 }
 
 // src/gate/result.ts
@@ -9326,7 +9037,7 @@ function combineVerdicts(verdicts) {
 }
 
 // src/gate/name-bad-cells.ts
-import { sep as sep3 } from "node:path";
+import { sep as sep4 } from "node:path";
 
 // src/data/locate-cell.ts
 async function cellsOfRow(paths, row, columns) {
@@ -9401,7 +9112,11 @@ async function unscoredRowError(row, who, prediction, features, files) {
   const cells = await cellsOfRow(files.paths, row, features) ?? [];
   const missing = cells.filter((cell) => cell.text === void 0 || isMissingText(cell.text));
   const place = cells.length ? cellPlace(cells[0], display(cells[0].file, files)) : `data row ${row + 1}`;
-  const where = { file: cells[0] ? display(cells[0].file, files) : void 0, line: cells[0]?.line, column: missing[0]?.column };
+  const where = {
+    file: cells[0] ? display(cells[0].file, files) : void 0,
+    line: cells[0]?.line,
+    column: missing[0]?.column
+  };
   if (missing.length) {
     const list2 = missing.map((cell) => `column "${cell.column}" holds ${describeCell(cell)}`).join(", ");
     return new UserError(
@@ -9418,20 +9133,47 @@ async function unscoredRowError(row, who, prediction, features, files) {
 function display(file, files) {
   const index = files.paths.indexOf(file);
   if (index >= 0 && files.names[index]) return files.names[index];
-  return files.names.find((name) => file.endsWith(`${sep3}${name}`)) ?? file;
+  return files.names.find((name) => file.endsWith(`${sep4}${name}`)) ?? file;
 }
 
 // src/gate/score-holdout.ts
 async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
   const table2 = await readTables(holdout.paths);
-  if (table2.rowCount === 0) throw new UserError(`${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`);
+  if (table2.rowCount === 0)
+    throw new UserError(
+      `${holdout.paths.join(", ")}: the held-out set has no rows. Add rows, or fix data.holdout in the config.`
+    );
   const features = featuresOf(table2, model.label, model.features);
   const files = { paths: holdout.paths, names: Object.keys(holdout.files) };
-  const challengerPrediction = await predictNamingCells(models.challenger.handle, `challenger (${models.challenger.label})`, table2, features, model.task, files);
-  const championPrediction = models.champion ? await predictNamingCells(models.champion.handle, `champion (${models.champion.label})`, table2, features, model.task, files) : void 0;
-  const { values: labels, classes } = encodeLabels(table2, labelRules(model), [
-    { source: `challenger (${models.challenger.label})`, classLabels: models.challenger.handle.classLabels, classCount: challengerPrediction.classCount },
-    ...models.champion ? [{ source: `champion (${models.champion.label})`, classLabels: models.champion.handle.classLabels, classCount: championPrediction.classCount }] : []
+  const challengerPrediction = await predictNamingCells(
+    models.challenger.handle,
+    `challenger (${models.challenger.label})`,
+    table2,
+    features,
+    model.task,
+    files
+  );
+  const championPrediction = models.champion ? await predictNamingCells(
+    models.champion.handle,
+    `champion (${models.champion.label})`,
+    table2,
+    features,
+    model.task,
+    files
+  ) : void 0;
+  const { values: labels2, classes } = encodeLabels(table2, labelRules(model), [
+    {
+      source: `challenger (${models.challenger.label})`,
+      classLabels: models.challenger.handle.classLabels,
+      classCount: challengerPrediction.classCount
+    },
+    ...models.champion ? [
+      {
+        source: `champion (${models.champion.label})`,
+        classLabels: models.champion.handle.classLabels,
+        classCount: championPrediction.classCount
+      }
+    ] : []
   ]);
   const sliceColumns = model.evaluate.slices.map((name) => table2.columns.find((c) => c.name === name)).filter((c) => c !== void 0);
   let latency2;
@@ -9441,27 +9183,32 @@ async function scoreHoldout(model, holdout, models, latencyRounds = 25) {
     await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 2 });
     await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 2 });
     for (let r = 0; r < latencyRounds; r++) {
-      latency2.champion.push(...(await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
-      latency2.challenger.push(...(await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis);
+      latency2.champion.push(
+        ...(await timeInference(models.champion.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis
+      );
+      latency2.challenger.push(
+        ...(await timeInference(models.challenger.handle, table2, features, rows, { repeats: 1, warmup: 0 })).millis
+      );
     }
   }
   return {
     name: holdout.name,
     files: holdout.files,
     rows: table2.rowCount,
-    labels,
+    labels: labels2,
     classes,
-    challenger: toData(model.task, labels, challengerPrediction, "challenger predictions"),
-    champion: championPrediction ? toData(model.task, labels, championPrediction, "champion predictions") : void 0,
+    challenger: toData(model.task, labels2, challengerPrediction, "challenger predictions"),
+    champion: championPrediction ? toData(model.task, labels2, championPrediction, "champion predictions") : void 0,
     sliceColumns,
     missingSliceColumns: model.evaluate.slices.filter((name) => !sliceColumns.some((c) => c.name === name)),
     latency: latency2
   };
 }
-function toData(task, labels, prediction, source) {
-  if (task === "binary") return { task, labels, scores: prediction.scores, source };
-  if (task === "multiclass") return { task, labels, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
-  return { task, targets: labels, predictions: prediction.scores, source };
+function toData(task, labels2, prediction, source) {
+  if (task === "binary") return { task, labels: labels2, scores: prediction.scores, source };
+  if (task === "multiclass")
+    return { task, labels: labels2, probabilities: prediction.probabilities, classCount: prediction.classCount, source };
+  return { task, targets: labels2, predictions: prediction.scores, source };
 }
 
 // src/stats/paired/paired-bootstrap.ts
@@ -9494,8 +9241,21 @@ var ERFC_D = [
   3439.3676741437216,
   1230.3393548037495
 ];
-var ERFC_P = [0.30532663496123236, 0.36034489994980445, 0.12578172611122926, 0.016083785148742275, 6587491615298367e-19, 0.016315387137302097];
-var ERFC_Q = [2.5685201922898684, 1.8729528499234604, 0.5279051029514285, 0.06051834131244132, 0.0023352049762686918];
+var ERFC_P = [
+  0.30532663496123236,
+  0.36034489994980445,
+  0.12578172611122926,
+  0.016083785148742275,
+  6587491615298367e-19,
+  0.016315387137302097
+];
+var ERFC_Q = [
+  2.5685201922898684,
+  1.8729528499234604,
+  0.5279051029514285,
+  0.06051834131244132,
+  0.0023352049762686918
+];
 function expMinusSquare(y) {
   const rounded = Math.trunc(y * 16) / 16;
   const remainder = (y - rounded) * (y + rounded);
@@ -9543,12 +9303,66 @@ function normalCdf(x) {
 function normalUpperTail(x) {
   return 0.5 * erfc(x * SQRT_HALF);
 }
-var A = [3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987, 67265.7709270087, 33430.57558358813, 2509.0809287301227];
-var B = [1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271, 28729.085735721943, 5226.495278852854];
-var C = [1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684, 0.2417807251774506, 0.022723844989269184, 7745450142783414e-19];
-var D = [1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457, 5475938084995345e-19, 10507500716444169e-25];
-var E = [6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124, 0.0012426609473880784, 27115555687434876e-21, 20103343992922881e-23];
-var F = [1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 7868691311456133e-19, 18463183175100548e-21, 1421511758316446e-22, 20442631033899397e-31];
+var A = [
+  3.3871328727963665,
+  133.14166789178438,
+  1971.5909503065513,
+  13731.69376550946,
+  45921.95393154987,
+  67265.7709270087,
+  33430.57558358813,
+  2509.0809287301227
+];
+var B = [
+  1,
+  42.31333070160091,
+  687.1870074920579,
+  5394.196021424751,
+  21213.794301586597,
+  39307.89580009271,
+  28729.085735721943,
+  5226.495278852854
+];
+var C = [
+  1.4234371107496835,
+  4.630337846156546,
+  5.769497221460691,
+  3.6478483247632045,
+  1.2704582524523684,
+  0.2417807251774506,
+  0.022723844989269184,
+  7745450142783414e-19
+];
+var D = [
+  1,
+  2.053191626637759,
+  1.6763848301838038,
+  0.6897673349851,
+  0.14810397642748008,
+  0.015198666563616457,
+  5475938084995345e-19,
+  10507500716444169e-25
+];
+var E = [
+  6.657904643501103,
+  5.463784911164114,
+  1.7848265399172913,
+  0.29656057182850487,
+  0.026532189526576124,
+  0.0012426609473880784,
+  27115555687434876e-21,
+  20103343992922881e-23
+];
+var F = [
+  1,
+  0.599832206555888,
+  0.1369298809227358,
+  0.014875361290850615,
+  7868691311456133e-19,
+  18463183175100548e-21,
+  1421511758316446e-22,
+  20442631033899397e-31
+];
 function polynomial(coefficients, x) {
   let value2 = coefficients[coefficients.length - 1];
   for (let i = coefficients.length - 2; i >= 0; i--) value2 = value2 * x + coefficients[i];
@@ -9576,7 +9390,7 @@ function normalQuantile(p) {
 }
 
 // src/stats/paired/percentile-interval.ts
-function quantileSorted2(sorted2, q) {
+function quantileSorted(sorted2, q) {
   const n = sorted2.length;
   if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
   const position = (n - 1) * q;
@@ -9589,7 +9403,7 @@ function quantileSorted2(sorted2, q) {
 }
 function percentileInterval(sorted2, confidence) {
   const alpha = 1 - confidence;
-  return { low: quantileSorted2(sorted2, alpha / 2), high: quantileSorted2(sorted2, 1 - alpha / 2) };
+  return { low: quantileSorted(sorted2, alpha / 2), high: quantileSorted(sorted2, 1 - alpha / 2) };
 }
 
 // src/stats/paired/bca-interval.ts
@@ -9631,8 +9445,8 @@ function bcaInterval(sorted2, estimate, jackknifeValues, confidence) {
   const levels = [level(normalQuantile(alpha / 2)), level(normalQuantile(1 - alpha / 2))];
   if (!levels.every(Number.isFinite)) return void 0;
   return {
-    low: quantileSorted2(sorted2, levels[0]),
-    high: quantileSorted2(sorted2, levels[1]),
+    low: quantileSorted(sorted2, levels[0]),
+    high: quantileSorted(sorted2, levels[1]),
     biasCorrection,
     acceleration,
     levels
@@ -9714,28 +9528,51 @@ function prepare(champion, challenger, options) {
   const seed = options.seed ?? DEFAULT_SEED;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const method = options.method ?? "bca";
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   requireSameRows(champion, challenger);
   const { definition } = findMetric(options.metric, champion.task);
   const kernelId = { metric: options.metric, task: champion.task };
   const kernel = kernelFor(kernelId);
-  const prepared = kernel.prepare(champion, challenger, resolveMetricOptions(options.metricOptions), options.cache ?? createPreparationCache());
-  return { metric: options.metric, direction: definition.direction, kernelId, kernel, prepared, resamples, seed, confidence, method };
+  const prepared = kernel.prepare(
+    champion,
+    challenger,
+    resolveMetricOptions(options.metricOptions),
+    options.cache ?? createPreparationCache()
+  );
+  return {
+    metric: options.metric,
+    direction: definition.direction,
+    kernelId,
+    kernel,
+    prepared,
+    resamples,
+    seed,
+    confidence,
+    method
+  };
 }
 function requireSameRows(champion, challenger) {
   if (champion.task !== challenger.task) {
-    throw new UserError(`the champion is a ${champion.task} model but the challenger is ${challenger.task}; both must solve the same task.`);
+    throw new UserError(
+      `the champion is a ${champion.task} model but the challenger is ${challenger.task}; both must solve the same task.`
+    );
   }
   const a = champion.task === "regression" ? champion.targets : champion.labels;
   const b = challenger.task === "regression" ? challenger.targets : challenger.labels;
   if (rowCount(champion) !== rowCount(challenger)) {
-    throw new UserError(`the champion has ${rowCount(champion)} held-out rows but the challenger ${rowCount(challenger)}; evaluate both on the same held-out file.`);
+    throw new UserError(
+      `the champion has ${rowCount(champion)} held-out rows but the challenger ${rowCount(challenger)}; evaluate both on the same held-out file.`
+    );
   }
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) {
-      throw new UserError(`the champion's and the challenger's labels differ at row ${i} (0-based); a paired comparison needs both models scored on the same rows in the same order.`);
+      throw new UserError(
+        `the champion's and the challenger's labels differ at row ${i} (0-based); a paired comparison needs both models scored on the same rows in the same order.`
+      );
     }
   }
 }
@@ -9839,7 +9676,9 @@ function summarize2(setup, values, jackknife, threadsUsed, workerError) {
     standardError,
     percentile,
     ...bca ? { bca: { low: bca.low, high: bca.high, biasCorrection: bca.biasCorrection, acceleration: bca.acceleration } } : {},
-    ...setup.method === "bca" && !bca ? { note: "BCa is undefined here (every resampled difference lies on one side of the observed one); the percentile interval is reported" } : {}
+    ...setup.method === "bca" && !bca ? {
+      note: "BCa is undefined here (every resampled difference lies on one side of the observed one); the percentile interval is reported"
+    } : {}
   };
 }
 function standardDeviation(values) {
@@ -9856,18 +9695,23 @@ function delongTest(champion, challenger, options = {}) {
   const confidence = options.confidence ?? 0.95;
   checkBinary(champion, void 0, options.cache);
   checkBinary(challenger, void 0, options.cache);
-  const labels = champion.labels;
-  if (challenger.labels.length !== labels.length || challenger.labels.some((label, i) => label !== labels[i])) {
-    throw new UserError("DeLong's test needs both models scored on the same rows with the same labels, in the same order.");
+  const labels2 = champion.labels;
+  if (challenger.labels.length !== labels2.length || challenger.labels.some((label, i) => label !== labels2[i])) {
+    throw new UserError(
+      "DeLong's test needs both models scored on the same rows with the same labels, in the same order."
+    );
   }
-  const rankingA = rankScoresCached(labels, champion.scores, options.cache);
+  const rankingA = rankScoresCached(labels2, champion.scores, options.cache);
   const rankingB = rankScoresCached(challenger.labels, challenger.scores, options.cache);
   const positives = rankingA.positives;
   const negatives = rankingA.negatives;
   const championAuc = positives && negatives ? rocAucFromRanking(rankingA, null) : NaN;
   const challengerAuc = positives && negatives ? rocAucFromRanking(rankingB, null) : NaN;
   const difference = challengerAuc - championAuc;
-  const undefinedResult = (reason, covariance3 = [[NaN, NaN], [NaN, NaN]], variance2 = NaN) => ({
+  const undefinedResult = (reason, covariance3 = [
+    [NaN, NaN],
+    [NaN, NaN]
+  ], variance2 = NaN) => ({
     championAuc,
     challengerAuc,
     difference,
@@ -9882,17 +9726,26 @@ function delongTest(champion, challenger, options = {}) {
     undefinedReason: reason
   });
   if (positives < 2 || negatives < 2) {
-    return undefinedResult(`DeLong's test needs at least 2 positives and 2 negatives (got ${positives} and ${negatives})`);
+    return undefinedResult(
+      `DeLong's test needs at least 2 positives and 2 negatives (got ${positives} and ${negatives})`
+    );
   }
   const placementsA = aucPlacements(rankingA);
   const placementsB = aucPlacements(rankingB);
-  const positiveCovariance = covariance2(placementsA, placementsB, labels, 1);
-  const negativeCovariance = covariance2(placementsA, placementsB, labels, 0);
+  const positiveCovariance = covariance2(placementsA, placementsB, labels2, 1);
+  const negativeCovariance = covariance2(placementsA, placementsB, labels2, 0);
   const s = [0, 1, 2].map((k) => positiveCovariance[k] / positives + negativeCovariance[k] / negatives);
-  const covariance = [[s[0], s[1]], [s[1], s[2]]];
+  const covariance = [
+    [s[0], s[1]],
+    [s[1], s[2]]
+  ];
   const variance = s[0] + s[2] - 2 * s[1];
   if (!(variance > 0)) {
-    return undefinedResult("the AUC difference has zero variance (the two models rank every positive-negative pair the same way)", covariance, variance);
+    return undefinedResult(
+      "the AUC difference has zero variance (the two models rank every positive-negative pair the same way)",
+      covariance,
+      variance
+    );
   }
   const standardError = Math.sqrt(variance);
   const z = difference / standardError;
@@ -9911,23 +9764,23 @@ function delongTest(champion, challenger, options = {}) {
     ciHigh: difference + half
   };
 }
-function covariance2(a, b, labels, label) {
+function covariance2(a, b, labels2, label) {
   let count = 0;
   let aa = 0;
   let ab = 0;
   let bb = 0;
   let sumA = 0;
   let sumB = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== label) continue;
+  for (let i = 0; i < labels2.length; i++) {
+    if (labels2[i] !== label) continue;
     sumA += a[i];
     sumB += b[i];
     count++;
   }
   const centerA = sumA / count;
   const centerB = sumB / count;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== label) continue;
+  for (let i = 0; i < labels2.length; i++) {
+    if (labels2[i] !== label) continue;
     const da = a[i] - centerA;
     const db = b[i] - centerB;
     aa += da * da;
@@ -10026,7 +9879,9 @@ function mcnemarFromCounts(b, c) {
 }
 function mcnemarTest(championCorrect, challengerCorrect) {
   if (championCorrect.length !== challengerCorrect.length) {
-    throw new UserError(`McNemar's test needs both models scored on the same rows (got ${championCorrect.length} and ${challengerCorrect.length}).`);
+    throw new UserError(
+      `McNemar's test needs both models scored on the same rows (got ${championCorrect.length} and ${challengerCorrect.length}).`
+    );
   }
   let b = 0;
   let c = 0;
@@ -10077,7 +9932,12 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   const reasons = [];
   const interval2 = `[${formatNumber2(improvementLow)}, ${formatNumber2(improvementHigh)}]`;
   if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
-    return { verdict: "inconclusive", improvementLow, improvementHigh, reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`] };
+    return {
+      verdict: "inconclusive",
+      improvementLow,
+      improvementHigh,
+      reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`]
+    };
   }
   if (failed.length) {
     reasons.push(...failed.map((g) => `guardrail ${g.name} failed: ${g.detail}`));
@@ -10090,29 +9950,40 @@ function decideVerdict(primary, guardrails2, minImprovement) {
     return { verdict: "promote", improvementLow, improvementHigh, reasons };
   }
   if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(`the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${formatNumber2(Math.min(0, minImprovement))}`);
+    reasons.push(
+      `the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${formatNumber2(Math.min(0, minImprovement))}`
+    );
     return { verdict: "reject", improvementLow, improvementHigh, reasons };
   }
-  reasons.push(`the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${formatNumber2(minImprovement)}: no reliable difference, the champion stays`);
+  reasons.push(
+    `the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${formatNumber2(minImprovement)}: no reliable difference, the champion stays`
+  );
   return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
 }
 function decideFirstModel(values, floors) {
-  const results = Object.entries(floors).map(([metric, floor2]) => {
+  const results = Object.entries(floors).map(([metric, floor]) => {
     const v = values[metric];
     if (!v || !Number.isFinite(v.value)) {
-      return { name: `min_value.${metric}`, status: "fail", limit: floor2, detail: `${metric} could not be computed, so the floor ${floor2} cannot be checked` };
+      return {
+        name: `min_value.${metric}`,
+        status: "fail",
+        limit: floor,
+        detail: `${metric} could not be computed, so the floor ${floor} cannot be checked`
+      };
     }
-    const ok = v.direction === "higher" ? v.value >= floor2 : v.value <= floor2;
+    const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
     return {
       name: `min_value.${metric}`,
       status: ok ? "pass" : "fail",
       challenger: v.value,
-      limit: floor2,
-      detail: `${metric} ${formatNumber2(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor2}`
+      limit: floor,
+      detail: `${metric} ${formatNumber2(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor}`
     };
   });
   const failed = results.filter((r) => r.status === "fail");
-  const reasons = failed.length ? failed.map((f) => f.detail) : [results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"];
+  const reasons = failed.length ? failed.map((f) => f.detail) : [
+    results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"
+  ];
   return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
 }
 
@@ -10120,7 +9991,10 @@ function decideFirstModel(values, floors) {
 function judgeLatency(samples, limit, confidence = 0.99) {
   const rounds = Math.min(samples.champion.length, samples.challenger.length);
   if (rounds < 5) throw new Error("latency needs at least 5 interleaved rounds");
-  const ratios = Array.from({ length: rounds }, (_, i) => samples.challenger[i] / Math.max(samples.champion[i], 1e-9)).sort((a, b) => a - b);
+  const ratios = Array.from(
+    { length: rounds },
+    (_, i) => samples.challenger[i] / Math.max(samples.champion[i], 1e-9)
+  ).sort((a, b) => a - b);
   const [lo, hi] = medianRankInterval(rounds, confidence);
   const ratioLow = ratios[lo];
   const ratioHigh = ratios[hi];
@@ -10146,11 +10020,11 @@ function judgeLatency(samples, limit, confidence = 0.99) {
 function sorted(values) {
   return [...values].sort((a, b) => a - b);
 }
-function quantile(sortedValues2, q) {
-  const position = (sortedValues2.length - 1) * q;
+function quantile(sortedValues, q) {
+  const position = (sortedValues.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
-  return sortedValues2[below] + (sortedValues2[above] - sortedValues2[below]) * (position - below);
+  return sortedValues[below] + (sortedValues[above] - sortedValues[below]) * (position - below);
 }
 function medianRankInterval(n, confidence) {
   const alpha = 1 - confidence;
@@ -10181,11 +10055,24 @@ function sizeGuardrails(g, challengerBytes, championBytes) {
   const out = [];
   if (g.max_size_mb !== void 0) {
     const mb = challengerBytes / 1e6;
-    out.push({ name: "max_size_mb", status: mb <= g.max_size_mb ? "pass" : "fail", champion: championBytes / 1e6, challenger: mb, unit: "MB", limit: g.max_size_mb, detail: `${mb.toFixed(2)} MB` });
+    out.push({
+      name: "max_size_mb",
+      status: mb <= g.max_size_mb ? "pass" : "fail",
+      champion: championBytes / 1e6,
+      challenger: mb,
+      unit: "MB",
+      limit: g.max_size_mb,
+      detail: `${mb.toFixed(2)} MB`
+    });
   }
   if (g.max_size_ratio !== void 0) {
     const ratio = challengerBytes / Math.max(1, championBytes);
-    out.push({ name: "max_size_ratio", status: ratio <= g.max_size_ratio ? "pass" : "fail", limit: g.max_size_ratio, detail: `${ratio.toFixed(2)}\xD7 the champion's size` });
+    out.push({
+      name: "max_size_ratio",
+      status: ratio <= g.max_size_ratio ? "pass" : "fail",
+      limit: g.max_size_ratio,
+      detail: `${ratio.toFixed(2)}\xD7 the champion's size`
+    });
   }
   return out;
 }
@@ -10196,7 +10083,12 @@ function metricMarginGuardrails(task, g, challenger, champion, directionOf) {
     const after = challenger[name]?.value;
     const before = champion[name]?.value;
     if (!direction || after === void 0 || before === void 0 || !Number.isFinite(after) || !Number.isFinite(before)) {
-      return { name: `${name} not worse by more than ${margin}`, status: "fail", limit: margin, detail: direction ? `${name} could not be computed` : `unknown metric "${name}"` };
+      return {
+        name: `${name} not worse by more than ${margin}`,
+        status: "fail",
+        limit: margin,
+        detail: direction ? `${name} could not be computed` : `unknown metric "${name}"`
+      };
     }
     const worsening = direction === "higher" ? before - after : after - before;
     return {
@@ -10227,7 +10119,9 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
   for (const column2 of columns) {
     const groups = groupRows(column2);
     if (column2.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
-      warnings.push(`slice column "${column2.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`);
+      warnings.push(
+        `slice column "${column2.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`
+      );
       continue;
     }
     for (const [value2, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
@@ -10236,7 +10130,15 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
       const after = computeMetric(metric, slicedChallenger, options).value;
       const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= minRows && Number.isFinite(after) && Number.isFinite(before);
-      const interval2 = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, { metric, metricOptions: options, resamples: SLICE_RESAMPLES, seed, confidence, method: "percentile", threads: 1 }) : void 0;
+      const interval2 = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, {
+        metric,
+        metricOptions: options,
+        resamples: SLICE_RESAMPLES,
+        seed,
+        confidence,
+        method: "percentile",
+        threads: 1
+      }) : void 0;
       rows.push({
         column: column2.name,
         value: value2,
@@ -10245,7 +10147,12 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
         challenger: Number.isFinite(after) ? after : void 0,
         delta: Number.isFinite(after - before) ? after - before : void 0,
         gated,
-        status: gated ? sliceStatus({ rows: indices.length, ciLow: interval2?.ciLow, ciHigh: interval2?.ciHigh }, direction, minRows, margin) : "not-gated"
+        status: gated ? sliceStatus(
+          { rows: indices.length, ciLow: interval2?.ciLow, ciHigh: interval2?.ciHigh },
+          direction,
+          minRows,
+          margin
+        ) : "not-gated"
       });
     }
   }
@@ -10273,31 +10180,37 @@ function subset(data, indices) {
 }
 
 // src/gate/confusion.ts
-function confusionOf(labels, challenger, champion, threshold, classes) {
+function confusionOf(labels2, challenger, champion, threshold, classes) {
   if (challenger.task === "regression") return void 0;
   const size = challenger.task === "binary" ? 2 : challenger.classCount;
   const matrix = (data) => {
     const m = Array.from({ length: size }, () => new Array(size).fill(0));
     if (data.task === "binary") {
-      for (let i = 0; i < labels.length; i++) m[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
+      for (let i = 0; i < labels2.length; i++) m[labels2[i]][data.scores[i] >= threshold ? 1 : 0]++;
     } else if (data.task === "multiclass") {
       const c = data.classCount;
-      for (let i = 0; i < labels.length; i++) {
+      for (let i = 0; i < labels2.length; i++) {
         let best = 0;
         for (let k = 1; k < c; k++) if (data.probabilities[i * c + k] > data.probabilities[i * c + best]) best = k;
-        if (labels[i] < c) m[labels[i]][best]++;
+        if (labels2[i] < c) m[labels2[i]][best]++;
       }
     }
     return m;
   };
-  return { labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)), challenger: matrix(challenger), champion: champion && matrix(champion) };
+  return {
+    labels: Array.from({ length: size }, (_, i) => classes?.[i] ?? String(i)),
+    challenger: matrix(challenger),
+    champion: champion && matrix(champion)
+  };
 }
 
 // src/gate/judge-holdout.ts
 async function judgeHoldout(model, metric, scored, bytes) {
   const options = { threshold: model.evaluate.threshold };
   const { challenger, champion } = scored;
-  const warnings = scored.missingSliceColumns.map((name) => `slice column "${name}" is not in the held-out set: not reported.`);
+  const warnings = scored.missingSliceColumns.map(
+    (name) => `slice column "${name}" is not in the held-out set: not reported.`
+  );
   const cache = createPreparationCache();
   const challengerMetrics = computeAllMetrics(challenger, options, cache);
   const championMetrics = champion ? computeAllMetrics(champion, options, cache) : void 0;
@@ -10331,7 +10244,12 @@ async function judgeHoldout(model, metric, scored, bytes) {
   }
   const undefinedPrimary = primaryUndefinedReason(metric, scored.name, challengerMetrics, championMetrics);
   if (undefinedPrimary) {
-    evaluation.decision = { verdict: "inconclusive", improvementLow: NaN, improvementHigh: NaN, reasons: [undefinedPrimary] };
+    evaluation.decision = {
+      verdict: "inconclusive",
+      improvementLow: NaN,
+      improvementHigh: NaN,
+      reasons: [undefinedPrimary]
+    };
     return { evaluation, warnings: [...warnings, undefinedPrimary] };
   }
   const paired = await pairedBootstrap(champion, challenger, {
@@ -10357,7 +10275,15 @@ async function judgeHoldout(model, metric, scored, bytes) {
   if (challenger.task === "binary" && champion.task === "binary") {
     const delong = delongTest(champion, challenger, { confidence: model.evaluate.confidence, cache });
     if (!delong.undefinedReason) {
-      evaluation.delong = { aucChampion: delong.championAuc, aucChallenger: delong.challengerAuc, delta: delong.difference, z: delong.z, pValue: delong.pValue, ciLow: delong.ciLow, ciHigh: delong.ciHigh };
+      evaluation.delong = {
+        aucChampion: delong.championAuc,
+        aucChallenger: delong.challengerAuc,
+        delta: delong.difference,
+        z: delong.z,
+        pValue: delong.pValue,
+        ciLow: delong.ciLow,
+        ciHigh: delong.ciHigh
+      };
     }
   }
   if (challenger.task !== "regression" && champion.task !== "regression") {
@@ -10367,9 +10293,22 @@ async function judgeHoldout(model, metric, scored, bytes) {
   evaluation.guardrails = guardrails(model, scored.latency, bytes, challengerMetrics, championMetrics);
   const slices = judgeSlices(model, scored.sliceColumns, metric, challenger, champion, options);
   evaluation.slices = slices.rows;
-  const failingSlices = slices.rows.filter((s) => s.status === "fail").map((s) => ({ name: `slice ${s.column}=${s.value}`, status: "fail", detail: `${metric} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}` }));
+  const failingSlices = slices.rows.filter((s) => s.status === "fail").map((s) => ({
+    name: `slice ${s.column}=${s.value}`,
+    status: "fail",
+    detail: `${metric} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}`
+  }));
   evaluation.decision = decideVerdict(
-    { metric, direction: METRICS.get(metric).direction, champion: paired.champion, challenger: paired.challenger, delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh, confidence: paired.confidence },
+    {
+      metric,
+      direction: METRICS.get(metric).direction,
+      champion: paired.champion,
+      challenger: paired.challenger,
+      delta: paired.delta,
+      ciLow: paired.ciLow,
+      ciHigh: paired.ciHigh,
+      confidence: paired.confidence
+    },
     [...evaluation.guardrails, ...failingSlices],
     model.evaluate.min_improvement
   );
@@ -10381,10 +10320,26 @@ function guardrails(model, latency2, bytes, challengerMetrics, championMetrics) 
   if (latency2) {
     const limit = g.latency_p95_ratio ?? g.latency_median_ratio;
     const judged = judgeLatency(latency2, limit);
-    out.push({ name: "latency_median_ratio", status: judged.failed ? "fail" : "pass", champion: judged.championMedianMs, challenger: judged.challengerMedianMs, unit: `ms per batch of ${latency2.rowsPerBatch} rows (median)`, limit, detail: judged.detail });
+    out.push({
+      name: "latency_median_ratio",
+      status: judged.failed ? "fail" : "pass",
+      champion: judged.championMedianMs,
+      challenger: judged.challengerMedianMs,
+      unit: `ms per batch of ${latency2.rowsPerBatch} rows (median)`,
+      limit,
+      detail: judged.detail
+    });
   }
   if (bytes.champion !== void 0) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));
-  out.push(...metricMarginGuardrails(model.task, g, challengerMetrics, championMetrics, (name) => METRICS.get(name)?.direction));
+  out.push(
+    ...metricMarginGuardrails(
+      model.task,
+      g,
+      challengerMetrics,
+      championMetrics,
+      (name) => METRICS.get(name)?.direction
+    )
+  );
   return out;
 }
 
@@ -10407,7 +10362,8 @@ function onnxSafetyProblems(bytes) {
     }
     if (!sawGraph) return [{ kind: "not-onnx", detail: "no graph: not an ONNX model" }];
   } catch (error) {
-    if (error instanceof ProtoDecodeError) return [{ kind: "not-onnx", detail: `not a valid ONNX protobuf (${error.message})` }];
+    if (error instanceof ProtoDecodeError)
+      return [{ kind: "not-onnx", detail: `not a valid ONNX protobuf (${error.message})` }];
     throw error;
   }
   const allowed = (domain) => BUILT_IN_DOMAINS.has(domain) || localFunctionDomains.has(domain);
@@ -10415,12 +10371,18 @@ function onnxSafetyProblems(bytes) {
   for (const { domain, opType } of nodeDomains) {
     if (allowed(domain) || seen.has(domain)) continue;
     seen.add(domain);
-    problems.push({ kind: "custom-domain", detail: `operator ${JSON.stringify(opType)} is in the custom domain ${JSON.stringify(domain)}, which onnxruntime runs only with a custom-op library` });
+    problems.push({
+      kind: "custom-domain",
+      detail: `operator ${JSON.stringify(opType)} is in the custom domain ${JSON.stringify(domain)}, which onnxruntime runs only with a custom-op library`
+    });
   }
   for (const domain of opsetDomains) {
     if (allowed(domain) || seen.has(domain)) continue;
     seen.add(domain);
-    problems.push({ kind: "custom-domain", detail: `the model imports the custom operator set ${JSON.stringify(domain)}` });
+    problems.push({
+      kind: "custom-domain",
+      detail: `the model imports the custom operator set ${JSON.stringify(domain)}`
+    });
   }
   return problems;
 }
@@ -10467,7 +10429,8 @@ function walkFunction(bytes, problems, nodes) {
   return domain;
 }
 function walkSparse(bytes, where, problems) {
-  for (const f of readFields(bytes)) if (f.wireType === 2 && (f.field === 1 || f.field === 2)) checkTensor(f.value, where, problems);
+  for (const f of readFields(bytes))
+    if (f.wireType === 2 && (f.field === 1 || f.field === 2)) checkTensor(f.value, where, problems);
 }
 function checkTensor(bytes, where, problems) {
   let name = "";
@@ -10489,7 +10452,10 @@ function checkTensor(bytes, where, problems) {
     }
   }
   if (external) {
-    problems.push({ kind: "external-data", detail: `${where} ${JSON.stringify(name)} keeps its data in an external file${location ? ` (${JSON.stringify(location)})` : ""}` });
+    problems.push({
+      kind: "external-data",
+      detail: `${where} ${JSON.stringify(name)} keeps its data in an external file${location ? ` (${JSON.stringify(location)})` : ""}`
+    });
   }
 }
 function opsetDomain(bytes) {
@@ -10512,8 +10478,18 @@ async function evaluateModel(input) {
     reasons: [],
     warnings: [],
     errors: [],
-    challenger: { label: challenger.label, sha256: challenger.sha256, bytes: challenger.bytes, commit: challenger.commit },
-    champion: champion && { label: champion.label, sha256: champion.sha256, bytes: champion.bytes, commit: champion.commit },
+    challenger: {
+      label: challenger.label,
+      sha256: challenger.sha256,
+      bytes: challenger.bytes,
+      commit: challenger.commit
+    },
+    champion: champion && {
+      label: champion.label,
+      sha256: champion.sha256,
+      bytes: champion.bytes,
+      commit: champion.commit
+    },
     holdouts: [],
     seed: model.evaluate.seed,
     resamples: model.evaluate.resamples,
@@ -10521,23 +10497,35 @@ async function evaluateModel(input) {
     minImprovement: model.evaluate.min_improvement
   };
   if (model.evaluate.guardrails.latency_p95_ratio !== void 0) {
-    base.warnings.push(`models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`);
+    base.warnings.push(
+      `models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`
+    );
   }
-  if (champion && champion.sha256 === challenger.sha256) return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+  if (champion && champion.sha256 === challenger.sha256)
+    return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
   let handles = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
     await refuseUnsafeOnnx(challenger, model.artifact);
-    handles = { challenger: await loadModel(challenger.path), champion: champion ? await loadModel(champion.path) : void 0 };
+    handles = {
+      challenger: await loadModel(challenger.path),
+      champion: champion ? await loadModel(champion.path) : void 0
+    };
     for (const holdout of input.holdouts) {
       input.log(`evaluate: ${model.name} on ${holdout.name} (${holdout.paths.length} file(s))`);
       const scored = await scoreHoldout(
         model,
         holdout,
-        { challenger: { label: challenger.label, handle: handles.challenger }, champion: champion && { label: champion.label, handle: handles.champion } },
+        {
+          challenger: { label: challenger.label, handle: handles.challenger },
+          champion: champion && { label: champion.label, handle: handles.champion }
+        },
         input.latencyRounds
       );
-      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, { challenger: challenger.bytes, champion: champion?.bytes });
+      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, {
+        challenger: challenger.bytes,
+        champion: champion?.bytes
+      });
       base.holdouts.push(evaluation);
       base.warnings.push(...warnings);
     }
@@ -10545,11 +10533,16 @@ async function evaluateModel(input) {
     if (!isUserError(error)) throw error;
     return { ...base, kind: "error", verdict: void 0, errors: [...base.errors, error.message] };
   } finally {
-    await Promise.all([handles.challenger && closeModel(handles.challenger), handles.champion && closeModel(handles.champion)]);
+    await Promise.all([
+      handles.challenger && closeModel(handles.challenger),
+      handles.champion && closeModel(handles.champion)
+    ]);
   }
   const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
   const verdict2 = combineVerdicts(verdicts);
-  const reasons = base.holdouts.flatMap((h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []);
+  const reasons = base.holdouts.flatMap(
+    (h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []
+  );
   return { ...base, verdict: verdict2, reasons };
 }
 async function refuseUnsafeOnnx(artifact, path) {
@@ -10568,12 +10561,12 @@ async function refuseUnsafeOnnx(artifact, path) {
 }
 
 // src/gate/holdouts.ts
-import { join as join12 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/gate/commit-tree.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { createHash as createHash8 } from "node:crypto";
-import { dirname as dirname6, join as join11 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import { createHash as createHash9 } from "node:crypto";
+import { dirname as dirname6, join as join10 } from "node:path";
 
 // src/gate/tree-paths.ts
 function matchTreePaths(paths, patterns) {
@@ -10604,18 +10597,25 @@ async function treeFiles(git, commit) {
   return files;
 }
 async function configAt(git, commit, relativePath) {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${relativePath}`]);
-  if (blob.code !== 0) return void 0;
-  const text2 = (await readBlob(git, blob.stdout.trim())).toString("utf8");
+  const blob = await objectAt(git, commit, relativePath);
+  if (blob === void 0) return void 0;
+  const text2 = (await readBlob(git, blob)).toString("utf8");
   return parseConfig(text2, `${relativePath} at ${commit.slice(0, 12)}`);
 }
 async function holdoutAt(git, commit, model, name, files) {
   const tree = files ?? await treeFiles(git, commit);
   const { matched, unmatched } = matchTreePaths([...tree.keys()], model.data.holdout);
   if (unmatched.length) {
-    throw new UserError(`models.${model.name}.data.holdout: "${unmatched[0]}" matches no file at ${commit.slice(0, 12)}. Commit the held-out set, or fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    throw new UserError(
+      `models.${model.name}.data.holdout: "${unmatched[0]}" matches no file at ${commit.slice(0, 12)}. Commit the held-out set, or fix the path in the config.`,
+      { key: `models.${model.name}.data.holdout` }
+    );
   }
-  return materialize(git, matched.map((p) => [p, tree.get(p)]), name);
+  return materialize(
+    git,
+    matched.map((p) => [p, tree.get(p)]),
+    name
+  );
 }
 async function materialize(git, blobs, name) {
   const dir = makeTempDir("holdout");
@@ -10625,19 +10625,19 @@ async function materialize(git, blobs, name) {
       throw new UserError(`${JSON.stringify(path)}: not a safe path inside the repository; refusing to read it.`);
     }
     const bytes = await readBlob(git, blob);
-    await mkdir3(dirname6(join11(dir, path)), { recursive: true });
-    await writeFile3(join11(dir, path), bytes);
-    hashes[path] = createHash8("sha256").update(bytes).digest("hex");
+    await mkdir3(dirname6(join10(dir, path)), { recursive: true });
+    await writeFile4(join10(dir, path), bytes);
+    hashes[path] = createHash9("sha256").update(bytes).digest("hex");
   }
-  return { name, paths: blobs.map(([p]) => join11(dir, p)), files: hashes };
+  return { name, paths: blobs.map(([p]) => join10(dir, p)), files: hashes };
 }
 
 // src/gate/holdouts.ts
 async function holdoutSets(git, root, model, base, configPath, challengerCommit) {
   if (challengerCommit) return holdoutSetsForRev(git, root, model, base, configPath, challengerCommit);
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const baseCommit = base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "";
-  const compare = base !== void 0 && baseCommit !== "" && baseCommit !== head;
+  const head = await headCommit(git);
+  const baseCommit = base ? await commitOf(git, base.ref) : void 0;
+  const compare = base !== void 0 && baseCommit !== void 0 && baseCommit !== head;
   let paths = [];
   try {
     paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
@@ -10645,16 +10645,29 @@ async function holdoutSets(git, root, model, base, configPath, challengerCommit)
     if (!compare || !isUserError(error)) throw error;
   }
   const { hashes } = await hashFiles(root, paths);
-  const current = { name: "holdout", paths: paths.map((p) => join12(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  const current = {
+    name: "holdout",
+    paths: paths.map((p) => join11(root, p)),
+    files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]))
+  };
   if (!compare) return { sets: [current], notices: [] };
   let baseModel;
   try {
     baseModel = (await configAt(git, baseCommit, configPath))?.models.find((m) => m.name === model.name);
   } catch (error) {
-    return { sets: [current], notices: [`the base branch ${base.name}'s ${configPath} cannot be read (${error.message.split("\n")[0]}): judged on this branch's held-out set only.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the base branch ${base.name}'s ${configPath} cannot be read (${error.message.split("\n")[0]}): judged on this branch's held-out set only.`
+      ]
+    };
   }
   const own = (notice) => {
-    if (!paths.length) throw new UserError(`models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`, { key: `models.${model.name}.data.holdout` });
+    if (!paths.length)
+      throw new UserError(
+        `models.${model.name}.data.holdout: "${model.data.holdout[0]}" matches no file, and ${notice}. Fix the path in the config.`,
+        { key: `models.${model.name}.data.holdout` }
+      );
     return { sets: [current], notices: [] };
   };
   if (!baseModel) return own(`the base branch ${base.name} has no model ${model.name} to fall back on`);
@@ -10662,15 +10675,24 @@ async function holdoutSets(git, root, model, base, configPath, challengerCommit)
   const { matched: basePaths } = matchTreePaths([...tree.keys()], baseModel.data.holdout);
   if (basePaths.length === 0) {
     if (!paths.length) own(`the base branch ${base.name} has none either`);
-    return { sets: [current], notices: [`the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the base branch ${base.name} has no file matching its data.holdout (${baseModel.data.holdout.join(", ")}): judged on this branch's held-out set only.`
+      ]
+    };
   }
-  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join12(root, p))])).trim().split("\n") : [];
+  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join11(root, p))])).trim().split("\n") : [];
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
   const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
   const edited = basePaths.filter((p) => working.has(p) && working.get(p) !== tree.get(p));
   if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
-  const baseSet = await materialize(git, basePaths.map((p) => [p, tree.get(p)]), `base holdout (${base.name})`);
+  const baseSet = await materialize(
+    git,
+    basePaths.map((p) => [p, tree.get(p)]),
+    `base holdout (${base.name})`
+  );
   const sets = paths.length ? [baseSet, { ...current, name: "PR holdout" }] : [baseSet];
   return { sets, notices: [changeNotice({ removed, added, edited }, base.name, paths.length > 0)] };
 }
@@ -10678,22 +10700,38 @@ async function holdoutSetsForRev(git, root, model, base, configPath, challengerC
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
   const { hashes } = await hashFiles(root, paths);
   const baseName = base?.name ?? "checked out";
-  const current = { name: "holdout", paths: paths.map((p) => join12(root, p)), files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256])) };
+  const current = {
+    name: "holdout",
+    paths: paths.map((p) => join11(root, p)),
+    files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]))
+  };
   let prModel;
   try {
     prModel = (await configAt(git, challengerCommit, configPath))?.models.find((m) => m.name === model.name);
   } catch (error) {
-    return { sets: [current], notices: [`the pull request's ${configPath} cannot be read (${error.message.split("\n")[0]}): judged on the base's held-out set; its own could not be compared.`] };
+    return {
+      sets: [current],
+      notices: [
+        `the pull request's ${configPath} cannot be read (${error.message.split("\n")[0]}): judged on the base's held-out set; its own could not be compared.`
+      ]
+    };
   }
   const tree = await treeFiles(git, challengerCommit);
   const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
-  const baseBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join12(root, p))])).trim().split("\n") : [];
+  const baseBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join11(root, p))])).trim().split("\n") : [];
   const removed = paths.filter((p) => !prPaths.includes(p));
   const added = prPaths.filter((p) => !paths.includes(p));
   const edited = paths.filter((p, i) => prPaths.includes(p) && tree.get(p) !== baseBlobs[i]);
   if (!removed.length && !added.length && !edited.length) return { sets: [current], notices: [] };
   const baseSet = { ...current, name: `base holdout (${baseName})` };
-  const sets = prPaths.length ? [baseSet, await materialize(git, prPaths.map((p) => [p, tree.get(p)]), "PR holdout")] : [baseSet];
+  const sets = prPaths.length ? [
+    baseSet,
+    await materialize(
+      git,
+      prPaths.map((p) => [p, tree.get(p)]),
+      "PR holdout"
+    )
+  ] : [baseSet];
   return { sets, notices: [changeNotice({ removed, added, edited }, baseName, prPaths.length > 0)] };
 }
 function changeNotice(c, baseName, prSetShown) {
@@ -10709,14 +10747,18 @@ function list(paths) {
 }
 
 // src/gate/private-holdout.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { readFile as readFile6, stat as stat4 } from "node:fs/promises";
 import { basename as basename2, resolve as resolve5 } from "node:path";
 async function privateHoldout(file, cwd) {
   const path = resolve5(cwd, file);
   const info = await stat4(path).catch(() => void 0);
-  if (!info?.isFile()) throw new UserError(`--holdout ${file}: no such file. Pass the held-out file the trusted workflow fetched (CSV, JSON Lines or Parquet).`, { file });
-  const sha2562 = createHash9("sha256").update(await readFile6(path)).digest("hex");
+  if (!info?.isFile())
+    throw new UserError(
+      `--holdout ${file}: no such file. Pass the held-out file the trusted workflow fetched (CSV, JSON Lines or Parquet).`,
+      { file }
+    );
+  const sha2562 = createHash10("sha256").update(await readFile6(path)).digest("hex");
   return { name: "private holdout", paths: [path], files: { [`(private) ${basename2(path)}`]: sha2562 } };
 }
 
@@ -10725,7 +10767,10 @@ var GATE_KEYS = ["task", "label", "classes", "positive", "features", "evaluate",
 function gateChanges(base, branch) {
   const pick2 = (model) => {
     const section = configSection(model);
-    return { ...Object.fromEntries(GATE_KEYS.map((key) => [key, section[key]])), data: { holdout: section.data?.holdout } };
+    return {
+      ...Object.fromEntries(GATE_KEYS.map((key) => [key, section[key]])),
+      data: { holdout: section.data?.holdout }
+    };
   };
   return changedKeys(pick2(base), pick2(branch));
 }
@@ -10744,7 +10789,15 @@ function toResultFile(evaluations, markdown, notes, pullRequest) {
     pullRequest,
     models: evaluations.map((e, i) => {
       const paired = e.holdouts[0]?.paired;
-      return { model: e.model, verdict: e.verdict, conclusion: conclusionOf(e), metric: paired?.metric ?? e.metric, ...paired ? { delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh } : {}, markdown: markdown[i], note: notes[i] };
+      return {
+        model: e.model,
+        verdict: e.verdict,
+        conclusion: conclusionOf(e),
+        metric: paired?.metric ?? e.metric,
+        ...paired ? { delta: paired.delta, ciLow: paired.ciLow, ciHigh: paired.ciHigh } : {},
+        markdown: markdown[i],
+        note: notes[i]
+      };
     })
   };
 }
@@ -10760,12 +10813,19 @@ function parseResultFile(text2, name) {
   try {
     value2 = JSON.parse(text2);
   } catch (error) {
-    throw new UserError(`${name}: not JSON (${error.message}). Pass the file evaluate wrote with --result-file.`, { file: name });
+    throw new UserError(
+      `${name}: not JSON (${error.message}). Pass the file evaluate wrote with --result-file.`,
+      { file: name }
+    );
   }
   const ok = value2?.kind === "modelkeeper-evaluate-result" && value2.schema === 1 && Array.isArray(value2.models) && value2.models.every(
     (m) => typeof m?.model === "string" && typeof m.markdown === "string" && ["success", "failure", "neutral"].includes(m.conclusion) && m.markdown.length < 6e4
   ) && (value2.pullRequest === void 0 || Number.isInteger(value2.pullRequest.number) && /^[0-9a-f]{40}$/.test(value2.pullRequest.headSha));
-  if (!ok) throw new UserError(`${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`, { file: name });
+  if (!ok)
+    throw new UserError(
+      `${name}: not a modelkeeper evaluate result (kind "modelkeeper-evaluate-result", schema 1). Pass the file evaluate wrote with --result-file.`,
+      { file: name }
+    );
   return value2;
 }
 function validatedFields(m) {
@@ -10790,12 +10850,21 @@ function renderEvaluationMarkdown(result) {
   const out = [];
   const name = escapeMarkdown(result.model);
   if (result.kind === "unchanged") {
-    out.push(`### modelkeeper \xB7 ${name}: no comparison`, "", `The challenger is the champion's artifact (sha256 ${markdownCode(result.challenger.sha256.slice(0, 12))}): nothing to evaluate.`);
+    out.push(
+      `### modelkeeper \xB7 ${name}: no comparison`,
+      "",
+      `The challenger is the champion's artifact (sha256 ${markdownCode(result.challenger.sha256.slice(0, 12))}): nothing to evaluate.`
+    );
     for (const w of result.warnings) out.push("", `> \u26A0\uFE0F ${escapeMarkdown(w)}`);
     return out.join("\n") + "\n";
   }
   if (result.kind === "error" || !result.verdict) {
-    out.push(`### modelkeeper \xB7 ${name}: \u26A0\uFE0F no verdict`, "", "The evaluation could not be completed, so no verdict is claimed:", "");
+    out.push(
+      `### modelkeeper \xB7 ${name}: \u26A0\uFE0F no verdict`,
+      "",
+      "The evaluation could not be completed, so no verdict is claimed:",
+      ""
+    );
     out.push(...result.errors.map((e) => `- ${escapeMarkdown(e)}`));
     return out.join("\n") + "\n";
   }
@@ -10803,7 +10872,10 @@ function renderEvaluationMarkdown(result) {
   for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
   out.push("");
   if (result.holdouts.length > 1) {
-    out.push(`> \u26A0\uFE0F **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`, "");
+    out.push(
+      `> \u26A0\uFE0F **This pull request changes the held-out set.** The verdict is decided on the base branch's held-out set, as the base's config names it; the PR's own set is shown too and must not reject.`,
+      ""
+    );
   }
   for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(w)}`, "");
   for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
@@ -10813,7 +10885,10 @@ function renderEvaluationMarkdown(result) {
 function renderHoldout(result, h) {
   const out = [];
   const compared = result.kind === "compared";
-  out.push(`#### ${escapeMarkdown(h.name)} \xB7 ${h.rows.toLocaleString("en-US")} rows${h.positives !== void 0 ? ` (${h.positives.toLocaleString("en-US")} positive)` : ""}`, "");
+  out.push(
+    `#### ${escapeMarkdown(h.name)} \xB7 ${h.rows.toLocaleString("en-US")} rows${h.positives !== void 0 ? ` (${h.positives.toLocaleString("en-US")} positive)` : ""}`,
+    ""
+  );
   if (compared) {
     const level = `${Math.round(result.confidence * 100)}% CI`;
     out.push(`| metric | champion | challenger | \u0394 | ${level} | status |`, "| --- | ---: | ---: | ---: | --- | --- |");
@@ -10833,7 +10908,10 @@ function renderHoldout(result, h) {
       );
     }
     const tests = [];
-    if (h.delong) tests.push(`DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`);
+    if (h.delong)
+      tests.push(
+        `DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`
+      );
     if (h.mcnemar) {
       tests.push(
         `McNemar on per-row correctness: ${h.mcnemar.challengerOnlyCorrect} rows only the challenger gets right, ${h.mcnemar.championOnlyCorrect} only the champion; exact p ${pValue(h.mcnemar.pExact)}, mid-p ${pValue(h.mcnemar.pMidP)}`
@@ -10843,18 +10921,33 @@ function renderHoldout(result, h) {
     out.push(...renderChart(h));
   } else {
     out.push("| metric | challenger |", "| --- | ---: |");
-    for (const m of h.metrics) out.push(`| ${m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : formatNumber2(m.challenger)} |`);
+    for (const m of h.metrics)
+      out.push(
+        `| ${m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : formatNumber2(m.challenger)} |`
+      );
     out.push("");
   }
   if (h.guardrails.length) {
-    out.push("**Guardrails**", "", "| guardrail | champion | challenger | limit | status |", "| --- | ---: | ---: | ---: | --- |");
+    out.push(
+      "**Guardrails**",
+      "",
+      "| guardrail | champion | challenger | limit | status |",
+      "| --- | ---: | ---: | ---: | --- |"
+    );
     for (const g of h.guardrails) {
-      out.push(`| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : formatNumber2(g.champion)} | ${g.challenger === void 0 ? "\u2013" : formatNumber2(g.challenger)} | ${g.limit === void 0 ? "\u2013" : formatNumber2(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`);
+      out.push(
+        `| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : formatNumber2(g.champion)} | ${g.challenger === void 0 ? "\u2013" : formatNumber2(g.challenger)} | ${g.limit === void 0 ? "\u2013" : formatNumber2(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`
+      );
     }
     out.push("");
   }
   if (h.slices.length) {
-    out.push(`<details><summary>Slices (${h.slices.length})</summary>`, "", `| slice | rows | champion | challenger | \u0394 | status |`, "| --- | ---: | ---: | ---: | ---: | --- |");
+    out.push(
+      `<details><summary>Slices (${h.slices.length})</summary>`,
+      "",
+      `| slice | rows | champion | challenger | \u0394 | status |`,
+      "| --- | ---: | ---: | ---: | ---: | --- |"
+    );
     for (const s of h.slices) {
       out.push(
         `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : formatNumber2(s.champion)} | ${s.challenger === void 0 ? "\u2013" : formatNumber2(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
@@ -10864,9 +10957,17 @@ function renderHoldout(result, h) {
   }
   if (h.confusion) {
     out.push("<details><summary>Confusion matrices</summary>", "");
-    for (const [who, matrix] of [["champion", h.confusion.champion], ["challenger", h.confusion.challenger]]) {
+    for (const [who, matrix] of [
+      ["champion", h.confusion.champion],
+      ["challenger", h.confusion.challenger]
+    ]) {
       if (!matrix) continue;
-      out.push(`**${who}** (rows: actual, columns: predicted)`, "", `| | ${h.confusion.labels.map(escapeMarkdown).join(" | ")} |`, `| --- |${h.confusion.labels.map(() => " ---: |").join("")}`);
+      out.push(
+        `**${who}** (rows: actual, columns: predicted)`,
+        "",
+        `| | ${h.confusion.labels.map(escapeMarkdown).join(" | ")} |`,
+        `| --- |${h.confusion.labels.map(() => " ---: |").join("")}`
+      );
       matrix.forEach((row, i) => out.push(`| **${escapeMarkdown(h.confusion.labels[i])}** | ${row.join(" | ")} |`));
       out.push("");
     }
@@ -10875,7 +10976,9 @@ function renderHoldout(result, h) {
   return out;
 }
 function renderChart(h) {
-  const rows = h.metrics.filter((m) => m.champion !== void 0 && Number.isFinite(m.champion) && Number.isFinite(m.challenger) && m.challenger >= 0 && m.challenger <= 1 && m.champion >= 0 && m.champion <= 1);
+  const rows = h.metrics.filter(
+    (m) => m.champion !== void 0 && Number.isFinite(m.champion) && Number.isFinite(m.challenger) && m.challenger >= 0 && m.challenger <= 1 && m.champion >= 0 && m.champion <= 1
+  );
   if (rows.length < 2) return [];
   return [
     "```mermaid",
@@ -10890,11 +10993,22 @@ function renderChart(h) {
   ];
 }
 function renderProvenance(result) {
-  const out = ["<details><summary>Provenance</summary>", "", "| | label | sha256 | bytes |", "| --- | --- | --- | ---: |"];
-  if (result.champion) out.push(`| champion | ${escapeMarkdown(result.champion.label)} | ${markdownCode(result.champion.sha256)} | ${result.champion.bytes} |`);
-  out.push(`| challenger | ${escapeMarkdown(result.challenger.label)} | ${markdownCode(result.challenger.sha256)} | ${result.challenger.bytes} |`);
+  const out = [
+    "<details><summary>Provenance</summary>",
+    "",
+    "| | label | sha256 | bytes |",
+    "| --- | --- | --- | ---: |"
+  ];
+  if (result.champion)
+    out.push(
+      `| champion | ${escapeMarkdown(result.champion.label)} | ${markdownCode(result.champion.sha256)} | ${result.champion.bytes} |`
+    );
+  out.push(
+    `| challenger | ${escapeMarkdown(result.challenger.label)} | ${markdownCode(result.challenger.sha256)} | ${result.challenger.bytes} |`
+  );
   for (const h of result.holdouts) {
-    for (const [path, sha] of Object.entries(h.files)) out.push(`| ${escapeMarkdown(h.name)} | ${markdownCode(path)} | ${markdownCode(sha)} | |`);
+    for (const [path, sha] of Object.entries(h.files))
+      out.push(`| ${escapeMarkdown(h.name)} | ${markdownCode(path)} | ${markdownCode(sha)} | |`);
   }
   out.push("", "</details>", "");
   return out;
@@ -10912,9 +11026,18 @@ function pValue(p) {
 
 // src/report/evaluate-text.ts
 function renderEvaluationText(e) {
-  if (e.kind === "unchanged") return [`${e.model}: unchanged: the challenger is the champion's artifact (sha256 ${e.challenger.sha256.slice(0, 12)}); nothing to compare.`, ...e.warnings.map((w) => `  warning: ${w}`)].join("\n");
-  if (e.kind === "error" || !e.verdict) return [`${e.model}: NO VERDICT: the evaluation could not be completed:`, ...e.errors.map((m) => `  ${m}`)].join("\n");
-  const out = [`${e.model}: ${e.verdict.toUpperCase()}${e.kind === "first-model" ? " (first model: no champion; absolute floors only)" : ""}`];
+  if (e.kind === "unchanged")
+    return [
+      `${e.model}: unchanged: the challenger is the champion's artifact (sha256 ${e.challenger.sha256.slice(0, 12)}); nothing to compare.`,
+      ...e.warnings.map((w) => `  warning: ${w}`)
+    ].join("\n");
+  if (e.kind === "error" || !e.verdict)
+    return [`${e.model}: NO VERDICT: the evaluation could not be completed:`, ...e.errors.map((m) => `  ${m}`)].join(
+      "\n"
+    );
+  const out = [
+    `${e.model}: ${e.verdict.toUpperCase()}${e.kind === "first-model" ? " (first model: no champion; absolute floors only)" : ""}`
+  ];
   for (const r of e.reasons) out.push(`  ${r}`);
   for (const w of e.warnings) out.push(`  warning: ${w}`);
   for (const h of e.holdouts) {
@@ -10927,7 +11050,10 @@ function renderEvaluationText(e) {
     }
     for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
     const failedSlices = h.slices.filter((s) => s.status === "fail");
-    if (h.slices.length) out.push(`    slices: ${h.slices.length} reported, ${failedSlices.length} failed${failedSlices.length ? `: ${failedSlices.map((s) => `${s.column}=${s.value}`).join(", ")}` : ""}`);
+    if (h.slices.length)
+      out.push(
+        `    slices: ${h.slices.length} reported, ${failedSlices.length} failed${failedSlices.length ? `: ${failedSlices.map((s) => `${s.column}=${s.value}`).join(", ")}` : ""}`
+      );
   }
   return out.join("\n");
 }
@@ -10939,8 +11065,12 @@ function renderEvaluationHtml(evaluations) {
     const reasons = `<ul>${[...e.reasons, ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
     const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join("");
     const holdouts = e.holdouts.map((h) => {
-      const rows = h.metrics.map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)}</td><td>${formatNumber2(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : formatNumber2(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : ""}</td></tr>`).join("");
-      const guards = h.guardrails.map((g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`).join("");
+      const rows = h.metrics.map(
+        (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)}</td><td>${formatNumber2(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : formatNumber2(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : ""}</td></tr>`
+      ).join("");
+      const guards = h.guardrails.map(
+        (g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`
+      ).join("");
       return `<h3>${escapeHtml(h.name)} \xB7 ${h.rows} rows</h3><table><tr><th>metric</th><th>champion</th><th>challenger</th><th>\u0394</th><th>CI</th></tr>${rows}</table>${guards ? `<table><tr><th>guardrail</th><th colspan="3">detail</th><th>status</th></tr>${guards}</table>` : ""}`;
     }).join("");
     return `<section>${head}${reasons}${warnings}${holdouts}</section>`;
@@ -11010,7 +11140,9 @@ function repoFromEnv(env) {
   const full = env.GITHUB_REPOSITORY ?? "";
   const [owner, repo, ...rest] = full.split("/");
   if (!owner || !repo || rest.length) {
-    throw new UserError(`GITHUB_REPOSITORY is "${full}". Expected format {owner}/{repo} (it is set in every GitHub Actions job).`);
+    throw new UserError(
+      `GITHUB_REPOSITORY is "${full}". Expected format {owner}/{repo} (it is set in every GitHub Actions job).`
+    );
   }
   return { owner, repo };
 }
@@ -11033,29 +11165,57 @@ async function reportCheckRun(github, repo, check) {
       status: "completed",
       conclusion: check.conclusion,
       completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-      output: { title: check.title.slice(0, 255), summary: check.summary.slice(0, 65e3), text: check.text?.slice(0, 65e3) }
+      output: {
+        title: check.title.slice(0, 255),
+        summary: check.summary.slice(0, 65e3),
+        text: check.text?.slice(0, 65e3)
+      }
     });
     return { created: true, url: data.html_url ?? void 0 };
   } catch (error) {
     const status = error.status;
-    if (status === 403 || status === 404) return { created: false, reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result` };
+    if (status === 403 || status === 404)
+      return {
+        created: false,
+        reason: `the token may not write checks (HTTP ${status}); the job summary and outputs carry the result`
+      };
     return { created: false, reason: `the check run could not be created: ${error.message}` };
   }
 }
 
 // src/commands/evaluate.ts
 var EVALUATE_OPTIONS = {
-  champion: { type: "string", value: "REV|PATH", description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)" },
-  challenger: { type: "string", value: "PATH", description: "the challenger ONNX file (default: the artifact in the working tree)" },
+  champion: {
+    type: "string",
+    value: "REV|PATH",
+    description: "the champion: a commit, branch or tag, or an ONNX file (default: the newest modelkeeper/<model>/v<N> tag, else the base branch)"
+  },
+  challenger: {
+    type: "string",
+    value: "PATH",
+    description: "the challenger ONNX file (default: the artifact in the working tree)"
+  },
   "challenger-rev": {
     type: "string",
     value: "REV",
     description: "take the challenger's bytes from git objects at REV (a fetched pull request head), not from the working tree: no file of REV is checked out and none of its code runs; config and held-out set stay the working tree's (the base branch's in the trusted workflow)"
   },
-  holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)" },
-  "result-file": { type: "string", value: "FILE", description: "write the result for the comment command (fork pull requests)" },
+  holdout: {
+    type: "string",
+    value: "FILE",
+    description: "judge on this held-out file instead of data.holdout: a private set kept out of the repository, which no pull request can see or change (see README: Security)"
+  },
+  "result-file": {
+    type: "string",
+    value: "FILE",
+    description: "write the result for the comment command (fork pull requests)"
+  },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run, even with a token" },
-  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  "comment-author": {
+    type: "string",
+    value: "LOGIN",
+    description: "login the token comments as, to find its earlier comment (default: asked of the API)"
+  },
   push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
   remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
 };
@@ -11071,22 +11231,44 @@ async function runEvaluate(context, values, overrides = {}) {
   const { git, root } = workspace;
   const pr = overrides.pullRequest ?? pullRequestFromEnv(context.env);
   const challengerRev = values["challenger-rev"];
-  if (challengerRev && values.challenger !== void 0) throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
+  if (challengerRev && values.challenger !== void 0)
+    throw new UserError("--challenger and --challenger-rev both name the challenger: pass one.");
   const commit = challengerRev ? await resolveCommit(git, challengerRev) : overrides.commit ?? await resolveCommit(git, await recordTarget(git, context.env, void 0));
   const base = values.champion ? void 0 : await baseRef(git, context.env);
   const evaluations = [];
   for (const model of workspace.models) {
     const challenger = await challengerOf(git, context.cwd, root, model, commit, values.challenger, challengerRev);
-    const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, { sha256: challenger.sha256, commit });
+    const { champion, ignoredTags } = await resolveChampion(git, model, context.env, context.cwd, values.champion, {
+      sha256: challenger.sha256,
+      commit
+    });
     for (const ignored of ignoredTags) context.warn(`ignored ${ignored.tag}: ${ignored.reason}`);
     const plan = values.holdout !== void 0 ? { sets: [await privateHoldout(values.holdout, context.cwd)], notices: [] } : await holdoutSets(git, root, model, base, workspace.config.relativePath, challengerRev ? commit : void 0);
-    const gateNotice = await gateSettingsNotice(git, model, workspace.config.relativePath, challengerRev ? commit : void 0, base);
+    const gateNotice = await gateSettingsNotice(
+      git,
+      model,
+      workspace.config.relativePath,
+      challengerRev ? commit : void 0,
+      base
+    );
     if (gateNotice) plan.notices.unshift(gateNotice);
-    const evaluation = await evaluateModel({ model, challenger: { ...challenger, commit }, champion, holdouts: plan.sets, log: context.log });
+    const evaluation = await evaluateModel({
+      model,
+      challenger: { ...challenger, commit },
+      champion,
+      holdouts: plan.sets,
+      log: context.log
+    });
     evaluation.notices = plan.notices;
-    evaluation.warnings.unshift(...plan.notices, ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+    evaluation.warnings.unshift(
+      ...plan.notices,
+      ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`)
+    );
     if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
-    evaluation.inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}) };
+    evaluation.inputs = {
+      configSha256: configSectionSha256(model),
+      holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {})
+    };
     if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
     evaluations.push(evaluation);
   }
@@ -11096,7 +11278,10 @@ async function runEvaluate(context, values, overrides = {}) {
   if (written.length) await appendNoteLines(git, commit, written);
   if (values.push && written.length) await pushNotes(git, values.remote ?? "origin");
   if (values["result-file"] !== void 0) {
-    await writeFile4(resolve6(context.cwd, values["result-file"]), JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha })));
+    await writeFile5(
+      resolve6(context.cwd, values["result-file"]),
+      JSON.stringify(toResultFile(evaluations, markdowns, notes, pr && { number: pr.number, headSha: pr.headSha }))
+    );
   }
   const posted = values["no-comment"] ? [] : await postToPullRequest(context, evaluations, markdowns, pr, values["comment-author"]);
   const exitCode = evaluations.some((e) => e.kind === "error") ? 2 : evaluations.every((e) => e.kind === "unchanged" || e.verdict === "promote") ? 0 : 1;
@@ -11147,14 +11332,17 @@ async function challengerOf(git, cwd, root, model, commit, file, rev) {
   const artifact = model.artifact;
   if (rev) {
     const found = await fromGit(git, commit, artifact, `commit ${commit.slice(0, 12)} (from git objects)`);
-    if (!found) throw new UserError(`--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`);
+    if (!found)
+      throw new UserError(
+        `--challenger-rev ${rev}: ${artifact} (the artifact the base's config names) does not exist at ${commit.slice(0, 12)}. A pull request that moves the artifact must change the config on the base branch first.`
+      );
     return found;
   }
   if (typeof file === "string") return fromFile(resolve6(cwd, file), `file ${file}`);
   return fromFile(insideRepository(root, artifact, `models.${model.name}.artifact`), "working tree");
 }
 async function gateSettingsNotice(git, model, configPath, challengerCommit, base) {
-  const other = challengerCommit ?? (base ? (await git.tryRun(["rev-parse", "--verify", "--quiet", `${base.ref}^{commit}`])).stdout.trim() : "");
+  const other = challengerCommit ?? (base ? await commitOf(git, base.ref) : void 0);
   if (!other) return void 0;
   const config = await configAt(git, other, configPath).catch(() => void 0);
   const counterpart = config?.models.find((m) => m.name === model.name);
@@ -11171,10 +11359,15 @@ async function warnIfNotRetrained(e, git, commit, championCommit) {
     changed = await inputsFingerprint(git, mine) !== await inputsFingerprint(git, theirs);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    e.warnings.push(`whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`);
+    e.warnings.push(
+      `whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`
+    );
     return;
   }
-  if (changed) e.warnings.push("the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.");
+  if (changed)
+    e.warnings.push(
+      "the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact."
+    );
 }
 async function inputsFingerprint(git, record) {
   const { inputs } = await readRecordedInputs(git, record, `the record of ${record.model}`);
@@ -11195,7 +11388,9 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
     } catch (error) {
       const status = error.status;
       if (status !== 403 && status !== 404) throw error;
-      context.warn(`could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`);
+      context.warn(
+        `could not comment on pull request #${pr.number} (HTTP ${status}): a fork's read-only token? Use --result-file and the comment workflow (see README).`
+      );
     }
     const check = await reportCheckRun(checks?.github ?? github, repo, {
       name: `modelkeeper / ${evaluation.model}`,
@@ -11211,16 +11406,17 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join15, relative as relative4 } from "node:path";
+import { join as join13, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
-import { join as join14, resolve as resolve7, relative as relative3, sep as sep4 } from "node:path";
+import { join as join12, resolve as resolve7, relative as relative3, sep as sep5 } from "node:path";
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const found = await expandOne2(cwd, pattern);
-    if (found.length === 0) throw new UserError(`${what}: "${pattern}" matches no file. Check the path (relative paths start at ${cwd}).`);
+    if (found.length === 0)
+      throw new UserError(`${what}: "${pattern}" matches no file. Check the path (relative paths start at ${cwd}).`);
     for (const f of found) out.add(f);
   }
   return [...out].sort();
@@ -11233,21 +11429,121 @@ async function expandOne2(cwd, pattern) {
     if (info?.isDirectory()) return walk2(absolute, () => true);
     return [];
   }
-  const normalized = absolute.split(sep4).join("/");
+  const normalized = absolute.split(sep5).join("/");
   const base = staticPrefix(normalized) || "/";
   const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
   if (!(await stat5(base).catch(() => void 0))?.isDirectory()) return [];
-  return walk2(base, (path) => matcher.test(relative3(base, path).split(sep4).join("/")));
+  return walk2(base, (path) => matcher.test(relative3(base, path).split(sep5).join("/")));
 }
 async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path = join14(dir, entry.name);
+    const path = join12(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path, accept));
     else if (entry.isFile() && accept(path)) out.push(path);
   }
   return out;
+}
+
+// src/monitor/column-pool.ts
+import { availableParallelism as availableParallelism3 } from "node:os";
+var MIN_POOLED_VALUES = 1 << 19;
+var DEFAULT_POOL_POLICY = { minValues: MIN_POOLED_VALUES, threads: availableParallelism3() };
+var ColumnPool = class {
+  constructor(policy = DEFAULT_POOL_POLICY) {
+    this.policy = policy;
+  }
+  policy;
+  workers;
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  dead = /* @__PURE__ */ new Set();
+  /** Threads used by the last call (0: this thread alone), for tests and benchmarks. */
+  lastThreads = 0;
+  summarize(columns, psiBins) {
+    return this.run(columns.map((column2) => ({ op: "summarize", column: column2, psiBins })));
+  }
+  sort(values) {
+    return this.run(values.map((v) => ({ op: "sort", values: v })));
+  }
+  measure(pairs) {
+    return this.run(pairs.map((p) => ({ op: "measure", ...p })));
+  }
+  /** Runs the jobs, results in their order. */
+  async run(jobs) {
+    const total = jobs.reduce((sum, job) => sum + jobSize(job), 0);
+    const wanted = Math.min(this.policy.threads, jobs.length);
+    const workers = wanted >= 2 && total >= this.policy.minValues ? (await this.start()).slice(0, wanted) : [];
+    this.lastThreads = workers.length;
+    if (workers.length === 0) return jobs.map(runColumnJob);
+    const results = new Array(jobs.length);
+    const order = jobs.map((_, i) => i).sort((a, b) => jobSize(jobs[b]) - jobSize(jobs[a]));
+    let next = 0;
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < order.length) {
+          const i = order[next++];
+          results[i] = await this.send(worker, jobs[i]).catch(() => runColumnJob(jobs[i]));
+        }
+      })
+    );
+    return results;
+  }
+  async close() {
+    const workers = this.workers ? await this.workers : [];
+    this.workers = void 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  start() {
+    this.workers ??= (async () => {
+      const entry = { bundled: "column-worker", source: new URL("./column-worker.ts", import.meta.url) };
+      const started = await Promise.all(Array.from({ length: this.policy.threads }, () => startWorker(entry)));
+      const workers = started.filter((w) => w !== void 0);
+      for (const worker of workers) {
+        worker.unref();
+        worker.on("message", ({ id, result, failed }) => {
+          const pending = this.pending.get(id);
+          this.pending.delete(id);
+          if (failed !== void 0) pending?.reject(new Error(failed));
+          else pending?.resolve(result);
+        });
+        worker.on("error", (error) => this.fail(worker, error));
+        worker.on("exit", () => this.fail(worker, new Error("column worker exited")));
+      }
+      return workers.length >= 2 ? workers : (await Promise.all(workers.map((w) => w.terminate())), []);
+    })();
+    return this.workers;
+  }
+  send(worker, job) {
+    const id = this.nextId++;
+    if (this.dead.has(worker)) return Promise.reject(new Error("column worker exited"));
+    return new Promise((resolve11, reject) => {
+      this.pending.set(id, { worker, resolve: resolve11, reject });
+      worker.postMessage({ id, job: compactJob(job) });
+    });
+  }
+  /** A worker that failed or exited: its jobs go back to the callers (who run them here). */
+  fail(worker, error) {
+    this.dead.add(worker);
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== worker) continue;
+      this.pending.delete(id);
+      pending.reject(error);
+    }
+  }
+};
+function compact(values) {
+  return values.byteOffset === 0 && values.byteLength === values.buffer.byteLength ? values : values.slice();
+}
+function compactJob(job) {
+  if (job.op === "summarize") return { ...job, column: { ...job.column, values: compact(job.column.values) } };
+  if (job.op === "sort") return { op: "sort", values: compact(job.values) };
+  return {
+    op: "measure",
+    reference: { ...job.reference, sortedValues: compact(job.reference.sortedValues) },
+    current: { ...job.current, sortedValues: compact(job.current.sortedValues) }
+  };
 }
 
 // src/monitor/unscored-rows.ts
@@ -11280,7 +11576,13 @@ function distinctSorted(sorted2) {
 function emptyBinnedWindow(referenceSorted) {
   const grid = distinctSorted(referenceSorted);
   const k = grid.length;
-  return { grid, equal: new Float64Array(k), gapCount: new Float64Array(k + 1), gapOffset: new Float64Array(k + 1), count: 0 };
+  return {
+    grid,
+    equal: new Float64Array(k),
+    gapCount: new Float64Array(k + 1),
+    gapOffset: new Float64Array(k + 1),
+    count: 0
+  };
 }
 function addToBinnedWindow(window2, values) {
   let present = 0;
@@ -11344,7 +11646,7 @@ function compareBinnedWindow(referenceSorted, window2) {
   let sum = 0;
   let compensation = 0;
   let errorBound = 0;
-  const add2 = (term) => {
+  const add = (term) => {
     const t = sum + term;
     compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
     sum = t;
@@ -11353,7 +11655,7 @@ function compareBinnedWindow(referenceSorted, window2) {
   if (gapCount[0] > 0) {
     below = gapCount[0];
     consider(0 / n1 - below / n2, grid[0]);
-    add2(gapOffset[0] / n2);
+    add(gapOffset[0] / n2);
   }
   let i = 0;
   for (let j = 0; j < size; j++) {
@@ -11370,21 +11672,21 @@ function compareBinnedWindow(referenceSorted, window2) {
         const end = (below + inGap) / n2 - fRef;
         consider(fRef - (below + inGap) / n2, u);
         const signed2 = start2 * width + (inGap * width - gapOffset[j + 1]) / n2;
-        if (start2 >= 0) add2(signed2);
-        else if (end <= 0) add2(-signed2);
+        if (start2 >= 0) add(signed2);
+        else if (end <= 0) add(-signed2);
         else {
           const low = Math.abs(signed2);
           const high = Math.min(signed2 + 2 * -start2 * width, -signed2 + 2 * end * width);
-          add2((low + high) / 2);
+          add((low + high) / 2);
           errorBound += (high - low) / 2;
         }
       } else {
-        add2(Math.abs(start2) * width);
+        add(Math.abs(start2) * width);
       }
     } else if (inGap > 0) {
       below += inGap;
       consider(1 - below / n2, u);
-      add2(gapOffset[j + 1] / n2);
+      add(gapOffset[j + 1] / n2);
     }
     if (j + 1 < size) below += inGap;
   }
@@ -11405,7 +11707,10 @@ var WindowSummarizer = class {
     const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
     const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));
     for (const [name, reference] of references) {
-      this.accumulators.set(name, reference.kind === "numeric" ? new NumericAccumulator(name, reference, perColumn, options.sampleFor) : new CategoricalAccumulator(name, options.sampleFor));
+      this.accumulators.set(
+        name,
+        reference.kind === "numeric" ? new NumericAccumulator(name, reference, perColumn, options.sampleFor) : new CategoricalAccumulator(name, options.sampleFor)
+      );
     }
   }
   references;
@@ -11431,12 +11736,25 @@ var WindowSummarizer = class {
     }
     this.rowCount += batch.rowCount;
   }
-  finish() {
+  /**
+   * The values numeric columns kept exactly, unsorted, by column: a caller may sort them
+   * elsewhere (sortedNonMissing, on other threads) and hand them to finish().
+   */
+  keptValues() {
+    const kept = /* @__PURE__ */ new Map();
+    for (const [name, accumulator] of this.accumulators) {
+      const values = accumulator instanceof NumericAccumulator ? accumulator.kept() : void 0;
+      if (values && this.sawColumn.has(name) && !this.kindChanges.has(name)) kept.set(name, values);
+    }
+    return kept;
+  }
+  /** The summaries; `sorted` holds keptValues() passed through sortedNonMissing, by column. */
+  finish(sorted2) {
     const columns = /* @__PURE__ */ new Map();
     const samples = /* @__PURE__ */ new Map();
     for (const [name, accumulator] of this.accumulators) {
       if (!this.sawColumn.has(name) || this.kindChanges.has(name)) continue;
-      columns.set(name, accumulator.finish(this.rowCount));
+      columns.set(name, accumulator.finish(this.rowCount, sorted2?.get(name)));
       const sample = accumulator.sample();
       if (sample) samples.set(name, sample);
     }
@@ -11481,7 +11799,9 @@ var NumericAccumulator = class {
   append(values) {
     let buffer = this.buffer;
     if (this.buffered + values.length > buffer.length) {
-      const grown = new Float64Array(Math.min(this.exactLimit, Math.max(buffer.length * 2, this.buffered + values.length)));
+      const grown = new Float64Array(
+        Math.min(this.exactLimit, Math.max(buffer.length * 2, this.buffered + values.length))
+      );
       grown.set(buffer.subarray(0, this.buffered));
       buffer = this.buffer = grown;
     }
@@ -11530,13 +11850,25 @@ var NumericAccumulator = class {
     this.m2 += batchM2 + delta * delta * this.present * batch.count / total;
     this.present = total;
   }
-  finish(rowCount3) {
+  /** The values kept exactly (undefined once the window switched to counts). */
+  kept() {
+    return this.buffer?.subarray(0, this.buffered);
+  }
+  finish(rowCount3, sorted2) {
     const base = { kind: "numeric", name: this.name, rowCount: rowCount3, missingCount: rowCount3 - this.present };
     if (this.buffer) {
-      const sortedValues2 = sortedNonMissing(this.buffer.subarray(0, this.buffered));
-      const { mean: mean2, std } = moments(sortedValues2);
-      const n = sortedValues2.length;
-      return { ...base, sortedValues: sortedValues2, sampled: false, mean: mean2, std, min: n ? sortedValues2[0] : NaN, max: n ? sortedValues2[n - 1] : NaN };
+      const sortedValues = sorted2 ?? sortedNonMissing(this.buffer.subarray(0, this.buffered));
+      const { mean: mean2, std } = moments(sortedValues);
+      const n = sortedValues.length;
+      return {
+        ...base,
+        sortedValues,
+        sampled: false,
+        mean: mean2,
+        std,
+        min: n ? sortedValues[0] : NaN,
+        max: n ? sortedValues[n - 1] : NaN
+      };
     }
     const empty = this.present === 0;
     const summary = {
@@ -11550,7 +11882,15 @@ var NumericAccumulator = class {
     };
     if (empty || this.reference.sortedValues.length === 0) return summary;
     const comparison = compareBinnedWindow(this.reference.sortedValues, this.binned);
-    return { ...summary, measured: { reference: this.reference, ...comparison, psiCounts: this.psiCounts, by: "counted on the reference's values" } };
+    return {
+      ...summary,
+      measured: {
+        reference: this.reference,
+        ...comparison,
+        psiCounts: this.psiCounts,
+        by: "counted on the reference's values"
+      }
+    };
   }
   sample() {
     if (!this.reservoir) return void 0;
@@ -11588,13 +11928,25 @@ var CategoricalAccumulator = class {
   }
   finish(rowCount3) {
     const missingCount = this.missing + (rowCount3 - this.rows);
-    return { kind: "categorical", name: this.name, rowCount: rowCount3, missingCount, categories: [...this.counts.keys()], counts: [...this.counts.values()] };
+    return {
+      kind: "categorical",
+      name: this.name,
+      rowCount: rowCount3,
+      missingCount,
+      categories: [...this.counts.keys()],
+      counts: [...this.counts.values()]
+    };
   }
   sample() {
     if (!this.reservoir) return void 0;
     const categories = [...new Set(this.reservoir.items)];
     const index = new Map(categories.map((c, i) => [c, i]));
-    return { kind: "categorical", name: this.name, categories, codes: Int32Array.from(this.reservoir.items, (c) => index.get(c)) };
+    return {
+      kind: "categorical",
+      name: this.name,
+      categories,
+      codes: Int32Array.from(this.reservoir.items, (c) => index.get(c))
+    };
   }
 };
 var Reservoir = class {
@@ -11648,11 +12000,16 @@ async function summarizeWindowFiles(paths, references, options) {
     }
   } catch (error) {
     if (isUserError(error) && /its type is set to numeric/.test(error.message)) {
-      throw new UserError(`${error.message} (drift reads the window with the reference's column types and drift.types: a text value in a column that is numeric in the reference is a change drift will not guess about.)`, error.where);
+      throw new UserError(
+        `${error.message} (drift reads the window with the reference's column types and drift.types: a text value in a column that is numeric in the reference is a change drift will not guess about.)`,
+        error.where
+      );
     }
     throw error;
   }
-  return { ...summarizer.finish(), scoringNote, unscored };
+  const kept = options.pool ? summarizer.keptValues() : /* @__PURE__ */ new Map();
+  const sorted2 = kept.size ? await options.pool.sort([...kept.values()]) : [];
+  return { ...summarizer.finish(new Map([...kept.keys()].map((name, i) => [name, sorted2[i]]))), scoringNote, unscored };
 }
 
 // src/report/drift-markdown.ts
@@ -11678,7 +12035,10 @@ function renderDriftMarkdown(input) {
   const unseen = a.columns.filter((c) => c.unseenCategories.length);
   if (unseen.length) {
     out.push("**New categories** (absent from the reference)", "");
-    for (const c of unseen) out.push(`- ${markdownCode(c.name)}: ${c.unseenCategories.slice(0, 5).map((u) => `${markdownCode(u.category)} ${pct(u.share)}`).join(", ")}${c.unseenCategories.length > 5 ? ", \u2026" : ""}`);
+    for (const c of unseen)
+      out.push(
+        `- ${markdownCode(c.name)}: ${c.unseenCategories.slice(0, 5).map((u) => `${markdownCode(u.category)} ${pct(u.share)}`).join(", ")}${c.unseenCategories.length > 5 ? ", \u2026" : ""}`
+      );
     out.push("");
   }
   out.push(
@@ -11692,7 +12052,10 @@ function renderDriftMarkdown(input) {
   return out.join("\n");
 }
 function table(columns) {
-  const rows = ["| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref \u2192 cur | why |", "| --- | --- | --- | ---: | ---: | --- | --- |"];
+  const rows = [
+    "| column | type | drift | effect (beyond noise) | p (adjusted) | missing ref \u2192 cur | why |",
+    "| --- | --- | --- | ---: | ---: | --- | --- |"
+  ];
   for (const c of columns) {
     const effect = c.effect ? `${c.effect.measure === "wasserstein" ? "W" : "JS"} ${fmt(c.effect.value)} (${fmt(c.effect.excess)})` : "\u2013";
     const p = c.significance ? fmt(c.significance.adjustedPValue, 4) : "\u2013";
@@ -11738,10 +12101,25 @@ ${cards}
 }
 function card(c, histogram) {
   const rows = [];
-  if (c.significance) rows.push([c.significance.test === "ks" ? "KS statistic" : "\u03C7\xB2 statistic", `${c.significance.statistic.toPrecision(4)} (p adj. ${c.significance.adjustedPValue.toPrecision(3)})`]);
-  if (c.effect) rows.push([c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen\u2013Shannon", `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`]);
-  rows.push(["missing", `${(c.reference.missingShare * 100).toFixed(1)}% \u2192 ${(c.current.missingShare * 100).toFixed(1)}%`]);
-  if (c.unseenCategories.length) rows.push(["new categories", c.unseenCategories.slice(0, 5).map((u) => `${u.category} (${(u.share * 100).toFixed(1)}%)`).join(", ")]);
+  if (c.significance)
+    rows.push([
+      c.significance.test === "ks" ? "KS statistic" : "\u03C7\xB2 statistic",
+      `${c.significance.statistic.toPrecision(4)} (p adj. ${c.significance.adjustedPValue.toPrecision(3)})`
+    ]);
+  if (c.effect)
+    rows.push([
+      c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen\u2013Shannon",
+      `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`
+    ]);
+  rows.push([
+    "missing",
+    `${(c.reference.missingShare * 100).toFixed(1)}% \u2192 ${(c.current.missingShare * 100).toFixed(1)}%`
+  ]);
+  if (c.unseenCategories.length)
+    rows.push([
+      "new categories",
+      c.unseenCategories.slice(0, 5).map((u) => `${u.category} (${(u.share * 100).toFixed(1)}%)`).join(", ")
+    ]);
   return `<section class="card${c.drifted ? " drifted" : ""}" data-column="${escapeHtml(c.name)}" data-drifted="${c.drifted}">
 <h2>${escapeHtml(c.name)}${c.role === "prediction" ? '<span class="badge role">prediction</span>' : ""}<span class="badge ${c.drifted ? "yes" : "no"}">${c.drifted ? "drift" : "no drift"}</span></h2>
 <p class="reason">${escapeHtml(c.reason)}</p>
@@ -11815,7 +12193,9 @@ function histogramOf(reference, current) {
     const a = shares(reference);
     const b = shares(current);
     const all = /* @__PURE__ */ new Set([...a.counts.keys(), ...b.counts.keys()]);
-    const ranked = [...all].sort((x, y) => (b.counts.get(y) ?? 0) / (b.n || 1) + (a.counts.get(y) ?? 0) / (a.n || 1) - ((b.counts.get(x) ?? 0) / (b.n || 1) + (a.counts.get(x) ?? 0) / (a.n || 1)));
+    const ranked = [...all].sort(
+      (x, y) => (b.counts.get(y) ?? 0) / (b.n || 1) + (a.counts.get(y) ?? 0) / (a.n || 1) - ((b.counts.get(x) ?? 0) / (b.n || 1) + (a.counts.get(x) ?? 0) / (a.n || 1))
+    );
     const shown = ranked.slice(0, MAX_CATEGORIES);
     const other = ranked.length > MAX_CATEGORIES;
     const share = (side) => {
@@ -11823,7 +12203,12 @@ function histogramOf(reference, current) {
       if (other) values.push(1 - values.reduce((s, v) => s + v, 0));
       return values;
     };
-    return { kind: "categorical", labels: other ? [...shown, "(other)"] : shown, reference: share(a), current: share(b) };
+    return {
+      kind: "categorical",
+      labels: other ? [...shown, "(other)"] : shown,
+      reference: share(a),
+      current: share(b)
+    };
   }
   return void 0;
 }
@@ -11839,17 +12224,33 @@ async function upsertDriftIssue(github, repo, model, body) {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}
 ${body}`;
-  const open3 = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open3.find((issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot");
+  const open3 = await github.paginate(github.rest.issues.listForRepo, {
+    ...repo,
+    state: "open",
+    labels: DRIFT_LABEL,
+    per_page: 100
+  });
+  const existing = open3.find(
+    (issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot"
+  );
   if (existing) {
     const { data: data2 } = await github.rest.issues.update({ ...repo, issue_number: existing.number, body: full });
     return { number: data2.number, url: data2.html_url, action: "updated" };
   }
-  const { data } = await github.rest.issues.create({ ...repo, title: `Drift detected: ${model}`, body: full, labels: [DRIFT_LABEL] });
+  const { data } = await github.rest.issues.create({
+    ...repo,
+    title: `Drift detected: ${model}`,
+    body: full,
+    labels: [DRIFT_LABEL]
+  });
   return { number: data.number, url: data.html_url, action: "created" };
 }
 async function sendDriftDispatch(github, repo, payload) {
-  await github.rest.repos.createDispatchEvent({ ...repo, event_type: DRIFT_DISPATCH, client_payload: payload });
+  await github.rest.repos.createDispatchEvent({
+    ...repo,
+    event_type: DRIFT_DISPATCH,
+    client_payload: payload
+  });
 }
 
 // src/commands/drift.ts
@@ -11859,108 +12260,175 @@ var driftCommand = defineCommand({
   summary: "input and prediction drift of a production window against the reference (training) data",
   usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
   options: {
-    current: { type: "string", multiple: true, value: "PATH", description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several" },
-    reference: { type: "string", multiple: true, value: "PATH", description: "reference data (default: drift.reference, else data.train)" },
-    issue: { type: "boolean", description: "when drift is found, open the model's drift issue (label drift) or update the open one" },
-    dispatch: { type: "boolean", description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot" }
+    current: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several"
+    },
+    reference: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "reference data (default: drift.reference, else data.train)"
+    },
+    issue: {
+      type: "boolean",
+      description: "when drift is found, open the model's drift issue (label drift) or update the open one"
+    },
+    dispatch: {
+      type: "boolean",
+      description: "when drift is found, send repository_dispatch modelkeeper-drift for the retrain bot"
+    }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const currentPatterns = values.current ?? [];
-    if (!currentPatterns.length) throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
+    if (!currentPatterns.length)
+      throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
     const currentSource = currentPaths.join(", ");
     const results = [];
     const markdowns = [];
     const htmls = [];
-    for (const model of workspace.models) {
-      const types = model.drift.types;
-      const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
-      const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(workspace.root, model.drift.reference ?? model.data.train, `models.${model.name}.drift.reference`)).map((p) => join15(workspace.root, p));
-      const handle2 = await openModel(model, workspace.root);
-      try {
-        let ref;
-        let note = handle2.note;
-        let referenceUnscored = { count: 0 };
-        if (stored) ref = stored.profile;
-        else {
-          context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
-          ref = await readTables(referencePaths, { types });
-          if (handle2.score) {
-            try {
-              ref = await handle2.score(ref);
-              referenceUnscored = countUnscored(ref);
-            } catch (error) {
-              if (!isUserError(error)) throw error;
-              context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
-              note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
-              handle2.score = void 0;
+    const pool = new ColumnPool();
+    try {
+      for (const model of workspace.models) {
+        const types = model.drift.types;
+        const stored = !values.reference && model.drift.profile ? await storedProfile(workspace.git, model, context) : void 0;
+        const referencePaths = stored ? [] : values.reference ? await expandInputs(context.cwd, values.reference, "--reference") : (await expandPaths(
+          workspace.root,
+          model.drift.reference ?? model.data.train,
+          `models.${model.name}.drift.reference`
+        )).map((p) => join13(workspace.root, p));
+        const handle2 = await openModel(model, workspace.root);
+        try {
+          let ref;
+          let note = handle2.note;
+          let referenceUnscored = { count: 0 };
+          if (stored) ref = stored.profile;
+          else {
+            context.log(`drift: ${model.name}: reading the reference (${referencePaths.length} file(s))`);
+            ref = await readTables(referencePaths, { types });
+            if (handle2.score) {
+              try {
+                ref = await handle2.score(ref);
+                referenceUnscored = countUnscored(ref);
+              } catch (error) {
+                if (!isUserError(error)) throw error;
+                context.warn(`${model.name}: prediction drift skipped: ${error.message}`);
+                note = `Input drift only: the model could not score the data (${error.message.split("\n")[0]}).`;
+                handle2.score = void 0;
+              }
             }
           }
-        }
-        const referenceSide = summarizeReference(ref);
-        const features = model.drift.features ?? model.features;
-        const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceSide.columns.has(name));
-        const monitored = monitoredColumns([...referenceSide.columns.keys()], { features, exclude: [model.label], predictions: referencePredictions });
-        const summaries = /* @__PURE__ */ new Map();
-        const readTypes = {};
-        for (const [name] of monitored) {
-          const summary = referenceSide.columns.get(name)?.();
-          if (!summary) continue;
-          summaries.set(name, summary);
-          if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
-        }
-        Object.assign(readTypes, types);
-        context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
-        const window2 = await summarizeWindowFiles(currentPaths, summaries, {
-          types: readTypes,
-          score: handle2.score,
-          log: context.log,
-          sampleFor: values["report-html"] ? seededRandom() : void 0
-        });
-        if (window2.rowCount === 0) throw new UserError(`--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`);
-        if (window2.rowCount < MIN_WINDOW_ROWS) {
-          throw new UserError(`--current: the window ${currentPatterns.join(", ")} has ${window2.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`);
-        }
-        note ??= window2.scoringNote;
-        const monitoredInputs = [...summaries.keys()].filter((name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN);
-        const display2 = (file) => relative4(context.cwd, file);
-        const unscoredNotes = [
-          isDriftProfile(ref) ? void 0 : await unscoredNote("reference", referenceUnscored, ref.rowCount, referencePaths, monitoredInputs, display2),
-          await unscoredNote("window", window2.unscored, window2.rowCount, currentPaths, monitoredInputs, display2)
-        ].filter((n) => n !== void 0);
-        if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
-        const predictions = referencePredictions.filter((name) => window2.columns.has(name));
-        const kindChanged = [...window2.kindChanges.keys()];
-        if (kindChanged.length) throw new UserError(`--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`);
-        const currentSide = { source: currentSource, rowCount: window2.rowCount, columns: new Map([...window2.columns].map(([name, summary]) => [name, () => summary])) };
-        const assessment = assessSummaries(referenceSide, currentSide, {
-          features,
-          exclude: [model.label],
-          predictions,
-          alpha: model.drift.alpha,
-          effectThresholds: {
-            ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
-            ...model.drift.thresholds.jensenshannon !== void 0 ? { categorical: model.drift.thresholds.jensenshannon } : {},
-            ...model.drift.thresholds.missing !== void 0 ? { missing: model.drift.thresholds.missing } : {}
+          const features = model.drift.features ?? model.features;
+          const referenceNames = ref.columns.map((c) => c.name);
+          const referencePredictions = [SCORE_COLUMN, CLASS_COLUMN].filter((name) => referenceNames.includes(name));
+          const monitored = monitoredColumns(referenceNames, {
+            features,
+            exclude: [model.label],
+            predictions: referencePredictions
+          });
+          const referenceSide = summarizeReference(ref, {
+            ready: isDriftProfile(ref) ? void 0 : await summarizeNumericColumns(pool, ref, monitored)
+          });
+          const summaries = /* @__PURE__ */ new Map();
+          const readTypes = {};
+          for (const [name] of monitored) {
+            const summary = referenceSide.columns.get(name)?.();
+            if (!summary) continue;
+            summaries.set(name, summary);
+            if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
           }
-        });
-        const input = {
-          model: model.name,
-          assessment,
-          predictionNote: note,
-          reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
-          current: currentPaths.map((p) => relative4(context.cwd, p))
-        };
-        const markdown = renderDriftMarkdown(input);
-        markdowns.push(markdown);
-        if (values["report-html"]) htmls.push(renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, window2.samples, assessment)));
-        const result = { model: model.name, drifted: assessment.drifted, predictionDrift: assessment.predictionDrifted, predictionNote: note, assessment, dispatched: false };
-        if (assessment.drifted && (values.issue || values.dispatch)) await notify(context, values, model.name, markdown, assessment, result);
-        results.push(result);
-      } finally {
-        await handle2.close();
+          Object.assign(readTypes, types);
+          context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
+          const window2 = await summarizeWindowFiles(currentPaths, summaries, {
+            types: readTypes,
+            score: handle2.score,
+            log: context.log,
+            sampleFor: values["report-html"] ? seededRandom() : void 0,
+            pool
+          });
+          if (window2.rowCount === 0)
+            throw new UserError(
+              `--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`
+            );
+          if (window2.rowCount < MIN_WINDOW_ROWS) {
+            throw new UserError(
+              `--current: the window ${currentPatterns.join(", ")} has ${window2.rowCount} row(s), too few rows to judge drift (at least ${MIN_WINDOW_ROWS}): a verdict of "no drift" would mean nothing. Pass a longer window.`
+            );
+          }
+          note ??= window2.scoringNote;
+          const monitoredInputs = [...summaries.keys()].filter(
+            (name) => name !== SCORE_COLUMN && name !== CLASS_COLUMN
+          );
+          const display2 = (file) => relative4(context.cwd, file);
+          const unscoredNotes = [
+            isDriftProfile(ref) ? void 0 : await unscoredNote(
+              "reference",
+              referenceUnscored,
+              ref.rowCount,
+              referencePaths,
+              monitoredInputs,
+              display2
+            ),
+            await unscoredNote("window", window2.unscored, window2.rowCount, currentPaths, monitoredInputs, display2)
+          ].filter((n) => n !== void 0);
+          if (unscoredNotes.length) note = [note, ...unscoredNotes].filter(Boolean).join(" ");
+          const predictions = referencePredictions.filter((name) => window2.columns.has(name));
+          const kindChanged = [...window2.kindChanges.keys()];
+          if (kindChanged.length)
+            throw new UserError(
+              `--current: ${kindChanged.map((c) => JSON.stringify(c)).join(", ")} changed type in the window (${currentSource}); set drift.types for them.`
+            );
+          const currentSide = {
+            source: currentSource,
+            rowCount: window2.rowCount,
+            columns: new Map([...window2.columns].map(([name, summary]) => [name, () => summary]))
+          };
+          const assessment = assessSummaries(referenceSide, currentSide, {
+            metrics: await measureNumericColumns(pool, summaries, window2.columns),
+            features,
+            exclude: [model.label],
+            predictions,
+            alpha: model.drift.alpha,
+            effectThresholds: {
+              ...model.drift.thresholds.wasserstein !== void 0 ? { numeric: model.drift.thresholds.wasserstein } : {},
+              ...model.drift.thresholds.jensenshannon !== void 0 ? { categorical: model.drift.thresholds.jensenshannon } : {},
+              ...model.drift.thresholds.missing !== void 0 ? { missing: model.drift.thresholds.missing } : {}
+            }
+          });
+          const input = {
+            model: model.name,
+            assessment,
+            predictionNote: note,
+            reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
+            current: currentPaths.map((p) => relative4(context.cwd, p))
+          };
+          const markdown = renderDriftMarkdown(input);
+          markdowns.push(markdown);
+          if (values["report-html"])
+            htmls.push(
+              renderDriftHtml(input, isDriftProfile(ref) ? /* @__PURE__ */ new Map() : histograms(ref, window2.samples, assessment))
+            );
+          const result = {
+            model: model.name,
+            drifted: assessment.drifted,
+            predictionDrift: assessment.predictionDrifted,
+            predictionNote: note,
+            assessment,
+            dispatched: false
+          };
+          if (assessment.drifted && (values.issue || values.dispatch))
+            await notify(context, values, model.name, markdown, assessment, result);
+          results.push(result);
+        } finally {
+          await handle2.close();
+        }
       }
+    } finally {
+      await pool.close();
     }
     const drifted = results.some((r) => r.drifted);
     return {
@@ -11978,15 +12446,34 @@ var driftCommand = defineCommand({
     };
   }
 });
+async function summarizeNumericColumns(pool, reference, monitored) {
+  const names = new Set(monitored.map(([name]) => name));
+  const columns = reference.columns.filter((c) => c.kind === "numeric" && names.has(c.name));
+  const summaries = await pool.summarize(columns, DEFAULT_PSI_BINS);
+  return new Map(columns.map((c, i) => [c.name, summaries[i]]));
+}
+async function measureNumericColumns(pool, references, window2) {
+  const pairs = [];
+  for (const [name, current] of window2) {
+    const reference = references.get(name);
+    if (reference?.kind === "numeric" && current.kind === "numeric" && !current.measured)
+      pairs.push({ name, reference, current });
+  }
+  const metrics = await pool.measure(pairs);
+  return new Map(pairs.map((p, i) => [p.name, metrics[i]]));
+}
 async function storedProfile(git, model, context) {
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const found = await findRecord(git, model, head);
+  const found = await findRecord(git, model, await headCommit(git));
   const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : void 0;
   if (!line) {
-    context.log(`drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`);
+    context.log(
+      `drift: ${model.name}: drift.profile is on but no stored profile was found for this artifact (run record, and fetch ${PROFILES_REF}); reading the raw reference data`
+    );
     return void 0;
   }
-  context.log(`drift: ${model.name}: using the reference profile stored on ${found.commit.slice(0, 12)} (${line.profile.rowCount} rows)`);
+  context.log(
+    `drift: ${model.name}: using the reference profile stored on ${found.commit.slice(0, 12)} (${line.profile.rowCount} rows)`
+  );
   return { profile: line.profile, commit: found.commit };
 }
 async function openModel(model, root) {
@@ -11995,8 +12482,11 @@ async function openModel(model, root) {
     handle2 = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`, close: async () => {
-    } };
+    return {
+      note: `Input drift only: the model could not be loaded to score the data (${error.message.split("\n")[0]}).`,
+      close: async () => {
+      }
+    };
   }
   let features;
   return {
@@ -12023,7 +12513,8 @@ function histograms(reference, samples, assessment) {
 }
 async function notify(context, values, model, markdown, assessment, result) {
   const github = githubFromEnv(context.env, context.warn);
-  if (!github) throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
+  if (!github)
+    throw new UserError("drift --issue/--dispatch needs GITHUB_TOKEN (the Action passes its github-token input).");
   const repo = repoFromEnv(context.env);
   if (values.issue) result.issue = await upsertDriftIssue(github, repo, model, markdown);
   if (values.dispatch) {
@@ -12041,9 +12532,14 @@ async function notify(context, values, model, markdown, assessment, result) {
 }
 function textSummary(r) {
   const a = r.assessment;
-  const lines = [`${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`];
+  const lines = [
+    `${r.model}: ${r.drifted ? `DRIFT in ${a.driftedColumns.length} of ${a.columns.length} monitored columns` : "no drift"} (reference ${a.reference.rowCount} rows, current ${a.current.rowCount} rows)`
+  ];
   if (r.predictionNote) lines.push(`  ${r.predictionNote}`);
-  for (const c of a.columns.slice(0, 12)) lines.push(`  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`);
+  for (const c of a.columns.slice(0, 12))
+    lines.push(
+      `  ${c.drifted ? "DRIFT" : "ok   "} ${c.role === "prediction" ? "[prediction] " : ""}${c.name}: ${c.reason}`
+    );
   if (a.columns.length > 12) lines.push(`  \u2026 ${a.columns.length - 12} more (see --json or --report-html)`);
   if (r.issue) lines.push(`  issue #${r.issue.number} ${r.issue.action}: ${r.issue.url}`);
   if (r.dispatched) lines.push("  sent repository_dispatch modelkeeper-drift");
@@ -12073,7 +12569,12 @@ function joinByRequestId(logIds, labelIds) {
   for (const rows of waiting.values()) unmatched += rows.length;
   for (const id of labelIds) if (id === void 0) unmatched++;
   const withId = logIds.reduce((n, id) => id === void 0 ? n : n + 1, 0);
-  return { logRows: Int32Array.from(logRows), labelRows: Int32Array.from(labelRows), unlabelled: withId - logRows.length, unmatched };
+  return {
+    logRows: Int32Array.from(logRows),
+    labelRows: Int32Array.from(labelRows),
+    unlabelled: withId - logRows.length,
+    unmatched
+  };
 }
 
 // src/stats/intervals/wilson-interval.ts
@@ -12100,26 +12601,31 @@ function meanInterval(values, confidence) {
 }
 
 // src/stats/intervals/auc-interval.ts
-function aucInterval(labels, scores, confidence) {
-  const ranking = rankScores(labels, scores);
+function aucInterval(labels2, scores, confidence) {
+  const estimate = aucVariance(labels2, scores);
+  if (!estimate) return void 0;
+  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(estimate.variance);
+  return { auc: estimate.auc, low: Math.max(0, estimate.auc - half), high: Math.min(1, estimate.auc + half) };
+}
+function aucVariance(labels2, scores) {
+  const ranking = rankScores(labels2, scores);
   if (ranking.positives === 0 || ranking.negatives === 0) return void 0;
   const placements = aucPlacements(ranking);
   const positive = { sum: 0, squares: 0, n: 0 };
   const negative = { sum: 0, squares: 0, n: 0 };
-  for (let i = 0; i < labels.length; i++) {
-    const side = labels[i] === 1 ? positive : negative;
+  for (let i = 0; i < labels2.length; i++) {
+    const side = labels2[i] === 1 ? positive : negative;
     side.sum += placements[i];
     side.n++;
   }
   const auc = positive.sum / positive.n;
   const negativeMean = negative.sum / negative.n;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] === 1) positive.squares += (placements[i] - auc) ** 2;
+  for (let i = 0; i < labels2.length; i++) {
+    if (labels2[i] === 1) positive.squares += (placements[i] - auc) ** 2;
     else negative.squares += (placements[i] - negativeMean) ** 2;
   }
   const variance = (positive.n > 1 ? positive.squares / (positive.n - 1) / positive.n : 0) + (negative.n > 1 ? negative.squares / (negative.n - 1) / negative.n : 0);
-  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance);
-  return { auc, low: Math.max(0, auc - half), high: Math.min(1, auc + half) };
+  return { auc, variance, positives: positive.n, negatives: negative.n };
 }
 
 // src/monitor/live-quality.ts
@@ -12130,60 +12636,99 @@ function liveQuality(outcomes, options) {
     let correct = 0;
     for (let i = 0; i < n; i++) if (outcomes.labels[i] === outcomes.predictedClasses[i]) correct++;
     const interval2 = wilsonInterval(correct, n, options.confidence);
-    metrics.push(judge({ name: "accuracy", direction: "higher", value: n ? correct / n : NaN, low: interval2.low, high: interval2.high, method: "Wilson" }, options.floors));
+    metrics.push(
+      judge(
+        {
+          name: "accuracy",
+          direction: "higher",
+          value: n ? correct / n : NaN,
+          low: interval2.low,
+          high: interval2.high,
+          method: "Wilson"
+        },
+        options.floors
+      )
+    );
   } else {
-    const data = outcomes.task === "binary" ? { task: "binary", labels: outcomes.labels, scores: outcomes.scores, source: "labelled log rows" } : { task: "regression", targets: outcomes.targets, predictions: outcomes.predictions, source: "labelled log rows" };
+    const data = outcomes.task === "binary" ? { task: "binary", labels: outcomes.labels, scores: outcomes.scores, source: "labelled log rows" } : {
+      task: "regression",
+      targets: outcomes.targets,
+      predictions: outcomes.predictions,
+      source: "labelled log rows"
+    };
     for (const [name, result] of Object.entries(computeAllMetrics(data, { threshold: options.threshold }))) {
       const direction = METRICS.get(name).direction;
       const interval2 = result.undefinedReason ? void 0 : intervalOf(name, outcomes, options);
-      metrics.push(judge({ name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval2 }, options.floors));
+      metrics.push(
+        judge(
+          { name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval2 },
+          options.floors
+        )
+      );
     }
   }
   const rows = outcomes.task === "regression" ? outcomes.targets.length : outcomes.labels.length;
-  return { rows, confidence: options.confidence, metrics, breached: metrics.filter((m) => m.status === "below-floor").map((m) => m.name) };
+  return {
+    rows,
+    confidence: options.confidence,
+    metrics,
+    breached: metrics.filter((m) => m.status === "below-floor").map((m) => m.name)
+  };
 }
 function judge(metric, floors) {
-  const floor2 = floors[metric.name];
-  if (metric.undefinedReason || !Number.isFinite(metric.value)) return { ...metric, floor: floor2, status: "undefined" };
-  if (floor2 === void 0) return { ...metric, status: "no-floor" };
+  const floor = floors[metric.name];
+  if (metric.undefinedReason || !Number.isFinite(metric.value)) return { ...metric, floor, status: "undefined" };
+  if (floor === void 0) return { ...metric, status: "no-floor" };
   const worstPlausible = metric.direction === "higher" ? metric.high ?? metric.value : metric.low ?? metric.value;
-  const past = metric.direction === "higher" ? worstPlausible < floor2 : worstPlausible > floor2;
-  return { ...metric, floor: floor2, status: past ? "below-floor" : "ok" };
+  const past = metric.direction === "higher" ? worstPlausible < floor : worstPlausible > floor;
+  return { ...metric, floor, status: past ? "below-floor" : "ok" };
 }
 function intervalOf(name, outcomes, options) {
   const c = options.confidence;
   if (outcomes.task === "binary") {
-    const { labels, scores } = outcomes;
+    const { labels: labels2, scores } = outcomes;
     const predicted = (i) => scores[i] >= options.threshold ? 1 : 0;
     const proportion = (hit, among) => {
       let k = 0;
       let n = 0;
-      for (let i = 0; i < labels.length; i++) if (among(i)) n++, hit(i) && k++;
+      for (let i = 0; i < labels2.length; i++) if (among(i)) n++, hit(i) && k++;
       const w = wilsonInterval(k, n, c);
       return { low: w.low, high: w.high, method: "Wilson" };
     };
     const perRow = (loss) => {
-      const m = meanInterval(Float64Array.from(labels, (_, i) => loss(i)), c);
+      const m = meanInterval(
+        Float64Array.from(labels2, (_, i) => loss(i)),
+        c
+      );
       return { low: m.low, high: m.high, method: "normal" };
     };
     switch (name) {
       case "accuracy":
-        return proportion((i) => predicted(i) === labels[i], () => true);
+        return proportion(
+          (i) => predicted(i) === labels2[i],
+          () => true
+        );
       case "precision":
-        return proportion((i) => labels[i] === 1, (i) => predicted(i) === 1);
+        return proportion(
+          (i) => labels2[i] === 1,
+          (i) => predicted(i) === 1
+        );
       case "recall":
-        return proportion((i) => predicted(i) === 1, (i) => labels[i] === 1);
+        return proportion(
+          (i) => predicted(i) === 1,
+          (i) => labels2[i] === 1
+        );
       case "roc_auc": {
-        const a = aucInterval(labels, scores, c);
+        const a = aucInterval(labels2, scores, c);
         return a && { low: a.low, high: a.high, method: "DeLong" };
       }
       case "brier":
-        return perRow((i) => (scores[i] - labels[i]) ** 2);
+        return perRow((i) => (scores[i] - labels2[i]) ** 2);
       case "log_loss": {
         const eps = 1e-15;
         return perRow((i) => {
           const p = Math.min(1 - eps, Math.max(eps, scores[i]));
-          return -(labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p));
+          return -(labels2[i] * Math.log(p) + (1 - labels2[i]) * Math.log(1 - p));
         });
       }
     }
@@ -12192,11 +12737,17 @@ function intervalOf(name, outcomes, options) {
   if (outcomes.task === "regression") {
     const { targets, predictions } = outcomes;
     if (name === "mae") {
-      const m = meanInterval(Float64Array.from(targets, (t, i) => Math.abs(predictions[i] - t)), c);
+      const m = meanInterval(
+        Float64Array.from(targets, (t, i) => Math.abs(predictions[i] - t)),
+        c
+      );
       return { low: m.low, high: m.high, method: "normal" };
     }
     if (name === "rmse") {
-      const m = meanInterval(Float64Array.from(targets, (t, i) => (predictions[i] - t) ** 2), c);
+      const m = meanInterval(
+        Float64Array.from(targets, (t, i) => (predictions[i] - t) ** 2),
+        c
+      );
       return { low: Math.sqrt(Math.max(0, m.low)), high: Math.sqrt(m.high), method: "normal" };
     }
   }
@@ -12221,16 +12772,26 @@ function renderLiveQualityText(r) {
   const q = r.quality;
   const head = `${r.model}: ${q ? q.breached.length ? `LIVE QUALITY BELOW THE FLOOR on ${q.breached.join(", ")}` : "live quality within its floors" : "no labelled rows yet"}; ${coverage(r)}`;
   if (!q) return head;
-  return [head, ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd())].join("\n");
+  return [
+    head,
+    ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd())
+  ].join("\n");
 }
 function renderLiveQualityMarkdown(r) {
   const q = r.quality;
-  const out = [`### modelkeeper \xB7 ${escapeMarkdown(r.model)}: live quality ${q ? q.breached.length ? "\u274C below the floor" : "\u2705 within its floors" : "(no labels yet)"}`, "", escapeMarkdown(coverage(r)) + ".", ""];
+  const out = [
+    `### modelkeeper \xB7 ${escapeMarkdown(r.model)}: live quality ${q ? q.breached.length ? "\u274C below the floor" : "\u2705 within its floors" : "(no labels yet)"}`,
+    "",
+    escapeMarkdown(coverage(r)) + ".",
+    ""
+  ];
   if (!q) return out.join("\n") + "\n";
   out.push(`| metric | live value | ${Math.round(q.confidence * 100)}% interval | floor |`, "|---|---:|---|---|");
   for (const m of q.metrics) {
-    const floor2 = m.floor === void 0 ? "" : `${m.status === "below-floor" ? "\u274C " : "\u2705 "}${m.floor}`;
-    out.push(`| ${m.name} | ${round(m.value)} | ${m.low === void 0 ? "" : `[${round(m.low)}, ${round(m.high)}] ${m.method}`} | ${floor2} |`);
+    const floor = m.floor === void 0 ? "" : `${m.status === "below-floor" ? "\u274C " : "\u2705 "}${m.floor}`;
+    out.push(
+      `| ${m.name} | ${round(m.value)} | ${m.low === void 0 ? "" : `[${round(m.low)}, ${round(m.high)}] ${m.method}`} | ${floor} |`
+    );
   }
   out.push("", "A floor (evaluate.min_value) is breached only when the whole interval lies past it.");
   return out.join("\n") + "\n";
@@ -12244,35 +12805,78 @@ var monitorCommand = defineCommand({
   summary: "live quality: join labels that came back to the prediction log and judge the metrics against the floors",
   usage: "monitor --log PATH... --labels PATH... [--id COLUMN]",
   options: {
-    log: { type: "string", multiple: true, value: "PATH", description: "the prediction log (files, folders or globs; JSON Lines as `serve` writes it, CSV or Parquet)" },
-    labels: { type: "string", multiple: true, value: "PATH", description: "the labels that came back: the request id column and the model's label column" },
-    id: { type: "string", value: "COLUMN", description: `the request id column in the labels (default ${LOG_ID}, as in the log)` }
+    log: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "the prediction log (files, folders or globs; JSON Lines as `serve` writes it, CSV or Parquet)"
+    },
+    labels: {
+      type: "string",
+      multiple: true,
+      value: "PATH",
+      description: "the labels that came back: the request id column and the model's label column"
+    },
+    id: {
+      type: "string",
+      value: "COLUMN",
+      description: `the request id column in the labels (default ${LOG_ID}, as in the log)`
+    }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const logPatterns = values.log ?? [];
     const labelPatterns = values.labels ?? [];
-    if (!logPatterns.length || !labelPatterns.length) throw new UserError("monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id).");
+    if (!logPatterns.length || !labelPatterns.length)
+      throw new UserError(
+        "monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id)."
+      );
     const idColumn = values.id ?? LOG_ID;
     const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
     const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
     const results = [];
     for (const model of workspace.models) {
       const output = model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION;
-      context.log(`monitor: ${model.name}: reading the log (${logPaths.length} file(s)) and the labels (${labelPaths.length} file(s))`);
-      const log = await readSome(logPaths, [LOG_ID, LOG_MODEL, output], { [LOG_ID]: "categorical", [LOG_MODEL]: "categorical", ...model.task === "multiclass" ? { [output]: "categorical" } : {} }, [LOG_ID, output], "--log");
-      const labels = await readSome(labelPaths, [idColumn, model.label], { [idColumn]: "categorical" }, [idColumn, model.label], "--labels");
+      context.log(
+        `monitor: ${model.name}: reading the log (${logPaths.length} file(s)) and the labels (${labelPaths.length} file(s))`
+      );
+      const log = await readSome(
+        logPaths,
+        [LOG_ID, LOG_MODEL, output],
+        {
+          [LOG_ID]: "categorical",
+          [LOG_MODEL]: "categorical",
+          ...model.task === "multiclass" ? { [output]: "categorical" } : {}
+        },
+        [LOG_ID, output],
+        "--log"
+      );
+      const labels2 = await readSome(
+        labelPaths,
+        [idColumn, model.label],
+        { [idColumn]: "categorical" },
+        [idColumn, model.label],
+        "--labels"
+      );
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join20 = joinByRequestId(logIds, idsOf(labels, idColumn));
-      const result = { model: model.name, logRows: logIds.filter((id) => id !== void 0).length, labelled: join20.logRows.length, unlabelled: join20.unlabelled, unmatchedLabels: join20.unmatched };
-      if (join20.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels, join20), {
+      const join18 = joinByRequestId(logIds, idsOf(labels2, idColumn));
+      const result = {
+        model: model.name,
+        logRows: logIds.filter((id) => id !== void 0).length,
+        labelled: join18.logRows.length,
+        unlabelled: join18.unlabelled,
+        unmatchedLabels: join18.unmatched
+      };
+      if (join18.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels2, join18), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
         });
       } else {
-        context.warn(`${model.name}: no log row has a label yet (${result.logRows} log rows, ${labels.rowCount} label rows, joined on ${idColumn}): nothing to judge.`);
+        context.warn(
+          `${model.name}: no log row has a label yet (${result.logRows} log rows, ${labels2.rowCount} label rows, joined on ${idColumn}): nothing to judge.`
+        );
       }
       results.push(result);
     }
@@ -12282,7 +12886,10 @@ var monitorCommand = defineCommand({
       data: { breached, models: results },
       text: results.map(renderLiveQualityText).join("\n"),
       markdown: results.map(renderLiveQualityMarkdown).join("\n"),
-      outputs: { breached: String(breached), "breached-models": results.filter((r) => r.quality?.breached.length).map((r) => r.model).join(",") }
+      outputs: {
+        breached: String(breached),
+        "breached-models": results.filter((r) => r.quality?.breached.length).map((r) => r.model).join(",")
+      }
     };
   }
 });
@@ -12290,7 +12897,10 @@ async function readSome(paths, wanted, types, required, option) {
   const table2 = await readTables(paths, { types });
   for (const name of required) {
     if (!table2.columns.some((c) => c.name === name)) {
-      throw new UserError(`${option} ${paths.join(", ")}: no column "${name}". Columns there: ${table2.columns.map((c) => c.name).slice(0, 20).join(", ")}.`, { file: paths[0], column: name });
+      throw new UserError(
+        `${option} ${paths.join(", ")}: no column "${name}". Columns there: ${table2.columns.map((c) => c.name).slice(0, 20).join(", ")}.`,
+        { file: paths[0], column: name }
+      );
     }
   }
   return { ...table2, columns: table2.columns.filter((c) => wanted.includes(c.name)) };
@@ -12309,16 +12919,27 @@ function text(column2, row) {
   if (column2.kind === "categorical") return column2.codes[row] < 0 ? void 0 : column2.categories[column2.codes[row]];
   return Number.isNaN(column2.values[row]) ? void 0 : String(column2.values[row]);
 }
-function outcomesOf(model, log, labels, join20) {
-  const picked = { ...labels, rowCount: join20.labelRows.length, columns: labels.columns.map((c) => pickRows(c, join20.labelRows)) };
+function outcomesOf(model, log, labels2, join18) {
+  const picked = {
+    ...labels2,
+    rowCount: join18.labelRows.length,
+    columns: labels2.columns.map((c) => pickRows(c, join18.labelRows))
+  };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
-    const classes = output.kind === "categorical" ? Float64Array.from(join20.logRows, (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])) : new Float64Array();
+    const classes = output.kind === "categorical" ? Float64Array.from(
+      join18.logRows,
+      (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])
+    ) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
   }
-  if (output.kind !== "numeric") throw new UserError(`--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`, { column: LOGGED_PREDICTION });
-  const predictions = Float64Array.from(join20.logRows, (row) => output.values[row]);
+  if (output.kind !== "numeric")
+    throw new UserError(
+      `--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`,
+      { column: LOGGED_PREDICTION }
+    );
+  const predictions = Float64Array.from(join18.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column2, rows) {
@@ -12346,6 +12967,24 @@ function parseRefList(rows) {
   for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
   return tags;
 }
+async function createAnnotatedTag(git, tag, message, commit) {
+  await git.run(["tag", "-a", tag, "-m", message, commit]);
+}
+async function annotatedTagText(git, tag) {
+  return (await git.tryRun(["cat-file", "tag", tag])).stdout;
+}
+async function pushTagWithNotes(git, remote, tag, notesRef) {
+  const result = await git.tryRun([
+    "push",
+    "--atomic",
+    "--porcelain",
+    remote,
+    `refs/tags/${tag}`,
+    `${notesRef}:${notesRef}`
+  ]);
+  return { ok: result.code === 0, output: `${result.stdout}
+${result.stderr}`.trim() };
+}
 
 // src/provenance/rollback-trailer.ts
 var ROLLBACK_TRAILER = "Modelkeeper-Rollback";
@@ -12363,11 +13002,25 @@ var promoteCommand = defineCommand({
   summary: "make a commit's artifact the champion if it wins a evaluation computed here (the commit's own config and held-out set, against the trusted champion): note lines + tag modelkeeper/<model>/v<N>",
   usage: "promote [--commit REV] [--holdout FILE] [--force] [--no-push]",
   options: {
-    commit: { type: "string", value: "REV", description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)" },
-    force: { type: "boolean", description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)" },
-    "no-push": { type: "boolean", description: "create the tag and note locally only (default: push both to the remote atomically)" },
+    commit: {
+      type: "string",
+      value: "REV",
+      description: "commit whose artifact to promote (default: HEAD, e.g. the merge commit)"
+    },
+    force: {
+      type: "boolean",
+      description: "promote even when the evaluation computed here does not say promote (loud; records who forced it and the verdict)"
+    },
+    "no-push": {
+      type: "boolean",
+      description: "create the tag and note locally only (default: push both to the remote atomically)"
+    },
     remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-    holdout: { type: "string", value: "FILE", description: "judge on this held-out file instead of the commit's data.holdout: the private set the PR workflow judged on (see README: Security)" }
+    holdout: {
+      type: "string",
+      value: "FILE",
+      description: "judge on this held-out file instead of the commit's data.holdout: the private set the PR workflow judged on (see README: Security)"
+    }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
@@ -12376,14 +13029,26 @@ var promoteCommand = defineCommand({
     const push = !values["no-push"];
     const commit = await resolveCommit(git, values.commit ?? "HEAD");
     const config = await configAt(git, commit, workspace.config.relativePath);
-    if (!config) throw new UserError(`${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`);
+    if (!config)
+      throw new UserError(
+        `${workspace.config.relativePath} does not exist at ${commit.slice(0, 12)}: promote judges a commit on its own config. Commit the config first.`
+      );
     const models = selectModels(config, values.model);
     if (push) {
       await mergeRemoteNotes(git, remote);
       await fetchModelTags(git, remote);
     }
     const holdout = values.holdout !== void 0 ? await privateHoldout(values.holdout, context.cwd) : void 0;
-    const options = { force: Boolean(values.force), push, remote, env: context.env, warn: context.warn, log: context.log, configFile: workspace.config.relativePath, ...holdout ? { holdout } : {} };
+    const options = {
+      force: Boolean(values.force),
+      push,
+      remote,
+      env: context.env,
+      warn: context.warn,
+      log: context.log,
+      configFile: workspace.config.relativePath,
+      ...holdout ? { holdout } : {}
+    };
     const promotions = [];
     const evaluations = [];
     for (const model of models) {
@@ -12408,39 +13073,75 @@ var promoteCommand = defineCommand({
       data: { commit, promotions, evaluations },
       text: text2,
       markdown,
-      outputs: { tags: promotions.map((p) => p.tag).join(","), version: promotions.map((p) => String(p.version)).join(",") }
+      outputs: {
+        tags: promotions.map((p) => p.tag).join(","),
+        version: promotions.map((p) => String(p.version)).join(",")
+      }
     };
   }
 });
 async function promoteModel(git, model, commit, options) {
   const artifact = await fromGit(git, commit, model.artifact, `commit ${commit.slice(0, 12)}`);
-  if (!artifact) throw new UserError(`${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`);
+  if (!artifact)
+    throw new UserError(
+      `${model.artifact} does not exist at ${commit.slice(0, 12)}: nothing to promote for ${model.name}.`
+    );
   const base = { model: model.name, sha256: artifact.sha256 };
   for (let attempt = 1; attempt <= 5; attempt++) {
     if (options.push) {
       const resumed = await resumeLocalOnlyTag(git, model, commit, artifact.sha256, options);
       if (resumed) return { promotion: { ...base, ...resumed, status: "promoted", resumed: true, ignoredTags: [] } };
     }
-    const { champion, ignored } = await trustedChampion(git, model.name, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } });
+    const { champion, ignored } = await trustedChampion(git, model.name, {
+      within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` }
+    });
     for (const t of ignored) options.warn(`ignored ${t.tag}: ${t.reason}`);
     if (champion?.artifact.sha256 === artifact.sha256) {
-      return { promotion: { ...base, status: "already-champion", version: champion.version, tag: champion.tag, ignoredTags: ignored } };
+      return {
+        promotion: {
+          ...base,
+          status: "already-champion",
+          version: champion.version,
+          tag: champion.tag,
+          ignoredTags: ignored
+        }
+      };
     }
     const holdout = options.holdout ?? await holdoutAt(git, commit, model, "holdout");
-    const evaluation = await evaluateModel({ model, challenger: { ...artifact, commit }, champion: champion?.artifact, holdouts: [holdout], log: options.log });
+    const evaluation = await evaluateModel({
+      model,
+      challenger: { ...artifact, commit },
+      champion: champion?.artifact,
+      holdouts: [holdout],
+      log: options.log
+    });
     if (ignored.length) {
       evaluation.ignoredChampionTags = ignored;
-      evaluation.warnings.unshift(...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`));
+      evaluation.warnings.unshift(
+        ...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`)
+      );
     }
     const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
     evaluation.inputs = inputs;
-    const summary = { verdict: evaluation.verdict, kind: evaluation.kind, champion: champion?.tag, ...inputs, reasons: [...evaluation.reasons, ...evaluation.errors] };
+    const summary = {
+      verdict: evaluation.verdict,
+      kind: evaluation.kind,
+      champion: champion?.tag,
+      ...inputs,
+      reasons: [...evaluation.reasons, ...evaluation.errors]
+    };
     let forcedBy;
     const restores = evaluation.verdict === "promote" ? void 0 : await rollbackTarget(git, model, commit, artifact.sha256);
-    if (restores) options.log(`promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`);
+    if (restores)
+      options.log(
+        `promote: ${model.name}'s artifact was the champion as ${restores.tag}: re-promoting it (a rollback) without a winning evaluation`
+      );
     if (evaluation.verdict !== "promote" && !restores) {
       const why = `evaluated here against ${champion ? champion.tag : "no champion (first model: absolute floors only)"} on ${commit.slice(0, 12)}'s own config and held-out set, it ${evaluation.verdict ? `says ${evaluation.verdict}` : "has no verdict"}: ${summary.reasons.join("; ") || "no reason given"}`;
-      if (!options.force) throw new UserError(`refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`);
+      if (!options.force)
+        throw new UserError(
+          `refusing to promote ${model.name}: ${why}. Promote only a model that wins, or pass --force to promote anyway (recorded with your name).`
+        );
       forcedBy = await whoIsForcing(git, options.env);
       options.warn(`FORCED promotion of ${model.name} by ${forcedBy}: ${why}.`);
     }
@@ -12465,18 +13166,29 @@ async function promoteModel(git, model, commit, options) {
       ...restores ? { restores: restores.tag } : {},
       ...forcedBy ? { forcedBy } : {}
     };
-    const notesBefore = (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).stdout.trim();
-    await git.run(["tag", "-a", tag, "-m", tagMessage(line), commit]);
+    const notesBefore = await commitOf(git, NOTES_REF);
+    await createAnnotatedTag(git, tag, tagMessage(line), commit);
     await appendNoteLines(git, commit, evaluateLine ? [evaluateLine, line] : [line]);
-    const promotion = { ...base, status: "promoted", version, tag, forcedBy, restores: restores?.tag, evaluation: summary, ignoredTags: ignored };
+    const promotion = {
+      ...base,
+      status: "promoted",
+      version,
+      tag,
+      forcedBy,
+      restores: restores?.tag,
+      evaluation: summary,
+      ignoredTags: ignored
+    };
     if (!options.push) return { promotion, evaluation };
-    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { promotion, evaluation };
+    const pushed = await pushTagWithNotes(git, options.remote, tag, NOTES_REF);
+    if (pushed.ok) return { promotion, evaluation };
     await deleteLocalTag(git, tag);
     if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
     else await git.tryRun(["update-ref", "-d", NOTES_REF]);
-    if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(result.stdout + result.stderr)) {
-      throw new UserError(`could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${(result.stderr || result.stdout).trim()}. Nothing was promoted; check that the job may push (permissions: contents: write).`);
+    if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(pushed.output)) {
+      throw new UserError(
+        `could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`
+      );
     }
     options.log(`promote: ${tag} or the notes moved on ${options.remote} meanwhile; fetching and judging again`);
     await fetchModelTags(git, options.remote);
@@ -12490,22 +13202,32 @@ async function resumeLocalOnlyTag(git, model, commit, sha2562, options) {
   let resume;
   for (const [tag, id] of local) {
     if (remote.get(tag) === id) continue;
-    const message = (await git.tryRun(["cat-file", "tag", tag])).stdout;
-    const peeled = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])).stdout.trim();
+    const message = await annotatedTagText(git, tag);
+    const peeled = await commitOf(git, `refs/tags/${tag}`);
     const claim = parseChampionClaim(message.slice(message.indexOf("\n\n") + 2), model.name, tag);
     if (!resume && !remote.has(tag) && claim && claim.artifact.sha256 === sha2562 && peeled === commit) {
-      resume = { tag, line: JSON.parse(message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`)).trim()) };
+      resume = {
+        tag,
+        line: JSON.parse(
+          message.split("\n").find((l) => l.trim().startsWith("{") && l.includes(`"tag":${JSON.stringify(tag)}`)).trim()
+        )
+      };
       continue;
     }
-    options.log(`promote: removing the local-only tag ${tag} (not on ${options.remote}): a leftover of an interrupted or lost promote`);
+    options.log(
+      `promote: removing the local-only tag ${tag} (not on ${options.remote}): a leftover of an interrupted or lost promote`
+    );
     await deleteLocalTag(git, tag);
   }
   if (!resume) return void 0;
-  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id)) await appendNoteLines(git, commit, [resume.line]);
-  options.log(`promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`);
+  if (!(await readNote(git, commit)).some((l) => l.event === "promote" && l.id === resume.line.id))
+    await appendNoteLines(git, commit, [resume.line]);
+  options.log(
+    `promote: ${resume.tag} was created here but never pushed (an interrupted promote): pushing it with its note`
+  );
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const result = await git.tryRun(["push", "--atomic", "--porcelain", options.remote, `refs/tags/${resume.tag}`, `${NOTES_REF}:${NOTES_REF}`]);
-    if (result.code === 0) return { version: resume.line.version, tag: resume.tag };
+    if ((await pushTagWithNotes(git, options.remote, resume.tag, NOTES_REF)).ok)
+      return { version: resume.line.version, tag: resume.tag };
     if ((await remoteTagIds(git, options.remote, prefix)).has(resume.tag)) {
       await deleteLocalTag(git, resume.tag);
       await fetchModelTags(git, options.remote);
@@ -12513,25 +13235,40 @@ async function resumeLocalOnlyTag(git, model, commit, sha2562, options) {
     }
     await mergeRemoteNotes(git, options.remote);
   }
-  throw new UserError(`could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`);
+  throw new UserError(
+    `could not push ${resume.tag} and ${NOTES_REF} to ${options.remote}: other writers kept pushing notes. Run promote again.`
+  );
 }
 async function rollbackTarget(git, model, commit, sha2562) {
-  const message = await git.run(["log", "-1", "--format=%B", commit, "--", model.artifact]);
+  const message = await commitMessage(git, commit, model.artifact);
   const versions = rolledBackTo(message, model.name);
   if (!versions.length) return void 0;
-  for await (const former of trustedChampionTags(git, model.name, { only: { sha256: sha2562 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+  for await (const former of trustedChampionTags(
+    git,
+    model.name,
+    { only: { sha256: sha2562 }, within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } },
+    []
+  )) {
     if (versions.includes(former.version)) return former;
   }
   return void 0;
 }
 async function nextVersion(git, model, commit, options) {
   let next = 1;
-  for await (const newest of trustedChampionTags(git, model, { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } }, [])) {
+  for await (const newest of trustedChampionTags(
+    git,
+    model,
+    { within: { commit, name: `the promoted commit ${commit.slice(0, 12)}` } },
+    []
+  )) {
     next = newest.version + 1;
     break;
   }
   const prefix = tagPrefix(model);
-  const taken = /* @__PURE__ */ new Set([...(await localTagIds(git, prefix)).keys(), ...options.push ? (await remoteTagIds(git, options.remote, prefix)).keys() : []]);
+  const taken = /* @__PURE__ */ new Set([
+    ...(await localTagIds(git, prefix)).keys(),
+    ...options.push ? (await remoteTagIds(git, options.remote, prefix)).keys() : []
+  ]);
   while (taken.has(`${prefix}${next}`)) next++;
   return next;
 }
@@ -12574,9 +13311,9 @@ async function whoIsForcing(git, env) {
 }
 
 // src/commands/retrain.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/git/atomic-push.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
@@ -12594,17 +13331,26 @@ async function pushAtomic(git, remote, updates, notesRefs, maxAttempts = 12) {
     if (push.code === 0) return { attempts: attempt };
     const refused = refusedRefs(push.stdout);
     if (!refused.length) {
-      throw new UserError(`could not push ${updates.map((u) => u.destination).join(", ")} to ${remote}: ${(push.stderr || push.stdout).trim()}. Nothing was pushed. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`);
+      throw new UserError(
+        `could not push ${updates.map((u) => u.destination).join(", ")} to ${remote}: ${(push.stderr || push.stdout).trim()}. Nothing was pushed. Check that the job may push (permissions: contents: write) and that "${remote}" exists.`
+      );
     }
-    const retryable = refused.every((r) => notesRefs.includes(r.ref) && /fetch first|non-fast-forward/.test(r.reason) || /cannot lock|failed to update/.test(r.reason));
+    const retryable = refused.every(
+      (r) => notesRefs.includes(r.ref) && /fetch first|non-fast-forward/.test(r.reason) || /cannot lock|failed to update/.test(r.reason)
+    );
     if (!retryable) {
       const list2 = refused.filter((r) => !notesRefs.includes(r.ref) || !/fetch first|non-fast-forward/.test(r.reason));
-      throw new PushConflict(`${remote} refused ${list2.map((r) => `${r.ref} (${r.reason})`).join(", ")}: nothing was pushed.`, list2);
+      throw new PushConflict(
+        `${remote} refused ${list2.map((r) => `${r.ref} (${r.reason})`).join(", ")}: nothing was pushed.`,
+        list2
+      );
     }
     for (const ref of notesRefs) if (refused.some((r) => r.ref === ref)) await mergeRemoteNotes(git, remote, ref);
     await sleep2(Math.floor(Math.random() * 50 * attempt));
   }
-  throw new UserError(`could not push to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run the command again; it finishes the work.`);
+  throw new UserError(
+    `could not push to ${remote} after ${maxAttempts} attempts: other jobs kept pushing notes. Run the command again; it finishes the work.`
+  );
 }
 function refusedRefs(porcelain) {
   const refused = [];
@@ -12621,9 +13367,17 @@ var TRAILER = "Modelkeeper-Retrain";
 var RETRAIN_OPTIONS = {
   "no-push": { type: "boolean", description: "commit and record locally only" },
   "no-comment": { type: "boolean", description: "do not post the PR comment and check run" },
-  "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" },
+  "comment-author": {
+    type: "string",
+    value: "LOGIN",
+    description: "login the token comments as, to find its earlier comment (default: asked of the API)"
+  },
   remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" },
-  timeout: { type: "string", value: "MINUTES", description: "stop the train command after this long (default: reproduce.timeout_minutes)" }
+  timeout: {
+    type: "string",
+    value: "MINUTES",
+    description: "stop the train command after this long (default: reproduce.timeout_minutes)"
+  }
 };
 var retrainCommand = defineCommand({
   name: "retrain",
@@ -12635,27 +13389,47 @@ var retrainCommand = defineCommand({
     const { git, root } = workspace;
     const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
     const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
-    if (!modelName) throw new UserError(`retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`);
+    if (!modelName)
+      throw new UserError(
+        `retrain: pass --model NAME (the branch "${branch}" is not a modelkeeper/retrain/<model> branch).`
+      );
     const model = workspace.models.find((m) => m.name === modelName);
-    if (!model) throw new UserError(`retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`);
-    if (!model.train) throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
+    if (!model)
+      throw new UserError(
+        `retrain: no model "${modelName}" in ${workspace.config.relativePath}. Models there: ${workspace.config.models.map((m) => m.name).join(", ")}.`
+      );
+    if (!model.train)
+      throw new UserError(`models.${model.name}.train: no train command configured. Add \`train:\` to the config.`);
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join16(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
+    const release = takeRunLock(join14(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
-      const start2 = (await git.run(["rev-parse", "HEAD"])).trim();
-      const commit = await trainCommitAndPush(context, values, { git, root, model, configFile: workspace.config.relativePath, branch, remote, push, start: start2 });
+      const start2 = await headCommit(git);
+      const commit = await trainCommitAndPush(context, values, {
+        git,
+        root,
+        model,
+        configFile: workspace.config.relativePath,
+        branch,
+        remote,
+        push,
+        start: start2
+      });
       const pr = pullRequestFromEnv(context.env);
       const evaluation = await runEvaluate(
         context,
         { ...values, model: model.name, push },
         { commit, pullRequest: pr && { ...pr, headSha: push ? commit : pr.headSha } }
       );
-      return { ...evaluation, data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start2 } }, outputs: { ...evaluation.outputs, commit } };
+      return {
+        ...evaluation,
+        data: { ...evaluation.data, retrained: { model: model.name, commit, previous: start2 } },
+        outputs: { ...evaluation.outputs, commit }
+      };
     } finally {
       release();
     }
@@ -12670,7 +13444,9 @@ async function trainCommitAndPush(context, values, plan) {
   try {
     let commit = start2;
     if (await isUnfinished(git, plan)) {
-      context.log(`retrain: finishing ${model.name}'s retrain commit ${start2.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`);
+      context.log(
+        `retrain: finishing ${model.name}'s retrain commit ${start2.slice(0, 12)} that an interrupted run left (not recorded or not pushed yet)`
+      );
     } else {
       await train(context, values, plan, restore);
       commit = await commitArtifact(context, git, model);
@@ -12682,7 +13458,15 @@ async function trainCommitAndPush(context, values, plan) {
       await appendNoteLines(git, commit, [line]);
     }
     if (plan.push) {
-      await pushAtomic(git, plan.remote, [{ source: commit, destination: `refs/heads/${plan.branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+      await pushAtomic(
+        git,
+        plan.remote,
+        [
+          { source: commit, destination: `refs/heads/${plan.branch}` },
+          { source: NOTES_REF, destination: NOTES_REF }
+        ],
+        [NOTES_REF]
+      );
     }
     return commit;
   } catch (error) {
@@ -12702,12 +13486,20 @@ async function train(context, values, plan, restore) {
   const { model } = plan;
   context.log(`retrain: running \`${model.train}\` for ${model.name}`);
   const minutes = values.timeout !== void 0 ? Number(values.timeout) : model.reproduce.timeout_minutes;
-  const run2 = await runShellCommand(model.train, { cwd: plan.root, env: context.env, timeoutMs: minutes * 6e4, signal: context.signal, onOutput: (t) => context.log(t.trimEnd()) });
+  const run2 = await runShellCommand(model.train, {
+    cwd: plan.root,
+    env: context.env,
+    timeoutMs: minutes * 6e4,
+    signal: context.signal,
+    onOutput: (t) => context.log(t.trimEnd())
+  });
   if (run2.code === 0 && !run2.timedOut) return;
   await restore();
   const why = run2.timedOut ? `timed out after ${minutes} min` : `failed (exit ${run2.code ?? run2.signal})`;
   await tellPullRequest(context, values, model.name, failureNotice(model, why, jobLogUrl(context.env)));
-  throw new UserError(`retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`);
+  throw new UserError(
+    `retrain: the train command ${why}; the branch was left as it was. Its output is in the log above.`
+  );
 }
 function jobLogUrl(env) {
   if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return void 0;
@@ -12724,7 +13516,7 @@ async function commitArtifact(context, git, model) {
   await git.run(["add", "--", model.artifact]);
   if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
     context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
-    return (await git.run(["rev-parse", "HEAD"])).trim();
+    return headCommit(git);
   }
   const message = `modelkeeper: retrain ${model.name}
 
@@ -12732,23 +13524,24 @@ Artifact ${model.artifact} rebuilt with \`${model.train}\`.
 
 ${TRAILER}: ${model.name}`;
   await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
-  return (await git.run(["rev-parse", "HEAD"])).trim();
+  return headCommit(git);
 }
 async function isUnfinished(git, plan) {
-  const message = await git.run(["log", "-1", "--format=%B", plan.start]);
+  const message = await commitMessage(git, plan.start);
   if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
   if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
   const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
   if (!recorded) return true;
   if (!plan.push) return false;
-  const pushed = await git.tryRun(["merge-base", "--is-ancestor", plan.start, `refs/remotes/${plan.remote}/${plan.branch}`]);
-  return pushed.code !== 0;
+  return !await isAncestor(git, plan.start, `refs/remotes/${plan.remote}/${plan.branch}`);
 }
 async function assertOnlyArtifactChanged(git, artifact) {
   const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
   const others = status.split("\n").filter(Boolean).filter((line) => line.slice(3) !== artifact);
   if (others.length) {
-    throw new UserError(`retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`);
+    throw new UserError(
+      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`
+    );
   }
   await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
 }
@@ -12757,20 +13550,24 @@ async function catchUpWithRemote(context, git, remote, branch) {
   const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
   if (fetch.code !== 0) {
     if (/couldn't find remote ref/i.test(fetch.stderr)) return;
-    throw new UserError(`retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`);
+    throw new UserError(
+      `retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`
+    );
   }
-  const head = (await git.run(["rev-parse", "HEAD"])).trim();
-  const tip = (await git.run(["rev-parse", tracking])).trim();
-  if (tip === head || (await git.tryRun(["merge-base", "--is-ancestor", tip, head])).code === 0) return;
-  if ((await git.tryRun(["merge-base", "--is-ancestor", head, tip])).code === 0) {
+  const head = await headCommit(git);
+  const tip = await resolveCommit(git, tracking);
+  if (tip === head || await isAncestor(git, tip, head)) return;
+  if (await isAncestor(git, head, tip)) {
     context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
     await git.run(["reset", "--quiet", "--hard", tip]);
     return;
   }
-  throw new UserError(`retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`);
+  throw new UserError(
+    `retrain: this checkout and ${remote}/${branch} (${tip.slice(0, 12)}) have diverged: reconcile them (git pull --rebase) and run retrain again.`
+  );
 }
 async function artifactSha256(root, model) {
-  return createHash10("sha256").update(await readFile7(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash11("sha256").update(await readFile7(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
@@ -12778,20 +13575,27 @@ async function tellPullRequest(context, values, model, body) {
   if (!pr || !github || values["no-comment"]) return;
   try {
     const repo = repoFromEnv(context.env);
-    await upsertComment(github, repo, pr.number, commentMarker("evaluate", model), body, await commentAuthor(github, values["comment-author"]));
+    await upsertComment(
+      github,
+      repo,
+      pr.number,
+      commentMarker("evaluate", model),
+      body,
+      await commentAuthor(github, values["comment-author"])
+    );
   } catch (error) {
     context.warn(`could not comment on pull request #${pr.number}: ${error.message}`);
   }
 }
 
 // src/commands/rollback.ts
-import { join as join18 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/git/commit-file.ts
-import { join as join17 } from "node:path";
+import { join as join15 } from "node:path";
 async function commitWithFile(git, options) {
   const dir = makeTempDir("index");
-  const env = { GIT_INDEX_FILE: join17(dir, "index") };
+  const env = { GIT_INDEX_FILE: join15(dir, "index") };
   try {
     await git.run(["read-tree", options.parent], { env });
     await git.run(["update-index", "--add", "--cacheinfo", `${options.mode},${options.blob},${options.path}`], { env });
@@ -12813,31 +13617,50 @@ var rollbackCommand = defineCommand({
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
   usage: "rollback --model NAME [--to vN] [--pr | --push]",
   options: {
-    to: { type: "string", value: "vN", description: "the version to restore (default: the champion before the current one)" },
-    pr: { type: "boolean", description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is" },
-    push: { type: "boolean", description: "push the commit on the current branch together with its note (one atomic push)" },
+    to: {
+      type: "string",
+      value: "vN",
+      description: "the version to restore (default: the champion before the current one)"
+    },
+    pr: {
+      type: "boolean",
+      description: "push a branch modelkeeper/rollback/<model> and open a pull request (needs GITHUB_TOKEN and GITHUB_REPOSITORY); the checkout is left as it is"
+    },
+    push: {
+      type: "boolean",
+      description: "push the commit on the current branch together with its note (one atomic push)"
+    },
     remote: { type: "string", value: "NAME", description: "remote to fetch tags from and push to (default: origin)" }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    if (workspace.models.length !== 1) throw new UserError(`rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`);
+    if (workspace.models.length !== 1)
+      throw new UserError(
+        `rollback acts on one model: pass --model (one of ${workspace.config.models.map((m) => m.name).join(", ")}).`
+      );
     const [model] = workspace.models;
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
     const current = await currentBranch(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join18(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
+    const release = takeRunLock(join16(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
     try {
       if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
         await fetchModelTags(git, remote);
         await mergeRemoteNotes(git, remote).catch(() => false);
       }
-      const head = (await git.run(["rev-parse", "HEAD"])).trim();
+      const head = await headCommit(git);
       const ignored = [];
       const trusted = [];
-      for await (const tag of trustedChampionTags(git, model.name, { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } }, ignored)) trusted.push(tag);
+      for await (const tag of trustedChampionTags(
+        git,
+        model.name,
+        { within: { commit: head, name: `the current branch ${current ?? "HEAD"}` } },
+        ignored
+      ))
+        trusted.push(tag);
       for (const tag of ignored) context.log(`rollback: ignored ${tag.tag}: ${tag.reason}`);
       const target = pickTarget(trusted, values.to, model.name);
       const artifact = target.artifact;
@@ -12848,7 +13671,7 @@ var rollbackCommand = defineCommand({
 Restores ${model.artifact} from ${target.tag} (sha256 ${artifact.sha256}).
 
 ${rollbackTrailer(model.name, target.version)}`;
-      const tip = (await git.tryRun(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`])).stdout.trim();
+      const tip = await commitOf(git, `refs/heads/${branch}`) ?? "";
       let commit;
       if (tip && await isRollbackCommit(git, tip, model, target.version, entry.blob)) {
         commit = tip;
@@ -12857,21 +13680,50 @@ ${rollbackTrailer(model.name, target.version)}`;
         if ((await fileEntry(git, "HEAD", model.artifact))?.blob === entry.blob) {
           throw new UserError(`${model.artifact} is already the artifact of ${target.tag}: nothing to roll back.`);
         }
-        commit = await commitWithFile(git, { parent: head, path: model.artifact, blob: entry.blob, mode: entry.mode, message });
+        commit = await commitWithFile(git, {
+          parent: head,
+          path: model.artifact,
+          blob: entry.blob,
+          mode: entry.mode,
+          message
+        });
       }
       await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
-      if (commit !== tip) await git.run(["update-ref", "-m", "modelkeeper rollback", `refs/heads/${branch}`, commit, values.pr ? tip || "" : head]);
+      if (commit !== tip)
+        await git.run([
+          "update-ref",
+          "-m",
+          "modelkeeper rollback",
+          `refs/heads/${branch}`,
+          commit,
+          values.pr ? tip || "" : head
+        ]);
       if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
       let pullRequest;
       if (values.pr || values.push) {
         const source = values.pr ? `+${commit}` : commit;
-        await pushAtomic(git, remote, [{ source, destination: `refs/heads/${branch}` }, { source: NOTES_REF, destination: NOTES_REF }], [NOTES_REF]);
+        await pushAtomic(
+          git,
+          remote,
+          [
+            { source, destination: `refs/heads/${branch}` },
+            { source: NOTES_REF, destination: NOTES_REF }
+          ],
+          [NOTES_REF]
+        );
       }
       if (values.pr) pullRequest = await openPullRequest(context, branch, model, target, message);
       const text2 = `${model.name}: restored ${model.artifact} from ${target.tag} in commit ${commit.slice(0, 12)} on ${branch}${pullRequest ? `; pull request #${pullRequest.number} ${pullRequest.url}` : ""}. Merge it, then run promote to make it the newest version.`;
       return {
         exitCode: 0,
-        data: { model: model.name, to: { tag: target.tag, version: target.version }, commit, branch, sha256: artifact.sha256, pullRequest },
+        data: {
+          model: model.name,
+          to: { tag: target.tag, version: target.version },
+          commit,
+          branch,
+          sha256: artifact.sha256,
+          pullRequest
+        },
         text: text2,
         markdown: `### modelkeeper rollback
 
@@ -12888,15 +13740,19 @@ async function currentBranch(git, pr) {
   const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
   if (ref.code === 0) return ref.stdout.trim();
   if (pr) return void 0;
-  throw new UserError("rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.");
+  throw new UserError(
+    "rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr."
+  );
 }
 async function isRollbackCommit(git, commit, model, version, blob) {
-  const message = await git.run(["log", "-1", "--format=%B", commit]);
+  const message = await commitMessage(git, commit);
   if (!rolledBackTo(message, model.name).includes(version)) return false;
   return (await fileEntry(git, commit, model.artifact))?.blob === blob;
 }
 async function ensureRecord(git, commit, model, configFile, target, context) {
-  const present = (await readNote(git, commit)).some((l) => l.event === "record" && l.model === model.name && l.rollbackTo?.version === target.version);
+  const present = (await readNote(git, commit)).some(
+    (l) => l.event === "record" && l.model === model.name && l.rollbackTo?.version === target.version
+  );
   if (present) return;
   context.log(`rollback: recording ${model.name}'s inputs at ${commit.slice(0, 12)}`);
   const { line } = await withWorktree(git, commit, (dir) => buildRecord(dir, model, configFile, { env: context.env }));
@@ -12904,13 +13760,20 @@ async function ensureRecord(git, commit, model, configFile, target, context) {
 }
 async function openPullRequest(context, branch, model, target, message) {
   const github = githubFromEnv(context.env, context.warn);
-  if (!github) throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
+  if (!github)
+    throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
   const repo = repoFromEnv(context.env);
   const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
   const open3 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-  const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({ ...repo, head: branch, base, title: `Roll back ${model.name} to v${target.version}`, body: `${message}
+  const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({
+    ...repo,
+    head: branch,
+    base,
+    title: `Roll back ${model.name} to v${target.version}`,
+    body: `${message}
 
-Merge, then \`modelkeeper promote\` re-tags it as the newest version.` })).data;
+Merge, then \`modelkeeper promote\` re-tags it as the newest version.`
+  })).data;
   return { number: pr.number, url: pr.html_url };
 }
 function pickTarget(tags, to, model) {
@@ -12918,11 +13781,16 @@ function pickTarget(tags, to, model) {
     const version = Number(to.replace(/^v/, ""));
     const found = tags.find((t) => t.version === version);
     if (!Number.isInteger(version) || !found) {
-      throw new UserError(`--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`);
+      throw new UserError(
+        `--to ${to}: no trusted champion tag ${tagPrefix(model)}${to.replace(/^v/, "")} in this branch's history. Trusted versions there: ${tags.map((t) => `v${t.version}`).join(", ") || "none"}.`
+      );
     }
     return found;
   }
-  if (tags.length < 2) throw new UserError(`${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`);
+  if (tags.length < 2)
+    throw new UserError(
+      `${model} has ${tags.length} trusted champion version(s) in this branch's history: there is no previous one to roll back to. Pass --to vN.`
+    );
   return tags[1];
 }
 
@@ -12948,23 +13816,38 @@ var commentCommand = defineCommand({
   usage: "comment --from FILE",
   options: {
     from: { type: "string", value: "FILE", description: "the file evaluate wrote with --result-file" },
-    "comment-author": { type: "string", value: "LOGIN", description: "login the token comments as, to find its earlier comment (default: asked of the API)" }
+    "comment-author": {
+      type: "string",
+      value: "LOGIN",
+      description: "login the token comments as, to find its earlier comment (default: asked of the API)"
+    }
   },
   async run(context, values) {
-    if (values.from === void 0) throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
+    if (values.from === void 0)
+      throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve8(context.cwd, values.from);
     const text2 = await readFile8(path, "utf8").catch((error) => {
-      throw new UserError(`${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`, { file: values.from });
+      throw new UserError(
+        `${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`,
+        { file: values.from }
+      );
     });
     const result = parseResultFile(text2, values.from);
     const names = new Set(result.models.map((m) => m.model));
     if (names.size !== result.models.length || names.size > MAX_MODELS) {
-      throw new UserError(`${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`, { file: values.from });
+      throw new UserError(
+        `${values.from}: lists ${result.models.length} model results (${names.size} distinct); a real run lists each model once and at most ${MAX_MODELS}: not posting.`,
+        { file: values.from }
+      );
     }
     const github = githubFromEnv(context.env, context.warn);
-    if (!github) throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
+    if (!github)
+      throw new UserError("comment needs a token: set GITHUB_TOKEN (the Action passes its github-token input).");
     const repo = repoFromEnv(context.env);
-    if (!result.pullRequest) throw new UserError(`${values.from}: the result names no pull request (evaluate ran outside a pull_request event); nothing to comment on.`);
+    if (!result.pullRequest)
+      throw new UserError(
+        `${values.from}: the result names no pull request (evaluate ran outside a pull_request event); nothing to comment on.`
+      );
     const { data: pr } = await github.rest.pulls.get({ ...repo, pull_number: result.pullRequest.number });
     const runHead = workflowRunHeadSha(context.env);
     if (pr.head.sha !== result.pullRequest.headSha || runHead && runHead !== result.pullRequest.headSha) {
@@ -12976,7 +13859,14 @@ var commentCommand = defineCommand({
     const posted = [];
     for (const model of result.models) {
       const fields = validatedFields(model);
-      const comment = await upsertComment(github, repo, pr.number, commentMarker("reported", model.model), renderUntrusted(fields, workflowRunUrl(context.env)), author);
+      const comment = await upsertComment(
+        github,
+        repo,
+        pr.number,
+        commentMarker("reported", model.model),
+        renderUntrusted(fields, workflowRunUrl(context.env)),
+        author
+      );
       posted.push({ model: fields.model, comment: comment.url, action: comment.action, checkRun: false });
     }
     return {
@@ -13011,11 +13901,21 @@ var demoCommand = defineCommand({
   summary: "run the loop on a built-in example repository, offline",
   usage: "demo [--dir DIR]",
   options: {
-    dir: { type: "string", value: "DIR", description: "where to create the example repository (default: a new temporary folder)" }
+    dir: {
+      type: "string",
+      value: "DIR",
+      description: "where to create the example repository (default: a new temporary folder)"
+    }
   },
   async run(context, values) {
-    if (!context.runCli || !context.runDemo) throw new UserError("demo runs from the modelkeeper CLI: npx modelkeeper demo");
-    const result = await context.runDemo({ dir: values.dir, log: context.log, env: context.env, runCli: context.runCli });
+    if (!context.runCli || !context.runDemo)
+      throw new UserError("demo runs from the modelkeeper CLI: npx modelkeeper demo");
+    const result = await context.runDemo({
+      dir: values.dir,
+      log: context.log,
+      env: context.env,
+      runCli: context.runCli
+    });
     return { exitCode: 0, data: { ...result }, text: result.summary, outputs: { dir: result.dir } };
   }
 });
@@ -13036,7 +13936,8 @@ var DEFAULT_SETTINGS = {
   retryAfterSeconds: 1,
   gracePeriodMs: 3e4,
   pollMs: 3e4,
-  log: { maxFileBytes: 64 * 1024 * 1024, maxFileAgeMs: 36e5, sampleRate: 1, queueRows: 5e4 }
+  log: { maxFileBytes: 64 * 1024 * 1024, maxFileAgeMs: 36e5, sampleRate: 1, queueRows: 5e4 },
+  labels: { maxPerRequest: 1e4, rememberedRequests: 1e5 }
 };
 function resolveSettings(config, flags, bases) {
   const c = config ?? {};
@@ -13045,16 +13946,25 @@ function resolveSettings(config, flags, bases) {
     const text2 = flags[flag];
     if (text2 === void 0) return configured ?? fallback;
     const value2 = Number(text2);
-    if (text2.trim() === "" || !Number.isFinite(value2) || !check(value2)) throw new UserError(`--${flag} ${text2}: expected ${expected2}.`);
+    if (text2.trim() === "" || !Number.isFinite(value2) || !check(value2))
+      throw new UserError(`--${flag} ${text2}: expected ${expected2}.`);
     return value2;
   };
   const positiveInt = (n) => Number.isInteger(n) && n > 0;
   const nonNegative = (n) => n >= 0;
-  const port = num("port", c.port, d.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number 0-65535 (0 picks a free one)");
+  const port = num(
+    "port",
+    c.port,
+    d.port,
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    "a port number 0-65535 (0 picks a free one)"
+  );
   return {
     host: flags.host ?? c.host ?? d.host,
     port,
-    maxBodyBytes: Math.round(num("max-body-mb", c.max_body_mb, d.maxBodyBytes / 2 ** 20, (n) => n > 0, "a positive number of MiB") * 2 ** 20),
+    maxBodyBytes: Math.round(
+      num("max-body-mb", c.max_body_mb, d.maxBodyBytes / 2 ** 20, (n) => n > 0, "a positive number of MiB") * 2 ** 20
+    ),
     maxRows: num("max-rows", c.max_rows, d.maxRows, positiveInt, "a positive whole number of rows"),
     timeoutMs: num("timeout-ms", c.timeout_ms, d.timeoutMs, positiveInt, "a positive whole number of milliseconds"),
     concurrency: num("concurrency", c.concurrency, d.concurrency, positiveInt, "a positive whole number"),
@@ -13066,8 +13976,18 @@ function resolveSettings(config, flags, bases) {
       dir: flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 6e4) * 6e4,
-      sampleRate: num("log-sample-rate", c.log?.sample_rate, d.log.sampleRate, (n) => n >= 0 && n <= 1, "a fraction between 0 and 1"),
+      sampleRate: num(
+        "log-sample-rate",
+        c.log?.sample_rate,
+        d.log.sampleRate,
+        (n) => n >= 0 && n <= 1,
+        "a fraction between 0 and 1"
+      ),
       queueRows: c.log?.queue_rows ?? d.log.queueRows
+    },
+    labels: {
+      maxPerRequest: c.labels?.max_per_request ?? d.labels.maxPerRequest,
+      rememberedRequests: c.labels?.remembered_requests ?? d.labels.rememberedRequests
     }
   };
 }
@@ -13104,11 +14024,14 @@ var AdmissionGate = class {
       const waiter = {
         enqueuedAt: this.now(),
         resolve: resolve11,
-        timer: setTimeout(() => {
-          const at = this.waiting.indexOf(waiter);
-          if (at >= 0) this.waiting.splice(at, 1);
-          resolve11({ admitted: false, reason: "deadline" });
-        }, Math.max(0, waitMs))
+        timer: setTimeout(
+          () => {
+            const at = this.waiting.indexOf(waiter);
+            if (at >= 0) this.waiting.splice(at, 1);
+            resolve11({ admitted: false, reason: "deadline" });
+          },
+          Math.max(0, waitMs)
+        )
       };
       this.waiting.push(waiter);
     });
@@ -13170,23 +14093,33 @@ async function fetchChampion(git, model, ref, override, cwd, env) {
   if (override) {
     checkInsideRepository(git, override, cwd);
     const { champion: found } = await resolveChampion(git, model, env, cwd, override, { sha256: "", commit: "" });
-    if (!found) throw new UserError(`${ref.label}: ${model.artifact} does not exist there. Promote a commit that holds the artifact, or pass --champion PATH.`, { key: "artifact" });
+    if (!found)
+      throw new UserError(
+        `${ref.label}: ${model.artifact} does not exist there. Promote a commit that holds the artifact, or pass --champion PATH.`,
+        { key: "artifact" }
+      );
     return { ...found, version: ref.version ?? `sha256:${found.sha256.slice(0, 12)}` };
   }
   if (!ref.rev || !ref.claim) throw noChampionError(model);
   const artifact = await fromGit(git, ref.rev, ref.claim.path, ref.label);
   if (!artifact || artifact.sha256 !== ref.claim.sha256) {
-    throw new UserError(`${ref.label}: ${ref.claim.path} at ${ref.rev.slice(0, 12)} no longer has the sha256 its tag names (${ref.claim.sha256.slice(0, 12)}); not serving it.`);
+    throw new UserError(
+      `${ref.label}: ${ref.claim.path} at ${ref.rev.slice(0, 12)} no longer has the sha256 its tag names (${ref.claim.sha256.slice(0, 12)}); not serving it.`
+    );
   }
   return { ...artifact, version: ref.version ?? `sha256:${artifact.sha256.slice(0, 12)}` };
 }
 async function servedBranch(git) {
   const base = await baseRef(git, {});
-  return { commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(), name: base ? `the default branch ${base.name}` : "HEAD" };
+  return {
+    commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(),
+    name: base ? `the default branch ${base.name}` : "HEAD"
+  };
 }
 function checkInsideRepository(git, override, cwd) {
   const path = resolve10(cwd, override);
-  if (existsSync2(path) && isWithin(resolve10(git.cwd), path)) insideRepository(git.cwd, path, `the model file to serve (${override})`);
+  if (existsSync2(path) && isWithin(resolve10(git.cwd), path))
+    insideRepository(git.cwd, path, `the model file to serve (${override})`);
 }
 function noChampionError(model) {
   return new UserError(
@@ -13200,7 +14133,7 @@ import { randomUUID } from "node:crypto";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/serve/routes.ts
-var MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate)?$/;
+var MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(\/ready|\/infer|\/rollout|\/rollout\/gate|\/labels)?$/;
 function matchRoute(method, url) {
   const path = url.split("?")[0];
   const get = (route2) => method === "GET" || method === "HEAD" ? route2 : { kind: "method-not-allowed", allow: "GET, HEAD" };
@@ -13219,9 +14152,13 @@ function matchRoute(method, url) {
     return { kind: "not-found" };
   }
   const at = version === void 0 ? { model } : { model, version };
-  if (match[3] === "/infer") return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
+  if (match[3] === "/infer")
+    return method === "POST" ? { kind: "infer", ...at } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/ready") return get({ kind: "model-ready", ...at });
-  if (match[3] === "/rollout") return version === void 0 ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  if (match[3] === "/rollout")
+    return version === void 0 ? get({ kind: "rollout", model, gate: false }) : { kind: "not-found" };
+  if (match[3] === "/labels")
+    return version !== void 0 ? { kind: "not-found" } : method === "POST" ? { kind: "labels", model } : { kind: "method-not-allowed", allow: "POST" };
   if (match[3] === "/rollout/gate") {
     if (version !== void 0) return { kind: "not-found" };
     return method === "GET" || method === "HEAD" || method === "POST" ? { kind: "rollout", model, gate: true } : { kind: "method-not-allowed", allow: "GET, HEAD, POST" };
@@ -13237,11 +14174,26 @@ var RequestError = class extends Error {
   }
   status;
 };
-var NUMERIC_TYPES = /* @__PURE__ */ new Set(["UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "INT32", "INT64", "FP16", "FP32", "FP64"]);
+var NUMERIC_TYPES = /* @__PURE__ */ new Set([
+  "UINT8",
+  "UINT16",
+  "UINT32",
+  "UINT64",
+  "INT8",
+  "INT16",
+  "INT32",
+  "INT64",
+  "FP16",
+  "FP32",
+  "FP64"
+]);
 var ALL_TYPES = /* @__PURE__ */ new Set([...NUMERIC_TYPES, "BOOL", "BYTES"]);
 function parseInferRequest(body, model, maxRows) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new RequestError(400, `the body must be a JSON object like {"inputs": [{"name": ..., "shape": [...], "datatype": ..., "data": [...]}]}`);
+    throw new RequestError(
+      400,
+      `the body must be a JSON object like {"inputs": [{"name": ..., "shape": [...], "datatype": ..., "data": [...]}]}`
+    );
   }
   const request = body;
   if (request.id !== void 0 && typeof request.id !== "string") throw new RequestError(400, `"id" must be a string`);
@@ -13254,32 +14206,56 @@ function parseInferRequest(body, model, maxRows) {
 }
 function tensorInput(value2, index) {
   const where = `inputs[${index}]`;
-  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) throw new RequestError(400, `${where} must be an object with name, shape, datatype and data`);
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
+    throw new RequestError(400, `${where} must be an object with name, shape, datatype and data`);
   const input = value2;
   if (typeof input.name !== "string") throw new RequestError(400, `${where}: "name" must be a string`);
   const named = `input "${input.name}"`;
   if (typeof input.datatype !== "string" || !ALL_TYPES.has(input.datatype)) {
-    throw new RequestError(400, `${named}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`);
+    throw new RequestError(
+      400,
+      `${named}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`
+    );
   }
   if (!Array.isArray(input.shape) || !input.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new RequestError(400, `${named}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`);
+    throw new RequestError(
+      400,
+      `${named}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`
+    );
   }
   if (!Array.isArray(input.data)) throw new RequestError(400, `${named}: "data" must be an array`);
   const data = input.data.some(Array.isArray) ? input.data.flat(input.shape.length) : input.data;
   const size = input.shape.reduce((a, b) => a * b, 1);
-  if (data.length !== size) throw new RequestError(400, `${named}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`);
+  if (data.length !== size)
+    throw new RequestError(
+      400,
+      `${named}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`
+    );
   return { name: input.name, datatype: input.datatype, shape: input.shape, data };
 }
 function matrixTable(input, model, maxRows) {
   const width = model.features.length;
   if (input.shape.length !== 2 || input.shape[1] !== width) {
-    throw new RequestError(400, `input "${input.name}": expected shape [N, ${width}] (features ${model.features.join(", ")}), got [${input.shape.join(", ")}]`);
+    throw new RequestError(
+      400,
+      `input "${input.name}": expected shape [N, ${width}] (features ${model.features.join(", ")}), got [${input.shape.join(", ")}]`
+    );
   }
-  if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError(400, `input "${input.name}": expected a numeric datatype such as FP32, got ${input.datatype}`);
+  if (!NUMERIC_TYPES.has(input.datatype))
+    throw new RequestError(
+      400,
+      `input "${input.name}": expected a numeric datatype such as FP32, got ${input.datatype}`
+    );
   const rows = rowCount2(input.shape[0], maxRows);
   const columns = model.features.map((feature, f) => {
     const values = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) values[i] = number(input.data[i * width + f], input.name, i * width + f, model.featureKinds.get(feature) === "int64");
+    for (let i = 0; i < rows; i++)
+      values[i] = number(
+        input.data[i * width + f],
+        input.name,
+        i * width + f,
+        model.featureKinds.get(feature) === "int64"
+      );
     return { kind: "numeric", name: feature, values };
   });
   return { source: "the request", rowCount: rows, columns };
@@ -13287,12 +14263,20 @@ function matrixTable(input, model, maxRows) {
 function featureTable(inputs, model, maxRows) {
   const byName = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    if (!model.featureKinds.has(input.name)) throw new RequestError(400, `input "${input.name}": no such input or feature; this model takes ${expected(model)}`);
+    if (!model.featureKinds.has(input.name))
+      throw new RequestError(
+        400,
+        `input "${input.name}": no such input or feature; this model takes ${expected(model)}`
+      );
     if (byName.has(input.name)) throw new RequestError(400, `input "${input.name}" appears twice`);
     byName.set(input.name, input);
   }
   const missing = model.features.filter((feature) => !byName.has(feature));
-  if (missing.length > 0) throw new RequestError(400, `missing feature${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; this model takes ${expected(model)}`);
+  if (missing.length > 0)
+    throw new RequestError(
+      400,
+      `missing feature${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; this model takes ${expected(model)}`
+    );
   let rows;
   const columns = model.features.map((feature) => {
     const input = byName.get(feature);
@@ -13300,31 +14284,54 @@ function featureTable(inputs, model, maxRows) {
       throw new RequestError(400, `input "${feature}": expected shape [N] or [N, 1], got [${input.shape.join(", ")}]`);
     }
     const n = input.shape[0];
-    if (rows !== void 0 && n !== rows) throw new RequestError(400, `input "${feature}" has ${n} rows but the inputs before it have ${rows}; every feature needs one value per row`);
+    if (rows !== void 0 && n !== rows)
+      throw new RequestError(
+        400,
+        `input "${feature}" has ${n} rows but the inputs before it have ${rows}; every feature needs one value per row`
+      );
     rows = rowCount2(n, maxRows);
-    const kind = model.featureKinds.get(feature);
-    if (kind === "string") {
-      if (input.datatype !== "BYTES") throw new RequestError(400, `input "${feature}": this feature is text; send it as datatype BYTES with string data, got ${input.datatype}`);
+    const kind2 = model.featureKinds.get(feature);
+    if (kind2 === "string") {
+      if (input.datatype !== "BYTES")
+        throw new RequestError(
+          400,
+          `input "${feature}": this feature is text; send it as datatype BYTES with string data, got ${input.datatype}`
+        );
       return categorical(feature, input.data);
     }
-    if (!NUMERIC_TYPES.has(input.datatype)) throw new RequestError(400, `input "${feature}": this feature is numeric (${kind === "int64" ? "INT64" : "FP32/FP64"}), got datatype ${input.datatype}`);
+    if (!NUMERIC_TYPES.has(input.datatype))
+      throw new RequestError(
+        400,
+        `input "${feature}": this feature is numeric (${kind2 === "int64" ? "INT64" : "FP32/FP64"}), got datatype ${input.datatype}`
+      );
     const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = number(input.data[i], feature, i, kind === "int64");
+    for (let i = 0; i < n; i++) values[i] = number(input.data[i], feature, i, kind2 === "int64");
     return { kind: "numeric", name: feature, values };
   });
   return { source: "the request", rowCount: rows, columns };
 }
 function rowCount2(rows, maxRows) {
   if (rows === 0) throw new RequestError(400, `the request has no rows`);
-  if (rows > maxRows) throw new RequestError(413, `the request has ${rows} rows; this server takes at most ${maxRows} per request (serve.max_rows): split it`);
+  if (rows > maxRows)
+    throw new RequestError(
+      413,
+      `the request has ${rows} rows; this server takes at most ${maxRows} per request (serve.max_rows): split it`
+    );
   return rows;
 }
 function number(value2, input, position, integer) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
     const shown = typeof value2 === "number" ? String(value2) : JSON.stringify(value2) ?? String(value2);
-    throw new RequestError(400, `input "${input}": data[${position}] is ${shown}; expected a finite number (missing values are not accepted)`);
+    throw new RequestError(
+      400,
+      `input "${input}": data[${position}] is ${shown}; expected a finite number (missing values are not accepted)`
+    );
   }
-  if (integer && !Number.isInteger(value2)) throw new RequestError(400, `input "${input}": data[${position}] is ${value2}; this model input is INT64, expected a whole number`);
+  if (integer && !Number.isInteger(value2))
+    throw new RequestError(
+      400,
+      `input "${input}": data[${position}] is ${value2}; this model input is INT64, expected a whole number`
+    );
   return value2;
 }
 function categorical(name, data) {
@@ -13333,7 +14340,8 @@ function categorical(name, data) {
   const index = /* @__PURE__ */ new Map();
   for (let i = 0; i < data.length; i++) {
     const value2 = data[i];
-    if (typeof value2 !== "string") throw new RequestError(400, `input "${name}": data[${i}] is ${JSON.stringify(value2)}; expected a string (BYTES)`);
+    if (typeof value2 !== "string")
+      throw new RequestError(400, `input "${name}": data[${i}] is ${JSON.stringify(value2)}; expected a string (BYTES)`);
     let code = index.get(value2);
     if (code === void 0) {
       code = categories.length;
@@ -13347,6 +14355,66 @@ function categorical(name, data) {
 function expected(model) {
   const perFeature = `one tensor per feature, shape [N]: ${model.features.map((f) => `${f} (${model.featureKinds.get(f) === "string" ? "BYTES" : model.featureKinds.get(f) === "int64" ? "INT64" : "FP32"})`).join(", ")}`;
   return model.matrixInput ? `"${model.matrixInput.name}" FP32 [N, ${model.features.length}], or ${perFeature}` : perFeature;
+}
+
+// src/serve/labels-request.ts
+var MAX_ID_LENGTH = 256;
+function parseLabelsRequest(body, encode, limits) {
+  const example = `send {"labels": [{"id": "<request id>", "label": <value>}, \u2026]}`;
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new RequestError(400, `the body must be a JSON object; ${example}`);
+  const labels2 = body.labels;
+  if (!Array.isArray(labels2))
+    throw new RequestError(400, `labels: expected an array of {"id", "label"}, got ${kind(labels2)}; ${example}`);
+  if (labels2.length > limits.maxLabels)
+    throw new RequestError(
+      413,
+      `labels: ${labels2.length} labels in one body, more than the limit of ${limits.maxLabels} (serve.labels.max_per_request); send them in several posts`
+    );
+  const posted = [];
+  for (let i = 0; i < labels2.length; i++) {
+    const at = `labels[${i}]`;
+    const item = labels2[i];
+    if (item === null || typeof item !== "object" || Array.isArray(item))
+      throw new RequestError(400, `${at}: expected an object {"id", "label"}, got ${kind(item)}`);
+    const { id, label } = item;
+    if (typeof id !== "string" || id === "" || id.length > MAX_ID_LENGTH) {
+      throw new RequestError(
+        400,
+        `${at}.id: expected the request id as text of 1 to ${MAX_ID_LENGTH} characters (the infer request's "id"), got ${typeof id === "string" ? `${id.length} characters` : kind(id)}`
+      );
+    }
+    const values = Array.isArray(label) ? label : [label];
+    if (values.length === 0 || values.length > limits.maxRows)
+      throw new RequestError(
+        400,
+        `${at}.label: expected one label per row of the request (1 to ${limits.maxRows}), got an array of ${values.length}`
+      );
+    const encoded = new Float64Array(values.length);
+    for (let row = 0; row < values.length; row++) {
+      const field = Array.isArray(label) ? `${at}.label[${row}]` : `${at}.label`;
+      const text2 = textOf(values[row]);
+      if (text2 === void 0)
+        throw new RequestError(400, `${field}: expected a number, true/false or text, got ${kind(values[row])}`);
+      const value2 = encode(text2);
+      if (typeof value2 !== "number") throw new RequestError(400, `${field}: ${value2.problem}`);
+      encoded[row] = value2;
+    }
+    posted.push({ id, values: encoded });
+  }
+  return posted;
+}
+function textOf(value2) {
+  if (typeof value2 === "number") return Number.isFinite(value2) ? String(value2) : void 0;
+  if (typeof value2 === "boolean") return String(value2);
+  if (typeof value2 === "string") return value2;
+  return void 0;
+}
+function kind(value2) {
+  if (value2 === void 0) return "nothing";
+  if (value2 === null) return "null";
+  if (Array.isArray(value2)) return "an array";
+  return typeof value2 === "object" ? "an object" : `${typeof value2} ${JSON.stringify(value2).slice(0, 40)}`;
 }
 
 // src/serve/protocol.ts
@@ -13372,7 +14440,11 @@ function serverMetadata(version) {
   return { name: "modelkeeper", version, extensions: [] };
 }
 function modelMetadata(model) {
-  const tensor = (value2) => ({ name: value2.name, datatype: datatypeOf(value2.type), shape: value2.dims.map((d) => typeof d === "number" ? d : -1) });
+  const tensor = (value2) => ({
+    name: value2.name,
+    datatype: datatypeOf(value2.type),
+    shape: value2.dims.map((d) => typeof d === "number" ? d : -1)
+  });
   return {
     name: model.name,
     versions: [model.version],
@@ -13384,7 +14456,10 @@ function modelMetadata(model) {
       sha256: model.sha256,
       source: model.source,
       // The tabular form: one tensor per feature by this name, [N] (text as BYTES).
-      features: model.features.map((name) => ({ name, datatype: model.featureKinds.get(name) === "string" ? "BYTES" : model.featureKinds.get(name) === "int64" ? "INT64" : "FP64" }))
+      features: model.features.map((name) => ({
+        name,
+        datatype: model.featureKinds.get(name) === "string" ? "BYTES" : model.featureKinds.get(name) === "int64" ? "INT64" : "FP64"
+      }))
     }
   };
 }
@@ -13406,21 +14481,31 @@ function errorBody(message) {
 }
 
 // src/serve/served-model.ts
-import { rm } from "node:fs/promises";
+import { rm as rm2 } from "node:fs/promises";
 import { dirname as dirname8 } from "node:path";
 async function loadServedModel(name, artifact, task, configured) {
   const handle2 = await loadModel(artifact.path);
   try {
     const features = configured ?? handle2.recordedFeatures ?? (handle2.signature.inputs.length > 1 ? handle2.signature.inputs.map((input) => input.name) : void 0);
     if (!features) {
-      throw new UserError(`${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`, { key: "features" });
+      throw new UserError(
+        `${artifact.label}: the model takes one matrix input and neither modelkeeper.yml nor the model names its features; list them under models.${name}.features.`,
+        { key: "features" }
+      );
     }
     const template = warmUpTable(handle2, features);
-    const plan = planInputs(handle2.signature, features, template, { path: artifact.label, recordedFeatures: handle2.recordedFeatures });
+    const plan = planInputs(handle2.signature, features, template, {
+      path: artifact.label,
+      recordedFeatures: handle2.recordedFeatures
+    });
     const outputPlan = planOutputs(handle2.signature, task, { path: artifact.label });
     const featureKinds = /* @__PURE__ */ new Map();
     for (const feed of plan.feeds) {
-      for (const column2 of feed.columns) featureKinds.set(column2.name, feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float");
+      for (const column2 of feed.columns)
+        featureKinds.set(
+          column2.name,
+          feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float"
+        );
     }
     const model = {
       name,
@@ -13442,7 +14527,7 @@ async function loadServedModel(name, artifact, task, configured) {
     });
     throw error;
   } finally {
-    if (artifact.commit) await rm(dirname8(artifact.path), { recursive: true, force: true }).catch(() => {
+    if (artifact.commit) await rm2(dirname8(artifact.path), { recursive: true, force: true }).catch(() => {
     });
   }
 }
@@ -13463,7 +14548,8 @@ async function scoreTable(model, table2) {
     const count = Math.min(batch, rows - start2);
     const feeds = packer.pack(start2, count, plan.fixedBatch ?? count);
     const tensors = {};
-    for (const [inputName, feed] of Object.entries(feeds)) tensors[inputName] = new ort.Tensor(feed.element, feed.data, feed.dims);
+    for (const [inputName, feed] of Object.entries(feeds))
+      tensors[inputName] = new ort.Tensor(feed.element, feed.data, feed.dims);
     const results = await model.handle.session.run(tensors, fetches);
     const outputs2 = {};
     for (const fetch of fetches) {
@@ -13472,12 +14558,22 @@ async function scoreTable(model, table2) {
       const inner = tensor.dims.slice(1);
       const width = inner.reduce((a, b) => a * b, 1);
       const entry = raw.get(fetch) ?? { element: tensor.type, inner, parts: [] };
-      entry.parts.push(tensor.data.subarray(0, count * width));
+      entry.parts.push(
+        tensor.data.subarray(
+          0,
+          count * width
+        )
+      );
       raw.set(fetch, entry);
     }
     collector.add(start2, count, outputs2);
   }
-  const outputs = [...raw].map(([outputName, entry]) => ({ name: outputName, element: entry.element, dims: [rows, ...entry.inner], data: entry.parts.length === 1 ? entry.parts[0] : concat(entry.parts) }));
+  const outputs = [...raw].map(([outputName, entry]) => ({
+    name: outputName,
+    element: entry.element,
+    dims: [rows, ...entry.inner],
+    data: entry.parts.length === 1 ? entry.parts[0] : concat(entry.parts)
+  }));
   return { prediction: collector.finish(), outputs };
 }
 function concat(parts) {
@@ -13486,7 +14582,9 @@ function concat(parts) {
   return out;
 }
 function warmUpTable(handle2, features) {
-  const stringInputs = new Set(handle2.signature.inputs.filter((input) => input.type === "string").map((input) => input.name));
+  const stringInputs = new Set(
+    handle2.signature.inputs.filter((input) => input.type === "string").map((input) => input.name)
+  );
   const columns = features.map(
     (feature) => stringInputs.has(feature) ? { kind: "categorical", name: feature, codes: Int32Array.of(0), categories: [""] } : { kind: "numeric", name: feature, values: Float64Array.of(0) }
   );
@@ -13530,6 +14628,7 @@ function rolloutVerdict(input, status) {
     requests: { stable: status.requests.stable, canary: status.requests.challenger },
     looks: status.looks,
     evidence: status.evidence,
+    labels: status.labels,
     ...status.reason !== void 0 ? { reason: status.reason } : {},
     recorded: input.recorded
   };
@@ -13540,7 +14639,13 @@ function gateHttpStatus(verdict2) {
 
 // src/rollout/endpoint.ts
 function rolloutAnswer(model, rollout, route2) {
-  if (!rollout) return { status: 404, body: { error: `no rollout for model ${JSON.stringify(model)}: serve runs no canary. Start it with --canary REV|PATH (or --shadow REV|PATH).` } };
+  if (!rollout)
+    return {
+      status: 404,
+      body: {
+        error: `no rollout for model ${JSON.stringify(model)}: serve runs no canary. Start it with --canary REV|PATH (or --shadow REV|PATH).`
+      }
+    };
   const verdict2 = rollout.verdict();
   return { status: route2 === "gate" ? gateHttpStatus(verdict2) : 200, body: verdict2 };
 }
@@ -13560,13 +14665,18 @@ var ActiveRequests = class {
   }
 };
 function createServeServer(parts) {
-  const server = createServer({ keepAliveTimeout: 5e3, headersTimeout: 1e4, requestTimeout: Math.max(3e4, parts.settings.timeoutMs * 2) }, (req, res) => {
-    handle(parts, req, res).catch((error) => {
-      parts.warn(`serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${error?.stack ?? error}`);
-      if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { keepAliveTimeout: 5e3, headersTimeout: 1e4, requestTimeout: Math.max(3e4, parts.settings.timeoutMs * 2) },
+    (req, res) => {
+      handle(parts, req, res).catch((error) => {
+        parts.warn(
+          `serve: unexpected error answering ${req.method} ${safePath(req.url)}: ${error?.stack ?? error}`
+        );
+        if (!res.headersSent) send(parts, res, 500, errorBody("internal error"));
+        else res.destroy();
+      });
+    }
+  );
   return server;
 }
 async function handle(parts, req, res) {
@@ -13591,7 +14701,8 @@ async function handle(parts, req, res) {
     case "model-metadata":
     case "model-ready": {
       const model = slots.stable;
-      if (!servesThis(model, route2.model, route2.version)) return notServed(parts, res, model, route2.model, route2.version);
+      if (!servesThis(model, route2.model, route2.version))
+        return notServed(parts, res, model, route2.model, route2.version);
       if (route2.kind === "model-metadata") return send(parts, res, 200, modelMetadata(model));
       return send(parts, res, lifecycle.ready ? 200 : 503, { name: model.name, ready: lifecycle.ready });
     }
@@ -13612,11 +14723,21 @@ async function handle(parts, req, res) {
       const answer = parts.rollout ? parts.rollout.answer(route2.gate ? "gate" : "verdict") : rolloutAnswer(route2.model, void 0, "verdict");
       return send(parts, res, answer.status, answer.body);
     }
+    case "labels":
+      if (route2.model !== slots.stable.name) return notServed(parts, res, slots.stable, route2.model, void 0);
+      return labels(parts, req, res);
     case "method-not-allowed":
       res.setHeader("allow", route2.allow);
       return send(parts, res, 405, errorBody(`method ${req.method} is not allowed here; use ${route2.allow}`));
     default:
-      return send(parts, res, 404, errorBody(`no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`));
+      return send(
+        parts,
+        res,
+        404,
+        errorBody(
+          `no such endpoint: ${safePath(req.url)}. Endpoints: GET /v2, /v2/health/live, /v2/health/ready, /v2/models/{model}, /v2/models/{model}/ready, POST /v2/models/{model}/infer, POST /v2/models/{model}/labels, GET /v2/models/{model}/rollout, GET|POST /v2/models/{model}/rollout/gate, GET /metrics`
+        )
+      );
   }
 }
 async function infer(parts, req, res, name, version) {
@@ -13644,7 +14765,19 @@ async function infer(parts, req, res, name, version) {
     if (!admission.admitted) {
       const retry2 = { "retry-after": String(settings.retryAfterSeconds) };
       req.resume();
-      return admission.reason === "queue-full" ? answer(429, errorBody(`the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`), retry2) : answer(503, errorBody(`the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`), retry2);
+      return admission.reason === "queue-full" ? answer(
+        429,
+        errorBody(
+          `the server is at capacity (${settings.concurrency} running, ${settings.maxQueue} queued); retry after ${settings.retryAfterSeconds} s`
+        ),
+        retry2
+      ) : answer(
+        503,
+        errorBody(
+          `the request waited ${settings.timeoutMs} ms for a free model run (serve.timeout_ms) and was not run; retry later`
+        ),
+        retry2
+      );
     }
     release = admission.release;
     const body = await readBody(req, settings.maxBodyBytes);
@@ -13653,7 +14786,12 @@ async function infer(parts, req, res, name, version) {
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch (error) {
-      return answer(400, errorBody(`the body is not valid JSON (${error.message}); send an Open Inference Protocol v2 infer request`));
+      return answer(
+        400,
+        errorBody(
+          `the body is not valid JSON (${error.message}); send an Open Inference Protocol v2 infer request`
+        )
+      );
     }
     const sentId = parsed?.id;
     const id = typeof sentId === "string" ? sentId : randomUUID();
@@ -13668,7 +14806,13 @@ async function infer(parts, req, res, name, version) {
       throw error;
     }
     if (performance3.now() >= deadline) {
-      return answer(503, errorBody(`the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`), { "retry-after": String(settings.retryAfterSeconds) });
+      return answer(
+        503,
+        errorBody(
+          `the request's ${settings.timeoutMs} ms budget (serve.timeout_ms) was spent before the model ran; send fewer rows, or retry later`
+        ),
+        { "retry-after": String(settings.retryAfterSeconds) }
+      );
     }
     metrics.queueTime.observe({ model: model.name }, admission.queuedMs / 1e3);
     runStarted = performance3.now();
@@ -13685,44 +14829,95 @@ async function infer(parts, req, res, name, version) {
       run2.catch(() => {
       });
       answer(504, errorBody(`the model did not answer within ${settings.timeoutMs} ms (serve.timeout_ms)`));
-      if (version === void 0) parts.rollout?.observe(endpoint, model, { failedAfterMs: performance3.now() - runStarted });
+      if (version === void 0)
+        parts.rollout?.observe(endpoint, model, { failedAfterMs: performance3.now() - runStarted });
       return;
     }
     metrics.rows.inc({ model: model.name, version: model.version, endpoint }, request.table.rowCount);
     answer(200, inferResponse(model, id, outcome));
-    parts.log?.offer({ requestId: id, time: arrived.toISOString(), model: model.name, version: model.version, endpoint, table: request.table, prediction: outcome.prediction });
-    if (version === void 0) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs });
+    parts.log?.offer({
+      requestId: id,
+      time: arrived.toISOString(),
+      model: model.name,
+      version: model.version,
+      endpoint,
+      table: request.table,
+      prediction: outcome.prediction
+    });
+    if (version === void 0) parts.rollout?.observe(endpoint, model, { prediction: outcome.prediction, runMs }, id);
     const mirror = taken.decision.mirror;
-    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request.table);
+    if (mirror && parts.rollout) await shadowRun(parts, mirror.model, request.table, id);
   } catch (error) {
     if (isUserError(error)) return answer(400, errorBody(error.message));
     parts.warn(`serve: ${model.name} ${model.version}: the model run failed: ${error?.message ?? error}`);
     answer(500, errorBody("the model run failed; see the server's log"));
-    if (taken && runStarted !== void 0 && version === void 0) parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance3.now() - runStarted });
+    if (taken && runStarted !== void 0 && version === void 0)
+      parts.rollout?.observe(taken.decision.answer.endpoint, model, { failedAfterMs: performance3.now() - runStarted });
   } finally {
     release?.();
     taken?.done();
   }
 }
-async function shadowRun(parts, shadow, table2) {
-  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency) return;
+async function shadowRun(parts, shadow, table2, id) {
+  if (parts.lifecycle.draining || parts.admission.queued > 0 || parts.admission.inFlight >= parts.settings.concurrency)
+    return;
   const admission = await parts.admission.acquire(0);
   if (!admission.admitted) return;
   const started = performance3.now();
   try {
     const scored = await scoreTable(shadow, table2);
     parts.metrics.rows.inc({ model: shadow.name, version: shadow.version, endpoint: "shadow" }, table2.rowCount);
-    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance3.now() - started });
+    parts.rollout?.observe("shadow", shadow, { prediction: scored.prediction, runMs: performance3.now() - started }, id);
   } catch (error) {
-    if (!isUserError(error)) parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${error?.message ?? error}`);
+    if (!isUserError(error))
+      parts.warn(`serve: shadow ${shadow.version}: the model run failed: ${error?.message ?? error}`);
     parts.rollout?.observe("shadow", shadow, { failedAfterMs: performance3.now() - started });
   } finally {
     admission.release();
   }
 }
+async function labels(parts, req, res) {
+  const { settings } = parts;
+  if (Number(req.headers["content-length"]) > settings.maxBodyBytes)
+    return tooLarge((code, body2) => send(parts, res, code, body2), req, res, settings.maxBodyBytes);
+  const body = await readBody(req, settings.maxBodyBytes);
+  if (body === void 0) return tooLarge((code, b) => send(parts, res, code, b), req, res, settings.maxBodyBytes);
+  let parsed;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch (error) {
+    return send(
+      parts,
+      res,
+      400,
+      errorBody(
+        `the body is not valid JSON (${error.message}); send {"labels": [{"id": "<request id>", "label": <value>}, \u2026]}`
+      )
+    );
+  }
+  let posted;
+  try {
+    posted = parseLabelsRequest(parsed, parts.encodeLabel, {
+      maxLabels: settings.labels.maxPerRequest,
+      maxRows: settings.maxRows
+    });
+  } catch (error) {
+    if (error instanceof RequestError) return send(parts, res, error.status, errorBody(error.message));
+    throw error;
+  }
+  const outcomes = parts.rollout ? parts.rollout.label(posted) : { joined: 0, unknown: 0, outside_window: posted.length, duplicate: 0, rows_mismatch: 0 };
+  send(parts, res, 200, {
+    model: parts.slots.stable.name,
+    received: posted.length,
+    ...outcomes,
+    rollout: parts.rollout ? parts.rollout.answer("verdict").body.state : "none"
+  });
+}
 function withDeadline(work, ms2) {
   let timer;
-  const expired = new Promise((resolve11) => timer = setTimeout(() => resolve11("deadline"), Math.max(0, ms2)));
+  const expired = new Promise(
+    (resolve11) => timer = setTimeout(() => resolve11("deadline"), Math.max(0, ms2))
+  );
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 function readBody(req, limit) {
@@ -13802,7 +14997,9 @@ function formatRecords(batch) {
   const keys = batch.table.columns.map((column2) => `,${JSON.stringify(column2.name)}:`);
   const { prediction } = batch;
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
-  const encoded = batch.table.columns.map((column2) => column2.kind === "categorical" ? column2.categories.map((c) => JSON.stringify(c)) : void 0);
+  const encoded = batch.table.columns.map(
+    (column2) => column2.kind === "categorical" ? column2.categories.map((c) => JSON.stringify(c)) : void 0
+  );
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
@@ -13822,7 +15019,8 @@ function json(value2) {
 }
 function argmax(probabilities, row, classes) {
   let best = 0;
-  for (let k = 1; k < classes; k++) if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
+  for (let k = 1; k < classes; k++)
+    if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
   return best;
 }
 
@@ -13831,25 +15029,83 @@ var import_prom_client = __toESM(require_prom_client(), 1);
 var LATENCY_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 var ServeMetrics = class {
   registry = new import_prom_client.Registry();
-  requests = new import_prom_client.Counter({ name: "modelkeeper_requests_total", help: "Infer requests answered, by model, version and HTTP status code", labelNames: ["model", "version", "code"], registers: [this.registry] });
-  failures = new import_prom_client.Counter({ name: "modelkeeper_request_failures_total", help: "Infer requests answered with a 4xx or 5xx status, by model, version and code", labelNames: ["model", "version", "code"], registers: [this.registry] });
-  latency = new import_prom_client.Histogram({ name: "modelkeeper_request_duration_seconds", help: "Infer request time from arrival to answer", labelNames: ["model", "version"], buckets: LATENCY_BUCKETS, registers: [this.registry] });
-  queueTime = new import_prom_client.Histogram({ name: "modelkeeper_queue_wait_seconds", help: "Time an infer request waited for a model run slot", labelNames: ["model"], buckets: LATENCY_BUCKETS, registers: [this.registry] });
-  rows = new import_prom_client.Counter({ name: "modelkeeper_rows_scored_total", help: "Rows scored, by model, version and endpoint (stable, canary, shadow)", labelNames: ["model", "version", "endpoint"], registers: [this.registry] });
-  logWritten = new import_prom_client.Counter({ name: "modelkeeper_log_records_written_total", help: "Prediction log records written", registers: [this.registry] });
-  logDropped = new import_prom_client.Counter({ name: "modelkeeper_log_records_dropped_total", help: "Prediction log records dropped, by reason (queue-full, write-error)", labelNames: ["reason"], registers: [this.registry] });
-  logSkipped = new import_prom_client.Counter({ name: "modelkeeper_log_records_sampled_out_total", help: "Rows not logged because of log sampling", registers: [this.registry] });
-  champion = new import_prom_client.Gauge({ name: "modelkeeper_champion_info", help: "The model being served (value 1), by model, version and artifact sha256", labelNames: ["model", "version", "sha256"], registers: [this.registry] });
-  reloads = new import_prom_client.Counter({ name: "modelkeeper_champion_reloads_total", help: "Attempts to load a new champion, by result (loaded, failed)", labelNames: ["model", "result"], registers: [this.registry] });
-  inFlight = new import_prom_client.Gauge({ name: "modelkeeper_requests_in_flight", help: "Model runs in progress", registers: [this.registry] });
-  queued = new import_prom_client.Gauge({ name: "modelkeeper_requests_queued", help: "Infer requests waiting for a run slot", registers: [this.registry] });
+  requests = new import_prom_client.Counter({
+    name: "modelkeeper_requests_total",
+    help: "Infer requests answered, by model, version and HTTP status code",
+    labelNames: ["model", "version", "code"],
+    registers: [this.registry]
+  });
+  failures = new import_prom_client.Counter({
+    name: "modelkeeper_request_failures_total",
+    help: "Infer requests answered with a 4xx or 5xx status, by model, version and code",
+    labelNames: ["model", "version", "code"],
+    registers: [this.registry]
+  });
+  latency = new import_prom_client.Histogram({
+    name: "modelkeeper_request_duration_seconds",
+    help: "Infer request time from arrival to answer",
+    labelNames: ["model", "version"],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry]
+  });
+  queueTime = new import_prom_client.Histogram({
+    name: "modelkeeper_queue_wait_seconds",
+    help: "Time an infer request waited for a model run slot",
+    labelNames: ["model"],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry]
+  });
+  rows = new import_prom_client.Counter({
+    name: "modelkeeper_rows_scored_total",
+    help: "Rows scored, by model, version and endpoint (stable, canary, shadow)",
+    labelNames: ["model", "version", "endpoint"],
+    registers: [this.registry]
+  });
+  logWritten = new import_prom_client.Counter({
+    name: "modelkeeper_log_records_written_total",
+    help: "Prediction log records written",
+    registers: [this.registry]
+  });
+  logDropped = new import_prom_client.Counter({
+    name: "modelkeeper_log_records_dropped_total",
+    help: "Prediction log records dropped, by reason (queue-full, write-error)",
+    labelNames: ["reason"],
+    registers: [this.registry]
+  });
+  logSkipped = new import_prom_client.Counter({
+    name: "modelkeeper_log_records_sampled_out_total",
+    help: "Rows not logged because of log sampling",
+    registers: [this.registry]
+  });
+  champion = new import_prom_client.Gauge({
+    name: "modelkeeper_champion_info",
+    help: "The model being served (value 1), by model, version and artifact sha256",
+    labelNames: ["model", "version", "sha256"],
+    registers: [this.registry]
+  });
+  reloads = new import_prom_client.Counter({
+    name: "modelkeeper_champion_reloads_total",
+    help: "Attempts to load a new champion, by result (loaded, failed)",
+    labelNames: ["model", "result"],
+    registers: [this.registry]
+  });
+  inFlight = new import_prom_client.Gauge({
+    name: "modelkeeper_requests_in_flight",
+    help: "Model runs in progress",
+    registers: [this.registry]
+  });
+  queued = new import_prom_client.Gauge({
+    name: "modelkeeper_requests_queued",
+    help: "Infer requests waiting for a run slot",
+    registers: [this.registry]
+  });
   constructor() {
     (0, import_prom_client.collectDefaultMetrics)({ register: this.registry });
   }
   answered(model, version, code, seconds) {
-    const labels = { model, version, code: String(code) };
-    this.requests.inc(labels);
-    if (code >= 400) this.failures.inc(labels);
+    const labels2 = { model, version, code: String(code) };
+    this.requests.inc(labels2);
+    if (code >= 400) this.failures.inc(labels2);
     if (seconds !== void 0) this.latency.observe({ model, version }, seconds);
   }
   setChampion(model, version, sha2562) {
@@ -13885,7 +15141,8 @@ var ModelSlots = class {
   takeVersion(version) {
     const slots = this.current();
     if (slots.stable.version === version) return this.hold({ answer: { endpoint: "stable", model: slots.stable } });
-    if (slots.canary?.model.version === version) return this.hold({ answer: { endpoint: "canary", model: slots.canary.model } });
+    if (slots.canary?.model.version === version)
+      return this.hold({ answer: { endpoint: "canary", model: slots.canary.model } });
     return void 0;
   }
   /** Routes a share of requests (or a copy of each) to `model` as `serving` says, read per request. */
@@ -13956,7 +15213,7 @@ var ModelSlots = class {
 
 // src/serve/prediction-log.ts
 import { mkdir as mkdir4, open as open2 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join17 } from "node:path";
 var CHUNK_CHARS = 256 * 1024;
 var PredictionLog = class {
   constructor(settings, counters, onError, random = Math.random, now = Date.now) {
@@ -14029,7 +15286,9 @@ var PredictionLog = class {
         this.counters.written(rows);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
-        this.onError(`prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${error.message}`);
+        this.onError(
+          `prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${error.message}`
+        );
         await this.file?.handle.close().catch(() => {
         });
         this.file = void 0;
@@ -14045,7 +15304,10 @@ var PredictionLog = class {
     if (!this.file) {
       await mkdir4(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-      const path = join19(this.settings.dir, `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`);
+      const path = join17(
+        this.settings.dir,
+        `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`
+      );
       this.file = { handle: await open2(path, "wx"), path, bytes: 0, openedAt: now };
       this.files.push(path);
       if (this.files.length > 1e3) this.files.shift();
@@ -14056,18 +15318,40 @@ var PredictionLog = class {
 
 // src/rollout/endpoint-window.ts
 var WINDOW_CAPACITY = 2e3;
+var LABELLED_CAPACITY = 2e4;
 function emptyWindow() {
-  return { requests: 0, errors: 0, latencyMs: [], latencySeen: 0, scores: [], scoresSeen: 0 };
+  return {
+    requests: 0,
+    errors: 0,
+    latencyMs: [],
+    latencySeen: 0,
+    scores: [],
+    scoresSeen: 0,
+    labelled: { labels: [], predictions: [], seen: 0 }
+  };
 }
 function addObservation(window2, observation, random, capacity = WINDOW_CAPACITY) {
   window2.requests += 1;
   if (!observation.ok) window2.errors += 1;
-  if (Number.isFinite(observation.latencyMs)) window2.latencySeen = offer(window2.latencyMs, window2.latencySeen, observation.latencyMs, random, capacity);
+  if (Number.isFinite(observation.latencyMs))
+    window2.latencySeen = offer(window2.latencyMs, window2.latencySeen, observation.latencyMs, random, capacity);
   if (observation.ok && observation.scores) {
     for (let i = 0; i < observation.scores.length; i++) {
       const score = observation.scores[i];
       if (Number.isFinite(score)) window2.scoresSeen = offer(window2.scores, window2.scoresSeen, score, random, capacity);
     }
+  }
+}
+function addLabelled(window2, labels2, predictions, random, capacity = LABELLED_CAPACITY) {
+  const sample = window2.labelled;
+  for (let i = 0; i < labels2.length; i++) {
+    if (!Number.isFinite(predictions[i])) continue;
+    const slot = sample.labels.length < capacity ? sample.labels.length : Math.floor(random() * (sample.seen + 1));
+    if (slot < capacity) {
+      sample.labels[slot] = labels2[i];
+      sample.predictions[slot] = predictions[i];
+    }
+    sample.seen += 1;
   }
 }
 function offer(sample, seen, value2, random, capacity) {
@@ -14096,14 +15380,34 @@ function newcombeDifference(k1, n1, k2, n2, confidence) {
 
 // src/rollout/analysis.ts
 function analyseWindows(stable, challenger, thresholds, alpha, options = {}) {
-  const time = options.shadow ? { signal: "latency", breached: false, alpha, figures: {}, detail: "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)" } : latency(stable, challenger, thresholds.latency_median_ratio, alpha);
-  return [errorRate(stable, challenger, thresholds.error_rate_margin, alpha), time, predictionMix(stable, challenger, thresholds.prediction_ks, alpha)];
+  const time = options.shadow ? {
+    signal: "latency",
+    breached: false,
+    alpha,
+    figures: {},
+    detail: "latency: not compared in shadow (the shadow runs after the answers, so its times are not the ones clients see)"
+  } : latency(stable, challenger, thresholds.latency_median_ratio, alpha);
+  return [
+    errorRate(stable, challenger, thresholds.error_rate_margin, alpha),
+    time,
+    predictionMix(stable, challenger, thresholds.prediction_ks, alpha)
+  ];
 }
 var twoSided = (alpha) => 1 - 2 * alpha;
 function errorRate(stable, challenger, margin, alpha) {
   const d = newcombeDifference(challenger.errors, challenger.requests, stable.errors, stable.requests, twoSided(alpha));
-  const figures = { canary_errors: challenger.errors, canary_requests: challenger.requests, stable_errors: stable.errors, stable_requests: stable.requests, difference: d.difference, low: d.low, high: d.high, margin };
-  if (!Number.isFinite(d.low)) return { signal: "error_rate", breached: false, alpha, figures, detail: "error_rate: no requests yet on one side" };
+  const figures = {
+    canary_errors: challenger.errors,
+    canary_requests: challenger.requests,
+    stable_errors: stable.errors,
+    stable_requests: stable.requests,
+    difference: d.difference,
+    low: d.low,
+    high: d.high,
+    margin
+  };
+  if (!Number.isFinite(d.low))
+    return { signal: "error_rate", breached: false, alpha, figures, detail: "error_rate: no requests yet on one side" };
   const breached = d.low > margin;
   return {
     signal: "error_rate",
@@ -14116,8 +15420,17 @@ function errorRate(stable, challenger, margin, alpha) {
 function latency(stable, challenger, ratio, alpha) {
   const s = medianInterval(stable.latencyMs, alpha);
   const c = medianInterval(challenger.latencyMs, alpha);
-  const figures = { canary_median_ms: c.median, canary_low_ms: c.low, canary_high_ms: c.high, stable_median_ms: s.median, stable_low_ms: s.low, stable_high_ms: s.high, ratio };
-  if (!Number.isFinite(s.high) || !Number.isFinite(c.low)) return { signal: "latency", breached: false, alpha, figures, detail: "latency: no samples yet on one side" };
+  const figures = {
+    canary_median_ms: c.median,
+    canary_low_ms: c.low,
+    canary_high_ms: c.high,
+    stable_median_ms: s.median,
+    stable_low_ms: s.low,
+    stable_high_ms: s.high,
+    ratio
+  };
+  if (!Number.isFinite(s.high) || !Number.isFinite(c.low))
+    return { signal: "latency", breached: false, alpha, figures, detail: "latency: no samples yet on one side" };
   const breached = c.low > ratio * s.high;
   return {
     signal: "latency",
@@ -14147,11 +15460,25 @@ function rankInterval(n, confidence) {
 }
 function predictionMix(stable, challenger, threshold, alpha) {
   if (stable.scores.length === 0 || challenger.scores.length === 0) {
-    return { signal: "prediction_mix", breached: false, alpha, figures: { canary_scores: challenger.scores.length, stable_scores: stable.scores.length, threshold }, detail: "prediction_mix: no scores yet on one side" };
+    return {
+      signal: "prediction_mix",
+      breached: false,
+      alpha,
+      figures: { canary_scores: challenger.scores.length, stable_scores: stable.scores.length, threshold },
+      detail: "prediction_mix: no scores yet on one side"
+    };
   }
   const ks = ksTwoSample(challenger.scores, stable.scores);
   const breached = ks.statistic > threshold && ks.pValue < alpha;
-  const figures = { statistic: ks.statistic, p_value: ks.pValue, threshold, canary_scores: challenger.scores.length, stable_scores: stable.scores.length, canary_mean: mean(challenger.scores), stable_mean: mean(stable.scores) };
+  const figures = {
+    statistic: ks.statistic,
+    p_value: ks.pValue,
+    threshold,
+    canary_scores: challenger.scores.length,
+    stable_scores: stable.scores.length,
+    canary_mean: mean(challenger.scores),
+    stable_mean: mean(stable.scores)
+  };
   return {
     signal: "prediction_mix",
     breached,
@@ -14170,7 +15497,7 @@ var pct2 = (x) => `${(x * 100).toFixed(2)}%`;
 var ms = (x) => `${x.toFixed(2)} ms`;
 
 // src/rollout/look-budget.ts
-var SIGNAL_COUNT = 3;
+var SIGNAL_COUNT = 4;
 var FIRST_LOOK_REQUESTS = 100;
 function lookAlpha(alpha, analysedSteps, look) {
   return alpha / (Math.max(1, analysedSteps) * SIGNAL_COUNT) * 2 ** -(look + 1);
@@ -14179,14 +15506,165 @@ function lookAt(look) {
   return FIRST_LOOK_REQUESTS * 2 ** look;
 }
 
+// src/rollout/label-memory.ts
+var DEFAULT_REMEMBERED_REQUESTS = 1e5;
+var LabelMemory = class {
+  constructor(capacity = DEFAULT_REMEMBERED_REQUESTS) {
+    this.capacity = capacity;
+  }
+  capacity;
+  entries = /* @__PURE__ */ new Map();
+  get size() {
+    return this.entries.size;
+  }
+  /**
+   * What `side` predicted for request `id` in `step`; returns the labels to join now when they came
+   * first. A request answered again under the same id (a client retry) keeps its first prediction.
+   */
+  predicted(id, step, side, predictions) {
+    let entry = this.entries.get(id);
+    if (!entry || entry.step !== step) {
+      if (entry) this.entries.delete(id);
+      entry = { step };
+      this.entries.set(id, entry);
+      if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
+    }
+    if (entry[side]) return void 0;
+    entry[side] = Float64Array.from(predictions);
+    return entry.labels && entry.labels.length === entry[side].length ? entry.labels : void 0;
+  }
+  /** Labels for request `id`: the sides to join them to now, or why they are not joined. */
+  label(id, step, labels2) {
+    const entry = this.entries.get(id);
+    if (!entry) return { outcome: "unknown", join: [] };
+    if (entry.step !== step) return { outcome: "outside_window", join: [] };
+    if (entry.labels) return { outcome: "duplicate", join: [] };
+    const sides = ["stable", "challenger"].filter((side) => entry[side]);
+    if (sides.some((side) => entry[side].length !== labels2.length)) return { outcome: "rows_mismatch", join: [] };
+    entry.labels = labels2;
+    return { outcome: "joined", join: sides.map((side) => ({ side, predictions: entry[side] })) };
+  }
+};
+
+// src/rollout/live-quality-signal.ts
+var MIN_CLASS_ROWS = 10;
+function liveQualitySignal(stable, challenger, settings, alpha) {
+  const s = stable.labelled;
+  const c = challenger.labelled;
+  const counts = {
+    canary_labelled: c.labels.length,
+    stable_labelled: s.labels.length,
+    canary_labelled_seen: c.seen,
+    stable_labelled_seen: s.seen,
+    margin: settings.margin
+  };
+  const none = (why) => ({
+    signal: "live_quality",
+    breached: false,
+    alpha,
+    figures: counts,
+    detail: `live_quality: ${why}`
+  });
+  if (c.labels.length === 0 || s.labels.length === 0)
+    return none(
+      `no labelled rows yet on one side (canary ${c.labels.length}, stable ${s.labels.length}); POST them to /v2/models/{model}/labels`
+    );
+  const z = normalQuantile(1 - alpha);
+  if (settings.task === "binary") {
+    const sa = aucVariance(Float64Array.from(s.labels), Float64Array.from(s.predictions));
+    const ca = aucVariance(Float64Array.from(c.labels), Float64Array.from(c.predictions));
+    const fewest = Math.min(sa?.positives ?? 0, sa?.negatives ?? 0, ca?.positives ?? 0, ca?.negatives ?? 0);
+    if (!sa || !ca || fewest < MIN_CLASS_ROWS) {
+      return none(
+        `roc_auc needs ${MIN_CLASS_ROWS} labelled rows of each class on each side (canary ${ca?.positives ?? 0} positive of ${c.labels.length}, stable ${sa?.positives ?? 0} of ${s.labels.length})`
+      );
+    }
+    const worse2 = sa.auc - ca.auc;
+    const low2 = worse2 - z * Math.sqrt(sa.variance + ca.variance);
+    return judge2(
+      "roc_auc",
+      settings.margin,
+      alpha,
+      {
+        ...counts,
+        canary_value: ca.auc,
+        stable_value: sa.auc,
+        canary_positives: ca.positives,
+        stable_positives: sa.positives,
+        worse: worse2,
+        low: low2
+      },
+      `canary roc_auc ${ca.auc.toFixed(3)} on ${c.labels.length} labelled rows vs stable ${sa.auc.toFixed(3)} on ${s.labels.length}`
+    );
+  }
+  if (settings.task === "multiclass") {
+    const wrong = (w) => w.labels.reduce((n, label, i) => label === w.predictions[i] ? n : n + 1, 0);
+    const cw = wrong(c);
+    const sw = wrong(s);
+    const d = newcombeDifference(cw, c.labels.length, sw, s.labels.length, 1 - 2 * alpha);
+    return judge2(
+      "misclassification",
+      settings.margin,
+      alpha,
+      {
+        ...counts,
+        canary_value: cw / c.labels.length,
+        stable_value: sw / s.labels.length,
+        worse: d.difference,
+        low: d.low
+      },
+      `canary misclassified ${cw}/${c.labels.length} labelled rows vs stable ${sw}/${s.labels.length}`
+    );
+  }
+  const cm = absoluteErrors(c);
+  const sm = absoluteErrors(s);
+  if (c.labels.length < 2 || s.labels.length < 2)
+    return none(`mae needs 2 labelled rows on each side (canary ${c.labels.length}, stable ${s.labels.length})`);
+  const worse = cm.mean - sm.mean;
+  const low = worse - z * Math.sqrt(cm.variance / c.labels.length + sm.variance / s.labels.length);
+  const scale = sm.mean > 0 ? sm.mean : 1;
+  return judge2(
+    "mae",
+    settings.margin,
+    alpha,
+    { ...counts, canary_value: cm.mean, stable_value: sm.mean, worse: worse / scale, low: low / scale },
+    `canary mae ${cm.mean.toPrecision(4)} on ${c.labels.length} labelled rows vs stable ${sm.mean.toPrecision(4)} on ${s.labels.length} (relative)`
+  );
+}
+function judge2(metric, margin, alpha, figures, what) {
+  const breached = figures.low > margin;
+  return {
+    signal: "live_quality",
+    breached,
+    alpha,
+    metric,
+    figures,
+    detail: `live_quality: ${what}: canary worse by ${figures.worse.toFixed(3)}, lower bound ${figures.low.toFixed(3)} ${breached ? ">" : "\u2264"} margin ${margin} (\u03B1 ${alpha.toExponential(2)})`
+  };
+}
+function absoluteErrors(w) {
+  let mean2 = 0;
+  let m2 = 0;
+  for (let i = 0; i < w.labels.length; i++) {
+    const x = Math.abs(w.predictions[i] - w.labels[i]);
+    const delta = x - mean2;
+    mean2 += delta / (i + 1);
+    m2 += delta * (x - mean2);
+  }
+  return { mean: mean2, variance: w.labels.length > 1 ? m2 / (w.labels.length - 1) : NaN };
+}
+
 // src/rollout/state.ts
 var Rollout = class _Rollout {
-  constructor(config, random) {
+  constructor(config, random, options = {}) {
     this.config = config;
     this.random = random;
+    this.options = options;
+    this.memory = new LabelMemory(options.rememberedRequests);
   }
   config;
   random;
+  options;
   phase = "running";
   step = 0;
   stepStartedAt = 0;
@@ -14195,18 +15673,28 @@ var Rollout = class _Rollout {
   nextLook = 0;
   evidence = [];
   reason;
+  nextQualityLook = 0;
+  quality;
+  memory;
+  counts = { joined: 0, unknown: 0, outside_window: 0, duplicate: 0, rows_mismatch: 0 };
   /**
    * The rollout of a canary from its recorded transitions (all of them, for this model and this
    * canary's sha256, in any order, duplicates allowed). No history: a new rollout at the first step,
    * returned with its `started` transition to record.
    */
-  static begin(config, history, now, random) {
-    const rollout = new _Rollout(config, random);
+  static begin(config, history, now, random, options = {}) {
+    const rollout = new _Rollout(config, random, options);
     const ordered = [...history].sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b));
     const revert = ordered.find((t) => t.transition === "reverted");
     const last = ordered.at(-1);
     if (revert) {
-      Object.assign(rollout, { phase: "reverted", step: revert.step, reason: revert.reason, evidence: revert.evidence ?? [], stepStartedAt: Date.parse(revert.at) });
+      Object.assign(rollout, {
+        phase: "reverted",
+        step: revert.step,
+        reason: revert.reason,
+        evidence: revert.evidence ?? [],
+        stepStartedAt: Date.parse(revert.at)
+      });
       return { rollout, transitions: [] };
     }
     if (last) {
@@ -14222,10 +15710,39 @@ var Rollout = class _Rollout {
   /** One request's outcome on one endpoint; returns the transitions it caused (usually none). */
   observe(endpoint, observation, now) {
     if (this.phase !== "running") return [];
-    if (endpoint === "stable") addObservation(this.stable, observation, this.random);
-    else if (endpoint === this.challengerEndpoint()) addObservation(this.challenger, observation, this.random);
-    else return [];
+    const side = endpoint === "stable" ? "stable" : endpoint === this.challengerEndpoint() ? "challenger" : void 0;
+    if (!side) return [];
+    const window2 = this[side];
+    addObservation(window2, observation, this.random);
+    if (observation.ok && observation.id !== void 0 && observation.scores) {
+      const labels2 = this.memory.predicted(observation.id, this.step, side, observation.scores);
+      if (labels2) addLabelled(window2, labels2, observation.scores, this.random);
+    }
     return this.advance(now);
+  }
+  /**
+   * Labels that came back for requests (encoded, one per row of the request): each joined to the
+   * endpoints that answered (or shadowed) it in this step, or counted as unknown, outside the
+   * window, a duplicate or a row-count mismatch. A labelled-row milestone looks at live quality.
+   */
+  label(labels2, now) {
+    const outcomes = {
+      joined: 0,
+      unknown: 0,
+      outside_window: 0,
+      duplicate: 0,
+      rows_mismatch: 0
+    };
+    for (const { id, values } of labels2) {
+      const result = this.phase === "running" ? this.memory.label(id, this.step, values) : { outcome: "outside_window", join: [] };
+      outcomes[result.outcome] += 1;
+      for (const { side, predictions } of result.join) addLabelled(this[side], values, predictions, this.random);
+    }
+    for (const key of Object.keys(outcomes)) this.counts[key] += outcomes[key];
+    if (this.phase !== "running" || this.challenger.labelled.seen < lookAt(this.nextQualityLook))
+      return { outcomes, transitions: [] };
+    const quality = this.lookAtQuality();
+    return { outcomes, transitions: quality.breached ? [this.revert([quality], now)] : [] };
   }
   /** Time passing without requests: a step whose minimum time ran out can pass. */
   tick(now) {
@@ -14245,9 +15762,40 @@ var Rollout = class _Rollout {
       stepStartedAt: new Date(this.stepStartedAt).toISOString(),
       requests: { stable: this.stable.requests, challenger: this.challenger.requests },
       looks: this.nextLook,
-      evidence: this.evidence,
-      reason: this.reason
+      evidence: this.withQuality(this.evidence),
+      reason: this.reason,
+      labels: {
+        ...this.counts,
+        labelled_rows: { stable: this.stable.labelled.seen, canary: this.challenger.labelled.seen }
+      }
     };
+  }
+  /** One look at live quality, spending the signal's next share of the budget. */
+  lookAtQuality() {
+    const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextQualityLook);
+    this.nextQualityLook += 1;
+    this.quality = liveQualitySignal(
+      this.stable,
+      this.challenger,
+      { task: this.options.task ?? "binary", margin: this.config.quality_margin },
+      alpha
+    );
+    return this.quality;
+  }
+  /** The latest evidence of every signal: the last look's, and live quality's latest look. */
+  withQuality(evidence) {
+    return this.quality ? [...evidence.filter((e) => e.signal !== "live_quality"), this.quality] : evidence;
+  }
+  /** The evidence a decision was made on becomes the evidence shown and recorded. */
+  settleEvidence() {
+    this.evidence = this.withQuality(this.evidence);
+    this.quality = void 0;
+  }
+  revert(breaches, now) {
+    this.phase = "reverted";
+    this.reason = breaches.map((e) => e.detail).join("; ");
+    this.settleEvidence();
+    return this.transition("reverted", now);
   }
   challengerEndpoint() {
     return this.config.steps[this.step] === "shadow" ? "shadow" : "canary";
@@ -14258,14 +15806,14 @@ var Rollout = class _Rollout {
     if (!due && !ready) return [];
     const alpha = lookAlpha(this.config.alpha, this.config.steps.length - 1, this.nextLook);
     this.nextLook += 1;
-    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, { shadow: this.config.steps[this.step] === "shadow" });
-    const breaches = this.evidence.filter((e) => e.breached);
-    if (breaches.length > 0) {
-      this.phase = "reverted";
-      this.reason = breaches.map((e) => e.detail).join("; ");
-      return [this.transition("reverted", now)];
-    }
+    this.evidence = analyseWindows(this.stable, this.challenger, this.config, alpha, {
+      shadow: this.config.steps[this.step] === "shadow"
+    });
+    if (ready) this.lookAtQuality();
+    const breaches = this.withQuality(this.evidence).filter((e) => e.breached);
+    if (breaches.length > 0) return [this.revert(breaches, now)];
     if (!ready) return [];
+    this.settleEvidence();
     const passed = this.config.steps[this.step];
     this.reason = `step ${this.step} (${passed === "shadow" ? "shadow" : `${passed}%`}) passed: ${this.challenger.requests} requests over ${((now - this.stepStartedAt) / 6e4).toFixed(1)} min, no breach in ${this.nextLook} looks`;
     this.step += 1;
@@ -14273,6 +15821,7 @@ var Rollout = class _Rollout {
     this.stable = emptyWindow();
     this.challenger = emptyWindow();
     this.nextLook = 0;
+    this.nextQualityLook = 0;
     if (this.step >= this.config.steps.length - 1) {
       this.step = this.config.steps.length - 1;
       this.phase = "completed";
@@ -14280,9 +15829,14 @@ var Rollout = class _Rollout {
     }
     return [this.transition("stepped", now)];
   }
-  transition(kind, now) {
-    const t = { transition: kind, step: this.step, percent: this.config.steps[this.step], at: new Date(now).toISOString() };
-    if (kind !== "started") Object.assign(t, { reason: this.reason, evidence: this.evidence });
+  transition(kind2, now) {
+    const t = {
+      transition: kind2,
+      step: this.step,
+      percent: this.config.steps[this.step],
+      at: new Date(now).toISOString()
+    };
+    if (kind2 !== "started") Object.assign(t, { reason: this.reason, evidence: this.evidence });
     return t;
   }
 };
@@ -14291,7 +15845,8 @@ function resumeIndex(steps, recorded) {
   const exact = steps.indexOf(recorded);
   if (exact >= 0) return Math.min(exact, lastAnalysed);
   let index = 0;
-  for (let i = 0; i <= lastAnalysed; i++) if (steps[i] !== "shadow" && recorded !== "shadow" && steps[i] < recorded) index = i;
+  for (let i = 0; i <= lastAnalysed; i++)
+    if (steps[i] !== "shadow" && recorded !== "shadow" && steps[i] < recorded) index = i;
   return index;
 }
 function rank(t) {
@@ -14314,7 +15869,14 @@ function toRolloutLine(context, transition, id) {
   };
   if (context.stable) line.stable = { ...context.stable };
   if (transition.reason !== void 0) line.reason = transition.reason;
-  if (transition.evidence) line.evidence = transition.evidence.map(({ signal, breached, alpha, figures, detail }) => ({ signal, breached, alpha, figures, detail }));
+  if (transition.evidence)
+    line.evidence = transition.evidence.map(({ signal, breached, alpha, figures, detail }) => ({
+      signal,
+      breached,
+      alpha,
+      figures,
+      detail
+    }));
   return line;
 }
 function toTransition(line) {
@@ -14329,15 +15891,20 @@ var COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function rolloutLineProblem(line, noteCommit) {
   const l = line;
   if (l.event !== "rollout") return "not a rollout line";
-  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at))) return "no id or no valid time";
-  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256)) return "canary.sha256 is not a sha256";
+  if (typeof l.id !== "string" || typeof l.at !== "string" || Number.isNaN(Date.parse(l.at)))
+    return "no id or no valid time";
+  if (!l.canary || typeof l.canary.sha256 !== "string" || !SHA256.test(l.canary.sha256))
+    return "canary.sha256 is not a sha256";
   if (typeof l.canary.commit !== "string" || !COMMIT.test(l.canary.commit)) return "canary.commit is not a commit id";
-  if (l.canary.commit !== noteCommit) return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
+  if (l.canary.commit !== noteCommit)
+    return `it names canary commit ${l.canary.commit.slice(0, 12)} but sits on ${noteCommit.slice(0, 12)}`;
   if (!KINDS.includes(l.transition)) return `unknown transition ${JSON.stringify(l.transition)}`;
   if (!Number.isInteger(l.step) || l.step < 0) return "step is not a step index";
-  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100)) return 'percent is neither "shadow" nor 1..100';
+  if (l.percent !== "shadow" && !(typeof l.percent === "number" && l.percent > 0 && l.percent <= 100))
+    return 'percent is neither "shadow" nor 1..100';
   if (l.reason !== void 0 && typeof l.reason !== "string") return "reason is not text";
-  if (l.evidence !== void 0 && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean"))) return "evidence is not a list of signals";
+  if (l.evidence !== void 0 && !(Array.isArray(l.evidence) && l.evidence.every((e) => e && typeof e.signal === "string" && typeof e.breached === "boolean")))
+    return "evidence is not a list of signals";
   return void 0;
 }
 
@@ -14379,7 +15946,8 @@ async function readRolloutHistory(git, model) {
     for (const line of note.lines) {
       if (line.event !== "rollout" || model !== void 0 && line.model !== model) continue;
       const problem = rolloutLineProblem(line, note.commit);
-      if (problem) history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : void 0, problem });
+      if (problem)
+        history.ignored.push({ commit: note.commit, id: typeof line.id === "string" ? line.id : void 0, problem });
       else history.lines.push(line);
     }
   }
@@ -14411,7 +15979,7 @@ var RolloutController = class _RolloutController {
     const now = options.now ?? Date.now;
     const recordable = options.git !== void 0 && options.canary.commit !== void 0;
     const history = recordable ? transitionsOf(await readRolloutHistory(options.git, options.model), options.model, options.canary.sha256) : [];
-    const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random);
+    const { rollout, transitions } = Rollout.begin(options.config, history, now(), options.random, options.labels);
     const recorder = recordable ? new RolloutRecorder(options.git, { remote: options.remote }) : void 0;
     const controller = new _RolloutController(options, rollout, recorder, now);
     controller.resumed = history.length > 0;
@@ -14423,6 +15991,12 @@ var RolloutController = class _RolloutController {
   observe(endpoint, observation) {
     return this.record(this.rollout.observe(endpoint, observation, this.now()));
   }
+  /** Labels that came back (encoded, one per row); what became of them, and the transitions they caused (a live-quality revert). */
+  label(labels2) {
+    const result = this.rollout.label(labels2, this.now());
+    this.record(result.transitions);
+    return result;
+  }
   /** Call every few seconds: a step whose minimum time ran out passes without waiting for a request. */
   tick() {
     return this.record(this.rollout.tick(this.now()));
@@ -14432,7 +16006,10 @@ var RolloutController = class _RolloutController {
   }
   verdict() {
     const { model, canary, stable, config } = this.options;
-    return rolloutVerdict({ model, canary, stable, steps: config.steps, recorded: this.recorder !== void 0 }, this.rollout.status());
+    return rolloutVerdict(
+      { model, canary, stable, steps: config.steps, recorded: this.recorder !== void 0 },
+      this.rollout.status()
+    );
   }
   /** Resolves when every transition so far is written (and pushed): await it before exiting. */
   settled() {
@@ -14441,7 +16018,12 @@ var RolloutController = class _RolloutController {
   record(transitions) {
     if (transitions.length === 0 || !this.recorder) return transitions;
     const { model, canary, stable } = this.options;
-    const context = { model, canary: { sha256: canary.sha256, commit: canary.commit }, stable, tool: TOOL };
+    const context = {
+      model,
+      canary: { sha256: canary.sha256, commit: canary.commit },
+      stable,
+      tool: TOOL
+    };
     this.pending = this.pending.then(
       () => this.recorder.record(context, transitions).then(
         (outcome) => this.options.onRecorded?.(transitions, outcome),
@@ -14460,7 +16042,8 @@ function observationOf(prediction, task, latencyMs) {
     const classes = new Float64Array(rowCount3);
     for (let row = 0; row < rowCount3; row++) {
       let best = 0;
-      for (let k = 1; k < classCount; k++) if (probabilities[row * classCount + k] > probabilities[row * classCount + best]) best = k;
+      for (let k = 1; k < classCount; k++)
+        if (probabilities[row * classCount + k] > probabilities[row * classCount + best]) best = k;
       classes[row] = best;
     }
     return { ok: true, latencyMs, scores: classes };
@@ -14495,35 +16078,54 @@ var ServeRollout = class _ServeRollout {
       git,
       ...options.remote ? { remote: options.remote } : {},
       random: options.random ?? Math.random,
+      labels: {
+        task: model.task,
+        ...options.rememberedRequests ? { rememberedRequests: options.rememberedRequests } : {}
+      },
       onRecorded: (transitions, outcome) => {
-        if ("error" in outcome) options.warn(`serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`);
-        else if (outcome.pushError) options.warn(`serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`);
+        if ("error" in outcome)
+          options.warn(
+            `serve: rollout: writing ${transitions.map((t) => t.transition).join(", ")} to the notes failed: ${outcome.error.split("\n")[0]}`
+          );
+        else if (outcome.pushError)
+          options.warn(
+            `serve: rollout: ${transitions.map((t) => t.transition).join(", ")} recorded locally, push failed: ${outcome.pushError.split("\n")[0]}`
+          );
       }
     });
     const rollout = new _ServeRollout(options, controller);
     const verdict2 = controller.verdict();
     const what = `${plan.mode} ${challenger.version} (${challenger.source}, sha256 ${challenger.sha256.slice(0, 12)})`;
     if (verdict2.state === "reverted") {
-      options.log(`serve: ${what} was reverted at ${verdict2.step_started_at}: not serving it again. Why: ${oneLine(verdict2.reason ?? "(no reason recorded)")}`);
+      options.log(
+        `serve: ${what} was reverted at ${verdict2.step_started_at}: not serving it again. Why: ${oneLine(verdict2.reason ?? "(no reason recorded)")}`
+      );
       rollout.detached = true;
       await releaseServedModel(challenger);
       for (const listener of options.listeners ?? []) listener.transitions([], verdict2);
     } else {
       options.slots.attachChallenger(challenger, () => rollout.serving());
       const at = verdict2.percent === "shadow" ? "in shadow (scoring copies, stable answers)" : `at ${verdict2.percent}%`;
-      options.log(`serve: ${what} ${verdict2.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict2.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`);
+      options.log(
+        `serve: ${what} ${verdict2.state === "completed" ? "completed its rollout earlier: answers everyone" : `${controller.resumed ? `resumed from its record ${at} (step begun ${verdict2.step_started_at})` : `rolling out ${at}`}`}${commit ? "" : " (a file: not recorded in git; a restart starts over)"}`
+      );
       for (const listener of options.listeners ?? []) listener.transitions([], verdict2);
     }
     rollout.timer = setInterval(() => rollout.act(controller.tick()), options.tickMs ?? TICK_MS);
     rollout.timer.unref();
     return rollout;
   }
-  observe(endpoint, model, result) {
+  observe(endpoint, model, result, id) {
     if (this.detached) return;
     setImmediate(() => {
       const observation = "prediction" in result ? observationOf(result.prediction, model.task, result.runMs) : failedObservation(result.failedAfterMs);
-      this.act(this.controller.observe(endpoint, observation));
+      this.act(this.controller.observe(endpoint, id === void 0 ? observation : { ...observation, id }));
     });
+  }
+  label(labels2) {
+    const { outcomes, transitions } = this.controller.label(labels2);
+    this.act(transitions);
+    return outcomes;
   }
   answer(route2) {
     return rolloutAnswer(this.options.model.name, this.controller, route2);
@@ -14550,11 +16152,17 @@ var ServeRollout = class _ServeRollout {
       if (t.transition === "reverted") {
         this.detached = true;
         this.options.slots.detachChallenger();
-        this.options.warn(`serve: ${this.options.plan.mode} ${challenger.version} reverted after ${verdict2.requests.canary} ${this.options.plan.mode} requests: all traffic back to stable ${this.options.stable.version}. Why: ${t.reason}`);
+        this.options.warn(
+          `serve: ${this.options.plan.mode} ${challenger.version} reverted after ${verdict2.requests.canary} ${this.options.plan.mode} requests: all traffic back to stable ${this.options.stable.version}. Why: ${t.reason}`
+        );
       } else if (t.transition === "completed") {
-        this.options.log(`serve: canary ${challenger.version} passed every step: it answers everyone now (promote it to make it the champion)`);
+        this.options.log(
+          `serve: canary ${challenger.version} passed every step: it answers everyone now (promote it to make it the champion)`
+        );
       } else if (t.transition === "stepped") {
-        this.options.log(`serve: canary ${challenger.version} now ${t.percent === "shadow" ? "in shadow" : `at ${t.percent}%`}: ${t.reason ?? ""}`);
+        this.options.log(
+          `serve: canary ${challenger.version} now ${t.percent === "shadow" ? "in shadow" : `at ${t.percent}%`}: ${t.reason ?? ""}`
+        );
       }
     }
     for (const listener of this.options.listeners ?? []) listener.transitions(transitions, verdict2);
@@ -14563,21 +16171,30 @@ var ServeRollout = class _ServeRollout {
 function checkCompatible(stable, challenger, plan) {
   const flag = `--${plan.mode} ${plan.challenger}`;
   if (challenger.sha256 === stable.sha256) {
-    throw new UserError(`${flag}: that is the artifact stable already serves (sha256 ${stable.sha256.slice(0, 12)}); nothing to roll out. Pass the commit or file of the new model.`);
+    throw new UserError(
+      `${flag}: that is the artifact stable already serves (sha256 ${stable.sha256.slice(0, 12)}); nothing to roll out. Pass the commit or file of the new model.`
+    );
   }
-  if (challenger.task !== stable.task) throw new UserError(`${flag}: its task is ${challenger.task} but stable ${stable.version} is ${stable.task}; a rollout compares models of one task.`);
-  const kinds = (m) => [...m.featureKinds].map(([name, kind]) => `${name}:${kind}`).sort();
+  if (challenger.task !== stable.task)
+    throw new UserError(
+      `${flag}: its task is ${challenger.task} but stable ${stable.version} is ${stable.task}; a rollout compares models of one task.`
+    );
+  const kinds = (m) => [...m.featureKinds].map(([name, kind2]) => `${name}:${kind2}`).sort();
   const a = kinds(stable);
   const b = kinds(challenger);
   if (a.join(",") !== b.join(",")) {
     const missing = a.filter((x) => !b.includes(x));
     const extra = b.filter((x) => !a.includes(x));
-    throw new UserError(`${flag}: it does not take the requests stable ${stable.version} takes (features stable has but it lacks: ${missing.join(", ") || "none"}; it has but stable lacks: ${extra.join(", ") || "none"}). Roll out a model with the same features; a new feature set is a new model.`);
+    throw new UserError(
+      `${flag}: it does not take the requests stable ${stable.version} takes (features stable has but it lacks: ${missing.join(", ") || "none"}; it has but stable lacks: ${extra.join(", ") || "none"}). Roll out a model with the same features; a new feature set is a new model.`
+    );
   }
 }
 async function checkRecorded(git, model, challenger, commit, plan) {
   const lines = await readNote(git, commit).catch(() => []);
-  const recorded = lines.some((l) => l.event === "record" && l.model === model.name && l.artifact?.sha256 === challenger.sha256);
+  const recorded = lines.some(
+    (l) => l.event === "record" && l.model === model.name && l.artifact?.sha256 === challenger.sha256
+  );
   if (!recorded) {
     throw new UserError(
       `--${plan.mode} ${plan.challenger}: commit ${commit.slice(0, 12)} has no record of ${model.name}'s artifact with sha256 ${challenger.sha256.slice(0, 12)}. Record it first (modelkeeper record --commit ${plan.challenger} --push; fetch the notes if it was recorded elsewhere), so the rollout's history names what served.`
@@ -14627,7 +16244,8 @@ async function startServe(options) {
         remote: options.remote ?? "origin",
         listeners: options.rolloutListeners,
         log: options.log,
-        warn: options.warn
+        warn: options.warn,
+        rememberedRequests: settings.labels.rememberedRequests
       });
     } catch (error) {
       await releaseServedModel(challenger.served).catch(() => {
@@ -14636,24 +16254,43 @@ async function startServe(options) {
       throw error;
     }
   }
-  const log = settings.log.dir ? new PredictionLog({ ...settings.log, dir: settings.log.dir }, {
-    written: (n) => metrics.logWritten.inc(n),
-    dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
-    sampledOut: (n) => metrics.logSkipped.inc(n)
-  }, options.warn) : void 0;
+  const log = settings.log.dir ? new PredictionLog(
+    { ...settings.log, dir: settings.log.dir },
+    {
+      written: (n) => metrics.logWritten.inc(n),
+      dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
+      sampledOut: (n) => metrics.logSkipped.inc(n)
+    },
+    options.warn
+  ) : void 0;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
-  const server = createServeServer({ settings, lifecycle, slots, admission, metrics, log, active, warn: options.warn, ...rollout ? { rollout } : {} });
+  const server = createServeServer({
+    settings,
+    lifecycle,
+    slots,
+    admission,
+    metrics,
+    log,
+    active,
+    warn: options.warn,
+    encodeLabel: labelEncoder(labelRules(model)),
+    ...rollout ? { rollout } : {}
+  });
   await new Promise((resolve11, reject) => {
     server.once(
       "error",
-      (error) => reject(error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error)
+      (error) => reject(
+        error.code === "EADDRINUSE" ? new UserError(`serve: ${settings.host}:${settings.port} is in use; pick another --port.`) : error
+      )
     );
     server.listen(settings.port, settings.host, () => resolve11());
   });
   const port = server.address().port;
   lifecycle.markReady();
-  options.log(`serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`);
+  options.log(
+    `serve: ${first.name} ${first.version} (${first.source}, sha256 ${first.sha256.slice(0, 12)}) ready on http://${settings.host}:${port}`
+  );
   let reloading;
   let reportedFailure;
   const reload = () => reloading ??= (async () => {
@@ -14672,12 +16309,16 @@ async function startServe(options) {
       reportedFailure = void 0;
       metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
       metrics.reloads.inc({ model: model.name, result: "loaded" });
-      options.log(`serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`);
+      options.log(
+        `serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`
+      );
       return "loaded";
     } catch (error) {
       if (reportedFailure !== next.key) {
         metrics.reloads.inc({ model: model.name, result: "failed" });
-        options.warn(`serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${error.message.split("\n")[0]}`);
+        options.warn(
+          `serve: the new champion ${next.label} failed to load, still serving ${slots.stable.version}: ${error.message.split("\n")[0]}`
+        );
         reportedFailure = next.key;
       }
       return "failed";
@@ -14691,10 +16332,12 @@ async function startServe(options) {
     if (poll) clearInterval(poll);
     let graceful = true;
     let timer;
-    const expired = new Promise((resolve11) => timer = setTimeout(() => {
-      graceful = false;
-      resolve11();
-    }, settings.gracePeriodMs));
+    const expired = new Promise(
+      (resolve11) => timer = setTimeout(() => {
+        graceful = false;
+        resolve11();
+      }, settings.gracePeriodMs)
+    );
     const drained = (async () => {
       await active.idle();
       await new Promise((resolve11) => NetServer.prototype.close.call(server, () => resolve11()));
@@ -14710,7 +16353,16 @@ async function startServe(options) {
     lifecycle.markStopped();
     return { graceful };
   })();
-  return { url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`, port, metrics, current: () => slots.stable, rollout: () => rollout?.verdict(), reload, shutdown, logFiles: () => log?.files ?? [] };
+  return {
+    url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
+    port,
+    metrics,
+    current: () => slots.stable,
+    rollout: () => rollout?.verdict(),
+    reload,
+    shutdown,
+    logFiles: () => log?.files ?? []
+  };
 }
 async function load(options, ref) {
   return (await loadArtifact(options, ref, options.champion)).served;
@@ -14719,17 +16371,25 @@ async function loadArtifact(options, ref, override) {
   const model = ref.rev && await modelConfigAt(options, ref.rev) || options.model;
   const reserved = (model.features ?? []).filter((feature) => RESERVED_NAMES.includes(feature));
   if (reserved.length) {
-    throw new UserError(`models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`, { key: "features" });
+    throw new UserError(
+      `models.${model.name}.features: ${reserved.map((r) => `"${r}"`).join(", ")} is a name the prediction log uses for itself; rename the feature.`,
+      { key: "features" }
+    );
   }
   const artifact = await fetchChampion(options.git, model, ref, override, options.cwd, options.env);
   const commit = artifact.commit;
-  return { served: await loadServedModel(model.name, artifact, model.task, model.features), ...commit ? { commit } : {} };
+  return {
+    served: await loadServedModel(model.name, artifact, model.task, model.features),
+    ...commit ? { commit } : {}
+  };
 }
 async function modelConfigAt(options, rev) {
   const text2 = await options.git.tryRun(["show", `${rev}:${options.config.relativePath}`]);
   if (text2.code !== 0) return void 0;
   try {
-    return parseConfig(text2.stdout, `${rev}:${options.config.relativePath}`).models.find((m) => m.name === options.model.name);
+    return parseConfig(text2.stdout, `${rev}:${options.config.relativePath}`).models.find(
+      (m) => m.name === options.model.name
+    );
   } catch {
     return void 0;
   }
@@ -14740,20 +16400,35 @@ function rolloutPlan(config, flags) {
   const { canary, shadow } = flags;
   const percentText2 = flags["canary-percent"];
   if (canary !== void 0 && shadow !== void 0) {
-    throw new UserError(`--canary and --shadow: pass one. A canary can start in shadow: put "shadow" first in the model's rollout.steps.`);
+    throw new UserError(
+      `--canary and --shadow: pass one. A canary can start in shadow: put "shadow" first in the model's rollout.steps.`
+    );
   }
-  if (percentText2 !== void 0 && canary === void 0) throw new UserError(`--canary-percent ${percentText2}: also pass --canary REV|PATH, the model that gets that share.`);
-  for (const [flag, value2] of [["canary", canary], ["shadow", shadow]]) {
-    if (value2 !== void 0 && value2.trim() === "") throw new UserError(`--${flag}: expected a commit, tag or ONNX file, got an empty value.`);
+  if (percentText2 !== void 0 && canary === void 0)
+    throw new UserError(
+      `--canary-percent ${percentText2}: also pass --canary REV|PATH, the model that gets that share.`
+    );
+  for (const [flag, value2] of [
+    ["canary", canary],
+    ["shadow", shadow]
+  ]) {
+    if (value2 !== void 0 && value2.trim() === "")
+      throw new UserError(`--${flag}: expected a commit, tag or ONNX file, got an empty value.`);
   }
   if (shadow !== void 0) {
-    return { mode: "shadow", challenger: shadow, config: { ...config, steps: ["shadow", 100], min_requests: Number.POSITIVE_INFINITY } };
+    return {
+      mode: "shadow",
+      challenger: shadow,
+      config: { ...config, steps: ["shadow", 100], min_requests: Number.POSITIVE_INFINITY }
+    };
   }
   if (canary === void 0) return void 0;
   if (percentText2 === void 0) return { mode: "canary", challenger: canary, config };
   const percent2 = Number(percentText2);
   if (percentText2.trim() === "" || !Number.isFinite(percent2) || percent2 <= 0 || percent2 >= 100) {
-    throw new UserError(`--canary-percent ${percentText2}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`);
+    throw new UserError(
+      `--canary-percent ${percentText2}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`
+    );
   }
   return { mode: "canary", challenger: canary, config: { ...config, steps: [percent2, 100] } };
 }
@@ -14778,7 +16453,9 @@ function revertComment(verdict2) {
     "",
     "| signal | breached | evidence |",
     "| --- | --- | --- |",
-    ...verdict2.evidence.map((e) => `| ${escapeMarkdown(e.signal)} | ${e.breached ? "**yes**" : "no"} | ${escapeMarkdown(e.detail)} |`),
+    ...verdict2.evidence.map(
+      (e) => `| ${escapeMarkdown(e.signal)} | ${e.breached ? "**yes**" : "no"} | ${escapeMarkdown(e.detail)} |`
+    ),
     "",
     `The record is in the notes: ${markdownCode(`modelkeeper rollout status --model ${verdict2.model}`)}. This canary is not served again.`
   ];
@@ -14797,7 +16474,13 @@ function githubDeploymentListener(options) {
     options.warn(`serve: rollout: no GitHub deployment: ${error.message}`);
     return void 0;
   }
-  return new RolloutDeployments({ github, repo, model: options.model, environment: options.environment ?? "production", warn: options.warn });
+  return new RolloutDeployments({
+    github,
+    repo,
+    model: options.model,
+    environment: options.environment ?? "production",
+    warn: options.warn
+  });
 }
 var RolloutDeployments = class {
   constructor(options) {
@@ -14812,7 +16495,10 @@ var RolloutDeployments = class {
   transitions(_transitions, verdict2) {
     const commit = verdict2.canary.commit;
     if (!commit) {
-      if (!this.warnedNoCommit) this.options.warn("serve: rollout: the canary is a file, not a commit: no GitHub deployment (a deployment names a commit).");
+      if (!this.warnedNoCommit)
+        this.options.warn(
+          "serve: rollout: the canary is a file, not a commit: no GitHub deployment (a deployment names a commit)."
+        );
       this.warnedNoCommit = true;
       return;
     }
@@ -14832,7 +16518,9 @@ var RolloutDeployments = class {
         () => this.unsent = void 0,
         (error) => {
           this.unsent = { commit, verdict: verdict2 };
-          this.options.warn(`serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`);
+          this.options.warn(
+            `serve: rollout: GitHub deployment not updated (${error.status ?? "no answer"}): ${String(error.message).split("\n")[0]}`
+          );
         }
       )
     );
@@ -14844,17 +16532,35 @@ var RolloutDeployments = class {
     const description = deploymentDescription(verdict2);
     await createOnce(
       async () => {
-        const { data: statuses } = await github.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id, per_page: 1 });
+        const { data: statuses } = await github.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: id,
+          per_page: 1
+        });
         return statuses[0] && statuses[0].state === state && statuses[0].description === description ? statuses[0] : void 0;
       },
-      async () => (await github.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state, description, environment, auto_inactive: state === "success", request: { retries: 0 } })).data
+      async () => (await github.rest.repos.createDeploymentStatus({
+        ...repo,
+        deployment_id: id,
+        state,
+        description,
+        environment,
+        auto_inactive: state === "success",
+        request: { retries: 0 }
+      })).data
     );
     if (verdict2.state === "reverted") await this.commentOnPull(commit, verdict2);
   }
   async findOrCreate(commit, verdict2) {
     const { github, repo, environment, model } = this.options;
     const find = async () => {
-      const existing = await github.paginate(github.rest.repos.listDeployments, { ...repo, sha: commit, task: DEPLOYMENT_TASK, environment, per_page: 100 });
+      const existing = await github.paginate(github.rest.repos.listDeployments, {
+        ...repo,
+        sha: commit,
+        task: DEPLOYMENT_TASK,
+        environment,
+        per_page: 100
+      });
       return existing.filter((d) => {
         const payload = typeof d.payload === "string" ? safeJson(d.payload) : d.payload;
         return payload?.model === model && payload?.canary_sha256 === verdict2.canary.sha256;
@@ -14869,7 +16575,11 @@ var RolloutDeployments = class {
         auto_merge: false,
         // The gate already ran (evaluate, the PR's checks); the canary's own analysis is the rollout.
         required_contexts: [],
-        payload: { model, canary_sha256: verdict2.canary.sha256, ...verdict2.stable ? { stable_sha256: verdict2.stable.sha256, stable_version: verdict2.stable.version ?? null } : {} },
+        payload: {
+          model,
+          canary_sha256: verdict2.canary.sha256,
+          ...verdict2.stable ? { stable_sha256: verdict2.stable.sha256, stable_version: verdict2.stable.version ?? null } : {}
+        },
         description: `modelkeeper canary of ${model}`.slice(0, 140),
         production_environment: true,
         request: { retries: 0 }
@@ -14882,7 +16592,11 @@ var RolloutDeployments = class {
   /** The pull request that built the canary: one whose head is the canary's commit, else the first GitHub associates with it. */
   async commentOnPull(commit, verdict2) {
     const { github, repo, model } = this.options;
-    const { data: pulls } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: commit, per_page: 100 });
+    const { data: pulls } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: commit,
+      per_page: 100
+    });
     const pull = pulls.find((p) => p.head.sha === commit) ?? pulls[0];
     if (!pull) return;
     const marker = commentMarker(`rollout-${verdict2.canary.sha256.slice(0, 12)}`, model);
@@ -14904,30 +16618,85 @@ var serveCommand = {
   usage: "serve [--model NAME] [--port N] [--host ADDR] [--log DIR] [--champion REV|PATH] [--canary REV|PATH [--canary-percent P] | --shadow REV|PATH]",
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 8080; 0 picks a free one)" },
-    host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)" },
-    log: { type: "string", value: "DIR", description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)" },
-    champion: { type: "string", value: "REV|PATH", description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)" },
-    canary: { type: "string", value: "REV|PATH", description: "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)" },
-    "canary-percent": { type: "string", value: "P", description: "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)" },
-    shadow: { type: "string", value: "REV|PATH", description: "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals" },
-    environment: { type: "string", value: "NAME", description: "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)" },
+    host: {
+      type: "string",
+      value: "ADDR",
+      description: "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)"
+    },
+    log: {
+      type: "string",
+      value: "DIR",
+      description: "write the prediction log (JSON Lines) to this folder (default: serve.log.dir, else no log)"
+    },
+    champion: {
+      type: "string",
+      value: "REV|PATH",
+      description: "serve this commit, tag or ONNX file (default: the newest modelkeeper/<model>/v<N> tag)"
+    },
+    canary: {
+      type: "string",
+      value: "REV|PATH",
+      description: "roll this commit, tag or ONNX file out as a canary through the model's rollout.steps, reverted on ML signals (see README: rollout)"
+    },
+    "canary-percent": {
+      type: "string",
+      value: "P",
+      description: "with --canary: analyse it at P% of requests, then answer everyone (steps [P, 100] instead of rollout.steps)"
+    },
+    shadow: {
+      type: "string",
+      value: "REV|PATH",
+      description: "score every request with this model too, answer with the champion; reverted (no longer scored) on ML signals"
+    },
+    environment: {
+      type: "string",
+      value: "NAME",
+      description: "with GITHUB_TOKEN and GITHUB_REPOSITORY: the GitHub environment the canary's deployment is to (default production)"
+    },
     "max-body-mb": { type: "string", value: "MB", description: "largest request body (default 8); larger get 413" },
     "max-rows": { type: "string", value: "N", description: "most rows per request (default 10000); more get 413" },
-    "timeout-ms": { type: "string", value: "MS", description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running" },
+    "timeout-ms": {
+      type: "string",
+      value: "MS",
+      description: "per-request budget (default 5000): 503 if still queued, 504 if the model is still running"
+    },
     concurrency: { type: "string", value: "N", description: "model runs at once (default 2)" },
-    "max-queue": { type: "string", value: "N", description: "requests waiting for a run (default 64); more get 429 with Retry-After" },
-    "grace-seconds": { type: "string", value: "S", description: "after SIGTERM, how long in-flight requests may take (default 30)" },
-    "poll-seconds": { type: "string", value: "S", description: "how often to look for a new champion tag (default 30; 0: only on SIGHUP)" },
+    "max-queue": {
+      type: "string",
+      value: "N",
+      description: "requests waiting for a run (default 64); more get 429 with Retry-After"
+    },
+    "grace-seconds": {
+      type: "string",
+      value: "S",
+      description: "after SIGTERM, how long in-flight requests may take (default 30)"
+    },
+    "poll-seconds": {
+      type: "string",
+      value: "S",
+      description: "how often to look for a new champion tag (default 30; 0: only on SIGHUP)"
+    },
     "log-sample-rate": { type: "string", value: "F", description: "fraction of rows to log (default 1)" }
   },
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     if (workspace.models.length > 1) {
-      throw new UserError(`serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`);
+      throw new UserError(
+        `serve serves one model; pass --model NAME (models in ${workspace.config.relativePath}: ${workspace.models.map((m) => m.name).join(", ")}).`
+      );
     }
     const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string"));
-    const plan = rolloutPlan(workspace.models[0].rollout, { canary: values.canary, "canary-percent": values["canary-percent"], shadow: values.shadow });
-    const deployments = plan ? githubDeploymentListener({ env: context.env, model: workspace.models[0].name, warn: context.warn, ...typeof values.environment === "string" ? { environment: values.environment } : {} }) : void 0;
+    const plan = rolloutPlan(workspace.models[0].rollout, {
+      canary: values.canary,
+      "canary-percent": values["canary-percent"],
+      shadow: values.shadow
+    });
+    const deployments = plan ? githubDeploymentListener({
+      env: context.env,
+      model: workspace.models[0].name,
+      warn: context.warn,
+      ...typeof values.environment === "string" ? { environment: values.environment } : {}
+    }) : void 0;
     let server;
     let stopRequested;
     let stopNow;
@@ -14939,7 +16708,10 @@ var serveCommand = {
         git: workspace.git,
         config: workspace.config,
         model: workspace.models[0],
-        settings: resolveSettings(workspace.config.serve, flags, { cwd: context.cwd, configDir: dirname9(workspace.config.path) }),
+        settings: resolveSettings(workspace.config.serve, flags, {
+          cwd: context.cwd,
+          configDir: dirname9(workspace.config.path)
+        }),
         champion: values.champion,
         ...plan ? { rollout: plan } : {},
         ...deployments ? { rolloutListeners: [deployments] } : {},
@@ -14995,25 +16767,39 @@ ${line.canary.sha256}`;
       startedAt: first.at,
       lastAt: ordered.at(-1).at,
       ...end.reason !== void 0 ? { reason: end.reason } : {},
-      transitions: ordered.map((l) => ({ transition: l.transition, step: l.step, percent: l.percent, at: l.at, ...l.reason !== void 0 ? { reason: l.reason } : {} }))
+      transitions: ordered.map((l) => ({
+        transition: l.transition,
+        step: l.step,
+        percent: l.percent,
+        at: l.at,
+        ...l.reason !== void 0 ? { reason: l.reason } : {}
+      }))
     };
   });
-  return summaries.sort((a, b) => a.model < b.model ? -1 : a.model > b.model ? 1 : a.startedAt < b.startedAt ? -1 : 1);
+  return summaries.sort(
+    (a, b) => a.model < b.model ? -1 : a.model > b.model ? 1 : a.startedAt < b.startedAt ? -1 : 1
+  );
 }
 function renderRolloutStatusText(data) {
   const out = [];
   for (const model of data.models) {
     const rollouts = data.rollouts.filter((r) => r.model === model);
-    out.push(`${printable(model)}: ${rollouts.length === 0 ? "no rollout recorded" : `${rollouts.length} rollout${rollouts.length === 1 ? "" : "s"}`}`);
+    out.push(
+      `${printable(model)}: ${rollouts.length === 0 ? "no rollout recorded" : `${rollouts.length} rollout${rollouts.length === 1 ? "" : "s"}`}`
+    );
     for (const r of rollouts) {
       const stable = r.stable ? ` over stable ${r.stable.version ? `${printable(r.stable.version)} ` : ""}(${r.stable.sha256.slice(0, 12)})` : "";
-      out.push(`  canary ${r.canary.sha256.slice(0, 12)} from commit ${r.canary.commit.slice(0, 12)}${stable}: ${r.state} at ${percentText(r.percent)} (${r.startedAt} to ${r.lastAt})`);
+      out.push(
+        `  canary ${r.canary.sha256.slice(0, 12)} from commit ${r.canary.commit.slice(0, 12)}${stable}: ${r.state} at ${percentText(r.percent)} (${r.startedAt} to ${r.lastAt})`
+      );
       for (const t of r.transitions) out.push(`    ${t.at}  ${t.transition.padEnd(9)} ${percentText(t.percent)}`);
       if (r.reason && r.state !== "running") out.push(`    why: ${printable(r.reason)}`);
     }
   }
   if (data.ignored.length > 0) {
-    out.push(`ignored ${data.ignored.length} rollout line${data.ignored.length === 1 ? "" : "s"} that cannot be taken:`);
+    out.push(
+      `ignored ${data.ignored.length} rollout line${data.ignored.length === 1 ? "" : "s"} that cannot be taken:`
+    );
     for (const i of data.ignored) out.push(`  on ${i.commit.slice(0, 12)}: ${printable(i.problem)}`);
   }
   return out.join("\n");
@@ -15031,7 +16817,10 @@ var rolloutCommand = {
   subcommands: ["status"],
   options: {},
   async run(context, values) {
-    if ((values.subcommand ?? "status") !== "status") throw new UserError(`rollout: unknown subcommand ${JSON.stringify(values.subcommand)}. Use: modelkeeper rollout status [--model NAME].`);
+    if ((values.subcommand ?? "status") !== "status")
+      throw new UserError(
+        `rollout: unknown subcommand ${JSON.stringify(values.subcommand)}. Use: modelkeeper rollout status [--model NAME].`
+      );
     const workspace = await openWorkspace(context, values);
     const selected = typeof values.model === "string" ? workspace.models[0].name : void 0;
     const history = await readRolloutHistory(workspace.git, selected);
@@ -15044,13 +16833,31 @@ var rolloutCommand = {
       exitCode: 0,
       data,
       text: renderRolloutStatusText(data),
-      outputs: { rollouts: String(rollouts.length), reverted: String(rollouts.filter((r) => r.state === "reverted").length), running: String(serving) }
+      outputs: {
+        rollouts: String(rollouts.length),
+        reverted: String(rollouts.filter((r) => r.state === "reverted").length),
+        running: String(serving)
+      }
     };
   }
 };
 
 // src/commands/index.ts
-var COMMANDS = [recordCommand, verifyCommand, reproduceCommand, evaluateCommand, driftCommand, monitorCommand, retrainCommand, promoteCommand, rollbackCommand, commentCommand, serveCommand, rolloutCommand, demoCommand];
+var COMMANDS = [
+  recordCommand,
+  verifyCommand,
+  reproduceCommand,
+  evaluateCommand,
+  driftCommand,
+  monitorCommand,
+  retrainCommand,
+  promoteCommand,
+  rollbackCommand,
+  commentCommand,
+  serveCommand,
+  rolloutCommand,
+  demoCommand
+];
 function findCommand(name) {
   return COMMANDS.find((c) => c.name === name);
 }

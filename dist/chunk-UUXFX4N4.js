@@ -1,5 +1,14 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
+  FRAUD_LABEL,
+  TRANSACTION_FEATURES,
+  generateTransactions,
+  inferBody,
+  packageRoot,
+  startServe,
+  toCsv
+} from "./chunk-2LRHG7NX.js";
+import {
   DEFAULT_CREATE_RETRY,
   Octokit,
   RequestError,
@@ -16,22 +25,13 @@ import {
   runShellCommand,
   throttling,
   upsertComment
-} from "./chunk-CK3VUXSR.js";
-import {
-  FRAUD_LABEL,
-  TRANSACTION_FEATURES,
-  generateTransactions,
-  inferBody,
-  packageRoot,
-  startServe,
-  toCsv
-} from "./chunk-HBA3HOZ2.js";
+} from "./chunk-JWWP2G4R.js";
 import {
   createGit,
   isValidModelName,
   parseConfig,
   require_ajv
-} from "./chunk-4VS52YQ3.js";
+} from "./chunk-XWWS3PYW.js";
 import {
   require_dist
 } from "./chunk-YXYFBNYD.js";
@@ -15108,7 +15108,8 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
 var DRIFT_DISPATCH_EVENT_TYPE = "modelkeeper-drift";
 var MAX_SUMMARY_LENGTH = 2e3;
 function parseDriftDispatchPayload(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { problem: "client_payload must be an object" };
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { problem: "client_payload must be an object" };
   const raw = value;
   if (typeof raw.model !== "string" || raw.model.trim() === "") {
     return { problem: "client_payload.model must be the model's name in modelkeeper.yml (a non-empty string)" };
@@ -15272,9 +15273,16 @@ var ConfigCache = class {
   }
 };
 async function loadDefaultBranchConfig(github, repo, cache) {
-  const { data: branch2 } = await github.rest.repos.getBranch({ owner: repo.owner, repo: repo.repo, branch: repo.defaultBranch });
+  const { data: branch2 } = await github.rest.repos.getBranch({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: repo.defaultBranch
+  });
   const tip = { branch: repo.defaultBranch, sha: branch2.commit.sha, treeSha: branch2.commit.commit.tree.sha };
-  const result = await cache.get(`${repo.owner}/${repo.repo}@${tip.sha}`.toLowerCase(), () => readConfig(github, repo, tip));
+  const result = await cache.get(
+    `${repo.owner}/${repo.repo}@${tip.sha}`.toLowerCase(),
+    () => readConfig(github, repo, tip)
+  );
   return { tip, ...result };
 }
 async function readConfig(github, repo, tip) {
@@ -15405,7 +15413,14 @@ async function commitRecord(github, repo, tip, model, request3) {
     owner: repo.owner,
     repo: repo.repo,
     base_tree: tip.treeSha,
-    tree: [{ path: retrainRecordPath(model), mode: "100644", type: "blob", content: renderRetrainRecord(retrainRecord(model, request3)) }]
+    tree: [
+      {
+        path: retrainRecordPath(model),
+        mode: "100644",
+        type: "blob",
+        content: renderRetrainRecord(retrainRecord(model, request3))
+      }
+    ]
   });
   const { data: commit } = await github.rest.git.createCommit({
     owner: repo.owner,
@@ -15425,14 +15440,24 @@ async function pointBranchAt(github, repo, branch2, commit) {
   }
   const open = await findOpenRetrainPull(github, repo, branch2);
   if (open) return open;
-  await github.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${branch2}`, sha: commit, force: true });
+  await github.rest.git.updateRef({
+    owner: repo.owner,
+    repo: repo.repo,
+    ref: `heads/${branch2}`,
+    sha: commit,
+    force: true
+  });
   return void 0;
 }
 
 // bot/services/permission.ts
 async function canRequestRetrain(github, repo, login) {
   try {
-    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: login });
+    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+      owner: repo.owner,
+      repo: repo.repo,
+      username: login
+    });
     return data.permission === "admin" || data.permission === "write" || data.role_name === "maintain";
   } catch (error) {
     if (statusOf(error) === 404) return false;
@@ -15462,9 +15487,15 @@ function ownBotLookup(slug, appOctokit) {
 
 // bot/services/request-retrain.ts
 async function requestRetrain(github, repo, request3, requester, services) {
-  const reply = (kind2, text) => request3.requestIssue ? upsertComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text, void 0, { retry: services.retry }) : Promise.resolve();
+  const reply = (kind2, text) => request3.requestIssue ? upsertComment(github, repo, request3.requestIssue, commentMarker(kind2, request3.key), text, void 0, {
+    retry: services.retry
+  }) : Promise.resolve();
   const trust = await requesterTrust(github, repo, requester, services.trust);
-  if (trust === "ignored") return { kind: "ignored", reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS` };
+  if (trust === "ignored")
+    return {
+      kind: "ignored",
+      reason: `${requester.login} is a bot account that is neither this app's nor listed in TRUSTED_ACCOUNTS`
+    };
   if (trust === "denied") {
     const problem = deniedComment();
     await reply("retrain-denied", problem);
@@ -15486,7 +15517,15 @@ async function requestRetrain(github, repo, request3, requester, services) {
     const answerKey = `${repo.owner}/${repo.repo}#${request3.requestIssue}->${result.pull.number}`.toLowerCase();
     if (request3.requestIssue && !services.answered.has(answerKey)) {
       const text = result.kind === "opened" ? openedComment(model.name, result.branch, result.pull) : linkedComment(model.name, result.pull);
-      await upsertComment(github, repo, request3.requestIssue, commentMarker(`retrain-pr-${result.pull.number}`, model.name), text, void 0, { retry: services.retry, update: "never" });
+      await upsertComment(
+        github,
+        repo,
+        request3.requestIssue,
+        commentMarker(`retrain-pr-${result.pull.number}`, model.name),
+        text,
+        void 0,
+        { retry: services.retry, update: "never" }
+      );
       services.answered.add(answerKey);
     }
     return { kind: result.kind, pull: result.pull };
@@ -15494,7 +15533,8 @@ async function requestRetrain(github, repo, request3, requester, services) {
 }
 function resolveModel(config2, asked, branch2) {
   const names = config2.models.map((m) => m.name);
-  if (asked !== void 0) return names.includes(asked) ? { name: asked } : { problem: unknownModelComment(asked, names, branch2) };
+  if (asked !== void 0)
+    return names.includes(asked) ? { name: asked } : { problem: unknownModelComment(asked, names, branch2) };
   return names.length === 1 ? { name: names[0] } : { problem: whichModelComment(names, branch2) };
 }
 
@@ -15506,7 +15546,8 @@ function isoSeconds(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function logOutcome(log, outcome) {
-  if (outcome.kind === "opened" || outcome.kind === "linked") log.info(`retrain request ${outcome.kind} pull request #${outcome.pull.number}`);
+  if (outcome.kind === "opened" || outcome.kind === "linked")
+    log.info(`retrain request ${outcome.kind} pull request #${outcome.pull.number}`);
   else if (outcome.kind === "refused") log.info(`retrain request refused: ${outcome.problem.split("\n")[0]}`);
   else log.info(`retrain request ignored: ${outcome.reason}`);
 }
@@ -15514,7 +15555,8 @@ function logOutcome(log, outcome) {
 // bot/handlers/drift-dispatch.ts
 async function onDriftDispatch(context, services) {
   const { action, client_payload: clientPayload, sender, repository: repository3 } = context.payload;
-  if (action !== DRIFT_DISPATCH_EVENT_TYPE) return context.log.debug(`dispatch type ${action} is not ${DRIFT_DISPATCH_EVENT_TYPE}`);
+  if (action !== DRIFT_DISPATCH_EVENT_TYPE)
+    return context.log.debug(`dispatch type ${action} is not ${DRIFT_DISPATCH_EVENT_TYPE}`);
   const parsed = parseDriftDispatchPayload(clientPayload);
   if ("problem" in parsed) {
     context.log.warn(`Ignored a ${DRIFT_DISPATCH_EVENT_TYPE} dispatch: ${parsed.problem}`);
@@ -15545,7 +15587,9 @@ async function onDriftDispatch(context, services) {
 var DRIFT_LABEL = "drift";
 var RETRAIN_LABEL = "modelkeeper-retrain";
 function hasLabel(labels, wanted) {
-  return (labels ?? []).some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === wanted.toLowerCase());
+  return (labels ?? []).some(
+    (l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === wanted.toLowerCase()
+  );
 }
 
 // bot/parse/drift-marker.ts
@@ -15696,14 +15740,28 @@ async function completeRetrain(github, repo, pull2, retry2) {
   const commented = [];
   const closed = [];
   const say = async (issue3, kind2, message) => {
-    await upsertComment(github, repo, issue3, commentMarker(`${kind2}-${pull2.number}`, record.model), message, void 0, { retry: retry2, update: "never" });
+    await upsertComment(
+      github,
+      repo,
+      issue3,
+      commentMarker(`${kind2}-${pull2.number}`, record.model),
+      message,
+      void 0,
+      { retry: retry2, update: "never" }
+    );
     commented.push(issue3);
   };
-  if (record.requestIssue) await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull2, pull2.mergeCommitSha));
+  if (record.requestIssue)
+    await say(record.requestIssue, "retrain-merged", mergedComment(record.model, pull2, pull2.mergeCommitSha));
   if (record.driftIssue) {
-    const { data: issue3 } = await github.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: record.driftIssue });
+    const { data: issue3 } = await github.rest.issues.get({
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: record.driftIssue
+    });
     if (issue3.state === "open" && !issue3.pull_request) {
-      if (record.driftIssue !== record.requestIssue) await say(record.driftIssue, "retrain-closed", driftClosedComment(record.model, pull2));
+      if (record.driftIssue !== record.requestIssue)
+        await say(record.driftIssue, "retrain-closed", driftClosedComment(record.model, pull2));
       await github.rest.issues.update({
         owner: repo.owner,
         repo: repo.repo,
@@ -15718,7 +15776,13 @@ async function completeRetrain(github, repo, pull2, retry2) {
 }
 async function readFileAt(github, repo, path2, ref2) {
   try {
-    const { data } = await github.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: path2, ref: ref2, mediaType: { format: "raw" } });
+    const { data } = await github.rest.repos.getContent({
+      owner: repo.owner,
+      repo: repo.repo,
+      path: path2,
+      ref: ref2,
+      mediaType: { format: "raw" }
+    });
     return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
   } catch (error) {
     if (statusOf(error) === 404) return void 0;
@@ -15737,7 +15801,13 @@ async function onRetrainMerged(context, services) {
   await completeRetrain(
     context.octokit,
     repoTarget(repository3),
-    { number: pull2.number, url: pull2.html_url, headSha: pull2.head.sha, mergeCommitSha: pull2.merge_commit_sha, recordPath },
+    {
+      number: pull2.number,
+      url: pull2.html_url,
+      headSha: pull2.head.sha,
+      mergeCommitSha: pull2.merge_commit_sha,
+      recordPath
+    },
     services.retry
   );
 }
@@ -15846,7 +15916,13 @@ function arrayOf(check) {
 }
 var user = object({ login: string, type: string });
 var label = object({ name: string });
-var repository = object({ name: string, full_name: string, html_url: string, owner: object({ login: string }), default_branch: nullable(string) });
+var repository = object({
+  name: string,
+  full_name: string,
+  html_url: string,
+  owner: object({ login: string }),
+  default_branch: nullable(string)
+});
 var issue = object({
   number: positiveInteger,
   title: string,
@@ -15900,15 +15976,27 @@ function botSettings(env) {
   }
   const appSlug = env.APP_SLUG?.trim() || void 0;
   if (appSlug !== void 0 && !/^[a-z0-9][a-z0-9-]*$/i.test(appSlug)) {
-    throw new UserError(`APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`, { key: "APP_SLUG" });
+    throw new UserError(
+      `APP_SLUG "${appSlug}" is not an app slug (letters, digits and "-", as in https://github.com/apps/<slug>).`,
+      { key: "APP_SLUG" }
+    );
   }
-  return { maxBodyBytes, bufferBudgetBytes, trustedAccounts: accountList(env.TRUSTED_ACCOUNTS), appSlug, webhookSecret: env.WEBHOOK_SECRET || void 0 };
+  return {
+    maxBodyBytes,
+    bufferBudgetBytes,
+    trustedAccounts: accountList(env.TRUSTED_ACCOUNTS),
+    appSlug,
+    webhookSecret: env.WEBHOOK_SECRET || void 0
+  };
 }
 function byteCount(env, name, fallback) {
   const text = env[name]?.trim();
   if (!text) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1024 || !Number.isSafeInteger(Number(text))) {
-    throw new UserError(`${name}="${text}" is not a byte count: write a whole number of bytes, at least 1024 (default ${fallback}).`, { key: name });
+    throw new UserError(
+      `${name}="${text}" is not a byte count: write a whole number of bytes, at least 1024 (default ${fallback}).`,
+      { key: name }
+    );
   }
   return Number(text);
 }
@@ -15917,9 +16005,12 @@ function accountList(text) {
   const logins = (text ?? "").split(",").map((login) => login.trim()).filter(Boolean);
   for (const login of logins) {
     if (!LOGIN.test(login)) {
-      throw new UserError(`TRUSTED_ACCOUNTS: "${login}" is not a GitHub login. List logins separated by commas, e.g. "github-actions[bot],release-robot".`, {
-        key: "TRUSTED_ACCOUNTS"
-      });
+      throw new UserError(
+        `TRUSTED_ACCOUNTS: "${login}" is not a GitHub login. List logins separated by commas, e.g. "github-actions[bot],release-robot".`,
+        {
+          key: "TRUSTED_ACCOUNTS"
+        }
+      );
     }
   }
   return new Set(logins.map((login) => login.toLowerCase()));
@@ -15975,7 +16066,8 @@ async function readBody(request3, maxBytes, budget, observe = () => {
       const onData = (chunk) => {
         length += chunk.length;
         if (length > maxBytes) return finish("too-large");
-        if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved))) return finish("busy");
+        if (length > reserved && !reserve(Math.min(Math.max(STEP, length - reserved), maxBytes - reserved)))
+          return finish("busy");
         observe(chunk);
         if (filled) chunk.copy(filled, length - chunk.length);
         else chunks.push(chunk);
@@ -15987,7 +16079,8 @@ async function readBody(request3, maxBytes, budget, observe = () => {
       };
       request3.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort).on("close", onClose);
     });
-    if (outcome === "read") return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
+    if (outcome === "read")
+      return { kind: "read", body: filled ? filled.subarray(0, length) : Buffer.concat(chunks, length), reserved };
     budget.release(reserved);
     return { kind: outcome };
   } catch (error) {
@@ -16016,8 +16109,11 @@ function guardedWebhooks(webhooks, next, options2) {
       return true;
     };
     if (request3.method !== "POST") return refuse(404, `Unknown route: ${request3.method} ${options2.path}`);
-    if (!JSON_TYPE.test(header(request3, "content-type") ?? "")) return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
-    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter((name2) => !header(request3, name2));
+    if (!JSON_TYPE.test(header(request3, "content-type") ?? ""))
+      return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    const missing = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].filter(
+      (name2) => !header(request3, name2)
+    );
     if (missing.length) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
     const name = header(request3, "x-github-event");
     const id = header(request3, "x-github-delivery");
@@ -16025,14 +16121,19 @@ function guardedWebhooks(webhooks, next, options2) {
     if (!SIGNATURE.test(signature2)) return refuse(400, "x-hub-signature-256 is not sha256=<64 lowercase hex digits>");
     const hmac = createHmac2("sha256", options2.secret);
     const read = await readBody(request3, options2.maxBodyBytes, options2.budget, (chunk) => hmac.update(chunk));
-    if (read.kind === "too-large") return refuse(413, `Payload larger than ${options2.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
-    if (read.kind === "busy") return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", { "retry-after": "5" });
+    if (read.kind === "too-large")
+      return refuse(413, `Payload larger than ${options2.maxBodyBytes} bytes (WEBHOOK_MAX_BYTES)`);
+    if (read.kind === "busy")
+      return refuse(503, "Too many large deliveries at once (WEBHOOK_BUFFER_BYTES); retry later", {
+        "retry-after": "5"
+      });
     if (read.kind === "aborted") {
       request3.socket.destroy();
       return true;
     }
     try {
-      if (!timingSafeEqual2(hmac.digest(), Buffer.from(signature2.slice("sha256=".length), "hex"))) return refuse(400, "signature does not match event payload and secret");
+      if (!timingSafeEqual2(hmac.digest(), Buffer.from(signature2.slice("sha256=".length), "hex")))
+        return refuse(400, "signature does not match event payload and secret");
       const text = read.body.toString("utf8");
       let payload;
       try {
@@ -16040,7 +16141,8 @@ function guardedWebhooks(webhooks, next, options2) {
       } catch {
         return refuse(400, "Invalid JSON");
       }
-      if (!payload || typeof payload !== "object" || Array.isArray(payload)) return refuse(400, "The payload is not a JSON object");
+      if (!payload || typeof payload !== "object" || Array.isArray(payload))
+        return refuse(400, "The payload is not a JSON object");
       options2.log.debug(`${name} event received (id: ${id})`);
       await handle(webhooks, { id, name, payload }, response, timeoutMs);
       return true;
@@ -16080,7 +16182,11 @@ function messageOfFirst(error) {
 }
 function answer(response, status, body, headers = {}) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers }).end(text);
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers
+  }).end(text);
 }
 function answerText(response, status, text) {
   response.writeHead(status, { "content-type": "text/plain", "content-length": String(Buffer.byteLength(text)) }).end(text);
@@ -16100,13 +16206,23 @@ function pathOf(url) {
 // bot/webhooks/install-guard.ts
 function guardWebhookEndpoint(app2, settings) {
   const secret = settings.webhookSecret;
-  if (!secret) throw new UserError("WEBHOOK_SECRET is not set: the webhook endpoint checks every delivery's signature with it. Set it to the secret entered on the GitHub App's settings page.", { key: "WEBHOOK_SECRET" });
+  if (!secret)
+    throw new UserError(
+      "WEBHOOK_SECRET is not set: the webhook endpoint checks every delivery's signature with it. Set it to the secret entered on the GitHub App's settings page.",
+      { key: "WEBHOOK_SECRET" }
+    );
   const probotMiddleware = app2.getNodeMiddleware.bind(app2);
   const budget = new ByteBudget(settings.bufferBudgetBytes);
   app2.getNodeMiddleware = async (options2 = {}) => {
     const next = await probotMiddleware(options2);
     const path2 = (options2.path ?? app2.webhookPath).replace(/\/+$/, "") || "/";
-    return guardedWebhooks(app2.webhooks, next, { path: path2, secret, maxBodyBytes: settings.maxBodyBytes, budget, log: app2.log.child({ name: "webhooks" }) });
+    return guardedWebhooks(app2.webhooks, next, {
+      path: path2,
+      secret,
+      maxBodyBytes: settings.maxBodyBytes,
+      budget,
+      log: app2.log.child({ name: "webhooks" })
+    });
   };
 }
 
@@ -16241,11 +16357,15 @@ function botOctokit(options2 = {}) {
       write,
       notifications,
       onRateLimit: (retryAfter, request3, octokit, retryCount) => {
-        octokit.log.warn(`Rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+        octokit.log.warn(
+          `Rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`
+        );
         return retryWhen(retryAfter, retryCount);
       },
       onSecondaryRateLimit: (retryAfter, request3, octokit, retryCount) => {
-        octokit.log.warn(`Secondary rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`);
+        octokit.log.warn(
+          `Secondary rate limit hit by ${request3.method} ${request3.url}; ${retryWhen(retryAfter, retryCount) ? `retrying in ${retryAfter} s` : "giving up"}`
+        );
         return retryWhen(retryAfter, retryCount);
       }
     }
@@ -16272,7 +16392,17 @@ var ANONYMOUS_OPERATIONS = /* @__PURE__ */ new Set([
   "markdown/render",
   "markdown/render-raw"
 ]);
-var PUBLIC_READ_PREFIXES = ["/repos/", "/users/", "/orgs/", "/search/", "/gists/", "/repositories", "/licenses", "/emojis", "/gitignore"];
+var PUBLIC_READ_PREFIXES = [
+  "/repos/",
+  "/users/",
+  "/orgs/",
+  "/search/",
+  "/gists/",
+  "/repositories",
+  "/licenses",
+  "/emojis",
+  "/gitignore"
+];
 function authenticate(header2, route, state, tokenUsers) {
   const credential = parseAuthorization(header2);
   const jwt = credential && looksLikeJwt(credential.value) ? credential.value : void 0;
@@ -16289,7 +16419,10 @@ function authenticate(header2, route, state, tokenUsers) {
     }
     const checked = checkJwt(jwt, state);
     if (typeof checked === "string") {
-      return { auth: { kind: "none" }, problem: { status: 401, message: checked, reason: `app JWT rejected: ${checked}` } };
+      return {
+        auth: { kind: "none" },
+        problem: { status: 401, message: checked, reason: `app JWT rejected: ${checked}` }
+      };
     }
     return { auth: { kind: "jwt", appId: checked } };
   }
@@ -16298,7 +16431,11 @@ function authenticate(header2, route, state, tokenUsers) {
     if (anonymous) return { auth: { kind: "none" } };
     return {
       auth: { kind: "none" },
-      problem: { status: 401, message: "Requires authentication", reason: `${route.method} ${route.template} sent without an Authorization header` }
+      problem: {
+        status: 401,
+        message: "Requires authentication",
+        reason: `${route.method} ${route.template} sent without an Authorization header`
+      }
     };
   }
   if (jwt) {
@@ -16316,10 +16453,17 @@ function authenticate(header2, route, state, tokenUsers) {
     return { auth: { kind: "installation", installationId, actor: state.app.bot } };
   }
   if (state.isIssuedToken(credential.value)) {
-    return { auth: { kind: "none" }, problem: { status: 401, message: "Bad credentials", reason: "installation token expired" } };
+    return {
+      auth: { kind: "none" },
+      problem: { status: 401, message: "Bad credentials", reason: "installation token expired" }
+    };
   }
   return {
-    auth: { kind: "token", user: tokenUsers.get(credential.value), looksLikeGitHubToken: credential.value.startsWith("ghs_") }
+    auth: {
+      kind: "token",
+      user: tokenUsers.get(credential.value),
+      looksLikeGitHubToken: credential.value.startsWith("ghs_")
+    }
   };
 }
 function parseAuthorization(header2) {
@@ -16348,11 +16492,15 @@ function checkJwt(jwt, state) {
   }
   if (header2.alg !== "RS256") return `'alg' must be RS256, got ${header2.alg}`;
   const now = Math.floor(state.clock().getTime() / 1e3);
-  if (typeof claims.exp !== "number" || typeof claims.iat !== "number") return "'Expiration time' and 'Issued at' claims are required";
-  if (claims.exp <= now) return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
+  if (typeof claims.exp !== "number" || typeof claims.iat !== "number")
+    return "'Expiration time' and 'Issued at' claims are required";
+  if (claims.exp <= now)
+    return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
   if (claims.exp - claims.iat > 600) return "'Expiration time' claim ('exp') is too far in the future";
-  if (claims.iat > now + 60) return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
-  if (String(claims.iss) !== String(state.app.id)) return `'Issuer' claim ('iss') must be the app id ${state.app.id}, got ${claims.iss}`;
+  if (claims.iat > now + 60)
+    return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
+  if (String(claims.iss) !== String(state.app.id))
+    return `'Issuer' claim ('iss') must be the app id ${state.app.id}, got ${claims.iss}`;
   if (state.app.privateKey) {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(`${headerPart}.${payloadPart}`);
@@ -16511,6 +16659,31 @@ function repository2(links, repo, viewerPermission) {
     branches_url: `${api}/branches{/branch}`,
     collaborators_url: `${api}/collaborators{/collaborator}`,
     hooks_url: `${api}/hooks`,
+    archive_url: `${api}/{archive_format}{/ref}`,
+    assignees_url: `${api}/assignees{/user}`,
+    commits_url: `${api}/commits{/sha}`,
+    compare_url: `${api}/compare/{base}...{head}`,
+    contributors_url: `${api}/contributors`,
+    deployments_url: `${api}/deployments`,
+    downloads_url: `${api}/downloads`,
+    events_url: `${api}/events`,
+    forks_url: `${api}/forks`,
+    git_tags_url: `${api}/git/tags{/sha}`,
+    issue_events_url: `${api}/issues/events{/number}`,
+    keys_url: `${api}/keys{/key_id}`,
+    languages_url: `${api}/languages`,
+    merges_url: `${api}/merges`,
+    milestones_url: `${api}/milestones{/number}`,
+    notifications_url: `${api}/notifications{?since,all,participating}`,
+    releases_url: `${api}/releases{/id}`,
+    stargazers_url: `${api}/stargazers`,
+    statuses_url: `${api}/statuses/{sha}`,
+    subscribers_url: `${api}/subscribers`,
+    subscription_url: `${api}/subscription`,
+    tags_url: `${api}/tags`,
+    teams_url: `${api}/teams`,
+    mirror_url: null,
+    svn_url: `${links.html}/${repo.fullName}`,
     clone_url: `${links.html}/${repo.fullName}.git`,
     git_url: `git://github.com/${repo.fullName}.git`,
     ssh_url: `git@github.com:${repo.fullName}.git`,
@@ -16773,7 +16946,11 @@ function repoCommit(links, repo, sha, withFiles = false) {
     comments_url: `${api}/commits/${sha}/comments`,
     author: actor(c.author.name),
     committer: actor(c.committer.name),
-    parents: c.parents.map((p) => ({ sha: p, url: `${api}/commits/${p}`, html_url: `${links.html}/${repo.fullName}/commit/${p}` }))
+    parents: c.parents.map((p) => ({
+      sha: p,
+      url: `${api}/commits/${p}`,
+      html_url: `${links.html}/${repo.fullName}/commit/${p}`
+    }))
   };
   if (withFiles) {
     const before = c.parents[0] ? repo.git.flatten(repo.git.commit(c.parents[0]).tree) : /* @__PURE__ */ new Map();
@@ -16860,13 +17037,23 @@ function checkRun(links, repo, run2) {
     },
     name: run2.name,
     check_suite: { id: run2.checkSuiteId },
-    app: run2.app ? { id: repo.state.app.id, slug: repo.state.app.slug, name: repo.state.app.name, owner: user2(links, repo.state.app.owner) } : null,
-    pull_requests: [...repo.pulls.values()].filter((p) => repo.issues.get(p.number).state === "open" && (repo.branchSha(p.head.ref) ?? p.head.sha) === run2.headSha).map((p) => ({
+    app: run2.app ? app(links, repo.state.app) : null,
+    pull_requests: [...repo.pulls.values()].filter(
+      (p) => repo.issues.get(p.number).state === "open" && (repo.branchSha(p.head.ref) ?? p.head.sha) === run2.headSha
+    ).map((p) => ({
       url: `${links.api}/repos/${repo.fullName}/pulls/${p.number}`,
       id: p.id,
       number: p.number,
-      head: { ref: p.head.ref, sha: run2.headSha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } },
-      base: { ref: p.base.ref, sha: p.base.sha, repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name } }
+      head: {
+        ref: p.head.ref,
+        sha: run2.headSha,
+        repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name }
+      },
+      base: {
+        ref: p.base.ref,
+        sha: p.base.sha,
+        repo: { id: repo.id, url: `${links.api}/repos/${repo.fullName}`, name: repo.name }
+      }
     }))
   };
 }
@@ -17138,7 +17325,12 @@ ${commit.message}`);
         const nul = body.indexOf(0, space);
         const mode = body.subarray(at, space).toString().padStart(6, "0");
         const sha = body.subarray(nul + 1, nul + 21).toString("hex");
-        entries.push({ name: body.subarray(space + 1, nul).toString(), mode, type: mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob", sha });
+        entries.push({
+          name: body.subarray(space + 1, nul).toString(),
+          mode,
+          type: mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob",
+          sha
+        });
         at = nul + 21;
       }
       return this.store({ type: "tree", entries }, body);
@@ -17152,7 +17344,17 @@ ${commit.message}`);
         const m = /^(.*) <(.*)> (\d+) [+-]\d{4}$/.exec(line);
         return { name: m[1], email: m[2], date: new Date(Number(m[3]) * 1e3).toISOString().replace(/\.000Z$/, "Z") };
       };
-      return this.store({ type: "commit", tree: field("tree")[0], parents: field("parent"), message: text.slice(split + 2), author: signature2(field("author")[0]), committer: signature2(field("committer")[0]) }, body);
+      return this.store(
+        {
+          type: "commit",
+          tree: field("tree")[0],
+          parents: field("parent"),
+          message: text.slice(split + 2),
+          author: signature2(field("author")[0]),
+          committer: signature2(field("committer")[0])
+        },
+        body
+      );
     }
     throw new Error(`storeRaw: ${type} objects are not kept`);
   }
@@ -17305,7 +17507,13 @@ var Repo = class {
       )
     );
     const signature2 = this.signatureOf(this.owner);
-    const sha = this.git.writeCommit({ tree, parents: [], message: "Initial commit", author: signature2, committer: signature2 });
+    const sha = this.git.writeCommit({
+      tree,
+      parents: [],
+      message: "Initial commit",
+      author: signature2,
+      committer: signature2
+    });
     this.git.refs.set(`refs/heads/${this.defaultBranch}`, sha);
   }
   state;
@@ -17346,7 +17554,11 @@ var Repo = class {
     this.state.user(login);
   }
   signatureOf(user3) {
-    return { name: user3.login, email: `${user3.id}+${user3.login}@users.noreply.github.com`, date: this.state.timestamp() };
+    return {
+      name: user3.login,
+      email: `${user3.id}+${user3.login}@users.noreply.github.com`,
+      date: this.state.timestamp()
+    };
   }
   // ---- git ----------------------------------------------------------------------------------
   branchSha(branch2) {
@@ -17424,8 +17636,14 @@ var Repo = class {
    */
   receivePush(gitDir, rev, branch2) {
     const sha = execFileSync("git", ["-C", gitDir, "rev-parse", `${rev}^{commit}`], { encoding: "utf8" }).trim();
-    const ids = execFileSync("git", ["-C", gitDir, "rev-list", "--objects", sha], { encoding: "utf8", maxBuffer: 1 << 28 }).split("\n").filter(Boolean).map((line) => line.slice(0, 40));
-    const batch = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], { input: ids.join("\n") + "\n", maxBuffer: 1 << 30 });
+    const ids = execFileSync("git", ["-C", gitDir, "rev-list", "--objects", sha], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28
+    }).split("\n").filter(Boolean).map((line) => line.slice(0, 40));
+    const batch = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], {
+      input: ids.join("\n") + "\n",
+      maxBuffer: 1 << 30
+    });
     for (let at = 0; at < batch.length; ) {
       const eol = batch.indexOf(10, at);
       const [, type, size] = batch.subarray(at, eol).toString().split(" ");
@@ -17502,7 +17720,13 @@ var Repo = class {
         issue3.closedBy = null;
         issue3.stateReason = "reopened";
       }
-      this.state.emit(eventName, changes.state === "closed" ? "closed" : "reopened", this, actor, this.subjectFields(issue3));
+      this.state.emit(
+        eventName,
+        changes.state === "closed" ? "closed" : "reopened",
+        this,
+        actor,
+        this.subjectFields(issue3)
+      );
     }
     return issue3;
   }
@@ -17542,7 +17766,16 @@ var Repo = class {
     const issue3 = this.issue(issueNumber);
     const id = this.state.nextId();
     const now = this.state.timestamp();
-    const comment2 = { id, nodeId: nodeId("IC", id), issueNumber, body, user: user3, createdAt: now, updatedAt: now, reactions: [] };
+    const comment2 = {
+      id,
+      nodeId: nodeId("IC", id),
+      issueNumber,
+      body,
+      user: user3,
+      createdAt: now,
+      updatedAt: now,
+      reactions: []
+    };
     this.comments.set(id, comment2);
     issue3.updatedAt = now;
     this.state.emit("issue_comment", "created", this, user3, {
@@ -17608,7 +17841,11 @@ var Repo = class {
     };
     this.assertNoOpenDuplicate(pull2);
     if (this.git.isAncestor(headSha, baseSha)) {
-      throw validationFailed({ resource: "PullRequest", code: "custom", message: `No commits between ${options2.base} and ${headRef}` });
+      throw validationFailed({
+        resource: "PullRequest",
+        code: "custom",
+        message: `No commits between ${options2.base} and ${headRef}`
+      });
     }
     this.newIssueRecord(options2.title, options2.body ?? null, options2.user ?? this.owner, true);
     this.pulls.set(pull2.number, pull2);
@@ -17651,7 +17888,10 @@ ${options2.commitMessage}` : ""}` : this.git.commit(headSha).message;
     pull2.base.sha = baseSha;
     Object.assign(issue3, { state: "closed", closedAt: now, closedBy: actor, updatedAt: now, stateReason: "completed" });
     this.setRef(`refs/heads/${pull2.base.ref}`, sha, actor);
-    this.state.emit("pull_request", "closed", this, actor, { number, pull_request: pull(this.state.links, this, pull2) });
+    this.state.emit("pull_request", "closed", this, actor, {
+      number,
+      pull_request: pull(this.state.links, this, pull2)
+    });
     return { sha, merged: true, message: "Pull Request successfully merged" };
   }
   assertNoOpenDuplicate(pull2) {
@@ -17770,7 +18010,10 @@ var checkHandlers = {
     }
     const perPage = Math.min(100, Number(ctx.query.per_page ?? 30));
     const page = Number(ctx.query.page ?? 1);
-    return ok({ total_count: runs.length, check_runs: runs.slice((page - 1) * perPage, page * perPage).map((r) => checkRun(ctx.links, repo, r)) });
+    return ok({
+      total_count: runs.length,
+      check_runs: runs.slice((page - 1) * perPage, page * perPage).map((r) => checkRun(ctx.links, repo, r))
+    });
   }
 };
 function requireApp(ctx) {
@@ -17783,7 +18026,12 @@ function applyChanges(ctx, run2, body) {
     run2.status = "completed";
   }
   if (run2.status === "completed" && !run2.conclusion) {
-    throw validationFailed({ resource: "CheckRun", code: "missing_field", field: "conclusion", message: "conclusion is required when status is completed" });
+    throw validationFailed({
+      resource: "CheckRun",
+      code: "missing_field",
+      field: "conclusion",
+      message: "conclusion is required when status is completed"
+    });
   }
   if (run2.status === "completed") run2.completedAt = body.completed_at ?? run2.completedAt ?? ctx.state.timestamp();
   if (body.output) {
@@ -17919,7 +18167,8 @@ var gitHandlers = {
     for (const entry of tree) {
       const path2 = entry.path.replace(/^\/+|\/+$/g, "");
       if (entry.sha === null) {
-        for (const existing of [...files.keys()]) if (existing === path2 || existing.startsWith(`${path2}/`)) files.delete(existing);
+        for (const existing of [...files.keys()])
+          if (existing === path2 || existing.startsWith(`${path2}/`)) files.delete(existing);
         continue;
       }
       if (entry.content !== void 0) {
@@ -17972,7 +18221,8 @@ var gitHandlers = {
 };
 function signature(given, fallback) {
   if (!given) return fallback;
-  if (given.date !== void 0 && Number.isNaN(Date.parse(given.date))) throw new GitHubError(422, "Invalid request.\n\nFor 'properties/date', is not a date.");
+  if (given.date !== void 0 && Number.isNaN(Date.parse(given.date)))
+    throw new GitHubError(422, "Invalid request.\n\nFor 'properties/date', is not a date.");
   return {
     name: given.name ?? fallback.name,
     email: given.email ?? fallback.email,
@@ -18017,10 +18267,20 @@ var contentHandlers = {
     if (!entry) throw notFound();
     if (entry.type === "tree") {
       const children = repo.git.tree(entry.sha) ?? [];
-      return ok(children.map((child) => contentEntry(ctx.links, repo, path2 ? `${path2}/${child.name}` : child.name, child, ref2, false)));
+      return ok(
+        children.map(
+          (child) => contentEntry(ctx.links, repo, path2 ? `${path2}/${child.name}` : child.name, child, ref2, false)
+        )
+      );
     }
     if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept ?? ""))) {
-      return { status: 200, raw: { contentType: "application/vnd.github.raw; charset=utf-8", data: repo.git.blob(entry.sha) ?? Buffer.alloc(0) } };
+      return {
+        status: 200,
+        raw: {
+          contentType: "application/vnd.github.raw; charset=utf-8",
+          data: repo.git.blob(entry.sha) ?? Buffer.alloc(0)
+        }
+      };
     }
     return ok(contentEntry(ctx.links, repo, path2, entry, ref2, true));
   },
@@ -18074,7 +18334,13 @@ function commitChange(ctx, repo, branch2, body, path2, content) {
   const fallback = repo.signatureOf(ctx.actor);
   const committer = { ...fallback, ...pickSignature(body.committer) };
   const author = body.author ? { ...fallback, ...pickSignature(body.author) } : committer;
-  const sha = repo.git.writeCommit({ tree: repo.git.buildTree(files), parents: [parent], message: body.message, author, committer });
+  const sha = repo.git.writeCommit({
+    tree: repo.git.buildTree(files),
+    parents: [parent],
+    message: body.message,
+    author,
+    committer
+  });
   repo.setRef(`refs/heads/${branch2}`, sha, ctx.actor);
   return sha;
 }
@@ -18127,7 +18393,9 @@ var deploymentHandlers = {
   "repos/list-deployments": (ctx) => {
     const repo = ctx.repo();
     const { sha, ref: ref2, task, environment } = ctx.query;
-    const list = [...repo.deployments.values()].filter((d) => (sha === void 0 || d.sha === sha) && (ref2 === void 0 || d.ref === ref2) && (task === void 0 || d.task === task) && (environment === void 0 || d.environment === environment)).sort((a, b) => b.id - a.id);
+    const list = [...repo.deployments.values()].filter(
+      (d) => (sha === void 0 || d.sha === sha) && (ref2 === void 0 || d.ref === ref2) && (task === void 0 || d.task === task) && (environment === void 0 || d.environment === environment)
+    ).sort((a, b) => b.id - a.id);
     return paginate(list, ctx.query, ctx.url, (d) => deployment(ctx.links, repo, d));
   },
   "repos/get-deployment": (ctx) => {
@@ -18143,13 +18411,22 @@ var deploymentHandlers = {
     const now = ctx.state.timestamp();
     const add = (target, state, description) => {
       const id = ctx.state.nextId();
-      target.statuses.push({ id, nodeId: nodeId("DES", id), state, description, environment: target.environment, creator: ctx.actor, createdAt: now });
+      target.statuses.push({
+        id,
+        nodeId: nodeId("DES", id),
+        state,
+        description,
+        environment: target.environment,
+        creator: ctx.actor,
+        createdAt: now
+      });
       target.updatedAt = now;
     };
     add(deployment2, body.state, body.description ?? "");
     if (body.state === "success" && body.auto_inactive !== false) {
       for (const other of repo.deployments.values()) {
-        if (other === deployment2 || other.environment !== deployment2.environment || other.transientEnvironment) continue;
+        if (other === deployment2 || other.environment !== deployment2.environment || other.transientEnvironment)
+          continue;
         if (other.statuses.at(-1)?.state === "success") add(other, "inactive", "");
       }
     }
@@ -18158,13 +18435,23 @@ var deploymentHandlers = {
   "repos/list-deployment-statuses": (ctx) => {
     const repo = ctx.repo();
     const deployment2 = deploymentOf(ctx, repo);
-    return paginate([...deployment2.statuses].reverse(), ctx.query, ctx.url, (s) => deploymentStatus(ctx.links, repo, deployment2, s));
+    return paginate(
+      [...deployment2.statuses].reverse(),
+      ctx.query,
+      ctx.url,
+      (s) => deploymentStatus(ctx.links, repo, deployment2, s)
+    );
   },
   "repos/list-pull-requests-associated-with-commit": (ctx) => {
     const repo = ctx.repo();
     const sha = repo.git.resolve(ctx.params.commit_sha);
     if (!sha) throw new GitHubError(422, `No commit found for SHA: ${ctx.params.commit_sha}`);
-    return paginate(repo.pullsWithCommit(sha).sort((a, b) => b.number - a.number), ctx.query, ctx.url, (p) => pull(ctx.links, repo, p));
+    return paginate(
+      repo.pullsWithCommit(sha).sort((a, b) => b.number - a.number),
+      ctx.query,
+      ctx.url,
+      (p) => pull(ctx.links, repo, p)
+    );
   }
 };
 function deploymentOf(ctx, repo) {
@@ -18237,7 +18524,11 @@ var issueHandlers = {
     const repo = ctx.repo();
     const since = ctx.query.since === void 0 ? void 0 : isoOf(ctx.query.since);
     const comments = [...repo.comments.values()].filter((c) => since === void 0 || c.updatedAt >= since);
-    const sorted = sortBy(comments, (c) => ctx.query.sort === "updated" ? c.updatedAt : c.createdAt, ctx.query.direction ?? "asc");
+    const sorted = sortBy(
+      comments,
+      (c) => ctx.query.sort === "updated" ? c.updatedAt : c.createdAt,
+      ctx.query.direction ?? "asc"
+    );
     return paginate(sorted, ctx.query, ctx.url, (c) => comment(ctx.links, repo, c));
   },
   "issues/create-comment": (ctx) => {
@@ -18296,7 +18587,8 @@ var issueHandlers = {
   "issues/create-label": (ctx) => {
     const repo = ctx.repo();
     const name = String(ctx.body.name);
-    if (repo.labels.has(name.toLowerCase())) throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
+    if (repo.labels.has(name.toLowerCase()))
+      throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
     const color = String(ctx.body.color ?? "ededed").replace(/^#/, "");
     return created(label2(ctx.links, repo, repo.ensureLabel(name, color, ctx.body.description ?? null)));
   },
@@ -18332,7 +18624,13 @@ function react(ctx, reactions) {
   const existing = reactions.find((r) => r.user.login === ctx.actor.login && r.content === ctx.body.content);
   if (existing) return ok(reaction(ctx.links, existing));
   const id = ctx.state.nextId();
-  const reaction2 = { id, nodeId: nodeId("REA", id), content: ctx.body.content, user: ctx.actor, createdAt: ctx.state.timestamp() };
+  const reaction2 = {
+    id,
+    nodeId: nodeId("REA", id),
+    content: ctx.body.content,
+    user: ctx.actor,
+    createdAt: ctx.state.timestamp()
+  };
   reactions.push(reaction2);
   return created(reaction(ctx.links, reaction2));
 }
@@ -18356,7 +18654,11 @@ var pullHandlers = {
   "pulls/create": (ctx) => {
     const repo = ctx.repo();
     if (ctx.body.issue !== void 0) {
-      throw validationFailed({ resource: "PullRequest", code: "custom", message: "the stand-in does not convert issues to pull requests; pass a title" });
+      throw validationFailed({
+        resource: "PullRequest",
+        code: "custom",
+        message: "the stand-in does not convert issues to pull requests; pass a title"
+      });
     }
     if (typeof ctx.body.title !== "string" || ctx.body.title.trim() === "") {
       throw validationFailed({ resource: "PullRequest", code: "missing_field", field: "title" });
@@ -18400,7 +18702,8 @@ var pullHandlers = {
     const pull2 = repo.pull(ctx.params.pull_number);
     if ("body" in ctx.body) checkBody("PullRequest", ctx.body.body, { required: false });
     if (ctx.body.base !== void 0) {
-      if (!repo.branchSha(ctx.body.base)) throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
+      if (!repo.branchSha(ctx.body.base))
+        throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
       pull2.base.ref = ctx.body.base;
     }
     if (ctx.body.maintainer_can_modify !== void 0) pull2.maintainerCanModify = ctx.body.maintainer_can_modify;
@@ -18435,7 +18738,11 @@ var repoHandlers = {
   "repos/get": (ctx) => {
     const repo = ctx.repo();
     const permission = ctx.actor.type === "Bot" ? "admin" : repo.permissionOf(ctx.actor.login);
-    return ok(repository2(ctx.links, repo, ctx.auth.kind === "none" ? void 0 : permission ?? "read"));
+    return ok({
+      ...repository2(ctx.links, repo, ctx.auth.kind === "none" ? void 0 : permission ?? "read"),
+      network_count: 0,
+      subscribers_count: 0
+    });
   },
   "repos/get-collaborator-permission-level": (ctx) => {
     const repo = ctx.repo();
@@ -18455,7 +18762,12 @@ var repoHandlers = {
   "repos/create-dispatch-event": (ctx) => {
     const repo = ctx.repo();
     const clientPayload = ctx.body.client_payload ?? {};
-    repo.dispatches.push({ eventType: ctx.body.event_type, clientPayload, sender: ctx.actor.login, createdAt: ctx.state.timestamp() });
+    repo.dispatches.push({
+      eventType: ctx.body.event_type,
+      clientPayload,
+      sender: ctx.actor.login,
+      createdAt: ctx.state.timestamp()
+    });
     ctx.state.emit("repository_dispatch", ctx.body.event_type, repo, ctx.actor, {
       branch: repo.defaultBranch,
       client_payload: clientPayload
@@ -18564,10 +18876,7 @@ var Router = class {
       for (const method of HTTP_METHODS) {
         const operation = item[method];
         if (!operation) continue;
-        const parameters = [
-          ...pathLevel,
-          ...(operation.parameters ?? []).map((p) => resolveParameter(spec, p))
-        ];
+        const parameters = [...pathLevel, ...(operation.parameters ?? []).map((p) => resolveParameter(spec, p))];
         const multi = new Set(parameters.filter((p) => p["x-multi-segment"]).map((p) => p.name));
         const segments = template.split("/").slice(1).map((part) => {
           const name = /^\{(.+)\}$/.exec(part)?.[1];
@@ -18662,6 +18971,9 @@ function matchSegments(segments, parts) {
   };
   return step(0, 0) ? params : void 0;
 }
+
+// test/support/github-standin/validate-response.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
 
 // test/support/github-standin/validate.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -18824,7 +19136,8 @@ function describeError(error) {
     return `"${error.params.missingProperty}" wasn't supplied.`;
   }
   const where = error.instancePath === "" ? "the body" : `'${error.instancePath.slice(1).replace(/\//g, "/")}'`;
-  if (error.keyword === "type") return `For ${where}, ${error.data === void 0 ? "value" : JSON.stringify(error.data)} is not ${article(error.params.type)}.`;
+  if (error.keyword === "type")
+    return `For ${where}, ${error.data === void 0 ? "value" : JSON.stringify(error.data)} is not ${article(error.params.type)}.`;
   if (error.keyword === "enum") {
     return `For ${where}, ${JSON.stringify(error.data)} is not a member of [${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}].`;
   }
@@ -18835,12 +19148,43 @@ function article(type) {
   return names.map((t) => /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`).join(" or ");
 }
 
+// test/support/github-standin/validate-response.ts
+var ResponseValidator = class {
+  constructor(spec) {
+    this.spec = spec;
+  }
+  spec;
+  // Formats are not checked: GitHub's own answers break them (a deployment status without a
+  // target_url has "" under format "uri"). Required fields and types are what clients read.
+  ajv = new import_ajv2.Ajv({ strict: false, logger: false, allErrors: true, validateFormats: false });
+  compiled = /* @__PURE__ */ new Map();
+  /** What is wrong with `body` as the answer `status` of `route`; empty when it fits, or GitHub documents no JSON schema for it. */
+  problems(route, status, body) {
+    const validate = this.compile(route, status);
+    if (!validate || validate(body)) return [];
+    return [
+      ...new Set((validate.errors ?? []).map((e) => `${e.instancePath || "(the body)"} ${e.message ?? "is invalid"}`))
+    ].slice(0, 20);
+  }
+  compile(route, status) {
+    const key = `${route.method} ${route.template} ${status}`;
+    if (this.compiled.has(key)) return this.compiled.get(key);
+    const schema = route.operation.responses?.[String(status)]?.content?.["application/json"]?.schema;
+    const definitions = {};
+    const validate = schema ? this.ajv.compile({ ...toDraft07(schema, this.spec, definitions), definitions }) : void 0;
+    this.compiled.set(key, validate);
+    return validate;
+  }
+};
+
 // test/support/github-standin/server.ts
 var GHE_PREFIX = "/api/v3";
 var sharedValidator;
+var sharedResponseValidator;
 async function startGitHubStandIn(options2 = {}) {
   const router = getRouter();
   const validator = sharedValidator ??= new RequestValidator(loadSpec());
+  const responseValidator = sharedResponseValidator ??= new ResponseValidator(loadSpec());
   const state = new GitHubState(options2.clock, {
     app: options2.app,
     defaultInstallationId: options2.defaultInstallationId,
@@ -18964,14 +19308,24 @@ async function startGitHubStandIn(options2 = {}) {
       const handler = handlers[route.operationId];
       let result;
       if (!handler) {
-        violate("not-implemented", `the GitHub stand-in does not implement ${route.method} ${route.template} (${route.operationId}); add a handler under test/support/github-standin/handlers/`);
-        result = { status: 501, body: errorBody(501, `Not implemented by the GitHub stand-in: ${route.operationId}`, route.documentationUrl) };
+        violate(
+          "not-implemented",
+          `the GitHub stand-in does not implement ${route.method} ${route.template} (${route.operationId}); add a handler under test/support/github-standin/handlers/`
+        );
+        result = {
+          status: 501,
+          body: errorBody(501, `Not implemented by the GitHub stand-in: ${route.operationId}`, route.documentationUrl)
+        };
       } else {
         try {
           result = handler(ctx);
         } catch (error) {
           if (error instanceof GitHubError) {
-            result = { status: error.status, body: errorBody(error.status, error.message, route.documentationUrl, error.extra.errors), headers: error.extra.headers };
+            result = {
+              status: error.status,
+              body: errorBody(error.status, error.message, route.documentationUrl, error.extra.errors),
+              headers: error.extra.headers
+            };
           } else {
             violate("stand-in-error", `stand-in crashed: ${error?.stack ?? error}`);
             result = { status: 500, body: errorBody(500, "Server Error", route.documentationUrl) };
@@ -18979,6 +19333,15 @@ async function startGitHubStandIn(options2 = {}) {
         }
       }
       if (fault) return faultAnswer();
+      if (result.status >= 200 && result.status < 300 && !result.raw && result.body !== void 0) {
+        const problems = responseValidator.problems(route, result.status, result.body);
+        if (problems.length)
+          violate(
+            "invalid-response",
+            `the stand-in's ${result.status} answer does not fit GitHub's documented response schema; fix its render (test/support/github-standin/render.ts)`,
+            problems
+          );
+      }
       return { result, log };
     }
   };
@@ -18989,8 +19352,11 @@ async function startGitHubStandIn(options2 = {}) {
       const { result, log } = handleRequest(req, Buffer.concat(chunks));
       log.status = result.status;
       requests.push(log);
-      if (options2.verbose) process.stderr.write(`[github-standin] ${log.method} ${log.path} -> ${result.status}${log.fault ? " (injected)" : ""}
-`);
+      if (options2.verbose)
+        process.stderr.write(
+          `[github-standin] ${log.method} ${log.path} -> ${result.status}${log.fault ? " (injected)" : ""}
+`
+        );
       send(res, result, `STANDIN:${log.id}`, state.clock());
     });
   });
@@ -19009,9 +19375,13 @@ async function startGitHubStandIn(options2 = {}) {
     requestsTo: (key) => requests.filter((r) => r.route === key || r.operationId === key),
     assertNoViolations: () => {
       if (violations.length === 0) return;
-      const lines = violations.map((v) => `- [${v.kind}] ${v.method} ${v.path}: ${v.message}${v.details?.length ? ` (${v.details.join("; ")})` : ""}`);
-      throw new Error(`GitHub stand-in saw ${violations.length} request(s) GitHub would reject:
-${lines.join("\n")}`);
+      const lines = violations.map(
+        (v) => `- [${v.kind}] ${v.method} ${v.path}: ${v.message}${v.details?.length ? ` (${v.details.join("; ")})` : ""}`
+      );
+      throw new Error(
+        `GitHub stand-in saw ${violations.length} request(s) GitHub would reject, or answered unlike GitHub:
+${lines.join("\n")}`
+      );
     },
     close: () => new Promise((resolve3, reject) => {
       server.close((error) => error ? reject(error) : resolve3());
@@ -19046,7 +19416,11 @@ function send(res, result, requestId, now) {
     ...result.headers
   };
   if (result.raw) {
-    res.writeHead(result.status, { ...headers, "content-type": result.raw.contentType, "content-length": String(result.raw.data.length) });
+    res.writeHead(result.status, {
+      ...headers,
+      "content-type": result.raw.contentType,
+      "content-length": String(result.raw.data.length)
+    });
     res.end(result.raw.data);
     return;
   }
@@ -19056,7 +19430,11 @@ function send(res, result, requestId, now) {
     return;
   }
   const body = Buffer.from(JSON.stringify(result.body));
-  res.writeHead(result.status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+  res.writeHead(result.status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(body.length)
+  });
   res.end(body);
 }
 function headerValue(value) {
@@ -19113,14 +19491,28 @@ function signWebhookBody(body, secret) {
 var SECRET = "modelkeeper-demo-webhook-secret";
 async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") {
   useShippedApiDescription();
-  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+  const privateKey = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" }
+  }).privateKey;
   const standIn = await startGitHubStandIn({
     app: { id: 1, slug: "modelkeeper", privateKey },
     repos: [{ owner, name: repo, files, collaborators: { "ml-oncall": "write" } }],
     retryAfterSeconds: 0
   });
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: standIn.url, Octokit: botOctokit({ writeBurst: 1e3, writesPerSecond: 1e3 }), logLevel: "fatal" });
-  const middleware = await createNodeMiddleware2(retrainBot({ settings: { ...botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }), { probot });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: standIn.url,
+    Octokit: botOctokit({ writeBurst: 1e3, writesPerSecond: 1e3 }),
+    logLevel: "fatal"
+  });
+  const middleware = await createNodeMiddleware2(
+    retrainBot({ settings: { ...botSettings({ TRUSTED_ACCOUNTS: "github-actions[bot]" }), webhookSecret: SECRET } }),
+    { probot }
+  );
   const server = createServer2((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise((resolve3) => server.listen(0, "127.0.0.1", resolve3));
   const webhookUrl = `http://127.0.0.1:${server.address().port}/api/github/webhooks`;
@@ -19135,7 +19527,8 @@ async function startLoopbackGitHub(files, owner = "acme", repo = "fraud-model") 
       while (delivered < standIn.events.length) {
         const event = standIn.events[delivered++];
         const response = await sendWebhook(webhookUrl, { event: event.name, payload: event.payload, secret: SECRET });
-        if (response.status >= 300) throw new Error(`the bot answered ${response.status} to ${event.name}: ${response.body}`);
+        if (response.status >= 300)
+          throw new Error(`the bot answered ${response.status} to ${event.name}: ${response.body}`);
         sent++;
       }
       return sent;
@@ -19156,8 +19549,21 @@ function useShippedApiDescription() {
 import { Agent, request as request2 } from "node:http";
 import { readFile } from "node:fs/promises";
 async function serveTraffic(options2) {
-  const argv = ["serve", "--model", options2.model, "--port", "0", "--log", options2.logDir, "--poll-seconds", "0", "--json"];
-  options2.say(`      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`);
+  const argv = [
+    "serve",
+    "--model",
+    options2.model,
+    "--port",
+    "0",
+    "--log",
+    options2.logDir,
+    "--poll-seconds",
+    "0",
+    "--json"
+  ];
+  options2.say(
+    `      $ modelkeeper ${argv.join(" ")} &   # serve the champion; every scored row goes to the prediction log`
+  );
   const server = await startServe(options2.repo, options2.env, argv, "serve");
   const agent = new Agent({ keepAlive: true, maxSockets: options2.clients ?? 4 });
   try {
@@ -19168,19 +19574,31 @@ async function serveTraffic(options2) {
     const client = async () => {
       while (next < options2.window.rowCount) {
         const row = next++;
-        const answer2 = await post(agent, infer, JSON.stringify(inferBody(options2.window, options2.features, row, 1, `txn-${row}`)));
-        if (answer2.status !== 200) throw new UserError(`demo: transaction ${row} was answered ${answer2.status}: ${answer2.body}`);
+        const answer2 = await post(
+          agent,
+          infer,
+          JSON.stringify(inferBody(options2.window, options2.features, row, 1, `txn-${row}`))
+        );
+        if (answer2.status !== 200)
+          throw new UserError(`demo: transaction ${row} was answered ${answer2.status}: ${answer2.body}`);
         versions.add(JSON.parse(answer2.body).model_version);
       }
     };
     await Promise.all(Array.from({ length: options2.clients ?? 4 }, client));
-    options2.say(`      sent ${options2.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options2.clients ?? 4} keep-alive clients); all answered 200`);
+    options2.say(
+      `      sent ${options2.window.rowCount.toLocaleString("en-US")} transactions as one-row infer requests (${options2.clients ?? 4} keep-alive clients); all answered 200`
+    );
     agent.destroy();
-    options2.say(`      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`);
+    options2.say(
+      `      $ kill -TERM <serve>   # readiness turns 503, in-flight requests finish, the log is flushed, exit 0`
+    );
     const { logFiles } = JSON.parse(await server.stop());
     let loggedRows = 0;
     for (const file of logFiles) loggedRows += (await readFile(file, "utf8")).split("\n").length - 1;
-    if (loggedRows !== options2.window.rowCount) throw new UserError(`demo: the prediction log holds ${loggedRows} rows, expected ${options2.window.rowCount} (${logFiles.join(", ")})`);
+    if (loggedRows !== options2.window.rowCount)
+      throw new UserError(
+        `demo: the prediction log holds ${loggedRows} rows, expected ${options2.window.rowCount} (${logFiles.join(", ")})`
+      );
     return { logFiles, loggedRows, version: [...versions].join(", "), requests: options2.window.rowCount };
   } finally {
     agent.destroy();
@@ -19189,11 +19607,19 @@ async function serveTraffic(options2) {
 }
 function post(agent, url, body) {
   return new Promise((resolve3, reject) => {
-    const req = request2(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => text += chunk).on("end", () => resolve3({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request2(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) }
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => text += chunk).on("end", () => resolve3({ status: res.statusCode ?? 0, body: text }));
+      }
+    );
     req.once("error", reject);
     req.end(body);
   });
@@ -19224,8 +19650,18 @@ async function runDemo(options2) {
   const { repo } = await createExampleRepo(dir, files);
   await linkDependencies(repo);
   const git = createGit(repo);
-  const github = await startLoopbackGitHub({ "modelkeeper.yml": files["modelkeeper.yml"], "README.md": files["README.md"] });
-  const apiEnv = { GITHUB_TOKEN: "ghs_demo_workflow_token", GITHUB_API_URL: github.apiUrl, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_ACTIONS: "", GITHUB_EVENT_NAME: "", GITHUB_EVENT_PATH: "" };
+  const github = await startLoopbackGitHub({
+    "modelkeeper.yml": files["modelkeeper.yml"],
+    "README.md": files["README.md"]
+  });
+  const apiEnv = {
+    GITHUB_TOKEN: "ghs_demo_workflow_token",
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
+    GITHUB_ACTIONS: "",
+    GITHUB_EVENT_NAME: "",
+    GITHUB_EVENT_PATH: ""
+  };
   const baseEnv = { ...options2.env, ...apiEnv, GITHUB_TOKEN: "", MODELKEEPER_DEMO: "1" };
   const run2 = async (title, argv, expect, env = baseEnv) => {
     say(`      $ modelkeeper ${argv.join(" ")}   # ${title}`);
@@ -19234,7 +19670,8 @@ async function runDemo(options2) {
     const code = await runCli(argv, { stdout: (t) => stdout += t, stderr: (t) => stderr += t }, env, repo);
     steps.push({ step: title, exitCode: code });
     if (stdout.trim()) say(indent(stdout.trimEnd()));
-    if (code !== expect) throw new UserError(`demo step "${title}" exited ${code}, expected ${expect}:
+    if (code !== expect)
+      throw new UserError(`demo step "${title}" exited ${code}, expected ${expect}:
 ${stderr}${stdout}`);
     return stdout;
   };
@@ -19245,35 +19682,77 @@ ${result.tail}`);
     say(indent(result.tail.trimEnd()));
   };
   try {
-    say("[2/7] Training v1 with the example's train command, then record, evaluate (first model: absolute floors) and promote");
+    say(
+      "[2/7] Training v1 with the example's train command, then record, evaluate (first model: absolute floors) and promote"
+    );
     await shell("node train.mjs");
     await git.run(["add", "models/fraud.onnx"]);
     await git.run(["commit", "--quiet", "-m", "Train fraud v1"]);
     await git.run(["push", "--quiet", "origin", "main"]);
     await run2("record v1's inputs and artifact in a git note", ["record", "--push"], 0);
-    await run2("evaluate v1: no champion yet, so its absolute floors decide", ["evaluate", "--push", "--report-md", join2(reports, "evaluate-v1.md")], 0);
+    await run2(
+      "evaluate v1: no champion yet, so its absolute floors decide",
+      ["evaluate", "--push", "--report-md", join2(reports, "evaluate-v1.md")],
+      0
+    );
     await run2("promote v1", ["promote"], 0);
-    say("[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)");
+    say(
+      "[3/7] A day of production traffic through `modelkeeper serve` on the champion v1, in which a new scam pattern appears (card testing on virtual cards)"
+    );
     const window = generateTransactions({ rows: 5e3, seed: 103, scenario: "new_scam" });
-    const served = await serveTraffic({ repo, model: "fraud", features: TRANSACTION_FEATURES, window, logDir: logs, env: baseEnv, say });
+    const served = await serveTraffic({
+      repo,
+      model: "fraud",
+      features: TRANSACTION_FEATURES,
+      window,
+      logDir: logs,
+      env: baseEnv,
+      say
+    });
     const logFile = logs;
     const missed = missedFraud(window);
-    say(`      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`);
+    say(
+      `      the server answered ${served.requests.toLocaleString("en-US")} requests with ${served.version} and logged ${served.loggedRows.toLocaleString("en-US")} rows to ${served.logFiles.map((f) => relative(dir, f)).join(", ")}; every check stayed green, yet ${missed.newPattern} of the ${missed.fraud} frauds follow a pattern v1 never saw`
+    );
     say("[4/7] Checking the window for drift; on drift, open the drift issue and notify the bot");
-    await run2("input and prediction drift against the training data", ["drift", "--current", logFile, "--issue", "--dispatch", "--report-html", join2(reports, "drift-report.html"), "--report-md", join2(reports, "drift-report.md")], 1, { ...baseEnv, ...apiEnv });
+    await run2(
+      "input and prediction drift against the training data",
+      [
+        "drift",
+        "--current",
+        logFile,
+        "--issue",
+        "--dispatch",
+        "--report-html",
+        join2(reports, "drift-report.html"),
+        "--report-md",
+        join2(reports, "drift-report.md")
+      ],
+      1,
+      { ...baseEnv, ...apiEnv }
+    );
     say("[5/7] The retrain bot (Probot, in-process) receives the drift issue and the dispatch");
     await github.deliverEvents();
     const remote = github.standIn.state.repo(`${github.owner}/${github.repo}`);
     const pull2 = [...remote.pulls.values()].find((p) => p.head.ref === "modelkeeper/retrain/fraud");
     if (!pull2) throw new UserError("demo: the bot did not open the retrain pull request");
-    say(`      the bot opened pull request #${pull2.number} "${remote.issue(pull2.number).title}" from modelkeeper/retrain/fraud`);
+    say(
+      `      the bot opened pull request #${pull2.number} "${remote.issue(pull2.number).title}" from modelkeeper/retrain/fraud`
+    );
     const request3 = remote.readFile(".modelkeeper/retrain/fraud.json", "modelkeeper/retrain/fraud");
     if (request3 === void 0) throw new UserError("demo: the bot's retrain PR has no .modelkeeper/retrain/fraud.json");
-    say("[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)");
-    await writeFile2(join2(repo, "data/holdout.csv"), toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" })));
+    say(
+      "[6/7] On the retrain branch: fresh labelled data, then retrain (train \u2192 record \u2192 commit \u2192 evaluate \u2192 PR comment)"
+    );
+    await writeFile2(
+      join2(repo, "data/holdout.csv"),
+      toCsv(generateTransactions({ rows: 4e3, seed: 105, scenario: "new_scam" }))
+    );
     await git.run(["commit", "--quiet", "-am", "Held-out set: labelled transactions from the drifted window"]);
     await git.run(["push", "--quiet", "origin", "main"]);
-    say("      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)");
+    say(
+      "      on main: the held-out set is refreshed with labelled transactions from the drifted window (a PR is judged on the base's set)"
+    );
     await git.run(["checkout", "--quiet", "-b", "modelkeeper/retrain/fraud"]);
     await mkdir2(join2(repo, ".modelkeeper/retrain"), { recursive: true });
     await writeFile2(join2(repo, ".modelkeeper/retrain/fraud.json"), request3);
@@ -19284,23 +19763,55 @@ ${result.tail}`);
     await git.run(["push", "--quiet", "origin", "modelkeeper/retrain/fraud"]);
     const eventPath = join2(dir, "pull_request.json");
     const head = (await git.run(["rev-parse", "HEAD"])).trim();
-    await writeFile2(eventPath, JSON.stringify({ action: "opened", number: pull2.number, pull_request: { number: pull2.number, head: { sha: head, ref: "modelkeeper/retrain/fraud" }, base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() } } }));
-    const prEnv = { ...baseEnv, ...apiEnv, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_HEAD_REF: "modelkeeper/retrain/fraud", GITHUB_BASE_REF: "main" };
+    await writeFile2(
+      eventPath,
+      JSON.stringify({
+        action: "opened",
+        number: pull2.number,
+        pull_request: {
+          number: pull2.number,
+          head: { sha: head, ref: "modelkeeper/retrain/fraud" },
+          base: { ref: "main", sha: (await git.run(["rev-parse", "main"])).trim() }
+        }
+      })
+    );
+    const prEnv = {
+      ...baseEnv,
+      ...apiEnv,
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_HEAD_REF: "modelkeeper/retrain/fraud",
+      GITHUB_BASE_REF: "main"
+    };
     await run2("retrain v2 on the PR branch", ["retrain", "--report-md", join2(reports, "evaluate-v2.md")], 0, prEnv);
     const comment2 = remote.commentsOn(pull2.number).find((c) => c.body.startsWith("<!-- modelkeeper:evaluate:fraud -->"));
     say(`      the PR comment on #${pull2.number}, as GitHub shows it:`);
     say(indent((comment2?.body ?? "(no comment)").replace(/^<!--[^\n]*-->\n/, "")));
     say("[7/7] Merging the PR, then on main: evaluate and promote v2, and verify the champion's inputs");
     await git.run(["checkout", "--quiet", "main"]);
-    await git.run(["merge", "--quiet", "--no-ff", "-m", `Merge pull request #${pull2.number} from modelkeeper/retrain/fraud`, "modelkeeper/retrain/fraud"]);
+    await git.run([
+      "merge",
+      "--quiet",
+      "--no-ff",
+      "-m",
+      `Merge pull request #${pull2.number} from modelkeeper/retrain/fraud`,
+      "modelkeeper/retrain/fraud"
+    ]);
     await git.run(["push", "--quiet", "origin", "main"]);
     remote.mergePull(pull2.number, {}, github.standIn.state.user("ml-oncall"));
     await github.deliverEvents();
-    await run2("evaluate the merged artifact against the champion v1, in the trusted context", ["evaluate", "--push", "--no-comment"], 0, { ...baseEnv, GITHUB_BASE_REF: "" });
+    await run2(
+      "evaluate the merged artifact against the champion v1, in the trusted context",
+      ["evaluate", "--push", "--no-comment"],
+      0,
+      { ...baseEnv, GITHUB_BASE_REF: "" }
+    );
     await run2("promote v2", ["promote"], 0);
     await run2("verify the champion's inputs against its record", ["verify"], 0);
-    await (await import("./chunk-UUNJYKIK.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
-    const driftIssue = [...remote.issues.values()].find((i) => i.labels?.some?.((l) => (l.name ?? l) === "drift"));
+    await (await import("./chunk-OZR3J6RY.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
+    const driftIssue = [...remote.issues.values()].find(
+      (i) => i.labels?.some?.((l) => (l.name ?? l) === "drift")
+    );
     const summary = [
       ``,
       `Demo finished in ${((Date.now() - started) / 1e3).toFixed(1)} s: drift \u2192 retrain \u2192 promote, ${steps.length} commands as expected.`,
@@ -19324,8 +19835,14 @@ async function linkDependencies(repo) {
   const modules = join2(repo, "node_modules");
   await mkdir2(join2(modules, "yaml"), { recursive: true });
   await symlink(projectRoot, join2(modules, "modelkeeper"), process.platform === "win32" ? "junction" : "dir");
-  await writeFile2(join2(modules, "yaml", "package.json"), JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n");
-  await writeFile2(join2(modules, "yaml", "index.js"), 'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n');
+  await writeFile2(
+    join2(modules, "yaml", "package.json"),
+    JSON.stringify({ name: "yaml", private: true, type: "module", exports: "./index.js" }, null, 2) + "\n"
+  );
+  await writeFile2(
+    join2(modules, "yaml", "index.js"),
+    'export * from "modelkeeper/yaml";\nexport { default } from "modelkeeper/yaml";\n'
+  );
 }
 function missedFraud(window) {
   const label3 = window.columns.find((c) => c.name === FRAUD_LABEL);

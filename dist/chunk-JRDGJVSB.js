@@ -11,7 +11,7 @@ import {
   parseNumberText,
   recordTooLong,
   unreadableFile
-} from "./chunk-2Y372U4S.js";
+} from "./chunk-XEI2JKWE.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
@@ -78,8 +78,52 @@ function stackCategorical(name, parts, rowCount) {
 
 // src/data/csv-parallel.ts
 import { availableParallelism } from "node:os";
+
+// src/data/start-worker.ts
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+function bundledWorkerUrl(name, moduleUrl = import.meta.url) {
+  return moduleUrl.endsWith(".ts") ? void 0 : new URL(`./${name}.js`, moduleUrl);
+}
+async function startWorker(entry, workerData) {
+  try {
+    const bundled = bundledWorkerUrl(entry.bundled);
+    if (bundled) return new Worker(bundled, { workerData });
+    const code = await workerCode(entry.source);
+    if (code === void 0) return void 0;
+    return new Worker(code, { eval: true, execArgv: [], workerData });
+  } catch {
+    return void 0;
+  }
+}
+var compiled = /* @__PURE__ */ new Map();
+function workerCode(source) {
+  let code = compiled.get(source.href);
+  if (!code) {
+    code = (async () => {
+      try {
+        const bundler = "esbuild";
+        const { build } = await import(bundler);
+        const output = await build({
+          entryPoints: [fileURLToPath(source)],
+          bundle: true,
+          format: "cjs",
+          platform: "node",
+          target: "node20",
+          write: false,
+          logLevel: "silent"
+        });
+        return output.outputFiles[0].text;
+      } catch {
+        return void 0;
+      }
+    })();
+    compiled.set(source.href, code);
+  }
+  return code;
+}
+
+// src/data/csv-parallel.ts
 var DEFAULT_POLICY = { minBytes: 32 * 1024 * 1024 };
 async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
   const cores = availableParallelism();
@@ -91,7 +135,13 @@ async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
     const split = await lineStartAfter(handle, Math.floor(size / 2), size);
     if (split === void 0) return void 0;
     const ready = [];
-    const parser = new CsvParser(path, { ...options, batchRows: Infinity, sizeHint: size, trim: false, onBatch: (b) => ready.push(b) });
+    const parser = new CsvParser(path, {
+      ...options,
+      batchRows: Infinity,
+      sizeHint: size,
+      trim: false,
+      onBatch: (b) => ready.push(b)
+    });
     const headerProbe = Buffer.allocUnsafe(Math.min(size, 1 << 16) + 1);
     const { bytesRead } = await handle.read(headerProbe, 0, headerProbe.length - 1, 0);
     const headerParser = new CsvParser(path, { ...options, batchRows: 1, onBatch: () => {
@@ -103,8 +153,16 @@ async function readCsvParallel(path, options, policy = DEFAULT_POLICY) {
     }
     const header = headerParser.header;
     if (header === void 0) return void 0;
-    const task = { path, start: split, end: size, header, columns: options.columns, types: options.types, chunkBytes: DEFAULT_CHUNK_BYTES };
-    const started = await startWorker(task);
+    const task = {
+      path,
+      start: split,
+      end: size,
+      header,
+      columns: options.columns,
+      types: options.types,
+      chunkBytes: DEFAULT_CHUNK_BYTES
+    };
+    const started = await startRangeWorker(task);
     if (started === void 0) return void 0;
     worker = started.worker;
     let first;
@@ -131,19 +189,12 @@ async function lineStartAfter(handle, from, size) {
   }
   return void 0;
 }
-async function startWorker(task) {
-  let worker;
-  try {
-    const bundled = workerEntryUrl();
-    if (bundled) worker = new Worker(bundled, { workerData: task });
-    else {
-      const code = await workerCode();
-      if (code === void 0) return void 0;
-      worker = new Worker(code, { eval: true, execArgv: [], workerData: task });
-    }
-  } catch {
-    return void 0;
-  }
+async function startRangeWorker(task) {
+  const worker = await startWorker(
+    { bundled: "csv-range-worker", source: new URL("./csv-range-worker.ts", import.meta.url) },
+    task
+  );
+  if (!worker) return void 0;
   const result = new Promise((resolve2) => {
     worker.once("message", (message) => {
       resolve2(message.batch ? { batch: message.batch, lines: message.lines ?? 0 } : void 0);
@@ -152,31 +203,6 @@ async function startWorker(task) {
     worker.once("exit", () => resolve2(void 0));
   });
   return { worker, result };
-}
-function workerEntryUrl(moduleUrl = import.meta.url) {
-  return moduleUrl.endsWith(".ts") ? void 0 : new URL("./csv-range-worker.js", moduleUrl);
-}
-var compiledWorker;
-function workerCode() {
-  compiledWorker ??= (async () => {
-    try {
-      const bundler = "esbuild";
-      const { build } = await import(bundler);
-      const output = await build({
-        entryPoints: [fileURLToPath(new URL("./csv-range-worker.ts", import.meta.url))],
-        bundle: true,
-        format: "cjs",
-        platform: "node",
-        target: "node20",
-        write: false,
-        logLevel: "silent"
-      });
-      return output.outputFiles[0].text;
-    } catch {
-      return void 0;
-    }
-  })();
-  return compiledWorker;
 }
 function merge(first, second, linesBefore) {
   const rowCount = first.rowCount + second.rowCount;
@@ -315,7 +341,13 @@ async function* jsonlBatches(path, options = {}) {
   const emit = () => {
     const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, 4096);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstLine : 0, promotions, ...lines ? { lines } : {} };
+    const batch = {
+      columns: builders.map((b) => b.finish(row, next)),
+      rowCount: row,
+      firstLine: row > 0 ? firstLine : 0,
+      promotions,
+      ...lines ? { lines } : {}
+    };
     if (lines) lines = [];
     capacity = next;
     row = 0;
@@ -398,7 +430,10 @@ async function* jsonlBatches(path, options = {}) {
       }
     }
     if (rowsRead === 0) {
-      throw new UserError(`${path}: the file has no records; a JSON Lines file holds one JSON object per line, like {"amount": 12.5, "country": "DE"}.`, { file: path, line: 1 });
+      throw new UserError(
+        `${path}: the file has no records; a JSON Lines file holds one JSON object per line, like {"amount": 12.5, "country": "DE"}.`,
+        { file: path, line: 1 }
+      );
     }
     if (wanted && options.requireColumns !== false) {
       const missing = [...wanted].filter((name) => !byName.has(name));
@@ -8997,12 +9032,21 @@ async function* parquetBatches(path, options = {}) {
   const batchRows = options.batchRows ?? Infinity;
   const totalRows = Number(metadata.num_rows);
   const builders = selected.map(
-    (field) => new ColumnBuilder(field.element.name, options.types?.[field.element.name] ?? schemaKind(field), Math.min(batchRows, totalRows))
+    (field) => new ColumnBuilder(
+      field.element.name,
+      options.types?.[field.element.name] ?? schemaKind(field),
+      Math.min(batchRows, totalRows)
+    )
   );
   const columnNames = builders.map((b) => b.name);
   let scan;
   try {
-    scan = await parquetScan({ file, metadata, compressors, columns: columnNames.length > 0 ? columnNames : void 0 });
+    scan = await parquetScan({
+      file,
+      metadata,
+      compressors,
+      columns: columnNames.length > 0 ? columnNames : void 0
+    });
   } catch (error) {
     throw corrupt(path, error);
   }
@@ -9011,7 +9055,12 @@ async function* parquetBatches(path, options = {}) {
   const emit = () => {
     const promotions = builders.flatMap((b) => b.promotion ? [b.promotion] : []);
     const next = batchRows === Infinity ? 0 : Math.min(batchRows, totalRows);
-    const batch = { columns: builders.map((b) => b.finish(row, next)), rowCount: row, firstLine: row > 0 ? firstRow : 0, promotions };
+    const batch = {
+      columns: builders.map((b) => b.finish(row, next)),
+      rowCount: row,
+      firstLine: row > 0 ? firstRow : 0,
+      promotions
+    };
     row = 0;
     return batch;
   };
@@ -9099,20 +9148,34 @@ async function readTable(path, options = {}) {
   return readWhole(path, options, true);
 }
 async function readTables(paths, options = {}) {
-  if (paths.length === 0) throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  if (paths.length === 0)
+    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
   if (paths.length === 1) return readTable(paths[0], options);
   const tables = [];
   for (const path of paths) tables.push(await readWhole(path, options, false));
   for (const name of options.columns ?? []) {
     if (!tables.some((table) => table.columns.some((c) => c.name === name))) {
-      throw new UserError(`No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`, { column: name });
+      throw new UserError(
+        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
+        { column: name }
+      );
     }
   }
-  const categorical = new Set(tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name)));
+  const categorical = new Set(
+    tables.flatMap((table) => table.columns.filter((c) => c.kind === "categorical").map((c) => c.name))
+  );
   for (let i = 0; i < tables.length; i++) {
     if (dataFormat(paths[i]) !== "csv") continue;
-    const numericHere = tables[i].columns.filter((c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values));
-    if (numericHere.length > 0) tables[i] = await rereadAsText(tables[i], paths[i], options, numericHere.map((c) => c.name));
+    const numericHere = tables[i].columns.filter(
+      (c) => c.kind === "numeric" && categorical.has(c.name) && hasValue(c.values)
+    );
+    if (numericHere.length > 0)
+      tables[i] = await rereadAsText(
+        tables[i],
+        paths[i],
+        options,
+        numericHere.map((c) => c.name)
+      );
   }
   return concatTables(tables, paths.join(", "));
 }
@@ -9285,7 +9348,9 @@ function* readFields(bytes) {
       case 2: {
         const length = cursor.varint();
         if (length > BigInt(bytes.length)) {
-          throw new ProtoDecodeError(`field of ${length} bytes at byte ${cursor.offset} runs past the end (${bytes.length} bytes)`);
+          throw new ProtoDecodeError(
+            `field of ${length} bytes at byte ${cursor.offset} runs past the end (${bytes.length} bytes)`
+          );
         }
         yield { field, wireType, value: cursor.take(Number(length)) };
         break;
@@ -9306,7 +9371,8 @@ function readKey(cursor, at) {
   const key = cursor.varint();
   if (key >= 1n << 32n) throw new ProtoDecodeError(`field key longer than 32 bits at byte ${at}`);
   const field = Number(key >> 3n);
-  if (field === 0 || field > MAX_FIELD) throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
+  if (field === 0 || field > MAX_FIELD)
+    throw new ProtoDecodeError(`field number ${field} at byte ${at} (protobuf allows 1 to ${MAX_FIELD})`);
   return { field, wireType: Number(key & 7n) };
 }
 function skipGroup(cursor, field, at) {
@@ -9505,6 +9571,7 @@ function stringListMetadata(summary, key) {
 }
 
 export {
+  startWorker,
   batchesOf,
   readTable,
   readTables,

@@ -1,7 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-4VS52YQ3.js";
+} from "./chunk-XWWS3PYW.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
