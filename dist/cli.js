@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-LZYIZG5B.js";
+} from "./chunk-LQGHI56H.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-LZYIZG5B.js";
+} from "./chunk-LQGHI56H.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands

@@ -302,7 +302,7 @@ async function storedProfile(
   model: ModelConfig,
   context: CommandContext,
 ): Promise<{ profile: DriftProfile; commit: string } | undefined> {
-  const found = await findRecord(git, model, await headCommit(git));
+  const found = await findRecord(git, model, await headCommit(git), context.warn);
   const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : undefined;
   if (!line) {
     context.log(

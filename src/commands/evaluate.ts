@@ -31,7 +31,7 @@ import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
 import { checksClientFromEnv, reportCheckRun } from "../github/check-run.ts";
-import { latest, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
+import { newestFirst, NOTE_SCHEMA, newLineId, type EvaluateLine, type RecordLine } from "../provenance/note-line.ts";
 import { readRecordedInputs } from "../provenance/record-inputs.ts";
 import { TOOL } from "../version.ts";
 import { commitOf } from "../git/revisions.ts";
@@ -274,8 +274,11 @@ async function warnIfNotRetrained(
   championCommit: string | undefined,
 ): Promise<void> {
   if (!championCommit) return;
-  const mine = latest(await readNote(git, commit), "record", e.model);
-  const theirs = latest(await readNote(git, championCommit), "record", e.model);
+  // Only lines naming the artifact both commits hold count: a line dated later for other bytes is not theirs.
+  const naming = async (rev: string) =>
+    newestFirst(await readNote(git, rev), "record", e.model).find((l) => l.artifact?.sha256 === e.challenger.sha256);
+  const mine = await naming(commit);
+  const theirs = await naming(championCommit);
   if (!mine || !theirs) return;
   // A note line is the record, not the authority: one that cannot be read (altered, or naming a
   // manifest that is not there) is reported and decides nothing, never an error of the evaluation.

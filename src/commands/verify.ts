@@ -44,7 +44,7 @@ export const verifyCommand = defineCommand({
       changes: PathChange[];
     }> = [];
     for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
+      const found = await findRecord(git, model, commit, context.warn);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
       if (found.relation !== "own")

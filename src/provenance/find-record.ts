@@ -3,7 +3,7 @@ import type { ModelConfig } from "../config/types.ts";
 import { FETCH_NOTES_HINT, hasNotesRef, readAllNotes, readNote } from "../git/notes.ts";
 import { UserError } from "../errors.ts";
 import { readBlob } from "../git/blob.ts";
-import { latest, NOTES_REF, type RecordLine } from "./note-line.ts";
+import { newestFirst, NOTES_REF, type RecordLine } from "./note-line.ts";
 import { readRecordedInputs } from "./record-inputs.ts";
 import { createHash } from "node:crypto";
 import { modelPatterns } from "./manifest.ts";
@@ -32,23 +32,27 @@ export async function findRecord(
   commit: string,
   warn: (line: string) => void = () => {},
 ): Promise<FoundRecord | undefined> {
-  const own = latest(await readNote(git, commit), "record", model.name);
   const sha256 = await committedArtifactSha256(git, commit, model.artifact);
-  // A note is not the authority on what was committed: an own record is this commit's only if it
+  // A note is not the authority on what was committed: a record line is this commit's only if it
   // names the artifact committed here (or says it recorded that file uncommitted, --allow-dirty).
-  if (own && (sha256 === undefined || own.artifact?.sha256 === sha256 || own.dirty?.includes(own.artifact?.path)))
-    return { record: own, commit, relation: "own" };
-  if (own) {
+  // The newest such line wins; a line naming other bytes is never used, however new its `at`.
+  const describesCommit = (line: RecordLine) =>
+    sha256 === undefined || line.artifact?.sha256 === sha256 || line.dirty?.includes(line.artifact?.path);
+  const ownLines = newestFirst(await readNote(git, commit), "record", model.name);
+  const own = ownLines.find(describesCommit);
+  const strays = ownLines.filter((line) => !describesCommit(line));
+  if (strays.length > 0) {
     warn(
-      `${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha256!.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`,
+      `${model.name}: ${strays.length === 1 ? "a record line" : `${strays.length} record lines`} on ${commit.slice(0, 12)} ${strays.length === 1 ? "names" : "name"} ${model.artifact} with sha256 ${String(strays[0]!.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha256!.slice(0, 12)}: not this commit's (altered?), not used`,
     );
   }
+  if (own) return { record: own, commit, relation: "own" };
   if (sha256 === undefined) return undefined;
   const candidates: Array<{ record: RecordLine; commit: string }> = [];
   for (const note of await readAllNotes(git)) {
-    const line = latest(note.lines, "record", model.name);
-    if (line && line.artifact?.sha256 === sha256 && note.commit !== commit)
-      candidates.push({ record: line, commit: note.commit });
+    if (note.commit === commit) continue;
+    const line = newestFirst(note.lines, "record", model.name).find((l) => l.artifact?.sha256 === sha256);
+    if (line) candidates.push({ record: line, commit: note.commit });
   }
 
   let nearest: { found: FoundRecord; distance: number } | undefined;

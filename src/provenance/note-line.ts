@@ -145,14 +145,22 @@ export function parseNote(text: string): NoteLine[] {
   return lines;
 }
 
-/** The newest line of an event for a model (by timestamp, since merges sort lines). */
+/** Every line of an event for a model, newest first by timestamp (merges sort lines, so their order says nothing). */
+export function newestFirst<E extends NoteLine["event"]>(
+  lines: NoteLine[],
+  event: E,
+  model: string,
+): Array<Extract<NoteLine, { event: E }>> {
+  return lines
+    .filter((l): l is Extract<NoteLine, { event: E }> => l.event === event && l.model === model)
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** The newest line of an event for a model. */
 export function latest<E extends NoteLine["event"]>(
   lines: NoteLine[],
   event: E,
   model: string,
 ): Extract<NoteLine, { event: E }> | undefined {
-  return lines
-    .filter((l): l is Extract<NoteLine, { event: E }> => l.event === event && l.model === model)
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-    .at(-1);
+  return newestFirst(lines, event, model)[0];
 }

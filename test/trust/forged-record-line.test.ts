@@ -45,3 +45,37 @@ test("an unchanged artifact with an unreadable (forged) record line: exit 0, a w
     );
   }
 });
+
+test("a future-dated record line naming other artifact bytes never shadows the genuine record", async (t) => {
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(300, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
+  t.after(() => repo.cleanup());
+  const head = await repo.commit("model");
+  assert.equal((await repo.cli("record")).code, 0);
+  const [genuine] = (await readNote(repo.git, head)) as any[];
+  // Someone who can push the notes ref appends a line dated 2999 for bytes that were never committed.
+  await appendNoteLines(repo.git, head, [
+    {
+      ...genuine,
+      id: "d4d4d4d4d4d4d4d4",
+      at: "2999-01-01T00:00:00.000Z",
+      artifact: { ...genuine.artifact, sha256: "f".repeat(64) },
+    },
+  ]);
+  const verified = await repo.cli("verify");
+  assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+  assert.match(
+    verified.stderr,
+    /fraud: a record line on [0-9a-f]{12} names models\/fraud\.onnx with sha256 ffffffffffff, but the commit holds [0-9a-f]{12}: not this commit's \(altered\?\), not used/,
+  );
+
+  // The genuine line still vouches for the commit: change a recorded input and verify says so.
+  await repo.write("data/train.csv", binaryCsv(201, 9));
+  const tampered = await repo.cli("verify");
+  assert.equal(tampered.code, 1, tampered.stderr + tampered.stdout);
+  assert.match(tampered.stdout + tampered.stderr, /data\/train\.csv/);
+});

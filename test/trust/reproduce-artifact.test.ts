@@ -32,7 +32,7 @@ test("a forged record on a commit, naming the rebuildable artifact's hash instea
   assert.match(
     result.stderr,
     new RegExp(
-      `record on ${commit.slice(0, 12)} names models/fraud.bin with sha256 ${sha256(GENUINE).slice(0, 12)}, but the commit holds ${sha256(BACKDOOR).slice(0, 12)}`,
+      `record line on ${commit.slice(0, 12)} names models/fraud.bin with sha256 ${sha256(GENUINE).slice(0, 12)}, but the commit holds ${sha256(BACKDOOR).slice(0, 12)}`,
     ),
   );
   assert.match(result.stderr, /no record of model "fraud"/);

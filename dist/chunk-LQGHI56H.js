@@ -5312,8 +5312,11 @@ function parseNote(text2) {
   }
   return lines;
 }
+function newestFirst(lines, event, model) {
+  return lines.filter((l) => l.event === event && l.model === model).sort((a, b) => a.at < b.at ? 1 : a.at > b.at ? -1 : 0);
+}
 function latest(lines, event, model) {
-  return lines.filter((l) => l.event === event && l.model === model).sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0).at(-1);
+  return newestFirst(lines, event, model)[0];
 }
 
 // src/git/notes.ts
@@ -7939,21 +7942,23 @@ async function readRecordedInputs(git, record, where) {
 import { createHash as createHash5 } from "node:crypto";
 async function findRecord(git, model, commit, warn = () => {
 }) {
-  const own = latest(await readNote(git, commit), "record", model.name);
   const sha2562 = await committedArtifactSha256(git, commit, model.artifact);
-  if (own && (sha2562 === void 0 || own.artifact?.sha256 === sha2562 || own.dirty?.includes(own.artifact?.path)))
-    return { record: own, commit, relation: "own" };
-  if (own) {
+  const describesCommit = (line) => sha2562 === void 0 || line.artifact?.sha256 === sha2562 || line.dirty?.includes(line.artifact?.path);
+  const ownLines = newestFirst(await readNote(git, commit), "record", model.name);
+  const own = ownLines.find(describesCommit);
+  const strays = ownLines.filter((line) => !describesCommit(line));
+  if (strays.length > 0) {
     warn(
-      `${model.name}: the record on ${commit.slice(0, 12)} names ${model.artifact} with sha256 ${String(own.artifact?.sha256).slice(0, 12)}, but the commit holds ${sha2562.slice(0, 12)}: the note does not describe this commit (altered?) and is not used`
+      `${model.name}: ${strays.length === 1 ? "a record line" : `${strays.length} record lines`} on ${commit.slice(0, 12)} ${strays.length === 1 ? "names" : "name"} ${model.artifact} with sha256 ${String(strays[0].artifact?.sha256).slice(0, 12)}, but the commit holds ${sha2562.slice(0, 12)}: not this commit's (altered?), not used`
     );
   }
+  if (own) return { record: own, commit, relation: "own" };
   if (sha2562 === void 0) return void 0;
   const candidates = [];
   for (const note of await readAllNotes(git)) {
-    const line = latest(note.lines, "record", model.name);
-    if (line && line.artifact?.sha256 === sha2562 && note.commit !== commit)
-      candidates.push({ record: line, commit: note.commit });
+    if (note.commit === commit) continue;
+    const line = newestFirst(note.lines, "record", model.name).find((l) => l.artifact?.sha256 === sha2562);
+    if (line) candidates.push({ record: line, commit: note.commit });
   }
   let nearest;
   for (const candidate of candidates) {
@@ -8088,7 +8093,7 @@ var verifyCommand = defineCommand({
     const cacheFile = values.fast ? join5(await gitDir(git), "modelkeeper", "hash-cache") : void 0;
     const models = [];
     for (const model of workspace.models) {
-      const found = await findRecord(git, model, commit);
+      const found = await findRecord(git, model, commit, context.warn);
       if (!found) throw await noRecordError(git, model.name, rev, commit);
       const { record } = found;
       if (found.relation !== "own")
@@ -11351,8 +11356,9 @@ async function gateSettingsNotice(git, model, configPath, challengerCommit, base
 }
 async function warnIfNotRetrained(e, git, commit, championCommit) {
   if (!championCommit) return;
-  const mine = latest(await readNote(git, commit), "record", e.model);
-  const theirs = latest(await readNote(git, championCommit), "record", e.model);
+  const naming = async (rev) => newestFirst(await readNote(git, rev), "record", e.model).find((l) => l.artifact?.sha256 === e.challenger.sha256);
+  const mine = await naming(commit);
+  const theirs = await naming(championCommit);
   if (!mine || !theirs) return;
   let changed;
   try {
@@ -12463,7 +12469,7 @@ async function measureNumericColumns(pool, references, window2) {
   return new Map(pairs.map((p, i) => [p.name, metrics[i]]));
 }
 async function storedProfile(git, model, context) {
-  const found = await findRecord(git, model, await headCommit(git));
+  const found = await findRecord(git, model, await headCommit(git), context.warn);
   const line = found?.record.profile ? await readProfile(git, found.commit, model.name) : void 0;
   if (!line) {
     context.log(
