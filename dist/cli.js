@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-LQGHI56H.js";
+} from "./chunk-OMQTAEC2.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
@@ -20,6 +20,7 @@ import "./chunk-4RTHBHBI.js";
 import {
   isUserError
 } from "./chunk-G5TKV47H.js";
+import "./chunk-NYEXGNKF.js";
 import "./chunk-O7XNMCZ6.js";
 
 // src/cli/run-cli.ts

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-LQGHI56H.js";
+} from "./chunk-OMQTAEC2.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
@@ -19,6 +19,7 @@ import {
   UserError,
   isUserError
 } from "./chunk-G5TKV47H.js";
+import "./chunk-NYEXGNKF.js";
 import {
   __commonJS,
   __require,

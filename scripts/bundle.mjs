@@ -7,6 +7,7 @@
 //   bootstrap-worker.js the paired bootstrap's worker thread (src/stats/paired/paired-bootstrap.ts)
 //   csv-range-worker.js the CSV reader's second thread for big files (src/data/csv-parallel.ts)
 //   column-worker.js    drift's per-column statistics on the other cores (src/monitor/column-pool.ts)
+//   log-format-worker.js the prediction log's formatting thread (src/serve/log-formatter.ts)
 //   chunk-*.js          code the entries share, and lazily loaded parts (the demo, onnxruntime-web)
 //   ort-wasm-simd-threaded.mjs + .wasm.br  the WebAssembly onnxruntime, the binary brotli-compressed
 //                       (src/model/ort.ts decompresses it); the only ONNX runtime shipped
@@ -38,6 +39,7 @@ const result = await build({
     "csv-range-worker": join(root, "src/data/csv-range-worker.ts"),
     // Drift's column pool, loaded next to the bundle the same way (src/monitor/column-pool.ts).
     "column-worker": join(root, "src/monitor/column-worker.ts"),
+    "log-format-worker": join(root, "src/serve/log-format-worker.ts"),
   },
   outdir: out,
   bundle: true,

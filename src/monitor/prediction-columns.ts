@@ -2,12 +2,9 @@ import type { Column, Table } from "../data/table.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { predict, type ModelHandle } from "../model/runner.ts";
 
-/** Names of the model-output columns drift adds next to the inputs. */
-export const SCORE_COLUMN = "prediction: score";
-export const CLASS_COLUMN = "prediction: class";
+import { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN } from "./prediction-names.ts";
 
-/** The output column a prediction log may already carry (the model's score or value). */
-export const LOGGED_PREDICTION = "prediction";
+export { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN };
 
 /**
  * The table with the model's outputs added as monitored columns: the score (binary: P(class 1),

@@ -7,7 +7,7 @@
  */
 import type { Table } from "../data/table.ts";
 import type { Prediction } from "../model/output-plan.ts";
-import { LOGGED_PREDICTION, CLASS_COLUMN } from "../monitor/prediction-columns.ts";
+import { LOGGED_PREDICTION, CLASS_COLUMN } from "../monitor/prediction-names.ts";
 
 export const RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"] as const;
 

@@ -7,7 +7,8 @@
 import { mkdir, open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogSettings } from "./settings.ts";
-import { formatRecords, type LogBatch } from "./log-record.ts";
+import type { LogBatch } from "./log-record.ts";
+import { inlineFormatter, type LogFormatter } from "./log-formatter.ts";
 
 export interface LogCounters {
   written(rows: number): void;
@@ -15,8 +16,8 @@ export interface LogCounters {
   sampledOut(rows: number): void;
 }
 
-/** Text per write: many one-row requests are written together. */
-const CHUNK_CHARS = 256 * 1024;
+/** Rows per write (about 250 KB of text): many one-row requests are written together. */
+const CHUNK_ROWS = 1024;
 
 export class PredictionLog {
   private readonly queue: LogBatch[] = [];
@@ -33,6 +34,7 @@ export class PredictionLog {
     private readonly onError: (message: string) => void,
     private readonly random: () => number = Math.random,
     private readonly now: () => number = Date.now,
+    private readonly formatter: LogFormatter = inlineFormatter,
   ) {}
 
   /** Queues a request's rows (a sample of them, if sampling is on); returns at once. */
@@ -66,29 +68,29 @@ export class PredictionLog {
     while (this.writing) await this.writing;
   }
 
-  /** Refuses new rows, writes the queued ones and closes the file. */
+  /** Refuses new rows, writes the queued ones and closes the file (and the formatting thread). */
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
     await this.file?.handle.close();
     this.file = undefined;
+    await this.formatter.close();
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      let text = "";
-      let rows = 0;
-      while (this.queue.length > 0 && text.length < CHUNK_CHARS) {
-        const batch = this.queue.shift()!;
-        this.queuedRows -= batch.count;
-        text += formatRecords(batch);
-        rows += batch.count;
-      }
+    // While one chunk is written, the next is formatted (on the formatting thread, if there is one).
+    let next = this.takeChunk();
+    while (next) {
+      const { rows, bytes } = next;
+      next = undefined;
       try {
+        const text = await bytes;
+        next = this.takeChunk();
         const file = await this.currentFile();
-        const bytes = Buffer.byteLength(text);
-        await file.handle.write(text);
-        file.bytes += bytes;
+        // A write may be short; the rest follows, so a line is never cut.
+        for (let at = 0; at < text.byteLength;)
+          at += (await file.handle.write(text, at, text.byteLength - at)).bytesWritten;
+        file.bytes += text.byteLength;
         this.counters.written(rows);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
@@ -98,7 +100,24 @@ export class PredictionLog {
         await this.file?.handle.close().catch(() => {});
         this.file = undefined;
       }
+      next ??= this.takeChunk();
     }
+  }
+
+  /** Takes up to CHUNK_ROWS queued rows off the queue and starts formatting them. */
+  private takeChunk(): { rows: number; bytes: Promise<Uint8Array> } | undefined {
+    if (this.queue.length === 0) return undefined;
+    const chunk: LogBatch[] = [];
+    let rows = 0;
+    while (this.queue.length > 0 && rows < CHUNK_ROWS) {
+      const batch = this.queue.shift()!;
+      this.queuedRows -= batch.count;
+      chunk.push(batch);
+      rows += batch.count;
+    }
+    const bytes = this.formatter.format(chunk);
+    bytes.catch(() => {}); // awaited in drain; a failure there is counted, not unhandled
+    return { rows, bytes };
   }
 
   private async currentFile(): Promise<NonNullable<PredictionLog["file"]>> {

@@ -17,6 +17,7 @@ import { RESERVED_NAMES } from "./log-record.ts";
 import { ServeMetrics } from "./metrics.ts";
 import { ModelSlots } from "./model-slots.ts";
 import { PredictionLog } from "./prediction-log.ts";
+import { threadFormatter } from "./log-formatter.ts";
 import { loadServedModel, releaseServedModel, type ServedModel } from "./served-model.ts";
 import type { ServeSettings } from "./settings.ts";
 import type { RolloutPlan } from "../rollout/plan.ts";
@@ -116,6 +117,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
           sampledOut: (n) => metrics.logSkipped.inc(n),
         },
         options.warn,
+        Math.random,
+        Date.now,
+        await threadFormatter(),
       )
     : undefined;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PredictionLog } from "../../src/serve/prediction-log.ts";
 import { formatRecords, type LogBatch } from "../../src/serve/log-record.ts";
+import { inlineFormatter, threadFormatter, type LogFormatter } from "../../src/serve/log-formatter.ts";
 import type { Table } from "../../src/data/table.ts";
 
 function batch(rows: number, id = "r1"): Omit<LogBatch, "rows" | "count"> {
@@ -142,4 +143,65 @@ test("files rotate by size and by age, never overwrite each other, and sampling 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+/** Logs `batches` through `formatter` into a fresh folder; returns the file's text and the counters. */
+async function logThrough(formatter: LogFormatter, batches: Array<Omit<LogBatch, "rows" | "count">>) {
+  const dir = await mkdtemp(join(tmpdir(), "mk-log-"));
+  const { seen, counters } = makeCounters();
+  const errors: string[] = [];
+  const log = new PredictionLog(
+    { dir, maxFileBytes: 1 << 30, maxFileAgeMs: 3_600_000, sampleRate: 1, queueRows: 1 << 20 },
+    counters,
+    (message) => errors.push(message),
+    Math.random,
+    Date.now,
+    formatter,
+  );
+  try {
+    for (const b of batches) log.offer(b);
+    await log.close();
+    const files = await readdir(dir);
+    return {
+      seen,
+      errors,
+      text: (await Promise.all(files.sort().map((f) => readFile(join(dir, f), "utf8")))).join(""),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test("the formatting thread writes exactly the lines the inline formatter writes, in order", async () => {
+  const batches = Array.from({ length: 40 }, (_, i) => batch(1 + (i % 7) * 300, `r${i}`));
+  const expected = batches.map((b) => formatRecords({ ...b, count: b.table.rowCount })).join("");
+  const formatter = await threadFormatter();
+  assert.notEqual(formatter, inlineFormatter, "a formatting thread started");
+  const threaded = await logThrough(formatter, batches);
+  assert.equal(threaded.text, expected);
+  assert.deepEqual(threaded.errors, []);
+  assert.equal(
+    threaded.seen.written,
+    batches.reduce((n, b) => n + b.table.rowCount, 0),
+  );
+});
+
+test("a formatting thread that dies loses no row: its batches are formatted inline", async () => {
+  const formatter = await threadFormatter();
+  assert.notEqual(formatter, inlineFormatter, "a formatting thread started");
+  const batches = Array.from({ length: 10 }, (_, i) => batch(500, `r${i}`));
+  const expected = batches.map((b) => formatRecords({ ...b, count: b.table.rowCount })).join("");
+  // Killed with work in flight: the first chunk is on its way to the thread when it stops.
+  const killing = {
+    format: (chunk: LogBatch[]) => {
+      const text = formatter.format(chunk);
+      void (formatter as any).worker.terminate();
+      return text;
+    },
+    close: () => formatter.close(),
+  };
+  const result = await logThrough(killing, batches);
+  assert.equal(result.text, expected);
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.seen, { written: 5000, dropped: 0, sampledOut: 0 });
 });

@@ -92,6 +92,13 @@ import {
   isUserError
 } from "./chunk-G5TKV47H.js";
 import {
+  CLASS_COLUMN,
+  LOGGED_PREDICTION,
+  RESERVED_NAMES,
+  SCORE_COLUMN,
+  formatRecords
+} from "./chunk-NYEXGNKF.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -6722,15 +6729,15 @@ function profileColumnSummary(column2) {
     psi: column2.psi
   };
 }
-function parseDriftProfile(json2, file) {
+function parseDriftProfile(json, file) {
   const fail = (key, problem) => {
     throw new UserError(
       `${file}: ${key} ${problem}. Rebuild the profile with the same modelkeeper version, or point drift.reference at the training data instead.`,
       { file, key }
     );
   };
-  if (!isDriftProfile(json2)) fail("format", `must be "${PROFILE_FORMAT}"`);
-  const profile = json2;
+  if (!isDriftProfile(json)) fail("format", `must be "${PROFILE_FORMAT}"`);
+  const profile = json;
   if (profile.version !== PROFILE_VERSION)
     fail("version", `is ${String(profile.version)}, expected ${PROFILE_VERSION}`);
   if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
@@ -7607,9 +7614,6 @@ function firstLine(error) {
 }
 
 // src/monitor/prediction-columns.ts
-var SCORE_COLUMN = "prediction: score";
-var CLASS_COLUMN = "prediction: class";
-var LOGGED_PREDICTION = "prediction";
 async function withPredictions(table2, handle2, model, features) {
   const logged = table2.columns.find((c) => c.name === LOGGED_PREDICTION && c.kind === "numeric");
   const prediction = logged ? void 0 : await predict(handle2, table2, features, model.task);
@@ -7664,12 +7668,12 @@ async function buildReferenceProfile(root, model) {
   }
   const random = createRandom(PROFILE_SEED);
   const profile = buildProfile({ ...table2, source: paths.join(", ") }, { random: () => random.nextFloat() });
-  const json2 = JSON.stringify(profile);
+  const json = JSON.stringify(profile);
   return {
     schema: 1,
     model: model.name,
     at: (/* @__PURE__ */ new Date()).toISOString(),
-    sha256: createHash4("sha256").update(json2).digest("hex"),
+    sha256: createHash4("sha256").update(json).digest("hex"),
     profile
   };
 }
@@ -14995,41 +14999,6 @@ var Lifecycle = class {
   }
 };
 
-// src/serve/log-record.ts
-var RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"];
-var RESERVED_NAMES = [...RECORD_KEYS, LOGGED_PREDICTION, CLASS_COLUMN];
-function formatRecords(batch) {
-  const head = `{"_id":${JSON.stringify(batch.requestId)},"_time":${JSON.stringify(batch.time)},"_model":${JSON.stringify(batch.model)},"_version":${JSON.stringify(batch.version)},"_endpoint":${JSON.stringify(batch.endpoint)}`;
-  const keys = batch.table.columns.map((column2) => `,${JSON.stringify(column2.name)}:`);
-  const { prediction } = batch;
-  const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
-  const encoded = batch.table.columns.map(
-    (column2) => column2.kind === "categorical" ? column2.categories.map((c) => JSON.stringify(c)) : void 0
-  );
-  let out = "";
-  for (let r = 0; r < batch.count; r++) {
-    const row = batch.rows ? batch.rows[r] : r;
-    let line = head;
-    batch.table.columns.forEach((column2, c) => {
-      if (column2.kind === "numeric") line += keys[c] + json(column2.values[row]);
-      else line += keys[c] + (column2.codes[row] < 0 ? "null" : encoded[c][column2.codes[row]]);
-    });
-    line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
-    if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities, row, classes)}"`;
-    out += line + "}\n";
-  }
-  return out;
-}
-function json(value2) {
-  return Number.isFinite(value2) ? String(value2) : "null";
-}
-function argmax(probabilities, row, classes) {
-  let best = 0;
-  for (let k = 1; k < classes; k++)
-    if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
-  return best;
-}
-
 // src/serve/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
 var LATENCY_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -15220,20 +15189,77 @@ var ModelSlots = class {
 // src/serve/prediction-log.ts
 import { mkdir as mkdir4, open as open2 } from "node:fs/promises";
 import { join as join17 } from "node:path";
-var CHUNK_CHARS = 256 * 1024;
+
+// src/serve/log-formatter.ts
+var inlineFormatter = {
+  format: async (batches) => Buffer.from(batches.map(formatRecords).join("")),
+  close: async () => {
+  }
+};
+async function threadFormatter() {
+  const worker = await startWorker({
+    bundled: "log-format-worker",
+    source: new URL("./log-format-worker.ts", import.meta.url)
+  });
+  return worker ? new ThreadFormatter(worker) : inlineFormatter;
+}
+var ThreadFormatter = class {
+  constructor(worker) {
+    this.worker = worker;
+    worker.unref();
+    worker.on("message", (reply) => this.settle(reply.id, reply));
+    const fail = () => {
+      this.broken = true;
+      for (const id of [...this.pending.keys()]) this.settle(id, { id, error: "the log's formatting thread stopped" });
+    };
+    worker.on("error", fail);
+    worker.on("exit", fail);
+  }
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  broken = false;
+  async format(batches) {
+    if (this.broken) return inlineFormatter.format(batches);
+    const id = this.nextId++;
+    const reply = await new Promise((resolve11) => {
+      this.pending.set(id, resolve11);
+      try {
+        this.worker.postMessage({ id, batches });
+      } catch (error) {
+        this.settle(id, { id, error: error.message });
+      }
+    });
+    return reply.bytes ?? inlineFormatter.format(batches);
+  }
+  async close() {
+    this.broken = true;
+    await this.worker.terminate();
+  }
+  settle(id, reply) {
+    const resolve11 = this.pending.get(id);
+    this.pending.delete(id);
+    resolve11?.(reply);
+  }
+};
+
+// src/serve/prediction-log.ts
+var CHUNK_ROWS = 1024;
 var PredictionLog = class {
-  constructor(settings, counters, onError, random = Math.random, now = Date.now) {
+  constructor(settings, counters, onError, random = Math.random, now = Date.now, formatter = inlineFormatter) {
     this.settings = settings;
     this.counters = counters;
     this.onError = onError;
     this.random = random;
     this.now = now;
+    this.formatter = formatter;
   }
   settings;
   counters;
   onError;
   random;
   now;
+  formatter;
   queue = [];
   queuedRows = 0;
   writing;
@@ -15267,28 +15293,26 @@ var PredictionLog = class {
   async flush() {
     while (this.writing) await this.writing;
   }
-  /** Refuses new rows, writes the queued ones and closes the file. */
+  /** Refuses new rows, writes the queued ones and closes the file (and the formatting thread). */
   async close() {
     this.closed = true;
     await this.flush();
     await this.file?.handle.close();
     this.file = void 0;
+    await this.formatter.close();
   }
   async drain() {
-    while (this.queue.length > 0) {
-      let text2 = "";
-      let rows = 0;
-      while (this.queue.length > 0 && text2.length < CHUNK_CHARS) {
-        const batch = this.queue.shift();
-        this.queuedRows -= batch.count;
-        text2 += formatRecords(batch);
-        rows += batch.count;
-      }
+    let next = this.takeChunk();
+    while (next) {
+      const { rows, bytes } = next;
+      next = void 0;
       try {
+        const text2 = await bytes;
+        next = this.takeChunk();
         const file = await this.currentFile();
-        const bytes = Buffer.byteLength(text2);
-        await file.handle.write(text2);
-        file.bytes += bytes;
+        for (let at = 0; at < text2.byteLength; )
+          at += (await file.handle.write(text2, at, text2.byteLength - at)).bytesWritten;
+        file.bytes += text2.byteLength;
         this.counters.written(rows);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
@@ -15299,7 +15323,24 @@ var PredictionLog = class {
         });
         this.file = void 0;
       }
+      next ??= this.takeChunk();
     }
+  }
+  /** Takes up to CHUNK_ROWS queued rows off the queue and starts formatting them. */
+  takeChunk() {
+    if (this.queue.length === 0) return void 0;
+    const chunk = [];
+    let rows = 0;
+    while (this.queue.length > 0 && rows < CHUNK_ROWS) {
+      const batch = this.queue.shift();
+      this.queuedRows -= batch.count;
+      chunk.push(batch);
+      rows += batch.count;
+    }
+    const bytes = this.formatter.format(chunk);
+    bytes.catch(() => {
+    });
+    return { rows, bytes };
   }
   async currentFile() {
     const now = this.now();
@@ -16267,7 +16308,10 @@ async function startServe(options) {
       dropped: (n, reason) => metrics.logDropped.inc({ reason }, n),
       sampledOut: (n) => metrics.logSkipped.inc(n)
     },
-    options.warn
+    options.warn,
+    Math.random,
+    Date.now,
+    await threadFormatter()
   ) : void 0;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
