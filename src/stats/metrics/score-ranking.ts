@@ -9,7 +9,7 @@
  * Worked example: labels [1, 0, 1, 0], scores [0.8, 0.8, 0.3, 0.1] give order [3, 2, 1, 0],
  * groupEnds [1, 2, 4] (groups {row 3}, {row 2}, {rows 1, 0}), mixedGroups [2, 4].
  */
-import { radixArgsort } from "./radix-argsort.ts";
+import { radixArgsort } from "../numeric/radix-argsort.ts";
 import { cached, type PreparationCache } from "./types.ts";
 
 export interface ScoreRanking {
