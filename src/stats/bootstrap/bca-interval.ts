@@ -18,7 +18,7 @@
  * z0 = 0 and a = 0, and BCa equals the percentile interval.
  */
 import { normalCdf, normalQuantile } from "../distributions/normal.ts";
-import { quantileSorted } from "./percentile-interval.ts";
+import { quantileSorted } from "../numeric/quantile.ts";
 
 export interface BcaInterval {
   readonly low: number;

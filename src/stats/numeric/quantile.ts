@@ -1,21 +1,23 @@
 /**
- * Quantile of sorted data by linear interpolation between order statistics, numpy's default
- * (method='linear', Hyndman & Fan type 7): position h = (n - 1) q, value
- * x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]), with numpy's exact lerp formula so the
- * bin edges built from it match numpy.quantile bit for bit.
- * Example: quantileSorted([1, 2, 3, 4], 0.5) = 2.5.
+ * The one quantile of the project: numpy.quantile(x, q, method="linear") (also numpy.percentile's
+ * and scipy.stats.bootstrap's default; Hyndman & Fan type 7) of data sorted ascending. Position
+ * h = (n − 1) q; the value lies between x[⌊h⌋] and x[⌊h⌋ + 1], interpolated with numpy's _lerp
+ * (from the nearer end: a + d·t below t = 0.5, b − d·(1 − t) from it), so results equal numpy's
+ * bit for bit. One deliberate difference: between two equal neighbours the result is that value
+ * (numpy gives NaN between two equal infinities, and +0 between −0 and +0).
+ * Empty data, or q outside [0, 1]: NaN.
+ * Examples: quantileSorted([1, 2, 3, 4], 0.5) = 2.5; quantileSorted([1, 2, 3, 4, 5], 0.1) = 1.4.
  */
-export function quantileSorted(sorted: Float64Array, q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
-  if (n === 0) return NaN;
+  if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
   const position = (n - 1) * q;
   const below = Math.floor(position);
   const above = Math.min(below + 1, n - 1);
   const t = position - below;
   const a = sorted[below];
   const b = sorted[above];
+  if (a === b) return a;
   const difference = b - a;
-  // numpy._lerp: a + d*t, but b - d*(1-t) when t >= 0.5 (monotone and exact at t = 1).
-  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  return a === b ? a : value;
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
 }

@@ -1,17 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bcaInterval, jackknifeAcceleration } from "../../../src/stats/bootstrap/bca-interval.ts";
-import { percentileInterval, quantileSorted } from "../../../src/stats/bootstrap/percentile-interval.ts";
+import { percentileInterval } from "../../../src/stats/bootstrap/percentile-interval.ts";
 import { smallestDetectableDifference } from "../../../src/stats/tests/smallest-detectable-difference.ts";
 import { assertClose, reference } from "../metrics/fixture.ts";
 
 const sorted = (values: number[]) => Float64Array.from(values).sort();
 
-test("percentiles interpolate like numpy.percentile (linear)", () => {
-  const values = sorted([1, 2, 3, 4, 5]);
-  assert.equal(quantileSorted(values, 0.25), 2);
-  assertClose(quantileSorted(values, 0.1), 1.4, "q 0.1", 1e-15);
-  assert.equal(quantileSorted(values, 1), 5);
+test("percentile interval: the alpha/2 and 1 - alpha/2 quantiles, as scipy.stats.bootstrap", () => {
+  // By hand: 80% of [1..5] -> positions 0.4 and 3.6 -> 1 + 0.4 = 1.4 and 4 + 0.6 = 4.6.
+  const worked = percentileInterval(sorted([1, 2, 3, 4, 5]), 0.8);
+  assertClose(worked.low, 1.4, "worked low", 1e-15);
+  assertClose(worked.high, 4.6, "worked high", 1e-15);
   const e = reference.bca;
   const interval = percentileInterval(sorted(e.bootstrap), e.confidence);
   assertClose(interval.low, e.percentileLow, "percentile low");
