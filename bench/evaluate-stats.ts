@@ -10,9 +10,9 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { computeAllMetrics } from "../src/stats/metrics/registry.ts";
 import { createPreparationCache, type BinaryPredictions } from "../src/stats/metrics/types.ts";
-import { delongTest } from "../src/stats/paired/delong.ts";
-import { pairedBootstrap } from "../src/stats/paired/paired-bootstrap.ts";
-import { createRandom } from "../src/stats/random.ts";
+import { delongTest } from "../src/stats/tests/delong.ts";
+import { pairedBootstrap } from "../src/stats/bootstrap/paired-bootstrap.ts";
+import { createRandom } from "../src/stats/numeric/random.ts";
 import { machineLine } from "./support/machine.ts";
 
 const rows = Number(process.argv[2] ?? 1_000_000);

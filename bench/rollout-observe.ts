@@ -6,7 +6,7 @@
 import { Rollout, type Endpoint } from "../src/rollout/state.ts";
 import type { Observation } from "../src/rollout/endpoint-window.ts";
 import type { RolloutConfig } from "../src/config/types.ts";
-import { createRandom } from "../src/stats/random.ts";
+import { createRandom } from "../src/stats/numeric/random.ts";
 import { loadavg } from "node:os";
 import { machineLine } from "./support/machine.ts";
 

@@ -1,4 +1,4 @@
-"""Reference paired-bootstrap intervals for evaluate's Poisson bootstrap (src/stats/paired).
+"""Reference paired-bootstrap intervals for evaluate's Poisson bootstrap (src/stats/bootstrap).
 
 For the binary fixture cases of test/fixtures/stats/evaluate.json with both classes and distinct
 models (small_ties, imbalanced, continuous), computes the 95% interval of

@@ -1,4 +1,4 @@
-"""Reference values for the evaluate statistics (src/stats/metrics, src/stats/paired).
+"""Reference values for the evaluate statistics (src/stats/metrics, bootstrap, tests, distributions).
 
 Builds seeded data sets with numpy (small with ties, imbalanced, perfect separation, continuous,
 one class, multiclass with 3 classes, regression), computes every metric with scikit-learn, DeLong's

@@ -21,7 +21,7 @@ import type { ColumnMetrics } from "../monitor/column-jobs.ts";
 import { withPredictions, SCORE_COLUMN, CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
 import { summarizeWindowFiles } from "../monitor/window-from-files.ts";
 import { countUnscored, unscoredNote, type UnscoredRows } from "../monitor/unscored-rows.ts";
-import { createRandom } from "../stats/random.ts";
+import { createRandom } from "../stats/numeric/random.ts";
 import { renderDriftMarkdown, type DriftReportInput } from "../report/drift-markdown.ts";
 import { renderDriftHtml } from "../report/drift-html.ts";
 import { histogramOf, type Histogram } from "../report/histogram.ts";

@@ -21,7 +21,7 @@
  * velocity_24h rises, so input drift shows in numeric columns as well as categorical ones.
  */
 import type { CategoricalColumn, Column, NumericColumn, Table } from "../data/table.ts";
-import { createRandom, type RandomSource } from "../stats/random.ts";
+import { createRandom, type RandomSource } from "../stats/numeric/random.ts";
 
 type TransactionScenario = "baseline" | "new_scam";
 

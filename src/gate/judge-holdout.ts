@@ -1,11 +1,11 @@
 import type { ModelConfig } from "../config/types.ts";
 import { computeAllMetrics, METRICS } from "../stats/metrics/registry.ts";
 import { createPreparationCache, type MetricOptions } from "../stats/metrics/types.ts";
-import { pairedBootstrap } from "../stats/paired/paired-bootstrap.ts";
-import { delongTest } from "../stats/paired/delong.ts";
-import { mcnemarTest } from "../stats/paired/mcnemar.ts";
-import { rowCorrectness } from "../stats/paired/row-correctness.ts";
-import { smallestDetectableDifference } from "../stats/paired/smallest-detectable-difference.ts";
+import { pairedBootstrap } from "../stats/bootstrap/paired-bootstrap.ts";
+import { delongTest } from "../stats/tests/delong.ts";
+import { mcnemarTest } from "../stats/tests/mcnemar.ts";
+import { rowCorrectness } from "../stats/metrics/row-correctness.ts";
+import { smallestDetectableDifference } from "../stats/tests/smallest-detectable-difference.ts";
 import { decideVerdict, decideFirstModel, type GuardrailResult } from "./verdict.ts";
 import { judgeLatency, type LatencySamples } from "./latency.ts";
 import { primaryUndefinedReason, metricMarginGuardrails, sizeGuardrails } from "./decision-rules.ts";

@@ -5,6 +5,7 @@
  * the whole confidence interval of the median ratio lies above the limit: two models of the
  * same architecture (true ratio 1) would need a noise excursion past 1.5× in most rounds. Pure.
  */
+import { quantileSorted } from "../stats/numeric/quantile.ts";
 
 export interface LatencySamples {
   /** Milliseconds per timed batch, one entry per round, in the order they ran. */
@@ -39,13 +40,13 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
   const [lo, hi] = medianRankInterval(rounds, confidence);
   const ratioLow = ratios[lo];
   const ratioHigh = ratios[hi];
-  const medianRatio = quantile(ratios, 0.5);
+  const medianRatio = quantileSorted(ratios, 0.5);
   const failed = ratioLow > limit;
   const j = {
-    championMedianMs: quantile(sorted(samples.champion), 0.5),
-    championP95Ms: quantile(sorted(samples.champion), 0.95),
-    challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
-    challengerP95Ms: quantile(sorted(samples.challenger), 0.95),
+    championMedianMs: quantileSorted(sorted(samples.champion), 0.5),
+    championP95Ms: quantileSorted(sorted(samples.champion), 0.95),
+    challengerMedianMs: quantileSorted(sorted(samples.challenger), 0.5),
+    challengerP95Ms: quantileSorted(sorted(samples.challenger), 0.95),
   };
   const perRow = (ms: number) => `${((ms / samples.rowsPerBatch) * 1000).toFixed(2)} µs/row`;
   return {
@@ -64,14 +65,6 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
 
 function sorted(values: number[]): number[] {
   return [...values].sort((a, b) => a - b);
-}
-
-/** Linear interpolation between order statistics (numpy's default "linear" method). */
-export function quantile(sortedValues: number[], q: number): number {
-  const position = (sortedValues.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  return sortedValues[below] + (sortedValues[above] - sortedValues[below]) * (position - below);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ModelConfig } from "../config/types.ts";
 import type { Column } from "../data/table.ts";
 import { computeMetric, METRICS } from "../stats/metrics/registry.ts";
 import type { EvaluationData, MetricOptions } from "../stats/metrics/types.ts";
-import { pairedBootstrapSync } from "../stats/paired/paired-bootstrap.ts";
+import { pairedBootstrapSync } from "../stats/bootstrap/paired-bootstrap.ts";
 import { sliceStatus } from "./decision-rules.ts";
 import type { SliceRow } from "./result.ts";
 

@@ -1,5 +1,5 @@
 import type { Column } from "../data/table.ts";
-import { sortFloat64 } from "../stats/sort-float64.ts";
+import { sortFloat64 } from "../stats/numeric/radix-sort.ts";
 
 /** Reference and current shares per bin (numeric) or per category, for the report's charts. Pure. */
 export interface Histogram {

@@ -20,7 +20,7 @@ import type { RolloutConfig } from "../config/types.ts";
 import type { EndpointWindow } from "./endpoint-window.ts";
 import { newcombeDifference } from "./newcombe-interval.ts";
 import { medianRankInterval } from "../gate/latency.ts";
-import { ksTwoSample } from "../stats/drift/ks-two-sample.ts";
+import { ksTwoSample } from "../stats/tests/ks-two-sample.ts";
 
 export type Signal = "error_rate" | "latency" | "prediction_mix" | "live_quality";
 

@@ -16,7 +16,7 @@ import type { SignalEvidence } from "./analysis.ts";
 import type { EndpointWindow } from "./endpoint-window.ts";
 import { newcombeDifference } from "./newcombe-interval.ts";
 import { aucVariance } from "../stats/intervals/auc-interval.ts";
-import { normalQuantile } from "../stats/paired/normal-distribution.ts";
+import { normalQuantile } from "../stats/distributions/normal.ts";
 
 /**
  * DeLong's variance comes from the placements of each class: with a handful of positives it is

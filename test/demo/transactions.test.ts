@@ -17,7 +17,7 @@ import type { CategoricalColumn, NumericColumn, Table } from "../../src/data/tab
 import { concatTables } from "../../src/data/concat-tables.ts";
 import { readTable } from "../../src/data/read-table.ts";
 import { closeModel, loadModel, predict } from "../../src/model/runner.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 import { trainLogisticModel } from "../../src/trainer/index.ts";
 import { rocAuc } from "../../src/trainer/roc-auc.ts";
 

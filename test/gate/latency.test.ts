@@ -1,17 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { judgeLatency, medianRankInterval, quantile } from "../../src/gate/latency.ts";
+import { judgeLatency, medianRankInterval } from "../../src/gate/latency.ts";
 import { seededRandom as prng } from "../support/seeded-random.ts";
 
 test("median rank interval matches the binomial order-statistic table (n=20, 95% → ranks 5..14, 0-based)", () => {
   // For n = 20, P(B(20, 0.5) <= 5) = 0.0207 <= 0.025 and P(<= 6) = 0.0577: the interval is [x(6), x(15)] 1-based.
   assert.deepEqual(medianRankInterval(20, 0.95), [5, 14]);
   assert.deepEqual(medianRankInterval(5, 0.99), [0, 4]);
-});
-
-test("quantile interpolates like numpy's linear method", () => {
-  assert.equal(quantile([1, 2, 3, 4], 0.5), 2.5);
-  assert.equal(quantile([10, 20, 30, 40, 50], 0.95), 48);
 });
 
 test("two models of the same architecture never fail, however noisy the machine (1,000 seeded trials)", () => {

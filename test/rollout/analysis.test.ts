@@ -9,7 +9,7 @@ import { medianRankInterval } from "../../src/gate/latency.ts";
 import { analyseWindows } from "../../src/rollout/analysis.ts";
 import { addObservation, emptyWindow, type EndpointWindow } from "../../src/rollout/endpoint-window.ts";
 import { lookAlpha, lookAt } from "../../src/rollout/look-budget.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/stats/rollout.json", import.meta.url), "utf8"));
 const thresholds = { error_rate_margin: 0.005, latency_median_ratio: 1.5, prediction_ks: 0.1 };

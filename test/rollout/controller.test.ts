@@ -13,7 +13,7 @@ import { failedObservation, observationOf } from "../../src/rollout/observation.
 import { gateHttpStatus } from "../../src/rollout/verdict.ts";
 import type { Prediction } from "../../src/model/output-plan.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 
 const CONFIG: RolloutConfig = {
   steps: [20, 100],

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { RolloutController } from "../../src/rollout/controller.ts";
 import { rolloutAnswer } from "../../src/rollout/endpoint.ts";
 import { observationOf } from "../../src/rollout/observation.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 
 const sha = (t: string) => createHash("sha256").update(t).digest("hex");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -11,7 +11,7 @@ import { NOTES_REF, latest, type RolloutLine } from "../../src/provenance/note-l
 import { Rollout } from "../../src/rollout/state.ts";
 import { RolloutRecorder, readRolloutHistory, transitionsOf } from "../../src/rollout/record.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 import { healthy, simulate, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");

@@ -2,7 +2,7 @@
 // canary with the current percent, and in a shadow step the shadow scores a copy too.
 import { Rollout, type Endpoint, type Transition } from "../../src/rollout/state.ts";
 import type { Observation } from "../../src/rollout/endpoint-window.ts";
-import type { RandomSource } from "../../src/stats/random.ts";
+import type { RandomSource } from "../../src/stats/numeric/random.ts";
 
 export type Behaviour = (random: RandomSource) => Observation;
 

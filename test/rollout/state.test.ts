@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Rollout, type Transition } from "../../src/rollout/state.ts";
 import type { RolloutConfig } from "../../src/config/types.ts";
-import { createRandom } from "../../src/stats/random.ts";
+import { createRandom } from "../../src/stats/numeric/random.ts";
 import { healthy, simulate, simulateLabelled, type Behaviour } from "./simulate.ts";
 
 const START = Date.parse("2026-12-03T12:00:00Z");

@@ -1,7 +1,7 @@
 /**
  * The one seeded PRNG for test and benchmark data: xoshiro128** (Blackman & Vigna 2018), seeded
  * through splitmix32 so nearby seeds give unrelated streams. Identical on every run and platform.
- * Written apart from src/stats/random.ts on purpose: test data must not come from the code under
+ * Written apart from src/stats/numeric/random.ts on purpose: test data must not come from the code under
  * test. Library code never uses this; it takes its randomness injected.
  * Why not mulberry32: its 32-bit outputs tie (a million draws repeat about a hundred values),
  * which a KS test on 10^6 samples notices, and it can return exactly 0, which log() does not take.

@@ -38,7 +38,7 @@ import { UserError } from "../../errors.ts";
 import { alignCategories, unseenCategories, type UnseenCategory } from "./categorical-counts.ts";
 import { cohensH } from "./cohens-h.ts";
 import { isConstant, presentCount, summarizeColumn, type ColumnSummary } from "./column-summary.ts";
-import { adjustPValues, type Correction } from "./multiple-testing.ts";
+import { adjustPValues, type Correction } from "../tests/multiple-testing.ts";
 import { isDriftProfile, profileColumnSummary, type DriftProfile } from "./profile.ts";
 import { DEFAULT_PSI_BINS } from "./psi.ts";
 import {

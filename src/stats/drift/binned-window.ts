@@ -22,8 +22,8 @@
  * offsets 1.0, (1,inf): 1 value offset 1; D = max(|1/2 − 0|, |1/2 - 2/3|, |1 - 2/3|) = 1/2 ...
  * the test file works it through against ks-two-sample.ts.
  */
-import { sortFloat64 } from "../sort-float64.ts";
-import type { Gaps } from "./ks-two-sample.ts";
+import { sortFloat64 } from "../numeric/radix-sort.ts";
+import type { Gaps } from "../tests/ks-two-sample.ts";
 
 export interface BinnedWindow {
   /** The reference's distinct non-missing values, ascending (the grid). */

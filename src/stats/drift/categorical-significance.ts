@@ -19,9 +19,9 @@
  * (p = 1.48e-18); the combined p-value is 2.96e-18.
  */
 import { alignCategories, splitSparseCategories } from "./categorical-counts.ts";
-import { chiSquaredContingency } from "./chi-squared-contingency.ts";
+import { chiSquaredContingency } from "../tests/chi-squared-contingency.ts";
 import type { CategoricalSummary } from "./column-summary.ts";
-import { fisherExactTwoSided } from "./fisher-exact.ts";
+import { fisherExactTwoSided } from "../tests/fisher-exact.ts";
 
 export interface CategoricalSignificance {
   readonly pValue: number;

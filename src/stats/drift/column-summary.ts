@@ -4,11 +4,11 @@
  * (all of them, or a uniform sample) plus exact moments and PSI bins from the full data;
  * categorical columns as category counts. Missing values are counted, never compared as values.
  */
-import { sortFloat64 } from "../sort-float64.ts";
+import { sortFloat64 } from "../numeric/radix-sort.ts";
 import type { CategoricalColumn, Column, NumericColumn } from "../../data/table.ts";
-import { moments } from "./moments.ts";
+import { moments } from "../numeric/moments.ts";
 import { binCountsSorted, psiBinEdges } from "./psi.ts";
-import type { Gaps } from "./ks-two-sample.ts";
+import type { Gaps } from "../tests/ks-two-sample.ts";
 
 export interface PsiBins {
   /** Right-closed bin edges from the reference quantiles (psi.ts). */

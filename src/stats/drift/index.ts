@@ -47,13 +47,13 @@ export {
   type DriftTestStatus,
 } from "./registry.ts";
 export type { UnseenCategory } from "./categorical-counts.ts";
-export type { Correction } from "./multiple-testing.ts";
+export type { Correction } from "../tests/multiple-testing.ts";
 export type { RandomSource } from "./reservoir-sample.ts";
-export { ksTwoSample, type KsResult } from "./ks-two-sample.ts";
-export { kstwoSurvival } from "./kolmogorov-two-sided.ts";
+export { ksTwoSample, type KsResult } from "../tests/ks-two-sample.ts";
+export { kstwoSurvival } from "../distributions/kolmogorov-two-sided.ts";
 export { wassersteinDistance, normalizeWasserstein } from "./wasserstein.ts";
 export { populationStabilityIndex, psiBinEdges } from "./psi.ts";
-export { chiSquaredContingency } from "./chi-squared-contingency.ts";
+export { chiSquaredContingency } from "../tests/chi-squared-contingency.ts";
 export { jensenShannonDistance } from "./jensen-shannon.ts";
-export { fisherExactTwoSided } from "./fisher-exact.ts";
-export { benjaminiHochberg, bonferroni } from "./multiple-testing.ts";
+export { fisherExactTwoSided } from "../tests/fisher-exact.ts";
+export { benjaminiHochberg, bonferroni } from "../tests/multiple-testing.ts";

@@ -15,7 +15,7 @@
  * 1/B of the reference), duplicate edges are merged, leaving fewer, wider bins - the heavy value
  * then sits alone at the right end of its bin rather than being split arbitrarily.
  */
-import { quantileSorted } from "./quantile.ts";
+import { quantileSorted } from "../numeric/quantile.ts";
 
 export const DEFAULT_PSI_BINS = 10;
 export const PSI_EMPTY_SHARE = 1e-4;

@@ -25,9 +25,9 @@ import {
   type MeasuredComparison,
   type NumericSummary,
 } from "./column-summary.ts";
-import { fisherExactTwoSided } from "./fisher-exact.ts";
+import { fisherExactTwoSided } from "../tests/fisher-exact.ts";
 import { jensenShannonDistance } from "./jensen-shannon.ts";
-import { ksFromGaps, ksTwoSampleSorted } from "./ks-two-sample.ts";
+import { ksFromGaps, ksTwoSampleSorted } from "../tests/ks-two-sample.ts";
 import { binCountsSorted, populationStabilityIndex } from "./psi.ts";
 import { normalizeWasserstein, wassersteinDistanceSorted } from "./wasserstein.ts";
 

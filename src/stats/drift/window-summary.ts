@@ -21,7 +21,7 @@ import {
   type ColumnSummary,
   type NumericSummary,
 } from "./column-summary.ts";
-import { moments } from "./moments.ts";
+import { moments } from "../numeric/moments.ts";
 import type { RandomSource } from "./reservoir-sample.ts";
 
 /** Default numeric values kept exactly, over all columns (8 bytes each: 256 MiB). */

@@ -1,6 +1,6 @@
 import { aucPlacements } from "../metrics/auc-placements.ts";
 import { rankScores } from "../metrics/score-ranking.ts";
-import { normalQuantile } from "../paired/normal-distribution.ts";
+import { normalQuantile } from "../distributions/normal.ts";
 
 /**
  * A confidence interval for one ROC AUC from DeLong's variance: the AUC is the mean of the

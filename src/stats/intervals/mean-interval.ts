@@ -1,4 +1,4 @@
-import { normalQuantile } from "../paired/normal-distribution.ts";
+import { normalQuantile } from "../distributions/normal.ts";
 
 /**
  * The normal interval of a mean, mean ± z·sd/√n with the sample sd (n − 1): for metrics that

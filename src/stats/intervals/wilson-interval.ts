@@ -1,4 +1,4 @@
-import { normalQuantile } from "../paired/normal-distribution.ts";
+import { normalQuantile } from "../distributions/normal.ts";
 
 /**
  * Wilson's score interval for a proportion k/n (Wilson 1927, JASA 22:209-212): unlike the

@@ -4,12 +4,12 @@
  *
  * Order: ascending score; inside a group of equal scores, negatives (label 0) before positives,
  * then by row. Putting negatives first lets the bootstrap count AUC ties with one running sum plus
- * a correction over the few "mixed" groups that hold both classes (see paired/roc-auc-kernel.ts).
+ * a correction over the few "mixed" groups that hold both classes (see bootstrap/roc-auc-kernel.ts).
  *
  * Worked example: labels [1, 0, 1, 0], scores [0.8, 0.8, 0.3, 0.1] give order [3, 2, 1, 0],
  * groupEnds [1, 2, 4] (groups {row 3}, {row 2}, {rows 1, 0}), mixedGroups [2, 4].
  */
-import { radixArgsort } from "./radix-argsort.ts";
+import { radixArgsort } from "../numeric/radix-sort.ts";
 import { cached, type PreparationCache } from "./types.ts";
 
 export interface ScoreRanking {

@@ -77,7 +77,7 @@ export function resolveMetricOptions(options: MetricOptions = {}): ResolvedMetri
 
 /**
  * How many times each row counts: a bootstrap resample's Poisson weights (at most 12,
- * stats/paired/poisson-weights.ts), or a jackknife's 0/1 mask. null means every row once.
+ * stats/bootstrap/poisson-weights.ts), or a jackknife's 0/1 mask. null means every row once.
  */
 export type RowWeights = Uint8Array | null;
 

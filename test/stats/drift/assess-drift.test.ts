@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { Table } from "../../../src/data/table.ts";
 import { isUserError } from "../../../src/errors.ts";
 import { assessDrift, assessPredictionDrift } from "../../../src/stats/drift/assess-drift.ts";
-import { benjaminiHochberg, bonferroni } from "../../../src/stats/drift/multiple-testing.ts";
+import { benjaminiHochberg, bonferroni } from "../../../src/stats/tests/multiple-testing.ts";
 import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateTable, twentyFeatures, withMeanShift, withNewCategory, type Feature } from "./simulate.ts";
 

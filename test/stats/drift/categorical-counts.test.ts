@@ -5,7 +5,7 @@ import {
   splitSparseCategories,
   unseenCategories,
 } from "../../../src/stats/drift/categorical-counts.ts";
-import { chiSquaredContingency } from "../../../src/stats/drift/chi-squared-contingency.ts";
+import { chiSquaredContingency } from "../../../src/stats/tests/chi-squared-contingency.ts";
 import { summarizeCategorical } from "../../../src/stats/drift/column-summary.ts";
 import { jensenShannonDistance } from "../../../src/stats/drift/jensen-shannon.ts";
 import { populationStabilityIndex } from "../../../src/stats/drift/psi.ts";

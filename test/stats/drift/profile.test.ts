@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { isUserError } from "../../../src/errors.ts";
 import { assessDrift } from "../../../src/stats/drift/assess-drift.ts";
 import { summarizeNumeric } from "../../../src/stats/drift/column-summary.ts";
-import { ksTwoSampleSorted } from "../../../src/stats/drift/ks-two-sample.ts";
+import { ksTwoSampleSorted } from "../../../src/stats/tests/ks-two-sample.ts";
 import { buildProfile, parseDriftProfile, profileColumnSummary } from "../../../src/stats/drift/profile.ts";
 import { wassersteinDistanceSorted } from "../../../src/stats/drift/wasserstein.ts";
 import { seededRandom as createPrng } from "../../support/seeded-random.ts";

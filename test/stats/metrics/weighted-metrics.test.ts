@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeMetric, findMetric, metricNames } from "../../../src/stats/metrics/registry.ts";
 import { resolveMetricOptions, type EvaluationData, type Task } from "../../../src/stats/metrics/types.ts";
-import { createRandom } from "../../../src/stats/random.ts";
+import { createRandom } from "../../../src/stats/numeric/random.ts";
 import { assertClose, f64, reference } from "./fixture.ts";
 
 function datasets(): EvaluationData[] {
