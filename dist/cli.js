@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-OMQTAEC2.js";
+} from "./chunk-TQ5XHEMS.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
@@ -13,10 +13,11 @@ import {
 import "./chunk-XWWS3PYW.js";
 import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-5K3K24JN.js";
-import "./chunk-66AUG6B5.js";
+import "./chunk-GTYYD7XC.js";
+import "./chunk-B2QWUM32.js";
 import "./chunk-XEI2JKWE.js";
-import "./chunk-4RTHBHBI.js";
+import "./chunk-E3LTY56V.js";
+import "./chunk-7NQOJBQY.js";
 import {
   isUserError
 } from "./chunk-G5TKV47H.js";
@@ -156,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-UUXFX4N4.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-GLZVA7S7.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -2,7 +2,8 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   runColumnJob,
   transferables
-} from "./chunk-4RTHBHBI.js";
+} from "./chunk-E3LTY56V.js";
+import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-OMQTAEC2.js";
+} from "./chunk-TQ5XHEMS.js";
 import "./chunk-FNC77ZQF.js";
 import {
   escapeWorkflowCommands
@@ -11,10 +11,11 @@ import {
 import "./chunk-XWWS3PYW.js";
 import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-5K3K24JN.js";
-import "./chunk-66AUG6B5.js";
+import "./chunk-GTYYD7XC.js";
+import "./chunk-B2QWUM32.js";
 import "./chunk-XEI2JKWE.js";
-import "./chunk-4RTHBHBI.js";
+import "./chunk-E3LTY56V.js";
+import "./chunk-7NQOJBQY.js";
 import {
   UserError,
   isUserError

@@ -1,7 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   createRandom
-} from "./chunk-66AUG6B5.js";
+} from "./chunk-B2QWUM32.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

@@ -3,7 +3,7 @@ import {
   generateTransactions,
   inferBody,
   startServe
-} from "./chunk-2LRHG7NX.js";
+} from "./chunk-X7B3O75X.js";
 import {
   loadConfig
 } from "./chunk-FNC77ZQF.js";
@@ -18,7 +18,7 @@ import {
   readTables
 } from "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-66AUG6B5.js";
+import "./chunk-B2QWUM32.js";
 import "./chunk-XEI2JKWE.js";
 import {
   UserError

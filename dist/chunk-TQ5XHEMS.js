@@ -58,10 +58,10 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-5K3K24JN.js";
+} from "./chunk-GTYYD7XC.js";
 import {
   createRandom
-} from "./chunk-66AUG6B5.js";
+} from "./chunk-B2QWUM32.js";
 import {
   isMissingText,
   parseNumberText
@@ -79,14 +79,17 @@ import {
   moments,
   normalizeWasserstein,
   presentCount,
+  quantileSorted,
   runColumnJob,
-  sortFloat64,
   sortedNonMissing,
   summarizeCategorical,
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-4RTHBHBI.js";
+} from "./chunk-E3LTY56V.js";
+import {
+  sortFloat64
+} from "./chunk-7NQOJBQY.js";
 import {
   UserError,
   isUserError
@@ -1831,9 +1834,9 @@ var require_timeWindowQuantiles = __commonJS({
         const bucket = rotate.call(this);
         return bucket.size();
       }
-      percentile(quantile2) {
+      percentile(quantile) {
         const bucket = rotate.call(this);
-        return bucket.percentile(quantile2);
+        return bucket.percentile(quantile);
       }
       push(value2) {
         rotate.call(this);
@@ -6615,7 +6618,7 @@ function cohensH(referenceShare, currentShare) {
   return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
 }
 
-// src/stats/drift/multiple-testing.ts
+// src/stats/tests/multiple-testing.ts
 function adjustPValues(pValues, method) {
   return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
 }
@@ -9220,11 +9223,11 @@ function toData(task, labels2, prediction, source) {
   return { task, targets: labels2, predictions: prediction.scores, source };
 }
 
-// src/stats/paired/paired-bootstrap.ts
+// src/stats/bootstrap/paired-bootstrap.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { Worker as Worker2 } from "node:worker_threads";
 
-// src/stats/paired/normal-distribution.ts
+// src/stats/distributions/normal.ts
 var SQRT_HALF = Math.SQRT1_2;
 var ONE_OVER_SQRT_PI = 0.5641895835477563;
 var ERF_A = [3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315];
@@ -9398,24 +9401,7 @@ function normalQuantile(p) {
   return q < 0 ? -value2 : value2;
 }
 
-// src/stats/paired/percentile-interval.ts
-function quantileSorted(sorted2, q) {
-  const n = sorted2.length;
-  if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
-  const position = (n - 1) * q;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  if (below + 1 >= n) return sorted2[n - 1];
-  const low = sorted2[below];
-  const high = sorted2[below + 1];
-  return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
-}
-function percentileInterval(sorted2, confidence) {
-  const alpha = 1 - confidence;
-  return { low: quantileSorted(sorted2, alpha / 2), high: quantileSorted(sorted2, 1 - alpha / 2) };
-}
-
-// src/stats/paired/bca-interval.ts
+// src/stats/bootstrap/bca-interval.ts
 function jackknifeAcceleration(jackknifeValues) {
   let count = 0;
   let sum = 0;
@@ -9462,7 +9448,7 @@ function bcaInterval(sorted2, estimate, jackknifeValues, confidence) {
   };
 }
 
-// src/stats/paired/jackknife.ts
+// src/stats/bootstrap/jackknife.ts
 var EXACT_LIMIT = 1e3;
 var GROUPS = 200;
 function pairedJackknife(kernel, prepared, seed) {
@@ -9503,7 +9489,13 @@ function pairedJackknife(kernel, prepared, seed) {
   return { values, kind: groups === n ? "exact" : "grouped" };
 }
 
-// src/stats/paired/paired-bootstrap.ts
+// src/stats/bootstrap/percentile-interval.ts
+function percentileInterval(sorted2, confidence) {
+  const alpha = 1 - confidence;
+  return { low: quantileSorted(sorted2, alpha / 2), high: quantileSorted(sorted2, 1 - alpha / 2) };
+}
+
+// src/stats/bootstrap/paired-bootstrap.ts
 var DEFAULT_RESAMPLES = 2e3;
 var DEFAULT_SEED = 20240229;
 var DEFAULT_CONFIDENCE = 0.95;
@@ -9699,7 +9691,7 @@ function standardDeviation(values) {
   return Math.sqrt(squares / (values.length - 1));
 }
 
-// src/stats/paired/delong.ts
+// src/stats/tests/delong.ts
 function delongTest(champion, challenger, options = {}) {
   const confidence = options.confidence ?? 0.95;
   checkBinary(champion, void 0, options.cache);
@@ -9799,7 +9791,7 @@ function covariance2(a, b, labels2, label) {
   return [aa / (count - 1), ab / (count - 1), bb / (count - 1)];
 }
 
-// src/stats/paired/binomial-distribution.ts
+// src/stats/distributions/binomial.ts
 var LN_2PI = 1.8378770664093456;
 var STIRLING_ERRORS = [
   0,
@@ -9875,7 +9867,7 @@ function binomialCdf(k, n, p) {
   return Math.min(1, sum);
 }
 
-// src/stats/paired/mcnemar.ts
+// src/stats/tests/mcnemar.ts
 function mcnemarFromCounts(b, c) {
   if (!Number.isInteger(b) || !Number.isInteger(c) || b < 0 || c < 0) {
     throw new RangeError(`discordant counts must be non-negative integers, got b = ${b}, c = ${c}`);
@@ -9901,7 +9893,7 @@ function mcnemarTest(championCorrect, challengerCorrect) {
   return mcnemarFromCounts(b, c);
 }
 
-// src/stats/paired/row-correctness.ts
+// src/stats/metrics/row-correctness.ts
 function rowCorrectness(data, options) {
   if (data.task === "binary") {
     checkBinary(data);
@@ -9913,7 +9905,7 @@ function rowCorrectness(data, options) {
   return Uint8Array.from(data.labels, (label, i) => predicted[i] === label ? 1 : 0);
 }
 
-// src/stats/paired/smallest-detectable-difference.ts
+// src/stats/tests/smallest-detectable-difference.ts
 function smallestDetectableDifference(standardError, options = {}) {
   const confidence = options.confidence ?? 0.95;
   const power = options.power ?? 0.8;
@@ -10007,13 +9999,13 @@ function judgeLatency(samples, limit, confidence = 0.99) {
   const [lo, hi] = medianRankInterval(rounds, confidence);
   const ratioLow = ratios[lo];
   const ratioHigh = ratios[hi];
-  const medianRatio = quantile(ratios, 0.5);
+  const medianRatio = quantileSorted(ratios, 0.5);
   const failed = ratioLow > limit;
   const j = {
-    championMedianMs: quantile(sorted(samples.champion), 0.5),
-    championP95Ms: quantile(sorted(samples.champion), 0.95),
-    challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
-    challengerP95Ms: quantile(sorted(samples.challenger), 0.95)
+    championMedianMs: quantileSorted(sorted(samples.champion), 0.5),
+    championP95Ms: quantileSorted(sorted(samples.champion), 0.95),
+    challengerMedianMs: quantileSorted(sorted(samples.challenger), 0.5),
+    challengerP95Ms: quantileSorted(sorted(samples.challenger), 0.95)
   };
   const perRow = (ms2) => `${(ms2 / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
   return {
@@ -10028,12 +10020,6 @@ function judgeLatency(samples, limit, confidence = 0.99) {
 }
 function sorted(values) {
   return [...values].sort((a, b) => a - b);
-}
-function quantile(sortedValues, q) {
-  const position = (sortedValues.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  return sortedValues[below] + (sortedValues[above] - sortedValues[below]) * (position - below);
 }
 function medianRankInterval(n, confidence) {
   const alpha = 1 - confidence;

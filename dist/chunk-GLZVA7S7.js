@@ -7,7 +7,7 @@ import {
   packageRoot,
   startServe,
   toCsv
-} from "./chunk-2LRHG7NX.js";
+} from "./chunk-X7B3O75X.js";
 import {
   DEFAULT_CREATE_RETRY,
   Octokit,
@@ -35,7 +35,7 @@ import {
 import {
   require_dist
 } from "./chunk-YXYFBNYD.js";
-import "./chunk-66AUG6B5.js";
+import "./chunk-B2QWUM32.js";
 import {
   UserError,
   isUserError
@@ -19808,7 +19808,7 @@ ${result.tail}`);
     );
     await run2("promote v2", ["promote"], 0);
     await run2("verify the champion's inputs against its record", ["verify"], 0);
-    await (await import("./chunk-OZR3J6RY.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
+    await (await import("./chunk-4P6EUKXL.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
     const driftIssue = [...remote.issues.values()].find(
       (i) => i.labels?.some?.((l) => (l.name ?? l) === "drift")
     );

@@ -1,55 +1,12 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
+  sortFloat64
+} from "./chunk-7NQOJBQY.js";
+import {
   UserError
 } from "./chunk-G5TKV47H.js";
 
-// src/stats/sort-float64.ts
-var SMALL = 512;
-function sortFloat64(values) {
-  const n = values.length;
-  if (n < SMALL) return values.sort();
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + 1];
-    const mask = h >>> 31 ? 4294967295 : 2147483648;
-    hi[i] = (h ^ mask) >>> 0;
-    lo[i] = (words[2 * i] ^ (h >>> 31 ? 4294967295 : 0)) >>> 0;
-  }
-  let loOut = new Uint32Array(n);
-  let hiOut = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[key[i] >>> shift & 65535]++;
-    if (counts[key[0] >>> shift & 65535] === n) continue;
-    let total = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d];
-      counts[d] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const at = counts[key[i] >>> shift & 65535]++;
-      loOut[at] = lo[i];
-      hiOut[at] = hi[i];
-    }
-    [lo, loOut] = [loOut, lo];
-    [hi, hiOut] = [hiOut, hi];
-  }
-  for (let i = 0; i < n; i++) {
-    const h = hi[i];
-    const negative = !(h >>> 31);
-    words[2 * i + 1] = (negative ? ~h : h ^ 2147483648) >>> 0;
-    words[2 * i] = (negative ? ~lo[i] : lo[i]) >>> 0;
-  }
-  return values;
-}
-
-// src/stats/drift/summation.ts
+// src/stats/numeric/summation.ts
 var CompensatedSum = class {
   sum = 0;
   compensation = 0;
@@ -64,7 +21,7 @@ var CompensatedSum = class {
   }
 };
 
-// src/stats/drift/moments.ts
+// src/stats/numeric/moments.ts
 function moments(values) {
   const total = new CompensatedSum();
   let count = 0;
@@ -85,19 +42,19 @@ function moments(values) {
   return { count, mean, std: Math.sqrt(squares.value / count) };
 }
 
-// src/stats/drift/quantile.ts
+// src/stats/numeric/quantile.ts
 function quantileSorted(sorted, q) {
   const n = sorted.length;
-  if (n === 0) return NaN;
+  if (n === 0 || !(q >= 0 && q <= 1)) return NaN;
   const position = (n - 1) * q;
   const below = Math.floor(position);
   const above = Math.min(below + 1, n - 1);
   const t = position - below;
   const a = sorted[below];
   const b = sorted[above];
+  if (a === b) return a;
   const difference = b - a;
-  const value = t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-  return a === b ? a : value;
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
 }
 
 // src/stats/drift/psi.ts
@@ -263,7 +220,7 @@ function splitSparseCategories(aligned, minimumExpected = 5) {
   return { dense, sparse, sparseExpected: total > 0 ? smaller * sparseCount / total : 0 };
 }
 
-// src/stats/drift/gamma.ts
+// src/stats/distributions/gamma.ts
 var HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 var STIRLING_THRESHOLD = 10;
 function stirlingCorrection(x) {
@@ -346,7 +303,7 @@ function chiSquaredSurvival(statistic, degreesOfFreedom) {
   return upperIncompleteGammaRatio(degreesOfFreedom / 2, statistic / 2);
 }
 
-// src/stats/drift/chi-squared-contingency.ts
+// src/stats/tests/chi-squared-contingency.ts
 function chiSquaredContingency(table, correction = true) {
   const rows = table.length;
   const columns = rows > 0 ? table[0].length : 0;
@@ -375,7 +332,7 @@ function chiSquaredContingency(table, correction = true) {
   return { statistic: value, pValue: chiSquaredSurvival(value, degreesOfFreedom), degreesOfFreedom };
 }
 
-// src/stats/drift/fisher-exact.ts
+// src/stats/tests/fisher-exact.ts
 var TIE_TOLERANCE = 1 + 1e-7;
 function fisherExactTwoSided(a, b, c, d) {
   for (const v of [a, b, c, d]) {
@@ -480,7 +437,7 @@ function jensenShannonDistance(p, q, base = 2) {
   return Math.sqrt(Math.max(0, divergence) / 2);
 }
 
-// src/stats/drift/ks-exact.ts
+// src/stats/distributions/ks-exact.ts
 function probabilityOutsideSquare(n, h) {
   let P = 0;
   let k = Math.floor(n / h);
@@ -523,7 +480,7 @@ function probabilityOutsideBand(mIn, nIn, g, h) {
   return A[maxj - minj - 1];
 }
 
-// src/stats/drift/double-double.ts
+// src/stats/numeric/double-double.ts
 var DD_ZERO = { hi: 0, lo: 0 };
 var DD_ONE = { hi: 1, lo: 0 };
 function fromNumber(value) {
@@ -654,7 +611,7 @@ function ldexp(a, exponent) {
   return { hi: ldexpNumber(a.hi, exponent), lo: ldexpNumber(a.lo, exponent) };
 }
 
-// src/stats/drift/smirnov.ts
+// src/stats/distributions/smirnov.ts
 var MINLOG = -745.1332191019412;
 var SMIRNOV_MAX_COMPUTE_N = 1e6;
 var SM_UPPER_MAX_TERMS = 3;
@@ -815,7 +772,7 @@ function smirnovTerm(n, x, v, binomialMantissa, binomialExponent) {
   return ldexp(product, binomialExponent + upper.exponent + lower.exponent);
 }
 
-// src/stats/drift/kolmogorov-two-sided.ts
+// src/stats/distributions/kolmogorov-two-sided.ts
 var E128 = 128;
 var EP128 = 2 ** 128;
 var EM128 = 2 ** -128;
@@ -1108,7 +1065,7 @@ function pelzGoodCdf(n, x) {
   return sum;
 }
 
-// src/stats/drift/ks-two-sample.ts
+// src/stats/tests/ks-two-sample.ts
 var KS_MAX_EXACT_SIZE = 1e4;
 var INT32_MAX = 2147483647;
 function sortedValues(values) {
@@ -1424,8 +1381,8 @@ function transferables(result) {
 export {
   alignCategories,
   unseenCategories,
-  sortFloat64,
   moments,
+  quantileSorted,
   DEFAULT_PSI_BINS,
   sortedNonMissing,
   summarizeNumeric,

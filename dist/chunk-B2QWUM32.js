@@ -1,6 +1,6 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 
-// src/stats/random.ts
+// src/stats/numeric/random.ts
 var TWO_POW_32 = 4294967296;
 var TWO_POW_53 = 9007199254740992;
 function mix32(value) {

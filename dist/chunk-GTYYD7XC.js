@@ -3,7 +3,10 @@ import {
   Xoshiro128,
   createRandom,
   xoshiroState
-} from "./chunk-66AUG6B5.js";
+} from "./chunk-B2QWUM32.js";
+import {
+  radixArgsort
+} from "./chunk-7NQOJBQY.js";
 import {
   UserError,
   isUserError
@@ -34,7 +37,7 @@ function cached(cache, kind, key, compute) {
   return value;
 }
 
-// src/stats/paired/poisson-weights.ts
+// src/stats/bootstrap/poisson-weights.ts
 var GROUP_LANES = 4;
 var MAX_WEIGHT = 12;
 var POISSON_THRESHOLDS = (() => {
@@ -98,7 +101,7 @@ function fillPoissonWeights(weights, n, key1, key2, lane) {
   }
 }
 
-// src/stats/paired/kernel-warm-up.ts
+// src/stats/bootstrap/kernel-warm-up.ts
 var ROWS = 9e3;
 var ROUNDS = 12;
 function synthetic(id, seed) {
@@ -141,7 +144,7 @@ function warmUpKernel(id, kernel) {
   }
 }
 
-// src/stats/paired/bootstrap-runner.ts
+// src/stats/bootstrap/bootstrap-runner.ts
 var WARM_UP_THRESHOLD = 1e7;
 function chunkCount(job) {
   return Math.ceil(job.resamples / job.chunkSize);
@@ -381,77 +384,6 @@ var accuracyImplementation = confusionImplementation({
   value: (cells) => (cells[TP] + cells[TN]) / (cells[TP] + cells[TN] + cells[FP] + cells[FN]),
   note: () => void 0
 });
-
-// src/stats/metrics/radix-argsort.ts
-var DIGIT_BITS = 11;
-var BUCKETS = 1 << DIGIT_BITS;
-var MASK = BUCKETS - 1;
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-var LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
-var HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
-function radixArgsort(values, startOrder) {
-  const n = startOrder.length;
-  if (n !== values.length) throw new RangeError("radixArgsort: startOrder must be a permutation of the rows");
-  const copy = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const value = values[startOrder[i]];
-    copy[i] = value === 0 ? 0 : value;
-  }
-  const words = new Uint32Array(copy.buffer);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HIGH_WORD];
-    const l = words[2 * i + LOW_WORD];
-    if (h & 2147483648) {
-      high[i] = ~h >>> 0;
-      low[i] = ~l >>> 0;
-    } else {
-      high[i] = (h | 2147483648) >>> 0;
-      low[i] = l;
-    }
-  }
-  let order = Int32Array.from(startOrder);
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextOrder = new Int32Array(n);
-  const counts = new Int32Array(BUCKETS);
-  for (const shift of [0, 11, 22]) {
-    if (!histogram(low, shift, counts, n)) continue;
-    for (let i = 0; i < n; i++) {
-      const destination = counts[low[i] >>> shift & MASK]++;
-      nextHigh[destination] = high[i];
-      nextLow[destination] = low[i];
-      nextOrder[destination] = order[i];
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-    [order, nextOrder] = [nextOrder, order];
-  }
-  for (const shift of [0, 11, 22]) {
-    if (!histogram(high, shift, counts, n)) continue;
-    for (let i = 0; i < n; i++) {
-      const destination = counts[high[i] >>> shift & MASK]++;
-      nextHigh[destination] = high[i];
-      nextOrder[destination] = order[i];
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [order, nextOrder] = [nextOrder, order];
-  }
-  return order;
-}
-function histogram(keys, shift, counts, n) {
-  counts.fill(0);
-  for (let i = 0; i < n; i++) counts[keys[i] >>> shift & MASK]++;
-  let start = 0;
-  for (let bucket = 0; bucket < BUCKETS; bucket++) {
-    const count = counts[bucket];
-    if (count === n) return false;
-    counts[bucket] = start;
-    start += count;
-  }
-  return true;
-}
 
 // src/stats/metrics/score-ranking.ts
 function rankScores(labels, scores) {
@@ -1039,7 +971,7 @@ function checkInput(data, cache) {
   else checkRegression(data, cache);
 }
 
-// src/stats/paired/roc-auc-kernel.ts
+// src/stats/bootstrap/roc-auc-kernel.ts
 var rocAucKernel = {
   prepare(championData, challengerData, _options, cache) {
     const champion = expectTask(championData, "binary");
@@ -1230,7 +1162,7 @@ function midrankAuc(sum, tied, positives, negatives) {
   return positives === 0 || negatives === 0 ? NaN : (2 * sum - tied) / (2 * positives * negatives);
 }
 
-// src/stats/paired/paired-kernel.ts
+// src/stats/bootstrap/paired-kernel.ts
 function genericKernel(implementation) {
   return {
     prepare(champion, challenger, options, cache) {
