@@ -5,6 +5,7 @@
  * the whole confidence interval of the median ratio lies above the limit: two models of the
  * same architecture (true ratio 1) would need a noise excursion past 1.5× in most rounds. Pure.
  */
+import type { GuardrailFinding } from "./reasons.ts";
 
 export interface LatencySamples {
   /** Milliseconds per timed batch, one entry per round, in the order they ran. */
@@ -26,7 +27,7 @@ export interface LatencyJudgement {
   ratioHigh: number;
   limit: number;
   failed: boolean;
-  detail: string;
+  finding: GuardrailFinding & { code: "latency-median-ratio" };
 }
 
 export function judgeLatency(samples: LatencySamples, limit: number, confidence = 0.99): LatencyJudgement {
@@ -47,7 +48,7 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
     challengerMedianMs: quantile(sorted(samples.challenger), 0.5),
     challengerP95Ms: quantile(sorted(samples.challenger), 0.95),
   };
-  const perRow = (ms: number) => `${((ms / samples.rowsPerBatch) * 1000).toFixed(2)} µs/row`;
+  const microsPerRow = (ms: number) => (ms / samples.rowsPerBatch) * 1000;
   return {
     ...j,
     medianRatio,
@@ -55,10 +56,18 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
     ratioHigh,
     limit,
     failed,
-    detail:
-      `median challenger/champion latency ratio ${medianRatio.toFixed(2)} over ${rounds} interleaved rounds ` +
-      `(${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}–${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}; ` +
-      `median ${perRow(j.challengerMedianMs)} vs ${perRow(j.championMedianMs)}`,
+    finding: {
+      code: "latency-median-ratio",
+      ratio: medianRatio,
+      low: ratioLow,
+      high: ratioHigh,
+      rounds,
+      confidence,
+      limit,
+      exceeds: failed,
+      challengerMicrosPerRow: microsPerRow(j.challengerMedianMs),
+      championMicrosPerRow: microsPerRow(j.championMedianMs),
+    },
   };
 }
 
