@@ -23,10 +23,12 @@ import { configAt } from "../gate/commit-tree.ts";
 import { gateChangeNotice, gateChanges } from "../gate/gate-changes.ts";
 import type { ModelConfig } from "../config/types.ts";
 import type { ModelEvaluation } from "../gate/result.ts";
+import type { Warning } from "../gate/reasons.ts";
 import { conclusionOf, toResultFile } from "../gate/result-file.ts";
 import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
 import { renderEvaluationText } from "../report/evaluate-text.ts";
 import { renderEvaluationHtml } from "../report/evaluate-html.ts";
+import { evaluationJson } from "../report/evaluate-json.ts";
 import { pullRequestFromEnv, type PullRequestInfo } from "../github/event.ts";
 import { githubFromEnv, repoFromEnv } from "../github/client.ts";
 import { commentAuthor, commentMarker, upsertComment } from "../github/sticky-comment.ts";
@@ -126,25 +128,34 @@ export async function runEvaluate(
       challengerRev ? commit : undefined,
       base,
     );
-    if (gateNotice) plan.notices.unshift(gateNotice);
-    const evaluation = await evaluateModel({
+    const notices: Warning[] = [
+      ...(gateNotice ? [gateNotice] : []),
+      ...plan.notices.map((text): Warning => ({ code: "holdout-notice", text })),
+    ];
+    const evaluated = await evaluateModel({
       model,
       challenger: { ...challenger, commit },
       champion,
       holdouts: plan.sets,
       log: context.log,
     });
-    evaluation.notices = plan.notices;
-    evaluation.warnings.unshift(
-      ...plan.notices,
-      ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`),
-    );
-    if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
-    evaluation.inputs = {
-      configSha256: configSectionSha256(model),
-      holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}),
+    const notRetrained =
+      evaluated.kind === "unchanged" ? await notRetrainedWarning(evaluated, git, commit, champion?.commit) : undefined;
+    const evaluation: ModelEvaluation = {
+      ...evaluated,
+      notices,
+      warnings: [
+        ...notices,
+        ...ignoredTags.map((t): Warning => ({ code: "champion-tag-ignored", tag: t.tag, why: t.reason })),
+        ...evaluated.warnings,
+        ...(notRetrained ? [notRetrained] : []),
+      ],
+      ...(ignoredTags.length ? { ignoredChampionTags: ignoredTags } : {}),
+      inputs: {
+        configSha256: configSectionSha256(model),
+        holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {}),
+      },
     };
-    if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
     evaluations.push(evaluation);
   }
 
@@ -182,7 +193,7 @@ export async function runEvaluate(
   const markdown = markdowns.join("\n");
   return {
     exitCode,
-    data: { commit, verdict: overall, models: evaluations, posted },
+    data: { commit, verdict: overall, models: evaluations.map(evaluationJson), posted },
     text: evaluations.map(renderEvaluationText).join("\n\n"),
     markdown,
     html: renderEvaluationHtml(evaluations),
@@ -255,7 +266,7 @@ async function gateSettingsNotice(
   configPath: string,
   challengerCommit: string | undefined,
   base: { ref: string } | undefined,
-): Promise<string | undefined> {
+): Promise<Warning | undefined> {
   const other = challengerCommit ?? (base ? await commitOf(git, base.ref) : undefined);
   if (!other) return undefined;
   const config = await configAt(git, other, configPath).catch(() => undefined);
@@ -266,20 +277,20 @@ async function gateSettingsNotice(
     : gateChangeNotice(gateChanges(counterpart, model), "branch");
 }
 
-/** A PR whose inputs changed but whose artifact did not was probably not retrained. */
-async function warnIfNotRetrained(
+/** A PR whose inputs changed but whose artifact did not was probably not retrained: the warning that says so. */
+async function notRetrainedWarning(
   e: ModelEvaluation,
   git: Parameters<typeof readNote>[0],
   commit: string,
   championCommit: string | undefined,
-): Promise<void> {
-  if (!championCommit) return;
+): Promise<Warning | undefined> {
+  if (!championCommit) return undefined;
   // Only lines naming the artifact both commits hold count: a line dated later for other bytes is not theirs.
   const naming = async (rev: string) =>
     newestFirst(await readNote(git, rev), "record", e.model).find((l) => l.artifact?.sha256 === e.challenger.sha256);
   const mine = await naming(commit);
   const theirs = await naming(championCommit);
-  if (!mine || !theirs) return;
+  if (!mine || !theirs) return undefined;
   // A note line is the record, not the authority: one that cannot be read (altered, or naming a
   // manifest that is not there) is reported and decides nothing, never an error of the evaluation.
   let changed: boolean;
@@ -287,15 +298,9 @@ async function warnIfNotRetrained(
     changed = (await inputsFingerprint(git, mine)) !== (await inputsFingerprint(git, theirs));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    e.warnings.push(
-      `whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`,
-    );
-    return;
+    return { code: "retrained-unknown", error: error.message.split("\n")[0] };
   }
-  if (changed)
-    e.warnings.push(
-      "the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.",
-    );
+  return changed ? { code: "inputs-changed-artifact-did-not" } : undefined;
 }
 
 /** What a record says went in (manifest or inline hashes, and the config section), as one comparable string. */

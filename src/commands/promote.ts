@@ -27,6 +27,9 @@ import type { HoldoutInput } from "../gate/score-holdout.ts";
 import { evaluateModel } from "../gate/evaluate-model.ts";
 import { configSectionSha256, holdoutSetSha256 } from "../gate/evaluation-inputs.ts";
 import type { ModelEvaluation } from "../gate/result.ts";
+import type { Warning } from "../gate/reasons.ts";
+import { evaluationJson } from "../report/evaluate-json.ts";
+import { reasonText } from "../report/reason-text.ts";
 import { renderEvaluationMarkdown } from "../report/evaluate-markdown.ts";
 import { NOTE_SCHEMA, NOTES_REF, newLineId, type EvaluateLine, type PromoteLine } from "../provenance/note-line.ts";
 import { TOOL } from "../version.ts";
@@ -141,7 +144,7 @@ export const promoteCommand = defineCommand({
     ].join("\n");
     return {
       exitCode: 0,
-      data: { commit, promotions, evaluations },
+      data: { commit, promotions, evaluations: evaluations.map(evaluationJson) },
       text,
       markdown,
       outputs: {
@@ -205,27 +208,29 @@ async function promoteModel(
     }
 
     const holdout = options.holdout ?? (await holdoutAt(git, commit, model, "holdout"));
-    const evaluation = await evaluateModel({
+    const evaluated = await evaluateModel({
       model,
       challenger: { ...artifact, commit },
       champion: champion?.artifact,
       holdouts: [holdout],
       log: options.log,
     });
-    if (ignored.length) {
-      evaluation.ignoredChampionTags = ignored;
-      evaluation.warnings.unshift(
-        ...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`),
-      );
-    }
     const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
-    evaluation.inputs = inputs;
+    const evaluation: ModelEvaluation = {
+      ...evaluated,
+      warnings: [
+        ...ignored.map((t): Warning => ({ code: "champion-tag-ignored", tag: t.tag, why: t.reason })),
+        ...evaluated.warnings,
+      ],
+      ...(ignored.length ? { ignoredChampionTags: ignored } : {}),
+      inputs,
+    };
     const summary = {
       verdict: evaluation.verdict,
       kind: evaluation.kind,
       champion: champion?.tag,
       ...inputs,
-      reasons: [...evaluation.reasons, ...evaluation.errors],
+      reasons: [...evaluation.reasons.map(reasonText), ...evaluation.errors],
     };
     let forcedBy: string | undefined;
     // A rollback restores an artifact that was the champion before: it need not beat the champion

@@ -4,6 +4,7 @@
  */
 import type { EvaluateConfig, Task } from "../config/types.ts";
 import type { GuardrailResult, Direction } from "./verdict.ts";
+import type { GuardrailFinding, PrimaryUndefined } from "./reasons.ts";
 
 type Values = Record<string, { value: number; undefinedReason?: string } | undefined>;
 
@@ -17,10 +18,10 @@ export function primaryUndefinedReason(
   holdoutName: string,
   challenger: Values,
   champion: Values,
-): string | undefined {
+): PrimaryUndefined | undefined {
   if (Number.isFinite(challenger[metric]?.value) && Number.isFinite(champion[metric]?.value)) return undefined;
-  const reason = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
-  return `${metric}, the primary metric, cannot be computed on ${holdoutName} (${reason}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
+  const why = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
+  return { code: "primary-metric-undefined", metric, holdout: holdoutName, why };
 }
 
 /** max_size_mb and max_size_ratio, when configured. */
@@ -39,7 +40,7 @@ export function sizeGuardrails(
       challenger: mb,
       unit: "MB",
       limit: g.max_size_mb,
-      detail: `${mb.toFixed(2)} MB`,
+      finding: { code: "size-mb", megabytes: mb },
     });
   }
   if (g.max_size_ratio !== undefined) {
@@ -48,7 +49,7 @@ export function sizeGuardrails(
       name: "max_size_ratio",
       status: ratio <= g.max_size_ratio ? "pass" : "fail",
       limit: g.max_size_ratio,
-      detail: `${ratio.toFixed(2)}× the champion's size`,
+      finding: { code: "size-ratio", ratio },
     });
   }
   return out;
@@ -82,7 +83,7 @@ export function metricMarginGuardrails(
         name: `${name} not worse by more than ${margin}`,
         status: "fail",
         limit: margin,
-        detail: direction ? `${name} could not be computed` : `unknown metric "${name}"`,
+        finding: { code: direction ? "metric-not-computed" : "unknown-metric", metric: name },
       };
     }
     const worsening = direction === "higher" ? before - after : after - before;
@@ -92,9 +93,22 @@ export function metricMarginGuardrails(
       champion: before,
       challenger: after,
       limit: margin,
-      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`,
+      finding:
+        worsening <= 0
+          ? { code: "metric-not-worse", metric: name }
+          : { code: "metric-worse-by", metric: name, worsening },
     };
   });
+}
+
+/** The guardrail a failing slice adds to the verdict's list: it rejects like any other. */
+export function failingSliceGuardrail(
+  slice: { column: string; value: string; rows: number; delta: number },
+  metric: string,
+  margin: number,
+): GuardrailResult {
+  const finding: GuardrailFinding = { code: "slice-worse", metric, delta: slice.delta, rows: slice.rows, margin };
+  return { name: `slice ${slice.column}=${slice.value}`, status: "fail", finding };
 }
 
 /**

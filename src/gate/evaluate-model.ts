@@ -2,6 +2,7 @@ import type { ModelConfig } from "../config/types.ts";
 import { loadModel, closeModel, type ModelHandle } from "../model/runner.ts";
 import { findMetric, METRICS } from "../stats/metrics/registry.ts";
 import { combineVerdicts, type ModelEvaluation } from "./result.ts";
+import type { HoldoutReason, Warning } from "./reasons.ts";
 import { scoreHoldout, type HoldoutInput } from "./score-holdout.ts";
 import { judgeHoldout } from "./judge-holdout.ts";
 import type { ArtifactSource } from "./champion.ts";
@@ -30,6 +31,9 @@ const DEFAULT_PRIMARY: Record<string, string> = { binary: "roc_auc", multiclass:
 export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEvaluation> {
   const { model, challenger, champion } = input;
   const metric = model.evaluate.metric ?? DEFAULT_PRIMARY[model.task];
+  const warnings: Warning[] = [];
+  if (model.evaluate.guardrails.latency_p95_ratio !== undefined)
+    warnings.push({ code: "latency-p95-ratio-renamed", model: model.name });
   const base: ModelEvaluation = {
     model: model.name,
     task: model.task,
@@ -37,7 +41,7 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     direction: METRICS.get(metric)?.direction ?? "higher",
     kind: champion ? "compared" : "first-model",
     reasons: [],
-    warnings: [],
+    warnings,
     errors: [],
     challenger: {
       label: challenger.label,
@@ -57,14 +61,10 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     confidence: model.evaluate.confidence,
     minImprovement: model.evaluate.min_improvement,
   };
-  if (model.evaluate.guardrails.latency_p95_ratio !== undefined) {
-    base.warnings.push(
-      `models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`,
-    );
-  }
   if (champion && champion.sha256 === challenger.sha256)
-    return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+    return { ...base, kind: "unchanged", reasons: [{ code: "challenger-is-champion" }] };
 
+  const holdouts: ModelEvaluation["holdouts"] = [];
   let handles: { challenger?: ModelHandle; champion?: ModelHandle } = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
@@ -84,16 +84,16 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
         },
         input.latencyRounds,
       );
-      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, {
+      const judged = await judgeHoldout(model, metric, scored, {
         challenger: challenger.bytes,
         champion: champion?.bytes,
       });
-      base.holdouts.push(evaluation);
-      base.warnings.push(...warnings);
+      holdouts.push(judged.evaluation);
+      warnings.push(...judged.warnings);
     }
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { ...base, kind: "error", verdict: undefined, errors: [...base.errors, error.message] };
+    return { ...base, holdouts, kind: "error", verdict: undefined, errors: [error.message] };
   } finally {
     await Promise.all([
       handles.challenger && closeModel(handles.challenger),
@@ -101,12 +101,11 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<ModelEva
     ]);
   }
 
-  const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
-  const verdict = combineVerdicts(verdicts);
-  const reasons = base.holdouts.flatMap((h) =>
-    base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : (h.decision?.reasons ?? []),
+  const verdict = combineVerdicts(holdouts.map((h) => h.decision?.verdict ?? "inconclusive"));
+  const reasons: HoldoutReason[] = holdouts.flatMap((h) =>
+    (h.decision?.reasons ?? []).map((r) => (holdouts.length > 1 ? { ...r, judgedOn: h.name } : r)),
   );
-  return { ...base, verdict, reasons };
+  return { ...base, holdouts, verdict, reasons };
 }
 
 /**

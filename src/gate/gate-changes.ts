@@ -1,5 +1,6 @@
 import type { ModelConfig } from "../config/types.ts";
 import { changedKeys, configSection, type KeyChange } from "../provenance/config-section.ts";
+import type { Warning } from "./reasons.ts";
 
 /** The parts of a model's config that decide how it is judged (the held-out set and which file is the model, too). */
 const GATE_KEYS = ["task", "label", "classes", "positive", "features", "evaluate", "artifact"] as const;
@@ -21,16 +22,6 @@ export function gateChanges(base: ModelConfig, branch: ModelConfig): KeyChange[]
 }
 
 /** The notice at the top of the report, or undefined when nothing that judges changed. */
-export function gateChangeNotice(changes: KeyChange[], judgedWith: "base" | "branch"): string | undefined {
-  if (!changes.length) return undefined;
-  const shown = changes
-    .slice(0, 6)
-    .map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}`);
-  const more = changes.length > shown.length ? ` and ${changes.length - shown.length} more` : "";
-  return (
-    `this pull request changes how the model is judged (${shown.join("; ")}${more}). ` +
-    (judgedWith === "base"
-      ? "It is judged here with the base branch's settings, but once merged, promote judges every later model with the new ones: review them like code."
-      : `It is judged here with this branch's settings${changes.some((c) => c.key.startsWith("data.holdout")) ? " (but on the base's held-out set)" : ""}: review them like code.`)
-  );
+export function gateChangeNotice(changes: KeyChange[], judgedWith: "base" | "branch"): Warning | undefined {
+  return changes.length ? { code: "gate-settings-changed", changes, judgedWith } : undefined;
 }

@@ -8,16 +8,22 @@ import { rowCorrectness } from "../stats/metrics/row-correctness.ts";
 import { smallestDetectableDifference } from "../stats/tests/smallest-detectable-difference.ts";
 import { decideVerdict, decideFirstModel, type GuardrailResult } from "./verdict.ts";
 import { judgeLatency, type LatencySamples } from "./latency.ts";
-import { primaryUndefinedReason, metricMarginGuardrails, sizeGuardrails } from "./decision-rules.ts";
+import {
+  failingSliceGuardrail,
+  primaryUndefinedReason,
+  metricMarginGuardrails,
+  sizeGuardrails,
+} from "./decision-rules.ts";
 import { judgeSlices } from "./slices.ts";
 import { confusionOf } from "./confusion.ts";
 import type { HoldoutEvaluation, MetricRow } from "./result.ts";
 import type { ScoredHoldout } from "./score-holdout.ts";
+import type { Warning } from "./reasons.ts";
 
 export interface Judged {
   evaluation: HoldoutEvaluation;
   /** Said once at the model's level (not per held-out set's decision). */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -33,9 +39,7 @@ export async function judgeHoldout(
 ): Promise<Judged> {
   const options: MetricOptions = { threshold: model.evaluate.threshold };
   const { challenger, champion } = scored;
-  const warnings = scored.missingSliceColumns.map(
-    (name) => `slice column "${name}" is not in the held-out set: not reported.`,
-  );
+  const warnings: Warning[] = scored.missingSliceColumns.map((column) => ({ code: "slice-column-missing", column }));
 
   // One cache per held-out set: the scores are sorted and checked once for every metric and test.
   const cache = createPreparationCache();
@@ -128,11 +132,7 @@ export async function judgeHoldout(
   evaluation.slices = slices.rows;
   const failingSlices: GuardrailResult[] = slices.rows
     .filter((s) => s.status === "fail")
-    .map((s) => ({
-      name: `slice ${s.column}=${s.value}`,
-      status: "fail",
-      detail: `${metric} ${s.delta! > 0 ? "+" : ""}${s.delta!.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}`,
-    }));
+    .map((s) => failingSliceGuardrail({ ...s, delta: s.delta! }, metric, model.evaluate.slice_margin));
   evaluation.decision = decideVerdict(
     {
       metric,
@@ -169,7 +169,7 @@ function guardrails(
       challenger: judged.challengerMedianMs,
       unit: `ms per batch of ${latency.rowsPerBatch} rows (median)`,
       limit,
-      detail: judged.detail,
+      finding: judged.finding,
     });
   }
   if (bytes.champion !== undefined) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));

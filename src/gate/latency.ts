@@ -6,6 +6,7 @@
  * same architecture (true ratio 1) would need a noise excursion past 1.5× in most rounds. Pure.
  */
 import { quantileSorted } from "../stats/numeric/quantile.ts";
+import type { GuardrailFinding } from "./reasons.ts";
 
 export interface LatencySamples {
   /** Milliseconds per timed batch, one entry per round, in the order they ran. */
@@ -27,7 +28,7 @@ export interface LatencyJudgement {
   ratioHigh: number;
   limit: number;
   failed: boolean;
-  detail: string;
+  finding: GuardrailFinding & { code: "latency-median-ratio" };
 }
 
 export function judgeLatency(samples: LatencySamples, limit: number, confidence = 0.99): LatencyJudgement {
@@ -48,7 +49,7 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
     challengerMedianMs: quantileSorted(sorted(samples.challenger), 0.5),
     challengerP95Ms: quantileSorted(sorted(samples.challenger), 0.95),
   };
-  const perRow = (ms: number) => `${((ms / samples.rowsPerBatch) * 1000).toFixed(2)} µs/row`;
+  const microsPerRow = (ms: number) => (ms / samples.rowsPerBatch) * 1000;
   return {
     ...j,
     medianRatio,
@@ -56,10 +57,18 @@ export function judgeLatency(samples: LatencySamples, limit: number, confidence 
     ratioHigh,
     limit,
     failed,
-    detail:
-      `median challenger/champion latency ratio ${medianRatio.toFixed(2)} over ${rounds} interleaved rounds ` +
-      `(${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}–${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}; ` +
-      `median ${perRow(j.challengerMedianMs)} vs ${perRow(j.championMedianMs)}`,
+    finding: {
+      code: "latency-median-ratio",
+      ratio: medianRatio,
+      low: ratioLow,
+      high: ratioHigh,
+      rounds,
+      confidence,
+      limit,
+      exceeds: failed,
+      challengerMicrosPerRow: microsPerRow(j.challengerMedianMs),
+      championMicrosPerRow: microsPerRow(j.championMedianMs),
+    },
   };
 }
 

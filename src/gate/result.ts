@@ -1,4 +1,5 @@
 import type { GuardrailResult, Verdict, VerdictDecision, Direction } from "./verdict.ts";
+import type { HoldoutReason, Warning } from "./reasons.ts";
 
 /** What evaluate found for one model: everything the reports render and the note records. */
 export interface ModelEvaluation {
@@ -13,8 +14,9 @@ export interface ModelEvaluation {
   kind: "compared" | "first-model" | "unchanged" | "error";
   /** Undefined when kind is error or unchanged: a verdict is never claimed without computing it. */
   verdict?: Verdict;
-  reasons: string[];
-  warnings: string[];
+  /** Structured; report/reason-text.ts renders them (the JSON carries both, see report/evaluate-json.ts). */
+  reasons: HoldoutReason[];
+  warnings: Warning[];
   /** Why nothing could be decided (kind error); a result with a verdict has none. */
   errors: string[];
   champion?: ArtifactInfo;
@@ -25,7 +27,7 @@ export interface ModelEvaluation {
   confidence: number;
   minImprovement: number;
   /** Said at the top of the report: the PR changed the held-out set, and the like. */
-  notices?: string[];
+  notices?: Warning[];
   /** Tags named like a champion that were not trusted, and why (never used as the champion). */
   ignoredChampionTags?: Array<{ tag: string; reason: string }>;
   /** What the verdict was computed from, so a note line is self-describing. */

@@ -5,6 +5,7 @@ import type { EvaluationData, MetricOptions } from "../stats/metrics/types.ts";
 import { pairedBootstrapSync } from "../stats/bootstrap/paired-bootstrap.ts";
 import { sliceStatus } from "./decision-rules.ts";
 import type { SliceRow } from "./result.ts";
+import type { Warning } from "./reasons.ts";
 
 /** Resamples of the per-slice interval: enough for a gate on a margin, cheap over many slices. */
 const SLICE_RESAMPLES = 500;
@@ -22,17 +23,15 @@ export function judgeSlices(
   challenger: EvaluationData,
   champion: EvaluationData,
   options: MetricOptions,
-): { rows: SliceRow[]; warnings: string[] } {
+): { rows: SliceRow[]; warnings: Warning[] } {
   const rows: SliceRow[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const direction = METRICS.get(metric)!.direction;
   const { min_slice_size: minRows, slice_margin: margin, seed, confidence } = model.evaluate;
   for (const column of columns) {
     const groups = groupRows(column);
     if (column.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
-      warnings.push(
-        `slice column "${column.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`,
-      );
+      warnings.push({ code: "slice-column-too-many-values", column: column.name, distinct: groups.size });
       continue;
     }
     for (const [value, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {

@@ -2,7 +2,7 @@
  * The promotion verdict: decided on the confidence interval of the paired difference, not on
  * point estimates, because on a few hundred held-out rows a retrained model "wins" by noise. Pure.
  */
-import { formatNumber } from "../report/format-number.ts";
+import type { FloorMiss, GuardrailFinding, Reason } from "./reasons.ts";
 
 export type Verdict = "promote" | "reject" | "inconclusive";
 export type Direction = "higher" | "lower";
@@ -29,7 +29,8 @@ export interface GuardrailResult {
   limit?: number;
   /** The unit of champion, challenger and limit, when they have one (e.g. "ms per batch", "MB"). */
   unit?: string;
-  detail: string;
+  /** The figures behind the status; report/reason-text.ts says them. */
+  finding: GuardrailFinding;
 }
 
 export interface VerdictDecision {
@@ -37,7 +38,7 @@ export interface VerdictDecision {
   /** The interval of the improvement (positive = challenger better), whatever the metric's direction. */
   improvementLow: number;
   improvementHigh: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /**
@@ -59,47 +60,38 @@ export function decideVerdict(
   const b = sign * primary.ciHigh;
   const improvementLow = Math.min(a, b);
   const improvementHigh = Math.max(a, b);
-  const level = `${Math.round(primary.confidence * 100)}%`;
   const failed = guardrails.filter((g) => g.status === "fail");
-  const reasons: string[] = [];
-  const interval = `[${formatNumber(improvementLow)}, ${formatNumber(improvementHigh)}]`;
-  if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
-    return {
-      verdict: "inconclusive",
-      improvementLow,
-      improvementHigh,
-      reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`],
-    };
-  }
-  if (failed.length) {
-    reasons.push(...failed.map((g) => `guardrail ${g.name} failed: ${g.detail}`));
-    return { verdict: "reject", improvementLow, improvementHigh, reasons };
-  }
-  if (improvementLow > minImprovement) {
-    reasons.push(
+  const decided = (verdict: Verdict, reasons: Reason[]): VerdictDecision => ({
+    verdict,
+    improvementLow,
+    improvementHigh,
+    reasons,
+  });
+  const { metric, confidence } = primary;
+  if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh))
+    return decided("inconclusive", [{ code: "interval-not-computed", metric, confidence }]);
+  if (failed.length)
+    return decided(
+      "reject",
+      failed.map((g) => ({ code: "guardrail-failed", guardrail: g.name, finding: g.finding })),
+    );
+  const interval = { metric, confidence, low: improvementLow, high: improvementHigh };
+  if (improvementLow > minImprovement)
+    return decided("promote", [
       minImprovement < 0
-        ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval} stays above the margin ${formatNumber(minImprovement)}`
-        : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval} lies above ${formatNumber(minImprovement)}`,
-    );
-    return { verdict: "promote", improvementLow, improvementHigh, reasons };
-  }
-  if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(
-      `the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval} lies below ${formatNumber(Math.min(0, minImprovement))}`,
-    );
-    return { verdict: "reject", improvementLow, improvementHigh, reasons };
-  }
-  reasons.push(
-    `the ${level} interval of the ${primary.metric} improvement ${interval} includes ${formatNumber(minImprovement)}: no reliable difference, the champion stays`,
-  );
-  return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
+        ? { code: "challenger-non-inferior", ...interval, margin: minImprovement }
+        : { code: "challenger-better", ...interval, threshold: minImprovement },
+    ]);
+  if (improvementHigh < Math.min(0, minImprovement))
+    return decided("reject", [{ code: "challenger-worse", ...interval, threshold: Math.min(0, minImprovement) }]);
+  return decided("inconclusive", [{ code: "no-reliable-difference", ...interval, threshold: minImprovement }]);
 }
 
 /** A first model has nothing to beat: it passes when every configured absolute floor holds. */
 export function decideFirstModel(
   values: Record<string, { value: number; direction: Direction } | undefined>,
   floors: Record<string, number>,
-): { verdict: Verdict; reasons: string[]; floors: GuardrailResult[] } {
+): { verdict: Verdict; reasons: Reason[]; floors: GuardrailResult[] } {
   const results: GuardrailResult[] = Object.entries(floors).map(([metric, floor]) => {
     const v = values[metric];
     if (!v || !Number.isFinite(v.value)) {
@@ -107,7 +99,7 @@ export function decideFirstModel(
         name: `min_value.${metric}`,
         status: "fail",
         limit: floor,
-        detail: `${metric} could not be computed, so the floor ${floor} cannot be checked`,
+        finding: { code: "floor-not-computed", metric, floor },
       };
     }
     const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
@@ -116,16 +108,22 @@ export function decideFirstModel(
       status: ok ? "pass" : "fail",
       challenger: v.value,
       limit: floor,
-      detail: `${metric} ${formatNumber(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "≥" : "≤"} ${floor}`,
+      finding: {
+        code: ok ? "metric-meets-floor" : "metric-misses-floor",
+        metric,
+        value: v.value,
+        floor,
+        direction: v.direction,
+      },
     };
   });
-  const failed = results.filter((r) => r.status === "fail");
-  const reasons = failed.length
-    ? failed.map((f) => f.detail)
-    : [
-        results.length
-          ? "no champion yet, and every absolute floor (evaluate.min_value) holds"
-          : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on",
-      ];
-  return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
+  const missed = results.map((r) => r.finding).filter((f): f is FloorMiss => isFloorMiss(f));
+  const reasons: Reason[] = missed.length
+    ? missed
+    : [{ code: results.length ? "first-model-floors-hold" : "first-model-no-floors" }];
+  return { verdict: missed.length ? "reject" : "promote", reasons, floors: results };
+}
+
+function isFloorMiss(f: GuardrailFinding): f is FloorMiss {
+  return f.code === "metric-misses-floor" || f.code === "floor-not-computed";
 }

@@ -2,6 +2,7 @@ import type { ColumnDrift } from "../stats/drift/assess-drift.ts";
 import type { DriftReportInput } from "./drift-markdown.ts";
 import type { Histogram } from "./histogram.ts";
 import { escapeHtml } from "./escape.ts";
+import { formatNumber } from "./format-number.ts";
 
 /**
  * A self-contained HTML drift report: no network, inline SVG histograms of reference vs
@@ -50,7 +51,7 @@ function card(c: ColumnDrift, histogram: Histogram | undefined): string {
   if (c.effect)
     rows.push([
       c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen–Shannon",
-      `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`,
+      `${formatNumber(c.effect.value, 3)}; beyond noise ${formatNumber(c.effect.excess, 3)} (threshold ${c.effect.threshold})`,
     ]);
   rows.push([
     "missing",

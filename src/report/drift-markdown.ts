@@ -1,5 +1,6 @@
 import type { ColumnDrift, DriftAssessment } from "../stats/drift/assess-drift.ts";
 import { escapeMarkdown, markdownCode } from "./escape.ts";
+import { formatNumber } from "./format-number.ts";
 
 export interface DriftReportInput {
   model: string;
@@ -11,12 +12,8 @@ export interface DriftReportInput {
   current: string[];
 }
 
-const fmt = (x: number | null | undefined, digits = 3) =>
-  x === null || x === undefined || !Number.isFinite(x)
-    ? "–"
-    : Math.abs(x) < 1e-4 && x !== 0
-      ? x.toExponential(1)
-      : x.toFixed(digits);
+const fmt = (x: number | null | undefined, decimals = 3) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "–" : formatNumber(x, decimals);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The drift report in Markdown, ready for an issue body: verdict, predictions first, then the most severe. Pure. */

@@ -1,13 +1,14 @@
 import type { ModelEvaluation } from "../gate/result.ts";
 import { formatNumber } from "./format-number.ts";
 import { escapeHtml } from "./escape.ts";
+import { findingText, reasonText, warningText } from "./reason-text.ts";
 
 /** A self-contained HTML page (no network) of one or more models' evaluations. Pure. */
 export function renderEvaluationHtml(evaluations: ModelEvaluation[]): string {
   const sections = evaluations.map((e) => {
     const head = `<h2>${escapeHtml(e.model)}: ${escapeHtml(e.kind === "unchanged" ? "unchanged" : (e.verdict ?? "no verdict"))}</h2>`;
-    const reasons = `<ul>${[...e.reasons, ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
-    const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join("");
+    const reasons = `<ul>${[...e.reasons.map(reasonText), ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
+    const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(warningText(w))}</p>`).join("");
     const holdouts = e.holdouts
       .map((h) => {
         const rows = h.metrics
@@ -19,7 +20,7 @@ export function renderEvaluationHtml(evaluations: ModelEvaluation[]): string {
         const guards = h.guardrails
           .map(
             (g) =>
-              `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`,
+              `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(findingText(g.finding))}</td><td>${g.status}</td></tr>`,
           )
           .join("");
         return `<h3>${escapeHtml(h.name)} · ${h.rows} rows</h3><table><tr><th>metric</th><th>champion</th><th>challenger</th><th>Δ</th><th>CI</th></tr>${rows}</table>${guards ? `<table><tr><th>guardrail</th><th colspan="3">detail</th><th>status</th></tr>${guards}</table>` : ""}`;

@@ -1,6 +1,7 @@
 import type { ModelEvaluation, HoldoutEvaluation } from "../gate/result.ts";
 import { formatNumber } from "./format-number.ts";
 import { escapeMarkdown, markdownCode } from "./escape.ts";
+import { findingText, reasonText, warningText } from "./reason-text.ts";
 
 const VERDICT_BADGE: Record<string, string> = {
   promote: "✅ **promote**",
@@ -18,7 +19,7 @@ export function renderEvaluationMarkdown(result: ModelEvaluation): string {
       "",
       `The challenger is the champion's artifact (sha256 ${markdownCode(result.challenger.sha256.slice(0, 12))}): nothing to evaluate.`,
     );
-    for (const w of result.warnings) out.push("", `> ⚠️ ${escapeMarkdown(w)}`);
+    for (const w of result.warnings) out.push("", `> ⚠️ ${escapeMarkdown(warningText(w))}`);
     return out.join("\n") + "\n";
   }
   if (result.kind === "error" || !result.verdict) {
@@ -32,7 +33,7 @@ export function renderEvaluationMarkdown(result: ModelEvaluation): string {
     return out.join("\n") + "\n";
   }
   out.push(`### modelkeeper · ${name}: ${VERDICT_BADGE[result.verdict]}`, "");
-  for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
+  for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reasonText(reason))}`);
   out.push("");
   if (result.holdouts.length > 1) {
     out.push(
@@ -40,7 +41,7 @@ export function renderEvaluationMarkdown(result: ModelEvaluation): string {
       "",
     );
   }
-  for (const w of result.warnings) out.push(`> ⚠️ ${escapeMarkdown(w)}`, "");
+  for (const w of result.warnings) out.push(`> ⚠️ ${escapeMarkdown(warningText(w))}`, "");
   for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
   out.push(...renderProvenance(result));
   return out.join("\n") + "\n";
@@ -106,7 +107,7 @@ function renderHoldout(result: ModelEvaluation, h: HoldoutEvaluation): string[] 
     );
     for (const g of h.guardrails) {
       out.push(
-        `| ${escapeMarkdown(g.name)} | ${g.champion === undefined ? "–" : formatNumber(g.champion)} | ${g.challenger === undefined ? "–" : formatNumber(g.challenger)} | ${g.limit === undefined ? "–" : formatNumber(g.limit)} | ${g.status === "fail" ? "❌ fail" : g.status === "pass" ? "✅ pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`,
+        `| ${escapeMarkdown(g.name)} | ${g.champion === undefined ? "–" : formatNumber(g.champion)} | ${g.challenger === undefined ? "–" : formatNumber(g.challenger)} | ${g.limit === undefined ? "–" : formatNumber(g.limit)} | ${g.status === "fail" ? "❌ fail" : g.status === "pass" ? "✅ pass" : "not gated"}: ${escapeMarkdown(findingText(g.finding))} |`,
       );
     }
     out.push("");

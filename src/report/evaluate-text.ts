@@ -1,12 +1,13 @@
 import type { ModelEvaluation } from "../gate/result.ts";
 import { formatNumber } from "./format-number.ts";
+import { findingText, reasonText, warningText } from "./reason-text.ts";
 
 /** The terminal report of one model's evaluation. Pure. */
 export function renderEvaluationText(e: ModelEvaluation): string {
   if (e.kind === "unchanged")
     return [
       `${e.model}: unchanged: the challenger is the champion's artifact (sha256 ${e.challenger.sha256.slice(0, 12)}); nothing to compare.`,
-      ...e.warnings.map((w) => `  warning: ${w}`),
+      ...e.warnings.map((w) => `  warning: ${warningText(w)}`),
     ].join("\n");
   if (e.kind === "error" || !e.verdict)
     return [`${e.model}: NO VERDICT: the evaluation could not be completed:`, ...e.errors.map((m) => `  ${m}`)].join(
@@ -15,8 +16,8 @@ export function renderEvaluationText(e: ModelEvaluation): string {
   const out = [
     `${e.model}: ${e.verdict.toUpperCase()}${e.kind === "first-model" ? " (first model: no champion; absolute floors only)" : ""}`,
   ];
-  for (const r of e.reasons) out.push(`  ${r}`);
-  for (const w of e.warnings) out.push(`  warning: ${w}`);
+  for (const r of e.reasons) out.push(`  ${reasonText(r)}`);
+  for (const w of e.warnings) out.push(`  warning: ${warningText(w)}`);
   for (const h of e.holdouts) {
     out.push(`  ${h.name}: ${h.rows} rows`);
     const width = Math.max(...h.metrics.map((m) => m.name.length));
@@ -32,7 +33,7 @@ export function renderEvaluationText(e: ModelEvaluation): string {
           : "";
       out.push(`    ${m.name.padEnd(width)}  ${value}${ci}`);
     }
-    for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
+    for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${findingText(g.finding)})`);
     const failedSlices = h.slices.filter((s) => s.status === "fail");
     if (h.slices.length)
       out.push(

@@ -1,8 +1,8 @@
 import type { LiveMetric, ModelLiveQuality } from "../monitor/live-quality.ts";
 import { escapeMarkdown } from "./escape.ts";
+import { formatNumber } from "./format-number.ts";
 
-const round = (v: number | undefined) =>
-  v === undefined || !Number.isFinite(v) ? "–" : Number(v.toFixed(4)).toString();
+const round = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "–" : formatNumber(v));
 
 function interval(m: LiveMetric): string {
   return m.low === undefined ? "" : ` [${round(m.low)}, ${round(m.high)}] (${m.method})`;

@@ -132,7 +132,11 @@ test("a first model with no champion passes only its absolute floors", async (t)
   const model = JSON.parse(result.stdout).models[0];
   assert.equal(model.kind, "first-model");
   assert.equal(model.verdict, "reject");
-  assert.match(model.reasons[0], /roc_auc 0\.\d+ misses the floor ≥ 0\.99/);
+  assert.deepEqual(
+    [model.reasons[0].code, model.reasons[0].metric, model.reasons[0].floor],
+    ["metric-misses-floor", "roc_auc", 0.99],
+  );
+  assert.match(model.reasonText[0], /roc_auc 0\.\d+ misses the floor ≥ 0\.99/);
 });
 
 test("a missing label column or feature is an error naming it, with no verdict and no note line", async (t) => {
@@ -242,14 +246,18 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
   );
   // The config's move is a gate change (named first), the files' move a held-out change.
   assert.match(
-    model.warnings[0],
+    model.warningText[0],
     /^this pull request changes how the model is judged \(data\.holdout: \["data\/holdout\/\*\.csv"\] → \["data\/easy\/\*\.csv"\]\)/,
   );
   assert.match(
-    model.warnings[1],
+    model.warningText[1],
     /^this pull request changes the held-out set \(it removes or renames data\/holdout\/a\.csv; adds data\/easy\/a\.csv\): the verdict is decided on the base branch main's held-out set/,
   );
   assert.deepEqual(model.notices, model.warnings.slice(0, 2));
+  assert.deepEqual(
+    model.notices.map((n: any) => n.code),
+    ["gate-settings-changed", "holdout-notice"],
+  );
 
   // Deleted outright (the PR's config still names the base's pattern): the base's set alone.
   await repo.git.run(["rm", "-r", "--quiet", "data/easy"]);
@@ -262,7 +270,7 @@ test("glob held-out sets: a PR that renames or deletes the base's files is judge
     after.holdouts.map((h: any) => [h.name, h.rows]),
     [["base holdout (main)", 2000]],
   );
-  assert.match(after.warnings[0], /removes or renames data\/holdout\/a\.csv/);
+  assert.match(after.warningText[0], /removes or renames data\/holdout\/a\.csv/);
   const line = (await readNote(repo.git, "HEAD")).find((l) => l.event === "evaluate") as any;
   assert.match(line.holdoutSha256, /^[0-9a-f]{64}$/);
   assert.match(line.configSha256, /^[0-9a-f]{64}$/);
@@ -297,7 +305,7 @@ test("a pull request that changes how its model is judged says so at the top, na
   await repo.commit("loosen the gate");
   const result = await evaluate(repo, { GITHUB_BASE_REF: "main" }, "--json", "--no-comment");
   const [model] = JSON.parse(result.stdout).models;
-  const notice = model.notices.find((n: string) => /changes how the model is judged/.test(n));
+  const notice = model.noticeText.find((n: string) => /changes how the model is judged/.test(n));
   assert.ok(notice, JSON.stringify(model.notices));
   assert.match(
     notice,

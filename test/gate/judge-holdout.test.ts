@@ -71,46 +71,65 @@ const cases: Array<{
   input: Parameters<typeof scored>[0];
   bytes?: typeof bytes;
   verdict: string;
+  /** The codes of the decision's reasons (a failed guardrail: its finding's code). */
+  reasons: string[];
   failing?: RegExp;
-  warning?: RegExp;
+  warning?: string;
 }> = [
-  { name: "a clearly better challenger is promoted", input: { champion: 0.5, challenger: 2 }, verdict: "promote" },
+  {
+    name: "a clearly better challenger is promoted",
+    input: { champion: 0.5, challenger: 2 },
+    verdict: "promote",
+    reasons: ["challenger-better"],
+  },
   {
     name: "a clearly worse challenger is rejected on the interval",
     input: { champion: 2, challenger: 0.5 },
     verdict: "reject",
+    // Worse everywhere, so both slices fail too; a failed guardrail is the reason before the interval.
+    reasons: ["slice-worse", "slice-worse"],
   },
   {
     name: "a winner whose calibration got worse is rejected by the default ECE margin",
     extra: "",
     input: { champion: 0.5, challenger: 2 },
     verdict: "reject",
+    reasons: ["metric-worse-by"],
     failing: /^ece/,
   },
-  { name: "the same model twice is inconclusive", input: { champion: 1, challenger: 1 }, verdict: "inconclusive" },
+  {
+    name: "the same model twice is inconclusive",
+    input: { champion: 1, challenger: 1 },
+    verdict: "inconclusive",
+    reasons: ["no-reliable-difference"],
+  },
   {
     name: "a first model that clears its floor is promoted",
     extra: RELAXED + "\n      min_value: { roc_auc: 0.7 }",
     input: { challenger: 2 },
     verdict: "promote",
+    reasons: ["first-model-floors-hold"],
   },
   {
     name: "a first model below its floor is rejected",
     extra: RELAXED + "\n      min_value: { roc_auc: 0.99 }",
     input: { challenger: 0.5 },
     verdict: "reject",
+    reasons: ["metric-misses-floor"],
     failing: /roc_auc/,
   },
   {
     name: "a winner that fails a slice is rejected",
     input: { champion: 0.5, challenger: 2, segmentWorse: true },
     verdict: "reject",
+    reasons: ["slice-worse"],
     failing: /^slice segment=web$/,
   },
   {
     name: "a winner three times slower is rejected",
     input: { champion: 0.5, challenger: 2, latencyRatio: 3 },
     verdict: "reject",
+    reasons: ["latency-median-ratio"],
     failing: /^latency_median_ratio$/,
   },
   {
@@ -119,6 +138,7 @@ const cases: Array<{
     input: { champion: 0.5, challenger: 2 },
     bytes: { challenger: 2e6, champion: 1000 },
     verdict: "reject",
+    reasons: ["size-mb"],
     failing: /max_size_mb/,
   },
   {
@@ -126,13 +146,15 @@ const cases: Array<{
     extra: "      guardrails: { ece_margin: 1, brier_margin: 1, metrics: { not_a_metric: 0.1 } }",
     input: { champion: 0.5, challenger: 2 },
     verdict: "reject",
+    reasons: ["unknown-metric"],
     failing: /not_a_metric/,
   },
   {
     name: "one class: no verdict on roc_auc, said, and no other metric decides",
     input: { champion: 0.5, challenger: 2, positives: false },
     verdict: "inconclusive",
-    warning: /roc_auc, the primary metric, cannot be computed/,
+    reasons: ["primary-metric-undefined"],
+    warning: "primary-metric-undefined",
   },
 ];
 
@@ -141,6 +163,10 @@ for (const c of cases) {
     const model = modelConfig(c.extra);
     const { evaluation, warnings } = await judgeHoldout(model, "roc_auc", scored(c.input), c.bytes ?? bytes);
     assert.equal(evaluation.decision?.verdict, c.verdict, JSON.stringify(evaluation.decision));
+    assert.deepEqual(
+      evaluation.decision?.reasons.map((r) => (r.code === "guardrail-failed" ? r.finding.code : r.code)),
+      c.reasons,
+    );
     const failing = evaluation.guardrails.filter((g) => g.status === "fail").map((g) => g.name);
     const failingSlices = evaluation.slices
       .filter((s) => s.status === "fail")
@@ -153,8 +179,8 @@ for (const c of cases) {
     else if (c.verdict !== "reject") assert.deepEqual([...failing, ...failingSlices], []);
     if (c.warning)
       assert.ok(
-        warnings.some((w) => c.warning!.test(w)),
-        warnings.join("; "),
+        warnings.some((w) => w.code === c.warning),
+        JSON.stringify(warnings),
       );
     if (c.verdict === "promote" && c.input.champion !== undefined) assert.ok(evaluation.paired!.ciLow > 0);
     if (c.verdict === "reject" && !c.failing) assert.ok(evaluation.paired!.ciHigh < 0, "rejected on its interval");
@@ -164,7 +190,7 @@ for (const c of cases) {
 test("a configured slice column the held-out set lacks is warned about, once, and nothing else changes", async () => {
   const input = { ...scored({ champion: 0.5, challenger: 2 }), sliceColumns: [], missingSliceColumns: ["segment"] };
   const { evaluation, warnings } = await judgeHoldout(modelConfig(), "roc_auc", input, bytes);
-  assert.deepEqual(warnings, ['slice column "segment" is not in the held-out set: not reported.']);
+  assert.deepEqual(warnings, [{ code: "slice-column-missing", column: "segment" }]);
   assert.deepEqual([evaluation.decision?.verdict, evaluation.slices.length], ["promote", 0]);
 });
 

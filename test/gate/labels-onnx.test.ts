@@ -155,7 +155,7 @@ test("a held-out set with one class: no verdict on roc_auc, said at the top, and
   const model = JSON.parse(result.stdout).models[0];
   assert.equal(model.verdict, "inconclusive", result.stderr);
   assert.equal(result.code, 1);
-  assert.match(model.warnings.join("\n"), /roc_auc, the primary metric, cannot be computed on .* no verdict on it/);
+  assert.match(model.warningText.join("\n"), /roc_auc, the primary metric, cannot be computed on .* no verdict on it/);
   assert.equal(model.holdouts[0].paired, undefined, "no paired comparison on a stand-in metric");
   // The challenger is far better on log_loss here; a fallback would have promoted it.
   const logLoss = model.holdouts[0].metrics.find((row: any) => row.name === "log_loss");

@@ -24,12 +24,37 @@ test("two models of the same architecture never fail, however noisy the machine 
   }
 });
 
-test("a challenger three times slower fails, and the detail says by how much", () => {
+test("a challenger three times slower fails, and the finding says by how much", () => {
   const random = prng(11);
   const champion = Array.from({ length: 30 }, () => 10 * (0.9 + 0.2 * random()));
   const challenger = champion.map(() => 30 * (0.9 + 0.2 * random()));
   const judgement = judgeLatency({ champion, challenger, rowsPerBatch: 1000 }, 1.5);
   assert.equal(judgement.failed, true);
   assert.ok(judgement.medianRatio > 2.5 && judgement.medianRatio < 3.5);
-  assert.match(judgement.detail, /exceeds the limit 1\.5/);
+  const f = judgement.finding;
+  assert.deepEqual(
+    [f.code, f.exceeds, f.limit, f.rounds, f.confidence, f.ratio, f.low, f.high],
+    ["latency-median-ratio", true, 1.5, 30, 0.99, judgement.medianRatio, judgement.ratioLow, judgement.ratioHigh],
+  );
+  assert.ok(f.low > 1.5, "the whole interval is above the limit");
+});
+
+test("the finding's per-row times are the median batch times over the batch size", () => {
+  const judgement = judgeLatency(
+    { champion: [10, 10, 10, 10, 10], challenger: [20, 20, 20, 20, 20], rowsPerBatch: 1000 },
+    1.5,
+  );
+  // 10 ms / 1000 rows = 10 µs per row; 20 ms → 20 µs. Five rounds at 99% give the whole range as the interval.
+  assert.deepEqual(judgement.finding, {
+    code: "latency-median-ratio",
+    ratio: 2,
+    low: 2,
+    high: 2,
+    rounds: 5,
+    confidence: 0.99,
+    limit: 1.5,
+    exceeds: true,
+    challengerMicrosPerRow: 20,
+    championMicrosPerRow: 10,
+  });
 });

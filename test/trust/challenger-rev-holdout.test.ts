@@ -35,7 +35,7 @@ test("--challenger-rev: a PR that edits the held-out file in place is flagged an
   const head = await repo.commit("easier held-out set");
   const model = await evaluateRev(repo, head);
   assert.match(
-    model.warnings[0],
+    model.warningText[0],
     /^this pull request changes the held-out set \(it edits data\/holdout\.csv\): the verdict is decided on the base branch main's held-out set/,
   );
   assert.deepEqual(
@@ -55,9 +55,9 @@ test("--challenger-rev: a PR that moves the held-out set in its config is flagge
   await repo.write("models/fraud.onnx", MODELS.good());
   const head = await repo.commit("move the goal");
   const model = await evaluateRev(repo, head);
-  const held = model.notices.find((n: string) => /changes the held-out set/.test(n));
+  const held = model.noticeText.find((n: string) => /changes the held-out set/.test(n));
   assert.match(held, /removes or renames data\/holdout\.csv; adds data\/easy\.csv/);
-  const gate = model.notices.find((n: string) => /changes how the model is judged/.test(n));
+  const gate = model.noticeText.find((n: string) => /changes how the model is judged/.test(n));
   assert.match(gate, /data\.holdout: \["data\/holdout\.csv"\] → \["data\/easy\.csv"\]/);
   assert.deepEqual(
     model.holdouts.map((h: any) => [h.name, h.rows]),
@@ -78,9 +78,9 @@ test("--challenger-rev: a PR that points the config at another artifact is named
   );
   const head = await repo.commit("another artifact");
   const model = await evaluateRev(repo, head);
-  assert.ok(!model.notices.some((n: string) => /changes the held-out set/.test(n)), JSON.stringify(model.notices));
+  assert.ok(!model.noticeText.some((n: string) => /changes the held-out set/.test(n)), JSON.stringify(model.notices));
   assert.match(
-    model.notices.find((n: string) => /changes how the model is judged/.test(n)),
+    model.noticeText.find((n: string) => /changes how the model is judged/.test(n)),
     /artifact: "models\/fraud\.onnx" → "models\/other\.onnx"/,
   );
 });

@@ -36,7 +36,7 @@ test("an unchanged artifact with an unreadable (forged) record line: exit 0, a w
     const [model] = JSON.parse(result.stdout).models;
     assert.equal(model.kind, "unchanged");
     assert.ok(
-      model.warnings.some((w: string) =>
+      model.warningText.some((w: string) =>
         /whether the model was retrained is not known: a record line cannot be read \(the record of fraud: the record's manifest/.test(
           w,
         ),
