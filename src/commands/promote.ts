@@ -37,6 +37,8 @@ import { UserError } from "../errors.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { escapeMarkdown, markdownCode } from "../report/escape.ts";
 import { commitMessage, commitOf } from "../git/revisions.ts";
+import { deleteRef, updateRef } from "../git/refs.ts";
+import { configuredIdentity } from "../git/identity.ts";
 
 interface Promotion {
   model: string;
@@ -297,8 +299,8 @@ async function promoteModel(
 
     // Lost a race (another promote took v<N>, or pushed notes): undo locally, catch up, judge again.
     await deleteLocalTag(git, tag);
-    if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
-    else await git.tryRun(["update-ref", "-d", NOTES_REF]);
+    if (notesBefore) await updateRef(git, NOTES_REF, notesBefore);
+    else await deleteRef(git, NOTES_REF);
     if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(pushed.output)) {
       throw new UserError(
         `could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`,
@@ -459,7 +461,6 @@ function evaluateLineOf(
 
 async function whoIsForcing(git: Git, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.GITHUB_ACTOR) return `${env.GITHUB_ACTOR} (GitHub Actions run ${env.GITHUB_RUN_ID ?? "?"})`;
-  const name = (await git.tryRun(["config", "user.name"])).stdout.trim();
-  const email = (await git.tryRun(["config", "user.email"])).stdout.trim();
+  const { name, email } = await configuredIdentity(git);
   return name || email ? `${name} <${email}>` : "unknown user";
 }

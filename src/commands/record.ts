@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { defineCommand, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveCommit, type Git } from "../git/git.ts";
-import { gitDir } from "../git/git-dir.ts";
+import { gitDir, isShallow } from "../git/git-dir.ts";
 import { recordTarget } from "../provenance/record-target.ts";
 import { appendNoteLines, hasNotesRef, pushNotes, readNote, FETCH_NOTES_HINT } from "../git/notes.ts";
 import { buildRecords, listModelFiles, hasPath, recordLine, type ModelFiles } from "../provenance/manifest.ts";
@@ -221,8 +221,7 @@ function dirtyError(dirty: DirtyFile[], commit: string): UserError {
 }
 
 async function warnIfNotesMissing(git: Git, warn: (line: string) => void): Promise<void> {
-  const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
-  if (shallow && !(await hasNotesRef(git))) {
+  if ((await isShallow(git)) && !(await hasNotesRef(git))) {
     warn(
       `this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`,
     );

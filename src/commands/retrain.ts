@@ -26,6 +26,10 @@ import { takeRunLock } from "../run-lock.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 import { commitMessage, headCommit, isAncestor } from "../git/revisions.ts";
+import { commitStagedPath, hasStagedChanges, stagePath } from "../git/commit-file.ts";
+import { currentBranch } from "../git/refs.ts";
+import { fetchRef } from "../git/remotes.ts";
+import { changedTrackedFiles, differsFromCommit, resetHard, restoreFromHead } from "../git/working-tree.ts";
 
 const RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 /** The trailer that marks a commit as retrain's, so a rerun recognises one a killed run left. */
@@ -58,7 +62,7 @@ export const retrainCommand = defineCommand({
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+    const branch = context.env.GITHUB_HEAD_REF || ((await currentBranch(git)) ?? "HEAD");
     const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
     if (!modelName)
       throw new UserError(
@@ -127,7 +131,11 @@ interface RetrainPlan {
 async function trainCommitAndPush(context: CommandContext, values: RetrainValues, plan: RetrainPlan): Promise<string> {
   const { git, root, model, start } = plan;
   // Until the new commit is pushed, any failure or interrupt puts the branch back as it was.
-  const restore = () => git.tryRun(["reset", "--quiet", "--hard", start]);
+  // Best effort, and the error that led here is the one to report: a reset that fails is only warned of.
+  const restore = () =>
+    resetHard(git, start).catch((error: Error) =>
+      context.warn(`retrain: could not put the branch back to ${start.slice(0, 12)}: ${error.message}`),
+    );
   const onSignal = (signal: NodeJS.Signals) => void restore().finally(() => process.kill(process.pid, signal));
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -214,13 +222,13 @@ function failureNotice(model: { name: string; train?: string }, why: string, log
 
 /** Stages and commits only the artifact, with the trailer a rerun recognises. */
 async function commitArtifact(context: CommandContext, git: Git, model: ModelConfig): Promise<string> {
-  await git.run(["add", "--", model.artifact]);
-  if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
+  await stagePath(git, model.artifact);
+  if (!(await hasStagedChanges(git, model.artifact))) {
     context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
     return headCommit(git);
   }
   const message = `modelkeeper: retrain ${model.name}\n\nArtifact ${model.artifact} rebuilt with \`${model.train}\`.\n\n${TRAILER}: ${model.name}`;
-  await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
+  await commitStagedPath(git, model.artifact, message);
   return headCommit(git);
 }
 
@@ -228,7 +236,7 @@ async function commitArtifact(context: CommandContext, git: Git, model: ModelCon
 async function isUnfinished(git: Git, plan: RetrainPlan): Promise<boolean> {
   const message = await commitMessage(git, plan.start);
   if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
-  if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
+  if (await differsFromCommit(git, plan.start, plan.model.artifact)) return false;
   const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
   if (!recorded) return true;
   if (!plan.push) return false;
@@ -240,18 +248,15 @@ async function isUnfinished(git: Git, plan: RetrainPlan): Promise<boolean> {
  * while training leaves it modified. Anything else is the user's work, which retrain must not reset.
  */
 async function assertOnlyArtifactChanged(git: Git, artifact: string): Promise<void> {
-  const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
-  const others = status
-    .split("\n")
-    .filter(Boolean)
-    .filter((line) => line.slice(3) !== artifact);
+  const others = (await changedTrackedFiles(git)).filter((path) => path !== artifact);
   if (others.length) {
     throw new UserError(
-      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`,
+      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.join(", ")}).`,
     );
   }
-  // A half-written artifact from a killed run: put HEAD's back, so a failing train leaves the tree clean.
-  await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
+  // A half-written artifact from a killed run: put HEAD's back, so a failing train leaves the tree clean
+  // (a first training has no artifact in HEAD yet: nothing to put back).
+  await restoreFromHead(git, artifact);
 }
 
 /**
@@ -260,9 +265,9 @@ async function assertOnlyArtifactChanged(git: Git, artifact: string): Promise<vo
  */
 async function catchUpWithRemote(context: CommandContext, git: Git, remote: string, branch: string): Promise<void> {
   const tracking = `refs/remotes/${remote}/${branch}`;
-  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
-  if (fetch.code !== 0) {
-    if (/couldn't find remote ref/i.test(fetch.stderr)) return;
+  const fetch = await fetchRef(git, remote, `refs/heads/${branch}`, tracking);
+  if (!fetch.ok) {
+    if (fetch.missing) return;
     throw new UserError(
       `retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`,
     );
@@ -272,7 +277,7 @@ async function catchUpWithRemote(context: CommandContext, git: Git, remote: stri
   if (tip === head || (await isAncestor(git, tip, head))) return;
   if (await isAncestor(git, head, tip)) {
     context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
-    await git.run(["reset", "--quiet", "--hard", tip]);
+    await resetHard(git, tip);
     return;
   }
   throw new UserError(

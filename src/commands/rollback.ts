@@ -5,7 +5,11 @@ import { gitDir } from "../git/git-dir.ts";
 import { assertNoStaleLocks, type Git } from "../git/git.ts";
 import { appendNoteLines, mergeRemoteNotes, readNote } from "../git/notes.ts";
 import { pushAtomic } from "../git/atomic-push.ts";
-import { commitWithFile, fileEntry } from "../git/commit-file.ts";
+import { commitWithFile } from "../git/commit-file.ts";
+import { fileEntry } from "../git/tree.ts";
+import { currentBranch, updateRef } from "../git/refs.ts";
+import { hasRemote } from "../git/remotes.ts";
+import { restoreFromHead } from "../git/working-tree.ts";
 import { withWorktree } from "../git/worktree.ts";
 import { fetchModelTags } from "../git/tags.ts";
 import { tagPrefix, trustedChampionTags, type IgnoredTag, type TrustedChampion } from "../gate/champion.ts";
@@ -53,12 +57,12 @@ export const rollbackCommand = defineCommand({
     const [model] = workspace.models;
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
-    const current = await currentBranch(git, Boolean(values.pr));
+    const current = await branchToCommitOn(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current!;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
     const release = takeRunLock(join(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
     try {
-      if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
+      if (await hasRemote(git, remote)) {
         await fetchModelTags(git, remote);
         await mergeRemoteNotes(git, remote).catch(() => false);
       }
@@ -102,15 +106,11 @@ export const rollbackCommand = defineCommand({
       // The note comes before any ref points at the commit: no reader sees the commit without it.
       await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
       if (commit !== tip)
-        await git.run([
-          "update-ref",
-          "-m",
-          "modelkeeper rollback",
-          `refs/heads/${branch}`,
-          commit,
-          values.pr ? tip || "" : head,
-        ]);
-      if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
+        await updateRef(git, `refs/heads/${branch}`, commit, {
+          expect: values.pr ? tip || "" : head,
+          message: "modelkeeper rollback",
+        });
+      if (!values.pr) await restoreFromHead(git, model.artifact);
 
       let pullRequest: { number: number; url: string } | undefined;
       if (values.pr || values.push) {
@@ -148,10 +148,10 @@ export const rollbackCommand = defineCommand({
   },
 });
 
-async function currentBranch(git: Git, pr: boolean): Promise<string | undefined> {
-  const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-  if (ref.code === 0) return ref.stdout.trim();
-  if (pr) return undefined;
+/** The branch checked out; with --pr, none may be (the rollback goes to its own branch). */
+async function branchToCommitOn(git: Git, pr: boolean): Promise<string | undefined> {
+  const branch = await currentBranch(git);
+  if (branch !== undefined || pr) return branch;
   throw new UserError(
     "rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr.",
   );

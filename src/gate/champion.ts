@@ -3,10 +3,13 @@ import { makeTempDir } from "../temp-dirs.ts";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { resolveCommit, type Git } from "../git/git.ts";
-import { readBlob } from "../git/blob.ts";
+import { readBlob, smudgeLfsPointer } from "../git/blob.ts";
 import type { ModelConfig } from "../config/types.ts";
 import { UserError } from "../errors.ts";
 import { commitOf, isAncestor, objectAt } from "../git/revisions.ts";
+import { fetchRef, remoteDefaultBranch } from "../git/remotes.ts";
+import { tagsOf } from "../git/tags.ts";
+import { fileEntry } from "../git/tree.ts";
 
 /** An artifact ready to load, with where it came from. */
 export interface ArtifactSource {
@@ -113,15 +116,8 @@ export async function* trustedChampionTags(
   ignored: IgnoredTag[],
 ): AsyncGenerator<TrustedChampion> {
   const { within, only } = filter;
-  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
-  const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
-  const tags = out
-    .split("\0\0\n")
-    .filter((record) => record.trim())
-    .map((record) => {
-      const [tag, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
-      return { tag, type, peeledType, message: message ?? "", version: versionOf(model, tag) };
-    })
+  const tags = (await tagsOf(git, tagPrefix(model)))
+    .map(({ name: tag, type, peeledType, message }) => ({ tag, type, peeledType, message, version: versionOf(model, tag) }))
     .filter((t) => Number.isInteger(t.version) && t.version > 0)
     .sort((a, b) => b.version - a.version);
   for (const t of tags) {
@@ -235,27 +231,13 @@ export async function resolveChampion(
 
 /** The base branch to compare with, fetched if it is missing from a shallow clone. */
 export async function baseRef(git: Git, env: NodeJS.ProcessEnv): Promise<{ name: string; ref: string } | undefined> {
-  let name = env.GITHUB_BASE_REF || undefined;
-  if (!name) {
-    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
-    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
-    else {
-      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
-      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
-    }
-  }
+  const name = env.GITHUB_BASE_REF || (await remoteDefaultBranch(git, "origin"));
   if (!name) return undefined;
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
     if ((await commitOf(git, ref)) !== undefined) return { name, ref };
   }
-  const fetched = await git.tryRun([
-    "fetch",
-    "--quiet",
-    "--depth=1",
-    "origin",
-    `+refs/heads/${name}:refs/remotes/origin/${name}`,
-  ]);
-  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : undefined;
+  const fetched = await fetchRef(git, "origin", `refs/heads/${name}`, `refs/remotes/origin/${name}`, { depth: 1 });
+  return fetched.ok ? { name, ref: `refs/remotes/origin/${name}` } : undefined;
 }
 
 /** The artifact as committed at `rev`, copied to a temporary file; undefined if absent there. */
@@ -264,8 +246,7 @@ export async function fromGit(git: Git, rev: string, path: string, label: string
   const blob = await objectAt(git, rev, path);
   if (commit === undefined || blob === undefined) return undefined;
   // A link committed in place of the model holds a path, not the model; never follow it.
-  const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
-  if (entry.startsWith("120000 ")) {
+  if ((await fileEntry(git, commit, path))?.mode === "120000") {
     throw new UserError(
       `${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`,
       { file: path },
@@ -299,23 +280,12 @@ function isLfsPointer(bytes: Buffer): boolean {
 
 /** Resolves an LFS pointer through git-lfs when it is installed; otherwise says how. */
 async function smudgeLfs(git: Git, pointer: Buffer, path: string, label: string): Promise<Buffer> {
-  const { execFile } = await import("node:child_process");
-  return new Promise((resolveFile, reject) => {
-    const child = execFile(
-      "git",
-      ["lfs", "smudge", "--", path],
-      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => {
-        if (error || isLfsPointer(stdout)) {
-          reject(
-            new UserError(
-              `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
-              { file: path },
-            ),
-          );
-        } else resolveFile(stdout);
-      },
+  const smudged = await smudgeLfsPointer(git, pointer, path).catch(() => undefined);
+  if (smudged === undefined || isLfsPointer(smudged)) {
+    throw new UserError(
+      `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+      { file: path },
     );
-    child.stdin?.end(pointer);
-  });
+  }
+  return smudged;
 }

@@ -10,22 +10,12 @@ import { UserError } from "../errors.ts";
 import { matchTreePaths } from "./tree-paths.ts";
 import type { HoldoutInput } from "./score-holdout.ts";
 import { objectAt } from "../git/revisions.ts";
+import { treeFiles } from "../git/tree.ts";
 
 /**
  * A commit's own files read from git objects, never from a checkout: the config and held-out set
  * of a commit are what it says, whatever the working tree holds (and no code of it runs).
  */
-
-/** Every file (blob) of a commit's tree: path → blob id. Symbolic links and submodules are left out. */
-export async function treeFiles(git: Git, commit: string): Promise<Map<string, string>> {
-  const out = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
-  const files = new Map<string, string>();
-  for (const entry of out.split("\0")) {
-    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match && (match[1] === "100644" || match[1] === "100755")) files.set(match[3], match[2]);
-  }
-  return files;
-}
 
 /** The config file as committed at `commit`; undefined when the commit has no such file. */
 export async function configAt(git: Git, commit: string, relativePath: string): Promise<Config | undefined> {

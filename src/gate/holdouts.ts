@@ -4,7 +4,9 @@ import type { ModelConfig } from "../config/types.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { hashFiles } from "../provenance/hash-files.ts";
 import type { HoldoutInput } from "./score-holdout.ts";
-import { configAt, materialize, treeFiles } from "./commit-tree.ts";
+import { configAt, materialize } from "./commit-tree.ts";
+import { treeFiles } from "../git/tree.ts";
+import { blobIdsOfFiles } from "../git/blob.ts";
 import { matchTreePaths } from "./tree-paths.ts";
 import { isUserError, UserError } from "../errors.ts";
 import { commitOf, headCommit } from "../git/revisions.ts";
@@ -81,9 +83,10 @@ export async function holdoutSets(
       ],
     };
   }
-  const workingBlobs = paths.length
-    ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n")
-    : [];
+  const workingBlobs = await blobIdsOfFiles(
+    git,
+    paths.map((p) => join(root, p)),
+  );
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
   const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
@@ -134,9 +137,10 @@ async function holdoutSetsForRev(
   }
   const tree = await treeFiles(git, challengerCommit);
   const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
-  const baseBlobs = paths.length
-    ? (await git.run(["hash-object", "--", ...paths.map((p) => join(root, p))])).trim().split("\n")
-    : [];
+  const baseBlobs = await blobIdsOfFiles(
+    git,
+    paths.map((p) => join(root, p)),
+  );
   const removed = paths.filter((p) => !prPaths.includes(p));
   const added = prPaths.filter((p) => !paths.includes(p));
   const edited = paths.filter((p, i) => prPaths.includes(p) && tree.get(p) !== baseBlobs[i]);

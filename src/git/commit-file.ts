@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Git } from "./git.ts";
+import { gitFailure, type Git } from "./git.ts";
 import { makeTempDir, removeTempDir } from "../temp-dirs.ts";
 
 /**
@@ -24,13 +24,20 @@ export async function commitWithFile(
   }
 }
 
-/** The mode and blob id of `path` at `rev`, or undefined when it is not a file there. */
-export async function fileEntry(
-  git: Git,
-  rev: string,
-  path: string,
-): Promise<{ mode: string; blob: string } | undefined> {
-  const out = (await git.run(["ls-tree", "-z", rev, "--", path])).split("\0")[0];
-  const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(out);
-  return match ? { mode: match[1], blob: match[2] } : undefined;
+/** Stages `path` as it is in the working tree. */
+export async function stagePath(git: Git, path: string): Promise<void> {
+  await git.run(["add", "--", path]);
+}
+
+/** Whether the index holds a change to `path` against HEAD. */
+export async function hasStagedChanges(git: Git, path: string): Promise<boolean> {
+  const args = ["diff", "--cached", "--quiet", "--", path];
+  const result = await git.tryRun(args);
+  if (result.code === 0 || result.code === 1) return result.code === 1;
+  throw gitFailure(args, result);
+}
+
+/** Commits the staged `path` (only it) on the branch checked out. */
+export async function commitStagedPath(git: Git, path: string, message: string): Promise<void> {
+  await git.run(["commit", "--quiet", "-m", message, "--", path]);
 }

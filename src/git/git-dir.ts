@@ -4,3 +4,8 @@ import type { Git } from "./git.ts";
 export async function gitDir(git: Git): Promise<string> {
   return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
 }
+
+/** Whether this is a shallow clone (history cut off at a depth). */
+export async function isShallow(git: Git): Promise<boolean> {
+  return (await git.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+}

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { UserError } from "../errors.ts";
 import { beforeGitStep } from "./fault-injection.ts";
 
-interface GitResult {
+export interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
@@ -96,14 +96,18 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
           `git needs an identity to write notes, tags and commits: run \`git config user.name "…"\` and \`git config user.email "…"\` (in a workflow, add them as a step before modelkeeper).`,
         );
       }
-      if (result.code !== 0) {
-        throw new Error(
-          `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`,
-        );
-      }
+      if (result.code !== 0) throw gitFailure(args, result);
       return result.stdout;
     },
   };
+}
+
+/**
+ * The error for a git call that failed in a way its caller does not expect: what `run` throws, and
+ * what an adapter's try-variant throws for anything but the failure that is a normal answer.
+ */
+export function gitFailure(args: string[], result: GitResult): Error {
+  return new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
 }
 
 /**

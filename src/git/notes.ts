@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Git } from "./git.ts";
+import { gitFailure, type Git } from "./git.ts";
 import { NOTES_REF, parseNote, serializeNoteLine, type NoteLine } from "../provenance/note-line.ts";
 import { UserError } from "../errors.ts";
 
@@ -23,6 +23,20 @@ export async function readNoteText(git: Git, commit: string, ref: string): Promi
 
 export async function hasNotesRef(git: Git): Promise<boolean> {
   return (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).code === 0;
+}
+
+/** The id of the note blob on `object` under `ref`, or undefined when it has none. */
+export async function noteBlobOf(git: Git, object: string, ref: string): Promise<string | undefined> {
+  const args = ["notes", `--ref=${ref}`, "list", object];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return result.stdout.trim();
+  if (result.code === 1 && /no note found/i.test(result.stderr)) return undefined;
+  throw gitFailure(args, result);
+}
+
+/** Makes the existing blob `blob` the note on `object` under `ref` (replacing any note there). */
+export async function addNoteFromBlob(git: Git, object: string, blob: string, ref: string): Promise<void> {
+  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-C", blob, object]);
 }
 
 /**

@@ -56,3 +56,28 @@ export async function pushTagWithNotes(
   ]);
   return { ok: result.code === 0, output: `${result.stdout}\n${result.stderr}`.trim() };
 }
+
+/** A tag under a prefix as `tagsOf` reads it. */
+export interface TagObject {
+  /** The tag's name without refs/tags/. */
+  name: string;
+  /** "tag" for an annotated tag, else the type of what a lightweight tag names (usually "commit"). */
+  type: string;
+  /** For an annotated tag, the type of the object it points at; "" for a lightweight one. */
+  peeledType: string;
+  /** An annotated tag's message (a lightweight tag's: the commit's). */
+  message: string;
+}
+
+/** Every local tag under `prefix` (e.g. "modelkeeper/fraud/v"), with its type and message, in one call. */
+export async function tagsOf(git: Git, prefix: string): Promise<TagObject[]> {
+  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${prefix}*`]);
+  return out
+    .split("\0\0\n")
+    .filter((record) => record.trim())
+    .map((record) => {
+      const [name, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+      return { name, type, peeledType, message: message ?? "" };
+    });
+}

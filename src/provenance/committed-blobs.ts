@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { Git } from "../git/git.ts";
+import { openTreeListing } from "../git/tree.ts";
 import { comparePaths } from "./expand-paths.ts";
 
 /**
@@ -31,12 +32,7 @@ export class CommittedBlobs {
   }
 
   static open(git: Git, commit: string, dirty: (path: string) => boolean): CommittedBlobs {
-    const child = spawn("git", ["ls-tree", "-r", "-z", "--full-tree", commit], {
-      cwd: git.cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" },
-    });
-    return new CommittedBlobs(child, dirty);
+    return new CommittedBlobs(openTreeListing(git, commit), dirty);
   }
 
   /** The committed blob id for `path` when it is a clean regular file. Ascending paths only; a promise only when git's next piece is needed. */

@@ -1,4 +1,5 @@
 import type { Git } from "../git/git.ts";
+import { untrackedFiles, workingTreeChanges } from "../git/working-tree.ts";
 
 export interface DirtyFile {
   path: string;
@@ -13,19 +14,14 @@ export interface DirtyFile {
  * git by design (DVC, large data): they are not dirty, and reproduce brings them in by hash.
  */
 export function scanDirtyFiles(git: Git, commit: string): Promise<(hashed: (path: string) => boolean) => DirtyFile[]> {
-  const scan = Promise.all([
-    git.run(["--no-optional-locks", "diff", "--no-renames", "--no-ext-diff", "--name-status", "-z", commit, "--"]),
-    git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"]),
-  ]);
-  return scan.then(([diff, others]) => (hashed) => {
+  const scan = Promise.all([workingTreeChanges(git, commit), untrackedFiles(git)]);
+  return scan.then(([changes, others]) => (hashed) => {
     const out: DirtyFile[] = [];
-    const fields = diff.split("\0");
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const [status, path] = [fields[i], fields[i + 1]];
+    for (const { status, path } of changes) {
       if (!hashed(path)) continue;
       out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
     }
-    for (const path of others.split("\0")) if (path && hashed(path)) out.push({ path, state: "untracked" });
+    for (const path of others) if (hashed(path)) out.push({ path, state: "untracked" });
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   });
 }

@@ -3,6 +3,7 @@ import type { ModelConfig } from "../config/types.ts";
 import { FETCH_NOTES_HINT, hasNotesRef, readAllNotes, readNote } from "../git/notes.ts";
 import { UserError } from "../errors.ts";
 import { readBlob } from "../git/blob.ts";
+import { changedPaths, commitCount, commitOf, isAncestor, objectAt } from "../git/revisions.ts";
 import { newestFirst, NOTES_REF, type RecordLine } from "./note-line.ts";
 import { readRecordedInputs } from "./record-inputs.ts";
 import { createHash } from "node:crypto";
@@ -57,8 +58,8 @@ export async function findRecord(
 
   let nearest: { found: FoundRecord; distance: number } | undefined;
   for (const candidate of candidates) {
-    if ((await git.tryRun(["merge-base", "--is-ancestor", candidate.commit, commit])).code !== 0) continue;
-    const distance = Number((await git.run(["rev-list", "--count", `${candidate.commit}..${commit}`])).trim());
+    if (!(await isAncestor(git, candidate.commit, commit))) continue;
+    const distance = await commitCount(git, candidate.commit, commit);
     if (!nearest || distance < nearest.distance) nearest = { found: { ...candidate, relation: "ancestor" }, distance };
   }
   if (nearest) return nearest.found;
@@ -71,10 +72,10 @@ export async function findRecord(
 
 /** The sha256 of the artifact as committed at `commit` (what git holds, whatever a note says); undefined when git does not hold it. */
 export async function committedArtifactSha256(git: Git, commit: string, path: string): Promise<string | undefined> {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
-  if (blob.code !== 0) return undefined;
+  const blob = await objectAt(git, commit, path);
+  if (blob === undefined) return undefined;
   return createHash("sha256")
-    .update(await readBlob(git, blob.stdout.trim()))
+    .update(await readBlob(git, blob))
     .digest("hex");
 }
 
@@ -99,9 +100,9 @@ async function sameRecordedFiles(
     ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files)),
   ]);
   // The config section is not a file: verify compares it on its own.
-  const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
-  if (diff.code !== 0) return false;
-  return !diff.stdout.split("\0").some((path) => path && named.has(path));
+  // A note may sit on a commit this clone never fetched: then git cannot compare, and it is not this one's.
+  if ((await commitOf(git, candidate.commit)) === undefined) return false;
+  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named.has(path));
 }
 
 /** The error when a model has no usable record on a commit, with what to do about it. */

@@ -1,6 +1,8 @@
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import type { Git } from "../git/git.ts";
+import { openBlobReader, openBlobWriter } from "../git/blob.ts";
+import { addNoteFromBlob, noteBlobOf } from "../git/notes.ts";
 import { NOTES_REF, type FileHashes, type ManifestRef, type RecordInputs } from "./note-line.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { UserError } from "../errors.ts";
@@ -50,7 +52,7 @@ export class ManifestWriter {
     private readonly git: Git,
     header: ManifestHeader,
   ) {
-    this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = openBlobWriter(git);
     this.done = collect(this.child, "git hash-object -w --stdin");
     this.pending =
       canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
@@ -102,9 +104,8 @@ export async function writeManifest(
 
 /** Keeps a manifest blob reachable: a note on itself in NOTES_REF (see above), added once. */
 export async function keepManifest(git: Git, oid: string): Promise<void> {
-  const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
-  if (listed.code === 0 && listed.stdout.trim() === oid) return;
-  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);
+  if ((await noteBlobOf(git, oid, NOTES_REF)) === oid) return;
+  await addNoteFromBlob(git, oid, oid, NOTES_REF);
 }
 
 /**
@@ -119,7 +120,7 @@ export async function readManifest(git: Git, ref: ManifestRef, where: string): P
       `${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`,
     );
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw bad("is not a git object id");
-  const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child = openBlobReader(git, ref.oid);
   const digest = createHash("sha256");
   const inputs: RecordInputs = { data: {}, code: {}, config: {}, lockfiles: {} };
   let header: ManifestHeader | undefined;
@@ -189,7 +190,7 @@ export function isSafePath(path: string): boolean {
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
-function collect(child: ReturnType<typeof spawn>, what: string): Promise<Buffer> {
+function collect(child: ChildProcess, what: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];

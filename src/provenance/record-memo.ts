@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile, rename } from "node:fs/promises";
 import type { Git } from "../git/git.ts";
+import { hasBlob, objectsAt } from "../git/revisions.ts";
+import { ignoredFiles } from "../git/working-tree.ts";
 import type { ModelConfig } from "../config/types.ts";
 import type { ManifestRef } from "./note-line.ts";
 import type { FileHash } from "./hash-files.ts";
@@ -39,10 +41,8 @@ export async function memoKey(
   model: ModelConfig,
   paths: string[],
 ): Promise<string | undefined> {
-  const result = await git.tryRun(["rev-parse", ...paths.map((p) => `${commit}:${p}`)]);
-  if (result.code !== 0) return undefined;
-  const oids = result.stdout.trim().split("\n");
-  if (oids.length !== paths.length) return undefined;
+  const oids = await objectsAt(git, commit, paths);
+  if (oids === undefined) return undefined;
   return createHash("sha256")
     .update(
       canonicalJson({
@@ -77,20 +77,13 @@ export async function reusableRecord(
   if (!key || !value) return { key, value: undefined };
   const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
   if (dirty.length) return { key, value: undefined };
-  const ignored = await git.tryRun([
-    "--no-optional-locks",
-    "ls-files",
-    "--others",
-    "--ignored",
-    "--exclude-standard",
-    "--directory",
-    "-z",
-    "--",
-    ...paths.map((p) => (p === "" ? "." : p)),
-  ]);
-  if (ignored.code !== 0 || ignored.stdout !== "") return { key, value: undefined };
-  const present = await git.tryRun(["cat-file", "-e", `${value.manifest.oid}^{blob}`]);
-  return { key, value: present.code === 0 ? value : undefined };
+  const ignored = await ignoredFiles(
+    git,
+    paths.map((p) => (p === "" ? "." : p)),
+  );
+  if (ignored.length) return { key, value: undefined };
+  const present = await hasBlob(git, value.manifest.oid);
+  return { key, value: present ? value : undefined };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Git } from "../git/git.ts";
+import { commitOf } from "../git/revisions.ts";
 import { pullRequestFromEnv } from "../github/event.ts";
 
 /** The commit a record is about: --commit, else a pull request's head (not GitHub's merge commit) when it is here, else HEAD. */
@@ -6,8 +7,7 @@ export async function recordTarget(git: Git, env: NodeJS.ProcessEnv, commit: str
   if (commit) return commit;
   const pr = pullRequestFromEnv(env);
   if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
+    if ((await commitOf(git, pr.headSha)) !== undefined) return pr.headSha;
   }
   return "HEAD";
 }

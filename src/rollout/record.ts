@@ -5,6 +5,7 @@
  */
 import type { Git } from "../git/git.ts";
 import { appendNoteLines, pushNotes, readAllNotes } from "../git/notes.ts";
+import { hasRemote } from "../git/remotes.ts";
 import { newLineId, type RolloutLine } from "../provenance/note-line.ts";
 import { rolloutLineProblem, toRolloutLine, toTransition, type LineContext } from "./rollout-line.ts";
 import type { Transition } from "./state.ts";
@@ -47,11 +48,6 @@ export class RolloutRecorder {
       return { lines, pushed: false, pushError: (error as Error).message };
     }
   }
-}
-
-async function hasRemote(git: Git, remote: string): Promise<boolean> {
-  const list = await git.tryRun(["remote"]);
-  return list.code === 0 && list.stdout.split("\n").includes(remote);
 }
 
 export interface RolloutHistory {

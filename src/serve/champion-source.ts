@@ -9,7 +9,9 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Git } from "../git/git.ts";
+import { resolveCommit, type Git } from "../git/git.ts";
+import { objectAt, headCommit } from "../git/revisions.ts";
+import { localTagIds } from "../git/tags.ts";
 import type { ModelConfig } from "../config/types.ts";
 import {
   baseRef,
@@ -57,16 +59,17 @@ export async function currentChampion(
     const tagged = override.startsWith(tagPrefix(model.name))
       ? override.slice(tagPrefix(model.name).length)
       : undefined;
-    const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}:${model.artifact}`]);
+    const blob = await objectAt(git, override, model.artifact);
     return {
-      key: `override ${override} ${blob.code === 0 ? blob.stdout.trim() : ""}`,
+      key: `override ${override} ${blob ?? ""}`,
       ...(tagged && /^\d+$/.test(tagged) ? { version: `v${tagged}` } : {}),
       label: override,
-      ...(blob.code === 0 ? { rev: override } : {}),
+      ...(blob !== undefined ? { rev: override } : {}),
     };
   }
   const within = await servedBranch(git);
-  const refs = `${within.commit}\n${await git.run(["for-each-ref", "--format=%(objectname) %(refname)", `refs/tags/${tagPrefix(model.name)}*`])}`;
+  const tags = await localTagIds(git, tagPrefix(model.name));
+  const refs = [within.commit, ...[...tags].map(([tag, id]) => `${id} ${tag}`)].join("\n");
   const cacheKey = `${git.cwd}\0${model.name}`;
   const last = decided.get(cacheKey);
   if (last?.refs === refs) return last.ref;
@@ -125,7 +128,7 @@ export async function fetchChampion(
 async function servedBranch(git: Git): Promise<{ commit: string; name: string }> {
   const base = await baseRef(git, {});
   return {
-    commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(),
+    commit: base ? await resolveCommit(git, base.ref) : await headCommit(git),
     name: base ? `the default branch ${base.name}` : "HEAD",
   };
 }

@@ -6,6 +6,7 @@
  */
 import { Server as NetServer, type AddressInfo } from "node:net";
 import type { Git } from "../git/git.ts";
+import { readTextAt } from "../git/blob.ts";
 import type { Config, ModelConfig } from "../config/types.ts";
 import { parseConfig } from "../config/parse.ts";
 import { UserError } from "../errors.ts";
@@ -269,10 +270,10 @@ async function loadArtifact(
 }
 
 async function modelConfigAt(options: ServeOptions, rev: string): Promise<ModelConfig | undefined> {
-  const text = await options.git.tryRun(["show", `${rev}:${options.config.relativePath}`]);
-  if (text.code !== 0) return undefined;
+  const text = await readTextAt(options.git, rev, options.config.relativePath);
+  if (text === undefined) return undefined;
   try {
-    return parseConfig(text.stdout, `${rev}:${options.config.relativePath}`).models.find(
+    return parseConfig(text, `${rev}:${options.config.relativePath}`).models.find(
       (m) => m.name === options.model.name,
     );
   } catch {

@@ -125,3 +125,23 @@ test("stats/ and report/ are pure: no I/O, no process, no threads, no outside la
   );
   assert.deepEqual(io, []);
 });
+
+// docs/architecture.md: a call to git is a named function of src/git/ (revisions.ts, refs.ts,
+// tree.ts…), never an argv in a flow or a command. A text check: a git argv is `.run([` or
+// `.tryRun([` on a Git, or a child process started as "git".
+const GIT_ARGV = /\.(?:run|tryRun)\(\s*\[|\b(?:spawn|spawnSync|execFile|execFileSync)\(\s*["'`]git["'`]/;
+
+function gitArgvLines(files: string[]): string[] {
+  return files.flatMap((file) =>
+    readFileSync(join(root, file), "utf8")
+      .split("\n")
+      .flatMap((line, i) => (GIT_ARGV.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
+test("no git argv outside src/git/: src/ and bot/ call git through the adapter's named functions", () => {
+  const adapter = modules("src/git");
+  assert.ok(gitArgvLines(adapter).length > 10, "the check finds the adapter's own git calls (else it checks nothing)");
+  const outside = [...modules("src"), ...modules("bot")].filter((file) => !file.startsWith("src/git/"));
+  assert.deepEqual(gitArgvLines(outside), []);
+});

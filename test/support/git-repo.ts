@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGit, type Git } from "../../src/git/git.ts";
@@ -83,4 +83,17 @@ export function simpleModelFiles(): Record<string, string> {
     "models/fraud.bin": "model:lr: 0.1\n",
     "package-lock.json": "{}\n",
   };
+}
+
+/** Overwrites a loose object of the repository with junk, as a disk error would: git then reports it corrupt. */
+export async function corruptObject(repo: TestRepo, oid: string): Promise<void> {
+  const file = join(repo.dir, ".git", "objects", oid.slice(0, 2), oid.slice(2));
+  await chmod(file, 0o644);
+  await writeFile(file, "not a zlib stream");
+}
+
+/** A folder that is not inside any git repository, removed by `cleanup`. */
+export async function createNonRepo(): Promise<{ dir: string; git: Git; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "mk-norepo-"));
+  return { dir, git: createGit(dir), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
