@@ -5,12 +5,12 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-TQ5XHEMS.js";
-import "./chunk-FNC77ZQF.js";
+} from "./chunk-FDUCQUCT.js";
+import "./chunk-LTWDRZWV.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-XWWS3PYW.js";
+import "./chunk-MA5GJNIL.js";
 import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-GLZVA7S7.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-5BGQGTGG.js")).runDemo(options)
   }
 );
 process.exitCode = status;

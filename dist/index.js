@@ -3,12 +3,12 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-TQ5XHEMS.js";
-import "./chunk-FNC77ZQF.js";
+} from "./chunk-FDUCQUCT.js";
+import "./chunk-LTWDRZWV.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-XWWS3PYW.js";
+import "./chunk-MA5GJNIL.js";
 import "./chunk-JRDGJVSB.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";

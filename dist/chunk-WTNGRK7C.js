@@ -6,10 +6,10 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-FNC77ZQF.js";
+} from "./chunk-LTWDRZWV.js";
 import {
   createGit
-} from "./chunk-XWWS3PYW.js";
+} from "./chunk-MA5GJNIL.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel

@@ -7015,14 +7015,15 @@ function createGit(cwd, env = process.env) {
           `git needs an identity to write notes, tags and commits: run \`git config user.name "\u2026"\` and \`git config user.email "\u2026"\` (in a workflow, add them as a step before modelkeeper).`
         );
       }
-      if (result.code !== 0) {
-        throw new Error(
-          `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
-        );
-      }
+      if (result.code !== 0) throw gitFailure(args, result);
       return result.stdout;
     }
   };
+}
+function gitFailure(args, result) {
+  return new Error(
+    `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
+  );
 }
 function throwIfLocked(args, stderr) {
   if (args[0] === "push") return;
@@ -7796,6 +7797,7 @@ function nodeAt(root, path, error) {
 
 export {
   createGit,
+  gitFailure,
   assertNoStaleLocks,
   findRepoRoot,
   resolveCommit,
