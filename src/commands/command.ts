@@ -1,4 +1,5 @@
 /** What every command is: a name, its options, and one run function from options to a result. */
+import type { ActionOutput } from "./outputs.ts";
 
 export interface OptionSpec {
   type: "string" | "boolean";
@@ -66,8 +67,8 @@ export interface CommandResult {
   markdown?: string;
   /** Self-contained HTML for --report-html. */
   html?: string;
-  /** Action outputs (kebab-case names, string values). */
-  outputs: Record<string, string>;
+  /** Action outputs (string values), each declared in action.yml. */
+  outputs: Partial<Record<ActionOutput, string>>;
 }
 
 export interface Command {

@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { ACTION_INPUTS } from "../../src/action/inputs.ts";
 import { COMMANDS } from "../../src/commands/index.ts";
 import { COMMON_OPTIONS } from "../../src/commands/command.ts";
+import { ACTION_OUTPUTS } from "../../src/commands/outputs.ts";
 
 const action = parse(await readFile(fileURLToPath(new URL("../../action.yml", import.meta.url)), "utf8"));
 
@@ -35,6 +36,14 @@ test("boolean inputs default to true or false; token inputs say they are never l
   }
 });
 
-test("the outputs every command run sets are declared", () => {
-  for (const name of ["exit-code", "json"]) assert.ok(name in action.outputs, name);
+test("the outputs a command may set are exactly action.yml's, in its order", () => {
+  assert.deepEqual([...ACTION_OUTPUTS], Object.keys(action.outputs));
+});
+
+test("the command input's description names every command, and only those", () => {
+  const named = /^The command to run: (.*)\.$/.exec(action.inputs.command.description)![1].split(/, | or /);
+  assert.deepEqual(
+    named,
+    COMMANDS.map((c) => c.name),
+  );
 });
