@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-FDUCQUCT.js";
+} from "./chunk-4MYOOUYS.js";
 import "./chunk-LTWDRZWV.js";
 import {
   escapeWorkflowCommands
@@ -16,7 +16,7 @@ import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-XEI2JKWE.js";
-import "./chunk-E3LTY56V.js";
+import "./chunk-B2MSVHC6.js";
 import "./chunk-7NQOJBQY.js";
 import {
   isUserError

@@ -32,7 +32,7 @@ import { insideRepository } from "../repo-boundary.ts";
 import type { Git } from "../git/git.ts";
 import { findRecord } from "../provenance/find-record.ts";
 import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
-import { isDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
+import { isDriftProfile, type DriftProfile } from "../stats/drift/profile.ts";
 import { headCommit } from "../git/revisions.ts";
 
 interface ModelDrift {

@@ -15,15 +15,5 @@
  * - Errors are UserError naming file, line (1-based; the CSV header is line 1) and column; the
  *   readers throw only for problems with the file itself (or a value contradicting a forced type).
  */
-export { readTable, readTables, type ReadTableOptions } from "./read-table.ts";
-export {
-  streamTable,
-  tableBatches,
-  DEFAULT_BATCH_ROWS,
-  type StreamTableOptions,
-  type TableBatch,
-} from "./stream-table.ts";
-export { dataFormat, type DataFormat } from "./data-format.ts";
-export type { ColumnType, Promotion } from "./column-builder.ts";
-export { MISSING_VALUE_TEXTS } from "./missing-values.ts";
-export { column, type Column, type NumericColumn, type CategoricalColumn, type Table } from "./table.ts";
+export { readTables } from "./read-table.ts";
+export { type Column, type Table } from "./table.ts";

@@ -8,7 +8,7 @@ import { UserError } from "../errors.ts";
  */
 export const MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= 1 << 20
     ? `${+(bytes / (1 << 20)).toFixed(1)} MiB`
     : bytes >= 1 << 10

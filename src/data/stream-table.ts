@@ -22,7 +22,7 @@ export interface TableBatch extends Table {
   readonly lines?: readonly number[];
 }
 
-export const DEFAULT_BATCH_ROWS = 65536;
+const DEFAULT_BATCH_ROWS = 65536;
 
 /**
  * Reads files of any size as a sequence of batches, in bounded memory (one read buffer plus one

@@ -27,7 +27,3 @@ export interface Table {
   /** Columns in file order. */
   readonly columns: readonly Column[];
 }
-
-export function column(table: Table, name: string): Column | undefined {
-  return table.columns.find((c) => c.name === name);
-}

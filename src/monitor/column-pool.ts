@@ -24,7 +24,7 @@ export interface PoolPolicy {
   readonly threads: number;
 }
 
-export const DEFAULT_POOL_POLICY: PoolPolicy = { minValues: MIN_POOLED_VALUES, threads: availableParallelism() };
+const DEFAULT_POOL_POLICY: PoolPolicy = { minValues: MIN_POOLED_VALUES, threads: availableParallelism() };
 
 interface Pending {
   worker: Worker;

@@ -6,7 +6,7 @@ import { readTables } from "../data/index.ts";
 import { insideRepository } from "../repo-boundary.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import { appendRawLines, readNoteText } from "../git/notes.ts";
-import { buildProfile, parseDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
+import { buildProfile, parseDriftProfile, type DriftProfile } from "../stats/drift/profile.ts";
 import { createRandom } from "../stats/numeric/random.ts";
 import { loadModel, closeModel } from "../model/runner.ts";
 import { withPredictions } from "./prediction-columns.ts";

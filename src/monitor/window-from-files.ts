@@ -8,7 +8,7 @@ import type { ColumnPool } from "./column-pool.ts";
 import { WindowSummarizer, type WindowSummary, type WindowSummaryOptions } from "../stats/drift/window-summary.ts";
 
 /** Adds the model's outputs to one batch; throws UserError when the model cannot score it. */
-export type BatchScorer = (batch: Table) => Promise<Table>;
+type BatchScorer = (batch: Table) => Promise<Table>;
 
 export interface FilesWindowOptions extends WindowSummaryOptions {
   /** Column types to read with (the reference's kinds, then drift.types). */

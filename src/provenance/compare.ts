@@ -2,7 +2,7 @@ import type { FileHashes, RecordInputs, RecordLine } from "./note-line.ts";
 import { comparePaths } from "./expand-paths.ts";
 import type { KeyChange } from "./config-section.ts";
 
-export type ChangeKind = "changed" | "missing" | "new";
+type ChangeKind = "changed" | "missing" | "new";
 
 export interface PathChange {
   /** A repository-relative path, or for role `section` the model's key in the config (`models.fraud`). */

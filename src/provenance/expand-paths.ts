@@ -1,5 +1,5 @@
 import { readdir, stat, realpath } from "node:fs/promises";
-import { join, resolve, relative, sep } from "node:path";
+import { resolve, relative, sep } from "node:path";
 import { globToRegExp, isGlob, staticPrefix } from "./glob.ts";
 import { UserError } from "../errors.ts";
 

@@ -71,7 +71,7 @@ export async function findRecord(
 }
 
 /** The sha256 of the artifact as committed at `commit` (what git holds, whatever a note says); undefined when git does not hold it. */
-export async function committedArtifactSha256(git: Git, commit: string, path: string): Promise<string | undefined> {
+async function committedArtifactSha256(git: Git, commit: string, path: string): Promise<string | undefined> {
   const blob = await objectAt(git, commit, path);
   if (blob === undefined) return undefined;
   return createHash("sha256")

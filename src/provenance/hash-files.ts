@@ -180,6 +180,6 @@ export async function hashFiles(
   return { hashes, stats };
 }
 
-export function unreadable(path: string, reason: string): UserError {
+function unreadable(path: string, reason: string): UserError {
   return new UserError(`${path}: cannot read (${reason}). Check that the file exists and is readable.`, { file: path });
 }

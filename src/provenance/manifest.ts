@@ -36,13 +36,6 @@ export function modelPatterns(model: ModelConfig): RecordLine["patterns"] {
   return { data: [...model.data.train, ...model.data.holdout], code: model.code, config: model.config };
 }
 
-/** Every path of the files, sorted and unique. */
-export function allPaths(files: ModelFiles): string[] {
-  return [...new Set([files.artifact, ...files.data, ...files.code, ...files.config, ...files.lockfiles])].sort(
-    comparePaths,
-  );
-}
-
 /** Whether `path` is one of the model's files (binary search: each role's list is sorted). */
 export function hasPath(files: ModelFiles, path: string): boolean {
   return path === files.artifact || ROLES.some((role) => sortedIncludes(files[role], path));

@@ -24,7 +24,7 @@ const KEEP = 64;
  * The paths whose committed trees decide a model's record: the artifact, each pattern's static
  * folder (the whole folder a walk would visit) and the root lockfiles. "" is the whole tree.
  */
-export function memoPaths(model: ModelConfig, lockfiles: string[]): string[] {
+function memoPaths(model: ModelConfig, lockfiles: string[]): string[] {
   const patterns = [model.artifact, ...model.data.train, ...model.data.holdout, ...model.code, ...model.config];
   const normalized = patterns.map((p) => p.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, ""));
   return [...new Set([...normalized.map((p) => (isGlob(p) ? staticPrefix(p) : p)), ...lockfiles])].sort();
@@ -35,12 +35,7 @@ export function memoPaths(model: ModelConfig, lockfiles: string[]): string[] {
  * git holds at its memo paths. The same key means the same committed files under every path the
  * record walks; undefined when one of the paths is not in the commit.
  */
-export async function memoKey(
-  git: Git,
-  commit: string,
-  model: ModelConfig,
-  paths: string[],
-): Promise<string | undefined> {
+async function memoKey(git: Git, commit: string, model: ModelConfig, paths: string[]): Promise<string | undefined> {
   const oids = await objectsAt(git, commit, paths);
   if (oids === undefined) return undefined;
   return createHash("sha256")

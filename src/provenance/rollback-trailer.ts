@@ -2,7 +2,7 @@
  * The trailer `rollback` writes in its commit message, `Modelkeeper-Rollback: <model> v<N>`: the
  * visible statement, on the protected branch, that a commit restores champion vN on purpose.
  */
-export const ROLLBACK_TRAILER = "Modelkeeper-Rollback";
+const ROLLBACK_TRAILER = "Modelkeeper-Rollback";
 
 export function rollbackTrailer(model: string, version: number): string {
   return `${ROLLBACK_TRAILER}: ${model} v${version}`;

@@ -7,7 +7,7 @@ import type { RolloutVerdict } from "../rollout/verdict.ts";
 import { escapeMarkdown, markdownCode } from "./escape.ts";
 
 /** GitHub's limit on a deployment status description. */
-export const DESCRIPTION_LIMIT = 140;
+const DESCRIPTION_LIMIT = 140;
 
 export function deploymentDescription(verdict: RolloutVerdict): string {
   const where = verdict.percent === "shadow" ? "in shadow" : `at ${verdict.percent}%`;

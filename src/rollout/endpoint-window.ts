@@ -28,9 +28,9 @@ export interface Observation {
 }
 
 /** Samples kept per endpoint and step: enough for a median CI and a KS test, small enough to test in microseconds. */
-export const WINDOW_CAPACITY = 2000;
+const WINDOW_CAPACITY = 2000;
 /** Labelled rows kept per endpoint and step: rare positives (2.5% fraud) need thousands of rows for an AUC. */
-export const LABELLED_CAPACITY = 20_000;
+const LABELLED_CAPACITY = 20_000;
 
 export function emptyWindow(): EndpointWindow {
   return {

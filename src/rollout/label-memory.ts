@@ -23,7 +23,7 @@ export interface Remembered {
 export type LabelOutcome = "joined" | "unknown" | "outside_window" | "duplicate" | "rows_mismatch";
 
 /** Requests remembered for labels by default: ~150 bytes each, so ~15 MB. */
-export const DEFAULT_REMEMBERED_REQUESTS = 100_000;
+const DEFAULT_REMEMBERED_REQUESTS = 100_000;
 
 export class LabelMemory {
   private readonly entries = new Map<string, Remembered>();

@@ -11,8 +11,8 @@
  */
 
 /** error_rate, latency, prediction_mix, live_quality. */
-export const SIGNAL_COUNT = 4;
-export const FIRST_LOOK_REQUESTS = 100;
+const SIGNAL_COUNT = 4;
+const FIRST_LOOK_REQUESTS = 100;
 
 /** The significance level one signal gets at look k (0-based) of a step. */
 export function lookAlpha(alpha: number, analysedSteps: number, look: number): number {

@@ -7,7 +7,7 @@ import { NOTE_SCHEMA, type NoteLine, type RolloutLine } from "../provenance/note
 import type { Transition, TransitionKind } from "./state.ts";
 import type { Signal } from "./analysis.ts";
 
-export interface Canary {
+interface Canary {
   sha256: string;
   commit: string;
 }

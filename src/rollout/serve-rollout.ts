@@ -60,7 +60,7 @@ export interface RolloutHooks {
   label(labels: ReadonlyArray<{ id: string; values: Float64Array }>): Record<LabelOutcome, number>;
 }
 
-export const TICK_MS = 2_000;
+const TICK_MS = 2_000;
 
 export class ServeRollout implements RolloutHooks {
   private timer?: NodeJS.Timeout;

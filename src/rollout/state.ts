@@ -28,7 +28,7 @@ import { liveQualitySignal } from "./live-quality-signal.ts";
 export type Endpoint = "stable" | "canary" | "shadow";
 export type TransitionKind = "started" | "stepped" | "completed" | "reverted";
 export type Phase = "running" | "completed" | "reverted";
-export type Step = RolloutConfig["steps"][number];
+type Step = RolloutConfig["steps"][number];
 
 export interface Transition {
   transition: TransitionKind;

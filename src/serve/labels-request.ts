@@ -25,7 +25,7 @@ export interface LabelLimits {
 }
 
 /** The longest request id taken: ids are the client's, and they are held in memory until joined. */
-export const MAX_ID_LENGTH = 256;
+const MAX_ID_LENGTH = 256;
 
 export function parseLabelsRequest(
   body: unknown,

@@ -9,7 +9,7 @@ import type { Table } from "../data/table.ts";
 import type { Prediction } from "../model/output-plan.ts";
 import { LOGGED_PREDICTION, CLASS_COLUMN } from "../monitor/prediction-names.ts";
 
-export const RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"] as const;
+const RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"] as const;
 
 /** Names a feature may not have, because a log line uses them for something else. */
 export const RESERVED_NAMES: readonly string[] = [...RECORD_KEYS, LOGGED_PREDICTION, CLASS_COLUMN];

@@ -21,7 +21,7 @@ const DATATYPES: Record<string, string> = {
   string: "BYTES",
 };
 
-export function datatypeOf(element: string): string {
+function datatypeOf(element: string): string {
   return DATATYPES[element] ?? element.toUpperCase();
 }
 

@@ -5,7 +5,7 @@
  * the canary's share rises, a request id once on the canary stays there).
  * Pure: the slots and a draw in, a decision out.
  */
-export type Endpoint = "stable" | "canary" | "shadow";
+type Endpoint = "stable" | "canary" | "shadow";
 
 export interface Slots<M> {
   stable: M;

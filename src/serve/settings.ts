@@ -30,7 +30,7 @@ export interface ServeSettings {
 }
 
 /** POST /v2/models/{model}/labels: labels that come back, for the rollout's live-quality signal. */
-export interface LabelSettings {
+interface LabelSettings {
   /** Most labels in one body; more get 413. */
   maxPerRequest: number;
   /** Requests remembered (id, step, predictions) for labels to join; the oldest is forgotten first. */

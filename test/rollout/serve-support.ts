@@ -132,7 +132,7 @@ export async function commitCanary(
 }
 
 /** Row `i` of a stream of baseline transactions (seed 7), as one OIP v2 request with one tensor per feature. */
-export function requestBody(table: Table, i: number, id: string): string {
+function requestBody(table: Table, i: number, id: string): string {
   const row = i % table.rowCount;
   const inputs = TRANSACTION_FEATURES.map((name) => {
     const column = table.columns.find((c) => c.name === name)!;

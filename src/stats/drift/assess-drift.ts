@@ -53,9 +53,9 @@ import {
 import { expectedNullJensenShannonDivergence, expectedNullWasserstein } from "./sampling-noise.ts";
 import { normalizeWasserstein } from "./wasserstein.ts";
 
-export type DriftVerdictMethod = "calibrated" | DriftTestName;
+type DriftVerdictMethod = "calibrated" | DriftTestName;
 
-export interface EffectThresholds {
+interface EffectThresholds {
   /** Wasserstein distance beyond noise, in reference standard deviations. */
   readonly numeric: number;
   /** Jensen–Shannon distance (base 2) beyond noise. */
@@ -64,8 +64,8 @@ export interface EffectThresholds {
   readonly missing: number;
 }
 
-export const DEFAULT_ALPHA = 0.005;
-export const DEFAULT_EFFECT_THRESHOLDS: EffectThresholds = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
+const DEFAULT_ALPHA = 0.005;
+const DEFAULT_EFFECT_THRESHOLDS: EffectThresholds = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
 
 export interface DriftOptions {
   /** Feature columns to monitor. Default: every reference column except predictions and `exclude`. */
@@ -96,7 +96,7 @@ export interface DriftOptions {
 
 export type ColumnRole = "feature" | "prediction";
 
-export interface SignificanceResult {
+interface SignificanceResult {
   readonly test: "ks" | "chi2";
   /** KS D, or the chi-squared X^2 of the dense categories (NaN when only Fisher's test ran). */
   readonly statistic: number;
@@ -106,7 +106,7 @@ export interface SignificanceResult {
   readonly detail: string;
 }
 
-export interface EffectResult {
+interface EffectResult {
   readonly measure: "wasserstein" | "jensenshannon";
   /** The plain distance (normalized Wasserstein, or Jensen–Shannon distance); Infinity when
    *  both sides are constant at different values (JSON turns it into null). */
@@ -118,7 +118,7 @@ export interface EffectResult {
   readonly threshold: number;
 }
 
-export interface MissingShareResult {
+interface MissingShareResult {
   readonly referenceShare: number;
   readonly currentShare: number;
   readonly pValue: number;
@@ -127,7 +127,7 @@ export interface MissingShareResult {
   readonly threshold: number;
 }
 
-export interface SideDescription {
+interface SideDescription {
   readonly rowCount: number;
   readonly missingShare: number;
   /** At most one distinct non-missing value. */
@@ -158,7 +158,7 @@ export interface ColumnDrift {
   readonly tests: readonly DriftTestOutcome[];
 }
 
-export interface ColumnError {
+interface ColumnError {
   readonly column: string;
   readonly role: ColumnRole;
   readonly message: string;
@@ -184,7 +184,7 @@ export interface DriftAssessment {
 }
 
 /** Monitored columns that cannot be compared: drift refuses to judge without them (exit 2). */
-export class MonitoredColumnsError extends UserError {
+class MonitoredColumnsError extends UserError {
   constructor(readonly columns: readonly ColumnError[]) {
     const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
     super(
@@ -247,7 +247,7 @@ export function summarizeReference(
 }
 
 /** Lazy summaries of a current Table. */
-export function summarizeTable(table: Table): SummarizedSide {
+function summarizeTable(table: Table): SummarizedSide {
   return {
     source: table.source,
     rowCount: table.rowCount,

@@ -39,7 +39,7 @@ export interface BinnedWindow {
 }
 
 /** Distinct values of an ascending array. */
-export function distinctSorted(sorted: Float64Array): Float64Array {
+function distinctSorted(sorted: Float64Array): Float64Array {
   let k = 0;
   const out = new Float64Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out[k++] = sorted[i];
@@ -104,17 +104,6 @@ function gallop(grid: Float64Array, v: number, from: number): number {
     else hi = mid;
   }
   return hi;
-}
-
-/** Adds another window's counts on the same grid (from a second worker or replica). */
-export function mergeBinnedWindows(into: BinnedWindow, other: BinnedWindow): void {
-  if (into.grid.length !== other.grid.length) throw new Error("mergeBinnedWindows: different grids");
-  for (let j = 0; j < into.equal.length; j++) into.equal[j] += other.equal[j];
-  for (let g = 0; g < into.gapCount.length; g++) {
-    into.gapCount[g] += other.gapCount[g];
-    into.gapOffset[g] += other.gapOffset[g];
-  }
-  into.count += other.count;
 }
 
 export interface BinnedComparison {

@@ -32,7 +32,7 @@ export interface CategoricalSignificance {
   readonly detail: string;
 }
 
-export const MINIMUM_EXPECTED_COUNT = 5;
+const MINIMUM_EXPECTED_COUNT = 5;
 
 export function categoricalSignificance(
   reference: CategoricalSummary,

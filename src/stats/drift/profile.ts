@@ -28,11 +28,11 @@ import { summarizeCategorical, summarizeNumeric } from "./column-summary.ts";
 import { DEFAULT_PSI_BINS } from "./psi.ts";
 import { reservoirSample, type RandomSource } from "./reservoir-sample.ts";
 
-export const PROFILE_FORMAT = "modelkeeper-drift-profile";
-export const PROFILE_VERSION = 1;
-export const DEFAULT_PROFILE_SAMPLE_SIZE = 5000;
+const PROFILE_FORMAT = "modelkeeper-drift-profile";
+const PROFILE_VERSION = 1;
+const DEFAULT_PROFILE_SAMPLE_SIZE = 5000;
 
-export interface NumericProfileColumn {
+interface NumericProfileColumn {
   readonly kind: "numeric";
   readonly name: string;
   readonly rowCount: number;
@@ -48,7 +48,7 @@ export interface NumericProfileColumn {
   readonly sampled: boolean;
 }
 
-export interface CategoricalProfileColumn {
+interface CategoricalProfileColumn {
   readonly kind: "categorical";
   readonly name: string;
   readonly rowCount: number;

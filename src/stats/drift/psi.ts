@@ -18,7 +18,7 @@
 import { quantileSorted } from "../numeric/quantile.ts";
 
 export const DEFAULT_PSI_BINS = 10;
-export const PSI_EMPTY_SHARE = 1e-4;
+const PSI_EMPTY_SHARE = 1e-4;
 
 /** Distinct, increasing bin edges at the reference quantiles k/bins, k = 1..bins-1. */
 export function psiBinEdges(sortedReference: Float64Array, bins: number = DEFAULT_PSI_BINS): number[] {

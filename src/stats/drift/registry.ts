@@ -31,7 +31,7 @@ import { ksFromGaps, ksTwoSampleSorted } from "../tests/ks-two-sample.ts";
 import { binCountsSorted, populationStabilityIndex } from "./psi.ts";
 import { normalizeWasserstein, wassersteinDistanceSorted } from "./wasserstein.ts";
 
-export const DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"] as const;
+const DRIFT_TEST_NAMES = ["ks", "wasserstein", "psi", "chi2", "jensenshannon", "missing"] as const;
 export type DriftTestName = (typeof DRIFT_TEST_NAMES)[number];
 export type ColumnKind = "numeric" | "categorical";
 
@@ -55,7 +55,7 @@ export interface DriftTestDefinition {
   measure(reference: ColumnSummary, current: ColumnSummary): DriftMetric | null;
 }
 
-export type DriftTestStatus = "drift" | "no drift" | "not applicable";
+type DriftTestStatus = "drift" | "no drift" | "not applicable";
 
 export interface DriftTestOutcome {
   readonly test: DriftTestName;

@@ -25,9 +25,9 @@ import { moments } from "../numeric/moments.ts";
 import type { RandomSource } from "./reservoir-sample.ts";
 
 /** Default numeric values kept exactly, over all columns (8 bytes each: 256 MiB). */
-export const DEFAULT_EXACT_VALUES = 1 << 25;
+const DEFAULT_EXACT_VALUES = 1 << 25;
 /** Values per column kept for the HTML report's histograms once the window is binned. */
-export const HISTOGRAM_SAMPLE_SIZE = 20000;
+const HISTOGRAM_SAMPLE_SIZE = 20000;
 
 export interface WindowSummaryOptions {
   /** Numeric values kept exactly over all monitored columns before switching to counts. */
@@ -63,7 +63,7 @@ export class WindowSummarizer {
 
   constructor(
     private readonly references: ReadonlyMap<string, ColumnSummary>,
-    private readonly options: WindowSummaryOptions = {},
+    options: WindowSummaryOptions = {},
   ) {
     const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
     const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));

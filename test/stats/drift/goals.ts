@@ -11,7 +11,7 @@ import { buildProfile } from "../../../src/stats/drift/profile.ts";
 import { seededRandom as createPrng } from "../../support/seeded-random.ts";
 import { generateTable, twentyFeatures, type Feature } from "./simulate.ts";
 
-export const REFERENCE_ROWS = 20000;
+const REFERENCE_ROWS = 20000;
 
 export interface GoalRun {
   readonly reports: number;

@@ -58,14 +58,14 @@ export function sortedUniforms(n: number, prng: Prng): Float64Array {
 }
 
 /** Binomial(n, p) by counting Bernoulli draws (exact; O(n)). */
-export function binomial(n: number, p: number, prng: Prng): number {
+function binomial(n: number, p: number, prng: Prng): number {
   if (p <= 0) return 0;
   let count = 0;
   for (let i = 0; i < n; i++) if (prng.uniform32() < p) count++;
   return count;
 }
 
-export interface NumericFeature {
+interface NumericFeature {
   readonly kind: "numeric";
   readonly name: string;
   /** Monotone quantile function of the distribution. */
@@ -73,7 +73,7 @@ export interface NumericFeature {
   readonly missingShare: number;
 }
 
-export interface CategoricalFeature {
+interface CategoricalFeature {
   readonly kind: "categorical";
   readonly name: string;
   readonly categories: readonly string[];

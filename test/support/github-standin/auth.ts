@@ -20,7 +20,7 @@ export interface AuthProblem {
 }
 
 /** Operations that take an app JWT instead of an installation or user token. */
-export function requiresJwt(route: Route): boolean {
+function requiresJwt(route: Route): boolean {
   return (
     route.template === "/app" ||
     route.template.startsWith("/app/") ||

@@ -12,19 +12,6 @@
 // Faults: gh.failNext({ method: "POST", path: "/repos/{owner}/{repo}/issues" }, [{ status: 502 }]).
 // Webhooks GitHub would send for changes: gh.events (send them with ../webhooks.ts sendWebhook).
 export { startGitHubStandIn } from "./server.ts";
-export type { GitHubStandIn, LoggedRequest, StandInOptions, Violation, ViolationKind } from "./server.ts";
-export type { FaultMatcher, FaultResponse } from "./faults.ts";
-export { GitHubState, Repo } from "./state.ts";
-export type {
-  CheckRunRecord,
-  CommentRecord,
-  DispatchRecord,
-  IssueRecord,
-  LabelRecord,
-  Permission,
-  PullRecord,
-  RecordedEvent,
-  RepoOptions,
-  UserRecord,
-  WorkflowDispatchRecord,
-} from "./state.ts";
+export type { GitHubStandIn } from "./server.ts";
+export { Repo } from "./state.ts";
+export type { RepoOptions, UserRecord } from "./state.ts";

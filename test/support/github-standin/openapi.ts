@@ -13,7 +13,7 @@ const HTTP_METHODS = ["get", "put", "post", "patch", "delete", "head", "options"
 
 export type JsonSchema = Record<string, unknown>;
 
-export interface OpenApiParameter {
+interface OpenApiParameter {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required?: boolean;
@@ -21,7 +21,7 @@ export interface OpenApiParameter {
   "x-multi-segment"?: boolean;
 }
 
-export interface OpenApiOperation {
+interface OpenApiOperation {
   operationId: string;
   parameters?: Array<OpenApiParameter | { $ref: string }>;
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
@@ -83,7 +83,7 @@ export function getRouter(): Router {
   return cachedRouter;
 }
 
-export function resolveParameter(spec: OpenApiSpec, parameter: OpenApiParameter | { $ref: string }): OpenApiParameter {
+function resolveParameter(spec: OpenApiSpec, parameter: OpenApiParameter | { $ref: string }): OpenApiParameter {
   if ("$ref" in parameter) {
     const name = parameter.$ref.replace("#/components/parameters/", "");
     const resolved = spec.components.parameters[name];

@@ -152,13 +152,13 @@ export function label(links: Links, repo: Repo, l: LabelRecord) {
 }
 
 /** OWNER / COLLABORATOR / NONE, as GitHub fills `author_association` for bots that gate on it. */
-export function authorAssociation(repo: Repo, u: UserRecord): string {
+function authorAssociation(repo: Repo, u: UserRecord): string {
   if (u.login.toLowerCase() === repo.owner.login.toLowerCase()) return "OWNER";
   if (repo.collaborators.has(u.login.toLowerCase())) return "COLLABORATOR";
   return "NONE";
 }
 
-export function reactionSummary(url: string, reactions: ReactionRecord[]) {
+function reactionSummary(url: string, reactions: ReactionRecord[]) {
   const count = (content: string) => reactions.filter((r) => r.content === content).length;
   return {
     url: `${url}/reactions`,

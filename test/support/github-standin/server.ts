@@ -36,7 +36,7 @@ export interface StandInOptions {
   verbose?: boolean;
 }
 
-export type ViolationKind =
+type ViolationKind =
   | "unknown-route" // method + path not in GitHub's API
   | "invalid-request" // parameter or body fails the OpenAPI schema, or unparsable JSON
   | "invalid-response" // the stand-in's own 2xx answer fails the response schema GitHub documents (a render bug)
@@ -45,7 +45,7 @@ export type ViolationKind =
   | "not-implemented" // real GitHub operation the stand-in does not serve yet
   | "stand-in-error"; // a bug in the stand-in itself
 
-export interface Violation {
+interface Violation {
   kind: ViolationKind;
   method: string;
   path: string;
@@ -54,7 +54,7 @@ export interface Violation {
   details?: string[];
 }
 
-export interface LoggedRequest {
+interface LoggedRequest {
   id: number;
   method: string;
   /** Decoded path without query and without a GHE /api/v3 prefix. */

@@ -193,7 +193,7 @@ export interface Links {
 export type Clock = () => Date;
 
 /** ISO 8601 at second precision, as GitHub writes timestamps. */
-export const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export class GitHubState {
   readonly repos = new Map<string, Repo>();

@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { JsonSchema, OpenApiSpec, Route } from "./openapi.ts";
 
 /** What GitHub would answer for an invalid request. */
-export interface ValidationProblem {
+interface ValidationProblem {
   status: 400 | 404 | 422;
   message: string;
   /** Every schema error, for the violation log. */

@@ -44,7 +44,7 @@ export function requirePush(ctx: HandlerContext, repo: Repo): void {
 }
 
 /** GitHub's limit on issue, pull request and comment bodies. */
-export const MAX_BODY_CHARACTERS = 65536;
+const MAX_BODY_CHARACTERS = 65536;
 
 /** Rejects blank or over-long bodies as GitHub does (a long report must be trimmed by the caller). */
 export function checkBody(resource: string, body: unknown, { required }: { required: boolean }): void {

@@ -87,7 +87,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-E3LTY56V.js";
+} from "./chunk-B2MSVHC6.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -5226,7 +5226,7 @@ function resolveFromHere(specifier) {
 }
 
 // src/commands/record.ts
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/commands/workspace.ts
 import { resolve } from "node:path";
@@ -6682,59 +6682,7 @@ function renderRecordMarkdown(report) {
 
 // src/monitor/reference-profile.ts
 import { createHash as createHash4 } from "node:crypto";
-import { join as join3 } from "node:path";
-
-// src/data/stream-table.ts
-var DEFAULT_BATCH_ROWS = 65536;
-async function* tableBatches(paths, options = {}) {
-  if (paths.length === 0)
-    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
-  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  if (!(batchRows >= 1) || !Number.isInteger(batchRows))
-    throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
-  const schema = /* @__PURE__ */ new Map();
-  for (const path of paths) {
-    const types = {};
-    for (const [name, kind2] of schema) if (kind2 === "categorical") types[name] = "categorical";
-    Object.assign(types, options.types);
-    const single = paths.length === 1;
-    const readOptions = {
-      columns: options.columns,
-      requireColumns: single,
-      types,
-      batchRows,
-      verbatim: options.verbatim,
-      withLines: options.withLines
-    };
-    for await (const batch of batchesOf(path, readOptions)) {
-      for (const column2 of batch.columns) {
-        if (schema.get(column2.name) !== "categorical") schema.set(column2.name, column2.kind);
-      }
-      const byName = new Map(batch.columns.map((c) => [c.name, c]));
-      const columns = [...schema].map(([name, kind2]) => byName.get(name) ?? missingColumn(name, kind2, batch.rowCount));
-      yield {
-        source: path,
-        file: path,
-        rowCount: batch.rowCount,
-        columns,
-        firstLine: batch.firstLine,
-        promotions: batch.promotions,
-        ...batch.lines ? { lines: batch.lines } : {}
-      };
-    }
-  }
-  for (const name of options.columns ?? []) {
-    if (!schema.has(name)) {
-      throw new UserError(
-        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
-        { column: name }
-      );
-    }
-  }
-}
-function missingColumn(name, kind2, rows) {
-  return kind2 === "numeric" ? { kind: kind2, name, values: new Float64Array(rows).fill(NaN) } : { kind: kind2, name, codes: new Int32Array(rows).fill(-1), categories: [] };
-}
+import { join as join2 } from "node:path";
 
 // src/repo-boundary.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
@@ -6779,33 +6727,6 @@ function realPathOfNearestExisting(path, depth = 0) {
   }
 }
 
-// src/stats/drift/cohens-h.ts
-function cohensH(referenceShare, currentShare) {
-  return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
-}
-
-// src/stats/tests/multiple-testing.ts
-function adjustPValues(pValues, method) {
-  return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
-}
-function benjaminiHochberg(pValues) {
-  const indices = pValues.map((_, i) => i).filter((i) => !Number.isNaN(pValues[i]));
-  const m = indices.length;
-  const adjusted = pValues.map(() => NaN);
-  indices.sort((i, j) => pValues[i] - pValues[j]);
-  let runningMin = 1;
-  for (let rank2 = m; rank2 >= 1; rank2--) {
-    const index = indices[rank2 - 1];
-    runningMin = Math.min(runningMin, pValues[index] * m / rank2);
-    adjusted[index] = runningMin;
-  }
-  return adjusted;
-}
-function bonferroni(pValues) {
-  const m = pValues.filter((p) => !Number.isNaN(p)).length;
-  return pValues.map((p) => Number.isNaN(p) ? NaN : Math.min(1, p * m));
-}
-
 // src/stats/drift/reservoir-sample.ts
 function reservoirSample(values, k, random) {
   const reservoir = new Float64Array(k);
@@ -6836,10 +6757,10 @@ function buildProfile(table2, options) {
     throw new Error(`buildProfile: sampleSize must be a positive integer, got ${sampleSize}`);
   const wanted = options.columns ? new Set(options.columns) : void 0;
   const columns = [];
-  for (const column2 of table2.columns) {
-    if (wanted && !wanted.has(column2.name)) continue;
-    if (column2.kind === "categorical") {
-      const s2 = summarizeCategorical(column2);
+  for (const column of table2.columns) {
+    if (wanted && !wanted.has(column.name)) continue;
+    if (column.kind === "categorical") {
+      const s2 = summarizeCategorical(column);
       columns.push({
         kind: "categorical",
         name: s2.name,
@@ -6850,10 +6771,10 @@ function buildProfile(table2, options) {
       });
       continue;
     }
-    const s = summarizeNumeric(column2, { psiBins });
+    const s = summarizeNumeric(column, { psiBins });
     const present = s.sortedValues.length;
     const sampled = present > sampleSize;
-    const sample = sampled ? Array.from(reservoirSample(column2.values, sampleSize, options.random).sort()) : Array.from(s.sortedValues);
+    const sample = sampled ? Array.from(reservoirSample(column.values, sampleSize, options.random).sort()) : Array.from(s.sortedValues);
     columns.push({
       kind: "numeric",
       name: s.name,
@@ -6881,21 +6802,21 @@ function buildProfile(table2, options) {
 function isDriftProfile(value2) {
   return typeof value2 === "object" && value2 !== null && value2.format === PROFILE_FORMAT;
 }
-function profileColumnSummary(column2) {
-  if (column2.kind === "categorical") return { ...column2 };
+function profileColumnSummary(column) {
+  if (column.kind === "categorical") return { ...column };
   const toNumber = (x) => x === null ? NaN : x;
   return {
     kind: "numeric",
-    name: column2.name,
-    rowCount: column2.rowCount,
-    missingCount: column2.missingCount,
-    sortedValues: Float64Array.from(column2.sample),
-    sampled: column2.sampled,
-    mean: toNumber(column2.mean),
-    std: toNumber(column2.std),
-    min: toNumber(column2.min),
-    max: toNumber(column2.max),
-    psi: column2.psi
+    name: column.name,
+    rowCount: column.rowCount,
+    missingCount: column.missingCount,
+    sortedValues: Float64Array.from(column.sample),
+    sampled: column.sampled,
+    mean: toNumber(column.mean),
+    std: toNumber(column.std),
+    min: toNumber(column.min),
+    max: toNumber(column.max),
+    psi: column.psi
   };
 }
 function parseDriftProfile(json, file) {
@@ -6912,385 +6833,28 @@ function parseDriftProfile(json, file) {
   if (!Array.isArray(profile.columns)) fail("columns", "must be a list");
   const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
   const isNumberList = (x) => Array.isArray(x) && x.every((v) => typeof v === "number");
-  profile.columns.forEach((column2, i) => {
+  profile.columns.forEach((column, i) => {
     const key = `columns[${i}]`;
-    if (typeof column2?.name !== "string") fail(`${key}.name`, "must be a string");
-    if (!isCount(column2.rowCount) || !isCount(column2.missingCount) || column2.missingCount > column2.rowCount)
+    if (typeof column?.name !== "string") fail(`${key}.name`, "must be a string");
+    if (!isCount(column.rowCount) || !isCount(column.missingCount) || column.missingCount > column.rowCount)
       fail(`${key}.rowCount/missingCount`, "must be counts with missingCount <= rowCount");
-    if (column2.kind === "numeric") {
-      if (!isNumberList(column2.sample)) fail(`${key}.sample`, "must be a list of numbers");
-      for (let k = 1; k < column2.sample.length; k++)
-        if (column2.sample[k] < column2.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
-      if (!isNumberList(column2.psi?.edges) || !isNumberList(column2.psi?.counts) || column2.psi.counts.length !== column2.psi.edges.length + 1) {
+    if (column.kind === "numeric") {
+      if (!isNumberList(column.sample)) fail(`${key}.sample`, "must be a list of numbers");
+      for (let k = 1; k < column.sample.length; k++)
+        if (column.sample[k] < column.sample[k - 1]) fail(`${key}.sample`, "must be sorted ascending");
+      if (!isNumberList(column.psi?.edges) || !isNumberList(column.psi?.counts) || column.psi.counts.length !== column.psi.edges.length + 1) {
         fail(`${key}.psi`, "must have edges and one more count than edges");
       }
-    } else if (column2.kind === "categorical") {
-      if (!Array.isArray(column2.categories) || !column2.categories.every((c) => typeof c === "string"))
+    } else if (column.kind === "categorical") {
+      if (!Array.isArray(column.categories) || !column.categories.every((c) => typeof c === "string"))
         fail(`${key}.categories`, "must be a list of strings");
-      if (!Array.isArray(column2.counts) || column2.counts.length !== column2.categories.length || !column2.counts.every(isCount))
+      if (!Array.isArray(column.counts) || column.counts.length !== column.categories.length || !column.counts.every(isCount))
         fail(`${key}.counts`, "must be one count per category");
     } else {
       fail(`${key}.kind`, 'must be "numeric" or "categorical"');
     }
   });
   return profile;
-}
-
-// src/stats/drift/sampling-noise.ts
-function effectiveSampleSize(referenceSize, currentSize) {
-  return referenceSize * currentSize / (referenceSize + currentSize);
-}
-var NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
-var POISSON_EXACT_BELOW = 40;
-var LOG_FACTORIALS = (() => {
-  const table2 = new Float64Array(POISSON_EXACT_BELOW + 1);
-  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table2[k] = table2[k - 1] + Math.log(k);
-  return table2;
-})();
-function poissonDeviationFactor(lambda) {
-  if (lambda <= 0) return 0;
-  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
-  const k = Math.floor(lambda);
-  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
-}
-function expectedNullWasserstein(sortedReference, referenceSize, currentSize) {
-  const nEff = effectiveSampleSize(referenceSize, currentSize);
-  const n = sortedReference.length;
-  let integral = 0;
-  for (let i = 1; i < n; i++) {
-    const gap = sortedReference[i] - sortedReference[i - 1];
-    if (gap === 0) continue;
-    const F2 = i / n;
-    const tail = Math.min(F2, 1 - F2);
-    integral += Math.sqrt(F2 * (1 - F2)) * poissonDeviationFactor(nEff * tail) * gap;
-  }
-  return integral / Math.sqrt(nEff);
-}
-function expectedNullJensenShannonDivergence(categoryCount, referenceSize, currentSize) {
-  if (categoryCount < 2) return 0;
-  const nEff = effectiveSampleSize(referenceSize, currentSize);
-  return (categoryCount - 1) / (8 * nEff * Math.LN2);
-}
-
-// src/stats/drift/assess-drift.ts
-var DEFAULT_ALPHA = 5e-3;
-var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
-var MonitoredColumnsError = class extends UserError {
-  constructor(columns) {
-    const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
-    super(
-      `drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).
-${columns.map((c) => `  - ${c.message}`).join("\n")}`,
-      { column: columns[0].column }
-    );
-    this.columns = columns;
-  }
-  columns;
-};
-function summarizeReference(reference, options = {}) {
-  const columns = /* @__PURE__ */ new Map();
-  const fromProfile = isDriftProfile(reference);
-  const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
-  for (const column2 of reference.columns) {
-    const ready = options.ready?.get(column2.name);
-    columns.set(
-      column2.name,
-      ready ? () => ready : once(
-        () => isDriftProfile(reference) ? profileColumnSummary(column2) : summarizeColumn(column2, { psiBins })
-      )
-    );
-  }
-  return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
-}
-function once(make) {
-  let value2;
-  let made = false;
-  return () => {
-    if (!made) {
-      value2 = make();
-      made = true;
-    }
-    return value2;
-  };
-}
-function monitoredColumns(referenceNames, options) {
-  const predictions = [...options.predictions ?? []];
-  const excluded = /* @__PURE__ */ new Set([...options.exclude ?? [], ...predictions]);
-  const features = (options.features ?? referenceNames).filter((name) => !excluded.has(name));
-  return [
-    ...predictions.map((n) => [n, "prediction"]),
-    ...features.map((n) => [n, "feature"])
-  ];
-}
-function assessSummaries(reference, current, options = {}) {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const correction = options.correction ?? "benjamini-hochberg";
-  const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options.effectThresholds };
-  const verdict2 = options.test ?? "calibrated";
-  if (verdict2 !== "calibrated") findDriftTest(verdict2, { key: "drift.test" });
-  for (const [column2, override] of Object.entries(options.columnTests ?? {})) {
-    if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column2}.test` });
-  }
-  const fromProfile = reference.fromProfile;
-  const monitored = monitoredColumns([...reference.columns.keys()], options);
-  const errors = [];
-  const prepared = [];
-  for (const [name, role] of monitored) {
-    const summarizeReference2 = reference.columns.get(name);
-    const summarizeCurrent = current.columns.get(name);
-    if (!summarizeReference2) {
-      errors.push({
-        column: name,
-        role,
-        message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.`
-      });
-      continue;
-    }
-    if (!summarizeCurrent) {
-      errors.push({
-        column: name,
-        role,
-        message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.`
-      });
-      continue;
-    }
-    const referenceSummary = summarizeReference2();
-    const currentSummary = summarizeCurrent();
-    if (referenceSummary.kind !== currentSummary.kind) {
-      errors.push({
-        column: name,
-        role,
-        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentSummary.kind} in the current data (${current.source}); check for non-numeric values in it, or set drift.types.${name}.`
-      });
-      continue;
-    }
-    const override = options.columnTests?.[name];
-    prepared.push(
-      prepareColumn(
-        name,
-        role,
-        referenceSummary,
-        currentSummary,
-        thresholds,
-        override?.test ?? verdict2,
-        override ? override.threshold : options.threshold,
-        options.metrics?.get(name)
-      )
-    );
-  }
-  if (errors.length > 0) throw new MonitoredColumnsError(errors);
-  const pValues = [];
-  for (const column2 of prepared) {
-    pValues.push(column2.significance ? column2.significance.pValue : NaN);
-    pValues.push(column2.missing ? column2.missing.pValue : NaN);
-  }
-  const adjusted = adjustPValues(pValues, correction);
-  const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
-  const columns = prepared.map(
-    (column2, i) => decideColumn(column2, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds)
-  );
-  columns.sort(compareColumns);
-  const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
-  return {
-    drifted: driftedColumns.length > 0,
-    predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
-    driftedColumns,
-    method: { verdict: verdict2, alpha, correction, effectThresholds: thresholds, hypotheses },
-    reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
-    current: { source: current.source, rowCount: current.rowCount },
-    columns
-  };
-}
-function describeSide(summary) {
-  const base = {
-    rowCount: summary.rowCount,
-    missingShare: summary.rowCount ? summary.missingCount / summary.rowCount : 0,
-    constant: isConstant(summary)
-  };
-  return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
-}
-function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold, measured) {
-  const metrics = {};
-  for (const test of driftTestsFor(reference.kind))
-    metrics[test.name] = measured && test.name in measured ? measured[test.name] : test.measure(reference, current);
-  let significance = null;
-  let effect = null;
-  let unseen = [];
-  if (reference.kind === "numeric" && current.kind === "numeric") {
-    const ks = metrics.ks;
-    const wasserstein = metrics.wasserstein;
-    if (ks && wasserstein) {
-      significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
-      const noise = normalizeWasserstein(
-        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, presentCount(current)),
-        reference.std,
-        current.std
-      );
-      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
-      effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
-    }
-  } else if (reference.kind === "categorical" && current.kind === "categorical") {
-    const aligned = alignCategories(reference, current);
-    unseen = unseenCategories(aligned);
-    const chi2 = metrics.chi2;
-    const js = metrics.jensenshannon;
-    if (chi2 && js) {
-      significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
-      const categoriesPresent = aligned.categories.filter(
-        (_, i) => aligned.reference[i] + aligned.current[i] > 0
-      ).length;
-      const noiseDivergence = expectedNullJensenShannonDivergence(
-        categoriesPresent,
-        presentCount(reference),
-        presentCount(current)
-      );
-      const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
-      effect = {
-        measure: "jensenshannon",
-        value: js.value,
-        noise: Math.sqrt(noiseDivergence),
-        excess,
-        threshold: thresholds.categorical
-      };
-    }
-  }
-  let missing = null;
-  const missingMetric = metrics.missing;
-  if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
-    const referenceShare = reference.missingCount / reference.rowCount;
-    const currentShare = current.missingCount / current.rowCount;
-    missing = {
-      referenceShare,
-      currentShare,
-      pValue: missingMetric.value,
-      cohensH: cohensH(referenceShare, currentShare),
-      threshold: thresholds.missing
-    };
-  }
-  return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
-}
-function decideColumn(column2, adjustedSignificance, adjustedMissing, alpha, thresholds) {
-  const significance = column2.significance ? { ...column2.significance, adjustedPValue: adjustedSignificance } : null;
-  const missing = column2.missing ? { ...column2.missing, adjustedPValue: adjustedMissing } : null;
-  const effect = column2.effect;
-  const tests = driftTestsFor(column2.reference.kind).map((definition) => {
-    const threshold = column2.verdictBy === definition.name ? column2.threshold : void 0;
-    return evaluateDriftTest(definition, column2.metrics[definition.name] ?? null, threshold);
-  });
-  const distributionSignificant = significance !== null && significance.adjustedPValue <= alpha;
-  const distributionLarge = effect !== null && effect.excess >= effect.threshold;
-  const missingSignificant = missing !== null && missing.adjustedPValue <= alpha;
-  const missingLarge = missing !== null && Math.abs(missing.cohensH) >= missing.threshold;
-  let drifted;
-  let severity = 0;
-  const sentences = [];
-  if (column2.verdictBy === "calibrated") {
-    const distributionDrift = distributionSignificant && distributionLarge;
-    const missingDrift = missingSignificant && missingLarge;
-    drifted = distributionDrift || missingDrift;
-    if (distributionDrift) severity = Math.max(severity, effect.excess / effect.threshold);
-    if (missingDrift) severity = Math.max(severity, Math.abs(missing.cohensH) / missing.threshold);
-    sentences.push(...calibratedSentences(column2, significance, effect, missing, alpha, thresholds));
-  } else {
-    const outcome = tests.find((t) => t.test === column2.verdictBy);
-    drifted = outcome?.status === "drift";
-    if (drifted && outcome?.value !== null && outcome) {
-      severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
-    }
-    sentences.push(
-      outcome ? outcome.sentence : `Test ${column2.verdictBy} does not apply to ${column2.reference.kind} columns.`
-    );
-  }
-  sentences.unshift(...contextSentences(column2));
-  return {
-    name: column2.name,
-    role: column2.role,
-    kind: column2.reference.kind,
-    drifted,
-    reason: sentences.join(" "),
-    severity,
-    verdictBy: column2.verdictBy,
-    reference: describeSide(column2.reference),
-    current: describeSide(column2.current),
-    significance,
-    effect,
-    missing,
-    unseenCategories: column2.unseen,
-    tests
-  };
-}
-var percent = (share) => `${(100 * share).toFixed(share < 1e-3 && share > 0 ? 2 : 1)}%`;
-function contextSentences(column2) {
-  const sentences = [];
-  const { reference, current } = column2;
-  const describeConstant = (summary) => summary.kind === "numeric" ? formatNumber(summary.min) : JSON.stringify(summary.categories[0]);
-  const referenceConstant = isConstant(reference);
-  const currentConstant = isConstant(current);
-  if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
-  else if (referenceConstant && currentConstant) {
-    const same = describeConstant(reference) === describeConstant(current);
-    sentences.push(
-      same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`
-    );
-  } else if (referenceConstant)
-    sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
-  else if (currentConstant && presentCount(current) > 1)
-    sentences.push(
-      `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`
-    );
-  if (column2.unseen.length > 0) {
-    const shown = column2.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
-    const more = column2.unseen.length > 3 ? ` and ${column2.unseen.length - 3} more` : "";
-    const total = column2.unseen.reduce((sum, u) => sum + u.share, 0);
-    if (column2.unseen.length === 1)
-      sentences.push(
-        `New category ${JSON.stringify(column2.unseen[0].category)}, not in the reference: ${percent(total)} of current values.`
-      );
-    else
-      sentences.push(
-        `New categories, not in the reference: ${shown.join(", ")}${more}; ${percent(total)} of current values together.`
-      );
-  }
-  return sentences;
-}
-function calibratedSentences(column2, significance, effect, missing, alpha, thresholds) {
-  const sentences = [];
-  const testName = significance?.test === "ks" ? "KS" : "chi-squared";
-  if (significance && effect) {
-    const unit = effect.measure === "wasserstein" ? " sd" : "";
-    const measure = effect.measure === "wasserstein" ? "Wasserstein distance" : "Jensen\u2013Shannon distance";
-    const beyond = effect.excess > 0 ? `${formatNumber(effect.excess)}${unit} beyond the ${formatNumber(effect.noise)}${unit} of sampling noise at this size` : `within the ${formatNumber(effect.noise)}${unit} of sampling noise at this size`;
-    const size = `${measure} ${formatNumber(effect.value)}${unit}, ${beyond} (threshold ${formatNumber(effect.threshold)}${unit})`;
-    const p = `${testName} adjusted p = ${formatNumber(significance.adjustedPValue)}`;
-    const significant = significance.adjustedPValue <= alpha;
-    const large = effect.excess >= effect.threshold;
-    if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
-    else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
-    else if (large)
-      sentences.push(
-        `A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`
-      );
-    else sentences.push(`No meaningful change: ${p}; ${size}.`);
-  } else if (presentCount(column2.reference) === 0) {
-    sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
-  }
-  if (missing) {
-    const change = `Missing values ${percent(missing.referenceShare)} in the reference, ${percent(missing.currentShare)} now (Cohen's h ${formatNumber(missing.cohensH)}, threshold ${formatNumber(thresholds.missing)}; Fisher adjusted p = ${formatNumber(missing.adjustedPValue)})`;
-    const significant = missing.adjustedPValue <= alpha;
-    const large = Math.abs(missing.cohensH) >= missing.threshold;
-    if (significant && large) sentences.push(`${change}: the missing share changed.`);
-    else if (significant || large) sentences.push(`${change}: not a drift on its own.`);
-  }
-  return sentences;
-}
-function compareColumns(a, b) {
-  if (a.role !== b.role) return a.role === "prediction" ? -1 : 1;
-  if (a.drifted !== b.drifted) return a.drifted ? -1 : 1;
-  if (a.severity !== b.severity) return b.severity - a.severity;
-  const minP = (c) => Math.min(c.significance?.adjustedPValue ?? 1, c.missing?.adjustedPValue ?? 1);
-  const difference = minP(a) - minP(b);
-  if (difference !== 0 && !Number.isNaN(difference)) return difference;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 // src/model/runner.ts
@@ -7388,15 +6952,15 @@ function planPerFeature(inputs, features, table2, model) {
       );
     }
     const element = input.type;
-    const column2 = element === "string" ? anyColumn(table2, input.name) : numericColumn(table2, input.name, input.name, model);
-    return { inputName: input.name, element, columns: [column2], innerDims: input.dims.length === 1 ? [] : [1] };
+    const column = element === "string" ? anyColumn(table2, input.name) : numericColumn(table2, input.name, input.name, model);
+    return { inputName: input.name, element, columns: [column], innerDims: input.dims.length === 1 ? [] : [1] };
   });
   return { layout: "per-feature", feeds };
 }
 function anyColumn(table2, name) {
-  const found = table2.columns.find((column2) => column2.name === name);
+  const found = table2.columns.find((column) => column.name === name);
   if (!found) {
-    const available = table2.columns.map((column2) => column2.name).join(", ");
+    const available = table2.columns.map((column) => column.name).join(", ");
     throw new UserError(
       `column "${name}" is not in ${table2.source} (columns: ${available}). Add it to the data, or remove it from features in modelkeeper.yml and re-export the model without it.`,
       { file: table2.source, column: name, key: "features" }
@@ -7405,9 +6969,9 @@ function anyColumn(table2, name) {
   return found;
 }
 var TextForNumericInput = class extends UserError {
-  constructor(message, where, column2, inputName, modelPath) {
+  constructor(message, where, column, inputName, modelPath) {
     super(message, where);
-    this.column = column2;
+    this.column = column;
     this.inputName = inputName;
     this.modelPath = modelPath;
   }
@@ -7451,16 +7015,16 @@ var BatchPacker = class {
       const width = spec.columns.length;
       const dims = [paddedCount, ...spec.innerDims];
       if (spec.element === "string") {
-        const column2 = spec.columns[0];
+        const column = spec.columns[0];
         const strings = new Array(paddedCount).fill("");
-        if (column2.kind === "categorical") {
+        if (column.kind === "categorical") {
           for (let i = 0; i < count; i++) {
-            const code = column2.codes[rowOf(i)];
-            strings[i] = code < 0 ? "" : column2.categories[code];
+            const code = column.codes[rowOf(i)];
+            strings[i] = code < 0 ? "" : column.categories[code];
           }
         } else {
           for (let i = 0; i < count; i++) {
-            const value2 = column2.values[rowOf(i)];
+            const value2 = column.values[rowOf(i)];
             strings[i] = Number.isNaN(value2) ? "" : String(value2);
           }
         }
@@ -7469,11 +7033,11 @@ var BatchPacker = class {
       }
       const buffer = this.buffer(spec, width).subarray(0, paddedCount * width);
       buffer.fill(spec.element === "int64" ? 0n : 0);
-      spec.columns.forEach((column2, f) => {
-        const values = column2.values;
+      spec.columns.forEach((column, f) => {
+        const values = column.values;
         if (spec.element === "int64") {
           const ints = buffer;
-          for (let i = 0; i < count; i++) ints[i * width + f] = toInt64(values[rowOf(i)], column2.name, rowOf(i));
+          for (let i = 0; i < count; i++) ints[i * width + f] = toInt64(values[rowOf(i)], column.name, rowOf(i));
         } else {
           const floats = buffer;
           for (let i = 0; i < count; i++) floats[i * width + f] = values[rowOf(i)];
@@ -7493,12 +7057,12 @@ var BatchPacker = class {
     return buffer;
   }
 };
-function toInt64(value2, column2, row) {
+function toInt64(value2, column, row) {
   if (!Number.isInteger(value2)) {
     const what = Number.isNaN(value2) ? "a missing value" : `the non-integer ${value2}`;
     throw new UserError(
-      `column "${column2}" has ${what} at data row ${row + 1}, but the model's input "${column2}" is int64. Fill or round the column in the data, or re-export the model with a float input for it.`,
-      { column: column2 }
+      `column "${column}" has ${what} at data row ${row + 1}, but the model's input "${column}" is int64. Fill or round the column in the data, or re-export the model with a float input for it.`,
+      { column }
     );
   }
   return BigInt(value2);
@@ -7603,8 +7167,8 @@ var PredictionCollector = class {
       if (columns > (this.plan.task === "binary" ? 2 : 1)) {
         throw shapeError(this.plan.value.name, this.plan.task, this.model, `has shape [${value2.dims.join(", ")}]`);
       }
-      const column2 = columns === 2 ? 1 : 0;
-      for (let i = 0; i < count; i++) this.scores[start2 + i] = Number(data[i * columns + column2]);
+      const column = columns === 2 ? 1 : 0;
+      for (let i = 0; i < count; i++) this.scores[start2 + i] = Number(data[i * columns + column]);
     }
     if (this.plan.label && this.labels) {
       const label = outputs[this.plan.label.name];
@@ -7819,7 +7383,7 @@ async function buildReferenceProfile(root, model) {
     model.drift.reference ?? model.data.train,
     `models.${model.name}.drift.reference`
   );
-  let table2 = await readTables(paths.map((p) => join3(root, p)));
+  let table2 = await readTables(paths.map((p) => join2(root, p)));
   try {
     const handle2 = await loadModel(insideRepository(root, model.artifact, `models.${model.name}.artifact`));
     try {
@@ -7894,8 +7458,8 @@ var recordCommand = defineCommand({
     const scan = scanDirtyFiles(git, commit);
     void scan.catch(() => {
     });
-    const state = join4(await gitDir(git), "modelkeeper");
-    const memo = await RecordMemo.open(join4(state, "record-memo"));
+    const state = join3(await gitDir(git), "modelkeeper");
+    const memo = await RecordMemo.open(join3(state, "record-memo"));
     const lockfiles = await findLockfiles(root);
     const keys = /* @__PURE__ */ new Map();
     const reused = /* @__PURE__ */ new Map();
@@ -7940,7 +7504,7 @@ var recordCommand = defineCommand({
     }
     if (listed.length) {
       context.log(`record: hashing ${listed.map((l) => l.model.name).join(", ")}'s inputs and artifact`);
-      const cache = await HashCache.open(join4(state, "hash-cache"));
+      const cache = await HashCache.open(join3(state, "hash-cache"));
       const blobs = CommittedBlobs.open(git, commit, (path) => dirtyPaths.has(path));
       let late = 0;
       try {
@@ -8064,7 +7628,7 @@ async function warnIfNotesMissing(git, warn) {
 }
 
 // src/commands/verify.ts
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/provenance/record-inputs.ts
 async function readRecordedInputs(git, record, where) {
@@ -8248,7 +7812,7 @@ var verifyCommand = defineCommand({
     const { git, root } = workspace;
     const rev = values.commit ?? "HEAD";
     const commit = await resolveCommit(git, rev);
-    const cacheFile = values.fast ? join5(await gitDir(git), "modelkeeper", "hash-cache") : void 0;
+    const cacheFile = values.fast ? join4(await gitDir(git), "modelkeeper", "hash-cache") : void 0;
     const models = [];
     for (const model of workspace.models) {
       const found = await findRecord(git, model, commit, context.warn);
@@ -8324,12 +7888,12 @@ async function currentHashes(root, record, configured, cacheFile) {
 // src/commands/reproduce.ts
 import { copyFile, mkdir as mkdir2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { createHash as createHash6 } from "node:crypto";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join8 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7 } from "node:path";
 
 // src/temp-dirs.ts
 import { mkdtempSync, readdirSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/run-lock.ts
 import { mkdirSync, openSync, readFileSync as readFileSync2, rmSync, writeSync, closeSync } from "node:fs";
@@ -8376,7 +7940,7 @@ function makeTempDir(prefix) {
     swept = true;
     removeAbandonedTempDirs();
   }
-  const dir = mkdtempSync(join6(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
+  const dir = mkdtempSync(join5(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
   created.add(dir);
   if (!hooked) {
     hooked = true;
@@ -8404,7 +7968,7 @@ function removeAbandonedTempDirs(root = tmpdir()) {
   for (const name of names) {
     const owner = OWNED.exec(name)?.[1];
     if (!owner || Number(owner) === process.pid || processAlive(Number(owner))) continue;
-    rmSync2(join6(root, name), { recursive: true, force: true });
+    rmSync2(join5(root, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -8470,12 +8034,12 @@ function renderReproduceMarkdown(report) {
 }
 
 // src/gate/compare-artifacts.ts
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/gate/labels.ts
 function encodeLabels(table2, rules, models) {
-  const column2 = table2.columns.find((c) => c.name === rules.label);
-  if (!column2) {
+  const column = table2.columns.find((c) => c.name === rules.label);
+  if (!column) {
     throw new UserError(
       `${table2.source}: no label column "${rules.label}". Columns there: ${table2.columns.map((c) => c.name).join(", ")}. Fix ${rules.configKey}.label in the config.`,
       {
@@ -8484,14 +8048,14 @@ function encodeLabels(table2, rules, models) {
       }
     );
   }
-  const texts = labelTexts(table2, column2, rules);
+  const texts = labelTexts(table2, column, rules);
   if (rules.task === "regression") {
-    if (column2.kind !== "numeric")
+    if (column.kind !== "numeric")
       throw new UserError(`${table2.source}: label "${rules.label}" must be numeric for a regression model.`, {
         file: table2.source,
         column: rules.label
       });
-    return { values: Float64Array.from(column2.values) };
+    return { values: Float64Array.from(column.values) };
   }
   const classes = classListOf(rules, models);
   return rules.task === "binary" ? encodeBinary(table2, rules, texts, classes) : encodeMulticlass(table2, rules, texts, classes, models);
@@ -8508,18 +8072,18 @@ function labelRules(model) {
 function featuresOf(table2, label, configured) {
   return configured ?? table2.columns.map((c) => c.name).filter((name) => name !== label);
 }
-function labelTexts(table2, column2, rules) {
+function labelTexts(table2, column, rules) {
   const texts = new Array(table2.rowCount);
   const missing = [];
   for (let i = 0; i < table2.rowCount; i++) {
-    if (column2.kind === "numeric") {
-      const v = column2.values[i];
+    if (column.kind === "numeric") {
+      const v = column.values[i];
       if (!Number.isFinite(v)) missing.push(i);
       texts[i] = String(v);
     } else {
-      const code = column2.codes[i];
+      const code = column.codes[i];
       if (code < 0) missing.push(i);
-      texts[i] = code < 0 ? "" : column2.categories[code];
+      texts[i] = code < 0 ? "" : column.categories[code];
     }
   }
   if (missing.length) {
@@ -8714,7 +8278,7 @@ function labelEncoder(rules) {
 // src/gate/compare-artifacts.ts
 async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   const paths = await expandPaths(root, model.data.holdout, `models.${model.name}.data.holdout`);
-  const table2 = await readTables(paths.map((p) => join7(root, p)));
+  const table2 = await readTables(paths.map((p) => join6(root, p)));
   const features = featuresOf(table2, model.label, model.features);
   const metricsOf = async (path) => {
     const handle2 = await loadModel(path);
@@ -8817,7 +8381,7 @@ async function modelAtCommit(dir, configFile, name, commit) {
       `${configFile}: reproduce reads the train command from the config committed at the commit, so the config must be inside the repository. Pass a repository-relative --config.`
     );
   }
-  const config = await loadConfig(join8(dir, configFile), dir);
+  const config = await loadConfig(join7(dir, configFile), dir);
   const model = config.models.find((m) => m.name === name);
   if (!model)
     throw new UserError(
@@ -8856,8 +8420,8 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
           { file: path }
         );
       }
-      await mkdir2(dirname5(join8(dir, path)), { recursive: true });
-      await copyFile(join8(root, path), join8(dir, path));
+      await mkdir2(dirname5(join7(dir, path)), { recursive: true });
+      await copyFile(join7(root, path), join7(dir, path));
     }
   }
   const { hashes: inputHashes } = await hashFiles(dir, Object.keys(inputs));
@@ -8887,14 +8451,14 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
       reason: `the train command failed (exit ${run2.code ?? run2.signal})`,
       output: run2.tail
     };
-  const artifactPath = join8(dir, record.artifact.path);
+  const artifactPath = join7(dir, record.artifact.path);
   if (!await stat2(artifactPath).catch(() => void 0)) {
     return { ...base, reproduced: false, reason: `the train command did not write ${record.artifact.path}` };
   }
   const { hashes } = await hashFiles(dir, [record.artifact.path]);
   const actual = hashes.get(record.artifact.path).sha256;
   if (actual === expected2) return { ...base, actual, reproduced: true, identical: true, durationMs: run2.durationMs };
-  const recordedArtifact = join8(dir, ".modelkeeper-recorded-artifact.onnx");
+  const recordedArtifact = join7(dir, ".modelkeeper-recorded-artifact.onnx");
   if (committed) await writeFile2(recordedArtifact, committed.bytes);
   else await copyRecordedArtifact(root, record, recordedArtifact);
   let metrics;
@@ -8926,7 +8490,7 @@ async function rebuild(dir, root, model, record, recorded, train2, timeoutMs, en
 async function filterExisting(dir, paths) {
   const exists = await Promise.all(
     paths.map(
-      (p) => stat2(join8(dir, p)).then(
+      (p) => stat2(join7(dir, p)).then(
         (s) => s.isFile(),
         () => false
       )
@@ -8943,7 +8507,7 @@ async function committedArtifact(git, commit, path) {
 async function copyRecordedArtifact(root, record, target) {
   const { hashes } = await hashFiles(root, await filterExisting(root, [record.artifact.path]));
   if (hashes.get(record.artifact.path)?.sha256 === record.artifact.sha256) {
-    await copyFile(join8(root, record.artifact.path), target);
+    await copyFile(join7(root, record.artifact.path), target);
     return;
   }
   throw new UserError(
@@ -8958,7 +8522,7 @@ import { resolve as resolve6 } from "node:path";
 // src/gate/champion.ts
 import { readFile as readFile4, writeFile as writeFile3, stat as stat3 } from "node:fs/promises";
 import { createHash as createHash7 } from "node:crypto";
-import { join as join9, resolve as resolve4 } from "node:path";
+import { join as join8, resolve as resolve4 } from "node:path";
 
 // src/git/remotes.ts
 async function hasRemote(git, remote) {
@@ -9172,7 +8736,7 @@ async function fromGit(git, rev, path, label) {
     );
   }
   const bytes = await readBlob(git, blob);
-  const file = join9(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
+  const file = join8(makeTempDir("champion"), path.split("/").pop() ?? "model.onnx");
   await writeFile3(file, isLfsPointer(bytes) ? await smudgeLfs(git, bytes, path, label) : bytes);
   return { ...await fromFile(file, label), commit };
 }
@@ -9238,6 +8802,58 @@ function combineVerdicts(verdicts) {
 // src/gate/name-bad-cells.ts
 import { sep as sep4 } from "node:path";
 
+// src/data/stream-table.ts
+var DEFAULT_BATCH_ROWS = 65536;
+async function* tableBatches(paths, options = {}) {
+  if (paths.length === 0)
+    throw new UserError("No data files to read; name at least one .csv, .jsonl, .ndjson or .parquet file.");
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  if (!(batchRows >= 1) || !Number.isInteger(batchRows))
+    throw new RangeError(`batchRows must be a positive integer, got ${batchRows}`);
+  const schema = /* @__PURE__ */ new Map();
+  for (const path of paths) {
+    const types = {};
+    for (const [name, kind2] of schema) if (kind2 === "categorical") types[name] = "categorical";
+    Object.assign(types, options.types);
+    const single = paths.length === 1;
+    const readOptions = {
+      columns: options.columns,
+      requireColumns: single,
+      types,
+      batchRows,
+      verbatim: options.verbatim,
+      withLines: options.withLines
+    };
+    for await (const batch of batchesOf(path, readOptions)) {
+      for (const column of batch.columns) {
+        if (schema.get(column.name) !== "categorical") schema.set(column.name, column.kind);
+      }
+      const byName = new Map(batch.columns.map((c) => [c.name, c]));
+      const columns = [...schema].map(([name, kind2]) => byName.get(name) ?? missingColumn(name, kind2, batch.rowCount));
+      yield {
+        source: path,
+        file: path,
+        rowCount: batch.rowCount,
+        columns,
+        firstLine: batch.firstLine,
+        promotions: batch.promotions,
+        ...batch.lines ? { lines: batch.lines } : {}
+      };
+    }
+  }
+  for (const name of options.columns ?? []) {
+    if (!schema.has(name)) {
+      throw new UserError(
+        `No column named "${name}" in any of ${paths.join(", ")}; fix the column name or the files.`,
+        { column: name }
+      );
+    }
+  }
+}
+function missingColumn(name, kind2, rows) {
+  return kind2 === "numeric" ? { kind: kind2, name, values: new Float64Array(rows).fill(NaN) } : { kind: kind2, name, codes: new Int32Array(rows).fill(-1), categories: [] };
+}
+
 // src/data/locate-cell.ts
 async function cellsOfRow(paths, row, columns) {
   let before = 0;
@@ -9247,15 +8863,15 @@ async function cellsOfRow(paths, row, columns) {
   }
   return void 0;
 }
-async function firstNonNumber(paths, column2) {
-  for await (const batch of asText(paths, [column2])) {
-    const found = batch.columns.find((c) => c.name === column2);
+async function firstNonNumber(paths, column) {
+  for await (const batch of asText(paths, [column])) {
+    const found = batch.columns.find((c) => c.name === column);
     if (found?.kind !== "categorical") continue;
     for (let i = 0; i < batch.rowCount; i++) {
       const code = found.codes[i];
       if (code < 0) continue;
       const text2 = found.categories[code];
-      if (parseNumberText(text2) !== parseNumberText(text2) && !isMissingText(text2)) return cellOf(batch, i, column2);
+      if (parseNumberText(text2) !== parseNumberText(text2) && !isMissingText(text2)) return cellOf(batch, i, column);
     }
   }
   return void 0;
@@ -9271,14 +8887,14 @@ function asText(paths, columns) {
   return tableBatches(paths, { columns, types, verbatim: true, withLines: true });
 }
 function cellOf(batch, index, name) {
-  const column2 = batch.columns.find((c) => c.name === name);
-  const code = column2?.kind === "categorical" ? column2.codes[index] : -1;
+  const column = batch.columns.find((c) => c.name === name);
+  const code = column?.kind === "categorical" ? column.codes[index] : -1;
   return {
     file: batch.file,
     line: batch.lines ? batch.lines[index] : batch.firstLine + index,
     unit: batch.lines ? "line" : "row",
     column: name,
-    text: column2?.kind === "categorical" && code >= 0 ? column2.categories[code] : void 0
+    text: column?.kind === "categorical" && code >= 0 ? column.categories[code] : void 0
   };
 }
 
@@ -10304,10 +9920,10 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
   const warnings = [];
   const direction = METRICS.get(metric).direction;
   const { min_slice_size: minRows, slice_margin: margin, seed, confidence } = model.evaluate;
-  for (const column2 of columns) {
-    const groups = groupRows(column2);
-    if (column2.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
-      warnings.push({ code: "slice-column-too-many-values", column: column2.name, distinct: groups.size });
+  for (const column of columns) {
+    const groups = groupRows(column);
+    if (column.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
+      warnings.push({ code: "slice-column-too-many-values", column: column.name, distinct: groups.size });
       continue;
     }
     for (const [value2, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
@@ -10326,7 +9942,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
         threads: 1
       }) : void 0;
       rows.push({
-        column: column2.name,
+        column: column.name,
         value: value2,
         rows: indices.length,
         champion: Number.isFinite(before) ? before : void 0,
@@ -10344,11 +9960,11 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
   }
   return { rows, warnings };
 }
-function groupRows(column2) {
+function groupRows(column) {
   const groups = /* @__PURE__ */ new Map();
-  const n = column2.kind === "categorical" ? column2.codes.length : column2.values.length;
+  const n = column.kind === "categorical" ? column.codes.length : column.values.length;
   for (let i = 0; i < n; i++) {
-    const key = column2.kind === "categorical" ? column2.codes[i] < 0 ? "(missing)" : column2.categories[column2.codes[i]] : Number.isNaN(column2.values[i]) ? "(missing)" : String(column2.values[i]);
+    const key = column.kind === "categorical" ? column.codes[i] < 0 ? "(missing)" : column.categories[column.codes[i]] : Number.isNaN(column.values[i]) ? "(missing)" : String(column.values[i]);
     let group = groups.get(key);
     if (!group) groups.set(key, group = []);
     group.push(i);
@@ -10394,7 +10010,7 @@ function confusionOf(labels2, challenger, champion, threshold, classes) {
 async function judgeHoldout(model, metric, scored, bytes) {
   const options = { threshold: model.evaluate.threshold };
   const { challenger, champion } = scored;
-  const warnings = scored.missingSliceColumns.map((column2) => ({ code: "slice-column-missing", column: column2 }));
+  const warnings = scored.missingSliceColumns.map((column) => ({ code: "slice-column-missing", column }));
   const cache = createPreparationCache();
   const challengerMetrics = computeAllMetrics(challenger, options, cache);
   const championMetrics = champion ? computeAllMetrics(champion, options, cache) : void 0;
@@ -10739,12 +10355,12 @@ async function refuseUnsafeOnnx(artifact, path) {
 }
 
 // src/gate/holdouts.ts
-import { join as join11 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/gate/commit-tree.ts
 import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import { createHash as createHash9 } from "node:crypto";
-import { dirname as dirname6, join as join10 } from "node:path";
+import { dirname as dirname6, join as join9 } from "node:path";
 
 // src/gate/tree-paths.ts
 function matchTreePaths(paths, patterns) {
@@ -10794,11 +10410,11 @@ async function materialize(git, blobs, name) {
       throw new UserError(`${JSON.stringify(path)}: not a safe path inside the repository; refusing to read it.`);
     }
     const bytes = await readBlob(git, blob);
-    await mkdir3(dirname6(join10(dir, path)), { recursive: true });
-    await writeFile4(join10(dir, path), bytes);
+    await mkdir3(dirname6(join9(dir, path)), { recursive: true });
+    await writeFile4(join9(dir, path), bytes);
     hashes[path] = createHash9("sha256").update(bytes).digest("hex");
   }
-  return { name, paths: blobs.map(([p]) => join10(dir, p)), files: hashes };
+  return { name, paths: blobs.map(([p]) => join9(dir, p)), files: hashes };
 }
 
 // src/gate/holdouts.ts
@@ -10816,7 +10432,7 @@ async function holdoutSets(git, root, model, base, configPath, challengerCommit)
   const { hashes } = await hashFiles(root, paths);
   const current = {
     name: "holdout",
-    paths: paths.map((p) => join11(root, p)),
+    paths: paths.map((p) => join10(root, p)),
     files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]))
   };
   if (!compare) return { sets: [current], notices: [] };
@@ -10853,7 +10469,7 @@ async function holdoutSets(git, root, model, base, configPath, challengerCommit)
   }
   const workingBlobs = await blobIdsOfFiles(
     git,
-    paths.map((p) => join11(root, p))
+    paths.map((p) => join10(root, p))
   );
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
@@ -10874,7 +10490,7 @@ async function holdoutSetsForRev(git, root, model, base, configPath, challengerC
   const baseName = base?.name ?? "checked out";
   const current = {
     name: "holdout",
-    paths: paths.map((p) => join11(root, p)),
+    paths: paths.map((p) => join10(root, p)),
     files: Object.fromEntries(paths.map((p) => [p, hashes.get(p).sha256]))
   };
   let prModel;
@@ -10892,7 +10508,7 @@ async function holdoutSetsForRev(git, root, model, base, configPath, challengerC
   const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
   const baseBlobs = await blobIdsOfFiles(
     git,
-    paths.map((p) => join11(root, p))
+    paths.map((p) => join10(root, p))
   );
   const removed = paths.filter((p) => !prPaths.includes(p));
   const added = prPaths.filter((p) => !paths.includes(p));
@@ -11020,7 +10636,7 @@ function formatNumber2(value2, decimals = 4) {
 }
 
 // src/report/reason-text.ts
-var percent2 = (confidence) => `${Math.round(confidence * 100)}%`;
+var percent = (confidence) => `${Math.round(confidence * 100)}%`;
 var interval = (low, high) => `[${formatNumber2(low)}, ${formatNumber2(high)}]`;
 var signed = (value2) => `${value2 > 0 ? "+" : ""}${formatNumber2(value2)}`;
 function reasonText(reason) {
@@ -11030,17 +10646,17 @@ function reasonText(reason) {
 function sentenceOf(r) {
   switch (r.code) {
     case "interval-not-computed":
-      return `the ${percent2(r.confidence)} interval of the ${r.metric} difference could not be computed`;
+      return `the ${percent(r.confidence)} interval of the ${r.metric} difference could not be computed`;
     case "guardrail-failed":
       return `guardrail ${r.guardrail} failed: ${findingText(r.finding)}`;
     case "challenger-non-inferior":
-      return `the challenger is non-inferior: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} stays above the margin ${formatNumber2(r.margin)}`;
+      return `the challenger is non-inferior: the ${percent(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} stays above the margin ${formatNumber2(r.margin)}`;
     case "challenger-better":
-      return `the challenger is better: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies above ${formatNumber2(r.threshold)}`;
+      return `the challenger is better: the ${percent(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies above ${formatNumber2(r.threshold)}`;
     case "challenger-worse":
-      return `the challenger is worse: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies below ${formatNumber2(r.threshold)}`;
+      return `the challenger is worse: the ${percent(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies below ${formatNumber2(r.threshold)}`;
     case "no-reliable-difference":
-      return `the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} includes ${formatNumber2(r.threshold)}: no reliable difference, the champion stays`;
+      return `the ${percent(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} includes ${formatNumber2(r.threshold)}: no reliable difference, the champion stays`;
     case "first-model-floors-hold":
       return "no champion yet, and every absolute floor (evaluate.min_value) holds";
     case "first-model-no-floors":
@@ -11060,7 +10676,7 @@ function findingText(f) {
   switch (f.code) {
     case "latency-median-ratio": {
       const perRow = (micros) => `${formatNumber2(micros, 2)} \xB5s/row`;
-      return `median challenger/champion latency ratio ${formatNumber2(f.ratio, 2)} over ${f.rounds} interleaved rounds (${percent2(f.confidence)} CI ${formatNumber2(f.low, 2)}\u2013${formatNumber2(f.high, 2)}) ${f.exceeds ? "exceeds" : "within"} the limit ${f.limit}; median ${perRow(f.challengerMicrosPerRow)} vs ${perRow(f.championMicrosPerRow)}`;
+      return `median challenger/champion latency ratio ${formatNumber2(f.ratio, 2)} over ${f.rounds} interleaved rounds (${percent(f.confidence)} CI ${formatNumber2(f.low, 2)}\u2013${formatNumber2(f.high, 2)}) ${f.exceeds ? "exceeds" : "within"} the limit ${f.limit}; median ${perRow(f.challengerMicrosPerRow)} vs ${perRow(f.championMicrosPerRow)}`;
     }
     case "size-mb":
       return `${formatNumber2(f.megabytes, 2)} MB`;
@@ -11703,11 +11319,11 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join13, relative as relative4 } from "node:path";
+import { join as join12, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
-import { join as join12, resolve as resolve7, relative as relative3, sep as sep5 } from "node:path";
+import { join as join11, resolve as resolve7, relative as relative3, sep as sep5 } from "node:path";
 async function expandInputs(cwd, patterns, what) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
@@ -11736,11 +11352,395 @@ async function walk2(dir, accept) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === "node_modules") continue;
-    const path = join12(dir, entry.name);
+    const path = join11(dir, entry.name);
     if (entry.isDirectory()) out.push(...await walk2(path, accept));
     else if (entry.isFile() && accept(path)) out.push(path);
   }
   return out;
+}
+
+// src/stats/drift/cohens-h.ts
+function cohensH(referenceShare, currentShare) {
+  return 2 * Math.asin(Math.sqrt(currentShare)) - 2 * Math.asin(Math.sqrt(referenceShare));
+}
+
+// src/stats/tests/multiple-testing.ts
+function adjustPValues(pValues, method) {
+  return method === "bonferroni" ? bonferroni(pValues) : benjaminiHochberg(pValues);
+}
+function benjaminiHochberg(pValues) {
+  const indices = pValues.map((_, i) => i).filter((i) => !Number.isNaN(pValues[i]));
+  const m = indices.length;
+  const adjusted = pValues.map(() => NaN);
+  indices.sort((i, j) => pValues[i] - pValues[j]);
+  let runningMin = 1;
+  for (let rank2 = m; rank2 >= 1; rank2--) {
+    const index = indices[rank2 - 1];
+    runningMin = Math.min(runningMin, pValues[index] * m / rank2);
+    adjusted[index] = runningMin;
+  }
+  return adjusted;
+}
+function bonferroni(pValues) {
+  const m = pValues.filter((p) => !Number.isNaN(p)).length;
+  return pValues.map((p) => Number.isNaN(p) ? NaN : Math.min(1, p * m));
+}
+
+// src/stats/drift/sampling-noise.ts
+function effectiveSampleSize(referenceSize, currentSize) {
+  return referenceSize * currentSize / (referenceSize + currentSize);
+}
+var NORMAL_MEAN_ABSOLUTE_DEVIATION = Math.sqrt(2 / Math.PI);
+var POISSON_EXACT_BELOW = 40;
+var LOG_FACTORIALS = (() => {
+  const table2 = new Float64Array(POISSON_EXACT_BELOW + 1);
+  for (let k = 1; k <= POISSON_EXACT_BELOW; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function poissonDeviationFactor(lambda) {
+  if (lambda <= 0) return 0;
+  if (lambda >= POISSON_EXACT_BELOW) return NORMAL_MEAN_ABSOLUTE_DEVIATION;
+  const k = Math.floor(lambda);
+  return 2 * Math.exp(-lambda + (k + 0.5) * Math.log(lambda) - LOG_FACTORIALS[k]);
+}
+function expectedNullWasserstein(sortedReference, referenceSize, currentSize) {
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  const n = sortedReference.length;
+  let integral = 0;
+  for (let i = 1; i < n; i++) {
+    const gap = sortedReference[i] - sortedReference[i - 1];
+    if (gap === 0) continue;
+    const F2 = i / n;
+    const tail = Math.min(F2, 1 - F2);
+    integral += Math.sqrt(F2 * (1 - F2)) * poissonDeviationFactor(nEff * tail) * gap;
+  }
+  return integral / Math.sqrt(nEff);
+}
+function expectedNullJensenShannonDivergence(categoryCount, referenceSize, currentSize) {
+  if (categoryCount < 2) return 0;
+  const nEff = effectiveSampleSize(referenceSize, currentSize);
+  return (categoryCount - 1) / (8 * nEff * Math.LN2);
+}
+
+// src/stats/drift/assess-drift.ts
+var DEFAULT_ALPHA = 5e-3;
+var DEFAULT_EFFECT_THRESHOLDS = { numeric: 0.1, categorical: 0.1, missing: 0.2 };
+var MonitoredColumnsError = class extends UserError {
+  constructor(columns) {
+    const names = columns.map((c) => JSON.stringify(c.column)).join(", ");
+    super(
+      `drift cannot judge the window: ${columns.length === 1 ? "a monitored column cannot" : `${columns.length} monitored columns cannot`} be compared (${names}).
+${columns.map((c) => `  - ${c.message}`).join("\n")}`,
+      { column: columns[0].column }
+    );
+    this.columns = columns;
+  }
+  columns;
+};
+function summarizeReference(reference, options = {}) {
+  const columns = /* @__PURE__ */ new Map();
+  const fromProfile = isDriftProfile(reference);
+  const psiBins = options.psiBins ?? DEFAULT_PSI_BINS;
+  for (const column of reference.columns) {
+    const ready = options.ready?.get(column.name);
+    columns.set(
+      column.name,
+      ready ? () => ready : once(
+        () => isDriftProfile(reference) ? profileColumnSummary(column) : summarizeColumn(column, { psiBins })
+      )
+    );
+  }
+  return { source: reference.source, rowCount: reference.rowCount, columns, fromProfile };
+}
+function once(make) {
+  let value2;
+  let made = false;
+  return () => {
+    if (!made) {
+      value2 = make();
+      made = true;
+    }
+    return value2;
+  };
+}
+function monitoredColumns(referenceNames, options) {
+  const predictions = [...options.predictions ?? []];
+  const excluded = /* @__PURE__ */ new Set([...options.exclude ?? [], ...predictions]);
+  const features = (options.features ?? referenceNames).filter((name) => !excluded.has(name));
+  return [
+    ...predictions.map((n) => [n, "prediction"]),
+    ...features.map((n) => [n, "feature"])
+  ];
+}
+function assessSummaries(reference, current, options = {}) {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const correction = options.correction ?? "benjamini-hochberg";
+  const thresholds = { ...DEFAULT_EFFECT_THRESHOLDS, ...options.effectThresholds };
+  const verdict2 = options.test ?? "calibrated";
+  if (verdict2 !== "calibrated") findDriftTest(verdict2, { key: "drift.test" });
+  for (const [column, override] of Object.entries(options.columnTests ?? {})) {
+    if (override.test !== "calibrated") findDriftTest(override.test, { key: `drift.columns.${column}.test` });
+  }
+  const fromProfile = reference.fromProfile;
+  const monitored = monitoredColumns([...reference.columns.keys()], options);
+  const errors = [];
+  const prepared = [];
+  for (const [name, role] of monitored) {
+    const summarizeReference2 = reference.columns.get(name);
+    const summarizeCurrent = current.columns.get(name);
+    if (!summarizeReference2) {
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is not in the reference (${reference.source}); remove it from the monitored columns (drift.features) or rebuild the reference with it.`
+      });
+      continue;
+    }
+    if (!summarizeCurrent) {
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is in the reference but missing from the current data (${current.source}); log it again, or leave it out of drift.features.`
+      });
+      continue;
+    }
+    const referenceSummary = summarizeReference2();
+    const currentSummary = summarizeCurrent();
+    if (referenceSummary.kind !== currentSummary.kind) {
+      errors.push({
+        column: name,
+        role,
+        message: `Column "${name}" is ${referenceSummary.kind} in the reference but ${currentSummary.kind} in the current data (${current.source}); check for non-numeric values in it, or set drift.types.${name}.`
+      });
+      continue;
+    }
+    const override = options.columnTests?.[name];
+    prepared.push(
+      prepareColumn(
+        name,
+        role,
+        referenceSummary,
+        currentSummary,
+        thresholds,
+        override?.test ?? verdict2,
+        override ? override.threshold : options.threshold,
+        options.metrics?.get(name)
+      )
+    );
+  }
+  if (errors.length > 0) throw new MonitoredColumnsError(errors);
+  const pValues = [];
+  for (const column of prepared) {
+    pValues.push(column.significance ? column.significance.pValue : NaN);
+    pValues.push(column.missing ? column.missing.pValue : NaN);
+  }
+  const adjusted = adjustPValues(pValues, correction);
+  const hypotheses = pValues.filter((p) => !Number.isNaN(p)).length;
+  const columns = prepared.map(
+    (column, i) => decideColumn(column, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds)
+  );
+  columns.sort(compareColumns);
+  const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
+  return {
+    drifted: driftedColumns.length > 0,
+    predictionDrifted: columns.some((c) => c.role === "prediction" && c.drifted),
+    driftedColumns,
+    method: { verdict: verdict2, alpha, correction, effectThresholds: thresholds, hypotheses },
+    reference: { source: reference.source, rowCount: reference.rowCount, fromProfile },
+    current: { source: current.source, rowCount: current.rowCount },
+    columns
+  };
+}
+function describeSide(summary) {
+  const base = {
+    rowCount: summary.rowCount,
+    missingShare: summary.rowCount ? summary.missingCount / summary.rowCount : 0,
+    constant: isConstant(summary)
+  };
+  return summary.kind === "numeric" ? { ...base, mean: summary.mean, std: summary.std } : base;
+}
+function prepareColumn(name, role, reference, current, thresholds, verdictBy, threshold, measured) {
+  const metrics = {};
+  for (const test of driftTestsFor(reference.kind))
+    metrics[test.name] = measured && test.name in measured ? measured[test.name] : test.measure(reference, current);
+  let significance = null;
+  let effect = null;
+  let unseen = [];
+  if (reference.kind === "numeric" && current.kind === "numeric") {
+    const ks = metrics.ks;
+    const wasserstein = metrics.wasserstein;
+    if (ks && wasserstein) {
+      significance = { test: "ks", statistic: ks.statistic, pValue: ks.value, detail: ks.detail ?? "" };
+      const noise = normalizeWasserstein(
+        expectedNullWasserstein(reference.sortedValues, reference.sortedValues.length, presentCount(current)),
+        reference.std,
+        current.std
+      );
+      const excess = Number.isFinite(wasserstein.value) ? Math.max(0, wasserstein.value - (Number.isFinite(noise) ? noise : 0)) : wasserstein.value;
+      effect = { measure: "wasserstein", value: wasserstein.value, noise, excess, threshold: thresholds.numeric };
+    }
+  } else if (reference.kind === "categorical" && current.kind === "categorical") {
+    const aligned = alignCategories(reference, current);
+    unseen = unseenCategories(aligned);
+    const chi2 = metrics.chi2;
+    const js = metrics.jensenshannon;
+    if (chi2 && js) {
+      significance = { test: "chi2", statistic: chi2.statistic, pValue: chi2.value, detail: chi2.detail ?? "" };
+      const categoriesPresent = aligned.categories.filter(
+        (_, i) => aligned.reference[i] + aligned.current[i] > 0
+      ).length;
+      const noiseDivergence = expectedNullJensenShannonDivergence(
+        categoriesPresent,
+        presentCount(reference),
+        presentCount(current)
+      );
+      const excess = Math.sqrt(Math.max(0, js.value * js.value - noiseDivergence));
+      effect = {
+        measure: "jensenshannon",
+        value: js.value,
+        noise: Math.sqrt(noiseDivergence),
+        excess,
+        threshold: thresholds.categorical
+      };
+    }
+  }
+  let missing = null;
+  const missingMetric = metrics.missing;
+  if (missingMetric && (reference.missingCount > 0 || current.missingCount > 0)) {
+    const referenceShare = reference.missingCount / reference.rowCount;
+    const currentShare = current.missingCount / current.rowCount;
+    missing = {
+      referenceShare,
+      currentShare,
+      pValue: missingMetric.value,
+      cohensH: cohensH(referenceShare, currentShare),
+      threshold: thresholds.missing
+    };
+  }
+  return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
+}
+function decideColumn(column, adjustedSignificance, adjustedMissing, alpha, thresholds) {
+  const significance = column.significance ? { ...column.significance, adjustedPValue: adjustedSignificance } : null;
+  const missing = column.missing ? { ...column.missing, adjustedPValue: adjustedMissing } : null;
+  const effect = column.effect;
+  const tests = driftTestsFor(column.reference.kind).map((definition) => {
+    const threshold = column.verdictBy === definition.name ? column.threshold : void 0;
+    return evaluateDriftTest(definition, column.metrics[definition.name] ?? null, threshold);
+  });
+  const distributionSignificant = significance !== null && significance.adjustedPValue <= alpha;
+  const distributionLarge = effect !== null && effect.excess >= effect.threshold;
+  const missingSignificant = missing !== null && missing.adjustedPValue <= alpha;
+  const missingLarge = missing !== null && Math.abs(missing.cohensH) >= missing.threshold;
+  let drifted;
+  let severity = 0;
+  const sentences = [];
+  if (column.verdictBy === "calibrated") {
+    const distributionDrift = distributionSignificant && distributionLarge;
+    const missingDrift = missingSignificant && missingLarge;
+    drifted = distributionDrift || missingDrift;
+    if (distributionDrift) severity = Math.max(severity, effect.excess / effect.threshold);
+    if (missingDrift) severity = Math.max(severity, Math.abs(missing.cohensH) / missing.threshold);
+    sentences.push(...calibratedSentences(column, significance, effect, missing, alpha, thresholds));
+  } else {
+    const outcome = tests.find((t) => t.test === column.verdictBy);
+    drifted = outcome?.status === "drift";
+    if (drifted && outcome?.value !== null && outcome) {
+      severity = outcome.scale === "distance" ? outcome.value / outcome.threshold : outcome.threshold / Math.max(outcome.value, Number.MIN_VALUE);
+    }
+    sentences.push(
+      outcome ? outcome.sentence : `Test ${column.verdictBy} does not apply to ${column.reference.kind} columns.`
+    );
+  }
+  sentences.unshift(...contextSentences(column));
+  return {
+    name: column.name,
+    role: column.role,
+    kind: column.reference.kind,
+    drifted,
+    reason: sentences.join(" "),
+    severity,
+    verdictBy: column.verdictBy,
+    reference: describeSide(column.reference),
+    current: describeSide(column.current),
+    significance,
+    effect,
+    missing,
+    unseenCategories: column.unseen,
+    tests
+  };
+}
+var percent2 = (share) => `${(100 * share).toFixed(share < 1e-3 && share > 0 ? 2 : 1)}%`;
+function contextSentences(column) {
+  const sentences = [];
+  const { reference, current } = column;
+  const describeConstant = (summary) => summary.kind === "numeric" ? formatNumber(summary.min) : JSON.stringify(summary.categories[0]);
+  const referenceConstant = isConstant(reference);
+  const currentConstant = isConstant(current);
+  if (presentCount(current) === 0) sentences.push("The current window has no non-missing values in this column.");
+  else if (referenceConstant && currentConstant) {
+    const same = describeConstant(reference) === describeConstant(current);
+    sentences.push(
+      same ? `Constant (${describeConstant(reference)}) in both.` : `Constant in both, but ${describeConstant(reference)} in the reference and ${describeConstant(current)} now.`
+    );
+  } else if (referenceConstant)
+    sentences.push(`Constant (${describeConstant(reference)}) in the reference but varies now.`);
+  else if (currentConstant && presentCount(current) > 1)
+    sentences.push(
+      `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`
+    );
+  if (column.unseen.length > 0) {
+    const shown = column.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent2(u.share)})`);
+    const more = column.unseen.length > 3 ? ` and ${column.unseen.length - 3} more` : "";
+    const total = column.unseen.reduce((sum, u) => sum + u.share, 0);
+    if (column.unseen.length === 1)
+      sentences.push(
+        `New category ${JSON.stringify(column.unseen[0].category)}, not in the reference: ${percent2(total)} of current values.`
+      );
+    else
+      sentences.push(
+        `New categories, not in the reference: ${shown.join(", ")}${more}; ${percent2(total)} of current values together.`
+      );
+  }
+  return sentences;
+}
+function calibratedSentences(column, significance, effect, missing, alpha, thresholds) {
+  const sentences = [];
+  const testName = significance?.test === "ks" ? "KS" : "chi-squared";
+  if (significance && effect) {
+    const unit = effect.measure === "wasserstein" ? " sd" : "";
+    const measure = effect.measure === "wasserstein" ? "Wasserstein distance" : "Jensen\u2013Shannon distance";
+    const beyond = effect.excess > 0 ? `${formatNumber(effect.excess)}${unit} beyond the ${formatNumber(effect.noise)}${unit} of sampling noise at this size` : `within the ${formatNumber(effect.noise)}${unit} of sampling noise at this size`;
+    const size = `${measure} ${formatNumber(effect.value)}${unit}, ${beyond} (threshold ${formatNumber(effect.threshold)}${unit})`;
+    const p = `${testName} adjusted p = ${formatNumber(significance.adjustedPValue)}`;
+    const significant = significance.adjustedPValue <= alpha;
+    const large = effect.excess >= effect.threshold;
+    if (significant && large) sentences.push(`Distribution changed: ${size}; ${p} <= ${formatNumber(alpha)}.`);
+    else if (significant) sentences.push(`A real but small change: ${p} <= ${formatNumber(alpha)}, but ${size}.`);
+    else if (large)
+      sentences.push(
+        `A large-looking change that sampling noise explains at this window size: ${p} > ${formatNumber(alpha)}; ${size}.`
+      );
+    else sentences.push(`No meaningful change: ${p}; ${size}.`);
+  } else if (presentCount(column.reference) === 0) {
+    sentences.push("The reference has no non-missing values in this column, so only the missing share is compared.");
+  }
+  if (missing) {
+    const change = `Missing values ${percent2(missing.referenceShare)} in the reference, ${percent2(missing.currentShare)} now (Cohen's h ${formatNumber(missing.cohensH)}, threshold ${formatNumber(thresholds.missing)}; Fisher adjusted p = ${formatNumber(missing.adjustedPValue)})`;
+    const significant = missing.adjustedPValue <= alpha;
+    const large = Math.abs(missing.cohensH) >= missing.threshold;
+    if (significant && large) sentences.push(`${change}: the missing share changed.`);
+    else if (significant || large) sentences.push(`${change}: not a drift on its own.`);
+  }
+  return sentences;
+}
+function compareColumns(a, b) {
+  if (a.role !== b.role) return a.role === "prediction" ? -1 : 1;
+  if (a.drifted !== b.drifted) return a.drifted ? -1 : 1;
+  if (a.severity !== b.severity) return b.severity - a.severity;
+  const minP = (c) => Math.min(c.significance?.adjustedPValue ?? 1, c.missing?.adjustedPValue ?? 1);
+  const difference = minP(a) - minP(b);
+  if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 // src/monitor/column-pool.ts
@@ -11759,7 +11759,7 @@ var ColumnPool = class {
   /** Threads used by the last call (0: this thread alone), for tests and benchmarks. */
   lastThreads = 0;
   summarize(columns, psiBins) {
-    return this.run(columns.map((column2) => ({ op: "summarize", column: column2, psiBins })));
+    return this.run(columns.map((column) => ({ op: "summarize", column, psiBins })));
   }
   sort(values) {
     return this.run(values.map((v) => ({ op: "sort", values: v })));
@@ -12000,7 +12000,6 @@ var HISTOGRAM_SAMPLE_SIZE = 2e4;
 var WindowSummarizer = class {
   constructor(references, options = {}) {
     this.references = references;
-    this.options = options;
     const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
     const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES) / Math.max(1, numeric)));
     for (const [name, reference] of references) {
@@ -12011,7 +12010,6 @@ var WindowSummarizer = class {
     }
   }
   references;
-  options;
   rowCount = 0;
   accumulators = /* @__PURE__ */ new Map();
   kindChanges = /* @__PURE__ */ new Map();
@@ -12022,14 +12020,14 @@ var WindowSummarizer = class {
     const byName = new Map(batch.columns.map((c) => [c.name, c]));
     for (const c of batch.columns) this.seen.add(c.name);
     for (const [name, accumulator] of this.accumulators) {
-      const column2 = byName.get(name);
+      const column = byName.get(name);
       const reference = this.references.get(name);
-      if (column2 && column2.kind !== reference.kind) {
-        if (!this.kindChanges.has(name)) this.kindChanges.set(name, column2.kind);
+      if (column && column.kind !== reference.kind) {
+        if (!this.kindChanges.has(name)) this.kindChanges.set(name, column.kind);
         continue;
       }
-      if (column2) this.sawColumn.add(name);
-      accumulator.add(column2, batch.rowCount);
+      if (column) this.sawColumn.add(name);
+      accumulator.add(column, batch.rowCount);
     }
     this.rowCount += batch.rowCount;
   }
@@ -12078,9 +12076,9 @@ var NumericAccumulator = class {
   min = Infinity;
   max = -Infinity;
   reservoir;
-  add(column2, _rows) {
-    if (!column2 || column2.kind !== "numeric") return;
-    const values = column2.values;
+  add(column, _rows) {
+    if (!column || column.kind !== "numeric") return;
+    const values = column.values;
     this.addMoments(values);
     if (this.reservoir) {
       for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.reservoir.offer(values[i]);
@@ -12204,22 +12202,22 @@ var CategoricalAccumulator = class {
   missing = 0;
   rows = 0;
   reservoir;
-  add(column2, rows) {
+  add(column, rows) {
     this.rows += rows;
-    if (!column2 || column2.kind !== "categorical") {
+    if (!column || column.kind !== "categorical") {
       this.missing += rows;
       return;
     }
-    const byCode = new Float64Array(column2.categories.length);
-    for (let i = 0; i < column2.codes.length; i++) {
-      const code = column2.codes[i];
+    const byCode = new Float64Array(column.categories.length);
+    for (let i = 0; i < column.codes.length; i++) {
+      const code = column.codes[i];
       if (code < 0 || code >= byCode.length) this.missing += 1;
       else {
         byCode[code] += 1;
-        this.reservoir?.offer(column2.categories[code]);
+        this.reservoir?.offer(column.categories[code]);
       }
     }
-    column2.categories.forEach((label, code) => {
+    column.categories.forEach((label, code) => {
       if (byCode[code] > 0) this.counts.set(label, (this.counts.get(label) ?? 0) + byCode[code]);
     });
   }
@@ -12476,12 +12474,12 @@ function histogramOf(reference, current) {
     };
   }
   if (reference.kind === "categorical" && current.kind === "categorical") {
-    const shares = (column2) => {
+    const shares = (column) => {
       const counts = /* @__PURE__ */ new Map();
       let n = 0;
-      for (const code of column2.codes) {
+      for (const code of column.codes) {
         if (code < 0) continue;
-        const name = column2.categories[code];
+        const name = column.categories[code];
         counts.set(name, (counts.get(name) ?? 0) + 1);
         n++;
       }
@@ -12597,7 +12595,7 @@ var driftCommand = defineCommand({
           workspace.root,
           model.drift.reference ?? model.data.train,
           `models.${model.name}.drift.reference`
-        )).map((p) => join13(workspace.root, p));
+        )).map((p) => join12(workspace.root, p));
         const handle2 = await openModel(model, workspace.root);
         try {
           let ref;
@@ -12800,11 +12798,11 @@ function seededRandom() {
 }
 function histograms(reference, samples, assessment) {
   const out = /* @__PURE__ */ new Map();
-  for (const column2 of assessment.columns) {
-    const a = reference.columns.find((c) => c.name === column2.name);
-    const b = samples.get(column2.name);
+  for (const column of assessment.columns) {
+    const a = reference.columns.find((c) => c.name === column.name);
+    const b = samples.get(column.name);
     const h = a && b ? histogramOf(a, b) : void 0;
-    if (h) out.set(column2.name, h);
+    if (h) out.set(column.name, h);
   }
   return out;
 }
@@ -13156,16 +13154,16 @@ var monitorCommand = defineCommand({
         "--labels"
       );
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join18 = joinByRequestId(logIds, idsOf(labels2, idColumn));
+      const join17 = joinByRequestId(logIds, idsOf(labels2, idColumn));
       const result = {
         model: model.name,
         logRows: logIds.filter((id) => id !== void 0).length,
-        labelled: join18.logRows.length,
-        unlabelled: join18.unlabelled,
-        unmatchedLabels: join18.unmatched
+        labelled: join17.logRows.length,
+        unlabelled: join17.unlabelled,
+        unmatchedLabels: join17.unmatched
       };
-      if (join18.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels2, join18), {
+      if (join17.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels2, join17), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -13203,30 +13201,30 @@ async function readSome(paths, wanted, types, required, option) {
   return { ...table2, columns: table2.columns.filter((c) => wanted.includes(c.name)) };
 }
 function modelFilter(log, model) {
-  const column2 = log.columns.find((c) => c.name === LOG_MODEL);
-  if (!column2 || column2.kind !== "categorical") return void 0;
-  const code = column2.categories.indexOf(model);
-  return (row) => column2.codes[row] === code;
+  const column = log.columns.find((c) => c.name === LOG_MODEL);
+  if (!column || column.kind !== "categorical") return void 0;
+  const code = column.categories.indexOf(model);
+  return (row) => column.codes[row] === code;
 }
 function idsOf(table2, name, keep) {
-  const column2 = table2.columns.find((c) => c.name === name);
-  return Array.from({ length: table2.rowCount }, (_, row) => keep && !keep(row) ? void 0 : text(column2, row));
+  const column = table2.columns.find((c) => c.name === name);
+  return Array.from({ length: table2.rowCount }, (_, row) => keep && !keep(row) ? void 0 : text(column, row));
 }
-function text(column2, row) {
-  if (column2.kind === "categorical") return column2.codes[row] < 0 ? void 0 : column2.categories[column2.codes[row]];
-  return Number.isNaN(column2.values[row]) ? void 0 : String(column2.values[row]);
+function text(column, row) {
+  if (column.kind === "categorical") return column.codes[row] < 0 ? void 0 : column.categories[column.codes[row]];
+  return Number.isNaN(column.values[row]) ? void 0 : String(column.values[row]);
 }
-function outcomesOf(model, log, labels2, join18) {
+function outcomesOf(model, log, labels2, join17) {
   const picked = {
     ...labels2,
-    rowCount: join18.labelRows.length,
-    columns: labels2.columns.map((c) => pickRows(c, join18.labelRows))
+    rowCount: join17.labelRows.length,
+    columns: labels2.columns.map((c) => pickRows(c, join17.labelRows))
   };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
     const classes = output.kind === "categorical" ? Float64Array.from(
-      join18.logRows,
+      join17.logRows,
       (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])
     ) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
@@ -13236,12 +13234,12 @@ function outcomesOf(model, log, labels2, join18) {
       `--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`,
       { column: LOGGED_PREDICTION }
     );
-  const predictions = Float64Array.from(join18.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join17.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
-function pickRows(column2, rows) {
-  if (column2.kind === "numeric") return { ...column2, values: Float64Array.from(rows, (r) => column2.values[r]) };
-  return { ...column2, codes: Int32Array.from(rows, (r) => column2.codes[r]) };
+function pickRows(column, rows) {
+  if (column.kind === "numeric") return { ...column, values: Float64Array.from(rows, (r) => column.values[r]) };
+  return { ...column, codes: Int32Array.from(rows, (r) => column.codes[r]) };
 }
 
 // src/provenance/rollback-trailer.ts
@@ -13605,7 +13603,7 @@ async function whoIsForcing(git, env) {
 // src/commands/retrain.ts
 import { createHash as createHash11 } from "node:crypto";
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/git/atomic-push.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
@@ -13654,10 +13652,10 @@ function refusedRefs(porcelain) {
 }
 
 // src/git/commit-file.ts
-import { join as join14 } from "node:path";
+import { join as join13 } from "node:path";
 async function commitWithFile(git, options) {
   const dir = makeTempDir("index");
-  const env = { GIT_INDEX_FILE: join14(dir, "index") };
+  const env = { GIT_INDEX_FILE: join13(dir, "index") };
   try {
     await git.run(["read-tree", options.parent], { env });
     await git.run(["update-index", "--add", "--cacheinfo", `${options.mode},${options.blob},${options.path}`], { env });
@@ -13723,7 +13721,7 @@ var retrainCommand = defineCommand({
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
+    const release = takeRunLock(join14(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
@@ -13909,7 +13907,7 @@ async function tellPullRequest(context, values, model, body) {
 }
 
 // src/commands/rollback.ts
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
@@ -13943,7 +13941,7 @@ var rollbackCommand = defineCommand({
     const current = await branchToCommitOn(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join16(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
+    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
     try {
       if (await hasRemote(git, remote)) {
         await fetchModelTags(git, remote);
@@ -14794,9 +14792,9 @@ async function loadServedModel(name, artifact, task, configured) {
     const outputPlan = planOutputs(handle2.signature, task, { path: artifact.label });
     const featureKinds = /* @__PURE__ */ new Map();
     for (const feed of plan.feeds) {
-      for (const column2 of feed.columns)
+      for (const column of feed.columns)
         featureKinds.set(
-          column2.name,
+          column.name,
           feed.element === "string" ? "string" : feed.element === "int64" ? "int64" : "float"
         );
     }
@@ -15471,7 +15469,7 @@ var ModelSlots = class {
 
 // src/serve/prediction-log.ts
 import { mkdir as mkdir4, open as open2 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/serve/log-formatter.ts
 var inlineFormatter = {
@@ -15634,7 +15632,7 @@ var PredictionLog = class {
     if (!this.file) {
       await mkdir4(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-      const path = join17(
+      const path = join16(
         this.settings.dir,
         `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`
       );

@@ -1379,8 +1379,6 @@ function transferables(result) {
 }
 
 export {
-  alignCategories,
-  unseenCategories,
   moments,
   quantileSorted,
   DEFAULT_PSI_BINS,
@@ -1390,6 +1388,8 @@ export {
   summarizeColumn,
   isConstant,
   presentCount,
+  alignCategories,
+  unseenCategories,
   ksTwoSample,
   normalizeWasserstein,
   findDriftTest,
