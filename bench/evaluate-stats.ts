@@ -12,6 +12,7 @@ import { computeAllMetrics } from "../src/stats/metrics/registry.ts";
 import { createPreparationCache, type BinaryPredictions } from "../src/stats/metrics/types.ts";
 import { delongTest } from "../src/stats/tests/delong.ts";
 import { pairedBootstrap } from "../src/stats/bootstrap/paired-bootstrap.ts";
+import { bootstrapThreads } from "../src/threads/bootstrap-threads.ts";
 import { createRandom } from "../src/stats/numeric/random.ts";
 import { machineLine } from "./support/machine.ts";
 
@@ -90,7 +91,12 @@ const championMetrics = computeAllMetrics(champion, undefined, cache);
 const challengerMetrics = computeAllMetrics(challenger, undefined, cache);
 const metricsSeconds = seconds(metricsStart);
 const bootstrapStart = process.hrtime.bigint();
-const bootstrap = await pairedBootstrap(champion, challenger, { metric: "roc_auc", resamples, seed: 7, cache });
+const bootstrap = await pairedBootstrap(
+  champion,
+  challenger,
+  { metric: "roc_auc", resamples, seed: 7, cache },
+  bootstrapThreads,
+);
 const bootstrapSeconds = seconds(bootstrapStart);
 const delongStart = process.hrtime.bigint();
 const delong = delongTest(champion, challenger, { cache });

@@ -8,7 +8,7 @@ import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 
-// src/stats/bootstrap/bootstrap-worker.ts
+// src/threads/bootstrap-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 var job = workerData;
 var chunks = runClaimedChunks(job, kernelFor(job.kernel));

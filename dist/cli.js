@@ -5,13 +5,13 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-4MYOOUYS.js";
+} from "./chunk-H2ZO2R5U.js";
 import "./chunk-LTWDRZWV.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
 import "./chunk-MA5GJNIL.js";
-import "./chunk-JRDGJVSB.js";
+import "./chunk-7OQRFDPI.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-5BGQGTGG.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-TY5XATFA.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,13 +3,13 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-4MYOOUYS.js";
+} from "./chunk-H2ZO2R5U.js";
 import "./chunk-LTWDRZWV.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
 import "./chunk-MA5GJNIL.js";
-import "./chunk-JRDGJVSB.js";
+import "./chunk-7OQRFDPI.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";

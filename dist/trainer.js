@@ -3,11 +3,11 @@ import {
   DEFAULT_MAX_CATEGORIES,
   rocAuc,
   trainLogisticModel
-} from "./chunk-I4JPSKDX.js";
+} from "./chunk-23DC4QBT.js";
 import {
   readTable,
   readTables
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-7OQRFDPI.js";
 import "./chunk-XEI2JKWE.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";

@@ -4,7 +4,7 @@
 //   cli.js              the CLI (bin/modelkeeper.js runs it)
 //   trainer.js          the example trainer, `modelkeeper/trainer`
 //   yaml.js             the bundled YAML parser, `modelkeeper/yaml` (what the demo's example imports)
-//   bootstrap-worker.js the paired bootstrap's worker thread (src/stats/bootstrap/paired-bootstrap.ts)
+//   bootstrap-worker.js the paired bootstrap's worker thread (src/threads/bootstrap-threads.ts)
 //   csv-range-worker.js the CSV reader's second thread for big files (src/data/csv-parallel.ts)
 //   column-worker.js    drift's per-column statistics on the other cores (src/monitor/column-pool.ts)
 //   log-format-worker.js the prediction log's formatting thread (src/serve/log-formatter.ts)
@@ -34,7 +34,7 @@ const result = await build({
     cli: join(root, "bin/cli.ts"),
     trainer: join(root, "src/trainer/index.ts"),
     yaml: join(root, "src/trainer/yaml.ts"),
-    "bootstrap-worker": join(root, "src/stats/bootstrap/bootstrap-worker.ts"),
+    "bootstrap-worker": join(root, "src/threads/bootstrap-worker.ts"),
     // The CSV reader's second thread, loaded next to the bundle (src/data/csv-parallel.ts).
     "csv-range-worker": join(root, "src/data/csv-range-worker.ts"),
     // Drift's column pool, loaded next to the bundle the same way (src/monitor/column-pool.ts).

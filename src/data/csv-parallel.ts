@@ -5,7 +5,7 @@ import type { ColumnType, Promotion } from "./column-builder.ts";
 import { CsvParser } from "./csv-parser.ts";
 import { DEFAULT_CHUNK_BYTES, feedRange } from "./csv-reader.ts";
 import { openDataFile } from "./open-file.ts";
-import { startWorker } from "./start-worker.ts";
+import { startWorker } from "../threads/start-worker.ts";
 import type { CategoricalColumn, Column, NumericColumn } from "./table.ts";
 
 /** What the worker needs to parse the second half of a file. */

@@ -2,6 +2,7 @@ import type { ModelConfig } from "../config/types.ts";
 import { computeAllMetrics, METRICS } from "../stats/metrics/registry.ts";
 import { createPreparationCache, type MetricOptions } from "../stats/metrics/types.ts";
 import { pairedBootstrap } from "../stats/bootstrap/paired-bootstrap.ts";
+import { bootstrapThreads } from "../threads/bootstrap-threads.ts";
 import { delongTest } from "../stats/tests/delong.ts";
 import { mcnemarTest } from "../stats/tests/mcnemar.ts";
 import { rowCorrectness } from "../stats/metrics/row-correctness.ts";
@@ -88,14 +89,19 @@ export async function judgeHoldout(
     return { evaluation, warnings: [...warnings, undefinedPrimary] };
   }
 
-  const paired = await pairedBootstrap(champion, challenger, {
-    metric,
-    metricOptions: options,
-    resamples: model.evaluate.resamples,
-    seed: model.evaluate.seed,
-    confidence: model.evaluate.confidence,
-    cache,
-  });
+  const paired = await pairedBootstrap(
+    champion,
+    challenger,
+    {
+      metric,
+      metricOptions: options,
+      resamples: model.evaluate.resamples,
+      seed: model.evaluate.seed,
+      confidence: model.evaluate.confidence,
+      cache,
+    },
+    bootstrapThreads,
+  );
   evaluation.paired = {
     metric,
     delta: paired.delta,

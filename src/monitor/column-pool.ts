@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { startWorker } from "../data/start-worker.ts";
+import { startWorker } from "../threads/start-worker.ts";
 import type { NumericColumn } from "../data/table.ts";
 import type { NumericSummary } from "../stats/drift/column-summary.ts";
 import { jobSize, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnMetrics } from "./column-jobs.ts";

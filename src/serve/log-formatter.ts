@@ -4,7 +4,7 @@
  * or refused a message) is formatted inline, so no row is lost to it.
  */
 import type { Worker } from "node:worker_threads";
-import { startWorker } from "../data/start-worker.ts";
+import { startWorker } from "../threads/start-worker.ts";
 import { formatRecords, type LogBatch } from "./log-record.ts";
 
 export interface LogFormatter {

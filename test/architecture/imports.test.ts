@@ -98,18 +98,14 @@ test("src/ never imports test/, bot/, demo/ or bin/: what ships is self-containe
 
 test("stats/ and report/ are pure: no I/O, no process, no threads, no outside layer", async () => {
   const pureLayers = /^src\/(stats|report)\//;
-  // The bootstrap's thread pool is the one runtime part still inside stats/ (issue 12: move it out).
-  const runtime = /^src\/stats\/bootstrap\/(paired-bootstrap|bootstrap-worker)\.ts$|\.mjs$/;
   const graph = await importGraph();
   const wrong = edges(graph).filter(
-    (e) => pureLayers.test(e.from) && !runtime.test(e.from) && !/^src\/(stats|report)\/|^src\/errors\.ts$/.test(e.to),
+    (e) => pureLayers.test(e.from) && !/^src\/(stats|report)\/|^src\/errors\.ts$/.test(e.to),
   );
   assert.deepEqual(wrong, []);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: modules("src/stats")
-      .concat(modules("src/report"))
-      .filter((f) => !runtime.test(f)),
+    entryPoints: modules("src/stats").concat(modules("src/report")),
     bundle: false,
     write: false,
     metafile: true,

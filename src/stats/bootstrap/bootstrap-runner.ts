@@ -1,5 +1,5 @@
 /**
- * The resample loop shared by the main thread and the worker threads. Resamples are handed out
+ * The resample loop shared by the calling thread and its helpers. Resamples are handed out
  * in chunks through an atomic counter in shared memory, so a fast thread takes more chunks and a
  * worker that starts late (or never) costs nothing; resample r is always lane r mod 4 of group
  * floor(r / 4), whose keys come from random stream floor(r / 4) of the seed (poisson-weights.ts),
@@ -31,6 +31,23 @@ export interface ResampleJob {
   readonly chunkDone: Int32Array;
   /** Resample r's champion value at [2r], challenger value at [2r + 1]. */
   readonly values: Float64Array;
+}
+
+/** How one helper thread ended: the chunks it ran, or why it stopped. */
+export interface HelperOutcome {
+  readonly chunks: number;
+  readonly error?: string;
+}
+
+/**
+ * Threads that run a job's chunks beside the caller (threads/bootstrap-threads.ts). Handed in,
+ * so the statistics never start a thread themselves.
+ */
+export interface ResampleHelpers {
+  /** Threads the machine has: the default number to use, the caller's included. */
+  readonly available: number;
+  /** Starts `count` helpers on the job (its arrays in SharedArrayBuffers). */
+  start(job: ResampleJob, count: number): Promise<HelperOutcome>[];
 }
 
 export function chunkCount(job: Pick<ResampleJob, "resamples" | "chunkSize">): number {

@@ -15,11 +15,10 @@
  * counted in `undefinedResamples`.
  * Speed: the metric is prepared once (sorted once); each resample is one sequential O(N) pass per
  * model (the ROC AUC kernel evaluates four resamples per pass); resamples run on the calling
- * thread plus worker threads (`threads`, default: every core, when the work is large enough).
+ * thread plus the helper threads it is handed (`threads`, default: every core, when the work is
+ * large enough). No thread is started here: the helpers come from threads/bootstrap-threads.ts.
  * Worked example: identical champion and challenger give delta = 0 and the interval [0, 0].
  */
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { UserError } from "../../errors.ts";
 import { findMetric } from "../metrics/registry.ts";
 import {
@@ -31,7 +30,14 @@ import {
   type PreparationCache,
 } from "../metrics/types.ts";
 import { bcaInterval } from "./bca-interval.ts";
-import { chunkCount, createScratch, runChunk, runClaimedChunks, type ResampleJob } from "./bootstrap-runner.ts";
+import {
+  chunkCount,
+  createScratch,
+  runChunk,
+  runClaimedChunks,
+  type ResampleHelpers,
+  type ResampleJob,
+} from "./bootstrap-runner.ts";
 import { pairedJackknife } from "./jackknife.ts";
 import { kernelFor, rowCount, type KernelId, type PairedKernel, type PreparedPair } from "./paired-kernel.ts";
 import { percentileInterval } from "./percentile-interval.ts";
@@ -56,7 +62,7 @@ export interface PairedBootstrapOptions {
   readonly confidence?: number;
   /** Interval reported as ciLow/ciHigh; default "bca". */
   readonly method?: IntervalMethod;
-  /** Threads to use, the calling one included when callerRuns; default os.availableParallelism(). */
+  /** Threads to use, the calling one included when callerRuns; default: the helpers' `available`. */
   readonly threads?: number;
   /**
    * Whether the calling thread also runs resamples (default true). false keeps its event loop
@@ -104,22 +110,24 @@ export interface PairedBootstrapResult {
 }
 
 /**
- * The paired bootstrap, using worker threads when `threads` asks for them or, by default, when
- * the input is large enough (N x resamples >= WORKER_THRESHOLD) for them to pay off.
+ * The paired bootstrap, with `helpers` running resamples beside this thread when `threads` asks
+ * for them or, by default, when the input is large enough (N x resamples >= WORKER_THRESHOLD) for
+ * them to pay off. Without helpers, everything runs here.
  */
 export async function pairedBootstrap(
   champion: EvaluationData,
   challenger: EvaluationData,
   options: PairedBootstrapOptions,
+  helpers?: ResampleHelpers,
 ): Promise<PairedBootstrapResult> {
   const setup = prepare(champion, challenger, options);
   const callerRuns = options.callerRuns ?? true;
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const threads = helpers ? Math.max(1, Math.floor(options.threads ?? helpers.available)) : 1;
   const workerCount = callerRuns ? threads - 1 : threads;
   const worthIt = options.threads !== undefined || setup.prepared.rowCount * setup.resamples >= WORKER_THRESHOLD;
   const useWorkers = workerCount > 0 && worthIt;
   const job = createJob(setup, useWorkers);
-  const workers = useWorkers ? startWorkers(job, workerCount) : [];
+  const workers = useWorkers ? helpers!.start(job, workerCount) : [];
   const jackknife = pairedJackknife(setup.kernel, setup.prepared, setup.seed);
   const ranHere = callerRuns || !useWorkers ? runClaimedChunks(job, setup.kernel) : 0;
   const outcomes = await Promise.all(workers);
@@ -234,45 +242,6 @@ function createJob(setup: Setup, shared: boolean): ResampleJob {
       ? new Float64Array(new SharedArrayBuffer(16 * setup.resamples))
       : new Float64Array(2 * setup.resamples),
   };
-}
-
-/**
- * The worker entry: under tsx (running from .ts sources) a small .mjs shim registers tsx inside
- * the worker; in the bundle, bootstrap-worker.js must sit next to the bundled file.
- */
-export function workerEntryUrl(moduleUrl: string = import.meta.url): URL {
-  return moduleUrl.endsWith(".ts")
-    ? new URL("./bootstrap-worker-from-source.mjs", moduleUrl)
-    : new URL("./bootstrap-worker.js", moduleUrl);
-}
-
-interface WorkerOutcome {
-  readonly chunks: number;
-  readonly error?: string;
-}
-
-/** Starts workers; each promise tells how many chunks that worker ran, or why it failed. */
-function startWorkers(job: ResampleJob, count: number): Promise<WorkerOutcome>[] {
-  const promises: Promise<WorkerOutcome>[] = [];
-  for (let i = 0; i < count; i++) {
-    promises.push(
-      new Promise<WorkerOutcome>((resolve) => {
-        let chunks = 0;
-        let error: string | undefined;
-        let worker: Worker;
-        try {
-          worker = new Worker(workerEntryUrl(), { workerData: job });
-        } catch (caught) {
-          resolve({ chunks: 0, error: String(caught) });
-          return;
-        }
-        worker.on("message", (message: { chunks: number }) => (chunks = message.chunks));
-        worker.on("error", (caught) => (error = caught instanceof Error ? caught.message : String(caught)));
-        worker.on("exit", () => resolve(error ? { chunks, error } : { chunks }));
-      }),
-    );
-  }
-  return promises;
 }
 
 /** Runs any chunk a failed worker claimed but did not finish; returns how many. */

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { isUserError } from "../../../src/errors.ts";
 import type { BinaryPredictions } from "../../../src/stats/metrics/types.ts";
 import { normalCdf } from "../../../src/stats/distributions/normal.ts";
-import { pairedBootstrap, pairedBootstrapSync, workerEntryUrl } from "../../../src/stats/bootstrap/paired-bootstrap.ts";
+import { pairedBootstrap, pairedBootstrapSync } from "../../../src/stats/bootstrap/paired-bootstrap.ts";
+import type { ResampleHelpers } from "../../../src/stats/bootstrap/bootstrap-runner.ts";
 import { createRandom, type RandomSource } from "../../../src/stats/numeric/random.ts";
 import { assertClose, f64, reference } from "../metrics/fixture.ts";
 
@@ -109,22 +110,22 @@ test("models scored on different rows are refused", () => {
   assert.throws(() => pairedBootstrapSync(small[0], small[1], { metric: "rmse" }), /does not apply to task binary/);
 });
 
-test("worker threads give the identical result (resample r always uses stream r)", async () => {
+test("a helper that stops part-way loses nothing: the caller runs the chunks it left", async () => {
   const [champion, challenger] = binormal(3000, 8, [1, 1.2]);
-  for (const metric of ["roc_auc", "log_loss"]) {
-    const options = { metric, resamples: 300, seed: 11 };
-    // callerRuns: false makes the workers do every resample, so this exercises the worker entry
-    const threaded = await pairedBootstrap(champion, challenger, { ...options, threads: 2, callerRuns: false });
-    assert.equal(threaded.workerError, undefined);
-    assert.ok(threaded.threadsUsed >= 1, `${metric}: threads used ${threaded.threadsUsed}`);
-    assert.deepEqual({ ...threaded, threadsUsed: 1 }, pairedBootstrapSync(champion, challenger, options), metric);
-  }
-});
-
-test("the worker entry: the tsx shim from sources, bootstrap-worker.js next to a bundle", () => {
-  assert.match(
-    workerEntryUrl("file:///x/src/stats/bootstrap/paired-bootstrap.ts").href,
-    /\/x\/src\/stats\/bootstrap\/bootstrap-worker-from-source\.mjs$/,
+  const options = { metric: "roc_auc", resamples: 300, seed: 11, threads: 2, callerRuns: false };
+  // This helper claims one chunk and "dies" before writing it, as a worker killed mid-chunk would.
+  const dying: ResampleHelpers = {
+    available: 2,
+    start: (job, count) =>
+      Array.from({ length: count }, () => {
+        Atomics.add(job.nextChunk, 0, 1);
+        return Promise.resolve({ chunks: 0, error: "killed" });
+      }),
+  };
+  const result = await pairedBootstrap(champion, challenger, options, dying);
+  assert.equal(result.workerError, "killed");
+  assert.deepEqual(
+    { ...result, workerError: undefined, threadsUsed: 1 },
+    { ...pairedBootstrapSync(champion, challenger, options), workerError: undefined },
   );
-  assert.equal(workerEntryUrl("file:///x/dist/main.js").href, "file:///x/dist/bootstrap-worker.js");
 });

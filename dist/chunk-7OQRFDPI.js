@@ -79,7 +79,7 @@ function stackCategorical(name, parts, rowCount) {
 // src/data/csv-parallel.ts
 import { availableParallelism } from "node:os";
 
-// src/data/start-worker.ts
+// src/threads/start-worker.ts
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 function bundledWorkerUrl(name, moduleUrl = import.meta.url) {

@@ -37,7 +37,7 @@ import {
   recordedClassLabels,
   recordedFeatureNames,
   startWorker
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-7OQRFDPI.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -9026,10 +9026,6 @@ function toData(task, labels2, prediction, source) {
   return { task, targets: labels2, predictions: prediction.scores, source };
 }
 
-// src/stats/bootstrap/paired-bootstrap.ts
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
-
 // src/stats/distributions/normal.ts
 var SQRT_HALF = Math.SQRT1_2;
 var ONE_OVER_SQRT_PI = 0.5641895835477563;
@@ -9303,15 +9299,15 @@ var DEFAULT_RESAMPLES = 2e3;
 var DEFAULT_SEED = 20240229;
 var DEFAULT_CONFIDENCE = 0.95;
 var WORKER_THRESHOLD = 2e7;
-async function pairedBootstrap(champion, challenger, options) {
+async function pairedBootstrap(champion, challenger, options, helpers) {
   const setup = prepare(champion, challenger, options);
   const callerRuns = options.callerRuns ?? true;
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism2()));
+  const threads = helpers ? Math.max(1, Math.floor(options.threads ?? helpers.available)) : 1;
   const workerCount = callerRuns ? threads - 1 : threads;
   const worthIt = options.threads !== void 0 || setup.prepared.rowCount * setup.resamples >= WORKER_THRESHOLD;
   const useWorkers = workerCount > 0 && worthIt;
   const job = createJob(setup, useWorkers);
-  const workers = useWorkers ? startWorkers(job, workerCount) : [];
+  const workers = useWorkers ? helpers.start(job, workerCount) : [];
   const jackknife = pairedJackknife(setup.kernel, setup.prepared, setup.seed);
   const ranHere = callerRuns || !useWorkers ? runClaimedChunks(job, setup.kernel) : 0;
   const outcomes = await Promise.all(workers);
@@ -9398,31 +9394,6 @@ function createJob(setup, shared) {
     values: shared ? new Float64Array(new SharedArrayBuffer(16 * setup.resamples)) : new Float64Array(2 * setup.resamples)
   };
 }
-function workerEntryUrl(moduleUrl = import.meta.url) {
-  return moduleUrl.endsWith(".ts") ? new URL("./bootstrap-worker-from-source.mjs", moduleUrl) : new URL("./bootstrap-worker.js", moduleUrl);
-}
-function startWorkers(job, count) {
-  const promises = [];
-  for (let i = 0; i < count; i++) {
-    promises.push(
-      new Promise((resolve11) => {
-        let chunks = 0;
-        let error;
-        let worker;
-        try {
-          worker = new Worker2(workerEntryUrl(), { workerData: job });
-        } catch (caught) {
-          resolve11({ chunks: 0, error: String(caught) });
-          return;
-        }
-        worker.on("message", (message) => chunks = message.chunks);
-        worker.on("error", (caught) => error = caught instanceof Error ? caught.message : String(caught));
-        worker.on("exit", () => resolve11(error ? { chunks, error } : { chunks }));
-      })
-    );
-  }
-  return promises;
-}
 function finishMissingChunks(job, kernel) {
   let scratch;
   let ran = 0;
@@ -9492,6 +9463,25 @@ function standardDeviation(values) {
   let squares = 0;
   for (const value2 of values) squares += (value2 - mean2) * (value2 - mean2);
   return Math.sqrt(squares / (values.length - 1));
+}
+
+// src/threads/bootstrap-threads.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+var ENTRY = { bundled: "bootstrap-worker", source: new URL("./bootstrap-worker.ts", import.meta.url) };
+var bootstrapThreads = {
+  available: availableParallelism2(),
+  start: (job, count) => Array.from({ length: count }, () => runWorker(job))
+};
+async function runWorker(job) {
+  const worker = await startWorker(ENTRY, job);
+  if (!worker) return { chunks: 0, error: "no worker thread could be started" };
+  return new Promise((resolve11) => {
+    let chunks = 0;
+    let error;
+    worker.on("message", (message) => chunks = message.chunks);
+    worker.on("error", (caught) => error = caught instanceof Error ? caught.message : String(caught));
+    worker.on("exit", () => resolve11(error ? { chunks, error } : { chunks }));
+  });
 }
 
 // src/stats/tests/delong.ts
@@ -10052,14 +10042,19 @@ async function judgeHoldout(model, metric, scored, bytes) {
     };
     return { evaluation, warnings: [...warnings, undefinedPrimary] };
   }
-  const paired = await pairedBootstrap(champion, challenger, {
-    metric,
-    metricOptions: options,
-    resamples: model.evaluate.resamples,
-    seed: model.evaluate.seed,
-    confidence: model.evaluate.confidence,
-    cache
-  });
+  const paired = await pairedBootstrap(
+    champion,
+    challenger,
+    {
+      metric,
+      metricOptions: options,
+      resamples: model.evaluate.resamples,
+      seed: model.evaluate.seed,
+      confidence: model.evaluate.confidence,
+      cache
+    },
+    bootstrapThreads
+  );
   evaluation.paired = {
     metric,
     delta: paired.delta,

@@ -13,10 +13,10 @@ import {
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel
-} from "./chunk-I4JPSKDX.js";
+} from "./chunk-23DC4QBT.js";
 import {
   readTables
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-7OQRFDPI.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-XEI2JKWE.js";
