@@ -5,17 +5,17 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-TQ5XHEMS.js";
-import "./chunk-FNC77ZQF.js";
+} from "./chunk-KMFRL6WY.js";
+import "./chunk-JCG2ZW6W.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-XWWS3PYW.js";
-import "./chunk-JRDGJVSB.js";
+import "./chunk-J455PK4C.js";
+import "./chunk-ZLJPAPQE.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-E3LTY56V.js";
 import "./chunk-7NQOJBQY.js";
 import {
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-GLZVA7S7.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-QKX3CUKW.js")).runDemo(options)
   }
 );
 process.exitCode = status;

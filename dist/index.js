@@ -3,17 +3,17 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-TQ5XHEMS.js";
-import "./chunk-FNC77ZQF.js";
+} from "./chunk-KMFRL6WY.js";
+import "./chunk-JCG2ZW6W.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-XWWS3PYW.js";
-import "./chunk-JRDGJVSB.js";
+import "./chunk-J455PK4C.js";
+import "./chunk-ZLJPAPQE.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-E3LTY56V.js";
 import "./chunk-7NQOJBQY.js";
 import {

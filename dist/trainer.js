@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_CATEGORIES,
   rocAuc,
   trainLogisticModel
-} from "./chunk-I4JPSKDX.js";
+} from "./chunk-7VPKFYKJ.js";
 import {
   readTable,
   readTables
-} from "./chunk-JRDGJVSB.js";
-import "./chunk-XEI2JKWE.js";
+} from "./chunk-ZLJPAPQE.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 export {

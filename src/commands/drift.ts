@@ -36,7 +36,7 @@ import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
 import { isDriftProfile, type DriftProfile } from "../stats/drift/index.ts";
 import { headCommit } from "../git/revisions.ts";
 import { openDuckdb, type DuckdbSession } from "../data/duckdb.ts";
-import { chooseEngine, parseEngine, sqlCurrent, type EngineChoice } from "../monitor/drift-engine.ts";
+import { engineFor, parseEngine, windowFacts, sqlCurrent, type EngineChoice } from "../monitor/drift-engine.ts";
 import { duckdbSourceRelation, summarizeWindowDuckdb, type DuckdbSource } from "../monitor/duckdb-window.ts";
 import { driftStatements, sqlDialect, userRelation } from "../monitor/sql/drift-queries.ts";
 
@@ -192,7 +192,7 @@ export const driftCommand = defineCommand({
           const setting = parseEngine(values.engine as string | undefined, model.drift.engine);
           let choice: EngineChoice = sqlSource
             ? { engine: "duckdb", why: "--current duckdb:…" }
-            : await chooseEngine(setting, currentPaths);
+            : engineFor(setting, await windowFacts(currentPaths));
           const source: DuckdbSource = sqlSource
             ? { kind: "relation", text: sqlSource.text }
             : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };

@@ -52,24 +52,36 @@ export function parseEngine(value: string | undefined, fallback: DriftEngineSett
   throw new UserError(`--engine: "${value}" is not an engine. Use one of: ${DRIFT_ENGINES.join(", ")}.`);
 }
 
-/** The engine for a window of files. */
-export async function chooseEngine(setting: DriftEngineSetting, paths: readonly string[]): Promise<EngineChoice> {
-  const formats = new Set(paths.map(dataFormat));
-  const format = formats.size === 1 ? [...formats][0] : undefined;
-  if (setting === "js") return { engine: "js", why: "--engine js" };
+/** What the choice needs to know of a window of files (windowFacts reads it). */
+export interface WindowFacts {
+  readonly bytes: number;
+  readonly formats: readonly DataFormat[];
+  readonly duckdbInstalled: boolean;
+}
+
+/** The engine for a window of files: a pure decision on its facts. */
+export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): EngineChoice {
+  const format = facts.formats.length === 1 ? facts.formats[0] : undefined;
+  if (setting === "js") return { engine: "js", why: "engine js" };
   if (setting === "duckdb") {
     if (!format)
       throw new UserError(
-        `--engine duckdb reads a window of one file format; this one mixes ${[...formats].join(", ")}. Convert the files, or use --engine js.`,
+        `--engine duckdb reads a window of one file format; this one mixes ${facts.formats.join(", ")}. Convert the files, or use --engine js.`,
       );
-    return { engine: "duckdb", why: "--engine duckdb", format };
+    // Whether it is installed is openDuckdb's to say (with the load's own error when it is broken).
+    return { engine: "duckdb", why: "engine duckdb", format };
   }
-  let bytes = 0;
-  for (const path of paths) bytes += (await stat(path)).size;
-  const size = `${(bytes / 2 ** 20).toFixed(1)} MiB of files`;
-  if (bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
+  const size = `${(facts.bytes / 2 ** 20).toFixed(1)} MiB of files`;
+  if (facts.bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
   if (!format) return { engine: "js", why: `auto: ${size}, but of several formats` };
-  if (!(await duckdbAvailable()))
+  if (!facts.duckdbInstalled)
     return { engine: "js", why: `auto: ${size}; duckdb would read it out of core: npm install ${DUCKDB_PACKAGE}` };
   return { engine: "duckdb", why: `auto: ${size}, at least 1 GiB`, format };
+}
+
+/** The facts of a window of files: their total size, formats, and whether DuckDB can be loaded. */
+export async function windowFacts(paths: readonly string[]): Promise<WindowFacts> {
+  let bytes = 0;
+  for (const path of paths) bytes += (await stat(path)).size;
+  return { bytes, formats: [...new Set(paths.map(dataFormat))], duckdbInstalled: await duckdbAvailable() };
 }

@@ -3,7 +3,7 @@ import {
   CLASSES_METADATA_KEY,
   FEATURES_METADATA_KEY,
   ProtoWriter
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-ZLJPAPQE.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-FNC77ZQF.js";
+} from "./chunk-JCG2ZW6W.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -23,12 +23,14 @@ import {
   assertNoStaleLocks,
   createGit,
   findRepoRoot,
+  gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-XWWS3PYW.js";
+} from "./chunk-J455PK4C.js";
 import {
   ProtoDecodeError,
   batchesOf,
+  dataFormat,
   decodeUtf8Lenient,
   readFields,
   readModelSummary,
@@ -36,7 +38,7 @@ import {
   recordedClassLabels,
   recordedFeatureNames,
   startWorker
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-ZLJPAPQE.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -63,9 +65,10 @@ import {
   createRandom
 } from "./chunk-B2QWUM32.js";
 import {
+  MISSING_VALUE_TEXTS,
   isMissingText,
   parseNumberText
-} from "./chunk-XEI2JKWE.js";
+} from "./chunk-ET2GZXVJ.js";
 import {
   DEFAULT_PSI_BINS,
   alignCategories,
@@ -4108,8 +4111,8 @@ var require_osMemoryHeapLinux = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect() {
           try {
-            const stat6 = fs.readFileSync("/proc/self/status", "utf8");
-            const structuredOutput = structureOutput(stat6);
+            const stat7 = fs.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat7);
             residentMemGauge.set(labels2, structuredOutput.VmRSS);
             virtualMemGauge.set(labels2, structuredOutput.VmSize);
             heapSizeMemGauge.set(labels2, structuredOutput.VmData);
@@ -5149,7 +5152,7 @@ var WASM_FILE = "ort-wasm-simd-threaded.wasm";
 var WASM_LOADER = "ort-wasm-simd-threaded.mjs";
 var loading;
 function loadOrt() {
-  return loadRuntime().then((loaded) => loaded.ort);
+  return loadRuntime().then((loaded2) => loaded2.ort);
 }
 function loadRuntime() {
   if (!loading) {
@@ -5259,6 +5262,62 @@ function selectModels(config, name) {
 async function gitDir(git) {
   return (await git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
 }
+async function isShallow(git) {
+  return (await git.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+}
+
+// src/git/revisions.ts
+var WRONG_TYPE = /^error: [^\n]*: expected \w+ type, but the object dereferences to \w+ type$/;
+async function verifiedId(git, spec) {
+  const args = ["rev-parse", "--verify", "--quiet", spec];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return result.stdout.trim();
+  const said = result.stderr.trim();
+  if (!said || result.code === 1 && WRONG_TYPE.test(said)) return void 0;
+  throw gitFailure(args, result);
+}
+async function commitOf(git, rev) {
+  return verifiedId(git, `${rev}^{commit}`);
+}
+async function hasBlob(git, oid) {
+  return await verifiedId(git, `${oid}^{blob}`) !== void 0;
+}
+async function headCommit(git) {
+  return (await git.run(["rev-parse", "HEAD^{commit}"])).trim();
+}
+async function objectAt(git, rev, path) {
+  return verifiedId(git, `${rev}:${path}`);
+}
+var NO_SUCH_PATH = /does not exist in '|is outside repository|exists on disk, but not in '|unknown revision or path/;
+async function objectsAt(git, commit, paths) {
+  const args = ["rev-parse", ...paths.map((p) => `${commit}:${p}`)];
+  const result = await git.tryRun(args);
+  if (result.code === 0) {
+    const ids = result.stdout.trim().split("\n");
+    return ids.length === paths.length ? ids : void 0;
+  }
+  if (result.code === 128 && NO_SUCH_PATH.test(result.stderr) && !/corrupt|unable to/i.test(result.stderr))
+    return void 0;
+  throw gitFailure(args, result);
+}
+var NOT_HELD = /^fatal: Not a valid (commit|object) name [^\n]*$/;
+async function isAncestor(git, ancestor, descendant) {
+  const args = ["merge-base", "--is-ancestor", ancestor, descendant];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return true;
+  if (result.code === 1 || result.code === 128 && NOT_HELD.test(result.stderr.trim())) return false;
+  throw gitFailure(args, result);
+}
+async function commitCount(git, from, to) {
+  return Number((await git.run(["rev-list", "--count", `${from}..${to}`])).trim());
+}
+async function changedPaths(git, from, to) {
+  const out = await git.run(["diff", "--no-renames", "--name-only", "-z", from, to, "--"]);
+  return out.split("\0").filter(Boolean);
+}
+async function commitMessage(git, commit, path) {
+  return git.run(["log", "-1", "--format=%B", commit, ...path === void 0 ? [] : ["--", path]]);
+}
 
 // src/github/event.ts
 import { readFileSync } from "node:fs";
@@ -5288,8 +5347,7 @@ async function recordTarget(git, env, commit) {
   if (commit) return commit;
   const pr = pullRequestFromEnv(env);
   if (pr) {
-    const present = await git.tryRun(["cat-file", "-e", `${pr.headSha}^{commit}`]);
-    if (present.code === 0) return pr.headSha;
+    if (await commitOf(git, pr.headSha) !== void 0) return pr.headSha;
   }
   return "HEAD";
 }
@@ -5342,6 +5400,16 @@ async function readNoteText(git, commit, ref) {
 }
 async function hasNotesRef(git) {
   return (await git.tryRun(["rev-parse", "--verify", "--quiet", NOTES_REF])).code === 0;
+}
+async function noteBlobOf(git, object, ref) {
+  const args = ["notes", `--ref=${ref}`, "list", object];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return result.stdout.trim();
+  if (result.code === 1 && /no note found/i.test(result.stderr)) return void 0;
+  throw gitFailure(args, result);
+}
+async function addNoteFromBlob(git, object, blob, ref) {
+  await git.run(["notes", `--ref=${ref}`, "add", "-f", "-C", blob, object]);
 }
 async function appendNoteLines(git, commit, lines) {
   await appendRawLines(git, commit, lines.map(serializeNoteLine), NOTES_REF);
@@ -5845,13 +5913,52 @@ function sectionChange(model, recorded) {
 }
 
 // src/provenance/manifest-store.ts
-import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
+
+// src/git/blob.ts
+import { execFile, spawn } from "node:child_process";
+function readBlob(git, object) {
+  return new Promise((resolve11, reject) => {
+    execFile(
+      "git",
+      ["cat-file", "blob", object],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error, stdout) => error ? reject(error) : resolve11(stdout)
+    );
+  });
+}
+async function readTextAt(git, rev, path) {
+  const blob = await objectAt(git, rev, path);
+  return blob === void 0 ? void 0 : (await readBlob(git, blob)).toString("utf8");
+}
+async function blobIdsOfFiles(git, files) {
+  if (files.length === 0) return [];
+  return (await git.run(["hash-object", "--", ...files])).trim().split("\n");
+}
+function openBlobWriter(git) {
+  return spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+}
+function openBlobReader(git, oid) {
+  return spawn("git", ["cat-file", "blob", oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
+}
+function smudgeLfsPointer(git, pointer, path) {
+  return new Promise((resolve11, reject) => {
+    const child = execFile(
+      "git",
+      ["lfs", "smudge", "--", path],
+      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
+      (error, stdout) => error ? reject(error) : resolve11(stdout)
+    );
+    child.stdin?.end(pointer);
+  });
+}
+
+// src/provenance/manifest-store.ts
 var ROLES = ["data", "code", "config", "lockfiles"];
 var ManifestWriter = class {
   constructor(git, header) {
     this.git = git;
-    this.child = spawn("git", ["hash-object", "-w", "--stdin"], { cwd: git.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = openBlobWriter(git);
     this.done = collect(this.child, "git hash-object -w --stdin");
     this.pending = canonicalJson({ model: header.model, modelkeeper: "manifest", section: header.section, version: 1 }) + "\n";
   }
@@ -5891,9 +5998,8 @@ var ManifestWriter = class {
   }
 };
 async function keepManifest(git, oid) {
-  const listed = await git.tryRun(["notes", `--ref=${NOTES_REF}`, "list", oid]);
-  if (listed.code === 0 && listed.stdout.trim() === oid) return;
-  await git.run(["notes", `--ref=${NOTES_REF}`, "add", "-f", "-C", oid, oid]);
+  if (await noteBlobOf(git, oid, NOTES_REF) === oid) return;
+  await addNoteFromBlob(git, oid, oid, NOTES_REF);
 }
 async function readManifest(git, ref, where) {
   const oid = typeof ref?.oid === "string" ? ref.oid : "";
@@ -5901,7 +6007,7 @@ async function readManifest(git, ref, where) {
     `${where}: the record's manifest ${oid.slice(0, 12) || "(none)"} ${why}. Record the commit again (modelkeeper record), or fetch ${NOTES_REF} in full.`
   );
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw bad("is not a git object id");
-  const child = spawn("git", ["cat-file", "blob", ref.oid], { cwd: git.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child = openBlobReader(git, ref.oid);
   const digest = createHash2("sha256");
   const inputs = { data: {}, code: {}, config: {}, lockfiles: {} };
   let header;
@@ -6107,6 +6213,64 @@ function sortedIncludes(list2, path) {
 // src/provenance/record-memo.ts
 import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile2, writeFile, rename } from "node:fs/promises";
+
+// src/git/working-tree.ts
+async function workingTreeChanges(git, commit) {
+  const out = await git.run([
+    "--no-optional-locks",
+    "diff",
+    "--no-renames",
+    "--no-ext-diff",
+    "--name-status",
+    "-z",
+    commit,
+    "--"
+  ]);
+  const fields = out.split("\0");
+  const changes = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) changes.push({ status: fields[i], path: fields[i + 1] });
+  return changes;
+}
+async function untrackedFiles(git) {
+  const out = await git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"]);
+  return out.split("\0").filter(Boolean);
+}
+async function ignoredFiles(git, pathspecs) {
+  const out = await git.run([
+    "--no-optional-locks",
+    "ls-files",
+    "--others",
+    "--ignored",
+    "--exclude-standard",
+    "--directory",
+    "-z",
+    "--",
+    ...pathspecs
+  ]);
+  return out.split("\0").filter(Boolean);
+}
+async function changedTrackedFiles(git) {
+  const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
+  return status.split("\n").filter(Boolean).map((line) => line.slice(3));
+}
+async function differsFromCommit(git, commit, path) {
+  const args = ["diff", "--quiet", commit, "--", path];
+  const result = await git.tryRun(args);
+  if (result.code === 0 || result.code === 1) return result.code === 1;
+  throw gitFailure(args, result);
+}
+async function restoreFromHead(git, path) {
+  const args = ["checkout", "--quiet", "HEAD", "--", path];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return true;
+  if (result.code === 1 && /did not match any file\(s\) known to git/.test(result.stderr)) return false;
+  throw gitFailure(args, result);
+}
+async function resetHard(git, commit) {
+  await git.run(["reset", "--quiet", "--hard", commit]);
+}
+
+// src/provenance/record-memo.ts
 var KEEP = 64;
 function memoPaths(model, lockfiles) {
   const patterns = [model.artifact, ...model.data.train, ...model.data.holdout, ...model.code, ...model.config];
@@ -6114,10 +6278,8 @@ function memoPaths(model, lockfiles) {
   return [.../* @__PURE__ */ new Set([...normalized.map((p) => isGlob(p) ? staticPrefix(p) : p), ...lockfiles])].sort();
 }
 async function memoKey(git, commit, model, paths) {
-  const result = await git.tryRun(["rev-parse", ...paths.map((p) => `${commit}:${p}`)]);
-  if (result.code !== 0) return void 0;
-  const oids = result.stdout.trim().split("\n");
-  if (oids.length !== paths.length) return void 0;
+  const oids = await objectsAt(git, commit, paths);
+  if (oids === void 0) return void 0;
   return createHash3("sha256").update(
     canonicalJson({
       memo: 1,
@@ -6135,20 +6297,13 @@ async function reusableRecord(git, commit, model, lockfiles, memo, dirtyAmong) {
   if (!key || !value2) return { key, value: void 0 };
   const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
   if (dirty.length) return { key, value: void 0 };
-  const ignored = await git.tryRun([
-    "--no-optional-locks",
-    "ls-files",
-    "--others",
-    "--ignored",
-    "--exclude-standard",
-    "--directory",
-    "-z",
-    "--",
-    ...paths.map((p) => p === "" ? "." : p)
-  ]);
-  if (ignored.code !== 0 || ignored.stdout !== "") return { key, value: void 0 };
-  const present = await git.tryRun(["cat-file", "-e", `${value2.manifest.oid}^{blob}`]);
-  return { key, value: present.code === 0 ? value2 : void 0 };
+  const ignored = await ignoredFiles(
+    git,
+    paths.map((p) => p === "" ? "." : p)
+  );
+  if (ignored.length) return { key, value: void 0 };
+  const present = await hasBlob(git, value2.manifest.oid);
+  return { key, value: present ? value2 : void 0 };
 }
 var RecordMemo = class _RecordMemo {
   constructor(file, lines) {
@@ -6189,19 +6344,14 @@ var RecordMemo = class _RecordMemo {
 
 // src/provenance/dirty-files.ts
 function scanDirtyFiles(git, commit) {
-  const scan = Promise.all([
-    git.run(["--no-optional-locks", "diff", "--no-renames", "--no-ext-diff", "--name-status", "-z", commit, "--"]),
-    git.run(["--no-optional-locks", "ls-files", "--others", "--exclude-standard", "-z"])
-  ]);
-  return scan.then(([diff, others]) => (hashed) => {
+  const scan = Promise.all([workingTreeChanges(git, commit), untrackedFiles(git)]);
+  return scan.then(([changes, others]) => (hashed) => {
     const out = [];
-    const fields = diff.split("\0");
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const [status, path] = [fields[i], fields[i + 1]];
+    for (const { status, path } of changes) {
       if (!hashed(path)) continue;
       out.push({ path, state: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified" });
     }
-    for (const path of others.split("\0")) if (path && hashed(path)) out.push({ path, state: "untracked" });
+    for (const path of others) if (hashed(path)) out.push({ path, state: "untracked" });
     return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   });
 }
@@ -6402,8 +6552,31 @@ var ChunkWriter = class _ChunkWriter {
   }
 };
 
-// src/provenance/committed-blobs.ts
+// src/git/tree.ts
 import { spawn as spawn2 } from "node:child_process";
+async function treeFiles(git, commit) {
+  const out = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
+  const files = /* @__PURE__ */ new Map();
+  for (const entry of out.split("\0")) {
+    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (match && (match[1] === "100644" || match[1] === "100755")) files.set(match[3], match[2]);
+  }
+  return files;
+}
+async function fileEntry(git, rev, path) {
+  const out = (await git.run(["ls-tree", "-z", rev, "--", path])).split("\0")[0];
+  const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(out);
+  return match ? { mode: match[1], blob: match[2] } : void 0;
+}
+function openTreeListing(git, commit) {
+  return spawn2("git", ["ls-tree", "-r", "-z", "--full-tree", commit], {
+    cwd: git.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LC_ALL: "C" }
+  });
+}
+
+// src/provenance/committed-blobs.ts
 var NEED_READ2 = /* @__PURE__ */ Symbol("need read");
 var CommittedBlobs = class _CommittedBlobs {
   constructor(child, dirty) {
@@ -6424,12 +6597,7 @@ var CommittedBlobs = class _CommittedBlobs {
   /** Paths asked for that are not clean committed regular files (untracked, ignored, links, dirty). */
   misses = 0;
   static open(git, commit, dirty) {
-    const child = spawn2("git", ["ls-tree", "-r", "-z", "--full-tree", commit], {
-      cwd: git.cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" }
-    });
-    return new _CommittedBlobs(child, dirty);
+    return new _CommittedBlobs(openTreeListing(git, commit), dirty);
   }
   /** The committed blob id for `path` when it is a clean regular file. Ascending paths only; a promise only when git's next piece is needed. */
   get(path) {
@@ -7890,8 +8058,7 @@ function dirtyError(dirty, commit) {
   );
 }
 async function warnIfNotesMissing(git, warn) {
-  const shallow = (await git.tryRun(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
-  if (shallow && !await hasNotesRef(git)) {
+  if (await isShallow(git) && !await hasNotesRef(git)) {
     warn(
       `this is a shallow clone without ${NOTES_REF}: existing notes were not fetched. To read them, ${FETCH_NOTES_HINT}.`
     );
@@ -7900,19 +8067,6 @@ async function warnIfNotesMissing(git, warn) {
 
 // src/commands/verify.ts
 import { join as join5 } from "node:path";
-
-// src/git/blob.ts
-import { execFile } from "node:child_process";
-function readBlob(git, object) {
-  return new Promise((resolve11, reject) => {
-    execFile(
-      "git",
-      ["cat-file", "blob", object],
-      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => error ? reject(error) : resolve11(stdout)
-    );
-  });
-}
 
 // src/provenance/record-inputs.ts
 async function readRecordedInputs(git, record, where) {
@@ -7969,8 +8123,8 @@ async function findRecord(git, model, commit, warn = () => {
   }
   let nearest;
   for (const candidate of candidates) {
-    if ((await git.tryRun(["merge-base", "--is-ancestor", candidate.commit, commit])).code !== 0) continue;
-    const distance = Number((await git.run(["rev-list", "--count", `${candidate.commit}..${commit}`])).trim());
+    if (!await isAncestor(git, candidate.commit, commit)) continue;
+    const distance = await commitCount(git, candidate.commit, commit);
     if (!nearest || distance < nearest.distance) nearest = { found: { ...candidate, relation: "ancestor" }, distance };
   }
   if (nearest) return nearest.found;
@@ -7980,9 +8134,9 @@ async function findRecord(git, model, commit, warn = () => {
   return void 0;
 }
 async function committedArtifactSha256(git, commit, path) {
-  const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${commit}:${path}`]);
-  if (blob.code !== 0) return void 0;
-  return createHash5("sha256").update(await readBlob(git, blob.stdout.trim())).digest("hex");
+  const blob = await objectAt(git, commit, path);
+  if (blob === void 0) return void 0;
+  return createHash5("sha256").update(await readBlob(git, blob)).digest("hex");
 }
 async function sameRecordedFiles(git, model, candidate, commit) {
   if (JSON.stringify(candidate.record.patterns) !== JSON.stringify(modelPatterns(model))) return false;
@@ -7996,9 +8150,8 @@ async function sameRecordedFiles(git, model, candidate, commit) {
     candidate.record.artifact.path,
     ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))
   ]);
-  const diff = await git.tryRun(["diff", "--no-renames", "--name-only", "-z", candidate.commit, commit, "--"]);
-  if (diff.code !== 0) return false;
-  return !diff.stdout.split("\0").some((path) => path && named.has(path));
+  if (await commitOf(git, candidate.commit) === void 0) return false;
+  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named.has(path));
 }
 async function noRecordError(git, model, rev, commit) {
   const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
@@ -8582,25 +8735,6 @@ async function compareArtifactMetrics(model, recordedPath, rebuiltPath, root) {
   return Object.keys(recorded).filter((name) => Number.isFinite(recorded[name].value) && Number.isFinite(rebuilt[name]?.value)).map((name) => ({ metric: name, recorded: recorded[name].value, rebuilt: rebuilt[name].value }));
 }
 
-// src/git/revisions.ts
-async function commitOf(git, rev) {
-  const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function headCommit(git) {
-  return (await git.run(["rev-parse", "HEAD^{commit}"])).trim();
-}
-async function objectAt(git, rev, path) {
-  const result = await git.tryRun(["rev-parse", "--verify", "--quiet", `${rev}:${path}`]);
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function isAncestor(git, ancestor, descendant) {
-  return (await git.tryRun(["merge-base", "--is-ancestor", ancestor, descendant])).code === 0;
-}
-async function commitMessage(git, commit, path) {
-  return git.run(["log", "-1", "--format=%B", commit, ...path === void 0 ? [] : ["--", path]]);
-}
-
 // src/commands/reproduce.ts
 var reproduceCommand = defineCommand({
   name: "reproduce",
@@ -8827,6 +8961,86 @@ import { resolve as resolve6 } from "node:path";
 import { readFile as readFile4, writeFile as writeFile3, stat as stat3 } from "node:fs/promises";
 import { createHash as createHash7 } from "node:crypto";
 import { join as join9, resolve as resolve4 } from "node:path";
+
+// src/git/remotes.ts
+async function hasRemote(git, remote) {
+  const args = ["remote", "get-url", remote];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return true;
+  if (result.code === 2 && /No such remote/i.test(result.stderr)) return false;
+  throw gitFailure(args, result);
+}
+async function remoteDefaultBranch(git, remote) {
+  const args = ["symbolic-ref", "--quiet", "--short", `refs/remotes/${remote}/HEAD`];
+  const head = await git.tryRun(args);
+  if (head.code === 0) return head.stdout.trim().replace(new RegExp(`^${escapeRegExp(remote)}/`), "");
+  if (head.code !== 1) throw gitFailure(args, head);
+  const asked = await git.tryRun(["ls-remote", "--symref", remote, "HEAD"]);
+  return /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(asked.stdout)?.[1];
+}
+async function fetchRef(git, remote, source, destination, options = {}) {
+  const result = await git.tryRun([
+    "fetch",
+    "--quiet",
+    ...options.depth === void 0 ? [] : [`--depth=${options.depth}`],
+    remote,
+    `+${source}:${destination}`
+  ]);
+  if (result.code === 0) return { ok: true };
+  return { ok: false, missing: /couldn't find remote ref/i.test(result.stderr), stderr: result.stderr };
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/git/tags.ts
+async function fetchModelTags(git, remote) {
+  await git.tryRun(["fetch", "--quiet", remote, "+refs/tags/modelkeeper/*:refs/tags/modelkeeper/*"]);
+}
+async function deleteLocalTag(git, tag) {
+  await git.tryRun(["tag", "-d", tag]);
+}
+async function remoteTagIds(git, remote, prefix) {
+  const out = await git.run(["ls-remote", "--tags", "--refs", remote, `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("	")));
+}
+async function localTagIds(git, prefix) {
+  const out = await git.run(["for-each-ref", "--format=%(objectname)	%(refname)", `refs/tags/${prefix}*`]);
+  return parseRefList(out.split("\n").map((line) => line.split("	")));
+}
+function parseRefList(rows) {
+  const tags = /* @__PURE__ */ new Map();
+  for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
+  return tags;
+}
+async function createAnnotatedTag(git, tag, message, commit) {
+  await git.run(["tag", "-a", tag, "-m", message, commit]);
+}
+async function annotatedTagText(git, tag) {
+  return (await git.tryRun(["cat-file", "tag", tag])).stdout;
+}
+async function pushTagWithNotes(git, remote, tag, notesRef) {
+  const result = await git.tryRun([
+    "push",
+    "--atomic",
+    "--porcelain",
+    remote,
+    `refs/tags/${tag}`,
+    `${notesRef}:${notesRef}`
+  ]);
+  return { ok: result.code === 0, output: `${result.stdout}
+${result.stderr}`.trim() };
+}
+async function tagsOf(git, prefix) {
+  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${prefix}*`]);
+  return out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
+    const [name, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+    return { name, type, peeledType, message: message ?? "" };
+  });
+}
+
+// src/gate/champion.ts
 var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function tagPrefix(model) {
   return `modelkeeper/${model}/v`;
@@ -8858,12 +9072,7 @@ function parseChampionClaim(message, model, tag) {
 }
 async function* trustedChampionTags(git, model, filter, ignored) {
   const { within, only } = filter;
-  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
-  const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${tagPrefix(model)}*`]);
-  const tags = out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
-    const [tag, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
-    return { tag, type, peeledType, message: message ?? "", version: versionOf(model, tag) };
-  }).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+  const tags = (await tagsOf(git, tagPrefix(model))).map(({ name: tag, type, peeledType, message }) => ({ tag, type, peeledType, message, version: versionOf(model, tag) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
   for (const t of tags) {
     if (t.type !== "tag") {
       ignored.push({
@@ -8940,34 +9149,19 @@ async function resolveChampion(git, model, env, cwd, override, challenger) {
   return { champion: found, ignoredTags: ignored };
 }
 async function baseRef(git, env) {
-  let name = env.GITHUB_BASE_REF || void 0;
-  if (!name) {
-    const head = await git.tryRun(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
-    if (head.code === 0) name = head.stdout.trim().replace(/^origin\//, "");
-    else {
-      const remote = await git.tryRun(["ls-remote", "--symref", "origin", "HEAD"]);
-      name = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(remote.stdout)?.[1];
-    }
-  }
+  const name = env.GITHUB_BASE_REF || await remoteDefaultBranch(git, "origin");
   if (!name) return void 0;
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
     if (await commitOf(git, ref) !== void 0) return { name, ref };
   }
-  const fetched = await git.tryRun([
-    "fetch",
-    "--quiet",
-    "--depth=1",
-    "origin",
-    `+refs/heads/${name}:refs/remotes/origin/${name}`
-  ]);
-  return fetched.code === 0 ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
+  const fetched = await fetchRef(git, "origin", `refs/heads/${name}`, `refs/remotes/origin/${name}`, { depth: 1 });
+  return fetched.ok ? { name, ref: `refs/remotes/origin/${name}` } : void 0;
 }
 async function fromGit(git, rev, path, label) {
   const commit = await commitOf(git, rev);
   const blob = await objectAt(git, rev, path);
   if (commit === void 0 || blob === void 0) return void 0;
-  const entry = (await git.run(["ls-tree", "-z", commit, "--", path])).split("\0")[0];
-  if (entry.startsWith("120000 ")) {
+  if ((await fileEntry(git, commit, path))?.mode === "120000") {
     throw new UserError(
       `${path} at ${label} is a symbolic link, not the model: modelkeeper reads the committed file itself and follows no link. Commit the ONNX file in its place.`,
       { file: path }
@@ -8997,25 +9191,14 @@ function isLfsPointer(bytes) {
   return bytes.length < 1024 && bytes.subarray(0, LFS_POINTER.length).toString("utf8") === LFS_POINTER;
 }
 async function smudgeLfs(git, pointer, path, label) {
-  const { execFile: execFile2 } = await import("node:child_process");
-  return new Promise((resolveFile, reject) => {
-    const child = execFile2(
-      "git",
-      ["lfs", "smudge", "--", path],
-      { cwd: git.cwd, encoding: "buffer", maxBuffer: 4 * 1024 ** 3 },
-      (error, stdout) => {
-        if (error || isLfsPointer(stdout)) {
-          reject(
-            new UserError(
-              `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
-              { file: path }
-            )
-          );
-        } else resolveFile(stdout);
-      }
+  const smudged = await smudgeLfsPointer(git, pointer, path).catch(() => void 0);
+  if (smudged === void 0 || isLfsPointer(smudged)) {
+    throw new UserError(
+      `${path} at ${label} is a Git LFS pointer and git-lfs could not fetch it. Install git-lfs and run \`git lfs fetch origin\` (in a workflow: actions/checkout with \`lfs: true\`).`,
+      { file: path }
     );
-    child.stdin?.end(pointer);
-  });
+  }
+  return smudged;
 }
 
 // src/gate/evaluation-inputs.ts
@@ -9914,13 +10097,6 @@ function smallestDetectableDifference(standardError, options = {}) {
   return (normalQuantile(1 - (1 - confidence) / 2) + normalQuantile(power)) * standardError;
 }
 
-// src/report/format-number.ts
-function formatNumber2(value2) {
-  if (!Number.isFinite(value2)) return String(value2);
-  const abs = Math.abs(value2);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value2.toExponential(2) : Number(value2.toFixed(4)).toString();
-}
-
 // src/gate/verdict.ts
 function decideVerdict(primary, guardrails2, minImprovement) {
   const sign = primary.direction === "higher" ? 1 : -1;
@@ -9928,38 +10104,29 @@ function decideVerdict(primary, guardrails2, minImprovement) {
   const b = sign * primary.ciHigh;
   const improvementLow = Math.min(a, b);
   const improvementHigh = Math.max(a, b);
-  const level = `${Math.round(primary.confidence * 100)}%`;
   const failed = guardrails2.filter((g) => g.status === "fail");
-  const reasons = [];
-  const interval2 = `[${formatNumber2(improvementLow)}, ${formatNumber2(improvementHigh)}]`;
-  if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh)) {
-    return {
-      verdict: "inconclusive",
-      improvementLow,
-      improvementHigh,
-      reasons: [`the ${level} interval of the ${primary.metric} difference could not be computed`]
-    };
-  }
-  if (failed.length) {
-    reasons.push(...failed.map((g) => `guardrail ${g.name} failed: ${g.detail}`));
-    return { verdict: "reject", improvementLow, improvementHigh, reasons };
-  }
-  if (improvementLow > minImprovement) {
-    reasons.push(
-      minImprovement < 0 ? `the challenger is non-inferior: the ${level} interval of the ${primary.metric} improvement ${interval2} stays above the margin ${formatNumber2(minImprovement)}` : `the challenger is better: the ${level} interval of the ${primary.metric} improvement ${interval2} lies above ${formatNumber2(minImprovement)}`
+  const decided2 = (verdict2, reasons) => ({
+    verdict: verdict2,
+    improvementLow,
+    improvementHigh,
+    reasons
+  });
+  const { metric, confidence } = primary;
+  if (!Number.isFinite(improvementLow) || !Number.isFinite(improvementHigh))
+    return decided2("inconclusive", [{ code: "interval-not-computed", metric, confidence }]);
+  if (failed.length)
+    return decided2(
+      "reject",
+      failed.map((g) => ({ code: "guardrail-failed", guardrail: g.name, finding: g.finding }))
     );
-    return { verdict: "promote", improvementLow, improvementHigh, reasons };
-  }
-  if (improvementHigh < Math.min(0, minImprovement)) {
-    reasons.push(
-      `the challenger is worse: the ${level} interval of the ${primary.metric} improvement ${interval2} lies below ${formatNumber2(Math.min(0, minImprovement))}`
-    );
-    return { verdict: "reject", improvementLow, improvementHigh, reasons };
-  }
-  reasons.push(
-    `the ${level} interval of the ${primary.metric} improvement ${interval2} includes ${formatNumber2(minImprovement)}: no reliable difference, the champion stays`
-  );
-  return { verdict: "inconclusive", improvementLow, improvementHigh, reasons };
+  const interval3 = { metric, confidence, low: improvementLow, high: improvementHigh };
+  if (improvementLow > minImprovement)
+    return decided2("promote", [
+      minImprovement < 0 ? { code: "challenger-non-inferior", ...interval3, margin: minImprovement } : { code: "challenger-better", ...interval3, threshold: minImprovement }
+    ]);
+  if (improvementHigh < Math.min(0, minImprovement))
+    return decided2("reject", [{ code: "challenger-worse", ...interval3, threshold: Math.min(0, minImprovement) }]);
+  return decided2("inconclusive", [{ code: "no-reliable-difference", ...interval3, threshold: minImprovement }]);
 }
 function decideFirstModel(values, floors) {
   const results = Object.entries(floors).map(([metric, floor]) => {
@@ -9969,7 +10136,7 @@ function decideFirstModel(values, floors) {
         name: `min_value.${metric}`,
         status: "fail",
         limit: floor,
-        detail: `${metric} could not be computed, so the floor ${floor} cannot be checked`
+        finding: { code: "floor-not-computed", metric, floor }
       };
     }
     const ok = v.direction === "higher" ? v.value >= floor : v.value <= floor;
@@ -9978,14 +10145,21 @@ function decideFirstModel(values, floors) {
       status: ok ? "pass" : "fail",
       challenger: v.value,
       limit: floor,
-      detail: `${metric} ${formatNumber2(v.value)} ${ok ? "meets" : "misses"} the floor ${v.direction === "higher" ? "\u2265" : "\u2264"} ${floor}`
+      finding: {
+        code: ok ? "metric-meets-floor" : "metric-misses-floor",
+        metric,
+        value: v.value,
+        floor,
+        direction: v.direction
+      }
     };
   });
-  const failed = results.filter((r) => r.status === "fail");
-  const reasons = failed.length ? failed.map((f) => f.detail) : [
-    results.length ? "no champion yet, and every absolute floor (evaluate.min_value) holds" : "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on"
-  ];
-  return { verdict: failed.length ? "reject" : "promote", reasons, floors: results };
+  const missed = results.map((r) => r.finding).filter((f) => isFloorMiss(f));
+  const reasons = missed.length ? missed : [{ code: results.length ? "first-model-floors-hold" : "first-model-no-floors" }];
+  return { verdict: missed.length ? "reject" : "promote", reasons, floors: results };
+}
+function isFloorMiss(f) {
+  return f.code === "metric-misses-floor" || f.code === "floor-not-computed";
 }
 
 // src/gate/latency.ts
@@ -10007,7 +10181,7 @@ function judgeLatency(samples, limit, confidence = 0.99) {
     challengerMedianMs: quantileSorted(sorted(samples.challenger), 0.5),
     challengerP95Ms: quantileSorted(sorted(samples.challenger), 0.95)
   };
-  const perRow = (ms2) => `${(ms2 / samples.rowsPerBatch * 1e3).toFixed(2)} \xB5s/row`;
+  const microsPerRow = (ms2) => ms2 / samples.rowsPerBatch * 1e3;
   return {
     ...j,
     medianRatio,
@@ -10015,7 +10189,18 @@ function judgeLatency(samples, limit, confidence = 0.99) {
     ratioHigh,
     limit,
     failed,
-    detail: `median challenger/champion latency ratio ${medianRatio.toFixed(2)} over ${rounds} interleaved rounds (${Math.round(confidence * 100)}% CI ${ratioLow.toFixed(2)}\u2013${ratioHigh.toFixed(2)}) ${failed ? "exceeds" : "within"} the limit ${limit}; median ${perRow(j.challengerMedianMs)} vs ${perRow(j.championMedianMs)}`
+    finding: {
+      code: "latency-median-ratio",
+      ratio: medianRatio,
+      low: ratioLow,
+      high: ratioHigh,
+      rounds,
+      confidence,
+      limit,
+      exceeds: failed,
+      challengerMicrosPerRow: microsPerRow(j.challengerMedianMs),
+      championMicrosPerRow: microsPerRow(j.championMedianMs)
+    }
   };
 }
 function sorted(values) {
@@ -10043,8 +10228,8 @@ function binomialHalf(n, k) {
 // src/gate/decision-rules.ts
 function primaryUndefinedReason(metric, holdoutName, challenger, champion) {
   if (Number.isFinite(challenger[metric]?.value) && Number.isFinite(champion[metric]?.value)) return void 0;
-  const reason = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
-  return `${metric}, the primary metric, cannot be computed on ${holdoutName} (${reason}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
+  const why = challenger[metric]?.undefinedReason ?? champion[metric]?.undefinedReason ?? "undefined";
+  return { code: "primary-metric-undefined", metric, holdout: holdoutName, why };
 }
 function sizeGuardrails(g, challengerBytes, championBytes) {
   const out = [];
@@ -10057,7 +10242,7 @@ function sizeGuardrails(g, challengerBytes, championBytes) {
       challenger: mb,
       unit: "MB",
       limit: g.max_size_mb,
-      detail: `${mb.toFixed(2)} MB`
+      finding: { code: "size-mb", megabytes: mb }
     });
   }
   if (g.max_size_ratio !== void 0) {
@@ -10066,7 +10251,7 @@ function sizeGuardrails(g, challengerBytes, championBytes) {
       name: "max_size_ratio",
       status: ratio <= g.max_size_ratio ? "pass" : "fail",
       limit: g.max_size_ratio,
-      detail: `${ratio.toFixed(2)}\xD7 the champion's size`
+      finding: { code: "size-ratio", ratio }
     });
   }
   return out;
@@ -10082,7 +10267,7 @@ function metricMarginGuardrails(task, g, challenger, champion, directionOf) {
         name: `${name} not worse by more than ${margin}`,
         status: "fail",
         limit: margin,
-        detail: direction ? `${name} could not be computed` : `unknown metric "${name}"`
+        finding: { code: direction ? "metric-not-computed" : "unknown-metric", metric: name }
       };
     }
     const worsening = direction === "higher" ? before - after : after - before;
@@ -10092,9 +10277,13 @@ function metricMarginGuardrails(task, g, challenger, champion, directionOf) {
       champion: before,
       challenger: after,
       limit: margin,
-      detail: worsening <= 0 ? "not worse" : `worse by ${worsening.toFixed(4)}`
+      finding: worsening <= 0 ? { code: "metric-not-worse", metric: name } : { code: "metric-worse-by", metric: name, worsening }
     };
   });
+}
+function failingSliceGuardrail(slice, metric, margin) {
+  const finding = { code: "slice-worse", metric, delta: slice.delta, rows: slice.rows, margin };
+  return { name: `slice ${slice.column}=${slice.value}`, status: "fail", finding };
 }
 function sliceStatus(slice, direction, minRows, margin) {
   if (slice.rows < minRows || slice.ciLow === void 0 || slice.ciHigh === void 0) return "not-gated";
@@ -10114,9 +10303,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
   for (const column2 of columns) {
     const groups = groupRows(column2);
     if (column2.kind === "numeric" && groups.size > MAX_NUMERIC_SLICES) {
-      warnings.push(
-        `slice column "${column2.name}" is numeric with ${groups.size} distinct values: bin it into a categorical column to slice on it.`
-      );
+      warnings.push({ code: "slice-column-too-many-values", column: column2.name, distinct: groups.size });
       continue;
     }
     for (const [value2, indices] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
@@ -10125,7 +10312,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
       const after = computeMetric(metric, slicedChallenger, options).value;
       const before = computeMetric(metric, slicedChampion, options).value;
       const gated = indices.length >= minRows && Number.isFinite(after) && Number.isFinite(before);
-      const interval2 = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, {
+      const interval3 = gated ? pairedBootstrapSync(slicedChampion, slicedChallenger, {
         metric,
         metricOptions: options,
         resamples: SLICE_RESAMPLES,
@@ -10143,7 +10330,7 @@ function judgeSlices(model, columns, metric, challenger, champion, options) {
         delta: Number.isFinite(after - before) ? after - before : void 0,
         gated,
         status: gated ? sliceStatus(
-          { rows: indices.length, ciLow: interval2?.ciLow, ciHigh: interval2?.ciHigh },
+          { rows: indices.length, ciLow: interval3?.ciLow, ciHigh: interval3?.ciHigh },
           direction,
           minRows,
           margin
@@ -10203,9 +10390,7 @@ function confusionOf(labels2, challenger, champion, threshold, classes) {
 async function judgeHoldout(model, metric, scored, bytes) {
   const options = { threshold: model.evaluate.threshold };
   const { challenger, champion } = scored;
-  const warnings = scored.missingSliceColumns.map(
-    (name) => `slice column "${name}" is not in the held-out set: not reported.`
-  );
+  const warnings = scored.missingSliceColumns.map((column2) => ({ code: "slice-column-missing", column: column2 }));
   const cache = createPreparationCache();
   const challengerMetrics = computeAllMetrics(challenger, options, cache);
   const championMetrics = champion ? computeAllMetrics(champion, options, cache) : void 0;
@@ -10288,11 +10473,7 @@ async function judgeHoldout(model, metric, scored, bytes) {
   evaluation.guardrails = guardrails(model, scored.latency, bytes, challengerMetrics, championMetrics);
   const slices = judgeSlices(model, scored.sliceColumns, metric, challenger, champion, options);
   evaluation.slices = slices.rows;
-  const failingSlices = slices.rows.filter((s) => s.status === "fail").map((s) => ({
-    name: `slice ${s.column}=${s.value}`,
-    status: "fail",
-    detail: `${metric} ${s.delta > 0 ? "+" : ""}${s.delta.toFixed(4)} on ${s.rows} rows: the whole interval is worse than the margin ${model.evaluate.slice_margin}`
-  }));
+  const failingSlices = slices.rows.filter((s) => s.status === "fail").map((s) => failingSliceGuardrail({ ...s, delta: s.delta }, metric, model.evaluate.slice_margin));
   evaluation.decision = decideVerdict(
     {
       metric,
@@ -10322,7 +10503,7 @@ function guardrails(model, latency2, bytes, challengerMetrics, championMetrics) 
       challenger: judged.challengerMedianMs,
       unit: `ms per batch of ${latency2.rowsPerBatch} rows (median)`,
       limit,
-      detail: judged.detail
+      finding: judged.finding
     });
   }
   if (bytes.champion !== void 0) out.push(...sizeGuardrails(g, bytes.challenger, bytes.champion));
@@ -10464,6 +10645,9 @@ var DEFAULT_PRIMARY = { binary: "roc_auc", multiclass: "log_loss", regression: "
 async function evaluateModel(input) {
   const { model, challenger, champion } = input;
   const metric = model.evaluate.metric ?? DEFAULT_PRIMARY[model.task];
+  const warnings = [];
+  if (model.evaluate.guardrails.latency_p95_ratio !== void 0)
+    warnings.push({ code: "latency-p95-ratio-renamed", model: model.name });
   const base = {
     model: model.name,
     task: model.task,
@@ -10471,7 +10655,7 @@ async function evaluateModel(input) {
     direction: METRICS.get(metric)?.direction ?? "higher",
     kind: champion ? "compared" : "first-model",
     reasons: [],
-    warnings: [],
+    warnings,
     errors: [],
     challenger: {
       label: challenger.label,
@@ -10491,13 +10675,9 @@ async function evaluateModel(input) {
     confidence: model.evaluate.confidence,
     minImprovement: model.evaluate.min_improvement
   };
-  if (model.evaluate.guardrails.latency_p95_ratio !== void 0) {
-    base.warnings.push(
-      `models.${model.name}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`
-    );
-  }
   if (champion && champion.sha256 === challenger.sha256)
-    return { ...base, kind: "unchanged", reasons: ["the challenger is the champion's artifact"] };
+    return { ...base, kind: "unchanged", reasons: [{ code: "challenger-is-champion" }] };
+  const holdouts = [];
   let handles = {};
   try {
     findMetric(metric, model.task, `models.${model.name}.evaluate.metric`);
@@ -10517,28 +10697,27 @@ async function evaluateModel(input) {
         },
         input.latencyRounds
       );
-      const { evaluation, warnings } = await judgeHoldout(model, metric, scored, {
+      const judged = await judgeHoldout(model, metric, scored, {
         challenger: challenger.bytes,
         champion: champion?.bytes
       });
-      base.holdouts.push(evaluation);
-      base.warnings.push(...warnings);
+      holdouts.push(judged.evaluation);
+      warnings.push(...judged.warnings);
     }
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { ...base, kind: "error", verdict: void 0, errors: [...base.errors, error.message] };
+    return { ...base, holdouts, kind: "error", verdict: void 0, errors: [error.message] };
   } finally {
     await Promise.all([
       handles.challenger && closeModel(handles.challenger),
       handles.champion && closeModel(handles.champion)
     ]);
   }
-  const verdicts = base.holdouts.map((h) => h.decision?.verdict ?? "inconclusive");
-  const verdict2 = combineVerdicts(verdicts);
-  const reasons = base.holdouts.flatMap(
-    (h) => base.holdouts.length > 1 ? (h.decision?.reasons ?? []).map((r) => `${h.name}: ${r}`) : h.decision?.reasons ?? []
+  const verdict2 = combineVerdicts(holdouts.map((h) => h.decision?.verdict ?? "inconclusive"));
+  const reasons = holdouts.flatMap(
+    (h) => (h.decision?.reasons ?? []).map((r) => holdouts.length > 1 ? { ...r, judgedOn: h.name } : r)
   );
-  return { ...base, verdict: verdict2, reasons };
+  return { ...base, holdouts, verdict: verdict2, reasons };
 }
 async function refuseUnsafeOnnx(artifact, path) {
   const problems = onnxSafetyProblems(await readFile5(artifact.path));
@@ -10582,15 +10761,6 @@ function matchTreePaths(paths, patterns) {
 }
 
 // src/gate/commit-tree.ts
-async function treeFiles(git, commit) {
-  const out = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
-  const files = /* @__PURE__ */ new Map();
-  for (const entry of out.split("\0")) {
-    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match && (match[1] === "100644" || match[1] === "100755")) files.set(match[3], match[2]);
-  }
-  return files;
-}
 async function configAt(git, commit, relativePath) {
   const blob = await objectAt(git, commit, relativePath);
   if (blob === void 0) return void 0;
@@ -10677,7 +10847,10 @@ async function holdoutSets(git, root, model, base, configPath, challengerCommit)
       ]
     };
   }
-  const workingBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join11(root, p))])).trim().split("\n") : [];
+  const workingBlobs = await blobIdsOfFiles(
+    git,
+    paths.map((p) => join11(root, p))
+  );
   const working = new Map(paths.map((p, i) => [p, workingBlobs[i]]));
   const removed = basePaths.filter((p) => !working.has(p));
   const added = paths.filter((p) => !tree.has(p) || !basePaths.includes(p));
@@ -10713,7 +10886,10 @@ async function holdoutSetsForRev(git, root, model, base, configPath, challengerC
   }
   const tree = await treeFiles(git, challengerCommit);
   const prPaths = prModel ? matchTreePaths([...tree.keys()], prModel.data.holdout).matched : [];
-  const baseBlobs = paths.length ? (await git.run(["hash-object", "--", ...paths.map((p) => join11(root, p))])).trim().split("\n") : [];
+  const baseBlobs = await blobIdsOfFiles(
+    git,
+    paths.map((p) => join11(root, p))
+  );
   const removed = paths.filter((p) => !prPaths.includes(p));
   const added = prPaths.filter((p) => !paths.includes(p));
   const edited = paths.filter((p, i) => prPaths.includes(p) && tree.get(p) !== baseBlobs[i]);
@@ -10770,10 +10946,7 @@ function gateChanges(base, branch) {
   return changedKeys(pick2(base), pick2(branch));
 }
 function gateChangeNotice(changes, judgedWith) {
-  if (!changes.length) return void 0;
-  const shown = changes.slice(0, 6).map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} \u2192 ${JSON.stringify(c.after ?? null)}`);
-  const more = changes.length > shown.length ? ` and ${changes.length - shown.length} more` : "";
-  return `this pull request changes how the model is judged (${shown.join("; ")}${more}). ` + (judgedWith === "base" ? "It is judged here with the base branch's settings, but once merged, promote judges every later model with the new ones: review them like code." : `It is judged here with this branch's settings${changes.some((c) => c.key.startsWith("data.holdout")) ? " (but on the base's held-out set)" : ""}: review them like code.`);
+  return changes.length ? { code: "gate-settings-changed", changes, judgedWith } : void 0;
 }
 
 // src/gate/result-file.ts
@@ -10835,6 +11008,113 @@ function validatedFields(m) {
   };
 }
 
+// src/report/format-number.ts
+function formatNumber2(value2, decimals = 4) {
+  if (!Number.isFinite(value2)) return String(value2);
+  const abs = Math.abs(value2);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value2.toExponential(2) : Number(value2.toFixed(decimals)).toString();
+}
+
+// src/report/reason-text.ts
+var percent2 = (confidence) => `${Math.round(confidence * 100)}%`;
+var interval = (low, high) => `[${formatNumber2(low)}, ${formatNumber2(high)}]`;
+var signed = (value2) => `${value2 > 0 ? "+" : ""}${formatNumber2(value2)}`;
+function reasonText(reason) {
+  const text2 = sentenceOf(reason);
+  return reason.judgedOn === void 0 ? text2 : `${reason.judgedOn}: ${text2}`;
+}
+function sentenceOf(r) {
+  switch (r.code) {
+    case "interval-not-computed":
+      return `the ${percent2(r.confidence)} interval of the ${r.metric} difference could not be computed`;
+    case "guardrail-failed":
+      return `guardrail ${r.guardrail} failed: ${findingText(r.finding)}`;
+    case "challenger-non-inferior":
+      return `the challenger is non-inferior: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} stays above the margin ${formatNumber2(r.margin)}`;
+    case "challenger-better":
+      return `the challenger is better: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies above ${formatNumber2(r.threshold)}`;
+    case "challenger-worse":
+      return `the challenger is worse: the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} lies below ${formatNumber2(r.threshold)}`;
+    case "no-reliable-difference":
+      return `the ${percent2(r.confidence)} interval of the ${r.metric} improvement ${interval(r.low, r.high)} includes ${formatNumber2(r.threshold)}: no reliable difference, the champion stays`;
+    case "first-model-floors-hold":
+      return "no champion yet, and every absolute floor (evaluate.min_value) holds";
+    case "first-model-no-floors":
+      return "no champion yet and no absolute floors configured (evaluate.min_value): nothing to gate on";
+    case "metric-misses-floor":
+    case "floor-not-computed":
+      return findingText(r);
+    case "primary-metric-undefined":
+      return primaryUndefinedText(r);
+    case "challenger-is-champion":
+      return "the challenger is the champion's artifact";
+    default:
+      return unknownCode(r);
+  }
+}
+function findingText(f) {
+  switch (f.code) {
+    case "latency-median-ratio": {
+      const perRow = (micros) => `${formatNumber2(micros, 2)} \xB5s/row`;
+      return `median challenger/champion latency ratio ${formatNumber2(f.ratio, 2)} over ${f.rounds} interleaved rounds (${percent2(f.confidence)} CI ${formatNumber2(f.low, 2)}\u2013${formatNumber2(f.high, 2)}) ${f.exceeds ? "exceeds" : "within"} the limit ${f.limit}; median ${perRow(f.challengerMicrosPerRow)} vs ${perRow(f.championMicrosPerRow)}`;
+    }
+    case "size-mb":
+      return `${formatNumber2(f.megabytes, 2)} MB`;
+    case "size-ratio":
+      return `${formatNumber2(f.ratio, 2)}\xD7 the champion's size`;
+    case "metric-not-worse":
+      return "not worse";
+    case "metric-worse-by":
+      return `worse by ${formatNumber2(f.worsening)}`;
+    case "metric-not-computed":
+      return `${f.metric} could not be computed`;
+    case "unknown-metric":
+      return `unknown metric "${f.metric}"`;
+    case "metric-meets-floor":
+    case "metric-misses-floor":
+      return `${f.metric} ${formatNumber2(f.value)} ${f.code === "metric-meets-floor" ? "meets" : "misses"} the floor ${f.direction === "higher" ? "\u2265" : "\u2264"} ${f.floor}`;
+    case "floor-not-computed":
+      return `${f.metric} could not be computed, so the floor ${f.floor} cannot be checked`;
+    case "slice-worse":
+      return `${f.metric} ${signed(f.delta)} on ${f.rows} rows: the whole interval is worse than the margin ${f.margin}`;
+    default:
+      return unknownCode(f);
+  }
+}
+function warningText(w) {
+  switch (w.code) {
+    case "primary-metric-undefined":
+      return primaryUndefinedText(w);
+    case "slice-column-missing":
+      return `slice column "${w.column}" is not in the held-out set: not reported.`;
+    case "slice-column-too-many-values":
+      return `slice column "${w.column}" is numeric with ${w.distinct} distinct values: bin it into a categorical column to slice on it.`;
+    case "latency-p95-ratio-renamed":
+      return `models.${w.model}.evaluate.guardrails.latency_p95_ratio is the old name of latency_median_ratio (the gate decides on the median latency ratio): rename it.`;
+    case "gate-settings-changed": {
+      const shown = w.changes.slice(0, 6).map((c) => `${c.key}: ${JSON.stringify(c.before ?? null)} \u2192 ${JSON.stringify(c.after ?? null)}`);
+      const more = w.changes.length > shown.length ? ` and ${w.changes.length - shown.length} more` : "";
+      return `this pull request changes how the model is judged (${shown.join("; ")}${more}). ` + (w.judgedWith === "base" ? "It is judged here with the base branch's settings, but once merged, promote judges every later model with the new ones: review them like code." : `It is judged here with this branch's settings${w.changes.some((c) => c.key.startsWith("data.holdout")) ? " (but on the base's held-out set)" : ""}: review them like code.`);
+    }
+    case "holdout-notice":
+      return w.text;
+    case "champion-tag-ignored":
+      return `${w.tag} is not a champion modelkeeper made (${w.why}): ignored.`;
+    case "retrained-unknown":
+      return `whether the model was retrained is not known: a record line cannot be read (${w.error}).`;
+    case "inputs-changed-artifact-did-not":
+      return "the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact.";
+    default:
+      return unknownCode(w);
+  }
+}
+function primaryUndefinedText(r) {
+  return `${r.metric}, the primary metric, cannot be computed on ${r.holdout} (${r.why}), so there is no verdict on it: the champion stays. Add rows of every class to the held-out set.`;
+}
+function unknownCode(value2) {
+  return JSON.stringify(value2);
+}
+
 // src/report/evaluate-markdown.ts
 var VERDICT_BADGE = {
   promote: "\u2705 **promote**",
@@ -10850,7 +11130,7 @@ function renderEvaluationMarkdown(result) {
       "",
       `The challenger is the champion's artifact (sha256 ${markdownCode(result.challenger.sha256.slice(0, 12))}): nothing to evaluate.`
     );
-    for (const w of result.warnings) out.push("", `> \u26A0\uFE0F ${escapeMarkdown(w)}`);
+    for (const w of result.warnings) out.push("", `> \u26A0\uFE0F ${escapeMarkdown(warningText(w))}`);
     return out.join("\n") + "\n";
   }
   if (result.kind === "error" || !result.verdict) {
@@ -10864,7 +11144,7 @@ function renderEvaluationMarkdown(result) {
     return out.join("\n") + "\n";
   }
   out.push(`### modelkeeper \xB7 ${name}: ${VERDICT_BADGE[result.verdict]}`, "");
-  for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reason)}`);
+  for (const reason of result.reasons) out.push(`- ${escapeMarkdown(reasonText(reason))}`);
   out.push("");
   if (result.holdouts.length > 1) {
     out.push(
@@ -10872,7 +11152,7 @@ function renderEvaluationMarkdown(result) {
       ""
     );
   }
-  for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(w)}`, "");
+  for (const w of result.warnings) out.push(`> \u26A0\uFE0F ${escapeMarkdown(warningText(w))}`, "");
   for (const holdout of result.holdouts) out.push(...renderHoldout(result, holdout));
   out.push(...renderProvenance(result));
   return out.join("\n") + "\n";
@@ -10892,7 +11172,7 @@ function renderHoldout(result, h) {
       const ci = primary && h.paired ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : "";
       const status = primary && h.decision ? h.decision.verdict : m.undefinedReason ? `undefined: ${escapeMarkdown(m.undefinedReason)}` : better(m);
       out.push(
-        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)} | ${formatNumber2(m.challenger)} | ${m.delta === void 0 ? "\u2013" : signed(m.delta)} | ${ci} | ${status} |`
+        `| ${primary ? `**${m.name}**` : m.name} ${m.direction === "lower" ? "\u2193" : "\u2191"} | ${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)} | ${formatNumber2(m.challenger)} | ${m.delta === void 0 ? "\u2013" : signed2(m.delta)} | ${ci} | ${status} |`
       );
     }
     out.push("");
@@ -10905,7 +11185,7 @@ function renderHoldout(result, h) {
     const tests = [];
     if (h.delong)
       tests.push(
-        `DeLong test of the AUC difference: \u0394 ${signed(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`
+        `DeLong test of the AUC difference: \u0394 ${signed2(h.delong.delta)}, z = ${h.delong.z.toFixed(2)}, p ${pValue(h.delong.pValue)}`
       );
     if (h.mcnemar) {
       tests.push(
@@ -10931,7 +11211,7 @@ function renderHoldout(result, h) {
     );
     for (const g of h.guardrails) {
       out.push(
-        `| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : formatNumber2(g.champion)} | ${g.challenger === void 0 ? "\u2013" : formatNumber2(g.challenger)} | ${g.limit === void 0 ? "\u2013" : formatNumber2(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(g.detail)} |`
+        `| ${escapeMarkdown(g.name)} | ${g.champion === void 0 ? "\u2013" : formatNumber2(g.champion)} | ${g.challenger === void 0 ? "\u2013" : formatNumber2(g.challenger)} | ${g.limit === void 0 ? "\u2013" : formatNumber2(g.limit)} | ${g.status === "fail" ? "\u274C fail" : g.status === "pass" ? "\u2705 pass" : "not gated"}: ${escapeMarkdown(findingText(g.finding))} |`
       );
     }
     out.push("");
@@ -10945,7 +11225,7 @@ function renderHoldout(result, h) {
     );
     for (const s of h.slices) {
       out.push(
-        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : formatNumber2(s.champion)} | ${s.challenger === void 0 ? "\u2013" : formatNumber2(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
+        `| ${escapeMarkdown(s.column)} = ${escapeMarkdown(s.value)} | ${s.rows} | ${s.champion === void 0 ? "\u2013" : formatNumber2(s.champion)} | ${s.challenger === void 0 ? "\u2013" : formatNumber2(s.challenger)} | ${s.delta === void 0 ? "\u2013" : signed2(s.delta)} | ${s.status === "not-gated" ? "too small to gate" : s.status} |`
       );
     }
     out.push("", "</details>", "");
@@ -11012,7 +11292,7 @@ function better(m) {
   if (m.delta === void 0 || m.delta === 0) return "";
   return m.delta > 0 === (m.direction === "higher") ? "better" : "worse";
 }
-function signed(value2) {
+function signed2(value2) {
   return `${value2 > 0 ? "+" : ""}${formatNumber2(value2)}`;
 }
 function pValue(p) {
@@ -11024,7 +11304,7 @@ function renderEvaluationText(e) {
   if (e.kind === "unchanged")
     return [
       `${e.model}: unchanged: the challenger is the champion's artifact (sha256 ${e.challenger.sha256.slice(0, 12)}); nothing to compare.`,
-      ...e.warnings.map((w) => `  warning: ${w}`)
+      ...e.warnings.map((w) => `  warning: ${warningText(w)}`)
     ].join("\n");
   if (e.kind === "error" || !e.verdict)
     return [`${e.model}: NO VERDICT: the evaluation could not be completed:`, ...e.errors.map((m) => `  ${m}`)].join(
@@ -11033,8 +11313,8 @@ function renderEvaluationText(e) {
   const out = [
     `${e.model}: ${e.verdict.toUpperCase()}${e.kind === "first-model" ? " (first model: no champion; absolute floors only)" : ""}`
   ];
-  for (const r of e.reasons) out.push(`  ${r}`);
-  for (const w of e.warnings) out.push(`  warning: ${w}`);
+  for (const r of e.reasons) out.push(`  ${reasonText(r)}`);
+  for (const w of e.warnings) out.push(`  warning: ${warningText(w)}`);
   for (const h of e.holdouts) {
     out.push(`  ${h.name}: ${h.rows} rows`);
     const width = Math.max(...h.metrics.map((m) => m.name.length));
@@ -11043,7 +11323,7 @@ function renderEvaluationText(e) {
       const ci = h.paired && m.name === h.paired.metric ? `  ${Math.round(h.paired.confidence * 100)}% CI [${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}] (${h.paired.method}, ${h.paired.resamples} paired resamples, seed ${h.paired.seed})` : "";
       out.push(`    ${m.name.padEnd(width)}  ${value2}${ci}`);
     }
-    for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${g.detail})`);
+    for (const g of h.guardrails) out.push(`    guardrail ${g.name}: ${g.status} (${findingText(g.finding)})`);
     const failedSlices = h.slices.filter((s) => s.status === "fail");
     if (h.slices.length)
       out.push(
@@ -11057,14 +11337,14 @@ function renderEvaluationText(e) {
 function renderEvaluationHtml(evaluations) {
   const sections = evaluations.map((e) => {
     const head = `<h2>${escapeHtml(e.model)}: ${escapeHtml(e.kind === "unchanged" ? "unchanged" : e.verdict ?? "no verdict")}</h2>`;
-    const reasons = `<ul>${[...e.reasons, ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
-    const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join("");
+    const reasons = `<ul>${[...e.reasons.map(reasonText), ...e.errors].map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`;
+    const warnings = e.warnings.map((w) => `<p class="warn">${escapeHtml(warningText(w))}</p>`).join("");
     const holdouts = e.holdouts.map((h) => {
       const rows = h.metrics.map(
         (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${m.champion === void 0 ? "\u2013" : formatNumber2(m.champion)}</td><td>${formatNumber2(m.challenger)}</td><td>${m.delta === void 0 ? "\u2013" : formatNumber2(m.delta)}</td><td>${h.paired && h.paired.metric === m.name ? `[${formatNumber2(h.paired.ciLow)}, ${formatNumber2(h.paired.ciHigh)}]` : ""}</td></tr>`
       ).join("");
       const guards = h.guardrails.map(
-        (g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(g.detail)}</td><td>${g.status}</td></tr>`
+        (g) => `<tr><td>${escapeHtml(g.name)}</td><td colspan="3">${escapeHtml(findingText(g.finding))}</td><td>${g.status}</td></tr>`
       ).join("");
       return `<h3>${escapeHtml(h.name)} \xB7 ${h.rows} rows</h3><table><tr><th>metric</th><th>champion</th><th>challenger</th><th>\u0394</th><th>CI</th></tr>${rows}</table>${guards ? `<table><tr><th>guardrail</th><th colspan="3">detail</th><th>status</th></tr>${guards}</table>` : ""}`;
     }).join("");
@@ -11072,6 +11352,21 @@ function renderEvaluationHtml(evaluations) {
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>modelkeeper evaluate</title><style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}td:first-child,th:first-child{text-align:left}.warn{color:#9a6700}</style></head><body><h1>modelkeeper evaluate</h1>${sections.join("")}</body></html>
 `;
+}
+
+// src/report/evaluate-json.ts
+function evaluationJson(e) {
+  return {
+    ...e,
+    reasonText: e.reasons.map(reasonText),
+    warningText: e.warnings.map(warningText),
+    ...e.notices ? { noticeText: e.notices.map(warningText) } : {},
+    holdouts: e.holdouts.map((h) => ({
+      ...h,
+      guardrails: h.guardrails.map((g) => ({ ...g, detail: findingText(g.finding) })),
+      ...h.decision ? { decision: { ...h.decision, reasonText: h.decision.reasons.map(reasonText) } } : {}
+    }))
+  };
 }
 
 // node_modules/@octokit/plugin-request-log/dist-src/version.js
@@ -11246,25 +11541,33 @@ async function runEvaluate(context, values, overrides = {}) {
       challengerRev ? commit : void 0,
       base
     );
-    if (gateNotice) plan.notices.unshift(gateNotice);
-    const evaluation = await evaluateModel({
+    const notices = [
+      ...gateNotice ? [gateNotice] : [],
+      ...plan.notices.map((text2) => ({ code: "holdout-notice", text: text2 }))
+    ];
+    const evaluated = await evaluateModel({
       model,
       challenger: { ...challenger, commit },
       champion,
       holdouts: plan.sets,
       log: context.log
     });
-    evaluation.notices = plan.notices;
-    evaluation.warnings.unshift(
-      ...plan.notices,
-      ...ignoredTags.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`)
-    );
-    if (ignoredTags.length) evaluation.ignoredChampionTags = ignoredTags;
-    evaluation.inputs = {
-      configSha256: configSectionSha256(model),
-      holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {})
+    const notRetrained = evaluated.kind === "unchanged" ? await notRetrainedWarning(evaluated, git, commit, champion?.commit) : void 0;
+    const evaluation = {
+      ...evaluated,
+      notices,
+      warnings: [
+        ...notices,
+        ...ignoredTags.map((t) => ({ code: "champion-tag-ignored", tag: t.tag, why: t.reason })),
+        ...evaluated.warnings,
+        ...notRetrained ? [notRetrained] : []
+      ],
+      ...ignoredTags.length ? { ignoredChampionTags: ignoredTags } : {},
+      inputs: {
+        configSha256: configSectionSha256(model),
+        holdoutSha256: holdoutSetSha256(plan.sets[0]?.files ?? {})
+      }
     };
-    if (evaluation.kind === "unchanged") await warnIfNotRetrained(evaluation, git, commit, champion?.commit);
     evaluations.push(evaluation);
   }
   const markdowns = evaluations.map(renderEvaluationMarkdown);
@@ -11286,7 +11589,7 @@ async function runEvaluate(context, values, overrides = {}) {
   const markdown = markdowns.join("\n");
   return {
     exitCode,
-    data: { commit, verdict: overall, models: evaluations, posted },
+    data: { commit, verdict: overall, models: evaluations.map(evaluationJson), posted },
     text: evaluations.map(renderEvaluationText).join("\n\n"),
     markdown,
     html: renderEvaluationHtml(evaluations),
@@ -11344,26 +11647,20 @@ async function gateSettingsNotice(git, model, configPath, challengerCommit, base
   if (!counterpart) return void 0;
   return challengerCommit ? gateChangeNotice(gateChanges(model, counterpart), "base") : gateChangeNotice(gateChanges(counterpart, model), "branch");
 }
-async function warnIfNotRetrained(e, git, commit, championCommit) {
-  if (!championCommit) return;
+async function notRetrainedWarning(e, git, commit, championCommit) {
+  if (!championCommit) return void 0;
   const naming = async (rev) => newestFirst(await readNote(git, rev), "record", e.model).find((l) => l.artifact?.sha256 === e.challenger.sha256);
   const mine = await naming(commit);
   const theirs = await naming(championCommit);
-  if (!mine || !theirs) return;
+  if (!mine || !theirs) return void 0;
   let changed;
   try {
     changed = await inputsFingerprint(git, mine) !== await inputsFingerprint(git, theirs);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    e.warnings.push(
-      `whether the model was retrained is not known: a record line cannot be read (${error.message.split("\n")[0]}).`
-    );
-    return;
+    return { code: "retrained-unknown", error: error.message.split("\n")[0] };
   }
-  if (changed)
-    e.warnings.push(
-      "the recorded inputs (data, code or config) changed but the artifact did not: was the model retrained? Run the train command and commit the new artifact."
-    );
+  return changed ? { code: "inputs-changed-artifact-did-not" } : void 0;
 }
 async function inputsFingerprint(git, record) {
   const { inputs } = await readRecordedInputs(git, record, `the record of ${record.model}`);
@@ -11402,7 +11699,7 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join13, relative as relative4 } from "node:path";
+import { extname, join as join13, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
@@ -11667,12 +11964,12 @@ function compareBinnedWindow(referenceSorted, window2) {
       if (inGap > 0) {
         const end = (below + inGap) / n2 - fRef;
         consider(fRef - (below + inGap) / n2, u);
-        const signed2 = start2 * width + (inGap * width - gapOffset[j + 1]) / n2;
-        if (start2 >= 0) add(signed2);
-        else if (end <= 0) add(-signed2);
+        const signed3 = start2 * width + (inGap * width - gapOffset[j + 1]) / n2;
+        if (start2 >= 0) add(signed3);
+        else if (end <= 0) add(-signed3);
         else {
-          const low = Math.abs(signed2);
-          const high = Math.min(signed2 + 2 * -start2 * width, -signed2 + 2 * end * width);
+          const low = Math.abs(signed3);
+          const high = Math.min(signed3 + 2 * -start2 * width, -signed3 + 2 * end * width);
           add((low + high) / 2);
           errorBound += (high - low) / 2;
         }
@@ -12009,7 +12306,7 @@ async function summarizeWindowFiles(paths, references, options) {
 }
 
 // src/report/drift-markdown.ts
-var fmt = (x, digits = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(1) : x.toFixed(digits);
+var fmt = (x, decimals = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : formatNumber2(x, decimals);
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
 function renderDriftMarkdown(input) {
   const a = input.assessment;
@@ -12105,7 +12402,7 @@ function card(c, histogram) {
   if (c.effect)
     rows.push([
       c.effect.measure === "wasserstein" ? "Wasserstein (ref. sd)" : "Jensen\u2013Shannon",
-      `${c.effect.value.toFixed(3)}; beyond noise ${c.effect.excess.toFixed(3)} (threshold ${c.effect.threshold})`
+      `${formatNumber2(c.effect.value, 3)}; beyond noise ${formatNumber2(c.effect.excess, 3)} (threshold ${c.effect.threshold})`
     ]);
   rows.push([
     "missing",
@@ -12249,18 +12546,492 @@ async function sendDriftDispatch(github, repo, payload) {
   });
 }
 
+// src/data/duckdb.ts
+var DUCKDB_PACKAGE = "@duckdb/node-api";
+var loaded;
+function loadDuckdb() {
+  loaded ??= import(DUCKDB_PACKAGE).then(
+    (module) => module,
+    (error) => {
+      if (error?.code === "ERR_MODULE_NOT_FOUND" || error?.code === "MODULE_NOT_FOUND") return void 0;
+      throw error;
+    }
+  );
+  return loaded;
+}
+async function duckdbAvailable() {
+  return await loadDuckdb().catch(() => void 0) !== void 0;
+}
+async function openDuckdb(path) {
+  const duckdb2 = await loadDuckdb();
+  if (!duckdb2)
+    throw new UserError(
+      `The duckdb engine needs the package ${DUCKDB_PACKAGE}, which is not installed. Install it next to modelkeeper (npm install ${DUCKDB_PACKAGE}), or use --engine js.`
+    );
+  const instance = await duckdb2.DuckDBInstance.create(path ?? ":memory:", path ? { access_mode: "READ_ONLY" } : {});
+  const connection = await instance.connect();
+  const run2 = async (sql) => {
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map((row) => {
+        const out = {};
+        for (const [key, value2] of Object.entries(row)) out[key] = typeof value2 === "bigint" ? Number(value2) : value2;
+        return out;
+      });
+    } catch (error) {
+      throw new UserError(`duckdb: ${error.message.trim()}`);
+    }
+  };
+  return {
+    query: run2,
+    async columnsOf(relation) {
+      const rows = await run2(`DESCRIBE SELECT * FROM ${relation}`);
+      return rows.map((row) => String(row.column_name));
+    },
+    async valueCounts(table2, sortedValues) {
+      await run2(`CREATE OR REPLACE TEMP TABLE "${table2.replaceAll('"', '""')}" (v DOUBLE, c BIGINT)`);
+      const appender = await connection.createAppender(table2, "main", "temp");
+      for (let i = 0; i < sortedValues.length; ) {
+        let j = i;
+        while (j < sortedValues.length && sortedValues[j] === sortedValues[i]) j++;
+        appender.appendDouble(sortedValues[i]);
+        appender.appendBigInt(BigInt(j - i));
+        appender.endRow();
+        i = j;
+      }
+      appender.closeSync();
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  };
+}
+
+// src/monitor/drift-engine.ts
+import { stat as stat6 } from "node:fs/promises";
+
+// src/monitor/sql/drift-queries.ts
+var SQL_DIALECTS = ["duckdb", "spark", "bigquery", "snowflake", "clickhouse"];
+function rejectNul(text2, what) {
+  if (text2.includes("\0")) throw new UserError(`${what} ${JSON.stringify(text2)} contains a NUL character.`);
+}
+function doubleQuoted(name) {
+  rejectNul(name, "The name");
+  return `"${name.replaceAll('"', '""')}"`;
+}
+function backslashBackticked(name) {
+  rejectNul(name, "The name");
+  return "`" + name.replaceAll("\\", "\\\\").replaceAll("`", "\\`") + "`";
+}
+function doubledBackticked(name) {
+  rejectNul(name, "The name");
+  return "`" + name.replaceAll("`", "``") + "`";
+}
+function standardString(text2) {
+  rejectNul(text2, "The text");
+  return `'${text2.replaceAll("'", "''")}'`;
+}
+function backslashString(text2) {
+  rejectNul(text2, "The text");
+  return `'${text2.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+function numberText(value2) {
+  if (Number.isNaN(value2)) return "nan";
+  if (value2 === Infinity) return "inf";
+  if (value2 === -Infinity) return "-inf";
+  return String(value2);
+}
+var UNBOUNDED = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
+function notDirectly(dialect, how) {
+  throw new UserError(
+    `${dialect} cannot read data files from a query here: ${how}, then pass it as --current ${dialect}:<table or SELECT>.`
+  );
+}
+var duckdb = {
+  name: "duckdb",
+  quoteIdentifier: doubleQuoted,
+  stringLiteral: standardString,
+  double: (value2) => `CAST(${standardString(numberText(value2))} AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "VARCHAR",
+  isNan: (e) => `isnan(${e})`,
+  sumDoubles: (e) => `fsum(${e})`,
+  valueAtMax: (value2, key) => `arg_max(${value2}, {'k': ${key}, 'v': -(${value2})})`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles(format, paths) {
+    const list2 = `[${paths.map(standardString).join(", ")}]`;
+    if (format === "parquet") return `read_parquet(${list2}, union_by_name = true)`;
+    if (format === "jsonl") return `read_json(${list2}, format = 'newline_delimited', union_by_name = true)`;
+    return `read_csv(${list2}, header = true, union_by_name = true)`;
+  }
+};
+var spark = {
+  name: "spark",
+  quoteIdentifier: doubledBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `CAST(${backslashString(numberText(value2))} AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "STRING",
+  isNan: (e) => `isnan(${e})`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `max_by(${value2}, struct(${key}, -(${value2})))`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles(format, paths) {
+    const reader = format === "parquet" ? "parquet" : format === "jsonl" ? "json" : "csv";
+    if (format === "csv")
+      notDirectly(
+        "spark",
+        "CSV needs its header option: CREATE TEMPORARY VIEW w USING csv OPTIONS (path '\u2026', header 'true')"
+      );
+    return paths.length === 1 ? `${reader}.${doubledBackticked(paths[0])}` : `(${paths.map((p) => `SELECT * FROM ${reader}.${doubledBackticked(p)}`).join(" UNION ALL ")})`;
+  }
+};
+var bigquery = {
+  name: "bigquery",
+  quoteIdentifier: backslashBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `CAST(${backslashString(numberText(value2))} AS FLOAT64)`,
+  doubleType: "FLOAT64",
+  textType: "STRING",
+  isNan: (e) => `IS_NAN(${e})`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `ARRAY_AGG(${value2} ORDER BY ${key} DESC, ${value2} ASC LIMIT 1)[OFFSET(0)]`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles: () => notDirectly(
+    "bigquery",
+    "create an external table over the files (CREATE EXTERNAL TABLE \u2026 OPTIONS (format = 'PARQUET', uris = [...]))"
+  )
+};
+var snowflake = {
+  name: "snowflake",
+  quoteIdentifier: doubleQuoted,
+  // Snowflake reads backslash escapes in single-quoted strings, and '' as a quote.
+  stringLiteral: (text2) => {
+    rejectNul(text2, "The text");
+    return `'${text2.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  },
+  double: (value2) => `CAST('${numberText(value2)}' AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "VARCHAR",
+  // Snowflake's NaN equals itself (and sorts above every number).
+  isNan: (e) => `(${e} = CAST('nan' AS DOUBLE))`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `MAX_BY(${value2}, ${key})`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles: () => notDirectly("snowflake", "load the files into a table (COPY INTO) or create an external table on their stage")
+};
+var clickhouse = {
+  name: "clickhouse",
+  quoteIdentifier: backslashBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `toFloat64(${backslashString(numberText(value2))})`,
+  doubleType: "Float64",
+  textType: "String",
+  isNan: (e) => `isNaN(${e})`,
+  sumDoubles: (e) => `sumKahan(${e})`,
+  valueAtMax: (value2, key) => `argMax(${value2}, tuple(${key}, -(${value2})))`,
+  // leadInFrame needs the whole frame and an explicit NULL default (it would give 0).
+  nextValue: (value2) => `leadInFrame(toNullable(${value2}), 1, NULL) OVER (ORDER BY ${value2} ${UNBOUNDED})`,
+  readFiles(format, paths) {
+    const name = format === "parquet" ? "Parquet" : format === "jsonl" ? "JSONEachRow" : "CSVWithNames";
+    const one = (path) => `file(${backslashString(path)}, ${backslashString(name)})`;
+    return paths.length === 1 ? one(paths[0]) : `(${paths.map((p) => `SELECT * FROM ${one(p)}`).join(" UNION ALL ")})`;
+  }
+};
+var DIALECTS = { duckdb, spark, bigquery, snowflake, clickhouse };
+function sqlDialect(name) {
+  if (SQL_DIALECTS.includes(name)) return DIALECTS[name];
+  throw new UserError(`Unknown SQL dialect "${name}". Use one of: ${SQL_DIALECTS.join(", ")}.`);
+}
+function userRelation(dialect, text2) {
+  const trimmed = text2.trim();
+  if (!trimmed) throw new UserError(`--current ${dialect.name}: needs a table name or a query after the colon.`);
+  if (/^(\(|select\b|with\b|from\b|values\b)/i.test(trimmed)) return `(${trimmed})`;
+  return tableNameParts(trimmed).map((part) => dialect.quoteIdentifier(part)).join(".");
+}
+function tableNameParts(text2) {
+  const part = /"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|([^."`]+)/y;
+  const parts = [];
+  for (let at = 0; ; ) {
+    part.lastIndex = at;
+    const match = part.exec(text2);
+    if (!match) throw new UserError(`--current: ${JSON.stringify(text2)} is neither a query nor a table name.`);
+    parts.push(
+      match[1] !== void 0 ? match[1].replaceAll('""', '"') : match[2] !== void 0 ? match[2].replaceAll("``", "`") : match[3].trim()
+    );
+    at = part.lastIndex;
+    if (at === text2.length) return parts;
+    if (text2[at] !== ".")
+      throw new UserError(`--current: ${JSON.stringify(text2)} is neither a query nor a table name.`);
+    at++;
+  }
+}
+function windowRelation(dialect, source, columns) {
+  const select = columns.map((column2, i) => {
+    const name = dialect.quoteIdentifier(column2.name);
+    const value2 = `CAST(${name} AS ${dialect.doubleType})`;
+    if (column2.classAtLeast !== void 0)
+      return `CASE WHEN ${value2} IS NULL OR ${dialect.isNan(value2)} THEN NULL WHEN ${value2} >= ${dialect.double(column2.classAtLeast)} THEN '1' ELSE '0' END AS c${i}`;
+    if (column2.kind === "categorical") return `CAST(${name} AS ${dialect.textType}) AS c${i}`;
+    return `CASE WHEN ${dialect.isNan(value2)} THEN NULL ELSE ${value2} END AS c${i}`;
+  });
+  return `SELECT ${select.length ? select.join(", ") : "1 AS c"} FROM ${source} AS w`;
+}
+function rowCountQuery(window2) {
+  return `SELECT COUNT(*) AS row_count FROM (${window2}) AS w`;
+}
+function categoryCountsQuery(window2, index) {
+  const c = `c${index}`;
+  return `SELECT ${c} AS category, COUNT(*) AS count FROM (${window2}) AS w WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`;
+}
+function inlineReference(dialect, sortedValues) {
+  const rows = [];
+  for (let i = 0; i < sortedValues.length; ) {
+    let j = i;
+    while (j < sortedValues.length && sortedValues[j] === sortedValues[i]) j++;
+    rows.push(`SELECT ${dialect.double(sortedValues[i])} AS v, ${j - i} AS c`);
+    i = j;
+  }
+  if (!rows.length) return `SELECT ${dialect.double(0)} AS v, 0 AS c FROM (SELECT 1 AS one) AS e WHERE 1 = 0`;
+  return rows.join("\nUNION ALL ");
+}
+function numericColumnQuery(dialect, window2, index, reference, psiEdges = []) {
+  const c = `c${index}`;
+  const cumulative = (x) => `CAST(SUM(${x}) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${dialect.doubleType})`;
+  const whole = (x) => `SUM(${x}) OVER ()`;
+  const edges = psiEdges.map((e) => dialect.double(e));
+  const bins = [...edges.map((_, k) => k), edges.length].map((k) => {
+    const above = k > 0 ? `v > ${edges[k - 1]}` : "";
+    const atMost = k < edges.length ? `v <= ${edges[k]}` : "";
+    const condition = [above, atMost].filter(Boolean).join(" AND ") || "1 = 1";
+    return `SUM(CASE WHEN ${condition} THEN b ELSE 0 END) AS psi_${k}`;
+  });
+  return [
+    "WITH",
+    `cur AS (SELECT ${c} AS v FROM (${window2}) AS w WHERE ${c} IS NOT NULL),`,
+    `ref AS (${reference}),`,
+    "grouped AS (",
+    "  SELECT v, SUM(a) AS a, SUM(b) AS b FROM (",
+    "    SELECT v, c AS a, 0 AS b FROM ref",
+    "    UNION ALL",
+    "    SELECT v, 0 AS a, 1 AS b FROM cur",
+    "  ) AS u GROUP BY v",
+    "),",
+    "cdf AS (",
+    `  SELECT v, b, ${cumulative("a")} AS ca, ${cumulative("b")} AS cb, ${dialect.nextValue("v")} AS next_v,`,
+    `    CAST(${whole("a")} AS ${dialect.doubleType}) AS n1, CAST(${whole("b")} AS ${dialect.doubleType}) AS n2,`,
+    `    ${dialect.sumDoubles("b * v")} OVER () AS total`,
+    "  FROM grouped",
+    "),",
+    "gaps AS (SELECT v, b, next_v, n1, n2, total / n2 AS mean, ca / n1 - cb / n2 AS d FROM cdf)",
+    "SELECT",
+    `  MAX(d) AS plus_gap, ${dialect.valueAtMax("v", "d")} AS plus_location,`,
+    `  MAX(-d) AS minus_gap, ${dialect.valueAtMax("v", "-d")} AS minus_location,`,
+    `  ${dialect.sumDoubles("ABS(d) * (next_v - v)")} AS wasserstein,`,
+    "  MAX(n1) AS n_reference, MAX(n2) AS n_current, MAX(mean) AS mean,",
+    `  ${dialect.sumDoubles("b * (v - mean) * (v - mean)")} AS m2,`,
+    "  MIN(CASE WHEN b > 0 THEN v END) AS min_value, MAX(CASE WHEN b > 0 THEN v END) AS max_value,",
+    `  ${bins.join(",\n  ")}`,
+    "FROM gaps"
+  ].join("\n");
+}
+function driftStatements(dialect, source, columns) {
+  const window2 = windowRelation(dialect, source, columns);
+  return [
+    { kind: "rows", sql: rowCountQuery(window2) },
+    ...columns.map((column2, i) => ({
+      column: column2.name,
+      kind: column2.kind,
+      sql: column2.kind === "numeric" ? numericColumnQuery(
+        dialect,
+        window2,
+        i,
+        inlineReference(dialect, column2.sortedValues ?? new Float64Array(0)),
+        column2.psiEdges
+      ) : categoryCountsQuery(window2, i)
+    }))
+  ];
+}
+
+// src/monitor/drift-engine.ts
+var DRIFT_ENGINES = ["auto", "js", "duckdb"];
+var DUCKDB_AUTO_BYTES = 2 ** 30;
+function sqlCurrent(patterns) {
+  const match = patterns.map((p) => /^([a-z]+):(.*)$/s.exec(p)).find((m) => m && SQL_DIALECTS.includes(m[1]));
+  if (!match) return void 0;
+  if (patterns.length > 1)
+    throw new UserError(
+      `--current ${match[1]}:\u2026 names the whole window; give it once, without other --current values.`
+    );
+  return { dialect: sqlDialect(match[1]).name, text: match[2] };
+}
+function parseEngine(value2, fallback) {
+  if (value2 === void 0) return fallback;
+  if (DRIFT_ENGINES.includes(value2)) return value2;
+  throw new UserError(`--engine: "${value2}" is not an engine. Use one of: ${DRIFT_ENGINES.join(", ")}.`);
+}
+function engineFor(setting, facts) {
+  const format = facts.formats.length === 1 ? facts.formats[0] : void 0;
+  if (setting === "js") return { engine: "js", why: "engine js" };
+  if (setting === "duckdb") {
+    if (!format)
+      throw new UserError(
+        `--engine duckdb reads a window of one file format; this one mixes ${facts.formats.join(", ")}. Convert the files, or use --engine js.`
+      );
+    return { engine: "duckdb", why: "engine duckdb", format };
+  }
+  const size = `${(facts.bytes / 2 ** 20).toFixed(1)} MiB of files`;
+  if (facts.bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
+  if (!format) return { engine: "js", why: `auto: ${size}, but of several formats` };
+  if (!facts.duckdbInstalled)
+    return { engine: "js", why: `auto: ${size}; duckdb would read it out of core: npm install ${DUCKDB_PACKAGE}` };
+  return { engine: "duckdb", why: `auto: ${size}, at least 1 GiB`, format };
+}
+async function windowFacts(paths) {
+  let bytes = 0;
+  for (const path of paths) bytes += (await stat6(path)).size;
+  return { bytes, formats: [...new Set(paths.map(dataFormat))], duckdbInstalled: await duckdbAvailable() };
+}
+
+// src/monitor/duckdb-window.ts
+var DUCKDB = sqlDialect("duckdb");
+function duckdbSourceRelation(source, dialect = DUCKDB) {
+  if (source.kind === "relation") return userRelation(dialect, source.text);
+  if (source.format !== "csv" || dialect.name !== "duckdb") return dialect.readFiles(source.format, source.paths);
+  const list2 = `[${source.paths.map((p) => dialect.stringLiteral(p)).join(", ")}]`;
+  const missing = `[${[...MISSING_VALUE_TEXTS].map((t) => dialect.stringLiteral(t)).join(", ")}]`;
+  return `read_csv(${list2}, header = true, union_by_name = true, all_varchar = true, nullstr = ${missing})`;
+}
+function windowColumns(references, seen, predictions) {
+  const present = new Set(seen);
+  const columns = [];
+  const names = [];
+  let scoringNote;
+  const logged = present.has(LOGGED_PREDICTION);
+  for (const [name, reference] of references) {
+    if (name === SCORE_COLUMN || name === CLASS_COLUMN) {
+      if (!predictions.wanted) continue;
+      if (!logged) {
+        scoringNote = "Input drift only: the duckdb engine does not run the model, and the window has no logged `prediction` column (serve's log has one; or use --engine js to score the window).";
+        continue;
+      }
+      if (name === CLASS_COLUMN && predictions.classThreshold === void 0) continue;
+      columns.push(
+        name === SCORE_COLUMN ? { name: LOGGED_PREDICTION, kind: "numeric" } : { name: LOGGED_PREDICTION, kind: "categorical", classAtLeast: predictions.classThreshold }
+      );
+      names.push(name);
+      continue;
+    }
+    if (!present.has(name)) continue;
+    columns.push({ name, kind: reference.kind });
+    names.push(name);
+  }
+  return { columns, names, scoringNote };
+}
+async function summarizeWindowDuckdb(session, source, references, predictions, log) {
+  const relation = duckdbSourceRelation(source);
+  const seen = await session.columnsOf(relation);
+  const { columns, names, scoringNote } = windowColumns(references, seen, predictions);
+  const window2 = windowRelation(DUCKDB, relation, columns);
+  const [{ row_count }] = await session.query(rowCountQuery(window2));
+  const rowCount3 = Number(row_count);
+  const summaries = /* @__PURE__ */ new Map();
+  for (const [i, column2] of columns.entries()) {
+    const name = names[i];
+    const reference = references.get(name);
+    const started = Date.now();
+    summaries.set(
+      name,
+      reference.kind === "numeric" ? await numericSummary(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
+    );
+    log?.(`drift: duckdb: ${JSON.stringify(name)} (${column2.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
+  }
+  return {
+    rowCount: rowCount3,
+    columns: summaries,
+    kindChanges: /* @__PURE__ */ new Map(),
+    seen,
+    samples: /* @__PURE__ */ new Map(),
+    scoringNote,
+    unscored: { count: 0 }
+  };
+}
+async function numericSummary(session, window2, index, name, rowCount3, reference) {
+  if (reference.kind !== "numeric") throw new Error("numericSummary: a numeric reference is needed");
+  const table2 = `mk_reference_${index}`;
+  await session.valueCounts(table2, reference.sortedValues);
+  const edges = reference.psi?.edges ?? [];
+  const [row] = await session.query(
+    numericColumnQuery(DUCKDB, window2, index, `SELECT v, c FROM ${DUCKDB.quoteIdentifier(table2)}`, edges)
+  );
+  await session.query(`DROP TABLE ${DUCKDB.quoteIdentifier(table2)}`);
+  const present = Number(row.n_current ?? 0);
+  const base = { kind: "numeric", name, rowCount: rowCount3, missingCount: rowCount3 - present };
+  const summary = {
+    ...base,
+    sortedValues: new Float64Array(0),
+    sampled: false,
+    mean: present ? Number(row.mean) : NaN,
+    std: present ? Math.sqrt(Number(row.m2) / present) : NaN,
+    min: present ? Number(row.min_value) : NaN,
+    max: present ? Number(row.max_value) : NaN
+  };
+  if (present === 0 || reference.sortedValues.length === 0) return summary;
+  if (Number(row.n_reference) !== reference.sortedValues.length)
+    throw new UserError(`duckdb: column ${JSON.stringify(name)}: the reference was not loaded whole.`);
+  return {
+    ...summary,
+    measured: {
+      reference,
+      gaps: {
+        plusGap: Number(row.plus_gap),
+        plusLocation: Number(row.plus_location),
+        minusGap: Math.min(1, Math.max(0, Number(row.minus_gap))),
+        minusLocation: Number(row.minus_location)
+      },
+      wasserstein: Number(row.wasserstein ?? 0),
+      wassersteinError: 0,
+      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => Number(row[`psi_${k}`])) : void 0,
+      by: "duckdb"
+    }
+  };
+}
+async function categoricalSummary(session, window2, index, name, rowCount3) {
+  const rows = await session.query(categoryCountsQuery(window2, index));
+  const categories = rows.map((r) => String(r.category));
+  const counts = rows.map((r) => Number(r.count));
+  const present = counts.reduce((a, b) => a + b, 0);
+  return { kind: "categorical", name, rowCount: rowCount3, missingCount: rowCount3 - present, categories, counts };
+}
+
 // src/commands/drift.ts
 var MIN_WINDOW_ROWS = 30;
 var driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
-  usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
+  usage: "drift --current PATH...|duckdb:TABLE|duckdb:SELECT... [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT] [--issue] [--dispatch]",
   options: {
     current: {
       type: "string",
       multiple: true,
       value: "PATH",
-      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several"
+      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several. Or duckdb:TABLE / duckdb:SELECT \u2026 (with --duckdb-database FILE)"
+    },
+    engine: {
+      type: "string",
+      value: "ENGINE",
+      description: "who reads the window: auto (default: duckdb for windows of 1 GiB of files or more when @duckdb/node-api is installed), js, duckdb"
+    },
+    "duckdb-database": {
+      type: "string",
+      value: "FILE",
+      description: "the DuckDB database file a --current duckdb:TABLE or duckdb:SELECT reads (opened read-only)"
+    },
+    "print-sql": {
+      type: "string",
+      value: "DIALECT",
+      description: "print the SQL that computes the window's numbers (duckdb, spark, bigquery, snowflake, clickhouse) instead of judging it"
     },
     reference: {
       type: "string",
@@ -12282,8 +13053,21 @@ var driftCommand = defineCommand({
     const currentPatterns = values.current ?? [];
     if (!currentPatterns.length)
       throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
-    const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = currentPaths.join(", ");
+    const sqlSource = sqlCurrent(currentPatterns);
+    const printSql = typeof values["print-sql"] === "string" ? sqlDialect(values["print-sql"]) : void 0;
+    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect)
+      throw new UserError(
+        `--current ${sqlSource.dialect}:\u2026: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect} and run it there (see the README's drift section).`
+      );
+    if (sqlSource && printSql && printSql.name !== sqlSource.dialect)
+      throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:\u2026: name the same dialect.`);
+    if (sqlSource?.dialect === "duckdb" && values.engine === "js")
+      throw new UserError("--current duckdb:\u2026 is read by DuckDB; leave out --engine js.");
+    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    let session;
+    const duckdb2 = async () => session ??= await openDuckdb(values["duckdb-database"]);
+    const sqlTexts = [];
     const results = [];
     const markdowns = [];
     const htmls = [];
@@ -12338,8 +13122,34 @@ var driftCommand = defineCommand({
             if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
           }
           Object.assign(readTypes, types);
-          context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
-          const window2 = await summarizeWindowFiles(currentPaths, summaries, {
+          if (printSql) {
+            sqlTexts.push(printedSql(model.name, printSql.name, sqlSource, currentPaths, summaries));
+            continue;
+          }
+          const setting = parseEngine(values.engine, model.drift.engine);
+          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : engineFor(setting, await windowFacts(currentPaths));
+          const source = sqlSource ? { kind: "relation", text: sqlSource.text } : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
+          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
+            const seen = await (await duckdb2()).columnsOf(duckdbSourceRelation(source));
+            if (!seen.includes(LOGGED_PREDICTION))
+              choice = {
+                engine: "js",
+                why: `${choice.why}, but the model must score the window (no logged prediction)`
+              };
+          }
+          context.log(
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
+          );
+          const window2 = choice.engine === "duckdb" ? await summarizeWindowDuckdb(
+            await duckdb2(),
+            source,
+            summaries,
+            {
+              wanted: referencePredictions.length > 0,
+              classThreshold: model.task === "binary" ? model.evaluate.threshold : void 0
+            },
+            context.log
+          ) : await summarizeWindowFiles(currentPaths, summaries, {
             types: readTypes,
             score: handle2.score,
             log: context.log,
@@ -12400,7 +13210,7 @@ var driftCommand = defineCommand({
             assessment,
             predictionNote: note,
             reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
-            current: currentPaths.map((p) => relative4(context.cwd, p))
+            current: sqlSource ? [currentSource] : currentPaths.map((p) => relative4(context.cwd, p))
           };
           const markdown = renderDriftMarkdown(input);
           markdowns.push(markdown);
@@ -12425,7 +13235,15 @@ var driftCommand = defineCommand({
       }
     } finally {
       await pool.close();
+      session?.close();
     }
+    if (printSql)
+      return {
+        exitCode: 0,
+        data: { dialect: printSql.name, sql: sqlTexts },
+        text: sqlTexts.join("\n\n"),
+        outputs: {}
+      };
     const drifted = results.some((r) => r.drifted);
     return {
       exitCode: drifted ? 1 : 0,
@@ -12442,6 +13260,24 @@ var driftCommand = defineCommand({
     };
   }
 });
+function printedSql(model, dialect, current, paths, references) {
+  const sql = sqlDialect(dialect);
+  const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
+  if (!current && formats.size > 1)
+    throw new UserError("--print-sql: the window mixes file formats; print one format at a time.");
+  const source = current ? userRelation(sql, current.text) : duckdbSourceRelation({ kind: "files", format: dataFormat(paths[0]), paths }, sql);
+  const columns = [...references].filter(([name]) => name !== SCORE_COLUMN && name !== CLASS_COLUMN).map(
+    ([name, summary]) => summary.kind === "numeric" ? { name, kind: summary.kind, sortedValues: summary.sortedValues, psiEdges: summary.psi?.edges } : { name, kind: summary.kind }
+  );
+  const statements = driftStatements(sql, source, columns);
+  return [
+    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${sql.name} SQL, ${statements.length} statements`,
+    ...statements.map(
+      (s) => `-- ${s.kind === "rows" ? "rows of the window" : `${s.kind} column ${JSON.stringify(s.column).replaceAll("\n", " ")}`}
+${s.sql};`
+    )
+  ].join("\n");
+}
 async function summarizeNumericColumns(pool, reference, monitored) {
   const names = new Set(monitored.map(([name]) => name));
   const columns = reference.columns.filter((c) => c.kind === "numeric" && names.has(c.name));
@@ -12631,15 +13467,15 @@ function liveQuality(outcomes, options) {
     const n = outcomes.labels.length;
     let correct = 0;
     for (let i = 0; i < n; i++) if (outcomes.labels[i] === outcomes.predictedClasses[i]) correct++;
-    const interval2 = wilsonInterval(correct, n, options.confidence);
+    const interval3 = wilsonInterval(correct, n, options.confidence);
     metrics.push(
       judge(
         {
           name: "accuracy",
           direction: "higher",
           value: n ? correct / n : NaN,
-          low: interval2.low,
-          high: interval2.high,
+          low: interval3.low,
+          high: interval3.high,
           method: "Wilson"
         },
         options.floors
@@ -12654,10 +13490,10 @@ function liveQuality(outcomes, options) {
     };
     for (const [name, result] of Object.entries(computeAllMetrics(data, { threshold: options.threshold }))) {
       const direction = METRICS.get(name).direction;
-      const interval2 = result.undefinedReason ? void 0 : intervalOf(name, outcomes, options);
+      const interval3 = result.undefinedReason ? void 0 : intervalOf(name, outcomes, options);
       metrics.push(
         judge(
-          { name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval2 },
+          { name, direction, value: result.value, undefinedReason: result.undefinedReason, ...interval3 },
           options.floors
         )
       );
@@ -12751,8 +13587,8 @@ function intervalOf(name, outcomes, options) {
 }
 
 // src/report/live-quality-report.ts
-var round = (v) => v === void 0 || !Number.isFinite(v) ? "\u2013" : Number(v.toFixed(4)).toString();
-function interval(m) {
+var round = (v) => v === void 0 || !Number.isFinite(v) ? "\u2013" : formatNumber2(v);
+function interval2(m) {
   return m.low === void 0 ? "" : ` [${round(m.low)}, ${round(m.high)}] (${m.method})`;
 }
 function verdict(m) {
@@ -12770,7 +13606,7 @@ function renderLiveQualityText(r) {
   if (!q) return head;
   return [
     head,
-    ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval(m)}  ${verdict(m)}`.trimEnd())
+    ...q.metrics.map((m) => `  ${m.name.padEnd(18)} ${round(m.value)}${interval2(m)}  ${verdict(m)}`.trimEnd())
   ].join("\n");
 }
 function renderLiveQualityMarkdown(r) {
@@ -12943,45 +13779,6 @@ function pickRows(column2, rows) {
   return { ...column2, codes: Int32Array.from(rows, (r) => column2.codes[r]) };
 }
 
-// src/git/tags.ts
-async function fetchModelTags(git, remote) {
-  await git.tryRun(["fetch", "--quiet", remote, "+refs/tags/modelkeeper/*:refs/tags/modelkeeper/*"]);
-}
-async function deleteLocalTag(git, tag) {
-  await git.tryRun(["tag", "-d", tag]);
-}
-async function remoteTagIds(git, remote, prefix) {
-  const out = await git.run(["ls-remote", "--tags", "--refs", remote, `refs/tags/${prefix}*`]);
-  return parseRefList(out.split("\n").map((line) => line.split("	")));
-}
-async function localTagIds(git, prefix) {
-  const out = await git.run(["for-each-ref", "--format=%(objectname)	%(refname)", `refs/tags/${prefix}*`]);
-  return parseRefList(out.split("\n").map((line) => line.split("	")));
-}
-function parseRefList(rows) {
-  const tags = /* @__PURE__ */ new Map();
-  for (const [id, ref] of rows) if (id && ref?.startsWith("refs/tags/")) tags.set(ref.slice("refs/tags/".length), id);
-  return tags;
-}
-async function createAnnotatedTag(git, tag, message, commit) {
-  await git.run(["tag", "-a", tag, "-m", message, commit]);
-}
-async function annotatedTagText(git, tag) {
-  return (await git.tryRun(["cat-file", "tag", tag])).stdout;
-}
-async function pushTagWithNotes(git, remote, tag, notesRef) {
-  const result = await git.tryRun([
-    "push",
-    "--atomic",
-    "--porcelain",
-    remote,
-    `refs/tags/${tag}`,
-    `${notesRef}:${notesRef}`
-  ]);
-  return { ok: result.code === 0, output: `${result.stdout}
-${result.stderr}`.trim() };
-}
-
 // src/provenance/rollback-trailer.ts
 var ROLLBACK_TRAILER = "Modelkeeper-Rollback";
 function rollbackTrailer(model, version) {
@@ -12990,6 +13787,39 @@ function rollbackTrailer(model, version) {
 function rolledBackTo(message, model) {
   const prefix = `${ROLLBACK_TRAILER}: ${model} v`;
   return message.split("\n").filter((line) => line.startsWith(prefix) && /^[1-9][0-9]{0,14}$/.test(line.slice(prefix.length))).map((line) => Number(line.slice(prefix.length)));
+}
+
+// src/git/refs.ts
+async function currentBranch(git) {
+  const args = ["symbolic-ref", "--quiet", "--short", "HEAD"];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return result.stdout.trim();
+  if (result.code === 1) return void 0;
+  throw gitFailure(args, result);
+}
+async function updateRef(git, ref, value2, options = {}) {
+  await git.run([
+    "update-ref",
+    ...options.message === void 0 ? [] : ["-m", options.message],
+    ref,
+    value2,
+    ...options.expect === void 0 ? [] : [options.expect]
+  ]);
+}
+async function deleteRef(git, ref) {
+  await git.run(["update-ref", "-d", ref]);
+}
+
+// src/git/identity.ts
+async function configuredIdentity(git) {
+  return { name: await configValue(git, "user.name"), email: await configValue(git, "user.email") };
+}
+async function configValue(git, key) {
+  const args = ["config", key];
+  const result = await git.tryRun(args);
+  if (result.code === 0) return result.stdout.trim();
+  if (result.code === 1) return "";
+  throw gitFailure(args, result);
 }
 
 // src/commands/promote.ts
@@ -13066,7 +13896,7 @@ var promoteCommand = defineCommand({
     ].join("\n");
     return {
       exitCode: 0,
-      data: { commit, promotions, evaluations },
+      data: { commit, promotions, evaluations: evaluations.map(evaluationJson) },
       text: text2,
       markdown,
       outputs: {
@@ -13104,27 +13934,29 @@ async function promoteModel(git, model, commit, options) {
       };
     }
     const holdout = options.holdout ?? await holdoutAt(git, commit, model, "holdout");
-    const evaluation = await evaluateModel({
+    const evaluated = await evaluateModel({
       model,
       challenger: { ...artifact, commit },
       champion: champion?.artifact,
       holdouts: [holdout],
       log: options.log
     });
-    if (ignored.length) {
-      evaluation.ignoredChampionTags = ignored;
-      evaluation.warnings.unshift(
-        ...ignored.map((t) => `${t.tag} is not a champion modelkeeper made (${t.reason}): ignored.`)
-      );
-    }
     const inputs = { configSha256: configSectionSha256(model), holdoutSha256: holdoutSetSha256(holdout.files) };
-    evaluation.inputs = inputs;
+    const evaluation = {
+      ...evaluated,
+      warnings: [
+        ...ignored.map((t) => ({ code: "champion-tag-ignored", tag: t.tag, why: t.reason })),
+        ...evaluated.warnings
+      ],
+      ...ignored.length ? { ignoredChampionTags: ignored } : {},
+      inputs
+    };
     const summary = {
       verdict: evaluation.verdict,
       kind: evaluation.kind,
       champion: champion?.tag,
       ...inputs,
-      reasons: [...evaluation.reasons, ...evaluation.errors]
+      reasons: [...evaluation.reasons.map(reasonText), ...evaluation.errors]
     };
     let forcedBy;
     const restores = evaluation.verdict === "promote" ? void 0 : await rollbackTarget(git, model, commit, artifact.sha256);
@@ -13179,8 +14011,8 @@ async function promoteModel(git, model, commit, options) {
     const pushed = await pushTagWithNotes(git, options.remote, tag, NOTES_REF);
     if (pushed.ok) return { promotion, evaluation };
     await deleteLocalTag(git, tag);
-    if (notesBefore) await git.run(["update-ref", NOTES_REF, notesBefore]);
-    else await git.tryRun(["update-ref", "-d", NOTES_REF]);
+    if (notesBefore) await updateRef(git, NOTES_REF, notesBefore);
+    else await deleteRef(git, NOTES_REF);
     if (!/rejected|already exists|fetch first|non-fast-forward|failed to update|cannot lock/i.test(pushed.output)) {
       throw new UserError(
         `could not push ${tag} and ${NOTES_REF} to ${options.remote}: ${pushed.output}. Nothing was promoted; check that the job may push (permissions: contents: write).`
@@ -13301,15 +14133,14 @@ function evaluateLineOf(e, model, commit, at, configFile) {
 }
 async function whoIsForcing(git, env) {
   if (env.GITHUB_ACTOR) return `${env.GITHUB_ACTOR} (GitHub Actions run ${env.GITHUB_RUN_ID ?? "?"})`;
-  const name = (await git.tryRun(["config", "user.name"])).stdout.trim();
-  const email = (await git.tryRun(["config", "user.email"])).stdout.trim();
+  const { name, email } = await configuredIdentity(git);
   return name || email ? `${name} <${email}>` : "unknown user";
 }
 
 // src/commands/retrain.ts
 import { createHash as createHash11 } from "node:crypto";
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/git/atomic-push.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
@@ -13357,6 +14188,33 @@ function refusedRefs(porcelain) {
   return refused;
 }
 
+// src/git/commit-file.ts
+import { join as join14 } from "node:path";
+async function commitWithFile(git, options) {
+  const dir = makeTempDir("index");
+  const env = { GIT_INDEX_FILE: join14(dir, "index") };
+  try {
+    await git.run(["read-tree", options.parent], { env });
+    await git.run(["update-index", "--add", "--cacheinfo", `${options.mode},${options.blob},${options.path}`], { env });
+    const tree = (await git.run(["write-tree"], { env })).trim();
+    return (await git.run(["commit-tree", tree, "-p", options.parent, "-F", "-"], { input: options.message })).trim();
+  } finally {
+    removeTempDir(dir);
+  }
+}
+async function stagePath(git, path) {
+  await git.run(["add", "--", path]);
+}
+async function hasStagedChanges(git, path) {
+  const args = ["diff", "--cached", "--quiet", "--", path];
+  const result = await git.tryRun(args);
+  if (result.code === 0 || result.code === 1) return result.code === 1;
+  throw gitFailure(args, result);
+}
+async function commitStagedPath(git, path, message) {
+  await git.run(["commit", "--quiet", "-m", message, "--", path]);
+}
+
 // src/commands/retrain.ts
 var RETRAIN_BRANCH = /^modelkeeper\/retrain\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 var TRAILER = "Modelkeeper-Retrain";
@@ -13383,7 +14241,7 @@ var retrainCommand = defineCommand({
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const branch = context.env.GITHUB_HEAD_REF || (await git.run(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+    const branch = context.env.GITHUB_HEAD_REF || (await currentBranch(git) ?? "HEAD");
     const modelName = values.model ?? RETRAIN_BRANCH.exec(branch)?.[1];
     if (!modelName)
       throw new UserError(
@@ -13400,7 +14258,7 @@ var retrainCommand = defineCommand({
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join14(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
+    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
@@ -13433,7 +14291,9 @@ var retrainCommand = defineCommand({
 });
 async function trainCommitAndPush(context, values, plan) {
   const { git, root, model, start: start2 } = plan;
-  const restore = () => git.tryRun(["reset", "--quiet", "--hard", start2]);
+  const restore = () => resetHard(git, start2).catch(
+    (error) => context.warn(`retrain: could not put the branch back to ${start2.slice(0, 12)}: ${error.message}`)
+  );
   const onSignal = (signal) => void restore().finally(() => process.kill(process.pid, signal));
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -13509,8 +14369,8 @@ The train command ${markdownCode(model.train ?? "")} ${why}; the branch was left
 `;
 }
 async function commitArtifact(context, git, model) {
-  await git.run(["add", "--", model.artifact]);
-  if ((await git.tryRun(["diff", "--cached", "--quiet", "--", model.artifact])).code === 0) {
+  await stagePath(git, model.artifact);
+  if (!await hasStagedChanges(git, model.artifact)) {
     context.warn(`the train command wrote the same ${model.artifact} as before: nothing to commit.`);
     return headCommit(git);
   }
@@ -13519,33 +14379,32 @@ async function commitArtifact(context, git, model) {
 Artifact ${model.artifact} rebuilt with \`${model.train}\`.
 
 ${TRAILER}: ${model.name}`;
-  await git.run(["commit", "--quiet", "-m", message, "--", model.artifact]);
+  await commitStagedPath(git, model.artifact, message);
   return headCommit(git);
 }
 async function isUnfinished(git, plan) {
   const message = await commitMessage(git, plan.start);
   if (!message.split("\n").includes(`${TRAILER}: ${plan.model.name}`)) return false;
-  if ((await git.tryRun(["diff", "--quiet", plan.start, "--", plan.model.artifact])).code !== 0) return false;
+  if (await differsFromCommit(git, plan.start, plan.model.artifact)) return false;
   const recorded = latest(await readNote(git, plan.start), "record", plan.model.name);
   if (!recorded) return true;
   if (!plan.push) return false;
   return !await isAncestor(git, plan.start, `refs/remotes/${plan.remote}/${plan.branch}`);
 }
 async function assertOnlyArtifactChanged(git, artifact) {
-  const status = await git.run(["status", "--porcelain", "--untracked-files=no"]);
-  const others = status.split("\n").filter(Boolean).filter((line) => line.slice(3) !== artifact);
+  const others = (await changedTrackedFiles(git)).filter((path) => path !== artifact);
   if (others.length) {
     throw new UserError(
-      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.map((l) => l.slice(3)).join(", ")}).`
+      `retrain needs a clean working tree (it resets the branch if training fails): commit or stash your changes to tracked files first (${others.join(", ")}).`
     );
   }
-  await git.tryRun(["checkout", "--quiet", "HEAD", "--", artifact]);
+  await restoreFromHead(git, artifact);
 }
 async function catchUpWithRemote(context, git, remote, branch) {
   const tracking = `refs/remotes/${remote}/${branch}`;
-  const fetch = await git.tryRun(["fetch", "--quiet", remote, `+refs/heads/${branch}:${tracking}`]);
-  if (fetch.code !== 0) {
-    if (/couldn't find remote ref/i.test(fetch.stderr)) return;
+  const fetch = await fetchRef(git, remote, `refs/heads/${branch}`, tracking);
+  if (!fetch.ok) {
+    if (fetch.missing) return;
     throw new UserError(
       `retrain: could not fetch ${branch} from ${remote}: ${fetch.stderr.trim()}. Check that the remote exists and the job may read it.`
     );
@@ -13555,7 +14414,7 @@ async function catchUpWithRemote(context, git, remote, branch) {
   if (tip === head || await isAncestor(git, tip, head)) return;
   if (await isAncestor(git, head, tip)) {
     context.log(`retrain: ${remote}/${branch} is ahead of this checkout (${tip.slice(0, 12)}): continuing from there`);
-    await git.run(["reset", "--quiet", "--hard", tip]);
+    await resetHard(git, tip);
     return;
   }
   throw new UserError(
@@ -13586,28 +14445,6 @@ async function tellPullRequest(context, values, model, body) {
 
 // src/commands/rollback.ts
 import { join as join16 } from "node:path";
-
-// src/git/commit-file.ts
-import { join as join15 } from "node:path";
-async function commitWithFile(git, options) {
-  const dir = makeTempDir("index");
-  const env = { GIT_INDEX_FILE: join15(dir, "index") };
-  try {
-    await git.run(["read-tree", options.parent], { env });
-    await git.run(["update-index", "--add", "--cacheinfo", `${options.mode},${options.blob},${options.path}`], { env });
-    const tree = (await git.run(["write-tree"], { env })).trim();
-    return (await git.run(["commit-tree", tree, "-p", options.parent, "-F", "-"], { input: options.message })).trim();
-  } finally {
-    removeTempDir(dir);
-  }
-}
-async function fileEntry(git, rev, path) {
-  const out = (await git.run(["ls-tree", "-z", rev, "--", path])).split("\0")[0];
-  const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(out);
-  return match ? { mode: match[1], blob: match[2] } : void 0;
-}
-
-// src/commands/rollback.ts
 var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
@@ -13638,12 +14475,12 @@ var rollbackCommand = defineCommand({
     const [model] = workspace.models;
     insideRepository(root, model.artifact, `models.${model.name}.artifact`);
     const remote = values.remote ?? "origin";
-    const current = await currentBranch(git, Boolean(values.pr));
+    const current = await branchToCommitOn(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
     const release = takeRunLock(join16(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
     try {
-      if ((await git.tryRun(["remote", "get-url", remote])).code === 0) {
+      if (await hasRemote(git, remote)) {
         await fetchModelTags(git, remote);
         await mergeRemoteNotes(git, remote).catch(() => false);
       }
@@ -13686,15 +14523,11 @@ ${rollbackTrailer(model.name, target.version)}`;
       }
       await ensureRecord(git, commit, model, workspace.config.relativePath, target, context);
       if (commit !== tip)
-        await git.run([
-          "update-ref",
-          "-m",
-          "modelkeeper rollback",
-          `refs/heads/${branch}`,
-          commit,
-          values.pr ? tip || "" : head
-        ]);
-      if (!values.pr) await git.run(["checkout", "--quiet", "HEAD", "--", model.artifact]);
+        await updateRef(git, `refs/heads/${branch}`, commit, {
+          expect: values.pr ? tip || "" : head,
+          message: "modelkeeper rollback"
+        });
+      if (!values.pr) await restoreFromHead(git, model.artifact);
       let pullRequest;
       if (values.pr || values.push) {
         const source = values.pr ? `+${commit}` : commit;
@@ -13732,10 +14565,9 @@ ${text2}
     }
   }
 });
-async function currentBranch(git, pr) {
-  const ref = await git.tryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-  if (ref.code === 0) return ref.stdout.trim();
-  if (pr) return void 0;
+async function branchToCommitOn(git, pr) {
+  const branch = await currentBranch(git);
+  if (branch !== void 0 || pr) return branch;
   throw new UserError(
     "rollback commits on the current branch, but HEAD is detached: check out a branch first, or pass --pr."
   );
@@ -14055,17 +14887,17 @@ var decided = /* @__PURE__ */ new Map();
 async function currentChampion(git, model, override, cwd) {
   if (override) {
     const tagged = override.startsWith(tagPrefix(model.name)) ? override.slice(tagPrefix(model.name).length) : void 0;
-    const blob = await git.tryRun(["rev-parse", "--verify", "--quiet", `${override}:${model.artifact}`]);
+    const blob = await objectAt(git, override, model.artifact);
     return {
-      key: `override ${override} ${blob.code === 0 ? blob.stdout.trim() : ""}`,
+      key: `override ${override} ${blob ?? ""}`,
       ...tagged && /^\d+$/.test(tagged) ? { version: `v${tagged}` } : {},
       label: override,
-      ...blob.code === 0 ? { rev: override } : {}
+      ...blob !== void 0 ? { rev: override } : {}
     };
   }
   const within = await servedBranch(git);
-  const refs = `${within.commit}
-${await git.run(["for-each-ref", "--format=%(objectname) %(refname)", `refs/tags/${tagPrefix(model.name)}*`])}`;
+  const tags = await localTagIds(git, tagPrefix(model.name));
+  const refs = [within.commit, ...[...tags].map(([tag, id]) => `${id} ${tag}`)].join("\n");
   const cacheKey = `${git.cwd}\0${model.name}`;
   const last = decided.get(cacheKey);
   if (last?.refs === refs) return last.ref;
@@ -14108,7 +14940,7 @@ async function fetchChampion(git, model, ref, override, cwd, env) {
 async function servedBranch(git) {
   const base = await baseRef(git, {});
   return {
-    commit: (await git.run(["rev-parse", `${base?.ref ?? "HEAD"}^{commit}`])).trim(),
+    commit: base ? await resolveCommit(git, base.ref) : await headCommit(git),
     name: base ? `the default branch ${base.name}` : "HEAD"
   };
 }
@@ -15969,10 +16801,6 @@ var RolloutRecorder = class {
     }
   }
 };
-async function hasRemote(git, remote) {
-  const list2 = await git.tryRun(["remote"]);
-  return list2.code === 0 && list2.stdout.split("\n").includes(remote);
-}
 async function readRolloutHistory(git, model) {
   const history = { lines: [], ignored: [] };
   for (const note of await readAllNotes(git)) {
@@ -16335,18 +17163,18 @@ async function startServe(options) {
     reportIgnored(next);
     if (!next || next.key === ref.key) return "unchanged";
     try {
-      const loaded = await load(options, next);
+      const loaded2 = await load(options, next);
       if (lifecycle.draining) {
-        await releaseServedModel(loaded);
+        await releaseServedModel(loaded2);
         return "unchanged";
       }
-      slots.replaceStable(loaded);
+      slots.replaceStable(loaded2);
       ref = next;
       reportedFailure = void 0;
-      metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
+      metrics.setChampion(loaded2.name, loaded2.version, loaded2.sha256);
       metrics.reloads.inc({ model: model.name, result: "loaded" });
       options.log(
-        `serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`
+        `serve: now serving ${loaded2.name} ${loaded2.version} (${loaded2.source}, sha256 ${loaded2.sha256.slice(0, 12)})`
       );
       return "loaded";
     } catch (error) {
@@ -16420,10 +17248,10 @@ async function loadArtifact(options, ref, override) {
   };
 }
 async function modelConfigAt(options, rev) {
-  const text2 = await options.git.tryRun(["show", `${rev}:${options.config.relativePath}`]);
-  if (text2.code !== 0) return void 0;
+  const text2 = await readTextAt(options.git, rev, options.config.relativePath);
+  if (text2 === void 0) return void 0;
   try {
-    return parseConfig(text2.stdout, `${rev}:${options.config.relativePath}`).models.find(
+    return parseConfig(text2, `${rev}:${options.config.relativePath}`).models.find(
       (m) => m.name === options.model.name
     );
   } catch {
@@ -16460,13 +17288,13 @@ function rolloutPlan(config, flags) {
   }
   if (canary === void 0) return void 0;
   if (percentText2 === void 0) return { mode: "canary", challenger: canary, config };
-  const percent2 = Number(percentText2);
-  if (percentText2.trim() === "" || !Number.isFinite(percent2) || percent2 <= 0 || percent2 >= 100) {
+  const percent3 = Number(percentText2);
+  if (percentText2.trim() === "" || !Number.isFinite(percent3) || percent3 <= 0 || percent3 >= 100) {
     throw new UserError(
       `--canary-percent ${percentText2}: expected a percent above 0 and below 100 (the share of requests the canary answers while it is analysed; passing it moves the canary to 100).`
     );
   }
-  return { mode: "canary", challenger: canary, config: { ...config, steps: [percent2, 100] } };
+  return { mode: "canary", challenger: canary, config: { ...config, steps: [percent3, 100] } };
 }
 
 // src/report/rollout-comment.ts

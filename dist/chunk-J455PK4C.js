@@ -7015,14 +7015,13 @@ function createGit(cwd, env = process.env) {
           `git needs an identity to write notes, tags and commits: run \`git config user.name "\u2026"\` and \`git config user.email "\u2026"\` (in a workflow, add them as a step before modelkeeper).`
         );
       }
-      if (result.code !== 0) {
-        throw new Error(
-          `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
-        );
-      }
+      if (result.code !== 0) throw gitFailure(args, result);
       return result.stdout;
     }
   };
+}
+function gitFailure(args, result) {
+  return new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
 }
 function throwIfLocked(args, stderr) {
   if (args[0] === "push") return;
@@ -7530,6 +7529,11 @@ var modelkeeper_schema_default = {
               minimum: 0
             }
           }
+        },
+        engine: {
+          description: "Who reads the current window: auto (DuckDB when the window's files add up to 1 GiB or more, are of one format, and @duckdb/node-api is installed; else the streaming JS readers), js, or duckdb. Decisions are the same either way. --engine overrides it.",
+          enum: ["auto", "js", "duckdb"],
+          default: "auto"
         }
       }
     },
@@ -7796,6 +7800,7 @@ function nodeAt(root, path, error) {
 
 export {
   createGit,
+  gitFailure,
   assertNoStaleLocks,
   findRepoRoot,
   resolveCommit,

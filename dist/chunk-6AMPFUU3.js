@@ -6,20 +6,20 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-FNC77ZQF.js";
+} from "./chunk-JCG2ZW6W.js";
 import {
   createGit
-} from "./chunk-XWWS3PYW.js";
+} from "./chunk-J455PK4C.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel
-} from "./chunk-I4JPSKDX.js";
+} from "./chunk-7VPKFYKJ.js";
 import {
   readTables
-} from "./chunk-JRDGJVSB.js";
+} from "./chunk-ZLJPAPQE.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
