@@ -117,7 +117,13 @@ export async function* trustedChampionTags(
 ): AsyncGenerator<TrustedChampion> {
   const { within, only } = filter;
   const tags = (await tagsOf(git, tagPrefix(model)))
-    .map(({ name: tag, type, peeledType, message }) => ({ tag, type, peeledType, message, version: versionOf(model, tag) }))
+    .map(({ name: tag, type, peeledType, message }) => ({
+      tag,
+      type,
+      peeledType,
+      message,
+      version: versionOf(model, tag),
+    }))
     .filter((t) => Number.isInteger(t.version) && t.version > 0)
     .sort((a, b) => b.version - a.version);
   for (const t of tags) {

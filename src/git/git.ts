@@ -107,7 +107,9 @@ export function createGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
  * what an adapter's try-variant throws for anything but the failure that is a normal answer.
  */
 export function gitFailure(args: string[], result: GitResult): Error {
-  return new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
+  return new Error(
+    `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`,
+  );
 }
 
 /**

@@ -25,7 +25,8 @@ export async function remoteDefaultBranch(git: Git, remote: string): Promise<str
   return /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(asked.stdout)?.[1];
 }
 
-export type FetchResult = { ok: true } | { ok: false; /** the remote has no such ref */ missing: boolean; stderr: string };
+export type FetchResult =
+  { ok: true } | { ok: false; /** the remote has no such ref */ missing: boolean; stderr: string };
 
 /**
  * Fetches one ref of `remote` into `destination`, replacing the local copy (`+source:destination`).

@@ -273,9 +273,7 @@ async function modelConfigAt(options: ServeOptions, rev: string): Promise<ModelC
   const text = await readTextAt(options.git, rev, options.config.relativePath);
   if (text === undefined) return undefined;
   try {
-    return parseConfig(text, `${rev}:${options.config.relativePath}`).models.find(
-      (m) => m.name === options.model.name,
-    );
+    return parseConfig(text, `${rev}:${options.config.relativePath}`).models.find((m) => m.name === options.model.name);
   } catch {
     return undefined;
   }

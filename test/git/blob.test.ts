@@ -71,7 +71,9 @@ test("openBlobWriter writes a blob from a stream; openBlobReader streams it back
 test("smudgeLfsPointer rejects when git-lfs cannot resolve the pointer", async () => {
   const repo = await createTestRepo();
   try {
-    const pointer = Buffer.from("version https://git-lfs.github.com/spec/v1\noid sha256:" + "0".repeat(64) + "\nsize 1\n");
+    const pointer = Buffer.from(
+      "version https://git-lfs.github.com/spec/v1\noid sha256:" + "0".repeat(64) + "\nsize 1\n",
+    );
     // Without git-lfs installed git itself refuses ("'lfs' is not a git command"); with it, the object is not there.
     await assert.rejects(smudgeLfsPointer(repo.git, pointer, "model.onnx"));
   } finally {

@@ -38,7 +38,13 @@ test("commitWithFile makes a commit with one file replaced, leaving the index an
   try {
     const start = await repo.commit();
     const blob = (await repo.git.run(["hash-object", "-w", "--stdin"], { input: "v0" })).trim();
-    const commit = await commitWithFile(repo.git, { parent: start, path: "model.bin", blob, mode: "100644", message: "rollback" });
+    const commit = await commitWithFile(repo.git, {
+      parent: start,
+      path: "model.bin",
+      blob,
+      mode: "100644",
+      message: "rollback",
+    });
     assert.equal(await headCommit(repo.git), start);
     assert.deepEqual(await fileEntry(repo.git, commit, "model.bin"), { mode: "100644", blob });
     assert.equal(await hasStagedChanges(repo.git, "model.bin"), false);

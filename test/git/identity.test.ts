@@ -6,7 +6,7 @@ import { createTestRepo } from "../support/git-repo.ts";
 import { createGit } from "../../src/git/git.ts";
 import { configuredIdentity } from "../../src/git/identity.ts";
 
-test("configuredIdentity: the configured name and email, \"\" for one not set, throws on a broken config", async () => {
+test('configuredIdentity: the configured name and email, "" for one not set, throws on a broken config', async () => {
   const repo = await createTestRepo();
   try {
     assert.deepEqual(await configuredIdentity(repo.git), { name: "Test", email: "test@example.invalid" });

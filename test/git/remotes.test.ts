@@ -48,7 +48,9 @@ test("fetchRef: fetched, missing when the remote has no such ref, a refusal othe
   try {
     const commit = await repo.commit();
     await repo.git.run(["push", "--quiet", "origin", "main:feature"]);
-    assert.deepEqual(await fetchRef(repo.git, "origin", "refs/heads/feature", "refs/remotes/origin/feature"), { ok: true });
+    assert.deepEqual(await fetchRef(repo.git, "origin", "refs/heads/feature", "refs/remotes/origin/feature"), {
+      ok: true,
+    });
     assert.equal(await commitOf(repo.git, "refs/remotes/origin/feature"), commit);
     const shallow = await fetchRef(repo.git, "origin", "refs/heads/feature", "refs/remotes/origin/f1", { depth: 1 });
     assert.deepEqual(shallow, { ok: true });

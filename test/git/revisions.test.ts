@@ -39,7 +39,10 @@ test("commitOf: the commit a name resolves to; undefined for no such name or ano
     const tree = (await repo.git.run(["rev-parse", "HEAD^{tree}"])).trim();
     assert.equal(await commitOf(repo.git, tree), undefined); // a tree is not a commit
     await corruptObject(repo, b);
-    await assert.rejects(commitOf(repo.git, "main~1"), /rev-parse --verify --quiet main~1\^\{commit\} failed \(exit 128\).*corrupt/s);
+    await assert.rejects(
+      commitOf(repo.git, "main~1"),
+      /rev-parse --verify --quiet main~1\^\{commit\} failed \(exit 128\).*corrupt/s,
+    );
   } finally {
     await repo.cleanup();
   }

@@ -7,7 +7,7 @@ test("tagsOf: each tag under the prefix with its type, peeled type and message",
   const repo = await createTestRepo({ "a.txt": "a\n" });
   try {
     const commit = await repo.commit("the commit");
-    await repo.git.run(["tag", "-a", "modelkeeper/fraud/v1", "-m", "line one\n\n{\"event\":\"promote\"}", commit]);
+    await repo.git.run(["tag", "-a", "modelkeeper/fraud/v1", "-m", 'line one\n\n{"event":"promote"}', commit]);
     await repo.git.run(["tag", "modelkeeper/fraud/v2", commit]);
     const tree = (await repo.git.run(["rev-parse", `${commit}^{tree}`])).trim();
     await repo.git.run(["tag", "-a", "modelkeeper/fraud/v3", "-m", "a tree", tree]);

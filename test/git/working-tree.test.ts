@@ -17,7 +17,12 @@ import { headCommit } from "../../src/git/revisions.ts";
 const MISSING = "0123456789abcdef0123456789abcdef01234567";
 
 async function dirtyRepo() {
-  const repo = await createTestRepo({ ".gitignore": "cache/\n*.tmp\n", "a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n" });
+  const repo = await createTestRepo({
+    ".gitignore": "cache/\n*.tmp\n",
+    "a.txt": "a\n",
+    "b.txt": "b\n",
+    "c.txt": "c\n",
+  });
   const commit = await repo.commit();
   await repo.write("a.txt", "changed\n");
   await repo.git.run(["rm", "--quiet", "b.txt"]);
@@ -60,7 +65,10 @@ test("differsFromCommit: exit 0 is false, exit 1 is true, anything else throws",
   try {
     assert.equal(await differsFromCommit(repo.git, commit, "a.txt"), true);
     assert.equal(await differsFromCommit(repo.git, commit, "c.txt"), false);
-    await assert.rejects(differsFromCommit(repo.git, MISSING, "a.txt"), /diff --quiet .* failed \(exit 128\).*bad object/s);
+    await assert.rejects(
+      differsFromCommit(repo.git, MISSING, "a.txt"),
+      /diff --quiet .* failed \(exit 128\).*bad object/s,
+    );
   } finally {
     await repo.cleanup();
   }
