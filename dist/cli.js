@@ -5,12 +5,12 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-KMFRL6WY.js";
-import "./chunk-JCG2ZW6W.js";
+} from "./chunk-XBFSXLND.js";
+import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-J455PK4C.js";
+import "./chunk-SRZYKQUJ.js";
 import "./chunk-ZLJPAPQE.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-QKX3CUKW.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-U2A4WOHR.js")).runDemo(options)
   }
 );
 process.exitCode = status;

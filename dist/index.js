@@ -3,12 +3,12 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-KMFRL6WY.js";
-import "./chunk-JCG2ZW6W.js";
+} from "./chunk-XBFSXLND.js";
+import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-J455PK4C.js";
+import "./chunk-SRZYKQUJ.js";
 import "./chunk-ZLJPAPQE.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";

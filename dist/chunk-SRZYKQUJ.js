@@ -7021,7 +7021,9 @@ function createGit(cwd, env = process.env) {
   };
 }
 function gitFailure(args, result) {
-  return new Error(`git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`);
+  return new Error(
+    `git ${args.join(" ")} failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
+  );
 }
 function throwIfLocked(args, stderr) {
   if (args[0] === "push") return;

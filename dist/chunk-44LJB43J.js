@@ -6,10 +6,10 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-JCG2ZW6W.js";
+} from "./chunk-AW6ZUUKR.js";
 import {
   createGit
-} from "./chunk-J455PK4C.js";
+} from "./chunk-SRZYKQUJ.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel

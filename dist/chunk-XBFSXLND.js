@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-JCG2ZW6W.js";
+} from "./chunk-AW6ZUUKR.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -26,7 +26,7 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-J455PK4C.js";
+} from "./chunk-SRZYKQUJ.js";
 import {
   ProtoDecodeError,
   batchesOf,
@@ -9072,7 +9072,13 @@ function parseChampionClaim(message, model, tag) {
 }
 async function* trustedChampionTags(git, model, filter, ignored) {
   const { within, only } = filter;
-  const tags = (await tagsOf(git, tagPrefix(model))).map(({ name: tag, type, peeledType, message }) => ({ tag, type, peeledType, message, version: versionOf(model, tag) })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
+  const tags = (await tagsOf(git, tagPrefix(model))).map(({ name: tag, type, peeledType, message }) => ({
+    tag,
+    type,
+    peeledType,
+    message,
+    version: versionOf(model, tag)
+  })).filter((t) => Number.isInteger(t.version) && t.version > 0).sort((a, b) => b.version - a.version);
   for (const t of tags) {
     if (t.type !== "tag") {
       ignored.push({
@@ -17251,9 +17257,7 @@ async function modelConfigAt(options, rev) {
   const text2 = await readTextAt(options.git, rev, options.config.relativePath);
   if (text2 === void 0) return void 0;
   try {
-    return parseConfig(text2, `${rev}:${options.config.relativePath}`).models.find(
-      (m) => m.name === options.model.name
-    );
+    return parseConfig(text2, `${rev}:${options.config.relativePath}`).models.find((m) => m.name === options.model.name);
   } catch {
     return void 0;
   }
