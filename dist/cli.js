@@ -5,17 +5,17 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-H2ZO2R5U.js";
-import "./chunk-LTWDRZWV.js";
+} from "./chunk-WZBZXAZU.js";
+import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-MA5GJNIL.js";
-import "./chunk-7OQRFDPI.js";
+import "./chunk-SRZYKQUJ.js";
+import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-B2MSVHC6.js";
 import "./chunk-7NQOJBQY.js";
 import {
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-TY5XATFA.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-2S3AYCRO.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,7 +3,7 @@ import {
   CsvParser,
   feedRange,
   openDataFile
-} from "./chunk-XEI2JKWE.js";
+} from "./chunk-ET2GZXVJ.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 

@@ -3,17 +3,17 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-H2ZO2R5U.js";
-import "./chunk-LTWDRZWV.js";
+} from "./chunk-WZBZXAZU.js";
+import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-MA5GJNIL.js";
-import "./chunk-7OQRFDPI.js";
+import "./chunk-SRZYKQUJ.js";
+import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-B2MSVHC6.js";
 import "./chunk-7NQOJBQY.js";
 import {

@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_CATEGORIES,
   rocAuc,
   trainLogisticModel
-} from "./chunk-23DC4QBT.js";
+} from "./chunk-UXGBGAPA.js";
 import {
   readTable,
   readTables
-} from "./chunk-7OQRFDPI.js";
-import "./chunk-XEI2JKWE.js";
+} from "./chunk-WBPJ563D.js";
+import "./chunk-ET2GZXVJ.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";
 export {

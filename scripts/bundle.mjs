@@ -48,8 +48,9 @@ const result = await build({
   platform: "node",
   target: "node20",
   format: "esm",
-  // The native runtime is used only when the user installed it (src/model/ort-runtime.ts).
-  external: ["onnxruntime-node"],
+  // Native modules used only when the user installed them: onnxruntime-node (src/model/ort-runtime.ts)
+  // and DuckDB, drift's out-of-core engine (src/data/duckdb.ts), both imported lazily.
+  external: ["onnxruntime-node", "@duckdb/node-api"],
   // Bundled CommonJS dependencies call require(); give every ESM file one.
   banner: {
     js: "import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);",

@@ -1,8 +1,9 @@
-import { join, relative } from "node:path";
+import { extname, join, relative } from "node:path";
 import { defineCommand, type CommandContext, type CommandResult } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
 import { readTables } from "../data/index.ts";
 import { expandInputs } from "../data/expand-inputs.ts";
+import { dataFormat } from "../data/data-format.ts";
 import { expandPaths } from "../provenance/expand-paths.ts";
 import type { Column, NumericColumn, Table } from "../data/table.ts";
 import type { ColumnType } from "../data/column-builder.ts";
@@ -34,6 +35,10 @@ import { findRecord } from "../provenance/find-record.ts";
 import { readProfile, PROFILES_REF } from "../monitor/reference-profile.ts";
 import { isDriftProfile, type DriftProfile } from "../stats/drift/profile.ts";
 import { headCommit } from "../git/revisions.ts";
+import { openDuckdb, type DuckdbSession } from "../data/duckdb.ts";
+import { engineFor, parseEngine, windowFacts, sqlCurrent, type EngineChoice } from "../monitor/drift-engine.ts";
+import { duckdbSourceRelation, summarizeWindowDuckdb, type DuckdbSource } from "../monitor/duckdb-window.ts";
+import { driftStatements, sqlDialect, userRelation } from "../monitor/sql/drift-queries.ts";
 
 interface ModelDrift {
   model: string;
@@ -54,13 +59,32 @@ const MIN_WINDOW_ROWS = 30;
 export const driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
-  usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
+  usage:
+    "drift --current PATH...|duckdb:TABLE|duckdb:SELECT... [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT] [--issue] [--dispatch]",
   options: {
     current: {
       type: "string",
       multiple: true,
       value: "PATH",
-      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several",
+      description:
+        "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several. Or duckdb:TABLE / duckdb:SELECT … (with --duckdb-database FILE)",
+    },
+    engine: {
+      type: "string",
+      value: "ENGINE",
+      description:
+        "who reads the window: auto (default: duckdb for windows of 1 GiB of files or more when @duckdb/node-api is installed), js, duckdb",
+    },
+    "duckdb-database": {
+      type: "string",
+      value: "FILE",
+      description: "the DuckDB database file a --current duckdb:TABLE or duckdb:SELECT reads (opened read-only)",
+    },
+    "print-sql": {
+      type: "string",
+      value: "DIALECT",
+      description:
+        "print the SQL that computes the window's numbers (duckdb, spark, bigquery, snowflake, clickhouse) instead of judging it",
     },
     reference: {
       type: "string",
@@ -82,8 +106,21 @@ export const driftCommand = defineCommand({
     const currentPatterns = values.current ?? [];
     if (!currentPatterns.length)
       throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
-    const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = currentPaths.join(", ");
+    const sqlSource = sqlCurrent(currentPatterns);
+    const printSql = typeof values["print-sql"] === "string" ? sqlDialect(values["print-sql"]) : undefined;
+    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect)
+      throw new UserError(
+        `--current ${sqlSource.dialect}:…: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect} and run it there (see the README's drift section).`,
+      );
+    if (sqlSource && printSql && printSql.name !== sqlSource.dialect)
+      throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:…: name the same dialect.`);
+    if (sqlSource?.dialect === "duckdb" && values.engine === "js")
+      throw new UserError("--current duckdb:… is read by DuckDB; leave out --engine js.");
+    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    let session: DuckdbSession | undefined;
+    const duckdb = async () => (session ??= await openDuckdb(values["duckdb-database"] as string | undefined));
+    const sqlTexts: string[] = [];
 
     const results: ModelDrift[] = [];
     const markdowns: string[] = [];
@@ -148,14 +185,49 @@ export const driftCommand = defineCommand({
             if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
           }
           Object.assign(readTypes, types);
-          context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
-          const window = await summarizeWindowFiles(currentPaths, summaries, {
-            types: readTypes,
-            score: handle.score,
-            log: context.log,
-            sampleFor: values["report-html"] ? seededRandom() : undefined,
-            pool,
-          });
+          if (printSql) {
+            sqlTexts.push(printedSql(model.name, printSql.name, sqlSource, currentPaths, summaries));
+            continue;
+          }
+          const setting = parseEngine(values.engine as string | undefined, model.drift.engine);
+          let choice: EngineChoice = sqlSource
+            ? { engine: "duckdb", why: "--current duckdb:…" }
+            : engineFor(setting, await windowFacts(currentPaths));
+          const source: DuckdbSource = sqlSource
+            ? { kind: "relation", text: sqlSource.text }
+            : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
+          // DuckDB does not run the model: `auto` keeps prediction drift by staying in JS when the
+          // window logged no prediction; an explicit --engine duckdb judges the inputs only.
+          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle.score) {
+            const seen = await (await duckdb()).columnsOf(duckdbSourceRelation(source));
+            if (!seen.includes(LOGGED_PREDICTION))
+              choice = {
+                engine: "js",
+                why: `${choice.why}, but the model must score the window (no logged prediction)`,
+              };
+          }
+          context.log(
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`,
+          );
+          const window =
+            choice.engine === "duckdb"
+              ? await summarizeWindowDuckdb(
+                  await duckdb(),
+                  source,
+                  summaries,
+                  {
+                    wanted: referencePredictions.length > 0,
+                    classThreshold: model.task === "binary" ? model.evaluate.threshold : undefined,
+                  },
+                  context.log,
+                )
+              : await summarizeWindowFiles(currentPaths, summaries, {
+                  types: readTypes,
+                  score: handle.score,
+                  log: context.log,
+                  sampleFor: values["report-html"] ? seededRandom() : undefined,
+                  pool,
+                });
           if (window.rowCount === 0)
             throw new UserError(
               `--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`,
@@ -218,7 +290,7 @@ export const driftCommand = defineCommand({
             reference: stored
               ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})`
               : referencePaths.map((p) => relative(workspace.root, p)).join(", "),
-            current: currentPaths.map((p) => relative(context.cwd, p)),
+            current: sqlSource ? [currentSource] : currentPaths.map((p) => relative(context.cwd, p)),
           };
           const markdown = renderDriftMarkdown(input);
           markdowns.push(markdown);
@@ -244,7 +316,15 @@ export const driftCommand = defineCommand({
       }
     } finally {
       await pool.close();
+      session?.close();
     }
+    if (printSql)
+      return {
+        exitCode: 0,
+        data: { dialect: printSql.name, sql: sqlTexts },
+        text: sqlTexts.join("\n\n"),
+        outputs: {},
+      };
     const drifted = results.some((r) => r.drifted);
     return {
       exitCode: drifted ? 1 : 0,
@@ -267,6 +347,41 @@ export const driftCommand = defineCommand({
     };
   },
 });
+
+/**
+ * The statements that compute a model's window numbers in `dialect` (drift --print-sql): the
+ * window is the --current table or query of that dialect, or its files read the dialect's way.
+ */
+function printedSql(
+  model: string,
+  dialect: string,
+  current: { text: string } | undefined,
+  paths: readonly string[],
+  references: ReadonlyMap<string, ColumnSummary>,
+): string {
+  const sql = sqlDialect(dialect);
+  const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
+  if (!current && formats.size > 1)
+    throw new UserError("--print-sql: the window mixes file formats; print one format at a time.");
+  const source = current
+    ? userRelation(sql, current.text)
+    : duckdbSourceRelation({ kind: "files", format: dataFormat(paths[0]), paths }, sql);
+  const columns = [...references]
+    .filter(([name]) => name !== SCORE_COLUMN && name !== CLASS_COLUMN)
+    .map(([name, summary]) =>
+      summary.kind === "numeric"
+        ? { name, kind: summary.kind, sortedValues: summary.sortedValues, psiEdges: summary.psi?.edges }
+        : { name, kind: summary.kind },
+    );
+  const statements = driftStatements(sql, source, columns);
+  return [
+    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${sql.name} SQL, ${statements.length} statements`,
+    ...statements.map(
+      (s) =>
+        `-- ${s.kind === "rows" ? "rows of the window" : `${s.kind} column ${JSON.stringify(s.column).replaceAll("\n", " ")}`}\n${s.sql};`,
+    ),
+  ].join("\n");
+}
 
 /** The reference's monitored numeric columns summarized on the column pool, by name. */
 async function summarizeNumericColumns(

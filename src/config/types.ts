@@ -33,6 +33,8 @@ interface DriftConfig {
   alpha: number;
   profile: boolean;
   thresholds: Record<string, number>;
+  /** Who reads the current window (src/monitor/drift-engine.ts). */
+  engine: "auto" | "js" | "duckdb";
 }
 
 /** How serve rolls a new version out (see src/rollout/). */

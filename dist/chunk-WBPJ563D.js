@@ -11,7 +11,7 @@ import {
   parseNumberText,
   recordTooLong,
   unreadableFile
-} from "./chunk-XEI2JKWE.js";
+} from "./chunk-ET2GZXVJ.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
@@ -9572,6 +9572,7 @@ function stringListMetadata(summary, key) {
 
 export {
   startWorker,
+  dataFormat,
   batchesOf,
   readTable,
   readTables,

@@ -7531,6 +7531,11 @@ var modelkeeper_schema_default = {
               minimum: 0
             }
           }
+        },
+        engine: {
+          description: "Who reads the current window: auto (DuckDB when the window's files add up to 1 GiB or more, are of one format, and @duckdb/node-api is installed; else the streaming JS readers), js, or duckdb. Decisions are the same either way. --engine overrides it.",
+          enum: ["auto", "js", "duckdb"],
+          default: "auto"
         }
       }
     },

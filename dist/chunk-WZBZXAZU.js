@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-LTWDRZWV.js";
+} from "./chunk-AW6ZUUKR.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -26,10 +26,11 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-MA5GJNIL.js";
+} from "./chunk-SRZYKQUJ.js";
 import {
   ProtoDecodeError,
   batchesOf,
+  dataFormat,
   decodeUtf8Lenient,
   readFields,
   readModelSummary,
@@ -37,7 +38,7 @@ import {
   recordedClassLabels,
   recordedFeatureNames,
   startWorker
-} from "./chunk-7OQRFDPI.js";
+} from "./chunk-WBPJ563D.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -64,9 +65,10 @@ import {
   createRandom
 } from "./chunk-B2QWUM32.js";
 import {
+  MISSING_VALUE_TEXTS,
   isMissingText,
   parseNumberText
-} from "./chunk-XEI2JKWE.js";
+} from "./chunk-ET2GZXVJ.js";
 import {
   DEFAULT_PSI_BINS,
   alignCategories,
@@ -4109,8 +4111,8 @@ var require_osMemoryHeapLinux = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect() {
           try {
-            const stat6 = fs.readFileSync("/proc/self/status", "utf8");
-            const structuredOutput = structureOutput(stat6);
+            const stat7 = fs.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat7);
             residentMemGauge.set(labels2, structuredOutput.VmRSS);
             virtualMemGauge.set(labels2, structuredOutput.VmSize);
             heapSizeMemGauge.set(labels2, structuredOutput.VmData);
@@ -5150,7 +5152,7 @@ var WASM_FILE = "ort-wasm-simd-threaded.wasm";
 var WASM_LOADER = "ort-wasm-simd-threaded.mjs";
 var loading;
 function loadOrt() {
-  return loadRuntime().then((loaded) => loaded.ort);
+  return loadRuntime().then((loaded2) => loaded2.ort);
 }
 function loadRuntime() {
   if (!loading) {
@@ -11314,7 +11316,7 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
 }
 
 // src/commands/drift.ts
-import { join as join12, relative as relative4 } from "node:path";
+import { extname, join as join12, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
@@ -12543,18 +12545,492 @@ async function sendDriftDispatch(github, repo, payload) {
   });
 }
 
+// src/data/duckdb.ts
+var DUCKDB_PACKAGE = "@duckdb/node-api";
+var loaded;
+function loadDuckdb() {
+  loaded ??= import(DUCKDB_PACKAGE).then(
+    (module) => module,
+    (error) => {
+      if (error?.code === "ERR_MODULE_NOT_FOUND" || error?.code === "MODULE_NOT_FOUND") return void 0;
+      throw error;
+    }
+  );
+  return loaded;
+}
+async function duckdbAvailable() {
+  return await loadDuckdb().catch(() => void 0) !== void 0;
+}
+async function openDuckdb(path) {
+  const duckdb2 = await loadDuckdb();
+  if (!duckdb2)
+    throw new UserError(
+      `The duckdb engine needs the package ${DUCKDB_PACKAGE}, which is not installed. Install it next to modelkeeper (npm install ${DUCKDB_PACKAGE}), or use --engine js.`
+    );
+  const instance = await duckdb2.DuckDBInstance.create(path ?? ":memory:", path ? { access_mode: "READ_ONLY" } : {});
+  const connection = await instance.connect();
+  const run2 = async (sql) => {
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map((row) => {
+        const out = {};
+        for (const [key, value2] of Object.entries(row)) out[key] = typeof value2 === "bigint" ? Number(value2) : value2;
+        return out;
+      });
+    } catch (error) {
+      throw new UserError(`duckdb: ${error.message.trim()}`);
+    }
+  };
+  return {
+    query: run2,
+    async columnsOf(relation) {
+      const rows = await run2(`DESCRIBE SELECT * FROM ${relation}`);
+      return rows.map((row) => String(row.column_name));
+    },
+    async valueCounts(table2, sortedValues) {
+      await run2(`CREATE OR REPLACE TEMP TABLE "${table2.replaceAll('"', '""')}" (v DOUBLE, c BIGINT)`);
+      const appender = await connection.createAppender(table2, "main", "temp");
+      for (let i = 0; i < sortedValues.length; ) {
+        let j = i;
+        while (j < sortedValues.length && sortedValues[j] === sortedValues[i]) j++;
+        appender.appendDouble(sortedValues[i]);
+        appender.appendBigInt(BigInt(j - i));
+        appender.endRow();
+        i = j;
+      }
+      appender.closeSync();
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  };
+}
+
+// src/monitor/drift-engine.ts
+import { stat as stat6 } from "node:fs/promises";
+
+// src/monitor/sql/drift-queries.ts
+var SQL_DIALECTS = ["duckdb", "spark", "bigquery", "snowflake", "clickhouse"];
+function rejectNul(text2, what) {
+  if (text2.includes("\0")) throw new UserError(`${what} ${JSON.stringify(text2)} contains a NUL character.`);
+}
+function doubleQuoted(name) {
+  rejectNul(name, "The name");
+  return `"${name.replaceAll('"', '""')}"`;
+}
+function backslashBackticked(name) {
+  rejectNul(name, "The name");
+  return "`" + name.replaceAll("\\", "\\\\").replaceAll("`", "\\`") + "`";
+}
+function doubledBackticked(name) {
+  rejectNul(name, "The name");
+  return "`" + name.replaceAll("`", "``") + "`";
+}
+function standardString(text2) {
+  rejectNul(text2, "The text");
+  return `'${text2.replaceAll("'", "''")}'`;
+}
+function backslashString(text2) {
+  rejectNul(text2, "The text");
+  return `'${text2.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+function numberText(value2) {
+  if (Number.isNaN(value2)) return "nan";
+  if (value2 === Infinity) return "inf";
+  if (value2 === -Infinity) return "-inf";
+  return String(value2);
+}
+var UNBOUNDED = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
+function notDirectly(dialect, how) {
+  throw new UserError(
+    `${dialect} cannot read data files from a query here: ${how}, then pass it as --current ${dialect}:<table or SELECT>.`
+  );
+}
+var duckdb = {
+  name: "duckdb",
+  quoteIdentifier: doubleQuoted,
+  stringLiteral: standardString,
+  double: (value2) => `CAST(${standardString(numberText(value2))} AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "VARCHAR",
+  isNan: (e) => `isnan(${e})`,
+  sumDoubles: (e) => `fsum(${e})`,
+  valueAtMax: (value2, key) => `arg_max(${value2}, {'k': ${key}, 'v': -(${value2})})`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles(format, paths) {
+    const list2 = `[${paths.map(standardString).join(", ")}]`;
+    if (format === "parquet") return `read_parquet(${list2}, union_by_name = true)`;
+    if (format === "jsonl") return `read_json(${list2}, format = 'newline_delimited', union_by_name = true)`;
+    return `read_csv(${list2}, header = true, union_by_name = true)`;
+  }
+};
+var spark = {
+  name: "spark",
+  quoteIdentifier: doubledBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `CAST(${backslashString(numberText(value2))} AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "STRING",
+  isNan: (e) => `isnan(${e})`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `max_by(${value2}, struct(${key}, -(${value2})))`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles(format, paths) {
+    const reader = format === "parquet" ? "parquet" : format === "jsonl" ? "json" : "csv";
+    if (format === "csv")
+      notDirectly(
+        "spark",
+        "CSV needs its header option: CREATE TEMPORARY VIEW w USING csv OPTIONS (path '\u2026', header 'true')"
+      );
+    return paths.length === 1 ? `${reader}.${doubledBackticked(paths[0])}` : `(${paths.map((p) => `SELECT * FROM ${reader}.${doubledBackticked(p)}`).join(" UNION ALL ")})`;
+  }
+};
+var bigquery = {
+  name: "bigquery",
+  quoteIdentifier: backslashBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `CAST(${backslashString(numberText(value2))} AS FLOAT64)`,
+  doubleType: "FLOAT64",
+  textType: "STRING",
+  isNan: (e) => `IS_NAN(${e})`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `ARRAY_AGG(${value2} ORDER BY ${key} DESC, ${value2} ASC LIMIT 1)[OFFSET(0)]`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles: () => notDirectly(
+    "bigquery",
+    "create an external table over the files (CREATE EXTERNAL TABLE \u2026 OPTIONS (format = 'PARQUET', uris = [...]))"
+  )
+};
+var snowflake = {
+  name: "snowflake",
+  quoteIdentifier: doubleQuoted,
+  // Snowflake reads backslash escapes in single-quoted strings, and '' as a quote.
+  stringLiteral: (text2) => {
+    rejectNul(text2, "The text");
+    return `'${text2.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  },
+  double: (value2) => `CAST('${numberText(value2)}' AS DOUBLE)`,
+  doubleType: "DOUBLE",
+  textType: "VARCHAR",
+  // Snowflake's NaN equals itself (and sorts above every number).
+  isNan: (e) => `(${e} = CAST('nan' AS DOUBLE))`,
+  sumDoubles: (e) => `SUM(${e})`,
+  valueAtMax: (value2, key) => `MAX_BY(${value2}, ${key})`,
+  nextValue: (value2) => `LEAD(${value2}) OVER (ORDER BY ${value2})`,
+  readFiles: () => notDirectly("snowflake", "load the files into a table (COPY INTO) or create an external table on their stage")
+};
+var clickhouse = {
+  name: "clickhouse",
+  quoteIdentifier: backslashBackticked,
+  stringLiteral: backslashString,
+  double: (value2) => `toFloat64(${backslashString(numberText(value2))})`,
+  doubleType: "Float64",
+  textType: "String",
+  isNan: (e) => `isNaN(${e})`,
+  sumDoubles: (e) => `sumKahan(${e})`,
+  valueAtMax: (value2, key) => `argMax(${value2}, tuple(${key}, -(${value2})))`,
+  // leadInFrame needs the whole frame and an explicit NULL default (it would give 0).
+  nextValue: (value2) => `leadInFrame(toNullable(${value2}), 1, NULL) OVER (ORDER BY ${value2} ${UNBOUNDED})`,
+  readFiles(format, paths) {
+    const name = format === "parquet" ? "Parquet" : format === "jsonl" ? "JSONEachRow" : "CSVWithNames";
+    const one = (path) => `file(${backslashString(path)}, ${backslashString(name)})`;
+    return paths.length === 1 ? one(paths[0]) : `(${paths.map((p) => `SELECT * FROM ${one(p)}`).join(" UNION ALL ")})`;
+  }
+};
+var DIALECTS = { duckdb, spark, bigquery, snowflake, clickhouse };
+function sqlDialect(name) {
+  if (SQL_DIALECTS.includes(name)) return DIALECTS[name];
+  throw new UserError(`Unknown SQL dialect "${name}". Use one of: ${SQL_DIALECTS.join(", ")}.`);
+}
+function userRelation(dialect, text2) {
+  const trimmed = text2.trim();
+  if (!trimmed) throw new UserError(`--current ${dialect.name}: needs a table name or a query after the colon.`);
+  if (/^(\(|select\b|with\b|from\b|values\b)/i.test(trimmed)) return `(${trimmed})`;
+  return tableNameParts(trimmed).map((part) => dialect.quoteIdentifier(part)).join(".");
+}
+function tableNameParts(text2) {
+  const part = /"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|([^."`]+)/y;
+  const parts = [];
+  for (let at = 0; ; ) {
+    part.lastIndex = at;
+    const match = part.exec(text2);
+    if (!match) throw new UserError(`--current: ${JSON.stringify(text2)} is neither a query nor a table name.`);
+    parts.push(
+      match[1] !== void 0 ? match[1].replaceAll('""', '"') : match[2] !== void 0 ? match[2].replaceAll("``", "`") : match[3].trim()
+    );
+    at = part.lastIndex;
+    if (at === text2.length) return parts;
+    if (text2[at] !== ".")
+      throw new UserError(`--current: ${JSON.stringify(text2)} is neither a query nor a table name.`);
+    at++;
+  }
+}
+function windowRelation(dialect, source, columns) {
+  const select = columns.map((column, i) => {
+    const name = dialect.quoteIdentifier(column.name);
+    const value2 = `CAST(${name} AS ${dialect.doubleType})`;
+    if (column.classAtLeast !== void 0)
+      return `CASE WHEN ${value2} IS NULL OR ${dialect.isNan(value2)} THEN NULL WHEN ${value2} >= ${dialect.double(column.classAtLeast)} THEN '1' ELSE '0' END AS c${i}`;
+    if (column.kind === "categorical") return `CAST(${name} AS ${dialect.textType}) AS c${i}`;
+    return `CASE WHEN ${dialect.isNan(value2)} THEN NULL ELSE ${value2} END AS c${i}`;
+  });
+  return `SELECT ${select.length ? select.join(", ") : "1 AS c"} FROM ${source} AS w`;
+}
+function rowCountQuery(window2) {
+  return `SELECT COUNT(*) AS row_count FROM (${window2}) AS w`;
+}
+function categoryCountsQuery(window2, index) {
+  const c = `c${index}`;
+  return `SELECT ${c} AS category, COUNT(*) AS count FROM (${window2}) AS w WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`;
+}
+function inlineReference(dialect, sortedValues) {
+  const rows = [];
+  for (let i = 0; i < sortedValues.length; ) {
+    let j = i;
+    while (j < sortedValues.length && sortedValues[j] === sortedValues[i]) j++;
+    rows.push(`SELECT ${dialect.double(sortedValues[i])} AS v, ${j - i} AS c`);
+    i = j;
+  }
+  if (!rows.length) return `SELECT ${dialect.double(0)} AS v, 0 AS c FROM (SELECT 1 AS one) AS e WHERE 1 = 0`;
+  return rows.join("\nUNION ALL ");
+}
+function numericColumnQuery(dialect, window2, index, reference, psiEdges = []) {
+  const c = `c${index}`;
+  const cumulative = (x) => `CAST(SUM(${x}) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${dialect.doubleType})`;
+  const whole = (x) => `SUM(${x}) OVER ()`;
+  const edges = psiEdges.map((e) => dialect.double(e));
+  const bins = [...edges.map((_, k) => k), edges.length].map((k) => {
+    const above = k > 0 ? `v > ${edges[k - 1]}` : "";
+    const atMost = k < edges.length ? `v <= ${edges[k]}` : "";
+    const condition = [above, atMost].filter(Boolean).join(" AND ") || "1 = 1";
+    return `SUM(CASE WHEN ${condition} THEN b ELSE 0 END) AS psi_${k}`;
+  });
+  return [
+    "WITH",
+    `cur AS (SELECT ${c} AS v FROM (${window2}) AS w WHERE ${c} IS NOT NULL),`,
+    `ref AS (${reference}),`,
+    "grouped AS (",
+    "  SELECT v, SUM(a) AS a, SUM(b) AS b FROM (",
+    "    SELECT v, c AS a, 0 AS b FROM ref",
+    "    UNION ALL",
+    "    SELECT v, 0 AS a, 1 AS b FROM cur",
+    "  ) AS u GROUP BY v",
+    "),",
+    "cdf AS (",
+    `  SELECT v, b, ${cumulative("a")} AS ca, ${cumulative("b")} AS cb, ${dialect.nextValue("v")} AS next_v,`,
+    `    CAST(${whole("a")} AS ${dialect.doubleType}) AS n1, CAST(${whole("b")} AS ${dialect.doubleType}) AS n2,`,
+    `    ${dialect.sumDoubles("b * v")} OVER () AS total`,
+    "  FROM grouped",
+    "),",
+    "gaps AS (SELECT v, b, next_v, n1, n2, total / n2 AS mean, ca / n1 - cb / n2 AS d FROM cdf)",
+    "SELECT",
+    `  MAX(d) AS plus_gap, ${dialect.valueAtMax("v", "d")} AS plus_location,`,
+    `  MAX(-d) AS minus_gap, ${dialect.valueAtMax("v", "-d")} AS minus_location,`,
+    `  ${dialect.sumDoubles("ABS(d) * (next_v - v)")} AS wasserstein,`,
+    "  MAX(n1) AS n_reference, MAX(n2) AS n_current, MAX(mean) AS mean,",
+    `  ${dialect.sumDoubles("b * (v - mean) * (v - mean)")} AS m2,`,
+    "  MIN(CASE WHEN b > 0 THEN v END) AS min_value, MAX(CASE WHEN b > 0 THEN v END) AS max_value,",
+    `  ${bins.join(",\n  ")}`,
+    "FROM gaps"
+  ].join("\n");
+}
+function driftStatements(dialect, source, columns) {
+  const window2 = windowRelation(dialect, source, columns);
+  return [
+    { kind: "rows", sql: rowCountQuery(window2) },
+    ...columns.map((column, i) => ({
+      column: column.name,
+      kind: column.kind,
+      sql: column.kind === "numeric" ? numericColumnQuery(
+        dialect,
+        window2,
+        i,
+        inlineReference(dialect, column.sortedValues ?? new Float64Array(0)),
+        column.psiEdges
+      ) : categoryCountsQuery(window2, i)
+    }))
+  ];
+}
+
+// src/monitor/drift-engine.ts
+var DRIFT_ENGINES = ["auto", "js", "duckdb"];
+var DUCKDB_AUTO_BYTES = 2 ** 30;
+function sqlCurrent(patterns) {
+  const match = patterns.map((p) => /^([a-z]+):(.*)$/s.exec(p)).find((m) => m && SQL_DIALECTS.includes(m[1]));
+  if (!match) return void 0;
+  if (patterns.length > 1)
+    throw new UserError(
+      `--current ${match[1]}:\u2026 names the whole window; give it once, without other --current values.`
+    );
+  return { dialect: sqlDialect(match[1]).name, text: match[2] };
+}
+function parseEngine(value2, fallback) {
+  if (value2 === void 0) return fallback;
+  if (DRIFT_ENGINES.includes(value2)) return value2;
+  throw new UserError(`--engine: "${value2}" is not an engine. Use one of: ${DRIFT_ENGINES.join(", ")}.`);
+}
+function engineFor(setting, facts) {
+  const format = facts.formats.length === 1 ? facts.formats[0] : void 0;
+  if (setting === "js") return { engine: "js", why: "engine js" };
+  if (setting === "duckdb") {
+    if (!format)
+      throw new UserError(
+        `--engine duckdb reads a window of one file format; this one mixes ${facts.formats.join(", ")}. Convert the files, or use --engine js.`
+      );
+    return { engine: "duckdb", why: "engine duckdb", format };
+  }
+  const size = `${(facts.bytes / 2 ** 20).toFixed(1)} MiB of files`;
+  if (facts.bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
+  if (!format) return { engine: "js", why: `auto: ${size}, but of several formats` };
+  if (!facts.duckdbInstalled)
+    return { engine: "js", why: `auto: ${size}; duckdb would read it out of core: npm install ${DUCKDB_PACKAGE}` };
+  return { engine: "duckdb", why: `auto: ${size}, at least 1 GiB`, format };
+}
+async function windowFacts(paths) {
+  let bytes = 0;
+  for (const path of paths) bytes += (await stat6(path)).size;
+  return { bytes, formats: [...new Set(paths.map(dataFormat))], duckdbInstalled: await duckdbAvailable() };
+}
+
+// src/monitor/duckdb-window.ts
+var DUCKDB = sqlDialect("duckdb");
+function duckdbSourceRelation(source, dialect = DUCKDB) {
+  if (source.kind === "relation") return userRelation(dialect, source.text);
+  if (source.format !== "csv" || dialect.name !== "duckdb") return dialect.readFiles(source.format, source.paths);
+  const list2 = `[${source.paths.map((p) => dialect.stringLiteral(p)).join(", ")}]`;
+  const missing = `[${[...MISSING_VALUE_TEXTS].map((t) => dialect.stringLiteral(t)).join(", ")}]`;
+  return `read_csv(${list2}, header = true, union_by_name = true, all_varchar = true, nullstr = ${missing})`;
+}
+function windowColumns(references, seen, predictions) {
+  const present = new Set(seen);
+  const columns = [];
+  const names = [];
+  let scoringNote;
+  const logged = present.has(LOGGED_PREDICTION);
+  for (const [name, reference] of references) {
+    if (name === SCORE_COLUMN || name === CLASS_COLUMN) {
+      if (!predictions.wanted) continue;
+      if (!logged) {
+        scoringNote = "Input drift only: the duckdb engine does not run the model, and the window has no logged `prediction` column (serve's log has one; or use --engine js to score the window).";
+        continue;
+      }
+      if (name === CLASS_COLUMN && predictions.classThreshold === void 0) continue;
+      columns.push(
+        name === SCORE_COLUMN ? { name: LOGGED_PREDICTION, kind: "numeric" } : { name: LOGGED_PREDICTION, kind: "categorical", classAtLeast: predictions.classThreshold }
+      );
+      names.push(name);
+      continue;
+    }
+    if (!present.has(name)) continue;
+    columns.push({ name, kind: reference.kind });
+    names.push(name);
+  }
+  return { columns, names, scoringNote };
+}
+async function summarizeWindowDuckdb(session, source, references, predictions, log) {
+  const relation = duckdbSourceRelation(source);
+  const seen = await session.columnsOf(relation);
+  const { columns, names, scoringNote } = windowColumns(references, seen, predictions);
+  const window2 = windowRelation(DUCKDB, relation, columns);
+  const [{ row_count }] = await session.query(rowCountQuery(window2));
+  const rowCount3 = Number(row_count);
+  const summaries = /* @__PURE__ */ new Map();
+  for (const [i, column] of columns.entries()) {
+    const name = names[i];
+    const reference = references.get(name);
+    const started = Date.now();
+    summaries.set(
+      name,
+      reference.kind === "numeric" ? await numericSummary(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
+    );
+    log?.(`drift: duckdb: ${JSON.stringify(name)} (${column.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
+  }
+  return {
+    rowCount: rowCount3,
+    columns: summaries,
+    kindChanges: /* @__PURE__ */ new Map(),
+    seen,
+    samples: /* @__PURE__ */ new Map(),
+    scoringNote,
+    unscored: { count: 0 }
+  };
+}
+async function numericSummary(session, window2, index, name, rowCount3, reference) {
+  if (reference.kind !== "numeric") throw new Error("numericSummary: a numeric reference is needed");
+  const table2 = `mk_reference_${index}`;
+  await session.valueCounts(table2, reference.sortedValues);
+  const edges = reference.psi?.edges ?? [];
+  const [row] = await session.query(
+    numericColumnQuery(DUCKDB, window2, index, `SELECT v, c FROM ${DUCKDB.quoteIdentifier(table2)}`, edges)
+  );
+  await session.query(`DROP TABLE ${DUCKDB.quoteIdentifier(table2)}`);
+  const present = Number(row.n_current ?? 0);
+  const base = { kind: "numeric", name, rowCount: rowCount3, missingCount: rowCount3 - present };
+  const summary = {
+    ...base,
+    sortedValues: new Float64Array(0),
+    sampled: false,
+    mean: present ? Number(row.mean) : NaN,
+    std: present ? Math.sqrt(Number(row.m2) / present) : NaN,
+    min: present ? Number(row.min_value) : NaN,
+    max: present ? Number(row.max_value) : NaN
+  };
+  if (present === 0 || reference.sortedValues.length === 0) return summary;
+  if (Number(row.n_reference) !== reference.sortedValues.length)
+    throw new UserError(`duckdb: column ${JSON.stringify(name)}: the reference was not loaded whole.`);
+  return {
+    ...summary,
+    measured: {
+      reference,
+      gaps: {
+        plusGap: Number(row.plus_gap),
+        plusLocation: Number(row.plus_location),
+        minusGap: Math.min(1, Math.max(0, Number(row.minus_gap))),
+        minusLocation: Number(row.minus_location)
+      },
+      wasserstein: Number(row.wasserstein ?? 0),
+      wassersteinError: 0,
+      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => Number(row[`psi_${k}`])) : void 0,
+      by: "duckdb"
+    }
+  };
+}
+async function categoricalSummary(session, window2, index, name, rowCount3) {
+  const rows = await session.query(categoryCountsQuery(window2, index));
+  const categories = rows.map((r) => String(r.category));
+  const counts = rows.map((r) => Number(r.count));
+  const present = counts.reduce((a, b) => a + b, 0);
+  return { kind: "categorical", name, rowCount: rowCount3, missingCount: rowCount3 - present, categories, counts };
+}
+
 // src/commands/drift.ts
 var MIN_WINDOW_ROWS = 30;
 var driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
-  usage: "drift --current PATH... [--reference PATH] [--issue] [--dispatch]",
+  usage: "drift --current PATH...|duckdb:TABLE|duckdb:SELECT... [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT] [--issue] [--dispatch]",
   options: {
     current: {
       type: "string",
       multiple: true,
       value: "PATH",
-      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several"
+      description: "the production window: files, folders or globs (CSV, JSON Lines, Parquet); repeat for several. Or duckdb:TABLE / duckdb:SELECT \u2026 (with --duckdb-database FILE)"
+    },
+    engine: {
+      type: "string",
+      value: "ENGINE",
+      description: "who reads the window: auto (default: duckdb for windows of 1 GiB of files or more when @duckdb/node-api is installed), js, duckdb"
+    },
+    "duckdb-database": {
+      type: "string",
+      value: "FILE",
+      description: "the DuckDB database file a --current duckdb:TABLE or duckdb:SELECT reads (opened read-only)"
+    },
+    "print-sql": {
+      type: "string",
+      value: "DIALECT",
+      description: "print the SQL that computes the window's numbers (duckdb, spark, bigquery, snowflake, clickhouse) instead of judging it"
     },
     reference: {
       type: "string",
@@ -12576,8 +13052,21 @@ var driftCommand = defineCommand({
     const currentPatterns = values.current ?? [];
     if (!currentPatterns.length)
       throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
-    const currentPaths = await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = currentPaths.join(", ");
+    const sqlSource = sqlCurrent(currentPatterns);
+    const printSql = typeof values["print-sql"] === "string" ? sqlDialect(values["print-sql"]) : void 0;
+    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect)
+      throw new UserError(
+        `--current ${sqlSource.dialect}:\u2026: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect} and run it there (see the README's drift section).`
+      );
+    if (sqlSource && printSql && printSql.name !== sqlSource.dialect)
+      throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:\u2026: name the same dialect.`);
+    if (sqlSource?.dialect === "duckdb" && values.engine === "js")
+      throw new UserError("--current duckdb:\u2026 is read by DuckDB; leave out --engine js.");
+    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    let session;
+    const duckdb2 = async () => session ??= await openDuckdb(values["duckdb-database"]);
+    const sqlTexts = [];
     const results = [];
     const markdowns = [];
     const htmls = [];
@@ -12632,8 +13121,34 @@ var driftCommand = defineCommand({
             if (name !== SCORE_COLUMN && name !== CLASS_COLUMN) readTypes[name] = summary.kind;
           }
           Object.assign(readTypes, types);
-          context.log(`drift: ${model.name}: reading the current window (${currentPaths.length} file(s))`);
-          const window2 = await summarizeWindowFiles(currentPaths, summaries, {
+          if (printSql) {
+            sqlTexts.push(printedSql(model.name, printSql.name, sqlSource, currentPaths, summaries));
+            continue;
+          }
+          const setting = parseEngine(values.engine, model.drift.engine);
+          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : engineFor(setting, await windowFacts(currentPaths));
+          const source = sqlSource ? { kind: "relation", text: sqlSource.text } : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
+          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
+            const seen = await (await duckdb2()).columnsOf(duckdbSourceRelation(source));
+            if (!seen.includes(LOGGED_PREDICTION))
+              choice = {
+                engine: "js",
+                why: `${choice.why}, but the model must score the window (no logged prediction)`
+              };
+          }
+          context.log(
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
+          );
+          const window2 = choice.engine === "duckdb" ? await summarizeWindowDuckdb(
+            await duckdb2(),
+            source,
+            summaries,
+            {
+              wanted: referencePredictions.length > 0,
+              classThreshold: model.task === "binary" ? model.evaluate.threshold : void 0
+            },
+            context.log
+          ) : await summarizeWindowFiles(currentPaths, summaries, {
             types: readTypes,
             score: handle2.score,
             log: context.log,
@@ -12694,7 +13209,7 @@ var driftCommand = defineCommand({
             assessment,
             predictionNote: note,
             reference: stored ? `profile of ${stored.profile.source} (${stored.commit.slice(0, 12)})` : referencePaths.map((p) => relative4(workspace.root, p)).join(", "),
-            current: currentPaths.map((p) => relative4(context.cwd, p))
+            current: sqlSource ? [currentSource] : currentPaths.map((p) => relative4(context.cwd, p))
           };
           const markdown = renderDriftMarkdown(input);
           markdowns.push(markdown);
@@ -12719,7 +13234,15 @@ var driftCommand = defineCommand({
       }
     } finally {
       await pool.close();
+      session?.close();
     }
+    if (printSql)
+      return {
+        exitCode: 0,
+        data: { dialect: printSql.name, sql: sqlTexts },
+        text: sqlTexts.join("\n\n"),
+        outputs: {}
+      };
     const drifted = results.some((r) => r.drifted);
     return {
       exitCode: drifted ? 1 : 0,
@@ -12736,6 +13259,24 @@ var driftCommand = defineCommand({
     };
   }
 });
+function printedSql(model, dialect, current, paths, references) {
+  const sql = sqlDialect(dialect);
+  const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
+  if (!current && formats.size > 1)
+    throw new UserError("--print-sql: the window mixes file formats; print one format at a time.");
+  const source = current ? userRelation(sql, current.text) : duckdbSourceRelation({ kind: "files", format: dataFormat(paths[0]), paths }, sql);
+  const columns = [...references].filter(([name]) => name !== SCORE_COLUMN && name !== CLASS_COLUMN).map(
+    ([name, summary]) => summary.kind === "numeric" ? { name, kind: summary.kind, sortedValues: summary.sortedValues, psiEdges: summary.psi?.edges } : { name, kind: summary.kind }
+  );
+  const statements = driftStatements(sql, source, columns);
+  return [
+    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${sql.name} SQL, ${statements.length} statements`,
+    ...statements.map(
+      (s) => `-- ${s.kind === "rows" ? "rows of the window" : `${s.kind} column ${JSON.stringify(s.column).replaceAll("\n", " ")}`}
+${s.sql};`
+    )
+  ].join("\n");
+}
 async function summarizeNumericColumns(pool, reference, monitored) {
   const names = new Set(monitored.map(([name]) => name));
   const columns = reference.columns.filter((c) => c.kind === "numeric" && names.has(c.name));
@@ -16621,18 +17162,18 @@ async function startServe(options) {
     reportIgnored(next);
     if (!next || next.key === ref.key) return "unchanged";
     try {
-      const loaded = await load(options, next);
+      const loaded2 = await load(options, next);
       if (lifecycle.draining) {
-        await releaseServedModel(loaded);
+        await releaseServedModel(loaded2);
         return "unchanged";
       }
-      slots.replaceStable(loaded);
+      slots.replaceStable(loaded2);
       ref = next;
       reportedFailure = void 0;
-      metrics.setChampion(loaded.name, loaded.version, loaded.sha256);
+      metrics.setChampion(loaded2.name, loaded2.version, loaded2.sha256);
       metrics.reloads.inc({ model: model.name, result: "loaded" });
       options.log(
-        `serve: now serving ${loaded.name} ${loaded.version} (${loaded.source}, sha256 ${loaded.sha256.slice(0, 12)})`
+        `serve: now serving ${loaded2.name} ${loaded2.version} (${loaded2.source}, sha256 ${loaded2.sha256.slice(0, 12)})`
       );
       return "loaded";
     } catch (error) {

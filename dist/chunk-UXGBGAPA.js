@@ -3,7 +3,7 @@ import {
   CLASSES_METADATA_KEY,
   FEATURES_METADATA_KEY,
   ProtoWriter
-} from "./chunk-7OQRFDPI.js";
+} from "./chunk-WBPJ563D.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

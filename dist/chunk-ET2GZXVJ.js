@@ -893,6 +893,7 @@ async function* feedRange(handle, path, parser, ready, start, end, chunkBytes, m
 }
 
 export {
+  MISSING_VALUE_TEXTS,
   isMissingText,
   ColumnBuilder,
   parseNumberText,

@@ -6,20 +6,20 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-LTWDRZWV.js";
+} from "./chunk-AW6ZUUKR.js";
 import {
   createGit
-} from "./chunk-MA5GJNIL.js";
+} from "./chunk-SRZYKQUJ.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel
-} from "./chunk-23DC4QBT.js";
+} from "./chunk-UXGBGAPA.js";
 import {
   readTables
-} from "./chunk-7OQRFDPI.js";
+} from "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-B2QWUM32.js";
-import "./chunk-XEI2JKWE.js";
+import "./chunk-ET2GZXVJ.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";
