@@ -11,7 +11,7 @@ export const DUCKDB_PACKAGE = "@duckdb/node-api";
 
 type DuckdbModule = typeof import("@duckdb/node-api");
 
-export type SqlRow = Record<string, unknown>;
+type SqlRow = Record<string, unknown>;
 
 export interface DuckdbSession {
   /** Runs one statement and returns its rows (BIGINT/HUGEINT as numbers, exact below 2^53). */

@@ -13,7 +13,7 @@ import { duckdbAvailable, DUCKDB_PACKAGE } from "../data/duckdb.ts";
 import { UserError } from "../errors.ts";
 import { SQL_DIALECTS, sqlDialect, type SqlDialectName } from "./sql/drift-queries.ts";
 
-export const DRIFT_ENGINES = ["auto", "js", "duckdb"] as const;
+const DRIFT_ENGINES = ["auto", "js", "duckdb"] as const;
 export type DriftEngineSetting = (typeof DRIFT_ENGINES)[number];
 
 /** Windows of at least this many bytes of files go to DuckDB under `auto` (1 GiB). */

@@ -53,7 +53,7 @@ export function duckdbSourceRelation(source: DuckdbSource, dialect: SqlDialect =
 }
 
 /** The monitored columns as the window holds them, prediction columns from the logged one. */
-export function windowColumns(
+function windowColumns(
   references: ReadonlyMap<string, ColumnSummary>,
   seen: readonly string[],
   predictions: LoggedPredictions,

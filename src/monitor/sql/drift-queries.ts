@@ -290,7 +290,7 @@ export function categoryCountsQuery(window: string, index: number): string {
  * The reference's values as a relation (v, c) of distinct values and counts, inline: for a
  * dialect that cannot be handed a table from here (print-sql). Large references make long SQL.
  */
-export function inlineReference(dialect: SqlDialect, sortedValues: Float64Array): string {
+function inlineReference(dialect: SqlDialect, sortedValues: Float64Array): string {
   const rows: string[] = [];
   for (let i = 0; i < sortedValues.length;) {
     let j = i;
