@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-WZBZXAZU.js";
+} from "./chunk-VD7US6L6.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

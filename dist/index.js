@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-WZBZXAZU.js";
+} from "./chunk-VD7US6L6.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

@@ -9,7 +9,7 @@ import {
   type OptionValues,
 } from "./command.ts";
 import { openWorkspace } from "./workspace.ts";
-import { runEvaluate } from "./evaluate.ts";
+import { runEvaluate } from "./evaluation-run.ts";
 import { gitDir } from "../git/git-dir.ts";
 import { assertNoStaleLocks, resolveCommit, type Git } from "../git/git.ts";
 import { appendNoteLines, readNote } from "../git/notes.ts";

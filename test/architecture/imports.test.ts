@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { COMMANDS } from "../../src/commands/index.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -94,6 +95,16 @@ test("src/ never imports test/, bot/, demo/ or bin/: what ships is self-containe
     /["'`](\.\.\/)+(test|bot|demo|bin)\//.test(readFileSync(join(root, file), "utf8")),
   );
   assert.deepEqual(hidden, []);
+});
+
+// A command's file is reached only through the command list: what two commands share lives in a
+// module of its own (commands/evaluation-run.ts, workspace.ts) or in the layer it belongs to.
+test("no command imports another command (only commands/index.ts lists them)", async () => {
+  const commandFiles = new Set(COMMANDS.map((c) => `src/commands/${c.name}.ts`));
+  const graph = await importGraph();
+  for (const file of commandFiles) assert.ok(graph.has(file), `${file} is a module (else this test checks nothing)`);
+  const wrong = edges(graph).filter((e) => commandFiles.has(e.to) && e.from !== "src/commands/index.ts");
+  assert.deepEqual(wrong, []);
 });
 
 test("stats/ and report/ are pure: no I/O, no process, no threads, no outside layer", async () => {

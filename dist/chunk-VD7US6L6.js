@@ -8517,7 +8517,7 @@ async function copyRecordedArtifact(root, record, target) {
   );
 }
 
-// src/commands/evaluate.ts
+// src/commands/evaluation-run.ts
 import { writeFile as writeFile5 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 
@@ -11090,7 +11090,7 @@ async function reportCheckRun(github, repo, check) {
   }
 }
 
-// src/commands/evaluate.ts
+// src/commands/evaluation-run.ts
 var EVALUATE_OPTIONS = {
   champion: {
     type: "string",
@@ -11126,13 +11126,6 @@ var EVALUATE_OPTIONS = {
   push: { type: "boolean", description: "push refs/notes/modelkeeper after writing the evaluate line" },
   remote: { type: "string", value: "NAME", description: "remote to push to (default: origin)" }
 };
-var evaluateCommand = defineCommand({
-  name: "evaluate",
-  summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
-  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
-  options: EVALUATE_OPTIONS,
-  run: (context, values) => runEvaluate(context, values)
-});
 async function runEvaluate(context, values, overrides = {}) {
   const workspace = await openWorkspace(context, values);
   const { git, root } = workspace;
@@ -11314,6 +11307,15 @@ async function postToPullRequest(context, evaluations, markdowns, pr, configured
   }
   return out;
 }
+
+// src/commands/evaluate.ts
+var evaluateCommand = defineCommand({
+  name: "evaluate",
+  summary: "challenger vs champion on the held-out set, with paired statistics and guardrails; verdict promote, reject or inconclusive",
+  usage: "evaluate [--champion REV|PATH] [--challenger PATH | --challenger-rev REV] [--holdout FILE] [--result-file FILE] [--no-comment] [--push]",
+  options: EVALUATE_OPTIONS,
+  run: (context, values) => runEvaluate(context, values)
+});
 
 // src/commands/drift.ts
 import { extname, join as join12, relative as relative4 } from "node:path";
