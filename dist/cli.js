@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-VD7US6L6.js";
+} from "./chunk-P5XG56WE.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

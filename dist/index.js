@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-VD7US6L6.js";
+} from "./chunk-P5XG56WE.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

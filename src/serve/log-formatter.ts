@@ -34,7 +34,9 @@ class ThreadFormatter implements LogFormatter {
   private broken = false;
 
   constructor(private readonly worker: Worker) {
-    worker.unref(); // the log never keeps a stopping server alive
+    // Idle, the thread never keeps a stopping server alive; while it formats, it does, so a
+    // shutdown that awaits the last chunk is not cut short by an empty event loop.
+    worker.unref();
     worker.on("message", (reply: Reply) => this.settle(reply.id, reply));
     const fail = () => {
       this.broken = true;
@@ -48,6 +50,7 @@ class ThreadFormatter implements LogFormatter {
     if (this.broken) return inlineFormatter.format(batches);
     const id = this.nextId++;
     const reply = await new Promise<Reply>((resolve) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, resolve);
       try {
         this.worker.postMessage({ id, batches });
@@ -66,6 +69,7 @@ class ThreadFormatter implements LogFormatter {
   private settle(id: number, reply: Reply): void {
     const resolve = this.pending.get(id);
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
     resolve?.(reply);
   }
 }

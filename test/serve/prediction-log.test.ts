@@ -1,8 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { PredictionLog } from "../../src/serve/prediction-log.ts";
 import { formatRecords, type LogBatch } from "../../src/serve/log-record.ts";
 import { inlineFormatter, threadFormatter, type LogFormatter } from "../../src/serve/log-formatter.ts";
@@ -204,4 +207,45 @@ test("a formatting thread that dies loses no row: its batches are formatted inli
   assert.equal(result.text, expected);
   assert.deepEqual(result.errors, []);
   assert.deepEqual(result.seen, { written: 5000, dropped: 0, sampledOut: 0 });
+});
+
+test("closing the log waits for the formatting thread even when nothing else keeps the process alive", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), "mk-log-close-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  // A process whose only work is the log, bundled as the shipped server is (no tsx, whose loader
+  // would keep any process alive): an idle, unref'd thread must not let it exit mid-chunk.
+  const source = (path: string) => JSON.stringify(fileURLToPath(new URL(path, import.meta.url)));
+  await writeFile(
+    join(dir, "entry.ts"),
+    `import { PredictionLog } from ${source("../../src/serve/prediction-log.ts")};
+    import { threadFormatter } from ${source("../../src/serve/log-formatter.ts")};
+    const rows = 1000;
+    const table = { source: "t", rowCount: rows, columns: [{ kind: "numeric" as const, name: "x", values: Float64Array.from({ length: rows }, (_, i) => i) }] };
+    const log = new PredictionLog(
+      { dir: ${JSON.stringify(join(dir, "log"))}, maxFileBytes: 1e9, maxFileAgeMs: 1e9, sampleRate: 1, queueRows: 10000 },
+      { written() {}, dropped() {}, sampledOut() {} },
+      (message) => console.error(message), Math.random, Date.now, await threadFormatter(),
+    );
+    log.offer({ requestId: "r", time: "2026-12-04T00:00:00.000Z", model: "m", version: "v1", endpoint: "stable", table,
+      prediction: { rowCount: rows, scores: new Float64Array(rows), outputs: { value: "p" } } });
+    await log.close();
+    console.log("closed");`,
+  );
+  await build({
+    entryPoints: {
+      entry: join(dir, "entry.ts"),
+      "log-format-worker": fileURLToPath(new URL("../../src/serve/log-format-worker.ts", import.meta.url)),
+    },
+    outdir: join(dir, "out"),
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    logLevel: "silent",
+  });
+  await writeFile(join(dir, "out/package.json"), '{ "type": "module" }');
+  const child = spawnSync(process.execPath, [join(dir, "out/entry.js")], { encoding: "utf8" });
+  assert.equal(child.status, 0, child.stderr);
+  assert.equal(child.stdout.trim(), "closed", child.stderr);
+  const text = await readFile(join(dir, "log", (await readdir(join(dir, "log")))[0]), "utf8");
+  assert.equal(text.trimEnd().split("\n").length, 1000);
 });

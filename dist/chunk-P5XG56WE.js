@@ -16042,6 +16042,7 @@ var ThreadFormatter = class {
     if (this.broken) return inlineFormatter.format(batches);
     const id = this.nextId++;
     const reply = await new Promise((resolve11) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, resolve11);
       try {
         this.worker.postMessage({ id, batches });
@@ -16058,6 +16059,7 @@ var ThreadFormatter = class {
   settle(id, reply) {
     const resolve11 = this.pending.get(id);
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
     resolve11?.(reply);
   }
 };
