@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-P5XG56WE.js";
+} from "./chunk-QEYPALD4.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

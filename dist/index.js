@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-P5XG56WE.js";
+} from "./chunk-QEYPALD4.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

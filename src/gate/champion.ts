@@ -10,6 +10,7 @@ import { commitOf, isAncestor, objectAt } from "../git/revisions.ts";
 import { fetchRef, remoteDefaultBranch } from "../git/remotes.ts";
 import { tagsOf } from "../git/tags.ts";
 import { fileEntry } from "../git/tree.ts";
+import { isSafePath } from "../provenance/manifest-store.ts";
 
 /** An artifact ready to load, with where it came from. */
 export interface ArtifactSource {
@@ -152,6 +153,25 @@ export async function* trustedChampionTags(
       ignored.push({
         tag: t.tag,
         reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)`,
+      });
+      continue;
+    }
+    // The claim's path is the tag maker's text: checked before git is asked about it, so a hostile
+    // one is this tag's problem (ignored), never an error that stops the search for the champion.
+    if (!isSafePath(claim.artifact.path)) {
+      ignored.push({
+        tag: t.tag,
+        reason: `its claim names ${JSON.stringify(claim.artifact.path)}, which is not a path inside the repository`,
+      });
+      continue;
+    }
+    const entry = await fileEntry(git, `refs/tags/${t.tag}^{commit}`, claim.artifact.path);
+    if (!entry || entry.mode === "120000") {
+      ignored.push({
+        tag: t.tag,
+        reason: entry
+          ? `${claim.artifact.path} at the tagged commit is a symbolic link, not the model`
+          : `${claim.artifact.path} does not exist at the tagged commit (as a file)`,
       });
       continue;
     }

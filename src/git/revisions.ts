@@ -44,8 +44,17 @@ export async function objectAt(git: Git, rev: string, path: string): Promise<str
   return verifiedId(git, `${rev}:${path}`);
 }
 
-/** What git says when one of several `rev:path` is not there: the normal "no" of `objectsAt`. */
-const NO_SUCH_PATH = /does not exist in '|is outside repository|exists on disk, but not in '|unknown revision or path/;
+/**
+ * What git says when one of several `rev:path` is not there, the normal "no" of `objectsAt`: each
+ * line one of these (the paths are quoted inside them, so a path's own words never count).
+ */
+const NO_SUCH_PATH = [
+  /^fatal: path '.*' (does not exist in|exists on disk, but not in) '.*'$/,
+  /^fatal: .*'.*' is outside repository( at '.*')?$/,
+  /^fatal: ambiguous argument '.*': unknown revision or path not in the working tree\.$/,
+  /^Use '--' to separate paths from revisions, like this:$/,
+  /^'git <command> \[<revision>\.\.\.\] -- \[<file>\.\.\.\]'$/,
+];
 
 /**
  * The ids of the objects at each of `paths` in `commit`, in one git call; undefined when one of
@@ -58,13 +67,15 @@ export async function objectsAt(git: Git, commit: string, paths: string[]): Prom
     const ids = result.stdout.trim().split("\n");
     return ids.length === paths.length ? ids : undefined;
   }
-  if (result.code === 128 && NO_SUCH_PATH.test(result.stderr) && !/corrupt|unable to/i.test(result.stderr))
-    return undefined;
+  const said = result.stderr.trim().split("\n");
+  if (result.code === 128 && said.every((line) => NO_SUCH_PATH.some((form) => form.test(line)))) return undefined;
   throw gitFailure(args, result);
 }
 
-/** git's whole answer when a name given to `merge-base` is not a commit it holds. */
-const NOT_HELD = /^fatal: Not a valid (commit|object) name [^\n]*$/;
+/** git's last line when a name given to `merge-base` is not a commit it holds… */
+const NOT_HELD = /^fatal: Not a valid (commit|object) name .*$/;
+/** …after which it may have said what the name is instead (a note can sit on a tree or a blob). */
+const NOT_A_COMMIT = /^error: object [0-9a-f]+ is a \w+, not a commit$/;
 
 /**
  * Whether `ancestor` is in the history of `descendant` (a commit is its own ancestor). False also
@@ -75,7 +86,10 @@ export async function isAncestor(git: Git, ancestor: string, descendant: string)
   const args = ["merge-base", "--is-ancestor", ancestor, descendant];
   const result = await git.tryRun(args);
   if (result.code === 0) return true;
-  if (result.code === 1 || (result.code === 128 && NOT_HELD.test(result.stderr.trim()))) return false;
+  const said = result.stderr.trim().split("\n");
+  if (result.code === 1) return false;
+  if (result.code === 128 && NOT_HELD.test(said.at(-1)!) && said.slice(0, -1).every((l) => NOT_A_COMMIT.test(l)))
+    return false;
   throw gitFailure(args, result);
 }
 

@@ -71,13 +71,14 @@ export interface TagObject {
 
 /** Every local tag under `prefix` (e.g. "modelkeeper/fraud/v"), with its type and message, in one call. */
 export async function tagsOf(git: Git, prefix: string): Promise<TagObject[]> {
-  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  // The full refname, not :short, which turns into "tags/<name>" when a branch has the same name.
+  const format = "%(refname)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${prefix}*`]);
   return out
     .split("\0\0\n")
     .filter((record) => record.trim())
     .map((record) => {
-      const [name, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
-      return { name, type, peeledType, message: message ?? "" };
+      const [refname, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+      return { name: refname.replace(/^refs\/tags\//, ""), type, peeledType, message: message ?? "" };
     });
 }

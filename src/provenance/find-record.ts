@@ -36,11 +36,13 @@ export async function findRecord(
   const sha256 = await committedArtifactSha256(git, commit, model.artifact);
   // A note is not the authority on what was committed: a record line is this commit's only if it
   // names the artifact committed here (or says it recorded that file uncommitted, --allow-dirty).
-  // The newest such line wins; a line naming other bytes is never used, however new its `at`.
-  const describesCommit = (line: RecordLine) =>
-    sha256 === undefined || line.artifact?.sha256 === sha256 || line.dirty?.includes(line.artifact?.path);
+  // The newest line naming the committed bytes wins, then the newest dirty one (which cannot
+  // shadow a line of the committed bytes, however new its `at`); a line naming other bytes is
+  // never used.
+  const namesCommitted = (line: RecordLine) => sha256 === undefined || line.artifact?.sha256 === sha256;
+  const describesCommit = (line: RecordLine) => namesCommitted(line) || line.dirty?.includes(line.artifact?.path);
   const ownLines = newestFirst(await readNote(git, commit), "record", model.name);
-  const own = ownLines.find(describesCommit);
+  const own = ownLines.find(namesCommitted) ?? ownLines.find(describesCommit);
   const strays = ownLines.filter((line) => !describesCommit(line));
   if (strays.length > 0) {
     warn(

@@ -97,6 +97,8 @@ export class PredictionLog {
         this.onError(
           `prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${(error as Error).message}`,
         );
+        // The chunk is counted as dropped, so none of it may stay: back to the last whole chunk.
+        await this.file?.handle.truncate(this.file.bytes).catch(() => {});
         await this.file?.handle.close().catch(() => {});
         this.file = undefined;
       }

@@ -76,6 +76,9 @@ test("objectsAt: every path's id in one call; undefined when one is missing; thr
     assert.equal(ids?.[2], (await repo.git.run(["rev-parse", `${b}^{tree}`])).trim());
     assert.equal(await objectsAt(repo.git, a, ["a.txt", "dir/b.txt"]), undefined);
     assert.equal(await objectsAt(repo.git, a, ["a.txt", "../up"]), undefined);
+    // A missing path's own words are git's quoted text, not a failure it reports.
+    assert.equal(await objectsAt(repo.git, a, ["a.txt", "data/corrupted"]), undefined);
+    assert.equal(await objectsAt(repo.git, a, ["a.txt", "logs/unable to parse"]), undefined);
     await corruptObject(repo, a);
     await assert.rejects(objectsAt(repo.git, a, ["a.txt"]), /failed \(exit 128\).*corrupt/s);
   } finally {
@@ -107,6 +110,10 @@ test("isAncestor: yes, no (exit 1), no for a commit git does not hold; throws on
     assert.equal(await isAncestor(repo.git, s, c), false);
     assert.equal(await isAncestor(repo.git, MISSING, c), false);
     assert.equal(await isAncestor(repo.git, a, "refs/remotes/origin/main"), false);
+    // A note may sit on a tree or a blob: not a commit, so not an ancestor (git says so in two lines).
+    const tree = (await repo.git.run(["rev-parse", `${a}^{tree}`])).trim();
+    assert.equal(await isAncestor(repo.git, tree, c), false);
+    assert.equal(await isAncestor(repo.git, (await repo.git.run(["rev-parse", `${a}:a.txt`])).trim(), c), false);
     await corruptObject(repo, b);
     await assert.rejects(isAncestor(repo.git, b, c), /merge-base --is-ancestor .* failed \(exit 128\).*corrupt/s);
   } finally {

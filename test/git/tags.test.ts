@@ -23,6 +23,9 @@ test("tagsOf: each tag under the prefix with its type, peeled type and message",
     );
     assert.equal(tags[0].message, 'line one\n\n{"event":"promote"}\n');
     assert.deepEqual(await tagsOf(repo.git, "modelkeeper/none/v"), []);
+    // A branch of the same name would make git's short name "tags/…"; the name stays the tag's.
+    await repo.git.run(["branch", "modelkeeper/fraud/v1"]);
+    assert.equal((await tagsOf(repo.git, "modelkeeper/fraud/v"))[0].name, "modelkeeper/fraud/v1");
   } finally {
     await repo.cleanup();
   }

@@ -79,3 +79,27 @@ test("a future-dated record line naming other artifact bytes never shadows the g
   assert.equal(tampered.code, 1, tampered.stderr + tampered.stdout);
   assert.match(tampered.stdout + tampered.stderr, /data\/train\.csv/);
 });
+
+test("a future-dated dirty record line (recorded uncommitted, other bytes) never shadows the line of the committed bytes", async (t) => {
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(300, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
+  t.after(() => repo.cleanup());
+  const head = await repo.commit("model");
+  assert.equal((await repo.cli("record")).code, 0);
+  const [genuine] = (await readNote(repo.git, head)) as any[];
+  await appendNoteLines(repo.git, head, [
+    {
+      ...genuine,
+      id: "e5e5e5e5e5e5e5e5",
+      at: "2999-01-01T00:00:00.000Z",
+      artifact: { ...genuine.artifact, sha256: "f".repeat(64) },
+      dirty: [genuine.artifact.path],
+    },
+  ]);
+  const verified = await repo.cli("verify");
+  assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+});

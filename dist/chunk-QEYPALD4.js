@@ -5288,7 +5288,13 @@ async function headCommit(git) {
 async function objectAt(git, rev, path) {
   return verifiedId(git, `${rev}:${path}`);
 }
-var NO_SUCH_PATH = /does not exist in '|is outside repository|exists on disk, but not in '|unknown revision or path/;
+var NO_SUCH_PATH = [
+  /^fatal: path '.*' (does not exist in|exists on disk, but not in) '.*'$/,
+  /^fatal: .*'.*' is outside repository( at '.*')?$/,
+  /^fatal: ambiguous argument '.*': unknown revision or path not in the working tree\.$/,
+  /^Use '--' to separate paths from revisions, like this:$/,
+  /^'git <command> \[<revision>\.\.\.\] -- \[<file>\.\.\.\]'$/
+];
 async function objectsAt(git, commit, paths) {
   const args = ["rev-parse", ...paths.map((p) => `${commit}:${p}`)];
   const result = await git.tryRun(args);
@@ -5296,16 +5302,20 @@ async function objectsAt(git, commit, paths) {
     const ids = result.stdout.trim().split("\n");
     return ids.length === paths.length ? ids : void 0;
   }
-  if (result.code === 128 && NO_SUCH_PATH.test(result.stderr) && !/corrupt|unable to/i.test(result.stderr))
-    return void 0;
+  const said = result.stderr.trim().split("\n");
+  if (result.code === 128 && said.every((line) => NO_SUCH_PATH.some((form) => form.test(line)))) return void 0;
   throw gitFailure(args, result);
 }
-var NOT_HELD = /^fatal: Not a valid (commit|object) name [^\n]*$/;
+var NOT_HELD = /^fatal: Not a valid (commit|object) name .*$/;
+var NOT_A_COMMIT = /^error: object [0-9a-f]+ is a \w+, not a commit$/;
 async function isAncestor(git, ancestor, descendant) {
   const args = ["merge-base", "--is-ancestor", ancestor, descendant];
   const result = await git.tryRun(args);
   if (result.code === 0) return true;
-  if (result.code === 1 || result.code === 128 && NOT_HELD.test(result.stderr.trim())) return false;
+  const said = result.stderr.trim().split("\n");
+  if (result.code === 1) return false;
+  if (result.code === 128 && NOT_HELD.test(said.at(-1)) && said.slice(0, -1).every((l) => NOT_A_COMMIT.test(l)))
+    return false;
   throw gitFailure(args, result);
 }
 async function commitCount(git, from, to) {
@@ -7668,9 +7678,10 @@ import { createHash as createHash5 } from "node:crypto";
 async function findRecord(git, model, commit, warn = () => {
 }) {
   const sha2562 = await committedArtifactSha256(git, commit, model.artifact);
-  const describesCommit = (line) => sha2562 === void 0 || line.artifact?.sha256 === sha2562 || line.dirty?.includes(line.artifact?.path);
+  const namesCommitted = (line) => sha2562 === void 0 || line.artifact?.sha256 === sha2562;
+  const describesCommit = (line) => namesCommitted(line) || line.dirty?.includes(line.artifact?.path);
   const ownLines = newestFirst(await readNote(git, commit), "record", model.name);
-  const own = ownLines.find(describesCommit);
+  const own = ownLines.find(namesCommitted) ?? ownLines.find(describesCommit);
   const strays = ownLines.filter((line) => !describesCommit(line));
   if (strays.length > 0) {
     warn(
@@ -8596,11 +8607,11 @@ async function pushTagWithNotes(git, remote, tag, notesRef) {
 ${result.stderr}`.trim() };
 }
 async function tagsOf(git, prefix) {
-  const format = "%(refname:short)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
+  const format = "%(refname)%00%(objecttype)%00%(*objecttype)%00%(contents)%00%00";
   const out = await git.run(["for-each-ref", `--format=${format}`, `refs/tags/${prefix}*`]);
   return out.split("\0\0\n").filter((record) => record.trim()).map((record) => {
-    const [name, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
-    return { name, type, peeledType, message: message ?? "" };
+    const [refname, type, peeledType, message] = record.replace(/^\n/, "").split("\0");
+    return { name: refname.replace(/^refs\/tags\//, ""), type, peeledType, message: message ?? "" };
   });
 }
 
@@ -8668,6 +8679,21 @@ async function* trustedChampionTags(git, model, filter, ignored) {
       ignored.push({
         tag: t.tag,
         reason: `it points at a commit that is not in the history of ${within.name} (a tag pushed from another branch; in a shallow clone, fetch with fetch-depth: 0)`
+      });
+      continue;
+    }
+    if (!isSafePath(claim.artifact.path)) {
+      ignored.push({
+        tag: t.tag,
+        reason: `its claim names ${JSON.stringify(claim.artifact.path)}, which is not a path inside the repository`
+      });
+      continue;
+    }
+    const entry = await fileEntry(git, `refs/tags/${t.tag}^{commit}`, claim.artifact.path);
+    if (!entry || entry.mode === "120000") {
+      ignored.push({
+        tag: t.tag,
+        reason: entry ? `${claim.artifact.path} at the tagged commit is a symbolic link, not the model` : `${claim.artifact.path} does not exist at the tagged commit (as a file)`
       });
       continue;
     }
@@ -16140,6 +16166,8 @@ var PredictionLog = class {
         this.onError(
           `prediction log: could not write ${rows} record(s) to ${this.settings.dir}: ${error.message}`
         );
+        await this.file?.handle.truncate(this.file.bytes).catch(() => {
+        });
         await this.file?.handle.close().catch(() => {
         });
         this.file = void 0;
