@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-QEYPALD4.js";
+} from "./chunk-RCOKM2NT.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-QEYPALD4.js";
+} from "./chunk-RCOKM2NT.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

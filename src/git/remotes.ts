@@ -7,7 +7,7 @@ export async function hasRemote(git: Git, remote: string): Promise<boolean> {
   const args = ["remote", "get-url", remote];
   const result = await git.tryRun(args);
   if (result.code === 0) return true;
-  // git exits 2 for this since 2.26, 128 before.
+  // Recent git exits 2 for this, older versions 128.
   if ((result.code === 2 || result.code === 128) && /No such remote/i.test(result.stderr)) return false;
   throw gitFailure(args, result);
 }
