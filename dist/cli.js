@@ -5,14 +5,14 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-VD7US6L6.js";
-import "./chunk-AW6ZUUKR.js";
+} from "./chunk-MP2TMRDY.js";
+import "./chunk-TXGQSXMW.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-JWWP2G4R.js";
-import "./chunk-SRZYKQUJ.js";
-import "./chunk-WBPJ563D.js";
-import "./chunk-YXYFBNYD.js";
+} from "./chunk-YOJQRK3N.js";
+import "./chunk-22MVVEFW.js";
+import "./chunk-7DYEKQYO.js";
+import "./chunk-XUVIL2FE.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-2S3AYCRO.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-FFCJKK42.js")).runDemo(options)
   }
 );
 process.exitCode = status;
