@@ -1,14 +1,17 @@
 // Benchmark of drift on its DuckDB engine (issue 16 item 2): a Parquet window of MK_BENCH_ROWS rows
-// (default 10,000,000) x 5 columns (4 numeric, 1 categorical) against a 100,000-row CSV reference.
+// (default 10,000,000; a comma-separated list runs each size in turn and prints the growth exponent,
+// the log-log slope of time over rows) x 5 columns (4 numeric, 1 categorical) against a
+// 100,000-row CSV reference.
 //   - `modelkeeper drift --engine duckdb` from dist/ (bin/modelkeeper.js) as a new process, the way
 //     users run it: wall time and peak RSS (DuckDB's memory is the process's own);
 //   - the baseline in the same run: DuckDB's own exact two-sample KS query (UNION ALL both samples,
 //     GROUP BY value, cumulative sums over the sorted values), written here independently of
 //     src/monitor/sql/, one query per numeric column, in a new process of its own;
-//   - the ratio of the two, and whether every KS statistic is identical.
+//   - the ratio of the two (wall time, and CPU time: user + system of every thread, which other
+//     work on a shared machine disturbs less), and whether every KS statistic is identical.
 // DuckDB writes the data (COPY … TO parquet) from a hash of the row number, so it is the same on
 // every run; it is deleted at the end (the disk is shared). Needs dist/ current (npm run bundle).
-// Run: npm run bench -- drift-duckdb   (MK_BENCH_ROWS=30000000 npm run bench -- drift-duckdb)
+// Run: npm run bench -- drift-duckdb   (MK_BENCH_ROWS=10000000,30000000,100000000 npm run bench -- drift-duckdb)
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +23,7 @@ import { createGit } from "../src/git/git.ts";
 import { machineLine } from "./support/machine.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
-const ROWS = Number(process.env.MK_BENCH_ROWS ?? 10_000_000);
+const SIZES = (process.env.MK_BENCH_ROWS ?? "10000000").split(",").map(Number);
 const REFERENCE_ROWS = 100_000;
 const NUMERIC = ["x0", "x1", "x2", "x3"];
 const load = () =>
@@ -50,7 +53,8 @@ function child(args: string[], cwd: string) {
   });
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1]) / 1024;
-  return { seconds, peakMb, code: run.status, stdout: run.stdout, stderr: run.stderr };
+  const cpuSeconds = Number(/CPU_US=(\d+)/.exec(run.stderr)?.[1]) / 1e6;
+  return { seconds, cpuSeconds, peakMb, code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** DuckDB's exact KS statistic of one column, the textbook query. */
@@ -70,95 +74,126 @@ f AS (
 SELECT MAX(ABS(d)) AS ks FROM f`;
 }
 
-const root = await mkdtemp(join(tmpdir(), "mk-bench-duckdb-"));
-console.log(`machine: ${machineLine()}; load average ${load()}`);
-try {
-  const reference = join(root, "reference.csv");
-  const window = join(root, "window.parquet");
-  const generating = performance.now();
-  const db = await DuckDBInstance.create(":memory:");
-  const connection = await db.connect();
-  await connection.run(`COPY (${generator(REFERENCE_ROWS, 1, 0)}) TO '${reference}' (HEADER)`);
-  await connection.run(`COPY (${generator(ROWS, 2, 0.01)}) TO '${window}' (FORMAT parquet)`);
-  connection.closeSync();
-  db.closeSync();
-  const bytes = (await stat(window)).size;
-  console.log(
-    `data: ${ROWS.toLocaleString("en-US")}-row Parquet window (${(bytes / 2 ** 20).toFixed(0)} MiB), ${REFERENCE_ROWS.toLocaleString("en-US")}-row CSV reference, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
-  );
-  // A repository with no model artifact: input drift only, the work the baseline does and more.
-  await writeFile(
-    join(root, "modelkeeper.yml"),
-    [
-      "models:",
-      "  m:",
-      "    task: binary",
-      "    artifact: model.onnx",
-      "    label: y",
-      `    features: [${[...NUMERIC, "c0"].join(", ")}]`,
-      "    data:",
-      "      train: reference.csv",
-      "      holdout: reference.csv",
-      "",
-    ].join("\n"),
-  );
-  await createGit(root).run(["init", "--quiet"]);
+type Run = ReturnType<typeof child>;
+const best = (runs: Run[]) => Math.min(...runs.map((r) => r.seconds));
+const bestCpu = (runs: Run[]) => Math.min(...runs.map((r) => r.cpuSeconds));
+const peak = (runs: Run[]) => Math.max(...runs.map((r) => r.peakMb));
 
-  const rounds = Number(process.env.MK_BENCH_ROUNDS ?? 2);
-  const drifts: ReturnType<typeof child>[] = [];
-  const baselines: ReturnType<typeof child>[] = [];
-  const baselineScript = join(root, "ks-baseline.mjs");
-  await writeFile(
-    baselineScript,
-    [
-      `import duckdb from ${JSON.stringify(createRequire(import.meta.url).resolve("@duckdb/node-api"))};`,
-      "const { DuckDBInstance } = duckdb;",
-      "const db = await DuckDBInstance.create(':memory:');",
-      "const c = await db.connect();",
-      "const out = {};",
-      ...NUMERIC.map(
-        (column) =>
-          `out.${column} = (await c.runAndReadAll(${JSON.stringify(ksQuery(column, reference, window))})).getRowObjectsJS()[0].ks;`,
-      ),
-      "console.log(JSON.stringify(out));",
-    ].join("\n"),
-  );
-  // Alternated, so load from other work on the machine falls on both alike.
-  for (let round = 0; round < rounds; round++) {
-    console.log(`round ${round + 1}: load average ${load()}`);
-    drifts.push(
-      child(
-        [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", window, "--engine", "duckdb", "--json"],
-        root,
-      ),
+/** One window size: data written, drift and the baseline alternated, data deleted. */
+async function benchSize(rows: number): Promise<{ drift: Run[]; baseline: Run[] }> {
+  const root = await mkdtemp(join(tmpdir(), "mk-bench-duckdb-"));
+  try {
+    const reference = join(root, "reference.csv");
+    const window = join(root, "window.parquet");
+    const generating = performance.now();
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    await connection.run(`COPY (${generator(REFERENCE_ROWS, 1, 0)}) TO '${reference}' (HEADER)`);
+    await connection.run(`COPY (${generator(rows, 2, 0.01)}) TO '${window}' (FORMAT parquet)`);
+    connection.closeSync();
+    db.closeSync();
+    const bytes = (await stat(window)).size;
+    console.log(
+      `data: ${rows.toLocaleString("en-US")}-row Parquet window (${(bytes / 2 ** 20).toFixed(0)} MiB), ${REFERENCE_ROWS.toLocaleString("en-US")}-row CSV reference, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
     );
-    baselines.push(child([baselineScript], root));
+    // A repository with no model artifact: input drift only, the work the baseline does and more.
+    await writeFile(
+      join(root, "modelkeeper.yml"),
+      [
+        "models:",
+        "  m:",
+        "    task: binary",
+        "    artifact: model.onnx",
+        "    label: y",
+        `    features: [${[...NUMERIC, "c0"].join(", ")}]`,
+        "    data:",
+        "      train: reference.csv",
+        "      holdout: reference.csv",
+        "",
+      ].join("\n"),
+    );
+    await createGit(root).run(["init", "--quiet"]);
+
+    const rounds = Number(process.env.MK_BENCH_ROUNDS ?? 2);
+    const drifts: Run[] = [];
+    const baselines: Run[] = [];
+    const baselineScript = join(root, "ks-baseline.mjs");
+    await writeFile(
+      baselineScript,
+      [
+        `import duckdb from ${JSON.stringify(createRequire(import.meta.url).resolve("@duckdb/node-api"))};`,
+        "const { DuckDBInstance } = duckdb;",
+        "const db = await DuckDBInstance.create(':memory:');",
+        "const c = await db.connect();",
+        "const out = {};",
+        ...NUMERIC.map(
+          (column) =>
+            `out.${column} = (await c.runAndReadAll(${JSON.stringify(ksQuery(column, reference, window))})).getRowObjectsJS()[0].ks;`,
+        ),
+        "console.log(JSON.stringify(out));",
+      ].join("\n"),
+    );
+    // Alternated, so load from other work on the machine falls on both alike.
+    for (let round = 0; round < rounds; round++) {
+      console.log(`round ${round + 1}: load average ${load()}`);
+      drifts.push(
+        child(
+          [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", window, "--engine", "duckdb", "--json"],
+          root,
+        ),
+      );
+      baselines.push(child([baselineScript], root));
+    }
+    for (const run of [...drifts, ...baselines])
+      if (run.code !== 0 && run.code !== 1) throw new Error(`a run failed (exit ${run.code}):\n${run.stderr}`);
+    const report = JSON.parse(drifts.at(-1)!.stdout);
+    const columns = report.models[0].assessment.columns as any[];
+    const baselineKs = JSON.parse(baselines.at(-1)!.stdout) as Record<string, number>;
+    const same = NUMERIC.map((name) => {
+      const ours = columns.find((c) => c.name === name)?.significance?.statistic;
+      return `${name} ${ours === baselineKs[name] ? "identical" : `DIFFERS (drift ${ours}, duckdb ${baselineKs[name]})`} (${ours})`;
+    });
+    const format = (runs: Run[]) =>
+      `best ${best(runs).toFixed(1)} s (runs ${runs.map((r) => r.seconds.toFixed(1)).join(", ")}), CPU ${bestCpu(runs).toFixed(1)} s (${runs.map((r) => r.cpuSeconds.toFixed(1)).join(", ")}), peak RSS ${peak(runs).toFixed(0)} MB`;
+    console.log(
+      `${rows.toLocaleString("en-US")} rows x 5 columns (Parquet) vs ${REFERENCE_ROWS.toLocaleString("en-US")} reference rows, new processes, ${rounds} alternated rounds:`,
+    );
+    console.log(
+      `   modelkeeper drift --engine duckdb (dist/, every test on 5 columns, exit ${drifts.at(-1)!.code}): ${format(drifts)}`,
+    );
+    console.log(`   DuckDB's own exact KS query, 4 numeric columns:  ${format(baselines)}`);
+    console.log(
+      `   ratio drift / baseline: wall ${(best(drifts) / best(baselines)).toFixed(2)} (best times; target <= 1.5), CPU ${(bestCpu(drifts) / bestCpu(baselines)).toFixed(2)}`,
+    );
+    console.log(`   KS statistics: ${same.join("; ")}`);
+    console.log(
+      `   drifted: ${report.drifted} (${report.models[0].assessment.driftedColumns.join(", ") || "none"}); load average ${load()}`,
+    );
+    return { drift: drifts, baseline: baselines };
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
-  for (const run of [...drifts, ...baselines])
-    if (run.code !== 0 && run.code !== 1) throw new Error(`a run failed (exit ${run.code}):\n${run.stderr}`);
-  const report = JSON.parse(drifts.at(-1)!.stdout);
-  const columns = report.models[0].assessment.columns as any[];
-  const baselineKs = JSON.parse(baselines.at(-1)!.stdout) as Record<string, number>;
-  const same = NUMERIC.map((name) => {
-    const ours = columns.find((c) => c.name === name)?.significance?.statistic;
-    return `${name} ${ours === baselineKs[name] ? "identical" : `DIFFERS (drift ${ours}, duckdb ${baselineKs[name]})`} (${ours})`;
-  });
-  const best = (runs: ReturnType<typeof child>[]) => Math.min(...runs.map((r) => r.seconds));
-  const peak = (runs: ReturnType<typeof child>[]) => Math.max(...runs.map((r) => r.peakMb));
-  const format = (runs: ReturnType<typeof child>[]) =>
-    `best ${best(runs).toFixed(1)} s (runs ${runs.map((r) => r.seconds.toFixed(1)).join(", ")}), peak RSS ${peak(runs).toFixed(0)} MB`;
+}
+
+console.log(`machine: ${machineLine()}; load average ${load()}`);
+const results: { rows: number; drift: Run[]; baseline: Run[] }[] = [];
+for (const rows of SIZES) results.push({ rows, ...(await benchSize(rows)) });
+if (results.length > 1) {
+  /** Least-squares slope of log(seconds) on log(rows). */
+  const slope = (pick: (r: (typeof results)[number]) => number) => {
+    const xs = results.map((r) => Math.log(r.rows));
+    const ys = results.map((r) => Math.log(pick(r)));
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = ys.reduce((a, b) => a + b) / ys.length;
+    const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+    return sxy / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  };
+  const sizes = results.map((r) => `${r.rows / 1e6}M`).join(", ");
+  console.log(`growth exponent over ${sizes} rows (log-log slope of the best times; 1 is linear):`);
   console.log(
-    `${ROWS.toLocaleString("en-US")} rows x 5 columns (Parquet) vs ${REFERENCE_ROWS.toLocaleString("en-US")} reference rows, new processes, ${rounds} alternated rounds:`,
+    `   drift --engine duckdb: wall ${slope((r) => best(r.drift)).toFixed(2)}, CPU ${slope((r) => bestCpu(r.drift)).toFixed(2)}`,
   );
   console.log(
-    `   modelkeeper drift --engine duckdb (dist/, every test on 5 columns, exit ${drifts.at(-1)!.code}): ${format(drifts)}`,
+    `   DuckDB's KS query:     wall ${slope((r) => best(r.baseline)).toFixed(2)}, CPU ${slope((r) => bestCpu(r.baseline)).toFixed(2)}`,
   );
-  console.log(`   DuckDB's own exact KS query, 4 numeric columns:  ${format(baselines)}`);
-  console.log(`   ratio drift / baseline (best times): ${(best(drifts) / best(baselines)).toFixed(2)} (target <= 1.5)`);
-  console.log(`   KS statistics: ${same.join("; ")}`);
-  console.log(
-    `   drifted: ${report.drifted} (${report.models[0].assessment.driftedColumns.join(", ") || "none"}); load average ${load()}`,
-  );
-} finally {
-  await rm(root, { recursive: true, force: true });
 }

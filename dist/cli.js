@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-RCOKM2NT.js";
+} from "./chunk-CDWLUXK4.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-RCOKM2NT.js";
+} from "./chunk-CDWLUXK4.js";
 import "./chunk-AW6ZUUKR.js";
 import {
   escapeWorkflowCommands

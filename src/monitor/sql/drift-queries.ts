@@ -4,9 +4,12 @@
  * here; Spark SQL, BigQuery, Snowflake and ClickHouse in a user's warehouse), so only a row per
  * numeric column and a row per category come back.
  *
- * Numeric column, one query (numericColumnQuery): both samples UNION ALL'd (the reference as
- * distinct values with counts, the window's non-missing values with count 1), GROUP BY value,
- * cumulative sums over the sorted values. At each distinct value v:
+ * Numeric column, one query (numericColumnQuery): the window's rows counted per distinct value
+ * (the one pass over the rows: a single COUNT per group, missing values dropped afterwards from
+ * the distinct values), UNION ALL'd with the reference's distinct values and counts, GROUP BY
+ * value again (a few distinct values, not rows), cumulative sums over the sorted values. The
+ * window functions and aggregates after the first GROUP BY see distinct values only, so their
+ * cost does not grow with the rows. At each distinct value v:
  *   d(v) = F_ref(v) - F_cur(v) = cum_ref / n_ref - cum_cur / n_cur,
  * formed with the same IEEE operations as ks-two-sample.ts (integer counts as doubles, one
  * division each, one subtraction), so the KS gaps max d and max -d are equal bit for bit to the
@@ -260,8 +263,9 @@ export interface WindowColumn {
 
 /**
  * The window as a relation with one column per monitored column, named c0, c1, … in order:
- * numeric ones cast to double with NaN as NULL, categorical ones cast to text. Every later query
- * reads this relation, so a user's column name appears once, quoted, here.
+ * numeric ones cast to double (NaN kept: numericColumnQuery drops it after grouping), categorical
+ * ones cast to text. Every later query reads this relation, so a user's column name appears once,
+ * quoted, here.
  */
 export function windowRelation(dialect: SqlDialect, source: string, columns: readonly WindowColumn[]): string {
   const select = columns.map((column, i) => {
@@ -270,7 +274,8 @@ export function windowRelation(dialect: SqlDialect, source: string, columns: rea
     if (column.classAtLeast !== undefined)
       return `CASE WHEN ${value} IS NULL OR ${dialect.isNan(value)} THEN NULL WHEN ${value} >= ${dialect.double(column.classAtLeast)} THEN '1' ELSE '0' END AS c${i}`;
     if (column.kind === "categorical") return `CAST(${name} AS ${dialect.textType}) AS c${i}`;
-    return `CASE WHEN ${dialect.isNan(value)} THEN NULL ELSE ${value} END AS c${i}`;
+    // NaN stays: numericColumnQuery drops it from the distinct values, cheaper than row by row.
+    return `${value} AS c${i}`;
   });
   return `SELECT ${select.length ? select.join(", ") : "1 AS c"} FROM ${source} AS w`;
 }
@@ -332,13 +337,16 @@ export function numericColumnQuery(
   });
   return [
     "WITH",
-    `cur AS (SELECT ${c} AS v FROM (${window}) AS w WHERE ${c} IS NOT NULL),`,
+    // The one pass over the window's rows: a count per distinct value. Missing values (NULL, NaN)
+    // are dropped after it, from the distinct values, not row by row.
+    `counted AS (SELECT ${c} AS v, COUNT(*) AS b FROM (${window}) AS w GROUP BY ${c}),`,
+    `cur AS (SELECT v, b FROM counted WHERE v IS NOT NULL AND NOT ${dialect.isNan("v")}),`,
     `ref AS (${reference}),`,
     "grouped AS (",
     "  SELECT v, SUM(a) AS a, SUM(b) AS b FROM (",
     "    SELECT v, c AS a, 0 AS b FROM ref",
     "    UNION ALL",
-    "    SELECT v, 0 AS a, 1 AS b FROM cur",
+    "    SELECT v, 0 AS a, b FROM cur",
     "  ) AS u GROUP BY v",
     "),",
     "cdf AS (",
