@@ -35,6 +35,8 @@ export class PredictionLog {
     private readonly random: () => number = Math.random,
     private readonly now: () => number = Date.now,
     private readonly formatter: LogFormatter = inlineFormatter,
+    /** Told of the rows once they are on disk (the window profiles count exactly the logged rows). */
+    private readonly onWritten?: (batches: readonly LogBatch[]) => void,
   ) {}
 
   /** Queues a request's rows (a sample of them, if sampling is on); returns at once. */
@@ -81,7 +83,7 @@ export class PredictionLog {
     // While one chunk is written, the next is formatted (on the formatting thread, if there is one).
     let next = this.takeChunk();
     while (next) {
-      const { rows, bytes } = next;
+      const { rows, bytes, batches } = next;
       next = undefined;
       try {
         const text = await bytes;
@@ -92,6 +94,7 @@ export class PredictionLog {
           at += (await file.handle.write(text, at, text.byteLength - at)).bytesWritten;
         file.bytes += text.byteLength;
         this.counters.written(rows);
+        this.onWritten?.(batches);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
         this.onError(
@@ -105,7 +108,7 @@ export class PredictionLog {
   }
 
   /** Takes up to CHUNK_ROWS queued rows off the queue and starts formatting them. */
-  private takeChunk(): { rows: number; bytes: Promise<Uint8Array> } | undefined {
+  private takeChunk(): { rows: number; bytes: Promise<Uint8Array>; batches: LogBatch[] } | undefined {
     if (this.queue.length === 0) return undefined;
     const chunk: LogBatch[] = [];
     let rows = 0;
@@ -117,7 +120,7 @@ export class PredictionLog {
     }
     const bytes = this.formatter.format(chunk);
     bytes.catch(() => {}); // awaited in drain; a failure there is counted, not unhandled
-    return { rows, bytes };
+    return { rows, bytes, batches: chunk };
   }
 
   private async currentFile(): Promise<NonNullable<PredictionLog["file"]>> {
