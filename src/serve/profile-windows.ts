@@ -56,7 +56,13 @@ export class ProfileWindows {
         window = { builder, part: (this.finishedParts.get(start) ?? 0) + 1, dirty: false };
         this.open.set(start, window);
       }
-      window.builder.add(profiledTable(batch, this.classThreshold), batch.version, batch.rows);
+      // The rows the log wrote: `count` of them (a full queue may have cut a request short).
+      const rows = batch.rows
+        ? batch.rows.subarray(0, batch.count)
+        : batch.count < batch.table.rowCount
+          ? Uint32Array.from({ length: batch.count }, (_, i) => i)
+          : undefined;
+      window.builder.add(profiledTable(batch, this.classThreshold), batch.version, rows);
       window.dirty = true;
     }
   }

@@ -72,7 +72,7 @@ export class ProfileWriter {
     const stamp = new Date(snapshot.start)
       .toISOString()
       .replace(/[-:]/g, "")
-      .replace(/\.\d+Z$/, "Z");
+      .replace(/\.000Z$/, "Z"); // milliseconds only for windows that start within a second
     const part = snapshot.part > 1 ? `-${snapshot.part}` : "";
     return `profile-${stamp}-${process.pid}-${this.instance}${part}.json`;
   }
