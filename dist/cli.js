@@ -5,18 +5,18 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-VD7US6L6.js";
-import "./chunk-AW6ZUUKR.js";
+} from "./chunk-ER3MKR3K.js";
+import "./chunk-4BIWQEC3.js";
 import {
   escapeWorkflowCommands
-} from "./chunk-JWWP2G4R.js";
-import "./chunk-SRZYKQUJ.js";
-import "./chunk-WBPJ563D.js";
-import "./chunk-YXYFBNYD.js";
+} from "./chunk-YOJQRK3N.js";
+import "./chunk-3A4X7DT5.js";
+import "./chunk-7DYEKQYO.js";
+import "./chunk-XUVIL2FE.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-B2MSVHC6.js";
+import "./chunk-2YNBTTJE.js";
 import "./chunk-7NQOJBQY.js";
 import {
   isUserError
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-2S3AYCRO.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-56ISVY4X.js")).runDemo(options)
   }
 );
 process.exitCode = status;

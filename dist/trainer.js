@@ -3,11 +3,11 @@ import {
   DEFAULT_MAX_CATEGORIES,
   rocAuc,
   trainLogisticModel
-} from "./chunk-UXGBGAPA.js";
+} from "./chunk-2WVHSKLB.js";
 import {
   readTable,
   readTables
-} from "./chunk-WBPJ563D.js";
+} from "./chunk-7DYEKQYO.js";
 import "./chunk-ET2GZXVJ.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-YXYFBNYD.js";
+} from "./chunk-XUVIL2FE.js";
 import {
   __toESM
 } from "./chunk-O7XNMCZ6.js";

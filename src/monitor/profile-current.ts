@@ -110,7 +110,14 @@ function classAt(
   });
   const categories: string[] = [];
   const counts: number[] = [];
-  if (zero > 0) categories.push("0"), counts.push(zero);
-  if (one > 0) categories.push("1"), counts.push(one);
-  return { kind: "categorical", name: CLASS_COLUMN, missingCount: score.missingCount, categories, counts, overflowCount: 0 };
+  if (zero > 0) (categories.push("0"), counts.push(zero));
+  if (one > 0) (categories.push("1"), counts.push(one));
+  return {
+    kind: "categorical",
+    name: CLASS_COLUMN,
+    missingCount: score.missingCount,
+    categories,
+    counts,
+    overflowCount: 0,
+  };
 }

@@ -102,10 +102,7 @@ export class ProfileWindows {
 /** The log line's columns as a table: features, `prediction`, and the predicted class. */
 function profiledTable(batch: LogBatch, classThreshold: number | undefined): Table {
   const { prediction, table } = batch;
-  const columns: Column[] = [
-    ...table.columns,
-    { kind: "numeric", name: LOGGED_PREDICTION, values: prediction.scores },
-  ];
+  const columns: Column[] = [...table.columns, { kind: "numeric", name: LOGGED_PREDICTION, values: prediction.scores }];
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
   if (classes > 0) {
     // As the log writes it (log-record.ts): the most probable class's index.

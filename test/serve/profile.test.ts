@@ -131,7 +131,10 @@ test("windows line up on multiples of their length; every logged row is in its r
   const window = generateTransactions({ rows: 1200, seed: 3, scenario: "baseline" });
   try {
     for (let start = 0; start < window.rowCount; start += 40) {
-      const answer = await post(`${server.url}/v2/models/fraud/infer`, inferBody(window, TRANSACTION_FEATURES, start, 40));
+      const answer = await post(
+        `${server.url}/v2/models/fraud/infer`,
+        inferBody(window, TRANSACTION_FEATURES, start, 40),
+      );
       assert.equal(answer.status, 200);
       await new Promise((r) => setTimeout(r, 35));
     }

@@ -41,7 +41,7 @@ export function truncateBits(v: number, bits: number): number {
 }
 
 /** The far end (from zero) of the bucket a key truncated to `bits` stands for: its cleared bits set. */
-export function bucketEnd(key: number, bits: number): number {
+function bucketEnd(key: number, bits: number): number {
   if (bits >= EXACT_BITS || !Number.isFinite(key)) return key;
   scratch[0] = key;
   const drop = EXACT_BITS - bits;

@@ -40,7 +40,7 @@ export interface NumericWindowColumn {
   readonly max: number | null;
 }
 
-export interface CategoricalWindowColumn {
+interface CategoricalWindowColumn {
   readonly kind: "categorical";
   readonly name: string;
   readonly missingCount: number;
@@ -334,8 +334,7 @@ export function parseWindowProfile(json: unknown, file: string): WindowProfile {
     const counts = c.counts as unknown;
     if (!Array.isArray(counts) || !counts.every(isCount)) fail(`${key}.counts`, "must be a list of counts");
     const present = c.counts.reduce((a, b) => a + b, 0) + (c.kind === "categorical" ? c.overflowCount : 0);
-    if (present + c.missingCount !== p.rowCount)
-      fail(`${key}.counts`, "plus missingCount must add up to rowCount");
+    if (present + c.missingCount !== p.rowCount) fail(`${key}.counts`, "plus missingCount must add up to rowCount");
     if (c.kind === "numeric") {
       if (!Number.isInteger(c.bits) || c.bits < 0 || c.bits > EXACT_BITS) fail(`${key}.bits`, "must be 0-52");
       const values = c.values as unknown;
@@ -343,7 +342,8 @@ export function parseWindowProfile(json: unknown, file: string): WindowProfile {
         fail(`${key}.values`, "must be one finite number per count");
       for (let k = 1; k < c.values.length; k++)
         if (!(c.values[k] > c.values[k - 1])) fail(`${key}.values`, "must be distinct and ascending");
-      if (![c.mean, c.m2, c.min, c.max].every(isNumberOrNull)) fail(`${key}.mean/m2/min/max`, "must be numbers or null");
+      if (![c.mean, c.m2, c.min, c.max].every(isNumberOrNull))
+        fail(`${key}.mean/m2/min/max`, "must be numbers or null");
       if (present > 0 && [c.mean, c.m2, c.min, c.max].some((x) => x === null))
         fail(`${key}.mean/m2/min/max`, "must be numbers when the column has values");
     } else if (c.kind === "categorical") {

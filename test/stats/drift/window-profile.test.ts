@@ -72,7 +72,11 @@ function streamed(t: Table, references: Map<string, any>, exactValues?: number):
 }
 
 function side(window: WindowSummary) {
-  return { source: "cur", rowCount: window.rowCount, columns: new Map([...window.columns].map(([n, s]) => [n, () => s])) };
+  return {
+    source: "cur",
+    rowCount: window.rowCount,
+    columns: new Map([...window.columns].map(([n, s]) => [n, () => s])),
+  };
 }
 
 test("truncation nests and every value lies in its key's bucket", () => {
@@ -163,9 +167,14 @@ for (const shift of [0, 0.04, 0.3]) {
           const exact = profile.columns.find((c) => c.name === column.name)!;
           const truncated = exact.kind === "numeric" && exact.bits < 52;
           if (!truncated) {
-            assert.equal(twin.significance!.statistic, column.significance!.statistic, `${what}: ${column.name} identical`);
+            assert.equal(
+              twin.significance!.statistic,
+              column.significance!.statistic,
+              `${what}: ${column.name} identical`,
+            );
             assert.equal(twin.significance!.pValue, column.significance!.pValue, `${what}: ${column.name}`);
-            if (twin.effect) assert.ok(Math.abs(twin.effect.value - column.effect!.value) < 1e-9, `${what}: ${column.name} W`);
+            if (twin.effect)
+              assert.ok(Math.abs(twin.effect.value - column.effect!.value) < 1e-9, `${what}: ${column.name} W`);
             continue;
           }
           const m = /D within ([\d.e+-]+)/.exec(twin.significance!.detail);
@@ -186,7 +195,15 @@ for (const shift of [0, 0.04, 0.3]) {
 }
 
 test("hostile feature names are data: JSON and back, and a profile is checked", () => {
-  const names = ["__proto__", "constructor", 'a"b\\c', "../../etc/passwd", "line\nbreak", "\u2028", "prediction: score"];
+  const names = [
+    "__proto__",
+    "constructor",
+    'a"b\\c',
+    "../../etc/passwd",
+    "line\nbreak",
+    "\u2028",
+    "prediction: score",
+  ];
   const b = new WindowProfileBuilder("m");
   b.describe({ start: "s", end: "e" });
   b.add(

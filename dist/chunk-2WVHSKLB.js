@@ -3,7 +3,7 @@ import {
   CLASSES_METADATA_KEY,
   FEATURES_METADATA_KEY,
   ProtoWriter
-} from "./chunk-WBPJ563D.js";
+} from "./chunk-7DYEKQYO.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

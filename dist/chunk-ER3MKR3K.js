@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-AW6ZUUKR.js";
+} from "./chunk-4BIWQEC3.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -18,7 +18,7 @@ import {
   runShellCommand,
   throttling,
   upsertComment
-} from "./chunk-JWWP2G4R.js";
+} from "./chunk-YOJQRK3N.js";
 import {
   assertNoStaleLocks,
   createGit,
@@ -26,7 +26,7 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-SRZYKQUJ.js";
+} from "./chunk-3A4X7DT5.js";
 import {
   ProtoDecodeError,
   batchesOf,
@@ -38,7 +38,7 @@ import {
   recordedClassLabels,
   recordedFeatureNames,
   startWorker
-} from "./chunk-WBPJ563D.js";
+} from "./chunk-7DYEKQYO.js";
 import {
   GROUP_LANES,
   METRICS,
@@ -89,7 +89,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-B2MSVHC6.js";
+} from "./chunk-2YNBTTJE.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -110,9 +110,9 @@ import {
   __toESM
 } from "./chunk-O7XNMCZ6.js";
 
-// node_modules/prom-client/lib/util.js
+// ../../main/node_modules/prom-client/lib/util.js
 var require_util = __commonJS({
-  "node_modules/prom-client/lib/util.js"(exports) {
+  "../../main/node_modules/prom-client/lib/util.js"(exports) {
     "use strict";
     exports.getValueAsString = function getValueString(value2) {
       if (Number.isNaN(value2)) {
@@ -214,9 +214,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/registry.js
+// ../../main/node_modules/prom-client/lib/registry.js
 var require_registry = __commonJS({
-  "node_modules/prom-client/lib/registry.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/registry.js"(exports, module) {
     "use strict";
     var { getValueAsString } = require_util();
     var Registry2 = class _Registry {
@@ -403,9 +403,9 @@ var require_registry = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/validation.js
+// ../../main/node_modules/prom-client/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/prom-client/lib/validation.js"(exports) {
+  "../../main/node_modules/prom-client/lib/validation.js"(exports) {
     "use strict";
     var util = __require("util");
     var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -430,9 +430,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metric.js
+// ../../main/node_modules/prom-client/lib/metric.js
 var require_metric = __commonJS({
-  "node_modules/prom-client/lib/metric.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metric.js"(exports, module) {
     "use strict";
     var Registry2 = require_registry();
     var { isObject } = require_util();
@@ -493,9 +493,9 @@ var require_metric = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/exemplar.js
+// ../../main/node_modules/prom-client/lib/exemplar.js
 var require_exemplar = __commonJS({
-  "node_modules/prom-client/lib/exemplar.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/exemplar.js"(exports, module) {
     "use strict";
     var Exemplar = class {
       constructor(labelSet = {}, value2 = null) {
@@ -526,9 +526,9 @@ var require_exemplar = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/counter.js
+// ../../main/node_modules/prom-client/lib/counter.js
 var require_counter = __commonJS({
-  "node_modules/prom-client/lib/counter.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/counter.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var {
@@ -660,9 +660,9 @@ var require_counter = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/gauge.js
+// ../../main/node_modules/prom-client/lib/gauge.js
 var require_gauge = __commonJS({
-  "node_modules/prom-client/lib/gauge.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/gauge.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var {
@@ -816,9 +816,9 @@ var require_gauge = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/histogram.js
+// ../../main/node_modules/prom-client/lib/histogram.js
 var require_histogram = __commonJS({
-  "node_modules/prom-client/lib/histogram.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/histogram.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var {
@@ -1125,9 +1125,9 @@ var require_histogram = __commonJS({
   }
 });
 
-// node_modules/bintrees/lib/treebase.js
+// ../../main/node_modules/bintrees/lib/treebase.js
 var require_treebase = __commonJS({
-  "node_modules/bintrees/lib/treebase.js"(exports, module) {
+  "../../main/node_modules/bintrees/lib/treebase.js"(exports, module) {
     function TreeBase() {
     }
     TreeBase.prototype.clear = function() {
@@ -1308,9 +1308,9 @@ var require_treebase = __commonJS({
   }
 });
 
-// node_modules/bintrees/lib/rbtree.js
+// ../../main/node_modules/bintrees/lib/rbtree.js
 var require_rbtree = __commonJS({
-  "node_modules/bintrees/lib/rbtree.js"(exports, module) {
+  "../../main/node_modules/bintrees/lib/rbtree.js"(exports, module) {
     var TreeBase = require_treebase();
     function Node(data) {
       this.data = data;
@@ -1466,9 +1466,9 @@ var require_rbtree = __commonJS({
   }
 });
 
-// node_modules/bintrees/lib/bintree.js
+// ../../main/node_modules/bintrees/lib/bintree.js
 var require_bintree = __commonJS({
-  "node_modules/bintrees/lib/bintree.js"(exports, module) {
+  "../../main/node_modules/bintrees/lib/bintree.js"(exports, module) {
     var TreeBase = require_treebase();
     function Node(data) {
       this.data = data;
@@ -1549,9 +1549,9 @@ var require_bintree = __commonJS({
   }
 });
 
-// node_modules/bintrees/index.js
+// ../../main/node_modules/bintrees/index.js
 var require_bintrees = __commonJS({
-  "node_modules/bintrees/index.js"(exports, module) {
+  "../../main/node_modules/bintrees/index.js"(exports, module) {
     module.exports = {
       RBTree: require_rbtree(),
       BinTree: require_bintree()
@@ -1559,9 +1559,9 @@ var require_bintrees = __commonJS({
   }
 });
 
-// node_modules/tdigest/tdigest.js
+// ../../main/node_modules/tdigest/tdigest.js
 var require_tdigest = __commonJS({
-  "node_modules/tdigest/tdigest.js"(exports, module) {
+  "../../main/node_modules/tdigest/tdigest.js"(exports, module) {
     var RBTree = require_bintrees().RBTree;
     function TDigest(delta, K, CX) {
       this.discrete = delta === false;
@@ -1818,9 +1818,9 @@ var require_tdigest = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/timeWindowQuantiles.js
+// ../../main/node_modules/prom-client/lib/timeWindowQuantiles.js
 var require_timeWindowQuantiles = __commonJS({
-  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/timeWindowQuantiles.js"(exports, module) {
     "use strict";
     var { TDigest } = require_tdigest();
     var TimeWindowQuantiles = class {
@@ -1874,9 +1874,9 @@ var require_timeWindowQuantiles = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/summary.js
+// ../../main/node_modules/prom-client/lib/summary.js
 var require_summary = __commonJS({
-  "node_modules/prom-client/lib/summary.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/summary.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var { getLabels, hashObject, removeLabels } = require_util();
@@ -2059,9 +2059,9 @@ var require_summary = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/pushgateway.js
+// ../../main/node_modules/prom-client/lib/pushgateway.js
 var require_pushgateway = __commonJS({
-  "node_modules/prom-client/lib/pushgateway.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/pushgateway.js"(exports, module) {
     "use strict";
     var url = __require("url");
     var http = __require("http");
@@ -2168,9 +2168,9 @@ var require_pushgateway = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/bucketGenerators.js
+// ../../main/node_modules/prom-client/lib/bucketGenerators.js
 var require_bucketGenerators = __commonJS({
-  "node_modules/prom-client/lib/bucketGenerators.js"(exports) {
+  "../../main/node_modules/prom-client/lib/bucketGenerators.js"(exports) {
     "use strict";
     exports.linearBuckets = (start2, width, count) => {
       if (count < 1) {
@@ -2202,9 +2202,9 @@ var require_bucketGenerators = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/diag/types.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/diag/types.cjs
 var require_types = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports) {
     var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
       DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
       DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
@@ -2219,17 +2219,17 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/version.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
-  "node_modules/@opentelemetry/api/dist/version.cjs"(exports) {
-    var VERSION4 = "1.10.0";
-    exports.VERSION = VERSION4;
+  "../../main/node_modules/@opentelemetry/api/dist/version.cjs"(exports) {
+    var VERSION5 = "1.10.0";
+    exports.VERSION = VERSION5;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/internal/semver.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/internal/semver.cjs
 var require_semver = __commonJS({
-  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports) {
     var require_version3 = require_version();
     var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
     function _makeCompatibilityCheck(ownVersion) {
@@ -2281,9 +2281,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
 var require_global_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports) {
     var require_version3 = require_version();
     var require_semver2 = require_semver();
     var major = require_version3.VERSION.split(".")[0];
@@ -2335,9 +2335,9 @@ var require_global_utils = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
 var require_ComponentLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var DiagComponentLogger = class {
       constructor(props) {
@@ -2368,9 +2368,9 @@ var require_ComponentLogger = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
 var require_logLevelLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports) {
     require_types();
     function createLogLevelDiagLogger(maxLevel, logger) {
       if (maxLevel < 0) maxLevel = 0;
@@ -2394,9 +2394,9 @@ var require_logLevelLogger = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/diag.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/diag.cjs
 var require_diag = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_ComponentLogger2 = require_ComponentLogger();
     require_types();
@@ -2458,9 +2458,9 @@ var require_diag = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
 var require_baggage_impl = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports) {
     var BaggageImpl = class BaggageImpl2 {
       constructor(entries) {
         this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
@@ -2496,17 +2496,17 @@ var require_baggage_impl = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
 var require_symbol = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports) {
     var baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
     exports.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs
 var require_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports) {
     var require_diag2 = require_diag();
     var require_baggage_impl2 = require_baggage_impl();
     var require_symbol2 = require_symbol();
@@ -2531,9 +2531,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/context/context.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/context/context.cjs
 var require_context = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/context/context.cjs"(exports) {
     function createContextKey(description) {
       return Symbol.for(description);
     }
@@ -2564,9 +2564,9 @@ var require_context = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
 var require_consoleLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports) {
     var consoleMap = [
       {
         n: "error",
@@ -2621,9 +2621,9 @@ var require_consoleLogger = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
 var require_NoopMeter = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports) {
     var NoopMeter = class {
       constructor() {
       }
@@ -2743,9 +2743,9 @@ var require_NoopMeter = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
 var require_Metric = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports) {
     var ValueType = /* @__PURE__ */ (function(ValueType2) {
       ValueType2[ValueType2["INT"] = 0] = "INT";
       ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
@@ -2755,9 +2755,9 @@ var require_Metric = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
 var require_NoopLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports) {
     var NoopLogger = class {
       emit(_logRecord) {
       }
@@ -2775,9 +2775,9 @@ var require_NoopLogger = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
 var require_LogRecord = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports) {
     var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
       SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
       SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
@@ -2810,9 +2810,9 @@ var require_LogRecord = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
 var require_TextMapPropagator = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports) {
     var defaultTextMapGetter = {
       get(carrier, key) {
         if (carrier == null) return;
@@ -2832,9 +2832,9 @@ var require_TextMapPropagator = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
 var require_trace_flags = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports) {
     var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
       TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
       TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
@@ -2844,9 +2844,9 @@ var require_trace_flags = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
 var require_invalid_span_constants = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports) {
     require_trace_flags();
     var INVALID_SPANID = "0000000000000000";
     var INVALID_TRACEID = "00000000000000000000000000000000";
@@ -2861,9 +2861,9 @@ var require_invalid_span_constants = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
 var require_NonRecordingSpan = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports) {
     var require_invalid_span_constants2 = require_invalid_span_constants();
     var NonRecordingSpan = class {
       constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
@@ -2905,9 +2905,9 @@ var require_NonRecordingSpan = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
 var require_spancontext_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports) {
     require_invalid_span_constants();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
     var isHex = new Uint8Array([
@@ -3040,9 +3040,9 @@ var require_spancontext_utils = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
 var require_NoopContextManager = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports) {
     var require_context3 = require_context();
     var NoopContextManager = class {
       active() {
@@ -3070,9 +3070,9 @@ var require_NoopContextManager = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/context.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/context.cjs
 var require_context2 = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/context.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
     var require_NoopContextManager2 = require_NoopContextManager();
@@ -3168,9 +3168,9 @@ var require_context2 = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
 var require_context_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports) {
     var require_context3 = require_context();
     var require_context$1 = require_context2();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -3203,9 +3203,9 @@ var require_context_utils = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
 var require_NoopTracer = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports) {
     var require_context3 = require_context2();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
     var require_context_utils2 = require_context_utils();
@@ -3246,9 +3246,9 @@ var require_NoopTracer = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
 var require_ProxyTracer = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports) {
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
       constructor(provider, name, version, options) {
@@ -3280,9 +3280,9 @@ var require_ProxyTracer = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
 var require_span_kind = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports) {
     var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
       SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
       SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
@@ -3295,9 +3295,9 @@ var require_span_kind = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/status.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/status.cjs
 var require_status = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports) {
     var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
       SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
       SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
@@ -3308,9 +3308,9 @@ var require_status = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
 var require_tracestate_validators = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports) {
     var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
     var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
     var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
@@ -3326,9 +3326,9 @@ var require_tracestate_validators = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
 var require_tracestate_impl = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports) {
     var require_tracestate_validators2 = require_tracestate_validators();
     var MAX_TRACE_STATE_ITEMS = 32;
     var MAX_TRACE_STATE_LEN = 512;
@@ -3394,9 +3394,9 @@ var require_tracestate_impl = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
 var require_utils2 = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports) {
     var require_tracestate_impl2 = require_tracestate_impl();
     function createTraceState(rawTraceState) {
       return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
@@ -3405,9 +3405,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
 var require_NoopTracerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports) {
     var require_NoopTracer2 = require_NoopTracer();
     var NoopTracerProvider = class {
       getTracer(_name, _version, _options) {
@@ -3418,9 +3418,9 @@ var require_NoopTracerProvider = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
 var require_ProxyTracerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports) {
     var require_ProxyTracer2 = require_ProxyTracer();
     var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
     var ProxyTracerProvider = class {
@@ -3450,9 +3450,9 @@ var require_ProxyTracerProvider = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
 var require_SamplingResult = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports) {
     var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
       SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
       SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
@@ -3463,25 +3463,25 @@ var require_SamplingResult = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/context-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/context-api.cjs
 var require_context_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/context-api.cjs"(exports) {
     var context = require_context2().ContextAPI.getInstance();
     exports.context = context;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/diag-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/diag-api.cjs
 var require_diag_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports) {
     var diag = require_diag().DiagAPI.instance();
     exports.diag = diag;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
 var require_NoopLoggerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports) {
     var require_NoopLogger2 = require_NoopLogger();
     var NoopLoggerProvider = class {
       getLogger(_name, _version, _options) {
@@ -3494,9 +3494,9 @@ var require_NoopLoggerProvider = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
 var require_ProxyLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports) {
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
       constructor(provider, name, version, options) {
@@ -3532,9 +3532,9 @@ var require_ProxyLogger = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
 var require_ProxyLoggerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports) {
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
     var ProxyLoggerProvider = class {
@@ -3570,9 +3570,9 @@ var require_ProxyLoggerProvider = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/logs.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/logs.cjs
 var require_logs = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
     var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
@@ -3626,17 +3626,17 @@ var require_logs = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/logs-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/logs-api.cjs
 var require_logs_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports) {
     var logs = require_logs().LogsAPI.getInstance();
     exports.logs = logs;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
 var require_NoopMeterProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports) {
     var require_NoopMeter2 = require_NoopMeter();
     var NoopMeterProvider = class {
       getMeter(_name, _version, _options) {
@@ -3649,9 +3649,9 @@ var require_NoopMeterProvider = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/metrics.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/metrics.cjs
 var require_metrics = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
     var require_NoopMeterProvider2 = require_NoopMeterProvider();
@@ -3693,17 +3693,17 @@ var require_metrics = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/metrics-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/metrics-api.cjs
 var require_metrics_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports) {
     var metrics = require_metrics().MetricsAPI.getInstance();
     exports.metrics = metrics;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
 var require_NoopTextMapPropagator = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports) {
     var NoopTextMapPropagator = class {
       /** Noop inject function does nothing */
       inject(_context, _carrier) {
@@ -3720,9 +3720,9 @@ var require_NoopTextMapPropagator = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
 var require_context_helpers = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports) {
     var require_context3 = require_context();
     var require_context$1 = require_context2();
     var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
@@ -3745,9 +3745,9 @@ var require_context_helpers = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/propagation.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/propagation.cjs
 var require_propagation = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
     var require_utils3 = require_utils();
@@ -3816,17 +3816,17 @@ var require_propagation = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/propagation-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/propagation-api.cjs
 var require_propagation_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports) {
     var propagation = require_propagation().PropagationAPI.getInstance();
     exports.propagation = propagation;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/api/trace.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/api/trace.cjs
 var require_trace = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports) {
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
     var require_context_utils2 = require_context_utils();
@@ -3883,17 +3883,17 @@ var require_trace = __commonJS({
   }
 });
 
-// node_modules/@opentelemetry/api/dist/trace-api.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/trace-api.cjs
 var require_trace_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports) {
     var trace = require_trace().TraceAPI.getInstance();
     exports.trace = trace;
   }
 });
 
-// node_modules/@opentelemetry/api/dist/index.cjs
+// ../../main/node_modules/@opentelemetry/api/dist/index.cjs
 var require_dist = __commonJS({
-  "node_modules/@opentelemetry/api/dist/index.cjs"(exports) {
+  "../../main/node_modules/@opentelemetry/api/dist/index.cjs"(exports) {
     Object.defineProperties(exports, {
       __esModule: { value: true },
       [Symbol.toStringTag]: { value: "Module" }
@@ -3964,9 +3964,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processCpuTotal.js
+// ../../main/node_modules/prom-client/lib/metrics/processCpuTotal.js
 var require_processCpuTotal = __commonJS({
-  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports, module) {
     "use strict";
     var OtelApi = require_dist();
     var Counter2 = require_counter();
@@ -4049,9 +4049,9 @@ var require_processCpuTotal = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processStartTime.js
+// ../../main/node_modules/prom-client/lib/metrics/processStartTime.js
 var require_processStartTime = __commonJS({
-  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processStartTime.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
@@ -4075,9 +4075,9 @@ var require_processStartTime = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+// ../../main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
 var require_osMemoryHeapLinux = __commonJS({
-  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = __require("fs");
@@ -4141,9 +4141,9 @@ var require_osMemoryHeapLinux = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+// ../../main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
 var require_safeMemoryUsage = __commonJS({
-  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports, module) {
     "use strict";
     function safeMemoryUsage() {
       try {
@@ -4156,9 +4156,9 @@ var require_safeMemoryUsage = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/osMemoryHeap.js
+// ../../main/node_modules/prom-client/lib/metrics/osMemoryHeap.js
 var require_osMemoryHeap = __commonJS({
-  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
@@ -4186,9 +4186,9 @@ var require_osMemoryHeap = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+// ../../main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
 var require_processOpenFileDescriptors = __commonJS({
-  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = __require("fs");
@@ -4219,9 +4219,9 @@ var require_processOpenFileDescriptors = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+// ../../main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
 var require_processMaxFileDescriptors = __commonJS({
-  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = __require("fs");
@@ -4261,9 +4261,9 @@ var require_processMaxFileDescriptors = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/eventLoopLag.js
+// ../../main/node_modules/prom-client/lib/metrics/eventLoopLag.js
 var require_eventLoopLag = __commonJS({
-  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var perf_hooks;
@@ -4391,9 +4391,9 @@ var require_eventLoopLag = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+// ../../main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
 var require_processMetricsHelpers = __commonJS({
-  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports, module) {
     "use strict";
     function aggregateByObjectName(list2) {
       const data = {};
@@ -4423,9 +4423,9 @@ var require_processMetricsHelpers = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processHandles.js
+// ../../main/node_modules/prom-client/lib/metrics/processHandles.js
 var require_processHandles = __commonJS({
-  "node_modules/prom-client/lib/metrics/processHandles.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processHandles.js"(exports, module) {
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4468,9 +4468,9 @@ var require_processHandles = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processRequests.js
+// ../../main/node_modules/prom-client/lib/metrics/processRequests.js
 var require_processRequests = __commonJS({
-  "node_modules/prom-client/lib/metrics/processRequests.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processRequests.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
@@ -4512,9 +4512,9 @@ var require_processRequests = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/processResources.js
+// ../../main/node_modules/prom-client/lib/metrics/processResources.js
 var require_processResources = __commonJS({
-  "node_modules/prom-client/lib/metrics/processResources.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/processResources.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4564,9 +4564,9 @@ var require_processResources = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+// ../../main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
 var require_heapSizeAndUsed = __commonJS({
-  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
@@ -4620,9 +4620,9 @@ var require_heapSizeAndUsed = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+// ../../main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
 var require_heapSpacesSizeAndUsed = __commonJS({
-  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var v8 = __require("v8");
@@ -4672,9 +4672,9 @@ var require_heapSpacesSizeAndUsed = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/version.js
+// ../../main/node_modules/prom-client/lib/metrics/version.js
 var require_version2 = __commonJS({
-  "node_modules/prom-client/lib/metrics/version.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/version.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
     var version = process.version;
@@ -4705,9 +4705,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metrics/gc.js
+// ../../main/node_modules/prom-client/lib/metrics/gc.js
 var require_gc = __commonJS({
-  "node_modules/prom-client/lib/metrics/gc.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/metrics/gc.js"(exports, module) {
     "use strict";
     var Histogram2 = require_histogram();
     var perf_hooks;
@@ -4751,9 +4751,9 @@ var require_gc = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/defaultMetrics.js
+// ../../main/node_modules/prom-client/lib/defaultMetrics.js
 var require_defaultMetrics = __commonJS({
-  "node_modules/prom-client/lib/defaultMetrics.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/defaultMetrics.js"(exports, module) {
     "use strict";
     var { isObject } = require_util();
     var processCpuTotal = require_processCpuTotal();
@@ -4798,9 +4798,9 @@ var require_defaultMetrics = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/metricAggregators.js
+// ../../main/node_modules/prom-client/lib/metricAggregators.js
 var require_metricAggregators = __commonJS({
-  "node_modules/prom-client/lib/metricAggregators.js"(exports) {
+  "../../main/node_modules/prom-client/lib/metricAggregators.js"(exports) {
     "use strict";
     var { Grouper, hashObject } = require_util();
     function AggregatorFactory(aggregatorFn) {
@@ -4871,9 +4871,9 @@ var require_metricAggregators = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/cluster.js
+// ../../main/node_modules/prom-client/lib/cluster.js
 var require_cluster = __commonJS({
-  "node_modules/prom-client/lib/cluster.js"(exports, module) {
+  "../../main/node_modules/prom-client/lib/cluster.js"(exports, module) {
     "use strict";
     var Registry2 = require_registry();
     var { Grouper } = require_util();
@@ -5042,9 +5042,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// node_modules/prom-client/index.js
+// ../../main/node_modules/prom-client/index.js
 var require_prom_client = __commonJS({
-  "node_modules/prom-client/index.js"(exports) {
+  "../../main/node_modules/prom-client/index.js"(exports) {
     "use strict";
     exports.register = require_registry().globalRegistry;
     exports.Registry = require_registry();
@@ -5199,7 +5199,7 @@ async function start(choice) {
   return { ort: await startWasm(), runtime: "wasm", reason: choice.reason };
 }
 async function startWasm() {
-  const ort = await import("./chunk-EDCH45U6.js");
+  const ort = await import("./chunk-WQZVFBRB.js");
   const assets = wasmAssets();
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
@@ -7710,12 +7710,12 @@ async function sameRecordedFiles(git, model, candidate, commit) {
     () => void 0
   );
   if (!recorded) return false;
-  const named = /* @__PURE__ */ new Set([
+  const named2 = /* @__PURE__ */ new Set([
     candidate.record.artifact.path,
     ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))
   ]);
   if (await commitOf(git, candidate.commit) === void 0) return false;
-  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named.has(path));
+  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named2.has(path));
 }
 async function noRecordError(git, model, rev, commit) {
   const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
@@ -9397,12 +9397,12 @@ function createJob(setup, shared) {
   };
 }
 function finishMissingChunks(job, kernel) {
-  let scratch;
+  let scratch2;
   let ran = 0;
   for (let chunk = 0; chunk < chunkCount(job); chunk++) {
     if (Atomics.load(job.chunkDone, chunk) === 1) continue;
-    scratch ??= createScratch(job, kernel);
-    runChunk(job, kernel, chunk, scratch);
+    scratch2 ??= createScratch(job, kernel);
+    runChunk(job, kernel, chunk, scratch2);
     ran++;
   }
   return ran;
@@ -10986,10 +10986,10 @@ function evaluationJson(e) {
   };
 }
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION2 = "6.0.0";
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request, options) => {
     octokit.log.debug("request", options);
@@ -11013,10 +11013,10 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION2;
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION3 = "22.0.1";
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION3}`
@@ -11318,7 +11318,7 @@ var evaluateCommand = defineCommand({
 });
 
 // src/commands/drift.ts
-import { extname, join as join12, relative as relative4 } from "node:path";
+import { extname as extname2, join as join12, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
@@ -11903,6 +11903,23 @@ function addToBinnedWindow(window2, values) {
   }
   window2.count += present;
 }
+function addCountsToBinnedWindow(window2, keys, counts) {
+  const { grid, equal, gapCount, gapOffset } = window2;
+  const size = grid.length;
+  let at = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const v = keys[i];
+    const n = counts[i];
+    if (n === 0) continue;
+    if (at < size && grid[at] < v) at = gallop(grid, v, at);
+    if (at < size && grid[at] === v) equal[at] += n;
+    else {
+      gapCount[at] += n;
+      gapOffset[at] += n * (at === 0 ? grid[0] - v : v - grid[at - 1]);
+    }
+    window2.count += n;
+  }
+}
 function gallop(grid, v, from) {
   let step = 1;
   let lo = from;
@@ -12306,6 +12323,547 @@ async function summarizeWindowFiles(paths, references, options) {
   return { ...summarizer.finish(new Map([...kept.keys()].map((name, i) => [name, sorted2[i]]))), scoringNote, unscored };
 }
 
+// src/monitor/profile-current.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import { basename as basename3, extname } from "node:path";
+
+// src/stats/drift/value-counts.ts
+var EXACT_BITS = 52;
+var MIN_VALUE_CAP = 4096;
+var scratch = new Float64Array(1);
+var words = new Uint32Array(scratch.buffer);
+var LOW = new Uint8Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
+var HIGH = 1 - LOW;
+function truncateBits(v, bits) {
+  if (bits >= EXACT_BITS || !Number.isFinite(v)) return v;
+  scratch[0] = v;
+  const drop = EXACT_BITS - bits;
+  if (drop >= 32) {
+    words[LOW] = 0;
+    words[HIGH] = (words[HIGH] & ~((1 << drop - 32) - 1)) >>> 0;
+  } else {
+    words[LOW] = (words[LOW] & ~(2 ** drop - 1 >>> 0)) >>> 0;
+  }
+  return scratch[0];
+}
+function bucketEnd(key, bits) {
+  if (bits >= EXACT_BITS || !Number.isFinite(key)) return key;
+  scratch[0] = key;
+  const drop = EXACT_BITS - bits;
+  if (drop >= 32) {
+    words[LOW] = 4294967295;
+    words[HIGH] = (words[HIGH] | (1 << drop - 32) - 1) >>> 0;
+  } else {
+    words[LOW] = (words[LOW] | 2 ** drop - 1) >>> 0;
+  }
+  return scratch[0];
+}
+function bucketOf(key, bits) {
+  const end = bucketEnd(key, bits);
+  if (key === 0) return [-end, end];
+  return key > 0 ? [key, end] : [end, key];
+}
+var ValueCounts = class {
+  constructor(cap) {
+    this.cap = cap;
+    if (!Number.isInteger(cap) || cap < MIN_VALUE_CAP)
+      throw new Error(`ValueCounts: cap must be an integer >= ${MIN_VALUE_CAP}, got ${cap}`);
+  }
+  cap;
+  counts = /* @__PURE__ */ new Map();
+  bits = EXACT_BITS;
+  /** Counts `count` occurrences of a finite value. */
+  add(value2, count = 1) {
+    const key = truncateBits(value2, this.bits);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+    if (this.counts.size > this.cap) this.coarsen(this.bits - 1);
+  }
+  /** Adds other counts (kept at `bits`); the result is as if every value had been added here. */
+  merge(keys, counts, bits) {
+    if (bits < this.bits) this.coarsen(bits);
+    for (let i = 0; i < keys.length; i++) this.add(keys[i], counts[i]);
+  }
+  /** Truncates every key to at most `bits`, and further until they fit the cap. */
+  coarsen(bits) {
+    let target = Math.max(0, bits);
+    for (; ; ) {
+      const next = /* @__PURE__ */ new Map();
+      for (const [key, count] of this.counts) {
+        const k = truncateBits(key, target);
+        next.set(k, (next.get(k) ?? 0) + count);
+      }
+      this.counts = next;
+      this.bits = target;
+      if (next.size <= this.cap || target === 0) return;
+      target -= 1;
+    }
+  }
+  /** Keys ascending with their counts. */
+  sorted() {
+    const keys = Float64Array.from(this.counts.keys()).sort();
+    const counts = Float64Array.from(keys, (k) => this.counts.get(k));
+    return { keys, counts };
+  }
+};
+
+// src/stats/drift/profile-window.ts
+var DEFAULT_EXACT_VALUES2 = 1 << 25;
+function summarizeProfileWindow(profile, references, options = {}) {
+  const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
+  const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES2) / Math.max(1, numeric)));
+  const byName = new Map(profile.columns.map((c) => [c.name, c]));
+  const columns = /* @__PURE__ */ new Map();
+  const kindChanges = /* @__PURE__ */ new Map();
+  for (const [name, reference] of references) {
+    const column = byName.get(name);
+    if (!column) continue;
+    if (reference.kind === "categorical") {
+      if (column.kind === "categorical") {
+        if (column.overflowCount > 0)
+          throw new UserError(
+            `--current: column ${JSON.stringify(name)} had more than ${profile.maxValues} distinct categories in a window, so its profile counted ${column.overflowCount} row(s) without their category; raise serve.profile.max_values, or judge the raw log.`
+          );
+        columns.set(name, {
+          kind: "categorical",
+          name,
+          rowCount: profile.rowCount,
+          missingCount: column.missingCount,
+          categories: column.categories,
+          counts: column.counts
+        });
+      } else if (column.bits === EXACT_BITS) {
+        columns.set(name, numbersAsCategories(column, profile.rowCount));
+      } else {
+        kindChanges.set(name, "numeric");
+      }
+      continue;
+    }
+    if (column.kind !== "numeric") {
+      kindChanges.set(name, column.kind);
+      continue;
+    }
+    columns.set(name, numericSummary(column, reference, profile.rowCount, perColumn));
+  }
+  return {
+    rowCount: profile.rowCount,
+    columns,
+    kindChanges,
+    seen: profile.columns.map((c) => c.name),
+    samples: /* @__PURE__ */ new Map()
+  };
+}
+function numbersAsCategories(column, rowCount3) {
+  return {
+    kind: "categorical",
+    name: column.name,
+    rowCount: rowCount3,
+    missingCount: column.missingCount,
+    categories: column.values.map((v) => String(v)),
+    counts: column.counts
+  };
+}
+function numericSummary(column, reference, rowCount3, perColumn) {
+  const keys = Float64Array.from(column.values);
+  const counts = Float64Array.from(column.counts);
+  const present = counts.reduce((a, b) => a + b, 0);
+  const base = { kind: "numeric", name: column.name, rowCount: rowCount3, missingCount: column.missingCount };
+  const exact = column.bits === EXACT_BITS;
+  if (exact && rowCount3 <= perColumn) {
+    const sortedValues = new Float64Array(present);
+    let at = 0;
+    for (let i = 0; i < keys.length; i++) sortedValues.fill(keys[i], at, at += counts[i]);
+    const { mean: mean2, std } = moments(sortedValues);
+    return {
+      ...base,
+      sortedValues,
+      sampled: false,
+      mean: mean2,
+      std,
+      min: present ? sortedValues[0] : NaN,
+      max: present ? sortedValues[present - 1] : NaN
+    };
+  }
+  const empty = present === 0;
+  const summary = {
+    ...base,
+    sortedValues: new Float64Array(0),
+    sampled: false,
+    mean: empty ? NaN : column.mean,
+    std: empty ? NaN : Math.sqrt(column.m2 / present),
+    min: empty ? NaN : column.min,
+    max: empty ? NaN : column.max
+  };
+  if (empty || reference.sortedValues.length === 0) return summary;
+  const window2 = emptyBinnedWindow(reference.sortedValues);
+  addCountsToBinnedWindow(window2, keys, counts);
+  const comparison = compareBinnedWindow(reference.sortedValues, window2);
+  const rounding = exact ? { ks: 0, wasserstein: 0 } : roundingError(keys, counts, column.bits, window2.grid, present);
+  return {
+    ...summary,
+    measured: {
+      reference,
+      ...comparison,
+      wassersteinError: comparison.wassersteinError + rounding.wasserstein,
+      ksError: rounding.ks,
+      psiCounts: reference.psi ? psiCounts(keys, counts, reference.psi.edges) : void 0,
+      by: exact ? "server profiles, counted on the reference's values" : `server profiles, values kept to ${column.bits} significant bits`
+    }
+  };
+}
+function roundingError(keys, counts, bits, grid, present) {
+  let ks = 0;
+  let moved = 0;
+  let g = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const [lo, hi] = bucketOf(keys[i], bits);
+    moved += counts[i] * (hi - lo);
+    if (hi === lo) continue;
+    while (g < grid.length && grid[g] < lo) g++;
+    let k = g;
+    while (k > 0 && grid[k - 1] >= lo) k--;
+    if (k < grid.length && grid[k] <= hi) ks = Math.max(ks, counts[i] / present);
+  }
+  return { ks, wasserstein: moved / present };
+}
+function psiCounts(keys, counts, edges) {
+  const out = new Array(edges.length + 1).fill(0);
+  let bin = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (bin < edges.length && keys[i] > edges[bin]) bin++;
+    out[bin] += counts[i];
+  }
+  return out;
+}
+
+// src/stats/drift/window-profile.ts
+var FORMAT = "modelkeeper-window-profile";
+var VERSION4 = 1;
+var DEFAULT_MAX_VALUES = 16384;
+var WindowProfileBuilder = class {
+  constructor(model, maxValues = DEFAULT_MAX_VALUES) {
+    this.model = model;
+    this.maxValues = maxValues;
+    if (!Number.isInteger(maxValues) || maxValues < MIN_VALUE_CAP)
+      throw new UserError(`the profile's max_values must be a whole number >= ${MIN_VALUE_CAP}, got ${maxValues}.`);
+  }
+  model;
+  maxValues;
+  rowCount = 0;
+  columns = /* @__PURE__ */ new Map();
+  versions = /* @__PURE__ */ new Set();
+  start = "";
+  end = "";
+  classThreshold;
+  get rows() {
+    return this.rowCount;
+  }
+  /** The window this builder counts (ISO times) and the binary class threshold, if any. */
+  describe(span, classThreshold) {
+    this.widen(span.start, span.end);
+    if (classThreshold !== void 0) this.classThreshold = classThreshold;
+  }
+  /** Counts rows `rows` (default: all) of a table; `version` is the model version that scored them. */
+  add(table2, version, rows) {
+    const count = rows ? rows.length : table2.rowCount;
+    if (count === 0) return;
+    this.versions.add(version);
+    const seen = /* @__PURE__ */ new Set();
+    for (const column of table2.columns) {
+      if (seen.has(column.name)) continue;
+      seen.add(column.name);
+      const state = this.stateFor(column.name, column.kind);
+      if (column.kind === "numeric" && state.kind === "numeric") {
+        const values = new Float64Array(count);
+        for (let r = 0; r < count; r++) {
+          const v = column.values[rows ? rows[r] : r];
+          values[r] = Number.isFinite(v) ? v : NaN;
+        }
+        addNumeric(state, values);
+      } else if (column.kind === "categorical" && state.kind === "categorical") {
+        for (let r = 0; r < count; r++) {
+          const code = column.codes[rows ? rows[r] : r];
+          if (code < 0 || code >= column.categories.length) state.missing += 1;
+          else this.countCategory(state, column.categories[code], 1);
+        }
+      } else {
+        throw new UserError(
+          `profile: column ${JSON.stringify(column.name)} is ${column.kind} here but ${state.kind} earlier in the window.`
+        );
+      }
+    }
+    for (const [name, state] of this.columns) if (!seen.has(name)) state.missing += count;
+    this.rowCount += count;
+  }
+  /** Adds a whole profile (of another window or replica); `where` names it in messages. */
+  merge(profile, where) {
+    if (profile.model !== this.model)
+      throw new UserError(
+        `${where}: a profile of model ${JSON.stringify(profile.model)}, not ${JSON.stringify(this.model)}; pass one model's profiles.`,
+        { file: where }
+      );
+    if (profile.classThreshold !== void 0) {
+      if (this.classThreshold !== void 0 && this.classThreshold !== profile.classThreshold)
+        throw new UserError(
+          `${where}: its prediction: class was counted at threshold ${profile.classThreshold}, the other profiles' at ${this.classThreshold}; judge them apart.`,
+          { file: where }
+        );
+      this.classThreshold = profile.classThreshold;
+    }
+    this.widen(profile.start, profile.end);
+    for (const v of profile.versions) this.versions.add(v);
+    const seen = /* @__PURE__ */ new Set();
+    for (const column of profile.columns) {
+      seen.add(column.name);
+      const state = this.stateFor(column.name, column.kind, where);
+      state.missing += column.missingCount;
+      if (column.kind === "numeric" && state.kind === "numeric") {
+        state.values.merge(column.values, column.counts, column.bits);
+        const present = column.counts.reduce((a, b) => a + b, 0);
+        if (present > 0) mergeMoments(state, present, column.mean, column.m2, column.min, column.max);
+      } else if (column.kind === "categorical" && state.kind === "categorical") {
+        column.categories.forEach((c, i) => this.countCategory(state, c, column.counts[i]));
+        state.overflow += column.overflowCount;
+      }
+    }
+    for (const [name, state] of this.columns) if (!seen.has(name)) state.missing += profile.rowCount;
+    this.rowCount += profile.rowCount;
+  }
+  /** The profile as JSON-ready data. */
+  build() {
+    const columns = [];
+    for (const [name, state] of this.columns) {
+      if (state.kind === "categorical") {
+        columns.push({
+          kind: "categorical",
+          name,
+          missingCount: state.missing,
+          categories: [...state.counts.keys()],
+          counts: [...state.counts.values()],
+          overflowCount: state.overflow
+        });
+        continue;
+      }
+      const { keys, counts } = state.values.sorted();
+      const empty = state.present === 0;
+      columns.push({
+        kind: "numeric",
+        name,
+        missingCount: state.missing,
+        bits: state.values.bits,
+        values: Array.from(keys),
+        counts: Array.from(counts),
+        mean: empty ? null : state.mean,
+        m2: empty ? null : state.m2,
+        min: empty ? null : state.min,
+        max: empty ? null : state.max
+      });
+    }
+    return {
+      format: FORMAT,
+      version: VERSION4,
+      model: this.model,
+      versions: [...this.versions].sort(),
+      start: this.start,
+      end: this.end,
+      rowCount: this.rowCount,
+      maxValues: this.maxValues,
+      ...this.classThreshold !== void 0 ? { classThreshold: this.classThreshold } : {},
+      columns
+    };
+  }
+  widen(start2, end) {
+    if (!this.start || start2 < this.start) this.start = start2;
+    if (!this.end || end > this.end) this.end = end;
+  }
+  stateFor(name, kind2, where) {
+    const existing = this.columns.get(name);
+    if (existing) {
+      if (existing.kind !== kind2)
+        throw new UserError(
+          `${where ?? "profile"}: column ${JSON.stringify(name)} is ${kind2} there but ${existing.kind} in the other profiles; judge them apart or set drift.types.`,
+          where ? { file: where } : void 0
+        );
+      return existing;
+    }
+    const state = kind2 === "numeric" ? {
+      kind: kind2,
+      missing: this.rowCount,
+      values: new ValueCounts(this.maxValues),
+      present: 0,
+      mean: 0,
+      m2: 0,
+      min: Infinity,
+      max: -Infinity
+    } : { kind: kind2, missing: this.rowCount, counts: /* @__PURE__ */ new Map(), overflow: 0 };
+    this.columns.set(name, state);
+    return state;
+  }
+  countCategory(state, category, count) {
+    const known = state.counts.get(category);
+    if (known !== void 0) state.counts.set(category, known + count);
+    else if (state.counts.size < this.maxValues) state.counts.set(category, count);
+    else state.overflow += count;
+  }
+};
+function addNumeric(state, values) {
+  const batch = moments(values);
+  if (batch.count === 0) {
+    state.missing += values.length;
+    return;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    state.values.add(v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  state.missing += values.length - batch.count;
+  mergeMoments(state, batch.count, batch.mean, batch.std * batch.std * batch.count, min, max);
+}
+function mergeMoments(state, count, mean2, m2, min, max) {
+  const total = state.present + count;
+  const delta = mean2 - state.mean;
+  state.mean += delta * count / total;
+  state.m2 += m2 + delta * delta * state.present * count / total;
+  state.present = total;
+  if (min < state.min) state.min = min;
+  if (max > state.max) state.max = max;
+}
+function isWindowProfile(value2) {
+  return typeof value2 === "object" && value2 !== null && value2.format === FORMAT;
+}
+function parseWindowProfile(json, file) {
+  const fail = (key, problem) => {
+    throw new UserError(`${file}: ${key} ${problem}; it is not a window profile modelkeeper serve wrote.`, {
+      file,
+      key
+    });
+  };
+  if (!isWindowProfile(json)) fail("format", `must be "${FORMAT}"`);
+  const p = json;
+  if (p.version !== VERSION4) fail("version", `is ${String(p.version)}, expected ${VERSION4}`);
+  const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isNumberOrNull = (x) => x === null || typeof x === "number" && Number.isFinite(x);
+  if (typeof p.model !== "string") fail("model", "must be a string");
+  if (!Array.isArray(p.versions) || !p.versions.every((v) => typeof v === "string"))
+    fail("versions", "must be a list of strings");
+  if (typeof p.start !== "string" || typeof p.end !== "string") fail("start/end", "must be ISO times");
+  if (!isCount(p.rowCount)) fail("rowCount", "must be a count");
+  if (!isCount(p.maxValues) || p.maxValues < MIN_VALUE_CAP) fail("maxValues", `must be a count >= ${MIN_VALUE_CAP}`);
+  if (p.classThreshold !== void 0 && typeof p.classThreshold !== "number")
+    fail("classThreshold", "must be a number");
+  if (!Array.isArray(p.columns)) fail("columns", "must be a list");
+  const names = /* @__PURE__ */ new Set();
+  p.columns.forEach((c, i) => {
+    const key = `columns[${i}]`;
+    if (typeof c?.name !== "string") fail(`${key}.name`, "must be a string");
+    if (names.has(c.name)) fail(`${key}.name`, `repeats ${JSON.stringify(c.name)}`);
+    names.add(c.name);
+    if (!isCount(c.missingCount) || c.missingCount > p.rowCount)
+      fail(`${key}.missingCount`, "must be a count no larger than rowCount");
+    const counts = c.counts;
+    if (!Array.isArray(counts) || !counts.every(isCount)) fail(`${key}.counts`, "must be a list of counts");
+    const present = c.counts.reduce((a, b) => a + b, 0) + (c.kind === "categorical" ? c.overflowCount : 0);
+    if (present + c.missingCount !== p.rowCount) fail(`${key}.counts`, "plus missingCount must add up to rowCount");
+    if (c.kind === "numeric") {
+      if (!Number.isInteger(c.bits) || c.bits < 0 || c.bits > EXACT_BITS) fail(`${key}.bits`, "must be 0-52");
+      const values = c.values;
+      if (!Array.isArray(values) || values.length !== c.counts.length || !values.every((v) => Number.isFinite(v)))
+        fail(`${key}.values`, "must be one finite number per count");
+      for (let k = 1; k < c.values.length; k++)
+        if (!(c.values[k] > c.values[k - 1])) fail(`${key}.values`, "must be distinct and ascending");
+      if (![c.mean, c.m2, c.min, c.max].every(isNumberOrNull))
+        fail(`${key}.mean/m2/min/max`, "must be numbers or null");
+      if (present > 0 && [c.mean, c.m2, c.min, c.max].some((x) => x === null))
+        fail(`${key}.mean/m2/min/max`, "must be numbers when the column has values");
+    } else if (c.kind === "categorical") {
+      const categories = c.categories;
+      if (!Array.isArray(categories) || categories.length !== c.counts.length || !categories.every((x) => typeof x === "string"))
+        fail(`${key}.categories`, "must be one string per count");
+      if (new Set(c.categories).size !== c.categories.length) fail(`${key}.categories`, "must not repeat");
+      if (!isCount(c.overflowCount)) fail(`${key}.overflowCount`, "must be a count");
+    } else {
+      fail(`${key}.kind`, 'must be "numeric" or "categorical"');
+    }
+  });
+  return p;
+}
+
+// src/monitor/profile-current.ts
+var DATA_EXTENSIONS = /* @__PURE__ */ new Set([".csv", ".jsonl", ".ndjson", ".parquet"]);
+async function splitProfiles(paths) {
+  const profiles = [];
+  const files = [];
+  for (const path of paths) {
+    if (/^\.profile-.*\.tmp$/.test(basename3(path))) continue;
+    if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
+      files.push(path);
+      continue;
+    }
+    let json;
+    try {
+      json = JSON.parse(await readFile7(path, "utf8"));
+    } catch {
+      files.push(path);
+      continue;
+    }
+    if (isWindowProfile(json)) profiles.push({ path, profile: parseWindowProfile(json, path) });
+    else files.push(path);
+  }
+  return { profiles, files };
+}
+function profileWindow(files, references, options) {
+  const mine = files.filter((f) => f.profile.model === options.model);
+  if (mine.length === 0)
+    throw new UserError(
+      `--current: none of the ${files.length} window profile(s) is of model ${JSON.stringify(options.model)} (they are of ${[...new Set(files.map((f) => JSON.stringify(f.profile.model)))].join(", ")}); pass --model or that model's profiles.`
+    );
+  const builder = new WindowProfileBuilder(options.model, Math.min(...mine.map((f) => f.profile.maxValues)));
+  for (const f of mine) builder.merge(f.profile, f.path);
+  const merged = named(builder.build(), options.classThreshold);
+  return {
+    ...summarizeProfileWindow(merged, references),
+    source: `${mine.length} window profile(s), ${merged.start} to ${merged.end}`
+  };
+}
+function named(profile, threshold) {
+  const score = profile.columns.find((c) => c.name === LOGGED_PREDICTION);
+  let columns = profile.columns.filter((c) => c.name !== SCORE_COLUMN).map((c) => c === score ? { ...c, name: SCORE_COLUMN } : c);
+  if (threshold !== void 0 && profile.classThreshold !== threshold) {
+    columns = columns.filter((c) => c.name !== CLASS_COLUMN);
+    if (score?.kind === "numeric") columns.push(classAt(score, threshold, profile));
+  }
+  return { ...profile, columns };
+}
+function classAt(score, threshold, profile) {
+  let zero = 0;
+  let one = 0;
+  score.values.forEach((key, i) => {
+    const [lo, hi] = bucketOf(key, score.bits);
+    if (lo >= threshold) one += score.counts[i];
+    else if (hi < threshold) zero += score.counts[i];
+    else
+      throw new UserError(
+        `--current: the profiles counted prediction: class at threshold ${profile.classThreshold ?? "(none)"}, the config's is ${threshold}, and their score was kept to ${score.bits} significant bits, so ${score.counts[i]} row(s) near ${threshold} cannot be classed. Judge the raw log, or profiles written with this threshold.`
+      );
+  });
+  const categories = [];
+  const counts = [];
+  if (zero > 0) categories.push("0"), counts.push(zero);
+  if (one > 0) categories.push("1"), counts.push(one);
+  return {
+    kind: "categorical",
+    name: CLASS_COLUMN,
+    missingCount: score.missingCount,
+    categories,
+    counts,
+    overflowCount: 0
+  };
+}
+
 // src/report/drift-markdown.ts
 var fmt = (x, decimals = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : formatNumber2(x, decimals);
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -12518,13 +13076,13 @@ async function upsertDriftIssue(github, repo, model, body) {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}
 ${body}`;
-  const open3 = await github.paginate(github.rest.issues.listForRepo, {
+  const open4 = await github.paginate(github.rest.issues.listForRepo, {
     ...repo,
     state: "open",
     labels: DRIFT_LABEL,
     per_page: 100
   });
-  const existing = open3.find(
+  const existing = open4.find(
     (issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot"
   );
   if (existing) {
@@ -12944,7 +13502,7 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
     const started = Date.now();
     summaries.set(
       name,
-      reference.kind === "numeric" ? await numericSummary(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
+      reference.kind === "numeric" ? await numericSummary2(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
     );
     log?.(`drift: duckdb: ${JSON.stringify(name)} (${column.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
   }
@@ -12958,7 +13516,7 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
     unscored: { count: 0 }
   };
 }
-async function numericSummary(session, window2, index, name, rowCount3, reference) {
+async function numericSummary2(session, window2, index, name, rowCount3, reference) {
   if (reference.kind !== "numeric") throw new Error("numericSummary: a numeric reference is needed");
   const table2 = `mk_reference_${index}`;
   await session.valueCounts(table2, reference.sortedValues);
@@ -13064,8 +13622,19 @@ var driftCommand = defineCommand({
       throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:\u2026: name the same dialect.`);
     if (sqlSource?.dialect === "duckdb" && values.engine === "js")
       throw new UserError("--current duckdb:\u2026 is read by DuckDB; leave out --engine js.");
-    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    const expanded = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    const split = await splitProfiles(expanded);
+    const profiles = split.files.length ? [] : split.profiles;
+    if (split.files.length && split.profiles.length)
+      context.log(
+        `drift: left out ${split.profiles.length} window profile(s) among the --current files: the logs beside them hold the same rows (pass only the profile-*.json files to judge the profiles)`
+      );
+    if (profiles.length && values.engine === "duckdb")
+      throw new UserError("--current names window profiles, which drift merges itself; leave out --engine duckdb.");
+    if (profiles.length && printSql)
+      throw new UserError("--print-sql needs a window of rows (files or a table), not window profiles.");
+    const currentPaths = profiles.length ? [] : split.files;
+    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : profiles.length ? profiles.map((p) => p.path).join(", ") : currentPaths.join(", ");
     let session;
     const duckdb2 = async () => session ??= await openDuckdb(values["duckdb-database"]);
     const sqlTexts = [];
@@ -13128,9 +13697,9 @@ var driftCommand = defineCommand({
             continue;
           }
           const setting = parseEngine(values.engine, model.drift.engine);
-          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : engineFor(setting, await windowFacts(currentPaths));
+          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : profiles.length ? { engine: "js", why: "window profiles" } : engineFor(setting, await windowFacts(currentPaths));
           const source = sqlSource ? { kind: "relation", text: sqlSource.text } : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
-          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
+          if (!sqlSource && !profiles.length && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
             const seen = await (await duckdb2()).columnsOf(duckdbSourceRelation(source));
             if (!seen.includes(LOGGED_PREDICTION))
               choice = {
@@ -13139,9 +13708,16 @@ var driftCommand = defineCommand({
               };
           }
           context.log(
-            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
           );
-          const window2 = choice.engine === "duckdb" ? await summarizeWindowDuckdb(
+          const window2 = profiles.length ? {
+            ...profileWindow(profiles, summaries, {
+              model: model.name,
+              classThreshold: model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : void 0
+            }),
+            unscored: { count: 0 },
+            scoringNote: void 0
+          } : choice.engine === "duckdb" ? await summarizeWindowDuckdb(
             await duckdb2(),
             source,
             summaries,
@@ -13263,7 +13839,7 @@ var driftCommand = defineCommand({
 });
 function printedSql(model, dialect, current, paths, references) {
   const sql = sqlDialect(dialect);
-  const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
+  const formats = new Set(paths.map((p) => extname2(p).toLowerCase()));
   if (!current && formats.size > 1)
     throw new UserError("--print-sql: the window mixes file formats; print one format at a time.");
   const source = current ? userRelation(sql, current.text) : duckdbSourceRelation({ kind: "files", format: dataFormat(paths[0]), paths }, sql);
@@ -13692,16 +14268,16 @@ var monitorCommand = defineCommand({
         "--labels"
       );
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join17 = joinByRequestId(logIds, idsOf(labels2, idColumn));
+      const join18 = joinByRequestId(logIds, idsOf(labels2, idColumn));
       const result = {
         model: model.name,
         logRows: logIds.filter((id) => id !== void 0).length,
-        labelled: join17.logRows.length,
-        unlabelled: join17.unlabelled,
-        unmatchedLabels: join17.unmatched
+        labelled: join18.logRows.length,
+        unlabelled: join18.unlabelled,
+        unmatchedLabels: join18.unmatched
       };
-      if (join17.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels2, join17), {
+      if (join18.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels2, join18), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -13752,17 +14328,17 @@ function text(column, row) {
   if (column.kind === "categorical") return column.codes[row] < 0 ? void 0 : column.categories[column.codes[row]];
   return Number.isNaN(column.values[row]) ? void 0 : String(column.values[row]);
 }
-function outcomesOf(model, log, labels2, join17) {
+function outcomesOf(model, log, labels2, join18) {
   const picked = {
     ...labels2,
-    rowCount: join17.labelRows.length,
-    columns: labels2.columns.map((c) => pickRows(c, join17.labelRows))
+    rowCount: join18.labelRows.length,
+    columns: labels2.columns.map((c) => pickRows(c, join18.labelRows))
   };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
     const classes = output.kind === "categorical" ? Float64Array.from(
-      join17.logRows,
+      join18.logRows,
       (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])
     ) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
@@ -13772,7 +14348,7 @@ function outcomesOf(model, log, labels2, join17) {
       `--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`,
       { column: LOGGED_PREDICTION }
     );
-  const predictions = Float64Array.from(join17.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join18.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column, rows) {
@@ -14140,7 +14716,7 @@ async function whoIsForcing(git, env) {
 
 // src/commands/retrain.ts
 import { createHash as createHash11 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 
 // src/git/atomic-push.ts
@@ -14423,7 +14999,7 @@ async function catchUpWithRemote(context, git, remote, branch) {
   );
 }
 async function artifactSha256(root, model) {
-  return createHash11("sha256").update(await readFile7(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash11("sha256").update(await readFile8(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
@@ -14593,8 +15169,8 @@ async function openPullRequest(context, branch, model, target, message) {
     throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
   const repo = repoFromEnv(context.env);
   const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-  const open3 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-  const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({
+  const open4 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+  const pr = open4.data[0] ? open4.data[0] : (await github.rest.pulls.create({
     ...repo,
     head: branch,
     base,
@@ -14624,7 +15200,7 @@ function pickTarget(tags, to, model) {
 }
 
 // src/commands/comment.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve8 } from "node:path";
 function renderUntrusted(fields, runUrl) {
@@ -14655,7 +15231,7 @@ var commentCommand = defineCommand({
     if (values.from === void 0)
       throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve8(context.cwd, values.from);
-    const text2 = await readFile8(path, "utf8").catch((error) => {
+    const text2 = await readFile9(path, "utf8").catch((error) => {
       throw new UserError(
         `${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`,
         { file: values.from }
@@ -14750,7 +15326,7 @@ var demoCommand = defineCommand({
 });
 
 // src/commands/serve.ts
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname10 } from "node:path";
 
 // src/serve/settings.ts
 import { resolve as resolve9 } from "node:path";
@@ -14788,6 +15364,12 @@ function resolveSettings(config, flags, bases) {
     (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
     "a port number 0-65535 (0 picks a free one)"
   );
+  const logDir = flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0;
+  if (c.profile && logDir === void 0)
+    throw new UserError(
+      "serve.profile: profiles are written beside the prediction log; set serve.log.dir (or pass --log DIR).",
+      { key: "serve.profile" }
+    );
   return {
     host: flags.host ?? c.host ?? d.host,
     port,
@@ -14802,7 +15384,7 @@ function resolveSettings(config, flags, bases) {
     gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1e3, nonNegative, "seconds >= 0") * 1e3,
     pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1e3, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1e3,
     log: {
-      dir: flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0,
+      dir: logDir,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 6e4) * 6e4,
       sampleRate: num(
@@ -14814,6 +15396,13 @@ function resolveSettings(config, flags, bases) {
       ),
       queueRows: c.log?.queue_rows ?? d.log.queueRows
     },
+    ...c.profile ? {
+      profile: {
+        windowMs: (c.profile.window_minutes ?? 60) * 6e4,
+        writeMs: (c.profile.write_seconds ?? 60) * 1e3,
+        maxValues: c.profile.max_values ?? DEFAULT_MAX_VALUES
+      }
+    } : {},
     labels: {
       maxPerRequest: c.labels?.max_per_request ?? d.labels.maxPerRequest,
       rememberedRequests: c.labels?.remembered_requests ?? d.labels.rememberedRequests
@@ -15039,26 +15628,26 @@ function tensorInput(value2, index) {
     throw new RequestError(400, `${where} must be an object with name, shape, datatype and data`);
   const input = value2;
   if (typeof input.name !== "string") throw new RequestError(400, `${where}: "name" must be a string`);
-  const named = `input "${input.name}"`;
+  const named2 = `input "${input.name}"`;
   if (typeof input.datatype !== "string" || !ALL_TYPES.has(input.datatype)) {
     throw new RequestError(
       400,
-      `${named}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`
+      `${named2}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`
     );
   }
   if (!Array.isArray(input.shape) || !input.shape.every((d) => Number.isInteger(d) && d >= 0)) {
     throw new RequestError(
       400,
-      `${named}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`
+      `${named2}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`
     );
   }
-  if (!Array.isArray(input.data)) throw new RequestError(400, `${named}: "data" must be an array`);
+  if (!Array.isArray(input.data)) throw new RequestError(400, `${named2}: "data" must be an array`);
   const data = input.data.some(Array.isArray) ? input.data.flat(input.shape.length) : input.data;
   const size = input.shape.reduce((a, b) => a * b, 1);
   if (data.length !== size)
     throw new RequestError(
       400,
-      `${named}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`
+      `${named2}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`
     );
   return { name: input.name, datatype: input.datatype, shape: input.shape, data };
 }
@@ -16065,13 +16654,14 @@ var ThreadFormatter = class {
 // src/serve/prediction-log.ts
 var CHUNK_ROWS = 1024;
 var PredictionLog = class {
-  constructor(settings, counters, onError, random = Math.random, now = Date.now, formatter = inlineFormatter) {
+  constructor(settings, counters, onError, random = Math.random, now = Date.now, formatter = inlineFormatter, onWritten) {
     this.settings = settings;
     this.counters = counters;
     this.onError = onError;
     this.random = random;
     this.now = now;
     this.formatter = formatter;
+    this.onWritten = onWritten;
   }
   settings;
   counters;
@@ -16079,6 +16669,7 @@ var PredictionLog = class {
   random;
   now;
   formatter;
+  onWritten;
   queue = [];
   queuedRows = 0;
   writing;
@@ -16123,7 +16714,7 @@ var PredictionLog = class {
   async drain() {
     let next = this.takeChunk();
     while (next) {
-      const { rows, bytes } = next;
+      const { rows, bytes, batches } = next;
       next = void 0;
       try {
         const text2 = await bytes;
@@ -16133,6 +16724,7 @@ var PredictionLog = class {
           at += (await file.handle.write(text2, at, text2.byteLength - at)).bytesWritten;
         file.bytes += text2.byteLength;
         this.counters.written(rows);
+        this.onWritten?.(batches);
       } catch (error) {
         this.counters.dropped(rows, "write-error");
         this.onError(
@@ -16159,7 +16751,7 @@ var PredictionLog = class {
     const bytes = this.formatter.format(chunk);
     bytes.catch(() => {
     });
-    return { rows, bytes };
+    return { rows, bytes, batches: chunk };
   }
   async currentFile() {
     const now = this.now();
@@ -16181,6 +16773,171 @@ var PredictionLog = class {
     return this.file;
   }
 };
+
+// src/serve/profile-writer.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir5, open as open3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname9, join as join17 } from "node:path";
+
+// src/serve/profile-windows.ts
+var ProfileWindows = class {
+  constructor(model, settings, classThreshold, graceMs = 5e3) {
+    this.model = model;
+    this.settings = settings;
+    this.classThreshold = classThreshold;
+    this.graceMs = graceMs;
+  }
+  model;
+  settings;
+  classThreshold;
+  graceMs;
+  open = /* @__PURE__ */ new Map();
+  /** Parts already finished, by window start (only recent ones matter; trimmed). */
+  finishedParts = /* @__PURE__ */ new Map();
+  /** Counts batches (the rows the log wrote) into their windows. */
+  add(batches) {
+    for (const batch of batches) {
+      const time = Date.parse(batch.time);
+      const start2 = Math.floor(time / this.settings.windowMs) * this.settings.windowMs;
+      let window2 = this.open.get(start2);
+      if (!window2) {
+        const builder = new WindowProfileBuilder(this.model, this.settings.maxValues);
+        builder.describe(
+          { start: new Date(start2).toISOString(), end: new Date(start2 + this.settings.windowMs).toISOString() },
+          this.classThreshold
+        );
+        window2 = { builder, part: (this.finishedParts.get(start2) ?? 0) + 1, dirty: false };
+        this.open.set(start2, window2);
+      }
+      const rows = batch.rows ? batch.rows.subarray(0, batch.count) : batch.count < batch.table.rowCount ? Uint32Array.from({ length: batch.count }, (_, i) => i) : void 0;
+      window2.builder.add(profiledTable(batch, this.classThreshold), batch.version, rows);
+      window2.dirty = true;
+    }
+  }
+  /**
+   * Profiles to write at `now`: every window with new rows, and every finished one (forgotten
+   * once written: done()). `all` finishes every window (shutdown).
+   */
+  due(now, all = false) {
+    const out = [];
+    for (const [start2, window2] of [...this.open].sort((a, b) => a[0] - b[0])) {
+      const final = all || now >= start2 + this.settings.windowMs + this.graceMs;
+      if (!window2.dirty && !final) continue;
+      window2.dirty = false;
+      out.push({ start: start2, part: window2.part, profile: window2.builder.build(), final });
+    }
+    for (const start2 of this.finishedParts.keys())
+      if (start2 < now - 48 * 36e5 - this.settings.windowMs) this.finishedParts.delete(start2);
+    return out;
+  }
+  /** A finished window's last profile is on disk: later rows of it start a new part. */
+  done(snapshot) {
+    const window2 = this.open.get(snapshot.start);
+    if (!window2 || window2.part !== snapshot.part || window2.dirty) return;
+    this.open.delete(snapshot.start);
+    this.finishedParts.set(snapshot.start, snapshot.part);
+  }
+  /** A write failed: the window is written again next time. */
+  retry(snapshot) {
+    const window2 = this.open.get(snapshot.start);
+    if (window2) window2.dirty = true;
+  }
+};
+function profiledTable(batch, classThreshold) {
+  const { prediction, table: table2 } = batch;
+  const columns = [...table2.columns, { kind: "numeric", name: LOGGED_PREDICTION, values: prediction.scores }];
+  const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
+  if (classes > 0) {
+    const codes = new Int32Array(table2.rowCount);
+    for (let r = 0; r < table2.rowCount; r++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++)
+        if (prediction.probabilities[r * classes + k] > prediction.probabilities[r * classes + best]) best = k;
+      codes[r] = best;
+    }
+    columns.push({
+      kind: "categorical",
+      name: CLASS_COLUMN,
+      codes,
+      categories: Array.from({ length: classes }, (_, k) => String(k))
+    });
+  } else if (classThreshold !== void 0) {
+    const codes = Int32Array.from(prediction.scores, (s) => !Number.isFinite(s) ? -1 : s >= classThreshold ? 1 : 0);
+    columns.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
+  }
+  return { source: "serve", rowCount: table2.rowCount, columns };
+}
+
+// src/serve/profile-writer.ts
+var ProfileWriter = class {
+  constructor(dir, model, settings, classThreshold, onError, now = Date.now) {
+    this.dir = dir;
+    this.onError = onError;
+    this.now = now;
+    this.windows = new ProfileWindows(model, settings, classThreshold);
+    this.timer = setInterval(() => void this.write(), settings.writeMs);
+    this.timer.unref();
+  }
+  dir;
+  onError;
+  now;
+  windows;
+  instance = randomBytes2(4).toString("hex");
+  timer;
+  writing = Promise.resolve();
+  /** Every profile file written, for tests and the shutdown report. */
+  files = /* @__PURE__ */ new Set();
+  /** Counts rows the log has just written. */
+  add(batches) {
+    this.windows.add(batches);
+  }
+  /** Writes what is due now (every open window when `all`); one write at a time. */
+  write(all = false) {
+    this.writing = this.writing.then(() => this.writeDue(all));
+    return this.writing;
+  }
+  /** Final writes of every window; the timer stops. */
+  async close() {
+    clearInterval(this.timer);
+    await this.write(true);
+  }
+  async writeDue(all) {
+    for (const snapshot of this.windows.due(this.now(), all)) {
+      const path = join17(this.dir, this.fileName(snapshot));
+      try {
+        await mkdir5(this.dir, { recursive: true });
+        await writeAtomically(path, JSON.stringify(snapshot.profile) + "\n");
+        this.files.add(path);
+        if (snapshot.final) this.windows.done(snapshot);
+      } catch (error) {
+        this.onError(`window profile: could not write ${path}: ${error.message}`);
+        this.windows.retry(snapshot);
+      }
+    }
+  }
+  fileName(snapshot) {
+    const stamp = new Date(snapshot.start).toISOString().replace(/[-:]/g, "").replace(/\.000Z$/, "Z");
+    const part = snapshot.part > 1 ? `-${snapshot.part}` : "";
+    return `profile-${stamp}-${process.pid}-${this.instance}${part}.json`;
+  }
+};
+async function writeAtomically(path, text2) {
+  const temp = join17(dirname9(path), `.${basename4(path)}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle2 = await open3(temp, "wx");
+    try {
+      await handle2.writeFile(text2);
+      await handle2.sync();
+    } finally {
+      await handle2.close();
+    }
+    await rename3(temp, path);
+  } catch (error) {
+    await rm3(temp, { force: true }).catch(() => {
+    });
+    throw error;
+  }
+}
 
 // src/rollout/endpoint-window.ts
 var WINDOW_CAPACITY = 2e3;
@@ -17116,6 +17873,13 @@ async function startServe(options) {
       throw error;
     }
   }
+  const profiles = settings.log.dir && settings.profile ? new ProfileWriter(
+    settings.log.dir,
+    model.name,
+    settings.profile,
+    model.task === "binary" ? model.evaluate.threshold : void 0,
+    options.warn
+  ) : void 0;
   const log = settings.log.dir ? new PredictionLog(
     { ...settings.log, dir: settings.log.dir },
     {
@@ -17126,7 +17890,8 @@ async function startServe(options) {
     options.warn,
     Math.random,
     Date.now,
-    await threadFormatter()
+    await threadFormatter(),
+    profiles ? (batches) => profiles.add(batches) : void 0
   ) : void 0;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
@@ -17213,6 +17978,7 @@ async function startServe(options) {
     await reloading?.catch(() => {
     });
     await log?.close();
+    await profiles?.close();
     await rollout?.close();
     await slots.releaseAll();
     lifecycle.markStopped();
@@ -17226,7 +17992,8 @@ async function startServe(options) {
     rollout: () => rollout?.verdict(),
     reload,
     shutdown,
-    logFiles: () => log?.files ?? []
+    logFiles: () => log?.files ?? [],
+    profileFiles: () => [...profiles?.files ?? []]
   };
 }
 async function load(options, ref) {
@@ -17573,7 +18340,7 @@ var serveCommand = {
         model: workspace.models[0],
         settings: resolveSettings(workspace.config.serve, flags, {
           cwd: context.cwd,
-          configDir: dirname9(workspace.config.path)
+          configDir: dirname10(workspace.config.path)
         }),
         champion: values.champion,
         ...plan ? { rollout: plan } : {},
@@ -17601,7 +18368,13 @@ var serveCommand = {
     const model = running.current();
     return {
       exitCode: 0,
-      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: running.logFiles() },
+      data: {
+        model: model.name,
+        version: model.version,
+        graceful: stopped.graceful,
+        logFiles: running.logFiles(),
+        profileFiles: running.profileFiles()
+      },
       text: `serve: stopped on ${stopped.signal}${stopped.graceful ? "" : " (grace period over: remaining connections closed)"}`,
       outputs: {}
     };

@@ -1,7 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-SRZYKQUJ.js";
+} from "./chunk-3A4X7DT5.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

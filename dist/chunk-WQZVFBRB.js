@@ -3,10 +3,10 @@ import {
   __export
 } from "./chunk-O7XNMCZ6.js";
 
-// node_modules/onnxruntime-web/dist/ort.node.min.mjs
+// ../../main/node_modules/onnxruntime-web/dist/ort.node.min.mjs
 import { createRequire } from "module";
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/index.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/index.js
 var esm_exports = {};
 __export(esm_exports, {
   InferenceSession: () => InferenceSession2,
@@ -21,7 +21,7 @@ __export(esm_exports, {
   registerBackend: () => registerBackend
 });
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/backend-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/backend-impl.js
 var backends = /* @__PURE__ */ new Map();
 var backendsSortedByPriority = [];
 var backendInitQueues = /* @__PURE__ */ new WeakMap();
@@ -143,10 +143,10 @@ var resolveBackendForLoraAdapter = async () => {
   throw new Error(`no available backend supports LoRA adapters.${details}`);
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/version.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/version.js
 var version = "1.31.1";
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/env-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/env-impl.js
 var logLevelValue = "warning";
 var env = {
   wasm: {},
@@ -168,10 +168,10 @@ var env = {
 };
 Object.defineProperty(env, "logLevel", { enumerable: true });
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/env.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/env.js
 var env2 = env;
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/trace.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/trace.js
 var TRACE = (deviceType, label) => {
   if (typeof env.trace === "undefined" ? !env.wasm.trace : !env.trace) {
     return;
@@ -220,7 +220,7 @@ var TRACE_EVENT_END = (extraMsg) => {
   console.timeEnd(`ORT::${extraMsg}`);
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/lora-adapter-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/lora-adapter-impl.js
 var LoraAdapter = class _LoraAdapter {
   constructor(backend, handler) {
     this.backend = backend;
@@ -241,7 +241,7 @@ var LoraAdapter = class _LoraAdapter {
   }
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-conversion-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-conversion-impl.js
 var tensorToDataURL = (tensor, options) => {
   const canvas = typeof document !== "undefined" ? document.createElement("canvas") : new OffscreenCanvas(1, 1);
   canvas.width = tensor.dims[3];
@@ -400,7 +400,7 @@ var tensorToImageData = (tensor, options) => {
   return image;
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-factory-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-factory-impl.js
 var bufferToTensor = (buffer, options) => {
   if (buffer === void 0) {
     throw new Error("Image buffer must be defined");
@@ -609,7 +609,7 @@ var tensorFromMLTensor = (mlTensor, options) => {
 };
 var tensorFromPinnedBuffer = (type, buffer, dims) => new Tensor({ location: "cpu-pinned", type, data: buffer, dims: dims ?? [buffer.length] });
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-impl-type-mapping.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-impl-type-mapping.js
 var NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP = /* @__PURE__ */ new Map([
   ["float32", Float32Array],
   ["uint8", Uint8Array],
@@ -658,7 +658,7 @@ var checkTypedArray = () => {
   }
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-utils-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-utils-impl.js
 var calculateSize = (dims) => {
   let size = 1;
   for (let i = 0; i < dims.length; i++) {
@@ -710,7 +710,7 @@ var tensorReshape = (tensor, dims) => {
   }
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor-impl.js
 var Tensor = class {
   /**
    * implementation.
@@ -977,10 +977,10 @@ var Tensor = class {
   }
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/tensor.js
 var Tensor2 = Tensor;
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/inference-session-impl.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/inference-session-impl.js
 var InferenceSession = class _InferenceSession {
   constructor(handler, backend) {
     this.handler = handler;
@@ -1174,13 +1174,13 @@ var InferenceSession = class _InferenceSession {
   }
 };
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/inference-session.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/inference-session.js
 var InferenceSession2 = InferenceSession;
 
-// node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/lora-adapter.js
+// ../../main/node_modules/onnxruntime-web/node_modules/onnxruntime-common/dist/esm/lora-adapter.js
 var LoraAdapter2 = LoraAdapter;
 
-// node_modules/onnxruntime-web/dist/ort.node.min.mjs
+// ../../main/node_modules/onnxruntime-web/dist/ort.node.min.mjs
 var require2 = createRequire(import.meta.url);
 var ye = Object.defineProperty;
 var Dt = Object.getOwnPropertyDescriptor;

@@ -6,18 +6,18 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-AW6ZUUKR.js";
+} from "./chunk-4BIWQEC3.js";
 import {
   createGit
-} from "./chunk-SRZYKQUJ.js";
+} from "./chunk-3A4X7DT5.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel
-} from "./chunk-UXGBGAPA.js";
+} from "./chunk-2WVHSKLB.js";
 import {
   readTables
-} from "./chunk-WBPJ563D.js";
-import "./chunk-YXYFBNYD.js";
+} from "./chunk-7DYEKQYO.js";
+import "./chunk-XUVIL2FE.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
 import {

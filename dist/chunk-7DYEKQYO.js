@@ -504,10 +504,10 @@ function withoutPythonLiterals(text) {
   return out;
 }
 
-// node_modules/hyparquet/src/node.js
+// ../../main/node_modules/hyparquet/src/node.js
 import { createReadStream, promises as fs } from "fs";
 
-// node_modules/hyparquet/src/constants.js
+// ../../main/node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
   "BOOLEAN",
   "INT32",
@@ -592,7 +592,7 @@ var EdgeInterpolationAlgorithms = [
   "KARNEY"
 ];
 
-// node_modules/hyparquet/src/wkb.js
+// ../../main/node_modules/hyparquet/src/wkb.js
 function wkbToGeojson(reader) {
   const flags = getFlags(reader);
   if (flags.type === 1) {
@@ -673,7 +673,7 @@ function readPolygon(reader, flags) {
   return rings;
 }
 
-// node_modules/hyparquet/src/convert.js
+// ../../main/node_modules/hyparquet/src/convert.js
 var decoder = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
@@ -835,7 +835,7 @@ function parseFloat16(bytes) {
   return sign * 2 ** (exp - 15) * (1 + frac / 1024);
 }
 
-// node_modules/hyparquet/src/schema.js
+// ../../main/node_modules/hyparquet/src/schema.js
 function schemaTree(schema, rootIndex, path) {
   const element = schema[rootIndex];
   const children = [];
@@ -925,7 +925,7 @@ function isFlatColumn(schemaPath) {
   return true;
 }
 
-// node_modules/hyparquet/src/thrift.js
+// ../../main/node_modules/hyparquet/src/thrift.js
 var STOP = 0;
 var TRUE = 1;
 var FALSE = 2;
@@ -1031,7 +1031,7 @@ function readZigZagBigInt(reader) {
   return zigzag >> 1n ^ -(zigzag & 1n);
 }
 
-// node_modules/hyparquet/src/geoparquet.js
+// ../../main/node_modules/hyparquet/src/geoparquet.js
 function markGeoColumns(schema, key_value_metadata) {
   const columns = /* @__PURE__ */ new Map();
   const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
@@ -1055,7 +1055,7 @@ function markGeoColumns(schema, key_value_metadata) {
   }
 }
 
-// node_modules/hyparquet/src/metadata.js
+// ../../main/node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
 function decode(value) {
@@ -1309,7 +1309,7 @@ function convertMetadata(value, schema, parsers) {
   return value;
 }
 
-// node_modules/hyparquet/src/indexes.js
+// ../../main/node_modules/hyparquet/src/indexes.js
 function readColumnIndex(reader, schema, parsers = void 0) {
   const allParsers = { ...DEFAULT_PARSERS, ...parsers };
   const thrift = deserializeTCompactProtocol(reader);
@@ -1336,7 +1336,7 @@ function readOffsetIndex(reader) {
   };
 }
 
-// node_modules/hyparquet/src/xxhash.js
+// ../../main/node_modules/hyparquet/src/xxhash.js
 var MASK = 0xffffffffffffffffn;
 var PRIME1 = 0x9e3779b185ebca87n;
 var PRIME2 = 0xc2b2ae3d27d4eb4fn;
@@ -1407,7 +1407,7 @@ function xxhash64(input, seed = 0n) {
   return h64;
 }
 
-// node_modules/hyparquet/src/bloom.js
+// ../../main/node_modules/hyparquet/src/bloom.js
 var textEncoder = new TextEncoder();
 var SALT = new Uint32Array([
   1203114875,
@@ -1538,7 +1538,7 @@ function walkBloomEligible(filter, out) {
   }
 }
 
-// node_modules/hyparquet/src/utils.js
+// ../../main/node_modules/hyparquet/src/utils.js
 function concat(aaa, bbb) {
   const chunk = 1e4;
   for (let i = 0; i < bbb.length; i += chunk) {
@@ -1582,7 +1582,7 @@ function flatten(chunks) {
   return output;
 }
 
-// node_modules/hyparquet/src/filter.js
+// ../../main/node_modules/hyparquet/src/filter.js
 var encoder = new TextEncoder();
 function pathsNeededForFilter(filter) {
   if (!filter) return [];
@@ -1812,7 +1812,7 @@ function resolve(record, path) {
   return value;
 }
 
-// node_modules/hyparquet/src/plan.js
+// ../../main/node_modules/hyparquet/src/plan.js
 var runLimit = 1 << 21;
 var columnGapLimit = 1 << 13;
 function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
@@ -2127,7 +2127,7 @@ function prefetchAsyncBuffer(file, { fetches }) {
   };
 }
 
-// node_modules/hyparquet/src/variant.js
+// ../../main/node_modules/hyparquet/src/variant.js
 var decoder3 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
@@ -2383,7 +2383,7 @@ function readVariantBinary(reader) {
   return bytes;
 }
 
-// node_modules/hyparquet/src/assemble.js
+// ../../main/node_modules/hyparquet/src/assemble.js
 function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
   const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
   if (!definitionLevels?.length && !repetitionLevels.length) {
@@ -2555,7 +2555,7 @@ function invertStruct(struct, depth) {
   return out;
 }
 
-// node_modules/hyparquet/src/alp.js
+// ../../main/node_modules/hyparquet/src/alp.js
 var POW10 = [
   1,
   10,
@@ -2756,7 +2756,7 @@ function unpackBitsBig(reader, count, bitWidth2) {
   return output;
 }
 
-// node_modules/hyparquet/src/delta.js
+// ../../main/node_modules/hyparquet/src/delta.js
 function deltaBinaryUnpack(reader, count, output) {
   if (output instanceof Int32Array) {
     deltaBinaryUnpackInt32(reader, count, output);
@@ -2880,7 +2880,7 @@ function deltaByteArray(reader, count, output) {
   }
 }
 
-// node_modules/hyparquet/src/encoding.js
+// ../../main/node_modules/hyparquet/src/encoding.js
 function readRleBitPackedHybrid(reader, width, output, length) {
   if (length === void 0) {
     length = reader.view.getUint32(reader.offset, true);
@@ -2977,7 +2977,7 @@ function byteWidth(type, typeLength) {
   }
 }
 
-// node_modules/hyparquet/src/plain.js
+// ../../main/node_modules/hyparquet/src/plain.js
 function readPlain(reader, type, count, fixedLength2) {
   if (count === 0) return [];
   if (type === "BOOLEAN") {
@@ -3066,7 +3066,7 @@ function align(buffer, offset, size) {
   return aligned;
 }
 
-// node_modules/hyparquet/src/snappy.js
+// ../../main/node_modules/hyparquet/src/snappy.js
 var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
 function copyBytes(fromArray, fromPos, toArray, toPos, length) {
   for (let i = 0; i < length; i++) {
@@ -3152,7 +3152,7 @@ function snappyUncompress(input, output) {
   if (outPos !== outputLength) throw new Error("premature end of input");
 }
 
-// node_modules/hyparquet/src/datapage.js
+// ../../main/node_modules/hyparquet/src/datapage.js
 function readDataPage(bytes, daph, { type, element, schemaPath }) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: 0 };
@@ -3301,7 +3301,7 @@ function bitWidth(value) {
   return 32 - Math.clz32(value);
 }
 
-// node_modules/hyparquet/src/column.js
+// ../../main/node_modules/hyparquet/src/column.js
 function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
   const { pathInSchema, schemaPath } = columnDecoder;
   const isFlat = isFlatColumn(schemaPath);
@@ -3446,7 +3446,7 @@ function pageStatistics(stats) {
   };
 }
 
-// node_modules/hyparquet/src/rowgroup.js
+// ../../main/node_modules/hyparquet/src/rowgroup.js
 function readRowGroup(options, { metadata }, groupPlan) {
   const asyncColumns = [];
   const schemaTree2 = parquetSchema(metadata);
@@ -3581,7 +3581,7 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
   return { ...asyncRowGroup, asyncColumns: assembled };
 }
 
-// node_modules/hyparquet/src/scan.js
+// ../../main/node_modules/hyparquet/src/scan.js
 async function parquetScan(options) {
   options.metadata ??= await parquetMetadataAsync(options.file, options);
   const { pruningFilter, ...readOptions } = options;
@@ -3770,7 +3770,7 @@ async function withPageIndexes(options) {
   return { ...options, pageRangesByGroup, pageLocationsByGroup };
 }
 
-// node_modules/hyparquet/src/node.js
+// ../../main/node_modules/hyparquet/src/node.js
 async function asyncBufferFromFile(filename) {
   const { size } = await fs.stat(filename);
   return {
@@ -3795,7 +3795,7 @@ async function asyncBufferFromFile(filename) {
   };
 }
 
-// node_modules/fzstd/esm/index.mjs
+// ../../main/node_modules/fzstd/esm/index.mjs
 var ab = ArrayBuffer;
 var u8 = Uint8Array;
 var u16 = Uint16Array;
@@ -4416,7 +4416,7 @@ function decompress(dat, buf) {
   return cct(bufs, ol);
 }
 
-// node_modules/hysnappy/js/uncompress.js
+// ../../main/node_modules/hysnappy/js/uncompress.js
 function snappyUncompressor() {
   const wasm = instantiateWasm();
   return (input, outputLength) => {
@@ -4452,7 +4452,7 @@ function instantiateWasm() {
 }
 var wasm64 = "AGFzbQEAAAABEANgAABgA39/fwF/YAF/AX8DBgUAAQEBAgUDAQACBj8KfwFBoIwEC38AQYAIC38AQaAMC38AQaAMC38AQaCMBAt/AEGACAt/AEGgjAQLfwBBgIAIC38AQQALfwBBAQsHwQEOBm1lbW9yeQIAEV9fd2FzbV9jYWxsX2N0b3JzAAAGbWVtY3B5AAEHbWVtbW92ZQACCnVuY29tcHJlc3MAAwxfX2Rzb19oYW5kbGUDAQpfX2RhdGFfZW5kAwILX19zdGFja19sb3cDAwxfX3N0YWNrX2hpZ2gDBA1fX2dsb2JhbF9iYXNlAwULX19oZWFwX2Jhc2UDBgpfX2hlYXBfZW5kAwcNX19tZW1vcnlfYmFzZQMIDF9fdGFibGVfYmFzZQMJCuASBQIAC8sBAQN/AkAgAkUNAAJAAkAgAkEHcSIDDQAgACEEIAIhBQwBCyAAIQQgAiEFA0AgBCABLQAAOgAAIARBAWohBCABQQFqIQEgBUF/aiEFIANBf2oiAw0ACwsgAkEISQ0AA0AgBCABLQAAOgAAIAQgAS0AAToAASAEIAEtAAI6AAIgBCABLQADOgADIAQgAS0ABDoABCAEIAEtAAU6AAUgBCABLQAGOgAGIAQgAS0ABzoAByAEQQhqIQQgAUEIaiEBIAVBeGoiBQ0ACwsgAAugAwEEfwJAIAAgAUYNAAJAAkAgACABSQ0AIAEgAmoiAyAASw0BCyACRQ0BAkACQCACQQdxIgMNACAAIQQgAiEFDAELIAAhBCACIQUDQCAEIAEtAAA6AAAgBEEBaiEEIAFBAWohASAFQX9qIQUgA0F/aiIDDQALCyACQQhJDQEDQCAEIAEtAAA6AAAgBCABLQABOgABIAQgAS0AAjoAAiAEIAEtAAM6AAMgBCABLQAEOgAEIAQgAS0ABToABSAEIAEtAAY6AAYgBCABLQAHOgAHIARBCGohBCABQQhqIQEgBUF4aiIFDQAMAgsLIAJFDQACQAJAIAJBA3EiBA0AIAAgAmohBiACIQUMAQsgAiEFA0AgBUF/aiIFIABqIgYgBSABaiIDLQAAOgAAIARBf2oiBA0ACwsgAkEESQ0AIAZBfGohASADQXxqIQQDQCABQQNqIARBA2otAAA6AAAgAUECaiAEQQJqLQAAOgAAIAFBAWogBEEBai0AADoAACABIAQtAAA6AAAgAUF8aiEBIARBfGohBCAFQXxqIgUNAAsLIAALswoBCX8jgICAgABBIGsiAySAgICAACADQQlqQgA3AAAgA0IANwIEIAMgA0EYajYCAEF/IQQCQCABRQ0AIAMgAUF/aiIFNgIcIAMgAEEBajYCGCAALAAAIgZB/wBxIQcCQCAGQX9KDQAgBUUNASADIAFBfmoiBTYCHCADIABBAmo2AhggACwAASIGQf8AcUEHdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfWoiBTYCHCADIABBA2o2AhggACwAAiIGQf8AcUEOdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfGoiBTYCHCADIABBBGo2AhggACwAAyIGQf8AcUEVdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBe2o2AhwgAyAAQQVqNgIYIAAsAAQiAUEASA0BIAFBHHQgB3IhBwsgAiAHaiEIAkACQCADEISAgIAADQAgAiEADAELIAMoAgQhASACIQADQAJAIAMoAgggAWtBBEoNACADIAE2AgQgAxCEgICAAEUNAiADKAIEIQELIAFBAWohBQJAAkAgAS0AACIGQQNxDQAgCCAAayEJIAMoAggiCiAFayEEIAZBAnYiC0EBaiEHAkAgBkE/Sw0AIARBEEkNACAJQRBIDQAgACABKAIBNgIAIAAgASgCBTYCBCAAIAEoAgk2AgggACABKAINNgIMIAAgB2ohACADKAIIIAUgB2oiAWtBBEoNAyADIAE2AgQgAxCEgICAAEUNBAwCCwJAAkAgBkHwAU8NACAFIQYMAQsgCiAFIAtBRWoiAWoiBmshBCABQQJ0QYCIgIAAaigCACAFKAIAcUEBaiEHCwJAIAcgBE0NAANAIAggAGsgBEkNBSAAIAYgBBCBgICAACEAIAMoAgAiASABKAIAIgkgAygCDCIFaiIGNgIAIAFBBGoiASABKAIAIgogBWsiATYCACADIAE2AgwgACAEaiEAIAFFDQUgAyAJIApqNgIIIAcgBGshByABIQQgByABSw0ACyAIIABrIQkLIAkgB0kNAyAAIAYgBxCBgICAACAHaiEAIAMoAgggBiAHaiIBa0EESg0CIAMgATYCBCADEISAgIAADQEMAwsgACACayAGQQF0QaCIgIAAai8BACIBQQt2IgpBAnRBgIiAgABqKAIAIAUoAgBxIAFBgA5xaiIHQX9qTQ0CIAggAGshBAJAAkAgAUH/AXEiCUEQSw0AIAdBCEkNACAEQRBJDQAgACAAIAdrIgEoAgA2AgAgACABKAIENgIEIAAgASgCCDYCCCAAIAFBDGooAgA2AgwMAQsCQAJAAkAgBCAJQQpqSQ0AIAAgB2shBCAAIQEgCSEGIAdBB0wNAQwCCyAEIAlJDQUgCUEBaiEEQQAgB2shByAAIQEDQCABIAEgB2otAAA6AAAgAUEBaiEBIARBf2oiBEEBSw0ADAMLCwNAIAEgBCgCADYCACABIAQoAgQ2AgQgBiAHayEGIAEgB2oiASAEayIHQQhIDQALCyAGQQFIDQAgBkEIaiEHA0AgASAEKAIANgIAIAEgBCgCBDYCBCABQQhqIQEgBEEIaiEEIAdBeGoiB0EISw0ACwsgACAJaiEAIAMoAgggBSAKaiIBa0EESg0BIAMgATYCBCADEISAgIAARQ0CCyADKAIEIQEMAAsLIAMoAgAiASABKAIEIAMoAgwiBGs2AgQgASAEIAEoAgBqNgIAAkAgAy0AEA0AQX4hBAwBC0EAQX0gCCAARhshBAsgA0EgaiSAgICAACAEC7YDAQd/AkAgACgCBCIBIAAoAggiAkcNACAAKAIAIgIgAigCACIDIAAoAgwiBGoiATYCACACQQRqIgIgAigCACICIARrIgU2AgAgACAFNgIMAkAgAiAERw0AIABBAToAEEEADwsgACADIAJqIgI2AggLAkACQAJAIAIgAWsiAiABLQAAQQF0QaCIgIAAai8BAEELdkEBaiIFTw0AIABBEWogASACEIKAgIAAIQYgACgCDCEEQQAhByAAQQA2AgwgACgCACIBIAEoAgQgBGs2AgQgASAEIAEoAgBqIgM2AgADQCABQQRqKAIAIgFFDQMgBiACaiADIAUgAmsiBCABIAQgAUkbIgQQgYCAgAAaIAAoAgAiASABKAIEIARrNgIEIAEgASgCACAEaiIDNgIAIAQgAmoiAiAFSQ0ACyAAIAY2AgQgACAGIAVqNgIIDAELAkAgAkEESw0AIAAgAEERaiABIAIQgoCAgAAiASACajYCCCAAIAE2AgQgACgCDCECIABBADYCDCAAKAIAIgEgASgCBCACazYCBCABIAIgASgCAGo2AgAMAQsgACABNgIEC0EBIQcLIAcLC6gEAQBBgAgLoAQAAAAA/wAAAP//AAD///8A/////wAAAAAAAAAAAAAAAAEABAgBEAEgAgAFCAIQAiADAAYIAxADIAQABwgEEAQgBQAICAUQBSAGAAkIBhAGIAcACggHEAcgCAALCAgQCCAJAAQJCRAJIAoABQkKEAogCwAGCQsQCyAMAAcJDBAMIA0ACAkNEA0gDgAJCQ4QDiAPAAoJDxAPIBAACwkQEBAgEQAEChEQESASAAUKEhASIBMABgoTEBMgFAAHChQQFCAVAAgKFRAVIBYACQoWEBYgFwAKChcQFyAYAAsKGBAYIBkABAsZEBkgGgAFCxoQGiAbAAYLGxAbIBwABwscEBwgHQAICx0QHSAeAAkLHhAeIB8ACgsfEB8gIAALCyAQICAhAAQMIRAhICIABQwiECIgIwAGDCMQIyAkAAcMJBAkICUACAwlECUgJgAJDCYQJiAnAAoMJxAnICgACwwoECggKQAEDSkQKSAqAAUNKhAqICsABg0rECsgLAAHDSwQLCAtAAgNLRAtIC4ACQ0uEC4gLwAKDS8QLyAwAAsNMBAwIDEABA4xEDEgMgAFDjIQMiAzAAYOMxAzIDQABw40EDQgNQAIDjUQNSA2AAkONhA2IDcACg43EDcgOAALDjgQOCA5AAQPORA5IDoABQ86EDogOwAGDzsQOyA8AAcPPBA8IAEICA89ED0gARAJDz4QPiABGAoPPxA/IAEgCw9AEEAgAGQEbmFtZQE9BQARX193YXNtX2NhbGxfY3RvcnMBBm1lbWNweQIHbWVtbW92ZQMKdW5jb21wcmVzcwQKcmVmaWxsX3RhZwcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhADIJcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDFVidW50dSBjbGFuZwsxNi4wLjYgKDE1KQAsD3RhcmdldF9mZWF0dXJlcwIrD211dGFibGUtZ2xvYmFscysIc2lnbi1leHQ=";
 
-// node_modules/hyparquet-compressors/src/brotli.bitreader.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.bitreader.js
 var BROTLI_READ_SIZE = 4096;
 var BROTLI_IBUF_SIZE = 2 * BROTLI_READ_SIZE + 32;
 var BROTLI_IBUF_MASK = 2 * BROTLI_READ_SIZE - 1;
@@ -4581,7 +4581,7 @@ var BrotliBitReader = class {
   }
 };
 
-// node_modules/hyparquet-compressors/src/brotli.huffman.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.huffman.js
 var kDefaultCodeLength = 8;
 var HUFFMAN_TABLE_BITS = 8;
 var HUFFMAN_TABLE_MASK = 255;
@@ -4902,7 +4902,7 @@ var HuffmanTreeGroup = class {
   }
 };
 
-// node_modules/hyparquet-compressors/src/brotli.prefix.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.prefix.js
 function prefix([offset, nbits]) {
   return { offset, nbits };
 }
@@ -5009,7 +5009,7 @@ var kCopyRangeLut = [
   16
 ];
 
-// node_modules/hyparquet-compressors/src/gzip.huffman.js
+// ../../main/node_modules/hyparquet-compressors/src/gzip.huffman.js
 var HUFFMAN_MAX_TABLE_SIZE = 1080;
 var fixedLengthExtraBits = new Uint8Array([
   0,
@@ -5149,7 +5149,7 @@ for (let i = 0; i < 32; i++) fixedDistanceTree[i] = 5;
 var fixedLengthMap = /* @__PURE__ */ huffMap(fixedLengthTree, 9, 1);
 var fixedDistanceMap = /* @__PURE__ */ huffMap(fixedDistanceTree, 5, 1);
 
-// node_modules/hyparquet-compressors/src/brotli.blocks.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.blocks.js
 function decodeBlockType(max_block_type, trees, tree_type, block_types, ringbuffers, indexes, br) {
   const ringbuffer = tree_type * 2;
   const index = tree_type;
@@ -5295,7 +5295,7 @@ function readBlockLength(table, index, br) {
   return offset + br.readBits(nbits);
 }
 
-// node_modules/hyparquet-compressors/src/brotli.context.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.context.js
 var lookup = new Uint8Array([
   /* CONTEXT_UTF8, last byte. */
   /* ASCII range. */
@@ -7118,7 +7118,7 @@ var lookupOffsets = new Uint16Array([
   512
 ]);
 
-// node_modules/hyparquet-compressors/src/brotli.contextmap.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.contextmap.js
 function decodeContextMap(context_map_size, br) {
   let max_run_length_prefix = 0;
   br.readMoreInput();
@@ -7178,7 +7178,7 @@ function inverseMoveToFrontTransform(v, v_len) {
   }
 }
 
-// node_modules/hyparquet-compressors/src/brotli.streams.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.streams.js
 var BrotliInput = class {
   /**
    * @param {Uint8Array} buffer
@@ -7224,7 +7224,7 @@ var BrotliOutput = class {
   }
 };
 
-// node_modules/hyparquet-compressors/src/gzip.js
+// ../../main/node_modules/hyparquet-compressors/src/gzip.js
 var codeLengthIndexMap = new Uint8Array([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
 function bits(input, pos, mask) {
   const o = pos / 8 | 0;
@@ -7380,7 +7380,7 @@ function gunzip(input, output, inputIndex = 0, outputIndex = 0) {
   return out;
 }
 
-// node_modules/hyparquet-compressors/src/brotli.dictionary.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.dictionary.js
 var dictionaryGz64 = `
 H4sIAAAAAAAAAzy96XIcx7Uu+tuI4DuU2meLxDbRAElNJgYHR0neGrgFyr7bPg5FdlV2dwHVVa3KKoBN
 SRHggIHgAFKcBc4zJQIgOGIggYjDF6D+kf8U56K6GxH3Ie73rYRsGRLQnZWVwxq+tXKtlYlf0V40GAZ+
@@ -8366,7 +8366,7 @@ function getDictionary() {
   return dictionary;
 }
 
-// node_modules/hyparquet-compressors/src/brotli.transform.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.transform.js
 var kIdentity = 0;
 var kOmitLast1 = 1;
 var kOmitLast2 = 2;
@@ -8574,7 +8574,7 @@ function transformDictionaryWord(dst, idx, word, len, transform) {
   return idx - start_idx;
 }
 
-// node_modules/hyparquet-compressors/src/brotli.js
+// ../../main/node_modules/hyparquet-compressors/src/brotli.js
 var kNumLiteralCodes = 256;
 var kNumInsertAndCopyCodes = 704;
 var kNumBlockLengthCodes = 26;
@@ -8926,7 +8926,7 @@ function translateShortCodes(code, ringbuffer, index) {
   }
 }
 
-// node_modules/hyparquet-compressors/src/lz4.js
+// ../../main/node_modules/hyparquet-compressors/src/lz4.js
 function decompressLz4(input, outputLength) {
   const output = new Uint8Array(outputLength);
   try {
@@ -8983,7 +8983,7 @@ function lz4basic(input, output, outputIndex) {
   return len - outputIndex;
 }
 
-// node_modules/hyparquet-compressors/src/compressors.js
+// ../../main/node_modules/hyparquet-compressors/src/compressors.js
 var compressors = {
   SNAPPY: snappyUncompressor(),
   // loads wasm
