@@ -5,18 +5,18 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-CDWLUXK4.js";
-import "./chunk-AW6ZUUKR.js";
+} from "./chunk-F6ZHTNVD.js";
+import "./chunk-VOEWNPOR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-SRZYKQUJ.js";
+import "./chunk-NHMFSR4E.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-B2MSVHC6.js";
+import "./chunk-2YNBTTJE.js";
 import "./chunk-7NQOJBQY.js";
 import {
   isUserError
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-2S3AYCRO.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-JVUOWMU6.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   runColumnJob,
   transferables
-} from "./chunk-B2MSVHC6.js";
+} from "./chunk-2YNBTTJE.js";
 import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";

@@ -3,18 +3,18 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-CDWLUXK4.js";
-import "./chunk-AW6ZUUKR.js";
+} from "./chunk-F6ZHTNVD.js";
+import "./chunk-VOEWNPOR.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-SRZYKQUJ.js";
+import "./chunk-NHMFSR4E.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-B2MSVHC6.js";
+import "./chunk-2YNBTTJE.js";
 import "./chunk-7NQOJBQY.js";
 import {
   UserError,

@@ -21,6 +21,7 @@ import { ColumnPool } from "../monitor/column-pool.ts";
 import type { ColumnMetrics } from "../monitor/column-jobs.ts";
 import { withPredictions, SCORE_COLUMN, CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
 import { summarizeWindowFiles } from "../monitor/window-from-files.ts";
+import { profileWindow, splitProfiles } from "../monitor/profile-current.ts";
 import { countUnscored, unscoredNote, type UnscoredRows } from "../monitor/unscored-rows.ts";
 import { createRandom } from "../stats/numeric/random.ts";
 import { renderDriftMarkdown, type DriftReportInput } from "../report/drift-markdown.ts";
@@ -116,8 +117,25 @@ export const driftCommand = defineCommand({
       throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:…: name the same dialect.`);
     if (sqlSource?.dialect === "duckdb" && values.engine === "js")
       throw new UserError("--current duckdb:… is read by DuckDB; leave out --engine js.");
-    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    const expanded = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    // Window profiles (serve.profile) are found by content; beside log files they would count
+    // the same rows twice, so then the logs are the window.
+    const split = await splitProfiles(expanded);
+    const profiles = split.files.length ? [] : split.profiles;
+    if (split.files.length && split.profiles.length)
+      context.log(
+        `drift: left out ${split.profiles.length} window profile(s) among the --current files: the logs beside them hold the same rows (pass only the profile-*.json files to judge the profiles)`,
+      );
+    if (profiles.length && values.engine === "duckdb")
+      throw new UserError("--current names window profiles, which drift merges itself; leave out --engine duckdb.");
+    if (profiles.length && printSql)
+      throw new UserError("--print-sql needs a window of rows (files or a table), not window profiles.");
+    const currentPaths = profiles.length ? [] : split.files;
+    const currentSource = sqlSource
+      ? `${sqlSource.dialect}:${sqlSource.text.trim()}`
+      : profiles.length
+        ? profiles.map((p) => p.path).join(", ")
+        : currentPaths.join(", ");
     let session: DuckdbSession | undefined;
     const duckdb = async () => (session ??= await openDuckdb(values["duckdb-database"] as string | undefined));
     const sqlTexts: string[] = [];
@@ -192,13 +210,15 @@ export const driftCommand = defineCommand({
           const setting = parseEngine(values.engine as string | undefined, model.drift.engine);
           let choice: EngineChoice = sqlSource
             ? { engine: "duckdb", why: "--current duckdb:…" }
-            : engineFor(setting, await windowFacts(currentPaths));
+            : profiles.length
+              ? { engine: "js", why: "window profiles" }
+              : engineFor(setting, await windowFacts(currentPaths));
           const source: DuckdbSource = sqlSource
             ? { kind: "relation", text: sqlSource.text }
             : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
           // DuckDB does not run the model: `auto` keeps prediction drift by staying in JS when the
           // window logged no prediction; an explicit --engine duckdb judges the inputs only.
-          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle.score) {
+          if (!sqlSource && !profiles.length && setting === "auto" && choice.engine === "duckdb" && handle.score) {
             const seen = await (await duckdb()).columnsOf(duckdbSourceRelation(source));
             if (!seen.includes(LOGGED_PREDICTION))
               choice = {
@@ -207,10 +227,19 @@ export const driftCommand = defineCommand({
               };
           }
           context.log(
-            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`,
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`,
           );
-          const window =
-            choice.engine === "duckdb"
+          const window = profiles.length
+            ? {
+                ...profileWindow(profiles, summaries, {
+                  model: model.name,
+                  classThreshold:
+                    model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : undefined,
+                }),
+                unscored: { count: 0 },
+                scoringNote: undefined,
+              }
+            : choice.engine === "duckdb"
               ? await summarizeWindowDuckdb(
                   await duckdb(),
                   source,

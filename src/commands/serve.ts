@@ -144,7 +144,13 @@ export const serveCommand: Command = {
     const model = running.current();
     return {
       exitCode: 0,
-      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: running.logFiles() },
+      data: {
+        model: model.name,
+        version: model.version,
+        graceful: stopped.graceful,
+        logFiles: running.logFiles(),
+        profileFiles: running.profileFiles(),
+      },
       text: `serve: stopped on ${stopped.signal}${stopped.graceful ? "" : " (grace period over: remaining connections closed)"}`,
       outputs: {},
     };

@@ -35,6 +35,8 @@ export class PredictionLog {
     private readonly random: () => number = Math.random,
     private readonly now: () => number = Date.now,
     private readonly formatter: LogFormatter = inlineFormatter,
+    /** Told of the rows once they are on disk (the window profiles count exactly the logged rows). */
+    private readonly onWritten?: (batches: readonly LogBatch[]) => void,
   ) {}
 
   /** Queues a request's rows (a sample of them, if sampling is on); returns at once. */
@@ -81,7 +83,7 @@ export class PredictionLog {
     // While one chunk is written, the next is formatted (on the formatting thread, if there is one).
     let next = this.takeChunk();
     while (next) {
-      const { rows, bytes } = next;
+      const { rows, bytes, batches } = next;
       next = undefined;
       try {
         const text = await bytes;
@@ -101,13 +103,23 @@ export class PredictionLog {
         await this.file?.handle.truncate(this.file.bytes).catch(() => {});
         await this.file?.handle.close().catch(() => {});
         this.file = undefined;
+        next ??= this.takeChunk();
+        continue;
+      }
+      // Outside the write's try: the rows are on disk whatever the profile does with them.
+      try {
+        this.onWritten?.(batches);
+      } catch (error) {
+        this.onError(
+          `prediction log: the profile could not take ${rows} written record(s): ${(error as Error).message}`,
+        );
       }
       next ??= this.takeChunk();
     }
   }
 
   /** Takes up to CHUNK_ROWS queued rows off the queue and starts formatting them. */
-  private takeChunk(): { rows: number; bytes: Promise<Uint8Array> } | undefined {
+  private takeChunk(): { rows: number; bytes: Promise<Uint8Array>; batches: LogBatch[] } | undefined {
     if (this.queue.length === 0) return undefined;
     const chunk: LogBatch[] = [];
     let rows = 0;
@@ -119,7 +131,7 @@ export class PredictionLog {
     }
     const bytes = this.formatter.format(chunk);
     bytes.catch(() => {}); // awaited in drain; a failure there is counted, not unhandled
-    return { rows, bytes };
+    return { rows, bytes, batches: chunk };
   }
 
   private async currentFile(): Promise<NonNullable<PredictionLog["file"]>> {

@@ -19,6 +19,7 @@ import { ServeMetrics } from "./metrics.ts";
 import { ModelSlots } from "./model-slots.ts";
 import { PredictionLog } from "./prediction-log.ts";
 import { threadFormatter } from "./log-formatter.ts";
+import { ProfileWriter } from "./profile-writer.ts";
 import { loadServedModel, releaseServedModel, type ServedModel } from "./served-model.ts";
 import type { ServeSettings } from "./settings.ts";
 import type { RolloutPlan } from "../rollout/plan.ts";
@@ -58,6 +59,8 @@ export interface RunningServer {
   /** Readiness off, drain, flush, release; resolves when done (within the grace period). */
   shutdown(): Promise<{ graceful: boolean }>;
   logFiles(): readonly string[];
+  /** Window profiles written (serve.profile). */
+  profileFiles(): readonly string[];
 }
 
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
@@ -109,6 +112,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       throw error;
     }
   }
+  const profiles =
+    settings.log.dir && settings.profile
+      ? new ProfileWriter(
+          settings.log.dir,
+          model.name,
+          settings.profile,
+          model.task === "binary" ? model.evaluate.threshold : undefined,
+          options.warn,
+        )
+      : undefined;
   const log = settings.log.dir
     ? new PredictionLog(
         { ...settings.log, dir: settings.log.dir },
@@ -121,6 +134,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
         Math.random,
         Date.now,
         await threadFormatter(),
+        profiles ? (batches) => profiles.add(batches) : undefined,
       )
     : undefined;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
@@ -219,6 +233,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       if (!graceful) server.closeAllConnections();
       await reloading?.catch(() => {});
       await log?.close();
+      await profiles?.close();
       // The rollout's last transitions (a revert) reach the notes, the remote and GitHub before exit.
       await rollout?.close();
       await slots.releaseAll();
@@ -235,6 +250,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     reload,
     shutdown,
     logFiles: () => log?.files ?? [],
+    profileFiles: () => [...(profiles?.files ?? [])],
   };
 }
 

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
  * (commands/serve.ts); the server never reads flags or config itself.
  */
 import { UserError } from "../errors.ts";
+import { DEFAULT_MAX_VALUES } from "../stats/drift/window-profile.ts";
 
 export interface ServeSettings {
   host: string;
@@ -26,7 +27,18 @@ export interface ServeSettings {
   /** How often to look for a new champion tag; 0 = only on SIGHUP. */
   pollMs: number;
   log: LogSettings;
+  /** Window profiles beside the log (serve.profile); undefined = none. */
+  profile?: ProfileSettings;
   labels: LabelSettings;
+}
+
+export interface ProfileSettings {
+  /** Length of a window; windows start at multiples of it since the epoch, so replicas' line up. */
+  windowMs: number;
+  /** How often the open window's profile is rewritten. */
+  writeMs: number;
+  /** Distinct values per column counted exactly (window-profile.ts). */
+  maxValues: number;
 }
 
 /** POST /v2/models/{model}/labels: labels that come back, for the rollout's live-quality signal. */
@@ -78,6 +90,7 @@ export interface ServeConfig {
   grace_seconds?: number;
   poll_seconds?: number;
   log?: { dir?: string; max_file_mb?: number; max_file_minutes?: number; sample_rate?: number; queue_rows?: number };
+  profile?: { window_minutes?: number; write_seconds?: number; max_values?: number };
   labels?: { max_per_request?: number; remembered_requests?: number };
 }
 
@@ -133,6 +146,17 @@ export function resolveSettings(
     (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
     "a port number 0-65535 (0 picks a free one)",
   );
+  const logDir =
+    flags.log !== undefined
+      ? resolve(bases.cwd, flags.log)
+      : c.log?.dir !== undefined
+        ? resolve(bases.configDir, c.log.dir)
+        : undefined;
+  if (c.profile && logDir === undefined)
+    throw new UserError(
+      "serve.profile: profiles are written beside the prediction log; set serve.log.dir (or pass --log DIR).",
+      { key: "serve.profile" },
+    );
   return {
     host: flags.host ?? c.host ?? d.host,
     port,
@@ -148,12 +172,7 @@ export function resolveSettings(
     pollMs:
       num("poll-seconds", c.poll_seconds, d.pollMs / 1000, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1000,
     log: {
-      dir:
-        flags.log !== undefined
-          ? resolve(bases.cwd, flags.log)
-          : c.log?.dir !== undefined
-            ? resolve(bases.configDir, c.log.dir)
-            : undefined,
+      dir: logDir,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 60_000) * 60_000,
       sampleRate: num(
@@ -165,6 +184,15 @@ export function resolveSettings(
       ),
       queueRows: c.log?.queue_rows ?? d.log.queueRows,
     },
+    ...(c.profile
+      ? {
+          profile: {
+            windowMs: (c.profile.window_minutes ?? 60) * 60_000,
+            writeMs: (c.profile.write_seconds ?? 60) * 1000,
+            maxValues: c.profile.max_values ?? DEFAULT_MAX_VALUES,
+          },
+        }
+      : {}),
     labels: {
       maxPerRequest: c.labels?.max_per_request ?? d.labels.maxPerRequest,
       rememberedRequests: c.labels?.remembered_requests ?? d.labels.rememberedRequests,

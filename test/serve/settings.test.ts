@@ -23,3 +23,18 @@ test("a flag overrides its config key and a bad flag names itself and what it ex
     (error: unknown) => error instanceof UserError && /max-rows/.test(error.message) && /-3/.test(error.message),
   );
 });
+
+test("serve.profile is opt-in, with defaults, and needs the log folder it writes beside", () => {
+  assert.equal(resolveSettings({}, {}, bases).profile, undefined);
+  assert.deepEqual(resolveSettings({ log: { dir: "logs" }, profile: {} }, {}, bases).profile, {
+    windowMs: 3_600_000,
+    writeMs: 60_000,
+    maxValues: 16384,
+  });
+  assert.deepEqual(
+    resolveSettings({ profile: { window_minutes: 5, write_seconds: 10, max_values: 5000 } }, { log: "out" }, bases)
+      .profile,
+    { windowMs: 300_000, writeMs: 10_000, maxValues: 5000 },
+  );
+  assert.throws(() => resolveSettings({ profile: {} }, {}, bases), /serve\.profile: .*serve\.log\.dir/);
+});

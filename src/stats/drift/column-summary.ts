@@ -51,6 +51,8 @@ export interface MeasuredComparison {
   readonly wasserstein: number;
   /** Largest possible |error| of `wasserstein`; 0 when exact. */
   readonly wassersteinError: number;
+  /** Largest possible |error| of the KS statistic (values known only to a bucket: profile-window.ts); 0 or absent when exact. */
+  readonly ksError?: number;
   /** Current counts in the reference's PSI bins. */
   readonly psiCounts?: readonly number[];
   /** Where it was measured, for the report ("counted on the reference's values", "duckdb"). */

@@ -107,7 +107,11 @@ const DEFINITIONS: Record<DriftTestName, DriftTestDefinition> = {
       const result = measured
         ? ksFromGaps(measured.gaps, pair[0].sortedValues.length, presentCount(pair[1]))
         : ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: result.pValue, statistic: result.statistic, detail: result.method };
+      // A statistic known only within a bound says so where it is read (the test's detail).
+      const detail = measured?.ksError
+        ? `${result.method}; D within ${formatNumber(measured.ksError)} (${measured.by})`
+        : result.method;
+      return { value: result.pValue, statistic: result.statistic, detail };
     },
   },
   wasserstein: {

@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-AW6ZUUKR.js";
+} from "./chunk-VOEWNPOR.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -26,7 +26,7 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-SRZYKQUJ.js";
+} from "./chunk-NHMFSR4E.js";
 import {
   ProtoDecodeError,
   batchesOf,
@@ -89,7 +89,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-B2MSVHC6.js";
+} from "./chunk-2YNBTTJE.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -2222,8 +2222,8 @@ var require_types = __commonJS({
 // node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
   "node_modules/@opentelemetry/api/dist/version.cjs"(exports) {
-    var VERSION4 = "1.10.0";
-    exports.VERSION = VERSION4;
+    var VERSION5 = "1.10.0";
+    exports.VERSION = VERSION5;
   }
 });
 
@@ -7721,12 +7721,12 @@ async function sameRecordedFiles(git, model, candidate, commit) {
     () => void 0
   );
   if (!recorded) return false;
-  const named = /* @__PURE__ */ new Set([
+  const named2 = /* @__PURE__ */ new Set([
     candidate.record.artifact.path,
     ...Object.values(recorded.inputs).flatMap((files) => Object.keys(files))
   ]);
   if (await commitOf(git, candidate.commit) === void 0) return false;
-  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named.has(path));
+  return !(await changedPaths(git, candidate.commit, commit)).some((path) => named2.has(path));
 }
 async function noRecordError(git, model, rev, commit) {
   const hint = await hasNotesRef(git) ? `Run \`modelkeeper record --commit ${rev}\` (or check --commit). Records on commits that are not ancestors of ${rev} (another branch) are not used.` : `This clone has no ${NOTES_REF} at all: if the notes exist on the remote, ${FETCH_NOTES_HINT}; otherwise run \`modelkeeper record\` first.`;
@@ -9423,12 +9423,12 @@ function createJob(setup, shared) {
   };
 }
 function finishMissingChunks(job, kernel) {
-  let scratch;
+  let scratch2;
   let ran = 0;
   for (let chunk = 0; chunk < chunkCount(job); chunk++) {
     if (Atomics.load(job.chunkDone, chunk) === 1) continue;
-    scratch ??= createScratch(job, kernel);
-    runChunk(job, kernel, chunk, scratch);
+    scratch2 ??= createScratch(job, kernel);
+    runChunk(job, kernel, chunk, scratch2);
     ran++;
   }
   return ran;
@@ -11344,7 +11344,7 @@ var evaluateCommand = defineCommand({
 });
 
 // src/commands/drift.ts
-import { extname, join as join12, relative as relative4 } from "node:path";
+import { extname as extname2, join as join12, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
@@ -11929,6 +11929,23 @@ function addToBinnedWindow(window2, values) {
   }
   window2.count += present;
 }
+function addCountsToBinnedWindow(window2, keys, counts) {
+  const { grid, equal, gapCount, gapOffset } = window2;
+  const size = grid.length;
+  let at = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const v = keys[i];
+    const n = counts[i];
+    if (n === 0) continue;
+    if (at < size && grid[at] < v) at = gallop(grid, v, at);
+    if (at < size && grid[at] === v) equal[at] += n;
+    else {
+      gapCount[at] += n;
+      gapOffset[at] += n * (at === 0 ? grid[0] - v : v - grid[at - 1]);
+    }
+    window2.count += n;
+  }
+}
 function gallop(grid, v, from) {
   let step = 1;
   let lo = from;
@@ -12332,6 +12349,547 @@ async function summarizeWindowFiles(paths, references, options) {
   return { ...summarizer.finish(new Map([...kept.keys()].map((name, i) => [name, sorted2[i]]))), scoringNote, unscored };
 }
 
+// src/monitor/profile-current.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import { basename as basename3, extname } from "node:path";
+
+// src/stats/drift/value-counts.ts
+var EXACT_BITS = 52;
+var MIN_VALUE_CAP = 4096;
+var scratch = new Float64Array(1);
+var words = new Uint32Array(scratch.buffer);
+var LOW = new Uint8Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
+var HIGH = 1 - LOW;
+function truncateBits(v, bits) {
+  if (bits >= EXACT_BITS || !Number.isFinite(v)) return v;
+  scratch[0] = v;
+  const drop = EXACT_BITS - bits;
+  if (drop >= 32) {
+    words[LOW] = 0;
+    words[HIGH] = (words[HIGH] & ~((1 << drop - 32) - 1)) >>> 0;
+  } else {
+    words[LOW] = (words[LOW] & ~(2 ** drop - 1 >>> 0)) >>> 0;
+  }
+  return scratch[0];
+}
+function bucketEnd(key, bits) {
+  if (bits >= EXACT_BITS || !Number.isFinite(key)) return key;
+  scratch[0] = key;
+  const drop = EXACT_BITS - bits;
+  if (drop >= 32) {
+    words[LOW] = 4294967295;
+    words[HIGH] = (words[HIGH] | (1 << drop - 32) - 1) >>> 0;
+  } else {
+    words[LOW] = (words[LOW] | 2 ** drop - 1) >>> 0;
+  }
+  return scratch[0];
+}
+function bucketOf(key, bits) {
+  const end = bucketEnd(key, bits);
+  if (key === 0) return [-end, end];
+  return key > 0 ? [key, end] : [end, key];
+}
+var ValueCounts = class {
+  constructor(cap) {
+    this.cap = cap;
+    if (!Number.isInteger(cap) || cap < MIN_VALUE_CAP)
+      throw new Error(`ValueCounts: cap must be an integer >= ${MIN_VALUE_CAP}, got ${cap}`);
+  }
+  cap;
+  counts = /* @__PURE__ */ new Map();
+  bits = EXACT_BITS;
+  /** Counts `count` occurrences of a finite value. */
+  add(value2, count = 1) {
+    const key = truncateBits(value2, this.bits);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+    if (this.counts.size > this.cap) this.coarsen(this.bits - 1);
+  }
+  /** Adds other counts (kept at `bits`); the result is as if every value had been added here. */
+  merge(keys, counts, bits) {
+    if (bits < this.bits) this.coarsen(bits);
+    for (let i = 0; i < keys.length; i++) this.add(keys[i], counts[i]);
+  }
+  /** Truncates every key to at most `bits`, and further until they fit the cap. */
+  coarsen(bits) {
+    let target = Math.max(0, bits);
+    for (; ; ) {
+      const next = /* @__PURE__ */ new Map();
+      for (const [key, count] of this.counts) {
+        const k = truncateBits(key, target);
+        next.set(k, (next.get(k) ?? 0) + count);
+      }
+      this.counts = next;
+      this.bits = target;
+      if (next.size <= this.cap || target === 0) return;
+      target -= 1;
+    }
+  }
+  /** Keys ascending with their counts. */
+  sorted() {
+    const keys = Float64Array.from(this.counts.keys()).sort();
+    const counts = Float64Array.from(keys, (k) => this.counts.get(k));
+    return { keys, counts };
+  }
+};
+
+// src/stats/drift/profile-window.ts
+var DEFAULT_EXACT_VALUES2 = 1 << 25;
+function summarizeProfileWindow(profile, references, options = {}) {
+  const numeric = [...references.values()].filter((s) => s.kind === "numeric").length;
+  const perColumn = Math.max(1, Math.floor((options.exactValues ?? DEFAULT_EXACT_VALUES2) / Math.max(1, numeric)));
+  const byName = new Map(profile.columns.map((c) => [c.name, c]));
+  const columns = /* @__PURE__ */ new Map();
+  const kindChanges = /* @__PURE__ */ new Map();
+  for (const [name, reference] of references) {
+    const column = byName.get(name);
+    if (!column) continue;
+    if (reference.kind === "categorical") {
+      if (column.kind === "categorical") {
+        if (column.overflowCount > 0)
+          throw new UserError(
+            `--current: column ${JSON.stringify(name)} had more than ${profile.maxValues} distinct categories in a window, so its profile counted ${column.overflowCount} row(s) without their category; raise serve.profile.max_values, or judge the raw log.`
+          );
+        columns.set(name, {
+          kind: "categorical",
+          name,
+          rowCount: profile.rowCount,
+          missingCount: column.missingCount,
+          categories: column.categories,
+          counts: column.counts
+        });
+      } else if (column.bits === EXACT_BITS) {
+        columns.set(name, numbersAsCategories(column, profile.rowCount));
+      } else {
+        kindChanges.set(name, "numeric");
+      }
+      continue;
+    }
+    if (column.kind !== "numeric") {
+      kindChanges.set(name, column.kind);
+      continue;
+    }
+    columns.set(name, numericSummary(column, reference, profile.rowCount, perColumn));
+  }
+  return {
+    rowCount: profile.rowCount,
+    columns,
+    kindChanges,
+    seen: profile.columns.map((c) => c.name),
+    samples: /* @__PURE__ */ new Map()
+  };
+}
+function numbersAsCategories(column, rowCount3) {
+  return {
+    kind: "categorical",
+    name: column.name,
+    rowCount: rowCount3,
+    missingCount: column.missingCount,
+    categories: column.values.map((v) => String(v)),
+    counts: column.counts
+  };
+}
+function numericSummary(column, reference, rowCount3, perColumn) {
+  const keys = Float64Array.from(column.values);
+  const counts = Float64Array.from(column.counts);
+  const present = counts.reduce((a, b) => a + b, 0);
+  const base = { kind: "numeric", name: column.name, rowCount: rowCount3, missingCount: column.missingCount };
+  const exact = column.bits === EXACT_BITS;
+  if (exact && rowCount3 <= perColumn) {
+    const sortedValues = new Float64Array(present);
+    let at = 0;
+    for (let i = 0; i < keys.length; i++) sortedValues.fill(keys[i], at, at += counts[i]);
+    const { mean: mean2, std } = moments(sortedValues);
+    return {
+      ...base,
+      sortedValues,
+      sampled: false,
+      mean: mean2,
+      std,
+      min: present ? sortedValues[0] : NaN,
+      max: present ? sortedValues[present - 1] : NaN
+    };
+  }
+  const empty = present === 0;
+  const summary = {
+    ...base,
+    sortedValues: new Float64Array(0),
+    sampled: false,
+    mean: empty ? NaN : column.mean,
+    std: empty ? NaN : Math.sqrt(column.m2 / present),
+    min: empty ? NaN : column.min,
+    max: empty ? NaN : column.max
+  };
+  if (empty || reference.sortedValues.length === 0) return summary;
+  const window2 = emptyBinnedWindow(reference.sortedValues);
+  addCountsToBinnedWindow(window2, keys, counts);
+  const comparison = compareBinnedWindow(reference.sortedValues, window2);
+  const rounding = exact ? { ks: 0, wasserstein: 0 } : roundingError(keys, counts, column.bits, window2.grid, present);
+  return {
+    ...summary,
+    measured: {
+      reference,
+      ...comparison,
+      wassersteinError: comparison.wassersteinError + rounding.wasserstein,
+      ksError: rounding.ks,
+      psiCounts: reference.psi ? psiCounts(keys, counts, reference.psi.edges) : void 0,
+      by: exact ? "server profiles, counted on the reference's values" : `server profiles, values kept to ${column.bits} significant bits`
+    }
+  };
+}
+function roundingError(keys, counts, bits, grid, present) {
+  let ks = 0;
+  let moved = 0;
+  let g = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const [lo, hi] = bucketOf(keys[i], bits);
+    moved += counts[i] * (hi - lo);
+    if (hi === lo) continue;
+    while (g < grid.length && grid[g] < lo) g++;
+    let k = g;
+    while (k > 0 && grid[k - 1] >= lo) k--;
+    if (k < grid.length && grid[k] <= hi) ks = Math.max(ks, counts[i] / present);
+  }
+  return { ks, wasserstein: moved / present };
+}
+function psiCounts(keys, counts, edges) {
+  const out = new Array(edges.length + 1).fill(0);
+  let bin = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (bin < edges.length && keys[i] > edges[bin]) bin++;
+    out[bin] += counts[i];
+  }
+  return out;
+}
+
+// src/stats/drift/window-profile.ts
+var FORMAT = "modelkeeper-window-profile";
+var VERSION4 = 1;
+var DEFAULT_MAX_VALUES = 16384;
+var WindowProfileBuilder = class {
+  constructor(model, maxValues = DEFAULT_MAX_VALUES) {
+    this.model = model;
+    this.maxValues = maxValues;
+    if (!Number.isInteger(maxValues) || maxValues < MIN_VALUE_CAP)
+      throw new UserError(`the profile's max_values must be a whole number >= ${MIN_VALUE_CAP}, got ${maxValues}.`);
+  }
+  model;
+  maxValues;
+  rowCount = 0;
+  columns = /* @__PURE__ */ new Map();
+  versions = /* @__PURE__ */ new Set();
+  start = "";
+  end = "";
+  classThreshold;
+  get rows() {
+    return this.rowCount;
+  }
+  /** The window this builder counts (ISO times) and the binary class threshold, if any. */
+  describe(span, classThreshold) {
+    this.widen(span.start, span.end);
+    if (classThreshold !== void 0) this.classThreshold = classThreshold;
+  }
+  /** Counts rows `rows` (default: all) of a table; `version` is the model version that scored them. */
+  add(table2, version, rows) {
+    const count = rows ? rows.length : table2.rowCount;
+    if (count === 0) return;
+    this.versions.add(version);
+    const seen = /* @__PURE__ */ new Set();
+    for (const column of table2.columns) {
+      if (seen.has(column.name)) continue;
+      seen.add(column.name);
+      const state = this.stateFor(column.name, column.kind);
+      if (column.kind === "numeric" && state.kind === "numeric") {
+        const values = new Float64Array(count);
+        for (let r = 0; r < count; r++) {
+          const v = column.values[rows ? rows[r] : r];
+          values[r] = Number.isFinite(v) ? v : NaN;
+        }
+        addNumeric(state, values);
+      } else if (column.kind === "categorical" && state.kind === "categorical") {
+        for (let r = 0; r < count; r++) {
+          const code = column.codes[rows ? rows[r] : r];
+          if (code < 0 || code >= column.categories.length) state.missing += 1;
+          else this.countCategory(state, column.categories[code], 1);
+        }
+      } else {
+        throw new UserError(
+          `profile: column ${JSON.stringify(column.name)} is ${column.kind} here but ${state.kind} earlier in the window.`
+        );
+      }
+    }
+    for (const [name, state] of this.columns) if (!seen.has(name)) state.missing += count;
+    this.rowCount += count;
+  }
+  /** Adds a whole profile (of another window or replica); `where` names it in messages. */
+  merge(profile, where) {
+    if (profile.model !== this.model)
+      throw new UserError(
+        `${where}: a profile of model ${JSON.stringify(profile.model)}, not ${JSON.stringify(this.model)}; pass one model's profiles.`,
+        { file: where }
+      );
+    if (profile.classThreshold !== void 0) {
+      if (this.classThreshold !== void 0 && this.classThreshold !== profile.classThreshold)
+        throw new UserError(
+          `${where}: its prediction: class was counted at threshold ${profile.classThreshold}, the other profiles' at ${this.classThreshold}; judge them apart.`,
+          { file: where }
+        );
+      this.classThreshold = profile.classThreshold;
+    }
+    this.widen(profile.start, profile.end);
+    for (const v of profile.versions) this.versions.add(v);
+    const seen = /* @__PURE__ */ new Set();
+    for (const column of profile.columns) {
+      seen.add(column.name);
+      const state = this.stateFor(column.name, column.kind, where);
+      state.missing += column.missingCount;
+      if (column.kind === "numeric" && state.kind === "numeric") {
+        state.values.merge(column.values, column.counts, column.bits);
+        const present = column.counts.reduce((a, b) => a + b, 0);
+        if (present > 0) mergeMoments(state, present, column.mean, column.m2, column.min, column.max);
+      } else if (column.kind === "categorical" && state.kind === "categorical") {
+        column.categories.forEach((c, i) => this.countCategory(state, c, column.counts[i]));
+        state.overflow += column.overflowCount;
+      }
+    }
+    for (const [name, state] of this.columns) if (!seen.has(name)) state.missing += profile.rowCount;
+    this.rowCount += profile.rowCount;
+  }
+  /** The profile as JSON-ready data. */
+  build() {
+    const columns = [];
+    for (const [name, state] of this.columns) {
+      if (state.kind === "categorical") {
+        columns.push({
+          kind: "categorical",
+          name,
+          missingCount: state.missing,
+          categories: [...state.counts.keys()],
+          counts: [...state.counts.values()],
+          overflowCount: state.overflow
+        });
+        continue;
+      }
+      const { keys, counts } = state.values.sorted();
+      const empty = state.present === 0;
+      columns.push({
+        kind: "numeric",
+        name,
+        missingCount: state.missing,
+        bits: state.values.bits,
+        values: Array.from(keys),
+        counts: Array.from(counts),
+        mean: empty ? null : state.mean,
+        m2: empty ? null : state.m2,
+        min: empty ? null : state.min,
+        max: empty ? null : state.max
+      });
+    }
+    return {
+      format: FORMAT,
+      version: VERSION4,
+      model: this.model,
+      versions: [...this.versions].sort(),
+      start: this.start,
+      end: this.end,
+      rowCount: this.rowCount,
+      maxValues: this.maxValues,
+      ...this.classThreshold !== void 0 ? { classThreshold: this.classThreshold } : {},
+      columns
+    };
+  }
+  widen(start2, end) {
+    if (!this.start || start2 < this.start) this.start = start2;
+    if (!this.end || end > this.end) this.end = end;
+  }
+  stateFor(name, kind2, where) {
+    const existing = this.columns.get(name);
+    if (existing) {
+      if (existing.kind !== kind2)
+        throw new UserError(
+          `${where ?? "profile"}: column ${JSON.stringify(name)} is ${kind2} there but ${existing.kind} in the other profiles; judge them apart or set drift.types.`,
+          where ? { file: where } : void 0
+        );
+      return existing;
+    }
+    const state = kind2 === "numeric" ? {
+      kind: kind2,
+      missing: this.rowCount,
+      values: new ValueCounts(this.maxValues),
+      present: 0,
+      mean: 0,
+      m2: 0,
+      min: Infinity,
+      max: -Infinity
+    } : { kind: kind2, missing: this.rowCount, counts: /* @__PURE__ */ new Map(), overflow: 0 };
+    this.columns.set(name, state);
+    return state;
+  }
+  countCategory(state, category, count) {
+    const known = state.counts.get(category);
+    if (known !== void 0) state.counts.set(category, known + count);
+    else if (state.counts.size < this.maxValues) state.counts.set(category, count);
+    else state.overflow += count;
+  }
+};
+function addNumeric(state, values) {
+  const batch = moments(values);
+  if (batch.count === 0) {
+    state.missing += values.length;
+    return;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    state.values.add(v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  state.missing += values.length - batch.count;
+  mergeMoments(state, batch.count, batch.mean, batch.std * batch.std * batch.count, min, max);
+}
+function mergeMoments(state, count, mean2, m2, min, max) {
+  const total = state.present + count;
+  const delta = mean2 - state.mean;
+  state.mean += delta * count / total;
+  state.m2 += m2 + delta * delta * state.present * count / total;
+  state.present = total;
+  if (min < state.min) state.min = min;
+  if (max > state.max) state.max = max;
+}
+function isWindowProfile(value2) {
+  return typeof value2 === "object" && value2 !== null && value2.format === FORMAT;
+}
+function parseWindowProfile(json, file) {
+  const fail = (key, problem) => {
+    throw new UserError(`${file}: ${key} ${problem}; it is not a window profile modelkeeper serve wrote.`, {
+      file,
+      key
+    });
+  };
+  if (!isWindowProfile(json)) fail("format", `must be "${FORMAT}"`);
+  const p = json;
+  if (p.version !== VERSION4) fail("version", `is ${String(p.version)}, expected ${VERSION4}`);
+  const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isNumberOrNull = (x) => x === null || typeof x === "number" && Number.isFinite(x);
+  if (typeof p.model !== "string") fail("model", "must be a string");
+  if (!Array.isArray(p.versions) || !p.versions.every((v) => typeof v === "string"))
+    fail("versions", "must be a list of strings");
+  if (typeof p.start !== "string" || typeof p.end !== "string") fail("start/end", "must be ISO times");
+  if (!isCount(p.rowCount)) fail("rowCount", "must be a count");
+  if (!isCount(p.maxValues) || p.maxValues < MIN_VALUE_CAP) fail("maxValues", `must be a count >= ${MIN_VALUE_CAP}`);
+  if (p.classThreshold !== void 0 && typeof p.classThreshold !== "number")
+    fail("classThreshold", "must be a number");
+  if (!Array.isArray(p.columns)) fail("columns", "must be a list");
+  const names = /* @__PURE__ */ new Set();
+  p.columns.forEach((c, i) => {
+    const key = `columns[${i}]`;
+    if (typeof c?.name !== "string") fail(`${key}.name`, "must be a string");
+    if (names.has(c.name)) fail(`${key}.name`, `repeats ${JSON.stringify(c.name)}`);
+    names.add(c.name);
+    if (!isCount(c.missingCount) || c.missingCount > p.rowCount)
+      fail(`${key}.missingCount`, "must be a count no larger than rowCount");
+    const counts = c.counts;
+    if (!Array.isArray(counts) || !counts.every(isCount)) fail(`${key}.counts`, "must be a list of counts");
+    const present = c.counts.reduce((a, b) => a + b, 0) + (c.kind === "categorical" ? c.overflowCount : 0);
+    if (present + c.missingCount !== p.rowCount) fail(`${key}.counts`, "plus missingCount must add up to rowCount");
+    if (c.kind === "numeric") {
+      if (!Number.isInteger(c.bits) || c.bits < 0 || c.bits > EXACT_BITS) fail(`${key}.bits`, "must be 0-52");
+      const values = c.values;
+      if (!Array.isArray(values) || values.length !== c.counts.length || !values.every((v) => Number.isFinite(v)))
+        fail(`${key}.values`, "must be one finite number per count");
+      for (let k = 1; k < c.values.length; k++)
+        if (!(c.values[k] > c.values[k - 1])) fail(`${key}.values`, "must be distinct and ascending");
+      if (![c.mean, c.m2, c.min, c.max].every(isNumberOrNull))
+        fail(`${key}.mean/m2/min/max`, "must be numbers or null");
+      if (present > 0 && [c.mean, c.m2, c.min, c.max].some((x) => x === null))
+        fail(`${key}.mean/m2/min/max`, "must be numbers when the column has values");
+    } else if (c.kind === "categorical") {
+      const categories = c.categories;
+      if (!Array.isArray(categories) || categories.length !== c.counts.length || !categories.every((x) => typeof x === "string"))
+        fail(`${key}.categories`, "must be one string per count");
+      if (new Set(c.categories).size !== c.categories.length) fail(`${key}.categories`, "must not repeat");
+      if (!isCount(c.overflowCount)) fail(`${key}.overflowCount`, "must be a count");
+    } else {
+      fail(`${key}.kind`, 'must be "numeric" or "categorical"');
+    }
+  });
+  return p;
+}
+
+// src/monitor/profile-current.ts
+var DATA_EXTENSIONS = /* @__PURE__ */ new Set([".csv", ".jsonl", ".ndjson", ".parquet"]);
+async function splitProfiles(paths) {
+  const profiles = [];
+  const files = [];
+  for (const path of paths) {
+    if (/^\.profile-.*\.tmp$/.test(basename3(path))) continue;
+    if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
+      files.push(path);
+      continue;
+    }
+    let json;
+    try {
+      json = JSON.parse(await readFile7(path, "utf8"));
+    } catch {
+      files.push(path);
+      continue;
+    }
+    if (isWindowProfile(json)) profiles.push({ path, profile: parseWindowProfile(json, path) });
+    else files.push(path);
+  }
+  return { profiles, files };
+}
+function profileWindow(files, references, options) {
+  const mine = files.filter((f) => f.profile.model === options.model);
+  if (mine.length === 0)
+    throw new UserError(
+      `--current: none of the ${files.length} window profile(s) is of model ${JSON.stringify(options.model)} (they are of ${[...new Set(files.map((f) => JSON.stringify(f.profile.model)))].join(", ")}); pass --model or that model's profiles.`
+    );
+  const builder = new WindowProfileBuilder(options.model, Math.min(...mine.map((f) => f.profile.maxValues)));
+  for (const f of mine) builder.merge(f.profile, f.path);
+  const merged = named(builder.build(), options.classThreshold);
+  return {
+    ...summarizeProfileWindow(merged, references),
+    source: `${mine.length} window profile(s), ${merged.start} to ${merged.end}`
+  };
+}
+function named(profile, threshold) {
+  const score = profile.columns.find((c) => c.name === LOGGED_PREDICTION);
+  let columns = profile.columns.filter((c) => c.name !== SCORE_COLUMN).map((c) => c === score ? { ...c, name: SCORE_COLUMN } : c);
+  if (threshold !== void 0 && profile.classThreshold !== threshold) {
+    columns = columns.filter((c) => c.name !== CLASS_COLUMN);
+    if (score?.kind === "numeric") columns.push(classAt(score, threshold, profile));
+  }
+  return { ...profile, columns };
+}
+function classAt(score, threshold, profile) {
+  let zero = 0;
+  let one = 0;
+  score.values.forEach((key, i) => {
+    const [lo, hi] = bucketOf(key, score.bits);
+    if (lo >= threshold) one += score.counts[i];
+    else if (hi < threshold) zero += score.counts[i];
+    else
+      throw new UserError(
+        `--current: the profiles counted prediction: class at threshold ${profile.classThreshold ?? "(none)"}, the config's is ${threshold}, and their score was kept to ${score.bits} significant bits, so ${score.counts[i]} row(s) near ${threshold} cannot be classed. Judge the raw log, or profiles written with this threshold.`
+      );
+  });
+  const categories = [];
+  const counts = [];
+  if (zero > 0) categories.push("0"), counts.push(zero);
+  if (one > 0) categories.push("1"), counts.push(one);
+  return {
+    kind: "categorical",
+    name: CLASS_COLUMN,
+    missingCount: score.missingCount,
+    categories,
+    counts,
+    overflowCount: 0
+  };
+}
+
 // src/report/drift-markdown.ts
 var fmt = (x, decimals = 3) => x === null || x === void 0 || !Number.isFinite(x) ? "\u2013" : formatNumber2(x, decimals);
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -12544,13 +13102,13 @@ async function upsertDriftIssue(github, repo, model, body) {
   const marker = commentMarker(DRIFT_LABEL, model);
   const full = `${marker}
 ${body}`;
-  const open3 = await github.paginate(github.rest.issues.listForRepo, {
+  const open4 = await github.paginate(github.rest.issues.listForRepo, {
     ...repo,
     state: "open",
     labels: DRIFT_LABEL,
     per_page: 100
   });
-  const existing = open3.find(
+  const existing = open4.find(
     (issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.type === "Bot"
   );
   if (existing) {
@@ -12973,7 +13531,7 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
     const started = Date.now();
     summaries.set(
       name,
-      reference.kind === "numeric" ? await numericSummary(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
+      reference.kind === "numeric" ? await numericSummary2(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
     );
     log?.(`drift: duckdb: ${JSON.stringify(name)} (${column.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
   }
@@ -12987,7 +13545,7 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
     unscored: { count: 0 }
   };
 }
-async function numericSummary(session, window2, index, name, rowCount3, reference) {
+async function numericSummary2(session, window2, index, name, rowCount3, reference) {
   if (reference.kind !== "numeric") throw new Error("numericSummary: a numeric reference is needed");
   const table2 = `mk_reference_${index}`;
   await session.valueCounts(table2, reference.sortedValues);
@@ -13093,8 +13651,19 @@ var driftCommand = defineCommand({
       throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:\u2026: name the same dialect.`);
     if (sqlSource?.dialect === "duckdb" && values.engine === "js")
       throw new UserError("--current duckdb:\u2026 is read by DuckDB; leave out --engine js.");
-    const currentPaths = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
-    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : currentPaths.join(", ");
+    const expanded = sqlSource ? [] : await expandInputs(context.cwd, currentPatterns, "--current");
+    const split = await splitProfiles(expanded);
+    const profiles = split.files.length ? [] : split.profiles;
+    if (split.files.length && split.profiles.length)
+      context.log(
+        `drift: left out ${split.profiles.length} window profile(s) among the --current files: the logs beside them hold the same rows (pass only the profile-*.json files to judge the profiles)`
+      );
+    if (profiles.length && values.engine === "duckdb")
+      throw new UserError("--current names window profiles, which drift merges itself; leave out --engine duckdb.");
+    if (profiles.length && printSql)
+      throw new UserError("--print-sql needs a window of rows (files or a table), not window profiles.");
+    const currentPaths = profiles.length ? [] : split.files;
+    const currentSource = sqlSource ? `${sqlSource.dialect}:${sqlSource.text.trim()}` : profiles.length ? profiles.map((p) => p.path).join(", ") : currentPaths.join(", ");
     let session;
     const duckdb2 = async () => session ??= await openDuckdb(values["duckdb-database"]);
     const sqlTexts = [];
@@ -13157,9 +13726,9 @@ var driftCommand = defineCommand({
             continue;
           }
           const setting = parseEngine(values.engine, model.drift.engine);
-          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : engineFor(setting, await windowFacts(currentPaths));
+          let choice = sqlSource ? { engine: "duckdb", why: "--current duckdb:\u2026" } : profiles.length ? { engine: "js", why: "window profiles" } : engineFor(setting, await windowFacts(currentPaths));
           const source = sqlSource ? { kind: "relation", text: sqlSource.text } : { kind: "files", format: choice.format ?? "csv", paths: currentPaths };
-          if (!sqlSource && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
+          if (!sqlSource && !profiles.length && setting === "auto" && choice.engine === "duckdb" && handle2.score) {
             const seen = await (await duckdb2()).columnsOf(duckdbSourceRelation(source));
             if (!seen.includes(LOGGED_PREDICTION))
               choice = {
@@ -13168,9 +13737,16 @@ var driftCommand = defineCommand({
               };
           }
           context.log(
-            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
           );
-          const window2 = choice.engine === "duckdb" ? await summarizeWindowDuckdb(
+          const window2 = profiles.length ? {
+            ...profileWindow(profiles, summaries, {
+              model: model.name,
+              classThreshold: model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : void 0
+            }),
+            unscored: { count: 0 },
+            scoringNote: void 0
+          } : choice.engine === "duckdb" ? await summarizeWindowDuckdb(
             await duckdb2(),
             source,
             summaries,
@@ -13292,7 +13868,7 @@ var driftCommand = defineCommand({
 });
 function printedSql(model, dialect, current, paths, references) {
   const sql = sqlDialect(dialect);
-  const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
+  const formats = new Set(paths.map((p) => extname2(p).toLowerCase()));
   if (!current && formats.size > 1)
     throw new UserError("--print-sql: the window mixes file formats; print one format at a time.");
   const source = current ? userRelation(sql, current.text) : duckdbSourceRelation({ kind: "files", format: dataFormat(paths[0]), paths }, sql);
@@ -13721,16 +14297,16 @@ var monitorCommand = defineCommand({
         "--labels"
       );
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join17 = joinByRequestId(logIds, idsOf(labels2, idColumn));
+      const join18 = joinByRequestId(logIds, idsOf(labels2, idColumn));
       const result = {
         model: model.name,
         logRows: logIds.filter((id) => id !== void 0).length,
-        labelled: join17.logRows.length,
-        unlabelled: join17.unlabelled,
-        unmatchedLabels: join17.unmatched
+        labelled: join18.logRows.length,
+        unlabelled: join18.unlabelled,
+        unmatchedLabels: join18.unmatched
       };
-      if (join17.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels2, join17), {
+      if (join18.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels2, join18), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -13781,17 +14357,17 @@ function text(column, row) {
   if (column.kind === "categorical") return column.codes[row] < 0 ? void 0 : column.categories[column.codes[row]];
   return Number.isNaN(column.values[row]) ? void 0 : String(column.values[row]);
 }
-function outcomesOf(model, log, labels2, join17) {
+function outcomesOf(model, log, labels2, join18) {
   const picked = {
     ...labels2,
-    rowCount: join17.labelRows.length,
-    columns: labels2.columns.map((c) => pickRows(c, join17.labelRows))
+    rowCount: join18.labelRows.length,
+    columns: labels2.columns.map((c) => pickRows(c, join18.labelRows))
   };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
     const classes = output.kind === "categorical" ? Float64Array.from(
-      join17.logRows,
+      join18.logRows,
       (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])
     ) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
@@ -13801,7 +14377,7 @@ function outcomesOf(model, log, labels2, join17) {
       `--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`,
       { column: LOGGED_PREDICTION }
     );
-  const predictions = Float64Array.from(join17.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join18.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column, rows) {
@@ -14169,7 +14745,7 @@ async function whoIsForcing(git, env) {
 
 // src/commands/retrain.ts
 import { createHash as createHash11 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 
 // src/git/atomic-push.ts
@@ -14452,7 +15028,7 @@ async function catchUpWithRemote(context, git, remote, branch) {
   );
 }
 async function artifactSha256(root, model) {
-  return createHash11("sha256").update(await readFile7(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash11("sha256").update(await readFile8(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
@@ -14622,8 +15198,8 @@ async function openPullRequest(context, branch, model, target, message) {
     throw new UserError("rollback --pr needs GITHUB_TOKEN to open the pull request (the branch was pushed).");
   const repo = repoFromEnv(context.env);
   const base = (await github.rest.repos.get({ ...repo })).data.default_branch;
-  const open3 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
-  const pr = open3.data[0] ? open3.data[0] : (await github.rest.pulls.create({
+  const open4 = await github.rest.pulls.list({ ...repo, state: "open", head: `${repo.owner}:${branch}`, base });
+  const pr = open4.data[0] ? open4.data[0] : (await github.rest.pulls.create({
     ...repo,
     head: branch,
     base,
@@ -14653,7 +15229,7 @@ function pickTarget(tags, to, model) {
 }
 
 // src/commands/comment.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve8 } from "node:path";
 function renderUntrusted(fields, runUrl) {
@@ -14684,7 +15260,7 @@ var commentCommand = defineCommand({
     if (values.from === void 0)
       throw new UserError("comment needs --from FILE: the file evaluate wrote with --result-file.");
     const path = resolve8(context.cwd, values.from);
-    const text2 = await readFile8(path, "utf8").catch((error) => {
+    const text2 = await readFile9(path, "utf8").catch((error) => {
       throw new UserError(
         `${values.from}: cannot read (${error.code}). Download the result artifact first (actions/download-artifact).`,
         { file: values.from }
@@ -14779,7 +15355,7 @@ var demoCommand = defineCommand({
 });
 
 // src/commands/serve.ts
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname10 } from "node:path";
 
 // src/serve/settings.ts
 import { resolve as resolve9 } from "node:path";
@@ -14817,6 +15393,12 @@ function resolveSettings(config, flags, bases) {
     (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
     "a port number 0-65535 (0 picks a free one)"
   );
+  const logDir = flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0;
+  if (c.profile && logDir === void 0)
+    throw new UserError(
+      "serve.profile: profiles are written beside the prediction log; set serve.log.dir (or pass --log DIR).",
+      { key: "serve.profile" }
+    );
   return {
     host: flags.host ?? c.host ?? d.host,
     port,
@@ -14831,7 +15413,7 @@ function resolveSettings(config, flags, bases) {
     gracePeriodMs: num("grace-seconds", c.grace_seconds, d.gracePeriodMs / 1e3, nonNegative, "seconds >= 0") * 1e3,
     pollMs: num("poll-seconds", c.poll_seconds, d.pollMs / 1e3, nonNegative, "seconds >= 0 (0: only on SIGHUP)") * 1e3,
     log: {
-      dir: flags.log !== void 0 ? resolve9(bases.cwd, flags.log) : c.log?.dir !== void 0 ? resolve9(bases.configDir, c.log.dir) : void 0,
+      dir: logDir,
       maxFileBytes: Math.round((c.log?.max_file_mb ?? d.log.maxFileBytes / 2 ** 20) * 2 ** 20),
       maxFileAgeMs: (c.log?.max_file_minutes ?? d.log.maxFileAgeMs / 6e4) * 6e4,
       sampleRate: num(
@@ -14843,6 +15425,13 @@ function resolveSettings(config, flags, bases) {
       ),
       queueRows: c.log?.queue_rows ?? d.log.queueRows
     },
+    ...c.profile ? {
+      profile: {
+        windowMs: (c.profile.window_minutes ?? 60) * 6e4,
+        writeMs: (c.profile.write_seconds ?? 60) * 1e3,
+        maxValues: c.profile.max_values ?? DEFAULT_MAX_VALUES
+      }
+    } : {},
     labels: {
       maxPerRequest: c.labels?.max_per_request ?? d.labels.maxPerRequest,
       rememberedRequests: c.labels?.remembered_requests ?? d.labels.rememberedRequests
@@ -15068,26 +15657,26 @@ function tensorInput(value2, index) {
     throw new RequestError(400, `${where} must be an object with name, shape, datatype and data`);
   const input = value2;
   if (typeof input.name !== "string") throw new RequestError(400, `${where}: "name" must be a string`);
-  const named = `input "${input.name}"`;
+  const named2 = `input "${input.name}"`;
   if (typeof input.datatype !== "string" || !ALL_TYPES.has(input.datatype)) {
     throw new RequestError(
       400,
-      `${named}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`
+      `${named2}: "datatype" must be one of ${[...ALL_TYPES].join(", ")}, got ${JSON.stringify(input.datatype)}`
     );
   }
   if (!Array.isArray(input.shape) || !input.shape.every((d) => Number.isInteger(d) && d >= 0)) {
     throw new RequestError(
       400,
-      `${named}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`
+      `${named2}: "shape" must be an array of whole numbers >= 0, got ${JSON.stringify(input.shape)}`
     );
   }
-  if (!Array.isArray(input.data)) throw new RequestError(400, `${named}: "data" must be an array`);
+  if (!Array.isArray(input.data)) throw new RequestError(400, `${named2}: "data" must be an array`);
   const data = input.data.some(Array.isArray) ? input.data.flat(input.shape.length) : input.data;
   const size = input.shape.reduce((a, b) => a * b, 1);
   if (data.length !== size)
     throw new RequestError(
       400,
-      `${named}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`
+      `${named2}: shape [${input.shape.join(", ")}] holds ${size} values but "data" has ${data.length}`
     );
   return { name: input.name, datatype: input.datatype, shape: input.shape, data };
 }
@@ -16096,13 +16685,14 @@ var ThreadFormatter = class {
 // src/serve/prediction-log.ts
 var CHUNK_ROWS = 1024;
 var PredictionLog = class {
-  constructor(settings, counters, onError, random = Math.random, now = Date.now, formatter = inlineFormatter) {
+  constructor(settings, counters, onError, random = Math.random, now = Date.now, formatter = inlineFormatter, onWritten) {
     this.settings = settings;
     this.counters = counters;
     this.onError = onError;
     this.random = random;
     this.now = now;
     this.formatter = formatter;
+    this.onWritten = onWritten;
   }
   settings;
   counters;
@@ -16110,6 +16700,7 @@ var PredictionLog = class {
   random;
   now;
   formatter;
+  onWritten;
   queue = [];
   queuedRows = 0;
   writing;
@@ -16154,7 +16745,7 @@ var PredictionLog = class {
   async drain() {
     let next = this.takeChunk();
     while (next) {
-      const { rows, bytes } = next;
+      const { rows, bytes, batches } = next;
       next = void 0;
       try {
         const text2 = await bytes;
@@ -16174,6 +16765,15 @@ var PredictionLog = class {
         await this.file?.handle.close().catch(() => {
         });
         this.file = void 0;
+        next ??= this.takeChunk();
+        continue;
+      }
+      try {
+        this.onWritten?.(batches);
+      } catch (error) {
+        this.onError(
+          `prediction log: the profile could not take ${rows} written record(s): ${error.message}`
+        );
       }
       next ??= this.takeChunk();
     }
@@ -16192,7 +16792,7 @@ var PredictionLog = class {
     const bytes = this.formatter.format(chunk);
     bytes.catch(() => {
     });
-    return { rows, bytes };
+    return { rows, bytes, batches: chunk };
   }
   async currentFile() {
     const now = this.now();
@@ -16214,6 +16814,171 @@ var PredictionLog = class {
     return this.file;
   }
 };
+
+// src/serve/profile-writer.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir5, open as open3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname9, join as join17 } from "node:path";
+
+// src/serve/profile-windows.ts
+var ProfileWindows = class {
+  constructor(model, settings, classThreshold, graceMs = 5e3) {
+    this.model = model;
+    this.settings = settings;
+    this.classThreshold = classThreshold;
+    this.graceMs = graceMs;
+  }
+  model;
+  settings;
+  classThreshold;
+  graceMs;
+  open = /* @__PURE__ */ new Map();
+  /** Parts already finished, by window start (only recent ones matter; trimmed). */
+  finishedParts = /* @__PURE__ */ new Map();
+  /** Counts batches (the rows the log wrote) into their windows. */
+  add(batches) {
+    for (const batch of batches) {
+      const time = Date.parse(batch.time);
+      const start2 = Math.floor(time / this.settings.windowMs) * this.settings.windowMs;
+      let window2 = this.open.get(start2);
+      if (!window2) {
+        const builder = new WindowProfileBuilder(this.model, this.settings.maxValues);
+        builder.describe(
+          { start: new Date(start2).toISOString(), end: new Date(start2 + this.settings.windowMs).toISOString() },
+          this.classThreshold
+        );
+        window2 = { builder, part: (this.finishedParts.get(start2) ?? 0) + 1, dirty: false };
+        this.open.set(start2, window2);
+      }
+      const rows = batch.rows ? batch.rows.subarray(0, batch.count) : batch.count < batch.table.rowCount ? Uint32Array.from({ length: batch.count }, (_, i) => i) : void 0;
+      window2.builder.add(profiledTable(batch, this.classThreshold), batch.version, rows);
+      window2.dirty = true;
+    }
+  }
+  /**
+   * Profiles to write at `now`: every window with new rows, and every finished one (forgotten
+   * once written: done()). `all` finishes every window (shutdown).
+   */
+  due(now, all = false) {
+    const out = [];
+    for (const [start2, window2] of [...this.open].sort((a, b) => a[0] - b[0])) {
+      const final = all || now >= start2 + this.settings.windowMs + this.graceMs;
+      if (!window2.dirty && !final) continue;
+      window2.dirty = false;
+      out.push({ start: start2, part: window2.part, profile: window2.builder.build(), final });
+    }
+    for (const start2 of this.finishedParts.keys())
+      if (start2 < now - 48 * 36e5 - this.settings.windowMs) this.finishedParts.delete(start2);
+    return out;
+  }
+  /** A finished window's last profile is on disk: later rows of it start a new part. */
+  done(snapshot) {
+    const window2 = this.open.get(snapshot.start);
+    if (!window2 || window2.part !== snapshot.part || window2.dirty) return;
+    this.open.delete(snapshot.start);
+    this.finishedParts.set(snapshot.start, snapshot.part);
+  }
+  /** A write failed: the window is written again next time. */
+  retry(snapshot) {
+    const window2 = this.open.get(snapshot.start);
+    if (window2) window2.dirty = true;
+  }
+};
+function profiledTable(batch, classThreshold) {
+  const { prediction, table: table2 } = batch;
+  const columns = [...table2.columns, { kind: "numeric", name: LOGGED_PREDICTION, values: prediction.scores }];
+  const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
+  if (classes > 0) {
+    const codes = new Int32Array(table2.rowCount);
+    for (let r = 0; r < table2.rowCount; r++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++)
+        if (prediction.probabilities[r * classes + k] > prediction.probabilities[r * classes + best]) best = k;
+      codes[r] = best;
+    }
+    columns.push({
+      kind: "categorical",
+      name: CLASS_COLUMN,
+      codes,
+      categories: Array.from({ length: classes }, (_, k) => String(k))
+    });
+  } else if (classThreshold !== void 0) {
+    const codes = Int32Array.from(prediction.scores, (s) => !Number.isFinite(s) ? -1 : s >= classThreshold ? 1 : 0);
+    columns.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
+  }
+  return { source: "serve", rowCount: table2.rowCount, columns };
+}
+
+// src/serve/profile-writer.ts
+var ProfileWriter = class {
+  constructor(dir, model, settings, classThreshold, onError, now = Date.now) {
+    this.dir = dir;
+    this.onError = onError;
+    this.now = now;
+    this.windows = new ProfileWindows(model, settings, classThreshold);
+    this.timer = setInterval(() => void this.write(), settings.writeMs);
+    this.timer.unref();
+  }
+  dir;
+  onError;
+  now;
+  windows;
+  instance = randomBytes2(4).toString("hex");
+  timer;
+  writing = Promise.resolve();
+  /** Every profile file written, for tests and the shutdown report. */
+  files = /* @__PURE__ */ new Set();
+  /** Counts rows the log has just written. */
+  add(batches) {
+    this.windows.add(batches);
+  }
+  /** Writes what is due now (every open window when `all`); one write at a time. */
+  write(all = false) {
+    this.writing = this.writing.then(() => this.writeDue(all));
+    return this.writing;
+  }
+  /** Final writes of every window; the timer stops. */
+  async close() {
+    clearInterval(this.timer);
+    await this.write(true);
+  }
+  async writeDue(all) {
+    for (const snapshot of this.windows.due(this.now(), all)) {
+      const path = join17(this.dir, this.fileName(snapshot));
+      try {
+        await mkdir5(this.dir, { recursive: true });
+        await writeAtomically(path, JSON.stringify(snapshot.profile) + "\n");
+        this.files.add(path);
+        if (snapshot.final) this.windows.done(snapshot);
+      } catch (error) {
+        this.onError(`window profile: could not write ${path}: ${error.message}`);
+        this.windows.retry(snapshot);
+      }
+    }
+  }
+  fileName(snapshot) {
+    const stamp = new Date(snapshot.start).toISOString().replace(/[-:]/g, "").replace(/\.000Z$/, "Z");
+    const part = snapshot.part > 1 ? `-${snapshot.part}` : "";
+    return `profile-${stamp}-${process.pid}-${this.instance}${part}.json`;
+  }
+};
+async function writeAtomically(path, text2) {
+  const temp = join17(dirname9(path), `.${basename4(path)}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle2 = await open3(temp, "wx");
+    try {
+      await handle2.writeFile(text2);
+      await handle2.sync();
+    } finally {
+      await handle2.close();
+    }
+    await rename3(temp, path);
+  } catch (error) {
+    await rm3(temp, { force: true }).catch(() => {
+    });
+    throw error;
+  }
+}
 
 // src/rollout/endpoint-window.ts
 var WINDOW_CAPACITY = 2e3;
@@ -17149,6 +17914,13 @@ async function startServe(options) {
       throw error;
     }
   }
+  const profiles = settings.log.dir && settings.profile ? new ProfileWriter(
+    settings.log.dir,
+    model.name,
+    settings.profile,
+    model.task === "binary" ? model.evaluate.threshold : void 0,
+    options.warn
+  ) : void 0;
   const log = settings.log.dir ? new PredictionLog(
     { ...settings.log, dir: settings.log.dir },
     {
@@ -17159,7 +17931,8 @@ async function startServe(options) {
     options.warn,
     Math.random,
     Date.now,
-    await threadFormatter()
+    await threadFormatter(),
+    profiles ? (batches) => profiles.add(batches) : void 0
   ) : void 0;
   const admission = new AdmissionGate(settings.concurrency, settings.maxQueue);
   const active = new ActiveRequests();
@@ -17246,6 +18019,7 @@ async function startServe(options) {
     await reloading?.catch(() => {
     });
     await log?.close();
+    await profiles?.close();
     await rollout?.close();
     await slots.releaseAll();
     lifecycle.markStopped();
@@ -17259,7 +18033,8 @@ async function startServe(options) {
     rollout: () => rollout?.verdict(),
     reload,
     shutdown,
-    logFiles: () => log?.files ?? []
+    logFiles: () => log?.files ?? [],
+    profileFiles: () => [...profiles?.files ?? []]
   };
 }
 async function load(options, ref) {
@@ -17606,7 +18381,7 @@ var serveCommand = {
         model: workspace.models[0],
         settings: resolveSettings(workspace.config.serve, flags, {
           cwd: context.cwd,
-          configDir: dirname9(workspace.config.path)
+          configDir: dirname10(workspace.config.path)
         }),
         champion: values.champion,
         ...plan ? { rollout: plan } : {},
@@ -17634,7 +18409,13 @@ var serveCommand = {
     const model = running.current();
     return {
       exitCode: 0,
-      data: { model: model.name, version: model.version, graceful: stopped.graceful, logFiles: running.logFiles() },
+      data: {
+        model: model.name,
+        version: model.version,
+        graceful: stopped.graceful,
+        logFiles: running.logFiles(),
+        profileFiles: running.profileFiles()
+      },
       text: `serve: stopped on ${stopped.signal}${stopped.graceful ? "" : " (grace period over: remaining connections closed)"}`,
       outputs: {}
     };

@@ -6,10 +6,10 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-AW6ZUUKR.js";
+} from "./chunk-VOEWNPOR.js";
 import {
   createGit
-} from "./chunk-SRZYKQUJ.js";
+} from "./chunk-NHMFSR4E.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel

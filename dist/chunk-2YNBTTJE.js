@@ -1227,7 +1227,8 @@ var DEFINITIONS = {
       if (!pair) return null;
       const measured = measuredAgainst(pair[0], pair[1]);
       const result = measured ? ksFromGaps(measured.gaps, pair[0].sortedValues.length, presentCount(pair[1])) : ksTwoSampleSorted(pair[0].sortedValues, pair[1].sortedValues);
-      return { value: result.pValue, statistic: result.statistic, detail: result.method };
+      const detail = measured?.ksError ? `${result.method}; D within ${formatNumber(measured.ksError)} (${measured.by})` : result.method;
+      return { value: result.pValue, statistic: result.statistic, detail };
     }
   },
   wasserstein: {

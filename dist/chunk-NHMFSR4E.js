@@ -7193,6 +7193,31 @@ var modelkeeper_schema_default = {
             }
           }
         },
+        profile: {
+          type: "object",
+          additionalProperties: false,
+          description: "Opt-in: a profile of the window's inputs and predictions per time window (exact category counts, value counts for numbers), written beside the prediction log as profile-<window start>-<pid>-<instance>.json; `drift --current` reads profiles of many windows and replicas merged as one window. Needs serve.log.dir (or --log).",
+          properties: {
+            window_minutes: {
+              type: "number",
+              exclusiveMinimum: 0,
+              default: 60,
+              description: "Length of a window; windows start at multiples of it since 1970-01-01T00:00Z, so replicas' windows line up. A row belongs to the window its request arrived in."
+            },
+            write_seconds: {
+              type: "number",
+              exclusiveMinimum: 0,
+              default: 60,
+              description: "How often the open window's profile is rewritten (atomically: a temp file renamed over it), so a killed server loses at most this much of it."
+            },
+            max_values: {
+              type: "integer",
+              minimum: 4096,
+              default: 16384,
+              description: "Distinct values counted exactly per numeric column (and categories per categorical column); beyond it a numeric column's values are kept to fewer significant bits, with the error drift states."
+            }
+          }
+        },
         labels: {
           type: "object",
           additionalProperties: false,

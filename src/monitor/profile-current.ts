@@ -1,0 +1,123 @@
+/**
+ * `drift --current` given window profiles (what `serve` writes with serve.profile): which inputs
+ * are profiles (by content, not by name), and the one window they make for a model, merged and
+ * named as drift names a log's columns (`prediction` is the score; a binary class is derived
+ * from it at the config's threshold, as for a log).
+ */
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { UserError } from "../errors.ts";
+import type { ColumnSummary } from "../stats/drift/column-summary.ts";
+import { summarizeProfileWindow } from "../stats/drift/profile-window.ts";
+import { bucketOf } from "../stats/drift/value-counts.ts";
+import {
+  WindowProfileBuilder,
+  isWindowProfile,
+  parseWindowProfile,
+  type WindowProfile,
+  type WindowProfileColumn,
+} from "../stats/drift/window-profile.ts";
+import type { WindowSummary } from "../stats/drift/window-summary.ts";
+import { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN } from "./prediction-names.ts";
+
+const DATA_EXTENSIONS = new Set([".csv", ".jsonl", ".ndjson", ".parquet"]);
+
+export interface ProfileFile {
+  readonly path: string;
+  readonly profile: WindowProfile;
+}
+
+/** Splits inputs into window profiles (JSON whose format says so) and data files (the rest). */
+export async function splitProfiles(paths: readonly string[]): Promise<{ profiles: ProfileFile[]; files: string[] }> {
+  const profiles: ProfileFile[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    // A profile's temp file, left by a server killed while it wrote (profile-writer.ts): never data.
+    if (/^\.profile-.*\.tmp$/.test(basename(path))) continue;
+    if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
+      files.push(path);
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path, "utf8"));
+    } catch {
+      files.push(path); // not JSON: the readers say what they read
+      continue;
+    }
+    if (isWindowProfile(json)) profiles.push({ path, profile: parseWindowProfile(json, path) });
+    else files.push(path);
+  }
+  return { profiles, files };
+}
+
+export interface ProfileWindowOptions {
+  readonly model: string;
+  /** Binary models: the class threshold drift applies to a logged score. */
+  readonly classThreshold?: number;
+}
+
+/** The model's profiles merged into one window, summarized against the reference. */
+export function profileWindow(
+  files: readonly ProfileFile[],
+  references: ReadonlyMap<string, ColumnSummary>,
+  options: ProfileWindowOptions,
+): WindowSummary & { source: string } {
+  const mine = files.filter((f) => f.profile.model === options.model);
+  if (mine.length === 0)
+    throw new UserError(
+      `--current: none of the ${files.length} window profile(s) is of model ${JSON.stringify(options.model)} (they are of ${[...new Set(files.map((f) => JSON.stringify(f.profile.model)))].join(", ")}); pass --model or that model's profiles.`,
+    );
+  // Merged at the smallest cap any of them kept, so the result does not depend on their order.
+  const builder = new WindowProfileBuilder(options.model, Math.min(...mine.map((f) => f.profile.maxValues)));
+  for (const f of mine) builder.merge(f.profile, f.path);
+  const merged = named(builder.build(), options.classThreshold);
+  return {
+    ...summarizeProfileWindow(merged, references),
+    source: `${mine.length} window profile(s), ${merged.start} to ${merged.end}`,
+  };
+}
+
+/** Columns as drift names them: the logged score is `prediction: score`; a binary class at the threshold. */
+function named(profile: WindowProfile, threshold: number | undefined): WindowProfile {
+  const score = profile.columns.find((c) => c.name === LOGGED_PREDICTION);
+  let columns: WindowProfileColumn[] = profile.columns
+    .filter((c) => c.name !== SCORE_COLUMN)
+    .map((c) => (c === score ? { ...c, name: SCORE_COLUMN } : c));
+  if (threshold !== undefined && profile.classThreshold !== threshold) {
+    columns = columns.filter((c) => c.name !== CLASS_COLUMN);
+    if (score?.kind === "numeric") columns.push(classAt(score, threshold, profile));
+  }
+  return { ...profile, columns };
+}
+
+/** Class counts from score counts; a key whose bucket straddles the threshold cannot be classed. */
+function classAt(
+  score: Extract<WindowProfileColumn, { kind: "numeric" }>,
+  threshold: number,
+  profile: WindowProfile,
+): WindowProfileColumn {
+  let zero = 0;
+  let one = 0;
+  score.values.forEach((key, i) => {
+    const [lo, hi] = bucketOf(key, score.bits);
+    if (lo >= threshold) one += score.counts[i];
+    else if (hi < threshold) zero += score.counts[i];
+    else
+      throw new UserError(
+        `--current: the profiles counted prediction: class at threshold ${profile.classThreshold ?? "(none)"}, the config's is ${threshold}, and their score was kept to ${score.bits} significant bits, so ${score.counts[i]} row(s) near ${threshold} cannot be classed. Judge the raw log, or profiles written with this threshold.`,
+      );
+  });
+  const categories: string[] = [];
+  const counts: number[] = [];
+  if (zero > 0) (categories.push("0"), counts.push(zero));
+  if (one > 0) (categories.push("1"), counts.push(one));
+  return {
+    kind: "categorical",
+    name: CLASS_COLUMN,
+    missingCount: score.missingCount,
+    categories,
+    counts,
+    overflowCount: 0,
+  };
+}
