@@ -9,6 +9,7 @@ import { liveQuality, type LiveOutcomes, type ModelLiveQuality } from "../monito
 import { CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-columns.ts";
 import { renderLiveQualityMarkdown, renderLiveQualityText } from "../report/live-quality-report.ts";
 import { UserError } from "../errors.ts";
+import { withoutProfiles } from "../monitor/profile-current.ts";
 
 /** The log's request id and model columns, as `serve` writes them. */
 const LOG_ID = "_id";
@@ -46,7 +47,9 @@ export const monitorCommand = defineCommand({
         "monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id).",
       );
     const idColumn = values.id ?? LOG_ID;
-    const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
+    // serve.profile writes its profiles beside the log: they are not log rows.
+    const { files: logPaths, left } = await withoutProfiles(await expandInputs(context.cwd, logPatterns, "--log"));
+    if (left > 0) context.log(`monitor: left out ${left} window profile file(s) in --log: they hold no request ids`);
     const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
 
     const results: ModelLiveQuality[] = [];

@@ -32,23 +32,44 @@ export async function splitProfiles(paths: readonly string[]): Promise<{ profile
   const profiles: ProfileFile[] = [];
   const files: string[] = [];
   for (const path of paths) {
-    // A profile's temp file, left by a server killed while it wrote (profile-writer.ts): never data.
-    if (/^\.profile-.*\.tmp$/.test(basename(path))) continue;
-    if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
-      files.push(path);
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(path, "utf8"));
-    } catch {
-      files.push(path); // not JSON: the readers say what they read
-      continue;
-    }
-    if (isWindowProfile(json)) profiles.push({ path, profile: parseWindowProfile(json, path) });
-    else files.push(path);
+    const json = await profileJson(path);
+    if (json === NOT_A_PROFILE) files.push(path);
+    else if (json !== TEMP_FILE) profiles.push({ path, profile: parseWindowProfile(json, path) });
   }
   return { profiles, files };
+}
+
+/**
+ * The data files among `paths`, and how many window profiles (or their temp files) were left out:
+ * for a reader of the log's rows (monitor --log) that never judges profiles.
+ */
+export async function withoutProfiles(paths: readonly string[]): Promise<{ files: string[]; left: number }> {
+  const files: string[] = [];
+  for (const path of paths) if ((await profileJson(path)) === NOT_A_PROFILE) files.push(path);
+  return { files, left: paths.length - files.length };
+}
+
+const NOT_A_PROFILE = Symbol("not a profile");
+const TEMP_FILE = Symbol("a profile's temp file");
+
+async function profileJson(path: string): Promise<unknown> {
+  // A profile's temp file, left by a server killed while it wrote (profile-writer.ts): never data.
+  if (/^\.profile-.*\.tmp$/.test(basename(path))) return TEMP_FILE;
+  const extension = extname(path).toLowerCase();
+  if (DATA_EXTENSIONS.has(extension)) return NOT_A_PROFILE;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    // A .json input is meant as a profile: say why it is not one, not that .json is no data type.
+    if (extension === ".json")
+      throw new UserError(
+        `${path}: not a window profile: ${(error as Error).message}. A profile serve wrote is whole JSON; this file is cut short or not JSON (logs are .jsonl).`,
+        { file: path },
+      );
+    return NOT_A_PROFILE; // not JSON: the readers say what they read
+  }
+  return isWindowProfile(json) ? json : NOT_A_PROFILE;
 }
 
 export interface ProfileWindowOptions {

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createTestRepo } from "../support/git-repo.ts";
 import { gateConfig } from "../support/gate-fixtures.ts";
+import { WindowProfileBuilder } from "../../src/stats/drift/window-profile.ts";
 
 const fixture = JSON.parse(
   readFileSync(new URL("../fixtures/stats/live-quality.json", import.meta.url), "utf8"),
@@ -109,4 +110,36 @@ test("labels without the id column or the label column are refused, naming the c
   const result = await repo.cli("monitor", "--log", "log.jsonl", "--labels", "labels.csv");
   assert.equal(result.code, 2);
   assert.match(result.stderr + result.stdout, /--labels .*labels\.csv: no column "_id"\. Columns there: id, is_fraud/);
+});
+
+test("window profiles serve writes beside the log (and a killed writer's temp file) are left out of --log", async (t) => {
+  const { log, labels } = logAndLabels();
+  const builder = new WindowProfileBuilder("fraud");
+  builder.describe({ start: "2026-12-01T00:00:00.000Z", end: "2026-12-01T01:00:00.000Z" });
+  builder.add(
+    { source: "t", rowCount: 2, columns: [{ kind: "numeric", name: "x1", values: Float64Array.of(0.5, 1) }] },
+    "v1",
+  );
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "logs/2026-12-01.jsonl": log,
+    "logs/profile-20261201T000000Z-7-ab12.json": JSON.stringify(builder.build()),
+    "logs/.profile-20261201T000000Z-7-ab12.json.tmp": '{"format": "modelkeeper-window-prof',
+    "labels/2026-12-01.csv": labels,
+  });
+  t.after(() => repo.cleanup());
+  await repo.commit();
+  const result = await repo.cli(
+    "monitor",
+    "--log",
+    "logs",
+    "--labels",
+    "labels/2026-12-01.csv",
+    "--id",
+    "request",
+    "--json",
+  );
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  assert.equal(JSON.parse(result.stdout).models[0].logRows, 1540);
+  assert.match(result.stderr, /left out 2 window profile file\(s\) in --log/);
 });
