@@ -84,7 +84,12 @@ interface CategoricalState {
   missing: number;
   readonly counts: Map<string, number>;
   overflow: number;
+  /** The length of every category kept, summed (bounded by MAX_CATEGORY_CHARS). */
+  chars: number;
 }
+
+/** The text of the categories one column keeps, in UTF-16 units; more goes to the overflow count. */
+const MAX_CATEGORY_CHARS = 4 * 1024 * 1024;
 
 /** Builds one window's profile row batch by row batch, or by merging profiles. */
 export class WindowProfileBuilder {
@@ -117,6 +122,15 @@ export class WindowProfileBuilder {
   add(table: Table, version: string, rows?: Uint32Array): void {
     const count = rows ? rows.length : table.rowCount;
     if (count === 0) return;
+    // Every column's kind is checked before anything is counted, so a refused batch leaves the
+    // profile as it was (its counts still add up to its rows).
+    for (const column of table.columns) {
+      const kind = this.columns.get(column.name)?.kind;
+      if (kind !== undefined && kind !== column.kind)
+        throw new UserError(
+          `profile: column ${JSON.stringify(column.name)} is ${column.kind} in this batch but ${kind} earlier in the window; these rows are not profiled.`,
+        );
+    }
     this.versions.add(version);
     const seen = new Set<string>();
     for (const column of table.columns) {
@@ -254,7 +268,7 @@ export class WindowProfileBuilder {
             min: Infinity,
             max: -Infinity,
           }
-        : { kind, missing: this.rowCount, counts: new Map(), overflow: 0 };
+        : { kind, missing: this.rowCount, counts: new Map(), overflow: 0, chars: 0 };
     this.columns.set(name, state);
     return state;
   }
@@ -262,8 +276,11 @@ export class WindowProfileBuilder {
   private countCategory(state: CategoricalState, category: string, count: number): void {
     const known = state.counts.get(category);
     if (known !== undefined) state.counts.set(category, known + count);
-    else if (state.counts.size < this.maxValues) state.counts.set(category, count);
-    else state.overflow += count;
+    // Bounded in number and in text: a client sending long strings cannot grow the server's memory.
+    else if (state.counts.size < this.maxValues && state.chars + category.length <= MAX_CATEGORY_CHARS) {
+      state.counts.set(category, count);
+      state.chars += category.length;
+    } else state.overflow += count;
   }
 }
 

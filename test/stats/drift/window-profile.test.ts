@@ -231,3 +231,62 @@ test("hostile feature names are data: JSON and back, and a profile is checked", 
   assert.throws(() => parseWindowProfile(broken, "p.json"), /columns\[1\]\.counts.*add up to rowCount/);
   assert.throws(() => parseWindowProfile({ ...JSON.parse(text), version: 9 }, "p.json"), /version/);
 });
+
+test("long category strings cannot grow a column past its text bound: the rest is counted as overflow", () => {
+  const b = new WindowProfileBuilder("m");
+  b.describe({ start: "s", end: "e" });
+  // 80 rows of 100,000-character strings per batch, as a hostile client might send them.
+  for (let batch = 0; batch < 70; batch++) {
+    const categories = Array.from({ length: 80 }, (_, i) => `${batch}-${i}-`.padEnd(100_000, "x"));
+    b.add(
+      {
+        source: "t",
+        rowCount: 80,
+        columns: [
+          { kind: "categorical", name: "note", codes: Int32Array.from({ length: 80 }, (_, i) => i), categories },
+        ],
+      },
+      "v1",
+    );
+  }
+  const [column] = b.build().columns as any[];
+  const kept = column.categories.reduce((n: number, c: string) => n + c.length, 0);
+  assert.ok(kept <= 4 * 1024 * 1024, `kept ${kept} characters`);
+  assert.equal(column.categories.length, 41);
+  assert.equal(column.overflowCount, 70 * 80 - 41);
+});
+
+test("a batch whose column changed kind is refused whole: the profile still adds up", () => {
+  const b = new WindowProfileBuilder("m");
+  b.describe({ start: "s", end: "e" });
+  b.add(
+    {
+      source: "t",
+      rowCount: 2,
+      columns: [
+        { kind: "numeric", name: "a", values: Float64Array.of(1, 2) },
+        { kind: "numeric", name: "z", values: Float64Array.of(1, 2) },
+      ],
+    },
+    "v1",
+  );
+  assert.throws(
+    () =>
+      b.add(
+        {
+          source: "t",
+          rowCount: 1,
+          columns: [
+            { kind: "numeric", name: "a", values: Float64Array.of(3) },
+            { kind: "categorical", name: "z", codes: Int32Array.of(0), categories: ["q"] },
+          ],
+        },
+        "v2",
+      ),
+    /column "z" is categorical in this batch but numeric earlier in the window/,
+  );
+  const built = b.build();
+  assert.equal(built.rowCount, 2);
+  assert.deepEqual(built.versions, ["v1"]);
+  parseWindowProfile(JSON.parse(JSON.stringify(built)), "p.json"); // still a valid profile
+});
