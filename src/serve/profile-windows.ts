@@ -26,7 +26,12 @@ interface OpenWindow {
   readonly builder: WindowProfileBuilder;
   readonly part: number;
   dirty: boolean;
+  /** Failed writes of the finished window, in a row. */
+  failures: number;
 }
+
+/** Failed final writes after which a finished window is let go, so memory stays bounded. */
+const MAX_FINAL_FAILURES = 3;
 
 export class ProfileWindows {
   private readonly open = new Map<number, OpenWindow>();
@@ -53,7 +58,7 @@ export class ProfileWindows {
           { start: new Date(start).toISOString(), end: new Date(start + this.settings.windowMs).toISOString() },
           this.classThreshold,
         );
-        window = { builder, part: (this.finishedParts.get(start) ?? 0) + 1, dirty: false };
+        window = { builder, part: (this.finishedParts.get(start) ?? 0) + 1, dirty: false, failures: 0 };
         this.open.set(start, window);
       }
       // The rows the log wrote: `count` of them (a full queue may have cut a request short).
@@ -92,10 +97,19 @@ export class ProfileWindows {
     this.finishedParts.set(snapshot.start, snapshot.part);
   }
 
-  /** A write failed: the window is written again next time. */
-  retry(snapshot: ProfileSnapshot): void {
+  /**
+   * A write failed: the window is written again next time, unless it is finished and has failed
+   * MAX_FINAL_FAILURES times; then it is let go and the rows it held are returned (they are in the
+   * log, in no profile).
+   */
+  retry(snapshot: ProfileSnapshot): number {
     const window = this.open.get(snapshot.start);
-    if (window) window.dirty = true;
+    if (!window || window.part !== snapshot.part) return 0;
+    window.dirty = true;
+    if (!snapshot.final || ++window.failures < MAX_FINAL_FAILURES) return 0;
+    this.open.delete(snapshot.start);
+    this.finishedParts.set(snapshot.start, snapshot.part);
+    return window.builder.rows;
   }
 }
 

@@ -20,6 +20,7 @@ export class ProfileWriter {
   private readonly instance = randomBytes(4).toString("hex");
   private readonly timer: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
+  private inFlight = 0;
   /** Every profile file written, for tests and the shutdown report. */
   readonly files = new Set<string>();
 
@@ -32,7 +33,8 @@ export class ProfileWriter {
     private readonly now: () => number = Date.now,
   ) {
     this.windows = new ProfileWindows(model, settings, classThreshold);
-    this.timer = setInterval(() => void this.write(), settings.writeMs);
+    // A tick while a write is still running is skipped: the running write takes the new rows next time.
+    this.timer = setInterval(() => this.inFlight || void this.write(), settings.writeMs);
     this.timer.unref(); // profiles never keep a stopping server alive
   }
 
@@ -43,7 +45,11 @@ export class ProfileWriter {
 
   /** Writes what is due now (every open window when `all`); one write at a time. */
   write(all = false): Promise<void> {
-    this.writing = this.writing.then(() => this.writeDue(all));
+    this.inFlight++;
+    this.writing = this.writing
+      .then(() => this.writeDue(all))
+      .catch((error) => this.onError(`window profile: ${(error as Error).message}`))
+      .finally(() => this.inFlight--);
     return this.writing;
   }
 
@@ -63,7 +69,11 @@ export class ProfileWriter {
         if (snapshot.final) this.windows.done(snapshot);
       } catch (error) {
         this.onError(`window profile: could not write ${path}: ${(error as Error).message}`);
-        this.windows.retry(snapshot);
+        const lost = this.windows.retry(snapshot);
+        if (lost > 0)
+          this.onError(
+            `window profile: gave up on ${path} after repeated failed writes; its ${lost} row(s) are in the prediction log but in no profile`,
+          );
       }
     }
   }
