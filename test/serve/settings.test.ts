@@ -2,6 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolveSettings } from "../../src/serve/settings.ts";
 import { UserError } from "../../src/errors.ts";
+import { loadConfig } from "../../src/config/load.ts";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const bases = { cwd: "/work/repo/sub", configDir: "/work/repo" };
 
@@ -37,4 +41,22 @@ test("serve.profile is opt-in, with defaults, and needs the log folder it writes
     { windowMs: 300_000, writeMs: 10_000, maxValues: 5000 },
   );
   assert.throws(() => resolveSettings({ profile: {} }, {}, bases), /serve\.profile: .*serve\.log\.dir/);
+});
+
+test("serve.profile's window, write interval and value cap are bounded in modelkeeper.yml, by line", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), "mk-profile-settings-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, "modelkeeper.yml");
+  const model =
+    "models:\n  m:\n    task: binary\n    artifact: m.onnx\n    label: y\n    features: [a]\n    data:\n      train: t.csv\n      holdout: t.csv\n";
+  await writeFile(
+    file,
+    `${model}serve:\n  log:\n    dir: log\n  profile:\n    window_minutes: 0.001\n    write_seconds: 9999999\n    max_values: 99999999\n`,
+  );
+  await assert.rejects(loadConfig(file, dir), (error: Error) => {
+    assert.match(error.message, /modelkeeper\.yml:14: serve\.profile\.window_minutes: must be >= 1/);
+    assert.match(error.message, /modelkeeper\.yml:15: serve\.profile\.write_seconds: must be <= 86400/);
+    assert.match(error.message, /modelkeeper\.yml:16: serve\.profile\.max_values: must be <= 1048576/);
+    return true;
+  });
 });

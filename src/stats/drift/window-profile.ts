@@ -329,7 +329,7 @@ export function parseWindowProfile(json: unknown, file: string): WindowProfile {
   if (!isWindowProfile(json)) fail("format", `must be "${FORMAT}"`);
   const p = json as WindowProfile;
   if (p.version !== VERSION) fail("version", `is ${String(p.version)}, expected ${VERSION}`);
-  const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isCount = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
   const isNumberOrNull = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x));
   if (typeof p.model !== "string") fail("model", "must be a string");
   if (!Array.isArray(p.versions) || !p.versions.every((v) => typeof v === "string"))
