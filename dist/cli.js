@@ -5,12 +5,12 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-F6ZHTNVD.js";
-import "./chunk-VOEWNPOR.js";
+} from "./chunk-YOPPBB3Q.js";
+import "./chunk-YUX7JNXZ.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-NHMFSR4E.js";
+import "./chunk-LSHIX3E6.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
@@ -157,7 +157,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-JVUOWMU6.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-LSCYSWSG.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,12 +3,12 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-F6ZHTNVD.js";
-import "./chunk-VOEWNPOR.js";
+} from "./chunk-YOPPBB3Q.js";
+import "./chunk-YUX7JNXZ.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-NHMFSR4E.js";
+import "./chunk-LSHIX3E6.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";

@@ -25,6 +25,8 @@ const DATA_EXTENSIONS = new Set([".csv", ".jsonl", ".ndjson", ".parquet"]);
 export interface ProfileFile {
   readonly path: string;
   readonly profile: WindowProfile;
+  /** Which server process, window and part wrote it (profile-writer.ts), when the file says. */
+  readonly written?: string;
 }
 
 /** Splits inputs into window profiles (JSON whose format says so) and data files (the rest). */
@@ -34,7 +36,7 @@ export async function splitProfiles(paths: readonly string[]): Promise<{ profile
   for (const path of paths) {
     const json = await profileJson(path);
     if (json === NOT_A_PROFILE) files.push(path);
-    else if (json !== TEMP_FILE) profiles.push({ path, profile: parseWindowProfile(json, path) });
+    else if (json !== TEMP_FILE) profiles.push({ path, profile: parseWindowProfile(json, path), ...writtenBy(json) });
   }
   return { profiles, files };
 }
@@ -47,6 +49,13 @@ export async function withoutProfiles(paths: readonly string[]): Promise<{ files
   const files: string[] = [];
   for (const path of paths) if ((await profileJson(path)) === NOT_A_PROFILE) files.push(path);
   return { files, left: paths.length - files.length };
+}
+
+function writtenBy(json: unknown): { written?: string } {
+  const w = (json as { written?: { by?: unknown; start?: unknown; part?: unknown } }).written;
+  return typeof w?.by === "string" && typeof w.start === "number" && typeof w.part === "number"
+    ? { written: `${w.by} ${w.start} ${w.part}` }
+    : {};
 }
 
 const NOT_A_PROFILE = Symbol("not a profile");
@@ -88,6 +97,23 @@ export function profileWindow(
   if (mine.length === 0)
     throw new UserError(
       `--current: none of the ${files.length} window profile(s) is of model ${JSON.stringify(options.model)} (they are of ${[...new Set(files.map((f) => JSON.stringify(f.profile.model)))].join(", ")}); pass --model or that model's profiles.`,
+    );
+  // The same window part twice is a copy (an archive, a sync): its rows would count twice.
+  const seen = new Map<string, string>();
+  for (const f of mine) {
+    if (f.written === undefined) continue;
+    const first = seen.get(f.written);
+    if (first !== undefined)
+      throw new UserError(
+        `--current: ${first} and ${f.path} are the same window part of the same server (copies?); its rows would count twice. Pass one of them.`,
+        { file: f.path },
+      );
+    seen.set(f.written, f.path);
+  }
+  const withThreshold = mine.filter((f) => f.profile.classThreshold !== undefined);
+  if (withThreshold.length > 0 && withThreshold.length < mine.length)
+    throw new UserError(
+      `--current: ${withThreshold[0].path} counted its binary class at a threshold, ${mine.find((f) => f.profile.classThreshold === undefined)!.path} did not; judge them apart.`,
     );
   // Merged at the smallest cap any of them kept, so the result does not depend on their order.
   const builder = new WindowProfileBuilder(options.model, Math.min(...mine.map((f) => f.profile.maxValues)));

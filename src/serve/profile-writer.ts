@@ -64,7 +64,9 @@ export class ProfileWriter {
       const path = join(this.dir, this.fileName(snapshot));
       try {
         await mkdir(this.dir, { recursive: true });
-        await writeAtomically(path, JSON.stringify(snapshot.profile) + "\n");
+        // `written` names this window part, so drift can tell a copy of a file from another replica's.
+        const written = { by: `${process.pid}-${this.instance}`, start: snapshot.start, part: snapshot.part };
+        await writeAtomically(path, JSON.stringify({ ...snapshot.profile, written }) + "\n");
         this.files.add(path);
         if (snapshot.final) this.windows.done(snapshot);
       } catch (error) {

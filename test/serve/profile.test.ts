@@ -4,7 +4,7 @@
 // states where a column was kept to fewer bits).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promotedFraudRepo, serveRepo, post } from "./support.ts";
 import { generateTransactions, TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
@@ -118,6 +118,13 @@ test("two replicas' window profiles, merged, give drift's verdict on their logs 
   assert.equal(folder.code, 1, folder.stderr);
   assert.match(folder.stderr, /left out 2 window profile\(s\)/);
   assert.deepEqual(JSON.parse(folder.stdout).models[0].assessment.driftedColumns, a.driftedColumns);
+
+  // A copy of a profile (an archive, a sync) is the same window part: refused, not counted twice.
+  const copy = join(dirs[1], "copy-of-a-profile.json");
+  await writeFile(copy, await readFile(profiles[0]));
+  const twice = await repo.cli("drift", "--current", profiles[0], "--current", copy, "--json");
+  assert.equal(twice.code, 2, twice.stderr);
+  assert.match(twice.stderr, /are the same window part of the same server \(copies\?\); its rows would count twice/);
 });
 
 test("windows line up on multiples of their length; every logged row is in its request's window's profile", async (t) => {

@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-VOEWNPOR.js";
+} from "./chunk-YUX7JNXZ.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -26,7 +26,7 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-NHMFSR4E.js";
+} from "./chunk-LSHIX3E6.js";
 import {
   ProtoDecodeError,
   batchesOf,
@@ -12565,6 +12565,7 @@ function psiCounts(keys, counts, edges) {
 var FORMAT = "modelkeeper-window-profile";
 var VERSION4 = 1;
 var DEFAULT_MAX_VALUES = 16384;
+var MAX_CATEGORY_CHARS = 4 * 1024 * 1024;
 var WindowProfileBuilder = class {
   constructor(model, maxValues = DEFAULT_MAX_VALUES) {
     this.model = model;
@@ -12592,6 +12593,13 @@ var WindowProfileBuilder = class {
   add(table2, version, rows) {
     const count = rows ? rows.length : table2.rowCount;
     if (count === 0) return;
+    for (const column of table2.columns) {
+      const kind2 = this.columns.get(column.name)?.kind;
+      if (kind2 !== void 0 && kind2 !== column.kind)
+        throw new UserError(
+          `profile: column ${JSON.stringify(column.name)} is ${column.kind} in this batch but ${kind2} earlier in the window; these rows are not profiled.`
+        );
+    }
     this.versions.add(version);
     const seen = /* @__PURE__ */ new Set();
     for (const column of table2.columns) {
@@ -12720,15 +12728,17 @@ var WindowProfileBuilder = class {
       m2: 0,
       min: Infinity,
       max: -Infinity
-    } : { kind: kind2, missing: this.rowCount, counts: /* @__PURE__ */ new Map(), overflow: 0 };
+    } : { kind: kind2, missing: this.rowCount, counts: /* @__PURE__ */ new Map(), overflow: 0, chars: 0 };
     this.columns.set(name, state);
     return state;
   }
   countCategory(state, category, count) {
     const known = state.counts.get(category);
     if (known !== void 0) state.counts.set(category, known + count);
-    else if (state.counts.size < this.maxValues) state.counts.set(category, count);
-    else state.overflow += count;
+    else if (state.counts.size < this.maxValues && state.chars + category.length <= MAX_CATEGORY_CHARS) {
+      state.counts.set(category, count);
+      state.chars += category.length;
+    } else state.overflow += count;
   }
 };
 function addNumeric(state, values) {
@@ -12771,7 +12781,7 @@ function parseWindowProfile(json, file) {
   if (!isWindowProfile(json)) fail("format", `must be "${FORMAT}"`);
   const p = json;
   if (p.version !== VERSION4) fail("version", `is ${String(p.version)}, expected ${VERSION4}`);
-  const isCount = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isCount = (x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
   const isNumberOrNull = (x) => x === null || typeof x === "number" && Number.isFinite(x);
   if (typeof p.model !== "string") fail("model", "must be a string");
   if (!Array.isArray(p.versions) || !p.versions.every((v) => typeof v === "string"))
@@ -12824,28 +12834,61 @@ async function splitProfiles(paths) {
   const profiles = [];
   const files = [];
   for (const path of paths) {
-    if (/^\.profile-.*\.tmp$/.test(basename3(path))) continue;
-    if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
-      files.push(path);
-      continue;
-    }
-    let json;
-    try {
-      json = JSON.parse(await readFile7(path, "utf8"));
-    } catch {
-      files.push(path);
-      continue;
-    }
-    if (isWindowProfile(json)) profiles.push({ path, profile: parseWindowProfile(json, path) });
-    else files.push(path);
+    const json = await profileJson(path);
+    if (json === NOT_A_PROFILE) files.push(path);
+    else if (json !== TEMP_FILE) profiles.push({ path, profile: parseWindowProfile(json, path), ...writtenBy(json) });
   }
   return { profiles, files };
+}
+async function withoutProfiles(paths) {
+  const files = [];
+  for (const path of paths) if (await profileJson(path) === NOT_A_PROFILE) files.push(path);
+  return { files, left: paths.length - files.length };
+}
+function writtenBy(json) {
+  const w = json.written;
+  return typeof w?.by === "string" && typeof w.start === "number" && typeof w.part === "number" ? { written: `${w.by} ${w.start} ${w.part}` } : {};
+}
+var NOT_A_PROFILE = /* @__PURE__ */ Symbol("not a profile");
+var TEMP_FILE = /* @__PURE__ */ Symbol("a profile's temp file");
+async function profileJson(path) {
+  if (/^\.profile-.*\.tmp$/.test(basename3(path))) return TEMP_FILE;
+  const extension = extname(path).toLowerCase();
+  if (DATA_EXTENSIONS.has(extension)) return NOT_A_PROFILE;
+  let json;
+  try {
+    json = JSON.parse(await readFile7(path, "utf8"));
+  } catch (error) {
+    if (extension === ".json")
+      throw new UserError(
+        `${path}: not a window profile: ${error.message}. A profile serve wrote is whole JSON; this file is cut short or not JSON (logs are .jsonl).`,
+        { file: path }
+      );
+    return NOT_A_PROFILE;
+  }
+  return isWindowProfile(json) ? json : NOT_A_PROFILE;
 }
 function profileWindow(files, references, options) {
   const mine = files.filter((f) => f.profile.model === options.model);
   if (mine.length === 0)
     throw new UserError(
       `--current: none of the ${files.length} window profile(s) is of model ${JSON.stringify(options.model)} (they are of ${[...new Set(files.map((f) => JSON.stringify(f.profile.model)))].join(", ")}); pass --model or that model's profiles.`
+    );
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of mine) {
+    if (f.written === void 0) continue;
+    const first = seen.get(f.written);
+    if (first !== void 0)
+      throw new UserError(
+        `--current: ${first} and ${f.path} are the same window part of the same server (copies?); its rows would count twice. Pass one of them.`,
+        { file: f.path }
+      );
+    seen.set(f.written, f.path);
+  }
+  const withThreshold = mine.filter((f) => f.profile.classThreshold !== void 0);
+  if (withThreshold.length > 0 && withThreshold.length < mine.length)
+    throw new UserError(
+      `--current: ${withThreshold[0].path} counted its binary class at a threshold, ${mine.find((f) => f.profile.classThreshold === void 0).path} did not; judge them apart.`
     );
   const builder = new WindowProfileBuilder(options.model, Math.min(...mine.map((f) => f.profile.maxValues)));
   for (const f of mine) builder.merge(f.profile, f.path);
@@ -14270,7 +14313,8 @@ var monitorCommand = defineCommand({
         "monitor needs --log PATH (the prediction log) and --labels PATH (the labels that came back, with the request id)."
       );
     const idColumn = values.id ?? LOG_ID;
-    const logPaths = await expandInputs(context.cwd, logPatterns, "--log");
+    const { files: logPaths, left } = await withoutProfiles(await expandInputs(context.cwd, logPatterns, "--log"));
+    if (left > 0) context.log(`monitor: left out ${left} window profile file(s) in --log: they hold no request ids`);
     const labelPaths = await expandInputs(context.cwd, labelPatterns, "--labels");
     const results = [];
     for (const model of workspace.models) {
@@ -16821,6 +16865,7 @@ import { mkdir as mkdir5, open as open3, rename as rename3, rm as rm3 } from "no
 import { basename as basename4, dirname as dirname9, join as join17 } from "node:path";
 
 // src/serve/profile-windows.ts
+var MAX_FINAL_FAILURES = 3;
 var ProfileWindows = class {
   constructor(model, settings, classThreshold, graceMs = 5e3) {
     this.model = model;
@@ -16847,7 +16892,7 @@ var ProfileWindows = class {
           { start: new Date(start2).toISOString(), end: new Date(start2 + this.settings.windowMs).toISOString() },
           this.classThreshold
         );
-        window2 = { builder, part: (this.finishedParts.get(start2) ?? 0) + 1, dirty: false };
+        window2 = { builder, part: (this.finishedParts.get(start2) ?? 0) + 1, dirty: false, failures: 0 };
         this.open.set(start2, window2);
       }
       const rows = batch.rows ? batch.rows.subarray(0, batch.count) : batch.count < batch.table.rowCount ? Uint32Array.from({ length: batch.count }, (_, i) => i) : void 0;
@@ -16878,10 +16923,19 @@ var ProfileWindows = class {
     this.open.delete(snapshot.start);
     this.finishedParts.set(snapshot.start, snapshot.part);
   }
-  /** A write failed: the window is written again next time. */
+  /**
+   * A write failed: the window is written again next time, unless it is finished and has failed
+   * MAX_FINAL_FAILURES times; then it is let go and the rows it held are returned (they are in the
+   * log, in no profile).
+   */
   retry(snapshot) {
     const window2 = this.open.get(snapshot.start);
-    if (window2) window2.dirty = true;
+    if (!window2 || window2.part !== snapshot.part) return 0;
+    window2.dirty = true;
+    if (!snapshot.final || ++window2.failures < MAX_FINAL_FAILURES) return 0;
+    this.open.delete(snapshot.start);
+    this.finishedParts.set(snapshot.start, snapshot.part);
+    return window2.builder.rows;
   }
 };
 function profiledTable(batch, classThreshold) {
@@ -16916,7 +16970,7 @@ var ProfileWriter = class {
     this.onError = onError;
     this.now = now;
     this.windows = new ProfileWindows(model, settings, classThreshold);
-    this.timer = setInterval(() => void this.write(), settings.writeMs);
+    this.timer = setInterval(() => this.inFlight || void this.write(), settings.writeMs);
     this.timer.unref();
   }
   dir;
@@ -16926,6 +16980,7 @@ var ProfileWriter = class {
   instance = randomBytes2(4).toString("hex");
   timer;
   writing = Promise.resolve();
+  inFlight = 0;
   /** Every profile file written, for tests and the shutdown report. */
   files = /* @__PURE__ */ new Set();
   /** Counts rows the log has just written. */
@@ -16934,7 +16989,8 @@ var ProfileWriter = class {
   }
   /** Writes what is due now (every open window when `all`); one write at a time. */
   write(all = false) {
-    this.writing = this.writing.then(() => this.writeDue(all));
+    this.inFlight++;
+    this.writing = this.writing.then(() => this.writeDue(all)).catch((error) => this.onError(`window profile: ${error.message}`)).finally(() => this.inFlight--);
     return this.writing;
   }
   /** Final writes of every window; the timer stops. */
@@ -16947,12 +17003,17 @@ var ProfileWriter = class {
       const path = join17(this.dir, this.fileName(snapshot));
       try {
         await mkdir5(this.dir, { recursive: true });
-        await writeAtomically(path, JSON.stringify(snapshot.profile) + "\n");
+        const written = { by: `${process.pid}-${this.instance}`, start: snapshot.start, part: snapshot.part };
+        await writeAtomically(path, JSON.stringify({ ...snapshot.profile, written }) + "\n");
         this.files.add(path);
         if (snapshot.final) this.windows.done(snapshot);
       } catch (error) {
         this.onError(`window profile: could not write ${path}: ${error.message}`);
-        this.windows.retry(snapshot);
+        const lost = this.windows.retry(snapshot);
+        if (lost > 0)
+          this.onError(
+            `window profile: gave up on ${path} after repeated failed writes; its ${lost} row(s) are in the prediction log but in no profile`
+          );
       }
     }
   }

@@ -6,10 +6,10 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-VOEWNPOR.js";
+} from "./chunk-YUX7JNXZ.js";
 import {
   createGit
-} from "./chunk-NHMFSR4E.js";
+} from "./chunk-LSHIX3E6.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel

@@ -7200,19 +7200,22 @@ var modelkeeper_schema_default = {
           properties: {
             window_minutes: {
               type: "number",
-              exclusiveMinimum: 0,
+              minimum: 1,
+              maximum: 10080,
               default: 60,
               description: "Length of a window; windows start at multiples of it since 1970-01-01T00:00Z, so replicas' windows line up. A row belongs to the window its request arrived in."
             },
             write_seconds: {
               type: "number",
-              exclusiveMinimum: 0,
+              minimum: 0.01,
+              maximum: 86400,
               default: 60,
               description: "How often the open window's profile is rewritten (atomically: a temp file renamed over it), so a killed server loses at most this much of it."
             },
             max_values: {
               type: "integer",
               minimum: 4096,
+              maximum: 1048576,
               default: 16384,
               description: "Distinct values counted exactly per numeric column (and categories per categorical column); beyond it a numeric column's values are kept to fewer significant bits, with the error drift states."
             }

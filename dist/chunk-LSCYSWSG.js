@@ -31,7 +31,7 @@ import {
   isValidModelName,
   parseConfig,
   require_ajv
-} from "./chunk-NHMFSR4E.js";
+} from "./chunk-LSHIX3E6.js";
 import {
   require_dist
 } from "./chunk-YXYFBNYD.js";
@@ -19808,7 +19808,7 @@ ${result.tail}`);
     );
     await run2("promote v2", ["promote"], 0);
     await run2("verify the champion's inputs against its record", ["verify"], 0);
-    await (await import("./chunk-GVFLULHK.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
+    await (await import("./chunk-M43ZXMVC.js")).runCanaryRevert({ repo, env: baseEnv, runCli, say });
     const driftIssue = [...remote.issues.values()].find(
       (i) => i.labels?.some?.((l) => (l.name ?? l) === "drift")
     );
