@@ -52,6 +52,7 @@ import {
 } from "./registry.ts";
 import { expectedNullJensenShannonDivergence, expectedNullWasserstein } from "./sampling-noise.ts";
 import { normalizeWasserstein } from "./wasserstein.ts";
+import { ksFromGaps } from "../tests/ks-two-sample.ts";
 
 type DriftVerdictMethod = "calibrated" | DriftTestName;
 
@@ -365,6 +366,11 @@ export function assessSummaries(
   const columns = prepared.map((column, i) =>
     decideColumn(column, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds),
   );
+  for (let i = 0; i < prepared.length; i++) {
+    const message = unsettledByProfileError(prepared[i], columns[i], alpha, hypotheses);
+    if (message) errors.push({ column: prepared[i].name, role: prepared[i].role, message });
+  }
+  if (errors.length > 0) throw new MonitoredColumnsError(errors);
   columns.sort(compareColumns);
   const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
   return {
@@ -479,6 +485,71 @@ function prepareColumn(
   return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
 }
 
+/**
+ * A numeric column of a truncated server profile (profile-window.ts) has KS D known only within
+ * ±ksError and the Wasserstein distance within ±wassersteinError. The verdict stands only if it is
+ * the same at both ends of those intervals; otherwise the column is refused (an error, exit 2),
+ * never reported as "no drift" (or "drift") on a statistic the profile cannot pin down. Checked:
+ *   - single test "ks": p(D + ksError) < threshold vs p(D - ksError) < threshold;
+ *   - single test "wasserstein": distance ± error against the threshold;
+ *   - calibrated: the column could drift if p(D + ksError) <= alpha (the raw p-value; the adjusted
+ *     one is never smaller) and the distance + error, beyond noise, reaches the threshold; it surely
+ *     drifts if p(D - ksError) x hypotheses <= alpha (Bonferroni bounds the BH-adjusted p-value)
+ *     and the distance - error, beyond noise, reaches it. Between the two the verdict is unsettled.
+ *     A column drifting on its missing share (counted exactly) is settled either way.
+ * Exact profiles and the readers' own counts (ksError 0) are never checked here. Returns the
+ * error message, or undefined when the verdict stands.
+ */
+function unsettledByProfileError(
+  column: Prepared,
+  decided: ColumnDrift,
+  alpha: number,
+  hypotheses: number,
+): string | undefined {
+  const { reference, current } = column;
+  if (reference.kind !== "numeric" || current.kind !== "numeric") return undefined;
+  const measured = current.measured;
+  const ks = column.metrics.ks;
+  const wasserstein = column.metrics.wasserstein;
+  if (!measured?.ksError || !ks || !wasserstein || ks.statistic === undefined) return undefined;
+  const ksError = measured.ksError;
+  const n = reference.sortedValues.length;
+  const m = presentCount(current);
+  const pAt = (d: number) =>
+    ksFromGaps({ plusGap: Math.min(1, Math.max(0, d)), plusLocation: 0, minusGap: 0, minusLocation: 0 }, n, m).pValue;
+  const pLow = pAt(ks.statistic + ksError); // the smallest p-value the true D can give
+  const pHigh = pAt(ks.statistic - ksError);
+  const wError = normalizeWasserstein(measured.wassersteinError, reference.std, current.std);
+  const distance = wasserstein.value;
+  let unsettled: boolean;
+  if (column.verdictBy === "ks") {
+    const threshold = column.threshold ?? findDriftTest("ks").defaultThreshold;
+    unsettled = pLow < threshold !== pHigh < threshold;
+  } else if (column.verdictBy === "wasserstein") {
+    const threshold = column.threshold ?? findDriftTest("wasserstein").defaultThreshold;
+    unsettled = distance + wError >= threshold !== distance - wError >= threshold;
+  } else if (column.verdictBy === "calibrated") {
+    const missing = decided.missing;
+    if (missing && missing.adjustedPValue <= alpha && Math.abs(missing.cohensH) >= missing.threshold) return undefined;
+    const effect = column.effect;
+    if (!effect || !Number.isFinite(distance) || !Number.isFinite(wError)) return undefined;
+    const noise = Number.isFinite(effect.noise) ? effect.noise : 0;
+    const couldDrift = pLow <= alpha && distance + wError - noise >= effect.threshold;
+    const surelyDrifts =
+      Math.min(1, pHigh * Math.max(1, hypotheses)) <= alpha && distance - wError - noise >= effect.threshold;
+    unsettled = couldDrift && !surelyDrifts;
+  } else {
+    return undefined;
+  }
+  if (!unsettled) return undefined;
+  const verdict = decided.drifted ? "drift" : "no drift";
+  return (
+    `Column "${column.name}" comes from a server profile (${measured.by}): its KS D = ${formatNumber(ks.statistic)} is known only within ±${formatNumber(ksError)} ` +
+    `and its Wasserstein distance ${formatNumber(distance)} sd within ±${formatNumber(wError)} sd, enough to change the verdict ("${verdict}" here); ` +
+    `raise serve.profile.max_values so the window's values are kept more precisely, or judge the raw log.`
+  );
+}
+
 function decideColumn(
   column: Prepared,
   adjustedSignificance: number,
@@ -563,6 +634,15 @@ function contextSentences(column: Prepared): string[] {
     sentences.push(
       `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`,
     );
+  if (current.kind === "numeric" && current.measured?.ksError) {
+    const measured = current.measured;
+    const ksError = measured.ksError ?? 0;
+    const sd =
+      reference.kind === "numeric" ? normalizeWasserstein(measured.wassersteinError, reference.std, current.std) : NaN;
+    sentences.push(
+      `From a server profile (${measured.by}): KS D within ±${formatNumber(ksError)}, Wasserstein distance within ±${formatNumber(sd)} sd.`,
+    );
+  }
   if (column.unseen.length > 0) {
     const shown = column.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent(u.share)})`);
     const more = column.unseen.length > 3 ? ` and ${column.unseen.length - 3} more` : "";

@@ -4,7 +4,7 @@
  *
  * Values are counted exactly (one key per distinct value) until a column has more than `cap`
  * distinct keys; then every key is truncated to fewer significant bits (mantissa bits cleared,
- * toward zero) one bit at a time until it fits. Truncation nests (truncating to q bits a value
+ * toward zero) to the most bits at which they fit. Truncation nests (truncating to q bits a value
  * already truncated to p >= q bits is truncating it to q bits), so the result is a function of
  * the multiset of values alone: the largest precision at which all of them fit in `cap` keys.
  * Whatever the order values arrive in, however they are split across replicas and merged, the
@@ -83,20 +83,42 @@ export class ValueCounts {
     for (let i = 0; i < keys.length; i++) this.add(keys[i], counts[i]);
   }
 
-  /** Truncates every key to at most `bits`, and further until they fit the cap. */
+  /**
+   * Truncates every key to at most `bits`, and further until they fit the cap: to the largest
+   * precision <= `bits` at which the keys fit (0 if none), as dropping one bit at a time would.
+   * Truncation nests, so the number of distinct keys only falls as bits do, and it is monotone
+   * (toward zero on each side of 0), so over the sorted keys equal truncated keys are adjacent: a
+   * binary search over the bit count, counting runs, finds the precision, and the map is rebuilt
+   * once. Dropping one bit at a time, a column of continuous values rebuilt it ~40 times.
+   */
   private coarsen(bits: number): void {
-    let target = Math.max(0, bits);
-    for (;;) {
-      const next = new Map<number, number>();
-      for (const [key, count] of this.counts) {
-        const k = truncateBits(key, target);
-        next.set(k, (next.get(k) ?? 0) + count);
-      }
-      this.counts = next;
-      this.bits = target;
-      if (next.size <= this.cap || target === 0) return;
-      target -= 1;
+    const keys = Float64Array.from(this.counts.keys()).sort();
+    let lo = 0; // the answer if nothing fits
+    let hi = Math.max(0, bits);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.fits(keys, mid)) lo = mid;
+      else hi = mid - 1;
     }
+    const next = new Map<number, number>();
+    for (const [key, count] of this.counts) {
+      const k = truncateBits(key, lo);
+      next.set(k, (next.get(k) ?? 0) + count);
+    }
+    this.counts = next;
+    this.bits = lo;
+  }
+
+  /** Whether the sorted keys truncated to `bits` are at most `cap` distinct (-0 and 0 are one key, as in a Map). */
+  private fits(sorted: Float64Array, bits: number): boolean {
+    let distinct = 0;
+    let last = NaN;
+    for (let i = 0; i < sorted.length; i++) {
+      const k = truncateBits(sorted[i], bits);
+      if (k !== last && ++distinct > this.cap) return false;
+      last = k;
+    }
+    return true;
   }
 
   /** Keys ascending with their counts. */

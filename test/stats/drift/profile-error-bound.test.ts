@@ -1,0 +1,99 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assessSummaries, summarizeReference, type SummarizedSide } from "../../../src/stats/drift/assess-drift.ts";
+import { summarizeProfileWindow } from "../../../src/stats/drift/profile-window.ts";
+import { WindowProfileBuilder, parseWindowProfile } from "../../../src/stats/drift/window-profile.ts";
+import type { WindowSummary } from "../../../src/stats/drift/window-summary.ts";
+import type { Table } from "../../../src/data/table.ts";
+
+/** mulberry32: a seeded uniform (0, 1) source. */
+function uniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+
+/**
+ * A point mass at 100 in the reference, the same share just above it (100 + U(0, 0.2)) now; the
+ * other values span ~40 binades, so a 4096-value profile keeps 6 bits and cannot tell them apart.
+ * Raw rows: KS D ~0.3; the profile's D ~0.005, "within 0.3".
+ */
+function table(n: number, current: boolean, next: () => number): Table {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = next() < 0.3 ? (current ? 100 + 0.2 * next() : 100) : 2 ** (next() * 40 - 20);
+  return {
+    source: current ? "current" : "reference",
+    rowCount: n,
+    columns: [{ kind: "numeric", name: "x", values: x }],
+  };
+}
+
+function fromProfile(current: Table, maxValues: number) {
+  const builder = new WindowProfileBuilder("m", maxValues);
+  builder.describe({ start: "2026-01-01T00:00:00.000Z", end: "2026-01-01T01:00:00.000Z" });
+  builder.add(current, "v1");
+  return parseWindowProfile(JSON.parse(JSON.stringify(builder.build())), "profile.json");
+}
+
+const side = (w: WindowSummary): SummarizedSide => ({
+  source: "profiles",
+  rowCount: w.rowCount,
+  columns: new Map([...w.columns].map(([n, s]) => [n, () => s])),
+});
+
+test("a profile too coarse to settle the KS verdict is refused, naming the column, the bound and the fix", () => {
+  const next = uniform(7);
+  const reference = summarizeReference(table(20000, false, next));
+  const summaries = new Map([...reference.columns].map(([n, make]) => [n, make()]));
+  const current = table(50000, true, next);
+  const profile = fromProfile(current, 4096);
+  assert.ok((profile.columns[0] as { bits: number }).bits < 52, "truncated");
+  const window = side(summarizeProfileWindow(profile, summaries));
+
+  // The raw rows drift by KS; the profile's D alone would say "no drift".
+  assert.equal(assessSummaries(reference, rawSide(current), { test: "ks" }).drifted, true);
+  assert.throws(
+    () => assessSummaries(reference, window, { test: "ks" }),
+    (error: Error) =>
+      /"x"/.test(error.message) &&
+      /KS D = 0\.0\d+ is known only within ±0\.3/.test(error.message) &&
+      /serve\.profile\.max_values/.test(error.message),
+  );
+
+  // Calibrated: the Wasserstein distance cannot reach its threshold within its bound, so "no drift"
+  // stands (as on the raw rows), and the report says how well the profile knows the statistics.
+  const calibrated = assessSummaries(reference, window);
+  assert.equal(calibrated.drifted, false);
+  assert.match(calibrated.columns[0].reason, /KS D within ±0\.3, Wasserstein distance within ±[\d.e-]+ sd/);
+});
+
+test("a profile precise enough keeps its verdict: no refusal when the bounds cannot change it", () => {
+  const next = uniform(11);
+  const values = (n: number, shift: number) => {
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      x[i] = 100 + 15 * (Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()) + shift);
+    return { source: "t", rowCount: n, columns: [{ kind: "numeric" as const, name: "x", values: x }] };
+  };
+  const reference = summarizeReference(values(20000, 0));
+  const summaries = new Map([...reference.columns].map(([n, make]) => [n, make()]));
+  for (const [shift, drifted] of [
+    [0, false],
+    [0.5, true],
+  ] as const) {
+    const profile = fromProfile(values(50000, shift), 4096);
+    assert.ok((profile.columns[0] as { bits: number }).bits < 52, "truncated");
+    const window = side(summarizeProfileWindow(profile, summaries));
+    assert.equal(assessSummaries(reference, window, { test: "ks" }).drifted, drifted, `ks, shift ${shift}`);
+    assert.equal(assessSummaries(reference, window).drifted, drifted, `calibrated, shift ${shift}`);
+  }
+});
+
+function rawSide(table: Table): SummarizedSide {
+  return summarizeReference(table);
+}
