@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-YOPPBB3Q.js";
+} from "./chunk-7UEK53EF.js";
 import "./chunk-YUX7JNXZ.js";
 import {
   escapeWorkflowCommands
@@ -14,7 +14,7 @@ import "./chunk-YXYFBNYD.js";
 import "./chunk-GTYYD7XC.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-2YNBTTJE.js";
+import "./chunk-MINI4U5Q.js";
 import "./chunk-7NQOJBQY.js";
 import {
   UserError,

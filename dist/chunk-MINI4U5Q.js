@@ -1392,6 +1392,7 @@ export {
   alignCategories,
   unseenCategories,
   ksTwoSample,
+  ksFromGaps,
   normalizeWasserstein,
   findDriftTest,
   driftTestsFor,

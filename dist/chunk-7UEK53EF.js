@@ -78,6 +78,7 @@ import {
   formatNumber,
   isConstant,
   jobSize,
+  ksFromGaps,
   ksTwoSample,
   moments,
   normalizeWasserstein,
@@ -89,7 +90,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-2YNBTTJE.js";
+} from "./chunk-MINI4U5Q.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -11564,6 +11565,11 @@ function assessSummaries(reference, current, options = {}) {
   const columns = prepared.map(
     (column, i) => decideColumn(column, adjusted[2 * i], adjusted[2 * i + 1], alpha, thresholds)
   );
+  for (let i = 0; i < prepared.length; i++) {
+    const message = unsettledByProfileError(prepared[i], columns[i], alpha, hypotheses);
+    if (message) errors.push({ column: prepared[i].name, role: prepared[i].role, message });
+  }
+  if (errors.length > 0) throw new MonitoredColumnsError(errors);
   columns.sort(compareColumns);
   const driftedColumns = columns.filter((c) => c.drifted).map((c) => c.name);
   return {
@@ -11644,6 +11650,44 @@ function prepareColumn(name, role, reference, current, thresholds, verdictBy, th
   }
   return { name, role, reference, current, verdictBy, threshold, metrics, significance, effect, missing, unseen };
 }
+function unsettledByProfileError(column, decided2, alpha, hypotheses) {
+  const { reference, current } = column;
+  if (reference.kind !== "numeric" || current.kind !== "numeric") return void 0;
+  const measured = current.measured;
+  const ks = column.metrics.ks;
+  const wasserstein = column.metrics.wasserstein;
+  if (!measured?.ksError || !ks || !wasserstein || ks.statistic === void 0) return void 0;
+  const ksError = measured.ksError;
+  const n = reference.sortedValues.length;
+  const m = presentCount(current);
+  const pAt = (d) => ksFromGaps({ plusGap: Math.min(1, Math.max(0, d)), plusLocation: 0, minusGap: 0, minusLocation: 0 }, n, m).pValue;
+  const pLow = pAt(ks.statistic + ksError);
+  const pHigh = pAt(ks.statistic - ksError);
+  const wError = normalizeWasserstein(measured.wassersteinError, reference.std, current.std);
+  const distance = wasserstein.value;
+  let unsettled;
+  if (column.verdictBy === "ks") {
+    const threshold = column.threshold ?? findDriftTest("ks").defaultThreshold;
+    unsettled = pLow < threshold !== pHigh < threshold;
+  } else if (column.verdictBy === "wasserstein") {
+    const threshold = column.threshold ?? findDriftTest("wasserstein").defaultThreshold;
+    unsettled = distance + wError >= threshold !== distance - wError >= threshold;
+  } else if (column.verdictBy === "calibrated") {
+    const missing = decided2.missing;
+    if (missing && missing.adjustedPValue <= alpha && Math.abs(missing.cohensH) >= missing.threshold) return void 0;
+    const effect = column.effect;
+    if (!effect || !Number.isFinite(distance) || !Number.isFinite(wError)) return void 0;
+    const noise = Number.isFinite(effect.noise) ? effect.noise : 0;
+    const couldDrift = pLow <= alpha && distance + wError - noise >= effect.threshold;
+    const surelyDrifts = Math.min(1, pHigh * Math.max(1, hypotheses)) <= alpha && distance - wError - noise >= effect.threshold;
+    unsettled = couldDrift && !surelyDrifts;
+  } else {
+    return void 0;
+  }
+  if (!unsettled) return void 0;
+  const verdict2 = decided2.drifted ? "drift" : "no drift";
+  return `Column "${column.name}" comes from a server profile (${measured.by}): its KS D = ${formatNumber(ks.statistic)} is known only within \xB1${formatNumber(ksError)} and its Wasserstein distance ${formatNumber(distance)} sd within \xB1${formatNumber(wError)} sd, enough to change the verdict ("${verdict2}" here); raise serve.profile.max_values so the window's values are kept more precisely, or judge the raw log.`;
+}
 function decideColumn(column, adjustedSignificance, adjustedMissing, alpha, thresholds) {
   const significance = column.significance ? { ...column.significance, adjustedPValue: adjustedSignificance } : null;
   const missing = column.missing ? { ...column.missing, adjustedPValue: adjustedMissing } : null;
@@ -11713,6 +11757,14 @@ function contextSentences(column) {
     sentences.push(
       `Stuck at one value (${describeConstant(current)}) in the current window but varies in the reference.`
     );
+  if (current.kind === "numeric" && current.measured?.ksError) {
+    const measured = current.measured;
+    const ksError = measured.ksError ?? 0;
+    const sd = reference.kind === "numeric" ? normalizeWasserstein(measured.wassersteinError, reference.std, current.std) : NaN;
+    sentences.push(
+      `From a server profile (${measured.by}): KS D within \xB1${formatNumber(ksError)}, Wasserstein distance within \xB1${formatNumber(sd)} sd.`
+    );
+  }
   if (column.unseen.length > 0) {
     const shown = column.unseen.slice(0, 3).map((u) => `${JSON.stringify(u.category)} (${percent2(u.share)})`);
     const more = column.unseen.length > 3 ? ` and ${column.unseen.length - 3} more` : "";
@@ -12409,20 +12461,41 @@ var ValueCounts = class {
     if (bits < this.bits) this.coarsen(bits);
     for (let i = 0; i < keys.length; i++) this.add(keys[i], counts[i]);
   }
-  /** Truncates every key to at most `bits`, and further until they fit the cap. */
+  /**
+   * Truncates every key to at most `bits`, and further until they fit the cap: to the largest
+   * precision <= `bits` at which the keys fit (0 if none), as dropping one bit at a time would.
+   * Truncation nests, so the number of distinct keys only falls as bits do, and it is monotone
+   * (toward zero on each side of 0), so over the sorted keys equal truncated keys are adjacent: a
+   * binary search over the bit count, counting runs, finds the precision, and the map is rebuilt
+   * once. Dropping one bit at a time, a column of continuous values rebuilt it ~40 times.
+   */
   coarsen(bits) {
-    let target = Math.max(0, bits);
-    for (; ; ) {
-      const next = /* @__PURE__ */ new Map();
-      for (const [key, count] of this.counts) {
-        const k = truncateBits(key, target);
-        next.set(k, (next.get(k) ?? 0) + count);
-      }
-      this.counts = next;
-      this.bits = target;
-      if (next.size <= this.cap || target === 0) return;
-      target -= 1;
+    const keys = Float64Array.from(this.counts.keys()).sort();
+    let lo = 0;
+    let hi = Math.max(0, bits);
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.fits(keys, mid)) lo = mid;
+      else hi = mid - 1;
     }
+    const next = /* @__PURE__ */ new Map();
+    for (const [key, count] of this.counts) {
+      const k = truncateBits(key, lo);
+      next.set(k, (next.get(k) ?? 0) + count);
+    }
+    this.counts = next;
+    this.bits = lo;
+  }
+  /** Whether the sorted keys truncated to `bits` are at most `cap` distinct (-0 and 0 are one key, as in a Map). */
+  fits(sorted2, bits) {
+    let distinct = 0;
+    let last = NaN;
+    for (let i = 0; i < sorted2.length; i++) {
+      const k = truncateBits(sorted2[i], bits);
+      if (k !== last && ++distinct > this.cap) return false;
+      last = k;
+    }
+    return true;
   }
   /** Keys ascending with their counts. */
   sorted() {
