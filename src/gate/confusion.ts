@@ -1,5 +1,6 @@
 import type { EvaluationData } from "../stats/metrics/types.ts";
 import type { HoldoutEvaluation } from "./result.ts";
+import { argmaxRows } from "../stats/metrics/multiclass-argmax.ts";
 
 /**
  * Confusion matrices (rows: label, columns: predicted), the challenger's and the champion's, with
@@ -20,12 +21,8 @@ export function confusionOf(
     if (data.task === "binary") {
       for (let i = 0; i < labels.length; i++) m[labels[i]][data.scores[i] >= threshold ? 1 : 0]++;
     } else if (data.task === "multiclass") {
-      const c = data.classCount;
-      for (let i = 0; i < labels.length; i++) {
-        let best = 0;
-        for (let k = 1; k < c; k++) if (data.probabilities[i * c + k] > data.probabilities[i * c + best]) best = k;
-        if (labels[i] < c) m[labels[i]][best]++;
-      }
+      const predicted = argmaxRows(data.probabilities, data.classCount);
+      for (let i = 0; i < labels.length; i++) if (labels[i] < data.classCount) m[labels[i]][predicted[i]]++;
     }
     return m;
   };

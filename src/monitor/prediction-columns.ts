@@ -3,6 +3,7 @@ import type { ModelConfig } from "../config/types.ts";
 import { predict, type ModelHandle } from "../model/runner.ts";
 
 import { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN } from "./prediction-names.ts";
+import { argmaxRows } from "../stats/metrics/multiclass-argmax.ts";
 
 export { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN };
 
@@ -26,13 +27,7 @@ export async function withPredictions(
     extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
   } else if (model.task === "multiclass" && prediction?.probabilities) {
     const c = prediction.classCount!;
-    const codes = new Int32Array(table.rowCount);
-    for (let i = 0; i < table.rowCount; i++) {
-      let best = 0;
-      for (let k = 1; k < c; k++)
-        if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
-      codes[i] = best;
-    }
+    const codes = argmaxRows(prediction.probabilities, c);
     extra.push({
       kind: "categorical",
       name: CLASS_COLUMN,

@@ -8,6 +8,7 @@
 import type { Table } from "../data/table.ts";
 import type { Prediction } from "../model/output-plan.ts";
 import { LOGGED_PREDICTION, CLASS_COLUMN } from "../monitor/prediction-names.ts";
+import { argmaxRows } from "../stats/metrics/multiclass-argmax.ts";
 
 const RECORD_KEYS = ["_id", "_time", "_model", "_version", "_endpoint"] as const;
 
@@ -38,6 +39,7 @@ export function formatRecords(batch: LogBatch): string {
   const encoded = batch.table.columns.map((column) =>
     column.kind === "categorical" ? column.categories.map((c) => JSON.stringify(c)) : undefined,
   );
+  const predicted = classes > 0 ? argmaxRows(prediction.probabilities!, classes) : undefined;
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
@@ -47,7 +49,7 @@ export function formatRecords(batch: LogBatch): string {
       else line += keys[c] + (column.codes[row] < 0 ? "null" : encoded[c]![column.codes[row]]);
     });
     line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
-    if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities!, row, classes)}"`;
+    if (predicted) line += `,${JSON.stringify(CLASS_COLUMN)}:"${predicted[row]}"`;
     out += line + "}\n";
   }
   return out;
@@ -55,11 +57,4 @@ export function formatRecords(batch: LogBatch): string {
 
 function json(value: number): string {
   return Number.isFinite(value) ? String(value) : "null";
-}
-
-function argmax(probabilities: Float64Array, row: number, classes: number): number {
-  let best = 0;
-  for (let k = 1; k < classes; k++)
-    if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
-  return best;
 }

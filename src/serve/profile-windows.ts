@@ -11,6 +11,7 @@ import { CLASS_COLUMN, LOGGED_PREDICTION } from "../monitor/prediction-names.ts"
 import { WindowProfileBuilder, type WindowProfile } from "../stats/drift/window-profile.ts";
 import type { LogBatch } from "./log-record.ts";
 import type { ProfileSettings } from "./settings.ts";
+import { argmaxRows } from "../stats/metrics/multiclass-argmax.ts";
 
 export interface ProfileSnapshot {
   /** Window start, ms since the epoch. */
@@ -120,13 +121,7 @@ function profiledTable(batch: LogBatch, classThreshold: number | undefined): Tab
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
   if (classes > 0) {
     // As the log writes it (log-record.ts): the most probable class's index.
-    const codes = new Int32Array(table.rowCount);
-    for (let r = 0; r < table.rowCount; r++) {
-      let best = 0;
-      for (let k = 1; k < classes; k++)
-        if (prediction.probabilities![r * classes + k] > prediction.probabilities![r * classes + best]) best = k;
-      codes[r] = best;
-    }
+    const codes = argmaxRows(prediction.probabilities!, classes);
     columns.push({
       kind: "categorical",
       name: CLASS_COLUMN,
