@@ -93,25 +93,35 @@ export function sortedNonMissing(values: Float64Array): Float64Array {
 
 export function summarizeNumeric(column: NumericColumn, options: { psiBins?: number } = {}): NumericSummary {
   const sortedValues = sortedNonMissing(column.values);
-  const { mean, std } = moments(sortedValues);
-  const n = sortedValues.length;
   let psi: PsiBins | undefined;
   if (options.psiBins !== undefined) {
     const edges = psiBinEdges(sortedValues, options.psiBins);
     psi = { edges, counts: binCountsSorted(sortedValues, edges) };
   }
+  const rowCount = column.values.length;
+  return { ...exactNumericSummary(column.name, rowCount, rowCount - sortedValues.length, sortedValues), psi };
+}
+
+/** The summary of a column whose every present value is kept (sorted), not sampled. */
+export function exactNumericSummary(
+  name: string,
+  rowCount: number,
+  missingCount: number,
+  sortedValues: Float64Array,
+): NumericSummary {
+  const { mean, std } = moments(sortedValues);
+  const n = sortedValues.length;
   return {
     kind: "numeric",
-    name: column.name,
-    rowCount: column.values.length,
-    missingCount: column.values.length - n,
+    name,
+    rowCount,
+    missingCount,
     sortedValues,
     sampled: false,
     mean,
     std,
     min: n ? sortedValues[0] : NaN,
     max: n ? sortedValues[n - 1] : NaN,
-    psi,
   };
 }
 

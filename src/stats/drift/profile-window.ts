@@ -19,8 +19,12 @@
 import type { Column } from "../../data/table.ts";
 import { UserError } from "../../errors.ts";
 import { addCountsToBinnedWindow, compareBinnedWindow, emptyBinnedWindow } from "./binned-window.ts";
-import type { CategoricalSummary, ColumnSummary, NumericSummary } from "./column-summary.ts";
-import { moments } from "../numeric/moments.ts";
+import {
+  exactNumericSummary,
+  type CategoricalSummary,
+  type ColumnSummary,
+  type NumericSummary,
+} from "./column-summary.ts";
 import { EXACT_BITS, bucketOf } from "./value-counts.ts";
 import type { NumericWindowColumn, WindowProfile } from "./window-profile.ts";
 import type { WindowSummary } from "./window-summary.ts";
@@ -105,16 +109,7 @@ function numericSummary(
     const sortedValues = new Float64Array(present);
     let at = 0;
     for (let i = 0; i < keys.length; i++) sortedValues.fill(keys[i], at, (at += counts[i]));
-    const { mean, std } = moments(sortedValues);
-    return {
-      ...base,
-      sortedValues,
-      sampled: false,
-      mean,
-      std,
-      min: present ? sortedValues[0] : NaN,
-      max: present ? sortedValues[present - 1] : NaN,
-    };
+    return exactNumericSummary(column.name, rowCount, column.missingCount, sortedValues);
   }
   const empty = present === 0;
   const summary: NumericSummary = {

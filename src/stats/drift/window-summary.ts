@@ -16,6 +16,7 @@
 import type { CategoricalColumn, Column, NumericColumn, Table } from "../../data/table.ts";
 import { addToBinnedWindow, compareBinnedWindow, emptyBinnedWindow, type BinnedWindow } from "./binned-window.ts";
 import {
+  exactNumericSummary,
   sortedNonMissing,
   type CategoricalSummary,
   type ColumnSummary,
@@ -224,17 +225,7 @@ class NumericAccumulator implements Accumulator {
     const base = { kind: "numeric" as const, name: this.name, rowCount, missingCount: rowCount - this.present };
     if (this.buffer) {
       const sortedValues = sorted ?? sortedNonMissing(this.buffer.subarray(0, this.buffered));
-      const { mean, std } = moments(sortedValues);
-      const n = sortedValues.length;
-      return {
-        ...base,
-        sortedValues,
-        sampled: false,
-        mean,
-        std,
-        min: n ? sortedValues[0] : NaN,
-        max: n ? sortedValues[n - 1] : NaN,
-      };
+      return exactNumericSummary(this.name, rowCount, base.missingCount, sortedValues);
     }
     const empty = this.present === 0;
     const summary: NumericSummary = {
