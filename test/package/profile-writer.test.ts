@@ -3,17 +3,14 @@
 // drift accepts (the old version or the new one, never half of one).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { appendFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promotedFraudRepo, post } from "../serve/support.ts";
+import { serveFromDist } from "./support/dist-serve.ts";
 import { generateTransactions, TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
 import { inferBody } from "../../src/serve/infer-body.ts";
 import { parseWindowProfile } from "../../src/stats/drift/window-profile.ts";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
 
 test("dist's serve rewrites window profiles atomically; a kill -9 leaves complete ones", async (t) => {
   const repo = await promotedFraudRepo();
@@ -21,23 +18,7 @@ test("dist's serve rewrites window profiles atomically; a kill -9 leaves complet
   t.after(() => Promise.all([repo.cleanup(), rm(dir, { recursive: true, force: true })]));
   const logDir = join(dir, "log");
   await appendFile(join(repo.dir, "modelkeeper.yml"), "serve:\n  profile:\n    write_seconds: 0.02\n");
-  const child = spawn(
-    process.execPath,
-    [join(root, "bin/modelkeeper.js"), "serve", "--model", "fraud", "--port", "0", "--log", logDir],
-    { cwd: repo.dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const seen = (chunk: Buffer) => {
-      output += chunk;
-      const ready = /ready on (http:\/\/\S+)/.exec(output);
-      if (ready) resolve(ready[1]);
-    };
-    child.stdout.on("data", seen);
-    child.stderr.on("data", seen);
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${output}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const served = await serveFromDist(repo.dir, ["--model", "fraud", "--port", "0", "--log", logDir]);
   const window = generateTransactions({ rows: 4000, seed: 5, scenario: "baseline" });
   let reads = 0;
   const versions = new Set<number>();
@@ -51,14 +32,17 @@ test("dist's serve rewrites window profiles atomically; a kill -9 leaves complet
   };
   let answered = 0;
   for (let start = 0; start < window.rowCount; start += 100) {
-    const answer = await post(`${url}/v2/models/fraud/infer`, inferBody(window, TRANSACTION_FEATURES, start, 100));
+    const answer = await post(
+      `${served.url}/v2/models/fraud/infer`,
+      inferBody(window, TRANSACTION_FEATURES, start, 100),
+    );
     assert.equal(answer.status, 200, JSON.stringify(answer.json));
     answered += 100;
     await readAll();
     if (versions.size >= 8 && start >= 2000) break;
   }
-  child.kill("SIGKILL");
-  await exited;
+  served.child.kill("SIGKILL");
+  await served.exited;
   assert.ok(
     versions.size >= 8,
     `read ${versions.size} versions of the profile while it was rewritten (${reads} reads)`,

@@ -1,5 +1,5 @@
 // L10: a forged record line never turns evaluate into an error (exit 2); it is reported and decides nothing.
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { createTestRepo } from "../support/git-repo.ts";
 import { binaryCsv, gateConfig, MODELS } from "../support/gate-fixtures.ts";
@@ -47,16 +47,7 @@ test("an unchanged artifact with an unreadable (forged) record line: exit 0, a w
 });
 
 test("a future-dated record line naming other artifact bytes never shadows the genuine record", async (t) => {
-  const repo = await createTestRepo({
-    "modelkeeper.yml": gateConfig(),
-    "data/train.csv": binaryCsv(200, 1),
-    "data/holdout.csv": binaryCsv(300, 2),
-    "models/fraud.onnx": MODELS.weak(),
-  });
-  t.after(() => repo.cleanup());
-  const head = await repo.commit("model");
-  assert.equal((await repo.cli("record")).code, 0);
-  const [genuine] = (await readNote(repo.git, head)) as any[];
+  const { repo, head, genuine } = await recorded(t);
   // Someone who can push the notes ref appends a line dated 2999 for bytes that were never committed.
   await appendNoteLines(repo.git, head, [
     {
@@ -81,16 +72,7 @@ test("a future-dated record line naming other artifact bytes never shadows the g
 });
 
 test("a future-dated dirty record line (recorded uncommitted, other bytes) never shadows the line of the committed bytes", async (t) => {
-  const repo = await createTestRepo({
-    "modelkeeper.yml": gateConfig(),
-    "data/train.csv": binaryCsv(200, 1),
-    "data/holdout.csv": binaryCsv(300, 2),
-    "models/fraud.onnx": MODELS.weak(),
-  });
-  t.after(() => repo.cleanup());
-  const head = await repo.commit("model");
-  assert.equal((await repo.cli("record")).code, 0);
-  const [genuine] = (await readNote(repo.git, head)) as any[];
+  const { repo, head, genuine } = await recorded(t);
   await appendNoteLines(repo.git, head, [
     {
       ...genuine,
@@ -103,3 +85,18 @@ test("a future-dated dirty record line (recorded uncommitted, other bytes) never
   const verified = await repo.cli("verify");
   assert.equal(verified.code, 0, verified.stderr + verified.stdout);
 });
+
+/** A committed, recorded model: the repository, the commit, and its one genuine record line. */
+async function recorded(t: TestContext) {
+  const repo = await createTestRepo({
+    "modelkeeper.yml": gateConfig(),
+    "data/train.csv": binaryCsv(200, 1),
+    "data/holdout.csv": binaryCsv(300, 2),
+    "models/fraud.onnx": MODELS.weak(),
+  });
+  t.after(() => repo.cleanup());
+  const head = await repo.commit("model");
+  assert.equal((await repo.cli("record")).code, 0);
+  const [genuine] = (await readNote(repo.git, head)) as any[];
+  return { repo, head, genuine };
+}

@@ -5,18 +5,7 @@ import { summarizeProfileWindow } from "../../../src/stats/drift/profile-window.
 import { WindowProfileBuilder, parseWindowProfile } from "../../../src/stats/drift/window-profile.ts";
 import type { WindowSummary } from "../../../src/stats/drift/window-summary.ts";
 import type { Table } from "../../../src/data/table.ts";
-
-/** mulberry32: a seeded uniform (0, 1) source. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { seededRandom } from "../../support/seeded-random.ts";
 
 /**
  * A point mass at 100 in the reference, the same share just above it (100 + U(0, 0.2)) now; the
@@ -47,7 +36,7 @@ const side = (w: WindowSummary): SummarizedSide => ({
 });
 
 test("a profile too coarse to settle the KS verdict is refused, naming the column, the bound and the fix", () => {
-  const next = uniform(7);
+  const next = seededRandom(7).uniform32;
   const reference = summarizeReference(table(20000, false, next));
   const summaries = new Map([...reference.columns].map(([n, make]) => [n, make()]));
   const current = table(50000, true, next);
@@ -73,7 +62,7 @@ test("a profile too coarse to settle the KS verdict is refused, naming the colum
 });
 
 test("a profile precise enough keeps its verdict: no refusal when the bounds cannot change it", () => {
-  const next = uniform(11);
+  const next = seededRandom(11).uniform32;
   const values = (n: number, shift: number) => {
     const x = new Float64Array(n);
     for (let i = 0; i < n; i++)

@@ -1,18 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EXACT_BITS, ValueCounts, truncateBits } from "../../../src/stats/drift/value-counts.ts";
-
-/** mulberry32: a seeded uniform (0, 1) source. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { seededRandom } from "../../support/seeded-random.ts";
 
 /** The reference: the first algorithm, dropping one bit at a time and rebuilding the map each time. */
 class OneBitAtATime {
@@ -67,7 +56,7 @@ const INPUTS: [string, (next: () => number) => number][] = [
 for (const [label, draw] of INPUTS) {
   test(`coarsened counts are the one-bit-at-a-time algorithm's: ${label}`, () => {
     for (const seed of [1, 2, 3]) {
-      const next = uniform(seed * 101);
+      const next = seededRandom(seed * 101).uniform32;
       const values = Array.from({ length: 25_000 }, () => draw(next));
       const cap = 4096;
       const fast = new ValueCounts(cap);

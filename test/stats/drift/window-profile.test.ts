@@ -10,22 +10,11 @@ import {
 } from "../../../src/stats/drift/window-profile.ts";
 import { ValueCounts, bucketOf, truncateBits } from "../../../src/stats/drift/value-counts.ts";
 import type { Table } from "../../../src/data/table.ts";
-
-/** mulberry32: a seeded uniform (0, 1) source. */
-function lcg(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { seededRandom } from "../../support/seeded-random.ts";
 
 /** x: continuous normal (many distinct values); r: rounded to quarters (few); c: a category. */
 function table(n: number, seed: number, shift: number, source = "t"): Table {
-  const next = lcg(seed);
+  const next = seededRandom(seed).uniform32;
   const x = new Float64Array(n);
   const r = new Float64Array(n);
   const codes = new Int32Array(n);
@@ -80,7 +69,7 @@ function side(window: WindowSummary) {
 }
 
 test("truncation nests and every value lies in its key's bucket", () => {
-  const next = lcg(3);
+  const next = seededRandom(3).uniform32;
   for (let i = 0; i < 20000; i++) {
     const v = (next() - 0.5) * 10 ** Math.floor(next() * 12 - 6);
     for (const bits of [0, 1, 7, 19, 20, 21, 31, 32, 33, 51]) {
@@ -96,7 +85,7 @@ test("truncation nests and every value lies in its key's bucket", () => {
 });
 
 test("value counts depend on the values alone: any order, any split, merged", () => {
-  const next = lcg(9);
+  const next = seededRandom(9).uniform32;
   const values = Array.from({ length: 30000 }, () => Math.exp(next() * 8));
   const whole = new ValueCounts(4096);
   for (const v of values) whole.add(v);
