@@ -2,10 +2,11 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   kernelFor,
   runClaimedChunks
-} from "./chunk-GTYYD7XC.js";
+} from "./chunk-K3SOIOCT.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";
+import "./chunk-4YKUQJNZ.js";
 import "./chunk-O7XNMCZ6.js";
 
 // src/threads/bootstrap-worker.ts

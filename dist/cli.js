@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-7UEK53EF.js";
+} from "./chunk-LCGQ6LPR.js";
 import "./chunk-YUX7JNXZ.js";
 import {
   escapeWorkflowCommands
@@ -13,15 +13,16 @@ import {
 import "./chunk-LSHIX3E6.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-GTYYD7XC.js";
+import "./chunk-K3SOIOCT.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-MINI4U5Q.js";
+import "./chunk-YCEUXP5X.js";
 import "./chunk-7NQOJBQY.js";
 import {
   isUserError
 } from "./chunk-G5TKV47H.js";
-import "./chunk-NYEXGNKF.js";
+import "./chunk-CVDLFXB7.js";
+import "./chunk-4YKUQJNZ.js";
 import "./chunk-O7XNMCZ6.js";
 
 // src/cli/run-cli.ts

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-7UEK53EF.js";
+} from "./chunk-LCGQ6LPR.js";
 import "./chunk-YUX7JNXZ.js";
 import {
   escapeWorkflowCommands
@@ -11,16 +11,17 @@ import {
 import "./chunk-LSHIX3E6.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-GTYYD7XC.js";
+import "./chunk-K3SOIOCT.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-MINI4U5Q.js";
+import "./chunk-YCEUXP5X.js";
 import "./chunk-7NQOJBQY.js";
 import {
   UserError,
   isUserError
 } from "./chunk-G5TKV47H.js";
-import "./chunk-NYEXGNKF.js";
+import "./chunk-CVDLFXB7.js";
+import "./chunk-4YKUQJNZ.js";
 import {
   __commonJS,
   __require,

@@ -1,7 +1,8 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   formatRecords
-} from "./chunk-NYEXGNKF.js";
+} from "./chunk-CVDLFXB7.js";
+import "./chunk-4YKUQJNZ.js";
 import "./chunk-O7XNMCZ6.js";
 
 // src/serve/log-format-worker.ts

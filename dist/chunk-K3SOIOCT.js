@@ -11,6 +11,9 @@ import {
   UserError,
   isUserError
 } from "./chunk-G5TKV47H.js";
+import {
+  argmaxRows
+} from "./chunk-4YKUQJNZ.js";
 
 // src/stats/metrics/types.ts
 var DEFAULT_THRESHOLD = 0.5;
@@ -584,25 +587,6 @@ var logLossImplementation = {
   explain: explainRowMean,
   leaveOneOut: rowMeanLeaveOneOut
 };
-
-// src/stats/metrics/multiclass-argmax.ts
-function argmaxRows(probabilities, classCount) {
-  const rows = probabilities.length / classCount;
-  const predicted = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const offset = i * classCount;
-    let best = 0;
-    let bestValue = probabilities[offset];
-    for (let c = 1; c < classCount; c++) {
-      if (probabilities[offset + c] > bestValue) {
-        bestValue = probabilities[offset + c];
-        best = c;
-      }
-    }
-    predicted[i] = best;
-  }
-  return predicted;
-}
 
 // src/stats/metrics/macro-f1.ts
 function weightedMacroF1(state, weights) {
@@ -1204,7 +1188,6 @@ export {
   checkMulticlass,
   rankScores,
   rankScoresCached,
-  argmaxRows,
   aucPlacements,
   rocAucFromRanking,
   METRICS,

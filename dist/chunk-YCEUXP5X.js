@@ -116,25 +116,28 @@ function sortedNonMissing(values) {
 }
 function summarizeNumeric(column, options = {}) {
   const sortedValues2 = sortedNonMissing(column.values);
-  const { mean, std } = moments(sortedValues2);
-  const n = sortedValues2.length;
   let psi;
   if (options.psiBins !== void 0) {
     const edges = psiBinEdges(sortedValues2, options.psiBins);
     psi = { edges, counts: binCountsSorted(sortedValues2, edges) };
   }
+  const rowCount = column.values.length;
+  return { ...exactNumericSummary(column.name, rowCount, rowCount - sortedValues2.length, sortedValues2), psi };
+}
+function exactNumericSummary(name, rowCount, missingCount, sortedValues2) {
+  const { mean, std } = moments(sortedValues2);
+  const n = sortedValues2.length;
   return {
     kind: "numeric",
-    name: column.name,
-    rowCount: column.values.length,
-    missingCount: column.values.length - n,
+    name,
+    rowCount,
+    missingCount,
     sortedValues: sortedValues2,
     sampled: false,
     mean,
     std,
     min: n ? sortedValues2[0] : NaN,
-    max: n ? sortedValues2[n - 1] : NaN,
-    psi
+    max: n ? sortedValues2[n - 1] : NaN
   };
 }
 function summarizeCategorical(column) {
@@ -1385,6 +1388,7 @@ export {
   DEFAULT_PSI_BINS,
   sortedNonMissing,
   summarizeNumeric,
+  exactNumericSummary,
   summarizeCategorical,
   summarizeColumn,
   isConstant,

@@ -1,4 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
+import {
+  argmaxRows
+} from "./chunk-4YKUQJNZ.js";
 
 // src/monitor/prediction-names.ts
 var SCORE_COLUMN = "prediction: score";
@@ -16,6 +19,7 @@ function formatRecords(batch) {
   const encoded = batch.table.columns.map(
     (column) => column.kind === "categorical" ? column.categories.map((c) => JSON.stringify(c)) : void 0
   );
+  const predicted = classes > 0 ? argmaxRows(prediction.probabilities, classes) : void 0;
   let out = "";
   for (let r = 0; r < batch.count; r++) {
     const row = batch.rows ? batch.rows[r] : r;
@@ -25,19 +29,13 @@ function formatRecords(batch) {
       else line += keys[c] + (column.codes[row] < 0 ? "null" : encoded[c][column.codes[row]]);
     });
     line += `,${JSON.stringify(LOGGED_PREDICTION)}:${json(prediction.scores[row])}`;
-    if (classes > 0) line += `,${JSON.stringify(CLASS_COLUMN)}:"${argmax(prediction.probabilities, row, classes)}"`;
+    if (predicted) line += `,${JSON.stringify(CLASS_COLUMN)}:"${predicted[row]}"`;
     out += line + "}\n";
   }
   return out;
 }
 function json(value) {
   return Number.isFinite(value) ? String(value) : "null";
-}
-function argmax(probabilities, row, classes) {
-  let best = 0;
-  for (let k = 1; k < classes; k++)
-    if (probabilities[row * classes + k] > probabilities[row * classes + best]) best = k;
-  return best;
 }
 
 export {

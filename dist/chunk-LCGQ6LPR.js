@@ -42,7 +42,6 @@ import {
 import {
   GROUP_LANES,
   METRICS,
-  argmaxRows,
   aucPlacements,
   checkBinary,
   checkMulticlass,
@@ -60,7 +59,7 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-GTYYD7XC.js";
+} from "./chunk-K3SOIOCT.js";
 import {
   createRandom
 } from "./chunk-B2QWUM32.js";
@@ -74,6 +73,7 @@ import {
   alignCategories,
   driftTestsFor,
   evaluateDriftTest,
+  exactNumericSummary,
   findDriftTest,
   formatNumber,
   isConstant,
@@ -90,7 +90,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-MINI4U5Q.js";
+} from "./chunk-YCEUXP5X.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -104,7 +104,10 @@ import {
   RESERVED_NAMES,
   SCORE_COLUMN,
   formatRecords
-} from "./chunk-NYEXGNKF.js";
+} from "./chunk-CVDLFXB7.js";
+import {
+  argmaxRows
+} from "./chunk-4YKUQJNZ.js";
 import {
   __commonJS,
   __require,
@@ -7370,13 +7373,7 @@ async function withPredictions(table2, handle2, model, features) {
     extra.push({ kind: "categorical", name: CLASS_COLUMN, codes, categories: ["0", "1"] });
   } else if (model.task === "multiclass" && prediction?.probabilities) {
     const c = prediction.classCount;
-    const codes = new Int32Array(table2.rowCount);
-    for (let i = 0; i < table2.rowCount; i++) {
-      let best = 0;
-      for (let k = 1; k < c; k++)
-        if (prediction.probabilities[i * c + k] > prediction.probabilities[i * c + best]) best = k;
-      codes[i] = best;
-    }
+    const codes = argmaxRows(prediction.probabilities, c);
     extra.push({
       kind: "categorical",
       name: CLASS_COLUMN,
@@ -10009,12 +10006,8 @@ function confusionOf(labels2, challenger, champion, threshold, classes) {
     if (data.task === "binary") {
       for (let i = 0; i < labels2.length; i++) m[labels2[i]][data.scores[i] >= threshold ? 1 : 0]++;
     } else if (data.task === "multiclass") {
-      const c = data.classCount;
-      for (let i = 0; i < labels2.length; i++) {
-        let best = 0;
-        for (let k = 1; k < c; k++) if (data.probabilities[i * c + k] > data.probabilities[i * c + best]) best = k;
-        if (labels2[i] < c) m[labels2[i]][best]++;
-      }
+      const predicted = argmaxRows(data.probabilities, data.classCount);
+      for (let i = 0; i < labels2.length; i++) if (labels2[i] < data.classCount) m[labels2[i]][predicted[i]]++;
     }
     return m;
   };
@@ -12247,17 +12240,7 @@ var NumericAccumulator = class {
     const base = { kind: "numeric", name: this.name, rowCount: rowCount3, missingCount: rowCount3 - this.present };
     if (this.buffer) {
       const sortedValues = sorted2 ?? sortedNonMissing(this.buffer.subarray(0, this.buffered));
-      const { mean: mean2, std } = moments(sortedValues);
-      const n = sortedValues.length;
-      return {
-        ...base,
-        sortedValues,
-        sampled: false,
-        mean: mean2,
-        std,
-        min: n ? sortedValues[0] : NaN,
-        max: n ? sortedValues[n - 1] : NaN
-      };
+      return exactNumericSummary(this.name, rowCount3, base.missingCount, sortedValues);
     }
     const empty = this.present === 0;
     const summary = {
@@ -12571,16 +12554,7 @@ function numericSummary(column, reference, rowCount3, perColumn) {
     const sortedValues = new Float64Array(present);
     let at = 0;
     for (let i = 0; i < keys.length; i++) sortedValues.fill(keys[i], at, at += counts[i]);
-    const { mean: mean2, std } = moments(sortedValues);
-    return {
-      ...base,
-      sortedValues,
-      sampled: false,
-      mean: mean2,
-      std,
-      min: present ? sortedValues[0] : NaN,
-      max: present ? sortedValues[present - 1] : NaN
-    };
+    return exactNumericSummary(column.name, rowCount3, column.missingCount, sortedValues);
   }
   const empty = present === 0;
   const summary = {
@@ -17016,13 +16990,7 @@ function profiledTable(batch, classThreshold) {
   const columns = [...table2.columns, { kind: "numeric", name: LOGGED_PREDICTION, values: prediction.scores }];
   const classes = prediction.probabilities && prediction.classCount ? prediction.classCount : 0;
   if (classes > 0) {
-    const codes = new Int32Array(table2.rowCount);
-    for (let r = 0; r < table2.rowCount; r++) {
-      let best = 0;
-      for (let k = 1; k < classes; k++)
-        if (prediction.probabilities[r * classes + k] > prediction.probabilities[r * classes + best]) best = k;
-      codes[r] = best;
-    }
+    const codes = argmaxRows(prediction.probabilities, classes);
     columns.push({
       kind: "categorical",
       name: CLASS_COLUMN,
