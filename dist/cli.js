@@ -5,12 +5,12 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-LCGQ6LPR.js";
-import "./chunk-YUX7JNXZ.js";
+} from "./chunk-YX55CUHX.js";
+import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-LSHIX3E6.js";
+import "./chunk-FGOFSWAX.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-K3SOIOCT.js";
@@ -158,7 +158,7 @@ var status = await runCli(
   process.cwd(),
   {
     // Loaded on demand: the demo brings Probot and the loopback GitHub, which no other command needs.
-    runDemo: async (options) => (await import("./chunk-LSCYSWSG.js")).runDemo(options)
+    runDemo: async (options) => (await import("./chunk-LEIHJ6EH.js")).runDemo(options)
   }
 );
 process.exitCode = status;

@@ -3,12 +3,12 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-LCGQ6LPR.js";
-import "./chunk-YUX7JNXZ.js";
+} from "./chunk-YX55CUHX.js";
+import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands
 } from "./chunk-JWWP2G4R.js";
-import "./chunk-LSHIX3E6.js";
+import "./chunk-FGOFSWAX.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
 import "./chunk-K3SOIOCT.js";

@@ -1,12 +1,9 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from "yaml";
-import { Ajv, type ErrorObject } from "ajv";
-import schema from "../../schema/modelkeeper.schema.json" with { type: "json" };
+import type { ErrorObject } from "ajv";
+import { validateConfig as validate } from "./schema-validator.ts";
 import type { Config, ModelConfig } from "./types.ts";
 import { UserError } from "../errors.ts";
 import { caseCollisions, modelNameProblem } from "./model-name.ts";
-
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
-const validate = ajv.compile(schema);
 
 /**
  * Parses and validates config text. `displayName` names the file in messages; the text is

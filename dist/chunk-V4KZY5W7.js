@@ -1,7 +1,7 @@
 import { createRequire as __mkCreateRequire } from 'node:module'; const require = __mkCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-LSHIX3E6.js";
+} from "./chunk-FGOFSWAX.js";
 import {
   UserError
 } from "./chunk-G5TKV47H.js";

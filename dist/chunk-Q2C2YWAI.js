@@ -6,10 +6,10 @@ import {
 } from "./chunk-X7B3O75X.js";
 import {
   loadConfig
-} from "./chunk-YUX7JNXZ.js";
+} from "./chunk-V4KZY5W7.js";
 import {
   createGit
-} from "./chunk-LSHIX3E6.js";
+} from "./chunk-FGOFSWAX.js";
 import {
   exportBinaryLogisticRegression,
   trainLogisticModel

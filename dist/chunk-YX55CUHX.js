@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunk-YUX7JNXZ.js";
+} from "./chunk-V4KZY5W7.js";
 import {
   Octokit,
   closeAfterAnswer,
@@ -26,7 +26,7 @@ import {
   gitFailure,
   parseConfig,
   resolveCommit
-} from "./chunk-LSHIX3E6.js";
+} from "./chunk-FGOFSWAX.js";
 import {
   ProtoDecodeError,
   batchesOf,
