@@ -28,7 +28,7 @@ import { rocAucFromRanking, rocAucImplementation } from "../metrics/roc-auc.ts";
 import { rankScoresCached, type ScoreRanking } from "../metrics/score-ranking.ts";
 import { checkBinary, expectTask } from "../metrics/validate-inputs.ts";
 import type { PairedKernel } from "./paired-kernel.ts";
-import { allLaneWeights, GROUP_LANES, POISSON_BY_BYTE, rowHash } from "./poisson-weights.ts";
+import { allLaneWeights, GROUP_LANES, POISSON_BY_BUCKET, rowHash, SALT1, SALT2 } from "./poisson-weights.ts";
 
 export interface RocAucPairState {
   readonly rowCount: number;
@@ -126,8 +126,9 @@ function weightedAuc(order: Int32Array, mixedGroups: Int32Array, weights: Uint8A
 
 /**
  * One model's AUC in the four resamples of a group: lane k's value goes to out[2k + model].
- * The hash is rowHash (poisson-weights.ts) written out, so that V8 keeps everything in registers;
- * the rare straddling bytes (about 8% of rows) fetch all four weights through laneScratch.
+ * The two hashes are rowHash (poisson-weights.ts) written out, so that V8 keeps everything in
+ * registers; the rare straddling buckets (about 0.05% of rows) fetch all four weights through
+ * laneScratch.
  */
 function poissonPass(
   order: Int32Array,
@@ -149,6 +150,8 @@ function poissonPass(
   let below3 = 0;
   let sum3 = 0;
   let positives3 = 0;
+  const key3 = key1 ^ SALT1;
+  const key4 = (key2 + SALT2) | 0;
   for (let i = 0; i < order.length; i++) {
     const entry = order[i];
     const row = entry & POSITION_MASK;
@@ -160,12 +163,19 @@ function poissonPass(
     h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
     h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
     h ^= h >>> 16;
-    let w0 = POISSON_BY_BYTE[h >>> 24];
-    let w1 = POISSON_BY_BYTE[(h >>> 16) & 255];
-    let w2 = POISSON_BY_BYTE[(h >>> 8) & 255];
-    let w3 = POISSON_BY_BYTE[h & 255];
+    let g = row ^ key3;
+    g = Math.imul(g ^ (g >>> 16), 0x7feb352d);
+    g = Math.imul(g ^ (g >>> 15), 0x846ca68b);
+    g = ((g ^ (g >>> 16)) + key4) | 0;
+    g = Math.imul(g ^ (g >>> 16), 0x7feb352d);
+    g = Math.imul(g ^ (g >>> 15), 0x846ca68b);
+    g ^= g >>> 16;
+    let w0 = POISSON_BY_BUCKET[h >>> 16];
+    let w1 = POISSON_BY_BUCKET[h & 65535];
+    let w2 = POISSON_BY_BUCKET[g >>> 16];
+    let w3 = POISSON_BY_BUCKET[g & 65535];
     if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
-      allLaneWeights(h, row, key1, key2, laneScratch);
+      allLaneWeights(h, g, row, key1, key2, laneScratch);
       w0 = laneScratch[0];
       w1 = laneScratch[1];
       w2 = laneScratch[2];
@@ -219,12 +229,13 @@ function tieCorrections(order: Int32Array, mixedGroups: Int32Array, key1: number
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
       const h = rowHash(row, key1, key2);
-      let w0 = POISSON_BY_BYTE[h >>> 24];
-      let w1 = POISSON_BY_BYTE[(h >>> 16) & 255];
-      let w2 = POISSON_BY_BYTE[(h >>> 8) & 255];
-      let w3 = POISSON_BY_BYTE[h & 255];
+      const g = rowHash(row, key1 ^ SALT1, (key2 + SALT2) | 0);
+      let w0 = POISSON_BY_BUCKET[h >>> 16];
+      let w1 = POISSON_BY_BUCKET[h & 65535];
+      let w2 = POISSON_BY_BUCKET[g >>> 16];
+      let w3 = POISSON_BY_BUCKET[g & 65535];
       if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
-        allLaneWeights(h, row, key1, key2, laneScratch);
+        allLaneWeights(h, g, row, key1, key2, laneScratch);
         w0 = laneScratch[0];
         w1 = laneScratch[1];
         w2 = laneScratch[2];

@@ -59,7 +59,7 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-K3SOIOCT.js";
+} from "./chunk-GJNLGUVN.js";
 import {
   createRandom
 } from "./chunk-B2QWUM32.js";
@@ -9717,11 +9717,16 @@ function rowCorrectness(data, options) {
   if (data.task === "binary") {
     checkBinary(data);
     const { threshold } = resolveMetricOptions(options);
-    return Uint8Array.from(data.labels, (label, i) => (data.scores[i] >= threshold ? 1 : 0) === label ? 1 : 0);
+    const { labels: labels2, scores } = data;
+    const correct2 = new Uint8Array(labels2.length);
+    for (let i = 0; i < labels2.length; i++) correct2[i] = (scores[i] >= threshold ? 1 : 0) === labels2[i] ? 1 : 0;
+    return correct2;
   }
   checkMulticlass(data);
   const predicted = argmaxRows(data.probabilities, data.classCount);
-  return Uint8Array.from(data.labels, (label, i) => predicted[i] === label ? 1 : 0);
+  const correct = new Uint8Array(data.labels.length);
+  for (let i = 0; i < correct.length; i++) correct[i] = predicted[i] === data.labels[i] ? 1 : 0;
+  return correct;
 }
 
 // src/stats/tests/smallest-detectable-difference.ts

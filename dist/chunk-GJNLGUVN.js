@@ -59,14 +59,16 @@ function weightOfUniform(u) {
   while (weight < MAX_WEIGHT && u >= POISSON_THRESHOLDS[weight]) weight++;
   return weight;
 }
-var POISSON_BY_BYTE = (() => {
-  const table = new Float64Array(256);
-  for (let byte = 0; byte < 256; byte++) {
-    const low = weightOfUniform(byte * 16777216);
-    table[byte] = low === weightOfUniform(byte * 16777216 + 16777215) ? low : -1;
+var POISSON_BY_BUCKET = (() => {
+  const table = new Float32Array(65536);
+  for (let bucket = 0; bucket < 65536; bucket++) {
+    const low = weightOfUniform(bucket * 65536);
+    table[bucket] = low === weightOfUniform(bucket * 65536 + 65535) ? low : -1;
   }
   return table;
 })();
+var SALT1 = 1540483477;
+var SALT2 = 1759714724;
 function groupKeys(seed, group) {
   const random = new Xoshiro128(xoshiroState(seed, group));
   return [random.nextUint32() | 0, random.nextUint32() | 0];
@@ -80,27 +82,28 @@ function rowHash(row, key1, key2) {
   h = Math.imul(h ^ h >>> 15, 2221713035);
   return h ^ h >>> 16;
 }
-function laneByte(h, lane) {
-  return h >>> 24 - 8 * lane & 255;
+function laneBucket(h, g, lane) {
+  const bits = lane < 2 ? h : g;
+  return lane % 2 === 0 ? bits >>> 16 : bits & 65535;
 }
-function refinedWeight(row, key1, key2, lane, byte) {
-  const low = rowHash(row, key2 ^ Math.imul(lane + 1, 2654435769), key1) >>> 8;
-  return weightOfUniform(byte * 16777216 + low);
+function refinedWeight(row, key1, key2, lane, bucket) {
+  const low = rowHash(row, key2 ^ Math.imul(lane + 1, 2654435769), key1) >>> 16;
+  return weightOfUniform(bucket * 65536 + low);
 }
-function laneWeight(h, row, key1, key2, lane) {
-  const byte = laneByte(h, lane);
-  const weight = POISSON_BY_BYTE[byte];
-  return weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
-}
-function allLaneWeights(h, row, key1, key2, out) {
-  for (let lane = 0; lane < GROUP_LANES; lane++) out[lane] = laneWeight(h, row, key1, key2, lane);
+function allLaneWeights(h, g, row, key1, key2, out) {
+  for (let lane = 0; lane < GROUP_LANES; lane++) {
+    const bucket = laneBucket(h, g, lane);
+    const weight = POISSON_BY_BUCKET[bucket];
+    out[lane] = weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, bucket);
+  }
 }
 function fillPoissonWeights(weights, n, key1, key2, lane) {
-  const shift = 24 - 8 * lane;
+  const [k1, k2] = lane < 2 ? [key1, key2] : [key1 ^ SALT1, key2 + SALT2 | 0];
+  const shift = lane % 2 === 0 ? 16 : 0;
   for (let row = 0; row < n; row++) {
-    const byte = rowHash(row, key1, key2) >>> shift & 255;
-    const weight = POISSON_BY_BYTE[byte];
-    weights[row] = weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, byte);
+    const bucket = rowHash(row, k1, k2) >>> shift & 65535;
+    const weight = POISSON_BY_BUCKET[bucket];
+    weights[row] = weight >= 0 ? weight : refinedWeight(row, key1, key2, lane, bucket);
   }
 }
 
@@ -1045,6 +1048,8 @@ function poissonPass(order, mixedGroups, key1, key2, out, model) {
   let below3 = 0;
   let sum3 = 0;
   let positives3 = 0;
+  const key3 = key1 ^ SALT1;
+  const key4 = key2 + SALT2 | 0;
   for (let i = 0; i < order.length; i++) {
     const entry = order[i];
     const row = entry & POSITION_MASK;
@@ -1056,12 +1061,19 @@ function poissonPass(order, mixedGroups, key1, key2, out, model) {
     h = Math.imul(h ^ h >>> 16, 2146121005);
     h = Math.imul(h ^ h >>> 15, 2221713035);
     h ^= h >>> 16;
-    let w0 = POISSON_BY_BYTE[h >>> 24];
-    let w1 = POISSON_BY_BYTE[h >>> 16 & 255];
-    let w2 = POISSON_BY_BYTE[h >>> 8 & 255];
-    let w3 = POISSON_BY_BYTE[h & 255];
+    let g = row ^ key3;
+    g = Math.imul(g ^ g >>> 16, 2146121005);
+    g = Math.imul(g ^ g >>> 15, 2221713035);
+    g = (g ^ g >>> 16) + key4 | 0;
+    g = Math.imul(g ^ g >>> 16, 2146121005);
+    g = Math.imul(g ^ g >>> 15, 2221713035);
+    g ^= g >>> 16;
+    let w0 = POISSON_BY_BUCKET[h >>> 16];
+    let w1 = POISSON_BY_BUCKET[h & 65535];
+    let w2 = POISSON_BY_BUCKET[g >>> 16];
+    let w3 = POISSON_BY_BUCKET[g & 65535];
     if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
-      allLaneWeights(h, row, key1, key2, laneScratch);
+      allLaneWeights(h, g, row, key1, key2, laneScratch);
       w0 = laneScratch[0];
       w1 = laneScratch[1];
       w2 = laneScratch[2];
@@ -1111,12 +1123,13 @@ function tieCorrections(order, mixedGroups, key1, key2) {
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
       const h = rowHash(row, key1, key2);
-      let w0 = POISSON_BY_BYTE[h >>> 24];
-      let w1 = POISSON_BY_BYTE[h >>> 16 & 255];
-      let w2 = POISSON_BY_BYTE[h >>> 8 & 255];
-      let w3 = POISSON_BY_BYTE[h & 255];
+      const g2 = rowHash(row, key1 ^ SALT1, key2 + SALT2 | 0);
+      let w0 = POISSON_BY_BUCKET[h >>> 16];
+      let w1 = POISSON_BY_BUCKET[h & 65535];
+      let w2 = POISSON_BY_BUCKET[g2 >>> 16];
+      let w3 = POISSON_BY_BUCKET[g2 & 65535];
       if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
-        allLaneWeights(h, row, key1, key2, laneScratch);
+        allLaneWeights(h, g2, row, key1, key2, laneScratch);
         w0 = laneScratch[0];
         w1 = laneScratch[1];
         w2 = laneScratch[2];
