@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-YYZVT5CW.js";
+} from "./chunk-F6XEFIDB.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-YYZVT5CW.js";
+} from "./chunk-F6XEFIDB.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -40,15 +40,19 @@ export const recordCommand = defineCommand({
   async run(context, values): Promise<CommandResult> {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
-    await warnIfNotesMissing(git, context.warn);
+    // Independent read-only git questions, asked at once: each is a process start.
+    const [commit, gitFolder] = await Promise.all([
+      recordTarget(git, context.env, values.commit).then((rev) => resolveCommit(git, rev)),
+      gitDir(git),
+      warnIfNotesMissing(git, context.warn),
+    ]);
 
     // The record must describe the commit: refuse files whose bytes are not the commit's. git
     // compares the tree while the models' files are listed.
     const checkedNs = BigInt(Date.now()) * 1_000_000n;
     const scan = scanDirtyFiles(git, commit);
     void scan.catch(() => {});
-    const state = join(await gitDir(git), "modelkeeper");
+    const state = join(gitFolder, "modelkeeper");
     // A model whose committed trees are those of an earlier full record, with the working tree
     // exactly as committed there, reuses that record's manifest: nothing is walked or hashed.
     const memo = await RecordMemo.open(join(state, "record-memo"));

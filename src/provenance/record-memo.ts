@@ -70,15 +70,16 @@ export async function reusableRecord(
   const key = await memoKey(git, commit, model, paths);
   const value = key ? memo.get(key) : undefined;
   if (!key || !value) return { key, value: undefined };
-  const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
-  if (dirty.length) return { key, value: undefined };
-  const ignored = await ignoredFiles(
-    git,
-    paths.map((p) => (p === "" ? "." : p)),
-  );
-  if (ignored.length) return { key, value: undefined };
-  const present = await hasBlob(git, value.manifest.oid);
-  return { key, value: present ? value : undefined };
+  // Three read-only questions, asked at once (the dirty scan is already running).
+  const [dirty, ignored, present] = await Promise.all([
+    dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`))),
+    ignoredFiles(
+      git,
+      paths.map((p) => (p === "" ? "." : p)),
+    ),
+    hasBlob(git, value.manifest.oid),
+  ]);
+  return { key, value: dirty.length === 0 && ignored.length === 0 && present ? value : undefined };
 }
 
 /**

@@ -6309,15 +6309,15 @@ async function reusableRecord(git, commit, model, lockfiles, memo, dirtyAmong) {
   const key = await memoKey(git, commit, model, paths);
   const value2 = key ? memo.get(key) : void 0;
   if (!key || !value2) return { key, value: void 0 };
-  const dirty = await dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`)));
-  if (dirty.length) return { key, value: void 0 };
-  const ignored = await ignoredFiles(
-    git,
-    paths.map((p) => p === "" ? "." : p)
-  );
-  if (ignored.length) return { key, value: void 0 };
-  const present = await hasBlob(git, value2.manifest.oid);
-  return { key, value: present ? value2 : void 0 };
+  const [dirty, ignored, present] = await Promise.all([
+    dirtyAmong((path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}/`))),
+    ignoredFiles(
+      git,
+      paths.map((p) => p === "" ? "." : p)
+    ),
+    hasBlob(git, value2.manifest.oid)
+  ]);
+  return { key, value: dirty.length === 0 && ignored.length === 0 && present ? value2 : void 0 };
 }
 var RecordMemo = class _RecordMemo {
   constructor(file, lines) {
@@ -7462,13 +7462,16 @@ var recordCommand = defineCommand({
   async run(context, values) {
     const workspace = await openWorkspace(context, values);
     const { git, root } = workspace;
-    const commit = await resolveCommit(git, await recordTarget(git, context.env, values.commit));
-    await warnIfNotesMissing(git, context.warn);
+    const [commit, gitFolder] = await Promise.all([
+      recordTarget(git, context.env, values.commit).then((rev) => resolveCommit(git, rev)),
+      gitDir(git),
+      warnIfNotesMissing(git, context.warn)
+    ]);
     const checkedNs = BigInt(Date.now()) * 1000000n;
     const scan = scanDirtyFiles(git, commit);
     void scan.catch(() => {
     });
-    const state = join3(await gitDir(git), "modelkeeper");
+    const state = join3(gitFolder, "modelkeeper");
     const memo = await RecordMemo.open(join3(state, "record-memo"));
     const lockfiles = await findLockfiles(root);
     const keys = /* @__PURE__ */ new Map();
