@@ -31,7 +31,7 @@
  */
 import { Xoshiro128, xoshiroState } from "../numeric/random.ts";
 
-/** Resamples drawn from one hash per row. */
+/** Resamples drawn from a row's two hashes (16 bits each). */
 export const GROUP_LANES = 4;
 
 /** Largest weight at 32-bit resolution. */

@@ -205,7 +205,7 @@ function poissonPass(
   out[6 + model] = midrankAuc(sum3, tied[3], positives3, below3);
 }
 
-/** The four weights of a row whose top bytes do not decide them all (see poissonPass). */
+/** The four weights of a row whose buckets do not decide them all (see poissonPass). */
 const laneScratch = new Float64Array(GROUP_LANES);
 const tiedScratch = new Float64Array(GROUP_LANES);
 
@@ -215,7 +215,7 @@ function tieCorrections(order: Int32Array, mixedGroups: Int32Array, key1: number
   let tied1 = 0;
   let tied2 = 0;
   let tied3 = 0;
-  for (let g = 0; g < mixedGroups.length; g += 2) {
+  for (let group = 0; group < mixedGroups.length; group += 2) {
     let positive0 = 0;
     let total0 = 0;
     let positive1 = 0;
@@ -224,7 +224,7 @@ function tieCorrections(order: Int32Array, mixedGroups: Int32Array, key1: number
     let total2 = 0;
     let positive3 = 0;
     let total3 = 0;
-    for (let k = mixedGroups[g]; k < mixedGroups[g + 1]; k++) {
+    for (let k = mixedGroups[group]; k < mixedGroups[group + 1]; k++) {
       const entry = order[k];
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { fillPoissonWeights, groupKeys, POISSON_BY_BUCKET } from "../../../src/stats/bootstrap/poisson-weights.ts";
 
 const ROWS = 250_000;
@@ -62,6 +63,8 @@ test("the lanes of a group, and groups of a seed, are uncorrelated (the resample
   const pairs: Array<[string, Uint8Array, Uint8Array]> = [
     ["lanes 0, 1", lanes[0], lanes[1]],
     ["lanes 0, 2", lanes[0], lanes[2]],
+    ["lanes 0, 3", lanes[0], lanes[3]],
+    ["lanes 1, 2", lanes[1], lanes[2]],
     ["lanes 1, 3", lanes[1], lanes[3]],
     ["lanes 2, 3", lanes[2], lanes[3]],
     ["groups 0, 1", lanes[0], others[0]],
@@ -73,21 +76,62 @@ test("the lanes of a group, and groups of a seed, are uncorrelated (the resample
   }
 });
 
-test("a 16-bit bucket fixes the weight except where a Poisson(1) quantile falls inside it", () => {
-  // Quantiles of Poisson(1) at 2^-16 resolution: the buckets holding P(X <= k) * 2^16 for some k.
-  let cumulative = 0;
-  let probability = Math.exp(-1);
-  const straddled = new Set<number>();
-  for (let k = 0; k < 12; k++) {
-    cumulative += probability;
-    probability /= k + 1;
-    const at = cumulative * 65536;
-    if (at < 65536 && at !== Math.floor(at)) straddled.add(Math.floor(at));
+/** ceil(P(X <= k) * 2^32) for Poisson(1), from scripts/references/poisson_thresholds.py (exact decimals). */
+const THRESHOLDS: number[] = JSON.parse(
+  readFileSync(new URL("../../fixtures/stats/poisson-thresholds.json", import.meta.url), "utf8"),
+).thresholds;
+const weightOf = (u: number) => THRESHOLDS.filter((t) => u >= t).length;
+
+/** The method as documented, written out here independently: a murmur3-style finaliser per hash. */
+function referenceHash(row: number, key1: number, key2: number): number {
+  const mix = (x: number) => {
+    x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+    x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+    return x ^ (x >>> 16);
+  };
+  return mix((mix(row ^ key1) + key2) | 0) >>> 0;
+}
+function referenceWeight(row: number, key1: number, key2: number, lane: number): number {
+  const bits =
+    lane < 2 ? referenceHash(row, key1, key2) : referenceHash(row, key1 ^ 0x5bd1e995, (key2 + 0x68e31da4) | 0);
+  const bucket = lane % 2 === 0 ? bits >>> 16 : bits & 65535;
+  // The low 16 bits of the uniform (they matter only in a straddling bucket).
+  const low = referenceHash(row, key2 ^ Math.imul(lane + 1, 0x9e3779b9), key1) >>> 16;
+  return weightOf(bucket * 65536 + low);
+}
+
+test("every 16-bit bucket's table entry is the Poisson(1) quantile it fixes, or -1 where a threshold falls inside it", () => {
+  const straddling: number[] = [];
+  for (let bucket = 0; bucket < 65536; bucket++) {
+    const low = weightOf(bucket * 65536);
+    const high = weightOf(bucket * 65536 + 65535);
+    if (low !== high) straddling.push(bucket);
+    assert.equal(POISSON_BY_BUCKET[bucket], low === high ? low : -1, `bucket ${bucket}`);
   }
-  const marked = [...POISSON_BY_BUCKET.keys()].filter((b) => POISSON_BY_BUCKET[b] < 0);
-  assert.deepEqual(
-    marked,
-    [...straddled].sort((a, b) => a - b),
-  );
-  assert.equal(POISSON_BY_BUCKET[0], 0);
+  assert.deepEqual(straddling, [24109, 48218, 60273, 64291, 65296, 65497, 65530, 65535]);
+});
+
+test("fillPoissonWeights equals the documented method, straddling buckets included, on 2^20 rows x 4 lanes", () => {
+  const n = 1 << 20;
+  const weights = new Uint8Array(n);
+  for (const [seed, group] of [
+    [3, 0],
+    [20240601, 7],
+  ]) {
+    const [key1, key2] = groupKeys(seed, group);
+    for (const lane of [0, 1, 2, 3]) {
+      fillPoissonWeights(weights, n, key1, key2, lane);
+      let refined = 0;
+      for (let row = 0; row < n; row++) {
+        const expected = referenceWeight(row, key1, key2, lane);
+        if (weights[row] !== expected)
+          assert.fail(`seed ${seed} group ${group} lane ${lane} row ${row}: ${weights[row]} vs ${expected}`);
+        const bits =
+          lane < 2 ? referenceHash(row, key1, key2) : referenceHash(row, key1 ^ 0x5bd1e995, (key2 + 0x68e31da4) | 0);
+        if (POISSON_BY_BUCKET[lane % 2 === 0 ? bits >>> 16 : bits & 65535] < 0) refined++;
+      }
+      // 8 of 65,536 buckets straddle: about 128 of 2^20 rows per lane take the refinement.
+      assert.ok(refined > 60 && refined < 220, `lane ${lane}: ${refined} refined rows`);
+    }
+  }
 });

@@ -59,7 +59,7 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-GJNLGUVN.js";
+} from "./chunk-SPTXVV6K.js";
 import {
   createRandom
 } from "./chunk-B2QWUM32.js";

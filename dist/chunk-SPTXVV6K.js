@@ -1109,7 +1109,7 @@ function tieCorrections(order, mixedGroups, key1, key2) {
   let tied1 = 0;
   let tied2 = 0;
   let tied3 = 0;
-  for (let g = 0; g < mixedGroups.length; g += 2) {
+  for (let group = 0; group < mixedGroups.length; group += 2) {
     let positive0 = 0;
     let total0 = 0;
     let positive1 = 0;
@@ -1118,18 +1118,18 @@ function tieCorrections(order, mixedGroups, key1, key2) {
     let total2 = 0;
     let positive3 = 0;
     let total3 = 0;
-    for (let k = mixedGroups[g]; k < mixedGroups[g + 1]; k++) {
+    for (let k = mixedGroups[group]; k < mixedGroups[group + 1]; k++) {
       const entry = order[k];
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
       const h = rowHash(row, key1, key2);
-      const g2 = rowHash(row, key1 ^ SALT1, key2 + SALT2 | 0);
+      const g = rowHash(row, key1 ^ SALT1, key2 + SALT2 | 0);
       let w0 = POISSON_BY_BUCKET[h >>> 16];
       let w1 = POISSON_BY_BUCKET[h & 65535];
-      let w2 = POISSON_BY_BUCKET[g2 >>> 16];
-      let w3 = POISSON_BY_BUCKET[g2 & 65535];
+      let w2 = POISSON_BY_BUCKET[g >>> 16];
+      let w3 = POISSON_BY_BUCKET[g & 65535];
       if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
-        allLaneWeights(h, g2, row, key1, key2, laneScratch);
+        allLaneWeights(h, g, row, key1, key2, laneScratch);
         w0 = laneScratch[0];
         w1 = laneScratch[1];
         w2 = laneScratch[2];
