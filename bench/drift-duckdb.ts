@@ -15,12 +15,12 @@
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { createGit } from "../src/git/git.ts";
+import { writeInputDriftRepo } from "./support/input-drift-repo.ts";
 import { machineLine } from "./support/machine.ts";
+import { measuredChild, type MeasuredRun } from "./support/measured-child.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const SIZES = (process.env.MK_BENCH_ROWS ?? "10000000").split(",").map(Number);
@@ -43,20 +43,6 @@ function generator(rows: number, seed: number, shift: number): string {
   return `SELECT ${columns.join(", ")}, ${labels}[1 + (hash(i * 16 + ${seed * 1000 + 9}) % 8)::INTEGER] AS c0 FROM range(${rows}) AS t(i)`;
 }
 
-/** A child process (node with peak-rss.mjs preloaded): wall seconds, peak RSS, its output. */
-function child(args: string[], cwd: string) {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", join(projectRoot, "bench/support/peak-rss.mjs"), ...args], {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const peakMb = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1]) / 1024;
-  const cpuSeconds = Number(/CPU_US=(\d+)/.exec(run.stderr)?.[1]) / 1e6;
-  return { seconds, cpuSeconds, peakMb, code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
 /** DuckDB's exact KS statistic of one column, the textbook query. */
 function ksQuery(column: string, reference: string, window: string): string {
   return `
@@ -74,7 +60,7 @@ f AS (
 SELECT MAX(ABS(d)) AS ks FROM f`;
 }
 
-type Run = ReturnType<typeof child>;
+type Run = MeasuredRun;
 const best = (runs: Run[]) => Math.min(...runs.map((r) => r.seconds));
 const bestCpu = (runs: Run[]) => Math.min(...runs.map((r) => r.cpuSeconds));
 const peak = (runs: Run[]) => Math.max(...runs.map((r) => r.peakMb));
@@ -96,23 +82,7 @@ async function benchSize(rows: number): Promise<{ drift: Run[]; baseline: Run[] 
     console.log(
       `data: ${rows.toLocaleString("en-US")}-row Parquet window (${(bytes / 2 ** 20).toFixed(0)} MiB), ${REFERENCE_ROWS.toLocaleString("en-US")}-row CSV reference, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
     );
-    // A repository with no model artifact: input drift only, the work the baseline does and more.
-    await writeFile(
-      join(root, "modelkeeper.yml"),
-      [
-        "models:",
-        "  m:",
-        "    task: binary",
-        "    artifact: model.onnx",
-        "    label: y",
-        `    features: [${[...NUMERIC, "c0"].join(", ")}]`,
-        "    data:",
-        "      train: reference.csv",
-        "      holdout: reference.csv",
-        "",
-      ].join("\n"),
-    );
-    await createGit(root).run(["init", "--quiet"]);
+    await writeInputDriftRepo(root, [...NUMERIC, "c0"]);
 
     const rounds = Number(process.env.MK_BENCH_ROUNDS ?? 2);
     const drifts: Run[] = [];
@@ -137,12 +107,12 @@ async function benchSize(rows: number): Promise<{ drift: Run[]; baseline: Run[] 
     for (let round = 0; round < rounds; round++) {
       console.log(`round ${round + 1}: load average ${load()}`);
       drifts.push(
-        child(
+        measuredChild(
           [join(projectRoot, "bin/modelkeeper.js"), "drift", "--current", window, "--engine", "duckdb", "--json"],
           root,
         ),
       );
-      baselines.push(child([baselineScript], root));
+      baselines.push(measuredChild([baselineScript], root));
     }
     for (const run of [...drifts, ...baselines])
       if (run.code !== 0 && run.code !== 1) throw new Error(`a run failed (exit ${run.code}):\n${run.stderr}`);

@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-FACLNFIK.js";
+} from "./chunk-3752OEUC.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-FACLNFIK.js";
+} from "./chunk-3752OEUC.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

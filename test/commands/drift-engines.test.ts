@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,7 +104,7 @@ async function bothEngines(repo: TestRepo, ...current: string[]) {
   assert.ok(js.code === 0 || js.code === 1, js.stderr);
   assert.equal(duckdb.code, js.code, duckdb.stderr);
   assert.match(duckdb.stderr, /with the duckdb engine/);
-  return { js: JSON.parse(js.stdout), duckdb: JSON.parse(duckdb.stdout) };
+  return { js: JSON.parse(js.stdout), duckdb: JSON.parse(duckdb.stdout), duckdbLog: duckdb.stderr };
 }
 
 test("CSV, JSON Lines and Parquet windows, two files as one: js and duckdb give the same report, drift or none", async (t) => {
@@ -120,7 +121,14 @@ test("CSV, JSON Lines and Parquet windows, two files as one: js and duckdb give 
       join(repo.dir, `${scenario}.parquet`),
     );
     for (const current of [`logs/${scenario}/*.csv`, `jsonl/${scenario}/*.jsonl`, `${scenario}.parquet`]) {
-      const { js, duckdb } = await bothEngines(repo, "--current", current);
+      const { js, duckdb, duckdbLog } = await bothEngines(repo, "--current", current);
+      // Text files are parsed once into a temporary Parquet file, which is gone afterwards.
+      const staged = /parsed the window's 2 text file\(s\) once, into Parquet/.test(duckdbLog);
+      assert.equal(staged, !current.endsWith(".parquet"), `${current}: ${duckdbLog}`);
+      assert.deepEqual(
+        readdirSync(tmpdir()).filter((d) => d.startsWith(`modelkeeper-duckdb-window-${process.pid}-`)),
+        [],
+      );
       assert.equal(js.models[0].assessment.current.rowCount, 3000, current);
       assert.equal(js.drifted, scenario === "new_scam", `${current}: ${js.models[0].assessment.driftedColumns}`);
       assert.ok(

@@ -11346,7 +11346,7 @@ var evaluateCommand = defineCommand({
 });
 
 // src/commands/drift.ts
-import { extname as extname2, join as join12, relative as relative4 } from "node:path";
+import { extname as extname2, join as join13, relative as relative4 } from "node:path";
 
 // src/data/expand-inputs.ts
 import { readdir as readdir3, stat as stat5 } from "node:fs/promises";
@@ -13581,6 +13581,7 @@ async function windowFacts(paths) {
 }
 
 // src/monitor/duckdb-window.ts
+import { join as join12 } from "node:path";
 var DUCKDB = sqlDialect("duckdb");
 function duckdbSourceRelation(source, dialect = DUCKDB) {
   if (source.kind === "relation") return userRelation(dialect, source.text);
@@ -13619,19 +13620,27 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
   const relation = duckdbSourceRelation(source);
   const seen = await session.columnsOf(relation);
   const { columns, names, scoringNote } = windowColumns(references, seen, predictions);
-  const window2 = windowRelation(DUCKDB, relation, columns);
-  const [{ row_count }] = await session.query(rowCountQuery(window2));
-  const rowCount3 = Number(row_count);
+  const staged = source.kind === "files" && source.format !== "parquet" && columns.length > 1 ? await stageAsParquet(session, windowRelation(DUCKDB, relation, columns), source.paths.length, log) : void 0;
+  const window2 = staged?.window ?? windowRelation(DUCKDB, relation, columns);
   const summaries = /* @__PURE__ */ new Map();
-  for (const [i, column] of columns.entries()) {
-    const name = names[i];
-    const reference = references.get(name);
-    const started = Date.now();
-    summaries.set(
-      name,
-      reference.kind === "numeric" ? await numericSummary2(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
-    );
-    log?.(`drift: duckdb: ${JSON.stringify(name)} (${column.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
+  let rowCount3;
+  try {
+    const [{ row_count }] = await session.query(rowCountQuery(window2));
+    rowCount3 = Number(row_count);
+    for (const [i, column] of columns.entries()) {
+      const name = names[i];
+      const reference = references.get(name);
+      const started = Date.now();
+      summaries.set(
+        name,
+        reference.kind === "numeric" ? await numericSummary2(session, window2, i, name, rowCount3, reference) : await categoricalSummary(session, window2, i, name, rowCount3)
+      );
+      log?.(
+        `drift: duckdb: ${JSON.stringify(name)} (${column.kind}) in ${((Date.now() - started) / 1e3).toFixed(1)} s`
+      );
+    }
+  } finally {
+    staged?.remove();
   }
   return {
     rowCount: rowCount3,
@@ -13642,6 +13651,22 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
     scoringNote,
     unscored: { count: 0 }
   };
+}
+async function stageAsParquet(session, window2, files, log) {
+  const dir = makeTempDir("duckdb-window");
+  const path = DUCKDB.stringLiteral(join12(dir, "window.parquet"));
+  const started = Date.now();
+  try {
+    await session.query("SET preserve_insertion_order = false");
+    await session.query(`COPY (${window2}) TO ${path} (FORMAT parquet)`);
+  } catch (error) {
+    removeTempDir(dir);
+    throw error;
+  }
+  log?.(
+    `drift: duckdb: parsed the window's ${files} text file(s) once, into Parquet, in ${((Date.now() - started) / 1e3).toFixed(1)} s`
+  );
+  return { window: `SELECT * FROM read_parquet(${path})`, remove: () => removeTempDir(dir) };
 }
 async function numericSummary2(session, window2, index, name, rowCount3, reference) {
   if (reference.kind !== "numeric") throw new Error("numericSummary: a numeric reference is needed");
@@ -13777,7 +13802,7 @@ var driftCommand = defineCommand({
           workspace.root,
           model.drift.reference ?? model.data.train,
           `models.${model.name}.drift.reference`
-        )).map((p) => join12(workspace.root, p));
+        )).map((p) => join13(workspace.root, p));
         const handle2 = await openModel(model, workspace.root);
         try {
           let ref;
@@ -14396,16 +14421,16 @@ var monitorCommand = defineCommand({
         "--labels"
       );
       const logIds = idsOf(log, LOG_ID, modelFilter(log, model.name));
-      const join18 = joinByRequestId(logIds, idsOf(labels2, idColumn));
+      const join19 = joinByRequestId(logIds, idsOf(labels2, idColumn));
       const result = {
         model: model.name,
         logRows: logIds.filter((id) => id !== void 0).length,
-        labelled: join18.logRows.length,
-        unlabelled: join18.unlabelled,
-        unmatchedLabels: join18.unmatched
+        labelled: join19.logRows.length,
+        unlabelled: join19.unlabelled,
+        unmatchedLabels: join19.unmatched
       };
-      if (join18.logRows.length > 0) {
-        result.quality = liveQuality(outcomesOf(model, log, labels2, join18), {
+      if (join19.logRows.length > 0) {
+        result.quality = liveQuality(outcomesOf(model, log, labels2, join19), {
           threshold: model.evaluate.threshold,
           confidence: model.evaluate.confidence,
           floors: model.evaluate.min_value
@@ -14456,17 +14481,17 @@ function text(column, row) {
   if (column.kind === "categorical") return column.codes[row] < 0 ? void 0 : column.categories[column.codes[row]];
   return Number.isNaN(column.values[row]) ? void 0 : String(column.values[row]);
 }
-function outcomesOf(model, log, labels2, join18) {
+function outcomesOf(model, log, labels2, join19) {
   const picked = {
     ...labels2,
-    rowCount: join18.labelRows.length,
-    columns: labels2.columns.map((c) => pickRows(c, join18.labelRows))
+    rowCount: join19.labelRows.length,
+    columns: labels2.columns.map((c) => pickRows(c, join19.labelRows))
   };
   const { values } = encodeLabels(picked, labelRules(model), []);
   const output = log.columns.find((c) => c.name === (model.task === "multiclass" ? CLASS_COLUMN : LOGGED_PREDICTION));
   if (model.task === "multiclass") {
     const classes = output.kind === "categorical" ? Float64Array.from(
-      join18.logRows,
+      join19.logRows,
       (row) => output.codes[row] < 0 ? NaN : Number(output.categories[output.codes[row]])
     ) : new Float64Array();
     return { task: "multiclass", labels: values, predictedClasses: classes };
@@ -14476,7 +14501,7 @@ function outcomesOf(model, log, labels2, join18) {
       `--log: the "${LOGGED_PREDICTION}" column holds text, not the model's ${model.task === "binary" ? "score" : "value"}.`,
       { column: LOGGED_PREDICTION }
     );
-  const predictions = Float64Array.from(join18.logRows, (row) => output.values[row]);
+  const predictions = Float64Array.from(join19.logRows, (row) => output.values[row]);
   return model.task === "binary" ? { task: "binary", labels: values, scores: predictions } : { task: "regression", targets: values, predictions };
 }
 function pickRows(column, rows) {
@@ -14845,7 +14870,7 @@ async function whoIsForcing(git, env) {
 // src/commands/retrain.ts
 import { createHash as createHash11 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/git/atomic-push.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
@@ -14894,10 +14919,10 @@ function refusedRefs(porcelain) {
 }
 
 // src/git/commit-file.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function commitWithFile(git, options) {
   const dir = makeTempDir("index");
-  const env = { GIT_INDEX_FILE: join13(dir, "index") };
+  const env = { GIT_INDEX_FILE: join14(dir, "index") };
   try {
     await git.run(["read-tree", options.parent], { env });
     await git.run(["update-index", "--add", "--cacheinfo", `${options.mode},${options.blob},${options.path}`], { env });
@@ -14963,7 +14988,7 @@ var retrainCommand = defineCommand({
     const remote = values.remote ?? "origin";
     const push = !values["no-push"];
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join14(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
+    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "retrain.lock"), "modelkeeper retrain");
     try {
       await assertOnlyArtifactChanged(git, model.artifact);
       if (push) await catchUpWithRemote(context, git, remote, branch);
@@ -15149,7 +15174,7 @@ async function tellPullRequest(context, values, model, body) {
 }
 
 // src/commands/rollback.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "restore a previous champion's artifact, as a commit or a pull request; promote then re-tags it as the newest version",
@@ -15183,7 +15208,7 @@ var rollbackCommand = defineCommand({
     const current = await branchToCommitOn(git, Boolean(values.pr));
     const branch = values.pr ? `modelkeeper/rollback/${model.name}` : current;
     await assertNoStaleLocks(git, [NOTES_REF, `refs/heads/${branch}`]);
-    const release = takeRunLock(join15(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
+    const release = takeRunLock(join16(await gitDir(git), "modelkeeper", "rollback.lock"), "modelkeeper rollback");
     try {
       if (await hasRemote(git, remote)) {
         await fetchModelTags(git, remote);
@@ -16724,7 +16749,7 @@ var ModelSlots = class {
 
 // src/serve/prediction-log.ts
 import { mkdir as mkdir4, open as open2 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/serve/log-formatter.ts
 var inlineFormatter = {
@@ -16902,7 +16927,7 @@ var PredictionLog = class {
     if (!this.file) {
       await mkdir4(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-      const path = join16(
+      const path = join17(
         this.settings.dir,
         `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`
       );
@@ -16917,7 +16942,7 @@ var PredictionLog = class {
 // src/serve/profile-writer.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir5, open as open3, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname9, join as join17 } from "node:path";
+import { basename as basename4, dirname as dirname9, join as join18 } from "node:path";
 
 // src/serve/profile-windows.ts
 var MAX_FINAL_FAILURES = 3;
@@ -17049,7 +17074,7 @@ var ProfileWriter = class {
   }
   async writeDue(all) {
     for (const snapshot of this.windows.due(this.now(), all)) {
-      const path = join17(this.dir, this.fileName(snapshot));
+      const path = join18(this.dir, this.fileName(snapshot));
       try {
         await mkdir5(this.dir, { recursive: true });
         const written = { by: `${process.pid}-${this.instance}`, start: snapshot.start, part: snapshot.part };
@@ -17073,7 +17098,7 @@ var ProfileWriter = class {
   }
 };
 async function writeAtomically(path, text2) {
-  const temp = join17(dirname9(path), `.${basename4(path)}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join18(dirname9(path), `.${basename4(path)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     const handle2 = await open3(temp, "wx");
     try {
