@@ -81,6 +81,8 @@ try {
   await writeFile(join(root, "model.onnx"), "x");
   const git = (...args: string[]) => run("git", ["-c", "user.name=b", "-c", "user.email=b@b", ...args], root);
   git("init", "--quiet");
+  // No background `git gc --auto` (a detached process that outlived the run and made the final rm fail).
+  git("config", "gc.auto", "0");
   git("add", "-A");
   git("commit", "--quiet", "-m", "files");
   // Let the files' mtimes fall before the first record's start (the hash cache skips racy entries).
@@ -132,5 +134,5 @@ try {
       .join(", ")}`,
   );
 } finally {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 5 });
 }
