@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-3752OEUC.js";
+} from "./chunk-DAHQEXVI.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-3752OEUC.js";
+} from "./chunk-DAHQEXVI.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

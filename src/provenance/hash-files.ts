@@ -33,12 +33,22 @@ export interface HashStreamOptions {
   blobs?: CommittedBlobs;
   /** When the tree was checked (ns since the epoch): a file changed after it is not cached by blob. */
   checkedNs?: bigint;
-  /** Worker threads; default one per core. */
+  /** Worker threads; default one per core but one (defaultThreads). */
   threads?: number;
   /** Counts, updated as files go by. */
   stats?: HashStats;
   /** Called for a committed file whose mtime is not before `checkedNs`: it may have changed since git's check. */
   onLate?: (path: string) => void;
+}
+
+/**
+ * Hashing threads when the caller does not say: a core is left to this thread, which walks the
+ * folders, merges the committed blob ids, and streams the cache and the manifest out. With as many
+ * workers as cores, three busy threads shared two cores: no faster at 100,000 files (3.2 s either
+ * way, alternated), 25 MB more memory per worker and a quarter more CPU time.
+ */
+function defaultThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** Files per worker message: enough to make a round trip cheap next to the reads. */
@@ -70,7 +80,7 @@ export async function* hashInOrder(
   const { cache, blobs } = options;
   const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1_000_000n;
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(1, options.threads ?? defaultThreads());
   let workers: HashWorkers | undefined;
   // Paths are repository-relative and normalised already: concatenation, not path.join per file.
   const base = root.endsWith(sep) ? root : root + sep;
@@ -172,7 +182,7 @@ export async function hashFiles(
   const stats: HashStats = { hashed: 0, reused: 0, bytesRead: 0 };
   const hashes = new Map<string, FileHash>();
   for await (const group of hashInOrder(root, new Set(paths), {
-    threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)),
+    threads: Math.min(options.threads ?? defaultThreads(), Math.ceil(paths.length / BATCH_FILES)),
     stats,
   })) {
     for (const { path, sha256, bytes } of group) hashes.set(path, { sha256, bytes });

@@ -5763,13 +5763,16 @@ var HashWorkers = class {
 };
 
 // src/provenance/hash-files.ts
+function defaultThreads() {
+  return Math.max(1, availableParallelism() - 1);
+}
 var BATCH_FILES = 256;
 var BATCHES_PER_THREAD = 4;
 async function* hashInOrder(root, paths, options = {}) {
   const { cache, blobs } = options;
   const stats = options.stats ?? { hashed: 0, reused: 0, bytesRead: 0 };
   const startedNs = BigInt(Date.now()) * 1000000n;
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(1, options.threads ?? defaultThreads());
   let workers;
   const base = root.endsWith(sep2) ? root : root + sep2;
   const fifo = [];
@@ -5856,7 +5859,7 @@ async function hashFiles(root, paths, options = {}) {
   const stats = { hashed: 0, reused: 0, bytesRead: 0 };
   const hashes = /* @__PURE__ */ new Map();
   for await (const group of hashInOrder(root, new Set(paths), {
-    threads: Math.min(options.threads ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES)),
+    threads: Math.min(options.threads ?? defaultThreads(), Math.ceil(paths.length / BATCH_FILES)),
     stats
   })) {
     for (const { path, sha256: sha2562, bytes } of group) hashes.set(path, { sha256: sha2562, bytes });
