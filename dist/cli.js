@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-DAHQEXVI.js";
+} from "./chunk-VLHRFWOH.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

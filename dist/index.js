@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-DAHQEXVI.js";
+} from "./chunk-VLHRFWOH.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

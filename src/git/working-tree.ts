@@ -34,6 +34,8 @@ export async function untrackedFiles(git: Git): Promise<string[]> {
 export async function ignoredFiles(git: Git, pathspecs: string[]): Promise<string[]> {
   const out = await git.run([
     "--no-optional-locks",
+    // Paths, not pathspecs: a folder named `:(attr:x)data` or `:!data` is a folder.
+    "--literal-pathspecs",
     "ls-files",
     "--others",
     "--ignored",

@@ -143,16 +143,32 @@ export async function summarizeWindowDuckdb(
  * temporary folder, which every column's query then reads: a query over the text files parses
  * all of them again, so 20 columns cost 20 parses. Parquet is read column by column already.
  * DuckDB writes it as a stream (bounded memory); the folder goes when the window is summarized,
- * or when the process exits (temp-dirs.ts).
+ * or when the process exits (temp-dirs.ts). Staging is only a shortcut: without a usable temp
+ * folder (none, full, or a path DuckDB would read as a glob) the queries read the files as before.
  */
 async function stageAsParquet(
   session: DuckdbSession,
   window: string,
   files: number,
   log?: (line: string) => void,
-): Promise<{ window: string; remove(): void }> {
-  const dir = makeTempDir("duckdb-window");
-  const path = DUCKDB.stringLiteral(join(dir, "window.parquet"));
+): Promise<{ window: string; remove(): void } | undefined> {
+  const fallBack = (why: string) => {
+    log?.(`drift: duckdb: the window is read once per column (${why})`);
+    return undefined;
+  };
+  let dir: string;
+  try {
+    dir = makeTempDir("duckdb-window");
+  } catch (error) {
+    return fallBack(`no temporary folder: ${(error as Error).message}`);
+  }
+  const file = join(dir, "window.parquet");
+  // read_parquet expands glob characters even in a quoted path: another user could add rows.
+  if (/[*?[\]{}]/.test(file)) {
+    removeTempDir(dir);
+    return fallBack(`the temporary folder ${JSON.stringify(dir)} has glob characters`);
+  }
+  const path = DUCKDB.stringLiteral(file);
   const started = Date.now();
   try {
     // Row order means nothing to the statistics; keeping it made DuckDB buffer the whole
@@ -160,8 +176,9 @@ async function stageAsParquet(
     await session.query("SET preserve_insertion_order = false");
     await session.query(`COPY (${window}) TO ${path} (FORMAT parquet)`);
   } catch (error) {
+    // A full disk, or bad data: the per-column queries run as before (and say what is wrong).
     removeTempDir(dir);
-    throw error;
+    return fallBack(`staging failed: ${(error as Error).message.split("\n")[0]}`);
   }
   log?.(
     `drift: duckdb: parsed the window's ${files} text file(s) once, into Parquet, in ${((Date.now() - started) / 1000).toFixed(1)} s`,

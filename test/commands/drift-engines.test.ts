@@ -140,6 +140,34 @@ test("CSV, JSON Lines and Parquet windows, two files as one: js and duckdb give 
   }
 });
 
+test("without a usable temp folder (missing, or a path DuckDB would read as a glob) text windows are read per column: the same report", async (t) => {
+  const repo = await fraudRepo();
+  t.after(() => repo.cleanup());
+  await repo.write("logs/day-1.csv", await loggedWindow(repo, 1200, 8, "new_scam"));
+  await repo.write("logs/day-2.csv", await loggedWindow(repo, 1200, 9, "new_scam"));
+  const js = JSON.parse((await drift(repo, "--current", "logs/*.csv", "--engine", "js", "--json")).stdout);
+  const globby = await mkdtemp(join(tmpdir(), "mk-glob[1]-"));
+  t.after(() => rm(globby, { recursive: true, force: true }));
+  const saved = process.env.TMPDIR;
+  for (const [temp, why] of [
+    [join(repo.dir, "no-such-folder"), /no temporary folder/],
+    [globby, /has glob characters/],
+  ] as const) {
+    process.env.TMPDIR = temp;
+    try {
+      const result = await drift(repo, "--current", "logs/*.csv", "--engine", "duckdb", "--json");
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /the window is read once per column/);
+      assert.match(result.stderr, why);
+      assertSameReport(js, JSON.parse(result.stdout));
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  }
+  assert.deepEqual(readdirSync(globby), [], "nothing left in the refused folder");
+});
+
 test("--current duckdb:TABLE and duckdb:SELECT read a database file: the same report as the files", async (t) => {
   const repo = await fraudRepo();
   t.after(() => repo.cleanup());

@@ -6255,6 +6255,8 @@ async function untrackedFiles(git) {
 async function ignoredFiles(git, pathspecs) {
   const out = await git.run([
     "--no-optional-locks",
+    // Paths, not pathspecs: a folder named `:(attr:x)data` or `:!data` is a folder.
+    "--literal-pathspecs",
     "ls-files",
     "--others",
     "--ignored",
@@ -13656,15 +13658,29 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
   };
 }
 async function stageAsParquet(session, window2, files, log) {
-  const dir = makeTempDir("duckdb-window");
-  const path = DUCKDB.stringLiteral(join12(dir, "window.parquet"));
+  const fallBack = (why) => {
+    log?.(`drift: duckdb: the window is read once per column (${why})`);
+    return void 0;
+  };
+  let dir;
+  try {
+    dir = makeTempDir("duckdb-window");
+  } catch (error) {
+    return fallBack(`no temporary folder: ${error.message}`);
+  }
+  const file = join12(dir, "window.parquet");
+  if (/[*?[\]{}]/.test(file)) {
+    removeTempDir(dir);
+    return fallBack(`the temporary folder ${JSON.stringify(dir)} has glob characters`);
+  }
+  const path = DUCKDB.stringLiteral(file);
   const started = Date.now();
   try {
     await session.query("SET preserve_insertion_order = false");
     await session.query(`COPY (${window2}) TO ${path} (FORMAT parquet)`);
   } catch (error) {
     removeTempDir(dir);
-    throw error;
+    return fallBack(`staging failed: ${error.message.split("\n")[0]}`);
   }
   log?.(
     `drift: duckdb: parsed the window's ${files} text file(s) once, into Parquet, in ${((Date.now() - started) / 1e3).toFixed(1)} s`
