@@ -203,13 +203,16 @@ test("kill -9 of the serve process around the revert, GitHub failing once: the r
       stop: async () => ++seen % 25 === 0 && (await rolloutOf(first.url)).state === "reverted",
     });
     assert.equal((await rolloutOf(first.url)).state, "reverted");
-    await killed(first); // whatever of the GitHub calls it had made, and no more
+    // The kill lands once the revert is on record, with the GitHub calls in flight or not yet
+    // made. (Traffic goes back to stable first and the note follows: a kill in between restarts
+    // the canary from its recorded step, the case of kill-resume.test.ts.)
     for (
       let i = 0;
-      i < 100 && !(await readNote(repo.git, bad)).some((l) => (l as { transition?: string }).transition === "reverted");
+      i < 400 && !(await readNote(repo.git, bad)).some((l) => (l as { transition?: string }).transition === "reverted");
       i++
     )
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 25));
+    await killed(first); // whatever of the GitHub calls it had made, and no more
 
     const second = await serveProcess(repo, bad, env);
     running.push(second);
