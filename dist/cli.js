@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-VLHRFWOH.js";
+} from "./chunk-RQASQYSF.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

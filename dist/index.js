@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-VLHRFWOH.js";
+} from "./chunk-RQASQYSF.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -57,7 +57,12 @@ export interface WindowFacts {
   readonly bytes: number;
   readonly formats: readonly DataFormat[];
   readonly duckdbInstalled: boolean;
+  /** A file whose path DuckDB would read as a pattern (`*`, `?`, `[`, `{`), if one is. */
+  readonly patternLikeName?: string;
 }
+
+/** DuckDB's readers expand these in a file name even when it is given literally. */
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 /** The engine for a window of files: a pure decision on its facts. */
 export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): EngineChoice {
@@ -68,12 +73,18 @@ export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): Engi
       throw new UserError(
         `--engine duckdb reads a window of one file format; this one mixes ${facts.formats.join(", ")}. Convert the files, or use --engine js.`,
       );
+    // a[1].csv would be read as a1.csv (or both): another file's rows in the window.
+    if (facts.patternLikeName)
+      throw new UserError(
+        `--engine duckdb: the path ${JSON.stringify(facts.patternLikeName)} has a character DuckDB reads as a pattern (* ? [ ] { }), so it could read other files instead. Rename the file or folder, or use --engine js.`,
+      );
     // Whether it is installed is openDuckdb's to say (with the load's own error when it is broken).
     return { engine: "duckdb", why: "engine duckdb", format };
   }
   const size = `${(facts.bytes / 2 ** 20).toFixed(1)} MiB of files`;
   if (facts.bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
   if (!format) return { engine: "js", why: `auto: ${size}, but of several formats` };
+  if (facts.patternLikeName) return { engine: "js", why: `auto: ${size}, but a path DuckDB would read as a pattern` };
   if (!facts.duckdbInstalled)
     return { engine: "js", why: `auto: ${size}; duckdb would read it out of core: npm install ${DUCKDB_PACKAGE}` };
   return { engine: "duckdb", why: `auto: ${size}, at least 1 GiB`, format };
@@ -83,5 +94,11 @@ export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): Engi
 export async function windowFacts(paths: readonly string[]): Promise<WindowFacts> {
   let bytes = 0;
   for (const path of paths) bytes += (await stat(path)).size;
-  return { bytes, formats: [...new Set(paths.map(dataFormat))], duckdbInstalled: await duckdbAvailable() };
+  const patternLikeName = paths.find((path) => GLOB_CHARACTERS.test(path));
+  return {
+    bytes,
+    formats: [...new Set(paths.map(dataFormat))],
+    duckdbInstalled: await duckdbAvailable(),
+    ...(patternLikeName ? { patternLikeName } : {}),
+  };
 }

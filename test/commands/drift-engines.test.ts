@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { fraudRepo, windowCsv } from "../support/fraud-repo.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { openDuckdb } from "../../src/data/duckdb.ts";
-import { engineFor, DUCKDB_AUTO_BYTES } from "../../src/monitor/drift-engine.ts";
+import { engineFor, windowFacts, DUCKDB_AUTO_BYTES } from "../../src/monitor/drift-engine.ts";
 import { generateTransactions, toCsv, TRANSACTION_FEATURES } from "../../src/demo/transactions.ts";
 import { closeModel, loadModel, predict } from "../../src/model/runner.ts";
 import type { TestRepo } from "../support/git-repo.ts";
@@ -231,12 +231,25 @@ test("auto takes duckdb only for a big window of one format with DuckDB installe
   assert.match(engineFor("auto", { ...facts, duckdbInstalled: false }).why, /npm install @duckdb\/node-api/);
   assert.equal(engineFor("js", facts).engine, "js");
   assert.throws(() => engineFor("duckdb", { ...facts, formats: ["csv", "jsonl"] }), /mixes csv, jsonl/);
+  // A name DuckDB would expand as a glob (a[1].csv read as a1.csv): refused, or js under auto.
+  const patterned = { ...facts, patternLikeName: "logs/day[1].parquet" };
+  assert.throws(
+    () => engineFor("duckdb", patterned),
+    /the path "logs\/day\[1\]\.parquet" has a character DuckDB reads as a pattern/,
+  );
+  assert.equal(engineFor("auto", patterned).engine, "js");
 
   const repo = await fraudRepo({ trainRows: 2000 });
   t.after(() => repo.cleanup());
   await repo.write("logs/w.csv", await loggedWindow(repo, 500, 7, "baseline"));
   const small = await drift(repo, "--current", "logs/w.csv");
   assert.match(small.stderr, /with the js engine \(auto: 0\.\d MiB of files, below the 1 GiB for duckdb\)/);
+  await repo.write("logs/w[1].csv", "x\n");
+  assert.equal((await windowFacts([join(repo.dir, "logs/w.csv")])).patternLikeName, undefined);
+  assert.equal(
+    (await windowFacts([join(repo.dir, "logs/w.csv"), join(repo.dir, "logs/w[1].csv")])).patternLikeName,
+    join(repo.dir, "logs/w[1].csv"),
+  );
   const config = await readFile(join(repo.dir, "modelkeeper.yml"), "utf8");
   await repo.write("modelkeeper.yml", config + "    drift:\n      engine: duckdb\n");
   const configured = await drift(repo, "--current", "logs/w.csv");

@@ -13562,6 +13562,7 @@ function parseEngine(value2, fallback) {
   if (DRIFT_ENGINES.includes(value2)) return value2;
   throw new UserError(`--engine: "${value2}" is not an engine. Use one of: ${DRIFT_ENGINES.join(", ")}.`);
 }
+var GLOB_CHARACTERS = /[*?[\]{}]/;
 function engineFor(setting, facts) {
   const format = facts.formats.length === 1 ? facts.formats[0] : void 0;
   if (setting === "js") return { engine: "js", why: "engine js" };
@@ -13570,11 +13571,16 @@ function engineFor(setting, facts) {
       throw new UserError(
         `--engine duckdb reads a window of one file format; this one mixes ${facts.formats.join(", ")}. Convert the files, or use --engine js.`
       );
+    if (facts.patternLikeName)
+      throw new UserError(
+        `--engine duckdb: the path ${JSON.stringify(facts.patternLikeName)} has a character DuckDB reads as a pattern (* ? [ ] { }), so it could read other files instead. Rename the file or folder, or use --engine js.`
+      );
     return { engine: "duckdb", why: "engine duckdb", format };
   }
   const size = `${(facts.bytes / 2 ** 20).toFixed(1)} MiB of files`;
   if (facts.bytes < DUCKDB_AUTO_BYTES) return { engine: "js", why: `auto: ${size}, below the 1 GiB for duckdb` };
   if (!format) return { engine: "js", why: `auto: ${size}, but of several formats` };
+  if (facts.patternLikeName) return { engine: "js", why: `auto: ${size}, but a path DuckDB would read as a pattern` };
   if (!facts.duckdbInstalled)
     return { engine: "js", why: `auto: ${size}; duckdb would read it out of core: npm install ${DUCKDB_PACKAGE}` };
   return { engine: "duckdb", why: `auto: ${size}, at least 1 GiB`, format };
@@ -13582,7 +13588,13 @@ function engineFor(setting, facts) {
 async function windowFacts(paths) {
   let bytes = 0;
   for (const path of paths) bytes += (await stat6(path)).size;
-  return { bytes, formats: [...new Set(paths.map(dataFormat))], duckdbInstalled: await duckdbAvailable() };
+  const patternLikeName = paths.find((path) => GLOB_CHARACTERS.test(path));
+  return {
+    bytes,
+    formats: [...new Set(paths.map(dataFormat))],
+    duckdbInstalled: await duckdbAvailable(),
+    ...patternLikeName ? { patternLikeName } : {}
+  };
 }
 
 // src/monitor/duckdb-window.ts
