@@ -20,7 +20,13 @@ import { createRequire } from "node:module";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { writeInputDriftRepo } from "./support/input-drift-repo.ts";
 import { machineLine } from "./support/machine.ts";
-import { measuredChild, type MeasuredRun } from "./support/measured-child.ts";
+import {
+  bestCpuSeconds,
+  bestSeconds,
+  describeRuns,
+  measuredChild,
+  type MeasuredRun,
+} from "./support/measured-child.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const SIZES = (process.env.MK_BENCH_ROWS ?? "10000000").split(",").map(Number);
@@ -61,9 +67,6 @@ SELECT MAX(ABS(d)) AS ks FROM f`;
 }
 
 type Run = MeasuredRun;
-const best = (runs: Run[]) => Math.min(...runs.map((r) => r.seconds));
-const bestCpu = (runs: Run[]) => Math.min(...runs.map((r) => r.cpuSeconds));
-const peak = (runs: Run[]) => Math.max(...runs.map((r) => r.peakMb));
 
 /** One window size: data written, drift and the baseline alternated, data deleted. */
 async function benchSize(rows: number): Promise<{ drift: Run[]; baseline: Run[] }> {
@@ -123,17 +126,15 @@ async function benchSize(rows: number): Promise<{ drift: Run[]; baseline: Run[] 
       const ours = columns.find((c) => c.name === name)?.significance?.statistic;
       return `${name} ${ours === baselineKs[name] ? "identical" : `DIFFERS (drift ${ours}, duckdb ${baselineKs[name]})`} (${ours})`;
     });
-    const format = (runs: Run[]) =>
-      `best ${best(runs).toFixed(1)} s (runs ${runs.map((r) => r.seconds.toFixed(1)).join(", ")}), CPU ${bestCpu(runs).toFixed(1)} s (${runs.map((r) => r.cpuSeconds.toFixed(1)).join(", ")}), peak RSS ${peak(runs).toFixed(0)} MB`;
     console.log(
       `${rows.toLocaleString("en-US")} rows x 5 columns (Parquet) vs ${REFERENCE_ROWS.toLocaleString("en-US")} reference rows, new processes, ${rounds} alternated rounds:`,
     );
     console.log(
-      `   modelkeeper drift --engine duckdb (dist/, every test on 5 columns, exit ${drifts.at(-1)!.code}): ${format(drifts)}`,
+      `   modelkeeper drift --engine duckdb (dist/, every test on 5 columns, exit ${drifts.at(-1)!.code}): ${describeRuns(drifts)}`,
     );
-    console.log(`   DuckDB's own exact KS query, 4 numeric columns:  ${format(baselines)}`);
+    console.log(`   DuckDB's own exact KS query, 4 numeric columns:  ${describeRuns(baselines)}`);
     console.log(
-      `   ratio drift / baseline: wall ${(best(drifts) / best(baselines)).toFixed(2)} (best times; target <= 1.5), CPU ${(bestCpu(drifts) / bestCpu(baselines)).toFixed(2)}`,
+      `   ratio drift / baseline: wall ${(bestSeconds(drifts) / bestSeconds(baselines)).toFixed(2)} (best times; target <= 1.5), CPU ${(bestCpuSeconds(drifts) / bestCpuSeconds(baselines)).toFixed(2)}`,
     );
     console.log(`   KS statistics: ${same.join("; ")}`);
     console.log(
@@ -161,9 +162,9 @@ if (results.length > 1) {
   const sizes = results.map((r) => `${r.rows / 1e6}M`).join(", ");
   console.log(`growth exponent over ${sizes} rows (log-log slope of the best times; 1 is linear):`);
   console.log(
-    `   drift --engine duckdb: wall ${slope((r) => best(r.drift)).toFixed(2)}, CPU ${slope((r) => bestCpu(r.drift)).toFixed(2)}`,
+    `   drift --engine duckdb: wall ${slope((r) => bestSeconds(r.drift)).toFixed(2)}, CPU ${slope((r) => bestCpuSeconds(r.drift)).toFixed(2)}`,
   );
   console.log(
-    `   DuckDB's KS query:     wall ${slope((r) => best(r.baseline)).toFixed(2)}, CPU ${slope((r) => bestCpu(r.baseline)).toFixed(2)}`,
+    `   DuckDB's KS query:     wall ${slope((r) => bestSeconds(r.baseline)).toFixed(2)}, CPU ${slope((r) => bestCpuSeconds(r.baseline)).toFixed(2)}`,
   );
 }

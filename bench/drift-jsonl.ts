@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { writeInputDriftRepo } from "./support/input-drift-repo.ts";
 import { machineLine } from "./support/machine.ts";
-import { measuredChild, type MeasuredRun } from "./support/measured-child.ts";
+import { bestSeconds, describeRuns, measuredChild, peakMb, type MeasuredRun } from "./support/measured-child.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const ROWS = Number(process.env.MK_BENCH_ROWS ?? 20_000_000);
@@ -38,9 +38,6 @@ function generator(from: number, rows: number, seed: number, shift: number): str
   const labels = "['grocery','fuel','travel','electronics','online','restaurants','retail','utilities']";
   return `SELECT ${columns.join(", ")}, ${labels}[1 + (hash(i * 64 + ${seed * 1000 + 63}) % 8)::INTEGER] AS c0 FROM range(${from}, ${from + rows}) AS t(i)`;
 }
-
-const format = (runs: MeasuredRun[]) =>
-  `best ${Math.min(...runs.map((r) => r.seconds)).toFixed(1)} s (runs ${runs.map((r) => r.seconds.toFixed(1)).join(", ")}), CPU ${runs.map((r) => r.cpuSeconds.toFixed(1)).join(", ")} s, peak RSS ${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB`;
 
 /** Per column: its KS statistic and whether it drifted, from a drift --json report. */
 function columnsOf(run: MeasuredRun): Map<string, string> {
@@ -90,16 +87,16 @@ try {
     if (WITH_JS) js.push(drift("js"));
   }
   console.log(`${ROWS.toLocaleString("en-US")} rows x 20 columns, rotated JSON Lines, new processes:`);
-  console.log(`   drift --engine duckdb: ${format(duckdb)} (target: peak <= 2 GiB)`);
+  console.log(`   drift --engine duckdb: ${describeRuns(duckdb)} (target: peak <= 2 GiB)`);
   const staged = /parsed the window's .* in [\d.]+ s/.exec(duckdb.at(-1)!.stderr)?.[0];
   if (staged) console.log(`      ${staged}`);
   const ours = columnsOf(duckdb.at(-1)!);
   if (WITH_JS) {
-    console.log(`   drift --engine js (baseline, the window read into columns): ${format(js)}`);
+    console.log(`   drift --engine js (baseline, the window read into columns): ${describeRuns(js)}`);
     const theirs = columnsOf(js.at(-1)!);
     const differing = [...ours].filter(([name, value]) => theirs.get(name) !== value).map(([name]) => name);
     console.log(
-      `   ratio duckdb / js: wall ${(Math.min(...duckdb.map((r) => r.seconds)) / Math.min(...js.map((r) => r.seconds))).toFixed(2)}, peak RSS ${(Math.max(...duckdb.map((r) => r.peakMb)) / Math.max(...js.map((r) => r.peakMb))).toFixed(2)}`,
+      `   ratio duckdb / js: wall ${(bestSeconds(duckdb) / bestSeconds(js)).toFixed(2)}, peak RSS ${(peakMb(duckdb) / peakMb(js)).toFixed(2)}`,
     );
     console.log(
       `   KS statistic and decision per column: ${differing.length ? `DIFFER on ${differing.join(", ")}` : `identical on all ${ours.size}`}`,

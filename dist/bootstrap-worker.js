@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   kernelFor,
   runClaimedChunks
-} from "./chunk-SPTXVV6K.js";
+} from "./chunk-3DG2FFFF.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";

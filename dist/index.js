@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-RQASQYSF.js";
+} from "./chunk-A7WEA2RP.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands
@@ -11,7 +11,7 @@ import {
 import "./chunk-FGOFSWAX.js";
 import "./chunk-WBPJ563D.js";
 import "./chunk-YXYFBNYD.js";
-import "./chunk-SPTXVV6K.js";
+import "./chunk-3DG2FFFF.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
 import "./chunk-YCEUXP5X.js";

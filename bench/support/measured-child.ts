@@ -26,3 +26,12 @@ export function measuredChild(args: string[], cwd: string): MeasuredRun {
   const cpuSeconds = Number(/CPU_US=(\d+)/.exec(run.stderr)?.[1]) / 1e6;
   return { seconds, cpuSeconds, peakMb, code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+export const bestSeconds = (runs: MeasuredRun[]) => Math.min(...runs.map((r) => r.seconds));
+export const bestCpuSeconds = (runs: MeasuredRun[]) => Math.min(...runs.map((r) => r.cpuSeconds));
+export const peakMb = (runs: MeasuredRun[]) => Math.max(...runs.map((r) => r.peakMb));
+
+/** One line for a set of runs: best wall and CPU time with every run's, and the peak RSS. */
+export function describeRuns(runs: MeasuredRun[]): string {
+  return `best ${bestSeconds(runs).toFixed(1)} s (runs ${runs.map((r) => r.seconds.toFixed(1)).join(", ")}), CPU ${bestCpuSeconds(runs).toFixed(1)} s (${runs.map((r) => r.cpuSeconds.toFixed(1)).join(", ")}), peak RSS ${peakMb(runs).toFixed(0)} MB`;
+}

@@ -11,6 +11,7 @@ import { stat } from "node:fs/promises";
 import { dataFormat, type DataFormat } from "../data/data-format.ts";
 import { duckdbAvailable, DUCKDB_PACKAGE } from "../data/duckdb.ts";
 import { UserError } from "../errors.ts";
+import { isGlob } from "../provenance/glob.ts";
 import { SQL_DIALECTS, sqlDialect, type SqlDialectName } from "./sql/drift-queries.ts";
 
 const DRIFT_ENGINES = ["auto", "js", "duckdb"] as const;
@@ -61,9 +62,6 @@ export interface WindowFacts {
   readonly patternLikeName?: string;
 }
 
-/** DuckDB's readers expand these in a file name even when it is given literally. */
-const GLOB_CHARACTERS = /[*?[\]{}]/;
-
 /** The engine for a window of files: a pure decision on its facts. */
 export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): EngineChoice {
   const format = facts.formats.length === 1 ? facts.formats[0] : undefined;
@@ -94,7 +92,8 @@ export function engineFor(setting: DriftEngineSetting, facts: WindowFacts): Engi
 export async function windowFacts(paths: readonly string[]): Promise<WindowFacts> {
   let bytes = 0;
   for (const path of paths) bytes += (await stat(path)).size;
-  const patternLikeName = paths.find((path) => GLOB_CHARACTERS.test(path));
+  // DuckDB's readers expand glob characters even in a file name given literally.
+  const patternLikeName = paths.find(isGlob);
   return {
     bytes,
     formats: [...new Set(paths.map(dataFormat))],

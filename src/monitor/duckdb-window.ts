@@ -15,6 +15,7 @@ import type { DuckdbSession } from "../data/duckdb.ts";
 import { makeTempDir, removeTempDir } from "../temp-dirs.ts";
 import { MISSING_VALUE_TEXTS } from "../data/missing-values.ts";
 import { UserError } from "../errors.ts";
+import { isGlob } from "../provenance/glob.ts";
 import type { CategoricalSummary, ColumnSummary, NumericSummary } from "../stats/drift/column-summary.ts";
 import type { FilesWindow } from "./window-from-files.ts";
 import { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN } from "./prediction-columns.ts";
@@ -100,11 +101,12 @@ export async function summarizeWindowDuckdb(
   const relation = duckdbSourceRelation(source);
   const seen = await session.columnsOf(relation);
   const { columns, names, scoringNote } = windowColumns(references, seen, predictions);
+  const sourceWindow = windowRelation(DUCKDB, relation, columns);
   const staged =
     source.kind === "files" && source.format !== "parquet" && columns.length > 1
-      ? await stageAsParquet(session, windowRelation(DUCKDB, relation, columns), source.paths.length, log)
+      ? await stageAsParquet(session, sourceWindow, source.paths.length, log)
       : undefined;
-  const window = staged?.window ?? windowRelation(DUCKDB, relation, columns);
+  const window = staged?.window ?? sourceWindow;
   const summaries = new Map<string, ColumnSummary>();
   let rowCount: number;
   try {
@@ -164,7 +166,7 @@ async function stageAsParquet(
   }
   const file = join(dir, "window.parquet");
   // read_parquet expands glob characters even in a quoted path: another user could add rows.
-  if (/[*?[\]{}]/.test(file)) {
+  if (isGlob(file)) {
     removeTempDir(dir);
     return fallBack(`the temporary folder ${JSON.stringify(dir)} has glob characters`);
   }

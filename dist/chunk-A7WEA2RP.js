@@ -59,7 +59,7 @@ import {
   rowCount,
   runChunk,
   runClaimedChunks
-} from "./chunk-SPTXVV6K.js";
+} from "./chunk-3DG2FFFF.js";
 import {
   createRandom
 } from "./chunk-B2QWUM32.js";
@@ -13562,7 +13562,6 @@ function parseEngine(value2, fallback) {
   if (DRIFT_ENGINES.includes(value2)) return value2;
   throw new UserError(`--engine: "${value2}" is not an engine. Use one of: ${DRIFT_ENGINES.join(", ")}.`);
 }
-var GLOB_CHARACTERS = /[*?[\]{}]/;
 function engineFor(setting, facts) {
   const format = facts.formats.length === 1 ? facts.formats[0] : void 0;
   if (setting === "js") return { engine: "js", why: "engine js" };
@@ -13588,7 +13587,7 @@ function engineFor(setting, facts) {
 async function windowFacts(paths) {
   let bytes = 0;
   for (const path of paths) bytes += (await stat6(path)).size;
-  const patternLikeName = paths.find((path) => GLOB_CHARACTERS.test(path));
+  const patternLikeName = paths.find(isGlob);
   return {
     bytes,
     formats: [...new Set(paths.map(dataFormat))],
@@ -13637,8 +13636,9 @@ async function summarizeWindowDuckdb(session, source, references, predictions, l
   const relation = duckdbSourceRelation(source);
   const seen = await session.columnsOf(relation);
   const { columns, names, scoringNote } = windowColumns(references, seen, predictions);
-  const staged = source.kind === "files" && source.format !== "parquet" && columns.length > 1 ? await stageAsParquet(session, windowRelation(DUCKDB, relation, columns), source.paths.length, log) : void 0;
-  const window2 = staged?.window ?? windowRelation(DUCKDB, relation, columns);
+  const sourceWindow = windowRelation(DUCKDB, relation, columns);
+  const staged = source.kind === "files" && source.format !== "parquet" && columns.length > 1 ? await stageAsParquet(session, sourceWindow, source.paths.length, log) : void 0;
+  const window2 = staged?.window ?? sourceWindow;
   const summaries = /* @__PURE__ */ new Map();
   let rowCount3;
   try {
@@ -13681,7 +13681,7 @@ async function stageAsParquet(session, window2, files, log) {
     return fallBack(`no temporary folder: ${error.message}`);
   }
   const file = join12(dir, "window.parquet");
-  if (/[*?[\]{}]/.test(file)) {
+  if (isGlob(file)) {
     removeTempDir(dir);
     return fallBack(`the temporary folder ${JSON.stringify(dir)} has glob characters`);
   }

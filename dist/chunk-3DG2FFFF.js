@@ -1109,6 +1109,8 @@ function tieCorrections(order, mixedGroups, key1, key2) {
   let tied1 = 0;
   let tied2 = 0;
   let tied3 = 0;
+  const key3 = key1 ^ SALT1;
+  const key4 = key2 + SALT2 | 0;
   for (let group = 0; group < mixedGroups.length; group += 2) {
     let positive0 = 0;
     let total0 = 0;
@@ -1123,7 +1125,7 @@ function tieCorrections(order, mixedGroups, key1, key2) {
       const row = entry & POSITION_MASK;
       const y = LABEL_VALUE[entry >>> 31];
       const h = rowHash(row, key1, key2);
-      const g = rowHash(row, key1 ^ SALT1, key2 + SALT2 | 0);
+      const g = rowHash(row, key3, key4);
       let w0 = POISSON_BY_BUCKET[h >>> 16];
       let w1 = POISSON_BY_BUCKET[h & 65535];
       let w2 = POISSON_BY_BUCKET[g >>> 16];
