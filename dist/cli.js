@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-A7WEA2RP.js";
+} from "./chunk-MVXY4SRF.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

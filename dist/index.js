@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-A7WEA2RP.js";
+} from "./chunk-MVXY4SRF.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -149,13 +149,23 @@ export class PredictionLog {
         .toISOString()
         .replace(/[-:]/g, "")
         .replace(/\.\d+Z$/, "Z");
-      // pid and sequence: replicas sharing a folder, and two rotations in one second, never collide.
-      const path = join(
-        this.settings.dir,
-        `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`,
-      );
-      this.file = { handle: await open(path, "wx"), path, bytes: 0, openedAt: now };
-      this.files.push(path);
+      // pid and sequence keep replicas sharing a folder, and two rotations in one second, apart; a
+      // name taken anyway (a restarted container is pid 1 again, a second log in this process)
+      // moves on to the next sequence number: a file is never opened twice or overwritten.
+      for (;;) {
+        const path = join(
+          this.settings.dir,
+          `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`,
+        );
+        const handle = await open(path, "wx").catch((error: NodeJS.ErrnoException) => {
+          if (error.code === "EEXIST") return undefined;
+          throw error;
+        });
+        if (!handle) continue;
+        this.file = { handle, path, bytes: 0, openedAt: now };
+        break;
+      }
+      this.files.push(this.file.path);
       if (this.files.length > 1000) this.files.shift(); // a record for tests and the shutdown report, not a history
     }
     return this.file;

@@ -148,6 +148,52 @@ test("files rotate by size and by age, never overwrite each other, and sampling 
   }
 });
 
+test("a name already taken (a restarted container is pid 1 again, a second log in one folder) moves on: no file is overwritten or shared", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "mk-log-"));
+  const now = Date.parse("2026-12-03T09:00:00Z");
+  const errors: string[] = [];
+  const settings = { dir, maxFileBytes: 1 << 20, maxFileAgeMs: 3_600_000, sampleRate: 1, queueRows: 100 };
+  // The file a previous life of this process (same pid, same second) left.
+  const left = join(dir, `predictions-20261203T090000Z-${process.pid}-0001.jsonl`);
+  await writeFile(left, '{"earlier":"life"}\n');
+  const logs = [1, 2].map(
+    () =>
+      new PredictionLog(
+        settings,
+        makeCounters().counters,
+        (m) => errors.push(m),
+        () => 0,
+        () => now,
+      ),
+  );
+  try {
+    logs[0].offer(batch(2, "first"));
+    logs[1].offer(batch(3, "second"));
+    await Promise.all(logs.map((log) => log.close()));
+    assert.deepEqual(errors, []);
+    const files = (await readdir(dir)).sort();
+    assert.equal(files.length, 3, files.join(", "));
+    assert.equal(await readFile(left, "utf8"), '{"earlier":"life"}\n', "the earlier file is untouched");
+    const ids = await Promise.all(
+      files
+        .filter((f) => join(dir, f) !== left)
+        .map(async (f) =>
+          (await readFile(join(dir, f), "utf8"))
+            .trim()
+            .split("\n")
+            .map((l) => JSON.parse(l)._id),
+        ),
+    );
+    assert.deepEqual(
+      ids.map((rows) => [...new Set(rows)]).sort(),
+      [["first"], ["second"]],
+      "each log has its own file",
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 /** Logs `batches` through `formatter` into a fresh folder; returns the file's text and the counters. */
 async function logThrough(formatter: LogFormatter, batches: Array<Omit<LogBatch, "rows" | "count">>) {
   const dir = await mkdtemp(join(tmpdir(), "mk-log-"));

@@ -7910,7 +7910,7 @@ import { createHash as createHash6 } from "node:crypto";
 import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7 } from "node:path";
 
 // src/temp-dirs.ts
-import { mkdtempSync, readdirSync, rmSync as rmSync2 } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync as readlinkSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
 
@@ -7959,11 +7959,12 @@ function makeTempDir(prefix) {
     swept = true;
     removeAbandonedTempDirs();
   }
-  const dir = mkdtempSync(join5(tmpdir(), `modelkeeper-${prefix}-${process.pid}-`));
+  const dir = mkdtempSync(join5(tmpdir(), `modelkeeper-${prefix}-${PID_NAMESPACE}-${process.pid}-`));
   created.add(dir);
   if (!hooked) {
     hooked = true;
     process.once("exit", removeTempDirs);
+    for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, onSignal);
   }
   return dir;
 }
@@ -7975,7 +7976,20 @@ function removeTempDirs() {
   for (const dir of created) rmSync2(dir, { recursive: true, force: true });
   created.clear();
 }
-var OWNED = /^modelkeeper-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/;
+function onSignal(signal) {
+  if (process.listenerCount(signal) > 1) return;
+  removeTempDirs();
+  process.removeListener(signal, onSignal);
+  process.kill(process.pid, signal);
+}
+var PID_NAMESPACE = (() => {
+  try {
+    return /\[(\d+)\]/.exec(readlinkSync2("/proc/self/ns/pid"))?.[1] ?? "0";
+  } catch {
+    return "0";
+  }
+})();
+var OWNED = /^modelkeeper-[a-z-]+-(\d+)-(\d+)-[A-Za-z0-9]{6}$/;
 function removeAbandonedTempDirs(root = tmpdir()) {
   const removed = [];
   let names;
@@ -7985,8 +7999,8 @@ function removeAbandonedTempDirs(root = tmpdir()) {
     return removed;
   }
   for (const name of names) {
-    const owner = OWNED.exec(name)?.[1];
-    if (!owner || Number(owner) === process.pid || processAlive(Number(owner))) continue;
+    const [, namespace, owner] = OWNED.exec(name) ?? [];
+    if (namespace !== PID_NAMESPACE || Number(owner) === process.pid || processAlive(Number(owner))) continue;
     rmSync2(join5(root, name), { recursive: true, force: true });
     removed.push(name);
   }
@@ -8005,17 +8019,17 @@ async function withWorktree(git, commit, work) {
     removeTempDir(dir);
     await git.tryRun(["worktree", "prune"]);
   };
-  const onSignal = (signal) => {
+  const onSignal2 = (signal) => {
     void remove().finally(() => process.kill(process.pid, signal));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal2);
+  process.once("SIGTERM", onSignal2);
   try {
     await git.run(["worktree", "add", "--detach", "--quiet", dir, commit]);
     return await work(dir);
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    process.removeListener("SIGINT", onSignal2);
+    process.removeListener("SIGTERM", onSignal2);
     await remove();
   }
 }
@@ -15055,9 +15069,9 @@ async function trainCommitAndPush(context, values, plan) {
   const restore = () => resetHard(git, start2).catch(
     (error) => context.warn(`retrain: could not put the branch back to ${start2.slice(0, 12)}: ${error.message}`)
   );
-  const onSignal = (signal) => void restore().finally(() => process.kill(process.pid, signal));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const onSignal2 = (signal) => void restore().finally(() => process.kill(process.pid, signal));
+  process.once("SIGINT", onSignal2);
+  process.once("SIGTERM", onSignal2);
   try {
     let commit = start2;
     if (await isUnfinished(git, plan)) {
@@ -15095,8 +15109,8 @@ async function trainCommitAndPush(context, values, plan) {
     }
     throw error;
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    process.removeListener("SIGINT", onSignal2);
+    process.removeListener("SIGTERM", onSignal2);
   }
 }
 async function train(context, values, plan, restore) {
@@ -16958,12 +16972,20 @@ var PredictionLog = class {
     if (!this.file) {
       await mkdir4(this.settings.dir, { recursive: true });
       const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-      const path = join17(
-        this.settings.dir,
-        `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`
-      );
-      this.file = { handle: await open2(path, "wx"), path, bytes: 0, openedAt: now };
-      this.files.push(path);
+      for (; ; ) {
+        const path = join17(
+          this.settings.dir,
+          `predictions-${stamp}-${process.pid}-${String(++this.sequence).padStart(4, "0")}.jsonl`
+        );
+        const handle2 = await open2(path, "wx").catch((error) => {
+          if (error.code === "EEXIST") return void 0;
+          throw error;
+        });
+        if (!handle2) continue;
+        this.file = { handle: handle2, path, bytes: 0, openedAt: now };
+        break;
+      }
+      this.files.push(this.file.path);
       if (this.files.length > 1e3) this.files.shift();
     }
     return this.file;
