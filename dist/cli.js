@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-MVXY4SRF.js";
+} from "./chunk-2VHRYH2I.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-MVXY4SRF.js";
+} from "./chunk-2VHRYH2I.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -39,7 +39,8 @@ import { headCommit } from "../git/revisions.ts";
 import { openDuckdb, type DuckdbSession } from "../data/duckdb.ts";
 import { engineFor, parseEngine, windowFacts, sqlCurrent, type EngineChoice } from "../monitor/drift-engine.ts";
 import { duckdbSourceRelation, summarizeWindowDuckdb, type DuckdbSource } from "../monitor/duckdb-window.ts";
-import { driftStatements, sqlDialect, userRelation } from "../monitor/sql/drift-queries.ts";
+import { driftStatements, sqlDialect, userRelation, type DriftStatement } from "../monitor/sql/drift-queries.ts";
+import { readStatementResults, windowFromStatementResults } from "../monitor/statement-results.ts";
 
 interface ModelDrift {
   model: string;
@@ -61,7 +62,7 @@ export const driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
   usage:
-    "drift --current PATH...|duckdb:TABLE|duckdb:SELECT... [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT] [--issue] [--dispatch]",
+    "drift --current PATH...|duckdb:TABLE|duckdb:SELECT...|DIALECT:TABLE [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT | --sql-results FILE...] [--issue] [--dispatch]",
   options: {
     current: {
       type: "string",
@@ -87,6 +88,13 @@ export const driftCommand = defineCommand({
       description:
         "print the SQL that computes the window's numbers (duckdb, spark, bigquery, snowflake, clickhouse) instead of judging it",
     },
+    "sql-results": {
+      type: "string",
+      multiple: true,
+      value: "FILE",
+      description:
+        "with --current DIALECT:…, judge the window from the results of the --print-sql statements, run in that warehouse and saved as CSV (with header), JSON Lines or Parquet; repeat for several",
+    },
     reference: {
       type: "string",
       multiple: true,
@@ -109,9 +117,18 @@ export const driftCommand = defineCommand({
       throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const sqlSource = sqlCurrent(currentPatterns);
     const printSql = typeof values["print-sql"] === "string" ? sqlDialect(values["print-sql"]) : undefined;
-    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect)
+    const resultPatterns = (values["sql-results"] as string[] | undefined) ?? [];
+    if (resultPatterns.length && !sqlSource)
       throw new UserError(
-        `--current ${sqlSource.dialect}:…: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect} and run it there (see the README's drift section).`,
+        "--sql-results reads back the results of the statements --print-sql prints for --current DIALECT:TABLE (or DIALECT:SELECT …); name that window with --current.",
+      );
+    if (resultPatterns.length && printSql)
+      throw new UserError("--print-sql prints the statements; --sql-results reads their results back: one at a time.");
+    if (resultPatterns.length && values.engine)
+      throw new UserError("--sql-results: the warehouse computed the window's numbers; leave out --engine.");
+    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect && !resultPatterns.length)
+      throw new UserError(
+        `--current ${sqlSource.dialect}:…: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect}, run it there, and pass the results with --sql-results FILE (see the README's drift section).`,
       );
     if (sqlSource && printSql && printSql.name !== sqlSource.dialect)
       throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:…: name the same dialect.`);
@@ -139,6 +156,11 @@ export const driftCommand = defineCommand({
     let session: DuckdbSession | undefined;
     const duckdb = async () => (session ??= await openDuckdb(values["duckdb-database"] as string | undefined));
     const sqlTexts: string[] = [];
+    const printed: Array<Pick<DriftStatement, "id" | "kind" | "column" | "sql"> & { model: string }> = [];
+    const sqlResults = resultPatterns.length
+      ? await readStatementResults(await expandInputs(context.cwd, resultPatterns, "--sql-results"))
+      : undefined;
+    const usedResults = new Set<string>();
 
     const results: ModelDrift[] = [];
     const markdowns: string[] = [];
@@ -204,7 +226,11 @@ export const driftCommand = defineCommand({
           }
           Object.assign(readTypes, types);
           if (printSql) {
-            sqlTexts.push(printedSql(model.name, printSql.name, sqlSource, currentPaths, summaries));
+            const statements = printedStatements(printSql.name, sqlSource, currentPaths, summaries);
+            sqlTexts.push(printedSql(model.name, printSql.name, statements));
+            printed.push(
+              ...statements.map(({ id, kind, column, sql }) => ({ model: model.name, id, kind, column, sql })),
+            );
             continue;
           }
           const setting = parseEngine(values.engine as string | undefined, model.drift.engine);
@@ -227,36 +253,46 @@ export const driftCommand = defineCommand({
               };
           }
           context.log(
-            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`,
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) ${sqlResults ? `from ${sqlSource!.dialect}'s results (--sql-results)` : `with the ${choice.engine} engine (${choice.why})`}`,
           );
-          const window = profiles.length
-            ? {
-                ...profileWindow(profiles, summaries, {
-                  model: model.name,
-                  classThreshold:
-                    model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : undefined,
-                }),
-                unscored: { count: 0 },
-                scoringNote: undefined,
-              }
-            : choice.engine === "duckdb"
-              ? await summarizeWindowDuckdb(
-                  await duckdb(),
-                  source,
-                  summaries,
-                  {
-                    wanted: referencePredictions.length > 0,
-                    classThreshold: model.task === "binary" ? model.evaluate.threshold : undefined,
-                  },
-                  context.log,
-                )
-              : await summarizeWindowFiles(currentPaths, summaries, {
-                  types: readTypes,
-                  score: handle.score,
-                  log: context.log,
-                  sampleFor: values["report-html"] ? seededRandom() : undefined,
-                  pool,
-                });
+          const window = sqlResults
+            ? windowFromStatementResults(
+                printedStatements(sqlSource!.dialect, sqlSource, currentPaths, summaries, usedResults),
+                sqlResults,
+                summaries,
+                sqlSource!.dialect,
+                referencePredictions.length
+                  ? `Input drift only: the window's numbers came back from ${sqlSource!.dialect} (--sql-results), which does not run the model.`
+                  : undefined,
+              )
+            : profiles.length
+              ? {
+                  ...profileWindow(profiles, summaries, {
+                    model: model.name,
+                    classThreshold:
+                      model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : undefined,
+                  }),
+                  unscored: { count: 0 },
+                  scoringNote: undefined,
+                }
+              : choice.engine === "duckdb"
+                ? await summarizeWindowDuckdb(
+                    await duckdb(),
+                    source,
+                    summaries,
+                    {
+                      wanted: referencePredictions.length > 0,
+                      classThreshold: model.task === "binary" ? model.evaluate.threshold : undefined,
+                    },
+                    context.log,
+                  )
+                : await summarizeWindowFiles(currentPaths, summaries, {
+                    types: readTypes,
+                    score: handle.score,
+                    log: context.log,
+                    sampleFor: values["report-html"] ? seededRandom() : undefined,
+                    pool,
+                  });
           if (window.rowCount === 0)
             throw new UserError(
               `--current: the window ${currentPatterns.join(", ")} has no rows. Check the log export.`,
@@ -347,10 +383,18 @@ export const driftCommand = defineCommand({
       await pool.close();
       session?.close();
     }
+    const unused = [...(sqlResults?.keys() ?? [])].filter((id) => !usedResults.has(id));
+    if (unused.length)
+      context.warn(
+        `--sql-results: left out the rows of ${unused.length} statement(s) drift does not print for this window and reference (${unused
+          .slice(0, 3)
+          .map((id) => `${id} in ${relative(context.cwd, sqlResults!.get(id)!.file)}`)
+          .join(", ")}${unused.length > 3 ? ", …" : ""}): results of an older print or another reference`,
+      );
     if (printSql)
       return {
         exitCode: 0,
-        data: { dialect: printSql.name, sql: sqlTexts },
+        data: { dialect: printSql.name, sql: sqlTexts, statements: printed },
         text: sqlTexts.join("\n\n"),
         outputs: {},
       };
@@ -378,16 +422,17 @@ export const driftCommand = defineCommand({
 });
 
 /**
- * The statements that compute a model's window numbers in `dialect` (drift --print-sql): the
- * window is the --current table or query of that dialect, or its files read the dialect's way.
+ * The statements that compute a model's window numbers in `dialect` (drift --print-sql, and what
+ * --sql-results must hold the results of): the window is the --current table or query of that
+ * dialect, or its files read the dialect's way. `used` collects their ids.
  */
-function printedSql(
-  model: string,
+function printedStatements(
   dialect: string,
   current: { text: string } | undefined,
   paths: readonly string[],
   references: ReadonlyMap<string, ColumnSummary>,
-): string {
+  used?: Set<string>,
+): DriftStatement[] {
   const sql = sqlDialect(dialect);
   const formats = new Set(paths.map((p) => extname(p).toLowerCase()));
   if (!current && formats.size > 1)
@@ -403,8 +448,15 @@ function printedSql(
         : { name, kind: summary.kind },
     );
   const statements = driftStatements(sql, source, columns);
+  for (const statement of statements) used?.add(statement.id);
+  return statements;
+}
+
+/** The statements as --print-sql prints them: each with a comment saying what it computes. */
+function printedSql(model: string, dialect: string, statements: readonly DriftStatement[]): string {
   return [
-    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${sql.name} SQL, ${statements.length} statements`,
+    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${dialect} SQL, ${statements.length} statements.`,
+    `-- Save each result with its header row (CSV, JSON Lines or Parquet) and judge them with drift --sql-results FILE...`,
     ...statements.map(
       (s) =>
         `-- ${s.kind === "rows" ? "rows of the window" : `${s.kind} column ${JSON.stringify(s.column).replaceAll("\n", " ")}`}\n${s.sql};`,

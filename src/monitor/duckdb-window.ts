@@ -14,10 +14,10 @@ import { join } from "node:path";
 import type { DuckdbSession } from "../data/duckdb.ts";
 import { makeTempDir, removeTempDir } from "../temp-dirs.ts";
 import { MISSING_VALUE_TEXTS } from "../data/missing-values.ts";
-import { UserError } from "../errors.ts";
 import { isGlob } from "../provenance/glob.ts";
 import type { CategoricalSummary, ColumnSummary, NumericSummary } from "../stats/drift/column-summary.ts";
 import type { FilesWindow } from "./window-from-files.ts";
+import { categoricalSummaryOfRows, numericSummaryOfRow } from "./sql-summaries.ts";
 import { CLASS_COLUMN, LOGGED_PREDICTION, SCORE_COLUMN } from "./prediction-columns.ts";
 import {
   categoryCountsQuery,
@@ -204,36 +204,7 @@ async function numericSummary(
     numericColumnQuery(DUCKDB, window, index, `SELECT v, c FROM ${DUCKDB.quoteIdentifier(table)}`, edges),
   );
   await session.query(`DROP TABLE ${DUCKDB.quoteIdentifier(table)}`);
-  const present = Number(row.n_current ?? 0);
-  const base = { kind: "numeric" as const, name, rowCount, missingCount: rowCount - present };
-  const summary: NumericSummary = {
-    ...base,
-    sortedValues: new Float64Array(0),
-    sampled: false,
-    mean: present ? Number(row.mean) : NaN,
-    std: present ? Math.sqrt(Number(row.m2) / present) : NaN,
-    min: present ? Number(row.min_value) : NaN,
-    max: present ? Number(row.max_value) : NaN,
-  };
-  if (present === 0 || reference.sortedValues.length === 0) return summary;
-  if (Number(row.n_reference) !== reference.sortedValues.length)
-    throw new UserError(`duckdb: column ${JSON.stringify(name)}: the reference was not loaded whole.`);
-  return {
-    ...summary,
-    measured: {
-      reference,
-      gaps: {
-        plusGap: Number(row.plus_gap),
-        plusLocation: Number(row.plus_location),
-        minusGap: Math.min(1, Math.max(0, Number(row.minus_gap))),
-        minusLocation: Number(row.minus_location),
-      },
-      wasserstein: Number(row.wasserstein ?? 0),
-      wassersteinError: 0,
-      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => Number(row[`psi_${k}`])) : undefined,
-      by: "duckdb",
-    },
-  };
+  return numericSummaryOfRow(row, name, rowCount, reference, "duckdb", "duckdb");
 }
 
 async function categoricalSummary(
@@ -243,9 +214,5 @@ async function categoricalSummary(
   name: string,
   rowCount: number,
 ): Promise<CategoricalSummary> {
-  const rows = await session.query(categoryCountsQuery(window, index));
-  const categories = rows.map((r) => String(r.category));
-  const counts = rows.map((r) => Number(r.count));
-  const present = counts.reduce((a, b) => a + b, 0);
-  return { kind: "categorical", name, rowCount, missingCount: rowCount - present, categories, counts };
+  return categoricalSummaryOfRows(await session.query(categoryCountsQuery(window, index)), name, rowCount);
 }

@@ -174,20 +174,7 @@ test("--current duckdb:TABLE and duckdb:SELECT read a database file: the same re
   await repo.write("logs/window.csv", await loggedWindow(repo, 2500, 8, "new_scam"));
   const database = join(repo.dir, "events.duckdb");
   // The database is made by DuckDB directly: a table with a hostile name, in a schema.
-  execFileSync(
-    process.execPath,
-    [
-      "--input-type=module",
-      "-e",
-      `import { DuckDBInstance } from "@duckdb/node-api";
-       const db = await DuckDBInstance.create(${JSON.stringify(database)});
-       const c = await db.connect();
-       await c.run("CREATE SCHEMA prod");
-       await c.run(\`CREATE TABLE prod."we""ird" AS SELECT * FROM read_csv('${join(repo.dir, "logs/window.csv")}', header = true)\`);
-       c.closeSync(); db.closeSync();`,
-    ],
-    { cwd: projectRoot },
-  );
+  databaseWith(join(repo.dir, "logs/window.csv"), database);
   const js = JSON.parse((await drift(repo, "--current", "logs/window.csv", "--engine", "js", "--json")).stdout);
   for (const current of ['duckdb:prod."we""ird"', `duckdb:SELECT * FROM prod."we""ird" WHERE hour >= 0`]) {
     const result = await drift(repo, "--current", current, "--duckdb-database", database, "--json");
@@ -210,17 +197,163 @@ test("--print-sql prints each dialect's statements; other engines' windows and b
   assert.equal(dialect, "spark");
   assert.match(sql[0], /^-- modelkeeper drift: model "fraud", spark SQL/);
   assert.match(sql[0], /FROM `lake`\.`events` AS w/);
-  assert.match(sql[0], /-- numeric column "amount"\nWITH/);
+  assert.match(sql[0], /-- numeric column "amount"\nSELECT 'mk[0-9a-f]{16}' AS mk_statement, q\.\* FROM \(\nWITH/);
   const unknown = await drift(repo, "--current", "logs/w.csv", "--print-sql", "oracle");
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown SQL dialect "oracle"/);
   const remote = await drift(repo, "--current", "snowflake:events");
   assert.equal(remote.code, 2);
-  assert.match(remote.stderr, /drift connects to no snowflake itself\. Print the SQL with --print-sql snowflake/);
+  assert.match(
+    remote.stderr,
+    /drift connects to no snowflake itself\. Print the SQL with --print-sql snowflake, run it there, and pass the results with --sql-results FILE/,
+  );
+  const orphan = await drift(repo, "--current", "logs/w.csv", "--sql-results", "r.csv");
+  assert.equal(orphan.code, 2);
+  assert.match(
+    orphan.stderr,
+    /--sql-results reads back the results of the statements --print-sql prints for --current DIALECT:TABLE/,
+  );
   await repo.write("logs/w.csv", windowCsv(100, 7, "baseline"));
   const engine = await drift(repo, "--current", "logs/w.csv", "--engine", "spark");
   assert.equal(engine.code, 2);
   assert.match(engine.stderr, /--engine: "spark" is not an engine\. Use one of: auto, js, duckdb/);
+});
+
+/** A DuckDB database file holding `window.csv` as table prod."we""ird", made by DuckDB directly. */
+function databaseWith(csvPath: string, database: string): void {
+  execFileSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import { DuckDBInstance } from "@duckdb/node-api";
+       const db = await DuckDBInstance.create(${JSON.stringify(database)});
+       const c = await db.connect();
+       await c.run("CREATE SCHEMA prod");
+       await c.run(\`CREATE TABLE prod."we""ird" AS SELECT * FROM read_csv('${csvPath}', header = true)\`);
+       c.closeSync(); db.closeSync();`,
+    ],
+    { cwd: projectRoot },
+  );
+}
+
+/**
+ * Runs each printed statement in DuckDB, as a user runs them with a warehouse's client, and saves
+ * each result the way `format` says (DuckDB's own CSV with header, JSON Lines and Parquet writers).
+ */
+async function runStatements(
+  database: string,
+  statements: Array<{ id: string; kind: string; sql: string }>,
+  dir: string,
+  format: (kind: string) => "csv" | "json" | "parquet",
+): Promise<Map<string, string>> {
+  const session = await openDuckdb(database);
+  const files = new Map<string, string>();
+  try {
+    for (const [i, statement] of statements.entries()) {
+      const kind = format(statement.kind);
+      const file = join(dir, `result-${i}.${kind === "json" ? "jsonl" : kind}`);
+      const options = kind === "csv" ? "FORMAT csv, HEADER true" : kind === "json" ? "FORMAT json" : "FORMAT parquet";
+      await session.query(`COPY (${statement.sql}) TO '${file}' (${options})`);
+      files.set(statement.id, file);
+    }
+  } finally {
+    session.close();
+  }
+  return files;
+}
+
+test("--sql-results: the printed statements' results, brought back as files, give the DuckDB engine's report; stale, partial, altered or foreign results are refused", async (t) => {
+  const repo = await fraudRepo();
+  t.after(() => repo.cleanup());
+  await repo.write("logs/window.csv", windowCsv(2500, 8, "new_scam"));
+  const database = join(repo.dir, "events.duckdb");
+  databaseWith(join(repo.dir, "logs/window.csv"), database);
+  const table = 'prod."we""ird"';
+  const printed = await drift(repo, "--current", `duckdb:${table}`, "--print-sql", "duckdb", "--json");
+  assert.equal(printed.code, 0, printed.stderr);
+  const { statements } = JSON.parse(printed.stdout);
+  assert.deepEqual(
+    statements.map((s: any) => s.kind),
+    ["rows", "numeric", "categorical", "numeric", "categorical", "categorical", "numeric", "numeric", "numeric"],
+  );
+  await repo.write("results/.keep", "");
+  const results = join(repo.dir, "results");
+  const files = await runStatements(database, statements, results, (kind) =>
+    kind === "rows" ? "csv" : kind === "numeric" ? "json" : "parquet",
+  );
+  await rm(join(results, ".keep"));
+
+  // The same window read by DuckDB here: the same verdicts, columns and numbers.
+  const direct = await drift(repo, "--current", `duckdb:${table}`, "--duckdb-database", database, "--json");
+  assert.equal(direct.code, 1, direct.stderr);
+  const back = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results", "--json");
+  assert.equal(back.code, 1, back.stderr);
+  assert.match(back.stderr, /from duckdb's results \(--sql-results\)/);
+  const report = JSON.parse(back.stdout);
+  assert.ok(report.models[0].assessment.driftedColumns.length > 0, "the scam window drifts");
+  assertSameReport(JSON.parse(direct.stdout), report, ["predictionNote"]);
+  assert.match(report.models[0].predictionNote, /came back from duckdb \(--sql-results\)/);
+
+  // Results of another reference (an older print): the numeric statements hold the reference's
+  // values, so their ids differ and none of those results is taken (the row count and category
+  // counts depend on the window alone, and still match).
+  await repo.write("other-reference.csv", windowCsv(3000, 99, "baseline"));
+  const stale = await drift(
+    repo,
+    "--current",
+    `duckdb:${table}`,
+    "--reference",
+    "other-reference.csv",
+    "--sql-results",
+    "results",
+  );
+  assert.equal(stale.code, 2, stale.stderr);
+  assert.match(
+    stale.stderr,
+    /no results of mk[0-9a-f]{16} \(numeric column "amount"\), mk[0-9a-f]{16} \(numeric column "hour"\)/,
+  );
+  assert.match(stale.stderr, /results of an older print do not match/);
+
+  // A categorical statement not run: no rows for it, while the row count says it has values.
+  const categorical = statements.find((s: any) => s.column === "merchant_category");
+  const categoricalFile = files.get(categorical.id)!;
+  await rm(categoricalFile);
+  const partial = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results");
+  assert.equal(partial.code, 2, partial.stderr);
+  assert.match(
+    partial.stderr,
+    new RegExp(`no results of ${categorical.id} \\(categorical column "merchant_category"\\)`),
+  );
+
+  // Its result with a category left out: the counts no longer add up to the window's.
+  const session = await openDuckdb(database);
+  try {
+    await session.query(
+      `COPY (SELECT * FROM (${categorical.sql}) ORDER BY count LIMIT (SELECT COUNT(*) - 1 FROM (${categorical.sql}))) TO '${join(results, "cut.csv")}' (FORMAT csv, HEADER true)`,
+    );
+  } finally {
+    session.close();
+  }
+  const altered = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results");
+  assert.equal(altered.code, 2, altered.stderr);
+  assert.match(
+    altered.stderr,
+    /cut\.csv: statement mk[0-9a-f]{16}: the counts of column "merchant_category" add up to \d+, but the window holds \d+ of its values/,
+  );
+  await rm(join(results, "cut.csv"));
+
+  // The same statement's rows in two files, and a file that is not a statement's result.
+  await cp(files.get(statements[1].id)!, join(results, "again.jsonl"));
+  const twice = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results");
+  assert.equal(twice.code, 2);
+  assert.match(twice.stderr, /both hold results of statement mk[0-9a-f]{16}: keep the results of one run of it/);
+  const foreign = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "logs/window.csv");
+  assert.equal(foreign.code, 2);
+  assert.match(
+    foreign.stderr,
+    /window\.csv: no mk_statement column, so these are not results of drift --print-sql statements/,
+  );
 });
 
 test("auto takes duckdb only for a big window of one format with DuckDB installed; the config key sets the engine", async (t) => {

@@ -27,6 +27,7 @@
  * quoteIdentifier / stringLiteral, never raw; numbers as string literals cast to double (the
  * decimal text JS prints round-trips exactly, and no dialect reads it as a DECIMAL).
  */
+import { createHash } from "node:crypto";
 import { UserError } from "../../errors.ts";
 
 export const SQL_DIALECTS = ["duckdb", "spark", "bigquery", "snowflake", "clickhouse"] as const;
@@ -280,9 +281,14 @@ export function windowRelation(dialect: SqlDialect, source: string, columns: rea
   return `SELECT ${select.length ? select.join(", ") : "1 AS c"} FROM ${source} AS w`;
 }
 
-/** Rows of the window (missing values included): one row, column `row_count`. */
-export function rowCountQuery(window: string): string {
-  return `SELECT COUNT(*) AS row_count FROM (${window}) AS w`;
+/**
+ * Rows of the window (missing values included): one row, column `row_count`; with `present`, also
+ * `present_<i>`, the non-missing values of column c<i> (what a categorical column's counts must
+ * add up to when its results come back from a warehouse, where no rows can also mean "not run").
+ */
+export function rowCountQuery(window: string, present: readonly number[] = []): string {
+  const counts = present.map((i) => `, COUNT(c${i}) AS present_${i}`).join("");
+  return `SELECT COUNT(*) AS row_count${counts} FROM (${window}) AS w`;
 }
 
 /** Non-missing counts of a categorical window column: rows (category, count), by category. */
@@ -380,13 +386,23 @@ export interface ReferenceColumn extends WindowColumn {
 export interface DriftStatement {
   /** The column it is about (undefined: the row count). */
   readonly column?: string;
+  /** Its index i in the window relation (column c<i>); undefined for the row count. */
+  readonly index?: number;
   readonly kind: "rows" | "numeric" | "categorical";
+  /** `mk` and 16 hex digits of the SHA-256 of its SQL: the first column of every result row. */
+  readonly id: string;
   readonly sql: string;
 }
 
+/** The column every printed statement's result rows start with: the statement's id. */
+export const STATEMENT_COLUMN = "mk_statement";
+
 /**
  * Every statement drift runs for a window (a relation of the dialect) against reference columns,
- * the reference's values inline: what `drift --print-sql DIALECT` prints.
+ * the reference's values inline: what `drift --print-sql DIALECT` prints. Each result row carries
+ * the statement's id, a hash of its SQL (window, reference values and bins included), so results
+ * brought back from a warehouse (drift --sql-results) are matched to the statement that made them,
+ * and results of another reference or an older modelkeeper are not taken for this one's.
  */
 export function driftStatements(
   dialect: SqlDialect,
@@ -394,10 +410,12 @@ export function driftStatements(
   columns: readonly ReferenceColumn[],
 ): DriftStatement[] {
   const window = windowRelation(dialect, source, columns);
-  return [
-    { kind: "rows", sql: rowCountQuery(window) },
-    ...columns.map((column, i): DriftStatement => ({
+  const categorical = columns.flatMap((column, i) => (column.kind === "categorical" ? [i] : []));
+  const statements: Omit<DriftStatement, "id">[] = [
+    { kind: "rows", sql: rowCountQuery(window, categorical) },
+    ...columns.map((column, i) => ({
       column: column.name,
+      index: i,
       kind: column.kind,
       sql:
         column.kind === "numeric"
@@ -411,4 +429,9 @@ export function driftStatements(
           : categoryCountsQuery(window, i),
     })),
   ];
+  return statements.map((statement) => {
+    const id = `mk${createHash("sha256").update(`${dialect.name}\n${statement.sql}`).digest("hex").slice(0, 16)}`;
+    const sql = `SELECT ${dialect.stringLiteral(id)} AS ${STATEMENT_COLUMN}, q.* FROM (\n${statement.sql}\n) AS q`;
+    return { ...statement, id, sql };
+  });
 }

@@ -34,6 +34,7 @@ import {
   decodeUtf8Lenient,
   readFields,
   readModelSummary,
+  readTable,
   readTables,
   recordedClassLabels,
   recordedFeatureNames,
@@ -7030,7 +7031,7 @@ var BatchPacker = class {
    * for models with a fixed batch size. `rowOf(i)` maps a batch position to a table row, so timing
    * runs can cycle through a small table.
    */
-  pack(start2, count, paddedCount = count, rowOf = (i) => start2 + i) {
+  pack(start2, count, paddedCount = count, rowOf2 = (i) => start2 + i) {
     const feeds = {};
     for (const spec of this.plan.feeds) {
       const width = spec.columns.length;
@@ -7040,12 +7041,12 @@ var BatchPacker = class {
         const strings = new Array(paddedCount).fill("");
         if (column.kind === "categorical") {
           for (let i = 0; i < count; i++) {
-            const code = column.codes[rowOf(i)];
+            const code = column.codes[rowOf2(i)];
             strings[i] = code < 0 ? "" : column.categories[code];
           }
         } else {
           for (let i = 0; i < count; i++) {
-            const value2 = column.values[rowOf(i)];
+            const value2 = column.values[rowOf2(i)];
             strings[i] = Number.isNaN(value2) ? "" : String(value2);
           }
         }
@@ -7058,10 +7059,10 @@ var BatchPacker = class {
         const values = column.values;
         if (spec.element === "int64") {
           const ints = buffer;
-          for (let i = 0; i < count; i++) ints[i * width + f] = toInt64(values[rowOf(i)], column.name, rowOf(i));
+          for (let i = 0; i < count; i++) ints[i * width + f] = toInt64(values[rowOf2(i)], column.name, rowOf2(i));
         } else {
           const floats = buffer;
-          for (let i = 0; i < count; i++) floats[i * width + f] = values[rowOf(i)];
+          for (let i = 0; i < count; i++) floats[i * width + f] = values[rowOf2(i)];
         }
       });
       feeds[spec.inputName] = { element: spec.element, data: buffer, dims };
@@ -13314,6 +13315,7 @@ async function openDuckdb(path) {
 import { stat as stat6 } from "node:fs/promises";
 
 // src/monitor/sql/drift-queries.ts
+import { createHash as createHash11 } from "node:crypto";
 var SQL_DIALECTS = ["duckdb", "spark", "bigquery", "snowflake", "clickhouse"];
 function rejectNul(text2, what) {
   if (text2.includes("\0")) throw new UserError(`${what} ${JSON.stringify(text2)} contains a NUL character.`);
@@ -13480,8 +13482,9 @@ function windowRelation(dialect, source, columns) {
   });
   return `SELECT ${select.length ? select.join(", ") : "1 AS c"} FROM ${source} AS w`;
 }
-function rowCountQuery(window2) {
-  return `SELECT COUNT(*) AS row_count FROM (${window2}) AS w`;
+function rowCountQuery(window2, present = []) {
+  const counts = present.map((i) => `, COUNT(c${i}) AS present_${i}`).join("");
+  return `SELECT COUNT(*) AS row_count${counts} FROM (${window2}) AS w`;
 }
 function categoryCountsQuery(window2, index) {
   const c = `c${index}`;
@@ -13541,12 +13544,15 @@ function numericColumnQuery(dialect, window2, index, reference, psiEdges = []) {
     "FROM gaps"
   ].join("\n");
 }
+var STATEMENT_COLUMN = "mk_statement";
 function driftStatements(dialect, source, columns) {
   const window2 = windowRelation(dialect, source, columns);
-  return [
-    { kind: "rows", sql: rowCountQuery(window2) },
+  const categorical2 = columns.flatMap((column, i) => column.kind === "categorical" ? [i] : []);
+  const statements = [
+    { kind: "rows", sql: rowCountQuery(window2, categorical2) },
     ...columns.map((column, i) => ({
       column: column.name,
+      index: i,
       kind: column.kind,
       sql: column.kind === "numeric" ? numericColumnQuery(
         dialect,
@@ -13557,6 +13563,14 @@ function driftStatements(dialect, source, columns) {
       ) : categoryCountsQuery(window2, i)
     }))
   ];
+  return statements.map((statement) => {
+    const id = `mk${createHash11("sha256").update(`${dialect.name}
+${statement.sql}`).digest("hex").slice(0, 16)}`;
+    const sql = `SELECT ${dialect.stringLiteral(id)} AS ${STATEMENT_COLUMN}, q.* FROM (
+${statement.sql}
+) AS q`;
+    return { ...statement, id, sql };
+  });
 }
 
 // src/monitor/drift-engine.ts
@@ -13612,6 +13626,58 @@ async function windowFacts(paths) {
 
 // src/monitor/duckdb-window.ts
 import { join as join12 } from "node:path";
+
+// src/monitor/sql-summaries.ts
+function numericSummaryOfRow(row, name, rowCount3, reference, where, by) {
+  const need = (key) => {
+    const value2 = row[key] === null || row[key] === void 0 ? NaN : Number(row[key]);
+    if (Number.isNaN(value2))
+      throw new UserError(`${where}: column ${JSON.stringify(name)}: the result has no number in ${key}.`);
+    return value2;
+  };
+  const present = row.n_current === null || row.n_current === void 0 ? 0 : need("n_current");
+  const base = { kind: "numeric", name, rowCount: rowCount3, missingCount: rowCount3 - present };
+  if (present === 0)
+    return { ...base, sortedValues: new Float64Array(0), sampled: false, mean: NaN, std: NaN, min: NaN, max: NaN };
+  const summary = {
+    ...base,
+    sortedValues: new Float64Array(0),
+    sampled: false,
+    mean: need("mean"),
+    std: Math.sqrt(need("m2") / present),
+    min: need("min_value"),
+    max: need("max_value")
+  };
+  if (reference.sortedValues.length === 0) return summary;
+  if (need("n_reference") !== reference.sortedValues.length)
+    throw new UserError(
+      `${where}: column ${JSON.stringify(name)}: the result counts ${row.n_reference} reference values, not the reference's ${reference.sortedValues.length}.`
+    );
+  return {
+    ...summary,
+    measured: {
+      reference,
+      gaps: {
+        plusGap: need("plus_gap"),
+        plusLocation: need("plus_location"),
+        minusGap: Math.min(1, Math.max(0, need("minus_gap"))),
+        minusLocation: need("minus_location")
+      },
+      wasserstein: row.wasserstein === null || row.wasserstein === void 0 ? 0 : need("wasserstein"),
+      wassersteinError: 0,
+      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => need(`psi_${k}`)) : void 0,
+      by
+    }
+  };
+}
+function categoricalSummaryOfRows(rows, name, rowCount3) {
+  const categories = rows.map((r) => String(r.category));
+  const counts = rows.map((r) => Number(r.count));
+  const present = counts.reduce((a, b) => a + b, 0);
+  return { kind: "categorical", name, rowCount: rowCount3, missingCount: rowCount3 - present, categories, counts };
+}
+
+// src/monitor/duckdb-window.ts
 var DUCKDB = sqlDialect("duckdb");
 function duckdbSourceRelation(source, dialect = DUCKDB) {
   if (source.kind === "relation") return userRelation(dialect, source.text);
@@ -13722,43 +13788,110 @@ async function numericSummary2(session, window2, index, name, rowCount3, referen
     numericColumnQuery(DUCKDB, window2, index, `SELECT v, c FROM ${DUCKDB.quoteIdentifier(table2)}`, edges)
   );
   await session.query(`DROP TABLE ${DUCKDB.quoteIdentifier(table2)}`);
-  const present = Number(row.n_current ?? 0);
-  const base = { kind: "numeric", name, rowCount: rowCount3, missingCount: rowCount3 - present };
-  const summary = {
-    ...base,
-    sortedValues: new Float64Array(0),
-    sampled: false,
-    mean: present ? Number(row.mean) : NaN,
-    std: present ? Math.sqrt(Number(row.m2) / present) : NaN,
-    min: present ? Number(row.min_value) : NaN,
-    max: present ? Number(row.max_value) : NaN
-  };
-  if (present === 0 || reference.sortedValues.length === 0) return summary;
-  if (Number(row.n_reference) !== reference.sortedValues.length)
-    throw new UserError(`duckdb: column ${JSON.stringify(name)}: the reference was not loaded whole.`);
-  return {
-    ...summary,
-    measured: {
-      reference,
-      gaps: {
-        plusGap: Number(row.plus_gap),
-        plusLocation: Number(row.plus_location),
-        minusGap: Math.min(1, Math.max(0, Number(row.minus_gap))),
-        minusLocation: Number(row.minus_location)
-      },
-      wasserstein: Number(row.wasserstein ?? 0),
-      wassersteinError: 0,
-      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => Number(row[`psi_${k}`])) : void 0,
-      by: "duckdb"
-    }
-  };
+  return numericSummaryOfRow(row, name, rowCount3, reference, "duckdb", "duckdb");
 }
 async function categoricalSummary(session, window2, index, name, rowCount3) {
-  const rows = await session.query(categoryCountsQuery(window2, index));
-  const categories = rows.map((r) => String(r.category));
-  const counts = rows.map((r) => Number(r.count));
-  const present = counts.reduce((a, b) => a + b, 0);
-  return { kind: "categorical", name, rowCount: rowCount3, missingCount: rowCount3 - present, categories, counts };
+  return categoricalSummaryOfRows(await session.query(categoryCountsQuery(window2, index)), name, rowCount3);
+}
+
+// src/monitor/statement-results.ts
+async function readStatementResults(paths) {
+  const results = /* @__PURE__ */ new Map();
+  for (const path of paths) {
+    const table2 = await readTable(path, { types: { [STATEMENT_COLUMN]: "categorical", category: "categorical" } });
+    const statement = table2.columns.find((c) => c.name === STATEMENT_COLUMN);
+    if (!statement || statement.kind !== "categorical")
+      throw new UserError(
+        `${path}: no ${STATEMENT_COLUMN} column, so these are not results of drift --print-sql statements. Save each statement's result with its header row (the first column is ${STATEMENT_COLUMN}).`,
+        { file: path, column: STATEMENT_COLUMN }
+      );
+    const seenHere = /* @__PURE__ */ new Set();
+    for (let row = 0; row < table2.rowCount; row++) {
+      const code = statement.codes[row];
+      if (code < 0)
+        throw new UserError(
+          `${path}: row ${row + 1} has no ${STATEMENT_COLUMN}: the file holds rows of something else.`,
+          {
+            file: path,
+            column: STATEMENT_COLUMN
+          }
+        );
+      const id = statement.categories[code];
+      const earlier = results.get(id);
+      if (earlier && !seenHere.has(id))
+        throw new UserError(
+          `${path} and ${earlier.file} both hold results of statement ${id}: keep the results of one run of it.`,
+          { file: path }
+        );
+      seenHere.add(id);
+      if (!earlier) results.set(id, { file: path, rows: [] });
+      results.get(id).rows.push(rowOf(table2, row));
+    }
+  }
+  return results;
+}
+function rowOf(table2, row) {
+  const record = {};
+  for (const column of table2.columns) record[column.name] = cellOf2(column, row);
+  return record;
+}
+function cellOf2(column, row) {
+  if (column.kind === "numeric") return Number.isNaN(column.values[row]) ? null : column.values[row];
+  const code = column.codes[row];
+  if (code < 0) return null;
+  const text2 = column.categories[code];
+  return column.name !== "category" && column.name !== STATEMENT_COLUMN && /^[-+]?(\d|\.\d)/.test(text2) ? Number(text2) : text2;
+}
+function windowFromStatementResults(statements, results, references, dialect, scoringNote) {
+  const missing = statements.filter((s) => s.kind !== "categorical" && !results.has(s.id));
+  const [rowsStatement] = statements;
+  const counts = results.get(rowsStatement.id);
+  if (missing.length || !counts)
+    throw new UserError(
+      `--sql-results: no results of ${missing.map(describe).join(", ")}: run every statement drift --print-sql ${dialect} prints for this window and reference (results of an older print do not match), and pass all their files.`
+    );
+  const [countRow] = counts.rows;
+  const where = (statement) => `${results.get(statement.id)?.file ?? counts.file}: statement ${statement.id}`;
+  if (counts.rows.length !== 1 || typeof countRow.row_count !== "number")
+    throw new UserError(`${where(rowsStatement)}: expected one row with row_count.`);
+  const rowCount3 = countRow.row_count;
+  const columns = /* @__PURE__ */ new Map();
+  for (const statement of statements.slice(1)) {
+    const name = statement.column;
+    const reference = references.get(name);
+    const rows = results.get(statement.id)?.rows ?? [];
+    if (statement.kind === "numeric") {
+      if (rows.length !== 1 || reference.kind !== "numeric")
+        throw new UserError(
+          `${where(statement)}: expected one row for column ${JSON.stringify(name)}, found ${rows.length}.`
+        );
+      columns.set(name, numericSummaryOfRow(rows[0], name, rowCount3, reference, where(statement), dialect));
+    } else columns.set(name, categoricalOf(statement, rows, countRow, rowCount3, where(statement)));
+  }
+  return {
+    rowCount: rowCount3,
+    columns,
+    kindChanges: /* @__PURE__ */ new Map(),
+    seen: [...columns.keys()],
+    samples: /* @__PURE__ */ new Map(),
+    scoringNote,
+    unscored: { count: 0 }
+  };
+}
+function categoricalOf(statement, rows, countRow, rowCount3, where) {
+  const present = countRow[`present_${statement.index}`];
+  if (typeof present !== "number")
+    throw new UserError(`${where}: the row count's result has no present_${statement.index}.`);
+  const kept = rows.filter((r) => r.category !== null);
+  const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
+  if (total !== present)
+    throw new UserError(
+      rows.length ? `${where}: the counts of column ${JSON.stringify(statement.column)} add up to ${total}, but the window holds ${present} of its values: pass the whole result of this statement from the same run as the row count.` : `--sql-results: no results of ${describe(statement)}: run every statement drift --print-sql prints, and pass all their files.`
+    );
+  return categoricalSummaryOfRows(kept, statement.column, rowCount3);
+}
+function describe(statement) {
+  return `${statement.id} (${statement.kind === "rows" ? "the rows of the window" : `${statement.kind} column ${JSON.stringify(statement.column)}`})`;
 }
 
 // src/commands/drift.ts
@@ -13766,7 +13899,7 @@ var MIN_WINDOW_ROWS = 30;
 var driftCommand = defineCommand({
   name: "drift",
   summary: "input and prediction drift of a production window against the reference (training) data",
-  usage: "drift --current PATH...|duckdb:TABLE|duckdb:SELECT... [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT] [--issue] [--dispatch]",
+  usage: "drift --current PATH...|duckdb:TABLE|duckdb:SELECT...|DIALECT:TABLE [--reference PATH] [--engine auto|js|duckdb] [--print-sql DIALECT | --sql-results FILE...] [--issue] [--dispatch]",
   options: {
     current: {
       type: "string",
@@ -13788,6 +13921,12 @@ var driftCommand = defineCommand({
       type: "string",
       value: "DIALECT",
       description: "print the SQL that computes the window's numbers (duckdb, spark, bigquery, snowflake, clickhouse) instead of judging it"
+    },
+    "sql-results": {
+      type: "string",
+      multiple: true,
+      value: "FILE",
+      description: "with --current DIALECT:\u2026, judge the window from the results of the --print-sql statements, run in that warehouse and saved as CSV (with header), JSON Lines or Parquet; repeat for several"
     },
     reference: {
       type: "string",
@@ -13811,9 +13950,18 @@ var driftCommand = defineCommand({
       throw new UserError("drift needs --current PATH: the production window (prediction log) to check.");
     const sqlSource = sqlCurrent(currentPatterns);
     const printSql = typeof values["print-sql"] === "string" ? sqlDialect(values["print-sql"]) : void 0;
-    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect)
+    const resultPatterns = values["sql-results"] ?? [];
+    if (resultPatterns.length && !sqlSource)
       throw new UserError(
-        `--current ${sqlSource.dialect}:\u2026: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect} and run it there (see the README's drift section).`
+        "--sql-results reads back the results of the statements --print-sql prints for --current DIALECT:TABLE (or DIALECT:SELECT \u2026); name that window with --current."
+      );
+    if (resultPatterns.length && printSql)
+      throw new UserError("--print-sql prints the statements; --sql-results reads their results back: one at a time.");
+    if (resultPatterns.length && values.engine)
+      throw new UserError("--sql-results: the warehouse computed the window's numbers; leave out --engine.");
+    if (sqlSource && sqlSource.dialect !== "duckdb" && printSql?.name !== sqlSource.dialect && !resultPatterns.length)
+      throw new UserError(
+        `--current ${sqlSource.dialect}:\u2026: drift connects to no ${sqlSource.dialect} itself. Print the SQL with --print-sql ${sqlSource.dialect}, run it there, and pass the results with --sql-results FILE (see the README's drift section).`
       );
     if (sqlSource && printSql && printSql.name !== sqlSource.dialect)
       throw new UserError(`--print-sql ${printSql.name} with --current ${sqlSource.dialect}:\u2026: name the same dialect.`);
@@ -13835,6 +13983,9 @@ var driftCommand = defineCommand({
     let session;
     const duckdb2 = async () => session ??= await openDuckdb(values["duckdb-database"]);
     const sqlTexts = [];
+    const printed = [];
+    const sqlResults = resultPatterns.length ? await readStatementResults(await expandInputs(context.cwd, resultPatterns, "--sql-results")) : void 0;
+    const usedResults = /* @__PURE__ */ new Set();
     const results = [];
     const markdowns = [];
     const htmls = [];
@@ -13890,7 +14041,11 @@ var driftCommand = defineCommand({
           }
           Object.assign(readTypes, types);
           if (printSql) {
-            sqlTexts.push(printedSql(model.name, printSql.name, sqlSource, currentPaths, summaries));
+            const statements = printedStatements(printSql.name, sqlSource, currentPaths, summaries);
+            sqlTexts.push(printedSql(model.name, printSql.name, statements));
+            printed.push(
+              ...statements.map(({ id, kind: kind2, column, sql }) => ({ model: model.name, id, kind: kind2, column, sql }))
+            );
             continue;
           }
           const setting = parseEngine(values.engine, model.drift.engine);
@@ -13905,9 +14060,15 @@ var driftCommand = defineCommand({
               };
           }
           context.log(
-            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) with the ${choice.engine} engine (${choice.why})`
+            `drift: ${model.name}: reading the current window (${sqlSource ? currentSource : profiles.length ? `${profiles.length} window profile(s)` : `${currentPaths.length} file(s)`}) ${sqlResults ? `from ${sqlSource.dialect}'s results (--sql-results)` : `with the ${choice.engine} engine (${choice.why})`}`
           );
-          const window2 = profiles.length ? {
+          const window2 = sqlResults ? windowFromStatementResults(
+            printedStatements(sqlSource.dialect, sqlSource, currentPaths, summaries, usedResults),
+            sqlResults,
+            summaries,
+            sqlSource.dialect,
+            referencePredictions.length ? `Input drift only: the window's numbers came back from ${sqlSource.dialect} (--sql-results), which does not run the model.` : void 0
+          ) : profiles.length ? {
             ...profileWindow(profiles, summaries, {
               model: model.name,
               classThreshold: model.task === "binary" && referencePredictions.length ? model.evaluate.threshold : void 0
@@ -14011,10 +14172,15 @@ var driftCommand = defineCommand({
       await pool.close();
       session?.close();
     }
+    const unused = [...sqlResults?.keys() ?? []].filter((id) => !usedResults.has(id));
+    if (unused.length)
+      context.warn(
+        `--sql-results: left out the rows of ${unused.length} statement(s) drift does not print for this window and reference (${unused.slice(0, 3).map((id) => `${id} in ${relative4(context.cwd, sqlResults.get(id).file)}`).join(", ")}${unused.length > 3 ? ", \u2026" : ""}): results of an older print or another reference`
+      );
     if (printSql)
       return {
         exitCode: 0,
-        data: { dialect: printSql.name, sql: sqlTexts },
+        data: { dialect: printSql.name, sql: sqlTexts, statements: printed },
         text: sqlTexts.join("\n\n"),
         outputs: {}
       };
@@ -14034,7 +14200,7 @@ var driftCommand = defineCommand({
     };
   }
 });
-function printedSql(model, dialect, current, paths, references) {
+function printedStatements(dialect, current, paths, references, used) {
   const sql = sqlDialect(dialect);
   const formats = new Set(paths.map((p) => extname2(p).toLowerCase()));
   if (!current && formats.size > 1)
@@ -14044,8 +14210,13 @@ function printedSql(model, dialect, current, paths, references) {
     ([name, summary]) => summary.kind === "numeric" ? { name, kind: summary.kind, sortedValues: summary.sortedValues, psiEdges: summary.psi?.edges } : { name, kind: summary.kind }
   );
   const statements = driftStatements(sql, source, columns);
+  for (const statement of statements) used?.add(statement.id);
+  return statements;
+}
+function printedSql(model, dialect, statements) {
   return [
-    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${sql.name} SQL, ${statements.length} statements`,
+    `-- modelkeeper drift: model ${JSON.stringify(model).replaceAll("\n", " ")}, ${dialect} SQL, ${statements.length} statements.`,
+    `-- Save each result with its header row (CSV, JSON Lines or Parquet) and judge them with drift --sql-results FILE...`,
     ...statements.map(
       (s) => `-- ${s.kind === "rows" ? "rows of the window" : `${s.kind} column ${JSON.stringify(s.column).replaceAll("\n", " ")}`}
 ${s.sql};`
@@ -14913,7 +15084,7 @@ async function whoIsForcing(git, env) {
 }
 
 // src/commands/retrain.ts
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash12 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs/promises";
 import { join as join15 } from "node:path";
 
@@ -15197,7 +15368,7 @@ async function catchUpWithRemote(context, git, remote, branch) {
   );
 }
 async function artifactSha256(root, model) {
-  return createHash11("sha256").update(await readFile8(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
+  return createHash12("sha256").update(await readFile8(insideRepository(root, model.artifact, `models.${model.name}.artifact`))).digest("hex");
 }
 async function tellPullRequest(context, values, model, body) {
   const pr = pullRequestFromEnv(context.env);
