@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-2VHRYH2I.js";
+} from "./chunk-ZJ2KUJNK.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands
@@ -16,7 +16,7 @@ import "./chunk-YXYFBNYD.js";
 import "./chunk-3DG2FFFF.js";
 import "./chunk-B2QWUM32.js";
 import "./chunk-ET2GZXVJ.js";
-import "./chunk-YCEUXP5X.js";
+import "./chunk-7XIFXTXH.js";
 import "./chunk-7NQOJBQY.js";
 import {
   isUserError

@@ -2,7 +2,7 @@ import { createRequire as __mkCreateRequire } from 'node:module'; const require 
 import {
   runColumnJob,
   transferables
-} from "./chunk-YCEUXP5X.js";
+} from "./chunk-7XIFXTXH.js";
 import "./chunk-7NQOJBQY.js";
 import "./chunk-G5TKV47H.js";
 import "./chunk-O7XNMCZ6.js";

@@ -55,6 +55,8 @@ export interface MeasuredComparison {
   readonly ksError?: number;
   /** Current counts in the reference's PSI bins. */
   readonly psiCounts?: readonly number[];
+  /** Share of the window that may belong to a neighbouring PSI bin (values known to a bucket); 0 or absent when exact. */
+  readonly psiMovedShare?: number;
   /** Where it was measured, for the report ("counted on the reference's values", "duckdb"). */
   readonly by: string;
 }

@@ -14,7 +14,7 @@
  *   |D - D_true| <= the largest share of the window in such a bucket (ksError). Wasserstein: no
  *   value moved further than its bucket's width, so the error grows by at most the mean width.
  *   Moments, range and missing counts stay exact. PSI bins whose edge falls inside a bucket may
- *   be off by that bucket's rows.
+ *   be off by that bucket's rows: their share of the window (psiMovedShare) is stated in the PSI test's detail.
  */
 import type { Column } from "../../data/table.ts";
 import { UserError } from "../../errors.ts";
@@ -134,6 +134,8 @@ function numericSummary(
       wassersteinError: comparison.wassersteinError + rounding.wasserstein,
       ksError: rounding.ks,
       psiCounts: reference.psi ? psiCounts(keys, counts, reference.psi.edges) : undefined,
+      psiMovedShare:
+        reference.psi && !exact ? straddlingShare(keys, counts, column.bits, reference.psi.edges, present) : undefined,
       by: exact
         ? "server profiles, counted on the reference's values"
         : `server profiles, values kept to ${column.bits} significant bits`,
@@ -174,4 +176,24 @@ function psiCounts(keys: Float64Array, counts: Float64Array, edges: readonly num
     out[bin] += counts[i];
   }
   return out;
+}
+
+/**
+ * The share of the window whose PSI bin is not known: keys whose bucket holds a bin edge (a value
+ * at most the edge belongs to the bin below it, one above it to the next), so each bin's true
+ * count is within this share of the window of the count PSI is computed from.
+ */
+function straddlingShare(
+  keys: Float64Array,
+  counts: Float64Array,
+  bits: number,
+  edges: readonly number[],
+  present: number,
+): number {
+  let moved = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const [lo, hi] = bucketOf(keys[i], bits);
+    if (hi > lo && edges.some((edge) => lo <= edge && edge < hi)) moved += counts[i];
+  }
+  return moved / present;
 }

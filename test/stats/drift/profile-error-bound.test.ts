@@ -5,6 +5,8 @@ import { summarizeProfileWindow } from "../../../src/stats/drift/profile-window.
 import { WindowProfileBuilder, parseWindowProfile } from "../../../src/stats/drift/window-profile.ts";
 import type { WindowSummary } from "../../../src/stats/drift/window-summary.ts";
 import type { Table } from "../../../src/data/table.ts";
+import { binCountsSorted } from "../../../src/stats/drift/psi.ts";
+import { sortedNonMissing, type NumericSummary } from "../../../src/stats/drift/column-summary.ts";
 import { seededRandom } from "../../support/seeded-random.ts";
 
 /**
@@ -86,3 +88,43 @@ test("a profile precise enough keeps its verdict: no refusal when the bounds can
 function rawSide(table: Table): SummarizedSide {
   return summarizeReference(table);
 }
+
+test("a truncated profile states how much of the window may sit in a neighbouring PSI bin, and every bin's true count is within it", () => {
+  const next = seededRandom(23).uniform32;
+  const normal = (n: number, shift: number) => {
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      x[i] = 100 + 15 * (Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()) + shift);
+    return { source: "t", rowCount: n, columns: [{ kind: "numeric" as const, name: "x", values: x }] };
+  };
+  const reference = summarizeReference(normal(20000, 0));
+  const summaries = new Map([...reference.columns].map(([n, make]) => [n, make()]));
+  const referenceX = summaries.get("x") as NumericSummary;
+  const edges = referenceX.psi!.edges;
+  for (const [seedShift, maxValues] of [
+    [0, 4096],
+    [0.3, 4096],
+    [0, 16384],
+  ] as const) {
+    const current = normal(60000, seedShift);
+    const profile = fromProfile(current, maxValues);
+    assert.ok((profile.columns[0] as { bits: number }).bits < 52, "truncated");
+    const summary = summarizeProfileWindow(profile, summaries).columns.get("x") as NumericSummary;
+    const measured = summary.measured!;
+    const share = measured.psiMovedShare!;
+    assert.ok(share > 0 && share < 0.05, `a small, stated share: ${share}`);
+    // The truth: the raw rows binned by psi.ts (checked against a reference elsewhere).
+    const truth = binCountsSorted(sortedNonMissing(current.columns[0].values), edges);
+    for (const [bin, count] of truth.entries())
+      assert.ok(
+        Math.abs(count - measured.psiCounts![bin]) <= share * current.rowCount,
+        `bin ${bin}: true ${count}, profile ${measured.psiCounts![bin]}, bound ${share * current.rowCount}`,
+      );
+    const assessed = assessSummaries(reference, side(summarizeProfileWindow(profile, summaries)));
+    const psi = assessed.columns[0].tests.find((outcome) => outcome.test === "psi")!;
+    assert.match(
+      psi.detail!,
+      /of the window may sit in a neighbouring bin \(server profiles, values kept to \d+ significant bits\)/,
+    );
+  }
+});

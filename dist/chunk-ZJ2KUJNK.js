@@ -91,7 +91,7 @@ import {
   summarizeColumn,
   summarizeNumeric,
   unseenCategories
-} from "./chunk-YCEUXP5X.js";
+} from "./chunk-7XIFXTXH.js";
 import {
   sortFloat64
 } from "./chunk-7NQOJBQY.js";
@@ -12607,6 +12607,7 @@ function numericSummary(column, reference, rowCount3, perColumn) {
       wassersteinError: comparison.wassersteinError + rounding.wasserstein,
       ksError: rounding.ks,
       psiCounts: reference.psi ? psiCounts(keys, counts, reference.psi.edges) : void 0,
+      psiMovedShare: reference.psi && !exact ? straddlingShare(keys, counts, column.bits, reference.psi.edges, present) : void 0,
       by: exact ? "server profiles, counted on the reference's values" : `server profiles, values kept to ${column.bits} significant bits`
     }
   };
@@ -12634,6 +12635,14 @@ function psiCounts(keys, counts, edges) {
     out[bin] += counts[i];
   }
   return out;
+}
+function straddlingShare(keys, counts, bits, edges, present) {
+  let moved = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const [lo, hi] = bucketOf(keys[i], bits);
+    if (hi > lo && edges.some((edge) => lo <= edge && edge < hi)) moved += counts[i];
+  }
+  return moved / present;
 }
 
 // src/stats/drift/window-profile.ts

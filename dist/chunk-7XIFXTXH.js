@@ -1265,7 +1265,8 @@ var DEFINITIONS = {
         const measured = measuredAgainst(numeric[0], numeric[1]);
         if (measured && !measured.psiCounts) return null;
         const currentCounts = measured ? [...measured.psiCounts] : binCountsSorted(numeric[1].sortedValues, bins.edges);
-        return { value: populationStabilityIndex(bins.counts, currentCounts), detail: `${bins.counts.length} bins` };
+        const detail = measured?.psiMovedShare ? `${bins.counts.length} bins; up to ${formatNumber(measured.psiMovedShare * 100)}% of the window may sit in a neighbouring bin (${measured.by})` : `${bins.counts.length} bins`;
+        return { value: populationStabilityIndex(bins.counts, currentCounts), detail };
       }
       const categorical = bothCategorical(reference, current);
       if (!categorical) return null;
