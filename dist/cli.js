@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-ZJ2KUJNK.js";
+} from "./chunk-VOUXXMT7.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-ZJ2KUJNK.js";
+} from "./chunk-VOUXXMT7.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

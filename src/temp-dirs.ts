@@ -26,7 +26,9 @@ export function makeTempDir(prefix: string): string {
   if (!hooked) {
     hooked = true;
     process.once("exit", removeTempDirs);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, onSignal);
+    // First in line: a handler that runs before it may remove itself (serve's drain does), and
+    // onSignal would then take the signal for unhandled and kill the process.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.prependListener(signal, onSignal);
   }
   return dir;
 }
@@ -46,6 +48,8 @@ function removeTempDirs(): void {
  * A signal the process would die of removes the folders first, then dies of it as before. When
  * something else handles the signal (serve drains its requests; a worktree removes itself and
  * raises it again), that handler decides, and the exit hook cleans up once the process exits.
+ * Handlers added later (serve's, after a champion was taken out of git) still count: this one
+ * runs first, before any of them has removed itself.
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;

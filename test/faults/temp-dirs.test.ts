@@ -70,35 +70,51 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-test("a signal someone else handles is left to them; the folder goes when the process exits", async (t) => {
-  const temp = scratch(t);
-  // As serve does: its own SIGTERM handler drains, then exits.
-  const script = childScript(
-    temp,
-    `import { existsSync } from "node:fs";
-const dir = makeTempDir("champion");
-process.on("SIGTERM", () => {
+const handlers = {
+  "a signal someone else handles is left to them; the folder goes when the process exits": `process.on("SIGTERM", () => {
   console.log(existsSync(dir) ? "present" : "absent");
   process.exit(0);
-});
+});`,
+  // serve's handler goes in before the champion's folder is made, takes itself off at once and
+  // exits only once the drain is over.
+  "a handler added first that removes itself when the signal comes, then exits later, still decides": `const drain = () => {
+  process.off("SIGTERM", drain);
+  setTimeout(() => {
+    console.log(existsSync(dir) ? "present" : "absent");
+    process.exit(0);
+  }, 200);
+};
+process.on("SIGTERM", drain);`,
+};
+
+for (const [name, handler] of Object.entries(handlers))
+  test(name, async (t) => {
+    const temp = scratch(t);
+    // As serve does: its own SIGTERM handler drains, then exits.
+    const script = childScript(
+      temp,
+      `import { existsSync } from "node:fs";
+let dir = "";
+${handler}
+dir = makeTempDir("champion");
 console.log(dir);
 setInterval(() => {}, 1000);`,
-  );
-  t.after(() => rmSync(script, { force: true }));
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, TMPDIR: temp },
-    stdio: ["ignore", "pipe", "inherit"],
+    );
+    t.after(() => rmSync(script, { force: true }));
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    t.after(() => child.kill("SIGKILL"));
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    while (!output.includes("\n")) await once(child.stdout, "data");
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number | null];
+    assert.equal(code, 0, "the owner's handler decided how the process ends");
+    assert.equal(output.trim().split("\n")[1], "present", "the folder was still there while the owner's handler ran");
+    assert.deepEqual(ours(temp), [], "and removed at exit");
   });
-  t.after(() => child.kill("SIGKILL"));
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  while (!output.includes("\n")) await once(child.stdout, "data");
-  child.kill("SIGTERM");
-  const [code] = (await once(child, "exit")) as [number | null];
-  assert.equal(code, 0, "the owner's handler decided how the process ends");
-  assert.equal(output.trim().split("\n")[1], "present", "the folder was still there while the owner's handler ran");
-  assert.deepEqual(ours(temp), [], "and removed at exit");
-});
 
 test("the sweep removes folders of gone owners in its own pid namespace only", (t) => {
   const temp = scratch(t);

@@ -7965,7 +7965,7 @@ function makeTempDir(prefix) {
   if (!hooked) {
     hooked = true;
     process.once("exit", removeTempDirs);
-    for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, onSignal);
+    for (const signal of ["SIGINT", "SIGTERM"]) process.prependListener(signal, onSignal);
   }
   return dir;
 }
