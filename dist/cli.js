@@ -5,7 +5,7 @@ import {
   VERSION,
   findCommand,
   runtimeChoice
-} from "./chunk-VOUXXMT7.js";
+} from "./chunk-HBP2E65U.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

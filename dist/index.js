@@ -3,7 +3,7 @@ import {
   COMMANDS,
   findCommand,
   runtimeChoice
-} from "./chunk-VOUXXMT7.js";
+} from "./chunk-HBP2E65U.js";
 import "./chunk-V4KZY5W7.js";
 import {
   escapeWorkflowCommands

@@ -11,7 +11,7 @@ import type { Column, Table } from "../data/table.ts";
 import { UserError } from "../errors.ts";
 import type { CategoricalSummary, ColumnSummary } from "../stats/drift/column-summary.ts";
 import { STATEMENT_COLUMN, type DriftStatement } from "./sql/drift-queries.ts";
-import { categoricalSummaryOfRows, numericSummaryOfRow, type ResultRow } from "./sql-summaries.ts";
+import { categoricalSummaryOfRows, checkedCount, numericSummaryOfRow, type ResultRow } from "./sql-summaries.ts";
 import type { FilesWindow } from "./window-from-files.ts";
 
 /** A statement's result rows and the file (and line or row) each came from. */
@@ -102,7 +102,7 @@ export function windowFromStatementResults(
     `${results.get(statement.id)?.file ?? counts.file}: statement ${statement.id}`;
   if (counts.rows.length !== 1 || typeof countRow.row_count !== "number")
     throw new UserError(`${where(rowsStatement)}: expected one row with row_count.`);
-  const rowCount = countRow.row_count;
+  const rowCount = checkedCount(countRow.row_count, "row_count", Number.MAX_SAFE_INTEGER, where(rowsStatement));
   const columns = new Map<string, ColumnSummary>();
   for (const statement of statements.slice(1)) {
     const name = statement.column!;
@@ -138,12 +138,26 @@ function categoricalOf(
   rowCount: number,
   where: string,
 ): CategoricalSummary {
-  const present = countRow[`present_${statement.index}`];
-  if (typeof present !== "number")
-    throw new UserError(`${where}: the row count's result has no present_${statement.index}.`);
+  const key = `present_${statement.index}`;
+  const present = countRow[key];
+  if (typeof present !== "number") throw new UserError(`${where}: the row count's result has no ${key}.`);
+  checkedCount(present, key, rowCount, `${where}: column ${JSON.stringify(statement.column)}`);
   // A category whose text reads as missing ("NA", "null") is missing here, as in drift's own readers.
   const kept = rows.filter((r) => r.category !== null);
-  const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
+  const seen = new Set<string>();
+  for (const r of kept) {
+    const category = String(r.category);
+    if (seen.has(category))
+      throw new UserError(
+        `${where}: category ${JSON.stringify(category)} of column ${JSON.stringify(statement.column)} has two rows: pass the result of one run of this statement, once.`,
+      );
+    seen.add(category);
+  }
+  const total = rows.reduce(
+    (sum, r) =>
+      sum + checkedCount(Number(r.count), "count", present, `${where}: column ${JSON.stringify(statement.column)}`),
+    0,
+  );
   if (total !== present)
     throw new UserError(
       rows.length

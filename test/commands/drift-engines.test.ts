@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -354,6 +354,60 @@ test("--sql-results: the printed statements' results, brought back as files, giv
     foreign.stderr,
     /window\.csv: no mk_statement column, so these are not results of drift --print-sql statements/,
   );
+  await rm(join(results, "again.jsonl"));
+
+  // Results that are not counts, or not of one run, are refused by name, never judged.
+  const refusedWith = async (file: string, write: () => Promise<void>, message: RegExp) => {
+    await write();
+    const run = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results");
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, message);
+    await rm(join(results, file));
+  };
+  const copyCategorical = (file: string, select: string) => async () => {
+    const session = await openDuckdb(database);
+    try {
+      await session.query(`COPY (${select}) TO '${join(results, file)}' (FORMAT csv, HEADER true)`);
+    } finally {
+      session.close();
+    }
+  };
+  const merchants = `(${categorical.sql})`;
+  await refusedWith(
+    "duplicated.csv",
+    copyCategorical("duplicated.csv", `SELECT * FROM ${merchants} UNION ALL (SELECT * FROM ${merchants} LIMIT 1)`),
+    /duplicated\.csv: statement mk[0-9a-f]{16}: category "[^"]+" of column "merchant_category" has two rows/,
+  );
+  await refusedWith(
+    "negative.csv",
+    copyCategorical(
+      "negative.csv",
+      `SELECT mk_statement, category, CASE WHEN category = (SELECT MIN(category) FROM ${merchants}) THEN -1 ELSE count END AS count FROM ${merchants}`,
+    ),
+    /negative\.csv: statement mk[0-9a-f]{16}: column "merchant_category": count is -1, not a count from 0 to \d+/,
+  );
+  await copyCategorical("merchants.csv", `SELECT * FROM ${merchants}`)();
+  const amount = statements.find((s: any) => s.column === "amount");
+  const amountFile = files.get(amount.id)!;
+  const amountRow = JSON.parse(await readFile(amountFile, "utf8"));
+  await rm(amountFile);
+  const numericWith = (file: string, change: Record<string, number>) => () =>
+    writeFile(join(results, file), JSON.stringify({ ...amountRow, ...change }) + "\n");
+  await refusedWith(
+    "binned.jsonl",
+    numericWith("binned.jsonl", { psi_0: amountRow.psi_0 + 1 }),
+    /binned\.jsonl: statement mk[0-9a-f]{16}: column "amount": the PSI bins hold \d+ values, but n_current is \d+/,
+  );
+  await refusedWith(
+    "gap.jsonl",
+    numericWith("gap.jsonl", { plus_gap: 1.5 }),
+    /gap\.jsonl: statement mk[0-9a-f]{16}: column "amount": plus_gap is 1\.5, outside \[0, 1\]/,
+  );
+  // Control: the same rows, unchanged, give the report again.
+  await numericWith("amount.jsonl", {})();
+  const restored = await drift(repo, "--current", `duckdb:${table}`, "--sql-results", "results", "--json");
+  assert.equal(restored.code, 1, restored.stderr);
+  assertSameReport(JSON.parse(direct.stdout), JSON.parse(restored.stdout), ["predictionNote"]);
 });
 
 test("auto takes duckdb only for a big window of one format with DuckDB installed; the config key sets the engine", async (t) => {

@@ -13644,7 +13644,16 @@ function numericSummaryOfRow(row, name, rowCount3, reference, where, by) {
       throw new UserError(`${where}: column ${JSON.stringify(name)}: the result has no number in ${key}.`);
     return value2;
   };
-  const present = row.n_current === null || row.n_current === void 0 ? 0 : need("n_current");
+  const count = (key, most) => checkedCount(need(key), key, most, `${where}: column ${JSON.stringify(name)}`);
+  const share = (key) => {
+    const value2 = need(key);
+    if (value2 < -1e-9 || value2 > 1 + 1e-9)
+      throw new UserError(
+        `${where}: column ${JSON.stringify(name)}: ${key} is ${value2}, outside [0, 1]: these are not the results of this statement.`
+      );
+    return Math.min(1, Math.max(0, value2));
+  };
+  const present = row.n_current === null || row.n_current === void 0 ? 0 : count("n_current", rowCount3);
   const base = { kind: "numeric", name, rowCount: rowCount3, missingCount: rowCount3 - present };
   if (present === 0)
     return { ...base, sortedValues: new Float64Array(0), sampled: false, mean: NaN, std: NaN, min: NaN, max: NaN };
@@ -13658,26 +13667,39 @@ function numericSummaryOfRow(row, name, rowCount3, reference, where, by) {
     max: need("max_value")
   };
   if (reference.sortedValues.length === 0) return summary;
-  if (need("n_reference") !== reference.sortedValues.length)
+  if (count("n_reference", Number.MAX_SAFE_INTEGER) !== reference.sortedValues.length)
     throw new UserError(
       `${where}: column ${JSON.stringify(name)}: the result counts ${row.n_reference} reference values, not the reference's ${reference.sortedValues.length}.`
+    );
+  const psiCounts2 = reference.psi ? [...reference.psi.edges, 0].map((_, k) => count(`psi_${k}`, present)) : void 0;
+  const binned = psiCounts2?.reduce((a, b) => a + b, 0);
+  if (binned !== void 0 && binned !== present)
+    throw new UserError(
+      `${where}: column ${JSON.stringify(name)}: the PSI bins hold ${binned} values, but n_current is ${present}: these are not the results of this statement.`
     );
   return {
     ...summary,
     measured: {
       reference,
       gaps: {
-        plusGap: need("plus_gap"),
+        plusGap: share("plus_gap"),
         plusLocation: need("plus_location"),
-        minusGap: Math.min(1, Math.max(0, need("minus_gap"))),
+        minusGap: share("minus_gap"),
         minusLocation: need("minus_location")
       },
-      wasserstein: row.wasserstein === null || row.wasserstein === void 0 ? 0 : need("wasserstein"),
+      wasserstein: row.wasserstein === null || row.wasserstein === void 0 ? 0 : Math.max(0, need("wasserstein")),
       wassersteinError: 0,
-      psiCounts: reference.psi ? [...reference.psi.edges, 0].map((_, k) => need(`psi_${k}`)) : void 0,
+      psiCounts: psiCounts2,
       by
     }
   };
+}
+function checkedCount(value2, key, most, where) {
+  if (!Number.isSafeInteger(value2) || value2 < 0 || value2 > most)
+    throw new UserError(
+      `${where}: ${key} is ${value2}, not a count ${most < Number.MAX_SAFE_INTEGER ? `from 0 to ${most} (the rows of the window)` : "(a whole number, 0 or more)"}: these are not the results of this statement.`
+    );
+  return value2;
 }
 function categoricalSummaryOfRows(rows, name, rowCount3) {
   const categories = rows.map((r) => String(r.category));
@@ -13863,7 +13885,7 @@ function windowFromStatementResults(statements, results, references, dialect, sc
   const where = (statement) => `${results.get(statement.id)?.file ?? counts.file}: statement ${statement.id}`;
   if (counts.rows.length !== 1 || typeof countRow.row_count !== "number")
     throw new UserError(`${where(rowsStatement)}: expected one row with row_count.`);
-  const rowCount3 = countRow.row_count;
+  const rowCount3 = checkedCount(countRow.row_count, "row_count", Number.MAX_SAFE_INTEGER, where(rowsStatement));
   const columns = /* @__PURE__ */ new Map();
   for (const statement of statements.slice(1)) {
     const name = statement.column;
@@ -13888,11 +13910,24 @@ function windowFromStatementResults(statements, results, references, dialect, sc
   };
 }
 function categoricalOf(statement, rows, countRow, rowCount3, where) {
-  const present = countRow[`present_${statement.index}`];
-  if (typeof present !== "number")
-    throw new UserError(`${where}: the row count's result has no present_${statement.index}.`);
+  const key = `present_${statement.index}`;
+  const present = countRow[key];
+  if (typeof present !== "number") throw new UserError(`${where}: the row count's result has no ${key}.`);
+  checkedCount(present, key, rowCount3, `${where}: column ${JSON.stringify(statement.column)}`);
   const kept = rows.filter((r) => r.category !== null);
-  const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of kept) {
+    const category = String(r.category);
+    if (seen.has(category))
+      throw new UserError(
+        `${where}: category ${JSON.stringify(category)} of column ${JSON.stringify(statement.column)} has two rows: pass the result of one run of this statement, once.`
+      );
+    seen.add(category);
+  }
+  const total = rows.reduce(
+    (sum, r) => sum + checkedCount(Number(r.count), "count", present, `${where}: column ${JSON.stringify(statement.column)}`),
+    0
+  );
   if (total !== present)
     throw new UserError(
       rows.length ? `${where}: the counts of column ${JSON.stringify(statement.column)} add up to ${total}, but the window holds ${present} of its values: pass the whole result of this statement from the same run as the row count.` : `--sql-results: no results of ${describe(statement)}: run every statement drift --print-sql prints, and pass all their files.`
